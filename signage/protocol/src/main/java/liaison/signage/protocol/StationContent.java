@@ -1,0 +1,174 @@
+package liaison.signage.protocol;
+
+import static liaison.signage.protocol.Checks.list;
+import static liaison.signage.protocol.Checks.required;
+import static liaison.signage.protocol.Checks.text;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a station shows, as one versioned snapshot. The hub publishes it retained on the
+ * station's content topic; a station applies it only when {@code version} is higher than the one it
+ * holds, and stores it before showing it.
+ *
+ * @param stationId the station this snapshot is for; must match the topic it arrived on
+ * @param version strictly increasing per station
+ * @param generatedAt when the hub built it; a station clock earlier than this is not plausible
+ */
+public record StationContent(
+    String stationId,
+    long version,
+    OffsetDateTime generatedAt,
+    Station station,
+    List<Deputy> deputies,
+    List<Reception> receptions,
+    List<Notice> notices,
+    Links links)
+    implements ProtocolMessage {
+
+  public StationContent {
+    Topic.requireStationId(stationId);
+    if (version < 1) {
+      throw new IllegalArgumentException("field 'version' must be at least 1, was " + version);
+    }
+    required(generatedAt, "generatedAt");
+    required(station, "station");
+    if (!station.id().equals(stationId)) {
+      throw new IllegalArgumentException(
+          "station.id '" + station.id() + "' differs from stationId '" + stationId + "'");
+    }
+    deputies = list(deputies, "deputies");
+    receptions = list(receptions, "receptions");
+    notices = list(notices, "notices");
+    required(links, "links");
+  }
+
+  public Optional<Deputy> deputy(String deputyId) {
+    return deputies.stream().filter(d -> d.id().equals(deputyId)).findFirst();
+  }
+
+  /** The station as its sign plate and directory entry describe it. */
+  public record Station(
+      String id,
+      String name,
+      StationKind kind,
+      String township,
+      String county,
+      String address,
+      String openingHours,
+      String signPlate,
+      ZoneId zone) {
+    public Station {
+      Topic.requireStationId(id);
+      text(name, "station.name");
+      required(kind, "station.kind");
+      township = township == null ? "" : township;
+      county = county == null ? "" : county;
+      address = address == null ? "" : address;
+      openingHours = openingHours == null ? "" : openingHours;
+      signPlate = signPlate == null || signPlate.isBlank() ? name : signPlate;
+      zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+    }
+  }
+
+  /**
+   * A deputy assigned to the station. {@code phone} is present only when the deputy consented to
+   * publish it; {@code photo} is a content hash fetched from {@link Links#photoBase()}.
+   */
+  public record Deputy(
+      String id,
+      String name,
+      List<DeputyLevel> levels,
+      String constituency,
+      String occupation,
+      String workUnit,
+      List<String> specialties,
+      @Nullable String photo,
+      @Nullable String phone) {
+    public Deputy {
+      text(id, "deputy.id");
+      text(name, "deputy.name");
+      levels = list(levels, "deputy.levels");
+      if (levels.isEmpty()) {
+        throw new IllegalArgumentException("deputy '" + id + "' has no level");
+      }
+      constituency = constituency == null ? "" : constituency;
+      occupation = occupation == null ? "" : occupation;
+      workUnit = workUnit == null ? "" : workUnit;
+      specialties = list(specialties, "deputy.specialties");
+    }
+
+    /** The highest level the deputy sits at, for a one-line label. */
+    public DeputyLevel highestLevel() {
+      return levels.stream().min(Enum::compareTo).orElseThrow();
+    }
+  }
+
+  /** A reception slot: who receives visitors, when and where, in the station's time zone. */
+  public record Reception(
+      String id,
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      List<String> deputyIds,
+      @Nullable String theme,
+      String location,
+      ReceptionStatus status) {
+    public Reception {
+      text(id, "reception.id");
+      required(date, "reception.date");
+      start = required(start, "reception.start").truncatedTo(ChronoUnit.MINUTES);
+      end = required(end, "reception.end").truncatedTo(ChronoUnit.MINUTES);
+      if (!end.isAfter(start)) {
+        throw new IllegalArgumentException(
+            "reception '" + id + "' ends at " + end + ", not after its start " + start);
+      }
+      deputyIds = list(deputyIds, "reception.deputyIds");
+      location = location == null ? "" : location;
+      required(status, "reception.status");
+    }
+  }
+
+  /** A notice shown on the station's screen during its validity window. */
+  public record Notice(
+      String id,
+      String title,
+      String body,
+      NoticePriority priority,
+      OffsetDateTime validFrom,
+      @Nullable OffsetDateTime validUntil) {
+    public Notice {
+      text(id, "notice.id");
+      text(title, "notice.title");
+      body = body == null ? "" : body;
+      required(priority, "notice.priority");
+      required(validFrom, "notice.validFrom");
+      if (validUntil != null && !validUntil.isAfter(validFrom)) {
+        throw new IllegalArgumentException(
+            "notice '" + id + "' is valid until " + validUntil + ", not after " + validFrom);
+      }
+    }
+
+    public boolean isActiveAt(OffsetDateTime instant) {
+      return !instant.isBefore(validFrom) && (validUntil == null || instant.isBefore(validUntil));
+    }
+  }
+
+  /**
+   * Where residents go from the station's QR codes, and where photos are fetched by content hash.
+   */
+  public record Links(String opinion, String booking, String photoBase) {
+    public Links {
+      text(opinion, "links.opinion");
+      text(booking, "links.booking");
+      text(photoBase, "links.photoBase");
+    }
+  }
+}

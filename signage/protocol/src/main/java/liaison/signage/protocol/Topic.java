@@ -1,0 +1,144 @@
+package liaison.signage.protocol;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A station topic as a value: {@code Topic.stationContent("s-001")} prints {@code
+ * liaison/v1/station/s-001/content} and {@link #parse(String)} reverses it. The one place topic
+ * strings are built or read.
+ */
+public record Topic(String stationId, Channel channel) {
+
+  public static final String PREFIX = "liaison/v1/station/";
+
+  /** Lower-case letters, digits and hyphens: safe in a topic level, a URL and a file name. */
+  private static final Pattern STATION_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+
+  public Topic {
+    requireStationId(stationId);
+    Objects.requireNonNull(channel, "channel");
+  }
+
+  public static Topic stationContent(String stationId) {
+    return new Topic(stationId, Channel.CONTENT);
+  }
+
+  public static Topic stationAlert(String stationId) {
+    return new Topic(stationId, Channel.ALERT);
+  }
+
+  public static Topic stationState(String stationId) {
+    return new Topic(stationId, Channel.STATE);
+  }
+
+  public static Topic stationEvent(String stationId) {
+    return new Topic(stationId, Channel.EVENT);
+  }
+
+  public static Topic stationCommand(String stationId) {
+    return new Topic(stationId, Channel.COMMAND);
+  }
+
+  /** The subscription filter for one channel of every station, e.g. {@code liaison/v1/station/+/event}. */
+  public static String allStations(Channel channel) {
+    return PREFIX + "+/" + channel.level();
+  }
+
+  /** The same filter as a shared subscription, so several hub replicas split the messages. */
+  public static String sharedAllStations(String group, Channel channel) {
+    if (!STATION_ID.matcher(group).matches()) {
+      throw new IllegalArgumentException("share group must match " + STATION_ID + ", was '" + group + "'");
+    }
+    return "$share/" + group + "/" + allStations(channel);
+  }
+
+  public static boolean isValidStationId(@Nullable String candidate) {
+    return candidate != null && STATION_ID.matcher(candidate).matches();
+  }
+
+  static String requireStationId(@Nullable String candidate) {
+    if (!isValidStationId(candidate)) {
+      throw new IllegalArgumentException(
+          "station id must be 1 to 64 lower-case letters, digits or inner hyphens, was '"
+              + candidate
+              + "'");
+    }
+    return candidate;
+  }
+
+  /**
+   * Reads a topic name.
+   *
+   * @throws IllegalArgumentException naming the topic and what was expected
+   */
+  public static Topic parse(String topic) {
+    return tryParse(topic)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not a station topic: '"
+                        + topic
+                        + "'; expected "
+                        + PREFIX
+                        + "{station}/{content|alert|state|event|command}"));
+  }
+
+  public static Optional<Topic> tryParse(@Nullable String topic) {
+    if (topic == null || !topic.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = topic.substring(PREFIX.length());
+    int slash = rest.indexOf('/');
+    if (slash < 0 || rest.indexOf('/', slash + 1) >= 0) {
+      return Optional.empty();
+    }
+    String stationId = rest.substring(0, slash);
+    Optional<Channel> channel = Channel.ofLevel(rest.substring(slash + 1));
+    if (!isValidStationId(stationId) || channel.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Topic(stationId, channel.get()));
+  }
+
+  @Override
+  public String toString() {
+    return PREFIX + stationId + "/" + channel.level();
+  }
+
+  /** The last topic level, with the direction and retention each channel has. */
+  public enum Channel {
+    CONTENT("content", true),
+    ALERT("alert", true),
+    STATE("state", true),
+    EVENT("event", false),
+    COMMAND("command", false);
+
+    private final String level;
+    private final boolean retained;
+
+    Channel(String level, boolean retained) {
+      this.level = level;
+      this.retained = retained;
+    }
+
+    public String level() {
+      return level;
+    }
+
+    public boolean retained() {
+      return retained;
+    }
+
+    static Optional<Channel> ofLevel(String level) {
+      for (Channel channel : values()) {
+        if (channel.level.equals(level)) {
+          return Optional.of(channel);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package liaison.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.Set;
+
+/**
+ * The project's layering, written down once. Each module's {@code ArchitectureTest} switches on the
+ * rules that apply to it, so a rule broken anywhere fails that module's build.
+ */
+public final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  /** The protocol is shared by hub and stations: no UI, broker, hardware, framework or database. */
+  public static final ArchRule PROTOCOL_IS_PLAIN_JAVA =
+      noClasses()
+          .that()
+          .resideInAPackage("liaison.signage..")
+          .and()
+          .resideOutsideOfPackage("liaison.signage.player..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "javafx..",
+              "io.micronaut..",
+              "org.eclipse.paho..",
+              "com.hivemq..",
+              "com.pi4j..",
+              "java.sql..",
+              "liaison.signage.player..",
+              "liaison.kiosk..",
+              "liaison.hub..")
+          .because("signage/protocol is shared by hub and stations and must stay plain Java");
+
+  /** Only the MQTT adapter ({@code ..link..} or {@code ..broker..}) talks to Paho. */
+  public static final ArchRule ONLY_LINK_USES_PAHO =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("..link..", "..broker..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.eclipse.paho..")
+          .because("tests swap the adapter, not the library");
+
+  /** Only the hardware adapter talks to Pi4J. */
+  public static final ArchRule ONLY_HARDWARE_USES_PI4J =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..hardware..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.pi4j..")
+          .because("a component never picks real or mock hardware itself");
+
+  /** The hub depends only on the protocol, never on a station's runtime. */
+  public static final ArchRule HUB_DOES_NOT_USE_STATION_CODE =
+      noClasses()
+          .that()
+          .resideInAPackage("liaison.hub..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("liaison.signage.player..", "liaison.kiosk..", "javafx..")
+          .because("the hub depends only on signage/protocol");
+
+  /**
+   * JavaFX stays in views: logic and view models are plain Java, testable without the toolkit. A view
+   * is a class whose name ends in View, Screen, Board, Overlay, Window or App (or is nested in one),
+   * or lives in a {@code ..fx..} package.
+   */
+  public static final ArchRule ONLY_VIEWS_USE_JAVAFX =
+      noClasses()
+          .that(
+              new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are not views") {
+                @Override
+                public boolean test(JavaClass c) {
+                  return !isView(c);
+                }
+              })
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..")
+          .because("view models and logic are tested without the toolkit");
+
+  /** Time comes from an injected Clock: no {@code now()} without one in main code. */
+  public static final ArchRule TIME_COMES_FROM_A_CLOCK =
+      ArchRuleDefinition.noClasses()
+          .should(callNowWithoutClock())
+          .because("time comes from an injected Clock (Asia/Shanghai), so tests can set it");
+
+  private static final Set<String> VIEW_SUFFIXES =
+      Set.of("View", "Screen", "Board", "Overlay", "Window", "App", "Fx");
+
+  static boolean isView(JavaClass c) {
+    JavaClass top = c;
+    while (top.getEnclosingClass().isPresent()) {
+      top = top.getEnclosingClass().get();
+    }
+    if (top.getPackageName().contains(".fx")) {
+      return true;
+    }
+    String name = top.getSimpleName();
+    return VIEW_SUFFIXES.stream().anyMatch(name::endsWith);
+  }
+
+  private static ArchCondition<JavaClass> callNowWithoutClock() {
+    Set<String> timeTypes =
+        Set.of(
+            "java.time.Instant",
+            "java.time.LocalDate",
+            "java.time.LocalTime",
+            "java.time.LocalDateTime",
+            "java.time.OffsetDateTime",
+            "java.time.ZonedDateTime");
+    return new ArchCondition<>("call now() without a Clock") {
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+          boolean now = call.getName().equals("now");
+          boolean timeType = timeTypes.contains(call.getTargetOwner().getName());
+          boolean withoutClock =
+              call.getTarget().getRawParameterTypes().stream()
+                  .noneMatch(p -> p.getName().equals("java.time.Clock"));
+          boolean systemMillis =
+              call.getTargetOwner().getName().equals("java.lang.System")
+                  && call.getName().equals("currentTimeMillis");
+          if ((now && timeType && withoutClock) || systemMillis) {
+            events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+          }
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package liaison.signage.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The golden protocol files under {@code protocol/} on the test class path. The protocol module's
+ * test jar carries them, so the hub's and the player's tests read the very same bytes.
+ */
+public final class GoldenFiles {
+  public static final String CONTENT = "station-content.v1.json";
+  public static final String STATE = "station-state.v1.json";
+  public static final String EVENT = "station-event.v1.json";
+  public static final String ALERT = "station-alert.v1.json";
+
+  /** Payloads that must be refused, each for a different reason. */
+  public static final String[] BAD_CONTENT = {
+    "bad/truncated.json",
+    "bad/missing-version.json",
+    "bad/wrong-type.json",
+    "bad/unknown-kind.json",
+    "bad/station-mismatch.json",
+    "bad/reception-ends-before-start.json",
+    "bad/not-an-object.json",
+    "bad/not-utf8.json",
+  };
+
+  private GoldenFiles() {}
+
+  public static byte[] bytes(String name) {
+    String path = "/protocol/" + name;
+    try (InputStream in = GoldenFiles.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("golden file " + path + " is not on the test class path");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static StationContent content() {
+    return ProtocolCodec.decode(bytes(CONTENT), StationContent.class);
+  }
+
+  /** The golden snapshot with another version, as the hub would publish it next. */
+  public static StationContent contentWithVersion(long version) {
+    StationContent c = content();
+    return new StationContent(
+        c.stationId(),
+        version,
+        c.generatedAt(),
+        c.station(),
+        c.deputies(),
+        c.receptions(),
+        c.notices(),
+        c.links());
+  }
+}

@@ -1,0 +1,168 @@
+package liaison.signage.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProtocolCodecTest {
+
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  static List<Arguments> goldenFiles() {
+    return List.of(
+        Arguments.of(GoldenFiles.CONTENT, StationContent.class),
+        Arguments.of(GoldenFiles.STATE, StationState.class),
+        Arguments.of(GoldenFiles.EVENT, StationEvent.class),
+        Arguments.of(GoldenFiles.ALERT, StationAlert.class));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldenFiles")
+  void shouldEncodeEachGoldenFileBackToTheSameJson(String file, Class<ProtocolMessage> type)
+      throws Exception {
+    byte[] golden = GoldenFiles.bytes(file);
+
+    ProtocolMessage decoded = ProtocolCodec.decode(golden, type);
+    byte[] encoded = ProtocolCodec.encode(decoded);
+
+    JsonNode expected = PLAIN.readTree(golden);
+    JsonNode actual = PLAIN.readTree(encoded);
+    assertThat(actual).as("re-encoded %s", file).isEqualTo(expected);
+    assertThat(ProtocolCodec.decode(encoded, type)).isEqualTo(decoded);
+  }
+
+  @Test
+  void shouldReadTheGoldenSnapshotFieldByField() {
+    StationContent content = GoldenFiles.content();
+
+    assertThat(content.stationId()).isEqualTo("s-001");
+    assertThat(content.version()).isEqualTo(42);
+    assertThat(content.generatedAt()).isEqualTo(OffsetDateTime.parse("2026-11-23T07:30:00+08:00"));
+    assertThat(content.station().name()).isEqualTo("城关镇人大代表之家");
+    assertThat(content.station().kind()).isEqualTo(StationKind.HOME);
+    assertThat(content.deputies())
+        .extracting(StationContent.Deputy::name)
+        .containsExactly("陈秀兰", "黄志强");
+    assertThat(content.deputies().get(0).levels())
+        .containsExactly(DeputyLevel.PROVINCIAL, DeputyLevel.COUNTY);
+    assertThat(content.deputies().get(0).highestLevel()).isEqualTo(DeputyLevel.PROVINCIAL);
+    assertThat(content.deputies().get(1).phone()).as("no consent, no phone").isNull();
+    StationContent.Reception first = content.receptions().get(0);
+    assertThat(first.date()).isEqualTo(LocalDate.of(2026, 11, 23));
+    assertThat(first.start()).isEqualTo(LocalTime.of(9, 0));
+    assertThat(first.deputyIds()).containsExactly("d-0001", "d-0002");
+    assertThat(content.receptions().get(1).theme()).isNull();
+    assertThat(content.notices().get(0).priority()).isEqualTo(NoticePriority.NORMAL);
+    assertThat(content.links().opinion()).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+  }
+
+  @Test
+  void shouldKeepTheOffsetOfTimesAsWritten() {
+    StationState state = ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.STATE), StationState.class);
+
+    assertThat(state.at().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+    assertThat(new String(ProtocolCodec.encode(state), StandardCharsets.UTF_8))
+        .contains("\"at\":\"2026-11-23T08:01:12+08:00\"");
+  }
+
+  @Test
+  void shouldRoundTripAnEventWithANestedBody() {
+    StationEvent event =
+        new StationEvent(
+            UUID.fromString("0f8c2d4e-6a1b-4c3d-8e9f-1a2b3c4d5e6f"),
+            "button.call",
+            OffsetDateTime.parse("2026-11-23T10:00:00+08:00"),
+            Map.of("pressedMillis", 850, "note", "请工作人员到前台 👋"));
+
+    StationEvent back = ProtocolCodec.decode(ProtocolCodec.encode(event), StationEvent.class);
+
+    assertThat(back).isEqualTo(event);
+  }
+
+  @Test
+  void shouldIgnoreFieldsItDoesNotKnowSoTheHubCanAddFields() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.STATE), StandardCharsets.UTF_8)
+            .replace("\"presence\"", "\"cpuTemperature\": 51.5, \"presence\"");
+
+    StationState state = ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class);
+
+    assertThat(state.contentVersion()).isEqualTo(42);
+  }
+
+  static List<Arguments> badContent() {
+    return List.of(
+        Arguments.of("bad/truncated.json", "not a valid StationContent"),
+        Arguments.of("bad/missing-version.json", "missing field 'version'"),
+        Arguments.of("bad/wrong-type.json", "(at liaison.signage.protocol.StationContent[\"version\"])"),
+        Arguments.of("bad/unknown-kind.json", "SPACESHIP"),
+        Arguments.of("bad/station-mismatch.json", "station.id 's-002' differs from stationId 's-001'"),
+        Arguments.of("bad/reception-ends-before-start.json", "ends at 09:00, not after its start 11:30"),
+        Arguments.of("bad/not-an-object.json", "not a valid StationContent"),
+        Arguments.of("bad/not-utf8.json", "not a valid StationContent"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badContent")
+  void shouldRefuseBadContentSayingWhy(String file, String reason) {
+    byte[] payload = GoldenFiles.bytes(file);
+
+    assertThatThrownBy(() -> ProtocolCodec.decode(payload, StationContent.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void shouldListEveryBadFileInGoldenFiles() {
+    assertThat(GoldenFiles.BAD_CONTENT)
+        .containsExactlyInAnyOrderElementsOf(badContent().stream().map(a -> (String) a.get()[0]).toList());
+  }
+
+  @Test
+  void shouldRefuseAnEmptyPayloadAndAnOversizedOne() {
+    assertThatThrownBy(() -> ProtocolCodec.decode(new byte[0], StationContent.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("empty payload where a StationContent was expected");
+    byte[] huge = new byte[ProtocolCodec.MAX_PAYLOAD_BYTES + 1];
+    assertThatThrownBy(() -> ProtocolCodec.decode(huge, StationContent.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("exceeds the limit");
+  }
+
+  @Test
+  void shouldRefuseAnAlertThatIsNotUrgent() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.ALERT), StandardCharsets.UTF_8)
+            .replace("\"URGENT\"", "\"NORMAL\"");
+
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationAlert.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("an alert must be URGENT or EMERGENCY, was NORMAL");
+  }
+
+  @Test
+  void shouldRefuseAnEventTypeThatIsNotADottedName() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.EVENT), StandardCharsets.UTF_8)
+            .replace("\"satisfaction\"", "\"Satisfaction!\"");
+
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("lower-case dotted name");
+  }
+}

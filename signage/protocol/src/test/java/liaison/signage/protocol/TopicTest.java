@@ -1,0 +1,78 @@
+package liaison.signage.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import liaison.signage.protocol.Topic.Channel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TopicTest {
+
+  @ParameterizedTest(name = "{0} ⇄ {1}/{2}")
+  @CsvSource({
+    "liaison/v1/station/s-001/content, s-001, CONTENT",
+    "liaison/v1/station/s-001/alert,   s-001, ALERT",
+    "liaison/v1/station/s-014/state,   s-014, STATE",
+    "liaison/v1/station/gz-baisha-7/event, gz-baisha-7, EVENT",
+    "liaison/v1/station/9/command,     9,     COMMAND",
+  })
+  void shouldFormatAndParseEachChannel(String text, String stationId, Channel channel) {
+    Topic topic = new Topic(stationId, channel);
+
+    assertThat(topic.toString()).isEqualTo(text);
+    assertThat(Topic.parse(text)).isEqualTo(topic);
+  }
+
+  @Test
+  void shouldBuildTheNamedTopics() {
+    assertThat(Topic.stationContent("s-001")).hasToString("liaison/v1/station/s-001/content");
+    assertThat(Topic.stationAlert("s-001").channel()).isEqualTo(Channel.ALERT);
+    assertThat(Topic.stationState("s-001").channel().retained()).isTrue();
+    assertThat(Topic.stationEvent("s-001").channel().retained()).isFalse();
+    assertThat(Topic.stationCommand("s-001").channel()).isEqualTo(Channel.COMMAND);
+  }
+
+  @Test
+  void shouldBuildFiltersForAllStations() {
+    assertThat(Topic.allStations(Channel.EVENT)).isEqualTo("liaison/v1/station/+/event");
+    assertThat(Topic.sharedAllStations("hub", Channel.EVENT))
+        .isEqualTo("$share/hub/liaison/v1/station/+/event");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "liaison/v1/station/s-001",
+        "liaison/v1/station/s-001/",
+        "liaison/v1/station/s-001/contents",
+        "liaison/v1/station/s-001/content/extra",
+        "liaison/v1/station/+/content",
+        "liaison/v1/station/#",
+        "liaison/v1/station//content",
+        "liaison/v1/station/S-001/content",
+        "liaison/v1/station/-s/content",
+        "liaison/v2/station/s-001/content",
+        "/liaison/v1/station/s-001/content",
+      })
+  void shouldRefuseWhatIsNotAStationTopic(String text) {
+    assertThat(Topic.tryParse(text)).isEmpty();
+    assertThatThrownBy(() -> Topic.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a station topic")
+        .hasMessageContaining("{station}/{content|alert|state|event|command}");
+  }
+
+  @Test
+  void shouldRefuseAStationIdThatCouldBreakATopic() {
+    assertThatThrownBy(() -> Topic.stationContent("a/b"))
+        .hasMessageContaining("station id must be")
+        .hasMessageContaining("'a/b'");
+    assertThatThrownBy(() -> Topic.stationContent("x".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Topic.isValidStationId("x".repeat(64))).isTrue();
+  }
+}
