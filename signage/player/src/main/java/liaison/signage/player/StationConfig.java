@@ -1,0 +1,51 @@
+package liaison.signage.player;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.protocol.Topic;
+
+/**
+ * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
+ *
+ * @param brokerUri for example {@code tcp://127.0.0.1:1883}
+ * @param dataDir holds {@code station.db}
+ */
+public record StationConfig(
+    String stationId,
+    String brokerUri,
+    Path dataDir,
+    String appVersion,
+    Duration keepAlive,
+    ReconnectPolicy reconnect) {
+
+  public StationConfig {
+    if (!Topic.isValidStationId(stationId)) {
+      throw new IllegalArgumentException(
+          "station id must be lower-case letters, digits and hyphens (e.g. s-001), was '"
+              + stationId
+              + "'");
+    }
+    if (!brokerUri.matches("(tcp|ssl|ws|wss)://.+")) {
+      throw new IllegalArgumentException(
+          "broker address must look like tcp://host:1883, was '" + brokerUri + "'");
+    }
+  }
+
+  public static StationConfig of(String stationId, String brokerUri, Path dataDir) {
+    return new StationConfig(
+        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT);
+  }
+
+  public StationConfig withReconnect(ReconnectPolicy policy) {
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy);
+  }
+
+  public StationConfig withKeepAlive(Duration interval) {
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect);
+  }
+
+  public Path storeFile() {
+    return dataDir.resolve("station.db");
+  }
+}

@@ -1,0 +1,243 @@
+package liaison.signage.player;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import liaison.signage.player.link.HubLink;
+import liaison.signage.player.store.ContentStore;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationState;
+import liaison.signage.protocol.StationState.Presence;
+import liaison.signage.protocol.StationState.Screen;
+import liaison.signage.protocol.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One station at work: it shows what its store holds at once, keeps the link to the hub, applies
+ * each snapshot with a higher version (stored before shown), and reports which version is on screen.
+ *
+ * <p>Views watch {@link #content()} and {@link #link()} and call {@link #displayed(long)} once a
+ * version is on screen.
+ */
+public final class StationRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
+  static final String OFFLINE_SINCE = "offline_since";
+
+  private final StationConfig config;
+  private final Clock clock;
+  private final ContentStore store;
+  private final HubLink link;
+  private final String session = UUID.randomUUID().toString();
+  private final LiveValue<Optional<StationContent>> content = new LiveValue<>(Optional.empty());
+  private final LiveValue<LinkStatus> linkStatus;
+  private final LiveValue<Optional<String>> lastRejection = new LiveValue<>(Optional.empty());
+  private final AtomicLong rejected = new AtomicLong();
+  private volatile long displayedVersion;
+  private volatile boolean closed;
+
+  private StationRuntime(StationConfig config, Clock clock, ContentStore store) {
+    this.config = config;
+    this.clock = clock;
+    this.store = store;
+    this.linkStatus = new LiveValue<>(LinkStatus.connecting(now()));
+    String id = config.stationId();
+    this.link =
+        new HubLink(
+            new HubLink.Settings(
+                config.brokerUri(),
+                "station-" + id + "-" + session.substring(0, 8),
+                List.of(Topic.stationContent(id).toString()),
+                config.keepAlive(),
+                java.time.Duration.ofSeconds(10),
+                config.reconnect(),
+                () -> stateMessage(Presence.OFFLINE)),
+            new LinkListener());
+  }
+
+  /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
+  public static StationRuntime open(StationConfig config, Clock clock) {
+    ContentStore store = ContentStore.open(config.storeFile());
+    StationRuntime runtime = new StationRuntime(config, clock, store);
+    store
+        .load(config.stationId())
+        .ifPresent(
+            stored -> {
+              LOG.info(
+                  "station {}: showing stored content version {} of {}",
+                  config.stationId(),
+                  stored.content().version(),
+                  stored.storedAt());
+              runtime.content.set(Optional.of(stored.content()));
+            });
+    return runtime;
+  }
+
+  /** Starts the link to the hub in the background. */
+  public void start() {
+    link.start();
+  }
+
+  public StationConfig config() {
+    return config;
+  }
+
+  public LiveValue<Optional<StationContent>> content() {
+    return content;
+  }
+
+  public LiveValue<LinkStatus> link() {
+    return linkStatus;
+  }
+
+  /** The reason the last message on a station topic was ignored, for diagnostics. */
+  public LiveValue<Optional<String>> lastRejection() {
+    return lastRejection;
+  }
+
+  public long rejectedMessages() {
+    return rejected.get();
+  }
+
+  public String session() {
+    return session;
+  }
+
+  /** Called by the view once the version is on screen; the hub hears of it in the station state. */
+  public void displayed(long version) {
+    if (version <= displayedVersion) {
+      return;
+    }
+    displayedVersion = version;
+    reportState();
+  }
+
+  public long displayedVersion() {
+    return displayedVersion;
+  }
+
+  private void reportState() {
+    if (!link.isConnected()) {
+      return;
+    }
+    link.publish(stateMessage(Presence.ONLINE))
+        .exceptionally(
+            e -> {
+              LOG.debug("state report not sent: {}", e.getMessage());
+              return null;
+            });
+  }
+
+  private HubLink.Message stateMessage(Presence presence) {
+    StationState state =
+        new StationState(presence, session, config.appVersion(), displayedVersion, Screen.ON, now());
+    return new HubLink.Message(
+        Topic.stationState(config.stationId()).toString(), ProtocolCodec.encode(state), 1, true);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  void onMessage(String topicName, byte[] payload) {
+    String id = config.stationId();
+    Optional<Topic> topic = Topic.tryParse(topicName);
+    if (topic.isEmpty() || !topic.get().stationId().equals(id)) {
+      reject("station " + id + ": ignored a message on " + topicName + ", not one of this station's topics");
+      return;
+    }
+    switch (topic.get().channel()) {
+      case CONTENT -> onContent(topicName, payload);
+      default -> reject("station " + id + ": ignored a message on " + topicName + ", a channel it does not read");
+    }
+  }
+
+  private void onContent(String topicName, byte[] payload) {
+    String id = config.stationId();
+    StationContent next;
+    try {
+      next = ProtocolCodec.decode(payload, StationContent.class);
+    } catch (ProtocolException e) {
+      reject("station " + id + ": ignored content on " + topicName + ": " + e.getMessage());
+      return;
+    }
+    if (!next.stationId().equals(id)) {
+      reject(
+          "station "
+              + id
+              + ": ignored content on "
+              + topicName
+              + " addressed to station "
+              + next.stationId());
+      return;
+    }
+    if (!store.storeIfNewer(next, now())) {
+      LOG.info(
+          "station {}: content version {} after {}; ignored",
+          id,
+          next.version(),
+          store.storedVersion(id));
+      return;
+    }
+    LOG.info("station {}: stored content version {}", id, next.version());
+    content.set(Optional.of(next));
+  }
+
+  private void reject(String reason) {
+    rejected.incrementAndGet();
+    LOG.warn(reason);
+    lastRejection.set(Optional.of(reason));
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    boolean wasOnline = link.isConnected();
+    link.close(wasOnline ? stateMessage(Presence.OFFLINE) : null);
+    if (wasOnline) {
+      store.remember(OFFLINE_SINCE, now().toString());
+    }
+    store.close();
+    LOG.info("station {}: stopped", config.stationId());
+  }
+
+  private final class LinkListener implements HubLink.Listener {
+    @Override
+    public void connected() {
+      store.forget(OFFLINE_SINCE);
+      linkStatus.set(LinkStatus.online(now()));
+      reportState();
+    }
+
+    @Override
+    public void disconnected(String reason) {
+      if (closed) {
+        return;
+      }
+      LinkStatus current = linkStatus.get();
+      if (current.isOffline()) {
+        return;
+      }
+      OffsetDateTime since =
+          current.state() == LinkStatus.State.CONNECTING
+              ? store.memo(OFFLINE_SINCE).map(OffsetDateTime::parse).orElse(now())
+              : now();
+      store.remember(OFFLINE_SINCE, since.toString());
+      linkStatus.set(LinkStatus.offline(since));
+    }
+
+    @Override
+    public void message(String topic, byte[] payload, boolean retained) {
+      onMessage(topic, payload);
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package liaison.signage.player.link;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's MQTT connection to the hub's broker, kept up by this class rather than by Paho.
+ *
+ * <p>Paho's automatic reconnect does nothing when the first connect fails (a station that boots
+ * before the network or the hub would never connect), so every connection attempt, the first
+ * included, goes through one loop here with an explicit {@link ReconnectPolicy}. After each connect
+ * the subscriptions are made again with a clean start: retained content is delivered on every
+ * subscribe, so the station converges to the latest snapshot after any outage.
+ */
+public final class HubLink implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
+  private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+  private final Settings settings;
+  private final Listener listener;
+  private final MqttAsyncClient client;
+  private final ScheduledExecutorService loop;
+  private volatile boolean closed;
+  private volatile boolean started;
+  private int attempt;
+
+  /** An outgoing message: a will, a state report or an event. */
+  public record Message(String topic, byte[] payload, int qos, boolean retained) {
+    public Message {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(payload, "payload");
+      if (qos < 0 || qos > 2) {
+        throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qos);
+      }
+    }
+  }
+
+  /**
+   * @param brokerUri for example {@code tcp://127.0.0.1:1883}
+   * @param subscriptions topic filters subscribed at QoS 1 after every connect
+   * @param will the Last Will, asked for before each connect so it carries current values
+   */
+  public record Settings(
+      String brokerUri,
+      String clientId,
+      List<String> subscriptions,
+      Duration keepAlive,
+      Duration connectTimeout,
+      ReconnectPolicy reconnect,
+      Supplier<@Nullable Message> will) {
+    public Settings {
+      Objects.requireNonNull(brokerUri, "brokerUri");
+      Objects.requireNonNull(clientId, "clientId");
+      subscriptions = List.copyOf(subscriptions);
+    }
+  }
+
+  /** What the link reports. Called on Paho's or the link's own thread: hand off anything slow. */
+  public interface Listener {
+    /** Connected and subscribed. */
+    void connected();
+
+    /** The connection was lost or could not be made; another attempt follows. */
+    void disconnected(String reason);
+
+    /**
+     * A message on one of the subscriptions. Returning acknowledges it (QoS 1), so store what must
+     * not be lost before returning.
+     */
+    void message(String topic, byte[] payload, boolean retained);
+  }
+
+  public HubLink(Settings settings, Listener listener) {
+    this.settings = settings;
+    this.listener = listener;
+    try {
+      this.client =
+          new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException(
+          "cannot use broker address '" + settings.brokerUri() + "': " + e.getMessage(), e);
+    }
+    this.client.setCallback(new Callback());
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("hub-link-" + settings.clientId()).daemon().unstarted(r));
+  }
+
+  /** Starts connecting in the background; returns at once. */
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("link already started");
+    }
+    started = true;
+    loop.execute(this::attemptConnect);
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  /** Publishes if connected; the future fails at once when not connected. */
+  public CompletableFuture<Void> publish(Message message) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed || !client.isConnected()) {
+      done.completeExceptionally(new IllegalStateException("not connected to " + settings.brokerUri()));
+      return done;
+    }
+    try {
+      MqttMessage mqtt = new MqttMessage(message.payload(), message.qos(), message.retained(), null);
+      client.publish(
+          message.topic(),
+          mqtt,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              done.completeExceptionally(e);
+            }
+          });
+    } catch (MqttException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  private void attemptConnect() {
+    if (closed) {
+      return;
+    }
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    options.setAutomaticReconnect(false);
+    options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+    options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+    Message will = settings.will().get();
+    if (will != null) {
+      options.setWill(will.topic(), new MqttMessage(will.payload(), will.qos(), will.retained(), null));
+    }
+    try {
+      client.connect(
+          options,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              loop.execute(HubLink.this::subscribe);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              connectionFailed("connect to " + settings.brokerUri() + " failed: " + describe(e));
+            }
+          });
+    } catch (MqttException e) {
+      connectionFailed("connect to " + settings.brokerUri() + " failed: " + describe(e));
+    }
+  }
+
+  private void subscribe() {
+    if (closed) {
+      return;
+    }
+    if (settings.subscriptions().isEmpty()) {
+      onSubscribed();
+      return;
+    }
+    MqttSubscription[] subscriptions =
+        settings.subscriptions().stream()
+            .map(filter -> new MqttSubscription(filter, 1))
+            .toArray(MqttSubscription[]::new);
+    try {
+      client.subscribe(
+          subscriptions,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              int[] codes = token.getReasonCodes();
+              for (int i = 0; codes != null && i < codes.length; i++) {
+                if (codes[i] >= 0x80) {
+                  LOG.error(
+                      "the broker refused subscription {} with reason code 0x{}; disconnecting",
+                      settings.subscriptions().get(Math.min(i, settings.subscriptions().size() - 1)),
+                      Integer.toHexString(codes[i]));
+                  dropAndRetry("subscription refused");
+                  return;
+                }
+              }
+              onSubscribed();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              dropAndRetry("subscribe failed: " + describe(e));
+            }
+          },
+          new MqttProperties());
+    } catch (MqttException e) {
+      dropAndRetry("subscribe failed: " + describe(e));
+    }
+  }
+
+  private void onSubscribed() {
+    attempt = 0;
+    LOG.info("connected to {} as {}", settings.brokerUri(), settings.clientId());
+    try {
+      listener.connected();
+    } catch (RuntimeException e) {
+      LOG.error("the link listener failed on connect", e);
+    }
+  }
+
+  private void dropAndRetry(String reason) {
+    try {
+      client.disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
+    } catch (MqttException e) {
+      LOG.debug("forced disconnect: {}", e.getMessage());
+    }
+    connectionFailed(reason);
+  }
+
+  private void connectionFailed(String reason) {
+    if (closed) {
+      return;
+    }
+    attempt++;
+    Duration delay = settings.reconnect().delay(attempt, ThreadLocalRandom.current());
+    if (attempt == 1 || attempt % 10 == 0) {
+      LOG.warn("{}; attempt {} follows in {} ms", reason, attempt + 1, delay.toMillis());
+    } else {
+      LOG.debug("{}; attempt {} follows in {} ms", reason, attempt + 1, delay.toMillis());
+    }
+    try {
+      listener.disconnected(reason);
+    } catch (RuntimeException e) {
+      LOG.error("the link listener failed on disconnect", e);
+    }
+    try {
+      loop.schedule(this::attemptConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Says goodbye if connected ({@code farewell}, e.g. an offline state, so the will is not needed),
+   * disconnects and stops reconnecting. Waits at most a few seconds.
+   */
+  public void close(@Nullable Message farewell) {
+    if (closed) {
+      return;
+    }
+    if (farewell != null && client.isConnected()) {
+      try {
+        publish(farewell).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("could not say goodbye to the hub: {}", describe(e));
+      }
+    }
+    closed = true;
+    loop.shutdownNow();
+    try {
+      if (client.isConnected()) {
+        client.disconnect(CLOSE_WAIT_MILLIS).waitForCompletion(CLOSE_WAIT_MILLIS);
+      }
+    } catch (MqttException e) {
+      LOG.debug("disconnect: {}", e.getMessage());
+    }
+    try {
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("close: {}", e.getMessage());
+    }
+    try {
+      loop.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(null);
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      if (closed) {
+        return;
+      }
+      String reason =
+          response.getException() != null
+              ? describe(response.getException())
+              : "the broker disconnected (reason code " + response.getReturnCode() + ")";
+      loop.execute(() -> connectionFailed("connection to " + settings.brokerUri() + " lost: " + reason));
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      LOG.warn("MQTT error: {}", describe(exception));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      try {
+        listener.message(topic, message.getPayload(), message.isRetained());
+      } catch (RuntimeException e) {
+        // A listener failure must not kill Paho's callback thread (it would drop the connection).
+        LOG.error("handling a message on {} failed", topic, e);
+      }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}

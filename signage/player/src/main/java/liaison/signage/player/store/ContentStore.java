@@ -1,0 +1,224 @@
+package liaison.signage.player.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Properties;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's content, kept in a SQLite file so the screen can start and run without the hub.
+ *
+ * <p>A snapshot replaces the stored one only when its version is higher, decided inside one SQL
+ * statement so two deliveries racing cannot store an older one. The file runs in WAL mode with
+ * {@code synchronous=FULL}: a station's power is cut without warning, and with NORMAL the last
+ * commits can be lost.
+ */
+public final class ContentStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContentStore.class);
+  private static final int SCHEMA_VERSION = 1;
+
+  private final Path file;
+  private final Connection connection;
+
+  private ContentStore(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens (or creates) the store.
+   *
+   * @throws StoreException naming the file when it cannot be created or opened
+   */
+  public static ContentStore open(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the directory for the station store " + file, e);
+    }
+    Properties properties = new Properties();
+    properties.setProperty("journal_mode", "WAL");
+    properties.setProperty("synchronous", "FULL");
+    properties.setProperty("busy_timeout", "5000");
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+      ContentStore store = new ContentStore(file, connection);
+      store.migrate();
+      return store;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the station store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      int version;
+      try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > SCHEMA_VERSION) {
+        throw new SQLException(
+            "the store was written by a newer version of the app (schema "
+                + version
+                + ", this app knows "
+                + SCHEMA_VERSION
+                + ")");
+      }
+      if (version < 1) {
+        st.executeUpdate(
+            """
+            CREATE TABLE IF NOT EXISTS content (
+              station_id   TEXT PRIMARY KEY,
+              version      INTEGER NOT NULL,
+              generated_at TEXT NOT NULL,
+              stored_at    TEXT NOT NULL,
+              payload      BLOB NOT NULL
+            )""");
+        st.executeUpdate(
+            """
+            CREATE TABLE IF NOT EXISTS memo (
+              key   TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            )""");
+        st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
+      }
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Stores the snapshot if it is newer than the stored one for its station.
+   *
+   * @return true if stored, false if the store already holds this version or a higher one
+   */
+  public synchronized boolean storeIfNewer(StationContent content, OffsetDateTime storedAt) {
+    byte[] payload = ProtocolCodec.encode(content);
+    String sql =
+        """
+        INSERT INTO content (station_id, version, generated_at, stored_at, payload)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (station_id) DO UPDATE SET
+          version = excluded.version,
+          generated_at = excluded.generated_at,
+          stored_at = excluded.stored_at,
+          payload = excluded.payload
+        WHERE excluded.version > content.version""";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, content.stationId());
+      ps.setLong(2, content.version());
+      ps.setString(3, content.generatedAt().toString());
+      ps.setString(4, storedAt.toString());
+      ps.setBytes(5, payload);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("cannot write content to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored snapshot for the station, if any and if it can still be read. */
+  public synchronized Optional<StoredContent> load(String stationId) {
+    String sql = "SELECT payload, stored_at FROM content WHERE station_id = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, stationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        byte[] payload = rs.getBytes(1);
+        OffsetDateTime storedAt = OffsetDateTime.parse(rs.getString(2));
+        try {
+          return Optional.of(
+              new StoredContent(ProtocolCodec.decode(payload, StationContent.class), storedAt));
+        } catch (ProtocolException e) {
+          LOG.warn(
+              "station {}: the stored content in {} cannot be read ({}); starting without it",
+              stationId,
+              file,
+              e.getMessage());
+          return Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read content from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The version stored for the station, 0 when none. */
+  public synchronized long storedVersion(String stationId) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT version FROM content WHERE station_id = ?")) {
+      ps.setString(1, stationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A small remembered value, such as since when the station has been offline. */
+  public synchronized Optional<String> memo(String key) {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM memo WHERE key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void remember(String key, String value) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO memo (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+      ps.setString(1, key);
+      ps.setString(2, value);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void forget(String key) {
+    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM memo WHERE key = ?")) {
+      ps.setString(1, key);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the station store {} failed: {}", file, e.getMessage());
+    }
+  }
+
+  /** A snapshot as stored, with when it was stored (its age on screen is measured from here). */
+  public record StoredContent(StationContent content, OffsetDateTime storedAt) {}
+}

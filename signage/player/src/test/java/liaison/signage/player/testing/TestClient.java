@@ -1,0 +1,99 @@
+package liaison.signage.player.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A plain MQTT client for tests: plays the hub's publisher or watches what stations send. */
+public final class TestClient implements AutoCloseable {
+
+  /** A message as received. */
+  public record Received(String topic, byte[] payload, boolean retained) {}
+
+  private final MqttAsyncClient client;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  private TestClient(MqttAsyncClient client) {
+    this.client = client;
+  }
+
+  public static TestClient connect(String uri, String clientId) {
+    try {
+      MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+      TestClient test = new TestClient(client);
+      client.setCallback(test.new Callback());
+      MqttConnectionOptions options = new MqttConnectionOptions();
+      options.setCleanStart(true);
+      client.connect(options).waitForCompletion(10_000);
+      return test;
+    } catch (MqttException e) {
+      throw new IllegalStateException("test client could not connect to " + uri, e);
+    }
+  }
+
+  public void publish(String topic, byte[] payload, boolean retained) {
+    try {
+      client.publish(topic, new MqttMessage(payload, 1, retained, null)).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      throw new IllegalStateException("publish to " + topic + " failed", e);
+    }
+  }
+
+  public void subscribe(String filter) {
+    try {
+      client.subscribe(filter, 1).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      throw new IllegalStateException("subscribe to " + filter + " failed", e);
+    }
+  }
+
+  public List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  public List<Received> receivedOn(String topic) {
+    return received.stream().filter(r -> r.topic().equals(topic)).toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (client.isConnected()) {
+        client.disconnect().waitForCompletion(5_000);
+      }
+      client.close(true);
+    } catch (MqttException e) {
+      // closing a test client: nothing to keep
+    }
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {}
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {}
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      received.add(new Received(topic, message.getPayload(), message.isRetained()));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}
