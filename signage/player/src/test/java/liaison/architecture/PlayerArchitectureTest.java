@@ -1,15 +1,29 @@
 package liaison.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
 
-@AnalyzeClasses(packages = "liaison", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The shared layering rules that apply to this module, checked against its main classes. */
 class PlayerArchitectureTest {
-  @ArchTest static final ArchRule plainJava = ArchitectureRules.PROTOCOL_IS_PLAIN_JAVA;
-  @ArchTest static final ArchRule paho = ArchitectureRules.ONLY_LINK_USES_PAHO;
-  @ArchTest static final ArchRule pi4j = ArchitectureRules.ONLY_HARDWARE_USES_PI4J;
-  @ArchTest static final ArchRule javafx = ArchitectureRules.ONLY_VIEWS_USE_JAVAFX;
-  @ArchTest static final ArchRule clock = ArchitectureRules.TIME_COMES_FROM_A_CLOCK;
+  private static final JavaClasses CLASSES = ArchitectureRules.mainClasses();
+
+  @Test
+  void onlyLinkUsesPaho() {
+    ArchitectureRules.ONLY_LINK_USES_PAHO.check(CLASSES);
+  }
+
+  @Test
+  void onlyHardwareUsesPi4j() {
+    ArchitectureRules.ONLY_HARDWARE_USES_PI4J.check(CLASSES);
+  }
+
+  @Test
+  void onlyViewsUseJavaFx() {
+    ArchitectureRules.ONLY_VIEWS_USE_JAVAFX.check(CLASSES);
+  }
+
+  @Test
+  void timeComesFromAClock() {
+    ArchitectureRules.TIME_COMES_FROM_A_CLOCK.check(CLASSES);
+  }
 }

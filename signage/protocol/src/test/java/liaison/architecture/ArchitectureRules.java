@@ -18,6 +18,14 @@ import java.util.Set;
 public final class ArchitectureRules {
   private ArchitectureRules() {}
 
+  /** The main classes of the module under test (and its dependencies under {@code liaison}). */
+  public static com.tngtech.archunit.core.domain.JavaClasses mainClasses() {
+    return new com.tngtech.archunit.core.importer.ClassFileImporter()
+        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages("liaison");
+  }
+
   /** The protocol is shared by hub and stations: no UI, broker, hardware, framework or database. */
   public static final ArchRule PROTOCOL_IS_PLAIN_JAVA =
       noClasses()

@@ -1,0 +1,5 @@
+/** Starting and stopping the kiosk: configuration, the window, the runtime. */
+@NullMarked
+package liaison.kiosk.app;
+
+import org.jspecify.annotations.NullMarked;

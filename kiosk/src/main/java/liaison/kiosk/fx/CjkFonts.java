@@ -1,0 +1,52 @@
+package liaison.kiosk.fx;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.text.Font;
+
+/**
+ * Finds the fonts the kiosk draws Chinese with. Without a CJK font JavaFX draws Chinese as boxes,
+ * so the app checks at start and says what to install when none is found.
+ */
+public final class CjkFonts {
+
+  static final List<String> SANS =
+      List.of("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei");
+  static final List<String> SERIF =
+      List.of("Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC");
+
+  public static final String MISSING_MESSAGE =
+      "No Chinese (CJK) font is installed, so Chinese text cannot be drawn. "
+          + "Install one, e.g. on Debian or Raspberry Pi OS: sudo apt install fonts-noto-cjk";
+
+  private final Optional<String> sans;
+  private final Optional<String> serif;
+
+  private CjkFonts(Optional<String> sans, Optional<String> serif) {
+    this.sans = sans;
+    this.serif = serif;
+  }
+
+  /** Looks at the fonts the toolkit can see; call on or after toolkit start. */
+  public static CjkFonts detect() {
+    Set<String> families = Set.copyOf(Font.getFamilies());
+    return new CjkFonts(
+        SANS.stream().filter(families::contains).findFirst(),
+        SERIF.stream().filter(families::contains).findFirst());
+  }
+
+  public boolean available() {
+    return sans.isPresent() || serif.isPresent();
+  }
+
+  /** The family for running text. */
+  public String sans() {
+    return sans.or(() -> serif).orElse("System");
+  }
+
+  /** The family for the sign plate: a bold CJK serif like the plate's 大标宋, else the sans. */
+  public String serif() {
+    return serif.orElse(sans());
+  }
+}

@@ -1,0 +1,5 @@
+/** The JavaFX toolkit seam: its thread, its fonts. */
+@NullMarked
+package liaison.kiosk.fx;
+
+import org.jspecify.annotations.NullMarked;

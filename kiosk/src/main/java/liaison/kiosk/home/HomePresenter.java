@@ -1,0 +1,182 @@
+package liaison.kiosk.home;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import liaison.kiosk.home.HomeScreen.Bilingual;
+import liaison.kiosk.home.HomeScreen.DeputyLine;
+import liaison.kiosk.home.HomeScreen.NoticeLine;
+import liaison.kiosk.home.HomeScreen.Slot;
+import liaison.kiosk.home.HomeScreen.SlotState;
+import liaison.kiosk.home.HomeScreen.Upcoming;
+import liaison.signage.player.LinkStatus;
+import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.ReceptionStatus;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Deputy;
+import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.schedule.ReceptionCalendar;
+
+/** Turns the station's content, its link status and the time into what the home screen shows. */
+public final class HomePresenter {
+
+  /** Coming receptions listed under today's. */
+  static final int UPCOMING_DAYS = 14;
+
+  static final int UPCOMING_MAX = 4;
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter DATE_EN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日");
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Clock clock;
+
+  public HomePresenter(Clock clock) {
+    this.clock = clock;
+  }
+
+  public HomeScreen present(Optional<StationContent> content, LinkStatus link, String stationId) {
+    if (content.isEmpty()) {
+      ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(SHANGHAI);
+      return new HomeScreen(
+          stationId,
+          stationId,
+          DATE_ZH.format(now) + " " + weekdayZh(now.getDayOfWeek()),
+          DATE_EN.format(now),
+          HH_MM.format(now),
+          true,
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          offlineBadge(link, now),
+          Optional.empty());
+    }
+    StationContent c = content.get();
+    ReceptionCalendar calendar = new ReceptionCalendar(c, clock);
+    ZonedDateTime now = calendar.now();
+    boolean plausible = calendar.clockPlausible();
+    return new HomeScreen(
+        c.station().name(),
+        c.station().signPlate(),
+        plausible ? DATE_ZH.format(now) + " " + weekdayZh(now.getDayOfWeek()) : "",
+        plausible ? DATE_EN.format(now) : "",
+        plausible ? HH_MM.format(now) : "--:--",
+        false,
+        plausible
+            ? Optional.empty()
+            : Optional.of(
+                new Bilingual(
+                    "本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
+        calendar.todaysReceptions().stream().map(r -> slot(calendar, r)).toList(),
+        plausible ? upcoming(calendar) : List.of(),
+        calendar.activeNotices().stream()
+            .map(
+                n ->
+                    new NoticeLine(
+                        n.id(), n.title(), n.body(), n.priority() != NoticePriority.NORMAL))
+            .toList(),
+        Optional.of(c.links().opinion()),
+        offlineBadge(link, now),
+        Optional.of(contentAge(c.generatedAt(), now)));
+  }
+
+  private static Slot slot(ReceptionCalendar calendar, Reception r) {
+    SlotState state;
+    if (r.status() == ReceptionStatus.CANCELLED) {
+      state = SlotState.CANCELLED;
+    } else if (calendar.inProgress(r)) {
+      state = SlotState.IN_PROGRESS;
+    } else if (calendar.now().toLocalTime().isBefore(r.start())) {
+      state = SlotState.COMING;
+    } else {
+      state = SlotState.OVER;
+    }
+    return new Slot(
+        window(r),
+        switch (state) {
+          case COMING -> new Bilingual("待接待", "Later");
+          case IN_PROGRESS -> new Bilingual("接待中", "Now");
+          case OVER -> new Bilingual("已结束", "Over");
+          case CANCELLED -> new Bilingual("已取消", "Cancelled");
+        },
+        state,
+        r.theme() == null ? "" : r.theme(),
+        r.location(),
+        calendar.deputiesOf(r).stream().map(HomePresenter::deputyLine).toList());
+  }
+
+  static DeputyLine deputyLine(Deputy d) {
+    String initial = d.name().isEmpty() ? "?" : d.name().substring(0, d.name().offsetByCodePoints(0, 1));
+    return new DeputyLine(d.id(), d.name(), d.highestLevel().zh(), d.occupation(), initial);
+  }
+
+  private static List<Upcoming> upcoming(ReceptionCalendar calendar) {
+    return calendar.upcoming(UPCOMING_DAYS).stream()
+        .limit(UPCOMING_MAX)
+        .map(
+            r ->
+                new Upcoming(
+                    DAY_ZH.format(r.date()) + " " + weekdayZh(r.date().getDayOfWeek()),
+                    window(r),
+                    calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、")),
+                    r.theme() == null ? "" : r.theme()))
+        .toList();
+  }
+
+  private static String window(Reception r) {
+    return HH_MM.format(r.start()) + "—" + HH_MM.format(r.end());
+  }
+
+  private static Optional<Bilingual> offlineBadge(LinkStatus link, ZonedDateTime now) {
+    if (!link.isOffline()) {
+      return Optional.empty();
+    }
+    ZonedDateTime since = link.since().atZoneSameInstant(SHANGHAI);
+    boolean sameDay = since.toLocalDate().equals(now.toLocalDate());
+    String when = sameDay ? HH_MM.format(since) : DAY_ZH.format(since) + " " + HH_MM.format(since);
+    String whenEn =
+        sameDay
+            ? HH_MM.format(since)
+            : DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(since);
+    return Optional.of(new Bilingual("离线 · " + when + " 起", "Offline since " + whenEn));
+  }
+
+  private static Bilingual contentAge(OffsetDateTime generatedAt, ZonedDateTime now) {
+    ZonedDateTime at = generatedAt.atZoneSameInstant(SHANGHAI);
+    LocalDate day = at.toLocalDate();
+    String zh =
+        day.equals(now.toLocalDate())
+            ? "今天 " + HH_MM.format(at)
+            : DAY_ZH.format(at) + " " + HH_MM.format(at);
+    String en =
+        day.equals(now.toLocalDate())
+            ? "today " + HH_MM.format(at)
+            : DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).format(at);
+    return new Bilingual("内容更新于 " + zh, "Content of " + en);
+  }
+
+  static String weekdayZh(DayOfWeek day) {
+    return switch (day) {
+      case MONDAY -> "星期一";
+      case TUESDAY -> "星期二";
+      case WEDNESDAY -> "星期三";
+      case THURSDAY -> "星期四";
+      case FRIDAY -> "星期五";
+      case SATURDAY -> "星期六";
+      case SUNDAY -> "星期日";
+    };
+  }
+}

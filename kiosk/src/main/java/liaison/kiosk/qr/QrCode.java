@@ -1,0 +1,55 @@
+package liaison.kiosk.qr;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Map;
+
+/**
+ * A URL as QR modules. Error correction M: a kiosk's glass may be smudged, and the codes stay small
+ * enough for 800×480 screens. The quiet zone is part of the matrix, so a drawing of it scans as is.
+ */
+public final class QrCode {
+  private final String text;
+  private final BitMatrix matrix;
+
+  private QrCode(String text, BitMatrix matrix) {
+    this.text = text;
+    this.matrix = matrix;
+  }
+
+  public static QrCode of(String text) {
+    try {
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                      EncodeHintType.CHARACTER_SET, "UTF-8",
+                      EncodeHintType.MARGIN, 4));
+      return new QrCode(text, matrix);
+    } catch (WriterException e) {
+      throw new IllegalArgumentException("cannot encode as a QR code: " + text, e);
+    }
+  }
+
+  public String text() {
+    return text;
+  }
+
+  /** Modules per side, quiet zone included. */
+  public int size() {
+    return matrix.getWidth();
+  }
+
+  public boolean isDark(int x, int y) {
+    return matrix.get(x, y);
+  }
+}

@@ -1,0 +1,147 @@
+package liaison.kiosk.fx;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a screen at a given size on the headless platform, saves it as a PNG under {@code
+ * target/screens/} for a person to look at, and reads back what is visible: texts and QR codes.
+ */
+public final class Screens {
+  public static final Path DIR = Path.of("target", "screens");
+
+  private Screens() {}
+
+  /** Lays out the node in a scene of the given size and takes a snapshot. Call on the FX thread. */
+  public static WritableImage render(Parent root, int width, int height) {
+    Scene scene = root.getScene();
+    if (scene == null) {
+      scene = new Scene(root, width, height);
+    }
+    root.applyCss();
+    root.layout();
+    return scene.snapshot(null);
+  }
+
+  public static Path save(WritableImage image, String name) {
+    try {
+      Files.createDirectories(DIR);
+      Path file = DIR.resolve(name + ".png");
+      ImageIO.write(toBufferedImage(image), "png", file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int[] argb(WritableImage image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] pixels = new int[w * h];
+    PixelReader reader = image.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        pixels[y * w + x] = reader.getArgb(x, y);
+      }
+    }
+    return pixels;
+  }
+
+  static BufferedImage toBufferedImage(WritableImage image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb(image), 0, w);
+    return out;
+  }
+
+  /** Decodes the QR code found in the image, as a phone camera would. */
+  public static String decodeQr(WritableImage image)
+      throws NotFoundException, ChecksumException, FormatException {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    RGBLuminanceSource source = new RGBLuminanceSource(w, h, argb(image));
+    Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+    return result.getText();
+  }
+
+  /**
+   * The texts a person can see: labels and text nodes that are visible, not empty, and lie at
+   * least partly inside the scene.
+   */
+  public static List<String> visibleTexts(Parent root) {
+    List<String> texts = new ArrayList<>();
+    collect(root, texts);
+    return texts;
+  }
+
+  private static void collect(Node node, List<String> out) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof Labeled labeled) {
+      // What the skin draws, which ends in an ellipsis when the label is clipped.
+      String shown = displayed(labeled);
+      if (!shown.isEmpty() && onScreen(node)) {
+        out.add(shown);
+      }
+      return;
+    }
+    if (node instanceof Text text && !text.getText().isEmpty() && onScreen(node)) {
+      out.add(text.getText());
+    }
+    if (node instanceof Parent parent) {
+      for (Node child : parent.getChildrenUnmodifiable()) {
+        collect(child, out);
+      }
+    }
+  }
+
+  private static String displayed(Labeled labeled) {
+    for (Node child : labeled.getChildrenUnmodifiable()) {
+      if (child instanceof Text text) {
+        return text.getText();
+      }
+    }
+    return labeled.getText();
+  }
+
+  /** Texts that were cut short with an ellipsis because they did not fit. */
+  public static List<String> clipped(List<String> texts) {
+    return texts.stream().filter(t -> t.endsWith("...")).toList();
+  }
+
+  private static boolean onScreen(Node node) {
+    Scene scene = node.getScene();
+    Bounds b = node.localToScene(node.getBoundsInLocal());
+    return scene != null
+        && b.getWidth() > 0
+        && b.getHeight() > 0
+        && b.getMaxX() > 0
+        && b.getMaxY() > 0
+        && b.getMinX() < scene.getWidth()
+        && b.getMinY() < scene.getHeight();
+  }
+}
