@@ -8,7 +8,7 @@ import liaison.kiosk.home.HomeScreen.Bilingual;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.home.HomeScreen.SlotState;
 import liaison.signage.player.LinkStatus;
-import liaison.signage.player.testing.TestClock;
+import liaison.testkit.TestClock;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
 import org.junit.jupiter.api.Test;

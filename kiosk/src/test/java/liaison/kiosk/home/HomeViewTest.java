@@ -11,7 +11,7 @@ import liaison.kiosk.fx.CjkFonts;
 import liaison.kiosk.fx.FxToolkit;
 import liaison.kiosk.fx.Screens;
 import liaison.signage.player.LinkStatus;
-import liaison.signage.player.testing.TestClock;
+import liaison.testkit.TestClock;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
 import org.junit.jupiter.api.Test;

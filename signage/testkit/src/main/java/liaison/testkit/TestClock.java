@@ -1,4 +1,4 @@
-package liaison.signage.player.testing;
+package liaison.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package liaison.signage.player.testing;
+package liaison.testkit;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;

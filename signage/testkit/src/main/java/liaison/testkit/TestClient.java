@@ -1,4 +1,4 @@
-package liaison.signage.player.testing;
+package liaison.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,0 +1,5 @@
+/**
+ * Real parts for tests of every module: an embedded HiveMQ broker that can be stopped and started,
+ * a plain MQTT client, a settable clock. Used in test scope only.
+ */
+package liaison.testkit;
