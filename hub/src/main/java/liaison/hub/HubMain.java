@@ -1,0 +1,135 @@
+package liaison.hub;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import io.micronaut.context.env.Environment;
+import java.nio.file.Path;
+import liaison.hub.config.Preflight;
+import liaison.hub.config.StartupProblem;
+import liaison.hub.web.StartupSummary;
+
+/**
+ * {@code java -jar hub.jar [flags]}: reads the flags, checks paths and ports, starts Micronaut and
+ * prints where to go next.
+ */
+public final class HubMain {
+
+  /** Flag → property. Each property can also come from its environment variable (HUB_…). */
+  static final Map<String, String> FLAGS =
+      Map.ofEntries(
+          Map.entry("http-port", "hub.http-port"),
+          Map.entry("http-host", "hub.http-host"),
+          Map.entry("data-dir", "hub.data-dir"),
+          Map.entry("public-url", "hub.public-url"),
+          Map.entry("mqtt-port", "hub.mqtt.port"),
+          Map.entry("mqtt-host", "hub.mqtt.host"),
+          Map.entry("broker-uri", "hub.mqtt.uri"),
+          Map.entry("db-url", "hub.db.url"),
+          Map.entry("db-user", "hub.db.user"),
+          Map.entry("db-password", "hub.db.password"));
+
+  static final String USAGE =
+      """
+      Usage: java -jar hub.jar [options]
+
+        --http-port=8080        web admin, residents' pages, API        (HUB_HTTP_PORT)
+        --http-host=0.0.0.0     address the web server listens on        (HUB_HTTP_HOST)
+        --data-dir=data         database, broker files                   (HUB_DATA_DIR)
+        --public-url=URL        base of the QR links, e.g. https://rd.example.gov.cn
+                                (default http://<LAN address>:<port>)    (HUB_PUBLIC_URL)
+        --mqtt-port=1883        embedded broker port                     (HUB_MQTT_PORT)
+        --mqtt-host=127.0.0.1   embedded broker address                  (HUB_MQTT_HOST)
+        --broker-uri=URI        use an external broker, e.g. tcp://mq:1883 (HUB_MQTT_URI)
+        --db-url=JDBC_URL       e.g. jdbc:postgresql://db/liaison         (HUB_DB_URL)
+        --db-user=… --db-password=…                                       (HUB_DB_USER, HUB_DB_PASSWORD)
+        --demo                  load the demo county if it is missing    (HUB_DEMO=always)
+        --no-demo               never load demo data                     (HUB_DEMO=never)
+      """;
+
+  private HubMain() {}
+
+  public static void main(String[] args) {
+    Map<String, Object> properties;
+    try {
+      properties = parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println("hub: " + e.getMessage());
+      }
+      System.err.print(USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    try {
+      preflight(properties);
+      ApplicationContext context =
+          Micronaut.build(new String[0]).mainClass(HubMain.class).properties(properties).banner(false).start();
+      context.getBean(StartupSummary.class).print(System.out);
+    } catch (RuntimeException e) {
+      StartupProblem problem = findProblem(e);
+      if (problem == null) {
+        throw e;
+      }
+      System.err.println();
+      System.err.println("hub: cannot start: " + problem.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Reads the effective settings (flags, environment, defaults) and checks paths and ports. */
+  static void preflight(Map<String, Object> properties) {
+    try (ApplicationContext probe = ApplicationContext.builder().properties(properties).build()) {
+      Environment env = probe.getEnvironment();
+      env.start();
+      String dataDir = env.getProperty("hub.data-dir", String.class).orElse("data");
+      Preflight.checkWritableDirectory(Path.of(dataDir), "--data-dir or HUB_DATA_DIR");
+      String httpHost = env.getProperty("hub.http-host", String.class).orElse("0.0.0.0");
+      int httpPort = env.getProperty("hub.http-port", Integer.class).orElse(8080);
+      Preflight.checkPortFree(httpHost, httpPort, "the web", "--http-port or HUB_HTTP_PORT");
+    }
+  }
+
+  private static StartupProblem findProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StartupProblem problem) {
+        return problem;
+      }
+      if (t instanceof java.net.BindException bind) {
+        return new StartupProblem(
+            "a port is already in use (" + bind.getMessage() + "); choose another with --http-port or --mqtt-port");
+      }
+    }
+    return null;
+  }
+
+  static Map<String, Object> parse(List<String> args) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        throw new IllegalArgumentException("");
+      }
+      if (arg.equals("--demo")) {
+        properties.put("hub.demo", "always");
+        continue;
+      }
+      if (arg.equals("--no-demo")) {
+        properties.put("hub.demo", "never");
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String flag = arg.substring(2, eq);
+      String property = FLAGS.get(flag);
+      if (property == null) {
+        throw new IllegalArgumentException("unknown option --" + flag);
+      }
+      properties.put(property, arg.substring(eq + 1));
+    }
+    return properties;
+  }
+}

@@ -1,0 +1,312 @@
+package liaison.hub.broker;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import liaison.hub.config.MqttConfig;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's own MQTT client: publishes the stations' content and reads their states and events.
+ *
+ * <p>It keeps a persistent session (clean start off, session kept a day) and acknowledges a QoS 1
+ * message only when its handler says it is stored ({@link Delivery#ack()}), so an event the broker
+ * accepted from a station is not lost if the hub stops before storing it. Like the stations, it
+ * runs its own reconnect loop: Paho's automatic reconnect never starts when the first connect
+ * fails. Publishes are paced to the broker's receive maximum.
+ */
+@Context
+public class BrokerClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerClient.class);
+  private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
+
+  /** A received message; call {@link #ack()} once it is safely handled (stored or rejected). */
+  public record Delivery(String topic, byte[] payload, boolean retained, Runnable ack) {}
+
+  /** Handles deliveries on one subscription; runs on the client's thread, so hand off quickly. */
+  public interface Handler {
+    void handle(Delivery delivery);
+  }
+
+  private record Subscription(String filter, Handler handler) {}
+
+  private final MqttConfig config;
+  private final BrokerSettings settings;
+  private final MqttAsyncClient client;
+  private final ScheduledExecutorService loop;
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+  private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
+  private volatile Semaphore window = new Semaphore(1);
+  private volatile boolean closed;
+  private int attempt;
+
+  public BrokerClient(MqttConfig config, BrokerSettings settings, Optional<EmbeddedBroker> broker) {
+    // The embedded broker, when there is one, is injected so that it starts first.
+    this.config = config;
+    this.settings = settings;
+    try {
+      this.client = new MqttAsyncClient(config.clientUri(), settings.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException("cannot use broker address " + config.clientUri() + ": " + e.getMessage(), e);
+    }
+    client.setManualAcks(true);
+    client.setCallback(new Callback());
+    loop = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("hub-mqtt").daemon().unstarted(r));
+  }
+
+  @PostConstruct
+  void start() {
+    loop.execute(this::connect);
+  }
+
+  public String uri() {
+    return config.clientUri();
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  /** Subscribes now if connected, and again after every reconnect. */
+  public void subscribe(String filter, Handler handler) {
+    Subscription subscription = new Subscription(filter, handler);
+    subscriptions.add(subscription);
+    if (client.isConnected()) {
+      loop.execute(() -> subscribeAll(List.of(subscription)));
+    }
+  }
+
+  /** Called after every (re)connect, once the subscriptions are in place. */
+  public void onConnected(Runnable listener) {
+    connectListeners.add(listener);
+  }
+
+  /**
+   * Publishes, waiting for a free slot in the broker's receive window; fails at once when not
+   * connected.
+   */
+  public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed || !client.isConnected()) {
+      done.completeExceptionally(new IllegalStateException("not connected to the broker at " + config.clientUri()));
+      return done;
+    }
+    Semaphore slots = window;
+    try {
+      if (!slots.tryAcquire(10, TimeUnit.SECONDS)) {
+        done.completeExceptionally(new IllegalStateException("no free publish slot within 10 s"));
+        return done;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.completeExceptionally(e);
+      return done;
+    }
+    try {
+      client.publish(
+          topic,
+          new MqttMessage(payload, qos, retained, null),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              slots.release();
+              done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              slots.release();
+              done.completeExceptionally(e);
+            }
+          });
+    } catch (MqttException | RuntimeException e) {
+      slots.release();
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+    options.setAutomaticReconnect(false);
+    options.setKeepAliveInterval(30);
+    options.setConnectionTimeout(10);
+    options.setReceiveMaximum(settings.serverReceiveMaximum());
+    try {
+      client.connect(
+          options,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              Integer brokerWindow =
+                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
+              int size = brokerWindow == null || brokerWindow <= 0 ? 10 : Math.min(brokerWindow, 1000);
+              window = new Semaphore(size);
+              loop.execute(() -> connected(size));
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              retry("connect to " + config.clientUri() + " failed: " + describe(e));
+            }
+          });
+    } catch (MqttException e) {
+      retry("connect to " + config.clientUri() + " failed: " + describe(e));
+    }
+  }
+
+  private void connected(int windowSize) {
+    attempt = 0;
+    LOG.info("hub connected to the broker at {} (publish window {})", config.clientUri(), windowSize);
+    subscribeAll(subscriptions);
+    for (Runnable listener : connectListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.error("a connect listener failed", e);
+      }
+    }
+  }
+
+  private void subscribeAll(List<Subscription> which) {
+    if (which.isEmpty()) {
+      return;
+    }
+    MqttSubscription[] subs =
+        which.stream().map(s -> new MqttSubscription(s.filter(), 1)).toArray(MqttSubscription[]::new);
+    try {
+      IMqttToken token = client.subscribe(subs, null, null, new MqttProperties());
+      token.waitForCompletion(10_000);
+      int[] codes = token.getReasonCodes();
+      for (int i = 0; codes != null && i < codes.length && i < which.size(); i++) {
+        if (codes[i] >= 0x80) {
+          LOG.error("the broker refused the subscription {} (reason 0x{})", which.get(i).filter(), Integer.toHexString(codes[i]));
+        }
+      }
+    } catch (MqttException e) {
+      LOG.error("subscribing failed: {}", describe(e));
+    }
+  }
+
+  private void retry(String reason) {
+    if (closed) {
+      return;
+    }
+    attempt++;
+    long delay = Math.min(30_000, 500L << Math.min(attempt - 1, 6));
+    if (attempt == 1 || attempt % 10 == 0) {
+      LOG.warn("{}; retrying in {} ms", reason, delay);
+    }
+    try {
+      loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  private void ack(MqttMessage message) {
+    if (message.getQos() == 0 || closed) {
+      return;
+    }
+    try {
+      client.messageArrivedComplete(message.getId(), message.getQos());
+    } catch (MqttException e) {
+      LOG.debug("ack of message {} failed: {}", message.getId(), describe(e));
+    }
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    loop.shutdownNow();
+    try {
+      if (client.isConnected()) {
+        client.disconnect(2_000).waitForCompletion(2_000);
+      }
+      client.close(true);
+    } catch (MqttException e) {
+      LOG.debug("closing the hub's MQTT client: {}", describe(e));
+    }
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      String reason = response.getException() != null ? describe(response.getException()) : "reason " + response.getReturnCode();
+      try {
+        loop.execute(() -> retry("connection to the broker lost: " + reason));
+      } catch (RejectedExecutionException e) {
+        // closing
+      }
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+      LOG.warn("MQTT error: {}", describe(exception));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      Delivery delivery = new Delivery(topic, message.getPayload(), message.isRetained(), () -> ack(message));
+      for (Subscription s : subscriptions) {
+        if (TopicFilter.matches(s.filter(), topic)) {
+          try {
+            s.handler().handle(delivery);
+          } catch (RuntimeException e) {
+            LOG.error("handling a message on {} failed; acknowledged and dropped", topic, e);
+            delivery.ack().run();
+          }
+          return;
+        }
+      }
+      LOG.warn("a message on {} matched no subscription; dropped", topic);
+      delivery.ack().run();
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}

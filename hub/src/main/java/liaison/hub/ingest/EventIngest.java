@@ -1,0 +1,170 @@
+package liaison.hub.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.ingest.StationEventRepository.StoredEvent;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationEvent;
+import liaison.signage.protocol.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the events stations send from their outboxes. Messages are read through a shared
+ * subscription (several hubs split them), written in batches of one transaction each, and
+ * acknowledged to the broker only after the commit. A replayed event hits the primary key and
+ * changes nothing; a malformed one or one from an unknown station is logged and dropped.
+ */
+@Context
+public class EventIngest implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
+  static final int MAX_BATCH = 500;
+
+  private final BrokerClient broker;
+  private final StationEventRepository events;
+  private final StationRepository stations;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final LinkedBlockingQueue<BrokerClient.Delivery> queue = new LinkedBlockingQueue<>();
+  private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean closed;
+
+  public EventIngest(
+      BrokerClient broker, StationEventRepository events, StationRepository stations, Clock clock) {
+    this.broker = broker;
+    this.events = events;
+    this.stations = stations;
+    this.clock = clock;
+    this.writer = Thread.ofPlatform().name("event-ingest").daemon().unstarted(this::write);
+  }
+
+  @PostConstruct
+  void start() {
+    writer.start();
+    broker.subscribe(Topic.sharedAllStations("hub", Topic.Channel.EVENT), queue::add);
+  }
+
+  public long storedCount() {
+    return stored.get();
+  }
+
+  public long rejectedCount() {
+    return rejected.get();
+  }
+
+  private void write() {
+    List<BrokerClient.Delivery> batch = new ArrayList<>(MAX_BATCH);
+    while (!closed) {
+      try {
+        BrokerClient.Delivery first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        store(batch);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // The database refused the batch: leave it unacknowledged so the broker delivers it again.
+        LOG.error("storing {} events failed; they stay with the broker: {}", batch.size(), e.toString());
+        pause();
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void store(List<BrokerClient.Delivery> batch) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<StoredEvent> rows = new ArrayList<>(batch.size());
+    List<BrokerClient.Delivery> dropped = new ArrayList<>();
+    for (BrokerClient.Delivery delivery : batch) {
+      Optional<StoredEvent> row = read(delivery, now);
+      if (row.isPresent()) {
+        rows.add(row.get());
+      } else {
+        dropped.add(delivery);
+      }
+    }
+    int fresh = events.storeAll(rows);
+    stored.addAndGet(fresh);
+    for (BrokerClient.Delivery delivery : batch) {
+      delivery.ack().run();
+    }
+    rejected.addAndGet(dropped.size());
+  }
+
+  private Optional<StoredEvent> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
+    Optional<Topic> topic = Topic.tryParse(delivery.topic());
+    if (topic.isEmpty() || topic.get().channel() != Topic.Channel.EVENT) {
+      LOG.warn("ignored a message on {}: not a station event topic", delivery.topic());
+      return Optional.empty();
+    }
+    String stationId = topic.get().stationId();
+    if (!isKnown(stationId)) {
+      LOG.warn("ignored an event on {}: no station {} on this hub", delivery.topic(), stationId);
+      return Optional.empty();
+    }
+    StationEvent event;
+    try {
+      event = ProtocolCodec.decode(delivery.payload(), StationEvent.class);
+    } catch (ProtocolException e) {
+      LOG.warn("ignored an event on {}: {}", delivery.topic(), e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new StoredEvent(
+              stationId, event.id().toString(), event.type(), event.at(), json.writeValueAsString(event.body()), now));
+    } catch (JsonProcessingException e) {
+      LOG.warn("ignored an event on {}: body not writable as JSON: {}", delivery.topic(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private boolean isKnown(String stationId) {
+    if (knownStations.contains(stationId)) {
+      return true;
+    }
+    if (stations.find(stationId).isPresent()) {
+      knownStations.add(stationId);
+      return true;
+    }
+    return false;
+  }
+
+  private void pause() {
+    try {
+      TimeUnit.SECONDS.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+  }
+}

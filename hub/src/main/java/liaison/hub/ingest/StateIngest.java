@@ -1,0 +1,112 @@
+package liaison.hub.ingest;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.db.Sql;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationState;
+import liaison.signage.protocol.Topic;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps what each station last said about itself: online or offline, which content version is on
+ * its screen. A state stamped earlier than the stored one does not replace it.
+ */
+@Context
+public class StateIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(StateIngest.class);
+
+  private final BrokerClient broker;
+  private final StationRepository stations;
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public StateIngest(BrokerClient broker, StationRepository stations, Jdbi jdbi, Clock clock) {
+    this.broker = broker;
+    this.stations = stations;
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  @PostConstruct
+  void start() {
+    broker.subscribe(Topic.allStations(Topic.Channel.STATE), this::receive);
+  }
+
+  /** The stored state of a station. */
+  public record StoredState(
+      String stationId, StationState state, OffsetDateTime receivedAt) {}
+
+  void receive(BrokerClient.Delivery delivery) {
+    try {
+      if (delivery.payload().length == 0) {
+        return; // a cleared retained state
+      }
+      Optional<Topic> topic = Topic.tryParse(delivery.topic());
+      if (topic.isEmpty() || stations.find(topic.get().stationId()).isEmpty()) {
+        LOG.warn("ignored a state on {}: not a station of this hub", delivery.topic());
+        return;
+      }
+      StationState state = ProtocolCodec.decode(delivery.payload(), StationState.class);
+      store(topic.get().stationId(), state);
+    } catch (ProtocolException e) {
+      LOG.warn("ignored a state on {}: {}", delivery.topic(), e.getMessage());
+    } finally {
+      delivery.ack().run();
+    }
+  }
+
+  private void store(String stationId, StationState s) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO station_state (station_id, presence, session, app_version, content_version,
+                                               screen, reported_at, received_at)
+                    VALUES (:station, :presence, :session, :app, :version, :screen, :reported, :received)
+                    ON CONFLICT (station_id) DO UPDATE SET
+                      presence = excluded.presence, session = excluded.session,
+                      app_version = excluded.app_version, content_version = excluded.content_version,
+                      screen = excluded.screen, reported_at = excluded.reported_at,
+                      received_at = excluded.received_at
+                    WHERE station_state.reported_at <= excluded.reported_at
+                    """)
+                .bind("station", stationId)
+                .bind("presence", s.presence().name())
+                .bind("session", s.session())
+                .bind("app", s.appVersion())
+                .bind("version", s.contentVersion())
+                .bind("screen", s.screen().name())
+                .bind("reported", Sql.instant(s.at()))
+                .bind("received", Sql.instant(OffsetDateTime.now(clock)))
+                .execute());
+  }
+
+  public Optional<StoredState> state(String stationId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM station_state WHERE station_id = :s")
+                .bind("s", stationId)
+                .map(
+                    (rs, ctx) ->
+                        new StoredState(
+                            stationId,
+                            new StationState(
+                                StationState.Presence.valueOf(rs.getString("presence")),
+                                rs.getString("session"),
+                                rs.getString("app_version"),
+                                rs.getLong("content_version"),
+                                StationState.Screen.valueOf(rs.getString("screen")),
+                                Sql.instant(rs.getString("reported_at"))),
+                            Sql.instant(rs.getString("received_at"))))
+                .findOne());
+  }
+}

@@ -1,0 +1,209 @@
+package liaison.hub.publish;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.config.PublishConfig;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every station's retained content snapshot up to date on the broker.
+ *
+ * <p>Changes only mark stations as dirty ({@link #stationsChanged}), so an admin request never
+ * waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
+ * the next version when it differs from the last one. A burst of edits coalesces, and because the
+ * snapshot is always rebuilt from the database after the last mark, the newest state is never
+ * lost. After every (re)connect the stored payloads are published again, so a broker that lost its
+ * retained messages gets them back with unchanged versions.
+ */
+@Context
+public class ContentPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ContentPublisher.class);
+  private static final OffsetDateTime HASH_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+  private final SnapshotBuilder builder;
+  private final PublicationRepository publications;
+  private final StationRepository stations;
+  private final BrokerClient broker;
+  private final PublishConfig config;
+  private final Clock clock;
+  private final Set<String> dirty = new LinkedHashSet<>();
+  private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
+  private final Thread worker;
+  private volatile boolean closed;
+  private long nextRefresh;
+
+  public ContentPublisher(
+      SnapshotBuilder builder,
+      PublicationRepository publications,
+      StationRepository stations,
+      BrokerClient broker,
+      PublishConfig config,
+      Clock clock) {
+    this.builder = builder;
+    this.publications = publications;
+    this.stations = stations;
+    this.broker = broker;
+    this.config = config;
+    this.clock = clock;
+    this.worker = Thread.ofPlatform().name("content-publisher").daemon().unstarted(this::work);
+  }
+
+  @PostConstruct
+  void start() {
+    broker.onConnected(
+        () -> {
+          onBroker.clear();
+          allChanged();
+        });
+    allChanged();
+    worker.start();
+  }
+
+  /** Marks stations for rebuilding; returns at once. */
+  public void stationsChanged(Collection<String> stationIds) {
+    synchronized (dirty) {
+      dirty.addAll(stationIds);
+      dirty.notifyAll();
+    }
+  }
+
+  public void allChanged() {
+    stationsChanged(stations.allIds());
+  }
+
+  /** True when no station waits to be published (for tests and the health page). */
+  public boolean idle() {
+    synchronized (dirty) {
+      return dirty.isEmpty();
+    }
+  }
+
+  private void work() {
+    nextRefresh = System.nanoTime() + config.refresh().toNanos();
+    while (!closed) {
+      List<String> batch;
+      synchronized (dirty) {
+        while (!closed && (dirty.isEmpty() || !broker.isConnected()) && System.nanoTime() < nextRefresh) {
+          try {
+            dirty.wait(1_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (closed) {
+          return;
+        }
+        if (System.nanoTime() >= nextRefresh) {
+          nextRefresh = System.nanoTime() + config.refresh().toNanos();
+          dirty.addAll(stations.allIds());
+        }
+        if (!broker.isConnected()) {
+          continue;
+        }
+        batch = new ArrayList<>(dirty);
+        dirty.clear();
+      }
+      for (String stationId : batch) {
+        try {
+          publish(stationId);
+        } catch (RuntimeException e) {
+          LOG.warn("station {}: content not published ({}); will retry", stationId, e.toString());
+          synchronized (dirty) {
+            dirty.add(stationId);
+          }
+          pause();
+        }
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void publish(String stationId) {
+    Optional<StationContent> probe = builder.build(stationId, 1, HASH_TIME);
+    if (probe.isEmpty()) {
+      return;
+    }
+    String hash = sha256(ProtocolCodec.encode(probe.get()));
+    Optional<Publication> current = publications.current(stationId);
+    if (current.isPresent() && current.get().contentHash().equals(hash)) {
+      if (!onBroker.contains(stationId)) {
+        send(stationId, current.get().payload().getBytes(StandardCharsets.UTF_8));
+        onBroker.add(stationId);
+      }
+      return;
+    }
+    long version = current.map(p -> p.version() + 1).orElse(1L);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    StationContent c = probe.get();
+    StationContent content =
+        new StationContent(
+            c.stationId(), version, now, c.station(), c.deputies(), c.receptions(), c.notices(), c.links());
+    byte[] payload = ProtocolCodec.encode(content);
+    if (!publications.record(
+        new Publication(stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
+      throw new IllegalStateException("version " + version + " was recorded meanwhile");
+    }
+    onBroker.remove(stationId);
+    send(stationId, payload);
+    onBroker.add(stationId);
+    LOG.info("station {}: published content version {}", stationId, version);
+  }
+
+  private void send(String stationId, byte[] payload) {
+    try {
+      broker.publish(Topic.stationContent(stationId).toString(), payload, 1, true).get(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("publish failed: " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (dirty) {
+      dirty.notifyAll();
+    }
+    worker.interrupt();
+  }
+}

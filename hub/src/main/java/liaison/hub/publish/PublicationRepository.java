@@ -1,0 +1,74 @@
+package liaison.hub.publish;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import liaison.hub.db.Sql;
+import org.jdbi.v3.core.Jdbi;
+
+/** The published snapshot per station; a version is only ever replaced by a higher one. */
+@Singleton
+public class PublicationRepository {
+  private final Jdbi jdbi;
+
+  public PublicationRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Optional<Publication> current(String stationId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM station_publication WHERE station_id = :id")
+                .bind("id", stationId)
+                .map(
+                    (rs, ctx) ->
+                        new Publication(
+                            rs.getString("station_id"),
+                            rs.getLong("version"),
+                            rs.getString("content_hash"),
+                            rs.getString("payload"),
+                            Sql.instant(rs.getString("published_at"))))
+                .findOne());
+  }
+
+  public List<Publication> all() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM station_publication ORDER BY station_id")
+                .map(
+                    (rs, ctx) ->
+                        new Publication(
+                            rs.getString("station_id"),
+                            rs.getLong("version"),
+                            rs.getString("content_hash"),
+                            rs.getString("payload"),
+                            Sql.instant(rs.getString("published_at"))))
+                .list());
+  }
+
+  /**
+   * Records a new publication.
+   *
+   * @return false if a publication with this version or a higher one is already recorded
+   */
+  public boolean record(Publication p) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
+                        VALUES (:station, :version, :hash, :payload, :at)
+                        ON CONFLICT (station_id) DO UPDATE SET
+                          version = excluded.version, content_hash = excluded.content_hash,
+                          payload = excluded.payload, published_at = excluded.published_at
+                        WHERE station_publication.version < excluded.version
+                        """)
+                    .bind("station", p.stationId())
+                    .bind("version", p.version())
+                    .bind("hash", p.contentHash())
+                    .bind("payload", p.payload())
+                    .bind("at", Sql.instant(p.publishedAt()))
+                    .execute())
+        == 1;
+  }
+}

@@ -1,0 +1,135 @@
+package liaison.hub.publish;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import liaison.hub.config.PublishConfig;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.notice.NoticeRepository;
+import liaison.hub.reception.ReceptionRepository;
+import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationRepository;
+import liaison.hub.web.PublicLinks;
+import liaison.signage.protocol.ReceptionStatus;
+import liaison.signage.protocol.StationContent;
+
+/**
+ * Builds a station's content snapshot from the database: the station, its deputies (phones only
+ * with consent), the public receptions of the coming days, the notices aimed at it, its QR links.
+ */
+@Singleton
+public class SnapshotBuilder {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private final StationRepository stations;
+  private final DeputyRepository deputies;
+  private final ReceptionRepository receptions;
+  private final NoticeRepository notices;
+  private final PublicLinks links;
+  private final PublishConfig config;
+  private final Clock clock;
+
+  public SnapshotBuilder(
+      StationRepository stations,
+      DeputyRepository deputies,
+      ReceptionRepository receptions,
+      NoticeRepository notices,
+      PublicLinks links,
+      PublishConfig config,
+      Clock clock) {
+    this.stations = stations;
+    this.deputies = deputies;
+    this.receptions = receptions;
+    this.notices = notices;
+    this.links = links;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** The station's snapshot with the given version, or empty when the station does not exist. */
+  public Optional<StationContent> build(String stationId, long version, OffsetDateTime generatedAt) {
+    Optional<StationPlace> found = stations.find(stationId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StationPlace place = found.get();
+    var s = place.station();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
+
+    List<Deputy> assigned = deputies.atStation(stationId);
+    Set<String> assignedIds = assigned.stream().map(Deputy::id).collect(Collectors.toSet());
+    List<StationContent.Reception> publicSlots =
+        receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
+            .filter(slot -> isPublic(slot, today))
+            .map(slot -> reception(slot, assignedIds))
+            .toList();
+
+    return Optional.of(
+        new StationContent(
+            s.id(),
+            version,
+            generatedAt,
+            new StationContent.Station(
+                s.id(),
+                s.name(),
+                s.kind(),
+                place.townshipName(),
+                place.countyName(),
+                s.address(),
+                s.openingHours(),
+                s.signPlate(),
+                SHANGHAI),
+            assigned.stream().map(SnapshotBuilder::deputy).toList(),
+            publicSlots,
+            notices.forStation(stationId, s.townshipId(), now).stream()
+                .map(
+                    n ->
+                        new StationContent.Notice(
+                            n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
+                .toList(),
+            new StationContent.Links(
+                links.opinion(s.publicToken()), links.booking(s.publicToken()), links.photoBase())));
+  }
+
+  /** A planned slot becomes public {@code announceDays} before its date; others once announced. */
+  private boolean isPublic(ReceptionSlot slot, LocalDate today) {
+    if (slot.status() == ReceptionStatus.PLANNED) {
+      return !slot.date().isAfter(today.plusDays(config.announceDays()));
+    }
+    return true;
+  }
+
+  private static StationContent.Reception reception(ReceptionSlot slot, Set<String> assignedIds) {
+    return new StationContent.Reception(
+        slot.id(),
+        slot.date(),
+        slot.start(),
+        slot.end(),
+        slot.deputyIds().stream().filter(assignedIds::contains).toList(),
+        slot.theme(),
+        slot.location(),
+        slot.status() == ReceptionStatus.PLANNED ? ReceptionStatus.ANNOUNCED : slot.status());
+  }
+
+  private static StationContent.Deputy deputy(Deputy d) {
+    return new StationContent.Deputy(
+        d.id(),
+        d.name(),
+        d.levels(),
+        d.constituency(),
+        d.occupation(),
+        d.workUnit(),
+        d.specialties(),
+        d.photoHash(),
+        d.phonePublic() ? d.phone() : null);
+  }
+}

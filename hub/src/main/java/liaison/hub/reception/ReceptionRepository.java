@@ -1,0 +1,102 @@
+package liaison.hub.reception;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.db.Sql;
+import liaison.signage.protocol.ReceptionStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reception slots and their on-duty deputies. */
+@Singleton
+public class ReceptionRepository {
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public ReceptionRepository(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** The station's slots with dates in [from, to], in time order. */
+  public List<ReceptionSlot> forStation(String stationId, LocalDate from, LocalDate to) {
+    return jdbi.withHandle(
+        h -> {
+          List<ReceptionSlot> bare =
+              h.createQuery(
+                      """
+                      SELECT * FROM reception_slot
+                      WHERE station_id = :station AND slot_date >= :from AND slot_date <= :to
+                      ORDER BY slot_date, start_time
+                      """)
+                  .bind("station", stationId)
+                  .bind("from", Sql.date(from))
+                  .bind("to", Sql.date(to))
+                  .map(
+                      (rs, ctx) ->
+                          new ReceptionSlot(
+                              rs.getString("id"),
+                              rs.getString("station_id"),
+                              LocalDate.parse(rs.getString("slot_date")),
+                              LocalTime.parse(rs.getString("start_time")),
+                              LocalTime.parse(rs.getString("end_time")),
+                              rs.getString("theme"),
+                              rs.getString("location"),
+                              ReceptionStatus.valueOf(rs.getString("status")),
+                              List.of()))
+                  .list();
+          if (bare.isEmpty()) {
+            return bare;
+          }
+          Map<String, List<String>> deputies = new HashMap<>();
+          h.createQuery(
+                  "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
+              .bindList("ids", bare.stream().map(ReceptionSlot::id).toList())
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+              .forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          return bare.stream()
+              .map(
+                  s ->
+                      new ReceptionSlot(
+                          s.id(), s.stationId(), s.date(), s.start(), s.end(), s.theme(), s.location(),
+                          s.status(), deputies.getOrDefault(s.id(), List.of())))
+              .toList();
+        });
+  }
+
+  public void insert(Handle h, ReceptionSlot slot) {
+    String now = Sql.instant(OffsetDateTime.now(clock));
+    h.createUpdate(
+            """
+            INSERT INTO reception_slot (id, station_id, slot_date, start_time, end_time, theme, location,
+                                        status, created_at, updated_at)
+            VALUES (:id, :station, :date, :start, :end, :theme, :location, :status, :now, :now)
+            """)
+        .bind("id", slot.id())
+        .bind("station", slot.stationId())
+        .bind("date", Sql.date(slot.date()))
+        .bind("start", Sql.time(slot.start()))
+        .bind("end", Sql.time(slot.end()))
+        .bind("theme", slot.theme())
+        .bind("location", slot.location())
+        .bind("status", slot.status().name())
+        .bind("now", now)
+        .execute();
+    int position = 0;
+    for (String deputyId : slot.deputyIds()) {
+      h.createUpdate(
+              "INSERT INTO reception_deputy (slot_id, deputy_id, position) VALUES (:slot, :deputy, :position)")
+          .bind("slot", slot.id())
+          .bind("deputy", deputyId)
+          .bind("position", position++)
+          .execute();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package liaison.hub.station;
+
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import liaison.hub.db.Sql;
+import liaison.signage.protocol.StationKind;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Counties, townships and stations. */
+@Singleton
+public class StationRepository {
+  private static final String SELECT_PLACE =
+      """
+      SELECT s.*, t.name AS township_name, c.id AS county_id, c.name AS county_name
+      FROM station s JOIN township t ON t.id = s.township_id JOIN county c ON c.id = t.county_id
+      """;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public StationRepository(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  public List<StationPlace> all() {
+    return jdbi.withHandle(
+        h -> h.createQuery(SELECT_PLACE + " ORDER BY s.id").map((rs, ctx) -> place(rs)).list());
+  }
+
+  public List<String> allIds() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
+  }
+
+  public Optional<StationPlace> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT_PLACE + " WHERE s.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> place(rs))
+                .findOne());
+  }
+
+  public Optional<StationPlace> findByToken(String token) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT_PLACE + " WHERE s.public_token = :token")
+                .bind("token", token)
+                .map((rs, ctx) -> place(rs))
+                .findOne());
+  }
+
+  public boolean countyExists(String id) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM county WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0);
+  }
+
+  public void insertCounty(Handle h, String id, String name) {
+    h.createUpdate("INSERT INTO county (id, name) VALUES (:id, :name)").bind("id", id).bind("name", name).execute();
+  }
+
+  public void insertTownship(Handle h, String id, String countyId, String name) {
+    h.createUpdate("INSERT INTO township (id, county_id, name) VALUES (:id, :county, :name)")
+        .bind("id", id)
+        .bind("county", countyId)
+        .bind("name", name)
+        .execute();
+  }
+
+  public void insert(Handle h, Station s) {
+    String now = Sql.instant(OffsetDateTime.now(clock));
+    h.createUpdate(
+            """
+            INSERT INTO station (id, township_id, name, kind, address, opening_hours, sign_plate,
+                                 latitude, longitude, public_token, created_at, updated_at)
+            VALUES (:id, :township, :name, :kind, :address, :hours, :plate, :lat, :lon, :token, :now, :now)
+            """)
+        .bind("id", s.id())
+        .bind("township", s.townshipId())
+        .bind("name", s.name())
+        .bind("kind", s.kind().name())
+        .bind("address", s.address())
+        .bind("hours", s.openingHours())
+        .bind("plate", s.signPlate())
+        .bind("lat", s.latitude())
+        .bind("lon", s.longitude())
+        .bind("token", s.publicToken())
+        .bind("now", now)
+        .execute();
+  }
+
+  private static StationPlace place(ResultSet rs) throws SQLException {
+    double lat = rs.getDouble("latitude");
+    Double latitude = rs.wasNull() ? null : lat;
+    double lon = rs.getDouble("longitude");
+    Double longitude = rs.wasNull() ? null : lon;
+    Station station =
+        new Station(
+            rs.getString("id"),
+            rs.getString("township_id"),
+            rs.getString("name"),
+            StationKind.valueOf(rs.getString("kind")),
+            rs.getString("address"),
+            rs.getString("opening_hours"),
+            rs.getString("sign_plate"),
+            latitude,
+            longitude,
+            rs.getString("public_token"));
+    return new StationPlace(
+        station, rs.getString("township_name"), rs.getString("county_id"), rs.getString("county_name"));
+  }
+}

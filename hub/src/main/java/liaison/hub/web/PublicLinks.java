@@ -1,0 +1,69 @@
+package liaison.hub.web;
+
+import jakarta.inject.Singleton;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Optional;
+import liaison.hub.config.HubConfig;
+
+/**
+ * The addresses residents reach from a station's QR codes. With no public URL configured, the hub
+ * uses this machine's LAN address, so a phone on the same network can open the demo's codes.
+ */
+@Singleton
+public class PublicLinks {
+  private final String base;
+
+  public PublicLinks(HubConfig config) {
+    String configured = config.publicUrl() == null ? "" : config.publicUrl().strip();
+    this.base =
+        configured.isEmpty()
+            ? "http://" + lanAddress().orElse("127.0.0.1") + ":" + config.httpPort()
+            : configured.replaceAll("/+$", "");
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public String opinion(String token) {
+    return base + "/o/" + token;
+  }
+
+  public String booking(String token) {
+    return base + "/b/" + token;
+  }
+
+  public String photoBase() {
+    return base + "/photos/";
+  }
+
+  /** A private (site-local) IPv4 address if there is one, else any other non-loopback IPv4. */
+  static Optional<String> lanAddress() {
+    Optional<String> other = Optional.empty();
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!nic.isUp() || nic.isLoopback() || nic.isVirtual() || nic.isPointToPoint()) {
+          continue;
+        }
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (!(address instanceof Inet4Address) || address.isLinkLocalAddress()) {
+            continue;
+          }
+          if (address.isSiteLocalAddress()) {
+            return Optional.of(address.getHostAddress());
+          }
+          if (other.isEmpty()) {
+            other = Optional.of(address.getHostAddress());
+          }
+        }
+      }
+    } catch (SocketException e) {
+      return Optional.empty();
+    }
+    return other;
+  }
+}

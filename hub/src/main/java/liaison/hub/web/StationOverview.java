@@ -1,0 +1,64 @@
+package liaison.hub.web;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import liaison.hub.ingest.StateIngest;
+import liaison.hub.publish.Publication;
+import liaison.hub.publish.PublicationRepository;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.StationState;
+
+/** Each station with its links, published version and what it last reported. */
+@Singleton
+public class StationOverview {
+  private final StationRepository stations;
+  private final PublicationRepository publications;
+  private final StateIngest states;
+  private final PublicLinks links;
+
+  public StationOverview(
+      StationRepository stations, PublicationRepository publications, StateIngest states, PublicLinks links) {
+    this.stations = stations;
+    this.publications = publications;
+    this.states = states;
+    this.links = links;
+  }
+
+  /** One row of the overview. */
+  public record Row(
+      String id,
+      String name,
+      String kind,
+      String township,
+      String opinionUrl,
+      long publishedVersion,
+      String presence,
+      long shownVersion,
+      String reportedAt) {}
+
+  public List<Row> rows() {
+    return stations.all().stream().map(this::row).toList();
+  }
+
+  public Optional<Row> row(String stationId) {
+    return stations.find(stationId).map(this::row);
+  }
+
+  private Row row(StationPlace p) {
+    long published = publications.current(p.id()).map(Publication::version).orElse(0L);
+    Optional<StateIngest.StoredState> state = states.state(p.id());
+    return new Row(
+        p.id(),
+        p.station().name(),
+        p.station().kind().zh(),
+        p.townshipName(),
+        links.opinion(p.station().publicToken()),
+        published,
+        state.map(s -> s.state().presence() == StationState.Presence.ONLINE ? "在线 online" : "离线 offline")
+            .orElse("未连接过 never seen"),
+        state.map(s -> s.state().contentVersion()).orElse(0L),
+        state.map(s -> s.state().at().toLocalDateTime().toString().replace('T', ' ')).orElse(""));
+  }
+}

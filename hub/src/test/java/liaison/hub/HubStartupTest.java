@@ -1,0 +1,80 @@
+package liaison.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.config.StartupProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub refuses to start on a bad path or a taken port, and says which. */
+class HubStartupTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldNameTheDataDirectoryWhenItCannotBeCreated() throws Exception {
+    // A directory inside a regular file cannot exist, whoever runs the test (root included).
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+    Path dataDir = file.resolve("data");
+
+    assertThatThrownBy(() -> HubMain.preflight(Map.of("hub.data-dir", dataDir.toString(), "hub.http-port", 0)))
+        .isInstanceOf(StartupProblem.class)
+        .hasMessageContaining(dataDir.toAbsolutePath().toString())
+        .hasMessageContaining("--data-dir");
+  }
+
+  @Test
+  void shouldNameTheWebPortWhenItIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = taken.getLocalPort();
+
+      assertThatThrownBy(
+              () ->
+                  HubMain.preflight(
+                      Map.of("hub.data-dir", dir.toString(), "hub.http-host", "127.0.0.1", "hub.http-port", port)))
+          .isInstanceOf(StartupProblem.class)
+          .hasMessageContaining("port " + port)
+          .hasMessageContaining("--http-port");
+    }
+  }
+
+  @Test
+  void shouldNameTheBrokerPortWhenItIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = taken.getLocalPort();
+
+      assertThatThrownBy(() -> RunningHub.start(dir, port, Map.of()))
+          .isInstanceOf(BeanInstantiationException.class)
+          .rootCause()
+          .isInstanceOf(StartupProblem.class)
+          .hasMessageContaining("MQTT broker port " + port)
+          .hasMessageContaining("--mqtt-port");
+    }
+  }
+
+  @Test
+  void shouldMapFlagsToSettingsAndRefuseUnknownOnes() {
+    Map<String, Object> properties =
+        HubMain.parse(List.of("--http-port=9090", "--data-dir=/srv/liaison", "--broker-uri=tcp://mq:1883", "--demo"));
+
+    assertThat(properties)
+        .containsEntry("hub.http-port", "9090")
+        .containsEntry("hub.data-dir", "/srv/liaison")
+        .containsEntry("hub.mqtt.uri", "tcp://mq:1883")
+        .containsEntry("hub.demo", "always");
+    assertThatThrownBy(() -> HubMain.parse(List.of("--htp-port=1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown option --htp-port");
+  }
+}

@@ -1,0 +1,94 @@
+package liaison.hub;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import liaison.testkit.TestBroker;
+
+/**
+ * The whole hub in the test JVM: HTTP on a free port, its embedded broker on another, its SQLite
+ * file in the given directory. Start it again on the same directory to test a restart.
+ */
+public final class RunningHub implements AutoCloseable {
+  private final ApplicationContext context;
+  private final EmbeddedServer server;
+  private final int mqttPort;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private RunningHub(ApplicationContext context, int mqttPort) {
+    this.context = context;
+    this.server = context.getBean(EmbeddedServer.class);
+    this.mqttPort = mqttPort;
+  }
+
+  public static RunningHub start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  public static RunningHub start(Path dataDir, Map<String, Object> extra) {
+    try {
+      return start(dataDir, TestBroker.freePort(), extra);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RunningHub start(Path dataDir, int mqttPort, Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("hub.data-dir", dataDir.toString());
+    properties.put("hub.http-port", -1);
+    properties.put("hub.http-host", "127.0.0.1");
+    properties.put("hub.public-url", "https://hub.test");
+    properties.put("hub.mqtt.port", mqttPort);
+    properties.put("hub.mqtt.broker.persistence", "in-memory");
+    properties.putAll(extra);
+    ApplicationContext context = ApplicationContext.run(properties);
+    EmbeddedServer server = context.getBean(EmbeddedServer.class);
+    server.start();
+    return new RunningHub(context, mqttPort);
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public ApplicationContext context() {
+    return context;
+  }
+
+  public String brokerUri() {
+    return "tcp://127.0.0.1:" + mqttPort;
+  }
+
+  public int mqttPort() {
+    return mqttPort;
+  }
+
+  public URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.getPort() + path);
+  }
+
+  public HttpResponse<String> get(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
