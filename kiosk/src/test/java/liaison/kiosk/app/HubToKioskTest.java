@@ -1,0 +1,120 @@
+package liaison.kiosk.app;
+
+import static liaison.kiosk.fx.FxToolkit.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.image.WritableImage;
+import liaison.hub.notice.Notice;
+import liaison.hub.notice.NoticeRepository;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.publish.PublicationRepository;
+import liaison.hub.web.StationOverview;
+import liaison.kiosk.fx.CjkFonts;
+import liaison.kiosk.fx.FxToolkit;
+import liaison.kiosk.fx.Screens;
+import liaison.signage.player.StationConfig;
+import liaison.signage.player.StationRuntime;
+import liaison.signage.player.store.ContentStore;
+import liaison.signage.protocol.NoticePriority;
+import liaison.testkit.TestBroker;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end: the real hub with its demo county and embedded broker, a real
+ * station runtime with its SQLite store, and the kiosk's screen on JavaFX's headless platform.
+ */
+@ExtendWith(FxToolkit.class)
+class HubToKioskTest {
+
+  @TempDir Path dir;
+
+  private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+
+  @Test
+  void shouldCarryTheHubsSnapshotThroughTheBrokerIntoTheStoreAndOntoTheScreen() throws Exception {
+    int mqttPort = TestBroker.freePort();
+    try (ApplicationContext hub =
+        ApplicationContext.run(
+            Map.of(
+                "hub.data-dir", dir.resolve("hub").toString(),
+                "hub.http-port", -1,
+                "hub.http-host", "127.0.0.1",
+                "hub.public-url", "https://hub.test",
+                "hub.mqtt.port", mqttPort,
+                "hub.mqtt.broker.persistence", "in-memory"))) {
+      PublicationRepository publications = hub.getBean(PublicationRepository.class);
+      ContentPublisher publisher = hub.getBean(ContentPublisher.class);
+      await().until(() -> publications.current("s-001").isPresent() && publisher.idle());
+      long published = publications.current("s-001").orElseThrow().version();
+      String opinionUrl =
+          hub.getBean(StationOverview.class).rows().stream()
+              .filter(r -> r.id().equals("s-001"))
+              .findFirst()
+              .orElseThrow()
+              .opinionUrl();
+
+      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      try (StationRuntime runtime = StationRuntime.open(config, clock)) {
+        KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
+        runtime.start();
+
+        // Given the hub's snapshot has reached the station, it is in the store and on screen.
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == published);
+        assertThat(storedVersion(config)).isEqualTo(published);
+        WritableImage image = render(screen, "hub-to-kiosk-1280x800");
+        List<String> texts = onFx(() -> Screens.visibleTexts(screen.root()));
+        assertThat(texts).contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见");
+        assertThat(Screens.decodeQr(image)).isEqualTo(opinionUrl);
+
+        // When a station manager adds a notice, the next version follows the same path.
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        hub.getBean(Jdbi.class)
+            .useHandle(
+                h ->
+                    hub.getBean(NoticeRepository.class)
+                        .insert(
+                            h,
+                            new Notice("n-e2e", "本周五下午代表之家暂停接待", "因场地消防检查，本周五下午暂停接待，周一恢复。",
+                                NoticePriority.NORMAL, now.minusMinutes(1), now.plusDays(3),
+                                Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团")));
+        publisher.stationsChanged(List.of("s-001"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == published + 1);
+        assertThat(storedVersion(config)).isEqualTo(published + 1);
+        render(screen, "hub-to-kiosk-notice-1280x800");
+        assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
+            .anyMatch(t -> t.contains("本周五下午代表之家暂停接待"));
+        onFx(screen::close);
+      }
+    }
+  }
+
+  private static long storedVersion(StationConfig config) {
+    // A second connection to the station's file: what is stored, not what is in memory.
+    try (ContentStore store = ContentStore.open(config.storeFile())) {
+      return store.storedVersion("s-001");
+    }
+  }
+
+  private static WritableImage render(KioskScreen screen, String name) {
+    return onFx(
+        () -> {
+          screen.refresh();
+          WritableImage image = Screens.render(screen.root(), 1280, 800);
+          Screens.save(image, name);
+          return image;
+        });
+  }
+}
