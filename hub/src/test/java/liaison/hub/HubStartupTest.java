@@ -64,6 +64,16 @@ class HubStartupTest {
   }
 
   @Test
+  void shouldMakeAFreshDataDirectoryItself() {
+    Path fresh = dir.resolve("fresh").resolve("data");
+
+    try (RunningHub hub = RunningHub.start(fresh, Map.of("hub.demo", "never"))) {
+      assertThat(hub.get("/health").statusCode()).isEqualTo(200);
+    }
+    assertThat(fresh.resolve("hub.db")).isRegularFile();
+  }
+
+  @Test
   void shouldMapFlagsToSettingsAndRefuseUnknownOnes() {
     Map<String, Object> properties =
         HubMain.parse(List.of("--http-port=9090", "--data-dir=/srv/liaison", "--broker-uri=tcp://mq:1883", "--demo"));
