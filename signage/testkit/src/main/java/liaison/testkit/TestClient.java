@@ -2,6 +2,7 @@ package liaison.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -32,6 +33,7 @@ public final class TestClient implements AutoCloseable {
       client.setCallback(test.new Callback());
       MqttConnectionOptions options = new MqttConnectionOptions();
       options.setCleanStart(true);
+      options.setSocketFactory(NoDelaySocketFactory.get());
       client.connect(options).waitForCompletion(10_000);
       return test;
     } catch (MqttException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -160,6 +161,10 @@ public final class HubLink implements AutoCloseable {
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+    if (NoDelaySocketFactory.serves(settings.brokerUri())) {
+      // QoS 1 acknowledgements leave at once instead of waiting on a delayed TCP ACK.
+      options.setSocketFactory(NoDelaySocketFactory.get());
+    }
     Message will = settings.will().get();
     if (will != null) {
       options.setWill(will.topic(), new MqttMessage(will.payload(), will.qos(), will.retained(), null));
