@@ -21,6 +21,15 @@ public final class KioskMain {
       System.exit(e.getMessage().isEmpty() ? 0 : 2);
       return;
     }
-    KioskApp.launchWith(options);
+    try {
+      KioskApp.launchWith(options);
+    } catch (UnsupportedOperationException | IllegalStateException e) {
+      // JavaFX could not open a window: no display, or no GTK 3 on a Linux machine.
+      System.err.println("kiosk: cannot open a window: " + e.getMessage());
+      System.err.println(
+          "  Needs a display (DISPLAY set; on a machine without a screen: xvfb-run) and, on Linux, GTK 3"
+              + " (Debian/Ubuntu/Raspberry Pi OS: sudo apt-get install libgtk-3-0).");
+      System.exit(1);
+    }
   }
 }
