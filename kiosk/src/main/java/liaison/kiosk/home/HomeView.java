@@ -33,7 +33,7 @@ public final class HomeView extends BorderPane {
   private final Label dateEn = label("date-en");
   private final Label time = label("time");
   private final VBox todayBox = new VBox();
-  private final VBox upcomingBox = new VBox();
+  private final VBox upcomingBox = new FittingColumn();
   private final QrView opinionQr = new QrView();
   private final VBox qrCard = new VBox();
   private final VBox noticeBox = new VBox();
@@ -64,6 +64,9 @@ public final class HomeView extends BorderPane {
     left.getStyleClass().add("left");
     HBox.setHgrow(left, Priority.ALWAYS);
     left.setMinWidth(0);
+    // The list of coming receptions gives way first when the screen is short.
+    left.setMinHeight(0);
+    VBox.setVgrow(upcomingBox, Priority.ALWAYS);
 
     Label qrCaption = label("qr-caption");
     qrCaption.setText("扫码提意见");
@@ -86,6 +89,8 @@ public final class HomeView extends BorderPane {
     problem.setVisible(false);
     VBox center = new VBox(problem, clockWarning, body);
     VBox.setVgrow(body, Priority.ALWAYS);
+    body.setMinHeight(0);
+    center.setMinHeight(0);
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -274,6 +279,8 @@ public final class HomeView extends BorderPane {
             n -> {
               Label tag = label("notice-tag");
               tag.setText(n.urgent() ? "紧急公告" : "公告");
+              // The tag keeps its width; the notice text gives way (and ends in an ellipsis).
+              tag.setMinWidth(Region.USE_PREF_SIZE);
               if (n.urgent()) {
                 tag.getStyleClass().add("urgent");
               }

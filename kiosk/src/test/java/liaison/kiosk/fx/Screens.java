@@ -128,6 +128,41 @@ public final class Screens {
     return labeled.getText();
   }
 
+  /**
+   * Visible texts that stick out of the scene or lie under another part of the layout's edge: each
+   * with where it is, for the failure message. Empty when nothing is cut off.
+   */
+  public static List<String> cutOff(Parent root) {
+    List<String> out = new ArrayList<>();
+    collectCutOff(root, out);
+    return out;
+  }
+
+  private static void collectCutOff(Node node, List<String> out) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof Labeled labeled) {
+      Scene scene = node.getScene();
+      Bounds b = node.localToScene(node.getBoundsInLocal());
+      String shown = displayed(labeled);
+      if (!shown.isEmpty()
+          && b.getWidth() > 0
+          && (b.getMinX() < -0.5
+              || b.getMinY() < -0.5
+              || b.getMaxX() > scene.getWidth() + 0.5
+              || b.getMaxY() > scene.getHeight() + 0.5)) {
+        out.add(shown + " at " + b);
+      }
+      return;
+    }
+    if (node instanceof Parent parent) {
+      for (Node child : parent.getChildrenUnmodifiable()) {
+        collectCutOff(child, out);
+      }
+    }
+  }
+
   /** Texts that were cut short with an ellipsis because they did not fit. */
   public static List<String> clipped(List<String> texts) {
     return texts.stream().filter(t -> t.endsWith("...")).toList();

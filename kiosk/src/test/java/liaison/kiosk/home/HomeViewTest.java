@@ -25,7 +25,7 @@ class HomeViewTest {
   private final Optional<StationContent> content = Optional.of(GoldenFiles.content());
   private final HomePresenter presenter = new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
-  private record Rendered(WritableImage image, List<String> texts) {}
+  private record Rendered(WritableImage image, List<String> texts, List<String> cutOff) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
@@ -36,7 +36,7 @@ class HomeViewTest {
           view.show(screen);
           WritableImage image = Screens.render(view, width, height);
           Screens.save(image, name);
-          return new Rendered(image, Screens.visibleTexts(view));
+          return new Rendered(image, Screens.visibleTexts(view), Screens.cutOff(view));
         });
   }
 
@@ -59,6 +59,40 @@ class HomeViewTest {
         .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中 Now");
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("11月代表接待日安排"));
     assertThat(Screens.decodeQr(rendered.image())).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"1280, 800", "800, 480", "1920, 1080"})
+  void shouldKeepTheFooterOnScreenWithTwoLongNoticesAndAFullSchedule(int width, int height) {
+    StationContent c = GoldenFiles.content();
+    List<StationContent.Notice> notices = new java.util.ArrayList<>(c.notices());
+    notices.add(
+        new StationContent.Notice(
+            "n-long",
+            "关于开展“代表接待日”活动的公告",
+            "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。".repeat(3),
+            liaison.signage.protocol.NoticePriority.NORMAL,
+            OffsetDateTime.parse("2026-11-20T00:00:00+08:00"),
+            null));
+    List<StationContent.Reception> receptions = new java.util.ArrayList<>(c.receptions());
+    for (int day = 24; day <= 30; day++) {
+      receptions.add(
+          new StationContent.Reception(
+              "r-busy-" + day, java.time.LocalDate.of(2026, 11, day), java.time.LocalTime.of(19, 0),
+              java.time.LocalTime.of(21, 0), List.of("d-0001"), "古城消防安全夜谈会", "城关镇文化广场",
+              liaison.signage.protocol.ReceptionStatus.ANNOUNCED));
+    }
+    StationContent busy =
+        new StationContent(
+            c.stationId(), c.version(), c.generatedAt(), c.station(), c.deputies(), receptions, notices, c.links());
+    HomeScreen screen =
+        presenter.present(Optional.of(busy), LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")), "s-001");
+
+    Rendered rendered = render(screen, width, height, "home-two-notices-" + width + "x" + height);
+
+    assertThat(rendered.cutOff()).as("texts cut off at the screen's edge").isEmpty();
+    assertThat(rendered.texts()).as("both notice tags shown in full").filteredOn("公告"::equals).hasSize(2);
+    assertThat(rendered.texts()).anyMatch(t -> t.startsWith("内容更新于"));
   }
 
   @Test
