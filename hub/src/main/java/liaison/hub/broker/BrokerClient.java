@@ -159,7 +159,8 @@ public class BrokerClient implements AutoCloseable {
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
-    options.setReceiveMaximum(settings.serverReceiveMaximum());
+    // Up to a whole batch of events in flight: the writer commits them at once, then acknowledges.
+    options.setReceiveMaximum(settings.clientReceiveMaximum());
     if (NoDelaySocketFactory.serves(config.clientUri())) {
       // Without it a QoS 1 subscriber stalls at 50–250 messages/s: see NoDelaySocketFactory.
       options.setSocketFactory(NoDelaySocketFactory.get());

@@ -23,7 +23,11 @@ public class BrokerHealthIndicator extends AbstractHealthIndicator<Map<String, O
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("uri", client.uri());
     details.put("embedded", embedded.isPresent());
-    embedded.ifPresent(b -> details.put("embeddedRunning", b.isRunning()));
+    embedded.ifPresent(
+        b -> {
+          details.put("embeddedRunning", b.isRunning());
+          details.put("droppedMessages", b.droppedMessages());
+        });
     details.put("connected", client.isConnected());
     boolean up = client.isConnected() && embedded.map(EmbeddedBroker::isRunning).orElse(true);
     healthStatus = up ? HealthStatus.UP : HealthStatus.DOWN;

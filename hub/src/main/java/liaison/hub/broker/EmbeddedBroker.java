@@ -1,5 +1,6 @@
 package liaison.hub.broker;
 
+import com.codahale.metrics.Counter;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -74,6 +75,10 @@ public class EmbeddedBroker implements AutoCloseable {
             </tcp-listener>
           </listeners>
           <mqtt>
+            <queued-messages>
+              <max-queue-size>%d</max-queue-size>
+              <strategy>discard</strategy>
+            </queued-messages>
             <receive-maximum>
               <server-receive-maximum>%d</server-receive-maximum>
             </receive-maximum>
@@ -92,9 +97,19 @@ public class EmbeddedBroker implements AutoCloseable {
         .formatted(
             config.port(),
             config.host(),
+            settings.maxQueuedMessages(),
             settings.serverReceiveMaximum(),
             settings.maxPacketBytes(),
             settings.persistence());
+  }
+
+  /**
+   * Messages the broker has dropped since it started (a full client or shared-subscription queue,
+   * an oversized packet…): zero in a healthy hub.
+   */
+  public long droppedMessages() {
+    Counter dropped = hivemq.getMetricRegistry().getCounters().get("com.hivemq.messages.dropped.count");
+    return dropped == null ? 0 : dropped.getCount();
   }
 
   public boolean isRunning() {
