@@ -8,8 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,21 +42,23 @@ public final class Benchmarks {
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 
+  /** Durations in nanoseconds under a name. */
+  public record Series(String label, long[] nanos) {}
+
   /**
    * A table of p50/p99 per series; the first series is the baseline and each other row carries its
    * ratio to it.
    */
-  public static String table(String title, Map<String, long[]> seriesInOrder) {
-    Map<String, long[]> series = new LinkedHashMap<>(seriesInOrder);
+  public static String table(String title, List<Series> series) {
     StringBuilder out = new StringBuilder();
     out.append(title).append('\n');
     out.append(String.format("| %-44s | %9s | %9s | %11s | %11s |%n", "series", "p50 ms", "p99 ms", "p50 / base", "p99 / base"));
     double baseP50 = 0;
     double baseP99 = 0;
     boolean first = true;
-    for (Map.Entry<String, long[]> e : series.entrySet()) {
-      double p50 = quantileMillis(e.getValue(), 0.50);
-      double p99 = quantileMillis(e.getValue(), 0.99);
+    for (Series e : series) {
+      double p50 = quantileMillis(e.nanos(), 0.50);
+      double p99 = quantileMillis(e.nanos(), 0.99);
       if (first) {
         baseP50 = p50;
         baseP99 = p99;
@@ -65,7 +66,7 @@ public final class Benchmarks {
       out.append(
           String.format(
               "| %-44s | %9.2f | %9.2f | %11s | %11s |%n",
-              e.getKey(),
+              e.label(),
               p50,
               p99,
               first ? "baseline" : String.format("%.2f", p50 / baseP50),

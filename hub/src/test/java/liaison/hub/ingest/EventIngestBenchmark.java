@@ -1,0 +1,280 @@
+package liaison.hub.ingest;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import javax.net.SocketFactory;
+import liaison.hub.RunningHub;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.EmbeddedBroker;
+import liaison.hub.station.PublicTokens;
+import liaison.hub.station.Station;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationEvent;
+import liaison.signage.protocol.StationKind;
+import liaison.signage.protocol.Topic;
+import liaison.signage.transport.NoDelaySocketFactory;
+import liaison.testkit.Benchmarks;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * QoS 1 events per second from 50 simulated stations: what a bare Paho subscriber receives (with
+ * and without TCP_NODELAY, the stall described in docs/ARCHITECTURE.md) beside what the hub stores
+ * in SQLite, in the same run on the hub's embedded broker. Prints figures; asserts nothing about time.
+ */
+class EventIngestBenchmark {
+  private static final int STATIONS = 50;
+  private static final int EVENTS_PER_STATION = 200;
+  private static final int TOTAL = STATIONS * EVENTS_PER_STATION;
+
+  @TempDir Path dir;
+
+  @Test
+  void eventsPerSecond() throws Exception {
+    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never"))) {
+      addStations(hub);
+      EventIngest ingest = hub.bean(EventIngest.class);
+      Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
+      List<MqttAsyncClient> stations = connectStations(hub.brokerUri());
+      try {
+        // Warm-up: every station, the hub's storage path, the JIT.
+        long stored = ingest.storedCount();
+        send(stations, 20);
+        long warm = stored + STATIONS * 20L;
+        Benchmarks.waitUntil(() -> ingest.storedCount() >= warm, "warm-up events to be stored");
+
+        EmbeddedBroker broker = hub.bean(EmbeddedBroker.class);
+        Map<Receiver, Phase> phases = new java.util.EnumMap<>(Receiver.class);
+        long sent = warm;
+        for (Receiver receiver : List.of(Receiver.HUB, Receiver.RAW_NO_DELAY, Receiver.RAW_NAGLE)) {
+          // The hub stays subscribed during the raw phases: let it catch up first, so that each
+          // phase starts from a quiet broker.
+          long caughtUp = sent;
+          Benchmarks.waitUntil(() -> ingest.storedCount() >= caughtUp, "the hub to store what was sent before");
+          long droppedBefore = broker.droppedMessages();
+          Phase phase = measure(receiver, stations, hub, ingest);
+          phases.put(receiver, phase.withDropped(broker.droppedMessages() - droppedBefore));
+          sent += TOTAL;
+        }
+        double base = phases.get(Receiver.RAW_NO_DELAY).rate();
+        StringBuilder report = new StringBuilder();
+        report.append(
+            String.format(
+                "%d stations × %d events, QoS 1, %d-byte payloads, on the hub's embedded broker%n"
+                    + "| %-52s | %10s | %9s | %9s | %8s |%n",
+                STATIONS, EVENTS_PER_STATION, payload(0, 0).length, "receiver", "events/s", "ratio", "received",
+                "dropped"));
+        for (Receiver receiver : List.of(Receiver.RAW_NO_DELAY, Receiver.RAW_NAGLE, Receiver.HUB)) {
+          Phase p = phases.get(receiver);
+          report.append(
+              String.format(
+                  "| %-52s | %10.0f | %9s | %9d | %8d |%n",
+                  receiver.label,
+                  p.rate(),
+                  receiver == Receiver.RAW_NO_DELAY ? "baseline" : String.format("%.2f", p.rate() / base),
+                  p.received(),
+                  p.dropped()));
+        }
+        Benchmarks.record("event-ingest", report.toString());
+        for (Receiver receiver : Receiver.values()) {
+          Phase p = phases.get(receiver);
+          if (p.received() < TOTAL || p.dropped() > 0) {
+            throw new IllegalStateException(
+                receiver.label + ": received " + p.received() + " of " + TOTAL + ", broker dropped " + p.dropped());
+          }
+        }
+      } finally {
+        for (MqttAsyncClient c : stations) {
+          c.disconnect().waitForCompletion(5_000);
+          c.close(true);
+        }
+      }
+    }
+  }
+
+  private enum Receiver {
+    RAW_NO_DELAY("bare Paho QoS 1 subscriber, TCP_NODELAY (receives only)"),
+    RAW_NAGLE("bare Paho QoS 1 subscriber, default socket"),
+    HUB("hub: shared subscription → SQLite, ack after commit");
+
+    final String label;
+
+    Receiver(String label) {
+      this.label = label;
+    }
+  }
+
+  /** What one receiver got: events per second up to the last arrival. */
+  private record Phase(double rate, long received, long dropped) {
+    Phase withDropped(long count) {
+      return new Phase(rate, received, count);
+    }
+  }
+
+  private Phase measure(Receiver receiver, List<MqttAsyncClient> stations, RunningHub hub, EventIngest ingest)
+      throws Exception {
+    if (receiver == Receiver.HUB) {
+      long before = ingest.storedCount();
+      return rate(stations, () -> ingest.storedCount() - before);
+    }
+    AtomicInteger received = new AtomicInteger();
+    MqttAsyncClient raw = new MqttAsyncClient(hub.brokerUri(), "bench-raw-" + receiver.name(), new MemoryPersistence());
+    raw.setCallback(new Counting(received));
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setSocketFactory(receiver == Receiver.RAW_NO_DELAY ? NoDelaySocketFactory.get() : SocketFactory.getDefault());
+    raw.connect(options).waitForCompletion(10_000);
+    raw.subscribe(Topic.allStations(Topic.Channel.EVENT), 1).waitForCompletion(10_000);
+    try {
+      // The hub keeps storing too; the raw subscriber's own count is what is measured here.
+      return rate(stations, received::get);
+    } finally {
+      raw.disconnect().waitForCompletion(5_000);
+      raw.close(true);
+    }
+  }
+
+  /**
+   * Sends TOTAL events and times until the counter has seen them all; gives up 60 s after the
+   * last change, and then reports what came, up to its last arrival.
+   */
+  private Phase rate(List<MqttAsyncClient> stations, LongSupplier counted) throws Exception {
+    long start = System.nanoTime();
+    send(stations, EVENTS_PER_STATION);
+    long seen = counted.getAsLong();
+    long lastChange = System.nanoTime();
+    while (seen < TOTAL && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(60)) {
+      Thread.sleep(2);
+      long now = counted.getAsLong();
+      if (now != seen) {
+        seen = now;
+        lastChange = System.nanoTime();
+      }
+    }
+    return new Phase(seen / ((lastChange - start) / 1e9), seen, 0);
+  }
+
+  private static void send(List<MqttAsyncClient> stations, int perStation) throws Exception {
+    CountDownLatch done = new CountDownLatch(stations.size());
+    List<Thread> threads = new ArrayList<>();
+    for (int s = 0; s < stations.size(); s++) {
+      MqttAsyncClient client = stations.get(s);
+      String topic = Topic.stationEvent(stationId(s)).toString();
+      int station = s;
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    // Paced to the broker's receive maximum, as a station's outbox does.
+                    Semaphore window = new Semaphore(10);
+                    try {
+                      for (int i = 0; i < perStation; i++) {
+                        window.acquire();
+                        client.publish(topic, new MqttMessage(payload(station, i), 1, false, null), null, release(window));
+                      }
+                      window.acquire(10);
+                    } catch (InterruptedException | MqttException e) {
+                      throw new IllegalStateException(e);
+                    } finally {
+                      done.countDown();
+                    }
+                  }));
+    }
+    if (!done.await(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("stations did not finish publishing within 120 s");
+    }
+  }
+
+  private static MqttActionListener release(Semaphore window) {
+    return new MqttActionListener() {
+      @Override
+      public void onSuccess(IMqttToken token) {
+        window.release();
+      }
+
+      @Override
+      public void onFailure(IMqttToken token, Throwable e) {
+        window.release();
+      }
+    };
+  }
+
+  private static byte[] payload(int station, int i) {
+    return ProtocolCodec.encode(
+        new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("station", station, "count", i)));
+  }
+
+  private static String stationId(int s) {
+    return String.format("s-b%03d", s);
+  }
+
+  private static List<MqttAsyncClient> connectStations(String uri) throws MqttException {
+    List<MqttAsyncClient> clients = new ArrayList<>();
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setSocketFactory(NoDelaySocketFactory.get());
+    for (int s = 0; s < STATIONS; s++) {
+      MqttAsyncClient client = new MqttAsyncClient(uri, "bench-" + stationId(s), new MemoryPersistence());
+      client.connect(options).waitForCompletion(10_000);
+      clients.add(client);
+    }
+    return clients;
+  }
+
+  private static void addStations(RunningHub hub) {
+    StationRepository stations = hub.bean(StationRepository.class);
+    hub.bean(Jdbi.class)
+        .useTransaction(
+            h -> {
+              stations.insertCounty(h, "c-bench", "基准县");
+              stations.insertTownship(h, "t-bench", "c-bench", "基准镇");
+              for (int s = 0; s < STATIONS; s++) {
+                stations.insert(
+                    h,
+                    new Station(stationId(s), "t-bench", "基准站" + s, StationKind.WORKSTATION, "基准路" + s + "号",
+                        "周一至周五", "基准站" + s, null, null, PublicTokens.next()));
+              }
+            });
+  }
+
+  private record Counting(AtomicInteger received) implements MqttCallback {
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      received.incrementAndGet();
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {}
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {}
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}

@@ -1,0 +1,160 @@
+package liaison.kiosk.app;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import liaison.hub.broker.BrokerClient;
+import liaison.signage.player.StationConfig;
+import liaison.signage.player.StationRuntime;
+import liaison.signage.protocol.GoldenFiles;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.Topic;
+import liaison.signage.transport.NoDelaySocketFactory;
+import liaison.testkit.Benchmarks;
+import liaison.testkit.TestBroker;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Time from the hub's publish of a snapshot to the station having stored it (SQLite, FULL sync),
+ * beside the raw round trip of the same payload between two bare Paho clients on the same broker,
+ * in the same run. Prints p50/p99 and their ratio; asserts nothing about time.
+ *
+ * <p>Run with {@code ./liaison bench}.
+ */
+class PublishToStoreBenchmark {
+  private static final int WARMUP = 100;
+  private static final int UPDATES = 1_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void publishToStored() throws Exception {
+    int mqttPort = TestBroker.freePort();
+    try (ApplicationContext hub =
+        ApplicationContext.run(
+            Map.of(
+                "hub.data-dir", dir.resolve("hub").toString(),
+                "hub.http-port", -1,
+                "hub.http-host", "127.0.0.1",
+                "hub.demo", "never",
+                "hub.mqtt.port", mqttPort,
+                "hub.mqtt.broker.persistence", "in-memory"))) {
+      BrokerClient broker = hub.getBean(BrokerClient.class);
+      String uri = "tcp://127.0.0.1:" + mqttPort;
+      Benchmarks.waitUntil(broker::isConnected, "the hub's client to connect");
+      byte[] sample = ProtocolCodec.encode(GoldenFiles.contentWithVersion(1));
+
+      long[] raw = rawRoundTrips(uri, sample);
+      long[] station = hubToStation(broker, uri);
+
+      String report =
+          Benchmarks.table(
+              "publish → stored, " + UPDATES + " snapshots of " + sample.length + " bytes, QoS 1 retained",
+              List.of(
+                  new Benchmarks.Series("bare Paho pair, publish → messageArrived", raw),
+                  new Benchmarks.Series("hub publish → station stored (SQLite)", station)));
+      Benchmarks.record("publish-to-store", report);
+    }
+  }
+
+  /** The hub's own client publishes each version; the station's runtime reports it stored. */
+  private long[] hubToStation(BrokerClient broker, String uri) throws Exception {
+    StationConfig config = StationConfig.of("s-001", uri, dir.resolve("station"));
+    BlockingQueue<Long> storedAt = new ArrayBlockingQueue<>(16);
+    try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
+      runtime.content().watch(c -> c.map(StationContent::version).ifPresent(v -> storedAt.offer(System.nanoTime())));
+      storedAt.clear();
+      runtime.start();
+      Benchmarks.waitUntil(() -> runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE, "the station to connect");
+      String topic = Topic.stationContent("s-001").toString();
+      long[] nanos = new long[UPDATES];
+      for (int i = 0; i < WARMUP + UPDATES; i++) {
+        byte[] payload = ProtocolCodec.encode(GoldenFiles.contentWithVersion(i + 1));
+        long start = System.nanoTime();
+        broker.publish(topic, payload, 1, true).get(10, TimeUnit.SECONDS);
+        Long stored = storedAt.poll(10, TimeUnit.SECONDS);
+        if (stored == null) {
+          throw new IllegalStateException("version " + (i + 1) + " was not stored within 10 s");
+        }
+        if (i >= WARMUP) {
+          nanos[i - WARMUP] = stored - start;
+        }
+      }
+      return nanos;
+    }
+  }
+
+  /** Two bare Paho clients, the same payload and QoS: the floor the broker and client set. */
+  private static long[] rawRoundTrips(String uri, byte[] payload) throws Exception {
+    BlockingQueue<Long> arrivedAt = new ArrayBlockingQueue<>(16);
+    MqttAsyncClient subscriber = new MqttAsyncClient(uri, "bench-raw-sub", new MemoryPersistence());
+    MqttAsyncClient publisher = new MqttAsyncClient(uri, "bench-raw-pub", new MemoryPersistence());
+    try {
+      subscriber.setCallback(
+          new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+              arrivedAt.offer(System.nanoTime());
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {}
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {}
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {}
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {}
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+          });
+      MqttConnectionOptions options = new MqttConnectionOptions();
+      options.setSocketFactory(NoDelaySocketFactory.get());
+      subscriber.connect(options).waitForCompletion(10_000);
+      publisher.connect(options).waitForCompletion(10_000);
+      subscriber.subscribe("bench/raw", 1).waitForCompletion(10_000);
+      long[] nanos = new long[UPDATES];
+      for (int i = 0; i < WARMUP + UPDATES; i++) {
+        long start = System.nanoTime();
+        publisher.publish("bench/raw", new MqttMessage(payload, 1, true, null)).waitForCompletion(10_000);
+        Long arrived = arrivedAt.poll(10, TimeUnit.SECONDS);
+        if (arrived == null) {
+          throw new IllegalStateException("raw message " + i + " did not arrive within 10 s");
+        }
+        if (i >= WARMUP) {
+          nanos[i - WARMUP] = arrived - start;
+        }
+      }
+      return nanos;
+    } finally {
+      for (MqttAsyncClient c : Arrays.asList(publisher, subscriber)) {
+        if (c.isConnected()) {
+          c.disconnect().waitForCompletion(5_000);
+        }
+        c.close(true);
+      }
+    }
+  }
+}
