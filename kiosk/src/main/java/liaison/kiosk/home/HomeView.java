@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import liaison.kiosk.home.HomeScreen.Bilingual;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
+import liaison.kiosk.fx.FittingColumn;
 import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;

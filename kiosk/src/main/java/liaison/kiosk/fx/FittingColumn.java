@@ -1,4 +1,4 @@
-package liaison.kiosk.home;
+package liaison.kiosk.fx;
 
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -7,7 +7,7 @@ import javafx.scene.layout.VBox;
  * A column that shows as many of its rows as fit whole and hides the rest, so a long list gives
  * way instead of pushing the footer off the screen or showing a half-cut row.
  */
-final class FittingColumn extends VBox {
+public final class FittingColumn extends VBox {
 
   @Override
   protected double computeMinHeight(double width) {
