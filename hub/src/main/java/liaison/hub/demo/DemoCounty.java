@@ -17,6 +17,10 @@ import liaison.hub.notice.NoticeRepository;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.security.PasswordHasher;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
+import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
@@ -47,6 +51,8 @@ public class DemoCounty {
   private final ReceptionRepository receptions;
   private final NoticeRepository notices;
   private final ContentPublisher publisher;
+  private final StaffAccountRepository accounts;
+  private final PasswordHasher hasher;
   private final Clock clock;
 
   public DemoCounty(
@@ -57,6 +63,8 @@ public class DemoCounty {
       ReceptionRepository receptions,
       NoticeRepository notices,
       ContentPublisher publisher,
+      StaffAccountRepository accounts,
+      PasswordHasher hasher,
       Clock clock) {
     this.config = config;
     this.jdbi = jdbi;
@@ -65,6 +73,8 @@ public class DemoCounty {
     this.receptions = receptions;
     this.notices = notices;
     this.publisher = publisher;
+    this.accounts = accounts;
+    this.hasher = hasher;
     this.clock = clock;
   }
 
@@ -81,10 +91,27 @@ public class DemoCounty {
         };
     if (load) {
       load();
-      LOG.info("loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions");
+      LOG.info(
+          "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {} (password {})",
+          ACCOUNTS.stream().map(DemoAccount::username).toList(),
+          PASSWORD);
       publisher.allChanged();
     }
   }
+
+  /** The demo's password for every demo account (README). */
+  public static final String PASSWORD = "demo-2026";
+
+  /** One demo account per role. */
+  public record DemoAccount(
+      String id, String username, String name, Role role, @org.jspecify.annotations.Nullable String deputyId, List<String> stations) {}
+
+  public static final List<DemoAccount> ACCOUNTS =
+      List.of(
+          new DemoAccount("u-admin", "admin", "周建华", Role.COUNTY_ADMIN, null, List.of()),
+          new DemoAccount("u-chengguan", "chengguan", "林晓梅", Role.STATION_MANAGER, null, List.of("s-001", "s-003")),
+          new DemoAccount("u-baisha", "baisha", "韦国强", Role.STATION_MANAGER, null, List.of("s-002")),
+          new DemoAccount("u-chenxl", "chenxl", "陈秀兰", Role.DEPUTY, "d-0001", List.of()));
 
   record Person(String id, String name, List<DeputyLevel> levels, String constituency, String occupation,
       String workUnit, List<String> specialties, String phone, boolean phonePublic) {}
@@ -164,6 +191,13 @@ public class DemoCounty {
           }
           slot(h, ++n, "s-001", today.plusDays(1), "19:00", "21:00", "古城消防安全夜谈会", "城关镇文化广场",
               ReceptionStatus.ANNOUNCED, List.of("d-0003", "d-0005"));
+
+          for (DemoAccount a : ACCOUNTS) {
+            accounts.insert(
+                h,
+                new Staff(a.id(), a.username(), a.name(), a.role(), COUNTY, a.deputyId(), java.util.Set.copyOf(a.stations())),
+                hasher.hash(PASSWORD));
+          }
 
           notices.insert(h, new Notice("n-0001", "关于开展“代表接待日”活动的公告",
               "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。"

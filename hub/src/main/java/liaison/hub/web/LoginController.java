@@ -1,0 +1,125 @@
+package liaison.hub.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import liaison.hub.security.PasswordHasher;
+import liaison.hub.security.SecurityConfig;
+import liaison.hub.security.SessionStore;
+import liaison.hub.security.StaffAccountRepository;
+import liaison.hub.security.StaffFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Log-in, log-out and the language switch. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LoginController {
+  private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
+  // Compared against when the account does not exist, so both cases take as long.
+  private static final String DUMMY_HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$Hjlx3Yy6l8m3x9m9k6C2aVdvR0Q9dW5wU3QwVm9yWmI";
+
+  private final StaffAccountRepository accounts;
+  private final PasswordHasher hasher;
+  private final SessionStore sessions;
+  private final SecurityConfig config;
+
+  public LoginController(
+      StaffAccountRepository accounts, PasswordHasher hasher, SessionStore sessions, SecurityConfig config) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.config = config;
+  }
+
+  @Get(uri = "/", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> root() {
+    return HttpResponse.seeOther(URI.create("/admin"));
+  }
+
+  @Get(uri = "/login", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> form(HttpRequest<?> request, @Nullable @QueryValue String next) {
+    return page(request, Pages.safeNext(next, "/admin"), "", null);
+  }
+
+  @Post(uri = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> login(HttpRequest<?> request, @Body String body) {
+    FormData form = FormData.parse(body);
+    String username = Optional.ofNullable(form.get("username")).orElse("").strip();
+    String password = Optional.ofNullable(form.get("password")).orElse("");
+    String next = Pages.safeNext(form.get("next"), "/admin");
+    Optional<StaffAccountRepository.Account> account = accounts.byUsername(username);
+    boolean ok =
+        hasher.matches(password, account.map(StaffAccountRepository.Account::passwordHash).orElse(DUMMY_HASH))
+            && account.isPresent()
+            && !account.get().disabled();
+    if (!ok) {
+      LOG.warn("failed log-in for '{}' from {}", username, request.getRemoteAddress().getAddress());
+      return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+          .body(page(request, next, username, Lang.of(request).pick("用户名或密码不正确", "Wrong user name or password")));
+    }
+    SessionStore.Opened opened = sessions.open(account.get().staff().id());
+    LOG.info("{} logged in", username);
+    return HttpResponse.seeOther(URI.create(next)).cookie(sessionCookie(request, opened.token(), config.sessionMax()));
+  }
+
+  @Post(uri = "/logout", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @CookieValue(StaffFilter.COOKIE) String token) {
+    if (token != null) {
+      sessions.close(token);
+    }
+    return HttpResponse.seeOther(URI.create("/login")).cookie(sessionCookie(request, "", Duration.ZERO));
+  }
+
+  @Get(uri = "/lang/{lang}")
+  public HttpResponse<?> language(String lang, @Nullable @QueryValue String next) {
+    String value = lang.equals("en") ? "en" : "zh-CN";
+    Cookie cookie = Cookie.of(Lang.COOKIE, value).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax);
+    return HttpResponse.seeOther(URI.create(Pages.safeNext(next, "/admin"))).cookie(cookie);
+  }
+
+  private Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
+    boolean secure =
+        switch (config.secureCookies()) {
+          case "always" -> true;
+          case "never" -> false;
+          default -> request.isSecure();
+        };
+    return Cookie.of(StaffFilter.COOKIE, value)
+        .path("/")
+        .httpOnly(true)
+        .sameSite(SameSite.Lax)
+        .secure(secure)
+        .maxAge(maxAge);
+  }
+
+  private static ModelAndView<Map<String, Object>> page(
+      HttpRequest<?> request, String next, String username, @Nullable String error) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("next", next);
+    model.put("username", username);
+    model.put("error", error);
+    model.put("lang", Lang.of(request) == Lang.EN ? "en" : "zh");
+    model.put("path", "/login");
+    return new ModelAndView<>("login", model);
+  }
+}

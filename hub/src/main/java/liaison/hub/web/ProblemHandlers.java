@@ -1,0 +1,112 @@
+package liaison.hub.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+
+/**
+ * Problems become answers: JSON with per-field details for the API, a page for the admin. Admin
+ * forms catch {@link ValidationProblem} themselves to show the messages beside the fields.
+ */
+@Singleton
+public class ProblemHandlers {
+  private final ThymeleafViewsRenderer<Map<String, Object>> views;
+
+  public ProblemHandlers(ThymeleafViewsRenderer<Map<String, Object>> views) {
+    this.views = views;
+  }
+
+  static boolean wantsJson(HttpRequest<?> request) {
+    return request.getPath().startsWith("/api/")
+        || request.accept().stream().anyMatch(t -> t.matches(MediaType.APPLICATION_JSON_TYPE))
+            && request.accept().stream().noneMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+  }
+
+  HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, String zh, String en, List<FieldError> errors) {
+    if (wantsJson(request)) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", status.getCode());
+      body.put("message", zh);
+      body.put("messageEn", en);
+      if (!errors.isEmpty()) {
+        body.put(
+            "errors",
+            errors.stream().map(e -> Map.of("field", e.field(), "message", e.zh(), "messageEn", e.en())).toList());
+      }
+      return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+    Lang lang = Lang.of(request);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("status", status.getCode());
+    model.put("message", lang.pick(zh, en));
+    model.put("details", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
+    StringWriter page = new StringWriter();
+    try {
+      views.render("error", model, request).writeTo(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(page.toString());
+  }
+
+  @Produces
+  @Singleton
+  public static class Validation implements ExceptionHandler<ValidationProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public Validation(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ValidationProblem e) {
+      return problems.answer(
+          request, HttpStatus.UNPROCESSABLE_ENTITY, "输入有误，未保存", "Invalid input; nothing was saved", e.errors());
+    }
+  }
+
+  @Produces
+  @Singleton
+  public static class Forbidden implements ExceptionHandler<ForbiddenProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public Forbidden(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ForbiddenProblem e) {
+      return problems.answer(request, HttpStatus.FORBIDDEN, e.zh(), e.en(), List.of());
+    }
+  }
+
+  @Produces
+  @Singleton
+  public static class NotFound implements ExceptionHandler<NotFoundProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public NotFound(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, NotFoundProblem e) {
+      return problems.answer(request, HttpStatus.NOT_FOUND, e.zh(), e.en(), List.of());
+    }
+  }
+}
