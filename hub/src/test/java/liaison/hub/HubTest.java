@@ -207,7 +207,7 @@ class HubTest {
 
   @Test
   void shouldServeTheStationPageBehindItsQrLink() throws Exception {
-    JsonNode row = json.readTree(hub.get("/api/stations/s-001").body());
+    JsonNode row = json.readTree(hub.get("/api/public/stations/s-001").body());
     String link = row.path("opinionUrl").asText();
     String path = link.substring("https://hub.test".length());
 
@@ -216,7 +216,7 @@ class HubTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("城关镇人大代表之家", "今日接待");
     assertThat(hub.get("/o/NoSuchToken123456").statusCode()).isEqualTo(404);
-    assertThat(hub.get("/api/stations/s-404").statusCode()).isEqualTo(404);
+    assertThat(hub.get("/api/public/stations/s-404").statusCode()).isEqualTo(404);
   }
 
   private static Set<String> fieldPaths(JsonNode node) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.DeputyLevel;
@@ -40,6 +41,14 @@ public class DeputyRepository {
                     .bind("station", stationId)
                     .map((rs, ctx) -> row(rs))
                     .list()));
+  }
+
+  public Optional<Deputy> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            withLevels(h, h.createQuery("SELECT * FROM deputy WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
+                .stream()
+                .findFirst());
   }
 
   public int count() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
@@ -25,50 +26,97 @@ public class ReceptionRepository {
     this.clock = clock;
   }
 
+  /** A slot that overlaps the one being checked, for one of its deputies. */
+  public record Clash(String slotId, String deputyId, String stationName, LocalTime start, LocalTime end) {}
+
   /** The station's slots with dates in [from, to], in time order. */
   public List<ReceptionSlot> forStation(String stationId, LocalDate from, LocalDate to) {
     return jdbi.withHandle(
-        h -> {
-          List<ReceptionSlot> bare =
-              h.createQuery(
-                      """
-                      SELECT * FROM reception_slot
-                      WHERE station_id = :station AND slot_date >= :from AND slot_date <= :to
-                      ORDER BY slot_date, start_time
-                      """)
-                  .bind("station", stationId)
-                  .bind("from", Sql.date(from))
-                  .bind("to", Sql.date(to))
-                  .map(
-                      (rs, ctx) ->
-                          new ReceptionSlot(
-                              rs.getString("id"),
-                              rs.getString("station_id"),
-                              LocalDate.parse(rs.getString("slot_date")),
-                              LocalTime.parse(rs.getString("start_time")),
-                              LocalTime.parse(rs.getString("end_time")),
-                              rs.getString("theme"),
-                              rs.getString("location"),
-                              ReceptionStatus.valueOf(rs.getString("status")),
-                              List.of()))
-                  .list();
-          if (bare.isEmpty()) {
-            return bare;
-          }
-          Map<String, List<String>> deputies = new HashMap<>();
-          h.createQuery(
-                  "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
-              .bindList("ids", bare.stream().map(ReceptionSlot::id).toList())
-              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-              .forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-          return bare.stream()
-              .map(
-                  s ->
-                      new ReceptionSlot(
-                          s.id(), s.stationId(), s.date(), s.start(), s.end(), s.theme(), s.location(),
-                          s.status(), deputies.getOrDefault(s.id(), List.of())))
-              .toList();
-        });
+        h ->
+            load(
+                h,
+                "station_id = :station AND slot_date >= :from AND slot_date <= :to",
+                Map.of("station", stationId, "from", Sql.date(from), "to", Sql.date(to))));
+  }
+
+  public Optional<ReceptionSlot> find(String id) {
+    return jdbi.withHandle(h -> load(h, "id = :id", Map.of("id", id)).stream().findFirst());
+  }
+
+  /**
+   * Slots other than {@code exceptSlotId}, not cancelled, on the same date, overlapping [start, end),
+   * with any of the deputies on duty.
+   */
+  public List<Clash> clashes(String exceptSlotId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
+    if (deputyIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT s.id, d.deputy_id, st.name AS station_name, s.start_time, s.end_time
+                    FROM reception_slot s
+                    JOIN reception_deputy d ON d.slot_id = s.id
+                    JOIN station st ON st.id = s.station_id
+                    WHERE s.id <> :except AND s.slot_date = :date AND s.status <> 'CANCELLED'
+                      AND s.start_time < :end AND :start < s.end_time AND d.deputy_id IN (<deputies>)
+                    ORDER BY s.start_time
+                    """)
+                .bind("except", exceptSlotId)
+                .bind("date", Sql.date(date))
+                .bind("start", Sql.time(start))
+                .bind("end", Sql.time(end))
+                .bindList("deputies", deputyIds)
+                .map(
+                    (rs, ctx) ->
+                        new Clash(
+                            rs.getString("id"),
+                            rs.getString("deputy_id"),
+                            rs.getString("station_name"),
+                            LocalTime.parse(rs.getString("start_time")),
+                            LocalTime.parse(rs.getString("end_time"))))
+                .list());
+  }
+
+  public void delete(Handle h, String id) {
+    h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id").bind("id", id).execute();
+    h.createUpdate("DELETE FROM reception_slot WHERE id = :id").bind("id", id).execute();
+  }
+
+  private static List<ReceptionSlot> load(Handle h, String where, Map<String, String> params) {
+    var query = h.createQuery("SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time");
+    params.forEach(query::bind);
+    List<ReceptionSlot> bare =
+        query
+            .map(
+                (rs, ctx) ->
+                    new ReceptionSlot(
+                        rs.getString("id"),
+                        rs.getString("station_id"),
+                        LocalDate.parse(rs.getString("slot_date")),
+                        LocalTime.parse(rs.getString("start_time")),
+                        LocalTime.parse(rs.getString("end_time")),
+                        rs.getString("theme"),
+                        rs.getString("location"),
+                        ReceptionStatus.valueOf(rs.getString("status")),
+                        List.of()))
+            .list();
+    if (bare.isEmpty()) {
+      return bare;
+    }
+    Map<String, List<String>> deputies = new HashMap<>();
+    h.createQuery("SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
+        .bindList("ids", bare.stream().map(ReceptionSlot::id).toList())
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return bare.stream()
+        .map(
+            s ->
+                new ReceptionSlot(
+                    s.id(), s.stationId(), s.date(), s.start(), s.end(), s.theme(), s.location(), s.status(),
+                    deputies.getOrDefault(s.id(), List.of())))
+        .toList();
   }
 
   public void insert(Handle h, ReceptionSlot slot) {

@@ -24,7 +24,7 @@ public class StartupSummary {
   public void print(PrintStream out) {
     out.println();
     out.println("联络站枢纽已启动 · Liaison hub is up");
-    out.println("  管理后台 Admin:   http://localhost:" + server.getPort() + "/");
+    out.println("  管理后台 Admin:   http://localhost:" + server.getPort() + "/admin");
     out.println("  健康检查 Health:  http://localhost:" + server.getPort() + "/health");
     out.println("  MQTT:             " + broker.uri());
     out.println("  数据 Data:        " + environment.getProperty("hub.data-dir", String.class).orElse("data"));

@@ -6,43 +6,50 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.publish.PublicationRepository;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
 
-/** Read-only JSON about stations: the overview and each station's published snapshot. */
-@Controller("/api/stations")
+/** JSON about the stations the signed-in staff member may see, and the public links of any station. */
+@Controller
 public class StationApiController {
   private final StationOverview overview;
   private final PublicationRepository publications;
+  private final Access access;
 
-  public StationApiController(StationOverview overview, PublicationRepository publications) {
+  public StationApiController(StationOverview overview, PublicationRepository publications, Access access) {
     this.overview = overview;
     this.publications = publications;
+    this.access = access;
   }
 
-  @Get(produces = MediaType.APPLICATION_JSON)
-  public List<StationOverview.Row> list() {
-    return overview.rows();
+  @Get(uri = "/api/stations", produces = MediaType.APPLICATION_JSON)
+  public List<StationOverview.Row> list(Staff staff) {
+    return access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList();
   }
 
-  @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> one(String id) {
-    return overview
-        .row(id)
-        .<HttpResponse<?>>map(HttpResponse::ok)
-        .orElseGet(() -> notFound(id));
+  @Get(uri = "/api/stations/{id}", produces = MediaType.APPLICATION_JSON)
+  public StationOverview.Row one(Staff staff, String id) {
+    access.requireSee(staff, id);
+    return overview.row(id).orElseThrow();
   }
 
   /** The snapshot as published, byte for byte. */
-  @Get(uri = "/{id}/content", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> content(String id) {
+  @Get(uri = "/api/stations/{id}/content", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<?> content(Staff staff, String id) {
+    access.requireSee(staff, id);
     return publications
         .current(id)
         .<HttpResponse<?>>map(p -> HttpResponse.ok(p.payload()).contentType(MediaType.APPLICATION_JSON_TYPE))
-        .orElseGet(() -> notFound(id));
+        .orElseThrow(() -> new NotFoundProblem("站点 " + id + " 的内容尚未发布", "nothing published yet for " + id));
   }
 
-  private static HttpResponse<?> notFound(String id) {
-    return HttpResponse.notFound(
-        Map.of("message", "没有编号为 " + id + " 的联络站，或其内容尚未发布 / no station " + id + " or nothing published yet"));
+  /** What anyone may know: the name and the residents' QR links (they are printed on posters). */
+  @Get(uri = "/api/public/stations/{id}", produces = MediaType.APPLICATION_JSON)
+  public Map<String, String> publicLinks(String id) {
+    StationOverview.Row row =
+        overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
+    return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
   }
 }

@@ -1,0 +1,220 @@
+package liaison.hub.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.reception.ReceptionDraft;
+import liaison.hub.reception.ReceptionService;
+import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import liaison.hub.web.FormData;
+import liaison.hub.web.Lang;
+import liaison.hub.web.Pages;
+
+/** A station's week of receptions, and the form to add, change or remove one. */
+@Controller("/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReceptionAdminController {
+  private static final String[] WEEKDAYS_ZH = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  private static final String[] WEEKDAYS_EN = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+  private final ReceptionService receptions;
+  private final DeputyRepository deputies;
+  private final Access access;
+  private final Clock clock;
+
+  public ReceptionAdminController(
+      ReceptionService receptions, DeputyRepository deputies, Access access, Clock clock) {
+    this.receptions = receptions;
+    this.deputies = deputies;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  /** One day column of the week calendar. */
+  public record Day(LocalDate date, String label, boolean today, List<SlotRow> slots) {}
+
+  /** A slot as the calendar and lists show it. */
+  public record SlotRow(ReceptionSlot slot, String deputyNames) {}
+
+  @Get(uri = "/stations/{stationId}/week", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> week(
+      HttpRequest<?> request,
+      Staff staff,
+      String stationId,
+      @Nullable @QueryValue String start,
+      @Nullable @QueryValue String done) {
+    StationPlace place = access.requireSee(staff, stationId);
+    LocalDate today = LocalDate.now(clock);
+    LocalDate monday = parseOr(start, today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    List<ReceptionSlot> slots = receptions.list(staff, stationId, monday, monday.plusDays(6));
+    Map<String, String> names = names(stationId);
+    Lang lang = Lang.of(request);
+    List<Day> days = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      LocalDate date = monday.plusDays(i);
+      days.add(
+          new Day(
+              date,
+              lang.pick(WEEKDAYS_ZH[i] + " " + date.getMonthValue() + "月" + date.getDayOfMonth() + "日",
+                  WEEKDAYS_EN[i] + " " + date.getDayOfMonth() + "/" + date.getMonthValue()),
+              date.equals(today),
+              slots.stream().filter(s -> s.date().equals(date)).map(s -> row(s, names)).toList()));
+    }
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("place", place);
+    model.put("days", days);
+    model.put("monday", monday);
+    model.put("previous", monday.minusWeeks(1));
+    model.put("next", monday.plusWeeks(1));
+    model.put("canEdit", access.canEdit(staff, place));
+    model.put("stations", access.visibleStations(staff));
+    model.put("done", done != null && List.of("created", "saved", "deleted").contains(done) ? done : null);
+    return new ModelAndView<>("admin/week", model);
+  }
+
+  @Get(uri = "/receptions/new", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> newForm(
+      HttpRequest<?> request, Staff staff, @QueryValue String station, @Nullable @QueryValue String date) {
+    access.requireEdit(staff, station);
+    ReceptionDraft draft =
+        new ReceptionDraft(station, parseOr(date, LocalDate.now(clock)).toString(), "09:00", "11:30", "", "", "ANNOUNCED", List.of());
+    return form(request, staff, null, draft, List.of());
+  }
+
+  @Get(uri = "/receptions/{id}/edit", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+    ReceptionSlot s = receptions.get(staff, id);
+    access.requireEdit(staff, s.stationId());
+    ReceptionDraft draft =
+        new ReceptionDraft(
+            s.stationId(), s.date().toString(), s.start().toString(), s.end().toString(), s.theme(), s.location(),
+            s.status().name(), s.deputyIds());
+    return form(request, staff, id, draft, List.of());
+  }
+
+  @Post(uri = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> create(HttpRequest<?> request, Staff staff, @Body String body) {
+    ReceptionDraft draft = draft(FormData.parse(body));
+    try {
+      ReceptionSlot slot = receptions.create(staff, draft);
+      return backToWeek(slot, "created");
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+    }
+  }
+
+  @Post(uri = "/receptions/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
+    ReceptionDraft draft = draft(FormData.parse(body));
+    try {
+      ReceptionSlot slot = receptions.update(staff, id, draft);
+      return backToWeek(slot, "saved");
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors()));
+    }
+  }
+
+  @Get(uri = "/receptions/{id}/delete", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+    ReceptionSlot slot = receptions.get(staff, id);
+    access.requireEdit(staff, slot.stationId());
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("row", row(slot, names(slot.stationId())));
+    model.put("place", access.requireSee(staff, slot.stationId()));
+    return new ModelAndView<>("admin/reception-delete", model);
+  }
+
+  @Post(uri = "/receptions/{id}/delete", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> delete(Staff staff, String id) {
+    ReceptionSlot slot = receptions.get(staff, id);
+    receptions.delete(staff, id);
+    return backToWeek(slot, "deleted");
+  }
+
+  private ModelAndView<Map<String, Object>> form(
+      HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionDraft draft, List<FieldError> errors) {
+    String stationId = draft.stationId() == null ? "" : draft.stationId();
+    Lang lang = Lang.of(request);
+    Map<String, List<String>> byField = new LinkedHashMap<>();
+    for (FieldError e : errors) {
+      byField.computeIfAbsent(e.field(), k -> new ArrayList<>()).add(lang.pick(e.zh(), e.en()));
+    }
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("id", id);
+    model.put("draft", draft);
+    model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
+    model.put("errors", byField);
+    model.put("place", access.requireSee(staff, stationId));
+    model.put("deputies", deputies.atStation(stationId));
+    model.put("statuses", List.of("PLANNED", "ANNOUNCED", "HELD", "CANCELLED"));
+    return new ModelAndView<>("admin/reception-form", model);
+  }
+
+  private static ReceptionDraft draft(FormData form) {
+    return new ReceptionDraft(
+        form.get("stationId"),
+        form.get("date"),
+        form.get("start"),
+        form.get("end"),
+        form.get("theme"),
+        form.get("location"),
+        form.get("status"),
+        form.all("deputyIds"));
+  }
+
+  private static HttpResponse<?> backToWeek(ReceptionSlot slot, String done) {
+    return HttpResponse.seeOther(
+        URI.create("/admin/stations/" + slot.stationId() + "/week?start=" + slot.date() + "&done=" + done));
+  }
+
+  private Map<String, String> names(String stationId) {
+    return deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+  }
+
+  private SlotRow row(ReceptionSlot s, Map<String, String> names) {
+    String who =
+        s.deputyIds().stream()
+            .map(id -> names.containsKey(id) ? names.get(id) : deputies.find(id).map(Deputy::name).orElse(id))
+            .collect(Collectors.joining("、"));
+    return new SlotRow(s, who);
+  }
+
+  private static LocalDate parseOr(@Nullable String text, LocalDate fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package liaison.hub.reception;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Staff;
+
+/** Reception slots over JSON: list a station's, read, create, change, delete. */
+@Controller("/api")
+public class ReceptionApiController {
+  private final ReceptionService receptions;
+  private final DeputyRepository deputies;
+  private final Clock clock;
+
+  public ReceptionApiController(ReceptionService receptions, DeputyRepository deputies, Clock clock) {
+    this.receptions = receptions;
+    this.deputies = deputies;
+    this.clock = clock;
+  }
+
+  /** A slot as the API shows it. */
+  public record ReceptionView(
+      String id,
+      String stationId,
+      String date,
+      String start,
+      String end,
+      @Nullable String theme,
+      String location,
+      String status,
+      List<Map<String, String>> deputies) {}
+
+  @Get(uri = "/stations/{stationId}/receptions", produces = MediaType.APPLICATION_JSON)
+  public List<ReceptionView> list(
+      Staff staff, String stationId, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    LocalDate start = parse("from", from, LocalDate.now(clock));
+    LocalDate end = parse("to", to, start.plusDays(13));
+    return views(receptions.list(staff, stationId, start, end));
+  }
+
+  @Get(uri = "/receptions/{id}", produces = MediaType.APPLICATION_JSON)
+  public ReceptionView one(Staff staff, String id) {
+    return views(List.of(receptions.get(staff, id))).getFirst();
+  }
+
+  @Post(uri = "/receptions", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<ReceptionView> create(Staff staff, @Body ReceptionDraft draft) {
+    ReceptionSlot slot = receptions.create(staff, draft);
+    return HttpResponse.created(views(List.of(slot)).getFirst());
+  }
+
+  @Put(uri = "/receptions/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public ReceptionView update(Staff staff, String id, @Body ReceptionDraft draft) {
+    return views(List.of(receptions.update(staff, id, draft))).getFirst();
+  }
+
+  @Delete(uri = "/receptions/{id}")
+  public HttpResponse<?> delete(Staff staff, String id) {
+    receptions.delete(staff, id);
+    return HttpResponse.noContent();
+  }
+
+  private List<ReceptionView> views(List<ReceptionSlot> slots) {
+    Map<String, String> names =
+        slots.stream()
+            .flatMap(s -> s.deputyIds().stream())
+            .distinct()
+            .map(deputies::find)
+            .flatMap(java.util.Optional::stream)
+            .collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+    return slots.stream()
+        .map(
+            s ->
+                new ReceptionView(
+                    s.id(),
+                    s.stationId(),
+                    s.date().toString(),
+                    s.start().toString(),
+                    s.end().toString(),
+                    s.theme(),
+                    s.location(),
+                    s.status().name(),
+                    s.deputyIds().stream()
+                        .map(id -> Map.of("id", id, "name", names.getOrDefault(id, id)))
+                        .toList()))
+        .toList();
+  }
+
+  private static LocalDate parse(String field, @Nullable String text, LocalDate fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ValidationProblem.of(field, "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+    }
+  }
+
+}

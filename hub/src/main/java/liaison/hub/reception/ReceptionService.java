@@ -1,0 +1,209 @@
+package liaison.hub.reception;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Ids;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import liaison.signage.protocol.ReceptionStatus;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reception slots as staff create, change and remove them: checked in full before anything is
+ * written, written in one transaction with its audit entry, then handed to the publisher (which
+ * never holds up the request).
+ */
+@Singleton
+public class ReceptionService {
+  static final int MAX_THEME = 60;
+  static final int MAX_LOCATION = 100;
+
+  private final Jdbi jdbi;
+  private final ReceptionRepository receptions;
+  private final DeputyRepository deputies;
+  private final Access access;
+  private final AuditLog audit;
+  private final ContentPublisher publisher;
+
+  public ReceptionService(
+      Jdbi jdbi,
+      ReceptionRepository receptions,
+      DeputyRepository deputies,
+      Access access,
+      AuditLog audit,
+      ContentPublisher publisher) {
+    this.jdbi = jdbi;
+    this.receptions = receptions;
+    this.deputies = deputies;
+    this.access = access;
+    this.audit = audit;
+    this.publisher = publisher;
+  }
+
+  public List<ReceptionSlot> list(Staff staff, String stationId, LocalDate from, LocalDate to) {
+    access.requireSee(staff, stationId);
+    List<ReceptionSlot> slots = receptions.forStation(stationId, from, to);
+    if (staff.deputyId() != null && !staff.canEdit()) {
+      String me = staff.deputyId();
+      return slots.stream().filter(s -> s.deputyIds().contains(me)).toList();
+    }
+    return slots;
+  }
+
+  public ReceptionSlot get(Staff staff, String id) {
+    ReceptionSlot slot =
+        receptions.find(id).orElseThrow(() -> new NotFoundProblem("没有接待安排 " + id, "no reception " + id));
+    access.requireSee(staff, slot.stationId());
+    return slot;
+  }
+
+  public ReceptionSlot create(Staff staff, ReceptionDraft draft) {
+    ReceptionSlot slot = check(staff, Ids.next("r"), draft);
+    jdbi.useTransaction(
+        h -> {
+          receptions.insert(h, slot);
+          audit.record(h, staff, "create", "reception", slot.id(), describe(slot));
+        });
+    publisher.stationsChanged(List.of(slot.stationId()));
+    return slot;
+  }
+
+  public ReceptionSlot update(Staff staff, String id, ReceptionDraft draft) {
+    ReceptionSlot before = get(staff, id);
+    access.requireEdit(staff, before.stationId());
+    ReceptionSlot after = check(staff, id, draft);
+    jdbi.useTransaction(
+        h -> {
+          receptions.delete(h, id);
+          receptions.insert(h, after);
+          audit.record(h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
+        });
+    publisher.stationsChanged(Set.of(before.stationId(), after.stationId()));
+    return after;
+  }
+
+  public void delete(Staff staff, String id) {
+    ReceptionSlot slot = get(staff, id);
+    access.requireEdit(staff, slot.stationId());
+    jdbi.useTransaction(
+        h -> {
+          receptions.delete(h, id);
+          audit.record(h, staff, "delete", "reception", id, describe(slot));
+        });
+    publisher.stationsChanged(List.of(slot.stationId()));
+  }
+
+  /** Every rule a slot must keep; all problems are reported together. */
+  ReceptionSlot check(Staff staff, String id, ReceptionDraft d) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String stationId = blankToNull(d.stationId());
+    StationPlace station = null;
+    if (stationId == null) {
+      problems.add("stationId", "请选择站点", "Choose a station");
+    } else {
+      station = access.requireEdit(staff, stationId);
+    }
+    LocalDate date = parseDate(d.date(), problems);
+    LocalTime start = parseTime("start", d.start(), problems, "开始时间", "Start");
+    LocalTime end = parseTime("end", d.end(), problems, "结束时间", "End");
+    if (start != null && end != null && !end.isAfter(start)) {
+      problems.add("end", "结束时间须晚于开始时间", "End must be after start");
+    }
+    String theme = blankToNull(d.theme());
+    if (theme != null && theme.length() > MAX_THEME) {
+      problems.add("theme", "主题不能超过 " + MAX_THEME + " 个字", "Theme: at most " + MAX_THEME + " characters");
+    }
+    String location = d.location() == null ? "" : d.location().strip();
+    if (location.isEmpty()) {
+      problems.add("location", "请填写接待地点", "Enter where the reception takes place");
+    } else if (location.length() > MAX_LOCATION) {
+      problems.add("location", "地点不能超过 " + MAX_LOCATION + " 个字", "Location: at most " + MAX_LOCATION + " characters");
+    }
+    ReceptionStatus status = ReceptionStatus.PLANNED;
+    if (d.status() != null && !d.status().isBlank()) {
+      try {
+        status = ReceptionStatus.valueOf(d.status().strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add("status", "状态须为 计划/已公告/已取消/已举行", "Status must be PLANNED, ANNOUNCED, CANCELLED or HELD");
+      }
+    }
+    List<String> deputyIds = new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
+    deputyIds.removeIf(s -> s == null || s.isBlank());
+    if (deputyIds.isEmpty()) {
+      problems.add("deputyIds", "请至少选择一位值班代表", "Choose at least one on-duty deputy");
+    } else if (station != null) {
+      Map<String, Deputy> assigned =
+          deputies.atStation(station.id()).stream().collect(Collectors.toMap(Deputy::id, dep -> dep));
+      for (String deputyId : deputyIds) {
+        if (!assigned.containsKey(deputyId)) {
+          String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
+          problems.add("deputyIds", name + " 未编入本站，不能安排在此接待", name + " is not assigned to this station");
+        }
+      }
+      if (date != null && start != null && end != null && status != ReceptionStatus.CANCELLED) {
+        for (ReceptionRepository.Clash clash : receptions.clashes(id, date, start, end, deputyIds)) {
+          String name = Optional.ofNullable(assigned.get(clash.deputyId())).map(Deputy::name).orElse(clash.deputyId());
+          problems.add(
+              "deputyIds",
+              name + " 在 " + clash.stationName() + " 同一时段已有接待（" + clash.start() + "—" + clash.end() + "）",
+              name + " already receives at " + clash.stationName() + " then (" + clash.start() + "–" + clash.end() + ")");
+        }
+      }
+    }
+    problems.throwIfAny();
+    return new ReceptionSlot(id, stationId, date, start, end, theme, location, status, deputyIds);
+  }
+
+  private static @Nullable LocalDate parseDate(@Nullable String text, ValidationProblem.Collector problems) {
+    if (text == null || text.isBlank()) {
+      problems.add("date", "请填写日期", "Enter a date");
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add("date", "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+      return null;
+    }
+  }
+
+  private static @Nullable LocalTime parseTime(
+      String field, @Nullable String text, ValidationProblem.Collector problems, String zh, String en) {
+    if (text == null || text.isBlank()) {
+      problems.add(field, "请填写" + zh, "Enter the " + en.toLowerCase(java.util.Locale.ROOT) + " time");
+      return null;
+    }
+    try {
+      return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(field, zh + "格式应为 09:00", en + " must look like 09:00");
+      return null;
+    }
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String describe(ReceptionSlot s) {
+    return s.stationId() + " " + s.date() + " " + s.start() + "–" + s.end() + " " + s.status() + " " + s.deputyIds()
+        + (s.theme() == null ? "" : " 「" + s.theme() + "」");
+  }
+}

@@ -1,0 +1,120 @@
+package liaison.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A staff member's browser or script against a running hub: a cookie jar for the admin's pages,
+ * HTTP Basic for the API. Never follows redirects, so tests see them.
+ */
+public final class StaffClient {
+  private static final Pattern CSRF = Pattern.compile("[?&;]_csrf=([A-Za-z0-9_-]+)");
+
+  private final RunningHub hub;
+  private final String username;
+  private final String password;
+  private final HttpClient http;
+
+  private StaffClient(RunningHub hub, String username, String password) {
+    this.hub = hub;
+    this.username = username;
+    this.password = password;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public static StaffClient anonymous(RunningHub hub) {
+    return new StaffClient(hub, "", "");
+  }
+
+  /** Logs in through the form, as a browser does. */
+  public static StaffClient loggedIn(RunningHub hub, String username, String password) {
+    StaffClient client = new StaffClient(hub, username, password);
+    HttpResponse<String> answer = client.postForm("/login", List.of(Map.entry("username", username), Map.entry("password", password)));
+    if (answer.statusCode() != 303) {
+      throw new IllegalStateException("log-in as " + username + " answered " + answer.statusCode());
+    }
+    return client;
+  }
+
+  /** A client that only signs API calls with HTTP Basic (no session). */
+  public static StaffClient basic(RunningHub hub, String username, String password) {
+    return new StaffClient(hub, username, password);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(hub.url(path)).GET());
+  }
+
+  /** The CSRF token the admin's pages carry for this session. */
+  public String csrf() {
+    Matcher m = CSRF.matcher(get("/admin").body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on /admin: not logged in?");
+    }
+    return m.group(1);
+  }
+
+  /**
+   * Submits an admin form as the browser does: the page's CSRF token rides in the form's address,
+   * the fields in the body.
+   */
+  public HttpResponse<String> submit(String path, String csrf, List<Map.Entry<String, String>> fields) {
+    String sep = path.contains("?") ? "&" : "?";
+    return postForm(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), fields);
+  }
+
+  public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+    String body =
+        fields.stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(hub.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public HttpResponse<String> api(String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hub.url(path))
+            .header("Accept", "application/json")
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (!username.isEmpty()) {
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI url(String path) {
+    return hub.url(path);
+  }
+}
