@@ -15,7 +15,13 @@ public final class Pages {
     model.put("staff", staff);
     model.put("csrf", StaffBinder.csrfToken(request));
     model.put("lang", Lang.of(request) == Lang.EN ? "en" : "zh");
-    model.put("path", request.getPath());
+    // Where the language switch comes back to: this page, unless it answered a form (not a GET).
+    String query = request.getUri().getRawQuery();
+    model.put(
+        "path",
+        request.getMethod() == io.micronaut.http.HttpMethod.GET
+            ? request.getPath() + (query == null ? "" : "?" + query)
+            : "/admin");
     return model;
   }
 
