@@ -75,6 +75,9 @@ CREATE TABLE reception_rule_exception (
 ALTER TABLE reception_slot ADD COLUMN rule_id TEXT REFERENCES reception_rule (id) ON DELETE SET NULL;
 CREATE UNIQUE INDEX reception_slot_rule_date ON reception_slot (rule_id, slot_date);
 
+-- A notice "for all stations" means all stations of its author's county.
+ALTER TABLE notice ADD COLUMN county_id TEXT REFERENCES county (id);
+
 -- Who changed what, and when. Never updated, never deleted by the application.
 CREATE TABLE audit_entry (
   id          TEXT PRIMARY KEY,

@@ -151,7 +151,7 @@ class HubTest {
                         h,
                         new Notice("n-test", "停水通知", "明日上午政务服务中心停水。", NoticePriority.NORMAL,
                             now.minusMinutes(1), now.plusDays(1), Notice.Target.STATIONS, null,
-                            List.of("s-003"), "测试")));
+                            List.of("s-003"), "测试", "c-qingxi")));
     publisher.stationsChanged(List.of("s-003"));
 
     await().until(() -> lastContentVersion("s-003") == before + 1);

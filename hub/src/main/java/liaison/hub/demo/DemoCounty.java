@@ -203,11 +203,11 @@ public class DemoCounty {
               "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。"
                   + "欢迎居民群众届时到站反映意见建议，也可扫描屏幕上的二维码在线提交。",
               NoticePriority.NORMAL, now.minusDays(1), now.plusDays(30), Notice.Target.ALL, null, List.of(),
-              "青溪县人大常委会代表工作委员会"));
+              "青溪县人大常委会代表工作委员会", COUNTY));
           notices.insert(h, new Notice("n-0002", "桃源村工作站本周四接待改在村文化室",
               "因村委会二楼会议室维修，本周四上午的代表接待改在桃源村文化室（村委会斜对面）进行，时间不变。",
               NoticePriority.URGENT, now.minusHours(2), now.plusDays(5), Notice.Target.STATIONS, null,
-              List.of("s-002"), "白沙镇人大主席团"));
+              List.of("s-002"), "白沙镇人大主席团", COUNTY));
         });
   }
 

@@ -88,6 +88,20 @@ public class StateIngest {
                 .bind("reported", Sql.instant(s.at()))
                 .bind("received", Sql.instant(OffsetDateTime.now(clock)))
                 .execute());
+    if (s.presence() == StationState.Presence.ONLINE && s.contentVersion() > 0) {
+      // The first report of a version on screen is its delivery receipt; later ones change nothing.
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      """
+                      INSERT INTO station_version_shown (station_id, version, shown_at) VALUES (:s, :v, :at)
+                      ON CONFLICT DO NOTHING
+                      """)
+                  .bind("s", stationId)
+                  .bind("v", s.contentVersion())
+                  .bind("at", Sql.instant(s.at()))
+                  .execute());
+    }
   }
 
   public Optional<StoredState> state(String stationId) {

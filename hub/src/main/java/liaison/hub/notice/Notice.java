@@ -19,7 +19,8 @@ public record Notice(
     Target target,
     @Nullable String townshipId,
     List<String> stationIds,
-    String author) {
+    String author,
+    @Nullable String countyId) {
 
   public Notice {
     stationIds = List.copyOf(stationIds);

@@ -14,12 +14,14 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
+import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -50,6 +52,9 @@ public class ContentPublisher implements AutoCloseable {
   private final Clock clock;
   private final Set<String> dirty = new LinkedHashSet<>();
   private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
+  /** The alert payload each station's alert topic holds ("" = cleared), as last sent. */
+  private final Map<String, String> alertsSent = new ConcurrentHashMap<>();
+  private final NoticeRepository notices;
   private final Thread worker;
   private volatile boolean closed;
   private long nextRefresh;
@@ -60,7 +65,9 @@ public class ContentPublisher implements AutoCloseable {
       StationRepository stations,
       BrokerClient broker,
       PublishConfig config,
+      NoticeRepository notices,
       Clock clock) {
+    this.notices = notices;
     this.builder = builder;
     this.publications = publications;
     this.stations = stations;
@@ -75,6 +82,7 @@ public class ContentPublisher implements AutoCloseable {
     broker.onConnected(
         () -> {
           onBroker.clear();
+          alertsSent.clear();
           allChanged();
         });
     allChanged();
@@ -104,8 +112,12 @@ public class ContentPublisher implements AutoCloseable {
     nextRefresh = System.nanoTime() + config.refresh().toNanos();
     while (!closed) {
       List<String> batch;
+      long alertChange = nextAlertChange();
       synchronized (dirty) {
-        while (!closed && (dirty.isEmpty() || !broker.isConnected()) && System.nanoTime() < nextRefresh) {
+        while (!closed
+            && (dirty.isEmpty() || !broker.isConnected())
+            && System.nanoTime() < nextRefresh
+            && System.nanoTime() < alertChange) {
           try {
             dirty.wait(1_000);
           } catch (InterruptedException e) {
@@ -115,8 +127,10 @@ public class ContentPublisher implements AutoCloseable {
         if (closed) {
           return;
         }
-        if (System.nanoTime() >= nextRefresh) {
-          nextRefresh = System.nanoTime() + config.refresh().toNanos();
+        if (System.nanoTime() >= nextRefresh || System.nanoTime() >= alertChange) {
+          if (System.nanoTime() >= nextRefresh) {
+            nextRefresh = System.nanoTime() + config.refresh().toNanos();
+          }
           dirty.addAll(stations.allIds());
         }
         if (!broker.isConnected()) {
@@ -152,6 +166,7 @@ public class ContentPublisher implements AutoCloseable {
     if (probe.isEmpty()) {
       return;
     }
+    publishAlert(stationId);
     String hash = sha256(ProtocolCodec.encode(probe.get()));
     Optional<Publication> current = publications.current(stationId);
     if (current.isPresent() && current.get().contentHash().equals(hash)) {
@@ -172,10 +187,40 @@ public class ContentPublisher implements AutoCloseable {
         new Publication(stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
       throw new IllegalStateException("version " + version + " was recorded meanwhile");
     }
+    publications.recordNotices(stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
     onBroker.remove(stationId);
     send(stationId, payload);
     onBroker.add(stationId);
     LOG.info("station {}: published content version {}", stationId, version);
+  }
+
+  /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */
+  private void publishAlert(String stationId) {
+    byte[] payload =
+        builder.alert(stationId, OffsetDateTime.now(clock)).map(ProtocolCodec::encode).orElse(new byte[0]);
+    String text = new String(payload, StandardCharsets.UTF_8);
+    if (text.equals(alertsSent.get(stationId))) {
+      return;
+    }
+    try {
+      broker.publish(Topic.stationAlert(stationId).toString(), payload, 1, true).get(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("alert publish failed: " + e.getMessage(), e);
+    }
+    alertsSent.put(stationId, text);
+    LOG.info("station {}: alert {}", stationId, payload.length == 0 ? "cleared" : "set");
+  }
+
+  /** When the next urgent notice starts or ends, in System.nanoTime() terms; far away if none. */
+  private long nextAlertChange() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return notices
+        .nextAlertChange(now)
+        .map(at -> System.nanoTime() + Math.max(0, java.time.Duration.between(now, at).toNanos()) + 1_000_000_000L)
+        .orElse(Long.MAX_VALUE);
   }
 
   private void send(String stationId, byte[] payload) {

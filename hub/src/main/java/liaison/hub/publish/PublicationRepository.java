@@ -71,4 +71,22 @@ public class PublicationRepository {
                     .execute())
         == 1;
   }
+
+  /** Which notices a published version carried: the other half of the notices' delivery receipts. */
+  public void recordNotices(String stationId, long version, List<String> noticeIds) {
+    jdbi.useHandle(
+        h -> {
+          for (String notice : noticeIds) {
+            h.createUpdate(
+                    """
+                    INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
+                    ON CONFLICT DO NOTHING
+                    """)
+                .bind("s", stationId)
+                .bind("v", version)
+                .bind("n", notice)
+                .execute();
+          }
+        });
+  }
 }

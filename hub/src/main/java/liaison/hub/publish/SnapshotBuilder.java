@@ -18,7 +18,9 @@ import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.web.PublicLinks;
+import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
+import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 
 /**
@@ -90,7 +92,7 @@ public class SnapshotBuilder {
                 SHANGHAI),
             assigned.stream().map(SnapshotBuilder::deputy).toList(),
             publicSlots,
-            notices.forStation(stationId, s.townshipId(), now).stream()
+            notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
                 .map(
                     n ->
                         new StationContent.Notice(
@@ -98,6 +100,25 @@ public class SnapshotBuilder {
                 .toList(),
             new StationContent.Links(
                 links.opinion(s.publicToken()), links.booking(s.publicToken()), links.photoBase())));
+  }
+
+  /**
+   * The notice the station's alert topic should carry now: the most pressing urgent or emergency
+   * notice in force (emergency first, then the newest); empty when there is none.
+   */
+  public Optional<StationAlert> alert(String stationId, OffsetDateTime now) {
+    Optional<StationPlace> found = stations.find(stationId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StationPlace place = found.get();
+    return notices.forStation(stationId, place.station().townshipId(), place.countyId(), now).stream()
+        .filter(n -> n.priority().interrupts())
+        .filter(n -> !n.validFrom().isAfter(now) && (n.validUntil() == null || n.validUntil().isAfter(now)))
+        .min(
+            java.util.Comparator.comparing((liaison.hub.notice.Notice n) -> n.priority() != NoticePriority.EMERGENCY)
+                .thenComparing(liaison.hub.notice.Notice::validFrom, java.util.Comparator.reverseOrder()))
+        .map(n -> new StationAlert(n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()));
   }
 
   /** A planned slot becomes public {@code announceDays} before its date; others once announced. */

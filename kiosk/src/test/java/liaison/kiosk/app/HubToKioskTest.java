@@ -88,7 +88,7 @@ class HubToKioskTest {
                             h,
                             new Notice("n-e2e", "本周五下午代表之家暂停接待", "因场地消防检查，本周五下午暂停接待，周一恢复。",
                                 NoticePriority.NORMAL, now.minusMinutes(1), now.plusDays(3),
-                                Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团")));
+                                Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团", "c-qingxi")));
         publisher.stationsChanged(List.of("s-001"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == published + 1);

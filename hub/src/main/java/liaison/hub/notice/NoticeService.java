@@ -1,0 +1,249 @@
+package liaison.hub.notice;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Ids;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.NoticePriority;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Notices as staff write them: a county administrator for the whole county, a township or listed
+ * stations; a station manager for their own stations. Checked in full, saved with an audit entry,
+ * then every station it reaches (before and after the change) gets a new snapshot.
+ */
+@Singleton
+public class NoticeService {
+  public static final int MAX_TITLE = 40;
+  public static final int MAX_BODY = 5000;
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private final Jdbi jdbi;
+  private final NoticeRepository notices;
+  private final StationRepository stations;
+  private final Access access;
+  private final AuditLog audit;
+  private final ContentPublisher publisher;
+  private final Clock clock;
+
+  public NoticeService(
+      Jdbi jdbi,
+      NoticeRepository notices,
+      StationRepository stations,
+      Access access,
+      AuditLog audit,
+      ContentPublisher publisher,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.notices = notices;
+    this.stations = stations;
+    this.access = access;
+    this.audit = audit;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** The notices this person may see: the county's for an administrator, else those reaching their stations. */
+  public List<Notice> list(Staff staff) {
+    return notices.ofCounty(staff.countyId()).stream().filter(n -> canSee(staff, n)).toList();
+  }
+
+  public Notice get(Staff staff, String id) {
+    Notice n = notices.find(id).orElseThrow(() -> new NotFoundProblem("没有公告 " + id, "no notice " + id));
+    if (!canSee(staff, n)) {
+      throw new ForbiddenProblem("您无权查看这条公告", "you may not see this notice");
+    }
+    return n;
+  }
+
+  public boolean canSee(Staff staff, Notice n) {
+    if (staff.isCountyAdmin()) {
+      return true;
+    }
+    return notices.targetStations(n).stream().anyMatch(staff.stationIds()::contains);
+  }
+
+  /** A county administrator may change any notice of the county; a manager only those aimed at their own stations alone. */
+  public boolean canEdit(Staff staff, Notice n) {
+    if (!staff.canEdit()) {
+      return false;
+    }
+    return staff.isCountyAdmin()
+        || n.target() == Notice.Target.STATIONS && staff.stationIds().containsAll(n.stationIds());
+  }
+
+  public List<NoticeRepository.Receipt> receipts(Staff staff, String id) {
+    return notices.receipts(get(staff, id));
+  }
+
+  public Notice create(Staff staff, NoticeDraft draft) {
+    Notice notice = check(staff, Ids.next("n"), draft);
+    jdbi.useTransaction(
+        h -> {
+          notices.insert(h, notice);
+          audit.record(h, staff, "create", "notice", notice.id(), describe(notice));
+        });
+    publisher.stationsChanged(notices.targetStations(notice));
+    return notice;
+  }
+
+  public Notice update(Staff staff, String id, NoticeDraft draft) {
+    Notice before = get(staff, id);
+    requireEdit(staff, before);
+    Notice after = check(staff, id, draft);
+    List<String> reachedBefore = notices.targetStations(before);
+    jdbi.useTransaction(
+        h -> {
+          notices.update(h, after);
+          audit.record(h, staff, "update", "notice", id, describe(before) + " → " + describe(after));
+        });
+    Set<String> affected = new LinkedHashSet<>(reachedBefore);
+    affected.addAll(notices.targetStations(after));
+    publisher.stationsChanged(affected);
+    return after;
+  }
+
+  public void delete(Staff staff, String id) {
+    Notice notice = get(staff, id);
+    requireEdit(staff, notice);
+    List<String> reached = notices.targetStations(notice);
+    jdbi.useTransaction(
+        h -> {
+          notices.delete(h, id);
+          audit.record(h, staff, "delete", "notice", id, describe(notice));
+        });
+    publisher.stationsChanged(reached);
+  }
+
+  private void requireEdit(Staff staff, Notice n) {
+    if (!canEdit(staff, n)) {
+      throw new ForbiddenProblem(
+          "这条公告面向您管理范围以外的站点，只有县级管理员可以修改",
+          "this notice reaches stations beyond yours; only a county administrator may change it");
+    }
+  }
+
+  /** Every rule a notice must keep, reported together; the result is what will be saved. */
+  public Notice check(Staff staff, String id, NoticeDraft d) {
+    if (!staff.canEdit()) {
+      throw new ForbiddenProblem("代表账号只能查看，不能修改", "a deputy's account can only read");
+    }
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String title = d.title() == null ? "" : d.title().strip();
+    if (title.isEmpty()) {
+      problems.add("title", "请填写标题", "Enter a title");
+    } else if (title.length() > MAX_TITLE) {
+      problems.add("title", "标题不能超过 " + MAX_TITLE + " 个字", "Title: at most " + MAX_TITLE + " characters");
+    }
+    String body = d.body() == null ? "" : d.body().strip().replace("\r\n", "\n");
+    if (body.length() > MAX_BODY) {
+      problems.add("body", "正文不能超过 " + MAX_BODY + " 个字（现有 " + body.length() + " 个）",
+          "Text: at most " + MAX_BODY + " characters (now " + body.length() + ")");
+    }
+    NoticePriority priority = NoticePriority.NORMAL;
+    if (d.priority() != null && !d.priority().isBlank()) {
+      try {
+        priority = NoticePriority.valueOf(d.priority().strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add("priority", "级别须为 普通/紧急/特急", "Priority must be NORMAL, URGENT or EMERGENCY");
+      }
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime from =
+        d.validFrom() == null || d.validFrom().isBlank() ? now : parseInstant("validFrom", d.validFrom(), problems);
+    OffsetDateTime until =
+        d.validUntil() == null || d.validUntil().isBlank() ? null : parseInstant("validUntil", d.validUntil(), problems);
+    if (until != null && from != null && !until.isAfter(from)) {
+      problems.add("validUntil", "结束时间须晚于开始时间", "The end must be after the start");
+    } else if (until != null && !until.isAfter(now)) {
+      problems.add("validUntil", "有效期已经过去，屏幕上不会显示", "The validity is already over: no screen would show it");
+    }
+    if (until == null && priority.interrupts()) {
+      problems.add("validUntil", "紧急公告须设结束时间，以免一直占据屏幕", "An urgent notice needs an end, so it cannot hold the screens forever");
+    }
+    Notice.Target target = Notice.Target.STATIONS;
+    if (d.target() != null && !d.target().isBlank()) {
+      try {
+        target = Notice.Target.valueOf(d.target().strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add("target", "发布范围须为 全县/乡镇/指定站点", "Target must be ALL, TOWNSHIP or STATIONS");
+      }
+    }
+    String townshipId = null;
+    List<String> stationIds = new ArrayList<>();
+    switch (target) {
+      case ALL -> {
+        if (!staff.isCountyAdmin()) {
+          problems.add("target", "只有县级管理员可以向全县发布", "Only a county administrator may write to the whole county");
+        }
+      }
+      case TOWNSHIP -> {
+        townshipId = d.townshipId() == null ? null : d.townshipId().strip();
+        String wanted = townshipId;
+        if (!staff.isCountyAdmin()) {
+          problems.add("target", "只有县级管理员可以向整个乡镇发布", "Only a county administrator may write to a whole township");
+        } else if (wanted == null
+            || access.visibleStations(staff).stream().noneMatch(p -> p.station().townshipId().equals(wanted))) {
+          problems.add("townshipId", "请选择本县的一个乡镇", "Choose a township of the county");
+        }
+      }
+      case STATIONS -> {
+        for (String s : new LinkedHashSet<>(d.stationIds() == null ? List.of() : d.stationIds())) {
+          if (s == null || s.isBlank()) {
+            continue;
+          }
+          StationPlace place = stations.find(s.strip()).orElse(null);
+          if (place == null || !access.canEdit(staff, place)) {
+            problems.add("stationIds", "不能向站点 " + s + " 发布", "You may not write to station " + s);
+          } else {
+            stationIds.add(place.id());
+          }
+        }
+        if (stationIds.isEmpty() && !problems.has("stationIds")) {
+          problems.add("stationIds", "请至少选择一个站点", "Choose at least one station");
+        }
+      }
+    }
+    problems.throwIfAny();
+    return new Notice(
+        id, title, body, priority, from, until, target, townshipId, stationIds, staff.displayName(), staff.countyId());
+  }
+
+  private static @Nullable OffsetDateTime parseInstant(String field, String text, ValidationProblem.Collector problems) {
+    String t = text.strip();
+    try {
+      return OffsetDateTime.parse(t);
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(t).atZone(SHANGHAI).toOffsetDateTime();
+      } catch (DateTimeParseException e) {
+        problems.add(field, "时间格式应为 2026-11-23T09:00", "Time must look like 2026-11-23T09:00");
+        return null;
+      }
+    }
+  }
+
+  private static String describe(Notice n) {
+    return n.priority() + " 「" + n.title() + "」 " + n.target()
+        + (n.target() == Notice.Target.STATIONS ? " " + n.stationIds() : n.townshipId() == null ? "" : " " + n.townshipId())
+        + " " + n.validFrom() + " – " + n.validUntil();
+  }
+}
