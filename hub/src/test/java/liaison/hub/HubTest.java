@@ -219,6 +219,14 @@ class HubTest {
     assertThat(hub.get("/api/public/stations/s-404").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void shouldServeTheApisOpenApiDocument() {
+    var document = hub.get("/openapi/openapi.yml");
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("openapi:", "/api/receptions", "/api/notices/{id}/receipts", "Liaison hub API");
+  }
+
   private static Set<String> fieldPaths(JsonNode node) {
     Set<String> paths = new TreeSet<>();
     collect(node, "", paths);

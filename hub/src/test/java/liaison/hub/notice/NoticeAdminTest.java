@@ -222,6 +222,18 @@ class NoticeAdminTest {
     assertThat(json.readTree(manager.api("GET", "/api/notices", null).body()).size()).isEqualTo(before);
   }
 
+  @Test
+  void shouldLogWhoChangedWhichNoticeForAdministratorsOnly() throws Exception {
+    HttpResponse<String> created =
+        manager.api("POST", "/api/notices", draft("审计测试公告", "", "NORMAL", null, now().plusDays(1), "STATIONS", List.of("s-001")));
+    String id = json.readTree(created.body()).path("id").asText();
+
+    String log = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD).get("/admin/audit?entity=notice").body();
+
+    assertThat(log).contains("林晓梅 (chengguan)", id, "审计测试公告", "新增");
+    assertThat(StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD).get("/admin/audit").statusCode()).isEqualTo(403);
+  }
+
   private Map<String, String> fields(HttpResponse<String> answer) throws Exception {
     Map<String, String> byField = new LinkedHashMap<>();
     for (JsonNode e : json.readTree(answer.body()).path("errors")) {
