@@ -14,6 +14,7 @@ import liaison.hub.web.Pages;
 import liaison.hub.web.StationOverview;
 
 /** The admin's front page: the stations this person looks after, their screens and links. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminController {

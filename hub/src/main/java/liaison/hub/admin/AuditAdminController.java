@@ -19,6 +19,7 @@ import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 
 /** Who changed what, and when: for county administrators. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditAdminController {

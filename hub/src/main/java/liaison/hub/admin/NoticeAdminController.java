@@ -36,6 +36,7 @@ import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
 
 /** The notices list, the composer with its target picker and kiosk preview, and each notice's receipts. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/notices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class NoticeAdminController {

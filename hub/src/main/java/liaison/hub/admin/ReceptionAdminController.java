@@ -39,6 +39,7 @@ import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
 
 /** A station's week of receptions, and the form to add, change or remove one. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReceptionAdminController {

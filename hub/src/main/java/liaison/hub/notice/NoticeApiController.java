@@ -1,5 +1,6 @@
 package liaison.hub.notice;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -44,34 +45,34 @@ public class NoticeApiController {
   public record ReceiptView(String stationId, String stationName, boolean shown, @Nullable String shownAt) {}
 
   @Get(produces = MediaType.APPLICATION_JSON)
-  public List<NoticeView> list(Staff staff) {
+  public List<NoticeView> list(@Parameter(hidden = true) Staff staff) {
     return notices.list(staff).stream().map(NoticeView::of).toList();
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-  public NoticeView one(Staff staff, String id) {
+  public NoticeView one(@Parameter(hidden = true) Staff staff, String id) {
     return NoticeView.of(notices.get(staff, id));
   }
 
   @Get(uri = "/{id}/receipts", produces = MediaType.APPLICATION_JSON)
-  public List<ReceiptView> receipts(Staff staff, String id) {
+  public List<ReceiptView> receipts(@Parameter(hidden = true) Staff staff, String id) {
     return notices.receipts(staff, id).stream()
         .map(r -> new ReceiptView(r.stationId(), r.stationName(), r.shownAt() != null, liaison.hub.db.Sql.instantOrNull(r.shownAt())))
         .toList();
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<NoticeView> create(Staff staff, @Body NoticeDraft draft) {
+  public HttpResponse<NoticeView> create(@Parameter(hidden = true) Staff staff, @Body NoticeDraft draft) {
     return HttpResponse.created(NoticeView.of(notices.create(staff, draft)));
   }
 
   @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  public NoticeView update(Staff staff, String id, @Body NoticeDraft draft) {
+  public NoticeView update(@Parameter(hidden = true) Staff staff, String id, @Body NoticeDraft draft) {
     return NoticeView.of(notices.update(staff, id, draft));
   }
 
   @Delete(uri = "/{id}")
-  public HttpResponse<?> delete(Staff staff, String id) {
+  public HttpResponse<?> delete(@Parameter(hidden = true) Staff staff, String id) {
     notices.delete(staff, id);
     return HttpResponse.noContent();
   }

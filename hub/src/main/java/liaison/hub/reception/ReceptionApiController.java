@@ -1,5 +1,6 @@
 package liaison.hub.reception;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -47,30 +48,30 @@ public class ReceptionApiController {
 
   @Get(uri = "/stations/{stationId}/receptions", produces = MediaType.APPLICATION_JSON)
   public List<ReceptionView> list(
-      Staff staff, String stationId, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+      @Parameter(hidden = true) Staff staff, String stationId, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
     LocalDate start = parse("from", from, LocalDate.now(clock));
     LocalDate end = parse("to", to, start.plusDays(13));
     return views(receptions.list(staff, stationId, start, end));
   }
 
   @Get(uri = "/receptions/{id}", produces = MediaType.APPLICATION_JSON)
-  public ReceptionView one(Staff staff, String id) {
+  public ReceptionView one(@Parameter(hidden = true) Staff staff, String id) {
     return views(List.of(receptions.get(staff, id))).getFirst();
   }
 
   @Post(uri = "/receptions", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<ReceptionView> create(Staff staff, @Body ReceptionDraft draft) {
+  public HttpResponse<ReceptionView> create(@Parameter(hidden = true) Staff staff, @Body ReceptionDraft draft) {
     ReceptionSlot slot = receptions.create(staff, draft);
     return HttpResponse.created(views(List.of(slot)).getFirst());
   }
 
   @Put(uri = "/receptions/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  public ReceptionView update(Staff staff, String id, @Body ReceptionDraft draft) {
+  public ReceptionView update(@Parameter(hidden = true) Staff staff, String id, @Body ReceptionDraft draft) {
     return views(List.of(receptions.update(staff, id, draft))).getFirst();
   }
 
   @Delete(uri = "/receptions/{id}")
-  public HttpResponse<?> delete(Staff staff, String id) {
+  public HttpResponse<?> delete(@Parameter(hidden = true) Staff staff, String id) {
     receptions.delete(staff, id);
     return HttpResponse.noContent();
   }

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Log-in, log-out and the language switch. */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LoginController {

@@ -17,6 +17,7 @@ import liaison.signage.schedule.ReceptionCalendar;
  * What a resident's phone opens from a station's QR code: the station, where and when deputies
  * receive visitors. (The opinion form and booking come with the residents' pages.)
  */
+@io.swagger.v3.oas.annotations.Hidden
 @Controller
 public class PublicStationController {
   private final StationRepository stations;

@@ -1,5 +1,6 @@
 package liaison.hub.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -25,19 +26,19 @@ public class StationApiController {
   }
 
   @Get(uri = "/api/stations", produces = MediaType.APPLICATION_JSON)
-  public List<StationOverview.Row> list(Staff staff) {
+  public List<StationOverview.Row> list(@Parameter(hidden = true) Staff staff) {
     return access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList();
   }
 
   @Get(uri = "/api/stations/{id}", produces = MediaType.APPLICATION_JSON)
-  public StationOverview.Row one(Staff staff, String id) {
+  public StationOverview.Row one(@Parameter(hidden = true) Staff staff, String id) {
     access.requireSee(staff, id);
     return overview.row(id).orElseThrow();
   }
 
   /** The snapshot as published, byte for byte. */
   @Get(uri = "/api/stations/{id}/content", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> content(Staff staff, String id) {
+  public HttpResponse<?> content(@Parameter(hidden = true) Staff staff, String id) {
     access.requireSee(staff, id);
     return publications
         .current(id)
