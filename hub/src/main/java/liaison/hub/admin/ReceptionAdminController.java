@@ -47,13 +47,19 @@ public class ReceptionAdminController {
   private static final String[] WEEKDAYS_EN = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
   private final ReceptionService receptions;
+  private final liaison.hub.reception.ReceptionRuleService rules;
   private final DeputyRepository deputies;
   private final Access access;
   private final Clock clock;
 
   public ReceptionAdminController(
-      ReceptionService receptions, DeputyRepository deputies, Access access, Clock clock) {
+      ReceptionService receptions,
+      liaison.hub.reception.ReceptionRuleService rules,
+      DeputyRepository deputies,
+      Access access,
+      Clock clock) {
     this.receptions = receptions;
+    this.rules = rules;
     this.deputies = deputies;
     this.access = access;
     this.clock = clock;
@@ -61,6 +67,18 @@ public class ReceptionAdminController {
 
   /** One day column of the week calendar. */
   public record Day(LocalDate date, String label, boolean today, List<SlotRow> slots) {}
+
+  /** A recurring rule under the calendar. */
+  public record RuleRow(String id, String summary) {
+    static RuleRow of(liaison.hub.reception.ReceptionRule r) {
+      String when =
+          r.kind() == liaison.hub.reception.ReceptionRule.Kind.WEEKLY
+              ? "每周" + "一二三四五六日".charAt(r.weekday().getValue() - 1)
+              : "每月" + r.monthDay() + "日";
+      return new RuleRow(r.id(), when + " " + r.start() + "—" + r.end() + " · " + r.location()
+          + (r.theme() == null ? "" : " · " + r.theme()) + (r.exceptions().isEmpty() ? "" : " · 例外 " + r.exceptions().size() + " 天"));
+    }
+  }
 
   /** A slot as the calendar and lists show it. */
   public record SlotRow(ReceptionSlot slot, String deputyNames) {}
@@ -97,7 +115,10 @@ public class ReceptionAdminController {
     model.put("next", monday.plusWeeks(1));
     model.put("canEdit", access.canEdit(staff, place));
     model.put("stations", access.visibleStations(staff));
-    model.put("done", done != null && List.of("created", "saved", "deleted").contains(done) ? done : null);
+    model.put(
+        "done",
+        done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted").contains(done) ? done : null);
+    model.put("rules", rules.list(staff, stationId).stream().map(RuleRow::of).toList());
     return new ModelAndView<>("admin/week", model);
   }
 

@@ -16,6 +16,9 @@ import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.reception.ReceptionRepository;
+import liaison.hub.reception.ReceptionRule;
+import liaison.hub.reception.ReceptionRuleRepository;
+import liaison.hub.reception.ReceptionRuleService;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.security.PasswordHasher;
 import liaison.hub.security.Role;
@@ -53,6 +56,8 @@ public class DemoCounty {
   private final ContentPublisher publisher;
   private final StaffAccountRepository accounts;
   private final PasswordHasher hasher;
+  private final ReceptionRuleRepository rules;
+  private final ReceptionRuleService ruleService;
   private final Clock clock;
 
   public DemoCounty(
@@ -65,7 +70,11 @@ public class DemoCounty {
       ContentPublisher publisher,
       StaffAccountRepository accounts,
       PasswordHasher hasher,
+      ReceptionRuleRepository rules,
+      ReceptionRuleService ruleService,
       Clock clock) {
+    this.rules = rules;
+    this.ruleService = ruleService;
     this.config = config;
     this.jdbi = jdbi;
     this.stations = stations;
@@ -91,6 +100,7 @@ public class DemoCounty {
         };
     if (load) {
       load();
+      ruleService.extendAll();
       LOG.info(
           "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {} (password {})",
           ACCOUNTS.stream().map(DemoAccount::username).toList(),
@@ -198,6 +208,13 @@ public class DemoCounty {
                 new Staff(a.id(), a.username(), a.name(), a.role(), COUNTY, a.deputyId(), java.util.Set.copyOf(a.stations())),
                 hasher.hash(PASSWORD));
           }
+
+          // 白沙镇桃源村: "每月15日全天" from its opening hours, as a recurring rule.
+          rules.insert(
+              h,
+              new ReceptionRule("rr-0001", "s-002", ReceptionRule.Kind.MONTHLY, null, 15, LocalTime.of(9, 0),
+                  LocalTime.of(17, 0), "每月15日全天接待", "桃源村村委会二楼会议室", today, null, List.of("d-0003", "d-0010"),
+                  java.util.Set.of()));
 
           notices.insert(h, new Notice("n-0001", "关于开展“代表接待日”活动的公告",
               "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。"

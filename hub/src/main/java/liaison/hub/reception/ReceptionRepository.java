@@ -48,6 +48,12 @@ public class ReceptionRepository {
    * with any of the deputies on duty.
    */
   public List<Clash> clashes(String exceptSlotId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
+    return clashes(exceptSlotId, "", date, start, end, deputyIds);
+  }
+
+  /** As above, also leaving out every slot made by the rule {@code exceptRuleId}. */
+  public List<Clash> clashes(
+      String exceptSlotId, String exceptRuleId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
     if (deputyIds.isEmpty()) {
       return List.of();
     }
@@ -59,11 +65,13 @@ public class ReceptionRepository {
                     FROM reception_slot s
                     JOIN reception_deputy d ON d.slot_id = s.id
                     JOIN station st ON st.id = s.station_id
-                    WHERE s.id <> :except AND s.slot_date = :date AND s.status <> 'CANCELLED'
+                    WHERE s.id <> :except AND (s.rule_id IS NULL OR s.rule_id <> :exceptRule)
+                      AND s.slot_date = :date AND s.status <> 'CANCELLED'
                       AND s.start_time < :end AND :start < s.end_time AND d.deputy_id IN (<deputies>)
                     ORDER BY s.start_time
                     """)
                 .bind("except", exceptSlotId)
+                .bind("exceptRule", exceptRuleId)
                 .bind("date", Sql.date(date))
                 .bind("start", Sql.time(start))
                 .bind("end", Sql.time(end))
@@ -77,6 +85,61 @@ public class ReceptionRepository {
                             LocalTime.parse(rs.getString("start_time")),
                             LocalTime.parse(rs.getString("end_time"))))
                 .list());
+  }
+
+  /** Changes a slot in place; a slot made by a rule stays linked to it. */
+  public void update(Handle h, ReceptionSlot slot) {
+    h.createUpdate(
+            """
+            UPDATE reception_slot SET station_id = :station, slot_date = :date, start_time = :start, end_time = :end,
+                   theme = :theme, location = :location, status = :status, updated_at = :now
+            WHERE id = :id
+            """)
+        .bind("id", slot.id())
+        .bind("station", slot.stationId())
+        .bind("date", Sql.date(slot.date()))
+        .bind("start", Sql.time(slot.start()))
+        .bind("end", Sql.time(slot.end()))
+        .bind("theme", slot.theme())
+        .bind("location", slot.location())
+        .bind("status", slot.status().name())
+        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+        .execute();
+    h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id").bind("id", slot.id()).execute();
+    insertDeputies(h, slot);
+  }
+
+  /** Inserts a slot made by a rule, unless the rule already has one on that date. */
+  public boolean insertFromRule(Handle h, ReceptionSlot slot, String ruleId) {
+    boolean exists =
+        h.createQuery("SELECT COUNT(*) FROM reception_slot WHERE rule_id = :rule AND slot_date = :date")
+                .bind("rule", ruleId)
+                .bind("date", Sql.date(slot.date()))
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (exists) {
+      return false;
+    }
+    insert(h, slot);
+    h.createUpdate("UPDATE reception_slot SET rule_id = :rule WHERE id = :id").bind("rule", ruleId).bind("id", slot.id()).execute();
+    return true;
+  }
+
+  /**
+   * Removes the slots a rule made from {@code from} on that are still only planned (not announced,
+   * held or cancelled by hand), so a changed rule can make them again.
+   */
+  public int deletePlannedFromRule(Handle h, String ruleId, LocalDate from) {
+    List<String> ids =
+        h.createQuery(
+                "SELECT id FROM reception_slot WHERE rule_id = :rule AND slot_date >= :from AND status = 'PLANNED'")
+            .bind("rule", ruleId)
+            .bind("from", Sql.date(from))
+            .mapTo(String.class)
+            .list();
+    ids.forEach(id -> delete(h, id));
+    return ids.size();
   }
 
   public void delete(Handle h, String id) {
@@ -137,6 +200,10 @@ public class ReceptionRepository {
         .bind("status", slot.status().name())
         .bind("now", now)
         .execute();
+    insertDeputies(h, slot);
+  }
+
+  private static void insertDeputies(Handle h, ReceptionSlot slot) {
     int position = 0;
     for (String deputyId : slot.deputyIds()) {
       h.createUpdate(

@@ -91,11 +91,10 @@ public class ReceptionService {
     ReceptionSlot after = check(staff, id, draft);
     jdbi.useTransaction(
         h -> {
-          receptions.delete(h, id);
-          receptions.insert(h, after);
+          receptions.update(h, after);
           audit.record(h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
         });
-    publisher.stationsChanged(Set.of(before.stationId(), after.stationId()));
+    publisher.stationsChanged(new java.util.LinkedHashSet<>(List.of(before.stationId(), after.stationId())));
     return after;
   }
 

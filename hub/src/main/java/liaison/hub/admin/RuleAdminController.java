@@ -1,0 +1,131 @@
+package liaison.hub.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.reception.ReceptionRule;
+import liaison.hub.reception.ReceptionRuleDraft;
+import liaison.hub.reception.ReceptionRuleService;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.web.FormData;
+import liaison.hub.web.Lang;
+import liaison.hub.web.Pages;
+import org.jspecify.annotations.Nullable;
+
+/** The form for recurring receptions ("every Tuesday", "the 15th of each month"). */
+@io.swagger.v3.oas.annotations.Hidden
+@Controller("/admin/rules")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RuleAdminController {
+  private final ReceptionRuleService rules;
+  private final DeputyRepository deputies;
+  private final Access access;
+  private final Clock clock;
+
+  public RuleAdminController(ReceptionRuleService rules, DeputyRepository deputies, Access access, Clock clock) {
+    this.rules = rules;
+    this.deputies = deputies;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  @Get(uri = "/new", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff, @QueryValue String station) {
+    access.requireEdit(staff, station);
+    ReceptionRuleDraft draft =
+        new ReceptionRuleDraft(station, "WEEKLY", "2", "15", "09:00", "11:30", "", "", LocalDate.now(clock).toString(), "", List.of(), "");
+    return form(request, staff, null, draft, List.of());
+  }
+
+  @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+    ReceptionRule r = rules.get(staff, id);
+    access.requireEdit(staff, r.stationId());
+    ReceptionRuleDraft draft =
+        new ReceptionRuleDraft(
+            r.stationId(), r.kind().name(), r.weekday() == null ? "" : String.valueOf(r.weekday().getValue()),
+            r.monthDay() == null ? "" : String.valueOf(r.monthDay()), r.start().toString(), r.end().toString(), r.theme(),
+            r.location(), r.validFrom().toString(), r.validUntil() == null ? "" : r.validUntil().toString(), r.deputyIds(),
+            r.exceptions().stream().sorted().map(Object::toString).collect(Collectors.joining(", ")));
+    return form(request, staff, id, draft, List.of());
+  }
+
+  @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> create(HttpRequest<?> request, Staff staff, @Body String body) {
+    ReceptionRuleDraft draft = draft(FormData.parse(body));
+    try {
+      ReceptionRule rule = rules.create(staff, draft);
+      return back(rule.stationId(), "created");
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+    }
+  }
+
+  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
+    ReceptionRuleDraft draft = draft(FormData.parse(body));
+    try {
+      ReceptionRule rule = rules.update(staff, id, draft);
+      return back(rule.stationId(), "saved");
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors()));
+    }
+  }
+
+  @Post(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> delete(Staff staff, String id) {
+    ReceptionRule rule = rules.get(staff, id);
+    rules.delete(staff, id);
+    return back(rule.stationId(), "deleted");
+  }
+
+  private ModelAndView<Map<String, Object>> form(
+      HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionRuleDraft draft, List<FieldError> errors) {
+    Lang lang = Lang.of(request);
+    Map<String, List<String>> byField = new LinkedHashMap<>();
+    for (FieldError e : errors) {
+      byField.computeIfAbsent(e.field(), k -> new ArrayList<>()).add(lang.pick(e.zh(), e.en()));
+    }
+    String stationId = draft.stationId() == null ? "" : draft.stationId();
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("id", id);
+    model.put("draft", draft);
+    model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
+    model.put("errors", byField);
+    model.put("place", access.requireSee(staff, stationId));
+    model.put("deputies", deputies.atStation(stationId));
+    model.put("weekdays", List.of("1", "2", "3", "4", "5", "6", "7"));
+    return new ModelAndView<>("admin/rule-form", model);
+  }
+
+  private static ReceptionRuleDraft draft(FormData f) {
+    return new ReceptionRuleDraft(
+        f.get("stationId"), f.get("kind"), f.get("weekday"), f.get("monthDay"), f.get("start"), f.get("end"), f.get("theme"),
+        f.get("location"), f.get("validFrom"), f.get("validUntil"), f.all("deputyIds"), f.get("exceptions"));
+  }
+
+  private static HttpResponse<?> back(String stationId, String done) {
+    return HttpResponse.seeOther(URI.create("/admin/stations/" + stationId + "/week?done=rule-" + done));
+  }
+}

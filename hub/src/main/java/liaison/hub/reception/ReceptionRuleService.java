@@ -1,0 +1,292 @@
+package liaison.hub.reception;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Ids;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.signage.protocol.ReceptionStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recurring receptions: a rule makes planned slots for the coming {@link #AHEAD_DAYS} days, and a
+ * timer keeps that window filled. A changed rule remakes its slots that are still only planned;
+ * slots a manager announced, held or cancelled by hand stay as they are.
+ */
+@Singleton
+public class ReceptionRuleService {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceptionRuleService.class);
+  /** How far ahead rules make slots: four weeks, beyond what screens show, for the admin's calendar. */
+  static final int AHEAD_DAYS = 28;
+
+  private final Jdbi jdbi;
+  private final ReceptionRuleRepository rules;
+  private final ReceptionRepository receptions;
+  private final DeputyRepository deputies;
+  private final Access access;
+  private final AuditLog audit;
+  private final ContentPublisher publisher;
+  private final Clock clock;
+
+  public ReceptionRuleService(
+      Jdbi jdbi,
+      ReceptionRuleRepository rules,
+      ReceptionRepository receptions,
+      DeputyRepository deputies,
+      Access access,
+      AuditLog audit,
+      ContentPublisher publisher,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.rules = rules;
+    this.receptions = receptions;
+    this.deputies = deputies;
+    this.access = access;
+    this.audit = audit;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  public List<ReceptionRule> list(Staff staff, String stationId) {
+    access.requireSee(staff, stationId);
+    return rules.forStation(stationId);
+  }
+
+  public ReceptionRule get(Staff staff, String id) {
+    ReceptionRule rule = rules.find(id).orElseThrow(() -> new NotFoundProblem("没有接待规则 " + id, "no reception rule " + id));
+    access.requireSee(staff, rule.stationId());
+    return rule;
+  }
+
+  public ReceptionRule create(Staff staff, ReceptionRuleDraft draft) {
+    ReceptionRule rule = check(staff, Ids.next("rr"), draft);
+    jdbi.useTransaction(
+        h -> {
+          rules.insert(h, rule);
+          int made = fill(h, rule);
+          audit.record(h, staff, "create", "reception-rule", rule.id(), describe(rule) + " (" + made + " slots)");
+        });
+    publisher.stationsChanged(List.of(rule.stationId()));
+    return rule;
+  }
+
+  public ReceptionRule update(Staff staff, String id, ReceptionRuleDraft draft) {
+    ReceptionRule before = get(staff, id);
+    access.requireEdit(staff, before.stationId());
+    ReceptionRule after = check(staff, id, draft);
+    jdbi.useTransaction(
+        h -> {
+          // Slots a manager kept (announced, held, cancelled) stay linked, so no date gets a second one.
+          receptions.deletePlannedFromRule(h, id, today());
+          rules.replace(h, after);
+          fill(h, after);
+          audit.record(h, staff, "update", "reception-rule", id, describe(before) + " → " + describe(after));
+        });
+    publisher.stationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId())));
+    return after;
+  }
+
+  public void delete(Staff staff, String id) {
+    ReceptionRule rule = get(staff, id);
+    access.requireEdit(staff, rule.stationId());
+    jdbi.useTransaction(
+        h -> {
+          int removed = receptions.deletePlannedFromRule(h, id, today());
+          rules.delete(h, id);
+          audit.record(h, staff, "delete", "reception-rule", id, describe(rule) + " (" + removed + " planned slots removed)");
+        });
+    publisher.stationsChanged(List.of(rule.stationId()));
+  }
+
+  /** Keeps every rule's window of slots filled as the days go by; a date that clashes is skipped and logged. */
+  @Scheduled(fixedDelay = "6h", initialDelay = "30s")
+  public void extendAll() {
+    Set<String> changed = new HashSet<>();
+    for (ReceptionRule rule : rules.all()) {
+      int made = jdbi.inTransaction(h -> fill(h, rule));
+      if (made > 0) {
+        changed.add(rule.stationId());
+      }
+    }
+    if (!changed.isEmpty()) {
+      publisher.stationsChanged(changed);
+    }
+  }
+
+  /** Makes the rule's missing slots in the window; returns how many. */
+  private int fill(Handle h, ReceptionRule rule) {
+    int made = 0;
+    LocalDate from = today().isAfter(rule.validFrom()) ? today() : rule.validFrom();
+    for (LocalDate date : rule.datesBetween(from, today().plusDays(AHEAD_DAYS))) {
+      List<ReceptionRepository.Clash> clashes =
+          receptions.clashes("", rule.id(), date, rule.start(), rule.end(), rule.deputyIds());
+      if (!clashes.isEmpty()) {
+        LOG.warn("rule {} at {}: no slot on {}, {} already receives then", rule.id(), rule.stationId(), date, clashes.getFirst().deputyId());
+        continue;
+      }
+      ReceptionSlot slot =
+          new ReceptionSlot(Ids.next("r"), rule.stationId(), date, rule.start(), rule.end(), rule.theme(), rule.location(),
+              ReceptionStatus.PLANNED, rule.deputyIds());
+      if (receptions.insertFromRule(h, slot, rule.id())) {
+        made++;
+      }
+    }
+    return made;
+  }
+
+  ReceptionRule check(Staff staff, String id, ReceptionRuleDraft d) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String stationId = d.stationId() == null || d.stationId().isBlank() ? null : d.stationId().strip();
+    if (stationId == null) {
+      problems.add("stationId", "请选择站点", "Choose a station");
+    } else {
+      access.requireEdit(staff, stationId);
+    }
+    ReceptionRule.Kind kind = ReceptionRule.Kind.WEEKLY;
+    try {
+      kind = ReceptionRule.Kind.valueOf(d.kind() == null ? "" : d.kind().strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add("kind", "请选择 每周 或 每月", "Choose WEEKLY or MONTHLY");
+    }
+    DayOfWeek weekday = null;
+    Integer monthDay = null;
+    if (kind == ReceptionRule.Kind.WEEKLY) {
+      Integer n = number(d.weekday());
+      if (n == null || n < 1 || n > 7) {
+        problems.add("weekday", "请选择星期几", "Choose a day of the week");
+      } else {
+        weekday = DayOfWeek.of(n);
+      }
+    } else {
+      monthDay = number(d.monthDay());
+      if (monthDay == null || monthDay < 1 || monthDay > 31) {
+        problems.add("monthDay", "每月的日子须在 1 到 31 之间", "The day of the month must be 1 to 31");
+        monthDay = null;
+      }
+    }
+    LocalTime start = time("start", d.start(), problems, "开始时间", "Start");
+    LocalTime end = time("end", d.end(), problems, "结束时间", "End");
+    if (start != null && end != null && !end.isAfter(start)) {
+      problems.add("end", "结束时间须晚于开始时间", "End must be after start");
+    }
+    String theme = d.theme() == null || d.theme().isBlank() ? null : d.theme().strip();
+    if (theme != null && theme.length() > ReceptionService.MAX_THEME) {
+      problems.add("theme", "主题不能超过 " + ReceptionService.MAX_THEME + " 个字", "Theme: at most " + ReceptionService.MAX_THEME + " characters");
+    }
+    String location = d.location() == null ? "" : d.location().strip();
+    if (location.isEmpty()) {
+      problems.add("location", "请填写接待地点", "Enter where the reception takes place");
+    } else if (location.length() > ReceptionService.MAX_LOCATION) {
+      problems.add("location", "地点不能超过 " + ReceptionService.MAX_LOCATION + " 个字", "Location: at most " + ReceptionService.MAX_LOCATION + " characters");
+    }
+    LocalDate from = d.validFrom() == null || d.validFrom().isBlank() ? today() : date("validFrom", d.validFrom(), problems);
+    LocalDate until = d.validUntil() == null || d.validUntil().isBlank() ? null : date("validUntil", d.validUntil(), problems);
+    if (from != null && until != null && until.isBefore(from)) {
+      problems.add("validUntil", "结束日期不能早于开始日期", "The last date cannot be before the first");
+    }
+    Set<LocalDate> exceptions = new HashSet<>();
+    if (d.exceptions() != null && !d.exceptions().isBlank()) {
+      for (String part : d.exceptions().split("[\\s,，、;；]+")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          exceptions.add(LocalDate.parse(part.strip()));
+        } catch (DateTimeParseException e) {
+          problems.add("exceptions", "例外日期“" + part + "”应写成 2026-12-15", "Exception date '" + part + "' must look like 2026-12-15");
+        }
+      }
+    }
+    List<String> deputyIds = new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
+    deputyIds.removeIf(s -> s == null || s.isBlank());
+    Map<String, Deputy> assigned =
+        stationId == null ? Map.of() : deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, x -> x));
+    if (deputyIds.isEmpty()) {
+      problems.add("deputyIds", "请至少选择一位值班代表", "Choose at least one on-duty deputy");
+    }
+    for (String deputyId : deputyIds) {
+      if (!assigned.containsKey(deputyId)) {
+        problems.add("deputyIds", deputies.find(deputyId).map(Deputy::name).orElse(deputyId) + " 未编入本站，不能安排在此接待",
+            deputies.find(deputyId).map(Deputy::name).orElse(deputyId) + " is not assigned to this station");
+      }
+    }
+    problems.throwIfAny();
+    ReceptionRule rule =
+        new ReceptionRule(id, stationId, kind, weekday, monthDay, start, end, theme, location, from, until, deputyIds, exceptions);
+    // The slots it would make now must not put a deputy in two places at once.
+    LocalDate windowStart = today().isAfter(from) ? today() : from;
+    for (LocalDate date : rule.datesBetween(windowStart, today().plusDays(AHEAD_DAYS))) {
+      for (ReceptionRepository.Clash c : receptions.clashes("", id, date, start, end, deputyIds)) {
+        String name = assigned.containsKey(c.deputyId()) ? assigned.get(c.deputyId()).name() : c.deputyId();
+        problems.add("deputyIds", name + " 在 " + date + " " + c.stationName() + " 已有接待（" + c.start() + "—" + c.end() + "），可把这天列为例外",
+            name + " already receives at " + c.stationName() + " on " + date + " (" + c.start() + "–" + c.end() + "); list that date as an exception");
+      }
+    }
+    problems.throwIfAny();
+    return rule;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+  }
+
+  private static @Nullable Integer number(@Nullable String text) {
+    try {
+      return text == null ? null : Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable LocalTime time(String field, @Nullable String text, ValidationProblem.Collector problems, String zh, String en) {
+    if (text == null || text.isBlank()) {
+      problems.add(field, "请填写" + zh, "Enter the " + en.toLowerCase(Locale.ROOT) + " time");
+      return null;
+    }
+    try {
+      return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(field, zh + "格式应为 09:00", en + " must look like 09:00");
+      return null;
+    }
+  }
+
+  private static @Nullable LocalDate date(String field, String text, ValidationProblem.Collector problems) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(field, "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+      return null;
+    }
+  }
+
+  static String describe(ReceptionRule r) {
+    String when = r.kind() == ReceptionRule.Kind.WEEKLY ? "每周" + "一二三四五六日".charAt(r.weekday().getValue() - 1) : "每月" + r.monthDay() + "日";
+    return r.stationId() + " " + when + " " + r.start() + "–" + r.end() + " " + r.deputyIds() + " " + r.validFrom() + "–" + r.validUntil()
+        + (r.exceptions().isEmpty() ? "" : " 例外 " + r.exceptions());
+  }
+}
