@@ -1,0 +1,159 @@
+package liaison.hub.photo;
+
+import jakarta.inject.Singleton;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import liaison.hub.config.HubConfig;
+import liaison.hub.problem.ValidationProblem;
+
+/**
+ * Photos under {@code <data-dir>/photos/<sha256>.jpg}. An upload must be a JPEG or PNG (by its
+ * bytes, not its name) of at most 8 MB and 40 megapixels; it is decoded, shrunk to fit 600×800,
+ * flattened onto white and written again as a JPEG, so nothing but pixels reaches the stations, and
+ * named by the hash of what was written, so a station fetches each photo once.
+ */
+@Singleton
+public class PhotoStore {
+  public static final int MAX_BYTES = 8 * 1024 * 1024;
+  static final int MAX_PIXELS = 40_000_000;
+  static final int MAX_WIDTH = 600;
+  static final int MAX_HEIGHT = 800;
+
+  private final Path dir;
+
+  public PhotoStore(HubConfig config) {
+    this.dir = config.dataPath().resolve("photos");
+  }
+
+  /** Checks, re-encodes and stores an upload; returns its hash. */
+  public String store(byte[] upload) {
+    BufferedImage image = decode(upload);
+    byte[] jpeg = encode(shrink(image));
+    String hash = sha256(jpeg);
+    try {
+      Files.createDirectories(dir);
+      Path target = dir.resolve(hash + ".jpg");
+      if (!Files.exists(target)) {
+        Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+        Files.write(temp, jpeg);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the photo into " + dir, e);
+    }
+    return hash;
+  }
+
+  public Optional<byte[]> read(String hash) {
+    if (!hash.matches("[0-9a-f]{64}")) {
+      return Optional.empty();
+    }
+    Path file = dir.resolve(hash + ".jpg");
+    try {
+      return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static BufferedImage decode(byte[] upload) {
+    if (upload.length == 0) {
+      throw ValidationProblem.of("photo", "请选择一张照片", "Choose a photo");
+    }
+    if (upload.length > MAX_BYTES) {
+      throw ValidationProblem.of("photo", "照片不能超过 8 MB", "The photo must be at most 8 MB");
+    }
+    if (!isJpeg(upload) && !isPng(upload)) {
+      throw ValidationProblem.of("photo", "只接受 JPEG 或 PNG 照片", "Only JPEG or PNG photos are accepted");
+    }
+    try {
+      var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload));
+      var readers = ImageIO.getImageReaders(input);
+      if (!readers.hasNext()) {
+        throw ValidationProblem.of("photo", "无法读取这张照片", "This photo cannot be read");
+      }
+      var reader = readers.next();
+      reader.setInput(input);
+      long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+      if (pixels > MAX_PIXELS) {
+        throw ValidationProblem.of("photo", "照片像素太多（最多 4000 万）", "The photo has too many pixels (at most 40 million)");
+      }
+      BufferedImage image = reader.read(0);
+      reader.dispose();
+      return image;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ValidationProblem problem) {
+        throw problem;
+      }
+      throw ValidationProblem.of("photo", "照片文件已损坏，无法读取", "The photo file is damaged and cannot be read");
+    }
+  }
+
+  static BufferedImage shrink(BufferedImage image) {
+    double scale = Math.min(1.0, Math.min((double) MAX_WIDTH / image.getWidth(), (double) MAX_HEIGHT / image.getHeight()));
+    int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+    int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.drawImage(image, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  static byte[] encode(BufferedImage image) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(0.85f);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static boolean isJpeg(byte[] b) {
+    return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+  }
+
+  private static boolean isPng(byte[] b) {
+    return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
