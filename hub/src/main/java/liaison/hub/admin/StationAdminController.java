@@ -127,7 +127,7 @@ public class StationAdminController {
     return deletePage(request, staff, id, List.of());
   }
 
-  @Post(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
+  @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(HttpRequest<?> request, Staff staff, String id) {
     try {
       stations.delete(staff, id);
