@@ -139,7 +139,9 @@ final class DeputySheet {
           change = deputies.prepareCreate(staff, id, draft);
         }
         String action = change.isNew() ? "create" : change.changesSomething() ? "update" : "unchanged";
-        outcomes.add(RowOutcome.accepted(n, change.after().id(), change.after().name(), change, action));
+        // A new deputy's id is made when the row is written: the dry run's would not be the one kept.
+        String shownId = change.isNew() && id.isEmpty() ? "" : change.after().id();
+        outcomes.add(RowOutcome.accepted(n, shownId, change.after().name(), change, action));
       } catch (RuntimeException e) {
         outcomes.add(RowOutcome.rejected(n, id, name, RowOutcome.reasons(n, e, COLUMN_OF_FIELD)));
       }
