@@ -190,6 +190,20 @@ class PeopleAdminTest {
     assertThat(admin.get("/admin/stations").body()).doesNotContain("伪造");
   }
 
+  @Test
+  void shouldRefuseASpreadsheetUploadFromADeputysAccountAndCheckAManagersRowsAgainstTheirStations() {
+    StaffClient deputy = StaffClient.loggedIn(hub, "chenxl", PASSWORD);
+    StaffClient manager = StaffClient.loggedIn(hub, "baisha", PASSWORD);
+    byte[] sheet = "编号,地址\r\ns-001,别处\r\n".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> refused = deputy.upload("/admin/spreadsheets/stations/check", deputy.csrf(), "file", "a.csv", sheet);
+    HttpResponse<String> checked = manager.upload("/admin/spreadsheets/stations/check", manager.csrf(), "file", "a.csv", sheet);
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(checked.statusCode()).isEqualTo(200);
+    assertThat(checked.body()).contains("有误 1 行", "您无权查看站点 s-001").doesNotContain("确认导入");
+  }
+
   /** Each role against each admin page: may it see, may it change? */
   @ParameterizedTest(name = "{0} {1} {2} → {3}")
   @CsvSource({
