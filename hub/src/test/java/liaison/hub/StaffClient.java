@@ -87,6 +87,59 @@ public final class StaffClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Uploads a file through an admin form ({@code multipart/form-data}), the CSRF token in the
+   * address as the browser sends it.
+   */
+  public HttpResponse<String> upload(String path, String csrf, String field, String filename, byte[] content) {
+    String boundary = "----liaison" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String sep = path.contains("?") ? "&" : "?";
+    return send(
+        HttpRequest.newBuilder(hub.url(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** Sends raw bytes to the API with HTTP Basic, e.g. a CSV file. */
+  public HttpResponse<String> apiBytes(String method, String path, String contentType, byte[] content) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hub.url(path))
+            .header("Accept", "application/json")
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(content));
+    if (!username.isEmpty()) {
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request);
+  }
+
+  /** Downloads with HTTP Basic, as bytes (a CSV export). */
+  public HttpResponse<byte[]> download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(hub.url(path)).GET();
+    if (!username.isEmpty()) {
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> api(String method, String path, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url(path))

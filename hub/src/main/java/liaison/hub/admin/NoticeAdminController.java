@@ -147,7 +147,7 @@ public class NoticeAdminController {
     return new ModelAndView<>("admin/notice-delete", model);
   }
 
-  @Post(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
+  @Post(uri = "/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(Staff staff, String id) {
     notices.delete(staff, id);
     return HttpResponse.seeOther(URI.create("/admin/notices?done=deleted"));

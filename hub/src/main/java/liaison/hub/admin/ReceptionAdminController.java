@@ -174,7 +174,7 @@ public class ReceptionAdminController {
     return new ModelAndView<>("admin/reception-delete", model);
   }
 
-  @Post(uri = "/receptions/{id}/delete", produces = MediaType.TEXT_HTML)
+  @Post(uri = "/receptions/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(Staff staff, String id) {
     ReceptionSlot slot = receptions.get(staff, id);
     receptions.delete(staff, id);

@@ -93,7 +93,7 @@ public class RuleAdminController {
     }
   }
 
-  @Post(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
+  @Post(uri = "/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(Staff staff, String id) {
     ReceptionRule rule = rules.get(staff, id);
     rules.delete(staff, id);

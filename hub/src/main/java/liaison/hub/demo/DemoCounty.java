@@ -171,7 +171,7 @@ public class DemoCounty {
               StationKind.CONTACT_POINT, "青溪县城关镇新华路88号政务服务中心三楼", "周一至周五 9:00—12:00，14:30—17:00",
               "人大代表联系点", 24.8210, 110.5467, PublicTokens.next()));
           for (Person p : PEOPLE) {
-            deputies.insert(h, new Deputy(p.id(), p.name(), p.levels(), p.constituency(), p.occupation(),
+            deputies.insert(h, COUNTY, new Deputy(p.id(), p.name(), p.levels(), p.constituency(), p.occupation(),
                 p.workUnit(), p.specialties(), null, p.phone(), p.phonePublic()));
           }
           assign(h, "s-001", "d-0001", "d-0002", "d-0003", "d-0004", "d-0005", "d-0012");

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,16 +57,107 @@ public class DeputyRepository {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deputy").mapTo(Integer.class).one());
   }
 
-  public void insert(Handle h, Deputy d) {
+  /** Every deputy of the county, highest level first, then by name. */
+  public List<Deputy> inCounty(String countyId) {
+    return jdbi.withHandle(
+        h ->
+            withLevels(
+                h,
+                h.createQuery("SELECT * FROM deputy WHERE county_id = :county")
+                    .bind("county", countyId)
+                    .map((rs, ctx) -> row(rs))
+                    .list()));
+  }
+
+  /** The county a deputy belongs to; empty when there is no such deputy. */
+  public Optional<String> countyOf(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT county_id FROM deputy WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)).orElse(""))
+                .findOne());
+  }
+
+  /** The deputy of the county with this name and constituency, if any (how spreadsheets name a deputy). */
+  public Optional<String> idByNameAndConstituency(String countyId, String name, String constituency) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM deputy WHERE county_id = :county AND name = :name AND constituency = :constituency ORDER BY id")
+                .bind("county", countyId)
+                .bind("name", name)
+                .bind("constituency", constituency)
+                .mapTo(String.class)
+                .findFirst());
+  }
+
+  /** The stations a deputy is assigned to, by id. */
+  public List<String> stationsOf(String deputyId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT station_id FROM station_deputy WHERE deputy_id = :id ORDER BY station_id")
+                .bind("id", deputyId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Every assignment in the county: deputy id → station ids, in station order. */
+  public Map<String, List<String>> assignments(String countyId) {
+    Map<String, List<String>> byDeputy = new LinkedHashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT sd.deputy_id, sd.station_id FROM station_deputy sd JOIN deputy d ON d.id = sd.deputy_id
+                    WHERE d.county_id = :county ORDER BY sd.deputy_id, sd.station_id
+                    """)
+                .bind("county", countyId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> byDeputy.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return byDeputy;
+  }
+
+  /** A reception to come that the deputy is on duty for. */
+  public record Duty(String slotId, String stationId, String stationName, LocalDate date, LocalTime start) {}
+
+  /** The deputy's receptions from {@code today} on that are not cancelled, in time order. */
+  public List<Duty> upcomingDuties(String deputyId, LocalDate today) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT r.id, r.station_id, s.name, r.slot_date, r.start_time
+                    FROM reception_deputy rd
+                    JOIN reception_slot r ON r.id = rd.slot_id
+                    JOIN station s ON s.id = r.station_id
+                    WHERE rd.deputy_id = :deputy AND r.slot_date >= :today AND r.status <> 'CANCELLED'
+                    ORDER BY r.slot_date, r.start_time
+                    """)
+                .bind("deputy", deputyId)
+                .bind("today", Sql.date(today))
+                .map(
+                    (rs, ctx) ->
+                        new Duty(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            LocalDate.parse(rs.getString(4)),
+                            LocalTime.parse(rs.getString(5))))
+                .list());
+  }
+
+  public void insert(Handle h, String countyId, Deputy d) {
     String now = Sql.instant(OffsetDateTime.now(clock));
     h.createUpdate(
             """
-            INSERT INTO deputy (id, name, constituency, occupation, work_unit, specialties, photo_hash,
+            INSERT INTO deputy (id, county_id, name, constituency, occupation, work_unit, specialties, photo_hash,
                                 phone, phone_public, created_at, updated_at)
-            VALUES (:id, :name, :constituency, :occupation, :workUnit, :specialties, :photo,
+            VALUES (:id, :county, :name, :constituency, :occupation, :workUnit, :specialties, :photo,
                     :phone, :phonePublic, :now, :now)
             """)
         .bind("id", d.id())
+        .bind("county", countyId)
         .bind("name", d.name())
         .bind("constituency", d.constituency())
         .bind("occupation", d.occupation())
@@ -81,6 +174,46 @@ public class DeputyRepository {
           .bind("level", level.name())
           .execute();
     }
+  }
+
+  /** Changes the deputy's details and levels (not the photo, not the assignments). */
+  public void update(Handle h, Deputy d) {
+    h.createUpdate(
+            """
+            UPDATE deputy SET name = :name, constituency = :constituency, occupation = :occupation,
+                              work_unit = :workUnit, specialties = :specialties, phone = :phone,
+                              phone_public = :phonePublic, updated_at = :now
+            WHERE id = :id
+            """)
+        .bind("id", d.id())
+        .bind("name", d.name())
+        .bind("constituency", d.constituency())
+        .bind("occupation", d.occupation())
+        .bind("workUnit", d.workUnit())
+        .bind("specialties", Sql.list(d.specialties()))
+        .bind("phone", d.phone())
+        .bind("phonePublic", d.phonePublic())
+        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+        .execute();
+    h.createUpdate("DELETE FROM deputy_level WHERE deputy_id = :id").bind("id", d.id()).execute();
+    for (DeputyLevel level : d.levels()) {
+      h.createUpdate("INSERT INTO deputy_level (deputy_id, level) VALUES (:id, :level)")
+          .bind("id", d.id())
+          .bind("level", level.name())
+          .execute();
+    }
+  }
+
+  /** Deletes the deputy; levels, assignments and past duties go with them (ON DELETE CASCADE). */
+  public void delete(Handle h, String id) {
+    h.createUpdate("DELETE FROM deputy WHERE id = :id").bind("id", id).execute();
+  }
+
+  public void unassign(Handle h, String stationId, String deputyId) {
+    h.createUpdate("DELETE FROM station_deputy WHERE station_id = :station AND deputy_id = :deputy")
+        .bind("station", stationId)
+        .bind("deputy", deputyId)
+        .execute();
   }
 
   public void assign(Handle h, String stationId, String deputyId) {

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +73,84 @@ public class StationRepository {
         .bind("county", countyId)
         .bind("name", name)
         .execute();
+  }
+
+  /** The county's townships, by name. */
+  public List<Township> townships(String countyId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id, county_id, name FROM township WHERE county_id = :county ORDER BY name, id")
+                .bind("county", countyId)
+                .map((rs, ctx) -> new Township(rs.getString("id"), rs.getString("county_id"), rs.getString("name")))
+                .list());
+  }
+
+  /**
+   * Receptions from {@code today} on at the station that are not cancelled: a station with such
+   * receptions is not deleted (residents were told to come).
+   */
+  public List<UpcomingReception> upcomingReceptions(String stationId, LocalDate today) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT r.id, r.station_id, s.name, r.slot_date, r.start_time
+                    FROM reception_slot r JOIN station s ON s.id = r.station_id
+                    WHERE r.station_id = :station AND r.slot_date >= :today AND r.status <> 'CANCELLED'
+                    ORDER BY r.slot_date, r.start_time
+                    """)
+                .bind("station", stationId)
+                .bind("today", Sql.date(today))
+                .map(
+                    (rs, ctx) ->
+                        new UpcomingReception(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            LocalDate.parse(rs.getString(4)),
+                            LocalTime.parse(rs.getString(5))))
+                .list());
+  }
+
+  /**
+   * Whether a deleted station once had this id. Its screens may still hold that station's content
+   * with a high version, and would ignore a new station's first versions, so the id is not reused.
+   */
+  public boolean wasDeleted(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*) FROM audit_entry WHERE entity = 'station' AND action = 'delete' AND entity_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one()
+                > 0);
+  }
+
+  public void update(Handle h, Station s) {
+    h.createUpdate(
+            """
+            UPDATE station SET township_id = :township, name = :name, kind = :kind, address = :address,
+                               opening_hours = :hours, sign_plate = :plate, latitude = :lat, longitude = :lon,
+                               updated_at = :now
+            WHERE id = :id
+            """)
+        .bind("id", s.id())
+        .bind("township", s.townshipId())
+        .bind("name", s.name())
+        .bind("kind", s.kind().name())
+        .bind("address", s.address())
+        .bind("hours", s.openingHours())
+        .bind("plate", s.signPlate())
+        .bind("lat", s.latitude())
+        .bind("lon", s.longitude())
+        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+        .execute();
+  }
+
+  /** Deletes the station; its assignments, receptions, states and publications go with it (ON DELETE CASCADE). */
+  public void delete(Handle h, String id) {
+    h.createUpdate("DELETE FROM station WHERE id = :id").bind("id", id).execute();
   }
 
   public void insert(Handle h, Station s) {

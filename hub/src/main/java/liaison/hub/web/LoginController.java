@@ -83,7 +83,7 @@ public class LoginController {
     return HttpResponse.seeOther(URI.create(next)).cookie(sessionCookie(request, opened.token(), config.sessionMax()));
   }
 
-  @Post(uri = "/logout", produces = MediaType.TEXT_HTML)
+  @Post(uri = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @CookieValue(StaffFilter.COOKIE) String token) {
     if (token != null) {
       sessions.close(token);

@@ -1,39 +1,101 @@
 package liaison.hub.web;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.StationDraft;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationService;
 
-/** JSON about the stations the signed-in staff member may see, and the public links of any station. */
+/**
+ * Stations over JSON: list (with search and filters), read, create, change, delete; the published
+ * snapshot of a station; and the public links of any station.
+ */
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class StationApiController {
   private final StationOverview overview;
   private final PublicationRepository publications;
   private final Access access;
+  private final StationService stations;
 
-  public StationApiController(StationOverview overview, PublicationRepository publications, Access access) {
+  public StationApiController(
+      StationOverview overview, PublicationRepository publications, Access access, StationService stations) {
     this.overview = overview;
     this.publications = publications;
     this.access = access;
+    this.stations = stations;
   }
 
+  /**
+   * A station as the API shows it: what is stored (the fields a POST or PUT sends back), then what
+   * its screen reports.
+   *
+   * @param kind HOME, WORKSTATION, …; {@code kindName} is its Chinese name
+   */
+  public record StationView(
+      String id,
+      String name,
+      String kind,
+      String kindName,
+      String townshipId,
+      String township,
+      String countyId,
+      String address,
+      String openingHours,
+      String signPlate,
+      @Nullable Double latitude,
+      @Nullable Double longitude,
+      String opinionUrl,
+      long publishedVersion,
+      String presence,
+      long shownVersion,
+      String reportedAt) {}
+
   @Get(uri = "/api/stations", produces = MediaType.APPLICATION_JSON)
-  public List<StationOverview.Row> list(@Parameter(hidden = true) Staff staff) {
-    return access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList();
+  public List<StationView> list(
+      @Parameter(hidden = true) Staff staff,
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue String township,
+      @Nullable @QueryValue String kind) {
+    return stations.list(staff, new StationService.Filter(q, township, kind)).stream().map(this::view).toList();
   }
 
   @Get(uri = "/api/stations/{id}", produces = MediaType.APPLICATION_JSON)
-  public StationOverview.Row one(@Parameter(hidden = true) Staff staff, String id) {
-    access.requireSee(staff, id);
-    return overview.row(id).orElseThrow();
+  public StationView one(@Parameter(hidden = true) Staff staff, String id) {
+    return view(stations.get(staff, id));
+  }
+
+  @Post(uri = "/api/stations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<StationView> create(@Parameter(hidden = true) Staff staff, @Body StationDraft draft) {
+    return HttpResponse.created(view(stations.create(staff, draft)));
+  }
+
+  @Put(uri = "/api/stations/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public StationView update(@Parameter(hidden = true) Staff staff, String id, @Body StationDraft draft) {
+    return view(stations.update(staff, id, draft));
+  }
+
+  @Delete(uri = "/api/stations/{id}")
+  public HttpResponse<?> delete(@Parameter(hidden = true) Staff staff, String id) {
+    stations.delete(staff, id);
+    return HttpResponse.noContent();
   }
 
   /** The snapshot as published, byte for byte. */
@@ -52,5 +114,28 @@ public class StationApiController {
     StationOverview.Row row =
         overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
     return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
+  }
+
+  private StationView view(StationPlace p) {
+    var s = p.station();
+    StationOverview.Row row = overview.row(p.id()).orElseThrow();
+    return new StationView(
+        s.id(),
+        s.name(),
+        s.kind().name(),
+        s.kind().zh(),
+        s.townshipId(),
+        p.townshipName(),
+        p.countyId(),
+        s.address(),
+        s.openingHours(),
+        s.signPlate(),
+        s.latitude(),
+        s.longitude(),
+        row.opinionUrl(),
+        row.publishedVersion(),
+        row.presence(),
+        row.shownVersion(),
+        row.reportedAt());
   }
 }

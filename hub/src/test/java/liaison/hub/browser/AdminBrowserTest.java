@@ -96,6 +96,19 @@ class AdminBrowserTest {
                             r.date().equals(day)
                                 && "老旧小区改造听证".equals(r.theme())
                                 && r.deputyIds().equals(List.of("d-0004", "d-0012"))));
+
+    // Deleting asks first, then takes it off the calendar and the screens.
+    page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证")).getByText("删除").click();
+    assertThat(page.getByText("确定删除这次接待吗？删除后屏幕上也不再显示。")).isVisible();
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("删除")).click();
+    assertThat(page.getByText("已删除。")).isVisible();
+    assertThat(page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证"))).hasCount(0);
+    await().until(() -> snapshots().getLast().receptions().stream().noneMatch(r -> "老旧小区改造听证".equals(r.theme())));
+
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+    page.navigate(hub.url("/admin").toString());
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?next=.*"));
   }
 
   @Test

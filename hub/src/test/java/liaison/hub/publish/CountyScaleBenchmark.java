@@ -131,6 +131,7 @@ class CountyScaleBenchmark {
                 String id = String.format("d-%05d", d);
                 deputies.insert(
                     h,
+                    COUNTY,
                     new Deputy(id, "代表" + d, List.of(levels[d % levels.length]), "第" + d % 40 + "选区", "职业" + d % 17,
                         "单位" + d % 97, List.of("教育", "医疗卫生"), null, null, false));
                 deputies.assign(h, String.format("s-%03d", d % STATIONS), id);

@@ -1,0 +1,227 @@
+package liaison.hub.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyService;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.Station;
+import liaison.hub.station.StationDraft;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationService;
+import liaison.hub.web.FormData;
+import liaison.hub.web.Lang;
+import liaison.hub.web.Pages;
+import liaison.signage.protocol.StationKind;
+
+/**
+ * The county's stations: a list with search and filters, the form to add or change one, the page
+ * that confirms a deletion, and the deputies assigned to a station (checkboxes).
+ */
+@io.swagger.v3.oas.annotations.Hidden
+@Controller("/admin/stations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StationAdminController {
+  private static final List<String> DONE = List.of("created", "saved", "deleted", "assigned", "imported");
+
+  private final StationService stations;
+  private final DeputyService deputyService;
+  private final DeputyRepository deputies;
+  private final Access access;
+
+  public StationAdminController(
+      StationService stations, DeputyService deputyService, DeputyRepository deputies, Access access) {
+    this.stations = stations;
+    this.deputyService = deputyService;
+    this.deputies = deputies;
+    this.access = access;
+  }
+
+  /** A row of the list. */
+  public record Row(StationPlace place, int deputies, boolean canEdit) {}
+
+  @Get(produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> list(
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue String township,
+      @Nullable @QueryValue String kind,
+      @Nullable @QueryValue String done) {
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put(
+        "rows",
+        stations.list(staff, new StationService.Filter(q, township, kind)).stream()
+            .map(p -> new Row(p, deputies.atStation(p.id()).size(), access.canEdit(staff, p)))
+            .toList());
+    model.put("q", q == null ? "" : q);
+    model.put("township", township == null ? "" : township);
+    model.put("kind", kind == null ? "" : kind);
+    model.put("townships", stations.townships(staff));
+    model.put("kinds", StationKind.values());
+    model.put("canCreate", staff.isCountyAdmin());
+    model.put("canEdit", staff.canEdit());
+    model.put("done", done != null && DONE.contains(done) ? done : null);
+    return new ModelAndView<>("admin/stations", model);
+  }
+
+  @Get(uri = "/new", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff) {
+    access.requireCountyAdmin(staff);
+    StationDraft draft = new StationDraft("", "", "", "", "", "", "", "", "");
+    return form(request, staff, null, draft, List.of());
+  }
+
+  @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+    StationPlace place = access.requireEdit(staff, id);
+    return form(request, staff, place.station(), StationDraft.of(place.station()), List.of());
+  }
+
+  @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> create(HttpRequest<?> request, Staff staff, @Body String body) {
+    StationDraft draft = draft(FormData.parse(body));
+    try {
+      StationPlace created = stations.create(staff, draft);
+      return backToList("created", created.id());
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+    }
+  }
+
+  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
+    StationDraft draft = draft(FormData.parse(body));
+    try {
+      stations.update(staff, id, draft);
+      return backToList("saved", id);
+    } catch (ValidationProblem e) {
+      Station current = access.requireEdit(staff, id).station();
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, current, keepCurrent(draft, current), e.errors()));
+    }
+  }
+
+  @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+    access.requireCountyAdmin(staff);
+    return deletePage(request, staff, id, List.of());
+  }
+
+  @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> delete(HttpRequest<?> request, Staff staff, String id) {
+    try {
+      stations.delete(staff, id);
+      return HttpResponse.seeOther(URI.create("/admin/stations?done=deleted"));
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(deletePage(request, staff, id, e.errors()));
+    }
+  }
+
+  @Get(uri = "/{id}/deputies", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> assignments(HttpRequest<?> request, Staff staff, String id) {
+    Set<String> chosen = deputies.atStation(id).stream().map(Deputy::id).collect(Collectors.toSet());
+    return assignmentPage(request, staff, id, chosen, List.of());
+  }
+
+  @Post(uri = "/{id}/deputies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> assign(HttpRequest<?> request, Staff staff, String id, @Body String body) {
+    List<String> chosen = FormData.parse(body).all("deputyIds");
+    try {
+      deputyService.setStationDeputies(staff, id, chosen);
+      return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/deputies?done=assigned"));
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(assignmentPage(request, staff, id, Set.copyOf(chosen), e.errors()));
+    }
+  }
+
+  private ModelAndView<Map<String, Object>> assignmentPage(
+      HttpRequest<?> request, Staff staff, String id, Set<String> chosen, List<FieldError> errors) {
+    StationPlace place = access.requireEdit(staff, id);
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("place", place);
+    model.put("candidates", deputyService.candidates(staff, id));
+    model.put("chosen", chosen);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
+    model.put("done", request.getParameters().get("done") == null ? null : "assigned");
+    return new ModelAndView<>("admin/station-deputies", model);
+  }
+
+  private ModelAndView<Map<String, Object>> deletePage(
+      HttpRequest<?> request, Staff staff, String id, List<FieldError> errors) {
+    StationPlace place = stations.get(staff, id);
+    Lang lang = Lang.of(request);
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("place", place);
+    model.put("upcoming", stations.upcoming(staff, id));
+    model.put("deputies", deputies.atStation(id).size());
+    model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
+    return new ModelAndView<>("admin/station-delete", model);
+  }
+
+  private ModelAndView<Map<String, Object>> form(
+      HttpRequest<?> request, Staff staff, @Nullable Station current, StationDraft draft, List<FieldError> errors) {
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("id", current == null ? null : current.id());
+    model.put("draft", draft);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
+    model.put("townships", stations.townships(staff));
+    model.put("kinds", StationKind.values());
+    // A station manager changes the address, opening hours and sign-plate text only.
+    model.put("full", staff.isCountyAdmin());
+    return new ModelAndView<>("admin/station-form", model);
+  }
+
+  /** Fields a station manager's form does not send are shown as they are stored. */
+  private static StationDraft keepCurrent(StationDraft d, Station s) {
+    StationDraft c = StationDraft.of(s);
+    return new StationDraft(
+        s.id(),
+        d.name() == null ? c.name() : d.name(),
+        d.kind() == null ? c.kind() : d.kind(),
+        d.townshipId() == null ? c.townshipId() : d.townshipId(),
+        d.address() == null ? c.address() : d.address(),
+        d.openingHours() == null ? c.openingHours() : d.openingHours(),
+        d.signPlate() == null ? c.signPlate() : d.signPlate(),
+        d.latitude() == null ? c.latitude() : d.latitude(),
+        d.longitude() == null ? c.longitude() : d.longitude());
+  }
+
+  private static StationDraft draft(FormData form) {
+    return new StationDraft(
+        form.get("id"),
+        form.get("name"),
+        form.get("kind"),
+        form.get("townshipId"),
+        form.get("address"),
+        form.get("openingHours"),
+        form.get("signPlate"),
+        form.get("latitude"),
+        form.get("longitude"));
+  }
+
+  private static HttpResponse<?> backToList(String done, String id) {
+    return HttpResponse.seeOther(URI.create("/admin/stations?done=" + done + "#" + id));
+  }
+}

@@ -1,0 +1,126 @@
+package liaison.hub.deputy;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+
+/** Deputies over JSON: list (with search and filters), read, create, change, delete, assignments. */
+@Controller("/api/deputies")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DeputyApiController {
+  private final DeputyService deputies;
+
+  public DeputyApiController(DeputyService deputies) {
+    this.deputies = deputies;
+  }
+
+  /**
+   * A deputy as the API shows it. The phone is given to staff who may change the deputy, and to
+   * others only when it is public.
+   *
+   * @param stationIds the stations (among those the reader may see) the deputy is assigned to
+   */
+  public record DeputyView(
+      String id,
+      String name,
+      List<String> levels,
+      List<String> levelNames,
+      String constituency,
+      String occupation,
+      String workUnit,
+      List<String> specialties,
+      @Nullable String phone,
+      boolean phonePublic,
+      List<String> stationIds) {}
+
+  @Get(produces = MediaType.APPLICATION_JSON)
+  public List<DeputyView> list(
+      @Parameter(hidden = true) Staff staff,
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue String level,
+      @Nullable @QueryValue String station) {
+    return deputies.list(staff, new DeputyService.Filter(q, level, station)).stream()
+        .map(l -> view(staff, l.deputy(), l.stationIds()))
+        .toList();
+  }
+
+  @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+  public DeputyView one(@Parameter(hidden = true) Staff staff, String id) {
+    return view(staff, deputies.get(staff, id), ids(deputies.stationsOf(staff, id)));
+  }
+
+  @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<DeputyView> create(@Parameter(hidden = true) Staff staff, @Body DeputyDraft draft) {
+    Deputy created = deputies.create(staff, draft);
+    return HttpResponse.created(view(staff, created, ids(deputies.stationsOf(staff, created.id()))));
+  }
+
+  @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public DeputyView update(@Parameter(hidden = true) Staff staff, String id, @Body DeputyDraft draft) {
+    Deputy changed = deputies.update(staff, id, draft);
+    return view(staff, changed, ids(deputies.stationsOf(staff, id)));
+  }
+
+  @Delete(uri = "/{id}")
+  public HttpResponse<?> delete(@Parameter(hidden = true) Staff staff, String id) {
+    deputies.delete(staff, id);
+    return HttpResponse.noContent();
+  }
+
+  @Get(uri = "/{id}/stations", produces = MediaType.APPLICATION_JSON)
+  public List<Map<String, String>> stations(@Parameter(hidden = true) Staff staff, String id) {
+    return stationList(deputies.stationsOf(staff, id));
+  }
+
+  /** Assigns the deputy to the station; answers the deputy's stations. */
+  @Put(uri = "/{id}/stations/{stationId}", produces = MediaType.APPLICATION_JSON)
+  public List<Map<String, String>> assign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
+    deputies.assign(staff, id, stationId);
+    return stationList(deputies.stationsOf(staff, id));
+  }
+
+  @Delete(uri = "/{id}/stations/{stationId}")
+  public HttpResponse<?> unassign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
+    deputies.unassign(staff, id, stationId);
+    return HttpResponse.noContent();
+  }
+
+  private DeputyView view(@Parameter(hidden = true) Staff staff, Deputy d, List<String> stationIds) {
+    // Every deputy shown here is one the reader may see; staff who may edit may see them all.
+    boolean showPhone = d.phonePublic() || staff.canEdit();
+    return new DeputyView(
+        d.id(),
+        d.name(),
+        d.levels().stream().map(Enum::name).toList(),
+        d.levels().stream().map(l -> l.zh()).toList(),
+        d.constituency(),
+        d.occupation(),
+        d.workUnit(),
+        d.specialties(),
+        showPhone ? d.phone() : null,
+        d.phonePublic(),
+        stationIds);
+  }
+
+  private static List<String> ids(List<StationPlace> places) {
+    return places.stream().map(StationPlace::id).toList();
+  }
+
+  private static List<Map<String, String>> stationList(List<StationPlace> places) {
+    return places.stream().map(p -> Map.of("id", p.id(), "name", p.station().name())).toList();
+  }
+}

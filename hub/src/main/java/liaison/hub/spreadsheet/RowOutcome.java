@@ -1,0 +1,49 @@
+package liaison.hub.spreadsheet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one row of a sheet comes to: a checked change to write, or the reasons it is refused.
+ *
+ * @param action create, update or unchanged when accepted
+ */
+record RowOutcome<C>(long row, String id, String name, @Nullable C change, String action, List<ImportReport.Problem> reasons) {
+
+  static <C> RowOutcome<C> accepted(long row, String id, String name, C change, String action) {
+    return new RowOutcome<>(row, id, name, change, action, List.of());
+  }
+
+  static <C> RowOutcome<C> rejected(long row, String id, String name, List<ImportReport.Problem> reasons) {
+    return new RowOutcome<>(row, id, name, null, "", reasons);
+  }
+
+  boolean isAccepted() {
+    return change != null;
+  }
+
+  /** The messages of a service's refusal, each under the column its field comes from. */
+  static List<ImportReport.Problem> reasons(long row, RuntimeException e, Map<String, String> columnOfField) {
+    List<ImportReport.Problem> reasons = new ArrayList<>();
+    switch (e) {
+      case ValidationProblem v -> {
+        for (FieldError f : v.errors()) {
+          String column = columnOfField.getOrDefault(f.field(), "");
+          reasons.add(
+              new ImportReport.Problem(
+                  row, column, column.isEmpty() ? f.zh() : column + "：" + f.zh(), column.isEmpty() ? f.en() : column + ": " + f.en()));
+        }
+      }
+      case ForbiddenProblem f -> reasons.add(new ImportReport.Problem(row, "", f.zh(), f.en()));
+      case NotFoundProblem n -> reasons.add(new ImportReport.Problem(row, "", n.zh(), n.en()));
+      default -> throw e;
+    }
+    return reasons;
+  }
+}

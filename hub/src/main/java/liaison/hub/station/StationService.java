@@ -1,0 +1,360 @@
+package liaison.hub.station;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.signage.protocol.StationKind;
+import liaison.signage.protocol.Topic;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stations as staff create, change and remove them. A county administrator does everything in
+ * the county; a station manager changes only the address, opening hours and sign-plate text of
+ * their own stations; a deputy only reads. Every draft is checked in full before anything is
+ * written; the change and its audit entry are written in one transaction, then the screens are
+ * told.
+ *
+ * <p>A station is not deleted while receptions are still to come there: residents were told to
+ * come, and the reception would vanish from every list without a word. The staff cancel or move
+ * them first (the refusal names them); past receptions go with the station.
+ */
+@Singleton
+public class StationService {
+  private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
+  static final int MAX_NAME = 60;
+  static final int MAX_ADDRESS = 100;
+  static final int MAX_HOURS = 100;
+  static final int MAX_SIGN_PLATE = 30;
+
+  private final Jdbi jdbi;
+  private final StationRepository stations;
+  private final Access access;
+  private final AuditLog audit;
+  private final ContentPublisher publisher;
+  private final BrokerClient broker;
+  private final Clock clock;
+
+  public StationService(
+      Jdbi jdbi,
+      StationRepository stations,
+      Access access,
+      AuditLog audit,
+      ContentPublisher publisher,
+      BrokerClient broker,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.stations = stations;
+    this.access = access;
+    this.audit = audit;
+    this.publisher = publisher;
+    this.broker = broker;
+    this.clock = clock;
+  }
+
+  /** What a list asks for; any part may be empty. */
+  public record Filter(@Nullable String q, @Nullable String townshipId, @Nullable String kind) {
+    public static final Filter NONE = new Filter(null, null, null);
+  }
+
+  /** A checked change, ready to write: {@code before} is null for a new station. */
+  public record Change(@Nullable Station before, Station after) {
+    public boolean isNew() {
+      return before == null;
+    }
+
+    /** False when the draft repeats what is stored (a spreadsheet exported and imported again). */
+    public boolean changesSomething() {
+      return before == null || !before.equals(after);
+    }
+  }
+
+  public List<StationPlace> list(Staff staff, Filter filter) {
+    String q = blankToNull(filter.q());
+    String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+    return access.visibleStations(staff).stream()
+        .filter(p -> filter.townshipId() == null || filter.townshipId().isBlank() || p.station().townshipId().equals(filter.townshipId()))
+        .filter(p -> filter.kind() == null || filter.kind().isBlank() || p.station().kind().name().equals(filter.kind()))
+        .filter(p -> needle == null || matches(p, needle))
+        .toList();
+  }
+
+  private static boolean matches(StationPlace p, String needle) {
+    Station s = p.station();
+    return java.util.stream.Stream.of(s.id(), s.name(), s.address(), s.signPlate(), p.townshipName())
+        .anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
+  }
+
+  public StationPlace get(Staff staff, String id) {
+    return access.requireSee(staff, id);
+  }
+
+  /** The townships of the staff member's county, for forms and spreadsheets. */
+  public List<Township> townships(Staff staff) {
+    return stations.townships(staff.countyId());
+  }
+
+  /** The receptions still to come at a station, which keep it from being deleted. */
+  public List<UpcomingReception> upcoming(Staff staff, String id) {
+    access.requireSee(staff, id);
+    return stations.upcomingReceptions(id, today());
+  }
+
+  public StationPlace create(Staff staff, StationDraft draft) {
+    Change change = prepareCreate(staff, draft);
+    jdbi.useTransaction(h -> write(h, staff, change));
+    published(List.of(change));
+    return stations.find(change.after().id()).orElseThrow();
+  }
+
+  public StationPlace update(Staff staff, String id, StationDraft draft) {
+    Change change = prepareUpdate(staff, id, draft);
+    jdbi.useTransaction(h -> write(h, staff, change));
+    published(List.of(change));
+    return stations.find(id).orElseThrow();
+  }
+
+  public void delete(Staff staff, String id) {
+    access.requireCountyAdmin(staff);
+    StationPlace place = access.requireSee(staff, id);
+    List<UpcomingReception> upcoming = stations.upcomingReceptions(id, today());
+    if (!upcoming.isEmpty()) {
+      String dates =
+          upcoming.stream().limit(3).map(r -> r.date() + " " + r.start()).collect(Collectors.joining("、"));
+      String more = upcoming.size() > 3 ? " …" : "";
+      throw ValidationProblem.of(
+          "receptions",
+          "站点还有 " + upcoming.size() + " 次未举行的接待（" + dates + more + "），请先取消或改到其他站点，再删除站点",
+          "The station still has " + upcoming.size() + " reception(s) to come (" + dates + more
+              + "): cancel or move them first, then delete the station");
+    }
+    jdbi.useTransaction(
+        h -> {
+          stations.delete(h, id);
+          audit.record(h, staff, "delete", "station", id, describe(place.station()));
+        });
+    publisher.stationsChanged(List.of(id));
+    clearRetained(id);
+  }
+
+  /** Checks a new station; only a county administrator creates one. */
+  public Change prepareCreate(Staff staff, StationDraft d) {
+    access.requireCountyAdmin(staff);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String id = blankToNull(d.id());
+    if (id == null) {
+      problems.add("id", "请填写站点编号，如 s-004", "Enter the station's id, e.g. s-004");
+    } else if (!Topic.isValidStationId(id)) {
+      problems.add(
+          "id",
+          "编号只能用小写字母、数字和中间的连字符，最多 64 个，如 s-004",
+          "The id may only have lower-case letters, digits and inner hyphens, at most 64, e.g. s-004");
+    } else if (stations.find(id).isPresent()) {
+      problems.add("id", "编号 " + id + " 已被使用", "The id " + id + " is taken");
+    } else if (stations.wasDeleted(id)) {
+      problems.add(
+          "id",
+          "编号 " + id + " 曾属于一个已删除的站点，为免旧屏幕混淆，请换一个编号",
+          "The id " + id + " belonged to a deleted station; choose another so old screens are not confused");
+    }
+    Station after = fields(staff, id == null ? "" : id, d, null, problems);
+    problems.throwIfAny();
+    return new Change(null, after);
+  }
+
+  /**
+   * Checks a change: a county administrator may change every field but the id; a station manager
+   * only the address, opening hours and sign-plate text of their own stations.
+   */
+  public Change prepareUpdate(Staff staff, String id, StationDraft d) {
+    StationPlace place = access.requireEdit(staff, id);
+    Station before = place.station();
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    if (d.id() != null && !d.id().isBlank() && !d.id().strip().equals(id)) {
+      problems.add("id", "站点编号不能修改", "A station's id cannot be changed");
+    }
+    Station after = fields(staff, id, d, before, problems);
+    if (!staff.isCountyAdmin()) {
+      onlyAdmin(problems, "name", !before.name().equals(after.name()), "名称", "name");
+      onlyAdmin(problems, "kind", before.kind() != after.kind(), "类型", "kind");
+      onlyAdmin(problems, "townshipId", !before.townshipId().equals(after.townshipId()), "所属乡镇", "township");
+      onlyAdmin(problems, "latitude", !Objects.equals(before.latitude(), after.latitude()), "纬度", "latitude");
+      onlyAdmin(problems, "longitude", !Objects.equals(before.longitude(), after.longitude()), "经度", "longitude");
+    }
+    problems.throwIfAny();
+    return new Change(before, after);
+  }
+
+  private static void onlyAdmin(ValidationProblem.Collector problems, String field, boolean changed, String zh, String en) {
+    if (changed && !problems.has(field)) {
+      problems.add(
+          field,
+          "只有县级管理员可以修改" + zh + "；站点管理员可修改地址、开放时间和标识牌文字",
+          "Only a county administrator may change the " + en + "; a station manager may change the address, opening hours and sign-plate text");
+    }
+  }
+
+  /** Writes a checked change with its audit entry; does nothing when nothing changes. */
+  public void write(Handle h, Staff staff, Change change) {
+    if (change.isNew()) {
+      stations.insert(h, change.after());
+      audit.record(h, staff, "create", "station", change.after().id(), describe(change.after()));
+    } else if (change.changesSomething()) {
+      stations.update(h, change.after());
+      audit.record(
+          h, staff, "update", "station", change.after().id(), describe(change.before()) + " → " + describe(change.after()));
+    }
+  }
+
+  /** Tells the publisher which screens to rebuild after changes were committed. */
+  public void published(Collection<Change> changes) {
+    List<String> ids = changes.stream().filter(Change::changesSomething).map(c -> c.after().id()).distinct().toList();
+    if (!ids.isEmpty()) {
+      publisher.stationsChanged(ids);
+    }
+  }
+
+  private Station fields(
+      Staff staff, String id, StationDraft d, @Nullable Station before, ValidationProblem.Collector problems) {
+    String name = text(d.name(), before == null ? null : before.name());
+    if (name.isEmpty()) {
+      problems.add("name", "请填写站点名称", "Enter the station's name");
+    } else if (name.length() > MAX_NAME) {
+      problems.add("name", "名称不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
+    }
+    StationKind kind = before == null ? null : before.kind();
+    if (d.kind() != null) {
+      kind = parseKind(d.kind());
+      if (kind == null) {
+        problems.add(
+            "kind",
+            "请选择站点类型：" + java.util.Arrays.stream(StationKind.values()).map(StationKind::zh).collect(Collectors.joining("、")),
+            "Choose the kind: " + java.util.Arrays.stream(StationKind.values()).map(Enum::name).collect(Collectors.joining(", ")));
+      }
+    } else if (kind == null) {
+      problems.add("kind", "请选择站点类型", "Choose the kind of station");
+    }
+    String townshipId = text(d.townshipId(), before == null ? null : before.townshipId());
+    if (townshipId.isEmpty()) {
+      problems.add("townshipId", "请选择所属乡镇", "Choose the township");
+    } else if (before == null || !townshipId.equals(before.townshipId())) {
+      Optional<Township> township =
+          stations.townships(staff.countyId()).stream().filter(t -> t.id().equals(townshipId)).findFirst();
+      if (township.isEmpty()) {
+        problems.add("townshipId", "本县没有乡镇 " + townshipId, "No township " + townshipId + " in this county");
+      }
+    }
+    String address = text(d.address(), before == null ? null : before.address());
+    if (address.length() > MAX_ADDRESS) {
+      problems.add("address", "地址不能超过 " + MAX_ADDRESS + " 个字", "Address: at most " + MAX_ADDRESS + " characters");
+    }
+    String hours = text(d.openingHours(), before == null ? null : before.openingHours());
+    if (hours.length() > MAX_HOURS) {
+      problems.add("openingHours", "开放时间不能超过 " + MAX_HOURS + " 个字", "Opening hours: at most " + MAX_HOURS + " characters");
+    }
+    String plate = text(d.signPlate(), before == null ? null : before.signPlate());
+    if (plate.length() > MAX_SIGN_PLATE) {
+      problems.add(
+          "signPlate", "标识牌文字不能超过 " + MAX_SIGN_PLATE + " 个字", "Sign-plate text: at most " + MAX_SIGN_PLATE + " characters");
+    }
+    Double latitude = coordinate(d.latitude(), before == null ? null : before.latitude(), "latitude", 90, problems, "纬度", "Latitude");
+    Double longitude =
+        coordinate(d.longitude(), before == null ? null : before.longitude(), "longitude", 180, problems, "经度", "Longitude");
+    return new Station(
+        id,
+        townshipId,
+        name,
+        kind == null ? StationKind.HOME : kind,
+        address,
+        hours,
+        plate,
+        latitude,
+        longitude,
+        before == null ? PublicTokens.next() : before.publicToken());
+  }
+
+  /** HOME, home, 人大代表之家 or Deputies' home. */
+  public static @Nullable StationKind parseKind(String text) {
+    String t = text.strip();
+    for (StationKind k : StationKind.values()) {
+      if (k.name().equalsIgnoreCase(t) || k.zh().equals(t) || k.en().equalsIgnoreCase(t)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Double coordinate(
+      @Nullable String text, @Nullable Double current, String field, double limit,
+      ValidationProblem.Collector problems, String zh, String en) {
+    if (text == null) {
+      return current;
+    }
+    if (text.isBlank()) {
+      return null;
+    }
+    try {
+      double value = Double.parseDouble(text.strip());
+      if (Double.isFinite(value) && value >= -limit && value <= limit) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        field,
+        zh + "须为 -" + (int) limit + " 到 " + (int) limit + " 之间的数，如 24.8141，或不填",
+        en + " must be a number from -" + (int) limit + " to " + (int) limit + ", e.g. 24.8141, or empty");
+    return current;
+  }
+
+  private void clearRetained(String id) {
+    // The deleted station's screen would otherwise keep getting its last snapshot from the broker.
+    for (Topic topic : List.of(Topic.stationContent(id), Topic.stationAlert(id))) {
+      broker
+          .publish(topic.toString(), new byte[0], 1, true)
+          .exceptionally(
+              e -> {
+                LOG.warn("station {} deleted; retained {} not cleared: {}", id, topic, e.toString());
+                return null;
+              });
+    }
+  }
+
+  private LocalDate today() {
+    return OffsetDateTime.now(clock).atZoneSameInstant(Sql.ZONE).toLocalDate();
+  }
+
+  private static String text(@Nullable String given, @Nullable String current) {
+    if (given == null) {
+      return current == null ? "" : current;
+    }
+    return given.strip();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static String describe(Station s) {
+    return s.id() + " " + s.name() + " " + s.kind() + " " + s.townshipId() + " 「" + s.address() + "」 「"
+        + s.openingHours() + "」 「" + s.signPlate() + "」 " + s.latitude() + "," + s.longitude();
+  }
+}

@@ -1,0 +1,261 @@
+package liaison.hub.deputy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.RunningHub;
+import liaison.hub.StaffClient;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.demo.DemoCounty;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.Topic;
+import liaison.testkit.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Deputies and their assignments through the JSON API, over real HTTP, on the demo county. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeputyApiTest {
+  private static final String PASSWORD = DemoCounty.PASSWORD;
+  private final ObjectMapper json = new ObjectMapper();
+  private RunningHub hub;
+  private TestClient watcher;
+  private StaffClient admin;
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    hub = RunningHub.start(dir);
+    watcher = TestClient.connect(hub.brokerUri(), "deputy-api-watcher");
+    watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
+    admin = StaffClient.basic(hub, "admin", PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    watcher.close();
+    hub.close();
+  }
+
+  @Test
+  void shouldCreateReadChangeAndDeleteADeputyAndUpdateTheScreensOfTheirStations() throws Exception {
+    HttpResponse<String> created =
+        admin.api("POST", "/api/deputies", deputy("覃小燕", List.of("COUNTY", "乡镇"), "白沙镇第三选区", "0771 555-6789", true, List.of("s-002")));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = json.readTree(created.body());
+    String id = body.path("id").asText();
+    assertThat(id).startsWith("d-");
+    assertThat(texts(body.path("levels"))).containsExactly("COUNTY", "TOWNSHIP");
+    assertThat(texts(body.path("stationIds"))).containsExactly("s-002");
+    assertThat(texts(body.path("specialties"))).containsExactly("农业与乡村振兴", "教育");
+    await().until(() -> deputiesOnScreen("s-002").contains(id));
+    assertThat(screenPhone("s-002", id)).isEqualTo("0771 555-6789");
+
+    HttpResponse<String> changed =
+        admin.api("PUT", "/api/deputies/" + id, "{\"occupation\":\"村医\",\"phonePublic\":false,\"stationIds\":[\"s-001\"]}");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    JsonNode read = json.readTree(admin.api("GET", "/api/deputies/" + id, null).body());
+    assertThat(read.path("occupation").asText()).isEqualTo("村医");
+    assertThat(read.path("name").asText()).isEqualTo("覃小燕");
+    assertThat(read.path("phone").asText()).as("staff who may edit see the phone").isEqualTo("0771 555-6789");
+    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/" + id + "/stations", null).body()).findValues("id").stream()
+            .collect(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::arrayNode, (a, n) -> a.add(n), (a, b) -> a.addAll(b))))
+        .containsExactly("s-001");
+    await().until(() -> deputiesOnScreen("s-001").contains(id) && !deputiesOnScreen("s-002").contains(id));
+    assertThat(screenPhone("s-001", id)).as("no longer public").isNull();
+
+    assertThat(admin.api("DELETE", "/api/deputies/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(admin.api("GET", "/api/deputies/" + id, null).statusCode()).isEqualTo(404);
+    await().until(() -> !deputiesOnScreen("s-001").contains(id));
+    assertThat(hub.bean(AuditLog.class).latest(50, "deputy"))
+        .filteredOn(e -> e.entityId().equals(id))
+        .extracting(AuditLog.Entry::action)
+        .containsExactlyInAnyOrder("delete", "update", "create");
+  }
+
+  @Test
+  void shouldSearchAndFilterTheList() throws Exception {
+    assertThat(names(admin.api("GET", "/api/deputies?level=NATIONAL", null))).containsExactly("李建国");
+    assertThat(names(admin.api("GET", "/api/deputies?q=%E5%BE%8B%E5%B8%88", null))).containsExactly("黄志强");
+    assertThat(names(admin.api("GET", "/api/deputies?station=s-002", null))).containsExactlyInAnyOrder("李建国", "刘桂芳", "赵卫东", "孙丽娟");
+    assertThat(names(admin.api("GET", "/api/deputies?station=s-001&level=COUNTY", null))).containsExactlyInAnyOrder("陈秀兰", "张德明", "胡志勇");
+  }
+
+  @Test
+  void shouldRefuseABadDeputyWithAMessagePerFieldAndSaveNothing() throws Exception {
+    int before = json.readTree(admin.api("GET", "/api/deputies", null).body()).size();
+
+    HttpResponse<String> bad = admin.api("POST", "/api/deputies", deputy("", List.of(), "", "call me", true, List.of("s-404")));
+    HttpResponse<String> badLevel = admin.api("POST", "/api/deputies", deputy("名".repeat(21), List.of("EMPEROR"), "一选区", "", true, List.of()));
+    HttpResponse<String> sameperson = admin.api("POST", "/api/deputies", deputy("陈秀兰", List.of("COUNTY"), "城关镇第一选区", "", false, List.of()));
+
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(errors(bad)).containsKeys("name", "levels", "constituency", "phone", "stationIds");
+    assertThat(errors(bad).get("phone")).isEqualTo("电话只能包含数字、空格、- 和 +");
+    assertThat(errors(badLevel).get("name")).isEqualTo("姓名不能超过 20 个字");
+    assertThat(errors(badLevel).get("levels")).contains("不认识的层级「EMPEROR」");
+    assertThat(errors(badLevel).get("phonePublic")).isEqualTo("要公开电话，请先填写电话");
+    assertThat(errors(sameperson).get("name")).contains("本县已有同名同选区的代表（d-0001）");
+    assertThat(json.readTree(admin.api("GET", "/api/deputies", null).body()).size()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseToDeleteOrMoveADeputyOnDutyAtAReceptionToCome() throws Exception {
+    HttpResponse<String> delete = admin.api("DELETE", "/api/deputies/d-0006", null);
+    HttpResponse<String> unassign = admin.api("DELETE", "/api/deputies/d-0006/stations/s-002", null);
+    HttpResponse<String> moved = admin.api("PUT", "/api/deputies/d-0006", "{\"stationIds\":[\"s-001\"]}");
+
+    assertThat(List.of(delete, unassign, moved)).allMatch(r -> r.statusCode() == 422);
+    assertThat(errors(delete).get("duties")).startsWith("刘桂芳 还要在 白沙镇桃源村人大代表工作站 ").contains("值班接待");
+    assertThat(errors(unassign).get("stationIds")).contains("请先在接待安排中换人，再移出该站");
+    assertThat(errors(moved).get("stationIds")).contains("刘桂芳 还要在");
+    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0006", null).body()).path("stationIds"))).containsExactly("s-002");
+  }
+
+  @Test
+  void shouldLetAStationManagerAssignCountyDeputiesOnlyAtTheirOwnStations() throws Exception {
+    StaffClient baisha = StaffClient.basic(hub, "baisha", PASSWORD);
+    assertThat(names(baisha.api("GET", "/api/deputies", null))).doesNotContain("马振华");
+    assertThat(baisha.api("GET", "/api/deputies/d-0011", null).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> assigned = baisha.api("PUT", "/api/deputies/d-0011/stations/s-002", null);
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+    assertThat(assigned.body()).contains("s-002").doesNotContain("s-003");
+    assertThat(names(baisha.api("GET", "/api/deputies", null))).contains("马振华");
+    JsonNode seen = json.readTree(baisha.api("GET", "/api/deputies/d-0011", null).body());
+    assertThat(texts(seen.path("stationIds"))).as("only the stations the manager may see").containsExactly("s-002");
+    await().until(() -> deputiesOnScreen("s-002").contains("d-0011"));
+
+    assertThat(baisha.api("DELETE", "/api/deputies/d-0011/stations/s-003", null).statusCode()).isEqualTo(403);
+    assertThat(baisha.api("PUT", "/api/deputies/d-0011/stations/s-001", null).statusCode()).isEqualTo(403);
+    assertThat(baisha.api("DELETE", "/api/deputies/d-0011", null).statusCode()).as("also at s-003").isEqualTo(403);
+    assertThat(baisha.api("DELETE", "/api/deputies/d-0011/stations/s-002", null).statusCode()).isEqualTo(204);
+    assertThat(baisha.api("GET", "/api/deputies/d-0011", null).statusCode()).isEqualTo(403);
+    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0011", null).body()).path("stationIds"))).containsExactly("s-003");
+  }
+
+  @Test
+  void shouldLetAStationManagerAddADeputyOnlyWithOneOfTheirStations() throws Exception {
+    StaffClient chengguan = StaffClient.basic(hub, "chengguan", PASSWORD);
+
+    HttpResponse<String> nowhere = chengguan.api("POST", "/api/deputies", deputy("蒙丽", List.of("TOWNSHIP"), "城关镇第六选区", "", false, List.of()));
+    HttpResponse<String> elsewhere = chengguan.api("POST", "/api/deputies", deputy("蒙丽", List.of("TOWNSHIP"), "城关镇第六选区", "", false, List.of("s-002")));
+    HttpResponse<String> own = chengguan.api("POST", "/api/deputies", deputy("蒙丽", List.of("TOWNSHIP"), "城关镇第六选区", "", false, List.of("s-003")));
+
+    assertThat(nowhere.statusCode()).isEqualTo(422);
+    assertThat(errors(nowhere).get("stationIds")).isEqualTo("请把新代表编入至少一个您管理的站点");
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+    String id = json.readTree(own.body()).path("id").asText();
+    assertThat(chengguan.api("PUT", "/api/deputies/" + id, "{\"workUnit\":\"城关镇新华社区\"}").statusCode()).isEqualTo(200);
+    assertThat(chengguan.api("DELETE", "/api/deputies/" + id, null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void shouldShowADeputysPhoneToReadersWhoMayNotEditOnlyWhenPublic() throws Exception {
+    StaffClient chenxl = StaffClient.basic(hub, "chenxl", PASSWORD);
+
+    String privatePhone = chenxl.api("GET", "/api/deputies/d-0002", null).body();
+    JsonNode publicPhone = json.readTree(chenxl.api("GET", "/api/deputies/d-0005", null).body());
+
+    assertThat(privatePhone).contains("黄志强").doesNotContain("13800001111");
+    assertThat(admin.api("GET", "/api/deputies/d-0002", null).body()).contains("13800001111");
+    assertThat(publicPhone.path("phone").asText()).isEqualTo("0771-5552345");
+  }
+
+  /** Each role against each deputy route. */
+  @ParameterizedTest(name = "{0} {1} {2} → {3}")
+  @CsvSource({
+    "admin,     GET,    /api/deputies/d-0006,                200",
+    "chengguan, GET,    /api/deputies/d-0006,                403",
+    "baisha,    GET,    /api/deputies/d-0001,                403",
+    "baisha,    GET,    /api/deputies?station=s-001,         403",
+    "chengguan, GET,    /api/deputies/d-0006/stations,       403",
+    "chenxl,    GET,    /api/deputies/d-0002,                200",
+    "chenxl,    POST,   /api/deputies,                       403",
+    "chenxl,    PUT,    /api/deputies/d-0001,                403",
+    "chenxl,    DELETE, /api/deputies/d-0002,                403",
+    "chenxl,    PUT,    /api/deputies/d-0002/stations/s-003, 403",
+    "baisha,    PUT,    /api/deputies/d-0001,                403",
+    "baisha,    DELETE, /api/deputies/d-0001,                403",
+    "chengguan, DELETE, /api/deputies/d-0006/stations/s-002, 403",
+    "admin,     GET,    /api/deputies/d-9999,                404",
+  })
+  void shouldLetEachRoleSeeAndChangeOnlyWhatItMay(String user, String method, String path, int expected) {
+    String payload =
+        switch (method) {
+          case "POST" -> deputy("新人", List.of("TOWNSHIP"), "某选区", "", false, List.of("s-001"));
+          case "PUT" -> path.contains("/stations/") ? null : "{\"occupation\":\"改了\"}";
+          default -> null;
+        };
+    HttpResponse<String> answer = StaffClient.basic(hub, user, PASSWORD).api(method, path, payload);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
+  }
+
+  private List<String> deputiesOnScreen(String station) {
+    StationContent c = lastContent(station);
+    return c == null ? List.of() : c.deputies().stream().map(StationContent.Deputy::id).toList();
+  }
+
+  private String screenPhone(String station, String deputy) {
+    return lastContent(station).deputies().stream().filter(d -> d.id().equals(deputy)).findFirst().orElseThrow().phone();
+  }
+
+  private StationContent lastContent(String station) {
+    List<TestClient.Received> got = watcher.receivedOn(Topic.stationContent(station).toString());
+    return got.isEmpty() ? null : ProtocolCodec.decode(got.getLast().payload(), StationContent.class);
+  }
+
+  private List<String> names(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    json.readTree(answer.body()).forEach(n -> names.add(n.path("name").asText()));
+    return names;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private Map<String, String> errors(HttpResponse<String> answer) throws Exception {
+    Map<String, String> byField = new LinkedHashMap<>();
+    for (JsonNode e : json.readTree(answer.body()).path("errors")) {
+      byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
+    }
+    return byField;
+  }
+
+  private String deputy(String name, List<String> levels, String constituency, String phone, boolean phonePublic, List<String> stations) {
+    try {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("name", name);
+      b.put("levels", levels);
+      b.put("constituency", constituency);
+      b.put("occupation", "村卫生室医生");
+      b.put("workUnit", "白沙镇新圩村卫生室");
+      b.put("specialties", List.of("农业与乡村振兴、教育"));
+      b.put("phone", phone);
+      b.put("phonePublic", phonePublic);
+      b.put("stationIds", stations);
+      return json.writeValueAsString(b);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
