@@ -162,6 +162,8 @@ public class DeputyAdminController {
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("levels", DeputyLevel.values());
     model.put("stations", deputies.assignableStations(staff));
+    model.put("photo", id == null ? null : deputies.get(staff, id).photoHash());
+    model.put("photoDone", "photo".equals(request.getParameters().get("done")));
     return new ModelAndView<>("admin/deputy-form", model);
   }
 

@@ -61,9 +61,30 @@ public class NoticeAdminController {
   public record ReceiptRow(String stationId, String stationName, @Nullable String shownAt) {}
 
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
+  public ModelAndView<Map<String, Object>> list(
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable @QueryValue String done,
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue String priority,
+      @Nullable @QueryValue String state) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String query = q == null ? "" : q.strip();
     List<Row> rows = new ArrayList<>();
     for (Notice n : notices.list(staff)) {
+      if (!query.isEmpty() && !(n.title().contains(query) || n.body().contains(query))) {
+        continue;
+      }
+      if (priority != null && !priority.isBlank() && !n.priority().name().equals(priority)) {
+        continue;
+      }
+      boolean started = !n.validFrom().isAfter(now);
+      boolean ended = n.validUntil() != null && !n.validUntil().isAfter(now);
+      if ("active".equals(state) && (!started || ended)
+          || "upcoming".equals(state) && started
+          || "ended".equals(state) && !ended) {
+        continue;
+      }
       List<NoticeRepository.Receipt> receipts = notices.receipts(staff, n.id());
       rows.add(
           new Row(n, window(n), notices.canEdit(staff, n), (int) receipts.stream().filter(r -> r.shownAt() != null).count(), receipts.size()));
@@ -71,6 +92,11 @@ public class NoticeAdminController {
     Map<String, Object> model = Pages.model(request, staff);
     model.put("rows", rows);
     model.put("done", done != null && List.of("created", "saved", "deleted").contains(done) ? done : null);
+    model.put("q", query);
+    model.put("priority", priority == null ? "" : priority);
+    model.put("state", state == null ? "" : state);
+    model.put("priorities", List.of("NORMAL", "URGENT", "EMERGENCY"));
+    model.put("states", List.of("active", "upcoming", "ended"));
     return new ModelAndView<>("admin/notices", model);
   }
 

@@ -234,6 +234,21 @@ class NoticeAdminTest {
     assertThat(StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD).get("/admin/audit").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void shouldFindNoticesByTitleLevelAndWhetherTheyAreOnScreen() throws Exception {
+    admin.api("POST", "/api/notices", draft("筛选测试：正在显示", "", "NORMAL", now().minusHours(1), now().plusDays(1), "STATIONS", List.of("s-001")));
+    admin.api("POST", "/api/notices", draft("筛选测试：下周开始", "", "NORMAL", now().plusDays(7), now().plusDays(9), "STATIONS", List.of("s-001")));
+    StaffClient browser = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+
+    String upcoming = browser.get("/admin/notices?q=" + java.net.URLEncoder.encode("筛选测试", java.nio.charset.StandardCharsets.UTF_8) + "&state=upcoming").body();
+    String active = browser.get("/admin/notices?q=" + java.net.URLEncoder.encode("筛选测试", java.nio.charset.StandardCharsets.UTF_8) + "&state=active").body();
+    String urgent = browser.get("/admin/notices?priority=URGENT").body();
+
+    assertThat(upcoming).contains("筛选测试：下周开始").doesNotContain("筛选测试：正在显示");
+    assertThat(active).contains("筛选测试：正在显示").doesNotContain("筛选测试：下周开始");
+    assertThat(urgent).contains("桃源村工作站本周四接待改在村文化室").doesNotContain("筛选测试");
+  }
+
   private Map<String, String> fields(HttpResponse<String> answer) throws Exception {
     Map<String, String> byField = new LinkedHashMap<>();
     for (JsonNode e : json.readTree(answer.body()).path("errors")) {

@@ -108,6 +108,22 @@ class PhotoTest {
         .isIn(400, 404);
   }
 
+  @Test
+  void shouldTakeAPhotoFromTheDeputysPageInTheAdmin() throws Exception {
+    liaison.hub.StaffClient admin = liaison.hub.StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+
+    HttpResponse<String> uploaded = admin.upload("/admin/deputies/d-0005/photo", admin.csrf(), "photo", "张德明.png", png(300, 400));
+    HttpResponse<String> notAPhoto = admin.upload("/admin/deputies/d-0005/photo", admin.csrf(), "photo", "x.png", "not a photo".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> forged = admin.upload("/admin/deputies/d-0005/photo", "not-the-token", "photo", "y.png", png(10, 10));
+
+    assertThat(uploaded.statusCode()).isEqualTo(303);
+    String page = admin.get("/admin/deputies/d-0005/edit?done=photo").body();
+    assertThat(page).contains("照片已更新", "<img src=\"/photos/");
+    assertThat(notAPhoto.statusCode()).isEqualTo(422);
+    assertThat(notAPhoto.body()).contains("只接受 JPEG 或 PNG 照片");
+    assertThat(forged.statusCode()).isEqualTo(403);
+  }
+
   private static byte[] png(int width, int height) throws Exception {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
