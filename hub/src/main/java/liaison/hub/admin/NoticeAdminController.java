@@ -181,11 +181,6 @@ public class NoticeAdminController {
 
   private ModelAndView<Map<String, Object>> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, NoticeDraft draft, List<FieldError> errors, boolean preview) {
-    Lang lang = Lang.of(request);
-    Map<String, List<String>> byField = new LinkedHashMap<>();
-    for (FieldError e : errors) {
-      byField.computeIfAbsent(e.field(), k -> new ArrayList<>()).add(lang.pick(e.zh(), e.en()));
-    }
     List<StationPlace> editable = access.visibleStations(staff).stream().filter(p -> access.canEdit(staff, p)).toList();
     Map<String, String> townships = new LinkedHashMap<>();
     editable.forEach(p -> townships.put(p.station().townshipId(), p.townshipName()));
@@ -193,7 +188,7 @@ public class NoticeAdminController {
     model.put("id", id);
     model.put("draft", draft);
     model.put("chosen", draft.stationIds() == null ? List.of() : draft.stationIds());
-    model.put("errors", byField);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("stations", editable);
     model.put("townships", townships);
     model.put("priorities", List.of("NORMAL", "URGENT", "EMERGENCY"));

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -184,16 +183,11 @@ public class ReceptionAdminController {
   private ModelAndView<Map<String, Object>> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionDraft draft, List<FieldError> errors) {
     String stationId = draft.stationId() == null ? "" : draft.stationId();
-    Lang lang = Lang.of(request);
-    Map<String, List<String>> byField = new LinkedHashMap<>();
-    for (FieldError e : errors) {
-      byField.computeIfAbsent(e.field(), k -> new ArrayList<>()).add(lang.pick(e.zh(), e.en()));
-    }
     Map<String, Object> model = Pages.model(request, staff);
     model.put("id", id);
     model.put("draft", draft);
     model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
-    model.put("errors", byField);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("place", access.requireSee(staff, stationId));
     model.put("deputies", deputies.atStation(stationId));
     model.put("statuses", List.of("PLANNED", "ANNOUNCED", "HELD", "CANCELLED"));

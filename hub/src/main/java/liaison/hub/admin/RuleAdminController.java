@@ -15,8 +15,6 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -102,17 +100,12 @@ public class RuleAdminController {
 
   private ModelAndView<Map<String, Object>> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionRuleDraft draft, List<FieldError> errors) {
-    Lang lang = Lang.of(request);
-    Map<String, List<String>> byField = new LinkedHashMap<>();
-    for (FieldError e : errors) {
-      byField.computeIfAbsent(e.field(), k -> new ArrayList<>()).add(lang.pick(e.zh(), e.en()));
-    }
     String stationId = draft.stationId() == null ? "" : draft.stationId();
     Map<String, Object> model = Pages.model(request, staff);
     model.put("id", id);
     model.put("draft", draft);
     model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
-    model.put("errors", byField);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("place", access.requireSee(staff, stationId));
     model.put("deputies", deputies.atStation(stationId));
     model.put("weekdays", List.of("1", "2", "3", "4", "5", "6", "7"));

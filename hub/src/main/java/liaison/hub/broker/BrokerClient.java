@@ -18,6 +18,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -125,10 +126,9 @@ public class BrokerClient implements AutoCloseable {
       return done;
     }
     try {
-      client.publish(
+      publishWhenPahoHasRoom(
           topic,
           new MqttMessage(payload, qos, retained, null),
-          null,
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -147,6 +147,27 @@ public class BrokerClient implements AutoCloseable {
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /**
+   * Paho frees an in-flight slot only after it has reported the acknowledgement, on its own thread,
+   * so right after our window opened it may still refuse with "Too many publishes in progress"
+   * (32202) for a moment: try again until it takes the message (bounded).
+   */
+  private void publishWhenPahoHasRoom(String topic, MqttMessage message, MqttActionListener listener)
+      throws MqttException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      try {
+        client.publish(topic, message, null, listener);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private void connect() {

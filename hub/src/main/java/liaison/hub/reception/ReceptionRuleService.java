@@ -188,8 +188,8 @@ public class ReceptionRuleService {
         monthDay = null;
       }
     }
-    LocalTime start = time("start", d.start(), problems, "开始时间", "Start");
-    LocalTime end = time("end", d.end(), problems, "结束时间", "End");
+    LocalTime start = ReceptionService.parseTime("start", d.start(), problems, "开始时间", "Start");
+    LocalTime end = ReceptionService.parseTime("end", d.end(), problems, "结束时间", "End");
     if (start != null && end != null && !end.isAfter(start)) {
       problems.add("end", "结束时间须晚于开始时间", "End must be after start");
     }
@@ -258,19 +258,6 @@ public class ReceptionRuleService {
     try {
       return text == null ? null : Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable LocalTime time(String field, @Nullable String text, ValidationProblem.Collector problems, String zh, String en) {
-    if (text == null || text.isBlank()) {
-      problems.add(field, "请填写" + zh, "Enter the " + en.toLowerCase(Locale.ROOT) + " time");
-      return null;
-    }
-    try {
-      return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
-    } catch (DateTimeParseException e) {
-      problems.add(field, zh + "格式应为 09:00", en + " must look like 09:00");
       return null;
     }
   }

@@ -183,7 +183,8 @@ public class ReceptionService {
     }
   }
 
-  private static @Nullable LocalTime parseTime(
+  /** A time of day as typed ("9:00" or "09:00"); a message for the field when it is missing or wrong. */
+  static @Nullable LocalTime parseTime(
       String field, @Nullable String text, ValidationProblem.Collector problems, String zh, String en) {
     if (text == null || text.isBlank()) {
       problems.add(field, "请填写" + zh, "Enter the " + en.toLowerCase(java.util.Locale.ROOT) + " time");

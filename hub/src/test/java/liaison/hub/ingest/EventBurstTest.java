@@ -36,9 +36,11 @@ class EventBurstTest {
       StationEventRepository events = hub.bean(StationEventRepository.class);
 
       List<Thread> senders = new ArrayList<>();
+      List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
       for (String station : STATIONS) {
         senders.add(
             Thread.ofPlatform()
+                .uncaughtExceptionHandler((t, e) -> failures.add(e))
                 .start(
                     () -> {
                       try (TestClient client = TestClient.connect(hub.brokerUri(), "burst-" + station)) {
@@ -54,6 +56,7 @@ class EventBurstTest {
       for (Thread sender : senders) {
         sender.join();
       }
+      assertThat(failures).as("the stations' sending").isEmpty();
 
       EmbeddedBroker broker = hub.bean(EmbeddedBroker.class);
       long expected = (long) STATIONS.size() * PER_STATION;

@@ -190,7 +190,19 @@ class EventIngestBenchmark {
                     try {
                       for (int i = 0; i < perStation; i++) {
                         window.acquire();
-                        client.publish(topic, new MqttMessage(payload(station, i), 1, false, null), null, release(window));
+                        MqttMessage message = new MqttMessage(payload(station, i), 1, false, null);
+                        while (true) {
+                          try {
+                            client.publish(topic, message, null, release(window));
+                            break;
+                          } catch (MqttException e) {
+                            // Paho frees its in-flight slot a moment after reporting the ack.
+                            if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                              throw e;
+                            }
+                            Thread.onSpinWait();
+                          }
+                        }
                       }
                       window.acquire(10);
                     } catch (InterruptedException | MqttException e) {

@@ -6,6 +6,7 @@ import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -41,11 +42,23 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Publishes at QoS 1 and waits for the broker's acknowledgement. Paho frees its in-flight slot
+   * only after it reports the acknowledgement, on another thread, so the next publish can still be
+   * refused with "Too many publishes in progress" (32202) for a moment: it is tried again then.
+   */
   public void publish(String topic, byte[] payload, boolean retained) {
-    try {
-      client.publish(topic, new MqttMessage(payload, 1, retained, null)).waitForCompletion(10_000);
-    } catch (MqttException e) {
-      throw new IllegalStateException("publish to " + topic + " failed", e);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      try {
+        client.publish(topic, new MqttMessage(payload, 1, retained, null)).waitForCompletion(10_000);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+          throw new IllegalStateException("publish to " + topic + " failed", e);
+        }
+        Thread.onSpinWait();
+      }
     }
   }
 
