@@ -167,6 +167,19 @@ public final class StaffClient {
     }
   }
 
+  /** The API's per-field errors of a 422 answer: field → message (several joined with " | "). */
+  public static Map<String, String> fieldErrors(HttpResponse<String> answer) {
+    Map<String, String> byField = new java.util.LinkedHashMap<>();
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode e : new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("errors")) {
+        byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a JSON error answer: " + answer.body(), e);
+    }
+    return byField;
+  }
+
   public URI url(String path) {
     return hub.url(path);
   }

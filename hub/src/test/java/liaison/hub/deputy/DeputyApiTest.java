@@ -104,12 +104,12 @@ class DeputyApiTest {
     HttpResponse<String> sameperson = admin.api("POST", "/api/deputies", deputy("陈秀兰", List.of("COUNTY"), "城关镇第一选区", "", false, List.of()));
 
     assertThat(bad.statusCode()).isEqualTo(422);
-    assertThat(errors(bad)).containsKeys("name", "levels", "constituency", "phone", "stationIds");
-    assertThat(errors(bad).get("phone")).isEqualTo("电话只能包含数字、空格、- 和 +");
-    assertThat(errors(badLevel).get("name")).isEqualTo("姓名不能超过 20 个字");
-    assertThat(errors(badLevel).get("levels")).contains("不认识的层级「EMPEROR」");
-    assertThat(errors(badLevel).get("phonePublic")).isEqualTo("要公开电话，请先填写电话");
-    assertThat(errors(sameperson).get("name")).contains("本县已有同名同选区的代表（d-0001）");
+    assertThat(StaffClient.fieldErrors(bad)).containsKeys("name", "levels", "constituency", "phone", "stationIds");
+    assertThat(StaffClient.fieldErrors(bad).get("phone")).isEqualTo("电话只能包含数字、空格、- 和 +");
+    assertThat(StaffClient.fieldErrors(badLevel).get("name")).isEqualTo("姓名不能超过 20 个字");
+    assertThat(StaffClient.fieldErrors(badLevel).get("levels")).contains("不认识的层级「EMPEROR」");
+    assertThat(StaffClient.fieldErrors(badLevel).get("phonePublic")).isEqualTo("要公开电话，请先填写电话");
+    assertThat(StaffClient.fieldErrors(sameperson).get("name")).contains("本县已有同名同选区的代表（d-0001）");
     assertThat(json.readTree(admin.api("GET", "/api/deputies", null).body()).size()).isEqualTo(before);
   }
 
@@ -120,9 +120,9 @@ class DeputyApiTest {
     HttpResponse<String> moved = admin.api("PUT", "/api/deputies/d-0006", "{\"stationIds\":[\"s-001\"]}");
 
     assertThat(List.of(delete, unassign, moved)).allMatch(r -> r.statusCode() == 422);
-    assertThat(errors(delete).get("duties")).startsWith("刘桂芳 还要在 白沙镇桃源村人大代表工作站 ").contains("值班接待");
-    assertThat(errors(unassign).get("stationIds")).contains("请先在接待安排中换人，再移出该站");
-    assertThat(errors(moved).get("stationIds")).contains("刘桂芳 还要在");
+    assertThat(StaffClient.fieldErrors(delete).get("duties")).startsWith("刘桂芳 还要在 白沙镇桃源村人大代表工作站 ").contains("值班接待");
+    assertThat(StaffClient.fieldErrors(unassign).get("stationIds")).contains("请先在接待安排中换人，再移出该站");
+    assertThat(StaffClient.fieldErrors(moved).get("stationIds")).contains("刘桂芳 还要在");
     assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0006", null).body()).path("stationIds"))).containsExactly("s-002");
   }
 
@@ -157,7 +157,7 @@ class DeputyApiTest {
     HttpResponse<String> own = chengguan.api("POST", "/api/deputies", deputy("蒙丽", List.of("TOWNSHIP"), "城关镇第六选区", "", false, List.of("s-003")));
 
     assertThat(nowhere.statusCode()).isEqualTo(422);
-    assertThat(errors(nowhere).get("stationIds")).isEqualTo("请把新代表编入至少一个您管理的站点");
+    assertThat(StaffClient.fieldErrors(nowhere).get("stationIds")).isEqualTo("请把新代表编入至少一个您管理的站点");
     assertThat(elsewhere.statusCode()).isEqualTo(403);
     assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
     String id = json.readTree(own.body()).path("id").asText();
@@ -233,13 +233,6 @@ class DeputyApiTest {
     return out;
   }
 
-  private Map<String, String> errors(HttpResponse<String> answer) throws Exception {
-    Map<String, String> byField = new LinkedHashMap<>();
-    for (JsonNode e : json.readTree(answer.body()).path("errors")) {
-      byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
-    }
-    return byField;
-  }
 
   private String deputy(String name, List<String> levels, String constituency, String phone, boolean phonePublic, List<String> stations) {
     try {

@@ -127,12 +127,12 @@ class NoticeAdminTest {
     HttpResponse<String> otherStation = manager.api("POST", "/api/notices", draft("别人的站", "", "NORMAL", null, null, "STATIONS", List.of("s-002")));
 
     assertThat(List.of(empty, over, backwards, endless, wholeCounty, otherStation)).allMatch(r -> r.statusCode() == 422);
-    assertThat(fields(empty)).containsKeys("title", "body");
-    assertThat(fields(over).get("validUntil")).contains("有效期已经过去");
-    assertThat(fields(backwards).get("validUntil")).contains("结束时间须晚于开始时间");
-    assertThat(fields(endless).get("validUntil")).contains("紧急公告须设结束时间");
-    assertThat(fields(wholeCounty).get("target")).contains("只有县级管理员");
-    assertThat(fields(otherStation).get("stationIds")).contains("不能向站点 s-002 发布");
+    assertThat(StaffClient.fieldErrors(empty)).containsKeys("title", "body");
+    assertThat(StaffClient.fieldErrors(over).get("validUntil")).contains("有效期已经过去");
+    assertThat(StaffClient.fieldErrors(backwards).get("validUntil")).contains("结束时间须晚于开始时间");
+    assertThat(StaffClient.fieldErrors(endless).get("validUntil")).contains("紧急公告须设结束时间");
+    assertThat(StaffClient.fieldErrors(wholeCounty).get("target")).contains("只有县级管理员");
+    assertThat(StaffClient.fieldErrors(otherStation).get("stationIds")).contains("不能向站点 s-002 发布");
     assertThat(json.readTree(admin.api("GET", "/api/notices", null).body()).size()).isEqualTo(before);
   }
 
@@ -249,11 +249,4 @@ class NoticeAdminTest {
     assertThat(urgent).contains("桃源村工作站本周四接待改在村文化室").doesNotContain("筛选测试");
   }
 
-  private Map<String, String> fields(HttpResponse<String> answer) throws Exception {
-    Map<String, String> byField = new LinkedHashMap<>();
-    for (JsonNode e : json.readTree(answer.body()).path("errors")) {
-      byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
-    }
-    return byField;
-  }
 }

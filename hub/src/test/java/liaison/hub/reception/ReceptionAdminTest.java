@@ -132,10 +132,10 @@ class ReceptionAdminTest {
         manager.api("POST", "/api/receptions", "{\"stationId\":\"s-001\",\"date\":\"24/11/2026\",\"start\":\"9:00\",\"end\":\"10:00\",\"location\":\"x\",\"deputyIds\":[\"d-0001\"]}");
 
     assertThat(List.of(endBeforeStart, notAssigned, overlapping, badDate)).allMatch(r -> r.statusCode() == 422);
-    assertThat(errors(endBeforeStart)).containsEntry("end", "结束时间须晚于开始时间");
-    assertThat(errors(notAssigned).get("deputyIds")).contains("刘桂芳 未编入本站");
-    assertThat(errors(overlapping).get("deputyIds")).contains("陈秀兰 在 城关镇人大代表之家 同一时段已有接待");
-    assertThat(errors(badDate)).containsKey("date");
+    assertThat(StaffClient.fieldErrors(endBeforeStart)).containsEntry("end", "结束时间须晚于开始时间");
+    assertThat(StaffClient.fieldErrors(notAssigned).get("deputyIds")).contains("刘桂芳 未编入本站");
+    assertThat(StaffClient.fieldErrors(overlapping).get("deputyIds")).contains("陈秀兰 在 城关镇人大代表之家 同一时段已有接待");
+    assertThat(StaffClient.fieldErrors(badDate)).containsKey("date");
     assertThat(count(manager, day)).isEqualTo(before);
   }
 
@@ -209,13 +209,6 @@ class ReceptionAdminTest {
     return list.size() + other.size();
   }
 
-  private Map<String, String> errors(HttpResponse<String> answer) throws Exception {
-    Map<String, String> byField = new java.util.LinkedHashMap<>();
-    for (JsonNode e : json.readTree(answer.body()).path("errors")) {
-      byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
-    }
-    return byField;
-  }
 
   private String body(String station, LocalDate day, String start, String end, List<String> deputies, String theme) {
     try {

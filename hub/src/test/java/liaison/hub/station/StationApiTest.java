@@ -81,7 +81,7 @@ class StationApiTest {
 
     HttpResponse<String> again = admin.api("POST", "/api/stations", station("s-010", "新圩", "HOME", "t-baisha", "", ""));
     assertThat(again.statusCode()).isEqualTo(422);
-    assertThat(errors(again).get("id")).contains("曾属于一个已删除的站点");
+    assertThat(StaffClient.fieldErrors(again).get("id")).contains("曾属于一个已删除的站点");
   }
 
   @Test
@@ -106,11 +106,11 @@ class StationApiTest {
     HttpResponse<String> taken = admin.api("POST", "/api/stations", station("s-001", "重复", "HOME", "t-baisha", "", ""));
 
     assertThat(bad.statusCode()).isEqualTo(422);
-    assertThat(errors(bad)).containsKeys("id", "name", "kind", "townshipId", "signPlate", "latitude", "longitude");
-    assertThat(errors(bad).get("name")).isEqualTo("请填写站点名称");
+    assertThat(StaffClient.fieldErrors(bad)).containsKeys("id", "name", "kind", "townshipId", "signPlate", "latitude", "longitude");
+    assertThat(StaffClient.fieldErrors(bad).get("name")).isEqualTo("请填写站点名称");
     assertThat(json.readTree(bad.body()).path("errors").get(0).path("messageEn").asText()).isNotBlank();
-    assertThat(errors(tooLong).get("name")).isEqualTo("名称不能超过 60 个字");
-    assertThat(errors(taken).get("id")).isEqualTo("编号 s-001 已被使用");
+    assertThat(StaffClient.fieldErrors(tooLong).get("name")).isEqualTo("名称不能超过 60 个字");
+    assertThat(StaffClient.fieldErrors(taken).get("id")).isEqualTo("编号 s-001 已被使用");
     assertThat(json.readTree(admin.api("GET", "/api/stations", null).body()).size()).isEqualTo(before);
   }
 
@@ -126,8 +126,8 @@ class StationApiTest {
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(json.readTree(ok.body()).path("openingHours").asText()).isEqualTo("周一至周六 9:00—17:00");
     assertThat(rename.statusCode()).isEqualTo(422);
-    assertThat(errors(rename).get("name")).startsWith("只有县级管理员可以修改名称");
-    assertThat(errors(rename)).containsKey("latitude");
+    assertThat(StaffClient.fieldErrors(rename).get("name")).startsWith("只有县级管理员可以修改名称");
+    assertThat(StaffClient.fieldErrors(rename)).containsKey("latitude");
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(json.readTree(admin.api("GET", "/api/stations/s-003", null).body()).path("name").asText())
         .isEqualTo("青溪县政务服务中心人大代表联系点");
@@ -138,7 +138,7 @@ class StationApiTest {
     HttpResponse<String> refused = admin.api("DELETE", "/api/stations/s-002", null);
 
     assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(errors(refused).get("receptions")).contains("未举行的接待").contains("请先取消或改到其他站点");
+    assertThat(StaffClient.fieldErrors(refused).get("receptions")).contains("未举行的接待").contains("请先取消或改到其他站点");
     assertThat(admin.api("GET", "/api/stations/s-002", null).statusCode()).isEqualTo(200);
   }
 
@@ -186,13 +186,6 @@ class StationApiTest {
     return ids;
   }
 
-  private Map<String, String> errors(HttpResponse<String> answer) throws Exception {
-    Map<String, String> byField = new LinkedHashMap<>();
-    for (JsonNode e : json.readTree(answer.body()).path("errors")) {
-      byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
-    }
-    return byField;
-  }
 
   private String station(String id, String name, String kind, String township, String lat, String lon) {
     try {
