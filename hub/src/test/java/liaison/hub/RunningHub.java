@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import liaison.hub.broker.BrokerClient;
 import liaison.testkit.TestBroker;
 
 /**
@@ -53,7 +54,25 @@ public final class RunningHub implements AutoCloseable {
     ApplicationContext context = ApplicationContext.run(properties);
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();
-    return new RunningHub(context, mqttPort);
+    RunningHub hub = new RunningHub(context, mqttPort);
+    hub.awaitBrokerConnection();
+    return hub;
+  }
+
+  /**
+   * The hub's client connects to its broker in the background; /health is DOWN and publishes fail
+   * until it has. Tests start from a hub that is ready, as `./liaison demo` does by waiting on
+   * /health.
+   */
+  private void awaitBrokerConnection() {
+    BrokerClient client = context.getBean(BrokerClient.class);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!client.isConnected()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the hub's client did not connect to " + client.uri() + " within 30 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+    }
   }
 
   public <T> T bean(Class<T> type) {
