@@ -128,6 +128,8 @@ class HubTest {
     Set<String> expected = fieldPaths(golden);
     // Optional in the protocol, and the demo deputies have no photos yet.
     expected.remove("deputies.[].photo");
+    // Handling figures come with residents' opinions (issue 5); until then the hub leaves them out.
+    expected.removeIf(path -> path.startsWith("results"));
     assertThat(fieldPaths(published)).containsAll(expected);
   }
 

@@ -30,8 +30,22 @@ public record StationContent(
     List<Deputy> deputies,
     List<Reception> receptions,
     List<Notice> notices,
-    Links links)
+    Links links,
+    @Nullable Results results)
     implements ProtocolMessage {
+
+  /** A snapshot without handling figures (a hub that does not publish them yet). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links) {
+    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, null);
+  }
 
   public StationContent {
     Topic.requireStationId(stationId);
@@ -48,6 +62,10 @@ public record StationContent(
     receptions = list(receptions, "receptions");
     notices = list(notices, "notices");
     required(links, "links");
+  }
+
+  public Optional<Results> resultsIfAny() {
+    return Optional.ofNullable(results);
   }
 
   public Optional<Deputy> deputy(String deputyId) {
@@ -80,7 +98,8 @@ public record StationContent(
 
   /**
    * A deputy assigned to the station. {@code phone} is present only when the deputy consented to
-   * publish it; {@code photo} is a content hash fetched from {@link Links#photoBase()}.
+   * publish it; {@code photo} is a content hash fetched from {@link Links#photoBase()}; {@code
+   * messageUrl}, when present, opens the opinion form addressed to this deputy.
    */
   public record Deputy(
       String id,
@@ -91,7 +110,23 @@ public record StationContent(
       String workUnit,
       List<String> specialties,
       @Nullable String photo,
-      @Nullable String phone) {
+      @Nullable String phone,
+      @Nullable String messageUrl) {
+
+    /** A deputy without a personal message link (residents use the station's opinion link). */
+    public Deputy(
+        String id,
+        String name,
+        List<DeputyLevel> levels,
+        String constituency,
+        String occupation,
+        String workUnit,
+        List<String> specialties,
+        @Nullable String photo,
+        @Nullable String phone) {
+      this(id, name, levels, constituency, occupation, workUnit, specialties, photo, phone, null);
+    }
+
     public Deputy {
       text(id, "deputy.id");
       text(name, "deputy.name");
@@ -111,7 +146,10 @@ public record StationContent(
     }
   }
 
-  /** A reception slot: who receives visitors, when and where, in the station's time zone. */
+  /**
+   * A reception slot: who receives visitors, when and where, in the station's time zone; {@code
+   * presentDeputyIds} are the on-duty deputies the station's staff have marked as arrived.
+   */
   public record Reception(
       String id,
       LocalDate date,
@@ -120,7 +158,22 @@ public record StationContent(
       List<String> deputyIds,
       @Nullable String theme,
       String location,
-      ReceptionStatus status) {
+      ReceptionStatus status,
+      List<String> presentDeputyIds) {
+
+    /** A reception nobody has been marked present at (yet). */
+    public Reception(
+        String id,
+        LocalDate date,
+        LocalTime start,
+        LocalTime end,
+        List<String> deputyIds,
+        @Nullable String theme,
+        String location,
+        ReceptionStatus status) {
+      this(id, date, start, end, deputyIds, theme, location, status, List.of());
+    }
+
     public Reception {
       text(id, "reception.id");
       required(date, "reception.date");
@@ -133,6 +186,17 @@ public record StationContent(
       deputyIds = list(deputyIds, "reception.deputyIds");
       location = location == null ? "" : location;
       required(status, "reception.status");
+      presentDeputyIds = list(presentDeputyIds, "reception.presentDeputyIds");
+      for (String present : presentDeputyIds) {
+        if (!deputyIds.contains(present)) {
+          throw new IllegalArgumentException(
+              "reception '" + id + "' marks '" + present + "' present, who is not on duty there");
+        }
+      }
+    }
+
+    public boolean isPresent(String deputyId) {
+      return presentDeputyIds.contains(deputyId);
     }
   }
 
@@ -169,6 +233,33 @@ public record StationContent(
       text(opinion, "links.opinion");
       text(booking, "links.booking");
       text(photoBase, "links.photoBase");
+    }
+  }
+
+  /**
+   * The station's public handling figures for residents' opinions (收集 → 答复 → 满意度) since
+   * {@code since}.
+   */
+  public record Results(
+      LocalDate since,
+      int received,
+      int answered,
+      int satisfied,
+      int basicallySatisfied,
+      int dissatisfied) {
+    public Results {
+      required(since, "results.since");
+      if (received < 0 || answered < 0 || satisfied < 0 || basicallySatisfied < 0 || dissatisfied < 0) {
+        throw new IllegalArgumentException("results counts must not be negative");
+      }
+      if (answered > received) {
+        throw new IllegalArgumentException(
+            "results: " + answered + " answered is more than " + received + " received");
+      }
+    }
+
+    public int rated() {
+      return satisfied + basicallySatisfied + dissatisfied;
     }
   }
 }

@@ -55,6 +55,7 @@ public final class GoldenFiles {
         c.deputies(),
         c.receptions(),
         c.notices(),
-        c.links());
+        c.links(),
+        c.results());
   }
 }
