@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,18 @@ import org.slf4j.LoggerFactory;
 public final class ContentStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContentStore.class);
-  private static final int SCHEMA_VERSION = 1;
+  /** 1: content and memo; 2: the current alert and the event outbox. */
+  private static final int SCHEMA_VERSION = 2;
 
   private final Path file;
   private final Connection connection;
 
+  private final Outbox outbox;
+
   private ContentStore(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.outbox = new Outbox(this);
   }
 
   /**
@@ -97,6 +102,27 @@ public final class ContentStore implements AutoCloseable {
               key   TEXT PRIMARY KEY,
               value TEXT NOT NULL
             )""");
+      }
+      if (version < 2) {
+        st.executeUpdate(
+            """
+            CREATE TABLE IF NOT EXISTS alert (
+              station_id TEXT PRIMARY KEY,
+              stored_at  TEXT NOT NULL,
+              payload    BLOB NOT NULL
+            )""");
+        // AUTOINCREMENT: a sequence number is never reused, so "oldest first" survives deletes.
+        st.executeUpdate(
+            """
+            CREATE TABLE IF NOT EXISTS outbox (
+              seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+              event_id    TEXT NOT NULL UNIQUE,
+              type        TEXT NOT NULL,
+              recorded_at TEXT NOT NULL,
+              payload     BLOB NOT NULL
+            )""");
+      }
+      if (version < SCHEMA_VERSION) {
         st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
       }
     }
@@ -174,6 +200,70 @@ public final class ContentStore implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Keeps the station's current alert, replacing the one before. */
+  public synchronized void storeAlert(String stationId, StationAlert alert, OffsetDateTime storedAt) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO alert (station_id, stored_at, payload) VALUES (?, ?, ?)"
+                + " ON CONFLICT (station_id) DO UPDATE SET"
+                + " stored_at = excluded.stored_at, payload = excluded.payload")) {
+      ps.setString(1, stationId);
+      ps.setString(2, storedAt.toString());
+      ps.setBytes(3, ProtocolCodec.encode(alert));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot write the alert to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void clearAlert(String stationId) {
+    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM alert WHERE station_id = ?")) {
+      ps.setString(1, stationId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot clear the alert in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The stored alert, if any and if it can still be read; its expiry is the view's to judge. */
+  public synchronized Optional<StationAlert> loadAlert(String stationId) {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT payload FROM alert WHERE station_id = ?")) {
+      ps.setString(1, stationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(ProtocolCodec.decode(rs.getBytes(1), StationAlert.class));
+        } catch (ProtocolException e) {
+          LOG.warn("station {}: the stored alert in {} cannot be read ({}); ignored", stationId, file, e.getMessage());
+          return Optional.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the alert from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The event outbox kept in this same file, sharing its connection and lock. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Runs one statement under the store's lock; for {@link Outbox}. */
+  synchronized <T> T withConnection(String what, SqlWork<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   /** A small remembered value, such as since when the station has been offline. */
