@@ -6,14 +6,17 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -38,6 +41,12 @@ public final class HubLink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
   private static final long CLOSE_WAIT_MILLIS = 2_000;
+  private static final long WINDOW_WAIT_MILLIS = 10_000;
+  /** The most publishes kept in flight, whatever larger Receive Maximum a broker announces. */
+  private static final int MAX_WINDOW = 10;
+
+  /** PUBACK reason code: accepted, but nobody subscribes to the topic, so nobody gets it. */
+  public static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
   private final Settings settings;
   private final Listener listener;
@@ -45,7 +54,16 @@ public final class HubLink implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private volatile boolean closed;
   private volatile boolean started;
+  private volatile Semaphore window = new Semaphore(1);
   private int attempt;
+  /** Numbers each connection attempt (loop thread only). */
+  private long tries;
+  /**
+   * The attempt whose connection is up or being made; 0 once it failed. Paho can report one loss
+   * twice (the connect listener and the callback both), and each report must not start its own
+   * chain of reconnects: only the first report for the live attempt counts.
+   */
+  private long live;
 
   /** An outgoing message: a will, a state report or an event. */
   public record Message(String topic, byte[] payload, int qos, boolean retained) {
@@ -122,39 +140,116 @@ public final class HubLink implements AutoCloseable {
     return client.isConnected();
   }
 
-  /** Publishes if connected; the future fails at once when not connected. */
-  public CompletableFuture<Void> publish(Message message) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+  /**
+   * Publishes if connected; the future fails at once when not connected. It completes when the
+   * broker has taken the message (on PUBACK for QoS 1) with the acknowledgement's reason code: 0, or
+   * {@link #NO_MATCHING_SUBSCRIBERS} when nobody subscribes to the topic. A refusal (0x80 or more)
+   * fails it.
+   *
+   * <p>At most the broker's Receive Maximum of publishes are in flight: beyond it Paho throws "Too
+   * many publishes in progress" (32202). The caller waits here for a free slot (at most 10 s).
+   */
+  public CompletableFuture<Integer> publish(Message message) {
+    CompletableFuture<Integer> done = new CompletableFuture<>();
     if (closed || !client.isConnected()) {
       done.completeExceptionally(new IllegalStateException("not connected to " + settings.brokerUri()));
       return done;
     }
+    Semaphore slots = window;
+    boolean needsSlot = message.qos() > 0;
     try {
-      MqttMessage mqtt = new MqttMessage(message.payload(), message.qos(), message.retained(), null);
-      client.publish(
-          message.topic(),
-          mqtt,
-          null,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              done.complete(null);
+      if (needsSlot && !slots.tryAcquire(WINDOW_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        done.completeExceptionally(
+            new IllegalStateException("no free publish slot within " + WINDOW_WAIT_MILLIS + " ms"));
+        return done;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.completeExceptionally(e);
+      return done;
+    }
+    MqttActionListener listener =
+        new MqttActionListener() {
+          @Override
+          public void onSuccess(IMqttToken token) {
+            release();
+            int code = reasonCode(token);
+            if (code >= 0x80) {
+              done.completeExceptionally(
+                  new IllegalStateException(
+                      "the broker refused the message on "
+                          + message.topic()
+                          + " with reason code 0x"
+                          + Integer.toHexString(code)));
+            } else {
+              done.complete(code);
             }
+          }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-              done.completeExceptionally(e);
+          @Override
+          public void onFailure(IMqttToken token, Throwable e) {
+            release();
+            done.completeExceptionally(e);
+          }
+
+          private void release() {
+            if (needsSlot) {
+              slots.release();
             }
-          });
-    } catch (MqttException e) {
+          }
+        };
+    try {
+      publishWhenPahoHasRoom(
+          message.topic(), new MqttMessage(message.payload(), message.qos(), message.retained(), null), listener);
+    } catch (MqttException | RuntimeException e) {
+      if (needsSlot) {
+        slots.release();
+      }
       done.completeExceptionally(e);
     }
     return done;
   }
 
+  /**
+   * Paho frees an in-flight slot only after it has reported the acknowledgement, on its own thread,
+   * so right after our window opened it may still refuse with "Too many publishes in progress"
+   * (32202) for a moment: try again, briefly, until it takes the message.
+   */
+  private void publishWhenPahoHasRoom(String topic, MqttMessage message, MqttActionListener listener)
+      throws MqttException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      try {
+        client.publish(topic, message, null, listener);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || System.nanoTime() > deadline
+            || closed) {
+          throw e;
+        }
+        LockSupport.parkNanos(100_000);
+      }
+    }
+  }
+
+  private static int reasonCode(IMqttToken token) {
+    int[] codes = token.getReasonCodes();
+    int worst = 0;
+    for (int i = 0; codes != null && i < codes.length; i++) {
+      worst = Math.max(worst, codes[i]);
+    }
+    return worst;
+  }
+
   private void attemptConnect() {
     if (closed) {
       return;
+    }
+    long me;
+    synchronized (this) {
+      me = ++tries;
+      live = me;
     }
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
@@ -176,25 +271,33 @@ public final class HubLink implements AutoCloseable {
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              loop.execute(HubLink.this::subscribe);
+              // A fresh window per connection: slots of publishes lost with the old one come back.
+              Integer receiveMaximum =
+                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
+              window =
+                  new Semaphore(
+                      receiveMaximum == null || receiveMaximum <= 0
+                          ? MAX_WINDOW
+                          : Math.min(receiveMaximum, MAX_WINDOW));
+              loop.execute(() -> subscribe(me));
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
-              connectionFailed("connect to " + settings.brokerUri() + " failed: " + describe(e));
+              connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
             }
           });
     } catch (MqttException e) {
-      connectionFailed("connect to " + settings.brokerUri() + " failed: " + describe(e));
+      connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
     }
   }
 
-  private void subscribe() {
-    if (closed) {
+  private void subscribe(long me) {
+    if (closed || !isLive(me)) {
       return;
     }
     if (settings.subscriptions().isEmpty()) {
-      onSubscribed();
+      onSubscribed(me);
       return;
     }
     MqttSubscription[] subscriptions =
@@ -215,25 +318,32 @@ public final class HubLink implements AutoCloseable {
                       "the broker refused subscription {} with reason code 0x{}; disconnecting",
                       settings.subscriptions().get(Math.min(i, settings.subscriptions().size() - 1)),
                       Integer.toHexString(codes[i]));
-                  dropAndRetry("subscription refused");
+                  dropAndRetry(me, "subscription refused");
                   return;
                 }
               }
-              onSubscribed();
+              onSubscribed(me);
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
-              dropAndRetry("subscribe failed: " + describe(e));
+              dropAndRetry(me, "subscribe failed: " + describe(e));
             }
           },
           new MqttProperties());
     } catch (MqttException e) {
-      dropAndRetry("subscribe failed: " + describe(e));
+      dropAndRetry(me, "subscribe failed: " + describe(e));
     }
   }
 
-  private void onSubscribed() {
+  private synchronized boolean isLive(long which) {
+    return which != 0 && which == live;
+  }
+
+  private void onSubscribed(long me) {
+    if (!isLive(me)) {
+      return;
+    }
     attempt = 0;
     LOG.info("connected to {} as {}", settings.brokerUri(), settings.clientId());
     try {
@@ -243,18 +353,25 @@ public final class HubLink implements AutoCloseable {
     }
   }
 
-  private void dropAndRetry(String reason) {
+  private void dropAndRetry(long which, String reason) {
     try {
       client.disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
     } catch (MqttException e) {
       LOG.debug("forced disconnect: {}", e.getMessage());
     }
-    connectionFailed(reason);
+    connectionFailed(which, reason);
   }
 
-  private void connectionFailed(String reason) {
+  private void connectionFailed(long which, String reason) {
     if (closed) {
       return;
+    }
+    synchronized (this) {
+      if (which == 0 || which != live) {
+        LOG.debug("{} (already handled)", reason);
+        return;
+      }
+      live = 0;
     }
     attempt++;
     Duration delay = settings.reconnect().delay(attempt, ThreadLocalRandom.current());
@@ -332,7 +449,11 @@ public final class HubLink implements AutoCloseable {
           response.getException() != null
               ? describe(response.getException())
               : "the broker disconnected (reason code " + response.getReturnCode() + ")";
-      loop.execute(() -> connectionFailed("connection to " + settings.brokerUri() + " lost: " + reason));
+      long which;
+      synchronized (HubLink.this) {
+        which = live;
+      }
+      loop.execute(() -> connectionFailed(which, "connection to " + settings.brokerUri() + " lost: " + reason));
     }
 
     @Override
