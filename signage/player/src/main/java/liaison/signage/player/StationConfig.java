@@ -9,7 +9,7 @@ import liaison.signage.protocol.Topic;
  * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
  *
  * @param brokerUri for example {@code tcp://127.0.0.1:1883}
- * @param dataDir holds {@code station.db}
+ * @param dataDir holds {@code station.db} and the {@code photos/} directory
  */
 public record StationConfig(
     String stationId,
@@ -47,5 +47,10 @@ public record StationConfig(
 
   public Path storeFile() {
     return dataDir.resolve("station.db");
+  }
+
+  /** Deputies' photos, next to the store file. */
+  public Path photoDir() {
+    return dataDir.resolve("photos");
   }
 }

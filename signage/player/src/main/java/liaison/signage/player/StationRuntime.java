@@ -1,16 +1,21 @@
 package liaison.signage.player;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import liaison.signage.player.link.HubLink;
+import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.StationState.Presence;
 import liaison.signage.protocol.StationState.Screen;
@@ -21,14 +26,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One station at work: it shows what its store holds at once, keeps the link to the hub, applies
  * each snapshot with a higher version (stored before shown), and reports which version is on screen.
+ * It also keeps the hub's current alert, sends recorded events through a durable outbox, and fetches
+ * the deputies' photos.
  *
- * <p>Views watch {@link #content()} and {@link #link()} and call {@link #displayed(long)} once a
- * version is on screen.
+ * <p>Views watch {@link #content()}, {@link #alert()} and {@link #link()} and call {@link
+ * #displayed(long)} once a version is on screen.
  */
 public final class StationRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
   static final String OFFLINE_SINCE = "offline_since";
+  private static final Duration PHOTO_RETRY = Duration.ofSeconds(30);
 
   private final StationConfig config;
   private final Clock clock;
@@ -37,6 +45,10 @@ public final class StationRuntime implements AutoCloseable {
   private final String session = UUID.randomUUID().toString();
   private final LiveValue<Optional<StationContent>> content = new LiveValue<>(Optional.empty());
   private final LiveValue<LinkStatus> linkStatus;
+  private final LiveValue<Optional<StationAlert>> alert = new LiveValue<>(Optional.empty());
+  private final LiveValue<Integer> pending = new LiveValue<>(0);
+  private final OutboxDelivery delivery;
+  private final PhotoCache photos;
   private final LiveValue<Optional<String>> lastRejection = new LiveValue<>(Optional.empty());
   private final AtomicLong rejected = new AtomicLong();
   private volatile long displayedVersion;
@@ -53,12 +65,15 @@ public final class StationRuntime implements AutoCloseable {
             new HubLink.Settings(
                 config.brokerUri(),
                 "station-" + id + "-" + session.substring(0, 8),
-                List.of(Topic.stationContent(id).toString()),
+                List.of(Topic.stationContent(id).toString(), Topic.stationAlert(id).toString()),
                 config.keepAlive(),
-                java.time.Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 config.reconnect(),
                 () -> stateMessage(Presence.OFFLINE)),
             new LinkListener());
+    this.delivery =
+        new OutboxDelivery(id, store.outbox(), link, Topic.stationEvent(id).toString(), pending);
+    this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY);
   }
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
@@ -75,12 +90,16 @@ public final class StationRuntime implements AutoCloseable {
                   stored.content().version(),
                   stored.storedAt());
               runtime.content.set(Optional.of(stored.content()));
+              runtime.wantPhotos(stored.content());
             });
+    store.loadAlert(config.stationId()).ifPresent(a -> runtime.alert.set(Optional.of(a)));
+    runtime.delivery.refreshPending();
     return runtime;
   }
 
   /** Starts the link to the hub in the background. */
   public void start() {
+    delivery.start();
     link.start();
   }
 
@@ -90,6 +109,47 @@ public final class StationRuntime implements AutoCloseable {
 
   public LiveValue<Optional<StationContent>> content() {
     return content;
+  }
+
+  /**
+   * The hub's current urgent or emergency notice, kept across restarts; empty when the hub cleared
+   * it. The runtime does not drop an alert past its {@code validUntil}: the view, which has the
+   * clock and redraws anyway, hides it then (the hub also clears it when it ends).
+   */
+  public LiveValue<Optional<StationAlert>> alert() {
+    return alert;
+  }
+
+  /** The deputies' photos; asked for every photo in each snapshot the station shows. */
+  public PhotoCache photos() {
+    return photos;
+  }
+
+  /**
+   * Records an event for the hub: committed to the outbox before this returns, then sent in the
+   * background whenever the hub is reachable, across outages and restarts.
+   *
+   * @param type lower-case dotted name such as {@code satisfaction}
+   * @throws IllegalArgumentException when the type or body is not a valid event
+   */
+  public StationEvent record(String type, Map<String, Object> body) {
+    if (closed) {
+      throw new IllegalStateException("station " + config.stationId() + " is stopped; event " + type + " not recorded");
+    }
+    StationEvent event = new StationEvent(UUID.randomUUID(), type, now(), body);
+    store.outbox().add(event);
+    delivery.recorded();
+    return event;
+  }
+
+  /** Events recorded and not yet acknowledged by the broker. */
+  public int pendingEvents() {
+    return pending.get();
+  }
+
+  /** The same as a value to watch, for diagnostics. */
+  public LiveValue<Integer> pending() {
+    return pending;
   }
 
   public LiveValue<LinkStatus> link() {
@@ -154,6 +214,7 @@ public final class StationRuntime implements AutoCloseable {
     }
     switch (topic.get().channel()) {
       case CONTENT -> onContent(topicName, payload);
+      case ALERT -> onAlert(topicName, payload);
       default -> reject("station " + id + ": ignored a message on " + topicName + ", a channel it does not read");
     }
   }
@@ -187,6 +248,39 @@ public final class StationRuntime implements AutoCloseable {
     }
     LOG.info("station {}: stored content version {}", id, next.version());
     content.set(Optional.of(next));
+    wantPhotos(next);
+  }
+
+  private void onAlert(String topicName, byte[] payload) {
+    String id = config.stationId();
+    if (payload.length == 0) {
+      store.clearAlert(id);
+      if (alert.get().isPresent()) {
+        LOG.info("station {}: alert cleared", id);
+      }
+      alert.set(Optional.empty());
+      return;
+    }
+    StationAlert next;
+    try {
+      next = ProtocolCodec.decode(payload, StationAlert.class);
+    } catch (ProtocolException e) {
+      reject("station " + id + ": ignored an alert on " + topicName + ": " + e.getMessage());
+      return;
+    }
+    store.storeAlert(id, next, now());
+    if (!alert.get().equals(Optional.of(next))) {
+      LOG.info("station {}: alert {} ({}) stored", id, next.noticeId(), next.priority());
+    }
+    alert.set(Optional.of(next));
+  }
+
+  private void wantPhotos(StationContent shown) {
+    for (StationContent.Deputy deputy : shown.deputies()) {
+      if (deputy.photo() != null) {
+        photos.want(shown.links().photoBase(), deputy.photo());
+      }
+    }
   }
 
   private void reject(String reason) {
@@ -201,8 +295,11 @@ public final class StationRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    delivery.close();
+    photos.close();
     boolean wasOnline = link.isConnected();
     link.close(wasOnline ? stateMessage(Presence.OFFLINE) : null);
+    delivery.finishAcknowledgements();
     if (wasOnline) {
       store.remember(OFFLINE_SINCE, now().toString());
     }
@@ -216,10 +313,14 @@ public final class StationRuntime implements AutoCloseable {
       store.forget(OFFLINE_SINCE);
       linkStatus.set(LinkStatus.online(now()));
       reportState();
+      delivery.connected();
+      // Photos that failed before get another chance once the hub is back.
+      content.get().ifPresent(StationRuntime.this::wantPhotos);
     }
 
     @Override
     public void disconnected(String reason) {
+      delivery.disconnected();
       if (closed) {
         return;
       }
