@@ -135,16 +135,20 @@ final class OutboxDelivery implements AutoCloseable {
           }
           round = new Round(connection);
         }
-        deliver(round);
+        try {
+          deliver(round);
+        } catch (RuntimeException e) {
+          // A store that cannot be read now (disk full, locked) may be readable in a moment.
+          LOG.error("station {}: event delivery failed; the events stay in the outbox", stationId, e);
+          round.failed = true;
+        }
         if (round.failed) {
           settle(round);
-          pause();
+          pause(round);
         }
       }
     } catch (InterruptedException e) {
       // closing
-    } catch (RuntimeException e) {
-      LOG.error("station {}: event delivery stopped; events stay in the outbox until restart", stationId, e);
     }
   }
 
@@ -255,18 +259,31 @@ final class OutboxDelivery implements AutoCloseable {
     }
   }
 
-  /** Lets the failed round's publishes finish, so the next round does not send them twice. */
+  /**
+   * Lets the failed round's publishes finish, so the next round does not send them twice. Not worth
+   * waiting for once the connection they went out on is gone: they will never be acknowledged.
+   */
   private void settle(Round round) throws InterruptedException {
-    if (round.slots.tryAcquire(MAX_IN_FLIGHT, SETTLE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-      round.slots.release(MAX_IN_FLIGHT);
+    long until = System.nanoTime() + SETTLE_WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      if (round.slots.tryAcquire(MAX_IN_FLIGHT, 200, TimeUnit.MILLISECONDS)) {
+        round.slots.release(MAX_IN_FLIGHT);
+        return;
+      }
+      synchronized (signal) {
+        if (closed || !connected || connection != round.connection) {
+          return;
+        }
+      }
     }
   }
 
-  private void pause() throws InterruptedException {
+  /** A short pause before the next round, cut short by closing or by a new connection. */
+  private void pause(Round round) throws InterruptedException {
     long until = System.nanoTime() + RETRY_PAUSE.toNanos();
     synchronized (signal) {
       long left;
-      while (!closed && (left = until - System.nanoTime()) > 0) {
+      while (!closed && connection == round.connection && (left = until - System.nanoTime()) > 0) {
         TimeUnit.NANOSECONDS.timedWait(signal, left);
       }
     }

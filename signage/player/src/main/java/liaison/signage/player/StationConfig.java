@@ -41,6 +41,10 @@ public record StationConfig(
     return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy);
   }
 
+  public StationConfig withBrokerUri(String uri) {
+    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect);
+  }
+
   public StationConfig withKeepAlive(Duration interval) {
     return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect);
   }

@@ -56,6 +56,7 @@ public final class PhotoCache implements AutoCloseable {
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
   private final LiveValue<Long> arrivals = new LiveValue<>(0L);
   private final AtomicLong failures = new AtomicLong();
+  private final java.util.Set<String> notHashes = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /** Where a hash stands: being fetched, or failed {@code failures} times, the last at {@code at}. */
@@ -124,7 +125,10 @@ public final class PhotoCache implements AutoCloseable {
   public void want(String photoBase, String hash) {
     Optional<String> name = canonical(hash);
     if (name.isEmpty()) {
-      LOG.warn("photo '{}' ignored: a photo is named by the 64 hex digits of its SHA-256", hash);
+      // Each snapshot repeats it: say it once per name.
+      if (notHashes.size() < 1_000 && notHashes.add(hash)) {
+        LOG.warn("photo '{}' ignored: a photo is named by the 64 hex digits of its SHA-256", hash);
+      }
       return;
     }
     String key = name.get();
