@@ -27,6 +27,8 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.reception.AttendanceRepository;
+import liaison.hub.reception.AttendanceService;
 import liaison.hub.reception.ReceptionDraft;
 import liaison.hub.reception.ReceptionService;
 import liaison.hub.reception.ReceptionSlot;
@@ -36,6 +38,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
+import liaison.signage.protocol.ReceptionStatus;
 
 /** A station's week of receptions, and the form to add, change or remove one. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -47,6 +50,8 @@ public class ReceptionAdminController {
 
   private final ReceptionService receptions;
   private final liaison.hub.reception.ReceptionRuleService rules;
+  private final AttendanceService attendanceService;
+  private final AttendanceRepository attendance;
   private final DeputyRepository deputies;
   private final Access access;
   private final Clock clock;
@@ -54,10 +59,14 @@ public class ReceptionAdminController {
   public ReceptionAdminController(
       ReceptionService receptions,
       liaison.hub.reception.ReceptionRuleService rules,
+      AttendanceService attendanceService,
+      AttendanceRepository attendance,
       DeputyRepository deputies,
       Access access,
       Clock clock) {
     this.receptions = receptions;
+    this.attendanceService = attendanceService;
+    this.attendance = attendance;
     this.rules = rules;
     this.deputies = deputies;
     this.access = access;
@@ -79,8 +88,18 @@ public class ReceptionAdminController {
     }
   }
 
-  /** A slot as the calendar and lists show it. */
-  public record SlotRow(ReceptionSlot slot, String deputyNames) {}
+  /**
+   * A slot as the calendar and lists show it; {@code duties} are its on-duty deputies with their
+   * arrival marks, and {@code takesAttendance} when it is today's and not cancelled.
+   */
+  public record SlotRow(ReceptionSlot slot, String deputyNames, List<Duty> duties, boolean takesAttendance) {
+    public boolean anyPresent() {
+      return duties.stream().anyMatch(Duty::present);
+    }
+  }
+
+  /** An on-duty deputy at a slot, and whether staff marked them as arrived. */
+  public record Duty(String deputyId, String name, boolean present) {}
 
   @Get(uri = "/stations/{stationId}/week", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> week(
@@ -94,6 +113,7 @@ public class ReceptionAdminController {
     LocalDate monday = parseOr(start, today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     List<ReceptionSlot> slots = receptions.list(staff, stationId, monday, monday.plusDays(6));
     Map<String, String> names = names(stationId);
+    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
     Lang lang = Lang.of(request);
     List<Day> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -104,7 +124,10 @@ public class ReceptionAdminController {
               lang.pick(WEEKDAYS_ZH[i] + " " + date.getMonthValue() + "月" + date.getDayOfMonth() + "日",
                   WEEKDAYS_EN[i] + " " + date.getDayOfMonth() + "/" + date.getMonthValue()),
               date.equals(today),
-              slots.stream().filter(s -> s.date().equals(date)).map(s -> row(s, names)).toList()));
+              slots.stream()
+                  .filter(s -> s.date().equals(date))
+                  .map(s -> row(s, names, present.getOrDefault(s.id(), List.of()), today))
+                  .toList()));
     }
     Map<String, Object> model = Pages.model(request, staff);
     model.put("place", place);
@@ -116,7 +139,7 @@ public class ReceptionAdminController {
     model.put("stations", access.visibleStations(staff));
     model.put(
         "done",
-        done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted").contains(done) ? done : null);
+        done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted", "present", "absent").contains(done) ? done : null);
     model.put("rules", rules.list(staff, stationId).stream().map(RuleRow::of).toList());
     return new ModelAndView<>("admin/week", model);
   }
@@ -168,7 +191,7 @@ public class ReceptionAdminController {
     ReceptionSlot slot = receptions.get(staff, id);
     access.requireEdit(staff, slot.stationId());
     Map<String, Object> model = Pages.model(request, staff);
-    model.put("row", row(slot, names(slot.stationId())));
+    model.put("row", row(slot, names(slot.stationId()), List.of(), LocalDate.now(clock)));
     model.put("place", access.requireSee(staff, slot.stationId()));
     return new ModelAndView<>("admin/reception-delete", model);
   }
@@ -178,6 +201,20 @@ public class ReceptionAdminController {
     ReceptionSlot slot = receptions.get(staff, id);
     receptions.delete(staff, id);
     return backToWeek(slot, "deleted");
+  }
+
+  /**
+   * The 签到 / 取消签到 buttons beside each on-duty deputy of today's slots: {@code present=true}
+   * marks the deputy as arrived, {@code present=false} takes the mark back.
+   */
+  @Post(uri = "/receptions/{id}/attendance/{deputyId}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> attendance(Staff staff, String id, String deputyId, @Body String body) {
+    boolean present = "true".equals(FormData.parse(body).get("present"));
+    ReceptionSlot slot =
+        present ? attendanceService.markPresent(staff, id, deputyId) : attendanceService.markAbsent(staff, id, deputyId);
+    return HttpResponse.seeOther(
+        URI.create("/admin/stations/" + slot.stationId() + "/week?start=" + slot.date() + "&done=" + (present ? "present" : "absent")
+            + "#slot-" + slot.id()));
   }
 
   private ModelAndView<Map<String, Object>> form(
@@ -215,12 +252,13 @@ public class ReceptionAdminController {
     return deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
   }
 
-  private SlotRow row(ReceptionSlot s, Map<String, String> names) {
-    String who =
+  private SlotRow row(ReceptionSlot s, Map<String, String> names, List<String> present, LocalDate today) {
+    List<Duty> duties =
         s.deputyIds().stream()
-            .map(id -> names.containsKey(id) ? names.get(id) : deputies.find(id).map(Deputy::name).orElse(id))
-            .collect(Collectors.joining("、"));
-    return new SlotRow(s, who);
+            .map(id -> new Duty(id, names.containsKey(id) ? names.get(id) : deputies.find(id).map(Deputy::name).orElse(id), present.contains(id)))
+            .toList();
+    String who = duties.stream().map(Duty::name).collect(Collectors.joining("、"));
+    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED);
   }
 
   private static LocalDate parseOr(@Nullable String text, LocalDate fallback) {

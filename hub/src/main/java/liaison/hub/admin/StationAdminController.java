@@ -23,6 +23,7 @@ import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.satisfaction.OnSiteRatings;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Station;
@@ -48,9 +49,11 @@ public class StationAdminController {
   private final DeputyService deputyService;
   private final DeputyRepository deputies;
   private final Access access;
+  private final OnSiteRatings ratings;
 
   public StationAdminController(
-      StationService stations, DeputyService deputyService, DeputyRepository deputies, Access access) {
+      StationService stations, DeputyService deputyService, DeputyRepository deputies, Access access, OnSiteRatings ratings) {
+    this.ratings = ratings;
     this.stations = stations;
     this.deputyService = deputyService;
     this.deputies = deputies;
@@ -190,6 +193,8 @@ public class StationAdminController {
     model.put("kinds", StationKind.values());
     // A station manager changes the address, opening hours and sign-plate text only.
     model.put("full", staff.isCountyAdmin());
+    // What residents pressed on the station's screen, beside the station's details.
+    model.put("ratings", current == null ? null : ratings.summary(current.id()));
     return new ModelAndView<>("admin/station-form", model);
   }
 

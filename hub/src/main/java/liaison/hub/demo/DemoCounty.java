@@ -15,6 +15,7 @@ import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.publish.ContentPublisher;
+import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionRule;
 import liaison.hub.reception.ReceptionRuleRepository;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A made-up county to try the system with: 青溪县 with two townships, three stations of different
  * kinds, twelve deputies across all five levels (several at two levels or two stations), a week of
- * receptions from today and two notices. Loaded in one transaction on first start (empty
- * database), with {@code --demo} when missing, never with {@code --no-demo}.
+ * receptions from today (one deputy already marked present today) and two notices. Loaded in one
+ * transaction on first start (empty database), with {@code --demo} when missing, never with
+ * {@code --no-demo}.
  */
 @Context
 public class DemoCounty {
@@ -52,6 +54,7 @@ public class DemoCounty {
   private final StationRepository stations;
   private final DeputyRepository deputies;
   private final ReceptionRepository receptions;
+  private final AttendanceRepository attendance;
   private final NoticeRepository notices;
   private final ContentPublisher publisher;
   private final StaffAccountRepository accounts;
@@ -66,6 +69,7 @@ public class DemoCounty {
       StationRepository stations,
       DeputyRepository deputies,
       ReceptionRepository receptions,
+      AttendanceRepository attendance,
       NoticeRepository notices,
       ContentPublisher publisher,
       StaffAccountRepository accounts,
@@ -80,6 +84,7 @@ public class DemoCounty {
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
+    this.attendance = attendance;
     this.notices = notices;
     this.publisher = publisher;
     this.accounts = accounts;
@@ -201,6 +206,9 @@ public class DemoCounty {
           }
           slot(h, ++n, "s-001", today.plusDays(1), "19:00", "21:00", "古城消防安全夜谈会", "城关镇文化广场",
               ReceptionStatus.ANNOUNCED, List.of("d-0003", "d-0005"));
+          // Today's first reception (r-0001 at s-001: 陈秀兰 and 黄志强): 陈秀兰 has arrived, 黄志强 is
+          // still expected, so the calendar and the screen show both states.
+          attendance.mark(h, "r-0001", "d-0001", "u-chengguan", now);
 
           for (DemoAccount a : ACCOUNTS) {
             accounts.insert(

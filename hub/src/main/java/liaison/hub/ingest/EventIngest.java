@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
+import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
@@ -131,6 +132,12 @@ public class EventIngest implements AutoCloseable {
     } catch (ProtocolException e) {
       LOG.warn("ignored an event on {}: {}", delivery.topic(), e.getMessage());
       return Optional.empty();
+    }
+    if (Satisfaction.EVENT_TYPE.equals(event.type()) && Satisfaction.of(event.body().get("rating")).isEmpty()) {
+      // Kept as sent (a newer kiosk may know more ratings), but the station summary does not count it.
+      LOG.warn(
+          "station {} sent satisfaction event {} with rating {}; stored but not counted: expected one of {}",
+          stationId, event.id(), event.body().get("rating"), java.util.Arrays.toString(Satisfaction.values()));
     }
     try {
       return Optional.of(

@@ -1,11 +1,14 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +16,7 @@ import liaison.hub.config.PublishConfig;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.NoticeRepository;
+import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.StationPlace;
@@ -25,7 +29,8 @@ import liaison.signage.protocol.StationContent;
 
 /**
  * Builds a station's content snapshot from the database: the station, its deputies (phones only
- * with consent), the public receptions of the coming days, the notices aimed at it, its QR links.
+ * with consent, each with a message link), the public receptions of the coming days with who has
+ * arrived, the notices aimed at it, its QR links.
  */
 @Singleton
 public class SnapshotBuilder {
@@ -34,6 +39,7 @@ public class SnapshotBuilder {
   private final StationRepository stations;
   private final DeputyRepository deputies;
   private final ReceptionRepository receptions;
+  private final AttendanceRepository attendance;
   private final NoticeRepository notices;
   private final PublicLinks links;
   private final PublishConfig config;
@@ -43,6 +49,7 @@ public class SnapshotBuilder {
       StationRepository stations,
       DeputyRepository deputies,
       ReceptionRepository receptions,
+      AttendanceRepository attendance,
       NoticeRepository notices,
       PublicLinks links,
       PublishConfig config,
@@ -50,6 +57,7 @@ public class SnapshotBuilder {
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
+    this.attendance = attendance;
     this.notices = notices;
     this.links = links;
     this.config = config;
@@ -69,11 +77,14 @@ public class SnapshotBuilder {
 
     List<Deputy> assigned = deputies.atStation(stationId);
     Set<String> assignedIds = assigned.stream().map(Deputy::id).collect(Collectors.toSet());
-    List<StationContent.Reception> publicSlots =
+    List<ReceptionSlot> slots =
         receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
             .filter(slot -> isPublic(slot, today))
-            .map(slot -> reception(slot, assignedIds))
             .toList();
+    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
+    List<StationContent.Reception> publicSlots =
+        slots.stream().map(slot -> reception(slot, assignedIds, present.getOrDefault(slot.id(), List.of()))).toList();
+    String opinion = links.opinion(s.publicToken());
 
     return Optional.of(
         new StationContent(
@@ -90,7 +101,7 @@ public class SnapshotBuilder {
                 s.openingHours(),
                 s.signPlate(),
                 SHANGHAI),
-            assigned.stream().map(SnapshotBuilder::deputy).toList(),
+            assigned.stream().map(d -> deputy(d, opinion)).toList(),
             publicSlots,
             notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
                 .map(
@@ -99,7 +110,7 @@ public class SnapshotBuilder {
                             n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
                 .toList(),
             new StationContent.Links(
-                links.opinion(s.publicToken()), links.booking(s.publicToken()), links.photoBase())));
+                opinion, links.booking(s.publicToken()), links.photoBase())));
   }
 
   /**
@@ -129,19 +140,26 @@ public class SnapshotBuilder {
     return true;
   }
 
-  private static StationContent.Reception reception(ReceptionSlot slot, Set<String> assignedIds) {
+  private static StationContent.Reception reception(ReceptionSlot slot, Set<String> assignedIds, List<String> present) {
+    List<String> onDuty = slot.deputyIds().stream().filter(assignedIds::contains).toList();
     return new StationContent.Reception(
         slot.id(),
         slot.date(),
         slot.start(),
         slot.end(),
-        slot.deputyIds().stream().filter(assignedIds::contains).toList(),
+        onDuty,
         slot.theme(),
         slot.location(),
-        slot.status() == ReceptionStatus.PLANNED ? ReceptionStatus.ANNOUNCED : slot.status());
+        slot.status() == ReceptionStatus.PLANNED ? ReceptionStatus.ANNOUNCED : slot.status(),
+        // The protocol refuses a present deputy who is not among the published on-duty ones.
+        present.stream().filter(onDuty::contains).toList());
   }
 
-  private static StationContent.Deputy deputy(Deputy d) {
+  /**
+   * A deputy as the screen shows them. Their message link is the station's opinion link addressed to
+   * them for now; issue 5 gives each deputy at a station a token of their own.
+   */
+  private static StationContent.Deputy deputy(Deputy d, String stationOpinionUrl) {
     return new StationContent.Deputy(
         d.id(),
         d.name(),
@@ -151,6 +169,7 @@ public class SnapshotBuilder {
         d.workUnit(),
         d.specialties(),
         d.photoHash(),
-        d.phonePublic() ? d.phone() : null);
+        d.phonePublic() ? d.phone() : null,
+        stationOpinionUrl + "?deputy=" + URLEncoder.encode(d.id(), StandardCharsets.UTF_8));
   }
 }

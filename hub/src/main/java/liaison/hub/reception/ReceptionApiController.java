@@ -21,15 +21,24 @@ import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 
-/** Reception slots over JSON: list a station's, read, create, change, delete. */
+/** Reception slots over JSON: list a station's, read, create, change, delete, mark who arrived. */
 @Controller("/api")
 public class ReceptionApiController {
   private final ReceptionService receptions;
+  private final AttendanceService attendanceService;
+  private final AttendanceRepository attendance;
   private final DeputyRepository deputies;
   private final Clock clock;
 
-  public ReceptionApiController(ReceptionService receptions, DeputyRepository deputies, Clock clock) {
+  public ReceptionApiController(
+      ReceptionService receptions,
+      AttendanceService attendanceService,
+      AttendanceRepository attendance,
+      DeputyRepository deputies,
+      Clock clock) {
     this.receptions = receptions;
+    this.attendanceService = attendanceService;
+    this.attendance = attendance;
     this.deputies = deputies;
     this.clock = clock;
   }
@@ -44,7 +53,8 @@ public class ReceptionApiController {
       @Nullable String theme,
       String location,
       String status,
-      List<Map<String, String>> deputies) {}
+      List<Map<String, String>> deputies,
+      List<String> presentDeputyIds) {}
 
   @Get(uri = "/stations/{stationId}/receptions", produces = MediaType.APPLICATION_JSON)
   public List<ReceptionView> list(
@@ -76,7 +86,24 @@ public class ReceptionApiController {
     return HttpResponse.noContent();
   }
 
+  /**
+   * Marks an on-duty deputy as arrived (签到) at one of today's receptions; the station's screen
+   * shows it within seconds. Marking twice changes nothing. 422 when the reception is not today's,
+   * is cancelled, or the deputy is not on duty at it.
+   */
+  @Put(uri = "/receptions/{id}/present/{deputyId}", produces = MediaType.APPLICATION_JSON)
+  public ReceptionView markPresent(@Parameter(hidden = true) Staff staff, String id, String deputyId) {
+    return views(List.of(attendanceService.markPresent(staff, id, deputyId))).getFirst();
+  }
+
+  /** Takes back a deputy's arrival mark (取消签到) at one of today's receptions. */
+  @Delete(uri = "/receptions/{id}/present/{deputyId}", produces = MediaType.APPLICATION_JSON)
+  public ReceptionView markAbsent(@Parameter(hidden = true) Staff staff, String id, String deputyId) {
+    return views(List.of(attendanceService.markAbsent(staff, id, deputyId))).getFirst();
+  }
+
   private List<ReceptionView> views(List<ReceptionSlot> slots) {
+    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
     Map<String, String> names =
         slots.stream()
             .flatMap(s -> s.deputyIds().stream())
@@ -98,7 +125,8 @@ public class ReceptionApiController {
                     s.status().name(),
                     s.deputyIds().stream()
                         .map(id -> Map.of("id", id, "name", names.getOrDefault(id, id)))
-                        .toList()))
+                        .toList(),
+                    present.getOrDefault(s.id(), List.of()).stream().filter(s.deputyIds()::contains).toList()))
         .toList();
   }
 

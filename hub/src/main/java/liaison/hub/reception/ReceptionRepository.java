@@ -107,6 +107,15 @@ public class ReceptionRepository {
         .execute();
     h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id").bind("id", slot.id()).execute();
     insertDeputies(h, slot);
+    // A deputy taken off the slot is no longer "present" at it.
+    if (slot.deputyIds().isEmpty()) {
+      h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id").bind("id", slot.id()).execute();
+    } else {
+      h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id AND deputy_id NOT IN (<onDuty>)")
+          .bind("id", slot.id())
+          .bindList("onDuty", slot.deputyIds())
+          .execute();
+    }
   }
 
   /** Inserts a slot made by a rule, unless the rule already has one on that date. */
@@ -143,6 +152,7 @@ public class ReceptionRepository {
   }
 
   public void delete(Handle h, String id) {
+    h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id").bind("id", id).execute();
     h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id").bind("id", id).execute();
     h.createUpdate("DELETE FROM reception_slot WHERE id = :id").bind("id", id).execute();
   }

@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -109,6 +111,48 @@ class AdminBrowserTest {
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
     page.navigate(hub.url("/admin").toString());
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?next=.*"));
+  }
+
+  @Test
+  void shouldMarkAnOnDutyDeputyArrivedOnTodaysReceptionAndTakeItBack() {
+    Page page = chromium.phone();
+    page.navigate(hub.url("/login").toString());
+    page.getByLabel("用户名").fill("chengguan");
+    page.getByLabel("密码").fill(DemoCounty.PASSWORD);
+    page.getByLabel("密码").press("Enter");
+    page.waitForURL("**/admin");
+    page.navigate(hub.url("/admin/stations/s-001/week").toString());
+
+    // The demo's first reception today: 陈秀兰 has arrived, 黄志强 is expected.
+    Locator today = page.locator("#slot-r-0001");
+    Locator chen = today.locator("li", new Locator.LocatorOptions().setHasText("陈秀兰"));
+    Locator huang = today.locator("li", new Locator.LocatorOptions().setHasText("黄志强"));
+    assertThat(chen).containsText("已签到");
+    assertThat(huang).containsText("未签到");
+    page.locator("section.day.today").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENS.resolve("admin-attendance-before-phone.png")));
+
+    huang.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签到 黄志强").setExact(true)).click();
+
+    assertThat(page.getByText("已签到，屏幕将在几秒内更新。")).isVisible();
+    huang = page.locator("#slot-r-0001 li", new Page.LocatorOptions().setHasText("黄志强"));
+    assertThat(huang).containsText("已签到");
+    assertThat(huang.getByRole(AriaRole.BUTTON)).hasText("取消签到");
+    page.locator("section.day.today").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENS.resolve("admin-attendance-phone.png")));
+    await()
+        .until(
+            () ->
+                snapshots().getLast().receptions().stream()
+                    .anyMatch(r -> r.id().equals("r-0001") && r.presentDeputyIds().equals(List.of("d-0001", "d-0002"))));
+
+    huang.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消签到 黄志强").setExact(true)).click();
+
+    assertThat(page.getByText("已取消签到，屏幕将在几秒内更新。")).isVisible();
+    assertThat(page.locator("#slot-r-0001 li", new Page.LocatorOptions().setHasText("黄志强"))).containsText("未签到");
+    await()
+        .until(
+            () ->
+                snapshots().getLast().receptions().stream()
+                    .anyMatch(r -> r.id().equals("r-0001") && r.presentDeputyIds().equals(List.of("d-0001"))));
   }
 
   @Test

@@ -1,0 +1,117 @@
+package liaison.hub.reception;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.signage.protocol.ReceptionStatus;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Marking on-duty deputies as arrived (到岗签到) at today's receptions, so the station's screen can
+ * show who is there now. Whoever may change the station's receptions may mark; only today's slots
+ * (Asia/Shanghai) and only the deputies on duty at them. A mark that changes something is audited
+ * and republishes the station; one that changes nothing (already present) does neither.
+ */
+@Singleton
+public class AttendanceService {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private final Jdbi jdbi;
+  private final ReceptionService receptions;
+  private final AttendanceRepository attendance;
+  private final DeputyRepository deputies;
+  private final Access access;
+  private final AuditLog audit;
+  private final ContentPublisher publisher;
+  private final Clock clock;
+
+  public AttendanceService(
+      Jdbi jdbi,
+      ReceptionService receptions,
+      AttendanceRepository attendance,
+      DeputyRepository deputies,
+      Access access,
+      AuditLog audit,
+      ContentPublisher publisher,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.receptions = receptions;
+    this.attendance = attendance;
+    this.deputies = deputies;
+    this.access = access;
+    this.audit = audit;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** The deputies marked present at the slot, in the order they were marked. */
+  public List<String> present(String slotId) {
+    return attendance.present(List.of(slotId)).getOrDefault(slotId, List.of());
+  }
+
+  /** Marks the deputy present at the slot; returns the slot. */
+  public ReceptionSlot markPresent(Staff staff, String slotId, String deputyId) {
+    return change(staff, slotId, deputyId, true);
+  }
+
+  /** Takes back the deputy's mark at the slot; returns the slot. */
+  public ReceptionSlot markAbsent(Staff staff, String slotId, String deputyId) {
+    return change(staff, slotId, deputyId, false);
+  }
+
+  private ReceptionSlot change(Staff staff, String slotId, String deputyId, boolean present) {
+    ReceptionSlot slot = receptions.get(staff, slotId);
+    access.requireEdit(staff, slot.stationId());
+    String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
+    check(slot, deputyId, name, present);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    boolean changed =
+        jdbi.inTransaction(
+            h -> {
+              boolean did =
+                  present ? attendance.mark(h, slotId, deputyId, staff.id(), now) : attendance.unmark(h, slotId, deputyId);
+              if (did) {
+                audit.record(
+                    h, staff, present ? "present" : "absent", "reception", slotId,
+                    slot.stationId() + " " + slot.date() + " " + slot.start() + "–" + slot.end() + " " + name + " (" + deputyId + ") "
+                        + (present ? "签到 marked present" : "取消签到 mark undone"));
+              }
+              return did;
+            });
+    if (changed) {
+      publisher.stationsChanged(List.of(slot.stationId()));
+    }
+    return slot;
+  }
+
+  private void check(ReceptionSlot slot, String deputyId, String name, boolean present) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+    if (!slot.date().equals(today)) {
+      problems.add(
+          "date",
+          "只能为今天（" + today + "）的接待签到，这次接待在 " + slot.date(),
+          "Attendance is taken on the day only: this reception is on " + slot.date() + ", today is " + today);
+    }
+    if (present && slot.status() == ReceptionStatus.CANCELLED) {
+      problems.add("status", "这次接待已取消，不能签到", "This reception is cancelled; nobody can be marked present");
+    }
+    if (!slot.deputyIds().contains(deputyId)) {
+      problems.add(
+          "deputyId",
+          name + " 不是这次接待的值班代表，不能签到",
+          name + " is not on duty at this reception and cannot be marked present");
+    }
+    problems.throwIfAny();
+  }
+}
