@@ -52,6 +52,7 @@ class KioskHeapBenchmark {
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     String topic = Topic.stationContent("s-001").toString();
     Map<Integer, Long> heap = new LinkedHashMap<>();
+    MachineLoad load = MachineLoad.measure();
     long started = System.nanoTime();
     try (BrokerProcess broker = BrokerProcess.start(dir);
         TestClient hub = TestClient.connect(broker.uri(), "bench-hub");
@@ -102,6 +103,7 @@ class KioskHeapBenchmark {
             (last - first) / 1024.0,
             100.0 * (last - first) / first,
             (double) (last - first) / (CHECKPOINTS.getLast() - CHECKPOINTS.getFirst())));
+    report.append(load.summary()).append('\n');
     Benchmarks.record("kiosk-heap", report.toString());
   }
 

@@ -31,6 +31,7 @@ class KioskIdleCpuBenchmark {
     try (ContentStore store = ContentStore.open(StationConfig.of("s-001", "tcp://127.0.0.1:1", stationDir).storeFile())) {
       store.storeIfNewer(GoldenFiles.content(), OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
     }
+    MachineLoad load = MachineLoad.measure();
     Map<String, String> bare;
     Map<String, String> kiosk;
     try (BrokerProcess broker = BrokerProcess.start(dir)) {
@@ -49,7 +50,8 @@ class KioskIdleCpuBenchmark {
             + ScreenProbe.WIDTH + "×" + ScreenProbe.HEIGHT + "\n"
             + String.format("| %-44s | %14s | %12s | %9s | %8s |%n", "series", "% of one core", "CPU ms / s", "pulses/s", "ratio")
             + row("bare JavaFX window, empty scene", bare, barePercent, "baseline")
-            + row("kiosk on Home, golden content, online", kiosk, kioskPercent, String.format("%.1f", kioskPercent / barePercent));
+            + row("kiosk on Home, golden content, online", kiosk, kioskPercent, String.format("%.1f", kioskPercent / barePercent))
+            + load.summary() + "\n";
     Benchmarks.record("kiosk-idle-cpu", report);
   }
 

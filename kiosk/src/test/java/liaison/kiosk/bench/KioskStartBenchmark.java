@@ -38,6 +38,7 @@ class KioskStartBenchmark {
     try (ContentStore store = ContentStore.open(StationConfig.of("s-001", "tcp://127.0.0.1:1", stationDir).storeFile())) {
       store.storeIfNewer(golden, OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
     }
+    MachineLoad load = MachineLoad.measure();
     List<Map<String, Long>> bare = new ArrayList<>();
     List<Map<String, Long>> kiosk = new ArrayList<>();
     try (BrokerProcess broker = BrokerProcess.start(dir)) {
@@ -76,6 +77,7 @@ class KioskStartBenchmark {
     report.append(step("Application.start in all", bare, kiosk, "start", "shown"));
     report.append(step("show() → first pulse laid out (CSS, layout)", bare, kiosk, "shown", "laidOut"));
     report.append(step("laid out → frame drawn (sync, software render)", bare, kiosk, "laidOut", "firstFrame"));
+    report.append(load.summary()).append('\n');
     Benchmarks.record("kiosk-start", report.toString());
   }
 
