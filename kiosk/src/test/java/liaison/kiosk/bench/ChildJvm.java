@@ -32,7 +32,8 @@ final class ChildJvm {
     command.add("-Duser.timezone=Asia/Shanghai");
     command.add("-Dfile.encoding=UTF-8");
     // The same pipeline as the tests: headless glass, software Prism, T2K text (from the pom's argLine).
-    for (String property : List.of("glass.platform", "prism.order", "prism.text", "java.awt.headless")) {
+    // java.io.tmpdir as the build sets it for tests (under target/): SQLite unpacks its library there.
+    for (String property : List.of("glass.platform", "prism.order", "prism.text", "java.awt.headless", "java.io.tmpdir")) {
       String value = System.getProperty(property);
       if (value != null) {
         command.add("-D" + property + "=" + value);
