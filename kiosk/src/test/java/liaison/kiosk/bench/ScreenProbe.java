@@ -1,0 +1,144 @@
+package liaison.kiosk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import liaison.kiosk.app.KioskScreen;
+import liaison.kiosk.fx.CjkFonts;
+import liaison.signage.player.StationConfig;
+import liaison.signage.player.StationRuntime;
+
+/**
+ * The main class of a child JVM that opens one 1024×600 window and reports, as {@code figure.*}
+ * lines, when its first frame was done; then, if asked, how much CPU it used while left idle.
+ *
+ * <p>{@code bare <idle s>}: an empty scene, the floor JavaFX itself sets. {@code kiosk <idle s>
+ * <station dir> <broker uri>}: what {@code KioskApp.start} does — open the station runtime on its
+ * store, build the kiosk screen, show it, start the link to the hub.
+ *
+ * <p>First frame: the first pulse after {@code show()} that laid the scene out has ended on the FX
+ * thread; a task queued from that pulse's post-layout listener runs right after it. With {@code
+ * -Dquantum.multithreaded=false} the pulse ends only once the renderer has drawn the frame, so the
+ * time includes drawing it; without, only handing it over to the render thread.
+ */
+public final class ScreenProbe {
+  static final int WIDTH = 1024;
+  static final int HEIGHT = 600;
+  /** Left out of the idle measurement: class loading, JIT and the link's first connect. */
+  static final long SETTLE_MILLIS = 3_000;
+
+  private static volatile int idleSeconds;
+  private static volatile Path stationDir = Path.of(".");
+  private static volatile String brokerUri = "tcp://127.0.0.1:1883";
+
+  private ScreenProbe() {}
+
+  public static void main(String[] args) {
+    report("mainMicros", micros(Instant.now()));
+    report("jvmStartMillis", ManagementFactory.getRuntimeMXBean().getStartTime());
+    idleSeconds = Integer.parseInt(args[1]);
+    switch (args[0]) {
+      case "bare" -> Application.launch(BareWindow.class);
+      case "kiosk" -> {
+        stationDir = Path.of(args[2]);
+        brokerUri = args[3];
+        Application.launch(KioskWindow.class);
+      }
+      default -> throw new IllegalArgumentException("expected bare or kiosk, got " + args[0]);
+    }
+  }
+
+  /** An empty scene of the kiosk's size, shown the same way. */
+  public static final class BareWindow extends Application {
+    @Override
+    public void start(Stage stage) {
+      report("startMicros", micros(Instant.now()));
+      Scene scene = new Scene(new Pane(), WIDTH, HEIGHT);
+      stage.setScene(scene);
+      stage.show();
+      report("shownMicros", micros(Instant.now()));
+      afterFirstFrame(scene, () -> 0L);
+    }
+  }
+
+  /** The kiosk as {@code KioskApp.start} opens it, on a store that already holds content. */
+  public static final class KioskWindow extends Application {
+    @Override
+    public void start(Stage stage) {
+      report("startMicros", micros(Instant.now()));
+      Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+      StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", brokerUri, stationDir), clock);
+      report("runtimeOpenMicros", micros(Instant.now()));
+      CjkFonts fonts = CjkFonts.detect();
+      report("fontsMicros", micros(Instant.now()));
+      KioskScreen screen = new KioskScreen(runtime, clock, fonts);
+      report("screenMicros", micros(Instant.now()));
+      Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
+      stage.setScene(scene);
+      stage.show();
+      report("shownMicros", micros(Instant.now()));
+      runtime.start();
+      afterFirstFrame(scene, runtime::displayedVersion);
+    }
+  }
+
+  private static void afterFirstFrame(Scene scene, java.util.function.LongSupplier shownVersion) {
+    AtomicBoolean seen = new AtomicBoolean();
+    AtomicLong pulses = new AtomicLong();
+    scene.addPostLayoutPulseListener(
+        () -> {
+          pulses.incrementAndGet();
+          if (seen.compareAndSet(false, true)) {
+            report("laidOutMicros", micros(Instant.now()));
+            Platform.runLater(
+                () -> {
+                  report("firstFrameMicros", micros(Instant.now()));
+                  report("shownVersion", shownVersion.getAsLong());
+                  Thread.ofPlatform().daemon().start(() -> idleThenExit(pulses));
+                });
+          }
+        });
+  }
+
+  private static void idleThenExit(AtomicLong pulses) {
+    if (idleSeconds > 0) {
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      sleep(SETTLE_MILLIS);
+      long cpu0 = os.getProcessCpuTime();
+      long wall0 = System.nanoTime();
+      long pulses0 = pulses.get();
+      sleep(idleSeconds * 1_000L);
+      report("idleCpuNanos", os.getProcessCpuTime() - cpu0);
+      report("idleWallNanos", System.nanoTime() - wall0);
+      report("idlePulses", pulses.get() - pulses0);
+    }
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+
+  private static void report(String key, long value) {
+    System.out.println(ChildJvm.FIGURE_PREFIX + key + "=" + value);
+  }
+}
