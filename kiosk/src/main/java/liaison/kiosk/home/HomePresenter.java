@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import liaison.kiosk.home.HomeScreen.Bilingual;
+import liaison.kiosk.ui.Bilingual;
+import liaison.kiosk.home.HomeScreen.Attendance;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
+import liaison.kiosk.pages.PagePresenter;
 import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.SlotState;
@@ -22,6 +24,7 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
+import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
 import liaison.signage.schedule.ReceptionCalendar;
 
@@ -32,6 +35,10 @@ public final class HomePresenter {
   static final int UPCOMING_DAYS = 14;
 
   static final int UPCOMING_MAX = 4;
+
+  static final int TICKER_LINES = 2;
+
+  static final long TICKER_SECONDS = 10;
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -61,6 +68,7 @@ public final class HomePresenter {
           List.of(),
           List.of(),
           Optional.empty(),
+          Optional.empty(),
           offlineBadge(link, now),
           Optional.empty());
     }
@@ -82,15 +90,33 @@ public final class HomePresenter {
                     "本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
         calendar.todaysReceptions().stream().map(r -> slot(calendar, r)).toList(),
         plausible ? upcoming(calendar) : List.of(),
-        calendar.activeNotices().stream()
+        ticker(calendar.activeNotices(), now).stream()
             .map(
                 n ->
                     new NoticeLine(
-                        n.id(), n.title(), n.body(), n.priority() != NoticePriority.NORMAL))
+                        n.id(),
+                        n.title(),
+                        n.body(),
+                        new Bilingual(n.priority().zh(), n.priority().en()),
+                        n.priority() != NoticePriority.NORMAL))
             .toList(),
         Optional.of(c.links().opinion()),
+        Optional.of(c.links().booking()),
         offlineBadge(link, now),
         Optional.of(contentAge(c.generatedAt(), now)));
+  }
+
+  /** The notices the ticker shows now: two at a time, moving on every {@link #TICKER_SECONDS}. */
+  static List<Notice> ticker(List<Notice> active, ZonedDateTime now) {
+    if (active.size() <= TICKER_LINES) {
+      return active;
+    }
+    int start = (int) ((now.toEpochSecond() / TICKER_SECONDS) % active.size());
+    List<Notice> shown = new java.util.ArrayList<>();
+    for (int i = 0; i < TICKER_LINES; i++) {
+      shown.add(active.get((start + i) % active.size()));
+    }
+    return shown;
   }
 
   private static Slot slot(ReceptionCalendar calendar, Reception r) {
@@ -115,12 +141,21 @@ public final class HomePresenter {
         state,
         r.theme() == null ? "" : r.theme(),
         r.location(),
-        calendar.deputiesOf(r).stream().map(HomePresenter::deputyLine).toList());
+        calendar.deputiesOf(r).stream()
+            .map(d -> deputyLine(d, state == SlotState.CANCELLED ? Optional.empty() : Optional.of(
+                r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
+            .toList());
   }
 
-  static DeputyLine deputyLine(Deputy d) {
-    String initial = d.name().isEmpty() ? "?" : d.name().substring(0, d.name().offsetByCodePoints(0, 1));
-    return new DeputyLine(d.id(), d.name(), d.highestLevel().zh(), d.occupation(), initial);
+  static DeputyLine deputyLine(Deputy d, Optional<Attendance> attendance) {
+    return new DeputyLine(
+        d.id(),
+        d.name(),
+        new Bilingual(d.highestLevel().zh(), d.highestLevel().en() + " deputy"),
+        d.occupation(),
+        PagePresenter.initial(d.name()),
+        Optional.ofNullable(d.photo()),
+        attendance);
   }
 
   private static List<Upcoming> upcoming(ReceptionCalendar calendar) {
@@ -168,7 +203,7 @@ public final class HomePresenter {
     return new Bilingual("内容更新于 " + zh, "Content of " + en);
   }
 
-  static String weekdayZh(DayOfWeek day) {
+  public static String weekdayZh(DayOfWeek day) {
     return switch (day) {
       case MONDAY -> "星期一";
       case TUESDAY -> "星期二";

@@ -2,6 +2,7 @@ package liaison.kiosk.home;
 
 import java.util.List;
 import java.util.Optional;
+import liaison.kiosk.ui.Bilingual;
 
 /**
  * What the home screen shows, as plain values: the presenter computes it, the view draws it, and
@@ -24,11 +25,9 @@ public record HomeScreen(
     List<Upcoming> upcoming,
     List<NoticeLine> notices,
     Optional<String> opinionUrl,
+    Optional<String> bookingUrl,
     Optional<Bilingual> offlineBadge,
     Optional<Bilingual> contentAge) {
-
-  /** A text in Chinese, with its English second. */
-  public record Bilingual(String zh, String en) {}
 
   /** One of today's reception slots with its deputies. */
   public record Slot(
@@ -46,11 +45,26 @@ public record HomeScreen(
     CANCELLED
   }
 
-  /** A deputy as listed on the screen; {@code initial} fills the portrait until photos arrive. */
-  public record DeputyLine(String id, String name, String level, String occupation, String initial) {}
+  /**
+   * An on-duty deputy as listed on the screen; {@code initial} fills the portrait until the photo
+   * arrives; {@code attendance} says expected or present while the slot is not cancelled.
+   */
+  public record DeputyLine(
+      String id,
+      String name,
+      Bilingual level,
+      String occupation,
+      String initial,
+      Optional<String> photo,
+      Optional<Attendance> attendance) {}
+
+  public enum Attendance {
+    EXPECTED,
+    PRESENT
+  }
 
   /** A later reception, on one line. */
   public record Upcoming(String day, String window, String names, String theme) {}
 
-  public record NoticeLine(String id, String title, String body, boolean urgent) {}
+  public record NoticeLine(String id, String title, String body, Bilingual tag, boolean urgent) {}
 }

@@ -1,162 +1,228 @@
 package liaison.kiosk.home;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
-import liaison.kiosk.home.HomeScreen.Bilingual;
-import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.fx.FittingColumn;
+import liaison.kiosk.fx.Portraits;
+import liaison.kiosk.home.HomeScreen.Attendance;
+import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;
+import liaison.kiosk.nav.Actions;
+import liaison.kiosk.nav.Page;
 import liaison.kiosk.qr.QrCode;
 import liaison.kiosk.qr.QrView;
+import liaison.kiosk.ui.Bilingual;
+import liaison.kiosk.fx.Ui;
 
 /**
- * The home screen: the station's sign plate, the date, today's reception with its deputies, the
- * next receptions, a large "扫码提意见" QR code and the notices. Draws a {@link HomeScreen}; redraws
- * only the parts that changed, so the idle screen costs next to nothing.
+ * The home page: today's reception with its deputies (expected or present), the next receptions,
+ * the two QR codes — "扫码提意见" large, "扫码预约" beside it — and the notice ticker. Draws a
+ * {@link HomeScreen}; redraws only the parts that changed, so the idle screen costs next to nothing.
  */
-public final class HomeView extends BorderPane {
+public final class HomeView extends VBox {
 
-  private final Label plate = label("plate");
-  private final Label date = label("date");
-  private final Label dateEn = label("date-en");
-  private final Label time = label("time");
   private final VBox todayBox = new VBox();
   private final VBox upcomingBox = new FittingColumn();
   private final QrView opinionQr = new QrView();
-  private final VBox qrCard = new VBox();
+  private final QrView bookingQr = new QrView();
+  private final HBox body = new HBox();
+  private final VBox left = new VBox();
+  private final HBox qrRow = new HBox();
+  private VBox opinionCard;
+  private VBox bookingCard;
+  private boolean portrait;
   private final VBox noticeBox = new VBox();
-  private final Label contentAge = label("content-age");
-  private final Label offlineBadge = label("offline-badge");
-  private final Label clockWarning = label("clock-warning");
-  private final Label problem = label("clock-warning");
+  private final Label todayTitle = new Label();
+  private final Label todayTitleEn = new Label();
+  private final Label upcomingTitle = new Label();
+  private final Label upcomingTitleEn = new Label();
+  private final Label opinionCaption = Ui.label("qr-caption");
+  private final Label opinionCaptionEn = Ui.label("qr-caption-en");
+  private final Label bookingCaption = Ui.label("qr-caption-small");
+  private final Label bookingCaptionEn = Ui.label("qr-caption-en");
+  private Actions actions = Actions.NONE;
+  private Portraits portraits = Portraits.none();
+  private boolean english;
   private HomeScreen shown;
 
   public HomeView() {
     getStyleClass().add("home");
-    getStylesheets().add(Objects.requireNonNull(HomeView.class.getResource("/liaison/kiosk/kiosk.css")).toExternalForm());
-
-    VBox when = new VBox(time, date, dateEn);
-    when.getStyleClass().add("when");
-    when.setAlignment(Pos.CENTER_RIGHT);
-    plate.setMinWidth(0);
-    HBox.setHgrow(plate, Priority.ALWAYS);
-    plate.setMaxWidth(Double.MAX_VALUE);
-    HBox header = new HBox(plate, when);
-    header.getStyleClass().add("header");
-    header.setAlignment(Pos.CENTER_LEFT);
 
     todayBox.getStyleClass().add("today");
     upcomingBox.getStyleClass().add("upcoming");
-    VBox left = new VBox(sectionTitle("今日接待", "Today's reception"), todayBox,
-        sectionTitle("近期接待", "Coming receptions"), upcomingBox);
+    left.getChildren()
+        .addAll(
+            Ui.section(todayTitle, todayTitleEn),
+            todayBox,
+            Ui.section(upcomingTitle, upcomingTitleEn),
+            upcomingBox);
     left.getStyleClass().add("left");
     HBox.setHgrow(left, Priority.ALWAYS);
     left.setMinWidth(0);
     // The list of coming receptions gives way first when the screen is short.
     left.setMinHeight(0);
     VBox.setVgrow(upcomingBox, Priority.ALWAYS);
+    upcomingBox.setOnMouseClicked(e -> actions.go(new Page.Schedule(0)));
 
-    Label qrCaption = label("qr-caption");
-    qrCaption.setText("扫码提意见");
-    Label qrCaptionEn = label("qr-caption-en");
-    qrCaptionEn.setText("Scan to give your opinion");
+    opinionCard = new VBox(opinionQr, opinionCaption, opinionCaptionEn);
+    opinionCard.getStyleClass().addAll("qr-card", "qr-opinion");
+    opinionCard.setAlignment(Pos.TOP_CENTER);
     VBox.setVgrow(opinionQr, Priority.ALWAYS);
-    qrCard.getChildren().addAll(opinionQr, qrCaption, qrCaptionEn);
-    qrCard.getStyleClass().add("qr-card");
-    qrCard.setAlignment(Pos.TOP_CENTER);
+    VBox.setVgrow(opinionCard, Priority.ALWAYS);
+    bookingCard = new VBox(bookingQr, bookingCaption, bookingCaptionEn);
+    bookingCard.getStyleClass().addAll("qr-card", "qr-booking");
+    bookingCard.setAlignment(Pos.TOP_CENTER);
+    VBox.setVgrow(bookingQr, Priority.ALWAYS);
+    VBox.setVgrow(bookingCard, Priority.ALWAYS);
+    // The codes shrink to fit the column; their captions never do.
+    for (Label caption : List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
+      caption.setMinHeight(Region.USE_PREF_SIZE);
+    }
+    // The two codes side by side, the opinion one first: on a 7-inch panel each keeps more than
+    // 2 px a module, which a stacked pair would not.
+    qrRow.getChildren().setAll(opinionCard, bookingCard);
+    for (VBox card : List.of(opinionCard, bookingCard)) {
+      HBox.setHgrow(card, Priority.ALWAYS);
+      card.setMaxWidth(Double.MAX_VALUE);
+      card.setPrefWidth(0);
+      card.setMinWidth(0);
+    }
+    // Captions stay one line each (ending in an ellipsis on a narrow card) so the codes keep
+    // their room.
+    for (Label caption : List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
+      caption.setMinWidth(0);
+    }
+    qrRow.getStyleClass().add("qr-row");
+    qrRow.setAlignment(Pos.TOP_CENTER);
+    landscapeWidths();
 
-    HBox body = new HBox(left, qrCard);
+    body.getChildren().setAll(left, qrRow);
     body.getStyleClass().add("body");
-
-    clockWarning.setMaxWidth(Double.MAX_VALUE);
-    clockWarning.setManaged(false);
-    clockWarning.setVisible(false);
-    problem.setMaxWidth(Double.MAX_VALUE);
-    problem.setWrapText(true);
-    problem.setManaged(false);
-    problem.setVisible(false);
-    VBox center = new VBox(problem, clockWarning, body);
-    VBox.setVgrow(body, Priority.ALWAYS);
     body.setMinHeight(0);
-    center.setMinHeight(0);
+    VBox.setVgrow(body, Priority.ALWAYS);
 
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox status = new HBox(contentAge, spacer, offlineBadge);
-    status.getStyleClass().add("status");
-    status.setAlignment(Pos.CENTER_LEFT);
     noticeBox.getStyleClass().add("notices");
-    VBox footer = new VBox(noticeBox, status);
-    footer.getStyleClass().add("footer");
-
-    setTop(header);
-    setCenter(center);
-    setBottom(footer);
-    qrCard.prefWidthProperty().bind(widthProperty().multiply(0.30));
-    qrCard.maxWidthProperty().bind(qrCard.prefWidthProperty());
-    qrCard.setMinWidth(0);
-    // One size to scale every em in the stylesheet: a 480-pixel-high panel gets 14 px text,
-    // a 1080-pixel-high monitor 30 px.
-    heightProperty()
-        .addListener(
-            (o, before, h) -> setStyle(fontStyle(h.doubleValue())));
-    setStyle(fontStyle(480));
+    getChildren().addAll(body, noticeBox);
+    setMinHeight(0);
+    applyLanguage();
   }
 
-  private String fontStyle(double height) {
-    double size = Math.max(13, Math.min(40, Math.floor(height / 34)));
-    return "-fx-font-size: " + size + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";");
+  /**
+   * Portrait screens (1080×1920) stack the page: the reception on top, the two codes side by side
+   * below it; landscape keeps the codes in a column on the right.
+   */
+  public void setPortrait(boolean next) {
+    if (next == portrait) {
+      return;
+    }
+    portrait = next;
+    if (portrait) {
+      qrRow.prefWidthProperty().unbind();
+      qrRow.maxWidthProperty().unbind();
+      qrRow.minWidthProperty().unbind();
+      qrRow.setMinWidth(0);
+      qrRow.setMaxWidth(Double.MAX_VALUE);
+      // The codes keep their full size; the reception list above gives way.
+      qrRow.setMinHeight(Region.USE_PREF_SIZE);
+      left.setMinHeight(0);
+      VBox stack = new VBox(left, qrRow);
+      stack.getStyleClass().add("body-portrait");
+      VBox.setVgrow(left, Priority.ALWAYS);
+      HBox.setHgrow(stack, Priority.ALWAYS);
+      body.getChildren().setAll(stack);
+    } else {
+      qrRow.setMinHeight(Region.USE_COMPUTED_SIZE);
+      landscapeWidths();
+      body.getChildren().setAll(left, qrRow);
+    }
   }
 
-  private String fontFamily;
-  private String plateFamily;
-
-  /** Sets the families found at start ({@code CjkFonts}); the plate uses the serif one. */
-  public void useFonts(String sans, String serif) {
-    this.fontFamily = sans;
-    this.plateFamily = serif;
-    plate.setStyle("-fx-font-family: \"" + serif + "\";");
-    setStyle(fontStyle(getHeight() > 0 ? getHeight() : 480));
+  /** Landscape: the codes keep 40 % of the width, never less than a third, whatever the text size. */
+  private void landscapeWidths() {
+    qrRow.prefWidthProperty().bind(widthProperty().multiply(0.40));
+    qrRow.maxWidthProperty().bind(qrRow.prefWidthProperty());
+    qrRow.minWidthProperty().bind(widthProperty().multiply(0.34));
   }
 
-  /** A problem the station's staff must fix, shown across the top (e.g. no CJK font). */
-  public void showFontProblem(String message) {
-    problem.setText(message);
-    problem.setVisible(true);
-    problem.setManaged(true);
+  /** While an urgent banner is up it carries the notice; the ticker makes way for the page. */
+  public void setTickerHidden(boolean hidden) {
+    boolean show = !hidden && shown != null && !shown.notices().isEmpty();
+    noticeBox.setVisible(show);
+    noticeBox.setManaged(show);
+    tickerHidden = hidden;
+  }
+
+  private boolean tickerHidden;
+
+  /** What taps on a deputy, a notice or the coming receptions open. */
+  public void setActions(Actions actions) {
+    this.actions = actions;
+  }
+
+  public void setPortraits(Portraits portraits) {
+    this.portraits = portraits;
+  }
+
+  /** English first, Chinese second; redraws everything. */
+  public void setEnglish(boolean english) {
+    if (this.english == english) {
+      return;
+    }
+    this.english = english;
+    applyLanguage();
+    if (shown != null) {
+      HomeScreen again = shown;
+      shown = null;
+      show(again);
+    }
+  }
+
+  /** Redraws everything: a photo arrived. */
+  public void redraw() {
+    if (shown != null) {
+      HomeScreen again = shown;
+      shown = null;
+      show(again);
+    }
+  }
+
+  private void applyLanguage() {
+    Ui.bilingual(todayTitle, todayTitleEn, Bilingual.of("今日接待", "Today's reception"), english);
+    todayTitle.getStyleClass().setAll("section-title");
+    todayTitleEn.getStyleClass().setAll("section-title-en");
+    Ui.bilingual(upcomingTitle, upcomingTitleEn, Bilingual.of("近期接待", "Coming receptions"), english);
+    upcomingTitle.getStyleClass().setAll("section-title");
+    upcomingTitleEn.getStyleClass().setAll("section-title-en");
+    Ui.bilingual(opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Scan to give your opinion"), english);
+    Ui.bilingual(bookingCaption, bookingCaptionEn, Bilingual.of("扫码预约", "Scan to book a meeting"), english);
   }
 
   public HomeScreen shown() {
     return shown;
   }
 
+  /** The QR codes' nodes, opinion first, for reading them off a rendered screen. */
+  public List<Node> qrNodes() {
+    return List.of(opinionQr, bookingQr);
+  }
+
+  /** The URLs of the QR codes on screen, opinion first. */
+  public List<String> qrTexts() {
+    return List.of(opinionQr.text(), bookingQr.text());
+  }
+
   /** Shows the screen; parts equal to what is shown are left alone. */
   public void show(HomeScreen next) {
     HomeScreen before = shown;
     shown = next;
-    if (before == null || !before.signPlate().equals(next.signPlate())) {
-      plate.setText(next.signPlate());
-    }
-    date.setText(next.dateZh());
-    dateEn.setText(next.dateEn());
-    time.setText(next.time());
-
-    if (before == null || !before.clockWarning().equals(next.clockWarning())) {
-      showOptional(clockWarning, next.clockWarning());
-    }
     if (before == null
         || !before.today().equals(next.today())
         || before.waitingForContent() != next.waitingForContent()
@@ -167,46 +233,43 @@ public final class HomeView extends BorderPane {
       upcomingBox.getChildren().setAll(upcomingNodes(next.upcoming()));
     }
     if (before == null || !before.opinionUrl().equals(next.opinionUrl())) {
-      next.opinionUrl().ifPresentOrElse(url -> opinionQr.show(QrCode.of(url)), () -> {});
-      qrCard.setVisible(next.opinionUrl().isPresent());
+      next.opinionUrl().ifPresent(url -> opinionQr.show(QrCode.of(url)));
     }
+    if (before == null || !before.bookingUrl().equals(next.bookingUrl())) {
+      next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
+    }
+    qrRow.setVisible(next.opinionUrl().isPresent());
     if (before == null || !before.notices().equals(next.notices())) {
       noticeBox.getChildren().setAll(noticeNodes(next.notices()));
-      noticeBox.setVisible(!next.notices().isEmpty());
-      noticeBox.setManaged(!next.notices().isEmpty());
+      noticeBox.setVisible(!next.notices().isEmpty() && !tickerHidden);
+      noticeBox.setManaged(!next.notices().isEmpty() && !tickerHidden);
     }
-    contentAge.setText(next.contentAge().map(a -> a.zh() + " · " + a.en()).orElse(""));
-    showOptional(offlineBadge, next.offlineBadge());
-  }
-
-  private static void showOptional(Label label, Optional<Bilingual> text) {
-    label.setText(text.map(t -> t.zh() + "  " + t.en()).orElse(""));
-    label.setVisible(text.isPresent());
-    label.setManaged(text.isPresent());
   }
 
   private List<Node> todayNodes(HomeScreen screen) {
     if (screen.waitingForContent()) {
-      return List.of(placeholder("内容同步中…", "Content is on its way"));
+      return List.of(Ui.placeholder(Bilingual.of("内容同步中…", "Content is on its way"), english));
     }
     if (screen.clockWarning().isPresent()) {
-      return List.of(placeholder("日期未知，暂不显示今日接待", "Date unknown: today's reception is not shown"));
+      return List.of(
+          Ui.placeholder(
+              Bilingual.of("日期未知，暂不显示今日接待", "Date unknown: today's reception is not shown"), english));
     }
     if (screen.today().isEmpty()) {
-      return List.of(placeholder("今日无代表接待", "No reception today"));
+      return List.of(Ui.placeholder(Bilingual.of("今日无代表接待", "No reception today"), english));
     }
-    return screen.today().stream().map(HomeView::slotNode).toList();
+    return screen.today().stream().map(this::slotNode).toList();
   }
 
-  private static Node slotNode(Slot slot) {
-    Label window = label("slot-window");
+  private Node slotNode(Slot slot) {
+    Label window = Ui.label("slot-window");
     window.setText(slot.window());
-    Label status = label("slot-status");
-    status.setText(slot.status().zh() + " " + slot.status().en());
+    Label status = Ui.label("slot-status");
+    status.setText(slot.status().joined(english));
     status.getStyleClass().add("slot-" + slot.state().name().toLowerCase().replace('_', '-'));
     window.setMinWidth(Region.USE_PREF_SIZE);
     status.setMinWidth(Region.USE_PREF_SIZE);
-    Label theme = label("slot-theme");
+    Label theme = Ui.label("slot-theme");
     theme.setText(slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location());
     theme.setMinWidth(0);
     HBox.setHgrow(theme, Priority.ALWAYS);
@@ -224,44 +287,55 @@ public final class HomeView extends BorderPane {
     return card;
   }
 
-  private static Node deputyNode(DeputyLine d) {
-    Circle circle = new Circle();
-    circle.getStyleClass().add("portrait-circle");
-    circle.setRadius(26);
-    Label initial = label("portrait-initial");
-    initial.setText(d.initial());
-    StackPane portrait = new StackPane(circle, initial);
-    portrait.getStyleClass().add("portrait");
-    Label name = label("deputy-name");
+  private Node deputyNode(DeputyLine d) {
+    Node portrait = portraits.node(d.photo(), d.initial(), 3.2);
+    Label name = Ui.label("deputy-name");
     name.setText(d.name());
     name.setMinWidth(Region.USE_PREF_SIZE);
-    Label level = label("deputy-level");
-    level.setText(d.level());
-    Label occupation = label("deputy-occupation");
+    HBox nameLine = new HBox(name);
+    nameLine.setAlignment(Pos.BASELINE_LEFT);
+    nameLine.getStyleClass().add("deputy-name-line");
+    d.attendance()
+        .ifPresent(
+            a -> {
+              Label chip = Ui.label("attendance");
+              chip.getStyleClass().add(a == Attendance.PRESENT ? "present" : "expected");
+              chip.setText(
+                  (a == Attendance.PRESENT ? Bilingual.of("已到", "Present") : Bilingual.of("应到", "Expected"))
+                      .primary(english));
+              chip.setMinWidth(Region.USE_PREF_SIZE);
+              nameLine.getChildren().add(chip);
+            });
+    Label level = Ui.label("deputy-level");
+    level.setText(d.level().primary(english));
+    Label occupation = Ui.label("deputy-occupation");
     occupation.setText(d.occupation());
-    VBox text = new VBox(name, level, occupation);
+    VBox text = new VBox(nameLine, level, occupation);
     text.setMinWidth(0);
     HBox box = new HBox(portrait, text);
-    box.getStyleClass().add("deputy");
+    box.getStyleClass().addAll("deputy", "tappable");
     box.setAlignment(Pos.CENTER_LEFT);
     box.setMinWidth(0);
+    box.setOnMouseClicked(e -> actions.go(new Page.Deputy(d.id())));
     return box;
   }
 
-  private static List<Node> upcomingNodes(List<Upcoming> upcoming) {
+  private List<Node> upcomingNodes(List<Upcoming> upcoming) {
     if (upcoming.isEmpty()) {
-      return List.of(placeholder("近两周暂无已公告的接待", "No announced reception in the next two weeks"));
+      return List.of(
+          Ui.placeholder(
+              Bilingual.of("近两周暂无已公告的接待", "No announced reception in the next two weeks"), english));
     }
     return upcoming.stream()
         .<Node>map(
             u -> {
-              Label day = label("upcoming-day");
+              Label day = Ui.label("upcoming-day");
               day.setText(u.day());
-              Label window = label("upcoming-window");
+              Label window = Ui.label("upcoming-window");
               window.setText(u.window());
               day.setMinWidth(Region.USE_PREF_SIZE);
               window.setMinWidth(Region.USE_PREF_SIZE);
-              Label names = label("upcoming-names");
+              Label names = Ui.label("upcoming-names");
               names.setText(u.theme().isEmpty() ? u.names() : u.names() + " · " + u.theme());
               names.setMinWidth(0);
               HBox.setHgrow(names, Priority.ALWAYS);
@@ -273,53 +347,27 @@ public final class HomeView extends BorderPane {
         .toList();
   }
 
-  private static List<Node> noticeNodes(List<NoticeLine> notices) {
+  private List<Node> noticeNodes(List<NoticeLine> notices) {
     return notices.stream()
-        .limit(2)
         .<Node>map(
             n -> {
-              Label tag = label("notice-tag");
-              tag.setText(n.urgent() ? "紧急公告" : "公告");
+              Label tag = Ui.label("notice-tag");
+              tag.setText(n.tag().primary(english));
               // The tag keeps its width; the notice text gives way (and ends in an ellipsis).
               tag.setMinWidth(Region.USE_PREF_SIZE);
               if (n.urgent()) {
                 tag.getStyleClass().add("urgent");
               }
-              Label text = label("notice-text");
+              Label text = Ui.label("notice-text");
               text.setText(n.title() + "：" + n.body().replaceAll("\\s+", " "));
               text.setMinWidth(0);
               HBox.setHgrow(text, Priority.ALWAYS);
               HBox row = new HBox(tag, text);
-              row.getStyleClass().add("notice");
+              row.getStyleClass().addAll("notice", "tappable");
               row.setAlignment(Pos.CENTER_LEFT);
+              row.setOnMouseClicked(e -> actions.go(new Page.Notice(n.id(), 0)));
               return row;
             })
         .toList();
-  }
-
-  private static Node sectionTitle(String zh, String en) {
-    Label title = label("section-title");
-    title.setText(zh);
-    Label sub = label("section-title-en");
-    sub.setText(en);
-    HBox box = new HBox(title, sub);
-    box.getStyleClass().add("section");
-    return box;
-  }
-
-  private static Node placeholder(String zh, String en) {
-    Label main = label("placeholder");
-    main.setText(zh);
-    Label sub = label("placeholder-en");
-    sub.setText(en);
-    VBox box = new VBox(main, sub);
-    box.getStyleClass().add("placeholder-box");
-    return box;
-  }
-
-  private static Label label(String styleClass) {
-    Label label = new Label();
-    label.getStyleClass().add(styleClass);
-    return label;
   }
 }

@@ -16,7 +16,8 @@ public final class QrView extends Region {
   public QrView() {
     getChildren().add(canvas);
     getStyleClass().add("qr");
-    setMinSize(96, 96);
+    // Small enough for two codes on a 7-inch panel; still 2 px a module for a station's link.
+    setMinSize(64, 64);
   }
 
   public void show(QrCode next) {
@@ -42,9 +43,15 @@ public final class QrView extends Region {
     return 240;
   }
 
+  /** Square: as tall as it is wide, so a column of codes is as high as its width asks. */
+  @Override
+  public javafx.geometry.Orientation getContentBias() {
+    return javafx.geometry.Orientation.HORIZONTAL;
+  }
+
   @Override
   protected double computePrefHeight(double width) {
-    return 240;
+    return width > 0 ? width - snappedLeftInset() - snappedRightInset() : 240;
   }
 
   private void draw() {

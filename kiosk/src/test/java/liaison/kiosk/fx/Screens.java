@@ -40,6 +40,9 @@ public final class Screens {
     if (scene == null) {
       scene = new Scene(root, width, height);
     }
+    // Twice: pagers learn how many pages fit during the first layout and update their labels.
+    root.applyCss();
+    root.layout();
     root.applyCss();
     root.layout();
     return scene.snapshot(null);
@@ -142,6 +145,16 @@ public final class Screens {
     if (!node.isVisible()) {
       return;
     }
+    if (node instanceof javafx.scene.control.ScrollPane scroll) {
+      // Its content is cut to the viewport on purpose (a long notice pages by the screenful);
+      // only the pane itself must stay on screen.
+      Bounds b = scroll.localToScene(scroll.getBoundsInLocal());
+      Scene scene = scroll.getScene();
+      if (b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5) {
+        out.add("scroll pane at " + b);
+      }
+      return;
+    }
     if (node instanceof Labeled labeled) {
       Scene scene = node.getScene();
       Bounds b = node.localToScene(node.getBoundsInLocal());
@@ -160,6 +173,75 @@ public final class Screens {
       for (Node child : parent.getChildrenUnmodifiable()) {
         collectCutOff(child, out);
       }
+    }
+  }
+
+  /**
+   * Pairs of visible texts drawn on top of each other (their boxes overlap by more than a pixel
+   * each way), for the failure message. Empty when the layout keeps them apart.
+   */
+  public static List<String> overlapping(Parent root) {
+    List<Labeled> labels = new ArrayList<>();
+    collectLabels(root, labels);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      Bounds a = labels.get(i).localToScene(labels.get(i).getLayoutBounds());
+      for (int j = i + 1; j < labels.size(); j++) {
+        Bounds b = labels.get(j).localToScene(labels.get(j).getLayoutBounds());
+        double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+        if (w > 1 && h > 1) {
+          out.add("'" + displayed(labels.get(i)) + "' over '" + displayed(labels.get(j)) + "'");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void collectLabels(Node node, List<Labeled> out) {
+    if (!node.isVisible() || node instanceof javafx.scene.control.ScrollPane) {
+      return;
+    }
+    if (node instanceof Labeled labeled) {
+      if (!displayed(labeled).isEmpty() && onScreen(node)) {
+        out.add(labeled);
+      }
+      return;
+    }
+    if (node instanceof Parent parent) {
+      for (Node child : parent.getChildrenUnmodifiable()) {
+        collectLabels(child, out);
+      }
+    }
+  }
+
+  /** Decodes the QR code drawn inside the node, cropping the screen to it as a phone would aim. */
+  public static String decodeQrIn(WritableImage image, Node node)
+      throws NotFoundException, ChecksumException, FormatException {
+    Bounds b = node.localToScene(node.getBoundsInLocal());
+    int x = (int) Math.max(0, Math.floor(b.getMinX()));
+    int y = (int) Math.max(0, Math.floor(b.getMinY()));
+    int w = (int) Math.min(image.getWidth() - x, Math.ceil(b.getWidth()));
+    int h = (int) Math.min(image.getHeight() - y, Math.ceil(b.getHeight()));
+    WritableImage crop = new WritableImage(image.getPixelReader(), x, y, w, h);
+    return decodeQr(crop);
+  }
+
+  /** A tap as the touchscreen delivers it: pressed, released, clicked at the node's centre. */
+  public static void tap(Node node) {
+    Bounds b = node.localToScene(node.getBoundsInLocal());
+    double x = b.getCenterX();
+    double y = b.getCenterY();
+    for (javafx.event.EventType<javafx.scene.input.MouseEvent> type :
+        List.of(
+            javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+            javafx.scene.input.MouseEvent.MOUSE_RELEASED,
+            javafx.scene.input.MouseEvent.MOUSE_CLICKED)) {
+      javafx.event.Event.fireEvent(
+          node,
+          new javafx.scene.input.MouseEvent(
+              type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
+              false, false, false, false, true, false, false, true, false, true, null));
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import liaison.kiosk.home.HomeScreen.Bilingual;
+import liaison.kiosk.ui.Bilingual;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.home.HomeScreen.SlotState;
 import liaison.signage.player.LinkStatus;
@@ -34,10 +34,11 @@ class HomePresenterTest {
     assertThat(slot.state()).isEqualTo(SlotState.IN_PROGRESS);
     assertThat(slot.status().zh()).isEqualTo("接待中");
     assertThat(slot.deputies())
-        .extracting(DeputyLine::name, DeputyLine::level, DeputyLine::initial)
+        .extracting(DeputyLine::name, d -> d.level().zh(), DeputyLine::initial, DeputyLine::attendance)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("陈秀兰", "省人大代表", "陈"),
-            org.assertj.core.groups.Tuple.tuple("黄志强", "乡镇人大代表", "黄"));
+            org.assertj.core.groups.Tuple.tuple("陈秀兰", "省人大代表", "陈", java.util.Optional.of(HomeScreen.Attendance.PRESENT)),
+            org.assertj.core.groups.Tuple.tuple("黄志强", "乡镇人大代表", "黄", java.util.Optional.of(HomeScreen.Attendance.EXPECTED)));
+    assertThat(screen.bookingUrl()).contains("https://hub.example.cn/b/Xq7fK2mPw9");
     assertThat(screen.upcoming()).extracting(HomeScreen.Upcoming::day).containsExactly("11月25日 星期三");
     assertThat(screen.opinionUrl()).contains("https://hub.example.cn/o/Xq7fK2mPw9");
     assertThat(screen.notices()).extracting(HomeScreen.NoticeLine::title).containsExactly("11月代表接待日安排");

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.image.WritableImage;
+import liaison.kiosk.app.KioskView;
 import liaison.kiosk.fx.CjkFonts;
 import liaison.kiosk.fx.FxToolkit;
 import liaison.kiosk.fx.Screens;
@@ -25,18 +26,22 @@ class HomeViewTest {
   private final Optional<StationContent> content = Optional.of(GoldenFiles.content());
   private final HomePresenter presenter = new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
-  private record Rendered(WritableImage image, List<String> texts, List<String> cutOff) {}
+  private record Rendered(WritableImage image, List<String> texts, List<String> cutOff, javafx.scene.Node opinionQr) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
         () -> {
-          HomeView view = new HomeView();
+          // The home page in the kiosk's frame (header, navigation, status line), as the app shows it.
+          HomeView home = new HomeView();
+          home.show(screen);
+          KioskView view = new KioskView();
           CjkFonts fonts = CjkFonts.detect();
           view.useFonts(fonts.sans(), fonts.serif());
-          view.show(screen);
+          view.showHeader(screen);
+          view.showPage(home);
           WritableImage image = Screens.render(view, width, height);
           Screens.save(image, name);
-          return new Rendered(image, Screens.visibleTexts(view), Screens.cutOff(view));
+          return new Rendered(image, Screens.visibleTexts(view), Screens.cutOff(view), home.qrNodes().getFirst());
         });
   }
 
@@ -56,9 +61,9 @@ class HomeViewTest {
     Rendered rendered = render(screen, width, height, "home-" + width + "x" + height);
 
     assertThat(rendered.texts())
-        .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中 Now");
+        .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中  Now");
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("11月代表接待日安排"));
-    assertThat(Screens.decodeQr(rendered.image())).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+    assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr())).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -91,7 +96,7 @@ class HomeViewTest {
     Rendered rendered = render(screen, width, height, "home-two-notices-" + width + "x" + height);
 
     assertThat(rendered.cutOff()).as("texts cut off at the screen's edge").isEmpty();
-    assertThat(rendered.texts()).as("both notice tags shown in full").filteredOn("公告"::equals).hasSize(2);
+    assertThat(rendered.texts()).as("both notice tags shown in full, and the 公告 tab").filteredOn("公告"::equals).hasSize(3);
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("内容更新于"));
   }
 
