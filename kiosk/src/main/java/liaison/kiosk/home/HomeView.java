@@ -130,8 +130,11 @@ public final class HomeView extends VBox {
       qrRow.minWidthProperty().unbind();
       qrRow.setMinWidth(0);
       qrRow.setMaxWidth(Double.MAX_VALUE);
-      // The codes keep their full size; the reception list above gives way.
-      qrRow.setMinHeight(Region.USE_PREF_SIZE);
+      // The codes keep a fixed share of the screen (about 0.42 of its width, so each square code
+      // is near 0.34 of the width); the reception list above gives way.
+      qrRow.minHeightProperty().bind(widthProperty().multiply(0.42));
+      qrRow.prefHeightProperty().bind(qrRow.minHeightProperty());
+      qrRow.maxHeightProperty().bind(qrRow.minHeightProperty());
       left.setMinHeight(0);
       VBox stack = new VBox(left, qrRow);
       stack.getStyleClass().add("body-portrait");
@@ -139,7 +142,12 @@ public final class HomeView extends VBox {
       HBox.setHgrow(stack, Priority.ALWAYS);
       body.getChildren().setAll(stack);
     } else {
+      qrRow.minHeightProperty().unbind();
+      qrRow.prefHeightProperty().unbind();
+      qrRow.maxHeightProperty().unbind();
       qrRow.setMinHeight(Region.USE_COMPUTED_SIZE);
+      qrRow.setPrefHeight(Region.USE_COMPUTED_SIZE);
+      qrRow.setMaxHeight(Double.MAX_VALUE);
       landscapeWidths();
       body.getChildren().setAll(left, qrRow);
     }
