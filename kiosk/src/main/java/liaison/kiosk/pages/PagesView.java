@@ -408,9 +408,11 @@ public final class PagesView {
     page.getStyleClass().addAll("page", "feedback");
     page.setAlignment(Pos.CENTER);
     if (thanking) {
-      Label thanks = Ui.label("thanks", Bilingual.of("谢谢您的评价！", "Thank you for your rating!").primary(english));
-      Label sub = Ui.label("thanks-sub", Bilingual.of("您的意见我们会认真听取", "We take every rating to heart").primary(english));
-      page.getChildren().addAll(thanks, sub);
+      Bilingual thanksText = Bilingual.of("谢谢您的评价！", "Thank you for your rating!");
+      Label thanks = Ui.label("thanks", thanksText.primary(english));
+      Label thanksEn = Ui.label("question-sub", thanksText.secondary(english));
+      Label sub = Ui.label("thanks-sub", Bilingual.of("您的意见我们会认真听取", "We take every rating to heart").joined(english));
+      page.getChildren().addAll(thanks, thanksEn, sub);
       return page;
     }
     Label question = Ui.label("question", Bilingual.of("您对本次接待满意吗？", "How satisfied are you with today's visit?").primary(english));
@@ -424,9 +426,10 @@ public final class PagesView {
       b.getStyleClass().add("rating");
       HBox.setHgrow(b, Priority.ALWAYS);
       b.setMaxWidth(Double.MAX_VALUE);
+      b.setPrefWidth(0);
       buttons.getChildren().add(b);
     }
-    Label privacy = Ui.label("page-note", Bilingual.of("匿名评价，只记录满意程度", "Anonymous: only the rating is recorded").primary(english));
+    Label privacy = Ui.label("page-note", Bilingual.of("匿名评价，只记录满意程度", "Anonymous: only the rating is recorded").joined(english));
     page.getChildren().addAll(question, sub, buttons, privacy);
     return page;
   }

@@ -17,6 +17,8 @@ import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.publish.PublicationRepository;
+import liaison.hub.satisfaction.OnSiteRatings;
+import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.web.StationOverview;
 import liaison.kiosk.fx.CjkFonts;
 import liaison.kiosk.fx.FxToolkit;
@@ -96,6 +98,56 @@ class HubToKioskTest {
         render(screen, "hub-to-kiosk-notice-1280x800");
         assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
             .anyMatch(t -> t.contains("本周五下午代表之家暂停接待"));
+        onFx(screen::close);
+      }
+    }
+  }
+
+  @Test
+  void shouldThankTheVisitorAndDeliverTheirRatingToTheHubOnce() throws Exception {
+    int mqttPort = TestBroker.freePort();
+    try (ApplicationContext hub =
+        ApplicationContext.run(
+            Map.of(
+                "hub.data-dir", dir.resolve("hub").toString(),
+                "hub.http-port", -1,
+                "hub.http-host", "127.0.0.1",
+                "hub.public-url", "https://hub.test",
+                "hub.mqtt.port", mqttPort,
+                "hub.mqtt.broker.persistence", "in-memory"))) {
+      PublicationRepository publications = hub.getBean(PublicationRepository.class);
+      await().until(() -> publications.current("s-001").isPresent());
+      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      try (StationRuntime runtime = StationRuntime.open(config, clock)) {
+        KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
+        runtime.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() > 0 && runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+
+        // A visitor opens 评价 and taps 满意 — the only input is a tap.
+        List<String> thanked =
+            onFx(
+                () -> {
+                  Screens.render(screen.root(), 1024, 600);
+                  Screens.tap(screen.root().lookup("#nav-feedback"));
+                  Screens.render(screen.root(), 1024, 600);
+                  Screens.save(Screens.render(screen.root(), 1024, 600), "feedback-before-tap-1024x600");
+                  Screens.tap(screen.root().lookup(".rating-satisfied"));
+                  Screens.save(Screens.render(screen.root(), 1024, 600), "feedback-thanks-1024x600");
+                  return Screens.visibleTexts(screen.root());
+                });
+        assertThat(thanked).contains("谢谢您的评价！");
+
+        OnSiteRatings ratings = hub.getBean(OnSiteRatings.class);
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.pendingEvents() == 0 && ratings.summary("s-001").today(Satisfaction.SATISFIED) == 1);
+        int rows =
+            hub.getBean(Jdbi.class)
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = 'satisfaction'")
+                            .mapTo(Integer.class)
+                            .one());
+        assertThat(rows).as("stored once").isEqualTo(1);
         onFx(screen::close);
       }
     }
