@@ -30,7 +30,11 @@ public final class CjkFonts {
 
   /** Looks at the fonts the toolkit can see; call on or after toolkit start. */
   public static CjkFonts detect() {
-    Set<String> families = Set.copyOf(Font.getFamilies());
+    return among(Set.copyOf(Font.getFamilies()));
+  }
+
+  /** Picks from the given installed families (what {@link #detect()} sees on this machine). */
+  public static CjkFonts among(Set<String> families) {
     return new CjkFonts(
         SANS.stream().filter(families::contains).findFirst(),
         SERIF.stream().filter(families::contains).findFirst());

@@ -209,8 +209,8 @@ public final class HomeView extends VBox {
     Ui.bilingual(upcomingTitle, upcomingTitleEn, Bilingual.of("近期接待", "Coming receptions"), english);
     upcomingTitle.getStyleClass().setAll("section-title");
     upcomingTitleEn.getStyleClass().setAll("section-title-en");
-    Ui.bilingual(opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Scan to give your opinion"), english);
-    Ui.bilingual(bookingCaption, bookingCaptionEn, Bilingual.of("扫码预约", "Scan to book a meeting"), english);
+    Ui.bilingual(opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Give your opinion"), english);
+    Ui.bilingual(bookingCaption, bookingCaptionEn, Bilingual.of("扫码预约", "Book a meeting"), english);
   }
 
   public HomeScreen shown() {
