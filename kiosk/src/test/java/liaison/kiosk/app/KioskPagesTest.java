@@ -262,4 +262,20 @@ class KioskPagesTest {
   static Stream<Arguments> sizes() {
     return SIZES.stream().map(s -> Arguments.of(s[0], s[1]));
   }
+
+  @Test
+  void shouldSayTheClockNeedsSettingAndMarkNoDayAsTodayWhenTheClockIsImplausible() {
+    clock.set(OffsetDateTime.parse("2000-01-01T08:00:00+08:00").toInstant());
+    try (StationRuntime runtime = runtime(GoldenFiles.content())) {
+      Shot home = shoot(runtime, new Page.Home(), Settings.DEFAULT, 1024, 600, "clock-implausible-home-1024x600");
+      assertThat(home.texts())
+          .anyMatch(t -> t.startsWith("本机时钟未校准"))
+          .contains("日期未知，暂不显示今日接待", "--:--", "扫码提意见")
+          .doesNotContain("接待中  Now");
+
+      Shot schedule = shoot(runtime, new Page.Schedule(0), Settings.DEFAULT, 1024, 600, "clock-implausible-schedule-1024x600");
+      assertThat(schedule.texts()).contains("11月23日 星期一").doesNotContain("今天");
+      assertThat(schedule.cutOff()).isEmpty();
+    }
+  }
 }
