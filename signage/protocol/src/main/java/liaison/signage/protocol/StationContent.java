@@ -148,7 +148,9 @@ public record StationContent(
 
   /**
    * A reception slot: who receives visitors, when and where, in the station's time zone; {@code
-   * presentDeputyIds} are the on-duty deputies the station's staff have marked as arrived.
+   * presentDeputyIds} are the on-duty deputies the station's staff have marked as arrived; {@code
+   * capacity} is how many residents may book (absent: booking not offered), {@code booked} how many
+   * have.
    */
   public record Reception(
       String id,
@@ -159,7 +161,23 @@ public record StationContent(
       @Nullable String theme,
       String location,
       ReceptionStatus status,
-      List<String> presentDeputyIds) {
+      List<String> presentDeputyIds,
+      @Nullable Integer capacity,
+      Integer booked) {
+
+    /** A reception with arrivals marked and no booking figures (a hub without booking). */
+    public Reception(
+        String id,
+        LocalDate date,
+        LocalTime start,
+        LocalTime end,
+        List<String> deputyIds,
+        @Nullable String theme,
+        String location,
+        ReceptionStatus status,
+        List<String> presentDeputyIds) {
+      this(id, date, start, end, deputyIds, theme, location, status, presentDeputyIds, null, 0);
+    }
 
     /** A reception nobody has been marked present at (yet). */
     public Reception(
@@ -171,7 +189,7 @@ public record StationContent(
         @Nullable String theme,
         String location,
         ReceptionStatus status) {
-      this(id, date, start, end, deputyIds, theme, location, status, List.of());
+      this(id, date, start, end, deputyIds, theme, location, status, List.of(), null, 0);
     }
 
     public Reception {
@@ -187,12 +205,25 @@ public record StationContent(
       location = location == null ? "" : location;
       required(status, "reception.status");
       presentDeputyIds = list(presentDeputyIds, "reception.presentDeputyIds");
+      if (capacity != null && capacity < 0) {
+        throw new IllegalArgumentException("reception '" + id + "' has a negative capacity " + capacity);
+      }
+      // Older hubs leave it out: nobody booked.
+      booked = booked == null ? 0 : booked;
+      if (booked < 0) {
+        throw new IllegalArgumentException("reception '" + id + "' has a negative booking count " + booked);
+      }
       for (String present : presentDeputyIds) {
         if (!deputyIds.contains(present)) {
           throw new IllegalArgumentException(
               "reception '" + id + "' marks '" + present + "' present, who is not on duty there");
         }
       }
+    }
+
+    /** Places still free for booking; empty when the reception takes no bookings. */
+    public Optional<Integer> freePlaces() {
+      return capacity == null ? Optional.empty() : Optional.of(Math.max(0, capacity - booked.intValue()));
     }
 
     public boolean isPresent(String deputyId) {
