@@ -144,7 +144,8 @@ public final class HomePresenter {
         calendar.deputiesOf(r).stream()
             .map(d -> deputyLine(d, state == SlotState.CANCELLED ? Optional.empty() : Optional.of(
                 r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
-            .toList());
+            .toList(),
+        PagePresenter.booking(r));
   }
 
   static DeputyLine deputyLine(Deputy d, Optional<Attendance> attendance) {
@@ -167,7 +168,8 @@ public final class HomePresenter {
                     DAY_ZH.format(r.date()) + " " + weekdayZh(r.date().getDayOfWeek()),
                     window(r),
                     calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、")),
-                    r.theme() == null ? "" : r.theme()))
+                    r.theme() == null ? "" : r.theme(),
+                    PagePresenter.booking(r)))
         .toList();
   }
 

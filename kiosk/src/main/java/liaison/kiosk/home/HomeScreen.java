@@ -36,7 +36,8 @@ public record HomeScreen(
       SlotState state,
       String theme,
       String location,
-      List<DeputyLine> deputies) {}
+      List<DeputyLine> deputies,
+      Optional<Bilingual> booking) {}
 
   public enum SlotState {
     COMING,
@@ -64,7 +65,7 @@ public record HomeScreen(
   }
 
   /** A later reception, on one line. */
-  public record Upcoming(String day, String window, String names, String theme) {}
+  public record Upcoming(String day, String window, String names, String theme, Optional<Bilingual> booking) {}
 
   public record NoticeLine(String id, String title, String body, Bilingual tag, boolean urgent) {}
 }

@@ -281,7 +281,15 @@ public final class HomeView extends VBox {
     theme.setText(slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location());
     theme.setMinWidth(0);
     HBox.setHgrow(theme, Priority.ALWAYS);
-    HBox line = new HBox(window, status, theme);
+    HBox line = new HBox(window, status);
+    slot.booking()
+        .ifPresent(
+            b -> {
+              Label booked = Ui.label("booking-chip", b.primary(english));
+              booked.setMinWidth(Region.USE_PREF_SIZE);
+              line.getChildren().add(booked);
+            });
+    line.getChildren().add(theme);
     line.getStyleClass().add("slot-line");
     line.setAlignment(Pos.CENTER_LEFT);
 
@@ -347,7 +355,15 @@ public final class HomeView extends VBox {
               names.setText(u.theme().isEmpty() ? u.names() : u.names() + " · " + u.theme());
               names.setMinWidth(0);
               HBox.setHgrow(names, Priority.ALWAYS);
-              HBox row = new HBox(day, window, names);
+              HBox row = new HBox(day, window);
+              u.booking()
+                  .ifPresent(
+                      b -> {
+                        Label booked = Ui.label("booking-chip", b.primary(english));
+                        booked.setMinWidth(Region.USE_PREF_SIZE);
+                        row.getChildren().add(booked);
+                      });
+              row.getChildren().add(names);
               row.getStyleClass().add("upcoming-row");
               row.setAlignment(Pos.CENTER_LEFT);
               return row;

@@ -46,7 +46,12 @@ public final class PageModels {
   public record Day(Bilingual label, boolean today, List<Entry> entries) {}
 
   public record Entry(
-      String window, String names, String theme, String location, Optional<Bilingual> status) {}
+      String window,
+      String names,
+      String theme,
+      String location,
+      Optional<Bilingual> status,
+      Optional<Bilingual> booking) {}
 
   public record NoticesModel(List<NoticeItem> notices) {}
 

@@ -177,7 +177,7 @@ public final class PagePresenter {
           case HELD -> Optional.of(Bilingual.of("已举行", "Held"));
           default -> calendar.inProgress(r) ? Optional.of(Bilingual.of("接待中", "Now")) : Optional.empty();
         };
-    return new Entry(window(r), names, r.theme() == null ? "" : r.theme(), r.location(), status);
+    return new Entry(window(r), names, r.theme() == null ? "" : r.theme(), r.location(), status, booking(r));
   }
 
   // --- notices --------------------------------------------------------------------------------
@@ -283,6 +283,17 @@ public final class PagePresenter {
   }
 
   // --- shared ---------------------------------------------------------------------------------
+
+  /** "已约 7/20", "已约满": how many residents booked, when the reception takes bookings. */
+  public static Optional<Bilingual> booking(Reception r) {
+    if (r.capacity() == null || r.status() == ReceptionStatus.CANCELLED) {
+      return Optional.empty();
+    }
+    if (r.freePlaces().orElse(0) == 0) {
+      return Optional.of(Bilingual.of("已约满 " + r.booked() + "/" + r.capacity(), "Fully booked " + r.booked() + "/" + r.capacity()));
+    }
+    return Optional.of(Bilingual.of("已约 " + r.booked() + "/" + r.capacity(), "Booked " + r.booked() + "/" + r.capacity()));
+  }
 
   static Bilingual level(DeputyLevel l) {
     return Bilingual.of(l.zh(), l.en() + " deputy");

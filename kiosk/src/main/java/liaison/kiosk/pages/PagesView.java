@@ -241,6 +241,13 @@ public final class PagesView {
                 chip.setMinWidth(Region.USE_PREF_SIZE);
                 row.getChildren().add(1, chip);
               });
+      e.booking()
+          .ifPresent(
+              b -> {
+                Label chip = Ui.label("booking-chip", b.primary(english));
+                chip.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(row.getChildren().size() - 1, chip);
+              });
       row.getStyleClass().add("entry");
       row.setAlignment(Pos.CENTER_LEFT);
       box.getChildren().add(row);

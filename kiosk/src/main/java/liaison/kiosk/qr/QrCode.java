@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * A URL as QR modules. Error correction M: a kiosk's glass may be smudged, and the codes stay small
- * enough for 800×480 screens. The quiet zone is part of the matrix, so a drawing of it scans as is.
+ * enough for 800×480 screens. Two modules of quiet zone are part of the matrix; the white card around
+ * every code (at least 0.6 em) makes up the rest of the four the standard asks for, so each module
+ * gets more pixels on a 7-inch panel.
  */
 public final class QrCode {
   private final String text;
@@ -33,7 +35,7 @@ public final class QrCode {
                   Map.of(
                       EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                       EncodeHintType.CHARACTER_SET, "UTF-8",
-                      EncodeHintType.MARGIN, 4));
+                      EncodeHintType.MARGIN, 2));
       return new QrCode(text, matrix);
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode as a QR code: " + text, e);

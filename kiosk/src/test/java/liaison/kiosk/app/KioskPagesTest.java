@@ -80,10 +80,10 @@ class KioskPagesTest {
     List<Arguments> out = new ArrayList<>();
     List<Object[]> pages =
         List.<Object[]>of(
-            new Object[] {"home", new Page.Home(), List.of("城关镇人大代表之家", "今日接待", "陈秀兰", "已到", "应到", "扫码提意见", "扫码预约", "首页")},
+            new Object[] {"home", new Page.Home(), List.of("城关镇人大代表之家", "今日接待", "陈秀兰", "已到", "应到", "已约 7/20", "扫码提意见", "扫码预约", "首页")},
             new Object[] {"deputies", Page.Deputies.all(), List.of("本站代表", "全部", "陈秀兰", "黄志强", "省级 1")},
             new Object[] {"deputy", new Page.Deputy("d-0001"), List.of("陈秀兰", "城关镇第一选区", "医疗卫生、养老服务", "0771-5551234", "扫码给陈秀兰留言", "返回")},
-            new Object[] {"schedule", new Page.Schedule(0), List.of("近两周接待安排", "11月23日 星期一", "今天", "11月25日 星期三")},
+            new Object[] {"schedule", new Page.Schedule(0), List.of("近两周接待安排", "11月23日 星期一", "今天", "已约 7/20", "11月25日 星期三")},
             new Object[] {"notices", new Page.Notices(0), List.of("11月代表接待日安排", "11月1日—12月1日")},
             new Object[] {"notice", new Page.Notice("n-0007", 0), List.of("11月代表接待日安排", "返回")},
             new Object[] {"results", new Page.Results(), List.of("意见办理情况", "128", "117", "91%", "满意")},

@@ -152,6 +152,16 @@ class PagePresenterTest {
     assertThat(early.alert(Optional.empty(), Optional.of(withFlood))).as("no clock: judged at the content's time, before it began").isEmpty();
   }
 
+  @Test
+  void shouldSayHowManyBookedAndWhenAReceptionIsFull() {
+    Reception open = golden.receptions().getFirst();
+    assertThat(PagePresenter.booking(open)).contains(Bilingual.of("已约 7/20", "Booked 7/20"));
+    Reception full =
+        new Reception("r-full", open.date(), open.start(), open.end(), open.deputyIds(), null, "", ReceptionStatus.ANNOUNCED, List.of(), 10, 10);
+    assertThat(PagePresenter.booking(full).orElseThrow().zh()).isEqualTo("已约满 10/10");
+    assertThat(PagePresenter.booking(golden.receptions().get(1))).as("takes no bookings").isEmpty();
+  }
+
   private static Reception reception(String id, LocalDate date, ReceptionStatus status) {
     return new Reception(id, date, LocalTime.of(9, 0), LocalTime.of(11, 0), List.of("d-0002"), null, "一楼接待室", status);
   }
