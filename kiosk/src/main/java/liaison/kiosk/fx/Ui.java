@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -22,6 +23,21 @@ public final class Ui {
   public static Label label(String styleClass, String text) {
     Label label = label(styleClass);
     label.setText(text);
+    return label;
+  }
+
+  /** A label that keeps its whole text: a time, a tag, a chip. */
+  public static Label fixed(String styleClass, String text) {
+    Label label = label(styleClass, text);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    return label;
+  }
+
+  /** A label that takes the rest of its row and gives way first, ending in an ellipsis. */
+  public static Label shrinking(String styleClass, String text) {
+    Label label = label(styleClass, text);
+    label.setMinWidth(0);
+    HBox.setHgrow(label, Priority.ALWAYS);
     return label;
   }
 

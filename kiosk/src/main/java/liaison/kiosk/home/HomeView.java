@@ -282,13 +282,7 @@ public final class HomeView extends VBox {
     theme.setMinWidth(0);
     HBox.setHgrow(theme, Priority.ALWAYS);
     HBox line = new HBox(window, status);
-    slot.booking()
-        .ifPresent(
-            b -> {
-              Label booked = Ui.label("booking-chip", b.primary(english));
-              booked.setMinWidth(Region.USE_PREF_SIZE);
-              line.getChildren().add(booked);
-            });
+    slot.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(line.getChildren()::add);
     line.getChildren().add(theme);
     line.getStyleClass().add("slot-line");
     line.setAlignment(Pos.CENTER_LEFT);
@@ -356,13 +350,7 @@ public final class HomeView extends VBox {
               names.setMinWidth(0);
               HBox.setHgrow(names, Priority.ALWAYS);
               HBox row = new HBox(day, window);
-              u.booking()
-                  .ifPresent(
-                      b -> {
-                        Label booked = Ui.label("booking-chip", b.primary(english));
-                        booked.setMinWidth(Region.USE_PREF_SIZE);
-                        row.getChildren().add(booked);
-                      });
+              u.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(row.getChildren()::add);
               row.getChildren().add(names);
               row.getStyleClass().add("upcoming-row");
               row.setAlignment(Pos.CENTER_LEFT);

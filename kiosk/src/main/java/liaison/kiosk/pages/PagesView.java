@@ -227,27 +227,11 @@ public final class PagesView {
       box.getStyleClass().add("is-today");
     }
     for (Entry e : day.entries()) {
-      Label window = Ui.label("entry-window", e.window());
-      window.setMinWidth(Region.USE_PREF_SIZE);
       String what = e.names() + (e.theme().isEmpty() ? "" : " · " + e.theme()) + (e.location().isEmpty() ? "" : " · " + e.location());
-      Label text = Ui.label("entry-text", what);
-      text.setMinWidth(0);
-      HBox.setHgrow(text, Priority.ALWAYS);
-      HBox row = new HBox(window, text);
-      e.status()
-          .ifPresent(
-              s -> {
-                Label chip = Ui.label("entry-status", s.primary(english));
-                chip.setMinWidth(Region.USE_PREF_SIZE);
-                row.getChildren().add(1, chip);
-              });
-      e.booking()
-          .ifPresent(
-              b -> {
-                Label chip = Ui.label("booking-chip", b.primary(english));
-                chip.setMinWidth(Region.USE_PREF_SIZE);
-                row.getChildren().add(row.getChildren().size() - 1, chip);
-              });
+      HBox row = new HBox(Ui.fixed("entry-window", e.window()));
+      e.status().map(s -> Ui.fixed("entry-status", s.primary(english))).ifPresent(row.getChildren()::add);
+      e.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(row.getChildren()::add);
+      row.getChildren().add(Ui.shrinking("entry-text", what));
       row.getStyleClass().add("entry");
       row.setAlignment(Pos.CENTER_LEFT);
       box.getChildren().add(row);

@@ -47,15 +47,7 @@ class HubToKioskTest {
   @Test
   void shouldCarryTheHubsSnapshotThroughTheBrokerIntoTheStoreAndOntoTheScreen() throws Exception {
     int mqttPort = TestBroker.freePort();
-    try (ApplicationContext hub =
-        ApplicationContext.run(
-            Map.of(
-                "hub.data-dir", dir.resolve("hub").toString(),
-                "hub.http-port", -1,
-                "hub.http-host", "127.0.0.1",
-                "hub.public-url", "https://hub.test",
-                "hub.mqtt.port", mqttPort,
-                "hub.mqtt.broker.persistence", "in-memory"))) {
+    try (ApplicationContext hub = startHub(mqttPort)) {
       PublicationRepository publications = hub.getBean(PublicationRepository.class);
       ContentPublisher publisher = hub.getBean(ContentPublisher.class);
       await().until(() -> publications.current("s-001").isPresent() && publisher.idle());
@@ -106,15 +98,7 @@ class HubToKioskTest {
   @Test
   void shouldThankTheVisitorAndDeliverTheirRatingToTheHubOnce() throws Exception {
     int mqttPort = TestBroker.freePort();
-    try (ApplicationContext hub =
-        ApplicationContext.run(
-            Map.of(
-                "hub.data-dir", dir.resolve("hub").toString(),
-                "hub.http-port", -1,
-                "hub.http-host", "127.0.0.1",
-                "hub.public-url", "https://hub.test",
-                "hub.mqtt.port", mqttPort,
-                "hub.mqtt.broker.persistence", "in-memory"))) {
+    try (ApplicationContext hub = startHub(mqttPort)) {
       PublicationRepository publications = hub.getBean(PublicationRepository.class);
       await().until(() -> publications.current("s-001").isPresent());
       StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
@@ -151,6 +135,18 @@ class HubToKioskTest {
         onFx(screen::close);
       }
     }
+  }
+
+  /** The real hub with its embedded broker on the given port and its SQLite file under the test's folder. */
+  private ApplicationContext startHub(int mqttPort) {
+    return ApplicationContext.run(
+        Map.of(
+            "hub.data-dir", dir.resolve("hub").toString(),
+            "hub.http-port", -1,
+            "hub.http-host", "127.0.0.1",
+            "hub.public-url", "https://hub.test",
+            "hub.mqtt.port", mqttPort,
+            "hub.mqtt.broker.persistence", "in-memory"));
   }
 
   private static long storedVersion(StationConfig config) {
