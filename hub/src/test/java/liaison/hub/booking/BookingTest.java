@@ -318,6 +318,7 @@ class BookingTest {
         .extracting(AuditLog.Entry::action, AuditLog.Entry::entityId)
         .contains(org.assertj.core.groups.Tuple.tuple("view-contact", bookingId));
 
+    assertThat(hub.get("/openapi/openapi.yml").body()).contains("/api/receptions/{id}/bookings", "/api/bookings/{id}/contact", "phoneMasked");
     JsonNode reception = json.readTree(admin.api("GET", "/api/receptions/" + slot, null).body());
     assertThat(reception.path("capacity").asInt()).isEqualTo(20);
     assertThat(reception.path("booked").asInt()).isEqualTo(2);
