@@ -53,6 +53,7 @@ public class ReceptionAdminController {
   private final AttendanceService attendanceService;
   private final AttendanceRepository attendance;
   private final DeputyRepository deputies;
+  private final liaison.hub.reception.ReceptionRepository slotStore;
   private final Access access;
   private final Clock clock;
 
@@ -62,8 +63,10 @@ public class ReceptionAdminController {
       AttendanceService attendanceService,
       AttendanceRepository attendance,
       DeputyRepository deputies,
+      liaison.hub.reception.ReceptionRepository slotStore,
       Access access,
       Clock clock) {
+    this.slotStore = slotStore;
     this.receptions = receptions;
     this.attendanceService = attendanceService;
     this.attendance = attendance;
@@ -92,7 +95,7 @@ public class ReceptionAdminController {
    * A slot as the calendar and lists show it; {@code duties} are its on-duty deputies with their
    * arrival marks, and {@code takesAttendance} when it is today's and not cancelled.
    */
-  public record SlotRow(ReceptionSlot slot, String deputyNames, List<Duty> duties, boolean takesAttendance) {
+  public record SlotRow(ReceptionSlot slot, String deputyNames, List<Duty> duties, boolean takesAttendance, int booked) {
     public boolean anyPresent() {
       return duties.stream().anyMatch(Duty::present);
     }
@@ -114,6 +117,7 @@ public class ReceptionAdminController {
     List<ReceptionSlot> slots = receptions.list(staff, stationId, monday, monday.plusDays(6));
     Map<String, String> names = names(stationId);
     Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, Integer> booked = slotStore.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
     Lang lang = Lang.of(request);
     List<Day> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -126,7 +130,7 @@ public class ReceptionAdminController {
               date.equals(today),
               slots.stream()
                   .filter(s -> s.date().equals(date))
-                  .map(s -> row(s, names, present.getOrDefault(s.id(), List.of()), today))
+                  .map(s -> row(s, names, present.getOrDefault(s.id(), List.of()), today, booked.getOrDefault(s.id(), 0)))
                   .toList()));
     }
     Map<String, Object> model = Pages.model(request, staff);
@@ -149,7 +153,7 @@ public class ReceptionAdminController {
       HttpRequest<?> request, Staff staff, @QueryValue String station, @Nullable @QueryValue String date) {
     access.requireEdit(staff, station);
     ReceptionDraft draft =
-        new ReceptionDraft(station, parseOr(date, LocalDate.now(clock)).toString(), "09:00", "11:30", "", "", "ANNOUNCED", List.of());
+        new ReceptionDraft(station, parseOr(date, LocalDate.now(clock)).toString(), "09:00", "11:30", "", "", "ANNOUNCED", List.of(), "");
     return form(request, staff, null, draft, List.of());
   }
 
@@ -160,7 +164,7 @@ public class ReceptionAdminController {
     ReceptionDraft draft =
         new ReceptionDraft(
             s.stationId(), s.date().toString(), s.start().toString(), s.end().toString(), s.theme(), s.location(),
-            s.status().name(), s.deputyIds());
+            s.status().name(), s.deputyIds(), s.capacity() == null ? "" : s.capacity().toString());
     return form(request, staff, id, draft, List.of());
   }
 
@@ -191,7 +195,10 @@ public class ReceptionAdminController {
     ReceptionSlot slot = receptions.get(staff, id);
     access.requireEdit(staff, slot.stationId());
     Map<String, Object> model = Pages.model(request, staff);
-    model.put("row", row(slot, names(slot.stationId()), List.of(), LocalDate.now(clock)));
+    model.put(
+        "row",
+        row(slot, names(slot.stationId()), List.of(), LocalDate.now(clock),
+            slotStore.bookedPlaces(List.of(id)).getOrDefault(id, 0)));
     model.put("place", access.requireSee(staff, slot.stationId()));
     return new ModelAndView<>("admin/reception-delete", model);
   }
@@ -240,7 +247,8 @@ public class ReceptionAdminController {
         form.get("theme"),
         form.get("location"),
         form.get("status"),
-        form.all("deputyIds"));
+        form.all("deputyIds"),
+        form.get("capacity"));
   }
 
   private static HttpResponse<?> backToWeek(ReceptionSlot slot, String done) {
@@ -252,13 +260,13 @@ public class ReceptionAdminController {
     return deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
   }
 
-  private SlotRow row(ReceptionSlot s, Map<String, String> names, List<String> present, LocalDate today) {
+  private SlotRow row(ReceptionSlot s, Map<String, String> names, List<String> present, LocalDate today, int booked) {
     List<Duty> duties =
         s.deputyIds().stream()
             .map(id -> new Duty(id, names.containsKey(id) ? names.get(id) : deputies.find(id).map(Deputy::name).orElse(id), present.contains(id)))
             .toList();
     String who = duties.stream().map(Duty::name).collect(Collectors.joining("、"));
-    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED);
+    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED, booked);
   }
 
   private static LocalDate parseOr(@Nullable String text, LocalDate fallback) {

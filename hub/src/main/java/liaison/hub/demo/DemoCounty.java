@@ -209,6 +209,16 @@ public class DemoCounty {
           // Today's first reception (r-0001 at s-001: 陈秀兰 and 黄志强): 陈秀兰 has arrived, 黄志强 is
           // still expected, so the calendar and the screen show both states.
           attendance.mark(h, "r-0001", "d-0001", "u-chengguan", now);
+          // Tomorrow evening's fire-safety talk already has a booking of two, so the calendar, the
+          // residents' page and the screen show "已约 2 / 20".
+          h.createUpdate(
+                  """
+                  INSERT INTO reception_booking (id, slot_id, code, name, phone, party_size, topic, status, booked_at)
+                  VALUES ('b-demo000001', :slot, 'B-DEMX-7Q4K', '王女士', '13800138000', 2, '老街电线私拉乱接', 'BOOKED', :at)
+                  """)
+              .bind("slot", String.format("r-%04d", n))
+              .bind("at", liaison.hub.db.Sql.instant(now))
+              .execute();
 
           for (DemoAccount a : ACCOUNTS) {
             accounts.insert(
@@ -244,7 +254,10 @@ public class DemoCounty {
 
   private void slot(org.jdbi.v3.core.Handle h, int n, String station, LocalDate date, String start, String end,
       String theme, String location, ReceptionStatus status, List<String> deputyIds) {
+    // Residents may book 20 places at the announced receptions of the home and the village
+    // workstation; the contact point in the service centre takes walk-ins only.
+    Integer capacity = status == ReceptionStatus.ANNOUNCED && !station.equals("s-003") ? 20 : null;
     receptions.insert(h, new ReceptionSlot(String.format("r-%04d", n), station, date, LocalTime.parse(start),
-        LocalTime.parse(end), theme, location, status, deputyIds));
+        LocalTime.parse(end), theme, location, status, deputyIds, capacity));
   }
 }

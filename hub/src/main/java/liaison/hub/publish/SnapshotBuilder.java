@@ -30,7 +30,7 @@ import liaison.signage.protocol.StationContent;
 /**
  * Builds a station's content snapshot from the database: the station, its deputies (phones only
  * with consent, each with a message link), the public receptions of the coming days with who has
- * arrived, the notices aimed at it, its QR links.
+ * arrived and how many places are booked, the notices aimed at it, its QR links.
  */
 @Singleton
 public class SnapshotBuilder {
@@ -82,8 +82,11 @@ public class SnapshotBuilder {
             .filter(slot -> isPublic(slot, today))
             .toList();
     Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, Integer> booked = receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
     List<StationContent.Reception> publicSlots =
-        slots.stream().map(slot -> reception(slot, assignedIds, present.getOrDefault(slot.id(), List.of()))).toList();
+        slots.stream()
+            .map(slot -> reception(slot, assignedIds, present.getOrDefault(slot.id(), List.of()), booked.getOrDefault(slot.id(), 0)))
+            .toList();
     String opinion = links.opinion(s.publicToken());
 
     return Optional.of(
@@ -140,7 +143,8 @@ public class SnapshotBuilder {
     return true;
   }
 
-  private static StationContent.Reception reception(ReceptionSlot slot, Set<String> assignedIds, List<String> present) {
+  private static StationContent.Reception reception(
+      ReceptionSlot slot, Set<String> assignedIds, List<String> present, int booked) {
     List<String> onDuty = slot.deputyIds().stream().filter(assignedIds::contains).toList();
     return new StationContent.Reception(
         slot.id(),
@@ -152,7 +156,10 @@ public class SnapshotBuilder {
         slot.location(),
         slot.status() == ReceptionStatus.PLANNED ? ReceptionStatus.ANNOUNCED : slot.status(),
         // The protocol refuses a present deputy who is not among the published on-duty ones.
-        present.stream().filter(onDuty::contains).toList());
+        present.stream().filter(onDuty::contains).toList(),
+        // A planned slot is not open for booking yet (it shows as announced once it is public).
+        slot.status() == ReceptionStatus.PLANNED ? null : slot.capacity(),
+        booked);
   }
 
   /**

@@ -28,6 +28,7 @@ public class ReceptionApiController {
   private final AttendanceService attendanceService;
   private final AttendanceRepository attendance;
   private final DeputyRepository deputies;
+  private final ReceptionRepository bookings;
   private final Clock clock;
 
   public ReceptionApiController(
@@ -35,7 +36,9 @@ public class ReceptionApiController {
       AttendanceService attendanceService,
       AttendanceRepository attendance,
       DeputyRepository deputies,
+      ReceptionRepository bookings,
       Clock clock) {
+    this.bookings = bookings;
     this.receptions = receptions;
     this.attendanceService = attendanceService;
     this.attendance = attendance;
@@ -43,7 +46,10 @@ public class ReceptionApiController {
     this.clock = clock;
   }
 
-  /** A slot as the API shows it. */
+  /**
+   * A slot as the API shows it; {@code capacity} is null when it takes no bookings, {@code booked}
+   * the places residents have booked.
+   */
   public record ReceptionView(
       String id,
       String stationId,
@@ -54,7 +60,9 @@ public class ReceptionApiController {
       String location,
       String status,
       List<Map<String, String>> deputies,
-      List<String> presentDeputyIds) {}
+      List<String> presentDeputyIds,
+      @Nullable Integer capacity,
+      int booked) {}
 
   @Get(uri = "/stations/{stationId}/receptions", produces = MediaType.APPLICATION_JSON)
   public List<ReceptionView> list(
@@ -104,6 +112,7 @@ public class ReceptionApiController {
 
   private List<ReceptionView> views(List<ReceptionSlot> slots) {
     Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, Integer> booked = bookings.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
     Map<String, String> names =
         slots.stream()
             .flatMap(s -> s.deputyIds().stream())
@@ -126,7 +135,9 @@ public class ReceptionApiController {
                     s.deputyIds().stream()
                         .map(id -> Map.of("id", id, "name", names.getOrDefault(id, id)))
                         .toList(),
-                    present.getOrDefault(s.id(), List.of()).stream().filter(s.deputyIds()::contains).toList()))
+                    present.getOrDefault(s.id(), List.of()).stream().filter(s.deputyIds()::contains).toList(),
+                    s.capacity(),
+                    booked.getOrDefault(s.id(), 0)))
         .toList();
   }
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param date {@code 2026-11-24}
  * @param start {@code 09:00}
  * @param status PLANNED, ANNOUNCED, CANCELLED or HELD; PLANNED when empty
+ * @param capacity places residents may book ({@code 20}); empty: no booking
  */
 @Introspected
 public record ReceptionDraft(
@@ -21,4 +22,19 @@ public record ReceptionDraft(
     @Nullable String theme,
     @Nullable String location,
     @Nullable String status,
-    @Nullable List<String> deputyIds) {}
+    @Nullable List<String> deputyIds,
+    @Nullable String capacity) {
+
+  /** A draft without booking places. */
+  public ReceptionDraft(
+      @Nullable String stationId,
+      @Nullable String date,
+      @Nullable String start,
+      @Nullable String end,
+      @Nullable String theme,
+      @Nullable String location,
+      @Nullable String status,
+      @Nullable List<String> deputyIds) {
+    this(stationId, date, start, end, theme, location, status, deputyIds, null);
+  }
+}

@@ -40,7 +40,12 @@ public class ReceptionRepository {
   }
 
   public Optional<ReceptionSlot> find(String id) {
-    return jdbi.withHandle(h -> load(h, "id = :id", Map.of("id", id)).stream().findFirst());
+    return jdbi.withHandle(h -> find(h, id));
+  }
+
+  /** As above, inside the caller's transaction. */
+  public Optional<ReceptionSlot> find(Handle h, String id) {
+    return load(h, "id = :id", Map.of("id", id)).stream().findFirst();
   }
 
   /**
@@ -87,15 +92,39 @@ public class ReceptionRepository {
                 .list());
   }
 
+  /**
+   * Places booked (sum of party sizes of bookings not cancelled) per slot; slots nobody booked are
+   * left out.
+   */
+  public Map<String, Integer> bookedPlaces(List<String> slotIds) {
+    if (slotIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h -> {
+          Map<String, Integer> booked = new HashMap<>();
+          h.createQuery(
+                  """
+                  SELECT slot_id, SUM(party_size) AS places FROM reception_booking
+                  WHERE slot_id IN (<ids>) AND status = 'BOOKED' GROUP BY slot_id
+                  """)
+              .bindList("ids", slotIds)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+              .forEach(e -> booked.put(e.getKey(), e.getValue()));
+          return booked;
+        });
+  }
+
   /** Changes a slot in place; a slot made by a rule stays linked to it. */
   public void update(Handle h, ReceptionSlot slot) {
     h.createUpdate(
             """
             UPDATE reception_slot SET station_id = :station, slot_date = :date, start_time = :start, end_time = :end,
-                   theme = :theme, location = :location, status = :status, updated_at = :now
+                   theme = :theme, location = :location, status = :status, capacity = :capacity, updated_at = :now
             WHERE id = :id
             """)
         .bind("id", slot.id())
+        .bind("capacity", slot.capacity())
         .bind("station", slot.stationId())
         .bind("date", Sql.date(slot.date()))
         .bind("start", Sql.time(slot.start()))
@@ -173,7 +202,8 @@ public class ReceptionRepository {
                         rs.getString("theme"),
                         rs.getString("location"),
                         ReceptionStatus.valueOf(rs.getString("status")),
-                        List.of()))
+                        List.of(),
+                        rs.getObject("capacity") == null ? null : rs.getInt("capacity")))
             .list();
     if (bare.isEmpty()) {
       return bare;
@@ -188,7 +218,7 @@ public class ReceptionRepository {
             s ->
                 new ReceptionSlot(
                     s.id(), s.stationId(), s.date(), s.start(), s.end(), s.theme(), s.location(), s.status(),
-                    deputies.getOrDefault(s.id(), List.of())))
+                    deputies.getOrDefault(s.id(), List.of()), s.capacity()))
         .toList();
   }
 
@@ -197,10 +227,11 @@ public class ReceptionRepository {
     h.createUpdate(
             """
             INSERT INTO reception_slot (id, station_id, slot_date, start_time, end_time, theme, location,
-                                        status, created_at, updated_at)
-            VALUES (:id, :station, :date, :start, :end, :theme, :location, :status, :now, :now)
+                                        status, capacity, created_at, updated_at)
+            VALUES (:id, :station, :date, :start, :end, :theme, :location, :status, :capacity, :now, :now)
             """)
         .bind("id", slot.id())
+        .bind("capacity", slot.capacity())
         .bind("station", slot.stationId())
         .bind("date", Sql.date(slot.date()))
         .bind("start", Sql.time(slot.start()))

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 public class ReceptionService {
   static final int MAX_THEME = 60;
   static final int MAX_LOCATION = 100;
+  /** More than a station's hall holds; a typo guard. */
+  static final int MAX_CAPACITY = 500;
 
   private final Jdbi jdbi;
   private final ReceptionRepository receptions;
@@ -166,8 +168,43 @@ public class ReceptionService {
         }
       }
     }
+    Integer capacity = parseCapacity(id, d.capacity(), problems);
     problems.throwIfAny();
-    return new ReceptionSlot(id, stationId, date, start, end, theme, location, status, deputyIds);
+    return new ReceptionSlot(id, stationId, date, start, end, theme, location, status, deputyIds, capacity);
+  }
+
+  /**
+   * Places for booking: empty means none; never fewer than residents have already booked, so
+   * nobody's booking is silently pushed out.
+   */
+  private @Nullable Integer parseCapacity(String id, @Nullable String text, ValidationProblem.Collector problems) {
+    if (text == null || text.isBlank()) {
+      int booked = receptions.bookedPlaces(List.of(id)).getOrDefault(id, 0);
+      if (booked > 0) {
+        problems.add("capacity", "已有 " + booked + " 人预约，不能取消预约名额（可把接待状态改为已取消）",
+            booked + " place(s) are booked; booking cannot be switched off (cancel the reception instead)");
+      }
+      return null;
+    }
+    int capacity;
+    try {
+      capacity = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      problems.add("capacity", "可预约人数须为 1 到 " + MAX_CAPACITY + " 的整数，或留空表示不接受预约",
+          "Places: a whole number from 1 to " + MAX_CAPACITY + ", or empty for no booking");
+      return null;
+    }
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      problems.add("capacity", "可预约人数须为 1 到 " + MAX_CAPACITY + " 的整数，或留空表示不接受预约",
+          "Places: a whole number from 1 to " + MAX_CAPACITY + ", or empty for no booking");
+      return null;
+    }
+    int booked = receptions.bookedPlaces(List.of(id)).getOrDefault(id, 0);
+    if (capacity < booked) {
+      problems.add("capacity", "已有 " + booked + " 人预约，可预约人数不能少于 " + booked,
+          booked + " place(s) are already booked; places cannot be fewer");
+    }
+    return capacity;
   }
 
   private static @Nullable LocalDate parseDate(@Nullable String text, ValidationProblem.Collector problems) {
@@ -204,6 +241,7 @@ public class ReceptionService {
 
   private static String describe(ReceptionSlot s) {
     return s.stationId() + " " + s.date() + " " + s.start() + "–" + s.end() + " " + s.status() + " " + s.deputyIds()
-        + (s.theme() == null ? "" : " 「" + s.theme() + "」");
+        + (s.theme() == null ? "" : " 「" + s.theme() + "」")
+        + (s.capacity() == null ? "" : " 预约 " + s.capacity());
   }
 }

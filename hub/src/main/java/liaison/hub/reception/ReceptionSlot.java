@@ -6,7 +6,11 @@ import java.util.List;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jspecify.annotations.Nullable;
 
-/** A reception at a station: on-duty deputies, date, time window, theme, place, status. */
+/**
+ * A reception at a station: on-duty deputies, date, time window, theme, place, status.
+ *
+ * @param capacity how many people may book a place; null when the reception takes no bookings
+ */
 public record ReceptionSlot(
     String id,
     String stationId,
@@ -16,9 +20,24 @@ public record ReceptionSlot(
     @Nullable String theme,
     String location,
     ReceptionStatus status,
-    List<String> deputyIds) {
+    List<String> deputyIds,
+    @Nullable Integer capacity) {
 
   public ReceptionSlot {
     deputyIds = List.copyOf(deputyIds);
+  }
+
+  /** A reception that takes no bookings. */
+  public ReceptionSlot(
+      String id,
+      String stationId,
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      @Nullable String theme,
+      String location,
+      ReceptionStatus status,
+      List<String> deputyIds) {
+    this(id, stationId, date, start, end, theme, location, status, deputyIds, null);
   }
 }

@@ -15,7 +15,8 @@ import liaison.signage.schedule.ReceptionCalendar;
 
 /**
  * What a resident's phone opens from a station's QR code: the station, where and when deputies
- * receive visitors. (The opinion form and booking come with the residents' pages.)
+ * receive visitors. (The opinion form comes with the residents' pages; booking, {@code /b/{token}}, is
+ * {@link liaison.hub.booking.PublicBookingController}.)
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
@@ -32,11 +33,6 @@ public class PublicStationController {
 
   @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> opinion(String token) {
-    return page(token);
-  }
-
-  @Get(uri = "/b/{token}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> booking(String token) {
     return page(token);
   }
 
