@@ -7,7 +7,12 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import liaison.kiosk.fx.CjkFonts;
+import java.util.Optional;
+import liaison.kiosk.fx.FxThread;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.hardware.ScreenPower;
+import liaison.signage.player.hardware.StationDevices;
+import liaison.signage.player.hardware.StationHardware;
 
 /** The kiosk window: one station runtime and its screen. */
 public final class KioskApp extends Application {
@@ -16,6 +21,9 @@ public final class KioskApp extends Application {
 
   private StationRuntime runtime;
   private KioskScreen screen;
+  private Optional<StationDevices> devices = Optional.empty();
+  private Optional<StationHardware> hardware = Optional.empty();
+  private Optional<DevPanelView> devPanel = Optional.empty();
 
   static void launchWith(KioskOptions kioskOptions) {
     options = kioskOptions;
@@ -30,6 +38,7 @@ public final class KioskApp extends Application {
     // hears "offline" at once rather than after the keep-alive runs out.
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(runtime::close));
     screen = new KioskScreen(runtime, clock, CjkFonts.detect());
+    startHardware(clock);
 
     stage.setTitle(options.station().stationId() + " · 联络站 Liaison");
     stage.setScene(new Scene(screen.root(), options.width(), options.height()));
@@ -42,8 +51,24 @@ public final class KioskApp extends Application {
     runtime.start();
   }
 
+  /** The station's pins, on the provider the options name; the screen wakes when someone passes. */
+  private void startHardware(Clock clock) {
+    devices = StationDevices.open(options.devices());
+    ScreenPower power = options.backlight().map(ScreenPower::backlight).orElse(ScreenPower.NONE);
+    hardware = devices.map(d -> new StationHardware(runtime, d, power, clock).start());
+    hardware.ifPresent(h -> h.onWake(() -> FxThread.run(screen::wake)));
+    if (options.devPanel()) {
+      devPanel =
+          devices.flatMap(d -> d.emulator().map(pins -> new DevPanelView(d, pins, hardware.orElseThrow())));
+      devPanel.ifPresent(screen.view()::setDevPanel);
+    }
+  }
+
   @Override
   public void stop() {
+    devPanel.ifPresent(DevPanelView::close);
+    hardware.ifPresent(StationHardware::close);
+    devices.ifPresent(StationDevices::close);
     if (screen != null) {
       screen.close();
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import liaison.signage.player.StationConfig;
+import liaison.signage.player.hardware.DeviceConfig;
 
 /**
  * The kiosk's settings, from flags ({@code --station=s-001}) or environment variables ({@code
@@ -13,7 +15,8 @@ import liaison.signage.player.StationConfig;
  *
  * @param size window size when not full screen, e.g. 1280×800
  */
-public record KioskOptions(StationConfig station, boolean fullScreen, int width, int height) {
+public record KioskOptions(
+    StationConfig station, boolean fullScreen, int width, int height, DeviceConfig devices, Optional<Path> backlight, boolean devPanel) {
 
   static final String USAGE =
       """
@@ -24,7 +27,25 @@ public record KioskOptions(StationConfig station, boolean fullScreen, int width,
         --data-dir=DIR      where the station keeps its store, default data/kiosk-ID (LIAISON_DATA_DIR)
         --size=WxH          window size, default 1280x800                (LIAISON_SIZE)
         --fullscreen        full screen, as on a station's touchscreen    (LIAISON_FULLSCREEN=true)
+        --gpio=KIND         none, mock or gpiod (a Raspberry Pi), default none (LIAISON_GPIO)
+        --motion-pin=N      PIR sensor, BCM number, default 17           (LIAISON_MOTION_PIN)
+        --button-pin=N      call-staff button to ground, default 27      (LIAISON_BUTTON_PIN)
+        --led-pin=N         status LED, default 22                        (LIAISON_LED_PIN)
+        --screen-on=HH:MM   screen on from, default 07:30                 (LIAISON_SCREEN_ON)
+        --screen-off=HH:MM  screen off from (motion wakes it), default 19:00 (LIAISON_SCREEN_OFF)
+        --backlight=DIR     backlight to switch, e.g. /sys/class/backlight/10-0045 (LIAISON_BACKLIGHT)
+        --dev-panel         a panel that plays the motion sensor and the button (mock GPIO) (LIAISON_DEV_PANEL=true)
       """;
+
+  /** The options that set up the station's hardware, with their environment variables. */
+  private static final Map<String, String> HARDWARE =
+      Map.of(
+          "gpio", "LIAISON_GPIO",
+          "motion-pin", "LIAISON_MOTION_PIN",
+          "button-pin", "LIAISON_BUTTON_PIN",
+          "led-pin", "LIAISON_LED_PIN",
+          "screen-on", "LIAISON_SCREEN_ON",
+          "screen-off", "LIAISON_SCREEN_OFF");
 
   /**
    * Reads flags and environment.
@@ -40,7 +61,8 @@ public record KioskOptions(StationConfig station, boolean fullScreen, int width,
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
       String value = eq < 0 ? "true" : arg.substring(eq + 1);
-      if (!List.of("station", "broker", "data-dir", "size", "fullscreen", "help").contains(key)) {
+      if (!List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "backlight", "dev-panel").contains(key)
+          && !HARDWARE.containsKey(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
       flags.put(key, value);
@@ -72,8 +94,29 @@ public record KioskOptions(StationConfig station, boolean fullScreen, int width,
     if (width < 320 || height < 240) {
       throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
     }
+    Map<String, String> hardware = new LinkedHashMap<>();
+    HARDWARE.forEach(
+        (flag, variable) -> {
+          String value = setting(flags, env, flag, variable, null);
+          if (value != null) {
+            hardware.put(flag.equals("gpio") ? "provider" : flag, value);
+          }
+        });
+    boolean devPanel = Boolean.parseBoolean(setting(flags, env, "dev-panel", "LIAISON_DEV_PANEL", "false"));
+    if (devPanel && !hardware.containsKey("provider")) {
+      hardware.put("provider", "mock"); // the panel plays mock pins
+    }
+    DeviceConfig devices;
+    try {
+      devices = DeviceConfig.from(hardware);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("hardware settings: " + e.getMessage(), e);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("--screen-on and --screen-off look like 07:30: " + e.getParsedString());
+    }
+    Optional<Path> backlight = Optional.ofNullable(setting(flags, env, "backlight", "LIAISON_BACKLIGHT", null)).map(Path::of);
     return new KioskOptions(
-        StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, width, height);
+        StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, width, height, devices, backlight, devPanel);
   }
 
   private static String setting(

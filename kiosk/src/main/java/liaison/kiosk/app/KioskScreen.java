@@ -46,6 +46,10 @@ public final class KioskScreen implements AutoCloseable {
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
   private Object pageKey;
+  private java.time.Instant lastMotion = java.time.Instant.EPOCH;
+
+  /** Home with nobody touching the screen or passing the sensor for this long: the screen dims. */
+  public static final java.time.Duration DIM_AFTER = java.time.Duration.ofMinutes(3);
 
   /** Builds the screen; call on the FX thread. */
   public KioskScreen(StationRuntime runtime, Clock clock, CjkFonts fonts) {
@@ -67,6 +71,7 @@ public final class KioskScreen implements AutoCloseable {
     view.onOrientation(home::setPortrait);
     // Any touch restarts the idle timer, wherever it lands.
     view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> navigator.touch(clock.instant()));
+    view.onWakeTap(this::wake);
     view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> navigator.touch(clock.instant()));
     watches.add(runtime.content().watch(c -> FxThread.run(this::refresh)));
     watches.add(runtime.link().watch(l -> FxThread.run(this::refresh)));
@@ -108,6 +113,11 @@ public final class KioskScreen implements AutoCloseable {
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
+    java.time.Instant active = navigator.lastTouch().isAfter(lastMotion) ? navigator.lastTouch() : lastMotion;
+    view.setDimmed(
+        navigator.page() instanceof Page.Home
+            && !view.emergencyShown()
+            && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
     content.ifPresent(c -> runtime.displayed(c.version()));
   }
@@ -155,6 +165,12 @@ public final class KioskScreen implements AutoCloseable {
   }
 
   private long portraitsVersion;
+
+  /** Someone is there (the motion sensor, or a tap on the dimmed screen): light the screen. */
+  public void wake() {
+    lastMotion = clock.instant();
+    refresh();
+  }
 
   private void photoArrived() {
     portraitsVersion++;

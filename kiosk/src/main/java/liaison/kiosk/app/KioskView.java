@@ -58,6 +58,9 @@ public final class KioskView extends StackPane {
   private final Label contentAge = Ui.label("content-age");
   private final Label offlineBadge = Ui.label("offline-badge");
   private final VBox emergency = new VBox();
+  private final Region dim = new Region();
+  private final StackPane devPanelHost = new StackPane();
+  private Runnable onWakeTap = () -> {};
   private Actions actions = Actions.NONE;
   private Settings settings = Settings.DEFAULT;
   private Tab tab = Tab.HOME;
@@ -124,7 +127,18 @@ public final class KioskView extends StackPane {
     emergency.getStyleClass().add("emergency");
     emergency.setVisible(false);
     emergency.setAlignment(Pos.CENTER);
-    getChildren().addAll(frame, emergency);
+    // Dimmed while nobody is around: the first tap only wakes the screen, it presses nothing.
+    dim.getStyleClass().add("dim");
+    dim.setVisible(false);
+    dim.setOnMousePressed(
+        e -> {
+          e.consume();
+          onWakeTap.run();
+        });
+    devPanelHost.setPickOnBounds(false);
+    devPanelHost.setAlignment(Pos.BOTTOM_RIGHT);
+    devPanelHost.setMouseTransparent(false);
+    getChildren().addAll(frame, emergency, dim, devPanelHost);
 
     widthProperty().addListener((o, a, b) -> applyFontSize());
     heightProperty().addListener((o, a, b) -> applyFontSize());
@@ -255,6 +269,25 @@ public final class KioskView extends StackPane {
       alert = next;
       drawAlert();
     }
+  }
+
+  /** Dims the whole screen (nobody around) or lights it again. */
+  public void setDimmed(boolean dimmed) {
+    dim.setVisible(dimmed);
+  }
+
+  public boolean dimmed() {
+    return dim.isVisible();
+  }
+
+  /** What a tap on the dimmed screen does: wake it. */
+  public void onWakeTap(Runnable action) {
+    this.onWakeTap = action;
+  }
+
+  /** The developer panel that plays the station's sensor and button (mock GPIO only). */
+  public void setDevPanel(Node panel) {
+    devPanelHost.getChildren().setAll(panel);
   }
 
   /** Whether an emergency notice holds the whole screen. */

@@ -25,6 +25,10 @@ import liaison.kiosk.fx.FxToolkit;
 import liaison.kiosk.fx.Screens;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.hardware.DeviceConfig;
+import liaison.signage.player.hardware.ScreenPower;
+import liaison.signage.player.hardware.StationDevices;
+import liaison.signage.player.hardware.StationHardware;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.NoticePriority;
 import liaison.testkit.TestBroker;
@@ -135,6 +139,36 @@ class HubToKioskTest {
         onFx(screen::close);
       }
     }
+  }
+
+  @Test
+  void shouldCarryACallButtonPressToTheHubOnce() throws Exception {
+    int mqttPort = TestBroker.freePort();
+    try (ApplicationContext hub = startHub(mqttPort)) {
+      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      try (StationRuntime runtime = StationRuntime.open(config, clock);
+          StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
+          StationHardware hardware = new StationHardware(runtime, devices, ScreenPower.NONE, clock)) {
+        runtime.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+
+        devices.emulator().orElseThrow().press();
+
+        Jdbi jdbi = hub.getBean(Jdbi.class);
+        await().atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.pendingEvents() == 0 && countEvents(jdbi, "button.call") == 1);
+        assertThat(countEvents(jdbi, "button.call")).isEqualTo(1);
+      }
+    }
+  }
+
+  private static int countEvents(Jdbi jdbi, String type) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = :type")
+                .bind("type", type)
+                .mapTo(Integer.class)
+                .one());
   }
 
   /** The real hub with its embedded broker on the given port and its SQLite file under the test's folder. */

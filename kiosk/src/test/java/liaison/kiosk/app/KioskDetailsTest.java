@@ -177,4 +177,40 @@ class KioskDetailsTest {
           return Screens.visibleTexts(root);
         });
   }
+
+  @Test
+  void shouldDimWhenNobodyIsAroundAndWakeWhenTheSensorSeesSomeone() {
+    try (StationRuntime runtime = runtime(GoldenFiles.content(), config());
+        liaison.signage.player.hardware.StationDevices devices =
+            liaison.signage.player.hardware.StationDevices.open(
+                    liaison.signage.player.hardware.DeviceConfig.DEFAULTS.withProvider(
+                        liaison.signage.player.hardware.DeviceConfig.Provider.MOCK))
+                .orElseThrow();
+        liaison.signage.player.hardware.StationHardware hardware =
+            new liaison.signage.player.hardware.StationHardware(
+                runtime, devices, liaison.signage.player.hardware.ScreenPower.NONE, clock)) {
+      KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
+      hardware.onWake(() -> liaison.kiosk.fx.FxThread.run(screen::wake));
+      DevPanelView panel =
+          onFx(() -> new DevPanelView(devices, devices.emulator().orElseThrow(), hardware));
+      onFx(() -> screen.view().setDevPanel(panel));
+
+      clock.advance(KioskScreen.DIM_AFTER);
+      onFx(screen::refresh);
+      assertThat(onFx(() -> screen.view().dimmed())).isTrue();
+      onFx(() -> Screens.save(Screens.render(screen.root(), 1024, 600), "dimmed-dev-panel-1024x600"));
+
+      // The developer panel's "有人经过" plays the sensor: the screen lights up.
+      onFx(() -> Screens.tap(screen.root().lookup("#dev-motion")));
+      await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> screen.view().dimmed()));
+      assertThat(hardware.footfallThisHour()).isEqualTo(1);
+
+      // Its call button goes into the station's outbox (no hub here to take it).
+      onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
+      assertThat(runtime.pendingEvents()).isEqualTo(1);
+      onFx(() -> Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600"));
+      panel.close();
+      onFx(screen::close);
+    }
+  }
 }

@@ -66,15 +66,34 @@ public record DeviceConfig(
    */
   public static DeviceConfig from(Map<String, String> options) {
     DeviceConfig d = DEFAULTS;
+    String provider = options.getOrDefault("provider", d.provider().name());
+    Provider chosen;
+    try {
+      chosen = Provider.valueOf(provider.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("GPIO must be none, mock or gpiod, was '" + provider + "'");
+    }
     return new DeviceConfig(
-        Provider.valueOf(options.getOrDefault("provider", d.provider().name()).toUpperCase(Locale.ROOT)),
-        Integer.parseInt(options.getOrDefault("motion-pin", String.valueOf(d.motionPin()))),
-        Integer.parseInt(options.getOrDefault("button-pin", String.valueOf(d.buttonPin()))),
-        Integer.parseInt(options.getOrDefault("led-pin", String.valueOf(d.ledPin()))),
+        chosen,
+        pin(options, "motion-pin", d.motionPin()),
+        pin(options, "button-pin", d.buttonPin()),
+        pin(options, "led-pin", d.ledPin()),
         d.buttonDebounce(),
         d.footfallGap(),
         LocalTime.parse(options.getOrDefault("screen-on", d.screenOn().toString())),
         LocalTime.parse(options.getOrDefault("screen-off", d.screenOff().toString())),
         d.wakeFor());
+  }
+
+  private static int pin(Map<String, String> options, String key, int fallback) {
+    String value = options.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a BCM pin number such as 17, was '" + value + "'");
+    }
   }
 }
