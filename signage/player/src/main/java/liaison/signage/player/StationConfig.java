@@ -17,7 +17,11 @@ public record StationConfig(
     Path dataDir,
     String appVersion,
     Duration keepAlive,
-    ReconnectPolicy reconnect) {
+    ReconnectPolicy reconnect,
+    Duration heartbeat) {
+
+  /** How often a station reports its state and readings by default. */
+  public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   public StationConfig {
     if (!Topic.isValidStationId(stationId)) {
@@ -25,6 +29,9 @@ public record StationConfig(
           "station id must be lower-case letters, digits and hyphens (e.g. s-001), was '"
               + stationId
               + "'");
+    }
+    if (heartbeat == null || heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("the heartbeat must be at least a second apart, was " + heartbeat);
     }
     if (!brokerUri.matches("(tcp|ssl|ws|wss)://.+")) {
       throw new IllegalArgumentException(
@@ -34,19 +41,23 @@ public record StationConfig(
 
   public static StationConfig of(String stationId, String brokerUri, Path dataDir) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT);
+        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT);
   }
 
   public StationConfig withReconnect(ReconnectPolicy policy) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat);
   }
 
   public StationConfig withBrokerUri(String uri) {
-    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect);
+    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat);
   }
 
   public StationConfig withKeepAlive(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat);
+  }
+
+  public StationConfig withHeartbeat(Duration interval) {
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval);
   }
 
   public Path storeFile() {

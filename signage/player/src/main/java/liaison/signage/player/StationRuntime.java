@@ -52,9 +52,15 @@ public final class StationRuntime implements AutoCloseable {
   private final LiveValue<Optional<String>> lastRejection = new LiveValue<>(Optional.empty());
   private final AtomicLong rejected = new AtomicLong();
   private volatile long displayedVersion;
+  private volatile Screen screen = Screen.ON;
+  private final TelemetryProbe probe;
+  private final java.util.concurrent.ScheduledExecutorService heartbeats =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("station-heartbeat").factory());
   private volatile boolean closed;
 
   private StationRuntime(StationConfig config, Clock clock, ContentStore store) {
+    this.probe = new TelemetryProbe(clock, config.dataDir());
     this.config = config;
     this.clock = clock;
     this.store = store;
@@ -101,6 +107,34 @@ public final class StationRuntime implements AutoCloseable {
   public void start() {
     delivery.start();
     link.start();
+    long every = config.heartbeat().toMillis();
+    heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Reports the state with fresh readings (uptime, CPU temperature, free disk, memory, screen);
+   * runs every {@link StationConfig#heartbeat()} while connected. A heartbeat is not an event: it is
+   * not kept while offline, the next one says the same and newer.
+   */
+  public void heartbeat() {
+    try {
+      reportState();
+    } catch (RuntimeException e) {
+      LOG.warn("station {}: heartbeat failed: {}", config.stationId(), e.getMessage());
+    }
+  }
+
+  /** The screen was switched on or off (opening hours, motion): the hub hears of it at once. */
+  public void screen(boolean on) {
+    Screen next = on ? Screen.ON : Screen.OFF;
+    if (next != screen) {
+      screen = next;
+      reportState();
+    }
+  }
+
+  public Screen screen() {
+    return screen;
   }
 
   public StationConfig config() {
@@ -196,7 +230,14 @@ public final class StationRuntime implements AutoCloseable {
 
   private HubLink.Message stateMessage(Presence presence) {
     StationState state =
-        new StationState(presence, session, config.appVersion(), displayedVersion, Screen.ON, now());
+        new StationState(
+            presence,
+            session,
+            config.appVersion(),
+            displayedVersion,
+            screen,
+            now(),
+            presence == Presence.ONLINE ? probe.read() : null);
     return new HubLink.Message(
         Topic.stationState(config.stationId()).toString(), ProtocolCodec.encode(state), 1, true);
   }
@@ -295,6 +336,7 @@ public final class StationRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    heartbeats.shutdownNow();
     delivery.close();
     photos.close();
     boolean wasOnline = link.isConnected();

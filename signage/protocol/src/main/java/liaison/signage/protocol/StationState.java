@@ -4,6 +4,7 @@ import static liaison.signage.protocol.Checks.required;
 import static liaison.signage.protocol.Checks.text;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a station says about itself, retained on its state topic. The Last Will carries the same
@@ -19,8 +20,15 @@ public record StationState(
     String appVersion,
     long contentVersion,
     Screen screen,
-    OffsetDateTime at)
+    OffsetDateTime at,
+    @Nullable Telemetry telemetry)
     implements ProtocolMessage {
+
+  /** A state without telemetry (the Last Will, or a station that does not measure). */
+  public StationState(
+      Presence presence, String session, String appVersion, long contentVersion, Screen screen, OffsetDateTime at) {
+    this(presence, session, appVersion, contentVersion, screen, at, null);
+  }
 
   public StationState {
     required(presence, "presence");
@@ -31,6 +39,36 @@ public record StationState(
     }
     screen = screen == null ? Screen.ON : screen;
     required(at, "at");
+  }
+
+  /**
+   * The heartbeat's readings, every 30 s. Values a station cannot read are left out; values no
+   * machine can have are refused.
+   *
+   * @param uptimeSeconds since the station's app started
+   * @param cpuCelsius the SoC's temperature, when the machine reports one
+   * @param diskFreeBytes free space where the station keeps its store
+   * @param memoryUsedBytes the app's heap in use
+   * @param memoryMaxBytes the most heap the app may use
+   */
+  public record Telemetry(
+      long uptimeSeconds,
+      @Nullable Double cpuCelsius,
+      long diskFreeBytes,
+      long memoryUsedBytes,
+      long memoryMaxBytes) {
+    public Telemetry {
+      if (uptimeSeconds < 0 || diskFreeBytes < 0 || memoryUsedBytes < 0 || memoryMaxBytes < 0) {
+        throw new IllegalArgumentException("telemetry: readings must not be negative");
+      }
+      if (memoryMaxBytes > 0 && memoryUsedBytes > memoryMaxBytes) {
+        throw new IllegalArgumentException(
+            "telemetry: " + memoryUsedBytes + " bytes of memory in use is more than the " + memoryMaxBytes + " available");
+      }
+      if (cpuCelsius != null && (cpuCelsius.isNaN() || cpuCelsius < -40 || cpuCelsius > 125)) {
+        throw new IllegalArgumentException("telemetry: a CPU at " + cpuCelsius + " °C is not plausible (-40 to 125)");
+      }
+    }
   }
 
   public enum Presence {

@@ -144,6 +144,7 @@ public final class StationHardware implements AutoCloseable {
     if (screenShown == null || screenShown != on) {
       screenShown = on;
       screen.set(on);
+      runtime.screen(on);
       LOG.info("station {}: screen {}", runtime.config().stationId(), on ? "on" : "off");
     }
   }
