@@ -42,11 +42,29 @@ public class PhotoStore {
     this.dir = config.dataPath().resolve("photos");
   }
 
+  /** An upload checked and re-encoded, not stored yet. */
+  public record Prepared(String hash, byte[] jpeg) {}
+
   /** Checks, re-encodes and stores an upload; returns its hash. */
   public String store(byte[] upload) {
-    BufferedImage image = decode(upload);
-    byte[] jpeg = encode(shrink(image));
-    String hash = sha256(jpeg);
+    return save(prepare(upload));
+  }
+
+  /**
+   * Checks and re-encodes an upload without storing it, so a form can check all its fields before
+   * anything is written.
+   *
+   * @throws ValidationProblem on field {@code photo} when it is not a usable JPEG or PNG
+   */
+  public Prepared prepare(byte[] upload) {
+    byte[] jpeg = encode(shrink(decode(upload)));
+    return new Prepared(sha256(jpeg), jpeg);
+  }
+
+  /** Stores a prepared photo under its hash (once); returns the hash. */
+  public String save(Prepared photo) {
+    String hash = photo.hash();
+    byte[] jpeg = photo.jpeg();
     try {
       Files.createDirectories(dir);
       Path target = dir.resolve(hash + ".jpg");

@@ -1,8 +1,6 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +19,7 @@ import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
@@ -42,6 +41,7 @@ public class SnapshotBuilder {
   private final AttendanceRepository attendance;
   private final NoticeRepository notices;
   private final PublicLinks links;
+  private final DeputyLinks deputyLinks;
   private final PublishConfig config;
   private final Clock clock;
 
@@ -52,6 +52,7 @@ public class SnapshotBuilder {
       AttendanceRepository attendance,
       NoticeRepository notices,
       PublicLinks links,
+      DeputyLinks deputyLinks,
       PublishConfig config,
       Clock clock) {
     this.stations = stations;
@@ -60,6 +61,7 @@ public class SnapshotBuilder {
     this.attendance = attendance;
     this.notices = notices;
     this.links = links;
+    this.deputyLinks = deputyLinks;
     this.config = config;
     this.clock = clock;
   }
@@ -88,6 +90,7 @@ public class SnapshotBuilder {
             .map(slot -> reception(slot, assignedIds, present.getOrDefault(slot.id(), List.of()), booked.getOrDefault(slot.id(), 0)))
             .toList();
     String opinion = links.opinion(s.publicToken());
+    Map<String, String> deputyTokens = deputyLinks.tokens(stationId, assignedIds);
 
     return Optional.of(
         new StationContent(
@@ -104,7 +107,7 @@ public class SnapshotBuilder {
                 s.openingHours(),
                 s.signPlate(),
                 SHANGHAI),
-            assigned.stream().map(d -> deputy(d, opinion)).toList(),
+            assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
             publicSlots,
             notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
                 .map(
@@ -162,11 +165,8 @@ public class SnapshotBuilder {
         booked);
   }
 
-  /**
-   * A deputy as the screen shows them. Their message link is the station's opinion link addressed to
-   * them for now; issue 5 gives each deputy at a station a token of their own.
-   */
-  private static StationContent.Deputy deputy(Deputy d, String stationOpinionUrl) {
+  /** A deputy as the screen shows them, with the QR link of their own at this station. */
+  private static StationContent.Deputy deputy(Deputy d, String messageUrl) {
     return new StationContent.Deputy(
         d.id(),
         d.name(),
@@ -177,6 +177,6 @@ public class SnapshotBuilder {
         d.specialties(),
         d.photoHash(),
         d.phonePublic() ? d.phone() : null,
-        stationOpinionUrl + "?deputy=" + URLEncoder.encode(d.id(), StandardCharsets.UTF_8));
+        messageUrl);
   }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
@@ -107,6 +108,21 @@ public class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, NotFoundProblem e) {
       return problems.answer(request, HttpStatus.NOT_FOUND, e.zh(), e.en(), List.of());
+    }
+  }
+
+  @Produces
+  @Singleton
+  public static class Conflict implements ExceptionHandler<ConflictProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public Conflict(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ConflictProblem e) {
+      return problems.answer(request, HttpStatus.CONFLICT, e.zh(), e.en(), List.of());
     }
   }
 }

@@ -1,64 +1,202 @@
 package liaison.hub.web;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import liaison.hub.config.PrivacyConfig;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.opinion.Category;
+import liaison.hub.opinion.DeputyLinks;
+import liaison.hub.opinion.OpinionCase;
+import liaison.hub.opinion.OpinionDraft;
+import liaison.hub.opinion.OpinionSubmissions;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.PublicationRepository;
+import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /**
- * What a resident's phone opens from a station's QR code: the station, where and when deputies
- * receive visitors. (The opinion form comes with the residents' pages; booking, {@code /b/{token}}, is
- * {@link liaison.hub.booking.PublicBookingController}.)
+ * What a resident's phone opens from a QR code: the station (where and when deputies receive
+ * visitors) with the opinion form. {@code /o/<token>} is a station's own token or a deputy's at that
+ * station (the form is then addressed to the deputy). See {@link ResidentPages} for why the form
+ * has no CSRF token.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class PublicStationController {
   private final StationRepository stations;
   private final PublicationRepository publications;
+  private final DeputyLinks deputyLinks;
+  private final DeputyRepository deputies;
+  private final OpinionSubmissions submissions;
+  private final ResidentPages pages;
+  private final PrivacyConfig privacy;
   private final Clock clock;
 
-  public PublicStationController(StationRepository stations, PublicationRepository publications, Clock clock) {
+  public PublicStationController(
+      StationRepository stations,
+      PublicationRepository publications,
+      DeputyLinks deputyLinks,
+      DeputyRepository deputies,
+      OpinionSubmissions submissions,
+      ResidentPages pages,
+      PrivacyConfig privacy,
+      Clock clock) {
     this.stations = stations;
     this.publications = publications;
+    this.deputyLinks = deputyLinks;
+    this.deputies = deputies;
+    this.submissions = submissions;
+    this.pages = pages;
+    this.privacy = privacy;
     this.clock = clock;
   }
 
-  @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> opinion(String token) {
-    return page(token);
+  /** A QR token resolved: the station, and the deputy when it is their link. */
+  private record Target(StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {}
+
+  private Optional<Target> target(String token) {
+    Optional<StationPlace> place = stations.findByToken(token);
+    if (place.isPresent()) {
+      return Optional.of(new Target(place.get(), null, null));
+    }
+    return deputyLinks
+        .find(token)
+        .flatMap(
+            link ->
+                stations
+                    .find(link.stationId())
+                    .map(
+                        p ->
+                            new Target(
+                                p, link.deputyId(), deputies.find(link.deputyId()).map(d -> d.name()).orElse(null))));
   }
 
-  private HttpResponse<?> page(String token) {
-    var place = stations.findByToken(token);
-    if (place.isEmpty()) {
-      return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of()));
+  @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> opinion(HttpRequest<?> request, String token) {
+    return target(token)
+        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, true, Map.of(), List.of(), new HashMap<>())))
+        .orElseGet(() -> unknown(request));
+  }
+
+  @Post(uri = "/o/{token}", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> submit(
+      HttpRequest<?> request,
+      String token,
+      @Nullable @Part("category") String category,
+      @Nullable @Part("text") String text,
+      @Nullable @Part("name") String name,
+      @Nullable @Part("phone") String phone,
+      @Nullable @Part("consent") String consent,
+      @Nullable @Part("toDepartment") String toDepartment,
+      @Nullable @Part("photo1") CompletedFileUpload photo1,
+      @Nullable @Part("photo2") CompletedFileUpload photo2,
+      @Nullable @Part("photo3") CompletedFileUpload photo3) {
+    Optional<Target> target = target(token);
+    if (target.isEmpty()) {
+      return unknown(request);
     }
-    var publication = publications.current(place.get().id());
-    if (publication.isEmpty()) {
-      return HttpResponse.ok(new ModelAndView<>("station", Map.of("place", place.get(), "ready", false)));
+    Optional<HttpResponse<?>> limited = pages.limit(request, token);
+    if (limited.isPresent()) {
+      return limited.get();
     }
-    StationContent content =
-        ProtocolCodec.decode(publication.get().payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), StationContent.class);
-    ReceptionCalendar calendar = new ReceptionCalendar(content, clock);
-    return HttpResponse.ok(
-        new ModelAndView<>(
-            "station",
-            Map.of(
-                "place", place.get(),
-                "ready", true,
-                "content", content,
-                "today", calendar.todaysReceptions(),
-                "upcoming", calendar.upcoming(14),
-                "calendar", calendar,
-                "notices", calendar.activeNotices(),
-                "todayDate", calendar.today().toString())));
+    OpinionDraft draft =
+        new OpinionDraft(
+            category, text, Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)), name, phone, consent != null, toDepartment != null);
+    try {
+      OpinionCase saved =
+          submissions.submit(new OpinionSubmissions.Address(target.get().place().id(), target.get().deputyId()), draft);
+      // Post/redirect/get: reloading the result page does not send the opinion twice.
+      return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
+    } catch (ValidationProblem problem) {
+      Lang lang = Lang.of(request);
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (FieldError e : problem.errors()) {
+        errors.merge(e.field(), lang.pick(e.zh(), e.en()), (a, b) -> a + "；" + b);
+      }
+      Map<String, Object> values = new HashMap<>();
+      values.put("category", category);
+      values.put("text", text);
+      values.put("name", name);
+      values.put("phone", phone);
+      values.put("consent", consent != null);
+      values.put("toDepartment", toDepartment != null);
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(page(lang, target.get(), token, true, errors, new ArrayList<>(errors.values()), values));
+    }
+  }
+
+  private static byte[] bytes(@Nullable CompletedFileUpload upload) {
+    if (upload == null || upload.getSize() == 0) {
+      return new byte[0];
+    }
+    try {
+      return upload.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HttpResponse<?> unknown(HttpRequest<?> request) {
+    return pages.message(request, HttpStatus.NOT_FOUND, "resident.not-found.title", "resident.not-found.body");
+  }
+
+  private ModelAndView<Map<String, Object>> page(
+      Lang lang,
+      Target target, String token, boolean form, Map<String, String> errors, List<String> errorList, Map<String, Object> values) {
+    StationPlace place = target.place();
+    Map<String, Object> model = new HashMap<>();
+    model.put("place", place);
+    model.put("token", token);
+    model.put("form", form);
+    model.put("deputyName", target.deputyName());
+    model.put("errors", errors);
+    model.put("errorList", errorList);
+    model.put("values", values);
+    model.put("retentionDays", privacy.contactRetentionDays());
+    model.put(
+        "categories",
+        Arrays.stream(Category.values()).map(c -> Map.of("name", c.name(), "label", lang.pick(c.zh(), c.en()))).toList());
+    var publication = publications.current(place.id());
+    model.put("ready", publication.isPresent());
+    if (publication.isPresent()) {
+      StationContent content =
+          ProtocolCodec.decode(publication.get().payload().getBytes(StandardCharsets.UTF_8), StationContent.class);
+      ReceptionCalendar calendar = new ReceptionCalendar(content, clock);
+      model.put("content", content);
+      model.put("today", calendar.todaysReceptions());
+      model.put("upcoming", calendar.upcoming(14));
+      model.put("calendar", calendar);
+      model.put("notices", calendar.activeNotices());
+      model.put("todayDate", calendar.today().toString());
+    }
+    return new ModelAndView<>("station", model);
   }
 }

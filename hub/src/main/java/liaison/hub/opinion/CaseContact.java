@@ -1,0 +1,12 @@
+package liaison.hub.opinion;
+
+import java.time.OffsetDateTime;
+
+/** The name and phone a resident chose to leave, after the consent notice; stored apart from the case. */
+public record CaseContact(String caseId, String name, String phone, OffsetDateTime consentAt) {
+
+  /** As lists show it: the phone masked. */
+  public String maskedPhone() {
+    return Masks.phone(phone);
+  }
+}

@@ -1,0 +1,59 @@
+package liaison.hub.opinion;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A resident's contact details in full, for the staff who handle the case: the station's managers
+ * and the county's administrators, never a deputy's account. Each reading is written into the case's
+ * timeline (who read personal data, and when).
+ */
+@Controller("/api/cases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CaseContactController {
+  private final CaseRepository repository;
+  private final Cases cases;
+  private final Access access;
+  private final Jdbi jdbi;
+
+  public CaseContactController(CaseRepository repository, Cases cases, Access access, Jdbi jdbi) {
+    this.repository = repository;
+    this.cases = cases;
+    this.access = access;
+    this.jdbi = jdbi;
+  }
+
+  @Get("/{id}/contact")
+  public Map<String, Object> contact(@Parameter(hidden = true) Staff staff, String id) {
+    OpinionCase c = repository.find(id).orElseThrow(() -> new NotFoundProblem("没有案件 " + id, "no case " + id));
+    access.requireSee(staff, c.stationId());
+    if (staff.role() == Role.DEPUTY) {
+      throw new ForbiddenProblem("代表账号不能查看群众的联系方式", "a deputy's account cannot see residents' contact details");
+    }
+    CaseContact contact =
+        repository
+            .contact(id)
+            .orElseThrow(() -> new NotFoundProblem("该意见没有留下联系方式（匿名，或已按期删除）", "no contact details: anonymous, or deleted after the retention period"));
+    jdbi.useTransaction(h -> cases.record(h, id, staff.username(), "contact-viewed", ""));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseId", id);
+    body.put("name", contact.name());
+    body.put("phone", contact.phone());
+    body.put("maskedPhone", contact.maskedPhone());
+    body.put("consentAt", Sql.instant(contact.consentAt()));
+    body.put("contactToDepartment", c.contactToDepartment());
+    return body;
+  }
+}

@@ -1,0 +1,109 @@
+package liaison.hub.opinion;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.NotFoundProblem;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Moves cases through the loop. Every step is checked against {@link CaseStatus} and written with
+ * its timeline line in one transaction; a refused step changes nothing. Staff features call the
+ * {@link Handle} forms to change their own fields (department, deadline, answer…) in the same
+ * transaction as the step.
+ */
+@Singleton
+public class Cases {
+  private final Jdbi jdbi;
+  private final CaseRepository repository;
+  private final Clock clock;
+
+  public Cases(Jdbi jdbi, CaseRepository repository, Clock clock) {
+    this.jdbi = jdbi;
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** One step in its own transaction; returns the case as it is now. */
+  public OpinionCase transition(String caseId, CaseStatus to, String actor, String note) {
+    return jdbi.inTransaction(h -> transition(h, caseId, to, actor, note));
+  }
+
+  /**
+   * One step inside the caller's transaction.
+   *
+   * @param actor a staff username, {@link CaseEvent#RESIDENT} or {@link CaseEvent#SYSTEM}
+   * @throws NotFoundProblem no such case
+   * @throws ConflictProblem the case cannot take this step from where it is
+   */
+  public OpinionCase transition(Handle h, String caseId, CaseStatus to, String actor, String note) {
+    if (actor.isBlank()) {
+      throw new IllegalArgumentException("a step needs an actor: a staff username, 'resident' or 'system'");
+    }
+    OpinionCase current = repository.find(h, caseId).orElseThrow(() -> notFound(caseId));
+    CaseStatus from = current.status();
+    if (!from.canBecome(to)) {
+      throw refused(current, to);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String closedAt =
+        to.isClosed() ? Sql.instant(now) : to == CaseStatus.REOPENED ? null : Sql.instantOrNull(current.closedAt());
+    // Conditional on the status read above: of two concurrent steps only one applies (SQLite and PostgreSQL alike).
+    int changed =
+        h.createUpdate(
+                """
+                UPDATE opinion_case SET status = :to, updated_at = :now, closed_at = :closedAt
+                WHERE id = :id AND status = :from
+                """)
+            .bind("to", to.name())
+            .bind("now", Sql.instant(now))
+            .bind("closedAt", closedAt)
+            .bind("id", caseId)
+            .bind("from", from.name())
+            .execute();
+    if (changed != 1) {
+      throw new ConflictProblem(
+          "案件 " + current.trackingCode() + " 刚被他人修改，请刷新后重试",
+          "case " + current.trackingCode() + " was changed meanwhile; reload and try again");
+    }
+    repository.insertEvent(
+        h, new CaseEvent(CaseRepository.eventId(), caseId, now, actor, to.name().toLowerCase(java.util.Locale.ROOT), from, to, note));
+    return repository.find(h, caseId).orElseThrow();
+  }
+
+  /** A timeline line that is not a step (e.g. a rating, an escalation, contact details viewed). */
+  public void record(Handle h, String caseId, String actor, String action, String note) {
+    repository.insertEvent(
+        h, new CaseEvent(CaseRepository.eventId(), caseId, OffsetDateTime.now(clock), actor, action, null, null, note));
+  }
+
+  private static NotFoundProblem notFound(String caseId) {
+    return new NotFoundProblem("没有案件 " + caseId, "no case " + caseId);
+  }
+
+  static ConflictProblem refused(OpinionCase c, CaseStatus to) {
+    String zhNext = c.status().next().stream().map(CaseStatus::zh).collect(Collectors.joining("、"));
+    String enNext = c.status().next().stream().map(CaseStatus::en).collect(Collectors.joining(", "));
+    return new ConflictProblem(
+        "案件 "
+            + c.trackingCode()
+            + " 当前为「"
+            + c.status().zh()
+            + "」，不能改为「"
+            + to.zh()
+            + "」；"
+            + (zhNext.isEmpty() ? "它已办结，不能再改变。" : "可以改为：" + zhNext + "。"),
+        "case "
+            + c.trackingCode()
+            + " is "
+            + c.status().en()
+            + " and cannot become "
+            + to.en()
+            + "; "
+            + (enNext.isEmpty() ? "it is final." : "it can become: " + enNext + "."));
+  }
+}

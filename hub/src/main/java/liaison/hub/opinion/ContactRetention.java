@@ -1,0 +1,71 @@
+package liaison.hub.opinion;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import liaison.hub.config.PrivacyConfig;
+import liaison.hub.db.Sql;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes residents' contact details a set number of days after their case closed (PIPL Art. 19):
+ * closed, closed with guidance, or merged into another case. A reopened case has no closing time,
+ * so its contact stays. Each deletion leaves a line in the case's timeline.
+ */
+@Singleton
+public class ContactRetention {
+  private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
+
+  private final Jdbi jdbi;
+  private final Cases cases;
+  private final PrivacyConfig config;
+  private final Clock clock;
+
+  public ContactRetention(Jdbi jdbi, Cases cases, PrivacyConfig config, Clock clock) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelay = "${hub.privacy.retention-check:1h}", initialDelay = "1m")
+  void scheduled() {
+    purge();
+  }
+
+  /** Deletes what is due now; returns how many contacts were deleted. */
+  public int purge() {
+    String cutoff = Sql.instant(OffsetDateTime.now(clock).minusDays(config.contactRetentionDays()));
+    int deleted =
+        jdbi.inTransaction(
+            h -> {
+              List<String> due =
+                  h.createQuery(
+                          """
+                          SELECT c.id FROM case_contact k JOIN opinion_case c ON c.id = k.case_id
+                          WHERE c.closed_at IS NOT NULL AND c.closed_at < :cutoff
+                          """)
+                      .bind("cutoff", cutoff)
+                      .mapTo(String.class)
+                      .list();
+              for (String caseId : due) {
+                h.createUpdate("DELETE FROM case_contact WHERE case_id = :id").bind("id", caseId).execute();
+                cases.record(
+                    h, caseId, CaseEvent.SYSTEM, "contact-deleted", "retention " + config.contactRetentionDays() + " days after closing");
+              }
+              return due.size();
+            });
+    if (deleted > 0) {
+      LOG.info(
+          "deleted the contact details of {} case(s) closed more than {} days ago (before {})",
+          deleted,
+          config.contactRetentionDays(),
+          cutoff);
+    }
+    return deleted;
+  }
+}

@@ -1,0 +1,27 @@
+package liaison.hub.opinion;
+
+import org.jspecify.annotations.Nullable;
+
+/** How personal details appear where not everyone may read them in full. */
+public final class Masks {
+  private Masks() {}
+
+  /**
+   * {@code 13812341234} → {@code 138****1234}; a shorter number keeps at most its last two digits
+   * visible; blank stays blank.
+   */
+  public static String phone(@Nullable String phone) {
+    if (phone == null || phone.isBlank()) {
+      return "";
+    }
+    String digits = phone.strip();
+    int n = digits.length();
+    if (n >= 11) {
+      return digits.substring(0, 3) + "****" + digits.substring(n - 4);
+    }
+    if (n >= 7) {
+      return digits.substring(0, 2) + "*".repeat(n - 4) + digits.substring(n - 2);
+    }
+    return "*".repeat(Math.max(0, n - 2)) + digits.substring(Math.max(0, n - 2));
+  }
+}

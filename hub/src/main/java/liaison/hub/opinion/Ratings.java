@@ -1,0 +1,74 @@
+package liaison.hub.opinion;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.satisfaction.Satisfaction;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it
+ * for staff. Rating, comment and step are written in one transaction.
+ */
+@Singleton
+public class Ratings {
+  public static final int MAX_COMMENT = 500;
+
+  private final Jdbi jdbi;
+  private final CaseRepository repository;
+  private final Cases cases;
+  private final Clock clock;
+
+  public Ratings(Jdbi jdbi, CaseRepository repository, Cases cases, Clock clock) {
+    this.jdbi = jdbi;
+    this.repository = repository;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  /** Whether the resident may rate now: answered, or closed by staff and not rated since. */
+  public static boolean canRate(OpinionCase c) {
+    return c.status() == CaseStatus.ANSWERED
+        || c.status() == CaseStatus.CLOSED && (c.ratedAt() == null || c.closedAt() != null && c.ratedAt().isBefore(c.closedAt()));
+  }
+
+  public OpinionCase rate(String trackingCode, String ratingName, String comment) {
+    Satisfaction rating =
+        Satisfaction.of(ratingName)
+            .orElseThrow(() -> ValidationProblem.of("rating", "请选择 满意、基本满意 或 不满意", "Choose satisfied, basically satisfied or dissatisfied"));
+    String text = ResidentText.clean(comment);
+    if (ResidentText.hasBrokenEncoding(comment)) {
+      throw ValidationProblem.of("comment", "文字中有无法识别的字符（编码错误）", "The text holds characters that could not be read");
+    }
+    if (ResidentText.length(text) > MAX_COMMENT) {
+      throw ValidationProblem.of("comment", "评价最多 " + MAX_COMMENT + " 字", "At most " + MAX_COMMENT + " characters");
+    }
+    OpinionCase c = repository.findByCode(trackingCode).orElseThrow(() -> new NotFoundProblem("查询码不正确", "unknown tracking code"));
+    return jdbi.inTransaction(
+        h -> {
+          OpinionCase now = repository.find(h, c.id()).orElseThrow();
+          if (!canRate(now)) {
+            throw new ConflictProblem("这件意见现在不能评价（尚未答复或已评价）", "this opinion cannot be rated now (not answered yet, or rated already)");
+          }
+          OffsetDateTime at = OffsetDateTime.now(clock);
+          h.createUpdate("UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
+              .bind("rating", rating.name())
+              .bind("comment", text)
+              .bind("at", Sql.instant(at))
+              .bind("id", c.id())
+              .execute();
+          cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", rating.name() + (text.isEmpty() ? "" : ": " + text));
+          if (rating == Satisfaction.DISSATISFIED) {
+            return cases.transition(h, c.id(), CaseStatus.REOPENED, CaseEvent.RESIDENT, "不满意 · dissatisfied");
+          }
+          if (now.status() == CaseStatus.ANSWERED) {
+            return cases.transition(h, c.id(), CaseStatus.CLOSED, CaseEvent.RESIDENT, rating.zh());
+          }
+          return repository.find(h, c.id()).orElseThrow();
+        });
+  }
+}

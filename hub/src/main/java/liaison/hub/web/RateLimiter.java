@@ -1,0 +1,72 @@
+package liaison.hub.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * At most {@code limit} events per key within any {@code window} (a sliding window of the events'
+ * times, kept in memory per hub process, driven by the given clock). Thread-safe. Used for the
+ * residents' public forms, keyed by client address or QR token.
+ */
+public final class RateLimiter {
+  private final int limit;
+  private final Duration window;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, ArrayDeque<Instant>> events = new ConcurrentHashMap<>();
+  private final AtomicInteger sinceSweep = new AtomicInteger();
+
+  public RateLimiter(int limit, Duration window, Clock clock) {
+    if (limit < 1 || window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("a rate limit needs at least 1 event per positive window, got " + limit + " per " + window);
+    }
+    this.limit = limit;
+    this.window = window;
+    this.clock = clock;
+  }
+
+  /**
+   * Counts one event for the key if it is within the limit. Empty when allowed; otherwise how long
+   * until the oldest counted event leaves the window (at least one second), and nothing is counted.
+   */
+  public Optional<Duration> tryAcquire(String key) {
+    Instant now = clock.instant();
+    Instant horizon = now.minus(window);
+    Duration[] wait = new Duration[1];
+    events.compute(
+        key,
+        (k, times) -> {
+          ArrayDeque<Instant> q = times == null ? new ArrayDeque<>() : times;
+          while (!q.isEmpty() && !q.peekFirst().isAfter(horizon)) {
+            q.pollFirst();
+          }
+          if (q.size() >= limit) {
+            Duration until = Duration.between(now, q.peekFirst().plus(window));
+            wait[0] = until.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : until;
+          } else {
+            q.addLast(now);
+          }
+          return q;
+        });
+    if (sinceSweep.incrementAndGet() >= 1024) {
+      sinceSweep.set(0);
+      sweep(horizon);
+    }
+    return Optional.ofNullable(wait[0]);
+  }
+
+  /** Forgets keys with no event inside the window, so memory follows the active clients only. */
+  private void sweep(Instant horizon) {
+    for (String key : events.keySet()) {
+      events.computeIfPresent(key, (k, q) -> q.isEmpty() || !q.peekLast().isAfter(horizon) ? null : q);
+    }
+  }
+
+  int trackedKeys() {
+    return events.size();
+  }
+}

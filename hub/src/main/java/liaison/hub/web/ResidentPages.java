@@ -1,0 +1,87 @@
+package liaison.hub.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import liaison.hub.config.OpinionConfig;
+
+/**
+ * What the residents' pages share: the rate limits of their forms (per client address and per QR
+ * token), the client's address, and the short zh-first pages for "too many", "unknown link".
+ *
+ * <p>The residents' forms carry no CSRF token on purpose: there is no session or cookie to ride on,
+ * a forged submission can do no more than the resident's own, and the forms are addressed by an
+ * unguessable token and rate-limited. Staff endpoints keep their CSRF check ({@code CsrfFilter}).
+ */
+@Singleton
+public class ResidentPages {
+  private final RateLimiter perIp;
+  private final RateLimiter perToken;
+  private final OpinionConfig config;
+
+  public ResidentPages(OpinionConfig config, Clock clock) {
+    this.config = config;
+    this.perIp = new RateLimiter(config.perIp(), config.perIpWindow(), clock);
+    this.perToken = new RateLimiter(config.perToken(), config.perTokenWindow(), clock);
+  }
+
+  /** The resident's address: the connection's, or the configured proxy header's. */
+  public String clientIp(HttpRequest<?> request) {
+    String header = config.clientIpHeader();
+    if (header != null && !header.isBlank()) {
+      String value = request.getHeaders().get(header);
+      if (value != null && !value.isBlank()) {
+        return value.split(",")[0].strip();
+      }
+    }
+    return request.getRemoteAddress().getAddress().getHostAddress();
+  }
+
+  /** Counts a public POST; the 429 answer when the address or the token is over its limit. */
+  public Optional<HttpResponse<?>> limit(HttpRequest<?> request, String token) {
+    Optional<Duration> wait = perIp.tryAcquire(clientIp(request));
+    if (wait.isEmpty() && token != null) {
+      wait = perToken.tryAcquire(token);
+    }
+    return wait.map(w -> tooMany(request, w));
+  }
+
+  /** Counts a public POST against the address only (ratings). */
+  public Optional<HttpResponse<?>> limitByIp(HttpRequest<?> request) {
+    return perIp.tryAcquire(clientIp(request)).map(w -> tooMany(request, w));
+  }
+
+  HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
+    long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    long minutes = Math.max(1, (seconds + 59) / 60);
+    return message(request, HttpStatus.TOO_MANY_REQUESTS, "resident.limit.title", "resident.limit.body", minutes)
+        .header("Retry-After", Long.toString(seconds));
+  }
+
+  public io.micronaut.http.MutableHttpResponse<?> message(
+      HttpRequest<?> request, HttpStatus status, String titleKey, String bodyKey, Object... args) {
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    Locale en = Locale.ENGLISH;
+    boolean english = Lang.of(request) == Lang.EN;
+    String title = text(titleKey, english ? en : zh);
+    String body = text(bodyKey, english ? en : zh, args);
+    // Chinese first; the other language underneath for a visitor who reads it better.
+    String other = text(bodyKey, english ? zh : en, args);
+    return HttpResponse.status(status)
+        .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+        .body(new ModelAndView<>("resident-message", Map.of("title", title, "body", body, "other", other)));
+  }
+
+  static String text(String key, Locale locale, Object... args) {
+    String pattern = java.util.ResourceBundle.getBundle("i18n.messages", locale).getString(key);
+    return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+  }
+}

@@ -1,0 +1,171 @@
+package liaison.hub.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import liaison.hub.db.Sql;
+import liaison.hub.opinion.CaseEvent;
+import liaison.hub.opinion.CaseRepository;
+import liaison.hub.opinion.CaseStatus;
+import liaison.hub.opinion.OpinionCase;
+import liaison.hub.opinion.Ratings;
+import liaison.hub.opinion.TrackingCodes;
+import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.station.StationRepository;
+
+/**
+ * The resident's tracking page: enter the code, see where the opinion stands (in words meant for
+ * residents, never staff names or internal notes), the answer, and rate the handling. An unknown
+ * code and a malformed one get the same answer, so the page tells nothing about which codes exist.
+ */
+@io.swagger.v3.oas.annotations.Hidden
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TrackingController {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final CaseRepository cases;
+  private final Ratings ratings;
+  private final StationRepository stations;
+  private final ResidentPages pages;
+
+  public TrackingController(CaseRepository cases, Ratings ratings, StationRepository stations, ResidentPages pages) {
+    this.cases = cases;
+    this.ratings = ratings;
+    this.stations = stations;
+    this.pages = pages;
+  }
+
+  @Get(uri = "/t", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> lookup(@Nullable @QueryValue String code) {
+    if (code == null || code.isBlank()) {
+      return HttpResponse.ok(entry(false, ""));
+    }
+    Optional<String> normal = TrackingCodes.normalize(code);
+    if (normal.isPresent() && cases.findByCode(normal.get()).isPresent()) {
+      return HttpResponse.seeOther(URI.create("/t/" + normal.get()));
+    }
+    return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, code.length() > 20 ? code.substring(0, 20) : code));
+  }
+
+  @Get(uri = "/t/{code}", produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> track(HttpRequest<?> request, String code, @Nullable @QueryValue("new") String fresh) {
+    Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
+    if (found.isEmpty()) {
+      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, ""));
+    }
+    return HttpResponse.ok(view(Lang.of(request), found.get(), fresh != null, List.of(), null, ""));
+  }
+
+  @Post(uri = "/t/{code}/rating", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> rate(HttpRequest<?> request, String code, @Nullable @Body String body) {
+    Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
+    if (found.isEmpty()) {
+      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, ""));
+    }
+    Optional<HttpResponse<?>> limited = pages.limitByIp(request);
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    FormData form = FormData.parse(body);
+    Lang lang = Lang.of(request);
+    try {
+      ratings.rate(found.get().trackingCode(), form.get("rating") == null ? "" : form.get("rating"), form.get("comment"));
+      return HttpResponse.seeOther(URI.create("/t/" + found.get().trackingCode()));
+    } catch (ValidationProblem problem) {
+      List<String> errors = problem.errors().stream().map(e -> lang.pick(e.zh(), e.en())).toList();
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(view(lang, found.get(), false, errors, form.get("rating"), form.get("comment")));
+    } catch (ConflictProblem problem) {
+      OpinionCase now = cases.find(found.get().id()).orElseThrow();
+      return HttpResponse.status(HttpStatus.CONFLICT)
+          .body(view(lang, now, false, List.of(lang.pick(problem.zh(), problem.en())), null, ""));
+    }
+  }
+
+  private static ModelAndView<Map<String, Object>> entry(boolean unknown, String typed) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("unknown", unknown);
+    model.put("typed", typed);
+    model.put("fresh", false);
+    model.put("c", null);
+    return new ModelAndView<>("track", model);
+  }
+
+  private ModelAndView<Map<String, Object>> view(
+      Lang lang, OpinionCase c, boolean fresh, List<String> errors, @Nullable String chosen, @Nullable String comment) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("c", c);
+    model.put("fresh", fresh);
+    model.put("stationName", stations.find(c.stationId()).map(p -> p.station().name()).orElse(null));
+    model.put("backUrl", stations.find(c.stationId()).map(p -> "/o/" + p.station().publicToken()).orElse(null));
+    model.put("statusText", lang.pick(c.status().residentZh(), c.status().residentEn()));
+    model.put("categoryText", lang.pick(c.category().zh(), c.category().en()));
+    model.put("submittedAt", WHEN.format(c.submittedAt().atZoneSameInstant(Sql.ZONE)));
+    model.put("reopened", c.status() == CaseStatus.REOPENED);
+    boolean answered = c.status() == CaseStatus.ANSWERED || c.status() == CaseStatus.CLOSED;
+    String answer = answered ? c.answer() : null;
+    boolean merged = c.status() == CaseStatus.MERGED;
+    if (merged && c.mergedInto() != null) {
+      // The resident follows the case theirs was merged into: its answer is theirs too.
+      answer =
+          cases.find(c.mergedInto())
+              .filter(t -> t.status() == CaseStatus.ANSWERED || t.status() == CaseStatus.CLOSED)
+              .map(OpinionCase::answer)
+              .orElse(null);
+    }
+    model.put("answer", answer);
+    model.put("guidance", c.status() == CaseStatus.CLOSED_WITH_GUIDANCE ? c.guidance() : null);
+    model.put("merged", merged);
+    model.put("canRate", Ratings.canRate(c));
+    model.put("errorList", errors);
+    model.put("chosen", chosen);
+    model.put("comment", comment);
+    model.put("ratingText", c.rating() == null ? null : lang.pick(c.rating().zh(), c.rating().en()));
+    model.put(
+        "satisfactions",
+        Arrays.stream(Satisfaction.values()).map(s -> Map.of("name", s.name(), "label", lang.pick(s.zh(), s.en()))).toList());
+    List<Map<String, String>> timeline = new ArrayList<>();
+    for (CaseEvent e : cases.events(c.id())) {
+      String text = residentText(lang, e);
+      if (text != null) {
+        timeline.add(Map.of("at", WHEN.format(e.at().atZoneSameInstant(Sql.ZONE)), "text", text));
+      }
+    }
+    model.put("timeline", timeline);
+    return new ModelAndView<>("track", model);
+  }
+
+  /** A timeline line as the resident reads it; null for lines only staff see (e.g. contact viewed). */
+  private static @Nullable String residentText(Lang lang, CaseEvent e) {
+    if (e.to() != null) {
+      return lang.pick(e.to().residentZh(), e.to().residentEn());
+    }
+    Locale locale = lang == Lang.EN ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    return switch (e.action()) {
+      case "submit", "rate", "contact-deleted" -> ResidentPages.text("resident.event." + e.action(), locale);
+      default -> null;
+    };
+  }
+}

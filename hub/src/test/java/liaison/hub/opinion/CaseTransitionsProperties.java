@@ -1,0 +1,108 @@
+package liaison.hub.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import liaison.hub.problem.ConflictProblem;
+import liaison.testkit.TestClock;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Random sequences of steps against the real schema: a case never reaches a status the loop does
+ * not allow, every step applied is in its timeline with who, from and to, and a refused step
+ * changes nothing.
+ */
+class CaseTransitionsProperties {
+  private static Path dir;
+  private static CaseDatabase db;
+  private static final TestClock CLOCK = TestClock.at("2026-03-02T09:00:00+08:00");
+
+  @BeforeContainer
+  static void open() throws IOException {
+    dir = Files.createTempDirectory("case-properties");
+    db = new CaseDatabase(dir, CLOCK);
+  }
+
+  @AfterContainer
+  static void close() throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Property(tries = 200)
+  void randomStepsKeepTheCaseLegalAndEveryAppliedStepIsInTheTimeline(
+      @ForAll("steps") List<CaseStatus> steps, @ForAll("actors") List<String> actors) {
+    OpinionCase c = db.submitted("路灯坏了");
+    List<CaseStatus> walked = new ArrayList<>(List.of(CaseStatus.SUBMITTED));
+    int applied = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      CaseStatus to = steps.get(i);
+      String actor = actors.get(i % actors.size());
+      OpinionCase before = db.repository.find(c.id()).orElseThrow();
+      int linesBefore = db.repository.events(c.id()).size();
+      CLOCK.advance(java.time.Duration.ofMinutes(7));
+
+      Throwable refused = catchThrowable(() -> db.cases.transition(c.id(), to, actor, "step " + to));
+
+      OpinionCase after = db.repository.find(c.id()).orElseThrow();
+      if (before.status().canBecome(to)) {
+        assertThat(refused).isNull();
+        applied++;
+        walked.add(to);
+        assertThat(after.status()).isEqualTo(to);
+        assertThat(after.closedAt() != null).as("closed_at set exactly when closed").isEqualTo(to.isClosed());
+        List<CaseEvent> lines = db.repository.events(c.id());
+        assertThat(lines).hasSize(linesBefore + 1);
+        CaseEvent last = lines.getLast();
+        assertThat(last.from()).isEqualTo(before.status());
+        assertThat(last.to()).isEqualTo(to);
+        assertThat(last.actor()).isEqualTo(actor);
+      } else {
+        assertThat(refused).isInstanceOf(ConflictProblem.class);
+        assertThat(((ConflictProblem) refused).zh()).contains(before.status().zh()).contains(to.zh());
+        assertThat(after).as("a refused step changes nothing").isEqualTo(before);
+        assertThat(db.repository.events(c.id())).hasSize(linesBefore);
+      }
+    }
+    // The timeline replays the walk: submit, then exactly the applied steps, each from the previous status.
+    List<CaseEvent> lines = db.repository.events(c.id());
+    assertThat(lines.getFirst().action()).isEqualTo("submit");
+    List<CaseEvent> stepsInTimeline = lines.stream().filter(e -> e.to() != null).toList();
+    assertThat(stepsInTimeline).hasSize(applied);
+    for (int i = 0; i < stepsInTimeline.size(); i++) {
+      assertThat(stepsInTimeline.get(i).from()).isEqualTo(walked.get(i));
+      assertThat(stepsInTimeline.get(i).to()).isEqualTo(walked.get(i + 1));
+      assertThat(walked.get(i).canBecome(walked.get(i + 1))).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<List<CaseStatus>> steps() {
+    // Biased towards the loop's forward path so that long walks happen, with every status possible.
+    Arbitrary<CaseStatus> forward =
+        Arbitraries.of(
+            CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.DEPARTMENT_REPLIED, CaseStatus.ANSWERED, CaseStatus.CLOSED,
+            CaseStatus.REOPENED);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, forward), net.jqwik.api.Tuple.of(1, Arbitraries.of(CaseStatus.class)))
+        .list()
+        .ofMaxSize(25);
+  }
+
+  @Provide
+  Arbitrary<List<String>> actors() {
+    return Arbitraries.of("chengguan", "county", CaseEvent.RESIDENT, CaseEvent.SYSTEM).list().ofMinSize(1).ofMaxSize(4);
+  }
+}

@@ -1,0 +1,93 @@
+package liaison.hub.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import liaison.hub.config.PrivacyConfig;
+import liaison.hub.web.RateLimiter;
+import liaison.testkit.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sliding-window limiter on a test clock, and contact retention on a test clock. */
+class RateLimiterAndRetentionTest {
+
+  @Test
+  void shouldAllowTheLimitPerWindowThenSayHowLongToWait() {
+    TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
+    RateLimiter limiter = new RateLimiter(20, Duration.ofHours(1), clock);
+    for (int i = 0; i < 20; i++) {
+      assertThat(limiter.tryAcquire("token-a")).isEmpty();
+      clock.advance(Duration.ofMinutes(1));
+    }
+    // 20 in the last hour: the 21st waits until the first leaves the window (09:00 + 1 h, now 09:20).
+    assertThat(limiter.tryAcquire("token-a")).contains(Duration.ofMinutes(40));
+    assertThat(limiter.tryAcquire("token-b")).isEmpty();
+    clock.advance(Duration.ofMinutes(40).plusSeconds(1));
+    assertThat(limiter.tryAcquire("token-a")).isEmpty();
+    assertThat(limiter.tryAcquire("token-a")).isPresent();
+  }
+
+  @Test
+  void shouldNeverLetMoreThanTheLimitThroughUnderContention() throws Exception {
+    TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
+    RateLimiter limiter = new RateLimiter(50, Duration.ofMinutes(10), clock);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        calls.add(() -> limiter.tryAcquire("10.0.0.1").isEmpty());
+      }
+      long allowed = 0;
+      for (Future<Boolean> f : pool.invokeAll(calls)) {
+        allowed += f.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldDeleteContactsTheConfiguredDaysAfterClosingAndKeepOpenOnes(@TempDir Path dir) {
+    TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
+    CaseDatabase db = new CaseDatabase(dir, clock);
+    OpinionCase closed = withContact(db, clock, "已办结的");
+    OpinionCase open = withContact(db, clock, "还在办的");
+    db.cases.transition(closed.id(), CaseStatus.REGISTERED, "chengguan", "");
+    db.cases.transition(closed.id(), CaseStatus.ANSWERED, "chengguan", "");
+    db.cases.transition(closed.id(), CaseStatus.CLOSED, "chengguan", "");
+    db.cases.transition(open.id(), CaseStatus.REGISTERED, "chengguan", "");
+    ContactRetention retention = new ContactRetention(db.jdbi, db.cases, new PrivacyConfig(180, Duration.ofHours(1)), clock);
+
+    clock.advance(Duration.ofDays(179));
+    assertThat(retention.purge()).isZero();
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    assertThat(retention.purge()).isEqualTo(1);
+
+    assertThat(db.repository.contact(closed.id())).isEmpty();
+    assertThat(db.repository.contact(open.id())).isPresent();
+    assertThat(db.repository.events(closed.id()).getLast().action()).isEqualTo("contact-deleted");
+    assertThat(db.repository.events(closed.id()).getLast().actor()).isEqualTo(CaseEvent.SYSTEM);
+    assertThat(retention.purge()).isZero();
+  }
+
+  private static OpinionCase withContact(CaseDatabase db, TestClock clock, String text) {
+    OpinionCase c = db.submitted(text);
+    db.jdbi.useHandle(h -> db.repository.insertContact(h, new CaseContact(c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock))));
+    return c;
+  }
+
+  @SuppressWarnings("unused")
+  private static Optional<Duration> none() {
+    return Optional.empty();
+  }
+}
