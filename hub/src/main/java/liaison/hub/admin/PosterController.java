@@ -5,13 +5,21 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.poster.PosterRenderer;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.signage.protocol.DeputyLevel;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.PublicLinks;
 
-/** A station's printable A4 poster with its two QR codes, for those who look after the station. */
+/**
+ * A station's printable A4 poster with its two QR codes, and each deputy's desk card with their own
+ * code, for those who look after the station.
+ */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/stations")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -19,11 +27,34 @@ public class PosterController {
   private final Access access;
   private final PosterRenderer renderer;
   private final PublicLinks links;
+  private final DeputyRepository deputies;
+  private final DeputyLinks deputyLinks;
 
-  public PosterController(Access access, PosterRenderer renderer, PublicLinks links) {
+  public PosterController(
+      Access access, PosterRenderer renderer, PublicLinks links, DeputyRepository deputies, DeputyLinks deputyLinks) {
     this.access = access;
     this.renderer = renderer;
     this.links = links;
+    this.deputies = deputies;
+    this.deputyLinks = deputyLinks;
+  }
+
+  /** A deputy's A6 desk card for this station: their own code, so messages reach them by name. */
+  @Get(uri = "/{id}/deputies/{deputyId}/card.png", produces = "image/png")
+  public HttpResponse<byte[]> card(Staff staff, String id, String deputyId) {
+    StationPlace place = access.requireEdit(staff, id);
+    Deputy deputy =
+        deputies.atStation(id).stream()
+            .filter(d -> d.id().equals(deputyId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundProblem("代表 " + deputyId + " 不在本站", "deputy " + deputyId + " is not at this station"));
+    String levels = String.join(" · ", deputy.levels().stream().map(DeputyLevel::zh).toList());
+    byte[] png =
+        renderer.deputyCard(
+            deputy.name(), levels, place.station().name(), links.opinion(deputyLinks.token(id, deputyId)));
+    return HttpResponse.ok(png)
+        .header("Content-Disposition", "inline; filename=\"card-" + id + "-" + deputyId + ".png\"")
+        .header("Cache-Control", "no-store");
   }
 
   @Get(uri = "/{id}/poster.png", produces = "image/png")

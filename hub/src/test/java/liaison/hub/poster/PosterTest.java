@@ -57,6 +57,26 @@ class PosterTest {
   }
 
   @Test
+  void shouldPrintADeputysCardWhoseCodeOpensTheFormAddressedToThem() throws Exception {
+    StaffClient manager = StaffClient.loggedIn(hub, "chengguan", "demo-2026");
+
+    var answer = manager.download("/admin/stations/s-001/deputies/d-0001/card.png");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    Files.createDirectories(Path.of("target", "screens"));
+    Files.write(Path.of("target", "screens", "card-s-001-d-0001.png"), answer.body());
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(answer.body()));
+    assertThat(image.getWidth()).isEqualTo(PosterRenderer.A6_WIDTH);
+    String token = hub.bean(liaison.hub.opinion.DeputyLinks.class).token("s-001", "d-0001");
+    assertThat(decode(image.getSubimage(PosterRenderer.A6_WIDTH - 90 - 760, 260, 760, 760)))
+        .isEqualTo(hub.bean(PublicLinks.class).opinion(token));
+    var page = manager.get("/admin/stations/s-001/deputies");
+    assertThat(page.body()).contains("/admin/stations/s-001/deputies/d-0001/card.png");
+
+    assertThat(manager.download("/admin/stations/s-001/deputies/d-9999/card.png").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void shouldRefuseAnotherStationsManager() {
     StaffClient other = StaffClient.loggedIn(hub, "baisha", "demo-2026");
 
