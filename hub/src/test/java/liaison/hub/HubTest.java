@@ -208,6 +208,35 @@ class HubTest {
   }
 
   @Test
+  void shouldKeepTheLatestHeartbeatReadingsThroughTheLastWill() {
+    StateIngest states = hub.bean(StateIngest.class);
+    OffsetDateTime now = OffsetDateTime.now();
+    StationState beat =
+        new StationState(StationState.Presence.ONLINE, "session-7", "0.1.0", 6, StationState.Screen.OFF, now,
+            new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
+    StationState will =
+        new StationState(StationState.Presence.OFFLINE, "session-7", "0.1.0", 6, StationState.Screen.OFF, now.plusSeconds(30));
+    try (TestClient station = TestClient.connect(hub.brokerUri(), "station-s-002-test")) {
+      station.publish(Topic.stationState("s-002").toString(), ProtocolCodec.encode(beat), true);
+      await().until(() -> states.state("s-002").map(s -> s.state().telemetry() != null).orElse(false));
+      // Nonsense readings are refused by the protocol and change nothing.
+      String overheated =
+          new String(ProtocolCodec.encode(beat), java.nio.charset.StandardCharsets.UTF_8)
+              .replace("\"cpuCelsius\":48.5", "\"cpuCelsius\":900")
+              .replace(now.toString(), now.plusSeconds(10).toString());
+      station.publish(
+          Topic.stationState("s-002").toString(), overheated.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+      station.publish(Topic.stationState("s-002").toString(), ProtocolCodec.encode(will), true);
+      await().until(() -> states.state("s-002").map(s -> s.state().presence() == StationState.Presence.OFFLINE).orElse(false));
+    }
+
+    StationState stored = states.state("s-002").orElseThrow().state();
+    assertThat(stored.screen()).isEqualTo(StationState.Screen.OFF);
+    assertThat(stored.telemetry()).as("the will carries no readings; the last ones stay")
+        .isEqualTo(new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
+  }
+
+  @Test
   void shouldServeTheStationPageBehindItsQrLink() throws Exception {
     JsonNode row = json.readTree(hub.get("/api/public/stations/s-001").body());
     String link = row.path("opinionUrl").asText();

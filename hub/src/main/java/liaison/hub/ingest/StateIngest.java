@@ -70,13 +70,21 @@ public class StateIngest {
             h.createUpdate(
                     """
                     INSERT INTO station_state (station_id, presence, session, app_version, content_version,
-                                               screen, reported_at, received_at)
-                    VALUES (:station, :presence, :session, :app, :version, :screen, :reported, :received)
+                                               screen, reported_at, received_at, uptime_seconds, cpu_celsius,
+                                               disk_free_bytes, memory_used_bytes, memory_max_bytes)
+                    VALUES (:station, :presence, :session, :app, :version, :screen, :reported, :received,
+                            :uptime, :cpu, :disk, :memUsed, :memMax)
                     ON CONFLICT (station_id) DO UPDATE SET
                       presence = excluded.presence, session = excluded.session,
                       app_version = excluded.app_version, content_version = excluded.content_version,
                       screen = excluded.screen, reported_at = excluded.reported_at,
-                      received_at = excluded.received_at
+                      received_at = excluded.received_at,
+                      uptime_seconds = COALESCE(excluded.uptime_seconds, station_state.uptime_seconds),
+                      cpu_celsius = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.cpu_celsius
+                                         ELSE excluded.cpu_celsius END,
+                      disk_free_bytes = COALESCE(excluded.disk_free_bytes, station_state.disk_free_bytes),
+                      memory_used_bytes = COALESCE(excluded.memory_used_bytes, station_state.memory_used_bytes),
+                      memory_max_bytes = COALESCE(excluded.memory_max_bytes, station_state.memory_max_bytes)
                     WHERE station_state.reported_at <= excluded.reported_at
                     """)
                 .bind("station", stationId)
@@ -87,6 +95,11 @@ public class StateIngest {
                 .bind("screen", s.screen().name())
                 .bind("reported", Sql.instant(s.at()))
                 .bind("received", Sql.instant(OffsetDateTime.now(clock)))
+                .bind("uptime", s.telemetry() == null ? null : s.telemetry().uptimeSeconds())
+                .bind("cpu", s.telemetry() == null ? null : s.telemetry().cpuCelsius())
+                .bind("disk", s.telemetry() == null ? null : s.telemetry().diskFreeBytes())
+                .bind("memUsed", s.telemetry() == null ? null : s.telemetry().memoryUsedBytes())
+                .bind("memMax", s.telemetry() == null ? null : s.telemetry().memoryMaxBytes())
                 .execute());
     if (s.presence() == StationState.Presence.ONLINE && s.contentVersion() > 0) {
       // The first report of a version on screen is its delivery receipt; later ones change nothing.
@@ -104,6 +117,17 @@ public class StateIngest {
     }
   }
 
+  private static StationState.Telemetry telemetry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long uptime = rs.getLong("uptime_seconds");
+    if (rs.wasNull()) {
+      return null;
+    }
+    double cpu = rs.getDouble("cpu_celsius");
+    Double celsius = rs.wasNull() ? null : cpu;
+    return new StationState.Telemetry(
+        uptime, celsius, rs.getLong("disk_free_bytes"), rs.getLong("memory_used_bytes"), rs.getLong("memory_max_bytes"));
+  }
+
   public Optional<StoredState> state(String stationId) {
     return jdbi.withHandle(
         h ->
@@ -119,7 +143,8 @@ public class StateIngest {
                                 rs.getString("app_version"),
                                 rs.getLong("content_version"),
                                 StationState.Screen.valueOf(rs.getString("screen")),
-                                Sql.instant(rs.getString("reported_at"))),
+                                Sql.instant(rs.getString("reported_at")),
+                                telemetry(rs)),
                             Sql.instant(rs.getString("received_at"))))
                 .findOne());
   }
