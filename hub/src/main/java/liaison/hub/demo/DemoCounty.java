@@ -62,6 +62,7 @@ public class DemoCounty {
   private final ReceptionRuleRepository rules;
   private final ReceptionRuleService ruleService;
   private final Clock clock;
+  private final DemoCases demoCases;
 
   public DemoCounty(
       HubConfig config,
@@ -76,7 +77,9 @@ public class DemoCounty {
       PasswordHasher hasher,
       ReceptionRuleRepository rules,
       ReceptionRuleService ruleService,
-      Clock clock) {
+      Clock clock,
+      DemoCases demoCases) {
+    this.demoCases = demoCases;
     this.rules = rules;
     this.ruleService = ruleService;
     this.config = config;
@@ -243,6 +246,9 @@ public class DemoCounty {
               "因村委会二楼会议室维修，本周四上午的代表接待改在桃源村文化室（村委会斜对面）进行，时间不变。",
               NoticePriority.URGENT, now.minusHours(2), now.plusDays(5), Notice.Target.STATIONS, null,
               List.of("s-002"), "白沙镇人大主席团", COUNTY));
+
+          // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
+          demoCases.load(h, COUNTY, now);
         });
   }
 

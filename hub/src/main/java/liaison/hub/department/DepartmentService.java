@@ -1,0 +1,90 @@
+package liaison.hub.department;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Ids;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every staff member of a county sees its departments (to forward to them); only a county
+ * administrator adds or changes one. Departments are not deleted: forwarded cases keep naming them.
+ */
+@Singleton
+public class DepartmentService {
+  public static final int MAX_NAME = 60;
+  public static final int MAX_CONTACT = 200;
+
+  private final Jdbi jdbi;
+  private final DepartmentRepository departments;
+  private final Access access;
+  private final AuditLog audit;
+
+  public DepartmentService(Jdbi jdbi, DepartmentRepository departments, Access access, AuditLog audit) {
+    this.jdbi = jdbi;
+    this.departments = departments;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** The input of the department form or API. */
+  @io.micronaut.core.annotation.Introspected
+  public record Draft(@Nullable String name, @Nullable String contact) {}
+
+  public List<Department> list(Staff staff) {
+    return departments.inCounty(staff.countyId());
+  }
+
+  public Department get(Staff staff, String id) {
+    return departments
+        .find(id)
+        .filter(d -> d.countyId().equals(staff.countyId()))
+        .orElseThrow(() -> new NotFoundProblem("没有承办单位 " + id, "no department " + id));
+  }
+
+  public Department create(Staff staff, Draft draft) {
+    access.requireCountyAdmin(staff);
+    Department d = check(staff, Ids.next("dep"), draft);
+    jdbi.useTransaction(
+        h -> {
+          departments.insert(h, d);
+          audit.record(h, staff, "create", "department", d.id(), d.name());
+        });
+    return d;
+  }
+
+  public Department update(Staff staff, String id, Draft draft) {
+    access.requireCountyAdmin(staff);
+    Department before = get(staff, id);
+    Department after = check(staff, id, draft);
+    jdbi.useTransaction(
+        h -> {
+          departments.update(h, after);
+          audit.record(h, staff, "update", "department", id, before.name() + " → " + after.name() + " · " + after.contact());
+        });
+    return after;
+  }
+
+  private Department check(Staff staff, String id, Draft draft) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String name = draft.name() == null ? "" : draft.name().strip();
+    String contact = draft.contact() == null ? "" : draft.contact().strip();
+    if (name.isEmpty()) {
+      problems.add("name", "请填写单位名称", "Enter the department's name");
+    } else if (name.length() > MAX_NAME) {
+      problems.add("name", "名称最多 " + MAX_NAME + " 个字", "At most " + MAX_NAME + " characters");
+    } else if (departments.nameTaken(staff.countyId(), name, id)) {
+      problems.add("name", "已有同名的承办单位", "A department of this name exists already");
+    }
+    if (contact.length() > MAX_CONTACT) {
+      problems.add("contact", "联系方式最多 " + MAX_CONTACT + " 个字", "At most " + MAX_CONTACT + " characters");
+    }
+    problems.throwIfAny();
+    return new Department(id, staff.countyId(), name, contact);
+  }
+}

@@ -1,0 +1,187 @@
+package liaison.hub.ledger;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.db.Sql;
+import liaison.hub.opinion.CaseEvent;
+import liaison.hub.opinion.CaseRepository;
+import liaison.hub.opinion.CaseStatus;
+import liaison.hub.opinion.Category;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cases submitted in a period (both days included, Beijing time), of one station or of all the
+ * stations the staff member may see, oldest first, each with its timeline. Reads no contact details.
+ */
+@Singleton
+public class CaseLedger {
+  static final int MAX_DAYS = 366 * 3;
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final Jdbi jdbi;
+  private final CaseRepository cases;
+  private final Access access;
+
+  public CaseLedger(Jdbi jdbi, CaseRepository cases, Access access) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.access = access;
+  }
+
+  /** The period and scope, as typed; checked into a {@link Period}. */
+  public record Period(LocalDate from, LocalDate to, @Nullable String stationId) {}
+
+  public static Period period(@Nullable String from, @Nullable String to, @Nullable String stationId) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    LocalDate f = date(problems, "from", from);
+    LocalDate t = date(problems, "to", to);
+    if (f != null && t != null && t.isBefore(f)) {
+      problems.add("to", "结束日期不能早于开始日期", "The end cannot be before the start");
+    } else if (f != null && t != null && f.plusDays(MAX_DAYS).isBefore(t)) {
+      problems.add("to", "一次最多导出三年", "At most three years at a time");
+    }
+    problems.throwIfAny();
+    return new Period(f, t, stationId == null || stationId.isBlank() ? null : stationId.strip());
+  }
+
+  private static @Nullable LocalDate date(ValidationProblem.Collector problems, String field, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(field, "请填写日期", "Enter a date");
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      problems.add(field, "日期格式应为 2026-03-01", "Write the date as 2026-03-01");
+      return null;
+    }
+  }
+
+  public List<LedgerEntry> entries(Staff staff, Period period) {
+    List<String> stations;
+    if (period.stationId() != null) {
+      access.requireSee(staff, period.stationId());
+      stations = List.of(period.stationId());
+    } else {
+      stations = access.visibleStations(staff).stream().map(StationPlace::id).toList();
+    }
+    if (stations.isEmpty()) {
+      return List.of();
+    }
+    String fromInstant = Sql.instant(period.from().atStartOfDay(Sql.ZONE).toOffsetDateTime());
+    String toInstant = Sql.instant(period.to().plusDays(1).atStartOfDay(Sql.ZONE).toOffsetDateTime());
+    Map<String, String> names = staffNames();
+    record Raw(String id, Map<String, String> values) {}
+    List<Raw> raws =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT c.id, c.tracking_code, c.submitted_at, c.category, c.text, c.summary, c.status, c.deadline,
+                               c.department_reply, c.answer, c.guidance, c.escalated_at, c.suggestion, c.rating, c.closed_at,
+                               s.name AS station_name, d.name AS department_name, m.tracking_code AS merged_code,
+                               dep.name AS deputy_name
+                        FROM opinion_case c
+                        JOIN station s ON s.id = c.station_id
+                        LEFT JOIN department d ON d.id = c.department_id
+                        LEFT JOIN opinion_case m ON m.id = c.merged_into
+                        LEFT JOIN deputy dep ON dep.id = c.suggestion_deputy_id
+                        WHERE c.station_id IN (<stations>) AND c.submitted_at >= :from AND c.submitted_at < :to
+                        ORDER BY c.submitted_at, c.id
+                        """)
+                    .bindList("stations", stations)
+                    .bind("from", fromInstant)
+                    .bind("to", toInstant)
+                    .map(
+                        (rs, ctx) -> {
+                          Map<String, String> v = new HashMap<>();
+                          for (String col : List.of("tracking_code", "submitted_at", "category", "text", "summary", "status", "deadline",
+                              "department_reply", "answer", "guidance", "escalated_at", "rating", "closed_at", "station_name",
+                              "department_name", "merged_code", "deputy_name")) {
+                            v.put(col, rs.getString(col));
+                          }
+                          v.put("suggestion", rs.getBoolean("suggestion") ? "1" : "");
+                          return new Raw(rs.getString("id"), v);
+                        })
+                    .list());
+    List<LedgerEntry> entries = new ArrayList<>();
+    for (Raw raw : raws) {
+      Map<String, String> v = raw.values();
+      List<LedgerEntry.Step> steps = new ArrayList<>();
+      for (CaseEvent e : cases.events(raw.id())) {
+        steps.add(new LedgerEntry.Step(shown(Sql.instant(e.at())), who(e.actor(), names), what(e), e.note()));
+      }
+      String deputy = v.get("deputy_name");
+      entries.add(
+          new LedgerEntry(
+              v.get("tracking_code"),
+              v.get("station_name"),
+              shown(v.get("submitted_at")),
+              Category.of(v.get("category")).map(Category::zh).orElse(LedgerEntry.orEmpty(v.get("category"))),
+              v.get("text"),
+              LedgerEntry.orEmpty(v.get("summary")),
+              CaseStatus.valueOf(v.get("status")).zh(),
+              LedgerEntry.orEmpty(v.get("department_name")),
+              LedgerEntry.orEmpty(v.get("deadline")),
+              LedgerEntry.orEmpty(v.get("department_reply")),
+              LedgerEntry.orEmpty(v.get("answer")),
+              LedgerEntry.orEmpty(v.get("guidance")),
+              LedgerEntry.orEmpty(v.get("merged_code")),
+              shown(v.get("escalated_at")),
+              v.get("suggestion").isEmpty() ? "" : "是" + (deputy == null ? "" : "（" + deputy + "）"),
+              v.get("rating") == null ? "" : Satisfaction.valueOf(v.get("rating")).zh(),
+              shown(v.get("closed_at")),
+              steps));
+    }
+    return entries;
+  }
+
+  private Map<String, String> staffNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    jdbi.useHandle(
+        h -> h.createQuery("SELECT username, display_name FROM staff_account")
+            .map((rs, ctx) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
+            .forEach(e -> names.put(e.getKey(), e.getValue())));
+    return names;
+  }
+
+  static String who(String actor, Map<String, String> names) {
+    return switch (actor) {
+      case CaseEvent.RESIDENT -> "群众";
+      case CaseEvent.SYSTEM -> "系统";
+      default -> names.getOrDefault(actor, actor);
+    };
+  }
+
+  /** What a timeline line says happened, in Chinese. */
+  public static String what(CaseEvent e) {
+    if (e.to() != null) {
+      return e.to().zh();
+    }
+    return switch (e.action()) {
+      case "submit" -> "提交意见";
+      case "escalated" -> "督办";
+      case "suggestion" -> "转为代表建议";
+      case "merged-from" -> "合并同类意见";
+      case "rate" -> "评价";
+      default -> e.action();
+    };
+  }
+
+  private static String shown(@Nullable String instant) {
+    return instant == null ? "" : SHOWN.format(OffsetDateTime.parse(instant).atZoneSameInstant(Sql.ZONE));
+  }
+}

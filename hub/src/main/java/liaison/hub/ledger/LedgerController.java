@@ -1,0 +1,65 @@
+package liaison.hub.ledger;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import liaison.hub.security.Staff;
+
+/** The ledger (台账) as files, over the API (Basic) and for the admin's download buttons (session). */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LedgerController {
+  private final CaseLedger ledger;
+
+  public LedgerController(CaseLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Get(uri = "/api/ledger.csv", produces = "text/csv")
+  @Operation(summary = "台账 as CSV (UTF-8 with BOM): cases submitted from..to (yyyy-MM-dd, both included), one station or all visible; no contact details")
+  public HttpResponse<byte[]> csv(
+      @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
+    return file(staff, from, to, station, "csv");
+  }
+
+  @Get(uri = "/api/ledger.xlsx", produces = LedgerFiles.XLSX_TYPE)
+  @Operation(summary = "台账 as XLSX: sheet 台账 one row per case, sheet 办理过程 one row per step; no contact details")
+  public HttpResponse<byte[]> xlsx(
+      @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
+    return file(staff, from, to, station, "xlsx");
+  }
+
+  @io.swagger.v3.oas.annotations.Hidden
+  @Get(uri = "/admin/ledger/export", produces = {"text/csv", LedgerFiles.XLSX_TYPE})
+  public HttpResponse<byte[]> admin(
+      Staff staff,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue String station,
+      @Nullable @QueryValue String format) {
+    return file(staff, from, to, station, "xlsx".equals(format) ? "xlsx" : "csv");
+  }
+
+  private HttpResponse<byte[]> file(Staff staff, @Nullable String from, @Nullable String to, @Nullable String station, String format) {
+    CaseLedger.Period period = CaseLedger.period(from, to, station);
+    List<LedgerEntry> entries = ledger.entries(staff, period);
+    boolean xlsx = format.equals("xlsx");
+    String base = period.from() + "_" + period.to();
+    String chinese = "意见台账-" + base + "." + format;
+    return HttpResponse.ok(xlsx ? LedgerFiles.xlsx(entries) : LedgerFiles.csv(entries))
+        .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"ledger-" + base + "." + format + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20"));
+  }
+}

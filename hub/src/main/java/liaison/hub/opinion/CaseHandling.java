@@ -1,0 +1,319 @@
+package liaison.hub.opinion;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Sql;
+import liaison.hub.department.Department;
+import liaison.hub.department.DepartmentRepository;
+import liaison.hub.deputy.Deputy;
+import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The staff's side of the loop: register, merge, forward, record the department's reply, answer,
+ * close, close with guidance, and make a case a deputy's suggestion. Each step is checked field by
+ * field first (422, nothing saved), then taken through {@link Cases#transition} with its own fields
+ * and an audit entry in one transaction (409 if the case cannot take it now, nothing saved).
+ */
+@Singleton
+public class CaseHandling {
+  public static final int MAX_SUMMARY = 500;
+  public static final int MAX_TEXT = 4000;
+
+  private final Jdbi jdbi;
+  private final Cases cases;
+  private final CaseRepository repository;
+  private final CaseInbox inbox;
+  private final DepartmentRepository departments;
+  private final DeputyRepository deputies;
+  private final CaseDeadlines deadlines;
+  private final Access access;
+  private final AuditLog audit;
+
+  public CaseHandling(
+      Jdbi jdbi,
+      Cases cases,
+      CaseRepository repository,
+      CaseInbox inbox,
+      DepartmentRepository departments,
+      DeputyRepository deputies,
+      CaseDeadlines deadlines,
+      Access access,
+      AuditLog audit) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.repository = repository;
+    this.inbox = inbox;
+    this.departments = departments;
+    this.deputies = deputies;
+    this.deadlines = deadlines;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** The case as lists show it, if this staff member may see its station. */
+  public CaseInbox.Row get(Staff staff, String id) {
+    CaseInbox.Row row = inbox.find(id).orElseThrow(() -> notFound(id));
+    if (!row.countyId().equals(staff.countyId())) {
+      throw notFound(id);
+    }
+    access.requireSee(staff, row.c().stationId());
+    return row;
+  }
+
+  /** Whether this staff member may read the resident's contact in full: the station's staff and county admins. */
+  public boolean maySeeContact(Staff staff, OpinionCase c) {
+    return staff.canEdit() && access.visibleStations(staff).stream().anyMatch(p -> p.id().equals(c.stationId()));
+  }
+
+  /** The contact in full, for those who may; the viewing is in the audit log (PIPL: who read personal data). */
+  public Optional<CaseContact> contact(Staff staff, String id) {
+    CaseInbox.Row row = get(staff, id);
+    if (!maySeeContact(staff, row.c())) {
+      throw new ForbiddenProblem("只有本站工作人员和县级管理员可以查看联系方式", "only the station's staff and county admins may see the contact");
+    }
+    Optional<CaseContact> contact = repository.contact(id);
+    contact.ifPresent(x -> jdbi.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
+    return contact;
+  }
+
+  /** The deadline proposed when forwarding today: the category's working days from today. */
+  public LocalDate defaultDeadline(Category category) {
+    return WorkingDays.after(inbox.today(), deadlines.daysFor(category));
+  }
+
+  public int defaultDays(Category category) {
+    return deadlines.daysFor(category);
+  }
+
+  /** Deputies of the case's station, among whom one takes the case up as a suggestion. */
+  public List<Deputy> stationDeputies(OpinionCase c) {
+    return deputies.atStation(c.stationId());
+  }
+
+  public List<Department> departments(Staff staff) {
+    return departments.inCounty(staff.countyId());
+  }
+
+  // ---- the steps ----
+
+  public OpinionCase register(Staff staff, String id, CaseSteps.Register input) {
+    OpinionCase c = editable(staff, id);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    Optional<Category> category = Category.of(input.category() == null ? null : input.category().strip());
+    if (category.isEmpty()) {
+      problems.add("category", "请选择类别", "Choose a category");
+    }
+    String summary = text(problems, "summary", input.summary(), MAX_SUMMARY, "请填写摘要", "Enter a summary");
+    problems.throwIfAny();
+    return step(staff, c, CaseStatus.REGISTERED, category.orElseThrow().zh() + "：" + summary,
+        h -> h.createUpdate("UPDATE opinion_case SET category = :category, summary = :summary WHERE id = :id")
+            .bind("category", category.orElseThrow().name())
+            .bind("summary", summary)
+            .bind("id", id)
+            .execute());
+  }
+
+  public OpinionCase merge(Staff staff, String id, CaseSteps.Merge input) {
+    OpinionCase c = editable(staff, id);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String into = input.into() == null ? "" : input.into().strip();
+    OpinionCase target = null;
+    if (into.isEmpty()) {
+      problems.add("into", "请填写要合并到的案件的查询码", "Enter the tracking code of the case to merge into");
+    } else {
+      Optional<OpinionCase> found =
+          repository.find(into).or(() -> TrackingCodes.normalize(into).flatMap(repository::findByCode));
+      Optional<CaseInbox.Row> visible = found.flatMap(f -> inbox.find(f.id()))
+          .filter(r -> r.countyId().equals(staff.countyId()) && canSee(staff, r.c().stationId()));
+      if (visible.isEmpty()) {
+        problems.add("into", "本县没有您可查看的案件 " + into, "no case " + into + " you may see in this county");
+      } else if (visible.get().c().id().equals(id)) {
+        problems.add("into", "不能合并到它自己", "A case cannot be merged into itself");
+      } else if (!visible.get().c().status().isOpen()) {
+        problems.add("into", "只能合并到正在办理的案件（它是「" + visible.get().c().status().zh() + "」）",
+            "Only an open case can take it (that one is " + visible.get().c().status().en() + ")");
+      } else {
+        target = visible.get().c();
+      }
+    }
+    problems.throwIfAny();
+    OpinionCase into0 = target;
+    String note = optional(input.note());
+    return step(staff, c, CaseStatus.MERGED, "合并到 " + into0.trackingCode() + (note.isEmpty() ? "" : "；" + note),
+        h -> {
+          h.createUpdate("UPDATE opinion_case SET merged_into = :into WHERE id = :id").bind("into", into0.id()).bind("id", id).execute();
+          cases.record(h, into0.id(), staff.username(), "merged-from", "合并了 " + c.trackingCode() + "：" + preview(c));
+        });
+  }
+
+  public OpinionCase forward(Staff staff, String id, CaseSteps.Forward input) {
+    OpinionCase c = editable(staff, id);
+    if (c.category() == Category.LEGAL) {
+      throw new ConflictProblem(
+          "涉法涉诉事项不交办：请填写引导意见，依法引导办结",
+          "a legal or litigation matter is not forwarded: close it with guidance to the legal channels");
+    }
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String departmentId = input.departmentId() == null ? "" : input.departmentId().strip();
+    Optional<Department> department =
+        departmentId.isEmpty() ? Optional.empty() : departments.find(departmentId).filter(d -> d.countyId().equals(staff.countyId()));
+    if (department.isEmpty()) {
+      problems.add("departmentId", departmentId.isEmpty() ? "请选择承办单位" : "本县没有这个承办单位",
+          departmentId.isEmpty() ? "Choose a department" : "No such department in this county");
+    }
+    LocalDate deadline = defaultDeadline(c.category());
+    if (input.deadline() != null && !input.deadline().isBlank()) {
+      try {
+        deadline = LocalDate.parse(input.deadline().strip());
+        if (deadline.isBefore(inbox.today())) {
+          problems.add("deadline", "办理期限不能早于今天", "The deadline cannot be before today");
+        } else if (deadline.isAfter(inbox.today().plusYears(1))) {
+          problems.add("deadline", "办理期限不能超过一年", "The deadline cannot be more than a year away");
+        }
+      } catch (DateTimeParseException e) {
+        problems.add("deadline", "日期格式应为 2026-03-20", "Write the date as 2026-03-20");
+      }
+    }
+    String note = optional(input.note());
+    problems.throwIfAny();
+    LocalDate due = deadline;
+    String contact = c.contactToDepartment() ? "居民同意转交联系方式" : "不转交联系方式";
+    return step(staff, c, CaseStatus.FORWARDED,
+        "交办 " + department.orElseThrow().name() + "，期限 " + due + "（" + contact + "）" + (note.isEmpty() ? "" : "；" + note),
+        h -> h.createUpdate(
+                "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
+            .bind("department", department.orElseThrow().id())
+            .bind("deadline", Sql.date(due))
+            .bind("id", id)
+            .execute());
+  }
+
+  public OpinionCase departmentReply(Staff staff, String id, CaseSteps.Text input) {
+    OpinionCase c = editable(staff, id);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写承办单位的回复", "Enter the department's reply");
+    problems.throwIfAny();
+    return step(staff, c, CaseStatus.DEPARTMENT_REPLIED, text,
+        h -> h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+  }
+
+  public OpinionCase answer(Staff staff, String id, CaseSteps.Text input) {
+    OpinionCase c = editable(staff, id);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写给群众的答复", "Enter the answer to the resident");
+    problems.throwIfAny();
+    return step(staff, c, CaseStatus.ANSWERED, text,
+        h -> h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+  }
+
+  public OpinionCase close(Staff staff, String id, CaseSteps.Text input) {
+    OpinionCase c = editable(staff, id);
+    String note = optional(input.text());
+    if (note.length() > MAX_TEXT) {
+      throw ValidationProblem.of("text", "最多 " + MAX_TEXT + " 个字", "At most " + MAX_TEXT + " characters");
+    }
+    return step(staff, c, CaseStatus.CLOSED, note, h -> {});
+  }
+
+  public OpinionCase guidance(Staff staff, String id, CaseSteps.Text input) {
+    OpinionCase c = editable(staff, id);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写引导意见（向哪里、如何依法反映）",
+        "Enter the guidance (where and how to turn through legal channels)");
+    problems.throwIfAny();
+    return step(staff, c, CaseStatus.CLOSED_WITH_GUIDANCE, text,
+        h -> h.createUpdate("UPDATE opinion_case SET guidance = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+  }
+
+  /** 代表建议: not a step of the loop (the case carries on) but a flag with its timeline line. */
+  public OpinionCase suggestion(Staff staff, String id, CaseSteps.Suggestion input) {
+    OpinionCase c = editable(staff, id);
+    if (c.suggestion()) {
+      throw new ConflictProblem("案件 " + c.trackingCode() + " 已转为代表建议", "case " + c.trackingCode() + " is a deputy's suggestion already");
+    }
+    if (c.status() == CaseStatus.MERGED) {
+      throw new ConflictProblem("已合并的案件不能转为代表建议，请转它合并到的案件", "a merged case cannot become a suggestion; use the case it was merged into");
+    }
+    String deputyId = input.deputyId() == null ? "" : input.deputyId().strip();
+    Optional<Deputy> deputy = stationDeputies(c).stream().filter(d -> d.id().equals(deputyId)).findFirst();
+    if (deputy.isEmpty()) {
+      throw ValidationProblem.of("deputyId", deputyId.isEmpty() ? "请选择提出建议的代表" : "这位代表不在本站",
+          deputyId.isEmpty() ? "Choose the deputy who takes it up" : "This deputy is not at the case's station");
+    }
+    String note = optional(input.note());
+    return jdbi.inTransaction(
+        h -> {
+          int changed =
+              h.createUpdate("UPDATE opinion_case SET suggestion = TRUE, suggestion_deputy_id = :deputy WHERE id = :id AND suggestion = FALSE")
+                  .bind("deputy", deputy.get().id())
+                  .bind("id", id)
+                  .execute();
+          if (changed != 1) {
+            throw new ConflictProblem("案件 " + c.trackingCode() + " 已转为代表建议", "case " + c.trackingCode() + " is a deputy's suggestion already");
+          }
+          String line = "转为 " + deputy.get().name() + " 代表的建议" + (note.isEmpty() ? "" : "；" + note);
+          cases.record(h, id, staff.username(), "suggestion", line);
+          audit.record(h, staff, "suggestion", "case", id, c.trackingCode() + " " + line);
+          return repository.find(h, id).orElseThrow();
+        });
+  }
+
+  // ---- helpers ----
+
+  private OpinionCase step(Staff staff, OpinionCase c, CaseStatus to, String note, Consumer<Handle> fields) {
+    return jdbi.inTransaction(
+        h -> {
+          cases.transition(h, c.id(), to, staff.username(), note);
+          fields.accept(h);
+          audit.record(h, staff, to.name().toLowerCase(java.util.Locale.ROOT), "case", c.id(), c.trackingCode() + " → " + to.zh() + " " + note);
+          return repository.find(h, c.id()).orElseThrow();
+        });
+  }
+
+  private OpinionCase editable(Staff staff, String id) {
+    CaseInbox.Row row = get(staff, id);
+    access.requireEdit(staff, row.c().stationId());
+    return row.c();
+  }
+
+  private boolean canSee(Staff staff, String stationId) {
+    return access.visibleStations(staff).stream().map(StationPlace::id).anyMatch(stationId::equals);
+  }
+
+  private static String text(ValidationProblem.Collector problems, String field, @org.jspecify.annotations.Nullable String value, int max, String zhEmpty, String enEmpty) {
+    String text = value == null ? "" : value.strip();
+    if (text.isEmpty()) {
+      problems.add(field, zhEmpty, enEmpty);
+    } else if (text.length() > max) {
+      problems.add(field, "最多 " + max + " 个字（现有 " + text.length() + " 个）", "At most " + max + " characters (" + text.length() + " given)");
+    }
+    return text;
+  }
+
+  private static String optional(@org.jspecify.annotations.Nullable String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static String preview(OpinionCase c) {
+    String s = c.summary().isBlank() ? c.text() : c.summary();
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  private static NotFoundProblem notFound(String id) {
+    return new NotFoundProblem("没有案件 " + id, "no case " + id);
+  }
+}

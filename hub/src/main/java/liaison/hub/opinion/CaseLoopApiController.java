@@ -1,0 +1,175 @@
+package liaison.hub.opinion;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.List;
+import liaison.hub.db.Sql;
+import liaison.hub.security.Staff;
+
+/**
+ * The staff loop over JSON: the cases a staff member may see and each step. Contact details are
+ * never in these answers but masked; a step the case cannot take answers 409, bad fields 422 with
+ * per-field errors, nothing saved either way.
+ */
+@Controller("/api/cases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CaseLoopApiController {
+  private final CaseInbox inbox;
+  private final CaseHandling handling;
+  private final CaseRepository repository;
+
+  public CaseLoopApiController(CaseInbox inbox, CaseHandling handling, CaseRepository repository) {
+    this.inbox = inbox;
+    this.handling = handling;
+    this.repository = repository;
+  }
+
+  /** A case in a list; times in Beijing time with their offset. */
+  public record CaseSummaryView(
+      String id,
+      String trackingCode,
+      String stationId,
+      String stationName,
+      String status,
+      String statusZh,
+      String category,
+      String categoryZh,
+      String summary,
+      String submittedAt,
+      @Nullable String departmentName,
+      @Nullable String deadline,
+      boolean overdue,
+      long daysOverdue,
+      @Nullable String escalatedAt,
+      boolean suggestion,
+      boolean hasContact,
+      String maskedPhone) {
+    static CaseSummaryView of(CaseInbox.Row r) {
+      OpinionCase c = r.c();
+      return new CaseSummaryView(c.id(), c.trackingCode(), c.stationId(), r.stationName(), c.status().name(), c.status().zh(),
+          c.category().name(), c.category().zh(), c.summary(), Sql.instant(c.submittedAt()), r.departmentName(),
+          c.deadline() == null ? null : c.deadline().toString(), r.overdue(), r.daysOverdue(), Sql.instantOrNull(c.escalatedAt()),
+          c.suggestion(), r.hasContact(), r.maskedPhone());
+    }
+  }
+
+  /** One line of the timeline. */
+  public record EventView(String at, String actor, String action, @Nullable String from, @Nullable String to, String note) {}
+
+  /** A case with its text, photos, timeline and the steps it may take now. */
+  public record CaseView(
+      CaseSummaryView summary,
+      String text,
+      @Nullable String departmentId,
+      @Nullable String departmentReply,
+      @Nullable String answer,
+      @Nullable String guidance,
+      @Nullable String mergedInto,
+      @Nullable String closedAt,
+      @Nullable String suggestionDeputyId,
+      boolean contactToDepartment,
+      @Nullable String rating,
+      List<String> photos,
+      List<EventView> timeline,
+      List<String> allowedSteps) {}
+
+  @Get(produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Cases the staff member may see, newest first (status: a status, open, overdue; q searches text, summary and code)")
+  public List<CaseSummaryView> list(
+      @Parameter(hidden = true) Staff staff,
+      @Nullable @QueryValue String station,
+      @Nullable @QueryValue String status,
+      @Nullable @QueryValue String category,
+      @Nullable @QueryValue String q) {
+    return inbox.list(staff, new CaseInbox.Filter(station, status, category, q)).stream().map(CaseSummaryView::of).toList();
+  }
+
+  @Get(uri = "/overdue", produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open cases past their deadline or escalated to the county (督办), longest overdue first")
+  public List<CaseSummaryView> overdue(@Parameter(hidden = true) Staff staff) {
+    return inbox.overdue(staff).stream().map(CaseSummaryView::of).toList();
+  }
+
+  @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+  public CaseView one(@Parameter(hidden = true) Staff staff, String id) {
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "登记: category and summary (SUBMITTED → REGISTERED)")
+  public CaseView register(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Register body) {
+    handling.register(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/merge", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "Merge into another open case of the county (id or tracking code)")
+  public CaseView merge(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Merge body) {
+    handling.merge(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/forward", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "交办: to a department with a deadline (default: the category's working days)")
+  public CaseView forward(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Forward body) {
+    handling.forward(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/department-reply", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "办理: the department's reply (FORWARDED → DEPARTMENT_REPLIED)")
+  public CaseView departmentReply(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
+    handling.departmentReply(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/answer", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "答复: the answer the resident reads on the tracking page")
+  public CaseView answer(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
+    handling.answer(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/close", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "办结: close an answered case (optional note)")
+  public CaseView close(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
+    handling.close(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/guidance", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "涉法涉诉: close with guidance to the legal channels instead of forwarding")
+  public CaseView guidance(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
+    handling.guidance(staff, id, body);
+    return view(staff, id);
+  }
+
+  @Post(uri = "/{id}/suggestion", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(summary = "代表建议: a deputy of the station takes the case up as a formal suggestion")
+  public CaseView suggestion(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Suggestion body) {
+    handling.suggestion(staff, id, body);
+    return view(staff, id);
+  }
+
+  private CaseView view(Staff staff, String id) {
+    CaseInbox.Row r = handling.get(staff, id);
+    OpinionCase c = r.c();
+    List<EventView> timeline =
+        repository.events(id).stream()
+            .map(e -> new EventView(Sql.instant(e.at()), e.actor(), e.action(), e.from() == null ? null : e.from().name(),
+                e.to() == null ? null : e.to().name(), e.note()))
+            .toList();
+    return new CaseView(CaseSummaryView.of(r), c.text(), c.departmentId(), c.departmentReply(), c.answer(), c.guidance(), c.mergedInto(),
+        Sql.instantOrNull(c.closedAt()), r.suggestionDeputyId(), c.contactToDepartment(), c.rating() == null ? null : c.rating().name(),
+        repository.photos(id), timeline, StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).toList());
+  }
+}

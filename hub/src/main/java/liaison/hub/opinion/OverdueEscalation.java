@@ -1,0 +1,80 @@
+package liaison.hub.opinion;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import liaison.hub.db.Sql;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 督办: a case still with its department after its deadline goes up to the county. The case keeps
+ * its status (the department still has to reply); it gets {@code escalated_at} and a timeline line
+ * by {@code system}, and appears on the county's overdue list. Forwarding it again with a new
+ * deadline clears the mark.
+ */
+@Singleton
+public class OverdueEscalation {
+  private static final Logger LOG = LoggerFactory.getLogger(OverdueEscalation.class);
+
+  private final Jdbi jdbi;
+  private final Cases cases;
+  private final Clock clock;
+
+  public OverdueEscalation(Jdbi jdbi, Cases cases, Clock clock) {
+    this.jdbi = jdbi;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  private record Due(String id, String code, LocalDate deadline) {}
+
+  /** Escalates every forwarded case past its deadline that is not yet escalated; returns how many. */
+  @Scheduled(fixedDelay = "${hub.cases.escalation-check:1h}", initialDelay = "1m")
+  public int escalateOverdue() {
+    LocalDate today = LocalDate.now(clock);
+    List<Due> due =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id, tracking_code, deadline FROM opinion_case"
+                            + " WHERE status = 'FORWARDED' AND deadline < :today AND escalated_at IS NULL ORDER BY deadline")
+                    .bind("today", Sql.date(today))
+                    .map((rs, ctx) -> new Due(rs.getString("id"), rs.getString("tracking_code"), LocalDate.parse(rs.getString("deadline"))))
+                    .list());
+    int escalated = 0;
+    for (Due d : due) {
+      boolean done =
+          jdbi.inTransaction(
+              h -> {
+                // Conditional: a reply or a new forward meanwhile, or another hub replica, wins.
+                int changed =
+                    h.createUpdate(
+                            "UPDATE opinion_case SET escalated_at = :now WHERE id = :id AND status = 'FORWARDED'"
+                                + " AND deadline < :today AND escalated_at IS NULL")
+                        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+                        .bind("id", d.id())
+                        .bind("today", Sql.date(today))
+                        .execute();
+                if (changed == 1) {
+                  long late = ChronoUnit.DAYS.between(d.deadline(), today);
+                  cases.record(h, d.id(), CaseEvent.SYSTEM, "escalated",
+                      "超过办理期限 " + d.deadline() + " 已 " + late + " 天，提交县人大常委会督办");
+                }
+                return changed == 1;
+              });
+      if (done) {
+        escalated++;
+      }
+    }
+    if (escalated > 0) {
+      LOG.info("escalated {} overdue case(s) to the county (督办)", escalated);
+    }
+    return escalated;
+  }
+}
