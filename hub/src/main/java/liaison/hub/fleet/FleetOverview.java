@@ -38,6 +38,12 @@ public class FleetOverview {
   /** Less free disk than this: the store and photos will soon have no room. */
   public static final long LOW_DISK_BYTES = 1L << 30;
 
+  /**
+   * A Last Will younger than this is not shown yet: a station that drops and reconnects at once has
+   * its old session's will published just before its new ONLINE state, and must not flap.
+   */
+  public static final Duration GRACE = Duration.ofSeconds(15);
+
   /** No heartbeat for three beats: the station is gone even if its Last Will has not arrived. */
   public static final Duration SILENT = Duration.ofSeconds(90);
 
@@ -112,8 +118,11 @@ public class FleetOverview {
       StationState s = stored.get().state();
       OffsetDateTime lastSeen = stored.get().receivedAt();
       boolean silent = lastSeen.isBefore(now.minus(SILENT));
-      Status status = s.presence() == StationState.Presence.ONLINE && !silent ? Status.ONLINE : Status.OFFLINE;
-      OffsetDateTime since = status == Status.OFFLINE && silent && s.presence() == StationState.Presence.ONLINE ? lastSeen : s.at();
+      boolean willJustIn = s.presence() == StationState.Presence.OFFLINE && !lastSeen.isBefore(now.minus(GRACE));
+      Status status =
+          (s.presence() == StationState.Presence.ONLINE && !silent) || willJustIn ? Status.ONLINE : Status.OFFLINE;
+      // A will carries the time it was registered at connect: offline since it arrived.
+      OffsetDateTime since = status == Status.ONLINE ? null : lastSeen;
       if (status == Status.OFFLINE && since.isBefore(now.minus(OFFLINE_ALERT))) {
         alerts.add(Alert.OFFLINE_LONG);
       }

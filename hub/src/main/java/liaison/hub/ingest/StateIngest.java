@@ -64,6 +64,11 @@ public class StateIngest {
     }
   }
 
+  /**
+   * Keeps the newest state per station. A state older than the one held is ignored (a late message
+   * from an old session), except the Last Will of the session held: the broker publishes it with
+   * the time it was registered at connect, yet it is the newest news about that session.
+   */
   private void store(String stationId, StationState s) {
     jdbi.useHandle(
         h ->
@@ -86,6 +91,7 @@ public class StateIngest {
                       memory_used_bytes = COALESCE(excluded.memory_used_bytes, station_state.memory_used_bytes),
                       memory_max_bytes = COALESCE(excluded.memory_max_bytes, station_state.memory_max_bytes)
                     WHERE station_state.reported_at <= excluded.reported_at
+                       OR (excluded.presence = 'OFFLINE' AND excluded.session = station_state.session)
                     """)
                 .bind("station", stationId)
                 .bind("presence", s.presence().name())

@@ -18,7 +18,14 @@ public record StationConfig(
     String appVersion,
     Duration keepAlive,
     ReconnectPolicy reconnect,
-    Duration heartbeat) {
+    Duration heartbeat,
+    Duration willDelay) {
+
+  /**
+   * How long the broker holds a station's Last Will after its connection drops: a blip shorter than
+   * this (the station is back in its session) never shows as offline at the hub.
+   */
+  public static final Duration WILL_DELAY = Duration.ofSeconds(10);
 
   /** How often a station reports its state and readings by default. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -29,6 +36,9 @@ public record StationConfig(
           "station id must be lower-case letters, digits and hyphens (e.g. s-001), was '"
               + stationId
               + "'");
+    }
+    if (willDelay == null || willDelay.isNegative()) {
+      throw new IllegalArgumentException("the will delay must not be negative, was " + willDelay);
     }
     if (heartbeat == null || heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("the heartbeat must be at least a second apart, was " + heartbeat);
@@ -41,23 +51,27 @@ public record StationConfig(
 
   public static StationConfig of(String stationId, String brokerUri, Path dataDir) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT);
+        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT, WILL_DELAY);
   }
 
   public StationConfig withReconnect(ReconnectPolicy policy) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay);
   }
 
   public StationConfig withBrokerUri(String uri) {
-    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat);
+    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay);
   }
 
   public StationConfig withKeepAlive(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat, willDelay);
+  }
+
+  public StationConfig withWillDelay(Duration delay) {
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay);
   }
 
   public StationConfig withHeartbeat(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval, willDelay);
   }
 
   public Path storeFile() {

@@ -75,7 +75,8 @@ public final class StationRuntime implements AutoCloseable {
                 config.keepAlive(),
                 Duration.ofSeconds(10),
                 config.reconnect(),
-                () -> stateMessage(Presence.OFFLINE)),
+                () -> stateMessage(Presence.OFFLINE),
+                config.willDelay()),
             new LinkListener());
     this.delivery =
         new OutboxDelivery(id, store.outbox(), link, Topic.stationEvent(id).toString(), pending);

@@ -80,6 +80,8 @@ public final class HubLink implements AutoCloseable {
    * @param brokerUri for example {@code tcp://127.0.0.1:1883}
    * @param subscriptions topic filters subscribed at QoS 1 after every connect
    * @param will the Last Will, asked for before each connect so it carries current values
+   * @param willDelay how long the broker waits before publishing the will of a station that does
+   *     not come back; the session outlives a dropped connection by as long
    */
   public record Settings(
       String brokerUri,
@@ -88,7 +90,8 @@ public final class HubLink implements AutoCloseable {
       Duration keepAlive,
       Duration connectTimeout,
       ReconnectPolicy reconnect,
-      Supplier<@Nullable Message> will) {
+      Supplier<@Nullable Message> will,
+      Duration willDelay) {
     public Settings {
       Objects.requireNonNull(brokerUri, "brokerUri");
       Objects.requireNonNull(clientId, "clientId");
@@ -252,7 +255,13 @@ public final class HubLink implements AutoCloseable {
       live = me;
     }
     MqttConnectionOptions options = new MqttConnectionOptions();
+    long delay = settings.willDelay().toSeconds();
+    // Always a clean start: resuming a session makes Paho resend in-flight publishes with the old
+    // connection's topic aliases, which HiveMQ refuses (reason 148); the outbox resends them anyway.
+    // So a reconnect ends the old session and the broker sends its (delayed) will at once, just
+    // before the new ONLINE state: the hub rides out such a blip (FleetOverview.GRACE).
     options.setCleanStart(true);
+    options.setSessionExpiryInterval(delay == 0 ? 0L : delay + 5);
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
@@ -263,6 +272,11 @@ public final class HubLink implements AutoCloseable {
     Message will = settings.will().get();
     if (will != null) {
       options.setWill(will.topic(), new MqttMessage(will.payload(), will.qos(), will.retained(), null));
+      if (delay > 0) {
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval(delay);
+        options.setWillMessageProperties(willProperties);
+      }
     }
     try {
       client.connect(

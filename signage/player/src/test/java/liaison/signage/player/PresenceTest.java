@@ -1,0 +1,74 @@
+package liaison.signage.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationState;
+import liaison.signage.protocol.Topic;
+import liaison.testkit.TestBroker;
+import liaison.testkit.TestClient;
+import liaison.testkit.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Presence through a connection that is cut and restored (a TCP relay between station and broker):
+ * after a blip the station's state is ONLINE again at once; a longer outage shows as OFFLINE once the
+ * will delay has run out, and not before. (The hub rides out the blip: FleetTest.)
+ */
+class PresenceTest {
+  private static final String STATE = Topic.stationState("s-001").toString();
+
+  @TempDir Path dir;
+  private final TestClock clock = TestClock.at("2026-11-23T09:00:00+08:00");
+
+  private static List<StationState.Presence> presences(TestClient hub) {
+    return hub.receivedOn(STATE).stream()
+        .filter(r -> r.payload().length > 0)
+        .map(r -> ProtocolCodec.decode(r.payload(), StationState.class).presence())
+        .toList();
+  }
+
+  @Test
+  void shouldNotFlapOnABlipAndGoOfflineAfterTheWillDelay() throws Exception {
+    try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        TcpGate gate = TcpGate.to(URI.create(broker.uri()).getPort());
+        TestClient hub = TestClient.connect(broker.uri(), "test-hub")) {
+      hub.subscribe(STATE);
+      StationConfig config =
+          StationConfig.of("s-001", gate.uri(), dir.resolve("station"))
+              .withReconnect(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(300), 0.1))
+              .withKeepAlive(Duration.ofSeconds(2))
+              .withWillDelay(Duration.ofSeconds(4));
+      try (StationRuntime runtime = StationRuntime.open(config, clock)) {
+        runtime.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> presences(hub).contains(StationState.Presence.ONLINE));
+
+        // A blip: the connection drops and the station is back within a second. The broker may
+        // hand over the old session's will as the new one starts; ONLINE always follows it.
+        gate.cut();
+        gate.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> presences(hub).getLast() == StationState.Presence.ONLINE && presences(hub).size() >= 2);
+        int afterBlip = presences(hub).size();
+
+        // An outage: the will arrives once the delay has run out, and not before.
+        long cutAt = System.nanoTime();
+        gate.cut();
+        await().atMost(Duration.ofSeconds(15))
+            .until(() -> presences(hub).subList(afterBlip, presences(hub).size()).contains(StationState.Presence.OFFLINE));
+        Duration took = Duration.ofNanos(System.nanoTime() - cutAt);
+        assertThat(took).as("keep-alive × 1.5 + will delay, with a second to spare")
+            .isGreaterThanOrEqualTo(Duration.ofMillis(3_500))
+            .isLessThanOrEqualTo(Duration.ofSeconds(3 + 4 + 1));
+      }
+    }
+  }
+}
