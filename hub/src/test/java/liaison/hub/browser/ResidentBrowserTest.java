@@ -236,6 +236,7 @@ class ResidentBrowserTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sent: thank you for your opinion"))).isVisible();
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy the code"))).isVisible();
     assertThat(page.locator(".case .status")).hasText("We received your opinion");
+    assertThat(page.locator(".case")).containsText("Status: We received your opinion");
     assertThat(page.locator("ol.timeline")).containsText("Opinion sent");
     Chromium.screenshot(page, "resident-code-phone-en");
     Screens.checkLayout(page);
