@@ -102,7 +102,7 @@ public class PublicStationController {
   @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> opinion(HttpRequest<?> request, String token) {
     return target(token)
-        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, true, Map.of(), List.of(), new HashMap<>())))
+        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), new HashMap<>())))
         .orElseGet(() -> unknown(request));
   }
 
@@ -138,8 +138,10 @@ public class PublicStationController {
     } catch (ValidationProblem problem) {
       Lang lang = Lang.of(request);
       Map<String, String> errors = new LinkedHashMap<>();
+      Map<String, String> otherLanguage = new HashMap<>();
       for (FieldError e : problem.errors()) {
         errors.merge(e.field(), lang.pick(e.zh(), e.en()), (a, b) -> a + "；" + b);
+        otherLanguage.merge(e.field(), lang.pick(e.en(), e.zh()), (a, b) -> a + "; " + b);
       }
       Map<String, Object> values = new HashMap<>();
       values.put("category", category);
@@ -149,7 +151,7 @@ public class PublicStationController {
       values.put("consent", consent != null);
       values.put("toDepartment", toDepartment != null);
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(page(lang, target.get(), token, true, errors, new ArrayList<>(errors.values()), values));
+          .body(page(lang, target.get(), token, errors, otherLanguage, new ArrayList<>(errors.values()), values));
     }
   }
 
@@ -170,14 +172,21 @@ public class PublicStationController {
 
   private ModelAndView<Map<String, Object>> page(
       Lang lang,
-      Target target, String token, boolean form, Map<String, String> errors, List<String> errorList, Map<String, Object> values) {
+      Target target,
+      String token,
+      Map<String, String> errors,
+      Map<String, String> errorsOther,
+      List<String> errorList,
+      Map<String, Object> values) {
     StationPlace place = target.place();
-    Map<String, Object> model = new HashMap<>();
+    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/o/" + token);
     model.put("place", place);
     model.put("token", token);
-    model.put("form", form);
+    model.put("form", true);
     model.put("deputyName", target.deputyName());
     model.put("errors", errors);
+    // Under each message, the same in the other language, for a reader of the other one.
+    model.put("errorsOther", errorsOther);
     model.put("errorList", errorList);
     model.put("values", values);
     model.put("retentionDays", privacy.contactRetentionDays());

@@ -80,6 +80,19 @@ public class ResidentPages {
         .body(new ModelAndView<>("resident-message", Map.of("title", title, "body", body, "other", other)));
   }
 
+  /**
+   * The model of a residents' page with its language switch: {@code lang} ("zh" or "en") and the
+   * links that set the language cookie and come back to {@code path}.
+   */
+  static Map<String, Object> languageSwitch(Lang lang, String path) {
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put("lang", lang == Lang.EN ? "en" : "zh");
+    String back = java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+    model.put("switchZh", "/lang/zh?next=" + back);
+    model.put("switchEn", "/lang/en?next=" + back);
+    return model;
+  }
+
   static String text(String key, Locale locale, Object... args) {
     String pattern = java.util.ResourceBundle.getBundle("i18n.messages", locale).getString(key);
     return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);

@@ -58,22 +58,22 @@ public class TrackingController {
   }
 
   @Get(uri = "/t", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> lookup(@Nullable @QueryValue String code) {
+  public HttpResponse<?> lookup(HttpRequest<?> request, @Nullable @QueryValue String code) {
     if (code == null || code.isBlank()) {
-      return HttpResponse.ok(entry(false, ""));
+      return HttpResponse.ok(entry(Lang.of(request), false, ""));
     }
     Optional<String> normal = TrackingCodes.normalize(code);
     if (normal.isPresent() && cases.findByCode(normal.get()).isPresent()) {
       return HttpResponse.seeOther(URI.create("/t/" + normal.get()));
     }
-    return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, code.length() > 20 ? code.substring(0, 20) : code));
+    return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, code.length() > 20 ? code.substring(0, 20) : code));
   }
 
   @Get(uri = "/t/{code}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> track(HttpRequest<?> request, String code, @Nullable @QueryValue("new") String fresh) {
     Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
     if (found.isEmpty()) {
-      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, ""));
+      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
     return HttpResponse.ok(view(Lang.of(request), found.get(), fresh != null, List.of(), null, ""));
   }
@@ -82,7 +82,7 @@ public class TrackingController {
   public HttpResponse<?> rate(HttpRequest<?> request, String code, @Nullable @Body String body) {
     Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
     if (found.isEmpty()) {
-      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(true, ""));
+      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
     Optional<HttpResponse<?>> limited = pages.limitByIp(request);
     if (limited.isPresent()) {
@@ -104,8 +104,8 @@ public class TrackingController {
     }
   }
 
-  private static ModelAndView<Map<String, Object>> entry(boolean unknown, String typed) {
-    Map<String, Object> model = new HashMap<>();
+  private static ModelAndView<Map<String, Object>> entry(Lang lang, boolean unknown, String typed) {
+    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/t");
     model.put("unknown", unknown);
     model.put("typed", typed);
     model.put("fresh", false);
@@ -115,7 +115,8 @@ public class TrackingController {
 
   private ModelAndView<Map<String, Object>> view(
       Lang lang, OpinionCase c, boolean fresh, List<String> errors, @Nullable String chosen, @Nullable String comment) {
-    Map<String, Object> model = new HashMap<>();
+    // The switch comes back without ?new=1: the code is shown on the page anyway.
+    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/t/" + c.trackingCode());
     model.put("c", c);
     model.put("fresh", fresh);
     model.put("stationName", stations.find(c.stationId()).map(p -> p.station().name()).orElse(null));

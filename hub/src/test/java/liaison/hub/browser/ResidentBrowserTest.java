@@ -1,0 +1,270 @@
+package liaison.hub.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import liaison.hub.RunningHub;
+import liaison.hub.opinion.CaseRepository;
+import liaison.hub.opinion.CaseStatus;
+import liaison.hub.opinion.Cases;
+import liaison.hub.opinion.DeputyLinks;
+import liaison.hub.opinion.OpinionCase;
+import liaison.hub.opinion.Resident;
+import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.station.StationRepository;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The residents' whole loop on a phone (390×844, zh-CN, a fresh profile as WeChat's in-app browser
+ * gives): the QR form, the tracking code, the tracking page while staff handle the case, and a
+ * 不满意 rating that reopens it. Every page must keep the strict CSP without a single violation, fit
+ * the screen's width and offer touch targets of at least 44 px. PNGs of each step go to
+ * target/screens for a person to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResidentBrowserTest {
+  private static final String TEXT = "小区门口路灯坏了三个月😡，晚上很黑";
+  private static final Pattern CODE = Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+  private static final String DEPARTMENT = "城管局路灯管理所";
+  private static final String DEPARTMENT_REPLY = "城管局回复：已派维修班组更换灯头";
+  private static final String ANSWER = "您反映的路灯已于本周三修复，感谢您的监督。";
+
+  private RunningHub hub;
+  private Chromium chromium;
+  private String token;
+  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private Path photo;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws IOException {
+    // Every page of this test comes from 127.0.0.1: raise the per-address limit for the run.
+    hub = RunningHub.start(dir, Map.of("hub.opinions.per-ip", 100, "hub.opinions.per-token", 100));
+    chromium = Chromium.launch();
+    token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+    photo = dir.resolve("lamp.png");
+    Files.write(photo, Resident.png(640, 480));
+  }
+
+  @AfterAll
+  void stop() {
+    chromium.close();
+    hub.close();
+  }
+
+  @AfterEach
+  void noCspViolations() {
+    assertThat(violations).as("CSP violations and script errors in the browser console").isEmpty();
+  }
+
+  /** A phone whose console is watched for CSP violations (Chromium reports each one there) and script errors. */
+  private Page phone() {
+    Page page = chromium.phone();
+    page.onConsoleMessage(
+        m -> {
+          if (m.text().contains("Content Security Policy") || m.text().contains("Content-Security-Policy")) {
+            violations.add(page.url() + ": " + m.text());
+          }
+        });
+    page.onPageError(e -> violations.add(page.url() + ": " + e));
+    return page;
+  }
+
+  private OpinionCase caseOf(String code) {
+    return hub.bean(CaseRepository.class).findByCode(code).orElseThrow(() -> new AssertionError("no case with code " + code));
+  }
+
+  @Test
+  void shouldSubmitAnonymouslyFollowTheCaseAndReopenItWhenDissatisfied() {
+    // Given a resident who scanned the station's QR code
+    Page page = phone();
+    page.navigate(hub.url("/o/" + token).toString());
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("提交意见建议"))).isVisible();
+
+    // When they choose a category, type Chinese with an emoji, attach a photo and leave the contact empty
+    page.locator("#category").selectOption("TRANSPORT");
+    page.locator("#text").fill(TEXT);
+    page.locator("#photo1").setInputFiles(photo);
+    assertThat(page.locator("#name")).hasValue("");
+    assertThat(page.locator("#phone")).hasValue("");
+    Chromium.screenshot(page, "resident-form-phone");
+    Screens.checkLayout(page);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+
+    // Then the code page shows a code without look-alikes, and a copy control
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已提交，感谢您的意见建议"))).isVisible();
+    String code = page.locator("#code").innerText().strip();
+    assertThat(code).matches(CODE);
+    Locator copy = page.locator("button.copy");
+    assertThat(copy).hasText("复制查询码");
+    Chromium.screenshot(page, "resident-code-phone");
+    Screens.checkLayout(page);
+    copy.click();
+    assertThat(copy).hasText("已复制");
+    OpinionCase saved = caseOf(code);
+    assertThat(saved.text()).isEqualTo(TEXT);
+    assertThat(saved.status()).isEqualTo(CaseStatus.SUBMITTED);
+    assertThat(hub.bean(CaseRepository.class).photos(saved.id())).hasSize(1);
+    assertThat(hub.bean(CaseRepository.class).contact(saved.id())).isEmpty();
+
+    // When they look the code up as typed by hand (lower case, spaces)
+    page.navigate(hub.url("/t").toString());
+    page.locator("#code-input").fill(code.toLowerCase().replace("-", " "));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+    assertThat(page.locator(".case .status")).hasText("已收到您的意见");
+    assertThat(page.locator(".resident-text")).hasText(TEXT);
+    Chromium.screenshot(page, "resident-tracking-phone");
+    Screens.checkLayout(page);
+
+    // And staff register, forward, record the department's reply and answer
+    Cases cases = hub.bean(Cases.class);
+    cases.transition(saved.id(), CaseStatus.REGISTERED, "chengguan", "路灯 · 城关镇文化路");
+    cases.transition(saved.id(), CaseStatus.FORWARDED, "chengguan", DEPARTMENT);
+    hub.bean(Jdbi.class)
+        .useTransaction(
+            h -> {
+              h.execute("UPDATE opinion_case SET department_reply = ? WHERE id = ?", DEPARTMENT_REPLY, saved.id());
+              cases.transition(h, saved.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", DEPARTMENT_REPLY);
+            });
+    hub.bean(Jdbi.class)
+        .useTransaction(
+            h -> {
+              h.execute("UPDATE opinion_case SET answer = ? WHERE id = ?", ANSWER, saved.id());
+              cases.transition(h, saved.id(), CaseStatus.ANSWERED, "chengguan", "");
+            });
+    page.reload();
+
+    // Then the timeline and the answer show, and no staff name, department or internal note
+    assertThat(page.locator(".case .status")).hasText("已答复，请您评价");
+    assertThat(page.locator("ol.timeline li")).hasCount(5);
+    assertThat(page.locator("ol.timeline")).containsText("工作人员已登记");
+    assertThat(page.locator("ol.timeline")).containsText("已转交承办单位办理");
+    assertThat(page.locator("ol.timeline")).containsText("承办单位已办理并回复");
+    assertThat(page.locator(".answer")).containsText(ANSWER);
+    String shown = page.locator("body").innerText();
+    assertThat(shown).doesNotContain("chengguan", "林晓梅", DEPARTMENT, DEPARTMENT_REPLY, "城关镇文化路");
+    Chromium.screenshot(page, "resident-answered-phone");
+    Screens.checkLayout(page);
+
+    // When they rate 不满意 with a comment
+    page.getByLabel("不满意").check();
+    page.locator("#comment").fill("修好两天又坏了，晚上还是很黑");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交评价")).click();
+
+    // Then the case is open again for staff, and the page says so
+    assertThat(page.getByText("已收到您的评价，您的意见将重新办理。")).isVisible();
+    assertThat(page.locator(".case .status")).hasText("已重新办理");
+    assertThat(page.locator("form[action$='/rating']")).hasCount(0);
+    OpinionCase rated = caseOf(code);
+    assertThat(rated.status()).isEqualTo(CaseStatus.REOPENED);
+    assertThat(rated.status().isOpen()).isTrue();
+    assertThat(rated.rating()).isEqualTo(Satisfaction.DISSATISFIED);
+    assertThat(rated.ratingComment()).isEqualTo("修好两天又坏了，晚上还是很黑");
+    Chromium.screenshot(page, "resident-rated-phone");
+    Screens.checkLayout(page);
+  }
+
+  @Test
+  void shouldShowAChineseMessageBesideTheTextAndKeepTheOtherValuesWhenTheTextIsEmptyOrTooLong() {
+    int before = count();
+    Page page = phone();
+    page.navigate(hub.url("/o/" + token).toString());
+
+    // Given a resident who chose a category and typed nothing
+    page.locator("#category").selectOption("ENVIRONMENT");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+
+    // Then the message stands right after the text field, Chinese first, and the category is kept
+    Locator message = page.locator("#text ~ .field-error").first();
+    assertThat(message).containsText("请写下您的意见建议");
+    assertThat(page.locator("#text")).hasAttribute("aria-invalid", "true");
+    assertThat(page.locator("#category")).hasValue("ENVIRONMENT");
+    Chromium.screenshot(page, "resident-error-empty-phone");
+    Screens.checkLayout(page);
+
+    // When they paste 2,001 characters (the page must not cut a paste short without a word)
+    String tooLong = "河".repeat(1991) + "道发臭已经很多天了呀";
+    assertThat(tooLong.codePointCount(0, tooLong.length())).isEqualTo(2001);
+    page.locator("#text").fill(tooLong);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+
+    // Then the message counts the characters, the text and the category are kept, nothing was saved
+    assertThat(page.locator("#text ~ .field-error").first()).containsText("意见建议最多 2000 字，现在 2001 字，请精简");
+    assertThat(page.locator("#text")).hasValue(tooLong);
+    assertThat(page.locator("#category")).hasValue("ENVIRONMENT");
+    Chromium.screenshot(page, "resident-error-long-phone");
+    Screens.checkLayout(page);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldOfferEnglishThroughTheSwitchAndKeepItOnTheTrackingPage() {
+    Page page = phone();
+    page.navigate(hub.url("/o/" + token).toString());
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Send an opinion"))).isVisible();
+    assertThat(page.locator("html")).hasAttribute("lang", "en");
+    page.locator("#category").selectOption("URBAN_RURAL");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+    // A message in the chosen language, with the Chinese as its second line
+    Locator message = page.locator("#text ~ .field-error").first();
+    assertThat(message).containsText("Write your opinion");
+    assertThat(message).containsText("请写下您的意见建议");
+    Chromium.screenshot(page, "resident-form-phone-en");
+    Screens.checkLayout(page);
+
+    page.locator("#text").fill("停水三天了 💧 no water for three days");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sent: thank you for your opinion"))).isVisible();
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy the code"))).isVisible();
+    assertThat(page.locator(".case .status")).hasText("We received your opinion");
+    assertThat(page.locator(".case")).containsText("Status: We received your opinion");
+    assertThat(page.locator("ol.timeline")).containsText("Opinion sent");
+    Chromium.screenshot(page, "resident-code-phone-en");
+    Screens.checkLayout(page);
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("中文")).click();
+    assertThat(page.locator(".case .status")).hasText("已收到您的意见");
+  }
+
+  @Test
+  void shouldAddressTheFormToTheDeputyWhoseOwnLinkWasScanned() {
+    String deputyToken = hub.bean(DeputyLinks.class).token("s-001", "d-0001");
+    Page page = phone();
+    page.navigate(hub.url("/o/" + deputyToken).toString());
+
+    assertThat(page.locator(".to-deputy")).hasText("写给 陈秀兰 代表");
+    page.locator("#category").selectOption("EDUCATION");
+    page.locator("#text").fill("希望陈代表关注学校门口的接送秩序 🚸");
+    Chromium.screenshot(page, "resident-deputy-phone");
+    Screens.checkLayout(page);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+
+    String code = page.locator("#code").innerText().strip();
+    OpinionCase c = caseOf(code);
+    assertThat(c.deputyId()).isEqualTo("d-0001");
+    assertThat(c.stationId()).isEqualTo("s-001");
+  }
+
+  private int count() {
+    return hub.bean(Jdbi.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+  }
+}
