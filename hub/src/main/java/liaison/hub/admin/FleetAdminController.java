@@ -1,6 +1,9 @@
 package liaison.hub.admin;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +13,13 @@ import io.micronaut.views.ModelAndView;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import java.util.Optional;
+import liaison.hub.command.CommandRecord;
+import liaison.hub.command.CommandRepository;
+import liaison.hub.command.CommandRules;
+import liaison.hub.command.CommandService;
+import liaison.hub.command.ScreenshotStore;
 import liaison.hub.db.Sql;
 import liaison.hub.fleet.FleetOverview;
 import liaison.hub.security.Access;
@@ -25,14 +35,26 @@ public class FleetAdminController {
 
   private final FleetOverview fleet;
   private final Access access;
+  private final CommandService commands;
+  private final CommandRepository history;
+  private final ScreenshotStore screenshots;
 
-  public FleetAdminController(FleetOverview fleet, Access access) {
+  public FleetAdminController(
+      FleetOverview fleet, Access access, CommandService commands, CommandRepository history, ScreenshotStore screenshots) {
     this.fleet = fleet;
     this.access = access;
+    this.commands = commands;
+    this.history = history;
+    this.screenshots = screenshots;
   }
 
-  /** A row as the page shows it: times in Beijing time, sizes in GB. */
-  public record Line(FleetOverview.Row row, String since, String lastSeen, String disk, String cpu, String memory) {}
+  /**
+   * A row as the page shows it: times in Beijing time, sizes in GB, the latest screenshot (hash and
+   * when it was asked for) if any.
+   */
+  public record Line(
+      FleetOverview.Row row, String since, String lastSeen, String disk, String cpu, String memory,
+      @org.jspecify.annotations.Nullable String screenshot, String screenshotAt) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
@@ -50,11 +72,60 @@ public class FleetAdminController {
                             : String.format("%.0f °C", r.telemetry().cpuCelsius()),
                         r.telemetry() == null || r.telemetry().memoryMaxBytes() == 0
                             ? "—"
-                            : Math.round(100.0 * r.telemetry().memoryUsedBytes() / r.telemetry().memoryMaxBytes()) + "%"))
+                            : Math.round(100.0 * r.telemetry().memoryUsedBytes() / r.telemetry().memoryMaxBytes()) + "%",
+                        latest(r.place().id()).map(CommandRecord::screenshotHash).orElse(null),
+                        latest(r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE))).orElse("")))
             .toList();
     Map<String, Object> model = Pages.model(request, staff);
     model.put("lines", lines);
     model.put("attention", lines.stream().filter(l -> !l.row().alerts().isEmpty()).count());
+    model.put("commands", CommandRules.allowed(staff));
     return new ModelAndView<>("admin/fleet", model);
+  }
+
+  private Optional<CommandRecord> latest(String stationId) {
+    return history.latestScreenshot(stationId);
+  }
+
+  /** A button on the fleet page: sends the command, waits for the answer, shows the history. */
+  @Post(uri = "/{id}/commands/{name}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> send(Staff staff, String id, String name) {
+    CommandRecord sent = commands.send(staff, id, name);
+    return HttpResponse.seeOther(URI.create("/admin/fleet/" + id + "/commands?sent=" + sent.id()));
+  }
+
+  /** A station's commands, newest first, with the answer to the one just sent on top. */
+  @Get(uri = "/{id}/commands", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> history(HttpRequest<?> request, Staff staff, String id) {
+    var place = access.requireSee(staff, id);
+    List<CommandRecord> list = commands.history(staff, id, 50);
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("place", place);
+    model.put("list", list.stream().map(c -> Map.of(
+        "c", c,
+        "at", AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE)),
+        "answered", c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(Sql.ZONE)))).toList());
+    model.put("sent", request.getParameters().get("sent"));
+    model.put("commands", CommandRules.allowed(staff));
+    return new ModelAndView<>("admin/fleet-commands", model);
+  }
+
+  /** A screenshot, to staff who may see the station it came from. */
+  @Get(uri = "/screenshots/{file}")
+  public HttpResponse<?> screenshot(Staff staff, String file) {
+    String hash = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
+    Optional<String> station = history.stationOfScreenshot(hash);
+    if (station.isEmpty()) {
+      return HttpResponse.notFound();
+    }
+    access.requireSee(staff, station.get());
+    return screenshots
+        .read(hash)
+        .<HttpResponse<?>>map(
+            bytes ->
+                HttpResponse.ok(bytes)
+                    .contentType(MediaType.IMAGE_PNG_TYPE)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400, immutable"))
+        .orElseGet(HttpResponse::notFound);
   }
 }

@@ -43,8 +43,16 @@ public class BrokerClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerClient.class);
   private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
 
-  /** A received message; call {@link #ack()} once it is safely handled (stored or rejected). */
-  public record Delivery(String topic, byte[] payload, boolean retained, Runnable ack) {}
+  /**
+   * A received message; call {@link #ack()} once it is safely handled (stored or rejected).
+   *
+   * @param correlationData the MQTT 5 correlation data, empty when none was sent
+   */
+  public record Delivery(String topic, byte[] payload, boolean retained, Runnable ack, byte[] correlationData) {
+    public Delivery(String topic, byte[] payload, boolean retained, Runnable ack) {
+      this(topic, payload, retained, ack, new byte[0]);
+    }
+  }
 
   /** Handles deliveries on one subscription; runs on the client's thread, so hand off quickly. */
   public interface Handler {
@@ -109,6 +117,26 @@ public class BrokerClient implements AutoCloseable {
    * connected.
    */
   public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+    return send(topic, new MqttMessage(payload, qos, retained, null));
+  }
+
+  /**
+   * Publishes an MQTT 5 request (QoS 1, not retained): the answer is asked for on {@code
+   * responseTopic}, carrying {@code correlationData} back.
+   */
+  public CompletableFuture<Void> request(String topic, byte[] payload, String responseTopic, byte[] correlationData) {
+    MqttProperties properties = new MqttProperties();
+    properties.setResponseTopic(responseTopic);
+    properties.setCorrelationData(correlationData);
+    return send(topic, new MqttMessage(payload, 1, false, properties));
+  }
+
+  /** This hub's client id: names its own response topic. */
+  public String instance() {
+    return settings.clientId();
+  }
+
+  private CompletableFuture<Void> send(String topic, MqttMessage message) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed || !client.isConnected()) {
       done.completeExceptionally(new IllegalStateException("not connected to the broker at " + config.clientUri()));
@@ -128,7 +156,7 @@ public class BrokerClient implements AutoCloseable {
     try {
       publishWhenPahoHasRoom(
           topic,
-          new MqttMessage(payload, qos, retained, null),
+          message,
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -311,7 +339,11 @@ public class BrokerClient implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      Delivery delivery = new Delivery(topic, message.getPayload(), message.isRetained(), () -> ack(message));
+      byte[] correlation =
+          message.getProperties() == null || message.getProperties().getCorrelationData() == null
+              ? new byte[0]
+              : message.getProperties().getCorrelationData();
+      Delivery delivery = new Delivery(topic, message.getPayload(), message.isRetained(), () -> ack(message), correlation);
       for (Subscription s : subscriptions) {
         if (TopicFilter.matches(s.filter(), topic)) {
           try {

@@ -111,6 +111,14 @@ public class StaffFilter implements Ordered {
   }
 
   static boolean isProtected(String path) {
-    return isApi(path) || path.equals("/admin") || path.startsWith("/admin/");
+    return (isApi(path) && !isStationUpload(path)) || path.equals("/admin") || path.startsWith("/admin/");
+  }
+
+  /**
+   * A station's screenshot upload: no staff account behind it; the controller checks the one-time
+   * token the hub put in that command.
+   */
+  static boolean isStationUpload(String path) {
+    return path.matches("/api/stations/[a-z0-9-]{1,64}/screenshots");
   }
 }

@@ -56,6 +56,17 @@ public final class KioskApp extends Application {
     devices = StationDevices.open(options.devices());
     ScreenPower power = options.backlight().map(ScreenPower::backlight).orElse(ScreenPower.NONE);
     hardware = devices.map(d -> new StationHardware(runtime, d, power, clock).start());
+    runtime.commands(
+        new KioskCommands(
+            runtime,
+            screen,
+            hardware,
+            power,
+            () -> {
+              // Exit with a failure status: systemd's Restart=on-failure starts the kiosk again.
+              runtime.close();
+              System.exit(KioskCommands.RESTART_STATUS);
+            }));
     hardware.ifPresent(h -> h.onWake(() -> FxThread.run(screen::wake)));
     if (options.devPanel()) {
       devPanel =

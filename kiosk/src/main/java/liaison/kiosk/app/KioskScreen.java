@@ -85,6 +85,42 @@ public final class KioskScreen implements AutoCloseable {
     tick.scheduleAtFixedRate(() -> FxThread.run(this::refresh), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  /**
+   * What the screen shows now, as PNG bytes (the hub's SCREENSHOT): a snapshot of the scene on the FX
+   * thread, encoded here. Call off the FX thread.
+   */
+  public byte[] screenshotPng() throws Exception {
+    java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage> shot = new java.util.concurrent.CompletableFuture<>();
+    FxThread.run(
+        () -> {
+          try {
+            shot.complete(view.getScene() != null ? view.getScene().snapshot(null) : view.snapshot(null, null));
+          } catch (RuntimeException e) {
+            shot.completeExceptionally(e);
+          }
+        });
+    javafx.scene.image.WritableImage image = shot.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] argb = new int[w * h];
+    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(out, "png", png);
+    return png.toByteArray();
+  }
+
+  /** Flashes a frame over the screen for a while (the hub's IDENTIFY), waking it first. */
+  public void flash(java.time.Duration howLong) {
+    FxThread.run(
+        () -> {
+          wake();
+          view.setIdentifying(true);
+        });
+    tick.schedule(() -> FxThread.run(() -> view.setIdentifying(false)), howLong.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   public Parent root() {
     return view;
   }

@@ -59,6 +59,8 @@ public final class KioskView extends StackPane {
   private final Label offlineBadge = Ui.label("offline-badge");
   private final VBox emergency = new VBox();
   private final Region dim = new Region();
+  /** A bright frame over everything while the hub asks the station to identify itself. */
+  private final Region identifying = new Region();
   private final StackPane devPanelHost = new StackPane();
   private Runnable onWakeTap = () -> {};
   private Actions actions = Actions.NONE;
@@ -138,7 +140,10 @@ public final class KioskView extends StackPane {
     devPanelHost.setPickOnBounds(false);
     devPanelHost.setAlignment(Pos.BOTTOM_RIGHT);
     devPanelHost.setMouseTransparent(false);
-    getChildren().addAll(frame, emergency, dim, devPanelHost);
+    identifying.getStyleClass().add("identifying");
+    identifying.setVisible(false);
+    identifying.setMouseTransparent(true);
+    getChildren().addAll(frame, emergency, dim, identifying, devPanelHost);
 
     widthProperty().addListener((o, a, b) -> applyFontSize());
     heightProperty().addListener((o, a, b) -> applyFontSize());
@@ -274,6 +279,15 @@ public final class KioskView extends StackPane {
   /** Dims the whole screen (nobody around) or lights it again. */
   public void setDimmed(boolean dimmed) {
     dim.setVisible(dimmed);
+  }
+
+  /** Flashes a bright frame over the screen (the hub's IDENTIFY), or takes it away. */
+  public void setIdentifying(boolean on) {
+    identifying.setVisible(on);
+  }
+
+  public boolean identifying() {
+    return identifying.isVisible();
   }
 
   public boolean dimmed() {

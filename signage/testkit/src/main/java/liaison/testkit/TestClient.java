@@ -17,8 +17,12 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /** A plain MQTT client for tests: plays the hub's publisher or watches what stations send. */
 public final class TestClient implements AutoCloseable {
 
-  /** A message as received. */
-  public record Received(String topic, byte[] payload, boolean retained) {}
+  /** A message as received; {@code correlationData} is empty when the sender set none. */
+  public record Received(String topic, byte[] payload, boolean retained, byte[] correlationData) {
+    public Received(String topic, byte[] payload, boolean retained) {
+      this(topic, payload, retained, new byte[0]);
+    }
+  }
 
   private final MqttAsyncClient client;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -62,6 +66,21 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Publishes an MQTT 5 request at QoS 1, not retained: the answer is wanted on {@code responseTopic}
+   * with {@code correlationData}.
+   */
+  public void request(String topic, byte[] payload, String responseTopic, byte[] correlationData) {
+    MqttProperties properties = new MqttProperties();
+    properties.setResponseTopic(responseTopic);
+    properties.setCorrelationData(correlationData);
+    try {
+      client.publish(topic, new MqttMessage(payload, 1, false, properties)).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      throw new IllegalStateException("request to " + topic + " failed", e);
+    }
+  }
+
   public void subscribe(String filter) {
     try {
       client.subscribe(filter, 1).waitForCompletion(10_000);
@@ -99,7 +118,11 @@ public final class TestClient implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      received.add(new Received(topic, message.getPayload(), message.isRetained()));
+      byte[] correlation =
+          message.getProperties() == null || message.getProperties().getCorrelationData() == null
+              ? new byte[0]
+              : message.getProperties().getCorrelationData();
+      received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation));
     }
 
     @Override

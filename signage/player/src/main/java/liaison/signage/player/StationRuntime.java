@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import liaison.signage.player.command.CommandHandler;
+import liaison.signage.player.command.StationCommands;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
@@ -58,6 +60,7 @@ public final class StationRuntime implements AutoCloseable {
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("station-heartbeat").factory());
   private volatile boolean closed;
+  private final StationCommands commands;
 
   private StationRuntime(StationConfig config, Clock clock, ContentStore store) {
     this.probe = new TelemetryProbe(clock, config.dataDir());
@@ -71,7 +74,11 @@ public final class StationRuntime implements AutoCloseable {
             new HubLink.Settings(
                 config.brokerUri(),
                 "station-" + id + "-" + session.substring(0, 8),
-                List.of(Topic.stationContent(id).toString(), Topic.stationAlert(id).toString()),
+                // Its own topics only: a command on another station's topic never reaches it.
+                List.of(
+                    Topic.stationContent(id).toString(),
+                    Topic.stationAlert(id).toString(),
+                    Topic.stationCommand(id).toString()),
                 config.keepAlive(),
                 Duration.ofSeconds(10),
                 config.reconnect(),
@@ -81,6 +88,7 @@ public final class StationRuntime implements AutoCloseable {
     this.delivery =
         new OutboxDelivery(id, store.outbox(), link, Topic.stationEvent(id).toString(), pending);
     this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY);
+    this.commands = new StationCommands(id, clock, link::reply);
   }
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
@@ -132,6 +140,24 @@ public final class StationRuntime implements AutoCloseable {
       screen = next;
       reportState();
     }
+  }
+
+  /** What the app does for the hub's remote commands; until set, every command is refused. */
+  public void commands(CommandHandler handler) {
+    commands.handler(handler);
+  }
+
+  /**
+   * Reads the stored content again and shows it anew (the hub's RELOAD_CONTENT): views redraw from
+   * the store, and photos are asked for again.
+   */
+  public void reload() {
+    Optional<StationContent> stored = store.load(config.stationId()).map(s -> s.content());
+    stored.ifPresent(this::wantPhotos);
+    content.set(Optional.empty());
+    content.set(stored);
+    LOG.info("station {}: content reloaded from the store (version {})", config.stationId(),
+        stored.map(StationContent::version).orElse(0L));
   }
 
   public Screen screen() {
@@ -248,8 +274,17 @@ public final class StationRuntime implements AutoCloseable {
   }
 
   void onMessage(String topicName, byte[] payload) {
+    onMessage(topicName, payload, null);
+  }
+
+  void onMessage(String topicName, byte[] payload, HubLink.@org.jspecify.annotations.Nullable Reply reply) {
     String id = config.stationId();
     Optional<Topic> topic = Topic.tryParse(topicName);
+    if (topic.isPresent() && topic.get().channel() == Topic.Channel.COMMAND && !topic.get().stationId().equals(id)) {
+      rejected.incrementAndGet();
+      commands.foreign(topicName, reply);
+      return;
+    }
     if (topic.isEmpty() || !topic.get().stationId().equals(id)) {
       reject("station " + id + ": ignored a message on " + topicName + ", not one of this station's topics");
       return;
@@ -257,6 +292,7 @@ public final class StationRuntime implements AutoCloseable {
     switch (topic.get().channel()) {
       case CONTENT -> onContent(topicName, payload);
       case ALERT -> onAlert(topicName, payload);
+      case COMMAND -> commands.received(payload, reply);
       default -> reject("station " + id + ": ignored a message on " + topicName + ", a channel it does not read");
     }
   }
@@ -338,6 +374,7 @@ public final class StationRuntime implements AutoCloseable {
     }
     closed = true;
     heartbeats.shutdownNow();
+    commands.close();
     delivery.close();
     photos.close();
     boolean wasOnline = link.isConnected();
@@ -380,8 +417,8 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     @Override
-    public void message(String topic, byte[] payload, boolean retained) {
-      onMessage(topic, payload);
+    public void message(String topic, byte[] payload, boolean retained, HubLink.@org.jspecify.annotations.Nullable Reply reply) {
+      onMessage(topic, payload, reply);
     }
   }
 }

@@ -14,6 +14,9 @@ public record Topic(String stationId, Channel channel) {
 
   public static final String PREFIX = "liaison/v1/station/";
 
+  /** Where a hub instance hears the answers to its commands: {@code liaison/v1/hub/responses/{hub}}. */
+  public static final String HUB_RESPONSES = "liaison/v1/hub/responses/";
+
   /** Lower-case letters, digits and hyphens: safe in a topic level, a URL and a file name. */
   private static final Pattern STATION_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
@@ -40,6 +43,17 @@ public record Topic(String stationId, Channel channel) {
 
   public static Topic stationCommand(String stationId) {
     return new Topic(stationId, Channel.COMMAND);
+  }
+
+  /**
+   * The response topic one hub instance gives its commands. Per instance, not shared: the replica
+   * that sent a command is the one waiting for its answer.
+   */
+  public static String hubResponses(String hubInstance) {
+    if (hubInstance == null || !hubInstance.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("hub instance must be 1 to 64 letters, digits, - or _, was '" + hubInstance + "'");
+    }
+    return HUB_RESPONSES + hubInstance;
   }
 
   /** The subscription filter for one channel of every station, e.g. {@code liaison/v1/station/+/event}. */

@@ -13,6 +13,17 @@ public final class GoldenFiles {
   public static final String STATE = "station-state.v1.json";
   public static final String EVENT = "station-event.v1.json";
   public static final String ALERT = "station-alert.v1.json";
+  public static final String COMMAND = "station-command.v1.json";
+  public static final String RESULT = "command-result.v1.json";
+
+  /** Commands and results that must be refused, each with the reason the refusal names. */
+  public static final String[][] BAD_COMMANDS = {
+    {"bad/command-expires-before-issued.json", "StationCommand", "not after it was issued"},
+    {"bad/command-missing-id.json", "StationCommand", "missing field 'id'"},
+    {"bad/command-id-not-uuid.json", "StationCommand", "UUID"},
+    {"bad/result-unknown-outcome.json", "CommandResult", "MAYBE"},
+    {"bad/result-screenshot-not-a-hash.json", "CommandResult", "must be 64 lower-case hex digits"},
+  };
 
   /** Payloads that must be refused, each for a different reason. */
   public static final String[] BAD_CONTENT = {
@@ -38,6 +49,10 @@ public final class GoldenFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  public static StationCommand command() {
+    return ProtocolCodec.decode(bytes(COMMAND), StationCommand.class);
   }
 
   public static StationContent content() {

@@ -26,7 +26,9 @@ class ProtocolCodecTest {
         Arguments.of(GoldenFiles.CONTENT, StationContent.class),
         Arguments.of(GoldenFiles.STATE, StationState.class),
         Arguments.of(GoldenFiles.EVENT, StationEvent.class),
-        Arguments.of(GoldenFiles.ALERT, StationAlert.class));
+        Arguments.of(GoldenFiles.ALERT, StationAlert.class),
+        Arguments.of(GoldenFiles.COMMAND, StationCommand.class),
+        Arguments.of(GoldenFiles.RESULT, CommandResult.class));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,5 +166,51 @@ class ProtocolCodecTest {
             () -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationEvent.class))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("lower-case dotted name");
+  }
+
+  static List<Arguments> badCommands() {
+    return java.util.Arrays.stream(GoldenFiles.BAD_COMMANDS).map(r -> Arguments.of(r[0], r[1], r[2])).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCommands")
+  void shouldRefuseABadCommandOrResultSayingWhy(String file, String type, String reason) {
+    Class<? extends ProtocolMessage> as = type.equals("StationCommand") ? StationCommand.class : CommandResult.class;
+
+    assertThatThrownBy(() -> ProtocolCodec.decode(GoldenFiles.bytes(file), as))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("not a valid " + type)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void shouldReadTheGoldenCommandWithItsUploadArguments() {
+    StationCommand command = GoldenFiles.command();
+
+    assertThat(command.known()).contains(CommandName.SCREENSHOT);
+    assertThat(command.args()).containsKeys(StationCommand.UPLOAD_URL, StationCommand.UPLOAD_TOKEN);
+    assertThat(command.expired(command.issuedAt().plusSeconds(59))).isFalse();
+    assertThat(command.expired(command.expiresAt())).isTrue();
+  }
+
+  @Test
+  void shouldStillReadACommandWhoseNameThisVersionDoesNotKnowSoTheStationCanRefuseIt() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8).replace("\"SCREENSHOT\"", "\"DANCE\"");
+
+    StationCommand command = ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class);
+
+    assertThat(command.name()).isEqualTo("DANCE");
+    assertThat(command.known()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseACommandNameThatIsNotACommandName() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8).replace("\"SCREENSHOT\"", "\"rm -rf /\"");
+
+    assertThatThrownBy(() -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("upper-case command name");
   }
 }

@@ -75,4 +75,12 @@ class TopicTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Topic.isValidStationId("x".repeat(64))).isTrue();
   }
+
+  @Test
+  void shouldNameEachHubInstancesResponseTopicAndRefuseWildcards() {
+    org.assertj.core.api.Assertions.assertThat(Topic.hubResponses("liaison-hub")).isEqualTo("liaison/v1/hub/responses/liaison-hub");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Topic.hubResponses("a/+"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThat(Topic.tryParse(Topic.hubResponses("liaison-hub"))).isEmpty();
+  }
 }

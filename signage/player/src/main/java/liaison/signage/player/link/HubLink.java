@@ -77,6 +77,17 @@ public final class HubLink implements AutoCloseable {
   }
 
   /**
+   * Where the answer to a request goes (MQTT 5 request/response): the request's response topic, and
+   * its correlation data to send back unchanged.
+   */
+  public record Reply(String topic, byte[] correlationData) {
+    public Reply {
+      Objects.requireNonNull(topic, "topic");
+      correlationData = correlationData == null ? new byte[0] : correlationData.clone();
+    }
+  }
+
+  /**
    * @param brokerUri for example {@code tcp://127.0.0.1:1883}
    * @param subscriptions topic filters subscribed at QoS 1 after every connect
    * @param will the Last Will, asked for before each connect so it carries current values
@@ -110,8 +121,10 @@ public final class HubLink implements AutoCloseable {
     /**
      * A message on one of the subscriptions. Returning acknowledges it (QoS 1), so store what must
      * not be lost before returning.
+     *
+     * @param reply where an answer goes, when the sender asked for one (a response topic)
      */
-    void message(String topic, byte[] payload, boolean retained);
+    void message(String topic, byte[] payload, boolean retained, @Nullable Reply reply);
   }
 
   public HubLink(Settings settings, Listener listener) {
@@ -153,6 +166,23 @@ public final class HubLink implements AutoCloseable {
    * many publishes in progress" (32202). The caller waits here for a free slot (at most 10 s).
    */
   public CompletableFuture<Integer> publish(Message message) {
+    return send(message, new MqttMessage(message.payload(), message.qos(), message.retained(), null));
+  }
+
+  /**
+   * Answers a request on its response topic (QoS 1, not retained) with its correlation data, paced
+   * like every publish.
+   */
+  public CompletableFuture<Integer> reply(Reply to, byte[] payload) {
+    MqttProperties properties = new MqttProperties();
+    if (to.correlationData().length > 0) {
+      properties.setCorrelationData(to.correlationData());
+    }
+    Message message = new Message(to.topic(), payload, 1, false);
+    return send(message, new MqttMessage(payload, 1, false, properties));
+  }
+
+  private CompletableFuture<Integer> send(Message message, MqttMessage mqtt) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     if (closed || !client.isConnected()) {
       done.completeExceptionally(new IllegalStateException("not connected to " + settings.brokerUri()));
@@ -202,8 +232,7 @@ public final class HubLink implements AutoCloseable {
           }
         };
     try {
-      publishWhenPahoHasRoom(
-          message.topic(), new MqttMessage(message.payload(), message.qos(), message.retained(), null), listener);
+      publishWhenPahoHasRoom(message.topic(), mqtt, listener);
     } catch (MqttException | RuntimeException e) {
       if (needsSlot) {
         slots.release();
@@ -478,7 +507,12 @@ public final class HubLink implements AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
       try {
-        listener.message(topic, message.getPayload(), message.isRetained());
+        MqttProperties properties = message.getProperties();
+        Reply reply =
+            properties == null || properties.getResponseTopic() == null || properties.getResponseTopic().isBlank()
+                ? null
+                : new Reply(properties.getResponseTopic(), properties.getCorrelationData());
+        listener.message(topic, message.getPayload(), message.isRetained(), reply);
       } catch (RuntimeException e) {
         // A listener failure must not kill Paho's callback thread (it would drop the connection).
         LOG.error("handling a message on {} failed", topic, e);

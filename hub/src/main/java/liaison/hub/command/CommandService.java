@@ -1,0 +1,242 @@
+package liaison.hub.command;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PostConstruct;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.broker.BrokerClient;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.web.PublicLinks;
+import liaison.signage.protocol.CommandName;
+import liaison.signage.protocol.CommandResult;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationCommand;
+import liaison.signage.protocol.Topic;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a remote command to one station and waits for its answer: stored first (PENDING, with the
+ * audit entry), published on the station's command topic as an MQTT 5 request whose response topic
+ * is this hub instance's and whose correlation data is the command id, then OK / REFUSED / FAILED as
+ * the station answers, or TIMED_OUT. A screenshot travels over HTTP with a one-time token carried in
+ * the command ({@link #acceptScreenshot}).
+ */
+@Context
+public class CommandService {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final BrokerClient broker;
+  private final CommandRepository commands;
+  private final ScreenshotStore screenshots;
+  private final Access access;
+  private final AuditLog audit;
+  private final PublicLinks links;
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final Duration timeout;
+  private final String responseTopic;
+  private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
+
+  public CommandService(
+      BrokerClient broker, CommandRepository commands, ScreenshotStore screenshots, Access access, AuditLog audit,
+      PublicLinks links, Jdbi jdbi, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout) {
+    this.broker = broker;
+    this.commands = commands;
+    this.screenshots = screenshots;
+    this.access = access;
+    this.audit = audit;
+    this.links = links;
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.responseTopic = Topic.hubResponses(broker.instance());
+  }
+
+  @PostConstruct
+  void start() {
+    broker.subscribe(responseTopic, this::answered);
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Sends the command and waits (at most the timeout) for the answer.
+   *
+   * @throws liaison.hub.problem.NotFoundProblem no such station
+   * @throws ForbiddenProblem the staff member may not send this command to this station
+   * @throws ValidationProblem on field {@code name}: not a command
+   */
+  public CommandRecord send(Staff staff, String stationId, @Nullable String nameText) {
+    access.requireSee(staff, stationId);
+    CommandName name =
+        CommandName.of(nameText == null ? "" : nameText.strip())
+            .orElseThrow(
+                () ->
+                    ValidationProblem.of(
+                        "name",
+                        "没有这个命令：" + nameText + "（可用：" + List.of(CommandName.values()) + "）",
+                        "No such command: " + nameText + " (known: " + List.of(CommandName.values()) + ")"));
+    if (!CommandRules.allowed(staff, name)) {
+      throw new ForbiddenProblem(
+          "您无权向站点 " + stationId + " 发送命令 " + name, "you may not send " + name + " to station " + stationId);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    UUID id = UUID.randomUUID();
+    String by = staff.displayName() + " (" + staff.username() + ")";
+    Map<String, String> args = new HashMap<>();
+    String tokenHash = null;
+    if (name == CommandName.SCREENSHOT) {
+      byte[] secret = new byte[32];
+      RANDOM.nextBytes(secret);
+      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+      tokenHash = ScreenshotStore.sha256(token.getBytes(StandardCharsets.UTF_8));
+      args.put(StationCommand.UPLOAD_URL, links.base() + "/api/stations/" + stationId + "/screenshots");
+      args.put(StationCommand.UPLOAD_TOKEN, token);
+    }
+    // The station refuses it after the hub stopped waiting: no surprise reboot an hour later.
+    StationCommand command = StationCommand.of(id, name, now, by, args, now.plus(timeout));
+    CommandRecord pending =
+        new CommandRecord(id.toString(), stationId, name.name(), by, now, command.expiresAt(), CommandStatus.PENDING,
+            null, null, null, null);
+    String storedToken = tokenHash;
+    jdbi.useTransaction(
+        h -> {
+          commands.insert(h, pending, storedToken);
+          audit.record(h, staff, "command", "station", stationId, name.name() + " (" + id + ")");
+        });
+    CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+    waiting.put(id.toString(), answer);
+    try {
+      broker
+          .request(Topic.stationCommand(stationId).toString(), ProtocolCodec.encode(command), responseTopic,
+              id.toString().getBytes(StandardCharsets.UTF_8))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("station {}: no answer to {} {} within {} s", stationId, name, id, timeout.toSeconds());
+      jdbi.useHandle(
+          h -> commands.answer(h, id.toString(), CommandStatus.TIMED_OUT, "站点未在 " + timeout.toSeconds() + " 秒内应答",
+              "no answer within " + timeout.toSeconds() + " s", OffsetDateTime.now(clock), null));
+    } catch (ExecutionException e) {
+      String why = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
+      LOG.warn("station {}: command {} {} not sent: {}", stationId, name, id, why);
+      jdbi.useHandle(
+          h -> commands.answer(h, id.toString(), CommandStatus.FAILED, "命令未能发出：" + why, "not sent: " + why,
+              OffsetDateTime.now(clock), null));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      waiting.remove(id.toString());
+    }
+    return commands.find(id.toString()).orElseThrow();
+  }
+
+  /** The newest commands of a station, for a staff member who may see it. */
+  public List<CommandRecord> history(Staff staff, String stationId, int limit) {
+    access.requireSee(staff, stationId);
+    return commands.history(stationId, limit);
+  }
+
+  void answered(BrokerClient.Delivery delivery) {
+    try {
+      CommandResult result = ProtocolCodec.decode(delivery.payload(), CommandResult.class);
+      String correlation = new String(delivery.correlationData(), StandardCharsets.UTF_8);
+      String id = result.commandId().toString();
+      if (!correlation.isEmpty() && !correlation.equals(id)) {
+        LOG.warn("ignored an answer for command {} carrying correlation data {}", id, correlation);
+        return;
+      }
+      Optional<CommandRecord> command = commands.find(id);
+      if (command.isEmpty()) {
+        LOG.warn("ignored an answer to command {}, which this hub did not send", id);
+        return;
+      }
+      String hash = result.screenshotHash();
+      if (hash != null && !hash.equals(command.get().screenshotHash())) {
+        LOG.warn("station {}: answer to {} names screenshot {} but uploaded {}; not linked",
+            command.get().stationId(), id, hash, command.get().screenshotHash());
+        hash = null;
+      }
+      CommandStatus status = CommandStatus.valueOf(result.outcome().name());
+      String linked = hash;
+      boolean stored =
+          jdbi.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
+      LOG.info("station {}: {} {} answered {}: {}{}", command.get().stationId(), command.get().name(), id, status,
+          result.messageEn() == null ? result.message() : result.messageEn(), stored ? "" : " (already answered; ignored)");
+      CompletableFuture<CommandResult> waiter = waiting.get(id);
+      if (waiter != null) {
+        waiter.complete(result);
+      }
+    } catch (ProtocolException e) {
+      LOG.warn("ignored an answer on {}: {}", delivery.topic(), e.getMessage());
+    } finally {
+      delivery.ack().run();
+    }
+  }
+
+  /**
+   * A station's screenshot upload: the token must be the one sent with a SCREENSHOT to that station,
+   * unused and not expired; the bytes a PNG of at most 3 MB. Nothing is stored otherwise.
+   *
+   * @return the screenshot's hash
+   * @throws ForbiddenProblem a missing, wrong, used or expired token
+   * @throws ValidationProblem not a usable PNG
+   */
+  public String acceptScreenshot(String stationId, @Nullable String token, byte[] body) {
+    if (token == null || token.isBlank()) {
+      LOG.warn("station {}: refused a screenshot upload without a token", stationId);
+      throw new ForbiddenProblem("缺少上传令牌", "missing upload token");
+    }
+    ScreenshotStore.Checked shot;
+    try {
+      shot = screenshots.check(body);
+    } catch (ValidationProblem e) {
+      LOG.warn("station {}: refused a screenshot upload: {}", stationId, e.getMessage());
+      throw e;
+    }
+    String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
+    String now = Sql.instant(OffsetDateTime.now(clock));
+    Optional<String> command =
+        jdbi.inTransaction(
+            h -> {
+              Optional<String> used = commands.useUploadToken(h, stationId, tokenHash, shot.hash(), now);
+              // Written inside the transaction: if the file cannot be written, the token stays unused.
+              used.ifPresent(x -> screenshots.save(shot));
+              return used;
+            });
+    if (command.isEmpty()) {
+      LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
+      throw new ForbiddenProblem("上传令牌无效、已使用或已过期", "the upload token is wrong, already used or expired");
+    }
+    LOG.info("station {}: screenshot {} ({}×{}) stored for command {}", stationId, shot.hash(), shot.width(), shot.height(),
+        command.get());
+    return shot.hash();
+  }
+}
