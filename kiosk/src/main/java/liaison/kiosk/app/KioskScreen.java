@@ -214,6 +214,26 @@ public final class KioskScreen implements AutoCloseable {
     refresh();
   }
 
+  /**
+   * A visitor opened a page: a {@code page.view} event (which page, in the station's outbox) so the
+   * hub can tell what visitors look at. Paging within a list is not a new view.
+   */
+  private void pageViewed(Page page) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("page", page.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    body.put("tab", page.tab().name().toLowerCase(java.util.Locale.ROOT));
+    switch (page) {
+      case Page.Deputy d -> body.put("deputyId", d.deputyId());
+      case Page.Notice n -> body.put("noticeId", n.noticeId());
+      default -> {}
+    }
+    try {
+      runtime.record("page.view", body);
+    } catch (RuntimeException e) {
+      LOG.warn("page view not recorded: {}", e.getMessage());
+    }
+  }
+
   private void rated(Rating rating) {
     runtime.record("satisfaction", Map.of("rating", rating.name()));
     navigator.thanked(clock.instant());
@@ -234,7 +254,11 @@ public final class KioskScreen implements AutoCloseable {
   private final class ScreenActions implements Actions {
     @Override
     public void go(Page page) {
+      Page before = navigator.page();
       navigator.go(page, clock.instant());
+      if (!navigator.page().equals(before) && navigator.page().getClass() != before.getClass()) {
+        pageViewed(navigator.page());
+      }
       refresh();
     }
 
