@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
 import liaison.hub.satisfaction.Satisfaction;
@@ -46,6 +48,7 @@ public class EventIngest implements AutoCloseable {
   private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final List<Consumer<List<StoredEvent>>> storedListeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
   private volatile boolean closed;
 
@@ -70,6 +73,16 @@ public class EventIngest implements AutoCloseable {
 
   public long rejectedCount() {
     return rejected.get();
+  }
+
+  /**
+   * Calls {@code listener} on the writer thread right after each batch is committed, with the
+   * batch's rows (replays the database skipped included), before they are acknowledged to the
+   * broker. Meant for measuring what reached the database and when; keep it short, it holds up the
+   * next batch.
+   */
+  public void onStored(Consumer<List<StoredEvent>> listener) {
+    storedListeners.add(listener);
   }
 
   private void write() {
@@ -109,6 +122,14 @@ public class EventIngest implements AutoCloseable {
     }
     int fresh = events.storeAll(rows);
     stored.addAndGet(fresh);
+    for (Consumer<List<StoredEvent>> listener : storedListeners) {
+      try {
+        listener.accept(List.copyOf(rows));
+      } catch (RuntimeException e) {
+        // The batch is committed: a failing listener must not make the broker deliver it again.
+        LOG.warn("a listener of stored events failed on a batch of {}: {}", rows.size(), e.toString());
+      }
+    }
     for (BrokerClient.Delivery delivery : batch) {
       delivery.ack().run();
     }
