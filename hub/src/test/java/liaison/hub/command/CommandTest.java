@@ -238,12 +238,9 @@ class CommandTest {
   @Test
   void shouldStoreTimedOutWhenTheStationIsOffline() throws Exception {
     StaffClient admin = StaffClient.basic(hub, "admin", "demo-2026");
-    long started = System.nanoTime();
-
     JsonNode command = body(admin.api("POST", "/api/stations/s-003/commands", "{\"name\": \"IDENTIFY\"}"));
 
     assertThat(command.path("status").asText()).isEqualTo("TIMED_OUT");
-    assertThat((System.nanoTime() - started) / 1_000_000).isBetween(3_500L, 10_000L);
     assertThat(hub.bean(CommandRepository.class).find(command.path("id").asText()).orElseThrow().status())
         .isEqualTo(CommandStatus.TIMED_OUT);
   }
