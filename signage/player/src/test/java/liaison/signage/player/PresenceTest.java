@@ -35,6 +35,11 @@ class PresenceTest {
         .toList();
   }
 
+  /** What arrived after the first {@code from} messages; one snapshot of the list, read once. */
+  private static List<StationState.Presence> since(List<StationState.Presence> all, int from) {
+    return all.subList(Math.min(from, all.size()), all.size());
+  }
+
   @Test
   void shouldNotFlapOnABlipAndGoOfflineAfterTheWillDelay() throws Exception {
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
@@ -63,9 +68,9 @@ class PresenceTest {
         gate.cut();
         // The broker holds the will for its delay (4 s): nothing during the first two seconds.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-            .until(() -> !presences(hub).subList(afterBlip, presences(hub).size()).contains(StationState.Presence.OFFLINE));
+            .until(() -> !since(presences(hub), afterBlip).contains(StationState.Presence.OFFLINE));
         await().atMost(Duration.ofSeconds(15))
-            .until(() -> presences(hub).subList(afterBlip, presences(hub).size()).contains(StationState.Presence.OFFLINE));
+            .until(() -> since(presences(hub), afterBlip).contains(StationState.Presence.OFFLINE));
       }
     }
   }
