@@ -1,0 +1,35 @@
+package liaison.signage.player.loop;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What a wall screen can show in its loop; each board carries the station's sign plate header. */
+public enum Board {
+  /** Today's reception: who, when, where. */
+  TODAY,
+  /** This week's reception schedule. */
+  WEEK,
+  /** The deputy roster, grouped by level. */
+  ROSTER,
+  /** Notices in force, one page per notice. */
+  NOTICES,
+  /** The station's opinion handling figures. */
+  RESULTS;
+
+  /**
+   * The board a playlist names, as the hub stores it.
+   *
+   * @throws PlaylistException naming the boards there are, when there is no such board
+   */
+  public static Board named(String name) {
+    for (Board b : values()) {
+      if (b.name().equals(name == null ? null : name.strip())) {
+        return b;
+      }
+    }
+    String known = Arrays.stream(values()).map(Board::name).collect(Collectors.joining(", "));
+    throw new PlaylistException(
+        "播放列表中的版面“" + name + "”不存在；可用的版面：" + known.replace(", ", "、"),
+        "the playlist names an unknown board '" + name + "'; use one of " + known);
+  }
+}
