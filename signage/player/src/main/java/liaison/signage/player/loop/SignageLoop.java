@@ -1,0 +1,294 @@
+package liaison.signage.player.loop;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import liaison.signage.player.loop.DisplayProof.Kind;
+import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.Slide;
+import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.Playlist.Entry;
+import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.StationAlert;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Notice;
+import liaison.signage.schedule.ReceptionCalendar;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The signage screen's loop as plain state driven by instants: no toolkit, so playlist order,
+ * dayparts, interrupts and proofs of display are tested with a controllable clock.
+ *
+ * <p>Boards advance by the entries of the daypart in force (switching at the daypart's boundary);
+ * boards with nothing to show are skipped. An URGENT alert interrupts the loop for {@link
+ * #URGENT_FOR} and again every {@link #URGENT_EVERY} while it is valid; an EMERGENCY alert holds the
+ * screen until it expires or is cleared. After an interrupt the board it interrupted continues for
+ * the time it had left. Whenever a notice leaves the screen a {@link DisplayProof} is emitted.
+ *
+ * <p>Not thread-safe: call it from one thread (the view's timer).
+ */
+public final class SignageLoop {
+
+  public static final Duration URGENT_FOR = Duration.ofSeconds(30);
+  public static final Duration URGENT_EVERY = Duration.ofMinutes(5);
+  /** When every board of the playlist is empty, today's board stands in for this long. */
+  static final Duration FALLBACK = Duration.ofSeconds(20);
+
+  private final Playlist playlist;
+  private final ZoneId fallbackZone;
+  private final List<Consumer<OnScreen>> screenListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DisplayProof>> proofListeners = new CopyOnWriteArrayList<>();
+  /** When each urgent alert last began to interrupt, so it comes back every URGENT_EVERY. */
+  private final Map<String, Instant> urgentShown = new HashMap<>();
+
+  private Optional<StationContent> content = Optional.empty();
+  private Optional<StationAlert> alert = Optional.empty();
+  private OnScreen screen;
+
+  // Where the loop stands: the entries it plays, the entry, and the notice page within NOTICES.
+  private @Nullable List<Entry> entries;
+  private int entryIndex;
+  private int noticeIndex;
+  /** The slide an interrupt covers, and the time it had left. */
+  private @Nullable Slide paused;
+
+  private Duration pausedLeft = Duration.ZERO;
+
+  public SignageLoop(Playlist playlist, ZoneId zone, Instant now) {
+    this.playlist = playlist;
+    this.fallbackZone = zone;
+    this.screen = new Syncing(now);
+  }
+
+  public SignageLoop(Playlist playlist, Clock clock) {
+    this(playlist, clock.getZone(), clock.instant());
+  }
+
+  public OnScreen screen() {
+    return screen;
+  }
+
+  public Playlist playlist() {
+    return playlist;
+  }
+
+  /** Called with each change of what is on screen. */
+  public void onChange(Consumer<OnScreen> listener) {
+    screenListeners.add(listener);
+  }
+
+  /** Called each time a notice leaves the screen. */
+  public void onProof(Consumer<DisplayProof> listener) {
+    proofListeners.add(listener);
+  }
+
+  /** The station's content changed (or none is stored yet). */
+  public void content(Optional<StationContent> next, Instant now) {
+    content = next;
+    tick(now);
+  }
+
+  /** The retained alert changed; empty when the hub cleared it. */
+  public void alert(Optional<StationAlert> next, Instant now) {
+    alert = next;
+    tick(now);
+  }
+
+  /** Called every second or so: starts and ends interrupts and advances the boards. */
+  public void tick(Instant now) {
+    Optional<StationAlert> valid = alert.filter(a -> validAt(a, now));
+    boolean resumed = false;
+    if (screen instanceof Interrupt current) {
+      boolean sameAlert = valid.map(a -> a.equals(current.alert())).orElse(false);
+      boolean over = current.until().map(u -> !now.isBefore(u)).orElse(false);
+      if (sameAlert && !over) {
+        return;
+      }
+      proof(current.alert().noticeId(), current.since(), now, kindOf(current.alert()));
+      screen = resumed(now);
+      resumed = true;
+      // A new alert may take over at once; otherwise the loop goes on below.
+    }
+    if (valid.isPresent() && shouldInterrupt(valid.get(), now)) {
+      interrupt(valid.get(), now);
+      return;
+    }
+    if (content.isEmpty()) {
+      leave(now);
+      if (!(screen instanceof Syncing) || resumed) {
+        show(new Syncing(now));
+      }
+      return;
+    }
+    List<Entry> inForce = playlist.entriesAt(LocalTime.ofInstant(now, zone()));
+    if (!(screen instanceof Slide slide) || !inForce.equals(entries)) {
+      // First board, back from syncing, or a daypart began or ended: its entries start from the top.
+      leave(now);
+      entries = inForce;
+      entryIndex = 0;
+      noticeIndex = 0;
+      startFromHere(now);
+      return;
+    }
+    boolean noticeGone = slide.noticeId().isPresent() && !activeNoticeIds(now).contains(slide.noticeId().get());
+    if (!now.isBefore(slide.until()) || noticeGone) {
+      leave(now);
+      advance(now);
+      startFromHere(now);
+    } else if (resumed) {
+      show(slide);
+    }
+  }
+
+  // --- interrupts -------------------------------------------------------------------------------
+
+  private boolean shouldInterrupt(StationAlert a, Instant now) {
+    if (a.priority() == NoticePriority.EMERGENCY) {
+      return true;
+    }
+    Instant last = urgentShown.get(a.noticeId());
+    return last == null || !now.isBefore(last.plus(URGENT_EVERY));
+  }
+
+  private void interrupt(StationAlert a, Instant now) {
+    if (screen instanceof Slide slide) {
+      pause(slide, now);
+    }
+    Optional<Instant> until = Optional.empty();
+    if (a.priority() == NoticePriority.URGENT) {
+      urgentShown.put(a.noticeId(), now);
+      Instant end = now.plus(URGENT_FOR);
+      if (a.validUntil() != null && a.validUntil().toInstant().isBefore(end)) {
+        end = a.validUntil().toInstant();
+      }
+      until = Optional.of(end);
+    }
+    show(new Interrupt(a, now, until));
+  }
+
+  private void pause(Slide slide, Instant now) {
+    leaveSlide(slide, now);
+    paused = slide;
+    pausedLeft = Duration.between(now, slide.until());
+  }
+
+  /** What the interrupt covered, with the time it had left; the loop decides on it just after. */
+  private OnScreen resumed(Instant now) {
+    Slide p = paused;
+    paused = null;
+    if (p == null) {
+      return new Syncing(now);
+    }
+    return new Slide(p.board(), p.noticeId(), now, now.plus(pausedLeft));
+  }
+
+  private static boolean validAt(StationAlert a, Instant now) {
+    return !now.isBefore(a.validFrom().toInstant())
+        && (a.validUntil() == null || now.isBefore(a.validUntil().toInstant()));
+  }
+
+  private static Kind kindOf(StationAlert a) {
+    return a.priority() == NoticePriority.EMERGENCY ? Kind.EMERGENCY_HOLD : Kind.URGENT_INTERRUPT;
+  }
+
+  // --- the loop ---------------------------------------------------------------------------------
+
+  private void advance(Instant now) {
+    List<Entry> list = requireEntries();
+    if (list.get(entryIndex).board() == Board.NOTICES && noticeIndex + 1 < notices(now).size()) {
+      noticeIndex++;
+      return;
+    }
+    entryIndex = (entryIndex + 1) % list.size();
+    noticeIndex = 0;
+  }
+
+  /** Shows the entry the loop stands at, or the next one with something to show. */
+  private void startFromHere(Instant now) {
+    List<Entry> list = requireEntries();
+    for (int tried = 0; tried < list.size(); tried++) {
+      Entry entry = list.get(entryIndex);
+      if (hasContent(entry.board(), now)) {
+        Optional<String> noticeId = Optional.empty();
+        if (entry.board() == Board.NOTICES) {
+          List<Notice> notices = notices(now);
+          noticeIndex = Math.min(noticeIndex, notices.size() - 1);
+          noticeId = Optional.of(notices.get(noticeIndex).id());
+        }
+        show(new Slide(entry.board(), noticeId, now, now.plus(entry.duration())));
+        return;
+      }
+      entryIndex = (entryIndex + 1) % list.size();
+      noticeIndex = 0;
+    }
+    show(new Slide(Board.TODAY, Optional.empty(), now, now.plus(FALLBACK)));
+  }
+
+  private boolean hasContent(Board board, Instant now) {
+    StationContent c = content.orElseThrow();
+    return switch (board) {
+      // Today and this week say so when there is no reception: that is news too.
+      case TODAY, WEEK -> true;
+      case ROSTER -> !c.deputies().isEmpty();
+      case NOTICES -> !notices(now).isEmpty();
+      case RESULTS -> c.resultsIfAny().isPresent();
+    };
+  }
+
+  private List<Notice> notices(Instant now) {
+    return new ReceptionCalendar(content.orElseThrow(), Clock.fixed(now, zone())).activeNotices();
+  }
+
+  private List<String> activeNoticeIds(Instant now) {
+    return notices(now).stream().map(Notice::id).toList();
+  }
+
+  private List<Entry> requireEntries() {
+    List<Entry> list = entries;
+    if (list == null) {
+      throw new IllegalStateException("the loop has not started its playlist");
+    }
+    return list;
+  }
+
+  private ZoneId zone() {
+    return content.map(c -> c.station().zone()).orElse(fallbackZone);
+  }
+
+  // --- what leaves and comes on screen ----------------------------------------------------------
+
+  private void leave(Instant now) {
+    if (screen instanceof Slide slide) {
+      leaveSlide(slide, now);
+    }
+  }
+
+  private void leaveSlide(Slide slide, Instant now) {
+    // (A board resumed after an interrupt and covered at once by the next was never seen.)
+    if (now.isAfter(slide.since())) {
+      slide.noticeId().ifPresent(id -> proof(id, slide.since(), now, Kind.LOOP));
+    }
+  }
+
+  private void proof(String noticeId, Instant from, Instant until, Kind kind) {
+    DisplayProof proof = new DisplayProof(noticeId, from, until, Board.NOTICES, kind);
+    for (Consumer<DisplayProof> listener : proofListeners) {
+      listener.accept(proof);
+    }
+  }
+
+  private void show(OnScreen next) {
+    screen = next;
+    for (Consumer<OnScreen> listener : screenListeners) {
+      listener.accept(next);
+    }
+  }
+}
