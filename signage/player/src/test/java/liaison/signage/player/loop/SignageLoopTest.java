@@ -1,0 +1,266 @@
+package liaison.signage.player.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import liaison.signage.player.loop.DisplayProof.Kind;
+import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.Slide;
+import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.Playlist.Daypart;
+import liaison.signage.player.loop.Playlist.Entry;
+import liaison.signage.protocol.DeputyLevel;
+import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.StationAlert;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Deputy;
+import liaison.signage.protocol.StationContent.Notice;
+import liaison.signage.protocol.StationKind;
+import liaison.testkit.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The signage loop driven by a test clock: order, dayparts, skipping, interrupts and proofs. */
+class SignageLoopTest {
+  private static final ZoneId SHANGHAI = TestClock.SHANGHAI;
+
+  private final TestClock clock = TestClock.at("2026-11-23T10:00:00+08:00");
+  private final List<OnScreen> screens = new ArrayList<>();
+  private final List<DisplayProof> proofs = new ArrayList<>();
+
+  private SignageLoop loop(Playlist playlist) {
+    SignageLoop loop = new SignageLoop(playlist, clock);
+    loop.onChange(screens::add);
+    loop.onProof(proofs::add);
+    return loop;
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private void runFor(SignageLoop loop, Duration d) {
+    Instant end = now().plus(d);
+    while (now().isBefore(end)) {
+      clock.advance(Duration.ofSeconds(1));
+      loop.tick(now());
+    }
+  }
+
+  private static Instant at(String time) {
+    return OffsetDateTime.parse("2026-11-23T" + time + "+08:00").toInstant();
+  }
+
+  private List<String> shown() {
+    return screens.stream()
+        .map(s -> switch (s) {
+          case Slide sl -> sl.board() + sl.noticeId().map(id -> ":" + id).orElse("");
+          case Interrupt i -> "ALERT:" + i.alert().noticeId();
+          case Syncing y -> "SYNCING";
+        })
+        .toList();
+  }
+
+  @BeforeEach
+  void clear() {
+    screens.clear();
+    proofs.clear();
+  }
+
+  @Test
+  void shouldShowSyncingUntilContentArrivesAndThenPlayTheBoardsInOrder() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    assertThat(loop.screen()).isInstanceOf(Syncing.class);
+
+    loop.content(Optional.of(content(List.of(notice("n-1"), notice("n-2")), true)), now());
+    runFor(loop, Duration.ofSeconds(20 + 15 + 15 + 15 + 15 + 10 + 1));
+
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "ROSTER", "NOTICES:n-2", "NOTICES:n-1", "RESULTS", "TODAY");
+    assertThat(screens.get(3).since()).isEqualTo(at("10:00:50"));
+  }
+
+  @Test
+  void shouldSkipNoticesAndResultsWhenThereAreNone() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 15 + 15 + 1));
+
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "ROSTER", "TODAY");
+    assertThat(proofs).isEmpty();
+  }
+
+  @Test
+  void shouldStandInWithTodayWhenEveryBoardOfThePlaylistIsEmpty() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.NOTICES, 10), Entry.of(Board.RESULTS, 10)));
+    loop.content(Optional.of(content(List.of(), false)), now());
+
+    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
+  }
+
+  @Test
+  void shouldSwitchToTheDaypartsEntriesAtItsBoundary() {
+    clock.set(at("07:59:50"));
+    Playlist playlist =
+        Playlist.of(Entry.of(Board.TODAY, 20), Entry.of(Board.ROSTER, 20))
+            .withDaypart(new Daypart(LocalTime.of(8, 0), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 30))));
+    SignageLoop loop = loop(playlist);
+    loop.content(Optional.of(content(List.of(), false)), now());
+
+    runFor(loop, Duration.ofSeconds(10));
+
+    assertThat(shown()).containsExactly("TODAY", "WEEK");
+    assertThat(loop.screen().since()).isEqualTo(at("08:00:00"));
+
+    clock.set(at("08:59:59"));
+    loop.tick(now());
+    clock.set(at("09:00:00"));
+    loop.tick(now());
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "WEEK", "TODAY");
+  }
+
+  @Test
+  void shouldInterruptForAnUrgentAlertThenResumeTheBoardAndComeBackEveryFewMinutes() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    runFor(loop, Duration.ofSeconds(5));
+
+    StationAlert urgent = alert("u-1", NoticePriority.URGENT, at("10:00:00"), at("11:00:00"));
+    loop.alert(Optional.of(urgent), now());
+    assertThat(loop.screen()).isInstanceOfSatisfying(
+        Interrupt.class, i -> assertThat(i.until()).contains(at("10:00:35")));
+
+    runFor(loop, SignageLoop.URGENT_FOR);
+
+    // TODAY had 15 of its 20 seconds left.
+    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> {
+      assertThat(s.board()).isEqualTo(Board.TODAY);
+      assertThat(s.until()).isEqualTo(at("10:00:50"));
+    });
+    assertThat(proofs).containsExactly(
+        new DisplayProof("u-1", at("10:00:05"), at("10:00:35"), Board.NOTICES, Kind.URGENT_INTERRUPT));
+
+    clock.set(at("10:05:04"));
+    loop.tick(now());
+    assertThat(loop.screen()).isInstanceOf(Slide.class);
+    clock.set(at("10:05:05"));
+    loop.tick(now());
+    assertThat(loop.screen()).isInstanceOf(Interrupt.class);
+  }
+
+  @Test
+  void shouldEndAnUrgentInterruptWhenTheAlertExpiresFirst() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    loop.alert(Optional.of(alert("u-1", NoticePriority.URGENT, at("09:00:00"), at("10:00:10"))), now());
+
+    runFor(loop, Duration.ofSeconds(10));
+
+    assertThat(loop.screen()).isInstanceOf(Slide.class);
+    assertThat(proofs).containsExactly(
+        new DisplayProof("u-1", at("10:00:00"), at("10:00:10"), Board.NOTICES, Kind.URGENT_INTERRUPT));
+  }
+
+  @Test
+  void shouldHoldTheScreenForAnEmergencyUntilItExpires() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    loop.alert(Optional.of(alert("e-1", NoticePriority.EMERGENCY, at("10:00:00"), at("10:30:00"))), now());
+
+    clock.set(at("10:29:59"));
+    loop.tick(now());
+    assertThat(loop.screen()).isInstanceOfSatisfying(Interrupt.class, i -> assertThat(i.until()).isEmpty());
+
+    clock.set(at("10:30:00"));
+    loop.tick(now());
+    assertThat(loop.screen()).isInstanceOf(Slide.class);
+    assertThat(proofs).containsExactly(
+        new DisplayProof("e-1", at("10:00:00"), at("10:30:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
+  }
+
+  @Test
+  void shouldResumeTheLoopWhenTheHubClearsAnEmergency() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    runFor(loop, Duration.ofSeconds(12));
+    loop.alert(Optional.of(alert("e-1", NoticePriority.EMERGENCY, at("09:00:00"), null)), now());
+    clock.set(at("12:00:00"));
+    loop.tick(now());
+    assertThat(loop.screen()).isInstanceOf(Interrupt.class);
+
+    loop.alert(Optional.empty(), now());
+
+    assertThat(shown()).containsExactly("TODAY", "ALERT:e-1", "TODAY");
+    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.until()).isEqualTo(at("12:00:08")));
+    assertThat(proofs).containsExactly(
+        new DisplayProof("e-1", at("10:00:12"), at("12:00:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
+  }
+
+  @Test
+  void shouldProveEachNoticePageWithExactTimesIncludingOneCutByAnInterrupt() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.NOTICES, 15), Entry.of(Board.TODAY, 20)));
+    loop.content(Optional.of(content(List.of(notice("n-1"), notice("n-2")), false)), now());
+
+    runFor(loop, Duration.ofSeconds(20));
+    loop.alert(Optional.of(alert("u-9", NoticePriority.URGENT, at("10:00:00"), null)), now());
+    runFor(loop, Duration.ofSeconds(30 + 10));
+
+    assertThat(shown()).containsExactly("NOTICES:n-2", "NOTICES:n-1", "ALERT:u-9", "NOTICES:n-1", "TODAY");
+    assertThat(proofs).containsExactly(
+        new DisplayProof("n-2", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP),
+        new DisplayProof("n-1", at("10:00:15"), at("10:00:20"), Board.NOTICES, Kind.LOOP),
+        new DisplayProof("u-9", at("10:00:20"), at("10:00:50"), Board.NOTICES, Kind.URGENT_INTERRUPT),
+        new DisplayProof("n-1", at("10:00:50"), at("10:01:00"), Board.NOTICES, Kind.LOOP));
+  }
+
+  @Test
+  void shouldReportAProofThroughTheOutboxAsNoticeDisplayed() {
+    List<Map<String, Object>> bodies = new ArrayList<>();
+    DisplayProofReporter reporter = new DisplayProofReporter((type, body) -> {
+      assertThat(type).isEqualTo("notice.displayed");
+      bodies.add(body);
+    }, SHANGHAI);
+
+    reporter.accept(new DisplayProof("n-1", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP));
+
+    assertThat(bodies).containsExactly(Map.of(
+        "noticeId", "n-1", "from", "2026-11-23T10:00+08:00", "until", "2026-11-23T10:00:15+08:00",
+        "seconds", 15L, "board", "NOTICES", "kind", "LOOP"));
+  }
+
+  // --- fixtures ---------------------------------------------------------------------------------
+
+  private static Notice notice(String id) {
+    // Newer notices come first in the rotation: n-2 before n-1.
+    int n = Integer.parseInt(id.substring(2));
+    return new Notice(id, "公告 " + id, "正文", NoticePriority.NORMAL,
+        OffsetDateTime.parse("2026-11-2" + n + "T08:00:00+08:00").minusDays(5), null);
+  }
+
+  private static StationAlert alert(String id, NoticePriority priority, Instant from, Instant until) {
+    return new StationAlert(id, "停水通知", "", priority, from.atOffset(java.time.ZoneOffset.ofHours(8)),
+        until == null ? null : until.atOffset(java.time.ZoneOffset.ofHours(8)));
+  }
+
+  private static StationContent content(List<Notice> notices, boolean results) {
+    return new StationContent(
+        "s-001",
+        3,
+        OffsetDateTime.parse("2026-11-22T08:00:00+08:00"),
+        new StationContent.Station("s-001", "东关街道人大代表之家", StationKind.HOME, "东关街道", "广陵区", "", "", null, SHANGHAI),
+        List.of(new Deputy("d-1", "王芳", List.of(DeputyLevel.COUNTY), "", "", "", List.of(), null, null)),
+        List.of(),
+        notices,
+        new StationContent.Links("https://x/o", "https://x/b", "https://x/p"),
+        results ? new StationContent.Results(LocalDate.of(2026, 1, 1), 10, 9, 5, 3, 1) : null);
+  }
+}
