@@ -31,8 +31,23 @@ public record StationContent(
     List<Reception> receptions,
     List<Notice> notices,
     Links links,
-    @Nullable Results results)
+    @Nullable Results results,
+    @Nullable Playlist playlist)
     implements ProtocolMessage {
+
+  /** A snapshot without a playlist: the station's screen plays {@link Playlist#DEFAULT}. */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results) {
+    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, results, null);
+  }
 
   /** A snapshot without handling figures (a hub that does not publish them yet). */
   public StationContent(
@@ -44,7 +59,7 @@ public record StationContent(
       List<Reception> receptions,
       List<Notice> notices,
       Links links) {
-    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, null);
+    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, null, null);
   }
 
   public StationContent {
@@ -66,6 +81,16 @@ public record StationContent(
 
   public Optional<Results> resultsIfAny() {
     return Optional.ofNullable(results);
+  }
+
+  /** The playlist the hub set for this station's signage screen, if any. */
+  public Optional<Playlist> playlistIfAny() {
+    return Optional.ofNullable(playlist);
+  }
+
+  /** What the station's signage loop plays: the hub's playlist as far as it is known here, or the defaults. */
+  public Playlist playlistToPlay() {
+    return playlistIfAny().map(Playlist::playable).orElse(Playlist.DEFAULT);
   }
 
   public Optional<Deputy> deputy(String deputyId) {

@@ -35,6 +35,7 @@ public final class GoldenFiles {
     "bad/reception-ends-before-start.json",
     "bad/not-an-object.json",
     "bad/not-utf8.json",
+    "bad/playlist-overlapping-dayparts.json",
   };
 
   private GoldenFiles() {}
@@ -71,6 +72,7 @@ public final class GoldenFiles {
         c.receptions(),
         c.notices(),
         c.links(),
-        c.results());
+        c.results(),
+        c.playlist());
   }
 }

@@ -114,7 +114,8 @@ class ProtocolCodecTest {
         Arguments.of("bad/station-mismatch.json", "station.id 's-002' differs from stationId 's-001'"),
         Arguments.of("bad/reception-ends-before-start.json", "ends at 09:00, not after its start 11:30"),
         Arguments.of("bad/not-an-object.json", "not a valid StationContent"),
-        Arguments.of("bad/not-utf8.json", "not a valid StationContent"));
+        Arguments.of("bad/not-utf8.json", "not a valid StationContent"),
+        Arguments.of("bad/playlist-overlapping-dayparts.json", "dayparts 07:00—09:00 and 08:30—10:00 overlap"));
   }
 
   @ParameterizedTest(name = "{0}")

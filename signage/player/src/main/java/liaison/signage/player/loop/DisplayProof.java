@@ -2,6 +2,7 @@ package liaison.signage.player.loop;
 
 import java.time.Duration;
 import java.time.Instant;
+import liaison.signage.protocol.Board;
 
 /**
  * A notice was on screen from {@code from} until {@code until}: on the NOTICES board in the loop, or

@@ -2,6 +2,7 @@ package liaison.signage.player.loop;
 
 import java.time.Instant;
 import java.util.Optional;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.StationAlert;
 
 /** What the signage screen shows now; the view renders it, the loop decides it. */

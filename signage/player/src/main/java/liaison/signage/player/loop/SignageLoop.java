@@ -15,11 +15,13 @@ import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
-import liaison.signage.player.loop.Playlist.Entry;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.Playlist.Entry;
+import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.StationAlert;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Notice;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * The signage screen's loop as plain state driven by instants: no toolkit, so playlist order,
  * dayparts, interrupts and proofs of display are tested with a controllable clock.
  *
- * <p>Boards advance by the entries of the daypart in force (switching at the daypart's boundary);
+ * <p>The playlist is the one the hub set in the station's content (as far as this station knows its
+ * boards), or the loop's own when the content carries none. Boards advance by the entries of the daypart in force (switching at the daypart's boundary);
  * boards with nothing to show are skipped. An URGENT alert interrupts the loop for {@link
  * #URGENT_FOR} and again every {@link #URGENT_EVERY} while it is valid; an EMERGENCY alert holds the
  * screen until it expires or is cleared. After an interrupt the board it interrupted continues for
@@ -62,8 +65,9 @@ public final class SignageLoop {
 
   private Duration pausedLeft = Duration.ZERO;
 
+  /** A loop that plays {@code playlist} while the station's content carries none. */
   public SignageLoop(Playlist playlist, ZoneId zone, Instant now) {
-    this.playlist = playlist;
+    this.playlist = playlist.playable();
     this.fallbackZone = zone;
     this.screen = new Syncing(now);
   }
@@ -76,8 +80,9 @@ public final class SignageLoop {
     return screen;
   }
 
+  /** What the loop plays now: the content's playlist, or its own. */
   public Playlist playlist() {
-    return playlist;
+    return content.flatMap(StationContent::playlistIfAny).map(Playlist::playable).orElse(playlist);
   }
 
   /** Called with each change of what is on screen. */
@@ -128,7 +133,7 @@ public final class SignageLoop {
       }
       return;
     }
-    List<Entry> inForce = playlist.entriesAt(LocalTime.ofInstant(now, zone()));
+    List<Entry> inForce = playlist().entriesAt(LocalTime.ofInstant(now, zone()));
     if (!(screen instanceof Slide slide) || !inForce.equals(entries)) {
       // First board, back from syncing, or a daypart began or ended: its entries start from the top.
       leave(now);
@@ -203,7 +208,7 @@ public final class SignageLoop {
 
   private void advance(Instant now) {
     List<Entry> list = requireEntries();
-    if (list.get(entryIndex).board() == Board.NOTICES && noticeIndex + 1 < notices(now).size()) {
+    if (list.get(entryIndex).kind() == Board.NOTICES && noticeIndex + 1 < notices(now).size()) {
       noticeIndex++;
       return;
     }
@@ -216,14 +221,14 @@ public final class SignageLoop {
     List<Entry> list = requireEntries();
     for (int tried = 0; tried < list.size(); tried++) {
       Entry entry = list.get(entryIndex);
-      if (hasContent(entry.board(), now)) {
+      if (hasContent(entry.kind(), now)) {
         Optional<String> noticeId = Optional.empty();
-        if (entry.board() == Board.NOTICES) {
+        if (entry.kind() == Board.NOTICES) {
           List<Notice> notices = notices(now);
           noticeIndex = Math.min(noticeIndex, notices.size() - 1);
           noticeId = Optional.of(notices.get(noticeIndex).id());
         }
-        show(new Slide(entry.board(), noticeId, now, now.plus(entry.duration())));
+        show(new Slide(entry.kind(), noticeId, now, now.plus(entry.duration())));
         return;
       }
       entryIndex = (entryIndex + 1) % list.size();

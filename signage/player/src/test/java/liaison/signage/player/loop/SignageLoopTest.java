@@ -16,9 +16,11 @@ import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
-import liaison.signage.player.loop.Playlist.Daypart;
-import liaison.signage.player.loop.Playlist.Entry;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
+import liaison.signage.protocol.Playlist;
+import liaison.signage.protocol.Playlist.Daypart;
+import liaison.signage.protocol.Playlist.Entry;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
@@ -86,6 +88,18 @@ class SignageLoopTest {
 
     assertThat(shown()).containsExactly("TODAY", "WEEK", "ROSTER", "NOTICES:n-2", "NOTICES:n-1", "RESULTS", "TODAY");
     assertThat(screens.get(3).since()).isEqualTo(at("10:00:50"));
+  }
+
+  @Test
+  void shouldPlayThePlaylistTheHubSetAndSkipBoardsThisStationDoesNotKnow() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    Playlist fromHub = Playlist.of(Entry.of(Board.ROSTER, 5), Entry.of("WEATHER", 5), Entry.of(Board.WEEK, 7));
+    loop.content(Optional.of(content(List.of(), false, fromHub)), now());
+
+    runFor(loop, Duration.ofSeconds(5 + 7 + 1));
+
+    assertThat(shown()).containsExactly("ROSTER", "WEEK", "ROSTER");
+    assertThat(loop.playlist().entries()).extracting(Entry::board).containsExactly("ROSTER", "WEEK");
   }
 
   @Test
@@ -252,6 +266,10 @@ class SignageLoopTest {
   }
 
   private static StationContent content(List<Notice> notices, boolean results) {
+    return content(notices, results, null);
+  }
+
+  private static StationContent content(List<Notice> notices, boolean results, Playlist playlist) {
     return new StationContent(
         "s-001",
         3,
@@ -261,6 +279,7 @@ class SignageLoopTest {
         List.of(),
         notices,
         new StationContent.Links("https://x/o", "https://x/b", "https://x/p"),
-        results ? new StationContent.Results(LocalDate.of(2026, 1, 1), 10, 9, 5, 3, 1) : null);
+        results ? new StationContent.Results(LocalDate.of(2026, 1, 1), 10, 9, 5, 3, 1) : null,
+        playlist);
   }
 }

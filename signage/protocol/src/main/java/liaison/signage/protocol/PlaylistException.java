@@ -1,4 +1,4 @@
-package liaison.signage.player.loop;
+package liaison.signage.protocol;
 
 /**
  * A playlist the station cannot play, with the reason in Chinese for the station manager and in

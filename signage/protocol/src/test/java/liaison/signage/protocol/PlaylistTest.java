@@ -1,4 +1,4 @@
-package liaison.signage.player.loop;
+package liaison.signage.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
-import liaison.signage.player.loop.Playlist.Daypart;
-import liaison.signage.player.loop.Playlist.Entry;
+import liaison.signage.protocol.Playlist.Daypart;
+import liaison.signage.protocol.Playlist.Entry;
 import org.junit.jupiter.api.Test;
 
 class PlaylistTest {
 
   @Test
   void shouldRefuseAnUnknownBoardNamingTheBoardsThereAre() {
-    assertThatThrownBy(() -> Entry.of("CLOCK", 10))
+    Playlist named = new Playlist(List.of(Entry.of(Board.TODAY, 10)), List.of(
+        new Daypart(LocalTime.of(7, 0), LocalTime.of(8, 0), List.of(Entry.of("CLOCK", 10)))));
+    assertThatThrownBy(named::checked)
         .isInstanceOfSatisfying(
             PlaylistException.class,
             e -> {
@@ -30,12 +32,14 @@ class PlaylistTest {
         .isInstanceOfSatisfying(
             PlaylistException.class,
             e -> {
-              assertThat(e.zh()).isEqualTo("版面 WEEK 的时长为 0 秒；每个版面至少 3 秒");
-              assertThat(e.en()).isEqualTo("board WEEK is set to show for 0 s; each board needs at least 3 s");
+              assertThat(e.zh()).isEqualTo("版面 WEEK 的时长为 0 秒；每个版面应在 3 至 600 秒之间");
+              assertThat(e.en()).isEqualTo("board WEEK is set to show for 0 s; each board needs 3 to 600 s");
             });
     assertThatThrownBy(() -> Entry.of(Board.TODAY, -5)).hasMessageContaining("-5 s");
-    assertThatThrownBy(() -> new Entry(Board.TODAY, Duration.ofMillis(2500))).hasMessageContaining("2.5 s");
+    assertThatThrownBy(() -> Entry.of(Board.TODAY, 2)).hasMessageContaining("2 s");
+    assertThatThrownBy(() -> Entry.of(Board.TODAY, 601)).hasMessageContaining("601 s");
     assertThat(Entry.of("ROSTER", 3).duration()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(Entry.of("ROSTER", 600).duration()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -68,6 +72,32 @@ class PlaylistTest {
         .isInstanceOfSatisfying(PlaylistException.class, e -> assertThat(e.zh()).isEqualTo("时段 07:00—09:00 没有版面；请至少加入一个版面"));
     assertThatThrownBy(() -> new Daypart(LocalTime.of(7, 0), LocalTime.of(7, 0), List.of(Entry.of(Board.WEEK, 5))))
         .hasMessageContaining("starts and ends at the same time");
+  }
+
+  @Test
+  void shouldPlayOnlyTheBoardsAStationKnowsAndFallBackToTheDefaults() {
+    Playlist fromNewerHub = new Playlist(
+        List.of(Entry.of("CLOCK", 10), Entry.of(Board.WEEK, 12)),
+        List.of(
+            new Daypart(LocalTime.of(7, 0), LocalTime.of(8, 0), List.of(Entry.of("WEATHER", 10))),
+            new Daypart(LocalTime.of(8, 0), LocalTime.of(9, 0), List.of(Entry.of("CLOCK", 10), Entry.of(Board.TODAY, 8)))));
+
+    Playlist playable = fromNewerHub.playable();
+
+    assertThat(playable.entries()).containsExactly(Entry.of(Board.WEEK, 12));
+    assertThat(playable.dayparts()).singleElement()
+        .satisfies(d -> assertThat(d.entries()).containsExactly(Entry.of(Board.TODAY, 8)));
+    assertThat(Playlist.of(Entry.of("CLOCK", 10)).playable().entries()).isEqualTo(Playlist.DEFAULT.entries());
+    assertThat(playable.checked()).isEqualTo(playable);
+  }
+
+  @Test
+  void shouldTravelInTheSnapshotAndComeBackEqual() {
+    StationContent golden = GoldenFiles.content();
+    assertThat(golden.playlistIfAny()).isPresent();
+    StationContent again = ProtocolCodec.decode(ProtocolCodec.encode(golden), StationContent.class);
+    assertThat(again.playlistIfAny()).isEqualTo(golden.playlistIfAny());
+    assertThat(golden.playlistIfAny().orElseThrow().checked().dayparts()).isNotEmpty();
   }
 
   @Test

@@ -1,9 +1,9 @@
-package liaison.signage.player.loop;
+package liaison.signage.protocol;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What a wall screen can show in its loop; each board carries the station's sign plate header. */
+/** What a signage screen can show in its loop; each board carries the station's sign plate header. */
 public enum Board {
   /** Today's reception: who, when, where. */
   TODAY,
@@ -16,16 +16,25 @@ public enum Board {
   /** The station's opinion handling figures. */
   RESULTS;
 
+  /** The board of that name, if there is one. */
+  public static java.util.Optional<Board> find(String name) {
+    for (Board b : values()) {
+      if (b.name().equals(name == null ? null : name.strip())) {
+        return java.util.Optional.of(b);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /**
    * The board a playlist names, as the hub stores it.
    *
    * @throws PlaylistException naming the boards there are, when there is no such board
    */
   public static Board named(String name) {
-    for (Board b : values()) {
-      if (b.name().equals(name == null ? null : name.strip())) {
-        return b;
-      }
+    java.util.Optional<Board> found = find(name);
+    if (found.isPresent()) {
+      return found.get();
     }
     String known = Arrays.stream(values()).map(Board::name).collect(Collectors.joining(", "));
     throw new PlaylistException(
