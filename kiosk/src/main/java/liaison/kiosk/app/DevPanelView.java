@@ -5,11 +5,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import liaison.kiosk.fx.FxThread;
 import liaison.kiosk.fx.Ui;
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.hardware.StationDevices;
 import liaison.signage.player.hardware.StationHardware;
+import liaison.signage.player.text.Bilingual;
 
 /**
  * The developer panel on a machine without GPIO: hold "有人经过" to play the motion sensor, tap

@@ -2,14 +2,14 @@ package liaison.kiosk.app;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import liaison.kiosk.fx.CjkFonts;
-import java.util.Optional;
-import liaison.kiosk.fx.FxThread;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.hardware.ScreenPower;
 import liaison.signage.player.hardware.StationDevices;
 import liaison.signage.player.hardware.StationHardware;

@@ -58,7 +58,7 @@ public final class KioskCommands implements CommandHandler {
     power.set(on);
     runtime.screen(on);
     if (on) {
-      liaison.kiosk.fx.FxThread.run(screen::wake);
+      liaison.signage.player.fx.FxThread.run(screen::wake);
     }
   }
 }

@@ -13,14 +13,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.nav.Actions;
-import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Page.Tab;
+import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Settings;
 import liaison.kiosk.pages.PageModels.AlertModel;
-import liaison.kiosk.ui.Bilingual;
-import liaison.kiosk.fx.Ui;
+import liaison.signage.player.text.Bilingual;
 
 /**
  * The kiosk's frame around every page: the sign-plate header with the date and time and the

@@ -1,7 +1,5 @@
 package liaison.kiosk.fx;
 
-import liaison.kiosk.ui.Bilingual;
-
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,6 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import liaison.signage.player.text.Bilingual;
 
 /** The few building blocks every kiosk page is made of. */
 public final class Ui {

@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import liaison.kiosk.ui.Bilingual;
 import liaison.kiosk.home.HomeScreen.Attendance;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
-import liaison.kiosk.pages.PagePresenter;
 import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.SlotState;
 import liaison.kiosk.home.HomeScreen.Upcoming;
+import liaison.kiosk.pages.PagePresenter;
 import liaison.signage.player.LinkStatus;
+import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /** Turns the station's content, its link status and the time into what the home screen shows. */

@@ -2,7 +2,7 @@ package liaison.kiosk.home;
 
 import java.util.List;
 import java.util.Optional;
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.text.Bilingual;
 
 /**
  * What the home screen shows, as plain values: the presenter computes it, the view draws it, and

@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.fx.FittingColumn;
-import liaison.kiosk.fx.Portraits;
+import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen.Attendance;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.home.HomeScreen.NoticeLine;
@@ -19,8 +19,8 @@ import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.qr.QrCode;
 import liaison.kiosk.qr.QrView;
-import liaison.kiosk.ui.Bilingual;
-import liaison.kiosk.fx.Ui;
+import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.text.Bilingual;
 
 /**
  * The home page: today's reception with its deputies (expected or present), the next receptions,

@@ -1,6 +1,6 @@
 package liaison.kiosk.nav;
 
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.text.Bilingual;
 
 /** A visitor's satisfaction with a visit, as the hub's event ingest expects it. */
 public enum Rating {

@@ -2,7 +2,7 @@ package liaison.kiosk.pages;
 
 import java.util.List;
 import java.util.Optional;
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.DeputyLevel;
 
 /**

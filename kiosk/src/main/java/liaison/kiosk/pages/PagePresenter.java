@@ -28,16 +28,16 @@ import liaison.kiosk.pages.PageModels.NoticesModel;
 import liaison.kiosk.pages.PageModels.ResultsModel;
 import liaison.kiosk.pages.PageModels.ScheduleModel;
 import liaison.kiosk.pages.PageModels.Share;
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationAlert;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
 import liaison.signage.protocol.StationContent.Results;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /** Computes the pages beyond Home from the station's content and the time. */

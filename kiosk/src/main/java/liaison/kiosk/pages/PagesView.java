@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.fx.PagedList;
-import liaison.kiosk.fx.Portraits;
+import liaison.kiosk.fx.Ui;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Rating;
@@ -32,8 +32,8 @@ import liaison.kiosk.pages.PageModels.ScheduleModel;
 import liaison.kiosk.pages.PageModels.Share;
 import liaison.kiosk.qr.QrCode;
 import liaison.kiosk.qr.QrView;
-import liaison.kiosk.ui.Bilingual;
-import liaison.kiosk.fx.Ui;
+import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.text.Bilingual;
 
 /** Draws the pages beyond Home from their models. Lists are paged, never scrolled. */
 public final class PagesView {

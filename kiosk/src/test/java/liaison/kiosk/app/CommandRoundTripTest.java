@@ -1,6 +1,6 @@
 package liaison.kiosk.app;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,12 +28,12 @@ import liaison.hub.command.CommandStatus;
 import liaison.hub.command.ScreenshotStore;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
-import liaison.kiosk.fx.Screens;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.LedPattern;
 import liaison.signage.player.hardware.ScreenPower;

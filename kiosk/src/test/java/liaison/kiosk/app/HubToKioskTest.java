@@ -1,6 +1,6 @@
 package liaison.kiosk.app;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,11 +20,11 @@ import liaison.hub.publish.PublicationRepository;
 import liaison.hub.satisfaction.OnSiteRatings;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.web.StationOverview;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
-import liaison.kiosk.fx.Screens;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.ScreenPower;
 import liaison.signage.player.hardware.StationDevices;

@@ -1,6 +1,6 @@
 package liaison.kiosk.app;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,17 +18,17 @@ import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javax.imageio.ImageIO;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
-import liaison.kiosk.fx.Screens;
 import liaison.kiosk.nav.Page;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.Screens;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
@@ -190,7 +190,7 @@ class KioskDetailsTest {
             new liaison.signage.player.hardware.StationHardware(
                 runtime, devices, liaison.signage.player.hardware.ScreenPower.NONE, clock)) {
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
-      hardware.onWake(() -> liaison.kiosk.fx.FxThread.run(screen::wake));
+      hardware.onWake(() -> liaison.signage.player.fx.FxThread.run(screen::wake));
       DevPanelView panel =
           onFx(() -> new DevPanelView(devices, devices.emulator().orElseThrow(), hardware));
       onFx(() -> screen.view().setDevPanel(panel));

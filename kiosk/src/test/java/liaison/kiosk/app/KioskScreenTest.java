@@ -1,6 +1,6 @@
 package liaison.kiosk.app;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,19 +9,19 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javafx.scene.image.WritableImage;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
-import liaison.kiosk.fx.Screens;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.Screens;
 import liaison.signage.player.link.ReconnectPolicy;
-import liaison.testkit.TestBroker;
-import liaison.testkit.TestClient;
-import liaison.testkit.TestClock;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
+import liaison.testkit.TestBroker;
+import liaison.testkit.TestClient;
+import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

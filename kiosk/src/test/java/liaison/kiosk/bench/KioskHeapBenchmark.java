@@ -1,6 +1,6 @@
 package liaison.kiosk.bench;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import liaison.kiosk.app.KioskScreen;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;

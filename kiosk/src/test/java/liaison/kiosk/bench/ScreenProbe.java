@@ -13,9 +13,9 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import liaison.kiosk.app.KioskScreen;
-import liaison.kiosk.fx.CjkFonts;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.CjkFonts;
 
 /**
  * The main class of a child JVM that opens one 1024×600 window and reports, as {@code figure.*}

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import liaison.kiosk.ui.Bilingual;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
 import liaison.kiosk.home.HomeScreen.SlotState;
 import liaison.signage.player.LinkStatus;
-import liaison.testkit.TestClock;
+import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
+import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 class HomePresenterTest {

@@ -1,6 +1,6 @@
 package liaison.kiosk.home;
 
-import static liaison.kiosk.fx.FxToolkit.onFx;
+import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.image.WritableImage;
 import liaison.kiosk.app.KioskView;
-import liaison.kiosk.fx.CjkFonts;
-import liaison.kiosk.fx.FxToolkit;
-import liaison.kiosk.fx.Screens;
 import liaison.signage.player.LinkStatus;
-import liaison.testkit.TestClock;
+import liaison.signage.player.fx.CjkFonts;
+import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.Screens;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
+import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

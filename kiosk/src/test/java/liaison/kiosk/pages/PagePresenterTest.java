@@ -12,15 +12,15 @@ import liaison.kiosk.pages.PageModels.AlertModel;
 import liaison.kiosk.pages.PageModels.DeputiesModel;
 import liaison.kiosk.pages.PageModels.DeputyModel;
 import liaison.kiosk.pages.PageModels.ScheduleModel;
-import liaison.kiosk.ui.Bilingual;
+import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationAlert;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 

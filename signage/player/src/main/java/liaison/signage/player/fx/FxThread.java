@@ -1,4 +1,4 @@
-package liaison.kiosk.fx;
+package liaison.signage.player.fx;
 
 import javafx.application.Platform;
 

@@ -1,4 +1,4 @@
-package liaison.kiosk.fx;
+package liaison.signage.player.fx;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;

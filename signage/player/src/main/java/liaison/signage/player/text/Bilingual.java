@@ -1,4 +1,4 @@
-package liaison.kiosk.ui;
+package liaison.signage.player.text;
 
 /** A text in Chinese with its English; Chinese leads unless the visitor chose English. */
 public record Bilingual(String zh, String en) {

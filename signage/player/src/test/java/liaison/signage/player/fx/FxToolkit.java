@@ -1,4 +1,4 @@
-package liaison.kiosk.fx;
+package liaison.signage.player.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
