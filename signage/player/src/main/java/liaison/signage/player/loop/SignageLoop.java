@@ -64,6 +64,8 @@ public final class SignageLoop {
   private @Nullable Slide paused;
 
   private Duration pausedLeft = Duration.ZERO;
+  /** Off screen: a kiosk in a visitor's hands. Content and alerts are kept, nothing advances. */
+  private boolean suspended;
 
   /** A loop that plays {@code playlist} while the station's content carries none. */
   public SignageLoop(Playlist playlist, ZoneId zone, Instant now) {
@@ -107,8 +109,43 @@ public final class SignageLoop {
     tick(now);
   }
 
+  /**
+   * The loop leaves the screen (a visitor touched the kiosk): whatever notice was on screen gets
+   * its proof of display, and nothing advances until {@link #resume}.
+   */
+  public void suspend(Instant now) {
+    if (suspended) {
+      return;
+    }
+    if (screen instanceof Interrupt current) {
+      proof(current.alert().noticeId(), current.since(), now, kindOf(current.alert()));
+    } else {
+      leave(now);
+    }
+    suspended = true;
+    paused = null;
+    entries = null;
+    screen = new Syncing(now);
+  }
+
+  /** Back on screen: the playlist starts from the top (an interrupt still due takes over first). */
+  public void resume(Instant now) {
+    if (!suspended) {
+      return;
+    }
+    suspended = false;
+    tick(now);
+  }
+
+  public boolean suspended() {
+    return suspended;
+  }
+
   /** Called every second or so: starts and ends interrupts and advances the boards. */
   public void tick(Instant now) {
+    if (suspended) {
+      return;
+    }
     Optional<StationAlert> valid = alert.filter(a -> validAt(a, now));
     boolean resumed = false;
     if (screen instanceof Interrupt current) {

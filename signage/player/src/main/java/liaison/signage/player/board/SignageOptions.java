@@ -1,0 +1,84 @@
+package liaison.signage.player.board;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import liaison.signage.player.StationConfig;
+
+/**
+ * The signage launcher's settings, from flags ({@code --station=s-002}) or environment variables
+ * ({@code LIAISON_STATION=s-002}); flags win.
+ */
+public record SignageOptions(StationConfig station, boolean fullScreen, int width, int height) {
+
+  static final String USAGE =
+      """
+      Usage: java -jar signage.jar --station=ID [options]
+
+        --station=ID        station id as on the hub, e.g. s-002           (LIAISON_STATION)
+        --broker=URI        hub's MQTT broker, default tcp://127.0.0.1:1883 (LIAISON_BROKER)
+        --data-dir=DIR      where the screen keeps its store, default data/signage-ID (LIAISON_DATA_DIR)
+        --size=WxH          window size, default 1920x1080; 1080x1920 for a portrait screen (LIAISON_SIZE)
+        --fullscreen        full screen, as on a wall screen               (LIAISON_FULLSCREEN=true)
+      """;
+
+  private static final List<String> KNOWN = List.of("station", "broker", "data-dir", "size", "fullscreen", "help");
+
+  /**
+   * Reads flags and environment.
+   *
+   * @throws IllegalArgumentException naming the bad setting; an empty message asks for the usage
+   */
+  public static SignageOptions parse(List<String> args, Function<String, String> env) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      int eq = arg.indexOf('=');
+      String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+      if (!KNOWN.contains(key)) {
+        throw new IllegalArgumentException("unknown option --" + key);
+      }
+      flags.put(key, eq < 0 ? "true" : arg.substring(eq + 1));
+    }
+    if (flags.containsKey("help")) {
+      throw new IllegalArgumentException("");
+    }
+    Function<String, String> setting =
+        flag -> {
+          String value = flags.get(flag);
+          return value != null ? value : env.apply("LIAISON_" + flag.toUpperCase().replace('-', '_'));
+        };
+    String station = setting.apply("station");
+    if (station == null || station.isBlank()) {
+      throw new IllegalArgumentException("which station is this? give --station=ID, e.g. --station=s-002");
+    }
+    String broker = or(setting.apply("broker"), "tcp://127.0.0.1:1883");
+    String dataDir = or(setting.apply("data-dir"), "data/signage-" + station);
+    String size = or(setting.apply("size"), "1920x1080");
+    String[] wh = size.toLowerCase().split("[x×]");
+    int width;
+    int height;
+    try {
+      if (wh.length != 2) {
+        throw new NumberFormatException();
+      }
+      width = Integer.parseInt(wh[0].trim());
+      height = Integer.parseInt(wh[1].trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--size must look like 1920x1080, was '" + size + "'");
+    }
+    if (width < 320 || height < 240) {
+      throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
+    }
+    boolean fullScreen = Boolean.parseBoolean(or(setting.apply("fullscreen"), "false"));
+    return new SignageOptions(StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, width, height);
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

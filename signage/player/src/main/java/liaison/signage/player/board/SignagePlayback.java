@@ -1,0 +1,102 @@
+package liaison.signage.player.board;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import liaison.signage.player.StationRuntime;
+import liaison.signage.player.fx.FxThread;
+import liaison.signage.player.loop.DisplayProofReporter;
+import liaison.signage.player.loop.SignageLoop;
+import liaison.signage.protocol.Playlist;
+import liaison.signage.protocol.StationContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One station runtime playing its signage loop on a {@link SignageScreen}: the standalone signage
+ * launcher keeps it playing, the kiosk resumes it after its idle timeout and suspends it on the
+ * first touch. Content and alerts come from the runtime; each notice leaving the screen is reported
+ * through the runtime's outbox ({@code notice.displayed}). Everything runs on the FX thread.
+ */
+public final class SignagePlayback implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SignagePlayback.class);
+
+  private final StationRuntime runtime;
+  private final SignageScreen screen;
+  private final Clock clock;
+  private final SignageLoop loop;
+  private final List<AutoCloseable> watches = new ArrayList<>();
+
+  /** Starts suspended: call {@link #resume()} to put the loop on screen. */
+  public SignagePlayback(StationRuntime runtime, SignageScreen screen, Clock clock) {
+    this.runtime = runtime;
+    this.screen = screen;
+    this.clock = clock;
+    this.loop = new SignageLoop(Playlist.DEFAULT, clock);
+    loop.suspend(clock.instant());
+    loop.onProof(new DisplayProofReporter(runtime::record, clock.getZone()));
+    loop.onChange(next -> screen.show(next, runtime.content().get()));
+    watches.add(runtime.content().watch(c -> FxThread.run(() -> contentChanged(c))));
+    watches.add(runtime.alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
+  }
+
+  public SignageScreen screen() {
+    return screen;
+  }
+
+  public SignageLoop loop() {
+    return loop;
+  }
+
+  public boolean playing() {
+    return !loop.suspended();
+  }
+
+  /** Puts the loop on screen, from the top of the playlist. */
+  public void resume() {
+    loop.resume(clock.instant());
+    showCurrent();
+  }
+
+  /** Takes the loop off screen; the notice that was showing gets its proof of display. */
+  public void suspend() {
+    loop.suspend(clock.instant());
+  }
+
+  /** Every second or so: interrupts start and end, boards advance, the clock moves. */
+  public void tick() {
+    if (playing()) {
+      loop.tick(clock.instant());
+      screen.tick();
+    }
+  }
+
+  private void contentChanged(Optional<StationContent> content) {
+    loop.content(content, clock.instant());
+    if (playing()) {
+      // The same board with new content (a deputy added, a time moved) is drawn again.
+      showCurrent();
+    }
+  }
+
+  private void showCurrent() {
+    Optional<StationContent> content = runtime.content().get();
+    screen.show(loop.screen(), content);
+    content.ifPresent(c -> runtime.displayed(c.version()));
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable watch : watches) {
+      try {
+        watch.close();
+      } catch (Exception e) {
+        LOG.debug("closing a watch failed", e);
+      }
+    }
+    if (playing()) {
+      suspend();
+    }
+  }
+}
