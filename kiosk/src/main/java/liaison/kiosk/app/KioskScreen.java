@@ -20,6 +20,8 @@ import liaison.kiosk.nav.Settings;
 import liaison.kiosk.pages.PagePresenter;
 import liaison.kiosk.pages.PagesView;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.board.SignagePlayback;
+import liaison.signage.player.board.SignageScreen;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.fx.Portraits;
@@ -45,6 +47,7 @@ public final class KioskScreen implements AutoCloseable {
   private final Portraits portraits;
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
+  private final SignagePlayback signage;
   private Object pageKey;
   private java.time.Instant lastMotion = java.time.Instant.EPOCH;
 
@@ -64,15 +67,17 @@ public final class KioskScreen implements AutoCloseable {
       LOG.error(CjkFonts.MISSING_MESSAGE);
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
+    signage =
+        new SignagePlayback(runtime, new SignageScreen(runtime.config().stationId(), clock, fonts, portraits), clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
     home.setPortraits(portraits);
     view.onOrientation(home::setPortrait);
     // Any touch restarts the idle timer, wherever it lands.
-    view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> navigator.touch(clock.instant()));
+    view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
     view.onWakeTap(this::wake);
-    view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> navigator.touch(clock.instant()));
+    view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
     watches.add(runtime.content().watch(c -> FxThread.run(this::refresh)));
     watches.add(runtime.link().watch(l -> FxThread.run(this::refresh)));
     watches.add(runtime.alert().watch(a -> FxThread.run(this::refresh)));
@@ -156,6 +161,40 @@ public final class KioskScreen implements AutoCloseable {
             && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
     content.ifPresent(c -> runtime.displayed(c.version()));
+    handOver();
+  }
+
+  /**
+   * After the idle timeout (Home, default settings, no touch for {@link Navigator#IDLE}) the
+   * signage loop takes the screen; the first touch gives it back to the kiosk.
+   */
+  private void handOver() {
+    boolean idle =
+        navigator.page() instanceof Page.Home
+            && navigator.settings().equals(Settings.DEFAULT)
+            && !clock.instant().isBefore(navigator.lastTouch().plus(Navigator.IDLE));
+    if (idle && !signage.playing()) {
+      signage.resume();
+      view.showSignage(Optional.of(signage.screen().root()));
+    } else if (!idle && signage.playing()) {
+      signage.suspend();
+      view.showSignage(Optional.empty());
+    } else if (idle) {
+      signage.tick();
+    }
+  }
+
+  /** A touch anywhere: the idle timer starts again, and the loop, if it was showing, gives way. */
+  private void touched() {
+    navigator.touch(clock.instant());
+    if (signage.playing()) {
+      refresh();
+    }
+  }
+
+  /** The signage loop the kiosk plays while idle. */
+  public SignagePlayback signage() {
+    return signage;
   }
 
   private void showPage(Page page, Optional<StationContent> content, HomeScreen screen) {
@@ -242,6 +281,7 @@ public final class KioskScreen implements AutoCloseable {
   @Override
   public void close() {
     tick.shutdownNow();
+    signage.close();
     for (AutoCloseable watch : watches) {
       try {
         watch.close();

@@ -11,6 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.fx.Ui;
@@ -59,6 +60,7 @@ public final class KioskView extends StackPane {
   private final Label offlineBadge = Ui.label("offline-badge");
   private final VBox emergency = new VBox();
   private final Region dim = new Region();
+  private final StackPane signageHost = new StackPane();
   /** A bright frame over everything while the hub asks the station to identify itself. */
   private final Region identifying = new Region();
   private final StackPane devPanelHost = new StackPane();
@@ -143,7 +145,10 @@ public final class KioskView extends StackPane {
     identifying.getStyleClass().add("identifying");
     identifying.setVisible(false);
     identifying.setMouseTransparent(true);
-    getChildren().addAll(frame, emergency, dim, identifying, devPanelHost);
+    // The signage loop while nobody uses the kiosk: the first touch only brings the kiosk back.
+    signageHost.setVisible(false);
+    signageHost.setOnMousePressed(MouseEvent::consume);
+    getChildren().addAll(frame, emergency, signageHost, dim, identifying, devPanelHost);
 
     widthProperty().addListener((o, a, b) -> applyFontSize());
     heightProperty().addListener((o, a, b) -> applyFontSize());
@@ -274,6 +279,16 @@ public final class KioskView extends StackPane {
       alert = next;
       drawAlert();
     }
+  }
+
+  /** Shows the signage loop over the kiosk (idle), or takes it away (a visitor touched). */
+  public void showSignage(Optional<Node> loop) {
+    signageHost.getChildren().setAll(loop.stream().toList());
+    signageHost.setVisible(loop.isPresent());
+  }
+
+  public boolean signageShown() {
+    return signageHost.isVisible();
   }
 
   /** Dims the whole screen (nobody around) or lights it again. */
