@@ -20,6 +20,7 @@ import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.pages.PagePresenter;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.text.Bilingual;
+import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent.Deputy;
@@ -206,14 +207,6 @@ public final class HomePresenter {
   }
 
   public static String weekdayZh(DayOfWeek day) {
-    return switch (day) {
-      case MONDAY -> "星期一";
-      case TUESDAY -> "星期二";
-      case WEDNESDAY -> "星期三";
-      case THURSDAY -> "星期四";
-      case FRIDAY -> "星期五";
-      case SATURDAY -> "星期六";
-      case SUNDAY -> "星期日";
-    };
+    return Dates.weekdayZh(day);
   }
 }

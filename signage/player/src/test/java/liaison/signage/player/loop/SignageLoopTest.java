@@ -103,6 +103,43 @@ class SignageLoopTest {
   }
 
   @Test
+  void shouldProveTheNoticeOnScreenWhenSuspendedAndStartFromTheTopWhenResumed() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.NOTICES, 10), Entry.of(Board.TODAY, 10)));
+    loop.content(Optional.of(content(List.of(notice("n-1")), false)), now());
+    runFor(loop, Duration.ofSeconds(4));
+
+    loop.suspend(now());
+    runFor(loop, Duration.ofSeconds(30));
+    assertThat(proofs).singleElement().satisfies(p -> {
+      assertThat(p.noticeId()).isEqualTo("n-1");
+      assertThat(p.shown()).isEqualTo(Duration.ofSeconds(4));
+      assertThat(p.kind()).isEqualTo(Kind.LOOP);
+    });
+    assertThat(shown()).containsExactly("NOTICES:n-1");
+
+    loop.resume(now());
+    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> {
+      assertThat(s.noticeId()).contains("n-1");
+      assertThat(s.since()).isEqualTo(at("10:00:34"));
+    });
+  }
+
+  @Test
+  void shouldKeepAnAlertThatArrivedWhileSuspendedForWhenItResumes() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    loop.suspend(now());
+    loop.alert(Optional.of(alert("n-9", NoticePriority.EMERGENCY, now(), null)), now());
+    assertThat(shown()).containsExactly("TODAY");
+
+    clock.advance(Duration.ofSeconds(5));
+    loop.resume(now());
+
+    assertThat(loop.screen()).isInstanceOf(Interrupt.class);
+    assertThat(proofs).isEmpty();
+  }
+
+  @Test
   void shouldSkipNoticesAndResultsWhenThereAreNone() {
     SignageLoop loop = loop(Playlist.DEFAULT);
     loop.content(Optional.of(content(List.of(), false)), now());
