@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import liaison.signage.player.StationConfig;
+import liaison.signage.player.fx.Launch;
 import liaison.signage.player.hardware.DeviceConfig;
 
 /**
@@ -79,21 +80,9 @@ public record KioskOptions(
     String size = setting(flags, env, "size", "LIAISON_SIZE", "1280x800");
     boolean fullScreen =
         Boolean.parseBoolean(setting(flags, env, "fullscreen", "LIAISON_FULLSCREEN", "false"));
-    String[] wh = size.toLowerCase().split("[x×]");
-    int width;
-    int height;
-    try {
-      if (wh.length != 2) {
-        throw new NumberFormatException();
-      }
-      width = Integer.parseInt(wh[0].trim());
-      height = Integer.parseInt(wh[1].trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--size must look like 1280x800, was '" + size + "'");
-    }
-    if (width < 320 || height < 240) {
-      throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
-    }
+    int[] wh = Launch.size(size, "1280x800");
+    int width = wh[0];
+    int height = wh[1];
     Map<String, String> hardware = new LinkedHashMap<>();
     HARDWARE.forEach(
         (flag, variable) -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import liaison.signage.player.StationConfig;
+import liaison.signage.player.fx.Launch;
 
 /**
  * The signage launcher's settings, from flags ({@code --station=s-002}) or environment variables
@@ -59,23 +60,9 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
     String broker = or(setting.apply("broker"), "tcp://127.0.0.1:1883");
     String dataDir = or(setting.apply("data-dir"), "data/signage-" + station);
     String size = or(setting.apply("size"), "1920x1080");
-    String[] wh = size.toLowerCase().split("[x×]");
-    int width;
-    int height;
-    try {
-      if (wh.length != 2) {
-        throw new NumberFormatException();
-      }
-      width = Integer.parseInt(wh[0].trim());
-      height = Integer.parseInt(wh[1].trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--size must look like 1920x1080, was '" + size + "'");
-    }
-    if (width < 320 || height < 240) {
-      throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
-    }
+    int[] wh = Launch.size(size, "1920x1080");
     boolean fullScreen = Boolean.parseBoolean(or(setting.apply("fullscreen"), "false"));
-    return new SignageOptions(StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, width, height);
+    return new SignageOptions(StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, wh[0], wh[1]);
   }
 
   private static String or(String value, String fallback) {

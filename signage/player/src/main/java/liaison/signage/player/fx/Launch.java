@@ -1,0 +1,63 @@
+package liaison.signage.player.fx;
+
+import java.util.function.Function;
+
+/** What the kiosk's and the signage screen's launchers share: reading options, opening a window. */
+public final class Launch {
+  private Launch() {}
+
+  /**
+   * Reads the options, or prints the usage (with the reason, if any) and exits: 0 for --help, 2 for
+   * a bad setting.
+   */
+  public static <T> T optionsOrExit(String program, String usage, Function<Void, T> parse) {
+    try {
+      return parse.apply(null);
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println(program + ": " + e.getMessage());
+      }
+      System.err.print(usage);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      throw e;
+    }
+  }
+
+  /** Opens the window, or says what a window needs here and exits 1. */
+  public static void windowOrExit(String program, Runnable launch) {
+    try {
+      launch.run();
+    } catch (UnsupportedOperationException | IllegalStateException e) {
+      // JavaFX could not open a window: no display, or no GTK 3 on a Linux machine.
+      System.err.println(program + ": cannot open a window: " + e.getMessage());
+      System.err.println(
+          "  Needs a display (DISPLAY set; on a machine without a screen: xvfb-run) and, on Linux, GTK 3"
+              + " (Debian/Ubuntu/Raspberry Pi OS: sudo apt-get install libgtk-3-0).");
+      System.exit(1);
+    }
+  }
+
+  /**
+   * A window size such as {@code 1280x800} (or {@code 1280×800}), at least 320×240.
+   *
+   * @throws IllegalArgumentException saying what it should look like
+   */
+  public static int[] size(String size, String example) {
+    String[] wh = size.toLowerCase().split("[x×]");
+    int width;
+    int height;
+    try {
+      if (wh.length != 2) {
+        throw new NumberFormatException();
+      }
+      width = Integer.parseInt(wh[0].trim());
+      height = Integer.parseInt(wh[1].trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--size must look like " + example + ", was '" + size + "'");
+    }
+    if (width < 320 || height < 240) {
+      throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
+    }
+    return new int[] {width, height};
+  }
+}
