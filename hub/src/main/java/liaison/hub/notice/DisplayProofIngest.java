@@ -31,11 +31,9 @@ public class DisplayProofIngest implements EventProjection<Shown> {
 
   private static final int MAX_TEXT = 64;
 
-  private final NoticeRepository notices;
   private final DisplayProofs proofs;
 
-  public DisplayProofIngest(NoticeRepository notices, DisplayProofs proofs) {
-    this.notices = notices;
+  public DisplayProofIngest(DisplayProofs proofs) {
     this.proofs = proofs;
   }
 
@@ -66,7 +64,7 @@ public class DisplayProofIngest implements EventProjection<Shown> {
       throw new RefusedEvent(
           "'seconds' " + seconds + " does not match from–until (" + shown.toSeconds() + " s)");
     }
-    if (notices.find(noticeId).isEmpty()) {
+    if (!proofs.noticeExists(noticeId)) {
       throw new RefusedEvent("no notice '" + noticeId + "' on this hub (deleted, or never published here)");
     }
     return new Shown(stationId, event.id().toString(), noticeId, kind, board, from, until, seconds);

@@ -103,7 +103,11 @@ public class DisplayProofs {
     }
   }
 
-  /** Stores the proofs; one already stored for the same (station, event) is skipped. */
+  /**
+   * Stores the proofs; one already stored for the same (station, event) is skipped, and so is one
+   * whose notice was deleted since it was checked: its proofs went with it, and a foreign-key error
+   * would hold up the whole batch of events.
+   */
   public void insert(Handle h, List<Shown> proofs) {
     if (proofs.isEmpty()) {
       return;
@@ -112,7 +116,8 @@ public class DisplayProofs {
         h.prepareBatch(
             """
             INSERT INTO notice_display (station_id, event_id, notice_id, kind, board, shown_from, shown_until, seconds, shown_day)
-            VALUES (:station, :event, :notice, :kind, :board, :from, :until, :seconds, :day)
+            SELECT :station, :event, :notice, :kind, :board, :from, :until, :seconds, :day
+            WHERE EXISTS (SELECT 1 FROM notice WHERE id = :notice)
             ON CONFLICT (station_id, event_id) DO NOTHING
             """);
     for (Shown s : proofs) {
@@ -129,6 +134,11 @@ public class DisplayProofs {
           .add();
     }
     batch.execute();
+  }
+
+  public boolean noticeExists(String noticeId) {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM notice WHERE id = :id").bind("id", noticeId).mapTo(Integer.class).one() > 0);
   }
 
   /** The stations that reported the notice on screen at least once. */

@@ -26,6 +26,7 @@ import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.ingest.EventIngest;
+import liaison.hub.ingest.StationEventRepository;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
@@ -200,6 +201,42 @@ class DisplayProofTest {
     } finally {
       log.detachAppender(logged);
     }
+  }
+
+  @Test
+  void shouldForgetTheProofsOfADeletedNoticeAndSkipOneDeletedWhileItsProofWasOnTheWay() {
+    OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
+    Jdbi jdbi = hub.bean(Jdbi.class);
+    NoticeRepository notices = hub.bean(NoticeRepository.class);
+    jdbi.useHandle(
+        h ->
+            notices.insert(
+                h,
+                new Notice("n-gone", "临时通知", "", NoticePriority.NORMAL, now.minusHours(1), now.plusDays(1),
+                    Notice.Target.STATIONS, null, List.of("s-001"), "测试", "c-qingxi")));
+    shown("n-gone", now.minusMinutes(1), 20, DisplayProof.Kind.LOOP);
+    await().atMost(Duration.ofSeconds(30)).until(() -> times("admin", "n-gone", "s-001") == 1);
+
+    jdbi.useHandle(h -> notices.delete(h, "n-gone"));
+    // A proof checked before the deletion and stored after it is skipped, and its event still stored.
+    UUID late = UUID.randomUUID();
+    DisplayProofs proofs = hub.bean(DisplayProofs.class);
+    hub.bean(StationEventRepository.class)
+        .storeAll(
+            List.of(new StationEventRepository.StoredEvent(
+                "s-001", late.toString(), DisplayProofIngest.EVENT_TYPE, now, "{}", now)),
+            h ->
+                proofs.insert(
+                    h,
+                    List.of(new DisplayProofs.Shown("s-001", late.toString(), "n-gone", DisplayProofs.Kind.LOOP, "NOTICES",
+                        now.minusSeconds(20), now, 20))));
+
+    int left = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM notice_display WHERE notice_id = 'n-gone'").mapTo(Integer.class).one());
+    assertThat(left).isZero();
+    int event =
+        jdbi.withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM station_event WHERE event_id = :id").bind("id", late.toString()).mapTo(Integer.class).one());
+    assertThat(event).isEqualTo(1);
   }
 
   /** Records a proof in the station's outbox exactly as its signage loop does. */
