@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.notice.DisplayProofs;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
 import liaison.hub.notice.NoticeRepository;
@@ -42,6 +43,7 @@ import liaison.hub.web.Pages;
 public class NoticeAdminController {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final NoticeService notices;
@@ -59,6 +61,19 @@ public class NoticeAdminController {
 
   /** A target station on the notice's page. */
   public record ReceiptRow(String stationId, String stationName, @Nullable String shownAt) {}
+
+  /** A station's line in the notice's proof of display; times in Beijing time. */
+  public record ProofRow(
+      String stationId,
+      String stationName,
+      int times,
+      int loop,
+      int urgent,
+      int emergency,
+      String duration,
+      @Nullable String first,
+      @Nullable String last,
+      List<Integer> days) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> list(
@@ -161,6 +176,13 @@ public class NoticeAdminController {
     model.put("shown", receipts.stream().filter(r -> r.shownAt() != null).count());
     model.put("missing", receipts.stream().filter(r -> r.shownAt() == null).toList());
     model.put("done", done != null && List.of("created", "saved").contains(done) ? done : null);
+    Lang lang = Lang.of(request);
+    List<DisplayProofs.AtStation> proofs = notices.displayProofs(staff, id);
+    model.put("proofs", proofs.stream().map(p -> proofRow(p, lang)).toList());
+    model.put("proofsShown", proofs.stream().anyMatch(p -> p.total().times() > 0));
+    model.put(
+        "proofDays",
+        proofs.isEmpty() ? List.of() : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList());
     return new ModelAndView<>("admin/notice", model);
   }
 
@@ -202,6 +224,36 @@ public class NoticeAdminController {
     model.put("maxTitle", NoticeService.MAX_TITLE);
     model.put("maxBody", NoticeService.MAX_BODY);
     return new ModelAndView<>("admin/notice-form", model);
+  }
+
+  private static ProofRow proofRow(DisplayProofs.AtStation p, Lang lang) {
+    return new ProofRow(
+        p.stationId(),
+        p.stationName(),
+        p.total().times(),
+        p.of(DisplayProofs.Kind.LOOP).times(),
+        p.of(DisplayProofs.Kind.URGENT_INTERRUPT).times(),
+        p.of(DisplayProofs.Kind.EMERGENCY_HOLD).times(),
+        duration(p.total().seconds(), lang),
+        p.first() == null ? null : SHOWN.format(p.first().atZoneSameInstant(SHANGHAI)),
+        p.last() == null ? null : SHOWN.format(p.last().atZoneSameInstant(SHANGHAI)),
+        p.days().stream().map(DisplayProofs.DayCount::times).toList());
+  }
+
+  /** "1小时2分5秒" or "1 h 2 min 5 s": long enough to read, short enough for a table cell. */
+  static String duration(long seconds, Lang lang) {
+    long h = seconds / 3600;
+    long m = seconds % 3600 / 60;
+    long s = seconds % 60;
+    StringBuilder text = new StringBuilder();
+    if (h > 0) {
+      text.append(h).append(lang.pick("小时", " h "));
+    }
+    if (h > 0 || m > 0) {
+      text.append(m).append(lang.pick("分", " min "));
+    }
+    text.append(s).append(lang.pick("秒", " s"));
+    return text.toString();
   }
 
   private static String local(OffsetDateTime t) {

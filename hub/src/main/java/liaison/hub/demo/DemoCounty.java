@@ -25,11 +25,14 @@ import liaison.hub.security.PasswordHasher;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
+import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationKind;
 import org.jdbi.v3.core.Jdbi;
@@ -63,6 +66,7 @@ public class DemoCounty {
   private final ReceptionRuleService ruleService;
   private final Clock clock;
   private final DemoCases demoCases;
+  private final PlaylistRepository playlists;
 
   public DemoCounty(
       HubConfig config,
@@ -78,8 +82,10 @@ public class DemoCounty {
       ReceptionRuleRepository rules,
       ReceptionRuleService ruleService,
       Clock clock,
-      DemoCases demoCases) {
+      DemoCases demoCases,
+      PlaylistRepository playlists) {
     this.demoCases = demoCases;
+    this.playlists = playlists;
     this.rules = rules;
     this.ruleService = ruleService;
     this.config = config;
@@ -246,6 +252,15 @@ public class DemoCounty {
               "因村委会二楼会议室维修，本周四上午的代表接待改在桃源村文化室（村委会斜对面）进行，时间不变。",
               NoticePriority.URGENT, now.minusHours(2), now.plusDays(5), Notice.Target.STATIONS, null,
               List.of("s-002"), "白沙镇人大主席团", COUNTY));
+
+          // s-001's wall screen shows the schedule more often before the station opens at 8:30;
+          // s-002 and s-003 play the defaults.
+          playlists.save(
+              h, "s-001",
+              Playlist.DEFAULT.withDaypart(
+                  new Playlist.Daypart(LocalTime.of(7, 30), LocalTime.of(9, 0),
+                      List.of(Playlist.Entry.of(Board.WEEK, 15), Playlist.Entry.of(Board.TODAY, 10)))),
+              "林晓梅", now);
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);

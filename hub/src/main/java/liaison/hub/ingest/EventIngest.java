@@ -8,7 +8,9 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.ingest.EventProjection.RefusedEvent;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.station.StationRepository;
@@ -25,6 +28,8 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Stores the events stations send from their outboxes. Messages are read through a shared
  * subscription (several hubs split them), written in batches of one transaction each, and
  * acknowledged to the broker only after the commit. A replayed event hits the primary key and
- * changes nothing; a malformed one or one from an unknown station is logged and dropped.
+ * changes nothing; a malformed one or one from an unknown station is logged and dropped. An event
+ * type with an {@link EventProjection} (a proof of display) is read by it first: a body it refuses
+ * is logged and dropped, and what it adds is written in the same transaction as the event.
  */
 @Context
 public class EventIngest implements AutoCloseable {
@@ -43,6 +50,7 @@ public class EventIngest implements AutoCloseable {
   private final StationEventRepository events;
   private final StationRepository stations;
   private final Clock clock;
+  private final Map<String, EventProjection<?>> projections = new LinkedHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
   private final LinkedBlockingQueue<BrokerClient.Delivery> queue = new LinkedBlockingQueue<>();
   private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
@@ -53,11 +61,20 @@ public class EventIngest implements AutoCloseable {
   private volatile boolean closed;
 
   public EventIngest(
-      BrokerClient broker, StationEventRepository events, StationRepository stations, Clock clock) {
+      BrokerClient broker,
+      StationEventRepository events,
+      StationRepository stations,
+      Clock clock,
+      List<EventProjection<?>> projections) {
     this.broker = broker;
     this.events = events;
     this.stations = stations;
     this.clock = clock;
+    for (EventProjection<?> projection : projections) {
+      if (this.projections.putIfAbsent(projection.type(), projection) != null) {
+        throw new IllegalStateException("two projections read event type " + projection.type());
+      }
+    }
     this.writer = Thread.ofPlatform().name("event-ingest").daemon().unstarted(this::write);
   }
 
@@ -111,16 +128,20 @@ public class EventIngest implements AutoCloseable {
   private void store(List<BrokerClient.Delivery> batch) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<StoredEvent> rows = new ArrayList<>(batch.size());
+    Map<EventProjection<?>, List<Object>> projected = new LinkedHashMap<>();
     List<BrokerClient.Delivery> dropped = new ArrayList<>();
     for (BrokerClient.Delivery delivery : batch) {
-      Optional<StoredEvent> row = read(delivery, now);
-      if (row.isPresent()) {
-        rows.add(row.get());
+      Optional<Accepted> accepted = read(delivery, now);
+      if (accepted.isPresent()) {
+        rows.add(accepted.get().row());
+        if (accepted.get().projection() != null) {
+          projected.computeIfAbsent(accepted.get().projection(), p -> new ArrayList<>()).add(accepted.get().adds());
+        }
       } else {
         dropped.add(delivery);
       }
     }
-    int fresh = events.storeAll(rows);
+    int fresh = events.storeAll(rows, h -> projected.forEach((projection, adds) -> storeProjected(h, projection, adds)));
     stored.addAndGet(fresh);
     for (Consumer<List<StoredEvent>> listener : storedListeners) {
       try {
@@ -136,7 +157,16 @@ public class EventIngest implements AutoCloseable {
     rejected.addAndGet(dropped.size());
   }
 
-  private Optional<StoredEvent> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
+  /** An event to store, and what its type's projection read from it. */
+  private record Accepted(StoredEvent row, @Nullable EventProjection<?> projection, @Nullable Object adds) {}
+
+  @SuppressWarnings("unchecked")
+  private static <T> void storeProjected(Handle h, EventProjection<T> projection, List<Object> adds) {
+    // Each element came from this projection's read(), so it is its T.
+    projection.store(h, (List<T>) adds);
+  }
+
+  private Optional<Accepted> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
     Optional<Topic> topic = Topic.tryParse(delivery.topic());
     if (topic.isEmpty() || topic.get().channel() != Topic.Channel.EVENT) {
       LOG.warn("ignored a message on {}: not a station event topic", delivery.topic());
@@ -160,10 +190,23 @@ public class EventIngest implements AutoCloseable {
           "station {} sent satisfaction event {} with rating {}; stored but not counted: expected one of {}",
           stationId, event.id(), event.body().get("rating"), java.util.Arrays.toString(Satisfaction.values()));
     }
+    EventProjection<?> projection = projections.get(event.type());
+    Object adds = null;
+    if (projection != null) {
+      try {
+        adds = projection.read(stationId, event);
+      } catch (RefusedEvent e) {
+        LOG.warn("refused {} event {} from station {}: {}; not stored", event.type(), event.id(), stationId, e.getMessage());
+        return Optional.empty();
+      }
+    }
     try {
       return Optional.of(
-          new StoredEvent(
-              stationId, event.id().toString(), event.type(), event.at(), json.writeValueAsString(event.body()), now));
+          new Accepted(
+              new StoredEvent(
+                  stationId, event.id().toString(), event.type(), event.at(), json.writeValueAsString(event.body()), now),
+              projection,
+              adds));
     } catch (JsonProcessingException e) {
       LOG.warn("ignored an event on {}: body not writable as JSON: {}", delivery.topic(), e.getMessage());
       return Optional.empty();

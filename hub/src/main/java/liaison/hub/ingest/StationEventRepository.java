@@ -3,7 +3,9 @@ package liaison.hub.ingest;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import liaison.hub.db.Sql;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -22,6 +24,14 @@ public class StationEventRepository {
 
   /** Stores the events in one transaction; ones already stored are skipped. Returns how many were new. */
   public int storeAll(List<StoredEvent> events) {
+    return storeAll(events, h -> {});
+  }
+
+  /**
+   * Stores the events as {@link #storeAll(List)} does, then runs {@code alsoStore} in the same
+   * transaction: what the events add (a proof of display) is committed with them or not at all.
+   */
+  public int storeAll(List<StoredEvent> events, Consumer<Handle> alsoStore) {
     if (events.isEmpty()) {
       return 0;
     }
@@ -48,6 +58,7 @@ public class StationEventRepository {
           for (int n : batch.execute()) {
             stored += Math.max(n, 0);
           }
+          alsoStore.accept(h);
           return stored;
         });
   }

@@ -42,6 +42,7 @@ public class NoticeService {
   private final Access access;
   private final AuditLog audit;
   private final ContentPublisher publisher;
+  private final DisplayProofs proofs;
   private final Clock clock;
 
   public NoticeService(
@@ -51,7 +52,9 @@ public class NoticeService {
       Access access,
       AuditLog audit,
       ContentPublisher publisher,
+      DisplayProofs proofs,
       Clock clock) {
+    this.proofs = proofs;
     this.jdbi = jdbi;
     this.notices = notices;
     this.stations = stations;
@@ -92,6 +95,29 @@ public class NoticeService {
 
   public List<NoticeRepository.Receipt> receipts(Staff staff, String id) {
     return notices.receipts(get(staff, id));
+  }
+
+  /**
+   * The notice's proofs of display at the stations this person may see: every station it reaches
+   * (with zeros where it was not on screen yet) and any other that reported it, such as one the
+   * notice no longer targets.
+   */
+  public List<DisplayProofs.AtStation> displayProofs(Staff staff, String id) {
+    return proofs.atStations(id, proofStations(staff, get(staff, id)));
+  }
+
+  /** The same proofs day by day and station by station (for the CSV file), oldest day first. */
+  public List<DisplayProofs.DayRow> displayProofDays(Staff staff, String id) {
+    return proofs.daily(id, proofStations(staff, get(staff, id)));
+  }
+
+  private Set<String> proofStations(Staff staff, Notice n) {
+    Set<String> stationIds = new LinkedHashSet<>(notices.targetStations(n));
+    stationIds.addAll(proofs.stationsThatShowed(n.id()));
+    if (!staff.isCountyAdmin()) {
+      stationIds.retainAll(staff.stationIds());
+    }
+    return stationIds;
   }
 
   public Notice create(Staff staff, NoticeDraft draft) {

@@ -181,7 +181,8 @@ public class ContentPublisher implements AutoCloseable {
     StationContent c = probe.get();
     StationContent content =
         new StationContent(
-            c.stationId(), version, now, c.station(), c.deputies(), c.receptions(), c.notices(), c.links());
+            c.stationId(), version, now, c.station(), c.deputies(), c.receptions(), c.notices(), c.links(),
+            c.results(), c.playlist());
     byte[] payload = ProtocolCodec.encode(content);
     if (!publications.record(
         new Publication(stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {

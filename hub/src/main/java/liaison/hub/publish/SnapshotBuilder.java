@@ -17,6 +17,7 @@ import liaison.hub.notice.NoticeRepository;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.opinion.DeputyLinks;
@@ -29,7 +30,8 @@ import liaison.signage.protocol.StationContent;
 /**
  * Builds a station's content snapshot from the database: the station, its deputies (phones only
  * with consent, each with a message link), the public receptions of the coming days with who has
- * arrived and how many places are booked, the notices aimed at it, its QR links.
+ * arrived and how many places are booked, the notices aimed at it, its QR links, and the signage
+ * playlist set for it (none when it plays the defaults).
  */
 @Singleton
 public class SnapshotBuilder {
@@ -43,6 +45,7 @@ public class SnapshotBuilder {
   private final PublicLinks links;
   private final DeputyLinks deputyLinks;
   private final PublishConfig config;
+  private final PlaylistRepository playlists;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -54,7 +57,9 @@ public class SnapshotBuilder {
       PublicLinks links,
       DeputyLinks deputyLinks,
       PublishConfig config,
+      PlaylistRepository playlists,
       Clock clock) {
+    this.playlists = playlists;
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
@@ -116,7 +121,9 @@ public class SnapshotBuilder {
                             n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
                 .toList(),
             new StationContent.Links(
-                opinion, links.booking(s.publicToken()), links.photoBase())));
+                opinion, links.booking(s.publicToken()), links.photoBase()),
+            null,
+            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null)));
   }
 
   /**
