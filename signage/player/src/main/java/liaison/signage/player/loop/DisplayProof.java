@@ -7,7 +7,8 @@ import liaison.signage.protocol.Board;
 /**
  * A notice was on screen from {@code from} until {@code until}: on the NOTICES board in the loop, or
  * as an alert that interrupted it ({@link Kind#URGENT_INTERRUPT}) or held it ({@link
- * Kind#EMERGENCY_HOLD}). Emitted once it leaves the screen, so {@code until} is known.
+ * Kind#EMERGENCY_HOLD}). Emitted once it leaves the screen, so {@code until} is known; a long emergency
+ * hold also every {@link SignageLoop#HOLD_PROOF_EVERY} while it lasts.
  */
 public record DisplayProof(String noticeId, Instant from, Instant until, Board board, Kind kind) {
 

@@ -42,6 +42,11 @@ public final class SignageLoop {
 
   public static final Duration URGENT_FOR = Duration.ofSeconds(30);
   public static final Duration URGENT_EVERY = Duration.ofMinutes(5);
+  /**
+   * An emergency hold can last hours; its proof is reported in pieces of this length, so the hub
+   * sees it on screen while it is, not only once it ends.
+   */
+  public static final Duration HOLD_PROOF_EVERY = Duration.ofMinutes(15);
   /** When every board of the playlist is empty, today's board stands in for this long. */
   static final Duration FALLBACK = Duration.ofSeconds(20);
 
@@ -152,6 +157,11 @@ public final class SignageLoop {
       boolean sameAlert = valid.map(a -> a.equals(current.alert())).orElse(false);
       boolean over = current.until().map(u -> !now.isBefore(u)).orElse(false);
       if (sameAlert && !over) {
+        if (!now.isBefore(current.since().plus(HOLD_PROOF_EVERY))) {
+          // Still on screen: prove what has been shown so far and go on from here, unseen.
+          proof(current.alert().noticeId(), current.since(), now, kindOf(current.alert()));
+          screen = new Interrupt(current.alert(), now, current.until());
+        }
         return;
       }
       proof(current.alert().noticeId(), current.since(), now, kindOf(current.alert()));
@@ -321,6 +331,9 @@ public final class SignageLoop {
   }
 
   private void proof(String noticeId, Instant from, Instant until, Kind kind) {
+    if (!until.isAfter(from)) {
+      return; // never on screen (a hold proved a moment ago, then cleared)
+    }
     DisplayProof proof = new DisplayProof(noticeId, from, until, Board.NOTICES, kind);
     for (Consumer<DisplayProof> listener : proofListeners) {
       listener.accept(proof);

@@ -125,6 +125,28 @@ class SignageLoopTest {
   }
 
   @Test
+  void shouldProveALongEmergencyHoldInPiecesWhileItLasts() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    loop.alert(Optional.of(alert("n-9", NoticePriority.EMERGENCY, now(), null)), now());
+
+    runFor(loop, Duration.ofMinutes(40));
+
+    assertThat(proofs).extracting(DisplayProof::from, DisplayProof::until)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(at("10:00:00"), at("10:15:00")),
+            org.assertj.core.groups.Tuple.tuple(at("10:15:00"), at("10:30:00")));
+    assertThat(proofs).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Kind.EMERGENCY_HOLD));
+    // The screen was not redrawn for it: one interrupt on screen all along.
+    assertThat(shown()).containsExactly("TODAY", "ALERT:n-9");
+
+    loop.alert(Optional.empty(), now());
+    assertThat(proofs).hasSize(3);
+    assertThat(proofs.getLast().from()).isEqualTo(at("10:30:00"));
+    assertThat(proofs.getLast().until()).isEqualTo(at("10:40:00"));
+  }
+
+  @Test
   void shouldKeepAnAlertThatArrivedWhileSuspendedForWhenItResumes() {
     SignageLoop loop = loop(Playlist.DEFAULT);
     loop.content(Optional.of(content(List.of(), false)), now());
@@ -234,8 +256,10 @@ class SignageLoopTest {
     clock.set(at("10:30:00"));
     loop.tick(now());
     assertThat(loop.screen()).isInstanceOf(Slide.class);
+    // Proved in pieces while it held the screen (the clock jumped, so the first piece is long).
     assertThat(proofs).containsExactly(
-        new DisplayProof("e-1", at("10:00:00"), at("10:30:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
+        new DisplayProof("e-1", at("10:00:00"), at("10:29:59"), Board.NOTICES, Kind.EMERGENCY_HOLD),
+        new DisplayProof("e-1", at("10:29:59"), at("10:30:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
   }
 
   @Test
