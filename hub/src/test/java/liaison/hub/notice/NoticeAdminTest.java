@@ -99,7 +99,8 @@ class NoticeAdminTest {
     StationAlert alert = ProtocolCodec.decode(alert("s-001"), StationAlert.class);
     assertThat(alert.title()).isEqualTo("城关镇今日停水");
     assertThat(alert.priority()).isEqualTo(NoticePriority.URGENT);
-    assertThat(content("s-001").notices()).extracting(StationContent.Notice::id).contains(id);
+    // Alert and snapshot are two publications: the snapshot may land a moment after the alert.
+    await().until(() -> content("s-001").notices().stream().anyMatch(n -> n.id().equals(id)));
 
     manager.api("PUT", "/api/notices/" + id, draft("城关镇今日停水", "今天 14:00—18:00 代表之家停水。", "NORMAL", now().minusMinutes(1), now().plusHours(4), "STATIONS", List.of("s-001")));
     await().until(() -> alert("s-001").length == 0);
