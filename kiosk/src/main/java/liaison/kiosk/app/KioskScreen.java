@@ -17,14 +17,19 @@ import liaison.kiosk.nav.Navigator;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Rating;
 import liaison.kiosk.nav.Settings;
+import liaison.kiosk.pages.PageModels;
 import liaison.kiosk.pages.PagePresenter;
 import liaison.kiosk.pages.PagesView;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.board.SignagePlayback;
 import liaison.signage.player.board.SignageScreen;
+import liaison.signage.player.loop.DisplayProof;
+import liaison.signage.player.loop.DisplayProofReporter;
+import liaison.signage.player.loop.SignageLoop;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.fx.Portraits;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.StationContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +53,9 @@ public final class KioskScreen implements AutoCloseable {
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
   private final SignagePlayback signage;
+  /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
+  private Optional<PageModels.AlertModel> alertOnScreen = Optional.empty();
+  private java.time.Instant alertSince = java.time.Instant.EPOCH;
   private Object pageKey;
   private java.time.Instant lastMotion = java.time.Instant.EPOCH;
 
@@ -162,6 +170,31 @@ public final class KioskScreen implements AutoCloseable {
     showPage(navigator.page(), content, screen);
     content.ifPresent(c -> runtime.displayed(c.version()));
     handOver();
+    // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.
+    proveAlert(signage.playing() ? Optional.empty() : alert);
+  }
+
+  /**
+   * Proof of display for the kiosk's own urgent banner and emergency screen: when the alert leaves
+   * the screen (or every {@link SignageLoop#HOLD_PROOF_EVERY} while it stays) it is reported
+   * through the outbox like the loop's proofs.
+   */
+  private void proveAlert(Optional<PageModels.AlertModel> shown) {
+    java.time.Instant now = clock.instant();
+    Optional<String> before = alertOnScreen.map(PageModels.AlertModel::noticeId);
+    Optional<String> after = shown.map(PageModels.AlertModel::noticeId);
+    boolean longHold = alertOnScreen.isPresent() && !now.isBefore(alertSince.plus(SignageLoop.HOLD_PROOF_EVERY));
+    if (!before.equals(after) || longHold) {
+      alertOnScreen.ifPresent(a -> {
+        if (now.isAfter(alertSince)) {
+          DisplayProof.Kind kind = a.emergency() ? DisplayProof.Kind.EMERGENCY_HOLD : DisplayProof.Kind.URGENT_INTERRUPT;
+          DisplayProof proof = new DisplayProof(a.noticeId(), alertSince, now, Board.NOTICES, kind);
+          runtime.record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
+        }
+      });
+      alertOnScreen = shown;
+      alertSince = now;
+    }
   }
 
   /**
@@ -281,6 +314,7 @@ public final class KioskScreen implements AutoCloseable {
   @Override
   public void close() {
     tick.shutdownNow();
+    FxThread.run(() -> proveAlert(Optional.empty()));
     signage.close();
     for (AutoCloseable watch : watches) {
       try {

@@ -281,6 +281,11 @@ public final class KioskView extends StackPane {
     }
   }
 
+  /** Whether an urgent banner or the emergency screen is up. */
+  public boolean alertShown() {
+    return alert.isPresent();
+  }
+
   /** Shows the signage loop over the kiosk (idle), or takes it away (a visitor touched). */
   public void showSignage(Optional<Node> loop) {
     signageHost.getChildren().setAll(loop.stream().toList());

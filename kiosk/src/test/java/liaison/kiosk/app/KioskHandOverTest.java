@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import javafx.event.Event;
 import javafx.scene.input.MouseButton;
@@ -20,7 +21,9 @@ import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.GoldenFiles;
+import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestBroker;
@@ -85,6 +88,37 @@ class KioskHandOverTest {
       assertThat(onFx(() -> screen.view().signageShown())).isTrue();
       assertThat(onFx(() -> screen.signage().loop().screen()))
           .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
+      onFx(screen::close);
+    }
+  }
+
+  @Test
+  void shouldProveTheUrgentBannerTheKioskShowsWhileAVisitorUsesIt() throws Exception {
+    try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        TestClient hub = TestClient.connect(broker.uri(), "test-hub");
+        StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk")), clock)) {
+      String events = Topic.stationEvent("s-001").toString();
+      String alerts = Topic.stationAlert("s-001").toString();
+      hub.subscribe(events);
+      hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
+      KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
+      runtime.start();
+      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == 42);
+
+      StationAlert urgent = new StationAlert("n-0042", "今日下午停水", "14:00—18:00 代表之家停水。", NoticePriority.URGENT,
+          OffsetDateTime.parse("2026-11-23T09:00:00+08:00"), null);
+      hub.publish(alerts, ProtocolCodec.encode(urgent), true);
+      await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> screen.view().alertShown()));
+      secondsPass(screen, 20);
+      onFx(() -> Event.fireEvent(screen.root(), press()));
+      secondsPass(screen, 25);
+      hub.publish(alerts, new byte[0], true);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !onFx(() -> screen.view().alertShown()));
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> !displayed(hub, events).isEmpty());
+      assertThat(displayed(hub, events)).singleElement().satisfies(e -> assertThat(e.body())
+          .containsEntry("noticeId", "n-0042").containsEntry("kind", "URGENT_INTERRUPT").containsEntry("seconds", 45)
+          .containsEntry("from", "2026-11-23T10:00+08:00").containsEntry("until", "2026-11-23T10:00:45+08:00"));
       onFx(screen::close);
     }
   }
