@@ -58,6 +58,7 @@ public final class RunningHub implements AutoCloseable {
     properties.put("hub.mqtt.port", mqttPort);
     properties.put("hub.mqtt.broker.persistence", "in-memory");
     properties.putAll(extra);
+    properties.putAll(HubMain.webListeners(properties));
     ApplicationContext context = ApplicationContext.run(properties);
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();

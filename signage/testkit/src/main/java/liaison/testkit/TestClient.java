@@ -64,7 +64,8 @@ public final class TestClient implements AutoCloseable {
   /**
    * Tries to connect and says how the broker answered: 0 when it let the client in (it is then
    * disconnected again), else the CONNACK's reason code (0x86 bad user name or password, 0x87 not
-   * authorized, 0x9F connection rate exceeded) or Paho's own code when no CONNACK came.
+   * authorized, 0x9F connection rate exceeded), Paho's own code when no CONNACK came, or -1 when the
+   * connection failed beneath MQTT (refused socket, TLS handshake).
    */
   public static int tryConnect(String uri, String clientId, String username, byte[] password, javax.net.SocketFactory sockets) {
     MqttAsyncClient client;
@@ -78,7 +79,8 @@ public final class TestClient implements AutoCloseable {
       client.disconnect().waitForCompletion(5_000);
       return 0;
     } catch (MqttException e) {
-      return e.getReasonCode();
+      // Paho reports a failure beneath MQTT (TLS, socket) as reason 0, which reads as success.
+      return e.getReasonCode() == 0 ? -1 : e.getReasonCode();
     } finally {
       try {
         client.close(true);
