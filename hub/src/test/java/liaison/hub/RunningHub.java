@@ -127,6 +127,8 @@ public final class RunningHub implements AutoCloseable {
           String password = MqttPasswordHash.newPassword();
           bean(StationCredentialRepository.class)
               .provision(id, MqttPasswordHash.hash(password), "test", java.time.OffsetDateTime.now());
+          // As an enrolment does: an external Mosquitto's password file is rewritten.
+          bean(CredentialChanges.class).changed(id);
           return password;
         });
   }
@@ -137,11 +139,6 @@ public final class RunningHub implements AutoCloseable {
         brokerUri(), StationIdentity.clientId(stationId, suffix), stationId, stationPassword(stationId));
   }
 
-  /** Forgets the cached password (after a revocation or a new enrolment in the test). */
-  public void forgetStationPassword(String stationId) {
-    stationPasswords.remove(stationId);
-    bean(CredentialChanges.class).changed(stationId);
-  }
 
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getPort() + path);
