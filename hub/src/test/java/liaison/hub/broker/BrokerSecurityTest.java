@@ -7,13 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.SocketFactory;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
@@ -21,6 +18,7 @@ import liaison.hub.publish.PublicationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
+import liaison.testkit.RawConnect;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,11 +63,21 @@ class BrokerSecurityTest {
     hub.close();
   }
 
-  private final SocketFactory fromThree = bound("127.0.0.3");
-
+  /** A CONNECT from 127.0.0.3 (this machine too), and the CONNACK's reason code. */
   private int connect(String clientId, String user, String password) {
-    return TestClient.tryConnect(
-        hub.brokerUri(), clientId, user, password == null ? null : password.getBytes(StandardCharsets.UTF_8), fromThree);
+    return raw("127.0.0.3", clientId, user == null ? null : utf8(user), password == null ? null : utf8(password));
+  }
+
+  private int raw(String from, String clientId, byte[] user, byte[] password) {
+    try {
+      return RawConnect.reasonCode("127.0.0.1", hub.mqttPort(), InetAddress.getByName(from), clientId, user, password);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private java.util.List<String> logLines() {
@@ -80,14 +88,6 @@ class BrokerSecurityTest {
 
   private boolean logged(String text) {
     return logLines().stream().anyMatch(m -> m.contains(text));
-  }
-
-  private static SocketFactory bound(String address) {
-    try {
-      return new BoundSocketFactory(InetAddress.getByName(address));
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
@@ -101,11 +101,12 @@ class BrokerSecurityTest {
     assertThat(connect("any", "liaison/+/#", password)).as("a topic filter as user name").isEqualTo(BAD_USER_OR_PASSWORD);
     assertThat(connect("any", "s".repeat(300), password)).as("an overlong user name").isEqualTo(BAD_USER_OR_PASSWORD);
     assertThat(connect("station-s-001-hub", hub.hubUsername(), password)).as("the hub's name, a station's password").isEqualTo(BAD_USER_OR_PASSWORD);
-    assertThat(
-            TestClient.tryConnect(
-                hub.brokerUri(), "station-s-001-bytes", "s-001", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0}, fromThree))
+    assertThat(raw("127.0.0.3", "station-s-001-bytes", utf8("s-001"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0}))
         .as("a password that is not UTF-8")
         .isEqualTo(BAD_USER_OR_PASSWORD);
+    assertThat(raw("127.0.0.3", "station-s-001-name", new byte[] {(byte) 0xC3, 0x28}, utf8(password)))
+        .as("a user name that is not UTF-8: a malformed packet, the connection closed")
+        .isNotZero();
     // The right password with a client id of another station (or the hub's) would take over its session.
     assertThat(connect("station-s-002-abc", "s-001", password)).as("another station's client id").isEqualTo(BAD_USER_OR_PASSWORD);
     assertThat(connect("liaison-hub", "s-001", password)).as("the hub's client id").isEqualTo(BAD_USER_OR_PASSWORD);
@@ -197,10 +198,7 @@ class BrokerSecurityTest {
       assertThat(revoked.body()).contains("\"revokedBy\":\"admin\"");
       await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
     }
-    assertThat(
-            TestClient.tryConnect(
-                hub.brokerUri(), "station-s-003-after", "s-003", password.getBytes(StandardCharsets.UTF_8), bound("127.0.0.4")))
-        .isEqualTo(BAD_USER_OR_PASSWORD);
+    assertThat(raw("127.0.0.4", "station-s-003-after", utf8("s-003"), utf8(password))).isEqualTo(BAD_USER_OR_PASSWORD);
     assertThat(logged("closed connection station-s-003-before made with a revoked credential")).isTrue();
     // Revoking twice says there is nothing to revoke.
     assertThat(admin.api("DELETE", "/api/stations/s-003/credential", null).statusCode()).isEqualTo(409);
@@ -208,13 +206,10 @@ class BrokerSecurityTest {
 
   @Test
   void shouldHoldBackAStormFromOneAddressAndKeepServingTheOthers() throws Exception {
-    SocketFactory fromElsewhere = bound("127.0.0.2");
     int refusedBefore = (int) hub.bean(EmbeddedBroker.class).refusedConnects();
     int rateRefused = 0;
     for (int i = 0; i < 20; i++) {
-      int reason =
-          TestClient.tryConnect(
-              hub.brokerUri(), "station-s-002-storm" + i, "s-002", "guess".getBytes(StandardCharsets.UTF_8), fromElsewhere);
+      int reason = raw("127.0.0.2", "station-s-002-storm" + i, utf8("s-002"), utf8("guess"));
       assertThat(reason).as("attempt %d", i).isIn(BAD_USER_OR_PASSWORD, RATE_EXCEEDED);
       if (reason == RATE_EXCEEDED) {
         rateRefused++;
@@ -236,47 +231,7 @@ class BrokerSecurityTest {
     }
     assertThat(hub.bean(BrokerClient.class).isConnected()).isTrue();
     // Even the right password is held back from the storming address until its window passes.
-    assertThat(
-            TestClient.tryConnect(
-                hub.brokerUri(), "station-s-002-late", "s-002",
-                hub.stationPassword("s-002").getBytes(StandardCharsets.UTF_8), fromElsewhere))
+    assertThat(raw("127.0.0.2", "station-s-002-late", utf8("s-002"), utf8(hub.stationPassword("s-002"))))
         .isEqualTo(RATE_EXCEEDED);
-  }
-
-  /** Plain sockets that leave from a given local address (127.0.0.2 is this machine too). */
-  private static final class BoundSocketFactory extends SocketFactory {
-    private final InetAddress local;
-
-    BoundSocketFactory(InetAddress local) {
-      this.local = local;
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      Socket socket = new Socket();
-      socket.bind(new InetSocketAddress(local, 0));
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return new Socket(host, port, local, 0);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return new Socket(host, port, local, 0);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return new Socket(host, port, local, 0);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-      return new Socket(address, port, local, 0);
-    }
   }
 }
