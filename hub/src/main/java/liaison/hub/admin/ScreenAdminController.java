@@ -51,7 +51,7 @@ public class ScreenAdminController {
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff, String id) {
     String done = request.getParameters().get("done");
-    return page(request, staff, id, "", List.of(), DONE.contains(done) ? done : null);
+    return page(request, staff, id, "", List.of(), done != null && DONE.contains(done) ? done : null);
   }
 
   @Post(uri = "/enrol", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
