@@ -16,10 +16,6 @@ import liaison.hub.config.MqttConfig;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
 import liaison.hub.config.TlsConfig;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,31 +124,21 @@ public class EmbeddedBroker implements AutoCloseable {
       throw new StartupProblem(
           "the broker's security extension did not start, so the broker would admit anyone; not starting it (see the log above)");
     }
-    MqttAsyncClient probe;
+    String host = config.clientUri().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "");
+    int reason;
     try {
-      probe = new MqttAsyncClient(config.clientUri(), PROBE_CLIENT_ID, new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new StartupProblem("cannot check the broker at " + config.clientUri() + ": " + e.getMessage(), e);
+      reason = AnonymousProbe.reasonCode(host, config.port(), PROBE_CLIENT_ID);
+    } catch (IOException e) {
+      throw new StartupProblem(
+          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients: " + e.getMessage(), e);
     }
-    try {
-      MqttConnectionOptions options = new MqttConnectionOptions();
-      options.setConnectionTimeout(10);
-      options.setCleanStart(true);
-      probe.connect(options).waitForCompletion(15_000);
-      probe.disconnectForcibly(0, 1_000, false);
+    if (reason == 0) {
       throw new StartupProblem("the embedded broker let an anonymous client in; refusing to run it open");
-    } catch (MqttException e) {
-      int reason = e.getReasonCode();
-      if (reason != 0x86 && reason != 0x87) {
-        throw new StartupProblem(
-            "could not check that the broker at " + config.clientUri() + " refuses anonymous clients: " + e.getMessage(), e);
-      }
-    } finally {
-      try {
-        probe.close(true);
-      } catch (MqttException e) {
-        LOG.debug("closing the anonymous probe: {}", e.getMessage());
-      }
+    }
+    if (reason != 0x86 && reason != 0x87) {
+      throw new StartupProblem(
+          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients (reason 0x"
+              + Integer.toHexString(reason) + ")");
     }
   }
 

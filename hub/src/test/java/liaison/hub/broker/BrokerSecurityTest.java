@@ -121,6 +121,15 @@ class BrokerSecurityTest {
   }
 
   @Test
+  void shouldTellABrokerThatAdmitsAnyoneFromTheHubsOne(@TempDir Path dir) throws Exception {
+    // What the hub checks at start, and why: HiveMQ without the extension admits anonymous clients.
+    try (liaison.testkit.TestBroker open = liaison.testkit.TestBroker.start(dir)) {
+      assertThat(AnonymousProbe.reasonCode("127.0.0.1", open.port(), EmbeddedBroker.PROBE_CLIENT_ID)).isZero();
+    }
+    assertThat(AnonymousProbe.reasonCode("127.0.0.1", hub.mqttPort(), EmbeddedBroker.PROBE_CLIENT_ID)).isEqualTo(NOT_AUTHORIZED);
+  }
+
+  @Test
   void shouldLetAStationReadAndWriteOnlyItsOwnTopics() {
     try (TestClient s1 = hub.station("s-001", "acl")) {
       assertThat(s1.subscribeReason(Topic.stationContent("s-001").toString())).as("own content").isLessThan(0x80);
