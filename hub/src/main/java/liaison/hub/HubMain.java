@@ -129,7 +129,7 @@ public final class HubMain {
    * hub.http-host} puts it (this machine only, by default) and HTTPS on {@code hub.tls.https-host}
    * (the network, by default). Without one, nothing changes.
    */
-  static Map<String, Object> webListeners(Map<String, Object> properties) {
+  public static Map<String, Object> webListeners(Map<String, Object> properties) {
     try (ApplicationContext probe = ApplicationContext.builder().properties(properties).build()) {
       Environment env = probe.getEnvironment();
       env.start();

@@ -88,7 +88,7 @@ public class Enrolments {
           "the hub has no station " + station + ": check this screen's station setting (--station)");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    OffsetDateTime expires = now.plus(config.codeLifetime());
+    OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
     return jdbi.inTransaction(
         h -> {
           int waiting =

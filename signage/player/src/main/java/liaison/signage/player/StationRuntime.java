@@ -105,8 +105,9 @@ public final class StationRuntime implements AutoCloseable {
             : null;
     this.delivery =
         new OutboxDelivery(id, store.outbox(), link, Topic.stationEvent(id).toString(), pending);
-    this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY);
-    this.commands = new StationCommands(id, clock, link::reply);
+    // Photos and screenshot uploads go to the same hub, so they trust the same certificate.
+    this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY, tls);
+    this.commands = new StationCommands(id, clock, link::reply, tls);
   }
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
