@@ -231,14 +231,15 @@ class BrokerSecurityTest {
     assertThat(logged("failed log-ins within")).isTrue();
     assertThat(logLines().stream().filter(m -> m.contains("from 127.0.0.2")).count())
         .as("a storm does not flood the log")
-        .as("12 failures and 3 of the attempts held back")
-        .isEqualTo(12 + 3);
+        .as("each of the 12 failures, and of the 8 attempts held back 3 (a few more if the log window turned)")
+        .isBetween(12L + 3, 12L + 6);
     // Meanwhile a station elsewhere connects and gets its content; the hub stays connected.
     try (TestClient other = hub.station("s-001", "calm")) {
       other.subscribe(Topic.stationContent("s-001").toString());
       await().until(() -> !other.received().isEmpty());
     }
     assertThat(hub.bean(BrokerClient.class).isConnected()).isTrue();
+    assertThat(hub.get("/health").body()).contains("\"refusedConnects\"");
     // Even the right password is held back from the storming address until its window passes.
     assertThat(raw("127.0.0.2", "station-s-002-late", utf8("s-002"), utf8(hub.stationPassword("s-002"))))
         .isEqualTo(RATE_EXCEEDED);
