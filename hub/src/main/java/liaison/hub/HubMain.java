@@ -29,20 +29,39 @@ public final class HubMain {
           Map.entry("broker-uri", "hub.mqtt.uri"),
           Map.entry("db-url", "hub.db.url"),
           Map.entry("db-user", "hub.db.user"),
-          Map.entry("db-password", "hub.db.password"));
+          Map.entry("db-password", "hub.db.password"),
+          Map.entry("mqtt-username", "hub.mqtt.username"),
+          Map.entry("mqtt-password", "hub.mqtt.password"),
+          Map.entry("mosquitto-dir", "hub.mqtt.mosquitto-dir"),
+          Map.entry("tls-keystore", "hub.tls.keystore"),
+          Map.entry("tls-keystore-password", "hub.tls.keystore-password"),
+          Map.entry("https-port", "hub.tls.https-port"),
+          Map.entry("https-host", "hub.tls.https-host"),
+          Map.entry("mqtts-port", "hub.tls.mqtt-port"),
+          Map.entry("mqtts-host", "hub.tls.mqtt-host"));
 
   static final String USAGE =
       """
       Usage: java -jar hub.jar [options]
 
         --http-port=8080        web admin, residents' pages, API        (HUB_HTTP_PORT)
-        --http-host=0.0.0.0     address the web server listens on        (HUB_HTTP_HOST)
+        --http-host=127.0.0.1   address plain HTTP listens on; 0.0.0.0 opens it to the
+                                network                                  (HUB_HTTP_HOST)
         --data-dir=data         database, broker files                   (HUB_DATA_DIR)
         --public-url=URL        base of the QR links, e.g. https://rd.example.gov.cn
                                 (default http://<LAN address>:<port>)    (HUB_PUBLIC_URL)
         --mqtt-port=1883        embedded broker port                     (HUB_MQTT_PORT)
         --mqtt-host=127.0.0.1   embedded broker address                  (HUB_MQTT_HOST)
         --broker-uri=URI        use an external broker, e.g. tcp://mq:1883 (HUB_MQTT_URI)
+        --mqtt-username=…  --mqtt-password=…  the hub's own MQTT account; default
+                                liaison_hub and a password made on first start
+                                (HUB_MQTT_USERNAME, HUB_MQTT_PASSWORD)
+        --mosquitto-dir=DIR     keep a Mosquitto password and ACL file there (HUB_MQTT_MOSQUITTO_DIR)
+        --tls-keystore=FILE     PKCS#12 with the hub's certificate and key: HTTPS and
+                                MQTT over TLS                           (HUB_TLS_KEYSTORE)
+        --tls-keystore-password=…                                         (HUB_TLS_KEYSTORE_PASSWORD)
+        --https-port=8443 --https-host=0.0.0.0                            (HUB_TLS_HTTPS_PORT, …)
+        --mqtts-port=8883 --mqtts-host=0.0.0.0                            (HUB_TLS_MQTT_PORT, …)
         --db-url=JDBC_URL       e.g. jdbc:postgresql://db/liaison         (HUB_DB_URL)
         --db-user=… --db-password=…                                       (HUB_DB_USER, HUB_DB_PASSWORD)
         --demo                  load the demo county if it is missing    (HUB_DEMO=always)
@@ -65,6 +84,7 @@ public final class HubMain {
     }
     try {
       preflight(properties);
+      properties.putAll(webListeners(properties));
       ApplicationContext context =
           Micronaut.build(new String[0]).mainClass(HubMain.class).properties(properties).banner(false).start();
       context.getBean(StartupSummary.class).print(System.out);
@@ -86,9 +106,55 @@ public final class HubMain {
       env.start();
       String dataDir = env.getProperty("hub.data-dir", String.class).orElse("data");
       Preflight.checkWritableDirectory(Path.of(dataDir), "--data-dir or HUB_DATA_DIR");
-      String httpHost = env.getProperty("hub.http-host", String.class).orElse("0.0.0.0");
+      String httpHost = env.getProperty("hub.http-host", String.class).orElse("127.0.0.1");
       int httpPort = env.getProperty("hub.http-port", Integer.class).orElse(8080);
       Preflight.checkPortFree(httpHost, httpPort, "the web", "--http-port or HUB_HTTP_PORT");
+      String keystore = env.getProperty("hub.tls.keystore", String.class).orElse("");
+      if (!keystore.isBlank()) {
+        Preflight.checkKeystore(
+            Path.of(keystore).toAbsolutePath(),
+            env.getProperty("hub.tls.keystore-password", String.class).orElse(""),
+            "--tls-keystore / --tls-keystore-password");
+        Preflight.checkPortFree(
+            env.getProperty("hub.tls.https-host", String.class).orElse("0.0.0.0"),
+            env.getProperty("hub.tls.https-port", Integer.class).orElse(8443),
+            "the HTTPS",
+            "--https-port or HUB_TLS_HTTPS_PORT");
+      }
+    }
+  }
+
+  /**
+   * With a TLS keystore configured, the web server gets two listeners: plain HTTP where {@code
+   * hub.http-host} puts it (this machine only, by default) and HTTPS on {@code hub.tls.https-host}
+   * (the network, by default). Without one, nothing changes.
+   */
+  public static Map<String, Object> webListeners(Map<String, Object> properties) {
+    try (ApplicationContext probe = ApplicationContext.builder().properties(properties).build()) {
+      Environment env = probe.getEnvironment();
+      env.start();
+      String keystore = env.getProperty("hub.tls.keystore", String.class).orElse("");
+      if (keystore.isBlank()) {
+        return Map.of();
+      }
+      Path file = Path.of(keystore).toAbsolutePath();
+      String password = env.getProperty("hub.tls.keystore-password", String.class).orElse("");
+      String keyPassword = env.getProperty("hub.tls.key-password", String.class).filter(p -> !p.isEmpty()).orElse(password);
+      Map<String, Object> server = new LinkedHashMap<>();
+      server.put("micronaut.server.ssl.enabled", true);
+      server.put("micronaut.server.ssl.key-store.path", "file:" + file);
+      server.put("micronaut.server.ssl.key-store.password", password);
+      server.put("micronaut.server.ssl.key-store.type", file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+      server.put("micronaut.server.ssl.key.password", keyPassword);
+      server.put("micronaut.server.netty.listeners.http.family", "TCP");
+      server.put("micronaut.server.netty.listeners.http.host", env.getProperty("hub.http-host", String.class).orElse("127.0.0.1"));
+      server.put("micronaut.server.netty.listeners.http.port", env.getProperty("hub.http-port", Integer.class).orElse(8080));
+      server.put("micronaut.server.netty.listeners.http.ssl", false);
+      server.put("micronaut.server.netty.listeners.https.family", "TCP");
+      server.put("micronaut.server.netty.listeners.https.host", env.getProperty("hub.tls.https-host", String.class).orElse("0.0.0.0"));
+      server.put("micronaut.server.netty.listeners.https.port", env.getProperty("hub.tls.https-port", Integer.class).orElse(8443));
+      server.put("micronaut.server.netty.listeners.https.ssl", true);
+      return server;
     }
   }
 

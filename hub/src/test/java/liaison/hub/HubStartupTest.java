@@ -87,4 +87,37 @@ class HubStartupTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown option --htp-port");
   }
+
+  @Test
+  void shouldKeepThePlainListenersOnThisMachineUnlessOpened() {
+    try (io.micronaut.context.ApplicationContext probe = io.micronaut.context.ApplicationContext.builder().build()) {
+      io.micronaut.context.env.Environment env = probe.getEnvironment();
+      env.start();
+      assertThat(env.getProperty("hub.http-host", String.class)).contains("127.0.0.1");
+      assertThat(env.getProperty("hub.mqtt.host", String.class)).contains("127.0.0.1");
+    }
+    assertThat(HubMain.parse(List.of("--http-host=0.0.0.0", "--mqtt-host=0.0.0.0")))
+        .containsEntry("hub.http-host", "0.0.0.0")
+        .containsEntry("hub.mqtt.host", "0.0.0.0");
+  }
+
+  @Test
+  void shouldNameTheKeystoreWhenItCannotBeOpened() throws Exception {
+    Path missing = dir.resolve("no-such.p12");
+    Path notAKeystore = Files.writeString(dir.resolve("junk.p12"), "not a keystore");
+
+    assertThatThrownBy(
+            () -> HubMain.preflight(Map.of("hub.data-dir", dir.toString(), "hub.http-port", 0, "hub.tls.keystore", missing.toString())))
+        .isInstanceOf(StartupProblem.class)
+        .hasMessageContaining(missing.toAbsolutePath().toString())
+        .hasMessageContaining("--tls-keystore");
+    assertThatThrownBy(
+            () ->
+                HubMain.preflight(
+                    Map.of("hub.data-dir", dir.toString(), "hub.http-port", 0, "hub.tls.keystore", notAKeystore.toString(),
+                        "hub.tls.keystore-password", "x")))
+        .isInstanceOf(StartupProblem.class)
+        .hasMessageContaining("cannot open the TLS keystore")
+        .hasMessageContaining("password");
+  }
 }

@@ -49,7 +49,7 @@ class HubTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "test-watcher");
+    watcher = hub.observer("test-watcher");
     watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
   }
 
@@ -81,7 +81,7 @@ class HubTest {
       await().until(() -> !watcher.receivedOn(Topic.stationContent(id).toString()).isEmpty());
     }
     // A client that subscribes later still gets the snapshot: it is retained.
-    try (TestClient late = TestClient.connect(hub.brokerUri(), "late-station")) {
+    try (TestClient late = hub.station("s-002", "late")) {
       late.subscribe(Topic.stationContent("s-002").toString());
       await().until(() -> !late.received().isEmpty());
       TestClient.Received message = late.received().getFirst();
@@ -173,7 +173,7 @@ class HubTest {
     StationEvent event =
         new StationEvent(UUID.randomUUID(), "satisfaction", OffsetDateTime.now(), java.util.Map.of("rating", "SATISFIED"));
     String topic = Topic.stationEvent("s-002").toString();
-    try (TestClient station = TestClient.connect(hub.brokerUri(), "station-s-002-test")) {
+    try (TestClient station = hub.observer("any-publisher-s-002")) {
       station.publish(topic, ProtocolCodec.encode(event), false);
       station.publish(topic, ProtocolCodec.encode(event), false);
       station.publish(topic, "{not json".getBytes(StandardCharsets.UTF_8), false);
@@ -194,7 +194,7 @@ class HubTest {
         new StationState(StationState.Presence.ONLINE, "session-1", "0.1.0", 5, StationState.Screen.ON, OffsetDateTime.now());
     StationState older =
         new StationState(StationState.Presence.OFFLINE, "session-0", "0.1.0", 4, StationState.Screen.ON, OffsetDateTime.now().minusHours(1));
-    try (TestClient station = TestClient.connect(hub.brokerUri(), "station-s-001-test")) {
+    try (TestClient station = hub.observer("any-publisher-s-001")) {
       station.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(state), true);
       await().until(() -> states.state("s-001").map(s -> s.state().contentVersion() == 5).orElse(false));
       station.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(older), true);
@@ -216,7 +216,7 @@ class HubTest {
             new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
     StationState will =
         new StationState(StationState.Presence.OFFLINE, "session-7", "0.1.0", 6, StationState.Screen.OFF, now.plusSeconds(30));
-    try (TestClient station = TestClient.connect(hub.brokerUri(), "station-s-002-test")) {
+    try (TestClient station = hub.observer("any-publisher-s-002")) {
       station.publish(Topic.stationState("s-002").toString(), ProtocolCodec.encode(beat), true);
       await().until(() -> states.state("s-002").map(s -> s.state().telemetry() != null).orElse(false));
       // Nonsense readings are refused by the protocol and change nothing.

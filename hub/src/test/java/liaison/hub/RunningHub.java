@@ -12,7 +12,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.CredentialChanges;
+import liaison.hub.broker.HubAccount;
+import liaison.hub.enrolment.StationCredentialRepository;
+import liaison.signage.protocol.MqttPasswordHash;
+import liaison.signage.protocol.StationIdentity;
 import liaison.testkit.TestBroker;
+import liaison.testkit.TestClient;
 
 /**
  * The whole hub in the test JVM: HTTP on a free port, its embedded broker on another, its SQLite
@@ -23,6 +29,7 @@ public final class RunningHub implements AutoCloseable {
   private final EmbeddedServer server;
   private final int mqttPort;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, String> stationPasswords = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RunningHub(ApplicationContext context, int mqttPort) {
     this.context = context;
@@ -51,6 +58,7 @@ public final class RunningHub implements AutoCloseable {
     properties.put("hub.mqtt.port", mqttPort);
     properties.put("hub.mqtt.broker.persistence", "in-memory");
     properties.putAll(extra);
+    properties.putAll(HubMain.webListeners(properties));
     ApplicationContext context = ApplicationContext.run(properties);
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();
@@ -90,6 +98,47 @@ public final class RunningHub implements AutoCloseable {
   public int mqttPort() {
     return mqttPort;
   }
+
+  /** The hub's own MQTT account (made on first start in the data directory). */
+  public String hubUsername() {
+    return bean(HubAccount.class).username();
+  }
+
+  public String hubPassword() {
+    return new String(bean(HubAccount.class).password(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A client with the hub's own account, to watch what the hub publishes (or play a second hub);
+   * the broker refuses anonymous clients.
+   */
+  public TestClient observer(String clientId) {
+    return TestClient.connect(brokerUri(), clientId, hubUsername(), hubPassword());
+  }
+
+  /**
+   * The station's MQTT password, giving it a credential the first time (as an enrolment would); the
+   * same password afterwards, so several clients of one station can connect.
+   */
+  public String stationPassword(String stationId) {
+    return stationPasswords.computeIfAbsent(
+        stationId,
+        id -> {
+          String password = MqttPasswordHash.newPassword();
+          bean(StationCredentialRepository.class)
+              .provision(id, MqttPasswordHash.hash(password), "test", java.time.OffsetDateTime.now());
+          // As an enrolment does: an external Mosquitto's password file is rewritten.
+          bean(CredentialChanges.class).changed(id);
+          return password;
+        });
+  }
+
+  /** A client that connects as the station itself, with its credential and a client id of its own. */
+  public TestClient station(String stationId, String suffix) {
+    return TestClient.connect(
+        brokerUri(), StationIdentity.clientId(stationId, suffix), stationId, stationPassword(stationId));
+  }
+
 
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getPort() + path);

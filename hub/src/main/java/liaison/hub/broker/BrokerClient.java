@@ -63,6 +63,7 @@ public class BrokerClient implements AutoCloseable {
 
   private final MqttConfig config;
   private final BrokerSettings settings;
+  private final HubAccount account;
   private final MqttAsyncClient client;
   private final ScheduledExecutorService loop;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -71,10 +72,11 @@ public class BrokerClient implements AutoCloseable {
   private volatile boolean closed;
   private int attempt;
 
-  public BrokerClient(MqttConfig config, BrokerSettings settings, Optional<EmbeddedBroker> broker) {
+  public BrokerClient(MqttConfig config, BrokerSettings settings, HubAccount account, Optional<EmbeddedBroker> broker) {
     // The embedded broker, when there is one, is injected so that it starts first.
     this.config = config;
     this.settings = settings;
+    this.account = account;
     try {
       this.client = new MqttAsyncClient(config.clientUri(), settings.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
@@ -208,6 +210,8 @@ public class BrokerClient implements AutoCloseable {
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
+    options.setUserName(account.username());
+    options.setPassword(account.password());
     // Up to a whole batch of events in flight: the writer commits them at once, then acknowledges.
     options.setReceiveMaximum(settings.clientReceiveMaximum());
     if (NoDelaySocketFactory.serves(config.clientUri())) {

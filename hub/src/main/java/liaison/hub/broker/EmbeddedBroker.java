@@ -1,6 +1,7 @@
 package liaison.hub.broker;
 
 import com.codahale.metrics.Counter;
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -8,11 +9,13 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.config.HubConfig;
 import liaison.hub.config.MqttConfig;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
+import liaison.hub.config.TlsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,33 +23,74 @@ import org.slf4j.LoggerFactory;
  * The HiveMQ CE broker inside the hub, so one command runs everything on one machine. Its files
  * live under {@code <data-dir>/broker}: with file persistence, the queued events of the hub's
  * session survive a crash of the whole process.
+ *
+ * <p>It never runs open: {@link BrokerSecurity} is installed as an embedded extension when it
+ * starts (HiveMQ alone admits everyone), and the hub refuses to go on unless the extension started
+ * and an anonymous client is in fact turned away. With {@code hub.tls.keystore} set it also listens
+ * for MQTT over TLS.
  */
 @Context
 @Requires(condition = MqttConfig.EmbeddedWanted.class)
 public class EmbeddedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+  /** The client id of the start-up check that an anonymous client is refused. */
+  static final String PROBE_CLIENT_ID = "liaison-anonymous-probe";
+
   private final MqttConfig config;
+  private final TlsConfig tls;
   private final EmbeddedHiveMQ hivemq;
+  private final BrokerSecurity security;
   private volatile boolean running;
 
-  public EmbeddedBroker(MqttConfig config, HubConfig hub, BrokerSettings settings) {
+  public EmbeddedBroker(
+      MqttConfig config,
+      HubConfig hub,
+      BrokerSettings settings,
+      TlsConfig tls,
+      HubAccount hubAccount,
+      StationAccounts stations,
+      BrokerSecurityConfig securityConfig,
+      Clock clock) {
     this.config = config;
+    this.tls = tls;
     Preflight.checkPortFree(config.host(), config.port(), "the MQTT broker", "--mqtt-port or HUB_MQTT_PORT");
+    if (tls.enabled()) {
+      Preflight.checkKeystore(tls.keystorePath(), tls.storePassword(), "--tls-keystore / --tls-keystore-password");
+      Preflight.checkPortFree(tls.mqttHost(), tls.mqttPort(), "the MQTT-over-TLS", "--mqtts-port or HUB_TLS_MQTT_PORT");
+    }
     Path home = hub.dataPath().resolve("broker").toAbsolutePath();
     try {
       Files.createDirectories(home.resolve("conf"));
       Files.createDirectories(home.resolve("data"));
       Files.createDirectories(home.resolve("extensions"));
-      Files.writeString(home.resolve("conf/config.xml"), configXml(config, settings));
+      Path xml = home.resolve("conf/config.xml");
+      Files.writeString(xml, configXml(config, settings, tls));
+      try {
+        // It may hold the keystore's password.
+        Files.setPosixFilePermissions(xml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system
+      }
     } catch (IOException e) {
       throw new StartupProblem("cannot prepare the broker's folder " + home + ": " + e.getMessage(), e);
     }
+    security = new BrokerSecurity(hubAccount, stations, securityConfig, clock);
     hivemq =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(home.resolve("conf"))
             .withDataFolder(home.resolve("data"))
             .withExtensionsFolder(home.resolve("extensions"))
+            .withEmbeddedExtension(
+                EmbeddedExtension.builder()
+                    .withId("liaison-security")
+                    .withName("Liaison station credentials and topic permissions")
+                    .withVersion("1")
+                    .withAuthor("Liaison")
+                    .withPriority(1000)
+                    .withStartPriority(1000)
+                    .withExtensionMain(security)
+                    .build())
             .build();
     long started = System.nanoTime();
     try {
@@ -56,15 +100,91 @@ public class EmbeddedBroker implements AutoCloseable {
           "the embedded MQTT broker did not start on " + config.host() + ":" + config.port() + ": " + e, e);
     }
     running = true;
+    try {
+      refuseToRunOpen();
+    } catch (StartupProblem e) {
+      close();
+      throw e;
+    }
     LOG.info(
-        "MQTT broker (HiveMQ CE, embedded) listening on {}:{}, {} persistence, started in {} ms",
+        "MQTT broker (HiveMQ CE, embedded) listening on {}:{}{}, {} persistence, clients need credentials, started in {} ms",
         config.host(),
         config.port(),
+        tls.enabled() ? " and over TLS on " + tls.mqttHost() + ":" + tls.mqttPort() : "",
         settings.persistence(),
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  static String configXml(MqttConfig config, BrokerSettings settings) {
+  /**
+   * HiveMQ starts even when an extension fails, and then admits everyone: check that the security
+   * extension runs and that an anonymous client is turned away, or stop.
+   */
+  private void refuseToRunOpen() {
+    if (!security.started()) {
+      throw new StartupProblem(
+          "the broker's security extension did not start, so the broker would admit anyone; not starting it (see the log above)");
+    }
+    String host = config.clientUri().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "");
+    int reason;
+    try {
+      reason = AnonymousProbe.reasonCode(host, config.port(), PROBE_CLIENT_ID);
+    } catch (IOException e) {
+      throw new StartupProblem(
+          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients: " + e.getMessage(), e);
+    }
+    if (reason == 0) {
+      throw new StartupProblem("the embedded broker let an anonymous client in; refusing to run it open");
+    }
+    if (reason != 0x86 && reason != 0x87) {
+      throw new StartupProblem(
+          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients (reason 0x"
+              + Integer.toHexString(reason) + ")");
+    }
+  }
+
+  /**
+   * Closes a station's connections made with a credential it no longer holds (revoked or replaced).
+   *
+   * @return how many were closed
+   */
+  public int enforceCredential(String stationId) {
+    return running ? security.enforce(stationId) : 0;
+  }
+
+  /** Connect attempts held back as a storm since the broker started. */
+  public long refusedConnects() {
+    return security.refusedByGuard();
+  }
+
+  /** The MQTT-over-TLS address, when TLS is on. */
+  public java.util.Optional<String> tlsAddress() {
+    return tls.enabled() ? java.util.Optional.of(tls.mqttHost() + ":" + tls.mqttPort()) : java.util.Optional.empty();
+  }
+
+  static String configXml(MqttConfig config, BrokerSettings settings, TlsConfig tls) {
+    String tlsListener =
+        !tls.enabled()
+            ? ""
+            : """
+                <tls-tcp-listener>
+                  <port>%d</port>
+                  <bind-address>%s</bind-address>
+                  <tls>
+                    <keystore>
+                      <path>%s</path>
+                      <password>%s</password>
+                      <private-key-password>%s</private-key-password>
+                    </keystore>
+                    <client-authentication-mode>NONE</client-authentication-mode>
+                  </tls>
+                </tls-tcp-listener>
+            """
+                .formatted(
+                    tls.mqttPort(),
+                    xml(tls.mqttHost()),
+                    xml(tls.keystorePath().toString()),
+                    xml(tls.storePassword()),
+                    xml(tls.privateKeyPassword()));
     return """
         <?xml version="1.0"?>
         <hivemq>
@@ -73,7 +193,7 @@ public class EmbeddedBroker implements AutoCloseable {
               <port>%d</port>
               <bind-address>%s</bind-address>
             </tcp-listener>
-          </listeners>
+        %s  </listeners>
           <mqtt>
             <queued-messages>
               <max-queue-size>%d</max-queue-size>
@@ -96,11 +216,16 @@ public class EmbeddedBroker implements AutoCloseable {
         """
         .formatted(
             config.port(),
-            config.host(),
+            xml(config.host()),
+            tlsListener,
             settings.maxQueuedMessages(),
             settings.serverReceiveMaximum(),
             settings.maxPacketBytes(),
             settings.persistence());
+  }
+
+  private static String xml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /**

@@ -54,4 +54,29 @@ public final class Preflight {
               + setting);
     }
   }
+
+  /**
+   * The keystore exists and opens with its password (PKCS#12 or JKS), and holds a private key: TLS
+   * would otherwise fail later deep inside Netty or HiveMQ.
+   */
+  public static void checkKeystore(Path file, String password, String setting) {
+    if (!Files.isReadable(file)) {
+      throw new StartupProblem("the TLS keystore " + file + " does not exist or cannot be read; fix " + setting);
+    }
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      java.security.KeyStore store = java.security.KeyStore.getInstance(file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+      store.load(in, password.toCharArray());
+      boolean hasKey = false;
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        hasKey |= store.isKeyEntry(alias);
+      }
+      if (!hasKey) {
+        throw new StartupProblem("the TLS keystore " + file + " holds no private key; it needs the hub's certificate with its key");
+      }
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new StartupProblem(
+          "cannot open the TLS keystore " + file + " (" + e.getMessage() + "); check the file and its password ("
+              + setting + ")", e);
+    }
+  }
 }

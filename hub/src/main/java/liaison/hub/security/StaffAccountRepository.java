@@ -16,8 +16,13 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class StaffAccountRepository {
 
-  /** An account as stored, with its password hash. */
-  public record Account(Staff staff, String passwordHash, boolean disabled) {}
+  /**
+   * An account as stored, with its password hash.
+   *
+   * @param mustChangePassword an administrator reset the password: the owner must choose a new
+   *     one before doing anything else
+   */
+  public record Account(Staff staff, String passwordHash, boolean disabled, boolean mustChangePassword) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -76,13 +81,21 @@ public class StaffAccountRepository {
   }
 
   public void setPassword(String accountId, String passwordHash) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate("UPDATE staff_account SET password_hash = :hash, updated_at = :now WHERE id = :id")
-                .bind("hash", passwordHash)
-                .bind("now", Sql.instant(OffsetDateTime.now(clock)))
-                .bind("id", accountId)
-                .execute());
+    jdbi.useHandle(h -> setPassword(h, accountId, passwordHash, false));
+  }
+
+  /**
+   * Sets the password hash; {@code mustChange} makes the owner choose a new one at the next log-in
+   * (after an administrator's reset).
+   */
+  public void setPassword(Handle h, String accountId, String passwordHash, boolean mustChange) {
+    h.createUpdate(
+            "UPDATE staff_account SET password_hash = :hash, must_change_password = :must, updated_at = :now WHERE id = :id")
+        .bind("hash", passwordHash)
+        .bind("must", mustChange)
+        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+        .bind("id", accountId)
+        .execute();
   }
 
   private static Optional<Account> find(Handle h, String column, String value) {
@@ -101,9 +114,11 @@ public class StaffAccountRepository {
                             rs.getString("deputy_id"),
                             Set.of()),
                         rs.getString("password_hash"),
-                        rs.getBoolean("disabled")))
+                        rs.getBoolean("disabled"),
+                        rs.getBoolean("must_change_password")))
             .findOne();
-    return account.map(a -> new Account(withStations(h, a.staff()), a.passwordHash(), a.disabled()));
+    return account.map(
+        a -> new Account(withStations(h, a.staff()), a.passwordHash(), a.disabled(), a.mustChangePassword()));
   }
 
   /** A manager's own stations; a deputy's, the stations they are assigned to. */

@@ -30,15 +30,28 @@ public class StaffFilter implements Ordered {
   static final String STAFF = "liaison.staff";
   static final String CSRF = "liaison.csrf";
   static final String VIA_SESSION = "liaison.via-session";
+  public static final String MUST_CHANGE = "liaison.must-change-password";
+  /** Where a staff member whose password was reset must go first. */
+  public static final String PASSWORD_PAGE = "/admin/password";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffFilter.class);
 
   private final SessionStore sessions;
   private final StaffAccountRepository accounts;
   private final PasswordHasher hasher;
+  private final LoginThrottle throttle;
+  private final liaison.hub.web.ResidentPages clients;
 
-  public StaffFilter(SessionStore sessions, StaffAccountRepository accounts, PasswordHasher hasher) {
+  public StaffFilter(
+      SessionStore sessions,
+      StaffAccountRepository accounts,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      liaison.hub.web.ResidentPages clients) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.hasher = hasher;
+    this.throttle = throttle;
+    this.clients = clients;
   }
 
   @Override
@@ -65,11 +78,26 @@ public class StaffFilter implements Ordered {
                             request.setAttribute(STAFF, a.staff());
                             request.setAttribute(CSRF, session.csrfToken());
                             request.setAttribute(VIA_SESSION, true);
+                            if (a.mustChangePassword()) {
+                              request.setAttribute(MUST_CHANGE, true);
+                            }
                           }));
     }
     String path = request.getPath();
     if (request.getAttribute(STAFF).isEmpty() && isApi(path) && authorization != null) {
-      basic(authorization).ifPresent(staff -> request.setAttribute(STAFF, staff));
+      Optional<HttpResponse<?>> refused = basic(request, authorization);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+    }
+    if (request.getAttribute(MUST_CHANGE).isPresent() && isProtected(path) && !path.equals(PASSWORD_PAGE)) {
+      // A reset password is a temporary one: nothing else until its owner has chosen their own.
+      if (isApi(path)) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .body(Map.of("message", "请先修改临时密码 · Change your temporary password first", "status", 403));
+      }
+      return HttpResponse.seeOther(java.net.URI.create(PASSWORD_PAGE));
     }
     if (request.getAttribute(STAFF).isPresent() || !isProtected(path)) {
       return null;
@@ -84,7 +112,47 @@ public class StaffFilter implements Ordered {
         java.net.URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
 
-  private Optional<Staff> basic(String authorization) {
+  /**
+   * Signs the request in with HTTP Basic, throttled like the log-in form; an answer when the
+   * address or account is held back (429), else empty (signed in, or not: the caller decides).
+   */
+  private Optional<HttpResponse<?>> basic(HttpRequest<?> request, String authorization) {
+    Optional<String[]> credentials = basicCredentials(authorization);
+    if (credentials.isEmpty()) {
+      return Optional.empty();
+    }
+    String username = credentials.get()[0];
+    String address = clients.clientIp(request);
+    Optional<java.time.Duration> wait = throttle.blocked(username, address);
+    if (wait.isPresent()) {
+      LOG.warn("API log-in for '{}' from {} refused: too many failed log-ins", username, address);
+      long minutes = LoginThrottle.minutes(wait.get());
+      return Optional.of(
+          HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+              .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+              .contentType(MediaType.APPLICATION_JSON_TYPE)
+              .body(
+                  Map.of(
+                      "message",
+                      "登录失败次数过多，请 " + minutes + " 分钟后再试 · Too many failed log-ins; try again in " + minutes + " min",
+                      "status",
+                      429)));
+    }
+    Optional<StaffAccountRepository.Account> account =
+        accounts.byUsername(username).filter(a -> !a.disabled() && hasher.matches(credentials.get()[1], a.passwordHash()));
+    if (account.isEmpty()) {
+      throttle.failed(username, address);
+      LOG.warn("failed API log-in for '{}' from {}", username, address);
+      return Optional.empty();
+    }
+    request.setAttribute(STAFF, account.get().staff());
+    if (account.get().mustChangePassword()) {
+      request.setAttribute(MUST_CHANGE, true);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String[]> basicCredentials(String authorization) {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }
@@ -98,12 +166,7 @@ public class StaffFilter implements Ordered {
     if (colon < 0) {
       return Optional.empty();
     }
-    String username = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    return accounts
-        .byUsername(username)
-        .filter(a -> !a.disabled() && hasher.matches(password, a.passwordHash()))
-        .map(StaffAccountRepository.Account::staff);
+    return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
   }
 
   static boolean isApi(String path) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.security.LoginThrottle;
 import liaison.hub.security.PasswordHasher;
 import liaison.hub.security.SecurityConfig;
 import liaison.hub.security.SessionStore;
@@ -43,13 +44,22 @@ public class LoginController {
   private final PasswordHasher hasher;
   private final SessionStore sessions;
   private final SecurityConfig config;
+  private final LoginThrottle throttle;
+  private final ResidentPages clients;
 
   public LoginController(
-      StaffAccountRepository accounts, PasswordHasher hasher, SessionStore sessions, SecurityConfig config) {
+      StaffAccountRepository accounts,
+      PasswordHasher hasher,
+      SessionStore sessions,
+      SecurityConfig config,
+      LoginThrottle throttle,
+      ResidentPages clients) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.sessions = sessions;
     this.config = config;
+    this.throttle = throttle;
+    this.clients = clients;
   }
 
   @Get(uri = "/", produces = MediaType.TEXT_HTML)
@@ -68,19 +78,40 @@ public class LoginController {
     String username = Optional.ofNullable(form.get("username")).orElse("").strip();
     String password = Optional.ofNullable(form.get("password")).orElse("");
     String next = Pages.safeNext(form.get("next"), "/admin");
+    String address = clients.clientIp(request);
+    Optional<java.time.Duration> wait = throttle.blocked(username, address);
+    if (wait.isPresent()) {
+      // Held back without looking at the password: guessing gets nowhere and costs no hashing.
+      long minutes = LoginThrottle.minutes(wait.get());
+      LOG.warn("log-in for '{}' from {} refused: too many failed log-ins", username, address);
+      return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+          .body(
+              page(
+                  request,
+                  next,
+                  username,
+                  Lang.of(request)
+                      .pick(
+                          "登录失败次数过多，请 " + minutes + " 分钟后再试；忘记密码请联系县级管理员重置",
+                          "Too many failed log-ins; try again in " + minutes + " min. Forgot the password? Ask a county administrator to reset it")));
+    }
     Optional<StaffAccountRepository.Account> account = accounts.byUsername(username);
     boolean ok =
         hasher.matches(password, account.map(StaffAccountRepository.Account::passwordHash).orElse(DUMMY_HASH))
             && account.isPresent()
             && !account.get().disabled();
     if (!ok) {
-      LOG.warn("failed log-in for '{}' from {}", username, request.getRemoteAddress().getAddress());
+      throttle.failed(username, address);
+      LOG.warn("failed log-in for '{}' from {}", username, address);
       return HttpResponse.status(HttpStatus.UNAUTHORIZED)
           .body(page(request, next, username, Lang.of(request).pick("用户名或密码不正确", "Wrong user name or password")));
     }
     SessionStore.Opened opened = sessions.open(account.get().staff().id());
     LOG.info("{} logged in", username);
-    return HttpResponse.seeOther(URI.create(next)).cookie(sessionCookie(request, opened.token(), config.sessionMax()));
+    // After a reset the temporary password must be replaced first.
+    String target = account.get().mustChangePassword() ? StaffFilter.PASSWORD_PAGE : next;
+    return HttpResponse.seeOther(URI.create(target)).cookie(sessionCookie(request, opened.token(), config.sessionMax()));
   }
 
   @Post(uri = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
@@ -99,18 +130,7 @@ public class LoginController {
   }
 
   private Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
-    boolean secure =
-        switch (config.secureCookies()) {
-          case "always" -> true;
-          case "never" -> false;
-          default -> request.isSecure();
-        };
-    return Cookie.of(StaffFilter.COOKIE, value)
-        .path("/")
-        .httpOnly(true)
-        .sameSite(SameSite.Lax)
-        .secure(secure)
-        .maxAge(maxAge);
+    return SessionCookies.of(config, request, value, maxAge);
   }
 
   private static ModelAndView<Map<String, Object>> page(

@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 import liaison.hub.config.HubConfig;
+import liaison.hub.config.TlsConfig;
 
 /**
  * The addresses residents reach from a station's QR codes. With no public URL configured, the hub
@@ -17,12 +18,15 @@ import liaison.hub.config.HubConfig;
 public class PublicLinks {
   private final String base;
 
-  public PublicLinks(HubConfig config) {
+  public PublicLinks(HubConfig config, TlsConfig tls) {
     String configured = config.publicUrl() == null ? "" : config.publicUrl().strip();
+    // With TLS the network is served over HTTPS; plain HTTP stays on this machine.
     this.base =
-        configured.isEmpty()
-            ? "http://" + lanAddress().orElse("127.0.0.1") + ":" + config.httpPort()
-            : configured.replaceAll("/+$", "");
+        !configured.isEmpty()
+            ? configured.replaceAll("/+$", "")
+            : tls.enabled()
+                ? "https://" + lanAddress().orElse("127.0.0.1") + ":" + tls.httpsPort()
+                : "http://" + lanAddress().orElse("127.0.0.1") + ":" + config.httpPort();
   }
 
   public String base() {

@@ -59,6 +59,29 @@ public final class RateLimiter {
     return Optional.ofNullable(wait[0]);
   }
 
+  /**
+   * Whether the key is at its limit now, without counting anything: how long until it may act
+   * again, or empty. For limits counted on failures only (log-ins): look first, count on failure.
+   */
+  public Optional<Duration> blockedFor(String key) {
+    Instant now = clock.instant();
+    Instant horizon = now.minus(window);
+    Duration[] wait = new Duration[1];
+    events.computeIfPresent(
+        key,
+        (k, q) -> {
+          while (!q.isEmpty() && !q.peekFirst().isAfter(horizon)) {
+            q.pollFirst();
+          }
+          if (q.size() >= limit) {
+            Duration until = Duration.between(now, q.peekFirst().plus(window));
+            wait[0] = until.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : until;
+          }
+          return q;
+        });
+    return Optional.ofNullable(wait[0]);
+  }
+
   /** Forgets keys with no event inside the window, so memory follows the active clients only. */
   private void sweep(Instant horizon) {
     for (String key : events.keySet()) {

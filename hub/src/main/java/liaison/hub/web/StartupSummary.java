@@ -13,20 +13,47 @@ public class StartupSummary {
   private final BrokerClient broker;
   private final StationOverview overview;
   private final Environment environment;
+  private final liaison.hub.config.TlsConfig tls;
+  private final liaison.hub.config.HubConfig hub;
+  private final java.util.Optional<liaison.hub.broker.EmbeddedBroker> embedded;
 
-  public StartupSummary(EmbeddedServer server, BrokerClient broker, StationOverview overview, Environment environment) {
+  public StartupSummary(
+      EmbeddedServer server,
+      BrokerClient broker,
+      StationOverview overview,
+      Environment environment,
+      liaison.hub.config.TlsConfig tls,
+      liaison.hub.config.HubConfig hub,
+      java.util.Optional<liaison.hub.broker.EmbeddedBroker> embedded) {
     this.server = server;
     this.broker = broker;
     this.overview = overview;
     this.environment = environment;
+    this.tls = tls;
+    this.hub = hub;
+    this.embedded = embedded;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   public void print(PrintStream out) {
     out.println();
     out.println("联络站枢纽已启动 · Liaison hub is up");
-    out.println("  管理后台 Admin:   http://localhost:" + server.getPort() + "/admin");
-    out.println("  健康检查 Health:  http://localhost:" + server.getPort() + "/health");
-    out.println("  MQTT:             " + broker.uri());
+    int httpPort = tls.enabled() ? hub.httpPort() : server.getPort();
+    out.println("  管理后台 Admin:   http://localhost:" + httpPort + "/admin");
+    out.println("  健康检查 Health:  http://localhost:" + httpPort + "/health");
+    if (tls.enabled()) {
+      out.println("  HTTPS:            https://" + tls.httpsHost() + ":" + tls.httpsPort() + "/");
+    }
+    out.println("  MQTT:             " + broker.uri() + " (需要凭据 · credentials required)");
+    embedded.flatMap(liaison.hub.broker.EmbeddedBroker::tlsAddress).ifPresent(a -> out.println("  MQTT TLS:         ssl://" + a));
+    if (!tls.enabled() && isLoopback(hub.httpHost())) {
+      out.println("  注意 Note: 网页只在本机可访问；局域网的手机和屏幕要用 --http-host=0.0.0.0 或配置 TLS");
+      out.println("             the web answers on this machine only; for phones and screens on the LAN use");
+      out.println("             --http-host=0.0.0.0 or configure TLS (--tls-keystore)");
+    }
     out.println("  数据 Data:        " + environment.getProperty("hub.data-dir", String.class).orElse("data"));
     for (StationOverview.Row row : overview.rows()) {
       out.println("  " + row.id() + "  " + row.name());

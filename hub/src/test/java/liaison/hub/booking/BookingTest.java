@@ -66,7 +66,7 @@ class BookingTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "booking-watcher");
+    watcher = hub.observer("booking-watcher");
     watcher.subscribe(Topic.stationContent("s-001").toString());
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();

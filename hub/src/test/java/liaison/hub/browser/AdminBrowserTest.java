@@ -36,7 +36,7 @@ class AdminBrowserTest {
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
     chromium = Chromium.launch();
-    watcher = TestClient.connect(hub.brokerUri(), "browser-test-watcher");
+    watcher = hub.observer("browser-test-watcher");
     watcher.subscribe(Topic.stationContent("s-001").toString());
   }
 

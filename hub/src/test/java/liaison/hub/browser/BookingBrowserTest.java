@@ -39,7 +39,7 @@ class BookingBrowserTest {
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
     chromium = Chromium.launch();
-    watcher = TestClient.connect(hub.brokerUri(), "booking-browser-watcher");
+    watcher = hub.observer("booking-browser-watcher");
     watcher.subscribe(Topic.stationContent("s-001").toString());
   }
 

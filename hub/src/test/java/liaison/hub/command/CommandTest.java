@@ -50,7 +50,7 @@ class CommandTest {
   @BeforeAll
   static void start() {
     hub = RunningHub.start(dir, Map.of("hub.commands.timeout", "4s"));
-    station = TestClient.connect(hub.brokerUri(), "station-s-001-commands");
+    station = hub.station("s-001", "commands");
     station.subscribe(Topic.stationCommand("s-001").toString());
     answering = Thread.ofPlatform().daemon().start(CommandTest::answerCommands);
   }

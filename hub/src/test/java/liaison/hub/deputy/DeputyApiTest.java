@@ -39,7 +39,7 @@ class DeputyApiTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "deputy-api-watcher");
+    watcher = hub.observer("deputy-api-watcher");
     watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
     admin = StaffClient.basic(hub, "admin", PASSWORD);
   }

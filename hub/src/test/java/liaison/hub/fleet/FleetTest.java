@@ -40,8 +40,8 @@ class FleetTest {
   @Test
   void shouldShowEachStationsPresenceReadingsFootfallAndCallsAndFlagWhatNeedsAttention() throws Exception {
     OffsetDateTime now = OffsetDateTime.now();
-    try (TestClient s1 = TestClient.connect(hub.brokerUri(), "station-s-001-fleet");
-        TestClient s2 = TestClient.connect(hub.brokerUri(), "station-s-002-fleet")) {
+    try (TestClient s1 = hub.station("s-001", "fleet");
+        TestClient s2 = hub.station("s-002", "fleet")) {
       s1.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(
           new StationState(StationState.Presence.ONLINE, "a", "0.1.0", 1, StationState.Screen.ON, now,
               new StationState.Telemetry(600, 47.0, 20_000_000_000L, 50_000_000L, 200_000_000L))), true);
@@ -79,7 +79,7 @@ class FleetTest {
     assertThat(s2.since()).as("offline since its will arrived, not since it connected").isNotNull();
 
     // A will that has just come in (a station that dropped and is reconnecting) does not flap.
-    try (TestClient reconnecting = TestClient.connect(hub.brokerUri(), "station-s-003-fleet")) {
+    try (TestClient reconnecting = hub.station("s-003", "fleet")) {
       reconnecting.publish(Topic.stationState("s-003").toString(), ProtocolCodec.encode(
           new StationState(StationState.Presence.OFFLINE, "c", "0.1.0", 1, StationState.Screen.ON, now.minusHours(2))), true);
     }

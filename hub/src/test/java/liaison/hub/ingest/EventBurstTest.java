@@ -43,7 +43,7 @@ class EventBurstTest {
                 .uncaughtExceptionHandler((t, e) -> failures.add(e))
                 .start(
                     () -> {
-                      try (TestClient client = TestClient.connect(hub.brokerUri(), "burst-" + station)) {
+                      try (TestClient client = hub.station(station, "burst")) {
                         String topic = Topic.stationEvent(station).toString();
                         for (int i = 0; i < PER_STATION; i++) {
                           StationEvent event =

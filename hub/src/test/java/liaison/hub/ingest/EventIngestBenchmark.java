@@ -52,11 +52,12 @@ class EventIngestBenchmark {
 
   @Test
   void eventsPerSecond() throws Exception {
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never"))) {
+    // 50 stations connect at once from this machine: above the broker's storm guard.
+    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
       addStations(hub);
       EventIngest ingest = hub.bean(EventIngest.class);
       Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
-      List<MqttAsyncClient> stations = connectStations(hub.brokerUri());
+      List<MqttAsyncClient> stations = connectStations(hub);
       try {
         // Warm-up: every station, the hub's storage path, the JIT.
         long stored = ingest.storedCount();
@@ -143,6 +144,9 @@ class EventIngestBenchmark {
     raw.setCallback(new Counting(received));
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setSocketFactory(receiver == Receiver.RAW_NO_DELAY ? NoDelaySocketFactory.get() : SocketFactory.getDefault());
+    // A bare subscriber in the hub's place, with the hub's account (only it may read events).
+    options.setUserName(hub.hubUsername());
+    options.setPassword(hub.hubPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     raw.connect(options).waitForCompletion(10_000);
     raw.subscribe(Topic.allStations(Topic.Channel.EVENT), 1).waitForCompletion(10_000);
     try {
@@ -240,12 +244,17 @@ class EventIngestBenchmark {
     return String.format("s-b%03d", s);
   }
 
-  private static List<MqttAsyncClient> connectStations(String uri) throws MqttException {
+  /** Each station with its own credential and client id, as the broker demands. */
+  private static List<MqttAsyncClient> connectStations(RunningHub hub) throws MqttException {
     List<MqttAsyncClient> clients = new ArrayList<>();
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setSocketFactory(NoDelaySocketFactory.get());
     for (int s = 0; s < STATIONS; s++) {
-      MqttAsyncClient client = new MqttAsyncClient(uri, "bench-" + stationId(s), new MemoryPersistence());
+      MqttConnectionOptions options = new MqttConnectionOptions();
+      options.setSocketFactory(NoDelaySocketFactory.get());
+      options.setUserName(stationId(s));
+      options.setPassword(hub.stationPassword(stationId(s)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      MqttAsyncClient client =
+          new MqttAsyncClient(
+              hub.brokerUri(), liaison.signage.protocol.StationIdentity.clientId(stationId(s), "bench"), new MemoryPersistence());
       client.connect(options).waitForCompletion(10_000);
       clients.add(client);
     }

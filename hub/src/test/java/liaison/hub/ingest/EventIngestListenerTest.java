@@ -36,7 +36,7 @@ class EventIngestListenerTest {
       List<UUID> sent = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
       // when station s-001 sends three events
-      try (TestClient client = TestClient.connect(hub.brokerUri(), "listener-s-001")) {
+      try (TestClient client = hub.station("s-001", "listener")) {
         for (UUID id : sent) {
           client.publish(
               Topic.stationEvent("s-001").toString(),

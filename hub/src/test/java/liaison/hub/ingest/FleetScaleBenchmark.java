@@ -61,15 +61,23 @@ class FleetScaleBenchmark {
 
   @Test
   void thousandStations() throws Exception {
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never"))) {
+    // 1,000 stations connect from this one machine: far above the broker's storm guard.
+    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
       addStations(hub);
+      // Every station logs in with a credential of its own, as in the field (one password, each
+      // hash salted apart): the broker checks 1,000 of them while the fleet connects.
+      String password = liaison.signage.protocol.MqttPasswordHash.newPassword();
+      var credentials = hub.bean(liaison.hub.enrolment.StationCredentialRepository.class);
+      for (int s = 0; s < STATIONS; s++) {
+        credentials.provision(stationId(s), liaison.signage.protocol.MqttPasswordHash.hash(password), "bench", java.time.OffsetDateTime.now());
+      }
       EventIngest ingest = hub.bean(EventIngest.class);
       Arrivals stored = new Arrivals();
       ingest.onStored(rows -> stored.add(rows, Instant.now()));
       long heapBefore = settledHeap();
       int hubThreadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
-      try (Fleet fleet = Fleet.start(dir, hub.brokerUri())) {
+      try (Fleet fleet = Fleet.start(dir, hub.brokerUri(), password)) {
         long connectMillis = fleet.await("connectMillis");
         long childThreads = fleet.await("threads");
         Jdbi jdbi = hub.bean(Jdbi.class);
@@ -92,7 +100,7 @@ class FleetScaleBenchmark {
 
         Phase barePhase;
         Arrivals received = new Arrivals();
-        MqttAsyncClient bare = bareSubscriber(hub.brokerUri(), received);
+        MqttAsyncClient bare = bareSubscriber(hub, received);
         try {
           fleet.events(EVENTS_PER_STATION);
           barePhase = received.awaitAtLeast(TOTAL, "the bare subscriber to receive the events");
@@ -226,8 +234,8 @@ class FleetScaleBenchmark {
     }
   }
 
-  private static MqttAsyncClient bareSubscriber(String uri, Arrivals received) throws MqttException {
-    MqttAsyncClient raw = new MqttAsyncClient(uri, "fleet-bare-subscriber", new MemoryPersistence());
+  private static MqttAsyncClient bareSubscriber(RunningHub hub, Arrivals received) throws MqttException {
+    MqttAsyncClient raw = new MqttAsyncClient(hub.brokerUri(), "fleet-bare-subscriber", new MemoryPersistence());
     raw.setCallback(
         new MqttCallback() {
           @Override
@@ -253,6 +261,8 @@ class FleetScaleBenchmark {
         });
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setSocketFactory(NoDelaySocketFactory.get());
+    options.setUserName(hub.hubUsername());
+    options.setPassword(hub.hubPassword().getBytes(StandardCharsets.UTF_8));
     raw.connect(options).waitForCompletion(10_000);
     raw.subscribe(Topic.allStations(Topic.Channel.EVENT), 1).waitForCompletion(10_000);
     return raw;
@@ -290,10 +300,10 @@ class FleetScaleBenchmark {
       Thread.ofPlatform().daemon().name("fleet-output").start(this::read);
     }
 
-    static Fleet start(Path dir, String brokerUri) throws IOException {
+    static Fleet start(Path dir, String brokerUri, String password) throws IOException {
       String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
       List<String> command = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-Duser.timezone=Asia/Shanghai",
-          "-Dfile.encoding=UTF-8", SimulatedFleet.class.getName(), brokerUri, Integer.toString(STATIONS)));
+          "-Dfile.encoding=UTF-8", SimulatedFleet.class.getName(), brokerUri, Integer.toString(STATIONS), password));
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       // Surefire runs tests from a manifest-only jar; its full class path is in this property.
       builder.environment().put("CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

@@ -55,6 +55,7 @@ public final class SimulatedFleet {
   public static void main(String[] args) throws Exception {
     String uri = args[0];
     int count = Integer.parseInt(args[1]);
+    String password = args[2];
     List<String> ids = new ArrayList<>();
     for (int s = 0; s < count; s++) {
       ids.add(FleetScaleBenchmark.stationId(s));
@@ -63,7 +64,7 @@ public final class SimulatedFleet {
     ScheduledExecutorService paho = Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
     SimulatedFleet fleet = new SimulatedFleet(ids);
     long start = System.nanoTime();
-    fleet.connectAndAnnounce(uri, paho);
+    fleet.connectAndAnnounce(uri, password, paho);
     report("connected", fleet.clients.size());
     report("connectMillis", (System.nanoTime() - start) / 1_000_000);
     report("threads", java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
@@ -86,18 +87,23 @@ public final class SimulatedFleet {
     System.out.flush();
   }
 
-  private void connectAndAnnounce(String uri, ScheduledExecutorService paho) throws Exception {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setSocketFactory(NoDelaySocketFactory.get());
-    options.setKeepAliveInterval(30);
+  private void connectAndAnnounce(String uri, String password, ScheduledExecutorService paho) throws Exception {
     // Not all at once: a station fleet comes up over minutes, not in one SYN flood.
     Semaphore connecting = new Semaphore(50);
     CountDownLatch announced = new CountDownLatch(stationIds.size());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int s = 0; s < stationIds.size(); s++) {
       String id = stationIds.get(s);
+      // Each station as the broker demands: its own user name and a client id tied to it.
+      MqttConnectionOptions options = new MqttConnectionOptions();
+      options.setSocketFactory(NoDelaySocketFactory.get());
+      options.setKeepAliveInterval(30);
+      options.setUserName(id);
+      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
       MqttAsyncClient client =
-          new MqttAsyncClient(uri, "fleet-" + id, new MemoryPersistence(), new TimerPingSender(paho), paho);
+          new MqttAsyncClient(
+              uri, liaison.signage.protocol.StationIdentity.clientId(id, "fleet"), new MemoryPersistence(),
+              new TimerPingSender(paho), paho);
       clients.add(client);
       int station = s;
       connecting.acquire();

@@ -43,7 +43,7 @@ class NoticeAdminTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "notice-watcher");
+    watcher = hub.observer("notice-watcher");
     watcher.subscribe("liaison/v1/station/+/content");
     watcher.subscribe("liaison/v1/station/+/alert");
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
@@ -159,7 +159,7 @@ class NoticeAdminTest {
 
     // The kiosk at s-001 says it shows that version; s-003 says nothing.
     OffsetDateTime shownAt = now().withNano(0);
-    try (TestClient kiosk = TestClient.connect(hub.brokerUri(), "kiosk-s-001")) {
+    try (TestClient kiosk = hub.station("s-001", "kiosk")) {
       kiosk.publish(
           Topic.stationState("s-001").toString(),
           ProtocolCodec.encode(new StationState(StationState.Presence.ONLINE, "sess", "0.1.0", version, StationState.Screen.ON, shownAt)),

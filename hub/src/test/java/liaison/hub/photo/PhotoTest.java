@@ -61,7 +61,7 @@ class PhotoTest {
 
   @Test
   void shouldShrinkAPhotoPublishItsHashAndServeItForAYear() throws Exception {
-    try (TestClient watcher = TestClient.connect(hub.brokerUri(), "photo-watcher")) {
+    try (TestClient watcher = hub.observer("photo-watcher")) {
       watcher.subscribe(Topic.stationContent("s-001").toString());
       HttpResponse<String> uploaded = upload("chengguan", "d-0001", png(1200, 1600), "image/png");
 

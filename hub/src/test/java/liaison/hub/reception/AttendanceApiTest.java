@@ -41,7 +41,7 @@ class AttendanceApiTest {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "attendance-watcher");
+    watcher = hub.observer("attendance-watcher");
     watcher.subscribe(Topic.stationContent("s-001").toString());
     manager = StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD);
     // Its own slot today, at an hour the demo (and its monthly rule on the 15th) leaves free, with 李建国 and 王美玲 on duty.

@@ -41,7 +41,7 @@ class ReceptionAdminTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "reception-watcher");
+    watcher = hub.observer("reception-watcher");
     watcher.subscribe(Topic.stationContent("s-001").toString());
   }
 

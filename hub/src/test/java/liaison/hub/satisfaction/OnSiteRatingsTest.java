@@ -54,7 +54,7 @@ class OnSiteRatingsTest {
     StationEvent tooOld = rating(at(today.minusDays(40)), "BASICALLY_SATISFIED");
     String topic = Topic.stationEvent("s-002").toString();
 
-    try (TestClient kiosk = TestClient.connect(hub.brokerUri(), "kiosk-s-002")) {
+    try (TestClient kiosk = hub.station("s-002", "kiosk")) {
       kiosk.publish(topic, ProtocolCodec.encode(satisfied), false);
       // The outbox sends again when it missed the acknowledgement: same uuid, one rating.
       kiosk.publish(topic, ProtocolCodec.encode(satisfied), false);

@@ -43,7 +43,7 @@ class SpreadsheetTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "spreadsheet-watcher");
+    watcher = hub.observer("spreadsheet-watcher");
     watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
     admin = StaffClient.basic(hub, "admin", PASSWORD);
   }

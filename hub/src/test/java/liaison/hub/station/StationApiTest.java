@@ -39,7 +39,7 @@ class StationApiTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
-    watcher = TestClient.connect(hub.brokerUri(), "station-api-watcher");
+    watcher = hub.observer("station-api-watcher");
     watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
     admin = StaffClient.basic(hub, "admin", PASSWORD);
   }

@@ -1,11 +1,13 @@
 package liaison.kiosk.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import liaison.signage.player.HubAccess;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.fx.Launch;
 import liaison.signage.player.hardware.DeviceConfig;
@@ -24,7 +26,13 @@ public record KioskOptions(
       Usage: java -jar kiosk.jar --station=ID [options]
 
         --station=ID        station id as on the hub, e.g. s-001        (LIAISON_STATION)
-        --broker=URI        hub's MQTT broker, default tcp://127.0.0.1:1883 (LIAISON_BROKER)
+        --broker=URI        hub's MQTT broker, default tcp://127.0.0.1:1883 (LIAISON_BROKER);
+                            ssl://host:8883 for MQTT over TLS
+        --hub=URL           hub's web address, where a new screen gets its enrolment code;
+                            default http://<broker host>:8080 (https://…:8443 with ssl://);
+                            none: no enrolment (a broker that admits anyone) (LIAISON_HUB)
+        --trust=PEM         the hub's certificate (or its authority) as PEM, when no public
+                            authority signed it (LIAISON_TRUST)
         --data-dir=DIR      where the station keeps its store, default data/kiosk-ID (LIAISON_DATA_DIR)
         --size=WxH          window size, default 1280x800                (LIAISON_SIZE)
         --fullscreen        full screen, as on a station's touchscreen    (LIAISON_FULLSCREEN=true)
@@ -62,7 +70,7 @@ public record KioskOptions(
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
       String value = eq < 0 ? "true" : arg.substring(eq + 1);
-      if (!List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "backlight", "dev-panel").contains(key)
+      if (!List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "backlight", "dev-panel", "hub", "trust").contains(key)
           && !HARDWARE.containsKey(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
@@ -104,8 +112,48 @@ public record KioskOptions(
       throw new IllegalArgumentException("--screen-on and --screen-off look like 07:30: " + e.getParsedString());
     }
     Optional<Path> backlight = Optional.ofNullable(setting(flags, env, "backlight", "LIAISON_BACKLIGHT", null)).map(Path::of);
-    return new KioskOptions(
-        StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, width, height, devices, backlight, devPanel);
+    StationConfig config;
+    try {
+      config = StationConfig.of(station, broker, Path.of(dataDir)).withAccess(access(flags, env, broker));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return new KioskOptions(config, fullScreen, width, height, devices, backlight, devPanel);
+  }
+
+  /** Where to enrol and whom to trust: --hub (default: the broker's host, port 8080), --trust. */
+  static HubAccess access(Map<String, String> flags, Function<String, String> env, String broker) {
+    String hub = setting(flags, env, "hub", "LIAISON_HUB", null);
+    String trust = setting(flags, env, "trust", "LIAISON_TRUST", null);
+    HubAccess access = HubAccess.NONE;
+    if (trust != null) {
+      Path pem = Path.of(trust);
+      if (!java.nio.file.Files.isReadable(pem)) {
+        throw new IllegalArgumentException("--trust: cannot read the certificate file " + pem.toAbsolutePath());
+      }
+      access = access.withTrust(pem);
+    }
+    if (hub != null && hub.equalsIgnoreCase("none")) {
+      return access;
+    }
+    URI url;
+    try {
+      url = hub != null ? URI.create(hub.strip()) : defaultHub(broker);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+    }
+    if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+    }
+    return access.withHub(url);
+  }
+
+  /** The hub's web address on the broker's machine: http on 8080, or https on 8443 beside ssl://. */
+  static URI defaultHub(String broker) {
+    URI mqtt = URI.create(broker);
+    String host = mqtt.getHost() == null ? "127.0.0.1" : mqtt.getHost();
+    boolean tls = "ssl".equals(mqtt.getScheme()) || "wss".equals(mqtt.getScheme());
+    return URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + (tls ? ":8443" : ":8080"));
   }
 
   private static String setting(

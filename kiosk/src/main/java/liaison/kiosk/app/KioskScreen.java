@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
+import liaison.kiosk.enrol.EnrolmentPresenter;
+import liaison.kiosk.enrol.EnrolmentView;
 import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.home.HomeView;
@@ -49,6 +51,8 @@ public final class KioskScreen implements AutoCloseable {
   private final Navigator navigator;
   private final KioskView view = new KioskView();
   private final HomeView home = new HomeView();
+  private final EnrolmentView enrolment = new EnrolmentView();
+  private final EnrolmentPresenter enrolmentPresenter;
   private final Portraits portraits;
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
@@ -69,6 +73,8 @@ public final class KioskScreen implements AutoCloseable {
     this.homePresenter = new HomePresenter(clock);
     this.pagePresenter = new PagePresenter(clock);
     this.navigator = new Navigator(clock.instant());
+    this.enrolmentPresenter = new EnrolmentPresenter(clock);
+    view.setEnrolmentPanel(enrolment);
     this.portraits = new Portraits(hash -> runtime.photos().file(hash));
     view.useFonts(fonts.sans(), fonts.serif());
     if (!fonts.available()) {
@@ -89,6 +95,7 @@ public final class KioskScreen implements AutoCloseable {
     watches.add(runtime.content().watch(c -> FxThread.run(this::refresh)));
     watches.add(runtime.link().watch(l -> FxThread.run(this::refresh)));
     watches.add(runtime.alert().watch(a -> FxThread.run(this::refresh)));
+    watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refresh)));
     watches.add(runtime.photos().arrivals().watch(n -> FxThread.run(this::photoArrived)));
     // A plain timer, not a Timeline: a running animation makes JavaFX redraw 60 times a second
     // (measured: 62 pulses/s idle), a timer only when the clock changes.
@@ -146,6 +153,11 @@ public final class KioskScreen implements AutoCloseable {
     return home;
   }
 
+  /** The panel shown while the screen waits to be enrolled. */
+  public EnrolmentView enrolment() {
+    return enrolment;
+  }
+
   public Navigator navigator() {
     return navigator;
   }
@@ -168,6 +180,10 @@ public final class KioskScreen implements AutoCloseable {
             && !view.emergencyShown()
             && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
+    enrolment.show(
+        enrolmentPresenter.present(runtime.enrolment().get(), runtime.config().stationId()),
+        settings.english(),
+        content.isPresent());
     content.ifPresent(c -> runtime.displayed(c.version()));
     handOver();
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.

@@ -71,7 +71,8 @@ class CommandRoundTripTest {
       hub.getBean(EmbeddedServer.class).start();
       Staff admin = hub.getBean(StaffAccountRepository.class).byUsername("admin").orElseThrow().staff();
       CommandService commands = hub.getBean(CommandService.class);
-      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      StationConfig config =
+          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       List<String> restarts = new CopyOnWriteArrayList<>();
       List<Boolean> backlight = new CopyOnWriteArrayList<>();
       ScreenPower power = backlight::add;

@@ -63,7 +63,8 @@ class HubToKioskTest {
               .orElseThrow()
               .opinionUrl();
 
-      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      StationConfig config =
+          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
@@ -105,7 +106,8 @@ class HubToKioskTest {
     try (ApplicationContext hub = startHub(mqttPort)) {
       PublicationRepository publications = hub.getBean(PublicationRepository.class);
       await().until(() -> publications.current("s-001").isPresent());
-      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      StationConfig config =
+          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
@@ -145,7 +147,8 @@ class HubToKioskTest {
   void shouldCarryACallButtonPressToTheHubOnce() throws Exception {
     int mqttPort = TestBroker.freePort();
     try (ApplicationContext hub = startHub(mqttPort)) {
-      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk"));
+      StationConfig config =
+          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock);
           StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
           StationHardware hardware = new StationHardware(runtime, devices, ScreenPower.NONE, clock)) {

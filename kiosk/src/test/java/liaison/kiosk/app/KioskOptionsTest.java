@@ -52,4 +52,26 @@ class KioskOptionsTest {
     assertThatThrownBy(() -> parse(List.of("--station=s-001", "--screen-on=7h30"), Map.of()))
         .hasMessageContaining("07:30");
   }
+
+  @Test
+  void shouldEnrolWithTheHubOnTheBrokersMachineUnlessToldOtherwise() {
+    KioskOptions plain = parse(List.of("--station=s-001", "--broker=tcp://192.168.1.20:1883"), Map.of());
+    KioskOptions tls = parse(List.of("--station=s-001", "--broker=ssl://hub.example:8883"), Map.of());
+    KioskOptions given = parse(List.of("--station=s-001"), Map.of("LIAISON_HUB", "https://rd.example.gov.cn"));
+    KioskOptions none = parse(List.of("--station=s-001", "--hub=none"), Map.of());
+
+    assertThat(plain.station().access().hubUrl()).hasToString("http://192.168.1.20:8080");
+    assertThat(plain.station().access().enrols()).isTrue();
+    assertThat(tls.station().access().hubUrl()).hasToString("https://hub.example:8443");
+    assertThat(given.station().access().hubUrl()).hasToString("https://rd.example.gov.cn");
+    assertThat(none.station().access().enrols()).as("a broker that admits anyone").isFalse();
+  }
+
+  @Test
+  void shouldNameABadHubAddressOrAnUnreadableCertificate() {
+    assertThatThrownBy(() -> parse(List.of("--station=s-001", "--hub=ftp://hub"), Map.of())).hasMessageContaining("--hub");
+    assertThatThrownBy(() -> parse(List.of("--station=s-001", "--trust=/no/such/hub.pem"), Map.of()))
+        .hasMessageContaining("--trust")
+        .hasMessageContaining("hub.pem");
+  }
 }

@@ -119,7 +119,8 @@ class PublishToStoreBenchmark {
       String csrf = m.group(1);
 
       BlockingQueue<String> storedTitles = new java.util.concurrent.LinkedBlockingQueue<>();
-      StationConfig config = StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("station-demo"));
+      StationConfig config =
+          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("station-demo")));
       try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
         runtime.content().watch(c -> c.ifPresent(content -> content.notices().forEach(n -> storedTitles.offer(n.title()))));
         runtime.start();

@@ -32,18 +32,104 @@ public final class TestClient implements AutoCloseable {
   }
 
   public static TestClient connect(String uri, String clientId) {
+    return connect(uri, clientId, null, null, null);
+  }
+
+  /** Connects with a user name and password (a broker that checks them, such as the hub's). */
+  public static TestClient connect(String uri, String clientId, String username, String password) {
+    return connect(uri, clientId, username, password, null);
+  }
+
+  /**
+   * Connects with credentials (both may be null: anonymous) over the given socket factory (null:
+   * plain TCP without Nagle; for {@code ssl://} an {@code SSLSocketFactory} that trusts the broker).
+   *
+   * @throws IllegalStateException when the broker refuses, with its reason code in the message
+   */
+  public static TestClient connect(
+      String uri, String clientId, String username, String password, javax.net.SocketFactory sockets) {
     try {
       MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
       TestClient test = new TestClient(client);
       client.setCallback(test.new Callback());
-      MqttConnectionOptions options = new MqttConnectionOptions();
-      options.setCleanStart(true);
-      options.setSocketFactory(NoDelaySocketFactory.get());
-      client.connect(options).waitForCompletion(10_000);
+      client.connect(options(username, password == null ? null : password.getBytes(java.nio.charset.StandardCharsets.UTF_8), sockets))
+          .waitForCompletion(10_000);
       return test;
     } catch (MqttException e) {
-      throw new IllegalStateException("test client could not connect to " + uri, e);
+      throw new IllegalStateException(
+          "test client could not connect to " + uri + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + ")", e);
     }
+  }
+
+  /**
+   * Tries to connect and says how the broker answered: 0 when it let the client in (it is then
+   * disconnected again), else the CONNACK's reason code (0x86 bad user name or password, 0x87 not
+   * authorized, 0x9F connection rate exceeded), Paho's own code when no CONNACK came, or -1 when the
+   * connection failed beneath MQTT (refused socket, TLS handshake).
+   */
+  public static int tryConnect(String uri, String clientId, String username, byte[] password, javax.net.SocketFactory sockets) {
+    MqttAsyncClient client;
+    try {
+      client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException(e);
+    }
+    try {
+      client.connect(options(username, password, sockets)).waitForCompletion(10_000);
+      client.disconnect().waitForCompletion(5_000);
+      return 0;
+    } catch (MqttException e) {
+      // Paho reports a failure beneath MQTT (TLS, socket) as reason 0, which reads as success.
+      return e.getReasonCode() == 0 ? -1 : e.getReasonCode();
+    } finally {
+      try {
+        client.close(true);
+      } catch (MqttException e) {
+        // nothing to keep
+      }
+    }
+  }
+
+  private static MqttConnectionOptions options(String username, byte[] password, javax.net.SocketFactory sockets) {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    options.setConnectionTimeout(10);
+    options.setSocketFactory(sockets == null ? NoDelaySocketFactory.get() : sockets);
+    if (username != null) {
+      options.setUserName(username);
+    }
+    if (password != null) {
+      options.setPassword(password);
+    }
+    return options;
+  }
+
+  /** Publishes at QoS 1 and returns the PUBACK's reason code (0x87: not authorized), refusals included. */
+  public int publishReason(String topic, byte[] payload, boolean retained) {
+    try {
+      IMqttToken token = client.publish(topic, new MqttMessage(payload, 1, retained, null));
+      token.waitForCompletion(10_000);
+      int[] codes = token.getReasonCodes();
+      return codes == null || codes.length == 0 ? 0 : codes[0];
+    } catch (MqttException e) {
+      return e.getReasonCode();
+    }
+  }
+
+  /** Subscribes at QoS 1 and returns the SUBACK's reason code (0x87: not authorized). */
+  public int subscribeReason(String filter) {
+    try {
+      IMqttToken token = client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1));
+      token.waitForCompletion(10_000);
+      int[] codes = token.getReasonCodes();
+      return codes == null || codes.length == 0 ? 0 : codes[0];
+    } catch (MqttException e) {
+      return e.getReasonCode();
+    }
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
   }
 
   /**

@@ -8,8 +8,9 @@ import liaison.signage.protocol.Topic;
 /**
  * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
  *
- * @param brokerUri for example {@code tcp://127.0.0.1:1883}
+ * @param brokerUri for example {@code tcp://127.0.0.1:1883} or {@code ssl://hub.example:8883}
  * @param dataDir holds {@code station.db} and the {@code photos/} directory
+ * @param access how the station proves itself to the hub (enrolment, credentials, trusted certificate)
  */
 public record StationConfig(
     String stationId,
@@ -19,7 +20,8 @@ public record StationConfig(
     Duration keepAlive,
     ReconnectPolicy reconnect,
     Duration heartbeat,
-    Duration willDelay) {
+    Duration willDelay,
+    HubAccess access) {
 
   /**
    * How long the broker holds a station's Last Will after its connection drops: a blip shorter than
@@ -43,6 +45,9 @@ public record StationConfig(
     if (heartbeat == null || heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("the heartbeat must be at least a second apart, was " + heartbeat);
     }
+    if (access == null) {
+      throw new IllegalArgumentException("hub access settings missing (HubAccess.NONE for none)");
+    }
     if (!brokerUri.matches("(tcp|ssl|ws|wss)://.+")) {
       throw new IllegalArgumentException(
           "broker address must look like tcp://host:1883, was '" + brokerUri + "'");
@@ -51,27 +56,47 @@ public record StationConfig(
 
   public static StationConfig of(String stationId, String brokerUri, Path dataDir) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT, WILL_DELAY);
+        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT, WILL_DELAY,
+        HubAccess.NONE);
   }
 
   public StationConfig withReconnect(ReconnectPolicy policy) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay, access);
   }
 
   public StationConfig withBrokerUri(String uri) {
-    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay);
+    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, access);
   }
 
   public StationConfig withKeepAlive(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat, willDelay);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat, willDelay, access);
   }
 
   public StationConfig withWillDelay(Duration delay) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay, access);
   }
 
   public StationConfig withHeartbeat(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval, willDelay);
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval, willDelay, access);
+  }
+
+  public StationConfig withAccess(HubAccess next) {
+    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, next);
+  }
+
+  /** Connects with these credentials, no enrolment (provisioning, tests). */
+  public StationConfig withLogin(String username, String password) {
+    return withAccess(access.withLogin(username, password));
+  }
+
+  /** Asks this hub for an enrolment code when the store holds no credentials. */
+  public StationConfig withHub(java.net.URI hubUrl) {
+    return withAccess(access.withHub(hubUrl));
+  }
+
+  /** Where a waiting screen writes the code it shows, for an installer's script on the same machine. */
+  public Path enrolmentCodeFile() {
+    return dataDir.resolve("enrolment-code.txt");
   }
 
   public Path storeFile() {

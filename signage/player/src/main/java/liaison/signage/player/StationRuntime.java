@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import liaison.signage.player.command.CommandHandler;
 import liaison.signage.player.command.StationCommands;
+import liaison.signage.player.enrol.Enrolment;
+import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
@@ -21,7 +23,9 @@ import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.StationState.Presence;
 import liaison.signage.protocol.StationState.Screen;
+import liaison.signage.protocol.StationIdentity;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.TrustedCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +65,9 @@ public final class StationRuntime implements AutoCloseable {
           Thread.ofPlatform().daemon().name("station-heartbeat").factory());
   private volatile boolean closed;
   private final StationCommands commands;
+  private final javax.net.ssl.@org.jspecify.annotations.Nullable SSLContext tls;
+  private final @org.jspecify.annotations.Nullable Enrolment enrolment;
+  private final java.util.concurrent.atomic.AtomicBoolean linkStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
   private StationRuntime(StationConfig config, Clock clock, ContentStore store) {
     this.probe = new TelemetryProbe(clock, config.dataDir());
@@ -69,11 +76,14 @@ public final class StationRuntime implements AutoCloseable {
     this.store = store;
     this.linkStatus = new LiveValue<>(LinkStatus.connecting(now()));
     String id = config.stationId();
+    HubAccess access = config.access();
+    this.tls = access.trust() == null ? null : TrustedCertificates.context(access.trust());
     this.link =
         new HubLink(
             new HubLink.Settings(
                 config.brokerUri(),
-                "station-" + id + "-" + session.substring(0, 8),
+                // The broker ties a station's client ids to its user name: station-<id>-<suffix>.
+                StationIdentity.clientId(id, session.substring(0, 8)),
                 // Its own topics only: a command on another station's topic never reaches it.
                 List.of(
                     Topic.stationContent(id).toString(),
@@ -83,12 +93,21 @@ public final class StationRuntime implements AutoCloseable {
                 Duration.ofSeconds(10),
                 config.reconnect(),
                 () -> stateMessage(Presence.OFFLINE),
-                config.willDelay()),
+                config.willDelay(),
+                this::credentials,
+                tls == null ? null : tls.getSocketFactory()),
             new LinkListener());
+    this.enrolment =
+        access.enrols()
+            ? new Enrolment(
+                id, config.appVersion(), access.hubUrl(), tls, access.poll(), store, clock, config.enrolmentCodeFile(),
+                this::enrolled)
+            : null;
     this.delivery =
         new OutboxDelivery(id, store.outbox(), link, Topic.stationEvent(id).toString(), pending);
-    this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY);
-    this.commands = new StationCommands(id, clock, link::reply);
+    // Photos and screenshot uploads go to the same hub, so they trust the same certificate.
+    this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY, tls);
+    this.commands = new StationCommands(id, clock, link::reply, tls);
   }
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
@@ -112,13 +131,59 @@ public final class StationRuntime implements AutoCloseable {
     return runtime;
   }
 
-  /** Starts the link to the hub in the background. */
+  /**
+   * Starts the link to the hub in the background; a screen that must enrol first asks the hub for
+   * an enrolment code instead and connects once it has been entered.
+   */
   public void start() {
     delivery.start();
-    link.start();
+    if (enrolment != null && credentials() == null) {
+      enrolment.start(false);
+    } else {
+      startLink();
+    }
     long every = config.heartbeat().toMillis();
     heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
+
+  private void startLink() {
+    if (linkStarted.compareAndSet(false, true)) {
+      link.start();
+    } else {
+      link.retryNow();
+    }
+  }
+
+  /** The enrolment was entered at the hub: connect with the new credential now. */
+  private void enrolled() {
+    if (!closed) {
+      startLink();
+    }
+  }
+
+  /** The credentials for the next connect: given outright, else the ones enrolment stored, else none. */
+  private HubLink.@org.jspecify.annotations.Nullable Credentials credentials() {
+    HubAccess.Login given = config.access().login();
+    if (given != null) {
+      return new HubLink.Credentials(given.username(), given.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Optional<String> username = store.memo(Enrolment.MQTT_USERNAME);
+    Optional<String> password = store.memo(Enrolment.MQTT_PASSWORD);
+    if (username.isPresent() && password.isPresent()) {
+      return new HubLink.Credentials(username.get(), password.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return null;
+  }
+
+  /**
+   * Where the screen stands with enrolment: what to show while it waits for an administrator
+   * ({@link EnrolmentState#NOT_NEEDED} when it has its credential, or enrols by no hub).
+   */
+  public LiveValue<EnrolmentState> enrolment() {
+    return enrolment == null ? NO_ENROLMENT : enrolment.state();
+  }
+
+  private static final LiveValue<EnrolmentState> NO_ENROLMENT = new LiveValue<>(EnrolmentState.NOT_NEEDED);
 
   /**
    * Reports the state with fresh readings (uptime, CPU temperature, free disk, memory, screen);
@@ -374,6 +439,9 @@ public final class StationRuntime implements AutoCloseable {
     }
     closed = true;
     heartbeats.shutdownNow();
+    if (enrolment != null) {
+      enrolment.close();
+    }
     commands.close();
     delivery.close();
     photos.close();
@@ -389,7 +457,24 @@ public final class StationRuntime implements AutoCloseable {
 
   private final class LinkListener implements HubLink.Listener {
     @Override
+    public void credentialsRefused(int reasonCode) {
+      if (enrolment != null && config.access().login() == null) {
+        // Revoked, or a hub that does not know this screen: show a code to enrol it again, and
+        // keep trying the old credential meanwhile (a hub restored from a backup may know it).
+        enrolment.start(true);
+      } else {
+        LOG.error(
+            "station {}: the broker refused this station's credentials (reason 0x{}); check them at the hub",
+            config.stationId(),
+            Integer.toHexString(reasonCode));
+      }
+    }
+
+    @Override
     public void connected() {
+      if (enrolment != null) {
+        enrolment.cancel();
+      }
       store.forget(OFFLINE_SINCE);
       linkStatus.set(LinkStatus.online(now()));
       reportState();

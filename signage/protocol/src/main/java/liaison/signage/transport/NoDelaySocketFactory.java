@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Plain TCP sockets with Nagle's algorithm off, for every MQTT client of hub and stations.
@@ -26,9 +27,67 @@ public final class NoDelaySocketFactory extends SocketFactory {
     return INSTANCE;
   }
 
-  /** True for the broker addresses this factory serves: {@code tcp://} (TLS comes with its own). */
+  /** True for the broker addresses this factory serves: {@code tcp://} ({@link #tls} for {@code ssl://}). */
   public static boolean serves(String brokerUri) {
     return brokerUri.startsWith("tcp://");
+  }
+
+  /**
+   * TLS sockets from the given factory with Nagle's algorithm off, for {@code ssl://} brokers: the
+   * same stall awaits QoS 1 acknowledgements inside TLS records.
+   */
+  public static SSLSocketFactory tls(SSLSocketFactory tls) {
+    return new NoDelayTls(tls);
+  }
+
+  private static final class NoDelayTls extends SSLSocketFactory {
+    private final SSLSocketFactory tls;
+
+    NoDelayTls(SSLSocketFactory tls) {
+      this.tls = tls;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return tls.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return tls.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(tls.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+      socket.setTcpNoDelay(true);
+      return noDelay(tls.createSocket(socket, host, port, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(tls.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return noDelay(tls.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(tls.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return noDelay(tls.createSocket(address, port, localAddress, localPort));
+    }
   }
 
   @Override

@@ -15,6 +15,14 @@ public final class GoldenFiles {
   public static final String ALERT = "station-alert.v1.json";
   public static final String COMMAND = "station-command.v1.json";
   public static final String RESULT = "command-result.v1.json";
+  public static final String ENROLMENT_REQUEST = "enrolment-request.v1.json";
+  public static final String ENROLMENT_TICKET = "enrolment-ticket.v1.json";
+
+  /**
+   * The password whose hash the golden enrolment request carries; that hash was written by
+   * Mosquitto's own {@code mosquitto_passwd}, so the hub's check is proven against it.
+   */
+  public static final String ENROLMENT_PASSWORD = "Zq3v9N2kR1xW8pL4tY6uA0sD5fG7hJ2kM9nB3vC8xQw";
 
   /** Commands and results that must be refused, each with the reason the refusal names. */
   public static final String[][] BAD_COMMANDS = {

@@ -28,7 +28,9 @@ class ProtocolCodecTest {
         Arguments.of(GoldenFiles.EVENT, StationEvent.class),
         Arguments.of(GoldenFiles.ALERT, StationAlert.class),
         Arguments.of(GoldenFiles.COMMAND, StationCommand.class),
-        Arguments.of(GoldenFiles.RESULT, CommandResult.class));
+        Arguments.of(GoldenFiles.RESULT, CommandResult.class),
+        Arguments.of(GoldenFiles.ENROLMENT_REQUEST, EnrolmentRequest.class),
+        Arguments.of(GoldenFiles.ENROLMENT_TICKET, EnrolmentTicket.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,8 +18,17 @@ final class ScreenshotUpload {
   static final String TOKEN_HEADER = "X-Upload-Token";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http;
+
+  /** @param tls trusting the hub's certificate ({@code --trust}); null: the JVM's trust */
+  ScreenshotUpload(javax.net.ssl.@org.jspecify.annotations.Nullable SSLContext tls) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
+  }
 
   String upload(String url, String token, byte[] png) throws IOException, InterruptedException {
     URI target;

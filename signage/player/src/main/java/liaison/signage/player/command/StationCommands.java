@@ -41,7 +41,7 @@ public final class StationCommands implements AutoCloseable {
   private final String stationId;
   private final Clock clock;
   private final BiFunction<Reply, byte[], CompletableFuture<Integer>> replies;
-  private final ScreenshotUpload uploads = new ScreenshotUpload();
+  private final ScreenshotUpload uploads;
   private final Map<UUID, Boolean> seen =
       new LinkedHashMap<>() {
         @Override
@@ -57,9 +57,19 @@ public final class StationCommands implements AutoCloseable {
    * @param replies sends an answer: the link's {@code reply}
    */
   public StationCommands(String stationId, Clock clock, BiFunction<Reply, byte[], CompletableFuture<Integer>> replies) {
+    this(stationId, clock, replies, null);
+  }
+
+  /** @param tls for uploads over HTTPS to a hub whose certificate the JVM does not know */
+  public StationCommands(
+      String stationId,
+      Clock clock,
+      BiFunction<Reply, byte[], CompletableFuture<Integer>> replies,
+      javax.net.ssl.@org.jspecify.annotations.Nullable SSLContext tls) {
     this.stationId = stationId;
     this.clock = clock;
     this.replies = replies;
+    this.uploads = new ScreenshotUpload(tls);
   }
 
   /** The app's handler; until one is set, every command is refused. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,11 @@ public final class HubLink implements AutoCloseable {
   /** PUBACK reason code: accepted, but nobody subscribes to the topic, so nobody gets it. */
   public static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
+  /** CONNACK reason codes for credentials the broker does not accept. */
+  static final int BAD_CREDENTIALS = 0x86;
+
+  static final int NOT_AUTHORIZED = 0x87;
+
   private final Settings settings;
   private final Listener listener;
   private final MqttAsyncClient client;
@@ -55,6 +61,8 @@ public final class HubLink implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean started;
   private volatile Semaphore window = new Semaphore(1);
+  /** The next attempt after a failure, while it waits (loop thread only). */
+  private volatile @Nullable ScheduledFuture<?> pending;
   private int attempt;
   /** Numbers each connection attempt (loop thread only). */
   private long tries;
@@ -87,12 +95,28 @@ public final class HubLink implements AutoCloseable {
     }
   }
 
+  /** The user name and password sent with CONNECT. */
+  public record Credentials(String username, byte[] password) {
+    public Credentials {
+      Objects.requireNonNull(username, "username");
+      password = password.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[" + username + ", password hidden]";
+    }
+  }
+
   /**
-   * @param brokerUri for example {@code tcp://127.0.0.1:1883}
+   * @param brokerUri for example {@code tcp://127.0.0.1:1883} or {@code ssl://hub.example:8883}
    * @param subscriptions topic filters subscribed at QoS 1 after every connect
    * @param will the Last Will, asked for before each connect so it carries current values
    * @param willDelay how long the broker waits before publishing the will of a station that does
    *     not come back; the session outlives a dropped connection by as long
+   * @param credentials asked for before each connect (enrolment may have brought new ones); null
+   *     connects without
+   * @param tls for {@code ssl://}: sockets trusting the hub's certificate; null: the JVM's trust
    */
   public record Settings(
       String brokerUri,
@@ -102,10 +126,13 @@ public final class HubLink implements AutoCloseable {
       Duration connectTimeout,
       ReconnectPolicy reconnect,
       Supplier<@Nullable Message> will,
-      Duration willDelay) {
+      Duration willDelay,
+      Supplier<@Nullable Credentials> credentials,
+      javax.net.ssl.@Nullable SSLSocketFactory tls) {
     public Settings {
       Objects.requireNonNull(brokerUri, "brokerUri");
       Objects.requireNonNull(clientId, "clientId");
+      Objects.requireNonNull(credentials, "credentials");
       subscriptions = List.copyOf(subscriptions);
     }
   }
@@ -117,6 +144,13 @@ public final class HubLink implements AutoCloseable {
 
     /** The connection was lost or could not be made; another attempt follows. */
     void disconnected(String reason);
+
+    /**
+     * The broker refused the credentials (CONNACK 0x86 bad user name or password, 0x87 not
+     * authorized): the station's credential is unknown or was revoked. Another attempt still
+     * follows (a hub restored from an old backup may know it again).
+     */
+    default void credentialsRefused(int reasonCode) {}
 
     /**
      * A message on one of the subscriptions. Returning acknowledges it (QoS 1), so store what must
@@ -297,6 +331,13 @@ public final class HubLink implements AutoCloseable {
     if (NoDelaySocketFactory.serves(settings.brokerUri())) {
       // QoS 1 acknowledgements leave at once instead of waiting on a delayed TCP ACK.
       options.setSocketFactory(NoDelaySocketFactory.get());
+    } else if (settings.tls() != null && settings.brokerUri().startsWith("ssl://")) {
+      options.setSocketFactory(NoDelaySocketFactory.tls(settings.tls()));
+    }
+    Credentials credentials = settings.credentials().get();
+    if (credentials != null) {
+      options.setUserName(credentials.username());
+      options.setPassword(credentials.password());
     }
     Message will = settings.will().get();
     if (will != null) {
@@ -327,11 +368,44 @@ public final class HubLink implements AutoCloseable {
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
-              connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
+              int code = e instanceof MqttException m ? m.getReasonCode() : 0;
+              if (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED) {
+                try {
+                  listener.credentialsRefused(code);
+                } catch (RuntimeException failure) {
+                  LOG.error("the link listener failed on refused credentials", failure);
+                }
+              }
+              connectionFailed(
+                  me,
+                  "connect to " + settings.brokerUri() + " failed: " + describe(e)
+                      + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED ? " (credentials refused)" : ""));
             }
           });
     } catch (MqttException e) {
       connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
+    }
+  }
+
+  /**
+   * Tries to connect now rather than after the back-off (new credentials just arrived); nothing
+   * when connected, or before {@link #start()}.
+   */
+  public void retryNow() {
+    if (!started || closed) {
+      return;
+    }
+    try {
+      loop.execute(
+          () -> {
+            ScheduledFuture<?> waiting = pending;
+            if (!client.isConnected() && waiting != null && waiting.cancel(false)) {
+              pending = null;
+              attemptConnect();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     }
   }
 
@@ -429,7 +503,7 @@ public final class HubLink implements AutoCloseable {
       LOG.error("the link listener failed on disconnect", e);
     }
     try {
-      loop.schedule(this::attemptConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
+      pending = loop.schedule(this::attemptConnect, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closing
     }

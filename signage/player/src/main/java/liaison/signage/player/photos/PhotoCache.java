@@ -62,15 +62,16 @@ public final class PhotoCache implements AutoCloseable {
   /** Where a hash stands: being fetched, or failed {@code failures} times, the last at {@code at}. */
   private record Attempt(boolean running, int failures, Instant at) {}
 
-  private PhotoCache(Path dir, Clock clock, Duration retryAfter) {
+  private PhotoCache(Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
     this.dir = dir;
     this.clock = clock;
     this.retryAfter = retryAfter;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
     this.fetchers = Executors.newFixedThreadPool(2, Thread.ofVirtual().name("photo-fetch-", 0).factory());
   }
 
@@ -80,6 +81,11 @@ public final class PhotoCache implements AutoCloseable {
    * @param retryAfter how long after a failed download the first retry may start
    */
   public static PhotoCache open(Path dir, Clock clock, Duration retryAfter) {
+    return open(dir, clock, retryAfter, null);
+  }
+
+  /** The same, over HTTPS trusting the hub's certificate ({@code --trust}). */
+  public static PhotoCache open(Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
     try {
       Files.createDirectories(dir);
       try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
@@ -91,7 +97,7 @@ public final class PhotoCache implements AutoCloseable {
       // The screen shows deputies without photos rather than not at all.
       LOG.warn("photo cache {} cannot be prepared ({}); photos will be missing", dir, e.getMessage());
     }
-    return new PhotoCache(dir, clock, retryAfter);
+    return new PhotoCache(dir, clock, retryAfter, tls);
   }
 
   public Path directory() {

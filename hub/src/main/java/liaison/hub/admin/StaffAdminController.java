@@ -1,0 +1,93 @@
+package liaison.hub.admin;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.SecurityConfig;
+import liaison.hub.security.SessionStore;
+import liaison.hub.security.Staff;
+import liaison.hub.security.StaffFilter;
+import liaison.hub.security.StaffPasswords;
+import liaison.hub.web.FormData;
+import liaison.hub.web.Lang;
+import liaison.hub.web.Pages;
+import liaison.hub.web.SessionCookies;
+
+/**
+ * 账号: the county administrator's list of staff accounts with a password reset for each station
+ * manager and deputy; and 修改密码, where everyone changes their own (first of all after a reset).
+ */
+@io.swagger.v3.oas.annotations.Hidden
+@Controller("/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StaffAdminController {
+  private final StaffPasswords passwords;
+  private final SessionStore sessions;
+  private final SecurityConfig config;
+
+  public StaffAdminController(StaffPasswords passwords, SessionStore sessions, SecurityConfig config) {
+    this.passwords = passwords;
+    this.sessions = sessions;
+    this.config = config;
+  }
+
+  @Get(uri = "/staff", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Staff staff) {
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("accounts", passwords.accounts(staff));
+    return new ModelAndView<>("admin/staff", model);
+  }
+
+  /** Resets and shows the temporary password once; the page is not cached. */
+  @Post(uri = "/staff/{id}/reset", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> reset(HttpRequest<?> request, Staff staff, String id) {
+    StaffPasswords.Reset reset = passwords.reset(staff, id);
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("reset", reset);
+    return HttpResponse.ok(new ModelAndView<>("admin/staff-reset", model))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+  }
+
+  @Get(uri = "/password", produces = MediaType.TEXT_HTML)
+  public ModelAndView<Map<String, Object>> passwordForm(HttpRequest<?> request, Staff staff) {
+    return passwordPage(request, staff, List.of(), request.getParameters().get("done") != null);
+  }
+
+  @Post(uri = "/password", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> changePassword(HttpRequest<?> request, Staff staff, @Body String body) {
+    FormData form = FormData.parse(body);
+    try {
+      passwords.change(staff, form.get("current"), form.get("password"), form.get("repeat"));
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(passwordPage(request, staff, e.errors(), false));
+    }
+    // Every session of the account was closed; this browser gets a fresh one.
+    SessionStore.Opened opened = sessions.open(staff.id());
+    return HttpResponse.seeOther(URI.create("/admin/password?done=changed"))
+        .cookie(SessionCookies.of(config, request, opened.token(), config.sessionMax()));
+  }
+
+  private ModelAndView<Map<String, Object>> passwordPage(
+      HttpRequest<?> request, Staff staff, List<FieldError> errors, boolean done) {
+    Map<String, Object> model = Pages.model(request, staff);
+    model.put("errors", FormErrors.byField(Lang.of(request), errors));
+    model.put("done", done);
+    model.put("minLength", config.minPasswordLength());
+    model.put("mustChange", request.getAttribute(StaffFilter.MUST_CHANGE).isPresent());
+    return new ModelAndView<>("admin/password", model);
+  }
+}

@@ -1,0 +1,45 @@
+package liaison.hub.broker;
+
+import java.util.List;
+import liaison.signage.protocol.Topic;
+
+/**
+ * What each MQTT account may do, written once and installed twice: as the embedded broker's
+ * default permissions ({@link BrokerSecurity}) and as an external Mosquitto's ACL file ({@link
+ * MosquittoFiles}). A station reads only its own content, alert and command topics and writes only
+ * its own state and event topics and the hub's response topics (the answer to a command: its
+ * correlation data, a random command id only that station was sent, is what the hub checks). The
+ * hub reads and writes everything under {@code liaison/}. Everything else is refused.
+ */
+public final class BrokerPermissions {
+  private BrokerPermissions() {}
+
+  /** One permitted topic filter; {@code %s} stands for the station id. */
+  public record Rule(Access access, String filter, boolean retainAllowed) {
+    public String forStation(String stationId) {
+      return filter.replace(STATION, stationId);
+    }
+  }
+
+  public enum Access {
+    READ,
+    WRITE,
+    READ_WRITE
+  }
+
+  /** Placeholder for the station id in {@link #STATION_RULES}; Mosquitto's is {@code %u}. */
+  public static final String STATION = "{station}";
+
+  public static final List<Rule> STATION_RULES =
+      List.of(
+          new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.CONTENT.level(), true),
+          new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.ALERT.level(), true),
+          new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.COMMAND.level(), false),
+          // The state is retained and is also the Last Will.
+          new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.STATE.level(), true),
+          new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.EVENT.level(), false),
+          new Rule(Access.WRITE, Topic.HUB_RESPONSES + "+", false));
+
+  /** The hub: everything under {@code liaison/}, shared subscriptions included. */
+  public static final List<Rule> HUB_RULES = List.of(new Rule(Access.READ_WRITE, "liaison/#", true));
+}

@@ -1,0 +1,112 @@
+package liaison.hub.enrolment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.security.Staff;
+import liaison.hub.web.ResidentPages;
+import liaison.signage.protocol.EnrolmentRequest;
+import liaison.signage.protocol.EnrolmentTicket;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
+
+/**
+ * Enrolment over HTTP. Screens (no account): ask for a code, then ask after it until it is entered.
+ * Staff (the station's managers and county administrators): enter a code for a station, read and
+ * revoke its credential. The screen's messages use the protocol's codec, as on MQTT.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class EnrolmentApiController {
+  private final Enrolments enrolments;
+  private final ResidentPages clients;
+
+  public EnrolmentApiController(Enrolments enrolments, ResidentPages clients) {
+    this.enrolments = enrolments;
+    this.clients = clients;
+  }
+
+  /**
+   * A screen asks for an enrolment code, sending an {@code EnrolmentRequest} (its station id and the
+   * hash of the password it made). 201 with an {@code EnrolmentTicket}; 400 not a valid request; 422
+   * unknown station; 429 too many from this address.
+   */
+  @Post(uri = "/api/public/enrolments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<?> request(HttpRequest<?> http, @Body byte[] body) {
+    String address = clients.clientIp(http);
+    Optional<Duration> wait = enrolments.limitRequest(address);
+    if (wait.isPresent()) {
+      return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
+          .body(message("请求太频繁，请稍后再试", "too many requests; try again later"));
+    }
+    EnrolmentRequest request;
+    try {
+      request = ProtocolCodec.decode(body, EnrolmentRequest.class);
+    } catch (ProtocolException e) {
+      return HttpResponse.badRequest(message("不是有效的登记请求：" + e.getMessage(), "not a valid enrolment request: " + e.getMessage()));
+    }
+    EnrolmentTicket ticket = enrolments.request(request, address);
+    return HttpResponse.created(ProtocolCodec.encode(ticket)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** Where a code stands: WAITING, ENROLLED or EXPIRED. 404 unknown code (ask for a new one). */
+  @Get(uri = "/api/public/enrolments/{code}", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<?> status(String code) {
+    return enrolments
+        .status(code)
+        .<HttpResponse<?>>map(t -> HttpResponse.ok(ProtocolCodec.encode(t)).contentType(MediaType.APPLICATION_JSON_TYPE))
+        .orElseGet(
+            () -> HttpResponse.notFound(message("没有这个登记码，请重新获取", "unknown enrolment code; ask for a new one")));
+  }
+
+  /** What to enter. @param code as the screen shows it, e.g. K7QX-M4PD */
+  @io.micronaut.core.annotation.Introspected
+  public record CodeEntry(@Nullable String code) {}
+
+  /**
+   * Enters the code a screen shows: that screen becomes the station's. 422 with the reason for a
+   * malformed, unknown, expired or used code, or one made for another station; 403 not allowed.
+   */
+  @Post(uri = "/api/stations/{id}/enrolment", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  public StationCredential enrol(@Parameter(hidden = true) Staff staff, String id, @Body CodeEntry entry) {
+    return enrolments.enrol(staff, id, entry.code() == null ? "" : entry.code());
+  }
+
+  /** The station's screen credential (never the secret): when and by whom enrolled, or revoked. */
+  @Get(uri = "/api/stations/{id}/credential", produces = MediaType.APPLICATION_JSON)
+  public StationCredential credential(@Parameter(hidden = true) Staff staff, String id) {
+    return enrolments
+        .credential(staff, id)
+        .orElseThrow(() -> new NotFoundProblem("站点 " + id + " 的屏幕尚未登记", "no screen has been enrolled for station " + id));
+  }
+
+  /** Revokes the station's screen credential: its screen is disconnected and must be enrolled again. */
+  @Delete(uri = "/api/stations/{id}/credential", produces = MediaType.APPLICATION_JSON)
+  public StationCredential revoke(@Parameter(hidden = true) Staff staff, String id) {
+    return enrolments.revoke(staff, id);
+  }
+
+  private static Map<String, Object> message(String zh, String en) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", zh);
+    body.put("messageEn", en);
+    return body;
+  }
+}

@@ -1,0 +1,340 @@
+package liaison.hub.enrolment;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.broker.CredentialChanges;
+import liaison.hub.db.Sql;
+import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.Access;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationRepository;
+import liaison.hub.web.RateLimiter;
+import liaison.signage.protocol.EnrolmentRequest;
+import liaison.signage.protocol.EnrolmentTicket;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enrolment: a screen without credentials asks for a code and shows it; whoever may change the
+ * station enters the code on the station's page; the hash the screen sent becomes the station's
+ * credential and the screen, asking about its code, hears it is enrolled. Revoking ends a
+ * credential and closes the connections made with it.
+ *
+ * <p>A code is refused when it is malformed, unknown, expired, already used or made for another
+ * station; each refusal is logged with its reason and counts against the staff account (a limit
+ * per account stops guessing). A code is used once, by a conditional update, so two people entering
+ * it at once cannot both succeed.
+ */
+@Singleton
+public class Enrolments {
+  private static final Logger LOG = LoggerFactory.getLogger(Enrolments.class);
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("M-d HH:mm");
+  /** Codes waiting for one station at once; more are refused (a screen needs one). */
+  private static final int MAX_WAITING_PER_STATION = 20;
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final EnrolmentConfig config;
+  private final StationRepository stations;
+  private final StationCredentialRepository credentials;
+  private final Access access;
+  private final AuditLog audit;
+  private final CredentialChanges changes;
+  private final RateLimiter requests;
+  private final RateLimiter wrongCodes;
+
+  public Enrolments(
+      Jdbi jdbi,
+      Clock clock,
+      EnrolmentConfig config,
+      StationRepository stations,
+      StationCredentialRepository credentials,
+      Access access,
+      AuditLog audit,
+      CredentialChanges changes) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.config = config;
+    this.stations = stations;
+    this.credentials = credentials;
+    this.access = access;
+    this.audit = audit;
+    this.changes = changes;
+    this.requests = new RateLimiter(config.requestsPerAddress(), config.requestWindow(), clock);
+    this.wrongCodes = new RateLimiter(config.wrongCodesPerAccount(), config.wrongCodeWindow(), clock);
+  }
+
+  /** Counts a screen's request against its address; how long to wait when over the limit. */
+  public Optional<Duration> limitRequest(String address) {
+    return requests.tryAcquire(address);
+  }
+
+  /** A screen asks for a code: it gets one to show, good for {@code codeLifetime}. */
+  public EnrolmentTicket request(EnrolmentRequest request, String address) {
+    String station = request.stationId();
+    if (stations.find(station).isEmpty()) {
+      LOG.warn("a screen at {} asked to be enrolled as station {}, which the hub does not know", address, station);
+      throw ValidationProblem.of(
+          "stationId",
+          "枢纽上没有站点 " + station + "：请检查这块屏幕的站点设置（--station）",
+          "the hub has no station " + station + ": check this screen's station setting (--station)");
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
+    return jdbi.inTransaction(
+        h -> {
+          int waiting =
+              h.createQuery(
+                      "SELECT COUNT(*) FROM station_enrolment WHERE station_id = :s AND used_at IS NULL AND expires_at > :now")
+                  .bind("s", station)
+                  .bind("now", Sql.instant(now))
+                  .mapTo(Integer.class)
+                  .one();
+          if (waiting >= MAX_WAITING_PER_STATION) {
+            LOG.warn("station {}: {} codes already waiting; refused another from {}", station, waiting, address);
+            throw new ConflictProblem(
+                "站点 " + station + " 已有太多屏幕在等待登记，请稍后再试",
+                "too many screens are waiting to be enrolled as " + station + "; try again later");
+          }
+          for (int attempt = 0; ; attempt++) {
+            String code = EnrolmentCodes.next();
+            boolean taken =
+                h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE code = :c").bind("c", code).mapTo(Integer.class).one()
+                    > 0;
+            if (taken && attempt < 10) {
+              continue;
+            }
+            h.createUpdate(
+                    """
+                    INSERT INTO station_enrolment (code, station_id, password_hash, app_version, requested_at,
+                                                   requested_from, expires_at)
+                    VALUES (:code, :station, :hash, :version, :now, :from, :expires)
+                    """)
+                .bind("code", code)
+                .bind("station", station)
+                .bind("hash", request.passwordHash())
+                .bind("version", request.appVersion())
+                .bind("now", Sql.instant(now))
+                .bind("from", address)
+                .bind("expires", Sql.instant(expires))
+                .execute();
+            LOG.info("station {}: a screen at {} waits to be enrolled with code {} until {}", station, address, code, expires);
+            return new EnrolmentTicket(code, station, EnrolmentTicket.Status.WAITING, expires);
+          }
+        });
+  }
+
+  /** Where a code stands, for the screen that shows it; empty for a code the hub does not know. */
+  public Optional<EnrolmentTicket> status(String typed) {
+    Optional<String> code = EnrolmentCodes.normalize(typed);
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return find(code.get())
+        .map(
+            p ->
+                new EnrolmentTicket(
+                    p.code(),
+                    p.stationId(),
+                    p.usedAt() != null
+                        ? EnrolmentTicket.Status.ENROLLED
+                        : p.expiresAt().isAfter(now) ? EnrolmentTicket.Status.WAITING : EnrolmentTicket.Status.EXPIRED,
+                    p.expiresAt()));
+  }
+
+  /**
+   * Enters a code on a station's page: the screen that showed it becomes the station's screen, and
+   * the credential before (if any) ends, its connections closed.
+   *
+   * @throws ValidationProblem on field {@code code}, saying why the code was refused
+   */
+  public StationCredential enrol(Staff staff, String stationId, String typed) {
+    access.requireEdit(staff, stationId);
+    Optional<Duration> blocked = wrongCodes.blockedFor(staff.id());
+    if (blocked.isPresent()) {
+      long minutes = Math.max(1, (blocked.get().toSeconds() + 59) / 60);
+      LOG.warn("station {}: enrolment by {} refused: too many wrong codes", stationId, staff.username());
+      throw ValidationProblem.of(
+          "code",
+          "登记码输错次数过多，请 " + minutes + " 分钟后再试",
+          "too many wrong codes; try again in " + minutes + " min");
+    }
+    Optional<String> code = EnrolmentCodes.normalize(typed == null ? "" : typed);
+    if (code.isEmpty()) {
+      throw refused(
+          staff,
+          stationId,
+          typed,
+          "malformed",
+          "登记码是 8 位字母和数字，如 K7QX-M4PD（不含 0、O、1、I、L），请照屏幕上的输入",
+          "an enrolment code is 8 letters and digits such as K7QX-M4PD (no 0, O, 1, I or L); type it as the screen shows it");
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<Pending> found = find(code.get());
+    if (found.isEmpty()) {
+      throw refused(
+          staff,
+          stationId,
+          code.get(),
+          "unknown",
+          "没有这个登记码：请核对屏幕上显示的登记码",
+          "no such enrolment code: check the code shown on the screen");
+    }
+    Pending pending = found.get();
+    if (pending.usedAt() != null) {
+      throw refused(
+          staff,
+          stationId,
+          code.get(),
+          "already used",
+          "这个登记码已于 " + AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE)) + " 用过，不能再用；屏幕会显示新的登记码",
+          "this code was already used at " + AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE))
+              + " and cannot be used again; the screen will show a new one");
+    }
+    if (!pending.expiresAt().isAfter(now)) {
+      throw refused(
+          staff,
+          stationId,
+          code.get(),
+          "expired",
+          "这个登记码已过期：屏幕会自动换一个新码，请输入新码",
+          "this code has expired: the screen shows a new one by itself; enter that one");
+    }
+    if (!pending.stationId().equals(stationId)) {
+      throw refused(
+          staff,
+          stationId,
+          code.get(),
+          "made for station " + pending.stationId(),
+          "这块屏幕设置的站点是 " + pending.stationId() + "，不是 " + stationId + "：请到站点 " + pending.stationId()
+              + " 的页面输入，或把屏幕的站点改为 " + stationId,
+          "this screen is set up as station " + pending.stationId() + ", not " + stationId + ": enter the code on "
+              + pending.stationId() + "'s page, or set the screen up as " + stationId);
+    }
+    boolean enrolled =
+        jdbi.inTransaction(
+            h -> {
+              int taken =
+                  h.createUpdate(
+                          "UPDATE station_enrolment SET used_at = :now, used_by = :by"
+                              + " WHERE code = :code AND used_at IS NULL AND expires_at > :now")
+                      .bind("now", Sql.instant(now))
+                      .bind("by", staff.username())
+                      .bind("code", pending.code())
+                      .execute();
+              if (taken != 1) {
+                return false;
+              }
+              credentials.put(h, stationId, pending.passwordHash(), pending.code(), pending.appVersion(), now, staff.username());
+              audit.record(
+                  h,
+                  staff,
+                  "enrol",
+                  "station",
+                  stationId,
+                  "屏幕登记（登记码 " + pending.code() + "，来自 " + pending.requestedFrom() + "）· screen enrolled with code "
+                      + pending.code());
+              return true;
+            });
+    if (!enrolled) {
+      throw refused(
+          staff, stationId, code.get(), "used at the same moment", "这个登记码刚刚被用过", "this code was used a moment ago");
+    }
+    int closed = changes.changed(stationId);
+    LOG.info(
+        "station {}: enrolled by {} with code {} (screen at {}, app {}); {} connection(s) of the old credential closed",
+        stationId,
+        staff.username(),
+        pending.code(),
+        pending.requestedFrom(),
+        pending.appVersion(),
+        closed);
+    return credentials.find(stationId).orElseThrow();
+  }
+
+  /** Ends the station's credential: its screen is disconnected and must be enrolled again. */
+  public StationCredential revoke(Staff staff, String stationId) {
+    access.requireEdit(staff, stationId);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    boolean revoked =
+        jdbi.inTransaction(
+            h -> {
+              if (!credentials.revoke(h, stationId, now, staff.username())) {
+                return false;
+              }
+              audit.record(h, staff, "revoke", "station", stationId, "撤销屏幕凭据 · screen credential revoked");
+              return true;
+            });
+    if (!revoked) {
+      throw new ConflictProblem(
+          "站点 " + stationId + " 没有有效的屏幕凭据，无需撤销", "station " + stationId + " has no active screen credential to revoke");
+    }
+    int closed = changes.changed(stationId);
+    LOG.info("station {}: credential revoked by {}; {} connection(s) closed", stationId, staff.username(), closed);
+    return credentials.find(stationId).orElseThrow();
+  }
+
+  public Optional<StationCredential> credential(Staff staff, String stationId) {
+    access.requireSee(staff, stationId);
+    return credentials.find(stationId);
+  }
+
+  /** Used and expired codes are kept a day (so a reuse is named as such), then forgotten. */
+  @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+  void forgetOldCodes() {
+    String dayAgo = Sql.instant(OffsetDateTime.now(clock).minusDays(1));
+    int gone =
+        jdbi.withHandle(
+            h -> h.createUpdate("DELETE FROM station_enrolment WHERE expires_at < :t").bind("t", dayAgo).execute());
+    if (gone > 0) {
+      LOG.debug("forgot {} old enrolment codes", gone);
+    }
+  }
+
+  private ValidationProblem refused(Staff staff, String stationId, String code, String why, String zh, String en) {
+    wrongCodes.tryAcquire(staff.id());
+    LOG.warn(
+        "station {}: enrolment code '{}' entered by {} refused: {}",
+        stationId,
+        code == null ? "" : code.length() > 20 ? code.substring(0, 20) + "…" : code,
+        staff.username(),
+        why);
+    return ValidationProblem.of("code", zh, en);
+  }
+
+  private record Pending(
+      String code,
+      String stationId,
+      String passwordHash,
+      String appVersion,
+      String requestedFrom,
+      OffsetDateTime expiresAt,
+      @org.jspecify.annotations.Nullable OffsetDateTime usedAt) {}
+
+  private Optional<Pending> find(String code) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM station_enrolment WHERE code = :code")
+                .bind("code", code)
+                .map(
+                    (rs, ctx) ->
+                        new Pending(
+                            rs.getString("code"),
+                            rs.getString("station_id"),
+                            rs.getString("password_hash"),
+                            rs.getString("app_version"),
+                            rs.getString("requested_from"),
+                            Sql.instant(rs.getString("expires_at")),
+                            Sql.instantOrNull(rs.getString("used_at"))))
+                .findOne());
+  }
+}

@@ -1,0 +1,162 @@
+package liaison.hub.security;
+
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.util.List;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ValidationProblem;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Staff passwords: a county administrator resets a station manager's (or a deputy's) forgotten
+ * password to a temporary one, which the owner must replace at the next log-in; anyone changes
+ * their own. A reset closes every session of the account. Both are audited, neither logs a
+ * password.
+ */
+@Singleton
+public class StaffPasswords {
+  private static final Logger LOG = LoggerFactory.getLogger(StaffPasswords.class);
+  /** No look-alikes (0/O, 1/I/L), so it can be read out over the phone. */
+  private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Jdbi jdbi;
+  private final StaffAccountRepository accounts;
+  private final PasswordHasher hasher;
+  private final SessionStore sessions;
+  private final AuditLog audit;
+  private final SecurityConfig config;
+
+  public StaffPasswords(
+      Jdbi jdbi,
+      StaffAccountRepository accounts,
+      PasswordHasher hasher,
+      SessionStore sessions,
+      AuditLog audit,
+      SecurityConfig config) {
+    this.jdbi = jdbi;
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.sessions = sessions;
+    this.audit = audit;
+    this.config = config;
+  }
+
+  /** An account on the administrator's list. */
+  public record Listed(Staff staff, boolean mustChangePassword, boolean resettable) {
+    /** The account's stations, sorted, joined with 、 (empty for a county administrator). */
+    public String stations() {
+      return String.join("、", new java.util.TreeSet<>(staff.stationIds()));
+    }
+  }
+
+  /** The county's accounts, for its administrator. */
+  public List<Listed> accounts(Staff admin) {
+    requireAdmin(admin);
+    return accounts.all().stream()
+        .filter(s -> s.countyId().equals(admin.countyId()))
+        .map(
+            s -> {
+              boolean must = accounts.byId(s.id()).map(StaffAccountRepository.Account::mustChangePassword).orElse(false);
+              return new Listed(s, must, s.role() != Role.COUNTY_ADMIN);
+            })
+        .toList();
+  }
+
+  /**
+   * Gives the account a new temporary password ({@code K7QX-M4PD-2HWP}, about 59 bits) that its
+   * owner must change at the next log-in, and closes its sessions.
+   *
+   * @return the temporary password, to tell the owner (shown once, never stored in the clear)
+   */
+  public Reset reset(Staff admin, String accountId) {
+    requireAdmin(admin);
+    StaffAccountRepository.Account target =
+        accounts
+            .byId(accountId)
+            .filter(a -> a.staff().countyId().equals(admin.countyId()))
+            .orElseThrow(() -> new NotFoundProblem("没有这个账号", "no such account"));
+    if (target.staff().role() == Role.COUNTY_ADMIN) {
+      throw new ForbiddenProblem(
+          "县级管理员的密码不能在这里重置，请本人修改", "a county administrator's password cannot be reset here; its owner changes it");
+    }
+    String temporary = temporaryPassword();
+    String hash = hasher.hash(temporary);
+    jdbi.useTransaction(
+        h -> {
+          accounts.setPassword(h, accountId, hash, true);
+          audit.record(
+              h,
+              admin,
+              "reset-password",
+              "staff",
+              accountId,
+              "重置 " + target.staff().username() + " 的密码（首次登录须修改）· password reset, to be changed at next log-in");
+        });
+    sessions.closeAll(accountId);
+    LOG.info("password of '{}' reset by {}; its sessions closed", target.staff().username(), admin.username());
+    return new Reset(target.staff().username(), target.staff().displayName(), temporary);
+  }
+
+  /** A reset's outcome: whose, and the temporary password. */
+  public record Reset(String username, String displayName, String temporaryPassword) {}
+
+  /**
+   * Changes one's own password after checking the current one.
+   *
+   * @throws ValidationProblem on fields {@code current}, {@code password}, {@code repeat}
+   */
+  public void change(Staff staff, String current, String next, String repeat) {
+    StaffAccountRepository.Account account = accounts.byId(staff.id()).orElseThrow();
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    if (!hasher.matches(current == null ? "" : current, account.passwordHash())) {
+      problems.add("current", "当前密码不正确", "the current password is wrong");
+    }
+    String chosen = next == null ? "" : next;
+    if (chosen.codePointCount(0, chosen.length()) < config.minPasswordLength()) {
+      problems.add(
+          "password",
+          "新密码至少 " + config.minPasswordLength() + " 个字符",
+          "the new password needs at least " + config.minPasswordLength() + " characters");
+    } else if (chosen.length() > 200) {
+      problems.add("password", "新密码太长（最多 200 个字符）", "the new password is too long (at most 200 characters)");
+    } else if (chosen.equals(current)) {
+      problems.add("password", "新密码不能与当前密码相同", "the new password must differ from the current one");
+    } else if (chosen.equalsIgnoreCase(staff.username())) {
+      problems.add("password", "密码不能与用户名相同", "the password must not be the user name");
+    }
+    if (!chosen.equals(repeat)) {
+      problems.add("repeat", "两次输入的新密码不一致", "the two new passwords differ");
+    }
+    problems.throwIfAny();
+    String hash = hasher.hash(chosen);
+    jdbi.useTransaction(
+        h -> {
+          accounts.setPassword(h, staff.id(), hash, false);
+          audit.record(h, staff, "change-password", "staff", staff.id(), "修改了自己的密码 · changed own password");
+        });
+    sessions.closeAll(staff.id());
+    LOG.info("'{}' changed their password; their other sessions closed", staff.username());
+  }
+
+  private static void requireAdmin(Staff staff) {
+    if (!staff.isCountyAdmin()) {
+      throw new ForbiddenProblem("只有县级管理员可以重置密码", "only a county administrator may reset passwords");
+    }
+  }
+
+  static String temporaryPassword() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      if (i > 0 && i % 4 == 0) {
+        out.append('-');
+      }
+      out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return out.toString();
+  }
+}

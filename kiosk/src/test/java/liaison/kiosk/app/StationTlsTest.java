@@ -1,0 +1,95 @@
+package liaison.kiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import liaison.hub.HubMain;
+import liaison.hub.enrolment.Enrolments;
+import liaison.hub.security.StaffAccountRepository;
+import liaison.signage.player.HubAccess;
+import liaison.signage.player.LinkStatus;
+import liaison.signage.player.StationConfig;
+import liaison.signage.player.StationRuntime;
+import liaison.signage.player.enrol.EnrolmentState;
+import liaison.testkit.TestBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A station on a network that is not trusted: it enrols over HTTPS and connects over MQTT with TLS,
+ * trusting the hub's own certificate (made by keytool) from a PEM file, as {@code --trust} does.
+ */
+class StationTlsTest {
+  private static final String PASSWORD = "changeit-tls";
+
+  @TempDir Path dir;
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  void shouldEnrolOverHttpsAndConnectOverTlsTrustingTheHubsCertificate() throws Exception {
+    Path keystore = dir.resolve("hub.p12");
+    Path pem = dir.resolve("hub.pem");
+    keytool(
+        "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
+        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+    keytool("-exportcert", "-rfc", "-alias", "hub", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-file", pem.toString());
+    int httpsPort = TestBroker.freePort();
+    int mqttsPort = TestBroker.freePort();
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("hub.data-dir", dir.resolve("hub").toString());
+    properties.put("hub.http-port", TestBroker.freePort());
+    properties.put("hub.mqtt.port", TestBroker.freePort());
+    properties.put("hub.mqtt.broker.persistence", "in-memory");
+    properties.put("hub.tls.keystore", keystore.toString());
+    properties.put("hub.tls.keystore-password", PASSWORD);
+    properties.put("hub.tls.https-host", "127.0.0.1");
+    properties.put("hub.tls.https-port", httpsPort);
+    properties.put("hub.tls.mqtt-host", "127.0.0.1");
+    properties.put("hub.tls.mqtt-port", mqttsPort);
+    properties.putAll(HubMain.webListeners(properties));
+    try (ApplicationContext hub = ApplicationContext.run(properties)) {
+      hub.getBean(EmbeddedServer.class).start();
+      StationConfig config =
+          StationConfig.of("s-002", "ssl://127.0.0.1:" + mqttsPort, dir.resolve("kiosk"))
+              .withAccess(
+                  HubAccess.NONE
+                      .withHub(URI.create("https://127.0.0.1:" + httpsPort))
+                      .withTrust(pem)
+                      .withPoll(Duration.ofMillis(200)));
+      try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
+        runtime.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.enrolment().get().phase() == EnrolmentState.Phase.WAITING);
+
+        hub.getBean(Enrolments.class)
+            .enrol(
+                hub.getBean(StaffAccountRepository.class).byUsername("admin").orElseThrow().staff(),
+                "s-002",
+                runtime.enrolment().get().code());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.content().get().isPresent());
+        assertThat(runtime.content().get().orElseThrow().stationId()).isEqualTo("s-002");
+      }
+    }
+  }
+}

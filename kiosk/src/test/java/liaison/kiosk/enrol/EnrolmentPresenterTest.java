@@ -1,0 +1,52 @@
+package liaison.kiosk.enrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import liaison.signage.player.enrol.EnrolmentState;
+import liaison.testkit.TestClock;
+import org.junit.jupiter.api.Test;
+
+/** What a waiting screen says, zh first: the code and what to do with it, or why there is none. */
+class EnrolmentPresenterTest {
+  private final EnrolmentPresenter presenter = new EnrolmentPresenter(TestClock.at("2026-11-23T10:15:00+08:00"));
+
+  @Test
+  void shouldShowTheCodeWhereToEnterItAndUntilWhen() {
+    EnrolmentState waiting =
+        new EnrolmentState(
+            EnrolmentState.Phase.WAITING, "K7QX-M4PD", OffsetDateTime.parse("2026-11-23T02:30:00Z"), null, null, false, "http://hub");
+
+    EnrolmentPanel panel = presenter.present(waiting, "s-001").orElseThrow();
+
+    assertThat(panel.code()).isEqualTo("K7QX-M4PD");
+    assertThat(panel.title().zh()).isEqualTo("本机尚未登记");
+    assertThat(panel.instruction().zh()).contains("站点管理 → s-001 → 屏幕登记");
+    assertThat(panel.detail().zh()).as("in the station's time").contains("10:30 前有效");
+    assertThat(panel.detail().en()).contains("Valid until 10:30");
+  }
+
+  @Test
+  void shouldSayWhyThereIsNoCodeYet() {
+    EnrolmentState unreachable =
+        new EnrolmentState(
+            EnrolmentState.Phase.ASKING, null, null, "连接不上枢纽 http://hub", "cannot reach the hub at http://hub", true, "http://hub");
+    EnrolmentState refused =
+        new EnrolmentState(
+            EnrolmentState.Phase.REFUSED, null, null, "枢纽上没有站点 s-009", "the hub has no station s-009", false, "http://hub");
+
+    EnrolmentPanel asking = presenter.present(unreachable, "s-001").orElseThrow();
+    EnrolmentPanel no = presenter.present(refused, "s-009").orElseThrow();
+
+    assertThat(asking.code()).isNull();
+    assertThat(asking.title().zh()).as("it had a credential before").isEqualTo("本机需要重新登记");
+    assertThat(asking.detail().primary(false)).contains("连接不上枢纽");
+    assertThat(no.instruction().zh()).isEqualTo("枢纽上没有站点 s-009");
+    assertThat(no.instruction().en()).isEqualTo("the hub has no station s-009");
+  }
+
+  @Test
+  void shouldShowNothingOnceEnrolled() {
+    assertThat(presenter.present(EnrolmentState.NOT_NEEDED, "s-001")).isEmpty();
+  }
+}
