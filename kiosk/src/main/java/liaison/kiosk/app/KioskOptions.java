@@ -123,37 +123,7 @@ public record KioskOptions(
 
   /** Where to enrol and whom to trust: --hub (default: the broker's host, port 8080), --trust. */
   static HubAccess access(Map<String, String> flags, Function<String, String> env, String broker) {
-    String hub = setting(flags, env, "hub", "LIAISON_HUB", null);
-    String trust = setting(flags, env, "trust", "LIAISON_TRUST", null);
-    HubAccess access = HubAccess.NONE;
-    if (trust != null) {
-      Path pem = Path.of(trust);
-      if (!java.nio.file.Files.isReadable(pem)) {
-        throw new IllegalArgumentException("--trust: cannot read the certificate file " + pem.toAbsolutePath());
-      }
-      access = access.withTrust(pem);
-    }
-    if (hub != null && hub.equalsIgnoreCase("none")) {
-      return access;
-    }
-    URI url;
-    try {
-      url = hub != null ? URI.create(hub.strip()) : defaultHub(broker);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
-    }
-    if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
-    }
-    return access.withHub(url);
-  }
-
-  /** The hub's web address on the broker's machine: http on 8080, or https on 8443 beside ssl://. */
-  static URI defaultHub(String broker) {
-    URI mqtt = URI.create(broker);
-    String host = mqtt.getHost() == null ? "127.0.0.1" : mqtt.getHost();
-    boolean tls = "ssl".equals(mqtt.getScheme()) || "wss".equals(mqtt.getScheme());
-    return URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + (tls ? ":8443" : ":8080"));
+    return Launch.access(setting(flags, env, "hub", "LIAISON_HUB", null), setting(flags, env, "trust", "LIAISON_TRUST", null), broker);
   }
 
   private static String setting(

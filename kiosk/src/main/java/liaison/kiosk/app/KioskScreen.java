@@ -9,7 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
-import liaison.kiosk.enrol.EnrolmentPresenter;
+import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.kiosk.enrol.EnrolmentView;
 import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.home.HomeScreen;
@@ -218,8 +218,10 @@ public final class KioskScreen implements AutoCloseable {
    * signage loop takes the screen; the first touch gives it back to the kiosk.
    */
   private void handOver() {
+    // A screen showing its enrolment code keeps it in view: the loop would cover it.
     boolean idle =
-        navigator.page() instanceof Page.Home
+        !runtime.enrolment().get().showing()
+            && navigator.page() instanceof Page.Home
             && navigator.settings().equals(Settings.DEFAULT)
             && !clock.instant().isBefore(navigator.lastTouch().plus(Navigator.IDLE));
     if (idle && !signage.playing()) {

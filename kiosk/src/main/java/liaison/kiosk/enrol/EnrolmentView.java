@@ -1,5 +1,6 @@
 package liaison.kiosk.enrol;
 
+import liaison.signage.player.enrol.EnrolmentPanel;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -19,13 +19,17 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
       Usage: java -jar signage.jar --station=ID [options]
 
         --station=ID        station id as on the hub, e.g. s-002           (LIAISON_STATION)
-        --broker=URI        hub's MQTT broker, default tcp://127.0.0.1:1883 (LIAISON_BROKER)
+        --broker=URI        hub's MQTT broker, default tcp://127.0.0.1:1883 (LIAISON_BROKER);
+                            ssl://host:8883 for MQTT over TLS
+        --hub=URL           hub's web address, where a new screen gets its enrolment code;
+                            default http://<broker host>:8080 (https://…:8443 with ssl://) (LIAISON_HUB)
+        --trust=PEM         the hub's certificate (or its authority) as PEM (LIAISON_TRUST)
         --data-dir=DIR      where the screen keeps its store, default data/signage-ID (LIAISON_DATA_DIR)
         --size=WxH          window size, default 1920x1080; 1080x1920 for a portrait screen (LIAISON_SIZE)
         --fullscreen        full screen, as on a wall screen               (LIAISON_FULLSCREEN=true)
       """;
 
-  private static final List<String> KNOWN = List.of("station", "broker", "data-dir", "size", "fullscreen", "help");
+  private static final List<String> KNOWN = List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "hub", "trust");
 
   /**
    * Reads flags and environment.
@@ -62,7 +66,10 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
     String size = or(setting.apply("size"), "1920x1080");
     int[] wh = Launch.size(size, "1920x1080");
     boolean fullScreen = Boolean.parseBoolean(or(setting.apply("fullscreen"), "false"));
-    return new SignageOptions(StationConfig.of(station, broker, Path.of(dataDir)), fullScreen, wh[0], wh[1]);
+    StationConfig config =
+        StationConfig.of(station, broker, Path.of(dataDir))
+            .withAccess(Launch.access(setting.apply("hub"), setting.apply("trust"), broker));
+    return new SignageOptions(config, fullScreen, wh[0], wh[1]);
   }
 
   private static String or(String value, String fallback) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.loop.DisplayProofReporter;
 import liaison.signage.player.loop.SignageLoop;
@@ -39,6 +40,9 @@ public final class SignagePlayback implements AutoCloseable {
     loop.onChange(next -> screen.show(next, runtime.content().get()));
     watches.add(runtime.content().watch(c -> FxThread.run(() -> contentChanged(c))));
     watches.add(runtime.alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
+    EnrolmentPresenter enrolment = new EnrolmentPresenter(clock);
+    String stationId = runtime.config().stationId();
+    watches.add(runtime.enrolment().watch(e -> FxThread.run(() -> screen.showEnrolment(enrolment.present(e, stationId)))));
   }
 
   public SignageScreen screen() {

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import liaison.signage.player.enrol.EnrolmentPanel;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.OnScreen.Interrupt;
@@ -54,6 +55,9 @@ public final class SignageScreen {
   private final StackPane body = new StackPane();
   private final VBox when = new VBox(time, date);
   private final HBox header = new HBox();
+  /** The enrolment code, while the screen has no credentials: a band under the board. */
+  private final VBox enrolment = new VBox();
+  private Optional<EnrolmentPanel> enrolmentShown = Optional.empty();
   private final Clock clock;
 
   private OnScreen onScreen;
@@ -86,7 +90,10 @@ public final class SignageScreen {
     clip.widthProperty().bind(body.widthProperty());
     clip.heightProperty().bind(body.heightProperty());
     body.setClip(clip);
-    VBox frame = new VBox(header, body);
+    enrolment.getStyleClass().add("enrolment");
+    enrolment.setVisible(false);
+    enrolment.setManaged(false);
+    VBox frame = new VBox(header, body, enrolment);
     frame.setMinSize(0, 0);
     root.getChildren().add(frame);
     root.getStyleClass().add("signage");
@@ -106,6 +113,33 @@ public final class SignageScreen {
     this.onScreen = next;
     this.content = current;
     redraw();
+  }
+
+  /**
+   * The code an administrator enters on the hub to enrol this screen, or nothing once it is
+   * enrolled. Call on the FX thread.
+   */
+  public void showEnrolment(Optional<EnrolmentPanel> panel) {
+    if (panel.equals(enrolmentShown)) {
+      return;
+    }
+    enrolmentShown = panel;
+    enrolment.getChildren().clear();
+    panel.ifPresent(p -> {
+      HBox head = new HBox(fixed("enrol-title", p.title().zh()), BoardFx.label("enrol-title-en", p.title().en()));
+      head.setAlignment(Pos.BASELINE_LEFT);
+      head.getStyleClass().add("enrol-head");
+      enrolment.getChildren().add(head);
+      if (p.code() != null) {
+        enrolment.getChildren().add(fixed("enrol-code", p.code()));
+      }
+      enrolment.getChildren().addAll(
+          BoardFx.wrapping("enrol-text", p.instruction().zh()),
+          BoardFx.wrapping("enrol-text-en", p.instruction().en()),
+          BoardFx.wrapping("enrol-text", p.detail().zh() + "  " + p.station().zh()));
+    });
+    enrolment.setVisible(panel.isPresent());
+    enrolment.setManaged(panel.isPresent());
   }
 
   /** The clock in the header; called every second or so. */

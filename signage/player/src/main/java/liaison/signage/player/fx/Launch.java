@@ -1,6 +1,11 @@
 package liaison.signage.player.fx;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
+import liaison.signage.player.HubAccess;
+import org.jspecify.annotations.Nullable;
 
 /** What the kiosk's and the signage screen's launchers share: reading options, opening a window. */
 public final class Launch {
@@ -59,5 +64,43 @@ public final class Launch {
       throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
     }
     return new int[] {width, height};
+  }
+
+  /**
+   * Where a screen enrols and whom it trusts: {@code hub} (default: the broker's host on 8080, or
+   * https on 8443 beside ssl://; {@code none} for no enrolment) and {@code trust}, a PEM file.
+   *
+   * @throws IllegalArgumentException naming the bad setting
+   */
+  public static HubAccess access(@Nullable String hub, @Nullable String trust, String broker) {
+    HubAccess access = HubAccess.NONE;
+    if (trust != null) {
+      Path pem = Path.of(trust);
+      if (!Files.isReadable(pem)) {
+        throw new IllegalArgumentException("--trust: cannot read the certificate file " + pem.toAbsolutePath());
+      }
+      access = access.withTrust(pem);
+    }
+    if (hub != null && hub.equalsIgnoreCase("none")) {
+      return access;
+    }
+    URI url;
+    try {
+      url = hub != null ? URI.create(hub.strip()) : defaultHub(broker);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+    }
+    if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+    }
+    return access.withHub(url);
+  }
+
+  /** The hub's web address on the broker's machine: http on 8080, or https on 8443 beside ssl://. */
+  public static URI defaultHub(String broker) {
+    URI mqtt = URI.create(broker);
+    String host = mqtt.getHost() == null ? "127.0.0.1" : mqtt.getHost();
+    boolean tls = "ssl".equals(mqtt.getScheme()) || "wss".equals(mqtt.getScheme());
+    return URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + (tls ? ":8443" : ":8080"));
   }
 }

@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
+import liaison.signage.player.enrol.EnrolmentPresenter;
+import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.Portraits;
@@ -90,6 +92,32 @@ class SignageScreenTest {
     assertThat(texts).containsAll(c.expected());
     assertThat(cutOff).as("texts cut off").isEmpty();
     assertThat(tooSmall).as("texts under %s px", SignageScreen.MIN_TEXT_PX).isEmpty();
+  }
+
+  static Stream<Arguments> bothWays() {
+    return Stream.of(Arguments.of(LANDSCAPE), Arguments.of(PORTRAIT));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bothWays")
+  void shouldShowTheEnrolmentCodeOfAScreenWithoutCredentialsUnderItsBoard(Size size) {
+    EnrolmentState waiting = new EnrolmentState(EnrolmentState.Phase.WAITING, "K7QX-M4PD",
+        java.time.OffsetDateTime.parse("2026-11-24T10:15:00+08:00"), null, null, false, "http://127.0.0.1:8080");
+    List<String> texts = new ArrayList<>();
+    List<String> tooSmall = new ArrayList<>();
+    List<String> cutOff = onFx(() -> {
+      SignageScreen screen = new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none());
+      screen.show(new Syncing(clock.instant()), Optional.empty());
+      screen.showEnrolment(new EnrolmentPresenter(clock).present(waiting, "s-001"));
+      Screens.save(Screens.render(screen.root(), size.width(), size.height()), "signage-enrolment-" + size.name());
+      texts.addAll(Screens.visibleTexts(screen.root()));
+      smallerThan(screen.root(), SignageScreen.MIN_TEXT_PX - 0.01, tooSmall);
+      return Screens.cutOff(screen.root());
+    });
+
+    assertThat(texts).contains("本机尚未登记", "K7QX-M4PD", "内容同步中");
+    assertThat(cutOff).isEmpty();
+    assertThat(tooSmall).isEmpty();
   }
 
   private static void smallerThan(Node node, double px, List<String> out) {

@@ -1,4 +1,4 @@
-package liaison.kiosk.enrol;
+package liaison.signage.player.enrol;
 
 import liaison.signage.player.text.Bilingual;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package liaison.kiosk.enrol;
+package liaison.signage.player.enrol;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;

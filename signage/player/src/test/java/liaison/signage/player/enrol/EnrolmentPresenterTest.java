@@ -1,4 +1,4 @@
-package liaison.kiosk.enrol;
+package liaison.signage.player.enrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
