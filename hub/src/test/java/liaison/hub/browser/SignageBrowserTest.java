@@ -46,7 +46,7 @@ class SignageBrowserTest {
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
     chromium = Chromium.launch();
-    station = TestClient.connect(hub.brokerUri(), "signage-browser-s-003");
+    station = hub.station("s-003", "signagebrowser");
     station.subscribe(Topic.stationContent("s-003").toString());
   }
 
@@ -151,7 +151,7 @@ class SignageBrowserTest {
   @Test
   void shouldShowANoticesProofOfDisplayAsCardsOnAPhone() {
     OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
-    try (TestClient s001 = TestClient.connect(hub.brokerUri(), "signage-browser-s-001")) {
+    try (TestClient s001 = hub.station("s-001", "signagebrowser")) {
       for (int i = 1; i <= 3; i++) {
         OffsetDateTime from = now.minusHours(i);
         Map<String, Object> body =

@@ -63,7 +63,7 @@ class DisplayProofTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir.resolve("hub"));
-    station = StationRuntime.open(StationConfig.of("s-001", hub.brokerUri(), dir.resolve("s-001")), Clock.system(SHANGHAI));
+    station = StationRuntime.open(StationConfig.of("s-001", hub.brokerUri(), dir.resolve("s-001")).withLogin("s-001", hub.stationPassword("s-001")), Clock.system(SHANGHAI));
     station.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> station.link().get().state() == LinkStatus.State.ONLINE);
   }
@@ -101,7 +101,7 @@ class DisplayProofTest {
     StationEvent again =
         new StationEvent(UUID.randomUUID(), DisplayProofReporter.EVENT_TYPE, now,
             body("n-0001", now.minusMinutes(5), 10, DisplayProof.Kind.EMERGENCY_HOLD));
-    try (TestClient replaying = TestClient.connect(hub.brokerUri(), "replaying-s-001")) {
+    try (TestClient replaying = hub.station("s-001", "replaying")) {
       replaying.publish(Topic.stationEvent("s-001").toString(), ProtocolCodec.encode(again), false);
       replaying.publish(Topic.stationEvent("s-001").toString(), ProtocolCodec.encode(again), false);
     }

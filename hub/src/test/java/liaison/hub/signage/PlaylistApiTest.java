@@ -58,7 +58,7 @@ class PlaylistApiTest {
     PublicationRepository publications = hub.bean(PublicationRepository.class);
     await().until(() -> publications.current("s-001").isPresent() && hub.bean(ContentPublisher.class).idle());
     // Plays the part of s-003's screen: it subscribes to its content topic as a station does.
-    station = TestClient.connect(hub.brokerUri(), "playlist-test-s-003");
+    station = hub.station("s-003", "playlisttest");
     station.subscribe(Topic.stationContent("s-003").toString());
     manager = StaffClient.basic(hub, "chengguan", PASSWORD);
   }
