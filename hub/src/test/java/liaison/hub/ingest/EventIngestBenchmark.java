@@ -15,12 +15,8 @@ import javax.net.SocketFactory;
 import liaison.hub.RunningHub;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.EmbeddedBroker;
-import liaison.hub.station.PublicTokens;
-import liaison.hub.station.Station;
-import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
-import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.testkit.Benchmarks;
@@ -34,7 +30,6 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +49,7 @@ class EventIngestBenchmark {
   void eventsPerSecond() throws Exception {
     // 50 stations connect at once from this machine: above the broker's storm guard.
     try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
-      addStations(hub);
+      ScaleStations.add(hub, "bench", "基准", STATIONS, EventIngestBenchmark::stationId);
       EventIngest ingest = hub.bean(EventIngest.class);
       Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
       List<MqttAsyncClient> stations = connectStations(hub);
@@ -261,21 +256,6 @@ class EventIngestBenchmark {
     return clients;
   }
 
-  private static void addStations(RunningHub hub) {
-    StationRepository stations = hub.bean(StationRepository.class);
-    hub.bean(Jdbi.class)
-        .useTransaction(
-            h -> {
-              stations.insertCounty(h, "c-bench", "基准县");
-              stations.insertTownship(h, "t-bench", "c-bench", "基准镇");
-              for (int s = 0; s < STATIONS; s++) {
-                stations.insert(
-                    h,
-                    new Station(stationId(s), "t-bench", "基准站" + s, StationKind.WORKSTATION, "基准路" + s + "号",
-                        "周一至周五", "基准站" + s, null, null, PublicTokens.next()));
-              }
-            });
-  }
 
   private record Counting(AtomicInteger received) implements MqttCallback {
     @Override

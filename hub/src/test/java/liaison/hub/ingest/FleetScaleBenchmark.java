@@ -18,12 +18,8 @@ import java.util.concurrent.TimeUnit;
 import liaison.hub.RunningHub;
 import liaison.hub.broker.EmbeddedBroker;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
-import liaison.hub.station.PublicTokens;
-import liaison.hub.station.Station;
-import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
-import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.testkit.Benchmarks;
@@ -63,7 +59,7 @@ class FleetScaleBenchmark {
   void thousandStations() throws Exception {
     // 1,000 stations connect from this one machine: far above the broker's storm guard.
     try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
-      addStations(hub);
+      ScaleStations.add(hub, "fleet", "规模", STATIONS, FleetScaleBenchmark::stationId);
       // Every station logs in with a credential of its own, as in the field (one password, each
       // hash salted apart): the broker checks 1,000 of them while the fleet connects.
       String password = liaison.signage.protocol.MqttPasswordHash.newPassword();
@@ -268,21 +264,6 @@ class FleetScaleBenchmark {
     return raw;
   }
 
-  private static void addStations(RunningHub hub) {
-    StationRepository stations = hub.bean(StationRepository.class);
-    hub.bean(Jdbi.class)
-        .useTransaction(
-            h -> {
-              stations.insertCounty(h, "c-fleet", "规模县");
-              stations.insertTownship(h, "t-fleet", "c-fleet", "规模镇");
-              for (int s = 0; s < STATIONS; s++) {
-                stations.insert(
-                    h,
-                    new Station(stationId(s), "t-fleet", "规模站" + s, StationKind.WORKSTATION, "规模路" + s + "号",
-                        "周一至周五", "规模站" + s, null, null, PublicTokens.next()));
-              }
-            });
-  }
 
   /**
    * The child JVM of simulated stations: the same java binary and test class path as this test.
