@@ -64,34 +64,31 @@ class CommandTest {
 
   /** The scripted station: uploads a 1280×800 PNG for a screenshot (or not, per mode), answers OK. */
   static void answerCommands() {
-    int handled = 0;
-    while (!Thread.currentThread().isInterrupted()) {
-      List<TestClient.Received> got = station.received();
-      for (; handled < got.size(); handled++) {
-        StationCommand command = ProtocolCodec.decode(got.get(handled).payload(), StationCommand.class);
-        String hash = null;
-        CommandResult.Outcome outcome = CommandResult.Outcome.OK;
-        if (command.name().equals("SCREENSHOT")) {
-          lastToken.set(command.args().get(StationCommand.UPLOAD_TOKEN));
-          if (mode.get().equals("upload")) {
-            // The hub's public URL (https://hub.test) is not this test's address: keep the path.
-            URI url = URI.create(command.args().get(StationCommand.UPLOAD_URL));
-            int status = put(url.getPath(), lastToken.get(), SCREEN).statusCode();
-            assertThat(status).isEqualTo(200);
-            hash = ScreenshotStore.sha256(SCREEN);
-          } else {
-            outcome = CommandResult.Outcome.FAILED;
-          }
-        }
-        CommandResult result = new CommandResult(command.id(), outcome, outcome == CommandResult.Outcome.OK ? "好" : "没截到",
-            "done", OffsetDateTime.now(), hash);
-        station.publish(Topic.hubResponses("liaison-hub"), ProtocolCodec.encode(result), false);
-      }
+    for (int handled = 0; ; handled++) {
+      TestClient.Received got;
       try {
-        Thread.sleep(20);
+        got = station.awaitMessage(handled);
       } catch (InterruptedException e) {
         return;
       }
+      StationCommand command = ProtocolCodec.decode(got.payload(), StationCommand.class);
+      String hash = null;
+      CommandResult.Outcome outcome = CommandResult.Outcome.OK;
+      if (command.name().equals("SCREENSHOT")) {
+        lastToken.set(command.args().get(StationCommand.UPLOAD_TOKEN));
+        if (mode.get().equals("upload")) {
+          // The hub's public URL (https://hub.test) is not this test's address: keep the path.
+          URI url = URI.create(command.args().get(StationCommand.UPLOAD_URL));
+          int status = put(url.getPath(), lastToken.get(), SCREEN).statusCode();
+          assertThat(status).isEqualTo(200);
+          hash = ScreenshotStore.sha256(SCREEN);
+        } else {
+          outcome = CommandResult.Outcome.FAILED;
+        }
+      }
+      CommandResult result = new CommandResult(command.id(), outcome, outcome == CommandResult.Outcome.OK ? "好" : "没截到",
+          "done", OffsetDateTime.now(), hash);
+      station.publish(Topic.hubResponses("liaison-hub"), ProtocolCodec.encode(result), false);
     }
   }
 

@@ -179,6 +179,19 @@ public final class TestClient implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /**
+   * The message received as number {@code index} (from 0), waiting until it arrives: for a scripted
+   * party that answers each message in turn.
+   */
+  public Received awaitMessage(int index) throws InterruptedException {
+    synchronized (received) {
+      while (received.size() <= index) {
+        received.wait();
+      }
+      return received.get(index);
+    }
+  }
+
   public List<Received> receivedOn(String topic) {
     return received.stream().filter(r -> r.topic().equals(topic)).toList();
   }
@@ -208,7 +221,10 @@ public final class TestClient implements AutoCloseable {
           message.getProperties() == null || message.getProperties().getCorrelationData() == null
               ? new byte[0]
               : message.getProperties().getCorrelationData();
-      received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation));
+      synchronized (received) {
+        received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation));
+        received.notifyAll();
+      }
     }
 
     @Override
