@@ -145,7 +145,7 @@ class HubTest {
     assertThat(publications.current("s-003").orElseThrow().version()).as("nothing changed").isEqualTo(before);
 
     OffsetDateTime now = OffsetDateTime.now();
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useHandle(
             h ->
                 hub.bean(NoticeRepository.class)

@@ -8,7 +8,7 @@ import java.util.UUID;
 import liaison.hub.db.Sql;
 import liaison.hub.security.Staff;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Appends an entry in the same transaction as the change it records, and lists them. */
@@ -18,11 +18,11 @@ public class AuditLog {
   public record Entry(
       OffsetDateTime at, String actorId, String actorName, String action, String entity, String entityId, String summary) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public AuditLog(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public AuditLog(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
@@ -45,7 +45,7 @@ public class AuditLog {
 
   /** The newest entries first, optionally of one kind of record. */
   public List<Entry> latest(int limit, @Nullable String entity) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     "SELECT * FROM audit_entry"

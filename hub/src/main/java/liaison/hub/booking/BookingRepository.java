@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Bookings of reception slots. Methods taking a {@link Handle} run inside the caller's transaction. */
 @Singleton
 public class BookingRepository {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public BookingRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public BookingRepository(Database database) {
+    this.database = database;
   }
 
   /**
@@ -74,17 +74,17 @@ public class BookingRepository {
   }
 
   public Optional<Booking> byCode(String code) {
-    return jdbi.withHandle(h -> byCode(h, code));
+    return database.withHandle(h -> byCode(h, code));
   }
 
   public Optional<Booking> find(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> h.createQuery("SELECT * FROM reception_booking WHERE id = :id").bind("id", id).map((rs, ctx) -> booking(rs)).findOne());
   }
 
   /** A slot's bookings, the earliest first. */
   public List<Booking> forSlot(String slotId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM reception_booking WHERE slot_id = :slot ORDER BY booked_at, id")
                 .bind("slot", slotId)
@@ -97,7 +97,7 @@ public class BookingRepository {
    * retention period); the bookings stay, so the counts do. Returns how many were erased.
    */
   public int eraseContactsBefore(LocalDate before, OffsetDateTime now) {
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h ->
             h.createUpdate(
                     """

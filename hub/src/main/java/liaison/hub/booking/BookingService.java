@@ -26,7 +26,7 @@ import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public class BookingService {
   static final int MAX_NAME = 30;
   static final int MAX_TOPIC = 200;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final BookingRepository bookings;
   private final ReceptionRepository receptions;
   private final Access access;
@@ -56,7 +56,7 @@ public class BookingService {
   private final Clock clock;
 
   public BookingService(
-      Jdbi jdbi,
+      Database database,
       BookingRepository bookings,
       ReceptionRepository receptions,
       Access access,
@@ -65,7 +65,7 @@ public class BookingService {
       BookingConfig config,
       PublishConfig publishConfig,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.bookings = bookings;
     this.receptions = receptions;
     this.access = access;
@@ -148,7 +148,7 @@ public class BookingService {
     problems.throwIfAny();
     ReceptionSlot chosen = slot;
     Booking booking =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               if (!bookings.lockSlot(h, chosen.id())) {
                 throw ValidationProblem.of("slotId", "这场接待已被删除", "This reception was removed");
@@ -225,7 +225,7 @@ public class BookingService {
     if (!slot.date().atTime(slot.start()).isAfter(now())) {
       throw ValidationProblem.of("code", "这场接待已经开始或结束，不能再取消", "This reception has started or ended; it cannot be cancelled now");
     }
-    boolean cancelled = jdbi.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
+    boolean cancelled = database.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
     if (!cancelled) {
       throw ValidationProblem.of("code", "该预约已取消，无需重复取消", "This booking was already cancelled; nothing to do");
     }
@@ -248,7 +248,7 @@ public class BookingService {
     Booking booking =
         bookings.find(bookingId).orElseThrow(() -> new NotFoundProblem("没有预约 " + bookingId, "no booking " + bookingId));
     slotFor(staff, booking.slotId());
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> audit.record(h, staff, "view-contact", "booking", booking.id(), booking.code() + " " + booking.maskedPhone()));
     return booking;
   }

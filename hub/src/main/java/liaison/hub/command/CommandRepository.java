@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jspecify.annotations.Nullable;
 
@@ -27,10 +27,10 @@ public class CommandRepository {
               Sql.instantOrNull(rs.getString("answered_at")),
               rs.getString("screenshot_hash"));
 
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public CommandRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public CommandRepository(Database database) {
+    this.database = database;
   }
 
   void insert(Handle h, CommandRecord c, @Nullable String uploadTokenSha256) {
@@ -99,11 +99,11 @@ public class CommandRepository {
   }
 
   public Optional<CommandRecord> find(String id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM station_command WHERE id = :id").bind("id", id).map(ROW).findOne());
+    return database.withHandle(h -> h.createQuery("SELECT * FROM station_command WHERE id = :id").bind("id", id).map(ROW).findOne());
   }
 
   public List<CommandRecord> history(String stationId, int limit) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_command WHERE station_id = :s ORDER BY issued_at DESC, id LIMIT :limit")
                 .bind("s", stationId)
@@ -114,7 +114,7 @@ public class CommandRepository {
 
   /** The newest command that brought a screenshot, per station. */
   public Optional<CommandRecord> latestScreenshot(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     "SELECT * FROM station_command WHERE station_id = :s AND screenshot_hash IS NOT NULL"
@@ -126,7 +126,7 @@ public class CommandRepository {
 
   /** The station whose screenshot this is, if any command brought it. */
   public Optional<String> stationOfScreenshot(String hash) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT station_id FROM station_command WHERE screenshot_hash = :hash LIMIT 1")
                 .bind("hash", hash)

@@ -33,7 +33,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationCommand;
 import liaison.signage.protocol.Topic;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public class CommandService {
   private final Access access;
   private final AuditLog audit;
   private final PublicLinks links;
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
   private final Duration timeout;
   private final String responseTopic;
@@ -64,14 +64,14 @@ public class CommandService {
 
   public CommandService(
       BrokerClient broker, CommandRepository commands, ScreenshotStore screenshots, Access access, AuditLog audit,
-      PublicLinks links, Jdbi jdbi, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout) {
+      PublicLinks links, Database database, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout) {
     this.broker = broker;
     this.commands = commands;
     this.screenshots = screenshots;
     this.access = access;
     this.audit = audit;
     this.links = links;
-    this.jdbi = jdbi;
+    this.database = database;
     this.clock = clock;
     this.timeout = timeout;
     this.responseTopic = Topic.hubResponses(broker.instance());
@@ -126,7 +126,7 @@ public class CommandService {
         new CommandRecord(id.toString(), stationId, name.name(), by, now, command.expiresAt(), CommandStatus.PENDING,
             null, null, null, null);
     String storedToken = tokenHash;
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           commands.insert(h, pending, storedToken);
           audit.record(h, staff, "command", "station", stationId, name.name() + " (" + id + ")");
@@ -141,13 +141,13 @@ public class CommandService {
       answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       LOG.warn("station {}: no answer to {} {} within {} s", stationId, name, id, timeout.toSeconds());
-      jdbi.useHandle(
+      database.useHandle(
           h -> commands.answer(h, id.toString(), CommandStatus.TIMED_OUT, "站点未在 " + timeout.toSeconds() + " 秒内应答",
               "no answer within " + timeout.toSeconds() + " s", OffsetDateTime.now(clock), null));
     } catch (ExecutionException e) {
       String why = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
       LOG.warn("station {}: command {} {} not sent: {}", stationId, name, id, why);
-      jdbi.useHandle(
+      database.useHandle(
           h -> commands.answer(h, id.toString(), CommandStatus.FAILED, "命令未能发出：" + why, "not sent: " + why,
               OffsetDateTime.now(clock), null));
     } catch (InterruptedException e) {
@@ -187,7 +187,7 @@ public class CommandService {
       CommandStatus status = CommandStatus.valueOf(result.outcome().name());
       String linked = hash;
       boolean stored =
-          jdbi.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
+          database.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
       LOG.info("station {}: {} {} answered {}: {}{}", command.get().stationId(), command.get().name(), id, status,
           result.messageEn() == null ? result.message() : result.messageEn(), stored ? "" : " (already answered; ignored)");
       CompletableFuture<CommandResult> waiter = waiting.get(id);
@@ -224,7 +224,7 @@ public class CommandService {
     String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
     String now = Sql.instant(OffsetDateTime.now(clock));
     Optional<String> command =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               Optional<String> used = commands.useUploadToken(h, stationId, tokenHash, shot.hash(), now);
               // Written inside the transaction: if the file cannot be written, the token stays unused.

@@ -35,7 +35,7 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationKind;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,7 @@ public class DemoCounty {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final HubConfig config;
-  private final Jdbi jdbi;
+  private final Database database;
   private final StationRepository stations;
   private final DeputyRepository deputies;
   private final ReceptionRepository receptions;
@@ -70,7 +70,7 @@ public class DemoCounty {
 
   public DemoCounty(
       HubConfig config,
-      Jdbi jdbi,
+      Database database,
       StationRepository stations,
       DeputyRepository deputies,
       ReceptionRepository receptions,
@@ -89,7 +89,7 @@ public class DemoCounty {
     this.rules = rules;
     this.ruleService = ruleService;
     this.config = config;
-    this.jdbi = jdbi;
+    this.database = database;
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
@@ -170,7 +170,7 @@ public class DemoCounty {
   private void load() {
     OffsetDateTime now = OffsetDateTime.now(clock);
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           stations.insertCounty(h, COUNTY, "青溪县");
           stations.insertTownship(h, "t-chengguan", COUNTY, "城关镇");

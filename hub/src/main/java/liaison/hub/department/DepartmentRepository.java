@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Departments of a county, by name. */
 @Singleton
 public class DepartmentRepository {
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public DepartmentRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public DepartmentRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   public List<Department> inCounty(String countyId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM department WHERE county_id = :county ORDER BY name")
                 .bind("county", countyId)
@@ -30,7 +30,7 @@ public class DepartmentRepository {
   }
 
   public Optional<Department> find(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM department WHERE id = :id")
                 .bind("id", id)
@@ -39,7 +39,7 @@ public class DepartmentRepository {
   }
 
   public boolean nameTaken(String countyId, String name, String exceptId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT COUNT(*) FROM department WHERE county_id = :county AND name = :name AND id <> :id")
                     .bind("county", countyId)

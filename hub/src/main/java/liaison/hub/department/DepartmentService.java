@@ -8,7 +8,7 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +20,13 @@ public class DepartmentService {
   public static final int MAX_NAME = 60;
   public static final int MAX_CONTACT = 200;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final DepartmentRepository departments;
   private final Access access;
   private final AuditLog audit;
 
-  public DepartmentService(Jdbi jdbi, DepartmentRepository departments, Access access, AuditLog audit) {
-    this.jdbi = jdbi;
+  public DepartmentService(Database database, DepartmentRepository departments, Access access, AuditLog audit) {
+    this.database = database;
     this.departments = departments;
     this.access = access;
     this.audit = audit;
@@ -50,7 +50,7 @@ public class DepartmentService {
   public Department create(Staff staff, Draft draft) {
     access.requireCountyAdmin(staff);
     Department d = check(staff, Ids.next("dep"), draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           departments.insert(h, d);
           audit.record(h, staff, "create", "department", d.id(), d.name());
@@ -62,7 +62,7 @@ public class DepartmentService {
     access.requireCountyAdmin(staff);
     Department before = get(staff, id);
     Department after = check(staff, id, draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           departments.update(h, after);
           audit.record(h, staff, "update", "department", id, before.name() + " → " + after.name() + " · " + after.contact());

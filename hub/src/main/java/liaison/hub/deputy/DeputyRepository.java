@@ -16,22 +16,22 @@ import java.util.Map;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.DeputyLevel;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Deputies, their levels, and the stations they are assigned to. */
 @Singleton
 public class DeputyRepository {
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public DeputyRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public DeputyRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   /** The deputies assigned to a station, highest level first, then by name. */
   public List<Deputy> atStation(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withLevels(
                 h,
@@ -46,7 +46,7 @@ public class DeputyRepository {
   }
 
   public Optional<Deputy> find(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withLevels(h, h.createQuery("SELECT * FROM deputy WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
                 .stream()
@@ -54,12 +54,12 @@ public class DeputyRepository {
   }
 
   public int count() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deputy").mapTo(Integer.class).one());
+    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deputy").mapTo(Integer.class).one());
   }
 
   /** Every deputy of the county, highest level first, then by name. */
   public List<Deputy> inCounty(String countyId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withLevels(
                 h,
@@ -71,7 +71,7 @@ public class DeputyRepository {
 
   /** The county a deputy belongs to; empty when there is no such deputy. */
   public Optional<String> countyOf(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT county_id FROM deputy WHERE id = :id")
                 .bind("id", id)
@@ -81,7 +81,7 @@ public class DeputyRepository {
 
   /** The deputy of the county with this name and constituency, if any (how spreadsheets name a deputy). */
   public Optional<String> idByNameAndConstituency(String countyId, String name, String constituency) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     "SELECT id FROM deputy WHERE county_id = :county AND name = :name AND constituency = :constituency ORDER BY id")
@@ -94,7 +94,7 @@ public class DeputyRepository {
 
   /** The stations a deputy is assigned to, by id. */
   public List<String> stationsOf(String deputyId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT station_id FROM station_deputy WHERE deputy_id = :id ORDER BY station_id")
                 .bind("id", deputyId)
@@ -105,7 +105,7 @@ public class DeputyRepository {
   /** Every assignment in the county: deputy id → station ids, in station order. */
   public Map<String, List<String>> assignments(String countyId) {
     Map<String, List<String>> byDeputy = new LinkedHashMap<>();
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createQuery(
                     """
@@ -123,7 +123,7 @@ public class DeputyRepository {
 
   /** The deputy's receptions from {@code today} on that are not cancelled, in time order. */
   public List<Duty> upcomingDuties(String deputyId, LocalDate today) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     """

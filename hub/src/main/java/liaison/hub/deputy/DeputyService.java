@@ -30,7 +30,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.DeputyLevel;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +56,7 @@ public class DeputyService {
   private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
   private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]+");
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final DeputyRepository deputies;
   private final StationRepository stations;
   private final Access access;
@@ -65,14 +65,14 @@ public class DeputyService {
   private final Clock clock;
 
   public DeputyService(
-      Jdbi jdbi,
+      Database database,
       DeputyRepository deputies,
       StationRepository stations,
       Access access,
       AuditLog audit,
       ContentPublisher publisher,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.deputies = deputies;
     this.stations = stations;
     this.access = access;
@@ -176,14 +176,14 @@ public class DeputyService {
 
   public Deputy create(Staff staff, DeputyDraft draft) {
     Change change = prepareCreate(staff, null, draft);
-    jdbi.useTransaction(h -> write(h, staff, change));
+    database.useTransaction(h -> write(h, staff, change));
     published(List.of(change));
     return change.after();
   }
 
   public Deputy update(Staff staff, String id, DeputyDraft draft) {
     Change change = prepareUpdate(staff, id, draft);
-    jdbi.useTransaction(h -> write(h, staff, change));
+    database.useTransaction(h -> write(h, staff, change));
     published(List.of(change));
     return change.after();
   }
@@ -204,7 +204,7 @@ public class DeputyService {
           deputy.name() + " 还要在 " + describeZh(duties) + " 值班接待，请先在接待安排中换人或取消，再删除",
           deputy.name() + " is on duty at " + describeEn(duties) + ": change or cancel those receptions first, then delete");
     }
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           deputies.delete(h, id);
           audit.record(h, staff, "delete", "deputy", id, describe(deputy, at));
@@ -259,7 +259,7 @@ public class DeputyService {
     if (adding.isEmpty() && removing.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           for (String id : adding) {
             deputies.assign(h, stationId, id);

@@ -18,7 +18,7 @@ import liaison.hub.station.StationRepository;
 import liaison.hub.web.RateLimiter;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public class Enrolments {
   /** Codes waiting for one station at once; more are refused (a screen needs one). */
   private static final int MAX_WAITING_PER_STATION = 20;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
   private final EnrolmentConfig config;
   private final StationRepository stations;
@@ -52,7 +52,7 @@ public class Enrolments {
   private final RateLimiter wrongCodes;
 
   public Enrolments(
-      Jdbi jdbi,
+      Database database,
       Clock clock,
       EnrolmentConfig config,
       StationRepository stations,
@@ -60,7 +60,7 @@ public class Enrolments {
       Access access,
       AuditLog audit,
       CredentialChanges changes) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.clock = clock;
     this.config = config;
     this.stations = stations;
@@ -89,7 +89,7 @@ public class Enrolments {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           int waiting =
               h.createQuery(
@@ -221,7 +221,7 @@ public class Enrolments {
               + pending.stationId() + "'s page, or set the screen up as " + stationId);
     }
     boolean enrolled =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               int taken =
                   h.createUpdate(
@@ -266,7 +266,7 @@ public class Enrolments {
     access.requireEdit(staff, stationId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean revoked =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               if (!credentials.revoke(h, stationId, now, staff.username())) {
                 return false;
@@ -293,7 +293,7 @@ public class Enrolments {
   void forgetOldCodes() {
     String dayAgo = Sql.instant(OffsetDateTime.now(clock).minusDays(1));
     int gone =
-        jdbi.withHandle(
+        database.withHandle(
             h -> h.createUpdate("DELETE FROM station_enrolment WHERE expires_at < :t").bind("t", dayAgo).execute());
     if (gone > 0) {
       LOG.debug("forgot {} old enrolment codes", gone);
@@ -321,7 +321,7 @@ public class Enrolments {
       @org.jspecify.annotations.Nullable OffsetDateTime usedAt) {}
 
   private Optional<Pending> find(String code) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_enrolment WHERE code = :code")
                 .bind("code", code)

@@ -8,7 +8,7 @@ import java.util.Optional;
 import liaison.hub.broker.StationAccounts;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * The stations' credentials. The broker asks it on every connect: a read by primary key, so a
@@ -16,15 +16,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class StationCredentialRepository implements StationAccounts {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public StationCredentialRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public StationCredentialRepository(Database database) {
+    this.database = database;
   }
 
   @Override
   public Optional<String> passwordHash(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT password_hash FROM station_credential WHERE station_id = :id AND revoked_at IS NULL")
                 .bind("id", stationId)
@@ -35,7 +35,7 @@ public class StationCredentialRepository implements StationAccounts {
   @Override
   public Map<String, String> all() {
     Map<String, String> all = new LinkedHashMap<>();
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createQuery(
                     "SELECT station_id, password_hash FROM station_credential WHERE revoked_at IS NULL ORDER BY station_id")
@@ -45,7 +45,7 @@ public class StationCredentialRepository implements StationAccounts {
   }
 
   public Optional<StationCredential> find(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_credential WHERE station_id = :id")
                 .bind("id", stationId)
@@ -67,7 +67,7 @@ public class StationCredentialRepository implements StationAccounts {
    * tests. The caller tells the broker ({@code CredentialChanges}) if an old one must end now.
    */
   public void provision(String stationId, String passwordHash, String by, OffsetDateTime at) {
-    jdbi.useHandle(h -> put(h, stationId, passwordHash, "PROVISIONED", "", at, by));
+    database.useHandle(h -> put(h, stationId, passwordHash, "PROVISIONED", "", at, by));
   }
 
   /** Makes the hash the station's credential, replacing (and so ending) the one before. */

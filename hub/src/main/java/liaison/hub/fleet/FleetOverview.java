@@ -15,7 +15,7 @@ import liaison.hub.ingest.StateIngest;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.StationState;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +49,14 @@ public class FleetOverview {
 
   private final StateIngest states;
   private final PublicationRepository publications;
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  public FleetOverview(StateIngest states, PublicationRepository publications, Jdbi jdbi, Clock clock) {
+  public FleetOverview(StateIngest states, PublicationRepository publications, Database database, Clock clock) {
     this.states = states;
     this.publications = publications;
-    this.jdbi = jdbi;
+    this.database = database;
     this.clock = clock;
   }
 
@@ -141,7 +141,7 @@ public class FleetOverview {
   }
 
   private int calls(String stationId, String from, String until) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     "SELECT count(*) FROM station_event WHERE station_id = :s AND type = 'button.call'"
@@ -156,7 +156,7 @@ public class FleetOverview {
   /** Visitors counted today: the hourly footfall events whose hour began today. */
   private int footfall(String stationId, String from, String until) {
     List<String> bodies =
-        jdbi.withHandle(
+        database.withHandle(
             h ->
                 h.createQuery(
                         "SELECT body FROM station_event WHERE station_id = :s AND type = 'footfall'"

@@ -12,7 +12,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +26,13 @@ public class StateIngest {
 
   private final BrokerClient broker;
   private final StationRepository stations;
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public StateIngest(BrokerClient broker, StationRepository stations, Jdbi jdbi, Clock clock) {
+  public StateIngest(BrokerClient broker, StationRepository stations, Database database, Clock clock) {
     this.broker = broker;
     this.stations = stations;
-    this.jdbi = jdbi;
+    this.database = database;
     this.clock = clock;
   }
 
@@ -70,7 +70,7 @@ public class StateIngest {
    * the time it was registered at connect, yet it is the newest news about that session.
    */
   private void store(String stationId, StationState s) {
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createUpdate(
                     """
@@ -109,7 +109,7 @@ public class StateIngest {
                 .execute());
     if (s.presence() == StationState.Presence.ONLINE && s.contentVersion() > 0) {
       // The first report of a version on screen is its delivery receipt; later ones change nothing.
-      jdbi.useHandle(
+      database.useHandle(
           h ->
               h.createUpdate(
                       """
@@ -135,7 +135,7 @@ public class StateIngest {
   }
 
   public Optional<StoredState> state(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_state WHERE station_id = :s")
                 .bind("s", stationId)

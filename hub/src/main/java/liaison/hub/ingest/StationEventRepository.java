@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.function.Consumer;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Stored station events; each (station, event id) once. */
 @Singleton
 public class StationEventRepository {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public StationEventRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public StationEventRepository(Database database) {
+    this.database = database;
   }
 
   /** An event as it is stored. */
@@ -35,7 +35,7 @@ public class StationEventRepository {
     if (events.isEmpty()) {
       return 0;
     }
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           PreparedBatch batch =
               h.prepareBatch(
@@ -64,7 +64,7 @@ public class StationEventRepository {
   }
 
   public long count(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT COUNT(*) FROM station_event WHERE station_id = :s")
                 .bind("s", stationId)
@@ -73,6 +73,6 @@ public class StationEventRepository {
   }
 
   public long countAll() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM station_event").mapTo(Long.class).one());
+    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM station_event").mapTo(Long.class).one());
   }
 }

@@ -19,7 +19,7 @@ import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +31,12 @@ public class CaseLedger {
   static final int MAX_DAYS = 366 * 3;
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final CaseRepository cases;
   private final Access access;
 
-  public CaseLedger(Jdbi jdbi, CaseRepository cases, Access access) {
-    this.jdbi = jdbi;
+  public CaseLedger(Database database, CaseRepository cases, Access access) {
+    this.database = database;
     this.cases = cases;
     this.access = access;
   }
@@ -86,7 +86,7 @@ public class CaseLedger {
     Map<String, String> names = staffNames();
     record Raw(String id, Map<String, String> values) {}
     List<Raw> raws =
-        jdbi.withHandle(
+        database.withHandle(
             h ->
                 h.createQuery(
                         """
@@ -151,7 +151,7 @@ public class CaseLedger {
 
   private Map<String, String> staffNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    jdbi.useHandle(
+    database.useHandle(
         h -> h.createQuery("SELECT username, display_name FROM staff_account")
             .map((rs, ctx) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
             .forEach(e -> names.put(e.getKey(), e.getValue())));

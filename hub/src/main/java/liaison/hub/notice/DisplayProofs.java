@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +29,11 @@ public class DisplayProofs {
   /** Days counted one by one on a notice's page, today included. */
   public static final int DAYS = 7;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public DisplayProofs(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public DisplayProofs(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
@@ -137,13 +137,13 @@ public class DisplayProofs {
   }
 
   public boolean noticeExists(String noticeId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> h.createQuery("SELECT COUNT(*) FROM notice WHERE id = :id").bind("id", noticeId).mapTo(Integer.class).one() > 0);
   }
 
   /** The stations that reported the notice on screen at least once. */
   public List<String> stationsThatShowed(String noticeId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT DISTINCT station_id FROM notice_display WHERE notice_id = :notice ORDER BY station_id")
                 .bind("notice", noticeId)
@@ -162,7 +162,7 @@ public class DisplayProofs {
     LocalDate today = LocalDate.now(clock.withZone(Sql.ZONE));
     LocalDate since = today.minusDays(DAYS - 1);
     Set<String> wanted = new LinkedHashSet<>(stationIds);
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> {
           Map<String, String> names = new HashMap<>();
           h.createQuery("SELECT id, name FROM station WHERE id IN (<stations>)")
@@ -225,7 +225,7 @@ public class DisplayProofs {
       return List.of();
     }
     Map<DayRow, Map<Kind, Tally>> byKind = new java.util.LinkedHashMap<>();
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createQuery(
                     """

@@ -13,7 +13,7 @@ import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.NoticePriority;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Notices and their targets. */
@@ -30,17 +30,17 @@ public class NoticeRepository {
             SELECT 1 FROM notice_station ns WHERE ns.notice_id = n.id AND ns.station_id = :station))
       """;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public NoticeRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public NoticeRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   /** Notices aimed at the station and not yet expired at {@code at} (future ones included). */
   public List<Notice> forStation(String stationId, String townshipId, String countyId, OffsetDateTime at) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withStations(
                 h,
@@ -58,7 +58,7 @@ public class NoticeRepository {
 
   /** Every notice of a county, newest first (targets included). */
   public List<Notice> ofCounty(String countyId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withStations(
                 h,
@@ -78,7 +78,7 @@ public class NoticeRepository {
   }
 
   public Optional<Notice> find(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             withStations(h, h.createQuery("SELECT * FROM notice WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
                 .stream()
@@ -87,7 +87,7 @@ public class NoticeRepository {
 
   /** The stations a notice reaches. */
   public List<String> targetStations(Notice n) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             switch (n.target()) {
               case STATIONS -> n.stationIds();
@@ -119,7 +119,7 @@ public class NoticeRepository {
     if (targets.isEmpty()) {
       return List.of();
     }
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     """
@@ -141,7 +141,7 @@ public class NoticeRepository {
    */
   public Optional<OffsetDateTime> nextAlertChange(OffsetDateTime now) {
     String at = Sql.instant(now);
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     """

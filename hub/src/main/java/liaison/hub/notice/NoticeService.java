@@ -22,7 +22,7 @@ import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.NoticePriority;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +36,7 @@ public class NoticeService {
   public static final int MAX_BODY = 5000;
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final NoticeRepository notices;
   private final StationRepository stations;
   private final Access access;
@@ -46,7 +46,7 @@ public class NoticeService {
   private final Clock clock;
 
   public NoticeService(
-      Jdbi jdbi,
+      Database database,
       NoticeRepository notices,
       StationRepository stations,
       Access access,
@@ -55,7 +55,7 @@ public class NoticeService {
       DisplayProofs proofs,
       Clock clock) {
     this.proofs = proofs;
-    this.jdbi = jdbi;
+    this.database = database;
     this.notices = notices;
     this.stations = stations;
     this.access = access;
@@ -122,7 +122,7 @@ public class NoticeService {
 
   public Notice create(Staff staff, NoticeDraft draft) {
     Notice notice = check(staff, Ids.next("n"), draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           notices.insert(h, notice);
           audit.record(h, staff, "create", "notice", notice.id(), describe(notice));
@@ -136,7 +136,7 @@ public class NoticeService {
     requireEdit(staff, before);
     Notice after = check(staff, id, draft);
     List<String> reachedBefore = notices.targetStations(before);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           notices.update(h, after);
           audit.record(h, staff, "update", "notice", id, describe(before) + " → " + describe(after));
@@ -151,7 +151,7 @@ public class NoticeService {
     Notice notice = get(staff, id);
     requireEdit(staff, notice);
     List<String> reached = notices.targetStations(notice);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           notices.delete(h, id);
           audit.record(h, staff, "delete", "notice", id, describe(notice));

@@ -13,7 +13,7 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Access;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * A resident's contact details in full, for the staff who handle the case: the station's managers
@@ -26,13 +26,13 @@ public class CaseContactController {
   private final CaseRepository repository;
   private final Cases cases;
   private final Access access;
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public CaseContactController(CaseRepository repository, Cases cases, Access access, Jdbi jdbi) {
+  public CaseContactController(CaseRepository repository, Cases cases, Access access, Database database) {
     this.repository = repository;
     this.cases = cases;
     this.access = access;
-    this.jdbi = jdbi;
+    this.database = database;
   }
 
   @Get("/{id}/contact")
@@ -46,7 +46,7 @@ public class CaseContactController {
         repository
             .contact(id)
             .orElseThrow(() -> new NotFoundProblem("该意见没有留下联系方式（匿名，或已按期删除）", "no contact details: anonymous, or deleted after the retention period"));
-    jdbi.useTransaction(h -> cases.record(h, id, staff.username(), "contact-viewed", ""));
+    database.useTransaction(h -> cases.record(h, id, staff.username(), "contact-viewed", ""));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseId", id);
     body.put("name", contact.name());

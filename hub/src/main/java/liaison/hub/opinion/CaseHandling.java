@@ -20,7 +20,7 @@ import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * The staff's side of the loop: register, merge, forward, record the department's reply, answer,
@@ -33,7 +33,7 @@ public class CaseHandling {
   public static final int MAX_SUMMARY = 500;
   public static final int MAX_TEXT = 4000;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Cases cases;
   private final CaseRepository repository;
   private final CaseInbox inbox;
@@ -44,7 +44,7 @@ public class CaseHandling {
   private final AuditLog audit;
 
   public CaseHandling(
-      Jdbi jdbi,
+      Database database,
       Cases cases,
       CaseRepository repository,
       CaseInbox inbox,
@@ -53,7 +53,7 @@ public class CaseHandling {
       CaseDeadlines deadlines,
       Access access,
       AuditLog audit) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.cases = cases;
     this.repository = repository;
     this.inbox = inbox;
@@ -86,7 +86,7 @@ public class CaseHandling {
       throw new ForbiddenProblem("只有本站工作人员和县级管理员可以查看联系方式", "only the station's staff and county admins may see the contact");
     }
     Optional<CaseContact> contact = repository.contact(id);
-    contact.ifPresent(x -> jdbi.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
+    contact.ifPresent(x -> database.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
     return contact;
   }
 
@@ -255,7 +255,7 @@ public class CaseHandling {
           deputyId.isEmpty() ? "Choose the deputy who takes it up" : "This deputy is not at the case's station");
     }
     String note = optional(input.note());
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           int changed =
               h.createUpdate("UPDATE opinion_case SET suggestion = TRUE, suggestion_deputy_id = :deputy WHERE id = :id AND suggestion = FALSE")
@@ -275,7 +275,7 @@ public class CaseHandling {
   // ---- helpers ----
 
   private OpinionCase step(Staff staff, OpinionCase c, CaseStatus to, String note, Consumer<Handle> fields) {
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           cases.transition(h, c.id(), to, staff.username(), note);
           fields.accept(h);

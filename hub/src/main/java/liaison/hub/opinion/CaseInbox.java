@@ -15,7 +15,7 @@ import java.util.Optional;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
 public class CaseInbox {
   static final int LIMIT = 500;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Access access;
   private final Clock clock;
 
-  public CaseInbox(Jdbi jdbi, Access access, Clock clock) {
-    this.jdbi = jdbi;
+  public CaseInbox(Database database, Access access, Clock clock) {
+    this.database = database;
     this.access = access;
     this.clock = clock;
   }
@@ -115,7 +115,7 @@ public class CaseInbox {
 
   private List<Row> query(String tail, List<String> stations, Map<String, Object> binds) {
     LocalDate today = today();
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> {
           Query q =
               h.createQuery(

@@ -10,20 +10,20 @@ import java.util.UUID;
 import liaison.hub.db.Sql;
 import liaison.hub.satisfaction.Satisfaction;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Cases, their photos, timelines and contacts. Writes take the caller's handle (its transaction). */
 @Singleton
 public class CaseRepository {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public CaseRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public CaseRepository(Database database) {
+    this.database = database;
   }
 
   public Optional<OpinionCase> find(String id) {
-    return jdbi.withHandle(h -> find(h, id));
+    return database.withHandle(h -> find(h, id));
   }
 
   public Optional<OpinionCase> find(Handle h, String id) {
@@ -31,7 +31,7 @@ public class CaseRepository {
   }
 
   public Optional<OpinionCase> findByCode(String trackingCode) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM opinion_case WHERE tracking_code = :code")
                 .bind("code", trackingCode)
@@ -86,7 +86,7 @@ public class CaseRepository {
   }
 
   public List<String> photos(String caseId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT hash FROM case_photo WHERE case_id = :case ORDER BY position")
                 .bind("case", caseId)
@@ -96,12 +96,12 @@ public class CaseRepository {
 
   /** Whether any case shows this photo (so the photo route may serve it to whoever has the hash). */
   public boolean photoInUse(String hash) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> h.createQuery("SELECT COUNT(*) FROM case_photo WHERE hash = :hash").bind("hash", hash).mapTo(Integer.class).one() > 0);
   }
 
   public Optional<CaseContact> contact(String caseId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM case_contact WHERE case_id = :case")
                 .bind("case", caseId)
@@ -114,7 +114,7 @@ public class CaseRepository {
 
   /** The timeline, oldest first. */
   public List<CaseEvent> events(String caseId) {
-    return jdbi.withHandle(h -> events(h, caseId));
+    return database.withHandle(h -> events(h, caseId));
   }
 
   public List<CaseEvent> events(Handle h, String caseId) {

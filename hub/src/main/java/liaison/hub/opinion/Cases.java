@@ -8,7 +8,7 @@ import liaison.hub.db.Sql;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * Moves cases through the loop. Every step is checked against {@link CaseStatus} and written with
@@ -18,19 +18,19 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class Cases {
-  private final Jdbi jdbi;
+  private final Database database;
   private final CaseRepository repository;
   private final Clock clock;
 
-  public Cases(Jdbi jdbi, CaseRepository repository, Clock clock) {
-    this.jdbi = jdbi;
+  public Cases(Database database, CaseRepository repository, Clock clock) {
+    this.database = database;
     this.repository = repository;
     this.clock = clock;
   }
 
   /** One step in its own transaction; returns the case as it is now. */
   public OpinionCase transition(String caseId, CaseStatus to, String actor, String note) {
-    return jdbi.inTransaction(h -> transition(h, caseId, to, actor, note));
+    return database.inTransaction(h -> transition(h, caseId, to, actor, note));
   }
 
   /**

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import liaison.hub.config.PrivacyConfig;
 import liaison.hub.db.Sql;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +20,13 @@ import org.slf4j.LoggerFactory;
 public class ContactRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ContactRetention.class);
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Cases cases;
   private final PrivacyConfig config;
   private final Clock clock;
 
-  public ContactRetention(Jdbi jdbi, Cases cases, PrivacyConfig config, Clock clock) {
-    this.jdbi = jdbi;
+  public ContactRetention(Database database, Cases cases, PrivacyConfig config, Clock clock) {
+    this.database = database;
     this.cases = cases;
     this.config = config;
     this.clock = clock;
@@ -41,7 +41,7 @@ public class ContactRetention {
   public int purge() {
     String cutoff = Sql.instant(OffsetDateTime.now(clock).minusDays(config.contactRetentionDays()));
     int deleted =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               List<String> due =
                   h.createQuery(

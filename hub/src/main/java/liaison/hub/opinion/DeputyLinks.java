@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.hub.station.PublicTokens;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * The QR token of each deputy at a station ({@code /o/<token>} opens the opinion form addressed to
@@ -21,16 +21,16 @@ public class DeputyLinks {
   /** A deputy's link at a station. */
   public record DeputyLink(String token, String stationId, String deputyId) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public DeputyLinks(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public DeputyLinks(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   public Optional<DeputyLink> find(String token) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT token, station_id, deputy_id FROM deputy_link WHERE token = :token")
                 .bind("token", token)
@@ -45,7 +45,7 @@ public class DeputyLinks {
       return known;
     }
     String now = Sql.instant(OffsetDateTime.now(clock));
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           for (String deputyId : deputyIds) {
             // Another replica may have made it meanwhile: the unique (station, deputy) keeps the first.
@@ -70,7 +70,7 @@ public class DeputyLinks {
   }
 
   private Map<String, String> existing(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> {
           Map<String, String> tokens = new HashMap<>();
           h.createQuery("SELECT deputy_id, token FROM deputy_link WHERE station_id = :station")

@@ -9,7 +9,7 @@ import liaison.hub.db.Ids;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +27,14 @@ public class OpinionSubmissions {
   public static final int MAX_PHOTOS = 3;
   static final int MAX_NAME = 40;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final CaseRepository repository;
   private final Cases cases;
   private final PhotoStore photos;
   private final Clock clock;
 
-  public OpinionSubmissions(Jdbi jdbi, CaseRepository repository, Cases cases, PhotoStore photos, Clock clock) {
-    this.jdbi = jdbi;
+  public OpinionSubmissions(Database database, CaseRepository repository, Cases cases, PhotoStore photos, Clock clock) {
+    this.database = database;
     this.repository = repository;
     this.cases = cases;
     this.photos = photos;
@@ -103,10 +103,13 @@ public class OpinionSubmissions {
     List<String> hashes = prepared.stream().map(photos::save).toList();
     OffsetDateTime now = OffsetDateTime.now(clock);
     String id = Ids.next("case");
+    // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does only
+    // the writes (a clash of 59-bit codes is drawn again inside, practically never).
+    String drawn = TrackingCodes.next();
     OpinionCase saved =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
-              String code = TrackingCodes.next();
+              String code = drawn;
               while (repository.codeExists(h, code)) {
                 code = TrackingCodes.next();
               }

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import liaison.hub.db.Sql;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
 public class OverdueEscalation {
   private static final Logger LOG = LoggerFactory.getLogger(OverdueEscalation.class);
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Cases cases;
   private final Clock clock;
 
-  public OverdueEscalation(Jdbi jdbi, Cases cases, Clock clock) {
-    this.jdbi = jdbi;
+  public OverdueEscalation(Database database, Cases cases, Clock clock) {
+    this.database = database;
     this.cases = cases;
     this.clock = clock;
   }
@@ -39,7 +39,7 @@ public class OverdueEscalation {
   public int escalateOverdue() {
     LocalDate today = LocalDate.now(clock);
     List<Due> due =
-        jdbi.withHandle(
+        database.withHandle(
             h ->
                 h.createQuery(
                         "SELECT id, tracking_code, deadline FROM opinion_case"
@@ -50,7 +50,7 @@ public class OverdueEscalation {
     int escalated = 0;
     for (Due d : due) {
       boolean done =
-          jdbi.inTransaction(
+          database.inTransaction(
               h -> {
                 // Conditional: a reply or a new forward meanwhile, or another hub replica, wins.
                 int changed =

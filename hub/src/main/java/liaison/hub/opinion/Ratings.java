@@ -8,7 +8,7 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it
@@ -18,13 +18,13 @@ import org.jdbi.v3.core.Jdbi;
 public class Ratings {
   public static final int MAX_COMMENT = 500;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final CaseRepository repository;
   private final Cases cases;
   private final Clock clock;
 
-  public Ratings(Jdbi jdbi, CaseRepository repository, Cases cases, Clock clock) {
-    this.jdbi = jdbi;
+  public Ratings(Database database, CaseRepository repository, Cases cases, Clock clock) {
+    this.database = database;
     this.repository = repository;
     this.cases = cases;
     this.clock = clock;
@@ -48,7 +48,7 @@ public class Ratings {
       throw ValidationProblem.of("comment", "评价最多 " + MAX_COMMENT + " 字", "At most " + MAX_COMMENT + " characters");
     }
     OpinionCase c = repository.findByCode(trackingCode).orElseThrow(() -> new NotFoundProblem("查询码不正确", "unknown tracking code"));
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           OpinionCase now = repository.find(h, c.id()).orElseThrow();
           if (!canRate(now)) {

@@ -9,7 +9,7 @@ import liaison.hub.publish.ContentPublisher;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationRepository;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * Sets a deputy's photo: a county administrator for any deputy of the county, a station manager for
@@ -18,16 +18,16 @@ import org.jdbi.v3.core.Jdbi;
 @Singleton
 public class DeputyPhotos {
   private final PhotoStore store;
-  private final Jdbi jdbi;
+  private final Database database;
   private final StationRepository stations;
   private final Access access;
   private final AuditLog audit;
   private final ContentPublisher publisher;
 
   public DeputyPhotos(
-      PhotoStore store, Jdbi jdbi, StationRepository stations, Access access, AuditLog audit, ContentPublisher publisher) {
+      PhotoStore store, Database database, StationRepository stations, Access access, AuditLog audit, ContentPublisher publisher) {
     this.store = store;
-    this.jdbi = jdbi;
+    this.database = database;
     this.stations = stations;
     this.access = access;
     this.audit = audit;
@@ -36,7 +36,7 @@ public class DeputyPhotos {
 
   public String setPhoto(Staff staff, String deputyId, byte[] upload) {
     List<String> at =
-        jdbi.withHandle(
+        database.withHandle(
             h -> {
               if (h.createQuery("SELECT COUNT(*) FROM deputy WHERE id = :id").bind("id", deputyId).mapTo(Integer.class).one() == 0) {
                 throw new NotFoundProblem("没有代表 " + deputyId, "no deputy " + deputyId);
@@ -54,7 +54,7 @@ public class DeputyPhotos {
       throw new ForbiddenProblem("您无权更换这位代表的照片", "you may not change this deputy's photo");
     }
     String hash = store.store(upload);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           h.createUpdate("UPDATE deputy SET photo_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", deputyId).execute();
           audit.record(h, staff, "update", "deputy", deputyId, "photo " + hash);

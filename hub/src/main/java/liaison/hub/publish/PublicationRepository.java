@@ -4,19 +4,19 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Sql;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** The published snapshot per station; a version is only ever replaced by a higher one. */
 @Singleton
 public class PublicationRepository {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public PublicationRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public PublicationRepository(Database database) {
+    this.database = database;
   }
 
   public Optional<Publication> current(String stationId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_publication WHERE station_id = :id")
                 .bind("id", stationId)
@@ -32,7 +32,7 @@ public class PublicationRepository {
   }
 
   public List<Publication> all() {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_publication ORDER BY station_id")
                 .map(
@@ -52,7 +52,7 @@ public class PublicationRepository {
    * @return false if a publication with this version or a higher one is already recorded
    */
   public boolean record(Publication p) {
-    return jdbi.withHandle(
+    return database.withHandle(
             h ->
                 h.createUpdate(
                         """
@@ -74,7 +74,7 @@ public class PublicationRepository {
 
   /** Which notices a published version carried: the other half of the notices' delivery receipts. */
   public void recordNotices(String stationId, long version, List<String> noticeIds) {
-    jdbi.useHandle(
+    database.useHandle(
         h -> {
           for (String notice : noticeIds) {
             h.createUpdate(

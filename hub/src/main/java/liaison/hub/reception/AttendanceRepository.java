@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Which on-duty deputies were marked present (签到) at which reception slot. */
 @Singleton
 public class AttendanceRepository {
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public AttendanceRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public AttendanceRepository(Database database) {
+    this.database = database;
   }
 
   /** The deputies marked present per slot, in the order they were marked; slots without any are left out. */
@@ -25,7 +25,7 @@ public class AttendanceRepository {
     if (slotIds.isEmpty()) {
       return Map.of();
     }
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> {
           Map<String, List<String>> bySlot = new HashMap<>();
           h.createQuery(

@@ -14,7 +14,7 @@ import liaison.hub.publish.ContentPublisher;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.ReceptionStatus;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * Marking on-duty deputies as arrived (到岗签到) at today's receptions, so the station's screen can
@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 public class AttendanceService {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final ReceptionService receptions;
   private final AttendanceRepository attendance;
   private final DeputyRepository deputies;
@@ -36,7 +36,7 @@ public class AttendanceService {
   private final Clock clock;
 
   public AttendanceService(
-      Jdbi jdbi,
+      Database database,
       ReceptionService receptions,
       AttendanceRepository attendance,
       DeputyRepository deputies,
@@ -44,7 +44,7 @@ public class AttendanceService {
       AuditLog audit,
       ContentPublisher publisher,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.receptions = receptions;
     this.attendance = attendance;
     this.deputies = deputies;
@@ -76,7 +76,7 @@ public class AttendanceService {
     check(slot, deputyId, name, present);
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean changed =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               boolean did =
                   present ? attendance.mark(h, slotId, deputyId, staff.id(), now) : attendance.unmark(h, slotId, deputyId);

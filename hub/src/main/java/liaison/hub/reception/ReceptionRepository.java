@@ -13,16 +13,16 @@ import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Reception slots and their on-duty deputies. */
 @Singleton
 public class ReceptionRepository {
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public ReceptionRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public ReceptionRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
@@ -31,7 +31,7 @@ public class ReceptionRepository {
 
   /** The station's slots with dates in [from, to], in time order. */
   public List<ReceptionSlot> forStation(String stationId, LocalDate from, LocalDate to) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             load(
                 h,
@@ -40,7 +40,7 @@ public class ReceptionRepository {
   }
 
   public Optional<ReceptionSlot> find(String id) {
-    return jdbi.withHandle(h -> find(h, id));
+    return database.withHandle(h -> find(h, id));
   }
 
   /** As above, inside the caller's transaction. */
@@ -62,7 +62,7 @@ public class ReceptionRepository {
     if (deputyIds.isEmpty()) {
       return List.of();
     }
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     """
@@ -100,7 +100,7 @@ public class ReceptionRepository {
     if (slotIds.isEmpty()) {
       return Map.of();
     }
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> {
           Map<String, Integer> booked = new HashMap<>();
           h.createQuery(

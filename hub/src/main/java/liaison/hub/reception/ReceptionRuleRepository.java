@@ -15,30 +15,30 @@ import java.util.Optional;
 import java.util.Set;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Recurring reception rules, their on-duty deputies and exception dates. */
 @Singleton
 public class ReceptionRuleRepository {
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public ReceptionRuleRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public ReceptionRuleRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   public List<ReceptionRule> forStation(String stationId) {
-    return jdbi.withHandle(h -> load(h, " WHERE station_id = :v", stationId));
+    return database.withHandle(h -> load(h, " WHERE station_id = :v", stationId));
   }
 
   public List<ReceptionRule> all() {
-    return jdbi.withHandle(h -> load(h, "", null));
+    return database.withHandle(h -> load(h, "", null));
   }
 
   public Optional<ReceptionRule> find(String id) {
-    return jdbi.withHandle(h -> load(h, " WHERE id = :v", id).stream().findFirst());
+    return database.withHandle(h -> load(h, " WHERE id = :v", id).stream().findFirst());
   }
 
   public void insert(Handle h, ReceptionRule r) {

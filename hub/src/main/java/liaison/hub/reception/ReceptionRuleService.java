@@ -27,7 +27,7 @@ import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public class ReceptionRuleService {
   /** How far ahead rules make slots: four weeks, beyond what screens show, for the admin's calendar. */
   static final int AHEAD_DAYS = 28;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final ReceptionRuleRepository rules;
   private final ReceptionRepository receptions;
   private final DeputyRepository deputies;
@@ -53,7 +53,7 @@ public class ReceptionRuleService {
   private final Clock clock;
 
   public ReceptionRuleService(
-      Jdbi jdbi,
+      Database database,
       ReceptionRuleRepository rules,
       ReceptionRepository receptions,
       DeputyRepository deputies,
@@ -61,7 +61,7 @@ public class ReceptionRuleService {
       AuditLog audit,
       ContentPublisher publisher,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.rules = rules;
     this.receptions = receptions;
     this.deputies = deputies;
@@ -84,7 +84,7 @@ public class ReceptionRuleService {
 
   public ReceptionRule create(Staff staff, ReceptionRuleDraft draft) {
     ReceptionRule rule = check(staff, Ids.next("rr"), draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           rules.insert(h, rule);
           int made = fill(h, rule);
@@ -98,7 +98,7 @@ public class ReceptionRuleService {
     ReceptionRule before = get(staff, id);
     access.requireEdit(staff, before.stationId());
     ReceptionRule after = check(staff, id, draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           // Slots a manager kept (announced, held, cancelled) stay linked, so no date gets a second one.
           receptions.deletePlannedFromRule(h, id, today());
@@ -113,7 +113,7 @@ public class ReceptionRuleService {
   public void delete(Staff staff, String id) {
     ReceptionRule rule = get(staff, id);
     access.requireEdit(staff, rule.stationId());
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           int removed = receptions.deletePlannedFromRule(h, id, today());
           rules.delete(h, id);
@@ -127,7 +127,7 @@ public class ReceptionRuleService {
   public void extendAll() {
     Set<String> changed = new HashSet<>();
     for (ReceptionRule rule : rules.all()) {
-      int made = jdbi.inTransaction(h -> fill(h, rule));
+      int made = database.inTransaction(h -> fill(h, rule));
       if (made > 0) {
         changed.add(rule.stationId());
       }

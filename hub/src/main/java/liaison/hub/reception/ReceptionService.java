@@ -22,7 +22,7 @@ import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +37,7 @@ public class ReceptionService {
   /** More than a station's hall holds; a typo guard. */
   static final int MAX_CAPACITY = 500;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final ReceptionRepository receptions;
   private final DeputyRepository deputies;
   private final Access access;
@@ -45,13 +45,13 @@ public class ReceptionService {
   private final ContentPublisher publisher;
 
   public ReceptionService(
-      Jdbi jdbi,
+      Database database,
       ReceptionRepository receptions,
       DeputyRepository deputies,
       Access access,
       AuditLog audit,
       ContentPublisher publisher) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.receptions = receptions;
     this.deputies = deputies;
     this.access = access;
@@ -78,7 +78,7 @@ public class ReceptionService {
 
   public ReceptionSlot create(Staff staff, ReceptionDraft draft) {
     ReceptionSlot slot = check(staff, Ids.next("r"), draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           receptions.insert(h, slot);
           audit.record(h, staff, "create", "reception", slot.id(), describe(slot));
@@ -91,7 +91,7 @@ public class ReceptionService {
     ReceptionSlot before = get(staff, id);
     access.requireEdit(staff, before.stationId());
     ReceptionSlot after = check(staff, id, draft);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           receptions.update(h, after);
           audit.record(h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
@@ -103,7 +103,7 @@ public class ReceptionService {
   public void delete(Staff staff, String id) {
     ReceptionSlot slot = get(staff, id);
     access.requireEdit(staff, slot.stationId());
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           receptions.delete(h, id);
           audit.record(h, staff, "delete", "reception", id, describe(slot));

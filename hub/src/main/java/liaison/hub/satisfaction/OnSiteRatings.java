@@ -12,7 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.db.Sql;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * Counts the satisfaction ratings residents pressed on a station's screen (its {@code satisfaction}
@@ -25,12 +25,12 @@ public class OnSiteRatings {
   static final int DAYS = 30;
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  public OnSiteRatings(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public OnSiteRatings(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
@@ -72,7 +72,7 @@ public class OnSiteRatings {
       counts.put(s, new int[2]);
     }
     int[] unrecognised = new int[2];
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createQuery(
                     """

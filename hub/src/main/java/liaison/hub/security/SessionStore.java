@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import liaison.hub.db.Sql;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /**
  * Staff sessions in the database: the browser holds a random token, the table only its SHA-256.
@@ -26,13 +26,13 @@ public class SessionStore {
   /** What the browser gets at log-in. */
   public record Opened(String token, String csrfToken) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
   private final SecurityConfig config;
   private final SecureRandom random = new SecureRandom();
 
-  public SessionStore(Jdbi jdbi, Clock clock, SecurityConfig config) {
-    this.jdbi = jdbi;
+  public SessionStore(Database database, Clock clock, SecurityConfig config) {
+    this.database = database;
     this.clock = clock;
     this.config = config;
   }
@@ -41,7 +41,7 @@ public class SessionStore {
     String token = randomToken();
     String csrf = randomToken();
     OffsetDateTime now = OffsetDateTime.now(clock);
-    jdbi.useHandle(
+    database.useHandle(
         h ->
             h.createUpdate(
                     """
@@ -62,7 +62,7 @@ public class SessionStore {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String idleLimit = Sql.instant(now.minus(config.sessionIdle()));
     String nowText = Sql.instant(now);
-    return jdbi.inTransaction(
+    return database.inTransaction(
         h -> {
           Optional<Session> session =
               h.createQuery(
@@ -86,12 +86,12 @@ public class SessionStore {
   }
 
   public void close(String token) {
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash").bind("hash", hash(token)).execute());
+    database.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash").bind("hash", hash(token)).execute());
   }
 
   /** Ends every session of an account (password changed, account disabled). */
   public void closeAll(String accountId) {
-    jdbi.useHandle(
+    database.useHandle(
         h -> h.createUpdate("DELETE FROM staff_session WHERE account_id = :id").bind("id", accountId).execute());
   }
 

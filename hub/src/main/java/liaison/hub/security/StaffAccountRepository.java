@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Staff accounts and the stations each may manage. */
@@ -24,20 +24,20 @@ public class StaffAccountRepository {
    */
   public record Account(Staff staff, String passwordHash, boolean disabled, boolean mustChangePassword) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public StaffAccountRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public StaffAccountRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   public Optional<Account> byUsername(String username) {
-    return jdbi.withHandle(h -> find(h, "username", username));
+    return database.withHandle(h -> find(h, "username", username));
   }
 
   public Optional<Account> byId(String id) {
-    return jdbi.withHandle(h -> find(h, "id", id));
+    return database.withHandle(h -> find(h, "id", id));
   }
 
   public boolean exists(String username) {
@@ -45,7 +45,7 @@ public class StaffAccountRepository {
   }
 
   public List<Staff> all() {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT id FROM staff_account ORDER BY role, username")
                 .mapTo(String.class)
@@ -81,7 +81,7 @@ public class StaffAccountRepository {
   }
 
   public void setPassword(String accountId, String passwordHash) {
-    jdbi.useHandle(h -> setPassword(h, accountId, passwordHash, false));
+    database.useHandle(h -> setPassword(h, accountId, passwordHash, false));
   }
 
   /**

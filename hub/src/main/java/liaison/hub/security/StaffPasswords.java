@@ -7,7 +7,7 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ public class StaffPasswords {
   private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final StaffAccountRepository accounts;
   private final PasswordHasher hasher;
   private final SessionStore sessions;
@@ -32,13 +32,13 @@ public class StaffPasswords {
   private final SecurityConfig config;
 
   public StaffPasswords(
-      Jdbi jdbi,
+      Database database,
       StaffAccountRepository accounts,
       PasswordHasher hasher,
       SessionStore sessions,
       AuditLog audit,
       SecurityConfig config) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.accounts = accounts;
     this.hasher = hasher;
     this.sessions = sessions;
@@ -86,7 +86,7 @@ public class StaffPasswords {
     }
     String temporary = temporaryPassword();
     String hash = hasher.hash(temporary);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           accounts.setPassword(h, accountId, hash, true);
           audit.record(
@@ -134,7 +134,7 @@ public class StaffPasswords {
     }
     problems.throwIfAny();
     String hash = hasher.hash(chosen);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           accounts.setPassword(h, staff.id(), hash, false);
           audit.record(h, staff, "change-password", "staff", staff.id(), "修改了自己的密码 · changed own password");

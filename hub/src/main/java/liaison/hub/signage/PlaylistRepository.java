@@ -13,7 +13,7 @@ import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
 import liaison.signage.protocol.Playlist.Entry;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +25,10 @@ public class PlaylistRepository {
   /** Daypart number of the main entries, which play outside every daypart. */
   private static final int MAIN = 0;
 
-  private final Jdbi jdbi;
+  private final Database database;
 
-  public PlaylistRepository(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public PlaylistRepository(Database database) {
+    this.database = database;
   }
 
   /** A station's playlist and who set it when. */
@@ -40,7 +40,7 @@ public class PlaylistRepository {
    * the station still gets its snapshot.
    */
   public Optional<Stored> find(String stationId) {
-    return jdbi.withHandle(h -> find(h, stationId));
+    return database.withHandle(h -> find(h, stationId));
   }
 
   private Optional<Stored> find(Handle h, String stationId) {

@@ -12,7 +12,7 @@ import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.Playlist;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class StationPlaylists {
-  private final Jdbi jdbi;
+  private final Database database;
   private final PlaylistRepository playlists;
   private final Access access;
   private final AuditLog audit;
@@ -32,8 +32,8 @@ public class StationPlaylists {
   private final Clock clock;
 
   public StationPlaylists(
-      Jdbi jdbi, PlaylistRepository playlists, Access access, AuditLog audit, ContentPublisher publisher, Clock clock) {
-    this.jdbi = jdbi;
+      Database database, PlaylistRepository playlists, Access access, AuditLog audit, ContentPublisher publisher, Clock clock) {
+    this.database = database;
     this.playlists = playlists;
     this.access = access;
     this.audit = audit;
@@ -62,7 +62,7 @@ public class StationPlaylists {
     StationPlace place = access.requireEdit(staff, stationId);
     Playlist playlist = PlaylistCheck.playlist(draft);
     Optional<PlaylistRepository.Stored> before = playlists.find(stationId);
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           playlists.save(h, stationId, playlist, staff.displayName(), OffsetDateTime.now(clock));
           audit.record(
@@ -78,7 +78,7 @@ public class StationPlaylists {
     StationPlace place = access.requireEdit(staff, stationId);
     Optional<PlaylistRepository.Stored> before = playlists.find(stationId);
     boolean removed =
-        jdbi.inTransaction(
+        database.inTransaction(
             h -> {
               boolean had = playlists.delete(h, stationId);
               if (had) {

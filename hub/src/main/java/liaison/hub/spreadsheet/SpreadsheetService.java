@@ -10,7 +10,7 @@ import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationService;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ public class SpreadsheetService {
     }
   }
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final StationSheet stationSheet;
   private final DeputySheet deputySheet;
   private final StationService stations;
@@ -52,13 +52,13 @@ public class SpreadsheetService {
   private final AuditLog audit;
 
   SpreadsheetService(
-      Jdbi jdbi,
+      Database database,
       StationSheet stationSheet,
       DeputySheet deputySheet,
       StationService stations,
       DeputyService deputies,
       AuditLog audit) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.stationSheet = stationSheet;
     this.deputySheet = deputySheet;
     this.stations = stations;
@@ -130,7 +130,7 @@ public class SpreadsheetService {
     if (write) {
       long created = accepted.stream().filter(a -> a.action().equals("create")).count();
       long updated = accepted.stream().filter(a -> a.action().equals("update")).count();
-      jdbi.useTransaction(
+      database.useTransaction(
           h -> {
             for (C change : changes) {
               writer.write(h, change);

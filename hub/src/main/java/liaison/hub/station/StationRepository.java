@@ -12,7 +12,7 @@ import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.StationKind;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 
 /** Counties, townships and stations. */
 @Singleton
@@ -23,25 +23,25 @@ public class StationRepository {
       FROM station s JOIN township t ON t.id = s.township_id JOIN county c ON c.id = t.county_id
       """;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Clock clock;
 
-  public StationRepository(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public StationRepository(Database database, Clock clock) {
+    this.database = database;
     this.clock = clock;
   }
 
   public List<StationPlace> all() {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> h.createQuery(SELECT_PLACE + " ORDER BY s.id").map((rs, ctx) -> place(rs)).list());
   }
 
   public List<String> allIds() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
+    return database.withHandle(h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
   }
 
   public Optional<StationPlace> find(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(SELECT_PLACE + " WHERE s.id = :id")
                 .bind("id", id)
@@ -50,7 +50,7 @@ public class StationRepository {
   }
 
   public Optional<StationPlace> findByToken(String token) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(SELECT_PLACE + " WHERE s.public_token = :token")
                 .bind("token", token)
@@ -59,7 +59,7 @@ public class StationRepository {
   }
 
   public boolean countyExists(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h -> h.createQuery("SELECT COUNT(*) FROM county WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0);
   }
 
@@ -77,7 +77,7 @@ public class StationRepository {
 
   /** The county's townships, by name. */
   public List<Township> townships(String countyId) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery("SELECT id, county_id, name FROM township WHERE county_id = :county ORDER BY name, id")
                 .bind("county", countyId)
@@ -90,7 +90,7 @@ public class StationRepository {
    * receptions is not deleted (residents were told to come).
    */
   public List<UpcomingReception> upcomingReceptions(String stationId, LocalDate today) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     """
@@ -117,7 +117,7 @@ public class StationRepository {
    * with a high version, and would ignore a new station's first versions, so the id is not reused.
    */
   public boolean wasDeleted(String id) {
-    return jdbi.withHandle(
+    return database.withHandle(
         h ->
             h.createQuery(
                     "SELECT COUNT(*) FROM audit_entry WHERE entity = 'station' AND action = 'delete' AND entity_id = :id")

@@ -20,7 +20,7 @@ import liaison.hub.security.Staff;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public class StationService {
   static final int MAX_HOURS = 100;
   static final int MAX_SIGN_PLATE = 30;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final StationRepository stations;
   private final Access access;
   private final AuditLog audit;
@@ -53,14 +53,14 @@ public class StationService {
   private final Clock clock;
 
   public StationService(
-      Jdbi jdbi,
+      Database database,
       StationRepository stations,
       Access access,
       AuditLog audit,
       ContentPublisher publisher,
       BrokerClient broker,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.database = database;
     this.stations = stations;
     this.access = access;
     this.audit = audit;
@@ -119,14 +119,14 @@ public class StationService {
 
   public StationPlace create(Staff staff, StationDraft draft) {
     Change change = prepareCreate(staff, draft);
-    jdbi.useTransaction(h -> write(h, staff, change));
+    database.useTransaction(h -> write(h, staff, change));
     published(List.of(change));
     return stations.find(change.after().id()).orElseThrow();
   }
 
   public StationPlace update(Staff staff, String id, StationDraft draft) {
     Change change = prepareUpdate(staff, id, draft);
-    jdbi.useTransaction(h -> write(h, staff, change));
+    database.useTransaction(h -> write(h, staff, change));
     published(List.of(change));
     return stations.find(id).orElseThrow();
   }
@@ -145,7 +145,7 @@ public class StationService {
           "The station still has " + upcoming.size() + " reception(s) to come (" + dates + more
               + "): cancel or move them first, then delete the station");
     }
-    jdbi.useTransaction(
+    database.useTransaction(
         h -> {
           stations.delete(h, id);
           audit.record(h, staff, "delete", "station", id, describe(place.station()));

@@ -368,7 +368,7 @@ class BookingTest {
     String old = slot(today.minusDays(31), "HELD", 20);
     String recent = slot(today.minusDays(30), "HELD", 20);
     java.time.OffsetDateTime then = java.time.OffsetDateTime.now(SHANGHAI).minusDays(40);
-    hub.bean(org.jdbi.v3.core.Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               BookingRepository repository = hub.bean(BookingRepository.class);

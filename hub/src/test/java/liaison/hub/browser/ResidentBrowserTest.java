@@ -135,13 +135,13 @@ class ResidentBrowserTest {
     Cases cases = hub.bean(Cases.class);
     cases.transition(saved.id(), CaseStatus.REGISTERED, "chengguan", "路灯 · 城关镇文化路");
     cases.transition(saved.id(), CaseStatus.FORWARDED, "chengguan", DEPARTMENT);
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               h.execute("UPDATE opinion_case SET department_reply = ? WHERE id = ?", DEPARTMENT_REPLY, saved.id());
               cases.transition(h, saved.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", DEPARTMENT_REPLY);
             });
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               h.execute("UPDATE opinion_case SET answer = ? WHERE id = ?", ANSWER, saved.id());
@@ -265,6 +265,6 @@ class ResidentBrowserTest {
   }
 
   private int count() {
-    return hub.bean(Jdbi.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+    return hub.bean(liaison.hub.db.Database.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 }

@@ -132,7 +132,7 @@ class EnrolmentTest {
     assertThat(enter(admin, "s-003", used.ticket().code()).statusCode()).isEqualTo(200);
     Screen forS001 = screenAsks("s-001");
     Screen expired = screenAsks("s-003");
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useHandle(
             h ->
                 h.createUpdate("UPDATE station_enrolment SET expires_at = :t WHERE code = :c")

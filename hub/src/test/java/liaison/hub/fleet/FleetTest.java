@@ -59,7 +59,7 @@ class FleetTest {
     await().until(() -> fleet.rows(places).stream().filter(r -> r.callsToday() == 1 && r.footfallToday() == 12).count() == 1
         && hub.bean(StateIngest.class).state("s-002").isPresent());
     // Half an hour passes for s-002: its will came in then.
-    hub.bean(org.jdbi.v3.core.Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useHandle(
             h ->
                 h.createUpdate("UPDATE station_state SET received_at = :at WHERE station_id = 's-002'")

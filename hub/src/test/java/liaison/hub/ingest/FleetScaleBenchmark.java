@@ -76,7 +76,7 @@ class FleetScaleBenchmark {
       try (Fleet fleet = Fleet.start(dir, hub.brokerUri(), password)) {
         long connectMillis = fleet.await("connectMillis");
         long childThreads = fleet.await("threads");
-        Jdbi jdbi = hub.bean(Jdbi.class);
+        liaison.hub.db.Database jdbi = hub.bean(liaison.hub.db.Database.class);
         Benchmarks.waitUntil(() -> onlineStates(jdbi) == STATIONS, "a stored ONLINE state for each of " + STATIONS + " stations");
         long heapAfter = settledHeap();
         int hubThreadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -147,7 +147,7 @@ class FleetScaleBenchmark {
     }
   }
 
-  private static int onlineStates(Jdbi jdbi) {
+  private static int onlineStates(liaison.hub.db.Database jdbi) {
     return jdbi.withHandle(
         h -> h.createQuery("SELECT count(*) FROM station_state WHERE presence = 'ONLINE'").mapTo(Integer.class).one());
   }

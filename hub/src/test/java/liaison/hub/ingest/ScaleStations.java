@@ -18,7 +18,7 @@ final class ScaleStations {
    */
   static void add(RunningHub hub, String key, String name, int count, IntFunction<String> id) {
     StationRepository stations = hub.bean(StationRepository.class);
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               stations.insertCounty(h, "c-" + key, name + "县");

@@ -137,7 +137,7 @@ class DisplayProofTest {
   @Test
   void shouldRefuseAndLogABadProofAndStoreNothingOfIt() {
     OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useHandle(
             h ->
                 hub.bean(NoticeRepository.class)
@@ -181,7 +181,7 @@ class DisplayProofTest {
                       && times("admin", "n-proof", "s-001") == 1);
       assertThat(hub.bean(EventIngest.class).rejectedCount()).isEqualTo(rejectedBefore + bad.size());
       int kept =
-          hub.bean(Jdbi.class)
+          hub.bean(liaison.hub.db.Database.class)
               .withHandle(
                   h ->
                       h.createQuery("SELECT COUNT(*) FROM station_event WHERE event_id IN (<ids>)")
@@ -206,7 +206,7 @@ class DisplayProofTest {
   @Test
   void shouldForgetTheProofsOfADeletedNoticeAndSkipOneDeletedWhileItsProofWasOnTheWay() {
     OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
-    Jdbi jdbi = hub.bean(Jdbi.class);
+    liaison.hub.db.Database jdbi = hub.bean(liaison.hub.db.Database.class);
     NoticeRepository notices = hub.bean(NoticeRepository.class);
     jdbi.useHandle(
         h ->

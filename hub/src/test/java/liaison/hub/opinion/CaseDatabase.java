@@ -3,6 +3,7 @@ package liaison.hub.opinion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 final class CaseDatabase {
   static final String STATION = "s-test";
 
-  final Jdbi jdbi;
+  final Database jdbi;
   final CaseRepository repository;
   final Cases cases;
   private final Clock clock;
@@ -22,7 +23,7 @@ final class CaseDatabase {
   CaseDatabase(Path dir, Clock clock) {
     String url = "jdbc:sqlite:" + dir.resolve("cases.db") + "?foreign_keys=true&busy_timeout=10000&journal_mode=WAL&synchronous=OFF";
     Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-    this.jdbi = Jdbi.create(url);
+    this.jdbi = new Database(Jdbi.create(url), true, java.time.Duration.ofSeconds(10));
     this.clock = clock;
     this.repository = new CaseRepository(jdbi);
     this.cases = new Cases(jdbi, repository, clock);

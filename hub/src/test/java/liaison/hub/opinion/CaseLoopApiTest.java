@@ -55,7 +55,7 @@ class CaseLoopApiTest {
     Cases cases = hub.bean(Cases.class);
     OffsetDateTime now = OffsetDateTime.now().withNano(0);
     String id = liaison.hub.db.Ids.next("case");
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               repository.insert(h, new OpinionCase(id, TrackingCodes.next(), station, null, category, text, CaseStatus.SUBMITTED, "", null,

@@ -80,7 +80,7 @@ class OpinionApiTest {
     cases.transition(c.id(), CaseStatus.REGISTERED, "chengguan", "路灯");
     cases.transition(c.id(), CaseStatus.FORWARDED, "chengguan", "城管局");
     cases.transition(c.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", "已派人");
-    hub.bean(org.jdbi.v3.core.Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useHandle(h -> h.execute("UPDATE opinion_case SET answer = ? WHERE id = ?", "路灯已于周三修好。", c.id()));
     cases.transition(c.id(), CaseStatus.ANSWERED, "chengguan", "");
 
@@ -288,6 +288,6 @@ class OpinionApiTest {
   }
 
   private int count() {
-    return hub.bean(org.jdbi.v3.core.Jdbi.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+    return hub.bean(liaison.hub.db.Database.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 }

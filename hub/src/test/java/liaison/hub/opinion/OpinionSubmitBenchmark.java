@@ -87,7 +87,7 @@ class OpinionSubmitBenchmark {
       long[] nanos = phase(http, base, COUNT, WARM_UP);
       double seconds = (System.nanoTime() - start) / 1e9;
       int stored =
-          hub.bean(org.jdbi.v3.core.Jdbi.class)
+          hub.bean(liaison.hub.db.Database.class)
               .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
       if (stored < WARM_UP + COUNT) {
         throw new IllegalStateException("expected at least " + (WARM_UP + COUNT) + " cases stored, found " + stored);

@@ -78,7 +78,7 @@ class CountyScaleBenchmark {
       Map<String, Long> before = new java.util.HashMap<>();
       publications.all().forEach(p -> before.put(p.stationId(), p.version()));
       long start = System.nanoTime();
-      hub.bean(Jdbi.class)
+      hub.bean(liaison.hub.db.Database.class)
           .useHandle(
               h ->
                   hub.bean(NoticeRepository.class)
@@ -113,7 +113,7 @@ class CountyScaleBenchmark {
     NoticeRepository notices = hub.bean(NoticeRepository.class);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     DeputyLevel[] levels = DeputyLevel.values();
-    hub.bean(Jdbi.class)
+    hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
               stations.insertCounty(h, COUNTY, "规模县");

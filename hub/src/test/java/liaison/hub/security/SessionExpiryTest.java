@@ -31,7 +31,7 @@ class SessionExpiryTest {
               "INSERT INTO staff_account (id, username, display_name, role, county_id, password_hash, created_at, updated_at)"
                   + " VALUES ('u-1', 'lin', '林', 'STATION_MANAGER', 'c-test', 'x', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')");
         });
-    return new SessionStore(jdbi, clock, config);
+    return new SessionStore(new liaison.hub.db.Database(jdbi, true, Duration.ofSeconds(10)), clock, config);
   }
 
   @Test

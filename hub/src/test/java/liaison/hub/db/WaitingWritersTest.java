@@ -1,0 +1,85 @@
+package liaison.hub.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import liaison.hub.RunningHub;
+import liaison.hub.opinion.Resident;
+import liaison.hub.station.StationRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * While another connection holds SQLite's write lock and eight residents' submissions wait for it,
+ * the hub keeps answering: its health, a resident's page. Before writers took turns on platform
+ * threads, the waiting writers pinned both carriers of a two-core machine inside SQLite's native
+ * busy-wait and every virtual thread of the hub stopped until the busy timeout failed them.
+ */
+class WaitingWritersTest {
+  private static final int WRITERS = 8;
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldAnswerHealthAndResidentsWhileEightWritesWaitForTheWriteLock() throws Exception {
+    Map<String, Object> limits = Map.of("hub.opinions.per-ip", 1_000, "hub.opinions.per-token", 1_000);
+    try (RunningHub hub = RunningHub.start(dir, limits)) {
+      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      Database database = hub.bean(Database.class);
+      Resident resident = new Resident(hub, "10.0.0.7");
+      int before = cases(database);
+
+      List<CompletableFuture<HttpResponse<String>>> writes = new ArrayList<>();
+      try (ExecutorService phones = Executors.newFixedThreadPool(WRITERS);
+          Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
+          Statement lock = other.createStatement()) {
+        lock.execute("BEGIN IMMEDIATE");
+        for (int i = 0; i < WRITERS; i++) {
+          String text = "楼道灯坏了，第 " + i + " 位居民反映";
+          writes.add(
+              CompletableFuture.supplyAsync(
+                  () ->
+                      resident.submit(
+                          token,
+                          List.of(
+                              Resident.Field.text("category", "TRANSPORT"),
+                              Resident.Field.text("text", text),
+                              Resident.Field.text("name", ""),
+                              Resident.Field.text("phone", ""))),
+                  phones));
+        }
+        // One writer has the turn and waits on the other connection's lock; seven wait for the turn.
+        await().atMost(Duration.ofSeconds(8)).until(() -> database.writing() && database.waitingWriters() == WRITERS - 1);
+
+        HttpResponse<String> health = hub.get("/health");
+        HttpResponse<String> page = resident.get("/o/" + token);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("城关镇人大代表之家");
+        assertThat(writes).as("the writes still wait for the lock").noneMatch(CompletableFuture::isDone);
+        lock.execute("ROLLBACK");
+        for (CompletableFuture<HttpResponse<String>> write : writes) {
+          assertThat(write.get().statusCode()).as(write.get().body()).isEqualTo(303);
+        }
+      }
+      assertThat(cases(database)).isEqualTo(before + WRITERS);
+    }
+  }
+
+  private static int cases(Database database) {
+    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+  }
+}
