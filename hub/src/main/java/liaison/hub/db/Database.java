@@ -1,11 +1,13 @@
 package liaison.hub.db;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * keeps its turn.
  */
 public final class Database {
+  /** SQLite's primary result code for "database is locked by another connection". */
+  private static final int SQLITE_BUSY = 5;
+
   private final Jdbi jdbi;
   private final @Nullable ReentrantLock turns;
   private final Duration patience;
@@ -57,17 +62,27 @@ public final class Database {
   }
 
   public <R, X extends Exception> R withHandle(HandleCallback<R, X> callback) throws X {
-    return jdbi.withHandle(callback);
+    try {
+      return jdbi.withHandle(callback);
+    } catch (JdbiException e) {
+      throw busyOr(e);
+    }
   }
 
   public <X extends Exception> void useHandle(HandleConsumer<X> callback) throws X {
-    jdbi.useHandle(callback);
+    try {
+      jdbi.useHandle(callback);
+    } catch (JdbiException e) {
+      throw busyOr(e);
+    }
   }
 
   public <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X {
     takeTurn();
     try {
       return jdbi.inTransaction(callback);
+    } catch (JdbiException e) {
+      throw busyOr(e);
     } finally {
       endTurn();
     }
@@ -77,9 +92,25 @@ public final class Database {
     takeTurn();
     try {
       jdbi.useTransaction(callback);
+    } catch (JdbiException e) {
+      throw busyOr(e);
     } finally {
       endTurn();
     }
+  }
+
+  /**
+   * SQLite's own busy timeout (another process held the write lock, or an auto-commit write waited
+   * too long) becomes {@link DatabaseBusy}, which callers and the web answer as "try again";
+   * anything else is rethrown as it came.
+   */
+  private RuntimeException busyOr(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
+        return new DatabaseBusy(patience, waitingWriters(), e);
+      }
+    }
+    return e;
   }
 
   /** Writers waiting for their turn now (0 on PostgreSQL). */

@@ -10,4 +10,8 @@ public final class DatabaseBusy extends RuntimeException {
   public DatabaseBusy(Duration waited, int stillWaiting) {
     super("the database stayed busy for " + waited.toMillis() + " ms; " + stillWaiting + " other writers waiting");
   }
+
+  public DatabaseBusy(Duration waited, int stillWaiting, Throwable cause) {
+    super("the database stayed busy for " + waited.toMillis() + " ms; " + stillWaiting + " other writers waiting", cause);
+  }
 }

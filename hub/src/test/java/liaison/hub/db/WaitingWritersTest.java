@@ -82,4 +82,41 @@ class WaitingWritersTest {
   private static int cases(Database database) {
     return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
+
+  @Test
+  void shouldAnswerBusyWithRetryAfterAndSaveNothingWhenTheLockIsHeldPastTheBusyTimeout() throws Exception {
+    Map<String, Object> settings =
+        Map.of(
+            "hub.opinions.per-ip", 1_000,
+            "hub.opinions.per-token", 1_000,
+            "hub.db.url",
+            "jdbc:sqlite:" + dir.resolve("hub.db") + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=300&transaction_mode=IMMEDIATE");
+    try (RunningHub hub = RunningHub.start(dir, settings)) {
+      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      Database database = hub.bean(Database.class);
+      Resident resident = new Resident(hub, "10.0.0.8");
+      int before = cases(database);
+      List<Resident.Field> opinion =
+          List.of(
+              Resident.Field.text("category", "TRANSPORT"),
+              Resident.Field.text("text", "公交站牌被撞歪了"),
+              Resident.Field.text("name", ""),
+              Resident.Field.text("phone", ""));
+
+      HttpResponse<String> refused;
+      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
+          Statement lock = other.createStatement()) {
+        lock.execute("BEGIN IMMEDIATE");
+        refused = resident.submit(token, opinion);
+        lock.execute("ROLLBACK");
+      }
+
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(refused.body()).contains("系统繁忙").contains("没有保存").doesNotContain("SQLITE").doesNotContain("liaison.");
+      assertThat(cases(database)).isEqualTo(before);
+      assertThat(resident.submit(token, opinion).statusCode()).isEqualTo(303);
+      assertThat(cases(database)).isEqualTo(before + 1);
+    }
+  }
 }
