@@ -26,13 +26,14 @@ public class IngestHealthController {
   @Get(produces = MediaType.APPLICATION_JSON)
   public HttpResponse<Map<String, Object>> ingest() {
     boolean degraded = health.degraded();
+    Map<String, Object> details = health.details();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", degraded ? IngestHealth.DEGRADED.getName() : "UP");
-    body.putAll(health.details());
+    body.putAll(details);
     if (degraded) {
-      body.put("message", "站点事件等待入库超过 " + health.details().get("degradedAfterSeconds") + " 秒");
-      body.put("messageEn", "station events have waited unstored longer than "
-          + health.details().get("degradedAfterSeconds") + " s");
+      Object seconds = details.get("degradedAfterSeconds");
+      body.put("message", "站点事件等待入库超过 " + seconds + " 秒");
+      body.put("messageEn", "station events have waited unstored longer than " + seconds + " s");
     }
     return HttpResponse.status(degraded ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(body);
   }
