@@ -54,7 +54,7 @@ public class FleetAdminController {
    */
   public record Line(
       FleetOverview.Row row, String since, String lastSeen, String disk, String cpu, String memory,
-      @org.jspecify.annotations.Nullable String screenshot, String screenshotAt) {}
+      @org.jspecify.annotations.Nullable String screenshot, String screenshotAt, String malformedSince) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
@@ -74,7 +74,8 @@ public class FleetAdminController {
                             ? "—"
                             : Math.round(100.0 * r.telemetry().memoryUsedBytes() / r.telemetry().memoryMaxBytes()) + "%",
                         latest(r.place().id()).map(CommandRecord::screenshotHash).orElse(null),
-                        latest(r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE))).orElse("")))
+                        latest(r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE))).orElse(""),
+                        r.malformed() == null ? "" : AT.format(r.malformed().since().atZone(Sql.ZONE))))
             .toList();
     Map<String, Object> model = Pages.model(request, staff);
     model.put("lines", lines);

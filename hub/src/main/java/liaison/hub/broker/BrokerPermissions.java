@@ -7,9 +7,10 @@ import liaison.signage.protocol.Topic;
  * What each MQTT account may do, written once and installed twice: as the embedded broker's
  * default permissions ({@link BrokerSecurity}) and as an external Mosquitto's ACL file ({@link
  * MosquittoFiles}). A station reads only its own content, alert and command topics and writes only
- * its own state and event topics and the hub's response topics (the answer to a command: its
- * correlation data, a random command id only that station was sent, is what the hub checks). The
- * hub reads and writes everything under {@code liaison/}. Everything else is refused.
+ * its own state, event and response topics: the answer to a command goes to {@code
+ * liaison/v1/station/{s}/response/{hub}}, so the hub knows from the topic which station answered
+ * and takes an answer only from the station the command went to. The hub reads and writes
+ * everything under {@code liaison/}. Everything else is refused.
  */
 public final class BrokerPermissions {
   private BrokerPermissions() {}
@@ -38,7 +39,8 @@ public final class BrokerPermissions {
           // The state is retained and is also the Last Will.
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.STATE.level(), true),
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.EVENT.level(), false),
-          new Rule(Access.WRITE, Topic.HUB_RESPONSES + "+", false));
+          // Answers to the hub's commands, in the station's own tree: who answered is the topic.
+          new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.RESPONSE + "/+", false));
 
   /** The hub: everything under {@code liaison/}, shared subscriptions included. */
   public static final List<Rule> HUB_RULES = List.of(new Rule(Access.READ_WRITE, "liaison/#", true));

@@ -213,6 +213,27 @@ final class BrokerSecurity implements ExtensionMain {
     return closed;
   }
 
+  /**
+   * Closes every connection of a station, e.g. one flooding the hub with malformed messages. Its
+   * Last Will goes out as usual; it may connect again (and is closed again if it goes on).
+   *
+   * @return how many connections were closed
+   */
+  int disconnect(String stationId, String why) {
+    ClientService service = clients;
+    if (service == null) {
+      return 0;
+    }
+    int closed = 0;
+    for (var entry : admitted.entrySet()) {
+      if (entry.getValue().stationId().equals(stationId)) {
+        service.disconnectClient(entry.getKey(), false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, why);
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   private static byte[] bytes(ByteBuffer buffer) {
     ByteBuffer copy = buffer.asReadOnlyBuffer();
     byte[] out = new byte[copy.remaining()];

@@ -151,6 +151,16 @@ public class EmbeddedBroker implements AutoCloseable {
     return running ? security.enforce(stationId) : 0;
   }
 
+  /**
+   * Closes every connection of a station (its Last Will goes out), e.g. one that floods the hub
+   * with malformed messages.
+   *
+   * @return how many were closed
+   */
+  public int disconnectStation(String stationId, String why) {
+    return running ? security.disconnect(stationId, why) : 0;
+  }
+
   /** Connect attempts held back as a storm since the broker started. */
   public long refusedConnects() {
     return security.refusedByGuard();

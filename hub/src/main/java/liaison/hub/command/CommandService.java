@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
@@ -41,14 +43,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a remote command to one station and waits for its answer: stored first (PENDING, with the
  * audit entry), published on the station's command topic as an MQTT 5 request whose response topic
- * is this hub instance's and whose correlation data is the command id, then OK / REFUSED / FAILED as
- * the station answers, or TIMED_OUT. A screenshot travels over HTTP with a one-time token carried in
- * the command ({@link #acceptScreenshot}).
+ * is that station's answer topic for this hub instance ({@code liaison/v1/station/{s}/response/{hub}},
+ * which the broker lets only that station write) and whose correlation data is the command id,
+ * then OK / REFUSED / FAILED as the station answers, or TIMED_OUT. An answer is taken only from the
+ * station the command went to; anything else on the answer topics is counted, logged (sampled) and
+ * dropped, and the command's outcome stays as it was. A screenshot travels over HTTP with a
+ * one-time token carried in the command ({@link #acceptScreenshot}).
  */
 @Context
 public class CommandService {
   private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Where refused answers are counted ({@link liaison.hub.problem.BadInput}). */
+  static final String SOURCE = "mqtt.response";
 
   private final BrokerClient broker;
   private final CommandRepository commands;
@@ -59,12 +66,14 @@ public class CommandService {
   private final Database database;
   private final Clock clock;
   private final Duration timeout;
-  private final String responseTopic;
+  private final MalformedSenders senders;
+  private final String hubInstance;
   private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
 
   public CommandService(
       BrokerClient broker, CommandRepository commands, ScreenshotStore screenshots, Access access, AuditLog audit,
-      PublicLinks links, Database database, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout) {
+      PublicLinks links, Database database, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout,
+      MalformedSenders senders) {
     this.broker = broker;
     this.commands = commands;
     this.screenshots = screenshots;
@@ -74,12 +83,13 @@ public class CommandService {
     this.database = database;
     this.clock = clock;
     this.timeout = timeout;
-    this.responseTopic = Topic.hubResponses(broker.instance());
+    this.senders = senders;
+    this.hubInstance = broker.instance();
   }
 
   @PostConstruct
   void start() {
-    broker.subscribe(responseTopic, this::answered);
+    broker.subscribe(Topic.responsesFor(hubInstance), this::answered);
   }
 
   public Duration timeout() {
@@ -135,7 +145,8 @@ public class CommandService {
     waiting.put(id.toString(), answer);
     try {
       broker
-          .request(Topic.stationCommand(stationId).toString(), ProtocolCodec.encode(command), responseTopic,
+          .request(Topic.stationCommand(stationId).toString(), ProtocolCodec.encode(command),
+              Topic.stationResponse(stationId, hubInstance).toString(),
               id.toString().getBytes(StandardCharsets.UTF_8))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -164,41 +175,80 @@ public class CommandService {
     return commands.history(stationId, limit);
   }
 
+  /**
+   * An answer on one of this hub's answer topics. Nothing in it can throw out of the broker's
+   * callback: whatever is wrong is counted against the station whose topic it came on, and the
+   * delivery is always acknowledged.
+   */
   void answered(BrokerClient.Delivery delivery) {
+    Optional<Topic.Response> topic = Topic.tryParseResponse(delivery.topic());
+    @Nullable String from = topic.map(Topic.Response::stationId).orElse(null);
     try {
-      CommandResult result = ProtocolCodec.decode(delivery.payload(), CommandResult.class);
-      String correlation = new String(delivery.correlationData(), StandardCharsets.UTF_8);
-      String id = result.commandId().toString();
-      if (!correlation.isEmpty() && !correlation.equals(id)) {
-        LOG.warn("ignored an answer for command {} carrying correlation data {}", id, correlation);
+      if (topic.isEmpty()) {
+        senders.refused(SOURCE, null, "wrong-topic", "an answer on " + delivery.topic() + ", not a station's answer topic");
         return;
       }
-      Optional<CommandRecord> command = commands.find(id);
-      if (command.isEmpty()) {
-        LOG.warn("ignored an answer to command {}, which this hub did not send", id);
-        return;
+      judge(topic.get().stationId(), delivery);
+    } catch (RuntimeException e) {
+      if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+        // Not the station's fault: the command times out as if the answer had not come.
+        LOG.warn("station {}: an answer could not be recorded, the database is unavailable: {}", from, e.toString());
+      } else {
+        senders.refused(SOURCE, from, "unreadable", "an answer on " + delivery.topic() + " failed: " + e);
       }
-      String hash = result.screenshotHash();
-      if (hash != null && !hash.equals(command.get().screenshotHash())) {
-        LOG.warn("station {}: answer to {} names screenshot {} but uploaded {}; not linked",
-            command.get().stationId(), id, hash, command.get().screenshotHash());
-        hash = null;
-      }
-      CommandStatus status = CommandStatus.valueOf(result.outcome().name());
-      String linked = hash;
-      boolean stored =
-          database.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
-      LOG.info("station {}: {} {} answered {}: {}{}", command.get().stationId(), command.get().name(), id, status,
-          result.messageEn() == null ? result.message() : result.messageEn(), stored ? "" : " (already answered; ignored)");
-      CompletableFuture<CommandResult> waiter = waiting.get(id);
-      if (waiter != null) {
-        waiter.complete(result);
-      }
-    } catch (ProtocolException e) {
-      LOG.warn("ignored an answer on {}: {}", delivery.topic(), e.getMessage());
     } finally {
       delivery.ack().run();
     }
+  }
+
+  private void judge(String from, BrokerClient.Delivery delivery) {
+    CommandResult result;
+    try {
+      result = ProtocolCodec.decode(delivery.payload(), CommandResult.class);
+    } catch (ProtocolException e) {
+      senders.refused(SOURCE, from, e.reason().word(), e.getMessage());
+      return;
+    }
+    String correlation = new String(delivery.correlationData(), StandardCharsets.UTF_8);
+    String id = result.commandId().toString();
+    if (!correlation.isEmpty() && !correlation.equals(id)) {
+      senders.refused(SOURCE, from, "wrong-correlation",
+          "an answer for command " + id + " carrying correlation data '" + printable(correlation) + "'");
+      return;
+    }
+    Optional<CommandRecord> command = commands.find(id);
+    if (command.isEmpty()) {
+      senders.refused(SOURCE, from, "unknown-command", "an answer to command " + id + ", which this hub did not send");
+      return;
+    }
+    if (!command.get().stationId().equals(from)) {
+      // The broker lets a station write only its own answer topic: the topic is who answered.
+      senders.refused(SOURCE, from, "wrong-station",
+          "answered command " + id + " (" + command.get().name() + "), which went to station "
+              + command.get().stationId() + "; its outcome is unchanged");
+      return;
+    }
+    String hash = result.screenshotHash();
+    if (hash != null && !hash.equals(command.get().screenshotHash())) {
+      LOG.warn("station {}: answer to {} names screenshot {} but uploaded {}; not linked",
+          command.get().stationId(), id, hash, command.get().screenshotHash());
+      hash = null;
+    }
+    CommandStatus status = CommandStatus.valueOf(result.outcome().name());
+    String linked = hash;
+    boolean stored =
+        database.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
+    LOG.info("station {}: {} {} answered {}: {}{}", command.get().stationId(), command.get().name(), id, status,
+        result.messageEn() == null ? result.message() : result.messageEn(), stored ? "" : " (already answered; ignored)");
+    CompletableFuture<CommandResult> waiter = waiting.get(id);
+    if (waiter != null) {
+      waiter.complete(result);
+    }
+  }
+
+  private static String printable(String text) {
+    String cut = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.broker.MalformedSenders;
 import liaison.hub.db.Sql;
 import liaison.hub.ingest.StateIngest;
 import liaison.hub.publish.PublicationRepository;
@@ -49,13 +50,16 @@ public class FleetOverview {
 
   private final StateIngest states;
   private final PublicationRepository publications;
+  private final MalformedSenders malformed;
   private final Database database;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  public FleetOverview(StateIngest states, PublicationRepository publications, Database database, Clock clock) {
+  public FleetOverview(
+      StateIngest states, PublicationRepository publications, MalformedSenders malformed, Database database, Clock clock) {
     this.states = states;
     this.publications = publications;
+    this.malformed = malformed;
     this.database = database;
     this.clock = clock;
   }
@@ -65,7 +69,9 @@ public class FleetOverview {
     OFFLINE_LONG,
     CONTENT_STALE,
     DISK_LOW,
-    NEVER_SEEN
+    NEVER_SEEN,
+    /** It floods the hub with messages the hub refuses: disconnected, see {@link Row#malformed()}. */
+    MALFORMED_DATA
   }
 
   public enum Status {
@@ -80,6 +86,7 @@ public class FleetOverview {
    * @param since when it went offline or came online (the state's time)
    * @param lastSeen when the hub last heard from it
    * @param lag published version minus the version on screen; 0 when up to date
+   * @param malformed how many refused messages since when, while it floods the hub
    */
   public record Row(
       StationPlace place,
@@ -94,7 +101,8 @@ public class FleetOverview {
       StationState.@Nullable Telemetry telemetry,
       int footfallToday,
       int callsToday,
-      List<Alert> alerts) {}
+      List<Alert> alerts,
+      MalformedSenders.@Nullable Flag malformed) {}
 
   public List<Row> rows(List<StationPlace> places) {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -108,11 +116,15 @@ public class FleetOverview {
       var publication = publications.current(id);
       long published = publication.map(p -> p.version()).orElse(0L);
       List<Alert> alerts = new ArrayList<>();
+      MalformedSenders.Flag flag = malformed.flag(id).orElse(null);
+      if (flag != null) {
+        alerts.add(Alert.MALFORMED_DATA);
+      }
       if (stored.isEmpty()) {
         alerts.add(Alert.NEVER_SEEN);
         rows.add(
             new Row(place, Status.NEVER_SEEN, null, null, null, published, 0, published, null, null,
-                footfall(id, from, until), calls(id, from, until), alerts));
+                footfall(id, from, until), calls(id, from, until), alerts, flag));
         continue;
       }
       StationState s = stored.get().state();
@@ -135,7 +147,7 @@ public class FleetOverview {
       }
       rows.add(
           new Row(place, status, since, lastSeen, s.appVersion(), published, s.contentVersion(), lag, s.screen(),
-              s.telemetry(), footfall(id, from, until), calls(id, from, until), alerts));
+              s.telemetry(), footfall(id, from, until), calls(id, from, until), alerts, flag));
     }
     return rows;
   }

@@ -6,8 +6,11 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.DatabaseFault;
 import liaison.hub.ingest.EventProjection.RefusedEvent;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
+import liaison.hub.problem.BadInput;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
@@ -37,38 +43,62 @@ import org.slf4j.LoggerFactory;
  * Stores the events stations send from their outboxes. Messages are read through a shared
  * subscription (several hubs split them), written in batches of one transaction each, and
  * acknowledged to the broker only after the commit. A replayed event hits the primary key and
- * changes nothing; a malformed one or one from an unknown station is logged and dropped. An event
- * type with an {@link EventProjection} (a proof of display) is read by it first: a body it refuses
- * is logged and dropped, and what it adds is written in the same transaction as the event.
+ * changes nothing. An event type with an {@link EventProjection} (a proof of display) is read by it
+ * first, and what it adds is written in the same transaction as the event.
+ *
+ * <p>Each message is judged on its own: whatever is wrong with one (not an event, an unknown
+ * station, a body its projection refuses, or anything that throws while reading it) is counted
+ * against its station ({@link MalformedSenders}: sampled in the log, a flood disconnected),
+ * acknowledged and dropped, and the others are stored. When the database refuses a batch because
+ * of what one row holds, the batch is stored row by row and only the refused rows are dropped
+ * (and counted). When the database itself is unavailable (busy, disk full, connection lost) the
+ * batch is kept, unacknowledged, and tried again with back-off: its messages hold the broker's
+ * in-flight window meanwhile, so the broker queues the rest instead of the hub losing them. How
+ * long the oldest event has waited is what {@link IngestHealth} reports.
  */
 @Context
 public class EventIngest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
   static final int MAX_BATCH = 500;
+  /** Where refused events are counted ({@link BadInput}). */
+  static final String SOURCE = "mqtt.event";
+  /** The first wait before a batch the unavailable database did not take is tried again; it doubles. */
+  static final Duration FIRST_RETRY = Duration.ofMillis(250);
+  /** The longest wait between two tries of a batch. */
+  static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
   private final BrokerClient broker;
   private final StationEventRepository events;
   private final StationRepository stations;
+  private final MalformedSenders senders;
+  private final BadInput badInput;
   private final Clock clock;
   private final Map<String, EventProjection<?>> projections = new LinkedHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
-  private final LinkedBlockingQueue<BrokerClient.Delivery> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Arrival> queue = new LinkedBlockingQueue<>();
   private final Set<String> knownStations = ConcurrentHashMap.newKeySet();
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final List<Consumer<List<StoredEvent>>> storedListeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
+  /** When the oldest message of the batch being written arrived; null between batches. */
+  private volatile @Nullable Instant batchSince;
+  private volatile int batchWaiting;
   private volatile boolean closed;
 
   public EventIngest(
       BrokerClient broker,
       StationEventRepository events,
       StationRepository stations,
+      MalformedSenders senders,
+      BadInput badInput,
       Clock clock,
       List<EventProjection<?>> projections) {
     this.broker = broker;
     this.events = events;
     this.stations = stations;
+    this.senders = senders;
+    this.badInput = badInput;
     this.clock = clock;
     for (EventProjection<?> projection : projections) {
       if (this.projections.putIfAbsent(projection.type(), projection) != null) {
@@ -78,18 +108,60 @@ public class EventIngest implements AutoCloseable {
     this.writer = Thread.ofPlatform().name("event-ingest").daemon().unstarted(this::write);
   }
 
+  /** A message as it came off the broker, and when. */
+  private record Arrival(BrokerClient.Delivery delivery, Instant at) {}
+
+  /**
+   * The messages being written. It outlives a failed try: what was judged stays judged (a bad
+   * message is counted once), what waits for the database stays unacknowledged.
+   */
+  private static final class Batch {
+    final List<Arrival> arrivals;
+    final List<Accepted> accepted = new ArrayList<>();
+    int judged;
+
+    Batch(List<Arrival> arrivals) {
+      this.arrivals = arrivals;
+    }
+  }
+
+  /** An event to store, the message it came in, and what its type's projection read from it. */
+  private record Accepted(
+      BrokerClient.Delivery delivery, StoredEvent row, @Nullable EventProjection<?> projection, @Nullable Object adds) {}
+
   @PostConstruct
   void start() {
     writer.start();
-    broker.subscribe(Topic.sharedAllStations("hub", Topic.Channel.EVENT), queue::add);
+    broker.subscribe(
+        Topic.sharedAllStations("hub", Topic.Channel.EVENT), delivery -> queue.add(new Arrival(delivery, clock.instant())));
   }
 
   public long storedCount() {
     return stored.get();
   }
 
+  /** Messages refused since start: not events, unknown stations, bodies refused, rows the database refused. */
   public long rejectedCount() {
     return rejected.get();
+  }
+
+  /** Messages received and not yet stored or refused. */
+  public int waiting() {
+    return queue.size() + batchWaiting;
+  }
+
+  /** How long the oldest message not yet stored or refused has waited; empty when none waits. */
+  public Optional<Duration> oldestWait() {
+    Instant oldest = batchSince;
+    if (oldest == null) {
+      Arrival head = queue.peek();
+      oldest = head == null ? null : head.at();
+    }
+    if (oldest == null) {
+      return Optional.empty();
+    }
+    Duration waited = Duration.between(oldest, clock.instant());
+    return Optional.of(waited.isNegative() ? Duration.ZERO : waited);
   }
 
   /**
@@ -103,62 +175,173 @@ public class EventIngest implements AutoCloseable {
   }
 
   private void write() {
-    List<BrokerClient.Delivery> batch = new ArrayList<>(MAX_BATCH);
+    Batch batch = null;
+    int attempt = 0;
     while (!closed) {
       try {
-        BrokerClient.Delivery first = queue.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          continue;
+        if (batch == null) {
+          Arrival first = queue.poll(1, TimeUnit.SECONDS);
+          if (first == null) {
+            continue;
+          }
+          List<Arrival> taken = new ArrayList<>(MAX_BATCH);
+          taken.add(first);
+          queue.drainTo(taken, MAX_BATCH - 1);
+          batch = new Batch(taken);
+          batchSince = first.at();
+          batchWaiting = taken.size();
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
         store(batch);
+        batch = null;
+        batchSince = null;
+        batchWaiting = 0;
+        attempt = 0;
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        // The database refused the batch: leave it unacknowledged so the broker delivers it again.
-        LOG.error("storing {} events failed; they stay with the broker: {}", batch.size(), e.toString());
-        pause();
-      } finally {
-        batch.clear();
+        // The database cannot take the batch now (what it refused for a row's sake was dropped row
+        // by row in store). Keep it, unacknowledged, and try again: dropping it from memory would
+        // leave its messages in the broker's in-flight window for good, and no more would come.
+        attempt++;
+        Duration wait = retryWait(attempt);
+        if (attempt == 1 || attempt % 10 == 0) {
+          LOG.error(
+              "storing {} events failed ({} {}); kept, try {} again in {} ms",
+              batch == null ? 0 : batch.arrivals.size() - batch.judged + batch.accepted.size(),
+              DatabaseFault.of(e), e.toString(), attempt + 1, wait.toMillis());
+        }
+        try {
+          TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          return;
+        }
       }
     }
   }
 
-  private void store(List<BrokerClient.Delivery> batch) {
+  static Duration retryWait(int attempt) {
+    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 16));
+    return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+  }
+
+  /**
+   * Judges the messages not judged yet, then stores what was accepted: in one transaction, or row
+   * by row when the database refused the transaction for a row's sake.
+   *
+   * @throws RuntimeException only when the database is unavailable; the batch keeps what is left
+   */
+  private void store(Batch batch) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    List<StoredEvent> rows = new ArrayList<>(batch.size());
-    Map<EventProjection<?>, List<Object>> projected = new LinkedHashMap<>();
-    List<BrokerClient.Delivery> dropped = new ArrayList<>();
-    for (BrokerClient.Delivery delivery : batch) {
-      Optional<Accepted> accepted = read(delivery, now);
-      if (accepted.isPresent()) {
-        rows.add(accepted.get().row());
-        if (accepted.get().projection() != null) {
-          projected.computeIfAbsent(accepted.get().projection(), p -> new ArrayList<>()).add(accepted.get().adds());
+    while (batch.judged < batch.arrivals.size()) {
+      BrokerClient.Delivery delivery = batch.arrivals.get(batch.judged).delivery();
+      Optional<Accepted> accepted;
+      try {
+        accepted = read(delivery, now);
+      } catch (RuntimeException e) {
+        if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+          throw e; // looking up the station needs the database: judge this one again later
         }
+        refuse(stationOf(delivery), "unreadable", "an event on " + delivery.topic() + " could not be read: " + e);
+        accepted = Optional.empty();
+      }
+      batch.judged++;
+      if (accepted.isPresent()) {
+        batch.accepted.add(accepted.get());
       } else {
-        dropped.add(delivery);
+        acknowledge(delivery);
       }
     }
-    int fresh = events.storeAll(rows, h -> projected.forEach((projection, adds) -> storeProjected(h, projection, adds)));
+    if (batch.accepted.isEmpty()) {
+      return;
+    }
+    List<StoredEvent> rows = batch.accepted.stream().map(Accepted::row).toList();
+    Map<EventProjection<?>, List<Object>> projected = new LinkedHashMap<>();
+    for (Accepted a : batch.accepted) {
+      if (a.projection() != null) {
+        projected.computeIfAbsent(a.projection(), p -> new ArrayList<>()).add(a.adds());
+      }
+    }
+    int fresh;
+    try {
+      fresh = events.storeAll(rows, h -> projected.forEach((projection, adds) -> storeProjected(h, projection, adds)));
+    } catch (RuntimeException e) {
+      if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+        throw e;
+      }
+      LOG.warn("the database refused a batch of {} events ({}); storing them one by one", rows.size(), e.toString());
+      storeOneByOne(batch);
+      return;
+    }
     stored.addAndGet(fresh);
+    tell(rows);
+    for (Accepted a : batch.accepted) {
+      acknowledge(a.delivery());
+    }
+    batch.accepted.clear();
+  }
+
+  /** Each accepted event in a transaction of its own: only what the database refuses is dropped. */
+  private void storeOneByOne(Batch batch) {
+    List<StoredEvent> done = new ArrayList<>();
+    try {
+      for (Iterator<Accepted> next = batch.accepted.iterator(); next.hasNext(); ) {
+        Accepted a = next.next();
+        try {
+          stored.addAndGet(
+              events.storeAll(
+                  List.of(a.row()),
+                  h -> {
+                    if (a.projection() != null) {
+                      storeProjected(h, a.projection(), List.of(a.adds()));
+                    }
+                  }));
+          done.add(a.row());
+        } catch (RuntimeException e) {
+          if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+            throw e; // this one and the rest stay in the batch
+          }
+          refuse(a.row().stationId(), "not-storable",
+              a.row().type() + " event " + a.row().eventId() + " refused by the database: " + e);
+        }
+        next.remove();
+        acknowledge(a.delivery());
+      }
+    } finally {
+      tell(done);
+    }
+  }
+
+  private void tell(List<StoredEvent> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     for (Consumer<List<StoredEvent>> listener : storedListeners) {
       try {
         listener.accept(List.copyOf(rows));
       } catch (RuntimeException e) {
-        // The batch is committed: a failing listener must not make the broker deliver it again.
+        // The rows are committed: a failing listener must not make the broker deliver them again.
         LOG.warn("a listener of stored events failed on a batch of {}: {}", rows.size(), e.toString());
       }
     }
-    for (BrokerClient.Delivery delivery : batch) {
-      delivery.ack().run();
-    }
-    rejected.addAndGet(dropped.size());
   }
 
-  /** An event to store, and what its type's projection read from it. */
-  private record Accepted(StoredEvent row, @Nullable EventProjection<?> projection, @Nullable Object adds) {}
+  private static void acknowledge(BrokerClient.Delivery delivery) {
+    try {
+      delivery.ack().run();
+    } catch (RuntimeException e) {
+      // The broker will deliver it again; a replay changes nothing.
+      LOG.debug("acknowledging a message on {} failed: {}", delivery.topic(), e.toString());
+    }
+  }
+
+  private void refuse(@Nullable String stationId, String reason, String detail) {
+    rejected.incrementAndGet();
+    senders.refused(SOURCE, stationId, reason, detail);
+  }
+
+  private static @Nullable String stationOf(BrokerClient.Delivery delivery) {
+    return Topic.tryParse(delivery.topic()).map(Topic::stationId).orElse(null);
+  }
 
   @SuppressWarnings("unchecked")
   private static <T> void storeProjected(Handle h, EventProjection<T> projection, List<Object> adds) {
@@ -166,29 +349,30 @@ public class EventIngest implements AutoCloseable {
     projection.store(h, (List<T>) adds);
   }
 
+  /** The event to store, or empty when the message was refused (and counted as such). */
   private Optional<Accepted> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
-    Optional<Topic> topic = Topic.tryParse(delivery.topic());
-    if (topic.isEmpty() || topic.get().channel() != Topic.Channel.EVENT) {
-      LOG.warn("ignored a message on {}: not a station event topic", delivery.topic());
+    Optional<Topic> topic = Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.EVENT);
+    if (topic.isEmpty()) {
+      refuse(null, "wrong-topic", "a message on " + delivery.topic() + ", not a station's event topic");
       return Optional.empty();
     }
     String stationId = topic.get().stationId();
     if (!isKnown(stationId)) {
-      LOG.warn("ignored an event on {}: no station {} on this hub", delivery.topic(), stationId);
+      refuse(null, "unknown-station", "an event on " + delivery.topic() + ": no station " + stationId + " on this hub");
       return Optional.empty();
     }
     StationEvent event;
     try {
       event = ProtocolCodec.decode(delivery.payload(), StationEvent.class);
     } catch (ProtocolException e) {
-      LOG.warn("ignored an event on {}: {}", delivery.topic(), e.getMessage());
+      refuse(stationId, e.reason().word(), e.getMessage());
       return Optional.empty();
     }
     if (Satisfaction.EVENT_TYPE.equals(event.type()) && Satisfaction.of(event.body().get("rating")).isEmpty()) {
       // Kept as sent (a newer kiosk may know more ratings), but the station summary does not count it.
-      LOG.warn(
-          "station {} sent satisfaction event {} with rating {}; stored but not counted: expected one of {}",
-          stationId, event.id(), event.body().get("rating"), java.util.Arrays.toString(Satisfaction.values()));
+      badInput.record(SOURCE, "unknown-rating",
+          "station " + stationId + " sent satisfaction event " + event.id() + " with rating " + event.body().get("rating")
+              + "; stored but not counted: expected one of " + java.util.Arrays.toString(Satisfaction.values()));
     }
     EventProjection<?> projection = projections.get(event.type());
     Object adds = null;
@@ -196,19 +380,20 @@ public class EventIngest implements AutoCloseable {
       try {
         adds = projection.read(stationId, event);
       } catch (RefusedEvent e) {
-        LOG.warn("refused {} event {} from station {}: {}; not stored", event.type(), event.id(), stationId, e.getMessage());
+        refuse(stationId, "body-refused", event.type() + " event " + event.id() + ": " + e.getMessage() + "; not stored");
         return Optional.empty();
       }
     }
     try {
       return Optional.of(
           new Accepted(
+              delivery,
               new StoredEvent(
                   stationId, event.id().toString(), event.type(), event.at(), json.writeValueAsString(event.body()), now),
               projection,
               adds));
     } catch (JsonProcessingException e) {
-      LOG.warn("ignored an event on {}: body not writable as JSON: {}", delivery.topic(), e.getMessage());
+      refuse(stationId, "body-not-writable", "event " + event.id() + ": body not writable as JSON: " + e.getOriginalMessage());
       return Optional.empty();
     }
   }
@@ -222,14 +407,6 @@ public class EventIngest implements AutoCloseable {
       return true;
     }
     return false;
-  }
-
-  private void pause() {
-    try {
-      TimeUnit.SECONDS.sleep(1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @PreDestroy

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
@@ -18,22 +20,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what each station last said about itself: online or offline, which content version is on
- * its screen. A state stamped earlier than the stored one does not replace it.
+ * its screen. A state stamped earlier than the stored one does not replace it. Nothing a station
+ * sends throws out of the broker's callback: a state that cannot be taken is counted against the
+ * station (sampled in the log, {@link MalformedSenders}) and acknowledged; one the database could
+ * not store is only logged, as the next heartbeat (30 s) says the same again.
  */
 @Context
 public class StateIngest {
   private static final Logger LOG = LoggerFactory.getLogger(StateIngest.class);
+  /** Where refused states are counted ({@link liaison.hub.problem.BadInput}). */
+  static final String SOURCE = "mqtt.state";
 
   private final BrokerClient broker;
   private final StationRepository stations;
   private final Database database;
   private final Clock clock;
+  private final MalformedSenders senders;
 
-  public StateIngest(BrokerClient broker, StationRepository stations, Database database, Clock clock) {
+  public StateIngest(
+      BrokerClient broker, StationRepository stations, Database database, Clock clock, MalformedSenders senders) {
     this.broker = broker;
     this.stations = stations;
     this.database = database;
     this.clock = clock;
+    this.senders = senders;
   }
 
   @PostConstruct
@@ -46,19 +56,36 @@ public class StateIngest {
       String stationId, StationState state, OffsetDateTime receivedAt) {}
 
   void receive(BrokerClient.Delivery delivery) {
+    Optional<Topic> topic = Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.STATE);
     try {
       if (delivery.payload().length == 0) {
         return; // a cleared retained state
       }
-      Optional<Topic> topic = Topic.tryParse(delivery.topic());
-      if (topic.isEmpty() || stations.find(topic.get().stationId()).isEmpty()) {
-        LOG.warn("ignored a state on {}: not a station of this hub", delivery.topic());
+      if (topic.isEmpty()) {
+        senders.refused(SOURCE, null, "wrong-topic", "a state on " + delivery.topic() + ", not a station's state topic");
         return;
       }
-      StationState state = ProtocolCodec.decode(delivery.payload(), StationState.class);
-      store(topic.get().stationId(), state);
-    } catch (ProtocolException e) {
-      LOG.warn("ignored a state on {}: {}", delivery.topic(), e.getMessage());
+      String stationId = topic.get().stationId();
+      if (stations.find(stationId).isEmpty()) {
+        senders.refused(SOURCE, null, "unknown-station", "a state on " + delivery.topic() + ": no station " + stationId + " on this hub");
+        return;
+      }
+      StationState state;
+      try {
+        state = ProtocolCodec.decode(delivery.payload(), StationState.class);
+      } catch (ProtocolException e) {
+        senders.refused(SOURCE, stationId, e.reason().word(), e.getMessage());
+        return;
+      }
+      store(stationId, state);
+    } catch (RuntimeException e) {
+      if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+        LOG.warn("a state on {} was not stored, the database is unavailable ({}); the next heartbeat brings it again",
+            delivery.topic(), e.toString());
+      } else {
+        senders.refused(SOURCE, topic.map(Topic::stationId).orElse(null), "not-storable",
+            "a state on " + delivery.topic() + " could not be stored: " + e);
+      }
     } finally {
       delivery.ack().run();
     }

@@ -149,12 +149,20 @@ class BrokerSecurityTest {
     assertThat(publishAsS1(Topic.stationContent("s-001").toString(), true)).as("its own content: the hub's to write").isEqualTo(NOT_AUTHORIZED);
     assertThat(publishAsS1(Topic.stationCommand("s-002").toString(), false)).as("a command").isEqualTo(NOT_AUTHORIZED);
     assertThat(publishAsS1(Topic.stationEvent("s-001").toString(), true)).as("a retained event").isEqualTo(NOT_AUTHORIZED);
+    assertThat(publishAsS1(Topic.stationResponse("s-002", "liaison-hub").toString(), false))
+        .as("an answer in another station's name")
+        .isEqualTo(NOT_AUTHORIZED);
+    assertThat(publishAsS1("liaison/v1/hub/responses/liaison-hub", false))
+        .as("the old shared answer topic, writable by every station until issue 12")
+        .isEqualTo(NOT_AUTHORIZED);
     try (TestClient s1 = hub.station("s-001", "allowed")) {
       assertThat(s1.publishReason(Topic.stationEvent("s-001").toString(), any, false)).as("its own event").isLessThan(0x80);
       assertThat(s1.publishReason(Topic.stationState("s-001").toString(), "{".getBytes(StandardCharsets.UTF_8), true))
           .as("its own state")
           .isLessThan(0x80);
-      assertThat(s1.publishReason(Topic.hubResponses("liaison-hub"), any, false)).as("an answer to the hub").isLessThan(0x80);
+      assertThat(s1.publishReason(Topic.stationResponse("s-001", "liaison-hub").toString(), any, false))
+          .as("an answer to the hub")
+          .isLessThan(0x80);
       assertThat(s1.isConnected()).isTrue();
     }
   }

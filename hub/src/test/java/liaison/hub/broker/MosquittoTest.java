@@ -102,7 +102,8 @@ class MosquittoTest {
         .contains("pattern read liaison/v1/station/%u/command")
         .contains("pattern write liaison/v1/station/%u/state")
         .contains("pattern write liaison/v1/station/%u/event")
-        .contains("pattern write liaison/v1/hub/responses/+");
+        .contains("pattern write liaison/v1/station/%u/response/+")
+        .doesNotContain("liaison/v1/hub/responses");
     assertThat(passwd).containsPattern("(?m)^liaison_hub:\\$7\\$101\\$").containsPattern("(?m)^s-001:\\$7\\$101\\$");
     assertThat(passwd).doesNotContain(hub.stationPassword("s-001"), HUB_PASSWORD);
   }

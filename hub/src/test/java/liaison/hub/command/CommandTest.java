@@ -88,7 +88,8 @@ class CommandTest {
       }
       CommandResult result = new CommandResult(command.id(), outcome, outcome == CommandResult.Outcome.OK ? "好" : "没截到",
           "done", OffsetDateTime.now(), hash);
-      station.publish(Topic.hubResponses("liaison-hub"), ProtocolCodec.encode(result), false);
+      // As a real station does: on the response topic the command carries.
+      station.publish(got.responseTopic(), ProtocolCodec.encode(result), false);
     }
   }
 

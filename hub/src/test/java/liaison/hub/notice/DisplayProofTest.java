@@ -27,6 +27,7 @@ import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.ingest.EventIngest;
 import liaison.hub.ingest.StationEventRepository;
+import liaison.hub.problem.BadInput;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
@@ -146,11 +147,13 @@ class DisplayProofTest {
                         new Notice("n-proof", "本周六停电检修", "本周六 8:00–12:00 停电检修，暂停接待。", NoticePriority.NORMAL,
                             now.minusHours(1), now.plusDays(2), Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团",
                             "c-qingxi")));
-    Logger log = (Logger) LoggerFactory.getLogger(EventIngest.class);
+    // Refusals are logged through BadInput: the first of a kind at once, the rest counted.
+    Logger log = (Logger) LoggerFactory.getLogger(BadInput.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     log.addAppender(logged);
     long rejectedBefore = hub.bean(EventIngest.class).rejectedCount();
+    long countedBefore = hub.bean(BadInput.class).count("mqtt.event", "body-refused");
     try {
       Map<String, Object> missingUntil = body("n-proof", now.minusMinutes(3), 15, DisplayProof.Kind.LOOP);
       missingUntil.remove("until");
@@ -189,15 +192,22 @@ class DisplayProofTest {
                           .mapTo(Integer.class)
                           .one());
       assertThat(kept).isZero();
+      assertThat(hub.bean(BadInput.class).count("mqtt.event", "body-refused")).isEqualTo(countedBefore + bad.size());
       assertThat(logged.list)
           .extracting(ILoggingEvent::getFormattedMessage)
-          .filteredOn(m -> m.startsWith("refused notice.displayed event"))
-          .hasSize(bad.size())
-          .anySatisfy(m -> assertThat(m).contains("no notice 'n-unknown' on this hub"))
-          .anySatisfy(m -> assertThat(m).contains("missing field 'until'"))
-          .anySatisfy(m -> assertThat(m).contains("is before 'from'"))
-          .anySatisfy(m -> assertThat(m).contains("is not plausible"))
-          .anySatisfy(m -> assertThat(m).contains("field 'kind' is SCREENSAVER; expected one of [LOOP, URGENT_INTERRUPT, EMERGENCY_HOLD]"));
+          .filteredOn(m -> m.contains("mqtt.event / body-refused"))
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(m).contains("station s-001").contains("notice.displayed event"));
+      // What each refusal says (the log shows one of a kind a minute): the projection's own words.
+      DisplayProofIngest projection = hub.bean(DisplayProofIngest.class);
+      assertThat(bad)
+          .map(b -> refusal(projection, b))
+          .satisfiesExactly(
+              m -> assertThat(m).contains("no notice 'n-unknown' on this hub"),
+              m -> assertThat(m).contains("missing field 'until'"),
+              m -> assertThat(m).contains("is before 'from'"),
+              m -> assertThat(m).contains("is not plausible"),
+              m -> assertThat(m).contains("field 'kind' is SCREENSAVER; expected one of [LOOP, URGENT_INTERRUPT, EMERGENCY_HOLD]"));
     } finally {
       log.detachAppender(logged);
     }
@@ -242,6 +252,15 @@ class DisplayProofTest {
   /** Records a proof in the station's outbox exactly as its signage loop does. */
   private void shown(String noticeId, OffsetDateTime from, int seconds, DisplayProof.Kind kind) {
     station.record(DisplayProofReporter.EVENT_TYPE, body(noticeId, from, seconds, kind));
+  }
+
+  private static String refusal(DisplayProofIngest projection, Map<String, Object> body) {
+    try {
+      projection.read("s-001", new StationEvent(UUID.randomUUID(), DisplayProofIngest.EVENT_TYPE, OffsetDateTime.now(), body));
+      return "accepted";
+    } catch (liaison.hub.ingest.EventProjection.RefusedEvent e) {
+      return e.getMessage();
+    }
   }
 
   private static Map<String, Object> body(String noticeId, OffsetDateTime from, int seconds, DisplayProof.Kind kind) {

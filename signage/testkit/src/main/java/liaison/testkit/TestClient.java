@@ -17,10 +17,18 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /** A plain MQTT client for tests: plays the hub's publisher or watches what stations send. */
 public final class TestClient implements AutoCloseable {
 
-  /** A message as received; {@code correlationData} is empty when the sender set none. */
-  public record Received(String topic, byte[] payload, boolean retained, byte[] correlationData) {
+  /**
+   * A message as received; {@code correlationData} is empty and {@code responseTopic} null when the
+   * sender set none (an MQTT 5 request carries both).
+   */
+  public record Received(
+      String topic, byte[] payload, boolean retained, byte[] correlationData, String responseTopic) {
     public Received(String topic, byte[] payload, boolean retained) {
-      this(topic, payload, retained, new byte[0]);
+      this(topic, payload, retained, new byte[0], null);
+    }
+
+    public Received(String topic, byte[] payload, boolean retained, byte[] correlationData) {
+      this(topic, payload, retained, correlationData, null);
     }
   }
 
@@ -221,8 +229,9 @@ public final class TestClient implements AutoCloseable {
           message.getProperties() == null || message.getProperties().getCorrelationData() == null
               ? new byte[0]
               : message.getProperties().getCorrelationData();
+      String responseTopic = message.getProperties() == null ? null : message.getProperties().getResponseTopic();
       synchronized (received) {
-        received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation));
+        received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation, responseTopic));
         received.notifyAll();
       }
     }

@@ -14,8 +14,14 @@ public record Topic(String stationId, Channel channel) {
 
   public static final String PREFIX = "liaison/v1/station/";
 
-  /** Where a hub instance hears the answers to its commands: {@code liaison/v1/hub/responses/{hub}}. */
-  public static final String HUB_RESPONSES = "liaison/v1/hub/responses/";
+  /**
+   * The level of a station's answers to commands, followed by the hub instance that asked: {@code
+   * liaison/v1/station/{s}/response/{hub}}.
+   */
+  public static final String RESPONSE = "response";
+
+  /** A hub instance's name as a topic level: its MQTT client id. */
+  private static final Pattern HUB_INSTANCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   /** Lower-case letters, digits and hyphens: safe in a topic level, a URL and a file name. */
   private static final Pattern STATION_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
@@ -46,14 +52,54 @@ public record Topic(String stationId, Channel channel) {
   }
 
   /**
-   * The response topic one hub instance gives its commands. Per instance, not shared: the replica
-   * that sent a command is the one waiting for its answer.
+   * Where a station answers the commands one hub instance sends it: {@code
+   * liaison/v1/station/{s}/response/{hub}}. It lies in the station's own tree, so the broker lets only
+   * that station write it and the hub knows who answered from the topic alone; per hub instance,
+   * not shared, since the replica that sent a command is the one waiting for its answer.
    */
-  public static String hubResponses(String hubInstance) {
-    if (hubInstance == null || !hubInstance.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("hub instance must be 1 to 64 letters, digits, - or _, was '" + hubInstance + "'");
+  public static Response stationResponse(String stationId, String hubInstance) {
+    return new Response(stationId, hubInstance);
+  }
+
+  /** The subscription filter of one hub instance for every station's answers. */
+  public static String responsesFor(String hubInstance) {
+    return PREFIX + "+/" + RESPONSE + "/" + requireHubInstance(hubInstance);
+  }
+
+  /** Reads a response topic; empty for anything else (content, event, another shape). */
+  public static Optional<Response> tryParseResponse(@Nullable String topic) {
+    if (topic == null || !topic.startsWith(PREFIX)) {
+      return Optional.empty();
     }
-    return HUB_RESPONSES + hubInstance;
+    String[] levels = topic.substring(PREFIX.length()).split("/", -1);
+    if (levels.length != 3
+        || !isValidStationId(levels[0])
+        || !RESPONSE.equals(levels[1])
+        || !HUB_INSTANCE.matcher(levels[2]).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Response(levels[0], levels[2]));
+  }
+
+  private static String requireHubInstance(@Nullable String candidate) {
+    if (candidate == null || !HUB_INSTANCE.matcher(candidate).matches()) {
+      throw new IllegalArgumentException(
+          "hub instance must be 1 to 64 letters, digits, - or _, was '" + candidate + "'");
+    }
+    return candidate;
+  }
+
+  /** A station's answer topic for one hub instance, as a value; {@link #toString()} is the topic. */
+  public record Response(String stationId, String hubInstance) {
+    public Response {
+      requireStationId(stationId);
+      requireHubInstance(hubInstance);
+    }
+
+    @Override
+    public String toString() {
+      return PREFIX + stationId + "/" + RESPONSE + "/" + hubInstance;
+    }
   }
 
   /** The subscription filter for one channel of every station, e.g. {@code liaison/v1/station/+/event}. */

@@ -33,6 +33,44 @@ public final class GoldenFiles {
     {"bad/result-screenshot-not-a-hash.json", "CommandResult", "must be 64 lower-case hex digits"},
   };
 
+  /**
+   * What a station (or whoever holds its credential) might send instead of a valid message, each
+   * with the message type it was sent as and the {@link ProtocolException.Reason#word()} of its
+   * refusal. The hub's tests publish them through the broker and check that nothing stops.
+   */
+  public static final String[][] BAD_STATION_MESSAGES = {
+    {"bad/event-null.json", "StationEvent", "not-an-object"},
+    {"bad/event-number.json", "StationEvent", "not-an-object"},
+    {"bad/event-string.json", "StationEvent", "not-an-object"},
+    {"bad/event-array.json", "StationEvent", "not-an-object"},
+    {"bad/event-null-id.json", "StationEvent", "missing-field"},
+    {"bad/event-duplicate-type.json", "StationEvent", "duplicate-field"},
+    {"bad/event-deep-body.json", "StationEvent", "too-deep"},
+    {"bad/event-huge-number.json", "StationEvent", "number-out-of-range"},
+    {"bad/event-time-as-number.json", "StationEvent", "wrong-type"},
+    {"bad/event-type-as-number.json", "StationEvent", "wrong-type"},
+    {"bad/event-utf16.json", "StationEvent", "not-utf8"},
+    {"bad/not-utf8.json", "StationEvent", "not-utf8"},
+    {"bad/truncated.json", "StationEvent", "not-json"},
+    {"bad/state-version-as-text.json", "StationState", "wrong-type"},
+    {"bad/state-version-fraction.json", "StationState", "wrong-type"},
+    {"bad/state-presence-as-number.json", "StationState", "wrong-type"},
+    {"bad/state-telemetry-text-number.json", "StationState", "wrong-type"},
+    {"bad/result-null-outcome.json", "CommandResult", "missing-field"},
+    {"bad/result-message-as-array.json", "CommandResult", "wrong-type"},
+    {"bad/result-unknown-outcome.json", "CommandResult", "invalid-value"},
+  };
+
+  /** The message type a row of {@link #BAD_STATION_MESSAGES} was sent as. */
+  public static Class<? extends ProtocolMessage> messageType(String simpleName) {
+    return switch (simpleName) {
+      case "StationEvent" -> StationEvent.class;
+      case "StationState" -> StationState.class;
+      case "CommandResult" -> CommandResult.class;
+      default -> throw new IllegalArgumentException("no station message type " + simpleName);
+    };
+  }
+
   /** Payloads that must be refused, each for a different reason. */
   public static final String[] BAD_CONTENT = {
     "bad/truncated.json",

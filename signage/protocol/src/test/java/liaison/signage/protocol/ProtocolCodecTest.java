@@ -111,7 +111,7 @@ class ProtocolCodecTest {
     return List.of(
         Arguments.of("bad/truncated.json", "not a valid StationContent"),
         Arguments.of("bad/missing-version.json", "missing field 'version'"),
-        Arguments.of("bad/wrong-type.json", "(at liaison.signage.protocol.StationContent[\"version\"])"),
+        Arguments.of("bad/wrong-type.json", "wrong type at /version: expected an integer"),
         Arguments.of("bad/unknown-kind.json", "SPACESHIP"),
         Arguments.of("bad/station-mismatch.json", "station.id 's-002' differs from stationId 's-001'"),
         Arguments.of("bad/reception-ends-before-start.json", "ends at 09:00, not after its start 11:30"),
@@ -184,6 +184,75 @@ class ProtocolCodecTest {
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("not a valid " + type)
         .hasMessageContaining(reason);
+  }
+
+  static List<Arguments> badStationMessages() {
+    return java.util.Arrays.stream(GoldenFiles.BAD_STATION_MESSAGES).map(r -> Arguments.of(r[0], r[1], r[2])).toList();
+  }
+
+  @ParameterizedTest(name = "{0} as {1}: {2}")
+  @MethodSource("badStationMessages")
+  void shouldRefuseEveryKindOfBadStationMessageWithItsReason(String file, String type, String reason) {
+    byte[] payload = GoldenFiles.bytes(file);
+
+    assertThatThrownBy(() -> ProtocolCodec.decode(payload, GoldenFiles.messageType(type)))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("not a valid " + type)
+        .satisfies(e -> assertThat(((ProtocolException) e).reason().word()).isEqualTo(reason))
+        .as("a refusal names no Java class")
+        .hasMessageNotContaining("liaison.")
+        .hasMessageNotContaining("java.");
+  }
+
+  static List<Arguments> wrongTypes() {
+    String at = "\"at\": \"2026-11-23T10:20:00+08:00\"";
+    String id = "\"id\": \"3c9e6f1a-8b2d-4e7f-9a1c-5d4e3f2a1b0c\"";
+    return List.of(
+        Arguments.of("{" + id + ", \"type\": true, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of("{" + id + ", \"type\": 1.5, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of("{" + id + ", \"type\": {}, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of("{\"id\": 5, \"type\": \"a\", " + at + "}", "wrong type at /id: expected a UUID as text"),
+        Arguments.of("{" + id + ", \"type\": \"a\", \"at\": [2026, 11, 23, 10, 20]}", "wrong type at /at: expected a time as text"),
+        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": [1]}", "wrong type at /body: expected an object"),
+        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": \"x\"}", "wrong type at /body: expected an object"),
+        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": {\"n\": 123456789012345678901234567890}}",
+            "the number at /body/n is beyond a 64-bit integer"),
+        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": {\"n\": " + "9".repeat(70) + "}}",
+            "more than 64 characters"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("wrongTypes")
+  void shouldRefuseAFieldOfTheWrongJsonTypeSayingWhereAndWhatWasExpected(String json, String reason) {
+    assertThatThrownBy(() -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void shouldRefuseWhiteSpaceAndTwoValuesAsNotOneMessage() {
+    assertThatThrownBy(() -> ProtocolCodec.decode(" \n ".getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
+    byte[] two = (new String(GoldenFiles.bytes(GoldenFiles.EVENT), StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> ProtocolCodec.decode(two, StationEvent.class))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.NOT_JSON));
+    assertThatThrownBy(() -> ProtocolCodec.decode(null, StationEvent.class))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
+  }
+
+  @Test
+  void shouldStillTakeAnIntegerWhereANumberBelongsAndAnEventBodyNestedAsDeepAsAllowed() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.STATE), StandardCharsets.UTF_8).replace("51.3", "51");
+    assertThat(ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class).telemetry().cpuCelsius())
+        .isEqualTo(51.0);
+    // The event is level 1, its body level 2: the body and the objects in it fill levels 2 to the limit.
+    String body = "{\"a\": ".repeat(ProtocolCodec.MAX_NESTING - 1) + "1" + "}".repeat(ProtocolCodec.MAX_NESTING - 1);
+    String event = "{\"id\": \"3c9e6f1a-8b2d-4e7f-9a1c-5d4e3f2a1b0c\", \"type\": \"a\", \"at\": \"2026-11-23T10:20:00+08:00\", \"body\": " + body + "}";
+    assertThat(ProtocolCodec.decode(event.getBytes(StandardCharsets.UTF_8), StationEvent.class).body()).containsKey("a");
+    String deeper = event.replace("\"body\": ", "\"body\": {\"a\": ").replaceFirst("}$", "}}");
+    assertThatThrownBy(() -> ProtocolCodec.decode(deeper.getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.TOO_DEEP));
   }
 
   @Test

@@ -76,11 +76,44 @@ class TopicTest {
     assertThat(Topic.isValidStationId("x".repeat(64))).isTrue();
   }
 
+  @ParameterizedTest(name = "{0} ⇄ {1} answers {2}")
+  @CsvSource({
+    "liaison/v1/station/s-001/response/liaison-hub, s-001,       liaison-hub",
+    "liaison/v1/station/gz-baisha-7/response/hub_2, gz-baisha-7, hub_2",
+  })
+  void shouldFormatAndParseAStationsResponseTopic(String text, String stationId, String hub) {
+    Topic.Response topic = Topic.stationResponse(stationId, hub);
+
+    assertThat(topic.toString()).isEqualTo(text);
+    assertThat(Topic.tryParseResponse(text)).contains(topic);
+    assertThat(Topic.tryParse(text)).as("not one of the five station channels").isEmpty();
+  }
+
   @Test
-  void shouldNameEachHubInstancesResponseTopicAndRefuseWildcards() {
-    org.assertj.core.api.Assertions.assertThat(Topic.hubResponses("liaison-hub")).isEqualTo("liaison/v1/hub/responses/liaison-hub");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Topic.hubResponses("a/+"))
-        .isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThat(Topic.tryParse(Topic.hubResponses("liaison-hub"))).isEmpty();
+  void shouldBuildTheFilterOfOneHubInstanceForEveryStationsAnswers() {
+    assertThat(Topic.responsesFor("liaison-hub")).isEqualTo("liaison/v1/station/+/response/liaison-hub");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "liaison/v1/hub/responses/liaison-hub",
+        "liaison/v1/station/s-001/response",
+        "liaison/v1/station/s-001/response/",
+        "liaison/v1/station/s-001/response/a/b",
+        "liaison/v1/station/+/response/liaison-hub",
+        "liaison/v1/station/s-001/response/+",
+        "liaison/v1/station/s-001/responses/liaison-hub",
+        "liaison/v1/station/s-001/event",
+      })
+  void shouldRefuseWhatIsNotAResponseTopic(String text) {
+    assertThat(Topic.tryParseResponse(text)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAHubInstanceThatCouldBreakATopic() {
+    assertThatThrownBy(() -> Topic.stationResponse("s-001", "a/+")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Topic.responsesFor("#")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Topic.stationResponse("S-001", "hub")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Remote commands through a real broker: answered once, on the request's response topic, never a crash. */
 class StationCommandsTest {
-  private static final String RESPONSES = Topic.hubResponses("test-hub");
+  private static final String RESPONSES = Topic.stationResponse("s-001", "test-hub").toString();
   private static final String COMMANDS = Topic.stationCommand("s-001").toString();
   private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500), 0.2);
 
