@@ -94,7 +94,8 @@ public class CommandService {
    * @throws ValidationProblem on field {@code name}: not a command
    */
   public CommandRecord send(Staff staff, String stationId, @Nullable String nameText) {
-    access.requireSee(staff, stationId);
+    // Refused before the name is read: a deputy's account sends nothing, whatever it sends.
+    access.requireStationStaff(staff, stationId);
     CommandName name =
         CommandName.of(nameText == null ? "" : nameText.strip())
             .orElseThrow(
@@ -158,9 +159,9 @@ public class CommandService {
     return commands.find(id.toString()).orElseThrow();
   }
 
-  /** The newest commands of a station, for a staff member who may see it. */
+  /** The newest commands of a station, for its staff (not a deputy's account). */
   public List<CommandRecord> history(Staff staff, String stationId, int limit) {
-    access.requireSee(staff, stationId);
+    access.requireStationStaff(staff, stationId);
     return commands.history(stationId, limit);
   }
 

@@ -8,10 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import liaison.hub.db.Sql;
-import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.security.Access;
-import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,24 +21,20 @@ import org.jdbi.v3.core.Jdbi;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseContactController {
   private final CaseRepository repository;
+  private final CaseHandling handling;
   private final Cases cases;
-  private final Access access;
   private final Jdbi jdbi;
 
-  public CaseContactController(CaseRepository repository, Cases cases, Access access, Jdbi jdbi) {
+  public CaseContactController(CaseRepository repository, CaseHandling handling, Cases cases, Jdbi jdbi) {
     this.repository = repository;
+    this.handling = handling;
     this.cases = cases;
-    this.access = access;
     this.jdbi = jdbi;
   }
 
   @Get("/{id}/contact")
   public Map<String, Object> contact(@Parameter(hidden = true) Staff staff, String id) {
-    OpinionCase c = repository.find(id).orElseThrow(() -> new NotFoundProblem("没有案件 " + id, "no case " + id));
-    access.requireSee(staff, c.stationId());
-    if (staff.role() == Role.DEPUTY) {
-      throw new ForbiddenProblem("代表账号不能查看群众的联系方式", "a deputy's account cannot see residents' contact details");
-    }
+    OpinionCase c = handling.requireContactReader(staff, id).c();
     CaseContact contact =
         repository
             .contact(id)
