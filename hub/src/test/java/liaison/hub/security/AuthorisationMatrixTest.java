@@ -477,7 +477,50 @@ class AuthorisationMatrixTest {
         }
       }
     }
+    // Signed in again, for the other tests of the class.
+    for (Who who : Who.values()) {
+      if (who.username != null) {
+        sessions.put(who, logIn(who.username));
+      }
+    }
     assertThat(wrong).as("requests answered otherwise than the table says:\n" + String.join("\n", wrong)).isEmpty();
+  }
+
+  @Test
+  void shouldListForEachPersonOnlyTheRecordsTheyMaySee() throws Exception {
+    // Lists answer 200 to everyone signed in; what is in them is the point.
+    assertThat(ids(Who.DEPUTY, "/api/cases")).as("the opinions addressed to 陈秀兰, none of s-001's others").containsExactly("case-matrix01");
+    JsonNode slots = json.readTree(send(Who.DEPUTY, "GET", "/api/stations/s-001/receptions?to=" + LocalDate.now().plusDays(13), null, null).body());
+    assertThat(slots.size()).isPositive();
+    slots.forEach(slot -> assertThat(slot.path("deputies").findValuesAsText("id")).as("only her own duties").contains("d-0001"));
+    String notHers = created("/api/rules", rule("s-001", "d-0002"));
+    List<String> rules = ids(Who.DEPUTY, "/api/stations/s-001/rules");
+    assertThat(rules).contains(records.get(Side.S1).get("rule")).doesNotContain(notHers);
+    assertThat(ids(Who.MANAGER, "/api/stations/s-001/rules")).contains(notHers);
+    assertThat(send(Who.DEPUTY, "GET", "/admin/stations/s-001/week", null, null).body())
+        .as("the calendar shows her slots only: 黄志强 is on duty with her, 张德明 only without her")
+        .contains("黄志强")
+        .doesNotContain("张德明");
+
+    assertThat(ids(Who.OTHER_COUNTY, "/api/stations")).containsExactly("s-901");
+    assertThat(ids(Who.OTHER_COUNTY, "/api/deputies")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/notices")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/cases")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/departments")).isEmpty();
+    assertThat(json.readTree(send(Who.OTHER_COUNTY, "GET", "/api/staff", null, null).body()).findValuesAsText("username"))
+        .containsExactly("outsider");
+    assertThat(send(Who.OTHER_COUNTY, "GET", "/admin/audit", null, null).body())
+        .as("青溪县's administrator made notices and rules here: not in another county's log")
+        .doesNotContain("周建华", "矩阵测试公告");
+    assertThat(send(Who.ADMIN, "GET", "/admin/audit", null, null).body()).contains("周建华");
+  }
+
+  private List<String> ids(Who who, String path) throws IOException {
+    HttpResponse<String> answer = send(who, "GET", path, null, null);
+    assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json.readTree(answer.body()).forEach(n -> ids.add(n.path("id").asText()));
+    return ids;
   }
 
   // ---- the routes ----
