@@ -215,6 +215,13 @@ public class CommandService {
       LOG.warn("station {}: refused a screenshot upload without a token", stationId);
       throw new ForbiddenProblem("缺少上传令牌", "missing upload token");
     }
+    String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
+    String now = Sql.instant(OffsetDateTime.now(clock));
+    // The token first: whoever holds none learns nothing about what the hub would accept.
+    if (!commands.hasUploadToken(stationId, tokenHash, now)) {
+      LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
+      throw new ForbiddenProblem("上传令牌无效、已使用或已过期", "the upload token is wrong, already used or expired");
+    }
     ScreenshotStore.Checked shot;
     try {
       shot = screenshots.check(body);
@@ -222,8 +229,6 @@ public class CommandService {
       LOG.warn("station {}: refused a screenshot upload: {}", stationId, e.getMessage());
       throw e;
     }
-    String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
-    String now = Sql.instant(OffsetDateTime.now(clock));
     Optional<String> command =
         jdbi.inTransaction(
             h -> {
