@@ -42,7 +42,7 @@ public class AuditAdminController {
     access.requireCountyAdmin(staff);
     String kind = entity != null && ENTITIES.contains(entity) ? entity : null;
     List<Line> lines =
-        audit.latest(300, kind).stream()
+        audit.latest(300, kind, staff.countyId()).stream()
             .map(e -> new Line(AT.format(e.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))), e.actorName(), e.action(), e.entity(), e.entityId(), e.summary()))
             .toList();
     Map<String, Object> model = Pages.model(request, staff);

@@ -149,6 +149,7 @@ public class CaseAdminController {
 
   @Get(uri = "/ledger", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> ledger(HttpRequest<?> request, Staff staff) {
+    access.requireEditor(staff);
     Map<String, Object> model = Pages.model(request, staff);
     java.time.LocalDate today = inbox.today();
     model.put("from", today.withDayOfMonth(1).minusMonths(today.getDayOfMonth() < 5 ? 1 : 0).toString());

@@ -45,8 +45,11 @@ public class DeputyAdminController {
     this.access = access;
   }
 
-  /** A row of the list: the phone masked (contact details are not shown in lists). */
-  public record Row(Deputy deputy, String levels, String stations, String maskedPhone) {}
+  /**
+   * A row of the list: the phone masked (contact details are not shown in lists); {@code editable}
+   * when the reader may change the deputy's details.
+   */
+  public record Row(Deputy deputy, String levels, String stations, String maskedPhone, boolean editable) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> list(
@@ -69,7 +72,8 @@ public class DeputyAdminController {
                         l.deputy(),
                         levels(lang, l.deputy()),
                         l.stationIds().stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining("、")),
-                        mask(l.deputy(), staff)))
+                        mask(l.deputy(), l.phoneVisible()),
+                        l.changeable()))
             .toList());
     model.put("q", q == null ? "" : q);
     model.put("level", level == null ? "" : level);
@@ -84,9 +88,7 @@ public class DeputyAdminController {
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> newForm(
       HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
-    if (!staff.canEdit()) {
-      throw new liaison.hub.problem.ForbiddenProblem("代表账号只能查看，不能修改", "a deputy's account can only read");
-    }
+    access.requireEditor(staff);
     List<String> at = station == null || station.isBlank() ? List.of() : List.of(station);
     DeputyDraft draft = new DeputyDraft("", List.of(), "", "", "", List.of(), "", false, at);
     return form(request, staff, null, draft, List.of());
@@ -94,8 +96,8 @@ public class DeputyAdminController {
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+    deputies.requireChange(staff, id);
     Deputy d = deputies.get(staff, id);
-    requireEdit(staff, id);
     List<String> at = deputies.stationsOf(staff, id).stream().map(StationPlace::id).toList();
     return form(request, staff, id, DeputyDraft.of(d, at), List.of());
   }
@@ -124,7 +126,7 @@ public class DeputyAdminController {
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
-    requireEdit(staff, id);
+    deputies.requireChange(staff, id);
     return deletePage(request, staff, id, List.of());
   }
 
@@ -167,13 +169,6 @@ public class DeputyAdminController {
     return new ModelAndView<>("admin/deputy-form", model);
   }
 
-  private void requireEdit(Staff staff, String id) {
-    deputies.get(staff, id);
-    if (!deputies.canEdit(staff, id)) {
-      throw new liaison.hub.problem.ForbiddenProblem("您无权修改代表 " + id, "you may not change deputy " + id);
-    }
-  }
-
   private static DeputyDraft draft(FormData form) {
     return new DeputyDraft(
         form.get("name"),
@@ -191,13 +186,13 @@ public class DeputyAdminController {
     return d.levels().stream().map(l -> lang.pick(l.zh(), l.en())).collect(Collectors.joining("、"));
   }
 
-  /** 138****1111: enough to tell two numbers apart, not enough to call. */
-  static String mask(Deputy d, Staff staff) {
+  /** 138****1111: enough to tell two numbers apart, not enough to call; nothing for those who may not see it. */
+  static String mask(Deputy d, boolean phoneVisible) {
     String phone = d.phone();
     if (phone == null) {
       return "";
     }
-    if (!d.phonePublic() && !staff.canEdit()) {
+    if (!d.phonePublic() && !phoneVisible) {
       return "";
     }
     String digits = phone.replaceAll("[^0-9]", "");

@@ -58,6 +58,7 @@ public class FleetAdminController {
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
+    access.requireEditor(staff);
     List<Line> lines =
         fleet.rows(access.visibleStations(staff)).stream()
             .map(
@@ -98,7 +99,7 @@ public class FleetAdminController {
   /** A station's commands, newest first, with the answer to the one just sent on top. */
   @Get(uri = "/{id}/commands", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> history(HttpRequest<?> request, Staff staff, String id) {
-    var place = access.requireSee(staff, id);
+    var place = access.requireStationStaff(staff, id);
     List<CommandRecord> list = commands.history(staff, id, 50);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("place", place);
@@ -111,7 +112,7 @@ public class FleetAdminController {
     return new ModelAndView<>("admin/fleet-commands", model);
   }
 
-  /** A screenshot, to staff who may see the station it came from. */
+  /** A screenshot, to the staff of the station it came from (it may show a resident at the screen). */
   @Get(uri = "/screenshots/{file}")
   public HttpResponse<?> screenshot(Staff staff, String file) {
     String hash = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
@@ -119,7 +120,7 @@ public class FleetAdminController {
     if (station.isEmpty()) {
       return HttpResponse.notFound();
     }
-    access.requireSee(staff, station.get());
+    access.requireStationStaff(staff, station.get());
     return screenshots
         .read(hash)
         .<HttpResponse<?>>map(

@@ -117,6 +117,7 @@ public class NoticeAdminController {
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
+    access.requireEditor(staff);
     OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(SHANGHAI).toOffsetDateTime();
     NoticeDraft draft =
         new NoticeDraft("", "", "NORMAL", LOCAL.format(now), LOCAL.format(now.plusDays(7)),
@@ -126,7 +127,7 @@ public class NoticeAdminController {
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
-    Notice n = notices.get(staff, id);
+    Notice n = notices.requireEdit(staff, id);
     NoticeDraft draft =
         new NoticeDraft(n.title(), n.body(), n.priority().name(), local(n.validFrom()), n.validUntil() == null ? "" : local(n.validUntil()),
             n.target().name(), n.townshipId(), n.stationIds());
@@ -149,6 +150,10 @@ public class NoticeAdminController {
         new NoticeDraft(form.get("title"), form.get("body"), form.get("priority"), form.get("validFrom"),
             form.get("validUntil"), form.get("target"), form.get("townshipId"), form.all("stationIds"));
     boolean preview = "preview".equals(form.get("action"));
+    if (id != null) {
+      // A preview of a change is refused like the change itself.
+      notices.requireEdit(staff, id);
+    }
     try {
       if (preview) {
         notices.check(staff, id == null ? "n-preview" : id, draft);
@@ -188,7 +193,7 @@ public class NoticeAdminController {
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
-    Notice n = notices.get(staff, id);
+    Notice n = notices.requireEdit(staff, id);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("notice", n);
     model.put("window", window(n));

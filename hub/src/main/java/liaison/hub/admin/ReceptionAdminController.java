@@ -224,8 +224,15 @@ public class ReceptionAdminController {
             + "#slot-" + slot.id()));
   }
 
+  /**
+   * The form again with the messages beside the fields. A form that names no station was not sent
+   * by this page: it gets the messages on the error page instead.
+   */
   private ModelAndView<Map<String, Object>> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionDraft draft, List<FieldError> errors) {
+    if ((draft.stationId() == null || draft.stationId().isBlank()) && !errors.isEmpty()) {
+      throw new ValidationProblem(errors);
+    }
     String stationId = draft.stationId() == null ? "" : draft.stationId();
     Map<String, Object> model = Pages.model(request, staff);
     model.put("id", id);

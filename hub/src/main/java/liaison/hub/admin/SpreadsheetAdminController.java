@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
-import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.spreadsheet.ImportReport;
@@ -54,7 +53,7 @@ public class SpreadsheetAdminController {
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
-    requireEditor(staff);
+    sheets.requireEditor(staff);
     return new ModelAndView<>("admin/spreadsheets", Pages.model(request, staff));
   }
 
@@ -68,7 +67,7 @@ public class SpreadsheetAdminController {
   public HttpResponse<?> check(
       HttpRequest<?> request, Staff staff, String kind, @Nullable @Part("file") CompletedFileUpload file) {
     SpreadsheetService.Kind k = SpreadsheetApiController.kind(kind);
-    requireEditor(staff);
+    sheets.requireEditor(staff);
     byte[] bytes;
     try {
       bytes = file == null ? new byte[0] : file.getBytes();
@@ -86,6 +85,7 @@ public class SpreadsheetAdminController {
   @Post(uri = "/{kind}/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> importFile(HttpRequest<?> request, Staff staff, String kind, @Body String body) {
     SpreadsheetService.Kind k = SpreadsheetApiController.kind(kind);
+    sheets.requireEditor(staff);
     FormData form = FormData.parse(body);
     byte[] bytes;
     try {
@@ -113,9 +113,4 @@ public class SpreadsheetAdminController {
     return new ModelAndView<>("admin/import-report", model);
   }
 
-  private static void requireEditor(Staff staff) {
-    if (!staff.canEdit()) {
-      throw new ForbiddenProblem("代表账号只能查看，不能导入导出表格", "a deputy's account cannot import or export spreadsheets");
-    }
-  }
 }

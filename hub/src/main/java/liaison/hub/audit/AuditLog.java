@@ -45,13 +45,23 @@ public class AuditLog {
 
   /** The newest entries first, optionally of one kind of record. */
   public List<Entry> latest(int limit, @Nullable String entity) {
+    return latest(limit, entity, null);
+  }
+
+  /**
+   * The newest entries of one county first (what its staff did), optionally of one kind of record:
+   * a county administrator reads their own county's log, not another's.
+   */
+  public List<Entry> latest(int limit, @Nullable String entity, @Nullable String countyId) {
     return database.withHandle(
         h ->
             h.createQuery(
-                    "SELECT * FROM audit_entry"
-                        + (entity == null ? "" : " WHERE entity = :entity")
-                        + " ORDER BY at DESC, id LIMIT :limit")
+                    "SELECT a.* FROM audit_entry a"
+                        + (countyId == null ? "" : " JOIN staff_account s ON s.id = a.actor_id AND s.county_id = :county")
+                        + (entity == null ? "" : " WHERE a.entity = :entity")
+                        + " ORDER BY a.at DESC, a.id LIMIT :limit")
                 .bind("entity", entity)
+                .bind("county", countyId)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) ->

@@ -16,7 +16,6 @@ import liaison.hub.config.PublishConfig;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.FieldError;
-import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
@@ -257,11 +256,7 @@ public class BookingService {
   public ReceptionSlot slotFor(Staff staff, String slotId) {
     ReceptionSlot slot =
         receptions.find(slotId).orElseThrow(() -> new NotFoundProblem("没有接待安排 " + slotId, "no reception " + slotId));
-    StationPlace place = access.requireSee(staff, slot.stationId());
-    if (!access.canEdit(staff, place)) {
-      throw new ForbiddenProblem(
-          "预约名单含居民联系方式，只有本站管理员和县级管理员可以查看", "Only the station's managers and county administrators see bookings");
-    }
+    access.requireStationStaff(staff, slot.stationId());
     return slot;
   }
 

@@ -73,6 +73,23 @@ public class CommandRepository {
         == 1;
   }
 
+  /** Whether a pending SCREENSHOT of that station carries the token, unexpired (read only: nothing is used). */
+  boolean hasUploadToken(String stationId, String tokenSha256, String now) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT COUNT(*) FROM station_command WHERE upload_token_sha256 = :token AND station_id = :station
+                      AND name = 'SCREENSHOT' AND expires_at > :now
+                    """)
+                .bind("token", tokenSha256)
+                .bind("station", stationId)
+                .bind("now", now)
+                .mapTo(Integer.class)
+                .one()
+            > 0);
+  }
+
   /**
    * Uses a screenshot token once: the pending SCREENSHOT of that station with that token, not past
    * its expiry, gets the hash and loses the token. Empty when there is no such command.

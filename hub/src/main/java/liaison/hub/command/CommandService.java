@@ -104,7 +104,8 @@ public class CommandService {
    * @throws ValidationProblem on field {@code name}: not a command
    */
   public CommandRecord send(Staff staff, String stationId, @Nullable String nameText) {
-    access.requireSee(staff, stationId);
+    // Refused before the name is read: a deputy's account sends nothing, whatever it sends.
+    access.requireStationStaff(staff, stationId);
     CommandName name =
         CommandName.of(nameText == null ? "" : nameText.strip())
             .orElseThrow(
@@ -169,9 +170,9 @@ public class CommandService {
     return commands.find(id.toString()).orElseThrow();
   }
 
-  /** The newest commands of a station, for a staff member who may see it. */
+  /** The newest commands of a station, for its staff (not a deputy's account). */
   public List<CommandRecord> history(Staff staff, String stationId, int limit) {
-    access.requireSee(staff, stationId);
+    access.requireStationStaff(staff, stationId);
     return commands.history(stationId, limit);
   }
 
@@ -264,6 +265,13 @@ public class CommandService {
       LOG.warn("station {}: refused a screenshot upload without a token", stationId);
       throw new ForbiddenProblem("缺少上传令牌", "missing upload token");
     }
+    String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
+    String now = Sql.instant(OffsetDateTime.now(clock));
+    // The token first: whoever holds none learns nothing about what the hub would accept.
+    if (!commands.hasUploadToken(stationId, tokenHash, now)) {
+      LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
+      throw new ForbiddenProblem("上传令牌无效、已使用或已过期", "the upload token is wrong, already used or expired");
+    }
     ScreenshotStore.Checked shot;
     try {
       shot = screenshots.check(body);
@@ -271,8 +279,6 @@ public class CommandService {
       LOG.warn("station {}: refused a screenshot upload: {}", stationId, e.getMessage());
       throw e;
     }
-    String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
-    String now = Sql.instant(OffsetDateTime.now(clock));
     Optional<String> command =
         database.inTransaction(
             h -> {

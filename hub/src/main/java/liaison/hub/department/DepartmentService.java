@@ -36,11 +36,14 @@ public class DepartmentService {
   @io.micronaut.core.annotation.Introspected
   public record Draft(@Nullable String name, @Nullable String contact) {}
 
+  /** The county's departments, for its staff (cases are forwarded to them; a deputy's account does not). */
   public List<Department> list(Staff staff) {
+    access.requireEditor(staff);
     return departments.inCounty(staff.countyId());
   }
 
   public Department get(Staff staff, String id) {
+    access.requireEditor(staff);
     return departments
         .find(id)
         .filter(d -> d.countyId().equals(staff.countyId()))

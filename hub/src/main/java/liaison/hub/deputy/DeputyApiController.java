@@ -29,8 +29,8 @@ public class DeputyApiController {
   }
 
   /**
-   * A deputy as the API shows it. The phone is given to staff who may change the deputy, and to
-   * others only when it is public.
+   * A deputy as the API shows it. The phone is given to the deputy themself and the staff of their
+   * stations, and to others only when it is public.
    *
    * @param stationIds the stations (among those the reader may see) the deputy is assigned to
    */
@@ -54,25 +54,25 @@ public class DeputyApiController {
       @Nullable @QueryValue String level,
       @Nullable @QueryValue String station) {
     return deputies.list(staff, new DeputyService.Filter(q, level, station)).stream()
-        .map(l -> view(staff, l.deputy(), l.stationIds()))
+        .map(l -> view(l.deputy(), l.stationIds(), l.phoneVisible()))
         .toList();
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   public DeputyView one(@Parameter(hidden = true) Staff staff, String id) {
-    return view(staff, deputies.get(staff, id), ids(deputies.stationsOf(staff, id)));
+    return view(deputies.get(staff, id), ids(deputies.stationsOf(staff, id)), deputies.maySeePhone(staff, id));
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<DeputyView> create(@Parameter(hidden = true) Staff staff, @Body DeputyDraft draft) {
     Deputy created = deputies.create(staff, draft);
-    return HttpResponse.created(view(staff, created, ids(deputies.stationsOf(staff, created.id()))));
+    return HttpResponse.created(view(created, ids(deputies.stationsOf(staff, created.id())), true));
   }
 
   @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   public DeputyView update(@Parameter(hidden = true) Staff staff, String id, @Body DeputyDraft draft) {
     Deputy changed = deputies.update(staff, id, draft);
-    return view(staff, changed, ids(deputies.stationsOf(staff, id)));
+    return view(changed, ids(deputies.stationsOf(staff, id)), true);
   }
 
   @Delete(uri = "/{id}")
@@ -99,9 +99,9 @@ public class DeputyApiController {
     return HttpResponse.noContent();
   }
 
-  private DeputyView view(@Parameter(hidden = true) Staff staff, Deputy d, List<String> stationIds) {
-    // Every deputy shown here is one the reader may see; staff who may edit may see them all.
-    boolean showPhone = d.phonePublic() || staff.canEdit();
+  /** @param phoneVisible the reader may see the phone even when it is not public (they just wrote it, or Access says so) */
+  private static DeputyView view(Deputy d, List<String> stationIds, boolean phoneVisible) {
+    boolean showPhone = d.phonePublic() || phoneVisible;
     return new DeputyView(
         d.id(),
         d.name(),

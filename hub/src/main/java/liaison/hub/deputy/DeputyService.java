@@ -36,11 +36,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deputies and their assignments to stations, as staff change them.
  *
- * <p>Who may do what: a county administrator everything in the county. A station manager sees the
- * deputies assigned to their stations, assigns any deputy of the county to (and removes one from)
- * their own stations, adds a deputy when assigning them to one of their stations, changes the
- * details of a deputy at one of their stations, and deletes a deputy who sits at none but theirs.
- * A deputy's account only reads. A deputy on duty at a reception still to come is neither deleted
+ * <p>Who may do what is decided by {@link Access} (asked first, before any input is checked): a
+ * county administrator everything in the county. A station manager sees the deputies assigned to
+ * their stations, attaches to their own stations a deputy who sits at no station or already at one
+ * of theirs, removes one from their own stations, adds a deputy when assigning them to one of their
+ * stations, and changes the details of (or deletes) a deputy who sits at none but theirs. A
+ * deputy's account only reads. A deputy on duty at a reception still to come is neither deleted
  * nor removed from that station: the reception was announced with their name.
  *
  * <p>Every change is checked in full first, written with its audit entry in one transaction, and
@@ -86,8 +87,13 @@ public class DeputyService {
     public static final Filter NONE = new Filter(null, null, null);
   }
 
-  /** A deputy with the stations (among those the reader may see) they are assigned to. */
-  public record Listed(Deputy deputy, List<String> stationIds) {}
+  /**
+   * A deputy with the stations (among those the reader may see) they are assigned to.
+   *
+   * @param phoneVisible the reader may see the phone even when it is not public
+   * @param changeable the reader may change the deputy's details
+   */
+  public record Listed(Deputy deputy, List<String> stationIds, boolean phoneVisible, boolean changeable) {}
 
   /** A checked change, ready to write: {@code before} is null for a new deputy. */
   public record Change(@Nullable Deputy before, Deputy after, List<String> stationsBefore, List<String> stationsAfter) {
@@ -123,11 +129,19 @@ public class DeputyService {
     String q = blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
     return deputies.inCounty(staff.countyId()).stream()
-        .filter(d -> canSee(staff, d.id(), assignments.getOrDefault(d.id(), List.of())))
+        .filter(d -> access.canSeeDeputy(staff, seat(staff.countyId(), d.id(), assignments)))
         .filter(d -> stationId == null || assignments.getOrDefault(d.id(), List.of()).contains(stationId))
         .filter(d -> filter.level() == null || filter.level().isBlank() || d.levels().contains(level))
         .filter(d -> needle == null || matches(d, needle))
-        .map(d -> new Listed(d, visible(assignments.getOrDefault(d.id(), List.of()), visibleStations)))
+        .map(
+            d -> {
+              Access.Seat seat = seat(staff.countyId(), d.id(), assignments);
+              return new Listed(
+                  d,
+                  visible(assignments.getOrDefault(d.id(), List.of()), visibleStations),
+                  access.canSeeDeputyPhone(staff, seat),
+                  access.canChangeDeputy(staff, seat));
+            })
         .toList();
   }
 
@@ -138,11 +152,23 @@ public class DeputyService {
   }
 
   public Deputy get(Staff staff, String id) {
-    Deputy deputy = findInCounty(staff, id);
-    if (!canSee(staff, id, deputies.stationsOf(id))) {
-      throw new ForbiddenProblem("您无权查看代表 " + id, "you may not see deputy " + id);
-    }
-    return deputy;
+    access.requireSeeDeputy(staff, seat(id));
+    return deputies.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** Whether the reader may see the deputy's phone even when it is not public. */
+  public boolean maySeePhone(Staff staff, String id) {
+    return access.canSeeDeputyPhone(staff, seat(id));
+  }
+
+  /**
+   * Refuses unless the staff member may change the deputy's personal details (photo included);
+   * returns every station the deputy sits at, whose screens show those details.
+   */
+  public List<String> requireChange(Staff staff, String id) {
+    Access.Seat seat = seat(id);
+    access.requireChangeDeputy(staff, seat);
+    return List.copyOf(seat.stationIds());
   }
 
   /** The stations a deputy is assigned to, among those the staff member may see. */
@@ -158,9 +184,7 @@ public class DeputyService {
 
   /** Whether the staff member may change this deputy's details. */
   public boolean canEdit(Staff staff, String id) {
-    return staff.canEdit()
-        && deputies.countyOf(id).filter(staff.countyId()::equals).isPresent()
-        && canSee(staff, id, deputies.stationsOf(id));
+    return deputies.countyOf(id).isPresent() && access.canChangeDeputy(staff, seat(id));
   }
 
   /** The stations where the staff member may assign deputies. */
@@ -168,10 +192,19 @@ public class DeputyService {
     return staff.canEdit() ? access.visibleStations(staff) : List.of();
   }
 
-  /** Every deputy of the county, for choosing whom to assign to a station (no contact details). */
+  /**
+   * The deputies the staff member may choose from for the station (no contact details): those
+   * there now and those they may attach to it.
+   */
   public List<Deputy> candidates(Staff staff, String stationId) {
-    access.requireEdit(staff, stationId);
-    return deputies.inCounty(staff.countyId());
+    StationPlace place = access.requireEdit(staff, stationId);
+    Map<String, List<String>> assignments = deputies.assignments(staff.countyId());
+    return deputies.inCounty(staff.countyId()).stream()
+        .filter(
+            d ->
+                assignments.getOrDefault(d.id(), List.of()).contains(stationId)
+                    || access.canAttach(staff, seat(staff.countyId(), d.id(), assignments), place))
+        .toList();
   }
 
   public Deputy create(Staff staff, DeputyDraft draft) {
@@ -189,14 +222,8 @@ public class DeputyService {
   }
 
   public void delete(Staff staff, String id) {
-    Deputy deputy = get(staff, id);
-    requireEdit(staff, id);
-    List<String> at = deputies.stationsOf(id);
-    if (!staff.isCountyAdmin() && !staff.stationIds().containsAll(at)) {
-      throw new ForbiddenProblem(
-          deputy.name() + " 还编入了您不管理的站点，只有县级管理员可以删除；您可以把代表移出您的站点",
-          deputy.name() + " is also assigned to stations you do not manage: only a county administrator may delete them; you may remove them from your stations");
-    }
+    List<String> at = requireChange(staff, id);
+    Deputy deputy = deputies.find(id).orElseThrow(() -> notFound(id));
     List<DeputyRepository.Duty> duties = deputies.upcomingDuties(id, today());
     if (!duties.isEmpty()) {
       throw ValidationProblem.of(
@@ -241,10 +268,8 @@ public class DeputyService {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     List<String> adding = new ArrayList<>();
     for (String id : add) {
-      if (deputies.countyOf(id).filter(staff.countyId()::equals).isEmpty()) {
-        throw new NotFoundProblem("没有代表 " + id, "no deputy " + id);
-      }
       if (!current.contains(id)) {
+        access.requireAttach(staff, seat(id), place);
         adding.add(id);
       }
     }
@@ -278,9 +303,7 @@ public class DeputyService {
    * made.
    */
   public Change prepareCreate(Staff staff, @Nullable String id, DeputyDraft d) {
-    if (!staff.canEdit()) {
-      throw new ForbiddenProblem("代表账号只能查看，不能修改", "a deputy's account can only read");
-    }
+    access.requireEditor(staff);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String newId = id == null || id.isBlank() ? Ids.next("d") : id.strip();
     if (id != null && !id.isBlank()) {
@@ -302,9 +325,8 @@ public class DeputyService {
 
   /** Checks a change of a deputy the staff member may edit. */
   public Change prepareUpdate(Staff staff, String id, DeputyDraft d) {
-    Deputy before = get(staff, id);
-    requireEdit(staff, id);
-    List<String> stationsBefore = deputies.stationsOf(id);
+    List<String> stationsBefore = requireChange(staff, id);
+    Deputy before = deputies.find(id).orElseThrow(() -> notFound(id));
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     Deputy after = fields(staff, id, d, before, problems);
     List<String> stationsAfter = assignments(staff, after, stationsBefore, d.stationIds(), problems);
@@ -508,31 +530,18 @@ public class DeputyService {
     }
   }
 
-  private Deputy findInCounty(Staff staff, String id) {
-    Optional<Deputy> deputy = deputies.find(id);
-    if (deputy.isEmpty() || deputies.countyOf(id).filter(staff.countyId()::equals).isEmpty()) {
-      throw new NotFoundProblem("没有代表 " + id, "no deputy " + id);
-    }
-    return deputy.get();
+  /** The deputy's county and every station they sit at; 404 when there is no such deputy. */
+  private Access.Seat seat(String id) {
+    String county = deputies.countyOf(id).orElseThrow(() -> notFound(id));
+    return new Access.Seat(id, county, deputies.stationsOf(id));
   }
 
-  private void requireEdit(Staff staff, String id) {
-    if (!staff.canEdit()) {
-      throw new ForbiddenProblem("代表账号只能查看，不能修改", "a deputy's account can only read");
-    }
-    if (!canSee(staff, id, deputies.stationsOf(id))) {
-      throw new ForbiddenProblem("您无权修改代表 " + id, "you may not change deputy " + id);
-    }
+  private static Access.Seat seat(String countyId, String id, Map<String, List<String>> assignments) {
+    return new Access.Seat(id, countyId, assignments.getOrDefault(id, List.of()));
   }
 
-  private boolean canSee(Staff staff, String deputyId, List<String> stationIds) {
-    if (staff.isCountyAdmin()) {
-      return true;
-    }
-    if (deputyId.equals(staff.deputyId())) {
-      return true;
-    }
-    return stationIds.stream().anyMatch(staff.stationIds()::contains);
+  private static NotFoundProblem notFound(String id) {
+    return new NotFoundProblem("没有代表 " + id, "no deputy " + id);
   }
 
   private Set<String> visibleStationIds(Staff staff) {

@@ -284,7 +284,7 @@ public class Enrolments {
   }
 
   public Optional<StationCredential> credential(Staff staff, String stationId) {
-    access.requireSee(staff, stationId);
+    access.requireStationStaff(staff, stationId);
     return credentials.find(stationId);
   }
 

@@ -44,7 +44,19 @@ public class CaseLedger {
   /** The period and scope, as typed; checked into a {@link Period}. */
   public record Period(LocalDate from, LocalDate to, @Nullable String stationId) {}
 
-  public static Period period(@Nullable String from, @Nullable String to, @Nullable String stationId) {
+  /**
+   * The period a staff member asked for, once they may have it: the ledger holds every resident's
+   * text, so it is the stations' staff's (never a deputy's account), refused before the dates are read.
+   */
+  public Period period(Staff staff, @Nullable String from, @Nullable String to, @Nullable String stationId) {
+    access.requireEditor(staff);
+    if (stationId != null && !stationId.isBlank()) {
+      access.requireStationStaff(staff, stationId.strip());
+    }
+    return period(from, to, stationId);
+  }
+
+  static Period period(@Nullable String from, @Nullable String to, @Nullable String stationId) {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     LocalDate f = date(problems, "from", from);
     LocalDate t = date(problems, "to", to);
@@ -71,9 +83,10 @@ public class CaseLedger {
   }
 
   public List<LedgerEntry> entries(Staff staff, Period period) {
+    access.requireEditor(staff);
     List<String> stations;
     if (period.stationId() != null) {
-      access.requireSee(staff, period.stationId());
+      access.requireStationStaff(staff, period.stationId());
       stations = List.of(period.stationId());
     } else {
       stations = access.visibleStations(staff).stream().map(StationPlace::id).toList();

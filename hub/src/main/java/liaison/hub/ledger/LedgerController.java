@@ -50,7 +50,7 @@ public class LedgerController {
   }
 
   private HttpResponse<byte[]> file(Staff staff, @Nullable String from, @Nullable String to, @Nullable String station, String format) {
-    CaseLedger.Period period = CaseLedger.period(from, to, station);
+    CaseLedger.Period period = ledger.period(staff, from, to, station);
     List<LedgerEntry> entries = ledger.entries(staff, period);
     boolean xlsx = format.equals("xlsx");
     String base = period.from() + "_" + period.to();

@@ -8,10 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import liaison.hub.db.Sql;
-import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.security.Access;
-import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
 import liaison.hub.db.Database;
 
@@ -24,24 +21,20 @@ import liaison.hub.db.Database;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseContactController {
   private final CaseRepository repository;
+  private final CaseHandling handling;
   private final Cases cases;
-  private final Access access;
   private final Database database;
 
-  public CaseContactController(CaseRepository repository, Cases cases, Access access, Database database) {
+  public CaseContactController(CaseRepository repository, CaseHandling handling, Cases cases, Database database) {
     this.repository = repository;
+    this.handling = handling;
     this.cases = cases;
-    this.access = access;
     this.database = database;
   }
 
   @Get("/{id}/contact")
   public Map<String, Object> contact(@Parameter(hidden = true) Staff staff, String id) {
-    OpinionCase c = repository.find(id).orElseThrow(() -> new NotFoundProblem("没有案件 " + id, "no case " + id));
-    access.requireSee(staff, c.stationId());
-    if (staff.role() == Role.DEPUTY) {
-      throw new ForbiddenProblem("代表账号不能查看群众的联系方式", "a deputy's account cannot see residents' contact details");
-    }
+    OpinionCase c = handling.requireContactReader(staff, id).c();
     CaseContact contact =
         repository
             .contact(id)

@@ -64,13 +64,20 @@ public class CaseHandling {
     this.audit = audit;
   }
 
-  /** The case as lists show it, if this staff member may see its station. */
+  /**
+   * The case as lists show it, if this staff member may see it ({@link Access#canSeeCase}: the
+   * staff of its station; a deputy's account only a case addressed to the deputy or taken up as
+   * their suggestion). Another county's case is not found.
+   */
   public CaseInbox.Row get(Staff staff, String id) {
     CaseInbox.Row row = inbox.find(id).orElseThrow(() -> notFound(id));
     if (!row.countyId().equals(staff.countyId())) {
       throw notFound(id);
     }
-    access.requireSee(staff, row.c().stationId());
+    StationPlace place = access.requireSee(staff, row.c().stationId());
+    if (!access.canSeeCase(staff, place, row.c().deputyId(), row.suggestionDeputyId())) {
+      throw new ForbiddenProblem("代表账号只能查看写给本人或本人转为建议的意见", "a deputy's account sees only the opinions addressed to the deputy or taken up as their suggestion");
+    }
     return row;
   }
 
@@ -79,12 +86,21 @@ public class CaseHandling {
     return staff.canEdit() && access.visibleStations(staff).stream().anyMatch(p -> p.id().equals(c.stationId()));
   }
 
-  /** The contact in full, for those who may; the viewing is in the audit log (PIPL: who read personal data). */
-  public Optional<CaseContact> contact(Staff staff, String id) {
+  /**
+   * The case, if this staff member may read the resident's contact in full (the station's staff and
+   * county admins, never a deputy's account).
+   */
+  public CaseInbox.Row requireContactReader(Staff staff, String id) {
     CaseInbox.Row row = get(staff, id);
     if (!maySeeContact(staff, row.c())) {
       throw new ForbiddenProblem("只有本站工作人员和县级管理员可以查看联系方式", "only the station's staff and county admins may see the contact");
     }
+    return row;
+  }
+
+  /** The contact in full, for those who may; the viewing is in the audit log (PIPL: who read personal data). */
+  public Optional<CaseContact> contact(Staff staff, String id) {
+    CaseInbox.Row row = requireContactReader(staff, id);
     Optional<CaseContact> contact = repository.contact(id);
     contact.ifPresent(x -> database.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
     return contact;

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cases a staff member may see, as lists show them: newest first, the phone masked, overdue
- * marked. A case is overdue when it is with a department (FORWARDED) past its deadline.
+ * marked. A case is overdue when it is with a department (FORWARDED) past its deadline. Who sees
+ * which is {@link Access#canSeeCase}'s rule, here as a query.
  */
 @Singleton
 public class CaseInbox {
@@ -78,6 +79,11 @@ public class CaseInbox {
     }
     StringBuilder where = new StringBuilder(" WHERE c.station_id IN (<stations>)");
     Map<String, Object> binds = new HashMap<>();
+    if (!staff.canEdit()) {
+      // A deputy's account: only what was addressed to the deputy or taken up as their suggestion (Access.canSeeCase).
+      where.append(" AND (c.deputy_id = :me OR c.suggestion_deputy_id = :me)");
+      binds.put("me", staff.deputyId() == null ? "" : staff.deputyId());
+    }
     String status = filter.status() == null ? "" : filter.status().strip();
     if (status.equals("open")) {
       where.append(" AND c.status IN ('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED')");

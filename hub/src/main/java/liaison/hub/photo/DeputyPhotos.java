@@ -3,56 +3,35 @@ package liaison.hub.photo;
 import jakarta.inject.Singleton;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
-import liaison.hub.problem.ForbiddenProblem;
-import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.deputy.DeputyService;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.station.StationRepository;
 import liaison.hub.db.Database;
 
 /**
- * Sets a deputy's photo: a county administrator for any deputy of the county, a station manager for
- * deputies assigned to one of their stations. The stations that show the deputy republish.
+ * Sets a deputy's photo. A photo is one of the deputy's personal details, shown on every station
+ * they sit at: whoever may change those details may change it (a county administrator; a station
+ * manager while the deputy sits at none but their stations), asked before the upload is looked at.
+ * The stations that show the deputy republish.
  */
 @Singleton
 public class DeputyPhotos {
   private final PhotoStore store;
   private final Database database;
-  private final StationRepository stations;
-  private final Access access;
+  private final DeputyService deputies;
   private final AuditLog audit;
   private final ContentPublisher publisher;
 
-  public DeputyPhotos(
-      PhotoStore store, Database database, StationRepository stations, Access access, AuditLog audit, ContentPublisher publisher) {
+  public DeputyPhotos(PhotoStore store, Database database, DeputyService deputies, AuditLog audit, ContentPublisher publisher) {
     this.store = store;
     this.database = database;
-    this.stations = stations;
-    this.access = access;
+    this.deputies = deputies;
     this.audit = audit;
     this.publisher = publisher;
   }
 
   public String setPhoto(Staff staff, String deputyId, byte[] upload) {
-    List<String> at =
-        database.withHandle(
-            h -> {
-              if (h.createQuery("SELECT COUNT(*) FROM deputy WHERE id = :id").bind("id", deputyId).mapTo(Integer.class).one() == 0) {
-                throw new NotFoundProblem("没有代表 " + deputyId, "no deputy " + deputyId);
-              }
-              return h.createQuery("SELECT station_id FROM station_deputy WHERE deputy_id = :id")
-                  .bind("id", deputyId)
-                  .mapTo(String.class)
-                  .list();
-            });
-    boolean allowed =
-        staff.canEdit()
-            && at.stream().map(stations::find).flatMap(java.util.Optional::stream).anyMatch(p -> access.canEdit(staff, p))
-            || staff.isCountyAdmin() && at.isEmpty();
-    if (!allowed) {
-      throw new ForbiddenProblem("您无权更换这位代表的照片", "you may not change this deputy's photo");
-    }
+    List<String> at = deputies.requireChange(staff, deputyId);
     String hash = store.store(upload);
     database.useTransaction(
         h -> {

@@ -50,6 +50,10 @@ public record ReceptionRule(
 
   /** The dates in [from, to] the rule holds a reception on. */
   public List<LocalDate> datesBetween(LocalDate from, LocalDate to) {
+    // A rule that starts after the window (announced months ahead) has no dates in it yet.
+    if (from.isAfter(to)) {
+      return List.of();
+    }
     return from.datesUntil(to.plusDays(1)).filter(this::fallsOn).toList();
   }
 }

@@ -25,6 +25,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
@@ -71,18 +72,20 @@ public class ReceptionRuleService {
     this.clock = clock;
   }
 
+  /** The station's rules; a deputy's account gets only those the deputy is on duty in. */
   public List<ReceptionRule> list(Staff staff, String stationId) {
-    access.requireSee(staff, stationId);
-    return rules.forStation(stationId);
+    StationPlace place = access.requireSee(staff, stationId);
+    return rules.forStation(stationId).stream().filter(r -> access.canSeeDuty(staff, place, r.deputyIds())).toList();
   }
 
   public ReceptionRule get(Staff staff, String id) {
     ReceptionRule rule = rules.find(id).orElseThrow(() -> new NotFoundProblem("没有接待规则 " + id, "no reception rule " + id));
-    access.requireSee(staff, rule.stationId());
+    access.requireSeeDuty(staff, rule.stationId(), rule.deputyIds(), "接待规则");
     return rule;
   }
 
   public ReceptionRule create(Staff staff, ReceptionRuleDraft draft) {
+    access.requireEditor(staff);
     ReceptionRule rule = check(staff, Ids.next("rr"), draft);
     database.useTransaction(
         h -> {

@@ -59,24 +59,23 @@ public class ReceptionService {
     this.publisher = publisher;
   }
 
+  /** The station's slots in the period; a deputy's account gets only the deputy's own. */
   public List<ReceptionSlot> list(Staff staff, String stationId, LocalDate from, LocalDate to) {
-    access.requireSee(staff, stationId);
-    List<ReceptionSlot> slots = receptions.forStation(stationId, from, to);
-    if (staff.deputyId() != null && !staff.canEdit()) {
-      String me = staff.deputyId();
-      return slots.stream().filter(s -> s.deputyIds().contains(me)).toList();
-    }
-    return slots;
+    StationPlace place = access.requireSee(staff, stationId);
+    return receptions.forStation(stationId, from, to).stream()
+        .filter(s -> access.canSeeDuty(staff, place, s.deputyIds()))
+        .toList();
   }
 
   public ReceptionSlot get(Staff staff, String id) {
     ReceptionSlot slot =
         receptions.find(id).orElseThrow(() -> new NotFoundProblem("没有接待安排 " + id, "no reception " + id));
-    access.requireSee(staff, slot.stationId());
+    access.requireSeeDuty(staff, slot.stationId(), slot.deputyIds(), "接待安排");
     return slot;
   }
 
   public ReceptionSlot create(Staff staff, ReceptionDraft draft) {
+    access.requireEditor(staff);
     ReceptionSlot slot = check(staff, Ids.next("r"), draft);
     database.useTransaction(
         h -> {

@@ -1,15 +1,37 @@
 package liaison.hub.security;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Who may see or change which station: a county administrator everything in their county, a
- * station manager their own stations, a deputy (reading only) the stations they are assigned to.
+ * Who may see or change what, decided here and nowhere else. Every service asks before it reads,
+ * checks or writes anything, with the station (or stations) the record belongs to; a request that
+ * is not allowed is refused before its input is even looked at, so a refusal never depends on
+ * whether the input happened to be valid.
+ *
+ * <ul>
+ *   <li>A <b>county administrator</b> sees and changes everything in their county, nothing in another
+ *       (another county's records answer 404, as if they did not exist).
+ *   <li>A <b>station manager</b> sees and changes what belongs to their own stations. A deputy is a
+ *       person, not a station's record: a manager sees the deputies at their stations, attaches to
+ *       their stations only a deputy who sits at no station or already at one of theirs (so nobody
+ *       gains power over another station's deputy by attaching them), and changes a deputy's
+ *       personal details (name, levels, phone, photo…) or deletes them only while the deputy sits at
+ *       none but their stations: other stations' screens show those details too.
+ *   <li>A <b>deputy's account</b> reads what concerns the deputy: the stations they sit at, their own
+ *       receptions and reception rules, the deputies there (public details; their own in full), the
+ *       notices reaching those stations, and the residents' opinions addressed to them or taken up
+ *       as their suggestion (never a contact). Nothing else: no other cases, bookings, commands,
+ *       screenshots, screen credentials, fleet, playlists, ledger, departments, spreadsheets,
+ *       accounts or audit log; and it changes nothing.
+ * </ul>
  */
 @Singleton
 public class Access {
@@ -19,10 +41,13 @@ public class Access {
     this.stations = stations;
   }
 
+  // ---- stations ----
+
   public boolean canSee(Staff staff, StationPlace place) {
     return staff.isCountyAdmin() ? place.countyId().equals(staff.countyId()) : staff.stationIds().contains(place.id());
   }
 
+  /** May change the station's records: its managers and the county's administrators. */
   public boolean canEdit(Staff staff, StationPlace place) {
     return staff.canEdit() && canSee(staff, place);
   }
@@ -31,10 +56,12 @@ public class Access {
     return stations.all().stream().filter(p -> canSee(staff, p)).toList();
   }
 
+  /** The station, if this person may see it and what it publishes (its schedule, notices, deputies). */
   public StationPlace requireSee(Staff staff, String stationId) {
     StationPlace place =
         stations
             .find(stationId)
+            .filter(p -> p.countyId().equals(staff.countyId()))
             .orElseThrow(() -> new NotFoundProblem("没有站点 " + stationId, "no station " + stationId));
     if (!canSee(staff, place)) {
       throw new ForbiddenProblem("您无权查看站点 " + stationId, "you may not see station " + stationId);
@@ -42,17 +69,177 @@ public class Access {
     return place;
   }
 
-  public StationPlace requireEdit(Staff staff, String stationId) {
+  /**
+   * The station, if this person is one of its staff (its managers, the county's administrators):
+   * for its working records, which a deputy's account never sees (other residents' cases, bookings,
+   * commands, screenshots, the screen's credential, the playlist).
+   */
+  public StationPlace requireStationStaff(Staff staff, String stationId) {
     StationPlace place = requireSee(staff, stationId);
-    if (!staff.canEdit()) {
-      throw new ForbiddenProblem("代表账号只能查看，不能修改", "a deputy's account can only read");
-    }
+    requireEditor(staff);
     return place;
+  }
+
+  /** The station, if this person may change its records. */
+  public StationPlace requireEdit(Staff staff, String stationId) {
+    return requireStationStaff(staff, stationId);
+  }
+
+  /** A county administrator or a station manager: a deputy's account only reads what concerns them. */
+  public void requireEditor(Staff staff) {
+    if (!staff.canEdit()) {
+      throw new ForbiddenProblem(
+          "代表账号只能查看本人的接待安排和与本人有关的内容", "a deputy's account only reads their own schedule and what concerns them");
+    }
   }
 
   public void requireCountyAdmin(Staff staff) {
     if (!staff.isCountyAdmin()) {
       throw new ForbiddenProblem("只有县级管理员可以这样做", "only a county administrator may do this");
     }
+  }
+
+  // ---- deputies ----
+
+  /**
+   * A deputy as the rules need them: their county and the stations they sit at.
+   *
+   * @param stationIds every station the deputy is assigned to, not only those the reader sees
+   */
+  public record Seat(String deputyId, String countyId, Collection<String> stationIds) {
+    public Seat {
+      stationIds = Set.copyOf(stationIds);
+    }
+  }
+
+  /** The deputy themself, the county's administrators, and whoever sees one of their stations. */
+  public boolean canSeeDeputy(Staff staff, Seat deputy) {
+    if (!deputy.countyId().equals(staff.countyId())) {
+      return false;
+    }
+    return staff.isCountyAdmin()
+        || deputy.deputyId().equals(staff.deputyId())
+        || deputy.stationIds().stream().anyMatch(staff.stationIds()::contains);
+  }
+
+  /**
+   * A deputy's private phone: the deputy themself, and the staff of one of their stations; other
+   * readers see it only when the deputy made it public.
+   */
+  public boolean canSeeDeputyPhone(Staff staff, Seat deputy) {
+    return canSeeDeputy(staff, deputy) && (staff.canEdit() || deputy.deputyId().equals(staff.deputyId()));
+  }
+
+  /**
+   * May change the deputy's personal details or delete them: a county administrator; a station
+   * manager while the deputy sits at their stations and at no other (another station's screen
+   * shows the same details).
+   */
+  public boolean canChangeDeputy(Staff staff, Seat deputy) {
+    if (!staff.canEdit() || !canSeeDeputy(staff, deputy)) {
+      return false;
+    }
+    return staff.isCountyAdmin() || staff.stationIds().containsAll(deputy.stationIds());
+  }
+
+  /**
+   * May attach the deputy to the station: whoever may change the station, if the deputy sits at no
+   * station yet or already at one of theirs. A manager cannot take over another station's deputy
+   * by attaching them (and then read their phone or change their levels).
+   */
+  public boolean canAttach(Staff staff, Seat deputy, StationPlace place) {
+    if (!canEdit(staff, place) || !deputy.countyId().equals(staff.countyId())) {
+      return false;
+    }
+    return staff.isCountyAdmin()
+        || deputy.stationIds().isEmpty()
+        || deputy.stationIds().stream().anyMatch(staff.stationIds()::contains);
+  }
+
+  /** 404 for a deputy of another county or one this person may not see. */
+  public void requireSeeDeputy(Staff staff, Seat deputy) {
+    if (!deputy.countyId().equals(staff.countyId())) {
+      throw new NotFoundProblem("没有代表 " + deputy.deputyId(), "no deputy " + deputy.deputyId());
+    }
+    if (!canSeeDeputy(staff, deputy)) {
+      throw new ForbiddenProblem("您无权查看代表 " + deputy.deputyId(), "you may not see deputy " + deputy.deputyId());
+    }
+  }
+
+  public void requireChangeDeputy(Staff staff, Seat deputy) {
+    requireSeeDeputy(staff, deputy);
+    requireEditor(staff);
+    if (!canChangeDeputy(staff, deputy)) {
+      throw new ForbiddenProblem(
+          "代表 " + deputy.deputyId() + " 还编入了您不管理的站点，只有县级管理员可以修改或删除；您可以把代表移出您的站点",
+          "deputy " + deputy.deputyId()
+              + " also sits at stations you do not manage: only a county administrator may change or delete them; you may remove them from your stations");
+    }
+  }
+
+  public void requireAttach(Staff staff, Seat deputy, StationPlace place) {
+    requireEditor(staff);
+    if (!deputy.countyId().equals(staff.countyId())) {
+      throw new NotFoundProblem("没有代表 " + deputy.deputyId(), "no deputy " + deputy.deputyId());
+    }
+    if (!canAttach(staff, deputy, place)) {
+      throw new ForbiddenProblem(
+          "代表 " + deputy.deputyId() + " 在您不管理的站点，只有县级管理员可以把他编入您的站点",
+          "deputy " + deputy.deputyId() + " sits at stations you do not manage: only a county administrator may attach them to yours");
+    }
+  }
+
+  // ---- receptions ----
+
+  /** A reception slot or rule: whoever sees its station, but a deputy's account only their own. */
+  public boolean canSeeDuty(Staff staff, StationPlace place, Collection<String> deputyIds) {
+    if (!canSee(staff, place)) {
+      return false;
+    }
+    return staff.canEdit() || staff.deputyId() != null && deputyIds.contains(staff.deputyId());
+  }
+
+  public StationPlace requireSeeDuty(Staff staff, String stationId, Collection<String> deputyIds, String what) {
+    StationPlace place = requireSee(staff, stationId);
+    if (!canSeeDuty(staff, place, deputyIds)) {
+      throw new ForbiddenProblem("代表账号只能查看本人值班的" + what, "a deputy's account sees only their own duties");
+    }
+    return place;
+  }
+
+  // ---- residents' opinions ----
+
+  /**
+   * A resident's opinion: the staff of its station; a deputy's account only one addressed to the
+   * deputy or taken up as their suggestion.
+   */
+  public boolean canSeeCase(Staff staff, StationPlace place, @Nullable String addressedTo, @Nullable String suggestionBy) {
+    if (!canSee(staff, place)) {
+      return false;
+    }
+    String me = staff.deputyId();
+    return staff.canEdit() || me != null && (me.equals(addressedTo) || me.equals(suggestionBy));
+  }
+
+  // ---- notices ----
+
+  /** A notice: the county's administrators; others when it reaches one of their stations. */
+  public boolean canSeeNotice(Staff staff, String countyId, Collection<String> reaches) {
+    return countyId.equals(staff.countyId())
+        && (staff.isCountyAdmin() || reaches.stream().anyMatch(staff.stationIds()::contains));
+  }
+
+  /**
+   * May change or delete a notice: the county's administrators; a station manager one aimed at
+   * listed stations that are all theirs.
+   *
+   * @param listedStations the stations a notice aimed at listed stations names; null when it aims
+   *     at the county or a township
+   */
+  public boolean canEditNotice(Staff staff, String countyId, @Nullable Collection<String> listedStations) {
+    if (!staff.canEdit() || !countyId.equals(staff.countyId())) {
+      return false;
+    }
+    return staff.isCountyAdmin() || listedStations != null && staff.stationIds().containsAll(listedStations);
   }
 }

@@ -50,7 +50,7 @@ public class StationPlaylists {
       StationPlace place, Playlist playlist, boolean custom, @Nullable OffsetDateTime updatedAt, @Nullable String updatedBy) {}
 
   public Current get(Staff staff, String stationId) {
-    return current(access.requireSee(staff, stationId));
+    return current(access.requireStationStaff(staff, stationId));
   }
 
   /**

@@ -50,11 +50,11 @@ final class DeputySheet {
   List<List<String>> rows(Staff staff) {
     return deputies.list(staff, DeputyService.Filter.NONE).stream()
         .sorted(java.util.Comparator.comparing((DeputyService.Listed l) -> l.deputy().id()))
-        .map(l -> row(l.deputy(), l.stationIds()))
+        .map(l -> row(l.deputy(), l.stationIds(), l.phoneVisible()))
         .toList();
   }
 
-  private static List<String> row(Deputy d, List<String> stationIds) {
+  private static List<String> row(Deputy d, List<String> stationIds, boolean phoneVisible) {
     return List.of(
         d.id(),
         d.name(),
@@ -63,7 +63,7 @@ final class DeputySheet {
         d.occupation(),
         d.workUnit(),
         Sql.list(d.specialties()),
-        d.phone() == null ? "" : d.phone(),
+        d.phone() == null || !(phoneVisible || d.phonePublic()) ? "" : d.phone(),
         d.phonePublic() ? "是" : "否",
         String.join("、", stationIds));
   }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.problem.ForbiddenProblem;
+import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationService;
 import liaison.hub.db.Database;
@@ -50,6 +50,7 @@ public class SpreadsheetService {
   private final StationService stations;
   private final DeputyService deputies;
   private final AuditLog audit;
+  private final Access access;
 
   SpreadsheetService(
       Database database,
@@ -57,7 +58,9 @@ public class SpreadsheetService {
       DeputySheet deputySheet,
       StationService stations,
       DeputyService deputies,
-      AuditLog audit) {
+      AuditLog audit,
+      Access access) {
+    this.access = access;
     this.database = database;
     this.stationSheet = stationSheet;
     this.deputySheet = deputySheet;
@@ -146,9 +149,8 @@ public class SpreadsheetService {
     return new ImportReport(kind.path(), decoded.encoding(), dryRun, write, accepted, rejected, table.problems());
   }
 
-  private static void requireEditor(Staff staff) {
-    if (!staff.canEdit()) {
-      throw new ForbiddenProblem("代表账号只能查看，不能导入导出表格", "a deputy's account cannot import or export spreadsheets");
-    }
+  /** Refuses a deputy's account, which neither imports nor exports (asked before a file is read). */
+  public void requireEditor(Staff staff) {
+    access.requireEditor(staff);
   }
 }

@@ -101,18 +101,31 @@ class PeopleAdminTest {
 
   @Test
   void shouldAssignDeputiesWithCheckboxesAndRefuseToRemoveOneOnDuty() {
+    // A deputy of the county who sits at no station yet: any manager may take them on.
+    HttpResponse<String> free =
+        StaffClient.basic(hub, "admin", PASSWORD)
+            .api("POST", "/api/deputies", "{\"name\":\"蓝天明\",\"levels\":[\"TOWNSHIP\"],\"constituency\":\"白沙镇第四选区\",\"stationIds\":[]}");
+    assertThat(free.statusCode()).as(free.body()).isEqualTo(201);
+    String freeId = free.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     StaffClient manager = StaffClient.loggedIn(hub, "baisha", PASSWORD);
     String csrf = manager.csrf();
     String page = manager.get("/admin/stations/s-002/deputies").body();
-    assertThat(page).containsPattern("value=\"d-0006\"[^>]*checked").containsPattern("value=\"d-0009\"(?![^>]*checked)");
+    assertThat(page).containsPattern("value=\"d-0006\"[^>]*checked").containsPattern("value=\"" + freeId + "\"(?![^>]*checked)");
+    assertThat(page).as("吴海涛 sits at s-003 only, not baisha's: not offered").doesNotContain("value=\"d-0009\"");
 
     List<Map.Entry<String, String>> chosen = new ArrayList<>();
-    for (String id : List.of("d-0003", "d-0006", "d-0007", "d-0010", "d-0009")) {
+    for (String id : List.of("d-0003", "d-0006", "d-0007", "d-0010", freeId)) {
       chosen.add(Map.entry("deputyIds", id));
     }
     HttpResponse<String> saved = manager.submit("/admin/stations/s-002/deputies", csrf, chosen);
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-    assertThat(manager.get("/admin/deputies").body()).contains("吴海涛");
+    assertThat(manager.get("/admin/deputies").body()).contains("蓝天明");
+
+    List<Map.Entry<String, String>> forged = new ArrayList<>(chosen);
+    forged.add(Map.entry("deputyIds", "d-0009"));
+    HttpResponse<String> takeOver = manager.submit("/admin/stations/s-002/deputies", csrf, forged);
+    assertThat(takeOver.statusCode()).as("another station's deputy cannot be attached by ticking a forged box").isEqualTo(403);
+    assertThat(manager.get("/admin/deputies").body()).doesNotContain("吴海涛");
 
     chosen.removeIf(e -> e.getValue().equals("d-0006"));
     HttpResponse<String> refused = manager.submit("/admin/stations/s-002/deputies", csrf, chosen);

@@ -187,6 +187,9 @@ class CommandTest {
 
       assertThat(put(path, null, SCREEN).statusCode()).as("no token").isEqualTo(403);
       assertThat(put(path, "forged", SCREEN).statusCode()).as("wrong token").isEqualTo(403);
+      assertThat(put(path, "forged", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8)).statusCode())
+          .as("a wrong token with a bad body: refused for the token before the body is read")
+          .isEqualTo(403);
       assertThat(put("/api/stations/s-002/screenshots", token, SCREEN).statusCode()).as("another station").isEqualTo(403);
       HttpResponse<String> text = put(path, token, "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
       assertThat(text.statusCode()).isEqualTo(422);

@@ -127,25 +127,73 @@ class DeputyApiTest {
   }
 
   @Test
-  void shouldLetAStationManagerAssignCountyDeputiesOnlyAtTheirOwnStations() throws Exception {
+  void shouldNotLetAManagerTakeOverAnotherStationsDeputyByAttachingThem() throws Exception {
+    // Issue 12: chengguan attached 刘桂芳 (s-002 only) to s-001, then read her private phone and
+    // changed her level, which republished s-002's screen.
+    StaffClient chengguan = StaffClient.basic(hub, "chengguan", PASSWORD);
+
+    HttpResponse<String> attach = chengguan.api("PUT", "/api/deputies/d-0006/stations/s-001", null);
+    HttpResponse<String> page =
+        StaffClient.loggedIn(hub, "chengguan", PASSWORD).get("/admin/stations/s-001/deputies");
+
+    assertThat(attach.statusCode()).as(attach.body()).isEqualTo(403);
+    assertThat(json.readTree(attach.body()).path("message").asText()).contains("只有县级管理员可以把他编入您的站点");
+    assertThat(page.body()).as("not offered on the station's page either").doesNotContain("value=\"d-0006\"");
+    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0006", null).body()).path("stationIds"))).containsExactly("s-002");
+    assertThat(chengguan.api("GET", "/api/deputies/d-0006", null).statusCode()).isEqualTo(403);
+    assertThat(chengguan.api("PUT", "/api/deputies/d-0006", "{\"levels\":[\"NATIONAL\"]}").statusCode()).isEqualTo(403);
+    assertThat(deputiesOnScreen("s-001")).doesNotContain("d-0006");
+  }
+
+  @Test
+  void shouldLetAManagerAttachADeputyWhoSitsNowhereOrAlreadyAtOneOfTheirStations() throws Exception {
     StaffClient baisha = StaffClient.basic(hub, "baisha", PASSWORD);
-    assertThat(names(baisha.api("GET", "/api/deputies", null))).doesNotContain("马振华");
-    assertThat(baisha.api("GET", "/api/deputies/d-0011", null).statusCode()).isEqualTo(403);
+    StaffClient chengguan = StaffClient.basic(hub, "chengguan", PASSWORD);
+    HttpResponse<String> free =
+        admin.api("POST", "/api/deputies", deputy("韦春花", List.of("TOWNSHIP"), "白沙镇第五选区", "13611112222", false, List.of()));
+    String freeId = json.readTree(free.body()).path("id").asText();
 
-    HttpResponse<String> assigned = baisha.api("PUT", "/api/deputies/d-0011/stations/s-002", null);
-    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
-    assertThat(assigned.body()).contains("s-002").doesNotContain("s-003");
-    assertThat(names(baisha.api("GET", "/api/deputies", null))).contains("马振华");
-    JsonNode seen = json.readTree(baisha.api("GET", "/api/deputies/d-0011", null).body());
-    assertThat(texts(seen.path("stationIds"))).as("only the stations the manager may see").containsExactly("s-002");
-    await().until(() -> deputiesOnScreen("s-002").contains("d-0011"));
+    HttpResponse<String> taken = baisha.api("PUT", "/api/deputies/" + freeId + "/stations/s-002", null);
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+    assertThat(json.readTree(baisha.api("GET", "/api/deputies/" + freeId, null).body()).path("phone").asText())
+        .as("now baisha's deputy: the phone is theirs to see")
+        .isEqualTo("13611112222");
+    await().until(() -> deputiesOnScreen("s-002").contains(freeId));
+    assertThat(chengguan.api("PUT", "/api/deputies/" + freeId + "/stations/s-001", null).statusCode())
+        .as("no longer free: sits at baisha's station only")
+        .isEqualTo(403);
 
-    assertThat(baisha.api("DELETE", "/api/deputies/d-0011/stations/s-003", null).statusCode()).isEqualTo(403);
-    assertThat(baisha.api("PUT", "/api/deputies/d-0011/stations/s-001", null).statusCode()).isEqualTo(403);
-    assertThat(baisha.api("DELETE", "/api/deputies/d-0011", null).statusCode()).as("also at s-003").isEqualTo(403);
-    assertThat(baisha.api("DELETE", "/api/deputies/d-0011/stations/s-002", null).statusCode()).isEqualTo(204);
-    assertThat(baisha.api("GET", "/api/deputies/d-0011", null).statusCode()).isEqualTo(403);
-    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0011", null).body()).path("stationIds"))).containsExactly("s-003");
+    // 李建国 sits at s-001 (chengguan's) and s-002 (baisha's): either may seat him at their other
+    // stations, neither may change what both stations' screens show of him.
+    assertThat(chengguan.api("PUT", "/api/deputies/d-0003/stations/s-003", null).statusCode()).isEqualTo(200);
+    assertThat(chengguan.api("PUT", "/api/deputies/d-0003", "{\"levels\":[\"COUNTY\"]}").statusCode()).isEqualTo(403);
+    assertThat(baisha.api("PUT", "/api/deputies/d-0003", "{\"occupation\":\"改了\"}").statusCode()).isEqualTo(403);
+    assertThat(chengguan.apiBytes("POST", "/api/deputies/d-0003/photo", "image/png", new byte[] {1, 2, 3}).statusCode())
+        .as("a photo is a personal detail too; refused before the upload is read")
+        .isEqualTo(403);
+    assertThat(chengguan.api("DELETE", "/api/deputies/d-0003", null).statusCode()).isEqualTo(403);
+    assertThat(chengguan.api("DELETE", "/api/deputies/d-0003/stations/s-003", null).statusCode()).isEqualTo(204);
+    assertThat(texts(json.readTree(admin.api("GET", "/api/deputies/d-0003", null).body()).path("levels"))).containsExactly("NATIONAL");
+  }
+
+  @Test
+  void shouldShowAPrivatePhoneToTheDeputyThemselfAndTheStaffOfTheirStationsOnly() throws Exception {
+    // 黄志强 (s-001) keeps his phone 13800001111 private; 陈秀兰 makes hers private for a moment.
+    assertThat(admin.api("PUT", "/api/deputies/d-0001", "{\"phonePublic\":false}").statusCode()).isEqualTo(200);
+    try {
+      StaffClient chenxl = StaffClient.basic(hub, "chenxl", PASSWORD);
+      String toChengguan = StaffClient.basic(hub, "chengguan", PASSWORD).api("GET", "/api/deputies/d-0002", null).body();
+      String toFellowDeputy = chenxl.api("GET", "/api/deputies/d-0002", null).body();
+      String toHerself = chenxl.api("GET", "/api/deputies/d-0001", null).body();
+      String inTheList = chenxl.api("GET", "/api/deputies", null).body();
+
+      assertThat(toChengguan).contains("13800001111");
+      assertThat(toFellowDeputy).contains("黄志强").doesNotContain("13800001111");
+      assertThat(inTheList).contains("黄志强").doesNotContain("13800001111");
+      assertThat(json.readTree(toHerself).path("phone").asText()).isEqualTo("0771-5551234");
+    } finally {
+      admin.api("PUT", "/api/deputies/d-0001", "{\"phonePublic\":true}");
+    }
   }
 
   @Test
@@ -163,18 +211,6 @@ class DeputyApiTest {
     String id = json.readTree(own.body()).path("id").asText();
     assertThat(chengguan.api("PUT", "/api/deputies/" + id, "{\"workUnit\":\"城关镇新华社区\"}").statusCode()).isEqualTo(200);
     assertThat(chengguan.api("DELETE", "/api/deputies/" + id, null).statusCode()).isEqualTo(204);
-  }
-
-  @Test
-  void shouldShowADeputysPhoneToReadersWhoMayNotEditOnlyWhenPublic() throws Exception {
-    StaffClient chenxl = StaffClient.basic(hub, "chenxl", PASSWORD);
-
-    String privatePhone = chenxl.api("GET", "/api/deputies/d-0002", null).body();
-    JsonNode publicPhone = json.readTree(chenxl.api("GET", "/api/deputies/d-0005", null).body());
-
-    assertThat(privatePhone).contains("黄志强").doesNotContain("13800001111");
-    assertThat(admin.api("GET", "/api/deputies/d-0002", null).body()).contains("13800001111");
-    assertThat(publicPhone.path("phone").asText()).isEqualTo("0771-5552345");
   }
 
   /** Each role against each deputy route. */

@@ -62,7 +62,7 @@ class PoisonMessageTest {
   }
 
   static boolean stored(StationEvent event, String stationId) {
-    return hub.bean(Jdbi.class)
+    return hub.bean(liaison.hub.db.Database.class)
         .withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM station_event WHERE station_id = :s AND event_id = :id")

@@ -97,7 +97,7 @@ class PoisonPayloadsPropertyTest {
   }
 
   private static boolean stored(String stationId, StationEvent event) {
-    return hub.bean(Jdbi.class)
+    return hub.bean(liaison.hub.db.Database.class)
         .withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM station_event WHERE station_id = :s AND event_id = :id")

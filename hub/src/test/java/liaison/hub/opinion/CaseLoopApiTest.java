@@ -51,6 +51,11 @@ class CaseLoopApiTest {
 
   /** A new case at a station, as the residents' form makes it (that form is built elsewhere). */
   private String submitted(String station, Category category, String text, String phone) {
+    return submitted(station, null, category, text, phone);
+  }
+
+  /** An opinion as a resident's phone would have sent it; to a deputy through their own QR link when {@code deputy} is given. */
+  private String submitted(String station, String deputy, Category category, String text, String phone) {
     CaseRepository repository = hub.bean(CaseRepository.class);
     Cases cases = hub.bean(Cases.class);
     OffsetDateTime now = OffsetDateTime.now().withNano(0);
@@ -58,7 +63,7 @@ class CaseLoopApiTest {
     hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
-              repository.insert(h, new OpinionCase(id, TrackingCodes.next(), station, null, category, text, CaseStatus.SUBMITTED, "", null,
+              repository.insert(h, new OpinionCase(id, TrackingCodes.next(), station, deputy, category, text, CaseStatus.SUBMITTED, "", null,
                   null, null, null, null, now, now, null, null, null, false, false, null, "", null));
               if (phone != null) {
                 repository.insertContact(h, new CaseContact(id, "王小明", phone, now));
@@ -189,8 +194,16 @@ class CaseLoopApiTest {
     assertThat(refused.path("message").asText()).isNotEmpty();
     assertThat(body(otherManager.api("GET", "/api/cases", null)).findValuesAsText("stationId")).containsOnly("s-002");
 
-    assertThat(deputy.api("GET", "/api/cases/" + id, null).statusCode()).as("陈秀兰 is at s-001").isEqualTo(200);
-    assertThat(post(deputy, id, "register", "{\"category\":\"OTHER\",\"summary\":\"x\"}", 403).path("messageEn").asText()).contains("only read");
+    String toHer = submitted("s-001", "d-0001", Category.OTHER, "陈代表，小区健身器材坏了。", "13600002222");
+    assertThat(deputy.api("GET", "/api/cases/" + id, null).statusCode())
+        .as("陈秀兰 sits at s-001, but this opinion was not addressed to her")
+        .isEqualTo(403);
+    assertThat(deputy.api("GET", "/api/cases/" + toHer, null).statusCode()).as("addressed to her through her own QR link").isEqualTo(200);
+    assertThat(body(deputy.api("GET", "/api/cases", null)).findValuesAsText("id"))
+        .contains(toHer)
+        .doesNotContain(id, DemoCases.NEW_CASE);
+    assertThat(post(deputy, toHer, "register", "{\"category\":\"OTHER\",\"summary\":\"x\"}", 403).path("messageEn").asText()).contains("only read");
+    assertThat(deputy.api("GET", "/api/cases/" + toHer + "/contact", null).statusCode()).as("never a resident's contact").isEqualTo(403);
     assertThat(admin.api("GET", "/api/cases/" + id, null).statusCode()).isEqualTo(200);
     assertThat(body(manager.api("GET", "/api/cases/" + id, null)).path("summary").path("status").asText()).isEqualTo("SUBMITTED");
   }
@@ -263,9 +276,11 @@ class CaseLoopApiTest {
     assertThat(full.body()).contains("13812341234");
     assertThat(hub.bean(AuditLog.class).latest(50, "case")).extracting(AuditLog.Entry::action).contains("view-contact");
     StaffClient deputyBrowser = StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD);
-    var readOnly = deputyBrowser.get("/admin/cases/" + DemoCases.NEW_CASE + "?contact=full");
+    assertThat(deputyBrowser.get("/admin/cases/" + DemoCases.NEW_CASE).statusCode()).as("not addressed to 陈秀兰").isEqualTo(403);
+    String toHer = submitted("s-001", "d-0001", Category.TRANSPORT, "陈代表，路口的红绿灯太短。", "13812345678");
+    var readOnly = deputyBrowser.get("/admin/cases/" + toHer + "?contact=full");
     assertThat(readOnly.statusCode()).isEqualTo(200);
-    assertThat(readOnly.body()).doesNotContain("13812341234", "id=\"register\"");
+    assertThat(readOnly.body()).contains("路口的红绿灯太短").doesNotContain("13812345678", "id=\"register\"");
     String csrf = browser.csrf();
     var answer = browser.submit("/admin/cases/" + DemoCases.NEW_CASE + "/register", csrf, List.of(Map.entry("category", "TRANSPORT"), Map.entry("summary", "")));
     assertThat(answer.statusCode()).isEqualTo(422);

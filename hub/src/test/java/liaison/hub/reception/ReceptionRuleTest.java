@@ -55,6 +55,17 @@ class ReceptionRuleTest {
   }
 
   @Test
+  void shouldHaveNoDatesWhenTheRuleStartsAfterThePeriodAsked() {
+    // A rule announced months ahead: the hub fills the coming four weeks with none of its dates (it answered 500).
+    ReceptionRule rule =
+        new ReceptionRule("rr-y", "s-001", ReceptionRule.Kind.WEEKLY, DayOfWeek.SATURDAY, null, LocalTime.of(19, 0), LocalTime.of(20, 0),
+            null, "一楼", LocalDate.of(2028, 1, 1), null, List.of("d-0001"), Set.of());
+
+    assertThat(rule.datesBetween(LocalDate.of(2027, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
+    assertThat(rule.datesBetween(LocalDate.of(2027, 12, 1), LocalDate.of(2028, 1, 8))).containsExactly(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 8));
+  }
+
+  @Test
   void shouldMakePlannedSlotsForTheComingFourWeeksExceptOnExceptionDays() throws Exception {
     // Sundays: the demo holds no reception then, so nothing clashes.
     LocalDate firstSunday = today.plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));

@@ -151,7 +151,9 @@ class PlaylistApiTest {
 
     assertThat(otherManager.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode()).isEqualTo(403);
     assertThat(otherManager.api("GET", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(403);
-    assertThat(deputy.api("GET", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(200);
+    assertThat(deputy.api("GET", "/api/stations/s-001/playlist", null).statusCode())
+        .as("a deputy's account reads their own schedule, not the station's screen settings")
+        .isEqualTo(403);
     assertThat(deputy.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode()).isEqualTo(403);
     assertThat(deputy.api("DELETE", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(403);
     assertThat(manager.api("GET", "/api/stations/s-404/playlist", null).statusCode()).isEqualTo(404);

@@ -1,0 +1,854 @@
+package liaison.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import liaison.hub.RunningHub;
+import liaison.hub.command.ScreenshotStore;
+import liaison.hub.db.Sql;
+import liaison.hub.demo.DemoCounty;
+import liaison.hub.opinion.CaseContact;
+import liaison.hub.opinion.CaseRepository;
+import liaison.hub.opinion.CaseStatus;
+import liaison.hub.opinion.Category;
+import liaison.hub.opinion.OpinionCase;
+import liaison.hub.opinion.TrackingCodes;
+import liaison.hub.station.PublicTokens;
+import liaison.hub.station.Station;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.StationKind;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every route of the hub, as Micronaut's router lists it, tried as every kind of person against a
+ * record of s-001 and one of s-002, over real HTTP on one hub with the demo county (plus a second
+ * county with its own administrator). The expectation is the table below; a route the router has
+ * and the table has not fails the test by name, so a new route cannot be added without deciding
+ * who may use it.
+ *
+ * <p>Requests are made harmless: changes carry bodies that the hub refuses as invalid (an allowed
+ * request answers 422 or 409, a refused one 401, 403 or 404; so the hub must refuse before it looks
+ * at the input), deletions are tried on records made for the purpose, or on records the hub keeps
+ * for a reason (a station with receptions to come, a deputy on duty).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTest {
+  private static final String PASSWORD = DemoCounty.PASSWORD;
+  private static final Pattern CSRF = Pattern.compile("[?&;]_csrf=([A-Za-z0-9_-]+)");
+  private static final Pattern SESSION = Pattern.compile("liaison_session=([^;]+)");
+
+  /** Who asks. */
+  enum Who {
+    ANONYMOUS(null, "s-001"),
+    /** 青溪县's administrator (admin). */
+    ADMIN("admin", "s-003"),
+    /** Manager of s-001 and s-003 (chengguan): s-001's records are theirs, s-002's another station's. */
+    MANAGER("chengguan", "s-003"),
+    /** Manager of s-002 (baisha): the other way round. */
+    OTHER_MANAGER("baisha", "s-002"),
+    /** 陈秀兰's deputy account (chenxl), sitting at s-001 and s-003. */
+    DEPUTY("chenxl", "s-001"),
+    /** The administrator of another county, with a station of their own (s-901). */
+    OTHER_COUNTY("outsider", "s-901");
+
+    final String username;
+    /** The station this person would attach a deputy to. */
+    final String home;
+
+    Who(String username, String home) {
+      this.username = username;
+      this.home = home;
+    }
+  }
+
+  /** Whose record: S1 one of s-001 (concerning 陈秀兰 where it can), S2 one of s-002. */
+  enum Side {
+    S1,
+    S2
+  }
+
+  /** Which (who, side) pairs get through; every other pair is refused (anonymous: log-in first). */
+  record Rule(String name, Map<Who, Set<Side>> allowed) {
+    boolean allows(Who who, Side side) {
+      return allowed.getOrDefault(who, Set.of()).contains(side);
+    }
+
+    static Rule of(String name, Object... whoThenSides) {
+      Map<Who, Set<Side>> allowed = new EnumMap<>(Who.class);
+      Who current = null;
+      for (Object o : whoThenSides) {
+        if (o instanceof Who w) {
+          current = w;
+          allowed.put(w, EnumSet.noneOf(Side.class));
+        } else {
+          allowed.get(current).add((Side) o);
+        }
+      }
+      return new Rule(name, allowed);
+    }
+  }
+
+  /** Anyone, signed in or not: residents' pages, the log-in, static files, health. */
+  static final Rule PUBLIC =
+      Rule.of("PUBLIC", Who.ANONYMOUS, Side.S1, Side.S2, Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2,
+          Who.OTHER_MANAGER, Side.S1, Side.S2, Who.DEPUTY, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+  /** Every staff account, each for its own records (lists, the front page, one's own password). */
+  static final Rule SIGNED_IN =
+      Rule.of("SIGNED_IN", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2, Who.OTHER_MANAGER, Side.S1, Side.S2,
+          Who.DEPUTY, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+  /** Administrators and managers, in their own county: not a deputy's account. */
+  static final Rule EDITORS =
+      Rule.of("EDITORS", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2, Who.OTHER_MANAGER, Side.S1, Side.S2,
+          Who.OTHER_COUNTY, Side.S1, Side.S2);
+  /** A county administrator, in their own county (no record of another in the path). */
+  static final Rule COUNTY_ADMINS = Rule.of("COUNTY_ADMINS", Who.ADMIN, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+  /** 青溪县's records that only its administrator touches. */
+  static final Rule COUNTY_ADMIN = Rule.of("COUNTY_ADMIN", Who.ADMIN, Side.S1, Side.S2);
+  /** A station's records that concern its deputies too: the station, their schedule, notices, their own details. */
+  static final Rule READERS =
+      Rule.of("READERS", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Who.OTHER_MANAGER, Side.S2, Who.DEPUTY, Side.S1);
+  /** A station's working records and every change: its managers and the county's administrator. */
+  static final Rule STATION_STAFF =
+      Rule.of("STATION_STAFF", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Who.OTHER_MANAGER, Side.S2);
+  /** Nobody with a staff account or without: a screen's upload needs the token its command carried. */
+  static final Rule SCREEN_TOKEN = Rule.of("SCREEN_TOKEN");
+
+  /**
+   * A route's rule, and what its requests need besides the usual: a query, path values, a body.
+   *
+   * @param body a form body instead of the harmless invalid one; null for the usual
+   */
+  record Route(Rule rule, String query, Fill fill, String body) {
+    Route(Rule rule, String query, Fill fill) {
+      this(rule, query, fill, null);
+    }
+  }
+
+  /** Values for a route's path variables, when the usual ones would not do. */
+  interface Fill extends BiFunction<Who, Side, Map<String, String>> {}
+
+  static Route route(Rule rule) {
+    return new Route(rule, "", null);
+  }
+
+  static Route route(Rule rule, String query) {
+    return new Route(rule, query, null);
+  }
+
+  private final Map<String, Route> expected = new TreeMap<>();
+
+  private void expect(String methodAndPath, Route route) {
+    if (expected.put(methodAndPath, route) != null) {
+      throw new IllegalStateException("twice in the table: " + methodAndPath);
+    }
+  }
+
+  private void expect(String methodAndPath, Rule rule) {
+    expect(methodAndPath, route(rule));
+  }
+
+  /** The table: every route and who may use it. */
+  private void table() {
+    // Residents, log-in, language, health: no account needed.
+    expect("GET /", PUBLIC);
+    expect("GET /login", PUBLIC);
+    // A real log-in (of an account kept for it): a wrong one is refused with 401 whoever asks.
+    expect("POST /login", new Route(PUBLIC, "", null, "username=visitor&password=" + PASSWORD));
+    expect("POST /logout", PUBLIC);
+    expect("GET /lang/{lang}", PUBLIC);
+    expect("GET /health", PUBLIC);
+    expect("GET /health/{selector}", PUBLIC);
+    expect("GET /health/ingest", PUBLIC);
+    expect("GET /o/{token}", PUBLIC);
+    expect("POST /o/{token}", PUBLIC);
+    expect("GET /b/{token}", PUBLIC);
+    expect("POST /b/{token}", PUBLIC);
+    expect("GET /b/cancel", PUBLIC);
+    expect("POST /b/cancel", PUBLIC);
+    expect("GET /b/booked/{code}", PUBLIC);
+    expect("GET /t", PUBLIC);
+    expect("GET /t/{code}", PUBLIC);
+    expect("POST /t/{code}/rating", PUBLIC);
+    expect("GET /photos/{file}", PUBLIC);
+    expect("GET /api/public/stations/{id}", PUBLIC);
+    expect("POST /api/public/enrolments", PUBLIC);
+    expect("GET /api/public/enrolments/{code}", PUBLIC);
+    expect("PUT /api/stations/{id}/screenshots", SCREEN_TOKEN);
+    expect("POST /api/stations/{id}/screenshots", SCREEN_TOKEN);
+
+    // Stations.
+    expect("GET /api/stations", SIGNED_IN);
+    expect("POST /api/stations", COUNTY_ADMINS);
+    expect("GET /api/stations/{id}", READERS);
+    expect("PUT /api/stations/{id}", STATION_STAFF);
+    expect("DELETE /api/stations/{id}", COUNTY_ADMIN);
+    expect("GET /api/stations/{id}/content", READERS);
+    expect("GET /api/stations/{id}/commands", STATION_STAFF);
+    expect("POST /api/stations/{id}/commands", STATION_STAFF);
+    expect("POST /api/stations/{id}/enrolment", STATION_STAFF);
+    expect("GET /api/stations/{id}/credential", STATION_STAFF);
+    expect("DELETE /api/stations/{id}/credential", STATION_STAFF);
+    expect("GET /api/stations/{id}/playlist", STATION_STAFF);
+    expect("PUT /api/stations/{id}/playlist", STATION_STAFF);
+    expect("DELETE /api/stations/{id}/playlist", STATION_STAFF);
+    expect("GET /admin", SIGNED_IN);
+    expect("GET /admin/stations", SIGNED_IN);
+    expect("GET /admin/stations/new", COUNTY_ADMINS);
+    expect("POST /admin/stations", COUNTY_ADMINS);
+    expect("GET /admin/stations/{id}/edit", STATION_STAFF);
+    expect("POST /admin/stations/{id}", STATION_STAFF);
+    expect("GET /admin/stations/{id}/delete", COUNTY_ADMIN);
+    expect("POST /admin/stations/{id}/delete", COUNTY_ADMIN);
+    expect("GET /admin/stations/{id}/deputies", STATION_STAFF);
+    expect("POST /admin/stations/{id}/deputies", STATION_STAFF);
+    expect("GET /admin/stations/{id}/poster.png", STATION_STAFF);
+    expect("GET /admin/stations/{id}/deputies/{deputyId}/card.png", STATION_STAFF);
+    expect("GET /admin/stations/{id}/screen", STATION_STAFF);
+    expect("POST /admin/stations/{id}/screen/enrol", STATION_STAFF);
+    expect("POST /admin/stations/{id}/screen/revoke", STATION_STAFF);
+    expect("GET /admin/stations/{id}/playlist", STATION_STAFF);
+    expect("POST /admin/stations/{id}/playlist", STATION_STAFF);
+    expect("POST /admin/stations/{id}/playlist/reset", STATION_STAFF);
+
+    // Deputies. S1's is 陈秀兰 herself (at s-001 and s-003, both chengguan's), S2's 刘桂芳 (at s-002).
+    expect("GET /api/deputies", SIGNED_IN);
+    expect("POST /api/deputies", EDITORS);
+    expect("GET /api/deputies/{id}", READERS);
+    expect("PUT /api/deputies/{id}", STATION_STAFF);
+    expect("DELETE /api/deputies/{id}", STATION_STAFF);
+    expect("GET /api/deputies/{id}/stations", READERS);
+    // Attaching a deputy of the side's station (made for the purpose) to the asker's own station:
+    // a manager may not take over another station's deputy (issue 12).
+    expect(
+        "PUT /api/deputies/{id}/stations/{stationId}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshDeputy(side), "stationId", who.home)));
+    expect("DELETE /api/deputies/{id}/stations/{stationId}", STATION_STAFF);
+    expect("POST /api/deputies/{id}/photo", STATION_STAFF);
+    expect("GET /admin/deputies", SIGNED_IN);
+    expect("GET /admin/deputies/new", EDITORS);
+    expect("POST /admin/deputies", EDITORS);
+    expect("GET /admin/deputies/{id}/edit", STATION_STAFF);
+    expect("POST /admin/deputies/{id}", STATION_STAFF);
+    expect("GET /admin/deputies/{id}/delete", STATION_STAFF);
+    expect("POST /admin/deputies/{id}/delete", STATION_STAFF);
+    expect("POST /admin/deputies/{id}/photo", STATION_STAFF);
+
+    // Receptions, attendance, rules, bookings. S1's reception is today's at s-001 with 陈秀兰 on duty.
+    expect("GET /api/stations/{stationId}/receptions", READERS);
+    expect("POST /api/receptions", EDITORS);
+    expect("GET /api/receptions/{id}", READERS);
+    expect("PUT /api/receptions/{id}", STATION_STAFF);
+    expect("DELETE /api/receptions/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
+    expect("PUT /api/receptions/{id}/present/{deputyId}", STATION_STAFF);
+    expect("DELETE /api/receptions/{id}/present/{deputyId}", STATION_STAFF);
+    expect("GET /api/receptions/{id}/bookings", STATION_STAFF);
+    expect("GET /api/bookings/{id}/contact", STATION_STAFF);
+    expect("GET /api/stations/{stationId}/rules", READERS);
+    expect("POST /api/rules", EDITORS);
+    expect("GET /api/rules/{id}", READERS);
+    expect("PUT /api/rules/{id}", STATION_STAFF);
+    expect("DELETE /api/rules/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
+    expect("GET /admin/stations/{stationId}/week", READERS);
+    expect("GET /admin/receptions/new", route(STATION_STAFF, "station={station}"));
+    expect("POST /admin/receptions", EDITORS);
+    expect("GET /admin/receptions/{id}/edit", STATION_STAFF);
+    expect("POST /admin/receptions/{id}", STATION_STAFF);
+    expect("GET /admin/receptions/{id}/delete", STATION_STAFF);
+    expect(
+        "POST /admin/receptions/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
+    expect("POST /admin/receptions/{id}/attendance/{deputyId}", STATION_STAFF);
+    expect("GET /admin/receptions/{id}/bookings", STATION_STAFF);
+    expect("GET /admin/rules/new", route(STATION_STAFF, "station={station}"));
+    expect("POST /admin/rules", EDITORS);
+    expect("GET /admin/rules/{id}/edit", STATION_STAFF);
+    expect("POST /admin/rules/{id}", STATION_STAFF);
+    expect("POST /admin/rules/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
+
+    // Notices. S1's reaches s-001 alone; S2's is the demo's urgent notice for s-002.
+    expect("GET /api/notices", SIGNED_IN);
+    expect("POST /api/notices", EDITORS);
+    expect("GET /api/notices/{id}", READERS);
+    expect("PUT /api/notices/{id}", STATION_STAFF);
+    expect("DELETE /api/notices/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
+    expect("GET /api/notices/{id}/receipts", READERS);
+    expect("GET /api/notices/{id}/proofs", READERS);
+    expect("GET /api/notices/{id}/proofs.csv", READERS);
+    expect("GET /admin/notices", SIGNED_IN);
+    expect("GET /admin/notices/new", EDITORS);
+    expect("POST /admin/notices", EDITORS);
+    expect("GET /admin/notices/{id}", READERS);
+    expect("GET /admin/notices/{id}/edit", STATION_STAFF);
+    expect("POST /admin/notices/{id}", STATION_STAFF);
+    expect("GET /admin/notices/{id}/delete", STATION_STAFF);
+    expect("POST /admin/notices/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
+
+    // Residents' opinions. S1's was addressed to 陈秀兰 through her own QR link.
+    expect("GET /api/cases", SIGNED_IN);
+    expect("GET /api/cases/overdue", SIGNED_IN);
+    expect("GET /api/cases/{id}", READERS);
+    expect("GET /api/cases/{id}/contact", STATION_STAFF);
+    for (String step : List.of("register", "merge", "forward", "department-reply", "answer", "close", "guidance", "suggestion")) {
+      expect("POST /api/cases/{id}/" + step, STATION_STAFF);
+    }
+    expect("GET /admin/cases", SIGNED_IN);
+    expect("GET /admin/cases/overdue", SIGNED_IN);
+    expect("GET /admin/cases/{id}", READERS);
+    expect("POST /admin/cases/{id}/{step}", STATION_STAFF);
+    expect("GET /api/ledger.csv", EDITORS);
+    expect("GET /api/ledger.xlsx", EDITORS);
+    expect("GET /admin/ledger", EDITORS);
+    expect("GET /admin/ledger/export", route(EDITORS, "from=2020-01-01&to=2030-12-31"));
+    expect("GET /api/departments", EDITORS);
+    expect("POST /api/departments", COUNTY_ADMINS);
+    expect("PUT /api/departments/{id}", COUNTY_ADMIN);
+    expect("GET /admin/departments", EDITORS);
+    expect("GET /admin/departments/new", COUNTY_ADMINS);
+    expect("POST /admin/departments", COUNTY_ADMINS);
+    expect("GET /admin/departments/{id}/edit", COUNTY_ADMIN);
+    expect("POST /admin/departments/{id}", COUNTY_ADMIN);
+
+    // Screens: fleet, commands, screenshots.
+    expect("GET /admin/fleet", EDITORS);
+    expect("GET /admin/fleet/{id}/commands", STATION_STAFF);
+    expect("POST /admin/fleet/{id}/commands/{name}", STATION_STAFF);
+    expect("GET /admin/fleet/screenshots/{file}", STATION_STAFF);
+
+    // Spreadsheets, accounts, audit.
+    expect("GET /api/export/{kind}", EDITORS);
+    expect("POST /api/import/{kind}", EDITORS);
+    expect("GET /admin/spreadsheets", EDITORS);
+    expect("GET /admin/spreadsheets/{kind}/export", EDITORS);
+    expect("POST /admin/spreadsheets/{kind}/check", EDITORS);
+    expect("POST /admin/spreadsheets/{kind}/import", EDITORS);
+    expect("GET /api/staff", COUNTY_ADMINS);
+    expect("POST /api/staff/{id}/password-reset", COUNTY_ADMIN);
+    expect("GET /admin/staff", COUNTY_ADMINS);
+    expect("POST /admin/staff/{id}/reset", COUNTY_ADMIN);
+    expect("GET /admin/password", SIGNED_IN);
+    expect("POST /admin/password", SIGNED_IN);
+    expect("GET /admin/audit", COUNTY_ADMINS);
+  }
+
+  /** Files served from the classpath, not routes of the router: tried by path. */
+  private static final List<String> STATIC_FILES = List.of("/static/hub.css", "/static/admin.css", "/openapi/openapi.yml");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final AtomicInteger made = new AtomicInteger();
+  private final Map<Who, Session> sessions = new EnumMap<>(Who.class);
+  private final Map<Side, Map<String, String>> records = new EnumMap<>(Side.class);
+  private RunningHub hub;
+  private String spareAccount;
+
+  /** A signed-in browser: its session cookie and the session's CSRF token. */
+  record Session(String cookie, String csrf) {}
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    hub = RunningHub.start(dir);
+    table();
+    liaison.hub.db.Database jdbi = hub.bean(liaison.hub.db.Database.class);
+    PasswordHasher hasher = hub.bean(PasswordHasher.class);
+    StationRepository stations = hub.bean(StationRepository.class);
+    StaffAccountRepository accounts = hub.bean(StaffAccountRepository.class);
+    spareAccount = "u-spare";
+    String hash = hasher.hash(PASSWORD);
+    jdbi.useTransaction(
+        h -> {
+          stations.insertCounty(h, "c-far", "远山县");
+          stations.insertTownship(h, "t-far", "c-far", "远山镇");
+          stations.insert(h, new Station("s-901", "t-far", "远山镇人大代表之家", StationKind.HOME, "", "", "", null, null, PublicTokens.next()));
+          accounts.insert(h, new Staff("u-outsider", "outsider", "远山县管理员", Role.COUNTY_ADMIN, "c-far", null, Set.of()), hash);
+          // An account the password-reset routes may reset, and one the log-in form may sign in.
+          accounts.insert(
+              h, new Staff(spareAccount, "spare", "备用", Role.STATION_MANAGER, DemoCounty.COUNTY, null, Set.of("s-003")), hash);
+          accounts.insert(
+              h, new Staff("u-visitor", "visitor", "来访", Role.STATION_MANAGER, DemoCounty.COUNTY, null, Set.of("s-003")), hash);
+        });
+    for (Who who : Who.values()) {
+      if (who.username != null) {
+        sessions.put(who, logIn(who.username));
+      }
+    }
+    records.put(Side.S1, new LinkedHashMap<>());
+    records.put(Side.S2, new LinkedHashMap<>());
+    s1AndS2Records(jdbi);
+  }
+
+  @AfterAll
+  void stop() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @Test
+  void shouldHaveAnExpectationForEveryRouteOfTheRouter() {
+    Set<String> routed = new TreeSet<>(routes().keySet());
+    routed.removeIf(key -> key.startsWith("HEAD ")); // each GET's own, expected as the GET
+    Set<String> missing = new TreeSet<>(routed);
+    missing.removeAll(expected.keySet());
+    Set<String> stale = new TreeSet<>(expected.keySet());
+    stale.removeAll(routed);
+
+    assertThat(missing)
+        .as("routes of the hub without an expectation in AuthorisationMatrixTest.table(): decide who may use each, then add it")
+        .isEmpty();
+    assertThat(stale).as("expectations for routes the hub no longer has").isEmpty();
+  }
+
+  @Test
+  void shouldLetEachPersonUseEachRouteOnlyAsTheTableSays() {
+    List<String> wrong = new ArrayList<>();
+    Map<String, List<UriRouteInfo<?, ?>>> routes = routes();
+    List<String> order = new ArrayList<>(routes.keySet());
+    // Logging out ends the session the other requests use: last.
+    if (order.remove("POST /logout")) {
+      order.add("POST /logout");
+    }
+    for (String key : order) {
+      // The router answers HEAD for every GET with the GET's own method, where who may is decided:
+      // HEAD is tried without an account, to show the log-in check holds for it too.
+      boolean head = key.startsWith("HEAD ");
+      Route route = expected.get(head ? "GET " + key.substring(5) : key);
+      if (route == null) {
+        continue; // reported by the other test
+      }
+      for (UriRouteInfo<?, ?> info : routes.get(key)) {
+        boolean usesRecords = info.getUriMatchTemplate().getVariableNames().size() > 0 || !route.query().isEmpty();
+        for (Side side : usesRecords ? List.of(Side.S1, Side.S2) : List.of(Side.S1)) {
+          for (Who who : head ? List.of(Who.ANONYMOUS) : List.of(Who.values())) {
+            String path = path(info, route, who, side);
+            HttpResponse<String> answer =
+                route.body() == null
+                    ? send(who, info, path)
+                    : send(who, info.getHttpMethodName(), path, "application/x-www-form-urlencoded", route.body().getBytes(StandardCharsets.UTF_8));
+            String got = outcome(answer);
+            String want = expectedOutcome(route.rule(), who, side, path);
+            if (!got.equals(want) && !(route.rule() == PUBLIC && answer.statusCode() == 404)) {
+              wrong.add(String.format("%-58s %-3s %-13s expected %-5s (%s) got %d %s", key, side, who, want, route.rule().name(),
+                  answer.statusCode(), shorten(answer.body())));
+            }
+          }
+        }
+      }
+    }
+    for (String file : STATIC_FILES) {
+      for (Who who : Who.values()) {
+        HttpResponse<String> answer = send(who, "GET", file, null, null);
+        if (!outcome(answer).equals("ALLOW")) {
+          wrong.add(String.format("GET %-54s %-13s expected ALLOW got %d", file, who, answer.statusCode()));
+        }
+      }
+    }
+    // Signed in again, for the other tests of the class.
+    for (Who who : Who.values()) {
+      if (who.username != null) {
+        sessions.put(who, logIn(who.username));
+      }
+    }
+    assertThat(wrong).as("requests answered otherwise than the table says:\n" + String.join("\n", wrong)).isEmpty();
+  }
+
+  @Test
+  void shouldListForEachPersonOnlyTheRecordsTheyMaySee() throws Exception {
+    // Lists answer 200 to everyone signed in; what is in them is the point.
+    assertThat(ids(Who.DEPUTY, "/api/cases")).as("the opinions addressed to 陈秀兰, none of s-001's others").containsExactly("case-matrix01");
+    JsonNode slots = json.readTree(send(Who.DEPUTY, "GET", "/api/stations/s-001/receptions?to=" + LocalDate.now().plusDays(13), null, null).body());
+    assertThat(slots.size()).isPositive();
+    slots.forEach(slot -> assertThat(slot.path("deputies").findValuesAsText("id")).as("only her own duties").contains("d-0001"));
+    String notHers = created("/api/rules", rule("s-001", "d-0002"));
+    List<String> rules = ids(Who.DEPUTY, "/api/stations/s-001/rules");
+    assertThat(rules).contains(records.get(Side.S1).get("rule")).doesNotContain(notHers);
+    assertThat(ids(Who.MANAGER, "/api/stations/s-001/rules")).contains(notHers);
+    assertThat(send(Who.DEPUTY, "GET", "/admin/stations/s-001/week", null, null).body())
+        .as("the calendar shows her slots only: 黄志强 is on duty with her, 张德明 only without her")
+        .contains("黄志强")
+        .doesNotContain("张德明");
+
+    assertThat(ids(Who.OTHER_COUNTY, "/api/stations")).containsExactly("s-901");
+    assertThat(ids(Who.OTHER_COUNTY, "/api/deputies")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/notices")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/cases")).isEmpty();
+    assertThat(ids(Who.OTHER_COUNTY, "/api/departments")).isEmpty();
+    assertThat(json.readTree(send(Who.OTHER_COUNTY, "GET", "/api/staff", null, null).body()).findValuesAsText("username"))
+        .containsExactly("outsider");
+    assertThat(send(Who.OTHER_COUNTY, "GET", "/admin/audit", null, null).body())
+        .as("青溪县's administrator made notices and rules here: not in another county's log")
+        .doesNotContain("周建华", "矩阵测试公告");
+    assertThat(send(Who.ADMIN, "GET", "/admin/audit", null, null).body()).contains("周建华");
+  }
+
+  private List<String> ids(Who who, String path) throws IOException {
+    HttpResponse<String> answer = send(who, "GET", path, null, null);
+    assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    json.readTree(answer.body()).forEach(n -> ids.add(n.path("id").asText()));
+    return ids;
+  }
+
+  // ---- the routes ----
+
+  /**
+   * Every route of the router by "METHOD /template"; two routes of one key differ in what they
+   * consume (the router lists each once per listener: once is enough).
+   */
+  private Map<String, List<UriRouteInfo<?, ?>>> routes() {
+    Map<String, Map<List<?>, UriRouteInfo<?, ?>>> byKey = new TreeMap<>();
+    hub.bean(Router.class)
+        .uriRoutes()
+        .forEach(
+            r ->
+                byKey
+                    .computeIfAbsent(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(r.getConsumes(), r));
+    Map<String, List<UriRouteInfo<?, ?>>> routes = new TreeMap<>();
+    byKey.forEach((key, byConsumes) -> routes.put(key, List.copyOf(byConsumes.values())));
+    return routes;
+  }
+
+  private String path(UriRouteInfo<?, ?> info, Route route, Who who, Side side) {
+    Map<String, String> values = new LinkedHashMap<>();
+    String template = info.getUriMatchTemplate().toPathString();
+    if (route.fill() != null) {
+      values.putAll(route.fill().apply(who, side));
+    }
+    for (String name : info.getUriMatchTemplate().getVariableNames()) {
+      values.computeIfAbsent(name, n -> variable(template, n, side));
+    }
+    String path = info.getUriMatchTemplate().expand(new LinkedHashMap<>(values));
+    String query = route.query().replace("{station}", records.get(side).get("station"));
+    return query.isEmpty() ? path : path + "?" + query;
+  }
+
+  /** A path variable: by the segment before it ("deputies/{id}" is a deputy), else by its name. */
+  private String variable(String template, String name, Side side) {
+    Map<String, String> r = records.get(side);
+    Matcher m = Pattern.compile("([^/{}]+)/\\{" + name + "}").matcher(template);
+    String segment = m.find() ? m.group(1) : "";
+    String value =
+        switch (segment + "/" + name) {
+          case "stations/id", "stations/stationId", "fleet/id" -> r.get("station");
+          case "deputies/id", "deputies/deputyId" -> r.get("deputy");
+          case "present/deputyId", "attendance/deputyId" -> r.get("offDuty");
+          case "receptions/id" -> r.get("reception");
+          case "notices/id" -> r.get("notice");
+          case "cases/id" -> r.get("case");
+          case "rules/id" -> r.get("rule");
+          case "bookings/id" -> r.get("booking");
+          case "staff/id" -> spareAccount;
+          case "departments/id" -> "dep-housing";
+          case "o/token", "b/token" -> r.get("token");
+          case "t/code" -> r.get("tracking");
+          case "booked/code" -> r.get("bookingCode");
+          case "enrolments/code" -> "K7QX-M4PD";
+          case "photos/file" -> r.get("photo") + ".jpg";
+          case "screenshots/file" -> r.get("screenshot") + ".png";
+          case "lang/lang" -> "en";
+          case "health/selector" -> "liveness";
+          default ->
+              switch (name) {
+                case "kind" -> "stations";
+                case "step" -> "register";
+                case "name" -> "NOPE";
+                default -> null;
+              };
+        };
+    if (value == null) {
+      throw new IllegalStateException("no value for {" + name + "} in " + template + ": add one to variable()");
+    }
+    return value;
+  }
+
+  // ---- asking ----
+
+  private HttpResponse<String> send(Who who, UriRouteInfo<?, ?> info, String path) {
+    String method = info.getHttpMethodName();
+    if (method.equals("GET") || method.equals("DELETE") || info.getConsumes().isEmpty()) {
+      return send(who, method, path, null, null);
+    }
+    String type = info.getConsumes().getFirst().toString();
+    return switch (type) {
+      case "application/json" -> send(who, method, path, type, "{}".getBytes(StandardCharsets.UTF_8));
+      case "application/x-www-form-urlencoded" -> send(who, method, path, type, "x=1".getBytes(StandardCharsets.UTF_8));
+      case "multipart/form-data" -> {
+        String boundary = "----matrix" + made.incrementAndGet();
+        String body = "";
+        for (String part : List.of("photo", "file")) {
+          body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"x.png\"\r\n"
+              + "Content-Type: image/png\r\n\r\nnot a picture\r\n";
+        }
+        body += "--" + boundary + "--\r\n";
+        yield send(who, method, path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+      }
+      default -> send(who, method, path, type, "not a picture, nor a sheet".getBytes(StandardCharsets.UTF_8));
+    };
+  }
+
+  private HttpResponse<String> send(Who who, String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hub.url(path))
+            .header("Accept", path.startsWith("/api/") ? "application/json, */*;q=0.5" : "text/html, */*;q=0.5")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    Session session = sessions.get(who);
+    if (session != null) {
+      request.header("Cookie", "liaison_session=" + session.cookie()).header("X-CSRF-Token", session.csrf());
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * ALLOW: answered (a page, a redirect elsewhere, 422 or 409 for the harmless input); DENY: 401,
+   * 403, or 404 hiding a record; LOGIN: sent to the log-in page first; ERROR: the hub failed. (A
+   * public route may answer 404 for an unknown code, to everyone alike.)
+   */
+  private static String outcome(HttpResponse<String> answer) {
+    int status = answer.statusCode();
+    if (status >= 500) {
+      return "ERROR";
+    }
+    if (status / 100 == 3 && answer.headers().firstValue("Location").orElse("").startsWith("/login?next=")) {
+      return "LOGIN";
+    }
+    return status == 401 || status == 403 || status == 404 ? "DENY" : "ALLOW";
+  }
+
+  private static String expectedOutcome(Rule rule, Who who, Side side, String path) {
+    if (rule.allows(who, side)) {
+      return "ALLOW";
+    }
+    return who == Who.ANONYMOUS && path.startsWith("/admin") ? "LOGIN" : "DENY";
+  }
+
+  // ---- the records each side's requests name ----
+
+  private void s1AndS2Records(liaison.hub.db.Database jdbi) throws Exception {
+    Map<String, String> s1 = records.get(Side.S1);
+    Map<String, String> s2 = records.get(Side.S2);
+    s1.put("station", "s-001");
+    s2.put("station", "s-002");
+    s1.put("deputy", "d-0001");
+    s2.put("deputy", "d-0006");
+    // Deputies assigned to the side's station's county but not on duty at its reception.
+    s1.put("offDuty", "d-0009");
+    s2.put("offDuty", "d-0010");
+    s1.put("reception", "r-0001");
+    s2.put("reception", todaysReception(jdbi, "s-002"));
+    s1.put("rule", created("/api/rules", rule("s-001", "d-0001")));
+    s2.put("rule", "rr-0001");
+    s1.put("notice", created("/api/notices", notice("s-001")));
+    s2.put("notice", "n-0002");
+    for (Side side : Side.values()) {
+      Map<String, String> r = records.get(side);
+      r.put("token", jdbi.withHandle(h -> h.createQuery("SELECT public_token FROM station WHERE id = :id").bind("id", r.get("station")).mapTo(String.class).one()));
+    }
+    // An opinion addressed to 陈秀兰 at s-001, with the resident's contact; one at s-002 with its contact.
+    String tracking = TrackingCodes.next();
+    OffsetDateTime now = OffsetDateTime.now();
+    jdbi.useTransaction(
+        h -> {
+          hub.bean(CaseRepository.class)
+              .insert(h, new OpinionCase("case-matrix01", tracking, "s-001", "d-0001", Category.TRANSPORT, "路口红绿灯太短。", CaseStatus.SUBMITTED,
+                  "", null, null, null, null, null, now, now, null, null, null, false, false, null, "", null));
+          hub.bean(CaseRepository.class).insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now));
+        });
+    s1.put("case", "case-matrix01");
+    s1.put("tracking", tracking);
+    s2.put("case", "case-demo0006");
+    s2.put("tracking", jdbi.withHandle(h -> h.createQuery("SELECT tracking_code FROM opinion_case WHERE id = 'case-demo0006'").mapTo(String.class).one()));
+    // The demo's booking at s-001, and one at s-002's reception today.
+    s1.put("booking", "b-demo000001");
+    s1.put("bookingCode", "B-DEMX-7Q4K");
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO reception_booking (id, slot_id, code, name, phone, party_size, topic, status, booked_at)
+                    VALUES ('b-matrix0002', :slot, 'B-TEST-2Q4K', '李先生', '13900139000', 1, '', 'BOOKED', :at)
+                    """)
+                .bind("slot", s2.get("reception"))
+                .bind("at", Sql.instant(now))
+                .execute());
+    s2.put("booking", "b-matrix0002");
+    s2.put("bookingCode", "B-TEST-2Q4K");
+    // A photo anyone may fetch, and a screenshot of each station.
+    HttpResponse<String> photo = send(Who.ADMIN, "POST", "/api/deputies/d-0002/photo", "image/png", png(Color.RED));
+    assertThat(photo.statusCode()).as(photo.body()).isEqualTo(200);
+    s1.put("photo", json.readTree(photo.body()).path("photo").asText());
+    s2.put("photo", s1.get("photo"));
+    s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
+    s2.put("screenshot", screenshot(jdbi, "s-002", Color.GREEN));
+    // Each screen has a credential, and each station's content is published.
+    hub.stationPassword("s-001");
+    hub.stationPassword("s-002");
+    await().until(() -> send(Who.ADMIN, "GET", "/api/stations/s-001/content", null, null).statusCode() == 200
+        && send(Who.ADMIN, "GET", "/api/stations/s-002/content", null, null).statusCode() == 200);
+  }
+
+  /** A deputy made for one request, sitting at the side's station only. */
+  private String freshDeputy(Side side) {
+    int n = made.incrementAndGet();
+    return created(
+        "/api/deputies",
+        "{\"name\":\"试用" + n + "\",\"levels\":[\"TOWNSHIP\"],\"constituency\":\"第" + n + "选区\",\"stationIds\":[\""
+            + records.get(side).get("station") + "\"]}");
+  }
+
+  /** A reception made for one request, far ahead so it clashes with nothing. */
+  private String freshReception(Side side) {
+    Map<String, String> r = records.get(side);
+    LocalDate day = LocalDate.now().plusDays(200 + made.incrementAndGet());
+    return created(
+        "/api/receptions",
+        "{\"stationId\":\"" + r.get("station") + "\",\"date\":\"" + day + "\",\"start\":\"09:00\",\"end\":\"10:00\","
+            + "\"location\":\"会议室\",\"status\":\"PLANNED\",\"deputyIds\":[\"" + r.get("deputy") + "\"]}");
+  }
+
+  private String freshNotice(Side side) {
+    return created("/api/notices", notice(records.get(side).get("station")));
+  }
+
+  private String freshRule(Side side) {
+    Map<String, String> r = records.get(side);
+    return created("/api/rules", rule(r.get("station"), r.get("deputy")));
+  }
+
+  private static String notice(String station) {
+    return "{\"title\":\"矩阵测试公告\",\"body\":\"正文\",\"priority\":\"NORMAL\",\"validUntil\":\""
+        + LocalDate.now().plusDays(7) + "T18:00\",\"target\":\"STATIONS\",\"stationIds\":[\"" + station + "\"]}";
+  }
+
+  /** A weekly rule starting far ahead, so it makes no slots. */
+  private String rule(String station, String deputy) {
+    return "{\"stationId\":\"" + station + "\",\"kind\":\"WEEKLY\",\"weekday\":\"6\",\"start\":\"19:00\",\"end\":\"20:00\","
+        + "\"location\":\"会议室\",\"validFrom\":\"" + LocalDate.now().plusYears(2).plusDays(made.incrementAndGet())
+        + "\",\"deputyIds\":[\"" + deputy + "\"]}";
+  }
+
+  private String created(String path, String body) {
+    HttpResponse<String> answer = send(Who.ADMIN, "POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException("POST " + path + " " + body + " answered " + answer.statusCode() + " " + answer.body());
+    }
+    try {
+      return json.readTree(answer.body()).path("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String todaysReception(liaison.hub.db.Database jdbi, String station) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM reception_slot WHERE station_id = :s AND slot_date = :d ORDER BY start_time LIMIT 1")
+                .bind("s", station)
+                .bind("d", LocalDate.now(Sql.ZONE).toString())
+                .mapTo(String.class)
+                .one());
+  }
+
+  /** A screenshot of the station as its screen would have uploaded it for a SCREENSHOT command. */
+  private String screenshot(liaison.hub.db.Database jdbi, String station, Color color) {
+    ScreenshotStore store = hub.bean(ScreenshotStore.class);
+    ScreenshotStore.Checked shot = store.check(png(color));
+    store.save(shot);
+    OffsetDateTime now = OffsetDateTime.now();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO station_command (id, station_id, name, issued_by, issued_at, expires_at, status, screenshot_hash)
+                    VALUES (:id, :station, 'SCREENSHOT', 'matrix', :at, :at, 'OK', :hash)
+                    """)
+                .bind("id", "cmd-matrix-" + station)
+                .bind("station", station)
+                .bind("at", Sql.instant(now))
+                .bind("hash", shot.hash())
+                .execute());
+    return shot.hash();
+  }
+
+  private static byte[] png(Color color) {
+    BufferedImage image = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(color);
+    g.fillRect(0, 0, 60, 80);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private Session logIn(String username) {
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> answer = send(null, "POST", "/login", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+    Matcher cookie = SESSION.matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
+    if (answer.statusCode() != 303 || !cookie.find()) {
+      throw new IllegalStateException("log-in as " + username + " answered " + answer.statusCode());
+    }
+    Session session = new Session(cookie.group(1), "");
+    sessions.put(Who.ANONYMOUS, session); // borrowed for the next request only
+    HttpResponse<String> home = send(Who.ANONYMOUS, "GET", "/admin", null, null);
+    sessions.remove(Who.ANONYMOUS);
+    Matcher csrf = CSRF.matcher(home.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token on /admin for " + username);
+    }
+    return new Session(cookie.group(1), csrf.group(1));
+  }
+
+  private static String shorten(String body) {
+    String oneLine = body == null ? "" : body.replaceAll("\\s+", " ");
+    return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
+  }
+}
