@@ -1,6 +1,7 @@
 package liaison.hub.problem;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request that cannot be read as it came (a form that is not URL-encoded, a query value that is
@@ -27,6 +28,22 @@ public final class BadRequestProblem extends RuntimeException {
         "unknown-choice",
         "参数 " + parameter + " 的值“" + shown + "”无效，可选：" + String.join("、", allowed),
         "unknown value '" + shown + "' for " + parameter + "; allowed: " + String.join(", ", allowed));
+  }
+
+  /**
+   * The value of a query parameter that must be one of {@code allowed} (exactly as written there):
+   * null when it is absent or blank.
+   *
+   * @throws BadRequestProblem for any other value, listing the allowed ones
+   */
+  public static @Nullable String choice(String parameter, @Nullable String value, List<String> allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!allowed.contains(value)) {
+      throw unknownChoice(parameter, value, allowed);
+    }
+    return value;
   }
 
   public String zh() {
