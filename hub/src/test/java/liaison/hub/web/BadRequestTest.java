@@ -14,7 +14,9 @@ import java.util.Map;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
+import io.micronaut.core.type.Argument;
 import liaison.hub.problem.BadInput;
+import liaison.signage.protocol.DeputyLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,23 @@ class BadRequestTest {
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
     assertThat(answer.body()).contains("“FOO”无效", "unknown value &#39;FOO&#39;", oneAllowed).doesNotContain(INTERNALS);
+  }
+
+  @Test
+  void shouldExplainAQueryOrPathValueThatDoesNotConvertWithoutNamingItsType() {
+    ErrorAnswers.Refusal level = ErrorAnswers.parameter(Argument.of(DeputyLevel.class, "level"), "FOO");
+    ErrorAnswers.Refusal limit = ErrorAnswers.parameter(Argument.of(int.class, "limit"), "abc");
+    ErrorAnswers.Refusal day = ErrorAnswers.parameter(Argument.of(java.time.LocalDate.class, "date"), "tomorrow");
+
+    assertThat(level.status().getCode()).isEqualTo(400);
+    assertThat(level.zh()).contains("参数 level", "NATIONAL", "TOWNSHIP");
+    assertThat(level.en()).contains("allowed: NATIONAL");
+    assertThat(limit.zh()).contains("参数 limit", "整数");
+    assertThat(limit.en()).contains("a whole number");
+    assertThat(day.en()).contains("a date or time");
+    for (ErrorAnswers.Refusal refusal : List.of(level, limit, day)) {
+      assertThat(refusal.zh() + refusal.en()).doesNotContain(INTERNALS).doesNotContain("int ", "LocalDate", "DeputyLevel");
+    }
   }
 
   @Test
