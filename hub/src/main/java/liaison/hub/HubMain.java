@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import io.micronaut.context.env.Environment;
 import java.nio.file.Path;
+import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
 import liaison.hub.web.StartupSummary;
@@ -89,7 +90,7 @@ public final class HubMain {
           Micronaut.build(new String[0]).mainClass(HubMain.class).properties(properties).banner(false).start();
       context.getBean(StartupSummary.class).print(System.out);
     } catch (RuntimeException e) {
-      StartupProblem problem = findProblem(e);
+      StartupProblem problem = findProblem(e, dataDir(properties));
       if (problem == null) {
         throw e;
       }
@@ -105,7 +106,8 @@ public final class HubMain {
       Environment env = probe.getEnvironment();
       env.start();
       String dataDir = env.getProperty("hub.data-dir", String.class).orElse("data");
-      Preflight.checkWritableDirectory(Path.of(dataDir), "--data-dir or HUB_DATA_DIR");
+      long minFree = env.getProperty("hub.disk.min-free-mb", Long.class).orElse(Preflight.MIN_FREE_BYTES >> 20) << 20;
+      Preflight.checkWritableDirectory(Path.of(dataDir), minFree, "--data-dir or HUB_DATA_DIR");
       String httpHost = env.getProperty("hub.http-host", String.class).orElse("127.0.0.1");
       int httpPort = env.getProperty("hub.http-port", Integer.class).orElse(8080);
       Preflight.checkPortFree(httpHost, httpPort, "the web", "--http-port or HUB_HTTP_PORT");
@@ -158,7 +160,15 @@ public final class HubMain {
     }
   }
 
-  private static StartupProblem findProblem(Throwable e) {
+  private static Path dataDir(Map<String, Object> properties) {
+    try (ApplicationContext probe = ApplicationContext.builder().properties(properties).build()) {
+      Environment env = probe.getEnvironment();
+      env.start();
+      return Path.of(env.getProperty("hub.data-dir", String.class).orElse("data")).toAbsolutePath().normalize();
+    }
+  }
+
+  private static StartupProblem findProblem(Throwable e, Path dataDir) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StartupProblem problem) {
         return problem;
@@ -167,6 +177,10 @@ public final class HubMain {
         return new StartupProblem(
             "a port is already in use (" + bind.getMessage() + "); choose another with --http-port or --mqtt-port");
       }
+    }
+    if (DiskFull.isDiskFull(e)) {
+      // The database or a library ran out of space after the checks: say so, not in the library's words.
+      return new StartupProblem(DiskFull.describe(dataDir) + "; free some space there or choose another folder with --data-dir", e);
     }
     return null;
   }

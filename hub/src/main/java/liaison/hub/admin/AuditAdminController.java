@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
@@ -40,7 +41,7 @@ public class AuditAdminController {
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> log(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String entity) {
     access.requireCountyAdmin(staff);
-    String kind = entity != null && ENTITIES.contains(entity) ? entity : null;
+    String kind = BadRequestProblem.choice("entity", entity, ENTITIES);
     List<Line> lines =
         audit.latest(300, kind, staff.countyId()).stream()
             .map(e -> new Line(AT.format(e.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))), e.actorName(), e.action(), e.entity(), e.entityId(), e.summary()))

@@ -27,6 +27,7 @@ import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.notice.NoticeService;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Access;
@@ -35,6 +36,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
+import liaison.signage.protocol.NoticePriority;
 
 /** The notices list, the composer with its target picker and kiosk preview, and each notice's receipts. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -75,6 +77,10 @@ public class NoticeAdminController {
       @Nullable String last,
       List<Integer> days) {}
 
+  private static final List<String> PRIORITIES =
+      java.util.Arrays.stream(NoticePriority.values()).map(Enum::name).toList();
+  private static final List<String> STATES = List.of("active", "upcoming", "ended");
+
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> list(
       HttpRequest<?> request,
@@ -85,6 +91,8 @@ public class NoticeAdminController {
       @Nullable @QueryValue String state) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String query = q == null ? "" : q.strip();
+    BadRequestProblem.choice("priority", priority, PRIORITIES);
+    BadRequestProblem.choice("state", state, STATES);
     List<Row> rows = new ArrayList<>();
     for (Notice n : notices.list(staff)) {
       if (!query.isEmpty() && !(n.title().contains(query) || n.body().contains(query))) {
@@ -110,8 +118,8 @@ public class NoticeAdminController {
     model.put("q", query);
     model.put("priority", priority == null ? "" : priority);
     model.put("state", state == null ? "" : state);
-    model.put("priorities", List.of("NORMAL", "URGENT", "EMERGENCY"));
-    model.put("states", List.of("active", "upcoming", "ended"));
+    model.put("priorities", PRIORITIES);
+    model.put("states", STATES);
     return new ModelAndView<>("admin/notices", model);
   }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.config.HubConfig;
 import liaison.hub.config.MqttConfig;
+import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
 import liaison.hub.config.TlsConfig;
@@ -73,6 +74,9 @@ public class EmbeddedBroker implements AutoCloseable {
         // not a POSIX file system
       }
     } catch (IOException e) {
+      if (DiskFull.isDiskFull(e)) {
+        throw new StartupProblem(DiskFull.describe(home) + ": the broker cannot write its folder; free some space there", e);
+      }
       throw new StartupProblem("cannot prepare the broker's folder " + home + ": " + e.getMessage(), e);
     }
     security = new BrokerSecurity(hubAccount, stations, securityConfig, clock);
@@ -96,6 +100,10 @@ public class EmbeddedBroker implements AutoCloseable {
     try {
       hivemq.start().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
+      if (DiskFull.isDiskFull(e) || usableSpace(home) < 1024 * 1024) {
+        // HiveMQ on a full disk does not fail, it never finishes starting: name the disk, not the time-out.
+        throw new StartupProblem(DiskFull.describe(home) + ": the embedded MQTT broker could not start; free some space there", e);
+      }
       throw new StartupProblem(
           "the embedded MQTT broker did not start on " + config.host() + ":" + config.port() + ": " + e, e);
     }
@@ -113,6 +121,14 @@ public class EmbeddedBroker implements AutoCloseable {
         tls.enabled() ? " and over TLS on " + tls.mqttHost() + ":" + tls.mqttPort() : "",
         settings.persistence(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static long usableSpace(Path folder) {
+    try {
+      return Files.getFileStore(folder).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /**

@@ -14,12 +14,26 @@ import java.nio.file.Path;
 public final class Preflight {
   private Preflight() {}
 
+  /** Below this much usable space where the data lives, the hub refuses to start ({@code hub.min-free-disk}). */
+  public static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
+
   /** The data directory exists (or can be made) and the hub can write in it. */
   public static void checkWritableDirectory(Path dir, String setting) {
+    checkWritableDirectory(dir, MIN_FREE_BYTES, setting);
+  }
+
+  /**
+   * The data directory exists (or can be made), its disk has at least {@code minFree} bytes usable,
+   * and the hub can write in it. A full disk is named as such, with the path.
+   */
+  public static void checkWritableDirectory(Path dir, long minFree, String setting) {
     Path absolute = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(absolute);
     } catch (IOException | SecurityException e) {
+      if (DiskFull.isDiskFull(e)) {
+        throw new StartupProblem(DiskFull.describe(absolute) + "; free some space there or choose another folder with " + setting, e);
+      }
       throw new StartupProblem(
           "cannot create the data directory "
               + absolute
@@ -28,14 +42,23 @@ public final class Preflight {
               + "); choose another with "
               + setting);
     }
+    DiskFull.checkFreeSpace(absolute, minFree, setting);
     Path probe = absolute.resolve(".write-check");
     try {
       Files.writeString(probe, "ok");
       Files.delete(probe);
     } catch (IOException | SecurityException e) {
+      if (DiskFull.isDiskFull(e)) {
+        throw new StartupProblem(DiskFull.describe(absolute) + "; free some space there or choose another folder with " + setting, e);
+      }
       throw new StartupProblem(
           "the data directory " + absolute + " is not writable; fix its permissions or choose another with " + setting);
     }
+  }
+
+  /** The folder's disk has at least {@code minFree} bytes usable (the broker's folder, say). */
+  public static void checkFreeSpace(Path dir, long minFree, String setting) {
+    DiskFull.checkFreeSpace(dir, minFree, setting);
   }
 
   /** Nobody listens on the port yet. */

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Sql;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
@@ -126,6 +127,10 @@ public class DeputyService {
       access.requireSee(staff, stationId);
     }
     DeputyLevel level = filter.level() == null || filter.level().isBlank() ? null : parseLevel(filter.level());
+    if (filter.level() != null && !filter.level().isBlank() && level == null) {
+      throw BadRequestProblem.unknownChoice(
+          "level", filter.level(), java.util.Arrays.stream(DeputyLevel.values()).map(Enum::name).toList());
+    }
     String q = blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
     return deputies.inCounty(staff.countyId()).stream()

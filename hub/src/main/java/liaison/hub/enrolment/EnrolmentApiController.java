@@ -24,7 +24,6 @@ import liaison.hub.web.ResidentPages;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.ProtocolCodec;
-import liaison.signage.protocol.ProtocolException;
 
 /**
  * Enrolment over HTTP. Screens (no account): ask for a code, then ask after it until it is entered.
@@ -43,12 +42,21 @@ public class EnrolmentApiController {
   }
 
   /**
+   * What a screen sends ({@code EnrolmentRequest} of the protocol): its station id, the hash of
+   * the password it made, its app version. Read like every JSON body (a body that is not such an
+   * object is answered 400 by the hub's error answers), then checked field by field.
+   */
+  @io.micronaut.core.annotation.Introspected
+  public record ScreenRequest(@Nullable String stationId, @Nullable String passwordHash, @Nullable String appVersion) {}
+
+  /**
    * A screen asks for an enrolment code, sending an {@code EnrolmentRequest} (its station id and the
-   * hash of the password it made). 201 with an {@code EnrolmentTicket}; 400 not a valid request; 422
-   * unknown station; 429 too many from this address.
+   * hash of the password it made). 201 with an {@code EnrolmentTicket}; 400 not a JSON object; 422
+   * a field refused (unknown station, not a hash, too many hash iterations), each with its reason in
+   * zh and en; 429 too many from this address.
    */
   @Post(uri = "/api/public/enrolments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> request(HttpRequest<?> http, @Body byte[] body) {
+  public HttpResponse<?> request(HttpRequest<?> http, @Body ScreenRequest body) {
     String address = clients.clientIp(http);
     Optional<Duration> wait = enrolments.limitRequest(address);
     if (wait.isPresent()) {
@@ -56,12 +64,7 @@ public class EnrolmentApiController {
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
           .body(message("请求太频繁，请稍后再试", "too many requests; try again later"));
     }
-    EnrolmentRequest request;
-    try {
-      request = ProtocolCodec.decode(body, EnrolmentRequest.class);
-    } catch (ProtocolException e) {
-      return HttpResponse.badRequest(message("不是有效的登记请求：" + e.getMessage(), "not a valid enrolment request: " + e.getMessage()));
-    }
+    EnrolmentRequest request = enrolments.check(body.stationId(), body.passwordHash(), body.appVersion(), address);
     EnrolmentTicket ticket = enrolments.request(request, address);
     return HttpResponse.created(ProtocolCodec.encode(ticket)).contentType(MediaType.APPLICATION_JSON_TYPE);
   }

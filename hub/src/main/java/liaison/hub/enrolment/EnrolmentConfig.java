@@ -13,6 +13,12 @@ import java.time.Duration;
  *     asks once per lifetime, so this only stops a flood
  * @param wrongCodesPerAccount wrong codes one staff account may enter per {@code wrongCodeWindow}
  *     before it must wait: nobody guesses a code by trying
+ * @param waitingPerAddress codes one address may hold unused at once; past it, that address's
+ *     oldest code is dropped (screens behind one NAT share an address: raise it with them)
+ * @param maxWaiting unused codes the hub keeps in all; past it, expired ones go first, then the
+ *     oldest code of the address holding the most, so a flood cannot grow the table and a screen
+ *     with its one code is the last to lose it
+ * @param addressesRemembered addresses whose requests are counted at once (memory bound)
  */
 @ConfigurationProperties("hub.enrolment")
 public record EnrolmentConfig(
@@ -20,4 +26,7 @@ public record EnrolmentConfig(
     @Bindable(defaultValue = "10") @Min(1) int requestsPerAddress,
     @Bindable(defaultValue = "10m") Duration requestWindow,
     @Bindable(defaultValue = "10") @Min(1) int wrongCodesPerAccount,
-    @Bindable(defaultValue = "10m") Duration wrongCodeWindow) {}
+    @Bindable(defaultValue = "10m") Duration wrongCodeWindow,
+    @Bindable(defaultValue = "20") @Min(1) int waitingPerAddress,
+    @Bindable(defaultValue = "1000") @Min(1) int maxWaiting,
+    @Bindable(defaultValue = "10000") @Min(1) int addressesRemembered) {}

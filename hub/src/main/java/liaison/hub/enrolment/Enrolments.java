@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.CredentialChanges;
 import liaison.hub.db.Sql;
+import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Access;
@@ -18,6 +20,10 @@ import liaison.hub.station.StationRepository;
 import liaison.hub.web.RateLimiter;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
+import liaison.signage.protocol.MqttPasswordHash;
+import liaison.signage.protocol.Topic;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +43,10 @@ import org.slf4j.LoggerFactory;
 public class Enrolments {
   private static final Logger LOG = LoggerFactory.getLogger(Enrolments.class);
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("M-d HH:mm");
-  /** Codes waiting for one station at once; more are refused (a screen needs one). */
-  private static final int MAX_WAITING_PER_STATION = 20;
+  /** Iterations a screen's hash may use: Mosquitto's default up to ten times it (each connect pays them). */
+  static final long MIN_HASH_ITERATIONS = 101;
+
+  static final long MAX_HASH_ITERATIONS = 1_000;
 
   private final Database database;
   private final Clock clock;
@@ -50,6 +58,7 @@ public class Enrolments {
   private final CredentialChanges changes;
   private final RateLimiter requests;
   private final RateLimiter wrongCodes;
+  private final BadInput badInput;
 
   public Enrolments(
       Database database,
@@ -59,7 +68,8 @@ public class Enrolments {
       StationCredentialRepository credentials,
       Access access,
       AuditLog audit,
-      CredentialChanges changes) {
+      CredentialChanges changes,
+      BadInput badInput) {
     this.database = database;
     this.clock = clock;
     this.config = config;
@@ -68,20 +78,116 @@ public class Enrolments {
     this.access = access;
     this.audit = audit;
     this.changes = changes;
-    this.requests = new RateLimiter(config.requestsPerAddress(), config.requestWindow(), clock);
+    this.badInput = badInput;
+    this.requests = new RateLimiter(config.requestsPerAddress(), config.requestWindow(), clock, config.addressesRemembered());
     this.wrongCodes = new RateLimiter(config.wrongCodesPerAccount(), config.wrongCodeWindow(), clock);
   }
 
   /** Counts a screen's request against its address; how long to wait when over the limit. */
   public Optional<Duration> limitRequest(String address) {
-    return requests.tryAcquire(address);
+    return requests.tryAcquire(network(address));
   }
 
-  /** A screen asks for a code: it gets one to show, good for {@code codeLifetime}. */
+  /** Addresses whose requests are being counted now (at most {@code addressesRemembered}). */
+  public int addressesCounted() {
+    return requests.trackedKeys();
+  }
+
+  /**
+   * The key an address is counted under: an IPv6 address by its /64 (one household or machine holds
+   * a whole /64 and could otherwise ask from a new address each time), an IPv4 address as it is.
+   */
+  static String network(String address) {
+    if (!address.contains(":")) {
+      return address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+      if (bytes.length != 16) {
+        return address;
+      }
+      return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+    } catch (java.net.UnknownHostException e) {
+      return address;
+    }
+  }
+
+  /**
+   * What a screen sent, checked field by field (zh, en) before anything is stored: which station, a
+   * PBKDF2 hash in Mosquitto's form whose iteration count a connect can afford, the app's version.
+   *
+   * @throws ValidationProblem with every field's problem; each refusal is counted as bad input
+   */
+  public EnrolmentRequest check(@Nullable String stationId, @Nullable String passwordHash, @Nullable String appVersion, String address) {
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String reason = null;
+    if (stationId == null || stationId.isBlank()) {
+      problems.add("stationId", "请求中没有站点编号（stationId）", "the request names no station (stationId)");
+      reason = "missing-field";
+    } else if (!Topic.isValidStationId(stationId)) {
+      problems.add(
+          "stationId",
+          "站点编号“" + shorten(stationId) + "”无效：只能用小写字母、数字和中间的连字符，如 s-001",
+          "the station id '" + shorten(stationId) + "' is not valid: lower-case letters, digits and inner hyphens only, e.g. s-001");
+      reason = "bad-station-id";
+    }
+    if (passwordHash == null || passwordHash.isBlank()) {
+      problems.add("passwordHash", "请求中没有密码散列（passwordHash）", "the request carries no password hash (passwordHash)");
+      reason = reason == null ? "missing-field" : reason;
+    } else if (!MqttPasswordHash.isWellFormed(passwordHash)) {
+      problems.add(
+          "passwordHash",
+          "密码散列不是 Mosquitto 的 PBKDF2-SHA512 格式（$7$…）",
+          "the password hash is not a PBKDF2-SHA512 hash in Mosquitto's form ($7$…)");
+      reason = reason == null ? "bad-hash" : reason;
+    } else {
+      long iterations = iterations(passwordHash);
+      if (iterations < MIN_HASH_ITERATIONS || iterations > MAX_HASH_ITERATIONS) {
+        // Each later connect of this station computes the hash again: a huge count is a CPU bomb.
+        problems.add(
+            "passwordHash",
+            "密码散列的迭代次数 " + iterations + " 不在 " + MIN_HASH_ITERATIONS + "–" + MAX_HASH_ITERATIONS
+                + " 之间（Mosquitto 默认 101）",
+            "the password hash's iteration count " + iterations + " is outside " + MIN_HASH_ITERATIONS + "–"
+                + MAX_HASH_ITERATIONS + " (Mosquitto's default is 101)");
+        reason = reason == null ? "hash-iterations" : reason;
+      }
+    }
+    if (appVersion == null || appVersion.isBlank()) {
+      problems.add("appVersion", "请求中没有应用版本（appVersion）", "the request names no app version (appVersion)");
+      reason = reason == null ? "missing-field" : reason;
+    } else if (appVersion.length() > 64) {
+      problems.add("appVersion", "应用版本不能超过 64 个字符", "the app version must be at most 64 characters");
+      reason = reason == null ? "bad-app-version" : reason;
+    }
+    if (reason != null) {
+      badInput.record("enrolment", reason, "request from " + address + " refused: " + reason);
+    }
+    problems.throwIfAny();
+    return new EnrolmentRequest(stationId, passwordHash, appVersion);
+  }
+
+  /** {@code $7$101$…} → 101; the form was checked before. */
+  static long iterations(String wellFormedHash) {
+    String count = wellFormedHash.substring(3, wellFormedHash.indexOf('$', 3));
+    return Long.parseLong(count);
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+
+  /**
+   * A screen asks for a code: it gets one to show, good for {@code codeLifetime}. A station may have
+   * any number of codes waiting (only the one its real screen shows will be typed in); what is
+   * bounded is how many one address holds and how many the hub keeps in all, so nobody can block a
+   * screen by asking in its name, nor fill the table.
+   */
   public EnrolmentTicket request(EnrolmentRequest request, String address) {
     String station = request.stationId();
     if (stations.find(station).isEmpty()) {
       LOG.warn("a screen at {} asked to be enrolled as station {}, which the hub does not know", address, station);
+      badInput.record("enrolment", "unknown-station", "a screen at " + address + " asked for station " + station);
       throw ValidationProblem.of(
           "stationId",
           "枢纽上没有站点 " + station + "：请检查这块屏幕的站点设置（--station）",
@@ -91,45 +197,97 @@ public class Enrolments {
     OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
     return database.inTransaction(
         h -> {
-          int waiting =
-              h.createQuery(
-                      "SELECT COUNT(*) FROM station_enrolment WHERE station_id = :s AND used_at IS NULL AND expires_at > :now")
-                  .bind("s", station)
-                  .bind("now", Sql.instant(now))
-                  .mapTo(Integer.class)
-                  .one();
-          if (waiting >= MAX_WAITING_PER_STATION) {
-            LOG.warn("station {}: {} codes already waiting; refused another from {}", station, waiting, address);
-            throw new ConflictProblem(
-                "站点 " + station + " 已有太多屏幕在等待登记，请稍后再试",
-                "too many screens are waiting to be enrolled as " + station + "; try again later");
-          }
-          for (int attempt = 0; ; attempt++) {
-            String code = EnrolmentCodes.next();
-            boolean taken =
-                h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE code = :c").bind("c", code).mapTo(Integer.class).one()
-                    > 0;
-            if (taken && attempt < 10) {
-              continue;
+          String code = null;
+          for (int attempt = 0; attempt < 10 && code == null; attempt++) {
+            String candidate = EnrolmentCodes.next();
+            if (h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE code = :c").bind("c", candidate).mapTo(Integer.class).one()
+                == 0) {
+              code = candidate;
             }
-            h.createUpdate(
-                    """
-                    INSERT INTO station_enrolment (code, station_id, password_hash, app_version, requested_at,
-                                                   requested_from, expires_at)
-                    VALUES (:code, :station, :hash, :version, :now, :from, :expires)
-                    """)
-                .bind("code", code)
-                .bind("station", station)
-                .bind("hash", request.passwordHash())
-                .bind("version", request.appVersion())
-                .bind("now", Sql.instant(now))
-                .bind("from", address)
-                .bind("expires", Sql.instant(expires))
-                .execute();
-            LOG.info("station {}: a screen at {} waits to be enrolled with code {} until {}", station, address, code, expires);
-            return new EnrolmentTicket(code, station, EnrolmentTicket.Status.WAITING, expires);
           }
+          if (code == null) {
+            throw new IllegalStateException("ten enrolment codes in a row were taken; the code space is exhausted");
+          }
+          h.createUpdate(
+                  """
+                  INSERT INTO station_enrolment (code, station_id, password_hash, app_version, requested_at,
+                                                 requested_from, expires_at)
+                  VALUES (:code, :station, :hash, :version, :now, :from, :expires)
+                  """)
+              .bind("code", code)
+              .bind("station", station)
+              .bind("hash", request.passwordHash())
+              .bind("version", request.appVersion())
+              .bind("now", Sql.instant(now))
+              .bind("from", address)
+              .bind("expires", Sql.instant(expires))
+              .execute();
+          int dropped = makeRoom(h, address, code, now);
+          LOG.info(
+              "station {}: a screen at {} waits to be enrolled with code {} until {}{}",
+              station, address, code, expires, dropped == 0 ? "" : "; " + dropped + " older unused code(s) dropped to make room");
+          return new EnrolmentTicket(code, station, EnrolmentTicket.Status.WAITING, expires);
         });
+  }
+
+  /**
+   * Keeps the unused codes within bounds after {@code fresh} was added: this address's oldest past
+   * {@code waitingPerAddress}; then, past {@code maxWaiting} in all, expired ones first, then the
+   * oldest code of the address holding the most. A flood from many addresses thus eats its own
+   * codes before it reaches a screen that asked once. Returns how many codes were dropped.
+   */
+  private int makeRoom(Handle h, String address, String fresh, OffsetDateTime now) {
+    int dropped = 0;
+    List<String> own =
+        h.createQuery(
+                "SELECT code FROM station_enrolment WHERE requested_from = :from AND used_at IS NULL AND code <> :fresh"
+                    + " ORDER BY requested_at DESC, code DESC")
+            .bind("from", address)
+            .bind("fresh", fresh)
+            .mapTo(String.class)
+            .list();
+    for (String old : own.subList(Math.min(own.size(), config.waitingPerAddress() - 1), own.size())) {
+      dropped += drop(h, old);
+    }
+    int unused = h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL").mapTo(Integer.class).one();
+    while (unused > config.maxWaiting()) {
+      Optional<String> victim =
+          h.createQuery(
+                  "SELECT code FROM station_enrolment WHERE used_at IS NULL AND expires_at <= :now ORDER BY expires_at, code LIMIT 1")
+              .bind("now", Sql.instant(now))
+              .mapTo(String.class)
+              .findOne();
+      if (victim.isEmpty()) {
+        victim =
+            h.createQuery(
+                    """
+                    SELECT code FROM station_enrolment
+                    WHERE used_at IS NULL AND code <> :fresh AND requested_from = (
+                      SELECT requested_from FROM station_enrolment WHERE used_at IS NULL AND code <> :fresh
+                      GROUP BY requested_from ORDER BY COUNT(*) DESC, MIN(requested_at) LIMIT 1)
+                    ORDER BY requested_at, code LIMIT 1
+                    """)
+                .bind("fresh", fresh)
+                .mapTo(String.class)
+                .findOne();
+      }
+      if (victim.isEmpty()) {
+        break;
+      }
+      dropped += drop(h, victim.get());
+      unused--;
+    }
+    return dropped;
+  }
+
+  private static int drop(Handle h, String code) {
+    return h.createUpdate("DELETE FROM station_enrolment WHERE code = :code AND used_at IS NULL").bind("code", code).execute();
+  }
+
+  /** Unused codes the hub keeps now (waiting or expired): never more than {@code maxWaiting}. */
+  public int unusedCodes() {
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL").mapTo(Integer.class).one());
   }
 
   /** Where a code stands, for the screen that shows it; empty for a code the hub does not know. */

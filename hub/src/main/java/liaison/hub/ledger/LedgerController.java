@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
 
 /** The ledger (台账) as files, over the API (Basic) and for the admin's download buttons (session). */
@@ -46,7 +47,7 @@ public class LedgerController {
       @Nullable @QueryValue String to,
       @Nullable @QueryValue String station,
       @Nullable @QueryValue String format) {
-    return file(staff, from, to, station, "xlsx".equals(format) ? "xlsx" : "csv");
+    return file(staff, from, to, station, "xlsx".equals(BadRequestProblem.choice("format", format, List.of("csv", "xlsx"))) ? "xlsx" : "csv");
   }
 
   private HttpResponse<byte[]> file(Staff staff, @Nullable String from, @Nullable String to, @Nullable String station, String format) {

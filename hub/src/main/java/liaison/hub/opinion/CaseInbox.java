@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
@@ -92,10 +93,20 @@ public class CaseInbox {
           .append("('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED'))");
       binds.put("today", today().toString());
     } else if (!status.isEmpty()) {
+      String name = status.toUpperCase(Locale.ROOT);
+      if (java.util.Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(name))) {
+        List<String> allowed = new java.util.ArrayList<>(List.of("open", "overdue"));
+        java.util.Arrays.stream(CaseStatus.values()).map(Enum::name).forEach(allowed::add);
+        throw BadRequestProblem.unknownChoice("status", status, allowed);
+      }
       where.append(" AND c.status = :status");
-      binds.put("status", status.toUpperCase(Locale.ROOT));
+      binds.put("status", name);
     }
     if (filter.category() != null && !filter.category().isBlank()) {
+      if (Category.of(filter.category().strip()).isEmpty()) {
+        throw BadRequestProblem.unknownChoice(
+            "category", filter.category(), java.util.Arrays.stream(Category.values()).map(Enum::name).toList());
+      }
       where.append(" AND c.category = :category");
       binds.put("category", filter.category().strip());
     }

@@ -1,10 +1,13 @@
 package liaison.hub.opinion;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,6 +16,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import liaison.hub.db.Sql;
+import liaison.hub.photo.PhotoController;
+import liaison.hub.photo.PhotoStore;
+import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
 
 /**
@@ -26,11 +32,13 @@ public class CaseLoopApiController {
   private final CaseInbox inbox;
   private final CaseHandling handling;
   private final CaseRepository repository;
+  private final PhotoStore photos;
 
-  public CaseLoopApiController(CaseInbox inbox, CaseHandling handling, CaseRepository repository) {
+  public CaseLoopApiController(CaseInbox inbox, CaseHandling handling, CaseRepository repository, PhotoStore photos) {
     this.inbox = inbox;
     this.handling = handling;
     this.repository = repository;
+    this.photos = photos;
   }
 
   /** A case in a list; times in Beijing time with their offset. */
@@ -158,6 +166,21 @@ public class CaseLoopApiController {
   public CaseView suggestion(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Suggestion body) {
     handling.suggestion(staff, id, body);
     return view(staff, id);
+  }
+
+  /** A photo the resident attached, for staff who may see the case; kept privately by the browser. */
+  @Get(uri = "/{id}/photos/{file}", produces = MediaType.IMAGE_JPEG)
+  public HttpResponse<?> photo(
+      @Parameter(hidden = true) Staff staff,
+      String id,
+      String file,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    handling.get(staff, id);
+    String hash = PhotoController.hashOf(file);
+    if (!repository.photos(id).contains(hash)) {
+      throw new NotFoundProblem("案件 " + id + " 没有这张照片", "case " + id + " has no such photo");
+    }
+    return PhotoController.privately(photos, hash, ifNoneMatch);
   }
 
   private CaseView view(Staff staff, String id) {

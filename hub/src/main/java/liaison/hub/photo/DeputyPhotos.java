@@ -30,6 +30,12 @@ public class DeputyPhotos {
     this.publisher = publisher;
   }
 
+  /** Whether some deputy's photo has this hash (and so is public, as the screens show it). */
+  public boolean isDeputyPhoto(String hash) {
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM deputy WHERE photo_hash = :hash").bind("hash", hash).mapTo(Integer.class).one() > 0);
+  }
+
   public String setPhoto(Staff staff, String deputyId, byte[] upload) {
     List<String> at = deputies.requireChange(staff, deputyId);
     String hash = store.store(upload);

@@ -18,10 +18,18 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import liaison.hub.security.Staff;
 
-/** Photos in and out: upload for a deputy (API, raw or multipart), and served to anyone by hash. */
+/**
+ * Photos in and out: upload for a deputy (API, raw or multipart); a deputy's photo served to anyone
+ * by hash (screens show it; cached a year). Residents' photos (attached to their opinions) are not
+ * served here: only through their case's tracking link or to staff who may see the case, privately
+ * ({@link #privately}).
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PhotoController {
+  /** How a resident's photo may be kept: by the one browser that fetched it, for an hour. */
+  public static final String PRIVATE = "private, max-age=3600";
+
   private final PhotoStore store;
   private final DeputyPhotos deputies;
 
@@ -30,10 +38,16 @@ public class PhotoController {
     this.deputies = deputies;
   }
 
-  /** The photo, cached for a year: its name is its content's hash, so it never changes. */
+  /**
+   * A deputy's photo, cached for a year: its name is its content's hash, so it never changes. Any
+   * other hash (a resident's photo, say) is not found here.
+   */
   @Get(uri = "/photos/{file}")
   public HttpResponse<?> photo(String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    String hash = file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : file;
+    String hash = hashOf(file);
+    if (!deputies.isDeputyPhoto(hash)) {
+      return HttpResponse.notFound();
+    }
     String etag = "\"" + hash + "\"";
     if (etag.equals(ifNoneMatch)) {
       return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
@@ -45,6 +59,31 @@ public class PhotoController {
                 HttpResponse.ok(bytes)
                     .contentType(MediaType.IMAGE_JPEG_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
+                    .header(HttpHeaders.ETAG, etag))
+        .orElseGet(HttpResponse::notFound);
+  }
+
+  /** {@code <hash>.jpg} or {@code <hash>} → the hash. */
+  public static String hashOf(String file) {
+    return file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : file;
+  }
+
+  /**
+   * A resident's photo, for someone the caller has let see it: never public, never immutable, so no
+   * shared cache (a proxy, a carrier's cache) keeps it for the next person.
+   */
+  public static HttpResponse<?> privately(PhotoStore store, String hash, @Nullable String ifNoneMatch) {
+    String etag = "\"" + hash + "\"";
+    if (etag.equals(ifNoneMatch)) {
+      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
+    }
+    return store
+        .read(hash)
+        .<HttpResponse<?>>map(
+            bytes ->
+                HttpResponse.ok(bytes)
+                    .contentType(MediaType.IMAGE_JPEG_TYPE)
+                    .header(HttpHeaders.CACHE_CONTROL, PRIVATE)
                     .header(HttpHeaders.ETAG, etag))
         .orElseGet(HttpResponse::notFound);
   }

@@ -22,6 +22,14 @@ public class StaffBinder implements TypedRequestArgumentBinder<Staff> {
     return staff.<BindingResult<Staff>>map(s -> () -> Optional.of(s)).orElse(BindingResult.unsatisfied());
   }
 
+  /**
+   * The staff member signed in for this request (session or HTTP Basic), for code that is not a
+   * controller method: filters that decide what a page shows.
+   */
+  public static Optional<Staff> staff(HttpRequest<?> request) {
+    return request.getAttribute(StaffFilter.STAFF, Staff.class);
+  }
+
   /** The CSRF token of the request's session, for the forms a page renders. */
   public static String csrfToken(HttpRequest<?> request) {
     return request.getAttribute(StaffFilter.CSRF, String.class).orElse("");

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Sql;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.security.Access;
@@ -89,9 +90,14 @@ public class StationService {
   public List<StationPlace> list(Staff staff, Filter filter) {
     String q = blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+    StationKind kind = filter.kind() == null || filter.kind().isBlank() ? null : parseKind(filter.kind());
+    if (filter.kind() != null && !filter.kind().isBlank() && kind == null) {
+      throw BadRequestProblem.unknownChoice(
+          "kind", filter.kind(), java.util.Arrays.stream(StationKind.values()).map(Enum::name).toList());
+    }
     return access.visibleStations(staff).stream()
         .filter(p -> filter.townshipId() == null || filter.townshipId().isBlank() || p.station().townshipId().equals(filter.townshipId()))
-        .filter(p -> filter.kind() == null || filter.kind().isBlank() || p.station().kind().name().equals(filter.kind()))
+        .filter(p -> kind == null || p.station().kind() == kind)
         .filter(p -> needle == null || matches(p, needle))
         .toList();
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.problem.BadRequestProblem;
 import org.jspecify.annotations.Nullable;
 
 /** A submitted {@code application/x-www-form-urlencoded} form, with repeated fields kept in order. */
@@ -16,6 +17,10 @@ public final class FormData {
     this.fields = fields;
   }
 
+  /**
+   * @throws BadRequestProblem when the body is not URL-encoded ({@code %zz}, a cut-off escape):
+   *     no browser sends that, so nothing of it is kept
+   */
   public static FormData parse(@Nullable String body) {
     Map<String, List<String>> fields = new LinkedHashMap<>();
     if (body != null && !body.isEmpty()) {
@@ -24,12 +29,21 @@ public final class FormData {
           continue;
         }
         int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         fields.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
       }
     }
     return new FormData(fields);
+  }
+
+  private static String decode(String encoded) {
+    try {
+      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestProblem(
+          "malformed-form", "提交的表单无法读取，请返回重新填写后提交", "the form sent cannot be read; go back, fill it in again and send it");
+    }
   }
 
   public @Nullable String get(String name) {

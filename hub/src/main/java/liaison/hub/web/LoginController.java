@@ -19,10 +19,12 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.security.LoginThrottle;
 import liaison.hub.security.PasswordHasher;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.SecurityConfig;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.StaffAccountRepository;
@@ -124,7 +126,7 @@ public class LoginController {
 
   @Get(uri = "/lang/{lang}")
   public HttpResponse<?> language(String lang, @Nullable @QueryValue String next) {
-    String value = lang.equals("en") ? "en" : "zh-CN";
+    String value = "en".equals(BadRequestProblem.choice("lang", lang, List.of("zh", "en"))) ? "en" : "zh-CN";
     Cookie cookie = Cookie.of(Lang.COOKIE, value).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax);
     return HttpResponse.seeOther(URI.create(Pages.safeNext(next, "/admin"))).cookie(cookie);
   }

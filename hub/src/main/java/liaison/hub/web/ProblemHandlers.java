@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.problem.BadInput;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
@@ -21,15 +24,36 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 
 /**
- * Problems become answers: JSON with per-field details for the API, a page for the admin. Admin
- * forms catch {@link ValidationProblem} themselves to show the messages beside the fields.
+ * Problems become answers: JSON with per-field details for the API, a page for the admin (both
+ * languages, the chosen one first). Admin forms catch {@link ValidationProblem} themselves to show
+ * the messages beside the fields. The framework's own refusals come the same way ({@link
+ * ErrorAnswers}).
  */
 @Singleton
 public class ProblemHandlers {
   private final ThymeleafViewsRenderer<Map<String, Object>> views;
+  private final BadInput badInput;
 
-  public ProblemHandlers(ThymeleafViewsRenderer<Map<String, Object>> views) {
+  public ProblemHandlers(ThymeleafViewsRenderer<Map<String, Object>> views, BadInput badInput) {
     this.views = views;
+    this.badInput = badInput;
+  }
+
+  /**
+   * The door a bad request came through, for {@link BadInput}: a screen's enrolment request, a JSON
+   * body, or anything else in a request (query, path, form, upload).
+   */
+  static String source(HttpRequest<?> request) {
+    if (request.getPath().equals("/api/public/enrolments")) {
+      return "enrolment";
+    }
+    boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE) || t.getExtension().equals("json")).orElse(false);
+    return json ? "http.json" : "http.request";
+  }
+
+  /** Counts a bad request (sampled in the log with the method, path and what was wrong). */
+  void recordBadInput(HttpRequest<?> request, String reason, String detail) {
+    badInput.record(source(request), reason, request.getMethodName() + " " + request.getPath() + ": " + detail);
   }
 
   static boolean wantsJson(HttpRequest<?> request) {
@@ -39,6 +63,15 @@ public class ProblemHandlers {
   }
 
   HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, String zh, String en, List<FieldError> errors) {
+    return fill(request, HttpResponse.status(status), zh, en, errors);
+  }
+
+  /** Writes the problem into {@code response} (its status set by the caller), as JSON or a page. */
+  <T> MutableHttpResponse<T> fill(
+      HttpRequest<?> request, MutableHttpResponse<?> response, String zh, String en, List<FieldError> errors) {
+    @SuppressWarnings("unchecked")
+    MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
+    HttpStatus status = response.getStatus();
     if (wantsJson(request)) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("status", status.getCode());
@@ -49,12 +82,16 @@ public class ProblemHandlers {
             "errors",
             errors.stream().map(e -> Map.of("field", e.field(), "message", e.zh(), "messageEn", e.en())).toList());
       }
-      return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+      @SuppressWarnings("unchecked")
+      MutableHttpResponse<T> json = (MutableHttpResponse<T>) out.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+      return json;
     }
     Lang lang = Lang.of(request);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("status", status.getCode());
     model.put("message", lang.pick(zh, en));
+    // The other language underneath, for a reader who reads it better.
+    model.put("other", lang.pick(en, zh));
     model.put("details", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
     StringWriter page = new StringWriter();
     try {
@@ -62,7 +99,10 @@ public class ProblemHandlers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(page.toString());
+    @SuppressWarnings("unchecked")
+    MutableHttpResponse<T> html =
+        (MutableHttpResponse<T>) out.contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(page.toString());
+    return html;
   }
 
   @Produces
@@ -108,6 +148,22 @@ public class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, NotFoundProblem e) {
       return problems.answer(request, HttpStatus.NOT_FOUND, e.zh(), e.en(), List.of());
+    }
+  }
+
+  @Produces
+  @Singleton
+  public static class BadRequest implements ExceptionHandler<BadRequestProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public BadRequest(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, BadRequestProblem e) {
+      problems.recordBadInput(request, e.reason(), e.en());
+      return problems.answer(request, HttpStatus.BAD_REQUEST, e.zh(), e.en(), List.of());
     }
   }
 

@@ -60,10 +60,14 @@ public class ResidentPages {
   }
 
   HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
+    return tooMany(request, wait, "resident.limit.title", "resident.limit.body");
+  }
+
+  /** 429 with Retry-After and a page saying, in the person's words, how many minutes to wait. */
+  HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, String titleKey, String bodyKey) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     long minutes = Math.max(1, (seconds + 59) / 60);
-    return message(request, HttpStatus.TOO_MANY_REQUESTS, "resident.limit.title", "resident.limit.body", minutes)
-        .header("Retry-After", Long.toString(seconds));
+    return message(request, HttpStatus.TOO_MANY_REQUESTS, titleKey, bodyKey, minutes).header("Retry-After", Long.toString(seconds));
   }
 
   public io.micronaut.http.MutableHttpResponse<?> message(

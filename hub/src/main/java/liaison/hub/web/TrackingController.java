@@ -4,10 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
+import liaison.hub.config.TrackingConfig;
 import liaison.hub.db.Sql;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
@@ -29,6 +34,9 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.Ratings;
 import liaison.hub.opinion.TrackingCodes;
+import liaison.hub.photo.PhotoController;
+import liaison.hub.photo.PhotoStore;
+import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
@@ -38,6 +46,10 @@ import liaison.hub.station.StationRepository;
  * The resident's tracking page: enter the code, see where the opinion stands (in words meant for
  * residents, never staff names or internal notes), the answer, and rate the handling. An unknown
  * code and a malformed one get the same answer, so the page tells nothing about which codes exist.
+ *
+ * <p>Look-ups are limited two ways ({@code hub.tracking.*}): unknown codes per address, so nobody
+ * finds codes by guessing; valid codes per code, never per address, because many residents share
+ * one carrier address and one person's typos must not lock the others out of their own cases.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
@@ -49,12 +61,54 @@ public class TrackingController {
   private final Ratings ratings;
   private final StationRepository stations;
   private final ResidentPages pages;
+  private final RateLimiter failures;
+  private final RateLimiter views;
+  private final BadInput badInput;
+  private final PhotoStore photos;
 
-  public TrackingController(CaseRepository cases, Ratings ratings, StationRepository stations, ResidentPages pages) {
+  public TrackingController(
+      CaseRepository cases,
+      Ratings ratings,
+      StationRepository stations,
+      ResidentPages pages,
+      TrackingConfig config,
+      BadInput badInput,
+      PhotoStore photos,
+      Clock clock) {
     this.cases = cases;
     this.ratings = ratings;
     this.stations = stations;
     this.pages = pages;
+    this.badInput = badInput;
+    this.photos = photos;
+    this.failures = new RateLimiter(config.failuresPerAddress(), config.failureWindow(), clock, config.remembered());
+    this.views = new RateLimiter(config.viewsPerCode(), config.viewWindow(), clock, config.remembered());
+  }
+
+  /** A look-up: the case, or the refusal to give instead; neither for an unknown code (404). */
+  record Lookup(@Nullable OpinionCase found, @Nullable HttpResponse<?> refusal) {}
+
+  /**
+   * The case behind a code as typed, counted: a valid code against itself, an unknown one against
+   * the address that asked. Past either limit, the 429 to answer instead.
+   */
+  Lookup lookUp(HttpRequest<?> request, @Nullable String typed) {
+    Optional<OpinionCase> found = TrackingCodes.normalize(typed == null ? "" : typed).flatMap(cases::findByCode);
+    if (found.isPresent()) {
+      Optional<Duration> wait = views.tryAcquire(found.get().trackingCode());
+      return wait.isPresent()
+          ? new Lookup(null, pages.tooMany(request, wait.get(), "resident.track.views.title", "resident.track.views.body"))
+          : new Lookup(found.get(), null);
+    }
+    String address = pages.clientIp(request);
+    Optional<Duration> blocked = failures.blockedFor(address);
+    if (blocked.isPresent()) {
+      badInput.record("tracking", "guessing", "unknown tracking codes from " + address + " held back");
+      return new Lookup(null, pages.tooMany(request, blocked.get(), "resident.track.limit.title", "resident.track.limit.body"));
+    }
+    failures.tryAcquire(address);
+    badInput.record("tracking", "unknown-code", "an unknown tracking code looked up from " + address);
+    return new Lookup(null, null);
   }
 
   @Get(uri = "/t", produces = MediaType.TEXT_HTML)
@@ -62,28 +116,56 @@ public class TrackingController {
     if (code == null || code.isBlank()) {
       return HttpResponse.ok(entry(Lang.of(request), false, ""));
     }
-    Optional<String> normal = TrackingCodes.normalize(code);
-    if (normal.isPresent() && cases.findByCode(normal.get()).isPresent()) {
-      return HttpResponse.seeOther(URI.create("/t/" + normal.get()));
+    Lookup lookup = lookUp(request, code);
+    if (lookup.refusal() != null) {
+      return lookup.refusal();
+    }
+    if (lookup.found() != null) {
+      return HttpResponse.seeOther(URI.create("/t/" + lookup.found().trackingCode()));
     }
     return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, code.length() > 20 ? code.substring(0, 20) : code));
   }
 
   @Get(uri = "/t/{code}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> track(HttpRequest<?> request, String code, @Nullable @QueryValue("new") String fresh) {
-    Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
-    if (found.isEmpty()) {
+    Lookup lookup = lookUp(request, code);
+    if (lookup.refusal() != null) {
+      return lookup.refusal();
+    }
+    if (lookup.found() == null) {
       return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
-    return HttpResponse.ok(view(Lang.of(request), found.get(), fresh != null, List.of(), null, ""));
+    return HttpResponse.ok(view(Lang.of(request), lookup.found(), fresh != null, List.of(), null, ""));
+  }
+
+  /**
+   * A photo the resident attached to their opinion, for whoever holds the case's tracking code
+   * (counted like a look-up); kept privately by the browser, never by a shared cache.
+   */
+  @Get(uri = "/t/{code}/photos/{file}", produces = MediaType.IMAGE_JPEG)
+  public HttpResponse<?> photo(
+      HttpRequest<?> request, String code, String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    Lookup lookup = lookUp(request, code);
+    if (lookup.refusal() != null) {
+      return lookup.refusal();
+    }
+    String hash = PhotoController.hashOf(file);
+    if (lookup.found() == null || !cases.photos(lookup.found().id()).contains(hash)) {
+      return HttpResponse.notFound();
+    }
+    return PhotoController.privately(photos, hash, ifNoneMatch);
   }
 
   @Post(uri = "/t/{code}/rating", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> rate(HttpRequest<?> request, String code, @Nullable @Body String body) {
-    Optional<OpinionCase> found = TrackingCodes.normalize(code).flatMap(cases::findByCode);
-    if (found.isEmpty()) {
+    Lookup lookup = lookUp(request, code);
+    if (lookup.refusal() != null) {
+      return lookup.refusal();
+    }
+    if (lookup.found() == null) {
       return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
+    Optional<OpinionCase> found = Optional.of(lookup.found());
     Optional<HttpResponse<?>> limited = pages.limitByIp(request);
     if (limited.isPresent()) {
       return limited.get();
@@ -155,6 +237,7 @@ public class TrackingController {
       }
     }
     model.put("timeline", timeline);
+    model.put("photos", cases.photos(c.id()).stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList());
     return new ModelAndView<>("track", model);
   }
 

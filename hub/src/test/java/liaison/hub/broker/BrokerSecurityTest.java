@@ -247,7 +247,7 @@ class BrokerSecurityTest {
       await().until(() -> !other.received().isEmpty());
     }
     assertThat(hub.bean(BrokerClient.class).isConnected()).isTrue();
-    assertThat(hub.get("/health").body()).contains("\"refusedConnects\"");
+    assertThat(StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", "/health", null).body()).contains("\"refusedConnects\"");
     // Even the right password is held back from the storming address until its window passes.
     assertThat(raw("127.0.0.2", "station-s-002-late", utf8("s-002"), utf8(hub.stationPassword("s-002"))))
         .isEqualTo(RATE_EXCEEDED);

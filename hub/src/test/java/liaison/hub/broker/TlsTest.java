@@ -104,6 +104,22 @@ class TlsTest {
   }
 
   @Test
+  void shouldSendStrictTransportSecurityOverHttpsOnlyOnEveryAnswer() throws Exception {
+    HttpClient client = HttpClient.newBuilder().sslContext(trusting).build();
+    String https = "https://127.0.0.1:" + httpsPort;
+    String http = "http://127.0.0.1:" + httpPort;
+
+    for (String path : java.util.List.of("/health", "/login", "/api/stations", "/no-such-page", "/static/hub.css")) {
+      assertThat(get(client, https + path).headers().firstValue("Strict-Transport-Security"))
+          .as("over HTTPS: " + path)
+          .hasValue("max-age=31536000");
+      assertThat(get(HttpClient.newHttpClient(), http + path).headers().firstValue("Strict-Transport-Security"))
+          .as("over plain HTTP: " + path)
+          .isEmpty();
+    }
+  }
+
+  @Test
   void shouldMarkTheSessionCookieSecureOverHttps() throws Exception {
     HttpClient client =
         HttpClient.newBuilder().sslContext(trusting).followRedirects(HttpClient.Redirect.NEVER).build();

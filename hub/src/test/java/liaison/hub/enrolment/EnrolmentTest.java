@@ -17,6 +17,7 @@ import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.problem.BadInput;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.MqttPasswordHash;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrolmentTest {
+  private static final int MAX_WAITING = 60;
+  private static final int ADDRESSES_REMEMBERED = 8;
   private RunningHub hub;
   private StaffClient admin;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -46,7 +49,16 @@ class EnrolmentTest {
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    hub = RunningHub.start(dir, Map.of("hub.enrolment.wrong-codes-per-account", 8, "hub.enrolment.requests-per-address", 30));
+    hub =
+        RunningHub.start(
+            dir,
+            Map.of(
+                "hub.enrolment.wrong-codes-per-account", 8,
+                "hub.enrolment.requests-per-address", 30,
+                "hub.enrolment.max-waiting", MAX_WAITING,
+                "hub.enrolment.addresses-remembered", ADDRESSES_REMEMBERED,
+                // Screens on several addresses: the flood test says which with this header.
+                "hub.opinions.client-ip-header", "X-Real-IP"));
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     log.start();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Enrolments.class)).addAppender(log);
@@ -69,12 +81,23 @@ class EnrolmentTest {
   }
 
   private HttpResponse<String> ask(byte[] body) throws Exception {
-    return http.send(
+    return askFrom(null, body);
+  }
+
+  /** Asks as a client at {@code address} (the hub reads it from X-Real-IP here), or at 127.0.0.1. */
+  private HttpResponse<String> askFrom(String address, byte[] body) throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url("/api/public/enrolments"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (address != null) {
+      request.header("X-Real-IP", address);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] requestFor(String stationId, String password) {
+    return ProtocolCodec.encode(new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), "0.1.0"));
   }
 
   private EnrolmentTicket.Status poll(Screen screen) {
@@ -215,12 +238,66 @@ class EnrolmentTest {
     HttpResponse<String> unknownStation =
         ask(ProtocolCodec.encode(new EnrolmentRequest("s-999", MqttPasswordHash.hash("x"), "0.1.0")));
     HttpResponse<String> garbage = ask(new byte[] {(byte) 0xFF, '{'});
+    HttpResponse<String> notAnObject = ask("[\"s-001\"]".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(plain.statusCode()).isEqualTo(400);
-    assertThat(plain.body()).contains("passwordHash");
+    assertThat(plain.statusCode()).isEqualTo(422);
+    assertThat(StaffClient.fieldErrors(plain).get("passwordHash")).contains("PBKDF2");
     assertThat(unknownStation.statusCode()).isEqualTo(422);
     assertThat(unknownStation.body()).contains("枢纽上没有站点 s-999", "the hub has no station s-999");
     assertThat(garbage.statusCode()).isEqualTo(400);
+    assertThat(notAnObject.statusCode()).isEqualTo(400);
+    assertThat(notAnObject.body()).contains("JSON 对象", "JSON object").doesNotContain("liaison.", "com.fasterxml", "java.");
     assertThat(hub.get("/api/public/enrolments/NOPE").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldRefuseAHashWhoseIterationsWouldMakeEveryConnectExpensive() throws Exception {
+    // Well-formed, but each later connect of the station would compute a million PBKDF2 rounds.
+    String salt = java.util.Base64.getEncoder().encodeToString(new byte[12]);
+    String hash = "$7$1000000$" + salt + "$" + "A".repeat(86) + "==";
+    BadInput badInput = hub.bean(BadInput.class);
+    long before = badInput.count("enrolment", "hash-iterations");
+    int unused = hub.bean(Enrolments.class).unusedCodes();
+
+    HttpResponse<String> answer =
+        ask(("{\"stationId\":\"s-001\",\"passwordHash\":\"" + hash + "\",\"appVersion\":\"0.1.0\"}").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+    assertThat(answer.body()).contains("迭代次数 1000000", "iteration count 1000000", "101");
+    assertThat(hub.bean(Enrolments.class).unusedCodes()).as("nothing stored").isEqualTo(unused);
+    assertThat(badInput.count("enrolment", "hash-iterations")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void shouldGiveTheRealScreenACodeAndEnrolItWhileStrangersFloodTheStationFromSeveralAddresses() throws Exception {
+    Enrolments enrolments = hub.bean(Enrolments.class);
+    List<Integer> statuses = new java.util.ArrayList<>();
+    // Ten strangers ask 25 times each in s-002's name: far past the 20 codes that used to lock it.
+    for (int round = 0; round < 25; round++) {
+      for (int stranger = 1; stranger <= 10; stranger++) {
+        statuses.add(askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode());
+      }
+      assertThat(enrolments.unusedCodes()).isLessThanOrEqualTo(MAX_WAITING);
+    }
+    assertThat(statuses).containsOnly(201);
+
+    String password = MqttPasswordHash.newPassword();
+    HttpResponse<String> real = askFrom("198.51.100.7", requestFor("s-002", password));
+    assertThat(real.statusCode()).as(real.body()).isEqualTo(201);
+    Screen screen =
+        new Screen("s-002", password, ProtocolCodec.decode(real.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class));
+    // The strangers keep going while the administrator walks to the screen.
+    for (int round = 0; round < 5; round++) {
+      for (int stranger = 1; stranger <= 10; stranger++) {
+        assertThat(askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode()).isIn(201, 429);
+      }
+    }
+
+    assertThat(poll(screen)).as("the real screen's code outlives the flood").isEqualTo(EnrolmentTicket.Status.WAITING);
+    assertThat(enter(admin, "s-002", screen.ticket().code()).statusCode()).isEqualTo(200);
+    assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.ENROLLED);
+    assertThat(connectAs(screen, "afterflood")).isZero();
+    assertThat(enrolments.unusedCodes()).as("rows stay bounded").isLessThanOrEqualTo(MAX_WAITING);
+    assertThat(enrolments.addressesCounted()).as("memory stays bounded").isLessThanOrEqualTo(ADDRESSES_REMEMBERED);
   }
 }

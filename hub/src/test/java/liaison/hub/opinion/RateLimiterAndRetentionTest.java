@@ -57,6 +57,26 @@ class RateLimiterAndRetentionTest {
   }
 
   @Test
+  void shouldRememberNoMoreKeysThanItsBoundForgettingTheStalestFirst() {
+    TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
+    RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(10), clock, 100);
+    for (int i = 0; i < 3; i++) {
+      limiter.tryAcquire("busy");
+    }
+    // A stranger inventing a new address for every request.
+    for (int i = 0; i < 5_000; i++) {
+      clock.advance(Duration.ofMillis(10));
+      limiter.tryAcquire("203.0.113." + i);
+      assertThat(limiter.trackedKeys()).isLessThanOrEqualTo(100);
+    }
+    // The keys heard from most recently are still counted.
+    limiter.tryAcquire("recent");
+    limiter.tryAcquire("recent");
+    limiter.tryAcquire("recent");
+    assertThat(limiter.tryAcquire("recent")).isPresent();
+  }
+
+  @Test
   void shouldDeleteContactsTheConfiguredDaysAfterClosingAndKeepOpenOnes(@TempDir Path dir) {
     TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
     CaseDatabase db = new CaseDatabase(dir, clock);

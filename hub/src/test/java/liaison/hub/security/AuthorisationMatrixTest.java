@@ -206,6 +206,8 @@ class AuthorisationMatrixTest {
     expect("GET /t/{code}", PUBLIC);
     expect("POST /t/{code}/rating", PUBLIC);
     expect("GET /photos/{file}", PUBLIC);
+    // A resident's photo: with the case's tracking code, or as staff who may read the case.
+    expect("GET /t/{code}/photos/{file}", new Route(PUBLIC, "", (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
     expect("GET /api/public/stations/{id}", PUBLIC);
     expect("POST /api/public/enrolments", PUBLIC);
     expect("GET /api/public/enrolments/{code}", PUBLIC);
@@ -322,6 +324,7 @@ class AuthorisationMatrixTest {
     expect("GET /api/cases", SIGNED_IN);
     expect("GET /api/cases/overdue", SIGNED_IN);
     expect("GET /api/cases/{id}", READERS);
+    expect("GET /api/cases/{id}/photos/{file}", new Route(READERS, "", (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
     expect("GET /api/cases/{id}/contact", STATION_STAFF);
     for (String step : List.of("register", "merge", "forward", "department-reply", "answer", "close", "guidance", "suggestion")) {
       expect("POST /api/cases/{id}/" + step, STATION_STAFF);
@@ -722,6 +725,12 @@ class AuthorisationMatrixTest {
     assertThat(photo.statusCode()).as(photo.body()).isEqualTo(200);
     s1.put("photo", json.readTree(photo.body()).path("photo").asText());
     s2.put("photo", s1.get("photo"));
+    // A resident's photo on each side's case, served only through the case.
+    for (Map<String, String> side : List.of(s1, s2)) {
+      String casePhoto = hub.bean(liaison.hub.photo.PhotoStore.class).store(png(side == s1 ? Color.ORANGE : Color.CYAN));
+      jdbi.useTransaction(h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
+      side.put("casePhoto", casePhoto);
+    }
     s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
     s2.put("screenshot", screenshot(jdbi, "s-002", Color.GREEN));
     // Each screen has a credential, and each station's content is published.

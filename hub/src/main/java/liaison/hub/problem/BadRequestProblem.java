@@ -1,0 +1,60 @@
+package liaison.hub.problem;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request that cannot be read as it came (a form that is not URL-encoded, a query value that is
+ * none of its choices): answered 400 with the message in both languages, counted as bad input
+ * under {@code reason}, a short stable word. Nothing was changed.
+ */
+public final class BadRequestProblem extends RuntimeException {
+  private final String zh;
+  private final String reason;
+
+  public BadRequestProblem(String reason, String zh, String en) {
+    super(en);
+    this.reason = reason;
+    this.zh = zh;
+  }
+
+  /**
+   * A query parameter such as {@code ?level=FOO} whose value is none of the allowed ones; the
+   * message lists them (the value is cut to 40 characters).
+   */
+  public static BadRequestProblem unknownChoice(String parameter, String value, List<String> allowed) {
+    String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return new BadRequestProblem(
+        "unknown-choice",
+        "参数 " + parameter + " 的值“" + shown + "”无效，可选：" + String.join("、", allowed),
+        "unknown value '" + shown + "' for " + parameter + "; allowed: " + String.join(", ", allowed));
+  }
+
+  /**
+   * The value of a query parameter that must be one of {@code allowed} (exactly as written there):
+   * null when it is absent or blank.
+   *
+   * @throws BadRequestProblem for any other value, listing the allowed ones
+   */
+  public static @Nullable String choice(String parameter, @Nullable String value, List<String> allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!allowed.contains(value)) {
+      throw unknownChoice(parameter, value, allowed);
+    }
+    return value;
+  }
+
+  public String zh() {
+    return zh;
+  }
+
+  public String en() {
+    return getMessage();
+  }
+
+  public String reason() {
+    return reason;
+  }
+}
