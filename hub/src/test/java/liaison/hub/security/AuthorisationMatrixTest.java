@@ -489,6 +489,97 @@ class AuthorisationMatrixTest {
     assertThat(wrong).as("requests answered otherwise than the table says:\n" + String.join("\n", wrong)).isEmpty();
   }
 
+  /**
+   * Every change a signed-in person's browser can make (POST, PUT, PATCH, DELETE under /admin, /api
+   * and /logout, as the router lists them) is refused without the session's CSRF token or with a
+   * wrong one, before it reaches the route: another site cannot make the administrator's browser
+   * change anything. Scripts signing with HTTP Basic carry no cookie and need no token.
+   */
+  @Test
+  void shouldRefuseEveryChangeMadeWithTheSessionCookieButWithoutItsToken() {
+    List<String> wrong = new ArrayList<>();
+    routes()
+        .forEach(
+            (key, infos) -> {
+              String method = key.substring(0, key.indexOf(' '));
+              String template = key.substring(key.indexOf(' ') + 1);
+              boolean change = Set.of("POST", "PUT", "PATCH", "DELETE").contains(method);
+              boolean guarded = template.startsWith("/admin/") || template.startsWith("/api/") || template.equals("/logout");
+              Route route = expected.get(key);
+              if (!change || !guarded || route == null) {
+                return;
+              }
+              for (UriRouteInfo<?, ?> info : infos) {
+                String path = path(info, route, Who.ADMIN, Side.S1);
+                for (String csrf : java.util.Arrays.asList(null, "forged-" + made.incrementAndGet())) {
+                  HttpResponse<String> answer = send(Who.ADMIN, info, path, csrf);
+                  if (answer.statusCode() != 403 || !answer.body().contains("CSRF") && !answer.body().contains("页面已过期")) {
+                    wrong.add(String.format("%-58s token %-12s got %d %s", key, csrf == null ? "none" : "forged", answer.statusCode(), shorten(answer.body())));
+                  }
+                }
+              }
+            });
+    assertThat(wrong).as("changes accepted, or refused for another reason, without the session's token:\n" + String.join("\n", wrong)).isEmpty();
+  }
+
+  /**
+   * Every query value every GET route takes (from the router's arguments) is data, never SQL: the
+   * shapes of an injection answer without a server error, leak no SQL error or password hash, and
+   * leave every table as it was.
+   */
+  @Test
+  void shouldReadInjectionShapedQueryValuesAsPlainText() {
+    List<String> payloads =
+        List.of(
+            "' OR '1'='1",
+            "s-001' OR 1=1 --",
+            "1; DROP TABLE station; --",
+            "%' UNION SELECT password_hash, username FROM staff_account --",
+            "\" OR \"\"=\"",
+            "\\'; DELETE FROM opinion_case; --");
+    liaison.hub.db.Database database = hub.bean(liaison.hub.db.Database.class);
+    String counts = "SELECT (SELECT COUNT(*) FROM station) || '/' || (SELECT COUNT(*) FROM staff_account) || '/' || (SELECT COUNT(*) FROM opinion_case)";
+    String before = database.withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
+    List<String> wrong = new ArrayList<>();
+    int tried = 0;
+    for (Map.Entry<String, List<UriRouteInfo<?, ?>>> entry : routes().entrySet()) {
+      Route route = expected.get(entry.getKey());
+      if (!entry.getKey().startsWith("GET ") || route == null) {
+        continue;
+      }
+      for (UriRouteInfo<?, ?> info : entry.getValue()) {
+        for (String name : queryNames(info)) {
+          for (String payload : payloads) {
+            String path = path(info, new Route(route.rule(), "", route.fill()), Who.ADMIN, Side.S1);
+            path += (path.contains("?") ? "&" : "?") + name + "=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+            HttpResponse<String> answer = send(Who.ADMIN, "GET", path, null, null);
+            tried++;
+            String body = answer.body();
+            if (answer.statusCode() >= 500 || body.contains("SQLITE") || body.contains("SQLException") || body.contains("syntax error")
+                || body.contains("$argon2")) {
+              wrong.add(String.format("%-58s %s=%s got %d %s", entry.getKey(), name, payload, answer.statusCode(), shorten(body)));
+            }
+          }
+        }
+      }
+    }
+    assertThat(tried).as("query values tried").isGreaterThan(50);
+    assertThat(wrong).as("injection-shaped query values not read as plain text:\n" + String.join("\n", wrong)).isEmpty();
+    String after = database.withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
+    assertThat(after).as("stations/staff/cases").isEqualTo(before);
+  }
+
+  /** The names a route reads from the query: its {@code @QueryValue} arguments. */
+  private static List<String> queryNames(UriRouteInfo<?, ?> info) {
+    List<String> names = new ArrayList<>();
+    for (io.micronaut.core.type.Argument<?> argument : info.getTargetMethod().getArguments()) {
+      if (argument.getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.QueryValue.class)) {
+        names.add(argument.getAnnotationMetadata().stringValue(io.micronaut.http.annotation.QueryValue.class).filter(v -> !v.isEmpty()).orElse(argument.getName()));
+      }
+    }
+    return names;
+  }
+
   @Test
   void shouldListForEachPersonOnlyTheRecordsTheyMaySee() throws Exception {
     // Lists answer 200 to everyone signed in; what is in them is the point.
@@ -602,14 +693,20 @@ class AuthorisationMatrixTest {
   // ---- asking ----
 
   private HttpResponse<String> send(Who who, UriRouteInfo<?, ?> info, String path) {
+    Session session = sessions.get(who);
+    return send(who, info, path, session == null ? null : session.csrf());
+  }
+
+  /** The route's harmless request (an invalid body of the kind it consumes) with the given CSRF token. */
+  private HttpResponse<String> send(Who who, UriRouteInfo<?, ?> info, String path, String csrf) {
     String method = info.getHttpMethodName();
     if (method.equals("GET") || method.equals("DELETE") || info.getConsumes().isEmpty()) {
-      return send(who, method, path, null, null);
+      return send(who, method, path, null, null, csrf);
     }
     String type = info.getConsumes().getFirst().toString();
     return switch (type) {
-      case "application/json" -> send(who, method, path, type, "{}".getBytes(StandardCharsets.UTF_8));
-      case "application/x-www-form-urlencoded" -> send(who, method, path, type, "x=1".getBytes(StandardCharsets.UTF_8));
+      case "application/json" -> send(who, method, path, type, "{}".getBytes(StandardCharsets.UTF_8), csrf);
+      case "application/x-www-form-urlencoded" -> send(who, method, path, type, "x=1".getBytes(StandardCharsets.UTF_8), csrf);
       case "multipart/form-data" -> {
         String boundary = "----matrix" + made.incrementAndGet();
         String body = "";
@@ -618,13 +715,19 @@ class AuthorisationMatrixTest {
               + "Content-Type: image/png\r\n\r\nnot a picture\r\n";
         }
         body += "--" + boundary + "--\r\n";
-        yield send(who, method, path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+        yield send(who, method, path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8), csrf);
       }
-      default -> send(who, method, path, type, "not a picture, nor a sheet".getBytes(StandardCharsets.UTF_8));
+      default -> send(who, method, path, type, "not a picture, nor a sheet".getBytes(StandardCharsets.UTF_8), csrf);
     };
   }
 
   private HttpResponse<String> send(Who who, String method, String path, String contentType, byte[] body) {
+    Session session = sessions.get(who);
+    return send(who, method, path, contentType, body, session == null ? null : session.csrf());
+  }
+
+  /** As {@link #send(Who, String, String, String, byte[])} with the given CSRF token, or none when null. */
+  private HttpResponse<String> send(Who who, String method, String path, String contentType, byte[] body, String csrf) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url(path))
             .header("Accept", path.startsWith("/api/") ? "application/json, */*;q=0.5" : "text/html, */*;q=0.5")
@@ -634,7 +737,10 @@ class AuthorisationMatrixTest {
     }
     Session session = sessions.get(who);
     if (session != null) {
-      request.header("Cookie", "liaison_session=" + session.cookie()).header("X-CSRF-Token", session.csrf());
+      request.header("Cookie", "liaison_session=" + session.cookie());
+      if (csrf != null) {
+        request.header("X-CSRF-Token", csrf);
+      }
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
