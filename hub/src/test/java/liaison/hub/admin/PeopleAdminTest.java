@@ -13,6 +13,7 @@ import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,7 @@ class PeopleAdminTest {
   }
 
   @Test
+  @Tag("security")
   void shouldShowHtmlInAnyTextFieldAsText() {
     StaffClient admin = StaffClient.loggedIn(hub, "admin", PASSWORD);
     String csrf = admin.csrf();

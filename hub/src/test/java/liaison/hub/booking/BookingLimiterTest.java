@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 class BookingLimiterTest {
   /** A clock the test moves by hand. */
@@ -77,6 +78,7 @@ class BookingLimiterTest {
   }
 
   @Test
+  @Tag("security")
   void shouldAllowExactlyTheLimitUnderConcurrentAttempts() throws Exception {
     BookingLimiter limiter = new BookingLimiter(50, Duration.ofMinutes(10), new HandClock());
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Residents booking and cancelling over real HTTP, staff reading the bookings, the station's
@@ -152,6 +153,7 @@ class BookingTest {
   }
 
   @Test
+  @Tag("security")
   void shouldLetOnlyOneOfTwoResidentsRacingForTheLastPlaceHaveIt() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -268,6 +270,7 @@ class BookingTest {
   }
 
   @Test
+  @Tag("security")
   void shouldAnswer429WithRetryAfterAfterFiveFormsFromOneAddress() {
     String slot = slot(LocalDate.now(SHANGHAI).plusDays(9), "ANNOUNCED", 10);
     Resident busy = new Resident();
@@ -325,6 +328,7 @@ class BookingTest {
   }
 
   @Test
+  @Tag("security")
   void shouldRefuseBookingsToAnotherStationsManagerAndToDeputies() {
     String slot = slot(LocalDate.now(SHANGHAI).plusDays(11), "ANNOUNCED", 20);
     String bookingId = bookings(codeOfSlot(slot)).getFirst().id();

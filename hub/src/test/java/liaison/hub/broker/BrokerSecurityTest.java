@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * held back while the others are served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class BrokerSecurityTest {
   private static final int BAD_USER_OR_PASSWORD = 0x86;
   private static final int NOT_AUTHORIZED = 0x87;

@@ -26,6 +26,7 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * page with the count and since when, nothing of it stored; another station's events are stored
  * all the while.
  */
+@Tag("security")
 class MalformedSendersTest {
   @TempDir Path dir;
 

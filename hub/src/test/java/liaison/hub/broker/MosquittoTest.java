@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The README's settings for an external broker, proven on a real Mosquitto: the hub runs against
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * station is shut out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class MosquittoTest {
   private static final String HUB_PASSWORD = "hub-secret-for-mosquitto";
   private MosquittoProcess mosquitto;

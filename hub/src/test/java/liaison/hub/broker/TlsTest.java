@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * TLS with a self-signed certificate made by keytool: HTTPS and MQTT over TLS on every address, the
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not trust the certificate turned away.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class TlsTest {
   private static final String PASSWORD = "changeit-tls";
   private RunningHub hub;

@@ -21,12 +21,14 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A command's answer is taken only from the station it went to. Station s-002, knowing the id of a
  * command sent to s-001, can neither write s-001's answer topic (the broker refuses it) nor answer
  * on its own: that answer is refused and counted, and the command's outcome is s-001's own.
  */
+@Tag("security")
 class StationAnswerTest {
   @TempDir Path dir;
   final ObjectMapper json = new ObjectMapper();

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * kernel does not allow that, those tests are skipped and say why. At run time SQLite itself is
  * made full by {@code max_page_count} on the hub's own connection: its real {@code SQLITE_FULL}.
  */
+@Tag("security")
 class DiskFullTest {
 
   @Test

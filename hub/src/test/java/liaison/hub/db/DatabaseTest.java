@@ -14,9 +14,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.sqlite.SQLiteDataSource;
 
 /** Where database work runs, and how SQLite's writers take turns (see {@link Database}). */
+@Tag("security")
 class DatabaseTest {
   @TempDir Path dir;
   private Jdbi jdbi;

@@ -20,6 +20,7 @@ import liaison.hub.opinion.Resident;
 import liaison.hub.station.StationRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * While another connection holds SQLite's write lock and eight residents' submissions wait for it,
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * threads, the waiting writers pinned both carriers of a two-core machine inside SQLite's native
  * busy-wait and every virtual thread of the hub stopped until the busy timeout failed them.
  */
+@Tag("security")
 class WaitingWritersTest {
   private static final int WRITERS = 8;
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -127,6 +128,7 @@ class DeputyApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldNotLetAManagerTakeOverAnotherStationsDeputyByAttachingThem() throws Exception {
     // Issue 12: chengguan attached 刘桂芳 (s-002 only) to s-001, then read her private phone and
     // changed her level, which republished s-002's screen.
@@ -146,6 +148,7 @@ class DeputyApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldLetAManagerAttachADeputyWhoSitsNowhereOrAlreadyAtOneOfTheirStations() throws Exception {
     StaffClient baisha = StaffClient.basic(hub, "baisha", PASSWORD);
     StaffClient chengguan = StaffClient.basic(hub, "chengguan", PASSWORD);
@@ -177,6 +180,7 @@ class DeputyApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldShowAPrivatePhoneToTheDeputyThemselfAndTheStaffOfTheirStationsOnly() throws Exception {
     // 黄志强 (s-001) keeps his phone 13800001111 private; 陈秀兰 makes hers private for a moment.
     assertThat(admin.api("PUT", "/api/deputies/d-0001", "{\"phonePublic\":false}").statusCode()).isEqualTo(200);

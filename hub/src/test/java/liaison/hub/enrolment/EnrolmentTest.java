@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * connects with the password it made itself, and a new enrolment ends the old screen's connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class EnrolmentTest {
   private static final int MAX_WAITING = 60;
   private static final int ADDRESSES_REMEMBERED = 8;

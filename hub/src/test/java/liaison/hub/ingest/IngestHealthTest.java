@@ -23,6 +23,7 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * While the database cannot take writes (another connection holds SQLite's write lock for longer
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped such a batch from memory without acknowledging it: lost, and the broker's window for the
  * hub stayed full.
  */
+@Tag("security")
 class IngestHealthTest {
   @TempDir Path dir;
   final ObjectMapper json = new ObjectMapper();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * One station's poison never stops the others: a literal {@code null} (the message that stalled all
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row the database refuses, each sent through the hub's real broker as an enrolled station, while
  * another station's events keep being stored.
  */
+@Tag("security")
 class PoisonMessageTest {
   @TempDir static Path dir;
   static RunningHub hub;

@@ -32,6 +32,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jdbi.v3.core.Jdbi;
+import net.jqwik.api.Tag;
 
 /**
  * Whatever a station publishes on its event topic, the hub goes on storing: generated payloads of
@@ -42,6 +43,7 @@ import org.jdbi.v3.core.Jdbi;
  * try's bad payloads, a valid event from s-001 and one from s-002 are sent: both must be stored,
  * every bad payload counted once, and nothing of them stored.
  */
+@Tag("security")
 class PoisonPayloadsPropertyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Path dir;

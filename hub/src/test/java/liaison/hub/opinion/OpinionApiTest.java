@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The residents' side over HTTP: submit, track, rate, the contact API, bad input and the limits. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,6 +181,7 @@ class OpinionApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldRefuseA20MegabytePhotoBesideTheFieldAndKeepTheText() {
     Resident phone = resident();
     int before = count();
@@ -197,6 +199,7 @@ class OpinionApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldAnswerABodyAboveTheServersLimitWithAClearPage() {
     Resident phone = resident();
     List<Field> fields = valid("三张大照片");
@@ -218,6 +221,7 @@ class OpinionApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldLimitSubmissionsPerAddressWith429AndRetryAfter() {
     Resident phone = resident();
     for (int i = 0; i < 5; i++) {
@@ -280,6 +284,7 @@ class OpinionApiTest {
   }
 
   @Test
+  @Tag("security")
   void shouldKeepCsrfOnStaffPostsWhileThePublicFormNeedsNone() {
     StaffClient manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
     HttpResponse<String> withoutToken = manager.postForm("/admin/notices", List.of(Map.entry("title", "x")));

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A deputy's photo: uploaded, checked, shrunk, published by hash, served with long caching. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -93,6 +94,7 @@ class PhotoTest {
   }
 
   @Test
+  @Tag("security")
   void shouldRefuseWhatIsNotAPhotoABombAndAnotherStationsDeputy() throws Exception {
     HttpResponse<String> text = upload("admin", "d-0002", "<html>not a photo</html>".getBytes(StandardCharsets.UTF_8), "image/jpeg");
     HttpResponse<String> damaged = upload("admin", "d-0002", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3}, "image/jpeg");

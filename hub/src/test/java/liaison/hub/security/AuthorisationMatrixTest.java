@@ -54,6 +54,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every route of the hub, as Micronaut's router lists it, tried as every kind of person against a
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for a reason (a station with receptions to come, a deputy on duty).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class AuthorisationMatrixTest {
   private static final String PASSWORD = DemoCounty.PASSWORD;
   private static final Pattern CSRF = Pattern.compile("[?&;]_csrf=([A-Za-z0-9_-]+)");

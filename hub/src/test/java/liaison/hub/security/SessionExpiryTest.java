@@ -13,8 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A staff session ends after 8 h without use and 7 days after log-in at the latest, whatever happens. */
+@Tag("security")
 class SessionExpiryTest {
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
   private final SecurityConfig config =

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Staff accounts over HTTP: guessing is throttled per account and per address (the form and HTTP
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replaced before anything else, and the session cookie is HttpOnly and SameSite.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class StaffAccountsTest {
   private static final Pattern TEMPORARY = Pattern.compile("id=\"temporary-password\">([A-Z0-9-]+)<");
   private RunningHub hub;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * not URL-encoded, an upload that is not multipart, an address or route that does not exist.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class BadRequestTest {
   private static final List<String> INTERNALS = List.of("com.fasterxml", "java.", "liaison.", "Exception", "io.micronaut", "io.netty");
 
@@ -125,6 +127,20 @@ class BadRequestTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
     assertThat(answer.body()).contains("表单无法读取").contains("form sent cannot be read").doesNotContain(INTERNALS);
     assertThat(hub.bean(BadInput.class).count("http.request", "malformed-form")).isPositive();
+  }
+
+  @Test
+  void shouldRefuseAJsonBodyThatIsNotUtf8EvenWhereJacksonWouldReadItAndChangeNothing() throws Exception {
+    String before = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.api("GET", "/api/stations/s-001", null).body()).path("name").asText();
+    // C0 85 is an overlong form of U+0005: not UTF-8, yet Jackson's own reader takes it.
+    byte[] overlong = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0x85, '"', ',', '"', 'k', 'i', 'n', 'd', '"', ':', '"', 'H', 'O', 'M', 'E', '"', '}'};
+
+    HttpResponse<String> answer = api.apiBytes("PUT", "/api/stations/s-001", "application/json", overlong);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).doesNotContain(INTERNALS);
+    String after = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.api("GET", "/api/stations/s-001", null).body()).path("name").asText();
+    assertThat(after).isEqualTo(before);
   }
 
   @Test

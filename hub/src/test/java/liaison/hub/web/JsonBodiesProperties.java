@@ -25,6 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jdbi.v3.core.Jdbi;
+import net.jqwik.api.Tag;
 
 /**
  * Every kind of JSON value, posted to a representative set of the API's JSON endpoints on one real
@@ -34,6 +35,7 @@ import org.jdbi.v3.core.Jdbi;
  * languages, name no Java class or library, be counted as bad input when it is a 400, and store
  * nothing.
  */
+@Tag("security")
 class JsonBodiesProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TABLES =

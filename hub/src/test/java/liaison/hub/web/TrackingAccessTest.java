@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Who may look at a resident's case. Guessing tracking codes is held back per address, while a
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * into a shared cache; deputies' photos stay public for the screens.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class TrackingAccessTest {
   private static final int FAILURES = 10;
   private static final int VIEWS = 12;

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A station's identity end to end, with the real hub, its broker and a real kiosk: a new screen
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(FxToolkit.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("security")
 class StationSecurityTest {
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
   private ApplicationContext hub;

@@ -25,11 +25,13 @@ import liaison.signage.player.enrol.EnrolmentState;
 import liaison.testkit.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A station on a network that is not trusted: it enrols over HTTPS and connects over MQTT with TLS,
  * trusting the hub's own certificate (made by keytool) from a PEM file, as {@code --trust} does.
  */
+@Tag("security")
 class StationTlsTest {
   private static final String PASSWORD = "changeit-tls";
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The station's password hash is Mosquitto's: the hub reads what mosquitto_passwd writes, and back. */
+@Tag("security")
 class MqttPasswordHashTest {
 
   private static byte[] utf8(String s) {

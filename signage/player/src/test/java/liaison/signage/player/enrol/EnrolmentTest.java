@@ -28,11 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A screen enrolling itself against a stand-in hub (the JDK's HTTP server): what it sends, what it
  * shows for each answer, and that it loses nothing across a restart or a hub that is away.
  */
+@Tag("security")
 class EnrolmentTest {
   @TempDir Path dir;
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
