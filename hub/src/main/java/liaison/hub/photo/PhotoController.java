@@ -48,19 +48,7 @@ public class PhotoController {
     if (!deputies.isDeputyPhoto(hash)) {
       return HttpResponse.notFound();
     }
-    String etag = "\"" + hash + "\"";
-    if (etag.equals(ifNoneMatch)) {
-      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
-    }
-    return store
-        .read(hash)
-        .<HttpResponse<?>>map(
-            bytes ->
-                HttpResponse.ok(bytes)
-                    .contentType(MediaType.IMAGE_JPEG_TYPE)
-                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
-                    .header(HttpHeaders.ETAG, etag))
-        .orElseGet(HttpResponse::notFound);
+    return serve(store, hash, ifNoneMatch, "public, max-age=31536000, immutable");
   }
 
   /** {@code <hash>.jpg} or {@code <hash>} → the hash. */
@@ -73,9 +61,14 @@ public class PhotoController {
    * shared cache (a proxy, a carrier's cache) keeps it for the next person.
    */
   public static HttpResponse<?> privately(PhotoStore store, String hash, @Nullable String ifNoneMatch) {
+    return serve(store, hash, ifNoneMatch, PRIVATE);
+  }
+
+  /** The photo by its hash with its ETag and the given caching, 304 when the browser has it. */
+  private static HttpResponse<?> serve(PhotoStore store, String hash, @Nullable String ifNoneMatch, String cacheControl) {
     String etag = "\"" + hash + "\"";
     if (etag.equals(ifNoneMatch)) {
-      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, PRIVATE);
+      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
     return store
         .read(hash)
@@ -83,7 +76,7 @@ public class PhotoController {
             bytes ->
                 HttpResponse.ok(bytes)
                     .contentType(MediaType.IMAGE_JPEG_TYPE)
-                    .header(HttpHeaders.CACHE_CONTROL, PRIVATE)
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                     .header(HttpHeaders.ETAG, etag))
         .orElseGet(HttpResponse::notFound);
   }

@@ -64,15 +64,7 @@ class PoisonMessageTest {
   }
 
   static boolean stored(StationEvent event, String stationId) {
-    return hub.bean(liaison.hub.db.Database.class)
-        .withHandle(
-            h ->
-                h.createQuery("SELECT COUNT(*) FROM station_event WHERE station_id = :s AND event_id = :id")
-                    .bind("s", stationId)
-                    .bind("id", event.id().toString())
-                    .mapTo(Integer.class)
-                    .one())
-        == 1;
+    return StoredEvents.has(hub, stationId, event);
   }
 
   @Test
