@@ -42,6 +42,10 @@ final class ChildJvm {
         command.add("-D" + property + "=" + value);
       }
     }
+    if (Benchmarks.smoke()) {
+      // Nothing is measured: the quick compiler alone starts a JVM on less of the two cores.
+      command.add("-XX:TieredStopAtLevel=1");
+    }
     command.addAll(jvmOptions);
     command.add(mainClass.getName());
     command.addAll(List.of(args));
