@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * count of 5xx answers and /health's latency; asserts nothing about time.
  */
 class ConcurrentWritesBenchmark {
-  private static final int WRITERS = 16;
-  private static final int COUNT = 3_200;
-  private static final int WARM_UP = 320;
+  private static final int WRITERS = Benchmarks.count(16, 4);
+  private static final int COUNT = Benchmarks.count(3_200, 8);
+  private static final int WARM_UP = Benchmarks.count(320, 4);
 
   @TempDir Path dir;
 

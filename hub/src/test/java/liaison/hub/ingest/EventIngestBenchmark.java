@@ -39,9 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * in SQLite, in the same run on the hub's embedded broker. Prints figures; asserts nothing about time.
  */
 class EventIngestBenchmark {
-  private static final int STATIONS = 50;
-  private static final int EVENTS_PER_STATION = 200;
+  private static final int STATIONS = Benchmarks.count(50, 3);
+  private static final int EVENTS_PER_STATION = Benchmarks.count(200, 3);
   private static final int TOTAL = STATIONS * EVENTS_PER_STATION;
+  private static final int WARM_UP_PER_STATION = Benchmarks.count(20, 1);
 
   @TempDir Path dir;
 
@@ -56,8 +57,8 @@ class EventIngestBenchmark {
       try {
         // Warm-up: every station, the hub's storage path, the JIT.
         long stored = ingest.storedCount();
-        send(stations, 20);
-        long warm = stored + STATIONS * 20L;
+        send(stations, WARM_UP_PER_STATION);
+        long warm = stored + (long) STATIONS * WARM_UP_PER_STATION;
         Benchmarks.waitUntil(() -> ingest.storedCount() >= warm, "warm-up events to be stored");
 
         EmbeddedBroker broker = hub.bean(EmbeddedBroker.class);

@@ -44,10 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing about time, only that no event is lost.
  */
 class FleetScaleBenchmark {
-  private static final int STATIONS = 1_000;
-  private static final int EVENTS_PER_STATION = 20;
+  private static final int STATIONS = Benchmarks.count(1_000, 3);
+  private static final int EVENTS_PER_STATION = Benchmarks.count(20, 2);
   private static final int TOTAL = STATIONS * EVENTS_PER_STATION;
-  private static final int WARM_UP_PER_STATION = 2;
+  private static final int WARM_UP_PER_STATION = Benchmarks.count(2, 1);
 
   @TempDir Path dir;
 

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints figures; asserts nothing about time.
  */
 class OpinionSubmitBenchmark {
-  private static final int CLIENTS = 4;
-  private static final int COUNT = 2_000;
-  private static final int WARM_UP = 200;
+  private static final int CLIENTS = Benchmarks.count(4, 2);
+  private static final int COUNT = Benchmarks.count(2_000, 4);
+  private static final int WARM_UP = Benchmarks.count(200, 2);
   private static final String TEXT = "小区门口路灯坏了三个月😡，晚上很黑，老人孩子出门不安全，请尽快修复。第 ";
 
   @TempDir Path dir;

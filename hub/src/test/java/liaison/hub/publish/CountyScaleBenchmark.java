@@ -36,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * how long a change that touches every station takes until all 150 new versions are published.
  */
 class CountyScaleBenchmark {
-  private static final int STATIONS = 150;
-  private static final int DEPUTIES = 2_000;
-  private static final int TOWNSHIPS = 10;
+  private static final int STATIONS = Benchmarks.count(150, 3);
+  private static final int DEPUTIES = Benchmarks.count(2_000, 12);
+  private static final int TOWNSHIPS = Benchmarks.count(10, 2);
   private static final String COUNTY = "c-scale";
 
   @TempDir Path dir;

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Run with {@code ./liaison bench}.
  */
 class PublishToStoreBenchmark {
-  private static final int WARMUP = 100;
-  private static final int UPDATES = 1_000;
+  private static final int WARMUP = Benchmarks.count(100, 1);
+  private static final int UPDATES = Benchmarks.count(1_000, 3);
 
   @TempDir Path dir;
 
@@ -79,7 +79,8 @@ class PublishToStoreBenchmark {
     Benchmarks.record("publish-to-store", report);
   }
 
-  private static final int NOTICE_EDITS = 200;
+  private static final int NOTICE_EDITS = Benchmarks.count(200, 3);
+  private static final int NOTICE_WARMUP = Benchmarks.count(20, 1);
 
   /**
    * A staff member changes a notice through the API (session cookie and CSRF header, as the admin
@@ -128,7 +129,7 @@ class PublishToStoreBenchmark {
         String until = java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         String id = null;
         long[] nanos = new long[NOTICE_EDITS];
-        for (int i = 0; i < NOTICE_EDITS + 20; i++) {
+        for (int i = 0; i < NOTICE_EDITS + NOTICE_WARMUP; i++) {
           String title = "基准公告 " + i;
           String body =
               "{\"title\":\"" + title + "\",\"body\":\"基准测试\",\"priority\":\"NORMAL\",\"validUntil\":\"" + until
@@ -160,8 +161,8 @@ class PublishToStoreBenchmark {
               break;
             }
           }
-          if (i >= 20) {
-            nanos[i - 20] = System.nanoTime() - start;
+          if (i >= NOTICE_WARMUP) {
+            nanos[i - NOTICE_WARMUP] = System.nanoTime() - start;
           }
         }
         return nanos;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import liaison.testkit.Benchmarks;
 
 /**
  * A fresh JVM started the way a station starts the kiosk: the same java binary as this test, the
@@ -33,11 +34,17 @@ final class ChildJvm {
     command.add("-Dfile.encoding=UTF-8");
     // The same pipeline as the tests: headless glass, software Prism, T2K text (from the pom's argLine).
     // java.io.tmpdir as the build sets it for tests (under target/): SQLite unpacks its library there.
-    for (String property : List.of("glass.platform", "prism.order", "prism.text", "java.awt.headless", "java.io.tmpdir")) {
+    // The smoke mode too, so that the child's counts are as small as the benchmark's.
+    for (String property :
+        List.of("glass.platform", "prism.order", "prism.text", "java.awt.headless", "java.io.tmpdir", Benchmarks.SMOKE_PROPERTY)) {
       String value = System.getProperty(property);
       if (value != null) {
         command.add("-D" + property + "=" + value);
       }
+    }
+    if (Benchmarks.smoke()) {
+      // Nothing is measured: the quick compiler alone starts a JVM on less of the two cores.
+      command.add("-XX:TieredStopAtLevel=1");
     }
     command.addAll(jvmOptions);
     command.add(mainClass.getName());

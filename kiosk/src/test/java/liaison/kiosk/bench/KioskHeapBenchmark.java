@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hub's stand-in) is in this JVM. Run with {@code ./liaison bench}.
  */
 class KioskHeapBenchmark {
-  private static final int UPDATES = 1_000;
-  private static final List<Integer> CHECKPOINTS = List.of(100, 250, 500, 1_000);
+  private static final int UPDATES = Benchmarks.count(1_000, 3);
+  private static final List<Integer> CHECKPOINTS = Benchmarks.choose(List.of(100, 250, 500, 1_000), List.of(1, 3));
   private static final long STABLE_BYTES = 256 * 1024;
 
   @TempDir Path dir;

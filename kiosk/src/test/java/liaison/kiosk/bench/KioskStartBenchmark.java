@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Run with {@code ./liaison bench}.
  */
 class KioskStartBenchmark {
-  private static final int WARMUP_ROUNDS = 1;
-  private static final int ROUNDS = 5;
+  private static final int WARMUP_ROUNDS = Benchmarks.count(1, 0);
+  private static final int ROUNDS = Benchmarks.count(5, 1);
   /** The pulse waits for the renderer, so "first frame" means drawn, not only handed over. */
   private static final List<String> FRAME_DRAWN = List.of("-Dquantum.multithreaded=false");
 

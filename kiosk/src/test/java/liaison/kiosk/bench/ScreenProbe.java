@@ -16,6 +16,7 @@ import liaison.kiosk.app.KioskScreen;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
+import liaison.testkit.Benchmarks;
 
 /**
  * The main class of a child JVM that opens one 1024×600 window and reports, as {@code figure.*}
@@ -34,7 +35,7 @@ public final class ScreenProbe {
   static final int WIDTH = 1024;
   static final int HEIGHT = 600;
   /** Left out of the idle measurement: class loading, JIT and the link's first connect. */
-  static final long SETTLE_MILLIS = 3_000;
+  static final long SETTLE_MILLIS = Benchmarks.count(3_000, 100);
 
   private static volatile int idleSeconds;
   private static volatile Path stationDir = Path.of(".");

@@ -12,11 +12,36 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Small helpers for the benchmarks ({@code *Benchmark}, run by {@code ./liaison bench}): they print
- * figures and write them under {@code target/benchmarks/}; they never assert a time.
+ * What every benchmark ({@code *Benchmark}) shares: its counts, its waits, its tables and where its
+ * figures go. A benchmark prints figures and writes them under {@code target/benchmarks/}; it never
+ * asserts a time.
+ *
+ * <p>Two modes. {@code ./liaison bench} runs each benchmark in full. {@code ./liaison test} runs each
+ * once in a smoke mode (the build sets {@value #SMOKE_PROPERTY}{@code =true}): tiny counts, the same
+ * code path, so that a change that breaks a benchmark fails the suite instead of being found months
+ * later. A benchmark takes every count and duration from {@link #count} or {@link #choose}, never
+ * from the property itself.
  */
 public final class Benchmarks {
+  /** The system property the build sets for the smoke runs; read here only. */
+  public static final String SMOKE_PROPERTY = "liaison.bench.smoke";
+
   private Benchmarks() {}
+
+  /** Whether this is a smoke run: counts are tiny and the figures mean nothing. */
+  public static boolean smoke() {
+    return Boolean.getBoolean(SMOKE_PROPERTY);
+  }
+
+  /** {@code full} in a benchmark run, {@code smoke} in a smoke run. */
+  public static int count(int full, int smoke) {
+    return smoke() ? smoke : full;
+  }
+
+  /** {@code full} in a benchmark run, {@code smoke} in a smoke run: for what is not a count. */
+  public static <T> T choose(T full, T smoke) {
+    return smoke() ? smoke : full;
+  }
 
   /** Waits for a condition a benchmark needs before it measures; fails after 30 s naming it. */
   public static void waitUntil(BooleanSupplier condition, String what) {
@@ -76,11 +101,16 @@ public final class Benchmarks {
     return out.toString();
   }
 
-  /** Prints the figures and keeps them in {@code target/benchmarks/<name>.txt} with the date. */
+  /**
+   * Prints the figures and keeps them in {@code target/benchmarks/<name>.txt} with the date; a smoke
+   * run's go to {@code <name>-smoke.txt}, so that they never take the place of a full run's.
+   */
   public static void record(String name, String report) {
+    String file = smoke() ? name + "-smoke" : name;
     String stamped =
         "# "
-            + name
+            + file
+            + (smoke() ? " · smoke run: tiny counts, these figures mean nothing" : "")
             + " · "
             + OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
             + " · "
@@ -93,7 +123,7 @@ public final class Benchmarks {
     System.out.println(stamped);
     try {
       Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
-      Files.writeString(dir.resolve(name + ".txt"), stamped);
+      Files.writeString(dir.resolve(file + ".txt"), stamped);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
