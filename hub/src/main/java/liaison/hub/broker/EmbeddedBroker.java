@@ -96,6 +96,10 @@ public class EmbeddedBroker implements AutoCloseable {
                     .withExtensionMain(security)
                     .build())
             .build();
+    // HiveMQ waits 2 s at every stop for persistence writes in flight; in memory there are none to
+    // wait for (a test suite of some sixty hub starts paid it each time). The setting is global.
+    com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(
+        "in-memory".equals(settings.persistence()) ? 0 : 2_000);
     long started = System.nanoTime();
     try {
       hivemq.start().get(60, TimeUnit.SECONDS);
