@@ -17,7 +17,7 @@ import liaison.hub.booking.BookingService;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 

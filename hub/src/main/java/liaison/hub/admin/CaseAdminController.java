@@ -37,7 +37,7 @@ import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.web.FormData;

@@ -22,7 +22,7 @@ import liaison.hub.deputy.DeputyDraft;
 import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;

@@ -22,7 +22,7 @@ import liaison.hub.command.CommandService;
 import liaison.hub.command.ScreenshotStore;
 import liaison.hub.db.Sql;
 import liaison.hub.fleet.FleetOverview;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 

@@ -30,7 +30,7 @@ import liaison.hub.notice.NoticeService;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;

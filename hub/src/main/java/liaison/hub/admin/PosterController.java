@@ -11,7 +11,7 @@ import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.poster.PosterRenderer;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.signage.protocol.DeputyLevel;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.PublicLinks;

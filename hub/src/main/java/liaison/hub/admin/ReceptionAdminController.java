@@ -32,7 +32,7 @@ import liaison.hub.reception.AttendanceService;
 import liaison.hub.reception.ReceptionDraft;
 import liaison.hub.reception.ReceptionService;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;

@@ -24,7 +24,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.reception.ReceptionRule;
 import liaison.hub.reception.ReceptionRuleDraft;
 import liaison.hub.reception.ReceptionRuleService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;

@@ -24,7 +24,7 @@ import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.OnSiteRatings;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationDraft;

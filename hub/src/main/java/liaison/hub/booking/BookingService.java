@@ -21,7 +21,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;

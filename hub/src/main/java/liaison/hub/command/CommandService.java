@@ -26,7 +26,7 @@ import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.CommandName;

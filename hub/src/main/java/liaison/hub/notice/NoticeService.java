@@ -17,7 +17,7 @@ import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;

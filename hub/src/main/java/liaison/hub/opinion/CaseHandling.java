@@ -16,7 +16,7 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import org.jdbi.v3.core.Handle;

@@ -11,7 +11,7 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;

@@ -23,7 +23,7 @@ import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;

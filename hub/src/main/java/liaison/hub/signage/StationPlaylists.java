@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.Playlist;

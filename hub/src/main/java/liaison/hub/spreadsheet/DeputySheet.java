@@ -12,7 +12,7 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDraft;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import org.jspecify.annotations.Nullable;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationService;
 import liaison.hub.db.Database;

@@ -16,7 +16,6 @@ import liaison.hub.db.Sql;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;

@@ -26,6 +26,7 @@ import liaison.hub.security.LoginThrottle;
 import liaison.hub.security.PasswordHasher;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.SecurityConfig;
+import liaison.hub.security.SessionCookies;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.security.StaffFilter;

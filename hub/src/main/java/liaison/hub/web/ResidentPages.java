@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.config.OpinionConfig;
+import liaison.hub.security.RateLimiter;
 
 /**
  * What the residents' pages share: the rate limits of their forms (per client address and per QR

@@ -40,6 +40,7 @@ import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.security.RateLimiter;
 import liaison.hub.station.StationRepository;
 
 /**

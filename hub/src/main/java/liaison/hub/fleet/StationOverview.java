@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.fleet;
 
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -8,6 +8,7 @@ import liaison.hub.publish.Publication;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.StationState;
 
 /** Each station with its links, published version and what it last reported. */

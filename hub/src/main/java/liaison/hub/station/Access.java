@@ -1,4 +1,4 @@
-package liaison.hub.security;
+package liaison.hub.station;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Set;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
+import liaison.hub.security.Staff;
 import org.jspecify.annotations.Nullable;
 
 /**
