@@ -1,5 +1,6 @@
 package liaison.hub.booking;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import liaison.hub.db.Sql;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.Access;
@@ -49,7 +50,7 @@ public class BookingService {
   private final ReceptionRepository receptions;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final BookingConfig config;
   private final PublishConfig publishConfig;
   private final Clock clock;
@@ -60,7 +61,7 @@ public class BookingService {
       ReceptionRepository receptions,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       BookingConfig config,
       PublishConfig publishConfig,
       Clock clock) {
@@ -69,7 +70,7 @@ public class BookingService {
     this.receptions = receptions;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.config = config;
     this.publishConfig = publishConfig;
     this.clock = clock;
@@ -170,7 +171,7 @@ public class BookingService {
               return b;
             });
     LOG.info("booking {} at reception {} of {}: {} place(s)", booking.id(), chosen.id(), place.id(), party);
-    publisher.stationsChanged(List.of(place.id()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(place.id())));
     return new Confirmed(booking, chosen);
   }
 
@@ -229,7 +230,7 @@ public class BookingService {
       throw ValidationProblem.of("code", "该预约已取消，无需重复取消", "This booking was already cancelled; nothing to do");
     }
     LOG.info("booking {} at reception {} cancelled by the resident", booking.id(), slot.id());
-    publisher.stationsChanged(List.of(slot.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
     return new Confirmed(bookings.find(booking.id()).orElseThrow(), slot);
   }
 

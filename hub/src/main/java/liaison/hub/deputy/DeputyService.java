@@ -1,5 +1,6 @@
 package liaison.hub.deputy;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
@@ -63,7 +64,7 @@ public class DeputyService {
   private final StationRepository stations;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final Clock clock;
 
   public DeputyService(
@@ -72,14 +73,14 @@ public class DeputyService {
       StationRepository stations,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       Clock clock) {
     this.database = database;
     this.deputies = deputies;
     this.stations = stations;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.clock = clock;
   }
 
@@ -242,7 +243,7 @@ public class DeputyService {
           audit.record(h, staff, "delete", "deputy", id, describe(deputy, at));
         });
     if (!at.isEmpty()) {
-      publisher.stationsChanged(at);
+      stationsChanged.publishEvent(new StationsChanged(at));
     }
   }
 
@@ -300,7 +301,7 @@ public class DeputyService {
             audit.record(h, staff, "unassign", "deputy", id, id + " ← " + stationId + " " + place.station().name());
           }
         });
-    publisher.stationsChanged(List.of(stationId));
+    stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
   }
 
   /**
@@ -370,12 +371,12 @@ public class DeputyService {
             : describe(Objects.requireNonNull(c.before()), c.stationsBefore()) + " → " + describe(c.after(), c.stationsAfter()));
   }
 
-  /** Tells the publisher which screens to rebuild after changes were committed. */
+  /** Announces which screens to rebuild, once the changes are committed. */
   public void published(Collection<Change> changes) {
     Set<String> affected = new TreeSet<>();
     changes.stream().filter(Change::changesSomething).forEach(c -> affected.addAll(c.stations()));
     if (!affected.isEmpty()) {
-      publisher.stationsChanged(affected);
+      stationsChanged.publishEvent(new StationsChanged(affected));
     }
   }
 

@@ -1,6 +1,7 @@
 package liaison.hub.publish;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
+import liaison.hub.station.StationsChanged;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
@@ -32,15 +34,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every station's retained content snapshot up to date on the broker.
  *
- * <p>Changes only mark stations as dirty ({@link #stationsChanged}), so an admin request never
- * waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
+ * <p>Features announce their changes ({@link StationsChanged}); that only marks stations as dirty
+ * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
  * the next version when it differs from the last one. A burst of edits coalesces, and because the
  * snapshot is always rebuilt from the database after the last mark, the newest state is never
  * lost. After every (re)connect the stored payloads are published again, so a broker that lost its
  * retained messages gets them back with unchanged versions.
  */
 @Context
-public class ContentPublisher implements AutoCloseable {
+public class ContentPublisher implements ApplicationEventListener<StationsChanged>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentPublisher.class);
   private static final OffsetDateTime HASH_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -87,6 +89,11 @@ public class ContentPublisher implements AutoCloseable {
         });
     allChanged();
     worker.start();
+  }
+
+  @Override
+  public void onApplicationEvent(StationsChanged event) {
+    stationsChanged(event.stationIds());
   }
 
   /** Marks stations for rebuilding; returns at once. */

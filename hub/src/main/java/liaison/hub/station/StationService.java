@@ -1,5 +1,6 @@
 package liaison.hub.station;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
@@ -48,7 +48,7 @@ public class StationService {
   private final StationRepository stations;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final BrokerClient broker;
   private final Clock clock;
 
@@ -57,14 +57,14 @@ public class StationService {
       StationRepository stations,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       BrokerClient broker,
       Clock clock) {
     this.database = database;
     this.stations = stations;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.broker = broker;
     this.clock = clock;
   }
@@ -155,7 +155,7 @@ public class StationService {
           stations.delete(h, id);
           audit.record(h, staff, "delete", "station", id, describe(place.station()));
         });
-    publisher.stationsChanged(List.of(id));
+    stationsChanged.publishEvent(new StationsChanged(List.of(id)));
     clearRetained(id);
   }
 
@@ -228,11 +228,11 @@ public class StationService {
     }
   }
 
-  /** Tells the publisher which screens to rebuild after changes were committed. */
+  /** Announces which screens to rebuild, once the changes are committed. */
   public void published(Collection<Change> changes) {
     List<String> ids = changes.stream().filter(Change::changesSomething).map(c -> c.after().id()).distinct().toList();
     if (!ids.isEmpty()) {
-      publisher.stationsChanged(ids);
+      stationsChanged.publishEvent(new StationsChanged(ids));
     }
   }
 
