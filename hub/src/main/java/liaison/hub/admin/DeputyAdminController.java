@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDraft;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
@@ -37,10 +38,12 @@ import liaison.signage.protocol.DeputyLevel;
 public class DeputyAdminController {
   private static final List<String> DONE = List.of("created", "saved", "deleted", "imported");
 
+  private final DeputyDirectory directory;
   private final DeputyService deputies;
   private final Access access;
 
-  public DeputyAdminController(DeputyService deputies, Access access) {
+  public DeputyAdminController(DeputyDirectory directory, DeputyService deputies, Access access) {
+    this.directory = directory;
     this.deputies = deputies;
     this.access = access;
   }
@@ -65,7 +68,7 @@ public class DeputyAdminController {
     Map<String, Object> model = Pages.model(request, staff);
     model.put(
         "rows",
-        deputies.list(staff, new DeputyService.Filter(q, level, station)).stream()
+        directory.list(staff, new DeputyDirectory.Filter(q, level, station)).stream()
             .map(
                 l ->
                     new Row(
@@ -97,8 +100,8 @@ public class DeputyAdminController {
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
     deputies.requireChange(staff, id);
-    Deputy d = deputies.get(staff, id);
-    List<String> at = deputies.stationsOf(staff, id).stream().map(StationPlace::id).toList();
+    Deputy d = directory.get(staff, id);
+    List<String> at = directory.stationsOf(staff, id).stream().map(StationPlace::id).toList();
     return form(request, staff, id, DeputyDraft.of(d, at), List.of());
   }
 
@@ -143,12 +146,12 @@ public class DeputyAdminController {
   private ModelAndView<Map<String, Object>> deletePage(
       HttpRequest<?> request, Staff staff, String id, List<FieldError> errors) {
     Lang lang = Lang.of(request);
-    Deputy d = deputies.get(staff, id);
+    Deputy d = directory.get(staff, id);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("deputy", d);
     model.put("levels", levels(lang, d));
     model.put(
-        "stations", deputies.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")));
+        "stations", directory.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")));
     model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
     return new ModelAndView<>("admin/deputy-delete", model);
   }
@@ -163,8 +166,8 @@ public class DeputyAdminController {
     model.put("specialties", draft.specialties() == null ? "" : String.join("、", draft.specialties()));
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("levels", DeputyLevel.values());
-    model.put("stations", deputies.assignableStations(staff));
-    model.put("photo", id == null ? null : deputies.get(staff, id).photoHash());
+    model.put("stations", directory.assignableStations(staff));
+    model.put("photo", id == null ? null : directory.get(staff, id).photoHash());
     model.put("photoDone", "photo".equals(request.getParameters().get("done")));
     return new ModelAndView<>("admin/deputy-form", model);
   }

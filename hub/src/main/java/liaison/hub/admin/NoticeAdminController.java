@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.notice.DisplayProofs;
+import liaison.hub.notice.DeliveryReceipt;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
 import liaison.hub.notice.NoticeRepository;
@@ -108,7 +109,7 @@ public class NoticeAdminController {
           || "ended".equals(state) && !ended) {
         continue;
       }
-      List<NoticeRepository.Receipt> receipts = notices.receipts(staff, n.id());
+      List<DeliveryReceipt> receipts = notices.receipts(staff, n.id());
       rows.add(
           new Row(n, window(n), notices.canEdit(staff, n), (int) receipts.stream().filter(r -> r.shownAt() != null).count(), receipts.size()));
     }

@@ -111,7 +111,7 @@ public class NoticeService {
     return n;
   }
 
-  public List<NoticeRepository.Receipt> receipts(Staff staff, String id) {
+  public List<DeliveryReceipt> receipts(Staff staff, String id) {
     return notices.receipts(get(staff, id));
   }
 
