@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>pages</b> on top: {@code admin} (the staff pages) and {@code resident} (every public page);
  *   <li><b>features</b> in the middle: every other package, one per feature, with its service,
  *       repository, records and JSON API;
- *   <li>the <b>base</b> below: {@link #BASE} (database, configuration, who is signed in, the audit
- *       log, the broker, error answers, the web toolkit).
+ *   <li>the <b>base</b> below: {@link #BASE} (error answers, configuration, the database, who is
+ *       signed in, the audit log, the broker, residents' text and masks, the web toolkit).
  * </ul>
  *
  * Imports point down only; features may use one another as long as no two need each other (the
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HubArchitectureTest extends ModuleArchitectureTest {
   static final String ROOT = "liaison.hub";
   static final List<String> PAGES = List.of("admin", "resident");
-  static final List<String> BASE = List.of("problem", "config", "db", "security", "audit", "broker", "web");
+  static final List<String> BASE = List.of("problem", "config", "db", "security", "audit", "broker", "text", "web");
 
   HubArchitectureTest() {
     super(ROOT);

@@ -27,6 +27,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
+import liaison.hub.text.Masks;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
 import liaison.signage.protocol.DeputyLevel;
@@ -189,19 +190,15 @@ public class DeputyAdminController {
     return d.levels().stream().map(l -> lang.pick(l.zh(), l.en())).collect(Collectors.joining("、"));
   }
 
-  /** 138****1111: enough to tell two numbers apart, not enough to call; nothing for those who may not see it. */
+  /**
+   * The phone in a list: a public one in full, a private one masked ({@link Masks#phone}) for those
+   * who may see it, nothing for the others.
+   */
   static String mask(Deputy d, boolean phoneVisible) {
     String phone = d.phone();
-    if (phone == null) {
+    if (phone == null || !d.phonePublic() && !phoneVisible) {
       return "";
     }
-    if (!d.phonePublic() && !phoneVisible) {
-      return "";
-    }
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (d.phonePublic() || digits.length() < 7) {
-      return d.phonePublic() ? phone : "****";
-    }
-    return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    return d.phonePublic() ? phone : Masks.phone(phone);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
+import liaison.hub.text.Masks;
 import org.jspecify.annotations.Nullable;
 
 /**

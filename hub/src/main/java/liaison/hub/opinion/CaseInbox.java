@@ -17,6 +17,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.db.Database;
+import liaison.hub.text.Masks;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 

@@ -14,6 +14,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.db.Database;
+import liaison.hub.text.ResidentText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,14 +1,18 @@
-package liaison.hub.opinion;
+package liaison.hub.text;
 
 import org.jspecify.annotations.Nullable;
 
-/** How personal details appear where not everyone may read them in full. */
+/**
+ * How personal details appear where not everyone may read them in full (lists, the audit log):
+ * enough to tell two apart, not enough to call or name someone. The one place that masks names and
+ * phones, for residents' contacts, bookings and deputies alike.
+ */
 public final class Masks {
   private Masks() {}
 
   /**
    * {@code 13812341234} → {@code 138****1234}; a shorter number keeps at most its last two digits
-   * visible; blank stays blank.
+   * visible (a seven-digit one would otherwise be shown whole); blank stays blank.
    */
   public static String phone(@Nullable String phone) {
     if (phone == null || phone.isBlank()) {
