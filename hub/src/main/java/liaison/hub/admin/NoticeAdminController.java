@@ -26,7 +26,6 @@ import liaison.hub.notice.DisplayProofs;
 import liaison.hub.notice.DeliveryReceipt;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
-import liaison.hub.notice.NoticeRepository;
 import liaison.hub.notice.NoticeService;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.FieldError;

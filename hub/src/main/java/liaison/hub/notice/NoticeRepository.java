@@ -14,7 +14,6 @@ import liaison.hub.db.Sql;
 import liaison.signage.protocol.NoticePriority;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
-import org.jspecify.annotations.Nullable;
 
 /** Notices and their targets. */
 @Singleton
