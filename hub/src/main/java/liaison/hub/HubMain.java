@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
-import liaison.hub.web.StartupSummary;
 
 /**
  * {@code java -jar hub.jar [flags]}: reads the flags, checks paths and ports, starts Micronaut and

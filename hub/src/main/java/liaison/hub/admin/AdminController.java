@@ -8,10 +8,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.util.Map;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
-import liaison.hub.web.StationOverview;
+import liaison.hub.fleet.StationOverview;
 
 /** The admin's front page: the stations this person looks after, their screens and links. */
 @io.swagger.v3.oas.annotations.Hidden

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.problem.BadRequestProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 

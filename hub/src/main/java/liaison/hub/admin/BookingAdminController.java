@@ -14,10 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import liaison.hub.booking.Booking;
 import liaison.hub.booking.BookingService;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 
@@ -30,10 +29,10 @@ import liaison.hub.web.Pages;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BookingAdminController {
   private final BookingService bookings;
-  private final DeputyRepository deputies;
+  private final DeputyDirectory deputies;
   private final Access access;
 
-  public BookingAdminController(BookingService bookings, DeputyRepository deputies, Access access) {
+  public BookingAdminController(BookingService bookings, DeputyDirectory deputies, Access access) {
     this.bookings = bookings;
     this.deputies = deputies;
     this.access = access;
@@ -57,7 +56,7 @@ public class BookingAdminController {
     model.put(
         "deputyNames",
         slot.deputyIds().stream()
-            .map(d -> deputies.find(d).map(Deputy::name).orElse(d))
+            .map(deputies::nameOf)
             .collect(Collectors.joining("、")));
     model.put(
         "rows",

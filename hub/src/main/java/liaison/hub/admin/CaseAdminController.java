@@ -17,19 +17,18 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import liaison.hub.db.Sql;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.ledger.CaseLedger;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseHandling;
 import liaison.hub.opinion.CaseInbox;
-import liaison.hub.opinion.CaseRepository;
+import liaison.hub.opinion.CaseFiles;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.CaseSteps;
 import liaison.hub.opinion.Category;
@@ -37,9 +36,8 @@ import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
@@ -55,17 +53,14 @@ public class CaseAdminController {
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
-  private final CaseRepository repository;
+  private final CaseFiles files;
   private final Access access;
-  private final StaffAccountRepository accounts;
 
-  public CaseAdminController(
-      CaseInbox inbox, CaseHandling handling, CaseRepository repository, Access access, StaffAccountRepository accounts) {
+  public CaseAdminController(CaseInbox inbox, CaseHandling handling, CaseFiles files, Access access) {
     this.inbox = inbox;
     this.handling = handling;
-    this.repository = repository;
+    this.files = files;
     this.access = access;
-    this.accounts = accounts;
   }
 
   /** A line of the timeline as the page shows it. */
@@ -166,17 +161,17 @@ public class CaseAdminController {
       @Nullable String errorStep,
       Map<String, String> input,
       @Nullable String conflict) {
-    CaseInbox.Row row = handling.get(staff, id);
+    CaseFiles.CaseFile file = files.file(staff, id);
+    CaseInbox.Row row = file.row();
     OpinionCase c = row.c();
     Lang lang = Lang.of(request);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("row", row);
     model.put("c", c);
-    model.put("photos", repository.photos(id));
+    model.put("photos", file.photos());
     model.put("submitted", shown(c.submittedAt()));
-    Optional<CaseContact> contact = repository.contact(id);
-    model.put("hasContact", contact.isPresent());
-    model.put("maskedName", contact.map(x -> maskName(x.name())).orElse(""));
+    model.put("hasContact", file.hasContact());
+    model.put("maskedName", file.maskedName());
     model.put("maySeeContact", handling.maySeeContact(staff, c));
     model.put("steps", staff.canEdit() ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet()) : Set.of());
     model.put("categories", Category.values());
@@ -185,12 +180,12 @@ public class CaseAdminController {
     model.put("defaultDays", handling.defaultDays(c.category()));
     model.put("deputies", handling.stationDeputies(c));
     model.put("legal", c.category() == Category.LEGAL);
-    model.put("mergedCode", c.mergedInto() == null ? null : repository.find(c.mergedInto()).map(OpinionCase::trackingCode).orElse(c.mergedInto()));
+    model.put("mergedCode", file.mergedCode());
     model.put("suggestionDeputy",
         row.suggestionDeputyId() == null ? null
             : handling.stationDeputies(c).stream().filter(d -> d.id().equals(row.suggestionDeputyId())).map(d -> d.name()).findFirst()
                 .orElse(row.suggestionDeputyId()));
-    model.put("timeline", timeline(id, lang));
+    model.put("timeline", timeline(file, lang));
     model.put("errors", errors);
     model.put("errorStep", errorStep);
     model.put("input", input);
@@ -202,19 +197,16 @@ public class CaseAdminController {
     return model;
   }
 
-  private List<Line> timeline(String id, Lang lang) {
-    Map<String, String> names = new LinkedHashMap<>();
-    return repository.events(id).stream()
+  private static List<Line> timeline(CaseFiles.CaseFile file, Lang lang) {
+    return file.timeline().stream()
         .map(
-            e -> {
+            line -> {
+              CaseEvent e = line.event();
               String who =
                   switch (e.actor()) {
                     case CaseEvent.RESIDENT -> lang.pick("群众", "Resident");
                     case CaseEvent.SYSTEM -> lang.pick("系统", "System");
-                    default ->
-                        names.computeIfAbsent(
-                            e.actor(),
-                            u -> accounts.byUsername(u).map(a -> a.staff().displayName() + "（" + u + "）").orElse(u));
+                    default -> line.staffName() == null ? e.actor() : line.staffName();
                   };
               String what = e.to() != null ? lang.pick(e.to().zh(), e.to().en()) : lang.pick(CaseLedger.what(e), e.action());
               return new Line(shown(e.at()), who, what, e.note(), e.to() != null);
@@ -223,10 +215,6 @@ public class CaseAdminController {
   }
 
   private static String shown(OffsetDateTime t) {
-    return SHOWN.format(t.atZoneSameInstant(Sql.ZONE));
-  }
-
-  private static String maskName(String name) {
-    return name.isBlank() ? "" : name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
+    return SHOWN.format(t.atZoneSameInstant(TimeFactory.ZONE));
   }
 }

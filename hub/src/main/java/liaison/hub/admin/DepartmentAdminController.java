@@ -20,7 +20,7 @@ import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;

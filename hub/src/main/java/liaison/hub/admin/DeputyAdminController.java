@@ -19,13 +19,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDraft;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
+import liaison.hub.text.Masks;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
 import liaison.signage.protocol.DeputyLevel;
@@ -37,10 +39,12 @@ import liaison.signage.protocol.DeputyLevel;
 public class DeputyAdminController {
   private static final List<String> DONE = List.of("created", "saved", "deleted", "imported");
 
+  private final DeputyDirectory directory;
   private final DeputyService deputies;
   private final Access access;
 
-  public DeputyAdminController(DeputyService deputies, Access access) {
+  public DeputyAdminController(DeputyDirectory directory, DeputyService deputies, Access access) {
+    this.directory = directory;
     this.deputies = deputies;
     this.access = access;
   }
@@ -65,7 +69,7 @@ public class DeputyAdminController {
     Map<String, Object> model = Pages.model(request, staff);
     model.put(
         "rows",
-        deputies.list(staff, new DeputyService.Filter(q, level, station)).stream()
+        directory.list(staff, new DeputyDirectory.Filter(q, level, station)).stream()
             .map(
                 l ->
                     new Row(
@@ -97,8 +101,8 @@ public class DeputyAdminController {
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
     deputies.requireChange(staff, id);
-    Deputy d = deputies.get(staff, id);
-    List<String> at = deputies.stationsOf(staff, id).stream().map(StationPlace::id).toList();
+    Deputy d = directory.get(staff, id);
+    List<String> at = directory.stationsOf(staff, id).stream().map(StationPlace::id).toList();
     return form(request, staff, id, DeputyDraft.of(d, at), List.of());
   }
 
@@ -143,12 +147,12 @@ public class DeputyAdminController {
   private ModelAndView<Map<String, Object>> deletePage(
       HttpRequest<?> request, Staff staff, String id, List<FieldError> errors) {
     Lang lang = Lang.of(request);
-    Deputy d = deputies.get(staff, id);
+    Deputy d = directory.get(staff, id);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("deputy", d);
     model.put("levels", levels(lang, d));
     model.put(
-        "stations", deputies.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")));
+        "stations", directory.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")));
     model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
     return new ModelAndView<>("admin/deputy-delete", model);
   }
@@ -163,8 +167,8 @@ public class DeputyAdminController {
     model.put("specialties", draft.specialties() == null ? "" : String.join("、", draft.specialties()));
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("levels", DeputyLevel.values());
-    model.put("stations", deputies.assignableStations(staff));
-    model.put("photo", id == null ? null : deputies.get(staff, id).photoHash());
+    model.put("stations", directory.assignableStations(staff));
+    model.put("photo", id == null ? null : directory.get(staff, id).photoHash());
     model.put("photoDone", "photo".equals(request.getParameters().get("done")));
     return new ModelAndView<>("admin/deputy-form", model);
   }
@@ -186,19 +190,15 @@ public class DeputyAdminController {
     return d.levels().stream().map(l -> lang.pick(l.zh(), l.en())).collect(Collectors.joining("、"));
   }
 
-  /** 138****1111: enough to tell two numbers apart, not enough to call; nothing for those who may not see it. */
+  /**
+   * The phone in a list: a public one in full, a private one masked ({@link Masks#phone}) for those
+   * who may see it, nothing for the others.
+   */
   static String mask(Deputy d, boolean phoneVisible) {
     String phone = d.phone();
-    if (phone == null) {
+    if (phone == null || !d.phonePublic() && !phoneVisible) {
       return "";
     }
-    if (!d.phonePublic() && !phoneVisible) {
-      return "";
-    }
-    String digits = phone.replaceAll("[^0-9]", "");
-    if (d.phonePublic() || digits.length() < 7) {
-      return d.phonePublic() ? phone : "****";
-    }
-    return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    return d.phonePublic() ? phone : Masks.phone(phone);
   }
 }

@@ -16,13 +16,11 @@ import java.util.Map;
 import java.net.URI;
 import java.util.Optional;
 import liaison.hub.command.CommandRecord;
-import liaison.hub.command.CommandRepository;
 import liaison.hub.command.CommandRules;
 import liaison.hub.command.CommandService;
-import liaison.hub.command.ScreenshotStore;
-import liaison.hub.db.Sql;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.fleet.FleetOverview;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.Pages;
 
@@ -36,16 +34,11 @@ public class FleetAdminController {
   private final FleetOverview fleet;
   private final Access access;
   private final CommandService commands;
-  private final CommandRepository history;
-  private final ScreenshotStore screenshots;
 
-  public FleetAdminController(
-      FleetOverview fleet, Access access, CommandService commands, CommandRepository history, ScreenshotStore screenshots) {
+  public FleetAdminController(FleetOverview fleet, Access access, CommandService commands) {
     this.fleet = fleet;
     this.access = access;
     this.commands = commands;
-    this.history = history;
-    this.screenshots = screenshots;
   }
 
   /**
@@ -65,8 +58,8 @@ public class FleetAdminController {
                 r ->
                     new Line(
                         r,
-                        r.since() == null ? "—" : AT.format(r.since().atZoneSameInstant(Sql.ZONE)),
-                        r.lastSeen() == null ? "—" : AT.format(r.lastSeen().atZoneSameInstant(Sql.ZONE)),
+                        r.since() == null ? "—" : AT.format(r.since().atZoneSameInstant(TimeFactory.ZONE)),
+                        r.lastSeen() == null ? "—" : AT.format(r.lastSeen().atZoneSameInstant(TimeFactory.ZONE)),
                         r.telemetry() == null ? "—" : String.format("%.1f GB", r.telemetry().diskFreeBytes() / 1e9),
                         r.telemetry() == null || r.telemetry().cpuCelsius() == null
                             ? "—"
@@ -74,9 +67,9 @@ public class FleetAdminController {
                         r.telemetry() == null || r.telemetry().memoryMaxBytes() == 0
                             ? "—"
                             : Math.round(100.0 * r.telemetry().memoryUsedBytes() / r.telemetry().memoryMaxBytes()) + "%",
-                        latest(r.place().id()).map(CommandRecord::screenshotHash).orElse(null),
-                        latest(r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE))).orElse(""),
-                        r.malformed() == null ? "" : AT.format(r.malformed().since().atZone(Sql.ZONE))))
+                        latest(staff, r.place().id()).map(CommandRecord::screenshotHash).orElse(null),
+                        latest(staff, r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
+                        r.malformed() == null ? "" : AT.format(r.malformed().since().atZone(TimeFactory.ZONE))))
             .toList();
     Map<String, Object> model = Pages.model(request, staff);
     model.put("lines", lines);
@@ -85,8 +78,8 @@ public class FleetAdminController {
     return new ModelAndView<>("admin/fleet", model);
   }
 
-  private Optional<CommandRecord> latest(String stationId) {
-    return history.latestScreenshot(stationId);
+  private Optional<CommandRecord> latest(Staff staff, String stationId) {
+    return commands.latestScreenshot(staff, stationId);
   }
 
   /** A button on the fleet page: sends the command, waits for the answer, shows the history. */
@@ -105,8 +98,8 @@ public class FleetAdminController {
     model.put("place", place);
     model.put("list", list.stream().map(c -> Map.of(
         "c", c,
-        "at", AT.format(c.issuedAt().atZoneSameInstant(Sql.ZONE)),
-        "answered", c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(Sql.ZONE)))).toList());
+        "at", AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE)),
+        "answered", c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(TimeFactory.ZONE)))).toList());
     model.put("sent", request.getParameters().get("sent"));
     model.put("commands", CommandRules.allowed(staff));
     return new ModelAndView<>("admin/fleet-commands", model);
@@ -116,13 +109,8 @@ public class FleetAdminController {
   @Get(uri = "/screenshots/{file}")
   public HttpResponse<?> screenshot(Staff staff, String file) {
     String hash = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
-    Optional<String> station = history.stationOfScreenshot(hash);
-    if (station.isEmpty()) {
-      return HttpResponse.notFound();
-    }
-    access.requireStationStaff(staff, station.get());
-    return screenshots
-        .read(hash)
+    return commands
+        .screenshot(staff, hash)
         .<HttpResponse<?>>map(
             bytes ->
                 HttpResponse.ok(bytes)

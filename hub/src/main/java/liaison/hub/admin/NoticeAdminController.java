@@ -23,14 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.notice.DisplayProofs;
+import liaison.hub.notice.DeliveryReceipt;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
-import liaison.hub.notice.NoticeRepository;
 import liaison.hub.notice.NoticeService;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
@@ -108,7 +108,7 @@ public class NoticeAdminController {
           || "ended".equals(state) && !ended) {
         continue;
       }
-      List<NoticeRepository.Receipt> receipts = notices.receipts(staff, n.id());
+      List<DeliveryReceipt> receipts = notices.receipts(staff, n.id());
       rows.add(
           new Row(n, window(n), notices.canEdit(staff, n), (int) receipts.stream().filter(r -> r.shownAt() != null).count(), receipts.size()));
     }

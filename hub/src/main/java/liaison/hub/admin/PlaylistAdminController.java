@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.signage.PlaylistCheck;
 import liaison.hub.signage.PlaylistDraft;

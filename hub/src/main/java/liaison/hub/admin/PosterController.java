@@ -6,12 +6,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.poster.PosterRenderer;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.signage.protocol.DeputyLevel;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.PublicLinks;
@@ -27,11 +27,11 @@ public class PosterController {
   private final Access access;
   private final PosterRenderer renderer;
   private final PublicLinks links;
-  private final DeputyRepository deputies;
+  private final DeputyDirectory deputies;
   private final DeputyLinks deputyLinks;
 
   public PosterController(
-      Access access, PosterRenderer renderer, PublicLinks links, DeputyRepository deputies, DeputyLinks deputyLinks) {
+      Access access, PosterRenderer renderer, PublicLinks links, DeputyDirectory deputies, DeputyLinks deputyLinks) {
     this.access = access;
     this.renderer = renderer;
     this.links = links;
@@ -44,7 +44,7 @@ public class PosterController {
   public HttpResponse<byte[]> card(Staff staff, String id, String deputyId) {
     StationPlace place = access.requireEdit(staff, id);
     Deputy deputy =
-        deputies.atStation(id).stream()
+        deputies.atStation(staff, id).stream()
             .filter(d -> d.id().equals(deputyId))
             .findFirst()
             .orElseThrow(() -> new NotFoundProblem("代表 " + deputyId + " 不在本站", "deputy " + deputyId + " is not at this station"));

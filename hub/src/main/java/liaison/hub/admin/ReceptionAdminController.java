@@ -23,16 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.reception.AttendanceRepository;
+import liaison.hub.reception.ReceptionDetails;
 import liaison.hub.reception.AttendanceService;
 import liaison.hub.reception.ReceptionDraft;
 import liaison.hub.reception.ReceptionService;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
@@ -51,9 +50,8 @@ public class ReceptionAdminController {
   private final ReceptionService receptions;
   private final liaison.hub.reception.ReceptionRuleService rules;
   private final AttendanceService attendanceService;
-  private final AttendanceRepository attendance;
-  private final DeputyRepository deputies;
-  private final liaison.hub.reception.ReceptionRepository slotStore;
+  private final ReceptionDetails details;
+  private final DeputyDirectory deputies;
   private final Access access;
   private final Clock clock;
 
@@ -61,15 +59,13 @@ public class ReceptionAdminController {
       ReceptionService receptions,
       liaison.hub.reception.ReceptionRuleService rules,
       AttendanceService attendanceService,
-      AttendanceRepository attendance,
-      DeputyRepository deputies,
-      liaison.hub.reception.ReceptionRepository slotStore,
+      ReceptionDetails details,
+      DeputyDirectory deputies,
       Access access,
       Clock clock) {
-    this.slotStore = slotStore;
     this.receptions = receptions;
     this.attendanceService = attendanceService;
-    this.attendance = attendance;
+    this.details = details;
     this.rules = rules;
     this.deputies = deputies;
     this.access = access;
@@ -114,10 +110,7 @@ public class ReceptionAdminController {
     StationPlace place = access.requireSee(staff, stationId);
     LocalDate today = LocalDate.now(clock);
     LocalDate monday = parseOr(start, today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    List<ReceptionSlot> slots = receptions.list(staff, stationId, monday, monday.plusDays(6));
-    Map<String, String> names = names(stationId);
-    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
-    Map<String, Integer> booked = slotStore.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
+    List<ReceptionDetails.Detailed> slots = details.of(receptions.list(staff, stationId, monday, monday.plusDays(6)));
     Lang lang = Lang.of(request);
     List<Day> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -129,8 +122,8 @@ public class ReceptionAdminController {
                   WEEKDAYS_EN[i] + " " + date.getDayOfMonth() + "/" + date.getMonthValue()),
               date.equals(today),
               slots.stream()
-                  .filter(s -> s.date().equals(date))
-                  .map(s -> row(s, names, present.getOrDefault(s.id(), List.of()), today, booked.getOrDefault(s.id(), 0)))
+                  .filter(d -> d.slot().date().equals(date))
+                  .map(d -> row(d, today))
                   .toList()));
     }
     Map<String, Object> model = Pages.model(request, staff);
@@ -195,10 +188,7 @@ public class ReceptionAdminController {
     ReceptionSlot slot = receptions.get(staff, id);
     access.requireEdit(staff, slot.stationId());
     Map<String, Object> model = Pages.model(request, staff);
-    model.put(
-        "row",
-        row(slot, names(slot.stationId()), List.of(), LocalDate.now(clock),
-            slotStore.bookedPlaces(List.of(id)).getOrDefault(id, 0)));
+    model.put("row", row(details.of(slot), LocalDate.now(clock)));
     model.put("place", access.requireSee(staff, slot.stationId()));
     return new ModelAndView<>("admin/reception-delete", model);
   }
@@ -240,7 +230,7 @@ public class ReceptionAdminController {
     model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("place", access.requireSee(staff, stationId));
-    model.put("deputies", deputies.atStation(stationId));
+    model.put("deputies", deputies.atStation(staff, stationId));
     model.put("statuses", List.of("PLANNED", "ANNOUNCED", "HELD", "CANCELLED"));
     return new ModelAndView<>("admin/reception-form", model);
   }
@@ -263,17 +253,11 @@ public class ReceptionAdminController {
         URI.create("/admin/stations/" + slot.stationId() + "/week?start=" + slot.date() + "&done=" + done));
   }
 
-  private Map<String, String> names(String stationId) {
-    return deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
-  }
-
-  private SlotRow row(ReceptionSlot s, Map<String, String> names, List<String> present, LocalDate today, int booked) {
-    List<Duty> duties =
-        s.deputyIds().stream()
-            .map(id -> new Duty(id, names.containsKey(id) ? names.get(id) : deputies.find(id).map(Deputy::name).orElse(id), present.contains(id)))
-            .toList();
+  private static SlotRow row(ReceptionDetails.Detailed d, LocalDate today) {
+    ReceptionSlot s = d.slot();
+    List<Duty> duties = d.onDuty().stream().map(m -> new Duty(m.deputyId(), m.name(), m.present())).toList();
     String who = duties.stream().map(Duty::name).collect(Collectors.joining("、"));
-    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED, booked);
+    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED, d.booked());
   }
 
   private static LocalDate parseOr(@Nullable String text, LocalDate fallback) {

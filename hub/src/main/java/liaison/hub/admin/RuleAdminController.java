@@ -18,13 +18,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.reception.ReceptionRule;
 import liaison.hub.reception.ReceptionRuleDraft;
 import liaison.hub.reception.ReceptionRuleService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
@@ -37,11 +37,11 @@ import org.jspecify.annotations.Nullable;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RuleAdminController {
   private final ReceptionRuleService rules;
-  private final DeputyRepository deputies;
+  private final DeputyDirectory deputies;
   private final Access access;
   private final Clock clock;
 
-  public RuleAdminController(ReceptionRuleService rules, DeputyRepository deputies, Access access, Clock clock) {
+  public RuleAdminController(ReceptionRuleService rules, DeputyDirectory deputies, Access access, Clock clock) {
     this.rules = rules;
     this.deputies = deputies;
     this.access = access;
@@ -114,7 +114,7 @@ public class RuleAdminController {
     model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("place", access.requireSee(staff, stationId));
-    model.put("deputies", deputies.atStation(stationId));
+    model.put("deputies", deputies.atStation(staff, stationId));
     model.put("weekdays", List.of("1", "2", "3", "4", "5", "6", "7"));
     return new ModelAndView<>("admin/rule-form", model);
   }

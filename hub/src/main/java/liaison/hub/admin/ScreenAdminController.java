@@ -16,13 +16,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import liaison.hub.db.Sql;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.enrolment.Enrolments;
 import liaison.hub.enrolment.StationCredential;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
@@ -96,10 +96,10 @@ public class ScreenAdminController {
     model.put("place", place);
     model.put("canEdit", access.canEdit(staff, place));
     model.put("credential", credential.orElse(null));
-    model.put("enrolledAt", credential.map(c -> AT.format(c.enrolledAt().atZoneSameInstant(Sql.ZONE))).orElse(""));
+    model.put("enrolledAt", credential.map(c -> AT.format(c.enrolledAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""));
     model.put(
         "revokedAt",
-        credential.filter(c -> c.revokedAt() != null).map(c -> AT.format(c.revokedAt().atZoneSameInstant(Sql.ZONE))).orElse(""));
+        credential.filter(c -> c.revokedAt() != null).map(c -> AT.format(c.revokedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""));
     model.put("code", typed);
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("done", done);

@@ -21,11 +21,11 @@ import liaison.hub.security.SecurityConfig;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffFilter;
-import liaison.hub.security.StaffPasswords;
+import liaison.hub.account.StaffPasswords;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
-import liaison.hub.web.SessionCookies;
+import liaison.hub.security.SessionCookies;
 
 /**
  * 账号: the county administrator's list of staff accounts with a password reset for each station

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
-import liaison.hub.deputy.DeputyService;
+import liaison.hub.deputy.DeputyAssignments;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.OnSiteRatings;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationDraft;
@@ -46,17 +46,17 @@ public class StationAdminController {
   private static final List<String> DONE = List.of("created", "saved", "deleted", "assigned", "imported");
 
   private final StationService stations;
-  private final DeputyService deputyService;
-  private final DeputyRepository deputies;
+  private final DeputyDirectory deputies;
+  private final DeputyAssignments assignments;
   private final Access access;
   private final OnSiteRatings ratings;
 
   public StationAdminController(
-      StationService stations, DeputyService deputyService, DeputyRepository deputies, Access access, OnSiteRatings ratings) {
+      StationService stations, DeputyDirectory deputies, DeputyAssignments assignments, Access access, OnSiteRatings ratings) {
     this.ratings = ratings;
     this.stations = stations;
-    this.deputyService = deputyService;
     this.deputies = deputies;
+    this.assignments = assignments;
     this.access = access;
   }
 
@@ -75,7 +75,7 @@ public class StationAdminController {
     model.put(
         "rows",
         stations.list(staff, new StationService.Filter(q, township, kind)).stream()
-            .map(p -> new Row(p, deputies.atStation(p.id()).size(), access.canEdit(staff, p)))
+            .map(p -> new Row(p, deputies.atStation(staff, p.id()).size(), access.canEdit(staff, p)))
             .toList());
     model.put("q", q == null ? "" : q);
     model.put("township", township == null ? "" : township);
@@ -143,7 +143,7 @@ public class StationAdminController {
 
   @Get(uri = "/{id}/deputies", produces = MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> assignments(HttpRequest<?> request, Staff staff, String id) {
-    Set<String> chosen = deputies.atStation(id).stream().map(Deputy::id).collect(Collectors.toSet());
+    Set<String> chosen = deputies.atStation(staff, id).stream().map(Deputy::id).collect(Collectors.toSet());
     return assignmentPage(request, staff, id, chosen, List.of());
   }
 
@@ -151,7 +151,7 @@ public class StationAdminController {
   public HttpResponse<?> assign(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     List<String> chosen = FormData.parse(body).all("deputyIds");
     try {
-      deputyService.setStationDeputies(staff, id, chosen);
+      assignments.setStationDeputies(staff, id, chosen);
       return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/deputies?done=assigned"));
     } catch (ValidationProblem e) {
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
@@ -164,7 +164,7 @@ public class StationAdminController {
     StationPlace place = access.requireEdit(staff, id);
     Map<String, Object> model = Pages.model(request, staff);
     model.put("place", place);
-    model.put("candidates", deputyService.candidates(staff, id));
+    model.put("candidates", deputies.candidates(staff, id));
     model.put("chosen", chosen);
     model.put("errors", FormErrors.byField(Lang.of(request), errors));
     model.put("done", request.getParameters().get("done") == null ? null : "assigned");
@@ -178,7 +178,7 @@ public class StationAdminController {
     Map<String, Object> model = Pages.model(request, staff);
     model.put("place", place);
     model.put("upcoming", stations.upcoming(staff, id));
-    model.put("deputies", deputies.atStation(id).size());
+    model.put("deputies", deputies.atStation(staff, id).size());
     model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
     return new ModelAndView<>("admin/station-delete", model);
   }

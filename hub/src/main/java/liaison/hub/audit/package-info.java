@@ -1,4 +1,4 @@
-/** Who changed what, and when. */
+/** Who changed what, and when (base): written in the transaction of the change it records. */
 @NullMarked
 package liaison.hub.audit;
 

@@ -1,6 +1,7 @@
 package liaison.hub.booking;
 
 import java.time.OffsetDateTime;
+import liaison.hub.text.Masks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +26,9 @@ public record Booking(
     return mask(phone);
   }
 
+  /** {@link Masks#phone}; a number erased after the retention period shows as {@code ****}. */
   static String mask(String phone) {
-    if (phone.length() < 7) {
-      return "****";
-    }
-    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    return phone.isEmpty() ? "****" : Masks.phone(phone);
   }
 
   public boolean holdsPlaces() {

@@ -3,7 +3,7 @@ package liaison.hub.booking;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import liaison.hub.web.RateLimiter;
+import liaison.hub.security.RateLimiter;
 
 /**
  * How many booking and cancelling forms one address may send: at most {@code limit} in any

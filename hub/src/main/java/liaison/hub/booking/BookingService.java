@@ -1,5 +1,6 @@
 package liaison.hub.booking;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,12 @@ import liaison.hub.db.Sql;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.text.ResidentText;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;
@@ -49,7 +51,7 @@ public class BookingService {
   private final ReceptionRepository receptions;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final BookingConfig config;
   private final PublishConfig publishConfig;
   private final Clock clock;
@@ -60,7 +62,7 @@ public class BookingService {
       ReceptionRepository receptions,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       BookingConfig config,
       PublishConfig publishConfig,
       Clock clock) {
@@ -69,7 +71,7 @@ public class BookingService {
     this.receptions = receptions;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.config = config;
     this.publishConfig = publishConfig;
     this.clock = clock;
@@ -170,7 +172,7 @@ public class BookingService {
               return b;
             });
     LOG.info("booking {} at reception {} of {}: {} place(s)", booking.id(), chosen.id(), place.id(), party);
-    publisher.stationsChanged(List.of(place.id()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(place.id())));
     return new Confirmed(booking, chosen);
   }
 
@@ -192,7 +194,7 @@ public class BookingService {
     Optional<String> code = Optional.empty();
     if (codeText.isEmpty()) {
       problems.add("code", "请填写预约码", "Enter the booking code");
-    } else if (hasControl(codeText, false)) {
+    } else if (ResidentText.hasHiddenCharacters(codeText, false)) {
       problems.add("code", "预约码含有不可见的控制字符，请重新输入", "The code contains control characters; type it again");
     } else {
       code = BookingCode.normalize(codeText);
@@ -229,7 +231,7 @@ public class BookingService {
       throw ValidationProblem.of("code", "该预约已取消，无需重复取消", "This booking was already cancelled; nothing to do");
     }
     LOG.info("booking {} at reception {} cancelled by the resident", booking.id(), slot.id());
-    publisher.stationsChanged(List.of(slot.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
     return new Confirmed(bookings.find(booking.id()).orElseThrow(), slot);
   }
 
@@ -316,12 +318,12 @@ public class BookingService {
   }
 
   private static String name(@Nullable String text, ValidationProblem.Collector problems) {
-    String name = text == null ? "" : text.strip();
+    String name = ResidentText.trimmed(text);
     if (name.isEmpty()) {
       problems.add("name", "请填写姓名", "Enter your name");
-    } else if (hasControl(name, false)) {
+    } else if (ResidentText.hasHiddenCharacters(name, false)) {
       problems.add("name", "姓名含有不可见的控制字符，请重新输入", "The name contains control characters; type it again");
-    } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
+    } else if (ResidentText.length(name) > MAX_NAME) {
       problems.add("name", "姓名不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
     }
     return name;
@@ -329,12 +331,12 @@ public class BookingService {
 
   /** A mainland mobile number: 11 digits from 1; spaces, dashes and a +86 in front are dropped. */
   private static String phone(@Nullable String text, ValidationProblem.Collector problems) {
-    String raw = text == null ? "" : text.strip();
+    String raw = ResidentText.trimmed(text);
     if (raw.isEmpty()) {
       problems.add("phone", "请填写手机号码，便于联络站在接待有变时通知您", "Enter your mobile number, so the station can tell you of changes");
       return raw;
     }
-    if (hasControl(raw, false)) {
+    if (ResidentText.hasHiddenCharacters(raw, false)) {
       problems.add("phone", "手机号码含有不可见的控制字符，请重新输入", "The phone number contains control characters; type it again");
       return raw;
     }
@@ -369,29 +371,17 @@ public class BookingService {
   }
 
   private static @Nullable String topic(@Nullable String text, ValidationProblem.Collector problems) {
-    String topic = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    String topic = ResidentText.trimmed(text);
     if (topic.isEmpty()) {
       return null;
     }
-    if (hasControl(topic, true)) {
+    if (ResidentText.hasHiddenCharacters(topic, true)) {
       problems.add("topic", "想反映的事项含有不可见的控制字符，请删除后重试", "The topic contains control characters; remove them and try again");
-    } else if (topic.codePointCount(0, topic.length()) > MAX_TOPIC) {
-      problems.add("topic", "想反映的事项不能超过 " + MAX_TOPIC + " 字（现有 " + topic.codePointCount(0, topic.length()) + " 字）",
-          "Topic: at most " + MAX_TOPIC + " characters (now " + topic.codePointCount(0, topic.length()) + ")");
+    } else if (ResidentText.length(topic) > MAX_TOPIC) {
+      problems.add("topic", "想反映的事项不能超过 " + MAX_TOPIC + " 字（现有 " + ResidentText.length(topic) + " 字）",
+          "Topic: at most " + MAX_TOPIC + " characters (now " + ResidentText.length(topic) + ")");
     }
     return topic;
-  }
-
-  /**
-   * Control characters (and the bidi overrides that make text read differently than it is stored);
-   * line breaks only where a text may have them.
-   */
-  static boolean hasControl(String text, boolean lineBreaksAllowed) {
-    return text.codePoints()
-        .anyMatch(
-            c -> (Character.isISOControl(c) && !(lineBreaksAllowed && c == '\n'))
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069));
   }
 
   private static boolean lastDigitsMatch(String phone, String last4) {

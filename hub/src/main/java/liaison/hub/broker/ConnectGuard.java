@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import liaison.hub.web.RateLimiter;
+import liaison.hub.security.RateLimiter;
 import org.slf4j.Logger;
 
 /**

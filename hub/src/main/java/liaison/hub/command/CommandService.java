@@ -26,7 +26,7 @@ import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.CommandName;
@@ -168,6 +168,25 @@ public class CommandService {
       waiting.remove(id.toString());
     }
     return commands.find(id.toString()).orElseThrow();
+  }
+
+  /** The station's newest screenshot command that brought a picture, for its staff. */
+  public Optional<CommandRecord> latestScreenshot(Staff staff, String stationId) {
+    access.requireStationStaff(staff, stationId);
+    return commands.latestScreenshot(stationId);
+  }
+
+  /**
+   * A screenshot's PNG, for the staff of the station it came from (it may show a resident at the
+   * screen); empty when no command of any station brought it, or its file is gone.
+   */
+  public Optional<byte[]> screenshot(Staff staff, String hash) {
+    Optional<String> station = commands.stationOfScreenshot(hash);
+    if (station.isEmpty()) {
+      return Optional.empty();
+    }
+    access.requireStationStaff(staff, station.get());
+    return screenshots.read(hash);
   }
 
   /** The newest commands of a station, for its staff (not a deputy's account). */

@@ -1,4 +1,4 @@
-/** Settings, start-up checks and the clock. */
+/** Settings, start-up checks and the clock (base). */
 @NullMarked
 package liaison.hub.config;
 

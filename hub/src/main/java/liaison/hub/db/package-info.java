@@ -1,4 +1,4 @@
-/** Database access shared by the features: JDBI on SQLite or PostgreSQL. */
+/** Database access shared by the features (base): JDBI on SQLite or PostgreSQL, taken only through {@link liaison.hub.db.Database}. */
 @NullMarked
 package liaison.hub.db;
 

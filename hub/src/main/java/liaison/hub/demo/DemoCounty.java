@@ -1,5 +1,6 @@
 package liaison.hub.demo;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
-import liaison.hub.publish.ContentPublisher;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionRule;
@@ -59,7 +60,7 @@ public class DemoCounty {
   private final ReceptionRepository receptions;
   private final AttendanceRepository attendance;
   private final NoticeRepository notices;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final StaffAccountRepository accounts;
   private final PasswordHasher hasher;
   private final ReceptionRuleRepository rules;
@@ -76,7 +77,7 @@ public class DemoCounty {
       ReceptionRepository receptions,
       AttendanceRepository attendance,
       NoticeRepository notices,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       StaffAccountRepository accounts,
       PasswordHasher hasher,
       ReceptionRuleRepository rules,
@@ -95,7 +96,7 @@ public class DemoCounty {
     this.receptions = receptions;
     this.attendance = attendance;
     this.notices = notices;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.accounts = accounts;
     this.hasher = hasher;
     this.clock = clock;
@@ -119,7 +120,7 @@ public class DemoCounty {
           "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {} (password {})",
           ACCOUNTS.stream().map(DemoAccount::username).toList(),
           PASSWORD);
-      publisher.allChanged();
+      stationsChanged.publishEvent(new StationsChanged(stations.allIds()));
     }
   }
 

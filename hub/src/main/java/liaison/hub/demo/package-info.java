@@ -1,4 +1,4 @@
-/** The demo county loaded on first start. */
+/** The demo county loaded on first start (feature, above all the others it fills). */
 @NullMarked
 package liaison.hub.demo;
 

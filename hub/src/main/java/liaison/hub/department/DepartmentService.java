@@ -6,7 +6,7 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Ids;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;

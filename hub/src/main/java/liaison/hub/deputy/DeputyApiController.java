@@ -22,10 +22,14 @@ import liaison.hub.station.StationPlace;
 @Controller("/api/deputies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeputyApiController {
+  private final DeputyDirectory directory;
   private final DeputyService deputies;
+  private final DeputyAssignments assignments;
 
-  public DeputyApiController(DeputyService deputies) {
+  public DeputyApiController(DeputyDirectory directory, DeputyService deputies, DeputyAssignments assignments) {
+    this.directory = directory;
     this.deputies = deputies;
+    this.assignments = assignments;
   }
 
   /**
@@ -53,26 +57,26 @@ public class DeputyApiController {
       @Nullable @QueryValue String q,
       @Nullable @QueryValue String level,
       @Nullable @QueryValue String station) {
-    return deputies.list(staff, new DeputyService.Filter(q, level, station)).stream()
+    return directory.list(staff, new DeputyDirectory.Filter(q, level, station)).stream()
         .map(l -> view(l.deputy(), l.stationIds(), l.phoneVisible()))
         .toList();
   }
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   public DeputyView one(@Parameter(hidden = true) Staff staff, String id) {
-    return view(deputies.get(staff, id), ids(deputies.stationsOf(staff, id)), deputies.maySeePhone(staff, id));
+    return view(directory.get(staff, id), ids(directory.stationsOf(staff, id)), directory.maySeePhone(staff, id));
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<DeputyView> create(@Parameter(hidden = true) Staff staff, @Body DeputyDraft draft) {
     Deputy created = deputies.create(staff, draft);
-    return HttpResponse.created(view(created, ids(deputies.stationsOf(staff, created.id())), true));
+    return HttpResponse.created(view(created, ids(directory.stationsOf(staff, created.id())), true));
   }
 
   @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   public DeputyView update(@Parameter(hidden = true) Staff staff, String id, @Body DeputyDraft draft) {
     Deputy changed = deputies.update(staff, id, draft);
-    return view(changed, ids(deputies.stationsOf(staff, id)), true);
+    return view(changed, ids(directory.stationsOf(staff, id)), true);
   }
 
   @Delete(uri = "/{id}")
@@ -83,19 +87,19 @@ public class DeputyApiController {
 
   @Get(uri = "/{id}/stations", produces = MediaType.APPLICATION_JSON)
   public List<Map<String, String>> stations(@Parameter(hidden = true) Staff staff, String id) {
-    return stationList(deputies.stationsOf(staff, id));
+    return stationList(directory.stationsOf(staff, id));
   }
 
   /** Assigns the deputy to the station; answers the deputy's stations. */
   @Put(uri = "/{id}/stations/{stationId}", produces = MediaType.APPLICATION_JSON)
   public List<Map<String, String>> assign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
-    deputies.assign(staff, id, stationId);
-    return stationList(deputies.stationsOf(staff, id));
+    assignments.assign(staff, id, stationId);
+    return stationList(directory.stationsOf(staff, id));
   }
 
   @Delete(uri = "/{id}/stations/{stationId}")
   public HttpResponse<?> unassign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
-    deputies.unassign(staff, id, stationId);
+    assignments.unassign(staff, id, stationId);
     return HttpResponse.noContent();
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import liaison.hub.db.Sql;
+import liaison.hub.station.Access;
 import liaison.signage.protocol.DeputyLevel;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
@@ -92,6 +93,11 @@ public class DeputyRepository {
                 .findFirst());
   }
 
+  /** The deputy's county and every station they sit at, as {@link Access} judges them; empty when there is no such deputy. */
+  public Optional<Access.Seat> seat(String id) {
+    return countyOf(id).map(county -> new Access.Seat(id, county, stationsOf(id)));
+  }
+
   /** The stations a deputy is assigned to, by id. */
   public List<String> stationsOf(String deputyId) {
     return database.withHandle(
@@ -117,9 +123,6 @@ public class DeputyRepository {
                 .forEach(e -> byDeputy.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
     return byDeputy;
   }
-
-  /** A reception to come that the deputy is on duty for. */
-  public record Duty(String slotId, String stationId, String stationName, LocalDate date, LocalTime start) {}
 
   /** The deputy's receptions from {@code today} on that are not cancelled, in time order. */
   public List<Duty> upcomingDuties(String deputyId, LocalDate today) {

@@ -1,4 +1,4 @@
-/** Deputies, their levels and their stations. */
+/** Deputies, their levels and their stations (feature): the directory, the changes, the assignments, the field check. */
 @NullMarked
 package liaison.hub.deputy;
 

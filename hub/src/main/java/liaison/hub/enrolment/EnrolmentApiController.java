@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
-import liaison.hub.web.ResidentPages;
+import liaison.hub.security.ClientAddresses;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.ProtocolCodec;
@@ -34,9 +34,9 @@ import liaison.signage.protocol.ProtocolCodec;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EnrolmentApiController {
   private final Enrolments enrolments;
-  private final ResidentPages clients;
+  private final ClientAddresses clients;
 
-  public EnrolmentApiController(Enrolments enrolments, ResidentPages clients) {
+  public EnrolmentApiController(Enrolments enrolments, ClientAddresses clients) {
     this.enrolments = enrolments;
     this.clients = clients;
   }
@@ -57,7 +57,7 @@ public class EnrolmentApiController {
    */
   @Post(uri = "/api/public/enrolments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> request(HttpRequest<?> http, @Body ScreenRequest body) {
-    String address = clients.clientIp(http);
+    String address = clients.of(http);
     Optional<Duration> wait = enrolments.limitRequest(address);
     if (wait.isPresent()) {
       return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -16,7 +16,7 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.db.Database;

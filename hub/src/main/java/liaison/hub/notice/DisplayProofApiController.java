@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import liaison.hub.db.Sql;
+import liaison.hub.web.ApiTimes;
 import liaison.hub.notice.DisplayProofs.AtStation;
 import liaison.hub.notice.DisplayProofs.Kind;
 import liaison.hub.security.Staff;
@@ -61,8 +61,8 @@ public class DisplayProofApiController {
       }
       return new ProofView(
           s.stationId(), s.stationName(), s.total().times(), s.total().seconds(), byKind,
-          Sql.instantOrNull(s.first()), Sql.instantOrNull(s.last()),
-          s.days().stream().map(d -> new DayView(Sql.date(d.day()), d.times())).toList());
+          ApiTimes.instantOrNull(s.first()), ApiTimes.instantOrNull(s.last()),
+          s.days().stream().map(d -> new DayView(ApiTimes.date(d.day()), d.times())).toList());
     }
   }
 
@@ -77,7 +77,7 @@ public class DisplayProofApiController {
   public HttpResponse<byte[]> csv(@Parameter(hidden = true) Staff staff, String id) {
     List<List<String>> rows = new ArrayList<>();
     for (DisplayProofs.DayRow r : notices.displayProofDays(staff, id)) {
-      List<String> row = new ArrayList<>(List.of(Sql.date(r.day()), r.stationId(), r.stationName()));
+      List<String> row = new ArrayList<>(List.of(ApiTimes.date(r.day()), r.stationId(), r.stationName()));
       row.add(String.valueOf(r.total().times()));
       row.add(String.valueOf(r.total().seconds()));
       for (Kind kind : Kind.values()) {

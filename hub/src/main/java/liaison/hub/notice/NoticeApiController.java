@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import java.util.List;
+import liaison.hub.web.ApiTimes;
 import liaison.hub.security.Staff;
 
 /** Notices over JSON, with each notice's delivery receipts. */
@@ -36,8 +37,8 @@ public class NoticeApiController {
       String author) {
     static NoticeView of(Notice n) {
       return new NoticeView(
-          n.id(), n.title(), n.body(), n.priority().name(), liaison.hub.db.Sql.instant(n.validFrom()),
-          liaison.hub.db.Sql.instantOrNull(n.validUntil()), n.target().name(), n.townshipId(), n.stationIds(), n.author());
+          n.id(), n.title(), n.body(), n.priority().name(), ApiTimes.instant(n.validFrom()),
+          ApiTimes.instantOrNull(n.validUntil()), n.target().name(), n.townshipId(), n.stationIds(), n.author());
     }
   }
 
@@ -57,7 +58,7 @@ public class NoticeApiController {
   @Get(uri = "/{id}/receipts", produces = MediaType.APPLICATION_JSON)
   public List<ReceiptView> receipts(@Parameter(hidden = true) Staff staff, String id) {
     return notices.receipts(staff, id).stream()
-        .map(r -> new ReceiptView(r.stationId(), r.stationName(), r.shownAt() != null, liaison.hub.db.Sql.instantOrNull(r.shownAt())))
+        .map(r -> new ReceiptView(r.stationId(), r.stationName(), r.shownAt() != null, ApiTimes.instantOrNull(r.shownAt())))
         .toList();
   }
 

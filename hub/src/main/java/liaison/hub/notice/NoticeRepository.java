@@ -14,14 +14,10 @@ import liaison.hub.db.Sql;
 import liaison.signage.protocol.NoticePriority;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
-import org.jspecify.annotations.Nullable;
 
 /** Notices and their targets. */
 @Singleton
 public class NoticeRepository {
-  /** Where a target station stands with one notice: when it first showed a version carrying it. */
-  public record Receipt(String stationId, String stationName, @Nullable OffsetDateTime shownAt) {}
-
   private static final String AIMED_AT_STATION =
       """
       (n.target = 'ALL' AND (n.county_id IS NULL OR n.county_id = :county))
@@ -114,7 +110,7 @@ public class NoticeRepository {
    * For each station the notice reaches: when it first reported on screen a content version that
    * carried the notice; null while it has not.
    */
-  public List<Receipt> receipts(Notice n) {
+  public List<DeliveryReceipt> receipts(Notice n) {
     List<String> targets = targetStations(n);
     if (targets.isEmpty()) {
       return List.of();
@@ -131,7 +127,7 @@ public class NoticeRepository {
                     """)
                 .bind("notice", n.id())
                 .bindList("stations", targets)
-                .map((rs, ctx) -> new Receipt(rs.getString(1), rs.getString(2), Sql.instantOrNull(rs.getString(3))))
+                .map((rs, ctx) -> new DeliveryReceipt(rs.getString(1), rs.getString(2), Sql.instantOrNull(rs.getString(3))))
                 .list());
   }
 

@@ -1,5 +1,6 @@
 package liaison.hub.notice;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -16,8 +17,8 @@ import liaison.hub.db.Ids;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
@@ -41,7 +42,7 @@ public class NoticeService {
   private final StationRepository stations;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final DisplayProofs proofs;
   private final Clock clock;
 
@@ -51,7 +52,7 @@ public class NoticeService {
       StationRepository stations,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       DisplayProofs proofs,
       Clock clock) {
     this.proofs = proofs;
@@ -60,7 +61,7 @@ public class NoticeService {
     this.stations = stations;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.clock = clock;
   }
 
@@ -110,7 +111,7 @@ public class NoticeService {
     return n;
   }
 
-  public List<NoticeRepository.Receipt> receipts(Staff staff, String id) {
+  public List<DeliveryReceipt> receipts(Staff staff, String id) {
     return notices.receipts(get(staff, id));
   }
 
@@ -144,7 +145,7 @@ public class NoticeService {
           notices.insert(h, notice);
           audit.record(h, staff, "create", "notice", notice.id(), describe(notice));
         });
-    publisher.stationsChanged(notices.targetStations(notice));
+    stationsChanged.publishEvent(new StationsChanged(notices.targetStations(notice)));
     return notice;
   }
 
@@ -159,7 +160,7 @@ public class NoticeService {
         });
     Set<String> affected = new LinkedHashSet<>(reachedBefore);
     affected.addAll(notices.targetStations(after));
-    publisher.stationsChanged(affected);
+    stationsChanged.publishEvent(new StationsChanged(affected));
     return after;
   }
 
@@ -171,7 +172,7 @@ public class NoticeService {
           notices.delete(h, id);
           audit.record(h, staff, "delete", "notice", id, describe(notice));
         });
-    publisher.stationsChanged(reached);
+    stationsChanged.publishEvent(new StationsChanged(reached));
   }
 
   private void requireEdit(Staff staff, Notice n) {

@@ -1,6 +1,7 @@
 package liaison.hub.opinion;
 
 import java.time.OffsetDateTime;
+import liaison.hub.text.Masks;
 
 /** The name and phone a resident chose to leave, after the consent notice; stored apart from the case. */
 public record CaseContact(String caseId, String name, String phone, OffsetDateTime consentAt) {

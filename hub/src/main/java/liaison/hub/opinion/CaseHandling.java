@@ -16,7 +16,7 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import org.jdbi.v3.core.Handle;
@@ -104,6 +104,25 @@ public class CaseHandling {
     Optional<CaseContact> contact = repository.contact(id);
     contact.ifPresent(x -> database.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
     return contact;
+  }
+
+  /** A resident's contact in full, read over the API, with the case it belongs to. */
+  public record ContactRead(OpinionCase opinion, CaseContact contact) {}
+
+  /**
+   * The contact in full over the API, for those who may; the reading is a line of the case's
+   * timeline (who read personal data, and when).
+   *
+   * @throws NotFoundProblem no contact: anonymous, or deleted after the retention period
+   */
+  public ContactRead readContact(Staff staff, String id) {
+    OpinionCase c = requireContactReader(staff, id).c();
+    CaseContact contact =
+        repository
+            .contact(id)
+            .orElseThrow(() -> new NotFoundProblem("该意见没有留下联系方式（匿名，或已按期删除）", "no contact details: anonymous, or deleted after the retention period"));
+    database.useTransaction(h -> cases.record(h, id, staff.username(), "contact-viewed", ""));
+    return new ContactRead(c, contact);
   }
 
   /** The deadline proposed when forwarding today: the category's working days from today. */

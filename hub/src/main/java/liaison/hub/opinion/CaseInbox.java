@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.problem.BadRequestProblem;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.db.Database;
+import liaison.hub.text.Masks;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 

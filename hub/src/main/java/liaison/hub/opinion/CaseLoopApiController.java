@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import liaison.hub.db.Sql;
+import liaison.hub.web.ApiTimes;
 import liaison.hub.photo.PhotoController;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.NotFoundProblem;
@@ -31,13 +31,13 @@ import liaison.hub.security.Staff;
 public class CaseLoopApiController {
   private final CaseInbox inbox;
   private final CaseHandling handling;
-  private final CaseRepository repository;
+  private final CaseFiles files;
   private final PhotoStore photos;
 
-  public CaseLoopApiController(CaseInbox inbox, CaseHandling handling, CaseRepository repository, PhotoStore photos) {
+  public CaseLoopApiController(CaseInbox inbox, CaseHandling handling, CaseFiles files, PhotoStore photos) {
     this.inbox = inbox;
     this.handling = handling;
-    this.repository = repository;
+    this.files = files;
     this.photos = photos;
   }
 
@@ -64,8 +64,8 @@ public class CaseLoopApiController {
     static CaseSummaryView of(CaseInbox.Row r) {
       OpinionCase c = r.c();
       return new CaseSummaryView(c.id(), c.trackingCode(), c.stationId(), r.stationName(), c.status().name(), c.status().zh(),
-          c.category().name(), c.category().zh(), c.summary(), Sql.instant(c.submittedAt()), r.departmentName(),
-          c.deadline() == null ? null : c.deadline().toString(), r.overdue(), r.daysOverdue(), Sql.instantOrNull(c.escalatedAt()),
+          c.category().name(), c.category().zh(), c.summary(), ApiTimes.instant(c.submittedAt()), r.departmentName(),
+          c.deadline() == null ? null : c.deadline().toString(), r.overdue(), r.daysOverdue(), ApiTimes.instantOrNull(c.escalatedAt()),
           c.suggestion(), r.hasContact(), r.maskedPhone());
     }
   }
@@ -175,24 +175,25 @@ public class CaseLoopApiController {
       String id,
       String file,
       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    handling.get(staff, id);
     String hash = PhotoController.hashOf(file);
-    if (!repository.photos(id).contains(hash)) {
+    if (!files.hasPhoto(staff, id, hash)) {
       throw new NotFoundProblem("案件 " + id + " 没有这张照片", "case " + id + " has no such photo");
     }
     return PhotoController.privately(photos, hash, ifNoneMatch);
   }
 
   private CaseView view(Staff staff, String id) {
-    CaseInbox.Row r = handling.get(staff, id);
+    CaseFiles.CaseFile file = files.file(staff, id);
+    CaseInbox.Row r = file.row();
     OpinionCase c = r.c();
     List<EventView> timeline =
-        repository.events(id).stream()
-            .map(e -> new EventView(Sql.instant(e.at()), e.actor(), e.action(), e.from() == null ? null : e.from().name(),
+        file.timeline().stream()
+            .map(CaseFiles.TimelineLine::event)
+            .map(e -> new EventView(ApiTimes.instant(e.at()), e.actor(), e.action(), e.from() == null ? null : e.from().name(),
                 e.to() == null ? null : e.to().name(), e.note()))
             .toList();
     return new CaseView(CaseSummaryView.of(r), c.text(), c.departmentId(), c.departmentReply(), c.answer(), c.guidance(), c.mergedInto(),
-        Sql.instantOrNull(c.closedAt()), r.suggestionDeputyId(), c.contactToDepartment(), c.rating() == null ? null : c.rating().name(),
-        repository.photos(id), timeline, StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).toList());
+        ApiTimes.instantOrNull(c.closedAt()), r.suggestionDeputyId(), c.contactToDepartment(), c.rating() == null ? null : c.rating().name(),
+        file.photos(), timeline, StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).toList());
   }
 }

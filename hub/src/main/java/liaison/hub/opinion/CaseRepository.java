@@ -152,13 +152,18 @@ public class CaseRepository {
   }
 
   private static final java.util.concurrent.atomic.AtomicLong LAST_EVENT = new java.util.concurrent.atomic.AtomicLong();
+  /**
+   * The machine's clock, not the injected one, on purpose: an id is not a time, and ids must keep
+   * sorting after the earlier ones after a restart even when a test holds the hub's clock still.
+   */
+  private static final java.time.Clock ID_CLOCK = java.time.Clock.systemUTC();
 
   /**
    * A new id for a timeline line: it sorts after every earlier one of this hub (times are stored to
    * the second, so several lines of one second keep their order by id), then a random part.
    */
   static String eventId() {
-    long micros = System.currentTimeMillis() * 1000;
+    long micros = ID_CLOCK.millis() * 1000;
     long next = LAST_EVENT.updateAndGet(last -> Math.max(last + 1, micros));
     return String.format("%016x-%s", next, UUID.randomUUID().toString().substring(0, 8));
   }

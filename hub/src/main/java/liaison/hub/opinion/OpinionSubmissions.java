@@ -5,11 +5,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import liaison.hub.db.Ids;
+import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationRepository;
 import liaison.hub.db.Database;
+import liaison.hub.text.ResidentText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +36,54 @@ public class OpinionSubmissions {
   private final CaseRepository repository;
   private final Cases cases;
   private final PhotoStore photos;
+  private final StationRepository stations;
+  private final DeputyLinks deputyLinks;
+  private final DeputyRepository deputies;
   private final Clock clock;
 
-  public OpinionSubmissions(Database database, CaseRepository repository, Cases cases, PhotoStore photos, Clock clock) {
+  public OpinionSubmissions(
+      Database database,
+      CaseRepository repository,
+      Cases cases,
+      PhotoStore photos,
+      StationRepository stations,
+      DeputyLinks deputyLinks,
+      DeputyRepository deputies,
+      Clock clock) {
     this.database = database;
     this.repository = repository;
     this.cases = cases;
     this.photos = photos;
+    this.stations = stations;
+    this.deputyLinks = deputyLinks;
+    this.deputies = deputies;
     this.clock = clock;
   }
 
   /** Where the form was opened: a station, and the deputy when it was their own link. */
   public record Address(String stationId, @Nullable String deputyId) {}
+
+  /** Where a QR token leads: the station, and the deputy (with their name) when it is their link. */
+  public record Addressed(StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {
+    public Address address() {
+      return new Address(place.id(), deputyId);
+    }
+  }
+
+  /** The station (and deputy) behind a QR token: a station's own token or a deputy's at that station. */
+  public Optional<Addressed> addressed(String token) {
+    Optional<StationPlace> place = stations.findByToken(token);
+    if (place.isPresent()) {
+      return Optional.of(new Addressed(place.get(), null, null));
+    }
+    return deputyLinks
+        .find(token)
+        .flatMap(
+            link ->
+                stations
+                    .find(link.stationId())
+                    .map(p -> new Addressed(p, link.deputyId(), deputies.find(link.deputyId()).map(d -> d.name()).orElse(null))));
+  }
 
   /**
    * Checks and stores the opinion; returns the new case.

@@ -9,6 +9,7 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.db.Database;
+import liaison.hub.text.ResidentText;
 
 /**
  * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it

@@ -1,10 +1,11 @@
 package liaison.hub.photo;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.publish.ContentPublisher;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.security.Staff;
 import liaison.hub.db.Database;
 
@@ -20,14 +21,14 @@ public class DeputyPhotos {
   private final Database database;
   private final DeputyService deputies;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
 
-  public DeputyPhotos(PhotoStore store, Database database, DeputyService deputies, AuditLog audit, ContentPublisher publisher) {
+  public DeputyPhotos(PhotoStore store, Database database, DeputyService deputies, AuditLog audit, ApplicationEventPublisher<StationsChanged> stationsChanged) {
     this.store = store;
     this.database = database;
     this.deputies = deputies;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
   }
 
   /** Whether some deputy's photo has this hash (and so is public, as the screens show it). */
@@ -44,7 +45,7 @@ public class DeputyPhotos {
           h.createUpdate("UPDATE deputy SET photo_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", deputyId).execute();
           audit.record(h, staff, "update", "deputy", deputyId, "photo " + hash);
         });
-    publisher.stationsChanged(at);
+    stationsChanged.publishEvent(new StationsChanged(at));
     return hash;
   }
 }

@@ -1,4 +1,4 @@
-/** Deputies' photos: checked, re-encoded, shrunk, and served by content hash. */
+/** Photos (feature): checked, re-encoded, shrunk and stored by content hash; deputies' served publicly, residents' only to who may see their case. */
 @NullMarked
 package liaison.hub.photo;
 

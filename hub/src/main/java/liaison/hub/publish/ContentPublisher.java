@@ -1,6 +1,7 @@
 package liaison.hub.publish;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,9 @@ import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
+import liaison.hub.station.StationsChanged;
 import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
 import org.slf4j.Logger;
@@ -32,17 +35,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every station's retained content snapshot up to date on the broker.
  *
- * <p>Changes only mark stations as dirty ({@link #stationsChanged}), so an admin request never
- * waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
+ * <p>Features announce their changes ({@link StationsChanged}); that only marks stations as dirty
+ * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
  * the next version when it differs from the last one. A burst of edits coalesces, and because the
  * snapshot is always rebuilt from the database after the last mark, the newest state is never
  * lost. After every (re)connect the stored payloads are published again, so a broker that lost its
  * retained messages gets them back with unchanged versions.
+ *
+ * <p>A snapshot is built once, stamped with the next version, and compared with the last one
+ * published (version and time aside); only a different one is encoded, once: those bytes are
+ * hashed, stored and published, so the station receives exactly what the hub recorded.
  */
 @Context
-public class ContentPublisher implements AutoCloseable {
+public class ContentPublisher implements ApplicationEventListener<StationsChanged>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentPublisher.class);
-  private static final OffsetDateTime HASH_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+  /** The stamp both sides of a comparison get, so that only what a station shows is compared. */
+  private static final OffsetDateTime SAME_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final SnapshotBuilder builder;
   private final PublicationRepository publications;
@@ -54,6 +62,8 @@ public class ContentPublisher implements AutoCloseable {
   private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
   /** The alert payload each station's alert topic holds ("" = cleared), as last sent. */
   private final Map<String, String> alertsSent = new ConcurrentHashMap<>();
+  /** The last snapshot published per station, as built (or decoded once after a restart). */
+  private final Map<String, StationContent> lastPublished = new ConcurrentHashMap<>();
   private final NoticeRepository notices;
   private final Thread worker;
   private volatile boolean closed;
@@ -87,6 +97,11 @@ public class ContentPublisher implements AutoCloseable {
         });
     allChanged();
     worker.start();
+  }
+
+  @Override
+  public void onApplicationEvent(StationsChanged event) {
+    stationsChanged(event.stationIds());
   }
 
   /** Marks stations for rebuilding; returns at once. */
@@ -162,37 +177,64 @@ public class ContentPublisher implements AutoCloseable {
   }
 
   private void publish(String stationId) {
-    Optional<StationContent> probe = builder.build(stationId, 1, HASH_TIME);
-    if (probe.isEmpty()) {
+    Optional<Publication> current = publications.current(stationId);
+    long version = current.map(p -> p.version() + 1).orElse(1L);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<StationContent> built = builder.build(stationId, version, now);
+    if (built.isEmpty()) {
       return;
     }
     publishAlert(stationId);
-    String hash = sha256(ProtocolCodec.encode(probe.get()));
-    Optional<Publication> current = publications.current(stationId);
-    if (current.isPresent() && current.get().contentHash().equals(hash)) {
+    StationContent content = built.get();
+    if (current.isPresent() && published(current.get()).filter(last -> sameContent(last, content)).isPresent()) {
       if (!onBroker.contains(stationId)) {
         send(stationId, current.get().payload().getBytes(StandardCharsets.UTF_8));
         onBroker.add(stationId);
       }
       return;
     }
-    long version = current.map(p -> p.version() + 1).orElse(1L);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    StationContent c = probe.get();
-    StationContent content =
-        new StationContent(
-            c.stationId(), version, now, c.station(), c.deputies(), c.receptions(), c.notices(), c.links(),
-            c.results(), c.playlist());
     byte[] payload = ProtocolCodec.encode(content);
+    String hash = sha256(payload);
     if (!publications.record(
         new Publication(stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
       throw new IllegalStateException("version " + version + " was recorded meanwhile");
     }
+    lastPublished.put(stationId, content);
     publications.recordNotices(stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
     onBroker.remove(stationId);
     send(stationId, payload);
     onBroker.add(stationId);
     LOG.info("station {}: published content version {}", stationId, version);
+  }
+
+  /**
+   * The publication's snapshot: as built by this hub, or decoded from its stored bytes once; empty
+   * when those bytes no longer decode (an older hub's), so that a new version replaces them.
+   */
+  private Optional<StationContent> published(Publication p) {
+    StationContent known = lastPublished.get(p.stationId());
+    if (known != null && known.version() == p.version()) {
+      return Optional.of(known);
+    }
+    try {
+      StationContent decoded = ProtocolCodec.decode(p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class);
+      lastPublished.put(p.stationId(), decoded);
+      return Optional.of(decoded);
+    } catch (ProtocolException e) {
+      LOG.warn("station {}: stored content version {} does not decode ({}); publishing a new one", p.stationId(), p.version(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Whether two snapshots show the same: everything but the version and when they were built. */
+  static boolean sameContent(StationContent a, StationContent b) {
+    return unstamped(a).equals(unstamped(b));
+  }
+
+  private static StationContent unstamped(StationContent c) {
+    return new StationContent(
+        c.stationId(), 1, SAME_TIME, c.station(), c.deputies(), c.receptions(), c.notices(), c.links(), c.results(),
+        c.playlist());
   }
 
   /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */

@@ -1,5 +1,6 @@
 package liaison.hub.reception;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,8 +11,8 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;
@@ -32,7 +33,7 @@ public class AttendanceService {
   private final DeputyRepository deputies;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final Clock clock;
 
   public AttendanceService(
@@ -42,7 +43,7 @@ public class AttendanceService {
       DeputyRepository deputies,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       Clock clock) {
     this.database = database;
     this.receptions = receptions;
@@ -50,7 +51,7 @@ public class AttendanceService {
     this.deputies = deputies;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.clock = clock;
   }
 
@@ -89,7 +90,7 @@ public class AttendanceService {
               return did;
             });
     if (changed) {
-      publisher.stationsChanged(List.of(slot.stationId()));
+      stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
     }
     return slot;
   }

@@ -15,9 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 
@@ -26,23 +23,14 @@ import liaison.hub.security.Staff;
 public class ReceptionApiController {
   private final ReceptionService receptions;
   private final AttendanceService attendanceService;
-  private final AttendanceRepository attendance;
-  private final DeputyRepository deputies;
-  private final ReceptionRepository bookings;
+  private final ReceptionDetails details;
   private final Clock clock;
 
   public ReceptionApiController(
-      ReceptionService receptions,
-      AttendanceService attendanceService,
-      AttendanceRepository attendance,
-      DeputyRepository deputies,
-      ReceptionRepository bookings,
-      Clock clock) {
-    this.bookings = bookings;
+      ReceptionService receptions, AttendanceService attendanceService, ReceptionDetails details, Clock clock) {
     this.receptions = receptions;
     this.attendanceService = attendanceService;
-    this.attendance = attendance;
-    this.deputies = deputies;
+    this.details = details;
     this.clock = clock;
   }
 
@@ -111,33 +99,22 @@ public class ReceptionApiController {
   }
 
   private List<ReceptionView> views(List<ReceptionSlot> slots) {
-    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
-    Map<String, Integer> booked = bookings.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
-    Map<String, String> names =
-        slots.stream()
-            .flatMap(s -> s.deputyIds().stream())
-            .distinct()
-            .map(deputies::find)
-            .flatMap(java.util.Optional::stream)
-            .collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
-    return slots.stream()
+    return details.of(slots).stream()
         .map(
-            s ->
+            d ->
                 new ReceptionView(
-                    s.id(),
-                    s.stationId(),
-                    s.date().toString(),
-                    s.start().toString(),
-                    s.end().toString(),
-                    s.theme(),
-                    s.location(),
-                    s.status().name(),
-                    s.deputyIds().stream()
-                        .map(id -> Map.of("id", id, "name", names.getOrDefault(id, id)))
-                        .toList(),
-                    present.getOrDefault(s.id(), List.of()).stream().filter(s.deputyIds()::contains).toList(),
-                    s.capacity(),
-                    booked.getOrDefault(s.id(), 0)))
+                    d.slot().id(),
+                    d.slot().stationId(),
+                    d.slot().date().toString(),
+                    d.slot().start().toString(),
+                    d.slot().end().toString(),
+                    d.slot().theme(),
+                    d.slot().location(),
+                    d.slot().status().name(),
+                    d.onDuty().stream().map(m -> Map.of("id", m.deputyId(), "name", m.name())).toList(),
+                    d.presentDeputyIds(),
+                    d.slot().capacity(),
+                    d.booked()))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package liaison.hub.reception;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
@@ -50,7 +51,7 @@ public class ReceptionRuleService {
   private final DeputyRepository deputies;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final Clock clock;
 
   public ReceptionRuleService(
@@ -60,7 +61,7 @@ public class ReceptionRuleService {
       DeputyRepository deputies,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       Clock clock) {
     this.database = database;
     this.rules = rules;
@@ -68,7 +69,7 @@ public class ReceptionRuleService {
     this.deputies = deputies;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.clock = clock;
   }
 
@@ -93,7 +94,7 @@ public class ReceptionRuleService {
           int made = fill(h, rule);
           audit.record(h, staff, "create", "reception-rule", rule.id(), describe(rule) + " (" + made + " slots)");
         });
-    publisher.stationsChanged(List.of(rule.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(rule.stationId())));
     return rule;
   }
 
@@ -109,7 +110,7 @@ public class ReceptionRuleService {
           fill(h, after);
           audit.record(h, staff, "update", "reception-rule", id, describe(before) + " → " + describe(after));
         });
-    publisher.stationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId())));
+    stationsChanged.publishEvent(new StationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
     return after;
   }
 
@@ -122,7 +123,7 @@ public class ReceptionRuleService {
           rules.delete(h, id);
           audit.record(h, staff, "delete", "reception-rule", id, describe(rule) + " (" + removed + " planned slots removed)");
         });
-    publisher.stationsChanged(List.of(rule.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(rule.stationId())));
   }
 
   /** Keeps every rule's window of slots filled as the days go by; a date that clashes is skipped and logged. */
@@ -136,7 +137,7 @@ public class ReceptionRuleService {
       }
     }
     if (!changed.isEmpty()) {
-      publisher.stationsChanged(changed);
+      stationsChanged.publishEvent(new StationsChanged(changed));
     }
   }
 

@@ -1,5 +1,6 @@
 package liaison.hub.reception;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,8 +18,8 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.ReceptionStatus;
@@ -27,8 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reception slots as staff create, change and remove them: checked in full before anything is
- * written, written in one transaction with its audit entry, then handed to the publisher (which
- * never holds up the request).
+ * written, written in one transaction with its audit entry, then announced ({@link StationsChanged})
+ * to the publisher, which never holds up the request.
  */
 @Singleton
 public class ReceptionService {
@@ -42,7 +43,7 @@ public class ReceptionService {
   private final DeputyRepository deputies;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
 
   public ReceptionService(
       Database database,
@@ -50,13 +51,13 @@ public class ReceptionService {
       DeputyRepository deputies,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher) {
+      ApplicationEventPublisher<StationsChanged> stationsChanged) {
     this.database = database;
     this.receptions = receptions;
     this.deputies = deputies;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
   }
 
   /** The station's slots in the period; a deputy's account gets only the deputy's own. */
@@ -82,7 +83,7 @@ public class ReceptionService {
           receptions.insert(h, slot);
           audit.record(h, staff, "create", "reception", slot.id(), describe(slot));
         });
-    publisher.stationsChanged(List.of(slot.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
     return slot;
   }
 
@@ -95,7 +96,7 @@ public class ReceptionService {
           receptions.update(h, after);
           audit.record(h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
         });
-    publisher.stationsChanged(new java.util.LinkedHashSet<>(List.of(before.stationId(), after.stationId())));
+    stationsChanged.publishEvent(new StationsChanged(new java.util.LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
     return after;
   }
 
@@ -107,7 +108,7 @@ public class ReceptionService {
           receptions.delete(h, id);
           audit.record(h, staff, "delete", "reception", id, describe(slot));
         });
-    publisher.stationsChanged(List.of(slot.stationId()));
+    stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
   }
 
   /** Every rule a slot must keep; all problems are reported together. */

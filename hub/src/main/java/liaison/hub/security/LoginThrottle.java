@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import liaison.hub.web.RateLimiter;
 
 /**
  * Failed log-ins, counted per account and per client address, for the log-in form and for HTTP

@@ -37,20 +37,13 @@ public class StaffFilter implements Ordered {
 
   private final SessionStore sessions;
   private final StaffAccountRepository accounts;
-  private final PasswordHasher hasher;
-  private final LoginThrottle throttle;
-  private final liaison.hub.web.ResidentPages clients;
+  private final SignIn signIn;
+  private final ClientAddresses clients;
 
-  public StaffFilter(
-      SessionStore sessions,
-      StaffAccountRepository accounts,
-      PasswordHasher hasher,
-      LoginThrottle throttle,
-      liaison.hub.web.ResidentPages clients) {
+  public StaffFilter(SessionStore sessions, StaffAccountRepository accounts, SignIn signIn, ClientAddresses clients) {
     this.sessions = sessions;
     this.accounts = accounts;
-    this.hasher = hasher;
-    this.throttle = throttle;
+    this.signIn = signIn;
     this.clients = clients;
   }
 
@@ -122,32 +115,29 @@ public class StaffFilter implements Ordered {
       return Optional.empty();
     }
     String username = credentials.get()[0];
-    String address = clients.clientIp(request);
-    Optional<java.time.Duration> wait = throttle.blocked(username, address);
-    if (wait.isPresent()) {
-      LOG.warn("API log-in for '{}' from {} refused: too many failed log-ins", username, address);
-      long minutes = LoginThrottle.minutes(wait.get());
-      return Optional.of(
-          HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-              .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
-              .contentType(MediaType.APPLICATION_JSON_TYPE)
-              .body(
-                  Map.of(
-                      "message",
-                      "登录失败次数过多，请 " + minutes + " 分钟后再试 · Too many failed log-ins; try again in " + minutes + " min",
-                      "status",
-                      429)));
-    }
-    Optional<StaffAccountRepository.Account> account =
-        accounts.byUsername(username).filter(a -> !a.disabled() && hasher.matches(credentials.get()[1], a.passwordHash()));
-    if (account.isEmpty()) {
-      throttle.failed(username, address);
-      LOG.warn("failed API log-in for '{}' from {}", username, address);
-      return Optional.empty();
-    }
-    request.setAttribute(STAFF, account.get().staff());
-    if (account.get().mustChangePassword()) {
-      request.setAttribute(MUST_CHANGE, true);
+    String address = clients.of(request);
+    switch (signIn.check(username, credentials.get()[1], address)) {
+      case SignIn.HeldBack held -> {
+        LOG.warn("API log-in for '{}' from {} refused: too many failed log-ins", username, address);
+        long minutes = LoginThrottle.minutes(held.retryAfter());
+        return Optional.of(
+            HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(held.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(
+                    Map.of(
+                        "message",
+                        "登录失败次数过多，请 " + minutes + " 分钟后再试 · Too many failed log-ins; try again in " + minutes + " min",
+                        "status",
+                        429)));
+      }
+      case SignIn.Refused refused -> LOG.warn("failed API log-in for '{}' from {}", username, address);
+      case SignIn.Accepted accepted -> {
+        request.setAttribute(STAFF, accepted.staff());
+        if (accepted.mustChangePassword()) {
+          request.setAttribute(MUST_CHANGE, true);
+        }
+      }
     }
     return Optional.empty();
   }

@@ -1,4 +1,4 @@
-/** Staff accounts, sessions, CSRF tokens and who may see or change which station. */
+/** Who is signed in (base): staff accounts and their hashes, sessions, CSRF tokens, log-in throttling and rate limits. */
 @NullMarked
 package liaison.hub.security;
 

@@ -11,7 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import liaison.hub.db.Sql;
+import liaison.hub.web.ApiTimes;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.Playlist;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +48,8 @@ public class PlaylistApiController {
           c.place().id(),
           c.custom(),
           entries(p.entries()),
-          p.dayparts().stream().map(d -> new DaypartView(Sql.time(d.from()), Sql.time(d.until()), entries(d.entries()))).toList(),
-          Sql.instantOrNull(c.updatedAt()),
+          p.dayparts().stream().map(d -> new DaypartView(ApiTimes.time(d.from()), ApiTimes.time(d.until()), entries(d.entries()))).toList(),
+          ApiTimes.instantOrNull(c.updatedAt()),
           c.updatedBy());
     }
 

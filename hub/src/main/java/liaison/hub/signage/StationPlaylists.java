@@ -1,5 +1,6 @@
 package liaison.hub.signage;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.Playlist;
@@ -28,16 +29,16 @@ public class StationPlaylists {
   private final PlaylistRepository playlists;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final Clock clock;
 
   public StationPlaylists(
-      Database database, PlaylistRepository playlists, Access access, AuditLog audit, ContentPublisher publisher, Clock clock) {
+      Database database, PlaylistRepository playlists, Access access, AuditLog audit, ApplicationEventPublisher<StationsChanged> stationsChanged, Clock clock) {
     this.database = database;
     this.playlists = playlists;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.clock = clock;
   }
 
@@ -69,7 +70,7 @@ public class StationPlaylists {
               h, staff, "update", "playlist", stationId,
               before.map(b -> describe(b.playlist())).orElse("默认 default") + " → " + describe(playlist));
         });
-    publisher.stationsChanged(List.of(stationId));
+    stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
     return current(place);
   }
 
@@ -89,7 +90,7 @@ public class StationPlaylists {
               return had;
             });
     if (removed) {
-      publisher.stationsChanged(List.of(stationId));
+      stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
     }
     return current(place);
   }

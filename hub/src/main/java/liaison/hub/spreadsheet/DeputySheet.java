@@ -11,8 +11,10 @@ import liaison.hub.db.Sql;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDraft;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.deputy.DeputyChange;
+import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import org.jspecify.annotations.Nullable;
@@ -38,18 +40,20 @@ final class DeputySheet {
           "workUnit", "工作单位", "specialties", "专长", "phone", "电话", "phonePublic", "公开电话", "stationIds", "所属站点");
 
   private final DeputyService deputies;
+  private final DeputyDirectory directory;
   private final DeputyRepository repository;
   private final Access access;
 
-  DeputySheet(DeputyService deputies, DeputyRepository repository, Access access) {
+  DeputySheet(DeputyService deputies, DeputyDirectory directory, DeputyRepository repository, Access access) {
+    this.directory = directory;
     this.deputies = deputies;
     this.repository = repository;
     this.access = access;
   }
 
   List<List<String>> rows(Staff staff) {
-    return deputies.list(staff, DeputyService.Filter.NONE).stream()
-        .sorted(java.util.Comparator.comparing((DeputyService.Listed l) -> l.deputy().id()))
+    return directory.list(staff, DeputyDirectory.Filter.NONE).stream()
+        .sorted(java.util.Comparator.comparing((DeputyDirectory.Listed l) -> l.deputy().id()))
         .map(l -> row(l.deputy(), l.stationIds(), l.phoneVisible()))
         .toList();
   }
@@ -68,7 +72,7 @@ final class DeputySheet {
         String.join("、", stationIds));
   }
 
-  List<RowOutcome<DeputyService.Change>> check(Staff staff, CsvTable table) {
+  List<RowOutcome<DeputyChange>> check(Staff staff, CsvTable table) {
     if (!table.has("编号")) {
       table.require(List.of("姓名", "选区"));
     }
@@ -78,7 +82,7 @@ final class DeputySheet {
     List<StationPlace> stations = access.visibleStations(staff);
     Map<String, Long> seenIds = new HashMap<>();
     Map<String, Long> seenPeople = new HashMap<>();
-    List<RowOutcome<DeputyService.Change>> outcomes = new ArrayList<>();
+    List<RowOutcome<DeputyChange>> outcomes = new ArrayList<>();
     for (CsvTable.Row row : table.rows()) {
       long n = row.number();
       String id = orEmpty(row.get("编号"));
@@ -127,7 +131,7 @@ final class DeputySheet {
               consent == null ? null : (consent.isBlank() ? Boolean.FALSE : phonePublic),
               stations(row.get("所属站点"), stations));
       try {
-        DeputyService.Change change;
+        DeputyChange change;
         if (!id.isEmpty() && repository.countyOf(id).isPresent()) {
           change = deputies.prepareUpdate(staff, id, draft);
         } else if (id.isEmpty()) {

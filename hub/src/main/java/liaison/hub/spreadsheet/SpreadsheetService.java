@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.deputy.DeputyChange;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.security.Access;
+import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationService;
 import liaison.hub.db.Database;
@@ -99,7 +100,7 @@ public class SpreadsheetService {
       }
       case DEPUTIES -> {
         CsvTable table = CsvTable.parse(decoded.text(), DeputySheet.COLUMNS, DeputySheet.ALIASES);
-        List<RowOutcome<DeputyService.Change>> outcomes = deputySheet.check(staff, table);
+        List<RowOutcome<DeputyChange>> outcomes = deputySheet.check(staff, table);
         yield finish(staff, kind, decoded, table, outcomes, dryRun, (h, c) -> deputies.write(h, staff, c), deputies::published);
       }
     };

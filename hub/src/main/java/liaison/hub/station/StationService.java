@@ -1,5 +1,6 @@
 package liaison.hub.station;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,8 +16,6 @@ import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.ContentPublisher;
-import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
@@ -40,32 +39,31 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class StationService {
   private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
-  static final int MAX_NAME = 60;
-  static final int MAX_ADDRESS = 100;
-  static final int MAX_HOURS = 100;
-  static final int MAX_SIGN_PLATE = 30;
 
   private final Database database;
   private final StationRepository stations;
+  private final StationFields fields;
   private final Access access;
   private final AuditLog audit;
-  private final ContentPublisher publisher;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final BrokerClient broker;
   private final Clock clock;
 
   public StationService(
       Database database,
       StationRepository stations,
+      StationFields fields,
       Access access,
       AuditLog audit,
-      ContentPublisher publisher,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
       BrokerClient broker,
       Clock clock) {
     this.database = database;
     this.stations = stations;
+    this.fields = fields;
     this.access = access;
     this.audit = audit;
-    this.publisher = publisher;
+    this.stationsChanged = stationsChanged;
     this.broker = broker;
     this.clock = clock;
   }
@@ -88,9 +86,9 @@ public class StationService {
   }
 
   public List<StationPlace> list(Staff staff, Filter filter) {
-    String q = blankToNull(filter.q());
+    String q = StationFields.blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-    StationKind kind = filter.kind() == null || filter.kind().isBlank() ? null : parseKind(filter.kind());
+    StationKind kind = filter.kind() == null || filter.kind().isBlank() ? null : StationFields.parseKind(filter.kind());
     if (filter.kind() != null && !filter.kind().isBlank() && kind == null) {
       throw BadRequestProblem.unknownChoice(
           "kind", filter.kind(), java.util.Arrays.stream(StationKind.values()).map(Enum::name).toList());
@@ -156,7 +154,7 @@ public class StationService {
           stations.delete(h, id);
           audit.record(h, staff, "delete", "station", id, describe(place.station()));
         });
-    publisher.stationsChanged(List.of(id));
+    stationsChanged.publishEvent(new StationsChanged(List.of(id)));
     clearRetained(id);
   }
 
@@ -164,23 +162,8 @@ public class StationService {
   public Change prepareCreate(Staff staff, StationDraft d) {
     access.requireCountyAdmin(staff);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String id = blankToNull(d.id());
-    if (id == null) {
-      problems.add("id", "请填写站点编号，如 s-004", "Enter the station's id, e.g. s-004");
-    } else if (!Topic.isValidStationId(id)) {
-      problems.add(
-          "id",
-          "编号只能用小写字母、数字和中间的连字符，最多 64 个，如 s-004",
-          "The id may only have lower-case letters, digits and inner hyphens, at most 64, e.g. s-004");
-    } else if (stations.find(id).isPresent()) {
-      problems.add("id", "编号 " + id + " 已被使用", "The id " + id + " is taken");
-    } else if (stations.wasDeleted(id)) {
-      problems.add(
-          "id",
-          "编号 " + id + " 曾属于一个已删除的站点，为免旧屏幕混淆，请换一个编号",
-          "The id " + id + " belonged to a deleted station; choose another so old screens are not confused");
-    }
-    Station after = fields(staff, id == null ? "" : id, d, null, problems);
+    String id = fields.newId(d.id(), problems);
+    Station after = fields.check(staff.countyId(), id, d, null, problems);
     problems.throwIfAny();
     return new Change(null, after);
   }
@@ -196,7 +179,7 @@ public class StationService {
     if (d.id() != null && !d.id().isBlank() && !d.id().strip().equals(id)) {
       problems.add("id", "站点编号不能修改", "A station's id cannot be changed");
     }
-    Station after = fields(staff, id, d, before, problems);
+    Station after = fields.check(staff.countyId(), id, d, before, problems);
     if (!staff.isCountyAdmin()) {
       onlyAdmin(problems, "name", !before.name().equals(after.name()), "名称", "name");
       onlyAdmin(problems, "kind", before.kind() != after.kind(), "类型", "kind");
@@ -229,106 +212,12 @@ public class StationService {
     }
   }
 
-  /** Tells the publisher which screens to rebuild after changes were committed. */
+  /** Announces which screens to rebuild, once the changes are committed. */
   public void published(Collection<Change> changes) {
     List<String> ids = changes.stream().filter(Change::changesSomething).map(c -> c.after().id()).distinct().toList();
     if (!ids.isEmpty()) {
-      publisher.stationsChanged(ids);
+      stationsChanged.publishEvent(new StationsChanged(ids));
     }
-  }
-
-  private Station fields(
-      Staff staff, String id, StationDraft d, @Nullable Station before, ValidationProblem.Collector problems) {
-    String name = text(d.name(), before == null ? null : before.name());
-    if (name.isEmpty()) {
-      problems.add("name", "请填写站点名称", "Enter the station's name");
-    } else if (name.length() > MAX_NAME) {
-      problems.add("name", "名称不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
-    }
-    StationKind kind = before == null ? null : before.kind();
-    if (d.kind() != null) {
-      kind = parseKind(d.kind());
-      if (kind == null) {
-        problems.add(
-            "kind",
-            "请选择站点类型：" + java.util.Arrays.stream(StationKind.values()).map(StationKind::zh).collect(Collectors.joining("、")),
-            "Choose the kind: " + java.util.Arrays.stream(StationKind.values()).map(Enum::name).collect(Collectors.joining(", ")));
-      }
-    } else if (kind == null) {
-      problems.add("kind", "请选择站点类型", "Choose the kind of station");
-    }
-    String townshipId = text(d.townshipId(), before == null ? null : before.townshipId());
-    if (townshipId.isEmpty()) {
-      problems.add("townshipId", "请选择所属乡镇", "Choose the township");
-    } else if (before == null || !townshipId.equals(before.townshipId())) {
-      Optional<Township> township =
-          stations.townships(staff.countyId()).stream().filter(t -> t.id().equals(townshipId)).findFirst();
-      if (township.isEmpty()) {
-        problems.add("townshipId", "本县没有乡镇 " + townshipId, "No township " + townshipId + " in this county");
-      }
-    }
-    String address = text(d.address(), before == null ? null : before.address());
-    if (address.length() > MAX_ADDRESS) {
-      problems.add("address", "地址不能超过 " + MAX_ADDRESS + " 个字", "Address: at most " + MAX_ADDRESS + " characters");
-    }
-    String hours = text(d.openingHours(), before == null ? null : before.openingHours());
-    if (hours.length() > MAX_HOURS) {
-      problems.add("openingHours", "开放时间不能超过 " + MAX_HOURS + " 个字", "Opening hours: at most " + MAX_HOURS + " characters");
-    }
-    String plate = text(d.signPlate(), before == null ? null : before.signPlate());
-    if (plate.length() > MAX_SIGN_PLATE) {
-      problems.add(
-          "signPlate", "标识牌文字不能超过 " + MAX_SIGN_PLATE + " 个字", "Sign-plate text: at most " + MAX_SIGN_PLATE + " characters");
-    }
-    Double latitude = coordinate(d.latitude(), before == null ? null : before.latitude(), "latitude", 90, problems, "纬度", "Latitude");
-    Double longitude =
-        coordinate(d.longitude(), before == null ? null : before.longitude(), "longitude", 180, problems, "经度", "Longitude");
-    return new Station(
-        id,
-        townshipId,
-        name,
-        kind == null ? StationKind.HOME : kind,
-        address,
-        hours,
-        plate,
-        latitude,
-        longitude,
-        before == null ? PublicTokens.next() : before.publicToken());
-  }
-
-  /** HOME, home, 人大代表之家 or Deputies' home. */
-  public static @Nullable StationKind parseKind(String text) {
-    String t = text.strip();
-    for (StationKind k : StationKind.values()) {
-      if (k.name().equalsIgnoreCase(t) || k.zh().equals(t) || k.en().equalsIgnoreCase(t)) {
-        return k;
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable Double coordinate(
-      @Nullable String text, @Nullable Double current, String field, double limit,
-      ValidationProblem.Collector problems, String zh, String en) {
-    if (text == null) {
-      return current;
-    }
-    if (text.isBlank()) {
-      return null;
-    }
-    try {
-      double value = Double.parseDouble(text.strip());
-      if (Double.isFinite(value) && value >= -limit && value <= limit) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(
-        field,
-        zh + "须为 -" + (int) limit + " 到 " + (int) limit + " 之间的数，如 24.8141，或不填",
-        en + " must be a number from -" + (int) limit + " to " + (int) limit + ", e.g. 24.8141, or empty");
-    return current;
   }
 
   private void clearRetained(String id) {
@@ -346,17 +235,6 @@ public class StationService {
 
   private LocalDate today() {
     return OffsetDateTime.now(clock).atZoneSameInstant(Sql.ZONE).toLocalDate();
-  }
-
-  private static String text(@Nullable String given, @Nullable String current) {
-    if (given == null) {
-      return current == null ? "" : current;
-    }
-    return given.strip();
-  }
-
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   static String describe(Station s) {

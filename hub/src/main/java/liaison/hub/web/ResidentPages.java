@@ -12,10 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.config.OpinionConfig;
+import liaison.hub.security.ClientAddresses;
+import liaison.hub.security.RateLimiter;
 
 /**
  * What the residents' pages share: the rate limits of their forms (per client address and per QR
- * token), the client's address, and the short zh-first pages for "too many", "unknown link".
+ * token), and the short zh-first pages for "too many", "unknown link".
  *
  * <p>The residents' forms carry no CSRF token on purpose: there is no session or cookie to ride on,
  * a forged submission can do no more than the resident's own, and the forms are addressed by an
@@ -25,29 +27,17 @@ import liaison.hub.config.OpinionConfig;
 public class ResidentPages {
   private final RateLimiter perIp;
   private final RateLimiter perToken;
-  private final OpinionConfig config;
+  private final ClientAddresses addresses;
 
-  public ResidentPages(OpinionConfig config, Clock clock) {
-    this.config = config;
+  public ResidentPages(OpinionConfig config, ClientAddresses addresses, Clock clock) {
+    this.addresses = addresses;
     this.perIp = new RateLimiter(config.perIp(), config.perIpWindow(), clock);
     this.perToken = new RateLimiter(config.perToken(), config.perTokenWindow(), clock);
   }
 
-  /** The resident's address: the connection's, or the configured proxy header's. */
-  public String clientIp(HttpRequest<?> request) {
-    String header = config.clientIpHeader();
-    if (header != null && !header.isBlank()) {
-      String value = request.getHeaders().get(header);
-      if (value != null && !value.isBlank()) {
-        return value.split(",")[0].strip();
-      }
-    }
-    return request.getRemoteAddress().getAddress().getHostAddress();
-  }
-
   /** Counts a public POST; the 429 answer when the address or the token is over its limit. */
   public Optional<HttpResponse<?>> limit(HttpRequest<?> request, String token) {
-    Optional<Duration> wait = perIp.tryAcquire(clientIp(request));
+    Optional<Duration> wait = perIp.tryAcquire(addresses.of(request));
     if (wait.isEmpty() && token != null) {
       wait = perToken.tryAcquire(token);
     }
@@ -56,15 +46,15 @@ public class ResidentPages {
 
   /** Counts a public POST against the address only (ratings). */
   public Optional<HttpResponse<?>> limitByIp(HttpRequest<?> request) {
-    return perIp.tryAcquire(clientIp(request)).map(w -> tooMany(request, w));
+    return perIp.tryAcquire(addresses.of(request)).map(w -> tooMany(request, w));
   }
 
-  HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
+  public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
     return tooMany(request, wait, "resident.limit.title", "resident.limit.body");
   }
 
   /** 429 with Retry-After and a page saying, in the person's words, how many minutes to wait. */
-  HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, String titleKey, String bodyKey) {
+  public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, String titleKey, String bodyKey) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     long minutes = Math.max(1, (seconds + 59) / 60);
     return message(request, HttpStatus.TOO_MANY_REQUESTS, titleKey, bodyKey, minutes).header("Retry-After", Long.toString(seconds));
@@ -88,7 +78,7 @@ public class ResidentPages {
    * The model of a residents' page with its language switch: {@code lang} ("zh" or "en") and the
    * links that set the language cookie and come back to {@code path}.
    */
-  static Map<String, Object> languageSwitch(Lang lang, String path) {
+  public static Map<String, Object> languageSwitch(Lang lang, String path) {
     Map<String, Object> model = new java.util.HashMap<>();
     model.put("lang", lang == Lang.EN ? "en" : "zh");
     String back = java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
@@ -97,7 +87,7 @@ public class ResidentPages {
     return model;
   }
 
-  static String text(String key, Locale locale, Object... args) {
+  public static String text(String key, Locale locale, Object... args) {
     String pattern = java.util.ResourceBundle.getBundle("i18n.messages", locale).getString(key);
     return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
   }

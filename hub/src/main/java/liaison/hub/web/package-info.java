@@ -1,4 +1,4 @@
-/** Pages: the admin landing page and the residents' station page. */
+/** The web toolkit (base): what every page and API shares: the page model, language, forms, public links, error answers, headers, health details. No routes: those belong to pages and features. */
 @NullMarked
 package liaison.hub.web;
 

@@ -3,6 +3,7 @@ package liaison.hub.opinion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import liaison.hub.text.Masks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

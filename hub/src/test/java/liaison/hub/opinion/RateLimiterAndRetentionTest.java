@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import liaison.hub.config.PrivacyConfig;
-import liaison.hub.web.RateLimiter;
+import liaison.hub.security.RateLimiter;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.hub.web.SessionCookies;
 import liaison.testkit.TestClock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.pages.PageModels.AlertModel;
 import liaison.kiosk.pages.PageModels.Day;
 import liaison.kiosk.pages.PageModels.DeputiesModel;
@@ -29,6 +28,7 @@ import liaison.kiosk.pages.PageModels.ResultsModel;
 import liaison.kiosk.pages.PageModels.ScheduleModel;
 import liaison.kiosk.pages.PageModels.Share;
 import liaison.signage.player.text.Bilingual;
+import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
@@ -311,7 +311,7 @@ public final class PagePresenter {
   }
 
   static String dayZh(LocalDate date) {
-    return DAY_ZH.format(date) + " " + HomePresenter.weekdayZh(date.getDayOfWeek());
+    return DAY_ZH.format(date) + " " + Dates.weekdayZh(date.getDayOfWeek());
   }
 
   static String dayEn(LocalDate date) {

@@ -19,7 +19,7 @@ import liaison.hub.publish.ContentPublisher;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.satisfaction.OnSiteRatings;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.web.StationOverview;
+import liaison.hub.fleet.StationOverview;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;

@@ -1,19 +1,15 @@
 package liaison.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
-/** The shared layering rules that apply to this module, checked against its main classes. */
-class ProtocolArchitectureTest {
-  private static final JavaClasses CLASSES = ArchitectureRules.mainClasses();
-
-  @Test
-  void protocolIsPlainJava() {
-    ArchitectureRules.PROTOCOL_IS_PLAIN_JAVA.check(CLASSES);
+/** The shared rules on the protocol's packages, and its own: plain Java only. */
+class ProtocolArchitectureTest extends ModuleArchitectureTest {
+  ProtocolArchitectureTest() {
+    super("liaison.signage");
   }
 
   @Test
-  void timeComesFromAClock() {
-    ArchitectureRules.TIME_COMES_FROM_A_CLOCK.check(CLASSES);
+  void protocolIsPlainJava() {
+    ArchitectureRules.PROTOCOL_IS_PLAIN_JAVA.check(classes);
   }
 }

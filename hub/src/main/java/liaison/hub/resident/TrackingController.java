@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.resident;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -27,20 +27,23 @@ import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import liaison.hub.config.TrackingConfig;
-import liaison.hub.db.Sql;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.opinion.CaseEvent;
-import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.Ratings;
-import liaison.hub.opinion.TrackingCodes;
+import liaison.hub.opinion.Tracking;
 import liaison.hub.photo.PhotoController;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.station.StationRepository;
+import liaison.hub.security.ClientAddresses;
+import liaison.hub.security.RateLimiter;
+import liaison.hub.web.FormData;
+import liaison.hub.web.Lang;
+import liaison.hub.web.ResidentPages;
 
 /**
  * The resident's tracking page: enter the code, see where the opinion stands (in words meant for
@@ -57,28 +60,28 @@ import liaison.hub.station.StationRepository;
 public class TrackingController {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final CaseRepository cases;
+  private final Tracking tracking;
   private final Ratings ratings;
-  private final StationRepository stations;
   private final ResidentPages pages;
+  private final ClientAddresses addresses;
   private final RateLimiter failures;
   private final RateLimiter views;
   private final BadInput badInput;
   private final PhotoStore photos;
 
   public TrackingController(
-      CaseRepository cases,
+      Tracking tracking,
       Ratings ratings,
-      StationRepository stations,
       ResidentPages pages,
+      ClientAddresses addresses,
       TrackingConfig config,
       BadInput badInput,
       PhotoStore photos,
       Clock clock) {
-    this.cases = cases;
+    this.tracking = tracking;
     this.ratings = ratings;
-    this.stations = stations;
     this.pages = pages;
+    this.addresses = addresses;
     this.badInput = badInput;
     this.photos = photos;
     this.failures = new RateLimiter(config.failuresPerAddress(), config.failureWindow(), clock, config.remembered());
@@ -93,14 +96,14 @@ public class TrackingController {
    * the address that asked. Past either limit, the 429 to answer instead.
    */
   Lookup lookUp(HttpRequest<?> request, @Nullable String typed) {
-    Optional<OpinionCase> found = TrackingCodes.normalize(typed == null ? "" : typed).flatMap(cases::findByCode);
+    Optional<OpinionCase> found = tracking.find(typed);
     if (found.isPresent()) {
       Optional<Duration> wait = views.tryAcquire(found.get().trackingCode());
       return wait.isPresent()
           ? new Lookup(null, pages.tooMany(request, wait.get(), "resident.track.views.title", "resident.track.views.body"))
           : new Lookup(found.get(), null);
     }
-    String address = pages.clientIp(request);
+    String address = addresses.of(request);
     Optional<Duration> blocked = failures.blockedFor(address);
     if (blocked.isPresent()) {
       badInput.record("tracking", "guessing", "unknown tracking codes from " + address + " held back");
@@ -150,7 +153,7 @@ public class TrackingController {
       return lookup.refusal();
     }
     String hash = PhotoController.hashOf(file);
-    if (lookup.found() == null || !cases.photos(lookup.found().id()).contains(hash)) {
+    if (lookup.found() == null || !tracking.hasPhoto(lookup.found(), hash)) {
       return HttpResponse.notFound();
     }
     return PhotoController.privately(photos, hash, ifNoneMatch);
@@ -180,7 +183,7 @@ public class TrackingController {
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
           .body(view(lang, found.get(), false, errors, form.get("rating"), form.get("comment")));
     } catch (ConflictProblem problem) {
-      OpinionCase now = cases.find(found.get().id()).orElseThrow();
+      OpinionCase now = tracking.reread(found.get());
       return HttpResponse.status(HttpStatus.CONFLICT)
           .body(view(lang, now, false, List.of(lang.pick(problem.zh(), problem.en())), null, ""));
     }
@@ -199,28 +202,18 @@ public class TrackingController {
       Lang lang, OpinionCase c, boolean fresh, List<String> errors, @Nullable String chosen, @Nullable String comment) {
     // The switch comes back without ?new=1: the code is shown on the page anyway.
     Map<String, Object> model = ResidentPages.languageSwitch(lang, "/t/" + c.trackingCode());
+    Tracking.Tracked tracked = tracking.tracked(c);
     model.put("c", c);
     model.put("fresh", fresh);
-    model.put("stationName", stations.find(c.stationId()).map(p -> p.station().name()).orElse(null));
-    model.put("backUrl", stations.find(c.stationId()).map(p -> "/o/" + p.station().publicToken()).orElse(null));
+    model.put("stationName", tracked.stationName());
+    model.put("backUrl", tracked.stationToken() == null ? null : "/o/" + tracked.stationToken());
     model.put("statusText", lang.pick(c.status().residentZh(), c.status().residentEn()));
     model.put("categoryText", lang.pick(c.category().zh(), c.category().en()));
-    model.put("submittedAt", WHEN.format(c.submittedAt().atZoneSameInstant(Sql.ZONE)));
+    model.put("submittedAt", WHEN.format(c.submittedAt().atZoneSameInstant(TimeFactory.ZONE)));
     model.put("reopened", c.status() == CaseStatus.REOPENED);
-    boolean answered = c.status() == CaseStatus.ANSWERED || c.status() == CaseStatus.CLOSED;
-    String answer = answered ? c.answer() : null;
-    boolean merged = c.status() == CaseStatus.MERGED;
-    if (merged && c.mergedInto() != null) {
-      // The resident follows the case theirs was merged into: its answer is theirs too.
-      answer =
-          cases.find(c.mergedInto())
-              .filter(t -> t.status() == CaseStatus.ANSWERED || t.status() == CaseStatus.CLOSED)
-              .map(OpinionCase::answer)
-              .orElse(null);
-    }
-    model.put("answer", answer);
+    model.put("answer", tracked.answer());
     model.put("guidance", c.status() == CaseStatus.CLOSED_WITH_GUIDANCE ? c.guidance() : null);
-    model.put("merged", merged);
+    model.put("merged", c.status() == CaseStatus.MERGED);
     model.put("canRate", Ratings.canRate(c));
     model.put("errorList", errors);
     model.put("chosen", chosen);
@@ -230,14 +223,14 @@ public class TrackingController {
         "satisfactions",
         Arrays.stream(Satisfaction.values()).map(s -> Map.of("name", s.name(), "label", lang.pick(s.zh(), s.en()))).toList());
     List<Map<String, String>> timeline = new ArrayList<>();
-    for (CaseEvent e : cases.events(c.id())) {
+    for (CaseEvent e : tracked.events()) {
       String text = residentText(lang, e);
       if (text != null) {
-        timeline.add(Map.of("at", WHEN.format(e.at().atZoneSameInstant(Sql.ZONE)), "text", text));
+        timeline.add(Map.of("at", WHEN.format(e.at().atZoneSameInstant(TimeFactory.ZONE)), "text", text));
       }
     }
     model.put("timeline", timeline);
-    model.put("photos", cases.photos(c.id()).stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList());
+    model.put("photos", tracked.photoHashes().stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList());
     return new ModelAndView<>("track", model);
   }
 

@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.resident;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +16,6 @@ import io.micronaut.views.ModelAndView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,18 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.config.PrivacyConfig;
-import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.opinion.Category;
-import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.OpinionDraft;
 import liaison.hub.opinion.OpinionSubmissions;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.publish.PublicationRepository;
+import liaison.hub.publish.PublishedContent;
 import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
-import liaison.signage.protocol.ProtocolCodec;
+import liaison.hub.web.Lang;
+import liaison.hub.web.ResidentPages;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
@@ -51,57 +48,30 @@ import liaison.signage.schedule.ReceptionCalendar;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PublicStationController {
-  private final StationRepository stations;
-  private final PublicationRepository publications;
-  private final DeputyLinks deputyLinks;
-  private final DeputyRepository deputies;
+  private final PublishedContent published;
   private final OpinionSubmissions submissions;
   private final ResidentPages pages;
   private final PrivacyConfig privacy;
   private final Clock clock;
 
   public PublicStationController(
-      StationRepository stations,
-      PublicationRepository publications,
-      DeputyLinks deputyLinks,
-      DeputyRepository deputies,
+      PublishedContent published,
       OpinionSubmissions submissions,
       ResidentPages pages,
       PrivacyConfig privacy,
       Clock clock) {
-    this.stations = stations;
-    this.publications = publications;
-    this.deputyLinks = deputyLinks;
-    this.deputies = deputies;
+    this.published = published;
     this.submissions = submissions;
     this.pages = pages;
     this.privacy = privacy;
     this.clock = clock;
   }
 
-  /** A QR token resolved: the station, and the deputy when it is their link. */
-  private record Target(StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {}
-
-  private Optional<Target> target(String token) {
-    Optional<StationPlace> place = stations.findByToken(token);
-    if (place.isPresent()) {
-      return Optional.of(new Target(place.get(), null, null));
-    }
-    return deputyLinks
-        .find(token)
-        .flatMap(
-            link ->
-                stations
-                    .find(link.stationId())
-                    .map(
-                        p ->
-                            new Target(
-                                p, link.deputyId(), deputies.find(link.deputyId()).map(d -> d.name()).orElse(null))));
-  }
 
   @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> opinion(HttpRequest<?> request, String token) {
-    return target(token)
+    return submissions
+        .addressed(token)
         .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), new HashMap<>())))
         .orElseGet(() -> unknown(request));
   }
@@ -119,7 +89,7 @@ public class PublicStationController {
       @Nullable @Part("photo1") CompletedFileUpload photo1,
       @Nullable @Part("photo2") CompletedFileUpload photo2,
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
-    Optional<Target> target = target(token);
+    Optional<OpinionSubmissions.Addressed> target = submissions.addressed(token);
     if (target.isEmpty()) {
       return unknown(request);
     }
@@ -132,7 +102,7 @@ public class PublicStationController {
             category, text, Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)), name, phone, consent != null, toDepartment != null);
     try {
       OpinionCase saved =
-          submissions.submit(new OpinionSubmissions.Address(target.get().place().id(), target.get().deputyId()), draft);
+          submissions.submit(target.get().address(), draft);
       // Post/redirect/get: reloading the result page does not send the opinion twice.
       return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
     } catch (ValidationProblem problem) {
@@ -172,7 +142,7 @@ public class PublicStationController {
 
   private ModelAndView<Map<String, Object>> page(
       Lang lang,
-      Target target,
+      OpinionSubmissions.Addressed target,
       String token,
       Map<String, String> errors,
       Map<String, String> errorsOther,
@@ -193,11 +163,10 @@ public class PublicStationController {
     model.put(
         "categories",
         Arrays.stream(Category.values()).map(c -> Map.of("name", c.name(), "label", lang.pick(c.zh(), c.en()))).toList());
-    var publication = publications.current(place.id());
+    Optional<StationContent> publication = published.of(place.id());
     model.put("ready", publication.isPresent());
     if (publication.isPresent()) {
-      StationContent content =
-          ProtocolCodec.decode(publication.get().payload().getBytes(StandardCharsets.UTF_8), StationContent.class);
+      StationContent content = publication.get();
       ReceptionCalendar calendar = new ReceptionCalendar(content, clock);
       model.put("content", content);
       model.put("today", calendar.todaysReceptions());

@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.security;
 
 import java.time.Clock;
 import java.time.Duration;

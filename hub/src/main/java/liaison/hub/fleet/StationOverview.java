@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.fleet;
 
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -7,12 +7,14 @@ import liaison.hub.ingest.StateIngest;
 import liaison.hub.publish.Publication;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.ScreenReports;
 import liaison.hub.station.StationRepository;
+import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.StationState;
 
 /** Each station with its links, published version and what it last reported. */
 @Singleton
-public class StationOverview {
+public class StationOverview implements ScreenReports {
   private final StationRepository stations;
   private final PublicationRepository publications;
   private final StateIngest states;
@@ -44,6 +46,12 @@ public class StationOverview {
 
   public Optional<Row> row(String stationId) {
     return stations.find(stationId).map(this::row);
+  }
+
+  @Override
+  public ScreenReport of(StationPlace place) {
+    Row row = row(place);
+    return new ScreenReport(row.opinionUrl(), row.publishedVersion(), row.presence(), row.shownVersion(), row.reportedAt());
   }
 
   private Row row(StationPlace p) {

@@ -1,4 +1,4 @@
-package liaison.hub.security;
+package liaison.hub.account;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import liaison.hub.security.Staff;
 
 /** Staff accounts over JSON, for the county administrator: the list, and a password reset. */
 @Controller

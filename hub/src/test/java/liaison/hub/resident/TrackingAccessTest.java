@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.resident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

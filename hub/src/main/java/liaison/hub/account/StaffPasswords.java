@@ -1,4 +1,4 @@
-package liaison.hub.security;
+package liaison.hub.account;
 
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -8,6 +8,12 @@ import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.db.Database;
+import liaison.hub.security.PasswordHasher;
+import liaison.hub.security.Role;
+import liaison.hub.security.SecurityConfig;
+import liaison.hub.security.SessionStore;
+import liaison.hub.security.Staff;
+import liaison.hub.security.StaffAccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package liaison.hub.web;
+package liaison.hub.station;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
@@ -14,32 +14,21 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
-import java.util.Map;
-import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.publish.PublicationRepository;
-import liaison.hub.security.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.station.StationDraft;
-import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationService;
 
 /**
- * Stations over JSON: list (with search and filters), read, create, change, delete; the published
- * snapshot of a station; and the public links of any station.
+ * Stations over JSON: list (with search and filters), read, create, change, delete, each with what
+ * its screen reports. (The published snapshot is the publisher's API, the public links a resident's
+ * page.)
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StationApiController {
-  private final StationOverview overview;
-  private final PublicationRepository publications;
-  private final Access access;
+  private final ScreenReports screens;
   private final StationService stations;
 
-  public StationApiController(
-      StationOverview overview, PublicationRepository publications, Access access, StationService stations) {
-    this.overview = overview;
-    this.publications = publications;
-    this.access = access;
+  public StationApiController(ScreenReports screens, StationService stations) {
+    this.screens = screens;
     this.stations = stations;
   }
 
@@ -98,27 +87,9 @@ public class StationApiController {
     return HttpResponse.noContent();
   }
 
-  /** The snapshot as published, byte for byte. */
-  @Get(uri = "/api/stations/{id}/content", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<?> content(@Parameter(hidden = true) Staff staff, String id) {
-    access.requireSee(staff, id);
-    return publications
-        .current(id)
-        .<HttpResponse<?>>map(p -> HttpResponse.ok(p.payload()).contentType(MediaType.APPLICATION_JSON_TYPE))
-        .orElseThrow(() -> new NotFoundProblem("站点 " + id + " 的内容尚未发布", "nothing published yet for " + id));
-  }
-
-  /** What anyone may know: the name and the residents' QR links (they are printed on posters). */
-  @Get(uri = "/api/public/stations/{id}", produces = MediaType.APPLICATION_JSON)
-  public Map<String, String> publicLinks(String id) {
-    StationOverview.Row row =
-        overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
-    return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
-  }
-
   private StationView view(StationPlace p) {
     var s = p.station();
-    StationOverview.Row row = overview.row(p.id()).orElseThrow();
+    ScreenReports.ScreenReport row = screens.of(p);
     return new StationView(
         s.id(),
         s.name(),

@@ -1,11 +1,9 @@
-package liaison.hub.web;
+package liaison.hub.security;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.time.Duration;
-import liaison.hub.security.SecurityConfig;
-import liaison.hub.security.StaffFilter;
 
 /** The staff session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS (or as configured). */
 public final class SessionCookies {

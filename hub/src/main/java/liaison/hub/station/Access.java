@@ -1,4 +1,4 @@
-package liaison.hub.security;
+package liaison.hub.station;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Set;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
+import liaison.hub.security.Staff;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +53,11 @@ public class Access {
 
   public List<StationPlace> visibleStations(Staff staff) {
     return stations.all().stream().filter(p -> canSee(staff, p)).toList();
+  }
+
+  /** The stations whose records this person may change (none for a deputy's account). */
+  public List<StationPlace> editableStations(Staff staff) {
+    return staff.canEdit() ? visibleStations(staff) : List.of();
   }
 
   /** The station, if this person may see it and what it publishes (its schedule, notices, deputies). */
@@ -154,6 +158,21 @@ public class Access {
     return staff.isCountyAdmin()
         || deputy.stationIds().isEmpty()
         || deputy.stationIds().stream().anyMatch(staff.stationIds()::contains);
+  }
+
+  /**
+   * May add a new deputy sitting at these stations: a county administrator; a station manager only
+   * together with one of their own stations (else the new deputy would be nobody's they manage).
+   */
+  public boolean canAddDeputyAt(Staff staff, Collection<String> stationIds) {
+    return staff.canEdit() && (staff.isCountyAdmin() || stationIds.stream().anyMatch(staff.stationIds()::contains));
+  }
+
+  /** Refuses (403) to assign deputies at a station this person may not change. */
+  public void requireAssignAt(Staff staff, StationPlace place) {
+    if (!canEdit(staff, place)) {
+      throw new ForbiddenProblem("您无权在站点 " + place.id() + " 编入代表", "you may not assign deputies at station " + place.id());
+    }
   }
 
   /** 404 for a deputy of another county or one this person may not see. */

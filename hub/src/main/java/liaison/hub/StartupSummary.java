@@ -1,10 +1,11 @@
-package liaison.hub.web;
+package liaison.hub;
 
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.fleet.StationOverview;
 
 /** What the hub prints once it is up: where the admin is, and each station's QR address. */
 @Singleton

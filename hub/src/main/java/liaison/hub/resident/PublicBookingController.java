@@ -1,4 +1,4 @@
-package liaison.hub.booking;
+package liaison.hub.resident;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -22,13 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.booking.BookableStations;
+import liaison.hub.booking.BookingLimiter;
+import liaison.hub.booking.BookingService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.security.ClientAddresses;
 import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
 import liaison.hub.web.PublicLinks;
@@ -47,21 +48,21 @@ public class PublicBookingController {
 
   private final BookingService bookings;
   private final BookingLimiter limiter;
-  private final StationRepository stations;
-  private final DeputyRepository deputies;
+  private final BookableStations stations;
   private final PublicLinks links;
+  private final ClientAddresses addresses;
 
   public PublicBookingController(
       BookingService bookings,
       BookingLimiter limiter,
-      StationRepository stations,
-      DeputyRepository deputies,
-      PublicLinks links) {
+      BookableStations stations,
+      PublicLinks links,
+      ClientAddresses addresses) {
     this.bookings = bookings;
     this.limiter = limiter;
     this.stations = stations;
-    this.deputies = deputies;
     this.links = links;
+    this.addresses = addresses;
   }
 
   /** An offer as the page shows it. */
@@ -114,7 +115,7 @@ public class PublicBookingController {
 
   @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> page(HttpRequest<?> request, String token) {
-    Optional<StationPlace> place = stations.findByToken(token);
+    Optional<StationPlace> place = stations.byToken(token);
     if (place.isEmpty()) {
       return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of()));
     }
@@ -123,7 +124,7 @@ public class PublicBookingController {
 
   @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> book(HttpRequest<?> request, String token, @Body @Nullable String body) {
-    Optional<StationPlace> place = stations.findByToken(token);
+    Optional<StationPlace> place = stations.byToken(token);
     if (place.isEmpty()) {
       return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of()));
     }
@@ -147,8 +148,7 @@ public class PublicBookingController {
   private ModelAndView<Map<String, Object>> stationPage(
       HttpRequest<?> request, StationPlace place, BookingService.BookingForm form, List<FieldError> errors) {
     Lang lang = Lang.of(request);
-    Map<String, String> names =
-        deputies.atStation(place.id()).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+    Map<String, String> names = stations.deputyNames(place);
     List<OfferRow> offers =
         bookings.offers(place).stream()
             .map(
@@ -174,9 +174,8 @@ public class PublicBookingController {
   private Map<String, Object> confirmed(HttpRequest<?> request, BookingService.Confirmed c, String path) {
     Map<String, Object> model = base(request, path);
     ReceptionSlot slot = c.slot();
-    StationPlace place = stations.find(slot.stationId()).orElseThrow();
-    Map<String, String> names =
-        deputies.atStation(place.id()).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+    StationPlace place = stations.of(slot);
+    Map<String, String> names = stations.deputyNames(place);
     model.put("booking", c.booking());
     model.put("slot", slot);
     model.put("place", place);
@@ -199,7 +198,7 @@ public class PublicBookingController {
 
   /** The per-address limit on the forms that write: 429 with Retry-After and a page saying when. */
   private Optional<HttpResponse<?>> limit(HttpRequest<?> request) {
-    String address = request.getRemoteAddress().getAddress().getHostAddress();
+    String address = addresses.of(request);
     BookingLimiter.Decision decision = limiter.attempt(address);
     if (decision.allowed()) {
       return Optional.empty();

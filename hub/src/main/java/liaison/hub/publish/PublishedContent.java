@@ -1,0 +1,43 @@
+package liaison.hub.publish;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+
+/** What was last published to a station, for the pages that show it and the staff who check it. */
+@Singleton
+public class PublishedContent {
+  private final PublicationRepository publications;
+  private final Access access;
+
+  public PublishedContent(PublicationRepository publications, Access access) {
+    this.publications = publications;
+    this.access = access;
+  }
+
+  /** The station's snapshot as last published, decoded; empty before the first publication. */
+  public Optional<StationContent> of(String stationId) {
+    return publications
+        .current(stationId)
+        .map(p -> ProtocolCodec.decode(p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class));
+  }
+
+  /**
+   * The snapshot exactly as published (the bytes the station received), for whoever may see the
+   * station.
+   *
+   * @throws NotFoundProblem nothing published yet
+   */
+  public String payload(Staff staff, String stationId) {
+    access.requireSee(staff, stationId);
+    return publications
+        .current(stationId)
+        .map(Publication::payload)
+        .orElseThrow(() -> new NotFoundProblem("站点 " + stationId + " 的内容尚未发布", "nothing published yet for " + stationId));
+  }
+}

@@ -1,0 +1,29 @@
+package liaison.hub.resident;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import liaison.hub.fleet.StationOverview;
+import liaison.hub.problem.NotFoundProblem;
+
+/** The public station JSON: what anyone may know of a station, without signing in. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PublicStationApiController {
+  private final StationOverview overview;
+
+  public PublicStationApiController(StationOverview overview) {
+    this.overview = overview;
+  }
+
+  /** What anyone may know: the name and the residents' QR links (they are printed on posters). */
+  @Get(uri = "/api/public/stations/{id}", produces = MediaType.APPLICATION_JSON)
+  public Map<String, String> publicLinks(String id) {
+    StationOverview.Row row =
+        overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
+    return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
+  }
+}

@@ -1,0 +1,99 @@
+package liaison.hub.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import liaison.hub.RunningHub;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.Topic;
+import liaison.testkit.TestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A snapshot is built once, encoded once, and the bytes that were hashed and recorded are the bytes
+ * the station receives; whether it changed is judged on what a station shows, not on bytes that
+ * carry a version and a time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SnapshotOnceTest {
+  private RunningHub hub;
+  private TestClient watcher;
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    hub = RunningHub.start(dir);
+    watcher = hub.observer("snapshot-watcher");
+    watcher.subscribe(Topic.allStations(Topic.Channel.CONTENT));
+  }
+
+  @AfterAll
+  void stop() {
+    watcher.close();
+    hub.close();
+  }
+
+  @Test
+  void shouldPublishExactlyTheBytesItRecordedAndHashed() {
+    PublicationRepository publications = hub.bean(PublicationRepository.class);
+    String topic = Topic.stationContent("s-001").toString();
+
+    // Given the publication the hub recorded for s-001, when its retained message arrives
+    await()
+        .until(
+            () -> {
+              List<TestClient.Received> received = watcher.receivedOn(topic);
+              return publications.current("s-001").isPresent()
+                  && !received.isEmpty()
+                  && Arrays.equals(
+                      received.getLast().payload(),
+                      publications.current("s-001").orElseThrow().payload().getBytes(StandardCharsets.UTF_8));
+            });
+
+    // Then the hash on record is the SHA-256 of the very bytes on the wire
+    byte[] onTheWire = watcher.receivedOn(topic).getLast().payload();
+    Publication recorded = publications.current("s-001").orElseThrow();
+    assertThat(recorded.contentHash()).isEqualTo(ContentPublisher.sha256(onTheWire));
+    assertThat(ProtocolCodec.decode(onTheWire, StationContent.class).version()).isEqualTo(recorded.version());
+  }
+
+  @Test
+  void shouldTakeADecodedSnapshotForTheSameContentAsTheOneBuilt() {
+    // Given each demo station's snapshot as built, and the same read back from its bytes (what a
+    // restarted hub compares the next snapshot with)
+    SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
+    for (String station : hub.bean(StationRepository.class).allIds()) {
+      StationContent built = builder.build(station, 7, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
+      StationContent decoded = ProtocolCodec.decode(ProtocolCodec.encode(built), StationContent.class);
+
+      // Then they are the same content, and differ from a rebuild with another version and time only there
+      StationContent later = builder.build(station, 8, OffsetDateTime.parse("2026-03-02T10:00:00+08:00")).orElseThrow();
+      assertThat(ContentPublisher.sameContent(decoded, built)).as(station).isTrue();
+      assertThat(ContentPublisher.sameContent(decoded, later)).as(station).isTrue();
+      assertThat(later).isNotEqualTo(built);
+    }
+  }
+
+  @Test
+  void shouldSeeSnapshotsWhoseNoticesDifferAsDifferentContent() {
+    SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
+    StationContent built = builder.build("s-001", 3, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
+    StationContent withoutNotices =
+        new StationContent(
+            built.stationId(), built.version(), built.generatedAt(), built.station(), built.deputies(), built.receptions(),
+            List.of(), built.links(), built.results(), built.playlist());
+
+    assertThat(built.notices()).as("the demo's s-001 has notices").isNotEmpty();
+    assertThat(ContentPublisher.sameContent(built, withoutNotices)).isFalse();
+  }
+}
