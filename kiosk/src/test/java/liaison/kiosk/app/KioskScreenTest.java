@@ -14,7 +14,7 @@ import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.Screens;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;

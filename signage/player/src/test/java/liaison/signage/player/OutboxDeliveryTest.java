@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;

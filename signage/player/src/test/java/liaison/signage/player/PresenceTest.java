@@ -7,7 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationAlert;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.CommandName;
 import liaison.signage.protocol.CommandResult;
 import liaison.signage.protocol.ProtocolCodec;

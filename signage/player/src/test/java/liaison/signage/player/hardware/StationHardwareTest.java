@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
