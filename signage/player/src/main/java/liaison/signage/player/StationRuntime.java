@@ -15,6 +15,7 @@ import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
+import liaison.signage.player.store.Received;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationAlert;
@@ -364,13 +365,14 @@ public final class StationRuntime implements AutoCloseable {
 
   private void onContent(String topicName, byte[] payload) {
     String id = config.stationId();
-    StationContent next;
+    Received<StationContent> received;
     try {
-      next = ProtocolCodec.decode(payload, StationContent.class);
+      received = Received.content(payload);
     } catch (ProtocolException e) {
       reject("station " + id + ": ignored content on " + topicName + ": " + e.getMessage());
       return;
     }
+    StationContent next = received.message();
     if (!next.stationId().equals(id)) {
       reject(
           "station "
@@ -381,7 +383,7 @@ public final class StationRuntime implements AutoCloseable {
               + next.stationId());
       return;
     }
-    if (!store.storeIfNewer(next, now())) {
+    if (!store.storeIfNewer(received, now())) {
       LOG.info(
           "station {}: content version {} after {}; ignored",
           id,
@@ -404,14 +406,15 @@ public final class StationRuntime implements AutoCloseable {
       alert.set(Optional.empty());
       return;
     }
-    StationAlert next;
+    Received<StationAlert> received;
     try {
-      next = ProtocolCodec.decode(payload, StationAlert.class);
+      received = Received.alert(payload);
     } catch (ProtocolException e) {
       reject("station " + id + ": ignored an alert on " + topicName + ": " + e.getMessage());
       return;
     }
-    store.storeAlert(id, next, now());
+    StationAlert next = received.message();
+    store.storeAlert(id, received, now());
     if (!alert.get().equals(Optional.of(next))) {
       LOG.info("station {}: alert {} ({}) stored", id, next.noticeId(), next.priority());
     }
