@@ -92,9 +92,9 @@ public final class KioskScreen implements AutoCloseable {
     view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
     view.onWakeTap(this::wake);
     view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
-    watches.add(runtime.content().watch(c -> FxThread.run(this::refresh)));
-    watches.add(runtime.link().watch(l -> FxThread.run(this::refresh)));
-    watches.add(runtime.alert().watch(a -> FxThread.run(this::refresh)));
+    watches.add(runtime.feed().content().watch(c -> FxThread.run(this::refresh)));
+    watches.add(runtime.presence().link().watch(l -> FxThread.run(this::refresh)));
+    watches.add(runtime.feed().alert().watch(a -> FxThread.run(this::refresh)));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refresh)));
     watches.add(runtime.photos().arrivals().watch(n -> FxThread.run(this::photoArrived)));
     // A plain timer, not a Timeline: a running animation makes JavaFX redraw 60 times a second
@@ -165,12 +165,12 @@ public final class KioskScreen implements AutoCloseable {
   /** Draws the current state; call on the FX thread. */
   public void refresh() {
     navigator.tick(clock.instant());
-    Optional<StationContent> content = runtime.content().get();
+    Optional<StationContent> content = runtime.feed().content().get();
     Settings settings = navigator.settings();
-    HomeScreen screen = homePresenter.present(content, runtime.link().get(), runtime.config().stationId());
+    HomeScreen screen = homePresenter.present(content, runtime.presence().link().get(), runtime.config().stationId());
     view.applySettings(settings, navigator.page().tab());
     view.showHeader(screen);
-    var alert = pagePresenter.alert(runtime.alert().get(), content);
+    var alert = pagePresenter.alert(runtime.feed().alert().get(), content);
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
@@ -184,7 +184,7 @@ public final class KioskScreen implements AutoCloseable {
         enrolmentPresenter.present(runtime.enrolment().get(), runtime.config().stationId()),
         settings.english(),
         content.isPresent());
-    content.ifPresent(c -> runtime.displayed(c.version()));
+    content.ifPresent(c -> runtime.presence().displayed(c.version()));
     handOver();
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.
     proveAlert(signage.playing() ? Optional.empty() : alert);
@@ -205,7 +205,7 @@ public final class KioskScreen implements AutoCloseable {
         if (now.isAfter(alertSince)) {
           DisplayProof.Kind kind = a.emergency() ? DisplayProof.Kind.EMERGENCY_HOLD : DisplayProof.Kind.URGENT_INTERRUPT;
           DisplayProof proof = new DisplayProof(a.noticeId(), alertSince, now, Board.NOTICES, kind);
-          runtime.record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
+          runtime.events().record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
         }
       });
       alertOnScreen = shown;
@@ -318,14 +318,14 @@ public final class KioskScreen implements AutoCloseable {
       default -> {}
     }
     try {
-      runtime.record("page.view", body);
+      runtime.events().record("page.view", body);
     } catch (RuntimeException e) {
       LOG.warn("page view not recorded: {}", e.getMessage());
     }
   }
 
   private void rated(Rating rating) {
-    runtime.record("satisfaction", Map.of("rating", rating.name()));
+    runtime.events().record("satisfaction", Map.of("rating", rating.name()));
     navigator.thanked(clock.instant());
   }
 

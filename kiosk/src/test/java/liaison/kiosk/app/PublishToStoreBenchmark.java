@@ -122,9 +122,9 @@ class PublishToStoreBenchmark {
       StationConfig config =
           EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("station-demo")));
       try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
-        runtime.content().watch(c -> c.ifPresent(content -> content.notices().forEach(n -> storedTitles.offer(n.title()))));
+        runtime.feed().content().watch(c -> c.ifPresent(content -> content.notices().forEach(n -> storedTitles.offer(n.title()))));
         runtime.start();
-        Benchmarks.waitUntil(() -> runtime.displayedVersion() > 0 || runtime.content().get().isPresent(), "the station's first snapshot");
+        Benchmarks.waitUntil(() -> runtime.presence().displayedVersion() > 0 || runtime.feed().content().get().isPresent(), "the station's first snapshot");
         String until = java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         String id = null;
         long[] nanos = new long[NOTICE_EDITS];
@@ -174,10 +174,10 @@ class PublishToStoreBenchmark {
     StationConfig config = StationConfig.of("s-001", uri, dir.resolve("station"));
     BlockingQueue<Long> storedAt = new ArrayBlockingQueue<>(16);
     try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
-      runtime.content().watch(c -> c.map(StationContent::version).ifPresent(v -> storedAt.offer(System.nanoTime())));
+      runtime.feed().content().watch(c -> c.map(StationContent::version).ifPresent(v -> storedAt.offer(System.nanoTime())));
       storedAt.clear();
       runtime.start();
-      Benchmarks.waitUntil(() -> runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE, "the station to connect");
+      Benchmarks.waitUntil(() -> runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE, "the station to connect");
       String topic = Topic.stationContent("s-001").toString();
       long[] nanos = new long[UPDATES];
       for (int i = 0; i < WARMUP + UPDATES; i++) {

@@ -55,7 +55,7 @@ class HeartbeatTest {
         assertThat(beat.telemetry().memoryUsedBytes()).isPositive();
         assertThat(beat.screen()).isEqualTo(StationState.Screen.ON);
 
-        runtime.screen(false);
+        runtime.presence().screen(false);
         await().atMost(Duration.ofSeconds(20))
             .until(() -> states(hub).getLast().screen() == StationState.Screen.OFF);
       }
