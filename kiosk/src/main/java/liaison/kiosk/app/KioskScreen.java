@@ -11,6 +11,15 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.kiosk.enrol.EnrolmentView;
+import liaison.kiosk.alert.AlertModel;
+import liaison.kiosk.alert.AlertPresenter;
+import liaison.kiosk.deputies.DeputiesModel;
+import liaison.kiosk.deputies.DeputiesPresenter;
+import liaison.kiosk.deputies.DeputiesView;
+import liaison.kiosk.deputies.DeputyModel;
+import liaison.kiosk.deputies.DeputyPresenter;
+import liaison.kiosk.deputies.DeputyView;
+import liaison.kiosk.feedback.FeedbackView;
 import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.home.HomeView;
@@ -19,9 +28,18 @@ import liaison.kiosk.nav.Navigator;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Rating;
 import liaison.kiosk.nav.Settings;
-import liaison.kiosk.pages.PageModels;
-import liaison.kiosk.pages.PagePresenter;
-import liaison.kiosk.pages.PagesView;
+import liaison.kiosk.notices.NoticeModel;
+import liaison.kiosk.notices.NoticePresenter;
+import liaison.kiosk.notices.NoticeView;
+import liaison.kiosk.notices.NoticesModel;
+import liaison.kiosk.notices.NoticesPresenter;
+import liaison.kiosk.notices.NoticesView;
+import liaison.kiosk.results.ResultsModel;
+import liaison.kiosk.results.ResultsPresenter;
+import liaison.kiosk.results.ResultsView;
+import liaison.kiosk.schedule.ScheduleModel;
+import liaison.kiosk.schedule.SchedulePresenter;
+import liaison.kiosk.schedule.ScheduleView;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.board.SignagePlayback;
 import liaison.signage.player.board.SignageScreen;
@@ -47,7 +65,13 @@ public final class KioskScreen implements AutoCloseable {
   private final StationRuntime runtime;
   private final Clock clock;
   private final HomePresenter homePresenter;
-  private final PagePresenter pagePresenter;
+  private final AlertPresenter alertPresenter;
+  private final DeputiesPresenter deputiesPresenter = new DeputiesPresenter();
+  private final DeputyPresenter deputyPresenter;
+  private final SchedulePresenter schedulePresenter;
+  private final NoticesPresenter noticesPresenter;
+  private final NoticePresenter noticePresenter;
+  private final ResultsPresenter resultsPresenter = new ResultsPresenter();
   private final Navigator navigator;
   private final KioskView view = new KioskView();
   private final HomeView home = new HomeView();
@@ -58,7 +82,7 @@ public final class KioskScreen implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService tick;
   private final SignagePlayback signage;
   /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
-  private Optional<PageModels.AlertModel> alertOnScreen = Optional.empty();
+  private Optional<AlertModel> alertOnScreen = Optional.empty();
   private java.time.Instant alertSince = java.time.Instant.EPOCH;
   private Object pageKey;
   private java.time.Instant lastMotion = java.time.Instant.EPOCH;
@@ -71,7 +95,11 @@ public final class KioskScreen implements AutoCloseable {
     this.runtime = runtime;
     this.clock = clock;
     this.homePresenter = new HomePresenter(clock);
-    this.pagePresenter = new PagePresenter(clock);
+    this.alertPresenter = new AlertPresenter(clock);
+    this.deputyPresenter = new DeputyPresenter(clock);
+    this.schedulePresenter = new SchedulePresenter(clock);
+    this.noticesPresenter = new NoticesPresenter(clock);
+    this.noticePresenter = new NoticePresenter(clock);
     this.navigator = new Navigator(clock.instant());
     this.enrolmentPresenter = new EnrolmentPresenter(clock);
     view.setEnrolmentPanel(enrolment);
@@ -170,7 +198,7 @@ public final class KioskScreen implements AutoCloseable {
     HomeScreen screen = homePresenter.present(content, runtime.presence().link().get(), runtime.config().stationId());
     view.applySettings(settings, navigator.page().tab());
     view.showHeader(screen);
-    var alert = pagePresenter.alert(runtime.feed().alert().get(), content);
+    var alert = alertPresenter.present(runtime.feed().alert().get(), content);
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
@@ -195,10 +223,10 @@ public final class KioskScreen implements AutoCloseable {
    * the screen (or every {@link SignageLoop#HOLD_PROOF_EVERY} while it stays) it is reported
    * through the outbox like the loop's proofs.
    */
-  private void proveAlert(Optional<PageModels.AlertModel> shown) {
+  private void proveAlert(Optional<AlertModel> shown) {
     java.time.Instant now = clock.instant();
-    Optional<String> before = alertOnScreen.map(PageModels.AlertModel::noticeId);
-    Optional<String> after = shown.map(PageModels.AlertModel::noticeId);
+    Optional<String> before = alertOnScreen.map(AlertModel::noticeId);
+    Optional<String> after = shown.map(AlertModel::noticeId);
     boolean longHold = alertOnScreen.isPresent() && !now.isBefore(alertSince.plus(SignageLoop.HOLD_PROOF_EVERY));
     if (!before.equals(after) || longHold) {
       alertOnScreen.ifPresent(a -> {
@@ -259,36 +287,50 @@ public final class KioskScreen implements AutoCloseable {
       return;
     }
     StationContent c = content.orElse(null);
-    Object model =
+    Actions actions = new ScreenActions();
+    // One presenter and one view per page: the record decides whether to redraw, the view draws it.
+    Shown shown =
         switch (page) {
-          case Page.Deputies d -> pagePresenter.deputies(c, d.level());
-          case Page.Deputy d -> pagePresenter.deputy(c, d.deputyId());
-          case Page.Schedule s -> pagePresenter.schedule(c);
-          case Page.Notices n -> pagePresenter.notices(c);
-          case Page.Notice n -> pagePresenter.notice(c, n.noticeId());
-          case Page.Results r -> pagePresenter.results(c);
-          case Page.Feedback f -> navigator.thanking();
-          case Page.Home h -> screen;
+          case Page.Deputies d -> {
+            DeputiesModel m = deputiesPresenter.present(c, d.level());
+            yield new Shown(m, () -> new DeputiesView(english, actions, portraits).draw(m, d));
+          }
+          case Page.Deputy d -> {
+            Optional<DeputyModel> m = deputyPresenter.present(c, d.deputyId());
+            yield new Shown(m, () -> new DeputyView(english, actions, portraits).draw(m));
+          }
+          case Page.Schedule s -> {
+            ScheduleModel m = schedulePresenter.present(c);
+            yield new Shown(m, () -> new ScheduleView(english, actions).draw(m, s));
+          }
+          case Page.Notices n -> {
+            NoticesModel m = noticesPresenter.present(c);
+            yield new Shown(m, () -> new NoticesView(english, actions).draw(m, n));
+          }
+          case Page.Notice n -> {
+            Optional<NoticeModel> m = noticePresenter.present(c, n.noticeId());
+            yield new Shown(m, () -> new NoticeView(english, actions).draw(m));
+          }
+          case Page.Results r -> {
+            ResultsModel m = resultsPresenter.present(c);
+            yield new Shown(m, () -> new ResultsView(english).draw(m));
+          }
+          case Page.Feedback f -> {
+            boolean thanking = navigator.thanking();
+            yield new Shown(thanking, () -> new FeedbackView(english, actions).draw(thanking));
+          }
+          case Page.Home h -> new Shown(screen, () -> home);
         };
-    Object key = List.of(page, model, english, portraitsVersion);
+    Object key = List.of(page, shown.model(), english, portraitsVersion);
     if (key.equals(pageKey)) {
       return;
     }
     pageKey = key;
-    PagesView views = new PagesView(english, new ScreenActions(), portraits);
-    Node node =
-        switch (page) {
-          case Page.Deputies d -> views.deputies(pagePresenter.deputies(c, d.level()), d);
-          case Page.Deputy d -> views.deputy(pagePresenter.deputy(c, d.deputyId()));
-          case Page.Schedule s -> views.schedule(pagePresenter.schedule(c), s);
-          case Page.Notices n -> views.notices(pagePresenter.notices(c), n);
-          case Page.Notice n -> views.notice(pagePresenter.notice(c, n.noticeId()));
-          case Page.Results r -> views.results(pagePresenter.results(c));
-          case Page.Feedback f -> views.feedback(navigator.thanking());
-          case Page.Home h -> home;
-        };
-    view.showPage(node);
+    view.showPage(shown.view().get());
   }
+
+  /** A page's record, and how its view draws it (only when the record changed). */
+  private record Shown(Object model, java.util.function.Supplier<Node> view) {}
 
   private long portraitsVersion;
 

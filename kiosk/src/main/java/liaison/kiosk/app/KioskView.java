@@ -14,13 +14,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import liaison.kiosk.alert.AlertModel;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Settings;
-import liaison.kiosk.pages.PageModels.AlertModel;
 import liaison.signage.player.text.Bilingual;
 
 /**
