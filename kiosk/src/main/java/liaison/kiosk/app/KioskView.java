@@ -319,12 +319,12 @@ public final class KioskView extends StackPane {
     this.onWakeTap = action;
   }
 
-  /** The developer panel that plays the station's sensor and button (mock GPIO only). */
   /** The panel a screen waiting to be enrolled shows over the frame (below an emergency notice). */
   public void setEnrolmentPanel(Node panel) {
     getChildren().add(getChildren().indexOf(frame) + 1, panel);
   }
 
+  /** The developer panel that plays the station's sensor and button (mock GPIO only). */
   public void setDevPanel(Node panel) {
     devPanelHost.getChildren().setAll(panel);
   }
