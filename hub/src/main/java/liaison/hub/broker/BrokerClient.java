@@ -10,10 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.config.MqttConfig;
 import liaison.signage.transport.NoDelaySocketFactory;
+import liaison.signage.transport.PublishWindow;
+import liaison.signage.transport.ReconnectPolicy;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -36,12 +38,17 @@ import org.slf4j.LoggerFactory;
  * message only when its handler says it is stored ({@link Delivery#ack()}), so an event the broker
  * accepted from a station is not lost if the hub stops before storing it. Like the stations, it
  * runs its own reconnect loop: Paho's automatic reconnect never starts when the first connect
- * fails. Publishes are paced to the broker's receive maximum.
+ * fails ({@link ReconnectPolicy}, as the stations). Publishes are paced to the broker's receive
+ * maximum by {@link PublishWindow}, as the stations' are; a publish the broker refuses (reason
+ * 0x80 or more) fails.
  */
 @Context
 public class BrokerClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerClient.class);
   private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
+  /** The most publishes in flight, whatever larger Receive Maximum a broker announces. */
+  private static final int LARGEST_WINDOW = 1000;
+  private static final ReconnectPolicy RECONNECT = ReconnectPolicy.DEFAULT;
 
   /**
    * A received message; call {@link #ack()} once it is safely handled (stored or rejected).
@@ -68,7 +75,11 @@ public class BrokerClient implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
-  private volatile Semaphore window = new Semaphore(1);
+  /** Paces publishes to the broker's Receive Maximum; shared with the stations' link. */
+  private final PublishWindow window =
+      new PublishWindow(
+          LARGEST_WINDOW,
+          e -> e instanceof MqttException m && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
   private volatile boolean closed;
   private int attempt;
 
@@ -139,65 +150,31 @@ public class BrokerClient implements AutoCloseable {
   }
 
   private CompletableFuture<Void> send(String topic, MqttMessage message) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
     if (closed || !client.isConnected()) {
-      done.completeExceptionally(new IllegalStateException("not connected to the broker at " + config.clientUri()));
-      return done;
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("not connected to the broker at " + config.clientUri()));
     }
-    Semaphore slots = window;
-    try {
-      if (!slots.tryAcquire(10, TimeUnit.SECONDS)) {
-        done.completeExceptionally(new IllegalStateException("no free publish slot within 10 s"));
-        return done;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      done.completeExceptionally(e);
-      return done;
-    }
-    try {
-      publishWhenPahoHasRoom(
-          topic,
-          message,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              slots.release();
-              done.complete(null);
-            }
+    return window
+        .publish(
+            topic,
+            message.getQos(),
+            answer ->
+                client.publish(
+                    topic,
+                    message,
+                    null,
+                    new MqttActionListener() {
+                      @Override
+                      public void onSuccess(IMqttToken token) {
+                        answer.complete(PublishWindow.worst(token.getReasonCodes()));
+                      }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-              slots.release();
-              done.completeExceptionally(e);
-            }
-          });
-    } catch (MqttException | RuntimeException e) {
-      slots.release();
-      done.completeExceptionally(e);
-    }
-    return done;
-  }
-
-  /**
-   * Paho frees an in-flight slot only after it has reported the acknowledgement, on its own thread,
-   * so right after our window opened it may still refuse with "Too many publishes in progress"
-   * (32202) for a moment: try again until it takes the message (bounded).
-   */
-  private void publishWhenPahoHasRoom(String topic, MqttMessage message, MqttActionListener listener)
-      throws MqttException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (true) {
-      try {
-        client.publish(topic, message, null, listener);
-        return;
-      } catch (MqttException e) {
-        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.onSpinWait();
-      }
-    }
+                      @Override
+                      public void onFailure(IMqttToken token, Throwable e) {
+                        answer.completeExceptionally(e);
+                      }
+                    }))
+        .thenApply(code -> null);
   }
 
   private void connect() {
@@ -225,10 +202,9 @@ public class BrokerClient implements AutoCloseable {
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              Integer brokerWindow =
-                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
-              int size = brokerWindow == null || brokerWindow <= 0 ? 10 : Math.min(brokerWindow, 1000);
-              window = new Semaphore(size);
+              // A fresh window per connection: slots of publishes lost with the old one come back.
+              int size =
+                  window.open(token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum());
               loop.execute(() -> connected(size));
             }
 
@@ -280,7 +256,9 @@ public class BrokerClient implements AutoCloseable {
       return;
     }
     attempt++;
-    long delay = Math.min(30_000, 500L << Math.min(attempt - 1, 6));
+    // The stations' policy, jitter included: several hubs (or a hub and its tools) restarted with
+    // the broker do not knock at the same instant.
+    long delay = RECONNECT.delay(attempt, ThreadLocalRandom.current()).toMillis();
     if (attempt == 1 || attempt % 10 == 0) {
       LOG.warn("{}; retrying in {} ms", reason, delay);
     }
@@ -314,6 +292,7 @@ public class BrokerClient implements AutoCloseable {
       return;
     }
     closed = true;
+    window.close();
     loop.shutdownNow();
     try {
       if (client.isConnected()) {

@@ -66,7 +66,7 @@ class DisplayProofTest {
     hub = RunningHub.start(dir.resolve("hub"));
     station = StationRuntime.open(StationConfig.of("s-001", hub.brokerUri(), dir.resolve("s-001")).withLogin("s-001", hub.stationPassword("s-001")), Clock.system(SHANGHAI));
     station.start();
-    await().atMost(Duration.ofSeconds(30)).until(() -> station.link().get().state() == LinkStatus.State.ONLINE);
+    await().atMost(Duration.ofSeconds(30)).until(() -> station.presence().link().get().state() == LinkStatus.State.ONLINE);
   }
 
   @AfterAll
@@ -85,7 +85,7 @@ class DisplayProofTest {
     shown("n-0001", now.minusMinutes(20), 3725, DisplayProof.Kind.URGENT_INTERRUPT);
 
     // When the outbox has delivered them, the hub counts each once.
-    await().atMost(Duration.ofSeconds(30)).until(() -> station.pendingEvents() == 0 && times("admin", "n-0001", "s-001") == 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> station.events().pending() == 0 && times("admin", "n-0001", "s-001") == 3);
     JsonNode s001 = proofOf(json.readTree(api("admin", "/api/notices/n-0001/proofs")), "s-001");
     assertThat(s001.path("seconds").asLong()).isEqualTo(15 + 15 + 3725);
     assertThat(s001.path("byKind").path("LOOP").path("times").asInt()).isEqualTo(2);
@@ -170,7 +170,7 @@ class DisplayProofTest {
               wrongKind);
 
       // When the station sends them through its outbox with one good proof after them.
-      List<UUID> refused = bad.stream().map(b -> station.record(DisplayProofReporter.EVENT_TYPE, b).id()).toList();
+      List<UUID> refused = bad.stream().map(b -> station.events().record(DisplayProofReporter.EVENT_TYPE, b).id()).toList();
       shown("n-proof", now.minusMinutes(2), 12, DisplayProof.Kind.LOOP);
 
       // Then each bad one is acknowledged (the outbox empties) but refused and logged, and only the
@@ -179,7 +179,7 @@ class DisplayProofTest {
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
-                  station.pendingEvents() == 0
+                  station.events().pending() == 0
                       && hub.bean(EventIngest.class).rejectedCount() >= rejectedBefore + bad.size()
                       && times("admin", "n-proof", "s-001") == 1);
       assertThat(hub.bean(EventIngest.class).rejectedCount()).isEqualTo(rejectedBefore + bad.size());
@@ -251,7 +251,7 @@ class DisplayProofTest {
 
   /** Records a proof in the station's outbox exactly as its signage loop does. */
   private void shown(String noticeId, OffsetDateTime from, int seconds, DisplayProof.Kind kind) {
-    station.record(DisplayProofReporter.EVENT_TYPE, body(noticeId, from, seconds, kind));
+    station.events().record(DisplayProofReporter.EVENT_TYPE, body(noticeId, from, seconds, kind));
   }
 
   private static String refusal(DisplayProofIngest projection, Map<String, Object> body) {

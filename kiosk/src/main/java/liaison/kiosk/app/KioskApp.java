@@ -56,7 +56,7 @@ public final class KioskApp extends Application {
     devices = StationDevices.open(options.devices());
     ScreenPower power = options.backlight().map(ScreenPower::backlight).orElse(ScreenPower.NONE);
     hardware = devices.map(d -> new StationHardware(runtime, d, power, clock).start());
-    runtime.commands(
+    runtime.commands().handler(
         new KioskCommands(
             runtime,
             screen,

@@ -45,7 +45,7 @@ public final class KioskCommands implements CommandHandler {
 
   @Override
   public void reloadContent() {
-    runtime.reload();
+    runtime.feed().reload();
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class KioskCommands implements CommandHandler {
   @Override
   public void screen(boolean on) {
     power.set(on);
-    runtime.screen(on);
+    runtime.presence().screen(on);
     if (on) {
       liaison.signage.player.fx.FxThread.run(screen::wake);
     }

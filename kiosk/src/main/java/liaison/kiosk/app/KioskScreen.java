@@ -11,6 +11,15 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.kiosk.enrol.EnrolmentView;
+import liaison.kiosk.alert.AlertModel;
+import liaison.kiosk.alert.AlertPresenter;
+import liaison.kiosk.deputies.DeputiesModel;
+import liaison.kiosk.deputies.DeputiesPresenter;
+import liaison.kiosk.deputies.DeputiesView;
+import liaison.kiosk.deputies.DeputyModel;
+import liaison.kiosk.deputies.DeputyPresenter;
+import liaison.kiosk.deputies.DeputyView;
+import liaison.kiosk.feedback.FeedbackView;
 import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.home.HomeView;
@@ -19,9 +28,18 @@ import liaison.kiosk.nav.Navigator;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Rating;
 import liaison.kiosk.nav.Settings;
-import liaison.kiosk.pages.PageModels;
-import liaison.kiosk.pages.PagePresenter;
-import liaison.kiosk.pages.PagesView;
+import liaison.kiosk.notices.NoticeModel;
+import liaison.kiosk.notices.NoticePresenter;
+import liaison.kiosk.notices.NoticeView;
+import liaison.kiosk.notices.NoticesModel;
+import liaison.kiosk.notices.NoticesPresenter;
+import liaison.kiosk.notices.NoticesView;
+import liaison.kiosk.results.ResultsModel;
+import liaison.kiosk.results.ResultsPresenter;
+import liaison.kiosk.results.ResultsView;
+import liaison.kiosk.schedule.ScheduleModel;
+import liaison.kiosk.schedule.SchedulePresenter;
+import liaison.kiosk.schedule.ScheduleView;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.board.SignagePlayback;
 import liaison.signage.player.board.SignageScreen;
@@ -47,7 +65,13 @@ public final class KioskScreen implements AutoCloseable {
   private final StationRuntime runtime;
   private final Clock clock;
   private final HomePresenter homePresenter;
-  private final PagePresenter pagePresenter;
+  private final AlertPresenter alertPresenter;
+  private final DeputiesPresenter deputiesPresenter = new DeputiesPresenter();
+  private final DeputyPresenter deputyPresenter;
+  private final SchedulePresenter schedulePresenter;
+  private final NoticesPresenter noticesPresenter;
+  private final NoticePresenter noticePresenter;
+  private final ResultsPresenter resultsPresenter = new ResultsPresenter();
   private final Navigator navigator;
   private final KioskView view = new KioskView();
   private final HomeView home = new HomeView();
@@ -58,7 +82,7 @@ public final class KioskScreen implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService tick;
   private final SignagePlayback signage;
   /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
-  private Optional<PageModels.AlertModel> alertOnScreen = Optional.empty();
+  private Optional<AlertModel> alertOnScreen = Optional.empty();
   private java.time.Instant alertSince = java.time.Instant.EPOCH;
   private Object pageKey;
   private java.time.Instant lastMotion = java.time.Instant.EPOCH;
@@ -71,7 +95,11 @@ public final class KioskScreen implements AutoCloseable {
     this.runtime = runtime;
     this.clock = clock;
     this.homePresenter = new HomePresenter(clock);
-    this.pagePresenter = new PagePresenter(clock);
+    this.alertPresenter = new AlertPresenter(clock);
+    this.deputyPresenter = new DeputyPresenter(clock);
+    this.schedulePresenter = new SchedulePresenter(clock);
+    this.noticesPresenter = new NoticesPresenter(clock);
+    this.noticePresenter = new NoticePresenter(clock);
     this.navigator = new Navigator(clock.instant());
     this.enrolmentPresenter = new EnrolmentPresenter(clock);
     view.setEnrolmentPanel(enrolment);
@@ -92,9 +120,9 @@ public final class KioskScreen implements AutoCloseable {
     view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
     view.onWakeTap(this::wake);
     view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
-    watches.add(runtime.content().watch(c -> FxThread.run(this::refresh)));
-    watches.add(runtime.link().watch(l -> FxThread.run(this::refresh)));
-    watches.add(runtime.alert().watch(a -> FxThread.run(this::refresh)));
+    watches.add(runtime.feed().content().watch(c -> FxThread.run(this::refresh)));
+    watches.add(runtime.presence().link().watch(l -> FxThread.run(this::refresh)));
+    watches.add(runtime.feed().alert().watch(a -> FxThread.run(this::refresh)));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refresh)));
     watches.add(runtime.photos().arrivals().watch(n -> FxThread.run(this::photoArrived)));
     // A plain timer, not a Timeline: a running animation makes JavaFX redraw 60 times a second
@@ -165,12 +193,12 @@ public final class KioskScreen implements AutoCloseable {
   /** Draws the current state; call on the FX thread. */
   public void refresh() {
     navigator.tick(clock.instant());
-    Optional<StationContent> content = runtime.content().get();
+    Optional<StationContent> content = runtime.feed().content().get();
     Settings settings = navigator.settings();
-    HomeScreen screen = homePresenter.present(content, runtime.link().get(), runtime.config().stationId());
+    HomeScreen screen = homePresenter.present(content, runtime.presence().link().get(), runtime.config().stationId());
     view.applySettings(settings, navigator.page().tab());
     view.showHeader(screen);
-    var alert = pagePresenter.alert(runtime.alert().get(), content);
+    var alert = alertPresenter.present(runtime.feed().alert().get(), content);
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
@@ -184,7 +212,7 @@ public final class KioskScreen implements AutoCloseable {
         enrolmentPresenter.present(runtime.enrolment().get(), runtime.config().stationId()),
         settings.english(),
         content.isPresent());
-    content.ifPresent(c -> runtime.displayed(c.version()));
+    content.ifPresent(c -> runtime.presence().displayed(c.version()));
     handOver();
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.
     proveAlert(signage.playing() ? Optional.empty() : alert);
@@ -195,17 +223,17 @@ public final class KioskScreen implements AutoCloseable {
    * the screen (or every {@link SignageLoop#HOLD_PROOF_EVERY} while it stays) it is reported
    * through the outbox like the loop's proofs.
    */
-  private void proveAlert(Optional<PageModels.AlertModel> shown) {
+  private void proveAlert(Optional<AlertModel> shown) {
     java.time.Instant now = clock.instant();
-    Optional<String> before = alertOnScreen.map(PageModels.AlertModel::noticeId);
-    Optional<String> after = shown.map(PageModels.AlertModel::noticeId);
+    Optional<String> before = alertOnScreen.map(AlertModel::noticeId);
+    Optional<String> after = shown.map(AlertModel::noticeId);
     boolean longHold = alertOnScreen.isPresent() && !now.isBefore(alertSince.plus(SignageLoop.HOLD_PROOF_EVERY));
     if (!before.equals(after) || longHold) {
       alertOnScreen.ifPresent(a -> {
         if (now.isAfter(alertSince)) {
           DisplayProof.Kind kind = a.emergency() ? DisplayProof.Kind.EMERGENCY_HOLD : DisplayProof.Kind.URGENT_INTERRUPT;
           DisplayProof proof = new DisplayProof(a.noticeId(), alertSince, now, Board.NOTICES, kind);
-          runtime.record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
+          runtime.events().record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
         }
       });
       alertOnScreen = shown;
@@ -259,36 +287,50 @@ public final class KioskScreen implements AutoCloseable {
       return;
     }
     StationContent c = content.orElse(null);
-    Object model =
+    Actions actions = new ScreenActions();
+    // One presenter and one view per page: the record decides whether to redraw, the view draws it.
+    Shown shown =
         switch (page) {
-          case Page.Deputies d -> pagePresenter.deputies(c, d.level());
-          case Page.Deputy d -> pagePresenter.deputy(c, d.deputyId());
-          case Page.Schedule s -> pagePresenter.schedule(c);
-          case Page.Notices n -> pagePresenter.notices(c);
-          case Page.Notice n -> pagePresenter.notice(c, n.noticeId());
-          case Page.Results r -> pagePresenter.results(c);
-          case Page.Feedback f -> navigator.thanking();
-          case Page.Home h -> screen;
+          case Page.Deputies d -> {
+            DeputiesModel m = deputiesPresenter.present(c, d.level());
+            yield new Shown(m, () -> new DeputiesView(english, actions, portraits).draw(m, d));
+          }
+          case Page.Deputy d -> {
+            Optional<DeputyModel> m = deputyPresenter.present(c, d.deputyId());
+            yield new Shown(m, () -> new DeputyView(english, actions, portraits).draw(m));
+          }
+          case Page.Schedule s -> {
+            ScheduleModel m = schedulePresenter.present(c);
+            yield new Shown(m, () -> new ScheduleView(english, actions).draw(m, s));
+          }
+          case Page.Notices n -> {
+            NoticesModel m = noticesPresenter.present(c);
+            yield new Shown(m, () -> new NoticesView(english, actions).draw(m, n));
+          }
+          case Page.Notice n -> {
+            Optional<NoticeModel> m = noticePresenter.present(c, n.noticeId());
+            yield new Shown(m, () -> new NoticeView(english, actions).draw(m));
+          }
+          case Page.Results r -> {
+            ResultsModel m = resultsPresenter.present(c);
+            yield new Shown(m, () -> new ResultsView(english).draw(m));
+          }
+          case Page.Feedback f -> {
+            boolean thanking = navigator.thanking();
+            yield new Shown(thanking, () -> new FeedbackView(english, actions).draw(thanking));
+          }
+          case Page.Home h -> new Shown(screen, () -> home);
         };
-    Object key = List.of(page, model, english, portraitsVersion);
+    Object key = List.of(page, shown.model(), english, portraitsVersion);
     if (key.equals(pageKey)) {
       return;
     }
     pageKey = key;
-    PagesView views = new PagesView(english, new ScreenActions(), portraits);
-    Node node =
-        switch (page) {
-          case Page.Deputies d -> views.deputies(pagePresenter.deputies(c, d.level()), d);
-          case Page.Deputy d -> views.deputy(pagePresenter.deputy(c, d.deputyId()));
-          case Page.Schedule s -> views.schedule(pagePresenter.schedule(c), s);
-          case Page.Notices n -> views.notices(pagePresenter.notices(c), n);
-          case Page.Notice n -> views.notice(pagePresenter.notice(c, n.noticeId()));
-          case Page.Results r -> views.results(pagePresenter.results(c));
-          case Page.Feedback f -> views.feedback(navigator.thanking());
-          case Page.Home h -> home;
-        };
-    view.showPage(node);
+    view.showPage(shown.view().get());
   }
+
+  /** A page's record, and how its view draws it (only when the record changed). */
+  private record Shown(Object model, java.util.function.Supplier<Node> view) {}
 
   private long portraitsVersion;
 
@@ -318,14 +360,14 @@ public final class KioskScreen implements AutoCloseable {
       default -> {}
     }
     try {
-      runtime.record("page.view", body);
+      runtime.events().record("page.view", body);
     } catch (RuntimeException e) {
       LOG.warn("page view not recorded: {}", e.getMessage());
     }
   }
 
   private void rated(Rating rating) {
-    runtime.record("satisfaction", Map.of("rating", rating.name()));
+    runtime.events().record("satisfaction", Map.of("rating", rating.name()));
     navigator.thanked(clock.instant());
   }
 

@@ -14,13 +14,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import liaison.kiosk.alert.AlertModel;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Settings;
-import liaison.kiosk.pages.PageModels.AlertModel;
 import liaison.signage.player.text.Bilingual;
 
 /**
@@ -319,12 +319,12 @@ public final class KioskView extends StackPane {
     this.onWakeTap = action;
   }
 
-  /** The developer panel that plays the station's sensor and button (mock GPIO only). */
   /** The panel a screen waiting to be enrolled shows over the frame (below an emergency notice). */
   public void setEnrolmentPanel(Node panel) {
     getChildren().add(getChildren().indexOf(frame) + 1, panel);
   }
 
+  /** The developer panel that plays the station's sensor and button (mock GPIO only). */
   public void setDevPanel(Node panel) {
     devPanelHost.getChildren().setAll(panel);
   }

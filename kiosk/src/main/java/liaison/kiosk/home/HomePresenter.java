@@ -17,7 +17,8 @@ import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.SlotState;
 import liaison.kiosk.home.HomeScreen.Upcoming;
-import liaison.kiosk.pages.PagePresenter;
+import liaison.kiosk.text.DeputyText;
+import liaison.kiosk.text.ReceptionText;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
@@ -146,7 +147,7 @@ public final class HomePresenter {
             .map(d -> deputyLine(d, state == SlotState.CANCELLED ? Optional.empty() : Optional.of(
                 r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
             .toList(),
-        PagePresenter.booking(r));
+        ReceptionText.booking(r));
   }
 
   static DeputyLine deputyLine(Deputy d, Optional<Attendance> attendance) {
@@ -155,7 +156,7 @@ public final class HomePresenter {
         d.name(),
         new Bilingual(d.highestLevel().zh(), d.highestLevel().en() + " deputy"),
         d.occupation(),
-        PagePresenter.initial(d.name()),
+        DeputyText.initial(d.name()),
         Optional.ofNullable(d.photo()),
         attendance);
   }
@@ -170,7 +171,7 @@ public final class HomePresenter {
                     window(r),
                     calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、")),
                     r.theme() == null ? "" : r.theme(),
-                    PagePresenter.booking(r)))
+                    ReceptionText.booking(r)))
         .toList();
   }
 
@@ -206,7 +207,7 @@ public final class HomePresenter {
     return new Bilingual("内容更新于 " + zh, "Content of " + en);
   }
 
-  public static String weekdayZh(DayOfWeek day) {
+  private static String weekdayZh(DayOfWeek day) {
     return Dates.weekdayZh(day);
   }
 }

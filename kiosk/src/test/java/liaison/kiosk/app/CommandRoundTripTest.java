@@ -80,10 +80,10 @@ class CommandRoundTripTest {
           StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
           StationHardware hardware = new StationHardware(runtime, devices, power, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
-        runtime.commands(new KioskCommands(runtime, screen, Optional.of(hardware), power, () -> restarts.add("restart")));
+        runtime.commands().handler(new KioskCommands(runtime, screen, Optional.of(hardware), power, () -> restarts.add("restart")));
         runtime.start();
         await().atMost(Duration.ofSeconds(30))
-            .until(() -> runtime.displayedVersion() > 0 && runtime.link().get().state() == LinkStatus.State.ONLINE);
+            .until(() -> runtime.presence().displayedVersion() > 0 && runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
         onFx(() -> Screens.render(screen.root(), 1280, 800));
 
         // SCREENSHOT: the kiosk's own scene, uploaded over HTTP, stored by hash, on the fleet page.
@@ -111,7 +111,7 @@ class CommandRoundTripTest {
         // SCREEN_OFF: backlight off, and the hub hears of it in the station's state.
         assertThat(commands.send(admin, "s-001", "SCREEN_OFF").status()).isEqualTo(CommandStatus.OK);
         assertThat(backlight).endsWith(false);
-        assertThat(runtime.screen()).isEqualTo(liaison.signage.protocol.StationState.Screen.OFF);
+        assertThat(runtime.presence().screen()).isEqualTo(liaison.signage.protocol.StationState.Screen.OFF);
         assertThat(commands.send(admin, "s-001", "RELOAD_CONTENT").status()).isEqualTo(CommandStatus.OK);
 
         // RESTART_APP: answered first, then the app's restart callback.

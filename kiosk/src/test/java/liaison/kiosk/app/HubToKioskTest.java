@@ -70,7 +70,7 @@ class HubToKioskTest {
         runtime.start();
 
         // Given the hub's snapshot has reached the station, it is in the store and on screen.
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == published);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == published);
         assertThat(storedVersion(config)).isEqualTo(published);
         WritableImage image = render(screen, "hub-to-kiosk-1280x800");
         List<String> texts = onFx(() -> Screens.visibleTexts(screen.root()));
@@ -90,7 +90,7 @@ class HubToKioskTest {
                                 Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团", "c-qingxi")));
         publisher.stationsChanged(List.of("s-001"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == published + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == published + 1);
         assertThat(storedVersion(config)).isEqualTo(published + 1);
         render(screen, "hub-to-kiosk-notice-1280x800");
         assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
@@ -111,7 +111,7 @@ class HubToKioskTest {
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() > 0 && runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() > 0 && runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
 
         // A visitor opens 评价 and taps 满意 — the only input is a tap.
         List<String> thanked =
@@ -129,7 +129,7 @@ class HubToKioskTest {
 
         OnSiteRatings ratings = hub.getBean(OnSiteRatings.class);
         await().atMost(Duration.ofSeconds(20))
-            .until(() -> runtime.pendingEvents() == 0 && ratings.summary("s-001").today(Satisfaction.SATISFIED) == 1);
+            .until(() -> runtime.events().pending() == 0 && ratings.summary("s-001").today(Satisfaction.SATISFIED) == 1);
         int rows =
             hub.getBean(Jdbi.class)
                 .withHandle(
@@ -153,13 +153,13 @@ class HubToKioskTest {
           StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
           StationHardware hardware = new StationHardware(runtime, devices, ScreenPower.NONE, clock)) {
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
 
         devices.emulator().orElseThrow().press();
 
         Jdbi jdbi = hub.getBean(Jdbi.class);
         await().atMost(Duration.ofSeconds(20))
-            .until(() -> runtime.pendingEvents() == 0 && countEvents(jdbi, "button.call") == 1);
+            .until(() -> runtime.events().pending() == 0 && countEvents(jdbi, "button.call") == 1);
         assertThat(countEvents(jdbi, "button.call")).isEqualTo(1);
       }
     }

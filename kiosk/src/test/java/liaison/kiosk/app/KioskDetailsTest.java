@@ -156,14 +156,14 @@ class KioskDetailsTest {
         hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == 42);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
         List<String> before = texts(screen.root(), screen, "bad-snapshot-before");
 
         hub.publish(Topic.stationContent("s-001").toString(), "{\"stationId\":\"s-001\",\"version\":43,".getBytes(), true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.rejectedMessages() > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.rejections().count() > 0);
 
         assertThat(texts(screen.root(), screen, "bad-snapshot-after")).isEqualTo(before);
-        assertThat(runtime.displayedVersion()).isEqualTo(42);
+        assertThat(runtime.presence().displayedVersion()).isEqualTo(42);
         onFx(screen::close);
       }
     }
@@ -207,7 +207,7 @@ class KioskDetailsTest {
 
       // Its call button goes into the station's outbox (no hub here to take it).
       onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
-      assertThat(runtime.pendingEvents()).isEqualTo(1);
+      assertThat(runtime.events().pending()).isEqualTo(1);
       onFx(() -> Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600"));
       panel.close();
       onFx(screen::close);

@@ -53,7 +53,7 @@ class KioskHandOverTest {
       hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
       runtime.start();
-      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == 42);
+      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
 
       // One second short of the idle timeout the kiosk still has the screen.
       secondsPass(screen, Navigator.IDLE.toSeconds() - 1);
@@ -103,7 +103,7 @@ class KioskHandOverTest {
       hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
       runtime.start();
-      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == 42);
+      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
 
       StationAlert urgent = new StationAlert("n-0042", "今日下午停水", "14:00—18:00 代表之家停水。", NoticePriority.URGENT,
           OffsetDateTime.parse("2026-11-23T09:00:00+08:00"), null);

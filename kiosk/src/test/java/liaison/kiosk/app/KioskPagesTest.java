@@ -157,7 +157,7 @@ class KioskPagesTest {
             Screens.render(screen.root(), 1280, 800);
             Screens.tap(screen.root().lookup("#nav-deputies"));
             assertThat(screen.navigator().page()).isEqualTo(Page.Deputies.all());
-            assertThat(runtime.pendingEvents()).as("the page view waits in the outbox").isEqualTo(1);
+            assertThat(runtime.events().pending()).as("the page view waits in the outbox").isEqualTo(1);
             Screens.render(screen.root(), 1280, 800);
 
             clock.advance(Duration.ofSeconds(59));

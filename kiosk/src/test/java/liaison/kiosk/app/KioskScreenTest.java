@@ -14,7 +14,7 @@ import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.Screens;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -72,12 +72,12 @@ class KioskScreenTest {
         hub.publish(CONTENT, ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
-        await().until(() -> runtime.displayedVersion() == 42);
+        await().until(() -> runtime.presence().displayedVersion() == 42);
         assertThat(texts(screen, "kiosk-online")).contains("城关镇人大代表之家", "陈秀兰");
 
         clock.set(OffsetDateTime.parse("2026-11-23T10:42:00+08:00").toInstant());
         broker.stop();
-        await().until(() -> runtime.link().get().isOffline());
+        await().until(() -> runtime.presence().link().get().isOffline());
         List<String> offline = texts(screen, "kiosk-offline");
         assertThat(offline).contains("城关镇人大代表之家", "陈秀兰");
         assertThat(offline).anyMatch(t -> t.startsWith("离线 · 10:42 起"));
@@ -85,7 +85,7 @@ class KioskScreenTest {
         broker.startAgain();
         try (TestClient hubAgain = TestClient.connect(broker.uri(), "hub-again")) {
           hubAgain.publish(CONTENT, ProtocolCodec.encode(renamed(43, "城关镇人大代表之家（新址）")), true);
-          await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == 43);
+          await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 43);
         }
         List<String> back = texts(screen, "kiosk-back-online");
         assertThat(back).contains("城关镇人大代表之家（新址）");

@@ -117,12 +117,12 @@ class StationSecurityTest {
       assertThat(render(screen, 1280, 800, "enrolment-waiting-1280x800")).contains(code, "本机尚未登记");
       assertThat(render(screen, 800, 480, "enrolment-waiting-800x480")).contains(code);
       assertThat(onFx(() -> Screens.cutOff(screen.enrolment()))).as("nothing cut off at 800×480").isEmpty();
-      assertThat(runtime.link().get().state()).isEqualTo(LinkStatus.State.CONNECTING);
+      assertThat(runtime.presence().link().get().state()).isEqualTo(LinkStatus.State.CONNECTING);
 
       // When the administrator enters it on s-001's page, the screen connects and shows the content.
       enrolments.enrol(admin, "s-001", code.toLowerCase());
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.displayedVersion() == version);
+      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == version);
       assertThat(runtime.enrolment().get().showing()).isFalse();
       assertThat(Files.exists(config.enrolmentCodeFile())).as("the code file goes with the code").isFalse();
       assertThat(render(screen, 1280, 800, "enrolment-done-1280x800")).doesNotContain(code).contains("城关镇人大代表之家");
@@ -136,15 +136,15 @@ class StationSecurityTest {
 
       await().atMost(Duration.ofSeconds(20))
           .until(() -> runtime.enrolment().get().phase() == EnrolmentState.Phase.WAITING && runtime.enrolment().get().again());
-      assertThat(runtime.link().get().state()).isEqualTo(LinkStatus.State.OFFLINE);
+      assertThat(runtime.presence().link().get().state()).isEqualTo(LinkStatus.State.OFFLINE);
       String again = runtime.enrolment().get().code();
       List<String> revoked = render(screen, 1280, 800, "enrolment-again-1280x800");
       assertThat(revoked).as("a band over the content, which stays readable").contains(again, "本机需要重新登记", "城关镇人大代表之家");
-      assertThat(runtime.content().get()).as("the stored content stays").isPresent();
+      assertThat(runtime.feed().content().get()).as("the stored content stays").isPresent();
 
       // And a new code brings it back: a replaced Pi is re-enrolled the same way.
       enrolments.enrol(admin, "s-001", again);
-      await().atMost(Duration.ofSeconds(30)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+      await().atMost(Duration.ofSeconds(30)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
       assertThat(runtime.enrolment().get().showing()).isFalse();
       onFx(screen::close);
     }
@@ -158,8 +158,8 @@ class StationSecurityTest {
     try (StationRuntime runtime = StationRuntime.open(config, clock)) {
       runtime.start();
       await().atMost(Duration.ofSeconds(20)).until(() -> storedVersion(config) == version);
-      StationContent real = runtime.content().get().orElseThrow();
-      long rejectedBefore = runtime.rejectedMessages();
+      StationContent real = runtime.feed().content().get().orElseThrow();
+      long rejectedBefore = runtime.rejections().count();
       byte[] forged =
           ProtocolCodec.encode(
               new StationContent(
@@ -190,9 +190,9 @@ class StationSecurityTest {
       }
       // The station still holds the hub's snapshot; nothing even reached it to be rejected.
       assertThat(storedVersion(config)).isEqualTo(version);
-      assertThat(runtime.content().get().orElseThrow().version()).isEqualTo(version);
-      assertThat(runtime.rejectedMessages()).isEqualTo(rejectedBefore);
-      assertThat(runtime.link().get().state()).isEqualTo(LinkStatus.State.ONLINE);
+      assertThat(runtime.feed().content().get().orElseThrow().version()).isEqualTo(version);
+      assertThat(runtime.rejections().count()).isEqualTo(rejectedBefore);
+      assertThat(runtime.presence().link().get().state()).isEqualTo(LinkStatus.State.ONLINE);
     }
   }
 

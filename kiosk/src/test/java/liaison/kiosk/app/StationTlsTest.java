@@ -88,9 +88,9 @@ class StationTlsTest {
                 "s-002",
                 runtime.enrolment().get().code());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.content().get().isPresent());
-        assertThat(runtime.content().get().orElseThrow().stationId()).isEqualTo("s-002");
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.feed().content().get().isPresent());
+        assertThat(runtime.feed().content().get().orElseThrow().stationId()).isEqualTo("s-002");
       }
     }
   }

@@ -67,12 +67,12 @@ class KioskHeapBenchmark {
                 return s;
               });
       runtime.start();
-      Benchmarks.waitUntil(() -> runtime.link().get().state() == LinkStatus.State.ONLINE, "the station to connect");
+      Benchmarks.waitUntil(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE, "the station to connect");
       try {
         for (int version = 1; version <= UPDATES; version++) {
           hub.publish(topic, ProtocolCodec.encode(update(version)), true);
           long expected = version;
-          Benchmarks.waitUntil(() -> runtime.displayedVersion() == expected, "the screen to display version " + version);
+          Benchmarks.waitUntil(() -> runtime.presence().displayedVersion() == expected, "the screen to display version " + version);
           if (CHECKPOINTS.contains(version)) {
             heap.put(version, settledHeapAfterGc());
           }

@@ -88,7 +88,7 @@ public final class ScreenProbe {
       stage.show();
       report("shownMicros", micros(Instant.now()));
       runtime.start();
-      afterFirstFrame(scene, runtime::displayedVersion);
+      afterFirstFrame(scene, runtime.presence()::displayedVersion);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import liaison.signage.player.link.HubLink;
+import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.Outbox;
 import liaison.signage.player.store.StoreException;
 import org.slf4j.Logger;

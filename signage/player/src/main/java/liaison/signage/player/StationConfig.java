@@ -2,7 +2,7 @@ package liaison.signage.player;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.Topic;
 
 /**

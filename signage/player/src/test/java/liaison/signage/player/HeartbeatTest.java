@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
@@ -55,7 +55,7 @@ class HeartbeatTest {
         assertThat(beat.telemetry().memoryUsedBytes()).isPositive();
         assertThat(beat.screen()).isEqualTo(StationState.Screen.ON);
 
-        runtime.screen(false);
+        runtime.presence().screen(false);
         await().atMost(Duration.ofSeconds(20))
             .until(() -> states(hub).getLast().screen() == StationState.Screen.OFF);
       }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
@@ -84,25 +84,25 @@ class OutboxDeliveryTest {
             StationRuntime.open(
                 config().withBrokerUri(gate.uri()), clock)) {
       runtime.start();
-      await().until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+      await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
 
       // when 500 events are recorded over three outages, half of them while the broker is down
       int rounds = 3;
       for (int round = 0; round < rounds; round++) {
         for (int i = 0; i < share(250, rounds, round); i++) {
-          recorded.add(runtime.record("button.call", Map.of("round", round, "i", i)).id());
+          recorded.add(runtime.events().record("button.call", Map.of("round", round, "i", i)).id());
         }
         gate.cut(); // while some are still in flight
         await().until(() -> heardOrPending().containsAll(recorded));
         broker.stop();
         for (int i = 0; i < share(250, rounds, round); i++) {
-          recorded.add(runtime.record("satisfaction", Map.of("round", round, "score", i % 5)).id());
+          recorded.add(runtime.events().record("satisfaction", Map.of("round", round, "score", i % 5)).id());
         }
-        assertThat(runtime.pendingEvents()).as("nothing leaves while the broker is down").isPositive();
+        assertThat(runtime.events().pending()).as("nothing leaves while the broker is down").isPositive();
         broker.startAgain();
         listen();
         gate.open();
-        await().until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+        await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
       }
 
       // then the hub gets each of them at least once, and the outbox empties
@@ -110,9 +110,9 @@ class OutboxDeliveryTest {
           .atMost(Duration.ofSeconds(20))
           .alias("every recorded event reaches the hub (" + recorded.size() + " recorded)")
           .until(
-              () -> receivedIds().size() + " received, " + runtime.pendingEvents() + " pending",
+              () -> receivedIds().size() + " received, " + runtime.events().pending() + " pending",
               progress -> receivedIds().containsAll(recorded));
-      await().until(() -> runtime.pendingEvents() == 0);
+      await().until(() -> runtime.events().pending() == 0);
       assertThat(recorded).hasSize(500);
       assertThat(receivedIds()).isEqualTo(recorded);
     }
@@ -139,21 +139,21 @@ class OutboxDeliveryTest {
     StationEvent first;
     try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
       runtime.start();
-      first = runtime.record("satisfaction", Map.of("score", 5));
+      first = runtime.events().record("satisfaction", Map.of("score", 5));
       for (int i = 1; i < 20; i++) {
-        runtime.record("satisfaction", Map.of("score", i % 5));
+        runtime.events().record("satisfaction", Map.of("score", i % 5));
       }
-      assertThat(runtime.pendingEvents()).isEqualTo(20);
+      assertThat(runtime.events().pending()).isEqualTo(20);
     }
 
     clock.advance(Duration.ofMinutes(5));
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
-      assertThat(restarted.pendingEvents()).as("kept in the store across the restart").isEqualTo(20);
+      assertThat(restarted.events().pending()).as("kept in the store across the restart").isEqualTo(20);
       broker.startAgain();
       listen();
       restarted.start();
 
-      await().until(() -> receivedIds().size() == 20 && restarted.pendingEvents() == 0);
+      await().until(() -> receivedIds().size() == 20 && restarted.events().pending() == 0);
       StationEvent sent = received().stream().filter(e -> e.id().equals(first.id())).findFirst().orElseThrow();
       assertThat(sent.type()).isEqualTo("satisfaction");
       assertThat(sent.body()).containsEntry("score", 5);

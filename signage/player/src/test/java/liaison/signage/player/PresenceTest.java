@@ -7,7 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
@@ -59,7 +59,7 @@ class PresenceTest {
         // hand over the old session's will as the new one starts; ONLINE always follows it.
         gate.cut();
         gate.open();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
         await().atMost(Duration.ofSeconds(10))
             .until(() -> presences(hub).getLast() == StationState.Presence.ONLINE && presences(hub).size() >= 2);
         int afterBlip = presences(hub).size();

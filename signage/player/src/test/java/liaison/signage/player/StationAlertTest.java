@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationAlert;
@@ -59,12 +59,12 @@ class StationAlertTest {
     try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
       runtime.start();
       // then the station shows it
-      await().until(() -> runtime.alert().get().isPresent());
-      assertThat(runtime.alert().get()).contains(GOLDEN);
+      await().until(() -> runtime.feed().alert().get().isPresent());
+      assertThat(runtime.feed().alert().get()).contains(GOLDEN);
 
       // when an alert meant for another station arrives, and then malformed ones
-      runtime.onMessage(Topic.stationAlert("s-002").toString(), GoldenFiles.bytes(GoldenFiles.ALERT));
-      assertThat(runtime.lastRejection().get().orElseThrow())
+      runtime.inbox().received(Topic.stationAlert("s-002").toString(), GoldenFiles.bytes(GoldenFiles.ALERT), null);
+      assertThat(runtime.rejections().last().orElseThrow())
           .startsWith("station s-001: ignored a message on liaison/v1/station/s-002/alert");
       hub.publish(ALERT, utf8("{\"noticeId\":\"n-1\""), false);
       hub.publish(
@@ -75,9 +75,9 @@ class StationAlertTest {
           false);
 
       // then each is rejected like bad content and the alert stays
-      await().until(() -> runtime.rejectedMessages() == 3);
-      assertThat(runtime.alert().get()).contains(GOLDEN);
-      assertThat(runtime.lastRejection().get().orElseThrow())
+      await().until(() -> runtime.rejections().count() == 3);
+      assertThat(runtime.feed().alert().get()).contains(GOLDEN);
+      assertThat(runtime.rejections().last().orElseThrow())
           .startsWith("station s-001: ignored an alert on " + ALERT + ": not a valid StationAlert")
           .endsWith("an alert must be URGENT or EMERGENCY, was NORMAL");
     }
@@ -86,10 +86,10 @@ class StationAlertTest {
     broker.stop();
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
       // then it shows the stored alert before and after trying to reach the hub
-      assertThat(restarted.alert().get()).as("from the store").contains(GOLDEN);
+      assertThat(restarted.feed().alert().get()).as("from the store").contains(GOLDEN);
       restarted.start();
-      await().until(() -> restarted.link().get().isOffline());
-      assertThat(restarted.alert().get()).contains(GOLDEN);
+      await().until(() -> restarted.presence().link().get().isOffline());
+      assertThat(restarted.feed().alert().get()).contains(GOLDEN);
     }
   }
 
@@ -98,22 +98,22 @@ class StationAlertTest {
     hub.publish(ALERT, GoldenFiles.bytes(GoldenFiles.ALERT), true);
     try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
       runtime.start();
-      await().until(() -> runtime.alert().get().isPresent());
+      await().until(() -> runtime.feed().alert().get().isPresent());
 
       hub.publish(ALERT, utf8("not json"), false);
-      await().until(() -> runtime.rejectedMessages() == 1);
-      assertThat(runtime.lastRejection().get().orElseThrow())
+      await().until(() -> runtime.rejections().count() == 1);
+      assertThat(runtime.rejections().last().orElseThrow())
           .startsWith("station s-001: ignored an alert on " + ALERT + ": not a valid StationAlert");
-      assertThat(runtime.alert().get()).contains(GOLDEN);
+      assertThat(runtime.feed().alert().get()).contains(GOLDEN);
 
       // when the hub clears the retained alert
       hub.publish(ALERT, new byte[0], true);
       // then the station shows none, and the clear is no rejection
-      await().until(() -> runtime.alert().get().isEmpty());
-      assertThat(runtime.rejectedMessages()).isEqualTo(1);
+      await().until(() -> runtime.feed().alert().get().isEmpty());
+      assertThat(runtime.rejections().count()).isEqualTo(1);
     }
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
-      assertThat(restarted.alert().get()).as("the clear was stored too").isEmpty();
+      assertThat(restarted.feed().alert().get()).as("the clear was stored too").isEmpty();
     }
   }
 }

@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
@@ -51,7 +55,7 @@ class StationRuntimeTest {
   }
 
   private static long shownVersion(StationRuntime runtime) {
-    return runtime.content().get().map(StationContent::version).orElse(0L);
+    return runtime.feed().content().get().map(StationContent::version).orElse(0L);
   }
 
   @Test
@@ -76,11 +80,31 @@ class StationRuntimeTest {
   }
 
   @Test
+  void shouldStoreTheSnapshotAsTheVeryBytesTheHubPublished() throws Exception {
+    // given the hub's snapshot as it travels (the golden file, indented)
+    byte[] published = GoldenFiles.bytes(GoldenFiles.CONTENT);
+    hub.publish(CONTENT, published, true);
+
+    // when the station receives and shows it
+    try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
+      runtime.start();
+      await().until(() -> shownVersion(runtime) == 42);
+    }
+
+    // then its store holds those bytes, not a re-encoding of what they decoded to
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("station/station.db"));
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT payload FROM content WHERE station_id = 's-001'")) {
+      assertThat(rs.getBytes(1)).isEqualTo(published).isNotEqualTo(ProtocolCodec.encode(GoldenFiles.content()));
+    }
+  }
+
+  @Test
   void shouldIgnoreMalformedAndForeignMessagesWithoutChangingWhatItShows() {
     hub.publish(CONTENT, ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), false);
     try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
       runtime.start();
-      await().until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+      await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
       hub.publish(CONTENT, ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
       await().until(() -> shownVersion(runtime) == 42);
 
@@ -88,11 +112,11 @@ class StationRuntimeTest {
         hub.publish(CONTENT, GoldenFiles.bytes(bad), false);
       }
       hub.publish(CONTENT, "{}".getBytes(StandardCharsets.UTF_8), false);
-      await().until(() -> runtime.rejectedMessages() == GoldenFiles.BAD_CONTENT.length + 1);
+      await().until(() -> runtime.rejections().count() == GoldenFiles.BAD_CONTENT.length + 1);
 
       assertThat(shownVersion(runtime)).isEqualTo(42);
-      assertThat(runtime.content().get()).contains(GoldenFiles.contentWithVersion(42));
-      assertThat(runtime.lastRejection().get().orElseThrow())
+      assertThat(runtime.feed().content().get()).contains(GoldenFiles.contentWithVersion(42));
+      assertThat(runtime.rejections().last().orElseThrow())
           .startsWith("station s-001: ignored content on " + CONTENT + ": not a valid StationContent");
     }
   }
@@ -102,13 +126,13 @@ class StationRuntimeTest {
     broker.stop();
     try (StationRuntime runtime = StationRuntime.open(config(), clock)) {
       runtime.start();
-      await().until(() -> runtime.link().get().isOffline());
+      await().until(() -> runtime.presence().link().get().isOffline());
 
       broker.startAgain();
       try (TestClient hubAgain = TestClient.connect(broker.uri(), "test-hub-2")) {
         hubAgain.publish(CONTENT, ProtocolCodec.encode(GoldenFiles.contentWithVersion(7)), true);
         await().atMost(Duration.ofSeconds(20)).until(() -> shownVersion(runtime) == 7);
-        assertThat(runtime.link().get().state()).isEqualTo(LinkStatus.State.ONLINE);
+        assertThat(runtime.presence().link().get().state()).isEqualTo(LinkStatus.State.ONLINE);
       }
     }
   }
@@ -122,8 +146,8 @@ class StationRuntimeTest {
 
       clock.set(OffsetDateTime.parse("2026-11-23T10:42:00+08:00").toInstant());
       broker.stop();
-      await().until(() -> runtime.link().get().isOffline());
-      assertThat(runtime.link().get().since())
+      await().until(() -> runtime.presence().link().get().isOffline());
+      assertThat(runtime.presence().link().get().since())
           .isEqualTo(OffsetDateTime.parse("2026-11-23T10:42:00+08:00"));
       assertThat(shownVersion(runtime)).isEqualTo(42);
     }
@@ -132,8 +156,8 @@ class StationRuntimeTest {
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
       assertThat(shownVersion(restarted)).as("shown from the store before any network").isEqualTo(42);
       restarted.start();
-      await().until(() -> restarted.link().get().isOffline());
-      assertThat(restarted.link().get().since())
+      await().until(() -> restarted.presence().link().get().isOffline());
+      assertThat(restarted.presence().link().get().since())
           .as("offline since the first run lost the hub, not since the restart")
           .isEqualTo(OffsetDateTime.parse("2026-11-23T10:42:00+08:00"));
     }
@@ -148,10 +172,10 @@ class StationRuntimeTest {
     runtime.start();
     await().until(() -> shownVersion(runtime) == 42);
 
-    runtime.displayed(42);
+    runtime.presence().displayed(42);
     await().until(() -> lastState(stateTopic).map(s -> s.contentVersion() == 42).orElse(false));
     assertThat(lastState(stateTopic).orElseThrow().presence()).isEqualTo(StationState.Presence.ONLINE);
-    assertThat(lastState(stateTopic).orElseThrow().session()).isEqualTo(runtime.session());
+    assertThat(lastState(stateTopic).orElseThrow().session()).isEqualTo(runtime.presence().session());
 
     runtime.close();
     await().until(() -> lastState(stateTopic).map(s -> s.presence() == StationState.Presence.OFFLINE).orElse(false));
@@ -164,7 +188,7 @@ class StationRuntimeTest {
     hub.subscribe(stateTopic);
     StationRuntime runtime = StationRuntime.open(config().withKeepAlive(Duration.ofSeconds(2)), clock);
     runtime.start();
-    await().until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+    await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
     await().until(() -> lastState(stateTopic).isPresent());
 
     broker.stop();

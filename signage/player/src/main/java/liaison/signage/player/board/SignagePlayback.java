@@ -36,10 +36,10 @@ public final class SignagePlayback implements AutoCloseable {
     this.clock = clock;
     this.loop = new SignageLoop(Playlist.DEFAULT, clock);
     loop.suspend(clock.instant());
-    loop.onProof(new DisplayProofReporter(runtime::record, clock.getZone()));
-    loop.onChange(next -> screen.show(next, runtime.content().get()));
-    watches.add(runtime.content().watch(c -> FxThread.run(() -> contentChanged(c))));
-    watches.add(runtime.alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
+    loop.onProof(new DisplayProofReporter(runtime.events()::record, clock.getZone()));
+    loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
+    watches.add(runtime.feed().content().watch(c -> FxThread.run(() -> contentChanged(c))));
+    watches.add(runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
     EnrolmentPresenter enrolment = new EnrolmentPresenter(clock);
     String stationId = runtime.config().stationId();
     watches.add(runtime.enrolment().watch(e -> FxThread.run(() -> screen.showEnrolment(enrolment.present(e, stationId)))));
@@ -85,9 +85,9 @@ public final class SignagePlayback implements AutoCloseable {
   }
 
   private void showCurrent() {
-    Optional<StationContent> content = runtime.content().get();
+    Optional<StationContent> content = runtime.feed().content().get();
     screen.show(loop.screen(), content);
-    content.ifPresent(c -> runtime.displayed(c.version()));
+    content.ifPresent(c -> runtime.presence().displayed(c.version()));
   }
 
   @Override

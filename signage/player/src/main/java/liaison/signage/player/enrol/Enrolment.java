@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import liaison.signage.player.LiveValue;
+import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;

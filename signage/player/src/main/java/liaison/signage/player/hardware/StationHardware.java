@@ -46,13 +46,13 @@ public final class StationHardware implements AutoCloseable {
     this.devices = devices;
     this.clock = clock;
     this.screen = screen;
-    var zone = runtime.content().get().map(c -> c.station().zone()).orElse(java.time.ZoneId.of("Asia/Shanghai"));
+    var zone = runtime.feed().content().get().map(c -> c.station().zone()).orElse(java.time.ZoneId.of("Asia/Shanghai"));
     this.footfall = new Footfall(devices.config().footfallGap(), zone, clock.instant());
     this.schedule = ScreenSchedule.of(devices.config(), zone);
     this.patternSince = clock.instant();
     devices.onMotion(this::motion);
     devices.onButton(this::pressed);
-    watches.add(runtime.link().watch(l -> showLink()));
+    watches.add(runtime.presence().link().watch(l -> showLink()));
     showLink();
     timer =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("station-hardware").factory());
@@ -93,7 +93,7 @@ public final class StationHardware implements AutoCloseable {
   }
 
   private void showLink() {
-    LinkStatus link = runtime.link().get();
+    LinkStatus link = runtime.presence().link().get();
     LedPattern next =
         error ? LedPattern.FAST_BLINK : link.state() == LinkStatus.State.ONLINE ? LedPattern.STEADY : LedPattern.SLOW_BLINK;
     if (next != pattern) {
@@ -119,7 +119,7 @@ public final class StationHardware implements AutoCloseable {
       return; // the same press bouncing, or pressed again at once
     }
     lastPress = now;
-    runtime.record("button.call", Map.of("at", now.toString()));
+    runtime.events().record("button.call", Map.of("at", now.toString()));
     LOG.info("station {}: call button pressed", runtime.config().stationId());
   }
 
@@ -138,13 +138,13 @@ public final class StationHardware implements AutoCloseable {
     Instant since = shown == LedPattern.IDENTIFY ? identifyUntil.orElse(now) : patternSince;
     devices.led(shown.litAfter(Duration.between(since, now).abs()));
     for (Footfall.Hour hour : footfall.closedHours(now)) {
-      runtime.record("footfall", Map.of("hour", hour.start().toOffsetDateTime().toString(), "count", hour.count()));
+      runtime.events().record("footfall", Map.of("hour", hour.start().toOffsetDateTime().toString(), "count", hour.count()));
     }
     boolean on = schedule.screenOn(now);
     if (screenShown == null || screenShown != on) {
       screenShown = on;
       screen.set(on);
-      runtime.screen(on);
+      runtime.presence().screen(on);
       LOG.info("station {}: screen {}", runtime.config().stationId(), on ? "on" : "off");
     }
   }

@@ -7,12 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import liaison.signage.transport.NoDelaySocketFactory;
+import liaison.signage.transport.PublishWindow;
+import liaison.signage.transport.ReconnectPolicy;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -42,7 +42,6 @@ public final class HubLink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
   private static final long CLOSE_WAIT_MILLIS = 2_000;
-  private static final long WINDOW_WAIT_MILLIS = 10_000;
   /** The most publishes kept in flight, whatever larger Receive Maximum a broker announces. */
   private static final int MAX_WINDOW = 10;
 
@@ -60,7 +59,10 @@ public final class HubLink implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private volatile boolean closed;
   private volatile boolean started;
-  private volatile Semaphore window = new Semaphore(1);
+  /** Paces publishes to the broker's Receive Maximum (at most {@link #MAX_WINDOW}). */
+  private final PublishWindow window =
+      new PublishWindow(
+          MAX_WINDOW, e -> e instanceof MqttException m && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
   /** The next attempt after a failure, while it waits (loop thread only). */
   private volatile @Nullable ScheduledFuture<?> pending;
   private int attempt;
@@ -196,8 +198,8 @@ public final class HubLink implements AutoCloseable {
    * {@link #NO_MATCHING_SUBSCRIBERS} when nobody subscribes to the topic. A refusal (0x80 or more)
    * fails it.
    *
-   * <p>At most the broker's Receive Maximum of publishes are in flight: beyond it Paho throws "Too
-   * many publishes in progress" (32202). The caller waits here for a free slot (at most 10 s).
+   * <p>Paced by {@link PublishWindow}: at most the broker's Receive Maximum of publishes are in
+   * flight, and the caller waits here for a free slot (at most 10 s).
    */
   public CompletableFuture<Integer> publish(Message message) {
     return send(message, new MqttMessage(message.payload(), message.qos(), message.retained(), null));
@@ -217,95 +219,28 @@ public final class HubLink implements AutoCloseable {
   }
 
   private CompletableFuture<Integer> send(Message message, MqttMessage mqtt) {
-    CompletableFuture<Integer> done = new CompletableFuture<>();
     if (closed || !client.isConnected()) {
-      done.completeExceptionally(new IllegalStateException("not connected to " + settings.brokerUri()));
-      return done;
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected to " + settings.brokerUri()));
     }
-    Semaphore slots = window;
-    boolean needsSlot = message.qos() > 0;
-    try {
-      if (needsSlot && !slots.tryAcquire(WINDOW_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        done.completeExceptionally(
-            new IllegalStateException("no free publish slot within " + WINDOW_WAIT_MILLIS + " ms"));
-        return done;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      done.completeExceptionally(e);
-      return done;
-    }
-    MqttActionListener listener =
-        new MqttActionListener() {
-          @Override
-          public void onSuccess(IMqttToken token) {
-            release();
-            int code = reasonCode(token);
-            if (code >= 0x80) {
-              done.completeExceptionally(
-                  new IllegalStateException(
-                      "the broker refused the message on "
-                          + message.topic()
-                          + " with reason code 0x"
-                          + Integer.toHexString(code)));
-            } else {
-              done.complete(code);
-            }
-          }
+    return window.publish(
+        message.topic(),
+        message.qos(),
+        answer ->
+            client.publish(
+                message.topic(),
+                mqtt,
+                null,
+                new MqttActionListener() {
+                  @Override
+                  public void onSuccess(IMqttToken token) {
+                    answer.complete(PublishWindow.worst(token.getReasonCodes()));
+                  }
 
-          @Override
-          public void onFailure(IMqttToken token, Throwable e) {
-            release();
-            done.completeExceptionally(e);
-          }
-
-          private void release() {
-            if (needsSlot) {
-              slots.release();
-            }
-          }
-        };
-    try {
-      publishWhenPahoHasRoom(message.topic(), mqtt, listener);
-    } catch (MqttException | RuntimeException e) {
-      if (needsSlot) {
-        slots.release();
-      }
-      done.completeExceptionally(e);
-    }
-    return done;
-  }
-
-  /**
-   * Paho frees an in-flight slot only after it has reported the acknowledgement, on its own thread,
-   * so right after our window opened it may still refuse with "Too many publishes in progress"
-   * (32202) for a moment: try again, briefly, until it takes the message.
-   */
-  private void publishWhenPahoHasRoom(String topic, MqttMessage message, MqttActionListener listener)
-      throws MqttException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (true) {
-      try {
-        client.publish(topic, message, null, listener);
-        return;
-      } catch (MqttException e) {
-        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
-            || System.nanoTime() > deadline
-            || closed) {
-          throw e;
-        }
-        LockSupport.parkNanos(100_000);
-      }
-    }
-  }
-
-  private static int reasonCode(IMqttToken token) {
-    int[] codes = token.getReasonCodes();
-    int worst = 0;
-    for (int i = 0; codes != null && i < codes.length; i++) {
-      worst = Math.max(worst, codes[i]);
-    }
-    return worst;
+                  @Override
+                  public void onFailure(IMqttToken token, Throwable e) {
+                    answer.completeExceptionally(e);
+                  }
+                }));
   }
 
   private void attemptConnect() {
@@ -356,13 +291,8 @@ public final class HubLink implements AutoCloseable {
             @Override
             public void onSuccess(IMqttToken token) {
               // A fresh window per connection: slots of publishes lost with the old one come back.
-              Integer receiveMaximum =
-                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
-              window =
-                  new Semaphore(
-                      receiveMaximum == null || receiveMaximum <= 0
-                          ? MAX_WINDOW
-                          : Math.min(receiveMaximum, MAX_WINDOW));
+              window.open(
+                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum());
               loop.execute(() -> subscribe(me));
             }
 
@@ -531,6 +461,7 @@ public final class HubLink implements AutoCloseable {
       }
     }
     closed = true;
+    window.close();
     loop.shutdownNow();
     try {
       if (client.isConnected()) {

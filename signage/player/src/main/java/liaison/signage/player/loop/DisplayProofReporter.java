@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * Reports each proof of display through the station's durable outbox as a {@code notice.displayed}
  * event, so the hub can show when and how often a notice was on screen. Wire it as {@code
- * loop.onProof(new DisplayProofReporter(runtime::record, zone))}.
+ * loop.onProof(new DisplayProofReporter(runtime.events()::record, zone))}.
  */
 public final class DisplayProofReporter implements Consumer<DisplayProof> {
 

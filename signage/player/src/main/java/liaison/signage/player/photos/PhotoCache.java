@@ -27,7 +27,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import liaison.signage.player.LiveValue;
+import liaison.signage.player.model.LiveValue;
+import liaison.signage.protocol.StationContent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,15 @@ public final class PhotoCache implements AutoCloseable {
   /** Downloads that failed or were refused since the cache opened, for diagnostics. */
   public long failures() {
     return failures.get();
+  }
+
+  /** Asks for the photo of every deputy in the snapshot ({@link #want}); returns at once. */
+  public void wantAll(StationContent shown) {
+    for (StationContent.Deputy deputy : shown.deputies()) {
+      if (deputy.photo() != null) {
+        want(shown.links().photoBase(), deputy.photo());
+      }
+    }
   }
 
   /**

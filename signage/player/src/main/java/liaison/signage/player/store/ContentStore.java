@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The station's content, kept in a SQLite file so the screen can start and run without the hub.
  *
  * <p>A snapshot replaces the stored one only when its version is higher, decided inside one SQL
- * statement so two deliveries racing cannot store an older one. The file runs in WAL mode with
+ * statement so two deliveries racing cannot store an older one. Snapshots and alerts are stored as
+ * the bytes the hub sent ({@link Received}), and decoded again when read. The file runs in WAL mode with
  * {@code synchronous=FULL}: a station's power is cut without warning, and with NORMAL the last
  * commits can be lost.
  */
@@ -133,12 +134,12 @@ public final class ContentStore implements AutoCloseable {
   }
 
   /**
-   * Stores the snapshot if it is newer than the stored one for its station.
+   * Stores the snapshot, as the bytes received, if it is newer than the stored one for its station.
    *
    * @return true if stored, false if the store already holds this version or a higher one
    */
-  public synchronized boolean storeIfNewer(StationContent content, OffsetDateTime storedAt) {
-    byte[] payload = ProtocolCodec.encode(content);
+  public synchronized boolean storeIfNewer(Received<StationContent> received, OffsetDateTime storedAt) {
+    StationContent content = received.message();
     String sql =
         """
         INSERT INTO content (station_id, version, generated_at, stored_at, payload)
@@ -154,11 +155,19 @@ public final class ContentStore implements AutoCloseable {
       ps.setLong(2, content.version());
       ps.setString(3, content.generatedAt().toString());
       ps.setString(4, storedAt.toString());
-      ps.setBytes(5, payload);
+      ps.setBytes(5, received.payload());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new StoreException("cannot write content to " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stores a snapshot made on this side (tests, a seeded store) as its encoding; what comes from
+   * the hub goes through {@link #storeIfNewer(Received, OffsetDateTime)} with the bytes received.
+   */
+  public boolean storeIfNewer(StationContent content, OffsetDateTime storedAt) {
+    return storeIfNewer(Received.encoded(content), storedAt);
   }
 
   /** The stored snapshot for the station, if any and if it can still be read. */
@@ -202,8 +211,8 @@ public final class ContentStore implements AutoCloseable {
     }
   }
 
-  /** Keeps the station's current alert, replacing the one before. */
-  public synchronized void storeAlert(String stationId, StationAlert alert, OffsetDateTime storedAt) {
+  /** Keeps the station's current alert, as the bytes received, replacing the one before. */
+  public synchronized void storeAlert(String stationId, Received<StationAlert> alert, OffsetDateTime storedAt) {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO alert (station_id, stored_at, payload) VALUES (?, ?, ?)"
@@ -211,7 +220,7 @@ public final class ContentStore implements AutoCloseable {
                 + " stored_at = excluded.stored_at, payload = excluded.payload")) {
       ps.setString(1, stationId);
       ps.setString(2, storedAt.toString());
-      ps.setBytes(3, ProtocolCodec.encode(alert));
+      ps.setBytes(3, alert.payload());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot write the alert to " + file + ": " + e.getMessage(), e);

@@ -94,7 +94,7 @@ class SignagePlaybackTest {
       assertThat(proofs).extracting(e -> e.body().get("seconds")).containsExactly(5, 5, 5, 12);
       assertThat(proofs.getLast().body()).containsEntry("kind", "URGENT_INTERRUPT")
           .containsEntry("from", "2026-11-24T10:00:15+08:00").containsEntry("until", "2026-11-24T10:00:27+08:00");
-      assertThat(runtime.displayedVersion()).isEqualTo(content.version());
+      assertThat(runtime.presence().displayedVersion()).isEqualTo(content.version());
       onFx(playback::close);
     }
   }

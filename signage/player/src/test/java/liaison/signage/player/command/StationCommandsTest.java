@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.CommandName;
 import liaison.signage.protocol.CommandResult;
 import liaison.signage.protocol.ProtocolCodec;
@@ -50,9 +50,9 @@ class StationCommandsTest {
     hub = TestClient.connect(broker.uri(), "test-hub");
     hub.subscribe(RESPONSES);
     runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("station")).withReconnect(FAST), clock);
-    runtime.commands(handler);
+    runtime.commands().handler(handler);
     runtime.start();
-    await().until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+    await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
   }
 
   @AfterEach
@@ -136,7 +136,7 @@ class StationCommandsTest {
     assertThat(broken.outcome()).isEqualTo(CommandResult.Outcome.REFUSED);
     assertThat(broken.messageEn()).contains("not a valid StationCommand");
     assertThat(handler.calls).isEmpty();
-    assertThat(runtime.link().get().state()).as("still connected, nothing crashed").isEqualTo(LinkStatus.State.ONLINE);
+    assertThat(runtime.presence().link().get().state()).as("still connected, nothing crashed").isEqualTo(LinkStatus.State.ONLINE);
   }
 
   @Test
@@ -144,14 +144,14 @@ class StationCommandsTest {
     // A forged command for s-002 published by any client: s-001 does not even receive it (it only
     // subscribes to its own topics). The broker's ACL (issue 8) will stop the forging itself.
     StationCommand forged = command(CommandName.SCREEN_OFF, Map.of());
-    long rejectedBefore = runtime.rejectedMessages();
+    long rejectedBefore = runtime.rejections().count();
     send(Topic.stationCommand("s-002").toString(), ProtocolCodec.encode(forged), forged.id());
     StationCommand mine = command(CommandName.SCREEN_ON, Map.of());
     send(mine);
     answerTo(mine.id());
     assertThat(handler.calls).containsExactly("screen true");
     assertThat(answers(forged.id())).isEmpty();
-    assertThat(runtime.rejectedMessages()).isEqualTo(rejectedBefore);
+    assertThat(runtime.rejections().count()).isEqualTo(rejectedBefore);
   }
 
   @Test
@@ -211,7 +211,7 @@ class StationCommandsTest {
 
   @Test
   void shouldRefuseEveryCommandWhenTheAppGaveNoHandler() {
-    runtime.commands(CommandHandler.NONE);
+    runtime.commands().handler(CommandHandler.NONE);
     StationCommand on = command(CommandName.SCREEN_ON, Map.of());
 
     send(on);

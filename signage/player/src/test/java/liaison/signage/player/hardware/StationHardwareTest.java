@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.player.link.ReconnectPolicy;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
@@ -103,7 +103,7 @@ class StationHardwareTest {
     clock.advance(Duration.ofSeconds(3));
     pins.press();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> events("button.call").size() == 2 && runtime.pendingEvents() == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> events("button.call").size() == 2 && runtime.events().pending() == 0);
     assertThat(events("button.call")).extracting(StationEvent::id).doesNotHaveDuplicates();
   }
 
@@ -117,7 +117,7 @@ class StationHardwareTest {
     assertThat(devices.ledLit()).as("a slow blink changes every second").isNotEqualTo(first);
 
     runtime.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> runtime.link().get().state() == LinkStatus.State.ONLINE);
+    await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
     assertThat(hardware.pattern()).isEqualTo(LedPattern.STEADY);
     hardware.tick();
     assertThat(devices.ledLit()).isTrue();

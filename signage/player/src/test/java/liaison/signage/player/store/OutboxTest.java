@@ -65,7 +65,7 @@ class OutboxTest {
       store.storeIfNewer(GoldenFiles.contentWithVersion(9), T);
       store.outbox().add(event(1));
       StationAlert alert = ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.ALERT), StationAlert.class);
-      store.storeAlert("s-001", alert, T);
+      store.storeAlert("s-001", Received.alert(GoldenFiles.bytes(GoldenFiles.ALERT)), T);
       assertThat(store.loadAlert("s-001")).contains(alert);
       store.clearAlert("s-001");
       assertThat(store.loadAlert("s-001")).isEmpty();

@@ -1,4 +1,4 @@
-package liaison.signage.player;
+package liaison.signage.player.model;
 
 import java.util.List;
 import java.util.Objects;

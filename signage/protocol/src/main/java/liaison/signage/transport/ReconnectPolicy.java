@@ -1,4 +1,4 @@
-package liaison.signage.player.link;
+package liaison.signage.transport;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -7,6 +7,10 @@ import java.util.random.RandomGenerator;
  * How long to wait before the next connection attempt: doubling from {@code initialDelay} up to
  * {@code maxDelay}, each delay spread by up to {@code jitter} (0.2 = ±20 %) so that a county's
  * stations do not all knock at once when the hub comes back.
+ *
+ * <p>Both MQTT clients run their own reconnect loop with it (Paho's automatic reconnect never
+ * starts when the first connect fails): the stations' link and the hub's own client, whose replicas
+ * would otherwise all knock at the same instant after a broker restart.
  */
 public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double jitter) {
 

@@ -1,0 +1,4 @@
+package liaison.kiosk.notices;
+
+/** One notice in full. */
+public record NoticeModel(NoticeItem item, String body) {}
