@@ -135,6 +135,23 @@ public final class ArchitectureRules {
    * {@code noClasses().should(…)} with a condition that reported offences as violations, the rule
    * could never fail: {@code noClasses} inverts the condition.)
    */
+  /** Every package says, once in its package-info, that nothing in it is null unless marked so. */
+  public static final ArchRule EVERY_PACKAGE_IS_NULL_MARKED =
+      ArchRuleDefinition.classes()
+          .should(
+              new com.tngtech.archunit.lang.ArchCondition<JavaClass>("reside in a package marked @NullMarked") {
+                @Override
+                public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                  if (!c.getPackage().isAnnotatedWith("org.jspecify.annotations.NullMarked")) {
+                    events.add(
+                        com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                            c, c.getPackageName() + " has no package-info.java marked @NullMarked"));
+                  }
+                }
+              })
+          .allowEmptyShould(true)
+          .because("JSpecify's @NullMarked per package: what may be null is marked @Nullable, the rest is not");
+
   public static final ArchRule TIME_COMES_FROM_A_CLOCK =
       ArchRuleDefinition.classes()
           .should(notCallNowWithoutClock())

@@ -31,6 +31,11 @@ public abstract class ModuleArchitectureTest {
   }
 
   @Test
+  void everyPackageIsNullMarked() {
+    ArchitectureRules.EVERY_PACKAGE_IS_NULL_MARKED.check(classes);
+  }
+
+  @Test
   void timeComesFromAClock() {
     ArchitectureRules.TIME_COMES_FROM_A_CLOCK.check(classes);
   }
