@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class PhotoController {
   @Get(uri = "/photos/{file}")
   @Operation(operationId = "getDeputyPhoto", security = {})
   @ApiAnswers.Photo
-  @ApiAnswers.NotFound
+  @ApiResponse(responseCode = "404", description = "没有这张照片 · No deputy's photo by that name (no body)")
   public HttpResponse<?> photo(String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     String hash = hashOf(file);
     if (!deputies.isDeputyPhoto(hash)) {
