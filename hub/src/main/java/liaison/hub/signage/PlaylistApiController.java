@@ -74,14 +74,14 @@ public class PlaylistApiController {
   }
 
   @Put(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @ApiAnswers.BadRequest
-  @ApiAnswers.NotFound
-  @ApiAnswers.Invalid
   @Operation(
       operationId = "setPlaylist",
       summary =
           "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS of 3–600 s each; dayparts (HH:mm) must not overlap"
               + " and need a board each; the station gets it in its next snapshot")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public PlaylistView put(@Parameter(hidden = true) Staff staff, String id, @Body PlaylistDraft playlist) {
     return PlaylistView.of(playlists.save(staff, id, playlist));
   }

@@ -57,18 +57,18 @@ public class SpreadsheetApiController {
    * @param kind stations or deputies
    * @param dryRun false to import; anything else, or nothing, only checks
    */
+  @Post(
+      uri = "/api/import/{kind}",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM},
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "importSpreadsheet")
   @ApiResponse(responseCode = "200", description = "检查结果 · The report, row by row", useReturnTypeSchema = true)
   @ApiResponse(
       responseCode = "422",
       description = "文件无法使用 · The file cannot be used (unreadable, wrong columns): the report says why",
       useReturnTypeSchema = true)
-  @Operation(operationId = "importSpreadsheet")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
-  @Post(
-      uri = "/api/import/{kind}",
-      consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM},
-      produces = MediaType.APPLICATION_JSON)
   public HttpResponse<ImportReport> importFile(
       @Parameter(hidden = true) Staff staff,
       String kind,
