@@ -6,14 +6,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 import liaison.signage.protocol.ReceptionStatus;
 
 /** Residents' bookings over JSON, for the station's managers and the county's administrators. */
 @Controller("/api")
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BookingApiController {
   private final BookingService bookings;
@@ -49,6 +52,8 @@ public class BookingApiController {
    * managers of other stations.
    */
   @Get(uri = "/receptions/{id}/bookings", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "listBookings")
+  @ApiAnswers.NotFound
   public SlotBookings list(@Parameter(hidden = true) Staff staff, String id) {
     ReceptionSlot slot = bookings.slotFor(staff, id);
     List<Booking> all = bookings.forSlot(staff, id);
@@ -68,6 +73,8 @@ public class BookingApiController {
 
   /** One booking's full phone number, to call the resident; every look is in the audit log. */
   @Get(uri = "/bookings/{id}/contact", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getBookingContact")
+  @ApiAnswers.NotFound
   public Contact contact(@Parameter(hidden = true) Staff staff, String id) {
     Booking b = bookings.contact(staff, id);
     return new Contact(b.id(), b.code(), b.name(), b.phone());

@@ -13,7 +13,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,7 @@ import java.util.Optional;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.security.ClientAddresses;
+import liaison.hub.web.ApiAnswers;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.ProtocolCodec;
@@ -56,6 +61,14 @@ public class EnrolmentApiController {
    * zh and en; 429 too many from this address.
    */
   @Post(uri = "/api/public/enrolments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "requestEnrolmentCode", security = {})
+  @ApiResponse(
+      responseCode = "201",
+      description = "登记码 · The code to show, until when it holds",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentTicket.class)))
+  @ApiAnswers.BadRequest
+  @ApiAnswers.Invalid
+  @ApiAnswers.TooManyRequests
   public HttpResponse<?> request(HttpRequest<?> http, @Body ScreenRequest body) {
     String address = clients.of(http);
     Optional<Duration> wait = enrolments.limitRequest(address);
@@ -71,6 +84,12 @@ public class EnrolmentApiController {
 
   /** Where a code stands: WAITING, ENROLLED or EXPIRED. 404 unknown code (ask for a new one). */
   @Get(uri = "/api/public/enrolments/{code}", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getEnrolmentStatus", security = {})
+  @ApiResponse(
+      responseCode = "200",
+      description = "登记码的状态 · Where the code stands",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentTicket.class)))
+  @ApiAnswers.NotFound
   public HttpResponse<?> status(String code) {
     return enrolments
         .status(code)
@@ -88,12 +107,20 @@ public class EnrolmentApiController {
    * malformed, unknown, expired or used code, or one made for another station; 403 not allowed.
    */
   @Post(uri = "/api/stations/{id}/enrolment", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "enrolScreen")
+  @ApiAnswers.Staff
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public StationCredential enrol(@Parameter(hidden = true) Staff staff, String id, @Body CodeEntry entry) {
     return enrolments.enrol(staff, id, entry.code() == null ? "" : entry.code());
   }
 
   /** The station's screen credential (never the secret): when and by whom enrolled, or revoked. */
   @Get(uri = "/api/stations/{id}/credential", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getScreenCredential")
+  @ApiAnswers.Staff
+  @ApiAnswers.NotFound
   public StationCredential credential(@Parameter(hidden = true) Staff staff, String id) {
     return enrolments
         .credential(staff, id)
@@ -102,6 +129,10 @@ public class EnrolmentApiController {
 
   /** Revokes the station's screen credential: its screen is disconnected and must be enrolled again. */
   @Delete(uri = "/api/stations/{id}/credential", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "revokeScreenCredential")
+  @ApiAnswers.Staff
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
   public StationCredential revoke(@Parameter(hidden = true) Staff staff, String id) {
     return enrolments.revoke(staff, id);
   }

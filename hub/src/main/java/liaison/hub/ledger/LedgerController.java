@@ -9,11 +9,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 
 /** The ledger (台账) as files, over the API (Basic) and for the admin's download buttons (session). */
 @Controller
@@ -26,14 +30,31 @@ public class LedgerController {
   }
 
   @Get(uri = "/api/ledger.csv", produces = "text/csv")
-  @Operation(summary = "台账 as CSV (UTF-8 with BOM): cases submitted from..to (yyyy-MM-dd, both included), one station or all visible; no contact details")
+  @Operation(
+      operationId = "downloadLedgerCsv",
+      summary =
+          "台账 as CSV (UTF-8 with BOM): cases submitted from..to (yyyy-MM-dd, both included), one station or all visible;"
+              + " no contact details")
+  @ApiAnswers.Staff
+  @ApiAnswers.CsvFile
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public HttpResponse<byte[]> csv(
       @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
     return file(staff, from, to, station, "csv");
   }
 
   @Get(uri = "/api/ledger.xlsx", produces = LedgerFiles.XLSX_TYPE)
-  @Operation(summary = "台账 as XLSX: sheet 台账 one row per case, sheet 办理过程 one row per step; no contact details")
+  @Operation(
+      operationId = "downloadLedgerXlsx",
+      summary = "台账 as XLSX: sheet 台账 one row per case, sheet 办理过程 one row per step; no contact details")
+  @ApiResponse(
+      responseCode = "200",
+      description = "台账 XLSX · The workbook",
+      content = @Content(mediaType = LedgerFiles.XLSX_TYPE, schema = @Schema(type = "string", format = "binary")))
+  @ApiAnswers.Staff
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public HttpResponse<byte[]> xlsx(
       @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
     return file(staff, from, to, station, "xlsx");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.web.ApiAnswers;
 import liaison.hub.web.ApiTimes;
 import liaison.hub.notice.DisplayProofs.AtStation;
 import liaison.hub.notice.DisplayProofs.Kind;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A notice's proof of display over JSON and as a CSV file, for the stations the caller may see. */
 @Controller("/api/notices/{id}")
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DisplayProofApiController {
   static final String CSV_TYPE = "text/csv; charset=utf-8";
@@ -67,13 +69,20 @@ public class DisplayProofApiController {
   }
 
   @Get(uri = "/proofs", produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "展示记录 / proof of display: per station how often and how long the notice was on screen, by kind and per day")
+  @Operation(
+      operationId = "listDisplayProofs",
+      summary = "展示记录 / proof of display: per station how often and how long the notice was on screen, by kind and per day")
+  @ApiAnswers.NotFound
   public List<ProofView> proofs(@Parameter(hidden = true) Staff staff, String id) {
     return notices.displayProofs(staff, id).stream().map(ProofView::of).toList();
   }
 
   @Get(uri = "/proofs.csv", produces = "text/csv")
-  @Operation(summary = "The proof of display as CSV (UTF-8 with BOM): one row per day and station, with times and seconds by kind")
+  @Operation(
+      operationId = "downloadDisplayProofs",
+      summary = "The proof of display as CSV (UTF-8 with BOM): one row per day and station, with times and seconds by kind")
+  @ApiAnswers.CsvFile
+  @ApiAnswers.NotFound
   public HttpResponse<byte[]> csv(@Parameter(hidden = true) Staff staff, String id) {
     List<List<String>> rows = new ArrayList<>();
     for (DisplayProofs.DayRow r : notices.displayProofDays(staff, id)) {

@@ -4,10 +4,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 import liaison.hub.web.ApiTimes;
 
 /**
@@ -16,6 +18,7 @@ import liaison.hub.web.ApiTimes;
  * timeline (who read personal data, and when).
  */
 @Controller("/api/cases")
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseContactController {
   private final CaseHandling handling;
@@ -24,7 +27,10 @@ public class CaseContactController {
     this.handling = handling;
   }
 
+  /** The resident's name and phone in full; the reading is written into the case's timeline. */
   @Get("/{id}/contact")
+  @Operation(operationId = "getCaseContact")
+  @ApiAnswers.NotFound
   public Map<String, Object> contact(@Parameter(hidden = true) Staff staff, String id) {
     CaseHandling.ContactRead read = handling.readContact(staff, id);
     CaseContact contact = read.contact();

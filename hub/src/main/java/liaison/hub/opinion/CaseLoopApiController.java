@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import liaison.hub.web.ApiAnswers;
 import liaison.hub.web.ApiTimes;
 import liaison.hub.photo.PhotoController;
 import liaison.hub.photo.PhotoStore;
@@ -27,6 +28,7 @@ import liaison.hub.security.Staff;
  * per-field errors, nothing saved either way.
  */
 @Controller("/api/cases")
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseLoopApiController {
   private final CaseInbox inbox;
@@ -91,7 +93,11 @@ public class CaseLoopApiController {
       List<String> allowedSteps) {}
 
   @Get(produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Cases the staff member may see, newest first (status: a status, open, overdue; q searches text, summary and code)")
+  @Operation(
+      operationId = "listCases",
+      summary = "Cases the staff member may see, newest first (status: a status, open, overdue; q searches text, summary and code)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
   public List<CaseSummaryView> list(
       @Parameter(hidden = true) Staff staff,
       @Nullable @QueryValue String station,
@@ -102,67 +108,104 @@ public class CaseLoopApiController {
   }
 
   @Get(uri = "/overdue", produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open cases past their deadline or escalated to the county (督办), longest overdue first")
+  @Operation(
+      operationId = "listOverdueCases",
+      summary = "Open cases past their deadline or escalated to the county (督办), longest overdue first")
   public List<CaseSummaryView> overdue(@Parameter(hidden = true) Staff staff) {
     return inbox.overdue(staff).stream().map(CaseSummaryView::of).toList();
   }
 
+  /** One case with its text, photos, timeline and the steps it may take now. */
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getCase")
+  @ApiAnswers.NotFound
   public CaseView one(@Parameter(hidden = true) Staff staff, String id) {
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/register", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "登记: category and summary (SUBMITTED → REGISTERED)")
+  @Operation(operationId = "registerCase", summary = "登记: category and summary (SUBMITTED → REGISTERED)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView register(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Register body) {
     handling.register(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/merge", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Merge into another open case of the county (id or tracking code)")
+  @Operation(operationId = "mergeCase", summary = "Merge into another open case of the county (id or tracking code)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView merge(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Merge body) {
     handling.merge(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/forward", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "交办: to a department with a deadline (default: the category's working days)")
+  @Operation(operationId = "forwardCase", summary = "交办: to a department with a deadline (default: the category's working days)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView forward(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Forward body) {
     handling.forward(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/department-reply", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "办理: the department's reply (FORWARDED → DEPARTMENT_REPLIED)")
+  @Operation(operationId = "recordDepartmentReply", summary = "办理: the department's reply (FORWARDED → DEPARTMENT_REPLIED)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView departmentReply(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
     handling.departmentReply(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/answer", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "答复: the answer the resident reads on the tracking page")
+  @Operation(operationId = "answerCase", summary = "答复: the answer the resident reads on the tracking page")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView answer(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
     handling.answer(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/close", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "办结: close an answered case (optional note)")
+  @Operation(operationId = "closeCase", summary = "办结: close an answered case (optional note)")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView close(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
     handling.close(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/guidance", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "涉法涉诉: close with guidance to the legal channels instead of forwarding")
+  @Operation(operationId = "closeCaseWithGuidance", summary = "涉法涉诉: close with guidance to the legal channels instead of forwarding")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView guidance(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
     handling.guidance(staff, id, body);
     return view(staff, id);
   }
 
   @Post(uri = "/{id}/suggestion", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "代表建议: a deputy of the station takes the case up as a formal suggestion")
+  @Operation(operationId = "makeCaseSuggestion", summary = "代表建议: a deputy of the station takes the case up as a formal suggestion")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Conflict
+  @ApiAnswers.Invalid
   public CaseView suggestion(@Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Suggestion body) {
     handling.suggestion(staff, id, body);
     return view(staff, id);
@@ -170,6 +213,9 @@ public class CaseLoopApiController {
 
   /** A photo the resident attached, for staff who may see the case; kept privately by the browser. */
   @Get(uri = "/{id}/photos/{file}", produces = MediaType.IMAGE_JPEG)
+  @Operation(operationId = "getCasePhoto")
+  @ApiAnswers.Photo
+  @ApiAnswers.NotFound
   public HttpResponse<?> photo(
       @Parameter(hidden = true) Staff staff,
       String id,

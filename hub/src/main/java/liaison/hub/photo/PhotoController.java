@@ -12,11 +12,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 
 /**
  * Photos in and out: upload for a deputy (API, raw or multipart); a deputy's photo served to anyone
@@ -43,6 +48,9 @@ public class PhotoController {
    * other hash (a resident's photo, say) is not found here.
    */
   @Get(uri = "/photos/{file}")
+  @Operation(operationId = "getDeputyPhoto", security = {})
+  @ApiAnswers.Photo
+  @ApiResponse(responseCode = "404", description = "没有这张照片 · No deputy's photo by that name (no body)")
   public HttpResponse<?> photo(String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     String hash = hashOf(file);
     if (!deputies.isDeputyPhoto(hash)) {
@@ -81,14 +89,29 @@ public class PhotoController {
         .orElseGet(HttpResponse::notFound);
   }
 
-  /** Uploads a deputy's photo as the request body ({@code image/jpeg} or {@code image/png}). */
+  /**
+   * Uploads a deputy's photo as the request body ({@code image/jpeg} or {@code image/png}, at most
+   * 8 MB); answers its name ({@code photo}), the hash under which {@code /photos/} serves it. The
+   * same is taken from a form ({@code multipart/form-data} with a file field named {@code photo}).
+   */
   @Post(uri = "/api/deputies/{id}/photo", consumes = {MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM})
-  public Map<String, String> uploadRaw(@Parameter(hidden = true) Staff staff, String id, @Body byte[] body) {
+  @Operation(operationId = "uploadDeputyPhoto")
+  @ApiAnswers.Staff
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
+  public Map<String, String> uploadRaw(
+      @Parameter(hidden = true) Staff staff, String id, @Body @Schema(type = "string", format = "binary") byte[] body) {
     return Map.of("photo", deputies.setPhoto(staff, id, body));
   }
 
-  /** The same from a form with a file field named {@code photo}. */
+  /**
+   * The same from a form with a file field named {@code photo}. Left out of the API document (the
+   * upload above mentions it): a second request body on the same operation is more than the
+   * document's generator can merge cleanly, and generated clients send one kind anyway.
+   */
   @Post(uri = "/api/deputies/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA)
+  @Hidden
   public Map<String, String> uploadForm(@Parameter(hidden = true) Staff staff, String id, CompletedFileUpload photo) {
     try {
       return Map.of("photo", deputies.setPhoto(staff, id, photo.getBytes()));

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import liaison.hub.web.ApiTimes;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 import liaison.signage.protocol.Playlist;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * fields are ignored); a refused one answers 422 with a message per field, as every API form does.
  */
 @Controller("/api/stations/{id}/playlist")
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PlaylistApiController {
   private final StationPlaylists playlists;
@@ -65,22 +67,30 @@ public class PlaylistApiController {
   public record DaypartView(String from, String until, List<EntryView> entries) {}
 
   @Get(produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "The station's signage playlist, or the defaults (custom: false) when none is set")
+  @Operation(operationId = "getPlaylist", summary = "The station's signage playlist, or the defaults (custom: false) when none is set")
+  @ApiAnswers.NotFound
   public PlaylistView get(@Parameter(hidden = true) Staff staff, String id) {
     return PlaylistView.of(playlists.get(staff, id));
   }
 
   @Put(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "setPlaylist",
       summary =
           "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS of 3–600 s each; dayparts (HH:mm) must not overlap"
               + " and need a board each; the station gets it in its next snapshot")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public PlaylistView put(@Parameter(hidden = true) Staff staff, String id, @Body PlaylistDraft playlist) {
     return PlaylistView.of(playlists.save(staff, id, playlist));
   }
 
   @Delete(produces = MediaType.APPLICATION_JSON)
-  @Operation(summary = "Back to the defaults: the station's snapshot carries no playlist; answers what it now plays")
+  @Operation(
+      operationId = "resetPlaylist",
+      summary = "Back to the defaults: the station's snapshot carries no playlist; answers what it now plays")
+  @ApiAnswers.NotFound
   public PlaylistView reset(@Parameter(hidden = true) Staff staff, String id) {
     return PlaylistView.of(playlists.reset(staff, id));
   }

@@ -1,6 +1,8 @@
 package liaison.hub.station;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import liaison.hub.security.Staff;
+import liaison.hub.web.ApiAnswers;
 
 /**
  * Stations over JSON: list (with search and filters), read, create, change, delete, each with what
@@ -22,6 +25,7 @@ import liaison.hub.security.Staff;
  * page.)
  */
 @Controller
+@ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StationApiController {
   private final ScreenReports screens;
@@ -57,7 +61,16 @@ public class StationApiController {
       long shownVersion,
       String reportedAt) {}
 
+  /**
+   * The stations the staff member may see, with what each screen reports.
+   *
+   * @param q text in the id, name, address, sign plate or township
+   * @param township a township's id
+   * @param kind a station kind (HOME, WORKSTATION, CONTACT_POINT, …); another value answers 400 listing them
+   */
   @Get(uri = "/api/stations", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "listStations")
+  @ApiAnswers.BadRequest
   public List<StationView> list(
       @Parameter(hidden = true) Staff staff,
       @Nullable @QueryValue String q,
@@ -66,22 +79,40 @@ public class StationApiController {
     return stations.list(staff, new StationService.Filter(q, township, kind)).stream().map(this::view).toList();
   }
 
+  /** One station, with what its screen reports. */
   @Get(uri = "/api/stations/{id}", produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "getStation")
+  @ApiAnswers.NotFound
   public StationView one(@Parameter(hidden = true) Staff staff, String id) {
     return view(stations.get(staff, id));
   }
 
+  /** Adds a station to the county (county administrators). */
   @Post(uri = "/api/stations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "createStation")
+  @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
+  @ApiAnswers.BadRequest
+  @ApiAnswers.Invalid
   public HttpResponse<StationView> create(@Parameter(hidden = true) Staff staff, @Body StationDraft draft) {
     return HttpResponse.created(view(stations.create(staff, draft)));
   }
 
+  /** Changes a station: the whole station is sent, as for a new one. */
   @Put(uri = "/api/stations/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Operation(operationId = "updateStation")
+  @ApiAnswers.BadRequest
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public StationView update(@Parameter(hidden = true) Staff staff, String id, @Body StationDraft draft) {
     return view(stations.update(staff, id, draft));
   }
 
+  /** Deletes a station (county administrators); refused (422) while it has receptions to come. */
   @Delete(uri = "/api/stations/{id}")
+  @Operation(operationId = "deleteStation")
+  @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)
+  @ApiAnswers.NotFound
+  @ApiAnswers.Invalid
   public HttpResponse<?> delete(@Parameter(hidden = true) Staff staff, String id) {
     stations.delete(staff, id);
     return HttpResponse.noContent();

@@ -63,6 +63,8 @@ import org.junit.jupiter.api.Tag;
  * and the table has not fails the test by name, so a new route cannot be added without deciding
  * who may use it.
  *
+ * <p>Every status an operation of the API document answered must be one the document lists for it.
+ *
  * <p>Requests are made harmless: changes carry bodies that the hub refuses as invalid (an allowed
  * request answers 422 or 409, a refused one 401, 403 or 404; so the hub must refuse before it looks
  * at the input), deletions are tried on records made for the purpose, or on records the hub keeps
@@ -174,6 +176,8 @@ class AuthorisationMatrixTest {
   }
 
   private final Map<String, Route> expected = new TreeMap<>();
+  /** The statuses each route answered in the sweep, to hold against the API document. */
+  private final Map<String, Set<Integer>> answered = new TreeMap<>();
 
   private void expect(String methodAndPath, Route route) {
     if (expected.put(methodAndPath, route) != null) {
@@ -470,6 +474,9 @@ class AuthorisationMatrixTest {
               wrong.add(String.format("%-58s %-3s %-13s expected %-5s (%s) got %d %s", key, side, who, want, route.rule().name(),
                   answer.statusCode(), shorten(answer.body())));
             }
+            if (!head) {
+              answered.computeIfAbsent(key, k -> new TreeSet<>()).add(answer.statusCode());
+            }
           }
         }
       }
@@ -489,6 +496,34 @@ class AuthorisationMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered otherwise than the table says:\n" + String.join("\n", wrong)).isEmpty();
+    List<String> unlisted = answersTheApiDocumentDoesNotList();
+    assertThat(unlisted)
+        .as("answers the API document (/openapi/openapi.yml) does not list for their operation: add each beside the"
+            + " operation (liaison.hub.web.ApiAnswers):\n" + String.join("\n", unlisted))
+        .isEmpty();
+  }
+
+  /**
+   * Each status an operation of the API document answered in the sweep above that the document
+   * does not list for it, so that a client generated from the document knows every answer the
+   * table's people get (routes the document leaves out, such as the admin's pages, are skipped).
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> answersTheApiDocumentDoesNotList() {
+    Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(hub.get("/openapi/openapi.yml").body());
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+    List<String> unlisted = new ArrayList<>();
+    answered.forEach(
+        (key, statuses) -> {
+          String method = key.substring(0, key.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+          Map<String, Object> operation = (Map<String, Object>) paths.getOrDefault(key.substring(key.indexOf(' ') + 1), Map.of()).get(method);
+          if (operation == null) {
+            return;
+          }
+          Set<String> listed = ((Map<String, Object>) operation.get("responses")).keySet();
+          statuses.stream().filter(status -> !listed.contains(String.valueOf(status))).forEach(status -> unlisted.add(key + " answered " + status));
+        });
+    return unlisted;
   }
 
   /**
