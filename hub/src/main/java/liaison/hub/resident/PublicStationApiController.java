@@ -8,6 +8,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import liaison.hub.fleet.StationOverview;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.text.Text;
 
 /** The public station JSON: what anyone may know of a station, without signing in. */
 @Controller
@@ -23,7 +24,7 @@ public class PublicStationApiController {
   @Get(uri = "/api/public/stations/{id}", produces = MediaType.APPLICATION_JSON)
   public Map<String, String> publicLinks(String id) {
     StationOverview.Row row =
-        overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
+        overview.row(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.station.not-found", id)));
     return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
   }
 }
