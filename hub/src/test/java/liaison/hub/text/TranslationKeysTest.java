@@ -125,6 +125,35 @@ class TranslationKeysTest {
     assertThat(missing(keys)).isEmpty();
   }
 
+  /**
+   * Keys put together from a prefix and a number ({@code "week.weekday." + day}) escape the scans
+   * above: every such family must run 1, 2, … without a gap, in both languages.
+   */
+  @Test
+  void shouldNumberEveryFamilyOfKeysWithoutAGap() {
+    Pattern numbered = Pattern.compile("(.+\\.)(\\d+)");
+    List<String> gaps = new ArrayList<>();
+    for (Properties bundle : List.of(zh, en)) {
+      java.util.Map<String, java.util.SortedSet<Integer>> families = new java.util.TreeMap<>();
+      for (String key : bundle.stringPropertyNames()) {
+        Matcher m = numbered.matcher(key);
+        if (m.matches()) {
+          families.computeIfAbsent(m.group(1), f -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
+        }
+      }
+      families.forEach(
+          (family, numbers) -> {
+            for (int n = numbers.first(); n <= numbers.last(); n++) {
+              if (!numbers.contains(n)) {
+                gaps.add(family + n + (bundle == zh ? " (zh)" : " (en)"));
+              }
+            }
+          });
+    }
+
+    assertThat(gaps).isEmpty();
+  }
+
   private List<String> missing(Set<String> keys) {
     List<String> missing = new ArrayList<>();
     for (String key : keys) {
