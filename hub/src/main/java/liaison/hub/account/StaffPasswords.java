@@ -14,6 +14,7 @@ import liaison.hub.security.SecurityConfig;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
+import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +86,9 @@ public class StaffPasswords {
         accounts
             .byId(accountId)
             .filter(a -> a.staff().countyId().equals(admin.countyId()))
-            .orElseThrow(() -> new NotFoundProblem("没有这个账号", "no such account"));
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.account.not-found")));
     if (target.staff().role() == Role.COUNTY_ADMIN) {
-      throw new ForbiddenProblem(
-          "县级管理员的密码不能在这里重置，请本人修改", "a county administrator's password cannot be reset here; its owner changes it");
+      throw new ForbiddenProblem(Text.of("problem.account.admin-not-reset"));
     }
     String temporary = temporaryPassword();
     String hash = hasher.hash(temporary);
@@ -101,7 +101,7 @@ public class StaffPasswords {
               "reset-password",
               "staff",
               accountId,
-              "重置 " + target.staff().username() + " 的密码（首次登录须修改）· password reset, to be changed at next log-in");
+              Text.of("audit.summary.password-reset", target.staff().username()).both("· "));
         });
     sessions.closeAll(accountId);
     LOG.info("password of '{}' reset by {}; its sessions closed", target.staff().username(), admin.username());
@@ -120,30 +120,27 @@ public class StaffPasswords {
     StaffAccountRepository.Account account = accounts.byId(staff.id()).orElseThrow();
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     if (!hasher.matches(current == null ? "" : current, account.passwordHash())) {
-      problems.add("current", "当前密码不正确", "the current password is wrong");
+      problems.add("current", Text.of("problem.password.current-wrong"));
     }
     String chosen = next == null ? "" : next;
     if (chosen.codePointCount(0, chosen.length()) < config.minPasswordLength()) {
-      problems.add(
-          "password",
-          "新密码至少 " + config.minPasswordLength() + " 个字符",
-          "the new password needs at least " + config.minPasswordLength() + " characters");
+      problems.add("password", Text.of("problem.password.too-short", config.minPasswordLength()));
     } else if (chosen.length() > 200) {
-      problems.add("password", "新密码太长（最多 200 个字符）", "the new password is too long (at most 200 characters)");
+      problems.add("password", Text.of("problem.password.too-long", 200));
     } else if (chosen.equals(current)) {
-      problems.add("password", "新密码不能与当前密码相同", "the new password must differ from the current one");
+      problems.add("password", Text.of("problem.password.unchanged"));
     } else if (chosen.equalsIgnoreCase(staff.username())) {
-      problems.add("password", "密码不能与用户名相同", "the password must not be the user name");
+      problems.add("password", Text.of("problem.password.user-name"));
     }
     if (!chosen.equals(repeat)) {
-      problems.add("repeat", "两次输入的新密码不一致", "the two new passwords differ");
+      problems.add("repeat", Text.of("problem.password.repeat-differs"));
     }
     problems.throwIfAny();
     String hash = hasher.hash(chosen);
     database.useTransaction(
         h -> {
           accounts.setPassword(h, staff.id(), hash, false);
-          audit.record(h, staff, "change-password", "staff", staff.id(), "修改了自己的密码 · changed own password");
+          audit.record(h, staff, "change-password", "staff", staff.id(), Text.of("audit.summary.password-changed").both(" · "));
         });
     sessions.closeAll(staff.id());
     LOG.info("'{}' changed their password; their other sessions closed", staff.username());
@@ -151,7 +148,7 @@ public class StaffPasswords {
 
   private static void requireAdmin(Staff staff) {
     if (!staff.isCountyAdmin()) {
-      throw new ForbiddenProblem("只有县级管理员可以重置密码", "only a county administrator may reset passwords");
+      throw new ForbiddenProblem(Text.of("problem.account.reset-admin-only"));
     }
   }
 

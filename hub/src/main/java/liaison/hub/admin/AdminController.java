@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -7,10 +8,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
-import java.util.Map;
+import java.util.List;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.hub.fleet.StationOverview;
 
 /** The admin's front page: the stations this person looks after, their screens and links. */
@@ -26,11 +27,14 @@ public class AdminController {
     this.overview = overview;
   }
 
+  /** admin/home: the stations this person looks after. */
+  @Introspected
+  public record HomePage(Frame frame, List<StationOverview.Row> stations) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> home(HttpRequest<?> request, Staff staff) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put(
-        "stations", access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList());
-    return new ModelAndView<>("admin/home", model);
+  public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
+    List<StationOverview.Row> stations =
+        access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList();
+    return new ModelAndView<>("admin/home", new HomePage(Frame.of(request, staff), stations));
   }
 }

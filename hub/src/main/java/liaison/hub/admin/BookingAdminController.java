@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -10,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import liaison.hub.booking.Booking;
 import liaison.hub.booking.BookingService;
@@ -18,7 +18,8 @@ import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.web.Pages;
+import liaison.hub.station.StationPlace;
+import liaison.hub.web.Frame;
 
 /**
  * A reception's bookings for its station's managers and the county's administrators: phones
@@ -41,8 +42,13 @@ public class BookingAdminController {
   /** A booking as the list shows it; {@code phone} is masked unless it was asked for. */
   public record Row(Booking booking, String phone, boolean full) {}
 
+  /** admin/bookings: a reception's bookings, how many places they hold, and how long they are kept. */
+  @Introspected
+  public record BookingsPage(
+      Frame frame, ReceptionSlot slot, StationPlace place, String deputyNames, List<Row> rows, int booked, int retentionDays) {}
+
   @Get(uri = "/receptions/{id}/bookings", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String show) {
+  public ModelAndView<BookingsPage> list(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String show) {
     ReceptionSlot slot = bookings.slotFor(staff, id);
     List<Booking> all = bookings.forSlot(staff, id);
     String shown = null;
@@ -50,21 +56,17 @@ public class BookingAdminController {
       shown = bookings.contact(staff, show).phone();
     }
     String revealed = shown;
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("slot", slot);
-    model.put("place", access.requireSee(staff, slot.stationId()));
-    model.put(
-        "deputyNames",
-        slot.deputyIds().stream()
-            .map(deputies::nameOf)
-            .collect(Collectors.joining("、")));
-    model.put(
-        "rows",
-        all.stream()
-            .map(b -> b.id().equals(show) && revealed != null ? new Row(b, revealed, true) : new Row(b, b.maskedPhone(), false))
-            .toList());
-    model.put("booked", all.stream().filter(Booking::holdsPlaces).mapToInt(Booking::partySize).sum());
-    model.put("retentionDays", bookings.retentionDays());
-    return new ModelAndView<>("admin/bookings", model);
+    return new ModelAndView<>(
+        "admin/bookings",
+        new BookingsPage(
+            Frame.of(request, staff),
+            slot,
+            access.requireSee(staff, slot.stationId()),
+            slot.deputyIds().stream().map(deputies::nameOf).collect(Collectors.joining("、")),
+            all.stream()
+                .map(b -> b.id().equals(show) && revealed != null ? new Row(b, revealed, true) : new Row(b, b.maskedPhone(), false))
+                .toList(),
+            all.stream().filter(Booking::holdsPlaces).mapToInt(Booking::partySize).sum(),
+            bookings.retentionDays()));
   }
 }

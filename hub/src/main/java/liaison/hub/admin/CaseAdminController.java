@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,10 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import liaison.hub.config.TimeFactory;
+import liaison.hub.department.Department;
+import liaison.hub.deputy.Deputy;
 import liaison.hub.ledger.CaseLedger;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
@@ -35,12 +37,15 @@ import liaison.hub.opinion.Category;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
+import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 
 /** The station inbox, a case's page with the steps it may take now, the overdue list and the ledger's page. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -66,8 +71,69 @@ public class CaseAdminController {
   /** A line of the timeline as the page shows it. */
   public record Line(String at, String who, String what, String note, boolean step) {}
 
+  /** admin/cases: the inbox with its filters as chosen ({@code status} "open" unless chosen). */
+  @Introspected
+  public record InboxPage(
+      Frame frame,
+      List<CaseInbox.Row> rows,
+      List<StationPlace> stations,
+      CaseStatus[] statuses,
+      Category[] categories,
+      String station,
+      String status,
+      String category,
+      String q,
+      String today) {}
+
+  /** admin/cases-overdue: open cases past their deadline or escalated. */
+  @Introspected
+  public record OverduePage(Frame frame, List<CaseInbox.Row> rows, String today) {}
+
+  /** admin/ledger: the ledger's form, proposing this month (or the last one early in a month). */
+  @Introspected
+  public record LedgerPage(Frame frame, String from, String to, List<StationPlace> stations) {}
+
+  /**
+   * admin/case: the case with its timeline and the steps it may take now; after a refused step, the
+   * messages beside its fields ({@code errors}, for {@code errorStep}) with what was typed ({@code
+   * input}), or the reason it cannot take it ({@code conflict}).
+   *
+   * @param done the step just taken, for its confirmation
+   * @param fullContact the resident's contact in full, when asked for by someone who may see it
+   */
+  @Introspected
+  public record CasePage(
+      Frame frame,
+      CaseInbox.Row row,
+      OpinionCase c,
+      List<String> photos,
+      String submitted,
+      boolean hasContact,
+      String maskedName,
+      boolean maySeeContact,
+      Set<String> steps,
+      Category[] categories,
+      List<Department> departments,
+      String defaultDeadline,
+      int defaultDays,
+      List<Deputy> deputies,
+      boolean legal,
+      @Nullable String mergedCode,
+      @Nullable String suggestionDeputy,
+      List<Line> timeline,
+      Map<String, List<String>> errors,
+      @Nullable String errorStep,
+      Map<String, String> input,
+      String categoryChoice,
+      String deadlineValue,
+      @Nullable String conflict,
+      String statusName,
+      String categoryName,
+      @Nullable String done,
+      @Nullable CaseContact fullContact) {}
+
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> inbox(
+  public ModelAndView<InboxPage> inbox(
       HttpRequest<?> request,
       Staff staff,
       @Nullable @QueryValue String station,
@@ -76,37 +142,32 @@ public class CaseAdminController {
       @Nullable @QueryValue String q) {
     // The inbox opens on what needs work; "all" shows every status.
     String chosen = status == null ? "open" : status.equals("all") ? "" : status;
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("rows", inbox.list(staff, new CaseInbox.Filter(station, chosen, category, q)));
-    model.put("stations", access.visibleStations(staff));
-    model.put("statuses", CaseStatus.values());
-    model.put("categories", Category.values());
-    model.put("station", station == null ? "" : station);
-    model.put("status", status == null ? "open" : status);
-    model.put("category", category == null ? "" : category);
-    model.put("q", q == null ? "" : q.strip());
-    model.put("today", inbox.today().toString());
-    return new ModelAndView<>("admin/cases", model);
+    return new ModelAndView<>(
+        "admin/cases",
+        new InboxPage(
+            Frame.of(request, staff),
+            inbox.list(staff, new CaseInbox.Filter(station, chosen, category, q)),
+            access.visibleStations(staff),
+            CaseStatus.values(),
+            Category.values(),
+            station == null ? "" : station,
+            status == null ? "open" : status,
+            category == null ? "" : category,
+            q == null ? "" : q.strip(),
+            inbox.today().toString()));
   }
 
   @Get(uri = "/cases/overdue", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> overdue(HttpRequest<?> request, Staff staff) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("rows", inbox.overdue(staff));
-    model.put("today", inbox.today().toString());
-    return new ModelAndView<>("admin/cases-overdue", model);
+  public ModelAndView<OverduePage> overdue(HttpRequest<?> request, Staff staff) {
+    return new ModelAndView<>("admin/cases-overdue", new OverduePage(Frame.of(request, staff), inbox.overdue(staff), inbox.today().toString()));
   }
 
   @Get(uri = "/cases/{id}", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> show(
+  public ModelAndView<CasePage> show(
       HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done, @Nullable @QueryValue String contact) {
-    Map<String, Object> model = page(request, staff, id, Map.of(), null, Map.of(), null);
-    model.put("done", done != null && DONE.contains(done) ? done : null);
-    if ("full".equals(contact) && Boolean.TRUE.equals(model.get("maySeeContact"))) {
-      Optional<CaseContact> full = handling.contact(staff, id);
-      model.put("fullContact", full.orElse(null));
-    }
-    return new ModelAndView<>("admin/case", model);
+    return new ModelAndView<>(
+        "admin/case",
+        page(request, staff, id, Map.of(), null, Map.of(), null, done != null && DONE.contains(done) ? done : null, "full".equals(contact)));
   }
 
   @Post(uri = "/cases/{id}/{step}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -123,7 +184,7 @@ public class CaseAdminController {
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
         case "suggestion" -> handling.suggestion(staff, id, new CaseSteps.Suggestion(form.get("deputyId"), form.get("note")));
-        default -> throw new liaison.hub.problem.NotFoundProblem("没有这个办理环节 " + step, "no step " + step);
+        default -> throw new NotFoundProblem(Text.of("problem.case.step.unknown", step));
       }
       return HttpResponse.seeOther(URI.create("/admin/cases/" + id + "?done=" + step));
     } catch (ValidationProblem e) {
@@ -135,66 +196,80 @@ public class CaseAdminController {
         }
       }
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(new ModelAndView<>("admin/case", page(request, staff, id, FormErrors.byField(Lang.of(request), e.errors()), step, input, null)));
+          .body(
+              new ModelAndView<>(
+                  "admin/case",
+                  page(request, staff, id, FormErrors.byField(Lang.of(request), e.errors()), step, input, null, null, false)));
     } catch (ConflictProblem e) {
       return HttpResponse.status(HttpStatus.CONFLICT)
-          .body(new ModelAndView<>("admin/case", page(request, staff, id, Map.of(), step, Map.of(), Lang.of(request).pick(e.zh(), e.en()))));
+          .body(
+              new ModelAndView<>(
+                  "admin/case", page(request, staff, id, Map.of(), step, Map.of(), Lang.of(request).text(e.text()), null, false)));
     }
   }
 
   @Get(uri = "/ledger", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> ledger(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<LedgerPage> ledger(HttpRequest<?> request, Staff staff) {
     access.requireEditor(staff);
-    Map<String, Object> model = Pages.model(request, staff);
     java.time.LocalDate today = inbox.today();
-    model.put("from", today.withDayOfMonth(1).minusMonths(today.getDayOfMonth() < 5 ? 1 : 0).toString());
-    model.put("to", today.toString());
-    model.put("stations", access.visibleStations(staff));
-    return new ModelAndView<>("admin/ledger", model);
+    return new ModelAndView<>(
+        "admin/ledger",
+        new LedgerPage(
+            Frame.of(request, staff),
+            today.withDayOfMonth(1).minusMonths(today.getDayOfMonth() < 5 ? 1 : 0).toString(),
+            today.toString(),
+            access.visibleStations(staff)));
   }
 
-  private Map<String, Object> page(
+  private CasePage page(
       HttpRequest<?> request,
       Staff staff,
       String id,
       Map<String, List<String>> errors,
       @Nullable String errorStep,
       Map<String, String> input,
-      @Nullable String conflict) {
+      @Nullable String conflict,
+      @Nullable String done,
+      boolean contactWanted) {
+    Frame frame = Frame.of(request, staff);
     CaseFiles.CaseFile file = files.file(staff, id);
     CaseInbox.Row row = file.row();
     OpinionCase c = row.c();
     Lang lang = Lang.of(request);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("row", row);
-    model.put("c", c);
-    model.put("photos", file.photos());
-    model.put("submitted", shown(c.submittedAt()));
-    model.put("hasContact", file.hasContact());
-    model.put("maskedName", file.maskedName());
-    model.put("maySeeContact", handling.maySeeContact(staff, c));
-    model.put("steps", staff.canEdit() ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet()) : Set.of());
-    model.put("categories", Category.values());
-    model.put("departments", handling.departments(staff));
-    model.put("defaultDeadline", handling.defaultDeadline(c.category()).toString());
-    model.put("defaultDays", handling.defaultDays(c.category()));
-    model.put("deputies", handling.stationDeputies(c));
-    model.put("legal", c.category() == Category.LEGAL);
-    model.put("mergedCode", file.mergedCode());
-    model.put("suggestionDeputy",
-        row.suggestionDeputyId() == null ? null
-            : handling.stationDeputies(c).stream().filter(d -> d.id().equals(row.suggestionDeputyId())).map(d -> d.name()).findFirst()
-                .orElse(row.suggestionDeputyId()));
-    model.put("timeline", timeline(file, lang));
-    model.put("errors", errors);
-    model.put("errorStep", errorStep);
-    model.put("input", input);
-    model.put("categoryChoice", input.getOrDefault("category", c.category().name()));
-    model.put("deadlineValue", input.getOrDefault("deadline", handling.defaultDeadline(c.category()).toString()));
-    model.put("conflict", conflict);
-    model.put("statusName", lang.pick(c.status().zh(), c.status().en()));
-    model.put("categoryName", lang.pick(c.category().zh(), c.category().en()));
-    return model;
+    boolean maySeeContact = handling.maySeeContact(staff, c);
+    List<Deputy> deputies = handling.stationDeputies(c);
+    return new CasePage(
+        frame,
+        row,
+        c,
+        file.photos(),
+        shown(c.submittedAt()),
+        file.hasContact(),
+        file.maskedName(),
+        maySeeContact,
+        staff.canEdit() ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet()) : Set.of(),
+        Category.values(),
+        handling.departments(staff),
+        handling.defaultDeadline(c.category()).toString(),
+        handling.defaultDays(c.category()),
+        deputies,
+        c.category() == Category.LEGAL,
+        file.mergedCode(),
+        row.suggestionDeputyId() == null
+            ? null
+            : deputies.stream().filter(d -> d.id().equals(row.suggestionDeputyId())).map(d -> d.name()).findFirst()
+                .orElse(row.suggestionDeputyId()),
+        timeline(file, lang),
+        errors,
+        errorStep,
+        input,
+        input.getOrDefault("category", c.category().name()),
+        input.getOrDefault("deadline", handling.defaultDeadline(c.category()).toString()),
+        conflict,
+        lang.text(c.status().text()),
+        lang.text(c.category().text()),
+        done,
+        contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null);
   }
 
   private static List<Line> timeline(CaseFiles.CaseFile file, Lang lang) {
@@ -203,12 +278,11 @@ public class CaseAdminController {
             line -> {
               CaseEvent e = line.event();
               String who =
-                  switch (e.actor()) {
-                    case CaseEvent.RESIDENT -> lang.pick("群众", "Resident");
-                    case CaseEvent.SYSTEM -> lang.pick("系统", "System");
-                    default -> line.staffName() == null ? e.actor() : line.staffName();
-                  };
-              String what = e.to() != null ? lang.pick(e.to().zh(), e.to().en()) : lang.pick(CaseLedger.what(e), e.action());
+                  CaseLedger.actor(e.actor())
+                      .map(lang::text)
+                      .orElseGet(() -> line.staffName() == null ? e.actor() : line.staffName());
+              // The staff's English page names a line that is not a step by its action, as before.
+              String what = e.to() != null ? lang.text(e.to().text()) : lang.pick(CaseLedger.what(e), e.action());
               return new Line(shown(e.at()), who, what, e.note(), e.to() != null);
             })
         .toList();

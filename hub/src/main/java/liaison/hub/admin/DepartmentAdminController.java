@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 
 /** The county's departments (承办单位): everyone sees the list, county admins add and edit. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -39,22 +40,30 @@ public class DepartmentAdminController {
     this.access = access;
   }
 
+  /** admin/departments: the county's departments, and what was just done. */
+  @Introspected
+  public record DepartmentsPage(Frame frame, List<Department> departments, @Nullable String done) {}
+
+  /** admin/department-form: a new department ({@code id} null) or one to change, with the messages beside the fields. */
+  @Introspected
+  public record DepartmentFormPage(
+      Frame frame, @Nullable String id, DepartmentService.Draft draft, Map<String, List<String>> errors, int maxName, int maxContact) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("departments", departments.list(staff));
-    model.put("done", "created".equals(done) || "saved".equals(done) ? done : null);
-    return new ModelAndView<>("admin/departments", model);
+  public ModelAndView<DepartmentsPage> list(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
+    return new ModelAndView<>(
+        "admin/departments",
+        new DepartmentsPage(Frame.of(request, staff), departments.list(staff), "created".equals(done) || "saved".equals(done) ? done : null));
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<DepartmentFormPage> newForm(HttpRequest<?> request, Staff staff) {
     access.requireCountyAdmin(staff);
     return form(request, staff, null, new DepartmentService.Draft("", ""), List.of());
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<DepartmentFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     access.requireCountyAdmin(staff);
     Department d = departments.get(staff, id);
     return form(request, staff, id, new DepartmentService.Draft(d.name(), d.contact()), List.of());
@@ -84,14 +93,16 @@ public class DepartmentAdminController {
     }
   }
 
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<DepartmentFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, DepartmentService.Draft draft, List<FieldError> errors) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", id);
-    model.put("draft", draft);
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("maxName", DepartmentService.MAX_NAME);
-    model.put("maxContact", DepartmentService.MAX_CONTACT);
-    return new ModelAndView<>("admin/department-form", model);
+    return new ModelAndView<>(
+        "admin/department-form",
+        new DepartmentFormPage(
+            Frame.of(request, staff),
+            id,
+            draft,
+            FormErrors.byField(Lang.of(request), errors),
+            DepartmentService.MAX_NAME,
+            DepartmentService.MAX_CONTACT));
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +30,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.text.Masks;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.signage.protocol.DeputyLevel;
 
 /** The deputies: a list with search and filters, the form to add or change one, deletion. */
@@ -55,8 +56,40 @@ public class DeputyAdminController {
    */
   public record Row(Deputy deputy, String levels, String stations, String maskedPhone, boolean editable) {}
 
+  /** admin/deputies: the list with its filters as chosen. */
+  @Introspected
+  public record DeputiesPage(
+      Frame frame,
+      List<Row> rows,
+      String q,
+      String level,
+      String station,
+      DeputyLevel[] levels,
+      List<StationPlace> stations,
+      boolean canEdit,
+      @Nullable String done) {}
+
+  /** admin/deputy-form: a new deputy ({@code id} null) or one to change, with the messages beside the fields. */
+  @Introspected
+  public record DeputyFormPage(
+      Frame frame,
+      @Nullable String id,
+      DeputyDraft draft,
+      List<String> chosenLevels,
+      List<String> chosenStations,
+      String specialties,
+      Map<String, List<String>> errors,
+      DeputyLevel[] levels,
+      List<StationPlace> stations,
+      @Nullable String photo,
+      boolean photoDone) {}
+
+  /** admin/deputy-delete: what deleting the deputy takes away, and why it was refused if it was. */
+  @Introspected
+  public record DeputyDeletePage(Frame frame, Deputy deputy, String levels, String stations, List<String> problems) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(
+  public ModelAndView<DeputiesPage> list(
       HttpRequest<?> request,
       Staff staff,
       @Nullable @QueryValue String q,
@@ -66,9 +99,7 @@ public class DeputyAdminController {
     Lang lang = Lang.of(request);
     List<StationPlace> visible = access.visibleStations(staff);
     Map<String, String> names = visible.stream().collect(Collectors.toMap(StationPlace::id, p -> p.station().name()));
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put(
-        "rows",
+    List<Row> rows =
         directory.list(staff, new DeputyDirectory.Filter(q, level, station)).stream()
             .map(
                 l ->
@@ -78,19 +109,23 @@ public class DeputyAdminController {
                         l.stationIds().stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining("、")),
                         mask(l.deputy(), l.phoneVisible()),
                         l.changeable()))
-            .toList());
-    model.put("q", q == null ? "" : q);
-    model.put("level", level == null ? "" : level);
-    model.put("station", station == null ? "" : station);
-    model.put("levels", DeputyLevel.values());
-    model.put("stations", visible);
-    model.put("canEdit", staff.canEdit());
-    model.put("done", done != null && DONE.contains(done) ? done : null);
-    return new ModelAndView<>("admin/deputies", model);
+            .toList();
+    return new ModelAndView<>(
+        "admin/deputies",
+        new DeputiesPage(
+            Frame.of(request, staff),
+            rows,
+            q == null ? "" : q,
+            level == null ? "" : level,
+            station == null ? "" : station,
+            DeputyLevel.values(),
+            visible,
+            staff.canEdit(),
+            done != null && DONE.contains(done) ? done : null));
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(
+  public ModelAndView<DeputyFormPage> newForm(
       HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
     access.requireEditor(staff);
     List<String> at = station == null || station.isBlank() ? List.of() : List.of(station);
@@ -99,7 +134,7 @@ public class DeputyAdminController {
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<DeputyFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     deputies.requireChange(staff, id);
     Deputy d = directory.get(staff, id);
     List<String> at = directory.stationsOf(staff, id).stream().map(StationPlace::id).toList();
@@ -129,7 +164,7 @@ public class DeputyAdminController {
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<DeputyDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
     deputies.requireChange(staff, id);
     return deletePage(request, staff, id, List.of());
   }
@@ -144,33 +179,36 @@ public class DeputyAdminController {
     }
   }
 
-  private ModelAndView<Map<String, Object>> deletePage(
+  private ModelAndView<DeputyDeletePage> deletePage(
       HttpRequest<?> request, Staff staff, String id, List<FieldError> errors) {
     Lang lang = Lang.of(request);
     Deputy d = directory.get(staff, id);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("deputy", d);
-    model.put("levels", levels(lang, d));
-    model.put(
-        "stations", directory.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")));
-    model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
-    return new ModelAndView<>("admin/deputy-delete", model);
+    return new ModelAndView<>(
+        "admin/deputy-delete",
+        new DeputyDeletePage(
+            Frame.of(request, staff),
+            d,
+            levels(lang, d),
+            directory.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")),
+            errors.stream().map(e -> lang.text(e.text())).toList()));
   }
 
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<DeputyFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, DeputyDraft draft, List<FieldError> errors) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", id);
-    model.put("draft", draft);
-    model.put("chosenLevels", draft.levels() == null ? List.of() : draft.levels());
-    model.put("chosenStations", draft.stationIds() == null ? List.of() : draft.stationIds());
-    model.put("specialties", draft.specialties() == null ? "" : String.join("、", draft.specialties()));
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("levels", DeputyLevel.values());
-    model.put("stations", directory.assignableStations(staff));
-    model.put("photo", id == null ? null : directory.get(staff, id).photoHash());
-    model.put("photoDone", "photo".equals(request.getParameters().get("done")));
-    return new ModelAndView<>("admin/deputy-form", model);
+    return new ModelAndView<>(
+        "admin/deputy-form",
+        new DeputyFormPage(
+            Frame.of(request, staff),
+            id,
+            draft,
+            draft.levels() == null ? List.of() : draft.levels(),
+            draft.stationIds() == null ? List.of() : draft.stationIds(),
+            draft.specialties() == null ? "" : String.join("、", draft.specialties()),
+            FormErrors.byField(Lang.of(request), errors),
+            DeputyLevel.values(),
+            directory.assignableStations(staff),
+            id == null ? null : directory.get(staff, id).photoHash(),
+            "photo".equals(request.getParameters().get("done"))));
   }
 
   private static DeputyDraft draft(FormData form) {

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +13,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.net.URI;
 import java.util.Optional;
 import liaison.hub.command.CommandRecord;
@@ -22,7 +22,10 @@ import liaison.hub.config.TimeFactory;
 import liaison.hub.fleet.FleetOverview;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.web.Pages;
+import liaison.hub.station.StationPlace;
+import liaison.hub.web.Frame;
+import liaison.signage.protocol.CommandName;
+import org.jspecify.annotations.Nullable;
 
 /** 设备状态: every station the staff member looks after, alive or not, showing what it should. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -49,8 +52,20 @@ public class FleetAdminController {
       FleetOverview.Row row, String since, String lastSeen, String disk, String cpu, String memory,
       @org.jspecify.annotations.Nullable String screenshot, String screenshotAt, String malformedSince) {}
 
+  /** admin/fleet: every screen, how many need attention, and the commands this person may send. */
+  @Introspected
+  public record FleetPage(Frame frame, List<Line> lines, long attention, List<CommandName> commands) {}
+
+  /** A command in a station's history, its times in Beijing time. */
+  public record HistoryRow(CommandRecord c, String at, String answered) {}
+
+  /** admin/fleet-commands: a station's commands, newest first; {@code sent} the one just sent. */
+  @Introspected
+  public record CommandsPage(
+      Frame frame, StationPlace place, List<HistoryRow> list, @Nullable String sent, List<CommandName> commands) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<FleetPage> page(HttpRequest<?> request, Staff staff) {
     access.requireEditor(staff);
     List<Line> lines =
         fleet.rows(access.visibleStations(staff)).stream()
@@ -71,11 +86,10 @@ public class FleetAdminController {
                         latest(staff, r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
                         r.malformed() == null ? "" : AT.format(r.malformed().since().atZone(TimeFactory.ZONE))))
             .toList();
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("lines", lines);
-    model.put("attention", lines.stream().filter(l -> !l.row().alerts().isEmpty()).count());
-    model.put("commands", CommandRules.allowed(staff));
-    return new ModelAndView<>("admin/fleet", model);
+    return new ModelAndView<>(
+        "admin/fleet",
+        new FleetPage(
+            Frame.of(request, staff), lines, lines.stream().filter(l -> !l.row().alerts().isEmpty()).count(), CommandRules.allowed(staff)));
   }
 
   private Optional<CommandRecord> latest(Staff staff, String stationId) {
@@ -91,18 +105,21 @@ public class FleetAdminController {
 
   /** A station's commands, newest first, with the answer to the one just sent on top. */
   @Get(uri = "/{id}/commands", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> history(HttpRequest<?> request, Staff staff, String id) {
-    var place = access.requireStationStaff(staff, id);
+  public ModelAndView<CommandsPage> history(HttpRequest<?> request, Staff staff, String id) {
+    StationPlace place = access.requireStationStaff(staff, id);
     List<CommandRecord> list = commands.history(staff, id, 50);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", place);
-    model.put("list", list.stream().map(c -> Map.of(
-        "c", c,
-        "at", AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE)),
-        "answered", c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(TimeFactory.ZONE)))).toList());
-    model.put("sent", request.getParameters().get("sent"));
-    model.put("commands", CommandRules.allowed(staff));
-    return new ModelAndView<>("admin/fleet-commands", model);
+    List<HistoryRow> rows =
+        list.stream()
+            .map(
+                c ->
+                    new HistoryRow(
+                        c,
+                        AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE)),
+                        c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(TimeFactory.ZONE))))
+            .toList();
+    return new ModelAndView<>(
+        "admin/fleet-commands",
+        new CommandsPage(Frame.of(request, staff), place, rows, request.getParameters().get("sent"), CommandRules.allowed(staff)));
   }
 
   /** A screenshot, to the staff of the station it came from (it may show a resident at the screen). */

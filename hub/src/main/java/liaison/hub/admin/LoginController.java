@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,8 +18,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import liaison.hub.security.LoginThrottle;
 import liaison.hub.security.SecurityConfig;
@@ -26,8 +25,10 @@ import liaison.hub.security.SessionCookies;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.SignIn;
 import liaison.hub.security.StaffFilter;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
+import liaison.hub.web.Frame;
 import liaison.hub.web.Pages;
 import liaison.hub.security.ClientAddresses;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public class LoginController {
   }
 
   @Get(uri = "/login", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> form(HttpRequest<?> request, @Nullable @QueryValue String next) {
+  public ModelAndView<LoginPage> form(HttpRequest<?> request, @Nullable @QueryValue String next) {
     return page(request, Pages.safeNext(next, "/admin"), "", null);
   }
 
@@ -75,19 +76,12 @@ public class LoginController {
         yield HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
             .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(held.retryAfter().toSeconds()))
             .body(
-                page(
-                    request,
-                    next,
-                    username,
-                    Lang.of(request)
-                        .pick(
-                            "登录失败次数过多，请 " + minutes + " 分钟后再试；忘记密码请联系县级管理员重置",
-                            "Too many failed log-ins; try again in " + minutes + " min. Forgot the password? Ask a county administrator to reset it")));
+                page(request, next, username, Lang.of(request).text(Text.of("login.held-back", minutes))));
       }
       case SignIn.Refused refused -> {
         LOG.warn("failed log-in for '{}' from {}", username, address);
         yield HttpResponse.status(HttpStatus.UNAUTHORIZED)
-            .body(page(request, next, username, Lang.of(request).pick("用户名或密码不正确", "Wrong user name or password")));
+            .body(page(request, next, username, Lang.of(request).text(Text.of("login.refused"))));
       }
       case SignIn.Accepted accepted -> {
         SessionStore.Opened opened = signIn.open(accepted.staff());
@@ -111,14 +105,11 @@ public class LoginController {
     return SessionCookies.of(config, request, value, maxAge);
   }
 
-  private static ModelAndView<Map<String, Object>> page(
-      HttpRequest<?> request, String next, String username, @Nullable String error) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("next", next);
-    model.put("username", username);
-    model.put("error", error);
-    model.put("lang", Lang.of(request) == Lang.EN ? "en" : "zh");
-    model.put("path", "/login");
-    return new ModelAndView<>("login", model);
+  /** login: where to go after it, the user name typed, and why the last try was refused. */
+  @Introspected
+  public record LoginPage(Frame frame, String next, String username, @Nullable String error) {}
+
+  private static ModelAndView<LoginPage> page(HttpRequest<?> request, String next, String username, @Nullable String error) {
+    return new ModelAndView<>("login", new LoginPage(Frame.signedOut(request, "/login"), next, username, error));
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,9 +34,10 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.signage.protocol.NoticePriority;
 
 /** The notices list, the composer with its target picker and kiosk preview, and each notice's receipts. */
@@ -81,8 +83,58 @@ public class NoticeAdminController {
       java.util.Arrays.stream(NoticePriority.values()).map(Enum::name).toList();
   private static final List<String> STATES = List.of("active", "upcoming", "ended");
 
+  /** admin/notices: the notices with how far they reached, the filters as chosen. */
+  @Introspected
+  public record NoticesPage(
+      Frame frame,
+      List<Row> rows,
+      @Nullable String done,
+      String q,
+      String priority,
+      String state,
+      List<String> priorities,
+      List<String> states) {}
+
+  /**
+   * admin/notice-form: a new notice ({@code id} null) or one to change, with the messages beside the
+   * fields; {@code preview} shows it as a kiosk would, on the first chosen station's plate.
+   */
+  @Introspected
+  public record NoticeFormPage(
+      Frame frame,
+      @Nullable String id,
+      NoticeDraft draft,
+      List<String> chosen,
+      Map<String, List<String>> errors,
+      List<StationPlace> stations,
+      Map<String, String> townships,
+      List<String> priorities,
+      boolean preview,
+      String plate,
+      int maxTitle,
+      int maxBody) {}
+
+  /** admin/notice: a notice with its receipts per target station and its proof of display. */
+  @Introspected
+  public record NoticePage(
+      Frame frame,
+      Notice notice,
+      String window,
+      boolean editable,
+      List<ReceiptRow> receipts,
+      long shown,
+      List<ReceiptRow> missing,
+      @Nullable String done,
+      List<ProofRow> proofs,
+      boolean proofsShown,
+      List<String> proofDays) {}
+
+  /** admin/notice-delete: the notice to delete. */
+  @Introspected
+  public record NoticeDeletePage(Frame frame, Notice notice, String window) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(
+  public ModelAndView<NoticesPage> list(
       HttpRequest<?> request,
       Staff staff,
       @Nullable @QueryValue String done,
@@ -112,19 +164,21 @@ public class NoticeAdminController {
       rows.add(
           new Row(n, window(n), notices.canEdit(staff, n), (int) receipts.stream().filter(r -> r.shownAt() != null).count(), receipts.size()));
     }
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("rows", rows);
-    model.put("done", done != null && List.of("created", "saved", "deleted").contains(done) ? done : null);
-    model.put("q", query);
-    model.put("priority", priority == null ? "" : priority);
-    model.put("state", state == null ? "" : state);
-    model.put("priorities", PRIORITIES);
-    model.put("states", STATES);
-    return new ModelAndView<>("admin/notices", model);
+    return new ModelAndView<>(
+        "admin/notices",
+        new NoticesPage(
+            Frame.of(request, staff),
+            rows,
+            done != null && List.of("created", "saved", "deleted").contains(done) ? done : null,
+            query,
+            priority == null ? "" : priority,
+            state == null ? "" : state,
+            PRIORITIES,
+            STATES));
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
+  public ModelAndView<NoticeFormPage> newForm(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
     access.requireEditor(staff);
     OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(SHANGHAI).toOffsetDateTime();
     NoticeDraft draft =
@@ -134,7 +188,7 @@ public class NoticeAdminController {
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<NoticeFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     Notice n = notices.requireEdit(staff, id);
     NoticeDraft draft =
         new NoticeDraft(n.title(), n.body(), n.priority().name(), local(n.validFrom()), n.validUntil() == null ? "" : local(n.validUntil()),
@@ -175,37 +229,35 @@ public class NoticeAdminController {
   }
 
   @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
+  public ModelAndView<NoticePage> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
     Notice n = notices.get(staff, id);
     List<ReceiptRow> receipts =
         notices.receipts(staff, id).stream()
             .map(r -> new ReceiptRow(r.stationId(), r.stationName(), r.shownAt() == null ? null : SHOWN.format(r.shownAt().atZoneSameInstant(SHANGHAI))))
             .toList();
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("notice", n);
-    model.put("window", window(n));
-    model.put("editable", notices.canEdit(staff, n));
-    model.put("receipts", receipts);
-    model.put("shown", receipts.stream().filter(r -> r.shownAt() != null).count());
-    model.put("missing", receipts.stream().filter(r -> r.shownAt() == null).toList());
-    model.put("done", done != null && List.of("created", "saved").contains(done) ? done : null);
+    boolean editable = notices.canEdit(staff, n);
     Lang lang = Lang.of(request);
     List<DisplayProofs.AtStation> proofs = notices.displayProofs(staff, id);
-    model.put("proofs", proofs.stream().map(p -> proofRow(p, lang)).toList());
-    model.put("proofsShown", proofs.stream().anyMatch(p -> p.total().times() > 0));
-    model.put(
-        "proofDays",
-        proofs.isEmpty() ? List.of() : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList());
-    return new ModelAndView<>("admin/notice", model);
+    return new ModelAndView<>(
+        "admin/notice",
+        new NoticePage(
+            Frame.of(request, staff),
+            n,
+            window(n),
+            editable,
+            receipts,
+            receipts.stream().filter(r -> r.shownAt() != null).count(),
+            receipts.stream().filter(r -> r.shownAt() == null).toList(),
+            done != null && List.of("created", "saved").contains(done) ? done : null,
+            proofs.stream().map(p -> proofRow(p, lang)).toList(),
+            proofs.stream().anyMatch(p -> p.total().times() > 0),
+            proofs.isEmpty() ? List.of() : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList()));
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<NoticeDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
     Notice n = notices.requireEdit(staff, id);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("notice", n);
-    model.put("window", window(n));
-    return new ModelAndView<>("admin/notice-delete", model);
+    return new ModelAndView<>("admin/notice-delete", new NoticeDeletePage(Frame.of(request, staff), n, window(n)));
   }
 
   @Post(uri = "/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
@@ -214,29 +266,31 @@ public class NoticeAdminController {
     return HttpResponse.seeOther(URI.create("/admin/notices?done=deleted"));
   }
 
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<NoticeFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, NoticeDraft draft, List<FieldError> errors, boolean preview) {
     List<StationPlace> editable = access.visibleStations(staff).stream().filter(p -> access.canEdit(staff, p)).toList();
     Map<String, String> townships = new LinkedHashMap<>();
     editable.forEach(p -> townships.put(p.station().townshipId(), p.townshipName()));
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", id);
-    model.put("draft", draft);
-    model.put("chosen", draft.stationIds() == null ? List.of() : draft.stationIds());
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("stations", editable);
-    model.put("townships", townships);
-    model.put("priorities", List.of("NORMAL", "URGENT", "EMERGENCY"));
-    model.put("preview", preview);
     String plate = editable.stream()
         .filter(p -> draft.stationIds() != null && draft.stationIds().contains(p.id()))
         .map(p -> p.station().signPlate())
         .findFirst()
         .orElse(editable.isEmpty() ? "" : editable.getFirst().station().signPlate());
-    model.put("plate", plate);
-    model.put("maxTitle", NoticeService.MAX_TITLE);
-    model.put("maxBody", NoticeService.MAX_BODY);
-    return new ModelAndView<>("admin/notice-form", model);
+    return new ModelAndView<>(
+        "admin/notice-form",
+        new NoticeFormPage(
+            Frame.of(request, staff),
+            id,
+            draft,
+            draft.stationIds() == null ? List.of() : draft.stationIds(),
+            FormErrors.byField(Lang.of(request), errors),
+            editable,
+            townships,
+            List.of("NORMAL", "URGENT", "EMERGENCY"),
+            preview,
+            plate,
+            NoticeService.MAX_TITLE,
+            NoticeService.MAX_BODY));
   }
 
   private static ProofRow proofRow(DisplayProofs.AtStation p, Lang lang) {
@@ -258,15 +312,11 @@ public class NoticeAdminController {
     long h = seconds / 3600;
     long m = seconds % 3600 / 60;
     long s = seconds % 60;
-    StringBuilder text = new StringBuilder();
-    if (h > 0) {
-      text.append(h).append(lang.pick("小时", " h "));
-    }
-    if (h > 0 || m > 0) {
-      text.append(m).append(lang.pick("分", " min "));
-    }
-    text.append(s).append(lang.pick("秒", " s"));
-    return text.toString();
+    Text text =
+        h > 0
+            ? Text.of("proofs.duration.hours", h, m, s)
+            : m > 0 ? Text.of("proofs.duration.minutes", m, s) : Text.of("proofs.duration.seconds", s);
+    return lang.text(text);
   }
 
   private static String local(OffsetDateTime t) {

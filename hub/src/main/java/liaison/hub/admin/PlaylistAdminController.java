@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,9 +30,10 @@ import liaison.hub.signage.PlaylistDraft;
 import liaison.hub.signage.PlaylistDraft.DaypartDraft;
 import liaison.hub.signage.PlaylistDraft.EntryDraft;
 import liaison.hub.signage.StationPlaylists;
+import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.Playlist;
 
@@ -78,13 +80,35 @@ public class PlaylistAdminController {
   public record DaypartView(
       int index, String from, String until, List<String> fromErrors, List<String> untilErrors, List<String> errors, ListView entries) {}
 
+  /**
+   * admin/playlist: the playlist as stored or as being edited ({@code unsaved}), each reason beside
+   * its field; {@code done} what was just saved.
+   *
+   * @param custom whether the station has a playlist of its own (else it plays the defaults)
+   */
+  @Introspected
+  public record PlaylistPage(
+      Frame frame,
+      StationPlace place,
+      boolean custom,
+      @Nullable String updatedAt,
+      @Nullable String updatedBy,
+      boolean unsaved,
+      Map<String, List<String>> errors,
+      Board[] boards,
+      ListView main,
+      List<DaypartView> dayparts,
+      List<Playlist.Entry> defaults,
+      int maxEntries,
+      int maxDayparts,
+      @Nullable String done) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
+  public ModelAndView<PlaylistPage> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
     access.requireEdit(staff, id);
     StationPlaylists.Current current = playlists.get(staff, id);
-    ModelAndView<Map<String, Object>> page = page(request, staff, current, PlaylistDraft.of(current.playlist()), List.of(), false);
-    page.getModel().orElseThrow().put("done", "saved".equals(done) || "reset".equals(done) ? done : null);
-    return page;
+    return page(
+        request, staff, current, PlaylistDraft.of(current.playlist()), List.of(), false, "saved".equals(done) || "reset".equals(done) ? done : null);
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -95,14 +119,14 @@ public class PlaylistAdminController {
     String action = form.get("action") == null ? "save" : form.get("action");
     if (!"save".equals(action)) {
       editing.apply(action);
-      return HttpResponse.ok(page(request, staff, playlists.get(staff, id), editing.draft(), List.of(), true));
+      return HttpResponse.ok(page(request, staff, playlists.get(staff, id), editing.draft(), List.of(), true, null));
     }
     try {
       playlists.save(staff, id, editing.draft());
       return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/playlist?done=saved"));
     } catch (ValidationProblem e) {
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(page(request, staff, playlists.get(staff, id), editing.draft(), e.errors(), false));
+          .body(page(request, staff, playlists.get(staff, id), editing.draft(), e.errors(), false, null));
     }
   }
 
@@ -112,18 +136,15 @@ public class PlaylistAdminController {
     return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/playlist?done=reset"));
   }
 
-  private ModelAndView<Map<String, Object>> page(
-      HttpRequest<?> request, Staff staff, StationPlaylists.Current current, PlaylistDraft draft, List<FieldError> errors, boolean unsaved) {
+  private ModelAndView<PlaylistPage> page(
+      HttpRequest<?> request,
+      Staff staff,
+      StationPlaylists.Current current,
+      PlaylistDraft draft,
+      List<FieldError> errors,
+      boolean unsaved,
+      @Nullable String done) {
     Map<String, List<String>> byField = FormErrors.byField(Lang.of(request), errors);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", current.place());
-    model.put("custom", current.custom());
-    model.put("updatedAt", current.updatedAt() == null ? null : SHOWN.format(current.updatedAt().atZoneSameInstant(SHANGHAI)));
-    model.put("updatedBy", current.updatedBy());
-    model.put("unsaved", unsaved);
-    model.put("errors", byField);
-    model.put("boards", Board.values());
-    model.put("main", list(MAIN, "entries", draft.entriesOrNone(), byField));
     List<DaypartView> dayparts = new ArrayList<>();
     List<DaypartDraft> parts = draft.daypartsOrNone();
     for (int i = 0; i < parts.size(); i++) {
@@ -134,11 +155,23 @@ public class PlaylistAdminController {
               i, text(d.from()), text(d.until()), field(byField, at + ".from"), field(byField, at + ".until"),
               field(byField, at), list("d" + i, at + ".entries", d.entries() == null ? List.of() : d.entries(), byField)));
     }
-    model.put("dayparts", dayparts);
-    model.put("defaults", Playlist.DEFAULT.entries());
-    model.put("maxEntries", PlaylistCheck.MAX_ENTRIES);
-    model.put("maxDayparts", PlaylistCheck.MAX_DAYPARTS);
-    return new ModelAndView<>("admin/playlist", model);
+    return new ModelAndView<>(
+        "admin/playlist",
+        new PlaylistPage(
+            Frame.of(request, staff),
+            current.place(),
+            current.custom(),
+            current.updatedAt() == null ? null : SHOWN.format(current.updatedAt().atZoneSameInstant(SHANGHAI)),
+            current.updatedBy(),
+            unsaved,
+            byField,
+            Board.values(),
+            list(MAIN, "entries", draft.entriesOrNone(), byField),
+            dayparts,
+            Playlist.DEFAULT.entries(),
+            PlaylistCheck.MAX_ENTRIES,
+            PlaylistCheck.MAX_DAYPARTS,
+            done));
   }
 
   private static ListView list(String key, String field, List<EntryDraft> rows, Map<String, List<String>> errors) {

@@ -10,6 +10,7 @@ import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.poster.PosterRenderer;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
@@ -47,7 +48,7 @@ public class PosterController {
         deputies.atStation(staff, id).stream()
             .filter(d -> d.id().equals(deputyId))
             .findFirst()
-            .orElseThrow(() -> new NotFoundProblem("代表 " + deputyId + " 不在本站", "deputy " + deputyId + " is not at this station"));
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.deputy.not-at-station", deputyId)));
     String levels = String.join(" · ", deputy.levels().stream().map(DeputyLevel::zh).toList());
     byte[] png =
         renderer.deputyCard(

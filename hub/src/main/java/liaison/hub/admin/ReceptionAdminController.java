@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,20 +24,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.reception.ReceptionDetails;
 import liaison.hub.reception.AttendanceService;
 import liaison.hub.reception.ReceptionDraft;
+import liaison.hub.reception.ReceptionRuleService;
 import liaison.hub.reception.ReceptionService;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.signage.protocol.ReceptionStatus;
 
 /** A station's week of receptions, and the form to add, change or remove one. */
@@ -44,9 +48,6 @@ import liaison.signage.protocol.ReceptionStatus;
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReceptionAdminController {
-  private static final String[] WEEKDAYS_ZH = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
-  private static final String[] WEEKDAYS_EN = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
   private final ReceptionService receptions;
   private final liaison.hub.reception.ReceptionRuleService rules;
   private final AttendanceService attendanceService;
@@ -75,15 +76,12 @@ public class ReceptionAdminController {
   /** One day column of the week calendar. */
   public record Day(LocalDate date, String label, boolean today, List<SlotRow> slots) {}
 
-  /** A recurring rule under the calendar. */
+  /** A recurring rule under the calendar, in the reader's language. */
   public record RuleRow(String id, String summary) {
-    static RuleRow of(liaison.hub.reception.ReceptionRule r) {
-      String when =
-          r.kind() == liaison.hub.reception.ReceptionRule.Kind.WEEKLY
-              ? "每周" + "一二三四五六日".charAt(r.weekday().getValue() - 1)
-              : "每月" + r.monthDay() + "日";
-      return new RuleRow(r.id(), when + " " + r.start() + "—" + r.end() + " · " + r.location()
-          + (r.theme() == null ? "" : " · " + r.theme()) + (r.exceptions().isEmpty() ? "" : " · 例外 " + r.exceptions().size() + " 天"));
+    static RuleRow of(liaison.hub.reception.ReceptionRule r, Lang lang) {
+      return new RuleRow(r.id(), lang.text(ReceptionRuleService.when(r)) + " " + r.start() + "—" + r.end() + " · " + r.location()
+          + (r.theme() == null ? "" : " · " + r.theme())
+          + (r.exceptions().isEmpty() ? "" : " · " + lang.text(Text.of("rules.exception-days", r.exceptions().size()))));
     }
   }
 
@@ -100,8 +98,38 @@ public class ReceptionAdminController {
   /** An on-duty deputy at a slot, and whether staff marked them as arrived. */
   public record Duty(String deputyId, String name, boolean present) {}
 
+  /** admin/week: a station's week of receptions with the weeks around it, and its recurring rules. */
+  @Introspected
+  public record WeekPage(
+      Frame frame,
+      StationPlace place,
+      List<Day> days,
+      LocalDate monday,
+      LocalDate previous,
+      LocalDate next,
+      boolean canEdit,
+      List<StationPlace> stations,
+      @Nullable String done,
+      List<RuleRow> rules) {}
+
+  /** admin/reception-form: a new reception ({@code id} null) or one to change, with the messages beside the fields. */
+  @Introspected
+  public record ReceptionFormPage(
+      Frame frame,
+      @Nullable String id,
+      ReceptionDraft draft,
+      List<String> chosen,
+      Map<String, List<String>> errors,
+      StationPlace place,
+      List<Deputy> deputies,
+      List<String> statuses) {}
+
+  /** admin/reception-delete: the reception to delete. */
+  @Introspected
+  public record ReceptionDeletePage(Frame frame, SlotRow row, StationPlace place) {}
+
   @Get(uri = "/stations/{stationId}/week", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> week(
+  public ModelAndView<WeekPage> week(
       HttpRequest<?> request,
       Staff staff,
       String stationId,
@@ -118,31 +146,32 @@ public class ReceptionAdminController {
       days.add(
           new Day(
               date,
-              lang.pick(WEEKDAYS_ZH[i] + " " + date.getMonthValue() + "月" + date.getDayOfMonth() + "日",
-                  WEEKDAYS_EN[i] + " " + date.getDayOfMonth() + "/" + date.getMonthValue()),
+              lang.text(Text.of("week.day", Text.of("week.weekday." + (i + 1)), date.getMonthValue(), date.getDayOfMonth())),
               date.equals(today),
               slots.stream()
                   .filter(d -> d.slot().date().equals(date))
                   .map(d -> row(d, today))
                   .toList()));
     }
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", place);
-    model.put("days", days);
-    model.put("monday", monday);
-    model.put("previous", monday.minusWeeks(1));
-    model.put("next", monday.plusWeeks(1));
-    model.put("canEdit", access.canEdit(staff, place));
-    model.put("stations", access.visibleStations(staff));
-    model.put(
-        "done",
-        done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted", "present", "absent").contains(done) ? done : null);
-    model.put("rules", rules.list(staff, stationId).stream().map(RuleRow::of).toList());
-    return new ModelAndView<>("admin/week", model);
+    return new ModelAndView<>(
+        "admin/week",
+        new WeekPage(
+            Frame.of(request, staff),
+            place,
+            days,
+            monday,
+            monday.minusWeeks(1),
+            monday.plusWeeks(1),
+            access.canEdit(staff, place),
+            access.visibleStations(staff),
+            done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted", "present", "absent").contains(done)
+                ? done
+                : null,
+            rules.list(staff, stationId).stream().map(r -> RuleRow.of(r, lang)).toList()));
   }
 
   @Get(uri = "/receptions/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(
+  public ModelAndView<ReceptionFormPage> newForm(
       HttpRequest<?> request, Staff staff, @QueryValue String station, @Nullable @QueryValue String date) {
     access.requireEdit(staff, station);
     ReceptionDraft draft =
@@ -151,7 +180,7 @@ public class ReceptionAdminController {
   }
 
   @Get(uri = "/receptions/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<ReceptionFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     ReceptionSlot s = receptions.get(staff, id);
     access.requireEdit(staff, s.stationId());
     ReceptionDraft draft =
@@ -184,13 +213,11 @@ public class ReceptionAdminController {
   }
 
   @Get(uri = "/receptions/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<ReceptionDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
     ReceptionSlot slot = receptions.get(staff, id);
     access.requireEdit(staff, slot.stationId());
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("row", row(details.of(slot), LocalDate.now(clock)));
-    model.put("place", access.requireSee(staff, slot.stationId()));
-    return new ModelAndView<>("admin/reception-delete", model);
+    SlotRow row = row(details.of(slot), LocalDate.now(clock));
+    return new ModelAndView<>("admin/reception-delete", new ReceptionDeletePage(Frame.of(request, staff), row, access.requireSee(staff, slot.stationId())));
   }
 
   @Post(uri = "/receptions/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
@@ -218,21 +245,25 @@ public class ReceptionAdminController {
    * The form again with the messages beside the fields. A form that names no station was not sent
    * by this page: it gets the messages on the error page instead.
    */
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<ReceptionFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionDraft draft, List<FieldError> errors) {
     if ((draft.stationId() == null || draft.stationId().isBlank()) && !errors.isEmpty()) {
       throw new ValidationProblem(errors);
     }
     String stationId = draft.stationId() == null ? "" : draft.stationId();
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", id);
-    model.put("draft", draft);
-    model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("place", access.requireSee(staff, stationId));
-    model.put("deputies", deputies.atStation(staff, stationId));
-    model.put("statuses", List.of("PLANNED", "ANNOUNCED", "HELD", "CANCELLED"));
-    return new ModelAndView<>("admin/reception-form", model);
+    Map<String, List<String>> byField = FormErrors.byField(Lang.of(request), errors);
+    StationPlace place = access.requireSee(staff, stationId);
+    return new ModelAndView<>(
+        "admin/reception-form",
+        new ReceptionFormPage(
+            Frame.of(request, staff),
+            id,
+            draft,
+            draft.deputyIds() == null ? List.of() : draft.deputyIds(),
+            byField,
+            place,
+            deputies.atStation(staff, stationId),
+            List.of("PLANNED", "ANNOUNCED", "HELD", "CANCELLED")));
   }
 
   private static ReceptionDraft draft(FormData form) {

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
@@ -26,9 +28,10 @@ import liaison.hub.reception.ReceptionRuleDraft;
 import liaison.hub.reception.ReceptionRuleService;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import org.jspecify.annotations.Nullable;
 
 /** The form for recurring receptions ("every Tuesday", "the 15th of each month"). */
@@ -48,8 +51,20 @@ public class RuleAdminController {
     this.clock = clock;
   }
 
+  /** admin/rule-form: a new rule ({@code id} null) or one to change, with the messages beside the fields. */
+  @Introspected
+  public record RuleFormPage(
+      Frame frame,
+      @Nullable String id,
+      ReceptionRuleDraft draft,
+      List<String> chosen,
+      Map<String, List<String>> errors,
+      StationPlace place,
+      List<Deputy> deputies,
+      List<String> weekdays) {}
+
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff, @QueryValue String station) {
+  public ModelAndView<RuleFormPage> newForm(HttpRequest<?> request, Staff staff, @QueryValue String station) {
     access.requireEdit(staff, station);
     ReceptionRuleDraft draft =
         new ReceptionRuleDraft(station, "WEEKLY", "2", "15", "09:00", "11:30", "", "", LocalDate.now(clock).toString(), "", List.of(), "");
@@ -57,7 +72,7 @@ public class RuleAdminController {
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<RuleFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     ReceptionRule r = rules.get(staff, id);
     access.requireEdit(staff, r.stationId());
     ReceptionRuleDraft draft =
@@ -102,21 +117,25 @@ public class RuleAdminController {
    * The form again with the messages beside the fields. A form that names no station was not sent
    * by this page: it gets the messages on the error page instead.
    */
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<RuleFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionRuleDraft draft, List<FieldError> errors) {
     if ((draft.stationId() == null || draft.stationId().isBlank()) && !errors.isEmpty()) {
       throw new ValidationProblem(errors);
     }
     String stationId = draft.stationId() == null ? "" : draft.stationId();
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", id);
-    model.put("draft", draft);
-    model.put("chosen", draft.deputyIds() == null ? List.of() : draft.deputyIds());
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("place", access.requireSee(staff, stationId));
-    model.put("deputies", deputies.atStation(staff, stationId));
-    model.put("weekdays", List.of("1", "2", "3", "4", "5", "6", "7"));
-    return new ModelAndView<>("admin/rule-form", model);
+    Map<String, List<String>> byField = FormErrors.byField(Lang.of(request), errors);
+    StationPlace place = access.requireSee(staff, stationId);
+    return new ModelAndView<>(
+        "admin/rule-form",
+        new RuleFormPage(
+            Frame.of(request, staff),
+            id,
+            draft,
+            draft.deputyIds() == null ? List.of() : draft.deputyIds(),
+            byField,
+            place,
+            deputies.atStation(staff, stationId),
+            List.of("1", "2", "3", "4", "5", "6", "7")));
   }
 
   private static ReceptionRuleDraft draft(FormData f) {

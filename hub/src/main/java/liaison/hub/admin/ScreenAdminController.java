@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,9 +26,11 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 屏幕登记: a station's screen credential. Whoever may change the station types in the code its new
@@ -48,8 +51,24 @@ public class ScreenAdminController {
     this.access = access;
   }
 
+  /**
+   * admin/station-screen: the station's screen credential (none before a first enrolment), the code
+   * as typed and the messages beside it; {@code done} what was just done.
+   */
+  @Introspected
+  public record ScreenPage(
+      Frame frame,
+      StationPlace place,
+      boolean canEdit,
+      @Nullable StationCredential credential,
+      String enrolledAt,
+      String revokedAt,
+      String code,
+      Map<String, List<String>> errors,
+      @Nullable String done) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<ScreenPage> page(HttpRequest<?> request, Staff staff, String id) {
     String done = request.getParameters().get("done");
     return page(request, staff, id, "", List.of(), done != null && DONE.contains(done) ? done : null);
   }
@@ -76,33 +95,33 @@ public class ScreenAdminController {
                   staff,
                   id,
                   "",
-                  List.of(new FieldError("confirm", "请先勾选确认，再撤销", "tick the box to confirm, then revoke")),
+                  List.of(new FieldError("confirm", Text.of("problem.enrolment.revoke.unconfirmed"))),
                   null));
     }
     try {
       enrolments.revoke(staff, id);
     } catch (ConflictProblem e) {
       return HttpResponse.status(HttpStatus.CONFLICT)
-          .body(page(request, staff, id, "", List.of(new FieldError("confirm", e.zh(), e.getMessage())), null));
+          .body(page(request, staff, id, "", List.of(new FieldError("confirm", e.text())), null));
     }
     return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/screen?done=revoked"));
   }
 
-  private ModelAndView<Map<String, Object>> page(
-      HttpRequest<?> request, Staff staff, String id, String typed, List<FieldError> errors, @org.jspecify.annotations.Nullable String done) {
+  private ModelAndView<ScreenPage> page(
+      HttpRequest<?> request, Staff staff, String id, String typed, List<FieldError> errors, @Nullable String done) {
     StationPlace place = access.requireSee(staff, id);
     Optional<StationCredential> credential = enrolments.credential(staff, id);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", place);
-    model.put("canEdit", access.canEdit(staff, place));
-    model.put("credential", credential.orElse(null));
-    model.put("enrolledAt", credential.map(c -> AT.format(c.enrolledAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""));
-    model.put(
-        "revokedAt",
-        credential.filter(c -> c.revokedAt() != null).map(c -> AT.format(c.revokedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""));
-    model.put("code", typed);
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("done", done);
-    return new ModelAndView<>("admin/station-screen", model);
+    return new ModelAndView<>(
+        "admin/station-screen",
+        new ScreenPage(
+            Frame.of(request, staff),
+            place,
+            access.canEdit(staff, place),
+            credential.orElse(null),
+            credential.map(c -> AT.format(c.enrolledAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
+            credential.filter(c -> c.revokedAt() != null).map(c -> AT.format(c.revokedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
+            typed,
+            FormErrors.byField(Lang.of(request), errors),
+            done));
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,14 +21,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.Map;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.spreadsheet.ImportReport;
 import liaison.hub.spreadsheet.SpreadsheetApiController;
 import liaison.hub.spreadsheet.SpreadsheetService;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 
 /**
  * Spreadsheets in the admin: download the stations or deputies as CSV; upload one, read the dry
@@ -51,10 +52,21 @@ public class SpreadsheetAdminController {
     this.clock = clock;
   }
 
+  /** admin/spreadsheets: nothing but the frame; the page holds the forms. */
+  @Introspected
+  public record SpreadsheetsPage(Frame frame) {}
+
+  /**
+   * admin/import-report: the dry run's or the import's report; the file rides along ({@code data},
+   * base64) for the confirmation.
+   */
+  @Introspected
+  public record ReportPage(Frame frame, String kind, ImportReport report, long changes, String data, String filename) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<SpreadsheetsPage> page(HttpRequest<?> request, Staff staff) {
     sheets.requireEditor(staff);
-    return new ModelAndView<>("admin/spreadsheets", Pages.model(request, staff));
+    return new ModelAndView<>("admin/spreadsheets", new SpreadsheetsPage(Frame.of(request, staff)));
   }
 
   @Get(uri = "/{kind}/export", produces = "text/csv")
@@ -75,7 +87,7 @@ public class SpreadsheetAdminController {
       throw new UncheckedIOException(e);
     }
     if (bytes.length > MAX_FILE) {
-      throw ValidationProblem.of("file", "文件太大：最多 5 MB", "The file is too large: at most 5 MB");
+      throw ValidationProblem.of("file", Text.of("problem.sheet.file.too-large"));
     }
     ImportReport report = sheets.importFile(staff, k, bytes, true);
     return HttpResponse.status(report.fileOk() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
@@ -91,7 +103,7 @@ public class SpreadsheetAdminController {
     try {
       bytes = Base64.getDecoder().decode(form.get("data") == null ? "" : form.get("data"));
     } catch (IllegalArgumentException e) {
-      throw ValidationProblem.of("data", "上传的内容已损坏，请重新选择文件", "The upload was damaged: choose the file again");
+      throw ValidationProblem.of("data", Text.of("problem.sheet.upload.damaged"));
     }
     ImportReport report = sheets.importFile(staff, k, bytes, false);
     if (report.written() || (report.fileOk() && report.changes() == 0 && report.rejected().isEmpty())) {
@@ -102,15 +114,11 @@ public class SpreadsheetAdminController {
         .body(reportPage(request, staff, k, report, bytes, name));
   }
 
-  private ModelAndView<Map<String, Object>> reportPage(
+  private ModelAndView<ReportPage> reportPage(
       HttpRequest<?> request, Staff staff, SpreadsheetService.Kind kind, ImportReport report, byte[] bytes, String filename) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("kind", kind.path());
-    model.put("report", report);
-    model.put("changes", report.changes());
-    model.put("data", Base64.getEncoder().encodeToString(bytes));
-    model.put("filename", filename);
-    return new ModelAndView<>("admin/import-report", model);
+    return new ModelAndView<>(
+        "admin/import-report",
+        new ReportPage(Frame.of(request, staff), kind.path(), report, report.changes(), Base64.getEncoder().encodeToString(bytes), filename));
   }
 
 }

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,7 @@ import liaison.hub.security.StaffFilter;
 import liaison.hub.account.StaffPasswords;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.hub.security.SessionCookies;
 
 /**
@@ -45,25 +46,36 @@ public class StaffAdminController {
     this.config = config;
   }
 
+  /** admin/staff: the county's accounts. */
+  @Introspected
+  public record StaffPage(Frame frame, List<StaffPasswords.Listed> accounts) {}
+
+  /** admin/staff-reset: the temporary password, shown this once. */
+  @Introspected
+  public record ResetPage(Frame frame, StaffPasswords.Reset reset) {}
+
+  /**
+   * admin/password: the messages beside the fields, whether it was just changed ({@code done}), and
+   * whether a temporary password must be replaced first.
+   */
+  @Introspected
+  public record PasswordPage(Frame frame, Map<String, List<String>> errors, boolean done, int minLength, boolean mustChange) {}
+
   @Get(uri = "/staff", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Staff staff) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("accounts", passwords.accounts(staff));
-    return new ModelAndView<>("admin/staff", model);
+  public ModelAndView<StaffPage> list(HttpRequest<?> request, Staff staff) {
+    return new ModelAndView<>("admin/staff", new StaffPage(Frame.of(request, staff), passwords.accounts(staff)));
   }
 
   /** Resets and shows the temporary password once; the page is not cached. */
   @Post(uri = "/staff/{id}/reset", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
   public HttpResponse<?> reset(HttpRequest<?> request, Staff staff, String id) {
     StaffPasswords.Reset reset = passwords.reset(staff, id);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("reset", reset);
-    return HttpResponse.ok(new ModelAndView<>("admin/staff-reset", model))
+    return HttpResponse.ok(new ModelAndView<>("admin/staff-reset", new ResetPage(Frame.of(request, staff), reset)))
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
   @Get(uri = "/password", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> passwordForm(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<PasswordPage> passwordForm(HttpRequest<?> request, Staff staff) {
     return passwordPage(request, staff, List.of(), request.getParameters().get("done") != null);
   }
 
@@ -81,13 +93,15 @@ public class StaffAdminController {
         .cookie(SessionCookies.of(config, request, opened.token(), config.sessionMax()));
   }
 
-  private ModelAndView<Map<String, Object>> passwordPage(
+  private ModelAndView<PasswordPage> passwordPage(
       HttpRequest<?> request, Staff staff, List<FieldError> errors, boolean done) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("done", done);
-    model.put("minLength", config.minPasswordLength());
-    model.put("mustChange", request.getAttribute(StaffFilter.MUST_CHANGE).isPresent());
-    return new ModelAndView<>("admin/password", model);
+    return new ModelAndView<>(
+        "admin/password",
+        new PasswordPage(
+            Frame.of(request, staff),
+            FormErrors.byField(Lang.of(request), errors),
+            done,
+            config.minPasswordLength(),
+            request.getAttribute(StaffFilter.MUST_CHANGE).isPresent()));
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.admin;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,9 +31,11 @@ import liaison.hub.station.Station;
 import liaison.hub.station.StationDraft;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationService;
+import liaison.hub.station.Township;
+import liaison.hub.station.UpcomingReception;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
-import liaison.hub.web.Pages;
+import liaison.hub.web.Frame;
 import liaison.signage.protocol.StationKind;
 
 /**
@@ -63,40 +66,79 @@ public class StationAdminController {
   /** A row of the list. */
   public record Row(StationPlace place, int deputies, boolean canEdit) {}
 
+  /** admin/stations: the list with its filters as chosen. */
+  @Introspected
+  public record StationsPage(
+      Frame frame,
+      List<Row> rows,
+      String q,
+      String township,
+      String kind,
+      List<Township> townships,
+      StationKind[] kinds,
+      boolean canCreate,
+      boolean canEdit,
+      @Nullable String done) {}
+
+  /**
+   * admin/station-form: a new station ({@code id} null) or one to change, with the messages beside the
+   * fields; {@code full} when every field may be changed (a county administrator), {@code ratings}
+   * what residents pressed on its screen.
+   */
+  @Introspected
+  public record StationFormPage(
+      Frame frame,
+      @Nullable String id,
+      StationDraft draft,
+      Map<String, List<String>> errors,
+      List<Township> townships,
+      StationKind[] kinds,
+      boolean full,
+      OnSiteRatings.@Nullable Summary ratings) {}
+
+  /** admin/station-delete: what deleting takes away, and why it was refused if it was. */
+  @Introspected
+  public record StationDeletePage(Frame frame, StationPlace place, List<UpcomingReception> upcoming, int deputies, List<String> problems) {}
+
+  /** admin/station-deputies: the deputies who may sit at the station, those chosen, the messages. */
+  @Introspected
+  public record StationDeputiesPage(
+      Frame frame, StationPlace place, List<Deputy> candidates, Set<String> chosen, Map<String, List<String>> errors, @Nullable String done) {}
+
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> list(
+  public ModelAndView<StationsPage> list(
       HttpRequest<?> request,
       Staff staff,
       @Nullable @QueryValue String q,
       @Nullable @QueryValue String township,
       @Nullable @QueryValue String kind,
       @Nullable @QueryValue String done) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put(
-        "rows",
-        stations.list(staff, new StationService.Filter(q, township, kind)).stream()
-            .map(p -> new Row(p, deputies.atStation(staff, p.id()).size(), access.canEdit(staff, p)))
-            .toList());
-    model.put("q", q == null ? "" : q);
-    model.put("township", township == null ? "" : township);
-    model.put("kind", kind == null ? "" : kind);
-    model.put("townships", stations.townships(staff));
-    model.put("kinds", StationKind.values());
-    model.put("canCreate", staff.isCountyAdmin());
-    model.put("canEdit", staff.canEdit());
-    model.put("done", done != null && DONE.contains(done) ? done : null);
-    return new ModelAndView<>("admin/stations", model);
+    return new ModelAndView<>(
+        "admin/stations",
+        new StationsPage(
+            Frame.of(request, staff),
+            stations.list(staff, new StationService.Filter(q, township, kind)).stream()
+                .map(p -> new Row(p, deputies.atStation(staff, p.id()).size(), access.canEdit(staff, p)))
+                .toList(),
+            q == null ? "" : q,
+            township == null ? "" : township,
+            kind == null ? "" : kind,
+            stations.townships(staff),
+            StationKind.values(),
+            staff.isCountyAdmin(),
+            staff.canEdit(),
+            done != null && DONE.contains(done) ? done : null));
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Staff staff) {
+  public ModelAndView<StationFormPage> newForm(HttpRequest<?> request, Staff staff) {
     access.requireCountyAdmin(staff);
     StationDraft draft = new StationDraft("", "", "", "", "", "", "", "", "");
     return form(request, staff, null, draft, List.of());
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<StationFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     StationPlace place = access.requireEdit(staff, id);
     return form(request, staff, place.station(), StationDraft.of(place.station()), List.of());
   }
@@ -126,7 +168,7 @@ public class StationAdminController {
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<StationDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
     access.requireCountyAdmin(staff);
     return deletePage(request, staff, id, List.of());
   }
@@ -142,7 +184,7 @@ public class StationAdminController {
   }
 
   @Get(uri = "/{id}/deputies", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> assignments(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<StationDeputiesPage> assignments(HttpRequest<?> request, Staff staff, String id) {
     Set<String> chosen = deputies.atStation(staff, id).stream().map(Deputy::id).collect(Collectors.toSet());
     return assignmentPage(request, staff, id, chosen, List.of());
   }
@@ -159,43 +201,49 @@ public class StationAdminController {
     }
   }
 
-  private ModelAndView<Map<String, Object>> assignmentPage(
+  private ModelAndView<StationDeputiesPage> assignmentPage(
       HttpRequest<?> request, Staff staff, String id, Set<String> chosen, List<FieldError> errors) {
     StationPlace place = access.requireEdit(staff, id);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", place);
-    model.put("candidates", deputies.candidates(staff, id));
-    model.put("chosen", chosen);
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("done", request.getParameters().get("done") == null ? null : "assigned");
-    return new ModelAndView<>("admin/station-deputies", model);
+    return new ModelAndView<>(
+        "admin/station-deputies",
+        new StationDeputiesPage(
+            Frame.of(request, staff),
+            place,
+            deputies.candidates(staff, id),
+            chosen,
+            FormErrors.byField(Lang.of(request), errors),
+            request.getParameters().get("done") == null ? null : "assigned"));
   }
 
-  private ModelAndView<Map<String, Object>> deletePage(
+  private ModelAndView<StationDeletePage> deletePage(
       HttpRequest<?> request, Staff staff, String id, List<FieldError> errors) {
     StationPlace place = stations.get(staff, id);
     Lang lang = Lang.of(request);
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("place", place);
-    model.put("upcoming", stations.upcoming(staff, id));
-    model.put("deputies", deputies.atStation(staff, id).size());
-    model.put("problems", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
-    return new ModelAndView<>("admin/station-delete", model);
+    return new ModelAndView<>(
+        "admin/station-delete",
+        new StationDeletePage(
+            Frame.of(request, staff),
+            place,
+            stations.upcoming(staff, id),
+            deputies.atStation(staff, id).size(),
+            errors.stream().map(e -> lang.text(e.text())).toList()));
   }
 
-  private ModelAndView<Map<String, Object>> form(
+  private ModelAndView<StationFormPage> form(
       HttpRequest<?> request, Staff staff, @Nullable Station current, StationDraft draft, List<FieldError> errors) {
-    Map<String, Object> model = Pages.model(request, staff);
-    model.put("id", current == null ? null : current.id());
-    model.put("draft", draft);
-    model.put("errors", FormErrors.byField(Lang.of(request), errors));
-    model.put("townships", stations.townships(staff));
-    model.put("kinds", StationKind.values());
-    // A station manager changes the address, opening hours and sign-plate text only.
-    model.put("full", staff.isCountyAdmin());
-    // What residents pressed on the station's screen, beside the station's details.
-    model.put("ratings", current == null ? null : ratings.summary(current.id()));
-    return new ModelAndView<>("admin/station-form", model);
+    return new ModelAndView<>(
+        "admin/station-form",
+        new StationFormPage(
+            Frame.of(request, staff),
+            current == null ? null : current.id(),
+            draft,
+            FormErrors.byField(Lang.of(request), errors),
+            stations.townships(staff),
+            StationKind.values(),
+            // A station manager changes the address, opening hours and sign-plate text only.
+            staff.isCountyAdmin(),
+            // What residents pressed on the station's screen, beside the station's details.
+            current == null ? null : ratings.summary(current.id())));
   }
 
   /** Fields a station manager's form does not send are shown as they are stored. */

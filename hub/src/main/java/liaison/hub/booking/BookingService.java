@@ -26,6 +26,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.text.ResidentText;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
@@ -130,11 +131,11 @@ public class BookingService {
     ReceptionSlot slot = null;
     String slotId = form.slotId() == null ? "" : form.slotId().strip();
     if (slotId.isEmpty()) {
-      problems.add("slotId", "请选择要预约的接待场次", "Choose the reception to book");
+      problems.add("slotId", Text.of("problem.booking.slot.missing"));
     } else {
       slot = receptions.find(slotId).filter(s -> s.stationId().equals(place.id())).orElse(null);
       if (slot == null) {
-        problems.add("slotId", "没有这场接待，请刷新页面后重新选择", "No such reception here; reload the page and choose again");
+        problems.add("slotId", Text.of("problem.booking.slot.unknown"));
       }
     }
     String name = name(form.name(), problems);
@@ -144,7 +145,7 @@ public class BookingService {
     if (slot != null) {
       // Told now, with the other problems, so the resident does not fix the form for nothing.
       int booked = receptions.bookedPlaces(List.of(slot.id())).getOrDefault(slot.id(), 0);
-      slotProblem(slot, booked, party, now()).ifPresent(e -> problems.add(e.field(), e.zh(), e.en()));
+      slotProblem(slot, booked, party, now()).ifPresent(e -> problems.add(e.field(), e.text()));
     }
     problems.throwIfAny();
     ReceptionSlot chosen = slot;
@@ -152,7 +153,7 @@ public class BookingService {
         database.inTransaction(
             h -> {
               if (!bookings.lockSlot(h, chosen.id())) {
-                throw ValidationProblem.of("slotId", "这场接待已被删除", "This reception was removed");
+                throw ValidationProblem.of("slotId", Text.of("problem.booking.slot.removed"));
               }
               // Read again under the lock: staff may have changed it, others may have booked.
               ReceptionSlot current = receptions.find(h, chosen.id()).orElseThrow();
@@ -193,42 +194,39 @@ public class BookingService {
     String last4 = typedLast4 == null ? "" : typedLast4.strip();
     Optional<String> code = Optional.empty();
     if (codeText.isEmpty()) {
-      problems.add("code", "请填写预约码", "Enter the booking code");
+      problems.add("code", Text.of("problem.booking.code.missing"));
     } else if (ResidentText.hasHiddenCharacters(codeText, false)) {
-      problems.add("code", "预约码含有不可见的控制字符，请重新输入", "The code contains control characters; type it again");
+      problems.add("code", Text.of("problem.booking.code.hidden"));
     } else {
       code = BookingCode.normalize(codeText);
       if (code.isEmpty()) {
-        problems.add("code", "预约码格式不对，应形如 B-7KQ4-M9XD", "A booking code looks like B-7KQ4-M9XD");
+        problems.add("code", Text.of("problem.booking.code.invalid"));
       }
     }
     if (!last4.matches("\\d{4}")) {
-      problems.add("phoneLast4", "请填写预约时所留手机号的后 4 位数字", "Enter the last 4 digits of the phone you booked with");
+      problems.add("phoneLast4", Text.of("problem.booking.last4.missing"));
     }
     problems.throwIfAny();
     Optional<Booking> found = bookings.byCode(code.get());
     // A wrong code and wrong digits get the same answer, so neither can be found by trying.
     if (found.isEmpty() || found.get().erasedAt() != null || !lastDigitsMatch(found.get().phone(), last4)) {
-      throw ValidationProblem.of(
-          "code", "未找到该预约：请核对预约码和手机号后 4 位", "No booking found: check the code and the last 4 digits of the phone");
+      throw ValidationProblem.of("code", Text.of("problem.booking.not-found"));
     }
     Booking booking = found.get();
     ReceptionSlot slot = receptions.find(booking.slotId()).orElseThrow();
     if (booking.status() == BookingStatus.CANCELLED) {
       String at = booking.cancelledAt() == null ? "" : Sql.instant(booking.cancelledAt()).substring(0, 16).replace('T', ' ');
-      throw ValidationProblem.of(
-          "code", "该预约已于 " + at + " 取消，无需重复取消", "This booking was already cancelled on " + at + "; nothing to do");
+      throw ValidationProblem.of("code", Text.of("problem.booking.cancelled-on", at));
     }
     if (slot.status() == ReceptionStatus.CANCELLED) {
-      throw ValidationProblem.of(
-          "code", "这场接待已被联络站取消，您的预约随之作废，无需再取消", "The station cancelled this reception; your booking lapsed with it");
+      throw ValidationProblem.of("code", Text.of("problem.booking.reception-cancelled"));
     }
     if (!slot.date().atTime(slot.start()).isAfter(now())) {
-      throw ValidationProblem.of("code", "这场接待已经开始或结束，不能再取消", "This reception has started or ended; it cannot be cancelled now");
+      throw ValidationProblem.of("code", Text.of("problem.booking.too-late-to-cancel"));
     }
     boolean cancelled = database.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
     if (!cancelled) {
-      throw ValidationProblem.of("code", "该预约已取消，无需重复取消", "This booking was already cancelled; nothing to do");
+      throw ValidationProblem.of("code", Text.of("problem.booking.cancelled"));
     }
     LOG.info("booking {} at reception {} cancelled by the resident", booking.id(), slot.id());
     stationsChanged.publishEvent(new StationsChanged(List.of(slot.stationId())));
@@ -247,7 +245,7 @@ public class BookingService {
   /** One booking with its full phone number; the look is written to the audit log. */
   public Booking contact(Staff staff, String bookingId) {
     Booking booking =
-        bookings.find(bookingId).orElseThrow(() -> new NotFoundProblem("没有预约 " + bookingId, "no booking " + bookingId));
+        bookings.find(bookingId).orElseThrow(() -> new NotFoundProblem(Text.of("problem.booking.not-found-id", bookingId)));
     slotFor(staff, booking.slotId());
     database.useTransaction(
         h -> audit.record(h, staff, "view-contact", "booking", booking.id(), booking.code() + " " + booking.maskedPhone()));
@@ -257,7 +255,7 @@ public class BookingService {
   /** The slot, if this staff member may see its bookings. */
   public ReceptionSlot slotFor(Staff staff, String slotId) {
     ReceptionSlot slot =
-        receptions.find(slotId).orElseThrow(() -> new NotFoundProblem("没有接待安排 " + slotId, "no reception " + slotId));
+        receptions.find(slotId).orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", slotId)));
     access.requireStationStaff(staff, slot.stationId());
     return slot;
   }
@@ -299,20 +297,19 @@ public class BookingService {
     return switch (availability(slot, booked, party, now)) {
       case OPEN -> Optional.empty();
       case CANCELLED ->
-          Optional.of(new FieldError("slotId", "这场接待已取消，不能预约", "This reception was cancelled; it cannot be booked"));
+          Optional.of(new FieldError("slotId", Text.of("problem.booking.slot.cancelled")));
       case NOT_ANNOUNCED ->
-          Optional.of(new FieldError("slotId", "这场接待尚未公告，暂不能预约", "This reception is not announced yet; it cannot be booked"));
+          Optional.of(new FieldError("slotId", Text.of("problem.booking.slot.not-announced")));
       case STARTED ->
-          Optional.of(new FieldError("slotId", "这场接待已经开始或结束，不能再预约", "This reception has started or ended; it cannot be booked"));
+          Optional.of(new FieldError("slotId", Text.of("problem.booking.slot.started")));
       case NO_BOOKING ->
-          Optional.of(new FieldError("slotId", "这场接待不设预约，请在接待时间直接到站", "This reception takes no bookings; just come at its time"));
+          Optional.of(new FieldError("slotId", Text.of("problem.booking.slot.no-booking")));
       case FULL -> {
         int free = Math.max(0, slot.capacity() - booked);
         yield Optional.of(
             free == 0
-                ? new FieldError("slotId", "这场接待已约满，请选择其他场次", "This reception is fully booked; choose another")
-                : new FieldError("partySize", "这场接待只剩 " + free + " 个名额，请减少人数或选择其他场次",
-                    "Only " + free + " place(s) left; bring fewer people or choose another reception"));
+                ? new FieldError("slotId", Text.of("problem.booking.slot.full"))
+                : new FieldError("partySize", Text.of("problem.booking.party.too-many", free)));
       }
     };
   }
@@ -320,11 +317,11 @@ public class BookingService {
   private static String name(@Nullable String text, ValidationProblem.Collector problems) {
     String name = ResidentText.trimmed(text);
     if (name.isEmpty()) {
-      problems.add("name", "请填写姓名", "Enter your name");
+      problems.add("name", Text.of("problem.booking.name.missing"));
     } else if (ResidentText.hasHiddenCharacters(name, false)) {
-      problems.add("name", "姓名含有不可见的控制字符，请重新输入", "The name contains control characters; type it again");
+      problems.add("name", Text.of("problem.booking.name.hidden"));
     } else if (ResidentText.length(name) > MAX_NAME) {
-      problems.add("name", "姓名不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
+      problems.add("name", Text.of("problem.booking.name.too-long", MAX_NAME));
     }
     return name;
   }
@@ -333,11 +330,11 @@ public class BookingService {
   private static String phone(@Nullable String text, ValidationProblem.Collector problems) {
     String raw = ResidentText.trimmed(text);
     if (raw.isEmpty()) {
-      problems.add("phone", "请填写手机号码，便于联络站在接待有变时通知您", "Enter your mobile number, so the station can tell you of changes");
+      problems.add("phone", Text.of("problem.booking.phone.missing"));
       return raw;
     }
     if (ResidentText.hasHiddenCharacters(raw, false)) {
-      problems.add("phone", "手机号码含有不可见的控制字符，请重新输入", "The phone number contains control characters; type it again");
+      problems.add("phone", Text.of("problem.booking.phone.hidden"));
       return raw;
     }
     String digits = raw.replaceAll("[\\s\\-()（）]", "");
@@ -347,7 +344,7 @@ public class BookingService {
       digits = digits.substring(2);
     }
     if (!digits.matches("1\\d{10}")) {
-      problems.add("phone", "请填写 11 位手机号码，如 13812341234", "Enter an 11-digit mobile number, e.g. 13812341234");
+      problems.add("phone", Text.of("problem.booking.phone.invalid"));
     }
     return digits;
   }
@@ -366,7 +363,7 @@ public class BookingService {
     } catch (NumberFormatException e) {
       // the same message as out of range
     }
-    problems.add("partySize", "人数须为 1 到 " + max + " 人", "Party size: 1 to " + max + " people");
+    problems.add("partySize", Text.of("problem.booking.party.invalid", max));
     return 1;
   }
 
@@ -376,10 +373,9 @@ public class BookingService {
       return null;
     }
     if (ResidentText.hasHiddenCharacters(topic, true)) {
-      problems.add("topic", "想反映的事项含有不可见的控制字符，请删除后重试", "The topic contains control characters; remove them and try again");
+      problems.add("topic", Text.of("problem.booking.topic.hidden"));
     } else if (ResidentText.length(topic) > MAX_TOPIC) {
-      problems.add("topic", "想反映的事项不能超过 " + MAX_TOPIC + " 字（现有 " + ResidentText.length(topic) + " 字）",
-          "Topic: at most " + MAX_TOPIC + " characters (now " + ResidentText.length(topic) + ")");
+      problems.add("topic", Text.of("problem.booking.topic.too-long", MAX_TOPIC, ResidentText.length(topic)));
     }
     return topic;
   }

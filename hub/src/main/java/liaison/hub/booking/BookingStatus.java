@@ -1,23 +1,22 @@
 package liaison.hub.booking;
 
+import liaison.hub.text.Text;
+
 /** A booking holds its places until it is cancelled. */
 public enum BookingStatus {
-  BOOKED("已预约", "Booked"),
-  CANCELLED("已取消", "Cancelled");
+  BOOKED,
+  CANCELLED;
 
-  private final String zh;
-  private final String en;
-
-  BookingStatus(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+  /** Its name as people read it ({@code booking.status.*} in the bundles). */
+  public Text text() {
+    return Text.of("booking.status." + name());
   }
 
   public String zh() {
-    return zh;
+    return text().zh();
   }
 
   public String en() {
-    return en;
+    return text().en();
   }
 }

@@ -28,6 +28,7 @@ import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.text.Text;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.CommandName;
 import liaison.signage.protocol.CommandResult;
@@ -36,6 +37,7 @@ import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationCommand;
 import liaison.signage.protocol.Topic;
 import liaison.hub.db.Database;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,13 +112,9 @@ public class CommandService {
         CommandName.of(nameText == null ? "" : nameText.strip())
             .orElseThrow(
                 () ->
-                    ValidationProblem.of(
-                        "name",
-                        "没有这个命令：" + nameText + "（可用：" + List.of(CommandName.values()) + "）",
-                        "No such command: " + nameText + " (known: " + List.of(CommandName.values()) + ")"));
+                    ValidationProblem.of("name", Text.of("problem.command.unknown", nameText, List.of(CommandName.values()))));
     if (!CommandRules.allowed(staff, name)) {
-      throw new ForbiddenProblem(
-          "您无权向站点 " + stationId + " 发送命令 " + name, "you may not send " + name + " to station " + stationId);
+      throw new ForbiddenProblem(Text.of("problem.command.not-allowed", stationId, name));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     UUID id = UUID.randomUUID();
@@ -154,14 +152,12 @@ public class CommandService {
     } catch (TimeoutException e) {
       LOG.warn("station {}: no answer to {} {} within {} s", stationId, name, id, timeout.toSeconds());
       database.useHandle(
-          h -> commands.answer(h, id.toString(), CommandStatus.TIMED_OUT, "站点未在 " + timeout.toSeconds() + " 秒内应答",
-              "no answer within " + timeout.toSeconds() + " s", OffsetDateTime.now(clock), null));
+          h -> answer(h, id, CommandStatus.TIMED_OUT, Text.of("command.answer.timed-out", timeout.toSeconds())));
     } catch (ExecutionException e) {
       String why = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
       LOG.warn("station {}: command {} {} not sent: {}", stationId, name, id, why);
       database.useHandle(
-          h -> commands.answer(h, id.toString(), CommandStatus.FAILED, "命令未能发出：" + why, "not sent: " + why,
-              OffsetDateTime.now(clock), null));
+          h -> answer(h, id, CommandStatus.FAILED, Text.of("command.answer.not-sent", why)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -282,14 +278,14 @@ public class CommandService {
   public String acceptScreenshot(String stationId, @Nullable String token, byte[] body) {
     if (token == null || token.isBlank()) {
       LOG.warn("station {}: refused a screenshot upload without a token", stationId);
-      throw new ForbiddenProblem("缺少上传令牌", "missing upload token");
+      throw new ForbiddenProblem(Text.of("problem.screenshot.token.missing"));
     }
     String tokenHash = ScreenshotStore.sha256(token.strip().getBytes(StandardCharsets.UTF_8));
     String now = Sql.instant(OffsetDateTime.now(clock));
     // The token first: whoever holds none learns nothing about what the hub would accept.
     if (!commands.hasUploadToken(stationId, tokenHash, now)) {
       LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
-      throw new ForbiddenProblem("上传令牌无效、已使用或已过期", "the upload token is wrong, already used or expired");
+      throw new ForbiddenProblem(Text.of("problem.screenshot.token.refused"));
     }
     ScreenshotStore.Checked shot;
     try {
@@ -308,10 +304,15 @@ public class CommandService {
             });
     if (command.isEmpty()) {
       LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
-      throw new ForbiddenProblem("上传令牌无效、已使用或已过期", "the upload token is wrong, already used or expired");
+      throw new ForbiddenProblem(Text.of("problem.screenshot.token.refused"));
     }
     LOG.info("station {}: screenshot {} ({}×{}) stored for command {}", stationId, shot.hash(), shot.width(), shot.height(),
         command.get());
     return shot.hash();
+  }
+
+  /** The hub's own answer in the command's history, kept in both languages as a station's is. */
+  private void answer(Handle h, UUID id, CommandStatus status, Text message) {
+    commands.answer(h, id.toString(), status, message.zh(), message.en(), OffsetDateTime.now(clock), null);
   }
 }

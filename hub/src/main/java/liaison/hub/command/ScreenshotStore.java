@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import liaison.hub.config.HubConfig;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 
 /**
  * Screenshots under {@code <data-dir>/screenshots/<sha256>.png}, kept as sent (the hub shows them
@@ -37,19 +38,18 @@ public class ScreenshotStore {
   /** @throws ValidationProblem on field {@code screenshot}, saying what is wrong */
   public Checked check(byte[] upload) {
     if (upload.length == 0) {
-      throw ValidationProblem.of("screenshot", "截图是空的", "The screenshot is empty");
+      throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.empty"));
     }
     if (upload.length > MAX_BYTES) {
-      throw ValidationProblem.of(
-          "screenshot", "截图不能超过 3 MB（收到 " + upload.length + " 字节）", "The screenshot must be at most 3 MB (got " + upload.length + " bytes)");
+      throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.too-large", upload.length));
     }
     if (!isPng(upload)) {
-      throw ValidationProblem.of("screenshot", "截图必须是 PNG 图片", "The screenshot must be a PNG image");
+      throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.not-png"));
     }
     try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
       var readers = ImageIO.getImageReaders(input);
       if (!readers.hasNext()) {
-        throw ValidationProblem.of("screenshot", "无法读取这张截图", "This screenshot cannot be read");
+        throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.unreadable"));
       }
       var reader = readers.next();
       try {
@@ -57,7 +57,7 @@ public class ScreenshotStore {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if ((long) width * height > MAX_PIXELS) {
-          throw ValidationProblem.of("screenshot", "截图像素太多", "The screenshot has too many pixels (at most 16 million)");
+          throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.too-many-pixels"));
         }
         if (reader.read(0) == null) {
           throw new IOException("no image");
@@ -70,7 +70,7 @@ public class ScreenshotStore {
       if (e instanceof ValidationProblem problem) {
         throw problem;
       }
-      throw ValidationProblem.of("screenshot", "截图文件已损坏，无法读取", "The screenshot is damaged and cannot be read");
+      throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.damaged"));
     }
   }
 

@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 @Singleton
 public class DiskFull {
-  /** How the hub says it, before the path. */
-  public static final String ZH = "磁盘空间已满";
-
   private final Path dataDir;
   private final String dbUrl;
 
@@ -67,7 +64,8 @@ public class DiskFull {
 
   /** "磁盘空间已满 · no space left on /srv/liaison/data/hub.db": for the log and the start-up message. */
   public static String describe(Path where) {
-    return ZH + " · no space left on " + where;
+    // For the operator's log and console, like every start-up message (not a page).
+    return "磁盘空间已满 · no space left on " + where;
   }
 
   /**

@@ -9,6 +9,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.db.Database;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,7 @@ public class DepartmentService {
     return departments
         .find(id)
         .filter(d -> d.countyId().equals(staff.countyId()))
-        .orElseThrow(() -> new NotFoundProblem("没有承办单位 " + id, "no department " + id));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.department.not-found", id)));
   }
 
   public Department create(Staff staff, Draft draft) {
@@ -78,14 +79,14 @@ public class DepartmentService {
     String name = draft.name() == null ? "" : draft.name().strip();
     String contact = draft.contact() == null ? "" : draft.contact().strip();
     if (name.isEmpty()) {
-      problems.add("name", "请填写单位名称", "Enter the department's name");
+      problems.add("name", Text.of("problem.department.name.missing"));
     } else if (name.length() > MAX_NAME) {
-      problems.add("name", "名称最多 " + MAX_NAME + " 个字", "At most " + MAX_NAME + " characters");
+      problems.add("name", Text.of("problem.department.name.too-long", MAX_NAME));
     } else if (departments.nameTaken(staff.countyId(), name, id)) {
-      problems.add("name", "已有同名的承办单位", "A department of this name exists already");
+      problems.add("name", Text.of("problem.department.name.taken"));
     }
     if (contact.length() > MAX_CONTACT) {
-      problems.add("contact", "联系方式最多 " + MAX_CONTACT + " 个字", "At most " + MAX_CONTACT + " characters");
+      problems.add("contact", Text.of("problem.department.contact.too-long", MAX_CONTACT));
     }
     problems.throwIfAny();
     return new Department(id, staff.countyId(), name, contact);

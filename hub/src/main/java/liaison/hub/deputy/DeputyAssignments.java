@@ -17,6 +17,7 @@ import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationsChanged;
+import liaison.hub.text.Text;
 
 /**
  * Which deputies sit at which station: attached and removed one at a time (the API), a station's
@@ -128,7 +129,7 @@ public class DeputyAssignments {
       String s = raw.strip();
       Optional<StationPlace> place = stations.find(s).filter(p -> p.countyId().equals(staff.countyId()));
       if (place.isEmpty()) {
-        problems.add("stationIds", "本县没有站点 " + s, "No station " + s + " in this county");
+        problems.add("stationIds", Text.of("problem.station.not-in-county", s));
       } else {
         access.requireAssignAt(staff, place.get());
         after.add(s);

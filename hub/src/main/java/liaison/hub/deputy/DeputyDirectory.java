@@ -14,6 +14,7 @@ import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.DeputyLevel;
 import org.jspecify.annotations.Nullable;
 
@@ -162,7 +163,7 @@ public class DeputyDirectory {
   }
 
   static NotFoundProblem notFound(String id) {
-    return new NotFoundProblem("没有代表 " + id, "no deputy " + id);
+    return new NotFoundProblem(Text.of("problem.deputy.not-found", id));
   }
 
   private Set<String> visibleStationIds(Staff staff) {

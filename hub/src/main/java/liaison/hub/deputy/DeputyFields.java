@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.DeputyLevel;
 import org.jspecify.annotations.Nullable;
 
@@ -43,9 +44,9 @@ public class DeputyFields {
     }
     String newId = id.strip();
     if (!ID.matcher(newId).matches()) {
-      problems.add("id", "编号只能用小写字母、数字和中间的连字符，如 d-0013", "The id may only have lower-case letters, digits and inner hyphens, e.g. d-0013");
+      problems.add("id", Text.of("problem.deputy.id.invalid"));
     } else if (deputies.countyOf(newId).isPresent()) {
-      problems.add("id", "编号 " + newId + " 已被使用", "The id " + newId + " is taken");
+      problems.add("id", Text.of("problem.deputy.id.taken", newId));
     }
     return newId;
   }
@@ -58,9 +59,9 @@ public class DeputyFields {
   public Deputy check(String countyId, String id, DeputyDraft d, @Nullable Deputy before, ValidationProblem.Collector problems) {
     String name = text(d.name(), before == null ? null : before.name());
     if (name.isEmpty()) {
-      problems.add("name", "请填写代表姓名", "Enter the deputy's name");
+      problems.add("name", Text.of("problem.deputy.name.missing"));
     } else if (name.length() > MAX_NAME) {
-      problems.add("name", "姓名不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
+      problems.add("name", Text.of("problem.deputy.name.too-long", MAX_NAME));
     }
     List<DeputyLevel> levels = before == null ? List.of() : before.levels();
     if (d.levels() != null) {
@@ -72,10 +73,7 @@ public class DeputyFields {
         for (String part : Sql.list(text)) {
           DeputyLevel level = parseLevel(part);
           if (level == null) {
-            problems.add(
-                "levels",
-                "不认识的层级「" + part + "」：应为 全国、省、市、县、乡镇 之一",
-                "Unknown level '" + part + "': use NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY or TOWNSHIP");
+            problems.add("levels", Text.of("problem.deputy.level.unknown", part));
           } else {
             chosen.add(level);
           }
@@ -84,21 +82,21 @@ public class DeputyFields {
       levels = List.copyOf(chosen);
     }
     if (levels.isEmpty() && !problems.has("levels")) {
-      problems.add("levels", "请至少选择一个代表层级", "Choose at least one level");
+      problems.add("levels", Text.of("problem.deputy.level.missing"));
     }
     String constituency = text(d.constituency(), before == null ? null : before.constituency());
     if (constituency.isEmpty()) {
-      problems.add("constituency", "请填写选区或选举单位", "Enter the constituency or electing unit");
+      problems.add("constituency", Text.of("problem.deputy.constituency.missing"));
     } else if (constituency.length() > MAX_TEXT) {
-      problems.add("constituency", "选区不能超过 " + MAX_TEXT + " 个字", "Constituency: at most " + MAX_TEXT + " characters");
+      problems.add("constituency", Text.of("problem.deputy.constituency.too-long", MAX_TEXT));
     }
     String occupation = text(d.occupation(), before == null ? null : before.occupation());
     if (occupation.length() > MAX_TEXT) {
-      problems.add("occupation", "职业不能超过 " + MAX_TEXT + " 个字", "Occupation: at most " + MAX_TEXT + " characters");
+      problems.add("occupation", Text.of("problem.deputy.occupation.too-long", MAX_TEXT));
     }
     String workUnit = text(d.workUnit(), before == null ? null : before.workUnit());
     if (workUnit.length() > MAX_TEXT) {
-      problems.add("workUnit", "工作单位不能超过 " + MAX_TEXT + " 个字", "Work unit: at most " + MAX_TEXT + " characters");
+      problems.add("workUnit", Text.of("problem.deputy.work-unit.too-long", MAX_TEXT));
     }
     List<String> specialties = before == null ? List.of() : before.specialties();
     if (d.specialties() != null) {
@@ -106,25 +104,25 @@ public class DeputyFields {
           d.specialties().stream().filter(Objects::nonNull).flatMap(s -> Sql.list(s).stream()).distinct().toList();
     }
     if (specialties.size() > MAX_SPECIALTIES) {
-      problems.add("specialties", "专长最多 " + MAX_SPECIALTIES + " 项", "At most " + MAX_SPECIALTIES + " specialties");
+      problems.add("specialties", Text.of("problem.deputy.specialties.too-many", MAX_SPECIALTIES));
     }
     for (String s : specialties) {
       if (s.length() > MAX_SPECIALTY) {
-        problems.add("specialties", "专长「" + s + "」超过 " + MAX_SPECIALTY + " 个字", "Specialty '" + s + "': at most " + MAX_SPECIALTY + " characters");
+        problems.add("specialties", Text.of("problem.deputy.specialty.too-long", s, MAX_SPECIALTY));
       }
     }
     String phone = d.phone() == null ? (before == null ? null : before.phone()) : blankToNull(d.phone());
     if (phone != null) {
       phone = phone.replaceAll("\\s+", " ");
       if (!PHONE.matcher(phone).matches() || phone.chars().noneMatch(Character::isDigit)) {
-        problems.add("phone", "电话只能包含数字、空格、- 和 +", "A phone number may only have digits, spaces, - and +");
+        problems.add("phone", Text.of("problem.deputy.phone.invalid"));
       } else if (phone.length() > MAX_PHONE) {
-        problems.add("phone", "电话不能超过 " + MAX_PHONE + " 个字符", "Phone: at most " + MAX_PHONE + " characters");
+        problems.add("phone", Text.of("problem.deputy.phone.too-long", MAX_PHONE));
       }
     }
     boolean phonePublic = d.phonePublic() == null ? before != null && before.phonePublic() : d.phonePublic();
     if (phonePublic && phone == null) {
-      problems.add("phonePublic", "要公开电话，请先填写电话", "A public phone needs a phone number");
+      problems.add("phonePublic", Text.of("problem.deputy.phone.public-without"));
     }
     if (!name.isEmpty() && !constituency.isEmpty()) {
       deputies
@@ -132,10 +130,7 @@ public class DeputyFields {
           .filter(other -> !other.equals(id))
           .ifPresent(
               other ->
-                  problems.add(
-                      "name",
-                      "本县已有同名同选区的代表（" + other + "）；如是同一人，请修改该代表或把他编入站点",
-                      "The county already has a deputy of this name and constituency (" + other + "); if it is the same person, change that one or assign them"));
+                  problems.add("name", Text.of("problem.deputy.same-person", other)));
     }
     return new Deputy(
         id, name, levels, constituency, occupation, workUnit, specialties,

@@ -12,6 +12,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationsChanged;
+import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -110,8 +111,7 @@ public class DeputyService {
     List<String> stationsAfter =
         d.stationIds() == null ? List.of() : assignments.after(staff, after.id(), List.of(), d.stationIds(), problems);
     if (!access.canAddDeputyAt(staff, stationsAfter) && !problems.has("stationIds")) {
-      problems.add(
-          "stationIds", "请把新代表编入至少一个您管理的站点", "Assign the new deputy to at least one of your stations");
+      problems.add("stationIds", Text.of("problem.deputy.needs-your-station"));
     }
     problems.throwIfAny();
     return new DeputyChange(null, after, List.of(), stationsAfter);

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.stream.Collectors;
 import liaison.hub.config.TimeFactory;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 
 /**
  * The receptions still to come that keep a deputy in place: residents were told to come and meet
@@ -34,10 +34,7 @@ public class OnDuty {
     List<Duty> duties = upcoming(deputyId).stream().filter(x -> x.stationId().equals(stationId)).toList();
     if (!duties.isEmpty()) {
       String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
-      problems.add(
-          "stationIds",
-          name + " 还要在 " + zh(duties) + " 值班接待，请先在接待安排中换人，再移出该站",
-          name + " is on duty at " + en(duties) + ": change those receptions first, then remove them from the station");
+      problems.add("stationIds", Text.of("problem.deputy.on-duty.removal", name, list(duties)));
     }
   }
 
@@ -45,10 +42,7 @@ public class OnDuty {
   public void checkDeletion(Deputy deputy) {
     List<Duty> duties = upcoming(deputy.id());
     if (!duties.isEmpty()) {
-      throw ValidationProblem.of(
-          "duties",
-          deputy.name() + " 还要在 " + zh(duties) + " 值班接待，请先在接待安排中换人或取消，再删除",
-          deputy.name() + " is on duty at " + en(duties) + ": change or cancel those receptions first, then delete");
+      throw ValidationProblem.of("duties", Text.of("problem.deputy.on-duty.deletion", deputy.name(), list(duties)));
     }
   }
 
@@ -56,13 +50,13 @@ public class OnDuty {
     return OffsetDateTime.now(clock).atZoneSameInstant(TimeFactory.ZONE).toLocalDate();
   }
 
-  private static String zh(List<Duty> duties) {
-    return duties.stream().limit(3).map(x -> x.stationName() + " " + x.date() + " " + x.start()).collect(Collectors.joining("、"))
-        + (duties.size() > 3 ? " 等 " + duties.size() + " 次" : "");
-  }
-
-  private static String en(List<Duty> duties) {
-    return duties.stream().limit(3).map(x -> x.stationName() + " " + x.date() + " " + x.start()).collect(Collectors.joining(", "))
-        + (duties.size() > 3 ? " and " + (duties.size() - 3) + " more" : "");
+  /** The first three duties, joined the way each language joins a list, and how many more. */
+  private static Text list(List<Duty> duties) {
+    List<String> first = duties.stream().limit(3).map(x -> x.stationName() + " " + x.date() + " " + x.start()).toList();
+    String zh = String.join("、", first);
+    String en = String.join(", ", first);
+    return duties.size() > 3
+        ? Text.of("problem.deputy.duties.more", zh, en, duties.size(), duties.size() - 3)
+        : Text.of("problem.deputy.duties", zh, en);
   }
 }

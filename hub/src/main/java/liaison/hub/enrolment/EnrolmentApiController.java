@@ -26,6 +26,7 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.ProtocolCodec;
@@ -75,7 +76,7 @@ public class EnrolmentApiController {
     if (wait.isPresent()) {
       return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
-          .body(message("请求太频繁，请稍后再试", "too many requests; try again later"));
+          .body(message(Text.of("problem.enrolment.too-many")));
     }
     EnrolmentRequest request = enrolments.check(body.stationId(), body.passwordHash(), body.appVersion(), address);
     EnrolmentTicket ticket = enrolments.request(request, address);
@@ -95,7 +96,7 @@ public class EnrolmentApiController {
         .status(code)
         .<HttpResponse<?>>map(t -> HttpResponse.ok(ProtocolCodec.encode(t)).contentType(MediaType.APPLICATION_JSON_TYPE))
         .orElseGet(
-            () -> HttpResponse.notFound(message("没有这个登记码，请重新获取", "unknown enrolment code; ask for a new one")));
+            () -> HttpResponse.notFound(message(Text.of("problem.enrolment.status.unknown"))));
   }
 
   /** What to enter. @param code as the screen shows it, e.g. K7QX-M4PD */
@@ -124,7 +125,7 @@ public class EnrolmentApiController {
   public StationCredential credential(@Parameter(hidden = true) Staff staff, String id) {
     return enrolments
         .credential(staff, id)
-        .orElseThrow(() -> new NotFoundProblem("站点 " + id + " 的屏幕尚未登记", "no screen has been enrolled for station " + id));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.enrolment.none", id)));
   }
 
   /** Revokes the station's screen credential: its screen is disconnected and must be enrolled again. */
@@ -137,10 +138,10 @@ public class EnrolmentApiController {
     return enrolments.revoke(staff, id);
   }
 
-  private static Map<String, Object> message(String zh, String en) {
+  private static Map<String, Object> message(Text text) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", zh);
-    body.put("messageEn", en);
+    body.put("message", text.zh());
+    body.put("messageEn", text.en());
     return body;
   }
 }

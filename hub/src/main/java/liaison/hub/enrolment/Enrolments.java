@@ -18,6 +18,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationRepository;
 import liaison.hub.security.RateLimiter;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.MqttPasswordHash;
@@ -122,42 +123,32 @@ public class Enrolments {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String reason = null;
     if (stationId == null || stationId.isBlank()) {
-      problems.add("stationId", "请求中没有站点编号（stationId）", "the request names no station (stationId)");
+      problems.add("stationId", Text.of("problem.enrolment.station.missing"));
       reason = "missing-field";
     } else if (!Topic.isValidStationId(stationId)) {
-      problems.add(
-          "stationId",
-          "站点编号“" + shorten(stationId) + "”无效：只能用小写字母、数字和中间的连字符，如 s-001",
-          "the station id '" + shorten(stationId) + "' is not valid: lower-case letters, digits and inner hyphens only, e.g. s-001");
+      problems.add("stationId", Text.of("problem.enrolment.station.invalid", shorten(stationId)));
       reason = "bad-station-id";
     }
     if (passwordHash == null || passwordHash.isBlank()) {
-      problems.add("passwordHash", "请求中没有密码散列（passwordHash）", "the request carries no password hash (passwordHash)");
+      problems.add("passwordHash", Text.of("problem.enrolment.hash.missing"));
       reason = reason == null ? "missing-field" : reason;
     } else if (!MqttPasswordHash.isWellFormed(passwordHash)) {
-      problems.add(
-          "passwordHash",
-          "密码散列不是 Mosquitto 的 PBKDF2-SHA512 格式（$7$…）",
-          "the password hash is not a PBKDF2-SHA512 hash in Mosquitto's form ($7$…)");
+      problems.add("passwordHash", Text.of("problem.enrolment.hash.invalid"));
       reason = reason == null ? "bad-hash" : reason;
     } else {
       long iterations = iterations(passwordHash);
       if (iterations < MIN_HASH_ITERATIONS || iterations > MAX_HASH_ITERATIONS) {
         // Each later connect of this station computes the hash again: a huge count is a CPU bomb.
         problems.add(
-            "passwordHash",
-            "密码散列的迭代次数 " + iterations + " 不在 " + MIN_HASH_ITERATIONS + "–" + MAX_HASH_ITERATIONS
-                + " 之间（Mosquitto 默认 101）",
-            "the password hash's iteration count " + iterations + " is outside " + MIN_HASH_ITERATIONS + "–"
-                + MAX_HASH_ITERATIONS + " (Mosquitto's default is 101)");
+            "passwordHash", Text.of("problem.enrolment.hash.iterations", iterations, MIN_HASH_ITERATIONS, MAX_HASH_ITERATIONS));
         reason = reason == null ? "hash-iterations" : reason;
       }
     }
     if (appVersion == null || appVersion.isBlank()) {
-      problems.add("appVersion", "请求中没有应用版本（appVersion）", "the request names no app version (appVersion)");
+      problems.add("appVersion", Text.of("problem.enrolment.app-version.missing"));
       reason = reason == null ? "missing-field" : reason;
     } else if (appVersion.length() > 64) {
-      problems.add("appVersion", "应用版本不能超过 64 个字符", "the app version must be at most 64 characters");
+      problems.add("appVersion", Text.of("problem.enrolment.app-version.too-long", 64));
       reason = reason == null ? "bad-app-version" : reason;
     }
     if (reason != null) {
@@ -188,10 +179,7 @@ public class Enrolments {
     if (stations.find(station).isEmpty()) {
       LOG.warn("a screen at {} asked to be enrolled as station {}, which the hub does not know", address, station);
       badInput.record("enrolment", "unknown-station", "a screen at " + address + " asked for station " + station);
-      throw ValidationProblem.of(
-          "stationId",
-          "枢纽上没有站点 " + station + "：请检查这块屏幕的站点设置（--station）",
-          "the hub has no station " + station + ": check this screen's station setting (--station)");
+      throw ValidationProblem.of("stationId", Text.of("problem.enrolment.station.unknown", station));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
@@ -321,10 +309,7 @@ public class Enrolments {
     if (blocked.isPresent()) {
       long minutes = Math.max(1, (blocked.get().toSeconds() + 59) / 60);
       LOG.warn("station {}: enrolment by {} refused: too many wrong codes", stationId, staff.username());
-      throw ValidationProblem.of(
-          "code",
-          "登记码输错次数过多，请 " + minutes + " 分钟后再试",
-          "too many wrong codes; try again in " + minutes + " min");
+      throw ValidationProblem.of("code", Text.of("problem.enrolment.code.held-back", minutes));
     }
     Optional<String> code = EnrolmentCodes.normalize(typed == null ? "" : typed);
     if (code.isEmpty()) {
@@ -333,8 +318,7 @@ public class Enrolments {
           stationId,
           typed,
           "malformed",
-          "登记码是 8 位字母和数字，如 K7QX-M4PD（不含 0、O、1、I、L），请照屏幕上的输入",
-          "an enrolment code is 8 letters and digits such as K7QX-M4PD (no 0, O, 1, I or L); type it as the screen shows it");
+          Text.of("problem.enrolment.code.malformed"));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Pending> found = find(code.get());
@@ -344,8 +328,7 @@ public class Enrolments {
           stationId,
           code.get(),
           "unknown",
-          "没有这个登记码：请核对屏幕上显示的登记码",
-          "no such enrolment code: check the code shown on the screen");
+          Text.of("problem.enrolment.code.unknown"));
     }
     Pending pending = found.get();
     if (pending.usedAt() != null) {
@@ -354,9 +337,7 @@ public class Enrolments {
           stationId,
           code.get(),
           "already used",
-          "这个登记码已于 " + AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE)) + " 用过，不能再用；屏幕会显示新的登记码",
-          "this code was already used at " + AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE))
-              + " and cannot be used again; the screen will show a new one");
+          Text.of("problem.enrolment.code.used", AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE))));
     }
     if (!pending.expiresAt().isAfter(now)) {
       throw refused(
@@ -364,8 +345,7 @@ public class Enrolments {
           stationId,
           code.get(),
           "expired",
-          "这个登记码已过期：屏幕会自动换一个新码，请输入新码",
-          "this code has expired: the screen shows a new one by itself; enter that one");
+          Text.of("problem.enrolment.code.expired"));
     }
     if (!pending.stationId().equals(stationId)) {
       throw refused(
@@ -373,10 +353,7 @@ public class Enrolments {
           stationId,
           code.get(),
           "made for station " + pending.stationId(),
-          "这块屏幕设置的站点是 " + pending.stationId() + "，不是 " + stationId + "：请到站点 " + pending.stationId()
-              + " 的页面输入，或把屏幕的站点改为 " + stationId,
-          "this screen is set up as station " + pending.stationId() + ", not " + stationId + ": enter the code on "
-              + pending.stationId() + "'s page, or set the screen up as " + stationId);
+          Text.of("problem.enrolment.code.other-station", pending.stationId(), stationId));
     }
     boolean enrolled =
         database.inTransaction(
@@ -399,13 +376,12 @@ public class Enrolments {
                   "enrol",
                   "station",
                   stationId,
-                  "屏幕登记（登记码 " + pending.code() + "，来自 " + pending.requestedFrom() + "）· screen enrolled with code "
-                      + pending.code());
+                  Text.of("audit.summary.enrolled", pending.code(), pending.requestedFrom()).both("· "));
               return true;
             });
     if (!enrolled) {
       throw refused(
-          staff, stationId, code.get(), "used at the same moment", "这个登记码刚刚被用过", "this code was used a moment ago");
+          staff, stationId, code.get(), "used at the same moment", Text.of("problem.enrolment.code.just-used"));
     }
     int closed = changes.changed(stationId);
     LOG.info(
@@ -429,12 +405,11 @@ public class Enrolments {
               if (!credentials.revoke(h, stationId, now, staff.username())) {
                 return false;
               }
-              audit.record(h, staff, "revoke", "station", stationId, "撤销屏幕凭据 · screen credential revoked");
+              audit.record(h, staff, "revoke", "station", stationId, Text.of("audit.summary.revoked").both(" · "));
               return true;
             });
     if (!revoked) {
-      throw new ConflictProblem(
-          "站点 " + stationId + " 没有有效的屏幕凭据，无需撤销", "station " + stationId + " has no active screen credential to revoke");
+      throw new ConflictProblem(Text.of("problem.enrolment.nothing-to-revoke", stationId));
     }
     int closed = changes.changed(stationId);
     LOG.info("station {}: credential revoked by {}; {} connection(s) closed", stationId, staff.username(), closed);
@@ -458,7 +433,7 @@ public class Enrolments {
     }
   }
 
-  private ValidationProblem refused(Staff staff, String stationId, String code, String why, String zh, String en) {
+  private ValidationProblem refused(Staff staff, String stationId, String code, String why, Text reason) {
     wrongCodes.tryAcquire(staff.id());
     LOG.warn(
         "station {}: enrolment code '{}' entered by {} refused: {}",
@@ -466,7 +441,7 @@ public class Enrolments {
         code == null ? "" : code.length() > 20 ? code.substring(0, 20) + "…" : code,
         staff.username(),
         why);
-    return ValidationProblem.of("code", zh, en);
+    return ValidationProblem.of("code", reason);
   }
 
   private record Pending(

@@ -9,6 +9,7 @@ import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.ScreenReports;
 import liaison.hub.station.StationRepository;
+import liaison.hub.text.Text;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.StationState;
 
@@ -64,8 +65,9 @@ public class StationOverview implements ScreenReports {
         p.townshipName(),
         links.opinion(p.station().publicToken()),
         published,
-        state.map(s -> s.state().presence() == StationState.Presence.ONLINE ? "在线 online" : "离线 offline")
-            .orElse("未连接过 never seen"),
+        state.map(s -> s.state().presence() == StationState.Presence.ONLINE ? Text.of("presence.online") : Text.of("presence.offline"))
+            .orElse(Text.of("presence.never"))
+            .both(" "),
         state.map(s -> s.state().contentVersion()).orElse(0L),
         state.map(s -> s.state().at().toLocalDateTime().toString().replace('T', ' ')).orElse(""));
   }

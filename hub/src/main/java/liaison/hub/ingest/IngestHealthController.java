@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import liaison.hub.text.Text;
 
 /**
  * {@code /health/ingest}: 200 while the stations' events are being stored, 503 when they have
@@ -32,8 +33,9 @@ public class IngestHealthController {
     body.putAll(details);
     if (degraded) {
       Object seconds = details.get("degradedAfterSeconds");
-      body.put("message", "站点事件等待入库超过 " + seconds + " 秒");
-      body.put("messageEn", "station events have waited unstored longer than " + seconds + " s");
+      Text message = Text.of("ingest.degraded", seconds);
+      body.put("message", message.zh());
+      body.put("messageEn", message.en());
     }
     return HttpResponse.status(degraded ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(body);
   }

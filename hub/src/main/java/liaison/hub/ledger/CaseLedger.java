@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import liaison.hub.db.Sql;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
@@ -20,6 +21,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.db.Database;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,9 +63,9 @@ public class CaseLedger {
     LocalDate f = date(problems, "from", from);
     LocalDate t = date(problems, "to", to);
     if (f != null && t != null && t.isBefore(f)) {
-      problems.add("to", "结束日期不能早于开始日期", "The end cannot be before the start");
+      problems.add("to", Text.of("problem.ledger.to.before-from"));
     } else if (f != null && t != null && f.plusDays(MAX_DAYS).isBefore(t)) {
-      problems.add("to", "一次最多导出三年", "At most three years at a time");
+      problems.add("to", Text.of("problem.ledger.too-long"));
     }
     problems.throwIfAny();
     return new Period(f, t, stationId == null || stationId.isBlank() ? null : stationId.strip());
@@ -71,13 +73,13 @@ public class CaseLedger {
 
   private static @Nullable LocalDate date(ValidationProblem.Collector problems, String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      problems.add(field, "请填写日期", "Enter a date");
+      problems.add(field, Text.of("problem.ledger.date.missing"));
       return null;
     }
     try {
       return LocalDate.parse(value.strip());
     } catch (java.time.format.DateTimeParseException e) {
-      problems.add(field, "日期格式应为 2026-03-01", "Write the date as 2026-03-01");
+      problems.add(field, Text.of("problem.ledger.date.invalid"));
       return null;
     }
   }
@@ -154,7 +156,7 @@ public class CaseLedger {
               LedgerEntry.orEmpty(v.get("guidance")),
               LedgerEntry.orEmpty(v.get("merged_code")),
               shown(v.get("escalated_at")),
-              v.get("suggestion").isEmpty() ? "" : "是" + (deputy == null ? "" : "（" + deputy + "）"),
+              v.get("suggestion").isEmpty() ? "" : (deputy == null ? Text.of("ledger.suggestion") : Text.of("ledger.suggestion-by", deputy)).zh(),
               v.get("rating") == null ? "" : Satisfaction.valueOf(v.get("rating")).zh(),
               shown(v.get("closed_at")),
               steps));
@@ -173,9 +175,17 @@ public class CaseLedger {
 
   static String who(String actor, Map<String, String> names) {
     return switch (actor) {
-      case CaseEvent.RESIDENT -> "群众";
-      case CaseEvent.SYSTEM -> "系统";
+      case CaseEvent.RESIDENT, CaseEvent.SYSTEM -> actor(actor).orElseThrow().zh();
       default -> names.getOrDefault(actor, actor);
+    };
+  }
+
+  /** "群众" (the resident) or "系统" (the hub) for a line nobody of the staff wrote. */
+  public static Optional<Text> actor(String actor) {
+    return switch (actor) {
+      case CaseEvent.RESIDENT -> Optional.of(Text.of("ledger.actor.resident"));
+      case CaseEvent.SYSTEM -> Optional.of(Text.of("ledger.actor.system"));
+      default -> Optional.empty();
     };
   }
 
@@ -185,11 +195,11 @@ public class CaseLedger {
       return e.to().zh();
     }
     return switch (e.action()) {
-      case "submit" -> "提交意见";
-      case "escalated" -> "督办";
-      case "suggestion" -> "转为代表建议";
-      case "merged-from" -> "合并同类意见";
-      case "rate" -> "评价";
+      case "submit" -> Text.of("ledger.event.submit").zh();
+      case "escalated" -> Text.of("ledger.event.escalated").zh();
+      case "suggestion" -> Text.of("ledger.event.suggestion").zh();
+      case "merged-from" -> Text.of("ledger.event.merged-from").zh();
+      case "rate" -> Text.of("ledger.event.rate").zh();
       default -> e.action();
     };
   }

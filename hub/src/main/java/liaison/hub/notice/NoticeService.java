@@ -22,6 +22,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.NoticePriority;
 import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
@@ -75,9 +76,9 @@ public class NoticeService {
         notices
             .find(id)
             .filter(x -> countyOf(x).equals(staff.countyId()))
-            .orElseThrow(() -> new NotFoundProblem("没有公告 " + id, "no notice " + id));
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.notice.not-found", id)));
     if (!canSee(staff, n)) {
-      throw new ForbiddenProblem("您无权查看这条公告", "you may not see this notice");
+      throw new ForbiddenProblem(Text.of("problem.notice.not-yours"));
     }
     return n;
   }
@@ -177,9 +178,7 @@ public class NoticeService {
 
   private void requireEdit(Staff staff, Notice n) {
     if (!canEdit(staff, n)) {
-      throw new ForbiddenProblem(
-          "这条公告面向您管理范围以外的站点，只有县级管理员可以修改",
-          "this notice reaches stations beyond yours; only a county administrator may change it");
+      throw new ForbiddenProblem(Text.of("problem.notice.beyond-yours"));
     }
   }
 
@@ -189,21 +188,20 @@ public class NoticeService {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String title = d.title() == null ? "" : d.title().strip();
     if (title.isEmpty()) {
-      problems.add("title", "请填写标题", "Enter a title");
+      problems.add("title", Text.of("problem.notice.title.missing"));
     } else if (title.length() > MAX_TITLE) {
-      problems.add("title", "标题不能超过 " + MAX_TITLE + " 个字", "Title: at most " + MAX_TITLE + " characters");
+      problems.add("title", Text.of("problem.notice.title.too-long", MAX_TITLE));
     }
     String body = d.body() == null ? "" : d.body().strip().replace("\r\n", "\n");
     if (body.length() > MAX_BODY) {
-      problems.add("body", "正文不能超过 " + MAX_BODY + " 个字（现有 " + body.length() + " 个）",
-          "Text: at most " + MAX_BODY + " characters (now " + body.length() + ")");
+      problems.add("body", Text.of("problem.notice.body.too-long", MAX_BODY, body.length()));
     }
     NoticePriority priority = NoticePriority.NORMAL;
     if (d.priority() != null && !d.priority().isBlank()) {
       try {
         priority = NoticePriority.valueOf(d.priority().strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add("priority", "级别须为 普通/紧急/特急", "Priority must be NORMAL, URGENT or EMERGENCY");
+        problems.add("priority", Text.of("problem.notice.priority.unknown"));
       }
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -212,19 +210,19 @@ public class NoticeService {
     OffsetDateTime until =
         d.validUntil() == null || d.validUntil().isBlank() ? null : parseInstant("validUntil", d.validUntil(), problems);
     if (until != null && from != null && !until.isAfter(from)) {
-      problems.add("validUntil", "结束时间须晚于开始时间", "The end must be after the start");
+      problems.add("validUntil", Text.of("problem.notice.until.before-from"));
     } else if (until != null && !until.isAfter(now)) {
-      problems.add("validUntil", "有效期已经过去，屏幕上不会显示", "The validity is already over: no screen would show it");
+      problems.add("validUntil", Text.of("problem.notice.until.past"));
     }
     if (until == null && priority.interrupts()) {
-      problems.add("validUntil", "紧急公告须设结束时间，以免一直占据屏幕", "An urgent notice needs an end, so it cannot hold the screens forever");
+      problems.add("validUntil", Text.of("problem.notice.until.urgent-needs-end"));
     }
     Notice.Target target = Notice.Target.STATIONS;
     if (d.target() != null && !d.target().isBlank()) {
       try {
         target = Notice.Target.valueOf(d.target().strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add("target", "发布范围须为 全县/乡镇/指定站点", "Target must be ALL, TOWNSHIP or STATIONS");
+        problems.add("target", Text.of("problem.notice.target.unknown"));
       }
     }
     String townshipId = null;
@@ -232,17 +230,17 @@ public class NoticeService {
     switch (target) {
       case ALL -> {
         if (!staff.isCountyAdmin()) {
-          problems.add("target", "只有县级管理员可以向全县发布", "Only a county administrator may write to the whole county");
+          problems.add("target", Text.of("problem.notice.target.county-admin-only"));
         }
       }
       case TOWNSHIP -> {
         townshipId = d.townshipId() == null ? null : d.townshipId().strip();
         String wanted = townshipId;
         if (!staff.isCountyAdmin()) {
-          problems.add("target", "只有县级管理员可以向整个乡镇发布", "Only a county administrator may write to a whole township");
+          problems.add("target", Text.of("problem.notice.target.township-admin-only"));
         } else if (wanted == null
             || access.visibleStations(staff).stream().noneMatch(p -> p.station().townshipId().equals(wanted))) {
-          problems.add("townshipId", "请选择本县的一个乡镇", "Choose a township of the county");
+          problems.add("townshipId", Text.of("problem.notice.township.missing"));
         }
       }
       case STATIONS -> {
@@ -252,13 +250,13 @@ public class NoticeService {
           }
           StationPlace place = stations.find(s.strip()).orElse(null);
           if (place == null || !access.canEdit(staff, place)) {
-            problems.add("stationIds", "不能向站点 " + s + " 发布", "You may not write to station " + s);
+            problems.add("stationIds", Text.of("problem.notice.station.not-yours", s));
           } else {
             stationIds.add(place.id());
           }
         }
         if (stationIds.isEmpty() && !problems.has("stationIds")) {
-          problems.add("stationIds", "请至少选择一个站点", "Choose at least one station");
+          problems.add("stationIds", Text.of("problem.notice.stations.missing"));
         }
       }
     }
@@ -275,7 +273,7 @@ public class NoticeService {
       try {
         return LocalDateTime.parse(t).atZone(SHANGHAI).toOffsetDateTime();
       } catch (DateTimeParseException e) {
-        problems.add(field, "时间格式应为 2026-11-23T09:00", "Time must look like 2026-11-23T09:00");
+        problems.add(field, Text.of("problem.notice.time.invalid"));
         return null;
       }
     }

@@ -19,6 +19,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
 
@@ -76,7 +77,7 @@ public class CaseHandling {
     }
     StationPlace place = access.requireSee(staff, row.c().stationId());
     if (!access.canSeeCase(staff, place, row.c().deputyId(), row.suggestionDeputyId())) {
-      throw new ForbiddenProblem("代表账号只能查看写给本人或本人转为建议的意见", "a deputy's account sees only the opinions addressed to the deputy or taken up as their suggestion");
+      throw new ForbiddenProblem(Text.of("problem.case.deputy-own-only"));
     }
     return row;
   }
@@ -93,7 +94,7 @@ public class CaseHandling {
   public CaseInbox.Row requireContactReader(Staff staff, String id) {
     CaseInbox.Row row = get(staff, id);
     if (!maySeeContact(staff, row.c())) {
-      throw new ForbiddenProblem("只有本站工作人员和县级管理员可以查看联系方式", "only the station's staff and county admins may see the contact");
+      throw new ForbiddenProblem(Text.of("problem.case.contact.staff-only"));
     }
     return row;
   }
@@ -120,7 +121,7 @@ public class CaseHandling {
     CaseContact contact =
         repository
             .contact(id)
-            .orElseThrow(() -> new NotFoundProblem("该意见没有留下联系方式（匿名，或已按期删除）", "no contact details: anonymous, or deleted after the retention period"));
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.case.contact.none")));
     database.useTransaction(h -> cases.record(h, id, staff.username(), "contact-viewed", ""));
     return new ContactRead(c, contact);
   }
@@ -150,11 +151,11 @@ public class CaseHandling {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     Optional<Category> category = Category.of(input.category() == null ? null : input.category().strip());
     if (category.isEmpty()) {
-      problems.add("category", "请选择类别", "Choose a category");
+      problems.add("category", Text.of("problem.case.category.missing"));
     }
-    String summary = text(problems, "summary", input.summary(), MAX_SUMMARY, "请填写摘要", "Enter a summary");
+    String summary = text(problems, "summary", input.summary(), MAX_SUMMARY, Text.of("problem.case.summary.missing"));
     problems.throwIfAny();
-    return step(staff, c, CaseStatus.REGISTERED, category.orElseThrow().zh() + "：" + summary,
+    return step(staff, c, CaseStatus.REGISTERED, Text.of("case.note.registered", category.orElseThrow().text(), summary).zh(),
         h -> h.createUpdate("UPDATE opinion_case SET category = :category, summary = :summary WHERE id = :id")
             .bind("category", category.orElseThrow().name())
             .bind("summary", summary)
@@ -168,19 +169,18 @@ public class CaseHandling {
     String into = input.into() == null ? "" : input.into().strip();
     OpinionCase target = null;
     if (into.isEmpty()) {
-      problems.add("into", "请填写要合并到的案件的查询码", "Enter the tracking code of the case to merge into");
+      problems.add("into", Text.of("problem.case.into.missing"));
     } else {
       Optional<OpinionCase> found =
           repository.find(into).or(() -> TrackingCodes.normalize(into).flatMap(repository::findByCode));
       Optional<CaseInbox.Row> visible = found.flatMap(f -> inbox.find(f.id()))
           .filter(r -> r.countyId().equals(staff.countyId()) && canSee(staff, r.c().stationId()));
       if (visible.isEmpty()) {
-        problems.add("into", "本县没有您可查看的案件 " + into, "no case " + into + " you may see in this county");
+        problems.add("into", Text.of("problem.case.into.unknown", into));
       } else if (visible.get().c().id().equals(id)) {
-        problems.add("into", "不能合并到它自己", "A case cannot be merged into itself");
+        problems.add("into", Text.of("problem.case.into.itself"));
       } else if (!visible.get().c().status().isOpen()) {
-        problems.add("into", "只能合并到正在办理的案件（它是「" + visible.get().c().status().zh() + "」）",
-            "Only an open case can take it (that one is " + visible.get().c().status().en() + ")");
+        problems.add("into", Text.of("problem.case.into.closed", visible.get().c().status().text()));
       } else {
         target = visible.get().c();
       }
@@ -188,47 +188,45 @@ public class CaseHandling {
     problems.throwIfAny();
     OpinionCase into0 = target;
     String note = optional(input.note());
-    return step(staff, c, CaseStatus.MERGED, "合并到 " + into0.trackingCode() + (note.isEmpty() ? "" : "；" + note),
+    return step(staff, c, CaseStatus.MERGED, withNote(Text.of("case.note.merged-into", into0.trackingCode()), note),
         h -> {
           h.createUpdate("UPDATE opinion_case SET merged_into = :into WHERE id = :id").bind("into", into0.id()).bind("id", id).execute();
-          cases.record(h, into0.id(), staff.username(), "merged-from", "合并了 " + c.trackingCode() + "：" + preview(c));
+          cases.record(h, into0.id(), staff.username(), "merged-from", Text.of("case.note.merged-from", c.trackingCode(), preview(c)).zh());
         });
   }
 
   public OpinionCase forward(Staff staff, String id, CaseSteps.Forward input) {
     OpinionCase c = editable(staff, id);
     if (c.category() == Category.LEGAL) {
-      throw new ConflictProblem(
-          "涉法涉诉事项不交办：请填写引导意见，依法引导办结",
-          "a legal or litigation matter is not forwarded: close it with guidance to the legal channels");
+      throw new ConflictProblem(Text.of("problem.case.legal-not-forwarded"));
     }
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String departmentId = input.departmentId() == null ? "" : input.departmentId().strip();
     Optional<Department> department =
         departmentId.isEmpty() ? Optional.empty() : departments.find(departmentId).filter(d -> d.countyId().equals(staff.countyId()));
     if (department.isEmpty()) {
-      problems.add("departmentId", departmentId.isEmpty() ? "请选择承办单位" : "本县没有这个承办单位",
-          departmentId.isEmpty() ? "Choose a department" : "No such department in this county");
+      problems.add(
+          "departmentId", departmentId.isEmpty() ? Text.of("problem.case.department.missing") : Text.of("problem.case.department.unknown"));
     }
     LocalDate deadline = defaultDeadline(c.category());
     if (input.deadline() != null && !input.deadline().isBlank()) {
       try {
         deadline = LocalDate.parse(input.deadline().strip());
         if (deadline.isBefore(inbox.today())) {
-          problems.add("deadline", "办理期限不能早于今天", "The deadline cannot be before today");
+          problems.add("deadline", Text.of("problem.case.deadline.past"));
         } else if (deadline.isAfter(inbox.today().plusYears(1))) {
-          problems.add("deadline", "办理期限不能超过一年", "The deadline cannot be more than a year away");
+          problems.add("deadline", Text.of("problem.case.deadline.too-far"));
         }
       } catch (DateTimeParseException e) {
-        problems.add("deadline", "日期格式应为 2026-03-20", "Write the date as 2026-03-20");
+        problems.add("deadline", Text.of("problem.case.deadline.invalid"));
       }
     }
     String note = optional(input.note());
     problems.throwIfAny();
     LocalDate due = deadline;
-    String contact = c.contactToDepartment() ? "居民同意转交联系方式" : "不转交联系方式";
+    Text contact = c.contactToDepartment() ? Text.of("case.note.contact-passed") : Text.of("case.note.contact-kept");
     return step(staff, c, CaseStatus.FORWARDED,
-        "交办 " + department.orElseThrow().name() + "，期限 " + due + "（" + contact + "）" + (note.isEmpty() ? "" : "；" + note),
+        withNote(Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
         h -> h.createUpdate(
                 "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
             .bind("department", department.orElseThrow().id())
@@ -240,7 +238,7 @@ public class CaseHandling {
   public OpinionCase departmentReply(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写承办单位的回复", "Enter the department's reply");
+    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.reply.missing"));
     problems.throwIfAny();
     return step(staff, c, CaseStatus.DEPARTMENT_REPLIED, text,
         h -> h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
@@ -249,7 +247,7 @@ public class CaseHandling {
   public OpinionCase answer(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写给群众的答复", "Enter the answer to the resident");
+    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.answer.missing"));
     problems.throwIfAny();
     return step(staff, c, CaseStatus.ANSWERED, text,
         h -> h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
@@ -259,7 +257,7 @@ public class CaseHandling {
     OpinionCase c = editable(staff, id);
     String note = optional(input.text());
     if (note.length() > MAX_TEXT) {
-      throw ValidationProblem.of("text", "最多 " + MAX_TEXT + " 个字", "At most " + MAX_TEXT + " characters");
+      throw ValidationProblem.of("text", Text.of("problem.case.text.too-long", MAX_TEXT));
     }
     return step(staff, c, CaseStatus.CLOSED, note, h -> {});
   }
@@ -267,8 +265,7 @@ public class CaseHandling {
   public OpinionCase guidance(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, "请填写引导意见（向哪里、如何依法反映）",
-        "Enter the guidance (where and how to turn through legal channels)");
+    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.guidance.missing"));
     problems.throwIfAny();
     return step(staff, c, CaseStatus.CLOSED_WITH_GUIDANCE, text,
         h -> h.createUpdate("UPDATE opinion_case SET guidance = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
@@ -278,16 +275,16 @@ public class CaseHandling {
   public OpinionCase suggestion(Staff staff, String id, CaseSteps.Suggestion input) {
     OpinionCase c = editable(staff, id);
     if (c.suggestion()) {
-      throw new ConflictProblem("案件 " + c.trackingCode() + " 已转为代表建议", "case " + c.trackingCode() + " is a deputy's suggestion already");
+      throw new ConflictProblem(Text.of("problem.case.suggestion.already", c.trackingCode()));
     }
     if (c.status() == CaseStatus.MERGED) {
-      throw new ConflictProblem("已合并的案件不能转为代表建议，请转它合并到的案件", "a merged case cannot become a suggestion; use the case it was merged into");
+      throw new ConflictProblem(Text.of("problem.case.suggestion.merged"));
     }
     String deputyId = input.deputyId() == null ? "" : input.deputyId().strip();
     Optional<Deputy> deputy = stationDeputies(c).stream().filter(d -> d.id().equals(deputyId)).findFirst();
     if (deputy.isEmpty()) {
-      throw ValidationProblem.of("deputyId", deputyId.isEmpty() ? "请选择提出建议的代表" : "这位代表不在本站",
-          deputyId.isEmpty() ? "Choose the deputy who takes it up" : "This deputy is not at the case's station");
+      throw ValidationProblem.of(
+          "deputyId", deputyId.isEmpty() ? Text.of("problem.case.suggestion.deputy-missing") : Text.of("problem.case.suggestion.deputy-elsewhere"));
     }
     String note = optional(input.note());
     return database.inTransaction(
@@ -298,9 +295,9 @@ public class CaseHandling {
                   .bind("id", id)
                   .execute();
           if (changed != 1) {
-            throw new ConflictProblem("案件 " + c.trackingCode() + " 已转为代表建议", "case " + c.trackingCode() + " is a deputy's suggestion already");
+            throw new ConflictProblem(Text.of("problem.case.suggestion.already", c.trackingCode()));
           }
-          String line = "转为 " + deputy.get().name() + " 代表的建议" + (note.isEmpty() ? "" : "；" + note);
+          String line = withNote(Text.of("case.note.suggestion", deputy.get().name()), note);
           cases.record(h, id, staff.username(), "suggestion", line);
           audit.record(h, staff, "suggestion", "case", id, c.trackingCode() + " " + line);
           return repository.find(h, id).orElseThrow();
@@ -329,14 +326,23 @@ public class CaseHandling {
     return access.visibleStations(staff).stream().map(StationPlace::id).anyMatch(stationId::equals);
   }
 
-  private static String text(ValidationProblem.Collector problems, String field, @org.jspecify.annotations.Nullable String value, int max, String zhEmpty, String enEmpty) {
+  private static String text(
+      ValidationProblem.Collector problems, String field, @org.jspecify.annotations.Nullable String value, int max, Text empty) {
     String text = value == null ? "" : value.strip();
     if (text.isEmpty()) {
-      problems.add(field, zhEmpty, enEmpty);
+      problems.add(field, empty);
     } else if (text.length() > max) {
-      problems.add(field, "最多 " + max + " 个字（现有 " + text.length() + " 个）", "At most " + max + " characters (" + text.length() + " given)");
+      problems.add(field, Text.of("problem.case.text.too-long-given", max, text.length()));
     }
     return text;
+  }
+
+  /**
+   * A timeline line as stored: in Chinese, the county's language (the timeline keeps what was
+   * written, it is not translated afterwards), with the staff member's note after it.
+   */
+  private static String withNote(Text line, String note) {
+    return note.isEmpty() ? line.zh() : Text.of("case.note.with-note", line, note).zh();
   }
 
   private static String optional(@org.jspecify.annotations.Nullable String value) {
@@ -349,6 +355,6 @@ public class CaseHandling {
   }
 
   private static NotFoundProblem notFound(String id) {
-    return new NotFoundProblem("没有案件 " + id, "no case " + id);
+    return new NotFoundProblem(Text.of("problem.case.not-found", id));
   }
 }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.text.Text;
 import liaison.hub.web.ApiTimes;
 import liaison.hub.photo.PhotoController;
 import liaison.hub.photo.PhotoStore;
@@ -223,7 +224,7 @@ public class CaseLoopApiController {
       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     String hash = PhotoController.hashOf(file);
     if (!files.hasPhoto(staff, id, hash)) {
-      throw new NotFoundProblem("案件 " + id + " 没有这张照片", "case " + id + " has no such photo");
+      throw new NotFoundProblem(Text.of("problem.case.photo.not-found", id));
     }
     return PhotoController.privately(photos, hash, ifNoneMatch);
   }

@@ -3,6 +3,7 @@ package liaison.hub.opinion;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import liaison.hub.text.Text;
 
 /**
  * Where a resident's opinion stands in the closed loop 收集 → 登记 → 交办 → 办理 → 答复 → 回访, and
@@ -14,23 +15,23 @@ import java.util.Set;
  */
 public enum CaseStatus {
   /** 收集: the resident sent it. */
-  SUBMITTED("已提交", "Submitted", "已收到您的意见", "We received your opinion"),
+  SUBMITTED,
   /** 登记: staff read it, gave it a category and a summary. */
-  REGISTERED("已登记", "Registered", "工作人员已登记", "Registered by the station"),
+  REGISTERED,
   /** 交办: forwarded to the responsible department with a deadline. */
-  FORWARDED("已交办", "Forwarded", "已转交承办单位办理", "Passed to the responsible department"),
+  FORWARDED,
   /** 办理: the department replied to the station. */
-  DEPARTMENT_REPLIED("承办单位已回复", "Department replied", "承办单位已办理并回复", "The department has handled it and replied"),
+  DEPARTMENT_REPLIED,
   /** 答复: the station answered the resident. */
-  ANSWERED("已答复", "Answered", "已答复，请您评价", "Answered: please rate the handling"),
+  ANSWERED,
   /** 回访 / 办结: followed up and closed. */
-  CLOSED("已办结", "Closed", "已办结", "Closed"),
+  CLOSED,
   /** 涉法涉诉: closed with guidance to the legal channels instead of being forwarded. */
-  CLOSED_WITH_GUIDANCE("已办结（依法引导）", "Closed with guidance", "已办结，请按指引通过法律途径解决", "Closed: please follow the guidance to the legal channels"),
+  CLOSED_WITH_GUIDANCE,
   /** Merged into another case about the same matter; that case carries on. */
-  MERGED("已合并", "Merged", "已与同类意见合并办理", "Handled together with a similar opinion"),
+  MERGED,
   /** Reopened after a 不满意 rating; staff handle it as registered. */
-  REOPENED("已重新办理", "Reopened", "已重新办理", "Being handled again");
+  REOPENED;
 
   private static final Map<CaseStatus, Set<CaseStatus>> NEXT =
       Map.of(
@@ -44,18 +45,6 @@ public enum CaseStatus {
           CLOSED, EnumSet.of(REOPENED),
           CLOSED_WITH_GUIDANCE, EnumSet.noneOf(CaseStatus.class),
           MERGED, EnumSet.noneOf(CaseStatus.class));
-
-  private final String zh;
-  private final String en;
-  private final String residentZh;
-  private final String residentEn;
-
-  CaseStatus(String zh, String en, String residentZh, String residentEn) {
-    this.zh = zh;
-    this.en = en;
-    this.residentZh = residentZh;
-    this.residentEn = residentEn;
-  }
 
   /** The statuses this one may change to; empty for a final one. */
   public Set<CaseStatus> next() {
@@ -81,21 +70,29 @@ public enum CaseStatus {
     return this == ANSWERED || this == CLOSED;
   }
 
-  /** Staff's name of the status. */
+  /** Staff's name of the status ({@code case.status.*} in the bundles). */
+  public Text text() {
+    return Text.of("case.status." + name());
+  }
+
   public String zh() {
-    return zh;
+    return text().zh();
   }
 
   public String en() {
-    return en;
+    return text().en();
   }
 
-  /** What the tracking page says to the resident. */
+  /** What the tracking page says to the resident ({@code case.status.resident.*}). */
+  public Text residentText() {
+    return Text.of("case.status.resident." + name());
+  }
+
   public String residentZh() {
-    return residentZh;
+    return residentText().zh();
   }
 
   public String residentEn() {
-    return residentEn;
+    return residentText().en();
   }
 }

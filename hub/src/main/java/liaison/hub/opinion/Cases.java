@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
 
@@ -66,9 +67,7 @@ public class Cases {
             .bind("from", from.name())
             .execute();
     if (changed != 1) {
-      throw new ConflictProblem(
-          "案件 " + current.trackingCode() + " 刚被他人修改，请刷新后重试",
-          "case " + current.trackingCode() + " was changed meanwhile; reload and try again");
+      throw new ConflictProblem(Text.of("problem.case.changed-meanwhile", current.trackingCode()));
     }
     repository.insertEvent(
         h, new CaseEvent(CaseRepository.eventId(), caseId, now, actor, to.name().toLowerCase(java.util.Locale.ROOT), from, to, note));
@@ -82,28 +81,15 @@ public class Cases {
   }
 
   private static NotFoundProblem notFound(String caseId) {
-    return new NotFoundProblem("没有案件 " + caseId, "no case " + caseId);
+    return new NotFoundProblem(Text.of("problem.case.not-found", caseId));
   }
 
   static ConflictProblem refused(OpinionCase c, CaseStatus to) {
     String zhNext = c.status().next().stream().map(CaseStatus::zh).collect(Collectors.joining("、"));
     String enNext = c.status().next().stream().map(CaseStatus::en).collect(Collectors.joining(", "));
     return new ConflictProblem(
-        "案件 "
-            + c.trackingCode()
-            + " 当前为「"
-            + c.status().zh()
-            + "」，不能改为「"
-            + to.zh()
-            + "」；"
-            + (zhNext.isEmpty() ? "它已办结，不能再改变。" : "可以改为：" + zhNext + "。"),
-        "case "
-            + c.trackingCode()
-            + " is "
-            + c.status().en()
-            + " and cannot become "
-            + to.en()
-            + "; "
-            + (enNext.isEmpty() ? "it is final." : "it can become: " + enNext + "."));
+        zhNext.isEmpty()
+            ? Text.of("problem.case.step-refused.final", c.trackingCode(), c.status().text(), to.text())
+            : Text.of("problem.case.step-refused", c.trackingCode(), c.status().text(), to.text(), zhNext, enNext));
   }
 }

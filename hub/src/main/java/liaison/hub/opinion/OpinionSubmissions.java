@@ -15,6 +15,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.db.Database;
 import liaison.hub.text.ResidentText;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,35 +96,32 @@ public class OpinionSubmissions {
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
     Category category = Category.of(draft.category()).orElse(null);
     if (category == null) {
-      errors.add("category", "请选择意见类别", "Choose what your opinion is about");
+      errors.add("category", Text.of("problem.opinion.category.missing"));
     }
     String text = ResidentText.clean(draft.text());
     if (ResidentText.hasBrokenEncoding(draft.text())) {
-      errors.add("text", "文字中有无法识别的字符（编码错误），请删去后重新输入", "The text holds characters that could not be read (broken encoding); remove them and type again");
+      errors.add("text", Text.of("problem.opinion.text.broken"));
     } else if (text.isEmpty()) {
-      errors.add("text", "请写下您的意见建议", "Write your opinion");
+      errors.add("text", Text.of("problem.opinion.text.missing"));
     } else if (ResidentText.length(text) > MAX_TEXT) {
-      errors.add(
-          "text",
-          "意见建议最多 " + MAX_TEXT + " 字，现在 " + ResidentText.length(text) + " 字，请精简",
-          "At most " + MAX_TEXT + " characters; this has " + ResidentText.length(text));
+      errors.add("text", Text.of("problem.opinion.text.too-long", MAX_TEXT, ResidentText.length(text)));
     }
     String name = ResidentText.cleanLine(draft.name());
     String phone = ResidentText.cleanLine(draft.phone()).replace(" ", "");
     if (ResidentText.length(name) > MAX_NAME) {
-      errors.add("name", "称呼最多 " + MAX_NAME + " 字", "The name must be at most " + MAX_NAME + " characters");
+      errors.add("name", Text.of("problem.opinion.name.too-long", MAX_NAME));
     }
     if (!phone.isEmpty() && !phone.matches("\\+?[0-9][0-9-]{5,19}")) {
-      errors.add("phone", "电话号码只能包含数字和“-”，如 13812341234", "A phone number holds digits and '-', e.g. 13812341234");
+      errors.add("phone", Text.of("problem.opinion.phone.invalid"));
     }
     boolean contactGiven = !name.isEmpty() || !phone.isEmpty();
     if (contactGiven && !draft.consent()) {
-      errors.add("consent", "留下称呼或电话前，请阅读并勾选上面的说明；也可以不留，匿名提交", "Tick the notice before leaving a name or phone, or leave them empty to stay anonymous");
+      errors.add("consent", Text.of("problem.opinion.consent.missing"));
     }
     List<PhotoStore.Prepared> prepared = new ArrayList<>();
     List<byte[]> uploads = draft.photos().stream().filter(b -> b != null && b.length > 0).toList();
     if (draft.photos().size() > MAX_PHOTOS) {
-      errors.add("photo1", "最多 " + MAX_PHOTOS + " 张照片", "At most " + MAX_PHOTOS + " photos");
+      errors.add("photo1", Text.of("problem.opinion.photos.too-many", MAX_PHOTOS));
     }
     for (int i = 0; i < draft.photos().size() && i < MAX_PHOTOS; i++) {
       byte[] upload = draft.photos().get(i);
@@ -134,7 +132,7 @@ public class OpinionSubmissions {
         prepared.add(photos.prepare(upload));
       } catch (ValidationProblem problem) {
         for (FieldError e : problem.errors()) {
-          errors.add("photo" + (i + 1), "第 " + (i + 1) + " 张照片：" + e.zh(), "Photo " + (i + 1) + ": " + e.en());
+          errors.add("photo" + (i + 1), Text.of("problem.opinion.photo", i + 1, e.text()));
         }
       }
     }

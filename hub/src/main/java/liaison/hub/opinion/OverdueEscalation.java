@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public class OverdueEscalation {
                 if (changed == 1) {
                   long late = ChronoUnit.DAYS.between(d.deadline(), today);
                   cases.record(h, d.id(), CaseEvent.SYSTEM, "escalated",
-                      "超过办理期限 " + d.deadline() + " 已 " + late + " 天，提交县人大常委会督办");
+                      Text.of("case.note.escalated", d.deadline(), late).zh());
                 }
                 return changed == 1;
               });

@@ -10,6 +10,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.db.Database;
 import liaison.hub.text.ResidentText;
+import liaison.hub.text.Text;
 
 /**
  * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it
@@ -40,20 +41,20 @@ public class Ratings {
   public OpinionCase rate(String trackingCode, String ratingName, String comment) {
     Satisfaction rating =
         Satisfaction.of(ratingName)
-            .orElseThrow(() -> ValidationProblem.of("rating", "请选择 满意、基本满意 或 不满意", "Choose satisfied, basically satisfied or dissatisfied"));
+            .orElseThrow(() -> ValidationProblem.of("rating", Text.of("problem.rating.missing")));
     String text = ResidentText.clean(comment);
     if (ResidentText.hasBrokenEncoding(comment)) {
-      throw ValidationProblem.of("comment", "文字中有无法识别的字符（编码错误）", "The text holds characters that could not be read");
+      throw ValidationProblem.of("comment", Text.of("problem.rating.comment.broken"));
     }
     if (ResidentText.length(text) > MAX_COMMENT) {
-      throw ValidationProblem.of("comment", "评价最多 " + MAX_COMMENT + " 字", "At most " + MAX_COMMENT + " characters");
+      throw ValidationProblem.of("comment", Text.of("problem.rating.comment.too-long", MAX_COMMENT));
     }
-    OpinionCase c = repository.findByCode(trackingCode).orElseThrow(() -> new NotFoundProblem("查询码不正确", "unknown tracking code"));
+    OpinionCase c = repository.findByCode(trackingCode).orElseThrow(() -> new NotFoundProblem(Text.of("problem.tracking.unknown")));
     return database.inTransaction(
         h -> {
           OpinionCase now = repository.find(h, c.id()).orElseThrow();
           if (!canRate(now)) {
-            throw new ConflictProblem("这件意见现在不能评价（尚未答复或已评价）", "this opinion cannot be rated now (not answered yet, or rated already)");
+            throw new ConflictProblem(Text.of("problem.rating.not-now"));
           }
           OffsetDateTime at = OffsetDateTime.now(clock);
           h.createUpdate("UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
@@ -64,7 +65,8 @@ public class Ratings {
               .execute();
           cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", rating.name() + (text.isEmpty() ? "" : ": " + text));
           if (rating == Satisfaction.DISSATISFIED) {
-            return cases.transition(h, c.id(), CaseStatus.REOPENED, CaseEvent.RESIDENT, "不满意 · dissatisfied");
+            // The timeline keeps both languages of this line.
+            return cases.transition(h, c.id(), CaseStatus.REOPENED, CaseEvent.RESIDENT, Text.of("case.note.reopened").both(" · "));
           }
           if (now.status() == CaseStatus.ANSWERED) {
             return cases.transition(h, c.id(), CaseStatus.CLOSED, CaseEvent.RESIDENT, rating.zh());

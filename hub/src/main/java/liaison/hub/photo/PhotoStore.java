@@ -22,6 +22,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import liaison.hub.config.HubConfig;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 
 /**
  * Photos under {@code <data-dir>/photos/<sha256>.jpg}. An upload must be a JPEG or PNG (by its
@@ -93,25 +94,25 @@ public class PhotoStore {
 
   static BufferedImage decode(byte[] upload) {
     if (upload.length == 0) {
-      throw ValidationProblem.of("photo", "请选择一张照片", "Choose a photo");
+      throw ValidationProblem.of("photo", Text.of("problem.photo.missing"));
     }
     if (upload.length > MAX_BYTES) {
-      throw ValidationProblem.of("photo", "照片不能超过 8 MB", "The photo must be at most 8 MB");
+      throw ValidationProblem.of("photo", Text.of("problem.photo.too-large"));
     }
     if (!isJpeg(upload) && !isPng(upload)) {
-      throw ValidationProblem.of("photo", "只接受 JPEG 或 PNG 照片", "Only JPEG or PNG photos are accepted");
+      throw ValidationProblem.of("photo", Text.of("problem.photo.format"));
     }
     try {
       var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload));
       var readers = ImageIO.getImageReaders(input);
       if (!readers.hasNext()) {
-        throw ValidationProblem.of("photo", "无法读取这张照片", "This photo cannot be read");
+        throw ValidationProblem.of("photo", Text.of("problem.photo.unreadable"));
       }
       var reader = readers.next();
       reader.setInput(input);
       long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
       if (pixels > MAX_PIXELS) {
-        throw ValidationProblem.of("photo", "照片像素太多（最多 4000 万）", "The photo has too many pixels (at most 40 million)");
+        throw ValidationProblem.of("photo", Text.of("problem.photo.too-many-pixels"));
       }
       BufferedImage image = reader.read(0);
       reader.dispose();
@@ -120,7 +121,7 @@ public class PhotoStore {
       if (e instanceof ValidationProblem problem) {
         throw problem;
       }
-      throw ValidationProblem.of("photo", "照片文件已损坏，无法读取", "The photo file is damaged and cannot be read");
+      throw ValidationProblem.of("photo", Text.of("problem.photo.damaged"));
     }
   }
 

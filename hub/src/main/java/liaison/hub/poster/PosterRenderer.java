@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import liaison.hub.text.Text;
 
 /**
  * Printable posters with a station's QR codes (A4) and cards with a deputy's own code (A6), as PNG at
@@ -74,8 +75,10 @@ public class PosterRenderer {
     fitCentered(g, signPlate, new Font(serif, Font.BOLD, 190), GOLD, A4_WIDTH / 2, 330, A4_WIDTH - 200);
     fitCentered(g, countyAndTownship, new Font(sans, Font.PLAIN, 72), Color.WHITE, A4_WIDTH / 2, 500, A4_WIDTH - 200);
 
-    fitCentered(g, "有事找代表 · 扫码说心声", new Font(sans, Font.BOLD, 110), RED, A4_WIDTH / 2, 860, A4_WIDTH - 200);
-    fitCentered(g, "Tell your deputies what matters to you", new Font(sans, Font.PLAIN, 60), MUTED, A4_WIDTH / 2, 960, A4_WIDTH - 200);
+    // Each line in Chinese, large, with its English under it.
+    Text slogan = Text.of("poster.slogan");
+    fitCentered(g, slogan.zh(), new Font(sans, Font.BOLD, 110), RED, A4_WIDTH / 2, 860, A4_WIDTH - 200);
+    fitCentered(g, slogan.en(), new Font(sans, Font.PLAIN, 60), MUTED, A4_WIDTH / 2, 960, A4_WIDTH - 200);
 
     // The opinion code, large; the booking code smaller beside it.
     int big = 1180;
@@ -85,19 +88,22 @@ public class PosterRenderer {
     int smallX = A4_WIDTH - 170 - small;
     drawCard(g, opinionUrl, bigX, top, big, RED);
     drawCard(g, bookingUrl, smallX, top, small, BLUE);
-    fitCentered(g, "扫码提意见", new Font(sans, Font.BOLD, 120), RED, bigX + big / 2, top + big + 170, big);
-    fitCentered(g, "Scan to give your opinion", new Font(sans, Font.PLAIN, 56), MUTED, bigX + big / 2, top + big + 260, big);
-    fitCentered(g, "扫码预约接待", new Font(sans, Font.BOLD, 96), BLUE, smallX + small / 2, top + small + 150, small);
-    fitCentered(g, "Scan to book a meeting", new Font(sans, Font.PLAIN, 52), MUTED, smallX + small / 2, top + small + 235, small);
+    Text opinion = Text.of("poster.scan-opinion");
+    Text booking = Text.of("poster.scan-booking");
+    fitCentered(g, opinion.zh(), new Font(sans, Font.BOLD, 120), RED, bigX + big / 2, top + big + 170, big);
+    fitCentered(g, opinion.en(), new Font(sans, Font.PLAIN, 56), MUTED, bigX + big / 2, top + big + 260, big);
+    fitCentered(g, booking.zh(), new Font(sans, Font.BOLD, 96), BLUE, smallX + small / 2, top + small + 150, small);
+    fitCentered(g, booking.en(), new Font(sans, Font.PLAIN, 52), MUTED, smallX + small / 2, top + small + 235, small);
 
     // Where and when, then how it works.
     int y = 2760;
     g.setColor(new Color(0xEF, 0xE7, 0xD3));
     g.fillRoundRect(120, y - 110, A4_WIDTH - 240, 560, 40, 40);
-    y = line(g, "地址  " + address, new Font(sans, Font.PLAIN, 66), INK, 200, y, A4_WIDTH - 400);
-    y = line(g, "开放时间  " + openingHours, new Font(sans, Font.PLAIN, 66), INK, 200, y + 20, A4_WIDTH - 400);
-    y = line(g, "可匿名提交，凭查询码跟踪办理进度和答复。", new Font(sans, Font.PLAIN, 58), MUTED, 200, y + 40, A4_WIDTH - 400);
-    line(g, "Anonymous if you wish; follow the reply with your tracking code.", new Font(sans, Font.PLAIN, 48), MUTED, 200, y + 10, A4_WIDTH - 400);
+    Text anonymous = Text.of("poster.anonymous");
+    y = line(g, Text.of("poster.address", address).zh(), new Font(sans, Font.PLAIN, 66), INK, 200, y, A4_WIDTH - 400);
+    y = line(g, Text.of("poster.opening-hours", openingHours).zh(), new Font(sans, Font.PLAIN, 66), INK, 200, y + 20, A4_WIDTH - 400);
+    y = line(g, anonymous.zh(), new Font(sans, Font.PLAIN, 58), MUTED, 200, y + 40, A4_WIDTH - 400);
+    line(g, anonymous.en(), new Font(sans, Font.PLAIN, 48), MUTED, 200, y + 10, A4_WIDTH - 400);
 
     g.setColor(RED);
     g.fillRect(0, A4_HEIGHT - 60, A4_WIDTH, 60);
@@ -118,8 +124,9 @@ public class PosterRenderer {
     int textWidth = qrX - 160;
     fitLeft(g, name, new Font(sans, Font.BOLD, 170), INK, 100, 460, textWidth);
     int y = line(g, levels, new Font(sans, Font.PLAIN, 64), RED, 100, 580, textWidth);
-    y = line(g, "扫码给我留言", new Font(sans, Font.BOLD, 80), RED, 100, y + 140, textWidth);
-    line(g, "Scan to leave me a message", new Font(sans, Font.PLAIN, 48), MUTED, 100, y, textWidth);
+    Text message = Text.of("poster.card.scan");
+    y = line(g, message.zh(), new Font(sans, Font.BOLD, 80), RED, 100, y + 140, textWidth);
+    line(g, message.en(), new Font(sans, Font.PLAIN, 48), MUTED, 100, y, textWidth);
     g.dispose();
     return png(image);
   }

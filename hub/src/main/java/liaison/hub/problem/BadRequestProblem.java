@@ -1,6 +1,7 @@
 package liaison.hub.problem;
 
 import java.util.List;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * under {@code reason}, a short stable word. Nothing was changed.
  */
 public final class BadRequestProblem extends RuntimeException {
-  private final String zh;
+  private final Text text;
   private final String reason;
 
-  public BadRequestProblem(String reason, String zh, String en) {
-    super(en);
+  public BadRequestProblem(String reason, Text text) {
+    super(text.en());
     this.reason = reason;
-    this.zh = zh;
+    this.text = text;
   }
 
   /**
@@ -26,8 +27,7 @@ public final class BadRequestProblem extends RuntimeException {
     String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
     return new BadRequestProblem(
         "unknown-choice",
-        "参数 " + parameter + " 的值“" + shown + "”无效，可选：" + String.join("、", allowed),
-        "unknown value '" + shown + "' for " + parameter + "; allowed: " + String.join(", ", allowed));
+        Text.of("problem.unknown-choice", parameter, shown, String.join("、", allowed), String.join(", ", allowed)));
   }
 
   /**
@@ -46,8 +46,12 @@ public final class BadRequestProblem extends RuntimeException {
     return value;
   }
 
+  public Text text() {
+    return text;
+  }
+
   public String zh() {
-    return zh;
+    return text.zh();
   }
 
   public String en() {

@@ -1,4 +1,14 @@
 package liaison.hub.problem;
 
-/** What is wrong with one field of a form or an API body, in Chinese and in English. */
-public record FieldError(String field, String zh, String en) {}
+import liaison.hub.text.Text;
+
+/** What is wrong with one field of a form or an API body: a sentence of the bundles. */
+public record FieldError(String field, Text text) {
+  public String zh() {
+    return text.zh();
+  }
+
+  public String en() {
+    return text.en();
+  }
+}

@@ -2,6 +2,7 @@ package liaison.hub.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import liaison.hub.text.Text;
 
 /** Input that cannot be saved; nothing was saved. Carries every problem found, per field. */
 public final class ValidationProblem extends RuntimeException {
@@ -12,8 +13,8 @@ public final class ValidationProblem extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
-  public static ValidationProblem of(String field, String zh, String en) {
-    return new ValidationProblem(List.of(new FieldError(field, zh, en)));
+  public static ValidationProblem of(String field, Text text) {
+    return new ValidationProblem(List.of(new FieldError(field, text)));
   }
 
   public List<FieldError> errors() {
@@ -28,8 +29,8 @@ public final class ValidationProblem extends RuntimeException {
   public static final class Collector {
     private final List<FieldError> errors = new ArrayList<>();
 
-    public Collector add(String field, String zh, String en) {
-      errors.add(new FieldError(field, zh, en));
+    public Collector add(String field, Text text) {
+      errors.add(new FieldError(field, text));
       return this;
     }
 

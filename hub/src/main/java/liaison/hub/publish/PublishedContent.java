@@ -6,6 +6,7 @@ import java.util.Optional;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 
@@ -38,6 +39,6 @@ public class PublishedContent {
     return publications
         .current(stationId)
         .map(Publication::payload)
-        .orElseThrow(() -> new NotFoundProblem("站点 " + stationId + " 的内容尚未发布", "nothing published yet for " + stationId));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.content.not-published", stationId)));
   }
 }

@@ -14,6 +14,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.StationsChanged;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;
 
@@ -85,7 +86,7 @@ public class AttendanceService {
                 audit.record(
                     h, staff, present ? "present" : "absent", "reception", slotId,
                     slot.stationId() + " " + slot.date() + " " + slot.start() + "–" + slot.end() + " " + name + " (" + deputyId + ") "
-                        + (present ? "签到 marked present" : "取消签到 mark undone"));
+                        + mark(present));
               }
               return did;
             });
@@ -95,23 +96,22 @@ public class AttendanceService {
     return slot;
   }
 
+  /** "签到 marked present": the audit log keeps both languages of this one. */
+  private static String mark(boolean present) {
+    return (present ? Text.of("audit.summary.present") : Text.of("audit.summary.absent")).both(" ");
+  }
+
   private void check(ReceptionSlot slot, String deputyId, String name, boolean present) {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
     if (!slot.date().equals(today)) {
-      problems.add(
-          "date",
-          "只能为今天（" + today + "）的接待签到，这次接待在 " + slot.date(),
-          "Attendance is taken on the day only: this reception is on " + slot.date() + ", today is " + today);
+      problems.add("date", Text.of("problem.attendance.not-today", today, slot.date()));
     }
     if (present && slot.status() == ReceptionStatus.CANCELLED) {
-      problems.add("status", "这次接待已取消，不能签到", "This reception is cancelled; nobody can be marked present");
+      problems.add("status", Text.of("problem.attendance.cancelled"));
     }
     if (!slot.deputyIds().contains(deputyId)) {
-      problems.add(
-          "deputyId",
-          name + " 不是这次接待的值班代表，不能签到",
-          name + " is not on duty at this reception and cannot be marked present");
+      problems.add("deputyId", Text.of("problem.attendance.not-on-duty", name));
     }
     problems.throwIfAny();
   }

@@ -20,6 +20,7 @@ import java.util.Map;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.text.Text;
 
 /** Reception slots over JSON: list a station's, read, create, change, delete, mark who arrived. */
 @Controller("/api")
@@ -162,7 +163,7 @@ public class ReceptionApiController {
     try {
       return LocalDate.parse(text);
     } catch (java.time.format.DateTimeParseException e) {
-      throw ValidationProblem.of(field, "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+      throw ValidationProblem.of(field, Text.of("problem.date.invalid"));
     }
   }
 

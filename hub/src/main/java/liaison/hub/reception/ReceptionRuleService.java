@@ -27,6 +27,7 @@ import liaison.hub.station.StationsChanged;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
 import liaison.hub.db.Database;
@@ -80,8 +81,8 @@ public class ReceptionRuleService {
   }
 
   public ReceptionRule get(Staff staff, String id) {
-    ReceptionRule rule = rules.find(id).orElseThrow(() -> new NotFoundProblem("没有接待规则 " + id, "no reception rule " + id));
-    access.requireSeeDuty(staff, rule.stationId(), rule.deputyIds(), "接待规则");
+    ReceptionRule rule = rules.find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.rule.not-found", id)));
+    access.requireSeeDuty(staff, rule.stationId(), rule.deputyIds(), Text.of("problem.rule.duties"));
     return rule;
   }
 
@@ -166,7 +167,7 @@ public class ReceptionRuleService {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String stationId = d.stationId() == null || d.stationId().isBlank() ? null : d.stationId().strip();
     if (stationId == null) {
-      problems.add("stationId", "请选择站点", "Choose a station");
+      problems.add("stationId", Text.of("problem.reception.station.missing"));
     } else {
       access.requireEdit(staff, stationId);
     }
@@ -174,43 +175,43 @@ public class ReceptionRuleService {
     try {
       kind = ReceptionRule.Kind.valueOf(d.kind() == null ? "" : d.kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add("kind", "请选择 每周 或 每月", "Choose WEEKLY or MONTHLY");
+      problems.add("kind", Text.of("problem.rule.kind.unknown"));
     }
     DayOfWeek weekday = null;
     Integer monthDay = null;
     if (kind == ReceptionRule.Kind.WEEKLY) {
       Integer n = number(d.weekday());
       if (n == null || n < 1 || n > 7) {
-        problems.add("weekday", "请选择星期几", "Choose a day of the week");
+        problems.add("weekday", Text.of("problem.rule.weekday.missing"));
       } else {
         weekday = DayOfWeek.of(n);
       }
     } else {
       monthDay = number(d.monthDay());
       if (monthDay == null || monthDay < 1 || monthDay > 31) {
-        problems.add("monthDay", "每月的日子须在 1 到 31 之间", "The day of the month must be 1 to 31");
+        problems.add("monthDay", Text.of("problem.rule.month-day.invalid"));
         monthDay = null;
       }
     }
-    LocalTime start = ReceptionService.parseTime("start", d.start(), problems, "开始时间", "Start");
-    LocalTime end = ReceptionService.parseTime("end", d.end(), problems, "结束时间", "End");
+    LocalTime start = ReceptionService.parseTime("start", d.start(), problems, ReceptionService.START);
+    LocalTime end = ReceptionService.parseTime("end", d.end(), problems, ReceptionService.END);
     if (start != null && end != null && !end.isAfter(start)) {
-      problems.add("end", "结束时间须晚于开始时间", "End must be after start");
+      problems.add("end", Text.of("problem.reception.end.before-start"));
     }
     String theme = d.theme() == null || d.theme().isBlank() ? null : d.theme().strip();
     if (theme != null && theme.length() > ReceptionService.MAX_THEME) {
-      problems.add("theme", "主题不能超过 " + ReceptionService.MAX_THEME + " 个字", "Theme: at most " + ReceptionService.MAX_THEME + " characters");
+      problems.add("theme", Text.of("problem.reception.theme.too-long", ReceptionService.MAX_THEME));
     }
     String location = d.location() == null ? "" : d.location().strip();
     if (location.isEmpty()) {
-      problems.add("location", "请填写接待地点", "Enter where the reception takes place");
+      problems.add("location", Text.of("problem.reception.location.missing"));
     } else if (location.length() > ReceptionService.MAX_LOCATION) {
-      problems.add("location", "地点不能超过 " + ReceptionService.MAX_LOCATION + " 个字", "Location: at most " + ReceptionService.MAX_LOCATION + " characters");
+      problems.add("location", Text.of("problem.reception.location.too-long", ReceptionService.MAX_LOCATION));
     }
     LocalDate from = d.validFrom() == null || d.validFrom().isBlank() ? today() : date("validFrom", d.validFrom(), problems);
     LocalDate until = d.validUntil() == null || d.validUntil().isBlank() ? null : date("validUntil", d.validUntil(), problems);
     if (from != null && until != null && until.isBefore(from)) {
-      problems.add("validUntil", "结束日期不能早于开始日期", "The last date cannot be before the first");
+      problems.add("validUntil", Text.of("problem.rule.until.before-from"));
     }
     Set<LocalDate> exceptions = new HashSet<>();
     if (d.exceptions() != null && !d.exceptions().isBlank()) {
@@ -221,7 +222,7 @@ public class ReceptionRuleService {
         try {
           exceptions.add(LocalDate.parse(part.strip()));
         } catch (DateTimeParseException e) {
-          problems.add("exceptions", "例外日期“" + part + "”应写成 2026-12-15", "Exception date '" + part + "' must look like 2026-12-15");
+          problems.add("exceptions", Text.of("problem.rule.exception.invalid", part));
         }
       }
     }
@@ -230,12 +231,11 @@ public class ReceptionRuleService {
     Map<String, Deputy> assigned =
         stationId == null ? Map.of() : deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, x -> x));
     if (deputyIds.isEmpty()) {
-      problems.add("deputyIds", "请至少选择一位值班代表", "Choose at least one on-duty deputy");
+      problems.add("deputyIds", Text.of("problem.reception.deputies.missing"));
     }
     for (String deputyId : deputyIds) {
       if (!assigned.containsKey(deputyId)) {
-        problems.add("deputyIds", deputies.find(deputyId).map(Deputy::name).orElse(deputyId) + " 未编入本站，不能安排在此接待",
-            deputies.find(deputyId).map(Deputy::name).orElse(deputyId) + " is not assigned to this station");
+        problems.add("deputyIds", Text.of("problem.reception.deputy.not-here", deputies.find(deputyId).map(Deputy::name).orElse(deputyId)));
       }
     }
     problems.throwIfAny();
@@ -246,8 +246,7 @@ public class ReceptionRuleService {
     for (LocalDate date : rule.datesBetween(windowStart, today().plusDays(AHEAD_DAYS))) {
       for (ReceptionRepository.Clash c : receptions.clashes("", id, date, start, end, deputyIds)) {
         String name = assigned.containsKey(c.deputyId()) ? assigned.get(c.deputyId()).name() : c.deputyId();
-        problems.add("deputyIds", name + " 在 " + date + " " + c.stationName() + " 已有接待（" + c.start() + "—" + c.end() + "），可把这天列为例外",
-            name + " already receives at " + c.stationName() + " on " + date + " (" + c.start() + "–" + c.end() + "); list that date as an exception");
+        problems.add("deputyIds", Text.of("problem.rule.deputy.clash", name, date, c.stationName(), c.start(), c.end()));
       }
     }
     problems.throwIfAny();
@@ -270,14 +269,21 @@ public class ReceptionRuleService {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      problems.add(field, "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+      problems.add(field, Text.of("problem.date.invalid"));
       return null;
     }
   }
 
   static String describe(ReceptionRule r) {
-    String when = r.kind() == ReceptionRule.Kind.WEEKLY ? "每周" + "一二三四五六日".charAt(r.weekday().getValue() - 1) : "每月" + r.monthDay() + "日";
-    return r.stationId() + " " + when + " " + r.start() + "–" + r.end() + " " + r.deputyIds() + " " + r.validFrom() + "–" + r.validUntil()
-        + (r.exceptions().isEmpty() ? "" : " 例外 " + r.exceptions());
+    // Stored in the county's language, Chinese.
+    return r.stationId() + " " + when(r).zh() + " " + r.start() + "–" + r.end() + " " + r.deputyIds() + " " + r.validFrom() + "–" + r.validUntil()
+        + (r.exceptions().isEmpty() ? "" : " " + Text.of("audit.summary.exceptions", r.exceptions()).zh());
+  }
+
+  /** "每周二" or "每月15日": when a rule makes its slots. */
+  public static Text when(ReceptionRule r) {
+    return r.kind() == ReceptionRule.Kind.WEEKLY
+        ? Text.of("rules.every-weekday", Text.of("weekday." + r.weekday().getValue()))
+        : Text.of("rules.every-month-day", r.monthDay());
   }
 }

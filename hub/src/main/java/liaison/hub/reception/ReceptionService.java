@@ -22,6 +22,7 @@ import liaison.hub.station.StationsChanged;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +71,8 @@ public class ReceptionService {
 
   public ReceptionSlot get(Staff staff, String id) {
     ReceptionSlot slot =
-        receptions.find(id).orElseThrow(() -> new NotFoundProblem("没有接待安排 " + id, "no reception " + id));
-    access.requireSeeDuty(staff, slot.stationId(), slot.deputyIds(), "接待安排");
+        receptions.find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", id)));
+    access.requireSeeDuty(staff, slot.stationId(), slot.deputyIds(), Text.of("problem.reception.duties"));
     return slot;
   }
 
@@ -117,54 +118,52 @@ public class ReceptionService {
     String stationId = blankToNull(d.stationId());
     StationPlace station = null;
     if (stationId == null) {
-      problems.add("stationId", "请选择站点", "Choose a station");
+      problems.add("stationId", Text.of("problem.reception.station.missing"));
     } else {
       station = access.requireEdit(staff, stationId);
     }
     LocalDate date = parseDate(d.date(), problems);
-    LocalTime start = parseTime("start", d.start(), problems, "开始时间", "Start");
-    LocalTime end = parseTime("end", d.end(), problems, "结束时间", "End");
+    LocalTime start = parseTime("start", d.start(), problems, START);
+    LocalTime end = parseTime("end", d.end(), problems, END);
     if (start != null && end != null && !end.isAfter(start)) {
-      problems.add("end", "结束时间须晚于开始时间", "End must be after start");
+      problems.add("end", Text.of("problem.reception.end.before-start"));
     }
     String theme = blankToNull(d.theme());
     if (theme != null && theme.length() > MAX_THEME) {
-      problems.add("theme", "主题不能超过 " + MAX_THEME + " 个字", "Theme: at most " + MAX_THEME + " characters");
+      problems.add("theme", Text.of("problem.reception.theme.too-long", MAX_THEME));
     }
     String location = d.location() == null ? "" : d.location().strip();
     if (location.isEmpty()) {
-      problems.add("location", "请填写接待地点", "Enter where the reception takes place");
+      problems.add("location", Text.of("problem.reception.location.missing"));
     } else if (location.length() > MAX_LOCATION) {
-      problems.add("location", "地点不能超过 " + MAX_LOCATION + " 个字", "Location: at most " + MAX_LOCATION + " characters");
+      problems.add("location", Text.of("problem.reception.location.too-long", MAX_LOCATION));
     }
     ReceptionStatus status = ReceptionStatus.PLANNED;
     if (d.status() != null && !d.status().isBlank()) {
       try {
         status = ReceptionStatus.valueOf(d.status().strip().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add("status", "状态须为 计划/已公告/已取消/已举行", "Status must be PLANNED, ANNOUNCED, CANCELLED or HELD");
+        problems.add("status", Text.of("problem.reception.status.unknown"));
       }
     }
     List<String> deputyIds = new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
     deputyIds.removeIf(s -> s == null || s.isBlank());
     if (deputyIds.isEmpty()) {
-      problems.add("deputyIds", "请至少选择一位值班代表", "Choose at least one on-duty deputy");
+      problems.add("deputyIds", Text.of("problem.reception.deputies.missing"));
     } else if (station != null) {
       Map<String, Deputy> assigned =
           deputies.atStation(station.id()).stream().collect(Collectors.toMap(Deputy::id, dep -> dep));
       for (String deputyId : deputyIds) {
         if (!assigned.containsKey(deputyId)) {
           String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
-          problems.add("deputyIds", name + " 未编入本站，不能安排在此接待", name + " is not assigned to this station");
+          problems.add("deputyIds", Text.of("problem.reception.deputy.not-here", name));
         }
       }
       if (date != null && start != null && end != null && status != ReceptionStatus.CANCELLED) {
         for (ReceptionRepository.Clash clash : receptions.clashes(id, date, start, end, deputyIds)) {
           String name = Optional.ofNullable(assigned.get(clash.deputyId())).map(Deputy::name).orElse(clash.deputyId());
           problems.add(
-              "deputyIds",
-              name + " 在 " + clash.stationName() + " 同一时段已有接待（" + clash.start() + "—" + clash.end() + "）",
-              name + " already receives at " + clash.stationName() + " then (" + clash.start() + "–" + clash.end() + ")");
+              "deputyIds", Text.of("problem.reception.deputy.clash", name, clash.stationName(), clash.start(), clash.end()));
         }
       }
     }
@@ -181,8 +180,7 @@ public class ReceptionService {
     if (text == null || text.isBlank()) {
       int booked = receptions.bookedPlaces(List.of(id)).getOrDefault(id, 0);
       if (booked > 0) {
-        problems.add("capacity", "已有 " + booked + " 人预约，不能取消预约名额（可把接待状态改为已取消）",
-            booked + " place(s) are booked; booking cannot be switched off (cancel the reception instead)");
+        problems.add("capacity", Text.of("problem.reception.capacity.booked-off", booked));
       }
       return null;
     }
@@ -190,47 +188,50 @@ public class ReceptionService {
     try {
       capacity = Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      problems.add("capacity", "可预约人数须为 1 到 " + MAX_CAPACITY + " 的整数，或留空表示不接受预约",
-          "Places: a whole number from 1 to " + MAX_CAPACITY + ", or empty for no booking");
+      problems.add("capacity", Text.of("problem.reception.capacity.invalid", MAX_CAPACITY));
       return null;
     }
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      problems.add("capacity", "可预约人数须为 1 到 " + MAX_CAPACITY + " 的整数，或留空表示不接受预约",
-          "Places: a whole number from 1 to " + MAX_CAPACITY + ", or empty for no booking");
+      problems.add("capacity", Text.of("problem.reception.capacity.invalid", MAX_CAPACITY));
       return null;
     }
     int booked = receptions.bookedPlaces(List.of(id)).getOrDefault(id, 0);
     if (capacity < booked) {
-      problems.add("capacity", "已有 " + booked + " 人预约，可预约人数不能少于 " + booked,
-          booked + " place(s) are already booked; places cannot be fewer");
+      problems.add("capacity", Text.of("problem.reception.capacity.below-booked", booked));
     }
     return capacity;
   }
 
   private static @Nullable LocalDate parseDate(@Nullable String text, ValidationProblem.Collector problems) {
     if (text == null || text.isBlank()) {
-      problems.add("date", "请填写日期", "Enter a date");
+      problems.add("date", Text.of("problem.reception.date.missing"));
       return null;
     }
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      problems.add("date", "日期格式应为 2026-11-24", "Date must look like 2026-11-24");
+      problems.add("date", Text.of("problem.date.invalid"));
       return null;
     }
   }
 
+  /** What is said when a start or an end time is missing or cannot be read. */
+  record TimeProblems(Text missing, Text invalid) {}
+
+  static final TimeProblems START =
+      new TimeProblems(Text.of("problem.reception.start.missing"), Text.of("problem.reception.start.invalid"));
+  static final TimeProblems END = new TimeProblems(Text.of("problem.reception.end.missing"), Text.of("problem.reception.end.invalid"));
+
   /** A time of day as typed ("9:00" or "09:00"); a message for the field when it is missing or wrong. */
-  static @Nullable LocalTime parseTime(
-      String field, @Nullable String text, ValidationProblem.Collector problems, String zh, String en) {
+  static @Nullable LocalTime parseTime(String field, @Nullable String text, ValidationProblem.Collector problems, TimeProblems say) {
     if (text == null || text.isBlank()) {
-      problems.add(field, "请填写" + zh, "Enter the " + en.toLowerCase(java.util.Locale.ROOT) + " time");
+      problems.add(field, say.missing());
       return null;
     }
     try {
       return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
     } catch (DateTimeParseException e) {
-      problems.add(field, zh + "格式应为 09:00", en + " must look like 09:00");
+      problems.add(field, say.invalid());
       return null;
     }
   }
@@ -241,7 +242,7 @@ public class ReceptionService {
 
   private static String describe(ReceptionSlot s) {
     return s.stationId() + " " + s.date() + " " + s.start() + "–" + s.end() + " " + s.status() + " " + s.deputyIds()
-        + (s.theme() == null ? "" : " 「" + s.theme() + "」")
-        + (s.capacity() == null ? "" : " 预约 " + s.capacity());
+        + (s.theme() == null ? "" : " " + Text.of("audit.summary.theme", s.theme()).zh())
+        + (s.capacity() == null ? "" : " " + Text.of("audit.summary.capacity", s.capacity()).zh());
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.resident;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,15 +15,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.booking.BookableStations;
+import liaison.hub.booking.Booking;
 import liaison.hub.booking.BookingLimiter;
 import liaison.hub.booking.BookingService;
 import liaison.hub.problem.FieldError;
@@ -30,7 +29,9 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
+import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
 import liaison.hub.web.PublicLinks;
 
@@ -43,9 +44,6 @@ import liaison.hub.web.PublicLinks;
 @Controller("/b")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PublicBookingController {
-  private static final String[] WEEKDAYS_ZH = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
-  private static final String[] WEEKDAYS_EN = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
   private final BookingService bookings;
   private final BookingLimiter limiter;
   private final BookableStations stations;
@@ -72,13 +70,50 @@ public class PublicBookingController {
     }
   }
 
+  /** booking/cancel: the code and the phone's last digits as typed, the messages beside them. */
+  @Introspected
+  public record CancelPage(Frame frame, String code, String last4, Map<String, List<String>> errors) {}
+
+  /** booking/booked: a booking with its reception, just made, shown again or just cancelled. */
+  @Introspected
+  public record BookedPage(
+      Frame frame,
+      Booking booking,
+      ReceptionSlot slot,
+      StationPlace place,
+      String day,
+      String deputyNames,
+      String cancelUrl,
+      String stationPath,
+      boolean justCancelled) {}
+
+  /**
+   * booking/station: the station's coming receptions with their places, the form as typed and the
+   * messages beside it.
+   */
+  @Introspected
+  public record StationPage(
+      Frame frame,
+      StationPlace place,
+      List<OfferRow> offers,
+      boolean anyOpen,
+      BookingService.BookingForm form,
+      String chosen,
+      Map<String, List<String>> errors,
+      int maxParty,
+      int retentionDays) {}
+
+  /** booking/unknown: no such booking. */
+  @Introspected
+  public record UnknownPage(Frame frame) {}
+
+  /** booking/too-many: how many minutes to wait. */
+  @Introspected
+  public record TooManyPage(Frame frame, long minutes) {}
+
   @Get(uri = "/cancel", produces = MediaType.TEXT_HTML)
-  public ModelAndView<Map<String, Object>> cancelForm(HttpRequest<?> request, @Nullable @QueryValue String code) {
-    Map<String, Object> model = base(request, "/b/cancel");
-    model.put("code", code == null ? "" : code);
-    model.put("last4", "");
-    model.put("errors", Map.of());
-    return new ModelAndView<>("booking/cancel", model);
+  public ModelAndView<CancelPage> cancelForm(HttpRequest<?> request, @Nullable @QueryValue String code) {
+    return new ModelAndView<>("booking/cancel", new CancelPage(frame(request, "/b/cancel"), code == null ? "" : code, "", Map.of()));
   }
 
   @Post(uri = "/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -90,15 +125,15 @@ public class PublicBookingController {
     FormData form = FormData.parse(body);
     try {
       BookingService.Confirmed cancelled = bookings.cancel(form.get("code"), form.get("phoneLast4"));
-      Map<String, Object> model = confirmed(request, cancelled, "/b/cancel");
-      model.put("justCancelled", true);
-      return HttpResponse.ok(new ModelAndView<>("booking/booked", model));
+      return HttpResponse.ok(new ModelAndView<>("booking/booked", confirmed(request, cancelled, "/b/cancel", true)));
     } catch (ValidationProblem e) {
-      Map<String, Object> model = base(request, "/b/cancel");
-      model.put("code", Optional.ofNullable(form.get("code")).orElse(""));
-      model.put("last4", Optional.ofNullable(form.get("phoneLast4")).orElse(""));
-      model.put("errors", byField(Lang.of(request), e.errors()));
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("booking/cancel", model));
+      CancelPage page =
+          new CancelPage(
+              frame(request, "/b/cancel"),
+              Optional.ofNullable(form.get("code")).orElse(""),
+              Optional.ofNullable(form.get("phoneLast4")).orElse(""),
+              byField(Lang.of(request), e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("booking/cancel", page));
     }
   }
 
@@ -106,18 +141,17 @@ public class PublicBookingController {
   public HttpResponse<?> booked(HttpRequest<?> request, String code) {
     Optional<BookingService.Confirmed> found = bookings.byCode(code);
     if (found.isEmpty()) {
-      return HttpResponse.notFound(new ModelAndView<>("booking/unknown", base(request, "/b/cancel")));
+      return HttpResponse.notFound(new ModelAndView<>("booking/unknown", new UnknownPage(frame(request, "/b/cancel"))));
     }
-    Map<String, Object> model = confirmed(request, found.get(), "/b/booked/" + found.get().booking().code());
-    model.put("justCancelled", false);
-    return HttpResponse.ok(new ModelAndView<>("booking/booked", model));
+    return HttpResponse.ok(
+        new ModelAndView<>("booking/booked", confirmed(request, found.get(), "/b/booked/" + found.get().booking().code(), false)));
   }
 
   @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> page(HttpRequest<?> request, String token) {
     Optional<StationPlace> place = stations.byToken(token);
     if (place.isEmpty()) {
-      return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of()));
+      return HttpResponse.notFound(new ModelAndView<>("not-found", null));
     }
     return HttpResponse.ok(stationPage(request, place.get(), new BookingService.BookingForm(null, "", "", "1", ""), List.of()));
   }
@@ -126,7 +160,7 @@ public class PublicBookingController {
   public HttpResponse<?> book(HttpRequest<?> request, String token, @Body @Nullable String body) {
     Optional<StationPlace> place = stations.byToken(token);
     if (place.isEmpty()) {
-      return HttpResponse.notFound(new ModelAndView<>("not-found", Map.of()));
+      return HttpResponse.notFound(new ModelAndView<>("not-found", null));
     }
     Optional<HttpResponse<?>> refused = limit(request);
     if (refused.isPresent()) {
@@ -145,7 +179,7 @@ public class PublicBookingController {
     }
   }
 
-  private ModelAndView<Map<String, Object>> stationPage(
+  private ModelAndView<StationPage> stationPage(
       HttpRequest<?> request, StationPlace place, BookingService.BookingForm form, List<FieldError> errors) {
     Lang lang = Lang.of(request);
     Map<String, String> names = stations.deputyNames(place);
@@ -159,41 +193,38 @@ public class PublicBookingController {
                         o.slot().deputyIds().stream().map(id -> names.getOrDefault(id, "")).filter(n -> !n.isEmpty())
                             .collect(Collectors.joining("、"))))
             .toList();
-    Map<String, Object> model = base(request, "/b/" + place.station().publicToken());
-    model.put("place", place);
-    model.put("offers", offers);
-    model.put("anyOpen", offers.stream().anyMatch(o -> o.offer().open()));
-    model.put("form", form);
-    model.put("chosen", form.slotId() == null ? "" : form.slotId());
-    model.put("errors", byField(lang, errors));
-    model.put("maxParty", bookings.maxPartySize());
-    model.put("retentionDays", bookings.retentionDays());
-    return new ModelAndView<>("booking/station", model);
+    return new ModelAndView<>(
+        "booking/station",
+        new StationPage(
+            frame(request, "/b/" + place.station().publicToken()),
+            place,
+            offers,
+            offers.stream().anyMatch(o -> o.offer().open()),
+            form,
+            form.slotId() == null ? "" : form.slotId(),
+            byField(lang, errors),
+            bookings.maxPartySize(),
+            bookings.retentionDays()));
   }
 
-  private Map<String, Object> confirmed(HttpRequest<?> request, BookingService.Confirmed c, String path) {
-    Map<String, Object> model = base(request, path);
+  private BookedPage confirmed(HttpRequest<?> request, BookingService.Confirmed c, String path, boolean justCancelled) {
     ReceptionSlot slot = c.slot();
     StationPlace place = stations.of(slot);
     Map<String, String> names = stations.deputyNames(place);
-    model.put("booking", c.booking());
-    model.put("slot", slot);
-    model.put("place", place);
-    model.put("day", day(Lang.of(request), slot));
-    model.put(
-        "deputyNames",
-        slot.deputyIds().stream().map(id -> names.getOrDefault(id, "")).filter(n -> !n.isEmpty()).collect(Collectors.joining("、")));
-    model.put("cancelUrl", links.base() + "/b/cancel");
-    model.put("stationPath", "/b/" + place.station().publicToken());
-    return model;
+    return new BookedPage(
+        frame(request, path),
+        c.booking(),
+        slot,
+        place,
+        day(Lang.of(request), slot),
+        slot.deputyIds().stream().map(id -> names.getOrDefault(id, "")).filter(n -> !n.isEmpty()).collect(Collectors.joining("、")),
+        links.base() + "/b/cancel",
+        "/b/" + place.station().publicToken(),
+        justCancelled);
   }
 
-  private static Map<String, Object> base(HttpRequest<?> request, String path) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("lang", Lang.of(request) == Lang.EN ? "en" : "zh");
-    model.put("switchZh", "/lang/zh?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-    model.put("switchEn", "/lang/en?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-    return model;
+  private static Frame frame(HttpRequest<?> request, String path) {
+    return Frame.resident(Lang.of(request), path);
   }
 
   /** The per-address limit on the forms that write: 429 with Retry-After and a page saying when. */
@@ -204,25 +235,21 @@ public class PublicBookingController {
       return Optional.empty();
     }
     long seconds = decision.retryAfterSeconds();
-    Map<String, Object> model = base(request, "/b/cancel");
-    model.put("minutes", Math.max(1, (seconds + 59) / 60));
     return Optional.of(
         HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
             .header("Retry-After", Long.toString(seconds))
-            .body(new ModelAndView<>("booking/too-many", model)));
+            .body(new ModelAndView<>("booking/too-many", new TooManyPage(frame(request, "/b/cancel"), Math.max(1, (seconds + 59) / 60)))));
   }
 
   private static String day(Lang lang, ReceptionSlot slot) {
-    int dow = slot.date().getDayOfWeek().getValue() - 1;
-    return lang.pick(
-        slot.date().getMonthValue() + "月" + slot.date().getDayOfMonth() + "日 " + WEEKDAYS_ZH[dow],
-        WEEKDAYS_EN[dow] + " " + slot.date().getDayOfMonth() + "/" + slot.date().getMonthValue());
+    int dow = slot.date().getDayOfWeek().getValue();
+    return lang.text(Text.of("book.day", Text.of("week.weekday." + dow), slot.date().getMonthValue(), slot.date().getDayOfMonth()));
   }
 
   private static Map<String, List<String>> byField(Lang lang, List<FieldError> errors) {
     Map<String, List<String>> byField = new LinkedHashMap<>();
     for (FieldError e : errors) {
-      byField.computeIfAbsent(e.field(), k -> new java.util.ArrayList<>()).add(lang.pick(e.zh(), e.en()));
+      byField.computeIfAbsent(e.field(), k -> new java.util.ArrayList<>()).add(lang.text(e.text()));
     }
     return byField;
   }

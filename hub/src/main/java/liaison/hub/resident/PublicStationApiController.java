@@ -10,6 +10,7 @@ import java.util.Map;
 import liaison.hub.fleet.StationOverview;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.text.Text;
 
 /** The public station JSON: what anyone may know of a station, without signing in. */
 @Controller
@@ -27,7 +28,7 @@ public class PublicStationApiController {
   @ApiAnswers.NotFound
   public Map<String, String> publicLinks(String id) {
     StationOverview.Row row =
-        overview.row(id).orElseThrow(() -> new NotFoundProblem("没有站点 " + id, "no station " + id));
+        overview.row(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.station.not-found", id)));
     return Map.of("id", row.id(), "name", row.name(), "opinionUrl", row.opinionUrl());
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.resident;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,7 +34,9 @@ import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.PublishedContent;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.Lang;
+import liaison.hub.web.Frame;
 import liaison.hub.web.ResidentPages;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
@@ -68,11 +71,47 @@ public class PublicStationController {
   }
 
 
+  /** A choice of a select: its value and what it says in the page's language. */
+  public record Choice(String name, String label) {}
+
+  /** The opinion form as typed, kept when it comes back with messages. */
+  public record Typed(
+      @Nullable String category, @Nullable String text, @Nullable String name, @Nullable String phone, boolean consent, boolean toDepartment) {
+    static final Typed NOTHING = new Typed(null, null, null, null, false, false);
+  }
+
+  /**
+   * station: the station (where and when deputies receive, its notices) with the opinion form, as
+   * typed and with each field's message in the reader's language ({@code errors}) and the other one
+   * ({@code errorsOther}); the published parts are null until the station's content is published
+   * ({@code ready}).
+   *
+   * @param deputyName the deputy the form is addressed to, if it is a deputy's link
+   */
+  @Introspected
+  public record StationPage(
+      Frame frame,
+      StationPlace place,
+      String token,
+      boolean form,
+      @Nullable String deputyName,
+      Map<String, String> errors,
+      Map<String, String> errorsOther,
+      List<String> errorList,
+      Typed values,
+      int retentionDays,
+      List<Choice> categories,
+      boolean ready,
+      @Nullable List<StationContent.Reception> today,
+      @Nullable List<StationContent.Reception> upcoming,
+      @Nullable ReceptionCalendar calendar,
+      @Nullable List<StationContent.Notice> notices) {}
+
   @Get(uri = "/o/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> opinion(HttpRequest<?> request, String token) {
     return submissions
         .addressed(token)
-        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), new HashMap<>())))
+        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), Typed.NOTHING)))
         .orElseGet(() -> unknown(request));
   }
 
@@ -110,16 +149,10 @@ public class PublicStationController {
       Map<String, String> errors = new LinkedHashMap<>();
       Map<String, String> otherLanguage = new HashMap<>();
       for (FieldError e : problem.errors()) {
-        errors.merge(e.field(), lang.pick(e.zh(), e.en()), (a, b) -> a + "；" + b);
-        otherLanguage.merge(e.field(), lang.pick(e.en(), e.zh()), (a, b) -> a + "; " + b);
+        errors.merge(e.field(), lang.text(e.text()), (a, b) -> a + "；" + b);
+        otherLanguage.merge(e.field(), lang.other().text(e.text()), (a, b) -> a + "; " + b);
       }
-      Map<String, Object> values = new HashMap<>();
-      values.put("category", category);
-      values.put("text", text);
-      values.put("name", name);
-      values.put("phone", phone);
-      values.put("consent", consent != null);
-      values.put("toDepartment", toDepartment != null);
+      Typed values = new Typed(category, text, name, phone, consent != null, toDepartment != null);
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
           .body(page(lang, target.get(), token, errors, otherLanguage, new ArrayList<>(errors.values()), values));
     }
@@ -137,44 +170,39 @@ public class PublicStationController {
   }
 
   private HttpResponse<?> unknown(HttpRequest<?> request) {
-    return pages.message(request, HttpStatus.NOT_FOUND, "resident.not-found.title", "resident.not-found.body");
+    return pages.message(request, HttpStatus.NOT_FOUND, Text.of("resident.not-found.title"), Text.of("resident.not-found.body"));
   }
 
-  private ModelAndView<Map<String, Object>> page(
+  private ModelAndView<StationPage> page(
       Lang lang,
       OpinionSubmissions.Addressed target,
       String token,
       Map<String, String> errors,
       Map<String, String> errorsOther,
       List<String> errorList,
-      Map<String, Object> values) {
+      Typed values) {
     StationPlace place = target.place();
-    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/o/" + token);
-    model.put("place", place);
-    model.put("token", token);
-    model.put("form", true);
-    model.put("deputyName", target.deputyName());
-    model.put("errors", errors);
-    // Under each message, the same in the other language, for a reader of the other one.
-    model.put("errorsOther", errorsOther);
-    model.put("errorList", errorList);
-    model.put("values", values);
-    model.put("retentionDays", privacy.contactRetentionDays());
-    model.put(
-        "categories",
-        Arrays.stream(Category.values()).map(c -> Map.of("name", c.name(), "label", lang.pick(c.zh(), c.en()))).toList());
-    Optional<StationContent> publication = published.of(place.id());
-    model.put("ready", publication.isPresent());
-    if (publication.isPresent()) {
-      StationContent content = publication.get();
-      ReceptionCalendar calendar = new ReceptionCalendar(content, clock);
-      model.put("content", content);
-      model.put("today", calendar.todaysReceptions());
-      model.put("upcoming", calendar.upcoming(14));
-      model.put("calendar", calendar);
-      model.put("notices", calendar.activeNotices());
-      model.put("todayDate", calendar.today().toString());
-    }
-    return new ModelAndView<>("station", model);
+    List<Choice> categories = Arrays.stream(Category.values()).map(c -> new Choice(c.name(), lang.text(c.text()))).toList();
+    Optional<ReceptionCalendar> calendar = published.of(place.id()).map(content -> new ReceptionCalendar(content, clock));
+    return new ModelAndView<>(
+        "station",
+        new StationPage(
+            Frame.resident(lang, "/o/" + token),
+            place,
+            token,
+            true,
+            target.deputyName(),
+            errors,
+            // Under each message, the same in the other language, for a reader of the other one.
+            errorsOther,
+            errorList,
+            values,
+            privacy.contactRetentionDays(),
+            categories,
+            calendar.isPresent(),
+            calendar.map(ReceptionCalendar::todaysReceptions).orElse(null),
+            calendar.map(c -> c.upcoming(14)).orElse(null),
+            calendar.orElse(null),
+            calendar.map(ReceptionCalendar::activeNotices).orElse(null)));
   }
 }

@@ -1,5 +1,6 @@
 package liaison.hub.resident;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,10 +20,7 @@ import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +39,10 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.RateLimiter;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Lang;
+import liaison.hub.web.Frame;
 import liaison.hub.web.ResidentPages;
 
 /**
@@ -100,14 +100,19 @@ public class TrackingController {
     if (found.isPresent()) {
       Optional<Duration> wait = views.tryAcquire(found.get().trackingCode());
       return wait.isPresent()
-          ? new Lookup(null, pages.tooMany(request, wait.get(), "resident.track.views.title", "resident.track.views.body"))
+          ? new Lookup(null, pages.tooMany(
+                  request, wait.get(), Text.of("resident.track.views.title"), minutes -> Text.of("resident.track.views.body", minutes)))
           : new Lookup(found.get(), null);
     }
     String address = addresses.of(request);
     Optional<Duration> blocked = failures.blockedFor(address);
     if (blocked.isPresent()) {
       badInput.record("tracking", "guessing", "unknown tracking codes from " + address + " held back");
-      return new Lookup(null, pages.tooMany(request, blocked.get(), "resident.track.limit.title", "resident.track.limit.body"));
+      return new Lookup(null, pages.tooMany(
+              request,
+              blocked.get(),
+              Text.of("resident.track.limit.title"),
+              minutes -> Text.of("resident.track.limit.body", minutes)));
     }
     failures.tryAcquire(address);
     badInput.record("tracking", "unknown-code", "an unknown tracking code looked up from " + address);
@@ -179,69 +184,106 @@ public class TrackingController {
       ratings.rate(found.get().trackingCode(), form.get("rating") == null ? "" : form.get("rating"), form.get("comment"));
       return HttpResponse.seeOther(URI.create("/t/" + found.get().trackingCode()));
     } catch (ValidationProblem problem) {
-      List<String> errors = problem.errors().stream().map(e -> lang.pick(e.zh(), e.en())).toList();
+      List<String> errors = problem.errors().stream().map(e -> lang.text(e.text())).toList();
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
           .body(view(lang, found.get(), false, errors, form.get("rating"), form.get("comment")));
     } catch (ConflictProblem problem) {
       OpinionCase now = tracking.reread(found.get());
       return HttpResponse.status(HttpStatus.CONFLICT)
-          .body(view(lang, now, false, List.of(lang.pick(problem.zh(), problem.en())), null, ""));
+          .body(view(lang, now, false, List.of(lang.text(problem.text())), null, ""));
     }
   }
 
-  private static ModelAndView<Map<String, Object>> entry(Lang lang, boolean unknown, String typed) {
-    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/t");
-    model.put("unknown", unknown);
-    model.put("typed", typed);
-    model.put("fresh", false);
-    model.put("c", null);
-    return new ModelAndView<>("track", model);
+  /** A rating to choose: its value and what it says in the page's language. */
+  public record Choice(String name, String label) {}
+
+  /** A line of the case's timeline as the resident reads it. */
+  public record TimelineLine(String at, String text) {}
+
+  /**
+   * track, asking for a code: the code as typed and whether it was unknown. The case's parts of the
+   * page are not shown (the page has no {@code c}).
+   */
+  @Introspected
+  public record LookupPage(Frame frame, boolean unknown, String typed) {}
+
+  /**
+   * track, a case as the resident may read it: where it stands in words meant for residents, the
+   * answer, the rating form (the rating chosen and the comment kept when it came back with
+   * messages, {@code errorList}) and the timeline; {@code fresh} right after it was sent.
+   */
+  @Introspected
+  public record CasePage(
+      Frame frame,
+      OpinionCase c,
+      boolean fresh,
+      @Nullable String stationName,
+      @Nullable String backUrl,
+      String statusText,
+      String categoryText,
+      String submittedAt,
+      boolean reopened,
+      @Nullable String answer,
+      @Nullable String guidance,
+      boolean merged,
+      boolean canRate,
+      List<String> errorList,
+      @Nullable String chosen,
+      @Nullable String comment,
+      @Nullable String ratingText,
+      List<Choice> satisfactions,
+      List<TimelineLine> timeline,
+      List<String> photos) {}
+
+  private static ModelAndView<LookupPage> entry(Lang lang, boolean unknown, String typed) {
+    return new ModelAndView<>("track", new LookupPage(Frame.resident(lang, "/t"), unknown, typed));
   }
 
-  private ModelAndView<Map<String, Object>> view(
+  private ModelAndView<CasePage> view(
       Lang lang, OpinionCase c, boolean fresh, List<String> errors, @Nullable String chosen, @Nullable String comment) {
-    // The switch comes back without ?new=1: the code is shown on the page anyway.
-    Map<String, Object> model = ResidentPages.languageSwitch(lang, "/t/" + c.trackingCode());
     Tracking.Tracked tracked = tracking.tracked(c);
-    model.put("c", c);
-    model.put("fresh", fresh);
-    model.put("stationName", tracked.stationName());
-    model.put("backUrl", tracked.stationToken() == null ? null : "/o/" + tracked.stationToken());
-    model.put("statusText", lang.pick(c.status().residentZh(), c.status().residentEn()));
-    model.put("categoryText", lang.pick(c.category().zh(), c.category().en()));
-    model.put("submittedAt", WHEN.format(c.submittedAt().atZoneSameInstant(TimeFactory.ZONE)));
-    model.put("reopened", c.status() == CaseStatus.REOPENED);
-    model.put("answer", tracked.answer());
-    model.put("guidance", c.status() == CaseStatus.CLOSED_WITH_GUIDANCE ? c.guidance() : null);
-    model.put("merged", c.status() == CaseStatus.MERGED);
-    model.put("canRate", Ratings.canRate(c));
-    model.put("errorList", errors);
-    model.put("chosen", chosen);
-    model.put("comment", comment);
-    model.put("ratingText", c.rating() == null ? null : lang.pick(c.rating().zh(), c.rating().en()));
-    model.put(
-        "satisfactions",
-        Arrays.stream(Satisfaction.values()).map(s -> Map.of("name", s.name(), "label", lang.pick(s.zh(), s.en()))).toList());
-    List<Map<String, String>> timeline = new ArrayList<>();
+    List<TimelineLine> timeline = new ArrayList<>();
     for (CaseEvent e : tracked.events()) {
       String text = residentText(lang, e);
       if (text != null) {
-        timeline.add(Map.of("at", WHEN.format(e.at().atZoneSameInstant(TimeFactory.ZONE)), "text", text));
+        timeline.add(new TimelineLine(WHEN.format(e.at().atZoneSameInstant(TimeFactory.ZONE)), text));
       }
     }
-    model.put("timeline", timeline);
-    model.put("photos", tracked.photoHashes().stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList());
-    return new ModelAndView<>("track", model);
+    return new ModelAndView<>(
+        "track",
+        new CasePage(
+            // The switch comes back without ?new=1: the code is shown on the page anyway.
+            Frame.resident(lang, "/t/" + c.trackingCode()),
+            c,
+            fresh,
+            tracked.stationName(),
+            tracked.stationToken() == null ? null : "/o/" + tracked.stationToken(),
+            lang.text(c.status().residentText()),
+            lang.text(c.category().text()),
+            WHEN.format(c.submittedAt().atZoneSameInstant(TimeFactory.ZONE)),
+            c.status() == CaseStatus.REOPENED,
+            tracked.answer(),
+            c.status() == CaseStatus.CLOSED_WITH_GUIDANCE ? c.guidance() : null,
+            c.status() == CaseStatus.MERGED,
+            Ratings.canRate(c),
+            errors,
+            chosen,
+            comment,
+            c.rating() == null ? null : lang.text(c.rating().text()),
+            Arrays.stream(Satisfaction.values()).map(s -> new Choice(s.name(), lang.text(s.text()))).toList(),
+            timeline,
+            tracked.photoHashes().stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList()));
   }
 
   /** A timeline line as the resident reads it; null for lines only staff see (e.g. contact viewed). */
   private static @Nullable String residentText(Lang lang, CaseEvent e) {
     if (e.to() != null) {
-      return lang.pick(e.to().residentZh(), e.to().residentEn());
+      return lang.text(e.to().residentText());
     }
-    Locale locale = lang == Lang.EN ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     return switch (e.action()) {
-      case "submit", "rate", "contact-deleted" -> ResidentPages.text("resident.event." + e.action(), locale);
+      case "submit" -> lang.text(Text.of("resident.event.submit"));
+      case "rate" -> lang.text(Text.of("resident.event.rate"));
+      case "contact-deleted" -> lang.text(Text.of("resident.event.contact-deleted"));
       default -> null;
     };
   }

@@ -1,31 +1,29 @@
 package liaison.hub.satisfaction;
 
 import java.util.Optional;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /** A resident's rating: 满意 / 基本满意 / 不满意. */
 public enum Satisfaction {
-  SATISFIED("满意", "Satisfied"),
-  BASICALLY_SATISFIED("基本满意", "Basically satisfied"),
-  DISSATISFIED("不满意", "Dissatisfied");
+  SATISFIED,
+  BASICALLY_SATISFIED,
+  DISSATISFIED;
 
   /** The event type a station sends when a resident presses a rating button. */
   public static final String EVENT_TYPE = "satisfaction";
 
-  private final String zh;
-  private final String en;
-
-  Satisfaction(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+  /** Its name as people read it ({@code satisfaction.*} in the bundles). */
+  public Text text() {
+    return Text.of("satisfaction." + name());
   }
 
   public String zh() {
-    return zh;
+    return text().zh();
   }
 
   public String en() {
-    return en;
+    return text().en();
   }
 
   /** The rating an event body carries as {@code rating}, exactly as named here; empty for anything else. */

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +58,11 @@ public class CsrfFilter implements Ordered {
     if (StaffFilter.isApi(request.getPath())) {
       return HttpResponse.status(HttpStatus.FORBIDDEN)
           .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(Map.of("message", "请求缺少有效的 CSRF 令牌 · Missing or wrong CSRF token", "status", 403));
+          .body(Map.of("message", Text.of("problem.csrf.api").both(" · "), "status", 403));
     }
     return HttpResponse.status(HttpStatus.FORBIDDEN)
         .contentType(MediaType.TEXT_PLAIN_TYPE)
-        .body("页面已过期，请返回刷新后重试。 · The page has expired: go back, reload it and try again.");
+        .body(Text.of("problem.csrf.page").both(" · "));
   }
 
 }

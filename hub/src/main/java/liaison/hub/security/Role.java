@@ -1,27 +1,26 @@
 package liaison.hub.security;
 
+import liaison.hub.text.Text;
+
 /** What a staff account may do. */
 public enum Role {
   /** 县人大常委会代表工委: everything in the county. */
-  COUNTY_ADMIN("县级管理员", "County administrator"),
+  COUNTY_ADMIN,
   /** 站长 / 乡镇人大: the stations listed on the account. */
-  STATION_MANAGER("站点管理员", "Station manager"),
+  STATION_MANAGER,
   /** 代表: reads their own schedule. */
-  DEPUTY("代表", "Deputy");
+  DEPUTY;
 
-  private final String zh;
-  private final String en;
-
-  Role(String zh, String en) {
-    this.zh = zh;
-    this.en = en;
+  /** Its name as people read it ({@code role.*} in the bundles). */
+  public Text text() {
+    return Text.of("role." + name());
   }
 
   public String zh() {
-    return zh;
+    return text().zh();
   }
 
   public String en() {
-    return en;
+    return text().en();
   }
 }

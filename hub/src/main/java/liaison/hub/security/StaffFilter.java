@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ public class StaffFilter implements Ordered {
       if (isApi(path)) {
         return HttpResponse.status(HttpStatus.FORBIDDEN)
             .contentType(MediaType.APPLICATION_JSON_TYPE)
-            .body(Map.of("message", "请先修改临时密码 · Change your temporary password first", "status", 403));
+            .body(Map.of("message", Text.of("problem.login.change-password-first").both(" · "), "status", 403));
       }
       return HttpResponse.seeOther(java.net.URI.create(PASSWORD_PAGE));
     }
@@ -98,7 +99,7 @@ public class StaffFilter implements Ordered {
     if (isApi(path)) {
       return HttpResponse.status(HttpStatus.UNAUTHORIZED)
           .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(Map.of("message", "请先登录 · Please log in", "status", 401));
+          .body(Map.of("message", Text.of("problem.login.first").both(" · "), "status", 401));
     }
     String next = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
     return HttpResponse.seeOther(
@@ -127,7 +128,7 @@ public class StaffFilter implements Ordered {
                 .body(
                     Map.of(
                         "message",
-                        "登录失败次数过多，请 " + minutes + " 分钟后再试 · Too many failed log-ins; try again in " + minutes + " min",
+                        Text.of("problem.login.held-back", minutes).both(" · "),
                         "status",
                         429)));
       }

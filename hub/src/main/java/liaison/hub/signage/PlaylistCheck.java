@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.signage.PlaylistDraft.DaypartDraft;
 import liaison.hub.signage.PlaylistDraft.EntryDraft;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
@@ -43,13 +44,12 @@ public final class PlaylistCheck {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     Rows main = entries(draft.entriesOrNone(), "entries", problems);
     if (main.entries().isEmpty() && !main.hadErrors()) {
-      reason(Playlist::of).ifPresent(e -> problems.add("entries", e.zh(), e.en()));
+      reason(Playlist::of).ifPresent(e -> problems.add("entries", said(e)));
     }
 
     List<DaypartDraft> drafts = draft.daypartsOrNone();
     if (drafts.size() > MAX_DAYPARTS) {
-      problems.add("dayparts", "时段最多 " + MAX_DAYPARTS + " 个（现有 " + drafts.size() + " 个）",
-          "At most " + MAX_DAYPARTS + " dayparts (now " + drafts.size() + ")");
+      problems.add("dayparts", Text.of("problem.playlist.dayparts.too-many", MAX_DAYPARTS, drafts.size()));
     }
     List<Daypart> dayparts = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class PlaylistCheck {
         dayparts.add(new Daypart(from, until, rows.entries()));
         positions.add(i);
       } catch (PlaylistException e) {
-        problems.add(at + (from.equals(until) ? ".until" : ".entries"), e.zh(), e.en());
+        problems.add(at + (from.equals(until) ? ".until" : ".entries"), said(e));
       }
     }
     // Each daypart that overlaps an earlier one is marked, with the protocol's reason naming both.
@@ -78,7 +78,7 @@ public final class PlaylistCheck {
         List<Daypart> pair = List.of(dayparts.get(i), dayparts.get(j));
         var overlap = reason(() -> new Playlist(List.of(ANY), pair));
         if (overlap.isPresent()) {
-          problems.add("dayparts[" + positions.get(j) + "]", overlap.get().zh(), overlap.get().en());
+          problems.add("dayparts[" + positions.get(j) + "]", said(overlap.get()));
           break;
         }
       }
@@ -87,7 +87,7 @@ public final class PlaylistCheck {
     try {
       return new Playlist(main.entries(), dayparts).checked();
     } catch (PlaylistException e) {
-      throw ValidationProblem.of("entries", e.zh(), e.en());
+      throw ValidationProblem.of("entries", said(e));
     }
   }
 
@@ -98,8 +98,7 @@ public final class PlaylistCheck {
     List<Entry> entries = new ArrayList<>();
     boolean errors = false;
     if (rows.size() > MAX_ENTRIES) {
-      problems.add(at, "每个列表最多 " + MAX_ENTRIES + " 个版面（现有 " + rows.size() + " 个）",
-          "At most " + MAX_ENTRIES + " boards in a list (now " + rows.size() + ")");
+      problems.add(at, Text.of("problem.playlist.entries.too-many", MAX_ENTRIES, rows.size()));
       return new Rows(List.of(), true);
     }
     for (int j = 0; j < rows.size(); j++) {
@@ -111,16 +110,16 @@ public final class PlaylistCheck {
       String board = row.board() == null ? "" : row.board().strip();
       boolean known = false;
       if (board.isEmpty()) {
-        problems.add(field + ".board", "请选择版面", "Choose a board");
+        problems.add(field + ".board", Text.of("problem.playlist.board.missing"));
       } else {
         var unknown = reason(() -> Board.named(board));
-        unknown.ifPresent(e -> problems.add(field + ".board", e.zh(), e.en()));
+        unknown.ifPresent(e -> problems.add(field + ".board", said(e)));
         known = unknown.isEmpty();
       }
       Integer seconds = seconds(row.seconds(), field + ".seconds", problems);
       if (seconds != null) {
         var wrong = reason(() -> Entry.of(board.isEmpty() ? "?" : board, seconds));
-        wrong.ifPresent(e -> problems.add(field + ".seconds", e.zh(), e.en()));
+        wrong.ifPresent(e -> problems.add(field + ".seconds", said(e)));
         if (known && wrong.isEmpty()) {
           entries.add(Entry.of(board, seconds));
           continue;
@@ -134,14 +133,13 @@ public final class PlaylistCheck {
   private static @Nullable Integer seconds(@Nullable String typed, String field, ValidationProblem.Collector problems) {
     String text = typed == null ? "" : typed.strip();
     if (text.isEmpty()) {
-      problems.add(field, "请填写显示多少秒（" + Playlist.MIN_SECONDS + "–" + Playlist.MAX_SECONDS + "）",
-          "Enter how many seconds to show it (" + Playlist.MIN_SECONDS + "–" + Playlist.MAX_SECONDS + ")");
+      problems.add(field, Text.of("problem.playlist.seconds.missing", Playlist.MIN_SECONDS, Playlist.MAX_SECONDS));
       return null;
     }
     try {
       return Integer.valueOf(text);
     } catch (NumberFormatException e) {
-      problems.add(field, "秒数应为整数，如 15（现为“" + text + "”）", "Seconds must be a whole number such as 15 (not '" + text + "')");
+      problems.add(field, Text.of("problem.playlist.seconds.invalid", text));
       return null;
     }
   }
@@ -149,8 +147,7 @@ public final class PlaylistCheck {
   private static @Nullable LocalTime time(@Nullable String typed, String field, boolean start, ValidationProblem.Collector problems) {
     String text = typed == null ? "" : typed.strip();
     if (text.isEmpty()) {
-      problems.add(field, start ? "请填写开始时间，如 07:30" : "请填写结束时间，如 09:00",
-          start ? "Enter when it starts, such as 07:30" : "Enter when it ends, such as 09:00");
+      problems.add(field, start ? Text.of("problem.playlist.from.missing") : Text.of("problem.playlist.until.missing"));
       return null;
     }
     try {
@@ -159,10 +156,15 @@ public final class PlaylistCheck {
       try {
         return LocalTime.parse(text).truncatedTo(ChronoUnit.MINUTES);
       } catch (DateTimeParseException e) {
-        problems.add(field, "时间格式应为 07:30（现为“" + text + "”）", "Time must look like 07:30 (not '" + text + "')");
+        problems.add(field, Text.of("problem.playlist.time.invalid", text));
         return null;
       }
     }
+  }
+
+  /** The protocol's own words for what it refuses, in both languages: the stations say the same. */
+  private static Text said(PlaylistException e) {
+    return Text.of("problem.playlist.protocol", e.zh(), e.en());
   }
 
   /** Why the protocol refuses what {@code make} builds, if it does. */

@@ -12,6 +12,7 @@ import liaison.hub.station.StationsChanged;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.Playlist;
 import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,7 @@ public class StationPlaylists {
           playlists.save(h, stationId, playlist, staff.displayName(), OffsetDateTime.now(clock));
           audit.record(
               h, staff, "update", "playlist", stationId,
-              before.map(b -> describe(b.playlist())).orElse("默认 default") + " → " + describe(playlist));
+              before.map(b -> describe(b.playlist())).orElse(defaults()) + " → " + describe(playlist));
         });
     stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
     return current(place);
@@ -85,7 +86,7 @@ public class StationPlaylists {
               if (had) {
                 audit.record(
                     h, staff, "reset", "playlist", stationId,
-                    before.map(b -> describe(b.playlist())).orElse("?") + " → 默认 default");
+                    before.map(b -> describe(b.playlist())).orElse("?") + " → " + defaults());
               }
               return had;
             });
@@ -100,6 +101,11 @@ public class StationPlaylists {
         .find(place.id())
         .map(s -> new Current(place, s.playlist(), true, s.updatedAt(), s.updatedBy()))
         .orElseGet(() -> new Current(place, Playlist.DEFAULT, false, null, null));
+  }
+
+  /** "默认 default": the audit log keeps both languages of this one. */
+  private static String defaults() {
+    return Text.of("audit.summary.default-playlist").both(" ");
   }
 
   /** "TODAY 20s, WEEK 15s; 07:30—09:00: WEEK 10s" for the audit log. */

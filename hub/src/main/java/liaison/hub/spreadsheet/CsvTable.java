@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.text.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -68,13 +69,11 @@ final class CsvTable {
     try (CSVParser parser = CSVFormat.EXCEL.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      problems.add(
-          new ImportReport.Problem(
-              0, "", "文件不是有效的 CSV（引号不成对？）：" + e.getMessage(), "Not a valid CSV file (unbalanced quotes?): " + e.getMessage()));
+      problems.add(ImportReport.Problem.of(0, "", Text.of("problem.sheet.not-csv", e.getMessage())));
       return new CsvTable(List.of(), List.of(), problems);
     }
     if (records.isEmpty() || records.getFirst().stream().allMatch(c -> c.isBlank())) {
-      problems.add(new ImportReport.Problem(1, "", "文件是空的：第 1 行应是表头（列名）", "The file is empty: row 1 should hold the column names"));
+      problems.add(ImportReport.Problem.of(1, "", Text.of("problem.sheet.empty")));
       return new CsvTable(List.of(), List.of(), problems);
     }
     List<String> columns = new ArrayList<>();
@@ -87,10 +86,9 @@ final class CsvTable {
       }
       if (!known.contains(column)) {
         problems.add(
-            new ImportReport.Problem(
-                1, name, "未知的列「" + name + "」，应为：" + String.join("、", known), "Unknown column '" + name + "'; the columns are: " + String.join(", ", known)));
+            ImportReport.Problem.of(1, name, Text.of("problem.sheet.column.unknown", name, String.join("、", known), String.join(", ", known))));
       } else if (columns.contains(column)) {
-        problems.add(new ImportReport.Problem(1, name, "列「" + name + "」出现了两次", "Column '" + name + "' appears twice"));
+        problems.add(ImportReport.Problem.of(1, name, Text.of("problem.sheet.column.twice", name)));
       }
       columns.add(column);
     }
@@ -125,7 +123,7 @@ final class CsvTable {
   void require(List<String> required) {
     for (String column : required) {
       if (!columns.contains(column)) {
-        problems.add(new ImportReport.Problem(1, column, "缺少必需的列「" + column + "」", "The required column '" + column + "' is missing"));
+        problems.add(ImportReport.Problem.of(1, column, Text.of("problem.sheet.column.missing", column)));
       }
     }
   }

@@ -17,6 +17,7 @@ import liaison.hub.deputy.DeputyService;
 import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,12 +90,12 @@ final class DeputySheet {
       String name = orEmpty(row.get("姓名"));
       List<ImportReport.Problem> reasons = new ArrayList<>();
       if (row.extraCells() > 0) {
-        reasons.add(new ImportReport.Problem(n, "", "这一行的单元格多于表头的列", "This row has more cells than the header has columns"));
+        reasons.add(ImportReport.Problem.of(n, "", Text.of("problem.sheet.row.extra-cells")));
       }
       if (!id.isEmpty()) {
         Long first = seenIds.putIfAbsent(id, n);
         if (first != null) {
-          reasons.add(new ImportReport.Problem(n, "编号", "编号 " + id + " 与第 " + first + " 行重复", "The id " + id + " repeats row " + first));
+          reasons.add(ImportReport.Problem.of(n, "编号", Text.of("problem.sheet.id.repeated", id, first)));
         }
       }
       Deputy stored = id.isEmpty() ? null : ownDeputy(staff, id);
@@ -102,9 +103,7 @@ final class DeputySheet {
       if (person != null) {
         Long first = seenPeople.putIfAbsent(person, n);
         if (first != null) {
-          reasons.add(
-              new ImportReport.Problem(
-                  n, "姓名", "与第 " + first + " 行是同名同选区的代表（同一人请合并为一行）", "Same name and constituency as row " + first + " (one row per person)"));
+          reasons.add(ImportReport.Problem.of(n, "姓名", Text.of("problem.sheet.deputy.same-person", first)));
         }
       }
       Boolean phonePublic = null;
@@ -112,7 +111,7 @@ final class DeputySheet {
       if (consent != null) {
         phonePublic = yesNo(consent);
         if (phonePublic == null) {
-          reasons.add(new ImportReport.Problem(n, "公开电话", "公开电话：请填“是”或“否”", "公开电话 (public phone): enter 是 (yes) or 否 (no)"));
+          reasons.add(ImportReport.Problem.of(n, "公开电话", Text.of("problem.sheet.deputy.phone-public")));
         }
       }
       if (!reasons.isEmpty()) {

@@ -1,6 +1,7 @@
 package liaison.hub.spreadsheet;
 
 import java.util.List;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,11 @@ public record ImportReport(
    *
    * @param message Chinese; {@code messageEn} English
    */
-  public record Problem(long row, String column, String message, String messageEn) {}
+  public record Problem(long row, String column, String message, String messageEn) {
+    public static Problem of(long row, String column, Text text) {
+      return new Problem(row, column, text.zh(), text.en());
+    }
+  }
 
   /** Rows that would change something. */
   public long changes() {

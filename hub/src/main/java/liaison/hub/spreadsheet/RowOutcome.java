@@ -7,6 +7,7 @@ import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,13 +36,11 @@ record RowOutcome<C>(long row, String id, String name, @Nullable C change, Strin
       case ValidationProblem v -> {
         for (FieldError f : v.errors()) {
           String column = columnOfField.getOrDefault(f.field(), "");
-          reasons.add(
-              new ImportReport.Problem(
-                  row, column, column.isEmpty() ? f.zh() : column + "：" + f.zh(), column.isEmpty() ? f.en() : column + ": " + f.en()));
+          reasons.add(ImportReport.Problem.of(row, column, column.isEmpty() ? f.text() : Text.of("problem.sheet.in-column", column, f.text())));
         }
       }
-      case ForbiddenProblem f -> reasons.add(new ImportReport.Problem(row, "", f.zh(), f.en()));
-      case NotFoundProblem n -> reasons.add(new ImportReport.Problem(row, "", n.zh(), n.en()));
+      case ForbiddenProblem f -> reasons.add(ImportReport.Problem.of(row, "", f.text()));
+      case NotFoundProblem n -> reasons.add(ImportReport.Problem.of(row, "", n.text()));
       default -> throw e;
     }
     return reasons;

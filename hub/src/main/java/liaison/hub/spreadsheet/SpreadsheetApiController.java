@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.text.Text;
 
 /**
  * Spreadsheets over HTTP for scripts: {@code GET /api/export/stations} gives the CSV file; {@code
@@ -81,7 +82,7 @@ public class SpreadsheetApiController {
 
   public static SpreadsheetService.Kind kind(String path) {
     return SpreadsheetService.Kind.of(path)
-        .orElseThrow(() -> new NotFoundProblem("没有表格 " + path + "（应为 stations 或 deputies）", "no sheet " + path + " (stations or deputies)"));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.sheet.unknown", path)));
   }
 
   /** The file with a name Excel and browsers keep: 站点-2026-11-24.csv. */

@@ -12,6 +12,7 @@ import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationService;
 import liaison.hub.db.Database;
+import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +90,7 @@ public class SpreadsheetService {
       return new ImportReport(
           kind.path(), "?", dryRun, false, List.of(), List.of(),
           List.of(
-              new ImportReport.Problem(
-                  0, "", "读不出文件的文字：请在 Excel 中“另存为” CSV UTF-8 或 CSV 格式", "Cannot read the file's text: save it from Excel as CSV UTF-8 or CSV")));
+              ImportReport.Problem.of(0, "", Text.of("problem.sheet.unreadable"))));
     }
     return switch (kind) {
       case STATIONS -> {

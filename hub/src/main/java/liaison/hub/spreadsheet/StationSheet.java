@@ -14,6 +14,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationService;
 import liaison.hub.station.Township;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,14 +72,12 @@ final class StationSheet {
       String name = orEmpty(row.get("名称"));
       List<ImportReport.Problem> reasons = new ArrayList<>();
       if (row.extraCells() > 0) {
-        reasons.add(new ImportReport.Problem(row.number(), "", "这一行的单元格多于表头的列", "This row has more cells than the header has columns"));
+        reasons.add(ImportReport.Problem.of(row.number(), "", Text.of("problem.sheet.row.extra-cells")));
       }
       if (id.isEmpty()) {
-        reasons.add(new ImportReport.Problem(row.number(), "编号", "编号：请填写站点编号", "编号: enter the station's id"));
+        reasons.add(ImportReport.Problem.of(row.number(), "编号", Text.of("problem.sheet.station.id.missing")));
       } else if (seen.containsKey(id)) {
-        reasons.add(
-            new ImportReport.Problem(
-                row.number(), "编号", "编号 " + id + " 与第 " + seen.get(id) + " 行重复", "The id " + id + " repeats row " + seen.get(id)));
+        reasons.add(ImportReport.Problem.of(row.number(), "编号", Text.of("problem.sheet.id.repeated", id, seen.get(id))));
       } else {
         seen.put(id, row.number());
       }

@@ -7,6 +7,7 @@ import java.util.Set;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,9 +67,9 @@ public class Access {
         stations
             .find(stationId)
             .filter(p -> p.countyId().equals(staff.countyId()))
-            .orElseThrow(() -> new NotFoundProblem("没有站点 " + stationId, "no station " + stationId));
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.station.not-found", stationId)));
     if (!canSee(staff, place)) {
-      throw new ForbiddenProblem("您无权查看站点 " + stationId, "you may not see station " + stationId);
+      throw new ForbiddenProblem(Text.of("problem.station.not-yours", stationId));
     }
     return place;
   }
@@ -92,14 +93,13 @@ public class Access {
   /** A county administrator or a station manager: a deputy's account only reads what concerns them. */
   public void requireEditor(Staff staff) {
     if (!staff.canEdit()) {
-      throw new ForbiddenProblem(
-          "代表账号只能查看本人的接待安排和与本人有关的内容", "a deputy's account only reads their own schedule and what concerns them");
+      throw new ForbiddenProblem(Text.of("problem.access.deputy-reads-only"));
     }
   }
 
   public void requireCountyAdmin(Staff staff) {
     if (!staff.isCountyAdmin()) {
-      throw new ForbiddenProblem("只有县级管理员可以这样做", "only a county administrator may do this");
+      throw new ForbiddenProblem(Text.of("problem.access.county-admin-only"));
     }
   }
 
@@ -171,17 +171,17 @@ public class Access {
   /** Refuses (403) to assign deputies at a station this person may not change. */
   public void requireAssignAt(Staff staff, StationPlace place) {
     if (!canEdit(staff, place)) {
-      throw new ForbiddenProblem("您无权在站点 " + place.id() + " 编入代表", "you may not assign deputies at station " + place.id());
+      throw new ForbiddenProblem(Text.of("problem.access.assign-not-yours", place.id()));
     }
   }
 
   /** 404 for a deputy of another county or one this person may not see. */
   public void requireSeeDeputy(Staff staff, Seat deputy) {
     if (!deputy.countyId().equals(staff.countyId())) {
-      throw new NotFoundProblem("没有代表 " + deputy.deputyId(), "no deputy " + deputy.deputyId());
+      throw new NotFoundProblem(Text.of("problem.deputy.not-found", deputy.deputyId()));
     }
     if (!canSeeDeputy(staff, deputy)) {
-      throw new ForbiddenProblem("您无权查看代表 " + deputy.deputyId(), "you may not see deputy " + deputy.deputyId());
+      throw new ForbiddenProblem(Text.of("problem.deputy.not-yours", deputy.deputyId()));
     }
   }
 
@@ -189,22 +189,17 @@ public class Access {
     requireSeeDeputy(staff, deputy);
     requireEditor(staff);
     if (!canChangeDeputy(staff, deputy)) {
-      throw new ForbiddenProblem(
-          "代表 " + deputy.deputyId() + " 还编入了您不管理的站点，只有县级管理员可以修改或删除；您可以把代表移出您的站点",
-          "deputy " + deputy.deputyId()
-              + " also sits at stations you do not manage: only a county administrator may change or delete them; you may remove them from your stations");
+      throw new ForbiddenProblem(Text.of("problem.deputy.shared", deputy.deputyId()));
     }
   }
 
   public void requireAttach(Staff staff, Seat deputy, StationPlace place) {
     requireEditor(staff);
     if (!deputy.countyId().equals(staff.countyId())) {
-      throw new NotFoundProblem("没有代表 " + deputy.deputyId(), "no deputy " + deputy.deputyId());
+      throw new NotFoundProblem(Text.of("problem.deputy.not-found", deputy.deputyId()));
     }
     if (!canAttach(staff, deputy, place)) {
-      throw new ForbiddenProblem(
-          "代表 " + deputy.deputyId() + " 在您不管理的站点，只有县级管理员可以把他编入您的站点",
-          "deputy " + deputy.deputyId() + " sits at stations you do not manage: only a county administrator may attach them to yours");
+      throw new ForbiddenProblem(Text.of("problem.deputy.elsewhere", deputy.deputyId()));
     }
   }
 
@@ -218,10 +213,10 @@ public class Access {
     return staff.canEdit() || staff.deputyId() != null && deputyIds.contains(staff.deputyId());
   }
 
-  public StationPlace requireSeeDuty(Staff staff, String stationId, Collection<String> deputyIds, String what) {
+  public StationPlace requireSeeDuty(Staff staff, String stationId, Collection<String> deputyIds, Text what) {
     StationPlace place = requireSee(staff, stationId);
     if (!canSeeDuty(staff, place, deputyIds)) {
-      throw new ForbiddenProblem("代表账号只能查看本人值班的" + what, "a deputy's account sees only their own duties");
+      throw new ForbiddenProblem(Text.of("problem.access.own-duties-only", what));
     }
     return place;
   }

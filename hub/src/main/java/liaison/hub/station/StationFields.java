@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import org.jspecify.annotations.Nullable;
@@ -33,19 +34,13 @@ public class StationFields {
   public String newId(@Nullable String typed, ValidationProblem.Collector problems) {
     String id = blankToNull(typed);
     if (id == null) {
-      problems.add("id", "请填写站点编号，如 s-004", "Enter the station's id, e.g. s-004");
+      problems.add("id", Text.of("problem.station.id.missing"));
     } else if (!Topic.isValidStationId(id)) {
-      problems.add(
-          "id",
-          "编号只能用小写字母、数字和中间的连字符，最多 64 个，如 s-004",
-          "The id may only have lower-case letters, digits and inner hyphens, at most 64, e.g. s-004");
+      problems.add("id", Text.of("problem.station.id.invalid"));
     } else if (stations.find(id).isPresent()) {
-      problems.add("id", "编号 " + id + " 已被使用", "The id " + id + " is taken");
+      problems.add("id", Text.of("problem.station.id.taken", id));
     } else if (stations.wasDeleted(id)) {
-      problems.add(
-          "id",
-          "编号 " + id + " 曾属于一个已删除的站点，为免旧屏幕混淆，请换一个编号",
-          "The id " + id + " belonged to a deleted station; choose another so old screens are not confused");
+      problems.add("id", Text.of("problem.station.id.deleted", id));
     }
     return id == null ? "" : id;
   }
@@ -57,48 +52,51 @@ public class StationFields {
   public Station check(String countyId, String id, StationDraft d, @Nullable Station before, ValidationProblem.Collector problems) {
     String name = text(d.name(), before == null ? null : before.name());
     if (name.isEmpty()) {
-      problems.add("name", "请填写站点名称", "Enter the station's name");
+      problems.add("name", Text.of("problem.station.name.missing"));
     } else if (name.length() > MAX_NAME) {
-      problems.add("name", "名称不能超过 " + MAX_NAME + " 个字", "Name: at most " + MAX_NAME + " characters");
+      problems.add("name", Text.of("problem.station.name.too-long", MAX_NAME));
     }
     StationKind kind = before == null ? null : before.kind();
     if (d.kind() != null) {
       kind = parseKind(d.kind());
       if (kind == null) {
+        // The kinds' names are the protocol's, which the stations show too.
         problems.add(
             "kind",
-            "请选择站点类型：" + java.util.Arrays.stream(StationKind.values()).map(StationKind::zh).collect(Collectors.joining("、")),
-            "Choose the kind: " + java.util.Arrays.stream(StationKind.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            Text.of(
+                "problem.station.kind.unknown",
+                java.util.Arrays.stream(StationKind.values()).map(StationKind::zh).collect(Collectors.joining("、")),
+                java.util.Arrays.stream(StationKind.values()).map(Enum::name).collect(Collectors.joining(", "))));
       }
     } else if (kind == null) {
-      problems.add("kind", "请选择站点类型", "Choose the kind of station");
+      problems.add("kind", Text.of("problem.station.kind.missing"));
     }
     String townshipId = text(d.townshipId(), before == null ? null : before.townshipId());
     if (townshipId.isEmpty()) {
-      problems.add("townshipId", "请选择所属乡镇", "Choose the township");
+      problems.add("townshipId", Text.of("problem.station.township.missing"));
     } else if (before == null || !townshipId.equals(before.townshipId())) {
       Optional<Township> township =
           stations.townships(countyId).stream().filter(t -> t.id().equals(townshipId)).findFirst();
       if (township.isEmpty()) {
-        problems.add("townshipId", "本县没有乡镇 " + townshipId, "No township " + townshipId + " in this county");
+        problems.add("townshipId", Text.of("problem.station.township.unknown", townshipId));
       }
     }
     String address = text(d.address(), before == null ? null : before.address());
     if (address.length() > MAX_ADDRESS) {
-      problems.add("address", "地址不能超过 " + MAX_ADDRESS + " 个字", "Address: at most " + MAX_ADDRESS + " characters");
+      problems.add("address", Text.of("problem.station.address.too-long", MAX_ADDRESS));
     }
     String hours = text(d.openingHours(), before == null ? null : before.openingHours());
     if (hours.length() > MAX_HOURS) {
-      problems.add("openingHours", "开放时间不能超过 " + MAX_HOURS + " 个字", "Opening hours: at most " + MAX_HOURS + " characters");
+      problems.add("openingHours", Text.of("problem.station.hours.too-long", MAX_HOURS));
     }
     String plate = text(d.signPlate(), before == null ? null : before.signPlate());
     if (plate.length() > MAX_SIGN_PLATE) {
-      problems.add(
-          "signPlate", "标识牌文字不能超过 " + MAX_SIGN_PLATE + " 个字", "Sign-plate text: at most " + MAX_SIGN_PLATE + " characters");
+      problems.add("signPlate", Text.of("problem.station.sign-plate.too-long", MAX_SIGN_PLATE));
     }
-    Double latitude = coordinate(d.latitude(), before == null ? null : before.latitude(), "latitude", 90, problems, "纬度", "Latitude");
+    Double latitude =
+        coordinate(d.latitude(), before == null ? null : before.latitude(), "latitude", 90, problems, Text.of("problem.station.latitude", 90));
     Double longitude =
-        coordinate(d.longitude(), before == null ? null : before.longitude(), "longitude", 180, problems, "经度", "Longitude");
+        coordinate(d.longitude(), before == null ? null : before.longitude(), "longitude", 180, problems, Text.of("problem.station.longitude", 180));
     return new Station(
         id,
         townshipId,
@@ -125,7 +123,7 @@ public class StationFields {
 
   private static @Nullable Double coordinate(
       @Nullable String text, @Nullable Double current, String field, double limit,
-      ValidationProblem.Collector problems, String zh, String en) {
+      ValidationProblem.Collector problems, Text invalid) {
     if (text == null) {
       return current;
     }
@@ -140,10 +138,7 @@ public class StationFields {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(
-        field,
-        zh + "须为 -" + (int) limit + " 到 " + (int) limit + " 之间的数，如 24.8141，或不填",
-        en + " must be a number from -" + (int) limit + " to " + (int) limit + ", e.g. 24.8141, or empty");
+    problems.add(field, invalid);
     return current;
   }
 

@@ -17,6 +17,7 @@ import liaison.hub.db.Sql;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
+import liaison.hub.text.Text;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import org.jdbi.v3.core.Handle;
@@ -143,11 +144,7 @@ public class StationService {
       String dates =
           upcoming.stream().limit(3).map(r -> r.date() + " " + r.start()).collect(Collectors.joining("、"));
       String more = upcoming.size() > 3 ? " …" : "";
-      throw ValidationProblem.of(
-          "receptions",
-          "站点还有 " + upcoming.size() + " 次未举行的接待（" + dates + more + "），请先取消或改到其他站点，再删除站点",
-          "The station still has " + upcoming.size() + " reception(s) to come (" + dates + more
-              + "): cancel or move them first, then delete the station");
+      throw ValidationProblem.of("receptions", Text.of("problem.station.receptions-to-come", upcoming.size(), dates + more));
     }
     database.useTransaction(
         h -> {
@@ -177,26 +174,23 @@ public class StationService {
     Station before = place.station();
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     if (d.id() != null && !d.id().isBlank() && !d.id().strip().equals(id)) {
-      problems.add("id", "站点编号不能修改", "A station's id cannot be changed");
+      problems.add("id", Text.of("problem.station.id.fixed"));
     }
     Station after = fields.check(staff.countyId(), id, d, before, problems);
     if (!staff.isCountyAdmin()) {
-      onlyAdmin(problems, "name", !before.name().equals(after.name()), "名称", "name");
-      onlyAdmin(problems, "kind", before.kind() != after.kind(), "类型", "kind");
-      onlyAdmin(problems, "townshipId", !before.townshipId().equals(after.townshipId()), "所属乡镇", "township");
-      onlyAdmin(problems, "latitude", !Objects.equals(before.latitude(), after.latitude()), "纬度", "latitude");
-      onlyAdmin(problems, "longitude", !Objects.equals(before.longitude(), after.longitude()), "经度", "longitude");
+      onlyAdmin(problems, "name", !before.name().equals(after.name()), Text.of("problem.station.field.name"));
+      onlyAdmin(problems, "kind", before.kind() != after.kind(), Text.of("problem.station.field.kind"));
+      onlyAdmin(problems, "townshipId", !before.townshipId().equals(after.townshipId()), Text.of("problem.station.field.township"));
+      onlyAdmin(problems, "latitude", !Objects.equals(before.latitude(), after.latitude()), Text.of("problem.station.field.latitude"));
+      onlyAdmin(problems, "longitude", !Objects.equals(before.longitude(), after.longitude()), Text.of("problem.station.field.longitude"));
     }
     problems.throwIfAny();
     return new Change(before, after);
   }
 
-  private static void onlyAdmin(ValidationProblem.Collector problems, String field, boolean changed, String zh, String en) {
+  private static void onlyAdmin(ValidationProblem.Collector problems, String field, boolean changed, Text what) {
     if (changed && !problems.has(field)) {
-      problems.add(
-          field,
-          "只有县级管理员可以修改" + zh + "；站点管理员可修改地址、开放时间和标识牌文字",
-          "Only a county administrator may change the " + en + "; a station manager may change the address, opening hours and sign-plate text");
+      problems.add(field, Text.of("problem.station.county-admin-field", what));
     }
   }
 

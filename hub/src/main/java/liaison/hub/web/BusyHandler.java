@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
 import liaison.hub.db.DatabaseBusy;
+import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +33,7 @@ public class BusyHandler implements ExceptionHandler<DatabaseBusy, HttpResponse<
   public HttpResponse<?> handle(HttpRequest request, DatabaseBusy e) {
     LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), e.getMessage());
     HttpResponse<?> answer =
-        problems.answer(
-            request,
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "系统繁忙，这次没有保存，请过几秒钟再提交一次",
-            "The hub is busy and nothing was saved; please send it again in a few seconds",
-            List.of());
+        problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, Text.of("problem.busy"), List.of());
     return ((MutableHttpResponse<?>) answer).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
   }
 }

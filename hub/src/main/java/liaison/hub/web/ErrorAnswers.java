@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.config.DiskFull;
 import liaison.hub.problem.FieldError;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +57,17 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
   }
 
   /** What the person is told, and the word the refusal is counted under (null: not bad input). */
-  record Refusal(HttpStatus status, @Nullable String reason, String zh, String en, List<FieldError> errors) {
-    static Refusal of(HttpStatus status, @Nullable String reason, String zh, String en) {
-      return new Refusal(status, reason, zh, en, List.of());
+  record Refusal(HttpStatus status, @Nullable String reason, Text message, List<FieldError> errors) {
+    static Refusal of(HttpStatus status, @Nullable String reason, Text message) {
+      return new Refusal(status, reason, message, List.of());
+    }
+
+    String zh() {
+      return message.zh();
+    }
+
+    String en() {
+      return message.en();
     }
   }
 
@@ -76,7 +85,7 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     if (request.getMethod() == HttpMethod.HEAD) {
       return out;
     }
-    return problems.fill(request, out, refusal.zh(), refusal.en(), refusal.errors());
+    return problems.fill(request, out, refusal.message(), refusal.errors());
   }
 
   Refusal refusal(HttpRequest<?> request, HttpStatus status, @Nullable Throwable cause) {
@@ -95,14 +104,9 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     if (unsatisfied != null) {
       Argument<?> argument = unsatisfied;
       if (isBody(argument)) {
-        return Refusal.of(
-            HttpStatus.BAD_REQUEST,
-            "no-body",
-            "请求缺少内容：需要一个 JSON 对象，如 {\"name\": \"…\"}",
-            "the request has no body: a JSON object such as {\"name\": \"…\"} is expected");
+        return Refusal.of(HttpStatus.BAD_REQUEST, "no-body", Text.of("problem.request.no-body"));
       }
-      return Refusal.of(
-          HttpStatus.BAD_REQUEST, "missing-parameter", "缺少 " + argument.getName(), argument.getName() + " is missing");
+      return Refusal.of(HttpStatus.BAD_REQUEST, "missing-parameter", Text.of("problem.request.missing-parameter", argument.getName()));
     }
     if (cause instanceof JsonSyntaxException || cause instanceof CodecException) {
       return json(cause.getCause() == null ? cause : cause.getCause());
@@ -111,41 +115,34 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
       return json(cause);
     }
     if (cause instanceof java.net.URISyntaxException) {
-      return Refusal.of(HttpStatus.BAD_REQUEST, "bad-address", "地址无效", "the address is not valid");
+      return Refusal.of(HttpStatus.BAD_REQUEST, "bad-address", Text.of("problem.request.bad-address"));
     }
     if (cause != null && isMalformedUpload(cause)) {
-      return Refusal.of(
-          HttpStatus.BAD_REQUEST,
-          "malformed-upload",
-          "上传的表单无法读取，请重新选择文件后提交",
-          "the uploaded form cannot be read; choose the file again and send it");
+      return Refusal.of(HttpStatus.BAD_REQUEST, "malformed-upload", Text.of("problem.request.malformed-upload"));
     }
     Optional<Path> full = cause == null ? Optional.empty() : diskFull.where(cause);
     if (full.isPresent()) {
       LOG.error("{}: {} {} could not be saved", DiskFull.describe(full.get()), request.getMethodName(), request.getPath());
-      return Refusal.of(
-          HttpStatus.INSUFFICIENT_STORAGE,
-          null,
-          DiskFull.ZH + "，未能保存；请联系管理员清理枢纽的磁盘",
-          "the hub's disk is full; nothing was saved; ask the administrator to free some space");
+      return Refusal.of(HttpStatus.INSUFFICIENT_STORAGE, null, Text.of("problem.request.disk-full"));
     }
     return switch (status) {
-      case NOT_FOUND -> Refusal.of(status, null, "没有这个页面", "no such page");
-      case METHOD_NOT_ALLOWED ->
-          Refusal.of(status, "method", "这个地址不接受 " + request.getMethodName() + " 请求", "this address does not take " + request.getMethodName() + " requests");
+      case NOT_FOUND -> Refusal.of(status, null, Text.of("problem.request.not-found"));
+      case METHOD_NOT_ALLOWED -> Refusal.of(status, "method", Text.of("problem.request.method", request.getMethodName()));
       case UNSUPPORTED_MEDIA_TYPE ->
           Refusal.of(
               status,
               "media-type",
-              "这里不接受这种内容类型" + request.getContentType().map(t -> "（" + t.getName() + "）").orElse(""),
-              "this kind of content is not taken here" + request.getContentType().map(t -> " (" + t.getName() + ")").orElse(""));
-      case NOT_ACCEPTABLE -> Refusal.of(status, null, "无法以所要求的格式回答", "cannot answer in the format asked for");
-      case REQUEST_ENTITY_TOO_LARGE -> Refusal.of(status, "too-large", "提交的内容太大", "the request is too large");
-      case BAD_REQUEST -> Refusal.of(status, "bad-request", "请求无效，无法处理", "the request is not valid and cannot be handled");
+              request
+                  .getContentType()
+                  .map(t -> Text.of("problem.request.media-type.named", t.getName()))
+                  .orElse(Text.of("problem.request.media-type")));
+      case NOT_ACCEPTABLE -> Refusal.of(status, null, Text.of("problem.request.not-acceptable"));
+      case REQUEST_ENTITY_TOO_LARGE -> Refusal.of(status, "too-large", Text.of("problem.request.too-large"));
+      case BAD_REQUEST -> Refusal.of(status, "bad-request", Text.of("problem.request.bad"));
       default ->
           status.getCode() >= 500
-              ? Refusal.of(status, null, "枢纽出错了，已记录；请稍后再试", "the hub ran into an error; it has been logged; try again later")
-              : Refusal.of(status, null, "无法完成这个请求", "this request cannot be carried out");
+              ? Refusal.of(status, null, Text.of("problem.request.hub-error"))
+              : Refusal.of(status, null, Text.of("problem.request.refused"));
     };
   }
 
@@ -155,61 +152,49 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     // A reading problem (syntax, encoding, limits) may come wrapped in a mapping one: look beneath.
     for (Throwable t = why; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof StreamConstraintsException) {
-        return Refusal.of(
-            HttpStatus.BAD_REQUEST,
-            "too-deep-or-long",
-            "请求内容嵌套太深或数值太长，无法读取",
-            "the body is nested too deeply or holds a value too long to read");
+        return Refusal.of(HttpStatus.BAD_REQUEST, "too-deep-or-long", Text.of("problem.json.too-deep-or-long"));
       }
       if (t instanceof CharConversionException || messageOf(t).contains("Invalid UTF-8")) {
-        return Refusal.of(HttpStatus.BAD_REQUEST, "not-utf8", "请求内容不是有效的 UTF-8 文本", "the body is not valid UTF-8 text");
+        return Refusal.of(HttpStatus.BAD_REQUEST, "not-utf8", Text.of("problem.json.not-utf8"));
       }
       if (messageOf(t).startsWith("Duplicate field")) {
         String name = between(messageOf(t), "'", "'");
         return new Refusal(
             HttpStatus.BAD_REQUEST,
             "duplicate-key",
-            "请求内容中字段 " + name + " 出现了两次",
-            "the body names the field " + name + " twice",
-            List.of(new FieldError(name, "字段 " + name + " 出现了两次", "the field " + name + " appears twice")));
+            Text.of("problem.json.duplicate-key", name),
+            List.of(new FieldError(name, Text.of("problem.json.duplicate-key.field", name))));
       }
       if (t instanceof StreamReadException && !(t instanceof InputCoercionException) || messageOf(t).startsWith("Trailing token")) {
-        return Refusal.of(HttpStatus.BAD_REQUEST, "not-json", "请求内容不是有效的 JSON", "the body is not valid JSON");
+        return Refusal.of(HttpStatus.BAD_REQUEST, "not-json", Text.of("problem.json.not-json"));
       }
     }
     if (why instanceof InputCoercionException) {
-      return fieldRefusal("number-out-of-range", field, "数值超出范围", "the number is out of range");
+      return fieldRefusal("number-out-of-range", field, Text.of("problem.json.out-of-range"));
     }
     if (why instanceof MismatchedInputException mismatch) {
       if (field.isEmpty()) {
-        return Refusal.of(
-            HttpStatus.BAD_REQUEST,
-            "not-an-object",
-            "请求内容应当是一个 JSON 对象，如 {\"name\": \"…\"}",
-            "the body must be a JSON object such as {\"name\": \"…\"}");
+        return Refusal.of(HttpStatus.BAD_REQUEST, "not-an-object", Text.of("problem.json.not-an-object"));
       }
-      String[] expected = expected(mismatch.getTargetType());
-      return fieldRefusal("wrong-type", field, "应当是" + expected[0], "must be " + expected[1]);
+      return fieldRefusal("wrong-type", field, Text.of("problem.json.must-be", expected(mismatch.getTargetType())));
     }
     if (why instanceof JsonMappingException) {
       return field.isEmpty()
-          ? Refusal.of(HttpStatus.BAD_REQUEST, "invalid-value", "请求内容无法读取", "the body cannot be read")
-          : fieldRefusal("invalid-value", field, "的值无效", "has a value that cannot be used");
+          ? Refusal.of(HttpStatus.BAD_REQUEST, "invalid-value", Text.of("problem.json.unreadable"))
+          : fieldRefusal("invalid-value", field, Text.of("problem.json.invalid-value"));
     }
-    return Refusal.of(
-        HttpStatus.BAD_REQUEST, "not-json", "请求内容不是有效的 JSON", "the body is not valid JSON");
+    return Refusal.of(HttpStatus.BAD_REQUEST, "not-json", Text.of("problem.json.not-json"));
   }
 
-  private static Refusal fieldRefusal(String reason, String field, String zh, String en) {
+  private static Refusal fieldRefusal(String reason, String field, Text what) {
     if (field.isEmpty()) {
-      return Refusal.of(HttpStatus.BAD_REQUEST, reason, "请求内容有误：" + zh, "the body is wrong: " + en);
+      return Refusal.of(HttpStatus.BAD_REQUEST, reason, Text.of("problem.json.wrong", what));
     }
     return new Refusal(
         HttpStatus.BAD_REQUEST,
         reason,
-        "请求内容有误：字段 " + field + " " + zh,
-        "the body is wrong: the field " + field + " " + en,
-        List.of(new FieldError(field, "字段 " + field + " " + zh, "the field " + field + " " + en)));
+        Text.of("problem.json.wrong-field", field, what),
+        List.of(new FieldError(field, Text.of("problem.json.field", field, what))));
   }
 
   /** A query or path value that does not convert; an enum's choices are listed. */
@@ -219,47 +204,42 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     if (type.isEnum()) {
       List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
       var problem = liaison.hub.problem.BadRequestProblem.unknownChoice(name, value, allowed);
-      return Refusal.of(HttpStatus.BAD_REQUEST, problem.reason(), problem.zh(), problem.en());
+      return Refusal.of(HttpStatus.BAD_REQUEST, problem.reason(), problem.text());
     }
-    String[] expected = expected(type);
-    return Refusal.of(
-        HttpStatus.BAD_REQUEST,
-        "bad-parameter",
-        "参数 " + name + " 的值无效：应当是" + expected[0],
-        "the value of " + name + " cannot be used: it must be " + expected[1]);
+    return Refusal.of(HttpStatus.BAD_REQUEST, "bad-parameter", Text.of("problem.request.bad-parameter", name, expected(type)));
   }
 
-  /** What a value of this type looks like, in words for people: [zh, en]. */
-  static String[] expected(@Nullable Class<?> type) {
+  /** What a value of this type looks like, in words for people. */
+  static Text expected(@Nullable Class<?> type) {
     if (type == null) {
-      return new String[] {"别的类型", "of another type"};
+      return Text.of("problem.type.other");
     }
     if (type == String.class || type == Character.class || type == char.class) {
-      return new String[] {"文本", "text"};
+      return Text.of("problem.type.text");
     }
     if (type == Boolean.class || type == boolean.class) {
-      return new String[] {" true 或 false", "true or false"};
+      return Text.of("problem.type.boolean");
     }
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
-      return new String[] {"整数", "a whole number"};
+      return Text.of("problem.type.whole-number");
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return new String[] {"数字", "a number"};
+      return Text.of("problem.type.number");
     }
     if (type.isEnum()) {
       String names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
-      return new String[] {"以下之一：" + names, "one of " + names};
+      return Text.of("problem.type.one-of", names);
     }
     if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return new String[] {"列表 [ … ]", "a list [ … ]"};
+      return Text.of("problem.type.list");
     }
     if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return new String[] {"对象 { … }", "an object { … }"};
+      return Text.of("problem.type.object");
     }
     if (type.getName().startsWith("java.time.")) {
-      return new String[] {"日期或时间文本，如 2026-11-23T09:00", "a date or time such as 2026-11-23T09:00"};
+      return Text.of("problem.type.time");
     }
-    return new String[] {"别的类型", "of another type"};
+    return Text.of("problem.type.other");
   }
 
   /** {@code stationIds[2]}, {@code entries[0].seconds}: the place in the body, in the body's own names. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.BadRequestProblem;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /** A submitted {@code application/x-www-form-urlencoded} form, with repeated fields kept in order. */
@@ -41,8 +42,7 @@ public final class FormData {
     try {
       return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new BadRequestProblem(
-          "malformed-form", "提交的表单无法读取，请返回重新填写后提交", "the form sent cannot be read; go back, fill it in again and send it");
+      throw new BadRequestProblem("malformed-form", Text.of("problem.request.malformed-form"));
     }
   }
 

@@ -1,5 +1,6 @@
 package liaison.hub.web;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +23,7 @@ import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
 
 /**
  * Problems become answers: JSON with per-field details for the API, a page for the admin (both
@@ -31,10 +33,10 @@ import liaison.hub.problem.ValidationProblem;
  */
 @Singleton
 public class ProblemHandlers {
-  private final ThymeleafViewsRenderer<Map<String, Object>> views;
+  private final ThymeleafViewsRenderer<Object> views;
   private final BadInput badInput;
 
-  public ProblemHandlers(ThymeleafViewsRenderer<Map<String, Object>> views, BadInput badInput) {
+  public ProblemHandlers(ThymeleafViewsRenderer<Object> views, BadInput badInput) {
     this.views = views;
     this.badInput = badInput;
   }
@@ -62,47 +64,62 @@ public class ProblemHandlers {
             && request.accept().stream().noneMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
   }
 
-  HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, String zh, String en, List<FieldError> errors) {
-    return fill(request, HttpResponse.status(status), zh, en, errors);
+  HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, Text message, List<FieldError> errors) {
+    return fill(request, HttpResponse.status(status), message, errors);
   }
 
+  /** One field's reason, its keys always in the same order (Map.of's order changes from run to run). */
+  private static Map<String, String> fieldAnswer(FieldError e) {
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("field", e.field());
+    answer.put("message", e.zh());
+    answer.put("messageEn", e.en());
+    return answer;
+  }
+
+  /** The error page: the message in the reader's language, the other language under it, the details. */
+  @Introspected
+  public record ErrorPage(int status, String message, String other, List<String> details) {}
+
   /** Writes the problem into {@code response} (its status set by the caller), as JSON or a page. */
-  <T> MutableHttpResponse<T> fill(
-      HttpRequest<?> request, MutableHttpResponse<?> response, String zh, String en, List<FieldError> errors) {
+  <T> MutableHttpResponse<T> fill(HttpRequest<?> request, MutableHttpResponse<?> response, Text message, List<FieldError> errors) {
     @SuppressWarnings("unchecked")
     MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
     HttpStatus status = response.getStatus();
     if (wantsJson(request)) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("status", status.getCode());
-      body.put("message", zh);
-      body.put("messageEn", en);
+      body.put("message", message.zh());
+      body.put("messageEn", message.en());
       if (!errors.isEmpty()) {
         body.put(
             "errors",
-            errors.stream().map(e -> Map.of("field", e.field(), "message", e.zh(), "messageEn", e.en())).toList());
+            errors.stream().map(ProblemHandlers::fieldAnswer).toList());
       }
       @SuppressWarnings("unchecked")
       MutableHttpResponse<T> json = (MutableHttpResponse<T>) out.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
       return json;
     }
     Lang lang = Lang.of(request);
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("status", status.getCode());
-    model.put("message", lang.pick(zh, en));
     // The other language underneath, for a reader who reads it better.
-    model.put("other", lang.pick(en, zh));
-    model.put("details", errors.stream().map(e -> lang.pick(e.zh(), e.en())).toList());
+    ErrorPage model =
+        new ErrorPage(
+            status.getCode(), lang.text(message), lang.other().text(message), errors.stream().map(e -> lang.text(e.text())).toList());
+    @SuppressWarnings("unchecked")
+    MutableHttpResponse<T> html =
+        (MutableHttpResponse<T>) out.contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(render("error", model, request));
+    return html;
+  }
+
+  /** A page rendered here, for an answer that is not a controller's (an exception handler's is not rendered as a view). */
+  String render(String view, Object model, HttpRequest<?> request) {
     StringWriter page = new StringWriter();
     try {
-      views.render("error", model, request).writeTo(page);
+      views.render(view, model, request).writeTo(page);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    @SuppressWarnings("unchecked")
-    MutableHttpResponse<T> html =
-        (MutableHttpResponse<T>) out.contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(page.toString());
-    return html;
+    return page.toString();
   }
 
   @Produces
@@ -116,8 +133,7 @@ public class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ValidationProblem e) {
-      return problems.answer(
-          request, HttpStatus.UNPROCESSABLE_ENTITY, "输入有误，未保存", "Invalid input; nothing was saved", e.errors());
+      return problems.answer(request, HttpStatus.UNPROCESSABLE_ENTITY, Text.of("problem.invalid-input"), e.errors());
     }
   }
 
@@ -132,7 +148,7 @@ public class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ForbiddenProblem e) {
-      return problems.answer(request, HttpStatus.FORBIDDEN, e.zh(), e.en(), List.of());
+      return problems.answer(request, HttpStatus.FORBIDDEN, e.text(), List.of());
     }
   }
 
@@ -147,7 +163,7 @@ public class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, NotFoundProblem e) {
-      return problems.answer(request, HttpStatus.NOT_FOUND, e.zh(), e.en(), List.of());
+      return problems.answer(request, HttpStatus.NOT_FOUND, e.text(), List.of());
     }
   }
 
@@ -163,7 +179,7 @@ public class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, BadRequestProblem e) {
       problems.recordBadInput(request, e.reason(), e.en());
-      return problems.answer(request, HttpStatus.BAD_REQUEST, e.zh(), e.en(), List.of());
+      return problems.answer(request, HttpStatus.BAD_REQUEST, e.text(), List.of());
     }
   }
 
@@ -178,7 +194,7 @@ public class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConflictProblem e) {
-      return problems.answer(request, HttpStatus.CONFLICT, e.zh(), e.en(), List.of());
+      return problems.answer(request, HttpStatus.CONFLICT, e.text(), List.of());
     }
   }
 }

@@ -1,19 +1,21 @@
 package liaison.hub.web;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import liaison.hub.config.OpinionConfig;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.RateLimiter;
+import liaison.hub.text.Text;
 
 /**
  * What the residents' pages share: the rate limits of their forms (per client address and per QR
@@ -50,45 +52,28 @@ public class ResidentPages {
   }
 
   public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
-    return tooMany(request, wait, "resident.limit.title", "resident.limit.body");
+    return tooMany(request, wait, Text.of("resident.limit.title"), minutes -> Text.of("resident.limit.body", minutes));
   }
 
   /** 429 with Retry-After and a page saying, in the person's words, how many minutes to wait. */
-  public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, String titleKey, String bodyKey) {
+  public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, Text title, LongFunction<Text> body) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     long minutes = Math.max(1, (seconds + 59) / 60);
-    return message(request, HttpStatus.TOO_MANY_REQUESTS, titleKey, bodyKey, minutes).header("Retry-After", Long.toString(seconds));
+    return message(request, HttpStatus.TOO_MANY_REQUESTS, title, body.apply(minutes)).header("Retry-After", Long.toString(seconds));
   }
 
-  public io.micronaut.http.MutableHttpResponse<?> message(
-      HttpRequest<?> request, HttpStatus status, String titleKey, String bodyKey, Object... args) {
-    Locale zh = Locale.SIMPLIFIED_CHINESE;
-    Locale en = Locale.ENGLISH;
-    boolean english = Lang.of(request) == Lang.EN;
-    String title = text(titleKey, english ? en : zh);
-    String body = text(bodyKey, english ? en : zh, args);
-    // Chinese first; the other language underneath for a visitor who reads it better.
-    String other = text(bodyKey, english ? zh : en, args);
+  /** A short page for a resident: a title, what happened in their language, and in the other one. */
+  @Introspected
+  public record MessagePage(String title, String body, String other) {
+    public static MessagePage of(Lang lang, Text title, Text body) {
+      // Chinese first; the other language underneath for a visitor who reads it better.
+      return new MessagePage(lang.text(title), lang.text(body), lang.other().text(body));
+    }
+  }
+
+  public MutableHttpResponse<?> message(HttpRequest<?> request, HttpStatus status, Text title, Text body) {
     return HttpResponse.status(status)
         .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-        .body(new ModelAndView<>("resident-message", Map.of("title", title, "body", body, "other", other)));
-  }
-
-  /**
-   * The model of a residents' page with its language switch: {@code lang} ("zh" or "en") and the
-   * links that set the language cookie and come back to {@code path}.
-   */
-  public static Map<String, Object> languageSwitch(Lang lang, String path) {
-    Map<String, Object> model = new java.util.HashMap<>();
-    model.put("lang", lang == Lang.EN ? "en" : "zh");
-    String back = java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
-    model.put("switchZh", "/lang/zh?next=" + back);
-    model.put("switchEn", "/lang/en?next=" + back);
-    return model;
-  }
-
-  public static String text(String key, Locale locale, Object... args) {
-    String pattern = java.util.ResourceBundle.getBundle("i18n.messages", locale).getString(key);
-    return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+        .body(new ModelAndView<>("resident-message", MessagePage.of(Lang.of(request), title, body)));
   }
 }

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import liaison.hub.text.Text;
 
 /**
  * A body above {@code micronaut.server.max-request-size} (or a file above the multipart limit):
@@ -18,38 +19,22 @@ import jakarta.inject.Singleton;
 @io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
 public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
   private final ProblemHandlers problems;
-  private final io.micronaut.views.thymeleaf.ThymeleafViewsRenderer<java.util.Map<String, Object>> views;
 
-  public TooLargeHandler(
-      ProblemHandlers problems, io.micronaut.views.thymeleaf.ThymeleafViewsRenderer<java.util.Map<String, Object>> views) {
+  public TooLargeHandler(ProblemHandlers problems) {
     this.problems = problems;
-    this.views = views;
   }
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
     if (ProblemHandlers.wantsJson(request)) {
-      return problems.answer(
-          request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "提交的内容太大（上限 32 MB）", "The request is too large (limit 32 MB)", java.util.List.of());
+      return problems.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, Text.of("problem.request.too-large.limit"), java.util.List.of());
     }
     // An exception handler's answer is not rendered as a view: render the page here.
-    boolean english = Lang.of(request) == Lang.EN;
-    java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
-    java.util.Locale en = java.util.Locale.ENGLISH;
-    java.util.Map<String, Object> model =
-        java.util.Map.of(
-            "title", ResidentPages.text("resident.too-large.title", english ? en : zh),
-            "body", ResidentPages.text("resident.too-large.body", english ? en : zh),
-            "other", ResidentPages.text("resident.too-large.body", english ? zh : en));
-    java.io.StringWriter page = new java.io.StringWriter();
-    try {
-      views.render("resident-message", model, request).writeTo(page);
-    } catch (java.io.IOException io) {
-      throw new java.io.UncheckedIOException(io);
-    }
+    ResidentPages.MessagePage page =
+        ResidentPages.MessagePage.of(Lang.of(request), Text.of("resident.too-large.title"), Text.of("resident.too-large.body"));
     return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
         .contentType(io.micronaut.http.MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
         .header("Connection", "close")
-        .body(page.toString());
+        .body(problems.render("resident-message", page, request));
   }
 }
