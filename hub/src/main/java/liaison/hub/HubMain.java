@@ -1,12 +1,12 @@
 package liaison.hub;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.micronaut.context.env.Environment;
-import java.nio.file.Path;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
@@ -86,7 +86,11 @@ public final class HubMain {
       preflight(properties);
       properties.putAll(webListeners(properties));
       ApplicationContext context =
-          Micronaut.build(new String[0]).mainClass(HubMain.class).properties(properties).banner(false).start();
+          Micronaut.build(new String[0])
+              .mainClass(HubMain.class)
+              .properties(properties)
+              .banner(false)
+              .start();
       context.getBean(StartupSummary.class).print(System.out);
     } catch (RuntimeException e) {
       StartupProblem problem = findProblem(e, dataDir(properties));
@@ -105,7 +109,9 @@ public final class HubMain {
       Environment env = probe.getEnvironment();
       env.start();
       String dataDir = env.getProperty("hub.data-dir", String.class).orElse("data");
-      long minFree = env.getProperty("hub.disk.min-free-mb", Long.class).orElse(Preflight.MIN_FREE_BYTES >> 20) << 20;
+      long minFree =
+          env.getProperty("hub.disk.min-free-mb", Long.class).orElse(Preflight.MIN_FREE_BYTES >> 20)
+              << 20;
       Preflight.checkWritableDirectory(Path.of(dataDir), minFree, "--data-dir or HUB_DATA_DIR");
       String httpHost = env.getProperty("hub.http-host", String.class).orElse("127.0.0.1");
       int httpPort = env.getProperty("hub.http-port", Integer.class).orElse(8080);
@@ -140,20 +146,33 @@ public final class HubMain {
       }
       Path file = Path.of(keystore).toAbsolutePath();
       String password = env.getProperty("hub.tls.keystore-password", String.class).orElse("");
-      String keyPassword = env.getProperty("hub.tls.key-password", String.class).filter(p -> !p.isEmpty()).orElse(password);
+      String keyPassword =
+          env.getProperty("hub.tls.key-password", String.class)
+              .filter(p -> !p.isEmpty())
+              .orElse(password);
       Map<String, Object> server = new LinkedHashMap<>();
       server.put("micronaut.server.ssl.enabled", true);
       server.put("micronaut.server.ssl.key-store.path", "file:" + file);
       server.put("micronaut.server.ssl.key-store.password", password);
-      server.put("micronaut.server.ssl.key-store.type", file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+      server.put(
+          "micronaut.server.ssl.key-store.type",
+          file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
       server.put("micronaut.server.ssl.key.password", keyPassword);
       server.put("micronaut.server.netty.listeners.http.family", "TCP");
-      server.put("micronaut.server.netty.listeners.http.host", env.getProperty("hub.http-host", String.class).orElse("127.0.0.1"));
-      server.put("micronaut.server.netty.listeners.http.port", env.getProperty("hub.http-port", Integer.class).orElse(8080));
+      server.put(
+          "micronaut.server.netty.listeners.http.host",
+          env.getProperty("hub.http-host", String.class).orElse("127.0.0.1"));
+      server.put(
+          "micronaut.server.netty.listeners.http.port",
+          env.getProperty("hub.http-port", Integer.class).orElse(8080));
       server.put("micronaut.server.netty.listeners.http.ssl", false);
       server.put("micronaut.server.netty.listeners.https.family", "TCP");
-      server.put("micronaut.server.netty.listeners.https.host", env.getProperty("hub.tls.https-host", String.class).orElse("0.0.0.0"));
-      server.put("micronaut.server.netty.listeners.https.port", env.getProperty("hub.tls.https-port", Integer.class).orElse(8443));
+      server.put(
+          "micronaut.server.netty.listeners.https.host",
+          env.getProperty("hub.tls.https-host", String.class).orElse("0.0.0.0"));
+      server.put(
+          "micronaut.server.netty.listeners.https.port",
+          env.getProperty("hub.tls.https-port", Integer.class).orElse(8443));
       server.put("micronaut.server.netty.listeners.https.ssl", true);
       return server;
     }
@@ -163,7 +182,9 @@ public final class HubMain {
     try (ApplicationContext probe = ApplicationContext.builder().properties(properties).build()) {
       Environment env = probe.getEnvironment();
       env.start();
-      return Path.of(env.getProperty("hub.data-dir", String.class).orElse("data")).toAbsolutePath().normalize();
+      return Path.of(env.getProperty("hub.data-dir", String.class).orElse("data"))
+          .toAbsolutePath()
+          .normalize();
     }
   }
 
@@ -174,12 +195,18 @@ public final class HubMain {
       }
       if (t instanceof java.net.BindException bind) {
         return new StartupProblem(
-            "a port is already in use (" + bind.getMessage() + "); choose another with --http-port or --mqtt-port");
+            "a port is already in use ("
+                + bind.getMessage()
+                + "); choose another with --http-port or --mqtt-port");
       }
     }
     if (DiskFull.isDiskFull(e)) {
-      // The database or a library ran out of space after the checks: say so, not in the library's words.
-      return new StartupProblem(DiskFull.describe(dataDir) + "; free some space there or choose another folder with --data-dir", e);
+      // The database or a library ran out of space after the checks: say so, not in the library's
+      // words.
+      return new StartupProblem(
+          DiskFull.describe(dataDir)
+              + "; free some space there or choose another folder with --data-dir",
+          e);
     }
     return null;
   }

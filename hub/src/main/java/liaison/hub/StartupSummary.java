@@ -49,13 +49,18 @@ public class StartupSummary {
       out.println("  HTTPS:            https://" + tls.httpsHost() + ":" + tls.httpsPort() + "/");
     }
     out.println("  MQTT:             " + broker.uri() + " (需要凭据 · credentials required)");
-    embedded.flatMap(liaison.hub.broker.EmbeddedBroker::tlsAddress).ifPresent(a -> out.println("  MQTT TLS:         ssl://" + a));
+    embedded
+        .flatMap(liaison.hub.broker.EmbeddedBroker::tlsAddress)
+        .ifPresent(a -> out.println("  MQTT TLS:         ssl://" + a));
     if (!tls.enabled() && isLoopback(hub.httpHost())) {
       out.println("  注意 Note: 网页只在本机可访问；局域网的手机和屏幕要用 --http-host=0.0.0.0 或配置 TLS");
-      out.println("             the web answers on this machine only; for phones and screens on the LAN use");
+      out.println(
+          "             the web answers on this machine only; for phones and screens on the LAN use");
       out.println("             --http-host=0.0.0.0 or configure TLS (--tls-keystore)");
     }
-    out.println("  数据 Data:        " + environment.getProperty("hub.data-dir", String.class).orElse("data"));
+    out.println(
+        "  数据 Data:        "
+            + environment.getProperty("hub.data-dir", String.class).orElse("data"));
     for (StationOverview.Row row : overview.rows()) {
       out.println("  " + row.id() + "  " + row.name());
       out.println("        扫码提意见 QR:  " + row.opinionUrl());

@@ -1,4 +1,7 @@
-/** The hub: a Micronaut server that keeps the county's stations, deputies, receptions and notices, and pushes each station its content. */
+/**
+ * The hub: a Micronaut server that keeps the county's stations, deputies, receptions and notices,
+ * and pushes each station its content.
+ */
 @NullMarked
 package liaison.hub;
 

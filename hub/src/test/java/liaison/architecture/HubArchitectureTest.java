@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The hub in three tiers, each package in one of them (docs/ARCHITECTURE.md, "The hub's tiers"):
  *
  * <ul>
- *   <li><b>pages</b> on top: {@code admin} (the staff pages) and {@code resident} (every public page);
+ *   <li><b>pages</b> on top: {@code admin} (the staff pages) and {@code resident} (every public
+ *       page);
  *   <li><b>features</b> in the middle: every other package, one per feature, with its service,
  *       repository, records and JSON API;
  *   <li>the <b>base</b> below: {@link #BASE} (error answers, configuration, the database, who is
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class HubArchitectureTest extends ModuleArchitectureTest {
   static final String ROOT = "liaison.hub";
   static final List<String> PAGES = List.of("admin", "resident");
-  static final List<String> BASE = List.of("problem", "config", "db", "security", "audit", "broker", "text", "web");
+  static final List<String> BASE =
+      List.of("problem", "config", "db", "security", "audit", "broker", "text", "web");
 
   HubArchitectureTest() {
     super(ROOT);
@@ -58,7 +60,8 @@ class HubArchitectureTest extends ModuleArchitectureTest {
         .mayOnlyBeAccessedByLayers("pages", "application")
         .whereLayer("base")
         .mayOnlyBeAccessedByLayers("features", "pages", "application")
-        .because("pages use features, features use the base; nothing below knows what sits above it")
+        .because(
+            "pages use features, features use the base; nothing below knows what sits above it")
         .check(classes);
   }
 
@@ -102,7 +105,8 @@ class HubArchitectureTest extends ModuleArchitectureTest {
         .resideInAnyPackage(ROOT + ".db..", "org.jdbi..", "java.sql..")
         .orShould()
         .dependOnClassesThat(repositoriesAndTheirNestedClasses())
-        .because("a service decides who may do what and in which transaction; a controller only translates HTTP")
+        .because(
+            "a service decides who may do what and in which transaction; a controller only translates HTTP")
         .check(classes);
   }
 
@@ -114,7 +118,8 @@ class HubArchitectureTest extends ModuleArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.eclipse.paho..", "com.hivemq..")
-        .because("the broker package is the hub's one MQTT adapter: the embedded HiveMQ and the Paho client")
+        .because(
+            "the broker package is the hub's one MQTT adapter: the embedded HiveMQ and the Paho client")
         .check(classes);
   }
 
@@ -126,7 +131,8 @@ class HubArchitectureTest extends ModuleArchitectureTest {
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName(ROOT + ".publish.ContentPublisher")
-        .because("a change publishes a StationsChanged event; the publisher listens (no feature waits on MQTT)")
+        .because(
+            "a change publishes a StationsChanged event; the publisher listens (no feature waits on MQTT)")
         .check(classes);
   }
 
@@ -135,7 +141,8 @@ class HubArchitectureTest extends ModuleArchitectureTest {
   }
 
   private static DescribedPredicate<JavaClass> inRootPackage() {
-    return DescribedPredicate.describe("the application (" + ROOT + ")", c -> c.getPackageName().equals(ROOT));
+    return DescribedPredicate.describe(
+        "the application (" + ROOT + ")", c -> c.getPackageName().equals(ROOT));
   }
 
   /** Every package under the root that is neither a page nor the base. */
@@ -153,13 +160,17 @@ class HubArchitectureTest extends ModuleArchitectureTest {
   }
 
   private static DescribedPredicate<JavaClass> controllersAndTheirNestedClasses() {
-    return DescribedPredicate.describe("are controllers (or nested in one)", c -> outermost(c).isAnnotatedWith(Controller.class));
+    return DescribedPredicate.describe(
+        "are controllers (or nested in one)", c -> outermost(c).isAnnotatedWith(Controller.class));
   }
 
-  /** A repository's records too: what a repository returns is handed on by its feature's services. */
+  /**
+   * A repository's records too: what a repository returns is handed on by its feature's services.
+   */
   private static DescribedPredicate<JavaClass> repositoriesAndTheirNestedClasses() {
     return DescribedPredicate.describe(
-        "are repositories (or nested in one)", c -> outermost(c).getSimpleName().endsWith("Repository"));
+        "are repositories (or nested in one)",
+        c -> outermost(c).getSimpleName().endsWith("Repository"));
   }
 
   private static JavaClass outermost(JavaClass c) {

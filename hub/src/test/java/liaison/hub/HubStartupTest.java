@@ -26,7 +26,8 @@ class HubStartupTest {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
     Path dataDir = file.resolve("data");
 
-    assertThatThrownBy(() -> HubMain.preflight(Map.of("hub.data-dir", dataDir.toString(), "hub.http-port", 0)))
+    assertThatThrownBy(
+            () -> HubMain.preflight(Map.of("hub.data-dir", dataDir.toString(), "hub.http-port", 0)))
         .isInstanceOf(StartupProblem.class)
         .hasMessageContaining(dataDir.toAbsolutePath().toString())
         .hasMessageContaining("--data-dir");
@@ -41,7 +42,13 @@ class HubStartupTest {
       assertThatThrownBy(
               () ->
                   HubMain.preflight(
-                      Map.of("hub.data-dir", dir.toString(), "hub.http-host", "127.0.0.1", "hub.http-port", port)))
+                      Map.of(
+                          "hub.data-dir",
+                          dir.toString(),
+                          "hub.http-host",
+                          "127.0.0.1",
+                          "hub.http-port",
+                          port)))
           .isInstanceOf(StartupProblem.class)
           .hasMessageContaining("port " + port)
           .hasMessageContaining("--http-port");
@@ -76,7 +83,12 @@ class HubStartupTest {
   @Test
   void shouldMapFlagsToSettingsAndRefuseUnknownOnes() {
     Map<String, Object> properties =
-        HubMain.parse(List.of("--http-port=9090", "--data-dir=/srv/liaison", "--broker-uri=tcp://mq:1883", "--demo"));
+        HubMain.parse(
+            List.of(
+                "--http-port=9090",
+                "--data-dir=/srv/liaison",
+                "--broker-uri=tcp://mq:1883",
+                "--demo"));
 
     assertThat(properties)
         .containsEntry("hub.http-port", "9090")
@@ -90,7 +102,8 @@ class HubStartupTest {
 
   @Test
   void shouldKeepThePlainListenersOnThisMachineUnlessOpened() {
-    try (io.micronaut.context.ApplicationContext probe = io.micronaut.context.ApplicationContext.builder().build()) {
+    try (io.micronaut.context.ApplicationContext probe =
+        io.micronaut.context.ApplicationContext.builder().build()) {
       io.micronaut.context.env.Environment env = probe.getEnvironment();
       env.start();
       assertThat(env.getProperty("hub.http-host", String.class)).contains("127.0.0.1");
@@ -107,15 +120,30 @@ class HubStartupTest {
     Path notAKeystore = Files.writeString(dir.resolve("junk.p12"), "not a keystore");
 
     assertThatThrownBy(
-            () -> HubMain.preflight(Map.of("hub.data-dir", dir.toString(), "hub.http-port", 0, "hub.tls.keystore", missing.toString())))
+            () ->
+                HubMain.preflight(
+                    Map.of(
+                        "hub.data-dir",
+                        dir.toString(),
+                        "hub.http-port",
+                        0,
+                        "hub.tls.keystore",
+                        missing.toString())))
         .isInstanceOf(StartupProblem.class)
         .hasMessageContaining(missing.toAbsolutePath().toString())
         .hasMessageContaining("--tls-keystore");
     assertThatThrownBy(
             () ->
                 HubMain.preflight(
-                    Map.of("hub.data-dir", dir.toString(), "hub.http-port", 0, "hub.tls.keystore", notAKeystore.toString(),
-                        "hub.tls.keystore-password", "x")))
+                    Map.of(
+                        "hub.data-dir",
+                        dir.toString(),
+                        "hub.http-port",
+                        0,
+                        "hub.tls.keystore",
+                        notAKeystore.toString(),
+                        "hub.tls.keystore-password",
+                        "x")))
         .isInstanceOf(StartupProblem.class)
         .hasMessageContaining("cannot open the TLS keystore")
         .hasMessageContaining("password");

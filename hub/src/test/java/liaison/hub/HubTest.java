@@ -32,7 +32,6 @@ import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,8 @@ class HubTest {
   }
 
   private StationContent lastContent(String stationId) {
-    List<TestClient.Received> received = watcher.receivedOn(Topic.stationContent(stationId).toString());
+    List<TestClient.Received> received =
+        watcher.receivedOn(Topic.stationContent(stationId).toString());
     return ProtocolCodec.decode(received.getLast().payload(), StationContent.class);
   }
 
@@ -70,11 +70,16 @@ class HubTest {
     await().until(() -> hub.get("/health").statusCode() == 200);
 
     // The details are for a county administrator (HealthDetailsTest).
-    JsonNode health = json.readTree(StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", "/health", null).body());
+    JsonNode health =
+        json.readTree(
+            StaffClient.basic(hub, "admin", DemoCounty.PASSWORD)
+                .api("GET", "/health", null)
+                .body());
     assertThat(health.path("status").asText()).isEqualTo("UP");
     assertThat(health.path("details").path("jdbc").path("status").asText()).isEqualTo("UP");
     assertThat(health.path("details").path("broker").path("status").asText()).isEqualTo("UP");
-    assertThat(health.path("details").path("broker").path("details").path("connected").asBoolean()).isTrue();
+    assertThat(health.path("details").path("broker").path("details").path("connected").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -124,7 +129,9 @@ class HubTest {
   @Test
   void shouldWriteSnapshotsWithEveryFieldOfTheGoldenFile() throws Exception {
     await().until(() -> !watcher.receivedOn(Topic.stationContent("s-001").toString()).isEmpty());
-    JsonNode published = json.readTree(watcher.receivedOn(Topic.stationContent("s-001").toString()).getLast().payload());
+    JsonNode published =
+        json.readTree(
+            watcher.receivedOn(Topic.stationContent("s-001").toString()).getLast().payload());
     JsonNode golden = json.readTree(GoldenFiles.bytes(GoldenFiles.CONTENT));
 
     Set<String> expected = fieldPaths(golden);
@@ -144,7 +151,9 @@ class HubTest {
 
     publisher.stationsChanged(List.of("s-003"));
     await().until(publisher::idle);
-    assertThat(publications.current("s-003").orElseThrow().version()).as("nothing changed").isEqualTo(before);
+    assertThat(publications.current("s-003").orElseThrow().version())
+        .as("nothing changed")
+        .isEqualTo(before);
 
     OffsetDateTime now = OffsetDateTime.now();
     hub.bean(liaison.hub.db.Database.class)
@@ -153,18 +162,31 @@ class HubTest {
                 hub.bean(NoticeRepository.class)
                     .insert(
                         h,
-                        new Notice("n-test", "停水通知", "明日上午政务服务中心停水。", NoticePriority.NORMAL,
-                            now.minusMinutes(1), now.plusDays(1), Notice.Target.STATIONS, null,
-                            List.of("s-003"), "测试", "c-qingxi")));
+                        new Notice(
+                            "n-test",
+                            "停水通知",
+                            "明日上午政务服务中心停水。",
+                            NoticePriority.NORMAL,
+                            now.minusMinutes(1),
+                            now.plusDays(1),
+                            Notice.Target.STATIONS,
+                            null,
+                            List.of("s-003"),
+                            "测试",
+                            "c-qingxi")));
     publisher.stationsChanged(List.of("s-003"));
 
     await().until(() -> lastContentVersion("s-003") == before + 1);
-    assertThat(lastContent("s-003").notices()).extracting(StationContent.Notice::title).contains("停水通知");
+    assertThat(lastContent("s-003").notices())
+        .extracting(StationContent.Notice::title)
+        .contains("停水通知");
   }
 
   private long lastContentVersion(String id) {
     List<TestClient.Received> received = watcher.receivedOn(Topic.stationContent(id).toString());
-    return received.isEmpty() ? 0 : ProtocolCodec.decode(received.getLast().payload(), StationContent.class).version();
+    return received.isEmpty()
+        ? 0
+        : ProtocolCodec.decode(received.getLast().payload(), StationContent.class).version();
   }
 
   @Test
@@ -173,7 +195,11 @@ class HubTest {
     StationEventRepository events = hub.bean(StationEventRepository.class);
     long rejectedBefore = ingest.rejectedCount();
     StationEvent event =
-        new StationEvent(UUID.randomUUID(), "satisfaction", OffsetDateTime.now(), java.util.Map.of("rating", "SATISFIED"));
+        new StationEvent(
+            UUID.randomUUID(),
+            "satisfaction",
+            OffsetDateTime.now(),
+            java.util.Map.of("rating", "SATISFIED"));
     String topic = Topic.stationEvent("s-002").toString();
     try (TestClient station = hub.observer("any-publisher-s-002")) {
       station.publish(topic, ProtocolCodec.encode(event), false);
@@ -193,20 +219,42 @@ class HubTest {
   void shouldKeepTheStateEachStationReports() {
     StateIngest states = hub.bean(StateIngest.class);
     StationState state =
-        new StationState(StationState.Presence.ONLINE, "session-1", "0.1.0", 5, StationState.Screen.ON, OffsetDateTime.now());
+        new StationState(
+            StationState.Presence.ONLINE,
+            "session-1",
+            "0.1.0",
+            5,
+            StationState.Screen.ON,
+            OffsetDateTime.now());
     StationState older =
-        new StationState(StationState.Presence.OFFLINE, "session-0", "0.1.0", 4, StationState.Screen.ON, OffsetDateTime.now().minusHours(1));
+        new StationState(
+            StationState.Presence.OFFLINE,
+            "session-0",
+            "0.1.0",
+            4,
+            StationState.Screen.ON,
+            OffsetDateTime.now().minusHours(1));
     try (TestClient station = hub.observer("any-publisher-s-001")) {
       station.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(state), true);
-      await().until(() -> states.state("s-001").map(s -> s.state().contentVersion() == 5).orElse(false));
+      await()
+          .until(
+              () -> states.state("s-001").map(s -> s.state().contentVersion() == 5).orElse(false));
       station.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(older), true);
       StationState marker =
-          new StationState(StationState.Presence.ONLINE, "other", "0.1.0", 1, StationState.Screen.ON, OffsetDateTime.now());
+          new StationState(
+              StationState.Presence.ONLINE,
+              "other",
+              "0.1.0",
+              1,
+              StationState.Screen.ON,
+              OffsetDateTime.now());
       station.publish(Topic.stationState("s-003").toString(), ProtocolCodec.encode(marker), true);
       await().until(() -> states.state("s-003").isPresent());
     }
 
-    assertThat(states.state("s-001").orElseThrow().state().session()).as("an older state does not win").isEqualTo("session-1");
+    assertThat(states.state("s-001").orElseThrow().state().session())
+        .as("an older state does not win")
+        .isEqualTo("session-1");
   }
 
   @Test
@@ -214,28 +262,51 @@ class HubTest {
     StateIngest states = hub.bean(StateIngest.class);
     OffsetDateTime now = OffsetDateTime.now();
     StationState beat =
-        new StationState(StationState.Presence.ONLINE, "session-7", "0.1.0", 6, StationState.Screen.OFF, now,
+        new StationState(
+            StationState.Presence.ONLINE,
+            "session-7",
+            "0.1.0",
+            6,
+            StationState.Screen.OFF,
+            now,
             new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
     StationState will =
-        new StationState(StationState.Presence.OFFLINE, "session-7", "0.1.0", 6, StationState.Screen.OFF, now.plusSeconds(30));
+        new StationState(
+            StationState.Presence.OFFLINE,
+            "session-7",
+            "0.1.0",
+            6,
+            StationState.Screen.OFF,
+            now.plusSeconds(30));
     try (TestClient station = hub.observer("any-publisher-s-002")) {
       station.publish(Topic.stationState("s-002").toString(), ProtocolCodec.encode(beat), true);
-      await().until(() -> states.state("s-002").map(s -> s.state().telemetry() != null).orElse(false));
+      await()
+          .until(() -> states.state("s-002").map(s -> s.state().telemetry() != null).orElse(false));
       // Nonsense readings are refused by the protocol and change nothing.
       String overheated =
           new String(ProtocolCodec.encode(beat), java.nio.charset.StandardCharsets.UTF_8)
               .replace("\"cpuCelsius\":48.5", "\"cpuCelsius\":900")
               .replace(now.toString(), now.plusSeconds(10).toString());
       station.publish(
-          Topic.stationState("s-002").toString(), overheated.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+          Topic.stationState("s-002").toString(),
+          overheated.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          true);
       station.publish(Topic.stationState("s-002").toString(), ProtocolCodec.encode(will), true);
-      await().until(() -> states.state("s-002").map(s -> s.state().presence() == StationState.Presence.OFFLINE).orElse(false));
+      await()
+          .until(
+              () ->
+                  states
+                      .state("s-002")
+                      .map(s -> s.state().presence() == StationState.Presence.OFFLINE)
+                      .orElse(false));
     }
 
     StationState stored = states.state("s-002").orElseThrow().state();
     assertThat(stored.screen()).isEqualTo(StationState.Screen.OFF);
-    assertThat(stored.telemetry()).as("the will carries no readings; the last ones stay")
-        .isEqualTo(new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
+    assertThat(stored.telemetry())
+        .as("the will carries no readings; the last ones stay")
+        .isEqualTo(
+            new StationState.Telemetry(3600, 48.5, 12_000_000_000L, 60_000_000L, 256_000_000L));
   }
 
   @Test
@@ -257,7 +328,8 @@ class HubTest {
     var document = hub.get("/openapi/openapi.yml");
 
     assertThat(document.statusCode()).isEqualTo(200);
-    assertThat(document.body()).contains("openapi:", "/api/receptions", "/api/notices/{id}/receipts", "Liaison hub API");
+    assertThat(document.body())
+        .contains("openapi:", "/api/receptions", "/api/notices/{id}/receipts", "Liaison hub API");
   }
 
   private static Set<String> fieldPaths(JsonNode node) {

@@ -29,7 +29,8 @@ public final class RunningHub implements AutoCloseable {
   private final EmbeddedServer server;
   private final int mqttPort;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<String, String> stationPasswords = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> stationPasswords =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private RunningHub(ApplicationContext context, int mqttPort) {
     this.context = context;
@@ -77,7 +78,8 @@ public final class RunningHub implements AutoCloseable {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     while (!client.isConnected()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the hub's client did not connect to " + client.uri() + " within 30 s");
+        throw new IllegalStateException(
+            "the hub's client did not connect to " + client.uri() + " within 30 s");
       }
       java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
     }
@@ -126,19 +128,24 @@ public final class RunningHub implements AutoCloseable {
         id -> {
           String password = MqttPasswordHash.newPassword();
           bean(StationCredentialRepository.class)
-              .provision(id, MqttPasswordHash.hash(password), "test", java.time.OffsetDateTime.now());
+              .provision(
+                  id, MqttPasswordHash.hash(password), "test", java.time.OffsetDateTime.now());
           // As an enrolment does: an external Mosquitto's password file is rewritten.
           bean(CredentialChanges.class).changed(id);
           return password;
         });
   }
 
-  /** A client that connects as the station itself, with its credential and a client id of its own. */
+  /**
+   * A client that connects as the station itself, with its credential and a client id of its own.
+   */
   public TestClient station(String stationId, String suffix) {
     return TestClient.connect(
-        brokerUri(), StationIdentity.clientId(stationId, suffix), stationId, stationPassword(stationId));
+        brokerUri(),
+        StationIdentity.clientId(stationId, suffix),
+        stationId,
+        stationPassword(stationId));
   }
-
 
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getPort() + path);
@@ -146,7 +153,8 @@ public final class RunningHub implements AutoCloseable {
 
   public HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -32,7 +32,11 @@ public final class StaffClient {
     this.hub = hub;
     this.username = username;
     this.password = password;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public static StaffClient anonymous(RunningHub hub) {
@@ -42,7 +46,9 @@ public final class StaffClient {
   /** Logs in through the form, as a browser does. */
   public static StaffClient loggedIn(RunningHub hub, String username, String password) {
     StaffClient client = new StaffClient(hub, username, password);
-    HttpResponse<String> answer = client.postForm("/login", List.of(Map.entry("username", username), Map.entry("password", password)));
+    HttpResponse<String> answer =
+        client.postForm(
+            "/login", List.of(Map.entry("username", username), Map.entry("password", password)));
     if (answer.statusCode() != 303) {
       throw new IllegalStateException("log-in as " + username + " answered " + answer.statusCode());
     }
@@ -71,15 +77,21 @@ public final class StaffClient {
    * Submits an admin form as the browser does: the page's CSRF token rides in the form's address,
    * the fields in the body.
    */
-  public HttpResponse<String> submit(String path, String csrf, List<Map.Entry<String, String>> fields) {
+  public HttpResponse<String> submit(
+      String path, String csrf, List<Map.Entry<String, String>> fields) {
     String sep = path.contains("?") ? "&" : "?";
-    return postForm(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), fields);
+    return postForm(
+        path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), fields);
   }
 
   public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
     String body =
         fields.stream()
-            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(hub.url(path))
@@ -91,24 +103,32 @@ public final class StaffClient {
    * Uploads a file through an admin form ({@code multipart/form-data}), the CSRF token in the
    * address as the browser sends it.
    */
-  public HttpResponse<String> upload(String path, String csrf, String field, String filename, byte[] content) {
+  public HttpResponse<String> upload(
+      String path, String csrf, String field, String filename, byte[] content) {
     String boundary = "----liaison" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     body.writeBytes(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + filename
                 + "\"\r\nContent-Type: text/csv\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     String sep = path.contains("?") ? "&" : "?";
     return send(
-        HttpRequest.newBuilder(hub.url(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+        HttpRequest.newBuilder(
+                hub.url(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /** Sends raw bytes to the API with HTTP Basic, e.g. a CSV file. */
-  public HttpResponse<String> apiBytes(String method, String path, String contentType, byte[] content) {
+  public HttpResponse<String> apiBytes(
+      String method, String path, String contentType, byte[] content) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url(path))
             .header("Accept", "application/json")
@@ -117,7 +137,9 @@ public final class StaffClient {
     if (!username.isEmpty()) {
       request.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return send(request);
   }
@@ -128,7 +150,9 @@ public final class StaffClient {
     if (!username.isEmpty()) {
       request.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -144,14 +168,20 @@ public final class StaffClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url(path))
             .header("Accept", "application/json")
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
     if (!username.isEmpty()) {
       request.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return send(request);
   }
@@ -171,8 +201,12 @@ public final class StaffClient {
   public static Map<String, String> fieldErrors(HttpResponse<String> answer) {
     Map<String, String> byField = new java.util.LinkedHashMap<>();
     try {
-      for (com.fasterxml.jackson.databind.JsonNode e : new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("errors")) {
-        byField.merge(e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
+      for (com.fasterxml.jackson.databind.JsonNode e :
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(answer.body())
+              .path("errors")) {
+        byField.merge(
+            e.path("field").asText(), e.path("message").asText(), (a, b) -> a + " | " + b);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("not a JSON error answer: " + answer.body(), e);

@@ -12,13 +12,30 @@ import liaison.signage.protocol.StationContent.Reception;
 public final class PageFixtures {
   private PageFixtures() {}
 
-  public static StationContent with(StationContent c, List<Reception> receptions, List<Notice> notices) {
+  public static StationContent with(
+      StationContent c, List<Reception> receptions, List<Notice> notices) {
     return new StationContent(
-        c.stationId(), c.version(), c.generatedAt(), c.station(), c.deputies(), receptions, notices, c.links(), c.results());
+        c.stationId(),
+        c.version(),
+        c.generatedAt(),
+        c.station(),
+        c.deputies(),
+        receptions,
+        notices,
+        c.links(),
+        c.results());
   }
 
   /** A morning reception of d-0002 in the station's reception room. */
   public static Reception reception(String id, LocalDate date, ReceptionStatus status) {
-    return new Reception(id, date, LocalTime.of(9, 0), LocalTime.of(11, 0), List.of("d-0002"), null, "一楼接待室", status);
+    return new Reception(
+        id,
+        date,
+        LocalTime.of(9, 0),
+        LocalTime.of(11, 0),
+        List.of("d-0002"),
+        null,
+        "一楼接待室",
+        status);
   }
 }

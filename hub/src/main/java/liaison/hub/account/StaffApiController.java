@@ -40,7 +40,9 @@ public class StaffApiController {
   @Post(uri = "/api/staff/{id}/password-reset", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "resetStaffPassword")
   @ApiAnswers.NotFound
-  public HttpResponse<StaffPasswords.Reset> reset(@Parameter(hidden = true) Staff staff, String id) {
-    return HttpResponse.ok(passwords.reset(staff, id)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+  public HttpResponse<StaffPasswords.Reset> reset(
+      @Parameter(hidden = true) Staff staff, String id) {
+    return HttpResponse.ok(passwords.reset(staff, id))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 }

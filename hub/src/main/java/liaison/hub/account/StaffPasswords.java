@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.db.Database;
 import liaison.hub.security.PasswordHasher;
 import liaison.hub.security.Role;
 import liaison.hub.security.SecurityConfig;
@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class StaffPasswords {
   private static final Logger LOG = LoggerFactory.getLogger(StaffPasswords.class);
+
   /** No look-alikes (0/O, 1/I/L), so it can be read out over the phone. */
   private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database database;
@@ -68,7 +70,11 @@ public class StaffPasswords {
         .filter(s -> s.countyId().equals(admin.countyId()))
         .map(
             s -> {
-              boolean must = accounts.byId(s.id()).map(StaffAccountRepository.Account::mustChangePassword).orElse(false);
+              boolean must =
+                  accounts
+                      .byId(s.id())
+                      .map(StaffAccountRepository.Account::mustChangePassword)
+                      .orElse(false);
               return new Listed(s, must, s.role() != Role.COUNTY_ADMIN);
             })
         .toList();
@@ -104,7 +110,10 @@ public class StaffPasswords {
               Text.of("audit.summary.password-reset", target.staff().username()).both("· "));
         });
     sessions.closeAll(accountId);
-    LOG.info("password of '{}' reset by {}; its sessions closed", target.staff().username(), admin.username());
+    LOG.info(
+        "password of '{}' reset by {}; its sessions closed",
+        target.staff().username(),
+        admin.username());
     return new Reset(target.staff().username(), target.staff().displayName(), temporary);
   }
 
@@ -140,7 +149,13 @@ public class StaffPasswords {
     database.useTransaction(
         h -> {
           accounts.setPassword(h, staff.id(), hash, false);
-          audit.record(h, staff, "change-password", "staff", staff.id(), Text.of("audit.summary.password-changed").both(" · "));
+          audit.record(
+              h,
+              staff,
+              "change-password",
+              "staff",
+              staff.id(),
+              Text.of("audit.summary.password-changed").both(" · "));
         });
     sessions.closeAll(staff.id());
     LOG.info("'{}' changed their password; their other sessions closed", staff.username());

@@ -9,10 +9,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
-import liaison.hub.station.Access;
-import liaison.hub.security.Staff;
-import liaison.hub.web.Frame;
 import liaison.hub.fleet.StationOverview;
+import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
+import liaison.hub.web.Frame;
 
 /** The admin's front page: the stations this person looks after, their screens and links. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -34,7 +34,9 @@ public class AdminController {
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
     List<StationOverview.Row> stations =
-        access.visibleStations(staff).stream().map(p -> overview.row(p.id()).orElseThrow()).toList();
+        access.visibleStations(staff).stream()
+            .map(p -> overview.row(p.id()).orElseThrow())
+            .toList();
     return new ModelAndView<>("admin/home", new HomePage(Frame.of(request, staff), stations));
   }
 }

@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.problem.BadRequestProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.web.Frame;
 
 /** Who changed what, and when: for county administrators. */
@@ -36,23 +36,35 @@ public class AuditAdminController {
   }
 
   /** One line of the log, its time in Beijing time. */
-  public record Line(String at, String actor, String action, String entity, String entityId, String summary) {}
+  public record Line(
+      String at, String actor, String action, String entity, String entityId, String summary) {}
 
   /**
    * admin/audit: the latest lines, the kind of record shown ({@code entity}, null for all) and the
    * kinds to choose from.
    */
   @Introspected
-  public record AuditPage(Frame frame, List<Line> lines, @Nullable String entity, List<String> entities) {}
+  public record AuditPage(
+      Frame frame, List<Line> lines, @Nullable String entity, List<String> entities) {}
 
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<AuditPage> log(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String entity) {
+  public ModelAndView<AuditPage> log(
+      HttpRequest<?> request, Staff staff, @Nullable @QueryValue String entity) {
     access.requireCountyAdmin(staff);
     String kind = BadRequestProblem.choice("entity", entity, ENTITIES);
     List<Line> lines =
         audit.latest(300, kind, staff.countyId()).stream()
-            .map(e -> new Line(AT.format(e.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))), e.actorName(), e.action(), e.entity(), e.entityId(), e.summary()))
+            .map(
+                e ->
+                    new Line(
+                        AT.format(e.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))),
+                        e.actorName(),
+                        e.action(),
+                        e.entity(),
+                        e.entityId(),
+                        e.summary()))
             .toList();
-    return new ModelAndView<>("admin/audit", new AuditPage(Frame.of(request, staff), lines, kind, ENTITIES));
+    return new ModelAndView<>(
+        "admin/audit", new AuditPage(Frame.of(request, staff), lines, kind, ENTITIES));
   }
 }

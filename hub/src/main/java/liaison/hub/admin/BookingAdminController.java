@@ -16,14 +16,14 @@ import liaison.hub.booking.Booking;
 import liaison.hub.booking.BookingService;
 import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.Frame;
 
 /**
- * A reception's bookings for its station's managers and the county's administrators: phones
- * masked; one number shown in full on request ({@code ?show=}), and that look is audited.
+ * A reception's bookings for its station's managers and the county's administrators: phones masked;
+ * one number shown in full on request ({@code ?show=}), and that look is audited.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin")
@@ -42,13 +42,22 @@ public class BookingAdminController {
   /** A booking as the list shows it; {@code phone} is masked unless it was asked for. */
   public record Row(Booking booking, String phone, boolean full) {}
 
-  /** admin/bookings: a reception's bookings, how many places they hold, and how long they are kept. */
+  /**
+   * admin/bookings: a reception's bookings, how many places they hold, and how long they are kept.
+   */
   @Introspected
   public record BookingsPage(
-      Frame frame, ReceptionSlot slot, StationPlace place, String deputyNames, List<Row> rows, int booked, int retentionDays) {}
+      Frame frame,
+      ReceptionSlot slot,
+      StationPlace place,
+      String deputyNames,
+      List<Row> rows,
+      int booked,
+      int retentionDays) {}
 
   @Get(uri = "/receptions/{id}/bookings", produces = MediaType.TEXT_HTML)
-  public ModelAndView<BookingsPage> list(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String show) {
+  public ModelAndView<BookingsPage> list(
+      HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String show) {
     ReceptionSlot slot = bookings.slotFor(staff, id);
     List<Booking> all = bookings.forSlot(staff, id);
     String shown = null;
@@ -64,7 +73,11 @@ public class BookingAdminController {
             access.requireSee(staff, slot.stationId()),
             slot.deputyIds().stream().map(deputies::nameOf).collect(Collectors.joining("、")),
             all.stream()
-                .map(b -> b.id().equals(show) && revealed != null ? new Row(b, revealed, true) : new Row(b, b.maskedPhone(), false))
+                .map(
+                    b ->
+                        b.id().equals(show) && revealed != null
+                            ? new Row(b, revealed, true)
+                            : new Row(b, b.maskedPhone(), false))
                 .toList(),
             all.stream().filter(Booking::holdsPlaces).mapToInt(Booking::partySize).sum(),
             bookings.retentionDays()));

@@ -28,9 +28,9 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.ledger.CaseLedger;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
+import liaison.hub.opinion.CaseFiles;
 import liaison.hub.opinion.CaseHandling;
 import liaison.hub.opinion.CaseInbox;
-import liaison.hub.opinion.CaseFiles;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.CaseSteps;
 import liaison.hub.opinion.Category;
@@ -39,29 +39,41 @@ import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 
-/** The station inbox, a case's page with the steps it may take now, the overdue list and the ledger's page. */
+/**
+ * The station inbox, a case's page with the steps it may take now, the overdue list and the
+ * ledger's page.
+ */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseAdminController {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Set<String> DONE =
-      Set.of("register", "merge", "forward", "department-reply", "answer", "close", "guidance", "suggestion");
+      Set.of(
+          "register",
+          "merge",
+          "forward",
+          "department-reply",
+          "answer",
+          "close",
+          "guidance",
+          "suggestion");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
   private final CaseFiles files;
   private final Access access;
 
-  public CaseAdminController(CaseInbox inbox, CaseHandling handling, CaseFiles files, Access access) {
+  public CaseAdminController(
+      CaseInbox inbox, CaseHandling handling, CaseFiles files, Access access) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
@@ -159,37 +171,75 @@ public class CaseAdminController {
 
   @Get(uri = "/cases/overdue", produces = MediaType.TEXT_HTML)
   public ModelAndView<OverduePage> overdue(HttpRequest<?> request, Staff staff) {
-    return new ModelAndView<>("admin/cases-overdue", new OverduePage(Frame.of(request, staff), inbox.overdue(staff), inbox.today().toString()));
+    return new ModelAndView<>(
+        "admin/cases-overdue",
+        new OverduePage(Frame.of(request, staff), inbox.overdue(staff), inbox.today().toString()));
   }
 
   @Get(uri = "/cases/{id}", produces = MediaType.TEXT_HTML)
   public ModelAndView<CasePage> show(
-      HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done, @Nullable @QueryValue String contact) {
+      HttpRequest<?> request,
+      Staff staff,
+      String id,
+      @Nullable @QueryValue String done,
+      @Nullable @QueryValue String contact) {
     return new ModelAndView<>(
         "admin/case",
-        page(request, staff, id, Map.of(), null, Map.of(), null, done != null && DONE.contains(done) ? done : null, "full".equals(contact)));
+        page(
+            request,
+            staff,
+            id,
+            Map.of(),
+            null,
+            Map.of(),
+            null,
+            done != null && DONE.contains(done) ? done : null,
+            "full".equals(contact)));
   }
 
-  @Post(uri = "/cases/{id}/{step}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> step(HttpRequest<?> request, Staff staff, String id, String step, @Body String body) {
+  @Post(
+      uri = "/cases/{id}/{step}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> step(
+      HttpRequest<?> request, Staff staff, String id, String step, @Body String body) {
     FormData form = FormData.parse(body);
     try {
       switch (step) {
-        case "register" -> handling.register(staff, id, new CaseSteps.Register(form.get("category"), form.get("summary")));
-        case "merge" -> handling.merge(staff, id, new CaseSteps.Merge(form.get("into"), form.get("note")));
+        case "register" ->
+            handling.register(
+                staff, id, new CaseSteps.Register(form.get("category"), form.get("summary")));
+        case "merge" ->
+            handling.merge(staff, id, new CaseSteps.Merge(form.get("into"), form.get("note")));
         case "forward" ->
-            handling.forward(staff, id, new CaseSteps.Forward(form.get("departmentId"), form.get("deadline"), form.get("note")));
-        case "department-reply" -> handling.departmentReply(staff, id, new CaseSteps.Text(form.get("text")));
+            handling.forward(
+                staff,
+                id,
+                new CaseSteps.Forward(
+                    form.get("departmentId"), form.get("deadline"), form.get("note")));
+        case "department-reply" ->
+            handling.departmentReply(staff, id, new CaseSteps.Text(form.get("text")));
         case "answer" -> handling.answer(staff, id, new CaseSteps.Text(form.get("text")));
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
-        case "suggestion" -> handling.suggestion(staff, id, new CaseSteps.Suggestion(form.get("deputyId"), form.get("note")));
+        case "suggestion" ->
+            handling.suggestion(
+                staff, id, new CaseSteps.Suggestion(form.get("deputyId"), form.get("note")));
         default -> throw new NotFoundProblem(Text.of("problem.case.step.unknown", step));
       }
       return HttpResponse.seeOther(URI.create("/admin/cases/" + id + "?done=" + step));
     } catch (ValidationProblem e) {
       Map<String, String> input = new HashMap<>();
-      for (String f : List.of("category", "summary", "into", "note", "departmentId", "deadline", "text", "deputyId")) {
+      for (String f :
+          List.of(
+              "category",
+              "summary",
+              "into",
+              "note",
+              "departmentId",
+              "deadline",
+              "text",
+              "deputyId")) {
         String v = form.get(f);
         if (v != null) {
           input.put(f, v);
@@ -199,12 +249,31 @@ public class CaseAdminController {
           .body(
               new ModelAndView<>(
                   "admin/case",
-                  page(request, staff, id, FormErrors.byField(Lang.of(request), e.errors()), step, input, null, null, false)));
+                  page(
+                      request,
+                      staff,
+                      id,
+                      FormErrors.byField(Lang.of(request), e.errors()),
+                      step,
+                      input,
+                      null,
+                      null,
+                      false)));
     } catch (ConflictProblem e) {
       return HttpResponse.status(HttpStatus.CONFLICT)
           .body(
               new ModelAndView<>(
-                  "admin/case", page(request, staff, id, Map.of(), step, Map.of(), Lang.of(request).text(e.text()), null, false)));
+                  "admin/case",
+                  page(
+                      request,
+                      staff,
+                      id,
+                      Map.of(),
+                      step,
+                      Map.of(),
+                      Lang.of(request).text(e.text()),
+                      null,
+                      false)));
     }
   }
 
@@ -247,7 +316,9 @@ public class CaseAdminController {
         file.hasContact(),
         file.maskedName(),
         maySeeContact,
-        staff.canEdit() ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet()) : Set.of(),
+        staff.canEdit()
+            ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet())
+            : Set.of(),
         Category.values(),
         handling.departments(staff),
         handling.defaultDeadline(c.category()).toString(),
@@ -257,7 +328,10 @@ public class CaseAdminController {
         file.mergedCode(),
         row.suggestionDeputyId() == null
             ? null
-            : deputies.stream().filter(d -> d.id().equals(row.suggestionDeputyId())).map(d -> d.name()).findFirst()
+            : deputies.stream()
+                .filter(d -> d.id().equals(row.suggestionDeputyId()))
+                .map(d -> d.name())
+                .findFirst()
                 .orElse(row.suggestionDeputyId()),
         timeline(file, lang),
         errors,
@@ -282,7 +356,10 @@ public class CaseAdminController {
                       .map(lang::text)
                       .orElseGet(() -> line.staffName() == null ? e.actor() : line.staffName());
               // The staff's English page names a line that is not a step by its action, as before.
-              String what = e.to() != null ? lang.text(e.to().text()) : lang.pick(CaseLedger.what(e), e.action());
+              String what =
+                  e.to() != null
+                      ? lang.text(e.to().text())
+                      : lang.pick(CaseLedger.what(e), e.action());
               return new Line(shown(e.at()), who, what, e.note(), e.to() != null);
             })
         .toList();

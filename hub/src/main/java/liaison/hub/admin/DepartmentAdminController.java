@@ -21,11 +21,11 @@ import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 
 /** The county's departments (承办单位): everyone sees the list, county admins add and edit. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -44,16 +44,28 @@ public class DepartmentAdminController {
   @Introspected
   public record DepartmentsPage(Frame frame, List<Department> departments, @Nullable String done) {}
 
-  /** admin/department-form: a new department ({@code id} null) or one to change, with the messages beside the fields. */
+  /**
+   * admin/department-form: a new department ({@code id} null) or one to change, with the messages
+   * beside the fields.
+   */
   @Introspected
   public record DepartmentFormPage(
-      Frame frame, @Nullable String id, DepartmentService.Draft draft, Map<String, List<String>> errors, int maxName, int maxContact) {}
+      Frame frame,
+      @Nullable String id,
+      DepartmentService.Draft draft,
+      Map<String, List<String>> errors,
+      int maxName,
+      int maxContact) {}
 
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<DepartmentsPage> list(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
+  public ModelAndView<DepartmentsPage> list(
+      HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
     return new ModelAndView<>(
         "admin/departments",
-        new DepartmentsPage(Frame.of(request, staff), departments.list(staff), "created".equals(done) || "saved".equals(done) ? done : null));
+        new DepartmentsPage(
+            Frame.of(request, staff),
+            departments.list(staff),
+            "created".equals(done) || "saved".equals(done) ? done : null));
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
@@ -74,27 +86,38 @@ public class DepartmentAdminController {
     return save(request, staff, null, FormData.parse(body));
   }
 
-  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     return save(request, staff, id, FormData.parse(body));
   }
 
-  private HttpResponse<?> save(HttpRequest<?> request, Staff staff, @Nullable String id, FormData form) {
-    DepartmentService.Draft draft = new DepartmentService.Draft(form.get("name"), form.get("contact"));
+  private HttpResponse<?> save(
+      HttpRequest<?> request, Staff staff, @Nullable String id, FormData form) {
+    DepartmentService.Draft draft =
+        new DepartmentService.Draft(form.get("name"), form.get("contact"));
     try {
       if (id == null) {
         departments.create(staff, draft);
       } else {
         departments.update(staff, id, draft);
       }
-      return HttpResponse.seeOther(URI.create("/admin/departments?done=" + (id == null ? "created" : "saved")));
+      return HttpResponse.seeOther(
+          URI.create("/admin/departments?done=" + (id == null ? "created" : "saved")));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, id, draft, e.errors()));
     }
   }
 
   private ModelAndView<DepartmentFormPage> form(
-      HttpRequest<?> request, Staff staff, @Nullable String id, DepartmentService.Draft draft, List<FieldError> errors) {
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable String id,
+      DepartmentService.Draft draft,
+      List<FieldError> errors) {
     return new ModelAndView<>(
         "admin/department-form",
         new DepartmentFormPage(

@@ -19,18 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyDraft;
 import liaison.hub.deputy.DeputyDirectory;
+import liaison.hub.deputy.DeputyDraft;
 import liaison.hub.deputy.DeputyService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
-import liaison.hub.web.FormData;
 import liaison.hub.text.Masks;
-import liaison.hub.web.Lang;
+import liaison.hub.web.FormData;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.DeputyLevel;
 
 /** The deputies: a list with search and filters, the form to add or change one, deletion. */
@@ -54,7 +54,8 @@ public class DeputyAdminController {
    * A row of the list: the phone masked (contact details are not shown in lists); {@code editable}
    * when the reader may change the deputy's details.
    */
-  public record Row(Deputy deputy, String levels, String stations, String maskedPhone, boolean editable) {}
+  public record Row(
+      Deputy deputy, String levels, String stations, String maskedPhone, boolean editable) {}
 
   /** admin/deputies: the list with its filters as chosen. */
   @Introspected
@@ -69,7 +70,10 @@ public class DeputyAdminController {
       boolean canEdit,
       @Nullable String done) {}
 
-  /** admin/deputy-form: a new deputy ({@code id} null) or one to change, with the messages beside the fields. */
+  /**
+   * admin/deputy-form: a new deputy ({@code id} null) or one to change, with the messages beside
+   * the fields.
+   */
   @Introspected
   public record DeputyFormPage(
       Frame frame,
@@ -86,7 +90,8 @@ public class DeputyAdminController {
 
   /** admin/deputy-delete: what deleting the deputy takes away, and why it was refused if it was. */
   @Introspected
-  public record DeputyDeletePage(Frame frame, Deputy deputy, String levels, String stations, List<String> problems) {}
+  public record DeputyDeletePage(
+      Frame frame, Deputy deputy, String levels, String stations, List<String> problems) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<DeputiesPage> list(
@@ -98,7 +103,8 @@ public class DeputyAdminController {
       @Nullable @QueryValue String done) {
     Lang lang = Lang.of(request);
     List<StationPlace> visible = access.visibleStations(staff);
-    Map<String, String> names = visible.stream().collect(Collectors.toMap(StationPlace::id, p -> p.station().name()));
+    Map<String, String> names =
+        visible.stream().collect(Collectors.toMap(StationPlace::id, p -> p.station().name()));
     List<Row> rows =
         directory.list(staff, new DeputyDirectory.Filter(q, level, station)).stream()
             .map(
@@ -106,7 +112,9 @@ public class DeputyAdminController {
                     new Row(
                         l.deputy(),
                         levels(lang, l.deputy()),
-                        l.stationIds().stream().map(id -> names.getOrDefault(id, id)).collect(Collectors.joining("、")),
+                        l.stationIds().stream()
+                            .map(id -> names.getOrDefault(id, id))
+                            .collect(Collectors.joining("、")),
                         mask(l.deputy(), l.phoneVisible()),
                         l.changeable()))
             .toList();
@@ -148,34 +156,44 @@ public class DeputyAdminController {
       deputies.create(staff, draft);
       return HttpResponse.seeOther(URI.create("/admin/deputies?done=created"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, null, draft, e.errors()));
     }
   }
 
-  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     DeputyDraft draft = draft(FormData.parse(body));
     try {
       deputies.update(staff, id, draft);
       return HttpResponse.seeOther(URI.create("/admin/deputies?done=saved"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, id, draft, e.errors()));
     }
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<DeputyDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<DeputyDeletePage> confirmDelete(
+      HttpRequest<?> request, Staff staff, String id) {
     deputies.requireChange(staff, id);
     return deletePage(request, staff, id, List.of());
   }
 
-  @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/delete",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(HttpRequest<?> request, Staff staff, String id) {
     try {
       deputies.delete(staff, id);
       return HttpResponse.seeOther(URI.create("/admin/deputies?done=deleted"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(deletePage(request, staff, id, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(deletePage(request, staff, id, e.errors()));
     }
   }
 
@@ -189,12 +207,18 @@ public class DeputyAdminController {
             Frame.of(request, staff),
             d,
             levels(lang, d),
-            directory.stationsOf(staff, id).stream().map(p -> p.station().name()).collect(Collectors.joining("、")),
+            directory.stationsOf(staff, id).stream()
+                .map(p -> p.station().name())
+                .collect(Collectors.joining("、")),
             errors.stream().map(e -> lang.text(e.text())).toList()));
   }
 
   private ModelAndView<DeputyFormPage> form(
-      HttpRequest<?> request, Staff staff, @Nullable String id, DeputyDraft draft, List<FieldError> errors) {
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable String id,
+      DeputyDraft draft,
+      List<FieldError> errors) {
     return new ModelAndView<>(
         "admin/deputy-form",
         new DeputyFormPage(

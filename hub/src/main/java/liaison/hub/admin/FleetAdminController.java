@@ -4,24 +4,24 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.net.URI;
 import java.util.Optional;
 import liaison.hub.command.CommandRecord;
 import liaison.hub.command.CommandRules;
 import liaison.hub.command.CommandService;
 import liaison.hub.config.TimeFactory;
 import liaison.hub.fleet.FleetOverview;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.Frame;
 import liaison.signage.protocol.CommandName;
@@ -49,12 +49,20 @@ public class FleetAdminController {
    * when it was asked for) if any.
    */
   public record Line(
-      FleetOverview.Row row, String since, String lastSeen, String disk, String cpu, String memory,
-      @org.jspecify.annotations.Nullable String screenshot, String screenshotAt, String malformedSince) {}
+      FleetOverview.Row row,
+      String since,
+      String lastSeen,
+      String disk,
+      String cpu,
+      String memory,
+      @org.jspecify.annotations.Nullable String screenshot,
+      String screenshotAt,
+      String malformedSince) {}
 
   /** admin/fleet: every screen, how many need attention, and the commands this person may send. */
   @Introspected
-  public record FleetPage(Frame frame, List<Line> lines, long attention, List<CommandName> commands) {}
+  public record FleetPage(
+      Frame frame, List<Line> lines, long attention, List<CommandName> commands) {}
 
   /** A command in a station's history, its times in Beijing time. */
   public record HistoryRow(CommandRecord c, String at, String answered) {}
@@ -62,7 +70,11 @@ public class FleetAdminController {
   /** admin/fleet-commands: a station's commands, newest first; {@code sent} the one just sent. */
   @Introspected
   public record CommandsPage(
-      Frame frame, StationPlace place, List<HistoryRow> list, @Nullable String sent, List<CommandName> commands) {}
+      Frame frame,
+      StationPlace place,
+      List<HistoryRow> list,
+      @Nullable String sent,
+      List<CommandName> commands) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<FleetPage> page(HttpRequest<?> request, Staff staff) {
@@ -73,23 +85,42 @@ public class FleetAdminController {
                 r ->
                     new Line(
                         r,
-                        r.since() == null ? "—" : AT.format(r.since().atZoneSameInstant(TimeFactory.ZONE)),
-                        r.lastSeen() == null ? "—" : AT.format(r.lastSeen().atZoneSameInstant(TimeFactory.ZONE)),
-                        r.telemetry() == null ? "—" : String.format("%.1f GB", r.telemetry().diskFreeBytes() / 1e9),
+                        r.since() == null
+                            ? "—"
+                            : AT.format(r.since().atZoneSameInstant(TimeFactory.ZONE)),
+                        r.lastSeen() == null
+                            ? "—"
+                            : AT.format(r.lastSeen().atZoneSameInstant(TimeFactory.ZONE)),
+                        r.telemetry() == null
+                            ? "—"
+                            : String.format("%.1f GB", r.telemetry().diskFreeBytes() / 1e9),
                         r.telemetry() == null || r.telemetry().cpuCelsius() == null
                             ? "—"
                             : String.format("%.0f °C", r.telemetry().cpuCelsius()),
                         r.telemetry() == null || r.telemetry().memoryMaxBytes() == 0
                             ? "—"
-                            : Math.round(100.0 * r.telemetry().memoryUsedBytes() / r.telemetry().memoryMaxBytes()) + "%",
-                        latest(staff, r.place().id()).map(CommandRecord::screenshotHash).orElse(null),
-                        latest(staff, r.place().id()).map(c -> AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
-                        r.malformed() == null ? "" : AT.format(r.malformed().since().atZone(TimeFactory.ZONE))))
+                            : Math.round(
+                                    100.0
+                                        * r.telemetry().memoryUsedBytes()
+                                        / r.telemetry().memoryMaxBytes())
+                                + "%",
+                        latest(staff, r.place().id())
+                            .map(CommandRecord::screenshotHash)
+                            .orElse(null),
+                        latest(staff, r.place().id())
+                            .map(c -> AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE)))
+                            .orElse(""),
+                        r.malformed() == null
+                            ? ""
+                            : AT.format(r.malformed().since().atZone(TimeFactory.ZONE))))
             .toList();
     return new ModelAndView<>(
         "admin/fleet",
         new FleetPage(
-            Frame.of(request, staff), lines, lines.stream().filter(l -> !l.row().alerts().isEmpty()).count(), CommandRules.allowed(staff)));
+            Frame.of(request, staff),
+            lines,
+            lines.stream().filter(l -> !l.row().alerts().isEmpty()).count(),
+            CommandRules.allowed(staff)));
   }
 
   private Optional<CommandRecord> latest(Staff staff, String stationId) {
@@ -97,7 +128,14 @@ public class FleetAdminController {
   }
 
   /** A button on the fleet page: sends the command, waits for the answer, shows the history. */
-  @Post(uri = "/{id}/commands/{name}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/commands/{name}",
+      consumes = {
+        MediaType.APPLICATION_FORM_URLENCODED,
+        MediaType.MULTIPART_FORM_DATA,
+        MediaType.TEXT_PLAIN
+      },
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> send(Staff staff, String id, String name) {
     CommandRecord sent = commands.send(staff, id, name);
     return HttpResponse.seeOther(URI.create("/admin/fleet/" + id + "/commands?sent=" + sent.id()));
@@ -115,14 +153,23 @@ public class FleetAdminController {
                     new HistoryRow(
                         c,
                         AT.format(c.issuedAt().atZoneSameInstant(TimeFactory.ZONE)),
-                        c.answeredAt() == null ? "—" : AT.format(c.answeredAt().atZoneSameInstant(TimeFactory.ZONE))))
+                        c.answeredAt() == null
+                            ? "—"
+                            : AT.format(c.answeredAt().atZoneSameInstant(TimeFactory.ZONE))))
             .toList();
     return new ModelAndView<>(
         "admin/fleet-commands",
-        new CommandsPage(Frame.of(request, staff), place, rows, request.getParameters().get("sent"), CommandRules.allowed(staff)));
+        new CommandsPage(
+            Frame.of(request, staff),
+            place,
+            rows,
+            request.getParameters().get("sent"),
+            CommandRules.allowed(staff)));
   }
 
-  /** A screenshot, to the staff of the station it came from (it may show a resident at the screen). */
+  /**
+   * A screenshot, to the staff of the station it came from (it may show a resident at the screen).
+   */
   @Get(uri = "/screenshots/{file}")
   public HttpResponse<?> screenshot(Staff staff, String file) {
     String hash = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;

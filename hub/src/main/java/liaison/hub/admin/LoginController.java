@@ -19,6 +19,7 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.LoginThrottle;
 import liaison.hub.security.SecurityConfig;
 import liaison.hub.security.SessionCookies;
@@ -27,14 +28,16 @@ import liaison.hub.security.SignIn;
 import liaison.hub.security.StaffFilter;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.hub.web.Pages;
-import liaison.hub.security.ClientAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Log-in and log-out (the language switch is the residents' {@code LanguageController}: every page links to it). */
+/**
+ * Log-in and log-out (the language switch is the residents' {@code LanguageController}: every page
+ * links to it).
+ */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,7 +64,10 @@ public class LoginController {
     return page(request, Pages.safeNext(next, "/admin"), "", null);
   }
 
-  @Post(uri = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/login",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> login(HttpRequest<?> request, @Body String body) {
     FormData form = FormData.parse(body);
     String username = Optional.ofNullable(form.get("username")).orElse("").strip();
@@ -74,9 +80,15 @@ public class LoginController {
         long minutes = LoginThrottle.minutes(held.retryAfter());
         LOG.warn("log-in for '{}' from {} refused: too many failed log-ins", username, address);
         yield HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-            .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(held.retryAfter().toSeconds()))
+            .header(
+                io.micronaut.http.HttpHeaders.RETRY_AFTER,
+                Long.toString(held.retryAfter().toSeconds()))
             .body(
-                page(request, next, username, Lang.of(request).text(Text.of("login.held-back", minutes))));
+                page(
+                    request,
+                    next,
+                    username,
+                    Lang.of(request).text(Text.of("login.held-back", minutes))));
       }
       case SignIn.Refused refused -> {
         LOG.warn("failed log-in for '{}' from {}", username, address);
@@ -88,17 +100,27 @@ public class LoginController {
         LOG.info("{} logged in", username);
         // After a reset the temporary password must be replaced first.
         String target = accepted.mustChangePassword() ? StaffFilter.PASSWORD_PAGE : next;
-        yield HttpResponse.seeOther(URI.create(target)).cookie(sessionCookie(request, opened.token(), config.sessionMax()));
+        yield HttpResponse.seeOther(URI.create(target))
+            .cookie(sessionCookie(request, opened.token(), config.sessionMax()));
       }
     };
   }
 
-  @Post(uri = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> logout(HttpRequest<?> request, @Nullable @CookieValue(StaffFilter.COOKIE) String token) {
+  @Post(
+      uri = "/logout",
+      consumes = {
+        MediaType.APPLICATION_FORM_URLENCODED,
+        MediaType.MULTIPART_FORM_DATA,
+        MediaType.TEXT_PLAIN
+      },
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> logout(
+      HttpRequest<?> request, @Nullable @CookieValue(StaffFilter.COOKIE) String token) {
     if (token != null) {
       signIn.close(token);
     }
-    return HttpResponse.seeOther(URI.create("/login")).cookie(sessionCookie(request, "", Duration.ZERO));
+    return HttpResponse.seeOther(URI.create("/login"))
+        .cookie(sessionCookie(request, "", Duration.ZERO));
   }
 
   private Cookie sessionCookie(HttpRequest<?> request, String value, Duration maxAge) {
@@ -109,7 +131,9 @@ public class LoginController {
   @Introspected
   public record LoginPage(Frame frame, String next, String username, @Nullable String error) {}
 
-  private static ModelAndView<LoginPage> page(HttpRequest<?> request, String next, String username, @Nullable String error) {
-    return new ModelAndView<>("login", new LoginPage(Frame.signedOut(request, "/login"), next, username, error));
+  private static ModelAndView<LoginPage> page(
+      HttpRequest<?> request, String next, String username, @Nullable String error) {
+    return new ModelAndView<>(
+        "login", new LoginPage(Frame.signedOut(request, "/login"), next, username, error));
   }
 }

@@ -23,24 +23,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import liaison.hub.notice.DisplayProofs;
 import liaison.hub.notice.DeliveryReceipt;
+import liaison.hub.notice.DisplayProofs;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeDraft;
 import liaison.hub.notice.NoticeService;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.NoticePriority;
 
-/** The notices list, the composer with its target picker and kiosk preview, and each notice's receipts. */
+/**
+ * The notices list, the composer with its target picker and kiosk preview, and each notice's
+ * receipts.
+ */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/notices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -96,8 +99,8 @@ public class NoticeAdminController {
       List<String> states) {}
 
   /**
-   * admin/notice-form: a new notice ({@code id} null) or one to change, with the messages beside the
-   * fields; {@code preview} shows it as a kiosk would, on the first chosen station's plate.
+   * admin/notice-form: a new notice ({@code id} null) or one to change, with the messages beside
+   * the fields; {@code preview} shows it as a kiosk would, on the first chosen station's plate.
    */
   @Introspected
   public record NoticeFormPage(
@@ -162,7 +165,12 @@ public class NoticeAdminController {
       }
       List<DeliveryReceipt> receipts = notices.receipts(staff, n.id());
       rows.add(
-          new Row(n, window(n), notices.canEdit(staff, n), (int) receipts.stream().filter(r -> r.shownAt() != null).count(), receipts.size()));
+          new Row(
+              n,
+              window(n),
+              notices.canEdit(staff, n),
+              (int) receipts.stream().filter(r -> r.shownAt() != null).count(),
+              receipts.size()));
     }
     return new ModelAndView<>(
         "admin/notices",
@@ -178,12 +186,20 @@ public class NoticeAdminController {
   }
 
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
-  public ModelAndView<NoticeFormPage> newForm(HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
+  public ModelAndView<NoticeFormPage> newForm(
+      HttpRequest<?> request, Staff staff, @Nullable @QueryValue String station) {
     access.requireEditor(staff);
     OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(SHANGHAI).toOffsetDateTime();
     NoticeDraft draft =
-        new NoticeDraft("", "", "NORMAL", LOCAL.format(now), LOCAL.format(now.plusDays(7)),
-            staff.isCountyAdmin() && station == null ? "ALL" : "STATIONS", null, station == null ? List.of() : List.of(station));
+        new NoticeDraft(
+            "",
+            "",
+            "NORMAL",
+            LOCAL.format(now),
+            LOCAL.format(now.plusDays(7)),
+            staff.isCountyAdmin() && station == null ? "ALL" : "STATIONS",
+            null,
+            station == null ? List.of() : List.of(station));
     return form(request, staff, null, draft, List.of(), false);
   }
 
@@ -191,8 +207,15 @@ public class NoticeAdminController {
   public ModelAndView<NoticeFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     Notice n = notices.requireEdit(staff, id);
     NoticeDraft draft =
-        new NoticeDraft(n.title(), n.body(), n.priority().name(), local(n.validFrom()), n.validUntil() == null ? "" : local(n.validUntil()),
-            n.target().name(), n.townshipId(), n.stationIds());
+        new NoticeDraft(
+            n.title(),
+            n.body(),
+            n.priority().name(),
+            local(n.validFrom()),
+            n.validUntil() == null ? "" : local(n.validUntil()),
+            n.target().name(),
+            n.townshipId(),
+            n.stationIds());
     return form(request, staff, id, draft, List.of(), false);
   }
 
@@ -201,16 +224,29 @@ public class NoticeAdminController {
     return save(request, staff, null, FormData.parse(body));
   }
 
-  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     return save(request, staff, id, FormData.parse(body));
   }
 
-  /** "Preview" shows the notice as a kiosk would; "Publish" saves it. Nothing is saved on preview. */
-  private HttpResponse<?> save(HttpRequest<?> request, Staff staff, @Nullable String id, FormData form) {
+  /**
+   * "Preview" shows the notice as a kiosk would; "Publish" saves it. Nothing is saved on preview.
+   */
+  private HttpResponse<?> save(
+      HttpRequest<?> request, Staff staff, @Nullable String id, FormData form) {
     NoticeDraft draft =
-        new NoticeDraft(form.get("title"), form.get("body"), form.get("priority"), form.get("validFrom"),
-            form.get("validUntil"), form.get("target"), form.get("townshipId"), form.all("stationIds"));
+        new NoticeDraft(
+            form.get("title"),
+            form.get("body"),
+            form.get("priority"),
+            form.get("validFrom"),
+            form.get("validUntil"),
+            form.get("target"),
+            form.get("townshipId"),
+            form.all("stationIds"));
     boolean preview = "preview".equals(form.get("action"));
     if (id != null) {
       // A preview of a change is refused like the change itself.
@@ -222,18 +258,29 @@ public class NoticeAdminController {
         return HttpResponse.ok(form(request, staff, id, draft, List.of(), true));
       }
       Notice saved = id == null ? notices.create(staff, draft) : notices.update(staff, id, draft);
-      return HttpResponse.seeOther(URI.create("/admin/notices/" + saved.id() + "?done=" + (id == null ? "created" : "saved")));
+      return HttpResponse.seeOther(
+          URI.create(
+              "/admin/notices/" + saved.id() + "?done=" + (id == null ? "created" : "saved")));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors(), false));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, id, draft, e.errors(), false));
     }
   }
 
   @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
-  public ModelAndView<NoticePage> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
+  public ModelAndView<NoticePage> show(
+      HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
     Notice n = notices.get(staff, id);
     List<ReceiptRow> receipts =
         notices.receipts(staff, id).stream()
-            .map(r -> new ReceiptRow(r.stationId(), r.stationName(), r.shownAt() == null ? null : SHOWN.format(r.shownAt().atZoneSameInstant(SHANGHAI))))
+            .map(
+                r ->
+                    new ReceiptRow(
+                        r.stationId(),
+                        r.stationName(),
+                        r.shownAt() == null
+                            ? null
+                            : SHOWN.format(r.shownAt().atZoneSameInstant(SHANGHAI))))
             .toList();
     boolean editable = notices.canEdit(staff, n);
     Lang lang = Lang.of(request);
@@ -251,31 +298,49 @@ public class NoticeAdminController {
             done != null && List.of("created", "saved").contains(done) ? done : null,
             proofs.stream().map(p -> proofRow(p, lang)).toList(),
             proofs.stream().anyMatch(p -> p.total().times() > 0),
-            proofs.isEmpty() ? List.of() : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList()));
+            proofs.isEmpty()
+                ? List.of()
+                : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList()));
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<NoticeDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<NoticeDeletePage> confirmDelete(
+      HttpRequest<?> request, Staff staff, String id) {
     Notice n = notices.requireEdit(staff, id);
-    return new ModelAndView<>("admin/notice-delete", new NoticeDeletePage(Frame.of(request, staff), n, window(n)));
+    return new ModelAndView<>(
+        "admin/notice-delete", new NoticeDeletePage(Frame.of(request, staff), n, window(n)));
   }
 
-  @Post(uri = "/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/delete",
+      consumes = {
+        MediaType.APPLICATION_FORM_URLENCODED,
+        MediaType.MULTIPART_FORM_DATA,
+        MediaType.TEXT_PLAIN
+      },
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(Staff staff, String id) {
     notices.delete(staff, id);
     return HttpResponse.seeOther(URI.create("/admin/notices?done=deleted"));
   }
 
   private ModelAndView<NoticeFormPage> form(
-      HttpRequest<?> request, Staff staff, @Nullable String id, NoticeDraft draft, List<FieldError> errors, boolean preview) {
-    List<StationPlace> editable = access.visibleStations(staff).stream().filter(p -> access.canEdit(staff, p)).toList();
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable String id,
+      NoticeDraft draft,
+      List<FieldError> errors,
+      boolean preview) {
+    List<StationPlace> editable =
+        access.visibleStations(staff).stream().filter(p -> access.canEdit(staff, p)).toList();
     Map<String, String> townships = new LinkedHashMap<>();
     editable.forEach(p -> townships.put(p.station().townshipId(), p.townshipName()));
-    String plate = editable.stream()
-        .filter(p -> draft.stationIds() != null && draft.stationIds().contains(p.id()))
-        .map(p -> p.station().signPlate())
-        .findFirst()
-        .orElse(editable.isEmpty() ? "" : editable.getFirst().station().signPlate());
+    String plate =
+        editable.stream()
+            .filter(p -> draft.stationIds() != null && draft.stationIds().contains(p.id()))
+            .map(p -> p.station().signPlate())
+            .findFirst()
+            .orElse(editable.isEmpty() ? "" : editable.getFirst().station().signPlate());
     return new ModelAndView<>(
         "admin/notice-form",
         new NoticeFormPage(
@@ -315,7 +380,9 @@ public class NoticeAdminController {
     Text text =
         h > 0
             ? Text.of("proofs.duration.hours", h, m, s)
-            : m > 0 ? Text.of("proofs.duration.minutes", m, s) : Text.of("proofs.duration.seconds", s);
+            : m > 0
+                ? Text.of("proofs.duration.minutes", m, s)
+                : Text.of("proofs.duration.seconds", s);
     return lang.text(text);
   }
 
@@ -324,7 +391,8 @@ public class NoticeAdminController {
   }
 
   private static String window(Notice n) {
-    return SHOWN.format(n.validFrom().atZoneSameInstant(SHANGHAI)) + " — "
+    return SHOWN.format(n.validFrom().atZoneSameInstant(SHANGHAI))
+        + " — "
         + (n.validUntil() == null ? "" : SHOWN.format(n.validUntil().atZoneSameInstant(SHANGHAI)));
   }
 }

@@ -13,7 +13,9 @@ import java.net.URI;
 import liaison.hub.photo.DeputyPhotos;
 import liaison.hub.security.Staff;
 
-/** The photo upload on a deputy's page (the CSRF token rides in the form's address, as everywhere). */
+/**
+ * The photo upload on a deputy's page (the CSRF token rides in the form's address, as everywhere).
+ */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/deputies")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -24,7 +26,10 @@ public class PhotoAdminController {
     this.photos = photos;
   }
 
-  @Post(uri = "/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/photo",
+      consumes = MediaType.MULTIPART_FORM_DATA,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> upload(Staff staff, String id, CompletedFileUpload photo) {
     try {
       photos.setPhoto(staff, id, photo.getBytes());

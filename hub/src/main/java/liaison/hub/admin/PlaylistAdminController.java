@@ -23,17 +23,17 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
 import liaison.hub.signage.PlaylistCheck;
 import liaison.hub.signage.PlaylistDraft;
 import liaison.hub.signage.PlaylistDraft.DaypartDraft;
 import liaison.hub.signage.PlaylistDraft.EntryDraft;
 import liaison.hub.signage.StationPlaylists;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.Playlist;
 
@@ -49,6 +49,7 @@ import liaison.signage.protocol.Playlist;
 public class PlaylistAdminController {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
   /** Key of the main list in field names and actions; a daypart's is "d" and its number. */
   private static final String MAIN = "m";
 
@@ -66,7 +67,12 @@ public class PlaylistAdminController {
    * @param known false when the board typed is none of the select's (sent by hand), so it is kept
    */
   public record RowView(
-      int index, String board, boolean known, String seconds, List<String> boardErrors, List<String> secondsErrors) {}
+      int index,
+      String board,
+      boolean known,
+      String seconds,
+      List<String> boardErrors,
+      List<String> secondsErrors) {}
 
   /**
    * A list of rows.
@@ -74,11 +80,18 @@ public class PlaylistAdminController {
    * @param key "m" or "d0", "d1", … in field names and actions
    * @param cycle the seconds of one round, where every row has a number
    */
-  public record ListView(String key, List<RowView> rows, List<String> errors, @Nullable Integer cycle) {}
+  public record ListView(
+      String key, List<RowView> rows, List<String> errors, @Nullable Integer cycle) {}
 
   /** A daypart of the form. */
   public record DaypartView(
-      int index, String from, String until, List<String> fromErrors, List<String> untilErrors, List<String> errors, ListView entries) {}
+      int index,
+      String from,
+      String until,
+      List<String> fromErrors,
+      List<String> untilErrors,
+      List<String> errors,
+      ListView entries) {}
 
   /**
    * admin/playlist: the playlist as stored or as being edited ({@code unsaved}), each reason beside
@@ -104,11 +117,18 @@ public class PlaylistAdminController {
       @Nullable String done) {}
 
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<PlaylistPage> show(HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
+  public ModelAndView<PlaylistPage> show(
+      HttpRequest<?> request, Staff staff, String id, @Nullable @QueryValue String done) {
     access.requireEdit(staff, id);
     StationPlaylists.Current current = playlists.get(staff, id);
     return page(
-        request, staff, current, PlaylistDraft.of(current.playlist()), List.of(), false, "saved".equals(done) || "reset".equals(done) ? done : null);
+        request,
+        staff,
+        current,
+        PlaylistDraft.of(current.playlist()),
+        List.of(),
+        false,
+        "saved".equals(done) || "reset".equals(done) ? done : null);
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -119,18 +139,30 @@ public class PlaylistAdminController {
     String action = form.get("action") == null ? "save" : form.get("action");
     if (!"save".equals(action)) {
       editing.apply(action);
-      return HttpResponse.ok(page(request, staff, playlists.get(staff, id), editing.draft(), List.of(), true, null));
+      return HttpResponse.ok(
+          page(request, staff, playlists.get(staff, id), editing.draft(), List.of(), true, null));
     }
     try {
       playlists.save(staff, id, editing.draft());
       return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/playlist?done=saved"));
     } catch (ValidationProblem e) {
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(page(request, staff, playlists.get(staff, id), editing.draft(), e.errors(), false, null));
+          .body(
+              page(
+                  request,
+                  staff,
+                  playlists.get(staff, id),
+                  editing.draft(),
+                  e.errors(),
+                  false,
+                  null));
     }
   }
 
-  @Post(uri = "/reset", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/reset",
+      consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN},
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> reset(Staff staff, String id) {
     playlists.reset(staff, id);
     return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/playlist?done=reset"));
@@ -152,8 +184,17 @@ public class PlaylistAdminController {
       String at = "dayparts[" + i + "]";
       dayparts.add(
           new DaypartView(
-              i, text(d.from()), text(d.until()), field(byField, at + ".from"), field(byField, at + ".until"),
-              field(byField, at), list("d" + i, at + ".entries", d.entries() == null ? List.of() : d.entries(), byField)));
+              i,
+              text(d.from()),
+              text(d.until()),
+              field(byField, at + ".from"),
+              field(byField, at + ".until"),
+              field(byField, at),
+              list(
+                  "d" + i,
+                  at + ".entries",
+                  d.entries() == null ? List.of() : d.entries(),
+                  byField)));
     }
     return new ModelAndView<>(
         "admin/playlist",
@@ -161,7 +202,9 @@ public class PlaylistAdminController {
             Frame.of(request, staff),
             current.place(),
             current.custom(),
-            current.updatedAt() == null ? null : SHOWN.format(current.updatedAt().atZoneSameInstant(SHANGHAI)),
+            current.updatedAt() == null
+                ? null
+                : SHOWN.format(current.updatedAt().atZoneSameInstant(SHANGHAI)),
             current.updatedBy(),
             unsaved,
             byField,
@@ -174,7 +217,8 @@ public class PlaylistAdminController {
             done));
   }
 
-  private static ListView list(String key, String field, List<EntryDraft> rows, Map<String, List<String>> errors) {
+  private static ListView list(
+      String key, String field, List<EntryDraft> rows, Map<String, List<String>> errors) {
     List<RowView> views = new ArrayList<>();
     Integer cycle = 0;
     for (int j = 0; j < rows.size(); j++) {
@@ -182,8 +226,13 @@ public class PlaylistAdminController {
       String at = field + "[" + j + "]";
       String board = text(row.board()).strip();
       views.add(
-          new RowView(j, board, board.isEmpty() || Board.find(board).isPresent(), text(row.seconds()),
-              field(errors, at + ".board"), field(errors, at + ".seconds")));
+          new RowView(
+              j,
+              board,
+              board.isEmpty() || Board.find(board).isPresent(),
+              text(row.seconds()),
+              field(errors, at + ".board"),
+              field(errors, at + ".seconds")));
       if (!row.unfilled()) {
         cycle = cycle == null ? null : plus(cycle, row.seconds());
       }
@@ -228,13 +277,19 @@ public class PlaylistAdminController {
     static Editing of(FormData form) {
       int count;
       try {
-        count = Math.clamp(Integer.parseInt(String.valueOf(form.get("dayparts"))), 0, PlaylistCheck.MAX_DAYPARTS + 5);
+        count =
+            Math.clamp(
+                Integer.parseInt(String.valueOf(form.get("dayparts"))),
+                0,
+                PlaylistCheck.MAX_DAYPARTS + 5);
       } catch (NumberFormatException e) {
         count = 0;
       }
       List<DaypartDraft> dayparts = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        dayparts.add(new DaypartDraft(form.get("d" + i + ".from"), form.get("d" + i + ".until"), rows(form, "d" + i)));
+        dayparts.add(
+            new DaypartDraft(
+                form.get("d" + i + ".from"), form.get("d" + i + ".until"), rows(form, "d" + i)));
       }
       return new Editing(rows(form, MAIN), dayparts);
     }
@@ -244,7 +299,9 @@ public class PlaylistAdminController {
       List<String> seconds = form.all(key + ".seconds");
       List<EntryDraft> rows = new ArrayList<>();
       for (int j = 0; j < Math.min(MAX_ROWS, Math.max(boards.size(), seconds.size())); j++) {
-        rows.add(new EntryDraft(j < boards.size() ? boards.get(j) : "", j < seconds.size() ? seconds.get(j) : ""));
+        rows.add(
+            new EntryDraft(
+                j < boards.size() ? boards.get(j) : "", j < seconds.size() ? seconds.get(j) : ""));
       }
       return rows;
     }

@@ -10,12 +10,12 @@ import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.poster.PosterRenderer;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.text.Text;
-import liaison.signage.protocol.DeputyLevel;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.PublicLinks;
+import liaison.signage.protocol.DeputyLevel;
 
 /**
  * A station's printable A4 poster with its two QR codes, and each deputy's desk card with their own
@@ -32,7 +32,11 @@ public class PosterController {
   private final DeputyLinks deputyLinks;
 
   public PosterController(
-      Access access, PosterRenderer renderer, PublicLinks links, DeputyDirectory deputies, DeputyLinks deputyLinks) {
+      Access access,
+      PosterRenderer renderer,
+      PublicLinks links,
+      DeputyDirectory deputies,
+      DeputyLinks deputyLinks) {
     this.access = access;
     this.renderer = renderer;
     this.links = links;
@@ -48,11 +52,15 @@ public class PosterController {
         deputies.atStation(staff, id).stream()
             .filter(d -> d.id().equals(deputyId))
             .findFirst()
-            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.deputy.not-at-station", deputyId)));
+            .orElseThrow(
+                () -> new NotFoundProblem(Text.of("problem.deputy.not-at-station", deputyId)));
     String levels = String.join(" · ", deputy.levels().stream().map(DeputyLevel::zh).toList());
     byte[] png =
         renderer.deputyCard(
-            deputy.name(), levels, place.station().name(), links.opinion(deputyLinks.token(id, deputyId)));
+            deputy.name(),
+            levels,
+            place.station().name(),
+            links.opinion(deputyLinks.token(id, deputyId)));
     return HttpResponse.ok(png)
         .header("Content-Disposition", "inline; filename=\"card-" + id + "-" + deputyId + ".png\"")
         .header("Cache-Control", "no-store");

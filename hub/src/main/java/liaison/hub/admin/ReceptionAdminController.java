@@ -28,19 +28,19 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.reception.ReceptionDetails;
 import liaison.hub.reception.AttendanceService;
+import liaison.hub.reception.ReceptionDetails;
 import liaison.hub.reception.ReceptionDraft;
 import liaison.hub.reception.ReceptionRuleService;
 import liaison.hub.reception.ReceptionService;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.ReceptionStatus;
 
 /** A station's week of receptions, and the form to add, change or remove one. */
@@ -79,9 +79,19 @@ public class ReceptionAdminController {
   /** A recurring rule under the calendar, in the reader's language. */
   public record RuleRow(String id, String summary) {
     static RuleRow of(liaison.hub.reception.ReceptionRule r, Lang lang) {
-      return new RuleRow(r.id(), lang.text(ReceptionRuleService.when(r)) + " " + r.start() + "—" + r.end() + " · " + r.location()
-          + (r.theme() == null ? "" : " · " + r.theme())
-          + (r.exceptions().isEmpty() ? "" : " · " + lang.text(Text.of("rules.exception-days", r.exceptions().size()))));
+      return new RuleRow(
+          r.id(),
+          lang.text(ReceptionRuleService.when(r))
+              + " "
+              + r.start()
+              + "—"
+              + r.end()
+              + " · "
+              + r.location()
+              + (r.theme() == null ? "" : " · " + r.theme())
+              + (r.exceptions().isEmpty()
+                  ? ""
+                  : " · " + lang.text(Text.of("rules.exception-days", r.exceptions().size()))));
     }
   }
 
@@ -89,7 +99,12 @@ public class ReceptionAdminController {
    * A slot as the calendar and lists show it; {@code duties} are its on-duty deputies with their
    * arrival marks, and {@code takesAttendance} when it is today's and not cancelled.
    */
-  public record SlotRow(ReceptionSlot slot, String deputyNames, List<Duty> duties, boolean takesAttendance, int booked) {
+  public record SlotRow(
+      ReceptionSlot slot,
+      String deputyNames,
+      List<Duty> duties,
+      boolean takesAttendance,
+      int booked) {
     public boolean anyPresent() {
       return duties.stream().anyMatch(Duty::present);
     }
@@ -98,7 +113,9 @@ public class ReceptionAdminController {
   /** An on-duty deputy at a slot, and whether staff marked them as arrived. */
   public record Duty(String deputyId, String name, boolean present) {}
 
-  /** admin/week: a station's week of receptions with the weeks around it, and its recurring rules. */
+  /**
+   * admin/week: a station's week of receptions with the weeks around it, and its recurring rules.
+   */
   @Introspected
   public record WeekPage(
       Frame frame,
@@ -112,7 +129,10 @@ public class ReceptionAdminController {
       @Nullable String done,
       List<RuleRow> rules) {}
 
-  /** admin/reception-form: a new reception ({@code id} null) or one to change, with the messages beside the fields. */
+  /**
+   * admin/reception-form: a new reception ({@code id} null) or one to change, with the messages
+   * beside the fields.
+   */
   @Introspected
   public record ReceptionFormPage(
       Frame frame,
@@ -137,8 +157,10 @@ public class ReceptionAdminController {
       @Nullable @QueryValue String done) {
     StationPlace place = access.requireSee(staff, stationId);
     LocalDate today = LocalDate.now(clock);
-    LocalDate monday = parseOr(start, today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    List<ReceptionDetails.Detailed> slots = details.of(receptions.list(staff, stationId, monday, monday.plusDays(6)));
+    LocalDate monday =
+        parseOr(start, today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    List<ReceptionDetails.Detailed> slots =
+        details.of(receptions.list(staff, stationId, monday, monday.plusDays(6)));
     Lang lang = Lang.of(request);
     List<Day> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -146,7 +168,12 @@ public class ReceptionAdminController {
       days.add(
           new Day(
               date,
-              lang.text(Text.of("week.day", Text.of("week.weekday." + (i + 1)), date.getMonthValue(), date.getDayOfMonth())),
+              lang.text(
+                  Text.of(
+                      "week.day",
+                      Text.of("week.weekday." + (i + 1)),
+                      date.getMonthValue(),
+                      date.getDayOfMonth())),
               date.equals(today),
               slots.stream()
                   .filter(d -> d.slot().date().equals(date))
@@ -164,7 +191,17 @@ public class ReceptionAdminController {
             monday.plusWeeks(1),
             access.canEdit(staff, place),
             access.visibleStations(staff),
-            done != null && List.of("created", "saved", "deleted", "rule-created", "rule-saved", "rule-deleted", "present", "absent").contains(done)
+            done != null
+                    && List.of(
+                            "created",
+                            "saved",
+                            "deleted",
+                            "rule-created",
+                            "rule-saved",
+                            "rule-deleted",
+                            "present",
+                            "absent")
+                        .contains(done)
                 ? done
                 : null,
             rules.list(staff, stationId).stream().map(r -> RuleRow.of(r, lang)).toList()));
@@ -172,10 +209,22 @@ public class ReceptionAdminController {
 
   @Get(uri = "/receptions/new", produces = MediaType.TEXT_HTML)
   public ModelAndView<ReceptionFormPage> newForm(
-      HttpRequest<?> request, Staff staff, @QueryValue String station, @Nullable @QueryValue String date) {
+      HttpRequest<?> request,
+      Staff staff,
+      @QueryValue String station,
+      @Nullable @QueryValue String date) {
     access.requireEdit(staff, station);
     ReceptionDraft draft =
-        new ReceptionDraft(station, parseOr(date, LocalDate.now(clock)).toString(), "09:00", "11:30", "", "", "ANNOUNCED", List.of(), "");
+        new ReceptionDraft(
+            station,
+            parseOr(date, LocalDate.now(clock)).toString(),
+            "09:00",
+            "11:30",
+            "",
+            "",
+            "ANNOUNCED",
+            List.of(),
+            "");
     return form(request, staff, null, draft, List.of());
   }
 
@@ -185,42 +234,68 @@ public class ReceptionAdminController {
     access.requireEdit(staff, s.stationId());
     ReceptionDraft draft =
         new ReceptionDraft(
-            s.stationId(), s.date().toString(), s.start().toString(), s.end().toString(), s.theme(), s.location(),
-            s.status().name(), s.deputyIds(), s.capacity() == null ? "" : s.capacity().toString());
+            s.stationId(),
+            s.date().toString(),
+            s.start().toString(),
+            s.end().toString(),
+            s.theme(),
+            s.location(),
+            s.status().name(),
+            s.deputyIds(),
+            s.capacity() == null ? "" : s.capacity().toString());
     return form(request, staff, id, draft, List.of());
   }
 
-  @Post(uri = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/receptions",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> create(HttpRequest<?> request, Staff staff, @Body String body) {
     ReceptionDraft draft = draft(FormData.parse(body));
     try {
       ReceptionSlot slot = receptions.create(staff, draft);
       return backToWeek(slot, "created");
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, null, draft, e.errors()));
     }
   }
 
-  @Post(uri = "/receptions/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/receptions/{id}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     ReceptionDraft draft = draft(FormData.parse(body));
     try {
       ReceptionSlot slot = receptions.update(staff, id, draft);
       return backToWeek(slot, "saved");
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, id, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, id, draft, e.errors()));
     }
   }
 
   @Get(uri = "/receptions/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<ReceptionDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<ReceptionDeletePage> confirmDelete(
+      HttpRequest<?> request, Staff staff, String id) {
     ReceptionSlot slot = receptions.get(staff, id);
     access.requireEdit(staff, slot.stationId());
     SlotRow row = row(details.of(slot), LocalDate.now(clock));
-    return new ModelAndView<>("admin/reception-delete", new ReceptionDeletePage(Frame.of(request, staff), row, access.requireSee(staff, slot.stationId())));
+    return new ModelAndView<>(
+        "admin/reception-delete",
+        new ReceptionDeletePage(
+            Frame.of(request, staff), row, access.requireSee(staff, slot.stationId())));
   }
 
-  @Post(uri = "/receptions/{id}/delete", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN}, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/receptions/{id}/delete",
+      consumes = {
+        MediaType.APPLICATION_FORM_URLENCODED,
+        MediaType.MULTIPART_FORM_DATA,
+        MediaType.TEXT_PLAIN
+      },
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(Staff staff, String id) {
     ReceptionSlot slot = receptions.get(staff, id);
     receptions.delete(staff, id);
@@ -228,17 +303,29 @@ public class ReceptionAdminController {
   }
 
   /**
-   * The 签到 / 取消签到 buttons beside each on-duty deputy of today's slots: {@code present=true}
-   * marks the deputy as arrived, {@code present=false} takes the mark back.
+   * The 签到 / 取消签到 buttons beside each on-duty deputy of today's slots: {@code present=true} marks
+   * the deputy as arrived, {@code present=false} takes the mark back.
    */
-  @Post(uri = "/receptions/{id}/attendance/{deputyId}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/receptions/{id}/attendance/{deputyId}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> attendance(Staff staff, String id, String deputyId, @Body String body) {
     boolean present = "true".equals(FormData.parse(body).get("present"));
     ReceptionSlot slot =
-        present ? attendanceService.markPresent(staff, id, deputyId) : attendanceService.markAbsent(staff, id, deputyId);
+        present
+            ? attendanceService.markPresent(staff, id, deputyId)
+            : attendanceService.markAbsent(staff, id, deputyId);
     return HttpResponse.seeOther(
-        URI.create("/admin/stations/" + slot.stationId() + "/week?start=" + slot.date() + "&done=" + (present ? "present" : "absent")
-            + "#slot-" + slot.id()));
+        URI.create(
+            "/admin/stations/"
+                + slot.stationId()
+                + "/week?start="
+                + slot.date()
+                + "&done="
+                + (present ? "present" : "absent")
+                + "#slot-"
+                + slot.id()));
   }
 
   /**
@@ -246,7 +333,11 @@ public class ReceptionAdminController {
    * by this page: it gets the messages on the error page instead.
    */
   private ModelAndView<ReceptionFormPage> form(
-      HttpRequest<?> request, Staff staff, @Nullable String id, ReceptionDraft draft, List<FieldError> errors) {
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable String id,
+      ReceptionDraft draft,
+      List<FieldError> errors) {
     if ((draft.stationId() == null || draft.stationId().isBlank()) && !errors.isEmpty()) {
       throw new ValidationProblem(errors);
     }
@@ -281,14 +372,26 @@ public class ReceptionAdminController {
 
   private static HttpResponse<?> backToWeek(ReceptionSlot slot, String done) {
     return HttpResponse.seeOther(
-        URI.create("/admin/stations/" + slot.stationId() + "/week?start=" + slot.date() + "&done=" + done));
+        URI.create(
+            "/admin/stations/"
+                + slot.stationId()
+                + "/week?start="
+                + slot.date()
+                + "&done="
+                + done));
   }
 
   private static SlotRow row(ReceptionDetails.Detailed d, LocalDate today) {
     ReceptionSlot s = d.slot();
-    List<Duty> duties = d.onDuty().stream().map(m -> new Duty(m.deputyId(), m.name(), m.present())).toList();
+    List<Duty> duties =
+        d.onDuty().stream().map(m -> new Duty(m.deputyId(), m.name(), m.present())).toList();
     String who = duties.stream().map(Duty::name).collect(Collectors.joining("、"));
-    return new SlotRow(s, who, duties, s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED, d.booked());
+    return new SlotRow(
+        s,
+        who,
+        duties,
+        s.date().equals(today) && s.status() != ReceptionStatus.CANCELLED,
+        d.booked());
   }
 
   private static LocalDate parseOr(@Nullable String text, LocalDate fallback) {

@@ -23,13 +23,13 @@ import liaison.hub.enrolment.StationCredential;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,21 +70,29 @@ public class ScreenAdminController {
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<ScreenPage> page(HttpRequest<?> request, Staff staff, String id) {
     String done = request.getParameters().get("done");
-    return page(request, staff, id, "", List.of(), done != null && DONE.contains(done) ? done : null);
+    return page(
+        request, staff, id, "", List.of(), done != null && DONE.contains(done) ? done : null);
   }
 
-  @Post(uri = "/enrol", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/enrol",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> enrol(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     String code = Optional.ofNullable(FormData.parse(body).get("code")).orElse("");
     try {
       enrolments.enrol(staff, id, code);
       return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/screen?done=enrolled"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(request, staff, id, code, e.errors(), null));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(page(request, staff, id, code, e.errors(), null));
     }
   }
 
-  @Post(uri = "/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/revoke",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> revoke(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     if (!"yes".equals(FormData.parse(body).get("confirm"))) {
       access.requireEdit(staff, id);
@@ -95,7 +103,8 @@ public class ScreenAdminController {
                   staff,
                   id,
                   "",
-                  List.of(new FieldError("confirm", Text.of("problem.enrolment.revoke.unconfirmed"))),
+                  List.of(
+                      new FieldError("confirm", Text.of("problem.enrolment.revoke.unconfirmed"))),
                   null));
     }
     try {
@@ -108,7 +117,12 @@ public class ScreenAdminController {
   }
 
   private ModelAndView<ScreenPage> page(
-      HttpRequest<?> request, Staff staff, String id, String typed, List<FieldError> errors, @Nullable String done) {
+      HttpRequest<?> request,
+      Staff staff,
+      String id,
+      String typed,
+      List<FieldError> errors,
+      @Nullable String done) {
     StationPlace place = access.requireSee(staff, id);
     Optional<StationCredential> credential = enrolments.credential(staff, id);
     return new ModelAndView<>(
@@ -118,8 +132,13 @@ public class ScreenAdminController {
             place,
             access.canEdit(staff, place),
             credential.orElse(null),
-            credential.map(c -> AT.format(c.enrolledAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
-            credential.filter(c -> c.revokedAt() != null).map(c -> AT.format(c.revokedAt().atZoneSameInstant(TimeFactory.ZONE))).orElse(""),
+            credential
+                .map(c -> AT.format(c.enrolledAt().atZoneSameInstant(TimeFactory.ZONE)))
+                .orElse(""),
+            credential
+                .filter(c -> c.revokedAt() != null)
+                .map(c -> AT.format(c.revokedAt().atZoneSameInstant(TimeFactory.ZONE)))
+                .orElse(""),
             typed,
             FormErrors.byField(Lang.of(request), errors),
             done));

@@ -34,9 +34,9 @@ import liaison.hub.web.Frame;
  * Spreadsheets in the admin: download the stations or deputies as CSV; upload one, read the dry
  * run's report (rows taken, rows refused and why), then confirm to import the rows taken.
  *
- * <p>The confirmation carries the uploaded file back (base64 in a hidden field) rather than
- * keeping it on the server: nothing to expire or clean up, and the import checks the same bytes
- * again against the database as it is then.
+ * <p>The confirmation carries the uploaded file back (base64 in a hidden field) rather than keeping
+ * it on the server: nothing to expire or clean up, and the import checks the same bytes again
+ * against the database as it is then.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/admin/spreadsheets")
@@ -61,7 +61,8 @@ public class SpreadsheetAdminController {
    * base64) for the confirmation.
    */
   @Introspected
-  public record ReportPage(Frame frame, String kind, ImportReport report, long changes, String data, String filename) {}
+  public record ReportPage(
+      Frame frame, String kind, ImportReport report, long changes, String data, String filename) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<SpreadsheetsPage> page(HttpRequest<?> request, Staff staff) {
@@ -75,9 +76,15 @@ public class SpreadsheetAdminController {
     return SpreadsheetApiController.download(sheets.export(staff, k), k, LocalDate.now(clock));
   }
 
-  @Post(uri = "/{kind}/check", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{kind}/check",
+      consumes = MediaType.MULTIPART_FORM_DATA,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> check(
-      HttpRequest<?> request, Staff staff, String kind, @Nullable @Part("file") CompletedFileUpload file) {
+      HttpRequest<?> request,
+      Staff staff,
+      String kind,
+      @Nullable @Part("file") CompletedFileUpload file) {
     SpreadsheetService.Kind k = SpreadsheetApiController.kind(kind);
     sheets.requireEditor(staff);
     byte[] bytes;
@@ -94,8 +101,12 @@ public class SpreadsheetAdminController {
         .body(reportPage(request, staff, k, report, bytes, file == null ? "" : file.getFilename()));
   }
 
-  @Post(uri = "/{kind}/import", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> importFile(HttpRequest<?> request, Staff staff, String kind, @Body String body) {
+  @Post(
+      uri = "/{kind}/import",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> importFile(
+      HttpRequest<?> request, Staff staff, String kind, @Body String body) {
     SpreadsheetService.Kind k = SpreadsheetApiController.kind(kind);
     sheets.requireEditor(staff);
     FormData form = FormData.parse(body);
@@ -106,7 +117,8 @@ public class SpreadsheetAdminController {
       throw ValidationProblem.of("data", Text.of("problem.sheet.upload.damaged"));
     }
     ImportReport report = sheets.importFile(staff, k, bytes, false);
-    if (report.written() || (report.fileOk() && report.changes() == 0 && report.rejected().isEmpty())) {
+    if (report.written()
+        || (report.fileOk() && report.changes() == 0 && report.rejected().isEmpty())) {
       return HttpResponse.seeOther(URI.create("/admin/" + k.path() + "?done=imported"));
     }
     String name = form.get("filename") == null ? "" : form.get("filename");
@@ -115,10 +127,20 @@ public class SpreadsheetAdminController {
   }
 
   private ModelAndView<ReportPage> reportPage(
-      HttpRequest<?> request, Staff staff, SpreadsheetService.Kind kind, ImportReport report, byte[] bytes, String filename) {
+      HttpRequest<?> request,
+      Staff staff,
+      SpreadsheetService.Kind kind,
+      ImportReport report,
+      byte[] bytes,
+      String filename) {
     return new ModelAndView<>(
         "admin/import-report",
-        new ReportPage(Frame.of(request, staff), kind.path(), report, report.changes(), Base64.getEncoder().encodeToString(bytes), filename));
+        new ReportPage(
+            Frame.of(request, staff),
+            kind.path(),
+            report,
+            report.changes(),
+            Base64.getEncoder().encodeToString(bytes),
+            filename));
   }
-
 }

@@ -16,17 +16,17 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.account.StaffPasswords;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.SecurityConfig;
+import liaison.hub.security.SessionCookies;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffFilter;
-import liaison.hub.account.StaffPasswords;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
-import liaison.hub.security.SessionCookies;
+import liaison.hub.web.Lang;
 
 /**
  * 账号: the county administrator's list of staff accounts with a password reset for each station
@@ -40,7 +40,8 @@ public class StaffAdminController {
   private final SessionStore sessions;
   private final SecurityConfig config;
 
-  public StaffAdminController(StaffPasswords passwords, SessionStore sessions, SecurityConfig config) {
+  public StaffAdminController(
+      StaffPasswords passwords, SessionStore sessions, SecurityConfig config) {
     this.passwords = passwords;
     this.sessions = sessions;
     this.config = config;
@@ -59,18 +60,28 @@ public class StaffAdminController {
    * whether a temporary password must be replaced first.
    */
   @Introspected
-  public record PasswordPage(Frame frame, Map<String, List<String>> errors, boolean done, int minLength, boolean mustChange) {}
+  public record PasswordPage(
+      Frame frame,
+      Map<String, List<String>> errors,
+      boolean done,
+      int minLength,
+      boolean mustChange) {}
 
   @Get(uri = "/staff", produces = MediaType.TEXT_HTML)
   public ModelAndView<StaffPage> list(HttpRequest<?> request, Staff staff) {
-    return new ModelAndView<>("admin/staff", new StaffPage(Frame.of(request, staff), passwords.accounts(staff)));
+    return new ModelAndView<>(
+        "admin/staff", new StaffPage(Frame.of(request, staff), passwords.accounts(staff)));
   }
 
   /** Resets and shows the temporary password once; the page is not cached. */
-  @Post(uri = "/staff/{id}/reset", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/staff/{id}/reset",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> reset(HttpRequest<?> request, Staff staff, String id) {
     StaffPasswords.Reset reset = passwords.reset(staff, id);
-    return HttpResponse.ok(new ModelAndView<>("admin/staff-reset", new ResetPage(Frame.of(request, staff), reset)))
+    return HttpResponse.ok(
+            new ModelAndView<>("admin/staff-reset", new ResetPage(Frame.of(request, staff), reset)))
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
   }
 
@@ -79,13 +90,17 @@ public class StaffAdminController {
     return passwordPage(request, staff, List.of(), request.getParameters().get("done") != null);
   }
 
-  @Post(uri = "/password", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/password",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> changePassword(HttpRequest<?> request, Staff staff, @Body String body) {
     FormData form = FormData.parse(body);
     try {
       passwords.change(staff, form.get("current"), form.get("password"), form.get("repeat"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(passwordPage(request, staff, e.errors(), false));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(passwordPage(request, staff, e.errors(), false));
     }
     // Every session of the account was closed; this browser gets a fresh one.
     SessionStore.Opened opened = sessions.open(staff.id());

@@ -25,8 +25,8 @@ import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.OnSiteRatings;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationDraft;
 import liaison.hub.station.StationPlace;
@@ -34,8 +34,8 @@ import liaison.hub.station.StationService;
 import liaison.hub.station.Township;
 import liaison.hub.station.UpcomingReception;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.StationKind;
 
 /**
@@ -46,7 +46,8 @@ import liaison.signage.protocol.StationKind;
 @Controller("/admin/stations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StationAdminController {
-  private static final List<String> DONE = List.of("created", "saved", "deleted", "assigned", "imported");
+  private static final List<String> DONE =
+      List.of("created", "saved", "deleted", "assigned", "imported");
 
   private final StationService stations;
   private final DeputyDirectory deputies;
@@ -55,7 +56,11 @@ public class StationAdminController {
   private final OnSiteRatings ratings;
 
   public StationAdminController(
-      StationService stations, DeputyDirectory deputies, DeputyAssignments assignments, Access access, OnSiteRatings ratings) {
+      StationService stations,
+      DeputyDirectory deputies,
+      DeputyAssignments assignments,
+      Access access,
+      OnSiteRatings ratings) {
     this.ratings = ratings;
     this.stations = stations;
     this.deputies = deputies;
@@ -81,9 +86,9 @@ public class StationAdminController {
       @Nullable String done) {}
 
   /**
-   * admin/station-form: a new station ({@code id} null) or one to change, with the messages beside the
-   * fields; {@code full} when every field may be changed (a county administrator), {@code ratings}
-   * what residents pressed on its screen.
+   * admin/station-form: a new station ({@code id} null) or one to change, with the messages beside
+   * the fields; {@code full} when every field may be changed (a county administrator), {@code
+   * ratings} what residents pressed on its screen.
    */
   @Introspected
   public record StationFormPage(
@@ -98,12 +103,24 @@ public class StationAdminController {
 
   /** admin/station-delete: what deleting takes away, and why it was refused if it was. */
   @Introspected
-  public record StationDeletePage(Frame frame, StationPlace place, List<UpcomingReception> upcoming, int deputies, List<String> problems) {}
+  public record StationDeletePage(
+      Frame frame,
+      StationPlace place,
+      List<UpcomingReception> upcoming,
+      int deputies,
+      List<String> problems) {}
 
-  /** admin/station-deputies: the deputies who may sit at the station, those chosen, the messages. */
+  /**
+   * admin/station-deputies: the deputies who may sit at the station, those chosen, the messages.
+   */
   @Introspected
   public record StationDeputiesPage(
-      Frame frame, StationPlace place, List<Deputy> candidates, Set<String> chosen, Map<String, List<String>> errors, @Nullable String done) {}
+      Frame frame,
+      StationPlace place,
+      List<Deputy> candidates,
+      Set<String> chosen,
+      Map<String, List<String>> errors,
+      @Nullable String done) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<StationsPage> list(
@@ -118,7 +135,10 @@ public class StationAdminController {
         new StationsPage(
             Frame.of(request, staff),
             stations.list(staff, new StationService.Filter(q, township, kind)).stream()
-                .map(p -> new Row(p, deputies.atStation(staff, p.id()).size(), access.canEdit(staff, p)))
+                .map(
+                    p ->
+                        new Row(
+                            p, deputies.atStation(staff, p.id()).size(), access.canEdit(staff, p)))
                 .toList(),
             q == null ? "" : q,
             township == null ? "" : township,
@@ -150,11 +170,15 @@ public class StationAdminController {
       StationPlace created = stations.create(staff, draft);
       return backToList("created", created.id());
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(request, staff, null, draft, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(form(request, staff, null, draft, e.errors()));
     }
   }
 
-  @Post(uri = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> update(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     StationDraft draft = draft(FormData.parse(body));
     try {
@@ -168,28 +192,38 @@ public class StationAdminController {
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)
-  public ModelAndView<StationDeletePage> confirmDelete(HttpRequest<?> request, Staff staff, String id) {
+  public ModelAndView<StationDeletePage> confirmDelete(
+      HttpRequest<?> request, Staff staff, String id) {
     access.requireCountyAdmin(staff);
     return deletePage(request, staff, id, List.of());
   }
 
-  @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/delete",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> delete(HttpRequest<?> request, Staff staff, String id) {
     try {
       stations.delete(staff, id);
       return HttpResponse.seeOther(URI.create("/admin/stations?done=deleted"));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(deletePage(request, staff, id, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(deletePage(request, staff, id, e.errors()));
     }
   }
 
   @Get(uri = "/{id}/deputies", produces = MediaType.TEXT_HTML)
-  public ModelAndView<StationDeputiesPage> assignments(HttpRequest<?> request, Staff staff, String id) {
-    Set<String> chosen = deputies.atStation(staff, id).stream().map(Deputy::id).collect(Collectors.toSet());
+  public ModelAndView<StationDeputiesPage> assignments(
+      HttpRequest<?> request, Staff staff, String id) {
+    Set<String> chosen =
+        deputies.atStation(staff, id).stream().map(Deputy::id).collect(Collectors.toSet());
     return assignmentPage(request, staff, id, chosen, List.of());
   }
 
-  @Post(uri = "/{id}/deputies", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{id}/deputies",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> assign(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     List<String> chosen = FormData.parse(body).all("deputyIds");
     try {
@@ -230,7 +264,11 @@ public class StationAdminController {
   }
 
   private ModelAndView<StationFormPage> form(
-      HttpRequest<?> request, Staff staff, @Nullable Station current, StationDraft draft, List<FieldError> errors) {
+      HttpRequest<?> request,
+      Staff staff,
+      @Nullable Station current,
+      StationDraft draft,
+      List<FieldError> errors) {
     return new ModelAndView<>(
         "admin/station-form",
         new StationFormPage(

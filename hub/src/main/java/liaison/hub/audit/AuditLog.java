@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.security.Staff;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Appends an entry in the same transaction as the change it records, and lists them. */
@@ -16,7 +16,13 @@ import org.jspecify.annotations.Nullable;
 public class AuditLog {
   /** One change. */
   public record Entry(
-      OffsetDateTime at, String actorId, String actorName, String action, String entity, String entityId, String summary) {}
+      OffsetDateTime at,
+      String actorId,
+      String actorName,
+      String action,
+      String entity,
+      String entityId,
+      String summary) {}
 
   private final Database database;
   private final Clock clock;
@@ -26,7 +32,8 @@ public class AuditLog {
     this.clock = clock;
   }
 
-  public void record(Handle h, Staff actor, String action, String entity, String entityId, String summary) {
+  public void record(
+      Handle h, Staff actor, String action, String entity, String entityId, String summary) {
     h.createUpdate(
             """
             INSERT INTO audit_entry (id, at, actor_id, actor_name, action, entity, entity_id, summary)
@@ -57,7 +64,9 @@ public class AuditLog {
         h ->
             h.createQuery(
                     "SELECT a.* FROM audit_entry a"
-                        + (countyId == null ? "" : " JOIN staff_account s ON s.id = a.actor_id AND s.county_id = :county")
+                        + (countyId == null
+                            ? ""
+                            : " JOIN staff_account s ON s.id = a.actor_id AND s.county_id = :county")
                         + (entity == null ? "" : " WHERE a.entity = :entity")
                         + " ORDER BY a.at DESC, a.id LIMIT :limit")
                 .bind("entity", entity)

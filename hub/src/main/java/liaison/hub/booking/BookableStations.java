@@ -36,6 +36,7 @@ public class BookableStations {
 
   /** The station's deputies' names by id. */
   public Map<String, String> deputyNames(StationPlace place) {
-    return deputies.atStation(place.id()).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+    return deputies.atStation(place.id()).stream()
+        .collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
   }
 }

@@ -42,7 +42,8 @@ public class BookingApiController {
       @Nullable String cancelledAt) {}
 
   /** A reception's bookings and its places. */
-  public record SlotBookings(String receptionId, @Nullable Integer capacity, int booked, List<BookingView> bookings) {}
+  public record SlotBookings(
+      String receptionId, @Nullable Integer capacity, int booked, List<BookingView> bookings) {}
 
   /** A booking's contact details in full. */
   public record Contact(String id, String code, String name, String phone) {}
@@ -66,8 +67,16 @@ public class BookingApiController {
             .map(
                 b ->
                     new BookingView(
-                        b.id(), b.code(), b.name(), b.maskedPhone(), b.partySize(), b.topic(), b.status().name(),
-                        slotCancelled, b.bookedAt().toString(), b.cancelledAt() == null ? null : b.cancelledAt().toString()))
+                        b.id(),
+                        b.code(),
+                        b.name(),
+                        b.maskedPhone(),
+                        b.partySize(),
+                        b.topic(),
+                        b.status().name(),
+                        slotCancelled,
+                        b.bookedAt().toString(),
+                        b.cancelledAt() == null ? null : b.cancelledAt().toString()))
             .toList());
   }
 

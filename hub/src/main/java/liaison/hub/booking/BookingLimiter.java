@@ -6,9 +6,9 @@ import java.time.Duration;
 import liaison.hub.security.RateLimiter;
 
 /**
- * How many booking and cancelling forms one address may send: at most {@code limit} in any
- * {@code window} (a sliding window of the attempts' times). Thread-safe; time comes from the clock,
- * so tests move it instead of waiting.
+ * How many booking and cancelling forms one address may send: at most {@code limit} in any {@code
+ * window} (a sliding window of the attempts' times). Thread-safe; time comes from the clock, so
+ * tests move it instead of waiting.
  *
  * <p>The counting is the shared {@link RateLimiter}'s; this names the booking limits and answers in
  * the booking pages' terms.

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
-/** Bookings of reception slots. Methods taking a {@link Handle} run inside the caller's transaction. */
+/**
+ * Bookings of reception slots. Methods taking a {@link Handle} run inside the caller's transaction.
+ */
 @Singleton
 public class BookingRepository {
   private final Database database;
@@ -21,24 +23,32 @@ public class BookingRepository {
   }
 
   /**
-   * Takes the slot's row lock before counting its places, so two bookings for the last place
-   * queue up: PostgreSQL locks the row until commit, SQLite (transactions begin IMMEDIATE) holds
-   * the database's write lock already. Returns false when the slot is gone.
+   * Takes the slot's row lock before counting its places, so two bookings for the last place queue
+   * up: PostgreSQL locks the row until commit, SQLite (transactions begin IMMEDIATE) holds the
+   * database's write lock already. Returns false when the slot is gone.
    */
   public boolean lockSlot(Handle h, String slotId) {
-    return h.createUpdate("UPDATE reception_slot SET capacity = capacity WHERE id = :id").bind("id", slotId).execute() == 1;
+    return h.createUpdate("UPDATE reception_slot SET capacity = capacity WHERE id = :id")
+            .bind("id", slotId)
+            .execute()
+        == 1;
   }
 
   /** Places held at the slot: party sizes of the bookings not cancelled. */
   public int bookedPlaces(Handle h, String slotId) {
-    return h.createQuery("SELECT COALESCE(SUM(party_size), 0) FROM reception_booking WHERE slot_id = :slot AND status = 'BOOKED'")
+    return h.createQuery(
+            "SELECT COALESCE(SUM(party_size), 0) FROM reception_booking WHERE slot_id = :slot AND status = 'BOOKED'")
         .bind("slot", slotId)
         .mapTo(Integer.class)
         .one();
   }
 
   public boolean codeExists(Handle h, String code) {
-    return h.createQuery("SELECT COUNT(*) FROM reception_booking WHERE code = :code").bind("code", code).mapTo(Integer.class).one() > 0;
+    return h.createQuery("SELECT COUNT(*) FROM reception_booking WHERE code = :code")
+            .bind("code", code)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   public void insert(Handle h, Booking b) {
@@ -70,7 +80,10 @@ public class BookingRepository {
   }
 
   public Optional<Booking> byCode(Handle h, String code) {
-    return h.createQuery("SELECT * FROM reception_booking WHERE code = :code").bind("code", code).map((rs, ctx) -> booking(rs)).findOne();
+    return h.createQuery("SELECT * FROM reception_booking WHERE code = :code")
+        .bind("code", code)
+        .map((rs, ctx) -> booking(rs))
+        .findOne();
   }
 
   public Optional<Booking> byCode(String code) {
@@ -79,14 +92,19 @@ public class BookingRepository {
 
   public Optional<Booking> find(String id) {
     return database.withHandle(
-        h -> h.createQuery("SELECT * FROM reception_booking WHERE id = :id").bind("id", id).map((rs, ctx) -> booking(rs)).findOne());
+        h ->
+            h.createQuery("SELECT * FROM reception_booking WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> booking(rs))
+                .findOne());
   }
 
   /** A slot's bookings, the earliest first. */
   public List<Booking> forSlot(String slotId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT * FROM reception_booking WHERE slot_id = :slot ORDER BY booked_at, id")
+            h.createQuery(
+                    "SELECT * FROM reception_booking WHERE slot_id = :slot ORDER BY booked_at, id")
                 .bind("slot", slotId)
                 .map((rs, ctx) -> booking(rs))
                 .list());

@@ -14,21 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.config.PublishConfig;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.StationsChanged;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.text.ResidentText;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationsChanged;
+import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * Booking a place at a reception and cancelling it, for residents (no log-in: the station's token
  * and the booking code are the keys), and the bookings list for staff.
  *
- * <p>Everything a resident typed is checked before anything is written; the slot's rules (announced,
- * not started, takes bookings, enough places) are checked again inside the transaction that inserts,
- * after taking the slot's lock, so two residents racing for the last place cannot both get it.
+ * <p>Everything a resident typed is checked before anything is written; the slot's rules
+ * (announced, not started, takes bookings, enough places) are checked again inside the transaction
+ * that inserts, after taking the slot's lock, so two residents racing for the last place cannot
+ * both get it.
  */
 @Singleton
 public class BookingService {
@@ -80,7 +81,11 @@ public class BookingService {
 
   /** What a resident typed into the booking form, as text. */
   public record BookingForm(
-      @Nullable String slotId, @Nullable String name, @Nullable String phone, @Nullable String partySize, @Nullable String topic) {}
+      @Nullable String slotId,
+      @Nullable String name,
+      @Nullable String phone,
+      @Nullable String partySize,
+      @Nullable String topic) {}
 
   /** Whether a slot can be booked now, and why not. */
   public enum Availability {
@@ -115,13 +120,24 @@ public class BookingService {
     LocalDateTime now = now();
     LocalDate today = now.toLocalDate();
     List<ReceptionSlot> slots =
-        receptions.forStation(place.id(), today, today.plusDays(publishConfig.horizonDays() - 1)).stream()
-            .filter(s -> s.status() == ReceptionStatus.ANNOUNCED || s.status() == ReceptionStatus.CANCELLED)
+        receptions
+            .forStation(place.id(), today, today.plusDays(publishConfig.horizonDays() - 1))
+            .stream()
+            .filter(
+                s ->
+                    s.status() == ReceptionStatus.ANNOUNCED
+                        || s.status() == ReceptionStatus.CANCELLED)
             .filter(s -> s.date().atTime(s.end()).isAfter(now))
             .toList();
-    Map<String, Integer> booked = receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, Integer> booked =
+        receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
     return slots.stream()
-        .map(s -> new Offer(s, booked.getOrDefault(s.id(), 0), availability(s, booked.getOrDefault(s.id(), 0), 1, now)))
+        .map(
+            s ->
+                new Offer(
+                    s,
+                    booked.getOrDefault(s.id(), 0),
+                    availability(s, booked.getOrDefault(s.id(), 0), 1, now)))
         .toList();
   }
 
@@ -167,12 +183,27 @@ public class BookingService {
                 code = BookingCode.next();
               }
               Booking b =
-                  new Booking(Ids.next("b"), current.id(), code, name, phone, party, topic, BookingStatus.BOOKED,
-                      OffsetDateTime.now(clock), null, null);
+                  new Booking(
+                      Ids.next("b"),
+                      current.id(),
+                      code,
+                      name,
+                      phone,
+                      party,
+                      topic,
+                      BookingStatus.BOOKED,
+                      OffsetDateTime.now(clock),
+                      null,
+                      null);
               bookings.insert(h, b);
               return b;
             });
-    LOG.info("booking {} at reception {} of {}: {} place(s)", booking.id(), chosen.id(), place.id(), party);
+    LOG.info(
+        "booking {} at reception {} of {}: {} place(s)",
+        booking.id(),
+        chosen.id(),
+        place.id(),
+        party);
     stationsChanged.publishEvent(new StationsChanged(List.of(place.id())));
     return new Confirmed(booking, chosen);
   }
@@ -209,13 +240,18 @@ public class BookingService {
     problems.throwIfAny();
     Optional<Booking> found = bookings.byCode(code.get());
     // A wrong code and wrong digits get the same answer, so neither can be found by trying.
-    if (found.isEmpty() || found.get().erasedAt() != null || !lastDigitsMatch(found.get().phone(), last4)) {
+    if (found.isEmpty()
+        || found.get().erasedAt() != null
+        || !lastDigitsMatch(found.get().phone(), last4)) {
       throw ValidationProblem.of("code", Text.of("problem.booking.not-found"));
     }
     Booking booking = found.get();
     ReceptionSlot slot = receptions.find(booking.slotId()).orElseThrow();
     if (booking.status() == BookingStatus.CANCELLED) {
-      String at = booking.cancelledAt() == null ? "" : Sql.instant(booking.cancelledAt()).substring(0, 16).replace('T', ' ');
+      String at =
+          booking.cancelledAt() == null
+              ? ""
+              : Sql.instant(booking.cancelledAt()).substring(0, 16).replace('T', ' ');
       throw ValidationProblem.of("code", Text.of("problem.booking.cancelled-on", at));
     }
     if (slot.status() == ReceptionStatus.CANCELLED) {
@@ -224,7 +260,8 @@ public class BookingService {
     if (!slot.date().atTime(slot.start()).isAfter(now())) {
       throw ValidationProblem.of("code", Text.of("problem.booking.too-late-to-cancel"));
     }
-    boolean cancelled = database.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
+    boolean cancelled =
+        database.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
     if (!cancelled) {
       throw ValidationProblem.of("code", Text.of("problem.booking.cancelled"));
     }
@@ -245,17 +282,29 @@ public class BookingService {
   /** One booking with its full phone number; the look is written to the audit log. */
   public Booking contact(Staff staff, String bookingId) {
     Booking booking =
-        bookings.find(bookingId).orElseThrow(() -> new NotFoundProblem(Text.of("problem.booking.not-found-id", bookingId)));
+        bookings
+            .find(bookingId)
+            .orElseThrow(
+                () -> new NotFoundProblem(Text.of("problem.booking.not-found-id", bookingId)));
     slotFor(staff, booking.slotId());
     database.useTransaction(
-        h -> audit.record(h, staff, "view-contact", "booking", booking.id(), booking.code() + " " + booking.maskedPhone()));
+        h ->
+            audit.record(
+                h,
+                staff,
+                "view-contact",
+                "booking",
+                booking.id(),
+                booking.code() + " " + booking.maskedPhone()));
     return booking;
   }
 
   /** The slot, if this staff member may see its bookings. */
   public ReceptionSlot slotFor(Staff staff, String slotId) {
     ReceptionSlot slot =
-        receptions.find(slotId).orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", slotId)));
+        receptions
+            .find(slotId)
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", slotId)));
     access.requireStationStaff(staff, slot.stationId());
     return slot;
   }
@@ -265,12 +314,16 @@ public class BookingService {
   void eraseExpiredContacts() {
     int erased = eraseExpiredContacts(now().toLocalDate());
     if (erased > 0) {
-      LOG.info("erased the contact details of {} booking(s) older than {} days", erased, config.retentionDays());
+      LOG.info(
+          "erased the contact details of {} booking(s) older than {} days",
+          erased,
+          config.retentionDays());
     }
   }
 
   int eraseExpiredContacts(LocalDate today) {
-    return bookings.eraseContactsBefore(today.minusDays(config.retentionDays()), OffsetDateTime.now(clock));
+    return bookings.eraseContactsBefore(
+        today.minusDays(config.retentionDays()), OffsetDateTime.now(clock));
   }
 
   public int retentionDays() {
@@ -282,7 +335,9 @@ public class BookingService {
       return Availability.CANCELLED;
     }
     if (slot.status() != ReceptionStatus.ANNOUNCED) {
-      return slot.status() == ReceptionStatus.HELD ? Availability.STARTED : Availability.NOT_ANNOUNCED;
+      return slot.status() == ReceptionStatus.HELD
+          ? Availability.STARTED
+          : Availability.NOT_ANNOUNCED;
     }
     if (!slot.date().atTime(slot.start()).isAfter(now)) {
       return Availability.STARTED;
@@ -293,7 +348,8 @@ public class BookingService {
     return booked + party > slot.capacity() ? Availability.FULL : Availability.OPEN;
   }
 
-  private static Optional<FieldError> slotProblem(ReceptionSlot slot, int booked, int party, LocalDateTime now) {
+  private static Optional<FieldError> slotProblem(
+      ReceptionSlot slot, int booked, int party, LocalDateTime now) {
     return switch (availability(slot, booked, party, now)) {
       case OPEN -> Optional.empty();
       case CANCELLED ->
@@ -367,7 +423,8 @@ public class BookingService {
     return 1;
   }
 
-  private static @Nullable String topic(@Nullable String text, ValidationProblem.Collector problems) {
+  private static @Nullable String topic(
+      @Nullable String text, ValidationProblem.Collector problems) {
     String topic = ResidentText.trimmed(text);
     if (topic.isEmpty()) {
       return null;
@@ -375,14 +432,18 @@ public class BookingService {
     if (ResidentText.hasHiddenCharacters(topic, true)) {
       problems.add("topic", Text.of("problem.booking.topic.hidden"));
     } else if (ResidentText.length(topic) > MAX_TOPIC) {
-      problems.add("topic", Text.of("problem.booking.topic.too-long", MAX_TOPIC, ResidentText.length(topic)));
+      problems.add(
+          "topic",
+          Text.of("problem.booking.topic.too-long", MAX_TOPIC, ResidentText.length(topic)));
     }
     return topic;
   }
 
   private static boolean lastDigitsMatch(String phone, String last4) {
     String tail = phone.length() >= 4 ? phone.substring(phone.length() - 4) : "";
-    return !tail.isEmpty() && MessageDigest.isEqual(tail.getBytes(StandardCharsets.UTF_8), last4.getBytes(StandardCharsets.UTF_8));
+    return !tail.isEmpty()
+        && MessageDigest.isEqual(
+            tail.getBytes(StandardCharsets.UTF_8), last4.getBytes(StandardCharsets.UTF_8));
   }
 
   private LocalDateTime now() {

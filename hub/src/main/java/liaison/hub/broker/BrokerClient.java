@@ -37,17 +37,19 @@ import org.slf4j.LoggerFactory;
  * <p>It keeps a persistent session (clean start off, session kept a day) and acknowledges a QoS 1
  * message only when its handler says it is stored ({@link Delivery#ack()}), so an event the broker
  * accepted from a station is not lost if the hub stops before storing it. Like the stations, it
- * runs its own reconnect loop: Paho's automatic reconnect never starts when the first connect
- * fails ({@link ReconnectPolicy}, as the stations). Publishes are paced to the broker's receive
- * maximum by {@link PublishWindow}, as the stations' are; a publish the broker refuses (reason
- * 0x80 or more) fails.
+ * runs its own reconnect loop: Paho's automatic reconnect never starts when the first connect fails
+ * ({@link ReconnectPolicy}, as the stations). Publishes are paced to the broker's receive maximum
+ * by {@link PublishWindow}, as the stations' are; a publish the broker refuses (reason 0x80 or
+ * more) fails.
  */
 @Context
 public class BrokerClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerClient.class);
   private static final long SESSION_EXPIRY_SECONDS = 24 * 3600;
+
   /** The most publishes in flight, whatever larger Receive Maximum a broker announces. */
   private static final int LARGEST_WINDOW = 1000;
+
   private static final ReconnectPolicy RECONNECT = ReconnectPolicy.DEFAULT;
 
   /**
@@ -55,7 +57,8 @@ public class BrokerClient implements AutoCloseable {
    *
    * @param correlationData the MQTT 5 correlation data, empty when none was sent
    */
-  public record Delivery(String topic, byte[] payload, boolean retained, Runnable ack, byte[] correlationData) {
+  public record Delivery(
+      String topic, byte[] payload, boolean retained, Runnable ack, byte[] correlationData) {
     public Delivery(String topic, byte[] payload, boolean retained, Runnable ack) {
       this(topic, payload, retained, ack, new byte[0]);
     }
@@ -75,27 +78,39 @@ public class BrokerClient implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
+
   /** Paces publishes to the broker's Receive Maximum; shared with the stations' link. */
   private final PublishWindow window =
       new PublishWindow(
           LARGEST_WINDOW,
-          e -> e instanceof MqttException m && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
+          e ->
+              e instanceof MqttException m
+                  && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
+
   private volatile boolean closed;
   private int attempt;
 
-  public BrokerClient(MqttConfig config, BrokerSettings settings, HubAccount account, Optional<EmbeddedBroker> broker) {
+  public BrokerClient(
+      MqttConfig config,
+      BrokerSettings settings,
+      HubAccount account,
+      Optional<EmbeddedBroker> broker) {
     // The embedded broker, when there is one, is injected so that it starts first.
     this.config = config;
     this.settings = settings;
     this.account = account;
     try {
-      this.client = new MqttAsyncClient(config.clientUri(), settings.clientId(), new MemoryPersistence());
+      this.client =
+          new MqttAsyncClient(config.clientUri(), settings.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
-      throw new IllegalArgumentException("cannot use broker address " + config.clientUri() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot use broker address " + config.clientUri() + ": " + e.getMessage(), e);
     }
     client.setManualAcks(true);
     client.setCallback(new Callback());
-    loop = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("hub-mqtt").daemon().unstarted(r));
+    loop =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("hub-mqtt").daemon().unstarted(r));
   }
 
   @PostConstruct
@@ -137,7 +152,8 @@ public class BrokerClient implements AutoCloseable {
    * Publishes an MQTT 5 request (QoS 1, not retained): the answer is asked for on {@code
    * responseTopic}, carrying {@code correlationData} back.
    */
-  public CompletableFuture<Void> request(String topic, byte[] payload, String responseTopic, byte[] correlationData) {
+  public CompletableFuture<Void> request(
+      String topic, byte[] payload, String responseTopic, byte[] correlationData) {
     MqttProperties properties = new MqttProperties();
     properties.setResponseTopic(responseTopic);
     properties.setCorrelationData(correlationData);
@@ -204,7 +220,10 @@ public class BrokerClient implements AutoCloseable {
             public void onSuccess(IMqttToken token) {
               // A fresh window per connection: slots of publishes lost with the old one come back.
               int size =
-                  window.open(token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum());
+                  window.open(
+                      token.getResponseProperties() == null
+                          ? null
+                          : token.getResponseProperties().getReceiveMaximum());
               loop.execute(() -> connected(size));
             }
 
@@ -220,7 +239,8 @@ public class BrokerClient implements AutoCloseable {
 
   private void connected(int windowSize) {
     attempt = 0;
-    LOG.info("hub connected to the broker at {} (publish window {})", config.clientUri(), windowSize);
+    LOG.info(
+        "hub connected to the broker at {} (publish window {})", config.clientUri(), windowSize);
     subscribeAll(subscriptions);
     for (Runnable listener : connectListeners) {
       try {
@@ -236,14 +256,19 @@ public class BrokerClient implements AutoCloseable {
       return;
     }
     MqttSubscription[] subs =
-        which.stream().map(s -> new MqttSubscription(s.filter(), 1)).toArray(MqttSubscription[]::new);
+        which.stream()
+            .map(s -> new MqttSubscription(s.filter(), 1))
+            .toArray(MqttSubscription[]::new);
     try {
       IMqttToken token = client.subscribe(subs, null, null, new MqttProperties());
       token.waitForCompletion(10_000);
       int[] codes = token.getReasonCodes();
       for (int i = 0; codes != null && i < codes.length && i < which.size(); i++) {
         if (codes[i] >= 0x80) {
-          LOG.error("the broker refused the subscription {} (reason 0x{})", which.get(i).filter(), Integer.toHexString(codes[i]));
+          LOG.error(
+              "the broker refused the subscription {} (reason 0x{})",
+              which.get(i).filter(),
+              Integer.toHexString(codes[i]));
         }
       }
     } catch (MqttException e) {
@@ -307,7 +332,10 @@ public class BrokerClient implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      String reason = response.getException() != null ? describe(response.getException()) : "reason " + response.getReturnCode();
+      String reason =
+          response.getException() != null
+              ? describe(response.getException())
+              : "reason " + response.getReturnCode();
       try {
         loop.execute(() -> retry("connection to the broker lost: " + reason));
       } catch (RejectedExecutionException e) {
@@ -326,7 +354,9 @@ public class BrokerClient implements AutoCloseable {
           message.getProperties() == null || message.getProperties().getCorrelationData() == null
               ? new byte[0]
               : message.getProperties().getCorrelationData();
-      Delivery delivery = new Delivery(topic, message.getPayload(), message.isRetained(), () -> ack(message), correlation);
+      Delivery delivery =
+          new Delivery(
+              topic, message.getPayload(), message.isRetained(), () -> ack(message), correlation);
       for (Subscription s : subscriptions) {
         if (TopicFilter.matches(s.filter(), topic)) {
           try {

@@ -4,8 +4,8 @@ import java.util.List;
 import liaison.signage.protocol.Topic;
 
 /**
- * What each MQTT account may do, written once and installed twice: as the embedded broker's
- * default permissions ({@link BrokerSecurity}) and as an external Mosquitto's ACL file ({@link
+ * What each MQTT account may do, written once and installed twice: as the embedded broker's default
+ * permissions ({@link BrokerSecurity}) and as an external Mosquitto's ACL file ({@link
  * MosquittoFiles}). A station reads only its own content, alert and command topics and writes only
  * its own state, event and response topics: the answer to a command goes to {@code
  * liaison/v1/station/{s}/response/{hub}}, so the hub knows from the topic which station answered
@@ -35,7 +35,8 @@ public final class BrokerPermissions {
       List.of(
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.CONTENT.level(), true),
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.ALERT.level(), true),
-          new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.COMMAND.level(), false),
+          new Rule(
+              Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.COMMAND.level(), false),
           // The state is retained and is also the Last Will.
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.STATE.level(), true),
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.EVENT.level(), false),
@@ -43,5 +44,6 @@ public final class BrokerPermissions {
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.RESPONSE + "/+", false));
 
   /** The hub: everything under {@code liaison/}, shared subscriptions included. */
-  public static final List<Rule> HUB_RULES = List.of(new Rule(Access.READ_WRITE, "liaison/#", true));
+  public static final List<Rule> HUB_RULES =
+      List.of(new Rule(Access.READ_WRITE, "liaison/#", true));
 }

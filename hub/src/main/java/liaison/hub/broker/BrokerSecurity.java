@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
 final class BrokerSecurity implements ExtensionMain {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerSecurity.class);
   private static final String ADMISSION = "liaison.admission";
-  /** Longer user names or passwords are refused before any check: no legitimate client sends them. */
+
+  /**
+   * Longer user names or passwords are refused before any check: no legitimate client sends them.
+   */
   private static final int MAX_FIELD_BYTES = 256;
 
   /** A station connection that was let in, with the hash its password matched. */
@@ -59,7 +62,8 @@ final class BrokerSecurity implements ExtensionMain {
   private volatile boolean started;
   private volatile @Nullable ClientService clients;
 
-  BrokerSecurity(HubAccount hub, StationAccounts stations, BrokerSecurityConfig config, Clock clock) {
+  BrokerSecurity(
+      HubAccount hub, StationAccounts stations, BrokerSecurityConfig config, Clock clock) {
     this.hub = hub;
     this.stations = stations;
     this.guard = new ConnectGuard(config, clock);
@@ -93,12 +97,17 @@ final class BrokerSecurity implements ExtensionMain {
     ConnectPacket connect = input.getConnectPacket();
     String clientId = connect.getClientId();
     String address =
-        input.getConnectionInformation().getInetAddress().map(a -> a.getHostAddress()).orElse("unknown address");
+        input
+            .getConnectionInformation()
+            .getInetAddress()
+            .map(a -> a.getHostAddress())
+            .orElse("unknown address");
     byte[] password = connect.getPassword().map(BrokerSecurity::bytes).orElse(null);
     String username = connect.getUserName().orElse(null);
 
     if (username == null && EmbeddedBroker.PROBE_CLIENT_ID.equals(clientId)) {
-      // The hub's own check at start that anonymous clients are refused: refused, not worth a warning.
+      // The hub's own check at start that anonymous clients are refused: refused, not worth a
+      // warning.
       output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "anonymous clients are refused");
       return;
     }
@@ -117,7 +126,8 @@ final class BrokerSecurity implements ExtensionMain {
     if (refusal != null) {
       guard.failed(address);
       guard.logRefusal(LOG, address, clientId, refusal, false);
-      output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
+      output.failAuthentication(
+          ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
       return;
     }
     String station = username;
@@ -130,7 +140,8 @@ final class BrokerSecurity implements ExtensionMain {
   }
 
   /** Why a station's connect is refused, or null when it may come in. */
-  private @Nullable String check(String clientId, @Nullable String username, byte @Nullable [] password) {
+  private @Nullable String check(
+      String clientId, @Nullable String username, byte @Nullable [] password) {
     if (username == null || username.isEmpty()) {
       return "anonymous clients are refused (no user name)";
     }
@@ -157,13 +168,19 @@ final class BrokerSecurity implements ExtensionMain {
       return "wrong password for station " + username;
     }
     if (!StationIdentity.stationOf(clientId).map(username::equals).orElse(false)) {
-      return "station " + username + " must connect with a client id station-" + username + "-<letters/digits>, not '"
-          + printable(clientId) + "'";
+      return "station "
+          + username
+          + " must connect with a client id station-"
+          + username
+          + "-<letters/digits>, not '"
+          + printable(clientId)
+          + "'";
     }
     return null;
   }
 
-  private static void admit(SimpleAuthOutput output, List<BrokerPermissions.Rule> rules, @Nullable String station) {
+  private static void admit(
+      SimpleAuthOutput output, List<BrokerPermissions.Rule> rules, @Nullable String station) {
     ModifiableDefaultPermissions permissions = output.getDefaultPermissions();
     permissions.clear();
     List<TopicPermission> list = new ArrayList<>();
@@ -180,7 +197,10 @@ final class BrokerSecurity implements ExtensionMain {
               .topicFilter(filter)
               .type(TopicPermission.PermissionType.ALLOW)
               .activity(activity)
-              .retain(rule.retainAllowed() ? TopicPermission.Retain.ALL : TopicPermission.Retain.NOT_RETAINED)
+              .retain(
+                  rule.retainAllowed()
+                      ? TopicPermission.Retain.ALL
+                      : TopicPermission.Retain.NOT_RETAINED)
               .build());
     }
     permissions.addAll(list);
@@ -205,9 +225,13 @@ final class BrokerSecurity implements ExtensionMain {
       Admission a = entry.getValue();
       if (a.stationId().equals(stationId) && !a.hash().equals(current)) {
         admitted.remove(entry.getKey(), a);
-        service.disconnectClient(entry.getKey(), false, DisconnectReasonCode.NOT_AUTHORIZED, "credential revoked");
+        service.disconnectClient(
+            entry.getKey(), false, DisconnectReasonCode.NOT_AUTHORIZED, "credential revoked");
         closed++;
-        LOG.info("station {}: closed connection {} made with a revoked credential", stationId, entry.getKey());
+        LOG.info(
+            "station {}: closed connection {} made with a revoked credential",
+            stationId,
+            entry.getKey());
       }
     }
     return closed;
@@ -227,7 +251,8 @@ final class BrokerSecurity implements ExtensionMain {
     int closed = 0;
     for (var entry : admitted.entrySet()) {
       if (entry.getValue().stationId().equals(stationId)) {
-        service.disconnectClient(entry.getKey(), false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, why);
+        service.disconnectClient(
+            entry.getKey(), false, DisconnectReasonCode.ADMINISTRATIVE_ACTION, why);
         closed++;
       }
     }
@@ -256,10 +281,14 @@ final class BrokerSecurity implements ExtensionMain {
     @Override
     public void onDisconnect(DisconnectEventInput input) {
       String clientId = input.getClientInformation().getClientId();
-      input.getConnectionInformation()
+      input
+          .getConnectionInformation()
           .getConnectionAttributeStore()
           .getAsString(ADMISSION)
-          .ifPresent(token -> admitted.computeIfPresent(clientId, (id, a) -> a.token().equals(token) ? null : a));
+          .ifPresent(
+              token ->
+                  admitted.computeIfPresent(
+                      clientId, (id, a) -> a.token().equals(token) ? null : a));
     }
   }
 }

@@ -13,10 +13,10 @@ import jakarta.validation.constraints.Pattern;
  *     in-memory}
  * @param serverReceiveMaximum how many QoS 1 publishes one client may have unacknowledged
  * @param maxPacketBytes larger packets are refused by the broker
- * @param maxQueuedMessages messages the broker keeps per client (and per shared-subscription
- *     group) that the client has not taken yet; beyond it HiveMQ drops new ones without a word.
- *     Its default of 1,000 lost events in a burst from 50 stations; the hub's queue must hold what
- *     all stations send while the hub restarts.
+ * @param maxQueuedMessages messages the broker keeps per client (and per shared-subscription group)
+ *     that the client has not taken yet; beyond it HiveMQ drops new ones without a word. Its
+ *     default of 1,000 lost events in a burst from 50 stations; the hub's queue must hold what all
+ *     stations send while the hub restarts.
  * @param clientReceiveMaximum how many QoS 1 messages the broker may send the hub's client before
  *     it acknowledges; the event writer commits and acknowledges in batches of up to this many
  */

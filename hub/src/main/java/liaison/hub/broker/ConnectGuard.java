@@ -36,14 +36,24 @@ final class ConnectGuard {
     Optional<Duration> blocked = failures.blockedFor(address);
     if (blocked.isPresent()) {
       return Optional.of(
-          "more than " + config.failuresPerAddress() + " failed log-ins within " + config.failureWindow().toSeconds()
-              + " s from this address; try again in " + blocked.get().toSeconds() + " s");
+          "more than "
+              + config.failuresPerAddress()
+              + " failed log-ins within "
+              + config.failureWindow().toSeconds()
+              + " s from this address; try again in "
+              + blocked.get().toSeconds()
+              + " s");
     }
     Optional<Duration> wait = attempts.tryAcquire(address);
     return wait.map(
         w ->
-            "more than " + config.connectsPerAddress() + " connection attempts within "
-                + config.connectWindow().toSeconds() + " s from this address; try again in " + w.toSeconds() + " s");
+            "more than "
+                + config.connectsPerAddress()
+                + " connection attempts within "
+                + config.connectWindow().toSeconds()
+                + " s from this address; try again in "
+                + w.toSeconds()
+                + " s");
   }
 
   void failed(String address) {
@@ -69,7 +79,10 @@ final class ConnectGuard {
     LogWindow window =
         logWindows.compute(
             address,
-            (a, w) -> w == null || !now.isBefore(w.start.plus(config.connectWindow())) ? new LogWindow(now, w) : w);
+            (a, w) ->
+                w == null || !now.isBefore(w.start.plus(config.connectWindow()))
+                    ? new LogWindow(now, w)
+                    : w);
     int n = window.logged.incrementAndGet();
     if (n > LOGGED_PER_WINDOW) {
       window.quiet.incrementAndGet();
@@ -81,7 +94,9 @@ final class ConnectGuard {
         address,
         clientId,
         reason,
-        n == 1 && before > 0 ? " (" + before + " more were held back from there without a message)" : "");
+        n == 1 && before > 0
+            ? " (" + before + " more were held back from there without a message)"
+            : "");
   }
 
   private static final int LOGGED_PER_WINDOW = 3;

@@ -22,13 +22,18 @@ public class CredentialChanges {
     this.mosquitto = mosquitto;
   }
 
-  /** @return how many live connections were closed */
+  /**
+   * @return how many live connections were closed
+   */
   public int changed(String stationId) {
     int closed = embedded.map(b -> b.enforceCredential(stationId)).orElse(0);
     try {
       mosquitto.writeIfConfigured();
     } catch (RuntimeException e) {
-      LOG.error("station {}: the Mosquitto password file could not be rewritten: {}", stationId, e.getMessage());
+      LOG.error(
+          "station {}: the Mosquitto password file could not be rewritten: {}",
+          stationId,
+          e.getMessage());
     }
     return closed;
   }

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import liaison.hub.config.DiskFull;
 import liaison.hub.config.HubConfig;
 import liaison.hub.config.MqttConfig;
-import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
 import liaison.hub.config.TlsConfig;
@@ -55,10 +55,13 @@ public class EmbeddedBroker implements AutoCloseable {
       Clock clock) {
     this.config = config;
     this.tls = tls;
-    Preflight.checkPortFree(config.host(), config.port(), "the MQTT broker", "--mqtt-port or HUB_MQTT_PORT");
+    Preflight.checkPortFree(
+        config.host(), config.port(), "the MQTT broker", "--mqtt-port or HUB_MQTT_PORT");
     if (tls.enabled()) {
-      Preflight.checkKeystore(tls.keystorePath(), tls.storePassword(), "--tls-keystore / --tls-keystore-password");
-      Preflight.checkPortFree(tls.mqttHost(), tls.mqttPort(), "the MQTT-over-TLS", "--mqtts-port or HUB_TLS_MQTT_PORT");
+      Preflight.checkKeystore(
+          tls.keystorePath(), tls.storePassword(), "--tls-keystore / --tls-keystore-password");
+      Preflight.checkPortFree(
+          tls.mqttHost(), tls.mqttPort(), "the MQTT-over-TLS", "--mqtts-port or HUB_TLS_MQTT_PORT");
     }
     Path home = hub.dataPath().resolve("broker").toAbsolutePath();
     try {
@@ -69,15 +72,19 @@ public class EmbeddedBroker implements AutoCloseable {
       Files.writeString(xml, configXml(config, settings, tls));
       try {
         // It may hold the keystore's password.
-        Files.setPosixFilePermissions(xml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+            xml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system
       }
     } catch (IOException e) {
       if (DiskFull.isDiskFull(e)) {
-        throw new StartupProblem(DiskFull.describe(home) + ": the broker cannot write its folder; free some space there", e);
+        throw new StartupProblem(
+            DiskFull.describe(home) + ": the broker cannot write its folder; free some space there",
+            e);
       }
-      throw new StartupProblem("cannot prepare the broker's folder " + home + ": " + e.getMessage(), e);
+      throw new StartupProblem(
+          "cannot prepare the broker's folder " + home + ": " + e.getMessage(), e);
     }
     security = new BrokerSecurity(hubAccount, stations, securityConfig, clock);
     hivemq =
@@ -98,18 +105,28 @@ public class EmbeddedBroker implements AutoCloseable {
             .build();
     // HiveMQ waits 2 s at every stop for persistence writes in flight; in memory there are none to
     // wait for (a test suite of some sixty hub starts paid it each time). The setting is global.
-    com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(
-        "in-memory".equals(settings.persistence()) ? 0 : 2_000);
+    com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC
+        .set("in-memory".equals(settings.persistence()) ? 0 : 2_000);
     long started = System.nanoTime();
     try {
       hivemq.start().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       if (DiskFull.isDiskFull(e) || usableSpace(home) < 1024 * 1024) {
-        // HiveMQ on a full disk does not fail, it never finishes starting: name the disk, not the time-out.
-        throw new StartupProblem(DiskFull.describe(home) + ": the embedded MQTT broker could not start; free some space there", e);
+        // HiveMQ on a full disk does not fail, it never finishes starting: name the disk, not the
+        // time-out.
+        throw new StartupProblem(
+            DiskFull.describe(home)
+                + ": the embedded MQTT broker could not start; free some space there",
+            e);
       }
       throw new StartupProblem(
-          "the embedded MQTT broker did not start on " + config.host() + ":" + config.port() + ": " + e, e);
+          "the embedded MQTT broker did not start on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + e,
+          e);
     }
     running = true;
     try {
@@ -150,15 +167,23 @@ public class EmbeddedBroker implements AutoCloseable {
       reason = AnonymousProbe.reasonCode(host, config.port(), PROBE_CLIENT_ID);
     } catch (IOException e) {
       throw new StartupProblem(
-          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients: " + e.getMessage(), e);
+          "could not check that the broker at "
+              + config.clientUri()
+              + " refuses anonymous clients: "
+              + e.getMessage(),
+          e);
     }
     if (reason == 0) {
-      throw new StartupProblem("the embedded broker let an anonymous client in; refusing to run it open");
+      throw new StartupProblem(
+          "the embedded broker let an anonymous client in; refusing to run it open");
     }
     if (reason != 0x86 && reason != 0x87) {
       throw new StartupProblem(
-          "could not check that the broker at " + config.clientUri() + " refuses anonymous clients (reason 0x"
-              + Integer.toHexString(reason) + ")");
+          "could not check that the broker at "
+              + config.clientUri()
+              + " refuses anonymous clients (reason 0x"
+              + Integer.toHexString(reason)
+              + ")");
     }
   }
 
@@ -188,7 +213,9 @@ public class EmbeddedBroker implements AutoCloseable {
 
   /** The MQTT-over-TLS address, when TLS is on. */
   public java.util.Optional<String> tlsAddress() {
-    return tls.enabled() ? java.util.Optional.of(tls.mqttHost() + ":" + tls.mqttPort()) : java.util.Optional.empty();
+    return tls.enabled()
+        ? java.util.Optional.of(tls.mqttHost() + ":" + tls.mqttPort())
+        : java.util.Optional.empty();
   }
 
   static String configXml(MqttConfig config, BrokerSettings settings, TlsConfig tls) {
@@ -263,7 +290,8 @@ public class EmbeddedBroker implements AutoCloseable {
    * an oversized packet…): zero in a healthy hub.
    */
   public long droppedMessages() {
-    Counter dropped = hivemq.getMetricRegistry().getCounters().get("com.hivemq.messages.dropped.count");
+    Counter dropped =
+        hivemq.getMetricRegistry().getCounters().get("com.hivemq.messages.dropped.count");
     return dropped == null ? 0 : dropped.getCount();
   }
 

@@ -34,7 +34,9 @@ public class HubAccount {
     this.username = config.username();
     if (Topic.isValidStationId(username)) {
       throw new StartupProblem(
-          "the hub's MQTT user name '" + username + "' could also be a station id; choose one with an underscore,"
+          "the hub's MQTT user name '"
+              + username
+              + "' could also be a station id; choose one with an underscore,"
               + " e.g. liaison_hub (hub.mqtt.username, HUB_MQTT_USERNAME)");
     }
     this.password =
@@ -65,7 +67,12 @@ public class HubAccount {
       LOG.info("made the hub's MQTT password and kept it in {}", file.toAbsolutePath());
       return fresh;
     } catch (IOException e) {
-      throw new StartupProblem("cannot read or write the hub's MQTT password file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new StartupProblem(
+          "cannot read or write the hub's MQTT password file "
+              + file.toAbsolutePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * it is counted and sampled in the log ({@link BadInput}), and counted per station. A station that
  * sends {@code hub.mqtt.security.bad-messages-per-station} refused messages within {@code
  * bad-message-window} is flooding: the embedded broker closes its connections (again at each
- * further refused message in that window, if it comes back and goes on) and the fleet page flags
- * it with the count and since when, until it has been quiet for {@link #QUIET}. Nothing of a
- * refused message is stored, so a flood cannot fill the disk; with an external broker the station
- * is flagged but not disconnected (Mosquitto offers the hub no way to).
+ * further refused message in that window, if it comes back and goes on) and the fleet page flags it
+ * with the count and since when, until it has been quiet for {@link #QUIET}. Nothing of a refused
+ * message is stored, so a flood cannot fill the disk; with an external broker the station is
+ * flagged but not disconnected (Mosquitto offers the hub no way to).
  */
 @Singleton
 public class MalformedSenders {
@@ -35,7 +35,10 @@ public class MalformedSenders {
   private final ConcurrentHashMap<String, Streak> streaks = new ConcurrentHashMap<>();
 
   public MalformedSenders(
-      BadInput badInput, Optional<EmbeddedBroker> broker, BrokerSecurityConfig config, Clock clock) {
+      BadInput badInput,
+      Optional<EmbeddedBroker> broker,
+      BrokerSecurityConfig config,
+      Clock clock) {
     this.badInput = badInput;
     this.broker = broker;
     this.config = config;
@@ -48,7 +51,12 @@ public class MalformedSenders {
    * @param floodingSince when the station first passed the limit in this run, or null
    */
   private record Streak(
-      Instant since, Instant last, long count, Instant windowStart, int inWindow, @Nullable Instant floodingSince) {
+      Instant since,
+      Instant last,
+      long count,
+      Instant windowStart,
+      int inWindow,
+      @Nullable Instant floodingSince) {
 
     static Streak first(Instant now) {
       return new Streak(now, now, 1, now, 1, null);
@@ -77,7 +85,8 @@ public class MalformedSenders {
   /**
    * Counts and logs (sampled) one refused message.
    *
-   * @param source the door it came through: {@code mqtt.event}, {@code mqtt.state}, {@code mqtt.response}
+   * @param source the door it came through: {@code mqtt.event}, {@code mqtt.state}, {@code
+   *     mqtt.response}
    * @param stationId the station whose topic it came on (the broker lets a station write only its
    *     own), or null when it names no known station
    * @param reason a short stable word, e.g. {@code not-an-object}
@@ -93,21 +102,33 @@ public class MalformedSenders {
     Streak streak =
         streaks.compute(
             stationId,
-            (id, s) -> s == null ? Streak.first(now) : s.next(now, config.badMessageWindow(), config.badMessagesPerStation()));
+            (id, s) ->
+                s == null
+                    ? Streak.first(now)
+                    : s.next(now, config.badMessageWindow(), config.badMessagesPerStation()));
     if (streak.inWindow() >= config.badMessagesPerStation()) {
       String why =
-          "more than " + config.badMessagesPerStation() + " malformed messages within "
-              + config.badMessageWindow().toSeconds() + " s";
+          "more than "
+              + config.badMessagesPerStation()
+              + " malformed messages within "
+              + config.badMessageWindow().toSeconds()
+              + " s";
       int closed = broker.map(b -> b.disconnectStation(stationId, why)).orElse(0);
       if (streak.inWindow() == config.badMessagesPerStation()) {
         LOG.warn(
-            "station {} sent {} messages the hub refused within {} s ({} since {}); {}", stationId,
-            streak.inWindow(), config.badMessageWindow().toSeconds(), streak.count(), streak.since(),
-            broker.isPresent() ? "closed its " + closed + " connection(s); flagged on the fleet page"
+            "station {} sent {} messages the hub refused within {} s ({} since {}); {}",
+            stationId,
+            streak.inWindow(),
+            config.badMessageWindow().toSeconds(),
+            streak.count(),
+            streak.since(),
+            broker.isPresent()
+                ? "closed its " + closed + " connection(s); flagged on the fleet page"
                 : "flagged on the fleet page (an external broker: not disconnected)");
       } else if (closed > 0) {
         // It came back and goes on: closed again, logged as a sampled kind so a loop stays quiet.
-        badInput.record("mqtt.flood", "disconnected", "station " + stationId + " closed again: " + why);
+        badInput.record(
+            "mqtt.flood", "disconnected", "station " + stationId + " closed again: " + why);
       }
     }
   }

@@ -60,24 +60,32 @@ public class MosquittoFiles {
     }
     Path dir = Path.of(config.mosquittoDir()).toAbsolutePath();
     write(dir);
-    LOG.info("Mosquitto password and ACL files written to {}; send Mosquitto SIGHUP to read them", dir);
+    LOG.info(
+        "Mosquitto password and ACL files written to {}; send Mosquitto SIGHUP to read them", dir);
   }
 
-  /** Writes {@code passwd} and {@code acl} into the folder (atomically, readable by owner and group only). */
+  /**
+   * Writes {@code passwd} and {@code acl} into the folder (atomically, readable by owner and group
+   * only).
+   */
   public void write(Path dir) {
     try {
       Files.createDirectories(dir);
-      replace(dir.resolve(PASSWORD_FILE), passwordFile(hub.username(), hub.passwordHash(), stations.all()));
+      replace(
+          dir.resolve(PASSWORD_FILE),
+          passwordFile(hub.username(), hub.passwordHash(), stations.all()));
       replace(dir.resolve(ACL_FILE), aclFile(hub.username()));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the Mosquitto files in " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the Mosquitto files in " + dir + ": " + e.getMessage(), e);
     }
   }
 
   static String passwordFile(String hubUser, String hubHash, Map<String, String> stationHashes) {
     StringBuilder out = new StringBuilder();
     out.append(hubUser).append(':').append(hubHash).append('\n');
-    stationHashes.forEach((station, hash) -> out.append(station).append(':').append(hash).append('\n'));
+    stationHashes.forEach(
+        (station, hash) -> out.append(station).append(':').append(hash).append('\n'));
     return out.toString();
   }
 
@@ -87,7 +95,11 @@ public class MosquittoFiles {
     out.append("# The hub: everything under liaison/.\n");
     out.append("user ").append(hubUser).append('\n');
     for (BrokerPermissions.Rule rule : BrokerPermissions.HUB_RULES) {
-      out.append("topic ").append(mosquitto(rule.access())).append(' ').append(rule.filter()).append('\n');
+      out.append("topic ")
+          .append(mosquitto(rule.access()))
+          .append(' ')
+          .append(rule.filter())
+          .append('\n');
     }
     out.append("\n# Each station (user name = station id): its own topics only.\n");
     for (BrokerPermissions.Rule rule : BrokerPermissions.STATION_RULES) {

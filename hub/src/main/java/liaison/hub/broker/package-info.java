@@ -1,4 +1,7 @@
-/** MQTT (base): the embedded HiveMQ broker and the hub's own client (the only Paho and HiveMQ imports). */
+/**
+ * MQTT (base): the embedded HiveMQ broker and the hub's own client (the only Paho and HiveMQ
+ * imports).
+ */
 @NullMarked
 package liaison.hub.broker;
 

@@ -1,8 +1,6 @@
 package liaison.hub.command;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,22 +35,29 @@ public class CommandApiController {
     this.commands = commands;
   }
 
-  /** What to send. @param name SCREENSHOT, IDENTIFY, RELOAD_CONTENT, RESTART_APP, SCREEN_ON or SCREEN_OFF */
+  /**
+   * What to send. @param name SCREENSHOT, IDENTIFY, RELOAD_CONTENT, RESTART_APP, SCREEN_ON or
+   * SCREEN_OFF
+   */
   @io.micronaut.core.annotation.Introspected
   public record CommandRequest(@Nullable String name) {}
 
   /**
-   * Sends a command and waits for the station's answer (at most {@code hub.commands.timeout}, 15 s).
-   * 404 unknown station, 403 not allowed for this role (a station manager may not restart the app;
-   * a deputy sends nothing), 422 unknown command.
+   * Sends a command and waits for the station's answer (at most {@code hub.commands.timeout}, 15
+   * s). 404 unknown station, 403 not allowed for this role (a station manager may not restart the
+   * app; a deputy sends nothing), 422 unknown command.
    */
-  @Post(uri = "/api/stations/{id}/commands", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/api/stations/{id}/commands",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "sendCommand")
   @ApiAnswers.Staff
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public CommandRecord send(@Parameter(hidden = true) Staff staff, String id, @Body CommandRequest request) {
+  public CommandRecord send(
+      @Parameter(hidden = true) Staff staff, String id, @Body CommandRequest request) {
     return commands.send(staff, id, request.name());
   }
 
@@ -69,30 +74,50 @@ public class CommandApiController {
    * A station uploads the PNG a SCREENSHOT command asked for, with the token that command carried
    * ({@code X-Upload-Token}). 403 wrong, used or expired token; 422 not a PNG or over 3 MB.
    */
-  @Put(uri = "/api/stations/{id}/screenshots", consumes = {MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM}, produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "uploadScreenshot", security = {})
+  @Put(
+      uri = "/api/stations/{id}/screenshots",
+      consumes = {MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM},
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "uploadScreenshot",
+      security = {})
   @ApiResponse(
       responseCode = "403",
       description = "上传令牌无效 · The upload token is missing, wrong, used or expired",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
   public Map<String, String> upload(
-      String id, @Nullable @Header(TOKEN_HEADER) String token, @Body @Schema(type = "string", format = "binary") byte[] body) {
+      String id,
+      @Nullable @Header(TOKEN_HEADER) String token,
+      @Body @Schema(type = "string", format = "binary") byte[] body) {
     return Map.of("hash", commands.acceptScreenshot(id, token, body));
   }
 
   /** The same as a POST, for clients that cannot PUT. */
-  @Post(uri = "/api/stations/{id}/screenshots", consumes = {MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM}, produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "uploadScreenshotByPost", security = {})
+  @Post(
+      uri = "/api/stations/{id}/screenshots",
+      consumes = {MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM},
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "uploadScreenshotByPost",
+      security = {})
   @ApiResponse(
       responseCode = "403",
       description = "上传令牌无效 · The upload token is missing, wrong, used or expired",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Problem")))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
   public Map<String, String> uploadPost(
-      String id, @Nullable @Header(TOKEN_HEADER) String token, @Body @Schema(type = "string", format = "binary") byte[] body) {
+      String id,
+      @Nullable @Header(TOKEN_HEADER) String token,
+      @Body @Schema(type = "string", format = "binary") byte[] body) {
     return upload(id, token, body);
   }
 }

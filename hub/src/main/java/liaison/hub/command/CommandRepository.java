@@ -3,9 +3,9 @@ package liaison.hub.command;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jspecify.annotations.Nullable;
 
@@ -55,8 +55,13 @@ public class CommandRepository {
    * history says what the station did; a second answer never replaces the first.
    */
   boolean answer(
-      Handle h, String id, CommandStatus status, String message, @Nullable String messageEn,
-      java.time.OffsetDateTime at, @Nullable String screenshotHash) {
+      Handle h,
+      String id,
+      CommandStatus status,
+      String message,
+      @Nullable String messageEn,
+      java.time.OffsetDateTime at,
+      @Nullable String screenshotHash) {
     return h.createUpdate(
                 """
                 UPDATE station_command SET status = :status, message = :message, message_en = :en,
@@ -73,28 +78,32 @@ public class CommandRepository {
         == 1;
   }
 
-  /** Whether a pending SCREENSHOT of that station carries the token, unexpired (read only: nothing is used). */
+  /**
+   * Whether a pending SCREENSHOT of that station carries the token, unexpired (read only: nothing
+   * is used).
+   */
   boolean hasUploadToken(String stationId, String tokenSha256, String now) {
     return database.withHandle(
         h ->
             h.createQuery(
-                    """
+                        """
                     SELECT COUNT(*) FROM station_command WHERE upload_token_sha256 = :token AND station_id = :station
                       AND name = 'SCREENSHOT' AND expires_at > :now
                     """)
-                .bind("token", tokenSha256)
-                .bind("station", stationId)
-                .bind("now", now)
-                .mapTo(Integer.class)
-                .one()
-            > 0);
+                    .bind("token", tokenSha256)
+                    .bind("station", stationId)
+                    .bind("now", now)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   /**
    * Uses a screenshot token once: the pending SCREENSHOT of that station with that token, not past
    * its expiry, gets the hash and loses the token. Empty when there is no such command.
    */
-  Optional<String> useUploadToken(Handle h, String stationId, String tokenSha256, String hash, String now) {
+  Optional<String> useUploadToken(
+      Handle h, String stationId, String tokenSha256, String hash, String now) {
     Optional<String> id =
         h.createQuery(
                 """
@@ -108,7 +117,8 @@ public class CommandRepository {
             .findOne();
     id.ifPresent(
         found ->
-            h.createUpdate("UPDATE station_command SET upload_token_sha256 = NULL, screenshot_hash = :hash WHERE id = :id")
+            h.createUpdate(
+                    "UPDATE station_command SET upload_token_sha256 = NULL, screenshot_hash = :hash WHERE id = :id")
                 .bind("hash", hash)
                 .bind("id", found)
                 .execute());
@@ -116,13 +126,19 @@ public class CommandRepository {
   }
 
   public Optional<CommandRecord> find(String id) {
-    return database.withHandle(h -> h.createQuery("SELECT * FROM station_command WHERE id = :id").bind("id", id).map(ROW).findOne());
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM station_command WHERE id = :id")
+                .bind("id", id)
+                .map(ROW)
+                .findOne());
   }
 
   public List<CommandRecord> history(String stationId, int limit) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT * FROM station_command WHERE station_id = :s ORDER BY issued_at DESC, id LIMIT :limit")
+            h.createQuery(
+                    "SELECT * FROM station_command WHERE station_id = :s ORDER BY issued_at DESC, id LIMIT :limit")
                 .bind("s", stationId)
                 .bind("limit", limit)
                 .map(ROW)
@@ -145,7 +161,8 @@ public class CommandRepository {
   public Optional<String> stationOfScreenshot(String hash) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT station_id FROM station_command WHERE screenshot_hash = :hash LIMIT 1")
+            h.createQuery(
+                    "SELECT station_id FROM station_command WHERE screenshot_hash = :hash LIMIT 1")
                 .bind("hash", hash)
                 .mapTo(String.class)
                 .findOne());

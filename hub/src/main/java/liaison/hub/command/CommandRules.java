@@ -6,8 +6,8 @@ import liaison.signage.protocol.CommandName;
 
 /**
  * Who may send which command, to a station they can see: a county administrator all of them; a
- * station manager everything but a restart (a restart drops the screen for half a minute and, if the
- * new start fails, needs someone on site: the county decides); a deputy none.
+ * station manager everything but a restart (a restart drops the screen for half a minute and, if
+ * the new start fails, needs someone on site: the county decides); a deputy none.
  */
 public final class CommandRules {
   private CommandRules() {}

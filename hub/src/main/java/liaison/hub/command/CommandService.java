@@ -22,12 +22,13 @@ import java.util.concurrent.TimeoutException;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.Database;
 import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.text.Text;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.CommandName;
@@ -36,7 +37,6 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationCommand;
 import liaison.signage.protocol.Topic;
-import liaison.hub.db.Database;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,17 +45,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a remote command to one station and waits for its answer: stored first (PENDING, with the
  * audit entry), published on the station's command topic as an MQTT 5 request whose response topic
- * is that station's answer topic for this hub instance ({@code liaison/v1/station/{s}/response/{hub}},
- * which the broker lets only that station write) and whose correlation data is the command id,
- * then OK / REFUSED / FAILED as the station answers, or TIMED_OUT. An answer is taken only from the
- * station the command went to; anything else on the answer topics is counted, logged (sampled) and
- * dropped, and the command's outcome stays as it was. A screenshot travels over HTTP with a
- * one-time token carried in the command ({@link #acceptScreenshot}).
+ * is that station's answer topic for this hub instance ({@code
+ * liaison/v1/station/{s}/response/{hub}}, which the broker lets only that station write) and whose
+ * correlation data is the command id, then OK / REFUSED / FAILED as the station answers, or
+ * TIMED_OUT. An answer is taken only from the station the command went to; anything else on the
+ * answer topics is counted, logged (sampled) and dropped, and the command's outcome stays as it
+ * was. A screenshot travels over HTTP with a one-time token carried in the command ({@link
+ * #acceptScreenshot}).
  */
 @Context
 public class CommandService {
   private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Where refused answers are counted ({@link liaison.hub.problem.BadInput}). */
   static final String SOURCE = "mqtt.response";
 
@@ -73,8 +75,15 @@ public class CommandService {
   private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
 
   public CommandService(
-      BrokerClient broker, CommandRepository commands, ScreenshotStore screenshots, Access access, AuditLog audit,
-      PublicLinks links, Database database, Clock clock, @Value("${hub.commands.timeout:15s}") Duration timeout,
+      BrokerClient broker,
+      CommandRepository commands,
+      ScreenshotStore screenshots,
+      Access access,
+      AuditLog audit,
+      PublicLinks links,
+      Database database,
+      Clock clock,
+      @Value("${hub.commands.timeout:15s}") Duration timeout,
       MalformedSenders senders) {
     this.broker = broker;
     this.commands = commands;
@@ -112,7 +121,10 @@ public class CommandService {
         CommandName.of(nameText == null ? "" : nameText.strip())
             .orElseThrow(
                 () ->
-                    ValidationProblem.of("name", Text.of("problem.command.unknown", nameText, List.of(CommandName.values()))));
+                    ValidationProblem.of(
+                        "name",
+                        Text.of(
+                            "problem.command.unknown", nameText, List.of(CommandName.values()))));
     if (!CommandRules.allowed(staff, name)) {
       throw new ForbiddenProblem(Text.of("problem.command.not-allowed", stationId, name));
     }
@@ -126,14 +138,25 @@ public class CommandService {
       RANDOM.nextBytes(secret);
       String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
       tokenHash = ScreenshotStore.sha256(token.getBytes(StandardCharsets.UTF_8));
-      args.put(StationCommand.UPLOAD_URL, links.base() + "/api/stations/" + stationId + "/screenshots");
+      args.put(
+          StationCommand.UPLOAD_URL, links.base() + "/api/stations/" + stationId + "/screenshots");
       args.put(StationCommand.UPLOAD_TOKEN, token);
     }
     // The station refuses it after the hub stopped waiting: no surprise reboot an hour later.
     StationCommand command = StationCommand.of(id, name, now, by, args, now.plus(timeout));
     CommandRecord pending =
-        new CommandRecord(id.toString(), stationId, name.name(), by, now, command.expiresAt(), CommandStatus.PENDING,
-            null, null, null, null);
+        new CommandRecord(
+            id.toString(),
+            stationId,
+            name.name(),
+            by,
+            now,
+            command.expiresAt(),
+            CommandStatus.PENDING,
+            null,
+            null,
+            null,
+            null);
     String storedToken = tokenHash;
     database.useTransaction(
         h -> {
@@ -144,15 +167,23 @@ public class CommandService {
     waiting.put(id.toString(), answer);
     try {
       broker
-          .request(Topic.stationCommand(stationId).toString(), ProtocolCodec.encode(command),
+          .request(
+              Topic.stationCommand(stationId).toString(),
+              ProtocolCodec.encode(command),
               Topic.stationResponse(stationId, hubInstance).toString(),
               id.toString().getBytes(StandardCharsets.UTF_8))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      LOG.warn("station {}: no answer to {} {} within {} s", stationId, name, id, timeout.toSeconds());
+      LOG.warn(
+          "station {}: no answer to {} {} within {} s", stationId, name, id, timeout.toSeconds());
       database.useHandle(
-          h -> answer(h, id, CommandStatus.TIMED_OUT, Text.of("command.answer.timed-out", timeout.toSeconds())));
+          h ->
+              answer(
+                  h,
+                  id,
+                  CommandStatus.TIMED_OUT,
+                  Text.of("command.answer.timed-out", timeout.toSeconds())));
     } catch (ExecutionException e) {
       String why = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
       LOG.warn("station {}: command {} {} not sent: {}", stationId, name, id, why);
@@ -201,16 +232,24 @@ public class CommandService {
     @Nullable String from = topic.map(Topic.Response::stationId).orElse(null);
     try {
       if (topic.isEmpty()) {
-        senders.refused(SOURCE, null, "wrong-topic", "an answer on " + delivery.topic() + ", not a station's answer topic");
+        senders.refused(
+            SOURCE,
+            null,
+            "wrong-topic",
+            "an answer on " + delivery.topic() + ", not a station's answer topic");
         return;
       }
       judge(topic.get().stationId(), delivery);
     } catch (RuntimeException e) {
       if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
         // Not the station's fault: the command times out as if the answer had not come.
-        LOG.warn("station {}: an answer could not be recorded, the database is unavailable: {}", from, e.toString());
+        LOG.warn(
+            "station {}: an answer could not be recorded, the database is unavailable: {}",
+            from,
+            e.toString());
       } else {
-        senders.refused(SOURCE, from, "unreadable", "an answer on " + delivery.topic() + " failed: " + e);
+        senders.refused(
+            SOURCE, from, "unreadable", "an answer on " + delivery.topic() + " failed: " + e);
       }
     } finally {
       delivery.ack().run();
@@ -228,34 +267,66 @@ public class CommandService {
     String correlation = new String(delivery.correlationData(), StandardCharsets.UTF_8);
     String id = result.commandId().toString();
     if (!correlation.isEmpty() && !correlation.equals(id)) {
-      senders.refused(SOURCE, from, "wrong-correlation",
-          "an answer for command " + id + " carrying correlation data '" + printable(correlation) + "'");
+      senders.refused(
+          SOURCE,
+          from,
+          "wrong-correlation",
+          "an answer for command "
+              + id
+              + " carrying correlation data '"
+              + printable(correlation)
+              + "'");
       return;
     }
     Optional<CommandRecord> command = commands.find(id);
     if (command.isEmpty()) {
-      senders.refused(SOURCE, from, "unknown-command", "an answer to command " + id + ", which this hub did not send");
+      senders.refused(
+          SOURCE,
+          from,
+          "unknown-command",
+          "an answer to command " + id + ", which this hub did not send");
       return;
     }
     if (!command.get().stationId().equals(from)) {
       // The broker lets a station write only its own answer topic: the topic is who answered.
-      senders.refused(SOURCE, from, "wrong-station",
-          "answered command " + id + " (" + command.get().name() + "), which went to station "
-              + command.get().stationId() + "; its outcome is unchanged");
+      senders.refused(
+          SOURCE,
+          from,
+          "wrong-station",
+          "answered command "
+              + id
+              + " ("
+              + command.get().name()
+              + "), which went to station "
+              + command.get().stationId()
+              + "; its outcome is unchanged");
       return;
     }
     String hash = result.screenshotHash();
     if (hash != null && !hash.equals(command.get().screenshotHash())) {
-      LOG.warn("station {}: answer to {} names screenshot {} but uploaded {}; not linked",
-          command.get().stationId(), id, hash, command.get().screenshotHash());
+      LOG.warn(
+          "station {}: answer to {} names screenshot {} but uploaded {}; not linked",
+          command.get().stationId(),
+          id,
+          hash,
+          command.get().screenshotHash());
       hash = null;
     }
     CommandStatus status = CommandStatus.valueOf(result.outcome().name());
     String linked = hash;
     boolean stored =
-        database.withHandle(h -> commands.answer(h, id, status, result.message(), result.messageEn(), result.at(), linked));
-    LOG.info("station {}: {} {} answered {}: {}{}", command.get().stationId(), command.get().name(), id, status,
-        result.messageEn() == null ? result.message() : result.messageEn(), stored ? "" : " (already answered; ignored)");
+        database.withHandle(
+            h ->
+                commands.answer(
+                    h, id, status, result.message(), result.messageEn(), result.at(), linked));
+    LOG.info(
+        "station {}: {} {} answered {}: {}{}",
+        command.get().stationId(),
+        command.get().name(),
+        id,
+        status,
+        result.messageEn() == null ? result.message() : result.messageEn(),
+        stored ? "" : " (already answered; ignored)");
     CompletableFuture<CommandResult> waiter = waiting.get(id);
     if (waiter != null) {
       waiter.complete(result);
@@ -268,8 +339,8 @@ public class CommandService {
   }
 
   /**
-   * A station's screenshot upload: the token must be the one sent with a SCREENSHOT to that station,
-   * unused and not expired; the bytes a PNG of at most 3 MB. Nothing is stored otherwise.
+   * A station's screenshot upload: the token must be the one sent with a SCREENSHOT to that
+   * station, unused and not expired; the bytes a PNG of at most 3 MB. Nothing is stored otherwise.
    *
    * @return the screenshot's hash
    * @throws ForbiddenProblem a missing, wrong, used or expired token
@@ -284,7 +355,9 @@ public class CommandService {
     String now = Sql.instant(OffsetDateTime.now(clock));
     // The token first: whoever holds none learns nothing about what the hub would accept.
     if (!commands.hasUploadToken(stationId, tokenHash, now)) {
-      LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
+      LOG.warn(
+          "station {}: refused a screenshot upload: the token is wrong, used or expired",
+          stationId);
       throw new ForbiddenProblem(Text.of("problem.screenshot.token.refused"));
     }
     ScreenshotStore.Checked shot;
@@ -297,22 +370,32 @@ public class CommandService {
     Optional<String> command =
         database.inTransaction(
             h -> {
-              Optional<String> used = commands.useUploadToken(h, stationId, tokenHash, shot.hash(), now);
-              // Written inside the transaction: if the file cannot be written, the token stays unused.
+              Optional<String> used =
+                  commands.useUploadToken(h, stationId, tokenHash, shot.hash(), now);
+              // Written inside the transaction: if the file cannot be written, the token stays
+              // unused.
               used.ifPresent(x -> screenshots.save(shot));
               return used;
             });
     if (command.isEmpty()) {
-      LOG.warn("station {}: refused a screenshot upload: the token is wrong, used or expired", stationId);
+      LOG.warn(
+          "station {}: refused a screenshot upload: the token is wrong, used or expired",
+          stationId);
       throw new ForbiddenProblem(Text.of("problem.screenshot.token.refused"));
     }
-    LOG.info("station {}: screenshot {} ({}×{}) stored for command {}", stationId, shot.hash(), shot.width(), shot.height(),
+    LOG.info(
+        "station {}: screenshot {} ({}×{}) stored for command {}",
+        stationId,
+        shot.hash(),
+        shot.width(),
+        shot.height(),
         command.get());
     return shot.hash();
   }
 
   /** The hub's own answer in the command's history, kept in both languages as a station's is. */
   private void answer(Handle h, UUID id, CommandStatus status, Text message) {
-    commands.answer(h, id.toString(), status, message.zh(), message.en(), OffsetDateTime.now(clock), null);
+    commands.answer(
+        h, id.toString(), status, message.zh(), message.en(), OffsetDateTime.now(clock), null);
   }
 }

@@ -35,13 +35,16 @@ public class ScreenshotStore {
   /** A PNG that passed the checks, with its hash; not stored yet. */
   public record Checked(String hash, byte[] png, int width, int height) {}
 
-  /** @throws ValidationProblem on field {@code screenshot}, saying what is wrong */
+  /**
+   * @throws ValidationProblem on field {@code screenshot}, saying what is wrong
+   */
   public Checked check(byte[] upload) {
     if (upload.length == 0) {
       throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.empty"));
     }
     if (upload.length > MAX_BYTES) {
-      throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.too-large", upload.length));
+      throw ValidationProblem.of(
+          "screenshot", Text.of("problem.screenshot.too-large", upload.length));
     }
     if (!isPng(upload)) {
       throw ValidationProblem.of("screenshot", Text.of("problem.screenshot.not-png"));

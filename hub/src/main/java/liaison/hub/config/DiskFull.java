@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * A full disk named as such, wherever it shows: an {@code IOException} "No space left on device",
- * SQLite's {@code SQLITE_FULL} ("database or disk is full"), PostgreSQL's {@code disk_full}. Without
- * this a full disk looks like a broker that does not start in time or a bare 500.
+ * SQLite's {@code SQLITE_FULL} ("database or disk is full"), PostgreSQL's {@code disk_full}.
+ * Without this a full disk looks like a broker that does not start in time or a bare 500.
  */
 @Singleton
 public class DiskFull {
@@ -48,11 +48,14 @@ public class DiskFull {
   public static boolean isDiskFull(Throwable problem) {
     for (Throwable t = problem; t != null; t = t.getCause()) {
       String message = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof IOException && (message.contains("No space left on device") || message.contains("ENOSPC"))) {
+      if (t instanceof IOException
+          && (message.contains("No space left on device") || message.contains("ENOSPC"))) {
         return true;
       }
       if (t instanceof SQLException sql
-          && (message.contains("SQLITE_FULL") || message.contains("database or disk is full") || "53100".equals(sql.getSQLState()))) {
+          && (message.contains("SQLITE_FULL")
+              || message.contains("database or disk is full")
+              || "53100".equals(sql.getSQLState()))) {
         return true;
       }
       if (t.getCause() == t) {
@@ -83,8 +86,13 @@ public class DiskFull {
     }
     if (usable < minFree) {
       throw new StartupProblem(
-          describe(absolute) + " (" + megabytes(usable) + " free, the hub needs at least " + megabytes(minFree)
-              + "); free some space there or choose another folder with " + setting);
+          describe(absolute)
+              + " ("
+              + megabytes(usable)
+              + " free, the hub needs at least "
+              + megabytes(minFree)
+              + "); free some space there or choose another folder with "
+              + setting);
     }
   }
 
@@ -107,6 +115,8 @@ public class DiskFull {
     String file = dbUrl.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     file = query < 0 ? file : file.substring(0, query);
-    return file.isBlank() || file.startsWith(":memory:") ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath().normalize());
+    return file.isBlank() || file.startsWith(":memory:")
+        ? Optional.empty()
+        : Optional.of(Path.of(file).toAbsolutePath().normalize());
   }
 }

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param username the hub's own MQTT user name
  * @param password the hub's own MQTT password; empty: made on first start and kept in the data
  *     directory (see {@code HubAccount})
- * @param mosquittoDir when set (with an external Mosquitto), the hub keeps a Mosquitto password file
- *     and ACL file there, rewritten whenever a station is enrolled or revoked
+ * @param mosquittoDir when set (with an external Mosquitto), the hub keeps a Mosquitto password
+ *     file and ACL file there, rewritten whenever a station is enrolled or revoked
  */
 @ConfigurationProperties("hub.mqtt")
 public record MqttConfig(

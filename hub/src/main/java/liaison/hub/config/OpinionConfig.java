@@ -14,4 +14,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.opinions")
 public record OpinionConfig(
-    @Min(1) int perIp, Duration perIpWindow, @Min(1) int perToken, Duration perTokenWindow, String clientIpHeader) {}
+    @Min(1) int perIp,
+    Duration perIpWindow,
+    @Min(1) int perToken,
+    Duration perTokenWindow,
+    String clientIpHeader) {}

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 public final class Preflight {
   private Preflight() {}
 
-  /** Below this much usable space where the data lives, the hub refuses to start ({@code hub.min-free-disk}). */
+  /**
+   * Below this much usable space where the data lives, the hub refuses to start ({@code
+   * hub.min-free-disk}).
+   */
   public static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
 
   /** The data directory exists (or can be made) and the hub can write in it. */
@@ -32,7 +35,11 @@ public final class Preflight {
       Files.createDirectories(absolute);
     } catch (IOException | SecurityException e) {
       if (DiskFull.isDiskFull(e)) {
-        throw new StartupProblem(DiskFull.describe(absolute) + "; free some space there or choose another folder with " + setting, e);
+        throw new StartupProblem(
+            DiskFull.describe(absolute)
+                + "; free some space there or choose another folder with "
+                + setting,
+            e);
       }
       throw new StartupProblem(
           "cannot create the data directory "
@@ -49,10 +56,17 @@ public final class Preflight {
       Files.delete(probe);
     } catch (IOException | SecurityException e) {
       if (DiskFull.isDiskFull(e)) {
-        throw new StartupProblem(DiskFull.describe(absolute) + "; free some space there or choose another folder with " + setting, e);
+        throw new StartupProblem(
+            DiskFull.describe(absolute)
+                + "; free some space there or choose another folder with "
+                + setting,
+            e);
       }
       throw new StartupProblem(
-          "the data directory " + absolute + " is not writable; fix its permissions or choose another with " + setting);
+          "the data directory "
+              + absolute
+              + " is not writable; fix its permissions or choose another with "
+              + setting);
     }
   }
 
@@ -84,22 +98,33 @@ public final class Preflight {
    */
   public static void checkKeystore(Path file, String password, String setting) {
     if (!Files.isReadable(file)) {
-      throw new StartupProblem("the TLS keystore " + file + " does not exist or cannot be read; fix " + setting);
+      throw new StartupProblem(
+          "the TLS keystore " + file + " does not exist or cannot be read; fix " + setting);
     }
     try (java.io.InputStream in = Files.newInputStream(file)) {
-      java.security.KeyStore store = java.security.KeyStore.getInstance(file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+      java.security.KeyStore store =
+          java.security.KeyStore.getInstance(file.toString().endsWith(".jks") ? "JKS" : "PKCS12");
       store.load(in, password.toCharArray());
       boolean hasKey = false;
       for (String alias : java.util.Collections.list(store.aliases())) {
         hasKey |= store.isKeyEntry(alias);
       }
       if (!hasKey) {
-        throw new StartupProblem("the TLS keystore " + file + " holds no private key; it needs the hub's certificate with its key");
+        throw new StartupProblem(
+            "the TLS keystore "
+                + file
+                + " holds no private key; it needs the hub's certificate with its key");
       }
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new StartupProblem(
-          "cannot open the TLS keystore " + file + " (" + e.getMessage() + "); check the file and its password ("
-              + setting + ")", e);
+          "cannot open the TLS keystore "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); check the file and its password ("
+              + setting
+              + ")",
+          e);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * Limits on the residents' tracking page ({@code hub.tracking.*}).
  *
- * @param failuresPerAddress wrong or unknown codes one address may look up per {@code failureWindow}
- *     before its look-ups of unknown codes get 429: nobody finds codes by guessing
+ * @param failuresPerAddress wrong or unknown codes one address may look up per {@code
+ *     failureWindow} before its look-ups of unknown codes get 429: nobody finds codes by guessing
  * @param viewsPerCode look-ups of one valid code per {@code viewWindow}, from any address: many
  *     residents share one carrier address, so a valid code is counted by itself, never by address
  * @param remembered addresses and codes counted at once (memory bound)

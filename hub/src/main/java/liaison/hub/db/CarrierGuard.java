@@ -2,7 +2,8 @@ package liaison.hub.db;
 
 /**
  * Refuses database work on a virtual thread: SQLite's native calls would pin its carrier (see
- * {@link Database}). Checked each time a connection is taken, which is cheap and catches every path.
+ * {@link Database}). Checked each time a connection is taken, which is cheap and catches every
+ * path.
  */
 final class CarrierGuard {
   private CarrierGuard() {}

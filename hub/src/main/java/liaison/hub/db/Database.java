@@ -106,7 +106,9 @@ public final class Database {
    */
   private RuntimeException busyOr(JdbiException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
+      if (t instanceof SQLException sql
+          && (sql.getErrorCode() == SQLITE_BUSY
+              || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
         return new DatabaseBusy(patience, waitingWriters(), e);
       }
     }

@@ -8,10 +8,21 @@ import java.time.Duration;
  */
 public final class DatabaseBusy extends RuntimeException {
   public DatabaseBusy(Duration waited, int stillWaiting) {
-    super("the database stayed busy for " + waited.toMillis() + " ms; " + stillWaiting + " other writers waiting");
+    super(
+        "the database stayed busy for "
+            + waited.toMillis()
+            + " ms; "
+            + stillWaiting
+            + " other writers waiting");
   }
 
   public DatabaseBusy(Duration waited, int stillWaiting, Throwable cause) {
-    super("the database stayed busy for " + waited.toMillis() + " ms; " + stillWaiting + " other writers waiting", cause);
+    super(
+        "the database stayed busy for "
+            + waited.toMillis()
+            + " ms; "
+            + stillWaiting
+            + " other writers waiting",
+        cause);
   }
 }

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** One JDBI over the configured data source (SQLite by default, PostgreSQL at scale), and the {@link Database} over it. */
+/**
+ * One JDBI over the configured data source (SQLite by default, PostgreSQL at scale), and the {@link
+ * Database} over it.
+ */
 @Factory
 public class DatabaseFactory {
   private static final Pattern BUSY_TIMEOUT = Pattern.compile("[?&]busy_timeout=(\\d+)");
@@ -28,7 +31,9 @@ public class DatabaseFactory {
     return new Database(jdbi, url.startsWith("jdbc:sqlite:"), busyTimeout(url));
   }
 
-  /** SQLite's busy_timeout from the URL (10 s when absent), so a turn waits as long as SQLite would. */
+  /**
+   * SQLite's busy_timeout from the URL (10 s when absent), so a turn waits as long as SQLite would.
+   */
   static Duration busyTimeout(String url) {
     Matcher m = BUSY_TIMEOUT.matcher(url);
     return Duration.ofMillis(m.find() ? Long.parseLong(m.group(1)) : 10_000);

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteException;
 
 /**
- * Why a database call failed, as far as what to do next goes: the same write may work later
- * ({@link #UNAVAILABLE}: busy, locked, disk full, connection lost), or it never will, because of
- * what it writes ({@link #REFUSED}: a constraint, a type the column does not take). Work that comes
- * from outside keeps what met an unavailable database and drops only what the database refused.
+ * Why a database call failed, as far as what to do next goes: the same write may work later ({@link
+ * #UNAVAILABLE}: busy, locked, disk full, connection lost), or it never will, because of what it
+ * writes ({@link #REFUSED}: a constraint, a type the column does not take). Work that comes from
+ * outside keeps what met an unavailable database and drops only what the database refused.
  */
 public enum DatabaseFault {
   /** The database cannot take the write now, whatever it is: keep it and try again. */
@@ -24,9 +24,12 @@ public enum DatabaseFault {
    * SQLite's primary result codes that say nothing about the statement: BUSY, LOCKED, NOMEM,
    * READONLY, INTERRUPT, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
    */
-  private static final Set<Integer> SQLITE_UNAVAILABLE = Set.of(5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 26);
+  private static final Set<Integer> SQLITE_UNAVAILABLE =
+      Set.of(5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 26);
 
-  /** Reads the failure and its causes; anything not known to be the database's own state is REFUSED. */
+  /**
+   * Reads the failure and its causes; anything not known to be the database's own state is REFUSED.
+   */
   public static DatabaseFault of(@Nullable Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DatabaseBusy) {
@@ -46,8 +49,11 @@ public enum DatabaseFault {
         String state = sql.getSQLState();
         // PostgreSQL: connection (08), insufficient resources such as a full disk (53), operator
         // intervention (57), serialisation failure and deadlock (40001, 40P01).
-        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-            || state.equals("40001") || state.equals("40P01")) {
+        if (state.startsWith("08")
+            || state.startsWith("53")
+            || state.startsWith("57")
+            || state.equals("40001")
+            || state.equals("40P01")) {
           return UNAVAILABLE;
         }
         return REFUSED;

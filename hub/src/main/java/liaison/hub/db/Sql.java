@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sql {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final String LIST_SEPARATOR = "、";
 
@@ -53,6 +54,9 @@ public final class Sql {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.split("[、,，;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(text.split("[、,，;；]"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -20,7 +20,8 @@ public class SqliteFolder implements BeanCreatedEventListener<DatasourceConfigur
     DatasourceConfiguration configuration = event.getBean();
     databaseFile(configuration.getUrl())
         .map(Path::getParent)
-        .ifPresent(folder -> Preflight.checkWritableDirectory(folder, "--data-dir or HUB_DATA_DIR"));
+        .ifPresent(
+            folder -> Preflight.checkWritableDirectory(folder, "--data-dir or HUB_DATA_DIR"));
     return configuration;
   }
 

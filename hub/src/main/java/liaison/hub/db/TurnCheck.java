@@ -8,9 +8,9 @@ import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * On SQLite, refuses a transaction begun without its writer's turn ({@link Database#inTransaction}):
- * one begun straight on JDBI would wait in SQLite's busy handler, holding a connection, and
- * overtake the queue. Catches such a path the first time a test takes it.
+ * On SQLite, refuses a transaction begun without its writer's turn ({@link
+ * Database#inTransaction}): one begun straight on JDBI would wait in SQLite's busy handler, holding
+ * a connection, and overtake the queue. Catches such a path the first time a test takes it.
  */
 final class TurnCheck implements TransactionHandler {
   private final TransactionHandler delegate;
@@ -65,7 +65,8 @@ final class TurnCheck implements TransactionHandler {
   }
 
   @Override
-  public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+  public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback)
+      throws X {
     check();
     return delegate.inTransaction(handle, callback);
   }

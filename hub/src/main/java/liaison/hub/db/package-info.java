@@ -1,4 +1,7 @@
-/** Database access shared by the features (base): JDBI on SQLite or PostgreSQL, taken only through {@link liaison.hub.db.Database}. */
+/**
+ * Database access shared by the features (base): JDBI on SQLite or PostgreSQL, taken only through
+ * {@link liaison.hub.db.Database}.
+ */
 @NullMarked
 package liaison.hub.db;
 

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public class DemoCases {
   /** Fixed ids so tests and the README can point at them. */
   public static final String NEW_CASE = "case-demo0001";
+
   public static final String ESCALATED_CASE = "case-demo0004";
 
   private final CaseRepository cases;
@@ -54,78 +55,312 @@ public class DemoCases {
     }
     LocalDate today = now.atZoneSameInstant(Sql.ZONE).toLocalDate();
 
-    Demo c1 = open(h, NEW_CASE, "s-001", Category.TRANSPORT,
-        "人民路与新华路交叉口的人行绿灯只有15秒，老人过马路走到一半就变红灯了，希望延长。", now.minusHours(3), true, "13812341234", false);
-    Demo c2 = open(h, "case-demo0002", "s-002", Category.URBAN_RURAL,
-        "桃源村三组这一周经常停水，来水时水压也很低，三楼以上基本没水。", now.minusDays(1).minusHours(2), false, null, false);
+    Demo c1 =
+        open(
+            h,
+            NEW_CASE,
+            "s-001",
+            Category.TRANSPORT,
+            "人民路与新华路交叉口的人行绿灯只有15秒，老人过马路走到一半就变红灯了，希望延长。",
+            now.minusHours(3),
+            true,
+            "13812341234",
+            false);
+    Demo c2 =
+        open(
+            h,
+            "case-demo0002",
+            "s-002",
+            Category.URBAN_RURAL,
+            "桃源村三组这一周经常停水，来水时水压也很低，三楼以上基本没水。",
+            now.minusDays(1).minusHours(2),
+            false,
+            null,
+            false);
 
-    Demo c3 = open(h, "case-demo0003", "s-001", Category.EDUCATION,
-        "城关二小放学时校门口接孩子的车停满两边，学生过马路很危险。", now.minusDays(4), true, "13900005678", true);
-    c3.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(3), "教育：城关二小放学时段校门口交通拥堵", "summary = '城关二小放学时段校门口交通拥堵'");
+    Demo c3 =
+        open(
+            h,
+            "case-demo0003",
+            "s-001",
+            Category.EDUCATION,
+            "城关二小放学时校门口接孩子的车停满两边，学生过马路很危险。",
+            now.minusDays(4),
+            true,
+            "13900005678",
+            true);
+    c3.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(3),
+        "教育：城关二小放学时段校门口交通拥堵",
+        "summary = '城关二小放学时段校门口交通拥堵'");
 
-    Demo c4 = open(h, ESCALATED_CASE, "s-001", Category.TRANSPORT,
-        "老城区东门路的路灯坏了一个多月，晚上一片漆黑，已经有人摔倒。", now.minusDays(40), true, "13712349876", true);
+    Demo c4 =
+        open(
+            h,
+            ESCALATED_CASE,
+            "s-001",
+            Category.TRANSPORT,
+            "老城区东门路的路灯坏了一个多月，晚上一片漆黑，已经有人摔倒。",
+            now.minusDays(40),
+            true,
+            "13712349876",
+            true);
     LocalDate due4 = today.minusDays(6);
-    c4.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(39), "道路交通：东门路路灯损坏", "summary = '东门路路灯损坏一个多月'");
-    c4.step(h, CaseStatus.FORWARDED, "chengguan", now.minusDays(38), "交办 县交通运输局，期限 " + due4 + "（居民同意转交联系方式）",
+    c4.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(39),
+        "道路交通：东门路路灯损坏",
+        "summary = '东门路路灯损坏一个多月'");
+    c4.step(
+        h,
+        CaseStatus.FORWARDED,
+        "chengguan",
+        now.minusDays(38),
+        "交办 县交通运输局，期限 " + due4 + "（居民同意转交联系方式）",
         "department_id = 'dep-transport', deadline = '" + due4 + "'");
-    c4.line(h, CaseEvent.SYSTEM, "escalated", now.minusDays(5), "超过办理期限 " + due4 + " 已 1 天，提交县人大常委会督办");
-    h.createUpdate("UPDATE opinion_case SET escalated_at = :at WHERE id = :id").bind("at", Sql.instant(now.minusDays(5))).bind("id", c4.id).execute();
+    c4.line(
+        h, CaseEvent.SYSTEM, "escalated", now.minusDays(5), "超过办理期限 " + due4 + " 已 1 天，提交县人大常委会督办");
+    h.createUpdate("UPDATE opinion_case SET escalated_at = :at WHERE id = :id")
+        .bind("at", Sql.instant(now.minusDays(5)))
+        .bind("id", c4.id)
+        .execute();
 
-    Demo c5 = open(h, "case-demo0005", "s-003", Category.EMPLOYMENT,
-        "政务服务中心的招工信息屏好几天没更新了，找工作的人白跑一趟。", now.minusDays(25), false, null, false);
+    Demo c5 =
+        open(
+            h,
+            "case-demo0005",
+            "s-003",
+            Category.EMPLOYMENT,
+            "政务服务中心的招工信息屏好几天没更新了，找工作的人白跑一趟。",
+            now.minusDays(25),
+            false,
+            null,
+            false);
     LocalDate due5 = today.minusDays(2);
-    c5.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(24), "就业创业：招工信息屏未更新", "summary = '招工信息屏未及时更新'");
-    c5.step(h, CaseStatus.FORWARDED, "admin", now.minusDays(23), "交办 县民政局，期限 " + due5 + "（不转交联系方式）",
+    c5.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(24),
+        "就业创业：招工信息屏未更新",
+        "summary = '招工信息屏未及时更新'");
+    c5.step(
+        h,
+        CaseStatus.FORWARDED,
+        "admin",
+        now.minusDays(23),
+        "交办 县民政局，期限 " + due5 + "（不转交联系方式）",
         "department_id = 'dep-civil', deadline = '" + due5 + "'");
 
-    Demo c6 = open(h, "case-demo0006", "s-002", Category.URBAN_RURAL,
-        "村里通往白沙镇的桥栏杆松动，孩子上学要经过。", now.minusDays(6), true, "13600001234", false);
+    Demo c6 =
+        open(
+            h,
+            "case-demo0006",
+            "s-002",
+            Category.URBAN_RURAL,
+            "村里通往白沙镇的桥栏杆松动，孩子上学要经过。",
+            now.minusDays(6),
+            true,
+            "13600001234",
+            false);
     LocalDate due6 = WorkingDays.after(today.minusDays(5), 15);
-    c6.step(h, CaseStatus.REGISTERED, "baisha", now.minusDays(5).minusHours(3), "城乡建设：桃源桥栏杆松动", "summary = '桃源桥栏杆松动，存在安全隐患'");
-    c6.step(h, CaseStatus.FORWARDED, "baisha", now.minusDays(5), "交办 县住房和城乡建设局，期限 " + due6 + "（不转交联系方式）",
+    c6.step(
+        h,
+        CaseStatus.REGISTERED,
+        "baisha",
+        now.minusDays(5).minusHours(3),
+        "城乡建设：桃源桥栏杆松动",
+        "summary = '桃源桥栏杆松动，存在安全隐患'");
+    c6.step(
+        h,
+        CaseStatus.FORWARDED,
+        "baisha",
+        now.minusDays(5),
+        "交办 县住房和城乡建设局，期限 " + due6 + "（不转交联系方式）",
         "department_id = 'dep-housing', deadline = '" + due6 + "'");
 
-    Demo c7 = open(h, "case-demo0007", "s-003", Category.HEALTH,
-        "社区卫生服务站周末不开门，老人周末看病要跑到县医院。", now.minusDays(15), false, null, false);
-    c7.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(14), "医疗卫生：社区卫生服务站周末不开诊", "summary = '社区卫生服务站周末不开诊'");
-    c7.step(h, CaseStatus.FORWARDED, "chengguan", now.minusDays(14).plusHours(1), "交办 县卫生健康局", "department_id = 'dep-health', deadline = '"
-        + WorkingDays.after(today.minusDays(14), 10) + "'");
-    c7.step(h, CaseStatus.DEPARTMENT_REPLIED, "chengguan", now.minusDays(2), "自下月起，城关社区卫生服务站周六上午开诊。",
+    Demo c7 =
+        open(
+            h,
+            "case-demo0007",
+            "s-003",
+            Category.HEALTH,
+            "社区卫生服务站周末不开门，老人周末看病要跑到县医院。",
+            now.minusDays(15),
+            false,
+            null,
+            false);
+    c7.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(14),
+        "医疗卫生：社区卫生服务站周末不开诊",
+        "summary = '社区卫生服务站周末不开诊'");
+    c7.step(
+        h,
+        CaseStatus.FORWARDED,
+        "chengguan",
+        now.minusDays(14).plusHours(1),
+        "交办 县卫生健康局",
+        "department_id = 'dep-health', deadline = '"
+            + WorkingDays.after(today.minusDays(14), 10)
+            + "'");
+    c7.step(
+        h,
+        CaseStatus.DEPARTMENT_REPLIED,
+        "chengguan",
+        now.minusDays(2),
+        "自下月起，城关社区卫生服务站周六上午开诊。",
         "department_reply = '自下月起，城关社区卫生服务站周六上午开诊，周日安排家庭医生电话值班。'");
 
-    Demo c8 = open(h, "case-demo0008", "s-001", Category.ENVIRONMENT,
-        "河堤公园旁边的烧烤摊晚上油烟很大，附近居民不敢开窗。", now.minusDays(20), false, null, false);
-    c8.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(19), "生态环境：河堤公园烧烤油烟扰民", "summary = '河堤公园夜间烧烤油烟扰民'");
-    c8.step(h, CaseStatus.FORWARDED, "chengguan", now.minusDays(19).plusHours(2), "交办 县生态环境局", "department_id = 'dep-environment', deadline = '"
-        + WorkingDays.after(today.minusDays(19), 15) + "'");
-    c8.step(h, CaseStatus.DEPARTMENT_REPLIED, "chengguan", now.minusDays(6), "已约谈摊主，要求安装油烟净化设备。",
+    Demo c8 =
+        open(
+            h,
+            "case-demo0008",
+            "s-001",
+            Category.ENVIRONMENT,
+            "河堤公园旁边的烧烤摊晚上油烟很大，附近居民不敢开窗。",
+            now.minusDays(20),
+            false,
+            null,
+            false);
+    c8.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(19),
+        "生态环境：河堤公园烧烤油烟扰民",
+        "summary = '河堤公园夜间烧烤油烟扰民'");
+    c8.step(
+        h,
+        CaseStatus.FORWARDED,
+        "chengguan",
+        now.minusDays(19).plusHours(2),
+        "交办 县生态环境局",
+        "department_id = 'dep-environment', deadline = '"
+            + WorkingDays.after(today.minusDays(19), 15)
+            + "'");
+    c8.step(
+        h,
+        CaseStatus.DEPARTMENT_REPLIED,
+        "chengguan",
+        now.minusDays(6),
+        "已约谈摊主，要求安装油烟净化设备。",
         "department_reply = '已约谈摊主，限期安装油烟净化设备，并增加夜间巡查。'");
-    c8.step(h, CaseStatus.ANSWERED, "chengguan", now.minusDays(5), "已答复",
+    c8.step(
+        h,
+        CaseStatus.ANSWERED,
+        "chengguan",
+        now.minusDays(5),
+        "已答复",
         "answer = '县生态环境局已约谈摊主，要求限期安装油烟净化设备，并增加夜间巡查。感谢您的反映！'");
 
-    Demo c9 = open(h, "case-demo0009", "s-003", Category.SOCIAL_SECURITY,
-        "退休人员资格认证能不能在政务服务中心现场办，手机上不会操作。", now.minusDays(30), true, "13512345678", false);
-    c9.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(29), "社会保障：退休人员资格认证现场办理", "summary = '希望退休资格认证可现场办理'");
-    c9.step(h, CaseStatus.ANSWERED, "chengguan", now.minusDays(27), "已答复",
+    Demo c9 =
+        open(
+            h,
+            "case-demo0009",
+            "s-003",
+            Category.SOCIAL_SECURITY,
+            "退休人员资格认证能不能在政务服务中心现场办，手机上不会操作。",
+            now.minusDays(30),
+            true,
+            "13512345678",
+            false);
+    c9.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(29),
+        "社会保障：退休人员资格认证现场办理",
+        "summary = '希望退休资格认证可现场办理'");
+    c9.step(
+        h,
+        CaseStatus.ANSWERED,
+        "chengguan",
+        now.minusDays(27),
+        "已答复",
         "answer = '政务服务中心三楼社保窗口可现场办理资格认证，工作日均可，请带身份证。'");
     c9.line(h, CaseEvent.RESIDENT, "rate", now.minusDays(26), "满意");
-    c9.step(h, CaseStatus.CLOSED, "chengguan", now.minusDays(25), "群众满意", "rating = 'SATISFIED', rated_at = '" + Sql.instant(now.minusDays(26)) + "'");
+    c9.step(
+        h,
+        CaseStatus.CLOSED,
+        "chengguan",
+        now.minusDays(25),
+        "群众满意",
+        "rating = 'SATISFIED', rated_at = '" + Sql.instant(now.minusDays(26)) + "'");
 
-    Demo c10 = open(h, "case-demo0010", "s-001", Category.LEGAL,
-        "我和邻居因宅基地边界打官司，法院判决后对方一直不执行。", now.minusDays(10), false, null, false);
-    c10.step(h, CaseStatus.REGISTERED, "chengguan", now.minusDays(9), "法律诉讼：宅基地纠纷判决执行", "summary = '宅基地纠纷判决未执行'");
-    c10.step(h, CaseStatus.CLOSED_WITH_GUIDANCE, "chengguan", now.minusDays(9).plusHours(1), "引导申请强制执行",
+    Demo c10 =
+        open(
+            h,
+            "case-demo0010",
+            "s-001",
+            Category.LEGAL,
+            "我和邻居因宅基地边界打官司，法院判决后对方一直不执行。",
+            now.minusDays(10),
+            false,
+            null,
+            false);
+    c10.step(
+        h,
+        CaseStatus.REGISTERED,
+        "chengguan",
+        now.minusDays(9),
+        "法律诉讼：宅基地纠纷判决执行",
+        "summary = '宅基地纠纷判决未执行'");
+    c10.step(
+        h,
+        CaseStatus.CLOSED_WITH_GUIDANCE,
+        "chengguan",
+        now.minusDays(9).plusHours(1),
+        "引导申请强制执行",
         "guidance = '判决生效后对方不履行的，可向青溪县人民法院申请强制执行；可到县公共法律服务中心（新华路88号一楼）免费咨询。'");
   }
 
-  private Demo open(Handle h, String id, String station, Category category, String text, OffsetDateTime at, boolean withContact,
-      @Nullable String phone, boolean toDepartment) {
+  private Demo open(
+      Handle h,
+      String id,
+      String station,
+      Category category,
+      String text,
+      OffsetDateTime at,
+      boolean withContact,
+      @Nullable String phone,
+      boolean toDepartment) {
     OffsetDateTime t = at.withNano(0);
-    cases.insert(h, new OpinionCase(id, TrackingCodes.next(), station, null, category, text, CaseStatus.SUBMITTED, "", null, null, null,
-        null, null, t, t, null, null, null, false, toDepartment, null, "", null));
+    cases.insert(
+        h,
+        new OpinionCase(
+            id,
+            TrackingCodes.next(),
+            station,
+            null,
+            category,
+            text,
+            CaseStatus.SUBMITTED,
+            "",
+            null,
+            null,
+            null,
+            null,
+            null,
+            t,
+            t,
+            null,
+            null,
+            null,
+            false,
+            toDepartment,
+            null,
+            "",
+            null));
     if (withContact && phone != null) {
-      cases.insertContact(h, new CaseContact(id, "居民" , phone, t));
+      cases.insertContact(h, new CaseContact(id, "居民", phone, t));
     }
     Demo d = new Demo(id, CaseStatus.SUBMITTED);
     d.line(h, CaseEvent.RESIDENT, "submit", t, "");
@@ -144,20 +379,39 @@ public class DemoCases {
 
     void step(Handle h, CaseStatus to, String actor, OffsetDateTime at, String note, String set) {
       if (!status.canBecome(to)) {
-        throw new IllegalStateException("demo case " + id + " cannot go from " + status + " to " + to);
+        throw new IllegalStateException(
+            "demo case " + id + " cannot go from " + status + " to " + to);
       }
       String closed = to.isClosed() ? ", closed_at = '" + Sql.instant(at) + "'" : "";
-      h.execute("UPDATE opinion_case SET status = ?, updated_at = ?, " + set + closed + " WHERE id = ?", to.name(), Sql.instant(at), id);
-      cases.insertEvent(h, new CaseEvent(eventId(at), id, at.withNano(0), actor, to.name().toLowerCase(java.util.Locale.ROOT), status, to, note));
+      h.execute(
+          "UPDATE opinion_case SET status = ?, updated_at = ?, " + set + closed + " WHERE id = ?",
+          to.name(),
+          Sql.instant(at),
+          id);
+      cases.insertEvent(
+          h,
+          new CaseEvent(
+              eventId(at),
+              id,
+              at.withNano(0),
+              actor,
+              to.name().toLowerCase(java.util.Locale.ROOT),
+              status,
+              to,
+              note));
       status = to;
     }
 
     void line(Handle h, String actor, String action, OffsetDateTime at, String note) {
-      cases.insertEvent(h, new CaseEvent(eventId(at), id, at.withNano(0), actor, action, null, null, note));
+      cases.insertEvent(
+          h, new CaseEvent(eventId(at), id, at.withNano(0), actor, action, null, null, note));
     }
   }
 
   private static String eventId(OffsetDateTime at) {
-    return String.format("%016x-%s", at.toInstant().toEpochMilli() * 1000, java.util.UUID.randomUUID().toString().substring(0, 8));
+    return String.format(
+        "%016x-%s",
+        at.toInstant().toEpochMilli() * 1000,
+        java.util.UUID.randomUUID().toString().substring(0, 8));
   }
 }

@@ -1,7 +1,7 @@
 package liaison.hub.demo;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -11,11 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import liaison.hub.config.HubConfig;
+import liaison.hub.db.Database;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
-import liaison.hub.station.StationsChanged;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionRule;
@@ -30,13 +30,13 @@ import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
+import liaison.hub.station.StationsChanged;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationKind;
-import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * A made-up county to try the system with: 青溪县 with two townships, three stations of different
  * kinds, twelve deputies across all five levels (several at two levels or two stations), a week of
  * receptions from today (one deputy already marked present today) and two notices. Loaded in one
- * transaction on first start (empty database), with {@code --demo} when missing, never with
- * {@code --no-demo}.
+ * transaction on first start (empty database), with {@code --demo} when missing, never with {@code
+ * --no-demo}.
  */
 @Context
 public class DemoCounty {
@@ -129,44 +129,160 @@ public class DemoCounty {
 
   /** One demo account per role. */
   public record DemoAccount(
-      String id, String username, String name, Role role, @org.jspecify.annotations.Nullable String deputyId, List<String> stations) {}
+      String id,
+      String username,
+      String name,
+      Role role,
+      @org.jspecify.annotations.Nullable String deputyId,
+      List<String> stations) {}
 
   public static final List<DemoAccount> ACCOUNTS =
       List.of(
           new DemoAccount("u-admin", "admin", "周建华", Role.COUNTY_ADMIN, null, List.of()),
-          new DemoAccount("u-chengguan", "chengguan", "林晓梅", Role.STATION_MANAGER, null, List.of("s-001", "s-003")),
-          new DemoAccount("u-baisha", "baisha", "韦国强", Role.STATION_MANAGER, null, List.of("s-002")),
+          new DemoAccount(
+              "u-chengguan",
+              "chengguan",
+              "林晓梅",
+              Role.STATION_MANAGER,
+              null,
+              List.of("s-001", "s-003")),
+          new DemoAccount(
+              "u-baisha", "baisha", "韦国强", Role.STATION_MANAGER, null, List.of("s-002")),
           new DemoAccount("u-chenxl", "chenxl", "陈秀兰", Role.DEPUTY, "d-0001", List.of()));
 
-  record Person(String id, String name, List<DeputyLevel> levels, String constituency, String occupation,
-      String workUnit, List<String> specialties, String phone, boolean phonePublic) {}
+  record Person(
+      String id,
+      String name,
+      List<DeputyLevel> levels,
+      String constituency,
+      String occupation,
+      String workUnit,
+      List<String> specialties,
+      String phone,
+      boolean phonePublic) {}
 
   static final List<Person> PEOPLE =
       List.of(
-          new Person("d-0001", "陈秀兰", List.of(DeputyLevel.PROVINCIAL, DeputyLevel.COUNTY), "城关镇第一选区",
-              "社区卫生服务中心主任", "青溪县城关镇社区卫生服务中心", List.of("医疗卫生", "养老服务"), "0771-5551234", true),
-          new Person("d-0002", "黄志强", List.of(DeputyLevel.TOWNSHIP), "城关镇第三选区",
-              "律师", "青溪县明德律师事务所", List.of("矛盾纠纷", "法律咨询"), "13800001111", false),
-          new Person("d-0003", "李建国", List.of(DeputyLevel.NATIONAL), "江城市代表团",
-              "农业合作社理事长", "青溪县桃源果蔬专业合作社", List.of("农业与乡村振兴", "就业招工"), null, false),
-          new Person("d-0004", "王美玲", List.of(DeputyLevel.MUNICIPAL), "青溪县选区",
-              "中学教师", "江城市第三中学", List.of("教育"), null, false),
-          new Person("d-0005", "张德明", List.of(DeputyLevel.COUNTY), "城关镇第二选区",
-              "社区党委书记", "城关镇人民路社区", List.of("城市更新与古城保护", "消防安全"), "0771-5552345", true),
-          new Person("d-0006", "刘桂芳", List.of(DeputyLevel.TOWNSHIP), "白沙镇桃源村选区",
-              "村委会主任", "白沙镇桃源村村民委员会", List.of("农业与乡村振兴", "供水与基础设施"), "13900002222", true),
-          new Person("d-0007", "赵卫东", List.of(DeputyLevel.COUNTY, DeputyLevel.TOWNSHIP), "白沙镇第一选区",
-              "个体工商户协会会长", "白沙镇个体劳动者协会", List.of("营商环境"), null, false),
-          new Person("d-0008", "周晓燕", List.of(DeputyLevel.MUNICIPAL), "青溪县选区",
-              "护士长", "江城市人民医院", List.of("医疗卫生", "社会保障"), null, false),
-          new Person("d-0009", "吴海涛", List.of(DeputyLevel.COUNTY), "城关镇第四选区",
-              "工程师", "青溪县公路养护中心", List.of("道路交通"), null, false),
-          new Person("d-0010", "孙丽娟", List.of(DeputyLevel.TOWNSHIP), "白沙镇第二选区",
-              "小学校长", "白沙镇中心小学", List.of("教育"), null, false),
-          new Person("d-0011", "马振华", List.of(DeputyLevel.PROVINCIAL), "江城市选区",
-              "企业总经理", "青溪电子科技有限公司", List.of("营商环境", "就业招工"), null, false),
-          new Person("d-0012", "胡志勇", List.of(DeputyLevel.COUNTY), "城关镇第五选区",
-              "法官", "青溪县人民法院", List.of("矛盾纠纷", "法律咨询"), null, false));
+          new Person(
+              "d-0001",
+              "陈秀兰",
+              List.of(DeputyLevel.PROVINCIAL, DeputyLevel.COUNTY),
+              "城关镇第一选区",
+              "社区卫生服务中心主任",
+              "青溪县城关镇社区卫生服务中心",
+              List.of("医疗卫生", "养老服务"),
+              "0771-5551234",
+              true),
+          new Person(
+              "d-0002",
+              "黄志强",
+              List.of(DeputyLevel.TOWNSHIP),
+              "城关镇第三选区",
+              "律师",
+              "青溪县明德律师事务所",
+              List.of("矛盾纠纷", "法律咨询"),
+              "13800001111",
+              false),
+          new Person(
+              "d-0003",
+              "李建国",
+              List.of(DeputyLevel.NATIONAL),
+              "江城市代表团",
+              "农业合作社理事长",
+              "青溪县桃源果蔬专业合作社",
+              List.of("农业与乡村振兴", "就业招工"),
+              null,
+              false),
+          new Person(
+              "d-0004",
+              "王美玲",
+              List.of(DeputyLevel.MUNICIPAL),
+              "青溪县选区",
+              "中学教师",
+              "江城市第三中学",
+              List.of("教育"),
+              null,
+              false),
+          new Person(
+              "d-0005",
+              "张德明",
+              List.of(DeputyLevel.COUNTY),
+              "城关镇第二选区",
+              "社区党委书记",
+              "城关镇人民路社区",
+              List.of("城市更新与古城保护", "消防安全"),
+              "0771-5552345",
+              true),
+          new Person(
+              "d-0006",
+              "刘桂芳",
+              List.of(DeputyLevel.TOWNSHIP),
+              "白沙镇桃源村选区",
+              "村委会主任",
+              "白沙镇桃源村村民委员会",
+              List.of("农业与乡村振兴", "供水与基础设施"),
+              "13900002222",
+              true),
+          new Person(
+              "d-0007",
+              "赵卫东",
+              List.of(DeputyLevel.COUNTY, DeputyLevel.TOWNSHIP),
+              "白沙镇第一选区",
+              "个体工商户协会会长",
+              "白沙镇个体劳动者协会",
+              List.of("营商环境"),
+              null,
+              false),
+          new Person(
+              "d-0008",
+              "周晓燕",
+              List.of(DeputyLevel.MUNICIPAL),
+              "青溪县选区",
+              "护士长",
+              "江城市人民医院",
+              List.of("医疗卫生", "社会保障"),
+              null,
+              false),
+          new Person(
+              "d-0009",
+              "吴海涛",
+              List.of(DeputyLevel.COUNTY),
+              "城关镇第四选区",
+              "工程师",
+              "青溪县公路养护中心",
+              List.of("道路交通"),
+              null,
+              false),
+          new Person(
+              "d-0010",
+              "孙丽娟",
+              List.of(DeputyLevel.TOWNSHIP),
+              "白沙镇第二选区",
+              "小学校长",
+              "白沙镇中心小学",
+              List.of("教育"),
+              null,
+              false),
+          new Person(
+              "d-0011",
+              "马振华",
+              List.of(DeputyLevel.PROVINCIAL),
+              "江城市选区",
+              "企业总经理",
+              "青溪电子科技有限公司",
+              List.of("营商环境", "就业招工"),
+              null,
+              false),
+          new Person(
+              "d-0012",
+              "胡志勇",
+              List.of(DeputyLevel.COUNTY),
+              "城关镇第五选区",
+              "法官",
+              "青溪县人民法院",
+              List.of("矛盾纠纷", "法律咨询"),
+              null,
+              false));
 
   private void load() {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -176,18 +292,60 @@ public class DemoCounty {
           stations.insertCounty(h, COUNTY, "青溪县");
           stations.insertTownship(h, "t-chengguan", COUNTY, "城关镇");
           stations.insertTownship(h, "t-baisha", COUNTY, "白沙镇");
-          stations.insert(h, new Station("s-001", "t-chengguan", "城关镇人大代表之家", StationKind.HOME,
-              "青溪县城关镇人民路18号镇政府一楼东侧", "周一至周五 8:30—12:00，14:30—17:30",
-              "城关镇人大代表之家", 24.8141, 110.5523, PublicTokens.next()));
-          stations.insert(h, new Station("s-002", "t-baisha", "白沙镇桃源村人大代表工作站", StationKind.WORKSTATION,
-              "青溪县白沙镇桃源村村委会二楼", "每周二、周四 9:00—11:30；每月15日全天",
-              "桃源村人大代表工作站", 24.7702, 110.6118, PublicTokens.next()));
-          stations.insert(h, new Station("s-003", "t-chengguan", "青溪县政务服务中心人大代表联系点",
-              StationKind.CONTACT_POINT, "青溪县城关镇新华路88号政务服务中心三楼", "周一至周五 9:00—12:00，14:30—17:00",
-              "人大代表联系点", 24.8210, 110.5467, PublicTokens.next()));
+          stations.insert(
+              h,
+              new Station(
+                  "s-001",
+                  "t-chengguan",
+                  "城关镇人大代表之家",
+                  StationKind.HOME,
+                  "青溪县城关镇人民路18号镇政府一楼东侧",
+                  "周一至周五 8:30—12:00，14:30—17:30",
+                  "城关镇人大代表之家",
+                  24.8141,
+                  110.5523,
+                  PublicTokens.next()));
+          stations.insert(
+              h,
+              new Station(
+                  "s-002",
+                  "t-baisha",
+                  "白沙镇桃源村人大代表工作站",
+                  StationKind.WORKSTATION,
+                  "青溪县白沙镇桃源村村委会二楼",
+                  "每周二、周四 9:00—11:30；每月15日全天",
+                  "桃源村人大代表工作站",
+                  24.7702,
+                  110.6118,
+                  PublicTokens.next()));
+          stations.insert(
+              h,
+              new Station(
+                  "s-003",
+                  "t-chengguan",
+                  "青溪县政务服务中心人大代表联系点",
+                  StationKind.CONTACT_POINT,
+                  "青溪县城关镇新华路88号政务服务中心三楼",
+                  "周一至周五 9:00—12:00，14:30—17:00",
+                  "人大代表联系点",
+                  24.8210,
+                  110.5467,
+                  PublicTokens.next()));
           for (Person p : PEOPLE) {
-            deputies.insert(h, COUNTY, new Deputy(p.id(), p.name(), p.levels(), p.constituency(), p.occupation(),
-                p.workUnit(), p.specialties(), null, p.phone(), p.phonePublic()));
+            deputies.insert(
+                h,
+                COUNTY,
+                new Deputy(
+                    p.id(),
+                    p.name(),
+                    p.levels(),
+                    p.constituency(),
+                    p.occupation(),
+                    p.workUnit(),
+                    p.specialties(),
+                    null,
+                    p.phone(),
+                    p.phonePublic()));
           }
           assign(h, "s-001", "d-0001", "d-0002", "d-0003", "d-0004", "d-0005", "d-0012");
           assign(h, "s-002", "d-0003", "d-0006", "d-0007", "d-0010");
@@ -202,20 +360,53 @@ public class DemoCounty {
             if ((dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) && day != 0) {
               continue;
             }
-            slot(h, ++n, "s-001", date, "09:00", "11:30",
-                day % 2 == 0 ? "老旧小区加装电梯意见征集" : null, "代表之家一楼接待室", status,
+            slot(
+                h,
+                ++n,
+                "s-001",
+                date,
+                "09:00",
+                "11:30",
+                day % 2 == 0 ? "老旧小区加装电梯意见征集" : null,
+                "代表之家一楼接待室",
+                status,
                 day % 2 == 0 ? List.of("d-0001", "d-0002") : List.of("d-0005", "d-0012"));
             if (dow == DayOfWeek.TUESDAY || dow == DayOfWeek.THURSDAY || day == 0) {
-              slot(h, ++n, "s-002", date, "09:00", "11:30",
-                  dow == DayOfWeek.THURSDAY ? "农村道路养护与供水" : null, "桃源村村委会二楼会议室", status,
+              slot(
+                  h,
+                  ++n,
+                  "s-002",
+                  date,
+                  "09:00",
+                  "11:30",
+                  dow == DayOfWeek.THURSDAY ? "农村道路养护与供水" : null,
+                  "桃源村村委会二楼会议室",
+                  status,
                   List.of("d-0006", "d-0007"));
             }
-            slot(h, ++n, "s-003", date, "14:30", "17:00",
-                dow == DayOfWeek.WEDNESDAY ? "招工引才政策咨询" : null, "政务服务中心三楼联系点", status,
+            slot(
+                h,
+                ++n,
+                "s-003",
+                date,
+                "14:30",
+                "17:00",
+                dow == DayOfWeek.WEDNESDAY ? "招工引才政策咨询" : null,
+                "政务服务中心三楼联系点",
+                status,
                 day % 2 == 0 ? List.of("d-0008", "d-0011") : List.of("d-0009"));
           }
-          slot(h, ++n, "s-001", today.plusDays(1), "19:00", "21:00", "古城消防安全夜谈会", "城关镇文化广场",
-              ReceptionStatus.ANNOUNCED, List.of("d-0003", "d-0005"));
+          slot(
+              h,
+              ++n,
+              "s-001",
+              today.plusDays(1),
+              "19:00",
+              "21:00",
+              "古城消防安全夜谈会",
+              "城关镇文化广场",
+              ReceptionStatus.ANNOUNCED,
+              List.of("d-0003", "d-0005"));
           // Today's first reception (r-0001 at s-001: 陈秀兰 and 黄志强): 陈秀兰 has arrived, 黄志强 is
           // still expected, so the calendar and the screen show both states.
           attendance.mark(h, "r-0001", "d-0001", "u-chengguan", now);
@@ -233,35 +424,78 @@ public class DemoCounty {
           for (DemoAccount a : ACCOUNTS) {
             accounts.insert(
                 h,
-                new Staff(a.id(), a.username(), a.name(), a.role(), COUNTY, a.deputyId(), java.util.Set.copyOf(a.stations())),
+                new Staff(
+                    a.id(),
+                    a.username(),
+                    a.name(),
+                    a.role(),
+                    COUNTY,
+                    a.deputyId(),
+                    java.util.Set.copyOf(a.stations())),
                 hasher.hash(PASSWORD));
           }
 
           // 白沙镇桃源村: "每月15日全天" from its opening hours, as a recurring rule.
           rules.insert(
               h,
-              new ReceptionRule("rr-0001", "s-002", ReceptionRule.Kind.MONTHLY, null, 15, LocalTime.of(9, 0),
-                  LocalTime.of(17, 0), "每月15日全天接待", "桃源村村委会二楼会议室", today, null, List.of("d-0003", "d-0010"),
+              new ReceptionRule(
+                  "rr-0001",
+                  "s-002",
+                  ReceptionRule.Kind.MONTHLY,
+                  null,
+                  15,
+                  LocalTime.of(9, 0),
+                  LocalTime.of(17, 0),
+                  "每月15日全天接待",
+                  "桃源村村委会二楼会议室",
+                  today,
+                  null,
+                  List.of("d-0003", "d-0010"),
                   java.util.Set.of()));
 
-          notices.insert(h, new Notice("n-0001", "关于开展“代表接待日”活动的公告",
-              "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。"
-                  + "欢迎居民群众届时到站反映意见建议，也可扫描屏幕上的二维码在线提交。",
-              NoticePriority.NORMAL, now.minusDays(1), now.plusDays(30), Notice.Target.ALL, null, List.of(),
-              "青溪县人大常委会代表工作委员会", COUNTY));
-          notices.insert(h, new Notice("n-0002", "桃源村工作站本周四接待改在村文化室",
-              "因村委会二楼会议室维修，本周四上午的代表接待改在桃源村文化室（村委会斜对面）进行，时间不变。",
-              NoticePriority.URGENT, now.minusHours(2), now.plusDays(5), Notice.Target.STATIONS, null,
-              List.of("s-002"), "白沙镇人大主席团", COUNTY));
+          notices.insert(
+              h,
+              new Notice(
+                  "n-0001",
+                  "关于开展“代表接待日”活动的公告",
+                  "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动。"
+                      + "欢迎居民群众届时到站反映意见建议，也可扫描屏幕上的二维码在线提交。",
+                  NoticePriority.NORMAL,
+                  now.minusDays(1),
+                  now.plusDays(30),
+                  Notice.Target.ALL,
+                  null,
+                  List.of(),
+                  "青溪县人大常委会代表工作委员会",
+                  COUNTY));
+          notices.insert(
+              h,
+              new Notice(
+                  "n-0002",
+                  "桃源村工作站本周四接待改在村文化室",
+                  "因村委会二楼会议室维修，本周四上午的代表接待改在桃源村文化室（村委会斜对面）进行，时间不变。",
+                  NoticePriority.URGENT,
+                  now.minusHours(2),
+                  now.plusDays(5),
+                  Notice.Target.STATIONS,
+                  null,
+                  List.of("s-002"),
+                  "白沙镇人大主席团",
+                  COUNTY));
 
           // s-001's wall screen shows the schedule more often before the station opens at 8:30;
           // s-002 and s-003 play the defaults.
           playlists.save(
-              h, "s-001",
+              h,
+              "s-001",
               Playlist.DEFAULT.withDaypart(
-                  new Playlist.Daypart(LocalTime.of(7, 30), LocalTime.of(9, 0),
-                      List.of(Playlist.Entry.of(Board.WEEK, 15), Playlist.Entry.of(Board.TODAY, 10)))),
-              "林晓梅", now);
+                  new Playlist.Daypart(
+                      LocalTime.of(7, 30),
+                      LocalTime.of(9, 0),
+                      List.of(
+                          Playlist.Entry.of(Board.WEEK, 15), Playlist.Entry.of(Board.TODAY, 10)))),
+              "林晓梅",
+              now);
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
@@ -274,12 +508,32 @@ public class DemoCounty {
     }
   }
 
-  private void slot(org.jdbi.v3.core.Handle h, int n, String station, LocalDate date, String start, String end,
-      String theme, String location, ReceptionStatus status, List<String> deputyIds) {
+  private void slot(
+      org.jdbi.v3.core.Handle h,
+      int n,
+      String station,
+      LocalDate date,
+      String start,
+      String end,
+      String theme,
+      String location,
+      ReceptionStatus status,
+      List<String> deputyIds) {
     // Residents may book 20 places at the announced receptions of the home and the village
     // workstation; the contact point in the service centre takes walk-ins only.
     Integer capacity = status == ReceptionStatus.ANNOUNCED && !station.equals("s-003") ? 20 : null;
-    receptions.insert(h, new ReceptionSlot(String.format("r-%04d", n), station, date, LocalTime.parse(start),
-        LocalTime.parse(end), theme, location, status, deputyIds, capacity));
+    receptions.insert(
+        h,
+        new ReceptionSlot(
+            String.format("r-%04d", n),
+            station,
+            date,
+            LocalTime.parse(start),
+            LocalTime.parse(end),
+            theme,
+            location,
+            status,
+            deputyIds,
+            capacity));
   }
 }

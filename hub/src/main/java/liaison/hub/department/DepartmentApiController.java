@@ -40,7 +40,8 @@ public class DepartmentApiController {
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
-  public HttpResponse<Department> create(@Parameter(hidden = true) Staff staff, @Body DepartmentService.Draft draft) {
+  public HttpResponse<Department> create(
+      @Parameter(hidden = true) Staff staff, @Body DepartmentService.Draft draft) {
     return HttpResponse.created(departments.create(staff, draft));
   }
 
@@ -50,7 +51,8 @@ public class DepartmentApiController {
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public Department update(@Parameter(hidden = true) Staff staff, String id, @Body DepartmentService.Draft draft) {
+  public Department update(
+      @Parameter(hidden = true) Staff staff, String id, @Body DepartmentService.Draft draft) {
     return departments.update(staff, id, draft);
   }
 }

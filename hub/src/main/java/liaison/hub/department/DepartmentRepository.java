@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Departments of a county, by name. */
 @Singleton
@@ -25,7 +25,13 @@ public class DepartmentRepository {
         h ->
             h.createQuery("SELECT * FROM department WHERE county_id = :county ORDER BY name")
                 .bind("county", countyId)
-                .map((rs, ctx) -> new Department(rs.getString("id"), rs.getString("county_id"), rs.getString("name"), rs.getString("contact")))
+                .map(
+                    (rs, ctx) ->
+                        new Department(
+                            rs.getString("id"),
+                            rs.getString("county_id"),
+                            rs.getString("name"),
+                            rs.getString("contact")))
                 .list());
   }
 
@@ -34,14 +40,21 @@ public class DepartmentRepository {
         h ->
             h.createQuery("SELECT * FROM department WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new Department(rs.getString("id"), rs.getString("county_id"), rs.getString("name"), rs.getString("contact")))
+                .map(
+                    (rs, ctx) ->
+                        new Department(
+                            rs.getString("id"),
+                            rs.getString("county_id"),
+                            rs.getString("name"),
+                            rs.getString("contact")))
                 .findOne());
   }
 
   public boolean nameTaken(String countyId, String name, String exceptId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT COUNT(*) FROM department WHERE county_id = :county AND name = :name AND id <> :id")
+            h.createQuery(
+                        "SELECT COUNT(*) FROM department WHERE county_id = :county AND name = :name AND id <> :id")
                     .bind("county", countyId)
                     .bind("name", name)
                     .bind("id", exceptId)
@@ -63,7 +76,8 @@ public class DepartmentRepository {
   }
 
   public void update(Handle h, Department d) {
-    h.createUpdate("UPDATE department SET name = :name, contact = :contact, updated_at = :now WHERE id = :id")
+    h.createUpdate(
+            "UPDATE department SET name = :name, contact = :contact, updated_at = :now WHERE id = :id")
         .bind("id", d.id())
         .bind("name", d.name())
         .bind("contact", d.contact())

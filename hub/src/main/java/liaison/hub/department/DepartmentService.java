@@ -3,12 +3,12 @@ package liaison.hub.department;
 import jakarta.inject.Singleton;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
-import liaison.hub.db.Database;
+import liaison.hub.station.Access;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +26,8 @@ public class DepartmentService {
   private final Access access;
   private final AuditLog audit;
 
-  public DepartmentService(Database database, DepartmentRepository departments, Access access, AuditLog audit) {
+  public DepartmentService(
+      Database database, DepartmentRepository departments, Access access, AuditLog audit) {
     this.database = database;
     this.departments = departments;
     this.access = access;
@@ -37,7 +38,10 @@ public class DepartmentService {
   @io.micronaut.core.annotation.Introspected
   public record Draft(@Nullable String name, @Nullable String contact) {}
 
-  /** The county's departments, for its staff (cases are forwarded to them; a deputy's account does not). */
+  /**
+   * The county's departments, for its staff (cases are forwarded to them; a deputy's account does
+   * not).
+   */
   public List<Department> list(Staff staff) {
     access.requireEditor(staff);
     return departments.inCounty(staff.countyId());
@@ -69,7 +73,13 @@ public class DepartmentService {
     database.useTransaction(
         h -> {
           departments.update(h, after);
-          audit.record(h, staff, "update", "department", id, before.name() + " → " + after.name() + " · " + after.contact());
+          audit.record(
+              h,
+              staff,
+              "update",
+              "department",
+              id,
+              before.name() + " → " + after.name() + " · " + after.contact());
         });
     return after;
   }

@@ -1,8 +1,5 @@
 package liaison.hub.deputy;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,13 +12,18 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
 import liaison.hub.web.ApiAnswers;
 
-/** Deputies over JSON: list (with search and filters), read, create, change, delete, assignments. */
+/**
+ * Deputies over JSON: list (with search and filters), read, create, change, delete, assignments.
+ */
 @Controller("/api/deputies")
 @ApiAnswers.Staff
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,7 +32,8 @@ public class DeputyApiController {
   private final DeputyService deputies;
   private final DeputyAssignments assignments;
 
-  public DeputyApiController(DeputyDirectory directory, DeputyService deputies, DeputyAssignments assignments) {
+  public DeputyApiController(
+      DeputyDirectory directory, DeputyService deputies, DeputyAssignments assignments) {
     this.directory = directory;
     this.deputies = deputies;
     this.assignments = assignments;
@@ -59,7 +62,8 @@ public class DeputyApiController {
    * The deputies the staff member may see.
    *
    * @param q text in the id, name, constituency, occupation, work unit or specialties
-   * @param level NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY or TOWNSHIP; another value answers 400 listing them
+   * @param level NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY or TOWNSHIP; another value answers 400
+   *     listing them
    * @param station a station's id: only the deputies sitting there
    */
   @Get(produces = MediaType.APPLICATION_JSON)
@@ -81,7 +85,10 @@ public class DeputyApiController {
   @Operation(operationId = "getDeputy")
   @ApiAnswers.NotFound
   public DeputyView one(@Parameter(hidden = true) Staff staff, String id) {
-    return view(directory.get(staff, id), ids(directory.stationsOf(staff, id)), directory.maySeePhone(staff, id));
+    return view(
+        directory.get(staff, id),
+        ids(directory.stationsOf(staff, id)),
+        directory.maySeePhone(staff, id));
   }
 
   /** Adds a deputy, sitting at the stations the draft names. */
@@ -90,9 +97,11 @@ public class DeputyApiController {
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
-  public HttpResponse<DeputyView> create(@Parameter(hidden = true) Staff staff, @Body DeputyDraft draft) {
+  public HttpResponse<DeputyView> create(
+      @Parameter(hidden = true) Staff staff, @Body DeputyDraft draft) {
     Deputy created = deputies.create(staff, draft);
-    return HttpResponse.created(view(created, ids(directory.stationsOf(staff, created.id())), true));
+    return HttpResponse.created(
+        view(created, ids(directory.stationsOf(staff, created.id())), true));
   }
 
   /** Changes a deputy: the whole deputy is sent, as for a new one. */
@@ -101,12 +110,15 @@ public class DeputyApiController {
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public DeputyView update(@Parameter(hidden = true) Staff staff, String id, @Body DeputyDraft draft) {
+  public DeputyView update(
+      @Parameter(hidden = true) Staff staff, String id, @Body DeputyDraft draft) {
     Deputy changed = deputies.update(staff, id, draft);
     return view(changed, ids(directory.stationsOf(staff, id)), true);
   }
 
-  /** Deletes a deputy; refused (422) while they are on duty at a reception to come, at any station. */
+  /**
+   * Deletes a deputy; refused (422) while they are on duty at a reception to come, at any station.
+   */
   @Delete(uri = "/{id}")
   @Operation(operationId = "deleteDeputy")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)
@@ -130,23 +142,31 @@ public class DeputyApiController {
   @Operation(operationId = "assignDeputy")
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public List<Map<String, String>> assign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
+  public List<Map<String, String>> assign(
+      @Parameter(hidden = true) Staff staff, String id, String stationId) {
     assignments.assign(staff, id, stationId);
     return stationList(directory.stationsOf(staff, id));
   }
 
-  /** Takes the deputy off the station; refused (422) while they are on duty there at a reception to come. */
+  /**
+   * Takes the deputy off the station; refused (422) while they are on duty there at a reception to
+   * come.
+   */
   @Delete(uri = "/{id}/stations/{stationId}")
   @Operation(operationId = "unassignDeputy")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public HttpResponse<?> unassign(@Parameter(hidden = true) Staff staff, String id, String stationId) {
+  public HttpResponse<?> unassign(
+      @Parameter(hidden = true) Staff staff, String id, String stationId) {
     assignments.unassign(staff, id, stationId);
     return HttpResponse.noContent();
   }
 
-  /** @param phoneVisible the reader may see the phone even when it is not public (they just wrote it, or Access says so) */
+  /**
+   * @param phoneVisible the reader may see the phone even when it is not public (they just wrote
+   *     it, or Access says so)
+   */
   private static DeputyView view(Deputy d, List<String> stationIds, boolean phoneVisible) {
     boolean showPhone = d.phonePublic() || phoneVisible;
     return new DeputyView(

@@ -57,7 +57,10 @@ public class DeputyAssignments {
     change(staff, stationId, List.of(id), List.of());
   }
 
-  /** Removes a deputy from one of the staff member's stations (refused while they are on duty there). */
+  /**
+   * Removes a deputy from one of the staff member's stations (refused while they are on duty
+   * there).
+   */
   public void unassign(Staff staff, String id, String stationId) {
     change(staff, stationId, List.of(), List.of(id));
   }
@@ -65,7 +68,8 @@ public class DeputyAssignments {
   /** Makes {@code deputyIds} exactly the deputies assigned to the station. */
   public void setStationDeputies(Staff staff, String stationId, List<String> deputyIds) {
     access.requireEdit(staff, stationId);
-    Set<String> current = deputies.atStation(stationId).stream().map(Deputy::id).collect(Collectors.toSet());
+    Set<String> current =
+        deputies.atStation(stationId).stream().map(Deputy::id).collect(Collectors.toSet());
     Set<String> wanted = new LinkedHashSet<>(deputyIds);
     wanted.removeIf(s -> s == null || s.isBlank());
     List<String> add = wanted.stream().filter(d -> !current.contains(d)).toList();
@@ -75,12 +79,14 @@ public class DeputyAssignments {
 
   private void change(Staff staff, String stationId, List<String> add, List<String> remove) {
     StationPlace place = access.requireEdit(staff, stationId);
-    Set<String> current = deputies.atStation(stationId).stream().map(Deputy::id).collect(Collectors.toSet());
+    Set<String> current =
+        deputies.atStation(stationId).stream().map(Deputy::id).collect(Collectors.toSet());
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     List<String> adding = new ArrayList<>();
     for (String id : add) {
       if (!current.contains(id)) {
-        access.requireAttach(staff, deputies.seat(id).orElseThrow(() -> DeputyDirectory.notFound(id)), place);
+        access.requireAttach(
+            staff, deputies.seat(id).orElseThrow(() -> DeputyDirectory.notFound(id)), place);
         adding.add(id);
       }
     }
@@ -99,11 +105,23 @@ public class DeputyAssignments {
         h -> {
           for (String id : adding) {
             deputies.assign(h, stationId, id);
-            audit.record(h, staff, "assign", "deputy", id, id + " → " + stationId + " " + place.station().name());
+            audit.record(
+                h,
+                staff,
+                "assign",
+                "deputy",
+                id,
+                id + " → " + stationId + " " + place.station().name());
           }
           for (String id : removing) {
             deputies.unassign(h, stationId, id);
-            audit.record(h, staff, "unassign", "deputy", id, id + " ← " + stationId + " " + place.station().name());
+            audit.record(
+                h,
+                staff,
+                "unassign",
+                "deputy",
+                id,
+                id + " ← " + stationId + " " + place.station().name());
           }
         });
     stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
@@ -114,8 +132,14 @@ public class DeputyAssignments {
    * are; among those they can, exactly {@code wanted} ({@code null} keeps them all). Leaving a
    * station while on duty there is refused.
    */
-  List<String> after(Staff staff, String deputyId, List<String> before, List<String> wanted, ValidationProblem.Collector problems) {
-    Set<String> editable = access.editableStations(staff).stream().map(StationPlace::id).collect(Collectors.toSet());
+  List<String> after(
+      Staff staff,
+      String deputyId,
+      List<String> before,
+      List<String> wanted,
+      ValidationProblem.Collector problems) {
+    Set<String> editable =
+        access.editableStations(staff).stream().map(StationPlace::id).collect(Collectors.toSet());
     Set<String> after = new TreeSet<>();
     for (String s : before) {
       if (!editable.contains(s)) {
@@ -127,7 +151,8 @@ public class DeputyAssignments {
         continue;
       }
       String s = raw.strip();
-      Optional<StationPlace> place = stations.find(s).filter(p -> p.countyId().equals(staff.countyId()));
+      Optional<StationPlace> place =
+          stations.find(s).filter(p -> p.countyId().equals(staff.countyId()));
       if (place.isEmpty()) {
         problems.add("stationIds", Text.of("problem.station.not-in-county", s));
       } else {

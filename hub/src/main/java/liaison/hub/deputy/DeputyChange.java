@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * A checked change of a deputy, ready to write: {@code before} is null for a new deputy. It knows
  * which screens show the deputy, and how the audit log describes it.
  */
-public record DeputyChange(@Nullable Deputy before, Deputy after, List<String> stationsBefore, List<String> stationsAfter) {
+public record DeputyChange(
+    @Nullable Deputy before,
+    Deputy after,
+    List<String> stationsBefore,
+    List<String> stationsAfter) {
   public DeputyChange {
     stationsBefore = List.copyOf(stationsBefore);
     stationsAfter = List.copyOf(stationsAfter);
@@ -21,7 +25,9 @@ public record DeputyChange(@Nullable Deputy before, Deputy after, List<String> s
   }
 
   public boolean changesSomething() {
-    return before == null || !before.equals(after) || !Set.copyOf(stationsBefore).equals(Set.copyOf(stationsAfter));
+    return before == null
+        || !before.equals(after)
+        || !Set.copyOf(stationsBefore).equals(Set.copyOf(stationsAfter));
   }
 
   /** Every station whose screen shows this deputy before or after. */
@@ -35,13 +41,31 @@ public record DeputyChange(@Nullable Deputy before, Deputy after, List<String> s
   public String summary() {
     return isNew()
         ? describe(after, stationsAfter)
-        : describe(Objects.requireNonNull(before), stationsBefore) + " → " + describe(after, stationsAfter);
+        : describe(Objects.requireNonNull(before), stationsBefore)
+            + " → "
+            + describe(after, stationsAfter);
   }
 
-  /** A deputy in one line of the audit log: what is stored, whether a phone is, and where they sit. */
+  /**
+   * A deputy in one line of the audit log: what is stored, whether a phone is, and where they sit.
+   */
   static String describe(Deputy d, List<String> stationIds) {
-    return d.id() + " " + d.name() + " " + d.levels() + " 「" + d.constituency() + "」 「" + d.occupation() + "」 「"
-        + d.workUnit() + "」 " + d.specialties() + " " + (d.phone() == null ? "" : "phone" + (d.phonePublic() ? " public" : ""))
-        + " " + stationIds;
+    return d.id()
+        + " "
+        + d.name()
+        + " "
+        + d.levels()
+        + " 「"
+        + d.constituency()
+        + "」 「"
+        + d.occupation()
+        + "」 「"
+        + d.workUnit()
+        + "」 "
+        + d.specialties()
+        + " "
+        + (d.phone() == null ? "" : "phone" + (d.phonePublic() ? " public" : ""))
+        + " "
+        + stationIds;
   }
 }

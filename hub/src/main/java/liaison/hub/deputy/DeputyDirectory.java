@@ -46,7 +46,8 @@ public class DeputyDirectory {
    * @param phoneVisible the reader may see the phone even when it is not public
    * @param changeable the reader may change the deputy's details
    */
-  public record Listed(Deputy deputy, List<String> stationIds, boolean phoneVisible, boolean changeable) {}
+  public record Listed(
+      Deputy deputy, List<String> stationIds, boolean phoneVisible, boolean changeable) {}
 
   public List<Listed> list(Staff staff, Filter filter) {
     Set<String> visibleStations = visibleStationIds(staff);
@@ -55,24 +56,35 @@ public class DeputyDirectory {
     if (stationId != null) {
       access.requireSee(staff, stationId);
     }
-    DeputyLevel level = filter.level() == null || filter.level().isBlank() ? null : DeputyFields.parseLevel(filter.level());
+    DeputyLevel level =
+        filter.level() == null || filter.level().isBlank()
+            ? null
+            : DeputyFields.parseLevel(filter.level());
     if (filter.level() != null && !filter.level().isBlank() && level == null) {
       throw BadRequestProblem.unknownChoice(
-          "level", filter.level(), java.util.Arrays.stream(DeputyLevel.values()).map(Enum::name).toList());
+          "level",
+          filter.level(),
+          java.util.Arrays.stream(DeputyLevel.values()).map(Enum::name).toList());
     }
     String q = DeputyFields.blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
     return deputies.inCounty(staff.countyId()).stream()
         .filter(d -> access.canSeeDeputy(staff, seat(staff.countyId(), d.id(), assignments)))
-        .filter(d -> stationId == null || assignments.getOrDefault(d.id(), List.of()).contains(stationId))
-        .filter(d -> filter.level() == null || filter.level().isBlank() || d.levels().contains(level))
+        .filter(
+            d ->
+                stationId == null
+                    || assignments.getOrDefault(d.id(), List.of()).contains(stationId))
+        .filter(
+            d -> filter.level() == null || filter.level().isBlank() || d.levels().contains(level))
         .filter(d -> needle == null || matches(d, needle))
         .map(
             d -> {
               Access.Seat seat = seat(staff.countyId(), d.id(), assignments);
               return new Listed(
                   d,
-                  assignments.getOrDefault(d.id(), List.of()).stream().filter(visibleStations::contains).toList(),
+                  assignments.getOrDefault(d.id(), List.of()).stream()
+                      .filter(visibleStations::contains)
+                      .toList(),
                   access.canSeeDeputyPhone(staff, seat),
                   access.canChangeDeputy(staff, seat));
             })
@@ -81,7 +93,8 @@ public class DeputyDirectory {
 
   private static boolean matches(Deputy d, String needle) {
     return Stream.concat(
-            Stream.of(d.id(), d.name(), d.constituency(), d.occupation(), d.workUnit()), d.specialties().stream())
+            Stream.of(d.id(), d.name(), d.constituency(), d.occupation(), d.workUnit()),
+            d.specialties().stream())
         .anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
   }
 
@@ -127,7 +140,8 @@ public class DeputyDirectory {
 
   /** {@link #atStation}'s names by id. */
   public Map<String, String> namesAt(Staff staff, String stationId) {
-    return atStation(staff, stationId).stream().collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
+    return atStation(staff, stationId).stream()
+        .collect(Collectors.toMap(Deputy::id, Deputy::name, (a, b) -> a));
   }
 
   /**
@@ -139,8 +153,8 @@ public class DeputyDirectory {
   }
 
   /**
-   * The deputies the staff member may choose from for the station (no contact details): those
-   * there now and those they may attach to it.
+   * The deputies the staff member may choose from for the station (no contact details): those there
+   * now and those they may attach to it.
    */
   public List<Deputy> candidates(Staff staff, String stationId) {
     StationPlace place = access.requireEdit(staff, stationId);
@@ -158,7 +172,8 @@ public class DeputyDirectory {
     return deputies.seat(id).orElseThrow(() -> notFound(id));
   }
 
-  private static Access.Seat seat(String countyId, String id, Map<String, List<String>> assignments) {
+  private static Access.Seat seat(
+      String countyId, String id, Map<String, List<String>> assignments) {
     return new Access.Seat(id, countyId, assignments.getOrDefault(id, List.of()));
   }
 

@@ -56,7 +56,12 @@ public class DeputyFields {
    * A name and constituency another deputy of the county already has is refused (that is how a
    * spreadsheet row without an id finds an existing deputy).
    */
-  public Deputy check(String countyId, String id, DeputyDraft d, @Nullable Deputy before, ValidationProblem.Collector problems) {
+  public Deputy check(
+      String countyId,
+      String id,
+      DeputyDraft d,
+      @Nullable Deputy before,
+      ValidationProblem.Collector problems) {
     String name = text(d.name(), before == null ? null : before.name());
     if (name.isEmpty()) {
       problems.add("name", Text.of("problem.deputy.name.missing"));
@@ -101,7 +106,11 @@ public class DeputyFields {
     List<String> specialties = before == null ? List.of() : before.specialties();
     if (d.specialties() != null) {
       specialties =
-          d.specialties().stream().filter(Objects::nonNull).flatMap(s -> Sql.list(s).stream()).distinct().toList();
+          d.specialties().stream()
+              .filter(Objects::nonNull)
+              .flatMap(s -> Sql.list(s).stream())
+              .distinct()
+              .toList();
     }
     if (specialties.size() > MAX_SPECIALTIES) {
       problems.add("specialties", Text.of("problem.deputy.specialties.too-many", MAX_SPECIALTIES));
@@ -111,7 +120,8 @@ public class DeputyFields {
         problems.add("specialties", Text.of("problem.deputy.specialty.too-long", s, MAX_SPECIALTY));
       }
     }
-    String phone = d.phone() == null ? (before == null ? null : before.phone()) : blankToNull(d.phone());
+    String phone =
+        d.phone() == null ? (before == null ? null : before.phone()) : blankToNull(d.phone());
     if (phone != null) {
       phone = phone.replaceAll("\\s+", " ");
       if (!PHONE.matcher(phone).matches() || phone.chars().noneMatch(Character::isDigit)) {
@@ -120,7 +130,8 @@ public class DeputyFields {
         problems.add("phone", Text.of("problem.deputy.phone.too-long", MAX_PHONE));
       }
     }
-    boolean phonePublic = d.phonePublic() == null ? before != null && before.phonePublic() : d.phonePublic();
+    boolean phonePublic =
+        d.phonePublic() == null ? before != null && before.phonePublic() : d.phonePublic();
     if (phonePublic && phone == null) {
       problems.add("phonePublic", Text.of("problem.deputy.phone.public-without"));
     }
@@ -128,20 +139,28 @@ public class DeputyFields {
       deputies
           .idByNameAndConstituency(countyId, name, constituency)
           .filter(other -> !other.equals(id))
-          .ifPresent(
-              other ->
-                  problems.add("name", Text.of("problem.deputy.same-person", other)));
+          .ifPresent(other -> problems.add("name", Text.of("problem.deputy.same-person", other)));
     }
     return new Deputy(
-        id, name, levels, constituency, occupation, workUnit, specialties,
-        before == null ? null : before.photoHash(), phone, phonePublic);
+        id,
+        name,
+        levels,
+        constituency,
+        occupation,
+        workUnit,
+        specialties,
+        before == null ? null : before.photoHash(),
+        phone,
+        phonePublic);
   }
 
   /** NATIONAL, 全国, 全国人大代表, National; 省/自治区/直辖市, 市/州, 县/区, 乡/镇/乡镇/街道. */
   public static @Nullable DeputyLevel parseLevel(String text) {
     String t = text.strip();
     for (DeputyLevel level : DeputyLevel.values()) {
-      if (level.name().equalsIgnoreCase(t) || level.zh().equals(t) || level.en().equalsIgnoreCase(t)) {
+      if (level.name().equalsIgnoreCase(t)
+          || level.zh().equals(t)
+          || level.en().equalsIgnoreCase(t)) {
         return level;
       }
     }

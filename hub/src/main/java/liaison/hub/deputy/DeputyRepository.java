@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.station.Access;
 import liaison.signage.protocol.DeputyLevel;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Deputies, their levels, and the stations they are assigned to. */
 @Singleton
@@ -49,13 +49,19 @@ public class DeputyRepository {
   public Optional<Deputy> find(String id) {
     return database.withHandle(
         h ->
-            withLevels(h, h.createQuery("SELECT * FROM deputy WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
+            withLevels(
+                    h,
+                    h.createQuery("SELECT * FROM deputy WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> row(rs))
+                        .list())
                 .stream()
                 .findFirst());
   }
 
   public int count() {
-    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deputy").mapTo(Integer.class).one());
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM deputy").mapTo(Integer.class).one());
   }
 
   /** Every deputy of the county, highest level first, then by name. */
@@ -80,8 +86,12 @@ public class DeputyRepository {
                 .findOne());
   }
 
-  /** The deputy of the county with this name and constituency, if any (how spreadsheets name a deputy). */
-  public Optional<String> idByNameAndConstituency(String countyId, String name, String constituency) {
+  /**
+   * The deputy of the county with this name and constituency, if any (how spreadsheets name a
+   * deputy).
+   */
+  public Optional<String> idByNameAndConstituency(
+      String countyId, String name, String constituency) {
     return database.withHandle(
         h ->
             h.createQuery(
@@ -93,7 +103,10 @@ public class DeputyRepository {
                 .findFirst());
   }
 
-  /** The deputy's county and every station they sit at, as {@link Access} judges them; empty when there is no such deputy. */
+  /**
+   * The deputy's county and every station they sit at, as {@link Access} judges them; empty when
+   * there is no such deputy.
+   */
   public Optional<Access.Seat> seat(String id) {
     return countyOf(id).map(county -> new Access.Seat(id, county, stationsOf(id)));
   }
@@ -102,7 +115,8 @@ public class DeputyRepository {
   public List<String> stationsOf(String deputyId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT station_id FROM station_deputy WHERE deputy_id = :id ORDER BY station_id")
+            h.createQuery(
+                    "SELECT station_id FROM station_deputy WHERE deputy_id = :id ORDER BY station_id")
                 .bind("id", deputyId)
                 .mapTo(String.class)
                 .list());
@@ -120,7 +134,11 @@ public class DeputyRepository {
                     """)
                 .bind("county", countyId)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> byDeputy.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+                .forEach(
+                    e ->
+                        byDeputy
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue())));
     return byDeputy;
   }
 
@@ -241,11 +259,20 @@ public class DeputyRepository {
               List<DeputyLevel> own = new ArrayList<>(levels.getOrDefault(d.id(), List.of()));
               own.sort(Comparator.naturalOrder());
               return new Deputy(
-                  d.id(), d.name(), own, d.constituency(), d.occupation(), d.workUnit(),
-                  d.specialties(), d.photoHash(), d.phone(), d.phonePublic());
+                  d.id(),
+                  d.name(),
+                  own,
+                  d.constituency(),
+                  d.occupation(),
+                  d.workUnit(),
+                  d.specialties(),
+                  d.photoHash(),
+                  d.phone(),
+                  d.phonePublic());
             })
         .sorted(
-            Comparator.comparing((Deputy d) -> d.levels().isEmpty() ? DeputyLevel.TOWNSHIP : d.levels().get(0))
+            Comparator.comparing(
+                    (Deputy d) -> d.levels().isEmpty() ? DeputyLevel.TOWNSHIP : d.levels().get(0))
                 .thenComparing(Deputy::name))
         .toList();
   }

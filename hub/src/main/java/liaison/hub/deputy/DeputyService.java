@@ -109,7 +109,9 @@ public class DeputyService {
     String newId = fields.newId(id, problems);
     Deputy after = fields.check(staff.countyId(), newId, d, null, problems);
     List<String> stationsAfter =
-        d.stationIds() == null ? List.of() : assignments.after(staff, after.id(), List.of(), d.stationIds(), problems);
+        d.stationIds() == null
+            ? List.of()
+            : assignments.after(staff, after.id(), List.of(), d.stationIds(), problems);
     if (!access.canAddDeputyAt(staff, stationsAfter) && !problems.has("stationIds")) {
       problems.add("stationIds", Text.of("problem.deputy.needs-your-station"));
     }
@@ -124,7 +126,9 @@ public class DeputyService {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     Deputy after = fields.check(staff.countyId(), id, d, before, problems);
     List<String> stationsAfter =
-        d.stationIds() == null ? stationsBefore : assignments.after(staff, id, stationsBefore, d.stationIds(), problems);
+        d.stationIds() == null
+            ? stationsBefore
+            : assignments.after(staff, id, stationsBefore, d.stationIds(), problems);
     problems.throwIfAny();
     return new DeputyChange(before, after, stationsBefore, stationsAfter);
   }
@@ -155,7 +159,9 @@ public class DeputyService {
   /** Announces which screens to rebuild, once the changes are committed. */
   public void published(Collection<DeputyChange> changes) {
     Set<String> affected = new TreeSet<>();
-    changes.stream().filter(DeputyChange::changesSomething).forEach(c -> affected.addAll(c.stations()));
+    changes.stream()
+        .filter(DeputyChange::changesSomething)
+        .forEach(c -> affected.addAll(c.stations()));
     if (!affected.isEmpty()) {
       stationsChanged.publishEvent(new StationsChanged(affected));
     }

@@ -30,8 +30,10 @@ public class OnDuty {
   }
 
   /** Refuses (field {@code stationIds}) to take the deputy off the station while on duty there. */
-  public void checkRemoval(String deputyId, String stationId, ValidationProblem.Collector problems) {
-    List<Duty> duties = upcoming(deputyId).stream().filter(x -> x.stationId().equals(stationId)).toList();
+  public void checkRemoval(
+      String deputyId, String stationId, ValidationProblem.Collector problems) {
+    List<Duty> duties =
+        upcoming(deputyId).stream().filter(x -> x.stationId().equals(stationId)).toList();
     if (!duties.isEmpty()) {
       String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
       problems.add("stationIds", Text.of("problem.deputy.on-duty.removal", name, list(duties)));
@@ -42,7 +44,8 @@ public class OnDuty {
   public void checkDeletion(Deputy deputy) {
     List<Duty> duties = upcoming(deputy.id());
     if (!duties.isEmpty()) {
-      throw ValidationProblem.of("duties", Text.of("problem.deputy.on-duty.deletion", deputy.name(), list(duties)));
+      throw ValidationProblem.of(
+          "duties", Text.of("problem.deputy.on-duty.deletion", deputy.name(), list(duties)));
     }
   }
 
@@ -52,7 +55,11 @@ public class OnDuty {
 
   /** The first three duties, joined the way each language joins a list, and how many more. */
   private static Text list(List<Duty> duties) {
-    List<String> first = duties.stream().limit(3).map(x -> x.stationName() + " " + x.date() + " " + x.start()).toList();
+    List<String> first =
+        duties.stream()
+            .limit(3)
+            .map(x -> x.stationName() + " " + x.date() + " " + x.start())
+            .toList();
     String zh = String.join("、", first);
     String en = String.join(", ", first);
     return duties.size() > 3

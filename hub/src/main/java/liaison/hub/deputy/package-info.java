@@ -1,4 +1,7 @@
-/** Deputies, their levels and their stations (feature): the directory, the changes, the assignments, the field check. */
+/**
+ * Deputies, their levels and their stations (feature): the directory, the changes, the assignments,
+ * the field check.
+ */
 @NullMarked
 package liaison.hub.deputy;
 

@@ -23,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.problem.NotFoundProblem;
-import liaison.hub.security.Staff;
 import liaison.hub.security.ClientAddresses;
-import liaison.hub.web.ApiAnswers;
+import liaison.hub.security.Staff;
 import liaison.hub.text.Text;
+import liaison.hub.web.ApiAnswers;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
 import liaison.signage.protocol.ProtocolCodec;
@@ -48,25 +48,34 @@ public class EnrolmentApiController {
   }
 
   /**
-   * What a screen sends ({@code EnrolmentRequest} of the protocol): its station id, the hash of
-   * the password it made, its app version. Read like every JSON body (a body that is not such an
-   * object is answered 400 by the hub's error answers), then checked field by field.
+   * What a screen sends ({@code EnrolmentRequest} of the protocol): its station id, the hash of the
+   * password it made, its app version. Read like every JSON body (a body that is not such an object
+   * is answered 400 by the hub's error answers), then checked field by field.
    */
   @io.micronaut.core.annotation.Introspected
-  public record ScreenRequest(@Nullable String stationId, @Nullable String passwordHash, @Nullable String appVersion) {}
+  public record ScreenRequest(
+      @Nullable String stationId, @Nullable String passwordHash, @Nullable String appVersion) {}
 
   /**
-   * A screen asks for an enrolment code, sending an {@code EnrolmentRequest} (its station id and the
-   * hash of the password it made). 201 with an {@code EnrolmentTicket}; 400 not a JSON object; 422
-   * a field refused (unknown station, not a hash, too many hash iterations), each with its reason in
-   * zh and en; 429 too many from this address.
+   * A screen asks for an enrolment code, sending an {@code EnrolmentRequest} (its station id and
+   * the hash of the password it made). 201 with an {@code EnrolmentTicket}; 400 not a JSON object;
+   * 422 a field refused (unknown station, not a hash, too many hash iterations), each with its
+   * reason in zh and en; 429 too many from this address.
    */
-  @Post(uri = "/api/public/enrolments", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "requestEnrolmentCode", security = {})
+  @Post(
+      uri = "/api/public/enrolments",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "requestEnrolmentCode",
+      security = {})
   @ApiResponse(
       responseCode = "201",
       description = "登记码 · The code to show, until when it holds",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentTicket.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrolmentTicket.class)))
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
   @ApiAnswers.TooManyRequests
@@ -78,23 +87,33 @@ public class EnrolmentApiController {
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
           .body(message(Text.of("problem.enrolment.too-many")));
     }
-    EnrolmentRequest request = enrolments.check(body.stationId(), body.passwordHash(), body.appVersion(), address);
+    EnrolmentRequest request =
+        enrolments.check(body.stationId(), body.passwordHash(), body.appVersion(), address);
     EnrolmentTicket ticket = enrolments.request(request, address);
-    return HttpResponse.created(ProtocolCodec.encode(ticket)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.created(ProtocolCodec.encode(ticket))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   /** Where a code stands: WAITING, ENROLLED or EXPIRED. 404 unknown code (ask for a new one). */
   @Get(uri = "/api/public/enrolments/{code}", produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "getEnrolmentStatus", security = {})
+  @Operation(
+      operationId = "getEnrolmentStatus",
+      security = {})
   @ApiResponse(
       responseCode = "200",
       description = "登记码的状态 · Where the code stands",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentTicket.class)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrolmentTicket.class)))
   @ApiAnswers.NotFound
   public HttpResponse<?> status(String code) {
     return enrolments
         .status(code)
-        .<HttpResponse<?>>map(t -> HttpResponse.ok(ProtocolCodec.encode(t)).contentType(MediaType.APPLICATION_JSON_TYPE))
+        .<HttpResponse<?>>map(
+            t ->
+                HttpResponse.ok(ProtocolCodec.encode(t))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE))
         .orElseGet(
             () -> HttpResponse.notFound(message(Text.of("problem.enrolment.status.unknown"))));
   }
@@ -107,13 +126,17 @@ public class EnrolmentApiController {
    * Enters the code a screen shows: that screen becomes the station's. 422 with the reason for a
    * malformed, unknown, expired or used code, or one made for another station; 403 not allowed.
    */
-  @Post(uri = "/api/stations/{id}/enrolment", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/api/stations/{id}/enrolment",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "enrolScreen")
   @ApiAnswers.Staff
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public StationCredential enrol(@Parameter(hidden = true) Staff staff, String id, @Body CodeEntry entry) {
+  public StationCredential enrol(
+      @Parameter(hidden = true) Staff staff, String id, @Body CodeEntry entry) {
     return enrolments.enrol(staff, id, entry.code() == null ? "" : entry.code());
   }
 
@@ -128,7 +151,9 @@ public class EnrolmentApiController {
         .orElseThrow(() -> new NotFoundProblem(Text.of("problem.enrolment.none", id)));
   }
 
-  /** Revokes the station's screen credential: its screen is disconnected and must be enrolled again. */
+  /**
+   * Revokes the station's screen credential: its screen is disconnected and must be enrolled again.
+   */
   @Delete(uri = "/api/stations/{id}/credential", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "revokeScreenCredential")
   @ApiAnswers.Staff

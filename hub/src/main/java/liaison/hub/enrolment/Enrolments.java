@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.CredentialChanges;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
-import liaison.hub.security.Staff;
-import liaison.hub.station.StationRepository;
 import liaison.hub.security.RateLimiter;
+import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
+import liaison.hub.station.StationRepository;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.EnrolmentRequest;
 import liaison.signage.protocol.EnrolmentTicket;
@@ -25,7 +26,6 @@ import liaison.signage.protocol.MqttPasswordHash;
 import liaison.signage.protocol.Topic;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
-import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +36,19 @@ import org.slf4j.LoggerFactory;
  * credential and closes the connections made with it.
  *
  * <p>A code is refused when it is malformed, unknown, expired, already used or made for another
- * station; each refusal is logged with its reason and counts against the staff account (a limit
- * per account stops guessing). A code is used once, by a conditional update, so two people entering
- * it at once cannot both succeed.
+ * station; each refusal is logged with its reason and counts against the staff account (a limit per
+ * account stops guessing). A code is used once, by a conditional update, so two people entering it
+ * at once cannot both succeed.
  */
 @Singleton
 public class Enrolments {
   private static final Logger LOG = LoggerFactory.getLogger(Enrolments.class);
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("M-d HH:mm");
-  /** Iterations a screen's hash may use: Mosquitto's default up to ten times it (each connect pays them). */
+
+  /**
+   * Iterations a screen's hash may use: Mosquitto's default up to ten times it (each connect pays
+   * them).
+   */
   static final long MIN_HASH_ITERATIONS = 101;
 
   static final long MAX_HASH_ITERATIONS = 1_000;
@@ -80,8 +84,14 @@ public class Enrolments {
     this.audit = audit;
     this.changes = changes;
     this.badInput = badInput;
-    this.requests = new RateLimiter(config.requestsPerAddress(), config.requestWindow(), clock, config.addressesRemembered());
-    this.wrongCodes = new RateLimiter(config.wrongCodesPerAccount(), config.wrongCodeWindow(), clock);
+    this.requests =
+        new RateLimiter(
+            config.requestsPerAddress(),
+            config.requestWindow(),
+            clock,
+            config.addressesRemembered());
+    this.wrongCodes =
+        new RateLimiter(config.wrongCodesPerAccount(), config.wrongCodeWindow(), clock);
   }
 
   /** Counts a screen's request against its address; how long to wait when over the limit. */
@@ -119,7 +129,11 @@ public class Enrolments {
    *
    * @throws ValidationProblem with every field's problem; each refusal is counted as bad input
    */
-  public EnrolmentRequest check(@Nullable String stationId, @Nullable String passwordHash, @Nullable String appVersion, String address) {
+  public EnrolmentRequest check(
+      @Nullable String stationId,
+      @Nullable String passwordHash,
+      @Nullable String appVersion,
+      String address) {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String reason = null;
     if (stationId == null || stationId.isBlank()) {
@@ -140,7 +154,12 @@ public class Enrolments {
       if (iterations < MIN_HASH_ITERATIONS || iterations > MAX_HASH_ITERATIONS) {
         // Each later connect of this station computes the hash again: a huge count is a CPU bomb.
         problems.add(
-            "passwordHash", Text.of("problem.enrolment.hash.iterations", iterations, MIN_HASH_ITERATIONS, MAX_HASH_ITERATIONS));
+            "passwordHash",
+            Text.of(
+                "problem.enrolment.hash.iterations",
+                iterations,
+                MIN_HASH_ITERATIONS,
+                MAX_HASH_ITERATIONS));
         reason = reason == null ? "hash-iterations" : reason;
       }
     }
@@ -169,17 +188,24 @@ public class Enrolments {
   }
 
   /**
-   * A screen asks for a code: it gets one to show, good for {@code codeLifetime}. A station may have
-   * any number of codes waiting (only the one its real screen shows will be typed in); what is
+   * A screen asks for a code: it gets one to show, good for {@code codeLifetime}. A station may
+   * have any number of codes waiting (only the one its real screen shows will be typed in); what is
    * bounded is how many one address holds and how many the hub keeps in all, so nobody can block a
    * screen by asking in its name, nor fill the table.
    */
   public EnrolmentTicket request(EnrolmentRequest request, String address) {
     String station = request.stationId();
     if (stations.find(station).isEmpty()) {
-      LOG.warn("a screen at {} asked to be enrolled as station {}, which the hub does not know", address, station);
-      badInput.record("enrolment", "unknown-station", "a screen at " + address + " asked for station " + station);
-      throw ValidationProblem.of("stationId", Text.of("problem.enrolment.station.unknown", station));
+      LOG.warn(
+          "a screen at {} asked to be enrolled as station {}, which the hub does not know",
+          address,
+          station);
+      badInput.record(
+          "enrolment",
+          "unknown-station",
+          "a screen at " + address + " asked for station " + station);
+      throw ValidationProblem.of(
+          "stationId", Text.of("problem.enrolment.station.unknown", station));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
@@ -188,13 +214,17 @@ public class Enrolments {
           String code = null;
           for (int attempt = 0; attempt < 10 && code == null; attempt++) {
             String candidate = EnrolmentCodes.next();
-            if (h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE code = :c").bind("c", candidate).mapTo(Integer.class).one()
+            if (h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE code = :c")
+                    .bind("c", candidate)
+                    .mapTo(Integer.class)
+                    .one()
                 == 0) {
               code = candidate;
             }
           }
           if (code == null) {
-            throw new IllegalStateException("ten enrolment codes in a row were taken; the code space is exhausted");
+            throw new IllegalStateException(
+                "ten enrolment codes in a row were taken; the code space is exhausted");
           }
           h.createUpdate(
                   """
@@ -213,7 +243,11 @@ public class Enrolments {
           int dropped = makeRoom(h, address, code, now);
           LOG.info(
               "station {}: a screen at {} waits to be enrolled with code {} until {}{}",
-              station, address, code, expires, dropped == 0 ? "" : "; " + dropped + " older unused code(s) dropped to make room");
+              station,
+              address,
+              code,
+              expires,
+              dropped == 0 ? "" : "; " + dropped + " older unused code(s) dropped to make room");
           return new EnrolmentTicket(code, station, EnrolmentTicket.Status.WAITING, expires);
         });
   }
@@ -234,10 +268,14 @@ public class Enrolments {
             .bind("fresh", fresh)
             .mapTo(String.class)
             .list();
-    for (String old : own.subList(Math.min(own.size(), config.waitingPerAddress() - 1), own.size())) {
+    for (String old :
+        own.subList(Math.min(own.size(), config.waitingPerAddress() - 1), own.size())) {
       dropped += drop(h, old);
     }
-    int unused = h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL").mapTo(Integer.class).one();
+    int unused =
+        h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL")
+            .mapTo(Integer.class)
+            .one();
     while (unused > config.maxWaiting()) {
       Optional<String> victim =
           h.createQuery(
@@ -269,13 +307,18 @@ public class Enrolments {
   }
 
   private static int drop(Handle h, String code) {
-    return h.createUpdate("DELETE FROM station_enrolment WHERE code = :code AND used_at IS NULL").bind("code", code).execute();
+    return h.createUpdate("DELETE FROM station_enrolment WHERE code = :code AND used_at IS NULL")
+        .bind("code", code)
+        .execute();
   }
 
   /** Unused codes the hub keeps now (waiting or expired): never more than {@code maxWaiting}. */
   public int unusedCodes() {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL").mapTo(Integer.class).one());
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM station_enrolment WHERE used_at IS NULL")
+                .mapTo(Integer.class)
+                .one());
   }
 
   /** Where a code stands, for the screen that shows it; empty for a code the hub does not know. */
@@ -293,7 +336,9 @@ public class Enrolments {
                     p.stationId(),
                     p.usedAt() != null
                         ? EnrolmentTicket.Status.ENROLLED
-                        : p.expiresAt().isAfter(now) ? EnrolmentTicket.Status.WAITING : EnrolmentTicket.Status.EXPIRED,
+                        : p.expiresAt().isAfter(now)
+                            ? EnrolmentTicket.Status.WAITING
+                            : EnrolmentTicket.Status.EXPIRED,
                     p.expiresAt()));
   }
 
@@ -308,27 +353,20 @@ public class Enrolments {
     Optional<Duration> blocked = wrongCodes.blockedFor(staff.id());
     if (blocked.isPresent()) {
       long minutes = Math.max(1, (blocked.get().toSeconds() + 59) / 60);
-      LOG.warn("station {}: enrolment by {} refused: too many wrong codes", stationId, staff.username());
+      LOG.warn(
+          "station {}: enrolment by {} refused: too many wrong codes", stationId, staff.username());
       throw ValidationProblem.of("code", Text.of("problem.enrolment.code.held-back", minutes));
     }
     Optional<String> code = EnrolmentCodes.normalize(typed == null ? "" : typed);
     if (code.isEmpty()) {
       throw refused(
-          staff,
-          stationId,
-          typed,
-          "malformed",
-          Text.of("problem.enrolment.code.malformed"));
+          staff, stationId, typed, "malformed", Text.of("problem.enrolment.code.malformed"));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Pending> found = find(code.get());
     if (found.isEmpty()) {
       throw refused(
-          staff,
-          stationId,
-          code.get(),
-          "unknown",
-          Text.of("problem.enrolment.code.unknown"));
+          staff, stationId, code.get(), "unknown", Text.of("problem.enrolment.code.unknown"));
     }
     Pending pending = found.get();
     if (pending.usedAt() != null) {
@@ -337,15 +375,13 @@ public class Enrolments {
           stationId,
           code.get(),
           "already used",
-          Text.of("problem.enrolment.code.used", AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE))));
+          Text.of(
+              "problem.enrolment.code.used",
+              AT.format(pending.usedAt().atZoneSameInstant(Sql.ZONE))));
     }
     if (!pending.expiresAt().isAfter(now)) {
       throw refused(
-          staff,
-          stationId,
-          code.get(),
-          "expired",
-          Text.of("problem.enrolment.code.expired"));
+          staff, stationId, code.get(), "expired", Text.of("problem.enrolment.code.expired"));
     }
     if (!pending.stationId().equals(stationId)) {
       throw refused(
@@ -369,19 +405,31 @@ public class Enrolments {
               if (taken != 1) {
                 return false;
               }
-              credentials.put(h, stationId, pending.passwordHash(), pending.code(), pending.appVersion(), now, staff.username());
+              credentials.put(
+                  h,
+                  stationId,
+                  pending.passwordHash(),
+                  pending.code(),
+                  pending.appVersion(),
+                  now,
+                  staff.username());
               audit.record(
                   h,
                   staff,
                   "enrol",
                   "station",
                   stationId,
-                  Text.of("audit.summary.enrolled", pending.code(), pending.requestedFrom()).both("· "));
+                  Text.of("audit.summary.enrolled", pending.code(), pending.requestedFrom())
+                      .both("· "));
               return true;
             });
     if (!enrolled) {
       throw refused(
-          staff, stationId, code.get(), "used at the same moment", Text.of("problem.enrolment.code.just-used"));
+          staff,
+          stationId,
+          code.get(),
+          "used at the same moment",
+          Text.of("problem.enrolment.code.just-used"));
     }
     int closed = changes.changed(stationId);
     LOG.info(
@@ -405,14 +453,24 @@ public class Enrolments {
               if (!credentials.revoke(h, stationId, now, staff.username())) {
                 return false;
               }
-              audit.record(h, staff, "revoke", "station", stationId, Text.of("audit.summary.revoked").both(" · "));
+              audit.record(
+                  h,
+                  staff,
+                  "revoke",
+                  "station",
+                  stationId,
+                  Text.of("audit.summary.revoked").both(" · "));
               return true;
             });
     if (!revoked) {
       throw new ConflictProblem(Text.of("problem.enrolment.nothing-to-revoke", stationId));
     }
     int closed = changes.changed(stationId);
-    LOG.info("station {}: credential revoked by {}; {} connection(s) closed", stationId, staff.username(), closed);
+    LOG.info(
+        "station {}: credential revoked by {}; {} connection(s) closed",
+        stationId,
+        staff.username(),
+        closed);
     return credentials.find(stationId).orElseThrow();
   }
 
@@ -427,13 +485,17 @@ public class Enrolments {
     String dayAgo = Sql.instant(OffsetDateTime.now(clock).minusDays(1));
     int gone =
         database.withHandle(
-            h -> h.createUpdate("DELETE FROM station_enrolment WHERE expires_at < :t").bind("t", dayAgo).execute());
+            h ->
+                h.createUpdate("DELETE FROM station_enrolment WHERE expires_at < :t")
+                    .bind("t", dayAgo)
+                    .execute());
     if (gone > 0) {
       LOG.debug("forgot {} old enrolment codes", gone);
     }
   }
 
-  private ValidationProblem refused(Staff staff, String stationId, String code, String why, Text reason) {
+  private ValidationProblem refused(
+      Staff staff, String stationId, String code, String why, Text reason) {
     wrongCodes.tryAcquire(staff.id());
     LOG.warn(
         "station {}: enrolment code '{}' entered by {} refused: {}",

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.broker.StationAccounts;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /**
  * The stations' credentials. The broker asks it on every connect: a read by primary key, so a
@@ -26,7 +26,8 @@ public class StationCredentialRepository implements StationAccounts {
   public Optional<String> passwordHash(String stationId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT password_hash FROM station_credential WHERE station_id = :id AND revoked_at IS NULL")
+            h.createQuery(
+                    "SELECT password_hash FROM station_credential WHERE station_id = :id AND revoked_at IS NULL")
                 .bind("id", stationId)
                 .mapTo(String.class)
                 .findOne());
@@ -57,7 +58,9 @@ public class StationCredentialRepository implements StationAccounts {
                             rs.getString("app_version"),
                             Sql.instant(rs.getString("enrolled_at")),
                             rs.getString("enrolled_by"),
-                            rs.getString("revoked_at") == null ? null : Sql.instant(rs.getString("revoked_at")),
+                            rs.getString("revoked_at") == null
+                                ? null
+                                : Sql.instant(rs.getString("revoked_at")),
                             rs.getString("revoked_by")))
                 .findOne());
   }
@@ -71,7 +74,14 @@ public class StationCredentialRepository implements StationAccounts {
   }
 
   /** Makes the hash the station's credential, replacing (and so ending) the one before. */
-  void put(Handle h, String stationId, String passwordHash, String code, String appVersion, OffsetDateTime at, String by) {
+  void put(
+      Handle h,
+      String stationId,
+      String passwordHash,
+      String code,
+      String appVersion,
+      OffsetDateTime at,
+      String by) {
     h.createUpdate(
             """
             INSERT INTO station_credential (station_id, password_hash, code, app_version, enrolled_at, enrolled_by)
@@ -89,7 +99,9 @@ public class StationCredentialRepository implements StationAccounts {
         .execute();
   }
 
-  /** @return false when the station had no active credential */
+  /**
+   * @return false when the station had no active credential
+   */
   boolean revoke(Handle h, String stationId, OffsetDateTime at, String by) {
     return h.createUpdate(
                 "UPDATE station_credential SET revoked_at = :at, revoked_by = :by WHERE station_id = :station AND revoked_at IS NULL")

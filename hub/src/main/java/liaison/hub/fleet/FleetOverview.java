@@ -11,20 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.ingest.StateIngest;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationPlace;
 import liaison.signage.protocol.StationState;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How each station is doing, from its retained state (presence and heartbeat readings), what the hub
- * published to it, and today's events: online or not and since when, the content version it shows
- * against the one published, today's footfall and calls, and what needs someone's attention.
+ * How each station is doing, from its retained state (presence and heartbeat readings), what the
+ * hub published to it, and today's events: online or not and since when, the content version it
+ * shows against the one published, today's footfall and calls, and what needs someone's attention.
  */
 @Singleton
 public class FleetOverview {
@@ -56,7 +56,11 @@ public class FleetOverview {
   private final ObjectMapper json = new ObjectMapper();
 
   public FleetOverview(
-      StateIngest states, PublicationRepository publications, MalformedSenders malformed, Database database, Clock clock) {
+      StateIngest states,
+      PublicationRepository publications,
+      MalformedSenders malformed,
+      Database database,
+      Clock clock) {
     this.states = states;
     this.publications = publications;
     this.malformed = malformed;
@@ -70,7 +74,9 @@ public class FleetOverview {
     CONTENT_STALE,
     DISK_LOW,
     NEVER_SEEN,
-    /** It floods the hub with messages the hub refuses: disconnected, see {@link Row#malformed()}. */
+    /**
+     * It floods the hub with messages the hub refuses: disconnected, see {@link Row#malformed()}.
+     */
     MALFORMED_DATA
   }
 
@@ -123,31 +129,63 @@ public class FleetOverview {
       if (stored.isEmpty()) {
         alerts.add(Alert.NEVER_SEEN);
         rows.add(
-            new Row(place, Status.NEVER_SEEN, null, null, null, published, 0, published, null, null,
-                footfall(id, from, until), calls(id, from, until), alerts, flag));
+            new Row(
+                place,
+                Status.NEVER_SEEN,
+                null,
+                null,
+                null,
+                published,
+                0,
+                published,
+                null,
+                null,
+                footfall(id, from, until),
+                calls(id, from, until),
+                alerts,
+                flag));
         continue;
       }
       StationState s = stored.get().state();
       OffsetDateTime lastSeen = stored.get().receivedAt();
       boolean silent = lastSeen.isBefore(now.minus(SILENT));
-      boolean willJustIn = s.presence() == StationState.Presence.OFFLINE && !lastSeen.isBefore(now.minus(GRACE));
+      boolean willJustIn =
+          s.presence() == StationState.Presence.OFFLINE && !lastSeen.isBefore(now.minus(GRACE));
       Status status =
-          (s.presence() == StationState.Presence.ONLINE && !silent) || willJustIn ? Status.ONLINE : Status.OFFLINE;
+          (s.presence() == StationState.Presence.ONLINE && !silent) || willJustIn
+              ? Status.ONLINE
+              : Status.OFFLINE;
       // A will carries the time it was registered at connect: offline since it arrived.
       OffsetDateTime since = status == Status.ONLINE ? null : lastSeen;
       if (status == Status.OFFLINE && since.isBefore(now.minus(OFFLINE_ALERT))) {
         alerts.add(Alert.OFFLINE_LONG);
       }
       long lag = Math.max(0, published - s.contentVersion());
-      if (lag > 0 && publication.map(p -> p.publishedAt().isBefore(now.minus(STALE_CONTENT))).orElse(false)) {
+      if (lag > 0
+          && publication
+              .map(p -> p.publishedAt().isBefore(now.minus(STALE_CONTENT)))
+              .orElse(false)) {
         alerts.add(Alert.CONTENT_STALE);
       }
       if (s.telemetry() != null && s.telemetry().diskFreeBytes() < LOW_DISK_BYTES) {
         alerts.add(Alert.DISK_LOW);
       }
       rows.add(
-          new Row(place, status, since, lastSeen, s.appVersion(), published, s.contentVersion(), lag, s.screen(),
-              s.telemetry(), footfall(id, from, until), calls(id, from, until), alerts, flag));
+          new Row(
+              place,
+              status,
+              since,
+              lastSeen,
+              s.appVersion(),
+              published,
+              s.contentVersion(),
+              lag,
+              s.screen(),
+              s.telemetry(),
+              footfall(id, from, until),
+              calls(id, from, until),
+              alerts,
+              flag));
     }
     return rows;
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import liaison.hub.ingest.StateIngest;
 import liaison.hub.publish.Publication;
 import liaison.hub.publish.PublicationRepository;
-import liaison.hub.station.StationPlace;
 import liaison.hub.station.ScreenReports;
+import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.text.Text;
 import liaison.hub.web.PublicLinks;
@@ -22,7 +22,10 @@ public class StationOverview implements ScreenReports {
   private final PublicLinks links;
 
   public StationOverview(
-      StationRepository stations, PublicationRepository publications, StateIngest states, PublicLinks links) {
+      StationRepository stations,
+      PublicationRepository publications,
+      StateIngest states,
+      PublicLinks links) {
     this.stations = stations;
     this.publications = publications;
     this.states = states;
@@ -52,7 +55,12 @@ public class StationOverview implements ScreenReports {
   @Override
   public ScreenReport of(StationPlace place) {
     Row row = row(place);
-    return new ScreenReport(row.opinionUrl(), row.publishedVersion(), row.presence(), row.shownVersion(), row.reportedAt());
+    return new ScreenReport(
+        row.opinionUrl(),
+        row.publishedVersion(),
+        row.presence(),
+        row.shownVersion(),
+        row.reportedAt());
   }
 
   private Row row(StationPlace p) {
@@ -65,7 +73,12 @@ public class StationOverview implements ScreenReports {
         p.townshipName(),
         links.opinion(p.station().publicToken()),
         published,
-        state.map(s -> s.state().presence() == StationState.Presence.ONLINE ? Text.of("presence.online") : Text.of("presence.offline"))
+        state
+            .map(
+                s ->
+                    s.state().presence() == StationState.Presence.ONLINE
+                        ? Text.of("presence.online")
+                        : Text.of("presence.offline"))
             .orElse(Text.of("presence.never"))
             .both(" "),
         state.map(s -> s.state().contentVersion()).orElse(0L),

@@ -49,21 +49,26 @@ import org.slf4j.LoggerFactory;
  * <p>Each message is judged on its own: whatever is wrong with one (not an event, an unknown
  * station, a body its projection refuses, or anything that throws while reading it) is counted
  * against its station ({@link MalformedSenders}: sampled in the log, a flood disconnected),
- * acknowledged and dropped, and the others are stored. When the database refuses a batch because
- * of what one row holds, the batch is stored row by row and only the refused rows are dropped
- * (and counted). When the database itself is unavailable (busy, disk full, connection lost) the
- * batch is kept, unacknowledged, and tried again with back-off: its messages hold the broker's
- * in-flight window meanwhile, so the broker queues the rest instead of the hub losing them. How
- * long the oldest event has waited is what {@link IngestHealth} reports.
+ * acknowledged and dropped, and the others are stored. When the database refuses a batch because of
+ * what one row holds, the batch is stored row by row and only the refused rows are dropped (and
+ * counted). When the database itself is unavailable (busy, disk full, connection lost) the batch is
+ * kept, unacknowledged, and tried again with back-off: its messages hold the broker's in-flight
+ * window meanwhile, so the broker queues the rest instead of the hub losing them. How long the
+ * oldest event has waited is what {@link IngestHealth} reports.
  */
 @Context
 public class EventIngest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventIngest.class);
   static final int MAX_BATCH = 500;
+
   /** Where refused events are counted ({@link BadInput}). */
   static final String SOURCE = "mqtt.event";
-  /** The first wait before a batch the unavailable database did not take is tried again; it doubles. */
+
+  /**
+   * The first wait before a batch the unavailable database did not take is tried again; it doubles.
+   */
   static final Duration FIRST_RETRY = Duration.ofMillis(250);
+
   /** The longest wait between two tries of a batch. */
   static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
@@ -81,8 +86,10 @@ public class EventIngest implements AutoCloseable {
   private final AtomicLong rejected = new AtomicLong();
   private final List<Consumer<List<StoredEvent>>> storedListeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
+
   /** When the oldest message of the batch being written arrived; null between batches. */
   private volatile @Nullable Instant batchSince;
+
   private volatile int batchWaiting;
   private volatile boolean closed;
 
@@ -127,20 +134,27 @@ public class EventIngest implements AutoCloseable {
 
   /** An event to store, the message it came in, and what its type's projection read from it. */
   private record Accepted(
-      BrokerClient.Delivery delivery, StoredEvent row, @Nullable EventProjection<?> projection, @Nullable Object adds) {}
+      BrokerClient.Delivery delivery,
+      StoredEvent row,
+      @Nullable EventProjection<?> projection,
+      @Nullable Object adds) {}
 
   @PostConstruct
   void start() {
     writer.start();
     broker.subscribe(
-        Topic.sharedAllStations("hub", Topic.Channel.EVENT), delivery -> queue.add(new Arrival(delivery, clock.instant())));
+        Topic.sharedAllStations("hub", Topic.Channel.EVENT),
+        delivery -> queue.add(new Arrival(delivery, clock.instant())));
   }
 
   public long storedCount() {
     return stored.get();
   }
 
-  /** Messages refused since start: not events, unknown stations, bodies refused, rows the database refused. */
+  /**
+   * Messages refused since start: not events, unknown stations, bodies refused, rows the database
+   * refused.
+   */
   public long rejectedCount() {
     return rejected.get();
   }
@@ -208,7 +222,10 @@ public class EventIngest implements AutoCloseable {
           LOG.error(
               "storing {} events failed ({} {}); kept, try {} again in {} ms",
               batch == null ? 0 : batch.arrivals.size() - batch.judged + batch.accepted.size(),
-              DatabaseFault.of(e), e.toString(), attempt + 1, wait.toMillis());
+              DatabaseFault.of(e),
+              e.toString(),
+              attempt + 1,
+              wait.toMillis());
         }
         try {
           TimeUnit.MILLISECONDS.sleep(wait.toMillis());
@@ -241,7 +258,10 @@ public class EventIngest implements AutoCloseable {
         if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
           throw e; // looking up the station needs the database: judge this one again later
         }
-        refuse(stationOf(delivery), "unreadable", "an event on " + delivery.topic() + " could not be read: " + e);
+        refuse(
+            stationOf(delivery),
+            "unreadable",
+            "an event on " + delivery.topic() + " could not be read: " + e);
         accepted = Optional.empty();
       }
       batch.judged++;
@@ -263,12 +283,18 @@ public class EventIngest implements AutoCloseable {
     }
     int fresh;
     try {
-      fresh = events.storeAll(rows, h -> projected.forEach((projection, adds) -> storeProjected(h, projection, adds)));
+      fresh =
+          events.storeAll(
+              rows,
+              h -> projected.forEach((projection, adds) -> storeProjected(h, projection, adds)));
     } catch (RuntimeException e) {
       if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
         throw e;
       }
-      LOG.warn("the database refused a batch of {} events ({}); storing them one by one", rows.size(), e.toString());
+      LOG.warn(
+          "the database refused a batch of {} events ({}); storing them one by one",
+          rows.size(),
+          e.toString());
       storeOneByOne(batch);
       return;
     }
@@ -300,7 +326,9 @@ public class EventIngest implements AutoCloseable {
           if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
             throw e; // this one and the rest stay in the batch
           }
-          refuse(a.row().stationId(), "not-storable",
+          refuse(
+              a.row().stationId(),
+              "not-storable",
               a.row().type() + " event " + a.row().eventId() + " refused by the database: " + e);
         }
         next.remove();
@@ -320,7 +348,8 @@ public class EventIngest implements AutoCloseable {
         listener.accept(List.copyOf(rows));
       } catch (RuntimeException e) {
         // The rows are committed: a failing listener must not make the broker deliver them again.
-        LOG.warn("a listener of stored events failed on a batch of {}: {}", rows.size(), e.toString());
+        LOG.warn(
+            "a listener of stored events failed on a batch of {}: {}", rows.size(), e.toString());
       }
     }
   }
@@ -344,21 +373,29 @@ public class EventIngest implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void storeProjected(Handle h, EventProjection<T> projection, List<Object> adds) {
+  private static <T> void storeProjected(
+      Handle h, EventProjection<T> projection, List<Object> adds) {
     // Each element came from this projection's read(), so it is its T.
     projection.store(h, (List<T>) adds);
   }
 
   /** The event to store, or empty when the message was refused (and counted as such). */
   private Optional<Accepted> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
-    Optional<Topic> topic = Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.EVENT);
+    Optional<Topic> topic =
+        Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.EVENT);
     if (topic.isEmpty()) {
-      refuse(null, "wrong-topic", "a message on " + delivery.topic() + ", not a station's event topic");
+      refuse(
+          null,
+          "wrong-topic",
+          "a message on " + delivery.topic() + ", not a station's event topic");
       return Optional.empty();
     }
     String stationId = topic.get().stationId();
     if (!isKnown(stationId)) {
-      refuse(null, "unknown-station", "an event on " + delivery.topic() + ": no station " + stationId + " on this hub");
+      refuse(
+          null,
+          "unknown-station",
+          "an event on " + delivery.topic() + ": no station " + stationId + " on this hub");
       return Optional.empty();
     }
     StationEvent event;
@@ -368,11 +405,21 @@ public class EventIngest implements AutoCloseable {
       refuse(stationId, e.reason().word(), e.getMessage());
       return Optional.empty();
     }
-    if (Satisfaction.EVENT_TYPE.equals(event.type()) && Satisfaction.of(event.body().get("rating")).isEmpty()) {
-      // Kept as sent (a newer kiosk may know more ratings), but the station summary does not count it.
-      badInput.record(SOURCE, "unknown-rating",
-          "station " + stationId + " sent satisfaction event " + event.id() + " with rating " + event.body().get("rating")
-              + "; stored but not counted: expected one of " + java.util.Arrays.toString(Satisfaction.values()));
+    if (Satisfaction.EVENT_TYPE.equals(event.type())
+        && Satisfaction.of(event.body().get("rating")).isEmpty()) {
+      // Kept as sent (a newer kiosk may know more ratings), but the station summary does not count
+      // it.
+      badInput.record(
+          SOURCE,
+          "unknown-rating",
+          "station "
+              + stationId
+              + " sent satisfaction event "
+              + event.id()
+              + " with rating "
+              + event.body().get("rating")
+              + "; stored but not counted: expected one of "
+              + java.util.Arrays.toString(Satisfaction.values()));
     }
     EventProjection<?> projection = projections.get(event.type());
     Object adds = null;
@@ -380,7 +427,10 @@ public class EventIngest implements AutoCloseable {
       try {
         adds = projection.read(stationId, event);
       } catch (RefusedEvent e) {
-        refuse(stationId, "body-refused", event.type() + " event " + event.id() + ": " + e.getMessage() + "; not stored");
+        refuse(
+            stationId,
+            "body-refused",
+            event.type() + " event " + event.id() + ": " + e.getMessage() + "; not stored");
         return Optional.empty();
       }
     }
@@ -389,11 +439,19 @@ public class EventIngest implements AutoCloseable {
           new Accepted(
               delivery,
               new StoredEvent(
-                  stationId, event.id().toString(), event.type(), event.at(), json.writeValueAsString(event.body()), now),
+                  stationId,
+                  event.id().toString(),
+                  event.type(),
+                  event.at(),
+                  json.writeValueAsString(event.body()),
+                  now),
               projection,
               adds));
     } catch (JsonProcessingException e) {
-      refuse(stationId, "body-not-writable", "event " + event.id() + ": body not writable as JSON: " + e.getOriginalMessage());
+      refuse(
+          stationId,
+          "body-not-writable",
+          "event " + event.id() + ": body not writable as JSON: " + e.getOriginalMessage());
       return Optional.empty();
     }
   }

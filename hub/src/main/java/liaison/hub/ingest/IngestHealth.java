@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /health} → {@code ingestion}: are the stations' events being stored. {@link #DEGRADED} when
- * the oldest event not yet stored has waited longer than {@code hub.ingest.degraded-after} (the
- * database busy or full, the writer stuck). DEGRADED is operational, so {@code /health} still
+ * {@code /health} → {@code ingestion}: are the stations' events being stored. {@link #DEGRADED}
+ * when the oldest event not yet stored has waited longer than {@code hub.ingest.degraded-after}
+ * (the database busy or full, the writer stuck). DEGRADED is operational, so {@code /health} still
  * answers 200 (the demo script and load balancers read it); {@code /health/ingest} answers 503.
  */
 @Singleton
@@ -19,7 +19,8 @@ public class IngestHealth extends AbstractHealthIndicator<Map<String, Object>> {
 
   /** Serving, but events wait unstored: someone should look. */
   public static final HealthStatus DEGRADED =
-      new HealthStatus("DEGRADED", "events wait unstored longer than hub.ingest.degraded-after", true, 500);
+      new HealthStatus(
+          "DEGRADED", "events wait unstored longer than hub.ingest.degraded-after", true, 500);
 
   private final EventIngest ingest;
   private final IngestConfig config;
@@ -34,7 +35,9 @@ public class IngestHealth extends AbstractHealthIndicator<Map<String, Object>> {
     return ingest.oldestWait().map(w -> w.compareTo(config.degradedAfter()) > 0).orElse(false);
   }
 
-  /** What {@code /health} and {@code /health/ingest} show: counts and waits, no paths or addresses. */
+  /**
+   * What {@code /health} and {@code /health/ingest} show: counts and waits, no paths or addresses.
+   */
   public Map<String, Object> details() {
     Optional<Duration> oldest = ingest.oldestWait();
     Map<String, Object> details = new LinkedHashMap<>();

@@ -11,9 +11,9 @@ import liaison.hub.text.Text;
 
 /**
  * {@code /health/ingest}: 200 while the stations' events are being stored, 503 when they have
- * waited longer than {@code hub.ingest.degraded-after}, for a monitor that must notice what
- * {@code /health} (200 as long as the hub serves) reports only as {@code ingestion: DEGRADED}. A
- * literal route, so Micronaut's {@code /health/{selector}} (liveness, readiness) does not take it.
+ * waited longer than {@code hub.ingest.degraded-after}, for a monitor that must notice what {@code
+ * /health} (200 as long as the hub serves) reports only as {@code ingestion: DEGRADED}. A literal
+ * route, so Micronaut's {@code /health/{selector}} (liveness, readiness) does not take it.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/health/ingest")
@@ -37,6 +37,7 @@ public class IngestHealthController {
       body.put("message", message.zh());
       body.put("messageEn", message.en());
     }
-    return HttpResponse.status(degraded ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).body(body);
+    return HttpResponse.status(degraded ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
+        .body(body);
   }
 }

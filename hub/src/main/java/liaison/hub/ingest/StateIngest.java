@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.MalformedSenders;
+import liaison.hub.db.Database;
 import liaison.hub.db.DatabaseFault;
 import liaison.hub.db.Sql;
 import liaison.hub.station.StationRepository;
@@ -14,7 +15,6 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
-import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 @Context
 public class StateIngest {
   private static final Logger LOG = LoggerFactory.getLogger(StateIngest.class);
+
   /** Where refused states are counted ({@link liaison.hub.problem.BadInput}). */
   static final String SOURCE = "mqtt.state";
 
@@ -38,7 +39,11 @@ public class StateIngest {
   private final MalformedSenders senders;
 
   public StateIngest(
-      BrokerClient broker, StationRepository stations, Database database, Clock clock, MalformedSenders senders) {
+      BrokerClient broker,
+      StationRepository stations,
+      Database database,
+      Clock clock,
+      MalformedSenders senders) {
     this.broker = broker;
     this.stations = stations;
     this.database = database;
@@ -52,22 +57,30 @@ public class StateIngest {
   }
 
   /** The stored state of a station. */
-  public record StoredState(
-      String stationId, StationState state, OffsetDateTime receivedAt) {}
+  public record StoredState(String stationId, StationState state, OffsetDateTime receivedAt) {}
 
   void receive(BrokerClient.Delivery delivery) {
-    Optional<Topic> topic = Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.STATE);
+    Optional<Topic> topic =
+        Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.STATE);
     try {
       if (delivery.payload().length == 0) {
         return; // a cleared retained state
       }
       if (topic.isEmpty()) {
-        senders.refused(SOURCE, null, "wrong-topic", "a state on " + delivery.topic() + ", not a station's state topic");
+        senders.refused(
+            SOURCE,
+            null,
+            "wrong-topic",
+            "a state on " + delivery.topic() + ", not a station's state topic");
         return;
       }
       String stationId = topic.get().stationId();
       if (stations.find(stationId).isEmpty()) {
-        senders.refused(SOURCE, null, "unknown-station", "a state on " + delivery.topic() + ": no station " + stationId + " on this hub");
+        senders.refused(
+            SOURCE,
+            null,
+            "unknown-station",
+            "a state on " + delivery.topic() + ": no station " + stationId + " on this hub");
         return;
       }
       StationState state;
@@ -80,10 +93,15 @@ public class StateIngest {
       store(stationId, state);
     } catch (RuntimeException e) {
       if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
-        LOG.warn("a state on {} was not stored, the database is unavailable ({}); the next heartbeat brings it again",
-            delivery.topic(), e.toString());
+        LOG.warn(
+            "a state on {} was not stored, the database is unavailable ({}); the next heartbeat brings it again",
+            delivery.topic(),
+            e.toString());
       } else {
-        senders.refused(SOURCE, topic.map(Topic::stationId).orElse(null), "not-storable",
+        senders.refused(
+            SOURCE,
+            topic.map(Topic::stationId).orElse(null),
+            "not-storable",
             "a state on " + delivery.topic() + " could not be stored: " + e);
       }
     } finally {
@@ -150,7 +168,8 @@ public class StateIngest {
     }
   }
 
-  private static StationState.Telemetry telemetry(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static StationState.Telemetry telemetry(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
     long uptime = rs.getLong("uptime_seconds");
     if (rs.wasNull()) {
       return null;
@@ -158,7 +177,11 @@ public class StateIngest {
     double cpu = rs.getDouble("cpu_celsius");
     Double celsius = rs.wasNull() ? null : cpu;
     return new StationState.Telemetry(
-        uptime, celsius, rs.getLong("disk_free_bytes"), rs.getLong("memory_used_bytes"), rs.getLong("memory_max_bytes"));
+        uptime,
+        celsius,
+        rs.getLong("disk_free_bytes"),
+        rs.getLong("memory_used_bytes"),
+        rs.getLong("memory_max_bytes"));
   }
 
   public Optional<StoredState> state(String stationId) {

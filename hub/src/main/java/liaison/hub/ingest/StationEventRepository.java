@@ -4,9 +4,9 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Stored station events; each (station, event id) once. */
@@ -20,9 +20,17 @@ public class StationEventRepository {
 
   /** An event as it is stored. */
   public record StoredEvent(
-      String stationId, String eventId, String type, OffsetDateTime occurredAt, String body, OffsetDateTime receivedAt) {}
+      String stationId,
+      String eventId,
+      String type,
+      OffsetDateTime occurredAt,
+      String body,
+      OffsetDateTime receivedAt) {}
 
-  /** Stores the events in one transaction; ones already stored are skipped. Returns how many were new. */
+  /**
+   * Stores the events in one transaction; ones already stored are skipped. Returns how many were
+   * new.
+   */
   public int storeAll(List<StoredEvent> events) {
     return storeAll(events, h -> {});
   }
@@ -73,6 +81,7 @@ public class StationEventRepository {
   }
 
   public long countAll() {
-    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM station_event").mapTo(Long.class).one());
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM station_event").mapTo(Long.class).one());
   }
 }

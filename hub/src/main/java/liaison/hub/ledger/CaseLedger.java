@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
@@ -17,16 +18,16 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
-import liaison.hub.db.Database;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The cases submitted in a period (both days included, Beijing time), of one station or of all the
- * stations the staff member may see, oldest first, each with its timeline. Reads no contact details.
+ * stations the staff member may see, oldest first, each with its timeline. Reads no contact
+ * details.
  */
 @Singleton
 public class CaseLedger {
@@ -48,9 +49,11 @@ public class CaseLedger {
 
   /**
    * The period a staff member asked for, once they may have it: the ledger holds every resident's
-   * text, so it is the stations' staff's (never a deputy's account), refused before the dates are read.
+   * text, so it is the stations' staff's (never a deputy's account), refused before the dates are
+   * read.
    */
-  public Period period(Staff staff, @Nullable String from, @Nullable String to, @Nullable String stationId) {
+  public Period period(
+      Staff staff, @Nullable String from, @Nullable String to, @Nullable String stationId) {
     access.requireEditor(staff);
     if (stationId != null && !stationId.isBlank()) {
       access.requireStationStaff(staff, stationId.strip());
@@ -71,7 +74,8 @@ public class CaseLedger {
     return new Period(f, t, stationId == null || stationId.isBlank() ? null : stationId.strip());
   }
 
-  private static @Nullable LocalDate date(ValidationProblem.Collector problems, String field, @Nullable String value) {
+  private static @Nullable LocalDate date(
+      ValidationProblem.Collector problems, String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
       problems.add(field, Text.of("problem.ledger.date.missing"));
       return null;
@@ -97,7 +101,8 @@ public class CaseLedger {
       return List.of();
     }
     String fromInstant = Sql.instant(period.from().atStartOfDay(Sql.ZONE).toOffsetDateTime());
-    String toInstant = Sql.instant(period.to().plusDays(1).atStartOfDay(Sql.ZONE).toOffsetDateTime());
+    String toInstant =
+        Sql.instant(period.to().plusDays(1).atStartOfDay(Sql.ZONE).toOffsetDateTime());
     Map<String, String> names = staffNames();
     record Raw(String id, Map<String, String> values) {}
     List<Raw> raws =
@@ -123,9 +128,25 @@ public class CaseLedger {
                     .map(
                         (rs, ctx) -> {
                           Map<String, String> v = new HashMap<>();
-                          for (String col : List.of("tracking_code", "submitted_at", "category", "text", "summary", "status", "deadline",
-                              "department_reply", "answer", "guidance", "escalated_at", "rating", "closed_at", "station_name",
-                              "department_name", "merged_code", "deputy_name")) {
+                          for (String col :
+                              List.of(
+                                  "tracking_code",
+                                  "submitted_at",
+                                  "category",
+                                  "text",
+                                  "summary",
+                                  "status",
+                                  "deadline",
+                                  "department_reply",
+                                  "answer",
+                                  "guidance",
+                                  "escalated_at",
+                                  "rating",
+                                  "closed_at",
+                                  "station_name",
+                                  "department_name",
+                                  "merged_code",
+                                  "deputy_name")) {
                             v.put(col, rs.getString(col));
                           }
                           v.put("suggestion", rs.getBoolean("suggestion") ? "1" : "");
@@ -137,7 +158,9 @@ public class CaseLedger {
       Map<String, String> v = raw.values();
       List<LedgerEntry.Step> steps = new ArrayList<>();
       for (CaseEvent e : cases.events(raw.id())) {
-        steps.add(new LedgerEntry.Step(shown(Sql.instant(e.at())), who(e.actor(), names), what(e), e.note()));
+        steps.add(
+            new LedgerEntry.Step(
+                shown(Sql.instant(e.at())), who(e.actor(), names), what(e), e.note()));
       }
       String deputy = v.get("deputy_name");
       entries.add(
@@ -145,7 +168,9 @@ public class CaseLedger {
               v.get("tracking_code"),
               v.get("station_name"),
               shown(v.get("submitted_at")),
-              Category.of(v.get("category")).map(Category::zh).orElse(LedgerEntry.orEmpty(v.get("category"))),
+              Category.of(v.get("category"))
+                  .map(Category::zh)
+                  .orElse(LedgerEntry.orEmpty(v.get("category"))),
               v.get("text"),
               LedgerEntry.orEmpty(v.get("summary")),
               CaseStatus.valueOf(v.get("status")).zh(),
@@ -156,7 +181,12 @@ public class CaseLedger {
               LedgerEntry.orEmpty(v.get("guidance")),
               LedgerEntry.orEmpty(v.get("merged_code")),
               shown(v.get("escalated_at")),
-              v.get("suggestion").isEmpty() ? "" : (deputy == null ? Text.of("ledger.suggestion") : Text.of("ledger.suggestion-by", deputy)).zh(),
+              v.get("suggestion").isEmpty()
+                  ? ""
+                  : (deputy == null
+                          ? Text.of("ledger.suggestion")
+                          : Text.of("ledger.suggestion-by", deputy))
+                      .zh(),
               v.get("rating") == null ? "" : Satisfaction.valueOf(v.get("rating")).zh(),
               shown(v.get("closed_at")),
               steps));
@@ -167,9 +197,10 @@ public class CaseLedger {
   private Map<String, String> staffNames() {
     Map<String, String> names = new LinkedHashMap<>();
     database.useHandle(
-        h -> h.createQuery("SELECT username, display_name FROM staff_account")
-            .map((rs, ctx) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
-            .forEach(e -> names.put(e.getKey(), e.getValue())));
+        h ->
+            h.createQuery("SELECT username, display_name FROM staff_account")
+                .map((rs, ctx) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
     return names;
   }
 
@@ -205,6 +236,8 @@ public class CaseLedger {
   }
 
   private static String shown(@Nullable String instant) {
-    return instant == null ? "" : SHOWN.format(OffsetDateTime.parse(instant).atZoneSameInstant(Sql.ZONE));
+    return instant == null
+        ? ""
+        : SHOWN.format(OffsetDateTime.parse(instant).atZoneSameInstant(Sql.ZONE));
   }
 }

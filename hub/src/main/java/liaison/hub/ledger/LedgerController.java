@@ -19,7 +19,9 @@ import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
 
-/** The ledger (台账) as files, over the API (Basic) and for the admin's download buttons (session). */
+/**
+ * The ledger (台账) as files, over the API (Basic) and for the admin's download buttons (session).
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LedgerController {
@@ -40,38 +42,62 @@ public class LedgerController {
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
   public HttpResponse<byte[]> csv(
-      @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
+      @Parameter(hidden = true) Staff staff,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue String station) {
     return file(staff, from, to, station, "csv");
   }
 
   @Get(uri = "/api/ledger.xlsx", produces = LedgerFiles.XLSX_TYPE)
   @Operation(
       operationId = "downloadLedgerXlsx",
-      summary = "台账 as XLSX: sheet 台账 one row per case, sheet 办理过程 one row per step; no contact details")
+      summary =
+          "台账 as XLSX: sheet 台账 one row per case, sheet 办理过程 one row per step; no contact details")
   @ApiResponse(
       responseCode = "200",
       description = "台账 XLSX · The workbook",
-      content = @Content(mediaType = LedgerFiles.XLSX_TYPE, schema = @Schema(type = "string", format = "binary")))
+      content =
+          @Content(
+              mediaType = LedgerFiles.XLSX_TYPE,
+              schema = @Schema(type = "string", format = "binary")))
   @ApiAnswers.Staff
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
   public HttpResponse<byte[]> xlsx(
-      @Parameter(hidden = true) Staff staff, @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String station) {
+      @Parameter(hidden = true) Staff staff,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue String station) {
     return file(staff, from, to, station, "xlsx");
   }
 
   @io.swagger.v3.oas.annotations.Hidden
-  @Get(uri = "/admin/ledger/export", produces = {"text/csv", LedgerFiles.XLSX_TYPE})
+  @Get(
+      uri = "/admin/ledger/export",
+      produces = {"text/csv", LedgerFiles.XLSX_TYPE})
   public HttpResponse<byte[]> admin(
       Staff staff,
       @Nullable @QueryValue String from,
       @Nullable @QueryValue String to,
       @Nullable @QueryValue String station,
       @Nullable @QueryValue String format) {
-    return file(staff, from, to, station, "xlsx".equals(BadRequestProblem.choice("format", format, List.of("csv", "xlsx"))) ? "xlsx" : "csv");
+    return file(
+        staff,
+        from,
+        to,
+        station,
+        "xlsx".equals(BadRequestProblem.choice("format", format, List.of("csv", "xlsx")))
+            ? "xlsx"
+            : "csv");
   }
 
-  private HttpResponse<byte[]> file(Staff staff, @Nullable String from, @Nullable String to, @Nullable String station, String format) {
+  private HttpResponse<byte[]> file(
+      Staff staff,
+      @Nullable String from,
+      @Nullable String to,
+      @Nullable String station,
+      String format) {
     CaseLedger.Period period = ledger.period(staff, from, to, station);
     List<LedgerEntry> entries = ledger.entries(staff, period);
     boolean xlsx = format.equals("xlsx");
@@ -81,7 +107,11 @@ public class LedgerController {
         .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"ledger-" + base + "." + format + "\"; filename*=UTF-8''"
+            "attachment; filename=\"ledger-"
+                + base
+                + "."
+                + format
+                + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 }

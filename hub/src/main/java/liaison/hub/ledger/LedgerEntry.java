@@ -3,7 +3,9 @@ package liaison.hub.ledger;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One case in the ledger, every value already as the sheet shows it (Beijing time, Chinese names). */
+/**
+ * One case in the ledger, every value already as the sheet shows it (Beijing time, Chinese names).
+ */
 public record LedgerEntry(
     String trackingCode,
     String stationName,
@@ -42,11 +44,29 @@ public record LedgerEntry(
 
   /** The header of the one-row-per-case table, in the order of {@link #cells()}. */
   public static final List<String> HEADER =
-      List.of("查询码", "站点", "提交时间", "类别", "意见内容", "摘要", "状态", "承办单位", "办理期限", "承办单位回复", "答复群众",
-          "依法引导", "合并到", "督办时间", "代表建议", "满意度", "办结时间", "办理过程");
+      List.of(
+          "查询码", "站点", "提交时间", "类别", "意见内容", "摘要", "状态", "承办单位", "办理期限", "承办单位回复", "答复群众", "依法引导",
+          "合并到", "督办时间", "代表建议", "满意度", "办结时间", "办理过程");
 
   public List<String> cells() {
-    return List.of(trackingCode, stationName, submittedAt, category, text, summary, status, department, deadline, departmentReply,
-        answer, guidance, mergedInto, escalatedAt, suggestion, rating, closedAt, timeline());
+    return List.of(
+        trackingCode,
+        stationName,
+        submittedAt,
+        category,
+        text,
+        summary,
+        status,
+        department,
+        deadline,
+        departmentReply,
+        answer,
+        guidance,
+        mergedInto,
+        escalatedAt,
+        suggestion,
+        rating,
+        closedAt,
+        timeline());
   }
 }

@@ -18,13 +18,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The ledger as files. CSV: one row per case, its timeline a multi-line cell (a CSV has one table
  * only), UTF-8 with a byte-order mark so that Excel reads the Chinese. XLSX: the same table on the
- * first sheet 台账, which is what a station files and prints, and a second sheet 办理过程 with one
- * row per step, which is what one filters and counts (how many forwarded to 县交通运输局 in May).
+ * first sheet 台账, which is what a station files and prints, and a second sheet 办理过程 with one row
+ * per step, which is what one filters and counts (how many forwarded to 县交通运输局 in May).
  */
 public final class LedgerFiles {
   public static final String CSV_TYPE = "text/csv; charset=utf-8";
-  public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String XLSX_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final List<String> STEP_HEADER = List.of("查询码", "站点", "时间", "经办人", "环节", "说明");
+
   /** Excel refuses a cell longer than this. */
   private static final int MAX_CELL = 32_767;
 
@@ -34,7 +36,9 @@ public final class LedgerFiles {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     try (CSVPrinter printer =
-        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
+        new CSVPrinter(
+            new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
       printer.printRecord(LedgerEntry.HEADER);
       for (LedgerEntry e : entries) {
         printer.printRecord(e.cells().stream().map(LedgerFiles::safe).toList());
@@ -79,7 +83,8 @@ public final class LedgerFiles {
       for (LedgerEntry e : entries) {
         for (LedgerEntry.Step s : e.steps()) {
           Row row = steps.createRow(r++);
-          List<String> cells = List.of(e.trackingCode(), e.stationName(), s.at(), s.who(), s.what(), s.note());
+          List<String> cells =
+              List.of(e.trackingCode(), e.stationName(), s.at(), s.who(), s.what(), s.note());
           for (int i = 0; i < cells.size(); i++) {
             row.createCell(i).setCellValue(cut(cells.get(i)));
           }

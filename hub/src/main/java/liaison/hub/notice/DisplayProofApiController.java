@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import liaison.hub.web.ApiAnswers;
-import liaison.hub.web.ApiTimes;
 import liaison.hub.notice.DisplayProofs.AtStation;
 import liaison.hub.notice.DisplayProofs.Kind;
 import liaison.hub.security.Staff;
 import liaison.hub.spreadsheet.CsvText;
+import liaison.hub.web.ApiAnswers;
+import liaison.hub.web.ApiTimes;
 import org.jspecify.annotations.Nullable;
 
 /** A notice's proof of display over JSON and as a CSV file, for the stations the caller may see. */
@@ -62,8 +62,13 @@ public class DisplayProofApiController {
         byKind.put(kind.name(), new TallyView(s.of(kind).times(), s.of(kind).seconds()));
       }
       return new ProofView(
-          s.stationId(), s.stationName(), s.total().times(), s.total().seconds(), byKind,
-          ApiTimes.instantOrNull(s.first()), ApiTimes.instantOrNull(s.last()),
+          s.stationId(),
+          s.stationName(),
+          s.total().times(),
+          s.total().seconds(),
+          byKind,
+          ApiTimes.instantOrNull(s.first()),
+          ApiTimes.instantOrNull(s.last()),
           s.days().stream().map(d -> new DayView(ApiTimes.date(d.day()), d.times())).toList());
     }
   }
@@ -71,7 +76,8 @@ public class DisplayProofApiController {
   @Get(uri = "/proofs", produces = MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listDisplayProofs",
-      summary = "展示记录 / proof of display: per station how often and how long the notice was on screen, by kind and per day")
+      summary =
+          "展示记录 / proof of display: per station how often and how long the notice was on screen, by kind and per day")
   @ApiAnswers.NotFound
   public List<ProofView> proofs(@Parameter(hidden = true) Staff staff, String id) {
     return notices.displayProofs(staff, id).stream().map(ProofView::of).toList();
@@ -80,13 +86,15 @@ public class DisplayProofApiController {
   @Get(uri = "/proofs.csv", produces = "text/csv")
   @Operation(
       operationId = "downloadDisplayProofs",
-      summary = "The proof of display as CSV (UTF-8 with BOM): one row per day and station, with times and seconds by kind")
+      summary =
+          "The proof of display as CSV (UTF-8 with BOM): one row per day and station, with times and seconds by kind")
   @ApiAnswers.CsvFile
   @ApiAnswers.NotFound
   public HttpResponse<byte[]> csv(@Parameter(hidden = true) Staff staff, String id) {
     List<List<String>> rows = new ArrayList<>();
     for (DisplayProofs.DayRow r : notices.displayProofDays(staff, id)) {
-      List<String> row = new ArrayList<>(List.of(ApiTimes.date(r.day()), r.stationId(), r.stationName()));
+      List<String> row =
+          new ArrayList<>(List.of(ApiTimes.date(r.day()), r.stationId(), r.stationName()));
       row.add(String.valueOf(r.total().times()));
       row.add(String.valueOf(r.total().seconds()));
       for (Kind kind : Kind.values()) {

@@ -14,9 +14,9 @@ import liaison.signage.protocol.StationEvent;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Reads a station's {@code notice.displayed} events (sent by the player's DisplayProofReporter) into
- * proofs of display. The body must name a notice this hub has and say when it came on screen and
- * left it, for how many seconds, on which board and how ({@code kind}); a body that does not is
+ * Reads a station's {@code notice.displayed} events (sent by the player's DisplayProofReporter)
+ * into proofs of display. The body must name a notice this hub has and say when it came on screen
+ * and left it, for how many seconds, on which board and how ({@code kind}); a body that does not is
  * refused with what was expected and what came, and nothing of the event is stored.
  */
 @Singleton
@@ -52,12 +52,20 @@ public class DisplayProofIngest implements EventProjection<Shown> {
     String board = text(body, "board");
     Kind kind = kind(body);
     if (until.isBefore(from)) {
-      throw new RefusedEvent("'until' " + until + " is before 'from' " + from + "; expected the time the notice left the screen");
+      throw new RefusedEvent(
+          "'until' "
+              + until
+              + " is before 'from' "
+              + from
+              + "; expected the time the notice left the screen");
     }
     Duration shown = Duration.between(from, until);
     if (shown.compareTo(LONGEST) > 0 || seconds > LONGEST.toSeconds()) {
       throw new RefusedEvent(
-          "on screen for " + Math.max(shown.toSeconds(), seconds) + " s in one go; more than " + LONGEST.toSeconds()
+          "on screen for "
+              + Math.max(shown.toSeconds(), seconds)
+              + " s in one go; more than "
+              + LONGEST.toSeconds()
               + " s (a day) is not plausible: check the station's clock");
     }
     if (Math.abs(shown.toSeconds() - seconds) > SECONDS_SLACK) {
@@ -65,7 +73,8 @@ public class DisplayProofIngest implements EventProjection<Shown> {
           "'seconds' " + seconds + " does not match from–until (" + shown.toSeconds() + " s)");
     }
     if (!proofs.noticeExists(noticeId)) {
-      throw new RefusedEvent("no notice '" + noticeId + "' on this hub (deleted, or never published here)");
+      throw new RefusedEvent(
+          "no notice '" + noticeId + "' on this hub (deleted, or never published here)");
     }
     return new Shown(stationId, event.id().toString(), noticeId, kind, board, from, until, seconds);
   }
@@ -78,14 +87,22 @@ public class DisplayProofIngest implements EventProjection<Shown> {
   private static Object field(Map<String, Object> body, String name) throws RefusedEvent {
     Object value = body.get(name);
     if (value == null) {
-      throw new RefusedEvent("missing field '" + name + "'; expected noticeId, from, until, seconds, board and kind");
+      throw new RefusedEvent(
+          "missing field '" + name + "'; expected noticeId, from, until, seconds, board and kind");
     }
     return value;
   }
 
   private static String text(Map<String, Object> body, String name) throws RefusedEvent {
     if (!(field(body, name) instanceof String text) || text.isBlank() || text.length() > MAX_TEXT) {
-      throw new RefusedEvent("field '" + name + "' is " + body.get(name) + "; expected a text of 1 to " + MAX_TEXT + " characters");
+      throw new RefusedEvent(
+          "field '"
+              + name
+              + "' is "
+              + body.get(name)
+              + "; expected a text of 1 to "
+              + MAX_TEXT
+              + " characters");
     }
     return text.strip();
   }
@@ -95,7 +112,12 @@ public class DisplayProofIngest implements EventProjection<Shown> {
     try {
       return OffsetDateTime.parse(String.valueOf(value));
     } catch (DateTimeParseException e) {
-      throw new RefusedEvent("field '" + name + "' is " + value + "; expected a date-time with offset such as 2026-11-23T09:00:00+08:00");
+      throw new RefusedEvent(
+          "field '"
+              + name
+              + "' is "
+              + value
+              + "; expected a date-time with offset such as 2026-11-23T09:00:00+08:00");
     }
   }
 
@@ -107,7 +129,8 @@ public class DisplayProofIngest implements EventProjection<Shown> {
         return seconds;
       }
     }
-    throw new RefusedEvent("field 'seconds' is " + value + "; expected a whole number of seconds, 0 or more");
+    throw new RefusedEvent(
+        "field 'seconds' is " + value + "; expected a whole number of seconds, 0 or more");
   }
 
   private static Kind kind(Map<String, Object> body) throws RefusedEvent {
@@ -117,6 +140,7 @@ public class DisplayProofIngest implements EventProjection<Shown> {
         return kind;
       }
     }
-    throw new RefusedEvent("field 'kind' is " + value + "; expected one of " + Arrays.toString(Kind.values()));
+    throw new RefusedEvent(
+        "field 'kind' is " + value + "; expected one of " + Arrays.toString(Kind.values()));
   }
 }

@@ -12,9 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
@@ -93,7 +93,8 @@ public class DisplayProofs {
   }
 
   /** One station's proofs of one day (Asia/Shanghai, by when the notice came on screen). */
-  public record DayRow(LocalDate day, String stationId, String stationName, Map<Kind, Tally> byKind) {
+  public record DayRow(
+      LocalDate day, String stationId, String stationName, Map<Kind, Tally> byKind) {
     public Tally total() {
       return byKind.values().stream().reduce(Tally.NONE, Tally::plus);
     }
@@ -138,14 +139,20 @@ public class DisplayProofs {
 
   public boolean noticeExists(String noticeId) {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM notice WHERE id = :id").bind("id", noticeId).mapTo(Integer.class).one() > 0);
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM notice WHERE id = :id")
+                    .bind("id", noticeId)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   /** The stations that reported the notice on screen at least once. */
   public List<String> stationsThatShowed(String noticeId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT DISTINCT station_id FROM notice_display WHERE notice_id = :notice ORDER BY station_id")
+            h.createQuery(
+                    "SELECT DISTINCT station_id FROM notice_display WHERE notice_id = :notice ORDER BY station_id")
                 .bind("notice", noticeId)
                 .mapTo(String.class)
                 .list());
@@ -180,10 +187,19 @@ public class DisplayProofs {
                   """)
               .bind("notice", noticeId)
               .bindList("stations", List.copyOf(wanted))
-              .map((rs, ctx) -> new KindRow(rs.getString(1), Kind.valueOf(rs.getString(2)), new Tally(rs.getInt(3), rs.getLong(4)), rs.getString(5), rs.getString(6)))
+              .map(
+                  (rs, ctx) ->
+                      new KindRow(
+                          rs.getString(1),
+                          Kind.valueOf(rs.getString(2)),
+                          new Tally(rs.getInt(3), rs.getLong(4)),
+                          rs.getString(5),
+                          rs.getString(6)))
               .forEach(
                   r -> {
-                    tallies.computeIfAbsent(r.station(), s -> new EnumMap<>(Kind.class)).put(r.kind(), r.tally());
+                    tallies
+                        .computeIfAbsent(r.station(), s -> new EnumMap<>(Kind.class))
+                        .put(r.kind(), r.tally());
                     String[] firstLast = span.computeIfAbsent(r.station(), s -> new String[2]);
                     firstLast[0] = earlier(firstLast[0], r.first());
                     firstLast[1] = later(firstLast[1], r.last());
@@ -199,8 +215,14 @@ public class DisplayProofs {
               .bindList("stations", List.copyOf(wanted))
               .bind("since", Sql.date(since))
               .bind("today", Sql.date(today))
-              .map((rs, ctx) -> new DayTimes(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3)))
-              .forEach(d -> perDay.computeIfAbsent(d.station(), s -> new HashMap<>()).put(d.day(), d.times()));
+              .map(
+                  (rs, ctx) ->
+                      new DayTimes(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3)))
+              .forEach(
+                  d ->
+                      perDay
+                          .computeIfAbsent(d.station(), s -> new HashMap<>())
+                          .put(d.day(), d.times()));
           List<AtStation> rows = new ArrayList<>();
           for (String station : wanted.stream().sorted().toList()) {
             Map<Kind, Tally> byKind = tallies.getOrDefault(station, Map.of());
@@ -212,14 +234,22 @@ public class DisplayProofs {
             }
             rows.add(
                 new AtStation(
-                    station, names.getOrDefault(station, station), total, byKind,
-                    Sql.instantOrNull(firstLast[0]), Sql.instantOrNull(firstLast[1]), days));
+                    station,
+                    names.getOrDefault(station, station),
+                    total,
+                    byKind,
+                    Sql.instantOrNull(firstLast[0]),
+                    Sql.instantOrNull(firstLast[1]),
+                    days));
           }
           return rows;
         });
   }
 
-  /** The notice's proofs at the given stations, one row per day and station that has any, oldest first. */
+  /**
+   * The notice's proofs at the given stations, one row per day and station that has any, oldest
+   * first.
+   */
   public List<DayRow> daily(String noticeId, Collection<String> stationIds) {
     if (stationIds.isEmpty()) {
       return List.of();
@@ -240,19 +270,28 @@ public class DisplayProofs {
                 .map(
                     (rs, ctx) ->
                         Map.entry(
-                            new DayRow(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3), Map.of()),
-                            Map.entry(Kind.valueOf(rs.getString(4)), new Tally(rs.getInt(5), rs.getLong(6)))))
+                            new DayRow(
+                                LocalDate.parse(rs.getString(1)),
+                                rs.getString(2),
+                                rs.getString(3),
+                                Map.of()),
+                            Map.entry(
+                                Kind.valueOf(rs.getString(4)),
+                                new Tally(rs.getInt(5), rs.getLong(6)))))
                 .forEach(
                     e ->
                         byKind
                             .computeIfAbsent(e.getKey(), k -> new EnumMap<>(Kind.class))
                             .put(e.getValue().getKey(), e.getValue().getValue())));
     List<DayRow> rows = new ArrayList<>();
-    byKind.forEach((row, tallies) -> rows.add(new DayRow(row.day(), row.stationId(), row.stationName(), tallies)));
+    byKind.forEach(
+        (row, tallies) ->
+            rows.add(new DayRow(row.day(), row.stationId(), row.stationName(), tallies)));
     return rows;
   }
 
-  private record KindRow(String station, Kind kind, Tally tally, @Nullable String first, @Nullable String last) {}
+  private record KindRow(
+      String station, Kind kind, Tally tally, @Nullable String first, @Nullable String last) {}
 
   private record DayTimes(String station, LocalDate day, int times) {}
 

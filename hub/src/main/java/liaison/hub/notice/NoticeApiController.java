@@ -1,8 +1,5 @@
 package liaison.hub.notice;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,10 +9,13 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
 import liaison.hub.web.ApiTimes;
-import liaison.hub.security.Staff;
 
 /** Notices over JSON, with each notice's delivery receipts. */
 @Controller("/api/notices")
@@ -41,15 +41,27 @@ public class NoticeApiController {
       String author) {
     static NoticeView of(Notice n) {
       return new NoticeView(
-          n.id(), n.title(), n.body(), n.priority().name(), ApiTimes.instant(n.validFrom()),
-          ApiTimes.instantOrNull(n.validUntil()), n.target().name(), n.townshipId(), n.stationIds(), n.author());
+          n.id(),
+          n.title(),
+          n.body(),
+          n.priority().name(),
+          ApiTimes.instant(n.validFrom()),
+          ApiTimes.instantOrNull(n.validUntil()),
+          n.target().name(),
+          n.townshipId(),
+          n.stationIds(),
+          n.author());
     }
   }
 
   /** One target station: shown yet, and since when. */
-  public record ReceiptView(String stationId, String stationName, boolean shown, @Nullable String shownAt) {}
+  public record ReceiptView(
+      String stationId, String stationName, boolean shown, @Nullable String shownAt) {}
 
-  /** The notices the staff member may see: those reaching their stations, or all the county's for its administrator. */
+  /**
+   * The notices the staff member may see: those reaching their stations, or all the county's for
+   * its administrator.
+   */
   @Get(produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listNotices")
   public List<NoticeView> list(@Parameter(hidden = true) Staff staff) {
@@ -70,7 +82,13 @@ public class NoticeApiController {
   @ApiAnswers.NotFound
   public List<ReceiptView> receipts(@Parameter(hidden = true) Staff staff, String id) {
     return notices.receipts(staff, id).stream()
-        .map(r -> new ReceiptView(r.stationId(), r.stationName(), r.shownAt() != null, ApiTimes.instantOrNull(r.shownAt())))
+        .map(
+            r ->
+                new ReceiptView(
+                    r.stationId(),
+                    r.stationName(),
+                    r.shownAt() != null,
+                    ApiTimes.instantOrNull(r.shownAt())))
         .toList();
   }
 
@@ -80,7 +98,8 @@ public class NoticeApiController {
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
-  public HttpResponse<NoticeView> create(@Parameter(hidden = true) Staff staff, @Body NoticeDraft draft) {
+  public HttpResponse<NoticeView> create(
+      @Parameter(hidden = true) Staff staff, @Body NoticeDraft draft) {
     return HttpResponse.created(NoticeView.of(notices.create(staff, draft)));
   }
 
@@ -90,7 +109,8 @@ public class NoticeApiController {
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public NoticeView update(@Parameter(hidden = true) Staff staff, String id, @Body NoticeDraft draft) {
+  public NoticeView update(
+      @Parameter(hidden = true) Staff staff, String id, @Body NoticeDraft draft) {
     return NoticeView.of(notices.update(staff, id, draft));
   }
 

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.NoticePriority;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Notices and their targets. */
 @Singleton
@@ -35,7 +35,8 @@ public class NoticeRepository {
   }
 
   /** Notices aimed at the station and not yet expired at {@code at} (future ones included). */
-  public List<Notice> forStation(String stationId, String townshipId, String countyId, OffsetDateTime at) {
+  public List<Notice> forStation(
+      String stationId, String townshipId, String countyId, OffsetDateTime at) {
     return database.withHandle(
         h ->
             withStations(
@@ -76,7 +77,12 @@ public class NoticeRepository {
   public Optional<Notice> find(String id) {
     return database.withHandle(
         h ->
-            withStations(h, h.createQuery("SELECT * FROM notice WHERE id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
+            withStations(
+                    h,
+                    h.createQuery("SELECT * FROM notice WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> row(rs))
+                        .list())
                 .stream()
                 .findFirst());
   }
@@ -94,7 +100,9 @@ public class NoticeRepository {
                       .list();
               case ALL ->
                   n.countyId() == null
-                      ? h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list()
+                      ? h.createQuery("SELECT id FROM station ORDER BY id")
+                          .mapTo(String.class)
+                          .list()
                       : h.createQuery(
                               """
                               SELECT s.id FROM station s JOIN township t ON t.id = s.township_id
@@ -127,7 +135,10 @@ public class NoticeRepository {
                     """)
                 .bind("notice", n.id())
                 .bindList("stations", targets)
-                .map((rs, ctx) -> new DeliveryReceipt(rs.getString(1), rs.getString(2), Sql.instantOrNull(rs.getString(3))))
+                .map(
+                    (rs, ctx) ->
+                        new DeliveryReceipt(
+                            rs.getString(1), rs.getString(2), Sql.instantOrNull(rs.getString(3))))
                 .list());
   }
 
@@ -204,7 +215,8 @@ public class NoticeRepository {
 
   private static void insertStations(Handle h, Notice n) {
     for (String stationId : n.stationIds()) {
-      h.createUpdate("INSERT INTO notice_station (notice_id, station_id) VALUES (:notice, :station)")
+      h.createUpdate(
+              "INSERT INTO notice_station (notice_id, station_id) VALUES (:notice, :station)")
           .bind("notice", n.id())
           .bind("station", stationId)
           .execute();
@@ -232,17 +244,29 @@ public class NoticeRepository {
       return bare;
     }
     Map<String, List<String>> stations = new HashMap<>();
-    h.createQuery("SELECT notice_id, station_id FROM notice_station WHERE notice_id IN (<ids>) ORDER BY station_id")
+    h.createQuery(
+            "SELECT notice_id, station_id FROM notice_station WHERE notice_id IN (<ids>) ORDER BY station_id")
         .bindList("ids", listed.stream().map(Notice::id).toList())
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .forEach(e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        .forEach(
+            e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return bare.stream()
         .map(
             n ->
                 n.target() != Notice.Target.STATIONS
                     ? n
-                    : new Notice(n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil(), n.target(),
-                        n.townshipId(), stations.getOrDefault(n.id(), List.of()), n.author(), n.countyId()))
+                    : new Notice(
+                        n.id(),
+                        n.title(),
+                        n.body(),
+                        n.priority(),
+                        n.validFrom(),
+                        n.validUntil(),
+                        n.target(),
+                        n.townshipId(),
+                        stations.getOrDefault(n.id(), List.of()),
+                        n.author(),
+                        n.countyId()))
         .toList();
   }
 }

@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.NoticePriority;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +66,10 @@ public class NoticeService {
     this.clock = clock;
   }
 
-  /** The notices this person may see: the county's for an administrator, else those reaching their stations. */
+  /**
+   * The notices this person may see: the county's for an administrator, else those reaching their
+   * stations.
+   */
   public List<Notice> list(Staff staff) {
     return notices.ofCounty(staff.countyId()).stream().filter(n -> canSee(staff, n)).toList();
   }
@@ -87,12 +90,19 @@ public class NoticeService {
     return access.canSeeNotice(staff, countyOf(n), notices.targetStations(n));
   }
 
-  /** A county administrator may change any notice of the county; a manager only those aimed at their own stations alone. */
+  /**
+   * A county administrator may change any notice of the county; a manager only those aimed at their
+   * own stations alone.
+   */
   public boolean canEdit(Staff staff, Notice n) {
-    return access.canEditNotice(staff, countyOf(n), n.target() == Notice.Target.STATIONS ? n.stationIds() : null);
+    return access.canEditNotice(
+        staff, countyOf(n), n.target() == Notice.Target.STATIONS ? n.stationIds() : null);
   }
 
-  /** The notice's county; an old notice written before notices carried one belongs to the county of the stations it reaches. */
+  /**
+   * The notice's county; an old notice written before notices carried one belongs to the county of
+   * the stations it reaches.
+   */
   private String countyOf(Notice n) {
     if (n.countyId() != null) {
       return n.countyId();
@@ -157,7 +167,8 @@ public class NoticeService {
     database.useTransaction(
         h -> {
           notices.update(h, after);
-          audit.record(h, staff, "update", "notice", id, describe(before) + " → " + describe(after));
+          audit.record(
+              h, staff, "update", "notice", id, describe(before) + " → " + describe(after));
         });
     Set<String> affected = new LinkedHashSet<>(reachedBefore);
     affected.addAll(notices.targetStations(after));
@@ -206,9 +217,13 @@ public class NoticeService {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime from =
-        d.validFrom() == null || d.validFrom().isBlank() ? now : parseInstant("validFrom", d.validFrom(), problems);
+        d.validFrom() == null || d.validFrom().isBlank()
+            ? now
+            : parseInstant("validFrom", d.validFrom(), problems);
     OffsetDateTime until =
-        d.validUntil() == null || d.validUntil().isBlank() ? null : parseInstant("validUntil", d.validUntil(), problems);
+        d.validUntil() == null || d.validUntil().isBlank()
+            ? null
+            : parseInstant("validUntil", d.validUntil(), problems);
     if (until != null && from != null && !until.isAfter(from)) {
       problems.add("validUntil", Text.of("problem.notice.until.before-from"));
     } else if (until != null && !until.isAfter(now)) {
@@ -239,7 +254,8 @@ public class NoticeService {
         if (!staff.isCountyAdmin()) {
           problems.add("target", Text.of("problem.notice.target.township-admin-only"));
         } else if (wanted == null
-            || access.visibleStations(staff).stream().noneMatch(p -> p.station().townshipId().equals(wanted))) {
+            || access.visibleStations(staff).stream()
+                .noneMatch(p -> p.station().townshipId().equals(wanted))) {
           problems.add("townshipId", Text.of("problem.notice.township.missing"));
         }
       }
@@ -262,10 +278,21 @@ public class NoticeService {
     }
     problems.throwIfAny();
     return new Notice(
-        id, title, body, priority, from, until, target, townshipId, stationIds, staff.displayName(), staff.countyId());
+        id,
+        title,
+        body,
+        priority,
+        from,
+        until,
+        target,
+        townshipId,
+        stationIds,
+        staff.displayName(),
+        staff.countyId());
   }
 
-  private static @Nullable OffsetDateTime parseInstant(String field, String text, ValidationProblem.Collector problems) {
+  private static @Nullable OffsetDateTime parseInstant(
+      String field, String text, ValidationProblem.Collector problems) {
     String t = text.strip();
     try {
       return OffsetDateTime.parse(t);
@@ -280,8 +307,17 @@ public class NoticeService {
   }
 
   private static String describe(Notice n) {
-    return n.priority() + " 「" + n.title() + "」 " + n.target()
-        + (n.target() == Notice.Target.STATIONS ? " " + n.stationIds() : n.townshipId() == null ? "" : " " + n.townshipId())
-        + " " + n.validFrom() + " – " + n.validUntil();
+    return n.priority()
+        + " 「"
+        + n.title()
+        + "」 "
+        + n.target()
+        + (n.target() == Notice.Target.STATIONS
+            ? " " + n.stationIds()
+            : n.townshipId() == null ? "" : " " + n.townshipId())
+        + " "
+        + n.validFrom()
+        + " – "
+        + n.validUntil();
   }
 }

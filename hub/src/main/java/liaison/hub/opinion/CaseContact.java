@@ -3,7 +3,10 @@ package liaison.hub.opinion;
 import java.time.OffsetDateTime;
 import liaison.hub.text.Masks;
 
-/** The name and phone a resident chose to leave, after the consent notice; stored apart from the case. */
+/**
+ * The name and phone a resident chose to leave, after the consent notice; stored apart from the
+ * case.
+ */
 public record CaseContact(String caseId, String name, String phone, OffsetDateTime consentAt) {
 
   /** As lists show it: the phone masked. */

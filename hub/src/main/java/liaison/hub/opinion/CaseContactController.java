@@ -14,8 +14,8 @@ import liaison.hub.web.ApiTimes;
 
 /**
  * A resident's contact details in full, for the staff who handle the case: the station's managers
- * and the county's administrators, never a deputy's account. Each reading is written into the case's
- * timeline (who read personal data, and when).
+ * and the county's administrators, never a deputy's account. Each reading is written into the
+ * case's timeline (who read personal data, and when).
  */
 @Controller("/api/cases")
 @ApiAnswers.Staff

@@ -15,14 +15,21 @@ import org.jspecify.annotations.Nullable;
  */
 @ConfigurationProperties("hub.cases")
 public record CaseDeadlines(
-    @Min(1) @Max(120) int defaultDays, @Nullable Map<String, ?> days, @Nullable Duration escalationCheck) {
+    @Min(1) @Max(120) int defaultDays,
+    @Nullable Map<String, ?> days,
+    @Nullable Duration escalationCheck) {
 
   /** The working days a department gets for a case of this category. */
   public int daysFor(Category category) {
     if (days != null) {
-      // Configuration keys may arrive as written (EDUCATION) or normalized (education, social-security).
-      for (String key : new String[] {category.name(), category.name().toLowerCase(java.util.Locale.ROOT),
-          category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')}) {
+      // Configuration keys may arrive as written (EDUCATION) or normalized (education,
+      // social-security).
+      for (String key :
+          new String[] {
+            category.name(),
+            category.name().toLowerCase(java.util.Locale.ROOT),
+            category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          }) {
         Object n = days.get(key);
         if (n instanceof Number number && number.intValue() > 0) {
           return number.intValue();

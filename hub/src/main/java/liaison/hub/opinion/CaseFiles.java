@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A case as its staff page shows it, for whoever may see it ({@link CaseHandling#get}): the inbox
- * row, the photos, whether a contact was left (the name masked), the code of the case it was
- * merged into, and the timeline with the name of the staff member behind each line.
+ * row, the photos, whether a contact was left (the name masked), the code of the case it was merged
+ * into, and the timeline with the name of the staff member behind each line.
  */
 @Singleton
 public class CaseFiles {
@@ -21,7 +21,8 @@ public class CaseFiles {
   private final CaseRepository repository;
   private final StaffAccountRepository accounts;
 
-  public CaseFiles(CaseHandling handling, CaseRepository repository, StaffAccountRepository accounts) {
+  public CaseFiles(
+      CaseHandling handling, CaseRepository repository, StaffAccountRepository accounts) {
     this.handling = handling;
     this.repository = repository;
     this.accounts = accounts;
@@ -42,8 +43,8 @@ public class CaseFiles {
   /**
    * A line of the timeline.
    *
-   * @param staffName "林晓梅（chengguan）" for a staff member's line (the user name alone if the
-   *     account is gone); null for the resident's and the system's
+   * @param staffName "林晓梅（chengguan）" for a staff member's line (the user name alone if the account
+   *     is gone); null for the resident's and the system's
    */
   public record TimelineLine(CaseEvent event, @Nullable String staffName) {}
 
@@ -56,7 +57,9 @@ public class CaseFiles {
         repository.photos(id),
         contact.isPresent(),
         contact.map(x -> Masks.name(x.name())).orElse(""),
-        c.mergedInto() == null ? null : repository.find(c.mergedInto()).map(OpinionCase::trackingCode).orElse(c.mergedInto()),
+        c.mergedInto() == null
+            ? null
+            : repository.find(c.mergedInto()).map(OpinionCase::trackingCode).orElse(c.mergedInto()),
         timeline(id));
   }
 
@@ -77,7 +80,12 @@ public class CaseFiles {
                       case CaseEvent.RESIDENT, CaseEvent.SYSTEM -> null;
                       default ->
                           names.computeIfAbsent(
-                              e.actor(), u -> accounts.byUsername(u).map(a -> a.staff().displayName() + "（" + u + "）").orElse(u));
+                              e.actor(),
+                              u ->
+                                  accounts
+                                      .byUsername(u)
+                                      .map(a -> a.staff().displayName() + "（" + u + "）")
+                                      .orElse(u));
                     }))
         .toList();
   }

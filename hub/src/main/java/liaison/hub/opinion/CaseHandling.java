@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
@@ -16,12 +17,11 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /**
  * The staff's side of the loop: register, merge, forward, record the department's reply, answer,
@@ -82,9 +82,13 @@ public class CaseHandling {
     return row;
   }
 
-  /** Whether this staff member may read the resident's contact in full: the station's staff and county admins. */
+  /**
+   * Whether this staff member may read the resident's contact in full: the station's staff and
+   * county admins.
+   */
   public boolean maySeeContact(Staff staff, OpinionCase c) {
-    return staff.canEdit() && access.visibleStations(staff).stream().anyMatch(p -> p.id().equals(c.stationId()));
+    return staff.canEdit()
+        && access.visibleStations(staff).stream().anyMatch(p -> p.id().equals(c.stationId()));
   }
 
   /**
@@ -99,11 +103,17 @@ public class CaseHandling {
     return row;
   }
 
-  /** The contact in full, for those who may; the viewing is in the audit log (PIPL: who read personal data). */
+  /**
+   * The contact in full, for those who may; the viewing is in the audit log (PIPL: who read
+   * personal data).
+   */
   public Optional<CaseContact> contact(Staff staff, String id) {
     CaseInbox.Row row = requireContactReader(staff, id);
     Optional<CaseContact> contact = repository.contact(id);
-    contact.ifPresent(x -> database.useTransaction(h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
+    contact.ifPresent(
+        x ->
+            database.useTransaction(
+                h -> audit.record(h, staff, "view-contact", "case", id, row.c().trackingCode())));
     return contact;
   }
 
@@ -149,18 +159,31 @@ public class CaseHandling {
   public OpinionCase register(Staff staff, String id, CaseSteps.Register input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    Optional<Category> category = Category.of(input.category() == null ? null : input.category().strip());
+    Optional<Category> category =
+        Category.of(input.category() == null ? null : input.category().strip());
     if (category.isEmpty()) {
       problems.add("category", Text.of("problem.case.category.missing"));
     }
-    String summary = text(problems, "summary", input.summary(), MAX_SUMMARY, Text.of("problem.case.summary.missing"));
+    String summary =
+        text(
+            problems,
+            "summary",
+            input.summary(),
+            MAX_SUMMARY,
+            Text.of("problem.case.summary.missing"));
     problems.throwIfAny();
-    return step(staff, c, CaseStatus.REGISTERED, Text.of("case.note.registered", category.orElseThrow().text(), summary).zh(),
-        h -> h.createUpdate("UPDATE opinion_case SET category = :category, summary = :summary WHERE id = :id")
-            .bind("category", category.orElseThrow().name())
-            .bind("summary", summary)
-            .bind("id", id)
-            .execute());
+    return step(
+        staff,
+        c,
+        CaseStatus.REGISTERED,
+        Text.of("case.note.registered", category.orElseThrow().text(), summary).zh(),
+        h ->
+            h.createUpdate(
+                    "UPDATE opinion_case SET category = :category, summary = :summary WHERE id = :id")
+                .bind("category", category.orElseThrow().name())
+                .bind("summary", summary)
+                .bind("id", id)
+                .execute());
   }
 
   public OpinionCase merge(Staff staff, String id, CaseSteps.Merge input) {
@@ -172,15 +195,21 @@ public class CaseHandling {
       problems.add("into", Text.of("problem.case.into.missing"));
     } else {
       Optional<OpinionCase> found =
-          repository.find(into).or(() -> TrackingCodes.normalize(into).flatMap(repository::findByCode));
-      Optional<CaseInbox.Row> visible = found.flatMap(f -> inbox.find(f.id()))
-          .filter(r -> r.countyId().equals(staff.countyId()) && canSee(staff, r.c().stationId()));
+          repository
+              .find(into)
+              .or(() -> TrackingCodes.normalize(into).flatMap(repository::findByCode));
+      Optional<CaseInbox.Row> visible =
+          found
+              .flatMap(f -> inbox.find(f.id()))
+              .filter(
+                  r -> r.countyId().equals(staff.countyId()) && canSee(staff, r.c().stationId()));
       if (visible.isEmpty()) {
         problems.add("into", Text.of("problem.case.into.unknown", into));
       } else if (visible.get().c().id().equals(id)) {
         problems.add("into", Text.of("problem.case.into.itself"));
       } else if (!visible.get().c().status().isOpen()) {
-        problems.add("into", Text.of("problem.case.into.closed", visible.get().c().status().text()));
+        problems.add(
+            "into", Text.of("problem.case.into.closed", visible.get().c().status().text()));
       } else {
         target = visible.get().c();
       }
@@ -188,10 +217,22 @@ public class CaseHandling {
     problems.throwIfAny();
     OpinionCase into0 = target;
     String note = optional(input.note());
-    return step(staff, c, CaseStatus.MERGED, withNote(Text.of("case.note.merged-into", into0.trackingCode()), note),
+    return step(
+        staff,
+        c,
+        CaseStatus.MERGED,
+        withNote(Text.of("case.note.merged-into", into0.trackingCode()), note),
         h -> {
-          h.createUpdate("UPDATE opinion_case SET merged_into = :into WHERE id = :id").bind("into", into0.id()).bind("id", id).execute();
-          cases.record(h, into0.id(), staff.username(), "merged-from", Text.of("case.note.merged-from", c.trackingCode(), preview(c)).zh());
+          h.createUpdate("UPDATE opinion_case SET merged_into = :into WHERE id = :id")
+              .bind("into", into0.id())
+              .bind("id", id)
+              .execute();
+          cases.record(
+              h,
+              into0.id(),
+              staff.username(),
+              "merged-from",
+              Text.of("case.note.merged-from", c.trackingCode(), preview(c)).zh());
         });
   }
 
@@ -203,10 +244,15 @@ public class CaseHandling {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String departmentId = input.departmentId() == null ? "" : input.departmentId().strip();
     Optional<Department> department =
-        departmentId.isEmpty() ? Optional.empty() : departments.find(departmentId).filter(d -> d.countyId().equals(staff.countyId()));
+        departmentId.isEmpty()
+            ? Optional.empty()
+            : departments.find(departmentId).filter(d -> d.countyId().equals(staff.countyId()));
     if (department.isEmpty()) {
       problems.add(
-          "departmentId", departmentId.isEmpty() ? Text.of("problem.case.department.missing") : Text.of("problem.case.department.unknown"));
+          "departmentId",
+          departmentId.isEmpty()
+              ? Text.of("problem.case.department.missing")
+              : Text.of("problem.case.department.unknown"));
     }
     LocalDate deadline = defaultDeadline(c.category());
     if (input.deadline() != null && !input.deadline().isBlank()) {
@@ -224,33 +270,59 @@ public class CaseHandling {
     String note = optional(input.note());
     problems.throwIfAny();
     LocalDate due = deadline;
-    Text contact = c.contactToDepartment() ? Text.of("case.note.contact-passed") : Text.of("case.note.contact-kept");
-    return step(staff, c, CaseStatus.FORWARDED,
-        withNote(Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
-        h -> h.createUpdate(
-                "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
-            .bind("department", department.orElseThrow().id())
-            .bind("deadline", Sql.date(due))
-            .bind("id", id)
-            .execute());
+    Text contact =
+        c.contactToDepartment()
+            ? Text.of("case.note.contact-passed")
+            : Text.of("case.note.contact-kept");
+    return step(
+        staff,
+        c,
+        CaseStatus.FORWARDED,
+        withNote(
+            Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
+        h ->
+            h.createUpdate(
+                    "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
+                .bind("department", department.orElseThrow().id())
+                .bind("deadline", Sql.date(due))
+                .bind("id", id)
+                .execute());
   }
 
   public OpinionCase departmentReply(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.reply.missing"));
+    String text =
+        text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.reply.missing"));
     problems.throwIfAny();
-    return step(staff, c, CaseStatus.DEPARTMENT_REPLIED, text,
-        h -> h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+    return step(
+        staff,
+        c,
+        CaseStatus.DEPARTMENT_REPLIED,
+        text,
+        h ->
+            h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id")
+                .bind("text", text)
+                .bind("id", id)
+                .execute());
   }
 
   public OpinionCase answer(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.answer.missing"));
+    String text =
+        text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.answer.missing"));
     problems.throwIfAny();
-    return step(staff, c, CaseStatus.ANSWERED, text,
-        h -> h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+    return step(
+        staff,
+        c,
+        CaseStatus.ANSWERED,
+        text,
+        h ->
+            h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id")
+                .bind("text", text)
+                .bind("id", id)
+                .execute());
   }
 
   public OpinionCase close(Staff staff, String id, CaseSteps.Text input) {
@@ -265,10 +337,19 @@ public class CaseHandling {
   public OpinionCase guidance(Staff staff, String id, CaseSteps.Text input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String text = text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.guidance.missing"));
+    String text =
+        text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.guidance.missing"));
     problems.throwIfAny();
-    return step(staff, c, CaseStatus.CLOSED_WITH_GUIDANCE, text,
-        h -> h.createUpdate("UPDATE opinion_case SET guidance = :text WHERE id = :id").bind("text", text).bind("id", id).execute());
+    return step(
+        staff,
+        c,
+        CaseStatus.CLOSED_WITH_GUIDANCE,
+        text,
+        h ->
+            h.createUpdate("UPDATE opinion_case SET guidance = :text WHERE id = :id")
+                .bind("text", text)
+                .bind("id", id)
+                .execute());
   }
 
   /** 代表建议: not a step of the loop (the case carries on) but a flag with its timeline line. */
@@ -281,16 +362,21 @@ public class CaseHandling {
       throw new ConflictProblem(Text.of("problem.case.suggestion.merged"));
     }
     String deputyId = input.deputyId() == null ? "" : input.deputyId().strip();
-    Optional<Deputy> deputy = stationDeputies(c).stream().filter(d -> d.id().equals(deputyId)).findFirst();
+    Optional<Deputy> deputy =
+        stationDeputies(c).stream().filter(d -> d.id().equals(deputyId)).findFirst();
     if (deputy.isEmpty()) {
       throw ValidationProblem.of(
-          "deputyId", deputyId.isEmpty() ? Text.of("problem.case.suggestion.deputy-missing") : Text.of("problem.case.suggestion.deputy-elsewhere"));
+          "deputyId",
+          deputyId.isEmpty()
+              ? Text.of("problem.case.suggestion.deputy-missing")
+              : Text.of("problem.case.suggestion.deputy-elsewhere"));
     }
     String note = optional(input.note());
     return database.inTransaction(
         h -> {
           int changed =
-              h.createUpdate("UPDATE opinion_case SET suggestion = TRUE, suggestion_deputy_id = :deputy WHERE id = :id AND suggestion = FALSE")
+              h.createUpdate(
+                      "UPDATE opinion_case SET suggestion = TRUE, suggestion_deputy_id = :deputy WHERE id = :id AND suggestion = FALSE")
                   .bind("deputy", deputy.get().id())
                   .bind("id", id)
                   .execute();
@@ -306,12 +392,19 @@ public class CaseHandling {
 
   // ---- helpers ----
 
-  private OpinionCase step(Staff staff, OpinionCase c, CaseStatus to, String note, Consumer<Handle> fields) {
+  private OpinionCase step(
+      Staff staff, OpinionCase c, CaseStatus to, String note, Consumer<Handle> fields) {
     return database.inTransaction(
         h -> {
           cases.transition(h, c.id(), to, staff.username(), note);
           fields.accept(h);
-          audit.record(h, staff, to.name().toLowerCase(java.util.Locale.ROOT), "case", c.id(), c.trackingCode() + " → " + to.zh() + " " + note);
+          audit.record(
+              h,
+              staff,
+              to.name().toLowerCase(java.util.Locale.ROOT),
+              "case",
+              c.id(),
+              c.trackingCode() + " → " + to.zh() + " " + note);
           return repository.find(h, c.id()).orElseThrow();
         });
   }
@@ -327,7 +420,11 @@ public class CaseHandling {
   }
 
   private static String text(
-      ValidationProblem.Collector problems, String field, @org.jspecify.annotations.Nullable String value, int max, Text empty) {
+      ValidationProblem.Collector problems,
+      String field,
+      @org.jspecify.annotations.Nullable String value,
+      int max,
+      Text empty) {
     String text = value == null ? "" : value.strip();
     if (text.isEmpty()) {
       problems.add(field, empty);

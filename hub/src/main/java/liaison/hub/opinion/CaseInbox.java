@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import liaison.hub.problem.BadRequestProblem;
-import liaison.hub.station.Access;
-import liaison.hub.security.Staff;
-import liaison.hub.station.StationPlace;
 import liaison.hub.db.Database;
+import liaison.hub.problem.BadRequestProblem;
+import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
+import liaison.hub.station.StationPlace;
 import liaison.hub.text.Masks;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +43,14 @@ public class CaseInbox {
   /**
    * Which cases to list.
    *
-   * @param status a {@link CaseStatus} name, {@code open} (staff still have work), {@code overdue}, or empty for all
+   * @param status a {@link CaseStatus} name, {@code open} (staff still have work), {@code overdue},
+   *     or empty for all
    */
-  public record Filter(@Nullable String stationId, @Nullable String status, @Nullable String category, @Nullable String q) {
+  public record Filter(
+      @Nullable String stationId,
+      @Nullable String status,
+      @Nullable String category,
+      @Nullable String q) {
     public static Filter all() {
       return new Filter(null, null, null, null);
     }
@@ -82,15 +87,19 @@ public class CaseInbox {
     StringBuilder where = new StringBuilder(" WHERE c.station_id IN (<stations>)");
     Map<String, Object> binds = new HashMap<>();
     if (!staff.canEdit()) {
-      // A deputy's account: only what was addressed to the deputy or taken up as their suggestion (Access.canSeeCase).
+      // A deputy's account: only what was addressed to the deputy or taken up as their suggestion
+      // (Access.canSeeCase).
       where.append(" AND (c.deputy_id = :me OR c.suggestion_deputy_id = :me)");
       binds.put("me", staff.deputyId() == null ? "" : staff.deputyId());
     }
     String status = filter.status() == null ? "" : filter.status().strip();
     if (status.equals("open")) {
-      where.append(" AND c.status IN ('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED')");
+      where.append(
+          " AND c.status IN ('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED')");
     } else if (status.equals("overdue")) {
-      where.append(" AND (c.status = 'FORWARDED' AND c.deadline < :today OR c.escalated_at IS NOT NULL AND c.status IN ")
+      where
+          .append(
+              " AND (c.status = 'FORWARDED' AND c.deadline < :today OR c.escalated_at IS NOT NULL AND c.status IN ")
           .append("('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED'))");
       binds.put("today", today().toString());
     } else if (!status.isEmpty()) {
@@ -106,7 +115,9 @@ public class CaseInbox {
     if (filter.category() != null && !filter.category().isBlank()) {
       if (Category.of(filter.category().strip()).isEmpty()) {
         throw BadRequestProblem.unknownChoice(
-            "category", filter.category(), java.util.Arrays.stream(Category.values()).map(Enum::name).toList());
+            "category",
+            filter.category(),
+            java.util.Arrays.stream(Category.values()).map(Enum::name).toList());
       }
       where.append(" AND c.category = :category");
       binds.put("category", filter.category().strip());
@@ -117,7 +128,10 @@ public class CaseInbox {
       binds.put("q", "%" + like(q) + "%");
       binds.put("code", "%" + like(q.toUpperCase(Locale.ROOT)) + "%");
     }
-    String order = status.equals("overdue") ? " ORDER BY c.deadline, c.submitted_at" : " ORDER BY c.submitted_at DESC, c.id";
+    String order =
+        status.equals("overdue")
+            ? " ORDER BY c.deadline, c.submitted_at"
+            : " ORDER BY c.submitted_at DESC, c.id";
     return query(where + order + " LIMIT " + LIMIT, stations, binds);
   }
 
@@ -157,9 +171,10 @@ public class CaseInbox {
 
   private static Row row(ResultSet rs, LocalDate today) throws SQLException {
     OpinionCase c = CaseRepository.opinion(rs);
-    long late = c.status() == CaseStatus.FORWARDED && c.deadline() != null && c.deadline().isBefore(today)
-        ? ChronoUnit.DAYS.between(c.deadline(), today)
-        : 0;
+    long late =
+        c.status() == CaseStatus.FORWARDED && c.deadline() != null && c.deadline().isBefore(today)
+            ? ChronoUnit.DAYS.between(c.deadline(), today)
+            : 0;
     return new Row(
         c,
         rs.getString("station_name"),
@@ -172,7 +187,8 @@ public class CaseInbox {
   }
 
   private List<String> stationIds(Staff staff, @Nullable String stationId) {
-    List<String> visible = new ArrayList<>(access.visibleStations(staff).stream().map(StationPlace::id).toList());
+    List<String> visible =
+        new ArrayList<>(access.visibleStations(staff).stream().map(StationPlace::id).toList());
     if (stationId != null && !stationId.isBlank()) {
       access.requireSee(staff, stationId.strip());
       return List.of(stationId.strip());
@@ -181,7 +197,8 @@ public class CaseInbox {
   }
 
   private static String like(String text) {
-    // The few LIKE wildcards a resident's text may contain are matched literally enough for a search box.
+    // The few LIKE wildcards a resident's text may contain are matched literally enough for a
+    // search box.
     return text.replace("%", "").replace("_", "");
   }
 }

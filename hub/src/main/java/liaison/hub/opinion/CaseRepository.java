@@ -7,13 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.satisfaction.Satisfaction;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
-/** Cases, their photos, timelines and contacts. Writes take the caller's handle (its transaction). */
+/**
+ * Cases, their photos, timelines and contacts. Writes take the caller's handle (its transaction).
+ */
 @Singleton
 public class CaseRepository {
   private final Database database;
@@ -27,7 +29,10 @@ public class CaseRepository {
   }
 
   public Optional<OpinionCase> find(Handle h, String id) {
-    return h.createQuery("SELECT * FROM opinion_case WHERE id = :id").bind("id", id).map((rs, ctx) -> opinion(rs)).findOne();
+    return h.createQuery("SELECT * FROM opinion_case WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> opinion(rs))
+        .findOne();
   }
 
   public Optional<OpinionCase> findByCode(String trackingCode) {
@@ -69,7 +74,8 @@ public class CaseRepository {
   }
 
   public void insertContact(Handle h, CaseContact contact) {
-    h.createUpdate("INSERT INTO case_contact (case_id, name, phone, consent_at) VALUES (:case, :name, :phone, :at)")
+    h.createUpdate(
+            "INSERT INTO case_contact (case_id, name, phone, consent_at) VALUES (:case, :name, :phone, :at)")
         .bind("case", contact.caseId())
         .bind("name", contact.name())
         .bind("phone", contact.phone())
@@ -78,7 +84,8 @@ public class CaseRepository {
   }
 
   public void insertPhoto(Handle h, String caseId, int position, String hash) {
-    h.createUpdate("INSERT INTO case_photo (case_id, position, hash) VALUES (:case, :position, :hash)")
+    h.createUpdate(
+            "INSERT INTO case_photo (case_id, position, hash) VALUES (:case, :position, :hash)")
         .bind("case", caseId)
         .bind("position", position)
         .bind("hash", hash)
@@ -94,10 +101,17 @@ public class CaseRepository {
                 .list());
   }
 
-  /** Whether any case shows this photo (so the photo route may serve it to whoever has the hash). */
+  /**
+   * Whether any case shows this photo (so the photo route may serve it to whoever has the hash).
+   */
   public boolean photoInUse(String hash) {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM case_photo WHERE hash = :hash").bind("hash", hash).mapTo(Integer.class).one() > 0);
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM case_photo WHERE hash = :hash")
+                    .bind("hash", hash)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   public Optional<CaseContact> contact(String caseId) {
@@ -108,7 +122,10 @@ public class CaseRepository {
                 .map(
                     (rs, ctx) ->
                         new CaseContact(
-                            rs.getString("case_id"), rs.getString("name"), rs.getString("phone"), Sql.instant(rs.getString("consent_at"))))
+                            rs.getString("case_id"),
+                            rs.getString("name"),
+                            rs.getString("phone"),
+                            Sql.instant(rs.getString("consent_at"))))
                 .findOne());
   }
 
@@ -151,7 +168,9 @@ public class CaseRepository {
         .execute();
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong LAST_EVENT = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong LAST_EVENT =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /**
    * The machine's clock, not the injected one, on purpose: an id is not a time, and ids must keep
    * sorting after the earlier ones after a restart even when a test holds the hub's clock still.

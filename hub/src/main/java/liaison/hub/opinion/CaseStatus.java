@@ -6,12 +6,12 @@ import java.util.Set;
 import liaison.hub.text.Text;
 
 /**
- * Where a resident's opinion stands in the closed loop 收集 → 登记 → 交办 → 办理 → 答复 → 回访, and
- * every step it may take from there: the one place that says which transitions are allowed.
+ * Where a resident's opinion stands in the closed loop 收集 → 登记 → 交办 → 办理 → 答复 → 回访, and every step
+ * it may take from there: the one place that says which transitions are allowed.
  *
  * <p>A legal or litigation matter (涉法涉诉) is not forwarded but closed with guidance. Any open case
- * may be merged into another. A 不满意 rating reopens an answered or closed case; staff then treat
- * it as registered.
+ * may be merged into another. A 不满意 rating reopens an answered or closed case; staff then treat it
+ * as registered.
  */
 public enum CaseStatus {
   /** 收集: the resident sent it. */
@@ -57,7 +57,11 @@ public enum CaseStatus {
 
   /** Staff still have work to do on it (what an inbox and the overdue list show). */
   public boolean isOpen() {
-    return this == SUBMITTED || this == REGISTERED || this == REOPENED || this == FORWARDED || this == DEPARTMENT_REPLIED;
+    return this == SUBMITTED
+        || this == REGISTERED
+        || this == REOPENED
+        || this == FORWARDED
+        || this == DEPARTMENT_REPLIED;
   }
 
   /** Finished: the case has a {@code closed_at}; contact retention counts from it. */

@@ -3,7 +3,10 @@ package liaison.hub.opinion;
 import io.micronaut.core.annotation.Introspected;
 import org.jspecify.annotations.Nullable;
 
-/** What staff send for each step of the loop, from the case page's forms or the API; checked by {@link CaseHandling}. */
+/**
+ * What staff send for each step of the loop, from the case page's forms or the API; checked by
+ * {@link CaseHandling}.
+ */
 public final class CaseSteps {
   private CaseSteps() {}
 
@@ -20,9 +23,12 @@ public final class CaseSteps {
    * category's default in working days.
    */
   @Introspected
-  public record Forward(@Nullable String departmentId, @Nullable String deadline, @Nullable String note) {}
+  public record Forward(
+      @Nullable String departmentId, @Nullable String deadline, @Nullable String note) {}
 
-  /** A text: the department's reply, the answer to the resident, the guidance, or a closing note. */
+  /**
+   * A text: the department's reply, the answer to the resident, the guidance, or a closing note.
+   */
   @Introspected
   public record Text(@Nullable String text) {}
 

@@ -4,12 +4,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /**
  * Moves cases through the loop. Every step is checked against {@link CaseStatus} and written with
@@ -43,7 +43,8 @@ public class Cases {
    */
   public OpinionCase transition(Handle h, String caseId, CaseStatus to, String actor, String note) {
     if (actor.isBlank()) {
-      throw new IllegalArgumentException("a step needs an actor: a staff username, 'resident' or 'system'");
+      throw new IllegalArgumentException(
+          "a step needs an actor: a staff username, 'resident' or 'system'");
     }
     OpinionCase current = repository.find(h, caseId).orElseThrow(() -> notFound(caseId));
     CaseStatus from = current.status();
@@ -52,8 +53,11 @@ public class Cases {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String closedAt =
-        to.isClosed() ? Sql.instant(now) : to == CaseStatus.REOPENED ? null : Sql.instantOrNull(current.closedAt());
-    // Conditional on the status read above: of two concurrent steps only one applies (SQLite and PostgreSQL alike).
+        to.isClosed()
+            ? Sql.instant(now)
+            : to == CaseStatus.REOPENED ? null : Sql.instantOrNull(current.closedAt());
+    // Conditional on the status read above: of two concurrent steps only one applies (SQLite and
+    // PostgreSQL alike).
     int changed =
         h.createUpdate(
                 """
@@ -70,14 +74,32 @@ public class Cases {
       throw new ConflictProblem(Text.of("problem.case.changed-meanwhile", current.trackingCode()));
     }
     repository.insertEvent(
-        h, new CaseEvent(CaseRepository.eventId(), caseId, now, actor, to.name().toLowerCase(java.util.Locale.ROOT), from, to, note));
+        h,
+        new CaseEvent(
+            CaseRepository.eventId(),
+            caseId,
+            now,
+            actor,
+            to.name().toLowerCase(java.util.Locale.ROOT),
+            from,
+            to,
+            note));
     return repository.find(h, caseId).orElseThrow();
   }
 
   /** A timeline line that is not a step (e.g. a rating, an escalation, contact details viewed). */
   public void record(Handle h, String caseId, String actor, String action, String note) {
     repository.insertEvent(
-        h, new CaseEvent(CaseRepository.eventId(), caseId, OffsetDateTime.now(clock), actor, action, null, null, note));
+        h,
+        new CaseEvent(
+            CaseRepository.eventId(),
+            caseId,
+            OffsetDateTime.now(clock),
+            actor,
+            action,
+            null,
+            null,
+            note));
   }
 
   private static NotFoundProblem notFound(String caseId) {
@@ -86,10 +108,18 @@ public class Cases {
 
   static ConflictProblem refused(OpinionCase c, CaseStatus to) {
     String zhNext = c.status().next().stream().map(CaseStatus::zh).collect(Collectors.joining("、"));
-    String enNext = c.status().next().stream().map(CaseStatus::en).collect(Collectors.joining(", "));
+    String enNext =
+        c.status().next().stream().map(CaseStatus::en).collect(Collectors.joining(", "));
     return new ConflictProblem(
         zhNext.isEmpty()
-            ? Text.of("problem.case.step-refused.final", c.trackingCode(), c.status().text(), to.text())
-            : Text.of("problem.case.step-refused", c.trackingCode(), c.status().text(), to.text(), zhNext, enNext));
+            ? Text.of(
+                "problem.case.step-refused.final", c.trackingCode(), c.status().text(), to.text())
+            : Text.of(
+                "problem.case.step-refused",
+                c.trackingCode(),
+                c.status().text(),
+                to.text(),
+                zhNext,
+                enNext));
   }
 }

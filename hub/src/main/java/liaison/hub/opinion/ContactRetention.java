@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import liaison.hub.config.PrivacyConfig;
-import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +53,15 @@ public class ContactRetention {
                       .mapTo(String.class)
                       .list();
               for (String caseId : due) {
-                h.createUpdate("DELETE FROM case_contact WHERE case_id = :id").bind("id", caseId).execute();
+                h.createUpdate("DELETE FROM case_contact WHERE case_id = :id")
+                    .bind("id", caseId)
+                    .execute();
                 cases.record(
-                    h, caseId, CaseEvent.SYSTEM, "contact-deleted", "retention " + config.contactRetentionDays() + " days after closing");
+                    h,
+                    caseId,
+                    CaseEvent.SYSTEM,
+                    "contact-deleted",
+                    "retention " + config.contactRetentionDays() + " days after closing");
               }
               return due.size();
             });

@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.station.PublicTokens;
-import liaison.hub.db.Database;
 
 /**
  * The QR token of each deputy at a station ({@code /o/<token>} opens the opinion form addressed to
@@ -32,7 +32,8 @@ public class DeputyLinks {
   public Optional<DeputyLink> find(String token) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT token, station_id, deputy_id FROM deputy_link WHERE token = :token")
+            h.createQuery(
+                    "SELECT token, station_id, deputy_id FROM deputy_link WHERE token = :token")
                 .bind("token", token)
                 .map((rs, ctx) -> new DeputyLink(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .findOne());
@@ -48,7 +49,8 @@ public class DeputyLinks {
     database.useTransaction(
         h -> {
           for (String deputyId : deputyIds) {
-            // Another replica may have made it meanwhile: the unique (station, deputy) keeps the first.
+            // Another replica may have made it meanwhile: the unique (station, deputy) keeps the
+            // first.
             h.createUpdate(
                     """
                     INSERT INTO deputy_link (token, station_id, deputy_id, created_at)

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.photo.PhotoStore;
@@ -13,7 +14,6 @@ import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
-import liaison.hub.db.Database;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
@@ -64,14 +64,20 @@ public class OpinionSubmissions {
   /** Where the form was opened: a station, and the deputy when it was their own link. */
   public record Address(String stationId, @Nullable String deputyId) {}
 
-  /** Where a QR token leads: the station, and the deputy (with their name) when it is their link. */
-  public record Addressed(StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {
+  /**
+   * Where a QR token leads: the station, and the deputy (with their name) when it is their link.
+   */
+  public record Addressed(
+      StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {
     public Address address() {
       return new Address(place.id(), deputyId);
     }
   }
 
-  /** The station (and deputy) behind a QR token: a station's own token or a deputy's at that station. */
+  /**
+   * The station (and deputy) behind a QR token: a station's own token or a deputy's at that
+   * station.
+   */
   public Optional<Addressed> addressed(String token) {
     Optional<StationPlace> place = stations.findByToken(token);
     if (place.isPresent()) {
@@ -83,7 +89,12 @@ public class OpinionSubmissions {
             link ->
                 stations
                     .find(link.stationId())
-                    .map(p -> new Addressed(p, link.deputyId(), deputies.find(link.deputyId()).map(d -> d.name()).orElse(null))));
+                    .map(
+                        p ->
+                            new Addressed(
+                                p,
+                                link.deputyId(),
+                                deputies.find(link.deputyId()).map(d -> d.name()).orElse(null))));
   }
 
   /**
@@ -104,7 +115,8 @@ public class OpinionSubmissions {
     } else if (text.isEmpty()) {
       errors.add("text", Text.of("problem.opinion.text.missing"));
     } else if (ResidentText.length(text) > MAX_TEXT) {
-      errors.add("text", Text.of("problem.opinion.text.too-long", MAX_TEXT, ResidentText.length(text)));
+      errors.add(
+          "text", Text.of("problem.opinion.text.too-long", MAX_TEXT, ResidentText.length(text)));
     }
     String name = ResidentText.cleanLine(draft.name());
     String phone = ResidentText.cleanLine(draft.phone()).replace(" ", "");
@@ -142,7 +154,8 @@ public class OpinionSubmissions {
     List<String> hashes = prepared.stream().map(photos::save).toList();
     OffsetDateTime now = OffsetDateTime.now(clock);
     String id = Ids.next("case");
-    // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does only
+    // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does
+    // only
     // the writes (a clash of 59-bit codes is drawn again inside, practically never).
     String drawn = TrackingCodes.next();
     OpinionCase saved =
@@ -154,8 +167,28 @@ public class OpinionSubmissions {
               }
               OpinionCase c =
                   new OpinionCase(
-                      id, code, address.stationId(), address.deputyId(), category, text, CaseStatus.SUBMITTED, "", null, null,
-                      null, null, null, now, now, null, null, null, false, contactGiven && draft.contactToDepartment(), null, "",
+                      id,
+                      code,
+                      address.stationId(),
+                      address.deputyId(),
+                      category,
+                      text,
+                      CaseStatus.SUBMITTED,
+                      "",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      now,
+                      now,
+                      null,
+                      null,
+                      null,
+                      false,
+                      contactGiven && draft.contactToDepartment(),
+                      null,
+                      "",
                       null);
               repository.insert(h, c);
               if (contactGiven) {
@@ -164,7 +197,12 @@ public class OpinionSubmissions {
               for (int i = 0; i < hashes.size(); i++) {
                 repository.insertPhoto(h, id, i + 1, hashes.get(i));
               }
-              cases.record(h, id, CaseEvent.RESIDENT, "submit", uploads.isEmpty() ? "" : uploads.size() + " photo(s)");
+              cases.record(
+                  h,
+                  id,
+                  CaseEvent.RESIDENT,
+                  "submit",
+                  uploads.isEmpty() ? "" : uploads.size() + " photo(s)");
               return repository.find(h, id).orElseThrow();
             });
     LOG.info(

@@ -7,17 +7,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * 督办: a case still with its department after its deadline goes up to the county. The case keeps
- * its status (the department still has to reply); it gets {@code escalated_at} and a timeline line
- * by {@code system}, and appears on the county's overdue list. Forwarding it again with a new
- * deadline clears the mark.
+ * 督办: a case still with its department after its deadline goes up to the county. The case keeps its
+ * status (the department still has to reply); it gets {@code escalated_at} and a timeline line by
+ * {@code system}, and appears on the county's overdue list. Forwarding it again with a new deadline
+ * clears the mark.
  */
 @Singleton
 public class OverdueEscalation {
@@ -35,7 +35,9 @@ public class OverdueEscalation {
 
   private record Due(String id, String code, LocalDate deadline) {}
 
-  /** Escalates every forwarded case past its deadline that is not yet escalated; returns how many. */
+  /**
+   * Escalates every forwarded case past its deadline that is not yet escalated; returns how many.
+   */
   @Scheduled(fixedDelay = "${hub.cases.escalation-check:1h}", initialDelay = "1m")
   public int escalateOverdue() {
     LocalDate today = LocalDate.now(clock);
@@ -46,7 +48,12 @@ public class OverdueEscalation {
                         "SELECT id, tracking_code, deadline FROM opinion_case"
                             + " WHERE status = 'FORWARDED' AND deadline < :today AND escalated_at IS NULL ORDER BY deadline")
                     .bind("today", Sql.date(today))
-                    .map((rs, ctx) -> new Due(rs.getString("id"), rs.getString("tracking_code"), LocalDate.parse(rs.getString("deadline"))))
+                    .map(
+                        (rs, ctx) ->
+                            new Due(
+                                rs.getString("id"),
+                                rs.getString("tracking_code"),
+                                LocalDate.parse(rs.getString("deadline"))))
                     .list());
     int escalated = 0;
     for (Due d : due) {
@@ -64,7 +71,11 @@ public class OverdueEscalation {
                         .execute();
                 if (changed == 1) {
                   long late = ChronoUnit.DAYS.between(d.deadline(), today);
-                  cases.record(h, d.id(), CaseEvent.SYSTEM, "escalated",
+                  cases.record(
+                      h,
+                      d.id(),
+                      CaseEvent.SYSTEM,
+                      "escalated",
                       Text.of("case.note.escalated", d.deadline(), late).zh());
                 }
                 return changed == 1;

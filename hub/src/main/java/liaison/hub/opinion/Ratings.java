@@ -3,18 +3,18 @@ package liaison.hub.opinion;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.db.Database;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 
 /**
- * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it
- * for staff. Rating, comment and step are written in one transaction.
+ * 回访 by the resident on the tracking page: 满意 or 基本满意 closes an answered case; 不满意 reopens it for
+ * staff. Rating, comment and step are written in one transaction.
  */
 @Singleton
 public class Ratings {
@@ -35,7 +35,8 @@ public class Ratings {
   /** Whether the resident may rate now: answered, or closed by staff and not rated since. */
   public static boolean canRate(OpinionCase c) {
     return c.status() == CaseStatus.ANSWERED
-        || c.status() == CaseStatus.CLOSED && (c.ratedAt() == null || c.closedAt() != null && c.ratedAt().isBefore(c.closedAt()));
+        || c.status() == CaseStatus.CLOSED
+            && (c.ratedAt() == null || c.closedAt() != null && c.ratedAt().isBefore(c.closedAt()));
   }
 
   public OpinionCase rate(String trackingCode, String ratingName, String comment) {
@@ -47,9 +48,13 @@ public class Ratings {
       throw ValidationProblem.of("comment", Text.of("problem.rating.comment.broken"));
     }
     if (ResidentText.length(text) > MAX_COMMENT) {
-      throw ValidationProblem.of("comment", Text.of("problem.rating.comment.too-long", MAX_COMMENT));
+      throw ValidationProblem.of(
+          "comment", Text.of("problem.rating.comment.too-long", MAX_COMMENT));
     }
-    OpinionCase c = repository.findByCode(trackingCode).orElseThrow(() -> new NotFoundProblem(Text.of("problem.tracking.unknown")));
+    OpinionCase c =
+        repository
+            .findByCode(trackingCode)
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.tracking.unknown")));
     return database.inTransaction(
         h -> {
           OpinionCase now = repository.find(h, c.id()).orElseThrow();
@@ -57,16 +62,27 @@ public class Ratings {
             throw new ConflictProblem(Text.of("problem.rating.not-now"));
           }
           OffsetDateTime at = OffsetDateTime.now(clock);
-          h.createUpdate("UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
+          h.createUpdate(
+                  "UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
               .bind("rating", rating.name())
               .bind("comment", text)
               .bind("at", Sql.instant(at))
               .bind("id", c.id())
               .execute();
-          cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", rating.name() + (text.isEmpty() ? "" : ": " + text));
+          cases.record(
+              h,
+              c.id(),
+              CaseEvent.RESIDENT,
+              "rate",
+              rating.name() + (text.isEmpty() ? "" : ": " + text));
           if (rating == Satisfaction.DISSATISFIED) {
             // The timeline keeps both languages of this line.
-            return cases.transition(h, c.id(), CaseStatus.REOPENED, CaseEvent.RESIDENT, Text.of("case.note.reopened").both(" · "));
+            return cases.transition(
+                h,
+                c.id(),
+                CaseStatus.REOPENED,
+                CaseEvent.RESIDENT,
+                Text.of("case.note.reopened").both(" · "));
           }
           if (now.status() == CaseStatus.ANSWERED) {
             return cases.transition(h, c.id(), CaseStatus.CLOSED, CaseEvent.RESIDENT, rating.zh());

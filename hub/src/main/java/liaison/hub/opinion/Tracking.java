@@ -68,7 +68,11 @@ public class Tracking {
       // The resident follows the case theirs was merged into: its answer is theirs too.
       return c.mergedInto() == null
           ? null
-          : cases.find(c.mergedInto()).filter(Tracking::answered).map(OpinionCase::answer).orElse(null);
+          : cases
+              .find(c.mergedInto())
+              .filter(Tracking::answered)
+              .map(OpinionCase::answer)
+              .orElse(null);
     }
     return answered(c) ? c.answer() : null;
   }

@@ -29,8 +29,8 @@ public final class TrackingCodes {
   }
 
   /**
-   * The canonical form of what a resident typed: case, spaces and dashes do not matter. Empty when it
-   * cannot be a code at all (then no lookup is made).
+   * The canonical form of what a resident typed: case, spaces and dashes do not matter. Empty when
+   * it cannot be a code at all (then no lookup is made).
    */
   public static Optional<String> normalize(@Nullable String typed) {
     if (typed == null) {

@@ -11,7 +11,9 @@ import java.time.LocalDate;
 public final class WorkingDays {
   private WorkingDays() {}
 
-  /** The day that is {@code days} working days after {@code start} (start itself does not count). */
+  /**
+   * The day that is {@code days} working days after {@code start} (start itself does not count).
+   */
   public static LocalDate after(LocalDate start, int days) {
     if (days < 0) {
       throw new IllegalArgumentException("working days must not be negative, was " + days);

@@ -4,10 +4,10 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
-import liaison.hub.deputy.DeputyService;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.security.Staff;
 import liaison.hub.db.Database;
+import liaison.hub.deputy.DeputyService;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationsChanged;
 
 /**
  * Sets a deputy's photo. A photo is one of the deputy's personal details, shown on every station
@@ -23,7 +23,12 @@ public class DeputyPhotos {
   private final AuditLog audit;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
 
-  public DeputyPhotos(PhotoStore store, Database database, DeputyService deputies, AuditLog audit, ApplicationEventPublisher<StationsChanged> stationsChanged) {
+  public DeputyPhotos(
+      PhotoStore store,
+      Database database,
+      DeputyService deputies,
+      AuditLog audit,
+      ApplicationEventPublisher<StationsChanged> stationsChanged) {
     this.store = store;
     this.database = database;
     this.deputies = deputies;
@@ -34,7 +39,12 @@ public class DeputyPhotos {
   /** Whether some deputy's photo has this hash (and so is public, as the screens show it). */
   public boolean isDeputyPhoto(String hash) {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM deputy WHERE photo_hash = :hash").bind("hash", hash).mapTo(Integer.class).one() > 0);
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM deputy WHERE photo_hash = :hash")
+                    .bind("hash", hash)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   public String setPhoto(Staff staff, String deputyId, byte[] upload) {
@@ -42,7 +52,10 @@ public class DeputyPhotos {
     String hash = store.store(upload);
     database.useTransaction(
         h -> {
-          h.createUpdate("UPDATE deputy SET photo_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", deputyId).execute();
+          h.createUpdate("UPDATE deputy SET photo_hash = :hash WHERE id = :id")
+              .bind("hash", hash)
+              .bind("id", deputyId)
+              .execute();
           audit.record(h, staff, "update", "deputy", deputyId, "photo " + hash);
         });
     stationsChanged.publishEvent(new StationsChanged(at));

@@ -48,10 +48,15 @@ public class PhotoController {
    * other hash (a resident's photo, say) is not found here.
    */
   @Get(uri = "/photos/{file}")
-  @Operation(operationId = "getDeputyPhoto", security = {})
+  @Operation(
+      operationId = "getDeputyPhoto",
+      security = {})
   @ApiAnswers.Photo
-  @ApiResponse(responseCode = "404", description = "没有这张照片 · No deputy's photo by that name (no body)")
-  public HttpResponse<?> photo(String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+  @ApiResponse(
+      responseCode = "404",
+      description = "没有这张照片 · No deputy's photo by that name (no body)")
+  public HttpResponse<?> photo(
+      String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     String hash = hashOf(file);
     if (!deputies.isDeputyPhoto(hash)) {
       return HttpResponse.notFound();
@@ -68,15 +73,19 @@ public class PhotoController {
    * A resident's photo, for someone the caller has let see it: never public, never immutable, so no
    * shared cache (a proxy, a carrier's cache) keeps it for the next person.
    */
-  public static HttpResponse<?> privately(PhotoStore store, String hash, @Nullable String ifNoneMatch) {
+  public static HttpResponse<?> privately(
+      PhotoStore store, String hash, @Nullable String ifNoneMatch) {
     return serve(store, hash, ifNoneMatch, PRIVATE);
   }
 
   /** The photo by its hash with its ETag and the given caching, 304 when the browser has it. */
-  private static HttpResponse<?> serve(PhotoStore store, String hash, @Nullable String ifNoneMatch, String cacheControl) {
+  private static HttpResponse<?> serve(
+      PhotoStore store, String hash, @Nullable String ifNoneMatch, String cacheControl) {
     String etag = "\"" + hash + "\"";
     if (etag.equals(ifNoneMatch)) {
-      return HttpResponse.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+      return HttpResponse.notModified()
+          .header(HttpHeaders.ETAG, etag)
+          .header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
     return store
         .read(hash)
@@ -94,14 +103,18 @@ public class PhotoController {
    * 8 MB); answers its name ({@code photo}), the hash under which {@code /photos/} serves it. The
    * same is taken from a form ({@code multipart/form-data} with a file field named {@code photo}).
    */
-  @Post(uri = "/api/deputies/{id}/photo", consumes = {MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM})
+  @Post(
+      uri = "/api/deputies/{id}/photo",
+      consumes = {MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(operationId = "uploadDeputyPhoto")
   @ApiAnswers.Staff
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
   public Map<String, String> uploadRaw(
-      @Parameter(hidden = true) Staff staff, String id, @Body @Schema(type = "string", format = "binary") byte[] body) {
+      @Parameter(hidden = true) Staff staff,
+      String id,
+      @Body @Schema(type = "string", format = "binary") byte[] body) {
     return Map.of("photo", deputies.setPhoto(staff, id, body));
   }
 
@@ -112,7 +125,8 @@ public class PhotoController {
    */
   @Post(uri = "/api/deputies/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA)
   @Hidden
-  public Map<String, String> uploadForm(@Parameter(hidden = true) Staff staff, String id, CompletedFileUpload photo) {
+  public Map<String, String> uploadForm(
+      @Parameter(hidden = true) Staff staff, String id, CompletedFileUpload photo) {
     try {
       return Map.of("photo", deputies.setPhoto(staff, id, photo.getBytes()));
     } catch (IOException e) {

@@ -126,13 +126,18 @@ public class PhotoStore {
   }
 
   static BufferedImage shrink(BufferedImage image) {
-    double scale = Math.min(1.0, Math.min((double) MAX_WIDTH / image.getWidth(), (double) MAX_HEIGHT / image.getHeight()));
+    double scale =
+        Math.min(
+            1.0,
+            Math.min(
+                (double) MAX_WIDTH / image.getWidth(), (double) MAX_HEIGHT / image.getHeight()));
     int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
     int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setColor(java.awt.Color.WHITE);
       g.fillRect(0, 0, width, height);

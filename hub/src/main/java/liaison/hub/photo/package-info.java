@@ -1,4 +1,7 @@
-/** Photos (feature): checked, re-encoded, shrunk and stored by content hash; deputies' served publicly, residents' only to who may see their case. */
+/**
+ * Photos (feature): checked, re-encoded, shrunk and stored by content hash; deputies' served
+ * publicly, residents' only to who may see their case.
+ */
 @NullMarked
 package liaison.hub.photo;
 

@@ -11,8 +11,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.GraphicsEnvironment;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -26,8 +26,8 @@ import javax.imageio.ImageIO;
 import liaison.hub.text.Text;
 
 /**
- * Printable posters with a station's QR codes (A4) and cards with a deputy's own code (A6), as PNG at
- * 300 dpi: what a station pins on its wall and puts on its desk. Drawn with Java2D, headless.
+ * Printable posters with a station's QR codes (A4) and cards with a deputy's own code (A6), as PNG
+ * at 300 dpi: what a station pins on its wall and puts on its desk. Drawn with Java2D, headless.
  */
 @Singleton
 public class PosterRenderer {
@@ -52,8 +52,13 @@ public class PosterRenderer {
   private final String sans;
 
   public PosterRenderer() {
-    Set<String> families = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-    this.sans = first(families, List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"), Font.SANS_SERIF);
+    Set<String> families =
+        Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+    this.sans =
+        first(
+            families,
+            List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"),
+            Font.SANS_SERIF);
     this.serif = first(families, List.of("Noto Serif CJK SC", "Source Han Serif SC"), sans);
   }
 
@@ -63,7 +68,12 @@ public class PosterRenderer {
 
   /** The station's A4 poster: sign plate, "扫码提意见" large, "扫码预约" beside it, address and hours. */
   public byte[] stationPoster(
-      String signPlate, String countyAndTownship, String address, String openingHours, String opinionUrl, String bookingUrl) {
+      String signPlate,
+      String countyAndTownship,
+      String address,
+      String openingHours,
+      String opinionUrl,
+      String bookingUrl) {
     BufferedImage image = new BufferedImage(A4_WIDTH, A4_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = start(image);
 
@@ -72,13 +82,23 @@ public class PosterRenderer {
     g.fillRect(0, 0, A4_WIDTH, 620);
     g.setColor(GOLD);
     g.fillRect(0, 620, A4_WIDTH, 24);
-    fitCentered(g, signPlate, new Font(serif, Font.BOLD, 190), GOLD, A4_WIDTH / 2, 330, A4_WIDTH - 200);
-    fitCentered(g, countyAndTownship, new Font(sans, Font.PLAIN, 72), Color.WHITE, A4_WIDTH / 2, 500, A4_WIDTH - 200);
+    fitCentered(
+        g, signPlate, new Font(serif, Font.BOLD, 190), GOLD, A4_WIDTH / 2, 330, A4_WIDTH - 200);
+    fitCentered(
+        g,
+        countyAndTownship,
+        new Font(sans, Font.PLAIN, 72),
+        Color.WHITE,
+        A4_WIDTH / 2,
+        500,
+        A4_WIDTH - 200);
 
     // Each line in Chinese, large, with its English under it.
     Text slogan = Text.of("poster.slogan");
-    fitCentered(g, slogan.zh(), new Font(sans, Font.BOLD, 110), RED, A4_WIDTH / 2, 860, A4_WIDTH - 200);
-    fitCentered(g, slogan.en(), new Font(sans, Font.PLAIN, 60), MUTED, A4_WIDTH / 2, 960, A4_WIDTH - 200);
+    fitCentered(
+        g, slogan.zh(), new Font(sans, Font.BOLD, 110), RED, A4_WIDTH / 2, 860, A4_WIDTH - 200);
+    fitCentered(
+        g, slogan.en(), new Font(sans, Font.PLAIN, 60), MUTED, A4_WIDTH / 2, 960, A4_WIDTH - 200);
 
     // The opinion code, large; the booking code smaller beside it.
     int big = 1180;
@@ -90,18 +110,56 @@ public class PosterRenderer {
     drawCard(g, bookingUrl, smallX, top, small, BLUE);
     Text opinion = Text.of("poster.scan-opinion");
     Text booking = Text.of("poster.scan-booking");
-    fitCentered(g, opinion.zh(), new Font(sans, Font.BOLD, 120), RED, bigX + big / 2, top + big + 170, big);
-    fitCentered(g, opinion.en(), new Font(sans, Font.PLAIN, 56), MUTED, bigX + big / 2, top + big + 260, big);
-    fitCentered(g, booking.zh(), new Font(sans, Font.BOLD, 96), BLUE, smallX + small / 2, top + small + 150, small);
-    fitCentered(g, booking.en(), new Font(sans, Font.PLAIN, 52), MUTED, smallX + small / 2, top + small + 235, small);
+    fitCentered(
+        g, opinion.zh(), new Font(sans, Font.BOLD, 120), RED, bigX + big / 2, top + big + 170, big);
+    fitCentered(
+        g,
+        opinion.en(),
+        new Font(sans, Font.PLAIN, 56),
+        MUTED,
+        bigX + big / 2,
+        top + big + 260,
+        big);
+    fitCentered(
+        g,
+        booking.zh(),
+        new Font(sans, Font.BOLD, 96),
+        BLUE,
+        smallX + small / 2,
+        top + small + 150,
+        small);
+    fitCentered(
+        g,
+        booking.en(),
+        new Font(sans, Font.PLAIN, 52),
+        MUTED,
+        smallX + small / 2,
+        top + small + 235,
+        small);
 
     // Where and when, then how it works.
     int y = 2760;
     g.setColor(new Color(0xEF, 0xE7, 0xD3));
     g.fillRoundRect(120, y - 110, A4_WIDTH - 240, 560, 40, 40);
     Text anonymous = Text.of("poster.anonymous");
-    y = line(g, Text.of("poster.address", address).zh(), new Font(sans, Font.PLAIN, 66), INK, 200, y, A4_WIDTH - 400);
-    y = line(g, Text.of("poster.opening-hours", openingHours).zh(), new Font(sans, Font.PLAIN, 66), INK, 200, y + 20, A4_WIDTH - 400);
+    y =
+        line(
+            g,
+            Text.of("poster.address", address).zh(),
+            new Font(sans, Font.PLAIN, 66),
+            INK,
+            200,
+            y,
+            A4_WIDTH - 400);
+    y =
+        line(
+            g,
+            Text.of("poster.opening-hours", openingHours).zh(),
+            new Font(sans, Font.PLAIN, 66),
+            INK,
+            200,
+            y + 20,
+            A4_WIDTH - 400);
     y = line(g, anonymous.zh(), new Font(sans, Font.PLAIN, 58), MUTED, 200, y + 40, A4_WIDTH - 400);
     line(g, anonymous.en(), new Font(sans, Font.PLAIN, 48), MUTED, 200, y + 10, A4_WIDTH - 400);
 
@@ -117,7 +175,8 @@ public class PosterRenderer {
     Graphics2D g = start(image);
     g.setColor(RED);
     g.fillRect(0, 0, A6_WIDTH, 150);
-    fitCentered(g, stationName, new Font(serif, Font.BOLD, 86), GOLD, A6_WIDTH / 2, 105, A6_WIDTH - 120);
+    fitCentered(
+        g, stationName, new Font(serif, Font.BOLD, 86), GOLD, A6_WIDTH / 2, 105, A6_WIDTH - 120);
     int qr = 760;
     int qrX = A6_WIDTH - 90 - qr;
     drawCard(g, messageUrl, qrX, 260, qr, RED);
@@ -134,7 +193,8 @@ public class PosterRenderer {
   private static Graphics2D start(BufferedImage image) {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     return g;
@@ -172,21 +232,29 @@ public class PosterRenderer {
               BarcodeFormat.QR_CODE,
               0,
               0,
-              Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 4));
+              Map.of(
+                  EncodeHintType.ERROR_CORRECTION,
+                  ErrorCorrectionLevel.M,
+                  EncodeHintType.CHARACTER_SET,
+                  "UTF-8",
+                  EncodeHintType.MARGIN,
+                  4));
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode " + url + " as a QR code", e);
     }
   }
 
   /** Draws text centred on x at baseline y, shrinking the font until it fits the width. */
-  private static void fitCentered(Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
+  private static void fitCentered(
+      Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
     Font f = fit(g, text, font, width);
     g.setFont(f);
     g.setColor(color);
     g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, y);
   }
 
-  private static void fitLeft(Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
+  private static void fitLeft(
+      Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
     g.setFont(fit(g, text, font, width));
     g.setColor(color);
     g.drawString(text, x, y);
@@ -201,7 +269,8 @@ public class PosterRenderer {
   }
 
   /** Draws text wrapped to the width, one CJK character at a time; returns the next baseline. */
-  private static int line(Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
+  private static int line(
+      Graphics2D g, String text, Font font, Color color, int x, int y, int width) {
     g.setFont(font);
     g.setColor(color);
     FontMetrics m = g.getFontMetrics();

@@ -1,4 +1,6 @@
-/** Printable posters and deputies' desk cards with their QR codes (feature: renders, reads nothing). */
+/**
+ * Printable posters and deputies' desk cards with their QR codes (feature: renders, reads nothing).
+ */
 @NullMarked
 package liaison.hub.poster;
 

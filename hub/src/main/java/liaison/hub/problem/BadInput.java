@@ -60,7 +60,11 @@ public class BadInput {
           } else {
             LOG.warn(
                 "bad input ({} / {}): {} ({} more of this kind since the last line, {} in all)",
-                source, reason, detail, meanwhile, total);
+                source,
+                reason,
+                detail,
+                meanwhile,
+                total);
           }
           return total;
         }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request that cannot be read as it came (a form that is not URL-encoded, a query value that is
- * none of its choices): answered 400 with the message in both languages, counted as bad input
- * under {@code reason}, a short stable word. Nothing was changed.
+ * none of its choices): answered 400 with the message in both languages, counted as bad input under
+ * {@code reason}, a short stable word. Nothing was changed.
  */
 public final class BadRequestProblem extends RuntimeException {
   private final Text text;
@@ -23,11 +23,17 @@ public final class BadRequestProblem extends RuntimeException {
    * A query parameter such as {@code ?level=FOO} whose value is none of the allowed ones; the
    * message lists them (the value is cut to 40 characters).
    */
-  public static BadRequestProblem unknownChoice(String parameter, String value, List<String> allowed) {
+  public static BadRequestProblem unknownChoice(
+      String parameter, String value, List<String> allowed) {
     String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
     return new BadRequestProblem(
         "unknown-choice",
-        Text.of("problem.unknown-choice", parameter, shown, String.join("、", allowed), String.join(", ", allowed)));
+        Text.of(
+            "problem.unknown-choice",
+            parameter,
+            shown,
+            String.join("、", allowed),
+            String.join(", ", allowed)));
   }
 
   /**
@@ -36,7 +42,8 @@ public final class BadRequestProblem extends RuntimeException {
    *
    * @throws BadRequestProblem for any other value, listing the allowed ones
    */
-  public static @Nullable String choice(String parameter, @Nullable String value, List<String> allowed) {
+  public static @Nullable String choice(
+      String parameter, @Nullable String value, List<String> allowed) {
     if (value == null || value.isBlank()) {
       return null;
     }

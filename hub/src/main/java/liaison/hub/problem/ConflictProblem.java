@@ -2,7 +2,10 @@ package liaison.hub.problem;
 
 import liaison.hub.text.Text;
 
-/** The request does not fit the record's current state (e.g. a step the case cannot take now); nothing changed. */
+/**
+ * The request does not fit the record's current state (e.g. a step the case cannot take now);
+ * nothing changed.
+ */
 public final class ConflictProblem extends RuntimeException {
   private final Text text;
 

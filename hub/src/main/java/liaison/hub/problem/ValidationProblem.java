@@ -22,7 +22,10 @@ public final class ValidationProblem extends RuntimeException {
   }
 
   private static String summary(List<FieldError> errors) {
-    return errors.stream().map(e -> e.field() + ": " + e.en()).reduce((a, b) -> a + "; " + b).orElse("invalid input");
+    return errors.stream()
+        .map(e -> e.field() + ": " + e.en())
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("invalid input");
   }
 
   /** Collects problems while a draft is checked; throws them all at once. */

@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  * Keeps every station's retained content snapshot up to date on the broker.
  *
  * <p>Features announce their changes ({@link StationsChanged}); that only marks stations as dirty
- * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds each dirty station from the database and publishes it with
- * the next version when it differs from the last one. A burst of edits coalesces, and because the
- * snapshot is always rebuilt from the database after the last mark, the newest state is never
- * lost. After every (re)connect the stored payloads are published again, so a broker that lost its
- * retained messages gets them back with unchanged versions.
+ * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds each
+ * dirty station from the database and publishes it with the next version when it differs from the
+ * last one. A burst of edits coalesces, and because the snapshot is always rebuilt from the
+ * database after the last mark, the newest state is never lost. After every (re)connect the stored
+ * payloads are published again, so a broker that lost its retained messages gets them back with
+ * unchanged versions.
  *
  * <p>A snapshot is built once, stamped with the next version, and compared with the last one
  * published (version and time aside); only a different one is encoded, once: those bytes are
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
 @Context
 public class ContentPublisher implements ApplicationEventListener<StationsChanged>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentPublisher.class);
+
   /** The stamp both sides of a comparison get, so that only what a station shows is compared. */
-  private static final OffsetDateTime SAME_TIME = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime SAME_TIME =
+      OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final SnapshotBuilder builder;
   private final PublicationRepository publications;
@@ -60,10 +63,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final Clock clock;
   private final Set<String> dirty = new LinkedHashSet<>();
   private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
+
   /** The alert payload each station's alert topic holds ("" = cleared), as last sent. */
   private final Map<String, String> alertsSent = new ConcurrentHashMap<>();
+
   /** The last snapshot published per station, as built (or decoded once after a restart). */
   private final Map<String, StationContent> lastPublished = new ConcurrentHashMap<>();
+
   private final NoticeRepository notices;
   private final Thread worker;
   private volatile boolean closed;
@@ -186,7 +192,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     }
     publishAlert(stationId);
     StationContent content = built.get();
-    if (current.isPresent() && published(current.get()).filter(last -> sameContent(last, content)).isPresent()) {
+    if (current.isPresent()
+        && published(current.get()).filter(last -> sameContent(last, content)).isPresent()) {
       if (!onBroker.contains(stationId)) {
         send(stationId, current.get().payload().getBytes(StandardCharsets.UTF_8));
         onBroker.add(stationId);
@@ -196,11 +203,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     byte[] payload = ProtocolCodec.encode(content);
     String hash = sha256(payload);
     if (!publications.record(
-        new Publication(stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
+        new Publication(
+            stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
       throw new IllegalStateException("version " + version + " was recorded meanwhile");
     }
     lastPublished.put(stationId, content);
-    publications.recordNotices(stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
+    publications.recordNotices(
+        stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
     onBroker.remove(stationId);
     send(stationId, payload);
     onBroker.add(stationId);
@@ -217,11 +226,16 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       return Optional.of(known);
     }
     try {
-      StationContent decoded = ProtocolCodec.decode(p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class);
+      StationContent decoded =
+          ProtocolCodec.decode(p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class);
       lastPublished.put(p.stationId(), decoded);
       return Optional.of(decoded);
     } catch (ProtocolException e) {
-      LOG.warn("station {}: stored content version {} does not decode ({}); publishing a new one", p.stationId(), p.version(), e.getMessage());
+      LOG.warn(
+          "station {}: stored content version {} does not decode ({}); publishing a new one",
+          p.stationId(),
+          p.version(),
+          e.getMessage());
       return Optional.empty();
     }
   }
@@ -233,20 +247,33 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   private static StationContent unstamped(StationContent c) {
     return new StationContent(
-        c.stationId(), 1, SAME_TIME, c.station(), c.deputies(), c.receptions(), c.notices(), c.links(), c.results(),
+        c.stationId(),
+        1,
+        SAME_TIME,
+        c.station(),
+        c.deputies(),
+        c.receptions(),
+        c.notices(),
+        c.links(),
+        c.results(),
         c.playlist());
   }
 
   /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */
   private void publishAlert(String stationId) {
     byte[] payload =
-        builder.alert(stationId, OffsetDateTime.now(clock)).map(ProtocolCodec::encode).orElse(new byte[0]);
+        builder
+            .alert(stationId, OffsetDateTime.now(clock))
+            .map(ProtocolCodec::encode)
+            .orElse(new byte[0]);
     String text = new String(payload, StandardCharsets.UTF_8);
     if (text.equals(alertsSent.get(stationId))) {
       return;
     }
     try {
-      broker.publish(Topic.stationAlert(stationId).toString(), payload, 1, true).get(15, TimeUnit.SECONDS);
+      broker
+          .publish(Topic.stationAlert(stationId).toString(), payload, 1, true)
+          .get(15, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -262,13 +289,19 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     OffsetDateTime now = OffsetDateTime.now(clock);
     return notices
         .nextAlertChange(now)
-        .map(at -> System.nanoTime() + Math.max(0, java.time.Duration.between(now, at).toNanos()) + 1_000_000_000L)
+        .map(
+            at ->
+                System.nanoTime()
+                    + Math.max(0, java.time.Duration.between(now, at).toNanos())
+                    + 1_000_000_000L)
         .orElse(Long.MAX_VALUE);
   }
 
   private void send(String stationId, byte[] payload) {
     try {
-      broker.publish(Topic.stationContent(stationId).toString(), payload, 1, true).get(15, TimeUnit.SECONDS);
+      broker
+          .publish(Topic.stationContent(stationId).toString(), payload, 1, true)
+          .get(15, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

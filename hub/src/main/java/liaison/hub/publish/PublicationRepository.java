@@ -3,8 +3,8 @@ package liaison.hub.publish;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 
 /** The published snapshot per station; a version is only ever replaced by a higher one. */
 @Singleton
@@ -72,7 +72,9 @@ public class PublicationRepository {
         == 1;
   }
 
-  /** Which notices a published version carried: the other half of the notices' delivery receipts. */
+  /**
+   * Which notices a published version carried: the other half of the notices' delivery receipts.
+   */
   public void recordNotices(String stationId, long version, List<String> noticeIds) {
     database.useHandle(
         h -> {

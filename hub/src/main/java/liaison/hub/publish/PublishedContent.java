@@ -25,7 +25,10 @@ public class PublishedContent {
   public Optional<StationContent> of(String stationId) {
     return publications
         .current(stationId)
-        .map(p -> ProtocolCodec.decode(p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class));
+        .map(
+            p ->
+                ProtocolCodec.decode(
+                    p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class));
   }
 
   /**
@@ -39,6 +42,7 @@ public class PublishedContent {
     return publications
         .current(stationId)
         .map(Publication::payload)
-        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.content.not-published", stationId)));
+        .orElseThrow(
+            () -> new NotFoundProblem(Text.of("problem.content.not-published", stationId)));
   }
 }

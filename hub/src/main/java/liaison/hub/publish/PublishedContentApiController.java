@@ -27,6 +27,7 @@ public class PublishedContentApiController {
   @Operation(operationId = "getPublishedContent")
   @ApiAnswers.NotFound
   public HttpResponse<?> content(@Parameter(hidden = true) Staff staff, String id) {
-    return HttpResponse.ok(published.payload(staff, id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.ok(published.payload(staff, id))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 }

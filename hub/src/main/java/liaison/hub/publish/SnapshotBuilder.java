@@ -14,13 +14,13 @@ import liaison.hub.config.PublishConfig;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.NoticeRepository;
+import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
-import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
@@ -72,7 +72,8 @@ public class SnapshotBuilder {
   }
 
   /** The station's snapshot with the given version, or empty when the station does not exist. */
-  public Optional<StationContent> build(String stationId, long version, OffsetDateTime generatedAt) {
+  public Optional<StationContent> build(
+      String stationId, long version, OffsetDateTime generatedAt) {
     Optional<StationPlace> found = stations.find(stationId);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -88,11 +89,19 @@ public class SnapshotBuilder {
         receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
             .filter(slot -> isPublic(slot, today))
             .toList();
-    Map<String, List<String>> present = attendance.present(slots.stream().map(ReceptionSlot::id).toList());
-    Map<String, Integer> booked = receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, List<String>> present =
+        attendance.present(slots.stream().map(ReceptionSlot::id).toList());
+    Map<String, Integer> booked =
+        receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
     List<StationContent.Reception> publicSlots =
         slots.stream()
-            .map(slot -> reception(slot, assignedIds, present.getOrDefault(slot.id(), List.of()), booked.getOrDefault(slot.id(), 0)))
+            .map(
+                slot ->
+                    reception(
+                        slot,
+                        assignedIds,
+                        present.getOrDefault(slot.id(), List.of()),
+                        booked.getOrDefault(slot.id(), 0)))
             .toList();
     String opinion = links.opinion(s.publicToken());
     Map<String, String> deputyTokens = deputyLinks.tokens(stationId, assignedIds);
@@ -118,10 +127,14 @@ public class SnapshotBuilder {
                 .map(
                     n ->
                         new StationContent.Notice(
-                            n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
+                            n.id(),
+                            n.title(),
+                            n.body(),
+                            n.priority(),
+                            n.validFrom(),
+                            n.validUntil()))
                 .toList(),
-            new StationContent.Links(
-                opinion, links.booking(s.publicToken()), links.photoBase()),
+            new StationContent.Links(opinion, links.booking(s.publicToken()), links.photoBase()),
             null,
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null)));
   }
@@ -136,13 +149,23 @@ public class SnapshotBuilder {
       return Optional.empty();
     }
     StationPlace place = found.get();
-    return notices.forStation(stationId, place.station().townshipId(), place.countyId(), now).stream()
+    return notices
+        .forStation(stationId, place.station().townshipId(), place.countyId(), now)
+        .stream()
         .filter(n -> n.priority().interrupts())
-        .filter(n -> !n.validFrom().isAfter(now) && (n.validUntil() == null || n.validUntil().isAfter(now)))
+        .filter(
+            n ->
+                !n.validFrom().isAfter(now)
+                    && (n.validUntil() == null || n.validUntil().isAfter(now)))
         .min(
-            java.util.Comparator.comparing((liaison.hub.notice.Notice n) -> n.priority() != NoticePriority.EMERGENCY)
-                .thenComparing(liaison.hub.notice.Notice::validFrom, java.util.Comparator.reverseOrder()))
-        .map(n -> new StationAlert(n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()));
+            java.util.Comparator.comparing(
+                    (liaison.hub.notice.Notice n) -> n.priority() != NoticePriority.EMERGENCY)
+                .thenComparing(
+                    liaison.hub.notice.Notice::validFrom, java.util.Comparator.reverseOrder()))
+        .map(
+            n ->
+                new StationAlert(
+                    n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()));
   }
 
   /** A planned slot becomes public {@code announceDays} before its date; others once announced. */

@@ -1,4 +1,7 @@
-/** Station content snapshots (feature, above the features it reads): building, versioning and publishing them when a feature announces {@link liaison.hub.station.StationsChanged}. */
+/**
+ * Station content snapshots (feature, above the features it reads): building, versioning and
+ * publishing them when a feature announces {@link liaison.hub.station.StationsChanged}.
+ */
 @NullMarked
 package liaison.hub.publish;
 

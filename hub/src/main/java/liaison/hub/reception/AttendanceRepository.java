@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Which on-duty deputies were marked present (签到) at which reception slot. */
 @Singleton
@@ -20,7 +20,10 @@ public class AttendanceRepository {
     this.database = database;
   }
 
-  /** The deputies marked present per slot, in the order they were marked; slots without any are left out. */
+  /**
+   * The deputies marked present per slot, in the order they were marked; slots without any are left
+   * out.
+   */
   public Map<String, List<String>> present(Collection<String> slotIds) {
     if (slotIds.isEmpty()) {
       return Map.of();
@@ -32,7 +35,9 @@ public class AttendanceRepository {
                   "SELECT slot_id, deputy_id FROM reception_attendance WHERE slot_id IN (<ids>) ORDER BY slot_id, marked_at, deputy_id")
               .bindList("ids", List.copyOf(slotIds))
               .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-              .forEach(e -> bySlot.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+              .forEach(
+                  e ->
+                      bySlot.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
           return bySlot;
         });
   }
@@ -55,7 +60,8 @@ public class AttendanceRepository {
 
   /** Takes the mark back; false when there was none. */
   public boolean unmark(Handle h, String slotId, String deputyId) {
-    return h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :slot AND deputy_id = :deputy")
+    return h.createUpdate(
+                "DELETE FROM reception_attendance WHERE slot_id = :slot AND deputy_id = :deputy")
             .bind("slot", slotId)
             .bind("deputy", deputyId)
             .execute()

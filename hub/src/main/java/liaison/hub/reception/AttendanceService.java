@@ -8,15 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.hub.db.Database;
 
 /**
  * Marking on-duty deputies as arrived (到岗签到) at today's receptions, so the station's screen can
@@ -81,11 +81,28 @@ public class AttendanceService {
         database.inTransaction(
             h -> {
               boolean did =
-                  present ? attendance.mark(h, slotId, deputyId, staff.id(), now) : attendance.unmark(h, slotId, deputyId);
+                  present
+                      ? attendance.mark(h, slotId, deputyId, staff.id(), now)
+                      : attendance.unmark(h, slotId, deputyId);
               if (did) {
                 audit.record(
-                    h, staff, present ? "present" : "absent", "reception", slotId,
-                    slot.stationId() + " " + slot.date() + " " + slot.start() + "–" + slot.end() + " " + name + " (" + deputyId + ") "
+                    h,
+                    staff,
+                    present ? "present" : "absent",
+                    "reception",
+                    slotId,
+                    slot.stationId()
+                        + " "
+                        + slot.date()
+                        + " "
+                        + slot.start()
+                        + "–"
+                        + slot.end()
+                        + " "
+                        + name
+                        + " ("
+                        + deputyId
+                        + ") "
                         + mark(present));
               }
               return did;

@@ -1,8 +1,5 @@
 package liaison.hub.reception;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,14 +10,17 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
-import liaison.hub.web.ApiAnswers;
 import liaison.hub.text.Text;
+import liaison.hub.web.ApiAnswers;
 
 /** Reception slots over JSON: list a station's, read, create, change, delete, mark who arrived. */
 @Controller("/api")
@@ -32,7 +32,10 @@ public class ReceptionApiController {
   private final Clock clock;
 
   public ReceptionApiController(
-      ReceptionService receptions, AttendanceService attendanceService, ReceptionDetails details, Clock clock) {
+      ReceptionService receptions,
+      AttendanceService attendanceService,
+      ReceptionDetails details,
+      Clock clock) {
     this.receptions = receptions;
     this.attendanceService = attendanceService;
     this.details = details;
@@ -68,7 +71,10 @@ public class ReceptionApiController {
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
   public List<ReceptionView> list(
-      @Parameter(hidden = true) Staff staff, String stationId, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+      @Parameter(hidden = true) Staff staff,
+      String stationId,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to) {
     LocalDate start = parse("from", from, LocalDate.now(clock));
     LocalDate end = parse("to", to, start.plusDays(13));
     return views(receptions.list(staff, stationId, start, end));
@@ -83,24 +89,32 @@ public class ReceptionApiController {
   }
 
   /** Adds a reception at a station; refused (422) when an on-duty deputy would be in two places. */
-  @Post(uri = "/receptions", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/receptions",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "createReception")
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public HttpResponse<ReceptionView> create(@Parameter(hidden = true) Staff staff, @Body ReceptionDraft draft) {
+  public HttpResponse<ReceptionView> create(
+      @Parameter(hidden = true) Staff staff, @Body ReceptionDraft draft) {
     ReceptionSlot slot = receptions.create(staff, draft);
     return HttpResponse.created(views(List.of(slot)).getFirst());
   }
 
   /** Changes a reception: the whole reception is sent, as for a new one. */
-  @Put(uri = "/receptions/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Put(
+      uri = "/receptions/{id}",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "updateReception")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public ReceptionView update(@Parameter(hidden = true) Staff staff, String id, @Body ReceptionDraft draft) {
+  public ReceptionView update(
+      @Parameter(hidden = true) Staff staff, String id, @Body ReceptionDraft draft) {
     return views(List.of(receptions.update(staff, id, draft))).getFirst();
   }
 
@@ -123,7 +137,8 @@ public class ReceptionApiController {
   @Operation(operationId = "markDeputyPresent")
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public ReceptionView markPresent(@Parameter(hidden = true) Staff staff, String id, String deputyId) {
+  public ReceptionView markPresent(
+      @Parameter(hidden = true) Staff staff, String id, String deputyId) {
     return views(List.of(attendanceService.markPresent(staff, id, deputyId))).getFirst();
   }
 
@@ -132,7 +147,8 @@ public class ReceptionApiController {
   @Operation(operationId = "markDeputyAbsent")
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public ReceptionView markAbsent(@Parameter(hidden = true) Staff staff, String id, String deputyId) {
+  public ReceptionView markAbsent(
+      @Parameter(hidden = true) Staff staff, String id, String deputyId) {
     return views(List.of(attendanceService.markAbsent(staff, id, deputyId))).getFirst();
   }
 
@@ -149,7 +165,9 @@ public class ReceptionApiController {
                     d.slot().theme(),
                     d.slot().location(),
                     d.slot().status().name(),
-                    d.onDuty().stream().map(m -> Map.of("id", m.deputyId(), "name", m.name())).toList(),
+                    d.onDuty().stream()
+                        .map(m -> Map.of("id", m.deputyId(), "name", m.name()))
+                        .toList(),
                     d.presentDeputyIds(),
                     d.slot().capacity(),
                     d.booked()))
@@ -166,5 +184,4 @@ public class ReceptionApiController {
       throw ValidationProblem.of(field, Text.of("problem.date.invalid"));
     }
   }
-
 }

@@ -10,8 +10,8 @@ import liaison.hub.deputy.DeputyRepository;
 
 /**
  * What lists of receptions show beside each slot: its on-duty deputies by name with their arrival
- * marks, and the places residents booked. For slots the reader was already allowed to see
- * ({@link ReceptionService#list}, {@link ReceptionService#get}).
+ * marks, and the places residents booked. For slots the reader was already allowed to see ({@link
+ * ReceptionService#list}, {@link ReceptionService#get}).
  */
 @Singleton
 public class ReceptionDetails {
@@ -19,13 +19,17 @@ public class ReceptionDetails {
   private final ReceptionRepository receptions;
   private final DeputyRepository deputies;
 
-  public ReceptionDetails(AttendanceRepository attendance, ReceptionRepository receptions, DeputyRepository deputies) {
+  public ReceptionDetails(
+      AttendanceRepository attendance, ReceptionRepository receptions, DeputyRepository deputies) {
     this.attendance = attendance;
     this.receptions = receptions;
     this.deputies = deputies;
   }
 
-  /** An on-duty deputy (named by id when the deputy is gone) and whether staff marked them as arrived. */
+  /**
+   * An on-duty deputy (named by id when the deputy is gone) and whether staff marked them as
+   * arrived.
+   */
   public record DutyMark(String deputyId, String name, boolean present) {}
 
   /**
@@ -33,7 +37,8 @@ public class ReceptionDetails {
    *
    * @param presentDeputyIds the on-duty deputies marked as arrived, in the order they were marked
    */
-  public record Detailed(ReceptionSlot slot, List<DutyMark> onDuty, List<String> presentDeputyIds, int booked) {}
+  public record Detailed(
+      ReceptionSlot slot, List<DutyMark> onDuty, List<String> presentDeputyIds, int booked) {}
 
   public List<Detailed> of(List<ReceptionSlot> slots) {
     List<String> ids = slots.stream().map(ReceptionSlot::id).toList();
@@ -52,7 +57,9 @@ public class ReceptionDetails {
               List<String> arrived = present.getOrDefault(s.id(), List.of());
               return new Detailed(
                   s,
-                  s.deputyIds().stream().map(id -> new DutyMark(id, names.getOrDefault(id, id), arrived.contains(id))).toList(),
+                  s.deputyIds().stream()
+                      .map(id -> new DutyMark(id, names.getOrDefault(id, id), arrived.contains(id)))
+                      .toList(),
                   arrived.stream().filter(s.deputyIds()::contains).toList(),
                   booked.getOrDefault(s.id(), 0));
             })

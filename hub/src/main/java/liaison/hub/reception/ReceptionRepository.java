@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Reception slots and their on-duty deputies. */
 @Singleton
@@ -27,7 +27,8 @@ public class ReceptionRepository {
   }
 
   /** A slot that overlaps the one being checked, for one of its deputies. */
-  public record Clash(String slotId, String deputyId, String stationName, LocalTime start, LocalTime end) {}
+  public record Clash(
+      String slotId, String deputyId, String stationName, LocalTime start, LocalTime end) {}
 
   /** The station's slots with dates in [from, to], in time order. */
   public List<ReceptionSlot> forStation(String stationId, LocalDate from, LocalDate to) {
@@ -49,16 +50,22 @@ public class ReceptionRepository {
   }
 
   /**
-   * Slots other than {@code exceptSlotId}, not cancelled, on the same date, overlapping [start, end),
-   * with any of the deputies on duty.
+   * Slots other than {@code exceptSlotId}, not cancelled, on the same date, overlapping [start,
+   * end), with any of the deputies on duty.
    */
-  public List<Clash> clashes(String exceptSlotId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
+  public List<Clash> clashes(
+      String exceptSlotId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
     return clashes(exceptSlotId, "", date, start, end, deputyIds);
   }
 
   /** As above, also leaving out every slot made by the rule {@code exceptRuleId}. */
   public List<Clash> clashes(
-      String exceptSlotId, String exceptRuleId, LocalDate date, LocalTime start, LocalTime end, List<String> deputyIds) {
+      String exceptSlotId,
+      String exceptRuleId,
+      LocalDate date,
+      LocalTime start,
+      LocalTime end,
+      List<String> deputyIds) {
     if (deputyIds.isEmpty()) {
       return List.of();
     }
@@ -134,13 +141,18 @@ public class ReceptionRepository {
         .bind("status", slot.status().name())
         .bind("now", Sql.instant(OffsetDateTime.now(clock)))
         .execute();
-    h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id").bind("id", slot.id()).execute();
+    h.createUpdate("DELETE FROM reception_deputy WHERE slot_id = :id")
+        .bind("id", slot.id())
+        .execute();
     insertDeputies(h, slot);
     // A deputy taken off the slot is no longer "present" at it.
     if (slot.deputyIds().isEmpty()) {
-      h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id").bind("id", slot.id()).execute();
+      h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id")
+          .bind("id", slot.id())
+          .execute();
     } else {
-      h.createUpdate("DELETE FROM reception_attendance WHERE slot_id = :id AND deputy_id NOT IN (<onDuty>)")
+      h.createUpdate(
+              "DELETE FROM reception_attendance WHERE slot_id = :id AND deputy_id NOT IN (<onDuty>)")
           .bind("id", slot.id())
           .bindList("onDuty", slot.deputyIds())
           .execute();
@@ -150,7 +162,8 @@ public class ReceptionRepository {
   /** Inserts a slot made by a rule, unless the rule already has one on that date. */
   public boolean insertFromRule(Handle h, ReceptionSlot slot, String ruleId) {
     boolean exists =
-        h.createQuery("SELECT COUNT(*) FROM reception_slot WHERE rule_id = :rule AND slot_date = :date")
+        h.createQuery(
+                    "SELECT COUNT(*) FROM reception_slot WHERE rule_id = :rule AND slot_date = :date")
                 .bind("rule", ruleId)
                 .bind("date", Sql.date(slot.date()))
                 .mapTo(Integer.class)
@@ -160,7 +173,10 @@ public class ReceptionRepository {
       return false;
     }
     insert(h, slot);
-    h.createUpdate("UPDATE reception_slot SET rule_id = :rule WHERE id = :id").bind("rule", ruleId).bind("id", slot.id()).execute();
+    h.createUpdate("UPDATE reception_slot SET rule_id = :rule WHERE id = :id")
+        .bind("rule", ruleId)
+        .bind("id", slot.id())
+        .execute();
     return true;
   }
 
@@ -187,7 +203,9 @@ public class ReceptionRepository {
   }
 
   private static List<ReceptionSlot> load(Handle h, String where, Map<String, String> params) {
-    var query = h.createQuery("SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time");
+    var query =
+        h.createQuery(
+            "SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time");
     params.forEach(query::bind);
     List<ReceptionSlot> bare =
         query
@@ -209,16 +227,26 @@ public class ReceptionRepository {
       return bare;
     }
     Map<String, List<String>> deputies = new HashMap<>();
-    h.createQuery("SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
+    h.createQuery(
+            "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
         .bindList("ids", bare.stream().map(ReceptionSlot::id).toList())
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        .forEach(
+            e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return bare.stream()
         .map(
             s ->
                 new ReceptionSlot(
-                    s.id(), s.stationId(), s.date(), s.start(), s.end(), s.theme(), s.location(), s.status(),
-                    deputies.getOrDefault(s.id(), List.of()), s.capacity()))
+                    s.id(),
+                    s.stationId(),
+                    s.date(),
+                    s.start(),
+                    s.end(),
+                    s.theme(),
+                    s.location(),
+                    s.status(),
+                    deputies.getOrDefault(s.id(), List.of()),
+                    s.capacity()))
         .toList();
   }
 

@@ -39,7 +39,9 @@ public record ReceptionRule(
 
   /** Whether the rule holds a reception on that date. */
   public boolean fallsOn(LocalDate date) {
-    if (date.isBefore(validFrom) || validUntil != null && date.isAfter(validUntil) || exceptions.contains(date)) {
+    if (date.isBefore(validFrom)
+        || validUntil != null && date.isAfter(validUntil)
+        || exceptions.contains(date)) {
       return false;
     }
     return switch (kind) {

@@ -44,10 +44,20 @@ public class ReceptionRuleApiController {
       String summary) {
     static RuleView of(ReceptionRule r) {
       return new RuleView(
-          r.id(), r.stationId(), r.kind().name(), r.weekday() == null ? null : r.weekday().getValue(), r.monthDay(),
-          r.start().toString(), r.end().toString(), r.theme(), r.location(), r.validFrom().toString(),
-          r.validUntil() == null ? null : r.validUntil().toString(), r.deputyIds(),
-          r.exceptions().stream().sorted().map(Object::toString).toList(), ReceptionRuleService.describe(r));
+          r.id(),
+          r.stationId(),
+          r.kind().name(),
+          r.weekday() == null ? null : r.weekday().getValue(),
+          r.monthDay(),
+          r.start().toString(),
+          r.end().toString(),
+          r.theme(),
+          r.location(),
+          r.validFrom().toString(),
+          r.validUntil() == null ? null : r.validUntil().toString(),
+          r.deputyIds(),
+          r.exceptions().stream().sorted().map(Object::toString).toList(),
+          ReceptionRuleService.describe(r));
     }
   }
 
@@ -67,28 +77,42 @@ public class ReceptionRuleApiController {
     return RuleView.of(rules.get(staff, id));
   }
 
-  /** Adds a recurring rule ("every Tuesday", "the 15th of each month"); it fills the coming four weeks with planned receptions. */
-  @Post(uri = "/rules", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  /**
+   * Adds a recurring rule ("every Tuesday", "the 15th of each month"); it fills the coming four
+   * weeks with planned receptions.
+   */
+  @Post(
+      uri = "/rules",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "createReceptionRule")
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public HttpResponse<RuleView> create(@Parameter(hidden = true) Staff staff, @Body ReceptionRuleDraft draft) {
+  public HttpResponse<RuleView> create(
+      @Parameter(hidden = true) Staff staff, @Body ReceptionRuleDraft draft) {
     return HttpResponse.created(RuleView.of(rules.create(staff, draft)));
   }
 
   /** Changes a rule; only its still-planned receptions are made again. */
-  @Put(uri = "/rules/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Put(
+      uri = "/rules/{id}",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "updateReceptionRule")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public RuleView update(@Parameter(hidden = true) Staff staff, String id, @Body ReceptionRuleDraft draft) {
+  public RuleView update(
+      @Parameter(hidden = true) Staff staff, String id, @Body ReceptionRuleDraft draft) {
     return RuleView.of(rules.update(staff, id, draft));
   }
 
-  /** Deletes a rule with its still-planned receptions from today on; those already announced, held or cancelled stay. */
+  /**
+   * Deletes a rule with its still-planned receptions from today on; those already announced, held
+   * or cancelled stay.
+   */
   @Delete(uri = "/rules/{id}")
   @Operation(operationId = "deleteReceptionRule")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Recurring reception rules, their on-duty deputies and exception dates. */
@@ -54,8 +54,12 @@ public class ReceptionRuleRepository {
 
   /** Changes a rule in place: the slots it made stay linked to it. */
   public void replace(Handle h, ReceptionRule r) {
-    h.createUpdate("DELETE FROM reception_rule_deputy WHERE rule_id = :id").bind("id", r.id()).execute();
-    h.createUpdate("DELETE FROM reception_rule_exception WHERE rule_id = :id").bind("id", r.id()).execute();
+    h.createUpdate("DELETE FROM reception_rule_deputy WHERE rule_id = :id")
+        .bind("id", r.id())
+        .execute();
+    h.createUpdate("DELETE FROM reception_rule_exception WHERE rule_id = :id")
+        .bind("id", r.id())
+        .execute();
     write(
         h,
         r,
@@ -85,14 +89,16 @@ public class ReceptionRuleRepository {
         .execute();
     int position = 0;
     for (String deputy : r.deputyIds()) {
-      h.createUpdate("INSERT INTO reception_rule_deputy (rule_id, deputy_id, position) VALUES (:r, :d, :p)")
+      h.createUpdate(
+              "INSERT INTO reception_rule_deputy (rule_id, deputy_id, position) VALUES (:r, :d, :p)")
           .bind("r", r.id())
           .bind("d", deputy)
           .bind("p", position++)
           .execute();
     }
     for (LocalDate date : r.exceptions()) {
-      h.createUpdate("INSERT INTO reception_rule_exception (rule_id, exception_date) VALUES (:r, :d)")
+      h.createUpdate(
+              "INSERT INTO reception_rule_exception (rule_id, exception_date) VALUES (:r, :d)")
           .bind("r", r.id())
           .bind("d", Sql.date(date))
           .execute();
@@ -100,10 +106,16 @@ public class ReceptionRuleRepository {
   }
 
   public void delete(Handle h, String id) {
-    h.createUpdate("DELETE FROM reception_rule_deputy WHERE rule_id = :id").bind("id", id).execute();
-    h.createUpdate("DELETE FROM reception_rule_exception WHERE rule_id = :id").bind("id", id).execute();
+    h.createUpdate("DELETE FROM reception_rule_deputy WHERE rule_id = :id")
+        .bind("id", id)
+        .execute();
+    h.createUpdate("DELETE FROM reception_rule_exception WHERE rule_id = :id")
+        .bind("id", id)
+        .execute();
     // Slots it made stay (held ones are history); they only lose their link to the rule.
-    h.createUpdate("UPDATE reception_slot SET rule_id = NULL WHERE rule_id = :id").bind("id", id).execute();
+    h.createUpdate("UPDATE reception_slot SET rule_id = NULL WHERE rule_id = :id")
+        .bind("id", id)
+        .execute();
     h.createUpdate("DELETE FROM reception_rule WHERE id = :id").bind("id", id).execute();
   }
 
@@ -118,15 +130,19 @@ public class ReceptionRuleRepository {
     }
     List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
     Map<String, List<String>> deputies = new HashMap<>();
-    h.createQuery("SELECT rule_id, deputy_id FROM reception_rule_deputy WHERE rule_id IN (<ids>) ORDER BY rule_id, position")
+    h.createQuery(
+            "SELECT rule_id, deputy_id FROM reception_rule_deputy WHERE rule_id IN (<ids>) ORDER BY rule_id, position")
         .bindList("ids", ids)
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .forEach(e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        .forEach(
+            e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<String, Set<LocalDate>> exceptions = new HashMap<>();
-    h.createQuery("SELECT rule_id, exception_date FROM reception_rule_exception WHERE rule_id IN (<ids>)")
+    h.createQuery(
+            "SELECT rule_id, exception_date FROM reception_rule_exception WHERE rule_id IN (<ids>)")
         .bindList("ids", ids)
         .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.parse(rs.getString(2))))
-        .forEach(e -> exceptions.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        .forEach(
+            e -> exceptions.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
     return rows.stream()
         .map(
             r -> {

@@ -18,19 +18,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ReceptionRuleService {
   private static final Logger LOG = LoggerFactory.getLogger(ReceptionRuleService.class);
-  /** How far ahead rules make slots: four weeks, beyond what screens show, for the admin's calendar. */
+
+  /**
+   * How far ahead rules make slots: four weeks, beyond what screens show, for the admin's calendar.
+   */
   static final int AHEAD_DAYS = 28;
 
   private final Database database;
@@ -77,12 +80,18 @@ public class ReceptionRuleService {
   /** The station's rules; a deputy's account gets only those the deputy is on duty in. */
   public List<ReceptionRule> list(Staff staff, String stationId) {
     StationPlace place = access.requireSee(staff, stationId);
-    return rules.forStation(stationId).stream().filter(r -> access.canSeeDuty(staff, place, r.deputyIds())).toList();
+    return rules.forStation(stationId).stream()
+        .filter(r -> access.canSeeDuty(staff, place, r.deputyIds()))
+        .toList();
   }
 
   public ReceptionRule get(Staff staff, String id) {
-    ReceptionRule rule = rules.find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.rule.not-found", id)));
-    access.requireSeeDuty(staff, rule.stationId(), rule.deputyIds(), Text.of("problem.rule.duties"));
+    ReceptionRule rule =
+        rules
+            .find(id)
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.rule.not-found", id)));
+    access.requireSeeDuty(
+        staff, rule.stationId(), rule.deputyIds(), Text.of("problem.rule.duties"));
     return rule;
   }
 
@@ -93,7 +102,13 @@ public class ReceptionRuleService {
         h -> {
           rules.insert(h, rule);
           int made = fill(h, rule);
-          audit.record(h, staff, "create", "reception-rule", rule.id(), describe(rule) + " (" + made + " slots)");
+          audit.record(
+              h,
+              staff,
+              "create",
+              "reception-rule",
+              rule.id(),
+              describe(rule) + " (" + made + " slots)");
         });
     stationsChanged.publishEvent(new StationsChanged(List.of(rule.stationId())));
     return rule;
@@ -105,13 +120,16 @@ public class ReceptionRuleService {
     ReceptionRule after = check(staff, id, draft);
     database.useTransaction(
         h -> {
-          // Slots a manager kept (announced, held, cancelled) stay linked, so no date gets a second one.
+          // Slots a manager kept (announced, held, cancelled) stay linked, so no date gets a second
+          // one.
           receptions.deletePlannedFromRule(h, id, today());
           rules.replace(h, after);
           fill(h, after);
-          audit.record(h, staff, "update", "reception-rule", id, describe(before) + " → " + describe(after));
+          audit.record(
+              h, staff, "update", "reception-rule", id, describe(before) + " → " + describe(after));
         });
-    stationsChanged.publishEvent(new StationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
+    stationsChanged.publishEvent(
+        new StationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
     return after;
   }
 
@@ -122,12 +140,21 @@ public class ReceptionRuleService {
         h -> {
           int removed = receptions.deletePlannedFromRule(h, id, today());
           rules.delete(h, id);
-          audit.record(h, staff, "delete", "reception-rule", id, describe(rule) + " (" + removed + " planned slots removed)");
+          audit.record(
+              h,
+              staff,
+              "delete",
+              "reception-rule",
+              id,
+              describe(rule) + " (" + removed + " planned slots removed)");
         });
     stationsChanged.publishEvent(new StationsChanged(List.of(rule.stationId())));
   }
 
-  /** Keeps every rule's window of slots filled as the days go by; a date that clashes is skipped and logged. */
+  /**
+   * Keeps every rule's window of slots filled as the days go by; a date that clashes is skipped and
+   * logged.
+   */
   @Scheduled(fixedDelay = "6h", initialDelay = "30s")
   public void extendAll() {
     Set<String> changed = new HashSet<>();
@@ -150,12 +177,25 @@ public class ReceptionRuleService {
       List<ReceptionRepository.Clash> clashes =
           receptions.clashes("", rule.id(), date, rule.start(), rule.end(), rule.deputyIds());
       if (!clashes.isEmpty()) {
-        LOG.warn("rule {} at {}: no slot on {}, {} already receives then", rule.id(), rule.stationId(), date, clashes.getFirst().deputyId());
+        LOG.warn(
+            "rule {} at {}: no slot on {}, {} already receives then",
+            rule.id(),
+            rule.stationId(),
+            date,
+            clashes.getFirst().deputyId());
         continue;
       }
       ReceptionSlot slot =
-          new ReceptionSlot(Ids.next("r"), rule.stationId(), date, rule.start(), rule.end(), rule.theme(), rule.location(),
-              ReceptionStatus.PLANNED, rule.deputyIds());
+          new ReceptionSlot(
+              Ids.next("r"),
+              rule.stationId(),
+              date,
+              rule.start(),
+              rule.end(),
+              rule.theme(),
+              rule.location(),
+              ReceptionStatus.PLANNED,
+              rule.deputyIds());
       if (receptions.insertFromRule(h, slot, rule.id())) {
         made++;
       }
@@ -165,7 +205,8 @@ public class ReceptionRuleService {
 
   ReceptionRule check(Staff staff, String id, ReceptionRuleDraft d) {
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    String stationId = d.stationId() == null || d.stationId().isBlank() ? null : d.stationId().strip();
+    String stationId =
+        d.stationId() == null || d.stationId().isBlank() ? null : d.stationId().strip();
     if (stationId == null) {
       problems.add("stationId", Text.of("problem.reception.station.missing"));
     } else {
@@ -173,7 +214,9 @@ public class ReceptionRuleService {
     }
     ReceptionRule.Kind kind = ReceptionRule.Kind.WEEKLY;
     try {
-      kind = ReceptionRule.Kind.valueOf(d.kind() == null ? "" : d.kind().strip().toUpperCase(Locale.ROOT));
+      kind =
+          ReceptionRule.Kind.valueOf(
+              d.kind() == null ? "" : d.kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       problems.add("kind", Text.of("problem.rule.kind.unknown"));
     }
@@ -193,23 +236,33 @@ public class ReceptionRuleService {
         monthDay = null;
       }
     }
-    LocalTime start = ReceptionService.parseTime("start", d.start(), problems, ReceptionService.START);
+    LocalTime start =
+        ReceptionService.parseTime("start", d.start(), problems, ReceptionService.START);
     LocalTime end = ReceptionService.parseTime("end", d.end(), problems, ReceptionService.END);
     if (start != null && end != null && !end.isAfter(start)) {
       problems.add("end", Text.of("problem.reception.end.before-start"));
     }
     String theme = d.theme() == null || d.theme().isBlank() ? null : d.theme().strip();
     if (theme != null && theme.length() > ReceptionService.MAX_THEME) {
-      problems.add("theme", Text.of("problem.reception.theme.too-long", ReceptionService.MAX_THEME));
+      problems.add(
+          "theme", Text.of("problem.reception.theme.too-long", ReceptionService.MAX_THEME));
     }
     String location = d.location() == null ? "" : d.location().strip();
     if (location.isEmpty()) {
       problems.add("location", Text.of("problem.reception.location.missing"));
     } else if (location.length() > ReceptionService.MAX_LOCATION) {
-      problems.add("location", Text.of("problem.reception.location.too-long", ReceptionService.MAX_LOCATION));
+      problems.add(
+          "location",
+          Text.of("problem.reception.location.too-long", ReceptionService.MAX_LOCATION));
     }
-    LocalDate from = d.validFrom() == null || d.validFrom().isBlank() ? today() : date("validFrom", d.validFrom(), problems);
-    LocalDate until = d.validUntil() == null || d.validUntil().isBlank() ? null : date("validUntil", d.validUntil(), problems);
+    LocalDate from =
+        d.validFrom() == null || d.validFrom().isBlank()
+            ? today()
+            : date("validFrom", d.validFrom(), problems);
+    LocalDate until =
+        d.validUntil() == null || d.validUntil().isBlank()
+            ? null
+            : date("validUntil", d.validUntil(), problems);
     if (from != null && until != null && until.isBefore(from)) {
       problems.add("validUntil", Text.of("problem.rule.until.before-from"));
     }
@@ -226,27 +279,50 @@ public class ReceptionRuleService {
         }
       }
     }
-    List<String> deputyIds = new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
+    List<String> deputyIds =
+        new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
     deputyIds.removeIf(s -> s == null || s.isBlank());
     Map<String, Deputy> assigned =
-        stationId == null ? Map.of() : deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, x -> x));
+        stationId == null
+            ? Map.of()
+            : deputies.atStation(stationId).stream().collect(Collectors.toMap(Deputy::id, x -> x));
     if (deputyIds.isEmpty()) {
       problems.add("deputyIds", Text.of("problem.reception.deputies.missing"));
     }
     for (String deputyId : deputyIds) {
       if (!assigned.containsKey(deputyId)) {
-        problems.add("deputyIds", Text.of("problem.reception.deputy.not-here", deputies.find(deputyId).map(Deputy::name).orElse(deputyId)));
+        problems.add(
+            "deputyIds",
+            Text.of(
+                "problem.reception.deputy.not-here",
+                deputies.find(deputyId).map(Deputy::name).orElse(deputyId)));
       }
     }
     problems.throwIfAny();
     ReceptionRule rule =
-        new ReceptionRule(id, stationId, kind, weekday, monthDay, start, end, theme, location, from, until, deputyIds, exceptions);
+        new ReceptionRule(
+            id,
+            stationId,
+            kind,
+            weekday,
+            monthDay,
+            start,
+            end,
+            theme,
+            location,
+            from,
+            until,
+            deputyIds,
+            exceptions);
     // The slots it would make now must not put a deputy in two places at once.
     LocalDate windowStart = today().isAfter(from) ? today() : from;
     for (LocalDate date : rule.datesBetween(windowStart, today().plusDays(AHEAD_DAYS))) {
       for (ReceptionRepository.Clash c : receptions.clashes("", id, date, start, end, deputyIds)) {
-        String name = assigned.containsKey(c.deputyId()) ? assigned.get(c.deputyId()).name() : c.deputyId();
-        problems.add("deputyIds", Text.of("problem.rule.deputy.clash", name, date, c.stationName(), c.start(), c.end()));
+        String name =
+            assigned.containsKey(c.deputyId()) ? assigned.get(c.deputyId()).name() : c.deputyId();
+        problems.add(
+            "deputyIds",
+            Text.of("problem.rule.deputy.clash", name, date, c.stationName(), c.start(), c.end()));
       }
     }
     problems.throwIfAny();
@@ -265,7 +341,8 @@ public class ReceptionRuleService {
     }
   }
 
-  private static @Nullable LocalDate date(String field, String text, ValidationProblem.Collector problems) {
+  private static @Nullable LocalDate date(
+      String field, String text, ValidationProblem.Collector problems) {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
@@ -276,8 +353,22 @@ public class ReceptionRuleService {
 
   static String describe(ReceptionRule r) {
     // Stored in the county's language, Chinese.
-    return r.stationId() + " " + when(r).zh() + " " + r.start() + "–" + r.end() + " " + r.deputyIds() + " " + r.validFrom() + "–" + r.validUntil()
-        + (r.exceptions().isEmpty() ? "" : " " + Text.of("audit.summary.exceptions", r.exceptions()).zh());
+    return r.stationId()
+        + " "
+        + when(r).zh()
+        + " "
+        + r.start()
+        + "–"
+        + r.end()
+        + " "
+        + r.deputyIds()
+        + " "
+        + r.validFrom()
+        + "–"
+        + r.validUntil()
+        + (r.exceptions().isEmpty()
+            ? ""
+            : " " + Text.of("audit.summary.exceptions", r.exceptions()).zh());
   }
 
   /** "每周二" or "每月15日": when a rule makes its slots. */

@@ -10,32 +10,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reception slots as staff create, change and remove them: checked in full before anything is
- * written, written in one transaction with its audit entry, then announced ({@link StationsChanged})
- * to the publisher, which never holds up the request.
+ * written, written in one transaction with its audit entry, then announced ({@link
+ * StationsChanged}) to the publisher, which never holds up the request.
  */
 @Singleton
 public class ReceptionService {
   static final int MAX_THEME = 60;
   static final int MAX_LOCATION = 100;
+
   /** More than a station's hall holds; a typo guard. */
   static final int MAX_CAPACITY = 500;
 
@@ -71,8 +71,11 @@ public class ReceptionService {
 
   public ReceptionSlot get(Staff staff, String id) {
     ReceptionSlot slot =
-        receptions.find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", id)));
-    access.requireSeeDuty(staff, slot.stationId(), slot.deputyIds(), Text.of("problem.reception.duties"));
+        receptions
+            .find(id)
+            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.reception.not-found", id)));
+    access.requireSeeDuty(
+        staff, slot.stationId(), slot.deputyIds(), Text.of("problem.reception.duties"));
     return slot;
   }
 
@@ -95,9 +98,12 @@ public class ReceptionService {
     database.useTransaction(
         h -> {
           receptions.update(h, after);
-          audit.record(h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
+          audit.record(
+              h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
         });
-    stationsChanged.publishEvent(new StationsChanged(new java.util.LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
+    stationsChanged.publishEvent(
+        new StationsChanged(
+            new java.util.LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
     return after;
   }
 
@@ -146,13 +152,15 @@ public class ReceptionService {
         problems.add("status", Text.of("problem.reception.status.unknown"));
       }
     }
-    List<String> deputyIds = new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
+    List<String> deputyIds =
+        new ArrayList<>(new LinkedHashSet<>(d.deputyIds() == null ? List.of() : d.deputyIds()));
     deputyIds.removeIf(s -> s == null || s.isBlank());
     if (deputyIds.isEmpty()) {
       problems.add("deputyIds", Text.of("problem.reception.deputies.missing"));
     } else if (station != null) {
       Map<String, Deputy> assigned =
-          deputies.atStation(station.id()).stream().collect(Collectors.toMap(Deputy::id, dep -> dep));
+          deputies.atStation(station.id()).stream()
+              .collect(Collectors.toMap(Deputy::id, dep -> dep));
       for (String deputyId : deputyIds) {
         if (!assigned.containsKey(deputyId)) {
           String name = deputies.find(deputyId).map(Deputy::name).orElse(deputyId);
@@ -160,23 +168,35 @@ public class ReceptionService {
         }
       }
       if (date != null && start != null && end != null && status != ReceptionStatus.CANCELLED) {
-        for (ReceptionRepository.Clash clash : receptions.clashes(id, date, start, end, deputyIds)) {
-          String name = Optional.ofNullable(assigned.get(clash.deputyId())).map(Deputy::name).orElse(clash.deputyId());
+        for (ReceptionRepository.Clash clash :
+            receptions.clashes(id, date, start, end, deputyIds)) {
+          String name =
+              Optional.ofNullable(assigned.get(clash.deputyId()))
+                  .map(Deputy::name)
+                  .orElse(clash.deputyId());
           problems.add(
-              "deputyIds", Text.of("problem.reception.deputy.clash", name, clash.stationName(), clash.start(), clash.end()));
+              "deputyIds",
+              Text.of(
+                  "problem.reception.deputy.clash",
+                  name,
+                  clash.stationName(),
+                  clash.start(),
+                  clash.end()));
         }
       }
     }
     Integer capacity = parseCapacity(id, d.capacity(), problems);
     problems.throwIfAny();
-    return new ReceptionSlot(id, stationId, date, start, end, theme, location, status, deputyIds, capacity);
+    return new ReceptionSlot(
+        id, stationId, date, start, end, theme, location, status, deputyIds, capacity);
   }
 
   /**
    * Places for booking: empty means none; never fewer than residents have already booked, so
    * nobody's booking is silently pushed out.
    */
-  private @Nullable Integer parseCapacity(String id, @Nullable String text, ValidationProblem.Collector problems) {
+  private @Nullable Integer parseCapacity(
+      String id, @Nullable String text, ValidationProblem.Collector problems) {
     if (text == null || text.isBlank()) {
       int booked = receptions.bookedPlaces(List.of(id)).getOrDefault(id, 0);
       if (booked > 0) {
@@ -202,7 +222,8 @@ public class ReceptionService {
     return capacity;
   }
 
-  private static @Nullable LocalDate parseDate(@Nullable String text, ValidationProblem.Collector problems) {
+  private static @Nullable LocalDate parseDate(
+      @Nullable String text, ValidationProblem.Collector problems) {
     if (text == null || text.isBlank()) {
       problems.add("date", Text.of("problem.reception.date.missing"));
       return null;
@@ -219,11 +240,18 @@ public class ReceptionService {
   record TimeProblems(Text missing, Text invalid) {}
 
   static final TimeProblems START =
-      new TimeProblems(Text.of("problem.reception.start.missing"), Text.of("problem.reception.start.invalid"));
-  static final TimeProblems END = new TimeProblems(Text.of("problem.reception.end.missing"), Text.of("problem.reception.end.invalid"));
+      new TimeProblems(
+          Text.of("problem.reception.start.missing"), Text.of("problem.reception.start.invalid"));
+  static final TimeProblems END =
+      new TimeProblems(
+          Text.of("problem.reception.end.missing"), Text.of("problem.reception.end.invalid"));
 
-  /** A time of day as typed ("9:00" or "09:00"); a message for the field when it is missing or wrong. */
-  static @Nullable LocalTime parseTime(String field, @Nullable String text, ValidationProblem.Collector problems, TimeProblems say) {
+  /**
+   * A time of day as typed ("9:00" or "09:00"); a message for the field when it is missing or
+   * wrong.
+   */
+  static @Nullable LocalTime parseTime(
+      String field, @Nullable String text, ValidationProblem.Collector problems, TimeProblems say) {
     if (text == null || text.isBlank()) {
       problems.add(field, say.missing());
       return null;
@@ -241,7 +269,17 @@ public class ReceptionService {
   }
 
   private static String describe(ReceptionSlot s) {
-    return s.stationId() + " " + s.date() + " " + s.start() + "–" + s.end() + " " + s.status() + " " + s.deputyIds()
+    return s.stationId()
+        + " "
+        + s.date()
+        + " "
+        + s.start()
+        + "–"
+        + s.end()
+        + " "
+        + s.status()
+        + " "
+        + s.deputyIds()
         + (s.theme() == null ? "" : " " + Text.of("audit.summary.theme", s.theme()).zh())
         + (s.capacity() == null ? "" : " " + Text.of("audit.summary.capacity", s.capacity()).zh());
   }

@@ -27,8 +27,10 @@ public class LanguageController {
 
   @Get(uri = "/lang/{lang}")
   public HttpResponse<?> language(String lang, @Nullable @QueryValue String next) {
-    String value = "en".equals(BadRequestProblem.choice("lang", lang, List.of("zh", "en"))) ? "en" : "zh-CN";
-    Cookie cookie = Cookie.of(Lang.COOKIE, value).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax);
+    String value =
+        "en".equals(BadRequestProblem.choice("lang", lang, List.of("zh", "en"))) ? "en" : "zh-CN";
+    Cookie cookie =
+        Cookie.of(Lang.COOKIE, value).path("/").maxAge(Duration.ofDays(365)).sameSite(SameSite.Lax);
     return HttpResponse.seeOther(URI.create(Pages.safeNext(next, "/admin"))).cookie(cookie);
   }
 }

@@ -37,8 +37,9 @@ import liaison.hub.web.PublicLinks;
 
 /**
  * The residents' booking pages, opened from a station's "扫码预约" QR code in WeChat's browser: no
- * log-in, no script, plain forms. {@code /b/{token}} lists the station's coming receptions with their
- * places and books one; {@code /b/booked/{code}} shows a booking; {@code /b/cancel} cancels by code.
+ * log-in, no script, plain forms. {@code /b/{token}} lists the station's coming receptions with
+ * their places and books one; {@code /b/booked/{code}} shows a booking; {@code /b/cancel} cancels
+ * by code.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller("/b")
@@ -72,7 +73,8 @@ public class PublicBookingController {
 
   /** booking/cancel: the code and the phone's last digits as typed, the messages beside them. */
   @Introspected
-  public record CancelPage(Frame frame, String code, String last4, Map<String, List<String>> errors) {}
+  public record CancelPage(
+      Frame frame, String code, String last4, Map<String, List<String>> errors) {}
 
   /** booking/booked: a booking with its reception, just made, shown again or just cancelled. */
   @Introspected
@@ -112,11 +114,17 @@ public class PublicBookingController {
   public record TooManyPage(Frame frame, long minutes) {}
 
   @Get(uri = "/cancel", produces = MediaType.TEXT_HTML)
-  public ModelAndView<CancelPage> cancelForm(HttpRequest<?> request, @Nullable @QueryValue String code) {
-    return new ModelAndView<>("booking/cancel", new CancelPage(frame(request, "/b/cancel"), code == null ? "" : code, "", Map.of()));
+  public ModelAndView<CancelPage> cancelForm(
+      HttpRequest<?> request, @Nullable @QueryValue String code) {
+    return new ModelAndView<>(
+        "booking/cancel",
+        new CancelPage(frame(request, "/b/cancel"), code == null ? "" : code, "", Map.of()));
   }
 
-  @Post(uri = "/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/cancel",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> cancel(HttpRequest<?> request, @Body @Nullable String body) {
     Optional<HttpResponse<?>> refused = limit(request);
     if (refused.isPresent()) {
@@ -124,8 +132,10 @@ public class PublicBookingController {
     }
     FormData form = FormData.parse(body);
     try {
-      BookingService.Confirmed cancelled = bookings.cancel(form.get("code"), form.get("phoneLast4"));
-      return HttpResponse.ok(new ModelAndView<>("booking/booked", confirmed(request, cancelled, "/b/cancel", true)));
+      BookingService.Confirmed cancelled =
+          bookings.cancel(form.get("code"), form.get("phoneLast4"));
+      return HttpResponse.ok(
+          new ModelAndView<>("booking/booked", confirmed(request, cancelled, "/b/cancel", true)));
     } catch (ValidationProblem e) {
       CancelPage page =
           new CancelPage(
@@ -133,7 +143,8 @@ public class PublicBookingController {
               Optional.ofNullable(form.get("code")).orElse(""),
               Optional.ofNullable(form.get("phoneLast4")).orElse(""),
               byField(Lang.of(request), e.errors()));
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("booking/cancel", page));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(new ModelAndView<>("booking/cancel", page));
     }
   }
 
@@ -141,10 +152,13 @@ public class PublicBookingController {
   public HttpResponse<?> booked(HttpRequest<?> request, String code) {
     Optional<BookingService.Confirmed> found = bookings.byCode(code);
     if (found.isEmpty()) {
-      return HttpResponse.notFound(new ModelAndView<>("booking/unknown", new UnknownPage(frame(request, "/b/cancel"))));
+      return HttpResponse.notFound(
+          new ModelAndView<>("booking/unknown", new UnknownPage(frame(request, "/b/cancel"))));
     }
     return HttpResponse.ok(
-        new ModelAndView<>("booking/booked", confirmed(request, found.get(), "/b/booked/" + found.get().booking().code(), false)));
+        new ModelAndView<>(
+            "booking/booked",
+            confirmed(request, found.get(), "/b/booked/" + found.get().booking().code(), false)));
   }
 
   @Get(uri = "/{token}", produces = MediaType.TEXT_HTML)
@@ -153,10 +167,18 @@ public class PublicBookingController {
     if (place.isEmpty()) {
       return HttpResponse.notFound(new ModelAndView<>("not-found", null));
     }
-    return HttpResponse.ok(stationPage(request, place.get(), new BookingService.BookingForm(null, "", "", "1", ""), List.of()));
+    return HttpResponse.ok(
+        stationPage(
+            request,
+            place.get(),
+            new BookingService.BookingForm(null, "", "", "1", ""),
+            List.of()));
   }
 
-  @Post(uri = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/{token}",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> book(HttpRequest<?> request, String token, @Body @Nullable String body) {
     Optional<StationPlace> place = stations.byToken(token);
     if (place.isEmpty()) {
@@ -169,18 +191,26 @@ public class PublicBookingController {
     FormData data = FormData.parse(body);
     BookingService.BookingForm form =
         new BookingService.BookingForm(
-            data.get("slotId"), data.get("name"), data.get("phone"), data.get("partySize"), data.get("topic"));
+            data.get("slotId"),
+            data.get("name"),
+            data.get("phone"),
+            data.get("partySize"),
+            data.get("topic"));
     try {
       BookingService.Confirmed done = bookings.book(place.get(), form);
       // Post/redirect/get: reloading the confirmation never books twice.
       return HttpResponse.seeOther(URI.create("/b/booked/" + done.booking().code()));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(stationPage(request, place.get(), form, e.errors()));
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(stationPage(request, place.get(), form, e.errors()));
     }
   }
 
   private ModelAndView<StationPage> stationPage(
-      HttpRequest<?> request, StationPlace place, BookingService.BookingForm form, List<FieldError> errors) {
+      HttpRequest<?> request,
+      StationPlace place,
+      BookingService.BookingForm form,
+      List<FieldError> errors) {
     Lang lang = Lang.of(request);
     Map<String, String> names = stations.deputyNames(place);
     List<OfferRow> offers =
@@ -190,7 +220,9 @@ public class PublicBookingController {
                     new OfferRow(
                         o,
                         day(lang, o.slot()),
-                        o.slot().deputyIds().stream().map(id -> names.getOrDefault(id, "")).filter(n -> !n.isEmpty())
+                        o.slot().deputyIds().stream()
+                            .map(id -> names.getOrDefault(id, ""))
+                            .filter(n -> !n.isEmpty())
                             .collect(Collectors.joining("、"))))
             .toList();
     return new ModelAndView<>(
@@ -207,7 +239,8 @@ public class PublicBookingController {
             bookings.retentionDays()));
   }
 
-  private BookedPage confirmed(HttpRequest<?> request, BookingService.Confirmed c, String path, boolean justCancelled) {
+  private BookedPage confirmed(
+      HttpRequest<?> request, BookingService.Confirmed c, String path, boolean justCancelled) {
     ReceptionSlot slot = c.slot();
     StationPlace place = stations.of(slot);
     Map<String, String> names = stations.deputyNames(place);
@@ -217,7 +250,10 @@ public class PublicBookingController {
         slot,
         place,
         day(Lang.of(request), slot),
-        slot.deputyIds().stream().map(id -> names.getOrDefault(id, "")).filter(n -> !n.isEmpty()).collect(Collectors.joining("、")),
+        slot.deputyIds().stream()
+            .map(id -> names.getOrDefault(id, ""))
+            .filter(n -> !n.isEmpty())
+            .collect(Collectors.joining("、")),
         links.base() + "/b/cancel",
         "/b/" + place.station().publicToken(),
         justCancelled);
@@ -238,12 +274,21 @@ public class PublicBookingController {
     return Optional.of(
         HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
             .header("Retry-After", Long.toString(seconds))
-            .body(new ModelAndView<>("booking/too-many", new TooManyPage(frame(request, "/b/cancel"), Math.max(1, (seconds + 59) / 60)))));
+            .body(
+                new ModelAndView<>(
+                    "booking/too-many",
+                    new TooManyPage(
+                        frame(request, "/b/cancel"), Math.max(1, (seconds + 59) / 60)))));
   }
 
   private static String day(Lang lang, ReceptionSlot slot) {
     int dow = slot.date().getDayOfWeek().getValue();
-    return lang.text(Text.of("book.day", Text.of("week.weekday." + dow), slot.date().getMonthValue(), slot.date().getDayOfMonth()));
+    return lang.text(
+        Text.of(
+            "book.day",
+            Text.of("week.weekday." + dow),
+            slot.date().getMonthValue(),
+            slot.date().getDayOfMonth()));
   }
 
   private static Map<String, List<String>> byField(Lang lang, List<FieldError> errors) {

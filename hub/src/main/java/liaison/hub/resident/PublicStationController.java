@@ -35,17 +35,17 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.PublishedContent;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.hub.web.ResidentPages;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /**
  * What a resident's phone opens from a QR code: the station (where and when deputies receive
- * visitors) with the opinion form. {@code /o/<token>} is a station's own token or a deputy's at that
- * station (the form is then addressed to the deputy). See {@link ResidentPages} for why the form
- * has no CSRF token.
+ * visitors) with the opinion form. {@code /o/<token>} is a station's own token or a deputy's at
+ * that station (the form is then addressed to the deputy). See {@link ResidentPages} for why the
+ * form has no CSRF token.
  */
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
@@ -70,13 +70,17 @@ public class PublicStationController {
     this.clock = clock;
   }
 
-
   /** A choice of a select: its value and what it says in the page's language. */
   public record Choice(String name, String label) {}
 
   /** The opinion form as typed, kept when it comes back with messages. */
   public record Typed(
-      @Nullable String category, @Nullable String text, @Nullable String name, @Nullable String phone, boolean consent, boolean toDepartment) {
+      @Nullable String category,
+      @Nullable String text,
+      @Nullable String name,
+      @Nullable String phone,
+      boolean consent,
+      boolean toDepartment) {
     static final Typed NOTHING = new Typed(null, null, null, null, false, false);
   }
 
@@ -111,11 +115,17 @@ public class PublicStationController {
   public HttpResponse<?> opinion(HttpRequest<?> request, String token) {
     return submissions
         .addressed(token)
-        .<HttpResponse<?>>map(t -> HttpResponse.ok(page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), Typed.NOTHING)))
+        .<HttpResponse<?>>map(
+            t ->
+                HttpResponse.ok(
+                    page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), Typed.NOTHING)))
         .orElseGet(() -> unknown(request));
   }
 
-  @Post(uri = "/o/{token}", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/o/{token}",
+      consumes = MediaType.MULTIPART_FORM_DATA,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> submit(
       HttpRequest<?> request,
       String token,
@@ -138,10 +148,15 @@ public class PublicStationController {
     }
     OpinionDraft draft =
         new OpinionDraft(
-            category, text, Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)), name, phone, consent != null, toDepartment != null);
+            category,
+            text,
+            Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)),
+            name,
+            phone,
+            consent != null,
+            toDepartment != null);
     try {
-      OpinionCase saved =
-          submissions.submit(target.get().address(), draft);
+      OpinionCase saved = submissions.submit(target.get().address(), draft);
       // Post/redirect/get: reloading the result page does not send the opinion twice.
       return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
     } catch (ValidationProblem problem) {
@@ -154,7 +169,15 @@ public class PublicStationController {
       }
       Typed values = new Typed(category, text, name, phone, consent != null, toDepartment != null);
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(page(lang, target.get(), token, errors, otherLanguage, new ArrayList<>(errors.values()), values));
+          .body(
+              page(
+                  lang,
+                  target.get(),
+                  token,
+                  errors,
+                  otherLanguage,
+                  new ArrayList<>(errors.values()),
+                  values));
     }
   }
 
@@ -170,7 +193,11 @@ public class PublicStationController {
   }
 
   private HttpResponse<?> unknown(HttpRequest<?> request) {
-    return pages.message(request, HttpStatus.NOT_FOUND, Text.of("resident.not-found.title"), Text.of("resident.not-found.body"));
+    return pages.message(
+        request,
+        HttpStatus.NOT_FOUND,
+        Text.of("resident.not-found.title"),
+        Text.of("resident.not-found.body"));
   }
 
   private ModelAndView<StationPage> page(
@@ -182,8 +209,12 @@ public class PublicStationController {
       List<String> errorList,
       Typed values) {
     StationPlace place = target.place();
-    List<Choice> categories = Arrays.stream(Category.values()).map(c -> new Choice(c.name(), lang.text(c.text()))).toList();
-    Optional<ReceptionCalendar> calendar = published.of(place.id()).map(content -> new ReceptionCalendar(content, clock));
+    List<Choice> categories =
+        Arrays.stream(Category.values())
+            .map(c -> new Choice(c.name(), lang.text(c.text())))
+            .toList();
+    Optional<ReceptionCalendar> calendar =
+        published.of(place.id()).map(content -> new ReceptionCalendar(content, clock));
     return new ModelAndView<>(
         "station",
         new StationPage(

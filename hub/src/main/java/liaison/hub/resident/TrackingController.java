@@ -2,10 +2,10 @@ package liaison.hub.resident;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,15 +17,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.time.Clock;
-import java.time.Duration;
-import liaison.hub.config.TrackingConfig;
 import liaison.hub.config.TimeFactory;
+import liaison.hub.config.TrackingConfig;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.OpinionCase;
@@ -41,8 +41,8 @@ import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.RateLimiter;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
-import liaison.hub.web.Lang;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.hub.web.ResidentPages;
 
 /**
@@ -84,8 +84,11 @@ public class TrackingController {
     this.addresses = addresses;
     this.badInput = badInput;
     this.photos = photos;
-    this.failures = new RateLimiter(config.failuresPerAddress(), config.failureWindow(), clock, config.remembered());
-    this.views = new RateLimiter(config.viewsPerCode(), config.viewWindow(), clock, config.remembered());
+    this.failures =
+        new RateLimiter(
+            config.failuresPerAddress(), config.failureWindow(), clock, config.remembered());
+    this.views =
+        new RateLimiter(config.viewsPerCode(), config.viewWindow(), clock, config.remembered());
   }
 
   /** A look-up: the case, or the refusal to give instead; neither for an unknown code (404). */
@@ -100,22 +103,31 @@ public class TrackingController {
     if (found.isPresent()) {
       Optional<Duration> wait = views.tryAcquire(found.get().trackingCode());
       return wait.isPresent()
-          ? new Lookup(null, pages.tooMany(
-                  request, wait.get(), Text.of("resident.track.views.title"), minutes -> Text.of("resident.track.views.body", minutes)))
+          ? new Lookup(
+              null,
+              pages.tooMany(
+                  request,
+                  wait.get(),
+                  Text.of("resident.track.views.title"),
+                  minutes -> Text.of("resident.track.views.body", minutes)))
           : new Lookup(found.get(), null);
     }
     String address = addresses.of(request);
     Optional<Duration> blocked = failures.blockedFor(address);
     if (blocked.isPresent()) {
-      badInput.record("tracking", "guessing", "unknown tracking codes from " + address + " held back");
-      return new Lookup(null, pages.tooMany(
+      badInput.record(
+          "tracking", "guessing", "unknown tracking codes from " + address + " held back");
+      return new Lookup(
+          null,
+          pages.tooMany(
               request,
               blocked.get(),
               Text.of("resident.track.limit.title"),
               minutes -> Text.of("resident.track.limit.body", minutes)));
     }
     failures.tryAcquire(address);
-    badInput.record("tracking", "unknown-code", "an unknown tracking code looked up from " + address);
+    badInput.record(
+        "tracking", "unknown-code", "an unknown tracking code looked up from " + address);
     return new Lookup(null, null);
   }
 
@@ -131,11 +143,13 @@ public class TrackingController {
     if (lookup.found() != null) {
       return HttpResponse.seeOther(URI.create("/t/" + lookup.found().trackingCode()));
     }
-    return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, code.length() > 20 ? code.substring(0, 20) : code));
+    return HttpResponse.status(HttpStatus.NOT_FOUND)
+        .body(entry(Lang.of(request), true, code.length() > 20 ? code.substring(0, 20) : code));
   }
 
   @Get(uri = "/t/{code}", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> track(HttpRequest<?> request, String code, @Nullable @QueryValue("new") String fresh) {
+  public HttpResponse<?> track(
+      HttpRequest<?> request, String code, @Nullable @QueryValue("new") String fresh) {
     Lookup lookup = lookUp(request, code);
     if (lookup.refusal() != null) {
       return lookup.refusal();
@@ -143,7 +157,8 @@ public class TrackingController {
     if (lookup.found() == null) {
       return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
-    return HttpResponse.ok(view(Lang.of(request), lookup.found(), fresh != null, List.of(), null, ""));
+    return HttpResponse.ok(
+        view(Lang.of(request), lookup.found(), fresh != null, List.of(), null, ""));
   }
 
   /**
@@ -152,7 +167,10 @@ public class TrackingController {
    */
   @Get(uri = "/t/{code}/photos/{file}", produces = MediaType.IMAGE_JPEG)
   public HttpResponse<?> photo(
-      HttpRequest<?> request, String code, String file, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      HttpRequest<?> request,
+      String code,
+      String file,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Lookup lookup = lookUp(request, code);
     if (lookup.refusal() != null) {
       return lookup.refusal();
@@ -164,7 +182,10 @@ public class TrackingController {
     return PhotoController.privately(photos, hash, ifNoneMatch);
   }
 
-  @Post(uri = "/t/{code}/rating", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/t/{code}/rating",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> rate(HttpRequest<?> request, String code, @Nullable @Body String body) {
     Lookup lookup = lookUp(request, code);
     if (lookup.refusal() != null) {
@@ -181,7 +202,10 @@ public class TrackingController {
     FormData form = FormData.parse(body);
     Lang lang = Lang.of(request);
     try {
-      ratings.rate(found.get().trackingCode(), form.get("rating") == null ? "" : form.get("rating"), form.get("comment"));
+      ratings.rate(
+          found.get().trackingCode(),
+          form.get("rating") == null ? "" : form.get("rating"),
+          form.get("comment"));
       return HttpResponse.seeOther(URI.create("/t/" + found.get().trackingCode()));
     } catch (ValidationProblem problem) {
       List<String> errors = problem.errors().stream().map(e -> lang.text(e.text())).toList();
@@ -240,13 +264,19 @@ public class TrackingController {
   }
 
   private ModelAndView<CasePage> view(
-      Lang lang, OpinionCase c, boolean fresh, List<String> errors, @Nullable String chosen, @Nullable String comment) {
+      Lang lang,
+      OpinionCase c,
+      boolean fresh,
+      List<String> errors,
+      @Nullable String chosen,
+      @Nullable String comment) {
     Tracking.Tracked tracked = tracking.tracked(c);
     List<TimelineLine> timeline = new ArrayList<>();
     for (CaseEvent e : tracked.events()) {
       String text = residentText(lang, e);
       if (text != null) {
-        timeline.add(new TimelineLine(WHEN.format(e.at().atZoneSameInstant(TimeFactory.ZONE)), text));
+        timeline.add(
+            new TimelineLine(WHEN.format(e.at().atZoneSameInstant(TimeFactory.ZONE)), text));
       }
     }
     return new ModelAndView<>(
@@ -270,12 +300,18 @@ public class TrackingController {
             chosen,
             comment,
             c.rating() == null ? null : lang.text(c.rating().text()),
-            Arrays.stream(Satisfaction.values()).map(s -> new Choice(s.name(), lang.text(s.text()))).toList(),
+            Arrays.stream(Satisfaction.values())
+                .map(s -> new Choice(s.name(), lang.text(s.text())))
+                .toList(),
             timeline,
-            tracked.photoHashes().stream().map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg").toList()));
+            tracked.photoHashes().stream()
+                .map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg")
+                .toList()));
   }
 
-  /** A timeline line as the resident reads it; null for lines only staff see (e.g. contact viewed). */
+  /**
+   * A timeline line as the resident reads it; null for lines only staff see (e.g. contact viewed).
+   */
   private static @Nullable String residentText(Lang lang, CaseEvent e) {
     if (e.to() != null) {
       return lang.text(e.to().residentText());

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 
 /**
  * Counts the satisfaction ratings residents pressed on a station's screen (its {@code satisfaction}
- * events, each stored once however often the station resent it), for today and the last 30 days
- * in Asia/Shanghai, by when the resident pressed. A rating this hub does not know is kept in the
- * event store but only counted as unrecognised.
+ * events, each stored once however often the station resent it), for today and the last 30 days in
+ * Asia/Shanghai, by when the resident pressed. A rating this hub does not know is kept in the event
+ * store but only counted as unrecognised.
  */
 @Singleton
 public class OnSiteRatings {
@@ -42,7 +42,12 @@ public class OnSiteRatings {
    *
    * @param unrecognisedToday events whose rating is missing or unknown, not in the rows
    */
-  public record Summary(LocalDate today, LocalDate since, List<Row> rows, int unrecognisedToday, int unrecognisedLastDays) {
+  public record Summary(
+      LocalDate today,
+      LocalDate since,
+      List<Row> rows,
+      int unrecognisedToday,
+      int unrecognisedLastDays) {
     public int totalToday() {
       return rows.stream().mapToInt(Row::today).sum();
     }

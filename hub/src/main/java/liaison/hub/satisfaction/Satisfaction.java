@@ -26,7 +26,10 @@ public enum Satisfaction {
     return text().en();
   }
 
-  /** The rating an event body carries as {@code rating}, exactly as named here; empty for anything else. */
+  /**
+   * The rating an event body carries as {@code rating}, exactly as named here; empty for anything
+   * else.
+   */
   public static Optional<Satisfaction> of(@Nullable Object rating) {
     if (rating instanceof String text) {
       for (Satisfaction s : values()) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * with HTTP Basic carry no cookie and need none.
  *
  * <p>Why in the address and not in the body: reading the body in a filter made Micronaut 4.10 trip
- * over its own shared body buffer now and then (an AssertionError in BaseSharedBuffer under
- * {@code -ea}); the address is read without touching the body, uploads included. Pages send {@code
+ * over its own shared body buffer now and then (an AssertionError in BaseSharedBuffer under {@code
+ * -ea}); the address is read without touching the body, uploads included. Pages send {@code
  * Referrer-Policy: same-origin}, so the token never leaves the site.
  */
 @ServerFilter(
@@ -51,7 +51,8 @@ public class CsrfFilter implements Ordered {
     }
     if (given != null
         && !expected.isEmpty()
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
       return null;
     }
     LOG.warn("refused {} {}: missing or wrong CSRF token", request.getMethod(), request.getPath());
@@ -64,5 +65,4 @@ public class CsrfFilter implements Ordered {
         .contentType(MediaType.TEXT_PLAIN_TYPE)
         .body(Text.of("problem.csrf.page").both(" · "));
   }
-
 }

@@ -17,8 +17,10 @@ public class LoginThrottle {
   private final RateLimiter perAddress;
 
   public LoginThrottle(SecurityConfig config, Clock clock) {
-    this.perAccount = new RateLimiter(config.loginFailuresPerAccount(), config.loginFailureWindow(), clock);
-    this.perAddress = new RateLimiter(config.loginFailuresPerAddress(), config.loginFailureWindow(), clock);
+    this.perAccount =
+        new RateLimiter(config.loginFailuresPerAccount(), config.loginFailureWindow(), clock);
+    this.perAddress =
+        new RateLimiter(config.loginFailuresPerAddress(), config.loginFailureWindow(), clock);
   }
 
   /** How long this log-in must wait, or empty when it may be tried. */

@@ -9,9 +9,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the usual text form
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with OWASP's minimum parameters: 19 MiB,
- * two passes, one lane. The parameters travel with each hash, so they can be raised later.
+ * Argon2id password hashes in the usual text form ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with OWASP's minimum parameters: 19 MiB, two passes,
+ * one lane. The parameters travel with each hash, so they can be raised later.
  */
 @Singleton
 public class PasswordHasher {
@@ -30,7 +30,12 @@ public class PasswordHasher {
     random.nextBytes(salt);
     byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
     return "$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s"
-        .formatted(MEMORY_KIB, ITERATIONS, PARALLELISM, B64.encodeToString(salt), B64.encodeToString(hash));
+        .formatted(
+            MEMORY_KIB,
+            ITERATIONS,
+            PARALLELISM,
+            B64.encodeToString(salt),
+            B64.encodeToString(hash));
   }
 
   /** True if the password matches; false for a wrong password or a hash it cannot read. */
@@ -68,7 +73,8 @@ public class PasswordHasher {
     }
   }
 
-  private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+  private static byte[] argon2(
+      String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
     Argon2Parameters parameters =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -33,8 +33,13 @@ public final class RateLimiter {
   public RateLimiter(int limit, Duration window, Clock clock, int maxKeys) {
     if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
       throw new IllegalArgumentException(
-          "a rate limit needs at least 1 event per positive window and room for a key, got " + limit + " per " + window
-              + " for " + maxKeys + " keys");
+          "a rate limit needs at least 1 event per positive window and room for a key, got "
+              + limit
+              + " per "
+              + window
+              + " for "
+              + maxKeys
+              + " keys");
     }
     this.limit = limit;
     this.window = window;
@@ -101,7 +106,8 @@ public final class RateLimiter {
   /** Forgets keys with no event inside the window, so memory follows the active clients only. */
   private void sweep(Instant horizon) {
     for (String key : events.keySet()) {
-      events.computeIfPresent(key, (k, q) -> q.isEmpty() || !q.peekLast().isAfter(horizon) ? null : q);
+      events.computeIfPresent(
+          key, (k, q) -> q.isEmpty() || !q.peekLast().isAfter(horizon) ? null : q);
     }
   }
 
@@ -132,7 +138,9 @@ public final class RateLimiter {
     }
   }
 
-  /** How many keys are remembered now (at most {@code maxKeys}, give or take requests in flight). */
+  /**
+   * How many keys are remembered now (at most {@code maxKeys}, give or take requests in flight).
+   */
   public int trackedKeys() {
     return events.size();
   }

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param sessionIdle a session ends after this long without a request
  * @param sessionMax and at the latest this long after log-in
- * @param secureCookies {@code auto}: Secure when the request came over HTTPS; {@code always}; {@code never}
+ * @param secureCookies {@code auto}: Secure when the request came over HTTPS; {@code always};
+ *     {@code never}
  * @param loginFailuresPerAccount failed log-ins to one account per {@code loginFailureWindow};
  *     beyond it that account cannot log in (even with the right password) until the window passes
  * @param loginFailuresPerAddress the same per client address, whichever accounts it tries

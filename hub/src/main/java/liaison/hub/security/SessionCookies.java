@@ -9,13 +9,19 @@ import java.time.Duration;
 public final class SessionCookies {
   private SessionCookies() {}
 
-  public static Cookie of(SecurityConfig config, HttpRequest<?> request, String value, Duration maxAge) {
+  public static Cookie of(
+      SecurityConfig config, HttpRequest<?> request, String value, Duration maxAge) {
     boolean secure =
         switch (config.secureCookies()) {
           case "always" -> true;
           case "never" -> false;
           default -> request.isSecure();
         };
-    return Cookie.of(StaffFilter.COOKIE, value).path("/").httpOnly(true).sameSite(SameSite.Lax).secure(secure).maxAge(maxAge);
+    return Cookie.of(StaffFilter.COOKIE, value)
+        .path("/")
+        .httpOnly(true)
+        .sameSite(SameSite.Lax)
+        .secure(secure)
+        .maxAge(maxAge);
   }
 }

@@ -10,12 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import liaison.hub.db.Sql;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 
 /**
- * Staff sessions in the database: the browser holds a random token, the table only its SHA-256.
- * A session ends after {@code sessionIdle} without use, {@code sessionMax} after log-in, or at
+ * Staff sessions in the database: the browser holds a random token, the table only its SHA-256. A
+ * session ends after {@code sessionIdle} without use, {@code sessionMax} after log-in, or at
  * log-out. Each session carries its own CSRF token for the admin's forms.
  */
 @Singleton
@@ -73,7 +73,9 @@ public class SessionStore {
                   .bind("hash", hash(token))
                   .bind("now", nowText)
                   .bind("idle", idleLimit)
-                  .map((rs, ctx) -> new Session(rs.getString("account_id"), rs.getString("csrf_token")))
+                  .map(
+                      (rs, ctx) ->
+                          new Session(rs.getString("account_id"), rs.getString("csrf_token")))
                   .findOne();
           if (session.isPresent()) {
             h.createUpdate("UPDATE staff_session SET last_seen_at = :now WHERE token_hash = :hash")
@@ -86,13 +88,20 @@ public class SessionStore {
   }
 
   public void close(String token) {
-    database.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash").bind("hash", hash(token)).execute());
+    database.useHandle(
+        h ->
+            h.createUpdate("DELETE FROM staff_session WHERE token_hash = :hash")
+                .bind("hash", hash(token))
+                .execute());
   }
 
   /** Ends every session of an account (password changed, account disabled). */
   public void closeAll(String accountId) {
     database.useHandle(
-        h -> h.createUpdate("DELETE FROM staff_session WHERE account_id = :id").bind("id", accountId).execute());
+        h ->
+            h.createUpdate("DELETE FROM staff_session WHERE account_id = :id")
+                .bind("id", accountId)
+                .execute());
   }
 
   private String randomToken() {
@@ -103,7 +112,9 @@ public class SessionStore {
 
   private static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Checks a staff member's user name and password, for the log-in form and HTTP Basic alike: held
- * back without looking at the password while the account or the address is over its limit of
- * failed log-ins ({@link LoginThrottle}), so guessing gets nowhere and costs the hub no hashing;
- * an unknown name takes as long as a wrong password, so the answer tells nobody which names exist.
+ * back without looking at the password while the account or the address is over its limit of failed
+ * log-ins ({@link LoginThrottle}), so guessing gets nowhere and costs the hub no hashing; an
+ * unknown name takes as long as a wrong password, so the answer tells nobody which names exist.
  */
 @Singleton
 public class SignIn {
@@ -21,7 +21,11 @@ public class SignIn {
   private final LoginThrottle throttle;
   private final SessionStore sessions;
 
-  public SignIn(StaffAccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, SessionStore sessions) {
+  public SignIn(
+      StaffAccountRepository accounts,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      SessionStore sessions) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.throttle = throttle;
@@ -47,7 +51,9 @@ public class SignIn {
     }
     Optional<StaffAccountRepository.Account> account = accounts.byUsername(username);
     boolean ok =
-        hasher.matches(password, account.map(StaffAccountRepository.Account::passwordHash).orElse(DUMMY_HASH))
+        hasher.matches(
+                password,
+                account.map(StaffAccountRepository.Account::passwordHash).orElse(DUMMY_HASH))
             && account.isPresent()
             && !account.get().disabled();
     if (!ok) {

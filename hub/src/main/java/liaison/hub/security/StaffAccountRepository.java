@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /** Staff accounts and the stations each may manage. */
@@ -19,10 +19,11 @@ public class StaffAccountRepository {
   /**
    * An account as stored, with its password hash.
    *
-   * @param mustChangePassword an administrator reset the password: the owner must choose a new
-   *     one before doing anything else
+   * @param mustChangePassword an administrator reset the password: the owner must choose a new one
+   *     before doing anything else
    */
-  public record Account(Staff staff, String passwordHash, boolean disabled, boolean mustChangePassword) {}
+  public record Account(
+      Staff staff, String passwordHash, boolean disabled, boolean mustChangePassword) {}
 
   private final Database database;
   private final Clock clock;
@@ -47,7 +48,8 @@ public class StaffAccountRepository {
   public List<Staff> all() {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT id FROM staff_account ORDER BY role, username")
+            h
+                .createQuery("SELECT id FROM staff_account ORDER BY role, username")
                 .mapTo(String.class)
                 .list()
                 .stream()
@@ -73,7 +75,8 @@ public class StaffAccountRepository {
         .bind("now", now)
         .execute();
     for (String station : staff.stationIds()) {
-      h.createUpdate("INSERT INTO staff_station (account_id, station_id) VALUES (:account, :station)")
+      h.createUpdate(
+              "INSERT INTO staff_station (account_id, station_id) VALUES (:account, :station)")
           .bind("account", staff.id())
           .bind("station", station)
           .execute();
@@ -118,7 +121,12 @@ public class StaffAccountRepository {
                         rs.getBoolean("must_change_password")))
             .findOne();
     return account.map(
-        a -> new Account(withStations(h, a.staff()), a.passwordHash(), a.disabled(), a.mustChangePassword()));
+        a ->
+            new Account(
+                withStations(h, a.staff()),
+                a.passwordHash(),
+                a.disabled(),
+                a.mustChangePassword()));
   }
 
   /** A manager's own stations; a deputy's, the stations they are assigned to. */
@@ -139,6 +147,7 @@ public class StaffAccountRepository {
               .mapTo(String.class)
               .list());
     }
-    return new Staff(s.id(), s.username(), s.displayName(), s.role(), s.countyId(), s.deputyId(), stations);
+    return new Staff(
+        s.id(), s.username(), s.displayName(), s.role(), s.countyId(), s.deputyId(), stations);
   }
 }

@@ -17,9 +17,12 @@ public class StaffBinder implements TypedRequestArgumentBinder<Staff> {
   }
 
   @Override
-  public BindingResult<Staff> bind(ArgumentConversionContext<Staff> context, HttpRequest<?> source) {
+  public BindingResult<Staff> bind(
+      ArgumentConversionContext<Staff> context, HttpRequest<?> source) {
     Optional<Staff> staff = source.getAttribute(StaffFilter.STAFF, Staff.class);
-    return staff.<BindingResult<Staff>>map(s -> () -> Optional.of(s)).orElse(BindingResult.unsatisfied());
+    return staff
+        .<BindingResult<Staff>>map(s -> () -> Optional.of(s))
+        .orElse(BindingResult.unsatisfied());
   }
 
   /**

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the staff member behind each request (session cookie, or HTTP Basic for scripts calling the
- * API) and keeps everyone else out of the admin and the API: the admin redirects to the log-in page,
- * the API answers 401 in JSON.
+ * API) and keeps everyone else out of the admin and the API: the admin redirects to the log-in
+ * page, the API answers 401 in JSON.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class StaffFilter implements Ordered {
@@ -32,8 +32,10 @@ public class StaffFilter implements Ordered {
   static final String CSRF = "liaison.csrf";
   static final String VIA_SESSION = "liaison.via-session";
   public static final String MUST_CHANGE = "liaison.must-change-password";
+
   /** Where a staff member whose password was reset must go first. */
   public static final String PASSWORD_PAGE = "/admin/password";
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffFilter.class);
 
   private final SessionStore sessions;
@@ -41,7 +43,11 @@ public class StaffFilter implements Ordered {
   private final SignIn signIn;
   private final ClientAddresses clients;
 
-  public StaffFilter(SessionStore sessions, StaffAccountRepository accounts, SignIn signIn, ClientAddresses clients) {
+  public StaffFilter(
+      SessionStore sessions,
+      StaffAccountRepository accounts,
+      SignIn signIn,
+      ClientAddresses clients) {
     this.sessions = sessions;
     this.accounts = accounts;
     this.signIn = signIn;
@@ -78,18 +84,27 @@ public class StaffFilter implements Ordered {
                           }));
     }
     String path = request.getPath();
-    if (request.getAttribute(STAFF).isEmpty() && (isApi(path) || isHealth(path)) && authorization != null) {
+    if (request.getAttribute(STAFF).isEmpty()
+        && (isApi(path) || isHealth(path))
+        && authorization != null) {
       Optional<HttpResponse<?>> refused = basic(request, authorization);
       if (refused.isPresent()) {
         return refused.get();
       }
     }
-    if (request.getAttribute(MUST_CHANGE).isPresent() && isProtected(path) && !path.equals(PASSWORD_PAGE)) {
+    if (request.getAttribute(MUST_CHANGE).isPresent()
+        && isProtected(path)
+        && !path.equals(PASSWORD_PAGE)) {
       // A reset password is a temporary one: nothing else until its owner has chosen their own.
       if (isApi(path)) {
         return HttpResponse.status(HttpStatus.FORBIDDEN)
             .contentType(MediaType.APPLICATION_JSON_TYPE)
-            .body(Map.of("message", Text.of("problem.login.change-password-first").both(" · "), "status", 403));
+            .body(
+                Map.of(
+                    "message",
+                    Text.of("problem.login.change-password-first").both(" · "),
+                    "status",
+                    403));
       }
       return HttpResponse.seeOther(java.net.URI.create(PASSWORD_PAGE));
     }
@@ -101,7 +116,9 @@ public class StaffFilter implements Ordered {
           .contentType(MediaType.APPLICATION_JSON_TYPE)
           .body(Map.of("message", Text.of("problem.login.first").both(" · "), "status", 401));
     }
-    String next = request.getUri().getRawPath() + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+    String next =
+        request.getUri().getRawPath()
+            + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
     return HttpResponse.seeOther(
         java.net.URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
@@ -132,7 +149,8 @@ public class StaffFilter implements Ordered {
                         "status",
                         429)));
       }
-      case SignIn.Refused refused -> LOG.warn("failed API log-in for '{}' from {}", username, address);
+      case SignIn.Refused refused ->
+          LOG.warn("failed API log-in for '{}' from {}", username, address);
       case SignIn.Accepted accepted -> {
         request.setAttribute(STAFF, accepted.staff());
         if (accepted.mustChangePassword()) {
@@ -149,7 +167,10 @@ public class StaffFilter implements Ordered {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -164,13 +185,17 @@ public class StaffFilter implements Ordered {
     return path.startsWith("/api/") && !path.startsWith("/api/public/");
   }
 
-  /** /health answers anyone, with details for a county administrator, who may sign in with Basic. */
+  /**
+   * /health answers anyone, with details for a county administrator, who may sign in with Basic.
+   */
   static boolean isHealth(String path) {
     return path.equals("/health") || path.startsWith("/health/");
   }
 
   static boolean isProtected(String path) {
-    return (isApi(path) && !isStationUpload(path)) || path.equals("/admin") || path.startsWith("/admin/");
+    return (isApi(path) && !isStationUpload(path))
+        || path.equals("/admin")
+        || path.startsWith("/admin/");
   }
 
   /**

@@ -11,9 +11,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import liaison.hub.web.ApiTimes;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.web.ApiTimes;
 import liaison.signage.protocol.Playlist;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +50,12 @@ public class PlaylistApiController {
           c.place().id(),
           c.custom(),
           entries(p.entries()),
-          p.dayparts().stream().map(d -> new DaypartView(ApiTimes.time(d.from()), ApiTimes.time(d.until()), entries(d.entries()))).toList(),
+          p.dayparts().stream()
+              .map(
+                  d ->
+                      new DaypartView(
+                          ApiTimes.time(d.from()), ApiTimes.time(d.until()), entries(d.entries())))
+              .toList(),
           ApiTimes.instantOrNull(c.updatedAt()),
           c.updatedBy());
     }
@@ -60,14 +65,20 @@ public class PlaylistApiController {
     }
   }
 
-  /** @param board TODAY, WEEK, ROSTER, NOTICES or RESULTS */
+  /**
+   * @param board TODAY, WEEK, ROSTER, NOTICES or RESULTS
+   */
   public record EntryView(String board, int seconds) {}
 
-  /** @param from HH:mm, Beijing time; {@code until} before {@code from} runs past midnight */
+  /**
+   * @param from HH:mm, Beijing time; {@code until} before {@code from} runs past midnight
+   */
   public record DaypartView(String from, String until, List<EntryView> entries) {}
 
   @Get(produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "getPlaylist", summary = "The station's signage playlist, or the defaults (custom: false) when none is set")
+  @Operation(
+      operationId = "getPlaylist",
+      summary = "The station's signage playlist, or the defaults (custom: false) when none is set")
   @ApiAnswers.NotFound
   public PlaylistView get(@Parameter(hidden = true) Staff staff, String id) {
     return PlaylistView.of(playlists.get(staff, id));
@@ -82,14 +93,16 @@ public class PlaylistApiController {
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public PlaylistView put(@Parameter(hidden = true) Staff staff, String id, @Body PlaylistDraft playlist) {
+  public PlaylistView put(
+      @Parameter(hidden = true) Staff staff, String id, @Body PlaylistDraft playlist) {
     return PlaylistView.of(playlists.save(staff, id, playlist));
   }
 
   @Delete(produces = MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "resetPlaylist",
-      summary = "Back to the defaults: the station's snapshot carries no playlist; answers what it now plays")
+      summary =
+          "Back to the defaults: the station's snapshot carries no playlist; answers what it now plays")
   @ApiAnswers.NotFound
   public PlaylistView reset(@Parameter(hidden = true) Staff staff, String id) {
     return PlaylistView.of(playlists.reset(staff, id));

@@ -19,9 +19,9 @@ import liaison.signage.protocol.PlaylistException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a draft into the playlist a station will play, or reports every mistake in it at once,
- * each beside its field ({@code entries[1].seconds}, {@code dayparts[0].from}, {@code dayparts[1]}
- * for an overlap). Whatever the protocol's {@link Playlist} refuses is reported with its own reason
+ * Turns a draft into the playlist a station will play, or reports every mistake in it at once, each
+ * beside its field ({@code entries[1].seconds}, {@code dayparts[0].from}, {@code dayparts[1]} for
+ * an overlap). Whatever the protocol's {@link Playlist} refuses is reported with its own reason
  * ({@link PlaylistException}), so the hub tells staff exactly what a station would say.
  */
 public final class PlaylistCheck {
@@ -49,7 +49,8 @@ public final class PlaylistCheck {
 
     List<DaypartDraft> drafts = draft.daypartsOrNone();
     if (drafts.size() > MAX_DAYPARTS) {
-      problems.add("dayparts", Text.of("problem.playlist.dayparts.too-many", MAX_DAYPARTS, drafts.size()));
+      problems.add(
+          "dayparts", Text.of("problem.playlist.dayparts.too-many", MAX_DAYPARTS, drafts.size()));
     }
     List<Daypart> dayparts = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
@@ -94,7 +95,8 @@ public final class PlaylistCheck {
   /** The entries of one list that are right; each wrong row is reported at its position. */
   private record Rows(List<Entry> entries, boolean hadErrors) {}
 
-  private static Rows entries(List<EntryDraft> rows, String at, ValidationProblem.Collector problems) {
+  private static Rows entries(
+      List<EntryDraft> rows, String at, ValidationProblem.Collector problems) {
     List<Entry> entries = new ArrayList<>();
     boolean errors = false;
     if (rows.size() > MAX_ENTRIES) {
@@ -130,10 +132,13 @@ public final class PlaylistCheck {
     return new Rows(entries, errors);
   }
 
-  private static @Nullable Integer seconds(@Nullable String typed, String field, ValidationProblem.Collector problems) {
+  private static @Nullable Integer seconds(
+      @Nullable String typed, String field, ValidationProblem.Collector problems) {
     String text = typed == null ? "" : typed.strip();
     if (text.isEmpty()) {
-      problems.add(field, Text.of("problem.playlist.seconds.missing", Playlist.MIN_SECONDS, Playlist.MAX_SECONDS));
+      problems.add(
+          field,
+          Text.of("problem.playlist.seconds.missing", Playlist.MIN_SECONDS, Playlist.MAX_SECONDS));
       return null;
     }
     try {
@@ -144,10 +149,15 @@ public final class PlaylistCheck {
     }
   }
 
-  private static @Nullable LocalTime time(@Nullable String typed, String field, boolean start, ValidationProblem.Collector problems) {
+  private static @Nullable LocalTime time(
+      @Nullable String typed, String field, boolean start, ValidationProblem.Collector problems) {
     String text = typed == null ? "" : typed.strip();
     if (text.isEmpty()) {
-      problems.add(field, start ? Text.of("problem.playlist.from.missing") : Text.of("problem.playlist.until.missing"));
+      problems.add(
+          field,
+          start
+              ? Text.of("problem.playlist.from.missing")
+              : Text.of("problem.playlist.until.missing"));
       return null;
     }
     try {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * "dayparts": [{"from": "07:30", "until": "09:00", "entries": [...]}]}}.
  */
 @Introspected
-public record PlaylistDraft(@Nullable List<EntryDraft> entries, @Nullable List<DaypartDraft> dayparts) {
+public record PlaylistDraft(
+    @Nullable List<EntryDraft> entries, @Nullable List<DaypartDraft> dayparts) {
 
   /**
    * One board and its seconds; a row with neither is skipped (an empty row of the editor).
@@ -35,7 +36,8 @@ public record PlaylistDraft(@Nullable List<EntryDraft> entries, @Nullable List<D
    * @param until {@code 09:00}; before {@code from} runs past midnight
    */
   @Introspected
-  public record DaypartDraft(@Nullable String from, @Nullable String until, @Nullable List<EntryDraft> entries) {
+  public record DaypartDraft(
+      @Nullable String from, @Nullable String until, @Nullable List<EntryDraft> entries) {
     public boolean unfilled() {
       return (from == null || from.isBlank())
           && (until == null || until.isBlank())
@@ -56,11 +58,15 @@ public record PlaylistDraft(@Nullable List<EntryDraft> entries, @Nullable List<D
     return new PlaylistDraft(
         entries(playlist.entries()),
         playlist.dayparts().stream()
-            .map(d -> new DaypartDraft(Sql.time(d.from()), Sql.time(d.until()), entries(d.entries())))
+            .map(
+                d ->
+                    new DaypartDraft(Sql.time(d.from()), Sql.time(d.until()), entries(d.entries())))
             .toList());
   }
 
   private static List<EntryDraft> entries(List<Playlist.Entry> entries) {
-    return entries.stream().map(e -> new EntryDraft(e.board(), String.valueOf(e.seconds()))).toList();
+    return entries.stream()
+        .map(e -> new EntryDraft(e.board(), String.valueOf(e.seconds())))
+        .toList();
   }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
 import liaison.signage.protocol.Playlist.Entry;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +35,9 @@ public class PlaylistRepository {
   public record Stored(Playlist playlist, OffsetDateTime updatedAt, String updatedBy) {}
 
   /**
-   * The station's playlist, or empty when none is set (the station plays the defaults). Rows that do
-   * not make a playlist any more (changed by hand in the database) are logged and read as none, so
-   * the station still gets its snapshot.
+   * The station's playlist, or empty when none is set (the station plays the defaults). Rows that
+   * do not make a playlist any more (changed by hand in the database) are logged and read as none,
+   * so the station still gets its snapshot.
    */
   public Optional<Stored> find(String stationId) {
     return database.withHandle(h -> find(h, stationId));
@@ -55,20 +55,34 @@ public class PlaylistRepository {
     Map<Integer, List<Entry>> entries = new TreeMap<>();
     Map<Integer, LocalTime[]> windows = new TreeMap<>();
     try {
-      h.createQuery("SELECT daypart, board, seconds FROM station_playlist_entry WHERE station_id = :s ORDER BY daypart, position")
+      h.createQuery(
+              "SELECT daypart, board, seconds FROM station_playlist_entry WHERE station_id = :s ORDER BY daypart, position")
           .bind("s", stationId)
           .map((rs, ctx) -> Map.entry(rs.getInt(1), Entry.of(rs.getString(2), rs.getInt(3))))
-          .forEach(e -> entries.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-      h.createQuery("SELECT daypart, from_time, until_time FROM station_playlist_daypart WHERE station_id = :s ORDER BY daypart")
+          .forEach(
+              e -> entries.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+      h.createQuery(
+              "SELECT daypart, from_time, until_time FROM station_playlist_daypart WHERE station_id = :s ORDER BY daypart")
           .bind("s", stationId)
-          .map((rs, ctx) -> Map.entry(rs.getInt(1), new LocalTime[] {LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3))}))
+          .map(
+              (rs, ctx) ->
+                  Map.entry(
+                      rs.getInt(1),
+                      new LocalTime[] {
+                        LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3))
+                      }))
           .forEach(e -> windows.put(e.getKey(), e.getValue()));
       List<Daypart> dayparts = new ArrayList<>();
-      windows.forEach((n, w) -> dayparts.add(new Daypart(w[0], w[1], entries.getOrDefault(n, List.of()))));
+      windows.forEach(
+          (n, w) -> dayparts.add(new Daypart(w[0], w[1], entries.getOrDefault(n, List.of()))));
       Playlist playlist = new Playlist(entries.getOrDefault(MAIN, List.of()), dayparts);
-      return Optional.of(new Stored(playlist, Sql.instant(header.get().getKey()), header.get().getValue()));
+      return Optional.of(
+          new Stored(playlist, Sql.instant(header.get().getKey()), header.get().getValue()));
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-      LOG.warn("station {}: the stored playlist is not a playlist ({}); the station gets none and plays the defaults", stationId, e.getMessage());
+      LOG.warn(
+          "station {}: the stored playlist is not a playlist ({}); the station gets none and plays the defaults",
+          stationId,
+          e.getMessage());
       return Optional.empty();
     }
   }
@@ -76,7 +90,8 @@ public class PlaylistRepository {
   /** Replaces the station's playlist. */
   public void save(Handle h, String stationId, Playlist playlist, String by, OffsetDateTime at) {
     delete(h, stationId);
-    h.createUpdate("INSERT INTO station_playlist (station_id, updated_at, updated_by) VALUES (:s, :at, :by)")
+    h.createUpdate(
+            "INSERT INTO station_playlist (station_id, updated_at, updated_by) VALUES (:s, :at, :by)")
         .bind("s", stationId)
         .bind("at", Sql.instant(at))
         .bind("by", by)
@@ -99,9 +114,16 @@ public class PlaylistRepository {
   /** Removes the station's playlist; returns whether there was one. */
   public boolean delete(Handle h, String stationId) {
     // Children first: a database without cascading deletes must not be left with orphans.
-    h.createUpdate("DELETE FROM station_playlist_entry WHERE station_id = :s").bind("s", stationId).execute();
-    h.createUpdate("DELETE FROM station_playlist_daypart WHERE station_id = :s").bind("s", stationId).execute();
-    return h.createUpdate("DELETE FROM station_playlist WHERE station_id = :s").bind("s", stationId).execute() > 0;
+    h.createUpdate("DELETE FROM station_playlist_entry WHERE station_id = :s")
+        .bind("s", stationId)
+        .execute();
+    h.createUpdate("DELETE FROM station_playlist_daypart WHERE station_id = :s")
+        .bind("s", stationId)
+        .execute();
+    return h.createUpdate("DELETE FROM station_playlist WHERE station_id = :s")
+            .bind("s", stationId)
+            .execute()
+        > 0;
   }
 
   private static void insertEntries(Handle h, String stationId, int daypart, List<Entry> entries) {

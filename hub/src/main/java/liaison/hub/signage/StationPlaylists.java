@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
-import liaison.hub.station.StationsChanged;
-import liaison.hub.station.Access;
+import liaison.hub.db.Database;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.Playlist;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +34,12 @@ public class StationPlaylists {
   private final Clock clock;
 
   public StationPlaylists(
-      Database database, PlaylistRepository playlists, Access access, AuditLog audit, ApplicationEventPublisher<StationsChanged> stationsChanged, Clock clock) {
+      Database database,
+      PlaylistRepository playlists,
+      Access access,
+      AuditLog audit,
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      Clock clock) {
     this.database = database;
     this.playlists = playlists;
     this.access = access;
@@ -49,7 +54,11 @@ public class StationPlaylists {
    * @param custom false when no playlist is set and {@code playlist} is the defaults
    */
   public record Current(
-      StationPlace place, Playlist playlist, boolean custom, @Nullable OffsetDateTime updatedAt, @Nullable String updatedBy) {}
+      StationPlace place,
+      Playlist playlist,
+      boolean custom,
+      @Nullable OffsetDateTime updatedAt,
+      @Nullable String updatedBy) {}
 
   public Current get(Staff staff, String stationId) {
     return current(access.requireStationStaff(staff, stationId));
@@ -68,8 +77,14 @@ public class StationPlaylists {
         h -> {
           playlists.save(h, stationId, playlist, staff.displayName(), OffsetDateTime.now(clock));
           audit.record(
-              h, staff, "update", "playlist", stationId,
-              before.map(b -> describe(b.playlist())).orElse(defaults()) + " → " + describe(playlist));
+              h,
+              staff,
+              "update",
+              "playlist",
+              stationId,
+              before.map(b -> describe(b.playlist())).orElse(defaults())
+                  + " → "
+                  + describe(playlist));
         });
     stationsChanged.publishEvent(new StationsChanged(List.of(stationId)));
     return current(place);
@@ -85,7 +100,11 @@ public class StationPlaylists {
               boolean had = playlists.delete(h, stationId);
               if (had) {
                 audit.record(
-                    h, staff, "reset", "playlist", stationId,
+                    h,
+                    staff,
+                    "reset",
+                    "playlist",
+                    stationId,
                     before.map(b -> describe(b.playlist())).orElse("?") + " → " + defaults());
               }
               return had;
@@ -114,11 +133,16 @@ public class StationPlaylists {
     if (p.dayparts().isEmpty()) {
       return main;
     }
-    return main + "; "
-        + p.dayparts().stream().map(d -> d.from() + "—" + d.until() + ": " + entries(d.entries())).collect(Collectors.joining("; "));
+    return main
+        + "; "
+        + p.dayparts().stream()
+            .map(d -> d.from() + "—" + d.until() + ": " + entries(d.entries()))
+            .collect(Collectors.joining("; "));
   }
 
   private static String entries(List<Playlist.Entry> entries) {
-    return entries.stream().map(e -> e.board() + " " + e.seconds() + "s").collect(Collectors.joining(", "));
+    return entries.stream()
+        .map(e -> e.board() + " " + e.seconds() + "s")
+        .collect(Collectors.joining(", "));
   }
 }

@@ -66,10 +66,12 @@ final class CsvTable {
   static CsvTable parse(String text, List<String> known, Map<String, String> aliases) {
     List<ImportReport.Problem> problems = new ArrayList<>();
     List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.EXCEL.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
+    try (CSVParser parser =
+        CSVFormat.EXCEL.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
       records = parser.getRecords();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      problems.add(ImportReport.Problem.of(0, "", Text.of("problem.sheet.not-csv", e.getMessage())));
+      problems.add(
+          ImportReport.Problem.of(0, "", Text.of("problem.sheet.not-csv", e.getMessage())));
       return new CsvTable(List.of(), List.of(), problems);
     }
     if (records.isEmpty() || records.getFirst().stream().allMatch(c -> c.isBlank())) {
@@ -79,14 +81,23 @@ final class CsvTable {
     List<String> columns = new ArrayList<>();
     for (String raw : records.getFirst()) {
       String name = raw.strip();
-      String column = aliases.getOrDefault(name, aliases.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
+      String column =
+          aliases.getOrDefault(
+              name, aliases.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
       if (name.isEmpty()) {
         columns.add("");
         continue;
       }
       if (!known.contains(column)) {
         problems.add(
-            ImportReport.Problem.of(1, name, Text.of("problem.sheet.column.unknown", name, String.join("、", known), String.join(", ", known))));
+            ImportReport.Problem.of(
+                1,
+                name,
+                Text.of(
+                    "problem.sheet.column.unknown",
+                    name,
+                    String.join("、", known),
+                    String.join(", ", known))));
       } else if (columns.contains(column)) {
         problems.add(ImportReport.Problem.of(1, name, Text.of("problem.sheet.column.twice", name)));
       }
@@ -123,7 +134,8 @@ final class CsvTable {
   void require(List<String> required) {
     for (String column : required) {
       if (!columns.contains(column)) {
-        problems.add(ImportReport.Problem.of(1, column, Text.of("problem.sheet.column.missing", column)));
+        problems.add(
+            ImportReport.Problem.of(1, column, Text.of("problem.sheet.column.missing", column)));
       }
     }
   }

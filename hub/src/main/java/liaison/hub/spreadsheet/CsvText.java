@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bytes of a spreadsheet file and its text.
  *
- * <p>Reading: valid UTF-8 (with or without the byte-order mark) is UTF-8; anything else is taken
- * as GBK, which Excel on a Chinese Windows writes ("CSV" there means the ANSI code page 936).
- * Random bytes that are neither fail with a message instead of turning into mojibake.
+ * <p>Reading: valid UTF-8 (with or without the byte-order mark) is UTF-8; anything else is taken as
+ * GBK, which Excel on a Chinese Windows writes ("CSV" there means the ANSI code page 936). Random
+ * bytes that are neither fail with a message instead of turning into mojibake.
  *
  * <p>Writing: UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (without it, it
  * shows GBK mojibake), CRLF line ends. A cell that starts with {@code = + - @} gets a leading
@@ -47,7 +47,9 @@ public final class CsvText {
     int start = startsWithBom(bytes) ? BOM.length : 0;
     ByteBuffer body = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
-      return new Decoded(strict(StandardCharsets.UTF_8).decode(body).toString(), start > 0 ? "UTF-8 (BOM)" : "UTF-8");
+      return new Decoded(
+          strict(StandardCharsets.UTF_8).decode(body).toString(),
+          start > 0 ? "UTF-8 (BOM)" : "UTF-8");
     } catch (CharacterCodingException notUtf8) {
       try {
         return new Decoded(strict(GBK).decode(ByteBuffer.wrap(bytes)).toString(), "GBK");

@@ -9,43 +9,73 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.db.Sql;
 import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyDraft;
-import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.deputy.DeputyChange;
 import liaison.hub.deputy.DeputyDirectory;
+import liaison.hub.deputy.DeputyDraft;
+import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deputies sheet: 编号,姓名,层级,选区,职业,工作单位,专长,电话,公开电话,所属站点. Levels, specialties
- * and stations are separated by 、. A row with a known 编号 changes that deputy; a row without one
- * changes the county's deputy of the same name and constituency, or adds a new deputy. 所属站点
- * lists the stations among those the importing staff member manages (others stay as they are).
+ * The deputies sheet: 编号,姓名,层级,选区,职业,工作单位,专长,电话,公开电话,所属站点. Levels, specialties and stations are
+ * separated by 、. A row with a known 编号 changes that deputy; a row without one changes the county's
+ * deputy of the same name and constituency, or adds a new deputy. 所属站点 lists the stations among
+ * those the importing staff member manages (others stay as they are).
  */
 @Singleton
 final class DeputySheet {
-  static final List<String> COLUMNS = List.of("编号", "姓名", "层级", "选区", "职业", "工作单位", "专长", "电话", "公开电话", "所属站点");
+  static final List<String> COLUMNS =
+      List.of("编号", "姓名", "层级", "选区", "职业", "工作单位", "专长", "电话", "公开电话", "所属站点");
   static final Map<String, String> ALIASES =
       Map.ofEntries(
-          Map.entry("id", "编号"), Map.entry("name", "姓名"), Map.entry("levels", "层级"), Map.entry("constituency", "选区"),
-          Map.entry("occupation", "职业"), Map.entry("workunit", "工作单位"), Map.entry("specialties", "专长"),
-          Map.entry("phone", "电话"), Map.entry("phonepublic", "公开电话"), Map.entry("stations", "所属站点"),
+          Map.entry("id", "编号"),
+          Map.entry("name", "姓名"),
+          Map.entry("levels", "层级"),
+          Map.entry("constituency", "选区"),
+          Map.entry("occupation", "职业"),
+          Map.entry("workunit", "工作单位"),
+          Map.entry("specialties", "专长"),
+          Map.entry("phone", "电话"),
+          Map.entry("phonepublic", "公开电话"),
+          Map.entry("stations", "所属站点"),
           Map.entry("stationids", "所属站点"));
   static final Map<String, String> COLUMN_OF_FIELD =
       Map.of(
-          "id", "编号", "name", "姓名", "levels", "层级", "constituency", "选区", "occupation", "职业",
-          "workUnit", "工作单位", "specialties", "专长", "phone", "电话", "phonePublic", "公开电话", "stationIds", "所属站点");
+          "id",
+          "编号",
+          "name",
+          "姓名",
+          "levels",
+          "层级",
+          "constituency",
+          "选区",
+          "occupation",
+          "职业",
+          "workUnit",
+          "工作单位",
+          "specialties",
+          "专长",
+          "phone",
+          "电话",
+          "phonePublic",
+          "公开电话",
+          "stationIds",
+          "所属站点");
 
   private final DeputyService deputies;
   private final DeputyDirectory directory;
   private final DeputyRepository repository;
   private final Access access;
 
-  DeputySheet(DeputyService deputies, DeputyDirectory directory, DeputyRepository repository, Access access) {
+  DeputySheet(
+      DeputyService deputies,
+      DeputyDirectory directory,
+      DeputyRepository repository,
+      Access access) {
     this.directory = directory;
     this.deputies = deputies;
     this.repository = repository;
@@ -95,7 +125,8 @@ final class DeputySheet {
       if (!id.isEmpty()) {
         Long first = seenIds.putIfAbsent(id, n);
         if (first != null) {
-          reasons.add(ImportReport.Problem.of(n, "编号", Text.of("problem.sheet.id.repeated", id, first)));
+          reasons.add(
+              ImportReport.Problem.of(n, "编号", Text.of("problem.sheet.id.repeated", id, first)));
         }
       }
       Deputy stored = id.isEmpty() ? null : ownDeputy(staff, id);
@@ -103,7 +134,8 @@ final class DeputySheet {
       if (person != null) {
         Long first = seenPeople.putIfAbsent(person, n);
         if (first != null) {
-          reasons.add(ImportReport.Problem.of(n, "姓名", Text.of("problem.sheet.deputy.same-person", first)));
+          reasons.add(
+              ImportReport.Problem.of(n, "姓名", Text.of("problem.sheet.deputy.same-person", first)));
         }
       }
       Boolean phonePublic = null;
@@ -111,7 +143,8 @@ final class DeputySheet {
       if (consent != null) {
         phonePublic = yesNo(consent);
         if (phonePublic == null) {
-          reasons.add(ImportReport.Problem.of(n, "公开电话", Text.of("problem.sheet.deputy.phone-public")));
+          reasons.add(
+              ImportReport.Problem.of(n, "公开电话", Text.of("problem.sheet.deputy.phone-public")));
         }
       }
       if (!reasons.isEmpty()) {
@@ -137,12 +170,16 @@ final class DeputySheet {
           Optional<String> same =
               repository.idByNameAndConstituency(staff.countyId(), name, orEmpty(row.get("选区")));
           change =
-              same.isPresent() ? deputies.prepareUpdate(staff, same.get(), draft) : deputies.prepareCreate(staff, null, draft);
+              same.isPresent()
+                  ? deputies.prepareUpdate(staff, same.get(), draft)
+                  : deputies.prepareCreate(staff, null, draft);
         } else {
           change = deputies.prepareCreate(staff, id, draft);
         }
-        String action = change.isNew() ? "create" : change.changesSomething() ? "update" : "unchanged";
-        // A new deputy's id is made when the row is written: the dry run's would not be the one kept.
+        String action =
+            change.isNew() ? "create" : change.changesSomething() ? "update" : "unchanged";
+        // A new deputy's id is made when the row is written: the dry run's would not be the one
+        // kept.
         String shownId = change.isNew() && id.isEmpty() ? "" : change.after().id();
         outcomes.add(RowOutcome.accepted(n, shownId, change.after().name(), change, action));
       } catch (RuntimeException e) {
@@ -152,7 +189,10 @@ final class DeputySheet {
     return outcomes;
   }
 
-  /** The stored deputy of this id in the staff member's county, to know a row's person when it leaves out the name. */
+  /**
+   * The stored deputy of this id in the staff member's county, to know a row's person when it
+   * leaves out the name.
+   */
   private @Nullable Deputy ownDeputy(Staff staff, String id) {
     if (repository.countyOf(id).filter(staff.countyId()::equals).isEmpty()) {
       return null;
@@ -160,7 +200,8 @@ final class DeputySheet {
     return repository.find(id).orElse(null);
   }
 
-  private static @Nullable String key(@Nullable String name, @Nullable String constituency, @Nullable Deputy stored) {
+  private static @Nullable String key(
+      @Nullable String name, @Nullable String constituency, @Nullable Deputy stored) {
     String n = name != null ? name : stored == null ? null : stored.name();
     String c = constituency != null ? constituency : stored == null ? null : stored.constituency();
     return n == null || n.isEmpty() ? null : n + "\u0000" + (c == null ? "" : c);
@@ -170,8 +211,12 @@ final class DeputySheet {
     return cell == null ? null : Sql.list(cell);
   }
 
-  /** Station ids, or names of the staff member's stations; what was typed when neither (the check names it). */
-  private static @Nullable List<String> stations(@Nullable String cell, List<StationPlace> visible) {
+  /**
+   * Station ids, or names of the staff member's stations; what was typed when neither (the check
+   * names it).
+   */
+  private static @Nullable List<String> stations(
+      @Nullable String cell, List<StationPlace> visible) {
     if (cell == null) {
       return null;
     }

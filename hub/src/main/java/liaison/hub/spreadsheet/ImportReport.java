@@ -31,7 +31,8 @@ public record ImportReport(
   public record Accepted(long row, String id, String name, String action) {}
 
   /** A row that is skipped, with every reason found. */
-  public record Rejected(long row, @Nullable String id, @Nullable String name, List<Problem> reasons) {
+  public record Rejected(
+      long row, @Nullable String id, @Nullable String name, List<Problem> reasons) {
     public Rejected {
       reasons = List.copyOf(reasons);
     }

@@ -15,13 +15,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param action create, update or unchanged when accepted
  */
-record RowOutcome<C>(long row, String id, String name, @Nullable C change, String action, List<ImportReport.Problem> reasons) {
+record RowOutcome<C>(
+    long row,
+    String id,
+    String name,
+    @Nullable C change,
+    String action,
+    List<ImportReport.Problem> reasons) {
 
   static <C> RowOutcome<C> accepted(long row, String id, String name, C change, String action) {
     return new RowOutcome<>(row, id, name, change, action, List.of());
   }
 
-  static <C> RowOutcome<C> rejected(long row, String id, String name, List<ImportReport.Problem> reasons) {
+  static <C> RowOutcome<C> rejected(
+      long row, String id, String name, List<ImportReport.Problem> reasons) {
     return new RowOutcome<>(row, id, name, null, "", reasons);
   }
 
@@ -30,13 +37,20 @@ record RowOutcome<C>(long row, String id, String name, @Nullable C change, Strin
   }
 
   /** The messages of a service's refusal, each under the column its field comes from. */
-  static List<ImportReport.Problem> reasons(long row, RuntimeException e, Map<String, String> columnOfField) {
+  static List<ImportReport.Problem> reasons(
+      long row, RuntimeException e, Map<String, String> columnOfField) {
     List<ImportReport.Problem> reasons = new ArrayList<>();
     switch (e) {
       case ValidationProblem v -> {
         for (FieldError f : v.errors()) {
           String column = columnOfField.getOrDefault(f.field(), "");
-          reasons.add(ImportReport.Problem.of(row, column, column.isEmpty() ? f.text() : Text.of("problem.sheet.in-column", column, f.text())));
+          reasons.add(
+              ImportReport.Problem.of(
+                  row,
+                  column,
+                  column.isEmpty()
+                      ? f.text()
+                      : Text.of("problem.sheet.in-column", column, f.text())));
         }
       }
       case ForbiddenProblem f -> reasons.add(ImportReport.Problem.of(row, "", f.text()));

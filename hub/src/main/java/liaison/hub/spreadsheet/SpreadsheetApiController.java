@@ -1,9 +1,5 @@
 package liaison.hub.spreadsheet;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,12 +11,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.security.Staff;
-import liaison.hub.web.ApiAnswers;
 import liaison.hub.text.Text;
+import liaison.hub.web.ApiAnswers;
 
 /**
  * Spreadsheets over HTTP for scripts: {@code GET /api/export/stations} gives the CSV file; {@code
@@ -63,10 +63,14 @@ public class SpreadsheetApiController {
       consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM},
       produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "importSpreadsheet")
-  @ApiResponse(responseCode = "200", description = "检查结果 · The report, row by row", useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "200",
+      description = "检查结果 · The report, row by row",
+      useReturnTypeSchema = true)
   @ApiResponse(
       responseCode = "422",
-      description = "文件无法使用 · The file cannot be used (unreadable, wrong columns): the report says why",
+      description =
+          "文件无法使用 · The file cannot be used (unreadable, wrong columns): the report says why",
       useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
@@ -77,7 +81,8 @@ public class SpreadsheetApiController {
       @Body @Schema(type = "string", format = "binary") byte[] body) {
     boolean dry = dryRun == null || !dryRun.equalsIgnoreCase("false");
     ImportReport report = sheets.importFile(staff, kind(kind), body, dry);
-    return HttpResponse.status(report.fileOk() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+    return HttpResponse.status(report.fileOk() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(report);
   }
 
   public static SpreadsheetService.Kind kind(String path) {
@@ -86,14 +91,18 @@ public class SpreadsheetApiController {
   }
 
   /** The file with a name Excel and browsers keep: 站点-2026-11-24.csv. */
-  public static HttpResponse<byte[]> download(byte[] csv, SpreadsheetService.Kind kind, LocalDate day) {
+  public static HttpResponse<byte[]> download(
+      byte[] csv, SpreadsheetService.Kind kind, LocalDate day) {
     String chinese = (kind == SpreadsheetService.Kind.STATIONS ? "站点" : "代表") + "-" + day + ".csv";
     String ascii = kind.path() + "-" + day + ".csv";
     return HttpResponse.ok(csv)
         .contentType(CSV)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(chinese, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            "attachment; filename=\""
+                + ascii
+                + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(chinese, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
   }
 }

@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
 import liaison.hub.deputy.DeputyChange;
 import liaison.hub.deputy.DeputyService;
-import liaison.hub.station.Access;
 import liaison.hub.security.Staff;
+import liaison.hub.station.Access;
 import liaison.hub.station.StationService;
-import liaison.hub.db.Database;
 import liaison.hub.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exports the stations or deputies a staff member may see as a CSV file for Excel, and imports
- * one: every row is checked by the same rules as the forms; a dry run only reports; a real import
- * writes all accepted rows in one transaction (all of them or, on a failure, none), skips the
- * rejected ones, records an audit entry per change and one for the import, and then rebuilds the
- * screens of every station touched.
+ * Exports the stations or deputies a staff member may see as a CSV file for Excel, and imports one:
+ * every row is checked by the same rules as the forms; a dry run only reports; a real import writes
+ * all accepted rows in one transaction (all of them or, on a failure, none), skips the rejected
+ * ones, records an audit entry per change and one for the import, and then rebuilds the screens of
+ * every station touched.
  */
 @Singleton
 public class SpreadsheetService {
@@ -88,20 +88,40 @@ public class SpreadsheetService {
       decoded = CsvText.decode(bytes);
     } catch (CsvText.UnreadableFile e) {
       return new ImportReport(
-          kind.path(), "?", dryRun, false, List.of(), List.of(),
-          List.of(
-              ImportReport.Problem.of(0, "", Text.of("problem.sheet.unreadable"))));
+          kind.path(),
+          "?",
+          dryRun,
+          false,
+          List.of(),
+          List.of(),
+          List.of(ImportReport.Problem.of(0, "", Text.of("problem.sheet.unreadable"))));
     }
     return switch (kind) {
       case STATIONS -> {
         CsvTable table = CsvTable.parse(decoded.text(), StationSheet.COLUMNS, StationSheet.ALIASES);
         List<RowOutcome<StationService.Change>> outcomes = stationSheet.check(staff, table);
-        yield finish(staff, kind, decoded, table, outcomes, dryRun, (h, c) -> stations.write(h, staff, c), stations::published);
+        yield finish(
+            staff,
+            kind,
+            decoded,
+            table,
+            outcomes,
+            dryRun,
+            (h, c) -> stations.write(h, staff, c),
+            stations::published);
       }
       case DEPUTIES -> {
         CsvTable table = CsvTable.parse(decoded.text(), DeputySheet.COLUMNS, DeputySheet.ALIASES);
         List<RowOutcome<DeputyChange>> outcomes = deputySheet.check(staff, table);
-        yield finish(staff, kind, decoded, table, outcomes, dryRun, (h, c) -> deputies.write(h, staff, c), deputies::published);
+        yield finish(
+            staff,
+            kind,
+            decoded,
+            table,
+            outcomes,
+            dryRun,
+            (h, c) -> deputies.write(h, staff, c),
+            deputies::published);
       }
     };
   }
@@ -130,7 +150,10 @@ public class SpreadsheetService {
         rejected.add(new ImportReport.Rejected(o.row(), o.id(), o.name(), o.reasons()));
       }
     }
-    boolean write = !dryRun && table.problems().isEmpty() && accepted.stream().anyMatch(a -> !a.action().equals("unchanged"));
+    boolean write =
+        !dryRun
+            && table.problems().isEmpty()
+            && accepted.stream().anyMatch(a -> !a.action().equals("unchanged"));
     if (write) {
       long created = accepted.stream().filter(a -> a.action().equals("create")).count();
       long updated = accepted.stream().filter(a -> a.action().equals("update")).count();
@@ -140,17 +163,40 @@ public class SpreadsheetService {
               writer.write(h, change);
             }
             audit.record(
-                h, staff, "import", "spreadsheet", kind.path(),
-                kind.path() + " (" + decoded.encoding() + "): " + created + " new, " + updated + " changed, "
-                    + (accepted.size() - created - updated) + " unchanged, " + rejected.size() + " rejected");
+                h,
+                staff,
+                "import",
+                "spreadsheet",
+                kind.path(),
+                kind.path()
+                    + " ("
+                    + decoded.encoding()
+                    + "): "
+                    + created
+                    + " new, "
+                    + updated
+                    + " changed, "
+                    + (accepted.size() - created - updated)
+                    + " unchanged, "
+                    + rejected.size()
+                    + " rejected");
           });
       publish.accept(changes);
-      LOG.info("{} imported {}: {} new, {} changed, {} rejected", staff.username(), kind.path(), created, updated, rejected.size());
+      LOG.info(
+          "{} imported {}: {} new, {} changed, {} rejected",
+          staff.username(),
+          kind.path(),
+          created,
+          updated,
+          rejected.size());
     }
-    return new ImportReport(kind.path(), decoded.encoding(), dryRun, write, accepted, rejected, table.problems());
+    return new ImportReport(
+        kind.path(), decoded.encoding(), dryRun, write, accepted, rejected, table.problems());
   }
 
-  /** Refuses a deputy's account, which neither imports nor exports (asked before a file is read). */
+  /**
+   * Refuses a deputy's account, which neither imports nor exports (asked before a file is read).
+   */
   public void requireEditor(Staff staff) {
     access.requireEditor(staff);
   }

@@ -17,18 +17,18 @@ import org.jspecify.annotations.Nullable;
  * whether the input happened to be valid.
  *
  * <ul>
- *   <li>A <b>county administrator</b> sees and changes everything in their county, nothing in another
- *       (another county's records answer 404, as if they did not exist).
+ *   <li>A <b>county administrator</b> sees and changes everything in their county, nothing in
+ *       another (another county's records answer 404, as if they did not exist).
  *   <li>A <b>station manager</b> sees and changes what belongs to their own stations. A deputy is a
  *       person, not a station's record: a manager sees the deputies at their stations, attaches to
  *       their stations only a deputy who sits at no station or already at one of theirs (so nobody
  *       gains power over another station's deputy by attaching them), and changes a deputy's
- *       personal details (name, levels, phone, photo…) or deletes them only while the deputy sits at
- *       none but their stations: other stations' screens show those details too.
- *   <li>A <b>deputy's account</b> reads what concerns the deputy: the stations they sit at, their own
- *       receptions and reception rules, the deputies there (public details; their own in full), the
- *       notices reaching those stations, and the residents' opinions addressed to them or taken up
- *       as their suggestion (never a contact). Nothing else: no other cases, bookings, commands,
+ *       personal details (name, levels, phone, photo…) or deletes them only while the deputy sits
+ *       at none but their stations: other stations' screens show those details too.
+ *   <li>A <b>deputy's account</b> reads what concerns the deputy: the stations they sit at, their
+ *       own receptions and reception rules, the deputies there (public details; their own in full),
+ *       the notices reaching those stations, and the residents' opinions addressed to them or taken
+ *       up as their suggestion (never a contact). Nothing else: no other cases, bookings, commands,
  *       screenshots, screen credentials, fleet, playlists, ledger, departments, spreadsheets,
  *       accounts or audit log; and it changes nothing.
  * </ul>
@@ -44,7 +44,9 @@ public class Access {
   // ---- stations ----
 
   public boolean canSee(Staff staff, StationPlace place) {
-    return staff.isCountyAdmin() ? place.countyId().equals(staff.countyId()) : staff.stationIds().contains(place.id());
+    return staff.isCountyAdmin()
+        ? place.countyId().equals(staff.countyId())
+        : staff.stationIds().contains(place.id());
   }
 
   /** May change the station's records: its managers and the county's administrators. */
@@ -61,13 +63,16 @@ public class Access {
     return staff.canEdit() ? visibleStations(staff) : List.of();
   }
 
-  /** The station, if this person may see it and what it publishes (its schedule, notices, deputies). */
+  /**
+   * The station, if this person may see it and what it publishes (its schedule, notices, deputies).
+   */
   public StationPlace requireSee(Staff staff, String stationId) {
     StationPlace place =
         stations
             .find(stationId)
             .filter(p -> p.countyId().equals(staff.countyId()))
-            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.station.not-found", stationId)));
+            .orElseThrow(
+                () -> new NotFoundProblem(Text.of("problem.station.not-found", stationId)));
     if (!canSee(staff, place)) {
       throw new ForbiddenProblem(Text.of("problem.station.not-yours", stationId));
     }
@@ -90,7 +95,9 @@ public class Access {
     return requireStationStaff(staff, stationId);
   }
 
-  /** A county administrator or a station manager: a deputy's account only reads what concerns them. */
+  /**
+   * A county administrator or a station manager: a deputy's account only reads what concerns them.
+   */
   public void requireEditor(Staff staff) {
     if (!staff.canEdit()) {
       throw new ForbiddenProblem(Text.of("problem.access.deputy-reads-only"));
@@ -131,13 +138,14 @@ public class Access {
    * readers see it only when the deputy made it public.
    */
   public boolean canSeeDeputyPhone(Staff staff, Seat deputy) {
-    return canSeeDeputy(staff, deputy) && (staff.canEdit() || deputy.deputyId().equals(staff.deputyId()));
+    return canSeeDeputy(staff, deputy)
+        && (staff.canEdit() || deputy.deputyId().equals(staff.deputyId()));
   }
 
   /**
    * May change the deputy's personal details or delete them: a county administrator; a station
-   * manager while the deputy sits at their stations and at no other (another station's screen
-   * shows the same details).
+   * manager while the deputy sits at their stations and at no other (another station's screen shows
+   * the same details).
    */
   public boolean canChangeDeputy(Staff staff, Seat deputy) {
     if (!staff.canEdit() || !canSeeDeputy(staff, deputy)) {
@@ -148,8 +156,8 @@ public class Access {
 
   /**
    * May attach the deputy to the station: whoever may change the station, if the deputy sits at no
-   * station yet or already at one of theirs. A manager cannot take over another station's deputy
-   * by attaching them (and then read their phone or change their levels).
+   * station yet or already at one of theirs. A manager cannot take over another station's deputy by
+   * attaching them (and then read their phone or change their levels).
    */
   public boolean canAttach(Staff staff, Seat deputy, StationPlace place) {
     if (!canEdit(staff, place) || !deputy.countyId().equals(staff.countyId())) {
@@ -165,7 +173,8 @@ public class Access {
    * together with one of their own stations (else the new deputy would be nobody's they manage).
    */
   public boolean canAddDeputyAt(Staff staff, Collection<String> stationIds) {
-    return staff.canEdit() && (staff.isCountyAdmin() || stationIds.stream().anyMatch(staff.stationIds()::contains));
+    return staff.canEdit()
+        && (staff.isCountyAdmin() || stationIds.stream().anyMatch(staff.stationIds()::contains));
   }
 
   /** Refuses (403) to assign deputies at a station this person may not change. */
@@ -213,7 +222,8 @@ public class Access {
     return staff.canEdit() || staff.deputyId() != null && deputyIds.contains(staff.deputyId());
   }
 
-  public StationPlace requireSeeDuty(Staff staff, String stationId, Collection<String> deputyIds, Text what) {
+  public StationPlace requireSeeDuty(
+      Staff staff, String stationId, Collection<String> deputyIds, Text what) {
     StationPlace place = requireSee(staff, stationId);
     if (!canSeeDuty(staff, place, deputyIds)) {
       throw new ForbiddenProblem(Text.of("problem.access.own-duties-only", what));
@@ -227,7 +237,11 @@ public class Access {
    * A resident's opinion: the staff of its station; a deputy's account only one addressed to the
    * deputy or taken up as their suggestion.
    */
-  public boolean canSeeCase(Staff staff, StationPlace place, @Nullable String addressedTo, @Nullable String suggestionBy) {
+  public boolean canSeeCase(
+      Staff staff,
+      StationPlace place,
+      @Nullable String addressedTo,
+      @Nullable String suggestionBy) {
     if (!canSee(staff, place)) {
       return false;
     }
@@ -250,10 +264,12 @@ public class Access {
    * @param listedStations the stations a notice aimed at listed stations names; null when it aims
    *     at the county or a township
    */
-  public boolean canEditNotice(Staff staff, String countyId, @Nullable Collection<String> listedStations) {
+  public boolean canEditNotice(
+      Staff staff, String countyId, @Nullable Collection<String> listedStations) {
     if (!staff.canEdit() || !countyId.equals(staff.countyId())) {
       return false;
     }
-    return staff.isCountyAdmin() || listedStations != null && staff.stationIds().containsAll(listedStations);
+    return staff.isCountyAdmin()
+        || listedStations != null && staff.stationIds().containsAll(listedStations);
   }
 }

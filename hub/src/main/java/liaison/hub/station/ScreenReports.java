@@ -13,5 +13,10 @@ public interface ScreenReports {
    * @param presence 在线 online, 离线 offline or 未连接过 never seen
    * @param reportedAt when the screen last reported (Asia/Shanghai), empty if never
    */
-  record ScreenReport(String opinionUrl, long publishedVersion, String presence, long shownVersion, String reportedAt) {}
+  record ScreenReport(
+      String opinionUrl,
+      long publishedVersion,
+      String presence,
+      long shownVersion,
+      String reportedAt) {}
 }

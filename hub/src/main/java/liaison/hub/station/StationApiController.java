@@ -1,8 +1,5 @@
 package liaison.hub.station;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,6 +12,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
@@ -66,7 +66,8 @@ public class StationApiController {
    *
    * @param q text in the id, name, address, sign plate or township
    * @param township a township's id
-   * @param kind a station kind (HOME, WORKSTATION, CONTACT_POINT, …); another value answers 400 listing them
+   * @param kind a station kind (HOME, WORKSTATION, CONTACT_POINT, …); another value answers 400
+   *     listing them
    */
   @Get(uri = "/api/stations", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listStations")
@@ -76,7 +77,9 @@ public class StationApiController {
       @Nullable @QueryValue String q,
       @Nullable @QueryValue String township,
       @Nullable @QueryValue String kind) {
-    return stations.list(staff, new StationService.Filter(q, township, kind)).stream().map(this::view).toList();
+    return stations.list(staff, new StationService.Filter(q, township, kind)).stream()
+        .map(this::view)
+        .toList();
   }
 
   /** One station, with what its screen reports. */
@@ -88,22 +91,30 @@ public class StationApiController {
   }
 
   /** Adds a station to the county (county administrators). */
-  @Post(uri = "/api/stations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/api/stations",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "createStation")
   @ApiResponse(responseCode = "201", description = ApiAnswers.CREATED, useReturnTypeSchema = true)
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
-  public HttpResponse<StationView> create(@Parameter(hidden = true) Staff staff, @Body StationDraft draft) {
+  public HttpResponse<StationView> create(
+      @Parameter(hidden = true) Staff staff, @Body StationDraft draft) {
     return HttpResponse.created(view(stations.create(staff, draft)));
   }
 
   /** Changes a station: the whole station is sent, as for a new one. */
-  @Put(uri = "/api/stations/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+  @Put(
+      uri = "/api/stations/{id}",
+      consumes = MediaType.APPLICATION_JSON,
+      produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "updateStation")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
-  public StationView update(@Parameter(hidden = true) Staff staff, String id, @Body StationDraft draft) {
+  public StationView update(
+      @Parameter(hidden = true) Staff staff, String id, @Body StationDraft draft) {
     return view(stations.update(staff, id, draft));
   }
 

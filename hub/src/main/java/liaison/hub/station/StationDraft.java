@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A station as typed in the admin's form, sent to the API or read from a spreadsheet row: plain
- * text, checked field by field by {@link StationService} so every mistake gets its own message.
- * On a change, a field left out ({@code null}) keeps its value; a station manager sends only the
+ * text, checked field by field by {@link StationService} so every mistake gets its own message. On
+ * a change, a field left out ({@code null}) keeps its value; a station manager sends only the
  * fields they may change.
  *
  * @param id {@code s-001}: lower-case letters, digits and inner hyphens (it is part of MQTT topics)

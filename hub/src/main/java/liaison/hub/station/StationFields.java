@@ -49,7 +49,12 @@ public class StationFields {
    * The station as the draft makes it: {@code before}'s values where the draft leaves a field out;
    * a new station gets a new public token.
    */
-  public Station check(String countyId, String id, StationDraft d, @Nullable Station before, ValidationProblem.Collector problems) {
+  public Station check(
+      String countyId,
+      String id,
+      StationDraft d,
+      @Nullable Station before,
+      ValidationProblem.Collector problems) {
     String name = text(d.name(), before == null ? null : before.name());
     if (name.isEmpty()) {
       problems.add("name", Text.of("problem.station.name.missing"));
@@ -65,8 +70,12 @@ public class StationFields {
             "kind",
             Text.of(
                 "problem.station.kind.unknown",
-                java.util.Arrays.stream(StationKind.values()).map(StationKind::zh).collect(Collectors.joining("、")),
-                java.util.Arrays.stream(StationKind.values()).map(Enum::name).collect(Collectors.joining(", "))));
+                java.util.Arrays.stream(StationKind.values())
+                    .map(StationKind::zh)
+                    .collect(Collectors.joining("、")),
+                java.util.Arrays.stream(StationKind.values())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))));
       }
     } else if (kind == null) {
       problems.add("kind", Text.of("problem.station.kind.missing"));
@@ -94,9 +103,21 @@ public class StationFields {
       problems.add("signPlate", Text.of("problem.station.sign-plate.too-long", MAX_SIGN_PLATE));
     }
     Double latitude =
-        coordinate(d.latitude(), before == null ? null : before.latitude(), "latitude", 90, problems, Text.of("problem.station.latitude", 90));
+        coordinate(
+            d.latitude(),
+            before == null ? null : before.latitude(),
+            "latitude",
+            90,
+            problems,
+            Text.of("problem.station.latitude", 90));
     Double longitude =
-        coordinate(d.longitude(), before == null ? null : before.longitude(), "longitude", 180, problems, Text.of("problem.station.longitude", 180));
+        coordinate(
+            d.longitude(),
+            before == null ? null : before.longitude(),
+            "longitude",
+            180,
+            problems,
+            Text.of("problem.station.longitude", 180));
     return new Station(
         id,
         townshipId,
@@ -122,8 +143,12 @@ public class StationFields {
   }
 
   private static @Nullable Double coordinate(
-      @Nullable String text, @Nullable Double current, String field, double limit,
-      ValidationProblem.Collector problems, Text invalid) {
+      @Nullable String text,
+      @Nullable Double current,
+      String field,
+      double limit,
+      ValidationProblem.Collector problems,
+      Text invalid) {
     if (text == null) {
       return current;
     }

@@ -9,10 +9,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.StationKind;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 
 /** Counties, townships and stations. */
 @Singleton
@@ -37,7 +37,8 @@ public class StationRepository {
   }
 
   public List<String> allIds() {
-    return database.withHandle(h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
+    return database.withHandle(
+        h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
   }
 
   public Optional<StationPlace> find(String id) {
@@ -60,11 +61,19 @@ public class StationRepository {
 
   public boolean countyExists(String id) {
     return database.withHandle(
-        h -> h.createQuery("SELECT COUNT(*) FROM county WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0);
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM county WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
   }
 
   public void insertCounty(Handle h, String id, String name) {
-    h.createUpdate("INSERT INTO county (id, name) VALUES (:id, :name)").bind("id", id).bind("name", name).execute();
+    h.createUpdate("INSERT INTO county (id, name) VALUES (:id, :name)")
+        .bind("id", id)
+        .bind("name", name)
+        .execute();
   }
 
   public void insertTownship(Handle h, String id, String countyId, String name) {
@@ -79,9 +88,13 @@ public class StationRepository {
   public List<Township> townships(String countyId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT id, county_id, name FROM township WHERE county_id = :county ORDER BY name, id")
+            h.createQuery(
+                    "SELECT id, county_id, name FROM township WHERE county_id = :county ORDER BY name, id")
                 .bind("county", countyId)
-                .map((rs, ctx) -> new Township(rs.getString("id"), rs.getString("county_id"), rs.getString("name")))
+                .map(
+                    (rs, ctx) ->
+                        new Township(
+                            rs.getString("id"), rs.getString("county_id"), rs.getString("name")))
                 .list());
   }
 
@@ -120,10 +133,10 @@ public class StationRepository {
     return database.withHandle(
         h ->
             h.createQuery(
-                    "SELECT COUNT(*) FROM audit_entry WHERE entity = 'station' AND action = 'delete' AND entity_id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .one()
+                        "SELECT COUNT(*) FROM audit_entry WHERE entity = 'station' AND action = 'delete' AND entity_id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one()
                 > 0);
   }
 
@@ -148,7 +161,10 @@ public class StationRepository {
         .execute();
   }
 
-  /** Deletes the station; its assignments, receptions, states and publications go with it (ON DELETE CASCADE). */
+  /**
+   * Deletes the station; its assignments, receptions, states and publications go with it (ON DELETE
+   * CASCADE).
+   */
   public void delete(Handle h, String id) {
     h.createUpdate("DELETE FROM station WHERE id = :id").bind("id", id).execute();
   }
@@ -193,6 +209,9 @@ public class StationRepository {
             longitude,
             rs.getString("public_token"));
     return new StationPlace(
-        station, rs.getString("township_name"), rs.getString("county_id"), rs.getString("county_name"));
+        station,
+        rs.getString("township_name"),
+        rs.getString("county_id"),
+        rs.getString("county_name"));
   }
 }

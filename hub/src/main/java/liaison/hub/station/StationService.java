@@ -9,10 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ValidationProblem;
@@ -21,17 +21,15 @@ import liaison.hub.text.Text;
 import liaison.signage.protocol.StationKind;
 import liaison.signage.protocol.Topic;
 import org.jdbi.v3.core.Handle;
-import liaison.hub.db.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stations as staff create, change and remove them. A county administrator does everything in
- * the county; a station manager changes only the address, opening hours and sign-plate text of
- * their own stations; a deputy only reads. Every draft is checked in full before anything is
- * written; the change and its audit entry are written in one transaction, then the screens are
- * told.
+ * Stations as staff create, change and remove them. A county administrator does everything in the
+ * county; a station manager changes only the address, opening hours and sign-plate text of their
+ * own stations; a deputy only reads. Every draft is checked in full before anything is written; the
+ * change and its audit entry are written in one transaction, then the screens are told.
  *
  * <p>A station is not deleted while receptions are still to come there: residents were told to
  * come, and the reception would vanish from every list without a word. The staff cancel or move
@@ -89,13 +87,22 @@ public class StationService {
   public List<StationPlace> list(Staff staff, Filter filter) {
     String q = StationFields.blankToNull(filter.q());
     String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-    StationKind kind = filter.kind() == null || filter.kind().isBlank() ? null : StationFields.parseKind(filter.kind());
+    StationKind kind =
+        filter.kind() == null || filter.kind().isBlank()
+            ? null
+            : StationFields.parseKind(filter.kind());
     if (filter.kind() != null && !filter.kind().isBlank() && kind == null) {
       throw BadRequestProblem.unknownChoice(
-          "kind", filter.kind(), java.util.Arrays.stream(StationKind.values()).map(Enum::name).toList());
+          "kind",
+          filter.kind(),
+          java.util.Arrays.stream(StationKind.values()).map(Enum::name).toList());
     }
     return access.visibleStations(staff).stream()
-        .filter(p -> filter.townshipId() == null || filter.townshipId().isBlank() || p.station().townshipId().equals(filter.townshipId()))
+        .filter(
+            p ->
+                filter.townshipId() == null
+                    || filter.townshipId().isBlank()
+                    || p.station().townshipId().equals(filter.townshipId()))
         .filter(p -> kind == null || p.station().kind() == kind)
         .filter(p -> needle == null || matches(p, needle))
         .toList();
@@ -103,7 +110,8 @@ public class StationService {
 
   private static boolean matches(StationPlace p, String needle) {
     Station s = p.station();
-    return java.util.stream.Stream.of(s.id(), s.name(), s.address(), s.signPlate(), p.townshipName())
+    return java.util.stream.Stream.of(
+            s.id(), s.name(), s.address(), s.signPlate(), p.townshipName())
         .anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
   }
 
@@ -142,9 +150,14 @@ public class StationService {
     List<UpcomingReception> upcoming = stations.upcomingReceptions(id, today());
     if (!upcoming.isEmpty()) {
       String dates =
-          upcoming.stream().limit(3).map(r -> r.date() + " " + r.start()).collect(Collectors.joining("、"));
+          upcoming.stream()
+              .limit(3)
+              .map(r -> r.date() + " " + r.start())
+              .collect(Collectors.joining("、"));
       String more = upcoming.size() > 3 ? " …" : "";
-      throw ValidationProblem.of("receptions", Text.of("problem.station.receptions-to-come", upcoming.size(), dates + more));
+      throw ValidationProblem.of(
+          "receptions",
+          Text.of("problem.station.receptions-to-come", upcoming.size(), dates + more));
     }
     database.useTransaction(
         h -> {
@@ -178,17 +191,35 @@ public class StationService {
     }
     Station after = fields.check(staff.countyId(), id, d, before, problems);
     if (!staff.isCountyAdmin()) {
-      onlyAdmin(problems, "name", !before.name().equals(after.name()), Text.of("problem.station.field.name"));
-      onlyAdmin(problems, "kind", before.kind() != after.kind(), Text.of("problem.station.field.kind"));
-      onlyAdmin(problems, "townshipId", !before.townshipId().equals(after.townshipId()), Text.of("problem.station.field.township"));
-      onlyAdmin(problems, "latitude", !Objects.equals(before.latitude(), after.latitude()), Text.of("problem.station.field.latitude"));
-      onlyAdmin(problems, "longitude", !Objects.equals(before.longitude(), after.longitude()), Text.of("problem.station.field.longitude"));
+      onlyAdmin(
+          problems,
+          "name",
+          !before.name().equals(after.name()),
+          Text.of("problem.station.field.name"));
+      onlyAdmin(
+          problems, "kind", before.kind() != after.kind(), Text.of("problem.station.field.kind"));
+      onlyAdmin(
+          problems,
+          "townshipId",
+          !before.townshipId().equals(after.townshipId()),
+          Text.of("problem.station.field.township"));
+      onlyAdmin(
+          problems,
+          "latitude",
+          !Objects.equals(before.latitude(), after.latitude()),
+          Text.of("problem.station.field.latitude"));
+      onlyAdmin(
+          problems,
+          "longitude",
+          !Objects.equals(before.longitude(), after.longitude()),
+          Text.of("problem.station.field.longitude"));
     }
     problems.throwIfAny();
     return new Change(before, after);
   }
 
-  private static void onlyAdmin(ValidationProblem.Collector problems, String field, boolean changed, Text what) {
+  private static void onlyAdmin(
+      ValidationProblem.Collector problems, String field, boolean changed, Text what) {
     if (changed && !problems.has(field)) {
       problems.add(field, Text.of("problem.station.county-admin-field", what));
     }
@@ -202,13 +233,23 @@ public class StationService {
     } else if (change.changesSomething()) {
       stations.update(h, change.after());
       audit.record(
-          h, staff, "update", "station", change.after().id(), describe(change.before()) + " → " + describe(change.after()));
+          h,
+          staff,
+          "update",
+          "station",
+          change.after().id(),
+          describe(change.before()) + " → " + describe(change.after()));
     }
   }
 
   /** Announces which screens to rebuild, once the changes are committed. */
   public void published(Collection<Change> changes) {
-    List<String> ids = changes.stream().filter(Change::changesSomething).map(c -> c.after().id()).distinct().toList();
+    List<String> ids =
+        changes.stream()
+            .filter(Change::changesSomething)
+            .map(c -> c.after().id())
+            .distinct()
+            .toList();
     if (!ids.isEmpty()) {
       stationsChanged.publishEvent(new StationsChanged(ids));
     }
@@ -221,7 +262,8 @@ public class StationService {
           .publish(topic.toString(), new byte[0], 1, true)
           .exceptionally(
               e -> {
-                LOG.warn("station {} deleted; retained {} not cleared: {}", id, topic, e.toString());
+                LOG.warn(
+                    "station {} deleted; retained {} not cleared: {}", id, topic, e.toString());
                 return null;
               });
     }
@@ -232,7 +274,22 @@ public class StationService {
   }
 
   static String describe(Station s) {
-    return s.id() + " " + s.name() + " " + s.kind() + " " + s.townshipId() + " 「" + s.address() + "」 「"
-        + s.openingHours() + "」 「" + s.signPlate() + "」 " + s.latitude() + "," + s.longitude();
+    return s.id()
+        + " "
+        + s.name()
+        + " "
+        + s.kind()
+        + " "
+        + s.townshipId()
+        + " 「"
+        + s.address()
+        + "」 「"
+        + s.openingHours()
+        + "」 「"
+        + s.signPlate()
+        + "」 "
+        + s.latitude()
+        + ","
+        + s.longitude();
   }
 }

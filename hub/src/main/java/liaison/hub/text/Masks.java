@@ -29,12 +29,16 @@ public final class Masks {
     return "*".repeat(Math.max(0, n - 2)) + digits.substring(Math.max(0, n - 2));
   }
 
-  /** {@code 张三丰} → {@code 张**}: the first character, a star for each other (at least one); blank stays blank. */
+  /**
+   * {@code 张三丰} → {@code 张**}: the first character, a star for each other (at least one); blank
+   * stays blank.
+   */
   public static String name(@Nullable String name) {
     if (name == null || name.isBlank()) {
       return "";
     }
     int first = name.offsetByCodePoints(0, 1);
-    return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    return name.substring(0, first)
+        + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
   }
 }

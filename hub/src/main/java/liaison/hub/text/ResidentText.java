@@ -22,7 +22,9 @@ public final class ResidentText {
     return text.replace("\r\n", "\n").replace('\r', '\n').strip();
   }
 
-  /** {@link #trimmed}, without control characters (tabs and line breaks stay) or line separators. */
+  /**
+   * {@link #trimmed}, without control characters (tabs and line breaks stay) or line separators.
+   */
   public static String clean(@Nullable String text) {
     String unified = trimmed(text);
     StringBuilder out = new StringBuilder(unified.length());
@@ -46,9 +48,10 @@ public final class ResidentText {
   public static boolean hasHiddenCharacters(String text, boolean lineBreaksAllowed) {
     return text.codePoints()
         .anyMatch(
-            c -> (Character.isISOControl(c) && !(lineBreaksAllowed && c == '\n'))
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069));
+            c ->
+                (Character.isISOControl(c) && !(lineBreaksAllowed && c == '\n'))
+                    || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069));
   }
 
   public static boolean hasBrokenEncoding(@Nullable String text) {

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A sentence people read, named by its key in the message bundles ({@link Texts}), with the values
  * it puts at {@code {0}}, {@code {1}}, …. Java holds keys, the bundles hold the words: a problem, a
- * page or a stored note carries a {@code Text} and whoever shows it picks the language. A value that
- * is itself a {@code Text} is put in the same language as the sentence around it.
+ * page or a stored note carries a {@code Text} and whoever shows it picks the language. A value
+ * that is itself a {@code Text} is put in the same language as the sentence around it.
  */
 public record Text(String key, List<@Nullable Object> args) {
   public Text {

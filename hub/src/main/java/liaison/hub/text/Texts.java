@@ -36,9 +36,9 @@ public final class Texts {
 
   /**
    * The sentence under {@code key} in {@code locale} with {@code values} put in as text; a key that
-   * is missing shows as {@code ??key_locale??} (as Thymeleaf shows one) and is logged, never thrown:
-   * an error answer must not fail on its own words. {@code TranslationKeysTest} keeps that from
-   * happening.
+   * is missing shows as {@code ??key_locale??} (as Thymeleaf shows one) and is logged, never
+   * thrown: an error answer must not fail on its own words. {@code TranslationKeysTest} keeps that
+   * from happening.
    */
   public static String format(String key, Locale locale, @Nullable Object... values) {
     String pattern;

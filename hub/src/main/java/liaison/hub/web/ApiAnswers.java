@@ -57,13 +57,17 @@ public final class ApiAnswers {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = PROBLEM)))
   public @interface Staff {}
 
-  /** 400: the request cannot be read (a body that is not the JSON asked for, a query value none of its choices). */
+  /**
+   * 400: the request cannot be read (a body that is not the JSON asked for, a query value none of
+   * its choices).
+   */
   @Documented
   @Retention(RetentionPolicy.SOURCE)
   @Target(ElementType.METHOD)
   @ApiResponse(
       responseCode = "400",
-      description = "请求无法读取 · The request cannot be read (not the JSON object asked for, an unknown query value)",
+      description =
+          "请求无法读取 · The request cannot be read (not the JSON object asked for, an unknown query value)",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = PROBLEM)))
   public @interface BadRequest {}
 
@@ -77,7 +81,10 @@ public final class ApiAnswers {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = PROBLEM)))
   public @interface NotFound {}
 
-  /** 409: the record's state does not allow this now (a step the case cannot take, nothing to revoke). */
+  /**
+   * 409: the record's state does not allow this now (a step the case cannot take, nothing to
+   * revoke).
+   */
   @Documented
   @Retention(RetentionPolicy.SOURCE)
   @Target(ElementType.METHOD)
@@ -93,7 +100,8 @@ public final class ApiAnswers {
   @Target(ElementType.METHOD)
   @ApiResponse(
       responseCode = "422",
-      description = "输入有误，未保存 · Invalid input, nothing saved: errors[] says what is wrong with each field",
+      description =
+          "输入有误，未保存 · Invalid input, nothing saved: errors[] says what is wrong with each field",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = PROBLEM)))
   public @interface Invalid {}
 
@@ -114,7 +122,8 @@ public final class ApiAnswers {
   @ApiResponse(
       responseCode = "200",
       description = "CSV 文件 · The CSV file (UTF-8 with BOM)",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+      content =
+          @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
   public @interface CsvFile {}
 
   /**
@@ -127,7 +136,12 @@ public final class ApiAnswers {
   @ApiResponse(
       responseCode = "200",
       description = "照片 · The photo",
-      content = @Content(mediaType = MediaType.IMAGE_JPEG, schema = @Schema(type = "string", format = "binary")))
-  @ApiResponse(responseCode = "304", description = "未改变 · The caller has this photo already (If-None-Match)")
+      content =
+          @Content(
+              mediaType = MediaType.IMAGE_JPEG,
+              schema = @Schema(type = "string", format = "binary")))
+  @ApiResponse(
+      responseCode = "304",
+      description = "未改变 · The caller has this photo already (If-None-Match)")
   public @interface Photo {}
 }

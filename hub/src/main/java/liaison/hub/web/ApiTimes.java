@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the JSON API writes times: instants in Asia/Shanghai with their offset and whole seconds
- * ({@code 2026-03-02T09:30:00+08:00}), dates as ISO dates, times of day as {@code HH:mm}: the
- * forms the database stores, so an API client and a row read the same.
+ * ({@code 2026-03-02T09:30:00+08:00}), dates as ISO dates, times of day as {@code HH:mm}: the forms
+ * the database stores, so an API client and a row read the same.
  */
 public final class ApiTimes {
   private ApiTimes() {}

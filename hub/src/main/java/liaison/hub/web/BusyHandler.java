@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A write that did not get the database in time is answered 503 with Retry-After and the reason in
- * both languages, never a 500: nothing of it was saved and the same request may simply be sent again.
+ * both languages, never a 500: nothing of it was saved and the same request may simply be sent
+ * again.
  */
 @Produces
 @Singleton
@@ -33,7 +34,9 @@ public class BusyHandler implements ExceptionHandler<DatabaseBusy, HttpResponse<
   public HttpResponse<?> handle(HttpRequest request, DatabaseBusy e) {
     LOG.warn("{} {} answered 503: {}", request.getMethod(), request.getPath(), e.getMessage());
     HttpResponse<?> answer =
-        problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, Text.of("problem.busy"), List.of());
-    return ((MutableHttpResponse<?>) answer).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        problems.answer(
+            request, HttpStatus.SERVICE_UNAVAILABLE, Text.of("problem.busy"), List.of());
+    return ((MutableHttpResponse<?>) answer)
+        .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
   }
 }

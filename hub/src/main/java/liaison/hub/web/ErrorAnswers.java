@@ -2,8 +2,8 @@ package liaison.hub.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
@@ -57,7 +57,8 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
   }
 
   /** What the person is told, and the word the refusal is counted under (null: not bad input). */
-  record Refusal(HttpStatus status, @Nullable String reason, Text message, List<FieldError> errors) {
+  record Refusal(
+      HttpStatus status, @Nullable String reason, Text message, List<FieldError> errors) {
     static Refusal of(HttpStatus status, @Nullable String reason, Text message) {
       return new Refusal(status, reason, message, List.of());
     }
@@ -72,7 +73,8 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
   }
 
   @Override
-  public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+  public MutableHttpResponse<Object> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
     HttpRequest<?> request = context.getRequest();
     Throwable cause = context.getRootCause().orElse(null);
     Refusal refusal = refusal(request, response.getStatus(), cause);
@@ -95,7 +97,9 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
       if (isBody(argument) || why instanceof JacksonException) {
         return json(why);
       }
-      return parameter(argument, conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse(""));
+      return parameter(
+          argument,
+          conversion.getConversionError().getOriginalValue().map(String::valueOf).orElse(""));
     }
     Argument<?> unsatisfied =
         cause instanceof UnsatisfiedRouteException route
@@ -106,7 +110,10 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
       if (isBody(argument)) {
         return Refusal.of(HttpStatus.BAD_REQUEST, "no-body", Text.of("problem.request.no-body"));
       }
-      return Refusal.of(HttpStatus.BAD_REQUEST, "missing-parameter", Text.of("problem.request.missing-parameter", argument.getName()));
+      return Refusal.of(
+          HttpStatus.BAD_REQUEST,
+          "missing-parameter",
+          Text.of("problem.request.missing-parameter", argument.getName()));
     }
     if (cause instanceof JsonSyntaxException || cause instanceof CodecException) {
       return json(cause.getCause() == null ? cause : cause.getCause());
@@ -115,19 +122,27 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
       return json(cause);
     }
     if (cause instanceof java.net.URISyntaxException) {
-      return Refusal.of(HttpStatus.BAD_REQUEST, "bad-address", Text.of("problem.request.bad-address"));
+      return Refusal.of(
+          HttpStatus.BAD_REQUEST, "bad-address", Text.of("problem.request.bad-address"));
     }
     if (cause != null && isMalformedUpload(cause)) {
-      return Refusal.of(HttpStatus.BAD_REQUEST, "malformed-upload", Text.of("problem.request.malformed-upload"));
+      return Refusal.of(
+          HttpStatus.BAD_REQUEST, "malformed-upload", Text.of("problem.request.malformed-upload"));
     }
     Optional<Path> full = cause == null ? Optional.empty() : diskFull.where(cause);
     if (full.isPresent()) {
-      LOG.error("{}: {} {} could not be saved", DiskFull.describe(full.get()), request.getMethodName(), request.getPath());
-      return Refusal.of(HttpStatus.INSUFFICIENT_STORAGE, null, Text.of("problem.request.disk-full"));
+      LOG.error(
+          "{}: {} {} could not be saved",
+          DiskFull.describe(full.get()),
+          request.getMethodName(),
+          request.getPath());
+      return Refusal.of(
+          HttpStatus.INSUFFICIENT_STORAGE, null, Text.of("problem.request.disk-full"));
     }
     return switch (status) {
       case NOT_FOUND -> Refusal.of(status, null, Text.of("problem.request.not-found"));
-      case METHOD_NOT_ALLOWED -> Refusal.of(status, "method", Text.of("problem.request.method", request.getMethodName()));
+      case METHOD_NOT_ALLOWED ->
+          Refusal.of(status, "method", Text.of("problem.request.method", request.getMethodName()));
       case UNSUPPORTED_MEDIA_TYPE ->
           Refusal.of(
               status,
@@ -137,7 +152,8 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
                   .map(t -> Text.of("problem.request.media-type.named", t.getName()))
                   .orElse(Text.of("problem.request.media-type")));
       case NOT_ACCEPTABLE -> Refusal.of(status, null, Text.of("problem.request.not-acceptable"));
-      case REQUEST_ENTITY_TOO_LARGE -> Refusal.of(status, "too-large", Text.of("problem.request.too-large"));
+      case REQUEST_ENTITY_TOO_LARGE ->
+          Refusal.of(status, "too-large", Text.of("problem.request.too-large"));
       case BAD_REQUEST -> Refusal.of(status, "bad-request", Text.of("problem.request.bad"));
       default ->
           status.getCode() >= 500
@@ -146,13 +162,16 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     };
   }
 
-  /** A JSON body that cannot be read as the record asked for: what is wrong, per field when known. */
+  /**
+   * A JSON body that cannot be read as the record asked for: what is wrong, per field when known.
+   */
   static Refusal json(@Nullable Throwable why) {
     String field = why instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
     // A reading problem (syntax, encoding, limits) may come wrapped in a mapping one: look beneath.
     for (Throwable t = why; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof StreamConstraintsException) {
-        return Refusal.of(HttpStatus.BAD_REQUEST, "too-deep-or-long", Text.of("problem.json.too-deep-or-long"));
+        return Refusal.of(
+            HttpStatus.BAD_REQUEST, "too-deep-or-long", Text.of("problem.json.too-deep-or-long"));
       }
       if (t instanceof CharConversionException || messageOf(t).contains("Invalid UTF-8")) {
         return Refusal.of(HttpStatus.BAD_REQUEST, "not-utf8", Text.of("problem.json.not-utf8"));
@@ -165,7 +184,8 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
             Text.of("problem.json.duplicate-key", name),
             List.of(new FieldError(name, Text.of("problem.json.duplicate-key.field", name))));
       }
-      if (t instanceof StreamReadException && !(t instanceof InputCoercionException) || messageOf(t).startsWith("Trailing token")) {
+      if (t instanceof StreamReadException && !(t instanceof InputCoercionException)
+          || messageOf(t).startsWith("Trailing token")) {
         return Refusal.of(HttpStatus.BAD_REQUEST, "not-json", Text.of("problem.json.not-json"));
       }
     }
@@ -174,9 +194,11 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     }
     if (why instanceof MismatchedInputException mismatch) {
       if (field.isEmpty()) {
-        return Refusal.of(HttpStatus.BAD_REQUEST, "not-an-object", Text.of("problem.json.not-an-object"));
+        return Refusal.of(
+            HttpStatus.BAD_REQUEST, "not-an-object", Text.of("problem.json.not-an-object"));
       }
-      return fieldRefusal("wrong-type", field, Text.of("problem.json.must-be", expected(mismatch.getTargetType())));
+      return fieldRefusal(
+          "wrong-type", field, Text.of("problem.json.must-be", expected(mismatch.getTargetType())));
     }
     if (why instanceof JsonMappingException) {
       return field.isEmpty()
@@ -202,11 +224,15 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     String name = argument.getName();
     Class<?> type = argument.getType();
     if (type.isEnum()) {
-      List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+      List<String> allowed =
+          Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
       var problem = liaison.hub.problem.BadRequestProblem.unknownChoice(name, value, allowed);
       return Refusal.of(HttpStatus.BAD_REQUEST, problem.reason(), problem.text());
     }
-    return Refusal.of(HttpStatus.BAD_REQUEST, "bad-parameter", Text.of("problem.request.bad-parameter", name, expected(type)));
+    return Refusal.of(
+        HttpStatus.BAD_REQUEST,
+        "bad-parameter",
+        Text.of("problem.request.bad-parameter", name, expected(type)));
   }
 
   /** What a value of this type looks like, in words for people. */
@@ -220,14 +246,21 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     if (type == Boolean.class || type == boolean.class) {
       return Text.of("problem.type.boolean");
     }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class) {
       return Text.of("problem.type.whole-number");
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
       return Text.of("problem.type.number");
     }
     if (type.isEnum()) {
-      String names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+      String names =
+          Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
       return Text.of("problem.type.one-of", names);
     }
     if (Collection.class.isAssignableFrom(type) || type.isArray()) {
@@ -242,7 +275,10 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
     return Text.of("problem.type.other");
   }
 
-  /** {@code stationIds[2]}, {@code entries[0].seconds}: the place in the body, in the body's own names. */
+  /**
+   * {@code stationIds[2]}, {@code entries[0].seconds}: the place in the body, in the body's own
+   * names.
+   */
   private static String path(List<JsonMappingException.Reference> references) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference r : references) {
@@ -291,7 +327,13 @@ public class ErrorAnswers implements ErrorResponseProcessor<Object> {
 
   /** For the log: the refusal, and the library's own words (never shown to the person). */
   private static String detail(@Nullable Throwable cause, Refusal refusal) {
-    String own = cause == null ? "" : messageOf(cause.getCause() != null && !(cause instanceof JacksonException) ? cause.getCause() : cause);
+    String own =
+        cause == null
+            ? ""
+            : messageOf(
+                cause.getCause() != null && !(cause instanceof JacksonException)
+                    ? cause.getCause()
+                    : cause);
     int newline = own.indexOf('\n');
     own = newline < 0 ? own : own.substring(0, newline);
     own = own.length() > 200 ? own.substring(0, 200) + "…" : own;

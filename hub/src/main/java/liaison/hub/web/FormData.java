@@ -10,7 +10,9 @@ import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
-/** A submitted {@code application/x-www-form-urlencoded} form, with repeated fields kept in order. */
+/**
+ * A submitted {@code application/x-www-form-urlencoded} form, with repeated fields kept in order.
+ */
 public final class FormData {
   private final Map<String, List<String>> fields;
 
@@ -19,8 +21,8 @@ public final class FormData {
   }
 
   /**
-   * @throws BadRequestProblem when the body is not URL-encoded ({@code %zz}, a cut-off escape):
-   *     no browser sends that, so nothing of it is kept
+   * @throws BadRequestProblem when the body is not URL-encoded ({@code %zz}, a cut-off escape): no
+   *     browser sends that, so nothing of it is kept
    */
   public static FormData parse(@Nullable String body) {
     Map<String, List<String>> fields = new LinkedHashMap<>();

@@ -21,7 +21,10 @@ public record Frame(@Nullable Staff staff, String csrf, String lang, String path
   public static Frame of(HttpRequest<?> request, Staff staff) {
     // Where the language switch comes back to: this page, unless it answered a form (not a GET).
     String query = request.getUri().getRawQuery();
-    String path = request.getMethod() == HttpMethod.GET ? request.getPath() + (query == null ? "" : "?" + query) : "/admin";
+    String path =
+        request.getMethod() == HttpMethod.GET
+            ? request.getPath() + (query == null ? "" : "?" + query)
+            : "/admin";
     return new Frame(staff, StaffBinder.csrfToken(request), Lang.of(request).code(), path);
   }
 

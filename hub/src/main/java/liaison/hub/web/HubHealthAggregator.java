@@ -27,7 +27,9 @@ public class HubHealthAggregator extends DefaultHealthAggregator {
   protected HealthStatus calculateOverallStatus(List<HealthResult> results) {
     return results.stream()
         .map(HealthResult::getStatus)
-        .max(Comparator.comparingInt(HubHealthAggregator::rank).thenComparing(s -> s.getSeverity().orElse(0)))
+        .max(
+            Comparator.comparingInt(HubHealthAggregator::rank)
+                .thenComparing(s -> s.getSeverity().orElse(0)))
         .orElse(HealthStatus.UNKNOWN);
   }
 

@@ -30,8 +30,12 @@ public class JsonObjectsOnly extends SimpleModule {
         new BeanDeserializerModifier() {
           @Override
           public JsonDeserializer<?> modifyDeserializer(
-              DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
-            return deserializer instanceof BeanDeserializerBase ? new ObjectOnly(deserializer) : deserializer;
+              DeserializationConfig config,
+              BeanDescription description,
+              JsonDeserializer<?> deserializer) {
+            return deserializer instanceof BeanDeserializerBase
+                ? new ObjectOnly(deserializer)
+                : deserializer;
           }
         });
   }
@@ -49,7 +53,9 @@ public class JsonObjectsOnly extends SimpleModule {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       // START_OBJECT at the value; FIELD_NAME or END_OBJECT when Jackson has already stepped in.
-      if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME) && !p.hasToken(JsonToken.END_OBJECT)) {
+      if (!p.hasToken(JsonToken.START_OBJECT)
+          && !p.hasToken(JsonToken.FIELD_NAME)
+          && !p.hasToken(JsonToken.END_OBJECT)) {
         return ctxt.handleUnexpectedToken(handledType(), p);
       }
       try {

@@ -14,7 +14,13 @@ public enum Lang {
   public static final String COOKIE = "lang";
 
   public static Lang of(HttpRequest<?> request) {
-    return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter("en"::equals).map(v -> EN).orElse(ZH);
+    return request
+        .getCookies()
+        .findCookie(COOKIE)
+        .map(Cookie::getValue)
+        .filter("en"::equals)
+        .map(v -> EN)
+        .orElse(ZH);
   }
 
   /** "zh" or "en", as the pages name it ({@code frame.lang}). */

@@ -24,7 +24,9 @@ public class PageTexts {
   @Singleton
   @Replaces(factory = ThymeleafFactory.class, bean = TemplateEngine.class)
   public TemplateEngine templateEngine(
-      ITemplateResolver templateResolver, IEngineContextFactory engineContextFactory, ILinkBuilder linkBuilder) {
+      ITemplateResolver templateResolver,
+      IEngineContextFactory engineContextFactory,
+      ILinkBuilder linkBuilder) {
     TemplateEngine engine = new TemplateEngine();
     engine.setEngineContextFactory(engineContextFactory);
     engine.setLinkBuilder(linkBuilder);
@@ -37,8 +39,10 @@ public class PageTexts {
   /** {@code #{key(values…)}} in the page's language, from the bundles. */
   static final class BundleMessages extends AbstractMessageResolver {
     @Override
-    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-      return Texts.format(key, context.getLocale(), messageParameters == null ? new Object[0] : messageParameters);
+    public String resolveMessage(
+        ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
+      return Texts.format(
+          key, context.getLocale(), messageParameters == null ? new Object[0] : messageParameters);
     }
 
     @Override

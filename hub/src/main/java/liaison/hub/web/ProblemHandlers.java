@@ -49,13 +49,18 @@ public class ProblemHandlers {
     if (request.getPath().equals("/api/public/enrolments")) {
       return "enrolment";
     }
-    boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE) || t.getExtension().equals("json")).orElse(false);
+    boolean json =
+        request
+            .getContentType()
+            .map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE) || t.getExtension().equals("json"))
+            .orElse(false);
     return json ? "http.json" : "http.request";
   }
 
   /** Counts a bad request (sampled in the log with the method, path and what was wrong). */
   void recordBadInput(HttpRequest<?> request, String reason, String detail) {
-    badInput.record(source(request), reason, request.getMethodName() + " " + request.getPath() + ": " + detail);
+    badInput.record(
+        source(request), reason, request.getMethodName() + " " + request.getPath() + ": " + detail);
   }
 
   static boolean wantsJson(HttpRequest<?> request) {
@@ -64,11 +69,14 @@ public class ProblemHandlers {
             && request.accept().stream().noneMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
   }
 
-  HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, Text message, List<FieldError> errors) {
+  HttpResponse<?> answer(
+      HttpRequest<?> request, HttpStatus status, Text message, List<FieldError> errors) {
     return fill(request, HttpResponse.status(status), message, errors);
   }
 
-  /** One field's reason, its keys always in the same order (Map.of's order changes from run to run). */
+  /**
+   * One field's reason, its keys always in the same order (Map.of's order changes from run to run).
+   */
   private static Map<String, String> fieldAnswer(FieldError e) {
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("field", e.field());
@@ -77,12 +85,18 @@ public class ProblemHandlers {
     return answer;
   }
 
-  /** The error page: the message in the reader's language, the other language under it, the details. */
+  /**
+   * The error page: the message in the reader's language, the other language under it, the details.
+   */
   @Introspected
   public record ErrorPage(int status, String message, String other, List<String> details) {}
 
   /** Writes the problem into {@code response} (its status set by the caller), as JSON or a page. */
-  <T> MutableHttpResponse<T> fill(HttpRequest<?> request, MutableHttpResponse<?> response, Text message, List<FieldError> errors) {
+  <T> MutableHttpResponse<T> fill(
+      HttpRequest<?> request,
+      MutableHttpResponse<?> response,
+      Text message,
+      List<FieldError> errors) {
     @SuppressWarnings("unchecked")
     MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
     HttpStatus status = response.getStatus();
@@ -92,26 +106,33 @@ public class ProblemHandlers {
       body.put("message", message.zh());
       body.put("messageEn", message.en());
       if (!errors.isEmpty()) {
-        body.put(
-            "errors",
-            errors.stream().map(ProblemHandlers::fieldAnswer).toList());
+        body.put("errors", errors.stream().map(ProblemHandlers::fieldAnswer).toList());
       }
       @SuppressWarnings("unchecked")
-      MutableHttpResponse<T> json = (MutableHttpResponse<T>) out.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+      MutableHttpResponse<T> json =
+          (MutableHttpResponse<T>) out.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
       return json;
     }
     Lang lang = Lang.of(request);
     // The other language underneath, for a reader who reads it better.
     ErrorPage model =
         new ErrorPage(
-            status.getCode(), lang.text(message), lang.other().text(message), errors.stream().map(e -> lang.text(e.text())).toList());
+            status.getCode(),
+            lang.text(message),
+            lang.other().text(message),
+            errors.stream().map(e -> lang.text(e.text())).toList());
     @SuppressWarnings("unchecked")
     MutableHttpResponse<T> html =
-        (MutableHttpResponse<T>) out.contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(render("error", model, request));
+        (MutableHttpResponse<T>)
+            out.contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .body(render("error", model, request));
     return html;
   }
 
-  /** A page rendered here, for an answer that is not a controller's (an exception handler's is not rendered as a view). */
+  /**
+   * A page rendered here, for an answer that is not a controller's (an exception handler's is not
+   * rendered as a view).
+   */
   String render(String view, Object model, HttpRequest<?> request) {
     StringWriter page = new StringWriter();
     try {
@@ -133,7 +154,8 @@ public class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ValidationProblem e) {
-      return problems.answer(request, HttpStatus.UNPROCESSABLE_ENTITY, Text.of("problem.invalid-input"), e.errors());
+      return problems.answer(
+          request, HttpStatus.UNPROCESSABLE_ENTITY, Text.of("problem.invalid-input"), e.errors());
     }
   }
 

@@ -52,17 +52,25 @@ public class ResidentPages {
   }
 
   public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {
-    return tooMany(request, wait, Text.of("resident.limit.title"), minutes -> Text.of("resident.limit.body", minutes));
+    return tooMany(
+        request,
+        wait,
+        Text.of("resident.limit.title"),
+        minutes -> Text.of("resident.limit.body", minutes));
   }
 
   /** 429 with Retry-After and a page saying, in the person's words, how many minutes to wait. */
-  public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait, Text title, LongFunction<Text> body) {
+  public HttpResponse<?> tooMany(
+      HttpRequest<?> request, Duration wait, Text title, LongFunction<Text> body) {
     long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     long minutes = Math.max(1, (seconds + 59) / 60);
-    return message(request, HttpStatus.TOO_MANY_REQUESTS, title, body.apply(minutes)).header("Retry-After", Long.toString(seconds));
+    return message(request, HttpStatus.TOO_MANY_REQUESTS, title, body.apply(minutes))
+        .header("Retry-After", Long.toString(seconds));
   }
 
-  /** A short page for a resident: a title, what happened in their language, and in the other one. */
+  /**
+   * A short page for a resident: a title, what happened in their language, and in the other one.
+   */
   @Introspected
   public record MessagePage(String title, String body, String other) {
     public static MessagePage of(Lang lang, Text title, Text body) {
@@ -71,9 +79,11 @@ public class ResidentPages {
     }
   }
 
-  public MutableHttpResponse<?> message(HttpRequest<?> request, HttpStatus status, Text title, Text body) {
+  public MutableHttpResponse<?> message(
+      HttpRequest<?> request, HttpStatus status, Text title, Text body) {
     return HttpResponse.status(status)
         .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-        .body(new ModelAndView<>("resident-message", MessagePage.of(Lang.of(request), title, body)));
+        .body(
+            new ModelAndView<>("resident-message", MessagePage.of(Lang.of(request), title, body)));
   }
 }

@@ -15,8 +15,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON bodies must be UTF-8, exactly. Jackson's own reader takes overlong forms such as {@code C0 85}
- * for a character ({@code U+0005}) and would store them; here every body is checked with Java's
+ * JSON bodies must be UTF-8, exactly. Jackson's own reader takes overlong forms such as {@code C0
+ * 85} for a character ({@code U+0005}) and would store them; here every body is checked with Java's
  * strict decoder before Jackson reads it, and one that is not UTF-8 fails to parse, which the error
  * answers turn into a 400 in both languages (nothing is stored).
  */
@@ -30,7 +30,10 @@ public class StrictUtf8 extends SimpleModule {
   @Override
   public void setupModule(SetupContext context) {
     super.setupModule(context);
-    JsonFactory factory = context.getOwner() instanceof com.fasterxml.jackson.databind.ObjectMapper mapper ? mapper.getFactory() : null;
+    JsonFactory factory =
+        context.getOwner() instanceof com.fasterxml.jackson.databind.ObjectMapper mapper
+            ? mapper.getFactory()
+            : null;
     if (factory != null) {
       factory.setInputDecorator(new Checked());
     }
@@ -46,7 +49,8 @@ public class StrictUtf8 extends SimpleModule {
     }
 
     @Override
-    public InputStream decorate(IOContext context, byte[] src, int offset, int length) throws IOException {
+    public InputStream decorate(IOContext context, byte[] src, int offset, int length)
+        throws IOException {
       check(src, offset, length);
       return new ByteArrayInputStream(src, offset, length);
     }
@@ -64,7 +68,8 @@ public class StrictUtf8 extends SimpleModule {
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(bytes, offset, length));
       } catch (CharacterCodingException e) {
-        throw new com.fasterxml.jackson.core.JsonParseException(null, "the body is not UTF-8 (" + e.getMessage() + ")");
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            null, "the body is not UTF-8 (" + e.getMessage() + ")");
       }
     }
   }

@@ -10,14 +10,16 @@ import jakarta.inject.Singleton;
 import liaison.hub.text.Text;
 
 /**
- * A body above {@code micronaut.server.max-request-size} (or a file above the multipart limit):
- * a short zh-first page for a resident, JSON for the API, never a stack trace. The fields cannot be
+ * A body above {@code micronaut.server.max-request-size} (or a file above the multipart limit): a
+ * short zh-first page for a resident, JSON for the API, never a stack trace. The fields cannot be
  * kept (the body was not read), so the page says what to change.
  */
 @Produces
 @Singleton
-@io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
-public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+@io.micronaut.context.annotation.Replaces(
+    io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
+public class TooLargeHandler
+    implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
   private final ProblemHandlers problems;
 
   public TooLargeHandler(ProblemHandlers problems) {
@@ -27,11 +29,18 @@ public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededEx
   @Override
   public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
     if (ProblemHandlers.wantsJson(request)) {
-      return problems.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, Text.of("problem.request.too-large.limit"), java.util.List.of());
+      return problems.answer(
+          request,
+          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+          Text.of("problem.request.too-large.limit"),
+          java.util.List.of());
     }
     // An exception handler's answer is not rendered as a view: render the page here.
     ResidentPages.MessagePage page =
-        ResidentPages.MessagePage.of(Lang.of(request), Text.of("resident.too-large.title"), Text.of("resident.too-large.body"));
+        ResidentPages.MessagePage.of(
+            Lang.of(request),
+            Text.of("resident.too-large.title"),
+            Text.of("resident.too-large.body"));
     return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
         .contentType(io.micronaut.http.MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
         .header("Connection", "close")

@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 class BookingLimiterTest {
   /** A clock the test moves by hand. */
@@ -60,7 +60,9 @@ class BookingLimiterTest {
     assertThat(limiter.attempt("10.0.0.2").allowed()).as("another address").isTrue();
 
     clock.advance(Duration.ofMinutes(5));
-    assertThat(limiter.attempt("10.0.0.1").allowed()).as("the oldest attempt left the window").isTrue();
+    assertThat(limiter.attempt("10.0.0.1").allowed())
+        .as("the oldest attempt left the window")
+        .isTrue();
     assertThat(limiter.attempt("10.0.0.1").allowed()).isFalse();
   }
 

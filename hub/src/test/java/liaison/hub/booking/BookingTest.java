@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +39,10 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Residents booking and cancelling over real HTTP, staff reading the bookings, the station's
@@ -162,8 +161,18 @@ class BookingTest {
         Resident first = new Resident();
         Resident second = new Resident();
         CountDownLatch go = new CountDownLatch(1);
-        Future<HttpResponse<String>> a = pool.submit(() -> { go.await(); return first.book(slot, "赵", "13600000001", "1", ""); });
-        Future<HttpResponse<String>> b = pool.submit(() -> { go.await(); return second.book(slot, "钱", "13600000002", "1", ""); });
+        Future<HttpResponse<String>> a =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return first.book(slot, "赵", "13600000001", "1", "");
+                });
+        Future<HttpResponse<String>> b =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return second.book(slot, "钱", "13600000002", "1", "");
+                });
         go.countDown();
 
         List<Integer> statuses = List.of(a.get().statusCode(), b.get().statusCode());
@@ -218,14 +227,19 @@ class BookingTest {
     String code = codeOf(new Resident().book(slot, "吴", "13312345678", "1", ""));
 
     JsonNode current = json.readTree(admin.api("GET", "/api/receptions/" + slot, null).body());
-    HttpResponse<String> changed = admin.api("PUT", "/api/receptions/" + slot, slotBody(day, current.path("start").asText(), "CANCELLED", 10));
+    HttpResponse<String> changed =
+        admin.api(
+            "PUT",
+            "/api/receptions/" + slot,
+            slotBody(day, current.path("start").asText(), "CANCELLED", 10));
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
     assertThat(new Resident().get("/b/booked/" + code).body()).contains("这场接待已被联络站取消");
     HttpResponse<String> cancel = new Resident().cancel(code, "5678");
     assertThat(cancel.statusCode()).isEqualTo(422);
     assertThat(cancel.body()).contains("这场接待已被联络站取消，您的预约随之作废");
-    JsonNode list = json.readTree(admin.api("GET", "/api/receptions/" + slot + "/bookings", null).body());
+    JsonNode list =
+        json.readTree(admin.api("GET", "/api/receptions/" + slot + "/bookings", null).body());
     assertThat(list.path("bookings").get(0).path("slotCancelled").asBoolean()).isTrue();
     StaffClient manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
     assertThat(manager.get("/admin/receptions/" + slot + "/bookings").body()).contains("接待已取消");
@@ -251,15 +265,18 @@ class BookingTest {
             new Case("老张\u202e", "13800001234", "1", "", "姓名含有不可见的控制字符"));
 
     for (Case c : cases) {
-      HttpResponse<String> answer = new Resident().book(slot, c.name(), c.phone(), c.party(), c.topic());
+      HttpResponse<String> answer =
+          new Resident().book(slot, c.name(), c.phone(), c.party(), c.topic());
       assertThat(answer.statusCode()).as(c.message()).isEqualTo(422);
       assertThat(answer.body()).as(c.message()).contains(c.message(), "请改正下面标出的问题，本次没有预约成功");
       if (!c.phone().isEmpty()) {
         assertThat(answer.body()).as("the phone is kept").contains("value=\"" + c.phone() + "\"");
       }
     }
-    HttpResponse<String> several = new Resident().book(slot, "", "123", "9", "<script>alert(1)</script>");
-    assertThat(several.body()).contains("请填写姓名", "请填写 11 位手机号码", "人数须为 1 到 5 人", "&lt;script&gt;alert(1)&lt;/script&gt;");
+    HttpResponse<String> several =
+        new Resident().book(slot, "", "123", "9", "<script>alert(1)</script>");
+    assertThat(several.body())
+        .contains("请填写姓名", "请填写 11 位手机号码", "人数须为 1 到 5 人", "&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(several.body()).doesNotContain("<script>alert(1)</script>");
     HttpResponse<String> noSlot = new Resident().book("", "老张", "13800001234", "1", "");
     assertThat(noSlot.body()).contains("请选择要预约的接待场次");
@@ -284,10 +301,14 @@ class BookingTest {
     long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1L, 600L);
     assertThat(refused.body()).contains("操作太频繁，请稍后再试", "Too many");
-    assertThat(busy.cancel("B-2345-6789", "1234").statusCode()).as("cancelling counts too").isEqualTo(429);
+    assertThat(busy.cancel("B-2345-6789", "1234").statusCode())
+        .as("cancelling counts too")
+        .isEqualTo(429);
     assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(bookings(slot)).isEmpty();
-    assertThat(new Resident().book(slot, "老张", "13800001234", "1", "").statusCode()).as("another address").isEqualTo(303);
+    assertThat(new Resident().book(slot, "老张", "13800001234", "1", "").statusCode())
+        .as("another address")
+        .isEqualTo(303);
   }
 
   // ---------------------------------------------------------------- the staff's side
@@ -305,7 +326,11 @@ class BookingTest {
     assertThat(list).contains("预约名单", "郑女士", "138****1234", "菜市场噪音", "已预约", "已预约 2 / 20");
     assertThat(list).doesNotContain("13812341234");
 
-    JsonNode api = json.readTree(StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD).api("GET", "/api/receptions/" + slot + "/bookings", null).body());
+    JsonNode api =
+        json.readTree(
+            StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD)
+                .api("GET", "/api/receptions/" + slot + "/bookings", null)
+                .body());
     assertThat(api.path("capacity").asInt()).isEqualTo(20);
     assertThat(api.path("booked").asInt()).isEqualTo(2);
     JsonNode first = api.path("bookings").get(0);
@@ -315,13 +340,15 @@ class BookingTest {
     String bookingId = first.path("id").asText();
     String shown = manager.get("/admin/receptions/" + slot + "/bookings?show=" + bookingId).body();
     assertThat(shown).contains("13812341234");
-    HttpResponse<String> contact = admin.api("GET", "/api/bookings/" + bookingId + "/contact", null);
+    HttpResponse<String> contact =
+        admin.api("GET", "/api/bookings/" + bookingId + "/contact", null);
     assertThat(contact.body()).contains("13812341234");
     assertThat(hub.bean(AuditLog.class).latest(20, "booking"))
         .extracting(AuditLog.Entry::action, AuditLog.Entry::entityId)
         .contains(org.assertj.core.groups.Tuple.tuple("view-contact", bookingId));
 
-    assertThat(hub.get("/openapi/openapi.yml").body()).contains("/api/receptions/{id}/bookings", "/api/bookings/{id}/contact", "phoneMasked");
+    assertThat(hub.get("/openapi/openapi.yml").body())
+        .contains("/api/receptions/{id}/bookings", "/api/bookings/{id}/contact", "phoneMasked");
     JsonNode reception = json.readTree(admin.api("GET", "/api/receptions/" + slot, null).body());
     assertThat(reception.path("capacity").asInt()).isEqualTo(20);
     assertThat(reception.path("booked").asInt()).isEqualTo(2);
@@ -335,13 +362,22 @@ class BookingTest {
 
     for (String user : List.of("baisha", "chenxl")) {
       StaffClient other = StaffClient.basic(hub, user, DemoCounty.PASSWORD);
-      assertThat(other.api("GET", "/api/receptions/" + slot + "/bookings", null).statusCode()).as(user).isEqualTo(403);
-      assertThat(other.api("GET", "/api/bookings/" + bookingId + "/contact", null).statusCode()).as(user).isEqualTo(403);
-      HttpResponse<String> page = StaffClient.loggedIn(hub, user, DemoCounty.PASSWORD).get("/admin/receptions/" + slot + "/bookings");
+      assertThat(other.api("GET", "/api/receptions/" + slot + "/bookings", null).statusCode())
+          .as(user)
+          .isEqualTo(403);
+      assertThat(other.api("GET", "/api/bookings/" + bookingId + "/contact", null).statusCode())
+          .as(user)
+          .isEqualTo(403);
+      HttpResponse<String> page =
+          StaffClient.loggedIn(hub, user, DemoCounty.PASSWORD)
+              .get("/admin/receptions/" + slot + "/bookings");
       assertThat(page.statusCode()).as(user).isEqualTo(403);
       assertThat(page.body()).doesNotContain("13812349999");
     }
-    assertThat(StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD).api("GET", "/api/receptions/" + slot + "/bookings", null).statusCode())
+    assertThat(
+            StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD)
+                .api("GET", "/api/receptions/" + slot + "/bookings", null)
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -350,18 +386,25 @@ class BookingTest {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(12);
     String slot = slot(day, "ANNOUNCED", 3);
     new Resident().book(slot, "冯", "13812349999", "2", "");
-    String start = json.readTree(admin.api("GET", "/api/receptions/" + slot, null).body()).path("start").asText();
+    String start =
+        json.readTree(admin.api("GET", "/api/receptions/" + slot, null).body())
+            .path("start")
+            .asText();
 
     for (Object bad : List.of("0", "abc", "501")) {
-      HttpResponse<String> answer = admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", bad));
+      HttpResponse<String> answer =
+          admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", bad));
       assertThat(answer.statusCode()).as("%s", bad).isEqualTo(422);
       assertThat(StaffClient.fieldErrors(answer).get("capacity")).contains("1 到 500");
     }
-    HttpResponse<String> fewer = admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", 1));
+    HttpResponse<String> fewer =
+        admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", 1));
     assertThat(StaffClient.fieldErrors(fewer).get("capacity")).isEqualTo("已有 2 人预约，可预约人数不能少于 2");
-    HttpResponse<String> none = admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", null));
+    HttpResponse<String> none =
+        admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", null));
     assertThat(StaffClient.fieldErrors(none).get("capacity")).startsWith("已有 2 人预约，不能取消预约名额");
-    HttpResponse<String> more = admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", 30));
+    HttpResponse<String> more =
+        admin.api("PUT", "/api/receptions/" + slot, slotBody(day, start, "ANNOUNCED", 30));
     assertThat(more.statusCode()).isEqualTo(200);
     assertThat(json.readTree(more.body()).path("capacity").asInt()).isEqualTo(30);
   }
@@ -376,8 +419,34 @@ class BookingTest {
         .useTransaction(
             h -> {
               BookingRepository repository = hub.bean(BookingRepository.class);
-              repository.insert(h, new Booking("b-old", old, "B-2222-3333", "卫", "13812345555", 2, "事项", BookingStatus.BOOKED, then, null, null));
-              repository.insert(h, new Booking("b-recent", recent, "B-2222-4444", "蒋", "13812346666", 1, null, BookingStatus.BOOKED, then, null, null));
+              repository.insert(
+                  h,
+                  new Booking(
+                      "b-old",
+                      old,
+                      "B-2222-3333",
+                      "卫",
+                      "13812345555",
+                      2,
+                      "事项",
+                      BookingStatus.BOOKED,
+                      then,
+                      null,
+                      null));
+              repository.insert(
+                  h,
+                  new Booking(
+                      "b-recent",
+                      recent,
+                      "B-2222-4444",
+                      "蒋",
+                      "13812346666",
+                      1,
+                      null,
+                      BookingStatus.BOOKED,
+                      then,
+                      null,
+                      null));
             });
 
     assertThat(hub.bean(BookingService.class).eraseExpiredContacts(today)).isEqualTo(1);
@@ -388,9 +457,12 @@ class BookingTest {
     assertThat(erased.topic()).isNull();
     assertThat(erased.erasedAt()).isNotNull();
     assertThat(erased.partySize()).as("the count stays").isEqualTo(2);
-    assertThat(bookings(recent).getFirst().phone()).as("30 days after: kept").isEqualTo("13812346666");
+    assertThat(bookings(recent).getFirst().phone())
+        .as("30 days after: kept")
+        .isEqualTo("13812346666");
     StaffClient manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
-    assertThat(manager.get("/admin/receptions/" + old + "/bookings").body()).contains("已删除", "已预约 2 / 20");
+    assertThat(manager.get("/admin/receptions/" + old + "/bookings").body())
+        .contains("已删除", "已预约 2 / 20");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -399,7 +471,8 @@ class BookingTest {
   private String slot(LocalDate day, String status, Integer capacity) {
     int n = NEXT_SLOT.getAndIncrement();
     String start = String.format("%02d:%02d", 6 + n / 4, (n % 4) * 15);
-    HttpResponse<String> created = admin.api("POST", "/api/receptions", slotBody(day, start, status, capacity));
+    HttpResponse<String> created =
+        admin.api("POST", "/api/receptions", slotBody(day, start, status, capacity));
     if (created.statusCode() != 201) {
       throw new IllegalStateException("could not create a reception: " + created.body());
     }
@@ -440,7 +513,8 @@ class BookingTest {
 
   private static String codeOf(HttpResponse<String> booked) {
     if (booked.statusCode() != 303) {
-      throw new IllegalStateException("booking answered " + booked.statusCode() + ": " + booked.body());
+      throw new IllegalStateException(
+          "booking answered " + booked.statusCode() + ": " + booked.body());
     }
     Matcher m = CODE.matcher(booked.headers().firstValue("Location").orElseThrow());
     if (!m.find()) {
@@ -480,8 +554,12 @@ class BookingTest {
       return send(HttpRequest.newBuilder(hub.url(path)).GET());
     }
 
-    HttpResponse<String> book(String slotId, String name, String phone, String party, String topic) {
-      return post("/b/" + token, Map.of("slotId", slotId, "name", name, "phone", phone, "partySize", party, "topic", topic));
+    HttpResponse<String> book(
+        String slotId, String name, String phone, String party, String topic) {
+      return post(
+          "/b/" + token,
+          Map.of(
+              "slotId", slotId, "name", name, "phone", phone, "partySize", party, "topic", topic));
     }
 
     HttpResponse<String> cancel(String code, String last4) {
@@ -491,7 +569,11 @@ class BookingTest {
     private HttpResponse<String> post(String path, Map<String, String> fields) {
       String body =
           fields.entrySet().stream()
-              .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .map(
+                  e ->
+                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
               .collect(Collectors.joining("&"));
       return send(
           HttpRequest.newBuilder(hub.url(path))

@@ -24,28 +24,30 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
  * An enrolled station that floods the hub with garbage: counted, logged only by sample,
- * disconnected past the limit (and again when it comes back and goes on), flagged on the fleet
- * page with the count and since when, nothing of it stored; another station's events are stored
- * all the while.
+ * disconnected past the limit (and again when it comes back and goes on), flagged on the fleet page
+ * with the count and since when, nothing of it stored; another station's events are stored all the
+ * while.
  */
 @Tag("security")
 class MalformedSendersTest {
   @TempDir Path dir;
 
   @Test
-  void shouldDisconnectAndFlagAStationFloodingGarbageWhileAnotherStationsEventsAreStored() throws Exception {
+  void shouldDisconnectAndFlagAStationFloodingGarbageWhileAnotherStationsEventsAreStored()
+      throws Exception {
     Logger badInputLog = (Logger) LoggerFactory.getLogger(BadInput.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     badInputLog.addAppender(logged);
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.mqtt.security.bad-messages-per-station", 20));
+    try (RunningHub hub =
+            RunningHub.start(dir, Map.of("hub.mqtt.security.bad-messages-per-station", 20));
         TestClient s2 = hub.station("s-002", "calm")) {
       StationEventRepository events = hub.bean(StationEventRepository.class);
       BadInput bad = hub.bean(BadInput.class);
@@ -58,10 +60,15 @@ class MalformedSendersTest {
       int sent = 0;
       try {
         while (sent < 200 && s1.isConnected()) {
-          s1.publish(Topic.stationEvent("s-001").toString(), ("{garbage " + sent).getBytes(StandardCharsets.UTF_8), false);
+          s1.publish(
+              Topic.stationEvent("s-001").toString(),
+              ("{garbage " + sent).getBytes(StandardCharsets.UTF_8),
+              false);
           sent++;
           if (sent % 10 == 0) {
-            StationEvent e = new StationEvent(UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of("n", sent));
+            StationEvent e =
+                new StationEvent(
+                    UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of("n", sent));
             calm.add(e);
             s2.publish(Topic.stationEvent("s-002").toString(), ProtocolCodec.encode(e), false);
           }
@@ -79,7 +86,11 @@ class MalformedSendersTest {
       assertThat(flag.count()).isGreaterThanOrEqualTo(20);
       assertThat(hub.bean(MalformedSenders.class).flag("s-002")).isEmpty();
       long s2Stored = calm.size();
-      await().until(() -> events.count("s-002") == s2Before + s2Stored && bad.count("mqtt.event", "not-json") >= 20);
+      await()
+          .until(
+              () ->
+                  events.count("s-002") == s2Before + s2Stored
+                      && bad.count("mqtt.event", "not-json") >= 20);
       assertThat(events.count("s-001")).as("nothing of the garbage stored").isEqualTo(s1Before);
       assertThat(logged.list)
           .extracting(ILoggingEvent::getFormattedMessage)
@@ -90,7 +101,8 @@ class MalformedSendersTest {
       // It comes back and goes on: closed again at once.
       try (TestClient again = hub.station("s-001", "again")) {
         try {
-          again.publish(Topic.stationEvent("s-001").toString(), "[]".getBytes(StandardCharsets.UTF_8), false);
+          again.publish(
+              Topic.stationEvent("s-001").toString(), "[]".getBytes(StandardCharsets.UTF_8), false);
         } catch (IllegalStateException e) {
           // closed under the publish
         }

@@ -26,15 +26,20 @@ final class MosquittoProcess implements AutoCloseable {
   }
 
   static Path executable() {
-    for (String candidate : new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"}) {
+    for (String candidate :
+        new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"}) {
       if (Files.isExecutable(Path.of(candidate))) {
         return Path.of(candidate);
       }
     }
-    throw new IllegalStateException("no mosquitto here: install Debian's mosquitto (bash .ci/run does)");
+    throw new IllegalStateException(
+        "no mosquitto here: install Debian's mosquitto (bash .ci/run does)");
   }
 
-  /** Starts Mosquitto with {@code passwd} and {@code acl} from the folder, anonymous clients refused. */
+  /**
+   * Starts Mosquitto with {@code passwd} and {@code acl} from the folder, anonymous clients
+   * refused.
+   */
   static MosquittoProcess start(Path dir) {
     try {
       int port = TestBroker.freePort();
@@ -81,7 +86,8 @@ final class MosquittoProcess implements AutoCloseable {
         return;
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("mosquitto did not listen on " + port + ": " + Files.readString(log), e);
+          throw new IllegalStateException(
+              "mosquitto did not listen on " + port + ": " + Files.readString(log), e);
         }
         java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
       }

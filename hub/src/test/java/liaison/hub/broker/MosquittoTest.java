@@ -22,16 +22,16 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
- * The README's settings for an external broker, proven on a real Mosquitto: the hub runs against
- * it and keeps its password and ACL files ({@code --mosquitto-dir}); after a SIGHUP each station
- * reads and writes only its own topics, anonymous and wrong passwords are refused, and a revoked
- * station is shut out.
+ * The README's settings for an external broker, proven on a real Mosquitto: the hub runs against it
+ * and keeps its password and ACL files ({@code --mosquitto-dir}); after a SIGHUP each station reads
+ * and writes only its own topics, anonymous and wrong passwords are refused, and a revoked station
+ * is shut out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("security")
@@ -48,7 +48,8 @@ class MosquittoTest {
     Files.writeString(
         files.resolve(MosquittoFiles.PASSWORD_FILE),
         MosquittoFiles.passwordFile("liaison_hub", MqttPasswordHash.hash(HUB_PASSWORD), Map.of()));
-    Files.writeString(files.resolve(MosquittoFiles.ACL_FILE), MosquittoFiles.aclFile("liaison_hub"));
+    Files.writeString(
+        files.resolve(MosquittoFiles.ACL_FILE), MosquittoFiles.aclFile("liaison_hub"));
     mosquitto = MosquittoProcess.start(files);
     hub =
         RunningHub.start(
@@ -62,7 +63,10 @@ class MosquittoTest {
     mosquitto.reload();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> connect("s-001", hub.stationPassword("s-001")) == 0 && connect("s-002", hub.stationPassword("s-002")) == 0);
+        .until(
+            () ->
+                connect("s-001", hub.stationPassword("s-001")) == 0
+                    && connect("s-002", hub.stationPassword("s-002")) == 0);
   }
 
   @AfterAll
@@ -78,14 +82,17 @@ class MosquittoTest {
   private int connect(String user, String password) {
     return TestClient.tryConnect(
         mosquitto.uri(),
-        StationIdentity.clientId(user != null && user.startsWith("s-") ? user : "s-000", "probe" + UUID.randomUUID().toString().substring(0, 6)),
+        StationIdentity.clientId(
+            user != null && user.startsWith("s-") ? user : "s-000",
+            "probe" + UUID.randomUUID().toString().substring(0, 6)),
         user,
         password == null ? null : password.getBytes(StandardCharsets.UTF_8),
         null);
   }
 
   private TestClient station(String id, String suffix) {
-    return TestClient.connect(mosquitto.uri(), StationIdentity.clientId(id, suffix), id, hub.stationPassword(id));
+    return TestClient.connect(
+        mosquitto.uri(), StationIdentity.clientId(id, suffix), id, hub.stationPassword(id));
   }
 
   private TestClient observer(String name) {
@@ -106,7 +113,9 @@ class MosquittoTest {
         .contains("pattern write liaison/v1/station/%u/event")
         .contains("pattern write liaison/v1/station/%u/response/+")
         .doesNotContain("liaison/v1/hub/responses");
-    assertThat(passwd).containsPattern("(?m)^liaison_hub:\\$7\\$101\\$").containsPattern("(?m)^s-001:\\$7\\$101\\$");
+    assertThat(passwd)
+        .containsPattern("(?m)^liaison_hub:\\$7\\$101\\$")
+        .containsPattern("(?m)^s-001:\\$7\\$101\\$");
     assertThat(passwd).doesNotContain(hub.stationPassword("s-001"), HUB_PASSWORD);
   }
 
@@ -114,7 +123,9 @@ class MosquittoTest {
   void shouldRefuseAnonymousClientsAndWrongPasswords() {
     assertThat(connect(null, null)).as("anonymous").isIn(0x86, 0x87);
     assertThat(connect("s-001", "wrong")).as("wrong password").isIn(0x86, 0x87);
-    assertThat(connect("s-404", hub.stationPassword("s-001"))).as("unknown station").isIn(0x86, 0x87);
+    assertThat(connect("s-404", hub.stationPassword("s-001")))
+        .as("unknown station")
+        .isIn(0x86, 0x87);
   }
 
   @Test
@@ -128,11 +139,18 @@ class MosquittoTest {
       s1.subscribeReason(Topic.stationContent("s-002").toString());
       s1.subscribe(Topic.stationCommand("s-001").toString());
 
-      hubSide.publish(Topic.stationCommand("s-002").toString(), "for s-002".getBytes(StandardCharsets.UTF_8), false);
-      hubSide.publish(Topic.stationCommand("s-001").toString(), "marker".getBytes(StandardCharsets.UTF_8), false);
+      hubSide.publish(
+          Topic.stationCommand("s-002").toString(),
+          "for s-002".getBytes(StandardCharsets.UTF_8),
+          false);
+      hubSide.publish(
+          Topic.stationCommand("s-001").toString(),
+          "marker".getBytes(StandardCharsets.UTF_8),
+          false);
 
       await().until(() -> !s1.receivedOn(Topic.stationCommand("s-001").toString()).isEmpty());
-      assertThat(s1.received()).extracting(TestClient.Received::topic)
+      assertThat(s1.received())
+          .extracting(TestClient.Received::topic)
           .allMatch(t -> t.startsWith("liaison/v1/station/s-001/"), "only s-001's topics");
     }
   }
@@ -148,7 +166,10 @@ class MosquittoTest {
       s1.publishReason(Topic.stationContent("s-001").toString(), forged, true);
       s1.publishReason(Topic.stationContent("s-002").toString(), forged, true);
       s1.publishReason(Topic.stationCommand("s-002").toString(), forged, false);
-      s1.publish(Topic.stationState("s-001").toString(), "{\"marker\":true}".getBytes(StandardCharsets.UTF_8), false);
+      s1.publish(
+          Topic.stationState("s-001").toString(),
+          "{\"marker\":true}".getBytes(StandardCharsets.UTF_8),
+          false);
 
       await().until(() -> !hubSide.receivedOn(Topic.stationState("s-001").toString()).isEmpty());
       assertThat(hubSide.received())
@@ -164,7 +185,9 @@ class MosquittoTest {
     try (TestClient s2 = station("s-002", "events")) {
       s2.publish(
           Topic.stationEvent("s-002").toString(),
-          ProtocolCodec.encode(new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("count", 3))),
+          ProtocolCodec.encode(
+              new StationEvent(
+                  UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("count", 3))),
           false);
     }
     await().atMost(Duration.ofSeconds(20)).until(() -> events.count("s-002") == before + 1);
@@ -176,12 +199,17 @@ class MosquittoTest {
     mosquitto.reload();
     await().atMost(Duration.ofSeconds(10)).until(() -> connect("s-003", password) == 0);
 
-    var revoked = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("DELETE", "/api/stations/s-003/credential", null);
+    var revoked =
+        StaffClient.basic(hub, "admin", DemoCounty.PASSWORD)
+            .api("DELETE", "/api/stations/s-003/credential", null);
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-    assertThat(Files.readString(files.resolve(MosquittoFiles.PASSWORD_FILE))).doesNotContain("s-003:");
+    assertThat(Files.readString(files.resolve(MosquittoFiles.PASSWORD_FILE)))
+        .doesNotContain("s-003:");
     mosquitto.reload();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> connect("s-003", password) != 0);
-    assertThat(connect("s-001", hub.stationPassword("s-001"))).as("the others are still served").isZero();
+    assertThat(connect("s-001", hub.stationPassword("s-001")))
+        .as("the others are still served")
+        .isZero();
   }
 }

@@ -28,10 +28,10 @@ import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * TLS with a self-signed certificate made by keytool: HTTPS and MQTT over TLS on every address, the
@@ -54,10 +54,38 @@ class TlsTest {
     Path keystore = dir.resolve("hub.p12");
     pem = dir.resolve("hub.pem");
     keytool(
-        "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
-        "-dname", "CN=hub.test, O=Liaison test", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:127.0.0.2",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-rfc", "-alias", "hub", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-file", pem.toString());
+        "-genkeypair",
+        "-alias",
+        "hub",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "30",
+        "-dname",
+        "CN=hub.test, O=Liaison test",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1,ip:127.0.0.2",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "hub",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        pem.toString());
     trusting = TrustedCertificates.context(pem);
     httpPort = TestBroker.freePort();
     httpsPort = TestBroker.freePort();
@@ -90,7 +118,9 @@ class TlsTest {
   }
 
   private HttpResponse<String> get(HttpClient client, String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -100,7 +130,8 @@ class TlsTest {
     HttpResponse<String> health = get(client, "https://127.0.0.1:" + httpsPort + "/health");
 
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThatThrownBy(() -> get(HttpClient.newHttpClient(), "https://127.0.0.1:" + httpsPort + "/health"))
+    assertThatThrownBy(
+            () -> get(HttpClient.newHttpClient(), "https://127.0.0.1:" + httpsPort + "/health"))
         .as("the JVM's usual trust does not know a self-signed certificate")
         .isInstanceOf(IOException.class);
   }
@@ -111,11 +142,16 @@ class TlsTest {
     String https = "https://127.0.0.1:" + httpsPort;
     String http = "http://127.0.0.1:" + httpPort;
 
-    for (String path : java.util.List.of("/health", "/login", "/api/stations", "/no-such-page", "/static/hub.css")) {
+    for (String path :
+        java.util.List.of(
+            "/health", "/login", "/api/stations", "/no-such-page", "/static/hub.css")) {
       assertThat(get(client, https + path).headers().firstValue("Strict-Transport-Security"))
           .as("over HTTPS: " + path)
           .hasValue("max-age=31536000");
-      assertThat(get(HttpClient.newHttpClient(), http + path).headers().firstValue("Strict-Transport-Security"))
+      assertThat(
+              get(HttpClient.newHttpClient(), http + path)
+                  .headers()
+                  .firstValue("Strict-Transport-Security"))
           .as("over plain HTTP: " + path)
           .isEmpty();
     }
@@ -124,17 +160,24 @@ class TlsTest {
   @Test
   void shouldMarkTheSessionCookieSecureOverHttps() throws Exception {
     HttpClient client =
-        HttpClient.newBuilder().sslContext(trusting).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .sslContext(trusting)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     HttpResponse<String> in =
         client.send(
             HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + DemoCounty.PASSWORD))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=admin&password=" + DemoCounty.PASSWORD))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(in.statusCode()).isEqualTo(303);
-    assertThat(in.headers().firstValue("Set-Cookie").orElseThrow()).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
+    assertThat(in.headers().firstValue("Set-Cookie").orElseThrow())
+        .containsIgnoringCase("Secure")
+        .containsIgnoringCase("HttpOnly");
   }
 
   @Test
@@ -152,7 +195,11 @@ class TlsTest {
     }
     assertThat(
             TestClient.tryConnect(
-                "ssl://127.0.0.1:" + mqttsPort, "anyone", null, null, NoDelaySocketFactory.tls(trusting.getSocketFactory())))
+                "ssl://127.0.0.1:" + mqttsPort,
+                "anyone",
+                null,
+                null,
+                NoDelaySocketFactory.tls(trusting.getSocketFactory())))
         .as("TLS is no way around the credentials")
         .isEqualTo(0x86);
     assertThat(
@@ -161,7 +208,8 @@ class TlsTest {
                 StationIdentity.clientId("s-001", "untrusting"),
                 "s-001",
                 password.getBytes(StandardCharsets.UTF_8),
-                NoDelaySocketFactory.tls((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())))
+                NoDelaySocketFactory.tls(
+                    (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())))
         .as("a client that does not trust the certificate does not connect")
         .isEqualTo(-1);
   }
@@ -169,13 +217,18 @@ class TlsTest {
   @Test
   void shouldKeepThePlainListenersOnThisMachineAndOpenTheTlsOnes() throws Exception {
     // 127.0.0.2 is this machine too, but not the address the plain listeners are bound to.
-    assertThat(get(HttpClient.newHttpClient(), "http://127.0.0.1:" + httpPort + "/health").statusCode()).isEqualTo(200);
+    assertThat(
+            get(HttpClient.newHttpClient(), "http://127.0.0.1:" + httpPort + "/health")
+                .statusCode())
+        .isEqualTo(200);
     assertThatThrownBy(() -> connect("127.0.0.2", httpPort)).isInstanceOf(ConnectException.class);
-    assertThatThrownBy(() -> connect("127.0.0.2", hub.mqttPort())).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> connect("127.0.0.2", hub.mqttPort()))
+        .isInstanceOf(ConnectException.class);
     connect("127.0.0.2", httpsPort);
     connect("127.0.0.2", mqttsPort);
     HttpClient client = HttpClient.newBuilder().sslContext(trusting).build();
-    assertThat(get(client, "https://127.0.0.2:" + httpsPort + "/health").statusCode()).isEqualTo(200);
+    assertThat(get(client, "https://127.0.0.2:" + httpsPort + "/health").statusCode())
+        .isEqualTo(200);
   }
 
   private static void connect(String host, int port) throws IOException {

@@ -64,12 +64,22 @@ class AdminBrowserTest {
     Chromium.screenshot(page, "admin-login-phone");
     page.getByLabel("用户名").fill("chengguan");
     page.getByLabel("密码").fill(DemoCounty.PASSWORD);
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("登录"))
+        .click();
 
-    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的站点"))).isVisible();
+    assertThat(
+            page.getByRole(
+                com.microsoft.playwright.options.AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("我的站点")))
+        .isVisible();
     Chromium.screenshot(page, "admin-home-phone");
-    page.locator("section.card", new Page.LocatorOptions().setHasText("城关镇人大代表之家")).getByText("接待日历").click();
-    if (!day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).equals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))) {
+    page.locator("section.card", new Page.LocatorOptions().setHasText("城关镇人大代表之家"))
+        .getByText("接待日历")
+        .click();
+    if (!day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .equals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))) {
       page.getByText("下一周 ›").click();
     }
     page.locator("a.add[href*='date=" + day + "']").click();
@@ -82,10 +92,14 @@ class AdminBrowserTest {
     page.getByLabel("地点").fill("代表之家一楼接待室");
     page.getByLabel("状态").selectOption("ANNOUNCED");
     Chromium.screenshot(page, "admin-reception-form-phone");
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("保存"))
+        .click();
 
     assertThat(page.getByText("已添加，屏幕将在几秒内更新。")).isVisible();
-    assertThat(page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证"))).containsText("王美玲、胡志勇");
+    assertThat(page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证")))
+        .containsText("王美玲、胡志勇");
     Chromium.screenshot(page, "admin-week-phone");
 
     await()
@@ -100,14 +114,27 @@ class AdminBrowserTest {
                                 && r.deputyIds().equals(List.of("d-0004", "d-0012"))));
 
     // Deleting asks first, then takes it off the calendar and the screens.
-    page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证")).getByText("删除").click();
+    page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证"))
+        .getByText("删除")
+        .click();
     assertThat(page.getByText("确定删除这次接待吗？删除后屏幕上也不再显示。")).isVisible();
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("删除")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("删除"))
+        .click();
     assertThat(page.getByText("已删除。")).isVisible();
-    assertThat(page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证"))).hasCount(0);
-    await().until(() -> snapshots().getLast().receptions().stream().noneMatch(r -> "老旧小区改造听证".equals(r.theme())));
+    assertThat(page.locator("article.slot", new Page.LocatorOptions().setHasText("老旧小区改造听证")))
+        .hasCount(0);
+    await()
+        .until(
+            () ->
+                snapshots().getLast().receptions().stream()
+                    .noneMatch(r -> "老旧小区改造听证".equals(r.theme())));
 
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("退出"))
+        .click();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
     page.navigate(hub.url("/admin").toString());
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?next=.*"));
@@ -129,30 +156,48 @@ class AdminBrowserTest {
     Locator huang = today.locator("li", new Locator.LocatorOptions().setHasText("黄志强"));
     assertThat(chen).containsText("已签到");
     assertThat(huang).containsText("未签到");
-    page.locator("section.day.today").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENS.resolve("admin-attendance-before-phone.png")));
+    page.locator("section.day.today")
+        .screenshot(
+            new Locator.ScreenshotOptions()
+                .setPath(Chromium.SCREENS.resolve("admin-attendance-before-phone.png")));
 
-    huang.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签到 黄志强").setExact(true)).click();
+    huang
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("签到 黄志强").setExact(true))
+        .click();
 
     assertThat(page.getByText("已签到，屏幕将在几秒内更新。")).isVisible();
     huang = page.locator("#slot-r-0001 li", new Page.LocatorOptions().setHasText("黄志强"));
     assertThat(huang).containsText("已签到");
     assertThat(huang.getByRole(AriaRole.BUTTON)).hasText("取消签到");
-    page.locator("section.day.today").screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENS.resolve("admin-attendance-phone.png")));
+    page.locator("section.day.today")
+        .screenshot(
+            new Locator.ScreenshotOptions()
+                .setPath(Chromium.SCREENS.resolve("admin-attendance-phone.png")));
     await()
         .until(
             () ->
                 snapshots().getLast().receptions().stream()
-                    .anyMatch(r -> r.id().equals("r-0001") && r.presentDeputyIds().equals(List.of("d-0001", "d-0002"))));
+                    .anyMatch(
+                        r ->
+                            r.id().equals("r-0001")
+                                && r.presentDeputyIds().equals(List.of("d-0001", "d-0002"))));
 
-    huang.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消签到 黄志强").setExact(true)).click();
+    huang
+        .getByRole(
+            AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消签到 黄志强").setExact(true))
+        .click();
 
     assertThat(page.getByText("已取消签到，屏幕将在几秒内更新。")).isVisible();
-    assertThat(page.locator("#slot-r-0001 li", new Page.LocatorOptions().setHasText("黄志强"))).containsText("未签到");
+    assertThat(page.locator("#slot-r-0001 li", new Page.LocatorOptions().setHasText("黄志强")))
+        .containsText("未签到");
     await()
         .until(
             () ->
                 snapshots().getLast().receptions().stream()
-                    .anyMatch(r -> r.id().equals("r-0001") && r.presentDeputyIds().equals(List.of("d-0001"))));
+                    .anyMatch(
+                        r ->
+                            r.id().equals("r-0001")
+                                && r.presentDeputyIds().equals(List.of("d-0001"))));
   }
 
   @Test
@@ -170,7 +215,10 @@ class AdminBrowserTest {
     page.getByLabel("结束时间").fill("15:00");
     page.getByLabel("主题（可不填）").fill("<img src=x onerror=alert(1)>");
     page.getByLabel("地点").fill("一楼");
-    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("保存"))
+        .click();
 
     assertThat(page.getByText("请改正下面标出的问题，本次没有保存。")).isVisible();
     assertThat(page.getByText("结束时间须晚于开始时间")).isVisible();
@@ -178,7 +226,14 @@ class AdminBrowserTest {
     assertThat(page.getByLabel("主题（可不填）")).hasValue("<img src=x onerror=alert(1)>");
     Chromium.screenshot(page, "admin-reception-errors-laptop");
 
-    page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
-    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING, new Page.GetByRoleOptions().setName("My stations"))).isVisible();
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.LINK,
+            new Page.GetByRoleOptions().setName("English"))
+        .click();
+    assertThat(
+            page.getByRole(
+                com.microsoft.playwright.options.AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("My stations")))
+        .isVisible();
   }
 }

@@ -62,7 +62,8 @@ class BookingBrowserTest {
 
   @Test
   void shouldBookAPlaceFromAPhoneThenCancelIt() {
-    String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+    String token =
+        hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
     await().until(() -> publishedTalk().map(r -> r.booked() == 2).orElse(false));
     Page page = chromium.phone();
 
@@ -83,13 +84,17 @@ class BookingBrowserTest {
     assertThat(page.getByText("请填写 11 位手机号码，如 13812341234")).isVisible();
     assertThat(page.getByLabel("姓名")).hasValue("陈阿姨");
     assertThat(page.getByLabel("到站人数")).hasValue("2");
-    assertThat(page.locator("label.offer", new Page.LocatorOptions().setHasText(TALK)).locator("input")).isChecked();
+    assertThat(
+            page.locator("label.offer", new Page.LocatorOptions().setHasText(TALK))
+                .locator("input"))
+        .isChecked();
     Chromium.screenshot(page, "booking-error-phone");
 
     page.getByLabel("手机号码").fill("13900139000");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认预约")).click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("预约成功"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("预约成功")))
+        .isVisible();
     String code = page.locator("p.code").innerText().strip();
     assertThat(code).matches("B-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
     assertThat(page.locator("dl.details")).containsText("城关镇文化广场");
@@ -103,14 +108,19 @@ class BookingBrowserTest {
     Chromium.screenshot(page, "booking-cancel-phone");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认取消")).click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已取消预约"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已取消预约")))
+        .isVisible();
     Chromium.screenshot(page, "booking-cancelled-phone");
     await().until(() -> publishedTalk().map(r -> r.booked() == 2).orElse(false));
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("返回预约页面")).click();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Book a reception"))).isVisible();
-    assertThat(page.locator("label.offer", new Page.LocatorOptions().setHasText(TALK))).containsText("Booked 2 / 20");
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Book a reception")))
+        .isVisible();
+    assertThat(page.locator("label.offer", new Page.LocatorOptions().setHasText(TALK)))
+        .containsText("Booked 2 / 20");
     Chromium.screenshot(page, "booking-list-phone-en");
   }
 
@@ -129,14 +139,22 @@ class BookingBrowserTest {
     assertThat(talk.locator("p.booked a")).hasText(Pattern.compile("已预约 \\d+ / 20"));
     talk.locator("p.booked a").click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("预约名单.*")))).isVisible();
-    Locator row = page.locator("table.bookings tbody tr", new Page.LocatorOptions().setHasText("B-DEMX-7Q4K"));
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("预约名单.*"))))
+        .isVisible();
+    Locator row =
+        page.locator(
+            "table.bookings tbody tr", new Page.LocatorOptions().setHasText("B-DEMX-7Q4K"));
     assertThat(row).containsText("王女士");
     assertThat(row).containsText("138****8000");
     assertThat(page.locator("main")).not().containsText("13800138000");
     Chromium.screenshot(page, "admin-bookings-phone");
 
     row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看完整号码")).click();
-    assertThat(page.locator("table.bookings tbody tr", new Page.LocatorOptions().setHasText("B-DEMX-7Q4K"))).containsText("13800138000");
+    assertThat(
+            page.locator(
+                "table.bookings tbody tr", new Page.LocatorOptions().setHasText("B-DEMX-7Q4K")))
+        .containsText("13800138000");
   }
 }

@@ -44,7 +44,10 @@ class CaseLoopBrowserTest {
   }
 
   private void button(Page page, String form, String name) {
-    page.locator("form#" + form).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name)).click();
+    page.locator("form#" + form)
+        .getByRole(
+            AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name))
+        .click();
   }
 
   @Test
@@ -53,11 +56,14 @@ class CaseLoopBrowserTest {
     logIn(page, "chengguan");
 
     page.navigate(hub.url("/admin/cases").toString());
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("意见办理"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("意见办理")))
+        .isVisible();
     assertThat(page.getByText("138****1234")).isVisible();
     Chromium.screenshot(page, "cases-inbox-laptop");
 
-    page.locator("li.case-item", new Page.LocatorOptions().setHasText("人行绿灯")).locator("a.code").click();
+    page.locator("li.case-item", new Page.LocatorOptions().setHasText("人行绿灯"))
+        .locator("a.code")
+        .click();
     assertThat(page.locator("form#register")).isVisible();
     Chromium.screenshot(page, "case-new-laptop");
 
@@ -82,7 +88,8 @@ class CaseLoopBrowserTest {
     assertThat(page.locator("ol.timeline")).containsText("林晓梅");
     Chromium.screenshot(page, "case-answered-laptop");
 
-    assertThat(hub.bean(CaseRepository.class).find(DemoCases.NEW_CASE).orElseThrow().status()).isEqualTo(CaseStatus.ANSWERED);
+    assertThat(hub.bean(CaseRepository.class).find(DemoCases.NEW_CASE).orElseThrow().status())
+        .isEqualTo(CaseStatus.ANSWERED);
   }
 
   @Test

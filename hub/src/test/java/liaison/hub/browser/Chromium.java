@@ -16,7 +16,8 @@ import java.util.Map;
  * residents' phones are closest to anyway.
  */
 public final class Chromium implements AutoCloseable {
-  static final Path EXECUTABLE = Path.of(System.getProperty("liaison.chromium", "/usr/bin/chromium"));
+  static final Path EXECUTABLE =
+      Path.of(System.getProperty("liaison.chromium", "/usr/bin/chromium"));
   public static final Path SCREENS = Path.of("target", "screens");
 
   private final Playwright playwright;
@@ -30,10 +31,13 @@ public final class Chromium implements AutoCloseable {
   public static Chromium launch() {
     if (!Files.isExecutable(EXECUTABLE)) {
       throw new IllegalStateException(
-          "no Chromium at " + EXECUTABLE + ": install Debian's chromium (bash .ci/run does) or set -Dliaison.chromium=PATH");
+          "no Chromium at "
+              + EXECUTABLE
+              + ": install Debian's chromium (bash .ci/run does) or set -Dliaison.chromium=PATH");
     }
     Playwright playwright =
-        Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     Browser browser =
         playwright
             .chromium()
@@ -57,17 +61,25 @@ public final class Chromium implements AutoCloseable {
   public Page phone() {
     BrowserContext context =
         browser.newContext(
-            new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+            new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("zh-CN"));
     return context.newPage();
   }
 
   /** A fresh profile with a laptop's screen. */
   public Page laptop() {
-    return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("zh-CN")).newPage();
+    return browser
+        .newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("zh-CN"))
+        .newPage();
   }
 
   public static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENS.resolve(name + ".png")).setFullPage(true));
   }
 
   @Override

@@ -22,7 +22,6 @@ import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.Resident;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.station.StationRepository;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The residents' whole loop on a phone (390×844, zh-CN, a fresh profile as WeChat's in-app browser
- * gives): the QR form, the tracking code, the tracking page while staff handle the case, and a
- * 不满意 rating that reopens it. Every page must keep the strict CSP without a single violation, fit
- * the screen's width and offer touch targets of at least 44 px. PNGs of each step go to
- * target/screens for a person to look at.
+ * gives): the QR form, the tracking code, the tracking page while staff handle the case, and a 不满意
+ * rating that reopens it. Every page must keep the strict CSP without a single violation, fit the
+ * screen's width and offer touch targets of at least 44 px. PNGs of each step go to target/screens
+ * for a person to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResidentBrowserTest {
   private static final String TEXT = "小区门口路灯坏了三个月😡，晚上很黑";
-  private static final Pattern CODE = Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+  private static final Pattern CODE =
+      Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
   private static final String DEPARTMENT = "城管局路灯管理所";
   private static final String DEPARTMENT_REPLY = "城管局回复：已派维修班组更换灯头";
   private static final String ANSWER = "您反映的路灯已于本周三修复，感谢您的监督。";
@@ -72,12 +72,16 @@ class ResidentBrowserTest {
     assertThat(violations).as("CSP violations and script errors in the browser console").isEmpty();
   }
 
-  /** A phone whose console is watched for CSP violations (Chromium reports each one there) and script errors. */
+  /**
+   * A phone whose console is watched for CSP violations (Chromium reports each one there) and
+   * script errors.
+   */
   private Page phone() {
     Page page = chromium.phone();
     page.onConsoleMessage(
         m -> {
-          if (m.text().contains("Content Security Policy") || m.text().contains("Content-Security-Policy")) {
+          if (m.text().contains("Content Security Policy")
+              || m.text().contains("Content-Security-Policy")) {
             violations.add(page.url() + ": " + m.text());
           }
         });
@@ -86,7 +90,9 @@ class ResidentBrowserTest {
   }
 
   private OpinionCase caseOf(String code) {
-    return hub.bean(CaseRepository.class).findByCode(code).orElseThrow(() -> new AssertionError("no case with code " + code));
+    return hub.bean(CaseRepository.class)
+        .findByCode(code)
+        .orElseThrow(() -> new AssertionError("no case with code " + code));
   }
 
   @Test
@@ -94,9 +100,11 @@ class ResidentBrowserTest {
     // Given a resident who scanned the station's QR code
     Page page = phone();
     page.navigate(hub.url("/o/" + token).toString());
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("提交意见建议"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("提交意见建议")))
+        .isVisible();
 
-    // When they choose a category, type Chinese with an emoji, attach a photo and leave the contact empty
+    // When they choose a category, type Chinese with an emoji, attach a photo and leave the contact
+    // empty
     page.locator("#category").selectOption("TRANSPORT");
     page.locator("#text").fill(TEXT);
     page.locator("#photo1").setInputFiles(photo);
@@ -104,10 +112,13 @@ class ResidentBrowserTest {
     assertThat(page.locator("#phone")).hasValue("");
     Chromium.screenshot(page, "resident-form-phone");
     Screens.checkLayout(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+        .click();
 
     // Then the code page shows a code without look-alikes, and a copy control
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已提交，感谢您的意见建议"))).isVisible();
+    assertThat(
+            page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("已提交，感谢您的意见建议")))
+        .isVisible();
     String code = page.locator("#code").innerText().strip();
     assertThat(code).matches(CODE);
     Locator copy = page.locator("button.copy");
@@ -138,8 +149,12 @@ class ResidentBrowserTest {
     hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
             h -> {
-              h.execute("UPDATE opinion_case SET department_reply = ? WHERE id = ?", DEPARTMENT_REPLY, saved.id());
-              cases.transition(h, saved.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", DEPARTMENT_REPLY);
+              h.execute(
+                  "UPDATE opinion_case SET department_reply = ? WHERE id = ?",
+                  DEPARTMENT_REPLY,
+                  saved.id());
+              cases.transition(
+                  h, saved.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", DEPARTMENT_REPLY);
             });
     hub.bean(liaison.hub.db.Database.class)
         .useTransaction(
@@ -187,7 +202,8 @@ class ResidentBrowserTest {
 
     // Given a resident who chose a category and typed nothing
     page.locator("#category").selectOption("ENVIRONMENT");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+        .click();
 
     // Then the message stands right after the text field, Chinese first, and the category is kept
     Locator message = page.locator("#text ~ .field-error").first();
@@ -201,10 +217,12 @@ class ResidentBrowserTest {
     String tooLong = "河".repeat(1991) + "道发臭已经很多天了呀";
     assertThat(tooLong.codePointCount(0, tooLong.length())).isEqualTo(2001);
     page.locator("#text").fill(tooLong);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+        .click();
 
     // Then the message counts the characters, the text and the category are kept, nothing was saved
-    assertThat(page.locator("#text ~ .field-error").first()).containsText("意见建议最多 2000 字，现在 2001 字，请精简");
+    assertThat(page.locator("#text ~ .field-error").first())
+        .containsText("意见建议最多 2000 字，现在 2001 字，请精简");
     assertThat(page.locator("#text")).hasValue(tooLong);
     assertThat(page.locator("#category")).hasValue("ENVIRONMENT");
     Chromium.screenshot(page, "resident-error-long-phone");
@@ -219,10 +237,14 @@ class ResidentBrowserTest {
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Send an opinion"))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName("Send an opinion")))
+        .isVisible();
     assertThat(page.locator("html")).hasAttribute("lang", "en");
     page.locator("#category").selectOption("URBAN_RURAL");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true))
+        .click();
     // A message in the chosen language, with the Chinese as its second line
     Locator message = page.locator("#text ~ .field-error").first();
     assertThat(message).containsText("Write your opinion");
@@ -231,10 +253,17 @@ class ResidentBrowserTest {
     Screens.checkLayout(page);
 
     page.locator("#text").fill("停水三天了 💧 no water for three days");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true))
+        .click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sent: thank you for your opinion"))).isVisible();
-    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy the code"))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Sent: thank you for your opinion")))
+        .isVisible();
+    assertThat(
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy the code")))
+        .isVisible();
     assertThat(page.locator(".case .status")).hasText("We received your opinion");
     assertThat(page.locator(".case")).containsText("Status: We received your opinion");
     assertThat(page.locator("ol.timeline")).containsText("Opinion sent");
@@ -256,7 +285,8 @@ class ResidentBrowserTest {
     page.locator("#text").fill("希望陈代表关注学校门口的接送秩序 🚸");
     Chromium.screenshot(page, "resident-deputy-phone");
     Screens.checkLayout(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+        .click();
 
     String code = page.locator("#code").innerText().strip();
     OpinionCase c = caseOf(code);
@@ -265,6 +295,8 @@ class ResidentBrowserTest {
   }
 
   private int count() {
-    return hub.bean(liaison.hub.db.Database.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+    return hub.bean(liaison.hub.db.Database.class)
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 }

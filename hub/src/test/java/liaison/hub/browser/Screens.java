@@ -6,9 +6,10 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 
 /**
- * Layout checks for a phone page that a screenshot alone would leave to a person's eye: nothing wider
- * than the screen, no text cut off inside its box, and every control a thumb must hit at least 44 CSS
- * pixels high (Apple's and WCAG 2.5.5's size). Inline links inside a sentence are exempt, as WCAG does.
+ * Layout checks for a phone page that a screenshot alone would leave to a person's eye: nothing
+ * wider than the screen, no text cut off inside its box, and every control a thumb must hit at
+ * least 44 CSS pixels high (Apple's and WCAG 2.5.5's size). Inline links inside a sentence are
+ * exempt, as WCAG does.
  */
 final class Screens {
   static final int MIN_TOUCH = 44;
@@ -16,10 +17,14 @@ final class Screens {
   private Screens() {}
 
   static void checkLayout(Page page) {
-    Object width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+    Object width =
+        page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
     @SuppressWarnings("unchecked")
     List<Number> w = (List<Number>) width;
-    assertThat(w.get(0).intValue()).as("page width on %s (wider than the screen: sideways scrolling)", page.url()).isLessThanOrEqualTo(w.get(1).intValue());
+    assertThat(w.get(0).intValue())
+        .as("page width on %s (wider than the screen: sideways scrolling)", page.url())
+        .isLessThanOrEqualTo(w.get(1).intValue());
 
     @SuppressWarnings("unchecked")
     List<String> small =

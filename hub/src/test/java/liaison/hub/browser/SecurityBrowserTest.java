@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A station manager enrols a new screen from a phone, in a real Chromium: a wrong code is refused
- * beside the field with what was typed kept, the right one enrols, and revoking asks to confirm.
- * A county administrator resets a forgotten password; its owner must choose a new one first.
+ * beside the field with what was typed kept, the right one enrols, and revoking asks to confirm. A
+ * county administrator resets a forgotten password; its owner must choose a new one first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityBrowserTest {
@@ -62,10 +62,15 @@ class SecurityBrowserTest {
                     .POST(
                         HttpRequest.BodyPublishers.ofByteArray(
                             ProtocolCodec.encode(
-                                new EnrolmentRequest(stationId, MqttPasswordHash.hash(MqttPasswordHash.newPassword()), "0.1.0"))))
+                                new EnrolmentRequest(
+                                    stationId,
+                                    MqttPasswordHash.hash(MqttPasswordHash.newPassword()),
+                                    "0.1.0"))))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    return ProtocolCodec.decode(answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class).code();
+    return ProtocolCodec.decode(
+            answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class)
+        .code();
   }
 
   @Test
@@ -76,27 +81,34 @@ class SecurityBrowserTest {
 
     page.navigate(hub.url("/admin/stations").toString());
     page.locator("tr", new Page.LocatorOptions().setHasText("s-003")).getByText("屏幕登记").click();
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("屏幕登记")))).isVisible();
+    assertThat(
+            page.getByRole(
+                AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("屏幕登记"))))
+        .isVisible();
     assertThat(page.getByText("这个站点还没有登记屏幕。")).isVisible();
 
     page.getByLabel("屏幕上的登记码").fill("K7QX-M4PD");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记").setExact(true))
+        .click();
     assertThat(page.getByText("没有这个登记码：请核对屏幕上显示的登记码")).isVisible();
     assertThat(page.getByLabel("屏幕上的登记码")).hasValue("K7QX-M4PD");
     Chromium.screenshot(page, "screen-enrolment-wrong-code-phone");
 
     page.getByLabel("屏幕上的登记码").fill(code.toLowerCase().replace("-", " "));
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登记").setExact(true))
+        .click();
     assertThat(page.getByText("屏幕已登记，几秒内会连上枢纽。")).isVisible();
     assertThat(page.locator("#credential")).containsText("chengguan");
     assertThat(page.locator("#credential")).containsText(code);
     Chromium.screenshot(page, "screen-enrolment-done-phone");
 
     // Revoking needs the box ticked: the browser will not send the form without it.
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("撤销").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("撤销").setExact(true))
+        .click();
     assertThat(page.getByText("屏幕已登记，几秒内会连上枢纽。")).isVisible();
     page.getByLabel("我确认撤销这块屏幕的凭据").check();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("撤销").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("撤销").setExact(true))
+        .click();
     assertThat(page.getByText("已撤销，屏幕已断开。")).isVisible();
     assertThat(page.locator("#credential")).containsText("已撤销");
     Chromium.screenshot(page, "screen-enrolment-revoked-phone");
@@ -107,7 +119,12 @@ class SecurityBrowserTest {
     Page admin = chromium.laptop();
     logIn(admin, "admin", DemoCounty.PASSWORD);
     admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("账号")).click();
-    admin.locator("#account-baisha").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("重置密码")).click();
+    admin
+        .locator("#account-baisha")
+        .getByRole(
+            AriaRole.BUTTON,
+            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("重置密码"))
+        .click();
     assertThat(admin.getByText("韦国强（baisha）的密码已重置")).isVisible();
     String temporary = admin.locator("#temporary-password").textContent().strip();
     assertThat(temporary).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");

@@ -58,7 +58,8 @@ class SignageBrowserTest {
   }
 
   private Optional<Playlist> publishedPlaylist() {
-    List<TestClient.Received> received = station.receivedOn(Topic.stationContent("s-003").toString());
+    List<TestClient.Received> received =
+        station.receivedOn(Topic.stationContent("s-003").toString());
     return received.isEmpty()
         ? Optional.empty()
         : ProtocolCodec.decode(received.getLast().payload(), StationContent.class).playlistIfAny();
@@ -81,7 +82,8 @@ class SignageBrowserTest {
     page.locator("tr#s-003").getByText("播放列表").click();
 
     // No playlist yet: the screen plays the defaults, shown as the rows to start from.
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("信息屏播放列表"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("信息屏播放列表")))
+        .isVisible();
     assertThat(page.getByText("本站尚未设置播放列表")).isVisible();
     assertThat(page.locator("#main li.entry")).hasCount(Playlist.DEFAULT.entries().size());
     assertThat(page.locator("#main li.entry select").first()).hasValue("TODAY");
@@ -101,10 +103,18 @@ class SignageBrowserTest {
     morning.locator("#d0-1 select").selectOption("TODAY");
     morning.locator("#d0-1 input").fill("10");
     // The main list's last board goes first.
-    page.locator("#main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 5 项")).click();
-    page.locator("#main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 4 项")).click();
-    page.locator("#main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 3 项")).click();
-    page.locator("#main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 2 项")).click();
+    page.locator("#main")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 5 项"))
+        .click();
+    page.locator("#main")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 4 项"))
+        .click();
+    page.locator("#main")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 3 项"))
+        .click();
+    page.locator("#main")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上移第 2 项"))
+        .click();
     assertThat(page.locator("#m-0 select")).hasValue("RESULTS");
     Chromium.screenshot(page, "playlist-editing-phone");
     // Enter in a field saves (the form's default button), it does not move a row.
@@ -114,23 +124,32 @@ class SignageBrowserTest {
     assertThat(page.getByText("本站的播放列表由 林晓梅")).isVisible();
     assertThat(page.locator("#daypart-0 input[name='d0.from']")).hasValue("07:30");
     assertThat(page.locator("#daypart-0 li.entry")).hasCount(2);
-    Daypart before = new Daypart(LocalTime.of(7, 30), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10)));
+    Daypart before =
+        new Daypart(
+            LocalTime.of(7, 30),
+            LocalTime.of(9, 0),
+            List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10)));
     await()
         .until(
             () ->
                 publishedPlaylist()
-                    .filter(p -> p.dayparts().equals(List.of(before)) && p.entries().getFirst().equals(Entry.of(Board.RESULTS, 10)))
+                    .filter(
+                        p ->
+                            p.dayparts().equals(List.of(before))
+                                && p.entries().getFirst().equals(Entry.of(Board.RESULTS, 10)))
                     .isPresent());
     Chromium.screenshot(page, "playlist-saved-phone");
 
-    // A second daypart that overlaps the first is refused with the reason, and what was typed stays.
+    // A second daypart that overlaps the first is refused with the reason, and what was typed
+    // stays.
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("＋ 添加时段")).click();
     Locator late = page.locator("#daypart-1");
     late.locator("input[name='d1.from']").fill("08:00");
     late.locator("input[name='d1.until']").fill("10:00");
     late.locator("#d1-0 select").selectOption("ROSTER");
     late.locator("#d1-0 input").fill("12");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存").setExact(true)).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存").setExact(true))
+        .click();
 
     assertThat(page.getByText("请改正下面标出的问题，本次没有保存。")).isVisible();
     assertThat(page.locator("#daypart-1 .field-error"))
@@ -155,36 +174,57 @@ class SignageBrowserTest {
       for (int i = 1; i <= 3; i++) {
         OffsetDateTime from = now.minusHours(i);
         Map<String, Object> body =
-            Map.of("noticeId", "n-0001", "from", from.toString(), "until", from.plusSeconds(15).toString(), "seconds", 15,
-                "board", "NOTICES", "kind", i == 3 ? "URGENT_INTERRUPT" : "LOOP");
+            Map.of(
+                "noticeId",
+                "n-0001",
+                "from",
+                from.toString(),
+                "until",
+                from.plusSeconds(15).toString(),
+                "seconds",
+                15,
+                "board",
+                "NOTICES",
+                "kind",
+                i == 3 ? "URGENT_INTERRUPT" : "LOOP");
         s001.publish(
             Topic.stationEvent("s-001").toString(),
-            ProtocolCodec.encode(new StationEvent(UUID.randomUUID(), "notice.displayed", from.plusSeconds(15), body)),
+            ProtocolCodec.encode(
+                new StationEvent(
+                    UUID.randomUUID(), "notice.displayed", from.plusSeconds(15), body)),
             false);
       }
     }
     DisplayProofs proofs = hub.bean(DisplayProofs.class);
-    await().until(() -> proofs.atStations("n-0001", List.of("s-001")).getFirst().total().times() == 3);
+    await()
+        .until(() -> proofs.atStations("n-0001", List.of("s-001")).getFirst().total().times() == 3);
 
     Page page = loggedIn("chengguan");
     page.navigate(hub.url("/admin/notices/n-0001").toString());
 
     Locator section = page.locator("section.proofs");
-    assertThat(section.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("展示记录"))).isVisible();
+    assertThat(section.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("展示记录")))
+        .isVisible();
     Locator s001Row = section.locator("table.proofs tr[data-station='s-001']");
     assertThat(s001Row.locator("td.times")).hasText("3");
     assertThat(s001Row.locator("td.urgent")).hasText("1");
     assertThat(s001Row.locator("td.duration")).hasText("45秒");
     assertThat(section.locator("table.proofs tr[data-station='s-002']")).hasCount(0);
     fitsTheScreen(page);
-    section.screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENS.resolve("notice-proofs-phone.png")));
+    section.screenshot(
+        new Locator.ScreenshotOptions()
+            .setPath(Chromium.SCREENS.resolve("notice-proofs-phone.png")));
   }
 
   /** Nothing wider than the phone's screen: no sideways scrolling. */
   private static void fitsTheScreen(Page page) {
     @SuppressWarnings("unchecked")
     List<Number> width =
-        (List<Number>) page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-    assertThat(width.get(0).intValue()).as("page width on %s", page.url()).isLessThanOrEqualTo(width.get(1).intValue());
+        (List<Number>)
+            page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+    assertThat(width.get(0).intValue())
+        .as("page width on %s", page.url())
+        .isLessThanOrEqualTo(width.get(1).intValue());
   }
 }

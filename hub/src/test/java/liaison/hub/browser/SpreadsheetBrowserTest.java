@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A county administrator imports a deputies sheet from Chinese Excel (GBK) with bad rows, in Chromium. */
+/**
+ * A county administrator imports a deputies sheet from Chinese Excel (GBK) with bad rows, in
+ * Chromium.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpreadsheetBrowserTest {
   private RunningHub hub;
@@ -52,18 +55,23 @@ class SpreadsheetBrowserTest {
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("表格导入导出")).click();
     Locator deputies = page.locator("#sheet-deputies");
-    deputies.getByLabel("选择 CSV 文件（UTF-8 或 GBK 均可）")
-        .setInputFiles(new FilePayload("代表名册.csv", "text/csv", csv.getBytes(Charset.forName("GBK"))));
+    deputies
+        .getByLabel("选择 CSV 文件（UTF-8 或 GBK 均可）")
+        .setInputFiles(
+            new FilePayload("代表名册.csv", "text/csv", csv.getBytes(Charset.forName("GBK"))));
     Chromium.screenshot(page, "admin-spreadsheets-laptop");
     deputies.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传并检查")).click();
 
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("检查结果 代表表"))).isVisible();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("检查结果 代表表")))
+        .isVisible();
     assertThat(page.getByText("可以导入 2 行")).isVisible();
     assertThat(page.getByText("有误 2 行")).isVisible();
     assertThat(page.locator("p.meta")).containsText("GBK");
     Locator rejected = page.locator("table.rejected");
-    assertThat(rejected.locator("tr", new Locator.LocatorOptions().setHasText("潘大勇"))).containsText("层级：不认识的层级「皇帝」");
-    assertThat(rejected.locator("tr", new Locator.LocatorOptions().setHasText("5"))).containsText("姓名：请填写代表姓名");
+    assertThat(rejected.locator("tr", new Locator.LocatorOptions().setHasText("潘大勇")))
+        .containsText("层级：不认识的层级「皇帝」");
+    assertThat(rejected.locator("tr", new Locator.LocatorOptions().setHasText("5")))
+        .containsText("姓名：请填写代表姓名");
     assertThat(page.locator("table.accepted")).containsText("蒋文华");
     Chromium.screenshot(page, "admin-import-dry-run-laptop");
     assertThat(page.getByText("有误的行将被跳过；改正后可以再次导入。")).isVisible();
@@ -72,9 +80,12 @@ class SpreadsheetBrowserTest {
 
     page.waitForURL("**/admin/deputies?done=imported");
     assertThat(page.getByText("已导入，屏幕将在几秒内更新。")).isVisible();
-    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("蒋文华"))).containsText("城关镇人大代表之家");
-    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("农秀珍"))).containsText("乡镇人大代表");
-    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("潘大勇"))).hasCount(0);
+    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("蒋文华")))
+        .containsText("城关镇人大代表之家");
+    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("农秀珍")))
+        .containsText("乡镇人大代表");
+    assertThat(page.locator("tr.deputy-row", new Page.LocatorOptions().setHasText("潘大勇")))
+        .hasCount(0);
     Chromium.screenshot(page, "admin-import-done-laptop");
 
     page.navigate(hub.url("/admin/deputies?q=%E8%92%8B").toString());

@@ -1,7 +1,6 @@
 package liaison.hub.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +61,9 @@ class CommandTest {
     hub.close();
   }
 
-  /** The scripted station: uploads a 1280×800 PNG for a screenshot (or not, per mode), answers OK. */
+  /**
+   * The scripted station: uploads a 1280×800 PNG for a screenshot (or not, per mode), answers OK.
+   */
   static void answerCommands() {
     for (int handled = 0; ; handled++) {
       TestClient.Received got;
@@ -86,8 +87,14 @@ class CommandTest {
           outcome = CommandResult.Outcome.FAILED;
         }
       }
-      CommandResult result = new CommandResult(command.id(), outcome, outcome == CommandResult.Outcome.OK ? "好" : "没截到",
-          "done", OffsetDateTime.now(), hash);
+      CommandResult result =
+          new CommandResult(
+              command.id(),
+              outcome,
+              outcome == CommandResult.Outcome.OK ? "好" : "没截到",
+              "done",
+              OffsetDateTime.now(),
+              hash);
       // As a real station does: on the response topic the command carries.
       station.publish(got.responseTopic(), ProtocolCodec.encode(result), false);
     }
@@ -96,7 +103,9 @@ class CommandTest {
   static HttpResponse<String> put(String path, String token, byte[] body) {
     try {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(hub.url(path)).header("Content-Type", "image/png").header("Accept", "application/json")
+          HttpRequest.newBuilder(hub.url(path))
+              .header("Content-Type", "image/png")
+              .header("Accept", "application/json")
               .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
       if (token != null) {
         request.header("X-Upload-Token", token);
@@ -134,27 +143,36 @@ class CommandTest {
   void shouldTakeAScreenshotOverHttpStoreItAndShowItOnTheFleetPage() throws Exception {
     StaffClient admin = StaffClient.basic(hub, "admin", "demo-2026");
 
-    HttpResponse<String> answer = admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREENSHOT\"}");
+    HttpResponse<String> answer =
+        admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREENSHOT\"}");
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode command = body(answer);
     assertThat(command.path("status").asText()).isEqualTo("OK");
     String hash = command.path("screenshotHash").asText();
     assertThat(hash).isEqualTo(ScreenshotStore.sha256(SCREEN));
-    BufferedImage stored = ImageIO.read(new ByteArrayInputStream(hub.bean(ScreenshotStore.class).read(hash).orElseThrow()));
+    BufferedImage stored =
+        ImageIO.read(
+            new ByteArrayInputStream(hub.bean(ScreenshotStore.class).read(hash).orElseThrow()));
     assertThat(stored.getWidth()).isEqualTo(1280);
     assertThat(stored.getHeight()).isEqualTo(800);
     // The token was for that upload only.
-    assertThat(put("/api/stations/s-001/screenshots", lastToken.get(), SCREEN).statusCode()).isEqualTo(403);
+    assertThat(put("/api/stations/s-001/screenshots", lastToken.get(), SCREEN).statusCode())
+        .isEqualTo(403);
 
     StaffClient browser = StaffClient.loggedIn(hub, "admin", "demo-2026");
     String fleet = browser.get("/admin/fleet").body();
     assertThat(fleet).contains("/admin/fleet/screenshots/" + hash + ".png", "截图", "闪灯识别", "重启");
     HttpResponse<byte[]> image = browser.download("/admin/fleet/screenshots/" + hash + ".png");
     assertThat(image.statusCode()).isEqualTo(200);
-    assertThat(StaffClient.loggedIn(hub, "baisha", "demo-2026").download("/admin/fleet/screenshots/" + hash + ".png").statusCode())
-        .as("another station's manager").isEqualTo(403);
-    assertThat(admin.api("GET", "/api/stations/s-001/commands", null).body()).contains(command.path("id").asText());
+    assertThat(
+            StaffClient.loggedIn(hub, "baisha", "demo-2026")
+                .download("/admin/fleet/screenshots/" + hash + ".png")
+                .statusCode())
+        .as("another station's manager")
+        .isEqualTo(403);
+    assertThat(admin.api("GET", "/api/stations/s-001/commands", null).body())
+        .contains(command.path("id").asText());
 
     try (Chromium chromium = Chromium.launch()) {
       com.microsoft.playwright.Page page = chromium.laptop();
@@ -165,7 +183,10 @@ class CommandTest {
       page.waitForURL("**/admin");
       page.navigate(hub.url("/admin/fleet").toString());
       assertThat(page.locator("img.thumb").count()).isEqualTo(1);
-      assertThat((Boolean) page.locator("img.thumb").evaluate("i => i.complete && i.naturalWidth === 1280")).isTrue();
+      assertThat(
+              (Boolean)
+                  page.locator("img.thumb").evaluate("i => i.complete && i.naturalWidth === 1280"))
+          .isTrue();
       Chromium.screenshot(page, "fleet-with-screenshot-laptop");
       // A button on the page: 闪灯识别, answered by the station, shown in the history.
       page.locator("tr:has(code:text('s-001')) button:text('闪灯识别')").click();
@@ -180,18 +201,24 @@ class CommandTest {
     mode.set("no-upload");
     try {
       StaffClient admin = StaffClient.basic(hub, "admin", "demo-2026");
-      JsonNode failed = body(admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREENSHOT\"}"));
+      JsonNode failed =
+          body(admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREENSHOT\"}"));
       assertThat(failed.path("status").asText()).isEqualTo("FAILED");
       String token = lastToken.get();
       String path = "/api/stations/s-001/screenshots";
 
       assertThat(put(path, null, SCREEN).statusCode()).as("no token").isEqualTo(403);
       assertThat(put(path, "forged", SCREEN).statusCode()).as("wrong token").isEqualTo(403);
-      assertThat(put(path, "forged", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8)).statusCode())
+      assertThat(
+              put(path, "forged", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8))
+                  .statusCode())
           .as("a wrong token with a bad body: refused for the token before the body is read")
           .isEqualTo(403);
-      assertThat(put("/api/stations/s-002/screenshots", token, SCREEN).statusCode()).as("another station").isEqualTo(403);
-      HttpResponse<String> text = put(path, token, "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
+      assertThat(put("/api/stations/s-002/screenshots", token, SCREEN).statusCode())
+          .as("another station")
+          .isEqualTo(403);
+      HttpResponse<String> text =
+          put(path, token, "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
       assertThat(text.statusCode()).isEqualTo(422);
       assertThat(text.body()).contains("PNG");
       byte[] huge = new byte[ScreenshotStore.MAX_BYTES + 1];
@@ -200,9 +227,16 @@ class CommandTest {
       assertThat(tooLarge.statusCode()).isEqualTo(422);
       assertThat(tooLarge.body()).contains("3 MB");
       byte[] broken = java.util.Arrays.copyOf(SCREEN, 200);
-      assertThat(put(path, token, broken).statusCode()).as("a PNG header on damaged data").isEqualTo(422);
-      assertThat(hub.bean(CommandRepository.class).find(failed.path("id").asText()).orElseThrow().screenshotHash())
-          .as("nothing stored").isNull();
+      assertThat(put(path, token, broken).statusCode())
+          .as("a PNG header on damaged data")
+          .isEqualTo(422);
+      assertThat(
+              hub.bean(CommandRepository.class)
+                  .find(failed.path("id").asText())
+                  .orElseThrow()
+                  .screenshotHash())
+          .as("nothing stored")
+          .isNull();
     } finally {
       mode.set("upload");
     }
@@ -215,13 +249,33 @@ class CommandTest {
     StaffClient deputy = StaffClient.basic(hub, "chenxl", "demo-2026");
     StaffClient admin = StaffClient.basic(hub, "admin", "demo-2026");
 
-    assertThat(otherManager.api("POST", "/api/stations/s-001/commands", "{\"name\": \"IDENTIFY\"}").statusCode()).isEqualTo(403);
-    assertThat(manager.api("POST", "/api/stations/s-001/commands", "{\"name\": \"RESTART_APP\"}").statusCode()).isEqualTo(403);
-    assertThat(deputy.api("POST", "/api/stations/s-001/commands", "{\"name\": \"IDENTIFY\"}").statusCode()).isIn(403);
-    assertThat(body(manager.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREEN_OFF\"}")).path("status").asText())
+    assertThat(
+            otherManager
+                .api("POST", "/api/stations/s-001/commands", "{\"name\": \"IDENTIFY\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            manager
+                .api("POST", "/api/stations/s-001/commands", "{\"name\": \"RESTART_APP\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            deputy
+                .api("POST", "/api/stations/s-001/commands", "{\"name\": \"IDENTIFY\"}")
+                .statusCode())
+        .isIn(403);
+    assertThat(
+            body(manager.api("POST", "/api/stations/s-001/commands", "{\"name\": \"SCREEN_OFF\"}"))
+                .path("status")
+                .asText())
         .isEqualTo("OK");
-    assertThat(admin.api("POST", "/api/stations/s-999/commands", "{\"name\": \"IDENTIFY\"}").statusCode()).isEqualTo(404);
-    HttpResponse<String> unknown = admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"DANCE\"}");
+    assertThat(
+            admin
+                .api("POST", "/api/stations/s-999/commands", "{\"name\": \"IDENTIFY\"}")
+                .statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> unknown =
+        admin.api("POST", "/api/stations/s-001/commands", "{\"name\": \"DANCE\"}");
     assertThat(unknown.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(unknown).get("name")).contains("没有这个命令：DANCE");
     assertThat(unknown.body()).contains("No such command: DANCE");
@@ -230,19 +284,30 @@ class CommandTest {
 
     // The admin's form on the fleet page, with the page's CSRF token.
     StaffClient browser = StaffClient.loggedIn(hub, "admin", "demo-2026");
-    assertThat(browser.submit("/admin/fleet/s-001/commands/RELOAD_CONTENT", "wrong", List.of()).statusCode()).isEqualTo(403);
-    HttpResponse<String> sent = browser.submit("/admin/fleet/s-001/commands/RELOAD_CONTENT", browser.csrf(), List.of());
+    assertThat(
+            browser
+                .submit("/admin/fleet/s-001/commands/RELOAD_CONTENT", "wrong", List.of())
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> sent =
+        browser.submit("/admin/fleet/s-001/commands/RELOAD_CONTENT", browser.csrf(), List.of());
     assertThat(sent.statusCode()).isEqualTo(303);
-    assertThat(browser.get(sent.headers().firstValue("Location").orElseThrow()).body()).contains("重新加载", "成功");
+    assertThat(browser.get(sent.headers().firstValue("Location").orElseThrow()).body())
+        .contains("重新加载", "成功");
   }
 
   @Test
   void shouldStoreTimedOutWhenTheStationIsOffline() throws Exception {
     StaffClient admin = StaffClient.basic(hub, "admin", "demo-2026");
-    JsonNode command = body(admin.api("POST", "/api/stations/s-003/commands", "{\"name\": \"IDENTIFY\"}"));
+    JsonNode command =
+        body(admin.api("POST", "/api/stations/s-003/commands", "{\"name\": \"IDENTIFY\"}"));
 
     assertThat(command.path("status").asText()).isEqualTo("TIMED_OUT");
-    assertThat(hub.bean(CommandRepository.class).find(command.path("id").asText()).orElseThrow().status())
+    assertThat(
+            hub.bean(CommandRepository.class)
+                .find(command.path("id").asText())
+                .orElseThrow()
+                .status())
         .isEqualTo(CommandStatus.TIMED_OUT);
   }
 }

@@ -38,9 +38,11 @@ class ConcurrentWritesBenchmark {
   @Test
   void sixteenConcurrentWriters() throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Map<String, Object> limits = Map.of("hub.opinions.per-ip", 1_000_000, "hub.opinions.per-token", 1_000_000);
+    Map<String, Object> limits =
+        Map.of("hub.opinions.per-ip", 1_000_000, "hub.opinions.per-token", 1_000_000);
     try (RunningHub hub = RunningHub.start(dir, limits)) {
-      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      String token =
+          hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
       Resident phone = new Resident(hub, "10.0.0.9");
       OpinionSubmissions submissions = hub.bean(OpinionSubmissions.class);
       OpinionSubmissions.Address address = new OpinionSubmissions.Address("s-001", null);
@@ -61,7 +63,13 @@ class ConcurrentWritesBenchmark {
       String report =
           String.format(
                   "| %-46s | %10s | %8s | %8s | %8s | %5s | %8s |%n",
-                  "series (" + WRITERS + " writers, " + COUNT + " each run)", "per second", "p50 ms", "p99 ms", "max ms", "5xx", "ratio")
+                  "series (" + WRITERS + " writers, " + COUNT + " each run)",
+                  "per second",
+                  "p50 ms",
+                  "p99 ms",
+                  "max ms",
+                  "5xx",
+                  "ratio")
               + service.row("OpinionSubmissions.submit, direct", service)
               + http.row("HTTP multipart POST → 303", service)
               + String.format(
@@ -131,8 +139,10 @@ class ConcurrentWritesBenchmark {
     return answer.statusCode();
   }
 
-  private static int direct(OpinionSubmissions submissions, OpinionSubmissions.Address address, int i) {
-    submissions.submit(address, new OpinionDraft("TRANSPORT", text(i), List.of(), "", "", false, false));
+  private static int direct(
+      OpinionSubmissions submissions, OpinionSubmissions.Address address, int i) {
+    submissions.submit(
+        address, new OpinionDraft("TRANSPORT", text(i), List.of(), "", "", false, false));
     return 201;
   }
 

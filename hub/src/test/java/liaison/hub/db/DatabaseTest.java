@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 import org.sqlite.SQLiteDataSource;
 
 /** Where database work runs, and how SQLite's writers take turns (see {@link Database}). */
@@ -26,7 +26,10 @@ class DatabaseTest {
   @BeforeEach
   void open() {
     SQLiteDataSource source = new SQLiteDataSource();
-    source.setUrl("jdbc:sqlite:" + dir.resolve("t.db") + "?journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE");
+    source.setUrl(
+        "jdbc:sqlite:"
+            + dir.resolve("t.db")
+            + "?journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE");
     jdbi = new DatabaseFactory().jdbi(source);
     jdbi.useHandle(h -> h.execute("CREATE TABLE t (n INTEGER)"));
   }
@@ -34,15 +37,21 @@ class DatabaseTest {
   @Test
   void shouldRefuseAConnectionToAVirtualThread() throws Exception {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread.ofVirtual().start(() -> {
-      try {
-        jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one());
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }).join();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                jdbi.withHandle(
+                    h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one());
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            })
+        .join();
 
-    assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("virtual thread");
+    assertThat(failure.get())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("virtual thread");
     assertThat(rows(new Database(jdbi, false, Duration.ZERO))).isEmpty();
   }
 
@@ -55,13 +64,15 @@ class DatabaseTest {
         .hasMessageContaining("Database.inTransaction");
     database.useTransaction(h -> h.execute("INSERT INTO t VALUES (2)"));
     // A transaction inside a transaction on the same thread keeps its turn.
-    database.useTransaction(h -> database.useTransaction(inner -> inner.execute("INSERT INTO t VALUES (3)")));
+    database.useTransaction(
+        h -> database.useTransaction(inner -> inner.execute("INSERT INTO t VALUES (3)")));
 
     assertThat(rows(database)).containsExactly(2, 3);
   }
 
   @Test
-  void shouldLetWritersWaitForTheirTurnWithoutAConnectionAndGiveUpAsBusyAfterThePatience() throws Exception {
+  void shouldLetWritersWaitForTheirTurnWithoutAConnectionAndGiveUpAsBusyAfterThePatience()
+      throws Exception {
     Database database = new Database(jdbi, true, Duration.ofMillis(300));
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -84,24 +95,29 @@ class DatabaseTest {
 
     CompletableFuture<Void> waiter =
         CompletableFuture.runAsync(
-            () -> database.useTransaction(h -> h.execute("INSERT INTO t VALUES (2)")), r -> Thread.ofPlatform().start(r));
+            () -> database.useTransaction(h -> h.execute("INSERT INTO t VALUES (2)")),
+            r -> Thread.ofPlatform().start(r));
     await().until(() -> database.waitingWriters() == 1);
     // While it waits, readers are served: the waiting writer holds no connection and no lock.
     assertThat(rows(database)).isEmpty();
 
-    assertThatThrownBy(waiter::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DatabaseBusy.class);
+    assertThatThrownBy(waiter::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(DatabaseBusy.class);
     release.countDown();
     holder.get();
     assertThat(rows(database)).containsExactly(1);
   }
 
   private static java.util.List<Integer> rows(Database database) {
-    return database.withHandle(h -> h.createQuery("SELECT n FROM t ORDER BY n").mapTo(Integer.class).list());
+    return database.withHandle(
+        h -> h.createQuery("SELECT n FROM t ORDER BY n").mapTo(Integer.class).list());
   }
 
   @Test
   void shouldTakeSqlitesBusyTimeoutFromTheUrl() {
-    assertThat(DatabaseFactory.busyTimeout("jdbc:sqlite:x.db?journal_mode=WAL&busy_timeout=2500")).isEqualTo(Duration.ofMillis(2500));
+    assertThat(DatabaseFactory.busyTimeout("jdbc:sqlite:x.db?journal_mode=WAL&busy_timeout=2500"))
+        .isEqualTo(Duration.ofMillis(2500));
     assertThat(DatabaseFactory.busyTimeout("jdbc:sqlite:x.db")).isEqualTo(Duration.ofSeconds(10));
   }
 }

@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import liaison.hub.RunningHub;
 import liaison.hub.opinion.Resident;
 import liaison.hub.station.StationRepository;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * While another connection holds SQLite's write lock and eight residents' submissions wait for it,
@@ -36,9 +36,11 @@ class WaitingWritersTest {
 
   @Test
   void shouldAnswerHealthAndResidentsWhileEightWritesWaitForTheWriteLock() throws Exception {
-    Map<String, Object> limits = Map.of("hub.opinions.per-ip", 1_000, "hub.opinions.per-token", 1_000);
+    Map<String, Object> limits =
+        Map.of("hub.opinions.per-ip", 1_000, "hub.opinions.per-token", 1_000);
     try (RunningHub hub = RunningHub.start(dir, limits)) {
-      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      String token =
+          hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
       Database database = hub.bean(Database.class);
       Resident resident = new Resident(hub, "10.0.0.7");
       int before = cases(database);
@@ -64,7 +66,9 @@ class WaitingWritersTest {
         }
         // One writer has the turn and waits on the other connection's lock; the others wait for the
         // turn (the hub's own publisher may be among them, or hold the turn itself).
-        await().atMost(Duration.ofSeconds(8)).until(() -> database.writing() && database.waitingWriters() >= WRITERS - 1);
+        await()
+            .atMost(Duration.ofSeconds(8))
+            .until(() -> database.writing() && database.waitingWriters() >= WRITERS - 1);
 
         HttpResponse<String> health = hub.get("/health");
         HttpResponse<String> page = resident.get("/o/" + token);
@@ -72,7 +76,9 @@ class WaitingWritersTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("城关镇人大代表之家");
-        assertThat(writes).as("the writes still wait for the lock").noneMatch(CompletableFuture::isDone);
+        assertThat(writes)
+            .as("the writes still wait for the lock")
+            .noneMatch(CompletableFuture::isDone);
         lock.execute("ROLLBACK");
         for (CompletableFuture<HttpResponse<String>> write : writes) {
           assertThat(write.get().statusCode()).as(write.get().body()).isEqualTo(303);
@@ -83,19 +89,26 @@ class WaitingWritersTest {
   }
 
   private static int cases(Database database) {
-    return database.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 
   @Test
-  void shouldAnswerBusyWithRetryAfterAndSaveNothingWhenTheLockIsHeldPastTheBusyTimeout() throws Exception {
+  void shouldAnswerBusyWithRetryAfterAndSaveNothingWhenTheLockIsHeldPastTheBusyTimeout()
+      throws Exception {
     Map<String, Object> settings =
         Map.of(
-            "hub.opinions.per-ip", 1_000,
-            "hub.opinions.per-token", 1_000,
+            "hub.opinions.per-ip",
+            1_000,
+            "hub.opinions.per-token",
+            1_000,
             "hub.db.url",
-            "jdbc:sqlite:" + dir.resolve("hub.db") + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=300&transaction_mode=IMMEDIATE");
+            "jdbc:sqlite:"
+                + dir.resolve("hub.db")
+                + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=300&transaction_mode=IMMEDIATE");
     try (RunningHub hub = RunningHub.start(dir, settings)) {
-      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      String token =
+          hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
       Database database = hub.bean(Database.class);
       Resident resident = new Resident(hub, "10.0.0.8");
       int before = cases(database);
@@ -116,7 +129,11 @@ class WaitingWritersTest {
 
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-      assertThat(refused.body()).contains("系统繁忙").contains("没有保存").doesNotContain("SQLITE").doesNotContain("liaison.");
+      assertThat(refused.body())
+          .contains("系统繁忙")
+          .contains("没有保存")
+          .doesNotContain("SQLITE")
+          .doesNotContain("liaison.");
       assertThat(cases(database)).isEqualTo(before);
       assertThat(resident.submit(token, opinion).statusCode()).isEqualTo(303);
       assertThat(cases(database)).isEqualTo(before + 1);

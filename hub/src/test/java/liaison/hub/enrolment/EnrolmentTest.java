@@ -25,13 +25,12 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationIdentity;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -55,12 +54,17 @@ class EnrolmentTest {
         RunningHub.start(
             dir,
             Map.of(
-                "hub.enrolment.wrong-codes-per-account", 8,
-                "hub.enrolment.requests-per-address", 30,
-                "hub.enrolment.max-waiting", MAX_WAITING,
-                "hub.enrolment.addresses-remembered", ADDRESSES_REMEMBERED,
+                "hub.enrolment.wrong-codes-per-account",
+                8,
+                "hub.enrolment.requests-per-address",
+                30,
+                "hub.enrolment.max-waiting",
+                MAX_WAITING,
+                "hub.enrolment.addresses-remembered",
+                ADDRESSES_REMEMBERED,
                 // Screens on several addresses: the flood test says which with this header.
-                "hub.opinions.client-ip-header", "X-Real-IP"));
+                "hub.opinions.client-ip-header",
+                "X-Real-IP"));
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     log.start();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Enrolments.class)).addAppender(log);
@@ -77,16 +81,25 @@ class EnrolmentTest {
 
   private Screen screenAsks(String stationId) throws Exception {
     String password = MqttPasswordHash.newPassword();
-    HttpResponse<String> answer = ask(ProtocolCodec.encode(new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), "0.1.0")));
+    HttpResponse<String> answer =
+        ask(
+            ProtocolCodec.encode(
+                new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), "0.1.0")));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-    return new Screen(stationId, password, ProtocolCodec.decode(answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class));
+    return new Screen(
+        stationId,
+        password,
+        ProtocolCodec.decode(
+            answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class));
   }
 
   private HttpResponse<String> ask(byte[] body) throws Exception {
     return askFrom(null, body);
   }
 
-  /** Asks as a client at {@code address} (the hub reads it from X-Real-IP here), or at 127.0.0.1. */
+  /**
+   * Asks as a client at {@code address} (the hub reads it from X-Real-IP here), or at 127.0.0.1.
+   */
   private HttpResponse<String> askFrom(String address, byte[] body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url("/api/public/enrolments"))
@@ -99,17 +112,21 @@ class EnrolmentTest {
   }
 
   private static byte[] requestFor(String stationId, String password) {
-    return ProtocolCodec.encode(new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), "0.1.0"));
+    return ProtocolCodec.encode(
+        new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), "0.1.0"));
   }
 
   private EnrolmentTicket.Status poll(Screen screen) {
     HttpResponse<String> answer = hub.get("/api/public/enrolments/" + screen.ticket().code());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return ProtocolCodec.decode(answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class).status();
+    return ProtocolCodec.decode(
+            answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class)
+        .status();
   }
 
   private HttpResponse<String> enter(StaffClient staff, String stationId, String code) {
-    return staff.api("POST", "/api/stations/" + stationId + "/enrolment", "{\"code\":\"" + code + "\"}");
+    return staff.api(
+        "POST", "/api/stations/" + stationId + "/enrolment", "{\"code\":\"" + code + "\"}");
   }
 
   private int connectAs(Screen screen, String suffix) {
@@ -132,27 +149,37 @@ class EnrolmentTest {
     Screen screen = screenAsks("s-002");
     assertThat(screen.ticket().code()).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
     assertThat(screen.ticket().status()).isEqualTo(EnrolmentTicket.Status.WAITING);
-    assertThat(screen.ticket().expiresAt()).isBetween(
-        java.time.OffsetDateTime.now().plusMinutes(14), java.time.OffsetDateTime.now().plusMinutes(16));
+    assertThat(screen.ticket().expiresAt())
+        .isBetween(
+            java.time.OffsetDateTime.now().plusMinutes(14),
+            java.time.OffsetDateTime.now().plusMinutes(16));
     assertThat(connectAs(screen, "early")).as("not before the code is entered").isEqualTo(0x86);
 
     // Typed in lower case with a space, as people do.
-    HttpResponse<String> entered = enter(admin, "s-002", screen.ticket().code().toLowerCase().replace('-', ' '));
+    HttpResponse<String> entered =
+        enter(admin, "s-002", screen.ticket().code().toLowerCase().replace('-', ' '));
 
     assertThat(entered.statusCode()).as(entered.body()).isEqualTo(200);
     assertThat(entered.body()).contains("\"enrolledBy\":\"admin\"").doesNotContain("$7$");
     assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.ENROLLED);
     try (TestClient station =
-        TestClient.connect(hub.brokerUri(), StationIdentity.clientId("s-002", "new"), "s-002", screen.password())) {
+        TestClient.connect(
+            hub.brokerUri(),
+            StationIdentity.clientId("s-002", "new"),
+            "s-002",
+            screen.password())) {
       station.subscribe(Topic.stationContent("s-002").toString());
       await().until(() -> !station.received().isEmpty());
     }
-    assertThat(admin.api("GET", "/api/stations/s-002/credential", null).body()).contains(screen.ticket().code());
-    assertThat(logged("station s-002: enrolled by admin with code " + screen.ticket().code())).isTrue();
+    assertThat(admin.api("GET", "/api/stations/s-002/credential", null).body())
+        .contains(screen.ticket().code());
+    assertThat(logged("station s-002: enrolled by admin with code " + screen.ticket().code()))
+        .isTrue();
   }
 
   @Test
-  void shouldRefuseAReusedAnUnknownAMalformedAnExpiredOrAnotherStationsCodeSayingWhy() throws Exception {
+  void shouldRefuseAReusedAnUnknownAMalformedAnExpiredOrAnotherStationsCodeSayingWhy()
+      throws Exception {
     Screen used = screenAsks("s-003");
     assertThat(enter(admin, "s-003", used.ticket().code()).statusCode()).isEqualTo(200);
     Screen forS001 = screenAsks("s-001");
@@ -165,11 +192,14 @@ class EnrolmentTest {
                     .bind("c", expired.ticket().code())
                     .execute());
 
-    Map<String, String> reused = StaffClient.fieldErrors(enter(admin, "s-003", used.ticket().code()));
+    Map<String, String> reused =
+        StaffClient.fieldErrors(enter(admin, "s-003", used.ticket().code()));
     Map<String, String> unknown = StaffClient.fieldErrors(enter(admin, "s-003", "K7QX-M4PD"));
     Map<String, String> malformed = StaffClient.fieldErrors(enter(admin, "s-003", "K7QX-0IL1"));
-    Map<String, String> late = StaffClient.fieldErrors(enter(admin, "s-003", expired.ticket().code()));
-    Map<String, String> elsewhere = StaffClient.fieldErrors(enter(admin, "s-003", forS001.ticket().code()));
+    Map<String, String> late =
+        StaffClient.fieldErrors(enter(admin, "s-003", expired.ticket().code()));
+    Map<String, String> elsewhere =
+        StaffClient.fieldErrors(enter(admin, "s-003", forS001.ticket().code()));
 
     assertThat(reused.get("code")).contains("用过");
     assertThat(unknown.get("code")).contains("没有这个登记码");
@@ -178,7 +208,9 @@ class EnrolmentTest {
     assertThat(elsewhere.get("code")).contains("s-001", "不是 s-003");
     assertThat(enter(admin, "s-003", "K7QX-M4PD").body()).contains("no such enrolment code");
     assertThat(poll(expired)).isEqualTo(EnrolmentTicket.Status.EXPIRED);
-    assertThat(poll(forS001)).as("a refused code still waits for its own station").isEqualTo(EnrolmentTicket.Status.WAITING);
+    assertThat(poll(forS001))
+        .as("a refused code still waits for its own station")
+        .isEqualTo(EnrolmentTicket.Status.WAITING);
     assertThat(logged("refused: already used")).isTrue();
     assertThat(logged("refused: unknown")).isTrue();
     assertThat(logged("refused: malformed")).isTrue();
@@ -193,7 +225,8 @@ class EnrolmentTest {
     Screen old = screenAsks("s-001");
     assertThat(enter(admin, "s-001", old.ticket().code()).statusCode()).isEqualTo(200);
     try (TestClient oldScreen =
-        TestClient.connect(hub.brokerUri(), StationIdentity.clientId("s-001", "old"), "s-001", old.password())) {
+        TestClient.connect(
+            hub.brokerUri(), StationIdentity.clientId("s-001", "old"), "s-001", old.password())) {
       Screen replacement = screenAsks("s-001");
 
       assertThat(enter(admin, "s-001", replacement.ticket().code()).statusCode()).isEqualTo(200);
@@ -212,9 +245,15 @@ class EnrolmentTest {
 
     assertThat(enter(otherManager, "s-001", screen.ticket().code()).statusCode()).isEqualTo(403);
     assertThat(enter(deputy, "s-001", screen.ticket().code()).statusCode()).isEqualTo(403);
-    assertThat(enter(StaffClient.anonymous(hub), "s-001", screen.ticket().code()).statusCode()).isEqualTo(401);
+    assertThat(enter(StaffClient.anonymous(hub), "s-001", screen.ticket().code()).statusCode())
+        .isEqualTo(401);
     assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.WAITING);
-    assertThat(enter(StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD), "s-001", screen.ticket().code()).statusCode())
+    assertThat(
+            enter(
+                    StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD),
+                    "s-001",
+                    screen.ticket().code())
+                .statusCode())
         .as("the station's own manager")
         .isEqualTo(200);
   }
@@ -236,9 +275,13 @@ class EnrolmentTest {
   @Test
   void shouldRefuseABadRequestFromAScreenAndSayWhy() throws Exception {
     HttpResponse<String> plain =
-        ask("{\"stationId\":\"s-001\",\"passwordHash\":\"demo-2026\",\"appVersion\":\"0.1.0\"}".getBytes(StandardCharsets.UTF_8));
+        ask(
+            "{\"stationId\":\"s-001\",\"passwordHash\":\"demo-2026\",\"appVersion\":\"0.1.0\"}"
+                .getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> unknownStation =
-        ask(ProtocolCodec.encode(new EnrolmentRequest("s-999", MqttPasswordHash.hash("x"), "0.1.0")));
+        ask(
+            ProtocolCodec.encode(
+                new EnrolmentRequest("s-999", MqttPasswordHash.hash("x"), "0.1.0")));
     HttpResponse<String> garbage = ask(new byte[] {(byte) 0xFF, '{'});
     HttpResponse<String> notAnObject = ask("[\"s-001\"]".getBytes(StandardCharsets.UTF_8));
 
@@ -248,7 +291,9 @@ class EnrolmentTest {
     assertThat(unknownStation.body()).contains("枢纽上没有站点 s-999", "the hub has no station s-999");
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(notAnObject.statusCode()).isEqualTo(400);
-    assertThat(notAnObject.body()).contains("JSON 对象", "JSON object").doesNotContain("liaison.", "com.fasterxml", "java.");
+    assertThat(notAnObject.body())
+        .contains("JSON 对象", "JSON object")
+        .doesNotContain("liaison.", "com.fasterxml", "java.");
     assertThat(hub.get("/api/public/enrolments/NOPE").statusCode()).isEqualTo(404);
   }
 
@@ -262,7 +307,9 @@ class EnrolmentTest {
     int unused = hub.bean(Enrolments.class).unusedCodes();
 
     HttpResponse<String> answer =
-        ask(("{\"stationId\":\"s-001\",\"passwordHash\":\"" + hash + "\",\"appVersion\":\"0.1.0\"}").getBytes(StandardCharsets.UTF_8));
+        ask(
+            ("{\"stationId\":\"s-001\",\"passwordHash\":\"" + hash + "\",\"appVersion\":\"0.1.0\"}")
+                .getBytes(StandardCharsets.UTF_8));
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
     assertThat(answer.body()).contains("迭代次数 1000000", "iteration count 1000000", "101");
@@ -271,13 +318,15 @@ class EnrolmentTest {
   }
 
   @Test
-  void shouldGiveTheRealScreenACodeAndEnrolItWhileStrangersFloodTheStationFromSeveralAddresses() throws Exception {
+  void shouldGiveTheRealScreenACodeAndEnrolItWhileStrangersFloodTheStationFromSeveralAddresses()
+      throws Exception {
     Enrolments enrolments = hub.bean(Enrolments.class);
     List<Integer> statuses = new java.util.ArrayList<>();
     // Ten strangers ask 25 times each in s-002's name: far past the 20 codes that used to lock it.
     for (int round = 0; round < 25; round++) {
       for (int stranger = 1; stranger <= 10; stranger++) {
-        statuses.add(askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode());
+        statuses.add(
+            askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode());
       }
       assertThat(enrolments.unusedCodes()).isLessThanOrEqualTo(MAX_WAITING);
     }
@@ -287,19 +336,28 @@ class EnrolmentTest {
     HttpResponse<String> real = askFrom("198.51.100.7", requestFor("s-002", password));
     assertThat(real.statusCode()).as(real.body()).isEqualTo(201);
     Screen screen =
-        new Screen("s-002", password, ProtocolCodec.decode(real.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class));
+        new Screen(
+            "s-002",
+            password,
+            ProtocolCodec.decode(
+                real.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class));
     // The strangers keep going while the administrator walks to the screen.
     for (int round = 0; round < 5; round++) {
       for (int stranger = 1; stranger <= 10; stranger++) {
-        assertThat(askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode()).isIn(201, 429);
+        assertThat(askFrom("203.0.113." + stranger, requestFor("s-002", "stranger")).statusCode())
+            .isIn(201, 429);
       }
     }
 
-    assertThat(poll(screen)).as("the real screen's code outlives the flood").isEqualTo(EnrolmentTicket.Status.WAITING);
+    assertThat(poll(screen))
+        .as("the real screen's code outlives the flood")
+        .isEqualTo(EnrolmentTicket.Status.WAITING);
     assertThat(enter(admin, "s-002", screen.ticket().code()).statusCode()).isEqualTo(200);
     assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.ENROLLED);
     assertThat(connectAs(screen, "afterflood")).isZero();
     assertThat(enrolments.unusedCodes()).as("rows stay bounded").isLessThanOrEqualTo(MAX_WAITING);
-    assertThat(enrolments.addressesCounted()).as("memory stays bounded").isLessThanOrEqualTo(ADDRESSES_REMEMBERED);
+    assertThat(enrolments.addressesCounted())
+        .as("memory stays bounded")
+        .isLessThanOrEqualTo(ADDRESSES_REMEMBERED);
   }
 }

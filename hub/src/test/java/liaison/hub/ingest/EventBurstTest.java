@@ -47,7 +47,11 @@ class EventBurstTest {
                         String topic = Topic.stationEvent(station).toString();
                         for (int i = 0; i < PER_STATION; i++) {
                           StationEvent event =
-                              new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("n", i));
+                              new StationEvent(
+                                  UUID.randomUUID(),
+                                  "footfall",
+                                  OffsetDateTime.now(),
+                                  Map.of("n", i));
                           client.publish(topic, ProtocolCodec.encode(event), false);
                         }
                       }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * QoS 1 events per second from 50 simulated stations: what a bare Paho subscriber receives (with
  * and without TCP_NODELAY, the stall described in docs/ARCHITECTURE.md) beside what the hub stores
- * in SQLite, in the same run on the hub's embedded broker. Prints figures; asserts nothing about time.
+ * in SQLite, in the same run on the hub's embedded broker. Prints figures; asserts nothing about
+ * time.
  */
 class EventIngestBenchmark {
   private static final int STATIONS = Benchmarks.count(50, 3);
@@ -49,7 +50,9 @@ class EventIngestBenchmark {
   @Test
   void eventsPerSecond() throws Exception {
     // 50 stations connect at once from this machine: above the broker's storm guard.
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
+    try (RunningHub hub =
+        RunningHub.start(
+            dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
       ScaleStations.add(hub, "bench", "基准", STATIONS, EventIngestBenchmark::stationId);
       EventIngest ingest = hub.bean(EventIngest.class);
       Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
@@ -68,7 +71,8 @@ class EventIngestBenchmark {
           // The hub stays subscribed during the raw phases: let it catch up first, so that each
           // phase starts from a quiet broker.
           long caughtUp = sent;
-          Benchmarks.waitUntil(() -> ingest.storedCount() >= caughtUp, "the hub to store what was sent before");
+          Benchmarks.waitUntil(
+              () -> ingest.storedCount() >= caughtUp, "the hub to store what was sent before");
           long droppedBefore = broker.droppedMessages();
           Phase phase = measure(receiver, stations, hub, ingest);
           phases.put(receiver, phase.withDropped(broker.droppedMessages() - droppedBefore));
@@ -80,7 +84,13 @@ class EventIngestBenchmark {
             String.format(
                 "%d stations × %d events, QoS 1, %d-byte payloads, on the hub's embedded broker%n"
                     + "| %-52s | %10s | %9s | %9s | %8s |%n",
-                STATIONS, EVENTS_PER_STATION, payload(0, 0).length, "receiver", "events/s", "ratio", "received",
+                STATIONS,
+                EVENTS_PER_STATION,
+                payload(0, 0).length,
+                "receiver",
+                "events/s",
+                "ratio",
+                "received",
                 "dropped"));
         for (Receiver receiver : List.of(Receiver.RAW_NO_DELAY, Receiver.RAW_NAGLE, Receiver.HUB)) {
           Phase p = phases.get(receiver);
@@ -89,7 +99,9 @@ class EventIngestBenchmark {
                   "| %-52s | %10.0f | %9s | %9d | %8d |%n",
                   receiver.label,
                   p.rate(),
-                  receiver == Receiver.RAW_NO_DELAY ? "baseline" : String.format("%.2f", p.rate() / base),
+                  receiver == Receiver.RAW_NO_DELAY
+                      ? "baseline"
+                      : String.format("%.2f", p.rate() / base),
                   p.received(),
                   p.dropped()));
         }
@@ -98,7 +110,13 @@ class EventIngestBenchmark {
           Phase p = phases.get(receiver);
           if (p.received() < TOTAL || p.dropped() > 0) {
             throw new IllegalStateException(
-                receiver.label + ": received " + p.received() + " of " + TOTAL + ", broker dropped " + p.dropped());
+                receiver.label
+                    + ": received "
+                    + p.received()
+                    + " of "
+                    + TOTAL
+                    + ", broker dropped "
+                    + p.dropped());
           }
         }
       } finally {
@@ -129,17 +147,23 @@ class EventIngestBenchmark {
     }
   }
 
-  private Phase measure(Receiver receiver, List<MqttAsyncClient> stations, RunningHub hub, EventIngest ingest)
+  private Phase measure(
+      Receiver receiver, List<MqttAsyncClient> stations, RunningHub hub, EventIngest ingest)
       throws Exception {
     if (receiver == Receiver.HUB) {
       long before = ingest.storedCount();
       return rate(stations, () -> ingest.storedCount() - before);
     }
     AtomicInteger received = new AtomicInteger();
-    MqttAsyncClient raw = new MqttAsyncClient(hub.brokerUri(), "bench-raw-" + receiver.name(), new MemoryPersistence());
+    MqttAsyncClient raw =
+        new MqttAsyncClient(
+            hub.brokerUri(), "bench-raw-" + receiver.name(), new MemoryPersistence());
     raw.setCallback(new Counting(received));
     MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setSocketFactory(receiver == Receiver.RAW_NO_DELAY ? NoDelaySocketFactory.get() : SocketFactory.getDefault());
+    options.setSocketFactory(
+        receiver == Receiver.RAW_NO_DELAY
+            ? NoDelaySocketFactory.get()
+            : SocketFactory.getDefault());
     // A bare subscriber in the hub's place, with the hub's account (only it may read events).
     options.setUserName(hub.hubUsername());
     options.setPassword(hub.hubPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -155,8 +179,8 @@ class EventIngestBenchmark {
   }
 
   /**
-   * Sends TOTAL events and times until the counter has seen them all; gives up 60 s after the
-   * last change, and then reports what came, up to its last arrival.
+   * Sends TOTAL events and times until the counter has seen them all; gives up 60 s after the last
+   * change, and then reports what came, up to its last arrival.
    */
   private Phase rate(List<MqttAsyncClient> stations, LongSupplier counted) throws Exception {
     long start = System.nanoTime();
@@ -197,7 +221,9 @@ class EventIngestBenchmark {
                             break;
                           } catch (MqttException e) {
                             // Paho frees its in-flight slot a moment after reporting the ack.
-                            if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                            if (e.getReasonCode()
+                                != org.eclipse.paho.mqttv5.client.MqttClientException
+                                    .REASON_CODE_MAX_INFLIGHT) {
                               throw e;
                             }
                             Thread.onSpinWait();
@@ -233,7 +259,11 @@ class EventIngestBenchmark {
 
   private static byte[] payload(int station, int i) {
     return ProtocolCodec.encode(
-        new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("station", station, "count", i)));
+        new StationEvent(
+            UUID.randomUUID(),
+            "footfall",
+            OffsetDateTime.now(),
+            Map.of("station", station, "count", i)));
   }
 
   private static String stationId(int s) {
@@ -247,16 +277,18 @@ class EventIngestBenchmark {
       MqttConnectionOptions options = new MqttConnectionOptions();
       options.setSocketFactory(NoDelaySocketFactory.get());
       options.setUserName(stationId(s));
-      options.setPassword(hub.stationPassword(stationId(s)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      options.setPassword(
+          hub.stationPassword(stationId(s)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       MqttAsyncClient client =
           new MqttAsyncClient(
-              hub.brokerUri(), liaison.signage.protocol.StationIdentity.clientId(stationId(s), "bench"), new MemoryPersistence());
+              hub.brokerUri(),
+              liaison.signage.protocol.StationIdentity.clientId(stationId(s), "bench"),
+              new MemoryPersistence());
       client.connect(options).waitForCompletion(10_000);
       clients.add(client);
     }
     return clients;
   }
-
 
   private record Counting(AtomicInteger received) implements MqttCallback {
     @Override

@@ -40,7 +40,8 @@ class EventIngestListenerTest {
         for (UUID id : sent) {
           client.publish(
               Topic.stationEvent("s-001").toString(),
-              ProtocolCodec.encode(new StationEvent(id, "footfall", OffsetDateTime.now(), Map.of())),
+              ProtocolCodec.encode(
+                  new StationEvent(id, "footfall", OffsetDateTime.now(), Map.of())),
               false);
         }
       }
@@ -48,8 +49,13 @@ class EventIngestListenerTest {
       // then the collecting listener saw each once, and the failing one caused no redelivery
       await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= sent.size());
       // A redelivery, had the failing listener caused one, would come within half a second.
-      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> seen.size() == sent.size());
-      assertThat(seen).extracting(StoredEvent::eventId).containsExactlyInAnyOrderElementsOf(sent.stream().map(UUID::toString).toList());
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> seen.size() == sent.size());
+      assertThat(seen)
+          .extracting(StoredEvent::eventId)
+          .containsExactlyInAnyOrderElementsOf(sent.stream().map(UUID::toString).toList());
       assertThat(seen).allSatisfy(e -> assertThat(e.stationId()).isEqualTo("s-001"));
       assertThat(hub.bean(StationEventRepository.class).count("s-001")).isEqualTo(sent.size());
     }

@@ -32,16 +32,15 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hub with 1,000 stations connected: its used heap before and after they connect, and the events
  * per second it stores from all of them with the delay from each event's {@code at} to its commit,
- * beside a bare Paho subscriber receiving the same load. The stations run in a child JVM
- * ({@link SimulatedFleet}); the hub and its embedded broker in this one. Prints figures; asserts
- * nothing about time, only that no event is lost.
+ * beside a bare Paho subscriber receiving the same load. The stations run in a child JVM ({@link
+ * SimulatedFleet}); the hub and its embedded broker in this one. Prints figures; asserts nothing
+ * about time, only that no event is lost.
  */
 class FleetScaleBenchmark {
   private static final int STATIONS = Benchmarks.count(1_000, 3);
@@ -58,14 +57,20 @@ class FleetScaleBenchmark {
   @Test
   void thousandStations() throws Exception {
     // 1,000 stations connect from this one machine: far above the broker's storm guard.
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
+    try (RunningHub hub =
+        RunningHub.start(
+            dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
       ScaleStations.add(hub, "fleet", "规模", STATIONS, FleetScaleBenchmark::stationId);
       // Every station logs in with a credential of its own, as in the field (one password, each
       // hash salted apart): the broker checks 1,000 of them while the fleet connects.
       String password = liaison.signage.protocol.MqttPasswordHash.newPassword();
       var credentials = hub.bean(liaison.hub.enrolment.StationCredentialRepository.class);
       for (int s = 0; s < STATIONS; s++) {
-        credentials.provision(stationId(s), liaison.signage.protocol.MqttPasswordHash.hash(password), "bench", java.time.OffsetDateTime.now());
+        credentials.provision(
+            stationId(s),
+            liaison.signage.protocol.MqttPasswordHash.hash(password),
+            "bench",
+            java.time.OffsetDateTime.now());
       }
       EventIngest ingest = hub.bean(EventIngest.class);
       Arrivals stored = new Arrivals();
@@ -77,7 +82,9 @@ class FleetScaleBenchmark {
         long connectMillis = fleet.await("connectMillis");
         long childThreads = fleet.await("threads");
         liaison.hub.db.Database jdbi = hub.bean(liaison.hub.db.Database.class);
-        Benchmarks.waitUntil(() -> onlineStates(jdbi) == STATIONS, "a stored ONLINE state for each of " + STATIONS + " stations");
+        Benchmarks.waitUntil(
+            () -> onlineStates(jdbi) == STATIONS,
+            "a stored ONLINE state for each of " + STATIONS + " stations");
         long heapAfter = settledHeap();
         int hubThreadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
 
@@ -102,7 +109,8 @@ class FleetScaleBenchmark {
           barePhase = received.awaitAtLeast(TOTAL, "the bare subscriber to receive the events");
           // The hub stays subscribed and stores this round too: let it finish before closing.
           long all = storedBefore + 2L * TOTAL;
-          Benchmarks.waitUntil(() -> ingest.storedCount() >= all, "the hub to store the bare phase's events too");
+          Benchmarks.waitUntil(
+              () -> ingest.storedCount() >= all, "the hub to store the bare phase's events too");
         } finally {
           bare.disconnect().waitForCompletion(5_000);
           bare.close(true);
@@ -115,33 +123,54 @@ class FleetScaleBenchmark {
                         "%,d stations in a child JVM × %d events, QoS 1, on the hub's embedded broker: delay from the event's `at` to",
                         STATIONS, EVENTS_PER_STATION),
                     List.of(
-                        new Benchmarks.Series("bare Paho QoS 1 subscriber: messageArrived", barePhase.delays()),
+                        new Benchmarks.Series(
+                            "bare Paho QoS 1 subscriber: messageArrived", barePhase.delays()),
                         new Benchmarks.Series("hub: committed to SQLite", hubPhase.delays())))
                 + String.format(
                     "| %-44s | %10s | %8s | %8s |%n", "receiver", "events/s", "ratio", "received")
                 + String.format(
-                    "| %-44s | %10.0f | %8s | %8d |%n", "bare Paho QoS 1 subscriber (stores nothing)", barePhase.rate(), "baseline",
+                    "| %-44s | %10.0f | %8s | %8d |%n",
+                    "bare Paho QoS 1 subscriber (stores nothing)",
+                    barePhase.rate(),
+                    "baseline",
                     barePhase.count())
                 + String.format(
-                    "| %-44s | %10.0f | %8.2f | %8d |%n", "hub: shared subscription → SQLite", hubPhase.rate(),
-                    hubPhase.rate() / barePhase.rate(), hubPhase.count())
+                    "| %-44s | %10.0f | %8.2f | %8d |%n",
+                    "hub: shared subscription → SQLite",
+                    hubPhase.rate(),
+                    hubPhase.rate() / barePhase.rate(),
+                    hubPhase.count())
                 + String.format(
-                    "events sent %,d per phase; stored by the hub in its phase %,d; broker dropped %d%n", TOTAL, storedInPhase,
-                    dropped)
+                    "events sent %,d per phase; stored by the hub in its phase %,d; broker dropped %d%n",
+                    TOTAL, storedInPhase, dropped)
                 + String.format(
                     "hub used heap after full GC: %.1f MiB before, %.1f MiB with %,d stations connected and their states stored:"
                         + " +%.1f MiB, %.1f KiB per station%n",
-                    heapBefore / 1048576.0, heapAfter / 1048576.0, STATIONS, (heapAfter - heapBefore) / 1048576.0,
+                    heapBefore / 1048576.0,
+                    heapAfter / 1048576.0,
+                    STATIONS,
+                    (heapAfter - heapBefore) / 1048576.0,
                     (heapAfter - heapBefore) / 1024.0 / STATIONS)
                 + String.format(
                     "stations connected and announced in %,d ms; live platform threads: hub JVM %d before, %d after;"
                         + " fleet JVM %d (Paho's loops on virtual threads)%n",
                     connectMillis, hubThreadsBefore, hubThreadsAfter, childThreads);
         Benchmarks.record("fleet-scale", report);
-        if (hubPhase.count() != TOTAL || storedInPhase != TOTAL || barePhase.count() != TOTAL || dropped != 0) {
+        if (hubPhase.count() != TOTAL
+            || storedInPhase != TOTAL
+            || barePhase.count() != TOTAL
+            || dropped != 0) {
           throw new IllegalStateException(
-              "events lost: sent " + TOTAL + " per phase; the hub stored " + storedInPhase + " (listener saw " + hubPhase.count()
-                  + "), the bare subscriber received " + barePhase.count() + ", the broker dropped " + dropped);
+              "events lost: sent "
+                  + TOTAL
+                  + " per phase; the hub stored "
+                  + storedInPhase
+                  + " (listener saw "
+                  + hubPhase.count()
+                  + "), the bare subscriber received "
+                  + barePhase.count()
+                  + ", the broker dropped "
+                  + dropped);
         }
       }
     }
@@ -149,7 +178,10 @@ class FleetScaleBenchmark {
 
   private static int onlineStates(liaison.hub.db.Database jdbi) {
     return jdbi.withHandle(
-        h -> h.createQuery("SELECT count(*) FROM station_state WHERE presence = 'ONLINE'").mapTo(Integer.class).one());
+        h ->
+            h.createQuery("SELECT count(*) FROM station_state WHERE presence = 'ONLINE'")
+                .mapTo(Integer.class)
+                .one());
   }
 
   /** Used heap after full collections, repeated until two readings are within 256 KiB. */
@@ -167,7 +199,10 @@ class FleetScaleBenchmark {
     return previous;
   }
 
-  /** What one receiver got: delays in nanoseconds, and events/s from the first `at` to the last arrival. */
+  /**
+   * What one receiver got: delays in nanoseconds, and events/s from the first `at` to the last
+   * arrival.
+   */
   private record Phase(long[] delays, double rate) {
     int count() {
       return delays.length;
@@ -221,7 +256,8 @@ class FleetScaleBenchmark {
       }
       synchronized (this) {
         return new Phase(
-            delays.stream().mapToLong(Long::longValue).toArray(), delays.size() / ((lastArrivalNanos - firstSentNanos) / 1e9));
+            delays.stream().mapToLong(Long::longValue).toArray(),
+            delays.size() / ((lastArrivalNanos - firstSentNanos) / 1e9));
       }
     }
 
@@ -230,14 +266,18 @@ class FleetScaleBenchmark {
     }
   }
 
-  private static MqttAsyncClient bareSubscriber(RunningHub hub, Arrivals received) throws MqttException {
-    MqttAsyncClient raw = new MqttAsyncClient(hub.brokerUri(), "fleet-bare-subscriber", new MemoryPersistence());
+  private static MqttAsyncClient bareSubscriber(RunningHub hub, Arrivals received)
+      throws MqttException {
+    MqttAsyncClient raw =
+        new MqttAsyncClient(hub.brokerUri(), "fleet-bare-subscriber", new MemoryPersistence());
     raw.setCallback(
         new MqttCallback() {
           @Override
           public void messageArrived(String topic, MqttMessage message) {
             Instant now = Instant.now();
-            received.add(ProtocolCodec.decode(message.getPayload(), StationEvent.class).at().toInstant(), now);
+            received.add(
+                ProtocolCodec.decode(message.getPayload(), StationEvent.class).at().toInstant(),
+                now);
           }
 
           @Override
@@ -264,10 +304,9 @@ class FleetScaleBenchmark {
     return raw;
   }
 
-
   /**
-   * The child JVM of simulated stations: the same java binary and test class path as this test.
-   * Its {@code figure.} lines are queued for {@link #await}; other output is kept for a failure.
+   * The child JVM of simulated stations: the same java binary and test class path as this test. Its
+   * {@code figure.} lines are queued for {@link #await}; other output is kept for a failure.
    */
   private static final class Fleet implements AutoCloseable {
     private final Process process;
@@ -282,22 +321,45 @@ class FleetScaleBenchmark {
     }
 
     static Fleet start(Path dir, String brokerUri, String password) throws IOException {
-      String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
-      List<String> command = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-Duser.timezone=Asia/Shanghai",
-          "-Dfile.encoding=UTF-8", SimulatedFleet.class.getName(), brokerUri, Integer.toString(STATIONS), password));
-      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+      String java =
+          ProcessHandle.current()
+              .info()
+              .command()
+              .orElseThrow(
+                  () -> new IllegalStateException("cannot tell which java runs this test"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "--sun-misc-unsafe-memory-access=allow",
+                  "-Duser.timezone=Asia/Shanghai",
+                  "-Dfile.encoding=UTF-8",
+                  SimulatedFleet.class.getName(),
+                  brokerUri,
+                  Integer.toString(STATIONS),
+                  password));
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
       // Surefire runs tests from a manifest-only jar; its full class path is in this property.
-      builder.environment().put("CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+      builder
+          .environment()
+          .put(
+              "CLASSPATH",
+              System.getProperty(
+                  "surefire.test.class.path", System.getProperty("java.class.path")));
       return new Fleet(builder.start());
     }
 
     private void read() {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
           int eq = line.indexOf('=');
           if (line.startsWith(SimulatedFleet.FIGURE) && eq > 0) {
-            queue(line.substring(SimulatedFleet.FIGURE.length(), eq)).add(Long.parseLong(line.substring(eq + 1).trim()));
+            queue(line.substring(SimulatedFleet.FIGURE.length(), eq))
+                .add(Long.parseLong(line.substring(eq + 1).trim()));
           } else {
             log.append(line).append('\n');
           }
@@ -315,18 +377,27 @@ class FleetScaleBenchmark {
       Long value = queue(key).poll(300, TimeUnit.SECONDS);
       if (value == null) {
         throw new IllegalStateException(
-            "the fleet JVM reported no '" + key + "' within 300 s (alive: " + process.isAlive() + "); its output:\n" + log);
+            "the fleet JVM reported no '"
+                + key
+                + "' within 300 s (alive: "
+                + process.isAlive()
+                + "); its output:\n"
+                + log);
       }
       return value;
     }
 
-    /** Has every station send {@code perStation} events and waits until the broker acknowledged them all. */
+    /**
+     * Has every station send {@code perStation} events and waits until the broker acknowledged them
+     * all.
+     */
     void events(int perStation) throws IOException, InterruptedException {
       commands.write("events " + perStation + "\n");
       commands.flush();
       long sent = await("sent");
       if (sent != (long) perStation * STATIONS) {
-        throw new IllegalStateException("the fleet had " + sent + " of " + perStation * STATIONS + " events acknowledged");
+        throw new IllegalStateException(
+            "the fleet had " + sent + " of " + perStation * STATIONS + " events acknowledged");
       }
     }
 

@@ -21,9 +21,9 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * While the database cannot take writes (another connection holds SQLite's write lock for longer
@@ -41,9 +41,11 @@ class IngestHealthTest {
   @Test
   void shouldKeepEventsTheBusyDatabaseRefusesAndSayDegradedUntilTheyAreStored() throws Exception {
     String url =
-        "jdbc:sqlite:" + dir.resolve("hub.db")
+        "jdbc:sqlite:"
+            + dir.resolve("hub.db")
             + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=200&transaction_mode=IMMEDIATE";
-    try (RunningHub hub = RunningHub.start(dir, Map.of("hub.ingest.degraded-after", "1s", "hub.db.url", url));
+    try (RunningHub hub =
+            RunningHub.start(dir, Map.of("hub.ingest.degraded-after", "1s", "hub.db.url", url));
         TestClient s1 = hub.station("s-001", "busy");
         TestClient s2 = hub.station("s-002", "busy")) {
       StationEventRepository events = hub.bean(StationEventRepository.class);
@@ -60,32 +62,49 @@ class IngestHealthTest {
           s.executeUpdate("UPDATE station SET name = name WHERE id = 's-003'");
         }
         for (int i = 0; i < 10; i++) {
-          StationEvent e = new StationEvent(UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of("n", i));
+          StationEvent e =
+              new StationEvent(
+                  UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of("n", i));
           sent.add(e);
-          (i % 2 == 0 ? s1 : s2).publish(Topic.stationEvent(i % 2 == 0 ? "s-001" : "s-002").toString(), ProtocolCodec.encode(e), false);
+          (i % 2 == 0 ? s1 : s2)
+              .publish(
+                  Topic.stationEvent(i % 2 == 0 ? "s-001" : "s-002").toString(),
+                  ProtocolCodec.encode(e),
+                  false);
         }
 
         await().until(() -> hub.get("/health/ingest").statusCode() == 503);
         HttpResponse<String> ingest = hub.get("/health/ingest");
         assertThat(json.readTree(ingest.body()).path("status").asText()).isEqualTo("DEGRADED");
-        assertThat(json.readTree(ingest.body()).path("messageEn").asText()).contains("waited unstored");
+        assertThat(json.readTree(ingest.body()).path("messageEn").asText())
+            .contains("waited unstored");
         HttpResponse<String> health = hub.get("/health");
         assertThat(health.statusCode()).as("load balancers keep sending").isEqualTo(200);
         JsonNode body = json.readTree(health.body());
         assertThat(body.path("status").asText()).isEqualTo("DEGRADED");
-        assertThat(body.path("details").path("ingestion").path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(body.path("details").path("ingestion").path("status").asText())
+            .isEqualTo("DEGRADED");
         // How many wait is a detail, shown to a county administrator only.
         JsonNode details =
-            json.readTree(liaison.hub.StaffClient.basic(hub, "admin", liaison.hub.demo.DemoCounty.PASSWORD).api("GET", "/health", null).body());
-        assertThat(details.path("details").path("ingestion").path("details").path("waiting").asInt()).isPositive();
+            json.readTree(
+                liaison.hub.StaffClient.basic(hub, "admin", liaison.hub.demo.DemoCounty.PASSWORD)
+                    .api("GET", "/health", null)
+                    .body());
+        assertThat(
+                details.path("details").path("ingestion").path("details").path("waiting").asInt())
+            .isPositive();
         lock.rollback();
       }
 
-      await().until(() -> events.count("s-001") == s1Before + 5 && events.count("s-002") == s2Before + 5);
+      await()
+          .until(
+              () -> events.count("s-001") == s1Before + 5 && events.count("s-002") == s2Before + 5);
       await().until(() -> hub.get("/health/ingest").statusCode() == 200);
       JsonNode body = json.readTree(hub.get("/health").body());
       assertThat(body.path("details").path("ingestion").path("status").asText()).isEqualTo("UP");
-      assertThat(bad.count("mqtt.event")).as("a busy database is not the stations' fault").isEqualTo(badBefore);
+      assertThat(bad.count("mqtt.event"))
+          .as("a busy database is not the stations' fault")
+          .isEqualTo(badBefore);
     }
   }
 }

@@ -20,12 +20,11 @@ import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * One station's poison never stops the others: a literal {@code null} (the message that stalled all
@@ -74,7 +73,8 @@ class PoisonMessageTest {
     long nullsBefore = bad.count("mqtt.event", "not-an-object");
     long s1Before = events.count("s-001");
 
-    s1.publish(Topic.stationEvent("s-001").toString(), "null".getBytes(StandardCharsets.UTF_8), false);
+    s1.publish(
+        Topic.stationEvent("s-001").toString(), "null".getBytes(StandardCharsets.UTF_8), false);
     List<StationEvent> others = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       StationEvent e = event("button.call", Map.of("n", i));
@@ -84,17 +84,21 @@ class PoisonMessageTest {
     StationEvent after = event("footfall", Map.of("count", 3));
     send(s1, "s-001", after);
 
-    await().until(() -> others.stream().allMatch(e -> stored(e, "s-002")) && stored(after, "s-001"));
+    await()
+        .until(() -> others.stream().allMatch(e -> stored(e, "s-002")) && stored(after, "s-001"));
     assertThat(bad.count("mqtt.event", "not-an-object")).isEqualTo(nullsBefore + 1);
     assertThat(events.count("s-001")).as("the null left nothing behind").isEqualTo(s1Before + 1);
     var health = hub.get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(health.body()).path("details").path("ingestion").path("status").asText()).isEqualTo("UP");
+    assertThat(
+            JSON.readTree(health.body()).path("details").path("ingestion").path("status").asText())
+        .isEqualTo("UP");
     assertThat(hub.get("/health/ingest").statusCode()).isEqualTo(200);
   }
 
   @Test
-  void shouldRefuseAndCountEveryGoldenBadMessageOnItsOwnTopicAndKeepServingThatStationToo() throws Exception {
+  void shouldRefuseAndCountEveryGoldenBadMessageOnItsOwnTopicAndKeepServingThatStationToo()
+      throws Exception {
     BadInput bad = hub.bean(BadInput.class);
     StationEventRepository events = hub.bean(StationEventRepository.class);
     Map<String, Long> expected = new HashMap<>();
@@ -106,17 +110,31 @@ class PoisonMessageTest {
     expected.keySet().forEach(k -> before.put(k, bad.counts().getOrDefault(k, 0L)));
     long s1Before = events.count("s-001");
     StationState good =
-        new StationState(StationState.Presence.ONLINE, "poison-run", "0.1.0", 7, StationState.Screen.ON,
+        new StationState(
+            StationState.Presence.ONLINE,
+            "poison-run",
+            "0.1.0",
+            7,
+            StationState.Screen.ON,
             OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     s1.publish(Topic.stationState("s-001").toString(), ProtocolCodec.encode(good), true);
-    await().until(() -> hub.bean(StateIngest.class).state("s-001").map(s -> s.state().session().equals("poison-run")).orElse(false));
+    await()
+        .until(
+            () ->
+                hub.bean(StateIngest.class)
+                    .state("s-001")
+                    .map(s -> s.state().session().equals("poison-run"))
+                    .orElse(false));
 
     for (String[] row : GoldenFiles.BAD_STATION_MESSAGES) {
       String topic =
           switch (row[1]) {
             case "StationEvent" -> Topic.stationEvent("s-001").toString();
             case "StationState" -> Topic.stationState("s-001").toString();
-            default -> Topic.stationResponse("s-001", hub.bean(liaison.hub.broker.BrokerClient.class).instance()).toString();
+            default ->
+                Topic.stationResponse(
+                        "s-001", hub.bean(liaison.hub.broker.BrokerClient.class).instance())
+                    .toString();
           };
       s1.publish(topic, GoldenFiles.bytes(row[0]), row[1].equals("StationState"));
     }
@@ -131,10 +149,18 @@ class PoisonMessageTest {
                 stored(after, "s-001")
                     && stored(other, "s-002")
                     && expected.entrySet().stream()
-                        .allMatch(e -> bad.counts().getOrDefault(e.getKey(), 0L) >= before.get(e.getKey()) + e.getValue()));
+                        .allMatch(
+                            e ->
+                                bad.counts().getOrDefault(e.getKey(), 0L)
+                                    >= before.get(e.getKey()) + e.getValue()));
     expected.forEach(
-        (kind, n) -> assertThat(bad.counts().getOrDefault(kind, 0L)).as(kind).isEqualTo(before.get(kind) + n));
-    assertThat(events.count("s-001")).as("nothing of the bad events stored").isEqualTo(s1Before + 1);
+        (kind, n) ->
+            assertThat(bad.counts().getOrDefault(kind, 0L))
+                .as(kind)
+                .isEqualTo(before.get(kind) + n));
+    assertThat(events.count("s-001"))
+        .as("nothing of the bad events stored")
+        .isEqualTo(s1Before + 1);
     assertThat(hub.bean(StateIngest.class).state("s-001").orElseThrow().state())
         .as("no bad state replaced the good one")
         .isEqualTo(good);
@@ -158,7 +184,8 @@ class PoisonMessageTest {
     Map<StationEvent, String> fine = new java.util.LinkedHashMap<>();
     for (int i = 0; i < 6; i++) {
       boolean fromS1 = i % 2 == 0;
-      StationEvent e = event(fromS1 ? RefusableProjection.TYPE : "button.call", Map.of("refuse", false));
+      StationEvent e =
+          event(fromS1 ? RefusableProjection.TYPE : "button.call", Map.of("refuse", false));
       fine.put(e, fromS1 ? "s-001" : "s-002");
       send(fromS1 ? s1 : s2, fromS1 ? "s-001" : "s-002", e);
       if (i == 2) {
@@ -166,8 +193,14 @@ class PoisonMessageTest {
       }
     }
 
-    await().until(() -> ingest.waiting() == 0 && fine.entrySet().stream().allMatch(e -> stored(e.getKey(), e.getValue())));
+    await()
+        .until(
+            () ->
+                ingest.waiting() == 0
+                    && fine.entrySet().stream().allMatch(e -> stored(e.getKey(), e.getValue())));
     await().until(() -> bad.count("mqtt.event", "not-storable") == refusedBefore + 1);
-    assertThat(stored(refused, "s-001")).as("neither the event nor what its projection wrote").isFalse();
+    assertThat(stored(refused, "s-001"))
+        .as("neither the event nor what its projection wrote")
+        .isFalse();
   }
 }

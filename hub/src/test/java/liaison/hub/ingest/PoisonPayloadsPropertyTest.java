@@ -29,10 +29,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.jdbi.v3.core.Jdbi;
-import net.jqwik.api.Tag;
 
 /**
  * Whatever a station publishes on its event topic, the hub goes on storing: generated payloads of
@@ -54,7 +53,8 @@ class PoisonPayloadsPropertyTest {
   @BeforeContainer
   static void start() throws IOException {
     dir = Files.createTempDirectory("poison-properties");
-    // A flood limit out of reach: this property sends hundreds of bad events from one station on purpose.
+    // A flood limit out of reach: this property sends hundreds of bad events from one station on
+    // purpose.
     hub = RunningHub.start(dir, Map.of("hub.mqtt.security.bad-messages-per-station", 1_000_000));
     s1 = hub.station("s-001", "property");
     s2 = hub.station("s-002", "property");
@@ -71,7 +71,8 @@ class PoisonPayloadsPropertyTest {
   }
 
   @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
-  void validEventsAfterAnyBadPayloadsAreAllStoredAndNothingOfTheBadOnes(@ForAll("badPayloads") List<byte[]> payloads) {
+  void validEventsAfterAnyBadPayloadsAreAllStoredAndNothingOfTheBadOnes(
+      @ForAll("badPayloads") List<byte[]> payloads) {
     BadInput bad = hub.bean(BadInput.class);
     long badBefore = bad.count("mqtt.event");
     long s1Before = count("s-001");
@@ -80,8 +81,10 @@ class PoisonPayloadsPropertyTest {
     for (byte[] payload : payloads) {
       s1.publish(topic, payload, false);
     }
-    StationEvent mine = new StationEvent(UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of());
-    StationEvent other = new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("count", 1));
+    StationEvent mine =
+        new StationEvent(UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of());
+    StationEvent other =
+        new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("count", 1));
     s1.publish(topic, ProtocolCodec.encode(mine), false);
     s2.publish(Topic.stationEvent("s-002").toString(), ProtocolCodec.encode(other), false);
 
@@ -89,8 +92,14 @@ class PoisonPayloadsPropertyTest {
         .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(5))
         .atMost(Duration.ofSeconds(20))
-        .until(() -> stored("s-001", mine) && stored("s-002", other) && bad.count("mqtt.event") >= badBefore + payloads.size());
-    assertThat(bad.count("mqtt.event")).as("each bad payload counted once").isEqualTo(badBefore + payloads.size());
+        .until(
+            () ->
+                stored("s-001", mine)
+                    && stored("s-002", other)
+                    && bad.count("mqtt.event") >= badBefore + payloads.size());
+    assertThat(bad.count("mqtt.event"))
+        .as("each bad payload counted once")
+        .isEqualTo(badBefore + payloads.size());
     assertThat(count("s-001")).as("nothing of the bad payloads stored").isEqualTo(s1Before + 1);
   }
 
@@ -122,12 +131,28 @@ class PoisonPayloadsPropertyTest {
     Arbitrary<String> values =
         Arbitraries.oneOf(
             Arbitraries.just("null"),
-            Arbitraries.of("true", "false", "{}", "[]", "[null]", "{\"body\": {}}", "1e400", "-1e400",
-                "123456789012345678901234567890", "9".repeat(80), "-0", "0.0"),
+            Arbitraries.of(
+                "true",
+                "false",
+                "{}",
+                "[]",
+                "[null]",
+                "{\"body\": {}}",
+                "1e400",
+                "-1e400",
+                "123456789012345678901234567890",
+                "9".repeat(80),
+                "-0",
+                "0.0"),
             Arbitraries.longs().map(String::valueOf),
             Arbitraries.doubles().map(String::valueOf),
             Arbitraries.strings().ofMaxLength(40).map(PoisonPayloadsPropertyTest::quoted),
-            Arbitraries.strings().ofMaxLength(10).map(PoisonPayloadsPropertyTest::quoted).list().ofMaxSize(4).map(List::toString));
+            Arbitraries.strings()
+                .ofMaxLength(10)
+                .map(PoisonPayloadsPropertyTest::quoted)
+                .list()
+                .ofMaxSize(4)
+                .map(List::toString));
     return values.map(s -> s.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -143,7 +168,9 @@ class PoisonPayloadsPropertyTest {
   /** A valid-looking event with one field of the wrong JSON type, or a required field null. */
   private static Arbitrary<byte[]> eventWithAWrongField() {
     Arbitrary<String> field = Arbitraries.of("id", "type", "at", "body");
-    Arbitrary<String> wrong = Arbitraries.of("null", "42", "4.7", "true", "[]", "[\"x\"]", "{}", "\"\"", "1e400", "\"not-a-uuid\"");
+    Arbitrary<String> wrong =
+        Arbitraries.of(
+            "null", "42", "4.7", "true", "[]", "[\"x\"]", "{}", "\"\"", "1e400", "\"not-a-uuid\"");
     return Combinators.combine(field, wrong)
         // An empty or null body is an event without a body: valid.
         .filter((f, w) -> !(f.equals("body") && (w.equals("{}") || w.equals("null"))))
@@ -154,7 +181,9 @@ class PoisonPayloadsPropertyTest {
                 event.set(f, JSON.readTree(w.equals("1e400") ? "1" : w));
                 String text = JSON.writeValueAsString(event);
                 // Jackson would write 1e400 as Infinity: put the literal in by hand.
-                return (w.equals("1e400") ? text.replace("\"" + f + "\":1", "\"" + f + "\":1e400") : text)
+                return (w.equals("1e400")
+                        ? text.replace("\"" + f + "\":1", "\"" + f + "\":1e400")
+                        : text)
                     .getBytes(StandardCharsets.UTF_8);
               } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -167,7 +196,8 @@ class PoisonPayloadsPropertyTest {
         .map(
             f -> {
               String text = validEvent().toString();
-              String again = f.equals("body") ? "\"body\":{}" : "\"" + f + "\":" + validEvent().get(f);
+              String again =
+                  f.equals("body") ? "\"body\":{}" : "\"" + f + "\":" + validEvent().get(f);
               return text.replaceFirst("\\}$", "," + again + "}").getBytes(StandardCharsets.UTF_8);
             });
   }
@@ -178,7 +208,10 @@ class PoisonPayloadsPropertyTest {
         .map(
             depth -> {
               String body = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-              return validEvent().toString().replaceFirst("\"body\":\\{[^}]*\\}", "\"body\":" + body).getBytes(StandardCharsets.UTF_8);
+              return validEvent()
+                  .toString()
+                  .replaceFirst("\"body\":\\{[^}]*\\}", "\"body\":" + body)
+                  .getBytes(StandardCharsets.UTF_8);
             });
   }
 
@@ -194,7 +227,9 @@ class PoisonPayloadsPropertyTest {
 
   private static Arbitrary<byte[]> truncatedEvent() {
     byte[] whole = validEvent().toString().getBytes(StandardCharsets.UTF_8);
-    return Arbitraries.integers().between(0, whole.length - 1).map(n -> java.util.Arrays.copyOf(whole, n));
+    return Arbitraries.integers()
+        .between(0, whole.length - 1)
+        .map(n -> java.util.Arrays.copyOf(whole, n));
   }
 
   private static String quoted(String s) {

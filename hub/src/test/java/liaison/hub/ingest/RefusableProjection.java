@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * A projection for {@link PoisonMessageTest} only: an event of type {@value #TYPE} whose body says
  * {@code "refuse": true} makes its store() write a row the database refuses (a NOT NULL column left
- * null), as a projection whose rows break a constraint would. Everything else it stores nothing for.
+ * null), as a projection whose rows break a constraint would. Everything else it stores nothing
+ * for.
  */
 @Singleton
 @Requires(property = "spec.name", value = "PoisonMessageTest")
@@ -30,8 +31,9 @@ class RefusableProjection implements EventProjection<Boolean> {
   public void store(Handle h, List<Boolean> rows) {
     for (boolean refuse : rows) {
       if (refuse) {
-        h.execute("INSERT INTO station_event (station_id, event_id, type, occurred_at, body, received_at)"
-            + " VALUES ('s-001', 'refused-row', NULL, '', '', '')");
+        h.execute(
+            "INSERT INTO station_event (station_id, event_id, type, occurred_at, body, received_at)"
+                + " VALUES ('s-001', 'refused-row', NULL, '', '', '')");
       }
     }
   }

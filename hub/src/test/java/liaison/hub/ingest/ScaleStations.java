@@ -6,7 +6,6 @@ import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.StationKind;
-import org.jdbi.v3.core.Jdbi;
 
 /** Many stations in one county and township, in one transaction, for the hub's scale benchmarks. */
 final class ScaleStations {
@@ -26,8 +25,17 @@ final class ScaleStations {
               for (int s = 0; s < count; s++) {
                 stations.insert(
                     h,
-                    new Station(id.apply(s), "t-" + key, name + "站" + s, StationKind.WORKSTATION, name + "路" + s + "号",
-                        "周一至周五", name + "站" + s, null, null, PublicTokens.next()));
+                    new Station(
+                        id.apply(s),
+                        "t-" + key,
+                        name + "站" + s,
+                        StationKind.WORKSTATION,
+                        name + "路" + s + "号",
+                        "周一至周五",
+                        name + "站" + s,
+                        null,
+                        null,
+                        PublicTokens.next()));
               }
             });
   }

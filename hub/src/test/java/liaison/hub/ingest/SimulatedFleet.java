@@ -61,14 +61,16 @@ public final class SimulatedFleet {
       ids.add(FleetScaleBenchmark.stationId(s));
     }
     // Core size bounds how many loops run at once: each client parks three for its whole life.
-    ScheduledExecutorService paho = Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
+    ScheduledExecutorService paho =
+        Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
     SimulatedFleet fleet = new SimulatedFleet(ids);
     long start = System.nanoTime();
     fleet.connectAndAnnounce(uri, password, paho);
     report("connected", fleet.clients.size());
     report("connectMillis", (System.nanoTime() - start) / 1_000_000);
     report("threads", java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       if (line.startsWith("events ")) {
@@ -87,7 +89,8 @@ public final class SimulatedFleet {
     System.out.flush();
   }
 
-  private void connectAndAnnounce(String uri, String password, ScheduledExecutorService paho) throws Exception {
+  private void connectAndAnnounce(String uri, String password, ScheduledExecutorService paho)
+      throws Exception {
     // Not all at once: a station fleet comes up over minutes, not in one SYN flood.
     Semaphore connecting = new Semaphore(50);
     CountDownLatch announced = new CountDownLatch(stationIds.size());
@@ -102,8 +105,11 @@ public final class SimulatedFleet {
       options.setPassword(password.getBytes(StandardCharsets.UTF_8));
       MqttAsyncClient client =
           new MqttAsyncClient(
-              uri, liaison.signage.protocol.StationIdentity.clientId(id, "fleet"), new MemoryPersistence(),
-              new TimerPingSender(paho), paho);
+              uri,
+              liaison.signage.protocol.StationIdentity.clientId(id, "fleet"),
+              new MemoryPersistence(),
+              new TimerPingSender(paho),
+              paho);
       clients.add(client);
       int station = s;
       connecting.acquire();
@@ -114,15 +120,24 @@ public final class SimulatedFleet {
             @Override
             public void onSuccess(IMqttToken token) {
               connecting.release();
-              Integer max = token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum();
+              Integer max =
+                  token.getResponseProperties() == null
+                      ? null
+                      : token.getResponseProperties().getReceiveMaximum();
               windows[station] = max == null ? 10 : Math.min(max, 65_535);
               StationState online =
                   new StationState(
-                      StationState.Presence.ONLINE, UUID.randomUUID().toString(), "bench", 0, StationState.Screen.ON,
+                      StationState.Presence.ONLINE,
+                      UUID.randomUUID().toString(),
+                      "bench",
+                      0,
+                      StationState.Screen.ON,
                       OffsetDateTime.now());
               try {
                 client.publish(
-                    Topic.stationState(id).toString(), new MqttMessage(ProtocolCodec.encode(online), 1, true, null), null,
+                    Topic.stationState(id).toString(),
+                    new MqttMessage(ProtocolCodec.encode(online), 1, true, null),
+                    null,
                     new MqttActionListener() {
                       @Override
                       public void onSuccess(IMqttToken t) {
@@ -144,20 +159,27 @@ public final class SimulatedFleet {
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
               connecting.release();
-              failure.compareAndSet(null, new IllegalStateException("station " + id + " could not connect to " + uri, e));
+              failure.compareAndSet(
+                  null,
+                  new IllegalStateException("station " + id + " could not connect to " + uri, e));
               announced.countDown();
             }
           });
     }
     if (!announced.await(180, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(announced.getCount() + " stations had not announced themselves after 180 s");
+      throw new IllegalStateException(
+          announced.getCount() + " stations had not announced themselves after 180 s");
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("not every station connected and announced itself", failure.get());
+      throw new IllegalStateException(
+          "not every station connected and announced itself", failure.get());
     }
   }
 
-  /** Every station sends {@code perStation} events, paced by the broker's receive maximum; returns how many were acknowledged. */
+  /**
+   * Every station sends {@code perStation} events, paced by the broker's receive maximum; returns
+   * how many were acknowledged.
+   */
   private long sendEvents(int perStation) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(clients.size());
     AtomicInteger acknowledged = new AtomicInteger();
@@ -190,10 +212,15 @@ public final class SimulatedFleet {
                     inFlight.acquire();
                     byte[] payload =
                         ProtocolCodec.encode(
-                            new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of("station", station, "count", i)));
+                            new StationEvent(
+                                UUID.randomUUID(),
+                                "footfall",
+                                OffsetDateTime.now(),
+                                Map.of("station", station, "count", i)));
                     while (true) {
                       try {
-                        client.publish(topic, new MqttMessage(payload, 1, false, null), null, release);
+                        client.publish(
+                            topic, new MqttMessage(payload, 1, false, null), null, release);
                         break;
                       } catch (MqttException e) {
                         // Paho frees its in-flight slot a moment after reporting the ack.
@@ -213,7 +240,8 @@ public final class SimulatedFleet {
               });
     }
     if (!done.await(300, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(done.getCount() + " stations had not finished sending after 300 s");
+      throw new IllegalStateException(
+          done.getCount() + " stations had not finished sending after 300 s");
     }
     if (failure.get() != null) {
       throw new IllegalStateException("a station failed to send its events", failure.get());

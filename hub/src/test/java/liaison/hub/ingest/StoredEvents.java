@@ -13,7 +13,8 @@ final class StoredEvents {
         hub.bean(Database.class)
             .withHandle(
                 h ->
-                    h.createQuery("SELECT COUNT(*) FROM station_event WHERE station_id = :s AND event_id = :id")
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM station_event WHERE station_id = :s AND event_id = :id")
                         .bind("s", stationId)
                         .bind("id", event.id().toString())
                         .mapTo(Integer.class)

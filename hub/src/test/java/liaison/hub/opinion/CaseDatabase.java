@@ -21,7 +21,10 @@ final class CaseDatabase {
   private final Clock clock;
 
   CaseDatabase(Path dir, Clock clock) {
-    String url = "jdbc:sqlite:" + dir.resolve("cases.db") + "?foreign_keys=true&busy_timeout=10000&journal_mode=WAL&synchronous=OFF";
+    String url =
+        "jdbc:sqlite:"
+            + dir.resolve("cases.db")
+            + "?foreign_keys=true&busy_timeout=10000&journal_mode=WAL&synchronous=OFF";
     Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
     this.jdbi = new Database(Jdbi.create(url), true, java.time.Duration.ofSeconds(10));
     this.clock = clock;
@@ -31,7 +34,8 @@ final class CaseDatabase {
     jdbi.useHandle(
         h -> {
           h.execute("INSERT INTO county (id, name) VALUES ('c-test', '测试县')");
-          h.execute("INSERT INTO township (id, county_id, name) VALUES ('t-test', 'c-test', '测试镇')");
+          h.execute(
+              "INSERT INTO township (id, county_id, name) VALUES ('t-test', 'c-test', '测试镇')");
           h.execute(
               "INSERT INTO station (id, township_id, name, kind, public_token, created_at, updated_at)"
                   + " VALUES (?, 't-test', '测试站', 'WORKSTATION', 'tok-test', ?, ?)",
@@ -41,13 +45,36 @@ final class CaseDatabase {
         });
   }
 
-  /** A new submitted case with its 'submit' line in the timeline, as the residents' form makes it. */
+  /**
+   * A new submitted case with its 'submit' line in the timeline, as the residents' form makes it.
+   */
   OpinionCase submitted(String text) {
     OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
     OpinionCase c =
         new OpinionCase(
-            liaison.hub.db.Ids.next("case"), TrackingCodes.next(), STATION, null, Category.OTHER, text, CaseStatus.SUBMITTED,
-            "", null, null, null, null, null, now, now, null, null, null, false, false, null, "", null);
+            liaison.hub.db.Ids.next("case"),
+            TrackingCodes.next(),
+            STATION,
+            null,
+            Category.OTHER,
+            text,
+            CaseStatus.SUBMITTED,
+            "",
+            null,
+            null,
+            null,
+            null,
+            null,
+            now,
+            now,
+            null,
+            null,
+            null,
+            false,
+            false,
+            null,
+            "",
+            null);
     jdbi.useTransaction(
         h -> {
           repository.insert(h, c);

@@ -47,7 +47,8 @@ class CaseStatusTest {
   void shouldMakeCodesWithoutLookAlikesAndReadThemBackHoweverTyped() {
     String code = TrackingCodes.next();
     assertThat(code).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
-    assertThat(TrackingCodes.normalize(" " + code.toLowerCase().replace("-", " ") + " ")).contains(code);
+    assertThat(TrackingCodes.normalize(" " + code.toLowerCase().replace("-", " ") + " "))
+        .contains(code);
     assertThat(TrackingCodes.normalize("0OIL-1234-ABCD")).isEmpty();
     assertThat(TrackingCodes.normalize("ABC")).isEmpty();
   }

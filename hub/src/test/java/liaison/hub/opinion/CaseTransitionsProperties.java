@@ -54,7 +54,8 @@ class CaseTransitionsProperties {
       int linesBefore = db.repository.events(c.id()).size();
       CLOCK.advance(java.time.Duration.ofMinutes(7));
 
-      Throwable refused = catchThrowable(() -> db.cases.transition(c.id(), to, actor, "step " + to));
+      Throwable refused =
+          catchThrowable(() -> db.cases.transition(c.id(), to, actor, "step " + to));
 
       OpinionCase after = db.repository.find(c.id()).orElseThrow();
       if (before.status().canBecome(to)) {
@@ -62,7 +63,9 @@ class CaseTransitionsProperties {
         applied++;
         walked.add(to);
         assertThat(after.status()).isEqualTo(to);
-        assertThat(after.closedAt() != null).as("closed_at set exactly when closed").isEqualTo(to.isClosed());
+        assertThat(after.closedAt() != null)
+            .as("closed_at set exactly when closed")
+            .isEqualTo(to.isClosed());
         List<CaseEvent> lines = db.repository.events(c.id());
         assertThat(lines).hasSize(linesBefore + 1);
         CaseEvent last = lines.getLast();
@@ -71,12 +74,15 @@ class CaseTransitionsProperties {
         assertThat(last.actor()).isEqualTo(actor);
       } else {
         assertThat(refused).isInstanceOf(ConflictProblem.class);
-        assertThat(((ConflictProblem) refused).zh()).contains(before.status().zh()).contains(to.zh());
+        assertThat(((ConflictProblem) refused).zh())
+            .contains(before.status().zh())
+            .contains(to.zh());
         assertThat(after).as("a refused step changes nothing").isEqualTo(before);
         assertThat(db.repository.events(c.id())).hasSize(linesBefore);
       }
     }
-    // The timeline replays the walk: submit, then exactly the applied steps, each from the previous status.
+    // The timeline replays the walk: submit, then exactly the applied steps, each from the previous
+    // status.
     List<CaseEvent> lines = db.repository.events(c.id());
     assertThat(lines.getFirst().action()).isEqualTo("submit");
     List<CaseEvent> stepsInTimeline = lines.stream().filter(e -> e.to() != null).toList();
@@ -93,16 +99,24 @@ class CaseTransitionsProperties {
     // Biased towards the loop's forward path so that long walks happen, with every status possible.
     Arbitrary<CaseStatus> forward =
         Arbitraries.of(
-            CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.DEPARTMENT_REPLIED, CaseStatus.ANSWERED, CaseStatus.CLOSED,
+            CaseStatus.REGISTERED,
+            CaseStatus.FORWARDED,
+            CaseStatus.DEPARTMENT_REPLIED,
+            CaseStatus.ANSWERED,
+            CaseStatus.CLOSED,
             CaseStatus.REOPENED);
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, forward), net.jqwik.api.Tuple.of(1, Arbitraries.of(CaseStatus.class)))
+            net.jqwik.api.Tuple.of(3, forward),
+            net.jqwik.api.Tuple.of(1, Arbitraries.of(CaseStatus.class)))
         .list()
         .ofMaxSize(25);
   }
 
   @Provide
   Arbitrary<List<String>> actors() {
-    return Arbitraries.of("chengguan", "county", CaseEvent.RESIDENT, CaseEvent.SYSTEM).list().ofMinSize(1).ofMaxSize(4);
+    return Arbitraries.of("chengguan", "county", CaseEvent.RESIDENT, CaseEvent.SYSTEM)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4);
   }
 }

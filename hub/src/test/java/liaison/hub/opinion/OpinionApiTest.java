@@ -20,12 +20,14 @@ import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.StationContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
-/** The residents' side over HTTP: submit, track, rate, the contact API, bad input and the limits. */
+/**
+ * The residents' side over HTTP: submit, track, rate, the contact API, bad input and the limits.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpinionApiTest {
   private static final AtomicInteger NEXT_IP = new AtomicInteger(10);
@@ -36,7 +38,14 @@ class OpinionApiTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     // Each test is its own resident (address); the per-link limit is tested in RateLimiterTest.
-    hub = RunningHub.start(dir, Map.of("hub.opinions.client-ip-header", "X-Forwarded-For", "hub.opinions.per-token", 1000));
+    hub =
+        RunningHub.start(
+            dir,
+            Map.of(
+                "hub.opinions.client-ip-header",
+                "X-Forwarded-For",
+                "hub.opinions.per-token",
+                1000));
     token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
   }
 
@@ -71,7 +80,8 @@ class OpinionApiTest {
     assertThat(c.text()).isEqualTo("小区门口的路灯坏了一个月 💡🙏，晚上很黑");
     assertThat(c.contactToDepartment()).isFalse();
     assertThat(hub.bean(CaseRepository.class).photos(c.id())).hasSize(1);
-    assertThat(hub.bean(CaseRepository.class).contact(c.id()).orElseThrow().maskedPhone()).isEqualTo("138****1234");
+    assertThat(hub.bean(CaseRepository.class).contact(c.id()).orElseThrow().maskedPhone())
+        .isEqualTo("138****1234");
 
     HttpResponse<String> page = phone.get("/t/" + code + "?new=1");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -82,11 +92,14 @@ class OpinionApiTest {
     cases.transition(c.id(), CaseStatus.FORWARDED, "chengguan", "城管局");
     cases.transition(c.id(), CaseStatus.DEPARTMENT_REPLIED, "chengguan", "已派人");
     hub.bean(liaison.hub.db.Database.class)
-        .useHandle(h -> h.execute("UPDATE opinion_case SET answer = ? WHERE id = ?", "路灯已于周三修好。", c.id()));
+        .useHandle(
+            h -> h.execute("UPDATE opinion_case SET answer = ? WHERE id = ?", "路灯已于周三修好。", c.id()));
     cases.transition(c.id(), CaseStatus.ANSWERED, "chengguan", "");
 
     String answered = phone.get("/t/" + code).body();
-    assertThat(answered).contains("路灯已于周三修好。", "已转交承办单位办理", "name=\"rating\"").doesNotContain("chengguan", "林晓梅", "城管局");
+    assertThat(answered)
+        .contains("路灯已于周三修好。", "已转交承办单位办理", "name=\"rating\"")
+        .doesNotContain("chengguan", "林晓梅", "城管局");
 
     HttpResponse<String> rated = phone.rate(code, "DISSATISFIED", "修好两天又坏了");
 
@@ -96,11 +109,19 @@ class OpinionApiTest {
     assertThat(after.ratingComment()).isEqualTo("修好两天又坏了");
     assertThat(hub.bean(CaseRepository.class).events(c.id()))
         .extracting(CaseEvent::action)
-        .containsExactly("submit", "registered", "forwarded", "department_replied", "answered", "rate", "reopened");
+        .containsExactly(
+            "submit",
+            "registered",
+            "forwarded",
+            "department_replied",
+            "answered",
+            "rate",
+            "reopened");
     assertThat(phone.get("/t/" + code).body()).contains("重新办理").doesNotContain("name=\"rating\"");
     // Rating again before a new answer is refused, and changes nothing.
     assertThat(phone.rate(code, "SATISFIED", "").statusCode()).isEqualTo(409);
-    assertThat(hub.bean(CaseRepository.class).find(c.id()).orElseThrow().status()).isEqualTo(CaseStatus.REOPENED);
+    assertThat(hub.bean(CaseRepository.class).find(c.id()).orElseThrow().status())
+        .isEqualTo(CaseStatus.REOPENED);
   }
 
   @Test
@@ -114,7 +135,8 @@ class OpinionApiTest {
 
     assertThat(phone.rate(code, "BASICALLY_SATISFIED", "").statusCode()).isEqualTo(303);
 
-    assertThat(hub.bean(CaseRepository.class).find(id).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(hub.bean(CaseRepository.class).find(id).orElseThrow().status())
+        .isEqualTo(CaseStatus.CLOSED);
     assertThat(phone.get("/t/" + code).body()).contains("您的评价：基本满意");
   }
 
@@ -142,11 +164,23 @@ class OpinionApiTest {
     int before = count();
     String script = "<script>alert('x')</script>路灯";
 
-    HttpResponse<String> empty = resident().submit(token, List.of(Field.text("category", "TRANSPORT"), Field.text("text", "  \u0007 ")));
+    HttpResponse<String> empty =
+        resident()
+            .submit(
+                token,
+                List.of(Field.text("category", "TRANSPORT"), Field.text("text", "  \u0007 ")));
     HttpResponse<String> tooLong = resident().submit(token, valid("长".repeat(2001) + script));
-    HttpResponse<String> broken = resident().submit(token, List.of(Field.text("category", "OTHER"), Field.raw("text", new byte[] {'a', (byte) 0xC3, (byte) 0x28, 'b'})));
+    HttpResponse<String> broken =
+        resident()
+            .submit(
+                token,
+                List.of(
+                    Field.text("category", "OTHER"),
+                    Field.raw("text", new byte[] {'a', (byte) 0xC3, (byte) 0x28, 'b'})));
     List<Field> notImage = valid(script);
-    notImage.add(Field.file("photo2", "virus.png", "MZ this is not an image".getBytes(StandardCharsets.UTF_8)));
+    notImage.add(
+        Field.file(
+            "photo2", "virus.png", "MZ this is not an image".getBytes(StandardCharsets.UTF_8)));
     HttpResponse<String> notAnImage = resident().submit(token, notImage);
     List<Field> noConsent = valid("有电话没同意");
     noConsent.add(Field.text("phone", "13812341234"));
@@ -156,11 +190,16 @@ class OpinionApiTest {
     assertThat(empty.statusCode()).isEqualTo(422);
     assertThat(empty.body()).contains("请写下您的意见建议");
     assertThat(tooLong.statusCode()).isEqualTo(422);
-    assertThat(tooLong.body()).contains("最多 2000 字").contains("&lt;script&gt;").doesNotContain("<script>alert");
+    assertThat(tooLong.body())
+        .contains("最多 2000 字")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>alert");
     assertThat(broken.statusCode()).isEqualTo(422);
     assertThat(broken.body()).contains("编码错误");
     assertThat(notAnImage.statusCode()).isEqualTo(422);
-    assertThat(notAnImage.body()).contains("第 2 张照片：只接受 JPEG 或 PNG 照片").contains("&lt;script&gt;alert");
+    assertThat(notAnImage.body())
+        .contains("第 2 张照片：只接受 JPEG 或 PNG 照片")
+        .contains("&lt;script&gt;alert");
     assertThat(withoutConsent.statusCode()).isEqualTo(422);
     assertThat(withoutConsent.body()).contains("请阅读并勾选").contains("value=\"13812341234\"");
     assertThat(noCategory.statusCode()).isEqualTo(422);
@@ -171,13 +210,17 @@ class OpinionApiTest {
   @Test
   void shouldStripControlCharactersAndEscapeScriptsOnOutput() {
     Resident phone = resident();
-    String code = Resident.code(phone.submit(token, valid("路灯\u0000坏了\u001b[31m<script>alert(1)</script>")));
+    String code =
+        Resident.code(phone.submit(token, valid("路灯\u0000坏了\u001b[31m<script>alert(1)</script>")));
     OpinionCase c = hub.bean(CaseRepository.class).findByCode(code).orElseThrow();
 
     assertThat(c.text()).isEqualTo("路灯坏了[31m<script>alert(1)</script>");
     String page = phone.get("/t/" + code).body();
-    assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
-    assertThat(phone.get("/t/" + code).headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert");
+    assertThat(phone.get("/t/" + code).headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
   }
 
   @Test
@@ -231,7 +274,8 @@ class OpinionApiTest {
     HttpResponse<String> sixth = phone.submit(token, valid("第6条"));
 
     assertThat(sixth.statusCode()).isEqualTo(429);
-    assertThat(sixth.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 600L));
+    assertThat(sixth.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 600L));
     assertThat(sixth.body()).contains("操作太频繁");
     // Another resident is not affected.
     assertThat(resident().submit(token, valid("别人的意见")).statusCode()).isEqualTo(303);
@@ -240,9 +284,15 @@ class OpinionApiTest {
   @Test
   void shouldOpenADeputysOwnLinkAndAddressTheOpinionToThem() {
     String deputyToken = hub.bean(DeputyLinks.class).token("s-001", "d-0001");
-    StationContent content = hub.bean(SnapshotBuilder.class).build("s-001", 1, java.time.OffsetDateTime.now()).orElseThrow();
-    StationContent.Deputy chen = content.deputies().stream().filter(d -> d.id().equals("d-0001")).findFirst().orElseThrow();
-    assertThat(chen.messageUrl()).isEqualTo("https://hub.test/o/" + deputyToken).doesNotContain("?deputy=");
+    StationContent content =
+        hub.bean(SnapshotBuilder.class)
+            .build("s-001", 1, java.time.OffsetDateTime.now())
+            .orElseThrow();
+    StationContent.Deputy chen =
+        content.deputies().stream().filter(d -> d.id().equals("d-0001")).findFirst().orElseThrow();
+    assertThat(chen.messageUrl())
+        .isEqualTo("https://hub.test/o/" + deputyToken)
+        .doesNotContain("?deputy=");
 
     Resident phone = resident();
     assertThat(phone.get("/o/" + deputyToken).body()).contains("写给 陈秀兰 代表");
@@ -261,13 +311,21 @@ class OpinionApiTest {
     fields.add(Field.text("phone", "13900001111"));
     fields.add(Field.text("consent", "yes"));
     fields.add(Field.text("toDepartment", "yes"));
-    String id = hub.bean(CaseRepository.class).findByCode(Resident.code(phone.submit(token, fields))).orElseThrow().id();
+    String id =
+        hub.bean(CaseRepository.class)
+            .findByCode(Resident.code(phone.submit(token, fields)))
+            .orElseThrow()
+            .id();
     String path = "/api/cases/" + id + "/contact";
 
-    HttpResponse<String> manager = StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD).api("GET", path, null);
-    HttpResponse<String> admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", path, null);
-    HttpResponse<String> other = StaffClient.basic(hub, "baisha", DemoCounty.PASSWORD).api("GET", path, null);
-    HttpResponse<String> deputy = StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD).api("GET", path, null);
+    HttpResponse<String> manager =
+        StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD).api("GET", path, null);
+    HttpResponse<String> admin =
+        StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", path, null);
+    HttpResponse<String> other =
+        StaffClient.basic(hub, "baisha", DemoCounty.PASSWORD).api("GET", path, null);
+    HttpResponse<String> deputy =
+        StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD).api("GET", path, null);
     HttpResponse<String> nobody = StaffClient.anonymous(hub).api("GET", path, null);
 
     assertThat(manager.statusCode()).as(manager.body()).isEqualTo(200);
@@ -279,7 +337,9 @@ class OpinionApiTest {
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(deputy.statusCode()).isEqualTo(403);
     assertThat(nobody.statusCode()).isEqualTo(401);
-    assertThat(hub.bean(CaseRepository.class).events(id)).filteredOn(e -> e.action().equals("contact-viewed")).extracting(CaseEvent::actor)
+    assertThat(hub.bean(CaseRepository.class).events(id))
+        .filteredOn(e -> e.action().equals("contact-viewed"))
+        .extracting(CaseEvent::actor)
         .containsExactly("chengguan", "admin");
   }
 
@@ -287,12 +347,15 @@ class OpinionApiTest {
   @Tag("security")
   void shouldKeepCsrfOnStaffPostsWhileThePublicFormNeedsNone() {
     StaffClient manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
-    HttpResponse<String> withoutToken = manager.postForm("/admin/notices", List.of(Map.entry("title", "x")));
+    HttpResponse<String> withoutToken =
+        manager.postForm("/admin/notices", List.of(Map.entry("title", "x")));
     assertThat(withoutToken.statusCode()).isEqualTo(403);
     assertThat(resident().submit(token, valid("不需要令牌")).statusCode()).isEqualTo(303);
   }
 
   private int count() {
-    return hub.bean(liaison.hub.db.Database.class).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+    return hub.bean(liaison.hub.db.Database.class)
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 }

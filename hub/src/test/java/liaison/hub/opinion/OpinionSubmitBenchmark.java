@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Residents' opinions per second through the whole HTTP path — a multipart POST to {@code /o/<token>}
- * as a phone sends it (no photos), the rate limiter, the checks, the case, its timeline line and the
- * 303 to the tracking page — from 4 concurrent clients, on the hub's SQLite default (WAL, full sync).
- * Beside it, in the same run: the same rows (the case and its 'submit' line, one transaction each)
- * inserted with bare JDBC into the hub's own schema in a SQLite file of its own with the same settings.
- * Prints figures; asserts nothing about time.
+ * Residents' opinions per second through the whole HTTP path — a multipart POST to {@code
+ * /o/<token>} as a phone sends it (no photos), the rate limiter, the checks, the case, its timeline
+ * line and the 303 to the tracking page — from 4 concurrent clients, on the hub's SQLite default
+ * (WAL, full sync). Beside it, in the same run: the same rows (the case and its 'submit' line, one
+ * transaction each) inserted with bare JDBC into the hub's own schema in a SQLite file of its own
+ * with the same settings. Prints figures; asserts nothing about time.
  */
 class OpinionSubmitBenchmark {
   private static final int CLIENTS = Benchmarks.count(4, 2);
@@ -59,28 +59,48 @@ class OpinionSubmitBenchmark {
             List.of(
                 new Benchmarks.Series("bare JDBC, case + event row, 1 tx, 1 thread", bare.nanos()),
                 new Benchmarks.Series("OpinionSubmissions.submit, 1 thread", service.nanos()),
-                new Benchmarks.Series("HTTP multipart POST → 303, " + CLIENTS + " clients", hub.nanos())));
+                new Benchmarks.Series(
+                    "HTTP multipart POST → 303, " + CLIENTS + " clients", hub.nanos())));
     String rates =
         String.format(
             "| %-44s | %11s | %9s |%n| %-44s | %11.0f | %9s |%n| %-44s | %11.0f | %9.3f |%n| %-44s | %11.0f | %9.3f |%n",
-            "series", "per second", "ratio",
-            "bare JDBC inserts, 1 thread", bare.perSecond(), "baseline",
-            "OpinionSubmissions.submit, 1 thread", service.perSecond(), service.perSecond() / bare.perSecond(),
-            "HTTP submissions, " + CLIENTS + " clients", hub.perSecond(), hub.perSecond() / bare.perSecond());
+            "series",
+            "per second",
+            "ratio",
+            "bare JDBC inserts, 1 thread",
+            bare.perSecond(),
+            "baseline",
+            "OpinionSubmissions.submit, 1 thread",
+            service.perSecond(),
+            service.perSecond() / bare.perSecond(),
+            "HTTP submissions, " + CLIENTS + " clients",
+            hub.perSecond(),
+            hub.perSecond() / bare.perSecond());
     Benchmarks.record(
         "opinion-submit",
-        latency + "\n" + rates + String.format("%nload average before %.2f, after %.2f%n", load, loadAfter));
+        latency
+            + "\n"
+            + rates
+            + String.format("%nload average before %.2f, after %.2f%n", load, loadAfter));
   }
 
   /** Durations of each request or insert, and the rate over the whole measured phase. */
   private record Run(long[] nanos, double perSecond) {}
 
-  /** The HTTP run, then the same submissions handed to the service directly (no HTTP, no multipart). */
+  /**
+   * The HTTP run, then the same submissions handed to the service directly (no HTTP, no multipart).
+   */
   private static Run[] throughHttp(Path data) throws Exception {
-    Map<String, Object> limits = Map.of("hub.opinions.per-ip", 1_000_000, "hub.opinions.per-token", 1_000_000);
+    Map<String, Object> limits =
+        Map.of("hub.opinions.per-ip", 1_000_000, "hub.opinions.per-token", 1_000_000);
     try (RunningHub hub = RunningHub.start(data, limits)) {
-      String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+      String token =
+          hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
       HttpRequest.Builder base = HttpRequest.newBuilder(hub.url("/o/" + token));
       phase(http, base, WARM_UP, 0);
       long start = System.nanoTime();
@@ -88,9 +108,14 @@ class OpinionSubmitBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       int stored =
           hub.bean(liaison.hub.db.Database.class)
-              .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT COUNT(*) FROM opinion_case")
+                          .mapTo(Integer.class)
+                          .one());
       if (stored < WARM_UP + COUNT) {
-        throw new IllegalStateException("expected at least " + (WARM_UP + COUNT) + " cases stored, found " + stored);
+        throw new IllegalStateException(
+            "expected at least " + (WARM_UP + COUNT) + " cases stored, found " + stored);
       }
       Run overHttp = new Run(nanos, COUNT / seconds);
 
@@ -99,17 +124,28 @@ class OpinionSubmitBenchmark {
       long[] direct = new long[COUNT];
       long startDirect = System.nanoTime();
       for (int i = 0; i < COUNT; i++) {
-        OpinionDraft draft = new OpinionDraft("TRANSPORT", TEXT + i + " 条", List.of(new byte[0], new byte[0], new byte[0]), "", "", false, false);
+        OpinionDraft draft =
+            new OpinionDraft(
+                "TRANSPORT",
+                TEXT + i + " 条",
+                List.of(new byte[0], new byte[0], new byte[0]),
+                "",
+                "",
+                false,
+                false);
         long t0 = System.nanoTime();
         submissions.submit(address, draft);
         direct[i] = System.nanoTime() - t0;
       }
-      return new Run[] {overHttp, new Run(direct, COUNT / ((System.nanoTime() - startDirect) / 1e9))};
+      return new Run[] {
+        overHttp, new Run(direct, COUNT / ((System.nanoTime() - startDirect) / 1e9))
+      };
     }
   }
 
   /** {@code count} submissions shared by the clients; each must answer 303, or the run stops. */
-  private static long[] phase(HttpClient http, HttpRequest.Builder base, int count, int offset) throws Exception {
+  private static long[] phase(HttpClient http, HttpRequest.Builder base, int count, int offset)
+      throws Exception {
     long[] nanos = new long[count];
     AtomicInteger next = new AtomicInteger();
     try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
@@ -127,10 +163,17 @@ class OpinionSubmitBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build();
                     long t0 = System.nanoTime();
-                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> answer =
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
                     nanos[i] = System.nanoTime() - t0;
                     if (answer.statusCode() != 303) {
-                      throw new IllegalStateException("submission " + i + " answered " + answer.statusCode() + ", expected 303: " + answer.body());
+                      throw new IllegalStateException(
+                          "submission "
+                              + i
+                              + " answered "
+                              + answer.statusCode()
+                              + ", expected 303: "
+                              + answer.body());
                     }
                   }
                   return null;
@@ -145,15 +188,26 @@ class OpinionSubmitBenchmark {
 
   private static byte[] multipart(String boundary, String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (String[] field : new String[][] {{"category", "TRANSPORT"}, {"text", text}, {"name", ""}, {"phone", ""}}) {
-      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    for (String[] field :
+        new String[][] {{"category", "TRANSPORT"}, {"text", text}, {"name", ""}, {"phone", ""}}) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field[0]
+                  + "\"\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.writeBytes(field[1].getBytes(StandardCharsets.UTF_8));
       out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     // Three empty file fields, as a browser sends the form when no photo was chosen.
     for (int p = 1; p <= 3; p++) {
       out.writeBytes(
-          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo" + p + "\"; filename=\"\"\r\n"
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"photo"
+                  + p
+                  + "\"; filename=\"\"\r\n"
                   + "Content-Type: application/octet-stream\r\n\r\n\r\n")
               .getBytes(StandardCharsets.UTF_8));
     }
@@ -161,10 +215,16 @@ class OpinionSubmitBenchmark {
     return out.toByteArray();
   }
 
-  /** The same rows into the hub's schema (Flyway, the same migrations), with the hub's connection settings. */
+  /**
+   * The same rows into the hub's schema (Flyway, the same migrations), with the hub's connection
+   * settings.
+   */
   private static Run bareInserts(Path data) throws Exception {
     java.nio.file.Files.createDirectories(data);
-    String url = "jdbc:sqlite:" + data.resolve("bare.db") + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000";
+    String url =
+        "jdbc:sqlite:"
+            + data.resolve("bare.db")
+            + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000";
     Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
     try (Connection db = DriverManager.getConnection(url)) {
       String now = Sql.instant(OffsetDateTime.now());
@@ -173,7 +233,10 @@ class OpinionSubmitBenchmark {
         s.execute("INSERT INTO township (id, county_id, name) VALUES ('t-b', 'c-b', '测试镇')");
         s.execute(
             "INSERT INTO station (id, township_id, name, kind, public_token, created_at, updated_at) VALUES ('s-b', 't-b', '测试站', 'HOME', 'tok-b', '"
-                + now + "', '" + now + "')");
+                + now
+                + "', '"
+                + now
+                + "')");
       }
       db.setAutoCommit(false);
       try (PreparedStatement kase =
@@ -191,7 +254,9 @@ class OpinionSubmitBenchmark {
     }
   }
 
-  private static long[] insert(Connection db, PreparedStatement kase, PreparedStatement event, int count, int offset) throws Exception {
+  private static long[] insert(
+      Connection db, PreparedStatement kase, PreparedStatement event, int count, int offset)
+      throws Exception {
     long[] nanos = new long[count];
     for (int i = 0; i < count; i++) {
       long t0 = System.nanoTime();

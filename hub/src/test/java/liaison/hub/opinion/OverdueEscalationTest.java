@@ -42,7 +42,9 @@ class OverdueEscalationTest {
 
     OpinionCase after = db.repository.find(due.id()).orElseThrow();
     assertThat(after.escalatedAt()).isNotNull();
-    assertThat(after.status()).as("the department still has to reply").isEqualTo(CaseStatus.FORWARDED);
+    assertThat(after.status())
+        .as("the department still has to reply")
+        .isEqualTo(CaseStatus.FORWARDED);
     CaseEvent line = db.repository.events(due.id()).getLast();
     assertThat(line.actor()).isEqualTo(CaseEvent.SYSTEM);
     assertThat(line.action()).isEqualTo("escalated");

@@ -28,7 +28,8 @@ class RateLimiterAndRetentionTest {
       assertThat(limiter.tryAcquire("token-a")).isEmpty();
       clock.advance(Duration.ofMinutes(1));
     }
-    // 20 in the last hour: the 21st waits until the first leaves the window (09:00 + 1 h, now 09:20).
+    // 20 in the last hour: the 21st waits until the first leaves the window (09:00 + 1 h, now
+    // 09:20).
     assertThat(limiter.tryAcquire("token-a")).contains(Duration.ofMinutes(40));
     assertThat(limiter.tryAcquire("token-b")).isEmpty();
     clock.advance(Duration.ofMinutes(40).plusSeconds(1));
@@ -86,7 +87,8 @@ class RateLimiterAndRetentionTest {
     db.cases.transition(closed.id(), CaseStatus.ANSWERED, "chengguan", "");
     db.cases.transition(closed.id(), CaseStatus.CLOSED, "chengguan", "");
     db.cases.transition(open.id(), CaseStatus.REGISTERED, "chengguan", "");
-    ContactRetention retention = new ContactRetention(db.jdbi, db.cases, new PrivacyConfig(180, Duration.ofHours(1)), clock);
+    ContactRetention retention =
+        new ContactRetention(db.jdbi, db.cases, new PrivacyConfig(180, Duration.ofHours(1)), clock);
 
     clock.advance(Duration.ofDays(179));
     assertThat(retention.purge()).isZero();
@@ -102,7 +104,12 @@ class RateLimiterAndRetentionTest {
 
   private static OpinionCase withContact(CaseDatabase db, TestClock clock, String text) {
     OpinionCase c = db.submitted(text);
-    db.jdbi.useHandle(h -> db.repository.insertContact(h, new CaseContact(c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock))));
+    db.jdbi.useHandle(
+        h ->
+            db.repository.insertContact(
+                h,
+                new CaseContact(
+                    c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock))));
     return c;
   }
 

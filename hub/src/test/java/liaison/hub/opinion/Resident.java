@@ -18,12 +18,16 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import liaison.hub.RunningHub;
 
-/** A resident's phone against a running hub: multipart forms as a browser sends them, from a given address. */
+/**
+ * A resident's phone against a running hub: multipart forms as a browser sends them, from a given
+ * address.
+ */
 public final class Resident {
   private static final Pattern CODE = Pattern.compile("/t/([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})");
   private final RunningHub hub;
   private final String ip;
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   public Resident(RunningHub hub, String ip) {
     this.hub = hub;
@@ -50,8 +54,14 @@ public final class Resident {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Field f : fields) {
       String head =
-          "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name() + "\""
-              + (f.filename() == null ? "" : "; filename=\"" + f.filename() + "\"\r\nContent-Type: application/octet-stream")
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.name()
+              + "\""
+              + (f.filename() == null
+                  ? ""
+                  : "; filename=\"" + f.filename() + "\"\r\nContent-Type: application/octet-stream")
               + "\r\n\r\n";
       body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
       body.writeBytes(f.value());
@@ -66,7 +76,10 @@ public final class Resident {
 
   public HttpResponse<String> rate(String code, String rating, String comment) {
     String body =
-        "rating=" + URLEncoder.encode(rating, StandardCharsets.UTF_8) + "&comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8);
+        "rating="
+            + URLEncoder.encode(rating, StandardCharsets.UTF_8)
+            + "&comment="
+            + URLEncoder.encode(comment, StandardCharsets.UTF_8);
     return send(
         HttpRequest.newBuilder(hub.url("/t/" + code + "/rating"))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -79,7 +92,14 @@ public final class Resident {
 
   /** The tracking code of a successful submission's redirect. */
   public static String code(HttpResponse<String> answer) {
-    String location = answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect: " + answer.statusCode() + " " + answer.body()));
+    String location =
+        answer
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no redirect: " + answer.statusCode() + " " + answer.body()));
     Matcher m = CODE.matcher(location);
     if (!m.find()) {
       throw new AssertionError("no tracking code in " + location);
@@ -89,7 +109,8 @@ public final class Resident {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.header("X-Forwarded-For", ip).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.header("X-Forwarded-For", ip).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -21,10 +21,13 @@ class WorkingDaysProperties {
   }
 
   @Property(tries = 500)
-  void deadlineIsAWorkingDayExactlyNWorkingDaysLater(@ForAll("days") LocalDate start, @ForAll @IntRange(min = 1, max = 60) int n) {
+  void deadlineIsAWorkingDayExactlyNWorkingDaysLater(
+      @ForAll("days") LocalDate start, @ForAll @IntRange(min = 1, max = 60) int n) {
     LocalDate due = WorkingDays.after(start, n);
 
-    assertThat(WorkingDays.isWorkingDay(due)).as("%s + %d working days = %s", start, n, due).isTrue();
+    assertThat(WorkingDays.isWorkingDay(due))
+        .as("%s + %d working days = %s", start, n, due)
+        .isTrue();
     assertThat(WorkingDays.between(start, due)).isEqualTo(n);
     assertThat(WorkingDays.between(start, due.minusDays(1))).isEqualTo(n - 1);
     // n working days take at least n and at most n + 2 * weeks + 2 calendar days
@@ -33,7 +36,8 @@ class WorkingDaysProperties {
   }
 
   @Property(tries = 200)
-  void oneMoreWorkingDayNeverComesEarlier(@ForAll("days") LocalDate start, @ForAll @IntRange(min = 0, max = 40) int n) {
+  void oneMoreWorkingDayNeverComesEarlier(
+      @ForAll("days") LocalDate start, @ForAll @IntRange(min = 0, max = 40) int n) {
     assertThat(WorkingDays.after(start, n + 1)).isAfter(WorkingDays.after(start, n));
   }
 
@@ -43,12 +47,15 @@ class WorkingDaysProperties {
     assertThat(friday.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
     assertThat(WorkingDays.after(friday, 1)).isEqualTo(LocalDate.of(2026, 3, 9));
     assertThat(WorkingDays.after(friday, 15)).isEqualTo(LocalDate.of(2026, 3, 27));
-    assertThat(WorkingDays.after(LocalDate.of(2026, 3, 7), 1)).as("from a Saturday").isEqualTo(LocalDate.of(2026, 3, 9));
+    assertThat(WorkingDays.after(LocalDate.of(2026, 3, 7), 1))
+        .as("from a Saturday")
+        .isEqualTo(LocalDate.of(2026, 3, 9));
   }
 
   @Example
   void shouldTakeTheCategorysDaysOrTheDefault() {
-    CaseDeadlines deadlines = new CaseDeadlines(15, java.util.Map.of("education", 20, "SAFETY", "5"), null);
+    CaseDeadlines deadlines =
+        new CaseDeadlines(15, java.util.Map.of("education", 20, "SAFETY", "5"), null);
     assertThat(deadlines.daysFor(Category.EDUCATION)).isEqualTo(20);
     assertThat(deadlines.daysFor(Category.SAFETY)).isEqualTo(5);
     assertThat(deadlines.daysFor(Category.TRANSPORT)).isEqualTo(15);

@@ -43,17 +43,20 @@ class PosterTest {
     var answer = manager.download("/admin/stations/s-001/poster.png");
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
     Files.createDirectories(Path.of("target", "screens"));
     Files.write(Path.of("target", "screens", "poster-s-001.png"), answer.body());
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(answer.body()));
     assertThat(image.getWidth()).isEqualTo(PosterRenderer.A4_WIDTH);
     assertThat(image.getHeight()).isEqualTo(PosterRenderer.A4_HEIGHT);
 
-    String token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
+    String token =
+        hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
     PublicLinks links = hub.bean(PublicLinks.class);
     assertThat(decode(image.getSubimage(170, 1080, 1180, 1180))).isEqualTo(links.opinion(token));
-    assertThat(decode(image.getSubimage(PosterRenderer.A4_WIDTH - 170 - 760, 1080, 760, 760))).isEqualTo(links.booking(token));
+    assertThat(decode(image.getSubimage(PosterRenderer.A4_WIDTH - 170 - 760, 1080, 760, 760)))
+        .isEqualTo(links.booking(token));
   }
 
   @Test
@@ -73,7 +76,8 @@ class PosterTest {
     var page = manager.get("/admin/stations/s-001/deputies");
     assertThat(page.body()).contains("/admin/stations/s-001/deputies/d-0001/card.png");
 
-    assertThat(manager.download("/admin/stations/s-001/deputies/d-9999/card.png").statusCode()).isEqualTo(404);
+    assertThat(manager.download("/admin/stations/s-001/deputies/d-9999/card.png").statusCode())
+        .isEqualTo(404);
   }
 
   @Test

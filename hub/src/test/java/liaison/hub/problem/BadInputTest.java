@@ -35,7 +35,9 @@ class BadInputTest {
       bad.record("mqtt.event", "not-json", "message " + i);
     }
     assertThat(log.list).hasSize(1);
-    assertThat(log.list.getFirst().getFormattedMessage()).contains("mqtt.event / not-json").contains("message 0");
+    assertThat(log.list.getFirst().getFormattedMessage())
+        .contains("mqtt.event / not-json")
+        .contains("message 0");
 
     clock.advance(Duration.ofSeconds(59));
     bad.record("mqtt.event", "not-json", "message 1000");

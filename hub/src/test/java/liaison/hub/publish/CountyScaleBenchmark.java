@@ -26,7 +26,6 @@ import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationKind;
 import liaison.testkit.Benchmarks;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +52,9 @@ class CountyScaleBenchmark {
       SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
       List<String> ids = hub.bean(StationRepository.class).allIds();
       publisher.allChanged();
-      Benchmarks.waitUntil(() -> publications.all().size() == STATIONS && publisher.idle(), "the first 150 publications");
+      Benchmarks.waitUntil(
+          () -> publications.all().size() == STATIONS && publisher.idle(),
+          "the first 150 publications");
 
       // One station's snapshot: build, and encode to JSON (the baseline: what any publish costs).
       List<Long> build = new ArrayList<>();
@@ -84,21 +85,42 @@ class CountyScaleBenchmark {
                   hub.bean(NoticeRepository.class)
                       .insert(
                           h,
-                          new Notice("n-scale-2", "全县代表接待日调整", "本月起接待日调整为每周二。", NoticePriority.NORMAL,
-                              OffsetDateTime.now().minusMinutes(1), OffsetDateTime.now().plusDays(10), Notice.Target.ALL, null,
-                              List.of(), "县人大常委会", COUNTY)));
+                          new Notice(
+                              "n-scale-2",
+                              "全县代表接待日调整",
+                              "本月起接待日调整为每周二。",
+                              NoticePriority.NORMAL,
+                              OffsetDateTime.now().minusMinutes(1),
+                              OffsetDateTime.now().plusDays(10),
+                              Notice.Target.ALL,
+                              null,
+                              List.of(),
+                              "县人大常委会",
+                              COUNTY)));
       publisher.allChanged();
       Benchmarks.waitUntil(
-          () -> publications.all().stream().allMatch(p -> p.version() > before.get(p.stationId())), "all 150 new versions");
+          () -> publications.all().stream().allMatch(p -> p.version() > before.get(p.stationId())),
+          "all 150 new versions");
       double seconds = (System.nanoTime() - start) / 1e9;
 
       String report =
           Benchmarks.table(
-                  "one station's snapshot (" + DEPUTIES / STATIONS + "+ deputies, 14 receptions, " + (TOWNSHIPS > 0 ? 3 : 0)
-                      + " notices, up to " + bytes + " bytes), " + build.size() + " builds",
+                  "one station's snapshot ("
+                      + DEPUTIES / STATIONS
+                      + "+ deputies, 14 receptions, "
+                      + (TOWNSHIPS > 0 ? 3 : 0)
+                      + " notices, up to "
+                      + bytes
+                      + " bytes), "
+                      + build.size()
+                      + " builds",
                   List.of(
-                      new Benchmarks.Series("encode to JSON only", encode.stream().mapToLong(Long::longValue).toArray()),
-                      new Benchmarks.Series("build from SQLite (queries + assembly)", build.stream().mapToLong(Long::longValue).toArray())))
+                      new Benchmarks.Series(
+                          "encode to JSON only",
+                          encode.stream().mapToLong(Long::longValue).toArray()),
+                      new Benchmarks.Series(
+                          "build from SQLite (queries + assembly)",
+                          build.stream().mapToLong(Long::longValue).toArray())))
               + String.format(
                   "county-wide change → %d new versions published (retained, QoS 1): %.2f s, %.1f stations/s%n",
                   STATIONS, seconds, STATIONS / seconds);
@@ -123,17 +145,34 @@ class CountyScaleBenchmark {
               for (int s = 0; s < STATIONS; s++) {
                 stations.insert(
                     h,
-                    new Station(String.format("s-%03d", s), "t-" + s % TOWNSHIPS, "第" + s + "号人大代表工作站",
-                        StationKind.values()[s % StationKind.values().length], "规模县某路" + s + "号", "周一至周五 9:00—17:00",
-                        "第" + s + "号工作站", null, null, PublicTokens.next()));
+                    new Station(
+                        String.format("s-%03d", s),
+                        "t-" + s % TOWNSHIPS,
+                        "第" + s + "号人大代表工作站",
+                        StationKind.values()[s % StationKind.values().length],
+                        "规模县某路" + s + "号",
+                        "周一至周五 9:00—17:00",
+                        "第" + s + "号工作站",
+                        null,
+                        null,
+                        PublicTokens.next()));
               }
               for (int d = 0; d < DEPUTIES; d++) {
                 String id = String.format("d-%05d", d);
                 deputies.insert(
                     h,
                     COUNTY,
-                    new Deputy(id, "代表" + d, List.of(levels[d % levels.length]), "第" + d % 40 + "选区", "职业" + d % 17,
-                        "单位" + d % 97, List.of("教育", "医疗卫生"), null, null, false));
+                    new Deputy(
+                        id,
+                        "代表" + d,
+                        List.of(levels[d % levels.length]),
+                        "第" + d % 40 + "选区",
+                        "职业" + d % 17,
+                        "单位" + d % 97,
+                        List.of("教育", "医疗卫生"),
+                        null,
+                        null,
+                        false));
                 deputies.assign(h, String.format("s-%03d", d % STATIONS), id);
                 if (d % 10 == 0) {
                   deputies.assign(h, String.format("s-%03d", (d + 7) % STATIONS), id);
@@ -144,20 +183,48 @@ class CountyScaleBenchmark {
                 for (int day = 0; day < 14; day++) {
                   receptions.insert(
                       h,
-                      new ReceptionSlot(String.format("r-%03d-%02d", s, day), station, today.plusDays(day), LocalTime.of(9, 0),
-                          LocalTime.of(11, 30), day % 3 == 0 ? "主题接待" : null, "接待室", ReceptionStatus.ANNOUNCED,
-                          List.of(String.format("d-%05d", s), String.format("d-%05d", s + STATIONS))));
+                      new ReceptionSlot(
+                          String.format("r-%03d-%02d", s, day),
+                          station,
+                          today.plusDays(day),
+                          LocalTime.of(9, 0),
+                          LocalTime.of(11, 30),
+                          day % 3 == 0 ? "主题接待" : null,
+                          "接待室",
+                          ReceptionStatus.ANNOUNCED,
+                          List.of(
+                              String.format("d-%05d", s), String.format("d-%05d", s + STATIONS))));
                 }
               }
               notices.insert(
                   h,
-                  new Notice("n-scale-1", "全县公告", "正文".repeat(100), NoticePriority.NORMAL, OffsetDateTime.now().minusDays(1),
-                      OffsetDateTime.now().plusDays(10), Notice.Target.ALL, null, List.of(), "县人大常委会", COUNTY));
+                  new Notice(
+                      "n-scale-1",
+                      "全县公告",
+                      "正文".repeat(100),
+                      NoticePriority.NORMAL,
+                      OffsetDateTime.now().minusDays(1),
+                      OffsetDateTime.now().plusDays(10),
+                      Notice.Target.ALL,
+                      null,
+                      List.of(),
+                      "县人大常委会",
+                      COUNTY));
               for (int t = 0; t < TOWNSHIPS; t++) {
                 notices.insert(
                     h,
-                    new Notice("n-t" + t, "乡镇公告" + t, "正文", NoticePriority.NORMAL, OffsetDateTime.now().minusDays(1),
-                        OffsetDateTime.now().plusDays(10), Notice.Target.TOWNSHIP, "t-" + t, List.of(), "乡镇人大", COUNTY));
+                    new Notice(
+                        "n-t" + t,
+                        "乡镇公告" + t,
+                        "正文",
+                        NoticePriority.NORMAL,
+                        OffsetDateTime.now().minusDays(1),
+                        OffsetDateTime.now().plusDays(10),
+                        Notice.Target.TOWNSHIP,
+                        "t-" + t,
+                        List.of(),
+                        "乡镇人大",
+                        COUNTY));
               }
             });
   }

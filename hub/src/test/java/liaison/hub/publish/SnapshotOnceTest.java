@@ -57,14 +57,19 @@ class SnapshotOnceTest {
                   && !received.isEmpty()
                   && Arrays.equals(
                       received.getLast().payload(),
-                      publications.current("s-001").orElseThrow().payload().getBytes(StandardCharsets.UTF_8));
+                      publications
+                          .current("s-001")
+                          .orElseThrow()
+                          .payload()
+                          .getBytes(StandardCharsets.UTF_8));
             });
 
     // Then the hash on record is the SHA-256 of the very bytes on the wire
     byte[] onTheWire = watcher.receivedOn(topic).getLast().payload();
     Publication recorded = publications.current("s-001").orElseThrow();
     assertThat(recorded.contentHash()).isEqualTo(ContentPublisher.sha256(onTheWire));
-    assertThat(ProtocolCodec.decode(onTheWire, StationContent.class).version()).isEqualTo(recorded.version());
+    assertThat(ProtocolCodec.decode(onTheWire, StationContent.class).version())
+        .isEqualTo(recorded.version());
   }
 
   @Test
@@ -73,11 +78,19 @@ class SnapshotOnceTest {
     // restarted hub compares the next snapshot with)
     SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
     for (String station : hub.bean(StationRepository.class).allIds()) {
-      StationContent built = builder.build(station, 7, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
-      StationContent decoded = ProtocolCodec.decode(ProtocolCodec.encode(built), StationContent.class);
+      StationContent built =
+          builder
+              .build(station, 7, OffsetDateTime.parse("2026-03-02T09:30:00+08:00"))
+              .orElseThrow();
+      StationContent decoded =
+          ProtocolCodec.decode(ProtocolCodec.encode(built), StationContent.class);
 
-      // Then they are the same content, and differ from a rebuild with another version and time only there
-      StationContent later = builder.build(station, 8, OffsetDateTime.parse("2026-03-02T10:00:00+08:00")).orElseThrow();
+      // Then they are the same content, and differ from a rebuild with another version and time
+      // only there
+      StationContent later =
+          builder
+              .build(station, 8, OffsetDateTime.parse("2026-03-02T10:00:00+08:00"))
+              .orElseThrow();
       assertThat(ContentPublisher.sameContent(decoded, built)).as(station).isTrue();
       assertThat(ContentPublisher.sameContent(decoded, later)).as(station).isTrue();
       assertThat(later).isNotEqualTo(built);
@@ -87,11 +100,20 @@ class SnapshotOnceTest {
   @Test
   void shouldSeeSnapshotsWhoseNoticesDifferAsDifferentContent() {
     SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
-    StationContent built = builder.build("s-001", 3, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
+    StationContent built =
+        builder.build("s-001", 3, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
     StationContent withoutNotices =
         new StationContent(
-            built.stationId(), built.version(), built.generatedAt(), built.station(), built.deputies(), built.receptions(),
-            List.of(), built.links(), built.results(), built.playlist());
+            built.stationId(),
+            built.version(),
+            built.generatedAt(),
+            built.station(),
+            built.deputies(),
+            built.receptions(),
+            List.of(),
+            built.links(),
+            built.results(),
+            built.playlist());
 
     assertThat(built.notices()).as("the demo's s-001 has notices").isNotEmpty();
     assertThat(ContentPublisher.sameContent(built, withoutNotices)).isFalse();

@@ -47,8 +47,20 @@ class ReceptionRuleTest {
   @Test
   void shouldHoldAMonthlyReceptionOnlyInMonthsThatHaveTheDay() {
     ReceptionRule rule =
-        new ReceptionRule("rr-x", "s-001", ReceptionRule.Kind.MONTHLY, null, 31, LocalTime.of(9, 0), LocalTime.of(11, 0),
-            null, "一楼", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), List.of("d-0001"), Set.of(LocalDate.of(2027, 3, 31)));
+        new ReceptionRule(
+            "rr-x",
+            "s-001",
+            ReceptionRule.Kind.MONTHLY,
+            null,
+            31,
+            LocalTime.of(9, 0),
+            LocalTime.of(11, 0),
+            null,
+            "一楼",
+            LocalDate.of(2027, 1, 1),
+            LocalDate.of(2027, 6, 30),
+            List.of("d-0001"),
+            Set.of(LocalDate.of(2027, 3, 31)));
 
     assertThat(rule.datesBetween(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)))
         .containsExactly(LocalDate.of(2027, 1, 31), LocalDate.of(2027, 5, 31));
@@ -56,13 +68,27 @@ class ReceptionRuleTest {
 
   @Test
   void shouldHaveNoDatesWhenTheRuleStartsAfterThePeriodAsked() {
-    // A rule announced months ahead: the hub fills the coming four weeks with none of its dates (it answered 500).
+    // A rule announced months ahead: the hub fills the coming four weeks with none of its dates (it
+    // answered 500).
     ReceptionRule rule =
-        new ReceptionRule("rr-y", "s-001", ReceptionRule.Kind.WEEKLY, DayOfWeek.SATURDAY, null, LocalTime.of(19, 0), LocalTime.of(20, 0),
-            null, "一楼", LocalDate.of(2028, 1, 1), null, List.of("d-0001"), Set.of());
+        new ReceptionRule(
+            "rr-y",
+            "s-001",
+            ReceptionRule.Kind.WEEKLY,
+            DayOfWeek.SATURDAY,
+            null,
+            LocalTime.of(19, 0),
+            LocalTime.of(20, 0),
+            null,
+            "一楼",
+            LocalDate.of(2028, 1, 1),
+            null,
+            List.of("d-0001"),
+            Set.of());
 
     assertThat(rule.datesBetween(LocalDate.of(2027, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
-    assertThat(rule.datesBetween(LocalDate.of(2027, 12, 1), LocalDate.of(2028, 1, 8))).containsExactly(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 8));
+    assertThat(rule.datesBetween(LocalDate.of(2027, 12, 1), LocalDate.of(2028, 1, 8)))
+        .containsExactly(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 1, 8));
   }
 
   @Test
@@ -70,7 +96,18 @@ class ReceptionRuleTest {
     // Sundays: the demo holds no reception then, so nothing clashes.
     LocalDate firstSunday = today.plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
     HttpResponse<String> created =
-        manager.api("POST", "/api/rules", rule("s-001", "WEEKLY", "7", null, "08:00", "08:45", List.of("d-0003"), firstSunday.plusWeeks(1).toString()));
+        manager.api(
+            "POST",
+            "/api/rules",
+            rule(
+                "s-001",
+                "WEEKLY",
+                "7",
+                null,
+                "08:00",
+                "08:45",
+                List.of("d-0003"),
+                firstSunday.plusWeeks(1).toString()));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     List<String> sundays = slotDates("s-001", "08:00");
@@ -85,21 +122,41 @@ class ReceptionRuleTest {
   void shouldRefuseARuleThatPutsADeputyInTwoPlacesNamingTheDate() throws Exception {
     // 陈秀兰 (d-0001) receives at s-001 every other day from 09:00 in the demo week.
     HttpResponse<String> clash =
-        manager.api("POST", "/api/rules", rule("s-003", "WEEKLY", String.valueOf(today.getDayOfWeek().getValue()), null, "10:00", "10:30", List.of("d-0001"), ""));
+        manager.api(
+            "POST",
+            "/api/rules",
+            rule(
+                "s-003",
+                "WEEKLY",
+                String.valueOf(today.getDayOfWeek().getValue()),
+                null,
+                "10:00",
+                "10:30",
+                List.of("d-0001"),
+                ""));
 
     assertThat(clash.statusCode()).isEqualTo(422);
     JsonNode errors = json.readTree(clash.body()).path("errors");
     assertThat(errors.get(0).path("field").asText()).isEqualTo("deputyIds");
     assertThat(errors.get(0).path("message").asText()).contains("陈秀兰 在 " + today, "可把这天列为例外");
-    assertThat(json.readTree(manager.api("GET", "/api/stations/s-003/rules", null).body())).isEmpty();
+    assertThat(json.readTree(manager.api("GET", "/api/stations/s-003/rules", null).body()))
+        .isEmpty();
   }
 
   @Test
   void shouldRemakePlannedSlotsOnChangeButKeepAnAnnouncedOne() throws Exception {
-    LocalDate firstSaturday = today.plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+    LocalDate firstSaturday =
+        today.plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
     String id =
-        json.readTree(manager.api("POST", "/api/rules", rule("s-001", "WEEKLY", "6", null, "15:00", "16:00", List.of("d-0004"), "")).body())
-            .path("id").asText();
+        json.readTree(
+                manager
+                    .api(
+                        "POST",
+                        "/api/rules",
+                        rule("s-001", "WEEKLY", "6", null, "15:00", "16:00", List.of("d-0004"), ""))
+                    .body())
+            .path("id")
+            .asText();
     JsonNode first = slotOn("s-001", firstSaturday, "15:00");
     // The manager announces the first Saturday by hand.
     Map<String, Object> announced = new LinkedHashMap<>();
@@ -110,19 +167,33 @@ class ReceptionRuleTest {
     announced.put("location", "代表之家一楼接待室");
     announced.put("status", "ANNOUNCED");
     announced.put("deputyIds", List.of("d-0004"));
-    assertThat(manager.api("PUT", "/api/receptions/" + first.path("id").asText(), json.writeValueAsString(announced)).statusCode()).isEqualTo(200);
+    assertThat(
+            manager
+                .api(
+                    "PUT",
+                    "/api/receptions/" + first.path("id").asText(),
+                    json.writeValueAsString(announced))
+                .statusCode())
+        .isEqualTo(200);
 
     HttpResponse<String> changed =
-        manager.api("PUT", "/api/rules/" + id, rule("s-001", "WEEKLY", "6", null, "16:30", "17:30", List.of("d-0004"), ""));
+        manager.api(
+            "PUT",
+            "/api/rules/" + id,
+            rule("s-001", "WEEKLY", "6", null, "16:30", "17:30", List.of("d-0004"), ""));
 
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-    assertThat(slotOn("s-001", firstSaturday, "15:00").path("status").asText()).as("kept as announced").isEqualTo("ANNOUNCED");
+    assertThat(slotOn("s-001", firstSaturday, "15:00").path("status").asText())
+        .as("kept as announced")
+        .isEqualTo("ANNOUNCED");
     assertThat(slotOn("s-001", firstSaturday, "16:30")).as("no second slot that day").isNull();
     assertThat(slotOn("s-001", firstSaturday.plusWeeks(1), "16:30")).isNotNull();
     assertThat(slotOn("s-001", firstSaturday.plusWeeks(1), "15:00")).isNull();
 
     assertThat(manager.api("DELETE", "/api/rules/" + id, null).statusCode()).isEqualTo(204);
-    assertThat(slotOn("s-001", firstSaturday.plusWeeks(1), "16:30")).as("planned slots go with the rule").isNull();
+    assertThat(slotOn("s-001", firstSaturday.plusWeeks(1), "16:30"))
+        .as("planned slots go with the rule")
+        .isNull();
     assertThat(slotOn("s-001", firstSaturday, "15:00")).as("the announced one stays").isNotNull();
   }
 
@@ -130,28 +201,54 @@ class ReceptionRuleTest {
   void shouldLetOnlyTheStationsManagersMakeRules() {
     HttpResponse<String> other =
         StaffClient.basic(hub, "baisha", DemoCounty.PASSWORD)
-            .api("POST", "/api/rules", rule("s-001", "MONTHLY", null, "15", "09:00", "11:00", List.of("d-0003"), ""));
+            .api(
+                "POST",
+                "/api/rules",
+                rule("s-001", "MONTHLY", null, "15", "09:00", "11:00", List.of("d-0003"), ""));
     HttpResponse<String> deputy =
         StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD)
-            .api("POST", "/api/rules", rule("s-001", "MONTHLY", null, "15", "09:00", "11:00", List.of("d-0003"), ""));
+            .api(
+                "POST",
+                "/api/rules",
+                rule("s-001", "MONTHLY", null, "15", "09:00", "11:00", List.of("d-0003"), ""));
 
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(deputy.statusCode()).isEqualTo(403);
   }
 
   private List<String> slotDates(String station, String start) throws Exception {
-    JsonNode slots = json.readTree(manager.api("GET", "/api/stations/" + station + "/receptions?from=" + today + "&to=" + today.plusDays(40), null).body());
+    JsonNode slots =
+        json.readTree(
+            manager
+                .api(
+                    "GET",
+                    "/api/stations/"
+                        + station
+                        + "/receptions?from="
+                        + today
+                        + "&to="
+                        + today.plusDays(40),
+                    null)
+                .body());
     List<String> dates = new ArrayList<>();
-    slots.forEach(s -> {
-      if (s.path("start").asText().equals(start)) {
-        dates.add(s.path("date").asText());
-      }
-    });
+    slots.forEach(
+        s -> {
+          if (s.path("start").asText().equals(start)) {
+            dates.add(s.path("date").asText());
+          }
+        });
     return dates;
   }
 
   private JsonNode slotOn(String station, LocalDate day, String start) throws Exception {
-    JsonNode slots = json.readTree(manager.api("GET", "/api/stations/" + station + "/receptions?from=" + day + "&to=" + day, null).body());
+    JsonNode slots =
+        json.readTree(
+            manager
+                .api(
+                    "GET",
+                    "/api/stations/" + station + "/receptions?from=" + day + "&to=" + day,
+                    null)
+                .body());
     for (JsonNode s : slots) {
       if (s.path("start").asText().equals(start)) {
         return s;
@@ -160,7 +257,15 @@ class ReceptionRuleTest {
     return null;
   }
 
-  private String rule(String station, String kind, String weekday, String monthDay, String start, String end, List<String> deputies, String exceptions) {
+  private String rule(
+      String station,
+      String kind,
+      String weekday,
+      String monthDay,
+      String start,
+      String end,
+      List<String> deputies,
+      String exceptions) {
     try {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("stationId", station);

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ratings pressed on a kiosk travel as events through the real broker and add up on the station's page. */
+/**
+ * Ratings pressed on a kiosk travel as events through the real broker and add up on the station's
+ * page.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnSiteRatingsTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -48,7 +51,11 @@ class OnSiteRatingsTest {
     LocalDate today = now.toLocalDate();
     StationEvent satisfied = rating(now, "SATISFIED");
     StationEvent alsoSatisfied =
-        new StationEvent(UUID.randomUUID(), "satisfaction", now, Map.of("rating", "SATISFIED", "receptionId", "r-0002"));
+        new StationEvent(
+            UUID.randomUUID(),
+            "satisfaction",
+            now,
+            Map.of("rating", "SATISFIED", "receptionId", "r-0002"));
     StationEvent dissatisfiedYesterday = rating(at(today.minusDays(1)), "DISSATISFIED");
     StationEvent unknown = rating(now, "VERY_HAPPY");
     StationEvent tooOld = rating(at(today.minusDays(40)), "BASICALLY_SATISFIED");
@@ -66,7 +73,10 @@ class OnSiteRatingsTest {
     StationEventRepository events = hub.bean(StationEventRepository.class);
     await().until(() -> events.count("s-002") == 5);
 
-    String page = StaffClient.loggedIn(hub, "baisha", DemoCounty.PASSWORD).get("/admin/stations/s-002/edit").body();
+    String page =
+        StaffClient.loggedIn(hub, "baisha", DemoCounty.PASSWORD)
+            .get("/admin/stations/s-002/edit")
+            .body();
 
     assertThat(page).contains("现场满意度评价");
     assertThat(counts(page, "SATISFIED", "满意")).containsExactly(2, 2);
@@ -89,7 +99,11 @@ class OnSiteRatingsTest {
   private static int[] counts(String page, String rating, String label) {
     Matcher m =
         Pattern.compile(
-                "data-rating=\"" + rating + "\">\\s*<th>" + label + "</th>\\s*<td class=\"today\">(\\d+)</td>\\s*<td class=\"last-days\">(\\d+)</td>")
+                "data-rating=\""
+                    + rating
+                    + "\">\\s*<th>"
+                    + label
+                    + "</th>\\s*<td class=\"today\">(\\d+)</td>\\s*<td class=\"last-days\">(\\d+)</td>")
             .matcher(page);
     assertThat(m.find()).as("a row for %s in %s", rating, page).isTrue();
     return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};

@@ -48,20 +48,19 @@ import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.StationKind;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Every route of the hub, as Micronaut's router lists it, tried as every kind of person against a
  * record of s-001 and one of s-002, over real HTTP on one hub with the demo county (plus a second
  * county with its own administrator). The expectation is the table below; a route the router has
- * and the table has not fails the test by name, so a new route cannot be added without deciding
- * who may use it.
+ * and the table has not fails the test by name, so a new route cannot be added without deciding who
+ * may use it.
  *
  * <p>Every status an operation of the API document answered must be one the document lists for it.
  *
@@ -82,7 +81,10 @@ class AuthorisationMatrixTest {
     ANONYMOUS(null, "s-001"),
     /** 青溪县's administrator (admin). */
     ADMIN("admin", "s-003"),
-    /** Manager of s-001 and s-003 (chengguan): s-001's records are theirs, s-002's another station's. */
+    /**
+     * Manager of s-001 and s-003 (chengguan): s-001's records are theirs, s-002's another
+     * station's.
+     */
     MANAGER("chengguan", "s-003"),
     /** Manager of s-002 (baisha): the other way round. */
     OTHER_MANAGER("baisha", "s-002"),
@@ -92,6 +94,7 @@ class AuthorisationMatrixTest {
     OTHER_COUNTY("outsider", "s-901");
 
     final String username;
+
     /** The station this person would attach a deputy to. */
     final String home;
 
@@ -130,27 +133,103 @@ class AuthorisationMatrixTest {
 
   /** Anyone, signed in or not: residents' pages, the log-in, static files, health. */
   static final Rule PUBLIC =
-      Rule.of("PUBLIC", Who.ANONYMOUS, Side.S1, Side.S2, Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2,
-          Who.OTHER_MANAGER, Side.S1, Side.S2, Who.DEPUTY, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+      Rule.of(
+          "PUBLIC",
+          Who.ANONYMOUS,
+          Side.S1,
+          Side.S2,
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2);
+
   /** Every staff account, each for its own records (lists, the front page, one's own password). */
   static final Rule SIGNED_IN =
-      Rule.of("SIGNED_IN", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2, Who.OTHER_MANAGER, Side.S1, Side.S2,
-          Who.DEPUTY, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+      Rule.of(
+          "SIGNED_IN",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2);
+
   /** Administrators and managers, in their own county: not a deputy's account. */
   static final Rule EDITORS =
-      Rule.of("EDITORS", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Side.S2, Who.OTHER_MANAGER, Side.S1, Side.S2,
-          Who.OTHER_COUNTY, Side.S1, Side.S2);
+      Rule.of(
+          "EDITORS",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2);
+
   /** A county administrator, in their own county (no record of another in the path). */
-  static final Rule COUNTY_ADMINS = Rule.of("COUNTY_ADMINS", Who.ADMIN, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+  static final Rule COUNTY_ADMINS =
+      Rule.of("COUNTY_ADMINS", Who.ADMIN, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
+
   /** 青溪县's records that only its administrator touches. */
   static final Rule COUNTY_ADMIN = Rule.of("COUNTY_ADMIN", Who.ADMIN, Side.S1, Side.S2);
-  /** A station's records that concern its deputies too: the station, their schedule, notices, their own details. */
+
+  /**
+   * A station's records that concern its deputies too: the station, their schedule, notices, their
+   * own details.
+   */
   static final Rule READERS =
-      Rule.of("READERS", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Who.OTHER_MANAGER, Side.S2, Who.DEPUTY, Side.S1);
+      Rule.of(
+          "READERS",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Who.OTHER_MANAGER,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1);
+
   /** A station's working records and every change: its managers and the county's administrator. */
   static final Rule STATION_STAFF =
-      Rule.of("STATION_STAFF", Who.ADMIN, Side.S1, Side.S2, Who.MANAGER, Side.S1, Who.OTHER_MANAGER, Side.S2);
-  /** Nobody with a staff account or without: a screen's upload needs the token its command carried. */
+      Rule.of(
+          "STATION_STAFF",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Who.OTHER_MANAGER,
+          Side.S2);
+
+  /**
+   * Nobody with a staff account or without: a screen's upload needs the token its command carried.
+   */
   static final Rule SCREEN_TOKEN = Rule.of("SCREEN_TOKEN");
 
   /**
@@ -176,6 +255,7 @@ class AuthorisationMatrixTest {
   }
 
   private final Map<String, Route> expected = new TreeMap<>();
+
   /** The statuses each route answered in the sweep, to hold against the API document. */
   private final Map<String, Set<Integer>> answered = new TreeMap<>();
 
@@ -213,7 +293,12 @@ class AuthorisationMatrixTest {
     expect("POST /t/{code}/rating", PUBLIC);
     expect("GET /photos/{file}", PUBLIC);
     // A resident's photo: with the case's tracking code, or as staff who may read the case.
-    expect("GET /t/{code}/photos/{file}", new Route(PUBLIC, "", (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
+    expect(
+        "GET /t/{code}/photos/{file}",
+        new Route(
+            PUBLIC,
+            "",
+            (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
     expect("GET /api/public/stations/{id}", PUBLIC);
     expect("POST /api/public/enrolments", PUBLIC);
     expect("GET /api/public/enrolments/{code}", PUBLIC);
@@ -265,7 +350,10 @@ class AuthorisationMatrixTest {
     // a manager may not take over another station's deputy (issue 12).
     expect(
         "PUT /api/deputies/{id}/stations/{stationId}",
-        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshDeputy(side), "stationId", who.home)));
+        new Route(
+            STATION_STAFF,
+            "",
+            (who, side) -> Map.of("id", freshDeputy(side), "stationId", who.home)));
     expect("DELETE /api/deputies/{id}/stations/{stationId}", STATION_STAFF);
     expect("POST /api/deputies/{id}/photo", STATION_STAFF);
     expect("GET /admin/deputies", SIGNED_IN);
@@ -282,7 +370,9 @@ class AuthorisationMatrixTest {
     expect("POST /api/receptions", EDITORS);
     expect("GET /api/receptions/{id}", READERS);
     expect("PUT /api/receptions/{id}", STATION_STAFF);
-    expect("DELETE /api/receptions/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
+    expect(
+        "DELETE /api/receptions/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
     expect("PUT /api/receptions/{id}/present/{deputyId}", STATION_STAFF);
     expect("DELETE /api/receptions/{id}/present/{deputyId}", STATION_STAFF);
     expect("GET /api/receptions/{id}/bookings", STATION_STAFF);
@@ -291,7 +381,9 @@ class AuthorisationMatrixTest {
     expect("POST /api/rules", EDITORS);
     expect("GET /api/rules/{id}", READERS);
     expect("PUT /api/rules/{id}", STATION_STAFF);
-    expect("DELETE /api/rules/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
+    expect(
+        "DELETE /api/rules/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
     expect("GET /admin/stations/{stationId}/week", READERS);
     expect("GET /admin/receptions/new", route(STATION_STAFF, "station={station}"));
     expect("POST /admin/receptions", EDITORS);
@@ -299,21 +391,26 @@ class AuthorisationMatrixTest {
     expect("POST /admin/receptions/{id}", STATION_STAFF);
     expect("GET /admin/receptions/{id}/delete", STATION_STAFF);
     expect(
-        "POST /admin/receptions/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
+        "POST /admin/receptions/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshReception(side))));
     expect("POST /admin/receptions/{id}/attendance/{deputyId}", STATION_STAFF);
     expect("GET /admin/receptions/{id}/bookings", STATION_STAFF);
     expect("GET /admin/rules/new", route(STATION_STAFF, "station={station}"));
     expect("POST /admin/rules", EDITORS);
     expect("GET /admin/rules/{id}/edit", STATION_STAFF);
     expect("POST /admin/rules/{id}", STATION_STAFF);
-    expect("POST /admin/rules/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
+    expect(
+        "POST /admin/rules/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
 
     // Notices. S1's reaches s-001 alone; S2's is the demo's urgent notice for s-002.
     expect("GET /api/notices", SIGNED_IN);
     expect("POST /api/notices", EDITORS);
     expect("GET /api/notices/{id}", READERS);
     expect("PUT /api/notices/{id}", STATION_STAFF);
-    expect("DELETE /api/notices/{id}", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
+    expect(
+        "DELETE /api/notices/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
     expect("GET /api/notices/{id}/receipts", READERS);
     expect("GET /api/notices/{id}/proofs", READERS);
     expect("GET /api/notices/{id}/proofs.csv", READERS);
@@ -324,15 +421,31 @@ class AuthorisationMatrixTest {
     expect("GET /admin/notices/{id}/edit", STATION_STAFF);
     expect("POST /admin/notices/{id}", STATION_STAFF);
     expect("GET /admin/notices/{id}/delete", STATION_STAFF);
-    expect("POST /admin/notices/{id}/delete", new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
+    expect(
+        "POST /admin/notices/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshNotice(side))));
 
     // Residents' opinions. S1's was addressed to 陈秀兰 through her own QR link.
     expect("GET /api/cases", SIGNED_IN);
     expect("GET /api/cases/overdue", SIGNED_IN);
     expect("GET /api/cases/{id}", READERS);
-    expect("GET /api/cases/{id}/photos/{file}", new Route(READERS, "", (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
+    expect(
+        "GET /api/cases/{id}/photos/{file}",
+        new Route(
+            READERS,
+            "",
+            (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
     expect("GET /api/cases/{id}/contact", STATION_STAFF);
-    for (String step : List.of("register", "merge", "forward", "department-reply", "answer", "close", "guidance", "suggestion")) {
+    for (String step :
+        List.of(
+            "register",
+            "merge",
+            "forward",
+            "department-reply",
+            "answer",
+            "close",
+            "guidance",
+            "suggestion")) {
       expect("POST /api/cases/{id}/" + step, STATION_STAFF);
     }
     expect("GET /admin/cases", SIGNED_IN);
@@ -375,10 +488,12 @@ class AuthorisationMatrixTest {
   }
 
   /** Files served from the classpath, not routes of the router: tried by path. */
-  private static final List<String> STATIC_FILES = List.of("/static/hub.css", "/static/admin.css", "/openapi/openapi.yml");
+  private static final List<String> STATIC_FILES =
+      List.of("/static/hub.css", "/static/admin.css", "/openapi/openapi.yml");
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final AtomicInteger made = new AtomicInteger();
   private final Map<Who, Session> sessions = new EnumMap<>(Who.class);
   private final Map<Side, Map<String, String>> records = new EnumMap<>(Side.class);
@@ -402,13 +517,47 @@ class AuthorisationMatrixTest {
         h -> {
           stations.insertCounty(h, "c-far", "远山县");
           stations.insertTownship(h, "t-far", "c-far", "远山镇");
-          stations.insert(h, new Station("s-901", "t-far", "远山镇人大代表之家", StationKind.HOME, "", "", "", null, null, PublicTokens.next()));
-          accounts.insert(h, new Staff("u-outsider", "outsider", "远山县管理员", Role.COUNTY_ADMIN, "c-far", null, Set.of()), hash);
+          stations.insert(
+              h,
+              new Station(
+                  "s-901",
+                  "t-far",
+                  "远山镇人大代表之家",
+                  StationKind.HOME,
+                  "",
+                  "",
+                  "",
+                  null,
+                  null,
+                  PublicTokens.next()));
+          accounts.insert(
+              h,
+              new Staff(
+                  "u-outsider", "outsider", "远山县管理员", Role.COUNTY_ADMIN, "c-far", null, Set.of()),
+              hash);
           // An account the password-reset routes may reset, and one the log-in form may sign in.
           accounts.insert(
-              h, new Staff(spareAccount, "spare", "备用", Role.STATION_MANAGER, DemoCounty.COUNTY, null, Set.of("s-003")), hash);
+              h,
+              new Staff(
+                  spareAccount,
+                  "spare",
+                  "备用",
+                  Role.STATION_MANAGER,
+                  DemoCounty.COUNTY,
+                  null,
+                  Set.of("s-003")),
+              hash);
           accounts.insert(
-              h, new Staff("u-visitor", "visitor", "来访", Role.STATION_MANAGER, DemoCounty.COUNTY, null, Set.of("s-003")), hash);
+              h,
+              new Staff(
+                  "u-visitor",
+                  "visitor",
+                  "来访",
+                  Role.STATION_MANAGER,
+                  DemoCounty.COUNTY,
+                  null,
+                  Set.of("s-003")),
+              hash);
         });
     for (Who who : Who.values()) {
       if (who.username != null) {
@@ -437,7 +586,8 @@ class AuthorisationMatrixTest {
     stale.removeAll(routed);
 
     assertThat(missing)
-        .as("routes of the hub without an expectation in AuthorisationMatrixTest.table(): decide who may use each, then add it")
+        .as(
+            "routes of the hub without an expectation in AuthorisationMatrixTest.table(): decide who may use each, then add it")
         .isEmpty();
     assertThat(stale).as("expectations for routes the hub no longer has").isEmpty();
   }
@@ -460,19 +610,33 @@ class AuthorisationMatrixTest {
         continue; // reported by the other test
       }
       for (UriRouteInfo<?, ?> info : routes.get(key)) {
-        boolean usesRecords = info.getUriMatchTemplate().getVariableNames().size() > 0 || !route.query().isEmpty();
+        boolean usesRecords =
+            info.getUriMatchTemplate().getVariableNames().size() > 0 || !route.query().isEmpty();
         for (Side side : usesRecords ? List.of(Side.S1, Side.S2) : List.of(Side.S1)) {
           for (Who who : head ? List.of(Who.ANONYMOUS) : List.of(Who.values())) {
             String path = path(info, route, who, side);
             HttpResponse<String> answer =
                 route.body() == null
                     ? send(who, info, path)
-                    : send(who, info.getHttpMethodName(), path, "application/x-www-form-urlencoded", route.body().getBytes(StandardCharsets.UTF_8));
+                    : send(
+                        who,
+                        info.getHttpMethodName(),
+                        path,
+                        "application/x-www-form-urlencoded",
+                        route.body().getBytes(StandardCharsets.UTF_8));
             String got = outcome(answer);
             String want = expectedOutcome(route.rule(), who, side, path);
             if (!got.equals(want) && !(route.rule() == PUBLIC && answer.statusCode() == 404)) {
-              wrong.add(String.format("%-58s %-3s %-13s expected %-5s (%s) got %d %s", key, side, who, want, route.rule().name(),
-                  answer.statusCode(), shorten(answer.body())));
+              wrong.add(
+                  String.format(
+                      "%-58s %-3s %-13s expected %-5s (%s) got %d %s",
+                      key,
+                      side,
+                      who,
+                      want,
+                      route.rule().name(),
+                      answer.statusCode(),
+                      shorten(answer.body())));
             }
             if (!head) {
               answered.computeIfAbsent(key, k -> new TreeSet<>()).add(answer.statusCode());
@@ -485,7 +649,9 @@ class AuthorisationMatrixTest {
       for (Who who : Who.values()) {
         HttpResponse<String> answer = send(who, "GET", file, null, null);
         if (!outcome(answer).equals("ALLOW")) {
-          wrong.add(String.format("GET %-54s %-13s expected ALLOW got %d", file, who, answer.statusCode()));
+          wrong.add(
+              String.format(
+                  "GET %-54s %-13s expected ALLOW got %d", file, who, answer.statusCode()));
         }
       }
     }
@@ -495,33 +661,43 @@ class AuthorisationMatrixTest {
         sessions.put(who, logIn(who.username));
       }
     }
-    assertThat(wrong).as("requests answered otherwise than the table says:\n" + String.join("\n", wrong)).isEmpty();
+    assertThat(wrong)
+        .as("requests answered otherwise than the table says:\n" + String.join("\n", wrong))
+        .isEmpty();
     List<String> unlisted = answersTheApiDocumentDoesNotList();
     assertThat(unlisted)
-        .as("answers the API document (/openapi/openapi.yml) does not list for their operation: add each beside the"
-            + " operation (liaison.hub.web.ApiAnswers):\n" + String.join("\n", unlisted))
+        .as(
+            "answers the API document (/openapi/openapi.yml) does not list for their operation: add each beside the"
+                + " operation (liaison.hub.web.ApiAnswers):\n"
+                + String.join("\n", unlisted))
         .isEmpty();
   }
 
   /**
-   * Each status an operation of the API document answered in the sweep above that the document
-   * does not list for it, so that a client generated from the document knows every answer the
-   * table's people get (routes the document leaves out, such as the admin's pages, are skipped).
+   * Each status an operation of the API document answered in the sweep above that the document does
+   * not list for it, so that a client generated from the document knows every answer the table's
+   * people get (routes the document leaves out, such as the admin's pages, are skipped).
    */
   @SuppressWarnings("unchecked")
   private List<String> answersTheApiDocumentDoesNotList() {
-    Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(hub.get("/openapi/openapi.yml").body());
-    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+    Map<String, Object> document =
+        new org.yaml.snakeyaml.Yaml().load(hub.get("/openapi/openapi.yml").body());
+    Map<String, Map<String, Object>> paths =
+        (Map<String, Map<String, Object>>) document.get("paths");
     List<String> unlisted = new ArrayList<>();
     answered.forEach(
         (key, statuses) -> {
           String method = key.substring(0, key.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
-          Map<String, Object> operation = (Map<String, Object>) paths.getOrDefault(key.substring(key.indexOf(' ') + 1), Map.of()).get(method);
+          Map<String, Object> operation =
+              (Map<String, Object>)
+                  paths.getOrDefault(key.substring(key.indexOf(' ') + 1), Map.of()).get(method);
           if (operation == null) {
             return;
           }
           Set<String> listed = ((Map<String, Object>) operation.get("responses")).keySet();
-          statuses.stream().filter(status -> !listed.contains(String.valueOf(status))).forEach(status -> unlisted.add(key + " answered " + status));
+          statuses.stream()
+              .filter(status -> !listed.contains(String.valueOf(status)))
+              .forEach(status -> unlisted.add(key + " answered " + status));
         });
     return unlisted;
   }
@@ -541,22 +717,37 @@ class AuthorisationMatrixTest {
               String method = key.substring(0, key.indexOf(' '));
               String template = key.substring(key.indexOf(' ') + 1);
               boolean change = Set.of("POST", "PUT", "PATCH", "DELETE").contains(method);
-              boolean guarded = template.startsWith("/admin/") || template.startsWith("/api/") || template.equals("/logout");
+              boolean guarded =
+                  template.startsWith("/admin/")
+                      || template.startsWith("/api/")
+                      || template.equals("/logout");
               Route route = expected.get(key);
               if (!change || !guarded || route == null) {
                 return;
               }
               for (UriRouteInfo<?, ?> info : infos) {
                 String path = path(info, route, Who.ADMIN, Side.S1);
-                for (String csrf : java.util.Arrays.asList(null, "forged-" + made.incrementAndGet())) {
+                for (String csrf :
+                    java.util.Arrays.asList(null, "forged-" + made.incrementAndGet())) {
                   HttpResponse<String> answer = send(Who.ADMIN, info, path, csrf);
-                  if (answer.statusCode() != 403 || !answer.body().contains("CSRF") && !answer.body().contains("页面已过期")) {
-                    wrong.add(String.format("%-58s token %-12s got %d %s", key, csrf == null ? "none" : "forged", answer.statusCode(), shorten(answer.body())));
+                  if (answer.statusCode() != 403
+                      || !answer.body().contains("CSRF") && !answer.body().contains("页面已过期")) {
+                    wrong.add(
+                        String.format(
+                            "%-58s token %-12s got %d %s",
+                            key,
+                            csrf == null ? "none" : "forged",
+                            answer.statusCode(),
+                            shorten(answer.body())));
                   }
                 }
               }
             });
-    assertThat(wrong).as("changes accepted, or refused for another reason, without the session's token:\n" + String.join("\n", wrong)).isEmpty();
+    assertThat(wrong)
+        .as(
+            "changes accepted, or refused for another reason, without the session's token:\n"
+                + String.join("\n", wrong))
+        .isEmpty();
   }
 
   /**
@@ -575,7 +766,8 @@ class AuthorisationMatrixTest {
             "\" OR \"\"=\"",
             "\\'; DELETE FROM opinion_case; --");
     liaison.hub.db.Database database = hub.bean(liaison.hub.db.Database.class);
-    String counts = "SELECT (SELECT COUNT(*) FROM station) || '/' || (SELECT COUNT(*) FROM staff_account) || '/' || (SELECT COUNT(*) FROM opinion_case)";
+    String counts =
+        "SELECT (SELECT COUNT(*) FROM station) || '/' || (SELECT COUNT(*) FROM staff_account) || '/' || (SELECT COUNT(*) FROM opinion_case)";
     String before = database.withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
     List<String> wrong = new ArrayList<>();
     int tried = 0;
@@ -588,20 +780,32 @@ class AuthorisationMatrixTest {
         for (String name : queryNames(info)) {
           for (String payload : payloads) {
             String path = path(info, new Route(route.rule(), "", route.fill()), Who.ADMIN, Side.S1);
-            path += (path.contains("?") ? "&" : "?") + name + "=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+            path +=
+                (path.contains("?") ? "&" : "?")
+                    + name
+                    + "="
+                    + URLEncoder.encode(payload, StandardCharsets.UTF_8);
             HttpResponse<String> answer = send(Who.ADMIN, "GET", path, null, null);
             tried++;
             String body = answer.body();
-            if (answer.statusCode() >= 500 || body.contains("SQLITE") || body.contains("SQLException") || body.contains("syntax error")
+            if (answer.statusCode() >= 500
+                || body.contains("SQLITE")
+                || body.contains("SQLException")
+                || body.contains("syntax error")
                 || body.contains("$argon2")) {
-              wrong.add(String.format("%-58s %s=%s got %d %s", entry.getKey(), name, payload, answer.statusCode(), shorten(body)));
+              wrong.add(
+                  String.format(
+                      "%-58s %s=%s got %d %s",
+                      entry.getKey(), name, payload, answer.statusCode(), shorten(body)));
             }
           }
         }
       }
     }
     assertThat(tried).as("query values tried").isGreaterThan(50);
-    assertThat(wrong).as("injection-shaped query values not read as plain text:\n" + String.join("\n", wrong)).isEmpty();
+    assertThat(wrong)
+        .as("injection-shaped query values not read as plain text:\n" + String.join("\n", wrong))
+        .isEmpty();
     String after = database.withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
     assertThat(after).as("stations/staff/cases").isEqualTo(before);
   }
@@ -610,8 +814,15 @@ class AuthorisationMatrixTest {
   private static List<String> queryNames(UriRouteInfo<?, ?> info) {
     List<String> names = new ArrayList<>();
     for (io.micronaut.core.type.Argument<?> argument : info.getTargetMethod().getArguments()) {
-      if (argument.getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.QueryValue.class)) {
-        names.add(argument.getAnnotationMetadata().stringValue(io.micronaut.http.annotation.QueryValue.class).filter(v -> !v.isEmpty()).orElse(argument.getName()));
+      if (argument
+          .getAnnotationMetadata()
+          .hasAnnotation(io.micronaut.http.annotation.QueryValue.class)) {
+        names.add(
+            argument
+                .getAnnotationMetadata()
+                .stringValue(io.micronaut.http.annotation.QueryValue.class)
+                .filter(v -> !v.isEmpty())
+                .orElse(argument.getName()));
       }
     }
     return names;
@@ -620,10 +831,24 @@ class AuthorisationMatrixTest {
   @Test
   void shouldListForEachPersonOnlyTheRecordsTheyMaySee() throws Exception {
     // Lists answer 200 to everyone signed in; what is in them is the point.
-    assertThat(ids(Who.DEPUTY, "/api/cases")).as("the opinions addressed to 陈秀兰, none of s-001's others").containsExactly("case-matrix01");
-    JsonNode slots = json.readTree(send(Who.DEPUTY, "GET", "/api/stations/s-001/receptions?to=" + LocalDate.now().plusDays(13), null, null).body());
+    assertThat(ids(Who.DEPUTY, "/api/cases"))
+        .as("the opinions addressed to 陈秀兰, none of s-001's others")
+        .containsExactly("case-matrix01");
+    JsonNode slots =
+        json.readTree(
+            send(
+                    Who.DEPUTY,
+                    "GET",
+                    "/api/stations/s-001/receptions?to=" + LocalDate.now().plusDays(13),
+                    null,
+                    null)
+                .body());
     assertThat(slots.size()).isPositive();
-    slots.forEach(slot -> assertThat(slot.path("deputies").findValuesAsText("id")).as("only her own duties").contains("d-0001"));
+    slots.forEach(
+        slot ->
+            assertThat(slot.path("deputies").findValuesAsText("id"))
+                .as("only her own duties")
+                .contains("d-0001"));
     String notHers = created("/api/rules", rule("s-001", "d-0002"));
     List<String> rules = ids(Who.DEPUTY, "/api/stations/s-001/rules");
     assertThat(rules).contains(records.get(Side.S1).get("rule")).doesNotContain(notHers);
@@ -638,7 +863,9 @@ class AuthorisationMatrixTest {
     assertThat(ids(Who.OTHER_COUNTY, "/api/notices")).isEmpty();
     assertThat(ids(Who.OTHER_COUNTY, "/api/cases")).isEmpty();
     assertThat(ids(Who.OTHER_COUNTY, "/api/departments")).isEmpty();
-    assertThat(json.readTree(send(Who.OTHER_COUNTY, "GET", "/api/staff", null, null).body()).findValuesAsText("username"))
+    assertThat(
+            json.readTree(send(Who.OTHER_COUNTY, "GET", "/api/staff", null, null).body())
+                .findValuesAsText("username"))
         .containsExactly("outsider");
     assertThat(send(Who.OTHER_COUNTY, "GET", "/admin/audit", null, null).body())
         .as("青溪县's administrator made notices and rules here: not in another county's log")
@@ -667,7 +894,9 @@ class AuthorisationMatrixTest {
         .forEach(
             r ->
                 byKey
-                    .computeIfAbsent(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(
+                        r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString(),
+                        k -> new LinkedHashMap<>())
                     .putIfAbsent(r.getConsumes(), r));
     Map<String, List<UriRouteInfo<?, ?>>> routes = new TreeMap<>();
     byKey.forEach((key, byConsumes) -> routes.put(key, List.copyOf(byConsumes.values())));
@@ -722,7 +951,8 @@ class AuthorisationMatrixTest {
               };
         };
     if (value == null) {
-      throw new IllegalStateException("no value for {" + name + "} in " + template + ": add one to variable()");
+      throw new IllegalStateException(
+          "no value for {" + name + "} in " + template + ": add one to variable()");
     }
     return value;
   }
@@ -734,7 +964,10 @@ class AuthorisationMatrixTest {
     return send(who, info, path, session == null ? null : session.csrf());
   }
 
-  /** The route's harmless request (an invalid body of the kind it consumes) with the given CSRF token. */
+  /**
+   * The route's harmless request (an invalid body of the kind it consumes) with the given CSRF
+   * token.
+   */
   private HttpResponse<String> send(Who who, UriRouteInfo<?, ?> info, String path, String csrf) {
     String method = info.getHttpMethodName();
     if (method.equals("GET") || method.equals("DELETE") || info.getConsumes().isEmpty()) {
@@ -742,33 +975,64 @@ class AuthorisationMatrixTest {
     }
     String type = info.getConsumes().getFirst().toString();
     return switch (type) {
-      case "application/json" -> send(who, method, path, type, "{}".getBytes(StandardCharsets.UTF_8), csrf);
-      case "application/x-www-form-urlencoded" -> send(who, method, path, type, "x=1".getBytes(StandardCharsets.UTF_8), csrf);
+      case "application/json" ->
+          send(who, method, path, type, "{}".getBytes(StandardCharsets.UTF_8), csrf);
+      case "application/x-www-form-urlencoded" ->
+          send(who, method, path, type, "x=1".getBytes(StandardCharsets.UTF_8), csrf);
       case "multipart/form-data" -> {
         String boundary = "----matrix" + made.incrementAndGet();
         String body = "";
         for (String part : List.of("photo", "file")) {
-          body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"x.png\"\r\n"
-              + "Content-Type: image/png\r\n\r\nnot a picture\r\n";
+          body +=
+              "--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + part
+                  + "\"; filename=\"x.png\"\r\n"
+                  + "Content-Type: image/png\r\n\r\nnot a picture\r\n";
         }
         body += "--" + boundary + "--\r\n";
-        yield send(who, method, path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8), csrf);
+        yield send(
+            who,
+            method,
+            path,
+            "multipart/form-data; boundary=" + boundary,
+            body.getBytes(StandardCharsets.UTF_8),
+            csrf);
       }
-      default -> send(who, method, path, type, "not a picture, nor a sheet".getBytes(StandardCharsets.UTF_8), csrf);
+      default ->
+          send(
+              who,
+              method,
+              path,
+              type,
+              "not a picture, nor a sheet".getBytes(StandardCharsets.UTF_8),
+              csrf);
     };
   }
 
-  private HttpResponse<String> send(Who who, String method, String path, String contentType, byte[] body) {
+  private HttpResponse<String> send(
+      Who who, String method, String path, String contentType, byte[] body) {
     Session session = sessions.get(who);
     return send(who, method, path, contentType, body, session == null ? null : session.csrf());
   }
 
-  /** As {@link #send(Who, String, String, String, byte[])} with the given CSRF token, or none when null. */
-  private HttpResponse<String> send(Who who, String method, String path, String contentType, byte[] body, String csrf) {
+  /**
+   * As {@link #send(Who, String, String, String, byte[])} with the given CSRF token, or none when
+   * null.
+   */
+  private HttpResponse<String> send(
+      Who who, String method, String path, String contentType, byte[] body, String csrf) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(hub.url(path))
-            .header("Accept", path.startsWith("/api/") ? "application/json, */*;q=0.5" : "text/html, */*;q=0.5")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            .header(
+                "Accept",
+                path.startsWith("/api/") ? "application/json, */*;q=0.5" : "text/html, */*;q=0.5")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -799,7 +1063,8 @@ class AuthorisationMatrixTest {
     if (status >= 500) {
       return "ERROR";
     }
-    if (status / 100 == 3 && answer.headers().firstValue("Location").orElse("").startsWith("/login?next=")) {
+    if (status / 100 == 3
+        && answer.headers().firstValue("Location").orElse("").startsWith("/login?next=")) {
       return "LOGIN";
     }
     return status == 401 || status == 403 || status == 404 ? "DENY" : "ALLOW";
@@ -832,22 +1097,61 @@ class AuthorisationMatrixTest {
     s2.put("notice", "n-0002");
     for (Side side : Side.values()) {
       Map<String, String> r = records.get(side);
-      r.put("token", jdbi.withHandle(h -> h.createQuery("SELECT public_token FROM station WHERE id = :id").bind("id", r.get("station")).mapTo(String.class).one()));
+      r.put(
+          "token",
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT public_token FROM station WHERE id = :id")
+                      .bind("id", r.get("station"))
+                      .mapTo(String.class)
+                      .one()));
     }
-    // An opinion addressed to 陈秀兰 at s-001, with the resident's contact; one at s-002 with its contact.
+    // An opinion addressed to 陈秀兰 at s-001, with the resident's contact; one at s-002 with its
+    // contact.
     String tracking = TrackingCodes.next();
     OffsetDateTime now = OffsetDateTime.now();
     jdbi.useTransaction(
         h -> {
           hub.bean(CaseRepository.class)
-              .insert(h, new OpinionCase("case-matrix01", tracking, "s-001", "d-0001", Category.TRANSPORT, "路口红绿灯太短。", CaseStatus.SUBMITTED,
-                  "", null, null, null, null, null, now, now, null, null, null, false, false, null, "", null));
-          hub.bean(CaseRepository.class).insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now));
+              .insert(
+                  h,
+                  new OpinionCase(
+                      "case-matrix01",
+                      tracking,
+                      "s-001",
+                      "d-0001",
+                      Category.TRANSPORT,
+                      "路口红绿灯太短。",
+                      CaseStatus.SUBMITTED,
+                      "",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      now,
+                      now,
+                      null,
+                      null,
+                      null,
+                      false,
+                      false,
+                      null,
+                      "",
+                      null));
+          hub.bean(CaseRepository.class)
+              .insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now));
         });
     s1.put("case", "case-matrix01");
     s1.put("tracking", tracking);
     s2.put("case", "case-demo0006");
-    s2.put("tracking", jdbi.withHandle(h -> h.createQuery("SELECT tracking_code FROM opinion_case WHERE id = 'case-demo0006'").mapTo(String.class).one()));
+    s2.put(
+        "tracking",
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT tracking_code FROM opinion_case WHERE id = 'case-demo0006'")
+                    .mapTo(String.class)
+                    .one()));
     // The demo's booking at s-001, and one at s-002's reception today.
     s1.put("booking", "b-demo000001");
     s1.put("bookingCode", "B-DEMX-7Q4K");
@@ -864,14 +1168,18 @@ class AuthorisationMatrixTest {
     s2.put("booking", "b-matrix0002");
     s2.put("bookingCode", "B-TEST-2Q4K");
     // A photo anyone may fetch, and a screenshot of each station.
-    HttpResponse<String> photo = send(Who.ADMIN, "POST", "/api/deputies/d-0002/photo", "image/png", png(Color.RED));
+    HttpResponse<String> photo =
+        send(Who.ADMIN, "POST", "/api/deputies/d-0002/photo", "image/png", png(Color.RED));
     assertThat(photo.statusCode()).as(photo.body()).isEqualTo(200);
     s1.put("photo", json.readTree(photo.body()).path("photo").asText());
     s2.put("photo", s1.get("photo"));
     // A resident's photo on each side's case, served only through the case.
     for (Map<String, String> side : List.of(s1, s2)) {
-      String casePhoto = hub.bean(liaison.hub.photo.PhotoStore.class).store(png(side == s1 ? Color.ORANGE : Color.CYAN));
-      jdbi.useTransaction(h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
+      String casePhoto =
+          hub.bean(liaison.hub.photo.PhotoStore.class)
+              .store(png(side == s1 ? Color.ORANGE : Color.CYAN));
+      jdbi.useTransaction(
+          h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
       side.put("casePhoto", casePhoto);
     }
     s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
@@ -879,8 +1187,14 @@ class AuthorisationMatrixTest {
     // Each screen has a credential, and each station's content is published.
     hub.stationPassword("s-001");
     hub.stationPassword("s-002");
-    await().until(() -> send(Who.ADMIN, "GET", "/api/stations/s-001/content", null, null).statusCode() == 200
-        && send(Who.ADMIN, "GET", "/api/stations/s-002/content", null, null).statusCode() == 200);
+    await()
+        .until(
+            () ->
+                send(Who.ADMIN, "GET", "/api/stations/s-001/content", null, null).statusCode()
+                        == 200
+                    && send(Who.ADMIN, "GET", "/api/stations/s-002/content", null, null)
+                            .statusCode()
+                        == 200);
   }
 
   /** A deputy made for one request, sitting at the side's station only. */
@@ -888,8 +1202,13 @@ class AuthorisationMatrixTest {
     int n = made.incrementAndGet();
     return created(
         "/api/deputies",
-        "{\"name\":\"试用" + n + "\",\"levels\":[\"TOWNSHIP\"],\"constituency\":\"第" + n + "选区\",\"stationIds\":[\""
-            + records.get(side).get("station") + "\"]}");
+        "{\"name\":\"试用"
+            + n
+            + "\",\"levels\":[\"TOWNSHIP\"],\"constituency\":\"第"
+            + n
+            + "选区\",\"stationIds\":[\""
+            + records.get(side).get("station")
+            + "\"]}");
   }
 
   /** A reception made for one request, far ahead so it clashes with nothing. */
@@ -898,8 +1217,14 @@ class AuthorisationMatrixTest {
     LocalDate day = LocalDate.now().plusDays(200 + made.incrementAndGet());
     return created(
         "/api/receptions",
-        "{\"stationId\":\"" + r.get("station") + "\",\"date\":\"" + day + "\",\"start\":\"09:00\",\"end\":\"10:00\","
-            + "\"location\":\"会议室\",\"status\":\"PLANNED\",\"deputyIds\":[\"" + r.get("deputy") + "\"]}");
+        "{\"stationId\":\""
+            + r.get("station")
+            + "\",\"date\":\""
+            + day
+            + "\",\"start\":\"09:00\",\"end\":\"10:00\","
+            + "\"location\":\"会议室\",\"status\":\"PLANNED\",\"deputyIds\":[\""
+            + r.get("deputy")
+            + "\"]}");
   }
 
   private String freshNotice(Side side) {
@@ -913,20 +1238,30 @@ class AuthorisationMatrixTest {
 
   private static String notice(String station) {
     return "{\"title\":\"矩阵测试公告\",\"body\":\"正文\",\"priority\":\"NORMAL\",\"validUntil\":\""
-        + LocalDate.now().plusDays(7) + "T18:00\",\"target\":\"STATIONS\",\"stationIds\":[\"" + station + "\"]}";
+        + LocalDate.now().plusDays(7)
+        + "T18:00\",\"target\":\"STATIONS\",\"stationIds\":[\""
+        + station
+        + "\"]}";
   }
 
   /** A weekly rule starting far ahead, so it makes no slots. */
   private String rule(String station, String deputy) {
-    return "{\"stationId\":\"" + station + "\",\"kind\":\"WEEKLY\",\"weekday\":\"6\",\"start\":\"19:00\",\"end\":\"20:00\","
-        + "\"location\":\"会议室\",\"validFrom\":\"" + LocalDate.now().plusYears(2).plusDays(made.incrementAndGet())
-        + "\",\"deputyIds\":[\"" + deputy + "\"]}";
+    return "{\"stationId\":\""
+        + station
+        + "\",\"kind\":\"WEEKLY\",\"weekday\":\"6\",\"start\":\"19:00\",\"end\":\"20:00\","
+        + "\"location\":\"会议室\",\"validFrom\":\""
+        + LocalDate.now().plusYears(2).plusDays(made.incrementAndGet())
+        + "\",\"deputyIds\":[\""
+        + deputy
+        + "\"]}";
   }
 
   private String created(String path, String body) {
-    HttpResponse<String> answer = send(Who.ADMIN, "POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> answer =
+        send(Who.ADMIN, "POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8));
     if (answer.statusCode() != 201) {
-      throw new IllegalStateException("POST " + path + " " + body + " answered " + answer.statusCode() + " " + answer.body());
+      throw new IllegalStateException(
+          "POST " + path + " " + body + " answered " + answer.statusCode() + " " + answer.body());
     }
     try {
       return json.readTree(answer.body()).path("id").asText();
@@ -938,7 +1273,8 @@ class AuthorisationMatrixTest {
   private static String todaysReception(liaison.hub.db.Database jdbi, String station) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT id FROM reception_slot WHERE station_id = :s AND slot_date = :d ORDER BY start_time LIMIT 1")
+            h.createQuery(
+                    "SELECT id FROM reception_slot WHERE station_id = :s AND slot_date = :d ORDER BY start_time LIMIT 1")
                 .bind("s", station)
                 .bind("d", LocalDate.now(Sql.ZONE).toString())
                 .mapTo(String.class)
@@ -982,8 +1318,18 @@ class AuthorisationMatrixTest {
   }
 
   private Session logIn(String username) {
-    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-    HttpResponse<String> answer = send(null, "POST", "/login", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+    String form =
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        send(
+            null,
+            "POST",
+            "/login",
+            "application/x-www-form-urlencoded",
+            form.getBytes(StandardCharsets.UTF_8));
     Matcher cookie = SESSION.matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
     if (answer.statusCode() != 303 || !cookie.find()) {
       throw new IllegalStateException("log-in as " + username + " answered " + answer.statusCode());

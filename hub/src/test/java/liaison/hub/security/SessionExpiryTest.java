@@ -10,16 +10,20 @@ import java.time.Duration;
 import liaison.testkit.TestClock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
-/** A staff session ends after 8 h without use and 7 days after log-in at the latest, whatever happens. */
+/**
+ * A staff session ends after 8 h without use and 7 days after log-in at the latest, whatever
+ * happens.
+ */
 @Tag("security")
 class SessionExpiryTest {
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
   private final SecurityConfig config =
-      new SecurityConfig(Duration.ofHours(8), Duration.ofDays(7), "auto", 5, 20, Duration.ofMinutes(15), 10);
+      new SecurityConfig(
+          Duration.ofHours(8), Duration.ofDays(7), "auto", 5, 20, Duration.ofMinutes(15), 10);
 
   private SessionStore store(Path dir) {
     String url = "jdbc:sqlite:" + dir.resolve("hub.db") + "?foreign_keys=true";
@@ -32,7 +36,8 @@ class SessionExpiryTest {
               "INSERT INTO staff_account (id, username, display_name, role, county_id, password_hash, created_at, updated_at)"
                   + " VALUES ('u-1', 'lin', '林', 'STATION_MANAGER', 'c-test', 'x', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')");
         });
-    return new SessionStore(new liaison.hub.db.Database(jdbi, true, Duration.ofSeconds(10)), clock, config);
+    return new SessionStore(
+        new liaison.hub.db.Database(jdbi, true, Duration.ofSeconds(10)), clock, config);
   }
 
   @Test
@@ -82,8 +87,17 @@ class SessionExpiryTest {
     Cookie auto = SessionCookies.of(config, plain, "t", Duration.ofDays(7));
     Cookie always =
         SessionCookies.of(
-            new SecurityConfig(Duration.ofHours(8), Duration.ofDays(7), "always", 5, 20, Duration.ofMinutes(15), 10),
-            plain, "t", Duration.ofDays(7));
+            new SecurityConfig(
+                Duration.ofHours(8),
+                Duration.ofDays(7),
+                "always",
+                5,
+                20,
+                Duration.ofMinutes(15),
+                10),
+            plain,
+            "t",
+            Duration.ofDays(7));
 
     assertThat(auto.isSecure()).as("plain HTTP, auto").isFalse();
     assertThat(always.isSecure()).isTrue();

@@ -20,10 +20,10 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.demo.DemoCounty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Staff accounts over HTTP: guessing is throttled per account and per address (the form and HTTP
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Tag;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("security")
 class StaffAccountsTest {
-  private static final Pattern TEMPORARY = Pattern.compile("id=\"temporary-password\">([A-Z0-9-]+)<");
+  private static final Pattern TEMPORARY =
+      Pattern.compile("id=\"temporary-password\">([A-Z0-9-]+)<");
   private RunningHub hub;
 
   @BeforeAll
@@ -56,7 +57,10 @@ class StaffAccountsTest {
   /** A browser: its own cookie jar, coming from one address. */
   private final class Browser {
     final HttpClient http =
-        HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     final String address;
 
     Browser(String address) {
@@ -80,14 +84,17 @@ class StaffAccountsTest {
     }
 
     String csrf() {
-      Matcher m = Pattern.compile("[?&;]_csrf=([A-Za-z0-9_-]+)").matcher(get("/admin/password").body());
+      Matcher m =
+          Pattern.compile("[?&;]_csrf=([A-Za-z0-9_-]+)").matcher(get("/admin/password").body());
       assertThat(m.find()).isTrue();
       return m.group(1);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        return http.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+            request.timeout(java.time.Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -107,7 +114,10 @@ class StaffAccountsTest {
                   .header("Accept", "application/json")
                   .header(
                       "Authorization",
-                      "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                      "Basic "
+                          + Base64.getEncoder()
+                              .encodeToString(
+                                  (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -132,16 +142,19 @@ class StaffAccountsTest {
         .as("HTTP Basic counts the same")
         .isEqualTo(429);
     // Other accounts are not held back.
-    assertThat(new Browser("10.0.0.11").login("baisha", DemoCounty.PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(new Browser("10.0.0.11").login("baisha", DemoCounty.PASSWORD).statusCode())
+        .isEqualTo(303);
   }
 
   @Test
   void shouldHoldBackAnAddressThatTriesManyAccounts() {
     for (int i = 0; i < 8; i++) {
-      assertThat(basic("10.0.0.21", "nobody-" + i, "x", "/api/stations").statusCode()).isEqualTo(401);
+      assertThat(basic("10.0.0.21", "nobody-" + i, "x", "/api/stations").statusCode())
+          .isEqualTo(401);
     }
 
-    assertThat(new Browser("10.0.0.21").login("admin", DemoCounty.PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(new Browser("10.0.0.21").login("admin", DemoCounty.PASSWORD).statusCode())
+        .isEqualTo(429);
     assertThat(new Browser("10.0.0.22").login("admin", DemoCounty.PASSWORD).statusCode())
         .as("the same account from elsewhere")
         .isEqualTo(303);
@@ -166,29 +179,47 @@ class StaffAccountsTest {
     assertThat(m.find()).as(reset.body()).isTrue();
     String temporary = m.group(1);
     assertThat(temporary).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
-    assertThat(manager.get("/admin").statusCode()).as("the manager's session was closed").isEqualTo(303);
-    assertThat(manager.login("chengguan", DemoCounty.PASSWORD).statusCode()).as("the old password").isEqualTo(401);
+    assertThat(manager.get("/admin").statusCode())
+        .as("the manager's session was closed")
+        .isEqualTo(303);
+    assertThat(manager.login("chengguan", DemoCounty.PASSWORD).statusCode())
+        .as("the old password")
+        .isEqualTo(401);
 
     // The temporary password leads to the change form, and nowhere else until it is replaced.
     HttpResponse<String> in = manager.login("chengguan", temporary);
     assertThat(in.headers().firstValue("Location")).contains("/admin/password");
-    assertThat(manager.get("/admin/cases").headers().firstValue("Location")).contains("/admin/password");
-    assertThat(basic("10.0.0.31", "chengguan", temporary, "/api/stations").statusCode()).isEqualTo(403);
+    assertThat(manager.get("/admin/cases").headers().firstValue("Location"))
+        .contains("/admin/password");
+    assertThat(basic("10.0.0.31", "chengguan", temporary, "/api/stations").statusCode())
+        .isEqualTo(403);
     String csrf = manager.csrf();
     HttpResponse<String> tooShort =
-        manager.post("/admin/password?_csrf=" + csrf, "current=" + enc(temporary) + "&password=short&repeat=short");
+        manager.post(
+            "/admin/password?_csrf=" + csrf,
+            "current=" + enc(temporary) + "&password=short&repeat=short");
     assertThat(tooShort.statusCode()).isEqualTo(422);
     assertThat(tooShort.body()).contains("新密码至少 10 个字符");
     HttpResponse<String> changed =
         manager.post(
             "/admin/password?_csrf=" + csrf,
-            "current=" + enc(temporary) + "&password=" + enc("梅花香自苦寒来-2026") + "&repeat=" + enc("梅花香自苦寒来-2026"));
+            "current="
+                + enc(temporary)
+                + "&password="
+                + enc("梅花香自苦寒来-2026")
+                + "&repeat="
+                + enc("梅花香自苦寒来-2026"));
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
-    assertThat(manager.get("/admin/cases").statusCode()).as("a fresh session, free to go on").isEqualTo(200);
+    assertThat(manager.get("/admin/cases").statusCode())
+        .as("a fresh session, free to go on")
+        .isEqualTo(200);
     assertThat(new Browser("10.0.0.33").login("chengguan", temporary).statusCode()).isEqualTo(401);
-    assertThat(new Browser("10.0.0.33").login("chengguan", "梅花香自苦寒来-2026").statusCode()).isEqualTo(303);
+    assertThat(new Browser("10.0.0.33").login("chengguan", "梅花香自苦寒来-2026").statusCode())
+        .isEqualTo(303);
     List<AuditLog.Entry> audit = hub.bean(AuditLog.class).latest(10, "staff");
-    assertThat(audit).extracting(AuditLog.Entry::action).contains("reset-password", "change-password");
+    assertThat(audit)
+        .extracting(AuditLog.Entry::action)
+        .contains("reset-password", "change-password");
     assertThat(audit).extracting(AuditLog.Entry::summary).noneMatch(s -> s.contains(temporary));
   }
 
@@ -197,9 +228,12 @@ class StaffAccountsTest {
     StaffClient manager = StaffClient.basic(hub, "baisha", DemoCounty.PASSWORD);
     StaffClient admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
 
-    assertThat(manager.api("POST", "/api/staff/u-chenxl/password-reset", null).statusCode()).isEqualTo(403);
-    assertThat(admin.api("POST", "/api/staff/u-admin/password-reset", null).statusCode()).isEqualTo(403);
-    assertThat(admin.api("POST", "/api/staff/u-nobody/password-reset", null).statusCode()).isEqualTo(404);
+    assertThat(manager.api("POST", "/api/staff/u-chenxl/password-reset", null).statusCode())
+        .isEqualTo(403);
+    assertThat(admin.api("POST", "/api/staff/u-admin/password-reset", null).statusCode())
+        .isEqualTo(403);
+    assertThat(admin.api("POST", "/api/staff/u-nobody/password-reset", null).statusCode())
+        .isEqualTo(404);
     assertThat(admin.api("GET", "/api/staff", null).body()).contains("\"mustChangePassword\"");
   }
 
@@ -208,7 +242,13 @@ class StaffAccountsTest {
     HttpResponse<String> in = new Browser("10.0.0.41").login("admin", DemoCounty.PASSWORD);
 
     String cookie = in.headers().firstValue("Set-Cookie").orElseThrow();
-    assertThat(cookie).startsWith(StaffFilter.COOKIE + "=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
-    assertThat(cookie).as("plain HTTP with secure-cookies auto").doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
+    assertThat(cookie)
+        .startsWith(StaffFilter.COOKIE + "=")
+        .containsIgnoringCase("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax");
+    assertThat(cookie)
+        .as("plain HTTP with secure-cookies auto")
+        .doesNotContainIgnoringCase("Secure;")
+        .doesNotEndWith("Secure");
   }
 }

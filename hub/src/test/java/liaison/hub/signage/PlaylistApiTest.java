@@ -56,7 +56,11 @@ class PlaylistApiTest {
   void start(@TempDir Path dir) {
     hub = RunningHub.start(dir);
     PublicationRepository publications = hub.bean(PublicationRepository.class);
-    await().until(() -> publications.current("s-001").isPresent() && hub.bean(ContentPublisher.class).idle());
+    await()
+        .until(
+            () ->
+                publications.current("s-001").isPresent()
+                    && hub.bean(ContentPublisher.class).idle());
     // Plays the part of s-003's screen: it subscribes to its content topic as a station does.
     station = hub.station("s-003", "playlisttest");
     station.subscribe(Topic.stationContent("s-003").toString());
@@ -70,7 +74,8 @@ class PlaylistApiTest {
   }
 
   private Optional<StationContent> lastSnapshot() {
-    List<TestClient.Received> received = station.receivedOn(Topic.stationContent("s-003").toString());
+    List<TestClient.Received> received =
+        station.receivedOn(Topic.stationContent("s-003").toString());
     return received.isEmpty()
         ? Optional.empty()
         : Optional.of(ProtocolCodec.decode(received.getLast().payload(), StationContent.class));
@@ -79,7 +84,8 @@ class PlaylistApiTest {
   @Test
   void shouldSetAPlaylistPublishItToTheStationAndGoBackToTheDefaults() throws Exception {
     // Given a station without a playlist: it plays the defaults and its snapshot carries none.
-    JsonNode before = json.readTree(manager.api("GET", "/api/stations/s-003/playlist", null).body());
+    JsonNode before =
+        json.readTree(manager.api("GET", "/api/stations/s-003/playlist", null).body());
     assertThat(before.path("custom").asBoolean()).isFalse();
     assertThat(before.path("entries")).hasSize(Playlist.DEFAULT.entries().size());
     await().until(() -> lastSnapshot().isPresent());
@@ -94,17 +100,33 @@ class PlaylistApiTest {
     assertThat(saved.path("custom").asBoolean()).isTrue();
     assertThat(saved.path("updatedBy").asText()).isEqualTo("林晓梅");
     assertThat(saved.path("dayparts").get(0).path("from").asText()).isEqualTo("07:30");
-    assertThat(saved.path("dayparts").get(0).path("entries").get(1).path("seconds").asInt()).isEqualTo(10);
+    assertThat(saved.path("dayparts").get(0).path("entries").get(1).path("seconds").asInt())
+        .isEqualTo(10);
     Playlist expected =
         new Playlist(
             List.of(Entry.of(Board.TODAY, 20), Entry.of(Board.NOTICES, 12)),
-            List.of(new Daypart(LocalTime.of(7, 30), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10)))));
-    assertThat(hub.bean(PlaylistRepository.class).find("s-003")).map(PlaylistRepository.Stored::playlist).contains(expected);
-    await().until(() -> lastSnapshot().flatMap(StationContent::playlistIfAny).equals(Optional.of(expected)));
+            List.of(
+                new Daypart(
+                    LocalTime.of(7, 30),
+                    LocalTime.of(9, 0),
+                    List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10)))));
+    assertThat(hub.bean(PlaylistRepository.class).find("s-003"))
+        .map(PlaylistRepository.Stored::playlist)
+        .contains(expected);
+    await()
+        .until(
+            () ->
+                lastSnapshot()
+                    .flatMap(StationContent::playlistIfAny)
+                    .equals(Optional.of(expected)));
     assertThat(lastSnapshot().orElseThrow().playlistToPlay().entriesAt(LocalTime.of(8, 0)))
         .containsExactly(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10));
     assertThat(hub.bean(AuditLog.class).latest(20, "playlist"))
-        .anySatisfy(e -> assertThat(e.summary()).contains("默认 default → TODAY 20s, NOTICES 12s; 07:30—09:00: WEEK 10s, TODAY 10s"));
+        .anySatisfy(
+            e ->
+                assertThat(e.summary())
+                    .contains(
+                        "默认 default → TODAY 20s, NOTICES 12s; 07:30—09:00: WEEK 10s, TODAY 10s"));
 
     // When the manager goes back to the defaults, the next snapshot carries no playlist again.
     HttpResponse<String> reset = manager.api("DELETE", "/api/stations/s-003/playlist", null);
@@ -129,8 +151,8 @@ class PlaylistApiTest {
           malformed time      | {"entries": [{"board": "TODAY", "seconds": 20}], "dayparts": [{"from": "7.30", "until": "09:00", "entries": [{"board": "WEEK", "seconds": 10}]}]} | dayparts[0].from | 时间格式应为 07:30（现为“7.30”）
           overlapping         | {"entries": [{"board": "TODAY", "seconds": 20}], "dayparts": [{"from": "22:00", "until": "08:00", "entries": [{"board": "WEEK", "seconds": 10}]}, {"from": "07:30", "until": "09:00", "entries": [{"board": "WEEK", "seconds": 10}]}]} | dayparts[1] | 时段 22:00—08:00 与 07:30—09:00 重叠；请调整其中一个，使时段互不重叠
           """)
-  void shouldRefuseABadPlaylistWithTheReasonAndSaveNothing(String name, String body, String field, String message)
-      throws Exception {
+  void shouldRefuseABadPlaylistWithTheReasonAndSaveNothing(
+      String name, String body, String field, String message) throws Exception {
     long version = hub.bean(PublicationRepository.class).current("s-001").orElseThrow().version();
     String before = manager.api("GET", "/api/stations/s-001/playlist", null).body();
 
@@ -140,8 +162,11 @@ class PlaylistApiTest {
     assertThat(StaffClient.fieldErrors(refused)).containsEntry(field, message);
     JsonNode problem = json.readTree(refused.body());
     assertThat(problem.path("errors").get(0).path("messageEn").asText()).isNotBlank();
-    assertThat(manager.api("GET", "/api/stations/s-001/playlist", null).body()).as("nothing saved").isEqualTo(before);
-    assertThat(hub.bean(PublicationRepository.class).current("s-001").orElseThrow().version()).isEqualTo(version);
+    assertThat(manager.api("GET", "/api/stations/s-001/playlist", null).body())
+        .as("nothing saved")
+        .isEqualTo(before);
+    assertThat(hub.bean(PublicationRepository.class).current("s-001").orElseThrow().version())
+        .isEqualTo(version);
   }
 
   @Test
@@ -149,15 +174,24 @@ class PlaylistApiTest {
     StaffClient otherManager = StaffClient.basic(hub, "baisha", PASSWORD);
     StaffClient deputy = StaffClient.basic(hub, "chenxl", PASSWORD);
 
-    assertThat(otherManager.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode()).isEqualTo(403);
-    assertThat(otherManager.api("GET", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(403);
+    assertThat(otherManager.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode())
+        .isEqualTo(403);
+    assertThat(otherManager.api("GET", "/api/stations/s-001/playlist", null).statusCode())
+        .isEqualTo(403);
     assertThat(deputy.api("GET", "/api/stations/s-001/playlist", null).statusCode())
         .as("a deputy's account reads their own schedule, not the station's screen settings")
         .isEqualTo(403);
-    assertThat(deputy.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode()).isEqualTo(403);
-    assertThat(deputy.api("DELETE", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(403);
-    assertThat(manager.api("GET", "/api/stations/s-404/playlist", null).statusCode()).isEqualTo(404);
-    assertThat(StaffClient.anonymous(hub).api("GET", "/api/stations/s-001/playlist", null).statusCode()).isEqualTo(401);
+    assertThat(deputy.api("PUT", "/api/stations/s-001/playlist", MORNING).statusCode())
+        .isEqualTo(403);
+    assertThat(deputy.api("DELETE", "/api/stations/s-001/playlist", null).statusCode())
+        .isEqualTo(403);
+    assertThat(manager.api("GET", "/api/stations/s-404/playlist", null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            StaffClient.anonymous(hub)
+                .api("GET", "/api/stations/s-001/playlist", null)
+                .statusCode())
+        .isEqualTo(401);
     assertThat(hub.get("/openapi/openapi.yml").body()).contains("/api/stations/{id}/playlist");
   }
 
@@ -171,19 +205,32 @@ class PlaylistApiTest {
     // Adding a daypart only shows the form again, with what was typed.
     HttpResponse<String> added =
         browser.submit(
-            "/admin/stations/s-001/playlist", csrf,
-            List.of(Map.entry("dayparts", "0"), Map.entry("m.board", "TODAY"), Map.entry("m.seconds", "25"), Map.entry("action", "add-daypart")));
+            "/admin/stations/s-001/playlist",
+            csrf,
+            List.of(
+                Map.entry("dayparts", "0"),
+                Map.entry("m.board", "TODAY"),
+                Map.entry("m.seconds", "25"),
+                Map.entry("action", "add-daypart")));
     assertThat(added.statusCode()).isEqualTo(200);
     assertThat(added.body()).contains("尚未保存", "name=\"d0.from\"", "value=\"25\"");
 
     HttpResponse<String> refused =
         browser.submit(
-            "/admin/stations/s-001/playlist", csrf,
+            "/admin/stations/s-001/playlist",
+            csrf,
             List.of(
                 Map.entry("dayparts", "2"),
-                Map.entry("m.board", "TODAY"), Map.entry("m.seconds", "25"),
-                Map.entry("d0.from", "07:30"), Map.entry("d0.until", "09:00"), Map.entry("d0.board", "WEEK"), Map.entry("d0.seconds", "10"),
-                Map.entry("d1.from", "08:00"), Map.entry("d1.until", "10:00"), Map.entry("d1.board", "ROSTER"), Map.entry("d1.seconds", "0"),
+                Map.entry("m.board", "TODAY"),
+                Map.entry("m.seconds", "25"),
+                Map.entry("d0.from", "07:30"),
+                Map.entry("d0.until", "09:00"),
+                Map.entry("d0.board", "WEEK"),
+                Map.entry("d0.seconds", "10"),
+                Map.entry("d1.from", "08:00"),
+                Map.entry("d1.until", "10:00"),
+                Map.entry("d1.board", "ROSTER"),
+                Map.entry("d1.seconds", "0"),
                 Map.entry("action", "save")));
 
     assertThat(refused.statusCode()).isEqualTo(422);
@@ -200,7 +247,16 @@ class PlaylistApiTest {
     browser.get("/lang/en?next=/admin");
 
     assertThat(browser.get("/admin/stations/s-001/playlist").body())
-        .contains("Signage playlist", "Set by 林晓梅", "Dayparts", "+ Add a daypart", "Use defaults", "Default playlist", ">Today<");
-    assertThat(browser.get("/admin/stations/s-002/playlist").statusCode()).as("not one of chengguan's stations").isEqualTo(403);
+        .contains(
+            "Signage playlist",
+            "Set by 林晓梅",
+            "Dayparts",
+            "+ Add a daypart",
+            "Use defaults",
+            "Default playlist",
+            ">Today<");
+    assertThat(browser.get("/admin/stations/s-002/playlist").statusCode())
+        .as("not one of chengguan's stations")
+        .isEqualTo(403);
   }
 }

@@ -34,17 +34,23 @@ class PlaylistCheckTest {
 
     Playlist playlist = PlaylistCheck.playlist(draft);
 
-    assertThat(playlist.entries()).containsExactly(Entry.of(Board.TODAY, 20), Entry.of(Board.WEEK, 15));
+    assertThat(playlist.entries())
+        .containsExactly(Entry.of(Board.TODAY, 20), Entry.of(Board.WEEK, 15));
     assertThat(playlist.dayparts())
         .containsExactly(
-            new Daypart(LocalTime.of(7, 30), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10))),
-            new Daypart(LocalTime.of(22, 0), LocalTime.of(6, 0), List.of(Entry.of(Board.NOTICES, 30))));
+            new Daypart(
+                LocalTime.of(7, 30),
+                LocalTime.of(9, 0),
+                List.of(Entry.of(Board.WEEK, 10), Entry.of(Board.TODAY, 10))),
+            new Daypart(
+                LocalTime.of(22, 0), LocalTime.of(6, 0), List.of(Entry.of(Board.NOTICES, 30))));
     assertThat(PlaylistCheck.playlist(PlaylistDraft.of(playlist))).isEqualTo(playlist);
   }
 
   @Test
   void shouldRefuseAnUnknownBoardWithTheReasonAStationWouldGive() {
-    Map<String, FieldError> errors = refused(new PlaylistDraft(List.of(row("TODAY", "20"), row("CLOCK", "10")), null));
+    Map<String, FieldError> errors =
+        refused(new PlaylistDraft(List.of(row("TODAY", "20"), row("CLOCK", "10")), null));
 
     assertThat(errors).containsOnlyKeys("entries[1].board");
     PlaylistException station = reason(() -> Board.named("CLOCK"));
@@ -59,11 +65,18 @@ class PlaylistCheckTest {
     Map<String, FieldError> errors =
         refused(
             new PlaylistDraft(
-                List.of(row("TODAY", "0"), row("WEEK", "-5"), row("ROSTER", "601"), row("NOTICES", "abc"), row("RESULTS", "")),
+                List.of(
+                    row("TODAY", "0"),
+                    row("WEEK", "-5"),
+                    row("ROSTER", "601"),
+                    row("NOTICES", "abc"),
+                    row("RESULTS", "")),
                 null));
 
-    assertThat(errors.get("entries[0].seconds").zh()).isEqualTo("版面 TODAY 的时长为 0 秒；每个版面应在 3 至 600 秒之间");
-    assertThat(errors.get("entries[1].seconds").en()).isEqualTo("board WEEK is set to show for -5 s; each board needs 3 to 600 s");
+    assertThat(errors.get("entries[0].seconds").zh())
+        .isEqualTo("版面 TODAY 的时长为 0 秒；每个版面应在 3 至 600 秒之间");
+    assertThat(errors.get("entries[1].seconds").en())
+        .isEqualTo("board WEEK is set to show for -5 s; each board needs 3 to 600 s");
     assertThat(errors.get("entries[2].seconds").zh()).contains("601 秒");
     assertThat(errors.get("entries[3].seconds").zh()).isEqualTo("秒数应为整数，如 15（现为“abc”）");
     assertThat(errors.get("entries[4].seconds").zh()).isEqualTo("请填写显示多少秒（3–600）");
@@ -82,8 +95,10 @@ class PlaylistCheckTest {
                     new DaypartDraft("08:30", "10:00", List.of(row("TODAY", "10"))))));
 
     assertThat(errors).containsOnlyKeys("dayparts[2]");
-    assertThat(errors.get("dayparts[2]").zh()).isEqualTo("时段 07:30—09:00 与 08:30—10:00 重叠；请调整其中一个，使时段互不重叠");
-    assertThat(errors.get("dayparts[2]").en()).isEqualTo("dayparts 07:30—09:00 and 08:30—10:00 overlap; move one so that no two overlap");
+    assertThat(errors.get("dayparts[2]").zh())
+        .isEqualTo("时段 07:30—09:00 与 08:30—10:00 重叠；请调整其中一个，使时段互不重叠");
+    assertThat(errors.get("dayparts[2]").en())
+        .isEqualTo("dayparts 07:30—09:00 and 08:30—10:00 overlap; move one so that no two overlap");
   }
 
   @Test
@@ -111,7 +126,8 @@ class PlaylistCheckTest {
                     new DaypartDraft("", "09:00", List.of(row("WEEK", "10"))))));
 
     assertThat(errors.get("dayparts[0].from").zh()).isEqualTo("时间格式应为 07:30（现为“7点半”）");
-    assertThat(errors.get("dayparts[0].until").en()).isEqualTo("Time must look like 07:30 (not '25:00')");
+    assertThat(errors.get("dayparts[0].until").en())
+        .isEqualTo("Time must look like 07:30 (not '25:00')");
     assertThat(errors.get("dayparts[1].from").zh()).isEqualTo("请填写开始时间，如 07:30");
   }
 
@@ -124,7 +140,12 @@ class PlaylistCheckTest {
                 List.of(new DaypartDraft("7:3", "09:00", List.of(row("WEATHER", "2"))))));
 
     assertThat(errors.get("entries").zh()).isEqualTo("播放列表没有版面；请至少加入一个版面");
-    assertThat(errors).containsOnlyKeys("entries", "dayparts[0].from", "dayparts[0].entries[0].board", "dayparts[0].entries[0].seconds");
+    assertThat(errors)
+        .containsOnlyKeys(
+            "entries",
+            "dayparts[0].from",
+            "dayparts[0].entries[0].board",
+            "dayparts[0].entries[0].seconds");
   }
 
   @Test
@@ -142,7 +163,8 @@ class PlaylistCheckTest {
   }
 
   private static Map<String, FieldError> refused(PlaylistDraft draft) {
-    ValidationProblem problem = catchThrowableOfType(ValidationProblem.class, () -> PlaylistCheck.playlist(draft));
+    ValidationProblem problem =
+        catchThrowableOfType(ValidationProblem.class, () -> PlaylistCheck.playlist(draft));
     assertThat(problem).as("refused").isNotNull();
     Map<String, FieldError> byField = new LinkedHashMap<>();
     problem.errors().forEach(e -> byField.putIfAbsent(e.field(), e));

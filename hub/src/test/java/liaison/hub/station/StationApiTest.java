@@ -53,7 +53,10 @@ class StationApiTest {
   @Test
   void shouldCreateReadChangeAndDeleteAStationAndTellItsScreen() throws Exception {
     HttpResponse<String> created =
-        admin.api("POST", "/api/stations", station("s-010", "白沙镇新圩社区人大代表联系点", "CONTACT_POINT", "t-baisha", "24.77", "110.61"));
+        admin.api(
+            "POST",
+            "/api/stations",
+            station("s-010", "白沙镇新圩社区人大代表联系点", "CONTACT_POINT", "t-baisha", "24.77", "110.61"));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode body = json.readTree(created.body());
@@ -62,14 +65,23 @@ class StationApiTest {
     assertThat(body.path("township").asText()).isEqualTo("白沙镇");
     assertThat(body.path("latitude").asDouble()).isEqualTo(24.77);
     assertThat(body.path("opinionUrl").asText()).startsWith("https://hub.test/o/");
-    await().until(() -> lastContent("s-010") != null && lastContent("s-010").station().name().equals("白沙镇新圩社区人大代表联系点"));
+    await()
+        .until(
+            () ->
+                lastContent("s-010") != null
+                    && lastContent("s-010").station().name().equals("白沙镇新圩社区人大代表联系点"));
 
     HttpResponse<String> changed =
-        admin.api("PUT", "/api/stations/s-010", "{\"address\":\"新圩社区服务中心一楼\",\"signPlate\":\"新圩社区人大代表联系点\"}");
+        admin.api(
+            "PUT",
+            "/api/stations/s-010",
+            "{\"address\":\"新圩社区服务中心一楼\",\"signPlate\":\"新圩社区人大代表联系点\"}");
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     JsonNode read = json.readTree(admin.api("GET", "/api/stations/s-010", null).body());
     assertThat(read.path("address").asText()).isEqualTo("新圩社区服务中心一楼");
-    assertThat(read.path("name").asText()).as("a field left out keeps its value").isEqualTo("白沙镇新圩社区人大代表联系点");
+    assertThat(read.path("name").asText())
+        .as("a field left out keeps its value")
+        .isEqualTo("白沙镇新圩社区人大代表联系点");
     await().until(() -> "新圩社区服务中心一楼".equals(lastContent("s-010").station().address()));
 
     assertThat(admin.api("DELETE", "/api/stations/s-010", null).statusCode()).isEqualTo(204);
@@ -79,18 +91,25 @@ class StationApiTest {
         .extracting(AuditLog.Entry::action)
         .contains("create", "update", "delete");
 
-    HttpResponse<String> again = admin.api("POST", "/api/stations", station("s-010", "新圩", "HOME", "t-baisha", "", ""));
+    HttpResponse<String> again =
+        admin.api("POST", "/api/stations", station("s-010", "新圩", "HOME", "t-baisha", "", ""));
     assertThat(again.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(again).get("id")).contains("曾属于一个已删除的站点");
   }
 
   @Test
   void shouldSearchAndFilterTheList() throws Exception {
-    assertThat(ids(admin.api("GET", "/api/stations?q=%E6%A1%83%E6%BA%90", null))).containsExactly("s-002");
-    assertThat(ids(admin.api("GET", "/api/stations?township=t-chengguan", null))).contains("s-001", "s-003").doesNotContain("s-002");
-    assertThat(ids(admin.api("GET", "/api/stations?kind=CONTACT_POINT&township=t-chengguan", null))).containsExactly("s-003");
-    assertThat(ids(StaffClient.basic(hub, "chengguan", PASSWORD).api("GET", "/api/stations", null))).containsExactly("s-001", "s-003");
-    assertThat(ids(StaffClient.basic(hub, "chenxl", PASSWORD).api("GET", "/api/stations", null))).containsExactly("s-001", "s-003");
+    assertThat(ids(admin.api("GET", "/api/stations?q=%E6%A1%83%E6%BA%90", null)))
+        .containsExactly("s-002");
+    assertThat(ids(admin.api("GET", "/api/stations?township=t-chengguan", null)))
+        .contains("s-001", "s-003")
+        .doesNotContain("s-002");
+    assertThat(ids(admin.api("GET", "/api/stations?kind=CONTACT_POINT&township=t-chengguan", null)))
+        .containsExactly("s-003");
+    assertThat(ids(StaffClient.basic(hub, "chengguan", PASSWORD).api("GET", "/api/stations", null)))
+        .containsExactly("s-001", "s-003");
+    assertThat(ids(StaffClient.basic(hub, "chenxl", PASSWORD).api("GET", "/api/stations", null)))
+        .containsExactly("s-001", "s-003");
   }
 
   @Test
@@ -101,35 +120,51 @@ class StationApiTest {
         admin.api(
             "POST",
             "/api/stations",
-            station("S 01", "", "CASTLE", "t-nowhere", "91", "east").replace("\"signPlate\":\"\"", "\"signPlate\":\"" + "字".repeat(31) + "\""));
-    HttpResponse<String> tooLong = admin.api("POST", "/api/stations", station("s-011", "站".repeat(61), "HOME", "t-baisha", "", ""));
-    HttpResponse<String> taken = admin.api("POST", "/api/stations", station("s-001", "重复", "HOME", "t-baisha", "", ""));
+            station("S 01", "", "CASTLE", "t-nowhere", "91", "east")
+                .replace("\"signPlate\":\"\"", "\"signPlate\":\"" + "字".repeat(31) + "\""));
+    HttpResponse<String> tooLong =
+        admin.api(
+            "POST", "/api/stations", station("s-011", "站".repeat(61), "HOME", "t-baisha", "", ""));
+    HttpResponse<String> taken =
+        admin.api("POST", "/api/stations", station("s-001", "重复", "HOME", "t-baisha", "", ""));
 
     assertThat(bad.statusCode()).isEqualTo(422);
-    assertThat(StaffClient.fieldErrors(bad)).containsKeys("id", "name", "kind", "townshipId", "signPlate", "latitude", "longitude");
+    assertThat(StaffClient.fieldErrors(bad))
+        .containsKeys("id", "name", "kind", "townshipId", "signPlate", "latitude", "longitude");
     assertThat(StaffClient.fieldErrors(bad).get("name")).isEqualTo("请填写站点名称");
-    assertThat(json.readTree(bad.body()).path("errors").get(0).path("messageEn").asText()).isNotBlank();
+    assertThat(json.readTree(bad.body()).path("errors").get(0).path("messageEn").asText())
+        .isNotBlank();
     assertThat(StaffClient.fieldErrors(tooLong).get("name")).isEqualTo("名称不能超过 60 个字");
     assertThat(StaffClient.fieldErrors(taken).get("id")).isEqualTo("编号 s-001 已被使用");
-    assertThat(json.readTree(admin.api("GET", "/api/stations", null).body()).size()).isEqualTo(before);
+    assertThat(json.readTree(admin.api("GET", "/api/stations", null).body()).size())
+        .isEqualTo(before);
   }
 
   @Test
-  void shouldLetAStationManagerChangeOnlyTheAddressHoursAndPlateOfTheirOwnStations() throws Exception {
+  void shouldLetAStationManagerChangeOnlyTheAddressHoursAndPlateOfTheirOwnStations()
+      throws Exception {
     StaffClient manager = StaffClient.basic(hub, "chengguan", PASSWORD);
 
     HttpResponse<String> ok =
-        manager.api("PUT", "/api/stations/s-003", "{\"openingHours\":\"周一至周六 9:00—17:00\",\"signPlate\":\"政务中心人大代表联系点\"}");
-    HttpResponse<String> rename = manager.api("PUT", "/api/stations/s-003", "{\"name\":\"改名\",\"latitude\":\"1\"}");
+        manager.api(
+            "PUT",
+            "/api/stations/s-003",
+            "{\"openingHours\":\"周一至周六 9:00—17:00\",\"signPlate\":\"政务中心人大代表联系点\"}");
+    HttpResponse<String> rename =
+        manager.api("PUT", "/api/stations/s-003", "{\"name\":\"改名\",\"latitude\":\"1\"}");
     HttpResponse<String> other = manager.api("PUT", "/api/stations/s-002", "{\"address\":\"别处\"}");
 
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-    assertThat(json.readTree(ok.body()).path("openingHours").asText()).isEqualTo("周一至周六 9:00—17:00");
+    assertThat(json.readTree(ok.body()).path("openingHours").asText())
+        .isEqualTo("周一至周六 9:00—17:00");
     assertThat(rename.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(rename).get("name")).startsWith("只有县级管理员可以修改名称");
     assertThat(StaffClient.fieldErrors(rename)).containsKey("latitude");
     assertThat(other.statusCode()).isEqualTo(403);
-    assertThat(json.readTree(admin.api("GET", "/api/stations/s-003", null).body()).path("name").asText())
+    assertThat(
+            json.readTree(admin.api("GET", "/api/stations/s-003", null).body())
+                .path("name")
+                .asText())
         .isEqualTo("青溪县政务服务中心人大代表联系点");
   }
 
@@ -138,7 +173,9 @@ class StationApiTest {
     HttpResponse<String> refused = admin.api("DELETE", "/api/stations/s-002", null);
 
     assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(StaffClient.fieldErrors(refused).get("receptions")).contains("未举行的接待").contains("请先取消或改到其他站点");
+    assertThat(StaffClient.fieldErrors(refused).get("receptions"))
+        .contains("未举行的接待")
+        .contains("请先取消或改到其他站点");
     assertThat(admin.api("GET", "/api/stations/s-002", null).statusCode()).isEqualTo(200);
   }
 
@@ -158,10 +195,12 @@ class StationApiTest {
     "chenxl,    DELETE, /api/stations/s-001,  403",
     "admin,     GET,    /api/stations/s-999,  404",
   })
-  void shouldLetEachRoleSeeAndChangeOnlyWhatItMay(String user, String method, String path, int expected) {
+  void shouldLetEachRoleSeeAndChangeOnlyWhatItMay(
+      String user, String method, String path, int expected) {
     String payload =
         switch (method) {
-          case "POST" -> station("s-0" + (user.hashCode() & 0xff), "新站", "HOME", "t-baisha", "", "");
+          case "POST" ->
+              station("s-0" + (user.hashCode() & 0xff), "新站", "HOME", "t-baisha", "", "");
           case "PUT" -> "{\"address\":\"改了\"}";
           default -> null;
         };
@@ -171,7 +210,9 @@ class StationApiTest {
 
   private StationContent lastContent(String station) {
     byte[] payload = lastPayload(station);
-    return payload == null || payload.length == 0 ? null : ProtocolCodec.decode(payload, StationContent.class);
+    return payload == null || payload.length == 0
+        ? null
+        : ProtocolCodec.decode(payload, StationContent.class);
   }
 
   private byte[] lastPayload(String station) {
@@ -186,8 +227,8 @@ class StationApiTest {
     return ids;
   }
 
-
-  private String station(String id, String name, String kind, String township, String lat, String lon) {
+  private String station(
+      String id, String name, String kind, String township, String lat, String lon) {
     try {
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("id", id);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What residents type, made fit to keep, in the one place both the opinion form and booking use. */
+/**
+ * What residents type, made fit to keep, in the one place both the opinion form and booking use.
+ */
 class ResidentTextTest {
 
   @Test
@@ -15,7 +17,8 @@ class ResidentTextTest {
 
   @Test
   void shouldDropInvisibleControlsFromFreeTextButKeepEmojiAndLineBreaks() {
-    assertThat(ResidentText.clean(" 路灯\u0000坏了\u001b[31m\n👨‍👩‍👧 \u2028")).isEqualTo("路灯坏了[31m\n👨‍👩‍👧");
+    assertThat(ResidentText.clean(" 路灯\u0000坏了\u001b[31m\n👨‍👩‍👧 \u2028"))
+        .isEqualTo("路灯坏了[31m\n👨‍👩‍👧");
     assertThat(ResidentText.cleanLine("老\t张\n先生")).isEqualTo("老 张 先生");
   }
 

@@ -17,7 +17,8 @@ class TextsTest {
 
   @Test
   void shouldPutATextInsideAnotherInTheSameLanguage() {
-    Text onlyAdmin = Text.of("problem.station.county-admin-field", Text.of("problem.station.field.township"));
+    Text onlyAdmin =
+        Text.of("problem.station.county-admin-field", Text.of("problem.station.field.township"));
 
     assertThat(onlyAdmin.zh()).startsWith("只有县级管理员可以修改所属乡镇；");
     assertThat(onlyAdmin.en()).startsWith("Only a county administrator may change the township;");
@@ -26,13 +27,16 @@ class TextsTest {
   @Test
   void shouldKeepApostrophesAndBraces() {
     assertThat(Text.of("home.qr").en()).isEqualTo("Residents' QR page");
-    assertThat(Text.of("problem.station.id.missing").en()).isEqualTo("Enter the station's id, e.g. s-004");
-    assertThat(Text.of("problem.json.not-an-object").zh()).isEqualTo("请求内容应当是一个 JSON 对象，如 {\"name\": \"…\"}");
+    assertThat(Text.of("problem.station.id.missing").en())
+        .isEqualTo("Enter the station's id, e.g. s-004");
+    assertThat(Text.of("problem.json.not-an-object").zh())
+        .isEqualTo("请求内容应当是一个 JSON 对象，如 {\"name\": \"…\"}");
   }
 
   @Test
   void shouldGiveBothLanguagesChineseFirstForWhatIsStoredOnce() {
-    assertThat(Text.of("audit.summary.revoked").both(" · ")).isEqualTo("撤销屏幕凭据 · screen credential revoked");
+    assertThat(Text.of("audit.summary.revoked").both(" · "))
+        .isEqualTo("撤销屏幕凭据 · screen credential revoked");
   }
 
   @Test

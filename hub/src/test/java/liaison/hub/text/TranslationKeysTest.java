@@ -38,8 +38,10 @@ class TranslationKeysTest {
   private static final Path JAVA = Path.of("src/main/java");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
   private static final Pattern TEMPLATE_PREFIX = Pattern.compile("#\\{'([A-Za-z0-9_.-]+)'\\s*\\+");
-  private static final Pattern JAVA_KEY = Pattern.compile("Text\\.of\\(\\s*\"([^\"]+)\"\\s*([,)+])");
-  private static final Pattern AUDIT = Pattern.compile("audit\\.record\\(\\s*\\w+,\\s*\\w+,\\s*([^;]*?),\\s*\"([\\w-]+)\"\\s*,");
+  private static final Pattern JAVA_KEY =
+      Pattern.compile("Text\\.of\\(\\s*\"([^\"]+)\"\\s*([,)+])");
+  private static final Pattern AUDIT =
+      Pattern.compile("audit\\.record\\(\\s*\\w+,\\s*\\w+,\\s*([^;]*?),\\s*\"([\\w-]+)\"\\s*,");
   private static final Pattern LITERAL = Pattern.compile("\"([\\w-]+)\"");
 
   private Properties zh;
@@ -85,14 +87,18 @@ class TranslationKeysTest {
   @Test
   void shouldNameEveryValueOfTheHubsEnumsInBothLanguages() throws ReflectiveOperationException {
     Set<String> keys = new TreeSet<>();
-    var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("liaison.hub");
+    var classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("liaison.hub");
     int named = 0;
     for (JavaClass type : classes) {
       if (!type.isEnum()) {
         continue;
       }
       for (JavaMethod method : type.getMethods()) {
-        if (method.getRawParameterTypes().isEmpty() && method.getRawReturnType().isEquivalentTo(Text.class)) {
+        if (method.getRawParameterTypes().isEmpty()
+            && method.getRawReturnType().isEquivalentTo(Text.class)) {
           named++;
           Method reflected = method.reflect();
           for (Object value : type.reflect().getEnumConstants()) {
@@ -138,7 +144,9 @@ class TranslationKeysTest {
       for (String key : bundle.stringPropertyNames()) {
         Matcher m = numbered.matcher(key);
         if (m.matches()) {
-          families.computeIfAbsent(m.group(1), f -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
+          families
+              .computeIfAbsent(m.group(1), f -> new TreeSet<>())
+              .add(Integer.parseInt(m.group(2)));
         }
       }
       families.forEach(
@@ -168,7 +176,9 @@ class TranslationKeysTest {
   }
 
   private List<String> unknownPrefixes(Set<String> prefixes) {
-    return prefixes.stream().filter(p -> zh.stringPropertyNames().stream().noneMatch(k -> k.startsWith(p))).toList();
+    return prefixes.stream()
+        .filter(p -> zh.stringPropertyNames().stream().noneMatch(k -> k.startsWith(p)))
+        .toList();
   }
 
   private static void collect(Pattern pattern, String text, Set<String> into) {

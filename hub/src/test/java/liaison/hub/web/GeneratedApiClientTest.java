@@ -51,7 +51,8 @@ class GeneratedApiClientTest {
   }
 
   @Test
-  void shouldPutANoticeOnAStationReadItBackBeRefusedABadOneAndDeleteItAsTheDemoAdministrator() throws Exception {
+  void shouldPutANoticeOnAStationReadItBackBeRefusedABadOneAndDeleteItAsTheDemoAdministrator()
+      throws Exception {
     NoticeApi notices = new NoticeApi(signedIn("admin"));
     String nextWeek = LocalDate.now(BEIJING).plusDays(7) + "T18:00";
 
@@ -71,13 +72,21 @@ class GeneratedApiClientTest {
     assertThat(made.getAuthor()).isEqualTo("周建华");
 
     assertThat(notices.getNotice(made.getId())).isEqualTo(made);
-    assertThat(notices.listNotices()).extracting(NoticeApiControllerNoticeView::getId).contains(made.getId());
+    assertThat(notices.listNotices())
+        .extracting(NoticeApiControllerNoticeView::getId)
+        .contains(made.getId());
     int listed = notices.listNotices().size();
 
     ApiException refused =
         catchThrowableOfType(
             ApiException.class,
-            () -> notices.createNotice(new NoticeDraft().title(" ").priority("NORMAL").target("STATIONS").stationIds(List.of("s-001"))));
+            () ->
+                notices.createNotice(
+                    new NoticeDraft()
+                        .title(" ")
+                        .priority("NORMAL")
+                        .target("STATIONS")
+                        .stationIds(List.of("s-001"))));
     assertThat(refused.getCode()).isEqualTo(422);
     Problem invalid = problem(refused);
     assertThat(invalid.getStatus()).isEqualTo(422);
@@ -89,10 +98,13 @@ class GeneratedApiClientTest {
     assertThat(notices.listNotices()).as("nothing saved for the refused notice").hasSize(listed);
 
     notices.deleteNotice(made.getId());
-    ApiException gone = catchThrowableOfType(ApiException.class, () -> notices.getNotice(made.getId()));
+    ApiException gone =
+        catchThrowableOfType(ApiException.class, () -> notices.getNotice(made.getId()));
     assertThat(gone.getCode()).isEqualTo(404);
     assertThat(problem(gone).getMessageEn()).isEqualTo("no notice " + made.getId());
-    assertThat(notices.listNotices()).extracting(NoticeApiControllerNoticeView::getId).doesNotContain(made.getId());
+    assertThat(notices.listNotices())
+        .extracting(NoticeApiControllerNoticeView::getId)
+        .doesNotContain(made.getId());
   }
 
   @Test
@@ -100,7 +112,8 @@ class GeneratedApiClientTest {
     ApiClient anonymous = new ApiClient();
     anonymous.updateBaseUri(hub.url("").toString());
 
-    ApiException refused = catchThrowableOfType(ApiException.class, () -> new NoticeApi(anonymous).listNotices());
+    ApiException refused =
+        catchThrowableOfType(ApiException.class, () -> new NoticeApi(anonymous).listNotices());
 
     assertThat(refused.getCode()).isEqualTo(401);
     assertThat(problem(refused).getMessage()).isEqualTo("请先登录 · Please log in");
@@ -111,14 +124,19 @@ class GeneratedApiClientTest {
     assertThat(new ApiClient().getBaseUri()).isEqualTo("http://localhost:8080");
   }
 
-  /** A generated client pointed at this hub, signing every call with HTTP Basic as a demo account. */
+  /**
+   * A generated client pointed at this hub, signing every call with HTTP Basic as a demo account.
+   */
   private ApiClient signedIn(String username) {
     ApiClient client = new ApiClient();
     client.updateBaseUri(hub.url("").toString());
     String credentials =
-        Base64.getEncoder().encodeToString((username + ":" + DemoCounty.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Base64.getEncoder()
+            .encodeToString(
+                (username + ":" + DemoCounty.PASSWORD).getBytes(StandardCharsets.UTF_8));
     // The "native" library leaves signing to the caller; the document names the scheme (basic).
-    client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + credentials));
+    client.setRequestInterceptor(
+        request -> request.header("Authorization", "Basic " + credentials));
     return client;
   }
 

@@ -12,10 +12,10 @@ import liaison.hub.StaffClient;
 import liaison.hub.demo.DemoCounty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Public {@code /health} says whether the hub and each part is up, and nothing about where its
@@ -42,8 +42,10 @@ class HealthDetailsTest {
   @Test
   void shouldShowEveryoneTheStatusAndTheComponentsButNoAddressOrPath() throws Exception {
     HttpResponse<String> anonymous = hub.get("/health");
-    HttpResponse<String> manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD).get("/health");
-    HttpResponse<String> wrongPassword = StaffClient.basic(hub, "admin", "not-the-password").api("GET", "/health", null);
+    HttpResponse<String> manager =
+        StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD).get("/health");
+    HttpResponse<String> wrongPassword =
+        StaffClient.basic(hub, "admin", "not-the-password").api("GET", "/health", null);
 
     for (HttpResponse<String> answer : java.util.List.of(anonymous, manager, wrongPassword)) {
       assertThat(answer.statusCode()).isEqualTo(200);
@@ -63,16 +65,21 @@ class HealthDetailsTest {
     // Bad input is counted where an administrator sees it: a body that is not JSON, twice.
     StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("POST", "/api/notices", "not json");
     StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("POST", "/api/notices", "[1, 2]");
-    HttpResponse<String> basic = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", "/health", null);
-    HttpResponse<String> session = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD).get("/health");
+    HttpResponse<String> basic =
+        StaffClient.basic(hub, "admin", DemoCounty.PASSWORD).api("GET", "/health", null);
+    HttpResponse<String> session =
+        StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD).get("/health");
 
     for (HttpResponse<String> answer : java.util.List.of(basic, session)) {
       assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.body()).contains("jdbc:sqlite:", "tcp://127.0.0.1:" + hub.mqttPort(), "\"free\"");
+      assertThat(answer.body())
+          .contains("jdbc:sqlite:", "tcp://127.0.0.1:" + hub.mqttPort(), "\"free\"");
       JsonNode bad = new ObjectMapper().readTree(answer.body()).path("details").path("badInput");
       assertThat(bad.path("status").asText()).isEqualTo("UP");
       assertThat(bad.path("details").path("total").asLong()).isGreaterThanOrEqualTo(2);
-      assertThat(bad.path("details").path("counts").fieldNames()).toIterable().anyMatch(k -> k.startsWith("http.json/"));
+      assertThat(bad.path("details").path("counts").fieldNames())
+          .toIterable()
+          .anyMatch(k -> k.startsWith("http.json/"));
     }
     assertThat(hub.get("/health").body()).as("the counts are details").doesNotContain("http.json");
   }

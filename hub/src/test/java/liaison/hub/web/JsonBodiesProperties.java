@@ -22,10 +22,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jdbi.v3.core.Jdbi;
-import net.jqwik.api.Tag;
 
 /**
  * Every kind of JSON value, posted to a representative set of the API's JSON endpoints on one real
@@ -40,10 +40,21 @@ class JsonBodiesProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TABLES =
       List.of(
-          "station", "deputy", "station_deputy", "notice", "department", "reception_slot", "station_enrolment",
-          "station_credential", "station_playlist_entry", "audit_entry", "case_event");
+          "station",
+          "deputy",
+          "station_deputy",
+          "notice",
+          "department",
+          "reception_slot",
+          "station_enrolment",
+          "station_credential",
+          "station_playlist_entry",
+          "audit_entry",
+          "case_event");
 
-  /** A JSON endpoint and a field of its record that takes text (where an object is surely wrong). */
+  /**
+   * A JSON endpoint and a field of its record that takes text (where an object is surely wrong).
+   */
   record Endpoint(String method, String path, String textField, boolean anonymous) {}
 
   private static Path dir;
@@ -58,7 +69,8 @@ class JsonBodiesProperties {
     hub = RunningHub.start(dir, Map.of("hub.enrolment.requests-per-address", 1000));
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     anonymous = StaffClient.anonymous(hub);
-    String caseId = JSON.readTree(admin.api("GET", "/api/cases", null).body()).path(0).path("id").asText();
+    String caseId =
+        JSON.readTree(admin.api("GET", "/api/cases", null).body()).path(0).path("id").asText();
     endpoints =
         List.of(
             new Endpoint("POST", "/api/stations", "name", false),
@@ -91,17 +103,34 @@ class JsonBodiesProperties {
     long rows = rows();
 
     HttpResponse<String> answer =
-        (endpoint.anonymous() ? anonymous : admin).apiBytes(endpoint.method(), endpoint.path(), "application/json", body);
+        (endpoint.anonymous() ? anonymous : admin)
+            .apiBytes(endpoint.method(), endpoint.path(), "application/json", body);
 
-    String shown = endpoint.method() + " " + endpoint.path() + " " + bad.kind() + " → " + answer.statusCode() + " " + answer.body();
+    String shown =
+        endpoint.method()
+            + " "
+            + endpoint.path()
+            + " "
+            + bad.kind()
+            + " → "
+            + answer.statusCode()
+            + " "
+            + answer.body();
     assertThat(answer.statusCode()).as(shown).isBetween(400, 499);
-    assertThat(answer.body()).as(shown).doesNotContain("com.fasterxml", "java.", "liaison.", "Exception", "jackson", "Jackson");
+    assertThat(answer.body())
+        .as(shown)
+        .doesNotContain("com.fasterxml", "java.", "liaison.", "Exception", "jackson", "Jackson");
     JsonNode json = JSON.readTree(answer.body());
     assertThat(json.path("message").asText()).as(shown).matches("(?s).*\\p{IsHan}.*");
-    assertThat(json.path("messageEn").asText()).as(shown).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+    assertThat(json.path("messageEn").asText())
+        .as(shown)
+        .isNotBlank()
+        .doesNotContainPattern("\\p{IsHan}");
     assertThat(rows()).as("nothing stored: " + shown).isEqualTo(rows);
     if (answer.statusCode() == 400) {
-      assertThat(badInput.count("http.json") + badInput.count("enrolment")).as("counted: " + shown).isGreaterThan(counted);
+      assertThat(badInput.count("http.json") + badInput.count("enrolment"))
+          .as("counted: " + shown)
+          .isGreaterThan(counted);
     }
   }
 
@@ -134,33 +163,110 @@ class JsonBodiesProperties {
     Arbitrary<String> anyValue = values(3);
     return Arbitraries.oneOf(
         // A value of another kind where the object should be: null, a number, a string, an array.
-        anyValue.filter(v -> !v.startsWith("{")).map(v -> new Bad("not an object: " + cut(v), f -> utf8(v))),
+        anyValue
+            .filter(v -> !v.startsWith("{"))
+            .map(v -> new Bad("not an object: " + cut(v), f -> utf8(v))),
         // An object whose text field holds an object or an array, among other fields of any kind.
-        Combinators.combine(Arbitraries.of("{\"x\": null}", "{\"a\": [null, {}]}", "[\"a\", null]", "[[]]"), objectFields())
-            .as((wrong, others) -> new Bad("wrong type", f -> utf8("{" + others + (others.isEmpty() ? "" : ", ") + quote(f) + ": " + wrong + "}"))),
+        Combinators.combine(
+                Arbitraries.of("{\"x\": null}", "{\"a\": [null, {}]}", "[\"a\", null]", "[[]]"),
+                objectFields())
+            .as(
+                (wrong, others) ->
+                    new Bad(
+                        "wrong type",
+                        f ->
+                            utf8(
+                                "{"
+                                    + others
+                                    + (others.isEmpty() ? "" : ", ")
+                                    + quote(f)
+                                    + ": "
+                                    + wrong
+                                    + "}"))),
         // The same field twice (Jackson keeps the last one silently unless told).
-        anyValue.map(v -> new Bad("duplicate key", f -> utf8("{" + quote(f) + ": \"a\", " + quote(f) + ": " + v + "}"))),
+        anyValue.map(
+            v ->
+                new Bad(
+                    "duplicate key",
+                    f -> utf8("{" + quote(f) + ": \"a\", " + quote(f) + ": " + v + "}"))),
         // Nested far deeper than any record: at the top, or inside a field.
-        Arbitraries.integers().between(600, 5_000).map(d -> new Bad("deep " + d, f -> utf8("[".repeat(d) + "]".repeat(d)))),
-        Arbitraries.integers().between(600, 5_000)
-            .map(d -> new Bad("deep field " + d, f -> utf8("{" + quote(f) + ": " + "{\"a\":".repeat(d) + "1" + "}".repeat(d) + "}"))),
+        Arbitraries.integers()
+            .between(600, 5_000)
+            .map(d -> new Bad("deep " + d, f -> utf8("[".repeat(d) + "]".repeat(d)))),
+        Arbitraries.integers()
+            .between(600, 5_000)
+            .map(
+                d ->
+                    new Bad(
+                        "deep field " + d,
+                        f ->
+                            utf8(
+                                "{"
+                                    + quote(f)
+                                    + ": "
+                                    + "{\"a\":".repeat(d)
+                                    + "1"
+                                    + "}".repeat(d)
+                                    + "}"))),
         // Bytes that are not UTF-8 inside a string.
-        Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF).list().ofMinSize(1).ofMaxSize(4)
+        Arbitraries.bytes()
+            .between((byte) 0x80, (byte) 0xFF)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
             .map(bytes -> new Bad("not UTF-8", f -> notUtf8(f, bytes))),
         // Text cut short, or not JSON at all.
         Combinators.combine(objectFields(), Arbitraries.integers().between(1, 40))
-            .as((fields, cut) -> new Bad("cut short", f -> {
-              String whole = "{" + quote(f) + ": {\"b\": [1, 2, " + (fields.isEmpty() ? "null" : "{" + fields + "}") + "]}}";
-              return utf8(whole.substring(0, Math.max(1, whole.length() - cut)));
-            })),
-        Arbitraries.of("", "nul", "{'a': 1}", "{\"a\" 1}", "tru", "1e", "--1", "{\"a\":1}}", "\"unterminated", "{,}", "[1,]")
+            .as(
+                (fields, cut) ->
+                    new Bad(
+                        "cut short",
+                        f -> {
+                          String whole =
+                              "{"
+                                  + quote(f)
+                                  + ": {\"b\": [1, 2, "
+                                  + (fields.isEmpty() ? "null" : "{" + fields + "}")
+                                  + "]}}";
+                          return utf8(whole.substring(0, Math.max(1, whole.length() - cut)));
+                        })),
+        Arbitraries.of(
+                "",
+                "nul",
+                "{'a': 1}",
+                "{\"a\" 1}",
+                "tru",
+                "1e",
+                "--1",
+                "{\"a\":1}}",
+                "\"unterminated",
+                "{,}",
+                "[1,]")
             .map(t -> new Bad("not JSON: " + t, f -> utf8(t))));
   }
 
-  /** Zero to four fields of any names and values (nested nulls, huge numbers, …), as object text. */
+  /**
+   * Zero to four fields of any names and values (nested nulls, huge numbers, …), as object text.
+   */
   private static Arbitrary<String> objectFields() {
-    Arbitrary<String> names = Arbitraries.of("name", "id", "kind", "levels", "stationIds", "code", "entries", "title", "zz", "", "名字");
-    return Combinators.combine(names, values(2)).as((n, v) -> quote(n) + ": " + v).list().ofMaxSize(4).uniqueElements(s -> s.substring(0, s.indexOf(':')))
+    Arbitrary<String> names =
+        Arbitraries.of(
+            "name",
+            "id",
+            "kind",
+            "levels",
+            "stationIds",
+            "code",
+            "entries",
+            "title",
+            "zz",
+            "",
+            "名字");
+    return Combinators.combine(names, values(2))
+        .as((n, v) -> quote(n) + ": " + v)
+        .list()
+        .ofMaxSize(4)
+        .uniqueElements(s -> s.substring(0, s.indexOf(':')))
         .map(list -> String.join(", ", list));
   }
 
@@ -171,9 +277,16 @@ class JsonBodiesProperties {
             Arbitraries.just("null"),
             Arbitraries.of("true", "false"),
             Arbitraries.integers().map(String::valueOf),
-            Arbitraries.of("1e999999", "-1e-999999", "123456789012345678901234567890", "-0", "0.1e400", "9".repeat(900)),
+            Arbitraries.of(
+                "1e999999",
+                "-1e-999999",
+                "123456789012345678901234567890",
+                "-0",
+                "0.1e400",
+                "9".repeat(900)),
             Arbitraries.strings().ofMaxLength(12).map(JsonBodiesProperties::quote),
-            Arbitraries.of("\"\\ud800\"", "\"\\u0000\"", "\"\\uDFFF\\uD800\"", "\"" + "长".repeat(300) + "\""));
+            Arbitraries.of(
+                "\"\\ud800\"", "\"\\u0000\"", "\"\\uDFFF\\uD800\"", "\"" + "长".repeat(300) + "\""));
     if (depth == 0) {
       return scalars;
     }
@@ -181,7 +294,10 @@ class JsonBodiesProperties {
     return Arbitraries.oneOf(
         scalars,
         inner.list().ofMaxSize(3).map(l -> "[" + String.join(", ", l) + "]"),
-        Combinators.combine(Arbitraries.of("a", "name", "x", ""), inner).as((k, v) -> quote(k) + ": " + v).list().ofMaxSize(3)
+        Combinators.combine(Arbitraries.of("a", "name", "x", ""), inner)
+            .as((k, v) -> quote(k) + ": " + v)
+            .list()
+            .ofMaxSize(3)
             .map(l -> "{" + String.join(", ", l) + "}"),
         Arbitraries.of("[null]", "{\"a\": null}", "[[null], {\"b\": [null]}]"));
   }
@@ -189,7 +305,8 @@ class JsonBodiesProperties {
   private static byte[] notUtf8(String field, List<Byte> bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(utf8("{" + quote(field) + ": \"a"));
-    // 0xC0, 0xC1 and 0xF5..0xFF never occur in UTF-8; other bytes here are continuation bytes without a lead.
+    // 0xC0, 0xC1 and 0xF5..0xFF never occur in UTF-8; other bytes here are continuation bytes
+    // without a lead.
     out.write(0xC0);
     bytes.forEach(b -> out.write(b));
     out.writeBytes(utf8("\"}"));

@@ -18,7 +18,8 @@ public final class AlertPresenter {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter WHEN_ZH = DateTimeFormatter.ofPattern("M月d日 HH:mm");
-  private static final DateTimeFormatter WHEN_EN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN_EN =
+      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
   private final Clock clock;
 
@@ -30,24 +31,33 @@ public final class AlertPresenter {
    * The alert to show now: the one on the station's alert topic while it is valid, else (offline,
    * or before the alert arrives) the most pressing urgent or emergency notice in the content.
    */
-  public Optional<AlertModel> present(Optional<StationAlert> fromHub, Optional<StationContent> content) {
+  public Optional<AlertModel> present(
+      Optional<StationAlert> fromHub, Optional<StationContent> content) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<AlertModel> live =
         fromHub
-            .filter(a -> !now.isBefore(a.validFrom()) && (a.validUntil() == null || now.isBefore(a.validUntil())))
+            .filter(
+                a ->
+                    !now.isBefore(a.validFrom())
+                        && (a.validUntil() == null || now.isBefore(a.validUntil())))
             .map(a -> model(a.noticeId(), a.priority(), a.title(), a.body(), a.validUntil()));
     if (live.isPresent() || content.isEmpty()) {
       return live;
     }
     // (With a clock that cannot be trusted, notices are judged at the content's generation time.)
-    return new ReceptionCalendar(content.get(), clock).activeNotices().stream()
-        .filter(n -> n.priority().interrupts())
-        .findFirst()
-        .map(n -> model(n.id(), n.priority(), n.title(), n.body(), n.validUntil()));
+    return new ReceptionCalendar(content.get(), clock)
+        .activeNotices().stream()
+            .filter(n -> n.priority().interrupts())
+            .findFirst()
+            .map(n -> model(n.id(), n.priority(), n.title(), n.body(), n.validUntil()));
   }
 
   private static AlertModel model(
-      String id, NoticePriority priority, String title, String body, @Nullable OffsetDateTime until) {
+      String id,
+      NoticePriority priority,
+      String title,
+      String body,
+      @Nullable OffsetDateTime until) {
     Optional<Bilingual> untilText =
         Optional.ofNullable(until)
             .map(u -> u.atZoneSameInstant(SHANGHAI))

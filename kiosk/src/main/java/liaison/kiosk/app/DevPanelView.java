@@ -12,20 +12,23 @@ import liaison.signage.player.hardware.StationHardware;
 import liaison.signage.player.text.Bilingual;
 
 /**
- * The developer panel on a machine without GPIO: hold "有人经过" to play the motion sensor, tap
- * "呼叫" to press the call button, and watch the status LED and the footfall count. It drives Pi4J's
- * mock pins, so everything behind them runs as on a station.
+ * The developer panel on a machine without GPIO: hold "有人经过" to play the motion sensor, tap "呼叫" to
+ * press the call button, and watch the status LED and the footfall count. It drives Pi4J's mock
+ * pins, so everything behind them runs as on a station.
  */
 public final class DevPanelView extends VBox implements AutoCloseable {
   private final Label led = Ui.label("dev-led");
   private final Label footfall = Ui.label("dev-footfall");
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dev-panel").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("dev-panel").factory());
 
-  public DevPanelView(StationDevices devices, StationDevices.Emulator pins, StationHardware hardware) {
+  public DevPanelView(
+      StationDevices devices, StationDevices.Emulator pins, StationHardware hardware) {
     getStyleClass().add("dev-panel");
     Label title = Ui.label("dev-title", "开发面板 · Developer panel (mock GPIO)");
-    VBox motion = Ui.button(Bilingual.of("有人经过（按住）", "Motion (hold)"), false, "dev-motion", () -> {});
+    VBox motion =
+        Ui.button(Bilingual.of("有人经过（按住）", "Motion (hold)"), false, "dev-motion", () -> {});
     motion.setId("dev-motion");
     motion.setOnMousePressed(e -> pins.motion(true));
     motion.setOnMouseReleased(e -> pins.motion(false));

@@ -56,21 +56,25 @@ public final class KioskApp extends Application {
     devices = StationDevices.open(options.devices());
     ScreenPower power = options.backlight().map(ScreenPower::backlight).orElse(ScreenPower.NONE);
     hardware = devices.map(d -> new StationHardware(runtime, d, power, clock).start());
-    runtime.commands().handler(
-        new KioskCommands(
-            runtime,
-            screen,
-            hardware,
-            power,
-            () -> {
-              // Exit with a failure status: systemd's Restart=on-failure starts the kiosk again.
-              runtime.close();
-              System.exit(KioskCommands.RESTART_STATUS);
-            }));
+    runtime
+        .commands()
+        .handler(
+            new KioskCommands(
+                runtime,
+                screen,
+                hardware,
+                power,
+                () -> {
+                  // Exit with a failure status: systemd's Restart=on-failure starts the kiosk
+                  // again.
+                  runtime.close();
+                  System.exit(KioskCommands.RESTART_STATUS);
+                }));
     hardware.ifPresent(h -> h.onWake(() -> FxThread.run(screen::wake)));
     if (options.devPanel()) {
       devPanel =
-          devices.flatMap(d -> d.emulator().map(pins -> new DevPanelView(d, pins, hardware.orElseThrow())));
+          devices.flatMap(
+              d -> d.emulator().map(pins -> new DevPanelView(d, pins, hardware.orElseThrow())));
       devPanel.ifPresent(screen.view()::setDevPanel);
     }
   }

@@ -9,12 +9,14 @@ import liaison.signage.player.hardware.StationHardware;
 
 /**
  * The kiosk carrying out the hub's remote commands: the screenshot is the scene as shown, identify
- * blinks the LED (if there is one) and flashes a frame, reload redraws from the store, restart hands
- * over to {@code restart} (in the app: exit with {@link #RESTART_STATUS} so systemd starts it again;
- * in tests: a callback), screen on/off switches the backlight and tells the hub.
+ * blinks the LED (if there is one) and flashes a frame, reload redraws from the store, restart
+ * hands over to {@code restart} (in the app: exit with {@link #RESTART_STATUS} so systemd starts it
+ * again; in tests: a callback), screen on/off switches the backlight and tells the hub.
  */
 public final class KioskCommands implements CommandHandler {
-  /** The exit status of a restart asked for by the hub: not 0, so {@code Restart=on-failure} acts. */
+  /**
+   * The exit status of a restart asked for by the hub: not 0, so {@code Restart=on-failure} acts.
+   */
   public static final int RESTART_STATUS = 75;
 
   private final StationRuntime runtime;
@@ -24,7 +26,11 @@ public final class KioskCommands implements CommandHandler {
   private final Runnable restart;
 
   public KioskCommands(
-      StationRuntime runtime, KioskScreen screen, Optional<StationHardware> hardware, ScreenPower power, Runnable restart) {
+      StationRuntime runtime,
+      KioskScreen screen,
+      Optional<StationHardware> hardware,
+      ScreenPower power,
+      Runnable restart) {
     this.runtime = runtime;
     this.screen = screen;
     this.hardware = hardware;

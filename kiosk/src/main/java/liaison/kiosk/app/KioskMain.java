@@ -12,7 +12,8 @@ public final class KioskMain {
 
   public static void main(String[] args) {
     KioskOptions options =
-        Launch.optionsOrExit("kiosk", KioskOptions.USAGE, v -> KioskOptions.parse(List.of(args), System::getenv));
+        Launch.optionsOrExit(
+            "kiosk", KioskOptions.USAGE, v -> KioskOptions.parse(List.of(args), System::getenv));
     Launch.windowOrExit("kiosk", () -> KioskApp.launchWith(options));
   }
 }

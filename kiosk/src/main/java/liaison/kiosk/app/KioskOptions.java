@@ -1,6 +1,5 @@
 package liaison.kiosk.app;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,13 @@ import liaison.signage.player.hardware.DeviceConfig;
  * @param size window size when not full screen, e.g. 1280×800
  */
 public record KioskOptions(
-    StationConfig station, boolean fullScreen, int width, int height, DeviceConfig devices, Optional<Path> backlight, boolean devPanel) {
+    StationConfig station,
+    boolean fullScreen,
+    int width,
+    int height,
+    DeviceConfig devices,
+    Optional<Path> backlight,
+    boolean devPanel) {
 
   static final String USAGE =
       """
@@ -70,7 +75,18 @@ public record KioskOptions(
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
       String value = eq < 0 ? "true" : arg.substring(eq + 1);
-      if (!List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "backlight", "dev-panel", "hub", "trust").contains(key)
+      if (!List.of(
+                  "station",
+                  "broker",
+                  "data-dir",
+                  "size",
+                  "fullscreen",
+                  "help",
+                  "backlight",
+                  "dev-panel",
+                  "hub",
+                  "trust")
+              .contains(key)
           && !HARDWARE.containsKey(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
       }
@@ -81,7 +97,8 @@ public record KioskOptions(
     }
     String station = setting(flags, env, "station", "LIAISON_STATION", null);
     if (station == null || station.isBlank()) {
-      throw new IllegalArgumentException("which station is this? give --station=ID, e.g. --station=s-001");
+      throw new IllegalArgumentException(
+          "which station is this? give --station=ID, e.g. --station=s-001");
     }
     String broker = setting(flags, env, "broker", "LIAISON_BROKER", "tcp://127.0.0.1:1883");
     String dataDir = setting(flags, env, "data-dir", "LIAISON_DATA_DIR", "data/kiosk-" + station);
@@ -99,7 +116,8 @@ public record KioskOptions(
             hardware.put(flag.equals("gpio") ? "provider" : flag, value);
           }
         });
-    boolean devPanel = Boolean.parseBoolean(setting(flags, env, "dev-panel", "LIAISON_DEV_PANEL", "false"));
+    boolean devPanel =
+        Boolean.parseBoolean(setting(flags, env, "dev-panel", "LIAISON_DEV_PANEL", "false"));
     if (devPanel && !hardware.containsKey("provider")) {
       hardware.put("provider", "mock"); // the panel plays mock pins
     }
@@ -109,12 +127,17 @@ public record KioskOptions(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("hardware settings: " + e.getMessage(), e);
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("--screen-on and --screen-off look like 07:30: " + e.getParsedString());
+      throw new IllegalArgumentException(
+          "--screen-on and --screen-off look like 07:30: " + e.getParsedString());
     }
-    Optional<Path> backlight = Optional.ofNullable(setting(flags, env, "backlight", "LIAISON_BACKLIGHT", null)).map(Path::of);
+    Optional<Path> backlight =
+        Optional.ofNullable(setting(flags, env, "backlight", "LIAISON_BACKLIGHT", null))
+            .map(Path::of);
     StationConfig config;
     try {
-      config = StationConfig.of(station, broker, Path.of(dataDir)).withAccess(access(flags, env, broker));
+      config =
+          StationConfig.of(station, broker, Path.of(dataDir))
+              .withAccess(access(flags, env, broker));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -123,11 +146,18 @@ public record KioskOptions(
 
   /** Where to enrol and whom to trust: --hub (default: the broker's host, port 8080), --trust. */
   static HubAccess access(Map<String, String> flags, Function<String, String> env, String broker) {
-    return Launch.access(setting(flags, env, "hub", "LIAISON_HUB", null), setting(flags, env, "trust", "LIAISON_TRUST", null), broker);
+    return Launch.access(
+        setting(flags, env, "hub", "LIAISON_HUB", null),
+        setting(flags, env, "trust", "LIAISON_TRUST", null),
+        broker);
   }
 
   private static String setting(
-      Map<String, String> flags, Function<String, String> env, String flag, String variable, String fallback) {
+      Map<String, String> flags,
+      Function<String, String> env,
+      String flag,
+      String variable,
+      String fallback) {
     String value = flags.get(flag);
     if (value == null) {
       value = env.apply(variable);

@@ -9,8 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
-import liaison.signage.player.enrol.EnrolmentPresenter;
-import liaison.kiosk.enrol.EnrolmentView;
 import liaison.kiosk.alert.AlertModel;
 import liaison.kiosk.alert.AlertPresenter;
 import liaison.kiosk.deputies.DeputiesModel;
@@ -19,6 +17,7 @@ import liaison.kiosk.deputies.DeputiesView;
 import liaison.kiosk.deputies.DeputyModel;
 import liaison.kiosk.deputies.DeputyPresenter;
 import liaison.kiosk.deputies.DeputyView;
+import liaison.kiosk.enrol.EnrolmentView;
 import liaison.kiosk.feedback.FeedbackView;
 import liaison.kiosk.home.HomePresenter;
 import liaison.kiosk.home.HomeScreen;
@@ -43,12 +42,13 @@ import liaison.kiosk.schedule.ScheduleView;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.board.SignagePlayback;
 import liaison.signage.player.board.SignageScreen;
-import liaison.signage.player.loop.DisplayProof;
-import liaison.signage.player.loop.DisplayProofReporter;
-import liaison.signage.player.loop.SignageLoop;
+import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.loop.DisplayProof;
+import liaison.signage.player.loop.DisplayProofReporter;
+import liaison.signage.player.loop.SignageLoop;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.StationContent;
 import org.slf4j.Logger;
@@ -81,8 +81,10 @@ public final class KioskScreen implements AutoCloseable {
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
   private final SignagePlayback signage;
+
   /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
   private Optional<AlertModel> alertOnScreen = Optional.empty();
+
   private java.time.Instant alertSince = java.time.Instant.EPOCH;
   private Object pageKey;
   private java.time.Instant lastMotion = java.time.Instant.EPOCH;
@@ -110,7 +112,10 @@ public final class KioskScreen implements AutoCloseable {
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
     signage =
-        new SignagePlayback(runtime, new SignageScreen(runtime.config().stationId(), clock, fonts, portraits), clock);
+        new SignagePlayback(
+            runtime,
+            new SignageScreen(runtime.config().stationId(), clock, fonts, portraits),
+            clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
@@ -130,19 +135,24 @@ public final class KioskScreen implements AutoCloseable {
     tick =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("kiosk-clock").factory());
-    tick.scheduleAtFixedRate(() -> FxThread.run(this::refresh), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    tick.scheduleAtFixedRate(
+        () -> FxThread.run(this::refresh), 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**
-   * What the screen shows now, as PNG bytes (the hub's SCREENSHOT): a snapshot of the scene on the FX
-   * thread, encoded here. Call off the FX thread.
+   * What the screen shows now, as PNG bytes (the hub's SCREENSHOT): a snapshot of the scene on the
+   * FX thread, encoded here. Call off the FX thread.
    */
   public byte[] screenshotPng() throws Exception {
-    java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage> shot = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage> shot =
+        new java.util.concurrent.CompletableFuture<>();
     FxThread.run(
         () -> {
           try {
-            shot.complete(view.getScene() != null ? view.getScene().snapshot(null) : view.snapshot(null, null));
+            shot.complete(
+                view.getScene() != null
+                    ? view.getScene().snapshot(null)
+                    : view.snapshot(null, null));
           } catch (RuntimeException e) {
             shot.completeExceptionally(e);
           }
@@ -151,8 +161,11 @@ public final class KioskScreen implements AutoCloseable {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     int[] argb = new int[w * h];
-    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
     out.setRGB(0, 0, w, h, argb, 0, w);
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(out, "png", png);
@@ -166,7 +179,10 @@ public final class KioskScreen implements AutoCloseable {
           wake();
           view.setIdentifying(true);
         });
-    tick.schedule(() -> FxThread.run(() -> view.setIdentifying(false)), howLong.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    tick.schedule(
+        () -> FxThread.run(() -> view.setIdentifying(false)),
+        howLong.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   public Parent root() {
@@ -195,14 +211,17 @@ public final class KioskScreen implements AutoCloseable {
     navigator.tick(clock.instant());
     Optional<StationContent> content = runtime.feed().content().get();
     Settings settings = navigator.settings();
-    HomeScreen screen = homePresenter.present(content, runtime.presence().link().get(), runtime.config().stationId());
+    HomeScreen screen =
+        homePresenter.present(
+            content, runtime.presence().link().get(), runtime.config().stationId());
     view.applySettings(settings, navigator.page().tab());
     view.showHeader(screen);
     var alert = alertPresenter.present(runtime.feed().alert().get(), content);
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
-    java.time.Instant active = navigator.lastTouch().isAfter(lastMotion) ? navigator.lastTouch() : lastMotion;
+    java.time.Instant active =
+        navigator.lastTouch().isAfter(lastMotion) ? navigator.lastTouch() : lastMotion;
     view.setDimmed(
         navigator.page() instanceof Page.Home
             && !view.emergencyShown()
@@ -227,15 +246,25 @@ public final class KioskScreen implements AutoCloseable {
     java.time.Instant now = clock.instant();
     Optional<String> before = alertOnScreen.map(AlertModel::noticeId);
     Optional<String> after = shown.map(AlertModel::noticeId);
-    boolean longHold = alertOnScreen.isPresent() && !now.isBefore(alertSince.plus(SignageLoop.HOLD_PROOF_EVERY));
+    boolean longHold =
+        alertOnScreen.isPresent() && !now.isBefore(alertSince.plus(SignageLoop.HOLD_PROOF_EVERY));
     if (!before.equals(after) || longHold) {
-      alertOnScreen.ifPresent(a -> {
-        if (now.isAfter(alertSince)) {
-          DisplayProof.Kind kind = a.emergency() ? DisplayProof.Kind.EMERGENCY_HOLD : DisplayProof.Kind.URGENT_INTERRUPT;
-          DisplayProof proof = new DisplayProof(a.noticeId(), alertSince, now, Board.NOTICES, kind);
-          runtime.events().record(DisplayProofReporter.EVENT_TYPE, DisplayProofReporter.body(proof, clock.getZone()));
-        }
-      });
+      alertOnScreen.ifPresent(
+          a -> {
+            if (now.isAfter(alertSince)) {
+              DisplayProof.Kind kind =
+                  a.emergency()
+                      ? DisplayProof.Kind.EMERGENCY_HOLD
+                      : DisplayProof.Kind.URGENT_INTERRUPT;
+              DisplayProof proof =
+                  new DisplayProof(a.noticeId(), alertSince, now, Board.NOTICES, kind);
+              runtime
+                  .events()
+                  .record(
+                      DisplayProofReporter.EVENT_TYPE,
+                      DisplayProofReporter.body(proof, clock.getZone()));
+            }
+          });
       alertOnScreen = shown;
       alertSince = now;
     }

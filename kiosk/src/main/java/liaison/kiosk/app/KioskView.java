@@ -7,26 +7,26 @@ import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.alert.AlertModel;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen;
 import liaison.kiosk.nav.Actions;
-import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Page;
+import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Settings;
 import liaison.signage.player.text.Bilingual;
 
 /**
  * The kiosk's frame around every page: the sign-plate header with the date and time and the
- * visitor's settings (大字 / 高对比 / English), the page, an urgent banner over it, the navigation
- * bar and the status line (content age, offline badge). An emergency notice covers all of it.
+ * visitor's settings (大字 / 高对比 / English), the page, an urgent banner over it, the navigation bar
+ * and the status line (content age, offline badge). An emergency notice covers all of it.
  */
 public final class KioskView extends StackPane {
 
@@ -45,7 +45,8 @@ public final class KioskView extends StackPane {
   private final HBox header;
   private final VBox when;
   private boolean portrait;
-  private final java.util.List<java.util.function.Consumer<Boolean>> orientationListeners = new java.util.ArrayList<>();
+  private final java.util.List<java.util.function.Consumer<Boolean>> orientationListeners =
+      new java.util.ArrayList<>();
   private final Label plate = Ui.label("plate");
   private final Label time = Ui.label("time");
   private final Label date = Ui.label("date");
@@ -61,8 +62,10 @@ public final class KioskView extends StackPane {
   private final VBox emergency = new VBox();
   private final Region dim = new Region();
   private final StackPane signageHost = new StackPane();
+
   /** A bright frame over everything while the hub asks the station to identify itself. */
   private final Region identifying = new Region();
+
   private final StackPane devPanelHost = new StackPane();
   private Runnable onWakeTap = () -> {};
   private Actions actions = Actions.NONE;
@@ -75,7 +78,9 @@ public final class KioskView extends StackPane {
   public KioskView() {
     getStyleClass().add("kiosk");
     getStylesheets()
-        .add(Objects.requireNonNull(KioskView.class.getResource("/liaison/kiosk/kiosk.css")).toExternalForm());
+        .add(
+            Objects.requireNonNull(KioskView.class.getResource("/liaison/kiosk/kiosk.css"))
+                .toExternalForm());
 
     VBox when = new VBox(time, date, dateEn);
     when.getStyleClass().add("when");
@@ -344,10 +349,12 @@ public final class KioskView extends StackPane {
           Label tag = Ui.label("banner-tag", a.tag().primary(english));
           tag.setMinWidth(Region.USE_PREF_SIZE);
           // One line: the title and as much of the text as fits; a tap opens the whole notice.
-          Label title = Ui.label("banner-title", a.title() + "：" + a.body().replaceAll("\\s+", " "));
+          Label title =
+              Ui.label("banner-title", a.title() + "：" + a.body().replaceAll("\\s+", " "));
           title.setMinWidth(0);
           HBox.setHgrow(title, Priority.ALWAYS);
-          Label more = Ui.label("banner-more", Bilingual.of("点击查看", "Tap to read").primary(english));
+          Label more =
+              Ui.label("banner-more", Bilingual.of("点击查看", "Tap to read").primary(english));
           more.setMinWidth(Region.USE_PREF_SIZE);
           HBox line = new HBox(tag, title, more);
           line.setAlignment(Pos.CENTER_LEFT);
@@ -369,7 +376,9 @@ public final class KioskView extends StackPane {
           body.setMinHeight(0);
           VBox.setVgrow(body, Priority.SOMETIMES);
           emergency.getChildren().addAll(tag, title, body);
-          a.until().ifPresent(u -> emergency.getChildren().add(Ui.label("emergency-until", u.joined(english))));
+          a.until()
+              .ifPresent(
+                  u -> emergency.getChildren().add(Ui.label("emergency-until", u.joined(english))));
           emergency.getChildren().add(Ui.label("emergency-plate", plate.getText()));
         });
     emergency.setVisible(holding.isPresent());
@@ -378,7 +387,8 @@ public final class KioskView extends StackPane {
   private void drawNav() {
     nav.getChildren().clear();
     for (Tab t : Tab.values()) {
-      VBox button = Ui.button(TAB_NAMES.get(t), settings.english(), "nav-button", () -> actions.go(t.page()));
+      VBox button =
+          Ui.button(TAB_NAMES.get(t), settings.english(), "nav-button", () -> actions.go(t.page()));
       if (t == tab) {
         button.getStyleClass().add("current");
       }
@@ -393,13 +403,23 @@ public final class KioskView extends StackPane {
 
   private void drawToggles() {
     boolean english = settings.english();
-    toggles.getChildren()
+    toggles
+        .getChildren()
         .setAll(
-            toggle("toggle-large", Bilingual.of("大字", "Large"), settings.largeText(),
+            toggle(
+                "toggle-large",
+                Bilingual.of("大字", "Large"),
+                settings.largeText(),
                 () -> actions.settings(settings.withLargeText(!settings.largeText()))),
-            toggle("toggle-contrast", Bilingual.of("高对比", "Contrast"), settings.highContrast(),
+            toggle(
+                "toggle-contrast",
+                Bilingual.of("高对比", "Contrast"),
+                settings.highContrast(),
                 () -> actions.settings(settings.withHighContrast(!settings.highContrast()))),
-            toggle("toggle-english", english ? Bilingual.of("中文", "中文") : Bilingual.of("EN", "EN"), english,
+            toggle(
+                "toggle-english",
+                english ? Bilingual.of("中文", "中文") : Bilingual.of("EN", "EN"),
+                english,
                 () -> actions.settings(settings.withEnglish(!english))));
   }
 

@@ -10,8 +10,12 @@ import liaison.signage.protocol.DeputyLevel;
  *
  * @param selected the level filtered by, if the station has deputies at it
  */
-public record DeputiesModel(List<LevelChip> levels, Optional<DeputyLevel> selected, List<DeputyCard> cards) {
+public record DeputiesModel(
+    List<LevelChip> levels, Optional<DeputyLevel> selected, List<DeputyCard> cards) {
 
-  /** A level a visitor can filter the directory by, with how many of the station's deputies sit at it. */
+  /**
+   * A level a visitor can filter the directory by, with how many of the station's deputies sit at
+   * it.
+   */
   public record LevelChip(DeputyLevel level, Bilingual label, int count) {}
 }

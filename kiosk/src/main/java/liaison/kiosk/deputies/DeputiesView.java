@@ -33,9 +33,16 @@ public final class DeputiesView {
   public Node draw(DeputiesModel model, Page.Deputies page) {
     HBox chips = new HBox();
     chips.getStyleClass().add("chips");
-    chips.getChildren().add(chip(Bilingual.of("全部", "All"), page.level().isEmpty(), () -> actions.go(Page.Deputies.all())));
+    chips
+        .getChildren()
+        .add(
+            chip(
+                Bilingual.of("全部", "All"),
+                page.level().isEmpty(),
+                () -> actions.go(Page.Deputies.all())));
     for (LevelChip c : model.levels()) {
-      chips.getChildren()
+      chips
+          .getChildren()
           .add(
               chip(
                   Bilingual.of(c.label().zh() + " " + c.count(), c.label().en() + " " + c.count()),
@@ -45,7 +52,8 @@ public final class DeputiesView {
     List<Node> cards = model.cards().stream().map(this::card).toList();
     Node list =
         cards.isEmpty()
-            ? Ui.placeholder(Bilingual.of("本站暂无代表信息", "No deputies listed for this station"), english)
+            ? Ui.placeholder(
+                Bilingual.of("本站暂无代表信息", "No deputies listed for this station"), english)
             : null;
     return PageLayout.list(
         Bilingual.of("本站代表", "Deputies at this station"),

@@ -7,7 +7,12 @@ import liaison.signage.protocol.StationContent.Deputy;
 
 /** A deputy in a list; {@code initial} stands in for the portrait while there is no photo. */
 public record DeputyCard(
-    String id, String name, Bilingual level, String occupation, String initial, Optional<String> photo) {
+    String id,
+    String name,
+    Bilingual level,
+    String occupation,
+    String initial,
+    Optional<String> photo) {
 
   public static DeputyCard of(Deputy d) {
     return new DeputyCard(

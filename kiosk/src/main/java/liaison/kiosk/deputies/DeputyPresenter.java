@@ -34,7 +34,8 @@ public final class DeputyPresenter {
                           .filter(r -> r.deputyIds().contains(d.id()))
                           .filter(r -> r.status() == ReceptionStatus.ANNOUNCED)
                           .filter(r -> !r.date().isBefore(calendar.today()))
-                          .sorted(Comparator.comparing(Reception::date).thenComparing(Reception::start))
+                          .sorted(
+                              Comparator.comparing(Reception::date).thenComparing(Reception::start))
                           .map(DeputyPresenter::duty)
                           .toList()
                       : List.of();

@@ -17,7 +17,9 @@ import liaison.kiosk.qr.QrView;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.text.Bilingual;
 
-/** Draws one deputy's page: portrait and facts on the left, the QR code for a message on the right. */
+/**
+ * Draws one deputy's page: portrait and facts on the left, the QR code for a message on the right.
+ */
 public final class DeputyView {
 
   private final boolean english;
@@ -33,12 +35,16 @@ public final class DeputyView {
   public Node draw(Optional<DeputyModel> found) {
     if (found.isEmpty()) {
       return PageLayout.gone(
-          Bilingual.of("该代表信息已更新，请返回", "This deputy's details have changed; please go back"), english, actions::back);
+          Bilingual.of("该代表信息已更新，请返回", "This deputy's details have changed; please go back"),
+          english,
+          actions::back);
     }
     DeputyModel m = found.get();
     Label name = Ui.label("detail-name", m.card().name());
     Label levels =
-        Ui.label("detail-levels", String.join(" · ", m.levels().stream().map(l -> l.primary(english)).toList()));
+        Ui.label(
+            "detail-levels",
+            String.join(" · ", m.levels().stream().map(l -> l.primary(english)).toList()));
     levels.setWrapText(true);
     VBox facts = new VBox();
     facts.getStyleClass().add("facts");
@@ -66,7 +72,8 @@ public final class DeputyView {
         qrCard(
             m.messageUrl(),
             m.addressedToDeputy()
-                ? Bilingual.of("扫码给" + m.card().name() + "留言", "Scan to leave a message for this deputy")
+                ? Bilingual.of(
+                    "扫码给" + m.card().name() + "留言", "Scan to leave a message for this deputy")
                 : Bilingual.of("扫码提意见", "Scan to give your opinion"));
     HBox body = new HBox(left, qr);
     body.getStyleClass().add("detail-body");
@@ -109,7 +116,8 @@ public final class DeputyView {
     holder.getStyleClass().add("qr-holder");
     holder.setMinWidth(0);
     holder.setMinHeight(0);
-    holder.parentProperty()
+    holder
+        .parentProperty()
         .addListener(
             (o, was, parent) -> {
               if (parent instanceof Region r) {

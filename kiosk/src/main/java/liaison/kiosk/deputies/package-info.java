@@ -1,7 +1,7 @@
 /**
- * The deputies at the station: the directory filtered by level ({@code DeputiesPresenter} →
- * {@code DeputiesModel} → {@code DeputiesView}) and one deputy's page with a QR code for a message
- * ({@code DeputyPresenter} → {@code DeputyModel} → {@code DeputyView}).
+ * The deputies at the station: the directory filtered by level ({@code DeputiesPresenter} → {@code
+ * DeputiesModel} → {@code DeputiesView}) and one deputy's page with a QR code for a message ({@code
+ * DeputyPresenter} → {@code DeputyModel} → {@code DeputyView}).
  */
 @NullMarked
 package liaison.kiosk.deputies;

@@ -1,12 +1,12 @@
 package liaison.kiosk.enrol;
 
-import liaison.signage.player.enrol.EnrolmentPanel;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.fx.Ui;
+import liaison.signage.player.enrol.EnrolmentPanel;
 
 /**
  * The panel over the kiosk's frame while the screen waits to be enrolled: the code large enough to
@@ -27,7 +27,8 @@ public final class EnrolmentView extends VBox {
     getStyleClass().add("enrolment");
     setId("enrolment");
     setAlignment(Pos.CENTER);
-    for (Label l : new Label[] {title, titleOther, instruction, instructionOther, detail, station}) {
+    for (Label l :
+        new Label[] {title, titleOther, instruction, instructionOther, detail, station}) {
       l.setWrapText(true);
       l.setMaxWidth(Double.MAX_VALUE);
       l.setAlignment(Pos.CENTER);

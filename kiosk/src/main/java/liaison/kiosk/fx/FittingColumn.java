@@ -4,8 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
 /**
- * A column that shows as many of its rows as fit whole and hides the rest, so a long list gives
- * way instead of pushing the footer off the screen or showing a half-cut row.
+ * A column that shows as many of its rows as fit whole and hides the rest, so a long list gives way
+ * instead of pushing the footer off the screen or showing a half-cut row.
  */
 public final class FittingColumn extends VBox {
 

@@ -111,12 +111,14 @@ public final class PagedList extends Region {
       for (Node n : row) {
         rowHeight = Math.max(rowHeight, n.prefHeight(cellWidth));
       }
-      // A single row taller than the page is shown cut to the page (the item offers its own "more").
+      // A single row taller than the page is shown cut to the page (the item offers its own
+      // "more").
       rowHeight = Math.min(rowHeight, height - (rowTop - top));
       for (int c = 0; c < row.size(); c++) {
         Node n = row.get(c);
         n.setVisible(true);
-        layoutInArea(n, left + c * (cellWidth + gap), rowTop, cellWidth, rowHeight, 0, HPos.LEFT, VPos.TOP);
+        layoutInArea(
+            n, left + c * (cellWidth + gap), rowTop, cellWidth, rowHeight, 0, HPos.LEFT, VPos.TOP);
       }
       rowTop += rowHeight + gap;
     }

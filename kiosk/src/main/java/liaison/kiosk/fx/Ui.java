@@ -59,7 +59,9 @@ public final class Ui {
   }
 
   public static HBox section(Bilingual text, boolean english) {
-    return section(label("section-title", text.primary(english)), label("section-title-en", text.secondary(english)));
+    return section(
+        label("section-title", text.primary(english)),
+        label("section-title-en", text.secondary(english)));
   }
 
   /** A calm message where content would be: never a blank area. */
@@ -74,8 +76,8 @@ public final class Ui {
   }
 
   /**
-   * A touch button with its label in the chosen language and the other below, at least 9 mm high
-   * on a 7-inch panel (the stylesheet's min height).
+   * A touch button with its label in the chosen language and the other below, at least 9 mm high on
+   * a 7-inch panel (the stylesheet's min height).
    */
   public static VBox button(Bilingual text, boolean english, String styleClass, Runnable action) {
     Label main = label("button-text", text.primary(english));

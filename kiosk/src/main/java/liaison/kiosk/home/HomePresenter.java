@@ -24,10 +24,10 @@ import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /** Turns the station's content, its link status and the time into what the home screen shows. */
@@ -88,8 +88,7 @@ public final class HomePresenter {
         plausible
             ? Optional.empty()
             : Optional.of(
-                new Bilingual(
-                    "本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
+                new Bilingual("本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
         calendar.todaysReceptions().stream().map(r -> slot(calendar, r)).toList(),
         plausible ? upcoming(calendar) : List.of(),
         ticker(calendar.activeNotices(), now).stream()
@@ -144,8 +143,14 @@ public final class HomePresenter {
         r.theme() == null ? "" : r.theme(),
         r.location(),
         calendar.deputiesOf(r).stream()
-            .map(d -> deputyLine(d, state == SlotState.CANCELLED ? Optional.empty() : Optional.of(
-                r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
+            .map(
+                d ->
+                    deputyLine(
+                        d,
+                        state == SlotState.CANCELLED
+                            ? Optional.empty()
+                            : Optional.of(
+                                r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
             .toList(),
         ReceptionText.booking(r));
   }
@@ -169,7 +174,9 @@ public final class HomePresenter {
                 new Upcoming(
                     DAY_ZH.format(r.date()) + " " + weekdayZh(r.date().getDayOfWeek()),
                     window(r),
-                    calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、")),
+                    calendar.deputiesOf(r).stream()
+                        .map(Deputy::name)
+                        .collect(Collectors.joining("、")),
                     r.theme() == null ? "" : r.theme(),
                     ReceptionText.booking(r)))
         .toList();

@@ -65,7 +65,8 @@ public record HomeScreen(
   }
 
   /** A later reception, on one line. */
-  public record Upcoming(String day, String window, String names, String theme, Optional<Bilingual> booking) {}
+  public record Upcoming(
+      String day, String window, String names, String theme, Optional<Bilingual> booking) {}
 
   public record NoticeLine(String id, String title, String body, Bilingual tag, boolean urgent) {}
 }

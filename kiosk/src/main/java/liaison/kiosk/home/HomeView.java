@@ -24,8 +24,8 @@ import liaison.signage.player.text.Bilingual;
 
 /**
  * The home page: today's reception with its deputies (expected or present), the next receptions,
- * the two QR codes — "扫码提意见" large, "扫码预约" beside it — and the notice ticker. Draws a
- * {@link HomeScreen}; redraws only the parts that changed, so the idle screen costs next to nothing.
+ * the two QR codes — "扫码提意见" large, "扫码预约" beside it — and the notice ticker. Draws a {@link
+ * HomeScreen}; redraws only the parts that changed, so the idle screen costs next to nothing.
  */
 public final class HomeView extends VBox {
 
@@ -83,7 +83,8 @@ public final class HomeView extends VBox {
     VBox.setVgrow(bookingQr, Priority.ALWAYS);
     VBox.setVgrow(bookingCard, Priority.ALWAYS);
     // The codes shrink to fit the column; their captions never do.
-    for (Label caption : List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
+    for (Label caption :
+        List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
       caption.setMinHeight(Region.USE_PREF_SIZE);
     }
     // The two codes side by side, the opinion one first: on a 7-inch panel each keeps more than
@@ -97,7 +98,8 @@ public final class HomeView extends VBox {
     }
     // Captions stay one line each (ending in an ellipsis on a narrow card) so the codes keep
     // their room.
-    for (Label caption : List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
+    for (Label caption :
+        List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
       caption.setMinWidth(0);
     }
     qrRow.getStyleClass().add("qr-row");
@@ -153,7 +155,9 @@ public final class HomeView extends VBox {
     }
   }
 
-  /** Landscape: the codes keep 40 % of the width, never less than a third, whatever the text size. */
+  /**
+   * Landscape: the codes keep 40 % of the width, never less than a third, whatever the text size.
+   */
   private void landscapeWidths() {
     qrRow.prefWidthProperty().bind(widthProperty().multiply(0.40));
     qrRow.maxWidthProperty().bind(qrRow.prefWidthProperty());
@@ -206,10 +210,12 @@ public final class HomeView extends VBox {
     Ui.bilingual(todayTitle, todayTitleEn, Bilingual.of("今日接待", "Today's reception"), english);
     todayTitle.getStyleClass().setAll("section-title");
     todayTitleEn.getStyleClass().setAll("section-title-en");
-    Ui.bilingual(upcomingTitle, upcomingTitleEn, Bilingual.of("近期接待", "Coming receptions"), english);
+    Ui.bilingual(
+        upcomingTitle, upcomingTitleEn, Bilingual.of("近期接待", "Coming receptions"), english);
     upcomingTitle.getStyleClass().setAll("section-title");
     upcomingTitleEn.getStyleClass().setAll("section-title-en");
-    Ui.bilingual(opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Give your opinion"), english);
+    Ui.bilingual(
+        opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Give your opinion"), english);
     Ui.bilingual(bookingCaption, bookingCaptionEn, Bilingual.of("扫码预约", "Book a meeting"), english);
   }
 
@@ -261,7 +267,8 @@ public final class HomeView extends VBox {
     if (screen.clockWarning().isPresent()) {
       return List.of(
           Ui.placeholder(
-              Bilingual.of("日期未知，暂不显示今日接待", "Date unknown: today's reception is not shown"), english));
+              Bilingual.of("日期未知，暂不显示今日接待", "Date unknown: today's reception is not shown"),
+              english));
     }
     if (screen.today().isEmpty()) {
       return List.of(Ui.placeholder(Bilingual.of("今日无代表接待", "No reception today"), english));
@@ -278,11 +285,14 @@ public final class HomeView extends VBox {
     window.setMinWidth(Region.USE_PREF_SIZE);
     status.setMinWidth(Region.USE_PREF_SIZE);
     Label theme = Ui.label("slot-theme");
-    theme.setText(slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location());
+    theme.setText(
+        slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location());
     theme.setMinWidth(0);
     HBox.setHgrow(theme, Priority.ALWAYS);
     HBox line = new HBox(window, status);
-    slot.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(line.getChildren()::add);
+    slot.booking()
+        .map(b -> Ui.fixed("booking-chip", b.primary(english)))
+        .ifPresent(line.getChildren()::add);
     line.getChildren().add(theme);
     line.getStyleClass().add("slot-line");
     line.setAlignment(Pos.CENTER_LEFT);
@@ -311,7 +321,9 @@ public final class HomeView extends VBox {
               Label chip = Ui.label("attendance");
               chip.getStyleClass().add(a == Attendance.PRESENT ? "present" : "expected");
               chip.setText(
-                  (a == Attendance.PRESENT ? Bilingual.of("已到", "Present") : Bilingual.of("应到", "Expected"))
+                  (a == Attendance.PRESENT
+                          ? Bilingual.of("已到", "Present")
+                          : Bilingual.of("应到", "Expected"))
                       .primary(english));
               chip.setMinWidth(Region.USE_PREF_SIZE);
               nameLine.getChildren().add(chip);
@@ -334,7 +346,8 @@ public final class HomeView extends VBox {
     if (upcoming.isEmpty()) {
       return List.of(
           Ui.placeholder(
-              Bilingual.of("近两周暂无已公告的接待", "No announced reception in the next two weeks"), english));
+              Bilingual.of("近两周暂无已公告的接待", "No announced reception in the next two weeks"),
+              english));
     }
     return upcoming.stream()
         .<Node>map(
@@ -350,7 +363,9 @@ public final class HomeView extends VBox {
               names.setMinWidth(0);
               HBox.setHgrow(names, Priority.ALWAYS);
               HBox row = new HBox(day, window);
-              u.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(row.getChildren()::add);
+              u.booking()
+                  .map(b -> Ui.fixed("booking-chip", b.primary(english)))
+                  .ifPresent(row.getChildren()::add);
               row.getChildren().add(names);
               row.getStyleClass().add("upcoming-row");
               row.setAlignment(Pos.CENTER_LEFT);

@@ -1,4 +1,7 @@
-/** Where a visitor is: the page, the way back, the visitor's settings and the idle return, as plain state. */
+/**
+ * Where a visitor is: the page, the way back, the visitor's settings and the idle return, as plain
+ * state.
+ */
 @NullMarked
 package liaison.kiosk.nav;
 

@@ -15,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param urgent urgent or emergency: the tag stands out
  */
-public record NoticeItem(String id, String title, Bilingual tag, boolean urgent, Bilingual period, String preview) {
+public record NoticeItem(
+    String id, String title, Bilingual tag, boolean urgent, Bilingual period, String preview) {
 
   /** A notice's preview line in the list, in characters. */
   static final int PREVIEW_CHARS = 80;
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日");
-  private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_EN =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   static NoticeItem of(Notice n) {
     String flat = n.body().replaceAll("\\s+", " ").strip();
@@ -46,6 +48,7 @@ public record NoticeItem(String id, String title, Bilingual tag, boolean urgent,
       return Bilingual.of(DAY_ZH.format(f) + " 起", "From " + DAY_EN.format(f));
     }
     ZonedDateTime u = until.atZoneSameInstant(SHANGHAI);
-    return Bilingual.of(DAY_ZH.format(f) + "—" + DAY_ZH.format(u), DAY_EN.format(f) + " – " + DAY_EN.format(u));
+    return Bilingual.of(
+        DAY_ZH.format(f) + "—" + DAY_ZH.format(u), DAY_EN.format(f) + " – " + DAY_EN.format(u));
   }
 }

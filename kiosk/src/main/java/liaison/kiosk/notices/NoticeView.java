@@ -28,7 +28,10 @@ public final class NoticeView {
 
   public Node draw(Optional<NoticeModel> found) {
     if (found.isEmpty()) {
-      return PageLayout.gone(Bilingual.of("该公告已结束或已撤下", "This notice has ended or was withdrawn"), english, actions::back);
+      return PageLayout.gone(
+          Bilingual.of("该公告已结束或已撤下", "This notice has ended or was withdrawn"),
+          english,
+          actions::back);
     }
     NoticeModel m = found.get();
     Label tag = Ui.label("notice-tag", m.item().tag().primary(english));
@@ -55,17 +58,22 @@ public final class NoticeView {
     scroll.setMinHeight(0);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     // Long notices page by the screenful with large buttons, for visitors who do not swipe.
-    VBox up = Ui.button(Bilingual.of("上一页", "Previous"), english, "pager-button", () -> scrollBy(scroll, -1));
-    VBox down = Ui.button(Bilingual.of("下一页", "Next"), english, "pager-button", () -> scrollBy(scroll, 1));
+    VBox up =
+        Ui.button(
+            Bilingual.of("上一页", "Previous"), english, "pager-button", () -> scrollBy(scroll, -1));
+    VBox down =
+        Ui.button(Bilingual.of("下一页", "Next"), english, "pager-button", () -> scrollBy(scroll, 1));
     up.disableProperty().bind(scroll.vvalueProperty().lessThanOrEqualTo(0.001));
     down.disableProperty()
         .bind(
-            scroll.vvalueProperty()
+            scroll
+                .vvalueProperty()
                 .greaterThanOrEqualTo(0.999)
-                .or(Bindings.createBooleanBinding(
-                    () -> body.getHeight() <= scroll.getViewportBounds().getHeight() + 1,
-                    body.heightProperty(),
-                    scroll.viewportBoundsProperty())));
+                .or(
+                    Bindings.createBooleanBinding(
+                        () -> body.getHeight() <= scroll.getViewportBounds().getHeight() + 1,
+                        body.heightProperty(),
+                        scroll.viewportBoundsProperty())));
     HBox pager = new HBox(up, down);
     pager.getStyleClass().add("pager");
     pager.setAlignment(Pos.CENTER_RIGHT);

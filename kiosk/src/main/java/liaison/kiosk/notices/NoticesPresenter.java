@@ -15,6 +15,7 @@ public final class NoticesPresenter {
 
   public NoticesModel present(StationContent content) {
     return new NoticesModel(
-        new ReceptionCalendar(content, clock).activeNotices().stream().map(NoticeItem::of).toList());
+        new ReceptionCalendar(content, clock)
+            .activeNotices().stream().map(NoticeItem::of).toList());
   }
 }

@@ -14,7 +14,9 @@ import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.signage.player.text.Bilingual;
 
-/** Draws the notices: one card per notice with its tag, period and preview, paged by the screenful. */
+/**
+ * Draws the notices: one card per notice with its tag, period and preview, paged by the screenful.
+ */
 public final class NoticesView {
 
   private final boolean english;

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A URL as QR modules. Error correction M: a kiosk's glass may be smudged, and the codes stay small
- * enough for 800×480 screens. Two modules of quiet zone are part of the matrix; the white card around
- * every code (at least 0.6 em) makes up the rest of the four the standard asks for, so each module
- * gets more pixels on a 7-inch panel.
+ * enough for 800×480 screens. Two modules of quiet zone are part of the matrix; the white card
+ * around every code (at least 0.6 em) makes up the rest of the four the standard asks for, so each
+ * module gets more pixels on a 7-inch panel.
  */
 public final class QrCode {
   private final String text;
@@ -33,9 +33,12 @@ public final class QrCode {
                   0,
                   0,
                   Map.of(
-                      EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                      EncodeHintType.CHARACTER_SET, "UTF-8",
-                      EncodeHintType.MARGIN, 2));
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.CHARACTER_SET,
+                      "UTF-8",
+                      EncodeHintType.MARGIN,
+                      2));
       return new QrCode(text, matrix);
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode as a QR code: " + text, e);

@@ -13,7 +13,8 @@ import liaison.signage.protocol.StationContent.Results;
 public final class ResultsPresenter {
 
   private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
-  private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_EN =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   public ResultsModel present(StationContent content) {
     return new ResultsModel(content.resultsIfAny().map(ResultsPresenter::figures));
@@ -23,9 +24,16 @@ public final class ResultsPresenter {
     int rated = r.rated();
     List<Share> shares =
         List.of(
-            new Share(Bilingual.of("满意", "Satisfied"), r.satisfied(), percent(r.satisfied(), rated)),
-            new Share(Bilingual.of("基本满意", "Fairly satisfied"), r.basicallySatisfied(), percent(r.basicallySatisfied(), rated)),
-            new Share(Bilingual.of("不满意", "Dissatisfied"), r.dissatisfied(), percent(r.dissatisfied(), rated)));
+            new Share(
+                Bilingual.of("满意", "Satisfied"), r.satisfied(), percent(r.satisfied(), rated)),
+            new Share(
+                Bilingual.of("基本满意", "Fairly satisfied"),
+                r.basicallySatisfied(),
+                percent(r.basicallySatisfied(), rated)),
+            new Share(
+                Bilingual.of("不满意", "Dissatisfied"),
+                r.dissatisfied(),
+                percent(r.dissatisfied(), rated)));
     return new Figures(
         Bilingual.of(DATE_ZH.format(r.since()) + "以来", "Since " + DATE_EN.format(r.since())),
         r.received(),

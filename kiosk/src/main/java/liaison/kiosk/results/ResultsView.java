@@ -22,11 +22,15 @@ public final class ResultsView {
   }
 
   public Node draw(ResultsModel model) {
-    VBox page = new VBox(Ui.section(Bilingual.of("意见办理情况", "How residents' opinions were handled"), english));
+    VBox page =
+        new VBox(
+            Ui.section(Bilingual.of("意见办理情况", "How residents' opinions were handled"), english));
     page.getStyleClass().add("page");
     if (model.figures().isEmpty()) {
       page.getChildren()
-          .add(Ui.placeholder(Bilingual.of("暂无办理情况数据", "No handling figures published yet"), english));
+          .add(
+              Ui.placeholder(
+                  Bilingual.of("暂无办理情况数据", "No handling figures published yet"), english));
       return page;
     }
     Figures f = model.figures().get();
@@ -40,7 +44,12 @@ public final class ResultsView {
     VBox bars = new VBox();
     bars.getStyleClass().add("bars");
     bars.getChildren()
-        .add(Ui.label("bars-title", Bilingual.of("群众满意度（" + f.rated() + " 份评价）", "Satisfaction (" + f.rated() + " ratings)").primary(english)));
+        .add(
+            Ui.label(
+                "bars-title",
+                Bilingual.of(
+                        "群众满意度（" + f.rated() + " 份评价）", "Satisfaction (" + f.rated() + " ratings)")
+                    .primary(english)));
     for (Share s : f.satisfaction()) {
       Label label = Ui.label("bar-label", s.label().primary(english));
       label.setMinWidth(Region.USE_PREF_SIZE);

@@ -44,8 +44,10 @@ public final class SchedulePresenter {
     LocalDate until = from.plusDays(SCHEDULE_DAYS - 1);
     Map<LocalDate, List<Reception>> byDay = new TreeMap<>();
     for (Reception r : content.receptions()) {
-      boolean shown = r.status() == ReceptionStatus.ANNOUNCED || r.status() == ReceptionStatus.CANCELLED
-          || r.status() == ReceptionStatus.HELD;
+      boolean shown =
+          r.status() == ReceptionStatus.ANNOUNCED
+              || r.status() == ReceptionStatus.CANCELLED
+              || r.status() == ReceptionStatus.HELD;
       if (shown && !r.date().isBefore(from) && !r.date().isAfter(until)) {
         byDay.computeIfAbsent(r.date(), k -> new ArrayList<>()).add(r);
       }
@@ -64,17 +66,22 @@ public final class SchedulePresenter {
     Optional<Bilingual> note =
         plausible
             ? Optional.empty()
-            : Optional.of(Bilingual.of("本机时钟未校准，以下按内容生成日期列出", "The clock needs setting; listed from the content's date"));
+            : Optional.of(
+                Bilingual.of(
+                    "本机时钟未校准，以下按内容生成日期列出",
+                    "The clock needs setting; listed from the content's date"));
     return new ScheduleModel(days, note);
   }
 
   private static Entry entry(ReceptionCalendar calendar, Reception r) {
-    String names = calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、"));
+    String names =
+        calendar.deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、"));
     Optional<Bilingual> status =
         switch (r.status()) {
           case CANCELLED -> Optional.of(Bilingual.of("已取消", "Cancelled"));
           case HELD -> Optional.of(Bilingual.of("已举行", "Held"));
-          default -> calendar.inProgress(r) ? Optional.of(Bilingual.of("接待中", "Now")) : Optional.empty();
+          default ->
+              calendar.inProgress(r) ? Optional.of(Bilingual.of("接待中", "Now")) : Optional.empty();
         };
     return new Entry(
         Dates.window(r.start(), r.end()),

@@ -36,7 +36,9 @@ public final class ScheduleView {
         note,
         days,
         days.isEmpty()
-            ? Ui.placeholder(Bilingual.of("近两周暂无已公告的接待", "No announced reception in the next two weeks"), english)
+            ? Ui.placeholder(
+                Bilingual.of("近两周暂无已公告的接待", "No announced reception in the next two weeks"),
+                english)
             : null,
         page.page(),
         0,
@@ -57,10 +59,17 @@ public final class ScheduleView {
       box.getStyleClass().add("is-today");
     }
     for (Entry e : day.entries()) {
-      String what = e.names() + (e.theme().isEmpty() ? "" : " · " + e.theme()) + (e.location().isEmpty() ? "" : " · " + e.location());
+      String what =
+          e.names()
+              + (e.theme().isEmpty() ? "" : " · " + e.theme())
+              + (e.location().isEmpty() ? "" : " · " + e.location());
       HBox row = new HBox(Ui.fixed("entry-window", e.window()));
-      e.status().map(s -> Ui.fixed("entry-status", s.primary(english))).ifPresent(row.getChildren()::add);
-      e.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(row.getChildren()::add);
+      e.status()
+          .map(s -> Ui.fixed("entry-status", s.primary(english)))
+          .ifPresent(row.getChildren()::add);
+      e.booking()
+          .map(b -> Ui.fixed("booking-chip", b.primary(english)))
+          .ifPresent(row.getChildren()::add);
       row.getChildren().add(Ui.shrinking("entry-text", what));
       row.getStyleClass().add("entry");
       row.setAlignment(Pos.CENTER_LEFT);

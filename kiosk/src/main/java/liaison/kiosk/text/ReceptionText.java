@@ -15,8 +15,13 @@ public final class ReceptionText {
       return Optional.empty();
     }
     if (r.freePlaces().orElse(0) == 0) {
-      return Optional.of(Bilingual.of("已约满 " + r.booked() + "/" + r.capacity(), "Fully booked " + r.booked() + "/" + r.capacity()));
+      return Optional.of(
+          Bilingual.of(
+              "已约满 " + r.booked() + "/" + r.capacity(),
+              "Fully booked " + r.booked() + "/" + r.capacity()));
     }
-    return Optional.of(Bilingual.of("已约 " + r.booked() + "/" + r.capacity(), "Booked " + r.booked() + "/" + r.capacity()));
+    return Optional.of(
+        Bilingual.of(
+            "已约 " + r.booked() + "/" + r.capacity(), "Booked " + r.booked() + "/" + r.capacity()));
   }
 }

@@ -1,4 +1,7 @@
-/** Words the kiosk's pages share (bookings, deputies' levels), so two pages never say it differently. */
+/**
+ * Words the kiosk's pages share (bookings, deputies' levels), so two pages never say it
+ * differently.
+ */
 @NullMarked
 package liaison.kiosk.text;
 

@@ -60,30 +60,49 @@ class CommandRoundTripTest {
     try (ApplicationContext hub =
         ApplicationContext.run(
             Map.of(
-                "hub.data-dir", dir.resolve("hub").toString(),
-                "hub.http-port", httpPort,
-                "hub.http-host", "127.0.0.1",
+                "hub.data-dir",
+                dir.resolve("hub").toString(),
+                "hub.http-port",
+                httpPort,
+                "hub.http-host",
+                "127.0.0.1",
                 // The address the station uploads to: this hub, as a station on the LAN reaches it.
-                "hub.public-url", "http://127.0.0.1:" + httpPort,
-                "hub.mqtt.port", mqttPort,
-                "hub.mqtt.broker.persistence", "in-memory",
-                "hub.commands.timeout", "10s"))) {
+                "hub.public-url",
+                "http://127.0.0.1:" + httpPort,
+                "hub.mqtt.port",
+                mqttPort,
+                "hub.mqtt.broker.persistence",
+                "in-memory",
+                "hub.commands.timeout",
+                "10s"))) {
       hub.getBean(EmbeddedServer.class).start();
-      Staff admin = hub.getBean(StaffAccountRepository.class).byUsername("admin").orElseThrow().staff();
+      Staff admin =
+          hub.getBean(StaffAccountRepository.class).byUsername("admin").orElseThrow().staff();
       CommandService commands = hub.getBean(CommandService.class);
       StationConfig config =
-          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
+          EnrolledStations.enrolled(
+              hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       List<String> restarts = new CopyOnWriteArrayList<>();
       List<Boolean> backlight = new CopyOnWriteArrayList<>();
       ScreenPower power = backlight::add;
       try (StationRuntime runtime = StationRuntime.open(config, clock);
-          StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
+          StationDevices devices =
+              StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK))
+                  .orElseThrow();
           StationHardware hardware = new StationHardware(runtime, devices, power, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
-        runtime.commands().handler(new KioskCommands(runtime, screen, Optional.of(hardware), power, () -> restarts.add("restart")));
+        runtime
+            .commands()
+            .handler(
+                new KioskCommands(
+                    runtime, screen, Optional.of(hardware), power, () -> restarts.add("restart")));
         runtime.start();
-        await().atMost(Duration.ofSeconds(30))
-            .until(() -> runtime.presence().displayedVersion() > 0 && runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    runtime.presence().displayedVersion() > 0
+                        && runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
         onFx(() -> Screens.render(screen.root(), 1280, 800));
 
         // SCREENSHOT: the kiosk's own scene, uploaded over HTTP, stored by hash, on the fleet page.
@@ -94,10 +113,16 @@ class CommandRoundTripTest {
         assertThat(image.getWidth()).isEqualTo(1280);
         assertThat(image.getHeight()).isEqualTo(800);
         java.nio.file.Files.createDirectories(Screens.DIR);
-        java.nio.file.Files.write(Screens.DIR.resolve("command-screenshot-as-uploaded-1280x800.png"), png);
-        String fleet = loggedIn(httpPort).send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/admin/fleet")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        java.nio.file.Files.write(
+            Screens.DIR.resolve("command-screenshot-as-uploaded-1280x800.png"), png);
+        String fleet =
+            loggedIn(httpPort)
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/admin/fleet"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(fleet).contains("/admin/fleet/screenshots/" + shot.screenshotHash() + ".png");
 
         // IDENTIFY: the LED flickers (mock pins) and a frame flashes on the screen.
@@ -106,16 +131,23 @@ class CommandRoundTripTest {
         assertThat(identify.status()).isEqualTo(CommandStatus.OK);
         assertThat(hardware.pattern()).isEqualTo(LedPattern.IDENTIFY);
         assertThat(onFx(() -> screen.view().identifying())).isTrue();
-        onFx(() -> Screens.save(Screens.render(screen.root(), 1280, 800), "command-identify-1280x800"));
+        onFx(
+            () ->
+                Screens.save(
+                    Screens.render(screen.root(), 1280, 800), "command-identify-1280x800"));
 
         // SCREEN_OFF: backlight off, and the hub hears of it in the station's state.
-        assertThat(commands.send(admin, "s-001", "SCREEN_OFF").status()).isEqualTo(CommandStatus.OK);
+        assertThat(commands.send(admin, "s-001", "SCREEN_OFF").status())
+            .isEqualTo(CommandStatus.OK);
         assertThat(backlight).endsWith(false);
-        assertThat(runtime.presence().screen()).isEqualTo(liaison.signage.protocol.StationState.Screen.OFF);
-        assertThat(commands.send(admin, "s-001", "RELOAD_CONTENT").status()).isEqualTo(CommandStatus.OK);
+        assertThat(runtime.presence().screen())
+            .isEqualTo(liaison.signage.protocol.StationState.Screen.OFF);
+        assertThat(commands.send(admin, "s-001", "RELOAD_CONTENT").status())
+            .isEqualTo(CommandStatus.OK);
 
         // RESTART_APP: answered first, then the app's restart callback.
-        assertThat(commands.send(admin, "s-001", "RESTART_APP").status()).isEqualTo(CommandStatus.OK);
+        assertThat(commands.send(admin, "s-001", "RESTART_APP").status())
+            .isEqualTo(CommandStatus.OK);
         await().until(() -> restarts.size() == 1);
         onFx(screen::close);
       }

@@ -16,7 +16,8 @@ final class EnrolledStations {
   static StationConfig enrolled(ApplicationContext hub, StationConfig config) {
     String password = MqttPasswordHash.newPassword();
     hub.getBean(StationCredentialRepository.class)
-        .provision(config.stationId(), MqttPasswordHash.hash(password), "test", OffsetDateTime.now());
+        .provision(
+            config.stationId(), MqttPasswordHash.hash(password), "test", OffsetDateTime.now());
     return config.withLogin(config.stationId(), password);
   }
 }

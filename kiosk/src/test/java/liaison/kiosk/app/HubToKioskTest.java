@@ -13,13 +13,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.image.WritableImage;
+import liaison.hub.fleet.StationOverview;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.satisfaction.OnSiteRatings;
 import liaison.hub.satisfaction.Satisfaction;
-import liaison.hub.fleet.StationOverview;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
@@ -64,13 +64,16 @@ class HubToKioskTest {
               .opinionUrl();
 
       StationConfig config =
-          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
+          EnrolledStations.enrolled(
+              hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
 
         // Given the hub's snapshot has reached the station, it is in the store and on screen.
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == published);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.presence().displayedVersion() == published);
         assertThat(storedVersion(config)).isEqualTo(published);
         WritableImage image = render(screen, "hub-to-kiosk-1280x800");
         List<String> texts = onFx(() -> Screens.visibleTexts(screen.root()));
@@ -85,12 +88,23 @@ class HubToKioskTest {
                     hub.getBean(NoticeRepository.class)
                         .insert(
                             h,
-                            new Notice("n-e2e", "本周五下午代表之家暂停接待", "因场地消防检查，本周五下午暂停接待，周一恢复。",
-                                NoticePriority.NORMAL, now.minusMinutes(1), now.plusDays(3),
-                                Notice.Target.STATIONS, null, List.of("s-001"), "城关镇人大主席团", "c-qingxi")));
+                            new Notice(
+                                "n-e2e",
+                                "本周五下午代表之家暂停接待",
+                                "因场地消防检查，本周五下午暂停接待，周一恢复。",
+                                NoticePriority.NORMAL,
+                                now.minusMinutes(1),
+                                now.plusDays(3),
+                                Notice.Target.STATIONS,
+                                null,
+                                List.of("s-001"),
+                                "城关镇人大主席团",
+                                "c-qingxi")));
         publisher.stationsChanged(List.of("s-001"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == published + 1);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.presence().displayedVersion() == published + 1);
         assertThat(storedVersion(config)).isEqualTo(published + 1);
         render(screen, "hub-to-kiosk-notice-1280x800");
         assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
@@ -107,11 +121,18 @@ class HubToKioskTest {
       PublicationRepository publications = hub.getBean(PublicationRepository.class);
       await().until(() -> publications.current("s-001").isPresent());
       StationConfig config =
-          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
+          EnrolledStations.enrolled(
+              hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() > 0 && runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    runtime.presence().displayedVersion() > 0
+                        && runtime.presence().link().get().state()
+                            == liaison.signage.player.LinkStatus.State.ONLINE);
 
         // A visitor opens 评价 and taps 满意 — the only input is a tap.
         List<String> thanked =
@@ -120,21 +141,28 @@ class HubToKioskTest {
                   Screens.render(screen.root(), 1024, 600);
                   Screens.tap(screen.root().lookup("#nav-feedback"));
                   Screens.render(screen.root(), 1024, 600);
-                  Screens.save(Screens.render(screen.root(), 1024, 600), "feedback-before-tap-1024x600");
+                  Screens.save(
+                      Screens.render(screen.root(), 1024, 600), "feedback-before-tap-1024x600");
                   Screens.tap(screen.root().lookup(".rating-satisfied"));
-                  Screens.save(Screens.render(screen.root(), 1024, 600), "feedback-thanks-1024x600");
+                  Screens.save(
+                      Screens.render(screen.root(), 1024, 600), "feedback-thanks-1024x600");
                   return Screens.visibleTexts(screen.root());
                 });
         assertThat(thanked).contains("谢谢您的评价！");
 
         OnSiteRatings ratings = hub.getBean(OnSiteRatings.class);
-        await().atMost(Duration.ofSeconds(20))
-            .until(() -> runtime.events().pending() == 0 && ratings.summary("s-001").today(Satisfaction.SATISFIED) == 1);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    runtime.events().pending() == 0
+                        && ratings.summary("s-001").today(Satisfaction.SATISFIED) == 1);
         int rows =
             hub.getBean(Jdbi.class)
                 .withHandle(
                     h ->
-                        h.createQuery("SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = 'satisfaction'")
+                        h.createQuery(
+                                "SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = 'satisfaction'")
                             .mapTo(Integer.class)
                             .one());
         assertThat(rows).as("stored once").isEqualTo(1);
@@ -148,17 +176,27 @@ class HubToKioskTest {
     int mqttPort = TestBroker.freePort();
     try (ApplicationContext hub = startHub(mqttPort)) {
       StationConfig config =
-          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
+          EnrolledStations.enrolled(
+              hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
       try (StationRuntime runtime = StationRuntime.open(config, clock);
-          StationDevices devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
-          StationHardware hardware = new StationHardware(runtime, devices, ScreenPower.NONE, clock)) {
+          StationDevices devices =
+              StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK))
+                  .orElseThrow();
+          StationHardware hardware =
+              new StationHardware(runtime, devices, ScreenPower.NONE, clock)) {
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    runtime.presence().link().get().state()
+                        == liaison.signage.player.LinkStatus.State.ONLINE);
 
         devices.emulator().orElseThrow().press();
 
         Jdbi jdbi = hub.getBean(Jdbi.class);
-        await().atMost(Duration.ofSeconds(20))
+        await()
+            .atMost(Duration.ofSeconds(20))
             .until(() -> runtime.events().pending() == 0 && countEvents(jdbi, "button.call") == 1);
         assertThat(countEvents(jdbi, "button.call")).isEqualTo(1);
       }
@@ -168,22 +206,32 @@ class HubToKioskTest {
   private static int countEvents(Jdbi jdbi, String type) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = :type")
+            h.createQuery(
+                    "SELECT count(*) FROM station_event WHERE station_id = 's-001' AND type = :type")
                 .bind("type", type)
                 .mapTo(Integer.class)
                 .one());
   }
 
-  /** The real hub with its embedded broker on the given port and its SQLite file under the test's folder. */
+  /**
+   * The real hub with its embedded broker on the given port and its SQLite file under the test's
+   * folder.
+   */
   private ApplicationContext startHub(int mqttPort) {
     return ApplicationContext.run(
         Map.of(
-            "hub.data-dir", dir.resolve("hub").toString(),
-            "hub.http-port", -1,
-            "hub.http-host", "127.0.0.1",
-            "hub.public-url", "https://hub.test",
-            "hub.mqtt.port", mqttPort,
-            "hub.mqtt.broker.persistence", "in-memory"));
+            "hub.data-dir",
+            dir.resolve("hub").toString(),
+            "hub.http-port",
+            -1,
+            "hub.http-host",
+            "127.0.0.1",
+            "hub.public-url",
+            "https://hub.test",
+            "hub.mqtt.port",
+            mqttPort,
+            "hub.mqtt.broker.persistence",
+            "in-memory"));
   }
 
   private static long storedVersion(StationConfig config) {

@@ -27,8 +27,8 @@ import liaison.signage.player.fx.Screens;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
-import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
@@ -66,17 +66,30 @@ class KioskDetailsTest {
           onFx(
               () -> {
                 List<String> out = new ArrayList<>();
-                for (Page page : List.of(new Page.Home(), liaison.kiosk.nav.Page.Deputies.all(), new Page.Feedback(), new Page.Notice("n-0007", 0))) {
+                for (Page page :
+                    List.of(
+                        new Page.Home(),
+                        liaison.kiosk.nav.Page.Deputies.all(),
+                        new Page.Feedback(),
+                        new Page.Notice("n-0007", 0))) {
                   KioskScreen screen = new KioskScreen(runtime, clock, CjkFonts.detect());
                   screen.navigator().go(page, clock.instant());
                   screen.refresh();
                   Screens.render(screen.root(), 800, 480);
                   for (Node n : screen.root().lookupAll(".touch, .toggle, .chip")) {
                     if (n.isVisible() && n.getLayoutBounds().getHeight() < NINE_MM_ON_7_INCH) {
-                      out.add(page + ": " + n.getStyleClass() + " " + n.getLayoutBounds().getHeight() + " px high");
+                      out.add(
+                          page
+                              + ": "
+                              + n.getStyleClass()
+                              + " "
+                              + n.getLayoutBounds().getHeight()
+                              + " px high");
                     }
                   }
-                  assertThat(screen.root().lookupAll(".touch")).as("buttons found on " + page).isNotEmpty();
+                  assertThat(screen.root().lookupAll(".touch"))
+                      .as("buttons found on " + page)
+                      .isNotEmpty();
                   screen.close();
                 }
                 return out;
@@ -115,21 +128,43 @@ class KioskDetailsTest {
     }
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(picture, "jpg", jpeg);
-    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg.toByteArray()));
+    String hash =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg.toByteArray()));
     StationContent g = GoldenFiles.content();
     List<Deputy> deputies = new ArrayList<>();
     for (Deputy d : g.deputies()) {
       deputies.add(
           d.id().equals("d-0001")
-              ? new Deputy(d.id(), d.name(), d.levels(), d.constituency(), d.occupation(), d.workUnit(), d.specialties(), hash, d.phone(), d.messageUrl())
+              ? new Deputy(
+                  d.id(),
+                  d.name(),
+                  d.levels(),
+                  d.constituency(),
+                  d.occupation(),
+                  d.workUnit(),
+                  d.specialties(),
+                  hash,
+                  d.phone(),
+                  d.messageUrl())
               : d);
     }
     StationContent withPhoto =
-        new StationContent(g.stationId(), g.version(), g.generatedAt(), g.station(), deputies, g.receptions(), g.notices(), g.links(), g.results());
+        new StationContent(
+            g.stationId(),
+            g.version(),
+            g.generatedAt(),
+            g.station(),
+            deputies,
+            g.receptions(),
+            g.notices(),
+            g.links(),
+            g.results());
     StationConfig config = config();
 
     try (StationRuntime runtime = runtime(withPhoto, config)) {
-      assertThat(onFx(() -> photosShown(runtime, "photo-missing-1280x800"))).as("not fetched yet").isZero();
+      assertThat(onFx(() -> photosShown(runtime, "photo-missing-1280x800")))
+          .as("not fetched yet")
+          .isZero();
 
       // The station's cache holds it now (as after a fetch from the hub by hash).
       Files.createDirectories(config.photoDir());
@@ -153,13 +188,21 @@ class KioskDetailsTest {
       StationConfig config = StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk"));
       try (TestClient hub = TestClient.connect(broker.uri(), "hub");
           StationRuntime runtime = StationRuntime.open(config, clock)) {
-        hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
+        hub.publish(
+            Topic.stationContent("s-001").toString(),
+            ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)),
+            true);
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.presence().displayedVersion() == 42);
         List<String> before = texts(screen.root(), screen, "bad-snapshot-before");
 
-        hub.publish(Topic.stationContent("s-001").toString(), "{\"stationId\":\"s-001\",\"version\":43,".getBytes(), true);
+        hub.publish(
+            Topic.stationContent("s-001").toString(),
+            "{\"stationId\":\"s-001\",\"version\":43,".getBytes(),
+            true);
         await().atMost(Duration.ofSeconds(20)).until(() -> runtime.rejections().count() > 0);
 
         assertThat(texts(screen.root(), screen, "bad-snapshot-after")).isEqualTo(before);
@@ -198,7 +241,9 @@ class KioskDetailsTest {
       clock.advance(KioskScreen.DIM_AFTER);
       onFx(screen::refresh);
       assertThat(onFx(() -> screen.view().dimmed())).isTrue();
-      onFx(() -> Screens.save(Screens.render(screen.root(), 1024, 600), "dimmed-dev-panel-1024x600"));
+      onFx(
+          () ->
+              Screens.save(Screens.render(screen.root(), 1024, 600), "dimmed-dev-panel-1024x600"));
 
       // The developer panel's "有人经过" plays the sensor: the screen lights up.
       onFx(() -> Screens.tap(screen.root().lookup("#dev-motion")));
@@ -208,7 +253,8 @@ class KioskDetailsTest {
       // Its call button goes into the station's outbox (no hub here to take it).
       onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
       assertThat(runtime.events().pending()).isEqualTo(1);
-      onFx(() -> Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600"));
+      onFx(
+          () -> Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600"));
       panel.close();
       onFx(screen::close);
     }

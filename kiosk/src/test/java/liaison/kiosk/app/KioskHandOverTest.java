@@ -47,23 +47,32 @@ class KioskHandOverTest {
   void shouldHandOverToTheLoopWhenIdleAndBackOnTheFirstTouch() throws Exception {
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
         TestClient hub = TestClient.connect(broker.uri(), "test-hub");
-        StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk")), clock)) {
+        StationRuntime runtime =
+            StationRuntime.open(
+                StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk")), clock)) {
       String events = Topic.stationEvent("s-001").toString();
       hub.subscribe(events);
-      hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
+      hub.publish(
+          Topic.stationContent("s-001").toString(),
+          ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)),
+          true);
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
       runtime.start();
-      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> runtime.presence().displayedVersion() == 42);
 
       // One second short of the idle timeout the kiosk still has the screen.
       secondsPass(screen, Navigator.IDLE.toSeconds() - 1);
       assertThat(onFx(() -> screen.view().signageShown())).isFalse();
       secondsPass(screen, 1);
       assertThat(onFx(() -> screen.view().signageShown())).isTrue();
-      List<String> loop = onFx(() -> {
-        Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-today");
-        return Screens.visibleTexts(screen.signage().screen().root());
-      });
+      List<String> loop =
+          onFx(
+              () -> {
+                Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-today");
+                return Screens.visibleTexts(screen.signage().screen().root());
+              });
       assertThat(loop).contains("城关镇人大代表之家", "今日代表接待", "陈秀兰");
 
       // The golden snapshot's playlist outside its morning daypart: today 20 s, week 15, roster 15,
@@ -71,17 +80,27 @@ class KioskHandOverTest {
       secondsPass(screen, 20 + 15 + 15 + 5);
       assertThat(onFx(() -> screen.signage().loop().screen()))
           .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.NOTICES));
-      onFx(() -> Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-notice"));
+      onFx(
+          () ->
+              Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-notice"));
       onFx(() -> Event.fireEvent(screen.root(), press()));
 
       assertThat(onFx(() -> screen.view().signageShown())).isFalse();
       assertThat(onFx(() -> screen.signage().playing())).isFalse();
       assertThat(onFx(() -> screen.navigator().page())).isInstanceOf(Page.Home.class);
       await().atMost(Duration.ofSeconds(20)).until(() -> !displayed(hub, events).isEmpty());
-      assertThat(displayed(hub, events)).singleElement().satisfies(e -> {
-        assertThat(e.body()).containsEntry("noticeId", "n-0007").containsEntry("seconds", 5).containsEntry("kind", "LOOP");
-        assertThat(e.body()).containsEntry("from", "2026-11-23T10:01:50+08:00").containsEntry("until", "2026-11-23T10:01:55+08:00");
-      });
+      assertThat(displayed(hub, events))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.body())
+                    .containsEntry("noticeId", "n-0007")
+                    .containsEntry("seconds", 5)
+                    .containsEntry("kind", "LOOP");
+                assertThat(e.body())
+                    .containsEntry("from", "2026-11-23T10:01:50+08:00")
+                    .containsEntry("until", "2026-11-23T10:01:55+08:00");
+              });
 
       // Idle again: the loop comes back, from the top of the playlist.
       secondsPass(screen, Navigator.IDLE.toSeconds());
@@ -96,17 +115,30 @@ class KioskHandOverTest {
   void shouldProveTheUrgentBannerTheKioskShowsWhileAVisitorUsesIt() throws Exception {
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
         TestClient hub = TestClient.connect(broker.uri(), "test-hub");
-        StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk")), clock)) {
+        StationRuntime runtime =
+            StationRuntime.open(
+                StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk")), clock)) {
       String events = Topic.stationEvent("s-001").toString();
       String alerts = Topic.stationAlert("s-001").toString();
       hub.subscribe(events);
-      hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
+      hub.publish(
+          Topic.stationContent("s-001").toString(),
+          ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)),
+          true);
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
       runtime.start();
-      await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 42);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> runtime.presence().displayedVersion() == 42);
 
-      StationAlert urgent = new StationAlert("n-0042", "今日下午停水", "14:00—18:00 代表之家停水。", NoticePriority.URGENT,
-          OffsetDateTime.parse("2026-11-23T09:00:00+08:00"), null);
+      StationAlert urgent =
+          new StationAlert(
+              "n-0042",
+              "今日下午停水",
+              "14:00—18:00 代表之家停水。",
+              NoticePriority.URGENT,
+              OffsetDateTime.parse("2026-11-23T09:00:00+08:00"),
+              null);
       hub.publish(alerts, ProtocolCodec.encode(urgent), true);
       await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> screen.view().alertShown()));
       secondsPass(screen, 20);
@@ -116,9 +148,16 @@ class KioskHandOverTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> !onFx(() -> screen.view().alertShown()));
 
       await().atMost(Duration.ofSeconds(20)).until(() -> !displayed(hub, events).isEmpty());
-      assertThat(displayed(hub, events)).singleElement().satisfies(e -> assertThat(e.body())
-          .containsEntry("noticeId", "n-0042").containsEntry("kind", "URGENT_INTERRUPT").containsEntry("seconds", 45)
-          .containsEntry("from", "2026-11-23T10:00+08:00").containsEntry("until", "2026-11-23T10:00:45+08:00"));
+      assertThat(displayed(hub, events))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.body())
+                      .containsEntry("noticeId", "n-0042")
+                      .containsEntry("kind", "URGENT_INTERRUPT")
+                      .containsEntry("seconds", 45)
+                      .containsEntry("from", "2026-11-23T10:00+08:00")
+                      .containsEntry("until", "2026-11-23T10:00:45+08:00"));
       onFx(screen::close);
     }
   }
@@ -131,8 +170,25 @@ class KioskHandOverTest {
   }
 
   private static MouseEvent press() {
-    return new MouseEvent(MouseEvent.MOUSE_PRESSED, 400, 300, 400, 300, MouseButton.PRIMARY, 1,
-        false, false, false, false, true, false, false, true, false, false, null);
+    return new MouseEvent(
+        MouseEvent.MOUSE_PRESSED,
+        400,
+        300,
+        400,
+        300,
+        MouseButton.PRIMARY,
+        1,
+        false,
+        false,
+        false,
+        false,
+        true,
+        false,
+        false,
+        true,
+        false,
+        false,
+        null);
   }
 
   private static List<StationEvent> displayed(TestClient hub, String topic) {

@@ -24,7 +24,12 @@ class KioskOptionsTest {
 
     KioskOptions pi =
         parse(
-            List.of("--station=s-001", "--gpio=gpiod", "--button-pin=5", "--screen-off=20:30", "--backlight=/sys/class/backlight/10-0045"),
+            List.of(
+                "--station=s-001",
+                "--gpio=gpiod",
+                "--button-pin=5",
+                "--screen-off=20:30",
+                "--backlight=/sys/class/backlight/10-0045"),
             Map.of("LIAISON_LED_PIN", "6"));
     assertThat(pi.devices().provider()).isEqualTo(DeviceConfig.Provider.GPIOD);
     assertThat(pi.devices().buttonPin()).isEqualTo(5);
@@ -55,9 +60,12 @@ class KioskOptionsTest {
 
   @Test
   void shouldEnrolWithTheHubOnTheBrokersMachineUnlessToldOtherwise() {
-    KioskOptions plain = parse(List.of("--station=s-001", "--broker=tcp://192.168.1.20:1883"), Map.of());
-    KioskOptions tls = parse(List.of("--station=s-001", "--broker=ssl://hub.example:8883"), Map.of());
-    KioskOptions given = parse(List.of("--station=s-001"), Map.of("LIAISON_HUB", "https://rd.example.gov.cn"));
+    KioskOptions plain =
+        parse(List.of("--station=s-001", "--broker=tcp://192.168.1.20:1883"), Map.of());
+    KioskOptions tls =
+        parse(List.of("--station=s-001", "--broker=ssl://hub.example:8883"), Map.of());
+    KioskOptions given =
+        parse(List.of("--station=s-001"), Map.of("LIAISON_HUB", "https://rd.example.gov.cn"));
     KioskOptions none = parse(List.of("--station=s-001", "--hub=none"), Map.of());
 
     assertThat(plain.station().access().hubUrl()).hasToString("http://192.168.1.20:8080");
@@ -69,8 +77,10 @@ class KioskOptionsTest {
 
   @Test
   void shouldNameABadHubAddressOrAnUnreadableCertificate() {
-    assertThatThrownBy(() -> parse(List.of("--station=s-001", "--hub=ftp://hub"), Map.of())).hasMessageContaining("--hub");
-    assertThatThrownBy(() -> parse(List.of("--station=s-001", "--trust=/no/such/hub.pem"), Map.of()))
+    assertThatThrownBy(() -> parse(List.of("--station=s-001", "--hub=ftp://hub"), Map.of()))
+        .hasMessageContaining("--hub");
+    assertThatThrownBy(
+            () -> parse(List.of("--station=s-001", "--trust=/no/such/hub.pem"), Map.of()))
         .hasMessageContaining("--trust")
         .hasMessageContaining("hub.pem");
   }

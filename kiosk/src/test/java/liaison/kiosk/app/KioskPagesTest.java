@@ -23,9 +23,9 @@ import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
-import liaison.signage.protocol.StationContent;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,23 +43,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KioskPagesTest {
 
   static final List<int[]> SIZES =
-      List.of(new int[] {800, 480}, new int[] {1024, 600}, new int[] {1280, 800}, new int[] {1920, 1080}, new int[] {1080, 1920});
+      List.of(
+          new int[] {800, 480},
+          new int[] {1024, 600},
+          new int[] {1280, 800},
+          new int[] {1920, 1080},
+          new int[] {1080, 1920});
 
   @TempDir Path dir;
 
   private final TestClock clock = TestClock.at("2026-11-23T09:30:00+08:00");
 
-  record Shot(WritableImage image, List<String> texts, List<String> cutOff, List<String> overlaps, KioskScreen screen) {}
+  record Shot(
+      WritableImage image,
+      List<String> texts,
+      List<String> cutOff,
+      List<String> overlaps,
+      KioskScreen screen) {}
 
   private StationRuntime runtime(StationContent content) {
-    StationConfig config = StationConfig.of(content.stationId(), "tcp://127.0.0.1:1", dir.resolve("kiosk-" + System.nanoTime()));
+    StationConfig config =
+        StationConfig.of(
+            content.stationId(), "tcp://127.0.0.1:1", dir.resolve("kiosk-" + System.nanoTime()));
     try (ContentStore store = ContentStore.open(config.storeFile())) {
       store.storeIfNewer(content, OffsetDateTime.now(clock));
     }
     return StationRuntime.open(config, clock);
   }
 
-  private Shot shoot(StationRuntime runtime, Page page, Settings settings, int width, int height, String name) {
+  private Shot shoot(
+      StationRuntime runtime, Page page, Settings settings, int width, int height, String name) {
     return onFx(
         () -> {
           KioskScreen screen = new KioskScreen(runtime, clock, CjkFonts.detect());
@@ -69,8 +82,12 @@ class KioskPagesTest {
           WritableImage image = Screens.render(screen.root(), width, height);
           Screens.save(image, name);
           Shot shot =
-              new Shot(image, Screens.visibleTexts(screen.root()), Screens.cutOff(screen.root()),
-                  Screens.overlapping(screen.root()), screen);
+              new Shot(
+                  image,
+                  Screens.visibleTexts(screen.root()),
+                  Screens.cutOff(screen.root()),
+                  Screens.overlapping(screen.root()),
+                  screen);
           screen.close();
           return shot;
         });
@@ -80,14 +97,32 @@ class KioskPagesTest {
     List<Arguments> out = new ArrayList<>();
     List<Object[]> pages =
         List.<Object[]>of(
-            new Object[] {"home", new Page.Home(), List.of("城关镇人大代表之家", "今日接待", "陈秀兰", "已到", "应到", "已约 7/20", "扫码提意见", "扫码预约", "首页")},
-            new Object[] {"deputies", Page.Deputies.all(), List.of("本站代表", "全部", "陈秀兰", "黄志强", "省级 1")},
-            new Object[] {"deputy", new Page.Deputy("d-0001"), List.of("陈秀兰", "城关镇第一选区", "医疗卫生、养老服务", "0771-5551234", "扫码给陈秀兰留言", "返回")},
-            new Object[] {"schedule", new Page.Schedule(0), List.of("近两周接待安排", "11月23日 星期一", "今天", "已约 7/20", "11月25日 星期三")},
+            new Object[] {
+              "home",
+              new Page.Home(),
+              List.of("城关镇人大代表之家", "今日接待", "陈秀兰", "已到", "应到", "已约 7/20", "扫码提意见", "扫码预约", "首页")
+            },
+            new Object[] {
+              "deputies", Page.Deputies.all(), List.of("本站代表", "全部", "陈秀兰", "黄志强", "省级 1")
+            },
+            new Object[] {
+              "deputy",
+              new Page.Deputy("d-0001"),
+              List.of("陈秀兰", "城关镇第一选区", "医疗卫生、养老服务", "0771-5551234", "扫码给陈秀兰留言", "返回")
+            },
+            new Object[] {
+              "schedule",
+              new Page.Schedule(0),
+              List.of("近两周接待安排", "11月23日 星期一", "今天", "已约 7/20", "11月25日 星期三")
+            },
             new Object[] {"notices", new Page.Notices(0), List.of("11月代表接待日安排", "11月1日—12月1日")},
             new Object[] {"notice", new Page.Notice("n-0007", 0), List.of("11月代表接待日安排", "返回")},
-            new Object[] {"results", new Page.Results(), List.of("意见办理情况", "128", "117", "91%", "满意")},
-            new Object[] {"feedback", new Page.Feedback(), List.of("您对本次接待满意吗？", "满意", "基本满意", "不满意")});
+            new Object[] {
+              "results", new Page.Results(), List.of("意见办理情况", "128", "117", "91%", "满意")
+            },
+            new Object[] {
+              "feedback", new Page.Feedback(), List.of("您对本次接待满意吗？", "满意", "基本满意", "不满意")
+            });
     for (int[] size : SIZES) {
       for (Object[] p : pages) {
         out.add(Arguments.of(p[0], p[1], p[2], size[0], size[1]));
@@ -98,20 +133,29 @@ class KioskPagesTest {
 
   @ParameterizedTest(name = "{0} at {3}x{4}")
   @MethodSource("pagesAtEverySize")
-  void shouldShowEveryPageWholeAtEverySize(String name, Page page, List<String> expected, int width, int height)
-      throws Exception {
+  void shouldShowEveryPageWholeAtEverySize(
+      String name, Page page, List<String> expected, int width, int height) throws Exception {
     try (StationRuntime runtime = runtime(GoldenFiles.content())) {
-      Shot shot = shoot(runtime, page, Settings.DEFAULT, width, height, name + "-" + width + "x" + height);
+      Shot shot =
+          shoot(runtime, page, Settings.DEFAULT, width, height, name + "-" + width + "x" + height);
 
       assertThat(shot.texts()).containsAll(expected);
       assertThat(shot.cutOff()).as("texts cut off at the screen's edge").isEmpty();
       assertThat(shot.overlaps()).as("texts drawn over each other").isEmpty();
       if (page instanceof Page.Home) {
-        List<String> qrs = onFx(() -> shot.screen().home().qrNodes().stream().map(n -> decode(shot.image(), n.getParent())).toList());
-        assertThat(qrs).containsExactly("https://hub.example.cn/o/Xq7fK2mPw9", "https://hub.example.cn/b/Xq7fK2mPw9");
+        List<String> qrs =
+            onFx(
+                () ->
+                    shot.screen().home().qrNodes().stream()
+                        .map(n -> decode(shot.image(), n.getParent()))
+                        .toList());
+        assertThat(qrs)
+            .containsExactly(
+                "https://hub.example.cn/o/Xq7fK2mPw9", "https://hub.example.cn/b/Xq7fK2mPw9");
       }
       if (page instanceof Page.Deputy) {
-        assertThat(Screens.decodeQr(shot.image())).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9?deputy=d-0001");
+        assertThat(Screens.decodeQr(shot.image()))
+            .isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9?deputy=d-0001");
       }
     }
   }
@@ -136,7 +180,8 @@ class KioskPagesTest {
                 Screens.tap(screen.root().lookup("#toggle-english"));
                 Screens.tap(screen.root().lookup("#toggle-large"));
                 Screens.tap(screen.root().lookup("#toggle-contrast"));
-                Screens.save(Screens.render(screen.root(), 800, 480), "home-large-contrast-english-800x480");
+                Screens.save(
+                    Screens.render(screen.root(), 800, 480), "home-large-contrast-english-800x480");
                 List<String> texts = Screens.visibleTexts(screen.root());
                 assertThat(screen.navigator().settings()).isEqualTo(new Settings(true, true, true));
                 assertThat(Screens.cutOff(screen.root())).isEmpty();
@@ -157,7 +202,9 @@ class KioskPagesTest {
             Screens.render(screen.root(), 1280, 800);
             Screens.tap(screen.root().lookup("#nav-deputies"));
             assertThat(screen.navigator().page()).isEqualTo(Page.Deputies.all());
-            assertThat(runtime.events().pending()).as("the page view waits in the outbox").isEqualTo(1);
+            assertThat(runtime.events().pending())
+                .as("the page view waits in the outbox")
+                .isEqualTo(1);
             Screens.render(screen.root(), 1280, 800);
 
             clock.advance(Duration.ofSeconds(59));
@@ -193,26 +240,70 @@ class KioskPagesTest {
     }
     String body = ("关于冬季供暖的通知🔥：请居民注意用火安全，𪚥𪚥字测试。".repeat(40) + "\n\n").repeat(5);
     Notice longNotice =
-        new Notice("n-long", "关于冬季供暖和用火安全的特别长的公告标题，用来检查换行是否正常😀", body,
-            NoticePriority.NORMAL, OffsetDateTime.parse("2026-11-20T00:00:00+08:00"), null);
+        new Notice(
+            "n-long",
+            "关于冬季供暖和用火安全的特别长的公告标题，用来检查换行是否正常😀",
+            body,
+            NoticePriority.NORMAL,
+            OffsetDateTime.parse("2026-11-20T00:00:00+08:00"),
+            null);
     StationContent heavy =
-        new StationContent(g.stationId(), 50, g.generatedAt(), g.station(), many, g.receptions(), List.of(longNotice), g.links(), null);
+        new StationContent(
+            g.stationId(),
+            50,
+            g.generatedAt(),
+            g.station(),
+            many,
+            g.receptions(),
+            List.of(longNotice),
+            g.links(),
+            null);
 
     try (StationRuntime runtime = runtime(heavy)) {
       for (int[] size : List.of(SIZES.get(0), SIZES.get(4))) {
-        Shot deputies = shoot(runtime, Page.Deputies.all(), Settings.DEFAULT, size[0], size[1], "deputies-200-" + size[0] + "x" + size[1]);
+        Shot deputies =
+            shoot(
+                runtime,
+                Page.Deputies.all(),
+                Settings.DEFAULT,
+                size[0],
+                size[1],
+                "deputies-200-" + size[0] + "x" + size[1]);
         assertThat(deputies.cutOff()).isEmpty();
         assertThat(deputies.overlaps()).isEmpty();
         assertThat(deputies.texts()).anyMatch(t -> t.matches("第 1 / \\d+ 页")).contains("下一页");
 
-        Shot last = shoot(runtime, new Page.Deputies(Optional.empty(), 999), Settings.DEFAULT, size[0], size[1], "deputies-200-last-" + size[0] + "x" + size[1]);
-        assertThat(last.texts()).as("asked past the end: the last page").anyMatch(t -> t.matches("第 (\\d+) / \\1 页"));
+        Shot last =
+            shoot(
+                runtime,
+                new Page.Deputies(Optional.empty(), 999),
+                Settings.DEFAULT,
+                size[0],
+                size[1],
+                "deputies-200-last-" + size[0] + "x" + size[1]);
+        assertThat(last.texts())
+            .as("asked past the end: the last page")
+            .anyMatch(t -> t.matches("第 (\\d+) / \\1 页"));
 
-        Shot notice = shoot(runtime, new Page.Notice("n-long", 0), Settings.DEFAULT, size[0], size[1], "notice-long-" + size[0] + "x" + size[1]);
+        Shot notice =
+            shoot(
+                runtime,
+                new Page.Notice("n-long", 0),
+                Settings.DEFAULT,
+                size[0],
+                size[1],
+                "notice-long-" + size[0] + "x" + size[1]);
         assertThat(notice.cutOff()).isEmpty();
         assertThat(notice.texts()).contains("下一页", "返回");
 
-        Shot results = shoot(runtime, new Page.Results(), Settings.DEFAULT, size[0], size[1], "results-none-" + size[0] + "x" + size[1]);
+        Shot results =
+            shoot(
+                runtime,
+                new Page.Results(),
+                Settings.DEFAULT,
+                size[0],
+                size[1],
+                "results-none-" + size[0] + "x" + size[1]);
         assertThat(results.texts()).contains("暂无办理情况数据");
       }
     }
@@ -222,22 +313,50 @@ class KioskPagesTest {
     StationContent g = GoldenFiles.content();
     List<Notice> notices = new ArrayList<>(g.notices());
     notices.add(notice);
-    return new StationContent(g.stationId(), 60, g.generatedAt(), g.station(), g.deputies(), g.receptions(), notices, g.links(), g.results());
+    return new StationContent(
+        g.stationId(),
+        60,
+        g.generatedAt(),
+        g.station(),
+        g.deputies(),
+        g.receptions(),
+        notices,
+        g.links(),
+        g.results());
   }
 
   @ParameterizedTest(name = "{0}x{1}")
   @MethodSource("sizes")
   void shouldShowAnUrgentNoticeAsABannerOverEveryPage(int width, int height) {
     Notice urgent =
-        new Notice("n-urgent", "今日下午停水通知", "因管网抢修，城关镇人民路沿线今日14:00—18:00停水，请提前储水。",
-            NoticePriority.URGENT, OffsetDateTime.parse("2026-11-23T08:00:00+08:00"), OffsetDateTime.parse("2026-11-23T18:00:00+08:00"));
+        new Notice(
+            "n-urgent",
+            "今日下午停水通知",
+            "因管网抢修，城关镇人民路沿线今日14:00—18:00停水，请提前储水。",
+            NoticePriority.URGENT,
+            OffsetDateTime.parse("2026-11-23T08:00:00+08:00"),
+            OffsetDateTime.parse("2026-11-23T18:00:00+08:00"));
     try (StationRuntime runtime = runtime(withNotice(urgent))) {
-      Shot home = shoot(runtime, new Page.Home(), Settings.DEFAULT, width, height, "urgent-home-" + width + "x" + height);
+      Shot home =
+          shoot(
+              runtime,
+              new Page.Home(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "urgent-home-" + width + "x" + height);
       assertThat(home.texts()).contains("紧急公告", "今日接待").anyMatch(t -> t.startsWith("今日下午停水通知："));
       assertThat(home.cutOff()).isEmpty();
       assertThat(home.overlaps()).isEmpty();
 
-      Shot schedule = shoot(runtime, new Page.Schedule(0), Settings.DEFAULT, width, height, "urgent-schedule-" + width + "x" + height);
+      Shot schedule =
+          shoot(
+              runtime,
+              new Page.Schedule(0),
+              Settings.DEFAULT,
+              width,
+              height,
+              "urgent-schedule-" + width + "x" + height);
       assertThat(schedule.texts()).contains("近两周接待安排").anyMatch(t -> t.startsWith("今日下午停水通知："));
     }
   }
@@ -246,15 +365,35 @@ class KioskPagesTest {
   @MethodSource("sizes")
   void shouldLetAnEmergencyNoticeHoldTheWholeScreenUntilItExpires(int width, int height) {
     Notice flood =
-        new Notice("n-flood", "防汛紧急通知", "受强降雨影响，青溪河水位持续上涨，请沿河居民立即向高处转移。",
-            NoticePriority.EMERGENCY, OffsetDateTime.parse("2026-11-23T09:00:00+08:00"), OffsetDateTime.parse("2026-11-23T12:00:00+08:00"));
+        new Notice(
+            "n-flood",
+            "防汛紧急通知",
+            "受强降雨影响，青溪河水位持续上涨，请沿河居民立即向高处转移。",
+            NoticePriority.EMERGENCY,
+            OffsetDateTime.parse("2026-11-23T09:00:00+08:00"),
+            OffsetDateTime.parse("2026-11-23T12:00:00+08:00"));
     try (StationRuntime runtime = runtime(withNotice(flood))) {
-      Shot held = shoot(runtime, Page.Deputies.all(), Settings.DEFAULT, width, height, "emergency-" + width + "x" + height);
+      Shot held =
+          shoot(
+              runtime,
+              Page.Deputies.all(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "emergency-" + width + "x" + height);
       assertThat(held.screen().view().emergencyShown()).isTrue();
-      assertThat(held.texts()).contains("特急公告  Emergency notice", "防汛紧急通知", "有效至 11月23日 12:00  Until 23 Nov 12:00");
+      assertThat(held.texts())
+          .contains("特急公告  Emergency notice", "防汛紧急通知", "有效至 11月23日 12:00  Until 23 Nov 12:00");
 
       clock.set(OffsetDateTime.parse("2026-11-23T12:00:00+08:00").toInstant());
-      Shot after = shoot(runtime, new Page.Home(), Settings.DEFAULT, width, height, "emergency-expired-" + width + "x" + height);
+      Shot after =
+          shoot(
+              runtime,
+              new Page.Home(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "emergency-expired-" + width + "x" + height);
       assertThat(after.screen().view().emergencyShown()).isFalse();
       assertThat(after.texts()).doesNotContain("防汛紧急通知");
     }
@@ -268,13 +407,27 @@ class KioskPagesTest {
   void shouldSayTheClockNeedsSettingAndMarkNoDayAsTodayWhenTheClockIsImplausible() {
     clock.set(OffsetDateTime.parse("2000-01-01T08:00:00+08:00").toInstant());
     try (StationRuntime runtime = runtime(GoldenFiles.content())) {
-      Shot home = shoot(runtime, new Page.Home(), Settings.DEFAULT, 1024, 600, "clock-implausible-home-1024x600");
+      Shot home =
+          shoot(
+              runtime,
+              new Page.Home(),
+              Settings.DEFAULT,
+              1024,
+              600,
+              "clock-implausible-home-1024x600");
       assertThat(home.texts())
           .anyMatch(t -> t.startsWith("本机时钟未校准"))
           .contains("日期未知，暂不显示今日接待", "--:--", "扫码提意见")
           .doesNotContain("接待中  Now");
 
-      Shot schedule = shoot(runtime, new Page.Schedule(0), Settings.DEFAULT, 1024, 600, "clock-implausible-schedule-1024x600");
+      Shot schedule =
+          shoot(
+              runtime,
+              new Page.Schedule(0),
+              Settings.DEFAULT,
+              1024,
+              600,
+              "clock-implausible-schedule-1024x600");
       assertThat(schedule.texts()).contains("11月23日 星期一").doesNotContain("今天");
       assertThat(schedule.cutOff()).isEmpty();
     }

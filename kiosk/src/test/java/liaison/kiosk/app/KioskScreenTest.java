@@ -14,11 +14,11 @@ import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.Screens;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -44,7 +44,15 @@ class KioskScreenTest {
         version,
         c.generatedAt(),
         new StationContent.Station(
-            s.id(), name, s.kind(), s.township(), s.county(), s.address(), s.openingHours(), name, s.zone()),
+            s.id(),
+            name,
+            s.kind(),
+            s.township(),
+            s.county(),
+            s.address(),
+            s.openingHours(),
+            name,
+            s.zone()),
         c.deputies(),
         c.receptions(),
         c.notices(),
@@ -66,7 +74,8 @@ class KioskScreenTest {
     try (TestBroker broker = TestBroker.start(dir)) {
       StationConfig config =
           StationConfig.of("s-001", broker.uri(), dir.resolve("kiosk"))
-              .withReconnect(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1));
+              .withReconnect(
+                  new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1));
       try (TestClient hub = TestClient.connect(broker.uri(), "hub");
           StationRuntime runtime = StationRuntime.open(config, clock)) {
         hub.publish(CONTENT, ProtocolCodec.encode(GoldenFiles.contentWithVersion(42)), true);
@@ -85,7 +94,9 @@ class KioskScreenTest {
         broker.startAgain();
         try (TestClient hubAgain = TestClient.connect(broker.uri(), "hub-again")) {
           hubAgain.publish(CONTENT, ProtocolCodec.encode(renamed(43, "城关镇人大代表之家（新址）")), true);
-          await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().displayedVersion() == 43);
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> runtime.presence().displayedVersion() == 43);
         }
         List<String> back = texts(screen, "kiosk-back-online");
         assertThat(back).contains("城关镇人大代表之家（新址）");

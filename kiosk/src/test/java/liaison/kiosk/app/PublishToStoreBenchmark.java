@@ -61,12 +61,17 @@ class PublishToStoreBenchmark {
     try (ApplicationContext hub =
         ApplicationContext.run(
             Map.of(
-                "hub.data-dir", dir.resolve("hub").toString(),
-                "hub.http-port", -1,
-                "hub.http-host", "127.0.0.1",
+                "hub.data-dir",
+                dir.resolve("hub").toString(),
+                "hub.http-port",
+                -1,
+                "hub.http-host",
+                "127.0.0.1",
                 // The demo county: station s-001 must exist to be given a credential.
-                "hub.mqtt.port", mqttPort,
-                "hub.mqtt.broker.persistence", "in-memory"))) {
+                "hub.mqtt.port",
+                mqttPort,
+                "hub.mqtt.broker.persistence",
+                "in-memory"))) {
       BrokerClient broker = hub.getBean(BrokerClient.class);
       String uri = "tcp://127.0.0.1:" + mqttPort;
       Benchmarks.waitUntil(broker::isConnected, "the hub's client to connect");
@@ -77,8 +82,14 @@ class PublishToStoreBenchmark {
 
     String report =
         Benchmarks.table(
-            "publish → stored, " + UPDATES + " snapshots of " + sample.length + " bytes, QoS 1 retained;"
-                + " then " + NOTICE_EDITS + " notice edits saved over HTTP",
+            "publish → stored, "
+                + UPDATES
+                + " snapshots of "
+                + sample.length
+                + " bytes, QoS 1 retained;"
+                + " then "
+                + NOTICE_EDITS
+                + " notice edits saved over HTTP",
             List.of(
                 new Benchmarks.Series("bare Paho pair, publish → messageArrived", raw),
                 new Benchmarks.Series("hub publish → station stored (SQLite)", station),
@@ -99,12 +110,18 @@ class PublishToStoreBenchmark {
     try (ApplicationContext hub =
         ApplicationContext.run(
             Map.of(
-                "hub.data-dir", dir.resolve("hub-demo").toString(),
-                "hub.http-port", -1,
-                "hub.http-host", "127.0.0.1",
-                "hub.mqtt.port", mqttPort,
-                "hub.mqtt.broker.persistence", "in-memory"))) {
-      io.micronaut.runtime.server.EmbeddedServer server = hub.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+                "hub.data-dir",
+                dir.resolve("hub-demo").toString(),
+                "hub.http-port",
+                -1,
+                "hub.http-host",
+                "127.0.0.1",
+                "hub.mqtt.port",
+                mqttPort,
+                "hub.mqtt.broker.persistence",
+                "in-memory"))) {
+      io.micronaut.runtime.server.EmbeddedServer server =
+          hub.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
       server.start();
       int port = server.getPort();
       java.net.http.HttpClient http =
@@ -116,11 +133,19 @@ class PublishToStoreBenchmark {
       http.send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
               .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=chengguan&password=" + liaison.hub.demo.DemoCounty.PASSWORD))
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      "username=chengguan&password=" + liaison.hub.demo.DemoCounty.PASSWORD))
               .build(),
           java.net.http.HttpResponse.BodyHandlers.discarding());
-      String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("_csrf=([A-Za-z0-9_-]+)").matcher(page);
+      String page =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("_csrf=([A-Za-z0-9_-]+)").matcher(page);
       if (!m.find()) {
         throw new IllegalStateException("not logged in");
       }
@@ -128,41 +153,66 @@ class PublishToStoreBenchmark {
 
       BlockingQueue<String> storedTitles = new java.util.concurrent.LinkedBlockingQueue<>();
       StationConfig config =
-          EnrolledStations.enrolled(hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("station-demo")));
-      try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
-        runtime.feed().content().watch(c -> c.ifPresent(content -> content.notices().forEach(n -> storedTitles.offer(n.title()))));
+          EnrolledStations.enrolled(
+              hub,
+              StationConfig.of(
+                  "s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("station-demo")));
+      try (StationRuntime runtime =
+          StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
+        runtime
+            .feed()
+            .content()
+            .watch(
+                c ->
+                    c.ifPresent(
+                        content -> content.notices().forEach(n -> storedTitles.offer(n.title()))));
         runtime.start();
-        Benchmarks.waitUntil(() -> runtime.presence().displayedVersion() > 0 || runtime.feed().content().get().isPresent(), "the station's first snapshot");
-        String until = java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        Benchmarks.waitUntil(
+            () ->
+                runtime.presence().displayedVersion() > 0
+                    || runtime.feed().content().get().isPresent(),
+            "the station's first snapshot");
+        String until =
+            java.time.OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         String id = null;
         long[] nanos = new long[NOTICE_EDITS];
         for (int i = 0; i < NOTICE_EDITS + NOTICE_WARMUP; i++) {
           String title = "基准公告 " + i;
           String body =
-              "{\"title\":\"" + title + "\",\"body\":\"基准测试\",\"priority\":\"NORMAL\",\"validUntil\":\"" + until
+              "{\"title\":\""
+                  + title
+                  + "\",\"body\":\"基准测试\",\"priority\":\"NORMAL\",\"validUntil\":\""
+                  + until
                   + "\",\"target\":\"STATIONS\",\"stationIds\":[\"s-001\"]}";
           storedTitles.clear();
           long start = System.nanoTime();
           var request =
-              java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/notices" + (id == null ? "" : "/" + id)))
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(base + "/api/notices" + (id == null ? "" : "/" + id)))
                   .header("Content-Type", "application/json")
                   .header("X-CSRF-Token", csrf)
-                  .method(id == null ? "POST" : "PUT", java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .method(
+                      id == null ? "POST" : "PUT",
+                      java.net.http.HttpRequest.BodyPublishers.ofString(body))
                   .build();
           var answer = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
           if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("notice save answered " + answer.statusCode() + ": " + answer.body());
+            throw new IllegalStateException(
+                "notice save answered " + answer.statusCode() + ": " + answer.body());
           }
           if (id == null) {
-            java.util.regex.Matcher idm = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(answer.body());
+            java.util.regex.Matcher idm =
+                java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(answer.body());
             idm.find();
             id = idm.group(1);
           }
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
           while (true) {
-            String seen = storedTitles.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            String seen =
+                storedTitles.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (seen == null) {
-              throw new IllegalStateException("edit " + i + " did not reach the station within 15 s");
+              throw new IllegalStateException(
+                  "edit " + i + " did not reach the station within 15 s");
             }
             if (seen.equals(title)) {
               break;
@@ -182,14 +232,27 @@ class PublishToStoreBenchmark {
    * station logs in with a credential of its own (the broker admits no one without), and the
    * versions start above the demo hub's own snapshot, which the station holds before the first.
    */
-  private long[] hubToStation(ApplicationContext hub, BrokerClient broker, String uri) throws Exception {
-    StationConfig config = EnrolledStations.enrolled(hub, StationConfig.of("s-001", uri, dir.resolve("station")));
+  private long[] hubToStation(ApplicationContext hub, BrokerClient broker, String uri)
+      throws Exception {
+    StationConfig config =
+        EnrolledStations.enrolled(hub, StationConfig.of("s-001", uri, dir.resolve("station")));
     BlockingQueue<Long> storedAt = new ArrayBlockingQueue<>(16);
-    try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
-      runtime.feed().content().watch(c -> c.map(StationContent::version).ifPresent(v -> storedAt.offer(System.nanoTime())));
+    try (StationRuntime runtime =
+        StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
+      runtime
+          .feed()
+          .content()
+          .watch(
+              c ->
+                  c.map(StationContent::version).ifPresent(v -> storedAt.offer(System.nanoTime())));
       runtime.start();
-      Benchmarks.waitUntil(() -> runtime.presence().link().get().state() == liaison.signage.player.LinkStatus.State.ONLINE, "the station to connect");
-      Benchmarks.waitUntil(() -> runtime.feed().content().get().isPresent(), "the hub's own snapshot of s-001");
+      Benchmarks.waitUntil(
+          () ->
+              runtime.presence().link().get().state()
+                  == liaison.signage.player.LinkStatus.State.ONLINE,
+          "the station to connect");
+      Benchmarks.waitUntil(
+          () -> runtime.feed().content().get().isPresent(), "the hub's own snapshot of s-001");
       long first = runtime.feed().content().get().orElseThrow().version();
       storedAt.clear();
       String topic = Topic.stationContent("s-001").toString();
@@ -200,7 +263,8 @@ class PublishToStoreBenchmark {
         broker.publish(topic, payload, 1, true).get(10, TimeUnit.SECONDS);
         Long stored = storedAt.poll(10, TimeUnit.SECONDS);
         if (stored == null) {
-          throw new IllegalStateException("version " + (first + i + 1) + " was not stored within 10 s");
+          throw new IllegalStateException(
+              "version " + (first + i + 1) + " was not stored within 10 s");
         }
         if (i >= WARMUP) {
           nanos[i - WARMUP] = stored - start;
@@ -214,7 +278,8 @@ class PublishToStoreBenchmark {
    * Two bare Paho clients, the same payload and QoS: the floor the broker and client set. They log
    * in with the hub's account, the one that may use a topic outside the stations' own.
    */
-  private static long[] rawRoundTrips(String uri, byte[] payload, HubAccount account) throws Exception {
+  private static long[] rawRoundTrips(String uri, byte[] payload, HubAccount account)
+      throws Exception {
     BlockingQueue<Long> arrivedAt = new ArrayBlockingQueue<>(16);
     MqttAsyncClient subscriber = new MqttAsyncClient(uri, "bench-raw-sub", new MemoryPersistence());
     MqttAsyncClient publisher = new MqttAsyncClient(uri, "bench-raw-pub", new MemoryPersistence());
@@ -253,8 +318,13 @@ class PublishToStoreBenchmark {
       PublishWindow pacing =
           new PublishWindow(
               PublishWindow.UNSTATED_RECEIVE_MAXIMUM,
-              e -> e instanceof MqttException m && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
-      pacing.open(connected.getResponseProperties() == null ? null : connected.getResponseProperties().getReceiveMaximum());
+              e ->
+                  e instanceof MqttException m
+                      && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
+      pacing.open(
+          connected.getResponseProperties() == null
+              ? null
+              : connected.getResponseProperties().getReceiveMaximum());
       subscriber.subscribe(RAW_TOPIC, 1).waitForCompletion(10_000);
       long[] nanos = new long[UPDATES];
       for (int i = 0; i < WARMUP + UPDATES; i++) {

@@ -23,9 +23,9 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.enrol.EnrolmentState;
 import liaison.testkit.TestBroker;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A station on a network that is not trusted: it enrols over HTTPS and connects over MQTT with TLS,
@@ -51,10 +51,38 @@ class StationTlsTest {
     Path keystore = dir.resolve("hub.p12");
     Path pem = dir.resolve("hub.pem");
     keytool(
-        "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-rfc", "-alias", "hub", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-file", pem.toString());
+        "-genkeypair",
+        "-alias",
+        "hub",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "30",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "hub",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        pem.toString());
     int httpsPort = TestBroker.freePort();
     int mqttsPort = TestBroker.freePort();
     Map<String, Object> properties = new HashMap<>();
@@ -78,9 +106,12 @@ class StationTlsTest {
                       .withHub(URI.create("https://127.0.0.1:" + httpsPort))
                       .withTrust(pem)
                       .withPoll(Duration.ofMillis(200)));
-      try (StationRuntime runtime = StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
+      try (StationRuntime runtime =
+          StationRuntime.open(config, Clock.system(ZoneId.of("Asia/Shanghai")))) {
         runtime.start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.enrolment().get().phase() == EnrolmentState.Phase.WAITING);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.enrolment().get().phase() == EnrolmentState.Phase.WAITING);
 
         hub.getBean(Enrolments.class)
             .enrol(
@@ -88,8 +119,12 @@ class StationTlsTest {
                 "s-002",
                 runtime.enrolment().get().code());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.feed().content().get().isPresent());
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.feed().content().get().isPresent());
         assertThat(runtime.feed().content().get().orElseThrow().stationId()).isEqualTo("s-002");
       }
     }

@@ -37,7 +37,9 @@ final class BrokerProcess implements AutoCloseable {
           .daemon()
           .start(
               () -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                   String line;
                   while ((line = in.readLine()) != null) {
                     if (line.startsWith(ChildJvm.FIGURE_PREFIX + "port=")) {
@@ -49,7 +51,9 @@ final class BrokerProcess implements AutoCloseable {
                 } catch (IOException e) {
                   // the broker ended
                 }
-                port.completeExceptionally(new IllegalStateException("the broker process ended before it was ready; its output:\n" + log));
+                port.completeExceptionally(
+                    new IllegalStateException(
+                        "the broker process ended before it was ready; its output:\n" + log));
               });
       return new BrokerProcess(process, "tcp://127.0.0.1:" + port.get(60, TimeUnit.SECONDS));
     } catch (IOException e) {
@@ -76,7 +80,8 @@ final class BrokerProcess implements AutoCloseable {
     process.destroyForcibly();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the broker process did not end within 30 s of being killed");
+        throw new IllegalStateException(
+            "the broker process did not end within 30 s of being killed");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

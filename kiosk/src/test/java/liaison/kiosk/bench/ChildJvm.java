@@ -15,28 +15,42 @@ import liaison.testkit.Benchmarks;
 
 /**
  * A fresh JVM started the way a station starts the kiosk: the same java binary as this test, the
- * test class path, JavaFX's headless platform with the software renderer (the flags the build
- * gives the tests). Its lines {@code key=value} on standard output are the figures it reports.
+ * test class path, JavaFX's headless platform with the software renderer (the flags the build gives
+ * the tests). Its lines {@code key=value} on standard output are the figures it reports.
  */
 final class ChildJvm {
   static final String FIGURE_PREFIX = "figure.";
 
   private ChildJvm() {}
 
-  /** The command for {@code mainClass args…}, without the class path (it goes in the environment). */
+  /**
+   * The command for {@code mainClass args…}, without the class path (it goes in the environment).
+   */
   static List<String> command(Class<?> mainClass, List<String> jvmOptions, String... args) {
-    String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("--sun-misc-unsafe-memory-access=allow");
     command.add("-Duser.timezone=Asia/Shanghai");
     command.add("-Dfile.encoding=UTF-8");
-    // The same pipeline as the tests: headless glass, software Prism, T2K text (from the pom's argLine).
-    // java.io.tmpdir as the build sets it for tests (under target/): SQLite unpacks its library there.
+    // The same pipeline as the tests: headless glass, software Prism, T2K text (from the pom's
+    // argLine).
+    // java.io.tmpdir as the build sets it for tests (under target/): SQLite unpacks its library
+    // there.
     // The smoke mode too, so that the child's counts are as small as the benchmark's.
     for (String property :
-        List.of("glass.platform", "prism.order", "prism.text", "java.awt.headless", "java.io.tmpdir", Benchmarks.SMOKE_PROPERTY)) {
+        List.of(
+            "glass.platform",
+            "prism.order",
+            "prism.text",
+            "java.awt.headless",
+            "java.io.tmpdir",
+            Benchmarks.SMOKE_PROPERTY)) {
       String value = System.getProperty(property);
       if (value != null) {
         command.add("-D" + property + "=" + value);
@@ -52,10 +66,15 @@ final class ChildJvm {
     return command;
   }
 
-  static ProcessBuilder builder(Class<?> mainClass, Path workDir, List<String> jvmOptions, String... args) {
+  static ProcessBuilder builder(
+      Class<?> mainClass, Path workDir, List<String> jvmOptions, String... args) {
     ProcessBuilder builder = new ProcessBuilder(command(mainClass, jvmOptions, args));
     // Surefire runs tests from a manifest-only jar; its full class path is in this property.
-    builder.environment().put("CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    builder
+        .environment()
+        .put(
+            "CLASSPATH",
+            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     builder.directory(workDir.toFile());
     builder.redirectErrorStream(true);
     return builder;
@@ -75,13 +94,17 @@ final class ChildJvm {
               .daemon()
               .start(
                   () -> {
-                    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    try (BufferedReader in =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8))) {
                       String line;
                       while ((line = in.readLine()) != null) {
                         if (line.startsWith(FIGURE_PREFIX) && line.contains("=")) {
                           int eq = line.indexOf('=');
                           synchronized (figures) {
-                            figures.put(line.substring(FIGURE_PREFIX.length(), eq), line.substring(eq + 1));
+                            figures.put(
+                                line.substring(FIGURE_PREFIX.length(), eq), line.substring(eq + 1));
                           }
                         } else {
                           synchronized (log) {
@@ -95,11 +118,23 @@ final class ChildJvm {
                   });
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("child JVM " + builder.command() + " did not end within " + timeoutSeconds + " s; its output:\n" + log);
+        throw new IllegalStateException(
+            "child JVM "
+                + builder.command()
+                + " did not end within "
+                + timeoutSeconds
+                + " s; its output:\n"
+                + log);
       }
       reader.join(5_000);
       if (process.exitValue() != 0) {
-        throw new IllegalStateException("child JVM " + builder.command() + " ended with " + process.exitValue() + "; its output:\n" + log);
+        throw new IllegalStateException(
+            "child JVM "
+                + builder.command()
+                + " ended with "
+                + process.exitValue()
+                + "; its output:\n"
+                + log);
       }
       synchronized (figures) {
         return Map.copyOf(figures);
@@ -116,7 +151,8 @@ final class ChildJvm {
   static long figure(Map<String, String> figures, String key) {
     String value = figures.get(key);
     if (value == null) {
-      throw new IllegalStateException("the child JVM printed no figure '" + key + "'; it printed " + figures);
+      throw new IllegalStateException(
+          "the child JVM printed no figure '" + key + "'; it printed " + figures);
     }
     return Long.parseLong(value);
   }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KioskHeapBenchmark {
   private static final int UPDATES = Benchmarks.count(1_000, 3);
-  private static final List<Integer> CHECKPOINTS = Benchmarks.choose(List.of(100, 250, 500, 1_000), List.of(1, 3));
+  private static final List<Integer> CHECKPOINTS =
+      Benchmarks.choose(List.of(100, 250, 500, 1_000), List.of(1, 3));
   private static final long STABLE_BYTES = 256 * 1024;
 
   @TempDir Path dir;
@@ -56,7 +57,9 @@ class KioskHeapBenchmark {
     long started = System.nanoTime();
     try (BrokerProcess broker = BrokerProcess.start(dir);
         TestClient hub = TestClient.connect(broker.uri(), "bench-hub");
-        StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("station")), clock)) {
+        StationRuntime runtime =
+            StationRuntime.open(
+                StationConfig.of("s-001", broker.uri(), dir.resolve("station")), clock)) {
       KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
       Stage window =
           onFx(
@@ -67,12 +70,16 @@ class KioskHeapBenchmark {
                 return s;
               });
       runtime.start();
-      Benchmarks.waitUntil(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE, "the station to connect");
+      Benchmarks.waitUntil(
+          () -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE,
+          "the station to connect");
       try {
         for (int version = 1; version <= UPDATES; version++) {
           hub.publish(topic, ProtocolCodec.encode(update(version)), true);
           long expected = version;
-          Benchmarks.waitUntil(() -> runtime.presence().displayedVersion() == expected, "the screen to display version " + version);
+          Benchmarks.waitUntil(
+              () -> runtime.presence().displayedVersion() == expected,
+              "the screen to display version " + version);
           if (CHECKPOINTS.contains(version)) {
             heap.put(version, settledHeapAfterGc());
           }
@@ -89,12 +96,22 @@ class KioskHeapBenchmark {
     long first = heap.get(CHECKPOINTS.getFirst());
     long last = heap.get(CHECKPOINTS.getLast());
     StringBuilder report = new StringBuilder();
-    report.append("used heap after full GC while a shown kiosk screen takes ").append(String.format("%,d", UPDATES))
-        .append(" content updates (").append(seconds).append(" s; GC: ").append(collectors()).append(")\n");
-    report.append(String.format("| %-10s | %14s | %16s |%n", "updates", "used heap MiB", "change from 100"));
+    report
+        .append("used heap after full GC while a shown kiosk screen takes ")
+        .append(String.format("%,d", UPDATES))
+        .append(" content updates (")
+        .append(seconds)
+        .append(" s; GC: ")
+        .append(collectors())
+        .append(")\n");
+    report.append(
+        String.format("| %-10s | %14s | %16s |%n", "updates", "used heap MiB", "change from 100"));
     heap.forEach(
         (updates, bytes) ->
-            report.append(String.format("| %-10s | %14.2f | %+13.0f KiB |%n", String.format("%,d", updates), bytes / 1048576.0, (bytes - first) / 1024.0)));
+            report.append(
+                String.format(
+                    "| %-10s | %14.2f | %+13.0f KiB |%n",
+                    String.format("%,d", updates), bytes / 1048576.0, (bytes - first) / 1024.0)));
     report.append(
         String.format(
             "growth from %d to %,d updates: %+.0f KiB (%+.1f %%), %+.0f bytes per update%n",
@@ -113,9 +130,25 @@ class KioskHeapBenchmark {
     StationContent.Station s = c.station();
     StationContent.Station renamed =
         new StationContent.Station(
-            s.id(), s.name() + " " + version, s.kind(), s.township(), s.county(), s.address(), s.openingHours(), s.signPlate(), s.zone());
+            s.id(),
+            s.name() + " " + version,
+            s.kind(),
+            s.township(),
+            s.county(),
+            s.address(),
+            s.openingHours(),
+            s.signPlate(),
+            s.zone());
     return new StationContent(
-        c.stationId(), version, c.generatedAt(), renamed, c.deputies(), c.receptions(), c.notices(), c.links(), c.results());
+        c.stationId(),
+        version,
+        c.generatedAt(),
+        renamed,
+        c.deputies(),
+        c.receptions(),
+        c.notices(),
+        c.links(),
+        c.results());
   }
 
   /**
@@ -138,12 +171,15 @@ class KioskHeapBenchmark {
   }
 
   private static String collectors() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName)
+        .collect(Collectors.joining(", "));
   }
 
   /** One log line per stored version would bury the figures; warnings still show. */
   private static void quietStationLog() {
-    if (org.slf4j.LoggerFactory.getLogger("liaison.signage.player") instanceof ch.qos.logback.classic.Logger logger) {
+    if (org.slf4j.LoggerFactory.getLogger("liaison.signage.player")
+        instanceof ch.qos.logback.classic.Logger logger) {
       logger.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }

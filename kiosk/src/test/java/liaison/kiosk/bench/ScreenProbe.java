@@ -34,6 +34,7 @@ import liaison.testkit.Benchmarks;
 public final class ScreenProbe {
   static final int WIDTH = 1024;
   static final int HEIGHT = 600;
+
   /** Left out of the idle measurement: class loading, JIT and the link's first connect. */
   static final long SETTLE_MILLIS = Benchmarks.count(3_000, 100);
 
@@ -77,7 +78,8 @@ public final class ScreenProbe {
     public void start(Stage stage) {
       report("startMicros", micros(Instant.now()));
       Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
-      StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", brokerUri, stationDir), clock);
+      StationRuntime runtime =
+          StationRuntime.open(StationConfig.of("s-001", brokerUri, stationDir), clock);
       report("runtimeOpenMicros", micros(Instant.now()));
       CjkFonts fonts = CjkFonts.detect();
       report("fontsMicros", micros(Instant.now()));
@@ -112,7 +114,8 @@ public final class ScreenProbe {
 
   private static void idleThenExit(AtomicLong pulses) {
     if (idleSeconds > 0) {
-      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       sleep(SETTLE_MILLIS);
       long cpu0 = os.getProcessCpuTime();
       long wall0 = System.nanoTime();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class DeputyPresenterTest {
 
   private final StationContent golden = GoldenFiles.content();
-  private final DeputyPresenter presenter = new DeputyPresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
+  private final DeputyPresenter presenter =
+      new DeputyPresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
   @Test
   void shouldGiveADeputyTheirDutyDatesAndTheirOwnMessageLink() {
@@ -23,7 +24,9 @@ class DeputyPresenterTest {
     assertThat(chen.phone()).contains("0771-5551234");
 
     DeputyModel huang = presenter.present(golden, "d-0002").orElseThrow();
-    assertThat(huang.messageUrl()).as("no own link: the station's opinion form").isEqualTo(golden.links().opinion());
+    assertThat(huang.messageUrl())
+        .as("no own link: the station's opinion form")
+        .isEqualTo(golden.links().opinion());
     assertThat(huang.phone()).as("no consent, no phone").isEmpty();
     assertThat(huang.duties()).hasSize(2);
 

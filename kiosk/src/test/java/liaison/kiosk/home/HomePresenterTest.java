@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class HomePresenterTest {
 
   private final Optional<StationContent> content = Optional.of(GoldenFiles.content());
-  private final LinkStatus online = LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00"));
+  private final LinkStatus online =
+      LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00"));
 
   @Test
   void shouldShowTodaysReceptionInProgressWithItsDeputies() {
@@ -34,25 +35,41 @@ class HomePresenterTest {
     assertThat(slot.state()).isEqualTo(SlotState.IN_PROGRESS);
     assertThat(slot.status().zh()).isEqualTo("接待中");
     assertThat(slot.deputies())
-        .extracting(DeputyLine::name, d -> d.level().zh(), DeputyLine::initial, DeputyLine::attendance)
+        .extracting(
+            DeputyLine::name, d -> d.level().zh(), DeputyLine::initial, DeputyLine::attendance)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("陈秀兰", "省人大代表", "陈", java.util.Optional.of(HomeScreen.Attendance.PRESENT)),
-            org.assertj.core.groups.Tuple.tuple("黄志强", "乡镇人大代表", "黄", java.util.Optional.of(HomeScreen.Attendance.EXPECTED)));
+            org.assertj.core.groups.Tuple.tuple(
+                "陈秀兰", "省人大代表", "陈", java.util.Optional.of(HomeScreen.Attendance.PRESENT)),
+            org.assertj.core.groups.Tuple.tuple(
+                "黄志强", "乡镇人大代表", "黄", java.util.Optional.of(HomeScreen.Attendance.EXPECTED)));
     assertThat(screen.bookingUrl()).contains("https://hub.example.cn/b/Xq7fK2mPw9");
-    assertThat(screen.upcoming()).extracting(HomeScreen.Upcoming::day).containsExactly("11月25日 星期三");
+    assertThat(screen.upcoming())
+        .extracting(HomeScreen.Upcoming::day)
+        .containsExactly("11月25日 星期三");
     assertThat(screen.opinionUrl()).contains("https://hub.example.cn/o/Xq7fK2mPw9");
-    assertThat(screen.notices()).extracting(HomeScreen.NoticeLine::title).containsExactly("11月代表接待日安排");
+    assertThat(screen.notices())
+        .extracting(HomeScreen.NoticeLine::title)
+        .containsExactly("11月代表接待日安排");
     assertThat(screen.offlineBadge()).isEmpty();
-    assertThat(screen.contentAge()).contains(new Bilingual("内容更新于 今天 07:30", "Content of today 07:30"));
+    assertThat(screen.contentAge())
+        .contains(new Bilingual("内容更新于 今天 07:30", "Content of today 07:30"));
   }
 
   @Test
   void shouldSayWhenTheSlotIsStillToComeAndWhenItIsOver() {
-    assertThat(new HomePresenter(TestClock.at("2026-11-23T08:10:00+08:00"))
-            .present(content, online, "s-001").today().get(0).state())
+    assertThat(
+            new HomePresenter(TestClock.at("2026-11-23T08:10:00+08:00"))
+                .present(content, online, "s-001")
+                .today()
+                .get(0)
+                .state())
         .isEqualTo(SlotState.COMING);
-    assertThat(new HomePresenter(TestClock.at("2026-11-23T12:00:00+08:00"))
-            .present(content, online, "s-001").today().get(0).state())
+    assertThat(
+            new HomePresenter(TestClock.at("2026-11-23T12:00:00+08:00"))
+                .present(content, online, "s-001")
+                .today()
+                .get(0)
+                .state())
         .isEqualTo(SlotState.OVER);
   }
 
@@ -92,7 +109,11 @@ class HomePresenterTest {
   void shouldSayContentIsOnItsWayBeforeAnyContentArrived() {
     HomePresenter presenter = new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
-    HomeScreen screen = presenter.present(Optional.empty(), LinkStatus.connecting(OffsetDateTime.parse("2026-11-23T09:29:00+08:00")), "s-001");
+    HomeScreen screen =
+        presenter.present(
+            Optional.empty(),
+            LinkStatus.connecting(OffsetDateTime.parse("2026-11-23T09:29:00+08:00")),
+            "s-001");
 
     assertThat(screen.waitingForContent()).isTrue();
     assertThat(screen.opinionUrl()).isEmpty();

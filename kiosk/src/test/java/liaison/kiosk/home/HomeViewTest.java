@@ -24,14 +24,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HomeViewTest {
 
   private final Optional<StationContent> content = Optional.of(GoldenFiles.content());
-  private final HomePresenter presenter = new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
+  private final HomePresenter presenter =
+      new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
-  private record Rendered(WritableImage image, List<String> texts, List<String> cutOff, javafx.scene.Node opinionQr) {}
+  private record Rendered(
+      WritableImage image, List<String> texts, List<String> cutOff, javafx.scene.Node opinionQr) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
         () -> {
-          // The home page in the kiosk's frame (header, navigation, status line), as the app shows it.
+          // The home page in the kiosk's frame (header, navigation, status line), as the app shows
+          // it.
           HomeView home = new HomeView();
           home.show(screen);
           KioskView view = new KioskView();
@@ -41,7 +44,8 @@ class HomeViewTest {
           view.showPage(home);
           WritableImage image = Screens.render(view, width, height);
           Screens.save(image, name);
-          return new Rendered(image, Screens.visibleTexts(view), Screens.cutOff(view), home.qrNodes().getFirst());
+          return new Rendered(
+              image, Screens.visibleTexts(view), Screens.cutOff(view), home.qrNodes().getFirst());
         });
   }
 
@@ -56,14 +60,16 @@ class HomeViewTest {
   @CsvSource({"1280, 800", "800, 480", "1920, 1080"})
   void shouldShowStationDeputiesAndAScannableOpinionCode(int width, int height) throws Exception {
     HomeScreen screen =
-        presenter.present(content, LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")), "s-001");
+        presenter.present(
+            content, LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")), "s-001");
 
     Rendered rendered = render(screen, width, height, "home-" + width + "x" + height);
 
     assertThat(rendered.texts())
         .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中  Now");
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("11月代表接待日安排"));
-    assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr())).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+    assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr()))
+        .isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -83,27 +89,48 @@ class HomeViewTest {
     for (int day = 24; day <= 30; day++) {
       receptions.add(
           new StationContent.Reception(
-              "r-busy-" + day, java.time.LocalDate.of(2026, 11, day), java.time.LocalTime.of(19, 0),
-              java.time.LocalTime.of(21, 0), List.of("d-0001"), "古城消防安全夜谈会", "城关镇文化广场",
+              "r-busy-" + day,
+              java.time.LocalDate.of(2026, 11, day),
+              java.time.LocalTime.of(19, 0),
+              java.time.LocalTime.of(21, 0),
+              List.of("d-0001"),
+              "古城消防安全夜谈会",
+              "城关镇文化广场",
               liaison.signage.protocol.ReceptionStatus.ANNOUNCED));
     }
     StationContent busy =
         new StationContent(
-            c.stationId(), c.version(), c.generatedAt(), c.station(), c.deputies(), receptions, notices, c.links());
+            c.stationId(),
+            c.version(),
+            c.generatedAt(),
+            c.station(),
+            c.deputies(),
+            receptions,
+            notices,
+            c.links());
     HomeScreen screen =
-        presenter.present(Optional.of(busy), LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")), "s-001");
+        presenter.present(
+            Optional.of(busy),
+            LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")),
+            "s-001");
 
     Rendered rendered = render(screen, width, height, "home-two-notices-" + width + "x" + height);
 
     assertThat(rendered.cutOff()).as("texts cut off at the screen's edge").isEmpty();
-    assertThat(rendered.texts()).as("both notice tags shown in full, and the 公告 tab").filteredOn("公告"::equals).hasSize(3);
+    assertThat(rendered.texts())
+        .as("both notice tags shown in full, and the 公告 tab")
+        .filteredOn("公告"::equals)
+        .hasSize(3);
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("内容更新于"));
   }
 
   @Test
   void shouldShowTheOfflineBadgeWithTheTimeItWentOffline() {
     HomeScreen screen =
-        presenter.present(content, LinkStatus.offline(OffsetDateTime.parse("2026-11-23T08:42:00+08:00")), "s-001");
+        presenter.present(
+            content,
+            LinkStatus.offline(OffsetDateTime.parse("2026-11-23T08:42:00+08:00")),
+            "s-001");
 
     Rendered rendered = render(screen, 1280, 800, "home-offline-1280x800");
 
@@ -114,7 +141,10 @@ class HomeViewTest {
   @Test
   void shouldSayContentIsOnItsWayInsteadOfABlankScreen() {
     HomeScreen screen =
-        presenter.present(Optional.empty(), LinkStatus.connecting(OffsetDateTime.parse("2026-11-23T09:29:00+08:00")), "s-001");
+        presenter.present(
+            Optional.empty(),
+            LinkStatus.connecting(OffsetDateTime.parse("2026-11-23T09:29:00+08:00")),
+            "s-001");
 
     Rendered rendered = render(screen, 800, 480, "home-waiting-800x480");
 

@@ -18,12 +18,21 @@ class ResultsPresenterTest {
 
     assertThat(figures.answeredPercent()).isEqualTo(91); // 117 / 128
     assertThat(figures.rated()).isEqualTo(111);
-    assertThat(figures.satisfaction()).extracting(ResultsModel.Share::percent).containsExactly(77, 19, 4);
+    assertThat(figures.satisfaction())
+        .extracting(ResultsModel.Share::percent)
+        .containsExactly(77, 19, 4);
     assertThat(figures.since().zh()).isEqualTo("2026年1月1日以来");
 
     StationContent none =
-        new StationContent(golden.stationId(), 1, golden.generatedAt(), golden.station(), golden.deputies(),
-            golden.receptions(), golden.notices(), golden.links());
+        new StationContent(
+            golden.stationId(),
+            1,
+            golden.generatedAt(),
+            golden.station(),
+            golden.deputies(),
+            golden.receptions(),
+            golden.notices(),
+            golden.links());
     assertThat(presenter.present(none).figures()).isEmpty();
   }
 }

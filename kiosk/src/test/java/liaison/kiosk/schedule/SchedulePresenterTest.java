@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SchedulePresenterTest {
 
   private final StationContent golden = GoldenFiles.content();
-  private final SchedulePresenter presenter = new SchedulePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
+  private final SchedulePresenter presenter =
+      new SchedulePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
   @Test
   void shouldListFourteenDaysDayByDayMarkingTodayAndCancelledSlots() {

@@ -19,7 +19,18 @@ class ReceptionTextTest {
     Reception open = golden.receptions().getFirst();
     assertThat(ReceptionText.booking(open)).contains(Bilingual.of("已约 7/20", "Booked 7/20"));
     Reception full =
-        new Reception("r-full", open.date(), open.start(), open.end(), open.deputyIds(), null, "", ReceptionStatus.ANNOUNCED, List.of(), 10, 10);
+        new Reception(
+            "r-full",
+            open.date(),
+            open.start(),
+            open.end(),
+            open.deputyIds(),
+            null,
+            "",
+            ReceptionStatus.ANNOUNCED,
+            List.of(),
+            10,
+            10);
     assertThat(ReceptionText.booking(full).orElseThrow().zh()).isEqualTo("已约满 10/10");
     assertThat(ReceptionText.booking(golden.receptions().get(1))).as("takes no bookings").isEmpty();
   }

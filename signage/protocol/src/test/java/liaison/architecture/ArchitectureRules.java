@@ -51,7 +51,8 @@ public final class ArchitectureRules {
         .should()
         .beFreeOfCycles()
         .allowEmptyShould(true)
-        .because("a package that needs another one which needs it back cannot be understood, tested or moved alone");
+        .because(
+            "a package that needs another one which needs it back cannot be understood, tested or moved alone");
   }
 
   /** The protocol is shared by hub and stations: no UI, broker, hardware, framework or database. */
@@ -107,13 +108,14 @@ public final class ArchitectureRules {
           .resideInAPackage("liaison.hub..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("liaison.signage.player..", "liaison.kiosk..", "javafx..", "com.pi4j..")
+          .resideInAnyPackage(
+              "liaison.signage.player..", "liaison.kiosk..", "javafx..", "com.pi4j..")
           .because("the hub depends only on signage/protocol");
 
   /**
-   * JavaFX stays in views: logic and view models are plain Java, testable without the toolkit. A view
-   * is a class whose name ends in View, Screen, Board, Overlay, Window or App (or is nested in one),
-   * or lives in a {@code ..fx..} package.
+   * JavaFX stays in views: logic and view models are plain Java, testable without the toolkit. A
+   * view is a class whose name ends in View, Screen, Board, Overlay, Window or App (or is nested in
+   * one), or lives in a {@code ..fx..} package.
    */
   public static final ArchRule ONLY_VIEWS_USE_JAVAFX =
       noClasses()
@@ -139,18 +141,21 @@ public final class ArchitectureRules {
   public static final ArchRule EVERY_PACKAGE_IS_NULL_MARKED =
       ArchRuleDefinition.classes()
           .should(
-              new com.tngtech.archunit.lang.ArchCondition<JavaClass>("reside in a package marked @NullMarked") {
+              new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
+                  "reside in a package marked @NullMarked") {
                 @Override
                 public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
                   if (!c.getPackage().isAnnotatedWith("org.jspecify.annotations.NullMarked")) {
                     events.add(
                         com.tngtech.archunit.lang.SimpleConditionEvent.violated(
-                            c, c.getPackageName() + " has no package-info.java marked @NullMarked"));
+                            c,
+                            c.getPackageName() + " has no package-info.java marked @NullMarked"));
                   }
                 }
               })
           .allowEmptyShould(true)
-          .because("JSpecify's @NullMarked per package: what may be null is marked @Nullable, the rest is not");
+          .because(
+              "JSpecify's @NullMarked per package: what may be null is marked @Nullable, the rest is not");
 
   public static final ArchRule TIME_COMES_FROM_A_CLOCK =
       ArchRuleDefinition.classes()

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ModuleArchitectureTest {
   private final String rootPackage;
+
   /** Imported once per test class: reading the class files is the slow part. */
   protected final JavaClasses classes;
 

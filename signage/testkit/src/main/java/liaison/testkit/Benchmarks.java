@@ -16,11 +16,11 @@ import java.util.function.BooleanSupplier;
  * figures go. A benchmark prints figures and writes them under {@code target/benchmarks/}; it never
  * asserts a time.
  *
- * <p>Two modes. {@code ./liaison bench} runs each benchmark in full. {@code ./liaison test} runs each
- * once in a smoke mode (the build sets {@value #SMOKE_PROPERTY}{@code =true}): tiny counts, the same
- * code path, so that a change that breaks a benchmark fails the suite instead of being found months
- * later. A benchmark takes every count and duration from {@link #count} or {@link #choose}, never
- * from the property itself.
+ * <p>Two modes. {@code ./liaison bench} runs each benchmark in full. {@code ./liaison test} runs
+ * each once in a smoke mode (the build sets {@value #SMOKE_PROPERTY}{@code =true}): tiny counts,
+ * the same code path, so that a change that breaks a benchmark fails the suite instead of being
+ * found months later. A benchmark takes every count and duration from {@link #count} or {@link
+ * #choose}, never from the property itself.
  */
 public final class Benchmarks {
   /** The system property the build sets for the smoke runs; read here only. */
@@ -77,7 +77,10 @@ public final class Benchmarks {
   public static String table(String title, List<Series> series) {
     StringBuilder out = new StringBuilder();
     out.append(title).append('\n');
-    out.append(String.format("| %-44s | %9s | %9s | %11s | %11s |%n", "series", "p50 ms", "p99 ms", "p50 / base", "p99 / base"));
+    out.append(
+        String.format(
+            "| %-44s | %9s | %9s | %11s | %11s |%n",
+            "series", "p50 ms", "p99 ms", "p50 / base", "p99 / base"));
     double baseP50 = 0;
     double baseP99 = 0;
     boolean first = true;
@@ -102,8 +105,8 @@ public final class Benchmarks {
   }
 
   /**
-   * Prints the figures and keeps them in {@code target/benchmarks/<name>.txt} with the date; a smoke
-   * run's go to {@code <name>-smoke.txt}, so that they never take the place of a full run's.
+   * Prints the figures and keeps them in {@code target/benchmarks/<name>.txt} with the date; a
+   * smoke run's go to {@code <name>-smoke.txt}, so that they never take the place of a full run's.
    */
   public static void record(String name, String report) {
     String file = smoke() ? name + "-smoke" : name;
@@ -112,7 +115,8 @@ public final class Benchmarks {
             + file
             + (smoke() ? " · smoke run: tiny counts, these figures mean nothing" : "")
             + " · "
-            + OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            + OffsetDateTime.now(ZoneId.of("Asia/Shanghai"))
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
             + " · "
             + Runtime.getRuntime().availableProcessors()
             + " cores · Java "

@@ -25,7 +25,8 @@ public final class RawConnect {
    * @param username null sends none; {@code password} likewise
    */
   public static int reasonCode(
-      String host, int port, InetAddress local, String clientId, byte[] username, byte[] password) throws IOException {
+      String host, int port, InetAddress local, String clientId, byte[] username, byte[] password)
+      throws IOException {
     try (Socket socket = new Socket()) {
       if (local != null) {
         socket.bind(new InetSocketAddress(local, 0));

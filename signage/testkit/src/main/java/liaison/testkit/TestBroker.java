@@ -105,8 +105,10 @@ public final class TestBroker implements AutoCloseable {
             .withExtensionsFolder(home.resolve("extensions"))
             .build();
     try {
-      // In memory there is nothing to flush at a stop: skip HiveMQ's 2 s grace for persistence writes.
-      com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(0);
+      // In memory there is nothing to flush at a stop: skip HiveMQ's 2 s grace for persistence
+      // writes.
+      com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC
+          .set(0);
       hivemq.start().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the test broker did not start on port " + port, e);

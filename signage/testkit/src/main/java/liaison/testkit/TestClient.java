@@ -22,7 +22,11 @@ public final class TestClient implements AutoCloseable {
    * sender set none (an MQTT 5 request carries both).
    */
   public record Received(
-      String topic, byte[] payload, boolean retained, byte[] correlationData, String responseTopic) {
+      String topic,
+      byte[] payload,
+      boolean retained,
+      byte[] correlationData,
+      String responseTopic) {
     public Received(String topic, byte[] payload, boolean retained) {
       this(topic, payload, retained, new byte[0], null);
     }
@@ -50,32 +54,54 @@ public final class TestClient implements AutoCloseable {
 
   /**
    * Connects with credentials (both may be null: anonymous) over the given socket factory (null:
-   * plain TCP without Nagle; for {@code ssl://} an {@code SSLSocketFactory} that trusts the broker).
+   * plain TCP without Nagle; for {@code ssl://} an {@code SSLSocketFactory} that trusts the
+   * broker).
    *
    * @throws IllegalStateException when the broker refuses, with its reason code in the message
    */
   public static TestClient connect(
-      String uri, String clientId, String username, String password, javax.net.SocketFactory sockets) {
+      String uri,
+      String clientId,
+      String username,
+      String password,
+      javax.net.SocketFactory sockets) {
     try {
       MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
       TestClient test = new TestClient(client);
       client.setCallback(test.new Callback());
-      client.connect(options(username, password == null ? null : password.getBytes(java.nio.charset.StandardCharsets.UTF_8), sockets))
+      client
+          .connect(
+              options(
+                  username,
+                  password == null
+                      ? null
+                      : password.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  sockets))
           .waitForCompletion(10_000);
       return test;
     } catch (MqttException e) {
       throw new IllegalStateException(
-          "test client could not connect to " + uri + " (reason code 0x" + Integer.toHexString(e.getReasonCode()) + ")", e);
+          "test client could not connect to "
+              + uri
+              + " (reason code 0x"
+              + Integer.toHexString(e.getReasonCode())
+              + ")",
+          e);
     }
   }
 
   /**
    * Tries to connect and says how the broker answered: 0 when it let the client in (it is then
    * disconnected again), else the CONNACK's reason code (0x86 bad user name or password, 0x87 not
-   * authorized, 0x9F connection rate exceeded), Paho's own code when no CONNACK came, or -1 when the
-   * connection failed beneath MQTT (refused socket, TLS handshake).
+   * authorized, 0x9F connection rate exceeded), Paho's own code when no CONNACK came, or -1 when
+   * the connection failed beneath MQTT (refused socket, TLS handshake).
    */
-  public static int tryConnect(String uri, String clientId, String username, byte[] password, javax.net.SocketFactory sockets) {
+  public static int tryConnect(
+      String uri,
+      String clientId,
+      String username,
+      byte[] password,
+      javax.net.SocketFactory sockets) {
     MqttAsyncClient client;
     try {
       client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
@@ -98,7 +124,8 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  private static MqttConnectionOptions options(String username, byte[] password, javax.net.SocketFactory sockets) {
+  private static MqttConnectionOptions options(
+      String username, byte[] password, javax.net.SocketFactory sockets) {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
     options.setConnectionTimeout(10);
@@ -112,7 +139,10 @@ public final class TestClient implements AutoCloseable {
     return options;
   }
 
-  /** Publishes at QoS 1 and returns the PUBACK's reason code (0x87: not authorized), refusals included. */
+  /**
+   * Publishes at QoS 1 and returns the PUBACK's reason code (0x87: not authorized), refusals
+   * included.
+   */
   public int publishReason(String topic, byte[] payload, boolean retained) {
     try {
       IMqttToken token = client.publish(topic, new MqttMessage(payload, 1, retained, null));
@@ -127,7 +157,8 @@ public final class TestClient implements AutoCloseable {
   /** Subscribes at QoS 1 and returns the SUBACK's reason code (0x87: not authorized). */
   public int subscribeReason(String filter) {
     try {
-      IMqttToken token = client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1));
+      IMqttToken token =
+          client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1));
       token.waitForCompletion(10_000);
       int[] codes = token.getReasonCodes();
       return codes == null || codes.length == 0 ? 0 : codes[0];
@@ -149,10 +180,13 @@ public final class TestClient implements AutoCloseable {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {
       try {
-        client.publish(topic, new MqttMessage(payload, 1, retained, null)).waitForCompletion(10_000);
+        client
+            .publish(topic, new MqttMessage(payload, 1, retained, null))
+            .waitForCompletion(10_000);
         return;
       } catch (MqttException e) {
-        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || System.nanoTime() > deadline) {
           throw new IllegalStateException("publish to " + topic + " failed", e);
         }
         Thread.onSpinWait();
@@ -161,15 +195,17 @@ public final class TestClient implements AutoCloseable {
   }
 
   /**
-   * Publishes an MQTT 5 request at QoS 1, not retained: the answer is wanted on {@code responseTopic}
-   * with {@code correlationData}.
+   * Publishes an MQTT 5 request at QoS 1, not retained: the answer is wanted on {@code
+   * responseTopic} with {@code correlationData}.
    */
   public void request(String topic, byte[] payload, String responseTopic, byte[] correlationData) {
     MqttProperties properties = new MqttProperties();
     properties.setResponseTopic(responseTopic);
     properties.setCorrelationData(correlationData);
     try {
-      client.publish(topic, new MqttMessage(payload, 1, false, properties)).waitForCompletion(10_000);
+      client
+          .publish(topic, new MqttMessage(payload, 1, false, properties))
+          .waitForCompletion(10_000);
     } catch (MqttException e) {
       throw new IllegalStateException("request to " + topic + " failed", e);
     }
@@ -229,9 +265,12 @@ public final class TestClient implements AutoCloseable {
           message.getProperties() == null || message.getProperties().getCorrelationData() == null
               ? new byte[0]
               : message.getProperties().getCorrelationData();
-      String responseTopic = message.getProperties() == null ? null : message.getProperties().getResponseTopic();
+      String responseTopic =
+          message.getProperties() == null ? null : message.getProperties().getResponseTopic();
       synchronized (received) {
-        received.add(new Received(topic, message.getPayload(), message.isRetained(), correlation, responseTopic));
+        received.add(
+            new Received(
+                topic, message.getPayload(), message.isRetained(), correlation, responseTopic));
         received.notifyAll();
       }
     }

@@ -41,7 +41,9 @@ class BenchmarksTest {
     assertThat(Benchmarks.choose(List.of(100, 1_000), List.of(1, 3))).containsExactly(100, 1_000);
 
     System.clearProperty(Benchmarks.SMOKE_PROPERTY);
-    assertThat(Benchmarks.count(1_000, 3)).as("without the property: ./liaison bench, or a run from an IDE").isEqualTo(1_000);
+    assertThat(Benchmarks.count(1_000, 3))
+        .as("without the property: ./liaison bench, or a run from an IDE")
+        .isEqualTo(1_000);
   }
 
   @Test
@@ -51,7 +53,9 @@ class BenchmarksTest {
     System.setProperty(Benchmarks.SMOKE_PROPERTY, "true");
     Benchmarks.record("benchmarks-test", "| smoke run | 9.00 |\n");
 
-    assertThat(Files.readString(FIGURES.resolve("benchmarks-test.txt"))).contains("| full run | 1.00 |").doesNotContain("smoke");
+    assertThat(Files.readString(FIGURES.resolve("benchmarks-test.txt")))
+        .contains("| full run | 1.00 |")
+        .doesNotContain("smoke");
     assertThat(Files.readString(FIGURES.resolve("benchmarks-test-smoke.txt")))
         .startsWith("# benchmarks-test-smoke · smoke run: tiny counts, these figures mean nothing")
         .contains("| smoke run | 9.00 |");

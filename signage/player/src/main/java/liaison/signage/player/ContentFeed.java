@@ -36,7 +36,12 @@ public final class ContentFeed {
   /**
    * @param shown told of every snapshot put on screen (its deputies' photos are wanted)
    */
-  ContentFeed(String stationId, ContentStore store, Clock clock, Rejections rejections, Consumer<StationContent> shown) {
+  ContentFeed(
+      String stationId,
+      ContentStore store,
+      Clock clock,
+      Rejections rejections,
+      Consumer<StationContent> shown) {
     this.stationId = stationId;
     this.store = store;
     this.clock = clock;
@@ -83,7 +88,9 @@ public final class ContentFeed {
     stored.ifPresent(shown);
     content.set(Optional.empty());
     content.set(stored);
-    LOG.info("station {}: content reloaded from the store (version {})", stationId,
+    LOG.info(
+        "station {}: content reloaded from the store (version {})",
+        stationId,
         stored.map(StationContent::version).orElse(0L));
   }
 
@@ -93,18 +100,27 @@ public final class ContentFeed {
     try {
       received = Received.content(payload);
     } catch (ProtocolException e) {
-      rejections.reject("station " + stationId + ": ignored content on " + topic + ": " + e.getMessage());
+      rejections.reject(
+          "station " + stationId + ": ignored content on " + topic + ": " + e.getMessage());
       return;
     }
     StationContent next = received.message();
     if (!next.stationId().equals(stationId)) {
       rejections.reject(
-          "station " + stationId + ": ignored content on " + topic + " addressed to station " + next.stationId());
+          "station "
+              + stationId
+              + ": ignored content on "
+              + topic
+              + " addressed to station "
+              + next.stationId());
       return;
     }
     if (!store.storeIfNewer(received, now())) {
       LOG.info(
-          "station {}: content version {} after {}; ignored", stationId, next.version(), store.storedVersion(stationId));
+          "station {}: content version {} after {}; ignored",
+          stationId,
+          next.version(),
+          store.storedVersion(stationId));
       return;
     }
     LOG.info("station {}: stored content version {}", stationId, next.version());
@@ -126,7 +142,8 @@ public final class ContentFeed {
     try {
       received = Received.alert(payload);
     } catch (ProtocolException e) {
-      rejections.reject("station " + stationId + ": ignored an alert on " + topic + ": " + e.getMessage());
+      rejections.reject(
+          "station " + stationId + ": ignored an alert on " + topic + ": " + e.getMessage());
       return;
     }
     StationAlert next = received.message();

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param login credentials given outright (provisioning, tests); null: the ones enrolment stored
  * @param poll how often a waiting screen asks whether its code has been entered
  */
-public record HubAccess(@Nullable URI hubUrl, @Nullable Path trust, @Nullable Login login, Duration poll) {
+public record HubAccess(
+    @Nullable URI hubUrl, @Nullable Path trust, @Nullable Login login, Duration poll) {
 
   /** No enrolment, no credentials, the JVM's trust: for a broker that admits anyone. */
   public static final HubAccess NONE = new HubAccess(null, null, null, Duration.ofSeconds(3));
@@ -37,8 +38,10 @@ public record HubAccess(@Nullable URI hubUrl, @Nullable Path trust, @Nullable Lo
 
   public HubAccess {
     Objects.requireNonNull(poll, "poll");
-    if (hubUrl != null && !("http".equals(hubUrl.getScheme()) || "https".equals(hubUrl.getScheme()))) {
-      throw new IllegalArgumentException("the hub's address must start with http:// or https://, was '" + hubUrl + "'");
+    if (hubUrl != null
+        && !("http".equals(hubUrl.getScheme()) || "https".equals(hubUrl.getScheme()))) {
+      throw new IllegalArgumentException(
+          "the hub's address must start with http:// or https://, was '" + hubUrl + "'");
     }
   }
 

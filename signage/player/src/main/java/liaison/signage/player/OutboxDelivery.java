@@ -18,23 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox to the hub: one thread publishes pending events oldest first, QoS 1, with a few in
- * flight, and each is deleted only after the broker's acknowledgement.
+ * Sends the outbox to the hub: one thread publishes pending events oldest first, QoS 1, with a few
+ * in flight, and each is deleted only after the broker's acknowledgement.
  *
  * <p>Work goes in rounds. A round starts at the oldest pending event when the link connects and
  * ends when the link drops or a publish fails; then, once the round's publishes have settled, the
  * next round starts again from the oldest event still pending. So an event whose acknowledgement
  * never came is sent again (the hub absorbs the duplicate) and none is skipped.
  *
- * <p>An acknowledgement saying "no matching subscribers" counts as a failure: the broker dropped the
- * event because nobody (no hub) listens, for example after a broker restart without persistence
+ * <p>An acknowledgement saying "no matching subscribers" counts as a failure: the broker dropped
+ * the event because nobody (no hub) listens, for example after a broker restart without persistence
  * before the hub subscribed again. The event stays and is tried again after a short pause.
  */
 final class OutboxDelivery implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
+
   /** Below the broker's Receive Maximum (10 on HiveMQ), leaving room for state reports. */
   static final int MAX_IN_FLIGHT = 4;
+
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SETTLE_WAIT = Duration.ofSeconds(10);
@@ -45,8 +47,12 @@ final class OutboxDelivery implements AutoCloseable {
   private final String topic;
   private final LiveValue<Integer> pending;
   private final Thread sender;
-  /** Deletes acknowledged events off Paho's callback thread, batching those acknowledged together. */
+
+  /**
+   * Deletes acknowledged events off Paho's callback thread, batching those acknowledged together.
+   */
   private final ExecutorService acks;
+
   private final ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
 
   private final Object counting = new Object();
@@ -76,7 +82,8 @@ final class OutboxDelivery implements AutoCloseable {
     }
   }
 
-  OutboxDelivery(String stationId, Outbox outbox, HubLink link, String topic, LiveValue<Integer> pending) {
+  OutboxDelivery(
+      String stationId, Outbox outbox, HubLink link, String topic, LiveValue<Integer> pending) {
     this.stationId = stationId;
     this.outbox = outbox;
     this.link = link;
@@ -140,7 +147,8 @@ final class OutboxDelivery implements AutoCloseable {
           deliver(round);
         } catch (RuntimeException e) {
           // A store that cannot be read now (disk full, locked) may be readable in a moment.
-          LOG.error("station {}: event delivery failed; the events stay in the outbox", stationId, e);
+          LOG.error(
+              "station {}: event delivery failed; the events stay in the outbox", stationId, e);
           round.failed = true;
         }
         if (round.failed) {

@@ -2,15 +2,16 @@ package liaison.signage.player;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 
 /**
  * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
  *
  * @param brokerUri for example {@code tcp://127.0.0.1:1883} or {@code ssl://hub.example:8883}
  * @param dataDir holds {@code station.db} and the {@code photos/} directory
- * @param access how the station proves itself to the hub (enrolment, credentials, trusted certificate)
+ * @param access how the station proves itself to the hub (enrolment, credentials, trusted
+ *     certificate)
  */
 public record StationConfig(
     String stationId,
@@ -43,7 +44,8 @@ public record StationConfig(
       throw new IllegalArgumentException("the will delay must not be negative, was " + willDelay);
     }
     if (heartbeat == null || heartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("the heartbeat must be at least a second apart, was " + heartbeat);
+      throw new IllegalArgumentException(
+          "the heartbeat must be at least a second apart, was " + heartbeat);
     }
     if (access == null) {
       throw new IllegalArgumentException("hub access settings missing (HubAccess.NONE for none)");
@@ -56,32 +58,69 @@ public record StationConfig(
 
   public static StationConfig of(String stationId, String brokerUri, Path dataDir) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, AppVersion.current(), Duration.ofSeconds(30), ReconnectPolicy.DEFAULT, HEARTBEAT, WILL_DELAY,
+        stationId,
+        brokerUri,
+        dataDir,
+        AppVersion.current(),
+        Duration.ofSeconds(30),
+        ReconnectPolicy.DEFAULT,
+        HEARTBEAT,
+        WILL_DELAY,
         HubAccess.NONE);
   }
 
   public StationConfig withReconnect(ReconnectPolicy policy) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay, access);
+    return new StationConfig(
+        stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay, access);
   }
 
   public StationConfig withBrokerUri(String uri) {
-    return new StationConfig(stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, access);
+    return new StationConfig(
+        stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, access);
   }
 
   public StationConfig withKeepAlive(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, interval, reconnect, heartbeat, willDelay, access);
+    return new StationConfig(
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        interval,
+        reconnect,
+        heartbeat,
+        willDelay,
+        access);
   }
 
   public StationConfig withWillDelay(Duration delay) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay, access);
+    return new StationConfig(
+        stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay, access);
   }
 
   public StationConfig withHeartbeat(Duration interval) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, interval, willDelay, access);
+    return new StationConfig(
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        reconnect,
+        interval,
+        willDelay,
+        access);
   }
 
   public StationConfig withAccess(HubAccess next) {
-    return new StationConfig(stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, next);
+    return new StationConfig(
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        reconnect,
+        heartbeat,
+        willDelay,
+        next);
   }
 
   /** Connects with these credentials, no enrolment (provisioning, tests). */
@@ -94,7 +133,9 @@ public record StationConfig(
     return withAccess(access.withHub(hubUrl));
   }
 
-  /** Where a waiting screen writes the code it shows, for an installer's script on the same machine. */
+  /**
+   * Where a waiting screen writes the code it shows, for an installer's script on the same machine.
+   */
   public Path enrolmentCodeFile() {
     return dataDir.resolve("enrolment-code.txt");
   }

@@ -29,7 +29,9 @@ public final class StationEvents {
     this.stationId = stationId;
     this.clock = clock;
     this.outbox = outbox;
-    this.delivery = new OutboxDelivery(stationId, outbox, link, Topic.stationEvent(stationId).toString(), pending);
+    this.delivery =
+        new OutboxDelivery(
+            stationId, outbox, link, Topic.stationEvent(stationId).toString(), pending);
     delivery.refreshPending();
   }
 
@@ -43,7 +45,8 @@ public final class StationEvents {
    */
   public StationEvent record(String type, Map<String, Object> body) {
     if (closed) {
-      throw new IllegalStateException("station " + stationId + " is stopped; event " + type + " not recorded");
+      throw new IllegalStateException(
+          "station " + stationId + " is stopped; event " + type + " not recorded");
     }
     StationEvent event = new StationEvent(UUID.randomUUID(), type, OffsetDateTime.now(clock), body);
     outbox.add(event);
@@ -68,7 +71,9 @@ public final class StationEvents {
     delivery.disconnected();
   }
 
-  /** Stops sending and recording; what is not acknowledged stays in the outbox for the next start. */
+  /**
+   * Stops sending and recording; what is not acknowledged stays in the outbox for the next start.
+   */
   void stop() {
     closed = true;
     delivery.close();

@@ -7,10 +7,10 @@ import liaison.signage.protocol.Topic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands each message on the station's subscriptions to its reader by topic: content and alert to the
- * {@link ContentFeed}, commands to {@link StationCommands}. A message on a topic that is not this
- * station's, or on a channel it does not read, is ignored; a command on another station's topic is
- * answered as refused (its sender waits for an answer).
+ * Hands each message on the station's subscriptions to its reader by topic: content and alert to
+ * the {@link ContentFeed}, commands to {@link StationCommands}. A message on a topic that is not
+ * this station's, or on a channel it does not read, is ignored; a command on another station's
+ * topic is answered as refused (its sender waits for an answer).
  */
 final class StationInbox {
 
@@ -19,7 +19,8 @@ final class StationInbox {
   private final StationCommands commands;
   private final Rejections rejections;
 
-  StationInbox(String stationId, ContentFeed feed, StationCommands commands, Rejections rejections) {
+  StationInbox(
+      String stationId, ContentFeed feed, StationCommands commands, Rejections rejections) {
     this.stationId = stationId;
     this.feed = feed;
     this.commands = commands;
@@ -28,13 +29,20 @@ final class StationInbox {
 
   void received(String topicName, byte[] payload, HubLink.@Nullable Reply reply) {
     Optional<Topic> topic = Topic.tryParse(topicName);
-    if (topic.isPresent() && topic.get().channel() == Topic.Channel.COMMAND && !topic.get().stationId().equals(stationId)) {
+    if (topic.isPresent()
+        && topic.get().channel() == Topic.Channel.COMMAND
+        && !topic.get().stationId().equals(stationId)) {
       rejections.counted();
       commands.foreign(topicName, reply);
       return;
     }
     if (topic.isEmpty() || !topic.get().stationId().equals(stationId)) {
-      rejections.reject("station " + stationId + ": ignored a message on " + topicName + ", not one of this station's topics");
+      rejections.reject(
+          "station "
+              + stationId
+              + ": ignored a message on "
+              + topicName
+              + ", not one of this station's topics");
       return;
     }
     switch (topic.get().channel()) {
@@ -42,7 +50,12 @@ final class StationInbox {
       case ALERT -> feed.alertArrived(topicName, payload);
       case COMMAND -> commands.received(payload, reply);
       default ->
-          rejections.reject("station " + stationId + ": ignored a message on " + topicName + ", a channel it does not read");
+          rejections.reject(
+              "station "
+                  + stationId
+                  + ": ignored a message on "
+                  + topicName
+                  + ", a channel it does not read");
     }
   }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 final class StationLogin implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StationLogin.class);
-  private static final LiveValue<EnrolmentState> NO_ENROLMENT = new LiveValue<>(EnrolmentState.NOT_NEEDED);
+  private static final LiveValue<EnrolmentState> NO_ENROLMENT =
+      new LiveValue<>(EnrolmentState.NOT_NEEDED);
 
   private final StationConfig config;
   private final ContentStore store;
@@ -32,7 +33,12 @@ final class StationLogin implements AutoCloseable {
    * @param tls trusting the hub's certificate for its web address; null: the JVM's trust
    * @param enrolled called once enrolment stored a credential (on the enrolment's own thread)
    */
-  StationLogin(StationConfig config, ContentStore store, Clock clock, @Nullable SSLContext tls, Runnable enrolled) {
+  StationLogin(
+      StationConfig config,
+      ContentStore store,
+      Clock clock,
+      @Nullable SSLContext tls,
+      Runnable enrolled) {
     this.config = config;
     this.store = store;
     HubAccess access = config.access();
@@ -59,7 +65,10 @@ final class StationLogin implements AutoCloseable {
     return enrolment == null ? NO_ENROLMENT : enrolment.state();
   }
 
-  /** Connects at once when there is a credential; otherwise enrols first ({@code enrolled} connects). */
+  /**
+   * Connects at once when there is a credential; otherwise enrols first ({@code enrolled}
+   * connects).
+   */
   void start(Runnable connect) {
     if (enrolment != null && credentials() == null) {
       enrolment.start(false);
@@ -68,16 +77,21 @@ final class StationLogin implements AutoCloseable {
     }
   }
 
-  /** The credentials for the next connect: given outright, else the ones enrolment stored, else none. */
+  /**
+   * The credentials for the next connect: given outright, else the ones enrolment stored, else
+   * none.
+   */
   HubLink.@Nullable Credentials credentials() {
     HubAccess.Login given = config.access().login();
     if (given != null) {
-      return new HubLink.Credentials(given.username(), given.password().getBytes(StandardCharsets.UTF_8));
+      return new HubLink.Credentials(
+          given.username(), given.password().getBytes(StandardCharsets.UTF_8));
     }
     Optional<String> username = store.memo(Enrolment.MQTT_USERNAME);
     Optional<String> password = store.memo(Enrolment.MQTT_PASSWORD);
     if (username.isPresent() && password.isPresent()) {
-      return new HubLink.Credentials(username.get(), password.get().getBytes(StandardCharsets.UTF_8));
+      return new HubLink.Credentials(
+          username.get(), password.get().getBytes(StandardCharsets.UTF_8));
     }
     return null;
   }

@@ -34,7 +34,8 @@ public final class StationPresence {
   private final String session;
   private final LiveValue<LinkStatus> link;
   private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("station-heartbeat").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("station-heartbeat").factory());
   private final HubLink hub;
   private volatile long displayedVersion;
   private volatile Screen screen = Screen.ON;
@@ -43,7 +44,8 @@ public final class StationPresence {
    * @param hub the link the state goes through (its Last Will is {@link #state}{@code (OFFLINE)})
    * @param session this run of the station, named in every state
    */
-  StationPresence(StationConfig config, Clock clock, ContentStore store, HubLink hub, String session) {
+  StationPresence(
+      StationConfig config, Clock clock, ContentStore store, HubLink hub, String session) {
     this.config = config;
     this.session = session;
     this.clock = clock;
@@ -91,8 +93,8 @@ public final class StationPresence {
 
   /**
    * Reports the state with fresh readings (uptime, CPU temperature, free disk, memory, screen);
-   * runs every {@link StationConfig#heartbeat()} while connected. A heartbeat is not an event: it is
-   * not kept while offline, the next one says the same and newer.
+   * runs every {@link StationConfig#heartbeat()} while connected. A heartbeat is not an event: it
+   * is not kept while offline, the next one says the same and newer.
    */
   public void heartbeat() {
     try {
@@ -142,14 +144,17 @@ public final class StationPresence {
             screen,
             now(),
             presence == Presence.ONLINE ? probe.read() : null);
-    return new HubLink.Message(Topic.stationState(config.stationId()).toString(), ProtocolCodec.encode(state), 1, true);
+    return new HubLink.Message(
+        Topic.stationState(config.stationId()).toString(), ProtocolCodec.encode(state), 1, true);
   }
 
   void stopHeartbeats() {
     heartbeats.shutdownNow();
   }
 
-  /** After a goodbye: the station went offline now, as the next start will say until it connects. */
+  /**
+   * After a goodbye: the station went offline now, as the next start will say until it connects.
+   */
   void wentOffline() {
     store.remember(OFFLINE_SINCE, now().toString());
   }
@@ -158,8 +163,7 @@ public final class StationPresence {
     if (!hub.isConnected()) {
       return;
     }
-    hub
-        .publish(state(Presence.ONLINE))
+    hub.publish(state(Presence.ONLINE))
         .exceptionally(
             e -> {
               LOG.debug("state report not sent: {}", e.getMessage());

@@ -61,7 +61,8 @@ public final class StationRuntime implements AutoCloseable {
     HubAccess access = config.access();
     // This run of the station: in its client id and in every state it reports.
     String session = UUID.randomUUID().toString();
-    @Nullable SSLContext tls = access.trust() == null ? null : TrustedCertificates.context(access.trust());
+    @Nullable SSLContext tls =
+        access.trust() == null ? null : TrustedCertificates.context(access.trust());
     this.login = new StationLogin(config, store, clock, tls, this::enrolled);
     this.link =
         new HubLink(
@@ -93,7 +94,8 @@ public final class StationRuntime implements AutoCloseable {
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
   public static StationRuntime open(StationConfig config, Clock clock) {
-    StationRuntime runtime = new StationRuntime(config, clock, ContentStore.open(config.storeFile()));
+    StationRuntime runtime =
+        new StationRuntime(config, clock, ContentStore.open(config.storeFile()));
     runtime.feed.showStored();
     return runtime;
   }
@@ -221,7 +223,8 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     @Override
-    public void message(String topic, byte[] payload, boolean retained, HubLink.@Nullable Reply reply) {
+    public void message(
+        String topic, byte[] payload, boolean retained, HubLink.@Nullable Reply reply) {
       inbox.received(topic, payload, reply);
     }
   }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -38,7 +38,8 @@ class HeartbeatTest {
       hub.subscribe(STATE);
       StationConfig config =
           StationConfig.of("s-001", broker.uri(), dir.resolve("station"))
-              .withReconnect(new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1))
+              .withReconnect(
+                  new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1))
               .withHeartbeat(Duration.ofSeconds(1));
       try (StationRuntime runtime = StationRuntime.open(config, clock)) {
         runtime.start();
@@ -56,7 +57,8 @@ class HeartbeatTest {
         assertThat(beat.screen()).isEqualTo(StationState.Screen.ON);
 
         runtime.presence().screen(false);
-        await().atMost(Duration.ofSeconds(20))
+        await()
+            .atMost(Duration.ofSeconds(20))
             .until(() -> states(hub).getLast().screen() == StationState.Screen.OFF);
       }
     }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -33,8 +33,10 @@ class OutboxDeliveryTest {
 
   @TempDir Path dir;
   private TestBroker broker;
+
   /** Plays the hub; a new one after each broker restart, since the broker forgets subscriptions. */
   private final List<TestClient> hubs = new ArrayList<>();
+
   private final TestClock clock = TestClock.at("2026-11-23T08:00:00+08:00");
 
   @BeforeEach
@@ -80,9 +82,7 @@ class OutboxDeliveryTest {
     // what it did acknowledge. Stopping an in-memory broker with those still queued would lose
     // them in the broker, which no outbox can help.
     try (TcpGate gate = TcpGate.to(broker.port());
-        StationRuntime runtime =
-            StationRuntime.open(
-                config().withBrokerUri(gate.uri()), clock)) {
+        StationRuntime runtime = StationRuntime.open(config().withBrokerUri(gate.uri()), clock)) {
       runtime.start();
       await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
 
@@ -96,9 +96,12 @@ class OutboxDeliveryTest {
         await().until(() -> heardOrPending().containsAll(recorded));
         broker.stop();
         for (int i = 0; i < share(250, rounds, round); i++) {
-          recorded.add(runtime.events().record("satisfaction", Map.of("round", round, "score", i % 5)).id());
+          recorded.add(
+              runtime.events().record("satisfaction", Map.of("round", round, "score", i % 5)).id());
         }
-        assertThat(runtime.events().pending()).as("nothing leaves while the broker is down").isPositive();
+        assertThat(runtime.events().pending())
+            .as("nothing leaves while the broker is down")
+            .isPositive();
         broker.startAgain();
         listen();
         gate.open();
@@ -148,17 +151,23 @@ class OutboxDeliveryTest {
 
     clock.advance(Duration.ofMinutes(5));
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
-      assertThat(restarted.events().pending()).as("kept in the store across the restart").isEqualTo(20);
+      assertThat(restarted.events().pending())
+          .as("kept in the store across the restart")
+          .isEqualTo(20);
       broker.startAgain();
       listen();
       restarted.start();
 
       await().until(() -> receivedIds().size() == 20 && restarted.events().pending() == 0);
-      StationEvent sent = received().stream().filter(e -> e.id().equals(first.id())).findFirst().orElseThrow();
+      StationEvent sent =
+          received().stream().filter(e -> e.id().equals(first.id())).findFirst().orElseThrow();
       assertThat(sent.type()).isEqualTo("satisfaction");
       assertThat(sent.body()).containsEntry("score", 5);
-      assertThat(sent.at()).as("when it was recorded, not when sent").isEqualTo(OffsetDateTime.parse("2026-11-23T08:00:00+08:00"));
-      assertThat(hubs.getLast().receivedOn(EVENT)).allSatisfy(r -> assertThat(r.retained()).isFalse());
+      assertThat(sent.at())
+          .as("when it was recorded, not when sent")
+          .isEqualTo(OffsetDateTime.parse("2026-11-23T08:00:00+08:00"));
+      assertThat(hubs.getLast().receivedOn(EVENT))
+          .allSatisfy(r -> assertThat(r.retained()).isFalse());
     }
   }
 }

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -63,7 +63,10 @@ class StationAlertTest {
       assertThat(runtime.feed().alert().get()).contains(GOLDEN);
 
       // when an alert meant for another station arrives, and then malformed ones
-      runtime.inbox().received(Topic.stationAlert("s-002").toString(), GoldenFiles.bytes(GoldenFiles.ALERT), null);
+      runtime
+          .inbox()
+          .received(
+              Topic.stationAlert("s-002").toString(), GoldenFiles.bytes(GoldenFiles.ALERT), null);
       assertThat(runtime.rejections().last().orElseThrow())
           .startsWith("station s-001: ignored a message on liaison/v1/station/s-002/alert");
       hub.publish(ALERT, utf8("{\"noticeId\":\"n-1\""), false);

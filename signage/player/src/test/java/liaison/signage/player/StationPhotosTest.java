@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +27,8 @@ class StationPhotosTest {
   void shouldFetchThePhotosOfTheStoredContentWhenItOpensWithoutTheBroker() throws Exception {
     byte[] bytes = "a deputy's portrait".getBytes(StandardCharsets.UTF_8);
     String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/photos/" + hash + ".jpg",
         exchange -> {
@@ -48,7 +48,8 @@ class StationPhotosTest {
             OffsetDateTime.parse("2026-11-23T08:00:00+08:00"));
       }
 
-      try (StationRuntime runtime = StationRuntime.open(config, TestClock.at("2026-11-23T08:00:00+08:00"))) {
+      try (StationRuntime runtime =
+          StationRuntime.open(config, TestClock.at("2026-11-23T08:00:00+08:00"))) {
         await().until(() -> runtime.photos().file(hash).isPresent());
         assertThat(runtime.photos().file(hash).orElseThrow())
             .hasBinaryContent(bytes)
@@ -63,7 +64,16 @@ class StationPhotosTest {
     StationContent.Deputy d = c.deputies().getFirst();
     StationContent.Deputy withPhoto =
         new StationContent.Deputy(
-            d.id(), d.name(), d.levels(), d.constituency(), d.occupation(), d.workUnit(), d.specialties(), hash, d.phone(), d.messageUrl());
+            d.id(),
+            d.name(),
+            d.levels(),
+            d.constituency(),
+            d.occupation(),
+            d.workUnit(),
+            d.specialties(),
+            hash,
+            d.phone(),
+            d.messageUrl());
     return new StationContent(
         c.stationId(),
         c.version(),

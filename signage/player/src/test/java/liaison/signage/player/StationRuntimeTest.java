@@ -12,16 +12,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.player.store.ContentStore;
-import liaison.testkit.TestBroker;
-import liaison.testkit.TestClient;
-import liaison.testkit.TestClock;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
+import liaison.testkit.TestBroker;
+import liaison.testkit.TestClient;
+import liaison.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +92,13 @@ class StationRuntimeTest {
     }
 
     // then its store holds those bytes, not a re-encoding of what they decoded to
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("station/station.db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("station/station.db"));
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT payload FROM content WHERE station_id = 's-001'")) {
-      assertThat(rs.getBytes(1)).isEqualTo(published).isNotEqualTo(ProtocolCodec.encode(GoldenFiles.content()));
+      assertThat(rs.getBytes(1))
+          .isEqualTo(published)
+          .isNotEqualTo(ProtocolCodec.encode(GoldenFiles.content()));
     }
   }
 
@@ -117,7 +120,8 @@ class StationRuntimeTest {
       assertThat(shownVersion(runtime)).isEqualTo(42);
       assertThat(runtime.feed().content().get()).contains(GoldenFiles.contentWithVersion(42));
       assertThat(runtime.rejections().last().orElseThrow())
-          .startsWith("station s-001: ignored content on " + CONTENT + ": not a valid StationContent");
+          .startsWith(
+              "station s-001: ignored content on " + CONTENT + ": not a valid StationContent");
     }
   }
 
@@ -154,7 +158,9 @@ class StationRuntimeTest {
 
     clock.set(OffsetDateTime.parse("2026-11-23T11:15:00+08:00").toInstant());
     try (StationRuntime restarted = StationRuntime.open(config(), clock)) {
-      assertThat(shownVersion(restarted)).as("shown from the store before any network").isEqualTo(42);
+      assertThat(shownVersion(restarted))
+          .as("shown from the store before any network")
+          .isEqualTo(42);
       restarted.start();
       await().until(() -> restarted.presence().link().get().isOffline());
       assertThat(restarted.presence().link().get().since())
@@ -174,11 +180,18 @@ class StationRuntimeTest {
 
     runtime.presence().displayed(42);
     await().until(() -> lastState(stateTopic).map(s -> s.contentVersion() == 42).orElse(false));
-    assertThat(lastState(stateTopic).orElseThrow().presence()).isEqualTo(StationState.Presence.ONLINE);
-    assertThat(lastState(stateTopic).orElseThrow().session()).isEqualTo(runtime.presence().session());
+    assertThat(lastState(stateTopic).orElseThrow().presence())
+        .isEqualTo(StationState.Presence.ONLINE);
+    assertThat(lastState(stateTopic).orElseThrow().session())
+        .isEqualTo(runtime.presence().session());
 
     runtime.close();
-    await().until(() -> lastState(stateTopic).map(s -> s.presence() == StationState.Presence.OFFLINE).orElse(false));
+    await()
+        .until(
+            () ->
+                lastState(stateTopic)
+                    .map(s -> s.presence() == StationState.Presence.OFFLINE)
+                    .orElse(false));
   }
 
   @Test
@@ -186,7 +199,8 @@ class StationRuntimeTest {
     // The will itself is the broker's job; here we check the station registered one that decodes.
     String stateTopic = Topic.stationState("s-001").toString();
     hub.subscribe(stateTopic);
-    StationRuntime runtime = StationRuntime.open(config().withKeepAlive(Duration.ofSeconds(2)), clock);
+    StationRuntime runtime =
+        StationRuntime.open(config().withKeepAlive(Duration.ofSeconds(2)), clock);
     runtime.start();
     await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
     await().until(() -> lastState(stateTopic).isPresent());
@@ -199,7 +213,8 @@ class StationRuntimeTest {
       watcher.subscribe(stateTopic);
       await().atMost(Duration.ofSeconds(20)).until(() -> !watcher.receivedOn(stateTopic).isEmpty());
       StationState state =
-          ProtocolCodec.decode(watcher.receivedOn(stateTopic).getLast().payload(), StationState.class);
+          ProtocolCodec.decode(
+              watcher.receivedOn(stateTopic).getLast().payload(), StationState.class);
       assertThat(state.presence()).isEqualTo(StationState.Presence.ONLINE);
     }
     runtime.close();

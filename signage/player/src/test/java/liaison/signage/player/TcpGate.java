@@ -70,7 +70,8 @@ final class TcpGate implements AutoCloseable {
   }
 
   private void pipe(Socket from, Socket to) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       byte[] buffer = new byte[8192];
       for (int n; (n = in.read(buffer)) >= 0; ) {
         out.write(buffer, 0, n);

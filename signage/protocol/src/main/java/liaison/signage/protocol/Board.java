@@ -3,7 +3,9 @@ package liaison.signage.protocol;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What a signage screen can show in its loop; each board carries the station's sign plate header. */
+/**
+ * What a signage screen can show in its loop; each board carries the station's sign plate header.
+ */
 public enum Board {
   /** Today's reception: who, when, where. */
   TODAY,

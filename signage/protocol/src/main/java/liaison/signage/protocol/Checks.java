@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Field checks shared by the message records, so every record fails with the same kind of message. */
+/**
+ * Field checks shared by the message records, so every record fails with the same kind of message.
+ */
 final class Checks {
   private Checks() {}
 

@@ -2,7 +2,9 @@ package liaison.signage.protocol;
 
 import java.util.Optional;
 
-/** The commands a station understands. A name not listed here is refused by the station, not lost. */
+/**
+ * The commands a station understands. A name not listed here is refused by the station, not lost.
+ */
 public enum CommandName {
   SCREENSHOT,
   IDENTIFY,

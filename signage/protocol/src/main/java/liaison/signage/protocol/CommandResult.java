@@ -37,7 +37,9 @@ public record CommandResult(
     required(at, "at");
     if (screenshotHash != null && !SHA256.matcher(screenshotHash).matches()) {
       throw new IllegalArgumentException(
-          "field 'screenshotHash' must be 64 lower-case hex digits (SHA-256), was '" + screenshotHash + "'");
+          "field 'screenshotHash' must be 64 lower-case hex digits (SHA-256), was '"
+              + screenshotHash
+              + "'");
     }
     if (screenshotHash != null && outcome != Outcome.OK) {
       throw new IllegalArgumentException("a screenshot comes only with outcome OK, not " + outcome);

@@ -13,7 +13,8 @@ import static liaison.signage.protocol.Checks.text;
  *     only on that station's page
  * @param passwordHash {@link MqttPasswordHash} of the screen's own password
  */
-public record EnrolmentRequest(String stationId, String passwordHash, String appVersion) implements ProtocolMessage {
+public record EnrolmentRequest(String stationId, String passwordHash, String appVersion)
+    implements ProtocolMessage {
 
   public EnrolmentRequest {
     Topic.requireStationId(stationId);

@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
  * @param code as the screen shows it, e.g. {@code K7QX-M4PD}
  * @param stationId the station the code is for; once {@code ENROLLED}, also the MQTT user name
  */
-public record EnrolmentTicket(String code, String stationId, Status status, OffsetDateTime expiresAt)
+public record EnrolmentTicket(
+    String code, String stationId, Status status, OffsetDateTime expiresAt)
     implements ProtocolMessage {
 
   public EnrolmentTicket {

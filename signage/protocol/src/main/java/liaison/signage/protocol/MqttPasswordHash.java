@@ -41,12 +41,16 @@ public final class MqttPasswordHash {
   public static String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
-    return encode(ITERATIONS, salt, pbkdf2(password.getBytes(StandardCharsets.UTF_8), salt, ITERATIONS));
+    return encode(
+        ITERATIONS, salt, pbkdf2(password.getBytes(StandardCharsets.UTF_8), salt, ITERATIONS));
   }
 
-  /** The hash of a password with a given salt: for tests that compare with {@code mosquitto_passwd}. */
+  /**
+   * The hash of a password with a given salt: for tests that compare with {@code mosquitto_passwd}.
+   */
   static String hash(String password, byte[] salt, int iterations) {
-    return encode(iterations, salt, pbkdf2(password.getBytes(StandardCharsets.UTF_8), salt, iterations));
+    return encode(
+        iterations, salt, pbkdf2(password.getBytes(StandardCharsets.UTF_8), salt, iterations));
   }
 
   /** True when the text has the form of a hash this class makes (and Mosquitto reads). */
@@ -57,7 +61,9 @@ public final class MqttPasswordHash {
     }
     long iterations = Long.parseLong(m.group(1));
     try {
-      return iterations >= 1 && iterations <= 1_000_000 && Base64.getDecoder().decode(m.group(2)).length >= 8;
+      return iterations >= 1
+          && iterations <= 1_000_000
+          && Base64.getDecoder().decode(m.group(2)).length >= 8;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +46,11 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
         if (a.overlaps(b)) {
           throw new PlaylistException(
               "时段 " + a.window() + " 与 " + b.window() + " 重叠；请调整其中一个，使时段互不重叠",
-              "dayparts " + a.window() + " and " + b.window() + " overlap; move one so that no two overlap");
+              "dayparts "
+                  + a.window()
+                  + " and "
+                  + b.window()
+                  + " overlap; move one so that no two overlap");
         }
       }
     }
@@ -76,8 +79,8 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
   }
 
   /**
-   * What a station can play of this playlist: entries naming a board it does not know are left
-   * out, a daypart left with none is dropped, and the defaults stand in when no main entry is left.
+   * What a station can play of this playlist: entries naming a board it does not know are left out,
+   * a daypart left with none is dropped, and the defaults stand in when no main entry is left.
    */
   public Playlist playable() {
     List<Entry> main = known(entries);
@@ -109,7 +112,9 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
     if (list.isEmpty()) {
       throw new PlaylistException(
           (where.isEmpty() ? "播放列表" : "时段 " + where + " ") + "没有版面；请至少加入一个版面",
-          "the playlist" + (where.isEmpty() ? "" : " for daypart " + where) + " has no boards; add at least one");
+          "the playlist"
+              + (where.isEmpty() ? "" : " for daypart " + where)
+              + " has no boards; add at least one");
     }
     return list;
   }
@@ -125,9 +130,24 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
       board = board.strip();
       if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
         throw new PlaylistException(
-            "版面 " + board + " 的时长为 " + seconds + " 秒；每个版面应在 " + MIN_SECONDS + " 至 " + MAX_SECONDS + " 秒之间",
-            "board " + board + " is set to show for " + seconds + " s; each board needs "
-                + MIN_SECONDS + " to " + MAX_SECONDS + " s");
+            "版面 "
+                + board
+                + " 的时长为 "
+                + seconds
+                + " 秒；每个版面应在 "
+                + MIN_SECONDS
+                + " 至 "
+                + MAX_SECONDS
+                + " 秒之间",
+            "board "
+                + board
+                + " is set to show for "
+                + seconds
+                + " s; each board needs "
+                + MIN_SECONDS
+                + " to "
+                + MAX_SECONDS
+                + " s");
       }
     }
 

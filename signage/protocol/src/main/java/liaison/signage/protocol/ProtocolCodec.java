@@ -94,7 +94,8 @@ public final class ProtocolCodec {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          // Each field its own JSON type: no "42" for 42, no 42 for "42", no 4.7 for 4, no 0 for ONLINE.
+          // Each field its own JSON type: no "42" for 42, no 42 for "42", no 4.7 for 4, no 0 for
+          // ONLINE.
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -132,7 +133,8 @@ public final class ProtocolCodec {
   public static <T extends ProtocolMessage> T decode(byte @Nullable [] payload, Class<T> type) {
     String expected = type.getSimpleName();
     if (payload == null || payload.length == 0) {
-      throw new ProtocolException(Reason.EMPTY, "empty payload where a " + expected + " was expected");
+      throw new ProtocolException(
+          Reason.EMPTY, "empty payload where a " + expected + " was expected");
     }
     if (payload.length > MAX_PAYLOAD_BYTES) {
       throw new ProtocolException(
@@ -142,7 +144,8 @@ public final class ProtocolCodec {
     String invalid = "not a valid " + expected + ": ";
     JsonNode tree = tree(payload, invalid);
     if (tree.isMissingNode()) {
-      throw new ProtocolException(Reason.EMPTY, "only white space where a " + expected + " was expected");
+      throw new ProtocolException(
+          Reason.EMPTY, "only white space where a " + expected + " was expected");
     }
     if (!tree.isObject()) {
       throw new ProtocolException(
@@ -167,18 +170,23 @@ public final class ProtocolCodec {
     return value;
   }
 
-  /** The payload as a JSON tree: strict UTF-8, one value, nesting and numbers bounded, no duplicates. */
+  /**
+   * The payload as a JSON tree: strict UTF-8, one value, nesting and numbers bounded, no
+   * duplicates.
+   */
   private static JsonNode tree(byte[] payload, String invalid) {
     for (int i = 0; i < payload.length; i++) {
       if (payload[i] == 0) {
         // Valid UTF-8, but never in JSON text: what UTF-16 and UTF-32 look like read as UTF-8.
         throw new ProtocolException(
-            Reason.NOT_UTF8, invalid + "a zero byte at offset " + i + ": UTF-16 or UTF-32, not UTF-8 text");
+            Reason.NOT_UTF8,
+            invalid + "a zero byte at offset " + i + ": UTF-16 or UTF-32, not UTF-8 text");
       }
     }
     String text;
     try {
-      // Jackson alone would guess UTF-16 and UTF-32 from zero bytes, and read them: the protocol is UTF-8.
+      // Jackson alone would guess UTF-16 and UTF-32 from zero bytes, and read them: the protocol is
+      // UTF-8.
       text =
           StandardCharsets.UTF_8
               .newDecoder()
@@ -198,16 +206,20 @@ public final class ProtocolCodec {
     } catch (StreamConstraintsException e) {
       String message = String.valueOf(e.getOriginalMessage());
       if (message.contains("nesting depth")) {
-        throw new ProtocolException(Reason.TOO_DEEP, invalid + "nested deeper than " + MAX_NESTING + " levels", e);
+        throw new ProtocolException(
+            Reason.TOO_DEEP, invalid + "nested deeper than " + MAX_NESTING + " levels", e);
       }
       if (message.startsWith("Number value length")) {
         throw new ProtocolException(
-            Reason.NUMBER_OUT_OF_RANGE, invalid + "a number written with more than " + MAX_NUMBER_LENGTH + " characters", e);
+            Reason.NUMBER_OUT_OF_RANGE,
+            invalid + "a number written with more than " + MAX_NUMBER_LENGTH + " characters",
+            e);
       }
       throw new ProtocolException(Reason.TOO_LARGE, invalid + firstLine(message), e);
     } catch (JacksonException e) {
       String message = firstLine(e.getOriginalMessage());
-      if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
+      if (message.startsWith("Duplicate Object property")
+          || message.startsWith("Duplicate field")) {
         throw new ProtocolException(Reason.DUPLICATE_FIELD, invalid + message, e);
       }
       throw new ProtocolException(Reason.NOT_JSON, invalid + "not JSON: " + message, e);
@@ -260,7 +272,15 @@ public final class ProtocolCodec {
       if (!(format.getValue() instanceof String) || !writtenAsText(target)) {
         // A coercion refused: a number or true where text belongs, text where an object belongs.
         return new ProtocolException(
-            Reason.WRONG_TYPE, invalid + "wrong type at " + where + ": expected " + describe(target) + ", got " + value, e);
+            Reason.WRONG_TYPE,
+            invalid
+                + "wrong type at "
+                + where
+                + ": expected "
+                + describe(target)
+                + ", got "
+                + value,
+            e);
       }
       String allowed =
           target != null && target.isEnum()
@@ -271,13 +291,19 @@ public final class ProtocolCodec {
     }
     if (e instanceof MismatchedInputException mismatch) {
       if (e.getOriginalMessage().startsWith("Cannot map `null`")) {
-        String field = e.getPath().isEmpty() ? "" : " '" + e.getPath().getLast().getFieldName() + "'";
+        String field =
+            e.getPath().isEmpty() ? "" : " '" + e.getPath().getLast().getFieldName() + "'";
         return new ProtocolException(Reason.MISSING_FIELD, invalid + "missing field" + field, e);
       }
       return new ProtocolException(
-          Reason.WRONG_TYPE, invalid + "wrong type at " + where + ": expected " + describe(mismatch.getTargetType()), e);
+          Reason.WRONG_TYPE,
+          invalid + "wrong type at " + where + ": expected " + describe(mismatch.getTargetType()),
+          e);
     }
-    return new ProtocolException(Reason.INVALID_VALUE, invalid + firstLine(e.getOriginalMessage()) + " (at " + where + ")", e);
+    return new ProtocolException(
+        Reason.INVALID_VALUE,
+        invalid + firstLine(e.getOriginalMessage()) + " (at " + where + ")",
+        e);
   }
 
   /** What a field of this Java type holds, in the words of JSON, for a refusal. */
@@ -288,11 +314,18 @@ public final class ProtocolCodec {
     if (type == String.class) {
       return "text";
     }
-    if (type == long.class || type == Long.class || type == int.class || type == Integer.class
-        || type == short.class || type == Short.class) {
+    if (type == long.class
+        || type == Long.class
+        || type == int.class
+        || type == Integer.class
+        || type == short.class
+        || type == Short.class) {
       return "an integer";
     }
-    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+    if (type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class) {
       return "a number";
     }
     if (type == boolean.class || type == Boolean.class) {
@@ -319,10 +352,15 @@ public final class ProtocolCodec {
     return "an object";
   }
 
-  /** Types the protocol writes as JSON text: a text value for them is the right type, maybe a wrong value. */
+  /**
+   * Types the protocol writes as JSON text: a text value for them is the right type, maybe a wrong
+   * value.
+   */
   private static boolean writtenAsText(@Nullable Class<?> type) {
     return type != null
-        && (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == UUID.class
+        && (CharSequence.class.isAssignableFrom(type)
+            || type.isEnum()
+            || type == UUID.class
             || Temporal.class.isAssignableFrom(type));
   }
 
@@ -341,7 +379,9 @@ public final class ProtocolCodec {
   private static String pointer(List<JsonMappingException.Reference> path) {
     StringBuilder out = new StringBuilder();
     for (JsonMappingException.Reference step : path) {
-      out.append('/').append(step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()));
+      out.append('/')
+          .append(
+              step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()));
     }
     return out.toString();
   }
@@ -356,7 +396,8 @@ public final class ProtocolCodec {
     }
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
-    // Jackson names Java types in backticks; people reading the refusal need the simple name at most.
+    // Jackson names Java types in backticks; people reading the refusal need the simple name at
+    // most.
     return line.replaceAll("`(?:[a-z][a-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*([A-Za-z0-9_]+)`", "$1");
   }
 
@@ -371,9 +412,13 @@ public final class ProtocolCodec {
         new BeanDeserializerModifier() {
           @Override
           public JsonDeserializer<?> modifyDeserializer(
-              DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+              DeserializationConfig config,
+              BeanDescription description,
+              JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            return Temporal.class.isAssignableFrom(type) || type == UUID.class ? new TextOnly(deserializer) : deserializer;
+            return Temporal.class.isAssignableFrom(type) || type == UUID.class
+                ? new TextOnly(deserializer)
+                : deserializer;
           }
         });
     return module;

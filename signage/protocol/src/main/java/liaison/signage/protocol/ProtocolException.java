@@ -23,15 +23,26 @@ public final class ProtocolException extends RuntimeException {
     TOO_DEEP,
     /** One object naming a field twice: which one counts would be a guess. */
     DUPLICATE_FIELD,
-    /** A JSON value that is not an object: {@code null}, a number, a string, an array, true or false. */
+    /**
+     * A JSON value that is not an object: {@code null}, a number, a string, an array, true or
+     * false.
+     */
     NOT_AN_OBJECT,
-    /** A number no field can hold: beyond a 64-bit integer, infinite, or written with too many digits. */
+    /**
+     * A number no field can hold: beyond a 64-bit integer, infinite, or written with too many
+     * digits.
+     */
     NUMBER_OUT_OF_RANGE,
     /** A required field absent or null. */
     MISSING_FIELD,
-    /** A field of the wrong JSON type: a number where text belongs, text where a number belongs, … */
+    /**
+     * A field of the wrong JSON type: a number where text belongs, text where a number belongs, …
+     */
     WRONG_TYPE,
-    /** A field of the right type whose value is refused: an unknown name, a malformed id, a rule broken. */
+    /**
+     * A field of the right type whose value is refused: an unknown name, a malformed id, a rule
+     * broken.
+     */
     INVALID_VALUE,
     /** A message this side built that cannot be written (a fault of the sender, not of input). */
     NOT_ENCODABLE;

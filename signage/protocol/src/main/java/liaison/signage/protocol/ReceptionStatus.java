@@ -1,6 +1,8 @@
 package liaison.signage.protocol;
 
-/** Where a reception slot stands. Only announced (and then held or cancelled) slots reach screens. */
+/**
+ * Where a reception slot stands. Only announced (and then held or cancelled) slots reach screens.
+ */
 public enum ReceptionStatus {
   PLANNED("计划中", "Planned"),
   ANNOUNCED("已公告", "Announced"),

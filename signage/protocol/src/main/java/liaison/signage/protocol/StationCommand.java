@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * @param expiresAt a station refuses the command after this instant (a delivery held up too long)
  */
 public record StationCommand(
-    UUID id, String name, OffsetDateTime issuedAt, String issuedBy, Map<String, String> args, OffsetDateTime expiresAt)
+    UUID id,
+    String name,
+    OffsetDateTime issuedAt,
+    String issuedBy,
+    Map<String, String> args,
+    OffsetDateTime expiresAt)
     implements ProtocolMessage {
 
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
@@ -64,9 +69,17 @@ public record StationCommand(
     }
   }
 
-  /** A command this protocol version knows (a static factory: one constructor keeps JSON binding plain). */
+  /**
+   * A command this protocol version knows (a static factory: one constructor keeps JSON binding
+   * plain).
+   */
   public static StationCommand of(
-      UUID id, CommandName name, OffsetDateTime issuedAt, String issuedBy, Map<String, String> args, OffsetDateTime expiresAt) {
+      UUID id,
+      CommandName name,
+      OffsetDateTime issuedAt,
+      String issuedBy,
+      Map<String, String> args,
+      OffsetDateTime expiresAt) {
     return new StationCommand(id, name.name(), issuedAt, issuedBy, args, expiresAt);
   }
 

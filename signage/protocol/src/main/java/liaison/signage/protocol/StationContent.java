@@ -46,7 +46,17 @@ public record StationContent(
       List<Notice> notices,
       Links links,
       @Nullable Results results) {
-    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, results, null);
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        null);
   }
 
   /** A snapshot without handling figures (a hub that does not publish them yet). */
@@ -59,7 +69,8 @@ public record StationContent(
       List<Reception> receptions,
       List<Notice> notices,
       Links links) {
-    this(stationId, version, generatedAt, station, deputies, receptions, notices, links, null, null);
+    this(
+        stationId, version, generatedAt, station, deputies, receptions, notices, links, null, null);
   }
 
   public StationContent {
@@ -88,7 +99,10 @@ public record StationContent(
     return Optional.ofNullable(playlist);
   }
 
-  /** What the station's signage loop plays: the hub's playlist as far as it is known here, or the defaults. */
+  /**
+   * What the station's signage loop plays: the hub's playlist as far as it is known here, or the
+   * defaults.
+   */
   public Playlist playlistToPlay() {
     return playlistIfAny().map(Playlist::playable).orElse(Playlist.DEFAULT);
   }
@@ -231,12 +245,14 @@ public record StationContent(
       required(status, "reception.status");
       presentDeputyIds = list(presentDeputyIds, "reception.presentDeputyIds");
       if (capacity != null && capacity < 0) {
-        throw new IllegalArgumentException("reception '" + id + "' has a negative capacity " + capacity);
+        throw new IllegalArgumentException(
+            "reception '" + id + "' has a negative capacity " + capacity);
       }
       // Older hubs leave it out: nobody booked.
       booked = booked == null ? 0 : booked;
       if (booked < 0) {
-        throw new IllegalArgumentException("reception '" + id + "' has a negative booking count " + booked);
+        throw new IllegalArgumentException(
+            "reception '" + id + "' has a negative booking count " + booked);
       }
       for (String present : presentDeputyIds) {
         if (!deputyIds.contains(present)) {
@@ -248,7 +264,9 @@ public record StationContent(
 
     /** Places still free for booking; empty when the reception takes no bookings. */
     public Optional<Integer> freePlaces() {
-      return capacity == null ? Optional.empty() : Optional.of(Math.max(0, capacity - booked.intValue()));
+      return capacity == null
+          ? Optional.empty()
+          : Optional.of(Math.max(0, capacity - booked.intValue()));
     }
 
     public boolean isPresent(String deputyId) {
@@ -293,8 +311,8 @@ public record StationContent(
   }
 
   /**
-   * The station's public handling figures for residents' opinions (收集 → 答复 → 满意度) since
-   * {@code since}.
+   * The station's public handling figures for residents' opinions (收集 → 答复 → 满意度) since {@code
+   * since}.
    */
   public record Results(
       LocalDate since,
@@ -305,7 +323,11 @@ public record StationContent(
       int dissatisfied) {
     public Results {
       required(since, "results.since");
-      if (received < 0 || answered < 0 || satisfied < 0 || basicallySatisfied < 0 || dissatisfied < 0) {
+      if (received < 0
+          || answered < 0
+          || satisfied < 0
+          || basicallySatisfied < 0
+          || dissatisfied < 0) {
         throw new IllegalArgumentException("results counts must not be negative");
       }
       if (answered > received) {

@@ -27,7 +27,9 @@ public record StationEvent(UUID id, String type, OffsetDateTime at, Map<String, 
     text(type, "type");
     if (!TYPE.matcher(type).matches() || type.length() > 64) {
       throw new IllegalArgumentException(
-          "field 'type' must be a lower-case dotted name of at most 64 characters, was '" + type + "'");
+          "field 'type' must be a lower-case dotted name of at most 64 characters, was '"
+              + type
+              + "'");
     }
     required(at, "at");
     body = body == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(body));

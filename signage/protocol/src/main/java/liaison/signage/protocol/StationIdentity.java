@@ -27,7 +27,9 @@ public final class StationIdentity {
     Topic.requireStationId(stationId);
     if (suffix == null || !SUFFIX.matcher(suffix).matches()) {
       throw new IllegalArgumentException(
-          "a station's client id ends in 1 to 32 lower-case letters or digits, was '" + suffix + "'");
+          "a station's client id ends in 1 to 32 lower-case letters or digits, was '"
+              + suffix
+              + "'");
     }
     return PREFIX + stationId + "-" + suffix;
   }
@@ -43,6 +45,8 @@ public final class StationIdentity {
     }
     String station = clientId.substring(PREFIX.length(), last);
     String suffix = clientId.substring(last + 1);
-    return Topic.isValidStationId(station) && SUFFIX.matcher(suffix).matches() ? Optional.of(station) : Optional.empty();
+    return Topic.isValidStationId(station) && SUFFIX.matcher(suffix).matches()
+        ? Optional.of(station)
+        : Optional.empty();
   }
 }

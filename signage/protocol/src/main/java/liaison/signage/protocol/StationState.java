@@ -26,7 +26,12 @@ public record StationState(
 
   /** A state without telemetry (the Last Will, or a station that does not measure). */
   public StationState(
-      Presence presence, String session, String appVersion, long contentVersion, Screen screen, OffsetDateTime at) {
+      Presence presence,
+      String session,
+      String appVersion,
+      long contentVersion,
+      Screen screen,
+      OffsetDateTime at) {
     this(presence, session, appVersion, contentVersion, screen, at, null);
   }
 
@@ -63,10 +68,15 @@ public record StationState(
       }
       if (memoryMaxBytes > 0 && memoryUsedBytes > memoryMaxBytes) {
         throw new IllegalArgumentException(
-            "telemetry: " + memoryUsedBytes + " bytes of memory in use is more than the " + memoryMaxBytes + " available");
+            "telemetry: "
+                + memoryUsedBytes
+                + " bytes of memory in use is more than the "
+                + memoryMaxBytes
+                + " available");
       }
       if (cpuCelsius != null && (cpuCelsius.isNaN() || cpuCelsius < -40 || cpuCelsius > 125)) {
-        throw new IllegalArgumentException("telemetry: a CPU at " + cpuCelsius + " °C is not plausible (-40 to 125)");
+        throw new IllegalArgumentException(
+            "telemetry: a CPU at " + cpuCelsius + " °C is not plausible (-40 to 125)");
       }
     }
   }

@@ -53,9 +53,9 @@ public record Topic(String stationId, Channel channel) {
 
   /**
    * Where a station answers the commands one hub instance sends it: {@code
-   * liaison/v1/station/{s}/response/{hub}}. It lies in the station's own tree, so the broker lets only
-   * that station write it and the hub knows who answered from the topic alone; per hub instance,
-   * not shared, since the replica that sent a command is the one waiting for its answer.
+   * liaison/v1/station/{s}/response/{hub}}. It lies in the station's own tree, so the broker lets
+   * only that station write it and the hub knows who answered from the topic alone; per hub
+   * instance, not shared, since the replica that sent a command is the one waiting for its answer.
    */
   public static Response stationResponse(String stationId, String hubInstance) {
     return new Response(stationId, hubInstance);
@@ -89,7 +89,9 @@ public record Topic(String stationId, Channel channel) {
     return candidate;
   }
 
-  /** A station's answer topic for one hub instance, as a value; {@link #toString()} is the topic. */
+  /**
+   * A station's answer topic for one hub instance, as a value; {@link #toString()} is the topic.
+   */
   public record Response(String stationId, String hubInstance) {
     public Response {
       requireStationId(stationId);
@@ -102,7 +104,10 @@ public record Topic(String stationId, Channel channel) {
     }
   }
 
-  /** The subscription filter for one channel of every station, e.g. {@code liaison/v1/station/+/event}. */
+  /**
+   * The subscription filter for one channel of every station, e.g. {@code
+   * liaison/v1/station/+/event}.
+   */
   public static String allStations(Channel channel) {
     return PREFIX + "+/" + channel.level();
   }
@@ -110,7 +115,8 @@ public record Topic(String stationId, Channel channel) {
   /** The same filter as a shared subscription, so several hub replicas split the messages. */
   public static String sharedAllStations(String group, Channel channel) {
     if (!STATION_ID.matcher(group).matches()) {
-      throw new IllegalArgumentException("share group must match " + STATION_ID + ", was '" + group + "'");
+      throw new IllegalArgumentException(
+          "share group must match " + STATION_ID + ", was '" + group + "'");
     }
     return "$share/" + group + "/" + allStations(channel);
   }

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Why: an MQTT client acknowledges each QoS 1 message with its own 4-byte PUBACK. With Nagle on,
  * the kernel holds every PUBACK after the first until the broker's TCP acknowledges that one; a
- * broker that sends in windows (HiveMQ CE waits for PUBACKs once its window of in-flight messages is
- * used up) has nothing to carry that acknowledgement and delays it (40–200 ms on Linux). Result:
+ * broker that sends in windows (HiveMQ CE waits for PUBACKs once its window of in-flight messages
+ * is used up) has nothing to carry that acknowledgement and delays it (40–200 ms on Linux). Result:
  * one window per delayed ACK, 50–250 messages per second. With TCP_NODELAY the same pair moves
  * 10,000+ per second. Measured in docs/BENCHMARKS.md.
  */
@@ -27,7 +27,10 @@ public final class NoDelaySocketFactory extends SocketFactory {
     return INSTANCE;
   }
 
-  /** True for the broker addresses this factory serves: {@code tcp://} ({@link #tls} for {@code ssl://}). */
+  /**
+   * True for the broker addresses this factory serves: {@code tcp://} ({@link #tls} for {@code
+   * ssl://}).
+   */
   public static boolean serves(String brokerUri) {
     return brokerUri.startsWith("tcp://");
   }
@@ -63,7 +66,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose)
+        throws IOException {
       socket.setTcpNoDelay(true);
       return noDelay(tls.createSocket(socket, host, port, autoClose));
     }
@@ -74,7 +78,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
       return noDelay(tls.createSocket(host, port, localHost, localPort));
     }
 
@@ -84,8 +89,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return noDelay(tls.createSocket(address, port, localAddress, localPort));
     }
   }
@@ -101,7 +106,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return noDelay(plain.createSocket(host, port, localHost, localPort));
   }
 

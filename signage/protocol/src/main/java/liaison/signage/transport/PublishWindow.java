@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The pacing of an MQTT client's publishes, written once for the hub's client and the stations'
- * link. It knows no MQTT library: the client hands each message over through a {@link Handover}
- * and says which of its refusals mean "no room right now".
+ * link. It knows no MQTT library: the client hands each message over through a {@link Handover} and
+ * says which of its refusals mean "no room right now".
  *
  * <p>Two limits, both met by Paho with "Too many publishes in progress" (32202) and nothing else:
  *
@@ -58,7 +58,8 @@ public final class PublishWindow {
    * @param clientRoom for the client to take the message once a slot is free
    */
   public record Patience(Duration slot, Duration clientRoom) {
-    public static final Patience DEFAULT = new Patience(Duration.ofSeconds(10), Duration.ofSeconds(5));
+    public static final Patience DEFAULT =
+        new Patience(Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     public Patience {
       Objects.requireNonNull(slot, "slot");
@@ -114,7 +115,9 @@ public final class PublishWindow {
     return size;
   }
 
-  /** Stops trying again: a publish waiting for the client's room fails with the client's refusal. */
+  /**
+   * Stops trying again: a publish waiting for the client's room fails with the client's refusal.
+   */
   public void close() {
     closed = true;
   }
@@ -161,7 +164,10 @@ public final class PublishWindow {
           } else if (code >= FIRST_REFUSAL) {
             done.completeExceptionally(
                 new IllegalStateException(
-                    "the broker refused the message on " + topic + " with reason code 0x" + Integer.toHexString(code)));
+                    "the broker refused the message on "
+                        + topic
+                        + " with reason code 0x"
+                        + Integer.toHexString(code)));
           } else {
             done.complete(code);
           }

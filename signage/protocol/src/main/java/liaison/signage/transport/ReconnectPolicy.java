@@ -22,7 +22,8 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double j
       throw new IllegalArgumentException("initialDelay must be positive, was " + initialDelay);
     }
     if (maxDelay.compareTo(initialDelay) < 0) {
-      throw new IllegalArgumentException("maxDelay " + maxDelay + " is below initialDelay " + initialDelay);
+      throw new IllegalArgumentException(
+          "maxDelay " + maxDelay + " is below initialDelay " + initialDelay);
     }
     if (jitter < 0 || jitter >= 1) {
       throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);

@@ -27,9 +27,11 @@ public final class TrustedCertificates {
    */
   public static SSLContext context(Path pem) {
     try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("no certificate in " + pem + "; expected the hub's certificate in PEM form");
+        throw new IllegalArgumentException(
+            "no certificate in " + pem + "; expected the hub's certificate in PEM form");
       }
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
@@ -37,16 +39,22 @@ public final class TrustedCertificates {
       for (Certificate certificate : certificates) {
         trust.setCertificateEntry("hub-" + i++, certificate);
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the trusted certificate file " + pem + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the trusted certificate file " + pem + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
-          "cannot use " + pem + " as the hub's certificate (expected PEM, -----BEGIN CERTIFICATE-----): " + e.getMessage(), e);
+          "cannot use "
+              + pem
+              + " as the hub's certificate (expected PEM, -----BEGIN CERTIFICATE-----): "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
-/** The station's password hash is Mosquitto's: the hub reads what mosquitto_passwd writes, and back. */
+/**
+ * The station's password hash is Mosquitto's: the hub reads what mosquitto_passwd writes, and back.
+ */
 @Tag("security")
 class MqttPasswordHashTest {
 
@@ -19,20 +21,28 @@ class MqttPasswordHashTest {
   @Test
   void shouldAcceptTheHashMosquittoPasswdWroteForTheGoldenPassword() {
     EnrolmentRequest golden =
-        ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.ENROLMENT_REQUEST), EnrolmentRequest.class);
+        ProtocolCodec.decode(
+            GoldenFiles.bytes(GoldenFiles.ENROLMENT_REQUEST), EnrolmentRequest.class);
 
-    assertThat(MqttPasswordHash.matches(utf8(GoldenFiles.ENROLMENT_PASSWORD), golden.passwordHash())).isTrue();
-    assertThat(MqttPasswordHash.matches(utf8(GoldenFiles.ENROLMENT_PASSWORD + "x"), golden.passwordHash())).isFalse();
+    assertThat(
+            MqttPasswordHash.matches(utf8(GoldenFiles.ENROLMENT_PASSWORD), golden.passwordHash()))
+        .isTrue();
+    assertThat(
+            MqttPasswordHash.matches(
+                utf8(GoldenFiles.ENROLMENT_PASSWORD + "x"), golden.passwordHash()))
+        .isFalse();
   }
 
   @Test
   void shouldWriteTheSameHashAsMosquittoPasswdForTheSameSalt() {
     EnrolmentRequest golden =
-        ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.ENROLMENT_REQUEST), EnrolmentRequest.class);
+        ProtocolCodec.decode(
+            GoldenFiles.bytes(GoldenFiles.ENROLMENT_REQUEST), EnrolmentRequest.class);
     String[] parts = golden.passwordHash().split("\\$");
     byte[] salt = Base64.getDecoder().decode(parts[3]);
 
-    assertThat(MqttPasswordHash.hash(GoldenFiles.ENROLMENT_PASSWORD, salt, 101)).isEqualTo(golden.passwordHash());
+    assertThat(MqttPasswordHash.hash(GoldenFiles.ENROLMENT_PASSWORD, salt, 101))
+        .isEqualTo(golden.passwordHash());
   }
 
   @Test
@@ -53,7 +63,10 @@ class MqttPasswordHashTest {
     String good = MqttPasswordHash.hash("secret");
 
     assertThat(MqttPasswordHash.isWellFormed(good)).isTrue();
-    for (String bad : new String[] {"", "secret", "$6$abc$def", good.replace("$7$101$", "$7$0$"), good + "x", "$7$101$$"}) {
+    for (String bad :
+        new String[] {
+          "", "secret", "$6$abc$def", good.replace("$7$101$", "$7$0$"), good + "x", "$7$101$$"
+        }) {
       assertThat(MqttPasswordHash.isWellFormed(bad)).as(bad).isFalse();
       assertThat(MqttPasswordHash.matches(utf8("secret"), bad)).as(bad).isFalse();
     }
@@ -64,7 +77,9 @@ class MqttPasswordHashTest {
   @Test
   void shouldRefuseAnEnrolmentRequestThatCarriesAPlainPassword() {
     assertThatThrownBy(
-            () -> ProtocolCodec.decode(GoldenFiles.bytes("bad/enrolment-plain-password.json"), EnrolmentRequest.class))
+            () ->
+                ProtocolCodec.decode(
+                    GoldenFiles.bytes("bad/enrolment-plain-password.json"), EnrolmentRequest.class))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("passwordHash");
   }

@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,7 +77,8 @@ class ProtocolCodecTest {
 
   @Test
   void shouldKeepTheOffsetOfTimesAsWritten() {
-    StationState state = ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.STATE), StationState.class);
+    StationState state =
+        ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.STATE), StationState.class);
 
     assertThat(state.at().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
     assertThat(new String(ProtocolCodec.encode(state), StandardCharsets.UTF_8))
@@ -104,7 +105,8 @@ class ProtocolCodecTest {
         new String(GoldenFiles.bytes(GoldenFiles.STATE), StandardCharsets.UTF_8)
             .replace("\"presence\"", "\"cpuTemperature\": 51.5, \"presence\"");
 
-    StationState state = ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class);
+    StationState state =
+        ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class);
 
     assertThat(state.contentVersion()).isEqualTo(42);
   }
@@ -115,11 +117,15 @@ class ProtocolCodecTest {
         Arguments.of("bad/missing-version.json", "missing field 'version'"),
         Arguments.of("bad/wrong-type.json", "wrong type at /version: expected an integer"),
         Arguments.of("bad/unknown-kind.json", "SPACESHIP"),
-        Arguments.of("bad/station-mismatch.json", "station.id 's-002' differs from stationId 's-001'"),
-        Arguments.of("bad/reception-ends-before-start.json", "ends at 09:00, not after its start 11:30"),
+        Arguments.of(
+            "bad/station-mismatch.json", "station.id 's-002' differs from stationId 's-001'"),
+        Arguments.of(
+            "bad/reception-ends-before-start.json", "ends at 09:00, not after its start 11:30"),
         Arguments.of("bad/not-an-object.json", "not a valid StationContent"),
         Arguments.of("bad/not-utf8.json", "not a valid StationContent"),
-        Arguments.of("bad/playlist-overlapping-dayparts.json", "dayparts 07:00—09:00 and 08:30—10:00 overlap"));
+        Arguments.of(
+            "bad/playlist-overlapping-dayparts.json",
+            "dayparts 07:00—09:00 and 08:30—10:00 overlap"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -135,7 +141,8 @@ class ProtocolCodecTest {
   @Test
   void shouldListEveryBadFileInGoldenFiles() {
     assertThat(GoldenFiles.BAD_CONTENT)
-        .containsExactlyInAnyOrderElementsOf(badContent().stream().map(a -> (String) a.get()[0]).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            badContent().stream().map(a -> (String) a.get()[0]).toList());
   }
 
   @Test
@@ -174,13 +181,16 @@ class ProtocolCodecTest {
   }
 
   static List<Arguments> badCommands() {
-    return java.util.Arrays.stream(GoldenFiles.BAD_COMMANDS).map(r -> Arguments.of(r[0], r[1], r[2])).toList();
+    return java.util.Arrays.stream(GoldenFiles.BAD_COMMANDS)
+        .map(r -> Arguments.of(r[0], r[1], r[2]))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badCommands")
   void shouldRefuseABadCommandOrResultSayingWhy(String file, String type, String reason) {
-    Class<? extends ProtocolMessage> as = type.equals("StationCommand") ? StationCommand.class : CommandResult.class;
+    Class<? extends ProtocolMessage> as =
+        type.equals("StationCommand") ? StationCommand.class : CommandResult.class;
 
     assertThatThrownBy(() -> ProtocolCodec.decode(GoldenFiles.bytes(file), as))
         .isInstanceOf(ProtocolException.class)
@@ -189,12 +199,15 @@ class ProtocolCodecTest {
   }
 
   static List<Arguments> badStationMessages() {
-    return java.util.Arrays.stream(GoldenFiles.BAD_STATION_MESSAGES).map(r -> Arguments.of(r[0], r[1], r[2])).toList();
+    return java.util.Arrays.stream(GoldenFiles.BAD_STATION_MESSAGES)
+        .map(r -> Arguments.of(r[0], r[1], r[2]))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0} as {1}: {2}")
   @MethodSource("badStationMessages")
-  void shouldRefuseEveryKindOfBadStationMessageWithItsReason(String file, String type, String reason) {
+  void shouldRefuseEveryKindOfBadStationMessageWithItsReason(
+      String file, String type, String reason) {
     byte[] payload = GoldenFiles.bytes(file);
 
     assertThatThrownBy(() -> ProtocolCodec.decode(payload, GoldenFiles.messageType(type)))
@@ -210,51 +223,95 @@ class ProtocolCodecTest {
     String at = "\"at\": \"2026-11-23T10:20:00+08:00\"";
     String id = "\"id\": \"3c9e6f1a-8b2d-4e7f-9a1c-5d4e3f2a1b0c\"";
     return List.of(
-        Arguments.of("{" + id + ", \"type\": true, " + at + "}", "wrong type at /type: expected text"),
-        Arguments.of("{" + id + ", \"type\": 1.5, " + at + "}", "wrong type at /type: expected text"),
-        Arguments.of("{" + id + ", \"type\": {}, " + at + "}", "wrong type at /type: expected text"),
-        Arguments.of("{\"id\": 5, \"type\": \"a\", " + at + "}", "wrong type at /id: expected a UUID as text"),
-        Arguments.of("{" + id + ", \"type\": \"a\", \"at\": [2026, 11, 23, 10, 20]}", "wrong type at /at: expected a time as text"),
-        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": [1]}", "wrong type at /body: expected an object"),
-        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": \"x\"}", "wrong type at /body: expected an object"),
-        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": {\"n\": 123456789012345678901234567890}}",
+        Arguments.of(
+            "{" + id + ", \"type\": true, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of(
+            "{" + id + ", \"type\": 1.5, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of(
+            "{" + id + ", \"type\": {}, " + at + "}", "wrong type at /type: expected text"),
+        Arguments.of(
+            "{\"id\": 5, \"type\": \"a\", " + at + "}",
+            "wrong type at /id: expected a UUID as text"),
+        Arguments.of(
+            "{" + id + ", \"type\": \"a\", \"at\": [2026, 11, 23, 10, 20]}",
+            "wrong type at /at: expected a time as text"),
+        Arguments.of(
+            "{" + id + ", \"type\": \"a\", " + at + ", \"body\": [1]}",
+            "wrong type at /body: expected an object"),
+        Arguments.of(
+            "{" + id + ", \"type\": \"a\", " + at + ", \"body\": \"x\"}",
+            "wrong type at /body: expected an object"),
+        Arguments.of(
+            "{"
+                + id
+                + ", \"type\": \"a\", "
+                + at
+                + ", \"body\": {\"n\": 123456789012345678901234567890}}",
             "the number at /body/n is beyond a 64-bit integer"),
-        Arguments.of("{" + id + ", \"type\": \"a\", " + at + ", \"body\": {\"n\": " + "9".repeat(70) + "}}",
+        Arguments.of(
+            "{" + id + ", \"type\": \"a\", " + at + ", \"body\": {\"n\": " + "9".repeat(70) + "}}",
             "more than 64 characters"));
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("wrongTypes")
-  void shouldRefuseAFieldOfTheWrongJsonTypeSayingWhereAndWhatWasExpected(String json, String reason) {
-    assertThatThrownBy(() -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationEvent.class))
+  void shouldRefuseAFieldOfTheWrongJsonTypeSayingWhereAndWhatWasExpected(
+      String json, String reason) {
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationEvent.class))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining(reason);
   }
 
   @Test
   void shouldRefuseWhiteSpaceAndTwoValuesAsNotOneMessage() {
-    assertThatThrownBy(() -> ProtocolCodec.decode(" \n ".getBytes(StandardCharsets.UTF_8), StationEvent.class))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
-    byte[] two = (new String(GoldenFiles.bytes(GoldenFiles.EVENT), StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(" \n ".getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
+    byte[] two =
+        (new String(GoldenFiles.bytes(GoldenFiles.EVENT), StandardCharsets.UTF_8) + " {}")
+            .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> ProtocolCodec.decode(two, StationEvent.class))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.NOT_JSON));
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.NOT_JSON));
     assertThatThrownBy(() -> ProtocolCodec.decode(null, StationEvent.class))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.EMPTY));
   }
 
   @Test
   void shouldStillTakeAnIntegerWhereANumberBelongsAndAnEventBodyNestedAsDeepAsAllowed() {
     String json =
-        new String(GoldenFiles.bytes(GoldenFiles.STATE), StandardCharsets.UTF_8).replace("51.3", "51");
-    assertThat(ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class).telemetry().cpuCelsius())
+        new String(GoldenFiles.bytes(GoldenFiles.STATE), StandardCharsets.UTF_8)
+            .replace("51.3", "51");
+    assertThat(
+            ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationState.class)
+                .telemetry()
+                .cpuCelsius())
         .isEqualTo(51.0);
-    // The event is level 1, its body level 2: the body and the objects in it fill levels 2 to the limit.
-    String body = "{\"a\": ".repeat(ProtocolCodec.MAX_NESTING - 1) + "1" + "}".repeat(ProtocolCodec.MAX_NESTING - 1);
-    String event = "{\"id\": \"3c9e6f1a-8b2d-4e7f-9a1c-5d4e3f2a1b0c\", \"type\": \"a\", \"at\": \"2026-11-23T10:20:00+08:00\", \"body\": " + body + "}";
-    assertThat(ProtocolCodec.decode(event.getBytes(StandardCharsets.UTF_8), StationEvent.class).body()).containsKey("a");
+    // The event is level 1, its body level 2: the body and the objects in it fill levels 2 to the
+    // limit.
+    String body =
+        "{\"a\": ".repeat(ProtocolCodec.MAX_NESTING - 1)
+            + "1"
+            + "}".repeat(ProtocolCodec.MAX_NESTING - 1);
+    String event =
+        "{\"id\": \"3c9e6f1a-8b2d-4e7f-9a1c-5d4e3f2a1b0c\", \"type\": \"a\", \"at\": \"2026-11-23T10:20:00+08:00\", \"body\": "
+            + body
+            + "}";
+    assertThat(
+            ProtocolCodec.decode(event.getBytes(StandardCharsets.UTF_8), StationEvent.class).body())
+        .containsKey("a");
     String deeper = event.replace("\"body\": ", "\"body\": {\"a\": ").replaceFirst("}$", "}}");
-    assertThatThrownBy(() -> ProtocolCodec.decode(deeper.getBytes(StandardCharsets.UTF_8), StationEvent.class))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.TOO_DEEP));
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(deeper.getBytes(StandardCharsets.UTF_8), StationEvent.class))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.reason()).isEqualTo(ProtocolException.Reason.TOO_DEEP));
   }
 
   @Test
@@ -270,9 +327,11 @@ class ProtocolCodecTest {
   @Test
   void shouldStillReadACommandWhoseNameThisVersionDoesNotKnowSoTheStationCanRefuseIt() {
     String json =
-        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8).replace("\"SCREENSHOT\"", "\"DANCE\"");
+        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8)
+            .replace("\"SCREENSHOT\"", "\"DANCE\"");
 
-    StationCommand command = ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class);
+    StationCommand command =
+        ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class);
 
     assertThat(command.name()).isEqualTo("DANCE");
     assertThat(command.known()).isEmpty();
@@ -281,9 +340,11 @@ class ProtocolCodecTest {
   @Test
   void shouldRefuseACommandNameThatIsNotACommandName() {
     String json =
-        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8).replace("\"SCREENSHOT\"", "\"rm -rf /\"");
+        new String(GoldenFiles.bytes(GoldenFiles.COMMAND), StandardCharsets.UTF_8)
+            .replace("\"SCREENSHOT\"", "\"rm -rf /\"");
 
-    assertThatThrownBy(() -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class))
+    assertThatThrownBy(
+            () -> ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), StationCommand.class))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("upper-case command name");
   }

@@ -3,9 +3,9 @@ package liaison.signage.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Tag;
 
 @Tag("security")
 class StationIdentityTest {
@@ -28,7 +28,8 @@ class StationIdentityTest {
   @ParameterizedTest(name = "{0} + {1}")
   @CsvSource({"s-001, 3f9a1c2e", "s-001-ab, x9"})
   void shouldBuildClientIdsThatReadBack(String station, String suffix) {
-    assertThat(StationIdentity.stationOf(StationIdentity.clientId(station, suffix))).contains(station);
+    assertThat(StationIdentity.stationOf(StationIdentity.clientId(station, suffix)))
+        .contains(station);
   }
 
   @org.junit.jupiter.api.Test

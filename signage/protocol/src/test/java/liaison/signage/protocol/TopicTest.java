@@ -91,7 +91,8 @@ class TopicTest {
 
   @Test
   void shouldBuildTheFilterOfOneHubInstanceForEveryStationsAnswers() {
-    assertThat(Topic.responsesFor("liaison-hub")).isEqualTo("liaison/v1/station/+/response/liaison-hub");
+    assertThat(Topic.responsesFor("liaison-hub"))
+        .isEqualTo("liaison/v1/station/+/response/liaison-hub");
   }
 
   @ParameterizedTest
@@ -112,8 +113,10 @@ class TopicTest {
 
   @Test
   void shouldRefuseAHubInstanceThatCouldBreakATopic() {
-    assertThatThrownBy(() -> Topic.stationResponse("s-001", "a/+")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Topic.stationResponse("s-001", "a/+"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Topic.responsesFor("#")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Topic.stationResponse("S-001", "hub")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Topic.stationResponse("S-001", "hub"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

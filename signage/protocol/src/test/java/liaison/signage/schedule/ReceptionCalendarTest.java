@@ -23,8 +23,11 @@ class ReceptionCalendarTest {
   @Test
   void shouldListTodaysReceptionAndItsDeputiesInShanghaiTime() {
     // 01:30 UTC on the 23rd is 09:30 in Shanghai: inside the 09:00–11:30 window.
-    ReceptionCalendar calendar = new ReceptionCalendar(content, Clock.fixed(
-        OffsetDateTime.parse("2026-11-23T01:30:00Z").toInstant(), ZoneId.of("UTC")));
+    ReceptionCalendar calendar =
+        new ReceptionCalendar(
+            content,
+            Clock.fixed(
+                OffsetDateTime.parse("2026-11-23T01:30:00Z").toInstant(), ZoneId.of("UTC")));
 
     assertThat(calendar.todaysReceptions()).extracting(Reception::id).containsExactly("r-0101");
     assertThat(calendar.onDutyToday()).extracting(Deputy::name).containsExactly("陈秀兰", "黄志强");

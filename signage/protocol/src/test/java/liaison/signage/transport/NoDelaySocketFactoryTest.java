@@ -14,7 +14,8 @@ class NoDelaySocketFactoryTest {
     try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         Socket unconnected = NoDelaySocketFactory.get().createSocket();
         Socket connected =
-            NoDelaySocketFactory.get().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+            NoDelaySocketFactory.get()
+                .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
       assertThat(unconnected.getTcpNoDelay()).isTrue();
       assertThat(connected.getTcpNoDelay()).isTrue();
     }

@@ -30,8 +30,8 @@ class PublishWindowTest {
 
   /**
    * A client that behaves as Paho does: it refuses beyond its own in-flight limit and frees its
-   * slot only after it has reported the acknowledgement, on its own thread; on top, it refuses
-   * now and then for no reason the window can see. It also counts what the broker would see.
+   * slot only after it has reported the acknowledgement, on its own thread; on top, it refuses now
+   * and then for no reason the window can see. It also counts what the broker would see.
    */
   static final class PahoLikeClient implements AutoCloseable {
     private final int limit;
@@ -89,13 +89,17 @@ class PublishWindowTest {
 
   private static PublishWindow window(int receiveMaximum, Duration slotPatience) {
     PublishWindow window =
-        new PublishWindow(10, e -> e instanceof NoRoom, new PublishWindow.Patience(slotPatience, Duration.ofSeconds(5)));
+        new PublishWindow(
+            10,
+            e -> e instanceof NoRoom,
+            new PublishWindow.Patience(slotPatience, Duration.ofSeconds(5)));
     window.open(receiveMaximum);
     return window;
   }
 
   @Test
-  void shouldDeliverEveryPublishWithinASmallWindowWhileTheClientKeepsRefusingForAMoment() throws Exception {
+  void shouldDeliverEveryPublishWithinASmallWindowWhileTheClientKeepsRefusingForAMoment()
+      throws Exception {
     // given a window of 3 and a client that frees its slots late and refuses at random
     PublishWindow window = window(3, Duration.ofSeconds(10));
     List<Integer> codes = new ArrayList<>();
@@ -109,7 +113,10 @@ class PublishWindowTest {
                 () -> {
                   List<Integer> mine = new ArrayList<>();
                   for (int i = 0; i < 150; i++) {
-                    mine.add(window.publish("liaison/v1/station/s-001/event", 1, client.message()).get(10, TimeUnit.SECONDS));
+                    mine.add(
+                        window
+                            .publish("liaison/v1/station/s-001/event", 1, client.message())
+                            .get(10, TimeUnit.SECONDS));
                   }
                   return mine;
                 }));
@@ -122,7 +129,9 @@ class PublishWindowTest {
       synchronized (client) {
         assertThat(client.delivered).isEqualTo(600);
         assertThat(client.mostUnacknowledged).isBetween(1, 3);
-        assertThat(client.refusals).as("the client refused now and then, and each was tried again").isPositive();
+        assertThat(client.refusals)
+            .as("the client refused now and then, and each was tried again")
+            .isPositive();
       }
     }
   }
@@ -137,7 +146,8 @@ class PublishWindowTest {
 
     // when a third is published, it finds no slot
     CompletableFuture<Integer> third = window.publish("t", 1, client.message());
-    assertThatThrownBy(third::join).hasMessageContaining("no free publish slot for t within 200 ms");
+    assertThatThrownBy(third::join)
+        .hasMessageContaining("no free publish slot for t within 200 ms");
     assertThat(client.unanswered).hasSize(2);
 
     // then an answer frees a slot for the next one
@@ -160,13 +170,18 @@ class PublishWindowTest {
     // when the caller publishes the next message from the first one's acknowledgement
     window
         .publish("t", 1, client.message())
-        .thenRun(() -> window.publish("t", 1, client.message()).whenComplete((code, e) -> {
-          if (e != null) {
-            next.completeExceptionally(e);
-          } else {
-            next.complete(code);
-          }
-        }));
+        .thenRun(
+            () ->
+                window
+                    .publish("t", 1, client.message())
+                    .whenComplete(
+                        (code, e) -> {
+                          if (e != null) {
+                            next.completeExceptionally(e);
+                          } else {
+                            next.complete(code);
+                          }
+                        }));
     client.unanswered.take().complete(0);
 
     // then it found the slot free (else it would wait and fail for want of one)
@@ -178,13 +193,16 @@ class PublishWindowTest {
   void shouldFailAPublishTheBrokerRefusedAndPassOnOtherReasonCodes() {
     PublishWindow window = window(10, SHORT);
     HeldClient client = new HeldClient();
-    CompletableFuture<Integer> refused = window.publish("liaison/v1/station/s-002/event", 1, client.message());
-    CompletableFuture<Integer> nobodyListens = window.publish("liaison/v1/station/s-001/event", 1, client.message());
+    CompletableFuture<Integer> refused =
+        window.publish("liaison/v1/station/s-002/event", 1, client.message());
+    CompletableFuture<Integer> nobodyListens =
+        window.publish("liaison/v1/station/s-001/event", 1, client.message());
     client.unanswered.poll().complete(0x87);
     client.unanswered.poll().complete(0x10);
 
     assertThatThrownBy(refused::join)
-        .hasMessageContaining("the broker refused the message on liaison/v1/station/s-002/event with reason code 0x87");
+        .hasMessageContaining(
+            "the broker refused the message on liaison/v1/station/s-002/event with reason code 0x87");
     assertThat(nobodyListens.join()).isEqualTo(0x10);
   }
 
@@ -192,11 +210,16 @@ class PublishWindowTest {
   void shouldGiveUpOnAClientThatStaysFullAndGiveTheSlotBack() throws Exception {
     // given a window of one and a client that has no room for longer than the window waits
     PublishWindow window =
-        new PublishWindow(10, e -> e instanceof NoRoom, new PublishWindow.Patience(SHORT, Duration.ofMillis(50)));
+        new PublishWindow(
+            10, e -> e instanceof NoRoom, new PublishWindow.Patience(SHORT, Duration.ofMillis(50)));
     window.open(1);
-    CompletableFuture<Integer> stuck = window.publish("t", 1, answer -> {
-      throw new NoRoom();
-    });
+    CompletableFuture<Integer> stuck =
+        window.publish(
+            "t",
+            1,
+            answer -> {
+              throw new NoRoom();
+            });
 
     // then the publish fails with the client's refusal, and the slot is free for the next one
     assertThatThrownBy(stuck::join).hasCauseInstanceOf(NoRoom.class);
@@ -211,10 +234,13 @@ class PublishWindowTest {
     PublishWindow window = window(1, SHORT);
     int[] tries = {0};
     CompletableFuture<Integer> failed =
-        window.publish("t", 1, answer -> {
-          tries[0]++;
-          throw new IllegalStateException("client is closed");
-        });
+        window.publish(
+            "t",
+            1,
+            answer -> {
+              tries[0]++;
+              throw new IllegalStateException("client is closed");
+            });
     assertThatThrownBy(failed::join).hasMessageContaining("client is closed");
     assertThat(tries[0]).isEqualTo(1);
   }
@@ -225,10 +251,13 @@ class PublishWindowTest {
     window.close();
     int[] tries = {0};
     CompletableFuture<Integer> failed =
-        window.publish("t", 1, answer -> {
-          tries[0]++;
-          throw new NoRoom();
-        });
+        window.publish(
+            "t",
+            1,
+            answer -> {
+              tries[0]++;
+              throw new NoRoom();
+            });
     assertThatThrownBy(failed::join).hasCauseInstanceOf(NoRoom.class);
     assertThat(tries[0]).isEqualTo(1);
   }
@@ -245,10 +274,14 @@ class PublishWindowTest {
   }
 
   @Test
-  void shouldGiveEachConnectionAFreshWindowSizedByItsBrokerWithinTheLargestAllowed() throws ExecutionException {
-    PublishWindow window = new PublishWindow(10, e -> e instanceof NoRoom, new PublishWindow.Patience(SHORT, SHORT));
+  void shouldGiveEachConnectionAFreshWindowSizedByItsBrokerWithinTheLargestAllowed()
+      throws ExecutionException {
+    PublishWindow window =
+        new PublishWindow(10, e -> e instanceof NoRoom, new PublishWindow.Patience(SHORT, SHORT));
     assertThat(window.size()).as("before the first connection").isEqualTo(1);
-    assertThat(window.open(null)).as("a broker that does not say").isEqualTo(PublishWindow.UNSTATED_RECEIVE_MAXIMUM);
+    assertThat(window.open(null))
+        .as("a broker that does not say")
+        .isEqualTo(PublishWindow.UNSTATED_RECEIVE_MAXIMUM);
     assertThat(window.open(65_535)).isEqualTo(10);
     assertThat(window.open(3)).isEqualTo(3);
 

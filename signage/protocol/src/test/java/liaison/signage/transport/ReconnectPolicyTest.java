@@ -13,7 +13,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReconnectPolicyTest {
 
   @ParameterizedTest(name = "attempt {0}: {1} ms ±20 %")
-  @CsvSource({"1, 1000", "2, 2000", "3, 4000", "4, 8000", "5, 16000", "6, 30000", "7, 30000", "40, 30000"})
+  @CsvSource({
+    "1, 1000",
+    "2, 2000",
+    "3, 4000",
+    "4, 8000",
+    "5, 16000",
+    "6, 30000",
+    "7, 30000",
+    "40, 30000"
+  })
   void shouldDoubleUpToTheLongestDelayAndSpreadEachWithinTheJitter(int attempt, long middleMillis) {
     // given the policy hub and stations use, and many draws of the random spread
     ReconnectPolicy policy = ReconnectPolicy.DEFAULT;
@@ -31,7 +40,9 @@ class ReconnectPolicyTest {
     // then every delay lies within ±20 % of the doubled delay, and the spread is really used
     assertThat(shortest.get()).isGreaterThanOrEqualTo(Math.round(middleMillis * 0.8));
     assertThat(longest.get()).isLessThanOrEqualTo(Math.round(middleMillis * 1.2));
-    assertThat(shortest.get()).as("some stations come early").isLessThan(Math.round(middleMillis * 0.85));
+    assertThat(shortest.get())
+        .as("some stations come early")
+        .isLessThan(Math.round(middleMillis * 0.85));
     assertThat(longest.get()).as("some come late").isGreaterThan(Math.round(middleMillis * 1.15));
   }
 

@@ -13,7 +13,10 @@ import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent.Notice;
 
-/** One notice in full, as large as it fits; the rest of a long text is on the kiosk and the notice board. */
+/**
+ * One notice in full, as large as it fits; the rest of a long text is on the kiosk and the notice
+ * board.
+ */
 final class NoticeBoard {
   static final Bilingual TITLE = Bilingual.of("通知公告", "Notices");
   private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("M月d日 HH:mm");
@@ -23,14 +26,24 @@ final class NoticeBoard {
   static Node build(BoardInput in, String noticeId, int index, int count) {
     Node title = BoardFx.title(in, TITLE, count > 1 ? (index + 1) + " / " + count : "");
     Notice notice =
-        in.content().notices().stream().filter(n -> n.id().equals(noticeId)).findFirst().orElse(null);
+        in.content().notices().stream()
+            .filter(n -> n.id().equals(noticeId))
+            .findFirst()
+            .orElse(null);
     if (notice == null) {
-      return BoardFx.board(title, BoardFx.message(Bilingual.of("该通知已撤下", "This notice has been withdrawn"), java.util.List.of()));
+      return BoardFx.board(
+          title,
+          BoardFx.message(
+              Bilingual.of("该通知已撤下", "This notice has been withdrawn"), java.util.List.of()));
     }
     HBox head = new HBox();
     head.getStyleClass().add("notice-head");
     if (notice.priority() != NoticePriority.NORMAL) {
-      head.getChildren().add(fixed("tag-urgent", notice.priority() == NoticePriority.EMERGENCY ? "紧急 Emergency" : "重要 Urgent"));
+      head.getChildren()
+          .add(
+              fixed(
+                  "tag-urgent",
+                  notice.priority() == NoticePriority.EMERGENCY ? "紧急 Emergency" : "重要 Urgent"));
     }
     Label headline = wrapping("notice-title", notice.title());
     HBox.setHgrow(headline, Priority.ALWAYS);
@@ -41,7 +54,8 @@ final class NoticeBoard {
     body.setMinHeight(0);
     VBox box = new VBox(head, body);
     if (notice.validUntil() != null) {
-      String until = UNTIL.format(notice.validUntil().atZoneSameInstant(in.content().station().zone()));
+      String until =
+          UNTIL.format(notice.validUntil().atZoneSameInstant(in.content().station().zone()));
       box.getChildren().add(wrapping("notice-until", "有效期至 " + until + " · valid until " + until));
     }
     box.getStyleClass().add("notice");

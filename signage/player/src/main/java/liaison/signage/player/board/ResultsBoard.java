@@ -15,7 +15,10 @@ import javafx.scene.layout.VBox;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.StationContent.Results;
 
-/** The station's handling figures: opinions received and answered, and how residents rated the answers. */
+/**
+ * The station's handling figures: opinions received and answered, and how residents rated the
+ * answers.
+ */
 final class ResultsBoard {
   static final Bilingual TITLE = Bilingual.of("意见办理情况", "How residents' opinions were handled");
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -25,28 +28,33 @@ final class ResultsBoard {
   static Node build(BoardInput in) {
     Results r = in.content().resultsIfAny().orElse(null);
     if (r == null) {
-      return BoardFx.board(BoardFx.title(in, TITLE, ""), BoardFx.message(Bilingual.of("办理情况统计中", "Figures are being compiled"), List.of()));
+      return BoardFx.board(
+          BoardFx.title(in, TITLE, ""),
+          BoardFx.message(Bilingual.of("办理情况统计中", "Figures are being compiled"), List.of()));
     }
     Node title = BoardFx.title(in, TITLE, SINCE.format(r.since()) + "以来");
-    TilePane figures = new TilePane(
-        figure(Integer.toString(r.received()), "收到意见", "received"),
-        figure(Integer.toString(r.answered()), "已答复", "answered"),
-        figure(percent(r.answered(), r.received()), "答复率", "answer rate"));
+    TilePane figures =
+        new TilePane(
+            figure(Integer.toString(r.received()), "收到意见", "received"),
+            figure(Integer.toString(r.answered()), "已答复", "answered"),
+            figure(percent(r.answered(), r.received()), "答复率", "answer rate"));
     figures.getStyleClass().add("figures");
     figures.setPrefColumns(3);
     figures.setPrefTileWidth((in.portrait() ? 5.5 : 9.5) * in.fontPx());
     VBox body = new VBox(figures);
     if (r.rated() > 0) {
-      body.getChildren().addAll(
-          fixed("rating-title", "群众评价 Residents' rating (" + r.rated() + ")"),
-          bar(r),
-          legend(r));
+      body.getChildren()
+          .addAll(
+              fixed("rating-title", "群众评价 Residents' rating (" + r.rated() + ")"),
+              bar(r),
+              legend(r));
     }
     return BoardFx.board(title, body);
   }
 
   private static Node figure(String value, String zh, String en) {
-    VBox box = new VBox(fixed("figure", value), fixed("figure-label", zh), fixed("figure-label-en", en));
+    VBox box =
+        new VBox(fixed("figure", value), fixed("figure-label", zh), fixed("figure-label-en", en));
     box.getStyleClass().add("figure-box");
     box.setAlignment(Pos.CENTER);
     return box;
@@ -77,10 +85,13 @@ final class ResultsBoard {
   }
 
   private static Node legend(Results r) {
-    FlowPane legend = new FlowPane(
-        fixed("legend-good", "满意 " + r.satisfied() + "（" + percent(r.satisfied(), r.rated()) + "）"),
-        fixed("legend-fair", "基本满意 " + r.basicallySatisfied()),
-        fixed("legend-poor", "不满意 " + r.dissatisfied()));
+    FlowPane legend =
+        new FlowPane(
+            fixed(
+                "legend-good",
+                "满意 " + r.satisfied() + "（" + percent(r.satisfied(), r.rated()) + "）"),
+            fixed("legend-fair", "基本满意 " + r.basicallySatisfied()),
+            fixed("legend-poor", "不满意 " + r.dissatisfied()));
     legend.getStyleClass().add("legend");
     return legend;
   }

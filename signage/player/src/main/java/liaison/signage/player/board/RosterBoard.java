@@ -38,9 +38,13 @@ final class RosterBoard {
 
   static Node build(BoardInput in) {
     List<Deputy> deputies = in.content().deputies();
-    Node title = BoardFx.title(in, TITLE, "共 " + deputies.size() + " 位 · " + deputies.size() + " deputies");
+    Node title =
+        BoardFx.title(in, TITLE, "共 " + deputies.size() + " 位 · " + deputies.size() + " deputies");
     if (deputies.isEmpty()) {
-      return BoardFx.board(title, BoardFx.message(Bilingual.of("本站暂无进站代表信息", "No deputy is listed for this station yet"), List.of()));
+      return BoardFx.board(
+          title,
+          BoardFx.message(
+              Bilingual.of("本站暂无进站代表信息", "No deputy is listed for this station yet"), List.of()));
     }
     Map<DeputyLevel, List<Deputy>> byLevel = new EnumMap<>(DeputyLevel.class);
     for (Deputy d : deputies) {
@@ -61,7 +65,9 @@ final class RosterBoard {
     groups.getStyleClass().add("roster-groups");
     groups.setHgap(GROUP_GAP * in.fontPx());
     groups.setPrefWrapLength(width * in.fontPx());
-    plan.forEach((level, members) -> groups.getChildren().add(group(in, level, members, Math.min(perLine, members.size()))));
+    plan.forEach(
+        (level, members) ->
+            groups.getChildren().add(group(in, level, members, Math.min(perLine, members.size()))));
     VBox body = new VBox(groups);
     if (shown < deputies.size()) {
       body.getChildren().add(BoardFx.more(deputies.size() - shown, "位代表"));
@@ -83,7 +89,10 @@ final class RosterBoard {
     double used = 0;
     for (Map.Entry<DeputyLevel, List<Deputy>> group : byLevel.entrySet()) {
       List<Deputy> members = group.getValue();
-      double groupWidth = Math.max(Math.min(members.size(), perLine) * CARD_WIDTH, headingWidth(group.getKey(), portrait));
+      double groupWidth =
+          Math.max(
+              Math.min(members.size(), perLine) * CARD_WIDTH,
+              headingWidth(group.getKey(), portrait));
       if (rowWidth > 0 && rowWidth + GROUP_GAP + groupWidth > width) {
         used += rowHeight;
         rowWidth = 0;
@@ -117,13 +126,18 @@ final class RosterBoard {
     cards.getStyleClass().add("roster-cards");
     cards.setPrefWrapLength(across * CARD_WIDTH * in.fontPx());
     for (Deputy d : members) {
-      VBox card = new VBox(in.portraits().node(in.photo(d), BoardInput.initial(d), 2.1), fixed("roster-name", d.name()));
+      VBox card =
+          new VBox(
+              in.portraits().node(in.photo(d), BoardInput.initial(d), 2.1),
+              fixed("roster-name", d.name()));
       card.getStyleClass().add("roster-card");
       card.setAlignment(Pos.TOP_CENTER);
       cards.getChildren().add(card);
     }
     Pane heading = in.portrait() ? new VBox() : new HBox();
-    heading.getChildren().addAll(fixed("roster-level", level.zh()), fixed("roster-level-en", level.en()));
+    heading
+        .getChildren()
+        .addAll(fixed("roster-level", level.zh()), fixed("roster-level-en", level.en()));
     heading.getStyleClass().add("roster-heading");
     VBox box = new VBox(heading, cards);
     box.getStyleClass().add("roster-group");

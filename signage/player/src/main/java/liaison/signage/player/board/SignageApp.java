@@ -41,7 +41,11 @@ public final class SignageApp extends Application {
       LOG.error(CjkFonts.MISSING_MESSAGE);
     }
     SignageScreen screen =
-        new SignageScreen(options.station().stationId(), clock, fonts, new Portraits(hash -> runtime.photos().file(hash)));
+        new SignageScreen(
+            options.station().stationId(),
+            clock,
+            fonts,
+            new Portraits(hash -> runtime.photos().file(hash)));
     playback = new SignagePlayback(runtime, screen, clock);
     stage.setTitle(options.station().stationId() + " · 联络站信息屏 Liaison signage");
     stage.setScene(new Scene(screen.root(), options.width(), options.height()));
@@ -53,7 +57,9 @@ public final class SignageApp extends Application {
     playback.resume();
     runtime.start();
     // A plain timer rather than a Timeline: a running animation redraws 60 times a second.
-    timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("signage-clock").factory());
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("signage-clock").factory());
     timer.scheduleAtFixedRate(() -> FxThread.run(playback::tick), 1, 1, TimeUnit.SECONDS);
   }
 

@@ -12,7 +12,10 @@ public final class SignageMain {
 
   public static void main(String[] args) {
     SignageOptions options =
-        Launch.optionsOrExit("signage", SignageOptions.USAGE, v -> SignageOptions.parse(List.of(args), System::getenv));
+        Launch.optionsOrExit(
+            "signage",
+            SignageOptions.USAGE,
+            v -> SignageOptions.parse(List.of(args), System::getenv));
     Launch.windowOrExit("signage", () -> SignageApp.launchWith(options));
   }
 }

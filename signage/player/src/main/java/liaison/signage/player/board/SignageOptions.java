@@ -29,7 +29,8 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
         --fullscreen        full screen, as on a wall screen               (LIAISON_FULLSCREEN=true)
       """;
 
-  private static final List<String> KNOWN = List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "hub", "trust");
+  private static final List<String> KNOWN =
+      List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "hub", "trust");
 
   /**
    * Reads flags and environment.
@@ -55,11 +56,14 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
     Function<String, String> setting =
         flag -> {
           String value = flags.get(flag);
-          return value != null ? value : env.apply("LIAISON_" + flag.toUpperCase().replace('-', '_'));
+          return value != null
+              ? value
+              : env.apply("LIAISON_" + flag.toUpperCase().replace('-', '_'));
         };
     String station = setting.apply("station");
     if (station == null || station.isBlank()) {
-      throw new IllegalArgumentException("which station is this? give --station=ID, e.g. --station=s-002");
+      throw new IllegalArgumentException(
+          "which station is this? give --station=ID, e.g. --station=s-002");
     }
     String broker = or(setting.apply("broker"), "tcp://127.0.0.1:1883");
     String dataDir = or(setting.apply("data-dir"), "data/signage-" + station);

@@ -39,10 +39,14 @@ public final class SignagePlayback implements AutoCloseable {
     loop.onProof(new DisplayProofReporter(runtime.events()::record, clock.getZone()));
     loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
     watches.add(runtime.feed().content().watch(c -> FxThread.run(() -> contentChanged(c))));
-    watches.add(runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
+    watches.add(
+        runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
     EnrolmentPresenter enrolment = new EnrolmentPresenter(clock);
     String stationId = runtime.config().stationId();
-    watches.add(runtime.enrolment().watch(e -> FxThread.run(() -> screen.showEnrolment(enrolment.present(e, stationId)))));
+    watches.add(
+        runtime
+            .enrolment()
+            .watch(e -> FxThread.run(() -> screen.showEnrolment(enrolment.present(e, stationId)))));
   }
 
   public SignageScreen screen() {

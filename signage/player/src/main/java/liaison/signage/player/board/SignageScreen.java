@@ -20,26 +20,27 @@ import javafx.scene.shape.Rectangle;
 import liaison.signage.player.enrol.EnrolmentPanel;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
-import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.NoticePriority;
-import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /**
- * The signage screen: the station's sign plate with the date and time on top, and below it what
- * the loop has on screen. Sized for reading from three metres: the root font is {@link
- * #BASE_PX} on a 1080-pixel short side and no text is smaller than {@link #MIN_TEXT_PX} (see
- * docs/SIGNAGE.md), scaled with the screen.
+ * The signage screen: the station's sign plate with the date and time on top, and below it what the
+ * loop has on screen. Sized for reading from three metres: the root font is {@link #BASE_PX} on a
+ * 1080-pixel short side and no text is smaller than {@link #MIN_TEXT_PX} (see docs/SIGNAGE.md),
+ * scaled with the screen.
  */
 public final class SignageScreen {
   /** The root font size on a screen whose short side is 1080 pixels. */
   public static final double BASE_PX = 56;
+
   /** The smallest text on any board, on a 1080-pixel short side: 0.8 em. */
   public static final double MIN_TEXT_PX = 44.8;
 
@@ -55,8 +56,10 @@ public final class SignageScreen {
   private final StackPane body = new StackPane();
   private final VBox when = new VBox(time, date);
   private final HBox header = new HBox();
+
   /** The enrolment code, while the screen has no credentials: a band under the board. */
   private final VBox enrolment = new VBox();
+
   private Optional<EnrolmentPanel> enrolmentShown = Optional.empty();
   private final Clock clock;
 
@@ -98,7 +101,8 @@ public final class SignageScreen {
     root.getChildren().add(frame);
     root.getStyleClass().add("signage");
     root.setStyle("-fx-font-family: \"" + fonts.sans() + "\";");
-    root.getStylesheets().add(SignageScreen.class.getResource("/liaison/signage/signage.css").toExternalForm());
+    root.getStylesheets()
+        .add(SignageScreen.class.getResource("/liaison/signage/signage.css").toExternalForm());
     root.widthProperty().addListener((o, a, b) -> resized());
     root.heightProperty().addListener((o, a, b) -> resized());
     redraw();
@@ -125,19 +129,25 @@ public final class SignageScreen {
     }
     enrolmentShown = panel;
     enrolment.getChildren().clear();
-    panel.ifPresent(p -> {
-      HBox head = new HBox(fixed("enrol-title", p.title().zh()), BoardFx.label("enrol-title-en", p.title().en()));
-      head.setAlignment(Pos.BASELINE_LEFT);
-      head.getStyleClass().add("enrol-head");
-      enrolment.getChildren().add(head);
-      if (p.code() != null) {
-        enrolment.getChildren().add(fixed("enrol-code", p.code()));
-      }
-      enrolment.getChildren().addAll(
-          BoardFx.wrapping("enrol-text", p.instruction().zh()),
-          BoardFx.wrapping("enrol-text-en", p.instruction().en()),
-          BoardFx.wrapping("enrol-text", p.detail().zh() + "  " + p.station().zh()));
-    });
+    panel.ifPresent(
+        p -> {
+          HBox head =
+              new HBox(
+                  fixed("enrol-title", p.title().zh()),
+                  BoardFx.label("enrol-title-en", p.title().en()));
+          head.setAlignment(Pos.BASELINE_LEFT);
+          head.getStyleClass().add("enrol-head");
+          enrolment.getChildren().add(head);
+          if (p.code() != null) {
+            enrolment.getChildren().add(fixed("enrol-code", p.code()));
+          }
+          enrolment
+              .getChildren()
+              .addAll(
+                  BoardFx.wrapping("enrol-text", p.instruction().zh()),
+                  BoardFx.wrapping("enrol-text-en", p.instruction().en()),
+                  BoardFx.wrapping("enrol-text", p.detail().zh() + "  " + p.station().zh()));
+        });
     enrolment.setVisible(panel.isPresent());
     enrolment.setManaged(panel.isPresent());
   }
@@ -166,12 +176,19 @@ public final class SignageScreen {
     if (px != fontPx || nowPortrait != portrait) {
       fontPx = px;
       portrait = nowPortrait;
-      root.setStyle(root.getStyle().replaceAll("-fx-font-size: [0-9.]+px;", "") + "-fx-font-size: " + px + "px;");
+      root.setStyle(
+          root.getStyle().replaceAll("-fx-font-size: [0-9.]+px;", "")
+              + "-fx-font-size: "
+              + px
+              + "px;");
       redraw();
     }
   }
 
-  /** Landscape: plate, then the time and date at the right. Portrait: the plate has the first line to itself. */
+  /**
+   * Landscape: plate, then the time and date at the right. Portrait: the plate has the first line
+   * to itself.
+   */
   private void arrangeHeader() {
     if (portrait) {
       Region gap = new Region();
@@ -193,18 +210,22 @@ public final class SignageScreen {
     if (portrait) {
       root.getStyleClass().add("portrait");
     }
-    plate.setText(content.map(c -> c.station().signPlate()).orElse(GENERIC_PLATE + " · " + stationId));
+    plate.setText(
+        content.map(c -> c.station().signPlate()).orElse(GENERIC_PLATE + " · " + stationId));
     tick();
     body.getChildren().setAll(board());
   }
 
   private Node board() {
     return switch (onScreen) {
-      case Syncing s -> BoardFx.board(
-          BoardFx.title(SYNCING, "", portrait),
-          BoardFx.message(
-              Bilingual.of("本站的接待安排与通知正在从县人大常委会同步，请稍候", "This station's schedule and notices are on their way from the hub"),
-              List.of("站点编号 Station " + stationId)));
+      case Syncing s ->
+          BoardFx.board(
+              BoardFx.title(SYNCING, "", portrait),
+              BoardFx.message(
+                  Bilingual.of(
+                      "本站的接待安排与通知正在从县人大常委会同步，请稍候",
+                      "This station's schedule and notices are on their way from the hub"),
+                  List.of("站点编号 Station " + stationId)));
       case Interrupt i -> {
         if (i.alert().priority() == NoticePriority.EMERGENCY) {
           root.getStyleClass().add("emergency-screen");

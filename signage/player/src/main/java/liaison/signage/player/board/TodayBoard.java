@@ -1,7 +1,6 @@
 package liaison.signage.player.board;
 
 import static liaison.signage.player.board.BoardFx.fixed;
-import static liaison.signage.player.board.BoardFx.label;
 import static liaison.signage.player.board.BoardFx.wrapping;
 
 import java.util.List;
@@ -33,7 +32,13 @@ final class TodayBoard {
       List<String> next =
           in.calendar().upcoming(14).stream()
               .findFirst()
-              .map(r -> List.of("下次接待 Next: " + Dates.day(r.date()).zh() + " " + Dates.window(r.start(), r.end())))
+              .map(
+                  r ->
+                      List.of(
+                          "下次接待 Next: "
+                              + Dates.day(r.date()).zh()
+                              + " "
+                              + Dates.window(r.start(), r.end())))
               .orElse(List.of());
       return BoardFx.board(title, BoardFx.message(NONE, next));
     }
@@ -41,11 +46,14 @@ final class TodayBoard {
     // Landscape: the receptions side by side; portrait: one above the other.
     Pane list = in.portrait() ? new VBox() : new HBox();
     list.getStyleClass().add("today-list");
-    today.stream().limit(room).forEach(r -> {
-      Node card = reception(in, r);
-      HBox.setHgrow(card, Priority.ALWAYS);
-      list.getChildren().add(card);
-    });
+    today.stream()
+        .limit(room)
+        .forEach(
+            r -> {
+              Node card = reception(in, r);
+              HBox.setHgrow(card, Priority.ALWAYS);
+              list.getChildren().add(card);
+            });
     if (today.size() <= room) {
       return BoardFx.board(title, list);
     }
@@ -72,7 +80,8 @@ final class TodayBoard {
     FlowPane people = new FlowPane();
     people.getStyleClass().add("today-people");
     for (Deputy d : in.calendar().deputiesOf(r)) {
-      VBox name = new VBox(fixed("person-name", d.name()), fixed("person-level", d.highestLevel().zh()));
+      VBox name =
+          new VBox(fixed("person-name", d.name()), fixed("person-level", d.highestLevel().zh()));
       name.getStyleClass().add("person-text");
       HBox person = new HBox(in.portraits().node(in.photo(d), BoardInput.initial(d), 1.8), name);
       person.getStyleClass().add("person");
@@ -80,7 +89,8 @@ final class TodayBoard {
       people.getChildren().add(person);
     }
     card.getChildren().add(people);
-    card.getStyleClass().addAll("card", r.status() == ReceptionStatus.CANCELLED ? "cancelled" : "open");
+    card.getStyleClass()
+        .addAll("card", r.status() == ReceptionStatus.CANCELLED ? "cancelled" : "open");
     card.setMaxWidth(Double.MAX_VALUE);
     card.setMinWidth(0);
     card.setPrefWidth(0);

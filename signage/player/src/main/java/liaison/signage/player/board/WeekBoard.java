@@ -25,7 +25,9 @@ final class WeekBoard {
 
   static Node build(BoardInput in) {
     List<Reception> rows = new ArrayList<>();
-    in.calendar().todaysReceptions().stream().filter(r -> r.status() != ReceptionStatus.CANCELLED).forEach(rows::add);
+    in.calendar().todaysReceptions().stream()
+        .filter(r -> r.status() != ReceptionStatus.CANCELLED)
+        .forEach(rows::add);
     rows.addAll(in.calendar().upcoming(6));
     String period = Dates.day(in.calendar().today()).zh() + " 起七天";
     Node title = BoardFx.title(in, TITLE, period);
@@ -62,8 +64,8 @@ final class WeekBoard {
   }
 
   /**
-   * Too narrow for four columns: each day as a heading line, then a line a reception with its
-   * time and who receives. Returns how many receptions fit in the lines there is room for.
+   * Too narrow for four columns: each day as a heading line, then a line a reception with its time
+   * and who receives. Returns how many receptions fit in the lines there is room for.
    */
   private static int portrait(BoardInput in, List<Reception> rows, GridPane grid) {
     int lines = 13;
@@ -92,7 +94,8 @@ final class WeekBoard {
   }
 
   private static String names(BoardInput in, Reception r) {
-    String names = in.calendar().deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、"));
+    String names =
+        in.calendar().deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、"));
     return names.isEmpty() ? "待定 To be announced" : names;
   }
 }

@@ -20,10 +20,14 @@ final class ScreenshotUpload {
 
   private final HttpClient http;
 
-  /** @param tls trusting the hub's certificate ({@code --trust}); null: the JVM's trust */
+  /**
+   * @param tls trusting the hub's certificate ({@code --trust}); null: the JVM's trust
+   */
   ScreenshotUpload(javax.net.ssl.@org.jspecify.annotations.Nullable SSLContext tls) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER);
     if (tls != null) {
       builder.sslContext(tls);
     }
@@ -51,7 +55,10 @@ final class ScreenshotUpload {
     if (answer.statusCode() / 100 != 2) {
       String body = answer.body() == null ? "" : answer.body();
       throw new IOException(
-          "the hub refused the screenshot with HTTP " + answer.statusCode() + ": " + body.substring(0, Math.min(300, body.length())));
+          "the hub refused the screenshot with HTTP "
+              + answer.statusCode()
+              + ": "
+              + body.substring(0, Math.min(300, body.length())));
     }
     return sha256(png);
   }

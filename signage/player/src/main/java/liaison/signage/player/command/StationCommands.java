@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StationCommands implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StationCommands.class);
+
   /** QoS 1 may deliver a command again (after a reconnect); ids this recent are answered once. */
   static final int REMEMBERED = 256;
+
   static final Duration IDENTIFY_DEFAULT = Duration.ofSeconds(10);
   private static final Duration IDENTIFY_MAX = Duration.ofMinutes(5);
 
@@ -50,17 +52,23 @@ public final class StationCommands implements AutoCloseable {
         }
       };
   private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("station-commands").factory());
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("station-commands").factory());
   private volatile CommandHandler handler = CommandHandler.NONE;
 
   /**
    * @param replies sends an answer: the link's {@code reply}
    */
-  public StationCommands(String stationId, Clock clock, BiFunction<Reply, byte[], CompletableFuture<Integer>> replies) {
+  public StationCommands(
+      String stationId,
+      Clock clock,
+      BiFunction<Reply, byte[], CompletableFuture<Integer>> replies) {
     this(stationId, clock, replies, null);
   }
 
-  /** @param tls for uploads over HTTPS to a hub whose certificate the JVM does not know */
+  /**
+   * @param tls for uploads over HTTPS to a hub whose certificate the JVM does not know
+   */
   public StationCommands(
       String stationId,
       Clock clock,
@@ -87,14 +95,16 @@ public final class StationCommands implements AutoCloseable {
   }
 
   /**
-   * A command on another station's topic (this station never subscribes to one: this is the
-   * second line). Refused, never carried out.
+   * A command on another station's topic (this station never subscribes to one: this is the second
+   * line). Refused, never carried out.
    */
   public void foreign(String topic, @Nullable Reply reply) {
-    String why = "station " + stationId + ": refused a command on " + topic + ", another station's topic";
+    String why =
+        "station " + stationId + ": refused a command on " + topic + ", another station's topic";
     LOG.warn(why);
     correlated(reply)
-        .ifPresent(id -> answer(reply, CommandResult.refused(id, "命令不是发给本站的（" + topic + "）", why, now())));
+        .ifPresent(
+            id -> answer(reply, CommandResult.refused(id, "命令不是发给本站的（" + topic + "）", why, now())));
   }
 
   private void handle(byte[] payload, @Nullable Reply reply) {
@@ -104,30 +114,55 @@ public final class StationCommands implements AutoCloseable {
     } catch (ProtocolException e) {
       LOG.warn("station {}: refused a command that is not valid: {}", stationId, e.getMessage());
       correlated(reply)
-          .ifPresent(id -> answer(reply, CommandResult.refused(id, "命令格式错误：" + e.getMessage(), e.getMessage(), now())));
+          .ifPresent(
+              id ->
+                  answer(
+                      reply,
+                      CommandResult.refused(
+                          id, "命令格式错误：" + e.getMessage(), e.getMessage(), now())));
       return;
     }
     synchronized (seen) {
       if (seen.put(command.id(), Boolean.TRUE) != null) {
-        LOG.info("station {}: command {} ({}) delivered again; already answered", stationId, command.id(), command.name());
+        LOG.info(
+            "station {}: command {} ({}) delivered again; already answered",
+            stationId,
+            command.id(),
+            command.name());
         return;
       }
     }
     OffsetDateTime now = now();
     if (command.expired(now)) {
-      String en = "command " + command.name() + " expired at " + command.expiresAt() + " (now " + now + "); not carried out";
+      String en =
+          "command "
+              + command.name()
+              + " expired at "
+              + command.expiresAt()
+              + " (now "
+              + now
+              + "); not carried out";
       LOG.warn("station {}: {}", stationId, en);
       answer(reply, CommandResult.refused(command.id(), "命令已过期，未执行", en, now));
       return;
     }
     Optional<CommandName> name = command.known();
     if (name.isEmpty()) {
-      String en = "unknown command '" + command.name() + "'; this station knows " + java.util.Arrays.toString(CommandName.values());
+      String en =
+          "unknown command '"
+              + command.name()
+              + "'; this station knows "
+              + java.util.Arrays.toString(CommandName.values());
       LOG.warn("station {}: {}", stationId, en);
       answer(reply, CommandResult.refused(command.id(), "本站不认识命令 " + command.name(), en, now));
       return;
     }
-    LOG.info("station {}: command {} {} from {}", stationId, command.name(), command.id(), command.issuedBy());
+    LOG.info(
+        "station {}: command {} {} from {}",
+        stationId,
+        command.name(),
+        command.id(),
+        command.issuedBy());
     CommandResult result = run(command, name.get());
     if (name.get() == CommandName.RESTART_APP && result.outcome() == CommandResult.Outcome.OK) {
       // The answer first: nothing is sent once the app has stopped.
@@ -150,7 +185,11 @@ public final class StationCommands implements AutoCloseable {
         case IDENTIFY -> {
           Duration howLong = identifyFor(command);
           handler.identify(howLong);
-          yield CommandResult.ok(id, "正在闪灯识别 " + howLong.toSeconds() + " 秒", "identifying for " + howLong.toSeconds() + " s", now());
+          yield CommandResult.ok(
+              id,
+              "正在闪灯识别 " + howLong.toSeconds() + " 秒",
+              "identifying for " + howLong.toSeconds() + " s",
+              now());
         }
         case RELOAD_CONTENT -> {
           handler.reloadContent();
@@ -173,7 +212,8 @@ public final class StationCommands implements AutoCloseable {
       };
     } catch (UnsupportedOperationException e) {
       LOG.warn("station {}: {} not supported here: {}", stationId, name, e.getMessage());
-      return CommandResult.refused(id, "本站不支持此命令", name + " is not supported on this station: " + e.getMessage(), now());
+      return CommandResult.refused(
+          id, "本站不支持此命令", name + " is not supported on this station: " + e.getMessage(), now());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CommandResult.failed(id, "执行被中断", name + " interrupted", now());
@@ -189,13 +229,21 @@ public final class StationCommands implements AutoCloseable {
     String token = command.args().get(StationCommand.UPLOAD_TOKEN);
     if (url == null || token == null) {
       return CommandResult.refused(
-          command.id(), "截图命令缺少上传地址或令牌", "SCREENSHOT needs the arguments uploadUrl and uploadToken", now());
+          command.id(),
+          "截图命令缺少上传地址或令牌",
+          "SCREENSHOT needs the arguments uploadUrl and uploadToken",
+          now());
     }
     byte[] png = handler.screenshot();
     String hash = uploads.upload(url, token, png);
     LOG.info("station {}: screenshot of {} bytes uploaded ({})", stationId, png.length, hash);
     return new CommandResult(
-        command.id(), CommandResult.Outcome.OK, "已截图并上传", "screenshot uploaded (" + png.length + " bytes)", now(), hash);
+        command.id(),
+        CommandResult.Outcome.OK,
+        "已截图并上传",
+        "screenshot uploaded (" + png.length + " bytes)",
+        now(),
+        hash);
   }
 
   private static Duration identifyFor(StationCommand command) {
@@ -205,7 +253,9 @@ public final class StationCommands implements AutoCloseable {
     }
     try {
       Duration asked = Duration.ofSeconds(Long.parseLong(seconds.strip()));
-      return asked.isNegative() || asked.isZero() ? IDENTIFY_DEFAULT : asked.compareTo(IDENTIFY_MAX) > 0 ? IDENTIFY_MAX : asked;
+      return asked.isNegative() || asked.isZero()
+          ? IDENTIFY_DEFAULT
+          : asked.compareTo(IDENTIFY_MAX) > 0 ? IDENTIFY_MAX : asked;
     } catch (NumberFormatException e) {
       return IDENTIFY_DEFAULT;
     }
@@ -213,7 +263,12 @@ public final class StationCommands implements AutoCloseable {
 
   private CompletableFuture<Integer> answer(@Nullable Reply reply, CommandResult result) {
     if (reply == null) {
-      LOG.info("station {}: command {} {} ({}); nobody asked for an answer", stationId, result.commandId(), result.outcome(), result.messageEn());
+      LOG.info(
+          "station {}: command {} {} ({}); nobody asked for an answer",
+          stationId,
+          result.commandId(),
+          result.outcome(),
+          result.messageEn());
       return CompletableFuture.completedFuture(0);
     }
     return replies
@@ -221,18 +276,25 @@ public final class StationCommands implements AutoCloseable {
         .orTimeout(5, TimeUnit.SECONDS)
         .exceptionally(
             e -> {
-              LOG.warn("station {}: the answer to command {} was not sent: {}", stationId, result.commandId(), e.getMessage());
+              LOG.warn(
+                  "station {}: the answer to command {} was not sent: {}",
+                  stationId,
+                  result.commandId(),
+                  e.getMessage());
               return -1;
             });
   }
 
-  /** The command id the hub put in the correlation data, to refuse a command that cannot be read. */
+  /**
+   * The command id the hub put in the correlation data, to refuse a command that cannot be read.
+   */
   private static Optional<UUID> correlated(@Nullable Reply reply) {
     if (reply == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(UUID.fromString(new String(reply.correlationData(), StandardCharsets.UTF_8)));
+      return Optional.of(
+          UUID.fromString(new String(reply.correlationData(), StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

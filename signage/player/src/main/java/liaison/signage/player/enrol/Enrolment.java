@@ -46,6 +46,7 @@ public final class Enrolment implements AutoCloseable {
   static final String PASSWORD = "enrolment.password";
   static final String CODE = "enrolment.code";
   static final String EXPIRES = "enrolment.expires";
+
   /** Where the credential is kept once enrolled. */
   public static final String MQTT_USERNAME = "mqtt.username";
 
@@ -100,7 +101,8 @@ public final class Enrolment implements AutoCloseable {
     }
     this.http = builder.build();
     this.loop =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("enrolment-" + stationId).factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("enrolment-" + stationId).factory());
   }
 
   public LiveValue<EnrolmentState> state() {
@@ -118,8 +120,11 @@ public final class Enrolment implements AutoCloseable {
     }
     running = true;
     again = refused;
-    LOG.info("station {}: {}; asking the hub at {} for an enrolment code", stationId,
-        refused ? "the broker refused this screen's credential" : "no credential yet", hub);
+    LOG.info(
+        "station {}: {}; asking the hub at {} for an enrolment code",
+        stationId,
+        refused ? "the broker refused this screen's credential" : "no credential yet",
+        hub);
     state.set(asking(null, null));
     schedule(Duration.ZERO);
   }
@@ -160,7 +165,9 @@ public final class Enrolment implements AutoCloseable {
     try {
       Optional<String> code = store.memo(CODE);
       Optional<OffsetDateTime> expires = store.memo(EXPIRES).map(OffsetDateTime::parse);
-      if (code.isEmpty() || expires.isEmpty() || !expires.get().toInstant().isAfter(clock.instant())) {
+      if (code.isEmpty()
+          || expires.isEmpty()
+          || !expires.get().toInstant().isAfter(clock.instant())) {
         askForCode();
       } else {
         askAfter(code.get(), expires.get());
@@ -177,7 +184,9 @@ public final class Enrolment implements AutoCloseable {
       password = MqttPasswordHash.newPassword();
       store.remember(PASSWORD, password);
     }
-    byte[] body = ProtocolCodec.encode(new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), appVersion));
+    byte[] body =
+        ProtocolCodec.encode(
+            new EnrolmentRequest(stationId, MqttPasswordHash.hash(password), appVersion));
     HttpResponse<byte[]> answer;
     try {
       answer =
@@ -209,17 +218,44 @@ public final class Enrolment implements AutoCloseable {
       store.remember(EXPIRES, ticket.expiresAt().toString());
       writeCodeFile(ticket.code());
       failures = 0;
-      LOG.info("station {}: showing enrolment code {} until {}", stationId, ticket.code(), ticket.expiresAt());
-      state.set(new EnrolmentState(EnrolmentState.Phase.WAITING, ticket.code(), ticket.expiresAt(), null, null, again, hub.toString()));
+      LOG.info(
+          "station {}: showing enrolment code {} until {}",
+          stationId,
+          ticket.code(),
+          ticket.expiresAt());
+      state.set(
+          new EnrolmentState(
+              EnrolmentState.Phase.WAITING,
+              ticket.code(),
+              ticket.expiresAt(),
+              null,
+              null,
+              again,
+              hub.toString()));
       schedule(poll);
     } else if (status == 429) {
       long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(60);
-      LOG.warn("station {}: the hub asks to wait {} s before asking for a code again", stationId, seconds);
+      LOG.warn(
+          "station {}: the hub asks to wait {} s before asking for a code again",
+          stationId,
+          seconds);
       schedule(Duration.ofSeconds(Math.max(1, seconds)));
     } else if (status >= 400 && status < 500) {
       String[] message = message(answer.body());
-      LOG.warn("station {}: the hub refused to give an enrolment code ({}): {}", stationId, status, message[1]);
-      state.set(new EnrolmentState(EnrolmentState.Phase.REFUSED, null, null, message[0], message[1], again, hub.toString()));
+      LOG.warn(
+          "station {}: the hub refused to give an enrolment code ({}): {}",
+          stationId,
+          status,
+          message[1]);
+      state.set(
+          new EnrolmentState(
+              EnrolmentState.Phase.REFUSED,
+              null,
+              null,
+              message[0],
+              message[1],
+              again,
+              hub.toString()));
       schedule(REFUSED_RETRY);
     } else {
       unreachable("the hub answered " + status);
@@ -239,7 +275,9 @@ public final class Enrolment implements AutoCloseable {
               HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       // Keep showing the code: it may still be entered while the hub is briefly out of reach.
-      state.set(new EnrolmentState(EnrolmentState.Phase.WAITING, code, expires, null, null, again, hub.toString()));
+      state.set(
+          new EnrolmentState(
+              EnrolmentState.Phase.WAITING, code, expires, null, null, again, hub.toString()));
       LOG.debug("station {}: asking after code {} failed: {}", stationId, code, describe(e));
       schedule(backoff());
       return;
@@ -248,7 +286,10 @@ public final class Enrolment implements AutoCloseable {
       return;
     }
     if (answer.statusCode() == 404) {
-      LOG.info("station {}: the hub does not know code {} (any more); asking for a new one", stationId, code);
+      LOG.info(
+          "station {}: the hub does not know code {} (any more); asking for a new one",
+          stationId,
+          code);
       forgetPending();
       schedule(Duration.ZERO);
       return;
@@ -267,11 +308,16 @@ public final class Enrolment implements AutoCloseable {
     failures = 0;
     switch (ticket.status()) {
       case WAITING -> {
-        state.set(new EnrolmentState(EnrolmentState.Phase.WAITING, code, expires, null, null, again, hub.toString()));
+        state.set(
+            new EnrolmentState(
+                EnrolmentState.Phase.WAITING, code, expires, null, null, again, hub.toString()));
         schedule(poll);
       }
       case EXPIRED -> {
-        LOG.info("station {}: code {} expired without being entered; asking for a new one", stationId, code);
+        LOG.info(
+            "station {}: code {} expired without being entered; asking for a new one",
+            stationId,
+            code);
         forgetPending();
         schedule(Duration.ZERO);
       }
@@ -288,7 +334,8 @@ public final class Enrolment implements AutoCloseable {
     synchronized (this) {
       running = false;
     }
-    LOG.info("station {}: enrolled with code {}; connecting with the new credential", stationId, code);
+    LOG.info(
+        "station {}: enrolled with code {}; connecting with the new credential", stationId, code);
     state.set(EnrolmentState.NOT_NEEDED);
     try {
       onEnrolled.run();
@@ -299,7 +346,10 @@ public final class Enrolment implements AutoCloseable {
 
   private void unreachable(String why) {
     LOG.warn("station {}: cannot get an enrolment code from {}: {}", stationId, hub, why);
-    state.set(asking("连接不上枢纽 " + hub + "（" + why + "），稍后自动重试", "cannot reach the hub at " + hub + " (" + why + "); retrying by itself"));
+    state.set(
+        asking(
+            "连接不上枢纽 " + hub + "（" + why + "），稍后自动重试",
+            "cannot reach the hub at " + hub + " (" + why + "); retrying by itself"));
     schedule(backoff());
   }
 
@@ -310,7 +360,8 @@ public final class Enrolment implements AutoCloseable {
   }
 
   private EnrolmentState asking(@Nullable String problem, @Nullable String problemEn) {
-    return new EnrolmentState(EnrolmentState.Phase.ASKING, null, null, problem, problemEn, again, hub.toString());
+    return new EnrolmentState(
+        EnrolmentState.Phase.ASKING, null, null, problem, problemEn, again, hub.toString());
   }
 
   private void forgetPending() {

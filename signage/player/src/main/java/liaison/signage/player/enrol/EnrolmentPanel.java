@@ -8,4 +8,8 @@ import org.jspecify.annotations.Nullable;
  * asking the hub for one), what to do with it and one line more (until when, or what is wrong).
  */
 public record EnrolmentPanel(
-    Bilingual title, @Nullable String code, Bilingual instruction, Bilingual detail, Bilingual station) {}
+    Bilingual title,
+    @Nullable String code,
+    Bilingual instruction,
+    Bilingual detail,
+    Bilingual station) {}

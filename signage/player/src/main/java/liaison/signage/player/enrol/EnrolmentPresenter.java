@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import liaison.signage.player.text.Bilingual;
-import liaison.signage.player.enrol.EnrolmentState;
 
-/** Turns the runtime's enrolment state into the panel a waiting screen shows; nothing once enrolled. */
+/**
+ * Turns the runtime's enrolment state into the panel a waiting screen shows; nothing once enrolled.
+ */
 public final class EnrolmentPresenter {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private final Clock clock;
@@ -32,12 +33,17 @@ public final class EnrolmentPresenter {
                   state.code(),
                   Bilingual.of(
                       "请管理员在枢纽后台「站点管理 → " + stationId + " → 屏幕登记」输入上面的登记码",
-                      "An administrator enters this code in the hub's admin: Stations → " + stationId + " → Screen"),
+                      "An administrator enters this code in the hub's admin: Stations → "
+                          + stationId
+                          + " → Screen"),
                   state.expiresAt() == null
                       ? Bilingual.of("", "")
                       : Bilingual.of(
-                          "登记码 " + HH_MM.format(state.expiresAt().atZoneSameInstant(clock.getZone())) + " 前有效，过期后自动换新码",
-                          "Valid until " + HH_MM.format(state.expiresAt().atZoneSameInstant(clock.getZone()))
+                          "登记码 "
+                              + HH_MM.format(state.expiresAt().atZoneSameInstant(clock.getZone()))
+                              + " 前有效，过期后自动换新码",
+                          "Valid until "
+                              + HH_MM.format(state.expiresAt().atZoneSameInstant(clock.getZone()))
                               + "; a new code follows by itself"),
                   station);
           case ASKING ->
@@ -47,7 +53,9 @@ public final class EnrolmentPresenter {
                   Bilingual.of("正在向枢纽获取登记码…", "Getting an enrolment code from the hub…"),
                   state.problem() == null
                       ? Bilingual.of(state.hub(), state.hub())
-                      : Bilingual.of(state.problem(), state.problemEn() == null ? state.problem() : state.problemEn()),
+                      : Bilingual.of(
+                          state.problem(),
+                          state.problemEn() == null ? state.problem() : state.problemEn()),
                   station);
           case REFUSED ->
               new EnrolmentPanel(
@@ -55,8 +63,11 @@ public final class EnrolmentPresenter {
                   null,
                   state.problem() == null
                       ? Bilingual.of("枢纽拒绝登记这块屏幕", "The hub refused to enrol this screen")
-                      : Bilingual.of(state.problem(), state.problemEn() == null ? state.problem() : state.problemEn()),
-                  Bilingual.of("请联系县级管理员；一分钟后自动重试", "Ask the county administrator; retrying in a minute"),
+                      : Bilingual.of(
+                          state.problem(),
+                          state.problemEn() == null ? state.problem() : state.problemEn()),
+                  Bilingual.of(
+                      "请联系县级管理员；一分钟后自动重试", "Ask the county administrator; retrying in a minute"),
                   station);
           case NOT_NEEDED -> throw new IllegalStateException("not shown");
         });

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param code the code to show while {@code WAITING}
  * @param expiresAt until when the code holds (the screen asks for a new one then by itself)
  * @param problem why the screen has no code yet, in Chinese; {@code problemEn} the same in English
- * @param again true when the screen had credentials that the broker refused (revoked, or a hub
- *     that does not know it): it must be enrolled again
+ * @param again true when the screen had credentials that the broker refused (revoked, or a hub that
+ *     does not know it): it must be enrolled again
  * @param hub the hub's address, to name when it cannot be reached
  */
 public record EnrolmentState(
@@ -33,7 +33,8 @@ public record EnrolmentState(
     REFUSED
   }
 
-  public static final EnrolmentState NOT_NEEDED = new EnrolmentState(Phase.NOT_NEEDED, null, null, null, null, false, "");
+  public static final EnrolmentState NOT_NEEDED =
+      new EnrolmentState(Phase.NOT_NEEDED, null, null, null, null, false, "");
 
   public boolean showing() {
     return phase != Phase.NOT_NEEDED;

@@ -12,7 +12,12 @@ import javafx.scene.text.Font;
 public final class CjkFonts {
 
   static final List<String> SANS =
-      List.of("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei");
+      List.of(
+          "Noto Sans CJK SC",
+          "Source Han Sans SC",
+          "Noto Sans SC",
+          "WenQuanYi Micro Hei",
+          "WenQuanYi Zen Hei");
   static final List<String> SERIF =
       List.of("Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC");
 

@@ -58,7 +58,8 @@ public final class Launch {
       width = Integer.parseInt(wh[0].trim());
       height = Integer.parseInt(wh[1].trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--size must look like " + example + ", was '" + size + "'");
+      throw new IllegalArgumentException(
+          "--size must look like " + example + ", was '" + size + "'");
     }
     if (width < 320 || height < 240) {
       throw new IllegalArgumentException("--size " + size + " is too small (at least 320x240)");
@@ -77,7 +78,8 @@ public final class Launch {
     if (trust != null) {
       Path pem = Path.of(trust);
       if (!Files.isReadable(pem)) {
-        throw new IllegalArgumentException("--trust: cannot read the certificate file " + pem.toAbsolutePath());
+        throw new IllegalArgumentException(
+            "--trust: cannot read the certificate file " + pem.toAbsolutePath());
       }
       access = access.withTrust(pem);
     }
@@ -88,19 +90,27 @@ public final class Launch {
     try {
       url = hub != null ? URI.create(hub.strip()) : defaultHub(broker);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+      throw new IllegalArgumentException(
+          "--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
     }
-    if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-      throw new IllegalArgumentException("--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
+    if (url.getHost() == null
+        || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+      throw new IllegalArgumentException(
+          "--hub must look like http://192.168.1.20:8080, was '" + hub + "'");
     }
     return access.withHub(url);
   }
 
-  /** The hub's web address on the broker's machine: http on 8080, or https on 8443 beside ssl://. */
+  /**
+   * The hub's web address on the broker's machine: http on 8080, or https on 8443 beside ssl://.
+   */
   public static URI defaultHub(String broker) {
     URI mqtt = URI.create(broker);
     String host = mqtt.getHost() == null ? "127.0.0.1" : mqtt.getHost();
     boolean tls = "ssl".equals(mqtt.getScheme()) || "wss".equals(mqtt.getScheme());
-    return URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + (tls ? ":8443" : ":8080"));
+    return URI.create(
+        (tls ? "https://" : "http://")
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + (tls ? ":8443" : ":8080"));
   }
 }

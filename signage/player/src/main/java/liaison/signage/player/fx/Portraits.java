@@ -28,7 +28,9 @@ public final class Portraits {
         }
       };
 
-  /** @param files where a photo with this hash is stored on this station, if it is yet */
+  /**
+   * @param files where a photo with this hash is stored on this station, if it is yet
+   */
   public Portraits(Function<String, Optional<Path>> files) {
     this.files = files;
   }
@@ -47,9 +49,22 @@ public final class Portraits {
   public Node node(Optional<String> photo, String initial, double sizeEm) {
     StackPane pane = new StackPane();
     pane.getStyleClass().add("portrait");
-    pane.setStyle("-fx-pref-width: " + sizeEm + "em; -fx-pref-height: " + sizeEm + "em;"
-        + " -fx-min-width: " + sizeEm + "em; -fx-min-height: " + sizeEm + "em;"
-        + " -fx-max-width: " + sizeEm + "em; -fx-max-height: " + sizeEm + "em;");
+    pane.setStyle(
+        "-fx-pref-width: "
+            + sizeEm
+            + "em; -fx-pref-height: "
+            + sizeEm
+            + "em;"
+            + " -fx-min-width: "
+            + sizeEm
+            + "em; -fx-min-height: "
+            + sizeEm
+            + "em;"
+            + " -fx-max-width: "
+            + sizeEm
+            + "em; -fx-max-height: "
+            + sizeEm
+            + "em;");
     Circle circle = new Circle();
     circle.getStyleClass().add("portrait-circle");
     circle.radiusProperty().bind(pane.widthProperty().divide(2).subtract(1));
@@ -82,7 +97,8 @@ public final class Portraits {
       return Optional.of(cached);
     }
     Optional<Image> loaded =
-        files.apply(hash)
+        files
+            .apply(hash)
             .map(file -> new Image(file.toUri().toString(), 240, 240, true, true, false))
             .filter(img -> !img.isError());
     loaded.ifPresent(img -> images.put(hash, img));

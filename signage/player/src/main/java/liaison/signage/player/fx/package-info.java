@@ -1,4 +1,7 @@
-/** The JavaFX toolkit seam shared by the signage screen and the kiosk: its thread, its fonts, portraits. */
+/**
+ * The JavaFX toolkit seam shared by the signage screen and the kiosk: its thread, its fonts,
+ * portraits.
+ */
 @NullMarked
 package liaison.signage.player.fx;
 

@@ -38,18 +38,31 @@ public record DeviceConfig(
 
   public static final DeviceConfig DEFAULTS =
       new DeviceConfig(
-          Provider.NONE, 17, 27, 22, Duration.ofMillis(800), Duration.ofSeconds(20), LocalTime.of(7, 30), LocalTime.of(19, 0),
+          Provider.NONE,
+          17,
+          27,
+          22,
+          Duration.ofMillis(800),
+          Duration.ofSeconds(20),
+          LocalTime.of(7, 30),
+          LocalTime.of(19, 0),
           Duration.ofMinutes(5));
 
   public DeviceConfig {
     for (int pin : new int[] {motionPin, buttonPin, ledPin}) {
       if (pin < 0 || pin > 27) {
-        throw new IllegalArgumentException("GPIO pin " + pin + " is not a BCM pin of a Raspberry Pi (0–27)");
+        throw new IllegalArgumentException(
+            "GPIO pin " + pin + " is not a BCM pin of a Raspberry Pi (0–27)");
       }
     }
     if (motionPin == buttonPin || motionPin == ledPin || buttonPin == ledPin) {
       throw new IllegalArgumentException(
-          "the motion sensor, button and LED need three different pins, got " + motionPin + ", " + buttonPin + ", " + ledPin);
+          "the motion sensor, button and LED need three different pins, got "
+              + motionPin
+              + ", "
+              + buttonPin
+              + ", "
+              + ledPin);
     }
     if (buttonDebounce.isNegative() || footfallGap.isNegative() || wakeFor.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
@@ -57,12 +70,22 @@ public record DeviceConfig(
   }
 
   public DeviceConfig withProvider(Provider next) {
-    return new DeviceConfig(next, motionPin, buttonPin, ledPin, buttonDebounce, footfallGap, screenOn, screenOff, wakeFor);
+    return new DeviceConfig(
+        next,
+        motionPin,
+        buttonPin,
+        ledPin,
+        buttonDebounce,
+        footfallGap,
+        screenOn,
+        screenOff,
+        wakeFor);
   }
 
   /**
-   * Reads {@code provider}, {@code motion-pin}, {@code button-pin}, {@code led-pin}, {@code screen-on}
-   * and {@code screen-off} ("07:30") from the kiosk's options; the rest keep their defaults.
+   * Reads {@code provider}, {@code motion-pin}, {@code button-pin}, {@code led-pin}, {@code
+   * screen-on} and {@code screen-off} ("07:30") from the kiosk's options; the rest keep their
+   * defaults.
    */
   public static DeviceConfig from(Map<String, String> options) {
     DeviceConfig d = DEFAULTS;
@@ -71,7 +94,8 @@ public record DeviceConfig(
     try {
       chosen = Provider.valueOf(provider.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("GPIO must be none, mock or gpiod, was '" + provider + "'");
+      throw new IllegalArgumentException(
+          "GPIO must be none, mock or gpiod, was '" + provider + "'");
     }
     return new DeviceConfig(
         chosen,
@@ -93,7 +117,8 @@ public record DeviceConfig(
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a BCM pin number such as 17, was '" + value + "'");
+      throw new IllegalArgumentException(
+          key + " must be a BCM pin number such as 17, was '" + value + "'");
     }
   }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Counts visitors per hour from the motion sensor: a movement that starts at least {@code gap} after
- * the last one ended is a new visitor (a PIR stays high while someone stands in front of it). Hours
- * are counted in the station's time zone; {@link #closedHours(Instant)} hands over each hour once
- * it is over.
+ * Counts visitors per hour from the motion sensor: a movement that starts at least {@code gap}
+ * after the last one ended is a new visitor (a PIR stays high while someone stands in front of it).
+ * Hours are counted in the station's time zone; {@link #closedHours(Instant)} hands over each hour
+ * once it is over.
  */
 public final class Footfall {
 
@@ -55,7 +55,9 @@ public final class Footfall {
     lastMotionEnd = Optional.of(at);
   }
 
-  /** Hours that are over by {@code now} (with their counts, zero included), oldest first, each once. */
+  /**
+   * Hours that are over by {@code now} (with their counts, zero included), oldest first, each once.
+   */
   public synchronized List<Hour> closedHours(Instant now) {
     roll(now);
     List<Hour> out = List.copyOf(pending);

@@ -15,8 +15,8 @@ public interface ScreenPower {
   ScreenPower NONE = on -> {};
 
   /**
-   * A backlight under {@code /sys/class/backlight/<name>/bl_power}: 0 lights it, 1 turns it off (the
-   * Raspberry Pi 7-inch panel: {@code /sys/class/backlight/10-0045}).
+   * A backlight under {@code /sys/class/backlight/<name>/bl_power}: 0 lights it, 1 turns it off
+   * (the Raspberry Pi 7-inch panel: {@code /sys/class/backlight/10-0045}).
    */
   static ScreenPower backlight(Path device) {
     Logger log = LoggerFactory.getLogger(ScreenPower.class);

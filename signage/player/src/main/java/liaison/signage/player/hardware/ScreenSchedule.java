@@ -46,6 +46,8 @@ public final class ScreenSchedule {
     if (on.equals(off)) {
       return true; // on around the clock
     }
-    return on.isBefore(off) ? !t.isBefore(on) && t.isBefore(off) : !t.isBefore(on) || t.isBefore(off);
+    return on.isBefore(off)
+        ? !t.isBefore(on) && t.isBefore(off)
+        : !t.isBefore(on) || t.isBefore(off);
   }
 }

@@ -68,11 +68,15 @@ public final class StationDevices implements AutoCloseable {
           case NONE -> null;
           case MOCK ->
               Pi4J.newContextBuilder()
-                  .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
+                  .add(
+                      MockDigitalInputProvider.newInstance(),
+                      MockDigitalOutputProvider.newInstance())
                   .build();
           case GPIOD ->
               Pi4J.newContextBuilder()
-                  .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
+                  .add(
+                      GpioDDigitalInputProvider.newInstance(),
+                      GpioDDigitalOutputProvider.newInstance())
                   .build();
         };
     if (pi4j == null) {
@@ -80,7 +84,10 @@ public final class StationDevices implements AutoCloseable {
     }
     LOG.info(
         "station hardware on {}: motion BCM {}, button BCM {}, LED BCM {}",
-        config.provider(), config.motionPin(), config.buttonPin(), config.ledPin());
+        config.provider(),
+        config.motionPin(),
+        config.buttonPin(),
+        config.ledPin());
     return Optional.of(new StationDevices(config, pi4j));
   }
 
@@ -112,7 +119,8 @@ public final class StationDevices implements AutoCloseable {
   }
 
   /**
-   * The mock pins, for the kiosk's developer panel and for tests: present only on the mock provider.
+   * The mock pins, for the kiosk's developer panel and for tests: present only on the mock
+   * provider.
    */
   public Optional<Emulator> emulator() {
     if (motion instanceof MockDigitalInput m && button instanceof MockDigitalInput b) {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The station's hardware at work for its runtime: motion wakes the screen and counts visitors per
  * hour (a {@code footfall} event each hour), the button sends a {@code button.call} event at once,
- * the LED shows the link (steady online, slow blink offline, fast blink on an error), and the screen
- * follows the opening hours. Every event goes through the runtime's durable outbox.
+ * the LED shows the link (steady online, slow blink offline, fast blink on an error), and the
+ * screen follows the opening hours. Every event goes through the runtime's durable outbox.
  */
 public final class StationHardware implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StationHardware.class);
@@ -41,12 +41,19 @@ public final class StationHardware implements AutoCloseable {
   private volatile Boolean screenShown;
   private volatile Instant lastPress = Instant.EPOCH;
 
-  public StationHardware(StationRuntime runtime, StationDevices devices, ScreenPower screen, Clock clock) {
+  public StationHardware(
+      StationRuntime runtime, StationDevices devices, ScreenPower screen, Clock clock) {
     this.runtime = runtime;
     this.devices = devices;
     this.clock = clock;
     this.screen = screen;
-    var zone = runtime.feed().content().get().map(c -> c.station().zone()).orElse(java.time.ZoneId.of("Asia/Shanghai"));
+    var zone =
+        runtime
+            .feed()
+            .content()
+            .get()
+            .map(c -> c.station().zone())
+            .orElse(java.time.ZoneId.of("Asia/Shanghai"));
     this.footfall = new Footfall(devices.config().footfallGap(), zone, clock.instant());
     this.schedule = ScreenSchedule.of(devices.config(), zone);
     this.patternSince = clock.instant();
@@ -55,7 +62,8 @@ public final class StationHardware implements AutoCloseable {
     watches.add(runtime.presence().link().watch(l -> showLink()));
     showLink();
     timer =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("station-hardware").factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("station-hardware").factory());
   }
 
   /** Starts the LED blinking, the hourly footfall report and the screen schedule. */
@@ -81,7 +89,10 @@ public final class StationHardware implements AutoCloseable {
   }
 
   public LedPattern pattern() {
-    return identifyUntil.filter(u -> clock.instant().isBefore(u)).map(u -> LedPattern.IDENTIFY).orElse(pattern);
+    return identifyUntil
+        .filter(u -> clock.instant().isBefore(u))
+        .map(u -> LedPattern.IDENTIFY)
+        .orElse(pattern);
   }
 
   public int footfallThisHour() {
@@ -95,7 +106,9 @@ public final class StationHardware implements AutoCloseable {
   private void showLink() {
     LinkStatus link = runtime.presence().link().get();
     LedPattern next =
-        error ? LedPattern.FAST_BLINK : link.state() == LinkStatus.State.ONLINE ? LedPattern.STEADY : LedPattern.SLOW_BLINK;
+        error
+            ? LedPattern.FAST_BLINK
+            : link.state() == LinkStatus.State.ONLINE ? LedPattern.STEADY : LedPattern.SLOW_BLINK;
     if (next != pattern) {
       pattern = next;
       patternSince = clock.instant();
@@ -138,7 +151,11 @@ public final class StationHardware implements AutoCloseable {
     Instant since = shown == LedPattern.IDENTIFY ? identifyUntil.orElse(now) : patternSince;
     devices.led(shown.litAfter(Duration.between(since, now).abs()));
     for (Footfall.Hour hour : footfall.closedHours(now)) {
-      runtime.events().record("footfall", Map.of("hour", hour.start().toOffsetDateTime().toString(), "count", hour.count()));
+      runtime
+          .events()
+          .record(
+              "footfall",
+              Map.of("hour", hour.start().toOffsetDateTime().toString(), "count", hour.count()));
     }
     boolean on = schedule.screenOn(now);
     if (screenShown == null || screenShown != on) {

@@ -42,6 +42,7 @@ public final class HubLink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
   private static final long CLOSE_WAIT_MILLIS = 2_000;
+
   /** The most publishes kept in flight, whatever larger Receive Maximum a broker announces. */
   private static final int MAX_WINDOW = 10;
 
@@ -59,15 +60,23 @@ public final class HubLink implements AutoCloseable {
   private final ScheduledExecutorService loop;
   private volatile boolean closed;
   private volatile boolean started;
+
   /** Paces publishes to the broker's Receive Maximum (at most {@link #MAX_WINDOW}). */
   private final PublishWindow window =
       new PublishWindow(
-          MAX_WINDOW, e -> e instanceof MqttException m && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
+          MAX_WINDOW,
+          e ->
+              e instanceof MqttException m
+                  && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
+
   /** The next attempt after a failure, while it waits (loop thread only). */
   private volatile @Nullable ScheduledFuture<?> pending;
+
   private int attempt;
+
   /** Numbers each connection attempt (loop thread only). */
   private long tries;
+
   /**
    * The attempt whose connection is up or being made; 0 once it failed. Paho can report one loss
    * twice (the connect listener and the callback both), and each report must not start its own
@@ -194,15 +203,16 @@ public final class HubLink implements AutoCloseable {
 
   /**
    * Publishes if connected; the future fails at once when not connected. It completes when the
-   * broker has taken the message (on PUBACK for QoS 1) with the acknowledgement's reason code: 0, or
-   * {@link #NO_MATCHING_SUBSCRIBERS} when nobody subscribes to the topic. A refusal (0x80 or more)
-   * fails it.
+   * broker has taken the message (on PUBACK for QoS 1) with the acknowledgement's reason code: 0,
+   * or {@link #NO_MATCHING_SUBSCRIBERS} when nobody subscribes to the topic. A refusal (0x80 or
+   * more) fails it.
    *
    * <p>Paced by {@link PublishWindow}: at most the broker's Receive Maximum of publishes are in
    * flight, and the caller waits here for a free slot (at most 10 s).
    */
   public CompletableFuture<Integer> publish(Message message) {
-    return send(message, new MqttMessage(message.payload(), message.qos(), message.retained(), null));
+    return send(
+        message, new MqttMessage(message.payload(), message.qos(), message.retained(), null));
   }
 
   /**
@@ -220,7 +230,8 @@ public final class HubLink implements AutoCloseable {
 
   private CompletableFuture<Integer> send(Message message, MqttMessage mqtt) {
     if (closed || !client.isConnected()) {
-      return CompletableFuture.failedFuture(new IllegalStateException("not connected to " + settings.brokerUri()));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("not connected to " + settings.brokerUri()));
     }
     return window.publish(
         message.topic(),
@@ -255,7 +266,8 @@ public final class HubLink implements AutoCloseable {
     MqttConnectionOptions options = new MqttConnectionOptions();
     long delay = settings.willDelay().toSeconds();
     // Always a clean start: resuming a session makes Paho resend in-flight publishes with the old
-    // connection's topic aliases, which HiveMQ refuses (reason 148); the outbox resends them anyway.
+    // connection's topic aliases, which HiveMQ refuses (reason 148); the outbox resends them
+    // anyway.
     // So a reconnect ends the old session and the broker sends its (delayed) will at once, just
     // before the new ONLINE state: the hub rides out such a blip (FleetOverview.GRACE).
     options.setCleanStart(true);
@@ -276,7 +288,8 @@ public final class HubLink implements AutoCloseable {
     }
     Message will = settings.will().get();
     if (will != null) {
-      options.setWill(will.topic(), new MqttMessage(will.payload(), will.qos(), will.retained(), null));
+      options.setWill(
+          will.topic(), new MqttMessage(will.payload(), will.qos(), will.retained(), null));
       if (delay > 0) {
         MqttProperties willProperties = new MqttProperties();
         willProperties.setWillDelayInterval(delay);
@@ -292,7 +305,9 @@ public final class HubLink implements AutoCloseable {
             public void onSuccess(IMqttToken token) {
               // A fresh window per connection: slots of publishes lost with the old one come back.
               window.open(
-                  token.getResponseProperties() == null ? null : token.getResponseProperties().getReceiveMaximum());
+                  token.getResponseProperties() == null
+                      ? null
+                      : token.getResponseProperties().getReceiveMaximum());
               loop.execute(() -> subscribe(me));
             }
 
@@ -308,8 +323,13 @@ public final class HubLink implements AutoCloseable {
               }
               connectionFailed(
                   me,
-                  "connect to " + settings.brokerUri() + " failed: " + describe(e)
-                      + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED ? " (credentials refused)" : ""));
+                  "connect to "
+                      + settings.brokerUri()
+                      + " failed: "
+                      + describe(e)
+                      + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED
+                          ? " (credentials refused)"
+                          : ""));
             }
           });
     } catch (MqttException e) {
@@ -363,7 +383,9 @@ public final class HubLink implements AutoCloseable {
                 if (codes[i] >= 0x80) {
                   LOG.error(
                       "the broker refused subscription {} with reason code 0x{}; disconnecting",
-                      settings.subscriptions().get(Math.min(i, settings.subscriptions().size() - 1)),
+                      settings
+                          .subscriptions()
+                          .get(Math.min(i, settings.subscriptions().size() - 1)),
                       Integer.toHexString(codes[i]));
                   dropAndRetry(me, "subscription refused");
                   return;
@@ -501,7 +523,10 @@ public final class HubLink implements AutoCloseable {
       synchronized (HubLink.this) {
         which = live;
       }
-      loop.execute(() -> connectionFailed(which, "connection to " + settings.brokerUri() + " lost: " + reason));
+      loop.execute(
+          () ->
+              connectionFailed(
+                  which, "connection to " + settings.brokerUri() + " lost: " + reason));
     }
 
     @Override
@@ -514,7 +539,9 @@ public final class HubLink implements AutoCloseable {
       try {
         MqttProperties properties = message.getProperties();
         Reply reply =
-            properties == null || properties.getResponseTopic() == null || properties.getResponseTopic().isBlank()
+            properties == null
+                    || properties.getResponseTopic() == null
+                    || properties.getResponseTopic().isBlank()
                 ? null
                 : new Reply(properties.getResponseTopic(), properties.getCorrelationData());
         listener.message(topic, message.getPayload(), message.isRetained(), reply);

@@ -5,10 +5,10 @@ import java.time.Instant;
 import liaison.signage.protocol.Board;
 
 /**
- * A notice was on screen from {@code from} until {@code until}: on the NOTICES board in the loop, or
- * as an alert that interrupted it ({@link Kind#URGENT_INTERRUPT}) or held it ({@link
- * Kind#EMERGENCY_HOLD}). Emitted once it leaves the screen, so {@code until} is known; a long emergency
- * hold also every {@link SignageLoop#HOLD_PROOF_EVERY} while it lasts.
+ * A notice was on screen from {@code from} until {@code until}: on the NOTICES board in the loop,
+ * or as an alert that interrupted it ({@link Kind#URGENT_INTERRUPT}) or held it ({@link
+ * Kind#EMERGENCY_HOLD}). Emitted once it leaves the screen, so {@code until} is known; a long
+ * emergency hold also every {@link SignageLoop#HOLD_PROOF_EVERY} while it lasts.
  */
 public record DisplayProof(String noticeId, Instant from, Instant until, Board board, Kind kind) {
 
@@ -23,7 +23,8 @@ public record DisplayProof(String noticeId, Instant from, Instant until, Board b
 
   public DisplayProof {
     if (until.isBefore(from)) {
-      throw new IllegalArgumentException("notice " + noticeId + " left the screen at " + until + ", before " + from);
+      throw new IllegalArgumentException(
+          "notice " + noticeId + " left the screen at " + until + ", before " + from);
     }
   }
 

@@ -14,8 +14,10 @@ public sealed interface OnScreen {
   record Syncing(Instant since) implements OnScreen {}
 
   /** A board of the loop; on NOTICES, the notice whose page it is. */
-  record Slide(Board board, Optional<String> noticeId, Instant since, Instant until) implements OnScreen {}
+  record Slide(Board board, Optional<String> noticeId, Instant since, Instant until)
+      implements OnScreen {}
 
   /** An alert over the loop; {@code until} is empty while an emergency holds the screen. */
-  record Interrupt(StationAlert alert, Instant since, Optional<Instant> until) implements OnScreen {}
+  record Interrupt(StationAlert alert, Instant since, Optional<Instant> until)
+      implements OnScreen {}
 }

@@ -17,11 +17,11 @@ import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
-import liaison.signage.protocol.Playlist.Entry;
 import liaison.signage.protocol.Playlist;
+import liaison.signage.protocol.Playlist.Entry;
 import liaison.signage.protocol.StationAlert;
-import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.schedule.ReceptionCalendar;
 import org.jspecify.annotations.Nullable;
 
@@ -30,11 +30,12 @@ import org.jspecify.annotations.Nullable;
  * dayparts, interrupts and proofs of display are tested with a controllable clock.
  *
  * <p>The playlist is the one the hub set in the station's content (as far as this station knows its
- * boards), or the loop's own when the content carries none. Boards advance by the entries of the daypart in force (switching at the daypart's boundary);
- * boards with nothing to show are skipped. An URGENT alert interrupts the loop for {@link
- * #URGENT_FOR} and again every {@link #URGENT_EVERY} while it is valid; an EMERGENCY alert holds the
- * screen until it expires or is cleared. After an interrupt the board it interrupted continues for
- * the time it had left. Whenever a notice leaves the screen a {@link DisplayProof} is emitted.
+ * boards), or the loop's own when the content carries none. Boards advance by the entries of the
+ * daypart in force (switching at the daypart's boundary); boards with nothing to show are skipped.
+ * An URGENT alert interrupts the loop for {@link #URGENT_FOR} and again every {@link #URGENT_EVERY}
+ * while it is valid; an EMERGENCY alert holds the screen until it expires or is cleared. After an
+ * interrupt the board it interrupted continues for the time it had left. Whenever a notice leaves
+ * the screen a {@link DisplayProof} is emitted.
  *
  * <p>Not thread-safe: call it from one thread (the view's timer).
  */
@@ -42,11 +43,13 @@ public final class SignageLoop {
 
   public static final Duration URGENT_FOR = Duration.ofSeconds(30);
   public static final Duration URGENT_EVERY = Duration.ofMinutes(5);
+
   /**
    * An emergency hold can last hours; its proof is reported in pieces of this length, so the hub
    * sees it on screen while it is, not only once it ends.
    */
   public static final Duration HOLD_PROOF_EVERY = Duration.ofMinutes(15);
+
   /** When every board of the playlist is empty, today's board stands in for this long. */
   static final Duration FALLBACK = Duration.ofSeconds(20);
 
@@ -54,6 +57,7 @@ public final class SignageLoop {
   private final ZoneId fallbackZone;
   private final List<Consumer<OnScreen>> screenListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DisplayProof>> proofListeners = new CopyOnWriteArrayList<>();
+
   /** When each urgent alert last began to interrupt, so it comes back every URGENT_EVERY. */
   private final Map<String, Instant> urgentShown = new HashMap<>();
 
@@ -65,10 +69,12 @@ public final class SignageLoop {
   private @Nullable List<Entry> entries;
   private int entryIndex;
   private int noticeIndex;
+
   /** The slide an interrupt covers, and the time it had left. */
   private @Nullable Slide paused;
 
   private Duration pausedLeft = Duration.ZERO;
+
   /** Off screen: a kiosk in a visitor's hands. Content and alerts are kept, nothing advances. */
   private boolean suspended;
 
@@ -182,7 +188,8 @@ public final class SignageLoop {
     }
     List<Entry> inForce = playlist().entriesAt(LocalTime.ofInstant(now, zone()));
     if (!(screen instanceof Slide slide) || !inForce.equals(entries)) {
-      // First board, back from syncing, or a daypart began or ended: its entries start from the top.
+      // First board, back from syncing, or a daypart began or ended: its entries start from the
+      // top.
       leave(now);
       entries = inForce;
       entryIndex = 0;
@@ -190,7 +197,8 @@ public final class SignageLoop {
       startFromHere(now);
       return;
     }
-    boolean noticeGone = slide.noticeId().isPresent() && !activeNoticeIds(now).contains(slide.noticeId().get());
+    boolean noticeGone =
+        slide.noticeId().isPresent() && !activeNoticeIds(now).contains(slide.noticeId().get());
     if (!now.isBefore(slide.until()) || noticeGone) {
       leave(now);
       advance(now);

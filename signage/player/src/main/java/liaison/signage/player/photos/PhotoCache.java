@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Deputies' photos on the station's disk, fetched once from the hub over HTTP by content hash.
  *
- * <p>A photo's name is the SHA-256 of its bytes, so a cached file never goes stale and a download is
- * checked against its name before it is kept. Downloads run in the background, two at a time; a
- * failed one is logged and tried again on a later {@link #want} once its backoff has passed (doubling
- * from {@code retryAfter} up to an hour). Nothing here throws into the caller.
+ * <p>A photo's name is the SHA-256 of its bytes, so a cached file never goes stale and a download
+ * is checked against its name before it is kept. Downloads run in the background, two at a time; a
+ * failed one is logged and tried again on a later {@link #want} once its backoff has passed
+ * (doubling from {@code retryAfter} up to an hour). Nothing here throws into the caller.
  */
 public final class PhotoCache implements AutoCloseable {
 
@@ -60,24 +60,31 @@ public final class PhotoCache implements AutoCloseable {
   private final java.util.Set<String> notHashes = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  /** Where a hash stands: being fetched, or failed {@code failures} times, the last at {@code at}. */
+  /**
+   * Where a hash stands: being fetched, or failed {@code failures} times, the last at {@code at}.
+   */
   private record Attempt(boolean running, int failures, Instant at) {}
 
-  private PhotoCache(Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
+  private PhotoCache(
+      Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
     this.dir = dir;
     this.clock = clock;
     this.retryAfter = retryAfter;
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL);
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL);
     if (tls != null) {
       builder.sslContext(tls);
     }
     this.http = builder.build();
-    this.fetchers = Executors.newFixedThreadPool(2, Thread.ofVirtual().name("photo-fetch-", 0).factory());
+    this.fetchers =
+        Executors.newFixedThreadPool(2, Thread.ofVirtual().name("photo-fetch-", 0).factory());
   }
 
   /**
-   * Opens the cache in {@code dir} (created if missing) and removes downloads a crash left unfinished.
+   * Opens the cache in {@code dir} (created if missing) and removes downloads a crash left
+   * unfinished.
    *
    * @param retryAfter how long after a failed download the first retry may start
    */
@@ -86,7 +93,8 @@ public final class PhotoCache implements AutoCloseable {
   }
 
   /** The same, over HTTPS trusting the hub's certificate ({@code --trust}). */
-  public static PhotoCache open(Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
+  public static PhotoCache open(
+      Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
     try {
       Files.createDirectories(dir);
       try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
@@ -96,7 +104,8 @@ public final class PhotoCache implements AutoCloseable {
       }
     } catch (IOException e) {
       // The screen shows deputies without photos rather than not at all.
-      LOG.warn("photo cache {} cannot be prepared ({}); photos will be missing", dir, e.getMessage());
+      LOG.warn(
+          "photo cache {} cannot be prepared ({}); photos will be missing", dir, e.getMessage());
     }
     return new PhotoCache(dir, clock, retryAfter, tls);
   }
@@ -156,7 +165,9 @@ public final class PhotoCache implements AutoCloseable {
     attempts.compute(
         key,
         (k, previous) -> {
-          if (previous != null && (previous.running() || now.isBefore(previous.at().plus(backoff(previous.failures()))))) {
+          if (previous != null
+              && (previous.running()
+                  || now.isBefore(previous.at().plus(backoff(previous.failures()))))) {
             return previous;
           }
           mine[0] = true;
@@ -192,7 +203,8 @@ public final class PhotoCache implements AutoCloseable {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "image/jpeg").GET().build();
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       byte[] bytes;
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
@@ -201,7 +213,9 @@ public final class PhotoCache implements AutoCloseable {
         }
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > MAX_BYTES) {
-          failed(hash, uri + " is " + declared + " bytes, more than the " + MAX_BYTES + " a photo may have");
+          failed(
+              hash,
+              uri + " is " + declared + " bytes, more than the " + MAX_BYTES + " a photo may have");
           return;
         }
         bytes = body.readNBytes(MAX_BYTES + 1);
@@ -254,8 +268,15 @@ public final class PhotoCache implements AutoCloseable {
     failures.incrementAndGet();
     Attempt after =
         attempts.compute(
-            hash, (k, previous) -> new Attempt(false, previous == null ? 1 : previous.failures() + 1, clock.instant()));
-    LOG.warn("photo {}: {}; may be tried again after {} s", hash, reason, backoff(after.failures()).toSeconds());
+            hash,
+            (k, previous) ->
+                new Attempt(
+                    false, previous == null ? 1 : previous.failures() + 1, clock.instant()));
+    LOG.warn(
+        "photo {}: {}; may be tried again after {} s",
+        hash,
+        reason,
+        backoff(after.failures()).toSeconds());
   }
 
   private Path fileFor(String hash) {

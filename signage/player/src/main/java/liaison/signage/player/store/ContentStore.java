@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A snapshot replaces the stored one only when its version is higher, decided inside one SQL
  * statement so two deliveries racing cannot store an older one. Snapshots and alerts are stored as
- * the bytes the hub sent ({@link Received}), and decoded again when read. The file runs in WAL mode with
- * {@code synchronous=FULL}: a station's power is cut without warning, and with NORMAL the last
+ * the bytes the hub sent ({@link Received}), and decoded again when read. The file runs in WAL mode
+ * with {@code synchronous=FULL}: a station's power is cut without warning, and with NORMAL the last
  * commits can be lost.
  */
 public final class ContentStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContentStore.class);
+
   /** 1: content and memo; 2: the current alert and the event outbox. */
   private static final int SCHEMA_VERSION = 2;
 
@@ -138,7 +139,8 @@ public final class ContentStore implements AutoCloseable {
    *
    * @return true if stored, false if the store already holds this version or a higher one
    */
-  public synchronized boolean storeIfNewer(Received<StationContent> received, OffsetDateTime storedAt) {
+  public synchronized boolean storeIfNewer(
+      Received<StationContent> received, OffsetDateTime storedAt) {
     StationContent content = received.message();
     String sql =
         """
@@ -212,7 +214,8 @@ public final class ContentStore implements AutoCloseable {
   }
 
   /** Keeps the station's current alert, as the bytes received, replacing the one before. */
-  public synchronized void storeAlert(String stationId, Received<StationAlert> alert, OffsetDateTime storedAt) {
+  public synchronized void storeAlert(
+      String stationId, Received<StationAlert> alert, OffsetDateTime storedAt) {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO alert (station_id, stored_at, payload) VALUES (?, ?, ?)"
@@ -228,7 +231,8 @@ public final class ContentStore implements AutoCloseable {
   }
 
   public synchronized void clearAlert(String stationId) {
-    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM alert WHERE station_id = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("DELETE FROM alert WHERE station_id = ?")) {
       ps.setString(1, stationId);
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -238,7 +242,8 @@ public final class ContentStore implements AutoCloseable {
 
   /** The stored alert, if any and if it can still be read; its expiry is the view's to judge. */
   public synchronized Optional<StationAlert> loadAlert(String stationId) {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT payload FROM alert WHERE station_id = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT payload FROM alert WHERE station_id = ?")) {
       ps.setString(1, stationId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -247,7 +252,11 @@ public final class ContentStore implements AutoCloseable {
         try {
           return Optional.of(ProtocolCodec.decode(rs.getBytes(1), StationAlert.class));
         } catch (ProtocolException e) {
-          LOG.warn("station {}: the stored alert in {} cannot be read ({}); ignored", stationId, file, e.getMessage());
+          LOG.warn(
+              "station {}: the stored alert in {} cannot be read ({}); ignored",
+              stationId,
+              file,
+              e.getMessage());
           return Optional.empty();
         }
       }
@@ -277,7 +286,8 @@ public final class ContentStore implements AutoCloseable {
 
   /** A small remembered value, such as since when the station has been offline. */
   public synchronized Optional<String> memo(String key) {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM memo WHERE key = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT value FROM memo WHERE key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -57,7 +57,8 @@ public final class Outbox {
             List<Pending> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                found.add(new Pending(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getBytes(3)));
+                found.add(
+                    new Pending(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getBytes(3)));
               }
             }
             return found;
@@ -74,7 +75,8 @@ public final class Outbox {
     return store.withConnection(
         "delete acknowledged events",
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq IN (" + marks + ")")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM outbox WHERE seq IN (" + marks + ")")) {
             int i = 1;
             for (long seq : seqs) {
               ps.setLong(i++, seq);

@@ -10,8 +10,10 @@ import java.util.Locale;
 public final class Dates {
   private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日");
-  private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_EN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_EN =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private Dates() {}
@@ -30,12 +32,14 @@ public final class Dates {
 
   /** 2026年11月23日 星期一 / Mon 23 Nov 2026 */
   public static Bilingual date(LocalDate date) {
-    return Bilingual.of(DATE_ZH.format(date) + " " + weekdayZh(date.getDayOfWeek()), DATE_EN.format(date));
+    return Bilingual.of(
+        DATE_ZH.format(date) + " " + weekdayZh(date.getDayOfWeek()), DATE_EN.format(date));
   }
 
   /** 11月23日 星期一 / Mon 23 Nov */
   public static Bilingual day(LocalDate date) {
-    return Bilingual.of(DAY_ZH.format(date) + " " + weekdayZh(date.getDayOfWeek()), DAY_EN.format(date));
+    return Bilingual.of(
+        DAY_ZH.format(date) + " " + weekdayZh(date.getDayOfWeek()), DAY_EN.format(date));
   }
 
   public static String time(LocalTime time) {

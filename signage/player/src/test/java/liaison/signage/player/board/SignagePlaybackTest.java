@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
@@ -33,9 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The signage runtime end to end through the real broker: a screen with no content says 内容同步中
- * under a sign plate, the hub's snapshot with its playlist drives the boards, an urgent alert
- * interrupts, and each notice that was on screen reaches the hub as a notice.displayed event.
+ * The signage runtime end to end through the real broker: a screen with no content says 内容同步中 under
+ * a sign plate, the hub's snapshot with its playlist drives the boards, an urgent alert interrupts,
+ * and each notice that was on screen reaches the hub as a notice.displayed event.
  */
 @ExtendWith(FxToolkit.class)
 class SignagePlaybackTest {
@@ -46,54 +45,89 @@ class SignagePlaybackTest {
   void shouldPlayTheHubsPlaylistAndReportEachNoticeShownThroughTheBroker() throws Exception {
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
         TestClient hub = TestClient.connect(broker.uri(), "test-hub");
-        StationRuntime runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("station")), clock)) {
+        StationRuntime runtime =
+            StationRuntime.open(
+                StationConfig.of("s-001", broker.uri(), dir.resolve("station")), clock)) {
       String events = Topic.stationEvent("s-001").toString();
       hub.subscribe(events);
       SignagePlayback playback =
-          onFx(() -> new SignagePlayback(runtime, new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none()), clock));
+          onFx(
+              () ->
+                  new SignagePlayback(
+                      runtime,
+                      new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none()),
+                      clock));
       onFx(playback::resume);
       runtime.start();
 
       // Nothing from the hub yet: the sign plate and "content on its way", never a blank screen.
       assertThat(onFx(() -> playback.loop().screen())).isInstanceOf(Syncing.class);
-      List<String> syncing = onFx(() -> {
-        Screens.render(playback.screen().root(), 1920, 1080);
-        return Screens.visibleTexts(playback.screen().root());
-      });
+      List<String> syncing =
+          onFx(
+              () -> {
+                Screens.render(playback.screen().root(), 1920, 1080);
+                return Screens.visibleTexts(playback.screen().root());
+              });
       assertThat(syncing).contains("人大代表联络站 · s-001", "内容同步中");
 
       Playlist playlist = Playlist.of(Entry.of(Board.NOTICES, 5), Entry.of(Board.TODAY, 8));
       StationContent base = BoardFixtures.content();
-      StationContent content = new StationContent(base.stationId(), base.version(), base.generatedAt(), base.station(),
-          base.deputies(), base.receptions(), base.notices(), base.links(), base.results(), playlist);
+      StationContent content =
+          new StationContent(
+              base.stationId(),
+              base.version(),
+              base.generatedAt(),
+              base.station(),
+              base.deputies(),
+              base.receptions(),
+              base.notices(),
+              base.links(),
+              base.results(),
+              playlist);
       hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(content), true);
-      await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> playback.loop().screen()) instanceof Slide);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> onFx(() -> playback.loop().screen()) instanceof Slide);
 
       // The hub's playlist: three notices, five seconds each, then today's board.
-      assertThat(onFx(() -> playback.loop().screen())).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.noticeId()).contains("n-1"));
+      assertThat(onFx(() -> playback.loop().screen()))
+          .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.noticeId()).contains("n-1"));
       for (int second = 0; second < 15; second++) {
         clock.advance(Duration.ofSeconds(1));
         onFx(playback::tick);
       }
-      assertThat(onFx(() -> playback.loop().screen())).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
-      List<String> today = onFx(() -> {
-        Screens.save(Screens.render(playback.screen().root(), 1920, 1080), "signage-playback-today");
-        return Screens.visibleTexts(playback.screen().root());
-      });
+      assertThat(onFx(() -> playback.loop().screen()))
+          .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
+      List<String> today =
+          onFx(
+              () -> {
+                Screens.save(
+                    Screens.render(playback.screen().root(), 1920, 1080), "signage-playback-today");
+                return Screens.visibleTexts(playback.screen().root());
+              });
       assertThat(today).contains("青溪县城关镇人大代表之家", "今日代表接待", "09:00—11:30");
 
       // An urgent alert interrupts; when the loop leaves the screen its notice gets a proof too.
-      hub.publish(Topic.stationAlert("s-001").toString(), ProtocolCodec.encode(BoardFixtures.alert(NoticePriority.URGENT)), true);
-      await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> playback.loop().screen()) instanceof Interrupt);
+      hub.publish(
+          Topic.stationAlert("s-001").toString(),
+          ProtocolCodec.encode(BoardFixtures.alert(NoticePriority.URGENT)),
+          true);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> onFx(() -> playback.loop().screen()) instanceof Interrupt);
       clock.advance(Duration.ofSeconds(12));
       onFx(playback::suspend);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> displayed(hub, events).size() == 4);
       List<StationEvent> proofs = displayed(hub, events);
-      assertThat(proofs).extracting(e -> e.body().get("noticeId")).containsExactly("n-1", "n-2", "n-3", "n-9");
+      assertThat(proofs)
+          .extracting(e -> e.body().get("noticeId"))
+          .containsExactly("n-1", "n-2", "n-3", "n-9");
       assertThat(proofs).extracting(e -> e.body().get("seconds")).containsExactly(5, 5, 5, 12);
-      assertThat(proofs.getLast().body()).containsEntry("kind", "URGENT_INTERRUPT")
-          .containsEntry("from", "2026-11-24T10:00:15+08:00").containsEntry("until", "2026-11-24T10:00:27+08:00");
+      assertThat(proofs.getLast().body())
+          .containsEntry("kind", "URGENT_INTERRUPT")
+          .containsEntry("from", "2026-11-24T10:00:15+08:00")
+          .containsEntry("until", "2026-11-24T10:00:27+08:00");
       assertThat(runtime.presence().displayedVersion()).isEqualTo(content.version());
       onFx(playback::close);
     }

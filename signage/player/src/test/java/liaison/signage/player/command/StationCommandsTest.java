@@ -17,12 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.CommandName;
 import liaison.signage.protocol.CommandResult;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationCommand;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -31,11 +31,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Remote commands through a real broker: answered once, on the request's response topic, never a crash. */
+/**
+ * Remote commands through a real broker: answered once, on the request's response topic, never a
+ * crash.
+ */
 class StationCommandsTest {
   private static final String RESPONSES = Topic.stationResponse("s-001", "test-hub").toString();
   private static final String COMMANDS = Topic.stationCommand("s-001").toString();
-  private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500), 0.2);
+  private static final ReconnectPolicy FAST =
+      new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(500), 0.2);
 
   @TempDir Path dir;
   private TestBroker broker;
@@ -49,7 +53,10 @@ class StationCommandsTest {
     broker = TestBroker.start(dir);
     hub = TestClient.connect(broker.uri(), "test-hub");
     hub.subscribe(RESPONSES);
-    runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("station")).withReconnect(FAST), clock);
+    runtime =
+        StationRuntime.open(
+            StationConfig.of("s-001", broker.uri(), dir.resolve("station")).withReconnect(FAST),
+            clock);
     runtime.commands().handler(handler);
     runtime.start();
     await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
@@ -78,7 +85,9 @@ class StationCommandsTest {
   private CommandResult answerTo(UUID id) {
     await().until(() -> answers(id).size() == 1);
     TestClient.Received received = answers(id).getFirst();
-    assertThat(new String(received.correlationData(), StandardCharsets.UTF_8)).as("correlation data sent back").isEqualTo(id.toString());
+    assertThat(new String(received.correlationData(), StandardCharsets.UTF_8))
+        .as("correlation data sent back")
+        .isEqualTo(id.toString());
     return ProtocolCodec.decode(received.payload(), CommandResult.class);
   }
 
@@ -118,8 +127,16 @@ class StationCommandsTest {
   @Test
   void shouldRefuseAnExpiredCommandAnUnknownOneAndAMalformedOneWithoutCarryingThemOut() {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    StationCommand expired = StationCommand.of(UUID.randomUUID(), CommandName.SCREEN_OFF, now.minusMinutes(2), "admin", Map.of(), now.minusMinutes(1));
-    StationCommand unknown = new StationCommand(UUID.randomUUID(), "DANCE", now, "admin", Map.of(), now.plusSeconds(30));
+    StationCommand expired =
+        StationCommand.of(
+            UUID.randomUUID(),
+            CommandName.SCREEN_OFF,
+            now.minusMinutes(2),
+            "admin",
+            Map.of(),
+            now.minusMinutes(1));
+    StationCommand unknown =
+        new StationCommand(UUID.randomUUID(), "DANCE", now, "admin", Map.of(), now.plusSeconds(30));
     UUID malformed = UUID.randomUUID();
 
     send(expired);
@@ -136,7 +153,9 @@ class StationCommandsTest {
     assertThat(broken.outcome()).isEqualTo(CommandResult.Outcome.REFUSED);
     assertThat(broken.messageEn()).contains("not a valid StationCommand");
     assertThat(handler.calls).isEmpty();
-    assertThat(runtime.presence().link().get().state()).as("still connected, nothing crashed").isEqualTo(LinkStatus.State.ONLINE);
+    assertThat(runtime.presence().link().get().state())
+        .as("still connected, nothing crashed")
+        .isEqualTo(LinkStatus.State.ONLINE);
   }
 
   @Test
@@ -169,8 +188,12 @@ class StationCommandsTest {
         });
     server.start();
     try {
-      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/stations/s-001/screenshots";
-      StationCommand shot = command(CommandName.SCREENSHOT, Map.of(StationCommand.UPLOAD_URL, url, StationCommand.UPLOAD_TOKEN, "t-123"));
+      String url =
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/api/stations/s-001/screenshots";
+      StationCommand shot =
+          command(
+              CommandName.SCREENSHOT,
+              Map.of(StationCommand.UPLOAD_URL, url, StationCommand.UPLOAD_TOKEN, "t-123"));
 
       send(shot);
 
@@ -188,7 +211,13 @@ class StationCommandsTest {
   void shouldFailAScreenshotTheHubRefusesAndRefuseOneWithoutAnUploadAddress() {
     StationCommand nowhere = command(CommandName.SCREENSHOT, Map.of());
     StationCommand refused =
-        command(CommandName.SCREENSHOT, Map.of(StationCommand.UPLOAD_URL, "ftp://evil.example/x", StationCommand.UPLOAD_TOKEN, "t"));
+        command(
+            CommandName.SCREENSHOT,
+            Map.of(
+                StationCommand.UPLOAD_URL,
+                "ftp://evil.example/x",
+                StationCommand.UPLOAD_TOKEN,
+                "t"));
 
     send(nowhere);
     send(refused);

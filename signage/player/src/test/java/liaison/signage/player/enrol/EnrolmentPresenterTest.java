@@ -3,19 +3,25 @@ package liaison.signage.player.enrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import liaison.signage.player.enrol.EnrolmentState;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** What a waiting screen says, zh first: the code and what to do with it, or why there is none. */
 class EnrolmentPresenterTest {
-  private final EnrolmentPresenter presenter = new EnrolmentPresenter(TestClock.at("2026-11-23T10:15:00+08:00"));
+  private final EnrolmentPresenter presenter =
+      new EnrolmentPresenter(TestClock.at("2026-11-23T10:15:00+08:00"));
 
   @Test
   void shouldShowTheCodeWhereToEnterItAndUntilWhen() {
     EnrolmentState waiting =
         new EnrolmentState(
-            EnrolmentState.Phase.WAITING, "K7QX-M4PD", OffsetDateTime.parse("2026-11-23T02:30:00Z"), null, null, false, "http://hub");
+            EnrolmentState.Phase.WAITING,
+            "K7QX-M4PD",
+            OffsetDateTime.parse("2026-11-23T02:30:00Z"),
+            null,
+            null,
+            false,
+            "http://hub");
 
     EnrolmentPanel panel = presenter.present(waiting, "s-001").orElseThrow();
 
@@ -30,10 +36,22 @@ class EnrolmentPresenterTest {
   void shouldSayWhyThereIsNoCodeYet() {
     EnrolmentState unreachable =
         new EnrolmentState(
-            EnrolmentState.Phase.ASKING, null, null, "连接不上枢纽 http://hub", "cannot reach the hub at http://hub", true, "http://hub");
+            EnrolmentState.Phase.ASKING,
+            null,
+            null,
+            "连接不上枢纽 http://hub",
+            "cannot reach the hub at http://hub",
+            true,
+            "http://hub");
     EnrolmentState refused =
         new EnrolmentState(
-            EnrolmentState.Phase.REFUSED, null, null, "枢纽上没有站点 s-009", "the hub has no station s-009", false, "http://hub");
+            EnrolmentState.Phase.REFUSED,
+            null,
+            null,
+            "枢纽上没有站点 s-009",
+            "the hub has no station s-009",
+            false,
+            "http://hub");
 
     EnrolmentPanel asking = presenter.present(unreachable, "s-001").orElseThrow();
     EnrolmentPanel no = presenter.present(refused, "s-009").orElseThrow();

@@ -26,9 +26,9 @@ import liaison.signage.protocol.MqttPasswordHash;
 import liaison.signage.protocol.ProtocolCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A screen enrolling itself against a stand-in hub (the JDK's HTTP server): what it sends, what it
@@ -41,8 +41,11 @@ class EnrolmentTest {
   private HttpServer hub;
   private final List<EnrolmentRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger codes = new AtomicInteger();
+
   /** What the stand-in answers when asked after a code. */
-  private final AtomicReference<EnrolmentTicket.Status> status = new AtomicReference<>(EnrolmentTicket.Status.WAITING);
+  private final AtomicReference<EnrolmentTicket.Status> status =
+      new AtomicReference<>(EnrolmentTicket.Status.WAITING);
+
   /** When set, a request for a code is refused with this JSON (422). */
   private final AtomicReference<String> refusal = new AtomicReference<>();
 
@@ -61,7 +64,8 @@ class EnrolmentTest {
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     if (exchange.getRequestMethod().equals("POST")) {
-      EnrolmentRequest request = ProtocolCodec.decode(exchange.getRequestBody().readAllBytes(), EnrolmentRequest.class);
+      EnrolmentRequest request =
+          ProtocolCodec.decode(exchange.getRequestBody().readAllBytes(), EnrolmentRequest.class);
       requests.add(request);
       if (refusal.get() != null) {
         send(exchange, 422, refusal.get().getBytes(StandardCharsets.UTF_8));
@@ -89,7 +93,15 @@ class EnrolmentTest {
 
   private Enrolment enrolment(ContentStore store, URI at, Runnable onEnrolled) {
     return new Enrolment(
-        "s-001", "0.1.0", at, null, Duration.ofMillis(50), store, clock, dir.resolve("enrolment-code.txt"), onEnrolled);
+        "s-001",
+        "0.1.0",
+        at,
+        null,
+        Duration.ofMillis(50),
+        store,
+        clock,
+        dir.resolve("enrolment-code.txt"),
+        onEnrolled);
   }
 
   private URI hubUrl() {
@@ -97,7 +109,8 @@ class EnrolmentTest {
   }
 
   @Test
-  void shouldSendOnlyTheHashOfItsOwnPasswordShowTheCodeAndKeepTheCredentialOnceEntered() throws Exception {
+  void shouldSendOnlyTheHashOfItsOwnPasswordShowTheCodeAndKeepTheCredentialOnceEntered()
+      throws Exception {
     AtomicInteger enrolled = new AtomicInteger();
     try (ContentStore store = ContentStore.open(dir.resolve("station.db"));
         Enrolment enrolment = enrolment(store, hubUrl(), enrolled::incrementAndGet)) {
@@ -106,10 +119,14 @@ class EnrolmentTest {
       await().until(() -> enrolment.state().get().phase() == EnrolmentState.Phase.WAITING);
       EnrolmentState waiting = enrolment.state().get();
       assertThat(waiting.code()).isEqualTo("K7QX-M4P2");
-      assertThat(Files.readString(dir.resolve("enrolment-code.txt")).strip()).isEqualTo("K7QX-M4P2");
+      assertThat(Files.readString(dir.resolve("enrolment-code.txt")).strip())
+          .isEqualTo("K7QX-M4P2");
       String password = store.memo(Enrolment.PASSWORD).orElseThrow();
       assertThat(requests.getFirst().passwordHash()).doesNotContain(password);
-      assertThat(MqttPasswordHash.matches(password.getBytes(StandardCharsets.UTF_8), requests.getFirst().passwordHash())).isTrue();
+      assertThat(
+              MqttPasswordHash.matches(
+                  password.getBytes(StandardCharsets.UTF_8), requests.getFirst().passwordHash()))
+          .isTrue();
 
       status.set(EnrolmentTicket.Status.ENROLLED);
 
@@ -133,7 +150,9 @@ class EnrolmentTest {
 
         await().until(() -> "K7QX-M4P3".equals(enrolment.state().get().code()));
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).passwordHash()).as("the same password, a fresh salt").isNotEqualTo(requests.get(0).passwordHash());
+        assertThat(requests.get(1).passwordHash())
+            .as("the same password, a fresh salt")
+            .isNotEqualTo(requests.get(0).passwordHash());
       }
       // Restarted while waiting: the same code again, no new request.
       try (Enrolment again = enrolment(store, hubUrl(), () -> {})) {

@@ -35,7 +35,9 @@ public final class FxToolkit implements BeforeAllCallback {
     started = true;
   }
 
-  /** Runs on the FX thread and returns its result; fails the test with the FX thread's exception. */
+  /**
+   * Runs on the FX thread and returns its result; fails the test with the FX thread's exception.
+   */
   public static <T> T onFx(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Platform.runLater(

@@ -91,8 +91,8 @@ public final class Screens {
   }
 
   /**
-   * The texts a person can see: labels and text nodes that are visible, not empty, and lie at
-   * least partly inside the scene.
+   * The texts a person can see: labels and text nodes that are visible, not empty, and lie at least
+   * partly inside the scene.
    */
   public static List<String> visibleTexts(Parent root) {
     List<String> texts = new ArrayList<>();
@@ -240,8 +240,24 @@ public final class Screens {
       javafx.event.Event.fireEvent(
           node,
           new javafx.scene.input.MouseEvent(
-              type, x, y, x, y, javafx.scene.input.MouseButton.PRIMARY, 1,
-              false, false, false, false, true, false, false, true, false, true, null));
+              type,
+              x,
+              y,
+              x,
+              y,
+              javafx.scene.input.MouseButton.PRIMARY,
+              1,
+              false,
+              false,
+              false,
+              false,
+              true,
+              false,
+              false,
+              true,
+              false,
+              true,
+              null));
     }
   }
 

@@ -44,7 +44,8 @@ class DeviceLogicTest {
 
     var hours = footfall.closedHours(at("11:01:00"));
 
-    assertThat(hours).extracting(h -> h.start().toLocalTime(), Footfall.Hour::count)
+    assertThat(hours)
+        .extracting(h -> h.start().toLocalTime(), Footfall.Hour::count)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(LocalTime.of(9, 0), 1),
             org.assertj.core.groups.Tuple.tuple(LocalTime.of(10, 0), 0));
@@ -54,7 +55,9 @@ class DeviceLogicTest {
 
   @Test
   void shouldKeepTheScreenOnInOpeningHoursAndWakeItAtNightForAWhile() {
-    ScreenSchedule schedule = new ScreenSchedule(LocalTime.of(7, 30), LocalTime.of(19, 0), Duration.ofMinutes(5), SHANGHAI);
+    ScreenSchedule schedule =
+        new ScreenSchedule(
+            LocalTime.of(7, 30), LocalTime.of(19, 0), Duration.ofMinutes(5), SHANGHAI);
 
     assertThat(schedule.screenOn(at("07:29:59"))).isFalse();
     assertThat(schedule.screenOn(at("07:30:00"))).isTrue();
@@ -64,7 +67,8 @@ class DeviceLogicTest {
     assertThat(schedule.screenOn(at("22:04:59"))).isTrue();
     assertThat(schedule.screenOn(at("22:05:00"))).isFalse();
 
-    ScreenSchedule overnight = new ScreenSchedule(LocalTime.of(20, 0), LocalTime.of(6, 0), Duration.ZERO, SHANGHAI);
+    ScreenSchedule overnight =
+        new ScreenSchedule(LocalTime.of(20, 0), LocalTime.of(6, 0), Duration.ZERO, SHANGHAI);
     assertThat(overnight.screenOn(at("23:00:00"))).isTrue();
     assertThat(overnight.screenOn(at("12:00:00"))).isFalse();
   }

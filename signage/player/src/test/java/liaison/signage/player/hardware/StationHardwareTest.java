@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
-import liaison.signage.transport.ReconnectPolicy;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.ReconnectPolicy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through its outbox and the real broker to a subscriber standing in for the hub.
  */
 class StationHardwareTest {
-  private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1);
+  private static final ReconnectPolicy FAST =
+      new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(400), 0.1);
   private static final String EVENTS = Topic.stationEvent("s-001").toString();
 
   @TempDir Path dir;
@@ -46,8 +47,13 @@ class StationHardwareTest {
     broker = TestBroker.start(dir.resolve("broker"));
     hub = TestClient.connect(broker.uri(), "test-hub");
     hub.subscribe(EVENTS);
-    runtime = StationRuntime.open(StationConfig.of("s-001", broker.uri(), dir.resolve("station")).withReconnect(FAST), clock);
-    devices = StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK)).orElseThrow();
+    runtime =
+        StationRuntime.open(
+            StationConfig.of("s-001", broker.uri(), dir.resolve("station")).withReconnect(FAST),
+            clock);
+    devices =
+        StationDevices.open(DeviceConfig.DEFAULTS.withProvider(DeviceConfig.Provider.MOCK))
+            .orElseThrow();
     backlight = Files.createDirectories(dir.resolve("sys/class/backlight/10-0045"));
     hardware = new StationHardware(runtime, devices, ScreenPower.backlight(backlight), clock);
   }
@@ -89,7 +95,9 @@ class StationHardwareTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !events("footfall").isEmpty());
     StationEvent hour = events("footfall").getFirst();
-    assertThat(hour.body()).containsEntry("count", 3).containsEntry("hour", "2026-11-23T09:00+08:00");
+    assertThat(hour.body())
+        .containsEntry("count", 3)
+        .containsEntry("hour", "2026-11-23T09:00+08:00");
     assertThat(events("footfall")).hasSize(1);
   }
 
@@ -103,7 +111,9 @@ class StationHardwareTest {
     clock.advance(Duration.ofSeconds(3));
     pins.press();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> events("button.call").size() == 2 && runtime.events().pending() == 0);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> events("button.call").size() == 2 && runtime.events().pending() == 0);
     assertThat(events("button.call")).extracting(StationEvent::id).doesNotHaveDuplicates();
   }
 
@@ -117,7 +127,9 @@ class StationHardwareTest {
     assertThat(devices.ledLit()).as("a slow blink changes every second").isNotEqualTo(first);
 
     runtime.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
     assertThat(hardware.pattern()).isEqualTo(LedPattern.STEADY);
     hardware.tick();
     assertThat(devices.ledLit()).isTrue();

@@ -18,10 +18,10 @@ import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
+import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
 import liaison.signage.protocol.Playlist.Entry;
-import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
@@ -64,11 +64,13 @@ class SignageLoopTest {
 
   private List<String> shown() {
     return screens.stream()
-        .map(s -> switch (s) {
-          case Slide sl -> sl.board() + sl.noticeId().map(id -> ":" + id).orElse("");
-          case Interrupt i -> "ALERT:" + i.alert().noticeId();
-          case Syncing y -> "SYNCING";
-        })
+        .map(
+            s ->
+                switch (s) {
+                  case Slide sl -> sl.board() + sl.noticeId().map(id -> ":" + id).orElse("");
+                  case Interrupt i -> "ALERT:" + i.alert().noticeId();
+                  case Syncing y -> "SYNCING";
+                })
         .toList();
   }
 
@@ -86,20 +88,25 @@ class SignageLoopTest {
     loop.content(Optional.of(content(List.of(notice("n-1"), notice("n-2")), true)), now());
     runFor(loop, Duration.ofSeconds(20 + 15 + 15 + 15 + 15 + 10 + 1));
 
-    assertThat(shown()).containsExactly("TODAY", "WEEK", "ROSTER", "NOTICES:n-2", "NOTICES:n-1", "RESULTS", "TODAY");
+    assertThat(shown())
+        .containsExactly(
+            "TODAY", "WEEK", "ROSTER", "NOTICES:n-2", "NOTICES:n-1", "RESULTS", "TODAY");
     assertThat(screens.get(3).since()).isEqualTo(at("10:00:50"));
   }
 
   @Test
   void shouldPlayThePlaylistTheHubSetAndSkipBoardsThisStationDoesNotKnow() {
     SignageLoop loop = loop(Playlist.DEFAULT);
-    Playlist fromHub = Playlist.of(Entry.of(Board.ROSTER, 5), Entry.of("WEATHER", 5), Entry.of(Board.WEEK, 7));
+    Playlist fromHub =
+        Playlist.of(Entry.of(Board.ROSTER, 5), Entry.of("WEATHER", 5), Entry.of(Board.WEEK, 7));
     loop.content(Optional.of(content(List.of(), false, fromHub)), now());
 
     runFor(loop, Duration.ofSeconds(5 + 7 + 1));
 
     assertThat(shown()).containsExactly("ROSTER", "WEEK", "ROSTER");
-    assertThat(loop.playlist().entries()).extracting(Entry::board).containsExactly("ROSTER", "WEEK");
+    assertThat(loop.playlist().entries())
+        .extracting(Entry::board)
+        .containsExactly("ROSTER", "WEEK");
   }
 
   @Test
@@ -110,18 +117,24 @@ class SignageLoopTest {
 
     loop.suspend(now());
     runFor(loop, Duration.ofSeconds(30));
-    assertThat(proofs).singleElement().satisfies(p -> {
-      assertThat(p.noticeId()).isEqualTo("n-1");
-      assertThat(p.shown()).isEqualTo(Duration.ofSeconds(4));
-      assertThat(p.kind()).isEqualTo(Kind.LOOP);
-    });
+    assertThat(proofs)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.noticeId()).isEqualTo("n-1");
+              assertThat(p.shown()).isEqualTo(Duration.ofSeconds(4));
+              assertThat(p.kind()).isEqualTo(Kind.LOOP);
+            });
     assertThat(shown()).containsExactly("NOTICES:n-1");
 
     loop.resume(now());
-    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> {
-      assertThat(s.noticeId()).contains("n-1");
-      assertThat(s.since()).isEqualTo(at("10:00:34"));
-    });
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            Slide.class,
+            s -> {
+              assertThat(s.noticeId()).contains("n-1");
+              assertThat(s.since()).isEqualTo(at("10:00:34"));
+            });
   }
 
   @Test
@@ -132,7 +145,8 @@ class SignageLoopTest {
 
     runFor(loop, Duration.ofMinutes(40));
 
-    assertThat(proofs).extracting(DisplayProof::from, DisplayProof::until)
+    assertThat(proofs)
+        .extracting(DisplayProof::from, DisplayProof::until)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(at("10:00:00"), at("10:15:00")),
             org.assertj.core.groups.Tuple.tuple(at("10:15:00"), at("10:30:00")));
@@ -177,7 +191,8 @@ class SignageLoopTest {
     SignageLoop loop = loop(Playlist.of(Entry.of(Board.NOTICES, 10), Entry.of(Board.RESULTS, 10)));
     loop.content(Optional.of(content(List.of(), false)), now());
 
-    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.TODAY));
   }
 
   @Test
@@ -185,7 +200,9 @@ class SignageLoopTest {
     clock.set(at("07:59:50"));
     Playlist playlist =
         Playlist.of(Entry.of(Board.TODAY, 20), Entry.of(Board.ROSTER, 20))
-            .withDaypart(new Daypart(LocalTime.of(8, 0), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 30))));
+            .withDaypart(
+                new Daypart(
+                    LocalTime.of(8, 0), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 30))));
     SignageLoop loop = loop(playlist);
     loop.content(Optional.of(content(List.of(), false)), now());
 
@@ -209,18 +226,24 @@ class SignageLoopTest {
 
     StationAlert urgent = alert("u-1", NoticePriority.URGENT, at("10:00:00"), at("11:00:00"));
     loop.alert(Optional.of(urgent), now());
-    assertThat(loop.screen()).isInstanceOfSatisfying(
-        Interrupt.class, i -> assertThat(i.until()).contains(at("10:00:35")));
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            Interrupt.class, i -> assertThat(i.until()).contains(at("10:00:35")));
 
     runFor(loop, SignageLoop.URGENT_FOR);
 
     // TODAY had 15 of its 20 seconds left.
-    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> {
-      assertThat(s.board()).isEqualTo(Board.TODAY);
-      assertThat(s.until()).isEqualTo(at("10:00:50"));
-    });
-    assertThat(proofs).containsExactly(
-        new DisplayProof("u-1", at("10:00:05"), at("10:00:35"), Board.NOTICES, Kind.URGENT_INTERRUPT));
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            Slide.class,
+            s -> {
+              assertThat(s.board()).isEqualTo(Board.TODAY);
+              assertThat(s.until()).isEqualTo(at("10:00:50"));
+            });
+    assertThat(proofs)
+        .containsExactly(
+            new DisplayProof(
+                "u-1", at("10:00:05"), at("10:00:35"), Board.NOTICES, Kind.URGENT_INTERRUPT));
 
     clock.set(at("10:05:04"));
     loop.tick(now());
@@ -234,32 +257,40 @@ class SignageLoopTest {
   void shouldEndAnUrgentInterruptWhenTheAlertExpiresFirst() {
     SignageLoop loop = loop(Playlist.DEFAULT);
     loop.content(Optional.of(content(List.of(), false)), now());
-    loop.alert(Optional.of(alert("u-1", NoticePriority.URGENT, at("09:00:00"), at("10:00:10"))), now());
+    loop.alert(
+        Optional.of(alert("u-1", NoticePriority.URGENT, at("09:00:00"), at("10:00:10"))), now());
 
     runFor(loop, Duration.ofSeconds(10));
 
     assertThat(loop.screen()).isInstanceOf(Slide.class);
-    assertThat(proofs).containsExactly(
-        new DisplayProof("u-1", at("10:00:00"), at("10:00:10"), Board.NOTICES, Kind.URGENT_INTERRUPT));
+    assertThat(proofs)
+        .containsExactly(
+            new DisplayProof(
+                "u-1", at("10:00:00"), at("10:00:10"), Board.NOTICES, Kind.URGENT_INTERRUPT));
   }
 
   @Test
   void shouldHoldTheScreenForAnEmergencyUntilItExpires() {
     SignageLoop loop = loop(Playlist.DEFAULT);
     loop.content(Optional.of(content(List.of(), false)), now());
-    loop.alert(Optional.of(alert("e-1", NoticePriority.EMERGENCY, at("10:00:00"), at("10:30:00"))), now());
+    loop.alert(
+        Optional.of(alert("e-1", NoticePriority.EMERGENCY, at("10:00:00"), at("10:30:00"))), now());
 
     clock.set(at("10:29:59"));
     loop.tick(now());
-    assertThat(loop.screen()).isInstanceOfSatisfying(Interrupt.class, i -> assertThat(i.until()).isEmpty());
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(Interrupt.class, i -> assertThat(i.until()).isEmpty());
 
     clock.set(at("10:30:00"));
     loop.tick(now());
     assertThat(loop.screen()).isInstanceOf(Slide.class);
     // Proved in pieces while it held the screen (the clock jumped, so the first piece is long).
-    assertThat(proofs).containsExactly(
-        new DisplayProof("e-1", at("10:00:00"), at("10:29:59"), Board.NOTICES, Kind.EMERGENCY_HOLD),
-        new DisplayProof("e-1", at("10:29:59"), at("10:30:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
+    assertThat(proofs)
+        .containsExactly(
+            new DisplayProof(
+                "e-1", at("10:00:00"), at("10:29:59"), Board.NOTICES, Kind.EMERGENCY_HOLD),
+            new DisplayProof(
+                "e-1", at("10:29:59"), at("10:30:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
   }
 
   @Test
@@ -275,9 +306,12 @@ class SignageLoopTest {
     loop.alert(Optional.empty(), now());
 
     assertThat(shown()).containsExactly("TODAY", "ALERT:e-1", "TODAY");
-    assertThat(loop.screen()).isInstanceOfSatisfying(Slide.class, s -> assertThat(s.until()).isEqualTo(at("12:00:08")));
-    assertThat(proofs).containsExactly(
-        new DisplayProof("e-1", at("10:00:12"), at("12:00:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.until()).isEqualTo(at("12:00:08")));
+    assertThat(proofs)
+        .containsExactly(
+            new DisplayProof(
+                "e-1", at("10:00:12"), at("12:00:00"), Board.NOTICES, Kind.EMERGENCY_HOLD));
   }
 
   @Test
@@ -289,27 +323,46 @@ class SignageLoopTest {
     loop.alert(Optional.of(alert("u-9", NoticePriority.URGENT, at("10:00:00"), null)), now());
     runFor(loop, Duration.ofSeconds(30 + 10));
 
-    assertThat(shown()).containsExactly("NOTICES:n-2", "NOTICES:n-1", "ALERT:u-9", "NOTICES:n-1", "TODAY");
-    assertThat(proofs).containsExactly(
-        new DisplayProof("n-2", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP),
-        new DisplayProof("n-1", at("10:00:15"), at("10:00:20"), Board.NOTICES, Kind.LOOP),
-        new DisplayProof("u-9", at("10:00:20"), at("10:00:50"), Board.NOTICES, Kind.URGENT_INTERRUPT),
-        new DisplayProof("n-1", at("10:00:50"), at("10:01:00"), Board.NOTICES, Kind.LOOP));
+    assertThat(shown())
+        .containsExactly("NOTICES:n-2", "NOTICES:n-1", "ALERT:u-9", "NOTICES:n-1", "TODAY");
+    assertThat(proofs)
+        .containsExactly(
+            new DisplayProof("n-2", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP),
+            new DisplayProof("n-1", at("10:00:15"), at("10:00:20"), Board.NOTICES, Kind.LOOP),
+            new DisplayProof(
+                "u-9", at("10:00:20"), at("10:00:50"), Board.NOTICES, Kind.URGENT_INTERRUPT),
+            new DisplayProof("n-1", at("10:00:50"), at("10:01:00"), Board.NOTICES, Kind.LOOP));
   }
 
   @Test
   void shouldReportAProofThroughTheOutboxAsNoticeDisplayed() {
     List<Map<String, Object>> bodies = new ArrayList<>();
-    DisplayProofReporter reporter = new DisplayProofReporter((type, body) -> {
-      assertThat(type).isEqualTo("notice.displayed");
-      bodies.add(body);
-    }, SHANGHAI);
+    DisplayProofReporter reporter =
+        new DisplayProofReporter(
+            (type, body) -> {
+              assertThat(type).isEqualTo("notice.displayed");
+              bodies.add(body);
+            },
+            SHANGHAI);
 
-    reporter.accept(new DisplayProof("n-1", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP));
+    reporter.accept(
+        new DisplayProof("n-1", at("10:00:00"), at("10:00:15"), Board.NOTICES, Kind.LOOP));
 
-    assertThat(bodies).containsExactly(Map.of(
-        "noticeId", "n-1", "from", "2026-11-23T10:00+08:00", "until", "2026-11-23T10:00:15+08:00",
-        "seconds", 15L, "board", "NOTICES", "kind", "LOOP"));
+    assertThat(bodies)
+        .containsExactly(
+            Map.of(
+                "noticeId",
+                "n-1",
+                "from",
+                "2026-11-23T10:00+08:00",
+                "until",
+                "2026-11-23T10:00:15+08:00",
+                "seconds",
+                15L,
+                "board",
+                "NOTICES",
+                "kind",
+                "LOOP"));
   }
 
   // --- fixtures ---------------------------------------------------------------------------------
@@ -317,12 +370,23 @@ class SignageLoopTest {
   private static Notice notice(String id) {
     // Newer notices come first in the rotation: n-2 before n-1.
     int n = Integer.parseInt(id.substring(2));
-    return new Notice(id, "公告 " + id, "正文", NoticePriority.NORMAL,
-        OffsetDateTime.parse("2026-11-2" + n + "T08:00:00+08:00").minusDays(5), null);
+    return new Notice(
+        id,
+        "公告 " + id,
+        "正文",
+        NoticePriority.NORMAL,
+        OffsetDateTime.parse("2026-11-2" + n + "T08:00:00+08:00").minusDays(5),
+        null);
   }
 
-  private static StationAlert alert(String id, NoticePriority priority, Instant from, Instant until) {
-    return new StationAlert(id, "停水通知", "", priority, from.atOffset(java.time.ZoneOffset.ofHours(8)),
+  private static StationAlert alert(
+      String id, NoticePriority priority, Instant from, Instant until) {
+    return new StationAlert(
+        id,
+        "停水通知",
+        "",
+        priority,
+        from.atOffset(java.time.ZoneOffset.ofHours(8)),
         until == null ? null : until.atOffset(java.time.ZoneOffset.ofHours(8)));
   }
 
@@ -335,8 +399,11 @@ class SignageLoopTest {
         "s-001",
         3,
         OffsetDateTime.parse("2026-11-22T08:00:00+08:00"),
-        new StationContent.Station("s-001", "东关街道人大代表之家", StationKind.HOME, "东关街道", "广陵区", "", "", null, SHANGHAI),
-        List.of(new Deputy("d-1", "王芳", List.of(DeputyLevel.COUNTY), "", "", "", List.of(), null, null)),
+        new StationContent.Station(
+            "s-001", "东关街道人大代表之家", StationKind.HOME, "东关街道", "广陵区", "", "", null, SHANGHAI),
+        List.of(
+            new Deputy(
+                "d-1", "王芳", List.of(DeputyLevel.COUNTY), "", "", "", List.of(), null, null)),
         List.of(),
         notices,
         new StationContent.Links("https://x/o", "https://x/b", "https://x/p"),

@@ -31,8 +31,10 @@ class PhotoCacheTest {
   @TempDir Path dir;
   private HttpServer server;
   private String base;
+
   /** What the server answers per hash: bytes, or null for 404. */
   private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private volatile CountDownLatch hold = new CountDownLatch(0);
   private final TestClock clock = TestClock.at("2026-11-23T08:00:00+08:00");
@@ -100,7 +102,8 @@ class PhotoCacheTest {
     hold.countDown();
 
     await().until(() -> cache.arrivals().get() == 1L);
-    assertThat(cache.file(hash)).hasValueSatisfying(file -> assertThat(file).hasBinaryContent(bytes));
+    assertThat(cache.file(hash))
+        .hasValueSatisfying(file -> assertThat(file).hasBinaryContent(bytes));
     assertThat(cache.file(hash.toUpperCase())).as("the same hash in capitals").isPresent();
     cache.want(base, hash);
     assertThat(requestsFor(hash)).isEqualTo(1);
@@ -155,7 +158,10 @@ class PhotoCacheTest {
 
   @Test
   void shouldIgnoreNamesThatAreNotHashes() {
-    for (String bad : new String[] {"../../station.db", "9f2c4e7a1b3d5f60", "", "g".repeat(64), "a".repeat(63) + "/"}) {
+    for (String bad :
+        new String[] {
+          "../../station.db", "9f2c4e7a1b3d5f60", "", "g".repeat(64), "a".repeat(63) + "/"
+        }) {
       cache.want(base, bad);
       assertThat(cache.file(bad)).as(bad).isEmpty();
     }

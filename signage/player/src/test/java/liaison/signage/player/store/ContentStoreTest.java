@@ -74,7 +74,8 @@ class ContentStoreTest {
     // then the file holds exactly those bytes, and reading decodes them to the same messages
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery("SELECT payload FROM content WHERE station_id = 's-001'")) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT payload FROM content WHERE station_id = 's-001'")) {
         assertThat(rs.getBytes(1)).isEqualTo(content);
       }
       try (ResultSet rs = st.executeQuery("SELECT payload FROM alert WHERE station_id = 's-001'")) {
@@ -83,7 +84,8 @@ class ContentStoreTest {
     }
     try (ContentStore reopened = ContentStore.open(file)) {
       assertThat(reopened.load("s-001").orElseThrow().content()).isEqualTo(GoldenFiles.content());
-      assertThat(reopened.loadAlert("s-001")).contains(ProtocolCodec.decode(alert, StationAlert.class));
+      assertThat(reopened.loadAlert("s-001"))
+          .contains(ProtocolCodec.decode(alert, StationAlert.class));
     }
   }
 

@@ -35,11 +35,16 @@ class OutboxTest {
     try (ContentStore store = ContentStore.open(file)) {
       events.forEach(store.outbox()::add);
       List<Outbox.Pending> all = store.outbox().after(0, 10);
-      assertThat(all).extracting(Outbox.Pending::id).containsExactly(events.stream().map(StationEvent::id).toArray(UUID[]::new));
-      assertThat(ProtocolCodec.decode(all.getFirst().payload(), StationEvent.class)).isEqualTo(events.getFirst());
+      assertThat(all)
+          .extracting(Outbox.Pending::id)
+          .containsExactly(events.stream().map(StationEvent::id).toArray(UUID[]::new));
+      assertThat(ProtocolCodec.decode(all.getFirst().payload(), StationEvent.class))
+          .isEqualTo(events.getFirst());
 
       assertThat(store.outbox().delete(List.of(all.get(1).seq(), all.get(0).seq()))).isEqualTo(2);
-      assertThat(store.outbox().after(all.get(2).seq(), 10)).extracting(Outbox.Pending::id).containsExactly(events.get(3).id());
+      assertThat(store.outbox().after(all.get(2).seq(), 10))
+          .extracting(Outbox.Pending::id)
+          .containsExactly(events.get(3).id());
     }
     try (ContentStore reopened = ContentStore.open(file)) {
       reopened.outbox().add(event(5));
@@ -64,7 +69,8 @@ class OutboxTest {
     try (ContentStore store = ContentStore.open(file)) {
       store.storeIfNewer(GoldenFiles.contentWithVersion(9), T);
       store.outbox().add(event(1));
-      StationAlert alert = ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.ALERT), StationAlert.class);
+      StationAlert alert =
+          ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.ALERT), StationAlert.class);
       store.storeAlert("s-001", Received.alert(GoldenFiles.bytes(GoldenFiles.ALERT)), T);
       assertThat(store.loadAlert("s-001")).contains(alert);
       store.clearAlert("s-001");
