@@ -253,17 +253,17 @@ public class Leases implements AutoCloseable {
   }
 
   /**
-   * Forgets a lease nobody holds any more (a hub that left for good), if it is still expired and
-   * held by the same holder as when it was read.
+   * Deletes a lease this hub holds and nobody will need again (a hub that left for good, whose
+   * presence lease this hub took to clear up after it).
    */
-  public boolean forget(Lease lease) {
+  public boolean forget(String name) {
+    wanted.remove(name);
+    heldUntil.remove(name);
     return database.withHandle(
             h ->
-                h.createUpdate(
-                        "DELETE FROM job_lease WHERE name = :name AND holder = :holder AND expires_at <= :now")
-                    .bind("name", lease.name())
-                    .bind("holder", lease.holder())
-                    .bind("now", clock.millis())
+                h.createUpdate("DELETE FROM job_lease WHERE name = :name AND holder = :me")
+                    .bind("name", name)
+                    .bind("me", holder)
                     .execute())
         == 1;
   }
