@@ -66,6 +66,9 @@ public class Leases implements AutoCloseable {
   /** The expiry this hub last wrote for each lease it holds (epoch millis). */
   private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
+  /** Keeps a renewal from bringing back a lease being given up or forgotten. */
+  private final Object changes = new Object();
+
   private final ScheduledExecutorService renewer;
   private volatile boolean failing;
   private volatile boolean closed;
@@ -209,16 +212,18 @@ public class Leases implements AutoCloseable {
    * after the TTL.
    */
   public void release(String name) {
-    wanted.remove(name);
-    heldUntil.remove(name);
-    database.useHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE job_lease SET expires_at = :now WHERE name = :name AND holder = :me")
-                .bind("now", clock.millis())
-                .bind("name", name)
-                .bind("me", holder)
-                .execute());
+    synchronized (changes) {
+      wanted.remove(name);
+      heldUntil.remove(name);
+      database.useHandle(
+          h ->
+              h.createUpdate(
+                      "UPDATE job_lease SET expires_at = :now WHERE name = :name AND holder = :me")
+                  .bind("now", clock.millis())
+                  .bind("name", name)
+                  .bind("me", holder)
+                  .execute());
+    }
   }
 
   /** The leases this hub holds now, with when each expires unless renewed (for /health). */
@@ -257,15 +262,17 @@ public class Leases implements AutoCloseable {
    * presence lease this hub took to clear up after it).
    */
   public boolean forget(String name) {
-    wanted.remove(name);
-    heldUntil.remove(name);
-    return database.withHandle(
-            h ->
-                h.createUpdate("DELETE FROM job_lease WHERE name = :name AND holder = :me")
-                    .bind("name", name)
-                    .bind("me", holder)
-                    .execute())
-        == 1;
+    synchronized (changes) {
+      wanted.remove(name);
+      heldUntil.remove(name);
+      return database.withHandle(
+              h ->
+                  h.createUpdate("DELETE FROM job_lease WHERE name = :name AND holder = :me")
+                      .bind("name", name)
+                      .bind("me", holder)
+                      .execute())
+          == 1;
+    }
   }
 
   private void renewAll() {
@@ -274,7 +281,11 @@ public class Leases implements AutoCloseable {
     }
     try {
       for (String name : wanted) {
-        hold(name);
+        synchronized (changes) {
+          if (wanted.contains(name)) {
+            hold(name);
+          }
+        }
       }
       if (failing) {
         failing = false;
