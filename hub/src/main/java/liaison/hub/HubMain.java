@@ -32,6 +32,7 @@ public final class HubMain {
           Map.entry("db-password", "hub.db.password"),
           Map.entry("mqtt-username", "hub.mqtt.username"),
           Map.entry("mqtt-password", "hub.mqtt.password"),
+          Map.entry("mqtt-client-id", "hub.mqtt.broker.client-id"),
           Map.entry("mosquitto-dir", "hub.mqtt.mosquitto-dir"),
           Map.entry("tls-keystore", "hub.tls.keystore"),
           Map.entry("tls-keystore-password", "hub.tls.keystore-password"),
@@ -56,6 +57,8 @@ public final class HubMain {
         --mqtt-username=…  --mqtt-password=…  the hub's own MQTT account; default
                                 liaison_hub and a password made on first start
                                 (HUB_MQTT_USERNAME, HUB_MQTT_PASSWORD)
+        --mqtt-client-id=liaison-hub  the hub's MQTT client id; several hubs on one broker
+                                need one each, e.g. liaison-hub-a    (HUB_MQTT_BROKER_CLIENT_ID)
         --mosquitto-dir=DIR     keep a Mosquitto password and ACL file there (HUB_MQTT_MOSQUITTO_DIR)
         --tls-keystore=FILE     PKCS#12 with the hub's certificate and key: HTTPS and
                                 MQTT over TLS                           (HUB_TLS_KEYSTORE)

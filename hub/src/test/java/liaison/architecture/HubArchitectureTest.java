@@ -1,13 +1,16 @@
 package liaison.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.annotation.Scheduled;
 import java.util.List;
+import liaison.hub.db.Leased;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,6 +136,19 @@ class HubArchitectureTest extends ModuleArchitectureTest {
         .haveFullyQualifiedName(ROOT + ".publish.ContentPublisher")
         .because(
             "a change publishes a StationsChanged event; the publisher listens (no feature waits on MQTT)")
+        .check(classes);
+  }
+
+  @Test
+  void everyScheduledJobRunsUnderALease() {
+    methods()
+        .that()
+        .areAnnotatedWith(Scheduled.class)
+        .should()
+        .beAnnotatedWith(Leased.class)
+        .because(
+            "with several hubs on one database a job must run on one of them only: the holder of"
+                + " its lease (db.Leases, docs/ARCHITECTURE.md \"Several hubs, one system\")")
         .check(classes);
   }
 

@@ -1,17 +1,21 @@
 package liaison.hub.booking;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import liaison.hub.security.RateLimiter;
+import liaison.hub.security.Throttle;
+import liaison.hub.security.Throttles;
 
 /**
  * How many booking and cancelling forms one address may send: at most {@code limit} in any {@code
  * window} (a sliding window of the attempts' times). Thread-safe; time comes from the clock, so
  * tests move it instead of waiting.
  *
- * <p>The counting is the shared {@link RateLimiter}'s; this names the booking limits and answers in
- * the booking pages' terms.
+ * <p>The counting is a {@link Throttle}'s: in the database for the hub ({@link Throttles}, so every
+ * hub counts the same forms), in memory for a test of the answers ({@link RateLimiter}); this names
+ * the booking limits and answers in the booking pages' terms.
  */
 @Singleton
 public class BookingLimiter {
@@ -23,14 +27,19 @@ public class BookingLimiter {
     }
   }
 
-  private final RateLimiter limiter;
+  private final Throttle limiter;
 
-  public BookingLimiter(BookingConfig config, Clock clock) {
-    this(config.limitPerAddress(), config.limitWindow(), clock);
+  @Inject
+  public BookingLimiter(BookingConfig config, Throttles throttles) {
+    this(throttles.shared("booking.address", config.limitPerAddress(), config.limitWindow()));
   }
 
   BookingLimiter(int limit, Duration window, Clock clock) {
-    this.limiter = new RateLimiter(limit, window, clock);
+    this(new RateLimiter(limit, window, clock));
+  }
+
+  private BookingLimiter(Throttle limiter) {
+    this.limiter = limiter;
   }
 
   /** Counts an attempt from {@code address} if it is allowed. */

@@ -16,6 +16,7 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
+import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
@@ -311,6 +312,7 @@ public class BookingService {
 
   /** Erases residents' contact details once their reception is past the retention period. */
   @Scheduled(initialDelay = "1m", fixedDelay = "1h")
+  @Leased("booking-retention")
   void eraseExpiredContacts() {
     int erased = eraseExpiredContacts(now().toLocalDate());
     if (erased > 0) {

@@ -310,6 +310,181 @@ public class BrokerClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Empties the broker session another hub left behind and ends it, so that what the broker kept
+   * for that hub (its share of the stations' events, which Mosquitto goes on queueing for a member
+   * of a shared subscription that has gone away) is stored by this one. Connects once under the
+   * other hub's client id, which resumes its session; stops new messages reaching that session
+   * (unsubscribes what a hub subscribes); hands every message the session held to this hub's own
+   * handlers; sends itself a marker, which arrives after everything queued before it; and once all
+   * of them are acknowledged (stored), ends the session (session expiry 0 on DISCONNECT).
+   *
+   * <p>A hub that comes back under that client id meanwhile takes its session over, and this
+   * attempt ends with false; so does one that runs out of {@code patience}. Either way nothing is
+   * lost: what was not acknowledged stays in the session, and events are stored once whichever hub
+   * stores them.
+   *
+   * @return true when the session held nothing or was emptied and ended
+   */
+  public boolean drainSession(String clientId, java.time.Duration patience) {
+    if (clientId.equals(instance())) {
+      throw new IllegalArgumentException("a hub does not drain its own session");
+    }
+    long deadline = System.nanoTime() + patience.toNanos();
+    String marker = "liaison/v1/hub/drain/" + clientId;
+    java.util.concurrent.atomic.AtomicInteger handed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger acked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean lost =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    MqttAsyncClient drain;
+    try {
+      drain = new MqttAsyncClient(config.clientUri(), clientId, new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalStateException(e);
+    }
+    drain.setManualAcks(true);
+    drain.setCallback(
+        new MqttCallback() {
+          @Override
+          public void disconnected(MqttDisconnectResponse response) {
+            lost.set(true);
+          }
+
+          @Override
+          public void mqttErrorOccurred(MqttException exception) {}
+
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {
+            Runnable ack =
+                () -> {
+                  try {
+                    drain.messageArrivedComplete(message.getId(), message.getQos());
+                  } catch (MqttException e) {
+                    LOG.debug("ack while draining {}: {}", clientId, describe(e));
+                  }
+                  acked.incrementAndGet();
+                };
+            handed.incrementAndGet();
+            if (topic.equals(marker)) {
+              ack.run();
+              markerSeen.countDown();
+              return;
+            }
+            dispatch(
+                new Delivery(
+                    topic, message.getPayload(), message.isRetained(), ack, correlation(message)));
+          }
+
+          @Override
+          public void deliveryComplete(IMqttToken token) {}
+
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {}
+
+          @Override
+          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    // Kept as it was until it is empty: a drain cut short loses nothing.
+    options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+    options.setAutomaticReconnect(false);
+    options.setKeepAliveInterval(30);
+    options.setConnectionTimeout(10);
+    options.setUserName(account.username());
+    options.setPassword(account.password());
+    options.setReceiveMaximum(settings.clientReceiveMaximum());
+    if (NoDelaySocketFactory.serves(config.clientUri())) {
+      options.setSocketFactory(NoDelaySocketFactory.get());
+    }
+    boolean ended = false;
+    try {
+      IMqttToken connected = drain.connect(options);
+      connected.waitForCompletion(millisLeft(deadline));
+      boolean present = connected.getSessionPresent();
+      if (present) {
+        drain.subscribe(new MqttSubscription(marker, 1)).waitForCompletion(millisLeft(deadline));
+        List<String> filters = new java.util.ArrayList<>();
+        for (Subscription s : subscriptions) {
+          filters.add(s.filter());
+        }
+        filters.add(liaison.signage.protocol.Topic.responsesFor(clientId));
+        drain.unsubscribe(filters.toArray(String[]::new)).waitForCompletion(millisLeft(deadline));
+        drain
+            .publish(marker, new MqttMessage(new byte[0], 1, false, null))
+            .waitForCompletion(millisLeft(deadline));
+        while (!markerSeen.await(20, TimeUnit.MILLISECONDS) || acked.get() < handed.get()) {
+          if (lost.get() || System.nanoTime() > deadline) {
+            LOG.warn(
+                "the session of hub {} was not emptied ({} of {} messages stored{}); trying again later",
+                clientId,
+                acked.get(),
+                handed.get(),
+                lost.get() ? ", the connection was taken over" : "");
+            return false;
+          }
+        }
+      }
+      MqttProperties end = new MqttProperties();
+      end.setSessionExpiryInterval(0L);
+      drain.disconnect(2_000, null, null, 0, end).waitForCompletion(millisLeft(deadline));
+      ended = true;
+      if (present) {
+        LOG.info(
+            "the broker session hub {} left behind is emptied ({} messages stored by this hub) and ended",
+            clientId,
+            handed.get() - 1);
+      }
+      return true;
+    } catch (MqttException e) {
+      LOG.warn("the session of hub {} could not be emptied: {}", clientId, describe(e));
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      try {
+        if (!ended && drain.isConnected()) {
+          drain.disconnect(1_000).waitForCompletion(2_000);
+        }
+        drain.close(true);
+      } catch (MqttException e) {
+        LOG.debug("closing the drain of {}: {}", clientId, describe(e));
+      }
+    }
+  }
+
+  private static long millisLeft(long deadline) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+  }
+
+  private static byte[] correlation(MqttMessage message) {
+    return message.getProperties() == null || message.getProperties().getCorrelationData() == null
+        ? new byte[0]
+        : message.getProperties().getCorrelationData();
+  }
+
+  /** Hands a message to the handler of the first subscription it matches, or drops it acked. */
+  private void dispatch(Delivery delivery) {
+    for (Subscription s : subscriptions) {
+      if (TopicFilter.matches(s.filter(), delivery.topic())) {
+        try {
+          s.handler().handle(delivery);
+        } catch (RuntimeException e) {
+          LOG.error(
+              "handling a message on {} failed; acknowledged and dropped", delivery.topic(), e);
+          delivery.ack().run();
+        }
+        return;
+      }
+    }
+    LOG.warn("a message on {} matched no subscription; dropped", delivery.topic());
+    delivery.ack().run();
+  }
+
   @PreDestroy
   @Override
   public void close() {
@@ -350,26 +525,13 @@ public class BrokerClient implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      byte[] correlation =
-          message.getProperties() == null || message.getProperties().getCorrelationData() == null
-              ? new byte[0]
-              : message.getProperties().getCorrelationData();
-      Delivery delivery =
+      dispatch(
           new Delivery(
-              topic, message.getPayload(), message.isRetained(), () -> ack(message), correlation);
-      for (Subscription s : subscriptions) {
-        if (TopicFilter.matches(s.filter(), topic)) {
-          try {
-            s.handler().handle(delivery);
-          } catch (RuntimeException e) {
-            LOG.error("handling a message on {} failed; acknowledged and dropped", topic, e);
-            delivery.ack().run();
-          }
-          return;
-        }
-      }
-      LOG.warn("a message on {} matched no subscription; dropped", topic);
-      delivery.ack().run();
+              topic,
+              message.getPayload(),
+              message.isRetained(),
+              () -> ack(message),
+              correlation(message)));
     }
 
     @Override

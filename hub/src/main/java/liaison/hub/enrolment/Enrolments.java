@@ -11,12 +11,14 @@ import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.broker.CredentialChanges;
 import liaison.hub.db.Database;
+import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.security.RateLimiter;
 import liaison.hub.security.Staff;
+import liaison.hub.security.Throttle;
+import liaison.hub.security.Throttles;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationRepository;
 import liaison.hub.text.Text;
@@ -61,8 +63,8 @@ public class Enrolments {
   private final Access access;
   private final AuditLog audit;
   private final CredentialChanges changes;
-  private final RateLimiter requests;
-  private final RateLimiter wrongCodes;
+  private final Throttle requests;
+  private final Throttle wrongCodes;
   private final BadInput badInput;
 
   public Enrolments(
@@ -74,7 +76,8 @@ public class Enrolments {
       Access access,
       AuditLog audit,
       CredentialChanges changes,
-      BadInput badInput) {
+      BadInput badInput,
+      Throttles throttles) {
     this.database = database;
     this.clock = clock;
     this.config = config;
@@ -85,13 +88,14 @@ public class Enrolments {
     this.changes = changes;
     this.badInput = badInput;
     this.requests =
-        new RateLimiter(
+        throttles.shared(
+            "enrolment.requests",
             config.requestsPerAddress(),
             config.requestWindow(),
-            clock,
             config.addressesRemembered());
     this.wrongCodes =
-        new RateLimiter(config.wrongCodesPerAccount(), config.wrongCodeWindow(), clock);
+        throttles.shared(
+            "enrolment.wrong-codes", config.wrongCodesPerAccount(), config.wrongCodeWindow());
   }
 
   /** Counts a screen's request against its address; how long to wait when over the limit. */
@@ -481,6 +485,7 @@ public class Enrolments {
 
   /** Used and expired codes are kept a day (so a reuse is named as such), then forgotten. */
   @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+  @Leased("enrolment-codes")
   void forgetOldCodes() {
     String dayAgo = Sql.instant(OffsetDateTime.now(clock).minusDays(1));
     int gone =

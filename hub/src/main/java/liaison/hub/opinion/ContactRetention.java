@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import liaison.hub.config.PrivacyConfig;
 import liaison.hub.db.Database;
+import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class ContactRetention {
   }
 
   @Scheduled(fixedDelay = "${hub.privacy.retention-check:1h}", initialDelay = "1m")
+  @Leased("contact-retention")
   void scheduled() {
     purge();
   }

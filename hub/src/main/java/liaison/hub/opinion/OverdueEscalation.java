@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import liaison.hub.db.Database;
+import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
 import liaison.hub.text.Text;
 import org.slf4j.Logger;
@@ -35,10 +36,15 @@ public class OverdueEscalation {
 
   private record Due(String id, String code, LocalDate deadline) {}
 
+  @Scheduled(fixedDelay = "${hub.cases.escalation-check:1h}", initialDelay = "1m")
+  @Leased("case-escalation")
+  void escalateOnSchedule() {
+    escalateOverdue();
+  }
+
   /**
    * Escalates every forwarded case past its deadline that is not yet escalated; returns how many.
    */
-  @Scheduled(fixedDelay = "${hub.cases.escalation-check:1h}", initialDelay = "1m")
   public int escalateOverdue() {
     LocalDate today = LocalDate.now(clock);
     List<Due> due =

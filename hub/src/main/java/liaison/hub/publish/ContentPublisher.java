@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
+import liaison.hub.db.Leases;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationsChanged;
@@ -43,13 +44,24 @@ import org.slf4j.LoggerFactory;
  * payloads are published again, so a broker that lost its retained messages gets them back with
  * unchanged versions.
  *
- * <p>A snapshot is built once, stamped with the next version, and compared with the last one
- * published (version and time aside); only a different one is encoded, once: those bytes are
- * hashed, stored and published, so the station receives exactly what the hub recorded.
+ * <p>A snapshot is built once and compared with the last one published (version and time aside);
+ * only a different one gets a new version from the database ({@link
+ * PublicationRepository#nextVersion}) and is encoded, once: those bytes are hashed, stored and
+ * published, so the station receives exactly what the hub recorded.
+ *
+ * <p>With several hubs, one publishes: the holder of the lease {@value #LEASE} ({@link Leases}). It
+ * checks that it still holds it before each station it publishes; a hub that does not publish
+ * passes the stations its features changed on to the one that does, through the database ({@link
+ * PublicationRepository#request}), which the publisher reads every second. A hub that takes the
+ * lease over first publishes every station again: the stored payloads go out once more with their
+ * versions, so whatever the hub before it may have left half sent is replaced.
  */
 @Context
 public class ContentPublisher implements ApplicationEventListener<StationsChanged>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentPublisher.class);
+
+  /** The lease of the one hub that publishes snapshots and alerts. */
+  public static final String LEASE = "publisher";
 
   /** The stamp both sides of a comparison get, so that only what a station shows is compared. */
   private static final OffsetDateTime SAME_TIME =
@@ -71,6 +83,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final Map<String, StationContent> lastPublished = new ConcurrentHashMap<>();
 
   private final NoticeRepository notices;
+  private final Leases leases;
   private final Thread worker;
   private volatile boolean closed;
   private long nextRefresh;
@@ -82,8 +95,10 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       BrokerClient broker,
       PublishConfig config,
       NoticeRepository notices,
+      Leases leases,
       Clock clock) {
     this.notices = notices;
+    this.leases = leases;
     this.builder = builder;
     this.publications = publications;
     this.stations = stations;
@@ -101,13 +116,31 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
           alertsSent.clear();
           allChanged();
         });
+    leases.want(LEASE);
     allChanged();
     worker.start();
   }
 
   @Override
   public void onApplicationEvent(StationsChanged event) {
-    stationsChanged(event.stationIds());
+    if (leases.holds(LEASE)) {
+      stationsChanged(event.stationIds());
+      return;
+    }
+    try {
+      publications.request(event.stationIds(), OffsetDateTime.now(clock));
+    } catch (RuntimeException e) {
+      // The change itself is committed; the publisher's next full refresh brings it.
+      LOG.warn(
+          "stations {} changed, but the publishing hub could not be told ({}); they follow at the next refresh",
+          event.stationIds(),
+          e.toString());
+    }
+  }
+
+  /** Whether this hub publishes the snapshots now (holds {@value #LEASE}). */
+  public boolean publishing() {
+    return leases.holds(LEASE);
   }
 
   /** Marks stations for rebuilding; returns at once. */
@@ -131,19 +164,41 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   private void work() {
     nextRefresh = System.nanoTime() + config.refresh().toNanos();
+    boolean leading = false;
     while (!closed) {
+      boolean leads = leases.holds(LEASE);
+      if (leads && !leading) {
+        takeOver();
+      }
+      leading = leads;
+      if (!leading) {
+        if (!rest()) {
+          return;
+        }
+        continue;
+      }
+      try {
+        List<String> asked = publications.takeRequests();
+        if (!asked.isEmpty()) {
+          stationsChanged(asked);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("stations other hubs changed could not be read ({}); will retry", e.toString());
+      }
       List<String> batch;
       long alertChange = nextAlertChange();
       synchronized (dirty) {
-        while (!closed
+        if (!closed
             && (dirty.isEmpty() || !broker.isConnected())
             && System.nanoTime() < nextRefresh
             && System.nanoTime() < alertChange) {
           try {
+            // A second at most: the lease and the other hubs' requests are looked at again.
             dirty.wait(1_000);
           } catch (InterruptedException e) {
             return;
           }
+          continue;
         }
         if (closed) {
           return;
@@ -160,7 +215,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         batch = new ArrayList<>(dirty);
         dirty.clear();
       }
-      for (String stationId : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        String stationId = batch.get(i);
+        if (!leases.holds(LEASE)) {
+          // Lost the lease: the rest is the next holder's (it publishes every station first).
+          stationsChanged(batch.subList(i, batch.size()));
+          break;
+        }
         try {
           publish(stationId);
         } catch (RuntimeException e) {
@@ -174,6 +235,32 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     }
   }
 
+  /**
+   * This hub has just become the publisher: what it knew of the broker may be stale (another hub
+   * published meanwhile), so every station's stored snapshot and alert go out again.
+   */
+  private void takeOver() {
+    LOG.info("this hub publishes the stations' content from now on (lease {})", LEASE);
+    onBroker.clear();
+    alertsSent.clear();
+    allChanged();
+  }
+
+  /** Waits a second while another hub publishes; false when closing. */
+  private boolean rest() {
+    synchronized (dirty) {
+      if (closed) {
+        return false;
+      }
+      try {
+        dirty.wait(1_000);
+      } catch (InterruptedException e) {
+        return false;
+      }
+      return !closed;
+    }
+  }
+
   private void pause() {
     try {
       TimeUnit.MILLISECONDS.sleep(500);
@@ -184,22 +271,25 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   private void publish(String stationId) {
     Optional<Publication> current = publications.current(stationId);
-    long version = current.map(p -> p.version() + 1).orElse(1L);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Optional<StationContent> built = builder.build(stationId, version, now);
+    Optional<StationContent> built =
+        builder.build(stationId, current.map(p -> p.version() + 1).orElse(1L), now);
     if (built.isEmpty()) {
       return;
     }
     publishAlert(stationId);
-    StationContent content = built.get();
     if (current.isPresent()
-        && published(current.get()).filter(last -> sameContent(last, content)).isPresent()) {
+        && published(current.get()).filter(last -> sameContent(last, built.get())).isPresent()) {
       if (!onBroker.contains(stationId)) {
         send(stationId, current.get().payload().getBytes(StandardCharsets.UTF_8));
         onBroker.add(stationId);
       }
       return;
     }
+    // Only a snapshot that differs takes a version, from the database: no other hub, before or
+    // after this one, can have given it out.
+    long version = publications.nextVersion(stationId);
+    StationContent content = stamped(built.get(), version);
     byte[] payload = ProtocolCodec.encode(content);
     String hash = sha256(payload);
     if (!publications.record(
@@ -211,6 +301,12 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     publications.recordNotices(
         stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
     onBroker.remove(stationId);
+    if (!leases.holds(LEASE)) {
+      // Recorded but not sent: the next holder sends the stored payload, this very version.
+      LOG.info(
+          "station {}: version {} recorded; lease lost before it was sent", stationId, version);
+      return;
+    }
     send(stationId, payload);
     onBroker.add(stationId);
     LOG.info("station {}: published content version {}", stationId, version);
@@ -250,6 +346,23 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         c.stationId(),
         1,
         SAME_TIME,
+        c.station(),
+        c.deputies(),
+        c.receptions(),
+        c.notices(),
+        c.links(),
+        c.results(),
+        c.playlist());
+  }
+
+  private static StationContent stamped(StationContent c, long version) {
+    if (c.version() == version) {
+      return c;
+    }
+    return new StationContent(
+        c.stationId(),
+        version,
+        c.generatedAt(),
         c.station(),
         c.deputies(),
         c.receptions(),

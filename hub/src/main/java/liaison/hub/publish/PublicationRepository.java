@@ -1,12 +1,18 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 
-/** The published snapshot per station; a version is only ever replaced by a higher one. */
+/**
+ * The published snapshot per station; a version is only ever replaced by a higher one. Versions are
+ * given out by the database ({@link #nextVersion}), and stations changed on a hub that does not
+ * publish wait here for the one that does ({@link #request}, {@link #takeRequests}).
+ */
 @Singleton
 public class PublicationRepository {
   private final Database database;
@@ -90,5 +96,67 @@ public class PublicationRepository {
                 .execute();
           }
         });
+  }
+
+  /**
+   * A new version for the station's next snapshot, one above every version given out before for it
+   * by any hub (and above the one recorded, should the two disagree after a restore): one
+   * conditional upsert, so two hubs asking at once get two different versions.
+   */
+  public long nextVersion(String stationId) {
+    return database.inTransaction(
+        h ->
+            h.createQuery(
+                    """
+                    INSERT INTO station_version (station_id, last_version)
+                    VALUES (:station,
+                            COALESCE((SELECT version FROM station_publication
+                                      WHERE station_id = :station), 0) + 1)
+                    ON CONFLICT (station_id) DO UPDATE SET last_version =
+                      CASE WHEN station_version.last_version >= excluded.last_version
+                           THEN station_version.last_version + 1
+                           ELSE excluded.last_version END
+                    RETURNING last_version
+                    """)
+                .bind("station", stationId)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  /** Asks the publishing hub, whichever it is, to rebuild these stations. */
+  public void request(Collection<String> stationIds, OffsetDateTime at) {
+    if (stationIds.isEmpty()) {
+      return;
+    }
+    database.useTransaction(
+        h -> {
+          for (String station : stationIds) {
+            h.createUpdate(
+                    """
+                    INSERT INTO publish_request (station_id, requested_at) VALUES (:s, :at)
+                    ON CONFLICT (station_id) DO NOTHING
+                    """)
+                .bind("s", station)
+                .bind("at", Sql.instant(at))
+                .execute();
+          }
+        });
+  }
+
+  /** The stations other hubs asked for, taken (deleted) at once; empty, cheaply, when none. */
+  public List<String> takeRequests() {
+    boolean any =
+        database.withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM publish_request").mapTo(Integer.class).one()
+                    > 0);
+    if (!any) {
+      return List.of();
+    }
+    return database.inTransaction(
+        h ->
+            h.createQuery("DELETE FROM publish_request RETURNING station_id")
+                .mapTo(String.class)
+                .list());
   }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
+import liaison.hub.db.Leased;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.problem.NotFoundProblem;
@@ -156,6 +157,12 @@ public class ReceptionRuleService {
    * logged.
    */
   @Scheduled(fixedDelay = "6h", initialDelay = "30s")
+  @Leased("reception-rules")
+  void extendOnSchedule() {
+    extendAll();
+  }
+
+  /** Fills every rule's window now (the demo, once it is loaded; the schedule, on one hub). */
   public void extendAll() {
     Set<String> changed = new HashSet<>();
     for (ReceptionRule rule : rules.all()) {

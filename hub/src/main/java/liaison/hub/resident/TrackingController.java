@@ -17,7 +17,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.ClientAddresses;
-import liaison.hub.security.RateLimiter;
+import liaison.hub.security.Throttle;
+import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Frame;
@@ -64,8 +64,8 @@ public class TrackingController {
   private final Ratings ratings;
   private final ResidentPages pages;
   private final ClientAddresses addresses;
-  private final RateLimiter failures;
-  private final RateLimiter views;
+  private final Throttle failures;
+  private final Throttle views;
   private final BadInput badInput;
   private final PhotoStore photos;
 
@@ -77,7 +77,7 @@ public class TrackingController {
       TrackingConfig config,
       BadInput badInput,
       PhotoStore photos,
-      Clock clock) {
+      Throttles throttles) {
     this.tracking = tracking;
     this.ratings = ratings;
     this.pages = pages;
@@ -85,10 +85,14 @@ public class TrackingController {
     this.badInput = badInput;
     this.photos = photos;
     this.failures =
-        new RateLimiter(
-            config.failuresPerAddress(), config.failureWindow(), clock, config.remembered());
+        throttles.shared(
+            "tracking.failures",
+            config.failuresPerAddress(),
+            config.failureWindow(),
+            config.remembered());
     this.views =
-        new RateLimiter(config.viewsPerCode(), config.viewWindow(), clock, config.remembered());
+        throttles.shared(
+            "tracking.views", config.viewsPerCode(), config.viewWindow(), config.remembered());
   }
 
   /** A look-up: the case, or the refusal to give instead; neither for an unknown code (404). */

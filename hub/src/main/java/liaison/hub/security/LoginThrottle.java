@@ -1,7 +1,6 @@
 package liaison.hub.security;
 
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,18 +8,22 @@ import java.util.Optional;
 /**
  * Failed log-ins, counted per account and per client address, for the log-in form and for HTTP
  * Basic alike: past either limit, log-ins are refused without checking the password until the
- * window has passed, so guessing is slow and costs the hub no hashing.
+ * window has passed, so guessing is slow and costs the hub no hashing. Counted in the database
+ * ({@link Throttles}): every hub of a county counts the same failures, so a guesser gains nothing
+ * by spreading tries over them.
  */
 @Singleton
 public class LoginThrottle {
-  private final RateLimiter perAccount;
-  private final RateLimiter perAddress;
+  private final Throttle perAccount;
+  private final Throttle perAddress;
 
-  public LoginThrottle(SecurityConfig config, Clock clock) {
+  public LoginThrottle(SecurityConfig config, Throttles throttles) {
     this.perAccount =
-        new RateLimiter(config.loginFailuresPerAccount(), config.loginFailureWindow(), clock);
+        throttles.shared(
+            "login.account", config.loginFailuresPerAccount(), config.loginFailureWindow());
     this.perAddress =
-        new RateLimiter(config.loginFailuresPerAddress(), config.loginFailureWindow(), clock);
+        throttles.shared(
+            "login.address", config.loginFailuresPerAddress(), config.loginFailureWindow());
   }
 
   /** How long this log-in must wait, or empty when it may be tried. */

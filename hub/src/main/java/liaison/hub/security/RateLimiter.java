@@ -10,15 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At most {@code limit} events per key within any {@code window} (a sliding window of the events'
- * times, kept in memory per hub process, driven by the given clock). Thread-safe. Used for the
- * residents' public forms, keyed by client address or QR token.
+ * times, kept in memory per hub process, driven by the given clock). Thread-safe. Used where one
+ * process is the whole story: the embedded broker's guard against connection storms (a station
+ * connects to one broker). Limits every hub must share count in the database ({@link Throttles}).
  *
  * <p>With {@code maxKeys}, memory stays bounded however many keys a stranger invents (addresses,
  * codes): past it, keys with nothing left in the window go first, then the key heard from least
  * recently. A forgotten key starts again from nothing, so the bound must sit well above the keys
  * that are really active.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Throttle {
   private final int limit;
   private final Duration window;
   private final Clock clock;
@@ -47,10 +48,7 @@ public final class RateLimiter {
     this.maxKeys = maxKeys;
   }
 
-  /**
-   * Counts one event for the key if it is within the limit. Empty when allowed; otherwise how long
-   * until the oldest counted event leaves the window (at least one second), and nothing is counted.
-   */
+  @Override
   public Optional<Duration> tryAcquire(String key) {
     Instant now = clock.instant();
     Instant horizon = now.minus(window);
@@ -80,10 +78,7 @@ public final class RateLimiter {
     return Optional.ofNullable(wait[0]);
   }
 
-  /**
-   * Whether the key is at its limit now, without counting anything: how long until it may act
-   * again, or empty. For limits counted on failures only (log-ins): look first, count on failure.
-   */
+  @Override
   public Optional<Duration> blockedFor(String key) {
     Instant now = clock.instant();
     Instant horizon = now.minus(window);
@@ -141,6 +136,7 @@ public final class RateLimiter {
   /**
    * How many keys are remembered now (at most {@code maxKeys}, give or take requests in flight).
    */
+  @Override
   public int trackedKeys() {
     return events.size();
   }

@@ -8,13 +8,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import liaison.hub.config.OpinionConfig;
 import liaison.hub.security.ClientAddresses;
-import liaison.hub.security.RateLimiter;
+import liaison.hub.security.Throttle;
+import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
 
 /**
@@ -27,14 +27,15 @@ import liaison.hub.text.Text;
  */
 @Singleton
 public class ResidentPages {
-  private final RateLimiter perIp;
-  private final RateLimiter perToken;
+  private final Throttle perIp;
+  private final Throttle perToken;
   private final ClientAddresses addresses;
 
-  public ResidentPages(OpinionConfig config, ClientAddresses addresses, Clock clock) {
+  public ResidentPages(OpinionConfig config, ClientAddresses addresses, Throttles throttles) {
     this.addresses = addresses;
-    this.perIp = new RateLimiter(config.perIp(), config.perIpWindow(), clock);
-    this.perToken = new RateLimiter(config.perToken(), config.perTokenWindow(), clock);
+    // Counted in the database: a resident's sixth form is refused whichever hub it reaches.
+    this.perIp = throttles.shared("opinion.address", config.perIp(), config.perIpWindow());
+    this.perToken = throttles.shared("opinion.token", config.perToken(), config.perTokenWindow());
   }
 
   /** Counts a public POST; the 429 answer when the address or the token is over its limit. */

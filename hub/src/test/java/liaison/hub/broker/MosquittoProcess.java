@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import liaison.testkit.TestBroker;
 
@@ -14,7 +16,7 @@ import liaison.testkit.TestBroker;
  * A real Mosquitto (Debian's, installed by .ci/run) on a free loopback port, with the password and
  * ACL files in a folder of the test's: the external broker a county may run instead of the hub's.
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
@@ -25,7 +27,7 @@ final class MosquittoProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static Path executable() {
+  public static Path executable() {
     for (String candidate :
         new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"}) {
       if (Files.isExecutable(Path.of(candidate))) {
@@ -40,7 +42,11 @@ final class MosquittoProcess implements AutoCloseable {
    * Starts Mosquitto with {@code passwd} and {@code acl} from the folder, anonymous clients
    * refused.
    */
-  static MosquittoProcess start(Path dir) {
+  public static MosquittoProcess start(Path dir) {
+    return start(dir, List.of());
+  }
+
+  private static MosquittoProcess start(Path dir, List<String> settings) {
     try {
       int port = TestBroker.freePort();
       Path conf = dir.resolve("mosquitto.conf");
@@ -60,6 +66,7 @@ final class MosquittoProcess implements AutoCloseable {
               "log_type warning",
               "log_type notice",
               "log_type information",
+              String.join("\n", settings),
               ""));
       Path log = dir.resolve("mosquitto.log");
       Process process =
@@ -73,6 +80,25 @@ final class MosquittoProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Starts Mosquitto with files holding only the hub's account ({@code hubUser}, {@code
+   * hubPassword}), as an operator sets it up before the first hub starts; the hubs rewrite both.
+   */
+  public static MosquittoProcess forHubs(Path dir, String hubUser, String hubPassword) {
+    try {
+      Files.writeString(
+          dir.resolve(MosquittoFiles.PASSWORD_FILE),
+          MosquittoFiles.passwordFile(
+              hubUser, liaison.signage.protocol.MqttPasswordHash.hash(hubPassword), Map.of()));
+      Files.writeString(dir.resolve(MosquittoFiles.ACL_FILE), MosquittoFiles.aclFile(hubUser));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // As docs/SCALING.md sets Mosquitto up for several hubs: a hub gone for a while must not have
+    // its share of the events dropped past Mosquitto's default of 1,000 queued per session.
+    return start(dir, List.of("max_queued_messages 1000000"));
   }
 
   private void awaitListening() throws IOException {
@@ -94,12 +120,12 @@ final class MosquittoProcess implements AutoCloseable {
     }
   }
 
-  String uri() {
+  public String uri() {
     return "tcp://127.0.0.1:" + port;
   }
 
   /** SIGHUP: Mosquitto reads its password and ACL files again. */
-  void reload() {
+  public void reload() {
     try {
       Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -113,7 +139,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(log);
     } catch (IOException e) {

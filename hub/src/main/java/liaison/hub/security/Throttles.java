@@ -1,0 +1,249 @@
+package liaison.hub.security;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import liaison.hub.db.Database;
+import liaison.hub.db.Leased;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rate limits counted in the database ({@code throttle_key}, {@code throttle_hit}), so every hub of
+ * a county counts the same tries: log-ins per account and per address, the residents' forms, the
+ * tracking look-ups, the screens' enrolment requests and wrong codes. The answers are those of the
+ * in-memory {@link RateLimiter} they replace (a sliding window of the counted events' times).
+ *
+ * <p>Counting is exact whichever hub a request lands on: a try first locks its key's row (an
+ * upsert, which PostgreSQL holds until the commit and SQLite's single writer makes moot), then
+ * counts and adds its event in the same transaction. What is kept stays bounded: at most {@code
+ * limit} events per key inside the window, keys beyond a limit's {@code maxKeys} forgotten stalest
+ * first, and once a minute one hub (the lease {@code throttle-prune}) deletes what has left every
+ * window.
+ */
+@Singleton
+public class Throttles {
+  private static final Logger LOG = LoggerFactory.getLogger(Throttles.class);
+
+  private final Database database;
+  private final Clock clock;
+  private final Map<String, Duration> windows = new ConcurrentHashMap<>();
+
+  public Throttles(Database database, Clock clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  /** A limit every hub shares, named by {@code scope} ({@code login.account}). */
+  public Throttle shared(String scope, int limit, Duration window) {
+    return shared(scope, limit, window, Integer.MAX_VALUE);
+  }
+
+  /** The same, remembering at most {@code maxKeys} keys (a stranger may invent addresses). */
+  public Throttle shared(String scope, int limit, Duration window, int maxKeys) {
+    if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
+      throw new IllegalArgumentException(
+          "a rate limit needs at least 1 event per positive window and room for a key, got "
+              + limit
+              + " per "
+              + window
+              + " for "
+              + maxKeys
+              + " keys");
+    }
+    Duration before = windows.putIfAbsent(scope, window);
+    if (before != null && !before.equals(window)) {
+      throw new IllegalStateException("two limits named " + scope);
+    }
+    return new Shared(scope, limit, window, maxKeys);
+  }
+
+  /** Deletes the events and keys that have left their limit's window. */
+  @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+  @Leased("throttle-prune")
+  void pruneOnSchedule() {
+    int gone = prune();
+    if (gone > 0) {
+      LOG.debug("forgot {} counted tries that left their window", gone);
+    }
+  }
+
+  /** Deletes what has left every window now; how many events went. */
+  public int prune() {
+    long now = clock.millis();
+    int gone = 0;
+    for (Map.Entry<String, Duration> scope : windows.entrySet()) {
+      long horizon = now - scope.getValue().toMillis();
+      gone +=
+          database.inTransaction(
+              h -> {
+                int hits =
+                    h.createUpdate(
+                            "DELETE FROM throttle_hit WHERE scope = :scope AND at <= :horizon")
+                        .bind("scope", scope.getKey())
+                        .bind("horizon", horizon)
+                        .execute();
+                h.createUpdate(
+                        """
+                        DELETE FROM throttle_key WHERE scope = :scope AND last_at <= :horizon
+                          AND NOT EXISTS (SELECT 1 FROM throttle_hit t
+                                          WHERE t.scope = throttle_key.scope
+                                            AND t.subject = throttle_key.subject)
+                        """)
+                    .bind("scope", scope.getKey())
+                    .bind("horizon", horizon)
+                    .execute();
+                return hits;
+              });
+    }
+    return gone;
+  }
+
+  private final class Shared implements Throttle {
+    private final String scope;
+    private final int limit;
+    private final Duration window;
+    private final int maxKeys;
+
+    Shared(String scope, int limit, Duration window, int maxKeys) {
+      this.scope = scope;
+      this.limit = limit;
+      this.window = window;
+      this.maxKeys = maxKeys;
+    }
+
+    @Override
+    public Optional<Duration> tryAcquire(String key) {
+      long now = clock.millis();
+      long horizon = now - window.toMillis();
+      return database.inTransaction(
+          h -> {
+            if (maxKeys != Integer.MAX_VALUE && !known(h, key) && keys(h) >= maxKeys) {
+              makeRoom(h, horizon);
+            }
+            // Locks the key's row until the commit (PostgreSQL), so two hubs counting the same key
+            // take turns; a new key is made here.
+            h.createUpdate(
+                    """
+                    INSERT INTO throttle_key (scope, subject, last_at) VALUES (:scope, :key, :now)
+                    ON CONFLICT (scope, subject) DO UPDATE SET last_at = throttle_key.last_at
+                    """)
+                .bind("scope", scope)
+                .bind("key", key)
+                .bind("now", now)
+                .execute();
+            h.createUpdate(
+                    "DELETE FROM throttle_hit WHERE scope = :scope AND subject = :key AND at <= :horizon")
+                .bind("scope", scope)
+                .bind("key", key)
+                .bind("horizon", horizon)
+                .execute();
+            Optional<Duration> wait = wait(h, key, now, horizon);
+            if (wait.isPresent()) {
+              return wait;
+            }
+            h.createUpdate(
+                    "INSERT INTO throttle_hit (scope, subject, at) VALUES (:scope, :key, :now)")
+                .bind("scope", scope)
+                .bind("key", key)
+                .bind("now", now)
+                .execute();
+            h.createUpdate(
+                    "UPDATE throttle_key SET last_at = :now WHERE scope = :scope AND subject = :key")
+                .bind("scope", scope)
+                .bind("key", key)
+                .bind("now", now)
+                .execute();
+            return Optional.empty();
+          });
+    }
+
+    @Override
+    public Optional<Duration> blockedFor(String key) {
+      long now = clock.millis();
+      long horizon = now - window.toMillis();
+      return database.withHandle(h -> wait(h, key, now, horizon));
+    }
+
+    @Override
+    public int trackedKeys() {
+      return database.withHandle(this::keys);
+    }
+
+    /** How long the key must wait when it is at its limit inside the window; empty otherwise. */
+    private Optional<Duration> wait(Handle h, String key, long now, long horizon) {
+      Counted counted =
+          h.createQuery(
+                  "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM throttle_hit"
+                      + " WHERE scope = :scope AND subject = :key AND at > :horizon")
+              .bind("scope", scope)
+              .bind("key", key)
+              .bind("horizon", horizon)
+              .map((rs, ctx) -> new Counted(rs.getInt("n"), rs.getLong("oldest")))
+              .one();
+      if (counted.n() < limit) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Throttle.atLeastASecond(Duration.ofMillis(counted.oldest() + window.toMillis() - now)));
+    }
+
+    private boolean known(Handle h, String key) {
+      return h.createQuery(
+                  "SELECT COUNT(*) FROM throttle_key WHERE scope = :scope AND subject = :key")
+              .bind("scope", scope)
+              .bind("key", key)
+              .mapTo(Integer.class)
+              .one()
+          > 0;
+    }
+
+    private int keys(Handle h) {
+      return h.createQuery("SELECT COUNT(*) FROM throttle_key WHERE scope = :scope")
+          .bind("scope", scope)
+          .mapTo(Integer.class)
+          .one();
+    }
+
+    /**
+     * Below {@code maxKeys}: first the keys with nothing left in the window, then the ones heard
+     * from least recently.
+     */
+    private void makeRoom(Handle h, long horizon) {
+      h.createUpdate("DELETE FROM throttle_hit WHERE scope = :scope AND at <= :horizon")
+          .bind("scope", scope)
+          .bind("horizon", horizon)
+          .execute();
+      h.createUpdate("DELETE FROM throttle_key WHERE scope = :scope AND last_at <= :horizon")
+          .bind("scope", scope)
+          .bind("horizon", horizon)
+          .execute();
+      int excess = keys(h) - maxKeys + 1;
+      if (excess <= 0) {
+        return;
+      }
+      List<String> stalest =
+          h.createQuery(
+                  "SELECT subject FROM throttle_key WHERE scope = :scope"
+                      + " ORDER BY last_at, subject LIMIT :excess")
+              .bind("scope", scope)
+              .bind("excess", excess)
+              .mapTo(String.class)
+              .list();
+      for (String table : List.of("throttle_hit", "throttle_key")) {
+        h.createUpdate("DELETE FROM " + table + " WHERE scope = :scope AND subject IN (<keys>)")
+            .bind("scope", scope)
+            .bindList("keys", stalest)
+            .execute();
+      }
+    }
+  }
+
+  private record Counted(int n, long oldest) {}
+}
