@@ -46,7 +46,7 @@ record TableDigest(long rows, String sha256) {
             + table.order().stream().map(c -> orderBy(c, side)).collect(Collectors.joining(", "));
     MessageDigest sha256 = newSha256();
     long rows = 0;
-    try (Statement s = connection.createStatement();
+    try (Statement s = statement(connection);
         ResultSet r = s.executeQuery(select);
         DataOutputStream out =
             new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
@@ -60,6 +60,16 @@ record TableDigest(long rows, String sha256) {
       throw new UncheckedIOException(e);
     }
     return new TableDigest(rows, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  /**
+   * PostgreSQL's driver reads a whole result into memory unless told to fetch it in parts (which it
+   * does inside a transaction, as the migration's check runs).
+   */
+  private static Statement statement(Connection connection) throws SQLException {
+    Statement s = connection.createStatement();
+    s.setFetchSize(TableCopy.BATCH);
+    return s;
   }
 
   private static String read(Table.Column c, Side side) {

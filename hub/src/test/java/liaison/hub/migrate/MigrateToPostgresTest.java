@@ -223,6 +223,28 @@ class MigrateToPostgresTest {
     }
   }
 
+  /**
+   * A database where an older hub once made the (still empty) tables: the migrations take it on
+   * from there to the file's version, and the rows follow.
+   */
+  @Test
+  void shouldTakeOnATargetWhoseEmptyTablesAreAtAnOlderVersion() throws SQLException {
+    PostgresDatabase target = TestDatabases.createPostgres();
+    new HubMigrations(
+            MigrateToPostgres.flywaySettings(), target.url(), target.user(), target.password())
+        .migrateTo(org.flywaydb.core.api.MigrationVersion.fromVersion("5"));
+    assertThat(tablesIn(target)).contains("opinion_case").doesNotContain("station_command");
+
+    Outcome moved = migrate(sqlite, target);
+
+    assertThat(moved.status()).as(moved.err()).isZero();
+    assertThat(moved.out()).contains("All " + (sqliteRows.size() - 1) + " tables are the same");
+    try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+        Connection to = target.connect()) {
+      assertThat(rows(to, sqliteTables(from), from)).isEqualTo(sqliteRows);
+    }
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
