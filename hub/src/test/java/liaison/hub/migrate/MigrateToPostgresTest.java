@@ -355,6 +355,33 @@ class MigrateToPostgresTest {
     assertThat(tablesIn(target)).as("not even Flyway's history is left").isEmpty();
   }
 
+  /**
+   * Bytes that are not UTF-8 in a text cell (a file written by another tool): SQLite's driver reads
+   * them as U+FFFD, which PostgreSQL stores; the check reads the bytes SQLite holds, sees the
+   * difference, and nothing is kept.
+   */
+  @Test
+  void shouldReportATableThatDiffersAndKeepNothing() throws Exception {
+    PostgresDatabase target = TestDatabases.createPostgres();
+    Path mangled = dir.resolve("mangled.db");
+    Files.copy(sqlite, mangled);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mangled);
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE notice SET body = CAST(x'e5819c' || x'c3' AS TEXT) WHERE id = 'n-0002'");
+    }
+
+    Outcome differs = migrate(mangled, target);
+
+    assertThat(differs.status()).isEqualTo(1);
+    assertThat(differs.out())
+        .containsPattern("(?m)^  notice +\\d+  不同 different +\\d+\\.\\d\\d s$")
+        .containsPattern("(?m)^  station +\\d+  相同 same ")
+        .contains("1 张表不一致（notice），什么都没有保留", "1 table(s) differ (notice); nothing was kept")
+        .contains("已恢复原样", "is as it was")
+        .doesNotContain("全部一致");
+    assertThat(tablesIn(target)).isEmpty();
+  }
+
   @Test
   void shouldSayHowToUseItAndRefuseWrongOptions() {
     Outcome help = run(List.of("--help"));
