@@ -30,7 +30,8 @@ public final class MigrateToPostgres {
         把停止的枢纽的 SQLite 文件复制到 PostgreSQL，逐表核对。
         Copies a stopped hub's SQLite file into PostgreSQL and checks every table.
 
-        --from=data/hub.db      the hub's SQLite file        (default: $HUB_DATA_DIR/hub.db)
+        --from=data/hub.db      the hub's SQLite file  (default: $HUB_DATA_DIR/hub.db, else
+                                data/hub.db)
         --to=JDBC_URL           e.g. jdbc:postgresql://db/liaison, an empty database
                                                               (HUB_DB_URL)
         --db-user=… --db-password=…                           (HUB_DB_USER, HUB_DB_PASSWORD)
