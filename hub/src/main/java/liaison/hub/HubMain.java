@@ -10,6 +10,7 @@ import java.util.Map;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
+import liaison.hub.migrate.MigrateToPostgres;
 
 /**
  * {@code java -jar hub.jar [flags]}: reads the flags, checks paths and ports, starts Micronaut and
@@ -69,11 +70,21 @@ public final class HubMain {
         --db-user=… --db-password=…                                       (HUB_DB_USER, HUB_DB_PASSWORD)
         --demo                  load the demo county if it is missing    (HUB_DEMO=always)
         --no-demo               never load demo data                     (HUB_DEMO=never)
+
+      java -jar hub.jar migrate-to-postgres --from=data/hub.db --to=jdbc:postgresql://db/liaison
+                                copy a stopped hub's SQLite file into an empty PostgreSQL
+                                database and check every table (migrate-to-postgres --help)
       """;
 
   private HubMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(MigrateToPostgres.COMMAND)) {
+      System.exit(
+          MigrateToPostgres.run(
+              List.of(args).subList(1, args.length), System.getenv(), System.out, System.err));
+      return;
+    }
     Map<String, Object> properties;
     try {
       properties = parse(List.of(args));
