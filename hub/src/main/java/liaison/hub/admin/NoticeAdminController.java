@@ -303,8 +303,8 @@ public class NoticeAdminController {
             proofs.isEmpty()
                 ? List.of()
                 : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList(),
-            // Printed for a station's notice board: signed by the stations it is for, dated the
-            // day it starts to show.
+            // Printed for a station's notice board: headed with the stations it is for, signed
+            // by its author and dated the day it starts to show.
             String.join("、", receipts.stream().map(ReceiptRow::stationName).toList()),
             lang.text(
                 ReceptionAdminController.longDate(

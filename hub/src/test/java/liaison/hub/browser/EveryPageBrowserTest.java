@@ -23,6 +23,7 @@ import liaison.hub.demo.DemoCounty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +214,65 @@ class EveryPageBrowserTest {
           .as("%s widens the phone's layout viewport", address)
           .isLessThanOrEqualTo(screen);
     }
+  }
+
+  @Test
+  void shouldPrintAWeeksReceptionScheduleAsOneA4PublicNoticeWithoutTheWebsChrome()
+      throws Exception {
+    String text = printed("/admin/stations/s-001/week", "print-week");
+    assertThat(text).contains("接待安排公示", "城关镇人大代表之家", "制表日期");
+  }
+
+  @Test
+  void shouldPrintANoticeAsOneA4PublicNoticeWithoutTheWebsChrome() throws Exception {
+    String text = printed("/admin/notices/n-0001", "print-notice");
+    assertThat(text).contains("公告", "城关镇人大代表之家", "青溪县人大常委会代表工作委员会").contains("为进一步密切人大代表同人民群众的联系");
+  }
+
+  /**
+   * The page as Chromium prints it (A4, the page's own print rules): the PDF into {@code
+   * target/screens/NAME.pdf}, checked to be one page, and its text as pdftotext reads it, checked
+   * to hold none of the words of the menu and the bar the page shows on screen.
+   */
+  private String printed(String address, String name) throws Exception {
+    Page page = laptop;
+    page.navigate(hub.url(address).toString());
+    @SuppressWarnings("unchecked")
+    List<String> chrome =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('.topbar a, .topbar button, nav.menu a, nav.menu h2, nav.menu summary, main .actions a, main .actions button, .weeknav a')]"
+                    + ".map(e => e.textContent.trim()).filter(t => t.length > 0)");
+    assertThat(chrome).as("the menu's and the bar's words on %s", address).contains("站点与屏幕", "退出");
+    Path pdf = Chromium.SCREENS.resolve(name + ".pdf");
+    page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPreferCSSPageSize(true));
+    String info = run("pdfinfo", pdf.toString());
+    assertThat(info).as("pdfinfo of %s", address).containsPattern("Pages:\\s+1\\n");
+    assertThat(info)
+        .as("A4 is 595 × 842 pt")
+        .containsPattern("Page size:\\s+595(\\.\\d+)? x 84[12](\\.\\d+)? pts");
+    String text = run("pdftotext", "-layout", pdf.toString(), "-");
+    for (String word : chrome) {
+      assertThat(text)
+          .as("the printed %s holds the web's word «%s»", address, word)
+          .doesNotContain(word);
+    }
+    return text;
+  }
+
+  /** A poppler tool's output (poppler-utils: .ci/run installs it). */
+  private static String run(String... command) throws Exception {
+    Process p;
+    try {
+      p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          command[0] + " is missing: install poppler-utils (bash .ci/run does)", e);
+    }
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("%s exits", command[0]).isZero();
+    return out;
   }
 
   /** "/admin/stations/{id}/week" → "-admin-stations-id-week". */
