@@ -248,9 +248,7 @@ class EveryPageBrowserTest {
     page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPreferCSSPageSize(true));
     String info = run("pdfinfo", pdf.toString());
     assertThat(info).as("pdfinfo of %s", address).containsPattern("Pages:\\s+1\\n");
-    assertThat(info)
-        .as("A4 is 595 × 842 pt")
-        .containsPattern("Page size:\\s+595(\\.\\d+)? x 84[12](\\.\\d+)? pts");
+    assertThat(info).as("pdfinfo of %s", address).containsPattern("Page size:.*\\(A4\\)");
     String text = run("pdftotext", "-layout", pdf.toString(), "-");
     for (String word : chrome) {
       assertThat(text)
