@@ -31,7 +31,8 @@
     var data = new URLSearchParams(new FormData(form));
     data.set('action', 'save');
     say(words('saving'));
-    var sent = fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin',
+    // form.action would be the buttons named "action": the address is the attribute.
+    var sent = fetch(form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     saving = sent;
     sent.then(function (answer) {

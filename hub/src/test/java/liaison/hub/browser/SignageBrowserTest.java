@@ -184,8 +184,7 @@ class SignageBrowserTest {
     assertThat(boards(page)).isEqualTo(dragged);
     // Renumbered: the buttons of the row now first act on the first place.
     assertThat(page.locator("#m-0 .moves button").first()).isDisabled();
-    assertThat(page.locator("#m-0 .moves button").first())
-        .hasAttribute("aria-label", "上移第 1 项");
+    assertThat(page.locator("#m-0 .moves button").first()).hasAttribute("aria-label", "上移第 1 项");
 
     // The first row moved two places down with the arrow key on its handle.
     page.locator("#m-0 .grip").focus();
@@ -207,7 +206,8 @@ class SignageBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> values =
         (List<String>)
-            page.evaluate("() => [...document.querySelectorAll('#main li.entry select')].map(s => s.value)");
+            page.evaluate(
+                "() => [...document.querySelectorAll('#main li.entry select')].map(s => s.value)");
     return values;
   }
 
