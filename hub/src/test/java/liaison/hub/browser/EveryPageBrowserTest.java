@@ -229,6 +229,41 @@ class EveryPageBrowserTest {
     assertThat(text).contains("公告", "城关镇人大代表之家", "青溪县人大常委会代表工作委员会").contains("为进一步密切人大代表同人民群众的联系");
   }
 
+  @Test
+  void shouldPreviewANoticeAsTheKioskWillShowItWithTitleAndText() {
+    Page page = laptop;
+    page.navigate(hub.url("/admin/notices/new").toString());
+    page.getByLabel("标题").fill("明日上午停水");
+    page.getByLabel("正文").fill("因管网检修，城关镇明日 8:00—12:00 停水，请提前储水。");
+    page.getByLabel("级别").selectOption("URGENT");
+    page.getByLabel("停止显示").fill(java.time.LocalDate.parse(today()).plusDays(1) + "T18:00");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("预览")).click();
+
+    // An urgent notice: a banner under the plate with the title and the text, as the kiosk has it.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-banner"))
+        .containsText("明日上午停水：因管网检修");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".preview-full"))
+        .containsText("请提前储水");
+    assertThat(Axe.violations(page)).as("axe-core on the urgent preview").isEmpty();
+    Chromium.screenshot(page, "page-admin-notices-preview-urgent-laptop");
+
+    page.getByLabel("级别").selectOption("EMERGENCY");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("预览")).click();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-emergency"))
+        .containsText("明日上午停水");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-emergency"))
+        .containsText("请提前储水");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-banner"))
+        .hasCount(0);
+    assertThat(Axe.violations(page)).as("axe-core on the emergency preview").isEmpty();
+    Chromium.screenshot(page, "page-admin-notices-preview-emergency-laptop");
+  }
+
   /**
    * The page as Chromium prints it (A4, the page's own print rules): the PDF into {@code
    * target/screens/NAME.pdf}, checked to be one page, and its text as pdftotext reads it, checked
