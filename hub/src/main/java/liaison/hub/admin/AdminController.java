@@ -13,6 +13,7 @@ import liaison.hub.fleet.StationOverview;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 
 /** The admin's front page: the stations this person looks after, their screens and links. */
 @io.swagger.v3.oas.annotations.Hidden
@@ -27,15 +28,44 @@ public class AdminController {
     this.overview = overview;
   }
 
+  /**
+   * A station's card: its words in the reader's language; {@code online} colours the screen's
+   * state.
+   */
+  public record StationCard(
+      String id,
+      String name,
+      String kind,
+      String township,
+      String opinionUrl,
+      String screen,
+      boolean online,
+      long shownVersion,
+      long publishedVersion) {}
+
   /** admin/home: the stations this person looks after. */
   @Introspected
-  public record HomePage(Frame frame, List<StationOverview.Row> stations) {}
+  public record HomePage(Frame frame, List<StationCard> stations) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
-    List<StationOverview.Row> stations =
+    Lang lang = Lang.of(request);
+    List<StationCard> stations =
         access.visibleStations(staff).stream()
-            .map(p -> overview.row(p.id()).orElseThrow())
+            .map(
+                p -> {
+                  StationOverview.Row row = overview.row(p.id()).orElseThrow();
+                  return new StationCard(
+                      p.id(),
+                      p.station().name(),
+                      lang.pick(p.station().kind().zh(), p.station().kind().en()),
+                      p.townshipName(),
+                      row.opinionUrl(),
+                      lang.text(row.screen()),
+                      row.screen().key().equals("presence.online"),
+                      row.shownVersion(),
+                      row.publishedVersion());
+                })
             .toList();
     return new ModelAndView<>("admin/home", new HomePage(Frame.of(request, staff), stations));
   }

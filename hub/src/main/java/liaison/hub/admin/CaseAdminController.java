@@ -39,6 +39,7 @@ import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
@@ -360,9 +361,42 @@ public class CaseAdminController {
                   e.to() != null
                       ? lang.text(e.to().text())
                       : lang.pick(CaseLedger.what(e), e.action());
-              return new Line(shown(e.at()), who, what, e.note(), e.to() != null);
+              return new Line(shown(e.at()), who, what, note(e, lang), e.to() != null);
             })
         .toList();
+  }
+
+  private static final java.util.regex.Pattern PHOTOS =
+      java.util.regex.Pattern.compile("(\\d+) photo\\(s\\)");
+
+  /**
+   * A line's note in the reader's words: the resident's lines were stored with the rating's code
+   * ("DISSATISFIED: …") and a count of photos ("1 photo(s)"), which no person should read.
+   */
+  static String note(CaseEvent e, Lang lang) {
+    String note = e.note() == null ? "" : e.note();
+    switch (e.action()) {
+      case "rate" -> {
+        int colon = note.indexOf(": ");
+        String head = colon < 0 ? note : note.substring(0, colon);
+        String comment = colon < 0 ? "" : note.substring(colon + 2);
+        for (Satisfaction s : Satisfaction.values()) {
+          if (s.name().equals(head)) {
+            return comment.isEmpty()
+                ? lang.text(s.text())
+                : lang.text(Text.of("case.note.rated-with", s.text(), comment));
+          }
+        }
+        return note;
+      }
+      case "submit" -> {
+        java.util.regex.Matcher m = PHOTOS.matcher(note);
+        return m.matches() ? lang.text(Text.of("case.note.photos", m.group(1))) : note;
+      }
+      default -> {
+        return note;
+      }
+    }
   }
 
   private static String shown(OffsetDateTime t) {

@@ -130,7 +130,9 @@ public class NoticeAdminController {
       @Nullable String done,
       List<ProofRow> proofs,
       boolean proofsShown,
-      List<String> proofDays) {}
+      List<String> proofDays,
+      String issuer,
+      String issued) {}
 
   /** admin/notice-delete: the notice to delete. */
   @Introspected
@@ -300,7 +302,13 @@ public class NoticeAdminController {
             proofs.stream().anyMatch(p -> p.total().times() > 0),
             proofs.isEmpty()
                 ? List.of()
-                : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList()));
+                : proofs.getFirst().days().stream().map(d -> DAY.format(d.day())).toList(),
+            // Printed for a station's notice board: headed with the stations it is for, signed
+            // by its author and dated the day it starts to show.
+            String.join("、", receipts.stream().map(ReceiptRow::stationName).toList()),
+            lang.text(
+                ReceptionAdminController.longDate(
+                    n.validFrom().atZoneSameInstant(SHANGHAI).toLocalDate()))));
   }
 
   @Get(uri = "/{id}/delete", produces = MediaType.TEXT_HTML)

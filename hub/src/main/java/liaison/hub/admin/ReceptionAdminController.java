@@ -73,8 +73,12 @@ public class ReceptionAdminController {
     this.clock = clock;
   }
 
-  /** One day column of the week calendar. */
-  public record Day(LocalDate date, String label, boolean today, List<SlotRow> slots) {}
+  /**
+   * One day column of the week calendar; {@code past} days go below the rest on a phone, so that
+   * today comes first.
+   */
+  public record Day(
+      LocalDate date, String label, boolean today, boolean past, List<SlotRow> slots) {}
 
   /** A recurring rule under the calendar, in the reader's language. */
   public record RuleRow(String id, String summary) {
@@ -127,7 +131,10 @@ public class ReceptionAdminController {
       boolean canEdit,
       List<StationPlace> stations,
       @Nullable String done,
-      List<RuleRow> rules) {}
+      List<RuleRow> rules,
+      boolean anyPast,
+      String period,
+      String printedOn) {}
 
   /**
    * admin/reception-form: a new reception ({@code id} null) or one to change, with the messages
@@ -175,6 +182,7 @@ public class ReceptionAdminController {
                       date.getMonthValue(),
                       date.getDayOfMonth())),
               date.equals(today),
+              date.isBefore(today),
               slots.stream()
                   .filter(d -> d.slot().date().equals(date))
                   .map(d -> row(d, today))
@@ -204,7 +212,20 @@ public class ReceptionAdminController {
                         .contains(done)
                 ? done
                 : null,
-            rules.list(staff, stationId).stream().map(r -> RuleRow.of(r, lang)).toList()));
+            rules.list(staff, stationId).stream().map(r -> RuleRow.of(r, lang)).toList(),
+            days.stream().anyMatch(Day::past),
+            lang.text(Text.of("print.period", longDate(monday), longDate(monday.plusDays(6)))),
+            lang.text(Text.of("print.dated", longDate(today)))));
+  }
+
+  /** A date as a public notice writes it: 2026年11月23日 / 23 November 2026. */
+  static Text longDate(LocalDate date) {
+    return Text.of(
+        "print.date", date.getYear(), date.getMonthValue(), date.getDayOfMonth(), monthName(date));
+  }
+
+  private static Text monthName(LocalDate date) {
+    return Text.of("print.month." + date.getMonthValue());
   }
 
   @Get(uri = "/receptions/new", produces = MediaType.TEXT_HTML)

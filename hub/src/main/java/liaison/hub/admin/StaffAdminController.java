@@ -24,6 +24,8 @@ import liaison.hub.security.SessionCookies;
 import liaison.hub.security.SessionStore;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffFilter;
+import liaison.hub.station.Access;
+import liaison.hub.station.StationPlace;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
@@ -39,17 +41,23 @@ public class StaffAdminController {
   private final StaffPasswords passwords;
   private final SessionStore sessions;
   private final SecurityConfig config;
+  private final Access access;
 
   public StaffAdminController(
-      StaffPasswords passwords, SessionStore sessions, SecurityConfig config) {
+      StaffPasswords passwords, SessionStore sessions, SecurityConfig config, Access access) {
+    this.access = access;
     this.passwords = passwords;
     this.sessions = sessions;
     this.config = config;
   }
 
+  /** An account's line: its stations by their names, not their ids. */
+  public record AccountRow(
+      Staff staff, boolean mustChangePassword, boolean resettable, String stationNames) {}
+
   /** admin/staff: the county's accounts. */
   @Introspected
-  public record StaffPage(Frame frame, List<StaffPasswords.Listed> accounts) {}
+  public record StaffPage(Frame frame, List<AccountRow> accounts) {}
 
   /** admin/staff-reset: the temporary password, shown this once. */
   @Introspected
@@ -69,8 +77,24 @@ public class StaffAdminController {
 
   @Get(uri = "/staff", produces = MediaType.TEXT_HTML)
   public ModelAndView<StaffPage> list(HttpRequest<?> request, Staff staff) {
-    return new ModelAndView<>(
-        "admin/staff", new StaffPage(Frame.of(request, staff), passwords.accounts(staff)));
+    List<StaffPasswords.Listed> listed = passwords.accounts(staff);
+    Map<String, String> names =
+        access.visibleStations(staff).stream()
+            .collect(java.util.stream.Collectors.toMap(StationPlace::id, p -> p.station().name()));
+    List<AccountRow> rows =
+        listed.stream()
+            .map(
+                a ->
+                    new AccountRow(
+                        a.staff(),
+                        a.mustChangePassword(),
+                        a.resettable(),
+                        String.join(
+                            "、",
+                            new java.util.TreeSet<>(a.staff().stationIds())
+                                .stream().map(id -> names.getOrDefault(id, id)).toList())))
+            .toList();
+    return new ModelAndView<>("admin/staff", new StaffPage(Frame.of(request, staff), rows));
   }
 
   /** Resets and shows the temporary password once; the page is not cached. */

@@ -32,7 +32,7 @@ public class StationOverview implements ScreenReports {
     this.links = links;
   }
 
-  /** One row of the overview. */
+  /** One row of the overview; {@code presence} in both languages, {@code screen} to be shown. */
   public record Row(
       String id,
       String name,
@@ -42,7 +42,8 @@ public class StationOverview implements ScreenReports {
       long publishedVersion,
       String presence,
       long shownVersion,
-      String reportedAt) {}
+      String reportedAt,
+      Text screen) {}
 
   public List<Row> rows() {
     return stations.all().stream().map(this::row).toList();
@@ -66,6 +67,14 @@ public class StationOverview implements ScreenReports {
   private Row row(StationPlace p) {
     long published = publications.current(p.id()).map(Publication::version).orElse(0L);
     Optional<StateIngest.StoredState> state = states.state(p.id());
+    Text screen =
+        state
+            .map(
+                s ->
+                    s.state().presence() == StationState.Presence.ONLINE
+                        ? Text.of("presence.online")
+                        : Text.of("presence.offline"))
+            .orElse(Text.of("presence.never"));
     return new Row(
         p.id(),
         p.station().name(),
@@ -73,15 +82,9 @@ public class StationOverview implements ScreenReports {
         p.townshipName(),
         links.opinion(p.station().publicToken()),
         published,
-        state
-            .map(
-                s ->
-                    s.state().presence() == StationState.Presence.ONLINE
-                        ? Text.of("presence.online")
-                        : Text.of("presence.offline"))
-            .orElse(Text.of("presence.never"))
-            .both(" "),
+        screen.both(" "),
         state.map(s -> s.state().contentVersion()).orElse(0L),
-        state.map(s -> s.state().at().toLocalDateTime().toString().replace('T', ' ')).orElse(""));
+        state.map(s -> s.state().at().toLocalDateTime().toString().replace('T', ' ')).orElse(""),
+        screen);
   }
 }

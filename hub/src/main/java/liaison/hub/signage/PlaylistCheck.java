@@ -121,7 +121,19 @@ public final class PlaylistCheck {
       Integer seconds = seconds(row.seconds(), field + ".seconds", problems);
       if (seconds != null) {
         var wrong = reason(() -> Entry.of(board.isEmpty() ? "?" : board, seconds));
-        wrong.ifPresent(e -> problems.add(field + ".seconds", said(e)));
+        // The station's rule, in the page's words: a known board by its name (代表名录), not by
+        // the protocol's (ROSTER).
+        Object named = known ? Text.of("board." + Board.named(board).name()) : board;
+        wrong.ifPresent(
+            e ->
+                problems.add(
+                    field + ".seconds",
+                    Text.of(
+                        "problem.playlist.seconds.range",
+                        named,
+                        seconds,
+                        Playlist.MIN_SECONDS,
+                        Playlist.MAX_SECONDS)));
         if (known && wrong.isEmpty()) {
           entries.add(Entry.of(board, seconds));
           continue;

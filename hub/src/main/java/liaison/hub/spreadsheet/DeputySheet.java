@@ -147,10 +147,7 @@ final class DeputySheet {
               ImportReport.Problem.of(n, "公开电话", Text.of("problem.sheet.deputy.phone-public")));
         }
       }
-      if (!reasons.isEmpty()) {
-        outcomes.add(RowOutcome.rejected(n, id, name, reasons));
-        continue;
-      }
+      // The form's rules run too, so a row with several faults lists them all at once.
       DeputyDraft draft =
           new DeputyDraft(
               row.get("姓名"),
@@ -176,6 +173,10 @@ final class DeputySheet {
         } else {
           change = deputies.prepareCreate(staff, id, draft);
         }
+        if (!reasons.isEmpty()) {
+          outcomes.add(RowOutcome.rejected(n, id, name, reasons));
+          continue;
+        }
         String action =
             change.isNew() ? "create" : change.changesSomething() ? "update" : "unchanged";
         // A new deputy's id is made when the row is written: the dry run's would not be the one
@@ -183,7 +184,12 @@ final class DeputySheet {
         String shownId = change.isNew() && id.isEmpty() ? "" : change.after().id();
         outcomes.add(RowOutcome.accepted(n, shownId, change.after().name(), change, action));
       } catch (RuntimeException e) {
-        outcomes.add(RowOutcome.rejected(n, id, name, RowOutcome.reasons(n, e, COLUMN_OF_FIELD)));
+        outcomes.add(
+            RowOutcome.rejected(
+                n,
+                id,
+                name,
+                RowOutcome.merged(reasons, RowOutcome.reasons(n, e, COLUMN_OF_FIELD))));
       }
     }
     return outcomes;

@@ -36,6 +36,23 @@ record RowOutcome<C>(
     return change != null;
   }
 
+  /**
+   * The sheet's own reasons, then the form's for every column the sheet's did not already name (a
+   * missing 编号 is said once, not again by the form's rules).
+   */
+  static List<ImportReport.Problem> merged(
+      List<ImportReport.Problem> sheet, List<ImportReport.Problem> form) {
+    List<ImportReport.Problem> all = new ArrayList<>(sheet);
+    for (ImportReport.Problem p : form) {
+      boolean named =
+          !p.column().isEmpty() && sheet.stream().anyMatch(s -> s.column().equals(p.column()));
+      if (!named) {
+        all.add(p);
+      }
+    }
+    return all;
+  }
+
   /** The messages of a service's refusal, each under the column its field comes from. */
   static List<ImportReport.Problem> reasons(
       long row, RuntimeException e, Map<String, String> columnOfField) {

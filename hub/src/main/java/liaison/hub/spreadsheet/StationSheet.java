@@ -119,10 +119,7 @@ final class StationSheet {
       } else {
         seen.put(id, row.number());
       }
-      if (!reasons.isEmpty()) {
-        outcomes.add(RowOutcome.rejected(row.number(), id, name, reasons));
-        continue;
-      }
+      // The form's rules run too, so a row with several faults lists them all at once.
       StationDraft draft =
           new StationDraft(
               id,
@@ -135,18 +132,25 @@ final class StationSheet {
               row.get("纬度"),
               row.get("经度"));
       try {
-        Optional<StationPlace> existing = repository.find(id);
+        Optional<StationPlace> existing = id.isEmpty() ? Optional.empty() : repository.find(id);
         StationService.Change change =
             existing.isPresent()
                 ? stations.prepareUpdate(staff, id, draft)
                 : stations.prepareCreate(staff, draft);
+        if (!reasons.isEmpty()) {
+          outcomes.add(RowOutcome.rejected(row.number(), id, name, reasons));
+          continue;
+        }
         String action =
             change.isNew() ? "create" : change.changesSomething() ? "update" : "unchanged";
         outcomes.add(RowOutcome.accepted(row.number(), id, change.after().name(), change, action));
       } catch (RuntimeException e) {
         outcomes.add(
             RowOutcome.rejected(
-                row.number(), id, name, RowOutcome.reasons(row.number(), e, COLUMN_OF_FIELD)));
+                row.number(),
+                id,
+                name,
+                RowOutcome.merged(reasons, RowOutcome.reasons(row.number(), e, COLUMN_OF_FIELD))));
       }
     }
     return outcomes;

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every page shows around its own content, the same for all: who is signed in (nobody on a
  * public page or the log-in), the token the staff's forms send back, the language ("zh" or "en"),
- * and the page the language switch comes back to. Every page model carries one as {@code frame};
- * the layout reads {@code ${frame.staff}}, {@code ${frame.csrf}}, {@code ${frame.lang}}, {@code
- * ${frame.path}}.
+ * the page the language switch comes back to, and where the page is ({@code here}: the menu marks
+ * its section by it, also on a page that answered a form). Every page model carries one as {@code
+ * frame}; the layout reads {@code ${frame.staff}}, {@code ${frame.csrf}}, {@code ${frame.lang}},
+ * {@code ${frame.path}}.
  */
-public record Frame(@Nullable Staff staff, String csrf, String lang, String path) {
+public record Frame(@Nullable Staff staff, String csrf, String lang, String path, String here) {
 
   /** A staff page. */
   public static Frame of(HttpRequest<?> request, Staff staff) {
@@ -25,17 +26,18 @@ public record Frame(@Nullable Staff staff, String csrf, String lang, String path
         request.getMethod() == HttpMethod.GET
             ? request.getPath() + (query == null ? "" : "?" + query)
             : "/admin";
-    return new Frame(staff, StaffBinder.csrfToken(request), Lang.of(request).code(), path);
+    return new Frame(
+        staff, StaffBinder.csrfToken(request), Lang.of(request).code(), path, request.getPath());
   }
 
   /** A page before anyone signs in (the log-in), coming back to {@code path}. */
   public static Frame signedOut(HttpRequest<?> request, String path) {
-    return new Frame(null, "", Lang.of(request).code(), path);
+    return new Frame(null, "", Lang.of(request).code(), path, request.getPath());
   }
 
   /** A residents' page: no staff, no token; its language switch comes back to {@code path}. */
   public static Frame resident(Lang lang, String path) {
-    return new Frame(null, "", lang.code(), path);
+    return new Frame(null, "", lang.code(), path, path);
   }
 
   /** The residents' language switch: sets Chinese and comes back here. */

@@ -168,6 +168,60 @@ class SignageBrowserTest {
   }
 
   @Test
+  void shouldReorderThePlaylistByDragAndDropAndByTheKeysWithoutAReload() {
+    Page page = loggedIn("chengguan");
+    page.navigate(hub.url("/admin/stations/s-001/playlist").toString());
+    List<String> before = boards(page);
+    assertThat(before).hasSize(Playlist.DEFAULT.entries().size());
+    // A mark on this document: a reload would lose it.
+    page.evaluate("() => { window.stillHere = true; }");
+
+    // The last row dragged by its handle to the top.
+    page.locator("#m-" + (before.size() - 1) + " .grip").dragTo(page.locator("#m-0 .grip"));
+    assertThat(page.locator(".order-status")).hasText("已按新顺序保存，屏幕将在几秒内更新。");
+    List<String> dragged = new java.util.ArrayList<>(before);
+    dragged.addFirst(dragged.removeLast());
+    assertThat(boards(page)).isEqualTo(dragged);
+    // Renumbered: the buttons of the row now first act on the first place.
+    assertThat(page.locator("#m-0 .moves button").first()).isDisabled();
+    assertThat(page.locator("#m-0 .moves button").first()).hasAttribute("aria-label", "上移第 1 项");
+
+    // The first row moved two places down with the arrow key on its handle.
+    page.locator("#m-0 .grip").focus();
+    page.keyboard().press("ArrowDown");
+    assertThat(page.locator(".order-status")).hasText("已按新顺序保存，屏幕将在几秒内更新。");
+    page.keyboard().press("ArrowDown");
+    List<String> keyed = new java.util.ArrayList<>(dragged);
+    keyed.add(2, keyed.removeFirst());
+    assertThat(page.locator("#m-2 select")).hasValue(keyed.get(2));
+    assertThat(page.locator(".order-status")).hasText("已按新顺序保存，屏幕将在几秒内更新。");
+    assertThat(page.evaluate("() => window.stillHere === true")).isEqualTo(true);
+    Chromium.screenshot(page, "playlist-reordered-phone");
+
+    // Saved: the page read again shows the new order, and so does the station's snapshot.
+    await().until(() -> boardsSaved(page).equals(keyed));
+  }
+
+  private static List<String> boards(Page page) {
+    @SuppressWarnings("unchecked")
+    List<String> values =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('#main li.entry select')].map(s => s.value)");
+    return values;
+  }
+
+  private List<String> boardsSaved(Page page) {
+    Page fresh = page.context().newPage();
+    try {
+      fresh.navigate(hub.url("/admin/stations/s-001/playlist").toString());
+      return boards(fresh);
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
   void shouldShowANoticesProofOfDisplayAsCardsOnAPhone() {
     OffsetDateTime now = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
     try (TestClient s001 = hub.station("s-001", "signagebrowser")) {

@@ -142,9 +142,9 @@ class PlaylistApiTest {
       textBlock =
           """
           unknown board       | {"entries": [{"board": "CLOCK", "seconds": 10}]}                   | entries[0].board   | 播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS
-          zero seconds        | {"entries": [{"board": "TODAY", "seconds": 0}]}                    | entries[0].seconds | 版面 TODAY 的时长为 0 秒；每个版面应在 3 至 600 秒之间
-          negative seconds    | {"entries": [{"board": "TODAY", "seconds": -5}]}                   | entries[0].seconds | 版面 TODAY 的时长为 -5 秒；每个版面应在 3 至 600 秒之间
-          too long            | {"entries": [{"board": "TODAY", "seconds": 3600}]}                 | entries[0].seconds | 版面 TODAY 的时长为 3600 秒；每个版面应在 3 至 600 秒之间
+          zero seconds        | {"entries": [{"board": "TODAY", "seconds": 0}]}                    | entries[0].seconds | “今日接待”显示 0 秒不行：每个版面应显示 3 至 600 秒
+          negative seconds    | {"entries": [{"board": "TODAY", "seconds": -5}]}                   | entries[0].seconds | “今日接待”显示 -5 秒不行：每个版面应显示 3 至 600 秒
+          too long            | {"entries": [{"board": "TODAY", "seconds": 3600}]}                 | entries[0].seconds | “今日接待”显示 3600 秒不行：每个版面应显示 3 至 600 秒
           not a number        | {"entries": [{"board": "TODAY", "seconds": "twenty"}]}             | entries[0].seconds | 秒数应为整数，如 15（现为“twenty”）
           no boards           | {"entries": []}                                                    | entries            | 播放列表没有版面；请至少加入一个版面
           daypart no boards   | {"entries": [{"board": "TODAY", "seconds": 20}], "dayparts": [{"from": "07:30", "until": "09:00", "entries": []}]} | dayparts[0].entries | 时段 07:30—09:00 没有版面；请至少加入一个版面
@@ -236,7 +236,8 @@ class PlaylistApiTest {
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body())
         .contains("请改正下面标出的问题，本次没有保存。")
-        .contains("版面 ROSTER 的时长为 0 秒；每个版面应在 3 至 600 秒之间")
+        .contains("“代表名录”显示 0 秒不行：每个版面应显示 3 至 600 秒")
+        .doesNotContain("ROSTER 的")
         .contains("value=\"08:00\"", "value=\"25\"");
     assertThat(hub.bean(PlaylistRepository.class).find("s-001")).isEqualTo(before);
   }

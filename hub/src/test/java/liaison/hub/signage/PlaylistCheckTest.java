@@ -73,10 +73,9 @@ class PlaylistCheckTest {
                     row("RESULTS", "")),
                 null));
 
-    assertThat(errors.get("entries[0].seconds").zh())
-        .isEqualTo("版面 TODAY 的时长为 0 秒；每个版面应在 3 至 600 秒之间");
+    assertThat(errors.get("entries[0].seconds").zh()).isEqualTo("“今日接待”显示 0 秒不行：每个版面应显示 3 至 600 秒");
     assertThat(errors.get("entries[1].seconds").en())
-        .isEqualTo("board WEEK is set to show for -5 s; each board needs 3 to 600 s");
+        .isEqualTo("“This week” cannot show for -5 s: each board needs 3 to 600 s");
     assertThat(errors.get("entries[2].seconds").zh()).contains("601 秒");
     assertThat(errors.get("entries[3].seconds").zh()).isEqualTo("秒数应为整数，如 15（现为“abc”）");
     assertThat(errors.get("entries[4].seconds").zh()).isEqualTo("请填写显示多少秒（3–600）");

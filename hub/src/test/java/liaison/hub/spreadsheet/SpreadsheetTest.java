@@ -368,6 +368,42 @@ class SpreadsheetTest {
     return rows;
   }
 
+  @Test
+  void shouldListEveryFaultOfARowAtOnce() throws Exception {
+    // Four faults in one deputy row: a level nobody has, a phone that is no phone, a consent that
+    // is neither yes nor no, a station that does not exist; and in one station row, three.
+    String deputies = DEPUTIES_HEADER + "\r\n" + ",韦小宝,皇帝,白沙镇第五选区,,,,电话号码,也许,s-999\r\n";
+    String stations = STATIONS_HEADER + "\r\n" + "s-050,,宫殿,云山乡,,,,200,\r\n";
+
+    JsonNode deputyReport =
+        json.readTree(
+            admin
+                .apiBytes(
+                    "POST",
+                    "/api/import/deputies?dryRun=true",
+                    "text/csv",
+                    deputies.getBytes(StandardCharsets.UTF_8))
+                .body());
+    JsonNode stationReport =
+        json.readTree(
+            admin
+                .apiBytes(
+                    "POST",
+                    "/api/import/stations?dryRun=true",
+                    "text/csv",
+                    stations.getBytes(StandardCharsets.UTF_8))
+                .body());
+
+    assertThat(deputyReport.path("rejected")).hasSize(1);
+    assertThat(deputyReport.path("rejected").get(0).path("reasons"))
+        .extracting(r -> r.path("column").asText())
+        .containsExactlyInAnyOrder("公开电话", "层级", "电话", "所属站点");
+    assertThat(reasons(deputyReport).get(2L)).contains("公开电话", "层级：不认识的层级「皇帝」", "电话：", "所属站点：");
+    assertThat(stationReport.path("rejected").get(0).path("reasons"))
+        .extracting(r -> r.path("column").asText())
+        .contains("名称", "类型", "乡镇", "纬度");
+  }
+
   private static Map<Long, String> reasons(JsonNode report) {
     Map<Long, String> byRow = new java.util.LinkedHashMap<>();
     report

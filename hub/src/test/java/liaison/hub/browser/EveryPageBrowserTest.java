@@ -1,0 +1,316 @@
+package liaison.hub.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import io.micronaut.http.MediaType;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import liaison.hub.RunningHub;
+import liaison.hub.db.Database;
+import liaison.hub.demo.DemoCounty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every page the hub renders, found in its router, not in a list someone must remember: each GET
+ * route that answers HTML is opened with the demo county's records, as the county administrator
+ * (the staff's pages, on a laptop at 1366×768 and on a phone at 390×844) or as a resident (the
+ * public pages, on a phone). Each is photographed into {@code target/screens/page-….png}, checked
+ * by axe-core against WCAG 2.1 A and AA, and on the phone must not be wider than the screen. One
+ * hub and one browser serve the whole sweep.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryPageBrowserTest {
+  /** Pages a person sees before signing in, photographed signed out. */
+  private static final List<String> SIGNED_OUT = List.of("/", "/login");
+
+  private RunningHub hub;
+  private Chromium chromium;
+  private Page laptop;
+  private Page phone;
+  private Page residentPhone;
+  private final Map<String, String> records = new LinkedHashMap<>();
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    hub = RunningHub.start(dir);
+    chromium = Chromium.launch();
+    laptop = chromium.laptop();
+    phone = chromium.phone();
+    residentPhone = chromium.phone();
+    logIn(laptop);
+    logIn(phone);
+    demoRecords();
+  }
+
+  @AfterAll
+  void stop() {
+    chromium.close();
+    hub.close();
+  }
+
+  private void logIn(Page page) {
+    page.navigate(hub.url("/login").toString());
+    page.getByLabel("用户名").fill("admin");
+    page.getByLabel("密码").fill(DemoCounty.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    page.waitForURL(url -> !url.contains("/login"));
+  }
+
+  /** The demo county's records a page's address names, each with something to show. */
+  private void demoRecords() {
+    Database db = hub.bean(Database.class);
+    records.put("station", "s-001");
+    records.put("deputy", "d-0001");
+    records.put("reception", "r-0001");
+    records.put("rule", "rr-0001");
+    records.put("notice", "n-0001");
+    // A case that went the whole way: registered, forwarded, answered, rated.
+    records.put("case", "case-demo0009");
+    records.put("department", "dep-housing");
+    records.put("bookingCode", "B-DEMX-7Q4K");
+    records.put(
+        "bookedReception",
+        db.withHandle(
+            h ->
+                h.createQuery("SELECT slot_id FROM reception_booking WHERE id = 'b-demo000001'")
+                    .mapTo(String.class)
+                    .one()));
+    records.put(
+        "token",
+        db.withHandle(
+            h ->
+                h.createQuery("SELECT public_token FROM station WHERE id = 's-001'")
+                    .mapTo(String.class)
+                    .one()));
+    records.put(
+        "tracking",
+        db.withHandle(
+            h ->
+                h.createQuery("SELECT tracking_code FROM opinion_case WHERE id = :id")
+                    .bind("id", records.get("case"))
+                    .mapTo(String.class)
+                    .one()));
+  }
+
+  /** The router's GET routes that answer HTML, by their templates. */
+  private List<String> htmlPages() {
+    TreeSet<String> templates = new TreeSet<>();
+    for (UriRouteInfo<?, ?> r : hub.bean(Router.class).uriRoutes().toList()) {
+      if (r.getHttpMethodName().equals("GET")
+          && r.getProduces().stream().anyMatch(MediaType.TEXT_HTML_TYPE::matches)) {
+        templates.add(r.getUriMatchTemplate().toPathString());
+      }
+    }
+    return List.copyOf(templates);
+  }
+
+  private static boolean staffPage(String template) {
+    return template.startsWith("/admin") || SIGNED_OUT.contains(template);
+  }
+
+  /** The address of a page: its variables filled with the demo's records, and any query needed. */
+  private String address(String template) {
+    Matcher m = Pattern.compile("([^/{}]+)/\\{([^}]+)}").matcher(template);
+    StringBuilder path = new StringBuilder();
+    while (m.find()) {
+      String value =
+          switch (m.group(1) + "/" + m.group(2)) {
+            case "stations/id", "stations/stationId", "fleet/id" -> records.get("station");
+            case "deputies/id" -> records.get("deputy");
+            case "receptions/id" ->
+                template.endsWith("/bookings")
+                    ? records.get("bookedReception")
+                    : records.get("reception");
+            case "rules/id" -> records.get("rule");
+            case "notices/id" -> records.get("notice");
+            case "cases/id" -> records.get("case");
+            case "departments/id" -> records.get("department");
+            case "o/token", "b/token" -> records.get("token");
+            case "t/code" -> records.get("tracking");
+            case "booked/code" -> records.get("bookingCode");
+            default ->
+                throw new IllegalStateException(
+                    "no demo record for {" + m.group(2) + "} in " + template + ": add one here");
+          };
+      m.appendReplacement(path, Matcher.quoteReplacement(m.group(1) + "/" + value));
+    }
+    m.appendTail(path);
+    String query =
+        switch (template) {
+          case "/admin/receptions/new" -> "?station=s-001&date=" + today();
+          case "/admin/rules/new" -> "?station=s-001";
+          default -> "";
+        };
+    return path + query;
+  }
+
+  private static String today() {
+    return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyStaffPageOnALaptopAndAPhone() {
+    List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::staffPage).toList();
+    assertThat(pages).as("the staff's pages in the router").contains("/admin", "/login");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String template : pages) {
+      boolean signedOut = SIGNED_OUT.contains(template);
+      tests.add(
+          DynamicTest.dynamicTest(
+              template + " at 1366×768",
+              () -> check(signedOut ? chromium.laptop() : laptop, template, "laptop", false)));
+      tests.add(
+          DynamicTest.dynamicTest(
+              template + " at 390×844",
+              () -> check(signedOut ? chromium.phone() : phone, template, "phone", true)));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyResidentsPageOnAPhone() {
+    List<String> pages = htmlPages().stream().filter(t -> !staffPage(t)).toList();
+    assertThat(pages).as("the residents' pages in the router").contains("/o/{token}", "/t");
+    return pages.stream()
+        .map(
+            template ->
+                DynamicTest.dynamicTest(
+                    template + " at 390×844", () -> check(residentPhone, template, "phone", true)));
+  }
+
+  private void check(Page page, String template, String size, boolean phoneWidth) {
+    String address = address(template);
+    Response response = page.navigate(hub.url(address).toString());
+    assertThat(response.status()).as("%s answers", address).isEqualTo(200);
+    Chromium.screenshot(page, "page" + slug(template) + "-" + size);
+    assertThat(Axe.violations(page)).as("axe-core on %s at %s", address, size).isEmpty();
+    if (phoneWidth) {
+      // A phone's browser widens its layout viewport to a page wider than the screen (innerWidth
+      // grows with it), so the page is held to the screen's own width, not to innerWidth.
+      Map<String, Object> widths = Axe.widths(page);
+      int screen = page.viewportSize().width;
+      assertThat(((Number) widths.get("scroll")).intValue())
+          .as("%s is wider than a %d px phone (sideways scrolling)", address, screen)
+          .isLessThanOrEqualTo(screen);
+      assertThat(((Number) widths.get("inner")).intValue())
+          .as("%s widens the phone's layout viewport", address)
+          .isLessThanOrEqualTo(screen);
+    }
+  }
+
+  @Test
+  void shouldPrintAWeeksReceptionScheduleAsOneA4PublicNoticeWithoutTheWebsChrome()
+      throws Exception {
+    String text = printed("/admin/stations/s-001/week", "print-week");
+    assertThat(text).contains("接待安排公示", "城关镇人大代表之家", "制表日期");
+  }
+
+  @Test
+  void shouldPrintANoticeAsOneA4PublicNoticeWithoutTheWebsChrome() throws Exception {
+    String text = printed("/admin/notices/n-0001", "print-notice");
+    assertThat(text).contains("公告", "城关镇人大代表之家", "青溪县人大常委会代表工作委员会").contains("为进一步密切人大代表同人民群众的联系");
+  }
+
+  @Test
+  void shouldPreviewANoticeAsTheKioskWillShowItWithTitleAndText() {
+    Page page = laptop;
+    page.navigate(hub.url("/admin/notices/new").toString());
+    page.getByLabel("标题").fill("明日上午停水");
+    page.getByLabel("正文").fill("因管网检修，城关镇明日 8:00—12:00 停水，请提前储水。");
+    page.getByLabel("级别").selectOption("URGENT");
+    page.getByLabel("停止显示").fill(java.time.LocalDate.parse(today()).plusDays(1) + "T18:00");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("预览")).click();
+
+    // An urgent notice: a banner under the plate with the title and the text, as the kiosk has it.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-banner"))
+        .containsText("明日上午停水：因管网检修");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".preview-full"))
+        .containsText("请提前储水");
+    assertThat(Axe.violations(page)).as("axe-core on the urgent preview").isEmpty();
+    Chromium.screenshot(page, "page-admin-notices-preview-urgent-laptop");
+
+    page.getByLabel("级别").selectOption("EMERGENCY");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("预览")).click();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-emergency"))
+        .containsText("明日上午停水");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-emergency"))
+        .containsText("请提前储水");
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator(".screen-banner"))
+        .hasCount(0);
+    assertThat(Axe.violations(page)).as("axe-core on the emergency preview").isEmpty();
+    Chromium.screenshot(page, "page-admin-notices-preview-emergency-laptop");
+  }
+
+  /**
+   * The page as Chromium prints it (A4, the page's own print rules): the PDF into {@code
+   * target/screens/NAME.pdf}, checked to be one page, and its text as pdftotext reads it, checked
+   * to hold none of the words of the menu and the bar the page shows on screen.
+   */
+  private String printed(String address, String name) throws Exception {
+    Page page = laptop;
+    page.navigate(hub.url(address).toString());
+    @SuppressWarnings("unchecked")
+    List<String> chrome =
+        (List<String>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('.topbar a, .topbar button, nav.menu a, nav.menu h2, nav.menu summary, main .actions a, main .actions button, .weeknav a')]"
+                    + ".map(e => e.textContent.trim()).filter(t => t.length > 0)");
+    assertThat(chrome).as("the menu's and the bar's words on %s", address).contains("站点与屏幕", "退出");
+    Path pdf = Chromium.SCREENS.resolve(name + ".pdf");
+    page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPreferCSSPageSize(true));
+    String info = run("pdfinfo", pdf.toString());
+    assertThat(info).as("pdfinfo of %s", address).containsPattern("Pages:\\s+1\\n");
+    assertThat(info).as("pdfinfo of %s", address).containsPattern("Page size:.*\\(A4\\)");
+    String text = run("pdftotext", "-layout", pdf.toString(), "-");
+    for (String word : chrome) {
+      assertThat(text)
+          .as("the printed %s holds the web's word «%s»", address, word)
+          .doesNotContain(word);
+    }
+    return text;
+  }
+
+  /** A poppler tool's output (poppler-utils: .ci/run installs it). */
+  private static String run(String... command) throws Exception {
+    Process p;
+    try {
+      p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          command[0] + " is missing: install poppler-utils (bash .ci/run does)", e);
+    }
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("%s exits", command[0]).isZero();
+    return out;
+  }
+
+  /** "/admin/stations/{id}/week" → "-admin-stations-id-week". */
+  private static String slug(String template) {
+    String s = template.replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "-");
+    return s.equals("-") ? "-root" : s.replaceAll("-$", "");
+  }
+}
