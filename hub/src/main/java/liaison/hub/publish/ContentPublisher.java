@@ -165,6 +165,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private void work() {
     nextRefresh = System.nanoTime() + config.refresh().toNanos();
     boolean leading = false;
+    // The next moment a notice starts or ends, kept across the loop's one-second turns: looked up
+    // again after that moment, the same notice no longer lies ahead, and its alert would stay.
+    long alertChange = Long.MAX_VALUE;
     while (!closed) {
       boolean leads = leases.holds(LEASE);
       if (leads && !leading) {
@@ -186,7 +189,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         LOG.warn("stations other hubs changed could not be read ({}); will retry", e.toString());
       }
       List<String> batch;
-      long alertChange = nextAlertChange();
+      alertChange = Math.min(alertChange, nextAlertChange());
       synchronized (dirty) {
         if (!closed
             && (dirty.isEmpty() || !broker.isConnected())
@@ -206,6 +209,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         if (System.nanoTime() >= nextRefresh || System.nanoTime() >= alertChange) {
           if (System.nanoTime() >= nextRefresh) {
             nextRefresh = System.nanoTime() + config.refresh().toNanos();
+          }
+          if (System.nanoTime() >= alertChange) {
+            alertChange = Long.MAX_VALUE;
           }
           dirty.addAll(stations.allIds());
         }
