@@ -103,6 +103,17 @@ public final class TestDatabases {
     Assumptions.abort("no PostgreSQL to test on (" + reason.get() + "); .ci/run starts one");
   }
 
+  /**
+   * Why a PostgreSQL test is to be skipped: no server answers, and this is not CI (under {@code
+   * CI=true} the test runs, and {@link #assumePostgres} fails it). For runners that skip otherwise
+   * than by JUnit's assumptions (jqwik's skip hook).
+   */
+  public static Optional<String> skipWithoutPostgres() {
+    return "true".equals(System.getenv("CI"))
+        ? Optional.empty()
+        : unreachable().map(why -> "no PostgreSQL to test on (" + why + "); .ci/run starts one");
+  }
+
   /** Why no PostgreSQL server can be used, if none can: checked once per JVM. */
   public static Optional<String> unreachable() {
     Optional<String> known = unreachable;
