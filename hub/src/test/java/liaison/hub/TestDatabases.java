@@ -128,13 +128,25 @@ public final class TestDatabases {
     return known;
   }
 
-  /** A new, empty PostgreSQL database (dropped when the JVM ends). */
+  /**
+   * What the README tells an operator to make: UTF-8, and text compared by code point (collation C)
+   * as SQLite compares it; whatever locale the server's cluster was made with.
+   */
+  public static final String AS_THE_README_SAYS =
+      "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0";
+
+  /** A new, empty PostgreSQL database as the README says (dropped when the JVM ends). */
   public static PostgresDatabase createPostgres() {
+    return createPostgres(AS_THE_README_SAYS);
+  }
+
+  /** A new, empty PostgreSQL database made with {@code settings} (dropped when the JVM ends). */
+  public static PostgresDatabase createPostgres(String settings) {
     assumePostgres();
     String name = "liaison_test_" + HexFormat.of().formatHex(bytes());
     try (Connection c = admin();
         var s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE DATABASE " + name + " " + settings);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the test database " + name, e);
     }

@@ -1,7 +1,11 @@
 package liaison.hub.db;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import liaison.hub.config.StartupProblem;
@@ -82,6 +86,48 @@ public enum Dialect {
     return this == POSTGRESQL
         ? Optional.of("SET lock_timeout = '" + patience.toMillis() + "ms'")
         : Optional.empty();
+  }
+
+  /**
+   * Checks the database the hub is about to work on, once at start: PostgreSQL's must store text as
+   * UTF-8 (a SQL_ASCII or LATIN1 database would mangle or refuse every Chinese name), else the hub
+   * refuses to start, saying how to make one. Returns what the operator should know but need not
+   * fix: a collation other than C sorts names by the server's locale, not by code point as SQLite
+   * does.
+   */
+  public Optional<String> check(Connection connection) throws SQLException {
+    if (this != POSTGRESQL) {
+      return Optional.empty();
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT current_database(), pg_encoding_to_char(encoding), datcollate"
+                    + " FROM pg_database WHERE datname = current_database()")) {
+      rs.next();
+      String database = rs.getString(1);
+      String encoding = rs.getString(2);
+      String collation = rs.getString(3);
+      if (!encoding.equals("UTF8")) {
+        throw new StartupProblem(
+            "数据库编码须为 UTF8 · the PostgreSQL database "
+                + database
+                + " stores text as "
+                + encoding
+                + ", which cannot hold Chinese names; make it with CREATE DATABASE "
+                + database
+                + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0 (README,"
+                + " \"PostgreSQL\")");
+      }
+      return List.of("C", "POSIX", "C.UTF-8", "C.utf8").contains(collation)
+          ? Optional.empty()
+          : Optional.of(
+              "the PostgreSQL database "
+                  + database
+                  + " sorts text by the locale "
+                  + collation
+                  + ", not by code point as SQLite does; lists sorted by name may differ");
+    }
   }
 
   /**

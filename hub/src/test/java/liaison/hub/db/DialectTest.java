@@ -217,4 +217,24 @@ class DialectTest {
       }
     }
   }
+
+  @Test
+  void shouldRefuseToStartOnADatabaseThatCannotHoldChineseText() throws SQLException {
+    try (Connection c = db.connect()) {
+      assertThat(db.dialect().check(c)).as("UTF-8, collation C: nothing to say").isEmpty();
+    }
+    if (store == TestDatabases.Store.POSTGRESQL) {
+      TestDatabases.PostgresDatabase latin =
+          TestDatabases.createPostgres(
+              "ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+      try (Connection c = latin.connect()) {
+        assertThatThrownBy(() -> Dialect.POSTGRESQL.check(c))
+            .isInstanceOf(StartupProblem.class)
+            .hasMessageContaining("数据库编码须为 UTF8")
+            .hasMessageContaining(latin.name())
+            .hasMessageContaining("LATIN1")
+            .hasMessageContaining("ENCODING 'UTF8'");
+      }
+    }
+  }
 }
