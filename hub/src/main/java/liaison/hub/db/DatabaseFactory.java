@@ -49,13 +49,11 @@ public class DatabaseFactory {
 
   /**
    * One line in the log naming the database the hub works on, as the database itself says (the
-   * migrations have run by now): an operator, and CI's PostgreSQL step, can see which it was. A
-   * database the hub cannot work on ({@link Dialect#check}) stops the start here.
+   * migrations have run by now): an operator, and CI's PostgreSQL step, can see which it was.
    */
   private static void announce(DataSource dataSource, Dialect dialect, String url) {
     String where = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
     try (Connection c = dataSource.getConnection()) {
-      dialect.check(c).ifPresent(warning -> LOG.warn("database: {}", warning));
       DatabaseMetaData meta = c.getMetaData();
       LOG.info(
           "database: {} {} at {}{}",
