@@ -31,6 +31,7 @@ public final class HubMain {
           Map.entry("db-url", "hub.db.url"),
           Map.entry("db-user", "hub.db.user"),
           Map.entry("db-password", "hub.db.password"),
+          Map.entry("db-pool-size", "hub.db.pool-size"),
           Map.entry("mqtt-username", "hub.mqtt.username"),
           Map.entry("mqtt-password", "hub.mqtt.password"),
           Map.entry("mqtt-client-id", "hub.mqtt.broker.client-id"),
@@ -68,6 +69,7 @@ public final class HubMain {
         --mqtts-port=8883 --mqtts-host=0.0.0.0                            (HUB_TLS_MQTT_PORT, …)
         --db-url=JDBC_URL       e.g. jdbc:postgresql://db/liaison         (HUB_DB_URL)
         --db-user=… --db-password=…                                       (HUB_DB_USER, HUB_DB_PASSWORD)
+        --db-pool-size=4        database connections kept open           (HUB_DB_POOL_SIZE)
         --demo                  load the demo county if it is missing    (HUB_DEMO=always)
         --no-demo               never load demo data                     (HUB_DEMO=never)
 

@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.db.Dialect;
 import liaison.hub.fleet.StationOverview;
 
 /** What the hub prints once it is up: where the admin is, and each station's QR address. */
@@ -39,6 +40,18 @@ public class StartupSummary {
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
+  /**
+   * "SQLite data/hub.db" or "PostgreSQL jdbc:postgresql://db/liaison": no settings, no password.
+   */
+  private String database() {
+    String url = environment.getProperty("datasources.default.url", String.class).orElse("");
+    String bare = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    Dialect dialect = Dialect.of(url);
+    return dialect.product()
+        + " "
+        + (dialect == Dialect.SQLITE ? bare.substring("jdbc:sqlite:".length()) : bare);
+  }
+
   public void print(PrintStream out) {
     out.println();
     out.println("联络站枢纽已启动 · Liaison hub is up");
@@ -61,6 +74,7 @@ public class StartupSummary {
     out.println(
         "  数据 Data:        "
             + environment.getProperty("hub.data-dir", String.class).orElse("data"));
+    out.println("  数据库 Database:  " + database());
     for (StationOverview.Row row : overview.rows()) {
       out.println("  " + row.id() + "  " + row.name());
       out.println("        扫码提意见 QR:  " + row.opinionUrl());

@@ -77,7 +77,10 @@ class HubStartupTest {
     try (RunningHub hub = RunningHub.start(fresh, Map.of("hub.demo", "never"))) {
       assertThat(hub.get("/health").statusCode()).isEqualTo(200);
     }
-    assertThat(fresh.resolve("hub.db")).isRegularFile();
+    assertThat(fresh.resolve("mqtt-hub.secret")).isRegularFile();
+    if (TestDatabases.chosen() == TestDatabases.Store.SQLITE) {
+      assertThat(fresh.resolve("hub.db")).isRegularFile();
+    }
   }
 
   @Test

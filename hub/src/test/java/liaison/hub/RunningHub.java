@@ -21,8 +21,10 @@ import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 
 /**
- * The whole hub in the test JVM: HTTP on a free port, its embedded broker on another, its SQLite
- * file in the given directory. Start it again on the same directory to test a restart.
+ * The whole hub in the test JVM: HTTP on a free port, its embedded broker on another, its database
+ * as the run chose it ({@link TestDatabases#chosen}: the SQLite file in the given directory, or
+ * that directory's own PostgreSQL database) unless the test names {@code hub.db.url} itself. Start
+ * it again on the same directory to test a restart: it finds the same database.
  */
 public final class RunningHub implements AutoCloseable {
   private final ApplicationContext context;
@@ -43,14 +45,38 @@ public final class RunningHub implements AutoCloseable {
   }
 
   public static RunningHub start(Path dataDir, Map<String, Object> extra) {
+    return start(dataDir, freePort(), extra);
+  }
+
+  /**
+   * A hub on the given store whatever the run chose: for a test about one store itself (SQLite's
+   * file, its write lock, its full disk).
+   */
+  public static RunningHub start(
+      Path dataDir, TestDatabases.Store store, Map<String, Object> extra) {
+    return launch(dataDir, freePort(), TestDatabases.hubProperties(store, dataDir), extra);
+  }
+
+  public static RunningHub start(Path dataDir, int mqttPort, Map<String, Object> extra) {
+    // The run's store (-Dliaison.test.db): the folder's own PostgreSQL database, found again when
+    // the hub restarts on the same folder, or SQLite's file in it; unless the test names one.
+    Map<String, Object> store =
+        extra.containsKey("hub.db.url")
+            ? Map.of()
+            : TestDatabases.hubProperties(TestDatabases.chosen(), dataDir);
+    return launch(dataDir, mqttPort, store, extra);
+  }
+
+  private static int freePort() {
     try {
-      return start(dataDir, TestBroker.freePort(), extra);
+      return TestBroker.freePort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static RunningHub start(Path dataDir, int mqttPort, Map<String, Object> extra) {
+  private static RunningHub launch(
+      Path dataDir, int mqttPort, Map<String, Object> store, Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("hub.data-dir", dataDir.toString());
     properties.put("hub.http-port", -1);
@@ -58,6 +84,7 @@ public final class RunningHub implements AutoCloseable {
     properties.put("hub.public-url", "https://hub.test");
     properties.put("hub.mqtt.port", mqttPort);
     properties.put("hub.mqtt.broker.persistence", "in-memory");
+    properties.putAll(store);
     properties.putAll(extra);
     properties.putAll(HubMain.webListeners(properties));
     ApplicationContext context = ApplicationContext.run(properties);

@@ -103,6 +103,17 @@ public final class TestDatabases {
     Assumptions.abort("no PostgreSQL to test on (" + reason.get() + "); .ci/run starts one");
   }
 
+  /**
+   * Why a PostgreSQL test is to be skipped: no server answers, and this is not CI (under {@code
+   * CI=true} the test runs, and {@link #assumePostgres} fails it). For runners that skip otherwise
+   * than by JUnit's assumptions (jqwik's skip hook).
+   */
+  public static Optional<String> skipWithoutPostgres() {
+    return "true".equals(System.getenv("CI"))
+        ? Optional.empty()
+        : unreachable().map(why -> "no PostgreSQL to test on (" + why + "); .ci/run starts one");
+  }
+
   /** Why no PostgreSQL server can be used, if none can: checked once per JVM. */
   public static Optional<String> unreachable() {
     Optional<String> known = unreachable;
@@ -117,13 +128,25 @@ public final class TestDatabases {
     return known;
   }
 
-  /** A new, empty PostgreSQL database (dropped when the JVM ends). */
+  /**
+   * What the README tells an operator to make: UTF-8, and text compared by code point (collation C)
+   * as SQLite compares it; whatever locale the server's cluster was made with.
+   */
+  public static final String AS_THE_README_SAYS =
+      "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0";
+
+  /** A new, empty PostgreSQL database as the README says (dropped when the JVM ends). */
   public static PostgresDatabase createPostgres() {
+    return createPostgres(AS_THE_README_SAYS);
+  }
+
+  /** A new, empty PostgreSQL database made with {@code settings} (dropped when the JVM ends). */
+  public static PostgresDatabase createPostgres(String settings) {
     assumePostgres();
     String name = "liaison_test_" + HexFormat.of().formatHex(bytes());
     try (Connection c = admin();
         var s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE DATABASE " + name + " " + settings);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the test database " + name, e);
     }

@@ -151,7 +151,7 @@ public class CommandRepository {
         h ->
             h.createQuery(
                     "SELECT * FROM station_command WHERE station_id = :s AND screenshot_hash IS NOT NULL"
-                        + " ORDER BY issued_at DESC LIMIT 1")
+                        + " ORDER BY issued_at DESC, id LIMIT 1")
                 .bind("s", stationId)
                 .map(ROW)
                 .findOne());

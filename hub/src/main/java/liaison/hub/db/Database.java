@@ -35,9 +35,6 @@ import org.jspecify.annotations.Nullable;
  * keeps its turn.
  */
 public final class Database {
-  /** SQLite's primary result code for "database is locked by another connection". */
-  private static final int SQLITE_BUSY = 5;
-
   private final Jdbi jdbi;
   private final @Nullable ReentrantLock turns;
   private final Duration patience;
@@ -100,15 +97,14 @@ public final class Database {
   }
 
   /**
-   * SQLite's own busy timeout (another process held the write lock, or an auto-commit write waited
-   * too long) becomes {@link DatabaseBusy}, which callers and the web answer as "try again";
-   * anything else is rethrown as it came.
+   * A database that stayed busy becomes {@link DatabaseBusy}, which callers and the web answer as
+   * "try again": SQLite's own busy timeout (another process held the write lock, or an auto-commit
+   * write waited too long), PostgreSQL's lock timeout, deadlock or serialisation failure ({@link
+   * Dialect#busy}). Anything else is rethrown as it came.
    */
   private RuntimeException busyOr(JdbiException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && (sql.getErrorCode() == SQLITE_BUSY
-              || String.valueOf(sql.getMessage()).contains("SQLITE_BUSY"))) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && Dialect.busy(sql)) {
         return new DatabaseBusy(patience, waitingWriters(), e);
       }
     }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteException;
 
@@ -21,13 +20,6 @@ public enum DatabaseFault {
   REFUSED;
 
   /**
-   * SQLite's primary result codes that say nothing about the statement: BUSY, LOCKED, NOMEM,
-   * READONLY, INTERRUPT, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB.
-   */
-  private static final Set<Integer> SQLITE_UNAVAILABLE =
-      Set.of(5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 26);
-
-  /**
    * Reads the failure and its causes; anything not known to be the database's own state is REFUSED.
    */
   public static DatabaseFault of(@Nullable Throwable failure) {
@@ -42,21 +34,10 @@ public enum DatabaseFault {
         // The pool's connection time-out, a lost connection, a serialisation failure.
         return UNAVAILABLE;
       }
-      if (t instanceof SQLiteException sqlite) {
-        return SQLITE_UNAVAILABLE.contains(sqlite.getErrorCode()) ? UNAVAILABLE : REFUSED;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        // PostgreSQL: connection (08), insufficient resources such as a full disk (53), operator
-        // intervention (57), serialisation failure and deadlock (40001, 40P01).
-        if (state.startsWith("08")
-            || state.startsWith("53")
-            || state.startsWith("57")
-            || state.equals("40001")
-            || state.equals("40P01")) {
-          return UNAVAILABLE;
-        }
-        return REFUSED;
+      if (t instanceof SQLiteException
+          || t instanceof SQLException sql && sql.getSQLState() != null) {
+        // The vendor's own code says which (Dialect knows both databases' codes).
+        return Dialect.unavailable((SQLException) t) ? UNAVAILABLE : REFUSED;
       }
     }
     return REFUSED;

@@ -23,7 +23,7 @@ public class DepartmentRepository {
   public List<Department> inCounty(String countyId) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT * FROM department WHERE county_id = :county ORDER BY name")
+            h.createQuery("SELECT * FROM department WHERE county_id = :county ORDER BY name, id")
                 .bind("county", countyId)
                 .map(
                     (rs, ctx) ->

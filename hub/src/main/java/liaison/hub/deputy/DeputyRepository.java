@@ -39,7 +39,7 @@ public class DeputyRepository {
                 h.createQuery(
                         """
                         SELECT d.* FROM deputy d JOIN station_deputy sd ON sd.deputy_id = d.id
-                        WHERE sd.station_id = :station
+                        WHERE sd.station_id = :station ORDER BY d.id
                         """)
                     .bind("station", stationId)
                     .map((rs, ctx) -> row(rs))
@@ -70,7 +70,7 @@ public class DeputyRepository {
         h ->
             withLevels(
                 h,
-                h.createQuery("SELECT * FROM deputy WHERE county_id = :county")
+                h.createQuery("SELECT * FROM deputy WHERE county_id = :county ORDER BY id")
                     .bind("county", countyId)
                     .map((rs, ctx) -> row(rs))
                     .list()));
@@ -153,7 +153,7 @@ public class DeputyRepository {
                     JOIN reception_slot r ON r.id = rd.slot_id
                     JOIN station s ON s.id = r.station_id
                     WHERE rd.deputy_id = :deputy AND r.slot_date >= :today AND r.status <> 'CANCELLED'
-                    ORDER BY r.slot_date, r.start_time
+                    ORDER BY r.slot_date, r.start_time, r.id
                     """)
                 .bind("deputy", deputyId)
                 .bind("today", Sql.date(today))

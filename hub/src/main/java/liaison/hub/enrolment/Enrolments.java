@@ -294,7 +294,7 @@ public class Enrolments {
                     SELECT code FROM station_enrolment
                     WHERE used_at IS NULL AND code <> :fresh AND requested_from = (
                       SELECT requested_from FROM station_enrolment WHERE used_at IS NULL AND code <> :fresh
-                      GROUP BY requested_from ORDER BY COUNT(*) DESC, MIN(requested_at) LIMIT 1)
+                      GROUP BY requested_from ORDER BY COUNT(*) DESC, MIN(requested_at), requested_from LIMIT 1)
                     ORDER BY requested_at, code LIMIT 1
                     """)
                 .bind("fresh", fresh)

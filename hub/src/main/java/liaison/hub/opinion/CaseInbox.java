@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import liaison.hub.db.Database;
+import liaison.hub.db.Dialect;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
@@ -33,11 +34,13 @@ public class CaseInbox {
   private final Database database;
   private final Access access;
   private final Clock clock;
+  private final Dialect dialect;
 
-  public CaseInbox(Database database, Access access, Clock clock) {
+  public CaseInbox(Database database, Access access, Clock clock, Dialect dialect) {
     this.database = database;
     this.access = access;
     this.clock = clock;
+    this.dialect = dialect;
   }
 
   /**
@@ -124,13 +127,19 @@ public class CaseInbox {
     }
     if (filter.q() != null && !filter.q().isBlank()) {
       String q = filter.q().strip();
-      where.append(" AND (c.text LIKE :q OR c.summary LIKE :q OR c.tracking_code LIKE :code)");
-      binds.put("q", "%" + like(q) + "%");
-      binds.put("code", "%" + like(q.toUpperCase(Locale.ROOT)) + "%");
+      where
+          .append(" AND (")
+          .append(dialect.containsIgnoringCase("c.text", "q"))
+          .append(" OR ")
+          .append(dialect.containsIgnoringCase("c.summary", "q"))
+          .append(" OR ")
+          .append(dialect.containsIgnoringCase("c.tracking_code", "q"))
+          .append(")");
+      binds.put("q", Dialect.containing(like(q)));
     }
     String order =
         status.equals("overdue")
-            ? " ORDER BY c.deadline, c.submitted_at"
+            ? " ORDER BY c.deadline NULLS FIRST, c.submitted_at, c.id"
             : " ORDER BY c.submitted_at DESC, c.id";
     return query(where + order + " LIMIT " + LIMIT, stations, binds);
   }

@@ -52,7 +52,7 @@ public class OverdueEscalation {
             h ->
                 h.createQuery(
                         "SELECT id, tracking_code, deadline FROM opinion_case"
-                            + " WHERE status = 'FORWARDED' AND deadline < :today AND escalated_at IS NULL ORDER BY deadline")
+                            + " WHERE status = 'FORWARDED' AND deadline < :today AND escalated_at IS NULL ORDER BY deadline, id")
                     .bind("today", Sql.date(today))
                     .map(
                         (rs, ctx) ->

@@ -80,7 +80,7 @@ public class ReceptionRepository {
                     WHERE s.id <> :except AND (s.rule_id IS NULL OR s.rule_id <> :exceptRule)
                       AND s.slot_date = :date AND s.status <> 'CANCELLED'
                       AND s.start_time < :end AND :start < s.end_time AND d.deputy_id IN (<deputies>)
-                    ORDER BY s.start_time
+                    ORDER BY s.start_time, s.id, d.deputy_id
                     """)
                 .bind("except", exceptSlotId)
                 .bind("exceptRule", exceptRuleId)
@@ -205,7 +205,7 @@ public class ReceptionRepository {
   private static List<ReceptionSlot> load(Handle h, String where, Map<String, String> params) {
     var query =
         h.createQuery(
-            "SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time");
+            "SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time, id");
     params.forEach(query::bind);
     List<ReceptionSlot> bare =
         query

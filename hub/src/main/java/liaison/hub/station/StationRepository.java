@@ -110,7 +110,7 @@ public class StationRepository {
                     SELECT r.id, r.station_id, s.name, r.slot_date, r.start_time
                     FROM reception_slot r JOIN station s ON s.id = r.station_id
                     WHERE r.station_id = :station AND r.slot_date >= :today AND r.status <> 'CANCELLED'
-                    ORDER BY r.slot_date, r.start_time
+                    ORDER BY r.slot_date, r.start_time, r.id
                     """)
                 .bind("station", stationId)
                 .bind("today", Sql.date(today))

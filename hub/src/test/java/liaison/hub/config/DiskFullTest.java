@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
+import liaison.hub.TestDatabases;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.web.ErrorAnswers;
 import org.jdbi.v3.core.Jdbi;
@@ -73,7 +74,7 @@ class DiskFullTest {
   void shouldAnswer507AndNameTheDatabaseFileInTheLogWhenSqliteIsFull(@TempDir Path dir)
       throws Exception {
     long pages;
-    try (RunningHub first = RunningHub.start(dir)) {
+    try (RunningHub first = RunningHub.start(dir, TestDatabases.Store.SQLITE, Map.of())) {
       pages =
           first
               .bean(Jdbi.class)

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import liaison.hub.RunningHub;
+import liaison.hub.TestDatabases;
 import liaison.hub.opinion.Resident;
 import liaison.hub.station.StationRepository;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +39,8 @@ class WaitingWritersTest {
   void shouldAnswerHealthAndResidentsWhileEightWritesWaitForTheWriteLock() throws Exception {
     Map<String, Object> limits =
         Map.of("hub.opinions.per-ip", 1_000, "hub.opinions.per-token", 1_000);
-    try (RunningHub hub = RunningHub.start(dir, limits)) {
+    // SQLite's own write lock, held by another connection to its file.
+    try (RunningHub hub = RunningHub.start(dir, TestDatabases.Store.SQLITE, limits)) {
       String token =
           hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
       Database database = hub.bean(Database.class);

@@ -3,16 +3,16 @@ package liaison.hub.opinion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import liaison.hub.TestDatabases;
+import liaison.hub.TestStore;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * The hub's schema in a SQLite file of its own, with one station, for tests of the case model that
- * need no server.
+ * The hub's schema in a database of its own on the given store ({@link TestStore}), with one
+ * station, for tests of the case model that need no server.
  */
-final class CaseDatabase {
+final class CaseDatabase implements AutoCloseable {
   static final String STATION = "s-test";
 
   final Database jdbi;
@@ -20,13 +20,11 @@ final class CaseDatabase {
   final Cases cases;
   private final Clock clock;
 
-  CaseDatabase(Path dir, Clock clock) {
-    String url =
-        "jdbc:sqlite:"
-            + dir.resolve("cases.db")
-            + "?foreign_keys=true&busy_timeout=10000&journal_mode=WAL&synchronous=OFF";
-    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-    this.jdbi = new Database(Jdbi.create(url), true, java.time.Duration.ofSeconds(10));
+  private final TestStore store;
+
+  CaseDatabase(TestDatabases.Store store, Path dir, Clock clock) {
+    this.store = TestStore.migrated(store, dir);
+    this.jdbi = this.store.database();
     this.clock = clock;
     this.repository = new CaseRepository(jdbi);
     this.cases = new Cases(jdbi, repository, clock);
@@ -81,5 +79,10 @@ final class CaseDatabase {
           cases.record(h, c.id(), CaseEvent.RESIDENT, "submit", "");
         });
     return repository.find(c.id()).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    store.close();
   }
 }

@@ -7,37 +7,50 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.nio.file.Path;
 import java.time.Duration;
+import liaison.hub.OnBothStores;
+import liaison.hub.TestDatabases;
+import liaison.hub.TestStore;
 import liaison.testkit.TestClock;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A staff session ends after 8 h without use and 7 days after log-in at the latest, whatever
  * happens.
  */
 @Tag("security")
+@OnBothStores
 class SessionExpiryTest {
+  @Parameter TestDatabases.Store store;
+  private @Nullable TestStore opened;
+
+  @AfterEach
+  void closeStore() {
+    if (opened != null) {
+      opened.close();
+    }
+  }
+
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
   private final SecurityConfig config =
       new SecurityConfig(
           Duration.ofHours(8), Duration.ofDays(7), "auto", 5, 20, Duration.ofMinutes(15), 10);
 
   private SessionStore store(Path dir) {
-    String url = "jdbc:sqlite:" + dir.resolve("hub.db") + "?foreign_keys=true";
-    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-    Jdbi jdbi = Jdbi.create(url);
-    jdbi.useHandle(
+    opened = TestStore.migrated(store, dir);
+    liaison.hub.db.Database database = opened.database();
+    database.useHandle(
         h -> {
           h.execute("INSERT INTO county (id, name) VALUES ('c-test', '测试县')");
           h.execute(
               "INSERT INTO staff_account (id, username, display_name, role, county_id, password_hash, created_at, updated_at)"
                   + " VALUES ('u-1', 'lin', '林', 'STATION_MANAGER', 'c-test', 'x', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')");
         });
-    return new SessionStore(
-        new liaison.hub.db.Database(jdbi, true, Duration.ofSeconds(10)), clock, config);
+    return new SessionStore(database, clock, config);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
+import liaison.hub.TestDatabases;
 import liaison.hub.demo.DemoCounty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +74,12 @@ class HealthDetailsTest {
     for (HttpResponse<String> answer : java.util.List.of(basic, session)) {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body())
-          .contains("jdbc:sqlite:", "tcp://127.0.0.1:" + hub.mqttPort(), "\"free\"");
+          .contains(
+              TestDatabases.chosen() == TestDatabases.Store.SQLITE
+                  ? "jdbc:sqlite:"
+                  : "jdbc:postgresql:",
+              "tcp://127.0.0.1:" + hub.mqttPort(),
+              "\"free\"");
       JsonNode bad = new ObjectMapper().readTree(answer.body()).path("details").path("badInput");
       assertThat(bad.path("status").asText()).isEqualTo("UP");
       assertThat(bad.path("details").path("total").asLong()).isGreaterThanOrEqualTo(2);
