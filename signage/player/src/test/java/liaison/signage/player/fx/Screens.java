@@ -40,12 +40,27 @@ public final class Screens {
     if (scene == null) {
       scene = new Scene(root, width, height);
     }
-    // Twice: pagers learn how many pages fit during the first layout and update their labels.
-    root.applyCss();
-    root.layout();
-    root.applyCss();
-    root.layout();
+    // Three times: pagers learn how many pages fit during the first layout and update their
+    // labels ("第 1 / 3 页"), which changes the room the next layout gives them.
+    for (int pass = 0; pass < 3; pass++) {
+      root.applyCss();
+      root.layout();
+    }
     return scene.snapshot(null);
+  }
+
+  /**
+   * Lays out the node in a scene of the given size, as {@link #render} does, without taking a
+   * snapshot: for the pages of a long board that are checked but not saved. Call on the FX thread.
+   */
+  public static void layOut(Parent root, int width, int height) {
+    if (root.getScene() == null) {
+      new Scene(root, width, height);
+    }
+    for (int pass = 0; pass < 3; pass++) {
+      root.applyCss();
+      root.layout();
+    }
   }
 
   public static Path save(WritableImage image, String name) {
@@ -122,7 +137,8 @@ public final class Screens {
     }
   }
 
-  private static String displayed(Labeled labeled) {
+  /** What a label draws: its text, or less of it ending in an ellipsis when it did not fit. */
+  public static String displayed(Labeled labeled) {
     for (Node child : labeled.getChildrenUnmodifiable()) {
       if (child instanceof Text text) {
         return text.getText();
