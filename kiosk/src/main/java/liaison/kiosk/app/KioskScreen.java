@@ -111,11 +111,7 @@ public final class KioskScreen implements AutoCloseable {
       LOG.error(CjkFonts.MISSING_MESSAGE);
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
-    signage =
-        new SignagePlayback(
-            runtime,
-            new SignageScreen(runtime.config().stationId(), clock, fonts, portraits),
-            clock);
+    signage = new SignagePlayback(runtime, new SignageScreen(clock, fonts, portraits), clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
@@ -228,7 +224,7 @@ public final class KioskScreen implements AutoCloseable {
             && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
     enrolment.show(
-        enrolmentPresenter.present(runtime.enrolment().get(), runtime.config().stationId()),
+        enrolmentPresenter.present(runtime.enrolment().get(), content.map(c -> c.station().name())),
         settings.english(),
         content.isPresent());
     content.ifPresent(c -> runtime.presence().displayed(c.version()));
