@@ -216,6 +216,7 @@ public final class KioskScreen implements AutoCloseable {
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
+    home.setLargeText(settings.largeText());
     java.time.Instant active =
         navigator.lastTouch().isAfter(lastMotion) ? navigator.lastTouch() : lastMotion;
     view.setDimmed(

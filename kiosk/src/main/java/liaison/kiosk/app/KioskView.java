@@ -43,7 +43,7 @@ public final class KioskView extends StackPane {
 
   private final BorderPane frame = new BorderPane();
   private final HBox header;
-  private final VBox when;
+  private final HBox when;
   private boolean portrait;
   private final java.util.List<java.util.function.Consumer<Boolean>> orientationListeners =
       new java.util.ArrayList<>();
@@ -82,13 +82,21 @@ public final class KioskView extends StackPane {
             Objects.requireNonNull(KioskView.class.getResource("/liaison/kiosk/kiosk.css"))
                 .toExternalForm());
 
-    VBox when = new VBox(time, date, dateEn);
+    // The time beside the two date lines, not above them: the header stays as low as its
+    // buttons, which leaves the 7-inch panel room for the page.
+    VBox dates = new VBox(date, dateEn);
+    dates.setAlignment(Pos.CENTER_RIGHT);
+    dates.getStyleClass().add("dates");
+    HBox when = new HBox(time, dates);
     when.getStyleClass().add("when");
     when.setAlignment(Pos.CENTER_RIGHT);
     when.setMinWidth(Region.USE_PREF_SIZE);
     plate.setMinWidth(0);
     plate.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(plate, Priority.ALWAYS);
+    // A long name on a narrow panel: the plate's type gives way before its name is cut short.
+    plate.widthProperty().addListener((o, a, b) -> fitPlate());
+    plate.textProperty().addListener((o, a, b) -> fitPlate());
     toggles.getStyleClass().add("toggles");
     toggles.setAlignment(Pos.CENTER_RIGHT);
     toggles.setMinWidth(Region.USE_PREF_SIZE);
@@ -171,8 +179,40 @@ public final class KioskView extends StackPane {
   /** The families found at start: the plate in the bold serif, everything else in the sans. */
   public void useFonts(String sans, String serif) {
     this.sansFamily = sans;
-    plate.setStyle("-fx-font-family: \"" + serif + "\";");
+    this.serifFamily = serif;
     applyFontSize();
+  }
+
+  /** The plate's size in em, as the stylesheet sets it, and the smallest it may give way to. */
+  private static final double PLATE_EM = 2.1;
+
+  private static final double PLATE_MIN_EM = 1.3;
+
+  private String serifFamily = "System";
+  private double em = 17;
+
+  /**
+   * The plate's type as large as the stylesheet has it, or smaller (down to {@link #PLATE_MIN_EM})
+   * where the name would not fit its room on one line.
+   */
+  private void fitPlate() {
+    double full = PLATE_EM * em;
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(plate.getText());
+    probe.setFont(
+        javafx.scene.text.Font.font(serifFamily, javafx.scene.text.FontWeight.BLACK, full));
+    double needed = probe.getLayoutBounds().getWidth() + 4;
+    double room = plate.getWidth() - plate.snappedLeftInset() - plate.snappedRightInset();
+    double px =
+        room <= 0 || needed <= room ? full : Math.max(PLATE_MIN_EM * em, full * room / needed);
+    String style =
+        "-fx-font-family: \""
+            + serifFamily
+            + "\"; -fx-font-size: "
+            + Math.floor(px * 10) / 10
+            + "px;";
+    if (!style.equals(plate.getStyle())) {
+      plate.setStyle(style);
+    }
   }
 
   /** A problem the station's staff must fix, shown across the top (e.g. no CJK font). */
@@ -183,11 +223,16 @@ public final class KioskView extends StackPane {
   }
 
   /**
-   * One em for the whole screen, from the screen's size: 14 px on a 800×480 panel, 31 px on a
-   * 1920×1080 monitor, limited by the width in portrait; larger text multiplies it by 1.3.
+   * One em for the whole screen, from the screen's size: 17 px on the 7-inch 800×480 panel (never
+   * less: the stylesheet's smallest text, 0.85 em, is then the 14.1 px a 2.5 mm character needs
+   * there at 50 cm), 23 px at 1280×800, 31 px on a 1920×1080 monitor, limited by the width in
+   * portrait; larger text multiplies it by 1.3.
    */
+  static final double SMALLEST_EM_PX = 17;
+
   static double fontSize(double width, double height, boolean largeText) {
-    double base = Math.max(13, Math.min(40, Math.floor(Math.min(height / 34, width / 36))));
+    double base =
+        Math.max(SMALLEST_EM_PX, Math.min(40, Math.floor(Math.min(height / 34, width / 36))));
     return largeText ? Math.floor(base * 1.3) : base;
   }
 
@@ -225,9 +270,11 @@ public final class KioskView extends StackPane {
     double w = getWidth() > 0 ? getWidth() : 800;
     double h = getHeight() > 0 ? getHeight() : 480;
     applyOrientation(h > w);
+    em = fontSize(w, h, settings.largeText());
+    fitPlate();
     setStyle(
         "-fx-font-size: "
-            + fontSize(w, h, settings.largeText())
+            + em
             + "px;"
             + (sansFamily == null ? "" : " -fx-font-family: \"" + sansFamily + "\";"));
   }

@@ -55,12 +55,19 @@ public final class HomePresenter {
     this.clock = clock;
   }
 
+  /** The plate before the station's content says its name: no internal id on screen. */
+  static final String GENERIC_PLATE = "人大代表联络站";
+
+  /**
+   * @param stationId this station's id, for the logs only: people in front of the screen are shown
+   *     its name once the content brings it, never the id
+   */
   public HomeScreen present(Optional<StationContent> content, LinkStatus link, String stationId) {
     if (content.isEmpty()) {
       ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(SHANGHAI);
       return new HomeScreen(
-          stationId,
-          stationId,
+          "",
+          GENERIC_PLATE,
           DATE_ZH.format(now) + " " + weekdayZh(now.getDayOfWeek()),
           DATE_EN.format(now),
           HH_MM.format(now),

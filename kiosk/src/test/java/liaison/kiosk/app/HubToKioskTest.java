@@ -24,6 +24,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.ScreenPower;
@@ -143,9 +145,15 @@ class HubToKioskTest {
                   Screens.render(screen.root(), 1024, 600);
                   Screens.save(
                       Screens.render(screen.root(), 1024, 600), "feedback-before-tap-1024x600");
+                  assertThat(
+                          LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                      .isEmpty();
                   Screens.tap(screen.root().lookup(".rating-satisfied"));
                   Screens.save(
                       Screens.render(screen.root(), 1024, 600), "feedback-thanks-1024x600");
+                  assertThat(
+                          LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                      .isEmpty();
                   return Screens.visibleTexts(screen.root());
                 });
         assertThat(thanked).contains("谢谢您的评价！");
@@ -247,6 +255,8 @@ class HubToKioskTest {
           screen.refresh();
           WritableImage image = Screens.render(screen.root(), 1280, 800);
           Screens.save(image, name);
+          assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root()))
+              .isEmpty();
           return image;
         });
   }

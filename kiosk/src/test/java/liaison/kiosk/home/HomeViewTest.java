@@ -11,6 +11,8 @@ import liaison.kiosk.app.KioskView;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
@@ -28,7 +30,10 @@ class HomeViewTest {
       new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
   private record Rendered(
-      WritableImage image, List<String> texts, List<String> cutOff, javafx.scene.Node opinionQr) {}
+      WritableImage image,
+      List<String> texts,
+      List<String> problems,
+      javafx.scene.Node opinionQr) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
@@ -45,7 +50,10 @@ class HomeViewTest {
           WritableImage image = Screens.render(view, width, height);
           Screens.save(image, name);
           return new Rendered(
-              image, Screens.visibleTexts(view), Screens.cutOff(view), home.qrNodes().getFirst());
+              image,
+              Screens.visibleTexts(view),
+              LayoutCheck.touchScreen(Panel.kiosk(width, height)).problems(view),
+              home.qrNodes().getFirst());
         });
   }
 
@@ -68,6 +76,7 @@ class HomeViewTest {
     assertThat(rendered.texts())
         .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中  Now");
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("11月代表接待日安排"));
+    assertThat(rendered.problems()).isEmpty();
     assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr()))
         .isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
   }
@@ -116,7 +125,7 @@ class HomeViewTest {
 
     Rendered rendered = render(screen, width, height, "home-two-notices-" + width + "x" + height);
 
-    assertThat(rendered.cutOff()).as("texts cut off at the screen's edge").isEmpty();
+    assertThat(rendered.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
     assertThat(rendered.texts())
         .as("both notice tags shown in full, and the 公告 tab")
         .filteredOn("公告"::equals)
@@ -136,6 +145,7 @@ class HomeViewTest {
 
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("离线 · 08:42 起"));
     assertThat(rendered.texts()).contains("城关镇人大代表之家", "陈秀兰");
+    assertThat(rendered.problems()).isEmpty();
   }
 
   @Test
@@ -148,6 +158,12 @@ class HomeViewTest {
 
     Rendered rendered = render(screen, 800, 480, "home-waiting-800x480");
 
-    assertThat(rendered.texts()).contains("内容同步中…", "s-001");
+    assertThat(rendered.texts())
+        .as("one message, and no internal id")
+        .contains("内容同步中", "人大代表联络站")
+        .anyMatch(t -> t.startsWith("本站名称尚未收到"))
+        .doesNotContain("近两周暂无已公告的接待", "今日无代表接待", "近期接待")
+        .noneMatch(t -> t.contains("s-001"));
+    assertThat(rendered.problems()).isEmpty();
   }
 }
