@@ -13,7 +13,6 @@ import liaison.kiosk.fx.FittingColumn;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen.Attendance;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
-import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.nav.Actions;
@@ -44,7 +43,7 @@ public final class HomeView extends VBox {
   private VBox opinionCard;
   private VBox bookingCard;
   private boolean portrait;
-  private final VBox noticeBox = new VBox();
+  private final TickerView ticker = new TickerView();
   private final Label todayTitle = new Label();
   private final Label todayTitleEn = new Label();
   private final Label upcomingTitle = new Label();
@@ -114,8 +113,7 @@ public final class HomeView extends VBox {
     body.setMinHeight(0);
     VBox.setVgrow(body, Priority.ALWAYS);
 
-    noticeBox.getStyleClass().add("notices");
-    getChildren().addAll(body, noticeBox);
+    getChildren().addAll(body, ticker);
     setMinHeight(0);
     applyLanguage();
   }
@@ -171,8 +169,8 @@ public final class HomeView extends VBox {
   /** While an urgent banner is up it carries the notice; the ticker makes way for the page. */
   public void setTickerHidden(boolean hidden) {
     boolean show = !hidden && shown != null && !shown.notices().isEmpty();
-    noticeBox.setVisible(show);
-    noticeBox.setManaged(show);
+    ticker.setVisible(show);
+    ticker.setManaged(show);
     tickerHidden = hidden;
   }
 
@@ -181,6 +179,7 @@ public final class HomeView extends VBox {
   /** What taps on a deputy, a notice or the coming receptions open. */
   public void setActions(Actions actions) {
     this.actions = actions;
+    ticker.setActions(actions);
   }
 
   public void setPortraits(Portraits portraits) {
@@ -284,11 +283,9 @@ public final class HomeView extends VBox {
     boolean codes = next.opinionUrl().isPresent() && !large;
     qrRow.setVisible(codes);
     qrRow.setManaged(codes);
-    if (before == null || !before.notices().equals(next.notices())) {
-      noticeBox.getChildren().setAll(noticeNodes(next.notices()));
-      noticeBox.setVisible(!next.notices().isEmpty() && !tickerHidden);
-      noticeBox.setManaged(!next.notices().isEmpty() && !tickerHidden);
-    }
+    ticker.show(next.notices(), next.tickerStep(), english);
+    ticker.setVisible(!next.notices().isEmpty() && !tickerHidden);
+    ticker.setManaged(!next.notices().isEmpty() && !tickerHidden);
   }
 
   private List<Node> todayNodes(HomeScreen screen) {
@@ -420,30 +417,6 @@ public final class HomeView extends VBox {
               row.getChildren().add(names);
               row.getStyleClass().add("upcoming-row");
               row.setAlignment(Pos.CENTER_LEFT);
-              return row;
-            })
-        .toList();
-  }
-
-  private List<Node> noticeNodes(List<NoticeLine> notices) {
-    return notices.stream()
-        .<Node>map(
-            n -> {
-              Label tag = Ui.label("notice-tag");
-              tag.setText(n.tag().primary(english));
-              // The tag keeps its width; the notice text gives way (and ends in an ellipsis).
-              tag.setMinWidth(Region.USE_PREF_SIZE);
-              if (n.urgent()) {
-                tag.getStyleClass().add("urgent");
-              }
-              Label text = Ui.label("notice-text");
-              text.setText(n.title() + "：" + n.body().replaceAll("\\s+", " "));
-              text.setMinWidth(0);
-              HBox.setHgrow(text, Priority.ALWAYS);
-              HBox row = new HBox(tag, text);
-              row.getStyleClass().addAll("notice", "tappable");
-              row.setAlignment(Pos.CENTER_LEFT);
-              row.setOnMouseClicked(e -> actions.go(new Page.Notice(n.id(), 0)));
               return row;
             })
         .toList();
