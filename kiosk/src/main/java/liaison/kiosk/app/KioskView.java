@@ -21,6 +21,7 @@ import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Settings;
+import liaison.signage.player.fx.FillingText;
 import liaison.signage.player.text.Bilingual;
 
 /**
@@ -416,13 +417,15 @@ public final class KioskView extends StackPane {
     holding.ifPresent(
         a -> {
           Label tag = Ui.label("emergency-tag", a.tag().joined(english));
-          Label title = Ui.label("emergency-title", a.title());
-          title.setWrapText(true);
-          Label body = Ui.label("emergency-body", a.body());
-          body.setWrapText(true);
-          body.setMinHeight(0);
-          VBox.setVgrow(body, Priority.SOMETIMES);
-          emergency.getChildren().addAll(tag, title, body);
+          tag.setMinHeight(Region.USE_PREF_SIZE);
+          // The title and the text grow together until they fill the screen: read from across
+          // the hall, on a 7-inch panel as on a monitor.
+          FillingText text = new FillingText(0.3, 3);
+          text.add("emergency-title", a.title(), 2.0);
+          text.add("emergency-body", a.body(), 1.3);
+          text.setMaxWidth(Double.MAX_VALUE);
+          VBox.setVgrow(text, Priority.ALWAYS);
+          emergency.getChildren().addAll(tag, text);
           a.until()
               .ifPresent(
                   u -> emergency.getChildren().add(Ui.label("emergency-until", u.joined(english))));

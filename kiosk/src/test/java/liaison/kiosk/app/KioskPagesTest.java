@@ -383,6 +383,20 @@ class KioskPagesTest {
               height,
               "emergency-" + width + "x" + height);
       assertThat(held.screen().view().emergencyShown()).isTrue();
+      double filled =
+          onFx(
+              () -> {
+                javafx.scene.Node text = held.screen().root().lookup(".filling-text");
+                double h = 0;
+                for (javafx.scene.Node line :
+                    ((javafx.scene.Parent) text).getChildrenUnmodifiable()) {
+                  if (line.isVisible() && line instanceof javafx.scene.control.Label) {
+                    h += line.getBoundsInParent().getHeight();
+                  }
+                }
+                return h / height;
+              });
+      assertThat(filled).as("the emergency's title and text fill the screen").isGreaterThan(0.4);
       assertThat(held.texts())
           .contains("特急公告  Emergency notice", "防汛紧急通知", "有效至 11月23日 12:00  Until 23 Nov 12:00");
 

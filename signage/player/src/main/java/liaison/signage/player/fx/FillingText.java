@@ -50,6 +50,7 @@ public final class FillingText extends Region {
     label.getStyleClass().add(styleClass);
     label.setWrapText(true);
     label.setTextAlignment(TextAlignment.CENTER);
+    label.setAlignment(javafx.geometry.Pos.CENTER);
     label.setMinSize(0, 0);
     label.setMaxWidth(Double.MAX_VALUE);
     lines.add(new Line(label, em));
