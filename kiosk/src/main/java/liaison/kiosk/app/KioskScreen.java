@@ -233,6 +233,7 @@ public final class KioskScreen implements AutoCloseable {
         enrolmentPresenter.present(runtime.enrolment().get(), content.map(c -> c.station().name())),
         settings.english(),
         content.isPresent());
+    view.placeEnrolment(content.isPresent() && enrolment.isVisible());
     content.ifPresent(c -> runtime.presence().displayed(c.version()));
     handOver(screen);
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.

@@ -68,6 +68,8 @@ public final class KioskView extends StackPane {
   private final Region identifying = new Region();
 
   private final StackPane devPanelHost = new StackPane();
+  private VBox bottom = new VBox();
+  private Node enrolmentPanel = new Region();
   private Runnable onWakeTap = () -> {};
   private Actions actions = Actions.NONE;
   private Settings settings = Settings.DEFAULT;
@@ -137,6 +139,7 @@ public final class KioskView extends StackPane {
     status.getStyleClass().add("status");
     status.setAlignment(Pos.CENTER_LEFT);
     VBox bottom = new VBox(nav, status);
+    this.bottom = bottom;
 
     frame.setTop(header);
     frame.setCenter(center);
@@ -374,7 +377,24 @@ public final class KioskView extends StackPane {
 
   /** The panel a screen waiting to be enrolled shows over the frame (below an emergency notice). */
   public void setEnrolmentPanel(Node panel) {
+    enrolmentPanel = panel;
     getChildren().add(getChildren().indexOf(frame) + 1, panel);
+  }
+
+  /**
+   * Where the enrolment panel stands: over the whole frame while the screen has nothing else to
+   * show, or, as a band, in the frame above the navigation, so the page gives it room instead of
+   * lying half under it.
+   */
+  public void placeEnrolment(boolean asBand) {
+    boolean inFrame = bottom.getChildren().contains(enrolmentPanel);
+    if (asBand && !inFrame) {
+      getChildren().remove(enrolmentPanel);
+      bottom.getChildren().addFirst(enrolmentPanel);
+    } else if (!asBand && inFrame) {
+      bottom.getChildren().remove(enrolmentPanel);
+      getChildren().add(getChildren().indexOf(frame) + 1, enrolmentPanel);
+    }
   }
 
   /** The developer panel that plays the station's sensor and button (mock GPIO only). */

@@ -108,6 +108,12 @@ class HubToKioskTest {
             .atMost(Duration.ofSeconds(20))
             .until(() -> runtime.presence().displayedVersion() == published + 1);
         assertThat(storedVersion(config)).isEqualTo(published + 1);
+        // The home's notice line takes it into its round; the notices page lists it.
+        onFx(screen::refresh);
+        assertThat(onFx(() -> screen.home().shown().notices()))
+            .extracting(liaison.kiosk.home.HomeScreen.NoticeLine::title)
+            .contains("本周五下午代表之家暂停接待");
+        onFx(() -> Screens.tap(screen.root().lookup("#nav-notices")));
         render(screen, "hub-to-kiosk-notice-1280x800");
         assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
             .anyMatch(t -> t.contains("本周五下午代表之家暂停接待"));

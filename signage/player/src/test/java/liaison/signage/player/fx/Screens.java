@@ -37,8 +37,22 @@ public final class Screens {
   /** Lays out the node in a scene of the given size and takes a snapshot. Call on the FX thread. */
   public static WritableImage render(Parent root, int width, int height) {
     Scene scene = root.getScene();
-    if (scene == null) {
+    if (scene == null || scene.getWidth() != width || scene.getHeight() != height) {
+      // A scene keeps its size: drawing the same screen at another size takes a new one.
+      if (scene != null) {
+        scene.setRoot(new javafx.scene.Group());
+      }
       scene = new Scene(root, width, height);
+      // The root at the scene's size before the styles are worked out: a screen that sets its
+      // type from its size (the kiosk, the signage) does so now, not after the last pass; and
+      // JavaFX works the styles out afresh (it keeps a root's font from an earlier size).
+      if (root instanceof javafx.scene.layout.Region region) {
+        region.resize(width, height);
+      }
+      String style = root.getStyle();
+      root.setStyle("");
+      root.applyCss();
+      root.setStyle(style);
     }
     // Three times: pagers learn how many pages fit during the first layout and update their
     // labels ("第 1 / 3 页"), which changes the room the next layout gives them.
@@ -54,8 +68,15 @@ public final class Screens {
    * snapshot: for the pages of a long board that are checked but not saved. Call on the FX thread.
    */
   public static void layOut(Parent root, int width, int height) {
-    if (root.getScene() == null) {
+    Scene scene = root.getScene();
+    if (scene == null || scene.getWidth() != width || scene.getHeight() != height) {
+      if (scene != null) {
+        scene.setRoot(new javafx.scene.Group());
+      }
       new Scene(root, width, height);
+    }
+    if (root instanceof javafx.scene.layout.Region region) {
+      region.resize(width, height);
     }
     for (int pass = 0; pass < 3; pass++) {
       root.applyCss();
