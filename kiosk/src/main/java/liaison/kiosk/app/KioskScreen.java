@@ -48,8 +48,10 @@ import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.DisplayProof;
 import liaison.signage.player.loop.DisplayProofReporter;
+import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.SignageLoop;
 import liaison.signage.protocol.Board;
+import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +84,9 @@ public final class KioskScreen implements AutoCloseable {
   private final java.util.concurrent.ScheduledExecutorService tick;
   private final SignagePlayback signage;
 
+  /** The loop as the idle kiosk shows it: with the touch cue and the two QR codes beside it. */
+  private final HandOverView idleView = new HandOverView();
+
   /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
   private Optional<AlertModel> alertOnScreen = Optional.empty();
 
@@ -111,11 +116,7 @@ public final class KioskScreen implements AutoCloseable {
       LOG.error(CjkFonts.MISSING_MESSAGE);
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
-    signage =
-        new SignagePlayback(
-            runtime,
-            new SignageScreen(runtime.config().stationId(), clock, fonts, portraits),
-            clock);
+    signage = new SignagePlayback(runtime, new SignageScreen(clock, fonts, portraits), clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
@@ -220,6 +221,7 @@ public final class KioskScreen implements AutoCloseable {
     view.showAlert(alert);
     home.setTickerHidden(alert.isPresent());
     home.setEnglish(settings.english());
+    home.setLargeText(settings.largeText());
     java.time.Instant active =
         navigator.lastTouch().isAfter(lastMotion) ? navigator.lastTouch() : lastMotion;
     view.setDimmed(
@@ -228,11 +230,12 @@ public final class KioskScreen implements AutoCloseable {
             && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
     enrolment.show(
-        enrolmentPresenter.present(runtime.enrolment().get(), runtime.config().stationId()),
+        enrolmentPresenter.present(runtime.enrolment().get(), content.map(c -> c.station().name())),
         settings.english(),
         content.isPresent());
+    view.placeEnrolment(content.isPresent() && enrolment.isVisible());
     content.ifPresent(c -> runtime.presence().displayed(c.version()));
-    handOver();
+    handOver(screen);
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.
     proveAlert(signage.playing() ? Optional.empty() : alert);
   }
@@ -274,7 +277,7 @@ public final class KioskScreen implements AutoCloseable {
    * After the idle timeout (Home, default settings, no touch for {@link Navigator#IDLE}) the
    * signage loop takes the screen; the first touch gives it back to the kiosk.
    */
-  private void handOver() {
+  private void handOver(HomeScreen screen) {
     // A screen showing its enrolment code keeps it in view: the loop would cover it.
     boolean idle =
         !runtime.enrolment().get().showing()
@@ -283,12 +286,20 @@ public final class KioskScreen implements AutoCloseable {
             && !clock.instant().isBefore(navigator.lastTouch().plus(Navigator.IDLE));
     if (idle && !signage.playing()) {
       signage.resume();
-      view.showSignage(Optional.of(signage.screen().root()));
+      view.showSignage(Optional.of(idleView));
     } else if (!idle && signage.playing()) {
       signage.suspend();
       view.showSignage(Optional.empty());
     } else if (idle) {
       signage.tick();
+    }
+    if (idle) {
+      // The codes and the cue stay beside every board; an emergency has the screen to itself.
+      idleView.show(
+          signage.screen().root(), screen.opinionUrl(), screen.bookingUrl(), view.portrait());
+      idleView.showBand(
+          !(signage.loop().screen() instanceof OnScreen.Interrupt i
+              && i.alert().priority() == NoticePriority.EMERGENCY));
     }
   }
 
@@ -303,6 +314,11 @@ public final class KioskScreen implements AutoCloseable {
   /** The signage loop the kiosk plays while idle. */
   public SignagePlayback signage() {
     return signage;
+  }
+
+  /** The QR codes the idle kiosk shows beside the loop, opinion first. */
+  public List<Node> idleCodes() {
+    return List.copyOf(idleView.codes());
   }
 
   private void showPage(Page page, Optional<StationContent> content, HomeScreen screen) {

@@ -21,6 +21,7 @@ import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Page.Tab;
 import liaison.kiosk.nav.Settings;
+import liaison.signage.player.fx.FillingText;
 import liaison.signage.player.text.Bilingual;
 
 /**
@@ -43,7 +44,7 @@ public final class KioskView extends StackPane {
 
   private final BorderPane frame = new BorderPane();
   private final HBox header;
-  private final VBox when;
+  private final HBox when;
   private boolean portrait;
   private final java.util.List<java.util.function.Consumer<Boolean>> orientationListeners =
       new java.util.ArrayList<>();
@@ -67,6 +68,8 @@ public final class KioskView extends StackPane {
   private final Region identifying = new Region();
 
   private final StackPane devPanelHost = new StackPane();
+  private VBox bottom = new VBox();
+  private Node enrolmentPanel = new Region();
   private Runnable onWakeTap = () -> {};
   private Actions actions = Actions.NONE;
   private Settings settings = Settings.DEFAULT;
@@ -82,13 +85,21 @@ public final class KioskView extends StackPane {
             Objects.requireNonNull(KioskView.class.getResource("/liaison/kiosk/kiosk.css"))
                 .toExternalForm());
 
-    VBox when = new VBox(time, date, dateEn);
+    // The time beside the two date lines, not above them: the header stays as low as its
+    // buttons, which leaves the 7-inch panel room for the page.
+    VBox dates = new VBox(date, dateEn);
+    dates.setAlignment(Pos.CENTER_RIGHT);
+    dates.getStyleClass().add("dates");
+    HBox when = new HBox(time, dates);
     when.getStyleClass().add("when");
     when.setAlignment(Pos.CENTER_RIGHT);
     when.setMinWidth(Region.USE_PREF_SIZE);
     plate.setMinWidth(0);
     plate.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(plate, Priority.ALWAYS);
+    // A long name on a narrow panel: the plate's type gives way before its name is cut short.
+    plate.widthProperty().addListener((o, a, b) -> fitPlate());
+    plate.textProperty().addListener((o, a, b) -> fitPlate());
     toggles.getStyleClass().add("toggles");
     toggles.setAlignment(Pos.CENTER_RIGHT);
     toggles.setMinWidth(Region.USE_PREF_SIZE);
@@ -128,6 +139,7 @@ public final class KioskView extends StackPane {
     status.getStyleClass().add("status");
     status.setAlignment(Pos.CENTER_LEFT);
     VBox bottom = new VBox(nav, status);
+    this.bottom = bottom;
 
     frame.setTop(header);
     frame.setCenter(center);
@@ -171,8 +183,40 @@ public final class KioskView extends StackPane {
   /** The families found at start: the plate in the bold serif, everything else in the sans. */
   public void useFonts(String sans, String serif) {
     this.sansFamily = sans;
-    plate.setStyle("-fx-font-family: \"" + serif + "\";");
+    this.serifFamily = serif;
     applyFontSize();
+  }
+
+  /** The plate's size in em, as the stylesheet sets it, and the smallest it may give way to. */
+  private static final double PLATE_EM = 2.1;
+
+  private static final double PLATE_MIN_EM = 1.3;
+
+  private String serifFamily = "System";
+  private double em = 17;
+
+  /**
+   * The plate's type as large as the stylesheet has it, or smaller (down to {@link #PLATE_MIN_EM})
+   * where the name would not fit its room on one line.
+   */
+  private void fitPlate() {
+    double full = PLATE_EM * em;
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(plate.getText());
+    probe.setFont(
+        javafx.scene.text.Font.font(serifFamily, javafx.scene.text.FontWeight.BLACK, full));
+    double needed = probe.getLayoutBounds().getWidth() + 4;
+    double room = plate.getWidth() - plate.snappedLeftInset() - plate.snappedRightInset();
+    double px =
+        room <= 0 || needed <= room ? full : Math.max(PLATE_MIN_EM * em, full * room / needed);
+    String style =
+        "-fx-font-family: \""
+            + serifFamily
+            + "\"; -fx-font-size: "
+            + Math.floor(px * 10) / 10
+            + "px;";
+    if (!style.equals(plate.getStyle())) {
+      plate.setStyle(style);
+    }
   }
 
   /** A problem the station's staff must fix, shown across the top (e.g. no CJK font). */
@@ -183,11 +227,16 @@ public final class KioskView extends StackPane {
   }
 
   /**
-   * One em for the whole screen, from the screen's size: 14 px on a 800×480 panel, 31 px on a
-   * 1920×1080 monitor, limited by the width in portrait; larger text multiplies it by 1.3.
+   * One em for the whole screen, from the screen's size: 17 px on the 7-inch 800×480 panel (never
+   * less: the stylesheet's smallest text, 0.85 em, is then the 14.1 px a 2.5 mm character needs
+   * there at 50 cm), 23 px at 1280×800, 31 px on a 1920×1080 monitor, limited by the width in
+   * portrait; larger text multiplies it by 1.3.
    */
+  static final double SMALLEST_EM_PX = 17;
+
   static double fontSize(double width, double height, boolean largeText) {
-    double base = Math.max(13, Math.min(40, Math.floor(Math.min(height / 34, width / 36))));
+    double base =
+        Math.max(SMALLEST_EM_PX, Math.min(40, Math.floor(Math.min(height / 34, width / 36))));
     return largeText ? Math.floor(base * 1.3) : base;
   }
 
@@ -225,9 +274,11 @@ public final class KioskView extends StackPane {
     double w = getWidth() > 0 ? getWidth() : 800;
     double h = getHeight() > 0 ? getHeight() : 480;
     applyOrientation(h > w);
+    em = fontSize(w, h, settings.largeText());
+    fitPlate();
     setStyle(
         "-fx-font-size: "
-            + fontSize(w, h, settings.largeText())
+            + em
             + "px;"
             + (sansFamily == null ? "" : " -fx-font-family: \"" + sansFamily + "\";"));
   }
@@ -326,7 +377,24 @@ public final class KioskView extends StackPane {
 
   /** The panel a screen waiting to be enrolled shows over the frame (below an emergency notice). */
   public void setEnrolmentPanel(Node panel) {
+    enrolmentPanel = panel;
     getChildren().add(getChildren().indexOf(frame) + 1, panel);
+  }
+
+  /**
+   * Where the enrolment panel stands: over the whole frame while the screen has nothing else to
+   * show, or, as a band, in the frame above the navigation, so the page gives it room instead of
+   * lying half under it.
+   */
+  public void placeEnrolment(boolean asBand) {
+    boolean inFrame = bottom.getChildren().contains(enrolmentPanel);
+    if (asBand && !inFrame) {
+      getChildren().remove(enrolmentPanel);
+      bottom.getChildren().addFirst(enrolmentPanel);
+    } else if (!asBand && inFrame) {
+      bottom.getChildren().remove(enrolmentPanel);
+      getChildren().add(getChildren().indexOf(frame) + 1, enrolmentPanel);
+    }
   }
 
   /** The developer panel that plays the station's sensor and button (mock GPIO only). */
@@ -369,13 +437,15 @@ public final class KioskView extends StackPane {
     holding.ifPresent(
         a -> {
           Label tag = Ui.label("emergency-tag", a.tag().joined(english));
-          Label title = Ui.label("emergency-title", a.title());
-          title.setWrapText(true);
-          Label body = Ui.label("emergency-body", a.body());
-          body.setWrapText(true);
-          body.setMinHeight(0);
-          VBox.setVgrow(body, Priority.SOMETIMES);
-          emergency.getChildren().addAll(tag, title, body);
+          tag.setMinHeight(Region.USE_PREF_SIZE);
+          // The title and the text grow together until they fill the screen: read from across
+          // the hall, on a 7-inch panel as on a monitor.
+          FillingText text = new FillingText(0.3, 3);
+          text.add("emergency-title", a.title(), 2.0);
+          text.add("emergency-body", a.body(), 1.3);
+          text.setMaxWidth(Double.MAX_VALUE);
+          VBox.setVgrow(text, Priority.ALWAYS);
+          emergency.getChildren().addAll(tag, text);
           a.until()
               .ifPresent(
                   u -> emergency.getChildren().add(Ui.label("emergency-until", u.joined(english))));

@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import liaison.kiosk.fx.FittingColumn;
 import liaison.kiosk.fx.PageLayout;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.nav.Actions;
@@ -46,8 +47,10 @@ public final class DeputyView {
             "detail-levels",
             String.join(" · ", m.levels().stream().map(l -> l.primary(english)).toList()));
     levels.setWrapText(true);
-    VBox facts = new VBox();
+    // Facts that do not fit a small panel give way at the end, never drawn past the page's edge.
+    VBox facts = new FittingColumn();
     facts.getStyleClass().add("facts");
+    VBox.setVgrow(facts, Priority.ALWAYS);
     fact(facts, Bilingual.of("选区", "Constituency"), m.constituency());
     fact(facts, Bilingual.of("职业", "Occupation"), m.occupation());
     fact(facts, Bilingual.of("单位", "Work unit"), m.workUnit());
@@ -61,12 +64,13 @@ public final class DeputyView {
             : String.join("；", m.duties().stream().map(d -> d.primary(english)).toList()));
     VBox head = new VBox(name, levels);
     head.setMinWidth(0);
-    HBox top = new HBox(portraits.node(m.card().photo(), m.card().initial(), 4.5), head);
+    HBox top = new HBox(portraits.node(m.card().photo(), m.card().initial(), 3.6), head);
     top.getStyleClass().add("detail-head");
     top.setAlignment(Pos.CENTER_LEFT);
     VBox left = new VBox(top, facts);
     left.getStyleClass().add("detail-left");
     left.setMinWidth(0);
+    left.setMinHeight(0);
     HBox.setHgrow(left, Priority.ALWAYS);
     Node qr =
         qrCard(

@@ -3,6 +3,7 @@ package liaison.kiosk.enrol;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.kiosk.fx.Ui;
@@ -40,6 +41,34 @@ public final class EnrolmentView extends VBox {
   }
 
   /**
+   * The whole screen's panel: everything one under the other, centred; or the band: the code at the
+   * left and what to do with it beside, so the band stays low and the page above it readable.
+   */
+  private void arrange(boolean compact) {
+    if (compact) {
+      VBox words = new VBox(title, instruction, detail, station);
+      words.getStyleClass().add("enrolment-words");
+      words.setAlignment(Pos.CENTER_LEFT);
+      words.setMinWidth(0);
+      HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+      for (Label l : new Label[] {title, instruction, detail, station}) {
+        l.setAlignment(Pos.CENTER_LEFT);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+      }
+      HBox row = new HBox(code, words);
+      row.setAlignment(Pos.CENTER_LEFT);
+      row.getStyleClass().add("enrolment-row");
+      getChildren().setAll(row);
+    } else {
+      for (Label l : new Label[] {title, instruction, detail, station}) {
+        l.setAlignment(Pos.CENTER);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+      }
+      getChildren().setAll(title, titleOther, code, instruction, instructionOther, detail, station);
+    }
+  }
+
+  /**
    * Shows the panel, or hides it (enrolled). Redraws only when something changed.
    *
    * @param compact a band along the bottom instead of the whole screen: the screen holds content,
@@ -52,6 +81,7 @@ public final class EnrolmentView extends VBox {
       } else {
         getStyleClass().remove("compact");
       }
+      arrange(compact);
       StackPane.setAlignment(this, compact ? Pos.BOTTOM_CENTER : Pos.CENTER);
       setMaxHeight(compact ? USE_PREF_SIZE : Double.MAX_VALUE);
       titleOther.setManaged(!compact);
@@ -75,7 +105,7 @@ public final class EnrolmentView extends VBox {
           instruction.setText(p.instruction().primary(english));
           instructionOther.setText(p.instruction().secondary(english));
           detail.setText(p.detail().joined(english));
-          station.setText(p.station().primary(english));
+          station.setText(p.station().joined(english));
         });
   }
 

@@ -26,7 +26,6 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
-import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
 import liaison.signage.schedule.ReceptionCalendar;
 
@@ -38,9 +37,11 @@ public final class HomePresenter {
 
   static final int UPCOMING_MAX = 4;
 
-  static final int TICKER_LINES = 2;
-
-  static final long TICKER_SECONDS = 10;
+  /**
+   * The notice line moves on by a line every so many seconds: long enough for an elderly reader to
+   * read a line of 30 to 45 characters.
+   */
+  static final long TICKER_SECONDS = 8;
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -55,12 +56,19 @@ public final class HomePresenter {
     this.clock = clock;
   }
 
+  /** The plate before the station's content says its name: no internal id on screen. */
+  static final String GENERIC_PLATE = "人大代表联络站";
+
+  /**
+   * @param stationId this station's id, for the logs only: people in front of the screen are shown
+   *     its name once the content brings it, never the id
+   */
   public HomeScreen present(Optional<StationContent> content, LinkStatus link, String stationId) {
     if (content.isEmpty()) {
       ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(SHANGHAI);
       return new HomeScreen(
-          stationId,
-          stationId,
+          "",
+          GENERIC_PLATE,
           DATE_ZH.format(now) + " " + weekdayZh(now.getDayOfWeek()),
           DATE_EN.format(now),
           HH_MM.format(now),
@@ -72,7 +80,8 @@ public final class HomePresenter {
           Optional.empty(),
           Optional.empty(),
           offlineBadge(link, now),
-          Optional.empty());
+          Optional.empty(),
+          tickerStep(now));
     }
     StationContent c = content.get();
     ReceptionCalendar calendar = new ReceptionCalendar(c, clock);
@@ -91,7 +100,7 @@ public final class HomePresenter {
                 new Bilingual("本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
         calendar.todaysReceptions().stream().map(r -> slot(calendar, r)).toList(),
         plausible ? upcoming(calendar) : List.of(),
-        ticker(calendar.activeNotices(), now).stream()
+        calendar.activeNotices().stream()
             .map(
                 n ->
                     new NoticeLine(
@@ -104,20 +113,13 @@ public final class HomePresenter {
         Optional.of(c.links().opinion()),
         Optional.of(c.links().booking()),
         offlineBadge(link, now),
-        Optional.of(contentAge(c.generatedAt(), now)));
+        Optional.of(contentAge(c.generatedAt(), now)),
+        tickerStep(now));
   }
 
-  /** The notices the ticker shows now: two at a time, moving on every {@link #TICKER_SECONDS}. */
-  static List<Notice> ticker(List<Notice> active, ZonedDateTime now) {
-    if (active.size() <= TICKER_LINES) {
-      return active;
-    }
-    int start = (int) ((now.toEpochSecond() / TICKER_SECONDS) % active.size());
-    List<Notice> shown = new java.util.ArrayList<>();
-    for (int i = 0; i < TICKER_LINES; i++) {
-      shown.add(active.get((start + i) % active.size()));
-    }
-    return shown;
+  /** The notice line's step: one more every {@link #TICKER_SECONDS}, from the station's clock. */
+  static long tickerStep(ZonedDateTime now) {
+    return now.toEpochSecond() / TICKER_SECONDS;
   }
 
   private static Slot slot(ReceptionCalendar calendar, Reception r) {

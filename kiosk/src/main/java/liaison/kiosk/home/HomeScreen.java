@@ -12,6 +12,7 @@ import liaison.signage.player.text.Bilingual;
  * @param clockWarning set when the station's clock is earlier than the content; nothing is "today"
  * @param offlineBadge for example "离线 · 10:42 起"; empty while the hub is reachable
  * @param contentAge for example "内容更新于 11月23日 07:30"
+ * @param tickerStep where the notice line stands: it shows the next line at each step
  */
 public record HomeScreen(
     String stationName,
@@ -27,7 +28,8 @@ public record HomeScreen(
     Optional<String> opinionUrl,
     Optional<String> bookingUrl,
     Optional<Bilingual> offlineBadge,
-    Optional<Bilingual> contentAge) {
+    Optional<Bilingual> contentAge,
+    long tickerStep) {
 
   /** One of today's reception slots with its deputies. */
   public record Slot(

@@ -1,6 +1,7 @@
 package liaison.kiosk.home;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -12,14 +13,16 @@ import liaison.kiosk.fx.FittingColumn;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.home.HomeScreen.Attendance;
 import liaison.kiosk.home.HomeScreen.DeputyLine;
-import liaison.kiosk.home.HomeScreen.NoticeLine;
 import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.qr.QrCode;
 import liaison.kiosk.qr.QrView;
+import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.fx.WrapRow;
+import liaison.signage.player.fx.WrappingLabel;
 import liaison.signage.player.text.Bilingual;
 
 /**
@@ -30,7 +33,8 @@ import liaison.signage.player.text.Bilingual;
 public final class HomeView extends VBox {
 
   private final VBox todayBox = new VBox();
-  private final VBox upcomingBox = new FittingColumn();
+  private final FittingColumn upcomingBox = new FittingColumn();
+  private final HBox upcomingSection;
   private final QrView opinionQr = new QrView();
   private final QrView bookingQr = new QrView();
   private final HBox body = new HBox();
@@ -39,7 +43,7 @@ public final class HomeView extends VBox {
   private VBox opinionCard;
   private VBox bookingCard;
   private boolean portrait;
-  private final VBox noticeBox = new VBox();
+  private final TickerView ticker = new TickerView();
   private final Label todayTitle = new Label();
   private final Label todayTitleEn = new Label();
   private final Label upcomingTitle = new Label();
@@ -58,12 +62,9 @@ public final class HomeView extends VBox {
 
     todayBox.getStyleClass().add("today");
     upcomingBox.getStyleClass().add("upcoming");
-    left.getChildren()
-        .addAll(
-            Ui.section(todayTitle, todayTitleEn),
-            todayBox,
-            Ui.section(upcomingTitle, upcomingTitleEn),
-            upcomingBox);
+    // The coming receptions give way row by row on a short screen, their title with the last.
+    upcomingSection = FittingColumn.heading(Ui.section(upcomingTitle, upcomingTitleEn));
+    left.getChildren().addAll(Ui.section(todayTitle, todayTitleEn), todayBox, upcomingBox);
     left.getStyleClass().add("left");
     HBox.setHgrow(left, Priority.ALWAYS);
     left.setMinWidth(0);
@@ -96,11 +97,12 @@ public final class HomeView extends VBox {
       card.setPrefWidth(0);
       card.setMinWidth(0);
     }
-    // Captions stay one line each (ending in an ellipsis on a narrow card) so the codes keep
-    // their room.
+    // Captions wrap on a narrow card rather than end in an ellipsis: "扫码提意见" is the point.
     for (Label caption :
         List.of(opinionCaption, opinionCaptionEn, bookingCaption, bookingCaptionEn)) {
       caption.setMinWidth(0);
+      caption.setWrapText(true);
+      caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
     }
     qrRow.getStyleClass().add("qr-row");
     qrRow.setAlignment(Pos.TOP_CENTER);
@@ -111,8 +113,7 @@ public final class HomeView extends VBox {
     body.setMinHeight(0);
     VBox.setVgrow(body, Priority.ALWAYS);
 
-    noticeBox.getStyleClass().add("notices");
-    getChildren().addAll(body, noticeBox);
+    getChildren().addAll(body, ticker);
     setMinHeight(0);
     applyLanguage();
   }
@@ -156,19 +157,20 @@ public final class HomeView extends VBox {
   }
 
   /**
-   * Landscape: the codes keep 40 % of the width, never less than a third, whatever the text size.
+   * Landscape: the codes keep 40 % of the width whatever the text size: on the 7-inch panel that is
+   * what keeps each code 25 mm across, which a phone scans from 25 cm.
    */
   private void landscapeWidths() {
     qrRow.prefWidthProperty().bind(widthProperty().multiply(0.40));
     qrRow.maxWidthProperty().bind(qrRow.prefWidthProperty());
-    qrRow.minWidthProperty().bind(widthProperty().multiply(0.34));
+    qrRow.minWidthProperty().bind(qrRow.prefWidthProperty());
   }
 
   /** While an urgent banner is up it carries the notice; the ticker makes way for the page. */
   public void setTickerHidden(boolean hidden) {
     boolean show = !hidden && shown != null && !shown.notices().isEmpty();
-    noticeBox.setVisible(show);
-    noticeBox.setManaged(show);
+    ticker.setVisible(show);
+    ticker.setManaged(show);
     tickerHidden = hidden;
   }
 
@@ -177,11 +179,27 @@ public final class HomeView extends VBox {
   /** What taps on a deputy, a notice or the coming receptions open. */
   public void setActions(Actions actions) {
     this.actions = actions;
+    ticker.setActions(actions);
   }
 
   public void setPortraits(Portraits portraits) {
     this.portraits = portraits;
   }
+
+  /**
+   * Large text: each deputy of today's reception as a name and whether they are here, without the
+   * portrait and the lines beneath, and the QR codes left to the other pages, so the reception
+   * still fits a small panel in the larger type; a tap opens the deputy in full.
+   */
+  public void setLargeText(boolean large) {
+    if (this.large == large) {
+      return;
+    }
+    this.large = large;
+    redraw();
+  }
+
+  private boolean large;
 
   /** English first, Chinese second; redraws everything. */
   public void setEnglish(boolean english) {
@@ -243,26 +261,48 @@ public final class HomeView extends VBox {
         || !before.clockWarning().equals(next.clockWarning())) {
       todayBox.getChildren().setAll(todayNodes(next));
     }
-    if (before == null || !before.upcoming().equals(next.upcoming())) {
-      upcomingBox.getChildren().setAll(upcomingNodes(next.upcoming()));
+    if (before == null
+        || !before.upcoming().equals(next.upcoming())
+        || before.waitingForContent() != next.waitingForContent()) {
+      upcomingBox.getChildren().setAll(upcomingSection);
+      if (!next.waitingForContent()) {
+        upcomingBox.getChildren().addAll(upcomingNodes(next.upcoming()));
+      }
     }
+    // No content yet: one message where the reception would be, and nothing else to contradict it.
+    left.getChildren().getFirst().setVisible(!next.waitingForContent());
+    left.getChildren().getFirst().setManaged(!next.waitingForContent());
     if (before == null || !before.opinionUrl().equals(next.opinionUrl())) {
       next.opinionUrl().ifPresent(url -> opinionQr.show(QrCode.of(url)));
     }
     if (before == null || !before.bookingUrl().equals(next.bookingUrl())) {
       next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
     }
-    qrRow.setVisible(next.opinionUrl().isPresent());
-    if (before == null || !before.notices().equals(next.notices())) {
-      noticeBox.getChildren().setAll(noticeNodes(next.notices()));
-      noticeBox.setVisible(!next.notices().isEmpty() && !tickerHidden);
-      noticeBox.setManaged(!next.notices().isEmpty() && !tickerHidden);
-    }
+    // Large text gives the page's width to what is read; the codes come back with the usual size
+    // (and stay on the deputies' pages and the idle screen).
+    boolean codes = next.opinionUrl().isPresent() && !large;
+    qrRow.setVisible(codes);
+    qrRow.setManaged(codes);
+    ticker.show(next.notices(), next.tickerStep(), english);
+    ticker.setVisible(!next.notices().isEmpty() && !tickerHidden);
+    ticker.setManaged(!next.notices().isEmpty() && !tickerHidden);
   }
 
   private List<Node> todayNodes(HomeScreen screen) {
     if (screen.waitingForContent()) {
-      return List.of(Ui.placeholder(Bilingual.of("内容同步中…", "Content is on its way"), english));
+      Bilingual name = EnrolmentPresenter.stationLine(Optional.empty());
+      Node waiting = Ui.placeholder(Bilingual.of("内容同步中", "Content on its way"), english);
+      Label what =
+          Ui.label(
+              "placeholder-en",
+              Bilingual.of(
+                      "本站的接待安排、代表名单和通知公告正在送达，请稍候",
+                      "This station's receptions, deputies and notices are on their way")
+                  .joined(english));
+      what.setWrapText(true);
+      Label station = Ui.label("placeholder-en", name.joined(english));
+      station.setWrapText(true);
+      return List.of(waiting, what, station);
     }
     if (screen.clockWarning().isPresent()) {
       return List.of(
@@ -284,23 +324,24 @@ public final class HomeView extends VBox {
     status.getStyleClass().add("slot-" + slot.state().name().toLowerCase().replace('_', '-'));
     window.setMinWidth(Region.USE_PREF_SIZE);
     status.setMinWidth(Region.USE_PREF_SIZE);
-    Label theme = Ui.label("slot-theme");
-    theme.setText(
-        slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location());
+    String about =
+        slot.theme().isEmpty() ? slot.location() : slot.theme() + " · " + slot.location();
+    // Large text keeps the reception to a line or two (a tap on the schedule has it all).
+    Label theme = large ? Ui.label("slot-theme", about) : new WrappingLabel(about);
+    theme.getStyleClass().add("slot-theme");
     theme.setMinWidth(0);
-    HBox.setHgrow(theme, Priority.ALWAYS);
-    HBox line = new HBox(window, status);
-    slot.booking()
-        .map(b -> Ui.fixed("booking-chip", b.primary(english)))
-        .ifPresent(line.getChildren()::add);
-    line.getChildren().add(theme);
+    // What does not fit beside the time goes onto the next line, never past the card's edge.
+    WrapRow line = new WrapRow(0.6, 0.15, window, status);
+    if (!large) {
+      slot.booking().map(b -> Ui.fixed("booking-chip", b.primary(english))).ifPresent(line::add);
+    }
+    line.add(theme);
     line.getStyleClass().add("slot-line");
-    line.setAlignment(Pos.CENTER_LEFT);
 
-    HBox people = new HBox();
+    WrapRow people = new WrapRow(1.0, 0.3);
     people.getStyleClass().add("deputies");
     for (DeputyLine d : slot.deputies()) {
-      people.getChildren().add(deputyNode(d));
+      people.add(deputyNode(d));
     }
     VBox card = new VBox(line, people);
     card.getStyleClass().add("slot");
@@ -308,6 +349,15 @@ public final class HomeView extends VBox {
   }
 
   private Node deputyNode(DeputyLine d) {
+    if (large) {
+      Label name = Ui.fixed("deputy-name", d.name());
+      HBox compact = new HBox(name);
+      d.attendance().ifPresent(a -> compact.getChildren().add(attendance(a)));
+      compact.getStyleClass().addAll("deputy", "deputy-name-line", "tappable");
+      compact.setAlignment(Pos.BASELINE_LEFT);
+      compact.setOnMouseClicked(e -> actions.go(new Page.Deputy(d.id())));
+      return compact;
+    }
     Node portrait = portraits.node(d.photo(), d.initial(), 3.2);
     Label name = Ui.label("deputy-name");
     name.setText(d.name());
@@ -315,19 +365,7 @@ public final class HomeView extends VBox {
     HBox nameLine = new HBox(name);
     nameLine.setAlignment(Pos.BASELINE_LEFT);
     nameLine.getStyleClass().add("deputy-name-line");
-    d.attendance()
-        .ifPresent(
-            a -> {
-              Label chip = Ui.label("attendance");
-              chip.getStyleClass().add(a == Attendance.PRESENT ? "present" : "expected");
-              chip.setText(
-                  (a == Attendance.PRESENT
-                          ? Bilingual.of("已到", "Present")
-                          : Bilingual.of("应到", "Expected"))
-                      .primary(english));
-              chip.setMinWidth(Region.USE_PREF_SIZE);
-              nameLine.getChildren().add(chip);
-            });
+    d.attendance().ifPresent(a -> nameLine.getChildren().add(attendance(a)));
     Label level = Ui.label("deputy-level");
     level.setText(d.level().primary(english));
     Label occupation = Ui.label("deputy-occupation");
@@ -340,6 +378,16 @@ public final class HomeView extends VBox {
     box.setMinWidth(0);
     box.setOnMouseClicked(e -> actions.go(new Page.Deputy(d.id())));
     return box;
+  }
+
+  private Label attendance(Attendance a) {
+    Label chip = Ui.label("attendance");
+    chip.getStyleClass().add(a == Attendance.PRESENT ? "present" : "expected");
+    chip.setText(
+        (a == Attendance.PRESENT ? Bilingual.of("已到", "Present") : Bilingual.of("应到", "Expected"))
+            .primary(english));
+    chip.setMinWidth(Region.USE_PREF_SIZE);
+    return chip;
   }
 
   private List<Node> upcomingNodes(List<Upcoming> upcoming) {
@@ -369,30 +417,6 @@ public final class HomeView extends VBox {
               row.getChildren().add(names);
               row.getStyleClass().add("upcoming-row");
               row.setAlignment(Pos.CENTER_LEFT);
-              return row;
-            })
-        .toList();
-  }
-
-  private List<Node> noticeNodes(List<NoticeLine> notices) {
-    return notices.stream()
-        .<Node>map(
-            n -> {
-              Label tag = Ui.label("notice-tag");
-              tag.setText(n.tag().primary(english));
-              // The tag keeps its width; the notice text gives way (and ends in an ellipsis).
-              tag.setMinWidth(Region.USE_PREF_SIZE);
-              if (n.urgent()) {
-                tag.getStyleClass().add("urgent");
-              }
-              Label text = Ui.label("notice-text");
-              text.setText(n.title() + "：" + n.body().replaceAll("\\s+", " "));
-              text.setMinWidth(0);
-              HBox.setHgrow(text, Priority.ALWAYS);
-              HBox row = new HBox(tag, text);
-              row.getStyleClass().addAll("notice", "tappable");
-              row.setAlignment(Pos.CENTER_LEFT);
-              row.setOnMouseClicked(e -> actions.go(new Page.Notice(n.id(), 0)));
               return row;
             })
         .toList();

@@ -22,9 +22,8 @@ public final class ResultsView {
   }
 
   public Node draw(ResultsModel model) {
-    VBox page =
-        new VBox(
-            Ui.section(Bilingual.of("意见办理情况", "How residents' opinions were handled"), english));
+    HBox section = Ui.section(Bilingual.of("意见办理情况", "Opinions handled"), english);
+    VBox page = new VBox(section);
     page.getStyleClass().add("page");
     if (model.figures().isEmpty()) {
       page.getChildren()
@@ -34,7 +33,12 @@ public final class ResultsView {
       return page;
     }
     Figures f = model.figures().get();
+    // The period beside the title: on a 7-inch panel the line saved is the last bar's.
     Label since = Ui.label("page-note", f.since().primary(english));
+    since.setMinWidth(Region.USE_PREF_SIZE);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    section.getChildren().addAll(gap, since);
     HBox big =
         new HBox(
             figure(Bilingual.of("收到意见", "Opinions received"), String.valueOf(f.received())),
@@ -68,7 +72,7 @@ public final class ResultsView {
       row.getStyleClass().add("bar-row");
       bars.getChildren().add(row);
     }
-    page.getChildren().addAll(since, big, bars);
+    page.getChildren().addAll(big, bars);
     return page;
   }
 

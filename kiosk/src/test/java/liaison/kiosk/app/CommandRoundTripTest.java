@@ -33,6 +33,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.LedPattern;
@@ -132,9 +134,11 @@ class CommandRoundTripTest {
         assertThat(hardware.pattern()).isEqualTo(LedPattern.IDENTIFY);
         assertThat(onFx(() -> screen.view().identifying())).isTrue();
         onFx(
-            () ->
-                Screens.save(
-                    Screens.render(screen.root(), 1280, 800), "command-identify-1280x800"));
+            () -> {
+              Screens.save(Screens.render(screen.root(), 1280, 800), "command-identify-1280x800");
+              assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root()))
+                  .isEmpty();
+            });
 
         // SCREEN_OFF: backlight off, and the hub hears of it in the station's state.
         assertThat(commands.send(admin, "s-001", "SCREEN_OFF").status())

@@ -24,6 +24,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.ScreenPower;
@@ -106,6 +108,12 @@ class HubToKioskTest {
             .atMost(Duration.ofSeconds(20))
             .until(() -> runtime.presence().displayedVersion() == published + 1);
         assertThat(storedVersion(config)).isEqualTo(published + 1);
+        // The home's notice line takes it into its round; the notices page lists it.
+        onFx(screen::refresh);
+        assertThat(onFx(() -> screen.home().shown().notices()))
+            .extracting(liaison.kiosk.home.HomeScreen.NoticeLine::title)
+            .contains("本周五下午代表之家暂停接待");
+        onFx(() -> Screens.tap(screen.root().lookup("#nav-notices")));
         render(screen, "hub-to-kiosk-notice-1280x800");
         assertThat(onFx(() -> Screens.visibleTexts(screen.root())))
             .anyMatch(t -> t.contains("本周五下午代表之家暂停接待"));
@@ -143,9 +151,15 @@ class HubToKioskTest {
                   Screens.render(screen.root(), 1024, 600);
                   Screens.save(
                       Screens.render(screen.root(), 1024, 600), "feedback-before-tap-1024x600");
+                  assertThat(
+                          LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                      .isEmpty();
                   Screens.tap(screen.root().lookup(".rating-satisfied"));
                   Screens.save(
                       Screens.render(screen.root(), 1024, 600), "feedback-thanks-1024x600");
+                  assertThat(
+                          LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                      .isEmpty();
                   return Screens.visibleTexts(screen.root());
                 });
         assertThat(thanked).contains("谢谢您的评价！");
@@ -247,6 +261,8 @@ class HubToKioskTest {
           screen.refresh();
           WritableImage image = Screens.render(screen.root(), 1280, 800);
           Screens.save(image, name);
+          assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root()))
+              .isEmpty();
           return image;
         });
   }

@@ -23,6 +23,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.GoldenFiles;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KioskDetailsTest {
 
   /** The official 7-inch panel: 800 px across 154.2 mm, so 9 mm is 46.7 px. */
-  static final double NINE_MM_ON_7_INCH = 9 * 800 / 154.2;
+  static final double NINE_MM_ON_7_INCH = Panel.PI_7_INCH.minTouchPx();
 
   @TempDir Path dir;
 
@@ -76,6 +78,9 @@ class KioskDetailsTest {
                   screen.navigator().go(page, clock.instant());
                   screen.refresh();
                   Screens.render(screen.root(), 800, 480);
+                  LayoutCheck.touchScreen(Panel.PI_7_INCH).problems(screen.root()).stream()
+                      .map(p -> page + ": " + p)
+                      .forEach(out::add);
                   for (Node n : screen.root().lookupAll(".touch, .toggle, .chip")) {
                     if (n.isVisible() && n.getLayoutBounds().getHeight() < NINE_MM_ON_7_INCH) {
                       out.add(
@@ -110,6 +115,9 @@ class KioskDetailsTest {
                 screen.refresh();
                 Screens.save(Screens.render(screen.root(), 1280, 800), "font-missing-1280x800");
                 List<String> t = Screens.visibleTexts(screen.root());
+                assertThat(
+                        LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root()))
+                    .isEmpty();
                 screen.close();
                 return t;
               });
@@ -177,6 +185,7 @@ class KioskDetailsTest {
     KioskScreen screen = new KioskScreen(runtime, clock, CjkFonts.detect());
     screen.refresh();
     Screens.save(Screens.render(screen.root(), 1280, 800), png);
+    assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root())).isEmpty();
     int n = screen.root().lookupAll(".with-photo").size();
     screen.close();
     return n;
@@ -217,6 +226,7 @@ class KioskDetailsTest {
         () -> {
           screen.refresh();
           Screens.save(Screens.render(root, 1024, 600), png);
+          assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(root)).isEmpty();
           return Screens.visibleTexts(root);
         });
   }
@@ -242,8 +252,11 @@ class KioskDetailsTest {
       onFx(screen::refresh);
       assertThat(onFx(() -> screen.view().dimmed())).isTrue();
       onFx(
-          () ->
-              Screens.save(Screens.render(screen.root(), 1024, 600), "dimmed-dev-panel-1024x600"));
+          () -> {
+            Screens.save(Screens.render(screen.root(), 1024, 600), "dimmed-dev-panel-1024x600");
+            assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                .isEmpty();
+          });
 
       // The developer panel's "有人经过" plays the sensor: the screen lights up.
       onFx(() -> Screens.tap(screen.root().lookup("#dev-motion")));
@@ -254,7 +267,11 @@ class KioskDetailsTest {
       onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
       assertThat(runtime.events().pending()).isEqualTo(1);
       onFx(
-          () -> Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600"));
+          () -> {
+            Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600");
+            assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1024).problems(screen.root()))
+                .isEmpty();
+          });
       panel.close();
       onFx(screen::close);
     }

@@ -17,6 +17,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.protocol.Board;
@@ -71,6 +73,7 @@ class KioskHandOverTest {
           onFx(
               () -> {
                 Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-today");
+                assertThat(LayoutCheck.wall(Panel.KIOSK_22_INCH).problems(screen.root())).isEmpty();
                 return Screens.visibleTexts(screen.signage().screen().root());
               });
       assertThat(loop).contains("城关镇人大代表之家", "今日代表接待", "陈秀兰");
@@ -81,8 +84,10 @@ class KioskHandOverTest {
       assertThat(onFx(() -> screen.signage().loop().screen()))
           .isInstanceOfSatisfying(Slide.class, s -> assertThat(s.board()).isEqualTo(Board.NOTICES));
       onFx(
-          () ->
-              Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-notice"));
+          () -> {
+            Screens.save(Screens.render(screen.root(), 1920, 1080), "kiosk-idle-signage-notice");
+            assertThat(LayoutCheck.wall(Panel.KIOSK_22_INCH).problems(screen.root())).isEmpty();
+          });
       onFx(() -> Event.fireEvent(screen.root(), press()));
 
       assertThat(onFx(() -> screen.view().signageShown())).isFalse();

@@ -18,6 +18,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.DeputyLevel;
@@ -54,12 +56,12 @@ class KioskPagesTest {
 
   private final TestClock clock = TestClock.at("2026-11-23T09:30:00+08:00");
 
-  record Shot(
-      WritableImage image,
-      List<String> texts,
-      List<String> cutOff,
-      List<String> overlaps,
-      KioskScreen screen) {}
+  /**
+   * A page as drawn: its image, the texts a visitor sees, and what the layout check found on the
+   * kiosk panel of that size (text off its box or the screen, text over text, text or QR codes
+   * under the panel's physical minimum).
+   */
+  record Shot(WritableImage image, List<String> texts, List<String> problems, KioskScreen screen) {}
 
   private StationRuntime runtime(StationContent content) {
     StationConfig config =
@@ -85,8 +87,7 @@ class KioskPagesTest {
               new Shot(
                   image,
                   Screens.visibleTexts(screen.root()),
-                  Screens.cutOff(screen.root()),
-                  Screens.overlapping(screen.root()),
+                  LayoutCheck.touchScreen(Panel.kiosk(width, height)).problems(screen.root()),
                   screen);
           screen.close();
           return shot;
@@ -140,8 +141,7 @@ class KioskPagesTest {
           shoot(runtime, page, Settings.DEFAULT, width, height, name + "-" + width + "x" + height);
 
       assertThat(shot.texts()).containsAll(expected);
-      assertThat(shot.cutOff()).as("texts cut off at the screen's edge").isEmpty();
-      assertThat(shot.overlaps()).as("texts drawn over each other").isEmpty();
+      assertThat(shot.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
       if (page instanceof Page.Home) {
         List<String> qrs =
             onFx(
@@ -184,7 +184,8 @@ class KioskPagesTest {
                     Screens.render(screen.root(), 800, 480), "home-large-contrast-english-800x480");
                 List<String> texts = Screens.visibleTexts(screen.root());
                 assertThat(screen.navigator().settings()).isEqualTo(new Settings(true, true, true));
-                assertThat(Screens.cutOff(screen.root())).isEmpty();
+                assertThat(LayoutCheck.touchScreen(Panel.PI_7_INCH).problems(screen.root()))
+                    .isEmpty();
                 screen.close();
                 return texts;
               });
@@ -269,8 +270,7 @@ class KioskPagesTest {
                 size[0],
                 size[1],
                 "deputies-200-" + size[0] + "x" + size[1]);
-        assertThat(deputies.cutOff()).isEmpty();
-        assertThat(deputies.overlaps()).isEmpty();
+        assertThat(deputies.problems()).isEmpty();
         assertThat(deputies.texts()).anyMatch(t -> t.matches("第 1 / \\d+ 页")).contains("下一页");
 
         Shot last =
@@ -284,6 +284,7 @@ class KioskPagesTest {
         assertThat(last.texts())
             .as("asked past the end: the last page")
             .anyMatch(t -> t.matches("第 (\\d+) / \\1 页"));
+        assertThat(last.problems()).isEmpty();
 
         Shot notice =
             shoot(
@@ -293,7 +294,7 @@ class KioskPagesTest {
                 size[0],
                 size[1],
                 "notice-long-" + size[0] + "x" + size[1]);
-        assertThat(notice.cutOff()).isEmpty();
+        assertThat(notice.problems()).isEmpty();
         assertThat(notice.texts()).contains("下一页", "返回");
 
         Shot results =
@@ -305,6 +306,7 @@ class KioskPagesTest {
                 size[1],
                 "results-none-" + size[0] + "x" + size[1]);
         assertThat(results.texts()).contains("暂无办理情况数据");
+        assertThat(results.problems()).isEmpty();
       }
     }
   }
@@ -346,8 +348,7 @@ class KioskPagesTest {
               height,
               "urgent-home-" + width + "x" + height);
       assertThat(home.texts()).contains("紧急公告", "今日接待").anyMatch(t -> t.startsWith("今日下午停水通知："));
-      assertThat(home.cutOff()).isEmpty();
-      assertThat(home.overlaps()).isEmpty();
+      assertThat(home.problems()).isEmpty();
 
       Shot schedule =
           shoot(
@@ -382,6 +383,20 @@ class KioskPagesTest {
               height,
               "emergency-" + width + "x" + height);
       assertThat(held.screen().view().emergencyShown()).isTrue();
+      double filled =
+          onFx(
+              () -> {
+                javafx.scene.Node text = held.screen().root().lookup(".filling-text");
+                double h = 0;
+                for (javafx.scene.Node line :
+                    ((javafx.scene.Parent) text).getChildrenUnmodifiable()) {
+                  if (line.isVisible() && line instanceof javafx.scene.control.Label) {
+                    h += line.getBoundsInParent().getHeight();
+                  }
+                }
+                return h / height;
+              });
+      assertThat(filled).as("the emergency's title and text fill the screen").isGreaterThan(0.4);
       assertThat(held.texts())
           .contains("特急公告  Emergency notice", "防汛紧急通知", "有效至 11月23日 12:00  Until 23 Nov 12:00");
 
@@ -396,6 +411,8 @@ class KioskPagesTest {
               "emergency-expired-" + width + "x" + height);
       assertThat(after.screen().view().emergencyShown()).isFalse();
       assertThat(after.texts()).doesNotContain("防汛紧急通知");
+      assertThat(held.problems()).as("the emergency screen").isEmpty();
+      assertThat(after.problems()).isEmpty();
     }
   }
 
@@ -419,6 +436,7 @@ class KioskPagesTest {
           .anyMatch(t -> t.startsWith("本机时钟未校准"))
           .contains("日期未知，暂不显示今日接待", "--:--", "扫码提意见")
           .doesNotContain("接待中  Now");
+      assertThat(home.problems()).isEmpty();
 
       Shot schedule =
           shoot(
@@ -429,7 +447,7 @@ class KioskPagesTest {
               600,
               "clock-implausible-schedule-1024x600");
       assertThat(schedule.texts()).contains("11月23日 星期一").doesNotContain("今天");
-      assertThat(schedule.cutOff()).isEmpty();
+      assertThat(schedule.problems()).isEmpty();
     }
   }
 }

@@ -13,6 +13,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.ProtocolCodec;
@@ -65,6 +67,8 @@ class KioskScreenTest {
           screen.refresh();
           WritableImage image = Screens.render(screen.root(), 1280, 800);
           Screens.save(image, png);
+          assertThat(LayoutCheck.touchScreen(Panel.KIOSK_10_INCH_1280).problems(screen.root()))
+              .isEmpty();
           return Screens.visibleTexts(screen.root());
         });
   }

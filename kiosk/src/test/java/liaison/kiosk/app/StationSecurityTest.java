@@ -27,6 +27,8 @@ import liaison.signage.player.StationRuntime;
 import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.protocol.ProtocolCodec;
@@ -104,6 +106,8 @@ class StationSecurityTest {
         () -> {
           screen.refresh();
           Screens.save(Screens.render(screen.root(), width, height), name);
+          assertThat(LayoutCheck.touchScreen(Panel.kiosk(width, height)).problems(screen.root()))
+              .isEmpty();
           return Screens.visibleTexts(screen.root());
         });
   }

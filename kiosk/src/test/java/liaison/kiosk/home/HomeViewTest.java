@@ -11,6 +11,8 @@ import liaison.kiosk.app.KioskView;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.protocol.GoldenFiles;
 import liaison.signage.protocol.StationContent;
@@ -28,7 +30,11 @@ class HomeViewTest {
       new HomePresenter(TestClock.at("2026-11-23T09:30:00+08:00"));
 
   private record Rendered(
-      WritableImage image, List<String> texts, List<String> cutOff, javafx.scene.Node opinionQr) {}
+      WritableImage image,
+      List<String> texts,
+      List<String> problems,
+      javafx.scene.Node opinionQr,
+      javafx.scene.Node ticker) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
@@ -45,7 +51,11 @@ class HomeViewTest {
           WritableImage image = Screens.render(view, width, height);
           Screens.save(image, name);
           return new Rendered(
-              image, Screens.visibleTexts(view), Screens.cutOff(view), home.qrNodes().getFirst());
+              image,
+              Screens.visibleTexts(view),
+              LayoutCheck.touchScreen(Panel.kiosk(width, height)).problems(view),
+              home.qrNodes().getFirst(),
+              home.lookup(".notices"));
         });
   }
 
@@ -67,7 +77,10 @@ class HomeViewTest {
 
     assertThat(rendered.texts())
         .contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见", "09:30", "09:00—11:30", "接待中  Now");
-    assertThat(rendered.texts()).anyMatch(t -> t.startsWith("11月代表接待日安排"));
+    assertThat(rendered.texts())
+        .as("a line of the notice in the notice line")
+        .anyMatch(t -> t.length() > 2 && "11月代表接待日安排：本月代表接待日为每周二上午，欢迎居民群众前来反映意见建议。".contains(t));
+    assertThat(rendered.problems()).isEmpty();
     assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr()))
         .isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
   }
@@ -116,12 +129,70 @@ class HomeViewTest {
 
     Rendered rendered = render(screen, width, height, "home-two-notices-" + width + "x" + height);
 
-    assertThat(rendered.cutOff()).as("texts cut off at the screen's edge").isEmpty();
+    assertThat(rendered.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
     assertThat(rendered.texts())
-        .as("both notice tags shown in full, and the 公告 tab")
+        .as("the notice line's tag shown in full, and the 公告 tab")
         .filteredOn("公告"::equals)
-        .hasSize(3);
+        .hasSize(2);
+    assertThat(rendered.texts()).as("which of the two notices").anyMatch(t -> t.matches("[12]/2"));
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("内容更新于"));
+  }
+
+  @Test
+  void shouldMoveTheNoticeLineThroughEveryNoticeLineByLineAsTheClockAdvances() {
+    StationContent c = GoldenFiles.content();
+    String longBody = "为进一步密切人大代表同人民群众的联系，本县各代表之家、工作站和联系点每周固定开展代表接待日活动，欢迎居民群众届时前来。".repeat(2);
+    List<StationContent.Notice> notices = new java.util.ArrayList<>(c.notices());
+    notices.add(notice("n-long", "关于开展“代表接待日”活动的公告", longBody));
+    notices.add(notice("n-water", "冬季供暖报修电话", "请拨打 0771-88886666。"));
+    StationContent three =
+        new StationContent(
+            c.stationId(),
+            c.version(),
+            c.generatedAt(),
+            c.station(),
+            c.deputies(),
+            c.receptions(),
+            notices,
+            c.links());
+    TestClock clock = TestClock.at("2026-11-23T09:30:00+08:00");
+    HomePresenter moving = new HomePresenter(clock);
+    LinkStatus online = LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00"));
+
+    List<String> lines = new java.util.ArrayList<>();
+    // The three notices take six lines at this width: one, four (the long one), one.
+    for (int step = 0; step < 7; step++) {
+      Rendered r =
+          render(
+              moving.present(Optional.of(three), online, "s-001"),
+              1280,
+              800,
+              "home-ticker-1280x800-step" + step);
+      assertThat(r.problems()).isEmpty();
+      lines.add(onFx(() -> ((TickerView) r.ticker()).line()));
+      clock.advance(java.time.Duration.ofSeconds(HomePresenter.TICKER_SECONDS));
+    }
+
+    assertThat(lines.subList(0, 6)).as("a new line at each step").doesNotHaveDuplicates();
+    assertThat(lines.get(6)).as("and round again").isEqualTo(lines.get(0));
+    assertThat(lines)
+        .as("every notice's title comes round")
+        .anyMatch(l -> l.startsWith("11月代表接待日安排："))
+        .anyMatch(l -> l.startsWith("关于开展“代表接待日”活动的公告："))
+        .anyMatch(l -> l.startsWith("冬季供暖报修电话："));
+    assertThat(lines)
+        .as("a notice longer than a line goes on on the next")
+        .anyMatch(l -> !l.contains("：") && longBody.contains(l.replace("…", "")));
+  }
+
+  private static StationContent.Notice notice(String id, String title, String body) {
+    return new StationContent.Notice(
+        id,
+        title,
+        body,
+        liaison.signage.protocol.NoticePriority.NORMAL,
+        OffsetDateTime.parse("2026-11-20T00:00:00+08:00"),
+        null);
   }
 
   @Test
@@ -136,6 +207,7 @@ class HomeViewTest {
 
     assertThat(rendered.texts()).anyMatch(t -> t.startsWith("离线 · 08:42 起"));
     assertThat(rendered.texts()).contains("城关镇人大代表之家", "陈秀兰");
+    assertThat(rendered.problems()).isEmpty();
   }
 
   @Test
@@ -148,6 +220,12 @@ class HomeViewTest {
 
     Rendered rendered = render(screen, 800, 480, "home-waiting-800x480");
 
-    assertThat(rendered.texts()).contains("内容同步中…", "s-001");
+    assertThat(rendered.texts())
+        .as("one message, and no internal id")
+        .contains("内容同步中", "人大代表联络站")
+        .anyMatch(t -> t.startsWith("本站名称尚未收到"))
+        .doesNotContain("近两周暂无已公告的接待", "今日无代表接待", "近期接待")
+        .noneMatch(t -> t.contains("s-001"));
+    assertThat(rendered.problems()).isEmpty();
   }
 }

@@ -1,6 +1,8 @@
 package liaison.signage.player.board;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,7 +11,10 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import liaison.signage.player.fx.WrapRow;
+import liaison.signage.player.fx.WrappingLabel;
 import liaison.signage.player.text.Bilingual;
+import org.jspecify.annotations.Nullable;
 
 /** The building blocks of every board: labels in the board's type scale, titles, a calm message. */
 final class BoardFx {
@@ -31,35 +36,74 @@ final class BoardFx {
     return label;
   }
 
-  /** Running text that wraps and ends in an ellipsis where the board ends. */
+  /**
+   * Running text, a name or a topic that wraps onto as many lines as it needs: nobody can tap a
+   * wall screen to read what was cut short, so nothing is.
+   */
   static Label wrapping(String styleClass, String text) {
-    Label label = label(styleClass, text);
-    label.setWrapText(true);
+    Label label = new WrappingLabel(text);
+    label.getStyleClass().add(styleClass);
+    label.setMinWidth(0);
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.setMaxWidth(Double.MAX_VALUE);
     return label;
   }
 
   /**
-   * The board's title, Chinese first, and a line beside it (a date, a period): at the right in
-   * landscape, beneath the title on a portrait screen, which is too narrow for both.
+   * The board's title, Chinese first, and a line beside it (a date, a count): at the right in
+   * landscape, beneath the title on a portrait screen, which is too narrow for both. A board of
+   * several pages says which one is on screen.
    */
-  static Node title(BoardInput in, Bilingual title, String aside) {
-    return title(title, aside, in.portrait());
+  static Node title(
+      BoardInput in,
+      Bilingual title,
+      String aside,
+      @Nullable ReadOnlyIntegerProperty pages,
+      @Nullable ReadOnlyIntegerProperty shown) {
+    return title(title, aside, in.portrait(), pages, shown);
   }
 
   static Node title(Bilingual title, String aside, boolean portrait) {
+    return title(title, aside, portrait, null, null);
+  }
+
+  static Node title(
+      Bilingual title,
+      String aside,
+      boolean portrait,
+      @Nullable ReadOnlyIntegerProperty pages,
+      @Nullable ReadOnlyIntegerProperty shown) {
     Label zh = fixed("board-title", title.zh());
-    Label en = label("board-title-en", title.en());
+    // The English gives way first: it wraps in the room the Chinese and the aside leave.
+    Label en = wrapping("board-title-en", title.en());
+    en.setMaxWidth(Region.USE_PREF_SIZE);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox row = new HBox(zh, en, gap);
     row.setAlignment(Pos.BASELINE_LEFT);
     row.getStyleClass().add("board-title-line");
+    // Portrait: the aside and the page on a line of their own, which wraps if it must.
+    WrapRow second = new WrapRow(0.6, 0.1);
+    java.util.function.Consumer<Node> line = portrait ? second::add : row.getChildren()::add;
+    boolean secondLine = false;
+    if (!aside.isEmpty()) {
+      line.accept(fixed("board-aside", aside));
+      secondLine = true;
+    }
+    if (pages != null && shown != null) {
+      Label mark = fixed("page-mark", "");
+      mark.textProperty()
+          .bind(
+              Bindings.createStringBinding(
+                  () -> "第 " + (shown.get() + 1) + " / " + pages.get() + " 页", pages, shown));
+      mark.visibleProperty().bind(pages.greaterThan(1));
+      mark.managedProperty().bind(mark.visibleProperty());
+      line.accept(mark);
+      secondLine = true;
+    }
     Pane box = row;
-    if (!aside.isEmpty() && portrait) {
-      box = new VBox(row, fixed("board-aside", aside));
-    } else if (!aside.isEmpty()) {
-      row.getChildren().add(fixed("board-aside", aside));
+    if (portrait && secondLine) {
+      box = new VBox(row, second);
     }
     box.getStyleClass().add("board-title-row");
     box.setMinHeight(Region.USE_PREF_SIZE);
@@ -72,11 +116,6 @@ final class BoardFx {
     more.forEach(line -> box.getChildren().add(wrapping("text", line)));
     box.getStyleClass().add("message-box");
     return box;
-  }
-
-  /** What did not fit: "另有 3 场接待 · 3 more". */
-  static Label more(int count, String unitZh) {
-    return fixed("more", "另有 " + count + " " + unitZh + " · " + count + " more");
   }
 
   static VBox board(Node title, Node... body) {

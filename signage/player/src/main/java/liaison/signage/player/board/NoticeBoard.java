@@ -4,37 +4,37 @@ import static liaison.signage.player.board.BoardFx.fixed;
 import static liaison.signage.player.board.BoardFx.wrapping;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import liaison.signage.player.fx.PagedText;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent.Notice;
 
-/**
- * One notice in full, as large as it fits; the rest of a long text is on the kiosk and the notice
- * board.
- */
+/** One notice in full, a screenful a page: a long notice takes as many pages as it needs. */
 final class NoticeBoard {
   static final Bilingual TITLE = Bilingual.of("通知公告", "Notices");
   private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
   private NoticeBoard() {}
 
-  static Node build(BoardInput in, String noticeId, int index, int count) {
-    Node title = BoardFx.title(in, TITLE, count > 1 ? (index + 1) + " / " + count : "");
+  static PagedBoard build(BoardInput in, String noticeId, int index, int count) {
+    String which = count > 1 ? (index + 1) + " / " + count : "";
     Notice notice =
         in.content().notices().stream()
             .filter(n -> n.id().equals(noticeId))
             .findFirst()
             .orElse(null);
     if (notice == null) {
-      return BoardFx.board(
-          title,
-          BoardFx.message(
-              Bilingual.of("该通知已撤下", "This notice has been withdrawn"), java.util.List.of()));
+      return PagedBoard.single(
+          BoardFx.board(
+              BoardFx.title(in, TITLE, which, null, null),
+              BoardFx.message(
+                  Bilingual.of("该通知已撤下", "This notice has been withdrawn"), List.of())));
     }
     HBox head = new HBox();
     head.getStyleClass().add("notice-head");
@@ -48,10 +48,8 @@ final class NoticeBoard {
     Label headline = wrapping("notice-title", notice.title());
     HBox.setHgrow(headline, Priority.ALWAYS);
     head.getChildren().add(headline);
-    Label body = wrapping("notice-body", notice.body());
+    PagedText body = new PagedText(notice.body(), "notice-body", in.page());
     VBox.setVgrow(body, Priority.ALWAYS);
-    body.setMaxHeight(Double.MAX_VALUE);
-    body.setMinHeight(0);
     VBox box = new VBox(head, body);
     if (notice.validUntil() != null) {
       String until =
@@ -60,6 +58,7 @@ final class NoticeBoard {
     }
     box.getStyleClass().add("notice");
     VBox.setVgrow(box, Priority.ALWAYS);
-    return BoardFx.board(title, box);
+    Node title = BoardFx.title(in, TITLE, which, body.pages(), body.shownPage());
+    return new PagedBoard(BoardFx.board(title, box), body.pages());
   }
 }

@@ -10,7 +10,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.StationContent.Results;
@@ -20,7 +19,7 @@ import liaison.signage.protocol.StationContent.Results;
  * answers.
  */
 final class ResultsBoard {
-  static final Bilingual TITLE = Bilingual.of("意见办理情况", "How residents' opinions were handled");
+  static final Bilingual TITLE = Bilingual.of("意见办理情况", "Opinions handled");
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private ResultsBoard() {}
@@ -29,18 +28,18 @@ final class ResultsBoard {
     Results r = in.content().resultsIfAny().orElse(null);
     if (r == null) {
       return BoardFx.board(
-          BoardFx.title(in, TITLE, ""),
+          BoardFx.title(in, TITLE, "", null, null),
           BoardFx.message(Bilingual.of("办理情况统计中", "Figures are being compiled"), List.of()));
     }
-    Node title = BoardFx.title(in, TITLE, SINCE.format(r.since()) + "以来");
-    TilePane figures =
-        new TilePane(
+    Node title = BoardFx.title(in, TITLE, SINCE.format(r.since()) + "以来", null, null);
+    // Three figures sharing the width equally, whatever the screen's shape.
+    HBox figures =
+        new HBox(
             figure(Integer.toString(r.received()), "收到意见", "received"),
             figure(Integer.toString(r.answered()), "已答复", "answered"),
             figure(percent(r.answered(), r.received()), "答复率", "answer rate"));
     figures.getStyleClass().add("figures");
-    figures.setPrefColumns(3);
-    figures.setPrefTileWidth((in.portrait() ? 5.5 : 9.5) * in.fontPx());
+    figures.getChildren().forEach(f -> HBox.setHgrow(f, Priority.ALWAYS));
     VBox body = new VBox(figures);
     if (r.rated() > 0) {
       body.getChildren()
@@ -57,6 +56,8 @@ final class ResultsBoard {
         new VBox(fixed("figure", value), fixed("figure-label", zh), fixed("figure-label-en", en));
     box.getStyleClass().add("figure-box");
     box.setAlignment(Pos.CENTER);
+    box.setMaxWidth(Double.MAX_VALUE);
+    box.setPrefWidth(0);
     return box;
   }
 

@@ -1,6 +1,7 @@
 package liaison.signage.player.board;
 
 import static liaison.signage.player.board.BoardFx.fixed;
+import static liaison.signage.player.board.BoardFx.wrapping;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,139 +9,100 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import liaison.signage.player.fx.PagedGroups;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.StationContent.Deputy;
 
 /**
- * The deputies of the station as a photo grid, grouped by their highest level. A wall screen does
- * not scroll: the groups are laid out in em (the board's type scale) and the deputies that do not
- * fit are counted in a closing line.
+ * The deputies of the station as photo cards grouped by their highest level, each level in a frame
+ * with its heading on top, so which photo belongs to which level is plain; small levels share a
+ * line. A wall screen does not scroll: everyone is shown, on as many pages as it takes.
  */
 final class RosterBoard {
-  static final Bilingual TITLE = Bilingual.of("进站代表", "Deputies at this station");
+  static final Bilingual TITLE = Bilingual.of("进站代表", "Station deputies");
 
-  // Sizes in em, matching signage.css: a card with its gap, a card's height with the row gap, a
-  // level heading (Chinese, then English, on one line, or two on a narrow portrait screen; CJK
-  // fonts set lines about 1.45 em apart),
-  // the gap between groups, and the closing line.
-  private static final double CARD_WIDTH = 4.2;
-  private static final double CARD_HEIGHT = 3.95;
-  private static final double HEADING = 1.45;
-  private static final double GROUP_GAP = 0.4;
-  private static final double MORE_LINE = 1.5;
+  /** A card's width in em, as signage.css draws it: a name of four characters on one line. */
+  private static final double CARD_EM = 3.6;
+
+  /** The widest card, for the longest names: a name of 20 characters on three lines. */
+  private static final double WIDEST_CARD_EM = 6.4;
+
+  /** A name's characters in em (roster-name is 0.8 em, the boards' smallest). */
+  private static final double NAME_EM = 0.8;
 
   private RosterBoard() {}
 
-  static Node build(BoardInput in) {
+  static PagedBoard build(BoardInput in) {
     List<Deputy> deputies = in.content().deputies();
-    Node title =
-        BoardFx.title(in, TITLE, "共 " + deputies.size() + " 位 · " + deputies.size() + " deputies");
+    String count = "共 " + deputies.size() + " 位 · " + deputies.size() + " deputies";
     if (deputies.isEmpty()) {
-      return BoardFx.board(
-          title,
-          BoardFx.message(
-              Bilingual.of("本站暂无进站代表信息", "No deputy is listed for this station yet"), List.of()));
+      return PagedBoard.single(
+          BoardFx.board(
+              BoardFx.title(in, TITLE, count, null, null),
+              BoardFx.message(
+                  Bilingual.of("本站暂无进站代表信息", "No deputy is listed for this station yet"),
+                  List.of())));
     }
     Map<DeputyLevel, List<Deputy>> byLevel = new EnumMap<>(DeputyLevel.class);
     for (Deputy d : deputies) {
       byLevel.computeIfAbsent(d.highestLevel(), l -> new ArrayList<>()).add(d);
     }
-    // The room below the board's title (see signage.css): 13.1 em landscape, 27.2 em portrait.
-    double width = in.portrait() ? 17.5 : 32.2;
-    double height = in.portrait() ? 25.6 : 12.9;
-    Map<DeputyLevel, List<Deputy>> plan = plan(byLevel, width, height, in.portrait());
-    int shown = plan.values().stream().mapToInt(List::size).sum();
-    if (shown < deputies.size()) {
-      // Leave room for the line that counts the rest.
-      plan = plan(byLevel, width, height - MORE_LINE, in.portrait());
-      shown = plan.values().stream().mapToInt(List::size).sum();
-    }
-    int perLine = (int) Math.floor(width / CARD_WIDTH);
-    FlowPane groups = new FlowPane();
-    groups.getStyleClass().add("roster-groups");
-    groups.setHgap(GROUP_GAP * in.fontPx());
-    groups.setPrefWrapLength(width * in.fontPx());
-    plan.forEach(
+    // Cards as wide as the longest name needs to stand on at most three lines.
+    int longest = deputies.stream().mapToInt(d -> d.name().length()).max().orElse(0);
+    double cardEm =
+        Math.max(CARD_EM, Math.min(WIDEST_CARD_EM, Math.ceil(longest / 3.0) * NAME_EM + 0.4));
+    List<PagedGroups.Group> groups = new ArrayList<>();
+    byLevel.forEach(
         (level, members) ->
-            groups.getChildren().add(group(in, level, members, Math.min(perLine, members.size()))));
-    VBox body = new VBox(groups);
-    if (shown < deputies.size()) {
-      body.getChildren().add(BoardFx.more(deputies.size() - shown, "位代表"));
-    }
-    return BoardFx.board(title, body);
+            groups.add(
+                new PagedGroups.Group(
+                    heading(level, false, in.portrait()),
+                    heading(level, true, in.portrait()),
+                    members.stream().map(d -> card(in, d, cardEm)).toList())));
+    PagedGroups pages =
+        new PagedGroups(groups, PagedGroups.Shape.cards(cardEm, 0.3, 0.4), in.page());
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    Node title = BoardFx.title(in, TITLE, count, pages.pages(), pages.shownPage());
+    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
   }
 
-  /**
-   * Which deputies of each level fit, laying the groups out as the flow pane will: side by side
-   * while the row has room, each group as many lines of cards as it needs.
-   */
-  private static Map<DeputyLevel, List<Deputy>> plan(
-      Map<DeputyLevel, List<Deputy>> byLevel, double width, double height, boolean portrait) {
-    double heading = portrait ? 2 * HEADING : HEADING;
-    int perLine = (int) Math.floor(width / CARD_WIDTH);
-    Map<DeputyLevel, List<Deputy>> plan = new EnumMap<>(DeputyLevel.class);
-    double rowWidth = 0;
-    double rowHeight = 0;
-    double used = 0;
-    for (Map.Entry<DeputyLevel, List<Deputy>> group : byLevel.entrySet()) {
-      List<Deputy> members = group.getValue();
-      double groupWidth =
-          Math.max(
-              Math.min(members.size(), perLine) * CARD_WIDTH,
-              headingWidth(group.getKey(), portrait));
-      if (rowWidth > 0 && rowWidth + GROUP_GAP + groupWidth > width) {
-        used += rowHeight;
-        rowWidth = 0;
-        rowHeight = 0;
-      }
-      int linesLeft = (int) Math.floor((height - used - heading) / CARD_HEIGHT);
-      if (linesLeft < 1) {
-        break;
-      }
-      int lines = Math.min(linesLeft, (members.size() + perLine - 1) / perLine);
-      List<Deputy> fit = members.subList(0, Math.min(members.size(), lines * perLine));
-      plan.put(group.getKey(), fit);
-      rowWidth += (rowWidth > 0 ? GROUP_GAP : 0) + groupWidth;
-      rowHeight = Math.max(rowHeight, heading + lines * CARD_HEIGHT);
-      if (fit.size() < members.size()) {
-        break;
-      }
+  /** The level's name, Chinese then English; marked 续 where the level runs onto a new page. */
+  private static Node heading(DeputyLevel level, boolean continued, boolean portrait) {
+    HBox zh = new HBox(fixed("roster-level", level.zh()));
+    zh.setAlignment(Pos.BASELINE_LEFT);
+    zh.getStyleClass().add("roster-heading-line");
+    if (continued) {
+      zh.getChildren().add(fixed("roster-continued", "续"));
     }
-    return plan;
-  }
-
-  /** The heading's width in em: Chinese characters are square, Latin letters about half as wide. */
-  private static double headingWidth(DeputyLevel level, boolean portrait) {
-    double zh = level.zh().length() * 0.9;
-    double en = level.en().length() * 0.8 * 0.6;
-    return portrait ? Math.max(zh, en) : zh + 0.4 + en;
-  }
-
-  private static Node group(BoardInput in, DeputyLevel level, List<Deputy> members, int across) {
-    FlowPane cards = new FlowPane();
-    cards.getStyleClass().add("roster-cards");
-    cards.setPrefWrapLength(across * CARD_WIDTH * in.fontPx());
-    for (Deputy d : members) {
-      VBox card =
-          new VBox(
-              in.portraits().node(in.photo(d), BoardInput.initial(d), 2.1),
-              fixed("roster-name", d.name()));
-      card.getStyleClass().add("roster-card");
-      card.setAlignment(Pos.TOP_CENTER);
-      cards.getChildren().add(card);
+    Label en = fixed("roster-level-en", level.en());
+    // Portrait: the English under the Chinese, so two levels' frames share the narrow width.
+    Pane heading = portrait ? new VBox(zh, en) : new HBox(zh, en);
+    if (heading instanceof HBox line) {
+      line.setAlignment(Pos.BASELINE_LEFT);
     }
-    Pane heading = in.portrait() ? new VBox() : new HBox();
-    heading
-        .getChildren()
-        .addAll(fixed("roster-level", level.zh()), fixed("roster-level-en", level.en()));
     heading.getStyleClass().add("roster-heading");
-    VBox box = new VBox(heading, cards);
-    box.getStyleClass().add("roster-group");
-    return box;
+    return heading;
+  }
+
+  private static Node card(BoardInput in, Deputy d, double widthEm) {
+    Label name = wrapping("roster-name", d.name());
+    name.setTextAlignment(TextAlignment.CENTER);
+    name.setAlignment(Pos.TOP_CENTER);
+    VBox card = new VBox(in.portraits().node(in.photo(d), BoardInput.initial(d), 1.8), name);
+    card.getStyleClass().add("roster-card");
+    if (widthEm != CARD_EM) {
+      card.setStyle(
+          "-fx-pref-width: %sem; -fx-min-width: %sem; -fx-max-width: %sem;"
+              .formatted(widthEm, widthEm, widthEm));
+    }
+    card.setAlignment(Pos.TOP_CENTER);
+    return card;
   }
 }

@@ -41,11 +41,7 @@ public final class SignageApp extends Application {
       LOG.error(CjkFonts.MISSING_MESSAGE);
     }
     SignageScreen screen =
-        new SignageScreen(
-            options.station().stationId(),
-            clock,
-            fonts,
-            new Portraits(hash -> runtime.photos().file(hash)));
+        new SignageScreen(clock, fonts, new Portraits(hash -> runtime.photos().file(hash)));
     playback = new SignagePlayback(runtime, screen, clock);
     stage.setTitle(options.station().stationId() + " · 联络站信息屏 Liaison signage");
     stage.setScene(new Scene(screen.root(), options.width(), options.height()));

@@ -38,15 +38,28 @@ public final class SignagePlayback implements AutoCloseable {
     loop.suspend(clock.instant());
     loop.onProof(new DisplayProofReporter(runtime.events()::record, clock.getZone()));
     loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
+    // A board with more than a screenful shows its pages in turn: the screen knows how many.
+    loop.pages(screen::pagesOf);
     watches.add(runtime.feed().content().watch(c -> FxThread.run(() -> contentChanged(c))));
     watches.add(
         runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
     EnrolmentPresenter enrolment = new EnrolmentPresenter(clock);
-    String stationId = runtime.config().stationId();
     watches.add(
         runtime
             .enrolment()
-            .watch(e -> FxThread.run(() -> screen.showEnrolment(enrolment.present(e, stationId)))));
+            .watch(
+                e ->
+                    FxThread.run(
+                        () ->
+                            screen.showEnrolment(
+                                enrolment.present(
+                                    e,
+                                    runtime
+                                        .feed()
+                                        .content()
+                                        .get()
+                                        .map(c -> c.station().name()))))));
+    watches.add(runtime.presence().link().watch(l -> FxThread.run(() -> screen.showLink(l))));
   }
 
   public SignageScreen screen() {

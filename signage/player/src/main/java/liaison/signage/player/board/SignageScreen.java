@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -17,7 +18,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import liaison.signage.player.LinkStatus;
 import liaison.signage.player.enrol.EnrolmentPanel;
+import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.OnScreen;
@@ -25,6 +28,7 @@ import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.text.Bilingual;
+import liaison.signage.player.text.ContentAge;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent;
@@ -33,9 +37,11 @@ import liaison.signage.schedule.ReceptionCalendar;
 
 /**
  * The signage screen: the station's sign plate with the date and time on top, and below it what the
- * loop has on screen. Sized for reading from three metres: the root font is {@link #BASE_PX} on a
- * 1080-pixel short side and no text is smaller than {@link #MIN_TEXT_PX} (see docs/SIGNAGE.md),
- * scaled with the screen.
+ * loop has on screen, a page at a time when a board holds more than a screenful. Sized for reading
+ * from three metres: the root font is {@link #BASE_PX} on a 1080-pixel short side and no text is
+ * smaller than {@link #MIN_TEXT_PX} (see docs/SCREENS.md), scaled with the screen. A screen that
+ * has not heard the hub for {@link ContentAge#STALE_AFTER} says how old its content is, under the
+ * date.
  */
 public final class SignageScreen {
   /** The root font size on a screen whose short side is 1080 pixels. */
@@ -45,16 +51,23 @@ public final class SignageScreen {
   public static final double MIN_TEXT_PX = 44.8;
 
   static final Bilingual SYNCING = Bilingual.of("内容同步中", "Content on its way");
+  static final Bilingual SYNCING_TEXT =
+      Bilingual.of(
+          "本站的接待安排、进站代表和通知公告正在送达，请稍候",
+          "This station's receptions, deputies and notices are on their way");
+  static final Bilingual WAITING = Bilingual.of("等待登记", "Waiting to be enrolled");
   static final String GENERIC_PLATE = "人大代表联络站";
 
-  private final String stationId;
   private final Portraits portraits;
   private final StackPane root = new StackPane();
   private final Label plate = new Label();
   private final Label time = fixed("time", "");
   private final Label date = fixed("date", "");
+  private final Label ageZh = fixed("content-age", "");
+  private final Label ageEn = fixed("content-age", "");
+  private final VBox age = new VBox(ageZh, ageEn);
   private final StackPane body = new StackPane();
-  private final VBox when = new VBox(time, date);
+  private final VBox when = new VBox(time, date, age);
   private final HBox header = new HBox();
 
   /** The enrolment code, while the screen has no credentials: a band under the board. */
@@ -65,28 +78,39 @@ public final class SignageScreen {
 
   private OnScreen onScreen;
   private Optional<StationContent> content = Optional.empty();
+  private LinkStatus link;
   private boolean portrait;
   private double fontPx;
 
-  public SignageScreen(String stationId, Clock clock, CjkFonts fonts, Portraits portraits) {
-    this.stationId = stationId;
+  /** The slide drawn, and how many pages its board took at the last layout. */
+  private Optional<Slide> drawn = Optional.empty();
+
+  private Optional<ReadOnlyIntegerProperty> drawnPages = Optional.empty();
+
+  public SignageScreen(Clock clock, CjkFonts fonts, Portraits portraits) {
     this.clock = clock;
     this.portraits = portraits;
     this.onScreen = new Syncing(clock.instant());
+    this.link = LinkStatus.connecting(java.time.OffsetDateTime.now(clock));
     plate.getStyleClass().add("plate");
     plate.setMinWidth(0);
     plate.setMaxWidth(Double.MAX_VALUE);
+    // A long name goes onto a second line, as on a plate, never cut short.
+    plate.setWrapText(true);
     plate.setStyle("-fx-font-family: \"" + fonts.serif() + "\";");
     HBox.setHgrow(plate, Priority.ALWAYS);
     when.setAlignment(Pos.CENTER_RIGHT);
     when.getStyleClass().add("when");
+    age.setAlignment(Pos.CENTER_RIGHT);
+    age.setVisible(false);
+    age.setManaged(false);
     header.getStyleClass().add("header");
     header.setAlignment(Pos.CENTER_LEFT);
     arrangeHeader();
     body.getStyleClass().add("body");
     VBox.setVgrow(body, Priority.ALWAYS);
-    // A board that would be taller than the screen is cut at the bottom, never pushing the
-    // header off the top (the screen tests fail on any text cut off).
+    // A board taller than the screen would be cut at the bottom, never pushing the header off the
+    // top; the boards page instead, and the screen tests fail on any text cut off.
     body.setMinSize(0, 0);
     body.setAlignment(Pos.TOP_LEFT);
     Rectangle clip = new Rectangle();
@@ -103,6 +127,7 @@ public final class SignageScreen {
     root.setStyle("-fx-font-family: \"" + fonts.sans() + "\";");
     root.getStylesheets()
         .add(SignageScreen.class.getResource("/liaison/signage/signage.css").toExternalForm());
+    root.setMinSize(0, 0);
     root.widthProperty().addListener((o, a, b) -> resized());
     root.heightProperty().addListener((o, a, b) -> resized());
     redraw();
@@ -120,6 +145,24 @@ public final class SignageScreen {
   }
 
   /**
+   * How many pages the slide's board takes on this screen, as last laid out; one for a board not
+   * drawn yet. The loop shows each page for the board's time.
+   */
+  public int pagesOf(Slide slide) {
+    return drawn
+        .filter(d -> d.board() == slide.board() && d.noticeId().equals(slide.noticeId()))
+        .flatMap(d -> drawnPages)
+        .map(ReadOnlyIntegerProperty::get)
+        .orElse(1);
+  }
+
+  /** Whether the hub is heard: once unheard for long, the header says how old the content is. */
+  public void showLink(LinkStatus next) {
+    this.link = next;
+    tick();
+  }
+
+  /**
    * The code an administrator enters on the hub to enrol this screen, or nothing once it is
    * enrolled. Call on the FX thread.
    */
@@ -134,7 +177,7 @@ public final class SignageScreen {
           HBox head =
               new HBox(
                   fixed("enrol-title", p.title().zh()),
-                  BoardFx.label("enrol-title-en", p.title().en()));
+                  BoardFx.wrapping("enrol-title-en", p.title().en()));
           head.setAlignment(Pos.BASELINE_LEFT);
           head.getStyleClass().add("enrol-head");
           enrolment.getChildren().add(head);
@@ -146,18 +189,30 @@ public final class SignageScreen {
               .addAll(
                   BoardFx.wrapping("enrol-text", p.instruction().zh()),
                   BoardFx.wrapping("enrol-text-en", p.instruction().en()),
-                  BoardFx.wrapping("enrol-text", p.detail().zh() + "  " + p.station().zh()));
+                  BoardFx.wrapping("enrol-text", p.detail().zh()),
+                  BoardFx.wrapping("enrol-text-en", p.station().joined(false)));
         });
     enrolment.setVisible(panel.isPresent());
     enrolment.setManaged(panel.isPresent());
+    if (onScreen instanceof Syncing) {
+      redraw();
+    }
   }
 
-  /** The clock in the header; called every second or so. */
+  /** The clock in the header, and the content's age once it is stale; every second or so. */
   public void tick() {
     ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone());
     boolean plausible = content.map(c -> calendar(c).clockPlausible()).orElse(true);
     time.setText(plausible ? Dates.time(now.toLocalTime()) : "--:--");
     date.setText(plausible ? Dates.date(now.toLocalDate()).zh() : "时钟待校准 · clock needs setting");
+    Optional<Bilingual> stale =
+        content.isPresent() && link.isOffline()
+            ? ContentAge.of(link.since().toInstant(), clock.instant())
+            : Optional.empty();
+    ageZh.setText(stale.map(Bilingual::zh).orElse(""));
+    ageEn.setText(stale.map(Bilingual::en).orElse(""));
+    age.setVisible(stale.isPresent());
+    age.setManaged(stale.isPresent());
   }
 
   /** The board or message on screen, for tests and the proof of what is shown. */
@@ -195,11 +250,11 @@ public final class SignageScreen {
       HBox.setHgrow(gap, Priority.ALWAYS);
       HBox line = new HBox(date, gap, time);
       line.setAlignment(Pos.BASELINE_LEFT);
-      VBox both = new VBox(plate, line);
+      VBox both = new VBox(plate, line, age);
       HBox.setHgrow(both, Priority.ALWAYS);
       header.getChildren().setAll(both);
     } else {
-      when.getChildren().setAll(time, date);
+      when.getChildren().setAll(time, date, age);
       header.getChildren().setAll(plate, when);
     }
   }
@@ -210,39 +265,58 @@ public final class SignageScreen {
     if (portrait) {
       root.getStyleClass().add("portrait");
     }
-    plate.setText(
-        content.map(c -> c.station().signPlate()).orElse(GENERIC_PLATE + " · " + stationId));
+    plate.setText(content.map(c -> c.station().signPlate()).orElse(GENERIC_PLATE));
     tick();
+    drawn = Optional.empty();
+    drawnPages = Optional.empty();
     body.getChildren().setAll(board());
   }
 
   private Node board() {
     return switch (onScreen) {
-      case Syncing s ->
-          BoardFx.board(
-              BoardFx.title(SYNCING, "", portrait),
-              BoardFx.message(
-                  Bilingual.of(
-                      "本站的接待安排与通知正在从县人大常委会同步，请稍候",
-                      "This station's schedule and notices are on their way from the hub"),
-                  List.of("站点编号 Station " + stationId)));
+      case Syncing s -> syncing();
       case Interrupt i -> {
         if (i.alert().priority() == NoticePriority.EMERGENCY) {
           root.getStyleClass().add("emergency-screen");
         }
         yield AlertBoard.build(i.alert(), zone());
       }
-      case Slide slide -> content.map(c -> slide(slide, c)).orElseGet(() -> fixed("text", ""));
+      case Slide slide ->
+          content
+              .map(
+                  c -> {
+                    PagedBoard board = slide(slide, c);
+                    drawn = Optional.of(slide);
+                    drawnPages = Optional.of(board.pages());
+                    return board.node();
+                  })
+              .orElseGet(() -> fixed("text", ""));
     };
   }
 
-  private Node slide(Slide slide, StationContent c) {
-    BoardInput in = new BoardInput(c, calendar(c), portraits, portrait, fontPx);
+  /**
+   * No content yet: one message, saying what the screen waits for (its enrolment, or the content),
+   * and the station's name when it is known.
+   */
+  private Node syncing() {
+    boolean enrolling = enrolmentShown.isPresent();
+    Bilingual name = EnrolmentPresenter.stationLine(content.map(c -> c.station().name()));
+    if (enrolling) {
+      // The band beneath says what to do; above it only what the screen waits for.
+      return BoardFx.board(BoardFx.title(WAITING, "", portrait));
+    }
+    return BoardFx.board(
+        BoardFx.title(SYNCING, "", portrait),
+        BoardFx.message(SYNCING_TEXT, List.of(name.zh() + " · " + name.en())));
+  }
+
+  private PagedBoard slide(Slide slide, StationContent c) {
+    BoardInput in = new BoardInput(c, calendar(c), portraits, portrait, fontPx, slide.page());
     return switch (slide.board()) {
       case TODAY -> TodayBoard.build(in);
       case WEEK -> WeekBoard.build(in);
       case ROSTER -> RosterBoard.build(in);
-      case RESULTS -> ResultsBoard.build(in);
+      case RESULTS -> PagedBoard.single(ResultsBoard.build(in));
       case NOTICES -> {
         List<String> ids = in.calendar().activeNotices().stream().map(Notice::id).toList();
         String id = slide.noticeId().orElse("");

@@ -3,31 +3,42 @@ package liaison.signage.player.board;
 import static liaison.signage.player.board.BoardFx.fixed;
 import static liaison.signage.player.board.BoardFx.wrapping;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import liaison.signage.player.fx.PagedGroups;
+import liaison.signage.player.fx.SideBySide;
+import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
 
-/** Today's reception: who receives visitors, when and where. */
+/**
+ * Today's receptions: who receives visitors, when and where, a card each (two side by side where
+ * the screen is wide enough), as many pages as the day needs.
+ */
 final class TodayBoard {
   static final Bilingual TITLE = Bilingual.of("今日代表接待", "Today's reception");
   static final Bilingual NONE = Bilingual.of("今天没有安排代表接待", "No deputy receives visitors today");
 
+  /**
+   * Deputies on one card; a reception with more continues on the next card. Where a card of four is
+   * taller than the screen (long names, a short screen), cards of two, then of one.
+   */
+  static final List<Integer> PER_CARD = List.of(4, 2, 1);
+
   private TodayBoard() {}
 
-  static Node build(BoardInput in) {
+  static PagedBoard build(BoardInput in) {
     List<Reception> today = in.calendar().todaysReceptions();
-    // The header carries the date already.
-    Node title = BoardFx.title(in, TITLE, "");
     if (today.isEmpty()) {
       List<String> next =
           in.calendar().upcoming(14).stream()
@@ -40,60 +51,83 @@ final class TodayBoard {
                               + " "
                               + Dates.window(r.start(), r.end())))
               .orElse(List.of());
-      return BoardFx.board(title, BoardFx.message(NONE, next));
+      // The header carries the date already.
+      return PagedBoard.single(
+          BoardFx.board(BoardFx.title(in, TITLE, "", null, null), BoardFx.message(NONE, next)));
     }
-    int room = in.portrait() ? 3 : 2;
-    // Landscape: the receptions side by side; portrait: one above the other.
-    Pane list = in.portrait() ? new VBox() : new HBox();
-    list.getStyleClass().add("today-list");
-    today.stream()
-        .limit(room)
-        .forEach(
-            r -> {
-              Node card = reception(in, r);
-              HBox.setHgrow(card, Priority.ALWAYS);
-              list.getChildren().add(card);
-            });
-    if (today.size() <= room) {
-      return BoardFx.board(title, list);
+    List<List<? extends Node>> cuts = new ArrayList<>();
+    for (int perCard : PER_CARD) {
+      List<Node> cards = new ArrayList<>();
+      for (Reception r : today) {
+        List<Deputy> deputies = in.calendar().deputiesOf(r);
+        int from = 0;
+        do {
+          List<Deputy> some = deputies.subList(from, Math.min(deputies.size(), from + perCard));
+          cards.add(card(in, r, some, from > 0));
+          from += perCard;
+        } while (from < deputies.size());
+      }
+      cuts.add(cards);
     }
-    return BoardFx.board(title, list, BoardFx.more(today.size() - room, "场接待"));
+    // Landscape: the cards side by side, two across while each keeps 14 em; portrait: one above
+    // the other.
+    PagedGroups pages =
+        new PagedGroups(
+            List.of(PagedGroups.Group.cut(cuts)),
+            PagedGroups.Shape.columns(1, 0, 0.3, 0.3),
+            in.page());
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    Node title = BoardFx.title(in, TITLE, "", pages.pages(), pages.shownPage());
+    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
   }
 
-  private static Node reception(BoardInput in, Reception r) {
-    HBox when = new HBox(fixed("today-window", Dates.window(r.start(), r.end())));
-    when.getStyleClass().add("today-when");
-    when.setAlignment(Pos.BASELINE_LEFT);
+  private static Node card(BoardInput in, Reception r, List<Deputy> deputies, boolean continued) {
+    WrapRow when = new WrapRow(0.5, 0.1, fixed("today-window", Dates.window(r.start(), r.end())));
     if (r.status() == ReceptionStatus.CANCELLED) {
-      when.getChildren().add(fixed("tag-cancelled", "已取消 Cancelled"));
+      when.add(fixed("tag-cancelled", "已取消 Cancelled"));
     } else if (in.calendar().inProgress(r)) {
-      when.getChildren().add(fixed("tag-now", "正在接待 Now"));
+      when.add(fixed("tag-now", "正在接待 Now"));
     }
-    VBox card = new VBox(when);
+    if (continued) {
+      when.add(fixed("tag-continued", "续 cont."));
+    }
+    VBox info = new VBox(when);
+    info.getStyleClass().add("today-info");
     if (r.theme() != null && !r.theme().isBlank()) {
-      card.getChildren().add(wrapping("today-theme", "主题 " + r.theme()));
+      info.getChildren().add(wrapping("today-theme", "主题 " + r.theme()));
     }
     String where = r.location().isEmpty() ? in.content().station().address() : r.location();
-    if (!where.isEmpty()) {
-      card.getChildren().add(wrapping("today-where", "地点 " + where));
+    if (!where.isEmpty() && !continued) {
+      info.getChildren().add(wrapping("today-where", "地点 " + where));
     }
-    FlowPane people = new FlowPane();
-    people.getStyleClass().add("today-people");
-    for (Deputy d : in.calendar().deputiesOf(r)) {
-      VBox name =
-          new VBox(fixed("person-name", d.name()), fixed("person-level", d.highestLevel().zh()));
-      name.getStyleClass().add("person-text");
-      HBox person = new HBox(in.portraits().node(in.photo(d), BoardInput.initial(d), 1.8), name);
+    // The deputies side by side as the card's width allows; a long name wraps within its person.
+    WrapRow people = new WrapRow(0.5, 0.15);
+    for (Deputy d : deputies) {
+      Label name = wrapping("person-name", d.name());
+      VBox text = new VBox(name, wrapping("person-level", d.highestLevel().zh()));
+      text.getStyleClass().add("person-text");
+      text.setMinWidth(0);
+      HBox.setHgrow(text, Priority.ALWAYS);
+      HBox person = new HBox(in.portraits().node(in.photo(d), BoardInput.initial(d), 1.8), text);
       person.getStyleClass().add("person");
       person.setAlignment(Pos.CENTER_LEFT);
-      people.getChildren().add(person);
+      people.add(person);
     }
-    card.getChildren().add(people);
+    // Landscape: when and where on the left, who on the right (the wider part), so two receptions
+    // share a screen; portrait: one above the other.
+    Region card;
+    if (in.portrait()) {
+      VBox stacked = new VBox(info);
+      if (!deputies.isEmpty()) {
+        stacked.getChildren().add(people);
+      }
+      card = stacked;
+    } else {
+      card = new SideBySide(info, people, 0.5, 0.6);
+    }
     card.getStyleClass()
         .addAll("card", r.status() == ReceptionStatus.CANCELLED ? "cancelled" : "open");
-    card.setMaxWidth(Double.MAX_VALUE);
     card.setMinWidth(0);
-    card.setPrefWidth(0);
     return card;
   }
 }

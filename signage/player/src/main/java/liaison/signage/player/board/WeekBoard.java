@@ -1,96 +1,115 @@
 package liaison.signage.player.board;
 
 import static liaison.signage.player.board.BoardFx.fixed;
-import static liaison.signage.player.board.BoardFx.label;
+import static liaison.signage.player.board.BoardFx.wrapping;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import liaison.signage.player.fx.PagedGroups;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
 
-/** This week's receptions: today and the six days after, one row per reception. */
+/**
+ * This week's receptions, today and the six days after: a day (beside its receptions on a wide
+ * screen, above them on a portrait one), then a line a reception with its time, who receives and
+ * the topic, as many pages as the week needs.
+ */
 final class WeekBoard {
-  static final Bilingual TITLE = Bilingual.of("近期接待安排", "Receptions this week");
+  static final Bilingual TITLE = Bilingual.of("近期接待安排", "Coming receptions");
   static final Bilingual NONE = Bilingual.of("未来七天暂无代表接待安排", "No reception in the next seven days");
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("M月d日");
 
   private WeekBoard() {}
 
-  static Node build(BoardInput in) {
+  static PagedBoard build(BoardInput in) {
     List<Reception> rows = new ArrayList<>();
     in.calendar().todaysReceptions().stream()
         .filter(r -> r.status() != ReceptionStatus.CANCELLED)
         .forEach(rows::add);
     rows.addAll(in.calendar().upcoming(6));
-    String period = Dates.day(in.calendar().today()).zh() + " 起七天";
-    Node title = BoardFx.title(in, TITLE, period);
+    String period = "七天内 · 7 days";
     if (rows.isEmpty()) {
-      return BoardFx.board(title, BoardFx.message(NONE, List.of()));
+      return PagedBoard.single(
+          BoardFx.board(
+              BoardFx.title(in, TITLE, period, null, null), BoardFx.message(NONE, List.of())));
     }
-    GridPane grid = new GridPane();
-    grid.getStyleClass().add("week-grid");
-    int shown = in.portrait() ? portrait(in, rows, grid) : landscape(in, rows, grid);
-    VBox body = new VBox(grid);
-    if (rows.size() > shown) {
-      body.getChildren().add(BoardFx.more(rows.size() - shown, "场接待"));
-    }
-    return BoardFx.board(title, body);
-  }
-
-  /** One line a reception: day (once a day), time, who, theme. Returns how many fit. */
-  private static int landscape(BoardInput in, List<Reception> rows, GridPane grid) {
-    int room = 6;
-    String lastDay = "";
-    for (int row = 0; row < Math.min(room, rows.size()); row++) {
-      Reception r = rows.get(row);
-      String day = Dates.day(r.date()).zh();
-      // The day once per day: the rows beneath it are the same day.
-      grid.add(fixed("week-day", day.equals(lastDay) ? "" : day), 0, row);
-      lastDay = day;
-      grid.add(fixed("week-window", Dates.window(r.start(), r.end())), 1, row);
-      Node who = label("week-who", names(in, r));
-      GridPane.setHgrow(who, Priority.ALWAYS);
-      grid.add(who, 2, row);
-      grid.add(label("week-theme", r.theme() == null ? "" : r.theme()), 3, row);
-    }
-    return Math.min(room, rows.size());
+    Map<LocalDate, List<Reception>> byDay = new LinkedHashMap<>();
+    rows.forEach(r -> byDay.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r));
+    List<PagedGroups.Group> days = new ArrayList<>();
+    byDay.forEach(
+        (day, receptions) ->
+            days.add(
+                new PagedGroups.Group(
+                    day(in, day, false),
+                    day(in, day, true),
+                    receptions.stream().map(r -> line(in, r)).toList())));
+    PagedGroups pages =
+        new PagedGroups(
+            days,
+            in.portrait()
+                ? PagedGroups.Shape.columns(1, 0, 0.2, 0.35)
+                : PagedGroups.Shape.beside(6, 0.25, 0.45),
+            in.page());
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    Node title = BoardFx.title(in, TITLE, period, pages.pages(), pages.shownPage());
+    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
   }
 
   /**
-   * Too narrow for four columns: each day as a heading line, then a line a reception with its time
-   * and who receives. Returns how many receptions fit in the lines there is room for.
+   * The day's heading; again, marked 续, at the top of a page the day runs onto. Beside the
+   * receptions the weekday stands under the date, so the column stays narrow.
    */
-  private static int portrait(BoardInput in, List<Reception> rows, GridPane grid) {
-    int lines = 13;
-    int line = 0;
-    int shown = 0;
-    String lastDay = "";
-    for (Reception r : rows) {
-      String day = Dates.day(r.date()).zh();
-      int needed = day.equals(lastDay) ? 1 : 2;
-      boolean last = shown == rows.size() - 1;
-      // Keep a line for "n more" unless this is the last reception.
-      if (line + needed > (last ? lines : lines - 1)) {
-        break;
-      }
-      if (!day.equals(lastDay)) {
-        grid.add(fixed("week-day", day), 0, line++, 2, 1);
-        lastDay = day;
-      }
-      grid.add(fixed("week-window", Dates.window(r.start(), r.end())), 0, line);
-      Node who = label("week-who", names(in, r));
-      GridPane.setHgrow(who, Priority.ALWAYS);
-      grid.add(who, 1, line++);
-      shown++;
+  private static Node day(BoardInput in, LocalDate day, boolean continued) {
+    HBox tags = new HBox(fixed("week-weekday", Dates.weekdayZh(day.getDayOfWeek())));
+    tags.setAlignment(Pos.BASELINE_LEFT);
+    tags.getStyleClass().add("week-day-box");
+    if (day.equals(in.calendar().today())) {
+      tags.getChildren().add(fixed("tag-today", "今天"));
     }
-    return shown;
+    if (continued) {
+      tags.getChildren().add(fixed("week-continued", "续"));
+    }
+    Label date = fixed("week-day", DAY.format(day));
+    if (in.portrait()) {
+      tags.getChildren().addFirst(date);
+      return tags;
+    }
+    VBox box = new VBox(date, tags);
+    box.getStyleClass().add("week-day-column");
+    return box;
+  }
+
+  /** One reception: its time, then who receives and the topic, each wrapping as it needs. */
+  private static Node line(BoardInput in, Reception r) {
+    Label window = fixed("week-window", Dates.window(r.start(), r.end()));
+    Label who = wrapping("week-who", names(in, r));
+    // Who receives, and the topic beneath in a quieter type: each wraps as it needs.
+    VBox text = new VBox(who);
+    if (r.theme() != null && !r.theme().isBlank()) {
+      text.getChildren().add(wrapping("week-theme", r.theme()));
+    }
+    text.setMinWidth(0);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    HBox line = new HBox(window, text);
+    line.getStyleClass().add("week-line");
+    line.setAlignment(Pos.TOP_LEFT);
+    line.setMinWidth(0);
+    return line;
   }
 
   private static String names(BoardInput in, Reception r) {

@@ -16,7 +16,22 @@ public final class EnrolmentPresenter {
     this.clock = clock;
   }
 
-  public Optional<EnrolmentPanel> present(EnrolmentState state, String stationId) {
+  /**
+   * The station's name as a waiting screen shows it, or that none has arrived yet: never its
+   * internal id, which means nothing to the people in front of it. (The name comes with the
+   * content; a screen enrolled for the first time has none until then.)
+   */
+  public static Bilingual stationLine(Optional<String> stationName) {
+    return stationName
+        .filter(n -> !n.isBlank())
+        .map(n -> Bilingual.of("本站：" + n, "This station: " + n))
+        .orElse(Bilingual.of("本站名称尚未收到", "The station's name has not arrived yet"));
+  }
+
+  /**
+   * @param stationName the station's name, when the screen holds content that says it
+   */
+  public Optional<EnrolmentPanel> present(EnrolmentState state, Optional<String> stationName) {
     if (!state.showing()) {
       return Optional.empty();
     }
@@ -24,7 +39,7 @@ public final class EnrolmentPresenter {
         state.again()
             ? Bilingual.of("本机需要重新登记", "This screen must be enrolled again")
             : Bilingual.of("本机尚未登记", "This screen is not enrolled yet");
-    Bilingual station = Bilingual.of("站点 " + stationId, "Station " + stationId);
+    Bilingual station = stationLine(stationName);
     return Optional.of(
         switch (state.phase()) {
           case WAITING ->
@@ -32,10 +47,9 @@ public final class EnrolmentPresenter {
                   title,
                   state.code(),
                   Bilingual.of(
-                      "请管理员在枢纽后台「站点管理 → " + stationId + " → 屏幕登记」输入上面的登记码",
-                      "An administrator enters this code in the hub's admin: Stations → "
-                          + stationId
-                          + " → Screen"),
+                      "请管理员在管理后台「站点管理 → 本站 → 屏幕登记」输入上面的登记码",
+                      "An administrator enters this code in the admin: Stations → this station →"
+                          + " Screen"),
                   state.expiresAt() == null
                       ? Bilingual.of("", "")
                       : Bilingual.of(

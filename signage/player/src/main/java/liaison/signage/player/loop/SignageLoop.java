@@ -35,7 +35,10 @@ import org.jspecify.annotations.Nullable;
  * An URGENT alert interrupts the loop for {@link #URGENT_FOR} and again every {@link #URGENT_EVERY}
  * while it is valid; an EMERGENCY alert holds the screen until it expires or is cleared. After an
  * interrupt the board it interrupted continues for the time it had left. Whenever a notice leaves
- * the screen a {@link DisplayProof} is emitted.
+ * the screen a {@link DisplayProof} is emitted. A board with more than a screenful (the screen says
+ * how many pages it laid out, {@link #pages(Pages)}) shows its pages one after the other, each for
+ * the entry's time, so everyone on the roster and every reception of the day is on screen once a
+ * cycle; a notice is proved once, over all its pages.
  *
  * <p>Not thread-safe: call it from one thread (the view's timer).
  */
@@ -53,6 +56,12 @@ public final class SignageLoop {
   /** When every board of the playlist is empty, today's board stands in for this long. */
   static final Duration FALLBACK = Duration.ofSeconds(20);
 
+  /** How many pages a slide's board has on the screen; the screen knows, having laid it out. */
+  @FunctionalInterface
+  public interface Pages {
+    int of(Slide slide);
+  }
+
   private final Playlist playlist;
   private final ZoneId fallbackZone;
   private final List<Consumer<OnScreen>> screenListeners = new CopyOnWriteArrayList<>();
@@ -61,6 +70,7 @@ public final class SignageLoop {
   /** When each urgent alert last began to interrupt, so it comes back every URGENT_EVERY. */
   private final Map<String, Instant> urgentShown = new HashMap<>();
 
+  private Pages pages = slide -> 1;
   private Optional<StationContent> content = Optional.empty();
   private Optional<StationAlert> alert = Optional.empty();
   private OnScreen screen;
@@ -69,6 +79,12 @@ public final class SignageLoop {
   private @Nullable List<Entry> entries;
   private int entryIndex;
   private int noticeIndex;
+
+  /** When the board on screen came on (its first page, or its return after an interrupt). */
+  private Instant boardSince = Instant.EPOCH;
+
+  /** How long each page of the board on screen stays. */
+  private Duration pageTime = Duration.ZERO;
 
   /** The slide an interrupt covers, and the time it had left. */
   private @Nullable Slide paused;
@@ -96,6 +112,11 @@ public final class SignageLoop {
   /** What the loop plays now: the content's playlist, or its own. */
   public Playlist playlist() {
     return content.flatMap(StationContent::playlistIfAny).map(Playlist::playable).orElse(playlist);
+  }
+
+  /** Who says how many pages a board has (by default, one). */
+  public void pages(Pages pages) {
+    this.pages = pages;
   }
 
   /** Called with each change of what is on screen. */
@@ -199,7 +220,10 @@ public final class SignageLoop {
     }
     boolean noticeGone =
         slide.noticeId().isPresent() && !activeNoticeIds(now).contains(slide.noticeId().get());
-    if (!now.isBefore(slide.until()) || noticeGone) {
+    if (!now.isBefore(slide.until()) && !noticeGone && slide.page() + 1 < pages.of(slide)) {
+      // The next page of the same board: no proof yet, the notice has not left the screen.
+      show(new Slide(slide.board(), slide.noticeId(), slide.page() + 1, now, now.plus(pageTime)));
+    } else if (!now.isBefore(slide.until()) || noticeGone) {
       leave(now);
       advance(now);
       startFromHere(now);
@@ -247,7 +271,8 @@ public final class SignageLoop {
     if (p == null) {
       return new Syncing(now);
     }
-    return new Slide(p.board(), p.noticeId(), now, now.plus(pausedLeft));
+    boardSince = now;
+    return new Slide(p.board(), p.noticeId(), p.page(), now, now.plus(pausedLeft));
   }
 
   private static boolean validAt(StationAlert a, Instant now) {
@@ -283,12 +308,16 @@ public final class SignageLoop {
           noticeIndex = Math.min(noticeIndex, notices.size() - 1);
           noticeId = Optional.of(notices.get(noticeIndex).id());
         }
+        boardSince = now;
+        pageTime = entry.duration();
         show(new Slide(entry.kind(), noticeId, now, now.plus(entry.duration())));
         return;
       }
       entryIndex = (entryIndex + 1) % list.size();
       noticeIndex = 0;
     }
+    boardSince = now;
+    pageTime = FALLBACK;
     show(new Slide(Board.TODAY, Optional.empty(), now, now.plus(FALLBACK)));
   }
 
@@ -333,8 +362,9 @@ public final class SignageLoop {
 
   private void leaveSlide(Slide slide, Instant now) {
     // (A board resumed after an interrupt and covered at once by the next was never seen.)
-    if (now.isAfter(slide.since())) {
-      slide.noticeId().ifPresent(id -> proof(id, slide.since(), now, Kind.LOOP));
+    Instant from = boardSince.isAfter(slide.since()) ? slide.since() : boardSince;
+    if (now.isAfter(from)) {
+      slide.noticeId().ifPresent(id -> proof(id, from, now, Kind.LOOP));
     }
   }
 

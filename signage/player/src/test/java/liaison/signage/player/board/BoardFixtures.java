@@ -181,6 +181,95 @@ final class BoardFixtures {
         results ? new StationContent.Results(LocalDate.of(2026, 1, 1), 128, 117, 86, 21, 4) : null);
   }
 
+  /** Nothing at all yet: no deputy, no reception, no notice, no figures. */
+  static StationContent empty() {
+    return content(List.of(), List.of(), List.of(), false);
+  }
+
+  /**
+   * Deputies with names of 20 characters, the longest a county types (a Uyghur name with its
+   * father's and grandfather's), every fifth one; the rest as {@link #deputies}.
+   */
+  static List<Deputy> longNamed(int count) {
+    String[] long20 = {"阿卜杜热合曼·买买提艾力·吐尔逊托合提江", "热依拉·阿不都热合曼·买买提明·艾则孜丽", "欧阳司马慕容上官诸葛东方皇甫尉迟公羊澹台"};
+    List<Deputy> out = new ArrayList<>();
+    for (Deputy d : deputies(count)) {
+      int i = out.size();
+      out.add(
+          i % 5 == 0
+              ? new Deputy(
+                  d.id(),
+                  long20[(i / 5) % long20.length],
+                  d.levels(),
+                  d.constituency(),
+                  d.occupation(),
+                  d.workUnit(),
+                  d.specialties(),
+                  d.photo(),
+                  d.phone())
+              : d);
+    }
+    return out;
+  }
+
+  /** A topic of 20 characters. */
+  static final String LONG_TOPIC = "关于老旧小区加装电梯与停车位改造意见征集";
+
+  /**
+   * A busy day: twelve receptions today, every half hour from 08:00, with two or three deputies
+   * each (long names among them), 20-character topics, and more through the week.
+   */
+  static StationContent busyDay() {
+    List<Deputy> deputies = longNamed(40);
+    List<Reception> receptions = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      int minutes = 8 * 60 + i * 50;
+      List<String> who = new ArrayList<>();
+      // The sixth has six deputies: more than a card holds.
+      for (int k = 0; k < (i == 5 ? 6 : 2 + i % 2); k++) {
+        who.add(deputies.get((i * 3 + k) % deputies.size()).id());
+      }
+      receptions.add(
+          new Reception(
+              "r-busy-" + i,
+              TODAY,
+              LocalTime.of(minutes / 60, minutes % 60),
+              LocalTime.of((minutes + 45) / 60, (minutes + 45) % 60),
+              who,
+              i % 3 == 0 ? LONG_TOPIC : "第" + (i + 1) + "场：" + LONG_TOPIC.substring(0, 10),
+              i % 4 == 0 ? "城关镇人民路18号镇政府一楼东侧代表之家接待室" : "代表之家一楼接待室",
+              ReceptionStatus.ANNOUNCED));
+    }
+    for (int day = 1; day <= 6; day++) {
+      for (int k = 0; k < 2; k++) {
+        receptions.add(
+            reception(
+                "r-week-" + day + "-" + k,
+                TODAY.plusDays(day),
+                9 + k * 5,
+                11 + k * 5,
+                List.of(deputies.get(day * 2 + k).id(), deputies.get((day * 5) % 40).id()),
+                LONG_TOPIC,
+                ReceptionStatus.ANNOUNCED));
+      }
+    }
+    return content(deputies, receptions, notices(), true);
+  }
+
+  /** A notice of 5,000 characters, in paragraphs, as a county pastes a regulation in. */
+  static Notice longNotice() {
+    String paragraph =
+        "为进一步密切人大代表同人民群众的联系，充分发挥代表联络站的作用，县人大常委会决定在全县各代表之家、代表工作站和联系点"
+            + "开展集中接待活动。请各位代表按照安排到站接待，认真听取和记录群众的意见建议，及时整理上报。";
+    StringBuilder body = new StringBuilder();
+    int n = 1;
+    while (body.length() < 5000) {
+      body.append("第").append(n++).append("条 ").append(paragraph).append("\n\n");
+    }
+    return notice(
+        "n-5000", "关于开展全县人大代表集中接待活动的通知", body.substring(0, 5000).strip(), NoticePriority.NORMAL);
+  }
+
   static StationAlert alert(NoticePriority priority) {
     return new StationAlert(
         "n-9",

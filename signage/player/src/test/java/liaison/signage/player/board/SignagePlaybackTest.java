@@ -11,6 +11,8 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen.Interrupt;
@@ -55,7 +57,7 @@ class SignagePlaybackTest {
               () ->
                   new SignagePlayback(
                       runtime,
-                      new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none()),
+                      new SignageScreen(clock, CjkFonts.detect(), Portraits.none()),
                       clock));
       onFx(playback::resume);
       runtime.start();
@@ -66,9 +68,11 @@ class SignagePlaybackTest {
           onFx(
               () -> {
                 Screens.render(playback.screen().root(), 1920, 1080);
+                assertThat(LayoutCheck.wall(Panel.WALL_32_INCH).problems(playback.screen().root()))
+                    .isEmpty();
                 return Screens.visibleTexts(playback.screen().root());
               });
-      assertThat(syncing).contains("人大代表联络站 · s-001", "内容同步中");
+      assertThat(syncing).contains("人大代表联络站", "内容同步中").noneMatch(t -> t.contains("s-001"));
 
       Playlist playlist = Playlist.of(Entry.of(Board.NOTICES, 5), Entry.of(Board.TODAY, 8));
       StationContent base = BoardFixtures.content();
@@ -103,6 +107,8 @@ class SignagePlaybackTest {
               () -> {
                 Screens.save(
                     Screens.render(playback.screen().root(), 1920, 1080), "signage-playback-today");
+                assertThat(LayoutCheck.wall(Panel.WALL_32_INCH).problems(playback.screen().root()))
+                    .isEmpty();
                 return Screens.visibleTexts(playback.screen().root());
               });
       assertThat(today).contains("青溪县城关镇人大代表之家", "今日代表接待", "09:00—11:30");

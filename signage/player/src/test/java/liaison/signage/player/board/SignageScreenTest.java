@@ -4,18 +4,21 @@ import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
-import javafx.scene.image.WritableImage;
+import liaison.signage.player.LinkStatus;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
+import liaison.signage.player.fx.LayoutCheck;
+import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen;
@@ -25,43 +28,86 @@ import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Deputy;
+import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.schedule.ReceptionCalendar;
 import liaison.testkit.TestClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every board in both orientations, rendered headless: PNGs under target/screens/ to look at, the
- * texts a passer-by should read, nothing cut off, and no text under the stated minimum height.
+ * Every board at every size a board is drawn at (the kiosks' panels for the idle hand-over, the
+ * 1080p wall screen both ways), from the normal, the empty and the extreme data sets, rendered
+ * headless a page at a time: PNGs under target/screens/ named board-size-case(-page), the texts a
+ * passer-by should read, everyone and every reception on one of the board's pages, and the layout
+ * check ({@link LayoutCheck}: nothing outside its box, nothing drawn over, nothing cut short,
+ * nothing under the panel's smallest text) on every page.
  */
 @ExtendWith(FxToolkit.class)
 class SignageScreenTest {
   private final TestClock clock = TestClock.at("2026-11-24T10:00:00+08:00");
 
-  record Size(String name, int width, int height) {}
+  private static final Instant AT = Instant.parse("2026-11-24T02:00:00Z");
 
-  static final Size LANDSCAPE = new Size("landscape", 1920, 1080);
-  static final Size PORTRAIT = new Size("portrait", 1080, 1920);
-
+  /**
+   * A board drawn from one data set.
+   *
+   * @param expected texts shown on it (on one of its pages)
+   * @param everyone texts that must each be on one of its pages: every deputy, every reception
+   */
   record Case(
-      String name, Optional<StationContent> content, OnScreen onScreen, List<String> expected) {}
+      String board,
+      String data,
+      Optional<StationContent> content,
+      OnScreen onScreen,
+      List<String> expected,
+      List<String> everyone) {
 
-  static List<Case> cases() {
-    Instant at = Instant.parse("2026-11-24T02:00:00Z");
+    Case(
+        String board,
+        String data,
+        Optional<StationContent> content,
+        OnScreen onScreen,
+        List<String> expected) {
+      this(board, data, content, onScreen, expected, List.of());
+    }
+
+    @Override
+    public String toString() {
+      return board + " " + data;
+    }
+  }
+
+  private static Slide slide(Board board) {
+    return new Slide(board, Optional.empty(), AT, AT.plusSeconds(15));
+  }
+
+  private static Slide notice(String id) {
+    return new Slide(Board.NOTICES, Optional.of(id), AT, AT.plusSeconds(15));
+  }
+
+  static List<Case> normalAndEmpty() {
     Optional<StationContent> content = Optional.of(BoardFixtures.content());
-    Optional<StationContent> quiet =
-        Optional.of(BoardFixtures.content(BoardFixtures.deputies(40), List.of(), List.of(), false));
+    Optional<StationContent> empty = Optional.of(BoardFixtures.empty());
     return List.of(
         new Case(
             "syncing",
+            "no-content",
             Optional.empty(),
-            new Syncing(at),
-            List.of("内容同步中", "Content on its way", "人大代表联络站 · s-001", "站点编号 Station s-001")),
+            new Syncing(AT),
+            List.of(
+                "内容同步中",
+                "Content on its way",
+                "人大代表联络站",
+                "本站名称尚未收到 · The station's name has not arrived yet")),
         new Case(
             "today",
+            "normal",
             content,
-            slide(Board.TODAY, at),
+            slide(Board.TODAY),
             List.of(
                 "青溪县城关镇人大代表之家",
                 "今日代表接待",
@@ -75,129 +121,314 @@ class SignageScreenTest {
                 "10:00")),
         new Case(
             "week",
+            "normal",
             content,
-            slide(Board.WEEK, at),
-            List.of("近期接待安排", "11月24日 星期二", "11月25日 星期三", "赵德明、孙丽娟", "陈秀兰、刘春梅")),
+            slide(Board.WEEK),
+            List.of("近期接待安排", "11月24日", "今天", "11月25日", "星期三", "赵德明、孙丽娟", "陈秀兰、刘春梅")),
         new Case(
             "roster",
+            "normal",
             content,
-            slide(Board.ROSTER, at),
+            slide(Board.ROSTER),
             List.of(
-                "进站代表", "共 9 位 · 9 deputies", "全国人大代表", "National", "乡镇人大代表", "Township", "周文斌")),
+                "进站代表", "共 9 位 · 9 deputies", "全国人大代表", "National", "乡镇人大代表", "Township", "周文斌"),
+            BoardFixtures.content().deputies().stream().map(Deputy::name).toList()),
         new Case(
-            "notice",
-            content,
-            new Slide(Board.NOTICES, Optional.of("n-1"), at, at.plusSeconds(15)),
-            List.of("通知公告", "11月代表集中接待日安排", "1 / 3")),
-        new Case(
-            "notice-long",
-            content,
-            new Slide(Board.NOTICES, Optional.of("n-2"), at, at.plusSeconds(15)),
-            List.of("关于征集2027年民生实事项目的公告", "2 / 3")),
+            "notice", "normal", content, notice("n-1"), List.of("通知公告", "11月代表集中接待日安排", "1 / 3")),
+        new Case("notice", "long", content, notice("n-2"), List.of("关于征集2027年民生实事项目的公告", "2 / 3")),
         new Case(
             "results",
+            "normal",
             content,
-            slide(Board.RESULTS, at),
+            slide(Board.RESULTS),
             List.of("意见办理情况", "128", "117", "91%", "满意 86（77%）", "不满意 4")),
         new Case(
             "urgent",
+            "normal",
             content,
             new Interrupt(
-                BoardFixtures.alert(NoticePriority.URGENT), at, Optional.of(at.plusSeconds(30))),
+                BoardFixtures.alert(NoticePriority.URGENT), AT, Optional.of(AT.plusSeconds(30))),
             List.of("重要通知  URGENT", "明日上午代表接待改在镇政府三楼会议室", "青溪县城关镇人大代表之家")),
         new Case(
             "emergency",
+            "normal",
             content,
-            new Interrupt(BoardFixtures.alert(NoticePriority.EMERGENCY), at, Optional.empty()),
+            new Interrupt(BoardFixtures.alert(NoticePriority.EMERGENCY), AT, Optional.empty()),
             List.of("紧急通知  EMERGENCY", "寒潮蓝色预警：今晚停止户外接待")),
         new Case(
-            "today-none",
-            quiet,
-            slide(Board.TODAY, at),
+            "today",
+            "empty",
+            empty,
+            slide(Board.TODAY),
             List.of("今天没有安排代表接待", "No deputy receives visitors today")),
-        new Case("week-none", quiet, slide(Board.WEEK, at), List.of("未来七天暂无代表接待安排")),
-        new Case("roster-40", quiet, slide(Board.ROSTER, at), List.of("共 40 位 · 40 deputies")));
+        new Case("week", "empty", empty, slide(Board.WEEK), List.of("未来七天暂无代表接待安排")),
+        new Case("roster", "empty", empty, slide(Board.ROSTER), List.of("本站暂无进站代表信息")),
+        new Case("results", "empty", empty, slide(Board.RESULTS), List.of("办理情况统计中")));
   }
 
-  private static Slide slide(Board board, Instant at) {
-    return new Slide(board, Optional.empty(), at, at.plusSeconds(15));
+  static Stream<Arguments> everyBoardAtEverySize() {
+    return normalAndEmpty().stream()
+        .flatMap(c -> Panel.BOARDS.stream().map(p -> Arguments.of(c, p)));
   }
 
-  static Stream<Arguments> everyBoardBothWays() {
-    return cases().stream()
-        .flatMap(c -> Stream.of(Arguments.of(c, LANDSCAPE), Arguments.of(c, PORTRAIT)));
+  /**
+   * The extreme data sets, at the sizes where they bite: the smallest panel (fewest pixels for the
+   * smallest text), the 16:10 one (the narrowest landscape in em), and the portrait wall (the
+   * narrowest of all); 40 deputies, the issue's own case, at every size. The 1080p wall is, in em,
+   * the 800×480 panel again.
+   */
+  static Stream<Arguments> extremes() {
+    StationContent roster40 =
+        BoardFixtures.content(BoardFixtures.deputies(40), List.of(), List.of(), false);
+    StationContent roster200 =
+        BoardFixtures.content(BoardFixtures.deputies(200), List.of(), List.of(), false);
+    StationContent longNames =
+        BoardFixtures.content(BoardFixtures.longNamed(40), List.of(), List.of(), false);
+    StationContent busy = BoardFixtures.busyDay();
+    StationContent notice5000 =
+        BoardFixtures.content(
+            BoardFixtures.deputies(9), List.of(), List.of(BoardFixtures.longNotice()), false);
+    Panel small = Panel.PI_7_INCH;
+    Panel wide = Panel.KIOSK_10_INCH_1280;
+    Panel tall = Panel.WALL_32_INCH_PORTRAIT;
+    List<Arguments> out = new ArrayList<>();
+    Case c40 = roster("40", roster40, "共 40 位 · 40 deputies");
+    Panel.BOARDS.forEach(p -> out.add(Arguments.of(c40, p)));
+    Case c200 = roster("200", roster200, "共 200 位 · 200 deputies");
+    List.of(small, tall).forEach(p -> out.add(Arguments.of(c200, p)));
+    Case names = roster("long-names", longNames, "共 40 位 · 40 deputies");
+    List.of(small, tall).forEach(p -> out.add(Arguments.of(names, p)));
+    Case today12 =
+        new Case(
+            "today",
+            "12-receptions",
+            Optional.of(busy),
+            slide(Board.TODAY),
+            List.of("正在接待 Now", "续 cont."),
+            today(busy));
+    List.of(small, wide, tall).forEach(p -> out.add(Arguments.of(today12, p)));
+    Case week =
+        new Case(
+            "week",
+            "busy",
+            Optional.of(busy),
+            slide(Board.WEEK),
+            List.of("近期接待安排", "续"),
+            week(busy));
+    List.of(small, tall).forEach(p -> out.add(Arguments.of(week, p)));
+    Case notice =
+        new Case(
+            "notice",
+            "5000-characters",
+            Optional.of(notice5000),
+            notice("n-5000"),
+            List.of("关于开展全县人大代表集中接待活动的通知"));
+    List.of(small, tall).forEach(p -> out.add(Arguments.of(notice, p)));
+    return out.stream();
   }
 
-  @ParameterizedTest(name = "{1} {0}")
-  @MethodSource("everyBoardBothWays")
-  void shouldShowEveryBoardReadablyInBothOrientations(Case c, Size size) {
-    List<String> texts = new ArrayList<>();
-    List<String> tooSmall = new ArrayList<>();
-    List<String> cutOff =
-        onFx(
-            () -> {
-              SignageScreen screen =
-                  new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none());
-              screen.show(c.onScreen(), c.content());
-              WritableImage image = Screens.render(screen.root(), size.width(), size.height());
-              Screens.save(image, "signage-" + c.name() + "-" + size.name());
-              texts.addAll(Screens.visibleTexts(screen.root()));
-              smallerThan(screen.root(), SignageScreen.MIN_TEXT_PX - 0.01, tooSmall);
-              return Screens.cutOff(screen.root());
-            });
-
-    assertThat(texts).containsAll(c.expected());
-    assertThat(cutOff).as("texts cut off").isEmpty();
-    assertThat(tooSmall).as("texts under %s px", SignageScreen.MIN_TEXT_PX).isEmpty();
+  private static Case roster(String data, StationContent content, String count) {
+    return new Case(
+        "roster",
+        data,
+        Optional.of(content),
+        slide(Board.ROSTER),
+        List.of("进站代表", count),
+        content.deputies().stream().map(Deputy::name).toList());
   }
 
-  static Stream<Arguments> bothWays() {
-    return Stream.of(Arguments.of(LANDSCAPE), Arguments.of(PORTRAIT));
+  /** Every reception of the day: its time, its topic and each of its deputies. */
+  private static List<String> today(StationContent c) {
+    ReceptionCalendar calendar =
+        new ReceptionCalendar(c, TestClock.at("2026-11-24T10:00:00+08:00"));
+    List<String> out = new ArrayList<>();
+    for (Reception r : calendar.todaysReceptions()) {
+      out.add(r.start() + "—" + r.end());
+      out.add("主题 " + r.theme());
+      calendar.deputiesOf(r).forEach(d -> out.add(d.name()));
+    }
+    return out;
+  }
+
+  /** Every reception of the week: who receives, and the topic. */
+  private static List<String> week(StationContent c) {
+    ReceptionCalendar calendar =
+        new ReceptionCalendar(c, TestClock.at("2026-11-24T10:00:00+08:00"));
+    List<String> out = new ArrayList<>();
+    List<Reception> all = new ArrayList<>(calendar.todaysReceptions());
+    all.addAll(calendar.upcoming(6));
+    for (Reception r : all) {
+      out.add(String.join("、", calendar.deputiesOf(r).stream().map(Deputy::name).toList()));
+      out.add(r.theme());
+    }
+    return out;
+  }
+
+  /** A board's pages as drawn: texts and layout problems of each. */
+  private record Drawn(List<List<String>> texts, List<String> problems, List<String> bodies) {
+    Set<String> all() {
+      Set<String> out = new LinkedHashSet<>();
+      texts.forEach(out::addAll);
+      return out;
+    }
+  }
+
+  private Drawn drawEveryPage(Case c, Panel panel) {
+    return drawEveryPage(c, panel, Optional.empty());
+  }
+
+  private Drawn drawEveryPage(Case c, Panel panel, Optional<LinkStatus> link) {
+    return onFx(
+        () -> {
+          List<List<String>> texts = new ArrayList<>();
+          List<String> problems = new ArrayList<>();
+          List<String> bodies = new ArrayList<>();
+          int pages = 1;
+          for (int page = 0; page < pages; page++) {
+            SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
+            link.ifPresent(screen::showLink);
+            OnScreen shown = c.onScreen();
+            if (shown instanceof Slide s) {
+              shown = new Slide(s.board(), s.noticeId(), page, s.since(), s.until());
+            }
+            screen.show(shown, c.content());
+            // Every page is checked; a long board's first two and last are saved to look at.
+            if (page < 2 || page == pages - 1 || pages <= 6) {
+              Screens.save(
+                  Screens.render(screen.root(), panel.widthPx(), panel.heightPx()),
+                  c.board()
+                      + "-"
+                      + panel.size()
+                      + "-"
+                      + c.data()
+                      + (page == 0 ? "" : "-p" + (page + 1)));
+            } else {
+              Screens.layOut(screen.root(), panel.widthPx(), panel.heightPx());
+            }
+            texts.add(Screens.visibleTexts(screen.root()));
+            int at = page + 1;
+            LayoutCheck.wall(panel).problems(screen.root()).stream()
+                .map(p -> "page " + at + ": " + p)
+                .forEach(problems::add);
+            screen.root().lookupAll(".notice-body").stream()
+                .filter(n -> n.isVisible() && n instanceof Labeled)
+                .forEach(n -> bodies.add(((Labeled) n).getText()));
+            if (shown instanceof Slide s) {
+              pages = screen.pagesOf(s);
+            }
+          }
+          return new Drawn(texts, problems, bodies);
+        });
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @MethodSource("everyBoardAtEverySize")
+  void shouldShowEveryBoardWholeAndReadableAtEverySize(Case c, Panel panel) {
+    Drawn drawn = drawEveryPage(c, panel);
+
+    assertThat(drawn.problems()).as("layout on the %s", panel).isEmpty();
+    assertThat(drawn.all()).containsAll(c.expected()).containsAll(c.everyone());
+    assertThat(drawn.all())
+        .as("no internal id shown to people")
+        .noneMatch(t -> t.contains("s-001") || t.contains("d-1"));
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @MethodSource("extremes")
+  void shouldPageTheExtremeDataSetsSoEveryoneIsOnScreenWithinOneCycle(Case c, Panel panel) {
+    Drawn drawn = drawEveryPage(c, panel);
+
+    assertThat(drawn.problems()).as("layout on the %s", panel).isEmpty();
+    assertThat(drawn.all()).containsAll(c.expected());
+    assertThat(drawn.all())
+        .as("everyone and every reception on one of the board's pages")
+        .containsAll(c.everyone());
+    assertThat(drawn.all()).noneMatch(t -> t.startsWith("另有"));
+    if (!drawn.bodies().isEmpty()) {
+      String body = BoardFixtures.longNotice().body().replaceAll("\\s", "");
+      assertThat(String.join("", drawn.bodies()).replaceAll("\\s", ""))
+          .as("the whole notice, page after page")
+          .isEqualTo(body);
+      assertThat(drawn.texts().size()).isGreaterThan(1);
+    }
+  }
+
+  static Stream<Arguments> wallScreens() {
+    return Stream.of(Arguments.of(Panel.WALL_32_INCH), Arguments.of(Panel.WALL_32_INCH_PORTRAIT));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("bothWays")
-  void shouldShowTheEnrolmentCodeOfAScreenWithoutCredentialsUnderItsBoard(Size size) {
+  @MethodSource("wallScreens")
+  void shouldShowTheEnrolmentCodeOfAScreenWithoutCredentialsUnderOneMessage(Panel panel) {
     EnrolmentState waiting =
         new EnrolmentState(
             EnrolmentState.Phase.WAITING,
             "K7QX-M4PD",
-            java.time.OffsetDateTime.parse("2026-11-24T10:15:00+08:00"),
+            OffsetDateTime.parse("2026-11-24T10:15:00+08:00"),
             null,
             null,
             false,
             "http://127.0.0.1:8080");
     List<String> texts = new ArrayList<>();
-    List<String> tooSmall = new ArrayList<>();
-    List<String> cutOff =
+    List<String> problems =
         onFx(
             () -> {
-              SignageScreen screen =
-                  new SignageScreen("s-001", clock, CjkFonts.detect(), Portraits.none());
+              SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
               screen.show(new Syncing(clock.instant()), Optional.empty());
-              screen.showEnrolment(new EnrolmentPresenter(clock).present(waiting, "s-001"));
+              screen.showEnrolment(
+                  new EnrolmentPresenter(clock).present(waiting, Optional.empty()));
               Screens.save(
-                  Screens.render(screen.root(), size.width(), size.height()),
-                  "signage-enrolment-" + size.name());
+                  Screens.render(screen.root(), panel.widthPx(), panel.heightPx()),
+                  "enrolment-" + panel.size() + "-waiting");
               texts.addAll(Screens.visibleTexts(screen.root()));
-              smallerThan(screen.root(), SignageScreen.MIN_TEXT_PX - 0.01, tooSmall);
-              return Screens.cutOff(screen.root());
+              return LayoutCheck.wall(panel).problems(screen.root());
             });
 
-    assertThat(texts).contains("本机尚未登记", "K7QX-M4PD", "内容同步中");
-    assertThat(cutOff).isEmpty();
-    assertThat(tooSmall).isEmpty();
+    assertThat(texts).contains("本机尚未登记", "K7QX-M4PD", "等待登记");
+    assertThat(texts)
+        .as("one message: waiting for enrolment, not content on its way")
+        .doesNotContain("内容同步中")
+        .anyMatch(t -> t.contains("本站名称尚未收到"))
+        .noneMatch(t -> t.contains("s-001"));
+    assertThat(problems).isEmpty();
   }
 
-  private static void smallerThan(Node node, double px, List<String> out) {
-    if (!node.isVisible()) {
-      return;
-    }
-    if (node instanceof Labeled l && !l.getText().isEmpty() && l.getFont().getSize() < px) {
-      out.add("'" + l.getText() + "' at " + l.getFont().getSize() + " px");
-    }
-    if (node instanceof Parent p) {
-      p.getChildrenUnmodifiable().forEach(child -> smallerThan(child, px, out));
-    }
+  static Stream<Arguments> staleSizes() {
+    return Stream.of(
+        Arguments.of(Panel.WALL_32_INCH),
+        Arguments.of(Panel.WALL_32_INCH_PORTRAIT),
+        Arguments.of(Panel.PI_7_INCH));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("staleSizes")
+  void shouldSayHowOldTheContentIsOnceTheHubHasBeenUnheardForHalfAnHour(Panel panel) {
+    Case today =
+        new Case(
+            "today", "stale", Optional.of(BoardFixtures.content()), slide(Board.TODAY), List.of());
+    LinkStatus lost = LinkStatus.offline(OffsetDateTime.parse("2026-11-24T06:40:00+08:00"));
+
+    clock.set(OffsetDateTime.parse("2026-11-24T07:09:59+08:00").toInstant());
+    Drawn fresh = drawEveryPage(today, panel, Optional.of(lost));
+    clock.set(OffsetDateTime.parse("2026-11-24T10:00:00+08:00").toInstant());
+    Drawn stale = drawEveryPage(today, panel, Optional.of(lost));
+
+    assertThat(fresh.all()).as("a blip is no news").noneMatch(t -> t.startsWith("内容更新于"));
+    assertThat(stale.all()).contains("内容更新于 3 小时前", "updated 3 h ago");
+    assertThat(stale.problems()).isEmpty();
+  }
+
+  @Test
+  void shouldNotSayTheContentsAgeWhileTheHubIsHeard() {
+    Case today =
+        new Case(
+            "today", "online", Optional.of(BoardFixtures.content()), slide(Board.TODAY), List.of());
+    Drawn online =
+        drawEveryPage(
+            today,
+            Panel.WALL_32_INCH,
+            Optional.of(LinkStatus.online(OffsetDateTime.parse("2026-11-20T06:40:00+08:00"))));
+
+    assertThat(online.all()).noneMatch(t -> t.startsWith("内容更新于"));
   }
 }

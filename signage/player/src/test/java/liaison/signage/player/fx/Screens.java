@@ -37,15 +37,51 @@ public final class Screens {
   /** Lays out the node in a scene of the given size and takes a snapshot. Call on the FX thread. */
   public static WritableImage render(Parent root, int width, int height) {
     Scene scene = root.getScene();
-    if (scene == null) {
+    if (scene == null || scene.getWidth() != width || scene.getHeight() != height) {
+      // A scene keeps its size: drawing the same screen at another size takes a new one.
+      if (scene != null) {
+        scene.setRoot(new javafx.scene.Group());
+      }
       scene = new Scene(root, width, height);
+      // The root at the scene's size before the styles are worked out: a screen that sets its
+      // type from its size (the kiosk, the signage) does so now, not after the last pass; and
+      // JavaFX works the styles out afresh (it keeps a root's font from an earlier size).
+      if (root instanceof javafx.scene.layout.Region region) {
+        region.resize(width, height);
+      }
+      String style = root.getStyle();
+      root.setStyle("");
+      root.applyCss();
+      root.setStyle(style);
     }
-    // Twice: pagers learn how many pages fit during the first layout and update their labels.
-    root.applyCss();
-    root.layout();
-    root.applyCss();
-    root.layout();
+    // Three times: pagers learn how many pages fit during the first layout and update their
+    // labels ("第 1 / 3 页"), which changes the room the next layout gives them.
+    for (int pass = 0; pass < 3; pass++) {
+      root.applyCss();
+      root.layout();
+    }
     return scene.snapshot(null);
+  }
+
+  /**
+   * Lays out the node in a scene of the given size, as {@link #render} does, without taking a
+   * snapshot: for the pages of a long board that are checked but not saved. Call on the FX thread.
+   */
+  public static void layOut(Parent root, int width, int height) {
+    Scene scene = root.getScene();
+    if (scene == null || scene.getWidth() != width || scene.getHeight() != height) {
+      if (scene != null) {
+        scene.setRoot(new javafx.scene.Group());
+      }
+      new Scene(root, width, height);
+    }
+    if (root instanceof javafx.scene.layout.Region region) {
+      region.resize(width, height);
+    }
+    for (int pass = 0; pass < 3; pass++) {
+      root.applyCss();
+      root.layout();
+    }
   }
 
   public static Path save(WritableImage image, String name) {
@@ -122,7 +158,8 @@ public final class Screens {
     }
   }
 
-  private static String displayed(Labeled labeled) {
+  /** What a label draws: its text, or less of it ending in an ellipsis when it did not fit. */
+  public static String displayed(Labeled labeled) {
     for (Node child : labeled.getChildrenUnmodifiable()) {
       if (child instanceof Text text) {
         return text.getText();

@@ -95,6 +95,65 @@ class SignageLoopTest {
   }
 
   @Test
+  void shouldShowEveryPageOfABoardForTheBoardsTimeSoItsTimeOnScreenGrowsWithItsPages() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15), Entry.of(Board.TODAY, 20)));
+    // The screen laid the roster out on three pages (40 deputies on a small panel), today on one.
+    loop.pages(slide -> slide.board() == Board.ROSTER ? 3 : 1);
+    loop.content(Optional.of(content(List.of(), false)), now());
+
+    runFor(loop, Duration.ofSeconds(3 * 15 + 20 + 1));
+
+    assertThat(screens)
+        .map(s -> s instanceof Slide sl ? sl.board() + "/" + sl.page() : s.toString())
+        .containsExactly("ROSTER/0", "ROSTER/1", "ROSTER/2", "TODAY/0", "ROSTER/0");
+    assertThat(screens)
+        .extracting(OnScreen::since)
+        .containsExactly(
+            at("10:00:00"), at("10:00:15"), at("10:00:30"), at("10:00:45"), at("10:01:05"));
+  }
+
+  @Test
+  void shouldProveANoticeOfSeveralPagesOnceOverAllItsPages() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.NOTICES, 12), Entry.of(Board.TODAY, 20)));
+    loop.pages(slide -> slide.noticeId().filter("n-1"::equals).isPresent() ? 4 : 1);
+    loop.content(Optional.of(content(List.of(notice("n-1")), false)), now());
+
+    runFor(loop, Duration.ofSeconds(4 * 12 + 1));
+
+    assertThat(shown())
+        .containsExactly("NOTICES:n-1", "NOTICES:n-1", "NOTICES:n-1", "NOTICES:n-1", "TODAY");
+    assertThat(proofs)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.noticeId()).isEqualTo("n-1");
+              assertThat(p.from()).isEqualTo(at("10:00:00"));
+              assertThat(p.shown()).isEqualTo(Duration.ofSeconds(48));
+            });
+  }
+
+  @Test
+  void shouldResumeAnInterruptedBoardOnThePageItWasOn() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15), Entry.of(Board.TODAY, 20)));
+    loop.pages(slide -> slide.board() == Board.ROSTER ? 2 : 1);
+    loop.content(Optional.of(content(List.of(), false)), now());
+    runFor(loop, Duration.ofSeconds(20));
+    loop.alert(
+        Optional.of(alert("n-9", NoticePriority.URGENT, now(), now().plusSeconds(10))), now());
+
+    runFor(loop, Duration.ofSeconds(10));
+
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            Slide.class,
+            s -> {
+              assertThat(s.board()).isEqualTo(Board.ROSTER);
+              assertThat(s.page()).isEqualTo(1);
+              assertThat(s.until()).isEqualTo(at("10:00:40"));
+            });
+  }
+
+  @Test
   void shouldPlayThePlaylistTheHubSetAndSkipBoardsThisStationDoesNotKnow() {
     SignageLoop loop = loop(Playlist.DEFAULT);
     Playlist fromHub =
