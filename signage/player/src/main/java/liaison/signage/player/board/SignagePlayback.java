@@ -27,6 +27,7 @@ public final class SignagePlayback implements AutoCloseable {
   private final SignageScreen screen;
   private final Clock clock;
   private final SignageLoop loop;
+  private final EnrolmentPresenter enrolment;
   private final List<AutoCloseable> watches = new ArrayList<>();
 
   /** Starts suspended: call {@link #resume()} to put the loop on screen. */
@@ -35,6 +36,7 @@ public final class SignagePlayback implements AutoCloseable {
     this.screen = screen;
     this.clock = clock;
     this.loop = new SignageLoop(Playlist.DEFAULT, clock);
+    this.enrolment = new EnrolmentPresenter(clock);
     loop.suspend(clock.instant());
     loop.onProof(new DisplayProofReporter(runtime.events()::record, clock.getZone()));
     loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
@@ -43,22 +45,7 @@ public final class SignagePlayback implements AutoCloseable {
     watches.add(runtime.feed().content().watch(c -> FxThread.run(() -> contentChanged(c))));
     watches.add(
         runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
-    EnrolmentPresenter enrolment = new EnrolmentPresenter(clock);
-    watches.add(
-        runtime
-            .enrolment()
-            .watch(
-                e ->
-                    FxThread.run(
-                        () ->
-                            screen.showEnrolment(
-                                enrolment.present(
-                                    e,
-                                    runtime
-                                        .feed()
-                                        .content()
-                                        .get()
-                                        .map(c -> c.station().name()))))));
+    watches.add(runtime.enrolment().watch(e -> FxThread.run(this::showEnrolment)));
     watches.add(runtime.presence().link().watch(l -> FxThread.run(() -> screen.showLink(l))));
   }
 
@@ -93,7 +80,16 @@ public final class SignagePlayback implements AutoCloseable {
     }
   }
 
+  /** The enrolment band, naming the station once its content has said its name. */
+  private void showEnrolment() {
+    screen.showEnrolment(
+        enrolment.present(
+            runtime.enrolment().get(),
+            runtime.feed().content().get().map(c -> c.station().name())));
+  }
+
   private void contentChanged(Optional<StationContent> content) {
+    showEnrolment();
     loop.content(content, clock.instant());
     if (playing()) {
       // The same board with new content (a deputy added, a time moved) is drawn again.
