@@ -10,20 +10,39 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
+import liaison.hub.TestStore;
 import liaison.hub.config.LeaseConfig;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Job leases on SQLite and on PostgreSQL: one holder at a time, taken over once expired, given up
  * on a clean stop, and taken at once by a hub restarted under its own name. The lease time is long
  * (a minute) so that the background renewals never run during a test; the clock is moved by hand.
  */
+@OnBothStores
 class LeasesTest {
+
+  @Parameter TestDatabases.Store store;
+  private final List<TestStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(TestStore::close);
+  }
+
+  /** The hub's schema on this run's store, closed after the test. */
+  private Database migrated(Path dir) {
+    TestStore opened = TestStore.migrated(store, dir);
+    stores.add(opened);
+    return opened.database();
+  }
+
   private static final LeaseConfig CONFIG = new LeaseConfig(Duration.ofMinutes(1));
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
   private final List<Leases> hubs = new ArrayList<>();
@@ -39,11 +58,9 @@ class LeasesTest {
     return leases;
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldGiveALeaseToOneHubAndMoveItOnlyOnceItExpired(
-      TestDatabases.Store store, @TempDir Path dir) {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldGiveALeaseToOneHubAndMoveItOnlyOnceItExpired(@TempDir Path dir) {
+    Database database = migrated(dir);
     Leases a = hub(database, "hub-a");
     Leases b = hub(database, "hub-b");
 
@@ -67,11 +84,9 @@ class LeasesTest {
     assertThat(holder).isEqualTo(b.holder());
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldLetExactlyOneOfEightHubsRacingForAFreeLeaseHaveIt(
-      TestDatabases.Store store, @TempDir Path dir) throws Exception {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldLetExactlyOneOfEightHubsRacingForAFreeLeaseHaveIt(@TempDir Path dir) throws Exception {
+    Database database = migrated(dir);
     List<Callable<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       Leases hub = hub(database, "hub-" + i);
@@ -89,11 +104,9 @@ class LeasesTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldGiveLeasesUpOnACleanStopSoAnotherHubTakesThemAtOnce(
-      TestDatabases.Store store, @TempDir Path dir) {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldGiveLeasesUpOnACleanStopSoAnotherHubTakesThemAtOnce(@TempDir Path dir) {
+    Database database = migrated(dir);
     Leases a = hub(database, "hub-a");
     Leases b = hub(database, "hub-b");
     a.want("reception-rules");
@@ -105,11 +118,9 @@ class LeasesTest {
     assertThat(b.held()).containsKey("reception-rules");
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldLetAHubRestartedUnderItsNameTakeItsLeasesAtOnce(
-      TestDatabases.Store store, @TempDir Path dir) {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldLetAHubRestartedUnderItsNameTakeItsLeasesAtOnce(@TempDir Path dir) {
+    Database database = migrated(dir);
     Leases before = hub(database, "hub-a");
     assertThat(before.hold("publisher")).isTrue();
 

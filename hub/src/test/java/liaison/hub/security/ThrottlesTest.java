@@ -10,14 +10,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
+import liaison.hub.TestStore;
 import liaison.hub.db.Database;
-import liaison.hub.db.Stores;
 import liaison.testkit.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Rate limits counted in the database, on SQLite and PostgreSQL, by two hubs at once (two {@link
@@ -25,14 +27,29 @@ import org.junit.jupiter.params.provider.EnumSource;
  * tries from both, bounded in what they keep.
  */
 @Tag("security")
+@OnBothStores
 class ThrottlesTest {
+
+  @Parameter TestDatabases.Store store;
+  private final List<TestStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.forEach(TestStore::close);
+  }
+
+  /** The hub's schema on this run's store, closed after the test. */
+  private Database migrated(Path dir) {
+    TestStore opened = TestStore.migrated(store, dir);
+    stores.add(opened);
+    return opened.database();
+  }
+
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldCountTheTriesOfBothHubsTogetherAndSayHowLongToWait(
-      TestDatabases.Store store, @TempDir Path dir) {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldCountTheTriesOfBothHubsTogetherAndSayHowLongToWait(@TempDir Path dir) {
+    Database database = migrated(dir);
     Throttle onA =
         new Throttles(database, clock).shared("login.address", 5, Duration.ofMinutes(10));
     Throttle onB =
@@ -52,11 +69,10 @@ class ThrottlesTest {
     assertThat(onA.tryAcquire("203.0.113.7")).isPresent();
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldLetExactlyTheLimitThroughUnderConcurrentTriesOnTwoHubs(
-      TestDatabases.Store store, @TempDir Path dir) throws Exception {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldLetExactlyTheLimitThroughUnderConcurrentTriesOnTwoHubs(@TempDir Path dir)
+      throws Exception {
+    Database database = migrated(dir);
     Throttle onA =
         new Throttles(database, clock).shared("booking.address", 50, Duration.ofMinutes(10));
     Throttle onB =
@@ -78,11 +94,9 @@ class ThrottlesTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabases.Store.class)
-  void shouldKeepNoMoreKeysThanItsBoundAndPruneWhatLeftTheWindow(
-      TestDatabases.Store store, @TempDir Path dir) {
-    Database database = Stores.migrated(store, dir);
+  @Test
+  void shouldKeepNoMoreKeysThanItsBoundAndPruneWhatLeftTheWindow(@TempDir Path dir) {
+    Database database = migrated(dir);
     Throttles throttles = new Throttles(database, clock);
     Throttle codes = throttles.shared("enrolment.requests", 3, Duration.ofMinutes(10), 20);
     for (int i = 0; i < 60; i++) {
