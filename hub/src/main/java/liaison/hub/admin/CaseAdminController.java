@@ -356,14 +356,25 @@ public class CaseAdminController {
                   CaseLedger.actor(e.actor())
                       .map(lang::text)
                       .orElseGet(() -> line.staffName() == null ? e.actor() : line.staffName());
-              // The staff's English page names a line that is not a step by its action, as before.
-              String what =
-                  e.to() != null
-                      ? lang.text(e.to().text())
-                      : lang.pick(CaseLedger.what(e), e.action());
-              return new Line(shown(e.at()), who, what, note(e, lang), e.to() != null);
+              return new Line(shown(e.at()), who, what(e, lang), note(e, lang), e.to() != null);
             })
         .toList();
+  }
+
+  /**
+   * What a line of the timeline did, in the reader's words: a step by the status it led to, the
+   * other lines as the ledger names them (the English page showed their action's code, "submit",
+   * "rate").
+   */
+  static String what(CaseEvent e, Lang lang) {
+    if (e.to() != null) {
+      return lang.text(e.to().text());
+    }
+    return switch (e.action()) {
+      case "submit", "escalated", "suggestion", "merged-from", "rate" ->
+          lang.text(Text.of("ledger.event." + e.action()));
+      default -> CaseLedger.what(e);
+    };
   }
 
   private static final java.util.regex.Pattern PHOTOS =

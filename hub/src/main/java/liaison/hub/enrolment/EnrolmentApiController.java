@@ -19,10 +19,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ProblemBody;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.Staff;
 import liaison.hub.text.Text;
@@ -85,7 +84,7 @@ public class EnrolmentApiController {
     if (wait.isPresent()) {
       return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
           .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()))
-          .body(message(Text.of("problem.enrolment.too-many")));
+          .body(ProblemBody.of(429, Text.of("problem.enrolment.too-many")));
     }
     EnrolmentRequest request =
         enrolments.check(body.stationId(), body.passwordHash(), body.appVersion(), address);
@@ -115,7 +114,9 @@ public class EnrolmentApiController {
                 HttpResponse.ok(ProtocolCodec.encode(t))
                     .contentType(MediaType.APPLICATION_JSON_TYPE))
         .orElseGet(
-            () -> HttpResponse.notFound(message(Text.of("problem.enrolment.status.unknown"))));
+            () ->
+                HttpResponse.notFound(
+                    ProblemBody.of(404, Text.of("problem.enrolment.status.unknown"))));
   }
 
   /** What to enter. @param code as the screen shows it, e.g. K7QX-M4PD */
@@ -161,12 +162,5 @@ public class EnrolmentApiController {
   @ApiAnswers.Conflict
   public StationCredential revoke(@Parameter(hidden = true) Staff staff, String id) {
     return enrolments.revoke(staff, id);
-  }
-
-  private static Map<String, Object> message(Text text) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", text.zh());
-    body.put("messageEn", text.en());
-    return body;
   }
 }

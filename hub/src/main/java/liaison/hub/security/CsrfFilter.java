@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
+import liaison.hub.problem.ProblemBody;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ public class CsrfFilter implements Ordered {
     if (StaffFilter.isApi(request.getPath())) {
       return HttpResponse.status(HttpStatus.FORBIDDEN)
           .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(Map.of("message", Text.of("problem.csrf.api").both(" · "), "status", 403));
+          .body(ProblemBody.of(403, Text.of("problem.csrf.api")));
     }
     return HttpResponse.status(HttpStatus.FORBIDDEN)
         .contentType(MediaType.TEXT_PLAIN_TYPE)

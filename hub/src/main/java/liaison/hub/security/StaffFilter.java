@@ -15,8 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
+import liaison.hub.problem.ProblemBody;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -99,12 +99,7 @@ public class StaffFilter implements Ordered {
       if (isApi(path)) {
         return HttpResponse.status(HttpStatus.FORBIDDEN)
             .contentType(MediaType.APPLICATION_JSON_TYPE)
-            .body(
-                Map.of(
-                    "message",
-                    Text.of("problem.login.change-password-first").both(" · "),
-                    "status",
-                    403));
+            .body(ProblemBody.of(403, Text.of("problem.login.change-password-first")));
       }
       return HttpResponse.seeOther(java.net.URI.create(PASSWORD_PAGE));
     }
@@ -114,7 +109,7 @@ public class StaffFilter implements Ordered {
     if (isApi(path)) {
       return HttpResponse.status(HttpStatus.UNAUTHORIZED)
           .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(Map.of("message", Text.of("problem.login.first").both(" · "), "status", 401));
+          .body(ProblemBody.of(401, Text.of("problem.login.first")));
     }
     String next =
         request.getUri().getRawPath()
@@ -142,12 +137,7 @@ public class StaffFilter implements Ordered {
             HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(held.retryAfter().toSeconds()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(
-                    Map.of(
-                        "message",
-                        Text.of("problem.login.held-back", minutes).both(" · "),
-                        "status",
-                        429)));
+                .body(ProblemBody.of(429, Text.of("problem.login.held-back", minutes))));
       }
       case SignIn.Refused refused ->
           LOG.warn("failed API log-in for '{}' from {}", username, address);

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffBinder;
+import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,5 +48,14 @@ public record Frame(@Nullable Staff staff, String csrf, String lang, String path
 
   public String switchEn() {
     return "/lang/en?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The English beside a Chinese heading, on a page that shows both to a reader who has not chosen
+   * (the station's page a QR code opens: a visitor who reads no Chinese finds their way before
+   * finding the switch); null once English is chosen, since the heading is then English itself.
+   */
+  public @Nullable String english(String key) {
+    return "en".equals(lang) ? null : Text.of(key).en();
   }
 }

@@ -22,6 +22,7 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.problem.ProblemBody;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.text.Text;
 
@@ -101,10 +102,7 @@ public class ProblemHandlers {
     MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
     HttpStatus status = response.getStatus();
     if (wantsJson(request)) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", status.getCode());
-      body.put("message", message.zh());
-      body.put("messageEn", message.en());
+      Map<String, Object> body = ProblemBody.of(status.getCode(), message);
       if (!errors.isEmpty()) {
         body.put("errors", errors.stream().map(ProblemHandlers::fieldAnswer).toList());
       }

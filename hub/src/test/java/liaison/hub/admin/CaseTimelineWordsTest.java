@@ -40,4 +40,12 @@ class CaseTimelineWordsTest {
     assertThat(CaseAdminController.note(line("forwarded", "DISSATISFIED: 不是评价"), Lang.ZH))
         .isEqualTo("DISSATISFIED: 不是评价");
   }
+
+  @Test
+  void shouldNameAResidentsLineInTheReadersLanguageNotByItsCode() {
+    assertThat(CaseAdminController.what(line("submit", ""), Lang.EN)).isEqualTo("Opinion sent");
+    assertThat(CaseAdminController.what(line("rate", "SATISFIED"), Lang.EN)).isEqualTo("Rated");
+    assertThat(CaseAdminController.what(line("submit", ""), Lang.ZH))
+        .isEqualTo(liaison.hub.text.Text.of("ledger.event.submit").zh());
+  }
 }

@@ -46,6 +46,8 @@ class EveryPageBrowserTest {
   private Page laptop;
   private Page phone;
   private Page residentPhone;
+  private Page englishPhone;
+  private Page englishResidentPhone;
   private final Map<String, String> records = new LinkedHashMap<>();
 
   @BeforeAll
@@ -57,6 +59,11 @@ class EveryPageBrowserTest {
     residentPhone = chromium.phone();
     logIn(laptop);
     logIn(phone);
+    englishPhone = chromium.phone();
+    logIn(englishPhone);
+    english(englishPhone);
+    englishResidentPhone = chromium.phone();
+    english(englishResidentPhone);
     demoRecords();
   }
 
@@ -64,6 +71,10 @@ class EveryPageBrowserTest {
   void stop() {
     chromium.close();
     hub.close();
+    // The sweep's pages on one sheet; docs/screens/ keeps a copy (docs/SCREENS.md).
+    long bytes =
+        WebContactSheet.write(Chromium.SCREENS, Chromium.SCREENS.resolve("web-contact-sheet.jpg"));
+    assertThat(bytes).as("the web's contact sheet, in bytes").isLessThan(400 * 1024);
   }
 
   private void logIn(Page page) {
@@ -72,6 +83,15 @@ class EveryPageBrowserTest {
     page.getByLabel("密码").fill(DemoCounty.PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     page.waitForURL(url -> !url.contains("/login"));
+  }
+
+  /** Chooses English as a person does, with the switch every page links to (a cookie). */
+  private void english(Page page) {
+    Response response = page.navigate(hub.url("/lang/en?next=/t").toString());
+    assertThat(response.status()).as("the language switch").isEqualTo(200);
+    assertThat(page.locator("html").getAttribute("lang"))
+        .as("the page after the switch")
+        .isEqualTo("en");
   }
 
   /** The demo county's records a page's address names, each with something to show. */
@@ -181,8 +201,21 @@ class EveryPageBrowserTest {
           DynamicTest.dynamicTest(
               template + " at 390×844",
               () -> check(signedOut ? chromium.phone() : phone, template, "phone", true)));
+      tests.add(
+          DynamicTest.dynamicTest(
+              template + " at 390×844 in English",
+              () ->
+                  check(
+                      signedOut ? englishSignedOut() : englishPhone, template, "phone-en", true)));
     }
     return tests.stream();
+  }
+
+  /** A fresh phone that has chosen English and signed in to nothing. */
+  private Page englishSignedOut() {
+    Page page = chromium.phone();
+    english(page);
+    return page;
   }
 
   @TestFactory
@@ -190,18 +223,29 @@ class EveryPageBrowserTest {
     List<String> pages = htmlPages().stream().filter(t -> !staffPage(t)).toList();
     assertThat(pages).as("the residents' pages in the router").contains("/o/{token}", "/t");
     return pages.stream()
-        .map(
+        .flatMap(
             template ->
-                DynamicTest.dynamicTest(
-                    template + " at 390×844", () -> check(residentPhone, template, "phone", true)));
+                Stream.of(
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844",
+                        () -> check(residentPhone, template, "phone", true)),
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844 in English",
+                        () -> check(englishResidentPhone, template, "phone-en", true))));
   }
 
   private void check(Page page, String template, String size, boolean phoneWidth) {
     String address = address(template);
     Response response = page.navigate(hub.url(address).toString());
     assertThat(response.status()).as("%s answers", address).isEqualTo(200);
+    assertThat(page.locator("html").getAttribute("lang"))
+        .as("the language of %s at %s", address, size)
+        .isEqualTo(size.endsWith("-en") ? "en" : "zh-CN");
     Chromium.screenshot(page, "page" + slug(template) + "-" + size);
     assertThat(Axe.violations(page)).as("axe-core on %s at %s", address, size).isEmpty();
+    assertThat(InternalNames.in(page))
+        .as("internal names a person reads on %s at %s", address, size)
+        .isEmpty();
     if (phoneWidth) {
       // A phone's browser widens its layout viewport to a page wider than the screen (innerWidth
       // grows with it), so the page is held to the screen's own width, not to innerWidth.
@@ -214,6 +258,30 @@ class EveryPageBrowserTest {
           .as("%s widens the phone's layout viewport", address)
           .isLessThanOrEqualTo(screen);
     }
+  }
+
+  /** The search for internal names finds what issue 15 found on the pages, and only that. */
+  @Test
+  void shouldFindTheHubsOwnNamesInWhatAPersonReadsAndNothingElse() {
+    Page page = chromium.laptop();
+    page.setContent(
+        "<html lang=\"zh-CN\"><title>站点</title><body>"
+            + "<p>版面 ROSTER</p><p>DISSATISFIED: 3</p><p>s-002 的屏幕</p>"
+            + "<p>liaison.hub.notice.NoticeService</p><p>IllegalStateException</p>"
+            + "<button aria-label=\"NOTICE_LONG\">看</button>"
+            + "<p>导出 CSV、XLSX 或 PDF，照片 JPEG 或 PNG</p><p>查询码 XZQB-NMNE-CHSM</p>"
+            + "<p>编号 <code data-station-id>s-001</code></p><p>Exception dates</p></body></html>");
+
+    assertThat(InternalNames.in(page))
+        .extracting(found -> found.replaceAll(" in .*", ""))
+        .containsExactly(
+            "p: «ROSTER»",
+            "p: «DISSATISFIED»",
+            "p: «s-002»",
+            "p: «liaison.hub.notice.NoticeService»",
+            "p: «IllegalStateException»",
+            "button[aria-label]: «NOTICE_LONG»");
+    page.context().close();
   }
 
   @Test
