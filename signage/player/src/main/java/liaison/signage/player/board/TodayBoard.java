@@ -101,7 +101,7 @@ final class TodayBoard {
         new PagedGroups(
             List.of(
                 new PagedGroups.Group(
-                    null, null, today.stream().map(r -> ReceptionLine.today(in, r)).toList())),
+                    null, null, today.stream().map(r -> ReceptionLineFx.today(in, r)).toList())),
             PagedGroups.Shape.columns(2, ROW_COLUMN_EM, 0.25, 0.3),
             in.page());
     VBox.setVgrow(pages, Priority.ALWAYS);

@@ -54,7 +54,7 @@ final class WeekBoard {
                 new PagedGroups.Group(
                     day(in, day, false),
                     day(in, day, true),
-                    receptions.stream().map(r -> ReceptionLine.week(in, r)).toList())));
+                    receptions.stream().map(r -> ReceptionLineFx.week(in, r)).toList())));
     PagedGroups pages =
         new PagedGroups(
             days,

@@ -21,8 +21,8 @@ import liaison.signage.protocol.StationContent.Reception;
  * as it needs; never cut short. The week lists its receptions so, and a busy day's board too (with
  * where and whether it is on now), so twelve receptions take a few pages, not twelve.
  */
-final class ReceptionLine {
-  private ReceptionLine() {}
+final class ReceptionLineFx {
+  private ReceptionLineFx() {}
 
   /** A line of the week: when, who, the topic. */
   static Node week(BoardInput in, Reception r) {
