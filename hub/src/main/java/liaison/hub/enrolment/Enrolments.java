@@ -20,6 +20,7 @@ import liaison.hub.security.Staff;
 import liaison.hub.security.Throttle;
 import liaison.hub.security.Throttles;
 import liaison.hub.station.Access;
+import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.text.Text;
 import liaison.signage.protocol.EnrolmentRequest;
@@ -199,7 +200,8 @@ public class Enrolments {
    */
   public EnrolmentTicket request(EnrolmentRequest request, String address) {
     String station = request.stationId();
-    if (stations.find(station).isEmpty()) {
+    Optional<StationPlace> place = stations.find(station);
+    if (place.isEmpty()) {
       LOG.warn(
           "a screen at {} asked to be enrolled as station {}, which the hub does not know",
           address,
@@ -208,8 +210,9 @@ public class Enrolments {
           "enrolment",
           "unknown-station",
           "a screen at " + address + " asked for station " + station);
-      throw ValidationProblem.of(
-          "stationId", Text.of("problem.enrolment.station.unknown", station));
+      // The id goes to the log only: the words reach the screen, read by people to whom it means
+      // nothing.
+      throw ValidationProblem.of("stationId", Text.of("problem.enrolment.station.unknown"));
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     OffsetDateTime expires = now.plus(config.codeLifetime()).withNano(0);
@@ -252,7 +255,7 @@ public class Enrolments {
               code,
               expires,
               dropped == 0 ? "" : "; " + dropped + " older unused code(s) dropped to make room");
-          return new EnrolmentTicket(code, station, EnrolmentTicket.Status.WAITING, expires);
+          return ticket(code, station, place, EnrolmentTicket.Status.WAITING, expires);
         });
   }
 
@@ -335,15 +338,35 @@ public class Enrolments {
     return find(code.get())
         .map(
             p ->
-                new EnrolmentTicket(
+                ticket(
                     p.code(),
                     p.stationId(),
+                    stations.find(p.stationId()),
                     p.usedAt() != null
                         ? EnrolmentTicket.Status.ENROLLED
                         : p.expiresAt().isAfter(now)
                             ? EnrolmentTicket.Status.WAITING
                             : EnrolmentTicket.Status.EXPIRED,
                     p.expiresAt()));
+  }
+
+  /**
+   * A ticket naming the station as its sign and its township do, so the screen can say whose it is
+   * before its content arrives (the names are public: they stand on the station's door).
+   */
+  private static EnrolmentTicket ticket(
+      String code,
+      String stationId,
+      Optional<StationPlace> place,
+      EnrolmentTicket.Status status,
+      OffsetDateTime expires) {
+    return new EnrolmentTicket(
+        code,
+        stationId,
+        status,
+        expires,
+        place.map(p -> p.station().name()).orElse(null),
+        place.map(StationPlace::townshipName).orElse(null));
   }
 
   /**

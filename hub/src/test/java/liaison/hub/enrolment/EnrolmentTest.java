@@ -149,6 +149,19 @@ class EnrolmentTest {
     Screen screen = screenAsks("s-002");
     assertThat(screen.ticket().code()).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
     assertThat(screen.ticket().status()).isEqualTo(EnrolmentTicket.Status.WAITING);
+    assertThat(screen.ticket().stationName())
+        .as("the screen can name its station before content")
+        .isEqualTo("白沙镇桃源村人大代表工作站");
+    assertThat(screen.ticket().township()).isEqualTo("白沙镇");
+    assertThat(
+            ProtocolCodec.decode(
+                    hub.get("/api/public/enrolments/" + screen.ticket().code())
+                        .body()
+                        .getBytes(StandardCharsets.UTF_8),
+                    EnrolmentTicket.class)
+                .stationName())
+        .as("and again while it asks after its code")
+        .isEqualTo("白沙镇桃源村人大代表工作站");
     assertThat(screen.ticket().expiresAt())
         .isBetween(
             java.time.OffsetDateTime.now().plusMinutes(14),
@@ -288,7 +301,11 @@ class EnrolmentTest {
     assertThat(plain.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(plain).get("passwordHash")).contains("PBKDF2");
     assertThat(unknownStation.statusCode()).isEqualTo(422);
-    assertThat(unknownStation.body()).contains("枢纽上没有站点 s-999", "the hub has no station s-999");
+    assertThat(unknownStation.body())
+        .as("the screen shows these words: what happened and what to do, not its id")
+        .contains("枢纽上没有这块屏幕所设的站点", "请县级管理员", "the hub has no station", "ask the county")
+        .doesNotContain("s-999", "--station");
+    assertThat(logged("asked to be enrolled as station s-999")).as("the id is logged").isTrue();
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(notAnObject.statusCode()).isEqualTo(400);
     assertThat(notAnObject.body())

@@ -116,7 +116,10 @@ public final class KioskScreen implements AutoCloseable {
       LOG.error(CjkFonts.MISSING_MESSAGE);
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
-    signage = new SignagePlayback(runtime, new SignageScreen(clock, fonts, portraits), clock);
+    // The idle kiosk's boards are read at arm's length, like the kiosk itself.
+    signage =
+        new SignagePlayback(
+            runtime, new SignageScreen(clock, fonts, portraits).readAtArmsLength(true), clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
@@ -130,6 +133,7 @@ public final class KioskScreen implements AutoCloseable {
     watches.add(runtime.presence().link().watch(l -> FxThread.run(this::refresh)));
     watches.add(runtime.feed().alert().watch(a -> FxThread.run(this::refresh)));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refresh)));
+    watches.add(runtime.enrolledName().watch(n -> FxThread.run(this::refresh)));
     watches.add(runtime.photos().arrivals().watch(n -> FxThread.run(this::photoArrived)));
     // A plain timer, not a Timeline: a running animation makes JavaFX redraw 60 times a second
     // (measured: 62 pulses/s idle), a timer only when the clock changes.
@@ -214,7 +218,10 @@ public final class KioskScreen implements AutoCloseable {
     Settings settings = navigator.settings();
     HomeScreen screen =
         homePresenter.present(
-            content, runtime.presence().link().get(), runtime.config().stationId());
+            content,
+            runtime.presence().link().get(),
+            runtime.config().stationId(),
+            runtime.enrolledName().get());
     view.applySettings(settings, navigator.page().tab());
     view.showHeader(screen);
     var alert = alertPresenter.present(runtime.feed().alert().get(), content);
@@ -230,7 +237,9 @@ public final class KioskScreen implements AutoCloseable {
             && !clock.instant().isBefore(active.plus(DIM_AFTER)));
     showPage(navigator.page(), content, screen);
     enrolment.show(
-        enrolmentPresenter.present(runtime.enrolment().get(), content.map(c -> c.station().name())),
+        enrolmentPresenter.present(
+            runtime.enrolment().get(),
+            EnrolmentPresenter.nameOf(content, runtime.enrolledName().get())),
         settings.english(),
         content.isPresent());
     view.placeEnrolment(content.isPresent() && enrolment.isVisible());

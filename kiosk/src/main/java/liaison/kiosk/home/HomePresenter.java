@@ -20,6 +20,7 @@ import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.text.DeputyText;
 import liaison.kiosk.text.ReceptionText;
 import liaison.signage.player.LinkStatus;
+import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.NoticePriority;
@@ -64,10 +65,22 @@ public final class HomePresenter {
    *     its name once the content brings it, never the id
    */
   public HomeScreen present(Optional<StationContent> content, LinkStatus link, String stationId) {
+    return present(content, link, stationId, Optional.empty());
+  }
+
+  /**
+   * @param enrolled the station's name as its enrolment ticket said it: the screen waiting for its
+   *     first content names its station with it
+   */
+  public HomeScreen present(
+      Optional<StationContent> content,
+      LinkStatus link,
+      String stationId,
+      Optional<StationName> enrolled) {
     if (content.isEmpty()) {
       ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(SHANGHAI);
       return new HomeScreen(
-          "",
+          enrolled.map(StationName::shown).orElse(""),
           GENERIC_PLATE,
           DATE_ZH.format(now) + " " + weekdayZh(now.getDayOfWeek()),
           DATE_EN.format(now),

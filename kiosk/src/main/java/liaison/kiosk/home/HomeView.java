@@ -20,6 +20,7 @@ import liaison.kiosk.nav.Page;
 import liaison.kiosk.qr.QrCode;
 import liaison.kiosk.qr.QrView;
 import liaison.signage.player.enrol.EnrolmentPresenter;
+import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.fx.WrappingLabel;
@@ -154,6 +155,7 @@ public final class HomeView extends VBox {
       landscapeWidths();
       body.getChildren().setAll(left, qrRow);
     }
+    placeTicker();
   }
 
   /**
@@ -188,15 +190,33 @@ public final class HomeView extends VBox {
 
   /**
    * Large text: each deputy of today's reception as a name and whether they are here, without the
-   * portrait and the lines beneath, and the QR codes left to the other pages, so the reception
-   * still fits a small panel in the larger type; a tap opens the deputy in full.
+   * portrait and the lines beneath, so the reception still fits a small panel in the larger type
+   * beside both QR codes (kept at their size, in tighter cards, with the notice line under the
+   * reception); a tap opens the deputy in full.
    */
   public void setLargeText(boolean large) {
     if (this.large == large) {
       return;
     }
     this.large = large;
+    placeTicker();
     redraw();
+  }
+
+  /**
+   * Large text on a landscape screen: the notice line runs under the reception instead of across
+   * the page, so the codes beside have the page's whole height and keep their size (25 mm on the
+   * 7-inch panel) in the larger type.
+   */
+  private void placeTicker() {
+    boolean underReception = large && !portrait;
+    if (underReception && ticker.getParent() != left) {
+      getChildren().remove(ticker);
+      left.getChildren().add(ticker);
+    } else if (!underReception && ticker.getParent() != this) {
+      left.getChildren().remove(ticker);
+      getChildren().add(ticker);
+    }
   }
 
   private boolean large;
@@ -258,6 +278,7 @@ public final class HomeView extends VBox {
     if (before == null
         || !before.today().equals(next.today())
         || before.waitingForContent() != next.waitingForContent()
+        || !before.stationName().equals(next.stationName())
         || !before.clockWarning().equals(next.clockWarning())) {
       todayBox.getChildren().setAll(todayNodes(next));
     }
@@ -278,9 +299,9 @@ public final class HomeView extends VBox {
     if (before == null || !before.bookingUrl().equals(next.bookingUrl())) {
       next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
     }
-    // Large text gives the page's width to what is read; the codes come back with the usual size
-    // (and stay on the deputies' pages and the idle screen).
-    boolean codes = next.opinionUrl().isPresent() && !large;
+    // Large text keeps both codes at their size: residents who need it still scan them (the
+    // stylesheet makes the cards' margins and captions tighter instead).
+    boolean codes = next.opinionUrl().isPresent();
     qrRow.setVisible(codes);
     qrRow.setManaged(codes);
     ticker.show(next.notices(), next.tickerStep(), english);
@@ -290,7 +311,11 @@ public final class HomeView extends VBox {
 
   private List<Node> todayNodes(HomeScreen screen) {
     if (screen.waitingForContent()) {
-      Bilingual name = EnrolmentPresenter.stationLine(Optional.empty());
+      Bilingual name =
+          EnrolmentPresenter.syncingLine(
+              Optional.of(screen.stationName())
+                  .filter(n -> !n.isBlank())
+                  .map(n -> new StationName(n, "")));
       Node waiting = Ui.placeholder(Bilingual.of("内容同步中", "Content on its way"), english);
       Label what =
           Ui.label(

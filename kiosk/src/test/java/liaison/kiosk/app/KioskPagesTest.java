@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -190,6 +191,33 @@ class KioskPagesTest {
                 return texts;
               });
       assertThat(english).contains("Today's reception", "Home", "Deputies", "中文");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"large, false", "large-contrast, true"})
+  void shouldKeepBothQrCodesAtThePanelsSizeWithLargeTextOnTheSevenInchPanel(
+      String name, boolean contrast) throws Exception {
+    try (StationRuntime runtime = runtime(GoldenFiles.content())) {
+      Shot shot =
+          shoot(
+              runtime,
+              new Page.Home(),
+              new Settings(true, contrast, false),
+              800,
+              480,
+              "home-" + name + "-800x480");
+
+      List<Node> codes = onFx(() -> shot.screen().home().qrNodes());
+      assertThat(codes)
+          .as("residents who need large text still need the codes")
+          .allMatch(n -> onFx(n::isVisible));
+      // The layout check measures each code drawn against the panel's 25 mm (130 px).
+      assertThat(shot.problems()).as("layout on the 7-inch panel").isEmpty();
+      assertThat(codes.stream().map(n -> decode(shot.image(), n.getParent())).toList())
+          .containsExactly(
+              "https://hub.example.cn/o/Xq7fK2mPw9", "https://hub.example.cn/b/Xq7fK2mPw9");
+      assertThat(shot.texts()).contains("陈秀兰", "黄志强", "扫码提意见", "扫码预约");
     }
   }
 

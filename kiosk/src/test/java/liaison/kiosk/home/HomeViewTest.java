@@ -228,4 +228,23 @@ class HomeViewTest {
         .noneMatch(t -> t.contains("s-001"));
     assertThat(rendered.problems()).isEmpty();
   }
+
+  @Test
+  void shouldNameTheStationItsEnrolmentTicketGaveWhileContentIsOnItsWay() {
+    HomeScreen screen =
+        presenter.present(
+            Optional.empty(),
+            LinkStatus.connecting(OffsetDateTime.parse("2026-11-23T09:29:00+08:00")),
+            "s-003",
+            Optional.of(new liaison.signage.player.enrol.StationName("青溪县政务服务中心人大代表联系点", "城关镇")));
+
+    Rendered rendered = render(screen, 800, 480, "home-waiting-named-800x480");
+
+    assertThat(rendered.texts())
+        .contains("内容同步中", "人大代表联络站")
+        .anyMatch(t -> t.startsWith("青溪县政务服务中心人大代表联系点（城关镇） · 正在同步内容"))
+        .noneMatch(t -> t.startsWith("本站名称尚未收到"))
+        .noneMatch(t -> t.contains("s-003"));
+    assertThat(rendered.problems()).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import liaison.signage.player.enrol.Enrolment;
 import liaison.signage.player.enrol.EnrolmentState;
+import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.ContentStore;
@@ -28,6 +29,7 @@ final class StationLogin implements AutoCloseable {
   private final StationConfig config;
   private final ContentStore store;
   private final @Nullable Enrolment enrolment;
+  private final LiveValue<Optional<StationName>> keptName;
 
   /**
    * @param tls trusting the hub's certificate for its web address; null: the JVM's trust
@@ -55,6 +57,8 @@ final class StationLogin implements AutoCloseable {
                 config.enrolmentCodeFile(),
                 enrolled)
             : null;
+    this.keptName =
+        enrolment == null ? new LiveValue<>(Enrolment.storedName(store)) : enrolment.name();
   }
 
   /**
@@ -63,6 +67,14 @@ final class StationLogin implements AutoCloseable {
    */
   LiveValue<EnrolmentState> state() {
     return enrolment == null ? NO_ENROLMENT : enrolment.state();
+  }
+
+  /**
+   * The station's name as enrolment heard it from the hub, kept in the store: what a screen says
+   * before its first content. Without enrolment, what an earlier enrolment kept, if anything.
+   */
+  LiveValue<Optional<StationName>> name() {
+    return keptName;
   }
 
   /**

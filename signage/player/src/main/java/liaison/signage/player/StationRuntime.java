@@ -3,11 +3,13 @@ package liaison.signage.player;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import liaison.signage.player.command.StationCommands;
 import liaison.signage.player.enrol.EnrolmentState;
+import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.photos.PhotoCache;
@@ -140,6 +142,15 @@ public final class StationRuntime implements AutoCloseable {
    */
   public LiveValue<EnrolmentState> enrolment() {
     return login.state();
+  }
+
+  /**
+   * The station's public name and township as the hub's enrolment ticket gave them, so a screen can
+   * name its station before its first content (the content's name wins once it has arrived). Empty
+   * before any ticket, or from an older hub that sends no names.
+   */
+  public LiveValue<Optional<StationName>> enrolledName() {
+    return login.name();
   }
 
   /** The hub's remote commands; every one is refused until the app gives its handler. */

@@ -111,6 +111,64 @@ class ProtocolCodecTest {
     assertThat(state.contentVersion()).isEqualTo(42);
   }
 
+  @Test
+  void shouldCarryTheStationsNamesOnAnEnrolmentTicketAndReadOneFromAnOlderHubWithout() {
+    EnrolmentTicket named =
+        ProtocolCodec.decode(
+            GoldenFiles.bytes(GoldenFiles.ENROLMENT_TICKET), EnrolmentTicket.class);
+    EnrolmentTicket older =
+        new EnrolmentTicket(
+            "K7QX-M4PD",
+            "s-001",
+            EnrolmentTicket.Status.WAITING,
+            OffsetDateTime.parse("2026-11-23T10:30:00+08:00"));
+
+    byte[] olderJson = ProtocolCodec.encode(older);
+
+    assertThat(named.stationName()).isEqualTo("城关镇第一代表联络站");
+    assertThat(named.township()).isEqualTo("城关镇");
+    assertThat(new String(olderJson, StandardCharsets.UTF_8))
+        .as("an older hub's ticket, as it always was")
+        .doesNotContain("stationName", "township");
+    EnrolmentTicket read = ProtocolCodec.decode(olderJson, EnrolmentTicket.class);
+    assertThat(read).isEqualTo(older);
+    assertThat(read.stationName()).isNull();
+    assertThat(read.township()).isNull();
+    assertThat(
+            ProtocolCodec.decode(
+                ProtocolCodec.encode(
+                    new EnrolmentTicket(
+                        "K7QX-M4PD",
+                        "s-001",
+                        EnrolmentTicket.Status.WAITING,
+                        named.expiresAt(),
+                        " 城关镇第一代表联络站 ",
+                        " ")),
+                EnrolmentTicket.class))
+        .as("blank is none; names are trimmed")
+        .isEqualTo(
+            new EnrolmentTicket(
+                "K7QX-M4PD",
+                "s-001",
+                EnrolmentTicket.Status.WAITING,
+                named.expiresAt(),
+                "城关镇第一代表联络站",
+                null));
+  }
+
+  @Test
+  void shouldLetAStationIgnoreTicketFieldsItDoesNotKnowAsAnOlderStationIgnoresTheNames() {
+    String json =
+        new String(GoldenFiles.bytes(GoldenFiles.ENROLMENT_TICKET), StandardCharsets.UTF_8)
+            .replace("\"township\"", "\"stationMotto\": \"为人民服务\", \"township\"");
+
+    EnrolmentTicket ticket =
+        ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class);
+
+    assertThat(ticket.code()).isEqualTo("K7QX-M4PD");
+    assertThat(ticket.status()).isEqualTo(EnrolmentTicket.Status.WAITING);
+  }
+
   static List<Arguments> badContent() {
     return List.of(
         Arguments.of("bad/truncated.json", "not a valid StationContent"),

@@ -113,7 +113,7 @@ final class BoardFx {
   /** A calm message where the board has nothing to list: never a blank area. */
   static Node message(Bilingual text, List<String> more) {
     VBox box = new VBox(wrapping("message", text.zh()), wrapping("message-en", text.en()));
-    more.forEach(line -> box.getChildren().add(wrapping("text", line)));
+    more.forEach(line -> box.getChildren().add(wrapping("message-more", line)));
     box.getStyleClass().add("message-box");
     return box;
   }

@@ -20,6 +20,9 @@ final class NoticeBoard {
   static final Bilingual TITLE = Bilingual.of("通知公告", "Notices");
   private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
+  /** A column of a notice's text holds at least this many characters: a line the eye follows. */
+  static final double NOTICE_COLUMN_EM = 18;
+
   private NoticeBoard() {}
 
   static PagedBoard build(BoardInput in, String noticeId, int index, int count) {
@@ -48,7 +51,8 @@ final class NoticeBoard {
     Label headline = wrapping("notice-title", notice.title());
     HBox.setHgrow(headline, Priority.ALWAYS);
     head.getChildren().add(headline);
-    PagedText body = new PagedText(notice.body(), "notice-body", in.page());
+    // At the screen's smallest text, in columns of at least 18 characters where the screen is wide.
+    PagedText body = new PagedText(notice.body(), "notice-body", in.page(), NOTICE_COLUMN_EM);
     VBox.setVgrow(body, Priority.ALWAYS);
     VBox box = new VBox(head, body);
     if (notice.validUntil() != null) {

@@ -46,6 +46,16 @@ public final class SignagePlayback implements AutoCloseable {
     watches.add(
         runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::showEnrolment)));
+    watches.add(
+        runtime
+            .enrolledName()
+            .watch(
+                n ->
+                    FxThread.run(
+                        () -> {
+                          screen.knowStation(n);
+                          showEnrolment();
+                        })));
     watches.add(runtime.presence().link().watch(l -> FxThread.run(() -> screen.showLink(l))));
   }
 
@@ -80,12 +90,13 @@ public final class SignagePlayback implements AutoCloseable {
     }
   }
 
-  /** The enrolment band, naming the station once its content has said its name. */
+  /** The enrolment band, naming the station once its ticket or its content has said its name. */
   private void showEnrolment() {
     screen.showEnrolment(
         enrolment.present(
             runtime.enrolment().get(),
-            runtime.feed().content().get().map(c -> c.station().name())));
+            EnrolmentPresenter.nameOf(
+                runtime.feed().content().get(), runtime.enrolledName().get())));
   }
 
   private void contentChanged(Optional<StationContent> content) {

@@ -21,6 +21,7 @@ import javafx.scene.shape.Rectangle;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.enrol.EnrolmentPanel;
 import liaison.signage.player.enrol.EnrolmentPresenter;
+import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.OnScreen;
@@ -78,6 +79,7 @@ public final class SignageScreen {
 
   private OnScreen onScreen;
   private Optional<StationContent> content = Optional.empty();
+  private Optional<StationName> known = Optional.empty();
   private LinkStatus link;
   private boolean portrait;
   private double fontPx;
@@ -154,6 +156,35 @@ public final class SignageScreen {
         .flatMap(d -> drawnPages)
         .map(ReadOnlyIntegerProperty::get)
         .orElse(1);
+  }
+
+  /**
+   * Whether the screen is read at arm's length (a kiosk's panel at 50 cm), not across a hall: the
+   * long boards' running texts may then be smaller (0.6 em, still above a kiosk panel's physical
+   * minimum; docs/SCREENS.md), so a busy day and a long notice take fewer pages. A wall screen
+   * keeps every text at 0.8 em or more. Call on the FX thread.
+   */
+  public SignageScreen readAtArmsLength(boolean near) {
+    root.getStyleClass().remove("near");
+    if (near) {
+      root.getStyleClass().add("near");
+    }
+    redraw();
+    return this;
+  }
+
+  /**
+   * The station's name as its enrolment ticket said it, for the screen waiting for its first
+   * content. Call on the FX thread.
+   */
+  public void knowStation(Optional<StationName> name) {
+    if (name.equals(known)) {
+      return;
+    }
+    known = name;
+    if (onScreen instanceof Syncing) {
+      redraw();
+    }
   }
 
   /** Whether the hub is heard: once unheard for long, the header says how old the content is. */
@@ -290,7 +321,7 @@ public final class SignageScreen {
                     drawnPages = Optional.of(board.pages());
                     return board.node();
                   })
-              .orElseGet(() -> fixed("text", ""));
+              .orElseGet(() -> fixed("message-more", ""));
     };
   }
 
@@ -300,7 +331,7 @@ public final class SignageScreen {
    */
   private Node syncing() {
     boolean enrolling = enrolmentShown.isPresent();
-    Bilingual name = EnrolmentPresenter.stationLine(content.map(c -> c.station().name()));
+    Bilingual name = EnrolmentPresenter.syncingLine(EnrolmentPresenter.nameOf(content, known));
     if (enrolling) {
       // The band beneath says what to do; above it only what the screen waits for.
       return BoardFx.board(BoardFx.title(WAITING, "", portrait));

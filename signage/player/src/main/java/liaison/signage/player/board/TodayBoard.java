@@ -22,8 +22,8 @@ import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
 
 /**
- * Today's receptions: who receives visitors, when and where, a card each (two side by side where
- * the screen is wide enough), as many pages as the day needs.
+ * Today's receptions: who receives visitors, when and where, a card each with the deputies'
+ * portraits on a calm day, a compact line each on a busy one, as many pages as the day needs.
  */
 final class TodayBoard {
   static final Bilingual TITLE = Bilingual.of("今日代表接待", "Today's reception");
@@ -34,6 +34,14 @@ final class TodayBoard {
    * taller than the screen (long names, a short screen), cards of two, then of one.
    */
   static final List<Integer> PER_CARD = List.of(4, 2, 1);
+
+  /**
+   * Up to so many receptions a day, a card each with the deputies' portraits; more, a line each.
+   */
+  static final int CARDS_UP_TO = 2;
+
+  /** A busy day's lines stand in two columns where each is at least this wide. */
+  static final double ROW_COLUMN_EM = 14;
 
   private TodayBoard() {}
 
@@ -54,6 +62,9 @@ final class TodayBoard {
       // The header carries the date already.
       return PagedBoard.single(
           BoardFx.board(BoardFx.title(in, TITLE, "", null, null), BoardFx.message(NONE, next)));
+    }
+    if (today.size() > CARDS_UP_TO) {
+      return rows(in, today);
     }
     List<List<? extends Node>> cuts = new ArrayList<>();
     for (int perCard : PER_CARD) {
@@ -78,6 +89,25 @@ final class TodayBoard {
             in.page());
     VBox.setVgrow(pages, Priority.ALWAYS);
     Node title = BoardFx.title(in, TITLE, "", pages.pages(), pages.shownPage());
+    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
+  }
+
+  /**
+   * A busy day: a compact line a reception (when, who, the topic, where), in two columns where the
+   * screen is wide, so a dozen receptions take a few pages.
+   */
+  private static PagedBoard rows(BoardInput in, List<Reception> today) {
+    PagedGroups pages =
+        new PagedGroups(
+            List.of(
+                new PagedGroups.Group(
+                    null, null, today.stream().map(r -> ReceptionLineFx.today(in, r)).toList())),
+            PagedGroups.Shape.columns(2, ROW_COLUMN_EM, 0.25, 0.3),
+            in.page());
+    VBox.setVgrow(pages, Priority.ALWAYS);
+    Node title =
+        BoardFx.title(
+            in, TITLE, today.size() + " 场 · receptions", pages.pages(), pages.shownPage());
     return new PagedBoard(BoardFx.board(title, pages), pages.pages());
   }
 

@@ -1,14 +1,12 @@
 package liaison.signage.player.board;
 
 import static liaison.signage.player.board.BoardFx.fixed;
-import static liaison.signage.player.board.BoardFx.wrapping;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,7 +17,6 @@ import liaison.signage.player.fx.PagedGroups;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
 
 /**
@@ -57,7 +54,7 @@ final class WeekBoard {
                 new PagedGroups.Group(
                     day(in, day, false),
                     day(in, day, true),
-                    receptions.stream().map(r -> line(in, r)).toList())));
+                    receptions.stream().map(r -> ReceptionLineFx.week(in, r)).toList())));
     PagedGroups pages =
         new PagedGroups(
             days,
@@ -92,29 +89,5 @@ final class WeekBoard {
     VBox box = new VBox(date, tags);
     box.getStyleClass().add("week-day-column");
     return box;
-  }
-
-  /** One reception: its time, then who receives and the topic, each wrapping as it needs. */
-  private static Node line(BoardInput in, Reception r) {
-    Label window = fixed("week-window", Dates.window(r.start(), r.end()));
-    Label who = wrapping("week-who", names(in, r));
-    // Who receives, and the topic beneath in a quieter type: each wraps as it needs.
-    VBox text = new VBox(who);
-    if (r.theme() != null && !r.theme().isBlank()) {
-      text.getChildren().add(wrapping("week-theme", r.theme()));
-    }
-    text.setMinWidth(0);
-    HBox.setHgrow(text, Priority.ALWAYS);
-    HBox line = new HBox(window, text);
-    line.getStyleClass().add("week-line");
-    line.setAlignment(Pos.TOP_LEFT);
-    line.setMinWidth(0);
-    return line;
-  }
-
-  private static String names(BoardInput in, Reception r) {
-    String names =
-        in.calendar().deputiesOf(r).stream().map(Deputy::name).collect(Collectors.joining("、"));
-    return names.isEmpty() ? "待定 To be announced" : names;
   }
 }

@@ -51,6 +51,11 @@ public final class Enrolment implements AutoCloseable {
   public static final String MQTT_USERNAME = "mqtt.username";
 
   public static final String MQTT_PASSWORD = "mqtt.password";
+
+  /** The station's names from the hub's ticket, kept for the screens until content names it. */
+  static final String STATION_NAME = "station.name";
+
+  static final String STATION_TOWNSHIP = "station.township";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration REFUSED_RETRY = Duration.ofSeconds(60);
@@ -66,6 +71,7 @@ public final class Enrolment implements AutoCloseable {
   private final HttpClient http;
   private final ScheduledExecutorService loop;
   private final LiveValue<EnrolmentState> state = new LiveValue<>(EnrolmentState.NOT_NEEDED);
+  private final LiveValue<Optional<StationName>> name;
   private volatile boolean running;
   private volatile boolean again;
   private volatile boolean closed;
@@ -95,6 +101,7 @@ public final class Enrolment implements AutoCloseable {
     this.clock = clock;
     this.codeFile = codeFile;
     this.onEnrolled = onEnrolled;
+    this.name = new LiveValue<>(storedName(store));
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     if (tls != null) {
       builder.sslContext(tls);
@@ -107,6 +114,38 @@ public final class Enrolment implements AutoCloseable {
 
   public LiveValue<EnrolmentState> state() {
     return state;
+  }
+
+  /**
+   * The station's name as the hub's last ticket said it (kept in the store, so a screen restarted
+   * before its first content still knows it); empty before any ticket, or from an older hub that
+   * sends none.
+   */
+  public LiveValue<Optional<StationName>> name() {
+    return name;
+  }
+
+  /** The names the last ticket brought, as stored; empty when no ticket named the station. */
+  public static Optional<StationName> storedName(ContentStore store) {
+    return store
+        .memo(STATION_NAME)
+        .map(n -> new StationName(n, store.memo(STATION_TOWNSHIP).orElse("")));
+  }
+
+  /**
+   * Keeps the names a ticket brings; a ticket from an older hub brings none and changes nothing.
+   */
+  private void heard(EnrolmentTicket ticket) {
+    if (ticket.stationName() == null) {
+      return;
+    }
+    StationName heard =
+        new StationName(ticket.stationName(), ticket.township() == null ? "" : ticket.township());
+    if (!name.get().equals(Optional.of(heard))) {
+      store.remember(STATION_NAME, heard.name());
+      store.remember(STATION_TOWNSHIP, heard.township());
+      name.set(Optional.of(heard));
+    }
   }
 
   /**
@@ -214,6 +253,7 @@ public final class Enrolment implements AutoCloseable {
         unreachable("the hub's answer could not be read: " + e.getMessage());
         return;
       }
+      heard(ticket);
       store.remember(CODE, ticket.code());
       store.remember(EXPIRES, ticket.expiresAt().toString());
       writeCodeFile(ticket.code());
@@ -241,12 +281,13 @@ public final class Enrolment implements AutoCloseable {
           seconds);
       schedule(Duration.ofSeconds(Math.max(1, seconds)));
     } else if (status >= 400 && status < 500) {
-      String[] message = message(answer.body());
+      String[] hubSays = message(answer.body());
       LOG.warn(
           "station {}: the hub refused to give an enrolment code ({}): {}",
           stationId,
           status,
-          message[1]);
+          hubSays[1]);
+      String[] message = refusedStation(answer.body()) ? UNKNOWN_STATION : hubSays;
       state.set(
           new EnrolmentState(
               EnrolmentState.Phase.REFUSED,
@@ -306,6 +347,7 @@ public final class Enrolment implements AutoCloseable {
       return;
     }
     failures = 0;
+    heard(ticket);
     switch (ticket.status()) {
       case WAITING -> {
         state.set(
@@ -380,6 +422,26 @@ public final class Enrolment implements AutoCloseable {
       Files.writeString(codeFile, code + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       LOG.debug("could not write {}: {}", codeFile, e.getMessage());
+    }
+  }
+
+  /**
+   * What the screen says when the hub does not know its station, in words: an older hub's message
+   * names the station's id, which means nothing to the people in front of the screen (the log has
+   * it).
+   */
+  static final String[] UNKNOWN_STATION = {
+    "枢纽上没有这块屏幕所设的站点：请县级管理员在管理后台核对站点，或改正本机的站点设置",
+    "The hub does not know the station this screen is set up for: the county administrator checks"
+        + " the stations in the admin, or corrects this screen's station setting"
+  };
+
+  /** Whether the hub refused the station this screen named (rather than anything else it sent). */
+  private static boolean refusedStation(byte[] body) {
+    try {
+      return "stationId".equals(JSON.readTree(body).path("errors").path(0).path("field").asText());
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import liaison.signage.player.text.Bilingual;
+import liaison.signage.protocol.StationContent;
 
 /**
  * Turns the runtime's enrolment state into the panel a waiting screen shows; nothing once enrolled.
  */
 public final class EnrolmentPresenter {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final Bilingual NO_NAME =
+      Bilingual.of("本站名称尚未收到", "The station's name has not arrived yet");
   private final Clock clock;
 
   public EnrolmentPresenter(Clock clock) {
@@ -19,19 +22,38 @@ public final class EnrolmentPresenter {
   /**
    * The station's name as a waiting screen shows it, or that none has arrived yet: never its
    * internal id, which means nothing to the people in front of it. (The name comes with the
-   * content; a screen enrolled for the first time has none until then.)
+   * enrolment ticket from a current hub, else with the content.)
    */
-  public static Bilingual stationLine(Optional<String> stationName) {
-    return stationName
-        .filter(n -> !n.isBlank())
+  public static Bilingual stationLine(Optional<StationName> stationName) {
+    return known(stationName)
         .map(n -> Bilingual.of("本站：" + n, "This station: " + n))
-        .orElse(Bilingual.of("本站名称尚未收到", "The station's name has not arrived yet"));
+        .orElse(NO_NAME);
   }
 
   /**
-   * @param stationName the station's name, when the screen holds content that says it
+   * What a screen waiting for its first content says of itself: "城关镇第一代表联络站 · 正在同步内容", or that no
+   * name has arrived yet.
    */
-  public Optional<EnrolmentPanel> present(EnrolmentState state, Optional<String> stationName) {
+  public static Bilingual syncingLine(Optional<StationName> stationName) {
+    return known(stationName)
+        .map(n -> Bilingual.of(n + " · 正在同步内容", "Content on its way"))
+        .orElse(NO_NAME);
+  }
+
+  /** The name the content gives, else the one enrolment heard; none when neither has one. */
+  public static Optional<StationName> nameOf(
+      Optional<StationContent> content, Optional<StationName> enrolled) {
+    return content.map(c -> StationName.of(c.station())).or(() -> enrolled);
+  }
+
+  private static Optional<String> known(Optional<StationName> stationName) {
+    return stationName.map(StationName::shown).filter(n -> !n.isBlank());
+  }
+
+  /**
+   * @param stationName the station's name, when its content or its enrolment ticket said it
+   */
+  public Optional<EnrolmentPanel> present(EnrolmentState state, Optional<StationName> stationName) {
     if (!state.showing()) {
       return Optional.empty();
     }

@@ -16,13 +16,23 @@ import javafx.scene.text.Text;
 /**
  * A long text shown a screenful at a time on a screen nobody touches: split where a page is full
  * (at a line's end, measured in the label's own font at the size the screen gives), never cut off
- * with an ellipsis. {@link #pages()} says how many pages the text takes at this size.
+ * with an ellipsis. On a wide screen a page holds the text in columns, read top to bottom then left
+ * to right, so no line is longer than the eye follows. {@link #pages()} says how many pages the
+ * text takes at this size.
  */
 public final class PagedText extends Region {
 
+  /** The gap between two columns, in the label's font. */
+  private static final double COLUMN_GAP_EM = 1.5;
+
   private final String text;
   private final int page;
+  private final double columnEm;
+
+  /** The first column's label, which also judges every split; the others beside it. */
   private final Label label = new Label();
+
+  private final List<Label> columns = new ArrayList<>();
   private final IntegerProperty pages = new SimpleIntegerProperty(1);
   private final IntegerProperty shownPage = new SimpleIntegerProperty(0);
 
@@ -36,14 +46,24 @@ public final class PagedText extends Region {
    * @param page the page to show; past the last, the last
    */
   public PagedText(String text, String styleClass, int page) {
+    this(text, styleClass, page, 0);
+  }
+
+  /**
+   * @param columnEm a page holds as many columns as are at least this wide, in the label's font (0:
+   *     one column)
+   */
+  public PagedText(String text, String styleClass, int page, double columnEm) {
     // Paragraphs keep their line break; the blank line between them is room a wall screen lacks.
     this.text = text.strip().replaceAll("\\n\\s*\\n", "\n");
     this.page = Math.max(0, page);
+    this.columnEm = columnEm;
     label.getStyleClass().add(styleClass);
     label.setWrapText(true);
     label.setMinSize(0, 0);
     // The whole page's room, not the label's own measure of its text: that one rounds short.
     label.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+    columns.add(label);
     getChildren().add(label);
     getStyleClass().add("paged-text");
     setMinSize(0, 0);
@@ -57,9 +77,9 @@ public final class PagedText extends Region {
     return shownPage;
   }
 
-  /** The text of the page shown. */
+  /** The text of the page shown, its columns in reading order. */
   public String shownText() {
-    return label.getText();
+    return String.join("\n", columns.stream().map(Label::getText).toList()).strip();
   }
 
   @Override
@@ -81,21 +101,50 @@ public final class PagedText extends Region {
     if (width <= 0 || height <= 0) {
       return;
     }
-    Insets pad = label.getInsets();
-    double textWidth = Math.floor(width - pad.getLeft() - pad.getRight());
-    double textHeight = height - pad.getTop() - pad.getBottom();
     Font font = label.getFont();
+    double gap = COLUMN_GAP_EM * font.getSize();
+    int across =
+        columnEm <= 0 ? 1 : Math.max(1, (int) ((width + gap) / (columnEm * font.getSize() + gap)));
+    double columnWidth = Math.floor((width - gap * (across - 1)) / across);
+    Insets pad = label.getInsets();
+    double textWidth = Math.floor(columnWidth - pad.getLeft() - pad.getRight());
+    double textHeight = height - pad.getTop() - pad.getBottom();
     String key = width + "|" + height + "|" + font + "|" + label.getLineSpacing();
     if (!key.equals(splitFor)) {
-      label.resize(width, height);
+      label.resize(columnWidth, height);
       split = split(font, label.getLineSpacing(), textWidth, textHeight);
       splitFor = key;
+      showColumns(across);
     }
-    int shown = Math.min(page, split.size() - 1);
-    label.setText(split.get(shown));
-    layoutInArea(label, left, top, width, height, 0, HPos.LEFT, VPos.TOP);
-    pages.set(split.size());
+    // A page is as many pieces of the split as it has columns.
+    int pageCount = (split.size() + across - 1) / across;
+    int shown = Math.min(page, pageCount - 1);
+    for (int c = 0; c < across; c++) {
+      int piece = shown * across + c;
+      Label column = columns.get(c);
+      column.setText(piece < split.size() ? split.get(piece) : "");
+      layoutInArea(
+          column, left + c * (columnWidth + gap), top, columnWidth, height, 0, HPos.LEFT, VPos.TOP);
+    }
+    pages.set(pageCount);
     shownPage.set(shown);
+  }
+
+  /** Labels for so many columns, styled as the first; the ones not needed leave the page. */
+  private void showColumns(int across) {
+    while (columns.size() < across) {
+      Label column = new Label();
+      column.getStyleClass().setAll(label.getStyleClass());
+      column.setWrapText(true);
+      column.setMinSize(0, 0);
+      column.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+      columns.add(column);
+      getChildren().add(column);
+      column.applyCss();
+    }
+    while (columns.size() > across) {
+      getChildren().remove(columns.removeLast());
+    }
   }
 
   /** The text in pages, each as much as its lines hold. */

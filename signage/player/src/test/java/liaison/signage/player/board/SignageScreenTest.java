@@ -204,9 +204,9 @@ class SignageScreenTest {
             "12-receptions",
             Optional.of(busy),
             slide(Board.TODAY),
-            List.of("正在接待 Now", "续 cont."),
+            List.of("正在接待 Now", "12 场 · receptions"),
             today(busy));
-    List.of(small, wide, tall).forEach(p -> out.add(Arguments.of(today12, p)));
+    List.of(small, wide, Panel.WALL_32_INCH, tall).forEach(p -> out.add(Arguments.of(today12, p)));
     Case week =
         new Case(
             "week",
@@ -223,7 +223,7 @@ class SignageScreenTest {
             Optional.of(notice5000),
             notice("n-5000"),
             List.of("关于开展全县人大代表集中接待活动的通知"));
-    List.of(small, tall).forEach(p -> out.add(Arguments.of(notice, p)));
+    List.of(small, Panel.WALL_32_INCH, tall).forEach(p -> out.add(Arguments.of(notice, p)));
     return out.stream();
   }
 
@@ -237,18 +237,33 @@ class SignageScreenTest {
         content.deputies().stream().map(Deputy::name).toList());
   }
 
-  /** Every reception of the day: its time, its topic and each of its deputies. */
+  /** Every reception of a busy day, a line each: its time, its deputies and its topic. */
   private static List<String> today(StationContent c) {
     ReceptionCalendar calendar =
         new ReceptionCalendar(c, TestClock.at("2026-11-24T10:00:00+08:00"));
     List<String> out = new ArrayList<>();
     for (Reception r : calendar.todaysReceptions()) {
       out.add(r.start() + "—" + r.end());
-      out.add("主题 " + r.theme());
-      calendar.deputiesOf(r).forEach(d -> out.add(d.name()));
+      out.add(r.theme());
+      out.add(String.join("、", calendar.deputiesOf(r).stream().map(Deputy::name).toList()));
     }
     return out;
   }
+
+  /**
+   * How many pages an extreme data set may take at a size, as measured when the busy day became a
+   * line a reception and a notice's text went to the screen's smallest size in columns (a dozen
+   * receptions: 3 on the 7-inch panel, 4 on the 1080p wall, where every text keeps 0.8 em and six
+   * 20-character names take three lines; the 5,000-character notice: 13 on the 7-inch panel).
+   * docs/SCREENS.md gives every count measured.
+   */
+  private static final java.util.Map<String, Integer> PAGE_BUDGET =
+      java.util.Map.of(
+          "today 12-receptions 800x480", 3,
+          "today 12-receptions 1280x800", 3,
+          "today 12-receptions 1920x1080", 4,
+          "today 12-receptions 1080x1920", 3,
+          "notice 5000-characters 800x480", 13);
 
   /** Every reception of the week: who receives, and the topic. */
   private static List<String> week(StationContent c) {
@@ -285,7 +300,10 @@ class SignageScreenTest {
           List<String> bodies = new ArrayList<>();
           int pages = 1;
           for (int page = 0; page < pages; page++) {
-            SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
+            // A kiosk's panel is read at arm's length, as the idle kiosk's boards are.
+            SignageScreen screen =
+                new SignageScreen(clock, CjkFonts.detect(), Portraits.none())
+                    .readAtArmsLength(panel.readingDistanceMm() < 1000);
             link.ifPresent(screen::showLink);
             OnScreen shown = c.onScreen();
             if (shown instanceof Slide s) {
@@ -344,6 +362,13 @@ class SignageScreenTest {
         .as("everyone and every reception on one of the board's pages")
         .containsAll(c.everyone());
     assertThat(drawn.all()).noneMatch(t -> t.startsWith("另有"));
+    System.out.printf("%s at %s: %d pages%n", c, panel.size(), drawn.texts().size());
+    Integer budget = PAGE_BUDGET.get(c + " " + panel.size());
+    if (budget != null) {
+      assertThat(drawn.texts().size())
+          .as("pages of %s at %s", c, panel.size())
+          .isLessThanOrEqualTo(budget);
+    }
     if (!drawn.bodies().isEmpty()) {
       String body = BoardFixtures.longNotice().body().replaceAll("\\s", "");
       assertThat(String.join("", drawn.bodies()).replaceAll("\\s", ""))

@@ -50,19 +50,23 @@ class EnrolmentPresenterTest {
             EnrolmentState.Phase.REFUSED,
             null,
             null,
-            "枢纽上没有站点 s-009",
-            "the hub has no station s-009",
+            Enrolment.UNKNOWN_STATION[0],
+            Enrolment.UNKNOWN_STATION[1],
             false,
             "http://hub");
 
-    EnrolmentPanel asking = presenter.present(unreachable, Optional.of("城关镇人大代表之家")).orElseThrow();
+    EnrolmentPanel asking =
+        presenter
+            .present(unreachable, Optional.of(new StationName("城关镇人大代表之家", "城关镇")))
+            .orElseThrow();
     EnrolmentPanel no = presenter.present(refused, Optional.empty()).orElseThrow();
 
     assertThat(asking.code()).isNull();
     assertThat(asking.title().zh()).as("it had a credential before").isEqualTo("本机需要重新登记");
     assertThat(asking.detail().primary(false)).contains("连接不上枢纽");
-    assertThat(no.instruction().zh()).isEqualTo("枢纽上没有站点 s-009");
-    assertThat(no.instruction().en()).isEqualTo("the hub has no station s-009");
+    assertThat(no.instruction().zh()).isEqualTo(Enrolment.UNKNOWN_STATION[0]);
+    assertThat(no.instruction().en()).isEqualTo(Enrolment.UNKNOWN_STATION[1]);
+    assertThat(no.detail().zh()).contains("一分钟后自动重试");
   }
 
   @Test
@@ -82,7 +86,8 @@ class EnrolmentPresenterTest {
             true,
             "http://hub");
 
-    EnrolmentPanel known = presenter.present(waiting, Optional.of("城关镇人大代表之家")).orElseThrow();
+    EnrolmentPanel known =
+        presenter.present(waiting, Optional.of(new StationName("城关镇人大代表之家", "城关镇"))).orElseThrow();
     EnrolmentPanel unknown = presenter.present(waiting, Optional.empty()).orElseThrow();
 
     assertThat(known.station()).isEqualTo(new Bilingual("本站：城关镇人大代表之家", "This station: 城关镇人大代表之家"));

@@ -46,6 +46,9 @@ class EnrolmentTest {
   private final AtomicReference<EnrolmentTicket.Status> status =
       new AtomicReference<>(EnrolmentTicket.Status.WAITING);
 
+  /** The station's name the stand-in's tickets carry; null: an older hub, which sends none. */
+  private final AtomicReference<String> stationName = new AtomicReference<>();
+
   /** When set, a request for a code is refused with this JSON (422). */
   private final AtomicReference<String> refusal = new AtomicReference<>();
 
@@ -81,7 +84,13 @@ class EnrolmentTest {
   }
 
   private EnrolmentTicket ticket(String code, EnrolmentTicket.Status s) {
-    return new EnrolmentTicket(code, "s-001", s, OffsetDateTime.now(clock).plusMinutes(15));
+    return new EnrolmentTicket(
+        code,
+        "s-001",
+        s,
+        OffsetDateTime.now(clock).plusMinutes(15),
+        stationName.get(),
+        stationName.get() == null ? null : "城关镇");
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -165,15 +174,44 @@ class EnrolmentTest {
   }
 
   @Test
+  void shouldKeepTheStationsNameFromTheTicketAcrossARestartAndCopeWithAnOlderHubWithout()
+      throws Exception {
+    try (ContentStore store = ContentStore.open(dir.resolve("station.db"))) {
+      try (Enrolment older = enrolment(store, hubUrl(), () -> {})) {
+        older.start(false);
+        await().until(() -> older.state().get().phase() == EnrolmentState.Phase.WAITING);
+        assertThat(older.name().get()).as("an older hub names no station").isEmpty();
+      }
+      stationName.set("城关镇第一代表联络站");
+      try (Enrolment enrolment = enrolment(store, hubUrl(), () -> {})) {
+        enrolment.start(false);
+        await().until(() -> enrolment.name().get().isPresent());
+        assertThat(enrolment.name().get()).contains(new StationName("城关镇第一代表联络站", "城关镇"));
+      }
+      stationName.set(null);
+      // Restarted, the hub gone quiet on names again: the screen still knows whose it is.
+      try (Enrolment again = enrolment(store, URI.create("http://127.0.0.1:1"), () -> {})) {
+        assertThat(again.name().get()).contains(new StationName("城关镇第一代表联络站", "城关镇"));
+      }
+    }
+  }
+
+  @Test
   void shouldSayWhyWhenTheHubRefusesOrCannotBeReached() throws Exception {
+    // An older hub's refusal names the station's id: the screen says what happened in words.
     refusal.set(
         "{\"errors\":[{\"field\":\"stationId\",\"message\":\"枢纽上没有站点 s-001\",\"messageEn\":\"the hub has no station s-001\"}]}");
     try (ContentStore store = ContentStore.open(dir.resolve("station.db"));
         Enrolment refused = enrolment(store, hubUrl(), () -> {})) {
       refused.start(false);
       await().until(() -> refused.state().get().phase() == EnrolmentState.Phase.REFUSED);
-      assertThat(refused.state().get().problem()).isEqualTo("枢纽上没有站点 s-001");
-      assertThat(refused.state().get().problemEn()).isEqualTo("the hub has no station s-001");
+      assertThat(refused.state().get().problem())
+          .startsWith("枢纽上没有这块屏幕所设的站点")
+          .contains("请县级管理员")
+          .doesNotContain("s-001");
+      assertThat(refused.state().get().problemEn())
+          .startsWith("The hub does not know the station this screen is set up for")
+          .doesNotContain("s-001");
     }
     try (ContentStore store = ContentStore.open(dir.resolve("other.db"));
         Enrolment away = enrolment(store, URI.create("http://127.0.0.1:1"), () -> {})) {
