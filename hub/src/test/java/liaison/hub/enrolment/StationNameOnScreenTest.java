@@ -96,7 +96,7 @@ class StationNameOnScreenTest {
         .noneMatch(t -> t.contains("本站名称尚未收到"));
     assertThat(syncing)
         .contains("内容同步中")
-        .anyMatch(t -> t.startsWith("青溪县政务服务中心人大代表联系点（城关镇） · 正在同步内容"))
+        .anyMatch(t -> t.startsWith("本站：青溪县政务服务中心人大代表联系点（城关镇）"))
         .noneMatch(t -> t.contains("本站名称尚未收到"));
     assertThat(enrolling).noneMatch(t -> t.contains("s-003"));
     assertThat(syncing).noneMatch(t -> t.contains("s-003"));

@@ -312,7 +312,7 @@ public final class HomeView extends VBox {
   private List<Node> todayNodes(HomeScreen screen) {
     if (screen.waitingForContent()) {
       Bilingual name =
-          EnrolmentPresenter.syncingLine(
+          EnrolmentPresenter.stationLine(
               Optional.of(screen.stationName())
                   .filter(n -> !n.isBlank())
                   .map(n -> new StationName(n, "")));

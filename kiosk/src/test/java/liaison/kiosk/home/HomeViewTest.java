@@ -242,7 +242,7 @@ class HomeViewTest {
 
     assertThat(rendered.texts())
         .contains("内容同步中", "人大代表联络站")
-        .anyMatch(t -> t.startsWith("青溪县政务服务中心人大代表联系点（城关镇） · 正在同步内容"))
+        .anyMatch(t -> t.startsWith("本站：青溪县政务服务中心人大代表联系点（城关镇）"))
         .noneMatch(t -> t.startsWith("本站名称尚未收到"))
         .noneMatch(t -> t.contains("s-003"));
     assertThat(rendered.problems()).isEmpty();

@@ -331,7 +331,7 @@ public final class SignageScreen {
    */
   private Node syncing() {
     boolean enrolling = enrolmentShown.isPresent();
-    Bilingual name = EnrolmentPresenter.syncingLine(EnrolmentPresenter.nameOf(content, known));
+    Bilingual name = EnrolmentPresenter.stationLine(EnrolmentPresenter.nameOf(content, known));
     if (enrolling) {
       // The band beneath says what to do; above it only what the screen waits for.
       return BoardFx.board(BoardFx.title(WAITING, "", portrait));

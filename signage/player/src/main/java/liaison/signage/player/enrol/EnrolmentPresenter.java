@@ -30,16 +30,6 @@ public final class EnrolmentPresenter {
         .orElse(NO_NAME);
   }
 
-  /**
-   * What a screen waiting for its first content says of itself: "城关镇第一代表联络站 · 正在同步内容", or that no
-   * name has arrived yet.
-   */
-  public static Bilingual syncingLine(Optional<StationName> stationName) {
-    return known(stationName)
-        .map(n -> Bilingual.of(n + " · 正在同步内容", "Content on its way"))
-        .orElse(NO_NAME);
-  }
-
   /** The name the content gives, else the one enrolment heard; none when neither has one. */
   public static Optional<StationName> nameOf(
       Optional<StationContent> content, Optional<StationName> enrolled) {
