@@ -12,8 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
@@ -102,16 +100,10 @@ public class LedgerController {
     List<LedgerEntry> entries = ledger.entries(staff, period);
     boolean xlsx = format.equals("xlsx");
     String base = period.from() + "_" + period.to();
-    String chinese = "意见台账-" + base + "." + format;
     return HttpResponse.ok(xlsx ? LedgerFiles.xlsx(entries) : LedgerFiles.csv(entries))
         .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"ledger-"
-                + base
-                + "."
-                + format
-                + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20"));
+            LedgerFiles.disposition("ledger-" + base, "意见台账-" + base, format));
   }
 }

@@ -196,15 +196,7 @@ public class ReceptionLedger {
               "ledger",
               "reception",
               slotId,
-              slot.stationId()
-                  + " "
-                  + slot.date()
-                  + " "
-                  + slot.start()
-                  + "–"
-                  + slot.end()
-                  + " 来访 visitors "
-                  + (counted == null ? "—" : counted));
+              slot.auditName() + " 来访 visitors " + (counted == null ? "—" : counted));
         });
     return entries(List.of(slot(slotId)), Map.of(place.id(), place)).getFirst();
   }
@@ -280,9 +272,10 @@ public class ReceptionLedger {
               .map(
                   (rs, ctx) -> {
                     int v = rs.getInt("visitors");
+                    // Asked at once: wasNull speaks of the column read last.
+                    Integer visitors = rs.wasNull() ? null : v;
                     return Map.entry(
-                        rs.getString("id"),
-                        new Written(rs.wasNull() ? null : v, rs.getString("ledger_note")));
+                        rs.getString("id"), new Written(visitors, rs.getString("ledger_note")));
                   })
               .forEach(e -> written.put(e.getKey(), e.getValue()));
           h.createQuery(

@@ -15,8 +15,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 import liaison.hub.problem.BadRequestProblem;
@@ -156,17 +154,11 @@ public class ReceptionLedgerController {
     YearMonth chosen = ledger.month(month);
     List<ReceptionLedger.Entry> entries = ledger.month(staff, station, chosen);
     boolean xlsx = format.equals("xlsx");
-    String chinese = "接待台账-" + chosen + "." + format;
     return HttpResponse.ok(
             xlsx ? ReceptionLedgerFiles.xlsx(entries) : ReceptionLedgerFiles.csv(entries))
         .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
         .header(
             "Content-Disposition",
-            "attachment; filename=\"reception-ledger-"
-                + chosen
-                + "."
-                + format
-                + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20"));
+            LedgerFiles.disposition("reception-ledger-" + chosen, "接待台账-" + chosen, format));
   }
 }

@@ -59,13 +59,22 @@ public class Tracking {
   /**
    * Every answer given and every rating the resident made, oldest first, read from the timeline: a
    * reopened case keeps what was said before it reopened (the case row holds the latest answer
-   * only). A merged case's own timeline has no answer: its answer is the other case's.
+   * only, which stands for the last answering step). A merged case's own timeline has no answer:
+   * its answer is the other case's.
    */
-  public static List<Said> conversation(List<CaseEvent> events) {
+  public static List<Said> conversation(List<CaseEvent> events, @Nullable String latestAnswer) {
+    int last = -1;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).to() == CaseStatus.ANSWERED) {
+        last = i;
+      }
+    }
     List<Said> said = new ArrayList<>();
-    for (CaseEvent e : events) {
-      if (e.to() == CaseStatus.ANSWERED && !e.note().isBlank()) {
-        said.add(new Said(e.at(), e.note(), null));
+    for (int i = 0; i < events.size(); i++) {
+      CaseEvent e = events.get(i);
+      String answer = i == last && latestAnswer != null ? latestAnswer : e.note();
+      if (e.to() == CaseStatus.ANSWERED && !answer.isBlank()) {
+        said.add(new Said(e.at(), answer, null));
       } else {
         Ratings.rated(e).ifPresent(r -> said.add(new Said(e.at(), null, r)));
       }

@@ -329,7 +329,7 @@ public class TrackingController {
   /** Every answer and every rating of the case, oldest first. */
   private static List<Exchange> exchanges(Lang lang, Tracking.Tracked tracked) {
     List<Exchange> out = new ArrayList<>();
-    for (Tracking.Said said : Tracking.conversation(tracked.events())) {
+    for (Tracking.Said said : Tracking.conversation(tracked.events(), tracked.opinion().answer())) {
       String at = WHEN.format(said.at().atZoneSameInstant(TimeFactory.ZONE));
       Ratings.Rated rated = said.rating();
       if (said.answer() != null) {

@@ -87,22 +87,7 @@ class ReceptionLedgerTest {
                         .bind("today", today.toString())
                         .mapTo(String.class)
                         .one());
-    HttpResponse<String> created =
-        manager.api(
-            "POST",
-            "/api/receptions",
-            JSON.writeValueAsString(
-                Map.of(
-                    "stationId", "s-003",
-                    "date", today.toString(),
-                    "start", "00:00",
-                    "end", "23:59",
-                    "theme", "菜市场周边环境",
-                    "location", "村委会二楼",
-                    "status", "ANNOUNCED",
-                    "deputyIds", List.of(deputy))));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    slot = JSON.readTree(created.body()).path("id").asText();
+    slot = reception(today, "00:00", "23:59", "ANNOUNCED");
     String token =
         hub.bean(StationRepository.class).find("s-003").orElseThrow().station().publicToken();
     code =
@@ -283,7 +268,7 @@ class ReceptionLedgerTest {
             List.of(Map.entry("visitors", "17"), Map.entry("note", "下午人多")));
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(browser.get("/admin/receptions/" + slot + "/record").body())
-        .contains("接待记录表", "村委会二楼", "17", "下午人多", "值班代表签字", code);
+        .contains("接待记录表", "村委会二楼", "17", "下午人多", "代表签字", code);
     assertThat(
             browser
                 .get("/admin/reception-ledger?station=s-003&month=" + YearMonth.from(today))
@@ -416,19 +401,34 @@ class ReceptionLedgerTest {
   }
 
   private String futureReception() throws Exception {
+    return reception(today.plusDays(20 + futures++), "06:00", "06:30", "PLANNED");
+  }
+
+  /** A reception at s-003 with the deputy on duty, themed, in 村委会二楼. */
+  private String reception(LocalDate date, String start, String end, String status)
+      throws Exception {
     HttpResponse<String> created =
         manager.api(
             "POST",
             "/api/receptions",
             JSON.writeValueAsString(
                 Map.of(
-                    "stationId", "s-003",
-                    "date", today.plusDays(20 + futures++).toString(),
-                    "start", "06:00",
-                    "end", "06:30",
-                    "location", "村委会二楼",
-                    "status", "PLANNED",
-                    "deputyIds", List.of(deputy))));
+                    "stationId",
+                    "s-003",
+                    "date",
+                    date.toString(),
+                    "start",
+                    start,
+                    "end",
+                    end,
+                    "theme",
+                    "菜市场周边环境",
+                    "location",
+                    "村委会二楼",
+                    "status",
+                    status,
+                    "deputyIds",
+                    List.of(deputy))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).path("id").asText();
   }
