@@ -27,24 +27,6 @@ public final class LedgerFiles {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final List<String> STEP_HEADER = List.of("查询码", "站点", "时间", "经办人", "环节", "说明");
 
-  /**
-   * A download's file as every browser names it: an ASCII name, and the Chinese one for those that
-   * read RFC 5987 ({@code 意见台账-2026-03.xlsx}).
-   *
-   * @param ascii the name without its extension, in ASCII ({@code ledger-2026-03-01_2026-03-31})
-   * @param chinese the Chinese name without its extension
-   */
-  public static String disposition(String ascii, String chinese, String format) {
-    return "attachment; filename=\""
-        + ascii
-        + "."
-        + format
-        + "\"; filename*=UTF-8''"
-        + java.net.URLEncoder.encode(
-                chinese + "." + format, java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20");
-  }
-
   /** Excel refuses a cell longer than this. */
   private static final int MAX_CELL = 32_767;
 

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.YearMonth;
 import java.util.List;
-import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
 
@@ -140,25 +139,18 @@ public class ReceptionLedgerController {
       @Nullable @QueryValue String month,
       @Nullable @QueryValue String station,
       @Nullable @QueryValue String format) {
-    return file(
-        staff,
-        month,
-        station,
-        "xlsx".equals(BadRequestProblem.choice("format", format, List.of("csv", "xlsx")))
-            ? "xlsx"
-            : "csv");
+    return file(staff, month, station, LedgerDownload.format(format));
   }
 
   private HttpResponse<byte[]> file(
       Staff staff, @Nullable String month, @Nullable String station, String format) {
     YearMonth chosen = ledger.month(month);
     List<ReceptionLedger.Entry> entries = ledger.month(staff, station, chosen);
-    boolean xlsx = format.equals("xlsx");
-    return HttpResponse.ok(
-            xlsx ? ReceptionLedgerFiles.xlsx(entries) : ReceptionLedgerFiles.csv(entries))
-        .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
-        .header(
-            "Content-Disposition",
-            LedgerFiles.disposition("reception-ledger-" + chosen, "接待台账-" + chosen, format));
+    return LedgerDownload.of(
+        format,
+        () -> ReceptionLedgerFiles.xlsx(entries),
+        () -> ReceptionLedgerFiles.csv(entries),
+        "reception-ledger-" + chosen,
+        "接待台账-" + chosen);
   }
 }
