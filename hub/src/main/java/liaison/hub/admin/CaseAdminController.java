@@ -31,15 +31,18 @@ import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseFiles;
 import liaison.hub.opinion.CaseHandling;
 import liaison.hub.opinion.CaseInbox;
+import liaison.hub.opinion.CaseReceptions;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.CaseSteps;
 import liaison.hub.opinion.Category;
+import liaison.hub.opinion.FollowUpResult;
+import liaison.hub.opinion.FollowUps;
 import liaison.hub.opinion.OpinionCase;
+import liaison.hub.opinion.Ratings;
 import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
-import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
@@ -66,20 +69,51 @@ public class CaseAdminController {
           "answer",
           "close",
           "guidance",
-          "suggestion");
+          "suggestion",
+          "reception",
+          "follow-up");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
   private final CaseFiles files;
   private final Access access;
+  private final CaseReceptions receptions;
+  private final FollowUps followUps;
 
   public CaseAdminController(
-      CaseInbox inbox, CaseHandling handling, CaseFiles files, Access access) {
+      CaseInbox inbox,
+      CaseHandling handling,
+      CaseFiles files,
+      Access access,
+      CaseReceptions receptions,
+      FollowUps followUps) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
     this.access = access;
+    this.receptions = receptions;
+    this.followUps = followUps;
   }
+
+  /** A choice of a select: its value and what it says. */
+  public record Choice(String value, String label) {}
+
+  /** A follow-up call (回访) as the case page lists it. */
+  public record Call(String on, String caller, String result, String note) {}
+
+  /**
+   * The case page's part for the reception ledger: the reception it was received at ({@code
+   * reception}, a line; null when none) with the station's receptions it may be linked to, and the
+   * follow-up calls with the form's choices when one may be recorded now.
+   */
+  public record ReceptionAndCalls(
+      @Nullable String reception,
+      String receptionId,
+      List<Choice> receptions,
+      List<Call> calls,
+      boolean mayFollowUp,
+      List<Choice> results,
+      String today) {}
 
   /** A line of the timeline as the page shows it. */
   public record Line(String at, String who, String what, String note, boolean step) {}
@@ -143,7 +177,8 @@ public class CaseAdminController {
       String statusName,
       String categoryName,
       @Nullable String done,
-      @Nullable CaseContact fullContact) {}
+      @Nullable CaseContact fullContact,
+      ReceptionAndCalls ledger) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -226,6 +261,16 @@ public class CaseAdminController {
         case "suggestion" ->
             handling.suggestion(
                 staff, id, new CaseSteps.Suggestion(form.get("deputyId"), form.get("note")));
+        case "reception" -> receptions.link(staff, id, form.get("receptionId"));
+        case "follow-up" ->
+            followUps.record(
+                staff,
+                id,
+                new FollowUps.Call(
+                    form.get("calledOn"),
+                    form.get("caller"),
+                    form.get("result"),
+                    form.get("note")));
         default -> throw new NotFoundProblem(Text.of("problem.case.step.unknown", step));
       }
       return HttpResponse.seeOther(URI.create("/admin/cases/" + id + "?done=" + step));
@@ -240,7 +285,11 @@ public class CaseAdminController {
               "departmentId",
               "deadline",
               "text",
-              "deputyId")) {
+              "deputyId",
+              "receptionId",
+              "calledOn",
+              "caller",
+              "result")) {
         String v = form.get(f);
         if (v != null) {
           input.put(f, v);
@@ -344,7 +393,41 @@ public class CaseAdminController {
         lang.text(c.status().text()),
         lang.text(c.category().text()),
         done,
-        contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null);
+        contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null,
+        receptionAndCalls(c, lang));
+  }
+
+  private ReceptionAndCalls receptionAndCalls(OpinionCase c, Lang lang) {
+    var linked = receptions.of(c.id());
+    return new ReceptionAndCalls(
+        linked.map(s -> receptionLine(s)).orElse(null),
+        linked.map(s -> s.id()).orElse(""),
+        receptions.choices(c).stream().map(s -> new Choice(s.id(), receptionLine(s))).toList(),
+        followUps.of(c.id()).stream()
+            .map(
+                f ->
+                    new Call(
+                        f.calledOn().toString(),
+                        f.caller(),
+                        lang.text(f.result().text()),
+                        f.note()))
+            .toList(),
+        FollowUps.canFollowUp(c),
+        java.util.Arrays.stream(FollowUpResult.values())
+            .map(r -> new Choice(r.name(), lang.text(r.text())))
+            .toList(),
+        inbox.today().toString());
+  }
+
+  private static String receptionLine(liaison.hub.reception.ReceptionSlot s) {
+    return s.date()
+        + " "
+        + s.start()
+        + "–"
+        + s.end()
+        + (s.theme() == null ? "" : " " + s.theme())
+        + " · "
+        + s.location();
   }
 
   private static List<Line> timeline(CaseFiles.CaseFile file, Lang lang) {
@@ -388,17 +471,14 @@ public class CaseAdminController {
     String note = e.note() == null ? "" : e.note();
     switch (e.action()) {
       case "rate" -> {
-        int colon = note.indexOf(": ");
-        String head = colon < 0 ? note : note.substring(0, colon);
-        String comment = colon < 0 ? "" : note.substring(colon + 2);
-        for (Satisfaction s : Satisfaction.values()) {
-          if (s.name().equals(head)) {
-            return comment.isEmpty()
-                ? lang.text(s.text())
-                : lang.text(Text.of("case.note.rated-with", s.text(), comment));
-          }
-        }
-        return note;
+        return Ratings.rated(e)
+            .map(
+                r ->
+                    r.comment().isEmpty()
+                        ? lang.text(r.rating().text())
+                        : lang.text(
+                            Text.of("case.note.rated-with", r.rating().text(), r.comment())))
+            .orElse(note);
       }
       case "submit" -> {
         java.util.regex.Matcher m = PHOTOS.matcher(note);

@@ -16,6 +16,8 @@ import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
+import liaison.hub.opinion.FollowUp;
+import liaison.hub.opinion.FollowUps;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.Staff;
@@ -37,11 +39,13 @@ public class CaseLedger {
   private final Database database;
   private final CaseRepository cases;
   private final Access access;
+  private final FollowUps followUps;
 
-  public CaseLedger(Database database, CaseRepository cases, Access access) {
+  public CaseLedger(Database database, CaseRepository cases, Access access, FollowUps followUps) {
     this.database = database;
     this.cases = cases;
     this.access = access;
+    this.followUps = followUps;
   }
 
   /** The period and scope, as typed; checked into a {@link Period}. */
@@ -113,12 +117,13 @@ public class CaseLedger {
                         SELECT c.id, c.tracking_code, c.submitted_at, c.category, c.text, c.summary, c.status, c.deadline,
                                c.department_reply, c.answer, c.guidance, c.escalated_at, c.suggestion, c.rating, c.closed_at,
                                s.name AS station_name, d.name AS department_name, m.tracking_code AS merged_code,
-                               dep.name AS deputy_name
+                               dep.name AS deputy_name, r.slot_date, r.start_time, r.end_time
                         FROM opinion_case c
                         JOIN station s ON s.id = c.station_id
                         LEFT JOIN department d ON d.id = c.department_id
                         LEFT JOIN opinion_case m ON m.id = c.merged_into
                         LEFT JOIN deputy dep ON dep.id = c.suggestion_deputy_id
+                        LEFT JOIN reception_slot r ON r.id = c.reception_id
                         WHERE c.station_id IN (<stations>) AND c.submitted_at >= :from AND c.submitted_at < :to
                         ORDER BY c.submitted_at, c.id
                         """)
@@ -146,13 +151,20 @@ public class CaseLedger {
                                   "station_name",
                                   "department_name",
                                   "merged_code",
-                                  "deputy_name")) {
+                                  "deputy_name",
+                                  "slot_date",
+                                  "start_time",
+                                  "end_time")) {
                             v.put(col, rs.getString(col));
                           }
                           v.put("suggestion", rs.getBoolean("suggestion") ? "1" : "");
                           return new Raw(rs.getString("id"), v);
                         })
                     .list());
+    Map<String, List<String>> calls = new HashMap<>();
+    for (FollowUp f : followUps.of(raws.stream().map(Raw::id).toList())) {
+      calls.computeIfAbsent(f.caseId(), k -> new ArrayList<>()).add(call(f));
+    }
     List<LedgerEntry> entries = new ArrayList<>();
     for (Raw raw : raws) {
       Map<String, String> v = raw.values();
@@ -189,9 +201,23 @@ public class CaseLedger {
                       .zh(),
               v.get("rating") == null ? "" : Satisfaction.valueOf(v.get("rating")).zh(),
               shown(v.get("closed_at")),
+              v.get("slot_date") == null
+                  ? ""
+                  : v.get("slot_date") + " " + v.get("start_time") + "–" + v.get("end_time"),
+              String.join("\n", calls.getOrDefault(raw.id(), List.of())),
               steps));
     }
     return entries;
+  }
+
+  /** A follow-up call as a ledger cell's line: 2026-03-05 林晓梅 已接通，满意：说明. */
+  private static String call(FollowUp f) {
+    return f.calledOn()
+        + " "
+        + f.caller()
+        + " "
+        + f.result().text().zh()
+        + (f.note().isEmpty() ? "" : "：" + f.note());
   }
 
   private Map<String, String> staffNames() {
@@ -231,6 +257,8 @@ public class CaseLedger {
       case "suggestion" -> Text.of("ledger.event.suggestion").zh();
       case "merged-from" -> Text.of("ledger.event.merged-from").zh();
       case "rate" -> Text.of("ledger.event.rate").zh();
+      case "follow-up" -> Text.of("ledger.event.follow-up").zh();
+      case "reception" -> Text.of("ledger.event.reception").zh();
       default -> e.action();
     };
   }

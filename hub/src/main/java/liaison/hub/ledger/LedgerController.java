@@ -12,10 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.web.ApiAnswers;
 
@@ -82,14 +79,7 @@ public class LedgerController {
       @Nullable @QueryValue String to,
       @Nullable @QueryValue String station,
       @Nullable @QueryValue String format) {
-    return file(
-        staff,
-        from,
-        to,
-        station,
-        "xlsx".equals(BadRequestProblem.choice("format", format, List.of("csv", "xlsx")))
-            ? "xlsx"
-            : "csv");
+    return file(staff, from, to, station, LedgerDownload.format(format));
   }
 
   private HttpResponse<byte[]> file(
@@ -100,18 +90,12 @@ public class LedgerController {
       String format) {
     CaseLedger.Period period = ledger.period(staff, from, to, station);
     List<LedgerEntry> entries = ledger.entries(staff, period);
-    boolean xlsx = format.equals("xlsx");
     String base = period.from() + "_" + period.to();
-    String chinese = "意见台账-" + base + "." + format;
-    return HttpResponse.ok(xlsx ? LedgerFiles.xlsx(entries) : LedgerFiles.csv(entries))
-        .contentType(xlsx ? LedgerFiles.XLSX_TYPE : LedgerFiles.CSV_TYPE)
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"ledger-"
-                + base
-                + "."
-                + format
-                + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(chinese, StandardCharsets.UTF_8).replace("+", "%20"));
+    return LedgerDownload.of(
+        format,
+        () -> LedgerFiles.xlsx(entries),
+        () -> LedgerFiles.csv(entries),
+        "ledger-" + base,
+        "意见台账-" + base);
   }
 }

@@ -5,6 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One case in the ledger, every value already as the sheet shows it (Beijing time, Chinese names).
+ *
+ * @param reception the reception it was received at (date and hours), empty when none
+ * @param followUps the follow-up calls (回访) staff made, a line each
  */
 public record LedgerEntry(
     String trackingCode,
@@ -24,6 +27,8 @@ public record LedgerEntry(
     String suggestion,
     String rating,
     String closedAt,
+    String reception,
+    String followUps,
     List<Step> steps) {
 
   /** One line of the case's timeline. */
@@ -46,7 +51,7 @@ public record LedgerEntry(
   public static final List<String> HEADER =
       List.of(
           "查询码", "站点", "提交时间", "类别", "意见内容", "摘要", "状态", "承办单位", "办理期限", "承办单位回复", "答复群众", "依法引导",
-          "合并到", "督办时间", "代表建议", "满意度", "办结时间", "办理过程");
+          "合并到", "督办时间", "代表建议", "满意度", "办结时间", "收集于接待", "回访", "办理过程");
 
   public List<String> cells() {
     return List.of(
@@ -67,6 +72,8 @@ public record LedgerEntry(
         suggestion,
         rating,
         closedAt,
+        reception,
+        followUps,
         timeline());
   }
 }

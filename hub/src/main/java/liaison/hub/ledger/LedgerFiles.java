@@ -33,15 +33,22 @@ public final class LedgerFiles {
   private LedgerFiles() {}
 
   public static byte[] csv(List<LedgerEntry> entries) {
+    return csv(LedgerEntry.HEADER, entries.stream().map(LedgerEntry::cells).toList());
+  }
+
+  /**
+   * A table as CSV: UTF-8 with a byte-order mark, CRLF, each cell kept from running as a formula.
+   */
+  static byte[] csv(List<String> header, List<List<String>> rows) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     try (CSVPrinter printer =
         new CSVPrinter(
             new OutputStreamWriter(out, StandardCharsets.UTF_8),
             CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get())) {
-      printer.printRecord(LedgerEntry.HEADER);
-      for (LedgerEntry e : entries) {
-        printer.printRecord(e.cells().stream().map(LedgerFiles::safe).toList());
+      printer.printRecord(header);
+      for (List<String> row : rows) {
+        printer.printRecord(row.stream().map(LedgerFiles::safe).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,10 +61,7 @@ public final class LedgerFiles {
       CellStyle wrap = book.createCellStyle();
       wrap.setWrapText(true);
       wrap.setVerticalAlignment(VerticalAlignment.TOP);
-      CellStyle head = book.createCellStyle();
-      Font bold = book.createFont();
-      bold.setBold(true);
-      head.setFont(bold);
+      CellStyle head = headStyle(book);
 
       Sheet cases = book.createSheet("台账");
       header(cases, LedgerEntry.HEADER, head);
@@ -71,7 +75,9 @@ public final class LedgerFiles {
           cell.setCellStyle(wrap);
         }
       }
-      int[] widths = {16, 22, 17, 12, 40, 30, 14, 18, 12, 30, 30, 30, 16, 17, 14, 10, 17, 60};
+      int[] widths = {
+        16, 22, 17, 12, 40, 30, 14, 18, 12, 30, 30, 30, 16, 17, 14, 10, 17, 22, 36, 60
+      };
       for (int i = 0; i < widths.length; i++) {
         cases.setColumnWidth(i, widths[i] * 256);
       }
@@ -105,7 +111,16 @@ public final class LedgerFiles {
     }
   }
 
-  private static void header(Sheet sheet, List<String> names, CellStyle style) {
+  /** The header row's style: bold. */
+  static CellStyle headStyle(org.apache.poi.ss.usermodel.Workbook book) {
+    CellStyle head = book.createCellStyle();
+    Font bold = book.createFont();
+    bold.setBold(true);
+    head.setFont(bold);
+    return head;
+  }
+
+  static void header(Sheet sheet, List<String> names, CellStyle style) {
     Row row = sheet.createRow(0);
     for (int i = 0; i < names.size(); i++) {
       var cell = row.createCell(i);
@@ -114,7 +129,7 @@ public final class LedgerFiles {
     }
   }
 
-  private static String cut(String s) {
+  static String cut(String s) {
     return s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 1) + "…" : s;
   }
 

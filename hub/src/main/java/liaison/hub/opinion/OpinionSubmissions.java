@@ -197,6 +197,7 @@ public class OpinionSubmissions {
               for (int i = 0; i < hashes.size(); i++) {
                 repository.insertPhoto(h, id, i + 1, hashes.get(i));
               }
+              CaseReceptions.linkHeldAt(h, id, address.stationId(), now);
               cases.record(
                   h,
                   id,

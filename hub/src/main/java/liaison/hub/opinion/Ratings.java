@@ -39,6 +39,26 @@ public class Ratings {
             && (c.ratedAt() == null || c.closedAt() != null && c.ratedAt().isBefore(c.closedAt()));
   }
 
+  /** A rating as its timeline line keeps it: the rating's name, then the comment if any. */
+  static String note(Satisfaction rating, String comment) {
+    return rating.name() + (comment.isEmpty() ? "" : ": " + comment);
+  }
+
+  /** A resident's rating read back from its timeline line ({@link #note}). */
+  public record Rated(Satisfaction rating, String comment) {}
+
+  /** The rating a {@code rate} line holds; empty for a line that is not one. */
+  public static java.util.Optional<Rated> rated(CaseEvent e) {
+    if (!e.action().equals("rate")) {
+      return java.util.Optional.empty();
+    }
+    String note = e.note();
+    int colon = note.indexOf(": ");
+    String head = colon < 0 ? note : note.substring(0, colon);
+    String comment = colon < 0 ? "" : note.substring(colon + 2);
+    return Satisfaction.of(head).map(s -> new Rated(s, comment));
+  }
+
   public OpinionCase rate(String trackingCode, String ratingName, String comment) {
     Satisfaction rating =
         Satisfaction.of(ratingName)
@@ -69,12 +89,7 @@ public class Ratings {
               .bind("at", Sql.instant(at))
               .bind("id", c.id())
               .execute();
-          cases.record(
-              h,
-              c.id(),
-              CaseEvent.RESIDENT,
-              "rate",
-              rating.name() + (text.isEmpty() ? "" : ": " + text));
+          cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", note(rating, text));
           if (rating == Satisfaction.DISSATISFIED) {
             // The timeline keeps both languages of this line.
             return cases.transition(

@@ -1,6 +1,8 @@
 package liaison.hub.opinion;
 
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import liaison.hub.station.StationPlace;
@@ -46,6 +48,39 @@ public class Tracking {
       @Nullable String answer,
       List<CaseEvent> events,
       List<String> photoHashes) {}
+
+  /**
+   * One thing said between the station and the resident, in the order it was said: an answer the
+   * station gave ({@code answer}), or the resident's own rating with their comment ({@code
+   * rating}).
+   */
+  public record Said(OffsetDateTime at, @Nullable String answer, Ratings.@Nullable Rated rating) {}
+
+  /**
+   * Every answer given and every rating the resident made, oldest first, read from the timeline: a
+   * reopened case keeps what was said before it reopened (the case row holds the latest answer
+   * only, which stands for the last answering step). A merged case's own timeline has no answer:
+   * its answer is the other case's.
+   */
+  public static List<Said> conversation(List<CaseEvent> events, @Nullable String latestAnswer) {
+    int last = -1;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).to() == CaseStatus.ANSWERED) {
+        last = i;
+      }
+    }
+    List<Said> said = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      CaseEvent e = events.get(i);
+      String answer = i == last && latestAnswer != null ? latestAnswer : e.note();
+      if (e.to() == CaseStatus.ANSWERED && !answer.isBlank()) {
+        said.add(new Said(e.at(), answer, null));
+      } else {
+        Ratings.rated(e).ifPresent(r -> said.add(new Said(e.at(), null, r)));
+      }
+    }
+    return said;
+  }
 
   public Tracked tracked(OpinionCase c) {
     Optional<StationPlace> station = stations.find(c.stationId());

@@ -91,19 +91,7 @@ public class AttendanceService {
                     present ? "present" : "absent",
                     "reception",
                     slotId,
-                    slot.stationId()
-                        + " "
-                        + slot.date()
-                        + " "
-                        + slot.start()
-                        + "–"
-                        + slot.end()
-                        + " "
-                        + name
-                        + " ("
-                        + deputyId
-                        + ") "
-                        + mark(present));
+                    slot.auditName() + " " + name + " (" + deputyId + ") " + mark(present));
               }
               return did;
             });

@@ -27,6 +27,11 @@ public record ReceptionSlot(
     deputyIds = List.copyOf(deputyIds);
   }
 
+  /** The slot as an audit entry names it: {@code s-001 2026-03-02 09:00–11:30}. */
+  public String auditName() {
+    return stationId + " " + date + " " + start + "–" + end;
+  }
+
   /** A reception that takes no bookings. */
   public ReceptionSlot(
       String id,

@@ -199,7 +199,7 @@ public class TrackingController {
       return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
     }
     Optional<OpinionCase> found = Optional.of(lookup.found());
-    Optional<HttpResponse<?>> limited = pages.limitByIp(request);
+    Optional<HttpResponse<?>> limited = pages.limitRating(request, lookup.found().trackingCode());
     if (limited.isPresent()) {
       return limited.get();
     }
@@ -224,6 +224,12 @@ public class TrackingController {
 
   /** A rating to choose: its value and what it says in the page's language. */
   public record Choice(String name, String label) {}
+
+  /**
+   * An answer the station gave or a rating the resident made, as the page shows it: when, a heading
+   * ("答复", "您的评价：不满意") and the text (the answer, or the resident's comment, maybe empty).
+   */
+  public record Exchange(String at, boolean answer, String heading, String text) {}
 
   /** A line of the case's timeline as the resident reads it. */
   public record TimelineLine(String at, String text) {}
@@ -252,6 +258,7 @@ public class TrackingController {
       String submittedAt,
       boolean reopened,
       @Nullable String answer,
+      List<Exchange> exchanges,
       @Nullable String guidance,
       boolean merged,
       boolean canRate,
@@ -275,6 +282,7 @@ public class TrackingController {
       @Nullable String chosen,
       @Nullable String comment) {
     Tracking.Tracked tracked = tracking.tracked(c);
+    List<Exchange> exchanges = exchanges(lang, tracked);
     List<TimelineLine> timeline = new ArrayList<>();
     for (CaseEvent e : tracked.events()) {
       String text = residentText(lang, e);
@@ -296,14 +304,19 @@ public class TrackingController {
             lang.text(c.category().text()),
             WHEN.format(c.submittedAt().atZoneSameInstant(TimeFactory.ZONE)),
             c.status() == CaseStatus.REOPENED,
-            tracked.answer(),
+            // An answer or a rating the timeline does not hold (a merged case's answer is the other
+            // case's) is shown on its own.
+            exchanges.stream().anyMatch(Exchange::answer) ? null : tracked.answer(),
+            exchanges,
             c.status() == CaseStatus.CLOSED_WITH_GUIDANCE ? c.guidance() : null,
             c.status() == CaseStatus.MERGED,
             Ratings.canRate(c),
             errors,
             chosen,
             comment,
-            c.rating() == null ? null : lang.text(c.rating().text()),
+            c.rating() == null || exchanges.stream().anyMatch(x -> !x.answer())
+                ? null
+                : lang.text(c.rating().text()),
             Arrays.stream(Satisfaction.values())
                 .map(s -> new Choice(s.name(), lang.text(s.text())))
                 .toList(),
@@ -311,6 +324,26 @@ public class TrackingController {
             tracked.photoHashes().stream()
                 .map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg")
                 .toList()));
+  }
+
+  /** Every answer and every rating of the case, oldest first. */
+  private static List<Exchange> exchanges(Lang lang, Tracking.Tracked tracked) {
+    List<Exchange> out = new ArrayList<>();
+    for (Tracking.Said said : Tracking.conversation(tracked.events(), tracked.opinion().answer())) {
+      String at = WHEN.format(said.at().atZoneSameInstant(TimeFactory.ZONE));
+      Ratings.Rated rated = said.rating();
+      if (said.answer() != null) {
+        out.add(new Exchange(at, true, lang.text(Text.of("resident.track.answer")), said.answer()));
+      } else if (rated != null) {
+        out.add(
+            new Exchange(
+                at,
+                false,
+                lang.text(Text.of("resident.track.rated", rated.rating().text())),
+                rated.comment()));
+      }
+    }
+    return out;
   }
 
   /**

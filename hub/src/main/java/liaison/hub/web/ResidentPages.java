@@ -18,8 +18,9 @@ import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
 
 /**
- * What the residents' pages share: the rate limits of their forms (per client address and per QR
- * token), and the short zh-first pages for "too many", "unknown link".
+ * What the residents' pages share: the rate limits of their forms (submissions per client address
+ * and per QR token, ratings per tracking code and per address), and the short zh-first pages for
+ * "too many", "unknown link".
  *
  * <p>The residents' forms carry no CSRF token on purpose: there is no session or cookie to ride on,
  * a forged submission can do no more than the resident's own, and the forms are addressed by an
@@ -29,6 +30,8 @@ import liaison.hub.text.Text;
 public class ResidentPages {
   private final Throttle perIp;
   private final Throttle perToken;
+  private final Throttle ratingsPerCode;
+  private final Throttle ratingsPerIp;
   private final ClientAddresses addresses;
 
   public ResidentPages(OpinionConfig config, ClientAddresses addresses, Throttles throttles) {
@@ -36,6 +39,12 @@ public class ResidentPages {
     // Counted in the database: a resident's sixth form is refused whichever hub it reaches.
     this.perIp = throttles.shared("opinion.address", config.perIp(), config.perIpWindow());
     this.perToken = throttles.shared("opinion.token", config.perToken(), config.perTokenWindow());
+    // Ratings apart from submissions: one resident retrying a rating cannot use up the address's
+    // submissions, nor the station's neighbours' ratings.
+    this.ratingsPerCode =
+        throttles.shared("rating.code", config.ratingsPerCode(), config.ratingsWindow());
+    this.ratingsPerIp =
+        throttles.shared("rating.address", config.ratingsPerIp(), config.ratingsWindow());
   }
 
   /** Counts a public POST; the 429 answer when the address or the token is over its limit. */
@@ -47,9 +56,19 @@ public class ResidentPages {
     return wait.map(w -> tooMany(request, w));
   }
 
-  /** Counts a public POST against the address only (ratings). */
-  public Optional<HttpResponse<?>> limitByIp(HttpRequest<?> request) {
-    return perIp.tryAcquire(addresses.of(request)).map(w -> tooMany(request, w));
+  /** Counts a rating against its tracking code, then against the address. */
+  public Optional<HttpResponse<?>> limitRating(HttpRequest<?> request, String trackingCode) {
+    Optional<Duration> wait = ratingsPerCode.tryAcquire(trackingCode);
+    if (wait.isEmpty()) {
+      wait = ratingsPerIp.tryAcquire(addresses.of(request));
+    }
+    return wait.map(
+        w ->
+            tooMany(
+                request,
+                w,
+                Text.of("resident.rating.limit.title"),
+                minutes -> Text.of("resident.rating.limit.body", minutes)));
   }
 
   public HttpResponse<?> tooMany(HttpRequest<?> request, Duration wait) {

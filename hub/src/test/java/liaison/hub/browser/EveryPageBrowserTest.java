@@ -298,6 +298,14 @@ class EveryPageBrowserTest {
   }
 
   @Test
+  void shouldPrintAReceptionsRecordAsOneA4PageWithoutTheWebsChrome() throws Exception {
+    String text = printed("/admin/receptions/r-0001/record", "print-reception-record");
+    assertThat(text)
+        .contains("接待记录表", "城关镇人大代表之家", "值班代表", "到岗签到", "来访人数", "代表签字", "制表日期")
+        .contains("陈秀兰", "未填写");
+  }
+
+  @Test
   void shouldPreviewANoticeAsTheKioskWillShowItWithTitleAndText() {
     Page page = laptop;
     page.navigate(hub.url("/admin/notices/new").toString());

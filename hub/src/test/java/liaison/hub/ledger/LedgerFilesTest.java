@@ -38,6 +38,8 @@ class LedgerFilesTest {
               "是（张德明）",
               "满意",
               "2026-03-25 10:00",
+              "2026-03-02 09:00–11:30",
+              "2026-03-26 林晓梅 已接通，满意",
               List.of(
                   new LedgerEntry.Step("2026-03-02 09:00", "群众", "提交意见", ""),
                   new LedgerEntry.Step("2026-03-02 10:00", "林晓梅", "已登记", "道路交通：东门路路灯损坏"),
@@ -51,6 +53,8 @@ class LedgerFilesTest {
               "-1 是负数？",
               "",
               "已提交",
+              "",
+              "",
               "",
               "",
               "",
@@ -98,8 +102,8 @@ class LedgerFilesTest {
       assertThat(cases.getRow(0).getCell(0).getStringCellValue()).isEqualTo("查询码");
       assertThat(cases.getRow(1).getCell(4).getStringCellValue())
           .isEqualTo("路灯不亮，\"晚上\"很黑，😀\n第二行");
-      assertThat(cases.getRow(1).getCell(17).getStringCellValue()).contains("林晓梅 已登记", "\n");
-      assertThat(cases.getRow(1).getCell(17).getCellStyle().getWrapText()).isTrue();
+      assertThat(cases.getRow(1).getCell(19).getStringCellValue()).contains("林晓梅 已登记", "\n");
+      assertThat(cases.getRow(1).getCell(19).getCellStyle().getWrapText()).isTrue();
       Sheet steps = book.getSheet("办理过程");
       assertThat(steps.getPhysicalNumberOfRows()).isEqualTo(1 + 3 + 1);
       assertThat(steps.getRow(3).getCell(4).getStringCellValue()).isEqualTo("已交办");

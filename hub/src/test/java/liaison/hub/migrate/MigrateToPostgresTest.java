@@ -489,6 +489,29 @@ class MigrateToPostgresTest {
                     Map.entry("topic", "小区门口路灯坏了")));
     assertThat(booked.statusCode()).as(booked.body()).isEqualTo(303);
 
+    // The reception ledger: the lamp's case received at that reception, answered and followed up
+    // by phone; the reception's visitors and notes.
+    String lampId = caseId(admin, lampCode);
+    ok(
+        admin.api(
+            "PUT", "/api/cases/" + lampId + "/reception", "{\"receptionId\":\"" + slot + "\"}"));
+    ok(admin.api("POST", "/api/cases/" + lampId + "/answer", "{\"text\":\"路灯已修好。\"}"));
+    ok(
+        admin.api(
+            "POST",
+            "/api/cases/" + lampId + "/follow-ups",
+            json.writeValueAsString(
+                Map.of(
+                    "calledOn", LocalDate.now(SHANGHAI).toString(),
+                    "caller", "林晓梅",
+                    "result", "REACHED_SATISFIED",
+                    "note", "群众说晚上亮了"))));
+    ok(
+        admin.api(
+            "PUT",
+            "/api/receptions/r-0001/ledger",
+            "{\"visitors\":\"12\",\"note\":\"群众反映路灯、停车问题\"}"));
+
     LocalDate sunday =
         LocalDate.now(SHANGHAI).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
     ok(

@@ -38,12 +38,18 @@ class OpinionApiTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     // Each test is its own resident (address); the per-link limit is tested in RateLimiterTest.
+    // The per-address limit is held small here to test how it answers; the defaults' sizes are
+    // FairLimitsTest's.
     hub =
         RunningHub.start(
             dir,
             Map.of(
                 "hub.opinions.client-ip-header",
                 "X-Forwarded-For",
+                "hub.opinions.per-ip",
+                5,
+                "hub.opinions.per-ip-window",
+                "10m",
                 "hub.opinions.per-token",
                 1000));
     token = hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();

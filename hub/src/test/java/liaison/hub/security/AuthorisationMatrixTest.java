@@ -452,10 +452,23 @@ class AuthorisationMatrixTest {
     expect("GET /admin/cases/overdue", SIGNED_IN);
     expect("GET /admin/cases/{id}", READERS);
     expect("POST /admin/cases/{id}/{step}", STATION_STAFF);
+    expect("GET /api/cases/{id}/follow-ups", READERS);
+    expect("POST /api/cases/{id}/follow-ups", STATION_STAFF);
+    expect("PUT /api/cases/{id}/reception", STATION_STAFF);
     expect("GET /api/ledger.csv", EDITORS);
     expect("GET /api/ledger.xlsx", EDITORS);
     expect("GET /admin/ledger", EDITORS);
     expect("GET /admin/ledger/export", route(EDITORS, "from=2020-01-01&to=2030-12-31"));
+    // The reception ledger (接待台账): the stations' staff's, like the opinion ledger.
+    expect("GET /api/receptions/{id}/ledger", STATION_STAFF);
+    expect("PUT /api/receptions/{id}/ledger", STATION_STAFF);
+    expect("GET /api/reception-ledger.csv", EDITORS);
+    expect("GET /api/reception-ledger.xlsx", EDITORS);
+    expect("GET /admin/reception-ledger", EDITORS);
+    expect("GET /admin/reception-ledger/export", EDITORS);
+    expect("GET /admin/receptions/{id}/ledger", STATION_STAFF);
+    expect("POST /admin/receptions/{id}/ledger", STATION_STAFF);
+    expect("GET /admin/receptions/{id}/record", STATION_STAFF);
     expect("GET /api/departments", EDITORS);
     expect("POST /api/departments", COUNTY_ADMINS);
     expect("PUT /api/departments/{id}", COUNTY_ADMIN);

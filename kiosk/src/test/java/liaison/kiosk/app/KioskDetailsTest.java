@@ -263,9 +263,11 @@ class KioskDetailsTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> screen.view().dimmed()));
       assertThat(hardware.footfallThisHour()).isEqualTo(1);
 
-      // Its call button goes into the station's outbox (no hub here to take it).
-      onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
+      // The movement's motion event, then its call button, go into the station's outbox (no hub
+      // here to take them).
       assertThat(runtime.events().pending()).isEqualTo(1);
+      onFx(() -> Screens.tap(screen.root().lookup("#dev-call")));
+      assertThat(runtime.events().pending()).isEqualTo(2);
       onFx(
           () -> {
             Screens.save(Screens.render(screen.root(), 1024, 600), "woken-dev-panel-1024x600");

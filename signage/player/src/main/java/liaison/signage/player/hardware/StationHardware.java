@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's hardware at work for its runtime: motion wakes the screen and counts visitors per
- * hour (a {@code footfall} event each hour), the button sends a {@code button.call} event at once,
- * the LED shows the link (steady online, slow blink offline, fast blink on an error), and the
- * screen follows the opening hours. Every event goes through the runtime's durable outbox.
+ * The station's hardware at work for its runtime: motion wakes the screen, counts visitors per hour
+ * (a {@code footfall} event each hour) and reports presence (a {@code motion} event when someone
+ * appears and every 30 s while they stay, {@link MotionEvents}), the button sends a {@code
+ * button.call} event at once, the LED shows the link (steady online, slow blink offline, fast blink
+ * on an error), and the screen follows the opening hours. Every event goes through the runtime's
+ * durable outbox.
  */
 public final class StationHardware implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StationHardware.class);
@@ -29,6 +31,7 @@ public final class StationHardware implements AutoCloseable {
   private final StationDevices devices;
   private final Clock clock;
   private final Footfall footfall;
+  private final MotionEvents motions = new MotionEvents(MotionEvents.EVERY);
   private final ScreenSchedule schedule;
   private final ScreenPower screen;
   private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
@@ -120,10 +123,19 @@ public final class StationHardware implements AutoCloseable {
     if (moving) {
       footfall.motionStarted(now);
       schedule.motion(now);
+      if (motions.started(now)) {
+        reportMotion(now);
+      }
       wakeListeners.forEach(Runnable::run);
     } else {
       footfall.motionEnded(now);
+      motions.ended();
     }
+  }
+
+  /** A {@code motion} event through the durable outbox: the hub counts them per reception. */
+  private void reportMotion(Instant at) {
+    runtime.events().record("motion", Map.of("at", at.toString()));
   }
 
   private void pressed() {
@@ -144,7 +156,10 @@ public final class StationHardware implements AutoCloseable {
     }
   }
 
-  /** One step of the timer: LED, finished hours of footfall, screen power. Public for tests. */
+  /**
+   * One step of the timer: LED, finished hours of footfall, presence, screen power. Public for
+   * tests.
+   */
   public void tick() {
     Instant now = clock.instant();
     LedPattern shown = pattern();
@@ -156,6 +171,9 @@ public final class StationHardware implements AutoCloseable {
           .record(
               "footfall",
               Map.of("hour", hour.start().toOffsetDateTime().toString(), "count", hour.count()));
+    }
+    if (motions.stillThere(now)) {
+      reportMotion(now);
     }
     boolean on = schedule.screenOn(now);
     if (screenShown == null || screenShown != on) {

@@ -35,6 +35,22 @@ class DeviceLogicTest {
   }
 
   @Test
+  void shouldReportMotionAtMostOncePer30SecondsOfPresence() {
+    MotionEvents motions = new MotionEvents(MotionEvents.EVERY);
+
+    assertThat(motions.started(at("09:00:00"))).as("someone appears").isTrue();
+    assertThat(motions.stillThere(at("09:00:29"))).isFalse();
+    assertThat(motions.started(at("09:00:29"))).as("a flicker of the sensor").isFalse();
+    assertThat(motions.stillThere(at("09:00:30"))).as("still there 30 s on").isTrue();
+    motions.ended();
+    assertThat(motions.stillThere(at("09:05:00"))).as("gone: nothing to report").isFalse();
+    assertThat(motions.started(at("09:00:45"))).as("back within 30 s").isFalse();
+    assertThat(motions.started(at("09:01:10"))).isTrue();
+    assertThatThrownBy(() -> new MotionEvents(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldHandOverEachFinishedHourOnceWithEmptyHoursIncluded() {
     Footfall footfall = new Footfall(Duration.ofSeconds(20), SHANGHAI, at("09:00:00"));
     footfall.motionStarted(at("09:10:00"));

@@ -102,6 +102,45 @@ class StationHardwareTest {
   }
 
   @Test
+  void shouldReportMotionOnceWhenSomeoneAppearsThenEveryThirtySecondsWhileTheyStay() {
+    runtime.start();
+    StationDevices.Emulator pins = devices.emulator().orElseThrow();
+
+    // Someone stands in front of the screen for 75 s, the sensor flickering on the way.
+    pins.motion(true);
+    for (int i = 0; i < 5; i++) {
+      pins.motion(false);
+      pins.motion(true);
+    }
+    for (int s = 0; s < 75; s++) {
+      clock.advance(Duration.ofSeconds(1));
+      hardware.tick();
+    }
+    pins.motion(false);
+    // Back ten seconds later: too soon for another report.
+    clock.advance(Duration.ofSeconds(10));
+    pins.motion(true);
+    pins.motion(false);
+    // A new visitor a minute on.
+    clock.advance(Duration.ofMinutes(1));
+    pins.motion(true);
+    pins.motion(false);
+    hardware.tick();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> runtime.events().pending() == 0 && events("motion").size() == 4);
+    assertThat(events("motion"))
+        .extracting(
+            e ->
+                e.at()
+                    .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                    .toLocalTime()
+                    .toString())
+        .containsExactly("09:00", "09:00:30", "09:01", "09:02:25");
+  }
+
+  @Test
   void shouldSendOneCallEventPerPressThroughTheBroker() {
     runtime.start();
     StationDevices.Emulator pins = devices.emulator().orElseThrow();
