@@ -43,7 +43,7 @@
     };
     var value = {
       type: 'value', minInterval: 1,
-      axisLabel: { color: muted, fontSize: 12 }, splitLine: { lineStyle: { color: line } }
+      axisLabel: { color: muted, fontSize: 13 }, splitLine: { lineStyle: { color: line } }
     };
     return {
       animation: false,
@@ -53,16 +53,18 @@
       yAxis: columns ? value : category,
       series: [{
         type: 'bar', data: values, barMaxWidth: 28, itemStyle: { color: bar },
-        label: { show: true, position: columns ? 'top' : 'right', color: ink, fontSize: 12 }
+        label: { show: true, position: columns ? 'top' : 'right', color: ink, fontSize: 13 }
       }]
     };
   }
 
-  // The SVG scales with its box (a printed page is narrower than the screen).
+  // The SVG scales with its box (a printed page is narrower than the screen); ECharts numbers its
+  // background from 0 in every chart, and an id may stand only once in a page.
   function scalable(box) {
     var svg = box.querySelector('svg');
     if (svg) {
       svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + svg.getAttribute('height'));
+      Array.prototype.forEach.call(svg.querySelectorAll('[id]'), function (e) { e.removeAttribute('id'); });
     }
   }
 
@@ -87,6 +89,8 @@
   function redraw(size) {
     charts.forEach(function (c) {
       c.chart.resize(size ? { width: size.width, height: size.height } : undefined);
+      // ECharts paints on the next frame; a page being printed has none to wait for.
+      c.chart.getZr().flush();
       scalable(c.box);
     });
   }

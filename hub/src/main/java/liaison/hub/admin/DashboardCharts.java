@@ -184,7 +184,7 @@ public final class DashboardCharts {
         new Tile(
             lang.text(Text.of("dashboard.tile.received")),
             Long.toString(f.received()),
-            lang.text(Text.of("dashboard.detail.cases", f.received()))),
+            lang.text(Text.of("dashboard.detail.received"))),
         new Tile(
             lang.text(Text.of("dashboard.tile.answered")),
             rate(f.answered(), f.received(), none),

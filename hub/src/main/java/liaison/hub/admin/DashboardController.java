@@ -220,6 +220,8 @@ public class DashboardController {
                   Integer.toString(p.from().getMonthValue())));
       case DashboardPeriod.YEAR ->
           lang.text(Text.of("dashboard.period.year-text", Integer.toString(p.from().getYear())));
+      case DashboardPeriod.LAST_12_MONTHS ->
+          lang.text(Text.of("dashboard.period.12m-text", p.from().toString(), p.to().toString()));
       default ->
           lang.text(Text.of("dashboard.period.range-text", p.from().toString(), p.to().toString()));
     };
