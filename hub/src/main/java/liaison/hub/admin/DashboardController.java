@@ -1,13 +1,11 @@
 package liaison.hub.admin;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -88,19 +86,10 @@ public class DashboardController {
       boolean anyUrgent) {}
 
   @Get(produces = MediaType.TEXT_HTML)
-  public ModelAndView<DashboardPage> page(
-      HttpRequest<?> request,
-      Staff staff,
-      @Nullable @QueryValue String period,
-      @Nullable @QueryValue String month,
-      @Nullable @QueryValue String year,
-      @Nullable @QueryValue String from,
-      @Nullable @QueryValue String to,
-      @Nullable @QueryValue String township) {
+  public ModelAndView<DashboardPage> page(HttpRequest<?> request, Staff staff) {
     Lang lang = Lang.of(request);
     LocalDate today = dashboard.today();
-    Dashboard.View view =
-        dashboard.view(staff, DashboardPeriod.of(period, month, year, from, to, today), township);
+    Dashboard.View view = view(request, staff, today);
     DashboardFigures.Figures f = view.figures();
     DashboardPeriod p = view.period();
     Filter filter =
@@ -161,23 +150,12 @@ public class DashboardController {
 
   /** One chart's table as a CSV file for Excel (UTF-8 with a byte-order mark). */
   @Get(uri = "/csv/{chart}", produces = "text/csv")
-  public HttpResponse<byte[]> csv(
-      HttpRequest<?> request,
-      Staff staff,
-      String chart,
-      @Nullable @QueryValue String period,
-      @Nullable @QueryValue String month,
-      @Nullable @QueryValue String year,
-      @Nullable @QueryValue String from,
-      @Nullable @QueryValue String to,
-      @Nullable @QueryValue String township) {
+  public HttpResponse<byte[]> csv(HttpRequest<?> request, Staff staff, String chart) {
     if (!DashboardCharts.IDS.contains(chart)) {
       throw new NotFoundProblem(Text.of("problem.dashboard.chart.unknown"));
     }
     Lang lang = Lang.of(request);
-    Dashboard.View view =
-        dashboard.view(
-            staff, DashboardPeriod.of(period, month, year, from, to, dashboard.today()), township);
+    Dashboard.View view = view(request, staff, dashboard.today());
     DashboardCharts.Chart table = DashboardCharts.chart(chart, view, lang);
     String base = chart + "-" + view.period().from() + "_" + view.period().to();
     String name = table.title() + "-" + view.period().from() + "_" + view.period().to() + ".csv";
@@ -189,6 +167,21 @@ public class DashboardController {
                 + base
                 + ".csv\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+  }
+
+  /** The view the address's filter asks for: the page and its downloads read it alike. */
+  private Dashboard.View view(HttpRequest<?> request, Staff staff, LocalDate today) {
+    var query = request.getParameters();
+    return dashboard.view(
+        staff,
+        DashboardPeriod.of(
+            query.get("period"),
+            query.get("month"),
+            query.get("year"),
+            query.get("from"),
+            query.get("to"),
+            today),
+        query.get("township"));
   }
 
   private static String stationName(Dashboard.View view, String stationId) {

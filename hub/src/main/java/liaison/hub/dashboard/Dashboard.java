@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.db.Sql;
-import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
-import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +53,7 @@ public class Dashboard {
     visible.forEach(p -> townships.putIfAbsent(p.station().townshipId(), p.townshipName()));
     String chosen = township == null || township.isBlank() ? null : township.strip();
     if (chosen != null && !townships.containsKey(chosen)) {
-      throw ValidationProblem.of("township", Text.of("problem.dashboard.township.unknown"));
+      throw DashboardPeriod.refused("problem.dashboard.township.unknown");
     }
     Map<String, StationPlace> stations = new LinkedHashMap<>();
     visible.stream()

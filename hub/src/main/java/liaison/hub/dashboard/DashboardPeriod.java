@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import liaison.hub.problem.BadRequestProblem;
-import liaison.hub.problem.ValidationProblem;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +40,7 @@ public record DashboardPeriod(String kind, LocalDate from, LocalDate to) {
   }
 
   /**
-   * The period a page's GET parameters ask for; a bad one is refused with the field it came from.
+   * The period a page's GET parameters ask for; a bad one is refused (400, counted as bad input).
    */
   public static DashboardPeriod of(
       @Nullable String kind,
@@ -68,7 +67,7 @@ public record DashboardPeriod(String kind, LocalDate from, LocalDate to) {
       try {
         m = YearMonth.parse(month.strip());
       } catch (DateTimeParseException e) {
-        throw ValidationProblem.of("month", Text.of("problem.dashboard.month.invalid"));
+        throw refused("problem.dashboard.month.invalid");
       }
     }
     return new DashboardPeriod(MONTH, m.atDay(1), m.atEndOfMonth());
@@ -78,7 +77,7 @@ public record DashboardPeriod(String kind, LocalDate from, LocalDate to) {
     int y = today.getYear();
     if (year != null && !year.isBlank()) {
       if (!year.strip().matches("\\d{4}")) {
-        throw ValidationProblem.of("year", Text.of("problem.dashboard.year.invalid"));
+        throw refused("problem.dashboard.year.invalid");
       }
       y = Integer.parseInt(year.strip());
     }
@@ -86,29 +85,33 @@ public record DashboardPeriod(String kind, LocalDate from, LocalDate to) {
   }
 
   private static DashboardPeriod range(@Nullable String from, @Nullable String to) {
-    ValidationProblem.Collector problems = new ValidationProblem.Collector();
-    LocalDate f = date(problems, "from", from);
-    LocalDate t = date(problems, "to", to);
-    if (f != null && t != null && t.isBefore(f)) {
-      problems.add("to", Text.of("problem.dashboard.to.before-from"));
-    } else if (f != null && t != null && f.plusDays(MAX_DAYS).isBefore(t)) {
-      problems.add("to", Text.of("problem.dashboard.too-long"));
+    LocalDate f = date(from);
+    LocalDate t = date(to);
+    if (t.isBefore(f)) {
+      throw refused("problem.dashboard.to.before-from");
     }
-    problems.throwIfAny();
+    if (f.plusDays(MAX_DAYS).isBefore(t)) {
+      throw refused("problem.dashboard.too-long");
+    }
     return new DashboardPeriod(RANGE, f, t);
   }
 
-  private static @Nullable LocalDate date(
-      ValidationProblem.Collector problems, String field, @Nullable String value) {
+  private static LocalDate date(@Nullable String value) {
     if (value == null || value.isBlank()) {
-      problems.add(field, Text.of("problem.dashboard.date.missing"));
-      return null;
+      throw refused("problem.dashboard.date.missing");
     }
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      problems.add(field, Text.of("problem.dashboard.date.invalid"));
-      return null;
+      throw refused("problem.dashboard.date.invalid");
     }
+  }
+
+  /**
+   * A period the address asks for that cannot be: a bad address (400), counted as bad input like
+   * any other.
+   */
+  static BadRequestProblem refused(String key) {
+    return new BadRequestProblem("dashboard-filter", Text.of(key));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,6 +26,7 @@ import liaison.hub.dashboard.DashboardPeriod;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.problem.BadInput;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import org.apache.commons.csv.CSVFormat;
@@ -259,9 +261,16 @@ class DashboardBrowserTest {
     assertThat(page.locator("#chart-category .dash-csv a"))
         .hasAttribute("href", "/admin/dashboard/csv/category?period=month&month=" + month);
 
-    page.navigate(
-        hub.url("/admin/dashboard?period=range&from=2026-03-31&to=2026-03-01").toString());
+    // A period that cannot be: refused in both languages, and counted as bad input.
+    BadInput badInput = hub.bean(BadInput.class);
+    long before = badInput.count("http.request", "dashboard-filter");
+    Response refused =
+        page.navigate(
+            hub.url("/admin/dashboard?period=range&from=2026-03-31&to=2026-03-01").toString());
+    assertThat(refused.status()).isEqualTo(400);
     assertThat(page.locator("body")).containsText("结束日期不能早于开始日期");
+    assertThat(page.locator("body")).containsText("The end cannot be before the start");
+    assertThat(badInput.count("http.request", "dashboard-filter")).isEqualTo(before + 1);
   }
 
   @Test

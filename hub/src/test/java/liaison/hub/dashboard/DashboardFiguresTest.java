@@ -14,8 +14,8 @@ import liaison.hub.dashboard.DashboardFigures.Count;
 import liaison.hub.dashboard.DashboardFigures.Figures;
 import liaison.hub.dashboard.DashboardFigures.UrgentCase;
 import liaison.hub.db.Database;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.ForbiddenProblem;
-import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
@@ -268,10 +268,10 @@ class DashboardFiguresTest {
 
     assertThatThrownBy(() -> dashboard.view(manager, LAST_12, "t-b"))
         .as("a township the manager does not look after")
-        .isInstanceOf(ValidationProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
     assertThatThrownBy(() -> dashboard.view(admin, LAST_12, "t-z"))
         .as("another county's township")
-        .isInstanceOf(ValidationProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
     Staff deputy = new Staff("u-3", "chenxl", "陈秀兰", Role.DEPUTY, "c-1", "d-1", Set.of("s-a1"));
     assertThatThrownBy(() -> dashboard.view(deputy, LAST_12, null))
         .isInstanceOf(ForbiddenProblem.class);
@@ -291,14 +291,14 @@ class DashboardFiguresTest {
     assertThat(DashboardPeriod.of("range", null, null, "2026-03-01", "2026-03-31", TODAY).to())
         .isEqualTo(LocalDate.parse("2026-03-31"));
     assertThatThrownBy(() -> DashboardPeriod.of("month", "2026-13", null, null, null, TODAY))
-        .isInstanceOf(ValidationProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
     assertThatThrownBy(
             () -> DashboardPeriod.of("range", null, null, "2026-03-31", "2026-03-01", TODAY))
-        .isInstanceOf(ValidationProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
     assertThatThrownBy(() -> DashboardPeriod.of("range", null, null, null, "2026-03-01", TODAY))
-        .isInstanceOf(ValidationProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
     assertThatThrownBy(() -> DashboardPeriod.of("week", null, null, null, null, TODAY))
-        .isInstanceOf(liaison.hub.problem.BadRequestProblem.class);
+        .isInstanceOf(BadRequestProblem.class);
   }
 
   private static DashboardPeriod monthOf(String month) {
