@@ -135,7 +135,7 @@ public class DashboardController {
         "admin/dashboard",
         new DashboardPage(
             Frame.of(request, staff),
-            lang.text(Text.of("dashboard.report", scope(staff, view, lang))),
+            lang.text(heading(staff, view)),
             periodText(p, lang),
             lang.text(Text.of("dashboard.printed", today.toString())),
             filter,
@@ -190,17 +190,19 @@ public class DashboardController {
   }
 
   /** What the report covers: the township chosen, the county, or a manager's stations. */
-  private static String scope(Staff staff, Dashboard.View view, Lang lang) {
+  private static Text heading(Staff staff, Dashboard.View view) {
     if (view.townshipId() != null) {
-      return view.townships().get(view.townshipId());
+      return Text.of("dashboard.report", view.townships().get(view.townshipId()));
     }
     List<StationPlace> stations = List.copyOf(view.stations().values());
     if (staff.isCountyAdmin() && !stations.isEmpty()) {
-      return stations.get(0).countyName();
+      return Text.of("dashboard.report", stations.get(0).countyName());
     }
     return stations.size() <= 2
-        ? stations.stream().map(s -> s.station().name()).collect(Collectors.joining("、"))
-        : lang.text(Text.of("dashboard.scope.stations", stations.size()));
+        ? Text.of(
+            "dashboard.report.stations",
+            stations.stream().map(s -> s.station().name()).collect(Collectors.joining("、")))
+        : Text.of("dashboard.report.count", stations.size());
   }
 
   private static String periodText(DashboardPeriod p, Lang lang) {
