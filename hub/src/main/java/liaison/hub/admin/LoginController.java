@@ -48,6 +48,8 @@ public class LoginController {
   private final SecurityConfig config;
   private final ClientAddresses clients;
 
+  private static final String DASHBOARD = "/admin/dashboard";
+
   public LoginController(SignIn signIn, SecurityConfig config, ClientAddresses clients) {
     this.signIn = signIn;
     this.config = config;
@@ -99,7 +101,11 @@ public class LoginController {
         SessionStore.Opened opened = signIn.open(accepted.staff());
         LOG.info("{} logged in", username);
         // After a reset the temporary password must be replaced first.
-        String target = accepted.mustChangePassword() ? StaffFilter.PASSWORD_PAGE : next;
+        // A county administrator's home is the dashboard, unless they were on their way elsewhere.
+        String target =
+            accepted.mustChangePassword()
+                ? StaffFilter.PASSWORD_PAGE
+                : next.equals("/admin") && accepted.staff().isCountyAdmin() ? DASHBOARD : next;
         yield HttpResponse.seeOther(URI.create(target))
             .cookie(sessionCookie(request, opened.token(), config.sessionMax()));
       }

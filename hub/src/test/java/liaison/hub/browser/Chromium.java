@@ -77,6 +77,17 @@ public final class Chromium implements AutoCloseable {
         .newPage();
   }
 
+  /** A laptop whose browser runs no script: the pages must work without one. */
+  public Page laptopWithoutScript() {
+    return browser
+        .newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(1366, 768)
+                .setLocale("zh-CN")
+                .setJavaScriptEnabled(false))
+        .newPage();
+  }
+
   public static void screenshot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENS.resolve(name + ".png")).setFullPage(true));

@@ -306,6 +306,15 @@ class EveryPageBrowserTest {
   }
 
   @Test
+  void shouldPrintTheDashboardAsAOnePageMonthlyReportWithoutTheWebsChrome() throws Exception {
+    String month = java.time.YearMonth.parse(today().substring(0, 7)).toString();
+    String text = printed("/admin/dashboard?period=month&month=" + month, "print-dashboard");
+    assertThat(text)
+        .contains("青溪县联络站工作情况", "按意见类别", "按月份", "群众评价", "答复率", "制表日期")
+        .contains(Integer.parseInt(month.substring(5)) + "月");
+  }
+
+  @Test
   void shouldPreviewANoticeAsTheKioskWillShowItWithTitleAndText() {
     Page page = laptop;
     page.navigate(hub.url("/admin/notices/new").toString());

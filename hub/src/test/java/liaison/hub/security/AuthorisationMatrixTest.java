@@ -458,6 +458,11 @@ class AuthorisationMatrixTest {
     expect("GET /api/ledger.csv", EDITORS);
     expect("GET /api/ledger.xlsx", EDITORS);
     expect("GET /admin/ledger", EDITORS);
+    // The dashboard: each sees the stations they look after; a deputy's account has none.
+    expect("GET /admin/dashboard", EDITORS);
+    expect(
+        "GET /admin/dashboard/csv/{chart}",
+        new Route(EDITORS, "", (who, side) -> Map.of("chart", "category")));
     expect("GET /admin/ledger/export", route(EDITORS, "from=2020-01-01&to=2030-12-31"));
     // The reception ledger (接待台账): the stations' staff's, like the opinion ledger.
     expect("GET /api/receptions/{id}/ledger", STATION_STAFF);
