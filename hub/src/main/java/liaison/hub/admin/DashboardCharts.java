@@ -205,13 +205,11 @@ public final class DashboardCharts {
             "receptions",
             Long.toString(f.receptionsHeld()),
             Text.of("dashboard.detail.receptions")),
-        // TODO(reception ledger): the visitors counted at the period's receptions; the lead wires
-        // Figures.visitorsReceived in when the ledger lands. Until then the tile says so.
         tile(
             lang,
             "visitors",
             visitors == null ? none : Long.toString(visitors),
-            Text.of("dashboard.detail.visitors")),
+            Text.of("dashboard.detail.visitors", f.receptionsCounted(), f.receptionsHeld())),
         tile(
             lang,
             "attendance",

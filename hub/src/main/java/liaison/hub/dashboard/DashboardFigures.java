@@ -78,8 +78,9 @@ public class DashboardFigures {
    *     first, months without a case included
    * @param withDeadline answered cases that had a department deadline; {@code onTime} of them
    * @param ratings the rated cases by their latest rating
-   * @param visitorsReceived TODO(reception ledger): the visitors counted at the period's
-   *     receptions; null until the ledger's visitor counts are wired in
+   * @param visitorsReceived the visitors staff counted in the reception ledger at the period's
+   *     receptions held; null when no count was entered for any of them
+   * @param receptionsCounted the receptions held whose visitors were counted
    */
   public record Figures(
       DashboardPeriod period,
@@ -98,6 +99,7 @@ public class DashboardFigures {
       List<UrgentCase> urgent,
       long receptionsHeld,
       @Nullable Long visitorsReceived,
+      long receptionsCounted,
       long dutiesScheduled,
       long dutiesSignedIn,
       long screens,
@@ -134,6 +136,7 @@ public class DashboardFigures {
           List.of(),
           0,
           null,
+          0,
           0,
           0,
           0,
@@ -279,6 +282,18 @@ public class DashboardFigures {
         query(h, "SELECT COUNT(*) FROM reception_slot r" + heldSlots, stations, held)
             .mapTo(Long.class)
             .one();
+    // Visitors as staff entered them in the reception ledger (the kiosk's motion count is only a
+    // hint there and is not added up); receptions without a count add nothing and are not counted.
+    long[] visitors =
+        query(
+                h,
+                "SELECT COALESCE(SUM(r.visitors), 0) AS visitors, COUNT(r.visitors) AS counted"
+                    + " FROM reception_slot r"
+                    + heldSlots,
+                stations,
+                held)
+            .map((rs, ctx) -> new long[] {rs.getLong("visitors"), rs.getLong("counted")})
+            .one();
     long[] duties =
         query(
                 h,
@@ -317,7 +332,8 @@ public class DashboardFigures {
         late[1],
         urgent,
         receptions,
-        null, // TODO(reception ledger): the visitors counted at these receptions, when it lands
+        visitors[1] == 0 ? null : visitors[0],
+        visitors[1],
         duties[0],
         duties[1],
         screens[0],
