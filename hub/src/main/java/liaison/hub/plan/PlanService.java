@@ -138,7 +138,7 @@ public class PlanService {
               h, staff, "update", "activity", id, describe(before) + " → " + describe(after));
         });
     stationsChanged.publishEvent(
-        new StationsChanged(Set.of(before.stationId(), after.stationId())));
+        new StationsChanged(new LinkedHashSet<>(List.of(before.stationId(), after.stationId()))));
     return after;
   }
 

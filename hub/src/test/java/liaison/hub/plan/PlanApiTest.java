@@ -1,0 +1,160 @@
+package liaison.hub.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import liaison.hub.RunningHub;
+import liaison.hub.StaffClient;
+import liaison.hub.audit.AuditLog;
+import liaison.hub.db.Database;
+import liaison.hub.demo.DemoCounty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A station's annual plan kept over the staff's JSON API: checked in full (every field's problem in
+ * Chinese and English, nothing saved), audit-logged, read by the station's deputies but changed
+ * only by its staff, and public at once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanApiTest {
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+  private final ObjectMapper json = new ObjectMapper();
+  private RunningHub hub;
+  private StaffClient manager;
+  private StaffClient deputy;
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    hub = RunningHub.start(dir);
+    manager = StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD);
+    deputy = StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    hub.close();
+  }
+
+  @Test
+  void shouldAddChangeAndDeleteAnActivityWithAnAuditEntryEachAndShowItInPublic() throws Exception {
+    String date = TODAY.plusDays(3).toString();
+    HttpResponse<String> made =
+        manager.api(
+            "POST",
+            "/api/activities",
+            json.writeValueAsString(
+                Map.of(
+                    "stationId", "s-001",
+                    "date", date,
+                    "kind", "RESEARCH",
+                    "theme", "背街小巷环境整治调研",
+                    "place", "东门路",
+                    "deputyIds", java.util.List.of("d-0005", "d-0001"),
+                    "notes", "欢迎居民随行反映问题")));
+
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode activity = json.readTree(made.body());
+    String id = activity.path("id").asText();
+    assertThat(activity.path("kindZh").asText()).isEqualTo("调研");
+    assertThat(activity.path("deputies").findValuesAsText("name")).containsExactly("张德明", "陈秀兰");
+    assertThat(themes(deputy, "/api/stations/s-001/activities?year=" + TODAY.plusDays(3).getYear()))
+        .as("the station's deputy reads the plan")
+        .contains("背街小巷环境整治调研");
+    assertThat(
+            themes(
+                StaffClient.anonymous(hub),
+                "/api/public/stations/s-001/plan?year=" + TODAY.plusDays(3).getYear()))
+        .contains("背街小巷环境整治调研");
+
+    HttpResponse<String> changed =
+        manager.api(
+            "PUT",
+            "/api/activities/" + id,
+            json.writeValueAsString(
+                Map.of(
+                    "stationId", "s-001", "date", date, "kind", "INSPECTION", "theme", "背街小巷视察")));
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(json.readTree(changed.body()).path("deputies").size()).isZero();
+    assertThat(manager.api("DELETE", "/api/activities/" + id, null).statusCode()).isEqualTo(204);
+    assertThat(manager.api("GET", "/api/activities/" + id, null).statusCode()).isEqualTo(404);
+
+    assertThat(hub.bean(AuditLog.class).latest(20, "activity"))
+        .filteredOn(e -> e.entityId().equals(id))
+        .extracting(AuditLog.Entry::action)
+        .containsExactly("delete", "update", "create");
+  }
+
+  @Test
+  void shouldRefuseABadActivityWithEveryFieldsProblemInBothLanguagesAndSaveNothing()
+      throws Exception {
+    int before = activities();
+    HttpResponse<String> refused =
+        manager.api(
+            "POST",
+            "/api/activities",
+            json.writeValueAsString(
+                Map.of(
+                    "stationId", "s-001",
+                    "date", "2026-13-40",
+                    "kind", "PARTY",
+                    "theme", "  ",
+                    "place", "地".repeat(101),
+                    "deputyIds", java.util.List.of("d-0006"))));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(StaffClient.fieldErrors(refused))
+        .containsOnlyKeys("date", "kind", "theme", "place", "deputyIds")
+        .containsEntry("theme", "请填写活动主题")
+        .containsEntry("deputyIds", "刘桂芳 未编入本站，不能列为参加代表");
+    assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("messageEn"))
+        .contains("Enter the activity's theme", "Date must look like 2026-11-24");
+    assertThat(activities()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldLetTheStationsDeputyReadButNotChangeItsPlan() throws Exception {
+    HttpResponse<String> tried =
+        deputy.api(
+            "POST",
+            "/api/activities",
+            json.writeValueAsString(
+                Map.of(
+                    "stationId",
+                    "s-001",
+                    "date",
+                    TODAY.toString(),
+                    "kind",
+                    "OTHER",
+                    "theme",
+                    "座谈")));
+    assertThat(tried.statusCode()).isEqualTo(403);
+    assertThat(deputy.api("GET", "/api/activities/pa-0001", null).statusCode()).isEqualTo(200);
+    assertThat(deputy.api("DELETE", "/api/activities/pa-0001", null).statusCode()).isEqualTo(403);
+    assertThat(deputy.api("GET", "/api/stations/s-001/activities?year=1999", null).statusCode())
+        .as("a year out of range")
+        .isEqualTo(400);
+  }
+
+  private java.util.List<String> themes(StaffClient who, String path) throws Exception {
+    HttpResponse<String> answer = who.api("GET", path, null);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode body = json.readTree(answer.body());
+    return (body.isArray() ? body : body.path("activities")).findValuesAsText("theme");
+  }
+
+  private int activities() {
+    return hub.bean(Database.class)
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM plan_activity").mapTo(Integer.class).one());
+  }
+}
