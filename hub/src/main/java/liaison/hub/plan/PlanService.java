@@ -115,6 +115,27 @@ public class PlanService {
     return activity;
   }
 
+  /** The activity, if this person may change it (its station's managers, the administrators). */
+  public Activity requireEdit(Staff staff, String id) {
+    Activity activity = get(staff, id);
+    access.requireEdit(staff, activity.stationId());
+    return activity;
+  }
+
+  /** The station, if this person may read its plan. */
+  public StationPlace requireSee(Staff staff, String stationId) {
+    return access.requireSee(staff, stationId);
+  }
+
+  /** The station, if this person may add to its plan. */
+  public StationPlace requireEditStation(Staff staff, String stationId) {
+    return access.requireEdit(staff, stationId);
+  }
+
+  public boolean canEdit(Staff staff, StationPlace place) {
+    return access.canEdit(staff, place);
+  }
+
   public Activity create(Staff staff, ActivityDraft draft) {
     access.requireEditor(staff);
     Activity activity = check(staff, Ids.next("pa"), draft);
@@ -128,8 +149,7 @@ public class PlanService {
   }
 
   public Activity update(Staff staff, String id, ActivityDraft draft) {
-    Activity before = get(staff, id);
-    access.requireEdit(staff, before.stationId());
+    Activity before = requireEdit(staff, id);
     Activity after = check(staff, id, draft);
     database.useTransaction(
         h -> {
@@ -143,8 +163,7 @@ public class PlanService {
   }
 
   public Activity delete(Staff staff, String id) {
-    Activity activity = get(staff, id);
-    access.requireEdit(staff, activity.stationId());
+    Activity activity = requireEdit(staff, id);
     database.useTransaction(
         h -> {
           plans.delete(h, id);

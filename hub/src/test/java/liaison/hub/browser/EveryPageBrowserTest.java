@@ -82,6 +82,7 @@ class EveryPageBrowserTest {
     records.put("reception", "r-0001");
     records.put("rule", "rr-0001");
     records.put("notice", "n-0001");
+    records.put("activity", "pa-0001");
     // A case that went the whole way: registered, forwarded, answered, rated.
     records.put("case", "case-demo0009");
     records.put("department", "dep-housing");
@@ -141,6 +142,7 @@ class EveryPageBrowserTest {
                     : records.get("reception");
             case "rules/id" -> records.get("rule");
             case "notices/id" -> records.get("notice");
+            case "activities/id" -> records.get("activity");
             case "cases/id" -> records.get("case");
             case "departments/id" -> records.get("department");
             case "o/token", "b/token" -> records.get("token");

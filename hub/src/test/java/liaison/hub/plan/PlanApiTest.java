@@ -145,6 +145,46 @@ class PlanApiTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void shouldKeepThePlanThroughTheStaffPagesAndKeepWhatWasTypedWhenRefused() {
+    StaffClient browser = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
+    String csrf = browser.csrf();
+    int before = activities();
+    HttpResponse<String> refused =
+        browser.submit(
+            "/admin/activities",
+            csrf,
+            java.util.List.of(
+                Map.entry("stationId", "s-003"),
+                Map.entry("date", TODAY.toString()),
+                Map.entry("kind", ""),
+                Map.entry("theme", "政务服务“好差评”调研"),
+                Map.entry("deputyIds", "d-0008")));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("请改正下面标出的问题", "请选择活动类型", "政务服务“好差评”调研")
+        .doesNotContain("PARTY", "Exception");
+    assertThat(activities()).isEqualTo(before);
+
+    HttpResponse<String> saved =
+        browser.submit(
+            "/admin/activities",
+            csrf,
+            java.util.List.of(
+                Map.entry("stationId", "s-003"),
+                Map.entry("date", TODAY.toString()),
+                Map.entry("kind", "RESEARCH"),
+                Map.entry("theme", "政务服务“好差评”调研"),
+                Map.entry("deputyIds", "d-0008")));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+    String location = saved.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/admin/stations/s-003/plan?year=" + TODAY.getYear());
+    assertThat(browser.get(location).body())
+        .contains("已添加", "政务服务“好差评”调研", "调研", "周晓燕")
+        .doesNotContain("RESEARCH");
+    assertThat(activities()).isEqualTo(before + 1);
+  }
+
   private java.util.List<String> themes(StaffClient who, String path) throws Exception {
     HttpResponse<String> answer = who.api("GET", path, null);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

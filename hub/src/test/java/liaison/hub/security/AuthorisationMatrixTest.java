@@ -415,6 +415,15 @@ class AuthorisationMatrixTest {
     expect(
         "DELETE /api/activities/{id}",
         new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshActivity(side))));
+    expect("GET /admin/stations/{stationId}/plan", READERS);
+    expect("GET /admin/stations/{stationId}/plan/new", STATION_STAFF);
+    expect("POST /admin/activities", EDITORS);
+    expect("GET /admin/activities/{id}/edit", STATION_STAFF);
+    expect("POST /admin/activities/{id}", STATION_STAFF);
+    expect("GET /admin/activities/{id}/delete", STATION_STAFF);
+    expect(
+        "POST /admin/activities/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshActivity(side))));
 
     // Notices. S1's reaches s-001 alone; S2's is the demo's urgent notice for s-002.
     expect("GET /api/notices", SIGNED_IN);
