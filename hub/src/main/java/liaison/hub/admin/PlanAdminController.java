@@ -30,9 +30,11 @@ import liaison.hub.plan.ActivityView;
 import liaison.hub.plan.PlanService;
 import liaison.hub.plan.PlanYear;
 import liaison.hub.problem.FieldError;
+import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
@@ -197,11 +199,35 @@ public class PlanAdminController {
       Activity saved = id == null ? plans.create(staff, draft) : plans.update(staff, id, draft);
       return HttpResponse.seeOther(planOf(saved, id == null ? "created" : "saved"));
     } catch (ValidationProblem e) {
-      StationPlace place =
-          plans.requireEditStation(staff, draft.stationId() == null ? "" : draft.stationId());
+      StationPlace place = placeOf(staff, id, draft);
+      ActivityDraft shown =
+          new ActivityDraft(
+              place.id(),
+              draft.date(),
+              draft.kind(),
+              draft.theme(),
+              draft.place(),
+              draft.deputyIds(),
+              draft.notes());
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(form(request, staff, id, place, draft, e.errors()));
+          .body(form(request, staff, id, place, shown, e.errors()));
     }
+  }
+
+  /**
+   * The station a refused form comes back for: the activity's, the one the form named, or (a form
+   * that named none) the first this person may change.
+   */
+  private StationPlace placeOf(Staff staff, @Nullable String id, ActivityDraft draft) {
+    if (draft.stationId() != null && !draft.stationId().isBlank()) {
+      return plans.requireEditStation(staff, draft.stationId().strip());
+    }
+    if (id != null) {
+      return plans.requireEditStation(staff, plans.requireEdit(staff, id).stationId());
+    }
+    return plans.editableStations(staff).stream()
+        .findFirst()
+        .orElseThrow(() -> new ForbiddenProblem(Text.of("problem.access.deputy-reads-only")));
   }
 
   private static URI planOf(Activity a, String done) {

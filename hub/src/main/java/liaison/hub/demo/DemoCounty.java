@@ -510,7 +510,10 @@ public class DemoCounty {
         });
   }
 
-  /** One activity of the demo's plans: a day of this year, or {@code fromToday} days from today. */
+  /**
+   * One activity of the demo's plans: a day of this year, or (month 0) {@code fromToday} days from
+   * today.
+   */
   private record Planned(
       String station,
       int month,
@@ -519,12 +522,26 @@ public class DemoCounty {
       ActivityKind kind,
       String theme,
       String place,
-      List<String> deputyIds) {}
+      List<String> deputyIds,
+      String notes) {
+    Planned(
+        String station,
+        int month,
+        int day,
+        int fromToday,
+        ActivityKind kind,
+        String theme,
+        String place,
+        List<String> deputyIds) {
+      this(station, month, day, fromToday, kind, theme, place, deputyIds, null);
+    }
+  }
 
   /**
    * Each station's plan for this year as a liaison station writes it in January: a reception day a
    * month or so, an inspection, a study, the deputies' report to their voters, a training; two of
-   * them still to come whenever the demo starts.
+   * them still to come whenever the demo starts (one of them today, so this year's screens always
+   * have one to show).
    */
   private void plan(org.jdbi.v3.core.Handle h, LocalDate today) {
     List<Planned> planned =
@@ -578,11 +595,12 @@ public class DemoCounty {
                 "s-001",
                 0,
                 0,
-                8,
+                0,
                 ActivityKind.REPORT,
                 "县、镇人大代表向选民述职",
                 "城关镇文化广场",
-                List.of("d-0001", "d-0002", "d-0003")),
+                List.of("d-0001", "d-0002", "d-0003"),
+                "欢迎选民到场评议，也可在线提出意见建议"),
             new Planned(
                 "s-001", 0, 0, 20, ActivityKind.OTHER, "年度活动总结暨来年计划征求意见会", "代表之家二楼会议室", List.of()),
             new Planned(
@@ -660,7 +678,7 @@ public class DemoCounty {
     int n = 0;
     for (Planned p : planned) {
       LocalDate date =
-          p.fromToday() > 0
+          p.month() == 0
               ? today.plusDays(p.fromToday())
               : LocalDate.of(today.getYear(), p.month(), p.day());
       plans.insert(
@@ -673,7 +691,7 @@ public class DemoCounty {
               p.theme(),
               p.place(),
               p.deputyIds(),
-              null));
+              p.notes()));
     }
   }
 

@@ -132,6 +132,11 @@ public class PlanService {
     return access.requireEdit(staff, stationId);
   }
 
+  /** The stations whose plans this person may change. */
+  public List<StationPlace> editableStations(Staff staff) {
+    return access.editableStations(staff);
+  }
+
   public boolean canEdit(Staff staff, StationPlace place) {
     return access.canEdit(staff, place);
   }

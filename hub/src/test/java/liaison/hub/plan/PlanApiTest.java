@@ -1,6 +1,7 @@
 package liaison.hub.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import liaison.hub.StaffClient;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.publish.PublishedContent;
+import liaison.signage.protocol.StationContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A station's annual plan kept over the staff's JSON API: checked in full (every field's problem in
  * Chinese and English, nothing saved), audit-logged, read by the station's deputies but changed
- * only by its staff, and public at once.
+ * only by its staff, public at once and on the station's screen within seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanApiTest {
@@ -47,7 +50,7 @@ class PlanApiTest {
 
   @Test
   void shouldAddChangeAndDeleteAnActivityWithAnAuditEntryEachAndShowItInPublic() throws Exception {
-    String date = TODAY.plusDays(3).toString();
+    String date = TODAY.toString();
     HttpResponse<String> made =
         manager.api(
             "POST",
@@ -67,14 +70,26 @@ class PlanApiTest {
     String id = activity.path("id").asText();
     assertThat(activity.path("kindZh").asText()).isEqualTo("调研");
     assertThat(activity.path("deputies").findValuesAsText("name")).containsExactly("张德明", "陈秀兰");
-    assertThat(themes(deputy, "/api/stations/s-001/activities?year=" + TODAY.plusDays(3).getYear()))
+    assertThat(themes(deputy, "/api/stations/s-001/activities?year=" + TODAY.getYear()))
         .as("the station's deputy reads the plan")
         .contains("背街小巷环境整治调研");
     assertThat(
             themes(
                 StaffClient.anonymous(hub),
-                "/api/public/stations/s-001/plan?year=" + TODAY.plusDays(3).getYear()))
+                "/api/public/stations/s-001/plan?year=" + TODAY.getYear()))
         .contains("背街小巷环境整治调研");
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(onScreen())
+                    .as("the station's screen gets it in its snapshot")
+                    .anySatisfy(
+                        a -> {
+                          assertThat(a.id()).isEqualTo(id);
+                          assertThat(a.kindZh()).isEqualTo("调研");
+                          assertThat(a.deputyIds()).containsExactly("d-0005", "d-0001");
+                        }));
 
     HttpResponse<String> changed =
         manager.api(
@@ -87,6 +102,7 @@ class PlanApiTest {
     assertThat(json.readTree(changed.body()).path("deputies").size()).isZero();
     assertThat(manager.api("DELETE", "/api/activities/" + id, null).statusCode()).isEqualTo(204);
     assertThat(manager.api("GET", "/api/activities/" + id, null).statusCode()).isEqualTo(404);
+    await().until(() -> onScreen().stream().noneMatch(a -> a.id().equals(id)));
 
     assertThat(hub.bean(AuditLog.class).latest(20, "activity"))
         .filteredOn(e -> e.entityId().equals(id))
@@ -190,6 +206,14 @@ class PlanApiTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode body = json.readTree(answer.body());
     return (body.isArray() ? body : body.path("activities")).findValuesAsText("theme");
+  }
+
+  /** The plan in s-001's snapshot as last published. */
+  private java.util.List<StationContent.Activity> onScreen() {
+    return hub.bean(PublishedContent.class)
+        .of("s-001")
+        .map(StationContent::planOrEmpty)
+        .orElse(java.util.List.of());
   }
 
   private int activities() {
