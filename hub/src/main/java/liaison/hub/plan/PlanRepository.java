@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,12 +81,7 @@ public class PlanRepository {
                                        created_at, updated_at)
             VALUES (:id, :station, :date, :kind, :theme, :place, :notes, :now, :now)
             """)
-        .bind("id", a.id())
-        .bind("station", a.stationId())
-        .bind("date", Sql.date(a.date()))
-        .bind("kind", a.kind().name())
-        .bind("theme", a.theme())
-        .bind("place", a.place())
+        .bindMap(fields(a))
         .bind("notes", a.notes())
         .bind("now", now)
         .execute();
@@ -99,12 +95,7 @@ public class PlanRepository {
                    theme = :theme, place = :place, notes = :notes, updated_at = :now
             WHERE id = :id
             """)
-        .bind("id", a.id())
-        .bind("station", a.stationId())
-        .bind("date", Sql.date(a.date()))
-        .bind("kind", a.kind().name())
-        .bind("theme", a.theme())
-        .bind("place", a.place())
+        .bindMap(fields(a))
         .bind("notes", a.notes())
         .bind("now", Sql.instant(OffsetDateTime.now(clock)))
         .execute();
@@ -119,6 +110,18 @@ public class PlanRepository {
         .bind("id", id)
         .execute();
     h.createUpdate("DELETE FROM plan_activity WHERE id = :id").bind("id", id).execute();
+  }
+
+  /** The activity's columns by their statement names; the notes, which may be null, bound apart. */
+  private static Map<String, Object> fields(Activity a) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("id", a.id());
+    fields.put("station", a.stationId());
+    fields.put("date", Sql.date(a.date()));
+    fields.put("kind", a.kind().name());
+    fields.put("theme", a.theme());
+    fields.put("place", a.place());
+    return fields;
   }
 
   private static void insertDeputies(Handle h, Activity a) {

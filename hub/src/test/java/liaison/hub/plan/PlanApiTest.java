@@ -166,16 +166,7 @@ class PlanApiTest {
     StaffClient browser = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
     String csrf = browser.csrf();
     int before = activities();
-    HttpResponse<String> refused =
-        browser.submit(
-            "/admin/activities",
-            csrf,
-            java.util.List.of(
-                Map.entry("stationId", "s-003"),
-                Map.entry("date", TODAY.toString()),
-                Map.entry("kind", ""),
-                Map.entry("theme", "政务服务“好差评”调研"),
-                Map.entry("deputyIds", "d-0008")));
+    HttpResponse<String> refused = browser.submit("/admin/activities", csrf, researchAtS003(""));
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body())
         .contains("请改正下面标出的问题", "请选择活动类型", "政务服务“好差评”调研")
@@ -183,15 +174,7 @@ class PlanApiTest {
     assertThat(activities()).isEqualTo(before);
 
     HttpResponse<String> saved =
-        browser.submit(
-            "/admin/activities",
-            csrf,
-            java.util.List.of(
-                Map.entry("stationId", "s-003"),
-                Map.entry("date", TODAY.toString()),
-                Map.entry("kind", "RESEARCH"),
-                Map.entry("theme", "政务服务“好差评”调研"),
-                Map.entry("deputyIds", "d-0008")));
+        browser.submit("/admin/activities", csrf, researchAtS003("RESEARCH"));
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
     String location = saved.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("/admin/stations/s-003/plan?year=" + TODAY.getYear());
@@ -199,6 +182,16 @@ class PlanApiTest {
         .contains("已添加", "政务服务“好差评”调研", "调研", "周晓燕")
         .doesNotContain("RESEARCH");
     assertThat(activities()).isEqualTo(before + 1);
+  }
+
+  /** The staff form's fields for a study at s-003 with 周晓燕, of the kind chosen. */
+  private static java.util.List<Map.Entry<String, String>> researchAtS003(String kind) {
+    return java.util.List.of(
+        Map.entry("stationId", "s-003"),
+        Map.entry("date", TODAY.toString()),
+        Map.entry("kind", kind),
+        Map.entry("theme", "政务服务“好差评”调研"),
+        Map.entry("deputyIds", "d-0008"));
   }
 
   private java.util.List<String> themes(StaffClient who, String path) throws Exception {

@@ -85,9 +85,10 @@ final class PlanBoard {
    */
   private static Node line(BoardInput in, Activity a) {
     Label day = fixed("plan-day", DAY.format(a.date()));
-    Label kind =
-        wrapping("plan-kind", Dates.weekdayZh(a.date().getDayOfWeek()) + " · " + a.kindZh());
-    VBox when = new VBox(day, kind);
+    Label weekday = fixed("plan-kind", Dates.weekdayZh(a.date().getDayOfWeek()));
+    // A kind added after this station was built may be longer than the column: it wraps.
+    Label kind = wrapping("plan-kind", a.kindZh());
+    VBox when = new VBox(day, weekday, kind);
     when.getStyleClass().add("plan-when");
     VBox text = new VBox(wrapping("plan-theme", a.theme()));
     String where = where(in, a);
