@@ -185,6 +185,31 @@ class PlanApiTest {
     assertThat(activities()).isEqualTo(before + 1);
   }
 
+  @Test
+  void shouldTakeThePlanBoardIntoAStationsPlaylistAndSendItToTheScreen() {
+    HttpResponse<String> put =
+        manager.api(
+            "PUT",
+            "/api/stations/s-003/playlist",
+            "{\"entries\":[{\"board\":\"PLAN\",\"seconds\":\"15\"},"
+                + "{\"board\":\"TODAY\",\"seconds\":\"20\"}]}");
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    await()
+        .until(
+            () ->
+                hub.bean(PublishedContent.class)
+                    .of("s-003")
+                    .map(c -> c.playlistToPlay().entries().getFirst().board().equals("PLAN"))
+                    .orElse(false));
+    assertThat(
+            StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD)
+                .get("/admin/stations/s-003/playlist")
+                .body())
+        .as("the editor offers the board by its name")
+        .contains("年度活动计划");
+  }
+
   /** The staff form's fields for a study at s-003 with 周晓燕, of the kind chosen. */
   private static java.util.List<Map.Entry<String, String>> researchAtS003(String kind) {
     return java.util.List.of(
