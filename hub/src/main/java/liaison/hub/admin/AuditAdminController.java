@@ -25,7 +25,8 @@ import liaison.hub.web.Frame;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditAdminController {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final List<String> ENTITIES = List.of("reception", "notice", "station", "deputy");
+  private static final List<String> ENTITIES =
+      List.of("reception", "notice", "station", "deputy", "activity");
 
   private final AuditLog audit;
   private final Access access;

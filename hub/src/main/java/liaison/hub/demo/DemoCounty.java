@@ -16,6 +16,9 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
+import liaison.hub.plan.Activity;
+import liaison.hub.plan.ActivityKind;
+import liaison.hub.plan.PlanRepository;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionRule;
@@ -68,6 +71,7 @@ public class DemoCounty {
   private final Clock clock;
   private final DemoCases demoCases;
   private final PlaylistRepository playlists;
+  private final PlanRepository plans;
 
   public DemoCounty(
       HubConfig config,
@@ -84,7 +88,9 @@ public class DemoCounty {
       ReceptionRuleService ruleService,
       Clock clock,
       DemoCases demoCases,
-      PlaylistRepository playlists) {
+      PlaylistRepository playlists,
+      PlanRepository plans) {
+    this.plans = plans;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -497,9 +503,196 @@ public class DemoCounty {
               "林晓梅",
               now);
 
+          plan(h, today);
+
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
         });
+  }
+
+  /**
+   * One activity of the demo's plans: a day of this year, or (month 0) {@code fromToday} days from
+   * today.
+   */
+  private record Planned(
+      String station,
+      int month,
+      int day,
+      int fromToday,
+      ActivityKind kind,
+      String theme,
+      String place,
+      List<String> deputyIds,
+      String notes) {
+    Planned(
+        String station,
+        int month,
+        int day,
+        int fromToday,
+        ActivityKind kind,
+        String theme,
+        String place,
+        List<String> deputyIds) {
+      this(station, month, day, fromToday, kind, theme, place, deputyIds, null);
+    }
+  }
+
+  /**
+   * Each station's plan for this year as a liaison station writes it in January: a reception day a
+   * month or so, an inspection, a study, the deputies' report to their voters, a training; two of
+   * them still to come whenever the demo starts (one of them today, so this year's screens always
+   * have one to show).
+   */
+  private void plan(org.jdbi.v3.core.Handle h, LocalDate today) {
+    List<Planned> planned =
+        List.of(
+            new Planned(
+                "s-001",
+                1,
+                16,
+                0,
+                ActivityKind.RECEPTION_DAY,
+                "春节前走访困难群众、听取意见",
+                "代表之家一楼接待室",
+                List.of("d-0001", "d-0002")),
+            new Planned(
+                "s-001",
+                3,
+                12,
+                0,
+                ActivityKind.TRAINING,
+                "代表履职能力培训：如何提出高质量建议",
+                "镇政府三楼会议室",
+                List.of()),
+            new Planned(
+                "s-001",
+                4,
+                22,
+                0,
+                ActivityKind.INSPECTION,
+                "老旧小区改造和加装电梯项目视察",
+                "人民路、东门路小区",
+                List.of("d-0001", "d-0003", "d-0005")),
+            new Planned(
+                "s-001",
+                6,
+                18,
+                0,
+                ActivityKind.RESEARCH,
+                "城区停车难问题专题调研",
+                "城关镇各社区",
+                List.of("d-0002", "d-0012")),
+            new Planned(
+                "s-001",
+                9,
+                9,
+                0,
+                ActivityKind.RECEPTION_DAY,
+                "教育惠民政策宣讲接待日",
+                "代表之家一楼接待室",
+                List.of("d-0004", "d-0005")),
+            new Planned(
+                "s-001",
+                0,
+                0,
+                0,
+                ActivityKind.REPORT,
+                "县、镇人大代表向选民述职",
+                "城关镇文化广场",
+                List.of("d-0001", "d-0002", "d-0003"),
+                "欢迎选民到场评议，也可在线提出意见建议"),
+            new Planned(
+                "s-001", 0, 0, 20, ActivityKind.OTHER, "年度活动总结暨来年计划征求意见会", "代表之家二楼会议室", List.of()),
+            new Planned(
+                "s-002",
+                2,
+                20,
+                0,
+                ActivityKind.RESEARCH,
+                "春耕备耕和农资供应调研",
+                "桃源村各村民小组",
+                List.of("d-0006", "d-0007")),
+            new Planned(
+                "s-002",
+                5,
+                15,
+                0,
+                ActivityKind.RECEPTION_DAY,
+                "农村饮水安全接待日",
+                "桃源村村委会二楼会议室",
+                List.of("d-0003", "d-0010")),
+            new Planned(
+                "s-002",
+                7,
+                8,
+                0,
+                ActivityKind.INSPECTION,
+                "汛期地质灾害隐患点视察",
+                "白沙镇沿河村组",
+                List.of("d-0006", "d-0010")),
+            new Planned(
+                "s-002",
+                0,
+                0,
+                10,
+                ActivityKind.REPORT,
+                "村级代表向选民述职",
+                "桃源村文化室",
+                List.of("d-0006", "d-0007")),
+            new Planned(
+                "s-003",
+                3,
+                6,
+                0,
+                ActivityKind.RECEPTION_DAY,
+                "“三八”妇女权益保障咨询接待日",
+                "政务服务中心三楼联系点",
+                List.of("d-0001", "d-0009")),
+            new Planned(
+                "s-003",
+                5,
+                28,
+                0,
+                ActivityKind.RESEARCH,
+                "营商环境和审批服务调研",
+                "政务服务中心各窗口",
+                List.of("d-0008", "d-0011")),
+            new Planned(
+                "s-003",
+                10,
+                16,
+                0,
+                ActivityKind.TRAINING,
+                "代表联系群众工作经验交流",
+                "政务服务中心三楼会议室",
+                List.of()),
+            new Planned(
+                "s-003",
+                0,
+                0,
+                6,
+                ActivityKind.RECEPTION_DAY,
+                "法律援助和矛盾纠纷化解接待日",
+                "政务服务中心三楼联系点",
+                List.of("d-0011")));
+    int n = 0;
+    for (Planned p : planned) {
+      LocalDate date =
+          p.month() == 0
+              ? today.plusDays(p.fromToday())
+              : LocalDate.of(today.getYear(), p.month(), p.day());
+      plans.insert(
+          h,
+          new Activity(
+              String.format("pa-%04d", ++n),
+              p.station(),
+              date,
+              p.kind(),
+              p.theme(),
+              p.place(),
+              p.deputyIds(),
+              p.notes()));
+    }
   }
 
   private void assign(org.jdbi.v3.core.Handle h, String station, String... deputyIds) {

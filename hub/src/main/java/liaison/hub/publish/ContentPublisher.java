@@ -358,7 +358,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         c.notices(),
         c.links(),
         c.results(),
-        c.playlist());
+        c.playlist(),
+        c.plan());
   }
 
   private static StationContent stamped(StationContent c, long version) {
@@ -375,7 +376,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         c.notices(),
         c.links(),
         c.results(),
-        c.playlist());
+        c.playlist(),
+        c.plan());
   }
 
   /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */

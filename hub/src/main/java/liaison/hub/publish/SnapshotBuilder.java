@@ -15,6 +15,7 @@ import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.opinion.DeputyLinks;
+import liaison.hub.plan.PlanRepository;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
@@ -46,6 +47,7 @@ public class SnapshotBuilder {
   private final DeputyLinks deputyLinks;
   private final PublishConfig config;
   private final PlaylistRepository playlists;
+  private final PlanRepository plans;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -58,8 +60,10 @@ public class SnapshotBuilder {
       DeputyLinks deputyLinks,
       PublishConfig config,
       PlaylistRepository playlists,
+      PlanRepository plans,
       Clock clock) {
     this.playlists = playlists;
+    this.plans = plans;
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
@@ -136,7 +140,33 @@ public class SnapshotBuilder {
                 .toList(),
             new StationContent.Links(opinion, links.booking(s.publicToken()), links.photoBase()),
             null,
-            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null)));
+            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
+            plan(stationId, today, assignedIds)));
+  }
+
+  /**
+   * The coming activities of the station's plan for this year, today's included, as many as a
+   * snapshot carries; deputies no longer at the station are left out, as on a reception.
+   */
+  private List<StationContent.Activity> plan(
+      String stationId, LocalDate today, Set<String> assignedIds) {
+    return plans
+        .forStation(
+            stationId, today, LocalDate.of(today.getYear(), 12, 31), StationContent.MAX_PLAN)
+        .stream()
+        .map(
+            a ->
+                new StationContent.Activity(
+                    a.id(),
+                    a.date(),
+                    a.kind().name(),
+                    a.kind().text().zh(),
+                    a.kind().text().en(),
+                    a.theme(),
+                    a.place(),
+                    a.deputyIds().stream().filter(assignedIds::contains).toList(),
+                    a.notes()))
+        .toList();
   }
 
   /**

@@ -102,6 +102,7 @@ class EveryPageBrowserTest {
     records.put("reception", "r-0001");
     records.put("rule", "rr-0001");
     records.put("notice", "n-0001");
+    records.put("activity", "pa-0001");
     // A case that went the whole way: registered, forwarded, answered, rated.
     records.put("case", "case-demo0009");
     records.put("department", "dep-housing");
@@ -161,6 +162,7 @@ class EveryPageBrowserTest {
                     : records.get("reception");
             case "rules/id" -> records.get("rule");
             case "notices/id" -> records.get("notice");
+            case "activities/id" -> records.get("activity");
             case "cases/id" -> records.get("case");
             case "departments/id" -> records.get("department");
             case "o/token", "b/token" -> records.get("token");
@@ -366,31 +368,16 @@ class EveryPageBrowserTest {
     assertThat(chrome).as("the menu's and the bar's words on %s", address).contains("站点与屏幕", "退出");
     Path pdf = Chromium.SCREENS.resolve(name + ".pdf");
     page.pdf(new Page.PdfOptions().setPath(pdf).setFormat("A4").setPreferCSSPageSize(true));
-    String info = run("pdfinfo", pdf.toString());
+    String info = Poppler.run("pdfinfo", pdf.toString());
     assertThat(info).as("pdfinfo of %s", address).containsPattern("Pages:\\s+1\\n");
     assertThat(info).as("pdfinfo of %s", address).containsPattern("Page size:.*\\(A4\\)");
-    String text = run("pdftotext", "-layout", pdf.toString(), "-");
+    String text = Poppler.run("pdftotext", "-layout", pdf.toString(), "-");
     for (String word : chrome) {
       assertThat(text)
           .as("the printed %s holds the web's word «%s»", address, word)
           .doesNotContain(word);
     }
     return text;
-  }
-
-  /** A poppler tool's output (poppler-utils: .ci/run installs it). */
-  private static String run(String... command) throws Exception {
-    Process p;
-    try {
-      p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(
-          command[0] + " is missing: install poppler-utils (bash .ci/run does)", e);
-    }
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as("%s exits", command[0]).isZero();
-    return out;
   }
 
   /** "/admin/stations/{id}/week" → "-admin-stations-id-week". */

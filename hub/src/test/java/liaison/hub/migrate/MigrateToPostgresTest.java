@@ -424,8 +424,8 @@ class MigrateToPostgresTest {
   /**
    * Touches every feature's tables beyond what the demo county fills: a staff session, an opinion
    * with a photo and contact, a merged duplicate, a booking, a rule with an exception date, a
-   * notice, an enrolled screen with its credential, its state, events and proof of display, and a
-   * remote command; each change with its audit entry.
+   * notice, an activity of a station's plan, an enrolled screen with its credential, its state,
+   * events and proof of display, and a remote command; each change with its audit entry.
    */
   private void aDaysWork(RunningHub hub) throws Exception {
     StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
@@ -528,6 +528,19 @@ class MigrateToPostgresTest {
                     "location", "代表之家一楼接待室",
                     "deputyIds", List.of("d-0003"),
                     "exceptions", sunday.plusWeeks(1).toString()))));
+    // An activity added to a station's annual plan, with a deputy taking part.
+    ok(
+        admin.api(
+            "POST",
+            "/api/activities",
+            json.writeValueAsString(
+                Map.of(
+                    "stationId", "s-002",
+                    "date", LocalDate.now(SHANGHAI).plusDays(40).toString(),
+                    "kind", "INSPECTION",
+                    "theme", "汛后村道修复视察",
+                    "place", "桃源村",
+                    "deputyIds", List.of("d-0006")))));
     ok(
         admin.api(
             "POST",

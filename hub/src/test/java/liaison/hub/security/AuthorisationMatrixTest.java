@@ -300,6 +300,10 @@ class AuthorisationMatrixTest {
             "",
             (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
     expect("GET /api/public/stations/{id}", PUBLIC);
+    expect("GET /api/public/stations", PUBLIC);
+    expect("GET /api/public/stations/{id}/plan", PUBLIC);
+    expect("GET /public", PUBLIC);
+    expect("GET /public/stations/{id}", PUBLIC);
     expect("POST /api/public/enrolments", PUBLIC);
     expect("GET /api/public/enrolments/{code}", PUBLIC);
     expect("PUT /api/stations/{id}/screenshots", SCREEN_TOKEN);
@@ -402,6 +406,24 @@ class AuthorisationMatrixTest {
     expect(
         "POST /admin/rules/{id}/delete",
         new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshRule(side))));
+
+    // Annual activity plans: public, so a station's deputies read them; its staff change them.
+    expect("GET /api/stations/{stationId}/activities", READERS);
+    expect("POST /api/activities", EDITORS);
+    expect("GET /api/activities/{id}", READERS);
+    expect("PUT /api/activities/{id}", STATION_STAFF);
+    expect(
+        "DELETE /api/activities/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshActivity(side))));
+    expect("GET /admin/stations/{stationId}/plan", READERS);
+    expect("GET /admin/stations/{stationId}/plan/new", STATION_STAFF);
+    expect("POST /admin/activities", EDITORS);
+    expect("GET /admin/activities/{id}/edit", STATION_STAFF);
+    expect("POST /admin/activities/{id}", STATION_STAFF);
+    expect("GET /admin/activities/{id}/delete", STATION_STAFF);
+    expect(
+        "POST /admin/activities/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshActivity(side))));
 
     // Notices. S1's reaches s-001 alone; S2's is the demo's urgent notice for s-002.
     expect("GET /api/notices", SIGNED_IN);
@@ -947,6 +969,7 @@ class AuthorisationMatrixTest {
           case "present/deputyId", "attendance/deputyId" -> r.get("offDuty");
           case "receptions/id" -> r.get("reception");
           case "notices/id" -> r.get("notice");
+          case "activities/id" -> r.get("activity");
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
           case "bookings/id" -> r.get("booking");
@@ -1113,6 +1136,8 @@ class AuthorisationMatrixTest {
     s2.put("rule", "rr-0001");
     s1.put("notice", created("/api/notices", notice("s-001")));
     s2.put("notice", "n-0002");
+    s1.put("activity", "pa-0001");
+    s2.put("activity", "pa-0008");
     for (Side side : Side.values()) {
       Map<String, String> r = records.get(side);
       r.put(
@@ -1243,6 +1268,17 @@ class AuthorisationMatrixTest {
             + "\"location\":\"会议室\",\"status\":\"PLANNED\",\"deputyIds\":[\""
             + r.get("deputy")
             + "\"]}");
+  }
+
+  /** An activity of the side's station's plan, made for one request. */
+  private String freshActivity(Side side) {
+    return created(
+        "/api/activities",
+        "{\"stationId\":\""
+            + records.get(side).get("station")
+            + "\",\"date\":\""
+            + LocalDate.now().plusDays(30)
+            + "\",\"kind\":\"RESEARCH\",\"theme\":\"矩阵测试调研\"}");
   }
 
   private String freshNotice(Side side) {

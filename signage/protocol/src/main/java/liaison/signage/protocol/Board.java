@@ -16,7 +16,12 @@ public enum Board {
   /** Notices in force, one page per notice. */
   NOTICES,
   /** The station's opinion handling figures. */
-  RESULTS;
+  RESULTS,
+  /**
+   * The coming activities of the station's annual plan (年度活动计划). Added after the first stations:
+   * one that does not know it skips it in its playlist ({@link Playlist#playable()}).
+   */
+  PLAN;
 
   /** The board of that name, if there is one. */
   public static java.util.Optional<Board> find(String name) {

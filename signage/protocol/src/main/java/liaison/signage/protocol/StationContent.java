@@ -32,8 +32,41 @@ public record StationContent(
     List<Notice> notices,
     Links links,
     @Nullable Results results,
-    @Nullable Playlist playlist)
+    @Nullable Playlist playlist,
+    @Nullable List<Activity> plan)
     implements ProtocolMessage {
+
+  /**
+   * The most activities of the annual plan a hub puts in a snapshot: the coming ones of the year,
+   * in date order, as many as a board pages through in a loop or two.
+   */
+  public static final int MAX_PLAN = 60;
+
+  /** A snapshot without the annual plan (a hub that does not publish it yet). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results,
+      @Nullable Playlist playlist) {
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        null);
+  }
 
   /** A snapshot without a playlist: the station's screen plays {@link Playlist#DEFAULT}. */
   public StationContent(
@@ -56,6 +89,7 @@ public record StationContent(
         notices,
         links,
         results,
+        null,
         null);
   }
 
@@ -70,7 +104,17 @@ public record StationContent(
       List<Notice> notices,
       Links links) {
     this(
-        stationId, version, generatedAt, station, deputies, receptions, notices, links, null, null);
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        null,
+        null,
+        null);
   }
 
   public StationContent {
@@ -88,10 +132,20 @@ public record StationContent(
     receptions = list(receptions, "receptions");
     notices = list(notices, "notices");
     required(links, "links");
+    // A longer plan from a later hub is still shown (the board pages), never refused.
+    plan = plan == null ? null : list(plan, "plan");
   }
 
   public Optional<Results> resultsIfAny() {
     return Optional.ofNullable(results);
+  }
+
+  /**
+   * The coming activities of the station's annual plan (年度活动计划), in date order; empty from a hub
+   * that does not publish it.
+   */
+  public List<Activity> planOrEmpty() {
+    return plan == null ? List.of() : plan;
   }
 
   /** The playlist the hub set for this station's signage screen, if any. */
@@ -271,6 +325,35 @@ public record StationContent(
 
     public boolean isPresent(String deputyId) {
       return presentDeputyIds.contains(deputyId);
+    }
+  }
+
+  /**
+   * An activity of the station's annual plan. The kind comes as a name and in both languages, so a
+   * station shows a kind added after it was built.
+   *
+   * @param kind RECEPTION_DAY, INSPECTION, RESEARCH, REPORT, TRAINING, OTHER, or one added later
+   * @param deputyIds the deputies taking part (those the snapshot lists are named); may be empty
+   */
+  public record Activity(
+      String id,
+      LocalDate date,
+      String kind,
+      String kindZh,
+      String kindEn,
+      String theme,
+      String place,
+      List<String> deputyIds,
+      @Nullable String notes) {
+    public Activity {
+      text(id, "activity.id");
+      required(date, "activity.date");
+      text(kind, "activity.kind");
+      kindZh = kindZh == null || kindZh.isBlank() ? kind : kindZh;
+      kindEn = kindEn == null || kindEn.isBlank() ? kind : kindEn;
+      text(theme, "activity.theme");
+      place = place == null ? "" : place;
+      deputyIds = list(deputyIds, "activity.deputyIds");
     }
   }
 

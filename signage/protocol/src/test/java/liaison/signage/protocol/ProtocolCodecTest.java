@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -73,6 +74,30 @@ class ProtocolCodecTest {
     assertThat(content.receptions().get(1).theme()).isNull();
     assertThat(content.notices().get(0).priority()).isEqualTo(NoticePriority.NORMAL);
     assertThat(content.links().opinion()).isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+    StationContent.Activity report = content.planOrEmpty().get(0);
+    assertThat(report.date()).isEqualTo(LocalDate.of(2026, 11, 28));
+    assertThat(report.kindZh()).isEqualTo("述职");
+    assertThat(report.deputyIds()).containsExactly("d-0001", "d-0002");
+    assertThat(content.planOrEmpty().get(1).notes()).isNull();
+  }
+
+  @Test
+  void shouldReadASnapshotFromAHubWithoutThePlanAndAnActivityOfAKindAddedLater() throws Exception {
+    ObjectNode older = (ObjectNode) PLAIN.readTree(GoldenFiles.bytes(GoldenFiles.CONTENT));
+    older.remove("plan");
+    assertThat(ProtocolCodec.decode(PLAIN.writeValueAsBytes(older), StationContent.class))
+        .satisfies(c -> assertThat(c.plan()).isNull())
+        .satisfies(c -> assertThat(c.planOrEmpty()).isEmpty());
+
+    ObjectNode later = (ObjectNode) PLAIN.readTree(GoldenFiles.bytes(GoldenFiles.CONTENT));
+    ObjectNode activity = (ObjectNode) later.withArray("plan").get(0);
+    activity.put("kind", "HEARING").put("kindZh", "听证").remove("kindEn");
+    StationContent read =
+        ProtocolCodec.decode(PLAIN.writeValueAsBytes(later), StationContent.class);
+    assertThat(read.planOrEmpty().get(0).kindZh()).isEqualTo("听证");
+    assertThat(read.planOrEmpty().get(0).kindEn())
+        .as("a missing word falls back")
+        .isEqualTo("HEARING");
   }
 
   @Test

@@ -348,6 +348,7 @@ public final class SignageScreen {
       case WEEK -> WeekBoard.build(in);
       case ROSTER -> RosterBoard.build(in);
       case RESULTS -> PagedBoard.single(ResultsBoard.build(in));
+      case PLAN -> PlanBoard.build(in);
       case NOTICES -> {
         List<String> ids = in.calendar().activeNotices().stream().map(Notice::id).toList();
         String id = slide.noticeId().orElse("");

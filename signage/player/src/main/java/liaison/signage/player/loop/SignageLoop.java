@@ -329,6 +329,7 @@ public final class SignageLoop {
       case ROSTER -> !c.deputies().isEmpty();
       case NOTICES -> !notices(now).isEmpty();
       case RESULTS -> c.resultsIfAny().isPresent();
+      case PLAN -> !c.planOrEmpty().isEmpty();
     };
   }
 

@@ -11,6 +11,7 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Activity;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
 import liaison.signage.protocol.StationContent.Reception;
@@ -179,6 +180,77 @@ final class BoardFixtures {
             "https://hub.example.cn/b/x",
             "https://hub.example.cn/photos/"),
         results ? new StationContent.Results(LocalDate.of(2026, 1, 1), 128, 117, 86, 21, 4) : null);
+  }
+
+  /** The content with the coming activities of the station's plan. */
+  static StationContent withPlan(StationContent c, List<Activity> plan) {
+    return new StationContent(
+        c.stationId(),
+        c.version(),
+        c.generatedAt(),
+        c.station(),
+        c.deputies(),
+        c.receptions(),
+        c.notices(),
+        c.links(),
+        c.results(),
+        c.playlist(),
+        plan);
+  }
+
+  static Activity activity(
+      String id, LocalDate date, String kind, String kindZh, String theme, List<String> deputies) {
+    return new Activity(id, date, kind, kindZh, kind, theme, "代表之家一楼接待室", deputies, null);
+  }
+
+  /** What is left of the year's plan on 24 November: five activities in two months. */
+  static List<Activity> plan() {
+    return List.of(
+        activity(
+            "pa-1",
+            TODAY.plusDays(2),
+            "RECEPTION_DAY",
+            "接待日",
+            "教育惠民政策宣讲接待日",
+            List.of("d-100", "d-101")),
+        activity(
+            "pa-2", TODAY.plusDays(4), "INSPECTION", "视察", "老旧小区改造和加装电梯项目视察", List.of("d-102")),
+        activity("pa-3", TODAY.plusDays(9), "RESEARCH", "调研", "城区停车难问题专题调研", List.of()),
+        activity(
+            "pa-4",
+            TODAY.plusDays(16),
+            "REPORT",
+            "述职",
+            "县、镇人大代表向选民述职",
+            List.of("d-100", "d-103", "d-104")),
+        activity("pa-5", TODAY.plusDays(30), "TRAINING", "培训", "代表履职能力培训", List.of()));
+  }
+
+  /** An 80-character theme, the longest the hub takes. */
+  static final String LONG_THEME =
+      "关于老旧小区加装电梯、停车位改造、背街小巷环境整治和农贸市场周边交通秩序的专题调研，听取沿街商户、居民和学校家长的意见建议，形成报告后提交县人大常委会并跟踪落实";
+
+  /**
+   * As many activities as a snapshot carries (60) in the five weeks left of the year, every third
+   * with an 80-character theme and six deputies.
+   */
+  static List<Activity> longPlan(List<Deputy> deputies) {
+    List<Activity> out = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      List<String> who = new ArrayList<>();
+      for (int k = 0; k < (i % 3 == 0 ? 6 : 1); k++) {
+        who.add(deputies.get((i + k * 7) % deputies.size()).id());
+      }
+      out.add(
+          activity(
+              "pa-long-" + i,
+              TODAY.plusDays(i * 37 / 60),
+              "RESEARCH",
+              "调研",
+              i % 3 == 0 ? LONG_THEME : "第" + (i + 1) + "项：" + LONG_TOPIC,
+              who));
+    }
+    return out;
   }
 
   /** Nothing at all yet: no deputy, no reception, no notice, no figures. */

@@ -163,7 +163,28 @@ class SignageScreenTest {
             List.of("今天没有安排代表接待", "No deputy receives visitors today")),
         new Case("week", "empty", empty, slide(Board.WEEK), List.of("未来七天暂无代表接待安排")),
         new Case("roster", "empty", empty, slide(Board.ROSTER), List.of("本站暂无进站代表信息")),
-        new Case("results", "empty", empty, slide(Board.RESULTS), List.of("办理情况统计中")));
+        new Case("results", "empty", empty, slide(Board.RESULTS), List.of("办理情况统计中")),
+        new Case(
+            "plan",
+            "normal",
+            Optional.of(BoardFixtures.withPlan(BoardFixtures.content(), BoardFixtures.plan())),
+            slide(Board.PLAN),
+            List.of(
+                "年度活动计划",
+                "11月",
+                "12月",
+                "11月26日",
+                "星期四",
+                "接待日",
+                "教育惠民政策宣讲接待日",
+                "代表之家一楼接待室 · 陈秀兰、黄志强"),
+            BoardFixtures.plan().stream().map(a -> a.theme()).toList()),
+        new Case(
+            "plan",
+            "empty",
+            empty,
+            slide(Board.PLAN),
+            List.of("今年余下的日子暂无计划活动", "No more activities planned this year")));
   }
 
   static Stream<Arguments> everyBoardAtEverySize() {
@@ -224,6 +245,16 @@ class SignageScreenTest {
             notice("n-5000"),
             List.of("关于开展全县人大代表集中接待活动的通知"));
     List.of(small, Panel.WALL_32_INCH, tall).forEach(p -> out.add(Arguments.of(notice, p)));
+    StationContent longPlan = BoardFixtures.withPlan(busy, BoardFixtures.longPlan(busy.deputies()));
+    Case plan60 =
+        new Case(
+            "plan",
+            "60-activities",
+            Optional.of(longPlan),
+            slide(Board.PLAN),
+            List.of("年度活动计划", "续"),
+            longPlan.planOrEmpty().stream().map(a -> a.theme()).distinct().toList());
+    List.of(small, wide, tall).forEach(p -> out.add(Arguments.of(plan60, p)));
     return out.stream();
   }
 
