@@ -74,7 +74,7 @@ class EveryPageBrowserTest {
     // The sweep's pages on one sheet; docs/screens/ keeps a copy (docs/SCREENS.md).
     long bytes =
         WebContactSheet.write(Chromium.SCREENS, Chromium.SCREENS.resolve("web-contact-sheet.jpg"));
-    assertThat(bytes).as("the web's contact sheet, in bytes").isLessThan(400 * 1024);
+    assertThat(bytes).as("the web's contact sheet, in bytes").isLessThan(WebContactSheet.MAX_BYTES);
   }
 
   private void logIn(Page page) {

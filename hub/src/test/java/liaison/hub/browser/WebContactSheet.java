@@ -34,6 +34,15 @@ final class WebContactSheet {
   private static final int LABEL = 12;
   private static final float QUALITY = 0.55f;
 
+  /**
+   * The docs keep a copy: it stays under this size, at a lower JPEG quality when the sweep has more
+   * pages (each new page would otherwise make the copy heavier), down to a floor where text is
+   * still readable.
+   */
+  static final long MAX_BYTES = 400 * 1024;
+
+  private static final float LOWEST_QUALITY = 0.3f;
+
   /** A kind of tile: its files' suffix, the part of the screenshot shown (in its pixels). */
   private record Kind(String title, String suffix, int columns, int cropWidth, int cropHeight) {}
 
@@ -146,10 +155,21 @@ final class WebContactSheet {
   }
 
   private static long jpeg(BufferedImage image, Path sheet) {
+    long bytes = 0;
+    for (float quality = QUALITY; quality >= LOWEST_QUALITY - 1e-3; quality -= 0.05f) {
+      bytes = jpeg(image, sheet, quality);
+      if (bytes < MAX_BYTES) {
+        return bytes;
+      }
+    }
+    return bytes;
+  }
+
+  private static long jpeg(BufferedImage image, Path sheet, float quality) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam param = writer.getDefaultWriteParam();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(QUALITY);
+    param.setCompressionQuality(quality);
     try {
       Files.createDirectories(sheet.toAbsolutePath().getParent());
       Files.deleteIfExists(sheet);
