@@ -16,6 +16,9 @@ import javafx.scene.layout.Region;
  * board that pages by measured heights can trust it.
  */
 public final class WrapRow extends Region {
+  /** An item wraps beside others only where a line of it holds this many em of the row's font. */
+  private static final double BESIDE_EM = 4;
+
   private final double hgapEm;
   private final double vgapEm;
   private final Label probe = new Label("字");
@@ -95,48 +98,71 @@ public final class WrapRow extends Region {
     double hgap = hgapEm * em();
     double vgap = vgapEm * em();
     double y = 0;
-    List<double[]> line = new ArrayList<>(); // x, w, h per item on the line
+    List<double[]> line = new ArrayList<>(); // x, w, h, alignment height per item on the line
     List<Node> items = new ArrayList<>();
     double x = 0;
     double lineHeight = 0;
     for (Node item : getManagedChildren()) {
       double w = Math.min(item.prefWidth(-1), Math.min(inner, item.maxWidth(-1)));
       w = Math.max(w, Math.min(inner, item.minWidth(-1)));
+      double h = item.prefHeight(w);
+      // Centred on the line by its whole height; an item wrapping beside others, by its first line.
+      double align = h;
       if (!items.isEmpty() && x + hgap + w > inner) {
-        flush(items, line, left, top + y, lineHeight, layout);
-        y += lineHeight + vgap;
-        x = 0;
-        lineHeight = 0;
-      } else if (!items.isEmpty()) {
+        double room = inner - x - hgap;
+        double beside = wrapsBeside(item, room) ? item.prefHeight(room) : Double.MAX_VALUE;
+        if (beside + item.prefHeight(-1) / 2 <= lineHeight + h) {
+          // A long place beside the time, wrapping in the room left, saves the line it would
+          // otherwise start beneath; where it saves none (beside a tag, a line beneath would do),
+          // it goes beneath: it reads better whole.
+          w = room;
+          h = beside;
+          align = Math.min(h, item.prefHeight(-1));
+        } else {
+          y += flush(items, line, left, top + y, layout) + vgap;
+          x = 0;
+          lineHeight = 0;
+        }
+      }
+      if (!items.isEmpty()) {
         x += hgap;
       }
-      double h = item.prefHeight(w);
       items.add(item);
-      line.add(new double[] {x, w, h});
+      line.add(new double[] {x, w, h, align});
       x += w;
       lineHeight = Math.max(lineHeight, h);
     }
-    flush(items, line, left, top + y, lineHeight, layout);
-    return top + y + lineHeight + snappedBottomInset();
+    return top + y + flush(items, line, left, top + y, layout) + snappedBottomInset();
   }
 
-  private void flush(
-      List<Node> items, List<double[]> line, double left, double y, double height, boolean layout) {
-    if (layout) {
-      for (int i = 0; i < items.size(); i++) {
-        double[] at = line.get(i);
-        layoutInArea(
-            items.get(i),
-            left + at[0],
-            y + (height - at[2]) / 2,
-            at[1],
-            at[2],
-            0,
-            HPos.LEFT,
-            VPos.TOP);
+  /** Whether the item can wrap in so much room: text, and room for a few characters a line. */
+  private boolean wrapsBeside(Node item, double room) {
+    return item.getContentBias() == Orientation.HORIZONTAL
+        && room >= BESIDE_EM * em()
+        && room >= item.minWidth(-1);
+  }
+
+  /**
+   * Lays out (or only measures) one line of items, each centred on the line by its alignment
+   * height; returns the line's height.
+   */
+  private double flush(
+      List<Node> items, List<double[]> line, double left, double y, boolean layout) {
+    double band = 0;
+    for (double[] at : line) {
+      band = Math.max(band, at[3]);
+    }
+    double height = 0;
+    for (int i = 0; i < items.size(); i++) {
+      double[] at = line.get(i);
+      double dy = (band - at[3]) / 2;
+      height = Math.max(height, dy + at[2]);
+      if (layout) {
+        layoutInArea(items.get(i), left + at[0], y + dy, at[1], at[2], 0, HPos.LEFT, VPos.TOP);
       }
     }
     items.clear();
     line.clear();
+    return height;
   }
 }

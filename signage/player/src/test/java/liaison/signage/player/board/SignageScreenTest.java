@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import liaison.signage.player.LinkStatus;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.enrol.EnrolmentState;
@@ -284,15 +287,16 @@ class SignageScreenTest {
   /**
    * How many pages an extreme data set may take at a size, as measured when the busy day became a
    * line a reception and a notice's text went to the screen's smallest size in columns (a dozen
-   * receptions: 3 on the 7-inch panel, 4 on the 1080p wall, where every text keeps 0.8 em and six
-   * 20-character names take three lines; the 5,000-character notice: 13 on the 7-inch panel).
-   * docs/SCREENS.md gives every count measured.
+   * receptions: 3 on the 7-inch panel, 3 on the 1080p wall, where every text keeps 0.8 em and six
+   * 20-character names take three lines, 4 there while a long place went beneath the time instead
+   * of wrapping beside it; the 5,000-character notice: 13 on the 7-inch panel). docs/SCREENS.md
+   * gives every count measured.
    */
   private static final java.util.Map<String, Integer> PAGE_BUDGET =
       java.util.Map.of(
           "today 12-receptions 800x480", 3,
           "today 12-receptions 1280x800", 3,
-          "today 12-receptions 1920x1080", 4,
+          "today 12-receptions 1920x1080", 3,
           "today 12-receptions 1080x1920", 3,
           "notice 5000-characters 800x480", 13);
 
@@ -310,12 +314,54 @@ class SignageScreenTest {
     return out;
   }
 
-  /** A board's pages as drawn: texts and layout problems of each. */
-  private record Drawn(List<List<String>> texts, List<String> problems, List<String> bodies) {
+  /**
+   * A board's pages as drawn: texts and layout problems of each, and, where it pages by rows, each
+   * page's room left under its last row and the height of its first row.
+   */
+  private record Drawn(
+      List<List<String>> texts, List<String> problems, List<String> bodies, List<Fill> fill) {
     Set<String> all() {
       Set<String> out = new LinkedHashSet<>();
       texts.forEach(out::addAll);
       return out;
+    }
+  }
+
+  /**
+   * A page of rows as drawn: the room left between its last row and its bottom, and the height of
+   * its first row (what the page before it would have needed to take this row too).
+   */
+  record Fill(double roomLeft, double firstRow) {
+    static Fill of(Region pages) {
+      List<Node> shown = pages.getChildrenUnmodifiable().stream().filter(Node::isVisible).toList();
+      double bottom =
+          shown.stream().mapToDouble(n -> n.getBoundsInParent().getMaxY()).max().orElse(0);
+      // A group's "continued" heading opens a page only because the page before ended inside the
+      // group: there the row needed no heading.
+      List<Bounds> rows =
+          shown.stream()
+              .filter(
+                  n -> n.lookup(".week-continued") == null && n.lookup(".roster-continued") == null)
+              .map(Node::getBoundsInParent)
+              .toList();
+      double top = rows.stream().mapToDouble(Bounds::getMinY).min().orElse(0);
+      // The first row: its items, and a group's heading kept with them.
+      double itemsTop =
+          shown.stream()
+              .filter(
+                  n ->
+                      n.getStyleClass().contains("week-line")
+                          || n.getStyleClass().contains("roster-card"))
+              .mapToDouble(n -> n.getBoundsInParent().getMinY())
+              .min()
+              .orElse(top);
+      double firstRow =
+          rows.stream()
+              .filter(b -> b.getMinY() < itemsTop + 1)
+              .mapToDouble(b -> b.getMaxY() - top)
+              .max()
+              .orElse(0);
+      return new Fill(pages.getHeight() - pages.snappedBottomInset() - bottom, firstRow);
     }
   }
 
@@ -329,6 +375,7 @@ class SignageScreenTest {
           List<List<String>> texts = new ArrayList<>();
           List<String> problems = new ArrayList<>();
           List<String> bodies = new ArrayList<>();
+          List<Fill> fill = new ArrayList<>();
           int pages = 1;
           for (int page = 0; page < pages; page++) {
             // A kiosk's panel is read at arm's length, as the idle kiosk's boards are.
@@ -362,11 +409,15 @@ class SignageScreenTest {
             screen.root().lookupAll(".notice-body").stream()
                 .filter(n -> n.isVisible() && n instanceof Labeled)
                 .forEach(n -> bodies.add(((Labeled) n).getText()));
+            screen.root().lookupAll(".paged-groups").stream()
+                .filter(n -> n instanceof Region r && r.isVisible())
+                .findFirst()
+                .ifPresent(n -> fill.add(Fill.of((Region) n)));
             if (shown instanceof Slide s) {
               pages = screen.pagesOf(s);
             }
           }
-          return new Drawn(texts, problems, bodies);
+          return new Drawn(texts, problems, bodies, fill);
         });
   }
 
@@ -394,6 +445,13 @@ class SignageScreenTest {
         .containsAll(c.everyone());
     assertThat(drawn.all()).noneMatch(t -> t.startsWith("另有"));
     System.out.printf("%s at %s: %d pages%n", c, panel.size(), drawn.texts().size());
+    // A page is as full as whole rows make it: the next page's first row would not have fitted
+    // under its last one (a row measured taller than drawn leaves a screen half empty).
+    for (int page = 0; page + 1 < drawn.fill().size(); page++) {
+      assertThat(drawn.fill().get(page).roomLeft())
+          .as("room left under page %d of %s at %s", page + 1, c, panel.size())
+          .isLessThan(drawn.fill().get(page + 1).firstRow());
+    }
     Integer budget = PAGE_BUDGET.get(c + " " + panel.size());
     if (budget != null) {
       assertThat(drawn.texts().size())
