@@ -39,6 +39,8 @@ import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.results.PublishedSummaries;
+import liaison.hub.results.PublishedSummary;
 import liaison.hub.satisfaction.Satisfaction;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
@@ -66,19 +68,26 @@ public class CaseAdminController {
           "answer",
           "close",
           "guidance",
-          "suggestion");
+          "suggestion",
+          "withdraw-summary");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
   private final CaseFiles files;
   private final Access access;
+  private final PublishedSummaries summaries;
 
   public CaseAdminController(
-      CaseInbox inbox, CaseHandling handling, CaseFiles files, Access access) {
+      CaseInbox inbox,
+      CaseHandling handling,
+      CaseFiles files,
+      Access access,
+      PublishedSummaries summaries) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
     this.access = access;
+    this.summaries = summaries;
   }
 
   /** A line of the timeline as the page shows it. */
@@ -143,7 +152,9 @@ public class CaseAdminController {
       String statusName,
       String categoryName,
       @Nullable String done,
-      @Nullable CaseContact fullContact) {}
+      @Nullable CaseContact fullContact,
+      @Nullable PublishedSummary publicSummary,
+      boolean mayWithdrawSummary) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -220,7 +231,13 @@ public class CaseAdminController {
                     form.get("departmentId"), form.get("deadline"), form.get("note")));
         case "department-reply" ->
             handling.departmentReply(staff, id, new CaseSteps.Text(form.get("text")));
-        case "answer" -> handling.answer(staff, id, new CaseSteps.Text(form.get("text")));
+        case "answer" ->
+            handling.answer(
+                staff,
+                id,
+                new CaseSteps.Answer(
+                    form.get("text"), form.get("publicSummary"), form.get("publish") != null));
+        case "withdraw-summary" -> summaries.withdraw(staff, id);
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
         case "suggestion" ->
@@ -240,6 +257,8 @@ public class CaseAdminController {
               "departmentId",
               "deadline",
               "text",
+              "publicSummary",
+              "publish",
               "deputyId")) {
         String v = form.get(f);
         if (v != null) {
@@ -308,6 +327,7 @@ public class CaseAdminController {
     Lang lang = Lang.of(request);
     boolean maySeeContact = handling.maySeeContact(staff, c);
     List<Deputy> deputies = handling.stationDeputies(c);
+    java.util.Optional<PublishedSummary> publicSummary = summaries.ofCase(c.id());
     return new CasePage(
         frame,
         row,
@@ -344,7 +364,9 @@ public class CaseAdminController {
         lang.text(c.status().text()),
         lang.text(c.category().text()),
         done,
-        contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null);
+        contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null,
+        publicSummary.orElse(null),
+        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent());
   }
 
   private static List<Line> timeline(CaseFiles.CaseFile file, Lang lang) {
