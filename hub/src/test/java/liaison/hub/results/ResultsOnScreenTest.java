@@ -19,6 +19,7 @@ import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
 import liaison.hub.station.StationRepository;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
@@ -175,5 +176,63 @@ class ResultsOnScreenTest {
                 latest().orElseThrow().results().summariesOrNone().stream()
                     .noneMatch(s -> s.text().equals(SUMMARY)));
     assertThat(page.get("/admin/cases/" + id).body()).contains(SUMMARY, "已撤回");
+  }
+
+  @Test
+  void shouldRenderThePublicSectionWithTheFiguresAndSummariesAndNothingOfTheResident()
+      throws Exception {
+    String id = newCase();
+    String summary = "反映某小区东门斑马线磨损，县交通运输局已重新施划并增设提示牌。";
+    ok(
+        admin.api(
+            "POST",
+            "/api/cases/" + id + "/answer",
+            json.writeValueAsString(
+                Map.of("text", NAME + "您好，已处理。", "publicSummary", summary, "publish", true))));
+    String county = hub.bean(StationRepository.class).find("s-001").orElseThrow().countyId();
+    PublicResults results = hub.bean(PublicResults.class);
+
+    String county0 =
+        render(results.section(Lang.ZH, "/public", county, null, null, null, 1), Lang.ZH);
+    String march =
+        render(
+            results.section(
+                Lang.ZH, "/public/stations/s-001", county, "s-001", "1999-01", "TRANSPORT", 1),
+            Lang.ZH);
+    String english =
+        render(results.section(Lang.EN, "/public", county, null, null, null, 1), Lang.EN);
+
+    assertThat(county0)
+        .contains("意见办理情况", "合计", "收到", "按期答复", summary, "交通出行", "办理结果公示")
+        .doesNotContain(NAME, PHONE, TEXT.substring(0, 12), "您好");
+    assertThat(march)
+        .as("a month outside the last 12 means this year; the category filter keeps the summary")
+        .contains(summary, "value=\"TRANSPORT\" selected");
+    assertThat(english).contains("Opinions handled", "Total", "Transport");
+  }
+
+  /**
+   * The section rendered by the hub's own Thymeleaf renderer, through a test page that includes the
+   * fragment as the public pages will, in the reader's language (the hub's cookie).
+   */
+  private String render(ResultsSection section, Lang lang) throws Exception {
+    io.micronaut.http.simple.cookies.SimpleCookies cookies =
+        new io.micronaut.http.simple.cookies.SimpleCookies(
+            io.micronaut.core.convert.ConversionService.SHARED);
+    cookies.put(Lang.COOKIE, io.micronaut.http.cookie.Cookie.of(Lang.COOKIE, lang.code()));
+    io.micronaut.http.HttpRequest<?> request =
+        new io.micronaut.http.HttpRequestWrapper<>(
+            io.micronaut.http.HttpRequest.GET("/public")
+                .header("Accept-Language", lang.locale().toLanguageTag())) {
+          @Override
+          public io.micronaut.http.cookie.Cookies getCookies() {
+            return cookies;
+          }
+        };
+    java.io.StringWriter out = new java.io.StringWriter();
+    hub.bean(io.micronaut.views.thymeleaf.ThymeleafViewsRenderer.class)
+        .render("results-section-test", Map.of("section", section), request)
+        .writeTo(out);
+    return out.toString();
   }
 }
