@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.fx.PagedGroups;
+import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.StationContent.Figures;
 import liaison.signage.protocol.StationContent.Results;
@@ -70,7 +71,7 @@ final class ResultsBoard {
                   Bilingual.of("本站今年还没有收到群众意见", "No opinions received at this station this year"),
                   List.of("收到意见后，这里公布办理情况。 Figures appear here once opinions arrive."))));
     }
-    GridPane table = periods(month, year);
+    GridPane table = periods(month, year, in.portrait());
     if (summaries.isEmpty()) {
       return PagedBoard.single(BoardFx.board(BoardFx.title(in, TITLE, aside, null, null), table));
     }
@@ -85,24 +86,23 @@ final class ResultsBoard {
             PagedGroups.Shape.columns(in.portrait() ? 1 : 2, SUMMARY_COLUMN_EM, 0.3, 0.3),
             Math.max(0, in.page() - 1));
     VBox.setVgrow(pages, Priority.ALWAYS);
-    VBox listed = new VBox(heading(summaries.size()), pages);
-    listed.getStyleClass().add("summary-list");
     IntegerProperty count = new SimpleIntegerProperty();
     count.bind(pages.pages().add(1));
     IntegerProperty shown = new SimpleIntegerProperty();
-    Node body;
     if (in.page() == 0) {
-      listed.setVisible(false);
-      StackPane both = new StackPane(listed, table);
+      VBox unseen = new VBox(heading(summaries.size()), pages);
+      unseen.setVisible(false);
+      StackPane both = new StackPane(unseen, table);
       StackPane.setAlignment(table, Pos.TOP_LEFT);
-      body = both;
-    } else {
-      shown.bind(pages.shownPage().add(1));
-      body = listed;
+      VBox.setVgrow(both, Priority.ALWAYS);
+      return new PagedBoard(
+          BoardFx.board(BoardFx.title(in, TITLE, aside, count, shown), both), count);
     }
-    VBox.setVgrow(body, Priority.ALWAYS);
-    Node title = BoardFx.title(in, TITLE, aside, count, shown);
-    return new PagedBoard(BoardFx.board(title, body), count);
+    shown.bind(pages.shownPage().add(1));
+    return new PagedBoard(
+        BoardFx.board(
+            BoardFx.title(in, TITLE, aside, count, shown), heading(summaries.size()), pages),
+        count);
   }
 
   /**
@@ -113,7 +113,7 @@ final class ResultsBoard {
     List<Node> cards = new ArrayList<>();
     for (Summary s : summaries) {
       String text = s.text();
-      int parts = (text.length() + splitAt - 1) / splitAt;
+      int parts = Math.max(1, (int) Math.ceil(text.length() / (double) splitAt));
       for (int i = 0; i < parts; i++) {
         String part = text.substring(i * splitAt, Math.min(text.length(), (i + 1) * splitAt));
         cards.add(card(s, part, i == 0, i == parts - 1));
@@ -123,56 +123,75 @@ final class ResultsBoard {
   }
 
   /**
-   * This month and this year, a row each: received, answered (and its share), answered within the
-   * deadline (of those answered), and satisfied (of those rated).
+   * This month and this year: received, answered (and its share), answered within the deadline (of
+   * those answered), and satisfied (of those rated). A row each on a landscape screen; a column
+   * each on a portrait one, too narrow for five columns.
    */
-  private static GridPane periods(Figures month, Figures year) {
+  private static GridPane periods(Figures month, Figures year, boolean portrait) {
     GridPane grid = new GridPane();
     grid.getStyleClass().add("result-table");
     String[][] heads = {
       {"收到", "received"}, {"已答复", "answered"}, {"按期答复", "on time"}, {"满意", "satisfied"}
     };
-    ColumnConstraints first = new ColumnConstraints();
-    first.setHgrow(Priority.SOMETIMES);
-    grid.getColumnConstraints().add(first);
-    for (int c = 0; c < heads.length; c++) {
-      VBox head = new VBox(fixed("result-head", heads[c][0]), fixed("result-head-en", heads[c][1]));
-      head.setAlignment(Pos.BOTTOM_RIGHT);
-      grid.add(head, c + 1, 0);
+    Figures[] periods = {month, year};
+    String[][] names = {{"本月", "this month"}, {"本年", "this year"}};
+    String[] none = {"本月还没有收到新的意见", "今年还没有收到意见"};
+    for (int m = 0; m < heads.length; m++) {
+      VBox head = new VBox(fixed("result-head", heads[m][0]), fixed("result-head-en", heads[m][1]));
+      head.setAlignment(portrait ? Pos.CENTER_LEFT : Pos.BOTTOM_RIGHT);
+      add(grid, head, portrait, 0, m + 1);
+    }
+    for (int p = 0; p < periods.length; p++) {
+      VBox name =
+          new VBox(fixed("result-period", names[p][0]), fixed("result-head-en", names[p][1]));
+      name.setAlignment(portrait ? Pos.BOTTOM_RIGHT : Pos.CENTER_LEFT);
+      add(grid, name, portrait, p + 1, 0);
+      if (periods[p].isEmpty()) {
+        Label calm = wrapping("text", none[p]);
+        if (portrait) {
+          grid.add(calm, p + 1, 1, 1, heads.length);
+        } else {
+          grid.add(calm, 1, p + 1, heads.length, 1);
+        }
+        GridPane.setHalignment(calm, portrait ? HPos.RIGHT : HPos.LEFT);
+        continue;
+      }
+      List<Node> cells = cells(periods[p]);
+      for (int m = 0; m < cells.size(); m++) {
+        add(grid, cells.get(m), portrait, p + 1, m + 1);
+      }
+    }
+    for (int c = 0; c < (portrait ? 3 : heads.length + 1); c++) {
       ColumnConstraints cc = new ColumnConstraints();
-      cc.setHalignment(HPos.RIGHT);
-      cc.setHgrow(Priority.ALWAYS);
+      cc.setHgrow(c == 0 ? Priority.SOMETIMES : Priority.ALWAYS);
+      if (c > 0) {
+        cc.setHalignment(HPos.RIGHT);
+      }
       grid.getColumnConstraints().add(cc);
     }
-    row(grid, 1, "本月", "this month", month, "本月还没有收到新的意见");
-    row(grid, 2, "本年", "this year", year, "今年还没有收到意见");
     return grid;
   }
 
-  private static void row(GridPane grid, int at, String zh, String en, Figures f, String none) {
-    VBox label = new VBox(fixed("result-period", zh), fixed("result-head-en", en));
-    grid.add(label, 0, at);
-    if (f.isEmpty()) {
-      Label calm = wrapping("text", none);
-      grid.add(calm, 1, at, 4, 1);
-      GridPane.setHalignment(calm, HPos.LEFT);
-      return;
+  /** A cell of the period's {@code p} line and the measure's {@code m}, by the screen's shape. */
+  private static void add(GridPane grid, Node node, boolean portrait, int p, int m) {
+    if (portrait) {
+      grid.add(node, p, m);
+    } else {
+      grid.add(node, m, p);
     }
-    grid.add(value(Integer.toString(f.received()), ""), 1, at);
-    grid.add(value(Integer.toString(f.answered()), percent(f.answered(), f.received())), 2, at);
-    grid.add(
+  }
+
+  private static List<Node> cells(Figures f) {
+    return List.of(
+        value(Integer.toString(f.received()), ""),
+        value(Integer.toString(f.answered()), percent(f.answered(), f.received())),
         f.answered() == 0
             ? fixed("result-none", "暂无")
             : value(
                 Integer.toString(f.answeredOnTime()), percent(f.answeredOnTime(), f.answered())),
-        3,
-        at);
-    grid.add(
         f.rated() == 0
             ? fixed("result-none", "暂无评价")
-            : value(percent(f.satisfied(), f.rated()), f.rated() + " 份评价"),
-        4,
-        at);
+            : value(percent(f.satisfied(), f.rated()), f.rated() + " 份评价"));
   }
 
   /** A count in large type and, beneath it, its share or what it is of. */
@@ -185,13 +204,15 @@ final class ResultsBoard {
     return box;
   }
 
+  /** The summaries' heading; on a portrait screen its parts wrap onto lines of their own. */
   private static Node heading(int count) {
-    HBox line =
-        new HBox(
+    WrapRow line =
+        new WrapRow(
+            0.5,
+            0.1,
             fixed("summary-heading", SUMMARIES.zh()),
             fixed("result-head-en", SUMMARIES.en()),
             fixed("result-head-en", "共 " + count + " 条 · " + count + " published"));
-    line.setAlignment(Pos.BASELINE_LEFT);
     line.getStyleClass().add("summary-heading-line");
     return line;
   }
