@@ -23,3 +23,12 @@ CREATE TABLE published_summary (
   withdrawn_by TEXT
 );
 CREATE INDEX published_summary_station ON published_summary (station_id, published_at);
+
+-- The handling figures (HandlingResults) read every case received in a period: a station's for its
+-- snapshot, a county's for the public pages and the dashboard. Measured on 100,000 cases
+-- (docs/BENCHMARKS.md, HandlingResultsBenchmark): without these, SQLite looked up each case of a
+-- county's 12 months in the table (1.1 s) and a station's by its status index (11 ms a snapshot).
+-- The first covers the county query (nothing read from the table), the second finds a station's.
+CREATE INDEX opinion_case_results ON opinion_case
+  (submitted_at, station_id, status, department_id, deadline, answered_at, rating);
+CREATE INDEX opinion_case_station_submitted ON opinion_case (station_id, submitted_at);
