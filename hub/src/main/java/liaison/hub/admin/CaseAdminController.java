@@ -43,6 +43,8 @@ import liaison.hub.opinion.StaffSteps;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.results.PublishedSummaries;
+import liaison.hub.results.PublishedSummary;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
@@ -71,7 +73,8 @@ public class CaseAdminController {
           "guidance",
           "suggestion",
           "reception",
-          "follow-up");
+          "follow-up",
+          "withdraw-summary");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
@@ -79,6 +82,7 @@ public class CaseAdminController {
   private final Access access;
   private final CaseReceptions receptions;
   private final FollowUps followUps;
+  private final PublishedSummaries summaries;
 
   public CaseAdminController(
       CaseInbox inbox,
@@ -86,13 +90,15 @@ public class CaseAdminController {
       CaseFiles files,
       Access access,
       CaseReceptions receptions,
-      FollowUps followUps) {
+      FollowUps followUps,
+      PublishedSummaries summaries) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
     this.access = access;
     this.receptions = receptions;
     this.followUps = followUps;
+    this.summaries = summaries;
   }
 
   /** A choice of a select: its value and what it says. */
@@ -178,7 +184,9 @@ public class CaseAdminController {
       String categoryName,
       @Nullable String done,
       @Nullable CaseContact fullContact,
-      ReceptionAndCalls ledger) {}
+      ReceptionAndCalls ledger,
+      @Nullable PublishedSummary publicSummary,
+      boolean mayWithdrawSummary) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -255,7 +263,13 @@ public class CaseAdminController {
                     form.get("departmentId"), form.get("deadline"), form.get("note")));
         case "department-reply" ->
             handling.departmentReply(staff, id, new CaseSteps.Text(form.get("text")));
-        case "answer" -> handling.answer(staff, id, new CaseSteps.Text(form.get("text")));
+        case "answer" ->
+            handling.answer(
+                staff,
+                id,
+                new CaseSteps.Answer(
+                    form.get("text"), form.get("publicSummary"), form.get("publish") != null));
+        case "withdraw-summary" -> summaries.withdraw(staff, id);
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
         case "suggestion" ->
@@ -289,7 +303,9 @@ public class CaseAdminController {
               "receptionId",
               "calledOn",
               "caller",
-              "result")) {
+              "result",
+              "publicSummary",
+              "publish")) {
         String v = form.get(f);
         if (v != null) {
           input.put(f, v);
@@ -357,6 +373,7 @@ public class CaseAdminController {
     Lang lang = Lang.of(request);
     boolean maySeeContact = handling.maySeeContact(staff, c);
     List<Deputy> deputies = handling.stationDeputies(c);
+    java.util.Optional<PublishedSummary> publicSummary = summaries.ofCase(c.id());
     return new CasePage(
         frame,
         row,
@@ -394,7 +411,9 @@ public class CaseAdminController {
         lang.text(c.category().text()),
         done,
         contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null,
-        receptionAndCalls(c, lang));
+        receptionAndCalls(c, lang),
+        publicSummary.orElse(null),
+        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent());
   }
 
   private ReceptionAndCalls receptionAndCalls(OpinionCase c, Lang lang) {

@@ -1,6 +1,8 @@
 package liaison.hub.opinion;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,6 +22,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 
@@ -33,6 +36,16 @@ import org.jdbi.v3.core.Handle;
 public class CaseHandling {
   public static final int MAX_SUMMARY = 500;
   public static final int MAX_TEXT = 4000;
+  public static final int MAX_PUBLIC_SUMMARY = 300;
+
+  /**
+   * A public summary may not repeat this many characters of the resident's own text in a row: it
+   * says the problem in general terms.
+   */
+  static final int RESIDENT_WORDS_RUN = 12;
+
+  /** Seven digits or more in a row: a phone number, an ID card or a house number. */
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{7,}");
 
   private final Database database;
   private final Cases cases;
@@ -43,6 +56,8 @@ public class CaseHandling {
   private final CaseDeadlines deadlines;
   private final Access access;
   private final AuditLog audit;
+  private final Clock clock;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
 
   public CaseHandling(
       Database database,
@@ -53,7 +68,9 @@ public class CaseHandling {
       DeputyRepository deputies,
       CaseDeadlines deadlines,
       Access access,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock,
+      ApplicationEventPublisher<StationsChanged> stationsChanged) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -63,6 +80,8 @@ public class CaseHandling {
     this.deadlines = deadlines;
     this.access = access;
     this.audit = audit;
+    this.clock = clock;
+    this.stationsChanged = stationsChanged;
   }
 
   /**
@@ -307,22 +326,91 @@ public class CaseHandling {
                 .execute());
   }
 
-  public OpinionCase answer(Staff staff, String id, CaseSteps.Text input) {
+  /**
+   * 答复, with the public summary when 公开 is ticked: both in one transaction, or neither. A case
+   * answered again after reopening replaces its summary (and a withdrawn one comes back only with a
+   * new text ticked 公开); answered without 公开, an earlier summary stays as it was.
+   */
+  public OpinionCase answer(Staff staff, String id, CaseSteps.Answer input) {
     OpinionCase c = editable(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String text =
         text(problems, "text", input.text(), MAX_TEXT, Text.of("problem.case.answer.missing"));
+    String summary = input.published() ? publicSummary(problems, c, input.publicSummary()) : "";
     problems.throwIfAny();
     return step(
         staff,
         c,
         CaseStatus.ANSWERED,
         text,
-        h ->
-            h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id")
-                .bind("text", text)
+        h -> {
+          h.createUpdate("UPDATE opinion_case SET answer = :text WHERE id = :id")
+              .bind("text", text)
+              .bind("id", id)
+              .execute();
+          if (input.published()) {
+            h.createUpdate(
+                    """
+                    INSERT INTO published_summary (case_id, station_id, text, published_at, published_by)
+                    VALUES (:id, :station, :text, :at, :by)
+                    ON CONFLICT (case_id) DO UPDATE SET text = excluded.text,
+                      published_at = excluded.published_at, published_by = excluded.published_by,
+                      withdrawn_at = NULL, withdrawn_by = NULL
+                    """)
                 .bind("id", id)
-                .execute());
+                .bind("station", c.stationId())
+                .bind("text", summary)
+                .bind("at", Sql.instant(java.time.OffsetDateTime.now(clock)))
+                .bind("by", staff.username())
+                .execute();
+            audit.record(h, staff, "publish-summary", "case", id, c.trackingCode() + " " + summary);
+          }
+        });
+  }
+
+  /**
+   * The public summary as typed, refused when empty, too long, or carrying what identifies the
+   * resident: their name or phone as they gave them, a run of digits (a phone, an ID card, a house
+   * number), or a stretch of their own text copied in.
+   */
+  private String publicSummary(
+      ValidationProblem.Collector problems,
+      OpinionCase c,
+      @org.jspecify.annotations.Nullable String value) {
+    String summary =
+        text(
+            problems,
+            "publicSummary",
+            value,
+            MAX_PUBLIC_SUMMARY,
+            Text.of("problem.case.public-summary.missing"));
+    if (summary.isEmpty()) {
+      return summary;
+    }
+    Optional<CaseContact> contact = repository.contact(c.id());
+    boolean namesResident =
+        contact
+            .map(
+                x ->
+                    !x.name().isBlank() && summary.contains(x.name().strip())
+                        || !x.phone().isBlank() && summary.contains(x.phone().strip()))
+            .orElse(false);
+    if (namesResident || DIGITS.matcher(summary).find()) {
+      problems.add("publicSummary", Text.of("problem.case.public-summary.personal"));
+    } else if (copiesResident(summary, c.text())) {
+      problems.add("publicSummary", Text.of("problem.case.public-summary.own-words"));
+    }
+    return summary;
+  }
+
+  static boolean copiesResident(String summary, String residentText) {
+    String own = residentText.strip();
+    for (int i = 0; i + RESIDENT_WORDS_RUN <= own.length(); i++) {
+      if (summary.contains(own.substring(i, i + RESIDENT_WORDS_RUN))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public OpinionCase close(Staff staff, String id, CaseSteps.Text input) {
@@ -394,19 +482,23 @@ public class CaseHandling {
 
   private OpinionCase step(
       Staff staff, OpinionCase c, CaseStatus to, String note, Consumer<Handle> fields) {
-    return database.inTransaction(
-        h -> {
-          cases.transition(h, c.id(), to, staff.username(), note);
-          fields.accept(h);
-          audit.record(
-              h,
-              staff,
-              to.name().toLowerCase(java.util.Locale.ROOT),
-              "case",
-              c.id(),
-              c.trackingCode() + " → " + to.zh() + " " + note);
-          return repository.find(h, c.id()).orElseThrow();
-        });
+    OpinionCase after =
+        database.inTransaction(
+            h -> {
+              cases.transition(h, c.id(), to, staff.username(), note);
+              fields.accept(h);
+              audit.record(
+                  h,
+                  staff,
+                  to.name().toLowerCase(java.util.Locale.ROOT),
+                  "case",
+                  c.id(),
+                  c.trackingCode() + " → " + to.zh() + " " + note);
+              return repository.find(h, c.id()).orElseThrow();
+            });
+    // Every step moves the station's handling figures (and an answer may publish a summary).
+    stationsChanged.publishEvent(StationsChanged.of(c.stationId()));
+    return after;
   }
 
   private OpinionCase editable(Staff staff, String id) {

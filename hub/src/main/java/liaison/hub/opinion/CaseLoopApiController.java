@@ -224,13 +224,16 @@ public class CaseLoopApiController {
       produces = MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "answerCase",
-      summary = "答复: the answer the resident reads on the tracking page")
+      summary =
+          "答复: the answer the resident reads on the tracking page; with publish true, also the"
+              + " public summary (公示摘要: the problem in general terms, the department, the result;"
+              + " never the resident's name, phone or own words) shown on the station's screens")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound
   @ApiAnswers.Conflict
   @ApiAnswers.Invalid
   public CaseView answer(
-      @Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Text body) {
+      @Parameter(hidden = true) Staff staff, String id, @Body CaseSteps.Answer body) {
     handling.answer(staff, id, body);
     return view(staff, id);
   }

@@ -32,6 +32,24 @@ public final class CaseSteps {
   @Introspected
   public record Text(@Nullable String text) {}
 
+  /**
+   * 答复: the answer the resident reads and, when {@code publish} is ticked (公开), a summary for the
+   * public (公示摘要: the problem in general terms, the department, the result), never the resident's
+   * own words.
+   */
+  @Introspected
+  public record Answer(
+      @Nullable String text, @Nullable String publicSummary, @Nullable Boolean publish) {
+    /** An answer with no public summary. */
+    public Answer(@Nullable String text) {
+      this(text, null, false);
+    }
+
+    public boolean published() {
+      return Boolean.TRUE.equals(publish);
+    }
+  }
+
   /** 代表建议: the deputy of the case's station who takes it up as a formal suggestion. */
   @Introspected
   public record Suggestion(@Nullable String deputyId, @Nullable String note) {}

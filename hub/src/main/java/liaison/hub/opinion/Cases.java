@@ -73,6 +73,14 @@ public class Cases {
     if (changed != 1) {
       throw new ConflictProblem(Text.of("problem.case.changed-meanwhile", current.trackingCode()));
     }
+    if (to == CaseStatus.ANSWERED) {
+      // The latest answer's time: whether it came within the deadline is read from it
+      // (results.HandlingResults).
+      h.createUpdate("UPDATE opinion_case SET answered_at = :now WHERE id = :id")
+          .bind("now", Sql.instant(now))
+          .bind("id", caseId)
+          .execute();
+    }
     repository.insertEvent(
         h,
         new CaseEvent(

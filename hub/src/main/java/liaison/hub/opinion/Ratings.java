@@ -1,5 +1,6 @@
 package liaison.hub.opinion;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.station.StationsChanged;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 
@@ -24,12 +26,19 @@ public class Ratings {
   private final CaseRepository repository;
   private final Cases cases;
   private final Clock clock;
+  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
 
-  public Ratings(Database database, CaseRepository repository, Cases cases, Clock clock) {
+  public Ratings(
+      Database database,
+      CaseRepository repository,
+      Cases cases,
+      Clock clock,
+      ApplicationEventPublisher<StationsChanged> stationsChanged) {
     this.database = database;
     this.repository = repository;
     this.cases = cases;
     this.clock = clock;
+    this.stationsChanged = stationsChanged;
   }
 
   /** Whether the resident may rate now: answered, or closed by staff and not rated since. */
@@ -75,34 +84,39 @@ public class Ratings {
         repository
             .findByCode(trackingCode)
             .orElseThrow(() -> new NotFoundProblem(Text.of("problem.tracking.unknown")));
-    return database.inTransaction(
-        h -> {
-          OpinionCase now = repository.find(h, c.id()).orElseThrow();
-          if (!canRate(now)) {
-            throw new ConflictProblem(Text.of("problem.rating.not-now"));
-          }
-          OffsetDateTime at = OffsetDateTime.now(clock);
-          h.createUpdate(
-                  "UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
-              .bind("rating", rating.name())
-              .bind("comment", text)
-              .bind("at", Sql.instant(at))
-              .bind("id", c.id())
-              .execute();
-          cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", note(rating, text));
-          if (rating == Satisfaction.DISSATISFIED) {
-            // The timeline keeps both languages of this line.
-            return cases.transition(
-                h,
-                c.id(),
-                CaseStatus.REOPENED,
-                CaseEvent.RESIDENT,
-                Text.of("case.note.reopened").both(" · "));
-          }
-          if (now.status() == CaseStatus.ANSWERED) {
-            return cases.transition(h, c.id(), CaseStatus.CLOSED, CaseEvent.RESIDENT, rating.zh());
-          }
-          return repository.find(h, c.id()).orElseThrow();
-        });
+    OpinionCase rated =
+        database.inTransaction(
+            h -> {
+              OpinionCase now = repository.find(h, c.id()).orElseThrow();
+              if (!canRate(now)) {
+                throw new ConflictProblem(Text.of("problem.rating.not-now"));
+              }
+              OffsetDateTime at = OffsetDateTime.now(clock);
+              h.createUpdate(
+                      "UPDATE opinion_case SET rating = :rating, rating_comment = :comment, rated_at = :at WHERE id = :id")
+                  .bind("rating", rating.name())
+                  .bind("comment", text)
+                  .bind("at", Sql.instant(at))
+                  .bind("id", c.id())
+                  .execute();
+              cases.record(h, c.id(), CaseEvent.RESIDENT, "rate", note(rating, text));
+              if (rating == Satisfaction.DISSATISFIED) {
+                // The timeline keeps both languages of this line.
+                return cases.transition(
+                    h,
+                    c.id(),
+                    CaseStatus.REOPENED,
+                    CaseEvent.RESIDENT,
+                    Text.of("case.note.reopened").both(" · "));
+              }
+              if (now.status() == CaseStatus.ANSWERED) {
+                return cases.transition(
+                    h, c.id(), CaseStatus.CLOSED, CaseEvent.RESIDENT, rating.zh());
+              }
+              return repository.find(h, c.id()).orElseThrow();
+            });
+    // The station's satisfaction figures moved (and a reopened case is no longer answered).
+    stationsChanged.publishEvent(StationsChanged.of(c.stationId()));
+    return rated;
   }
 }

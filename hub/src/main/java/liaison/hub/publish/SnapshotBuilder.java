@@ -19,6 +19,11 @@ import liaison.hub.plan.PlanRepository;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
+import liaison.hub.results.HandlingFigures;
+import liaison.hub.results.HandlingResults;
+import liaison.hub.results.PublishedSummaries;
+import liaison.hub.results.PublishedSummary;
+import liaison.hub.results.ReportingPeriod;
 import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
@@ -31,8 +36,10 @@ import liaison.signage.protocol.StationContent;
 /**
  * Builds a station's content snapshot from the database: the station, its deputies (phones only
  * with consent, each with a message link), the public receptions of the coming days with who has
- * arrived and how many places are booked, the notices aimed at it, its QR links, and the signage
- * playlist set for it (none when it plays the defaults).
+ * arrived and how many places are booked, the notices aimed at it, its QR links, its handling
+ * figures for this month, this year and the last 12 months with its latest published summaries
+ * (never a resident's words), and the signage playlist set for it (none when it plays the
+ * defaults).
  */
 @Singleton
 public class SnapshotBuilder {
@@ -48,6 +55,8 @@ public class SnapshotBuilder {
   private final PublishConfig config;
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
+  private final HandlingResults results;
+  private final PublishedSummaries summaries;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -61,9 +70,13 @@ public class SnapshotBuilder {
       PublishConfig config,
       PlaylistRepository playlists,
       PlanRepository plans,
+      HandlingResults results,
+      PublishedSummaries summaries,
       Clock clock) {
     this.playlists = playlists;
     this.plans = plans;
+    this.results = results;
+    this.summaries = summaries;
     this.stations = stations;
     this.deputies = deputies;
     this.receptions = receptions;
@@ -139,7 +152,7 @@ public class SnapshotBuilder {
                             n.validUntil()))
                 .toList(),
             new StationContent.Links(opinion, links.booking(s.publicToken()), links.photoBase()),
-            null,
+            results(stationId),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds)));
   }
@@ -196,6 +209,44 @@ public class SnapshotBuilder {
             n ->
                 new StationAlert(
                     n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()));
+  }
+
+  /** The station's handling figures and its newest published summaries (公示摘要). */
+  private StationContent.Results results(String stationId) {
+    HandlingResults.Periods p = results.forStation(stationId);
+    return StationContent.Results.of(
+        figures(p.monthPeriod(), p.month()),
+        figures(p.yearPeriod(), p.year()),
+        figures(p.last12MonthsPeriod(), p.last12Months()),
+        summaries.latest(stationId, StationContent.Results.MAX_SUMMARIES).stream()
+            .map(SnapshotBuilder::summary)
+            .toList());
+  }
+
+  private static StationContent.Figures figures(ReportingPeriod period, HandlingFigures f) {
+    return new StationContent.Figures(
+        period.from(),
+        period.until(),
+        f.received(),
+        f.registered(),
+        f.forwarded(),
+        f.answered(),
+        f.answeredOnTime(),
+        f.closed(),
+        f.satisfied(),
+        f.basicallySatisfied(),
+        f.dissatisfied());
+  }
+
+  private static StationContent.Summary summary(PublishedSummary s) {
+    return new StationContent.Summary(
+        s.caseId(),
+        s.category().zh(),
+        s.category().en(),
+        s.department(),
+        s.text(),
+        s.received(),
+        s.answered());
   }
 
   /** A planned slot becomes public {@code announceDays} before its date; others once announced. */

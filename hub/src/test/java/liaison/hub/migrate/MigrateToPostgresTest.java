@@ -423,9 +423,10 @@ class MigrateToPostgresTest {
 
   /**
    * Touches every feature's tables beyond what the demo county fills: a staff session, an opinion
-   * with a photo and contact, a merged duplicate, a booking, a rule with an exception date, a
-   * notice, an activity of a station's plan, an enrolled screen with its credential, its state,
-   * events and proof of display, and a remote command; each change with its audit entry.
+   * with a photo and contact, answered with a public summary, a merged duplicate, a booking, a rule
+   * with an exception date, a notice, an activity of a station's plan, an enrolled screen with its
+   * credential, its state, events and proof of display, and a remote command; each change with its
+   * audit entry.
    */
   private void aDaysWork(RunningHub hub) throws Exception {
     StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
@@ -465,6 +466,31 @@ class MigrateToPostgresTest {
             "POST",
             "/api/cases/" + duplicateId + "/merge",
             "{\"into\":\"" + later + "\",\"note\":\"同一盏灯\"}"));
+    // The lamp is answered with a public summary (公示摘要) ticked 公开, and a summary of the
+    // demo's cases is withdrawn by the county administrator.
+    String lampId = caseId(admin, lampCode);
+    String department =
+        hub.bean(Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM department ORDER BY id LIMIT 1")
+                        .mapTo(String.class)
+                        .one());
+    ok(
+        admin.api(
+            "POST",
+            "/api/cases/" + lampId + "/forward",
+            json.writeValueAsString(Map.of("departmentId", department))));
+    ok(admin.api("POST", "/api/cases/" + lampId + "/department-reply", "{\"text\":\"已更换灯泡\"}"));
+    ok(
+        admin.api(
+            "POST",
+            "/api/cases/" + lampId + "/answer",
+            json.writeValueAsString(
+                Map.of(
+                    "text", "王女士您好，路灯已经修好。",
+                    "publicSummary", "反映小区门口路灯损坏，承办部门已更换灯泡。",
+                    "publish", true))));
 
     String slot =
         hub.bean(Database.class)
@@ -491,11 +517,9 @@ class MigrateToPostgresTest {
 
     // The reception ledger: the lamp's case received at that reception, answered and followed up
     // by phone; the reception's visitors and notes.
-    String lampId = caseId(admin, lampCode);
     ok(
         admin.api(
             "PUT", "/api/cases/" + lampId + "/reception", "{\"receptionId\":\"" + slot + "\"}"));
-    ok(admin.api("POST", "/api/cases/" + lampId + "/answer", "{\"text\":\"路灯已修好。\"}"));
     ok(
         admin.api(
             "POST",

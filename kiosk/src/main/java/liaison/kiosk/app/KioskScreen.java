@@ -367,7 +367,7 @@ public final class KioskScreen implements AutoCloseable {
           }
           case Page.Results r -> {
             ResultsModel m = resultsPresenter.present(c);
-            yield new Shown(m, () -> new ResultsView(english).draw(m));
+            yield new Shown(m, () -> new ResultsView(english, actions).draw(m, r));
           }
           case Page.Feedback f -> {
             boolean thanking = navigator.thanking();

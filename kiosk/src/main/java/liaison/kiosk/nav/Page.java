@@ -72,7 +72,16 @@ public sealed interface Page {
     }
   }
 
-  record Results() implements Page {
+  /** 办理情况: the figures, and the published summaries' page by the screenful. */
+  record Results(int page) implements Page {
+    public Results {
+      page = Math.max(0, page);
+    }
+
+    public Results() {
+      this(0);
+    }
+
     @Override
     public Tab tab() {
       return Tab.RESULTS;

@@ -12,27 +12,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.scene.image.WritableImage;
 import liaison.hub.fleet.StationOverview;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
+import liaison.hub.opinion.CaseHandling;
+import liaison.hub.opinion.CaseSteps;
 import liaison.hub.publish.ContentPublisher;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.satisfaction.OnSiteRatings;
 import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.board.SignageScreen;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.LayoutCheck;
 import liaison.signage.player.fx.Panel;
+import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.hardware.DeviceConfig;
 import liaison.signage.player.hardware.ScreenPower;
 import liaison.signage.player.hardware.StationDevices;
 import liaison.signage.player.hardware.StationHardware;
+import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.store.ContentStore;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.StationContent;
 import liaison.testkit.TestBroker;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -225,6 +235,89 @@ class HubToKioskTest {
                 .bind("type", type)
                 .mapTo(Integer.class)
                 .one());
+  }
+
+  /**
+   * A summary published at the hub (a county administrator answers a case with 公开 ticked) reaches
+   * the station's SQLite store through the broker with the new figures, and shows on the kiosk's
+   * 办理情况 page and on the signage RESULTS board drawn from what the store holds.
+   */
+  @Test
+  void shouldCarryAPublishedSummaryIntoTheStationsStoreAndOntoItsResultsBoard() throws Exception {
+    int mqttPort = TestBroker.freePort();
+    String summary = "反映城关二小放学时校门口拥堵，已协调交警在放学时段疏导交通。";
+    try (ApplicationContext hub = startHub(mqttPort)) {
+      PublicationRepository publications = hub.getBean(PublicationRepository.class);
+      ContentPublisher publisher = hub.getBean(ContentPublisher.class);
+      await().until(() -> publications.current("s-001").isPresent() && publisher.idle());
+      StationConfig config =
+          EnrolledStations.enrolled(
+              hub, StationConfig.of("s-001", "tcp://127.0.0.1:" + mqttPort, dir.resolve("kiosk")));
+      try (StationRuntime runtime = StationRuntime.open(config, clock)) {
+        KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
+        runtime.start();
+        long first = publications.current("s-001").orElseThrow().version();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> runtime.presence().displayedVersion() >= first);
+        int answeredBefore = stored(config).results().last12Months().answered();
+
+        String caseId =
+            hub.getBean(Jdbi.class)
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT id FROM opinion_case WHERE station_id = 's-001'"
+                                    + " AND status IN ('REGISTERED', 'DEPARTMENT_REPLIED')"
+                                    + " ORDER BY id LIMIT 1")
+                            .mapTo(String.class)
+                            .one());
+        Staff admin =
+            new Staff("a-e2e", "admin", "县代表工委", Role.COUNTY_ADMIN, "c-qingxi", null, Set.of());
+        hub.getBean(CaseHandling.class)
+            .answer(admin, caseId, new CaseSteps.Answer("您好，已协调交警疏导。", summary, true));
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    stored(config).results().summariesOrNone().stream()
+                        .anyMatch(x -> x.text().equals(summary)));
+        StationContent content = stored(config);
+        assertThat(content.results().last12Months().answered())
+            .as("the demo's cases are of the last days")
+            .isEqualTo(answeredBefore + 1);
+
+        onFx(() -> Screens.tap(screen.root().lookup("#nav-results")));
+        render(screen, "hub-to-kiosk-results-1280x800");
+        assertThat(onFx(() -> Screens.visibleTexts(screen.root()))).contains(summary);
+        onFx(screen::close);
+
+        List<String> problems =
+            onFx(
+                () -> {
+                  SignageScreen board =
+                      new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
+                  java.time.Instant now = clock.instant();
+                  board.show(
+                      new OnScreen.Slide(
+                          Board.RESULTS, java.util.Optional.empty(), 1, now, now.plusSeconds(15)),
+                      java.util.Optional.of(content));
+                  Screens.save(
+                      Screens.render(board.root(), 1920, 1080),
+                      "hub-to-station-results-1920x1080-p2");
+                  assertThat(Screens.visibleTexts(board.root())).contains(summary);
+                  return LayoutCheck.wall(Panel.WALL_32_INCH).problems(board.root());
+                });
+        assertThat(problems).isEmpty();
+      }
+    }
+  }
+
+  private static StationContent stored(StationConfig config) {
+    try (ContentStore store = ContentStore.open(config.storeFile())) {
+      return store.load("s-001").orElseThrow().content();
+    }
   }
 
   /**

@@ -14,8 +14,11 @@ import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import liaison.kiosk.nav.Page;
 import liaison.kiosk.nav.Settings;
+import liaison.kiosk.results.ResultsModel;
+import liaison.kiosk.results.ResultsPresenter;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
+import liaison.signage.player.board.ResultsFixtures;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxToolkit;
 import liaison.signage.player.fx.LayoutCheck;
@@ -336,6 +339,78 @@ class KioskPagesTest {
         assertThat(results.texts()).contains("暂无办理情况数据");
         assertThat(results.problems()).isEmpty();
       }
+    }
+  }
+
+  /**
+   * 办理情况 from a newer hub at every size: the month's and the year's figures and the published
+   * summaries paged by the screenful (every one of the 20 longest on one of the pages); a station
+   * with no opinions yet says so calmly.
+   */
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
+  void shouldShowTheFiguresAndPageThroughEveryPublishedSummary(int width, int height) {
+    StationContent g = GoldenFiles.content();
+    String size = width + "x" + height;
+    try (StationRuntime runtime = runtime(ResultsFixtures.with(g, ResultsFixtures.normal()))) {
+      Shot shot =
+          shoot(
+              runtime,
+              new Page.Results(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "results-periods-" + size);
+      assertThat(shot.texts()).contains("2026年11月", "本月", "本年", "128", "117 · 91%", "10 · 83%");
+      assertThat(shot.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
+    }
+    try (StationRuntime runtime = runtime(ResultsFixtures.with(g, ResultsFixtures.noOpinions()))) {
+      Shot shot =
+          shoot(
+              runtime,
+              new Page.Results(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "results-no-opinions-" + size);
+      assertThat(shot.texts()).anyMatch(t -> t.startsWith("本站今年还没有收到群众意见"));
+      assertThat(shot.texts()).doesNotContain("0 · 0%");
+      assertThat(shot.problems()).isEmpty();
+    }
+    StationContent.Results extreme = ResultsFixtures.extreme();
+    try (StationRuntime runtime = runtime(ResultsFixtures.with(g, extreme))) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      int pages = 1;
+      for (int page = 0; page < pages && page < 100; page++) {
+        Shot shot =
+            shoot(
+                runtime,
+                new Page.Results(page),
+                Settings.DEFAULT,
+                width,
+                height,
+                "results-20-summaries-200-characters-"
+                    + size
+                    + (page == 0 ? "" : "-p" + (page + 1)));
+        assertThat(shot.problems())
+            .as("page %s on the %s", page + 1, Panel.kiosk(width, height))
+            .isEmpty();
+        seen.addAll(shot.texts());
+        pages =
+            shot.texts().stream()
+                .filter(t -> t.matches("第 \\d+ / \\d+ 页"))
+                .map(t -> Integer.parseInt(t.replaceAll("第 \\d+ / (\\d+) 页", "$1")))
+                .findFirst()
+                .orElse(1);
+      }
+      // A long summary is listed in parts: every part of every summary is on one of the pages.
+      assertThat(seen)
+          .as("every summary, all its parts, on one of the pages")
+          .containsAll(
+              extreme.summariesOrNone().stream()
+                  .flatMap(x -> ResultsPresenter.items(x).stream())
+                  .map(ResultsModel.SummaryItem::text)
+                  .toList());
     }
   }
 

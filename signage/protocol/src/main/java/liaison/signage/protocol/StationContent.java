@@ -394,8 +394,20 @@ public record StationContent(
   }
 
   /**
-   * The station's public handling figures for residents' opinions (收集 → 答复 → 满意度) since {@code
-   * since}.
+   * The station's public handling figures for residents' opinions (收集 → 答复 → 满意度), as the hub
+   * computed them from its cases, and the latest published summaries (公示摘要).
+   *
+   * <p>Protocol version 2 of this record (issue 16): the first six fields are version 1, still
+   * filled (the last 12 months, from {@code since}) so that an older station reads them as before;
+   * {@code month}, {@code year}, {@code last12Months} and {@code summaries} are new and optional: a
+   * newer station reading an older hub finds them absent ({@code null}, and no summaries) and shows
+   * the version 1 figures. The codec ignores properties it does not know, so an older station skips
+   * the new ones. New fields here are objects or lists, never primitives: an absent primitive would
+   * be refused ({@code FAIL_ON_NULL_FOR_PRIMITIVES}).
+   *
+   * @param since the first day counted by the version 1 figures
+   * @param summaries newest first, at most {@link #MAX_SUMMARIES}; never a resident's own words;
+   *     absent from an older hub ({@link #summariesOrNone()})
    */
   public record Results(
       LocalDate since,
@@ -403,7 +415,51 @@ public record StationContent(
       int answered,
       int satisfied,
       int basicallySatisfied,
-      int dissatisfied) {
+      int dissatisfied,
+      @Nullable Figures month,
+      @Nullable Figures year,
+      @Nullable Figures last12Months,
+      @Nullable List<Summary> summaries) {
+    /** How many summaries a snapshot carries at most: a board pages through them. */
+    public static final int MAX_SUMMARIES = 20;
+
+    /** Version 1: figures since a day, without periods or summaries (an older hub). */
+    public Results(
+        LocalDate since,
+        int received,
+        int answered,
+        int satisfied,
+        int basicallySatisfied,
+        int dissatisfied) {
+      this(
+          since,
+          received,
+          answered,
+          satisfied,
+          basicallySatisfied,
+          dissatisfied,
+          null,
+          null,
+          null,
+          null);
+    }
+
+    /** Version 2 from its periods: the version 1 fields are the last 12 months'. */
+    public static Results of(
+        Figures month, Figures year, Figures last12Months, List<Summary> summaries) {
+      return new Results(
+          last12Months.from(),
+          last12Months.received(),
+          last12Months.answered(),
+          last12Months.satisfied(),
+          last12Months.basicallySatisfied(),
+          last12Months.dissatisfied(),
+          month,
+          year,
+          last12Months,
+          summaries);
+    }
+
     public Results {
       required(since, "results.since");
       if (received < 0
@@ -417,10 +473,115 @@ public record StationContent(
         throw new IllegalArgumentException(
             "results: " + answered + " answered is more than " + received + " received");
       }
+      // Absent from a version 1 snapshot, and left absent so that it is written back as it came.
+      summaries = summaries == null ? null : list(summaries, "results.summaries");
+      if (summaries != null && summaries.size() > MAX_SUMMARIES) {
+        throw new IllegalArgumentException(
+            "results: " + summaries.size() + " summaries, at most " + MAX_SUMMARIES);
+      }
     }
 
     public int rated() {
       return satisfied + basicallySatisfied + dissatisfied;
+    }
+
+    /** The published summaries, newest first; none from an older hub. */
+    public List<Summary> summariesOrNone() {
+      return summaries == null ? List.of() : summaries;
+    }
+
+    /** Whether the hub sent the periods (version 2). */
+    public boolean hasPeriods() {
+      return month != null && year != null;
+    }
+  }
+
+  /**
+   * Handling figures of the opinions received from {@code from} until the day before {@code until}:
+   * how many were registered, forwarded, answered (within the deadline), closed, and the residents'
+   * latest ratings. The hub's {@code HandlingResults} defines each count.
+   */
+  public record Figures(
+      LocalDate from,
+      LocalDate until,
+      Integer received,
+      Integer registered,
+      Integer forwarded,
+      Integer answered,
+      Integer answeredOnTime,
+      Integer closed,
+      Integer satisfied,
+      Integer basicallySatisfied,
+      Integer dissatisfied) {
+    public Figures {
+      required(from, "figures.from");
+      required(until, "figures.until");
+      if (!until.isAfter(from)) {
+        throw new IllegalArgumentException("figures: until " + until + " is not after " + from);
+      }
+      for (Integer n :
+          new Integer[] {
+            received,
+            registered,
+            forwarded,
+            answered,
+            answeredOnTime,
+            closed,
+            satisfied,
+            basicallySatisfied,
+            dissatisfied
+          }) {
+        if (n == null || n < 0) {
+          throw new IllegalArgumentException("figures: every count is required, none negative");
+        }
+      }
+      if (answered > received || answeredOnTime > answered || closed > received) {
+        throw new IllegalArgumentException(
+            "figures: answered "
+                + answered
+                + " (on time "
+                + answeredOnTime
+                + "), closed "
+                + closed
+                + " of "
+                + received
+                + " received");
+      }
+    }
+
+    public int rated() {
+      return satisfied + basicallySatisfied + dissatisfied;
+    }
+
+    public boolean isEmpty() {
+      return received == 0;
+    }
+  }
+
+  /**
+   * A published summary (公示摘要) of a handled opinion, written by staff for the public: the problem
+   * in general terms, the department and the result. Never a resident's name, phone, address or own
+   * words.
+   *
+   * @param id the summary's id (not shown)
+   * @param category the opinion's category in Chinese; {@code categoryEn} in English
+   * @param department the department that handled it, if it was forwarded
+   * @param received the day the opinion arrived; {@code answered} the day it was answered
+   */
+  public record Summary(
+      String id,
+      String category,
+      String categoryEn,
+      @Nullable String department,
+      String text,
+      LocalDate received,
+      @Nullable LocalDate answered) {
+    public Summary {
+      Checks.text(id, "summary.id");
+      Checks.text(category, "summary.category");
+      categoryEn = categoryEn == null ? "" : categoryEn;
+      Checks.text(text, "summary.text");
+      required(received, "summary.received");
     }
   }
 }

@@ -347,7 +347,7 @@ public final class SignageScreen {
       case TODAY -> TodayBoard.build(in);
       case WEEK -> WeekBoard.build(in);
       case ROSTER -> RosterBoard.build(in);
-      case RESULTS -> PagedBoard.single(ResultsBoard.build(in));
+      case RESULTS -> ResultsBoard.build(in);
       case PLAN -> PlanBoard.build(in);
       case NOTICES -> {
         List<String> ids = in.calendar().activeNotices().stream().map(Notice::id).toList();

@@ -141,10 +141,32 @@ class SignageScreenTest {
         new Case("notice", "long", content, notice("n-2"), List.of("关于征集2027年民生实事项目的公告", "2 / 3")),
         new Case(
             "results",
-            "normal",
+            "first-version",
             content,
             slide(Board.RESULTS),
             List.of("意见办理情况", "128", "117", "91%", "满意 86（77%）", "不满意 4")),
+        new Case(
+            "results",
+            "normal",
+            Optional.of(ResultsFixtures.with(BoardFixtures.content(), ResultsFixtures.normal())),
+            slide(Board.RESULTS),
+            List.of("意见办理情况", "本月", "本年", "12", "83%", "117", "91%", "67%", "办理结果公示"),
+            ResultsFixtures.normal().summariesOrNone().stream()
+                .map(StationContent.Summary::text)
+                .toList()),
+        new Case(
+            "results",
+            "quiet-month",
+            Optional.of(
+                ResultsFixtures.with(BoardFixtures.content(), ResultsFixtures.quietMonth())),
+            slide(Board.RESULTS),
+            List.of("本月还没有收到新的意见", "40", "暂无评价")),
+        new Case(
+            "results",
+            "no-opinions",
+            Optional.of(ResultsFixtures.with(BoardFixtures.empty(), ResultsFixtures.noOpinions())),
+            slide(Board.RESULTS),
+            List.of("本站今年还没有收到群众意见")),
         new Case(
             "urgent",
             "normal",
@@ -258,6 +280,27 @@ class SignageScreenTest {
             List.of("年度活动计划", "续"),
             longPlan.planOrEmpty().stream().map(a -> a.theme()).distinct().toList());
     List.of(small, wide, tall).forEach(p -> out.add(Arguments.of(plan60, p)));
+    Case results =
+        new Case(
+            "results",
+            "20-summaries-200-characters",
+            Optional.of(ResultsFixtures.with(BoardFixtures.content(), ResultsFixtures.extreme())),
+            slide(Board.RESULTS),
+            List.of("意见办理情况", "99999", "12345", "共 20 条 · 20 published"),
+            // Each summary's last part carries its two days (a long one is cut where it must be).
+            ResultsFixtures.extreme().summariesOrNone().stream()
+                .map(
+                    x ->
+                        x.received().getMonthValue()
+                            + "月"
+                            + x.received().getDayOfMonth()
+                            + "日收到 · "
+                            + x.answered().getMonthValue()
+                            + "月"
+                            + x.answered().getDayOfMonth()
+                            + "日答复")
+                .toList());
+    Panel.BOARDS.forEach(p -> out.add(Arguments.of(results, p)));
     return out.stream();
   }
 
