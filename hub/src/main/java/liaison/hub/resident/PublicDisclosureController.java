@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import liaison.hub.plan.ActivityView;
 import liaison.hub.plan.PlanYear;
+import liaison.hub.results.PublicResults;
+import liaison.hub.results.ResultsSection;
 import liaison.hub.text.Text;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
@@ -42,15 +44,22 @@ public class PublicDisclosureController {
 
   private final PublicDisclosure disclosure;
   private final ResidentPages pages;
+  private final PublicResults results;
 
-  public PublicDisclosureController(PublicDisclosure disclosure, ResidentPages pages) {
+  public PublicDisclosureController(
+      PublicDisclosure disclosure, ResidentPages pages, PublicResults results) {
     this.disclosure = disclosure;
     this.pages = pages;
+    this.results = results;
   }
 
-  /** public/county: every county's stations, by township, each linking to its page. */
+  /**
+   * public/county: every county's stations, by township, each linking to its page; the handling
+   * results of one county (the one asked for, else the first).
+   */
   @Introspected
-  public record CountyPage(Frame frame, List<PublicDisclosure.County> counties) {}
+  public record CountyPage(
+      Frame frame, List<PublicDisclosure.County> counties, @Nullable ResultsSection results) {}
 
   /** A line of the activity plan, in the reader's language. */
   public record PlanRow(
@@ -106,14 +115,45 @@ public class PublicDisclosureController {
       int year,
       List<YearLink> years,
       List<PlanRow> plan,
-      List<ReceptionRow> receptions) {}
+      List<ReceptionRow> receptions,
+      ResultsSection results) {}
+
+  /** The results section's filters as the page's query gives them. */
+  private record Filters(@Nullable String month, @Nullable String category, int page) {
+    static Filters of(HttpRequest<?> request) {
+      var q = request.getParameters();
+      int page = 1;
+      try {
+        page = Math.max(1, Integer.parseInt(q.get("page", String.class).orElse("1").strip()));
+      } catch (NumberFormatException e) {
+        // A page that is not a number is the first page: nothing here is worth an error to a
+        // reader.
+      }
+      return new Filters(
+          q.get("month", String.class).orElse(null),
+          q.get("category", String.class).orElse(null),
+          page);
+    }
+  }
 
   @Get(uri = "/public", produces = MediaType.TEXT_HTML)
-  public HttpResponse<?> county(HttpRequest<?> request) {
+  public HttpResponse<?> county(HttpRequest<?> request, @Nullable @QueryValue String county) {
+    Lang lang = Lang.of(request);
+    List<PublicDisclosure.County> counties = disclosure.counties();
+    Filters f = Filters.of(request);
+    ResultsSection section =
+        counties.stream()
+            .filter(c -> c.id().equals(county))
+            .findFirst()
+            .or(() -> counties.stream().findFirst())
+            .map(
+                c ->
+                    results.section(
+                        lang, "/public", c.id(), null, f.month(), f.category(), f.page()))
+            .orElse(null);
     return HttpResponse.ok(
         new ModelAndView<>(
-            "public/county",
-            new CountyPage(Frame.resident(Lang.of(request), "/public"), disclosure.counties())));
+            "public/county", new CountyPage(Frame.resident(lang, "/public"), counties, section)));
   }
 
   @Get(uri = "/public/stations/{id}", produces = MediaType.TEXT_HTML)
@@ -138,6 +178,7 @@ public class PublicDisclosureController {
     String query = request.getUri().getRawQuery();
     String path = request.getPath() + (query == null ? "" : "?" + query);
     var station = s.place().station();
+    Filters filters = Filters.of(request);
     return new ModelAndView<>(
         "public/station",
         new StationPage(
@@ -167,7 +208,15 @@ public class PublicDisclosureController {
                             r.location(),
                             joined(
                                 lang, s.deputiesOf(r).stream().map(StationContent.Deputy::name))))
-                .toList()));
+                .toList(),
+            results.section(
+                lang,
+                request.getPath(),
+                s.place().countyId(),
+                station.id(),
+                filters.month(),
+                filters.category(),
+                filters.page())));
   }
 
   private static DeputyCard card(Lang lang, StationContent.Deputy d) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.db.Database;
+import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
 import liaison.hub.station.StationRepository;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicDisclosureBrowserTest {
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+  /** What staff publish of the seeded opinion: the problem in general terms and the result. */
+  private static final String SUMMARY = "反映小区楼下井盖松动，镇建设办已加固。";
 
   /** The demo script's way of reading the station's opinion link (liaison, demo). */
   private static final Pattern DEMO_SCRIPT_SED =
@@ -85,6 +89,28 @@ class PublicDisclosureBrowserTest {
                 Field.text("phone", "13912345678"),
                 Field.text("consent", "yes")));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    // Staff answer it with a summary for the public: the one thing of the case a public page shows.
+    String id =
+        hub.bean(Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM opinion_case WHERE text LIKE '%井盖松动%'")
+                        .mapTo(String.class)
+                        .one());
+    StaffClient admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
+    for (var step :
+        List.of(
+            Map.entry("register", Map.of("category", "URBAN_RURAL", "summary", "井盖松动")),
+            Map.entry(
+                "answer",
+                Map.of("text", "您好，井盖已由镇建设办固定。", "publicSummary", SUMMARY, "publish", true)))) {
+      HttpResponse<String> done =
+          admin.api(
+              "POST",
+              "/api/cases/" + id + "/" + step.getKey(),
+              json.writeValueAsString(step.getValue()));
+      assertThat(done.statusCode()).as(done.body()).isBetween(200, 299);
+    }
     String slot =
         hub.bean(Database.class)
             .withHandle(
@@ -173,10 +199,11 @@ class PublicDisclosureBrowserTest {
         .as("the basic information, the year's plan and the place kept for the results")
         .contains("城关镇人大代表之家", "青溪县城关镇人民路18号镇政府一楼东侧", "周一至周五 8:30—12:00，14:30—17:30")
         .contains(TODAY.getYear() + " 年度活动计划", "老旧小区改造和加装电梯项目视察", "视察")
-        .contains("<!-- results: wired by the lead -->");
+        .as("the handling results with the published summary")
+        .contains("意见办理情况", SUMMARY);
     assertThat(pages.get(1))
         .contains("青溪县", "城关镇", "白沙镇", "href=\"/public/stations/s-002\"")
-        .contains("<!-- results: wired by the lead -->");
+        .contains("意见办理情况", "合计", SUMMARY);
   }
 
   @Test
