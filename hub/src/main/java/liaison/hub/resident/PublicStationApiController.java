@@ -8,13 +8,23 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import liaison.hub.opinion.Category;
 import liaison.hub.plan.ActivityView;
 import liaison.hub.plan.PlanYear;
+import liaison.hub.problem.BadRequestProblem;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.results.HandlingFigures;
+import liaison.hub.results.HandlingResults;
+import liaison.hub.results.PublicResults;
+import liaison.hub.results.PublishedSummaries;
+import liaison.hub.results.ReportingPeriod;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
 import liaison.hub.web.ApiAnswers;
+import liaison.hub.web.Lang;
 import liaison.hub.web.PublicLinks;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.StationContent;
@@ -28,8 +38,16 @@ import liaison.signage.protocol.StationContent;
 public class PublicStationApiController {
   private final PublicDisclosure disclosure;
   private final PublicLinks links;
+  private final HandlingResults handling;
+  private final PublishedSummaries summaries;
 
-  public PublicStationApiController(PublicDisclosure disclosure, PublicLinks links) {
+  public PublicStationApiController(
+      PublicDisclosure disclosure,
+      PublicLinks links,
+      HandlingResults handling,
+      PublishedSummaries summaries) {
+    this.handling = handling;
+    this.summaries = summaries;
     this.disclosure = disclosure;
     this.links = links;
   }
@@ -85,6 +103,51 @@ public class PublicStationApiController {
       boolean ready,
       List<PublicDeputy> deputies,
       List<PublicReception> receptions) {}
+
+  /**
+   * Handling figures of the opinions received in a period (whole months, {@code from} to {@code
+   * to}), each count as {@code HandlingResults} defines it.
+   */
+  public record PublicFigures(
+      String from,
+      String to,
+      int received,
+      int registered,
+      int forwarded,
+      int answered,
+      int answeredOnTime,
+      int closed,
+      int satisfied,
+      int basicallySatisfied,
+      int dissatisfied) {}
+
+  /**
+   * A published summary (公示摘要): what staff wrote for the public when answering, with the days the
+   * opinion arrived and was answered. Nothing of the resident.
+   */
+  public record PublicSummary(
+      String station,
+      String category,
+      String categoryZh,
+      String categoryEn,
+      @Nullable String department,
+      String text,
+      String received,
+      @Nullable String answered) {}
+
+  /**
+   * A station's handling results: this month, this year and the last 12 months, and one page of its
+   * published summaries (newest first) of the month and category asked for.
+   */
+  public record StationResults(
+      String stationId,
+      PublicFigures month,
+      PublicFigures year,
+      PublicFigures last12Months,
+      int page,
+      int pages,
+      int total,
+      List<PublicSummary> summaries) {}
 
   /** A station's activity plan for a year; {@code years} are those with a plan, and this one. */
   public record PublicPlan(
@@ -179,6 +242,87 @@ public class PublicStationApiController {
   public PublicPlan plan(String id, @Nullable @QueryValue String year) {
     PublicDisclosure.Station s = station(id, PlanYear.parse(year, disclosure.thisYear()));
     return new PublicPlan(s.place().id(), s.year(), s.years(), s.plan());
+  }
+
+  /**
+   * A station's handling results and published summaries (意见办理情况, 办理结果公示), as its public page shows
+   * them.
+   *
+   * @param month only the summaries of opinions received in this month ({@code 2026-03})
+   * @param category only this category's summaries ({@code TRANSPORT})
+   * @param page from 1, 10 summaries a page
+   */
+  @Get(uri = "/api/public/stations/{id}/results", produces = MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getPublicStationResults",
+      security = {})
+  @ApiAnswers.NotFound
+  @ApiAnswers.BadRequest
+  public StationResults results(
+      String id,
+      @Nullable @QueryValue String month,
+      @Nullable @QueryValue String category,
+      @Nullable @QueryValue Integer page) {
+    StationPlace p = station(id, disclosure.thisYear()).place();
+    YearMonth chosen = null;
+    if (month != null && !month.isBlank()) {
+      try {
+        chosen = YearMonth.parse(month.strip());
+      } catch (DateTimeParseException e) {
+        throw new BadRequestProblem("bad-month", Text.of("problem.results.month.invalid"));
+      }
+    }
+    Category kind = null;
+    if (category != null && !category.isBlank()) {
+      kind =
+          Category.of(category.strip())
+              .orElseThrow(
+                  () ->
+                      new BadRequestProblem(
+                          "bad-category", Text.of("problem.results.category.invalid")));
+    }
+    HandlingResults.Periods periods = handling.forStation(p.id());
+    PublishedSummaries.Page found =
+        summaries.page(
+            new PublishedSummaries.Filter(p.countyId(), p.id(), chosen, kind),
+            page == null ? 1 : Math.max(1, page),
+            PublicResults.PER_PAGE);
+    return new StationResults(
+        p.id(),
+        figures(periods.monthPeriod(), periods.month()),
+        figures(periods.yearPeriod(), periods.year()),
+        figures(periods.last12MonthsPeriod(), periods.last12Months()),
+        found.page(),
+        found.pages(),
+        found.total(),
+        found.items().stream()
+            .map(
+                x ->
+                    new PublicSummary(
+                        x.stationName(),
+                        x.category().name(),
+                        Lang.ZH.text(x.category().text()),
+                        Lang.EN.text(x.category().text()),
+                        x.department(),
+                        x.text(),
+                        x.received().toString(),
+                        x.answered() == null ? null : x.answered().toString()))
+            .toList());
+  }
+
+  private static PublicFigures figures(ReportingPeriod period, HandlingFigures f) {
+    return new PublicFigures(
+        period.first().toString(),
+        period.last().toString(),
+        f.received(),
+        f.registered(),
+        f.forwarded(),
+        f.answered(),
+        f.answeredOnTime(),
+        f.closed(),
+        f.satisfied(),
+        f.basicallySatisfied(),
+        f.dissatisfied());
   }
 
   private PublicDisclosure.Station station(String id, int year) {

@@ -182,7 +182,11 @@ class PublicDisclosureBrowserTest {
             get("/public"),
             get("/api/public/stations/s-001"),
             get("/api/public/stations"),
-            get("/api/public/stations/s-001/plan"));
+            get("/api/public/stations/s-001/plan"),
+            get("/api/public/stations/s-001/results"),
+            get(
+                "/api/public/stations/s-001/results?category=URBAN_RURAL&month="
+                    + TODAY.toString().substring(0, 7)));
     List<String> personal = personalData();
     for (String page : pages) {
       for (String word : personal) {
@@ -201,6 +205,22 @@ class PublicDisclosureBrowserTest {
         .contains(TODAY.getYear() + " 年度活动计划", "老旧小区改造和加装电梯项目视察", "视察")
         .as("the handling results with the published summary")
         .contains("意见办理情况", SUMMARY);
+    JsonNode results = json.readTree(pages.get(5));
+    assertThat(results.path("summaries").path(0).path("text").asText()).isEqualTo(SUMMARY);
+    assertThat(results.path("summaries").path(0).path("categoryZh").asText()).isEqualTo("城乡建设");
+    assertThat(results.path("month").path("answered").asInt())
+        .as("this month's figures count the answered opinion")
+        .isPositive();
+    assertThat(results.path("summaries").path(0).has("caseId")).isFalse();
+    assertThat(json.readTree(pages.get(6)).path("total").asInt()).isEqualTo(1);
+    assertThat(
+            json.readTree(get("/api/public/stations/s-001/results?category=TRANSPORT"))
+                .path("total")
+                .asInt())
+        .as("another category's summaries")
+        .isZero();
+    assertThat(anyone.get("/api/public/stations/s-001/results?month=2026-13").statusCode())
+        .isEqualTo(400);
     assertThat(pages.get(1))
         .contains("青溪县", "城关镇", "白沙镇", "href=\"/public/stations/s-002\"")
         .contains("意见办理情况", "合计", SUMMARY);

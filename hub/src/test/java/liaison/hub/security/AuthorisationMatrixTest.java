@@ -302,6 +302,7 @@ class AuthorisationMatrixTest {
     expect("GET /api/public/stations/{id}", PUBLIC);
     expect("GET /api/public/stations", PUBLIC);
     expect("GET /api/public/stations/{id}/plan", PUBLIC);
+    expect("GET /api/public/stations/{id}/results", PUBLIC);
     expect("GET /public", PUBLIC);
     expect("GET /public/stations/{id}", PUBLIC);
     expect("POST /api/public/enrolments", PUBLIC);

@@ -116,7 +116,8 @@ class GeneratedApiClientTest {
         catchThrowableOfType(ApiException.class, () -> new NoticeApi(anonymous).listNotices());
 
     assertThat(refused.getCode()).isEqualTo(401);
-    assertThat(problem(refused).getMessage()).isEqualTo("请先登录 · Please log in");
+    assertThat(problem(refused).getMessage()).isEqualTo("请先登录");
+    assertThat(problem(refused).getMessageEn()).isEqualTo("Please log in");
   }
 
   @Test
