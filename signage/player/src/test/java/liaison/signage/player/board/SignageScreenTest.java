@@ -371,10 +371,11 @@ class SignageScreenTest {
   }
 
   /**
-   * A page of rows as drawn: the room left between its last row and its bottom, and the height of
-   * its first row (what the page before it would have needed to take this row too).
+   * A page of rows as drawn: the room left between its last row and its bottom, the height of its
+   * first row (what the page before it would have needed to take this row too, with the gap it
+   * leaves between rows).
    */
-  record Fill(double roomLeft, double firstRow) {
+  record Fill(double roomLeft, double firstRow, double gap) {
     static Fill of(Region pages) {
       List<Node> shown = pages.getChildrenUnmodifiable().stream().filter(Node::isVisible).toList();
       double bottom =
@@ -394,7 +395,8 @@ class SignageScreenTest {
               .filter(
                   n ->
                       n.getStyleClass().contains("week-line")
-                          || n.getStyleClass().contains("roster-card"))
+                          || n.getStyleClass().contains("roster-card")
+                          || n.getStyleClass().contains("plan-line"))
               .mapToDouble(n -> n.getBoundsInParent().getMinY())
               .min()
               .orElse(top);
@@ -404,7 +406,30 @@ class SignageScreenTest {
               .mapToDouble(b -> b.getMaxY() - top)
               .max()
               .orElse(0);
-      return new Fill(pages.getHeight() - pages.snappedBottomInset() - bottom, firstRow);
+      // The space the page leaves between one row and the next: a row taken onto this page would
+      // have needed it above itself.
+      List<Bounds> sorted =
+          rows.stream().sorted(java.util.Comparator.comparingDouble(Bounds::getMinY)).toList();
+      double gap = Double.MAX_VALUE;
+      for (int i = 1; i < sorted.size(); i++) {
+        double between = sorted.get(i).getMinY() - sorted.get(i - 1).getMaxY();
+        if (between > 0) {
+          gap = Math.min(gap, between);
+        }
+      }
+      if (gap == Double.MAX_VALUE) {
+        // One row on the page: no gap to measure; the pager's own em (its hidden probe) times the
+        // widest gap a board's shape asks for (0.35 em).
+        gap =
+            pages.getChildrenUnmodifiable().stream()
+                    .filter(
+                        n -> n instanceof Labeled l && !l.isVisible() && "字".equals(l.getText()))
+                    .mapToDouble(n -> ((Labeled) n).getFont().getSize())
+                    .findFirst()
+                    .orElse(0)
+                * 0.35;
+      }
+      return new Fill(pages.getHeight() - pages.snappedBottomInset() - bottom, firstRow, gap);
     }
   }
 
@@ -493,7 +518,9 @@ class SignageScreenTest {
     for (int page = 0; page + 1 < drawn.fill().size(); page++) {
       assertThat(drawn.fill().get(page).roomLeft())
           .as("room left under page %d of %s at %s", page + 1, c, panel.size())
-          .isLessThan(drawn.fill().get(page + 1).firstRow());
+          .isLessThan(
+              drawn.fill().get(page + 1).firstRow()
+                  + Math.max(drawn.fill().get(page).gap(), drawn.fill().get(page + 1).gap()));
     }
     Integer budget = PAGE_BUDGET.get(c + " " + panel.size());
     if (budget != null) {
