@@ -53,6 +53,22 @@ public final class LargeCounty {
 
   private LargeCounty() {}
 
+  /** The benchmarks' baseline: a bare count of the table the figures read. */
+  public static long countCases(Database db) {
+    return db.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Long.class).one());
+  }
+
+  /** The county's size and the rounds measured, for a benchmark's title. */
+  public static String describe(Size size, int rounds) {
+    return size.stations()
+        + " stations, "
+        + size.cases()
+        + " opinions over two years, "
+        + rounds
+        + " rounds";
+  }
+
   /** Station {@code i}'s id, 0-based. */
   public static String station(int i) {
     return "s-l%03d".formatted(i);

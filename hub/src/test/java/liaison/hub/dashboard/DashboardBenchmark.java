@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,16 +63,15 @@ class DashboardBenchmark {
       DashboardPeriod last12 = DashboardPeriod.last12Months(today);
       List<String> county =
           IntStream.range(0, SIZE.stations()).mapToObj(LargeCounty::station).toList();
-      List<Long> count = new ArrayList<>();
-      List<Long> whole = new ArrayList<>();
-      List<Long> one = new ArrayList<>();
-      List<Long> page = new ArrayList<>();
+      long[] count = new long[ROUNDS];
+      long[] whole = new long[ROUNDS];
+      long[] one = new long[ROUNDS];
+      long[] page = new long[ROUNDS];
       DashboardFigures.Figures figures = null;
       for (int round = 0; round <= ROUNDS; round++) {
         String station = LargeCounty.station(round % SIZE.stations());
         long t0 = System.nanoTime();
-        db.withHandle(
-            h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Long.class).one());
+        LargeCounty.countCases(db);
         long t1 = System.nanoTime();
         figures = dashboard.figures(county, last12);
         long t2 = System.nanoTime();
@@ -85,28 +83,20 @@ class DashboardBenchmark {
           throw new IllegalStateException("/admin/dashboard answered " + answer.statusCode());
         }
         if (round > 0) {
-          count.add(t1 - t0);
-          whole.add(t2 - t1);
-          one.add(t3 - t2);
-          page.add(t4 - t3);
+          count[round - 1] = t1 - t0;
+          whole[round - 1] = t2 - t1;
+          one[round - 1] = t3 - t2;
+          page[round - 1] = t4 - t3;
         }
       }
       String report =
           Benchmarks.table(
-                  "the dashboard on "
-                      + store
-                      + ": "
-                      + SIZE.stations()
-                      + " stations, "
-                      + SIZE.cases()
-                      + " opinions over two years, "
-                      + ROUNDS
-                      + " rounds",
+                  "the dashboard on " + store + ": " + LargeCounty.describe(SIZE, ROUNDS),
                   List.of(
-                      new Benchmarks.Series("SELECT count(*) FROM opinion_case", nanos(count)),
-                      new Benchmarks.Series("the county's figures, last 12 months", nanos(whole)),
-                      new Benchmarks.Series("one station's figures, last 12 months", nanos(one)),
-                      new Benchmarks.Series("GET /admin/dashboard, county admin", nanos(page))))
+                      new Benchmarks.Series("SELECT count(*) FROM opinion_case", count),
+                      new Benchmarks.Series("the county's figures, last 12 months", whole),
+                      new Benchmarks.Series("one station's figures, last 12 months", one),
+                      new Benchmarks.Series("GET /admin/dashboard, county admin", page)))
               + String.format(
                   "the county's last 12 months: %d opinions counted, %d receptions held,"
                       + " %d of %d deputies on duty signed in%n",
@@ -117,9 +107,5 @@ class DashboardBenchmark {
               + String.format("generated and written in %.1f s%n", filled);
       Benchmarks.record("dashboard-" + store.name().toLowerCase(Locale.ROOT), report);
     }
-  }
-
-  private static long[] nanos(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).toArray();
   }
 }
