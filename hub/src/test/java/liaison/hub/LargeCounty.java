@@ -53,6 +53,22 @@ public final class LargeCounty {
 
   private LargeCounty() {}
 
+  /** The benchmarks' baseline: a bare count of the table the figures read. */
+  public static long countCases(Database db) {
+    return db.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Long.class).one());
+  }
+
+  /** The county's size and the rounds measured, for a benchmark's title. */
+  public static String describe(Size size, int rounds) {
+    return size.stations()
+        + " stations, "
+        + size.cases()
+        + " opinions over two years, "
+        + rounds
+        + " rounds";
+  }
+
   /** Station {@code i}'s id, 0-based. */
   public static String station(int i) {
     return "s-l%03d".formatted(i);
@@ -161,6 +177,67 @@ public final class LargeCounty {
             batch.execute();
           });
     }
+  }
+
+  /**
+   * Adds what the dashboard's reception figures count (kept small beside the opinions): two
+   * deputies per station, a reception every second week at each station over the year before today,
+   * both deputies on duty, most signed in and most of the ledgers with a visitors' count.
+   */
+  public static void receptions(Database db, Size size, LocalDate today, long seed) {
+    Random random = new Random(seed);
+    String now = Sql.instant(today.atTime(LocalTime.NOON).atZone(Sql.ZONE).toOffsetDateTime());
+    db.useTransaction(
+        h -> {
+          PreparedBatch deputies =
+              h.prepareBatch(
+                  "INSERT INTO deputy (id, name, county_id, created_at, updated_at)"
+                      + " VALUES (:id, :name, :county, :now, :now)");
+          for (int d = 0; d < 2 * size.stations(); d++) {
+            deputies
+                .bind("id", "dep-l" + d)
+                .bind("name", "代表" + d)
+                .bind("county", COUNTY)
+                .bind("now", now)
+                .add();
+          }
+          deputies.execute();
+          PreparedBatch slots =
+              h.prepareBatch(
+                  "INSERT INTO reception_slot (id, station_id, slot_date, start_time, end_time,"
+                      + " status, visitors, created_at, updated_at) VALUES (:id, :station, :date,"
+                      + " '09:00', '11:00', 'HELD', :visitors, :now, :now)");
+          PreparedBatch onDuty =
+              h.prepareBatch(
+                  "INSERT INTO reception_deputy (slot_id, deputy_id, position)"
+                      + " VALUES (:slot, :deputy, :position)");
+          PreparedBatch signedIn =
+              h.prepareBatch(
+                  "INSERT INTO reception_attendance (slot_id, deputy_id, marked_at, marked_by)"
+                      + " VALUES (:slot, :deputy, :now, 'staff-l')");
+          for (int s = 0; s < size.stations(); s++) {
+            for (int week = 0; week < 52; week += 2) {
+              String slot = "slot-l" + s + "-" + week;
+              slots
+                  .bind("id", slot)
+                  .bind("station", station(s))
+                  .bind("date", Sql.date(today.minusWeeks(week).minusDays(s % 7)))
+                  .bind("visitors", random.nextInt(10) < 7 ? (Integer) random.nextInt(30) : null)
+                  .bind("now", now)
+                  .add();
+              for (int position = 0; position < 2; position++) {
+                String deputy = "dep-l" + (2 * s + position);
+                onDuty.bind("slot", slot).bind("deputy", deputy).bind("position", position).add();
+                if (random.nextInt(10) < 8) {
+                  signedIn.bind("slot", slot).bind("deputy", deputy).bind("now", now).add();
+                }
+              }
+            }
+          }
+          slots.execute();
+          onDuty.execute();
+          signedIn.execute();
+        });
   }
 
   private static String pick(Random random) {
