@@ -51,7 +51,7 @@ class SpreadsheetBrowserTest {
     page.getByLabel("用户名").fill("admin");
     page.getByLabel("密码").fill(DemoCounty.PASSWORD);
     page.getByLabel("密码").press("Enter");
-    page.waitForURL("**/admin");
+    page.waitForURL("**/admin/dashboard"); // a county administrator lands on the dashboard
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("表格导入导出")).click();
     Locator deputies = page.locator("#sheet-deputies");

@@ -180,7 +180,7 @@ class CommandTest {
       page.getByLabel("用户名").fill("admin");
       page.getByLabel("密码").fill("demo-2026");
       page.getByLabel("密码").press("Enter");
-      page.waitForURL("**/admin");
+      page.waitForURL("**/admin/dashboard");
       page.navigate(hub.url("/admin/fleet").toString());
       assertThat(page.locator("img.thumb").count()).isEqualTo(1);
       assertThat(

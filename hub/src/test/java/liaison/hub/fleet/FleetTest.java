@@ -153,7 +153,7 @@ class FleetTest {
       browser.getByLabel("用户名").fill("admin");
       browser.getByLabel("密码").fill("demo-2026");
       browser.getByLabel("密码").press("Enter");
-      browser.waitForURL("**/admin");
+      browser.waitForURL("**/admin/dashboard");
       browser.navigate(hub.url("/admin/fleet").toString());
       assertThat(browser.locator("tr.needs-attention").count()).isEqualTo(1);
       Chromium.screenshot(browser, "fleet-laptop");
