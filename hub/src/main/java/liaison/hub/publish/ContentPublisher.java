@@ -348,36 +348,11 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   }
 
   private static StationContent unstamped(StationContent c) {
-    return new StationContent(
-        c.stationId(),
-        1,
-        SAME_TIME,
-        c.station(),
-        c.deputies(),
-        c.receptions(),
-        c.notices(),
-        c.links(),
-        c.results(),
-        c.playlist(),
-        c.plan());
+    return c.withVersion(1, SAME_TIME);
   }
 
   private static StationContent stamped(StationContent c, long version) {
-    if (c.version() == version) {
-      return c;
-    }
-    return new StationContent(
-        c.stationId(),
-        version,
-        c.generatedAt(),
-        c.station(),
-        c.deputies(),
-        c.receptions(),
-        c.notices(),
-        c.links(),
-        c.results(),
-        c.playlist(),
-        c.plan());
+    return c.version() == version ? c : c.withVersion(version, c.generatedAt());
   }
 
   /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */

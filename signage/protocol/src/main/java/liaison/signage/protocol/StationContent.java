@@ -136,6 +136,57 @@ public record StationContent(
     plan = plan == null ? null : list(plan, "plan");
   }
 
+  /**
+   * The same content under another version and time of building: what a hub stamps on a snapshot it
+   * built, and compares without. Every other field is kept, those added later too.
+   */
+  public StationContent withVersion(long newVersion, OffsetDateTime builtAt) {
+    return new StationContent(
+        stationId,
+        newVersion,
+        builtAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan);
+  }
+
+  /** The same content with other handling figures. */
+  public StationContent withResults(@Nullable Results newResults) {
+    return new StationContent(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        newResults,
+        playlist,
+        plan);
+  }
+
+  /** The same content with another annual plan. */
+  public StationContent withPlan(@Nullable List<Activity> newPlan) {
+    return new StationContent(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        newPlan);
+  }
+
   public Optional<Results> resultsIfAny() {
     return Optional.ofNullable(results);
   }

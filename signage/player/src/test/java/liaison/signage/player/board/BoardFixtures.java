@@ -184,18 +184,7 @@ final class BoardFixtures {
 
   /** The content with the coming activities of the station's plan. */
   static StationContent withPlan(StationContent c, List<Activity> plan) {
-    return new StationContent(
-        c.stationId(),
-        c.version(),
-        c.generatedAt(),
-        c.station(),
-        c.deputies(),
-        c.receptions(),
-        c.notices(),
-        c.links(),
-        c.results(),
-        c.playlist(),
-        plan);
+    return c.withPlan(plan);
   }
 
   static Activity activity(

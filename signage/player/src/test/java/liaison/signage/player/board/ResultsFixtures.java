@@ -106,16 +106,6 @@ public final class ResultsFixtures {
   }
 
   public static StationContent with(StationContent base, Results results) {
-    return new StationContent(
-        base.stationId(),
-        base.version(),
-        base.generatedAt(),
-        base.station(),
-        base.deputies(),
-        base.receptions(),
-        base.notices(),
-        base.links(),
-        results,
-        base.playlist());
+    return base.withResults(results);
   }
 }
