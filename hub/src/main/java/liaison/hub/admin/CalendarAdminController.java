@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import liaison.hub.calendar.CalendarDay;
+import liaison.hub.calendar.CalendarFile;
 import liaison.hub.calendar.CalendarService;
 import liaison.hub.calendar.DayKind;
 import liaison.hub.calendar.WorkingCalendar;
@@ -134,7 +136,7 @@ public class CalendarAdminController {
       if (bytes.length > MAX_FILE) {
         throw ValidationProblem.of("file", Text.of("problem.calendar.file.too-large"));
       }
-      List<liaison.hub.calendar.CalendarDay> taken = calendar.importFile(staff, bytes);
+      List<CalendarDay> taken = calendar.importFile(staff, bytes);
       return done(taken.isEmpty() ? y : taken.getFirst().date().getYear(), "imported");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -173,7 +175,7 @@ public class CalendarAdminController {
     if (year < 2000 || year > 2100) {
       throw ValidationProblem.of("year", Text.of("problem.calendar.year.invalid", year));
     }
-    CalendarService.Year table = calendar.page(staff, year);
+    List<CalendarDay> table = calendar.days(staff, year);
     Lang lang = Lang.of(request);
     int thisYear = days.today().getYear();
     List<YearLink> years =
@@ -181,7 +183,7 @@ public class CalendarAdminController {
             .mapToObj(y -> new YearLink(y, y == year))
             .toList();
     List<DayRow> rows =
-        table.days().stream()
+        table.stream()
             .map(
                 d ->
                     new DayRow(
@@ -198,12 +200,12 @@ public class CalendarAdminController {
             Frame.of(request, staff),
             year,
             years,
-            table.known(),
+            calendar.known(staff, year),
             rows,
             staff.isCountyAdmin(),
             draft,
             FormErrors.byField(lang, errors),
             done,
-            liaison.hub.calendar.CalendarFile.MAX_NAME));
+            CalendarFile.MAX_NAME));
   }
 }

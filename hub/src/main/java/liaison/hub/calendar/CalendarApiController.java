@@ -54,8 +54,9 @@ public class CalendarApiController {
   @Operation(operationId = "putCalendarDay")
   @ApiAnswers.BadRequest
   @ApiAnswers.Invalid
-  public CalendarDay put(@Parameter(hidden = true) Staff staff, @Body CalendarService.Draft draft) {
-    return calendar.put(staff, draft);
+  public CalendarService.DayView put(
+      @Parameter(hidden = true) Staff staff, @Body CalendarService.Draft draft) {
+    return CalendarService.DayView.of(calendar.put(staff, draft));
   }
 
   /** Removes one of the county's own days (a day of the national table is not the county's). */

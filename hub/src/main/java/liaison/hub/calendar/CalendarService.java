@@ -19,6 +19,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.text.Text;
+import liaison.hub.web.ApiTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,31 +58,33 @@ public class CalendarService {
   @Introspected
   public record Draft(@Nullable String date, @Nullable String kind, @Nullable String name) {}
 
-  /** A holiday of the year: its name and the days off it brings, in order. */
-  public record Holiday(String name, List<LocalDate> off) {}
+  /** A holiday of the year: its name and the days off it brings (ISO dates), in order. */
+  public record Holiday(String name, List<String> off) {}
 
-  /** A weekend day worked (调休上班), and the holiday it makes up for (or empty). */
-  public record WorkDay(LocalDate date, String holiday) {}
+  /** A weekend day worked (调休上班, ISO date), and the holiday it makes up for (or empty). */
+  public record WorkDay(String date, String holiday) {}
 
   /**
-   * A county's year: the holidays, the make-up working days, every row (national or the county's),
-   * and whether the year has a table at all ({@code known}; without one, Monday to Friday counts).
+   * A county's year as the API gives it: the holidays, the make-up working days, and whether the
+   * year has a table at all ({@code known}; without one, Monday to Friday counts).
    */
-  public record Year(
-      int year, boolean known, List<Holiday> holidays, List<WorkDay> workDays, List<Row> days) {}
+  public record Year(int year, boolean known, List<Holiday> holidays, List<WorkDay> workDays) {}
 
-  /** A row as the page lists it; only the county's own may be removed. */
-  public record Row(LocalDate date, DayKind kind, String name, boolean national) {}
+  /** A day as the API gives it back: kind OFF (休) or WORK (班). */
+  public record DayView(String date, String kind, String name) {
+    static DayView of(CalendarDay d) {
+      return new DayView(ApiTimes.date(d.date()), d.kind().name(), d.name());
+    }
+  }
 
   public Year year(Staff staff, int year) {
-    List<CalendarDay> days = effective(staff.countyId(), year);
-    Map<String, List<LocalDate>> holidays = new LinkedHashMap<>();
+    Map<String, List<String>> holidays = new LinkedHashMap<>();
     List<WorkDay> work = new ArrayList<>();
-    for (CalendarDay d : days) {
+    for (CalendarDay d : effective(staff.countyId(), year)) {
       if (d.kind() == DayKind.OFF) {
-        holidays.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d.date());
+        holidays.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(ApiTimes.date(d.date()));
       } else {
-        work.add(new WorkDay(d.date(), d.name()));
+        work.add(new WorkDay(ApiTimes.date(d.date()), d.name()));
       }
     }
     return new Year(
@@ -90,8 +93,7 @@ public class CalendarService {
         holidays.entrySet().stream()
             .map(e -> new Holiday(e.getKey(), List.copyOf(e.getValue())))
             .toList(),
-        List.copyOf(work),
-        days.stream().map(d -> new Row(d.date(), d.kind(), d.name(), d.national())).toList());
+        List.copyOf(work));
   }
 
   /** The county's days of the year: the national ones where the county has none of its own. */
@@ -202,10 +204,18 @@ public class CalendarService {
     return CalendarFile.write(effective(staff.countyId(), year));
   }
 
-  /** The page's read: station managers and county administrators (not a deputy's account). */
-  public Year page(Staff staff, int year) {
+  /**
+   * The page's read, every row of the year (national or the county's): station managers and county
+   * administrators, not a deputy's account.
+   */
+  public List<CalendarDay> days(Staff staff, int year) {
     access.requireEditor(staff);
-    return year(staff, year);
+    return effective(staff.countyId(), year);
+  }
+
+  /** Whether the county's year has a table (else Monday to Friday counts). */
+  public boolean known(Staff staff, int year) {
+    return calendar.of(staff.countyId()).knows(year);
   }
 
   /** In December, next year when the county has no table for it yet. */
