@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public class MissingYearWarning {
   private static final Logger LOG = LoggerFactory.getLogger(MissingYearWarning.class);
 
+  /** The job's lease. */
+  public static final String LEASE = "calendar-warning";
+
   private final CalendarRepository repository;
   private final WorkingCalendar calendar;
 
@@ -25,7 +28,7 @@ public class MissingYearWarning {
   }
 
   @Scheduled(cron = "0 0 9 * * *", zoneId = "Asia/Shanghai")
-  @Leased("calendar-warning")
+  @Leased(LEASE)
   void warnOnSchedule() {
     warn();
   }
