@@ -118,7 +118,10 @@ public class CalendarAdminController {
     }
   }
 
-  @Post(uri = "/days/{date}/delete", produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/days/{date}/delete",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> remove(Staff staff, String date) {
     calendar.remove(staff, date);
     return done(LocalDate.parse(date).getYear(), "removed");

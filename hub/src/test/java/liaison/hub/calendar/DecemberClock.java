@@ -10,11 +10,12 @@ import java.time.OffsetDateTime;
 import liaison.hub.config.TimeFactory;
 
 /**
- * The hub's clock for {@link CalendarApiTest}: 1 December 2026, 09:00 in Beijing when the hub
- * starts, then running as clocks do (sessions, leases and the broker keep working).
+ * The hub's clock for {@link CalendarApiTest} and {@code CalendarBrowserTest}: 1 December 2026,
+ * 09:00 in Beijing when the hub starts, then running as clocks do (sessions, leases and the broker
+ * keep working).
  */
 @Factory
-@Requires(property = "spec.name", value = "CalendarApiTest")
+@Requires(property = "spec.name", pattern = "Calendar(Api|Browser)Test")
 class DecemberClock {
   static final OffsetDateTime START = OffsetDateTime.parse("2026-12-01T09:00:00+08:00");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,22 @@ class WorkingCalendarTest {
     return database;
   }
 
+  /** The calendar's parts on a county's database, the built-in tables stored. */
+  private record Parts(
+      Database database, CalendarRepository repository, NationalHolidays national) {
+    static Parts on(TestStore db, Clock clock) {
+      CalendarRepository repository = new CalendarRepository(county(db), clock);
+      NationalHolidays national = new NationalHolidays(repository);
+      national.store();
+      return new Parts(db.database(), repository, national);
+    }
+
+    /** One hub's calendar. */
+    WorkingCalendar calendar(Clock clock) {
+      return new WorkingCalendar(repository, national, clock, REFRESH);
+    }
+  }
+
   private static CalendarDay day(String date, DayKind kind, String name) {
     return new CalendarDay(LocalDate.parse(date), kind, name, false);
   }
@@ -64,11 +81,10 @@ class WorkingCalendarTest {
   @Test
   void shouldCountTheCountysOwnDaysOverTheNationalOnes(@TempDir Path dir) {
     try (TestStore db = TestStore.migrated(store, dir)) {
-      Database database = county(db);
-      CalendarRepository repository = new CalendarRepository(database, clock);
-      NationalHolidays national = new NationalHolidays(repository);
-      national.store();
-      WorkingCalendar calendar = new WorkingCalendar(repository, national, clock, REFRESH);
+      Parts parts = Parts.on(db, clock);
+      Database database = parts.database();
+      CalendarRepository repository = parts.repository();
+      WorkingCalendar calendar = parts.calendar(clock);
       LocalDate start = LocalDate.of(2026, 9, 30);
       assertThat(calendar.after(COUNTY, start, 1)).isEqualTo(LocalDate.of(2026, 10, 8));
 
@@ -100,12 +116,11 @@ class WorkingCalendarTest {
   @Test
   void shouldKeepTheTableInMemoryAndSeeAnotherHubsEditAfterTheRefresh(@TempDir Path dir) {
     try (TestStore db = TestStore.migrated(store, dir)) {
-      Database database = county(db);
-      CalendarRepository repository = new CalendarRepository(database, clock);
-      NationalHolidays national = new NationalHolidays(repository);
-      national.store();
-      WorkingCalendar here = new WorkingCalendar(repository, national, clock, REFRESH);
-      WorkingCalendar otherHub = new WorkingCalendar(repository, national, clock, REFRESH);
+      Parts parts = Parts.on(db, clock);
+      Database database = parts.database();
+      CalendarRepository repository = parts.repository();
+      WorkingCalendar here = parts.calendar(clock);
+      WorkingCalendar otherHub = parts.calendar(clock);
       LocalDate monday = LocalDate.of(2026, 11, 2);
       assertThat(here.isWorkingDay(COUNTY, monday)).isTrue();
 
@@ -129,10 +144,7 @@ class WorkingCalendarTest {
         (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(WorkingCalendar.class);
     logger.addAppender(log);
     try (TestStore db = TestStore.migrated(store, dir)) {
-      CalendarRepository repository = new CalendarRepository(county(db), clock);
-      NationalHolidays national = new NationalHolidays(repository);
-      national.store();
-      WorkingCalendar calendar = new WorkingCalendar(repository, national, clock, REFRESH);
+      WorkingCalendar calendar = Parts.on(db, clock).calendar(clock);
 
       assertThat(calendar.of(COUNTY).knows(2027)).isFalse();
       // 2027-01-01 is a Friday; with no table it counts, and the deadline goes on into 2027
@@ -155,11 +167,10 @@ class WorkingCalendarTest {
   void shouldWarnFromTheFirstOfDecemberWhileNextYearHasNoTable(@TempDir Path dir) {
     TestClock november = TestClock.at("2026-11-30T23:00:00+08:00");
     try (TestStore db = TestStore.migrated(store, dir)) {
-      Database database = county(db);
-      CalendarRepository repository = new CalendarRepository(database, november);
-      NationalHolidays national = new NationalHolidays(repository);
-      national.store();
-      WorkingCalendar calendar = new WorkingCalendar(repository, national, november, REFRESH);
+      Parts parts = Parts.on(db, november);
+      Database database = parts.database();
+      CalendarRepository repository = parts.repository();
+      WorkingCalendar calendar = parts.calendar(november);
       MissingYearWarning warning = new MissingYearWarning(repository, calendar);
 
       assertThat(calendar.missingNextYear(COUNTY)).as("still November").isEmpty();
