@@ -5,31 +5,24 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A county's working days as they stand: Monday to Friday, unless a row makes a day a day off (放假)
  * or a working day (调休上班). A value, read once from the database: counting a deadline walks days in
  * memory, never one query per day.
  *
- * <p>A year counts as known when the table has a day off in it (every year's notice has 元旦 and 春节);
- * in a year not known, only weekends are off, and {@link WorkingCalendar} says so.
+ * <p>A year counts as known when its 1 January is a day off in the table: 元旦 is a holiday every
+ * year, so every year's notice has it, while a county's single local day (县庆) does not make a
+ * year's table. In a year not known, only weekends are off, and {@link WorkingCalendar} says so.
  */
 public final class WorkingDays {
   /** No table at all: Monday to Friday. */
   public static final WorkingDays MONDAY_TO_FRIDAY = new WorkingDays(Map.of());
 
   private final Map<LocalDate, DayKind> days;
-  private final Set<Integer> years;
 
   private WorkingDays(Map<LocalDate, DayKind> days) {
     this.days = Map.copyOf(days);
-    this.years =
-        days.entrySet().stream()
-            .filter(e -> e.getValue() == DayKind.OFF)
-            .map(e -> e.getKey().getYear())
-            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The national rows, then the county's: a county's row for a day replaces the national one. */
@@ -42,7 +35,7 @@ public final class WorkingDays {
 
   /** Whether the table covers the year (else its days fall back to Monday to Friday). */
   public boolean knows(int year) {
-    return years.contains(year);
+    return days.get(LocalDate.of(year, 1, 1)) == DayKind.OFF;
   }
 
   public boolean isWorkingDay(LocalDate day) {

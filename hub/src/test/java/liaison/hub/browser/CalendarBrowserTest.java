@@ -40,6 +40,17 @@ class CalendarBrowserTest {
     hub.close();
   }
 
+  /** A phone's page, signed in through the log-in form, on the person's landing page. */
+  private Page signedInOnAPhone(String username, String landing) {
+    Page page = chromium.phone();
+    page.navigate(hub.url("/login").toString());
+    page.getByLabel("用户名").fill(username);
+    page.getByLabel("密码").fill(DemoCounty.PASSWORD);
+    page.getByLabel("密码").press("Enter");
+    page.waitForURL(landing);
+    return page;
+  }
+
   private static void fitsThePhoneWithoutViolations(Page page) {
     assertThat(Axe.violations(page)).as(page.url()).isEmpty();
     assertThat(((Number) Axe.widths(page).get("scroll")).intValue()).isLessThanOrEqualTo(390);
@@ -51,12 +62,7 @@ class CalendarBrowserTest {
 
   @Test
   void shouldFollowTheDecemberWarningRefuseABadFileWholeAndImportNextYear() {
-    Page page = chromium.phone();
-    page.navigate(hub.url("/login").toString());
-    page.getByLabel("用户名").fill("admin");
-    page.getByLabel("密码").fill(DemoCounty.PASSWORD);
-    page.getByLabel("密码").press("Enter");
-    page.waitForURL("**/admin/dashboard");
+    Page page = signedInOnAPhone("admin", "**/admin/dashboard");
     Locator warning =
         page.locator("p.notice", new Page.LocatorOptions().setHasText("2027年的节假日安排尚未录入"));
     assertThat(warning).isVisible();
@@ -104,12 +110,7 @@ class CalendarBrowserTest {
 
   @Test
   void shouldShowTheNationalDaysOfTheYearAsCardsOnAPhone() {
-    Page page = chromium.phone();
-    page.navigate(hub.url("/login").toString());
-    page.getByLabel("用户名").fill("chengguan");
-    page.getByLabel("密码").fill(DemoCounty.PASSWORD);
-    page.getByLabel("密码").press("Enter");
-    page.waitForURL("**/admin");
+    Page page = signedInOnAPhone("chengguan", "**/admin");
     page.navigate(hub.url("/admin/calendar?year=2026").toString());
 
     assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasText("2026-10-01")))

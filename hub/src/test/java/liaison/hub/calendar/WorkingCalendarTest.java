@@ -181,6 +181,13 @@ class WorkingCalendarTest {
       assertThat(warning.warn()).containsExactly(COUNTY);
 
       database.useTransaction(
+          h -> repository.put(h, COUNTY, day("2027-05-06", DayKind.OFF, "县庆"), "u-admin"));
+      calendar.changed(COUNTY);
+      assertThat(calendar.missingNextYear(COUNTY))
+          .as("a local day is not the year's table")
+          .contains(2027);
+
+      database.useTransaction(
           h -> repository.put(h, COUNTY, day("2027-01-01", DayKind.OFF, "元旦"), "u-admin"));
       calendar.changed(COUNTY);
       assertThat(calendar.missingNextYear(COUNTY)).as("entered").isEmpty();
