@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import liaison.hub.broker.HubSessions;
 import liaison.hub.broker.MosquittoProcess;
+import liaison.hub.calendar.MissingYearWarning;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.publish.ContentPublisher;
 import liaison.signage.protocol.MqttPasswordHash;
@@ -70,7 +71,8 @@ class HubFailoverTest {
           "case-escalation",
           "enrolment-codes",
           "booking-retention",
-          "reception-rules");
+          "reception-rules",
+          MissingYearWarning.LEASE);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();

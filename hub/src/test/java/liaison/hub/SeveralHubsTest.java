@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liaison.hub.broker.HubSessions;
 import liaison.hub.broker.MosquittoProcess;
+import liaison.hub.calendar.MissingYearWarning;
 import liaison.hub.db.Database;
 import liaison.hub.db.Leases;
 import liaison.hub.demo.DemoCounty;
@@ -71,7 +72,8 @@ class SeveralHubsTest {
           "case-escalation",
           "enrolment-codes",
           "booking-retention",
-          "reception-rules");
+          "reception-rules",
+          MissingYearWarning.LEASE);
 
   private MosquittoProcess mosquitto;
   private RunningHub a;

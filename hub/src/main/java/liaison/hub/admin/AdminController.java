@@ -1,6 +1,7 @@
 package liaison.hub.admin;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -9,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
+import liaison.hub.calendar.CalendarService;
 import liaison.hub.fleet.StationOverview;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
@@ -23,9 +25,12 @@ public class AdminController {
   private final Access access;
   private final StationOverview overview;
 
-  public AdminController(Access access, StationOverview overview) {
+  private final CalendarService calendar;
+
+  public AdminController(Access access, StationOverview overview, CalendarService calendar) {
     this.access = access;
     this.overview = overview;
+    this.calendar = calendar;
   }
 
   /**
@@ -43,9 +48,13 @@ public class AdminController {
       long shownVersion,
       long publishedVersion) {}
 
-  /** admin/home: the stations this person looks after. */
+  /**
+   * admin/home: the stations this person looks after; for a county administrator in December, the
+   * next year whose holidays are still to be entered.
+   */
   @Introspected
-  public record HomePage(Frame frame, List<StationCard> stations) {}
+  public record HomePage(
+      Frame frame, List<StationCard> stations, @Nullable Integer calendarMissing) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
@@ -67,6 +76,9 @@ public class AdminController {
                       row.publishedVersion());
                 })
             .toList();
-    return new ModelAndView<>("admin/home", new HomePage(Frame.of(request, staff), stations));
+    return new ModelAndView<>(
+        "admin/home",
+        new HomePage(
+            Frame.of(request, staff), stations, calendar.missingNextYear(staff).orElse(null)));
   }
 }

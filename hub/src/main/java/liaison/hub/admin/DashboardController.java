@@ -1,6 +1,7 @@
 package liaison.hub.admin;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import liaison.hub.calendar.CalendarService;
 import liaison.hub.dashboard.Dashboard;
 import liaison.hub.dashboard.DashboardFigures;
 import liaison.hub.dashboard.DashboardPeriod;
@@ -43,8 +45,11 @@ public class DashboardController {
 
   private final Dashboard dashboard;
 
-  public DashboardController(Dashboard dashboard) {
+  private final CalendarService calendar;
+
+  public DashboardController(Dashboard dashboard, CalendarService calendar) {
     this.dashboard = dashboard;
+    this.calendar = calendar;
   }
 
   /** The filter's fields as the form shows them again. */
@@ -83,7 +88,8 @@ public class DashboardController {
       List<DashboardCharts.Chart> charts,
       String query,
       List<UrgentRow> urgent,
-      boolean anyUrgent) {}
+      boolean anyUrgent,
+      @Nullable Integer calendarMissing) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<DashboardPage> page(HttpRequest<?> request, Staff staff) {
@@ -145,7 +151,8 @@ public class DashboardController {
             DashboardCharts.charts(view, lang),
             query(filter),
             urgent,
-            f.overdue() + f.escalated() > 0));
+            f.overdue() + f.escalated() > 0,
+            calendar.missingNextYear(staff).orElse(null)));
   }
 
   /** One chart's table as a CSV file for Excel (UTF-8 with a byte-order mark). */

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import liaison.hub.calendar.WorkingCalendar;
 import liaison.hub.db.Sql;
 import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
@@ -14,7 +15,6 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.TrackingCodes;
-import liaison.hub.opinion.WorkingDays;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -34,10 +34,13 @@ public class DemoCases {
 
   private final CaseRepository cases;
   private final DepartmentRepository departments;
+  private final WorkingCalendar calendar;
 
-  public DemoCases(CaseRepository cases, DepartmentRepository departments) {
+  public DemoCases(
+      CaseRepository cases, DepartmentRepository departments, WorkingCalendar calendar) {
     this.cases = cases;
     this.departments = departments;
+    this.calendar = calendar;
   }
 
   static final List<String[]> DEPARTMENTS =
@@ -168,7 +171,7 @@ public class DemoCases {
             true,
             "13600001234",
             false);
-    LocalDate due6 = WorkingDays.after(today.minusDays(5), 15);
+    LocalDate due6 = calendar.after(DemoCounty.COUNTY, today.minusDays(5), 15);
     c6.step(
         h,
         CaseStatus.REGISTERED,
@@ -209,7 +212,7 @@ public class DemoCases {
         now.minusDays(14).plusHours(1),
         "交办 县卫生健康局",
         "department_id = 'dep-health', deadline = '"
-            + WorkingDays.after(today.minusDays(14), 10)
+            + calendar.after(DemoCounty.COUNTY, today.minusDays(14), 10)
             + "'");
     c7.step(
         h,
@@ -244,7 +247,7 @@ public class DemoCases {
         now.minusDays(19).plusHours(2),
         "交办 县生态环境局",
         "department_id = 'dep-environment', deadline = '"
-            + WorkingDays.after(today.minusDays(19), 15)
+            + calendar.after(DemoCounty.COUNTY, today.minusDays(19), 15)
             + "'");
     c8.step(
         h,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.calendar.WorkingCalendar;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.department.Department;
@@ -54,6 +55,7 @@ public class CaseHandling {
   private final DepartmentRepository departments;
   private final DeputyRepository deputies;
   private final CaseDeadlines deadlines;
+  private final WorkingCalendar calendar;
   private final Access access;
   private final AuditLog audit;
   private final Clock clock;
@@ -67,6 +69,7 @@ public class CaseHandling {
       DepartmentRepository departments,
       DeputyRepository deputies,
       CaseDeadlines deadlines,
+      WorkingCalendar calendar,
       Access access,
       AuditLog audit,
       Clock clock,
@@ -78,6 +81,7 @@ public class CaseHandling {
     this.departments = departments;
     this.deputies = deputies;
     this.deadlines = deadlines;
+    this.calendar = calendar;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
@@ -155,9 +159,12 @@ public class CaseHandling {
     return new ContactRead(c, contact);
   }
 
-  /** The deadline proposed when forwarding today: the category's working days from today. */
-  public LocalDate defaultDeadline(Category category) {
-    return WorkingDays.after(inbox.today(), deadlines.daysFor(category));
+  /**
+   * The deadline proposed when forwarding today: the category's working days from today, by the
+   * county's calendar (holidays and 调休 included).
+   */
+  public LocalDate defaultDeadline(Staff staff, Category category) {
+    return calendar.after(staff.countyId(), inbox.today(), deadlines.daysFor(category));
   }
 
   public int defaultDays(Category category) {
@@ -273,7 +280,7 @@ public class CaseHandling {
               ? Text.of("problem.case.department.missing")
               : Text.of("problem.case.department.unknown"));
     }
-    LocalDate deadline = defaultDeadline(c.category());
+    LocalDate deadline = defaultDeadline(staff, c.category());
     if (input.deadline() != null && !input.deadline().isBlank()) {
       try {
         deadline = LocalDate.parse(input.deadline().strip());

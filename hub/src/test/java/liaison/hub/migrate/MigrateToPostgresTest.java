@@ -425,8 +425,8 @@ class MigrateToPostgresTest {
    * Touches every feature's tables beyond what the demo county fills: a staff session, an opinion
    * with a photo and contact, answered with a public summary, a merged duplicate, a booking, a rule
    * with an exception date, a notice, an activity of a station's plan, an enrolled screen with its
-   * credential, its state, events and proof of display, and a remote command; each change with its
-   * audit entry.
+   * credential, its state, events and proof of display, a remote command and a day of the county's
+   * own calendar; each change with its audit entry.
    */
   private void aDaysWork(RunningHub hub) throws Exception {
     StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
@@ -641,6 +641,16 @@ class MigrateToPostgresTest {
                       && count(hub, "station_event") == 2
                       && count(hub, "station_version_shown") >= 1);
     }
+    // A local day off of the county's own (县庆) in its working-day calendar.
+    ok(
+        admin.api(
+            "PUT",
+            "/api/calendar/days",
+            json.writeValueAsString(
+                Map.of(
+                    "date", LocalDate.now(SHANGHAI).getYear() + 1 + "-03-10",
+                    "kind", "休",
+                    "name", "县庆"))));
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");

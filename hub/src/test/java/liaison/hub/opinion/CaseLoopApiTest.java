@@ -15,6 +15,8 @@ import java.util.Map;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.audit.AuditLog;
+import liaison.hub.calendar.NationalHolidays;
+import liaison.hub.calendar.WorkingDays;
 import liaison.hub.demo.DemoCases;
 import liaison.hub.demo.DemoCounty;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -131,9 +133,11 @@ class CaseLoopApiTest {
     assertThat(registered.toString()).doesNotContain("13812341234", "王小明");
 
     JsonNode forwarded = post(manager, id, "forward", "{\"departmentId\":\"dep-transport\"}", 200);
-    LocalDate expected = WorkingDays.after(LocalDate.now(liaison.hub.config.TimeFactory.ZONE), 15);
+    LocalDate expected =
+        WorkingDays.of(NationalHolidays.builtIn(), List.of())
+            .after(LocalDate.now(liaison.hub.config.TimeFactory.ZONE), 15);
     assertThat(forwarded.path("summary").path("deadline").asText())
-        .as("15 working days by default")
+        .as("15 working days by default, by the national calendar")
         .isEqualTo(expected.toString());
     assertThat(forwarded.path("summary").path("departmentName").asText()).isEqualTo("县交通运输局");
     assertThat(forwarded.path("allowedSteps"))

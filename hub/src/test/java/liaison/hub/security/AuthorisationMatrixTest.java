@@ -505,6 +505,17 @@ class AuthorisationMatrixTest {
     expect("POST /admin/departments", COUNTY_ADMINS);
     expect("GET /admin/departments/{id}/edit", COUNTY_ADMIN);
     expect("POST /admin/departments/{id}", COUNTY_ADMIN);
+    // The working-day calendar: every account reads it (deadlines are counted with it); not
+    // anonymous, since public pages show deadlines already counted. County administrators change
+    // it; a station manager reads the page and exports it.
+    expect("GET /api/calendar", SIGNED_IN);
+    expect("PUT /api/calendar/days", COUNTY_ADMINS);
+    expect("DELETE /api/calendar/days/{date}", COUNTY_ADMINS);
+    expect("GET /admin/calendar", EDITORS);
+    expect("GET /admin/calendar/export", EDITORS);
+    expect("POST /admin/calendar/days", COUNTY_ADMINS);
+    expect("POST /admin/calendar/days/{date}/delete", COUNTY_ADMINS);
+    expect("POST /admin/calendar/import", COUNTY_ADMINS);
 
     // Screens: fleet, commands, screenshots.
     expect("GET /admin/fleet", EDITORS);
@@ -976,6 +987,8 @@ class AuthorisationMatrixTest {
           case "bookings/id" -> r.get("booking");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
+          // a day gone by: an allowed removal is refused as invalid (422), nothing removed
+          case "days/date" -> "2020-01-01";
           case "o/token", "b/token" -> r.get("token");
           case "t/code" -> r.get("tracking");
           case "booked/code" -> r.get("bookingCode");
