@@ -58,9 +58,13 @@ final class SmtpFaults {
           ? failed(Text.of("mail.failed.refused"), refused.get(), false)
           : busy(refused.get());
     }
-    if (first(chain, SSLException.class).isPresent()) {
+    Optional<SSLException> tls = first(chain, SSLException.class);
+    if (tls.isPresent()) {
+      // Java's words tell an unknown authority (PKIX path) from a name that does not match.
       return failed(
-          Text.of("mail.failed.certificate", settings.host(), p + "trust-certificate"), null, true);
+          Text.of("mail.failed.certificate", settings.host(), p + "trust-certificate"),
+          tls.get(),
+          true);
     }
     if (first(chain, MailConnectException.class).isPresent()
         || first(chain, ConnectException.class).isPresent()
