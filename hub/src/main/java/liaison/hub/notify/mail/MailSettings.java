@@ -71,7 +71,7 @@ public record MailSettings(
       problems.add(Text.of("mail.settings.missing", PREFIX + "host"));
     }
     if (port < 1 || port > 65535) {
-      problems.add(Text.of("mail.settings.port", PREFIX + "port", port));
+      problems.add(Text.of("mail.settings.port", PREFIX + "port", String.valueOf(port)));
     }
     if (!List.of("starttls", "ssl", "none").contains(security.trim().toLowerCase(Locale.ROOT))) {
       problems.add(Text.of("mail.settings.security", PREFIX + "security", security));

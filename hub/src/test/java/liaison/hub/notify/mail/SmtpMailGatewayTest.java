@@ -110,17 +110,8 @@ class SmtpMailGatewayTest {
   void shouldSayTheLogInIsWrongAndKeepTryingWhenThePasswordIsRefused() {
     try (TestSmtpServer server = TestSmtpServer.start(Kind.STARTTLS_REQUIRED, serverTls)) {
       MailSettings wrong =
-          new MailSettings(
-              "localhost",
-              server.port(),
-              "starttls",
-              TestSmtpServer.USERNAME,
-              "not-the-password",
-              FROM,
-              STATION,
-              Duration.ofSeconds(10),
-              Duration.ofSeconds(10),
-              trusted());
+          settings(
+              server.port(), "starttls", "not-the-password", Duration.ofSeconds(20), trusted());
 
       Delivery delivery = gateway(wrong).send(FORWARDED);
 
@@ -208,15 +199,10 @@ class SmtpMailGatewayTest {
     // Connections wait in the backlog, accepted by the system, and no greeting ever comes.
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       MailSettings slow =
-          new MailSettings(
-              "localhost",
+          settings(
               silent.getLocalPort(),
               "starttls",
-              TestSmtpServer.USERNAME,
               TestSmtpServer.PASSWORD,
-              FROM,
-              STATION,
-              Duration.ofSeconds(5),
               Duration.ofSeconds(1),
               trusted());
 
@@ -233,16 +219,21 @@ class SmtpMailGatewayTest {
   }
 
   private static MailSettings settings(int port, String security, @Nullable String trust) {
+    return settings(port, security, TestSmtpServer.PASSWORD, Duration.ofSeconds(20), trust);
+  }
+
+  private static MailSettings settings(
+      int port, String security, String password, Duration readTimeout, @Nullable String trust) {
     return new MailSettings(
         "localhost",
         port,
         security,
         TestSmtpServer.USERNAME,
-        TestSmtpServer.PASSWORD,
+        password,
         FROM,
         STATION,
         Duration.ofSeconds(10),
-        Duration.ofSeconds(20),
+        readTimeout,
         trust);
   }
 
