@@ -29,6 +29,9 @@ final class SmtpFaults {
   /** Enough of the server's reply to recognise it; some servers answer with a paragraph. */
   private static final int REPLY_LENGTH = 160;
 
+  /** RFC 4954: the server takes mail only after a log-in, and none was made. */
+  private static final int AUTHENTICATION_REQUIRED = 530;
+
   private SmtpFaults() {}
 
   static Delivery.Failed explain(MessagingException failure, MailSettings settings) {
@@ -54,9 +57,18 @@ final class SmtpFaults {
     }
     Optional<SMTPSendFailedException> refused = first(chain, SMTPSendFailedException.class);
     if (refused.isPresent()) {
-      return permanent(refused.get().getReturnCode())
-          ? failed(Text.of("mail.failed.refused"), refused.get(), false)
-          : busy(refused.get());
+      SMTPSendFailedException reply = refused.get();
+      if (reply.getReturnCode() == AUTHENTICATION_REQUIRED) {
+        return failed(
+            Text.of("mail.failed.login-required", p + "username", p + "password"), reply, true);
+      }
+      if (!permanent(reply.getReturnCode())) {
+        return busy(reply);
+      }
+      // Refused at MAIL FROM: the sender, which is the hub's setting, not this message.
+      return String.valueOf(reply.getCommand()).startsWith("MAIL")
+          ? failed(Text.of("mail.failed.sender", p + "from"), reply, true)
+          : failed(Text.of("mail.failed.refused"), reply, false);
     }
     Optional<SSLException> tls = first(chain, SSLException.class);
     if (tls.isPresent()) {

@@ -35,6 +35,10 @@ class SmtpMailGatewayTest {
   private static final String DEPARTMENT = "zhujianju@county.test";
   private static final Instant NOW = Instant.parse("2026-12-05T02:30:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, TimeFactory.ZONE);
+
+  /** For a server that answers: far beyond any answer it gives. */
+  private static final Duration LONG_ENOUGH = Duration.ofSeconds(20);
+
   private static final MailMessage FORWARDED =
       new MailMessage(
           DEPARTMENT,
@@ -110,8 +114,7 @@ class SmtpMailGatewayTest {
   void shouldSayTheLogInIsWrongAndKeepTryingWhenThePasswordIsRefused() {
     try (TestSmtpServer server = TestSmtpServer.start(Kind.STARTTLS_REQUIRED, serverTls)) {
       MailSettings wrong =
-          settings(
-              server.port(), "starttls", "not-the-password", Duration.ofSeconds(20), trusted());
+          settings("localhost", server.port(), "not-the-password", LONG_ENOUGH, trusted());
 
       Delivery delivery = gateway(wrong).send(FORWARDED);
 
@@ -152,6 +155,55 @@ class SmtpMailGatewayTest {
       assertThat(failed.retry()).isTrue();
       assertThat(failed.reason()).contains("证书").contains("hub.notify.mail.trust-certificate");
       assertThat(server.logins).isEmpty();
+      assertThat(server.received).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRefuseAServerWhoseCertificateNamesAnotherHost() throws Exception {
+    // The certificate names localhost, 127.0.0.1 and 127.0.0.2; this server answers on 127.0.0.3.
+    InetAddress unnamed = InetAddress.getByName("127.0.0.3");
+    try (TestSmtpServer server =
+        TestSmtpServer.startOn(unnamed, Kind.STARTTLS_REQUIRED, serverTls)) {
+      MailSettings byAddress =
+          settings("127.0.0.3", server.port(), TestSmtpServer.PASSWORD, LONG_ENOUGH, trusted());
+
+      Delivery.Failed failed = (Delivery.Failed) gateway(byAddress).send(FORWARDED);
+
+      assertThat(failed.retry()).isTrue();
+      assertThat(failed.reason()).contains("与主机名不符").contains("does not match its name");
+      assertThat(server.logins).isEmpty();
+      assertThat(server.received).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldSayTheServerWantsALogInWhenNoneIsSet() {
+    try (TestSmtpServer server = TestSmtpServer.start(Kind.STARTTLS_REQUIRED, serverTls)) {
+      MailSettings anonymous = settings("localhost", server.port(), null, LONG_ENOUGH, trusted());
+
+      Delivery.Failed failed = (Delivery.Failed) gateway(anonymous).send(FORWARDED);
+
+      assertThat(failed.retry()).isTrue();
+      assertThat(failed.reason())
+          .contains("邮件服务器要求先登录")
+          .contains("hub.notify.mail.username")
+          .contains("530");
+      assertThat(server.received).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldSayTheSenderIsRefusedAndKeepTrying() {
+    try (TestSmtpServer server = TestSmtpServer.start(Kind.STARTTLS_REQUIRED, serverTls, FROM)) {
+      Delivery.Failed failed =
+          (Delivery.Failed) gateway(settings(server.port(), "starttls", trusted())).send(FORWARDED);
+
+      assertThat(failed.retry()).isTrue();
+      assertThat(failed.reason())
+          .contains("不接受这个发件人")
+          .contains("hub.notify.mail.from")
+          .contains("553");
       assertThat(server.received).isEmpty();
     }
   }
@@ -200,8 +252,8 @@ class SmtpMailGatewayTest {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       MailSettings slow =
           settings(
+              "localhost",
               silent.getLocalPort(),
-              "starttls",
               TestSmtpServer.PASSWORD,
               Duration.ofSeconds(1),
               trusted());
@@ -219,16 +271,27 @@ class SmtpMailGatewayTest {
   }
 
   private static MailSettings settings(int port, String security, @Nullable String trust) {
-    return settings(port, security, TestSmtpServer.PASSWORD, Duration.ofSeconds(20), trust);
+    return settings("localhost", port, security, TestSmtpServer.PASSWORD, LONG_ENOUGH, trust);
+  }
+
+  /** STARTTLS to {@code host}, logging in with this password (null: no log-in). */
+  private static MailSettings settings(
+      String host, int port, @Nullable String password, Duration readTimeout, String trust) {
+    return settings(host, port, "starttls", password, readTimeout, trust);
   }
 
   private static MailSettings settings(
-      int port, String security, String password, Duration readTimeout, @Nullable String trust) {
+      String host,
+      int port,
+      String security,
+      @Nullable String password,
+      Duration readTimeout,
+      @Nullable String trust) {
     return new MailSettings(
-        "localhost",
+        host,
         port,
         security,
-        TestSmtpServer.USERNAME,
+        password == null ? null : TestSmtpServer.USERNAME,
         password,
         FROM,
         STATION,

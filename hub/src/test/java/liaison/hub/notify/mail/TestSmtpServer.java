@@ -23,7 +23,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * A real SMTP server (SubEthaSMTP) on a free loopback port, as a county's would be: STARTTLS
  * required, or TLS from the first byte, or neither; AUTH PLAIN and LOGIN with one account. It keeps
  * what every session did (log-ins tried, senders, messages received) for the test to check, and
- * refuses the recipients it is told to with 550.
+ * refuses the addresses it is told to: as a recipient with 550, as a sender with 553.
  */
 final class TestSmtpServer implements AutoCloseable {
   static final String USERNAME = "liaison@county.test";
@@ -43,11 +43,11 @@ final class TestSmtpServer implements AutoCloseable {
   final List<String> recipients = new CopyOnWriteArrayList<>();
   final List<byte[]> received = new CopyOnWriteArrayList<>();
 
-  private TestSmtpServer(Kind kind, SSLContext tls, Set<String> refused) {
+  private TestSmtpServer(Kind kind, SSLContext tls, InetAddress address, Set<String> refused) {
     this.refused = Set.copyOf(refused);
     SMTPServer.Builder builder =
         SMTPServer.port(0)
-            .bindAddress(InetAddress.getLoopbackAddress())
+            .bindAddress(address)
             .hostName("localhost")
             .requireAuth()
             .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
@@ -61,8 +61,14 @@ final class TestSmtpServer implements AutoCloseable {
     server.start();
   }
 
-  static TestSmtpServer start(Kind kind, SSLContext tls, String... refusedRecipients) {
-    return new TestSmtpServer(kind, tls, Set.of(refusedRecipients));
+  static TestSmtpServer start(Kind kind, SSLContext tls, String... refusedAddresses) {
+    return new TestSmtpServer(
+        kind, tls, InetAddress.getLoopbackAddress(), Set.of(refusedAddresses));
+  }
+
+  /** On another loopback address, one the test certificate does not name. */
+  static TestSmtpServer startOn(InetAddress address, Kind kind, SSLContext tls) {
+    return new TestSmtpServer(kind, tls, address, Set.of());
   }
 
   int port() {
@@ -96,7 +102,10 @@ final class TestSmtpServer implements AutoCloseable {
     Transaction(MessageContext context) {}
 
     @Override
-    public void from(String from) {
+    public void from(String from) throws RejectException {
+      if (refused.contains(from)) {
+        throw new RejectException(553, "5.7.1 <" + from + ">: sender address not owned by user");
+      }
       senders.add(from);
     }
 
