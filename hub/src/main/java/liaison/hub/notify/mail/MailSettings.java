@@ -3,6 +3,8 @@ package liaison.hub.notify.mail;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.core.value.PropertyResolver;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
@@ -33,17 +35,44 @@ import org.jspecify.annotations.Nullable;
 @Requires(property = "hub.notify.mail.channel", value = "smtp")
 public record MailSettings(
     @Nullable String host,
-    @Bindable(defaultValue = "587") int port,
-    @Bindable(defaultValue = "starttls") String security,
+    @Bindable(defaultValue = MailSettings.PORT) int port,
+    @Bindable(defaultValue = MailSettings.SECURITY) String security,
     @Nullable String username,
     @Nullable String password,
     @Nullable String from,
     @Nullable String fromName,
-    @Bindable(defaultValue = "10s") Duration connectTimeout,
-    @Bindable(defaultValue = "30s") Duration readTimeout,
+    @Bindable(defaultValue = MailSettings.CONNECT_TIMEOUT) Duration connectTimeout,
+    @Bindable(defaultValue = MailSettings.READ_TIMEOUT) Duration readTimeout,
     @Nullable String trustCertificate) {
 
   static final String PREFIX = "hub.notify.mail.";
+  static final String PORT = "587";
+  static final String SECURITY = "starttls";
+  static final String CONNECT_TIMEOUT = "10s";
+  static final String READ_TIMEOUT = "30s";
+
+  /**
+   * The settings as the hub would bind them, read without starting it (for {@code check-mail},
+   * which must not open the database or the broker of a hub that may be running).
+   */
+  static MailSettings read(PropertyResolver env) {
+    return new MailSettings(
+        env.getProperty(PREFIX + "host", String.class).orElse(null),
+        env.getProperty(PREFIX + "port", Integer.class).orElse(Integer.parseInt(PORT)),
+        env.getProperty(PREFIX + "security", String.class).orElse(SECURITY),
+        env.getProperty(PREFIX + "username", String.class).orElse(null),
+        env.getProperty(PREFIX + "password", String.class).orElse(null),
+        env.getProperty(PREFIX + "from", String.class).orElse(null),
+        env.getProperty(PREFIX + "from-name", String.class).orElse(null),
+        duration(env, "connect-timeout", CONNECT_TIMEOUT),
+        duration(env, "read-timeout", READ_TIMEOUT),
+        env.getProperty(PREFIX + "trust-certificate", String.class).orElse(null));
+  }
+
+  private static Duration duration(PropertyResolver env, String key, String otherwise) {
+    return env.getProperty(PREFIX + key, Duration.class)
+        .orElseGet(() -> ConversionService.SHARED.convertRequired(otherwise, Duration.class));
+  }
 
   /** How the connection is protected. */
   enum Security {
