@@ -95,7 +95,7 @@ public final class SmtpMailGateway implements MailGateway {
    * The message as it leaves: UTF-8 text, the subject in RFC 2047 words, the date in RFC 5322 form
    * and Beijing time, a Message-ID under the sender's domain.
    */
-  MimeMessage compose(MailMessage message) throws MessagingException {
+  private MimeMessage compose(MailMessage message) throws MessagingException {
     String id = "<" + UUID.randomUUID() + "@" + domain(sender.getAddress()) + ">";
     MimeMessage mime =
         new MimeMessage(session) {

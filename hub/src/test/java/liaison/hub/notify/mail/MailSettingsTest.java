@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checks the hub makes on its mail settings before it starts. */
+@Tag("security")
 class MailSettingsTest {
   @TempDir Path dir;
 

@@ -20,6 +20,7 @@ import liaison.testkit.SelfSignedCertificate;
 import liaison.testkit.TestBroker;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that the gateway is told to trust: what arrives is parsed as a mail client would, and each way a
  * send fails becomes the reason and the retry an administrator needs.
  */
+@Tag("security")
 class SmtpMailGatewayTest {
   private static final String FROM = "lianluozhan@county.test";
   private static final String STATION = "某某县人大代表联络站";
