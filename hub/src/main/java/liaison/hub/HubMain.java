@@ -10,7 +10,9 @@ import java.util.Map;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.migrate.MigrateToPostgres;
+import liaison.hub.notify.mail.CheckMail;
 
 /**
  * {@code java -jar hub.jar [flags]}: reads the flags, checks paths and ports, starts Micronaut and
@@ -76,11 +78,24 @@ public final class HubMain {
       java -jar hub.jar migrate-to-postgres --from=data/hub.db --to=jdbc:postgresql://db/liaison
                                 copy a stopped hub's SQLite file into an empty PostgreSQL
                                 database and check every table (migrate-to-postgres --help)
+      java -jar hub.jar check-mail --to=someone@county.gov.cn
+                                send one test message with the mail settings
+                                (hub.notify.mail.*, docs/NOTIFICATIONS.md)
       """;
 
   private HubMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(CheckMail.COMMAND)) {
+      System.exit(
+          CheckMail.run(
+              List.of(args).subList(1, args.length),
+              Map.of(),
+              new TimeFactory().clock(),
+              System.out,
+              System.err));
+      return;
+    }
     if (args.length > 0 && args[0].equals(MigrateToPostgres.COMMAND)) {
       System.exit(
           MigrateToPostgres.run(

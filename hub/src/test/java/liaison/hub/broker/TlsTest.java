@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import liaison.hub.RunningHub;
@@ -24,6 +23,7 @@ import liaison.signage.protocol.StationIdentity;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.signage.transport.TrustedCertificates;
+import liaison.testkit.SelfSignedCertificate;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS with a self-signed certificate made by keytool: HTTPS and MQTT over TLS on every address, the
- * plain listeners on 127.0.0.1 only, the session cookie Secure over HTTPS, and a client that does
- * not trust the certificate turned away.
+ * TLS with a self-signed certificate made by keytool ({@link SelfSignedCertificate}): HTTPS and
+ * MQTT over TLS on every address, the plain listeners on 127.0.0.1 only, the session cookie Secure
+ * over HTTPS, and a client that does not trust the certificate turned away.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("security")
@@ -51,41 +51,9 @@ class TlsTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("hub.p12");
-    pem = dir.resolve("hub.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "hub",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-validity",
-        "30",
-        "-dname",
-        "CN=hub.test, O=Liaison test",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1,ip:127.0.0.2",
-        "-keystore",
-        keystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "hub",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        pem.toString());
+    SelfSignedCertificate certificate = SelfSignedCertificate.make(dir, "hub", PASSWORD);
+    Path keystore = certificate.keystore();
+    pem = certificate.pem();
     trusting = TrustedCertificates.context(pem);
     httpPort = TestBroker.freePort();
     httpsPort = TestBroker.freePort();
@@ -106,15 +74,6 @@ class TlsTest {
     if (hub != null) {
       hub.close();
     }
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 
   private HttpResponse<String> get(HttpClient client, String url) throws Exception {

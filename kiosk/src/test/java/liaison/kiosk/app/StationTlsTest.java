@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import liaison.hub.HubMain;
 import liaison.hub.enrolment.Enrolments;
@@ -22,6 +20,7 @@ import liaison.signage.player.LinkStatus;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.enrol.EnrolmentState;
+import liaison.testkit.SelfSignedCertificate;
 import liaison.testkit.TestBroker;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A station on a network that is not trusted: it enrols over HTTPS and connects over MQTT with TLS,
- * trusting the hub's own certificate (made by keytool) from a PEM file, as {@code --trust} does.
+ * trusting the hub's own certificate (made by keytool, {@link SelfSignedCertificate}) from a PEM
+ * file, as {@code --trust} does.
  */
 @Tag("security")
 class StationTlsTest {
@@ -37,52 +37,11 @@ class StationTlsTest {
 
   @TempDir Path dir;
 
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
-  }
-
   @Test
   void shouldEnrolOverHttpsAndConnectOverTlsTrustingTheHubsCertificate() throws Exception {
-    Path keystore = dir.resolve("hub.p12");
-    Path pem = dir.resolve("hub.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "hub",
-        "-keyalg",
-        "EC",
-        "-groupname",
-        "secp256r1",
-        "-validity",
-        "30",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore",
-        keystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "hub",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        pem.toString());
+    SelfSignedCertificate certificate = SelfSignedCertificate.make(dir, "hub", PASSWORD);
+    Path keystore = certificate.keystore();
+    Path pem = certificate.pem();
     int httpsPort = TestBroker.freePort();
     int mqttsPort = TestBroker.freePort();
     Map<String, Object> properties = new HashMap<>();
