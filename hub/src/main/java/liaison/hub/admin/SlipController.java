@@ -16,7 +16,7 @@ import liaison.hub.security.Staff;
  * administrators.
  */
 @io.swagger.v3.oas.annotations.Hidden
-@Controller("/admin/cases")
+@Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SlipController {
   private static final String PDF = "application/pdf";
@@ -27,19 +27,19 @@ public class SlipController {
     this.slips = slips;
   }
 
-  @Get(uri = "/{id}/slip.pdf", produces = PDF)
+  @Get(uri = "/cases/{id}/slip.pdf", produces = PDF)
   public HttpResponse<byte[]> one(Staff staff, String id) {
     return pdf(slips.one(staff, id));
   }
 
   /**
-   * Every case forwarded to {@code department} on {@code date} (YYYY-MM-DD, today if none), one
-   * slip a case.
+   * Every case forwarded to the department on {@code date} (YYYY-MM-DD, today if none), one slip a
+   * case. Under the department, not under /admin/cases: there a browser asking for HTML first was
+   * given the case page's route, with "slips.pdf" taken for a case's id.
    */
-  @Get(uri = "/slips.pdf", produces = PDF)
-  public HttpResponse<byte[]> day(
-      Staff staff, @Nullable @QueryValue String department, @Nullable @QueryValue String date) {
-    return pdf(slips.day(staff, department, date));
+  @Get(uri = "/departments/{id}/slips.pdf", produces = PDF)
+  public HttpResponse<byte[]> day(Staff staff, String id, @Nullable @QueryValue String date) {
+    return pdf(slips.day(staff, id, date));
   }
 
   private static HttpResponse<byte[]> pdf(ForwardingSlips.Printed printed) {

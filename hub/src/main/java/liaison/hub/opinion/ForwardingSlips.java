@@ -81,14 +81,11 @@ public class ForwardingSlips {
    * Every case forwarded to this department on this day (today when none is given) and still with
    * it, among the stations the staff member looks after, by case number (409 if there is none).
    */
-  public Printed day(Staff staff, @Nullable String departmentId, @Nullable String date) {
+  public Printed day(Staff staff, String departmentId, @Nullable String date) {
     access.requireEditor(staff);
-    if (departmentId == null || departmentId.isBlank()) {
-      throw new BadRequestProblem("missing-field", Text.of("problem.slip.department.missing"));
-    }
     Department department =
         departments
-            .find(departmentId.strip())
+            .find(departmentId)
             .filter(d -> d.countyId().equals(staff.countyId()))
             .orElseThrow(() -> new NotFoundProblem(Text.of("problem.case.department.unknown")));
     LocalDate day = day(date);

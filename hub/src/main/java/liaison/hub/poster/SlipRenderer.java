@@ -51,7 +51,9 @@ public class SlipRenderer {
   /** The issuing body's line when none is configured: the county's 代表工作委员会. */
   public String issuingBody(String countyName) {
     String configured = config.issuingBody() == null ? "" : config.issuingBody().strip();
-    return configured.isEmpty() ? zh("slip.default-issuing-body", countyName) : configured;
+    return configured.isEmpty()
+        ? Text.of("slip.default-issuing-body", countyName).zh()
+        : configured;
   }
 
   /** The slips, each from a new page, as one PDF. */
@@ -66,7 +68,7 @@ public class SlipRenderer {
     writer.setFullCompression();
     Footer footer = new Footer(base);
     writer.setPageEvent(footer);
-    document.addTitle(zh("slip.title") + " " + slips.getFirst().caseNumber());
+    document.addTitle(Text.of("slip.title").zh() + " " + slips.getFirst().caseNumber());
     document.open();
     boolean first = true;
     for (ForwardingSlip slip : slips) {
@@ -88,7 +90,8 @@ public class SlipRenderer {
     Paragraph issuer = new Paragraph(slip.issuingBody(), new Font(base, 16, Font.NORMAL, RED));
     issuer.setAlignment(Element.ALIGN_CENTER);
     d.add(issuer);
-    Paragraph title = new Paragraph(bold(zh("slip.title"), new Font(base, 22, Font.NORMAL, RED)));
+    Paragraph title =
+        new Paragraph(bold(Text.of("slip.title").zh(), new Font(base, 22, Font.NORMAL, RED)));
     title.setAlignment(Element.ALIGN_CENTER);
     title.setSpacingBefore(4);
     d.add(title);
@@ -99,28 +102,33 @@ public class SlipRenderer {
     d.add(rule);
 
     PdfPTable heading = table(new float[] {1, 1});
-    heading.addCell(plain(zh("slip.number", slip.caseNumber()), body, Element.ALIGN_LEFT));
     heading.addCell(
-        plain(zh("slip.forwarded-on", chinese(slip.forwarded())), body, Element.ALIGN_RIGHT));
+        plain(Text.of("slip.number", slip.caseNumber()).zh(), body, Element.ALIGN_LEFT));
+    heading.addCell(
+        plain(
+            Text.of("slip.forwarded-on", chinese(slip.forwarded())).zh(),
+            body,
+            Element.ALIGN_RIGHT));
     heading.setSpacingAfter(6);
     d.add(heading);
 
     PdfPTable form = table(new float[] {15, 35, 15, 35});
     // A long complaint goes on over the page instead of leaving page 1 half empty.
     form.setSplitLate(false);
-    form.addCell(label("slip.station", body));
+    form.addCell(label(Text.of("slip.station"), body));
     form.addCell(value(slip.stationName(), body, 1, 0));
-    form.addCell(label("slip.category", body));
+    form.addCell(label(Text.of("slip.category"), body));
     form.addCell(value(slip.category(), body, 1, 0));
-    form.addCell(label("slip.received", body));
+    form.addCell(label(Text.of("slip.received"), body));
     form.addCell(value(chinese(slip.received()), body, 1, 0));
-    form.addCell(label("slip.deadline", body));
-    form.addCell(value(zh("slip.deadline-value", chinese(slip.deadline())), bolder(body), 1, 0));
-    form.addCell(label("slip.department", body));
+    form.addCell(label(Text.of("slip.deadline"), body));
+    form.addCell(
+        value(Text.of("slip.deadline-value", chinese(slip.deadline())).zh(), bolder(body), 1, 0));
+    form.addCell(label(Text.of("slip.department"), body));
     form.addCell(value(slip.department(), bolder(body), 3, 0));
-    form.addCell(label("slip.summary", body));
+    form.addCell(label(Text.of("slip.summary"), body));
     form.addCell(value(orNone(slip.summary()), body, 3, 22 * MM));
-    form.addCell(label("slip.resident-words", body));
+    form.addCell(label(Text.of("slip.resident-words"), body));
     Font words = new Font(base, 11, Font.NORMAL, INK);
     form.addCell(value(orNone(slip.residentWords()), words, 3, 45 * MM));
     d.add(form);
@@ -128,8 +136,8 @@ public class SlipRenderer {
     // What to do and the code in one piece: never split, never the code shrunk to fit a page's end.
     PdfPTable requirement = table(new float[] {15, 50, 35});
     requirement.setKeepTogether(true);
-    requirement.addCell(label("slip.requirement", body));
-    requirement.addCell(value(zh("slip.requirement-text"), small, 1, 0));
+    requirement.addCell(label(Text.of("slip.requirement"), body));
+    requirement.addCell(value(Text.of("slip.requirement-text").zh(), small, 1, 0));
     requirement.addCell(qr(canvas, slip.caseUrl(), small));
     d.add(requirement);
 
@@ -137,10 +145,10 @@ public class SlipRenderer {
     PdfPTable sign = table(new float[] {58, 42});
     sign.setSpacingBefore(8 * MM);
     sign.setKeepTogether(true);
-    Paragraph signed = new Paragraph(zh("slip.signed") + "________________", body);
+    Paragraph signed = new Paragraph(Text.of("slip.signed").zh() + "________________", body);
     signed.add(Chunk.NEWLINE);
     signed.add(Chunk.NEWLINE);
-    signed.add(new Chunk(zh("slip.date") + "______年____月____日", body));
+    signed.add(new Chunk(Text.of("slip.date").zh() + "______年____月____日", body));
     PdfPCell left = new PdfPCell(signed);
     left.setBorder(Rectangle.NO_BORDER);
     left.setVerticalAlignment(Element.ALIGN_TOP);
@@ -176,7 +184,8 @@ public class SlipRenderer {
       canvas.setColorFill(Color.GRAY);
       canvas.showTextAligned(
           Element.ALIGN_RIGHT,
-          zh("slip.footer", caseNumber, String.valueOf(writer.getPageNumber() - firstPage + 1)),
+          Text.of("slip.footer", caseNumber, String.valueOf(writer.getPageNumber() - firstPage + 1))
+              .zh(),
           document.right(),
           document.bottom() - 6 * MM,
           0);
@@ -188,7 +197,7 @@ public class SlipRenderer {
   private PdfPCell stampBox(ForwardingSlip slip, Font body, Font small) {
     Paragraph stamp = new Paragraph();
     stamp.setAlignment(Element.ALIGN_CENTER);
-    stamp.add(new Chunk(zh("slip.stamp"), small));
+    stamp.add(new Chunk(Text.of("slip.stamp").zh(), small));
     stamp.add(Chunk.NEWLINE);
     stamp.add(Chunk.NEWLINE);
     stamp.add(new Chunk(slip.issuingBody(), body));
@@ -237,7 +246,7 @@ public class SlipRenderer {
     Paragraph drawn = new Paragraph(new Chunk(image, 0, 0, true));
     drawn.setAlignment(Element.ALIGN_CENTER);
     cell.addElement(drawn);
-    Paragraph caption = new Paragraph(zh("slip.scan"), small);
+    Paragraph caption = new Paragraph(Text.of("slip.scan").zh(), small);
     caption.setAlignment(Element.ALIGN_CENTER);
     cell.addElement(caption);
     return cell;
@@ -257,8 +266,8 @@ public class SlipRenderer {
     return cell;
   }
 
-  private static PdfPCell label(String key, Font font) {
-    PdfPCell cell = new PdfPCell(new Phrase(bold(zh(key), font)));
+  private static PdfPCell label(Text text, Font font) {
+    PdfPCell cell = new PdfPCell(new Phrase(bold(text.zh(), font)));
     cell.setBackgroundColor(LABEL);
     cell.setHorizontalAlignment(Element.ALIGN_CENTER);
     cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
@@ -302,20 +311,17 @@ public class SlipRenderer {
   }
 
   private static String orNone(String text) {
-    return text == null || text.isBlank() ? zh("slip.none") : text.strip();
+    return text == null || text.isBlank() ? Text.of("slip.none").zh() : text.strip();
   }
 
   /** 2026年12月19日. */
   static String chinese(LocalDate date) {
-    return zh(
-        "slip.date-value",
-        String.valueOf(date.getYear()),
-        String.valueOf(date.getMonthValue()),
-        String.valueOf(date.getDayOfMonth()));
-  }
-
-  private static String zh(String key, Object... args) {
-    return Text.of(key, args).zh();
+    return Text.of(
+            "slip.date-value",
+            String.valueOf(date.getYear()),
+            String.valueOf(date.getMonthValue()),
+            String.valueOf(date.getDayOfMonth()))
+        .zh();
   }
 
   private BaseFont font() {

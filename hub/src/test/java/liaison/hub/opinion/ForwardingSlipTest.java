@@ -2,23 +2,18 @@ package liaison.hub.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.poster.PrintedCodes;
 import liaison.hub.web.PublicLinks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -120,17 +115,6 @@ class ForwardingSlipTest {
     }
   }
 
-  private static String qr(BufferedImage image) throws Exception {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-    return new QRCodeReader()
-        .decode(
-            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))),
-            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-        .getText();
-  }
-
   /** All of it, whatever the lines it was wrapped into. */
   private static String joined(String text) {
     return text.replaceAll("\\s+", "");
@@ -180,7 +164,7 @@ class ForwardingSlipTest {
     assertThat(joined(text)).doesNotContain(PHONE);
 
     BufferedImage page = drawn(pdf, "slip-" + c.trackingCode());
-    assertThat(qr(page))
+    assertThat(PrintedCodes.decode(page))
         .isEqualTo(hub.bean(PublicLinks.class).base() + "/dept/cases/" + c.id())
         .isEqualTo("https://hub.test/dept/cases/" + c.id());
 
@@ -223,8 +207,7 @@ class ForwardingSlipTest {
 
     HttpResponse<byte[]> answer =
         admin.download(
-            "/admin/cases/slips.pdf?department=dep-transport&date="
-                + hub.bean(CaseInbox.class).today());
+            "/admin/departments/dep-transport/slips.pdf?date=" + hub.bean(CaseInbox.class).today());
 
     assertThat(answer.statusCode()).isEqualTo(200);
     byte[] pdf = answer.body();
@@ -233,11 +216,11 @@ class ForwardingSlipTest {
     drawn(pdf, "slip-day");
 
     // Today when no date is given; another station's manager gets only their stations' cases.
-    assertThat(text(manager.download("/admin/cases/slips.pdf?department=dep-transport").body()))
+    assertThat(text(manager.download("/admin/departments/dep-transport/slips.pdf").body()))
         .contains(first.trackingCode());
     HttpResponse<byte[]> theirs =
         StaffClient.loggedIn(hub, "baisha", DemoCounty.PASSWORD)
-            .download("/admin/cases/slips.pdf?department=dep-transport");
+            .download("/admin/departments/dep-transport/slips.pdf");
     if (theirs.statusCode() == 200) {
       assertThat(text(theirs.body())).doesNotContain(first.trackingCode());
     } else {
@@ -245,16 +228,14 @@ class ForwardingSlipTest {
     }
     assertThat(
             admin
-                .download("/admin/cases/slips.pdf?department=dep-transport&date=2020-01-01")
+                .download("/admin/departments/dep-transport/slips.pdf?date=2020-01-01")
                 .statusCode())
         .as("a day with nothing forwarded")
         .isEqualTo(409);
     assertThat(
-            admin
-                .download("/admin/cases/slips.pdf?department=dep-transport&date=tomorrow")
-                .statusCode())
+            admin.download("/admin/departments/dep-transport/slips.pdf?date=tomorrow").statusCode())
         .isEqualTo(400);
-    assertThat(admin.download("/admin/cases/slips.pdf?department=dep-nowhere").statusCode())
+    assertThat(admin.download("/admin/departments/dep-nowhere/slips.pdf").statusCode())
         .isEqualTo(404);
   }
 
@@ -278,13 +259,14 @@ class ForwardingSlipTest {
         .isIn(403, 404);
     assertThat(
             StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD)
-                .download("/admin/cases/slips.pdf?department=dep-transport")
+                .download("/admin/departments/dep-transport/slips.pdf")
                 .statusCode())
         .isEqualTo(403);
     assertThat(manager.download("/admin/cases/" + c.id() + "/slip.pdf").statusCode())
         .isEqualTo(200);
     assertThat(manager.get("/admin/cases/" + c.id()).body())
         .contains("/admin/cases/" + c.id() + "/slip.pdf")
+        .contains("/admin/departments/dep-transport/slips.pdf")
         .contains("打印交办单");
   }
 }
