@@ -101,7 +101,7 @@ public class ForwardingSlips {
     }
     // A department is one county's, and so is every station a staff member sees.
     String county = visible.getFirst().countyName();
-    return print(staff, rows, county, "slips-" + department.id() + "-" + day + ".pdf");
+    return print(staff, rows, county, "slips-" + day + ".pdf");
   }
 
   private LocalDate day(@Nullable String date) {

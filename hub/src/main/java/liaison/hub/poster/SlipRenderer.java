@@ -97,7 +97,8 @@ public class SlipRenderer {
     d.add(title);
     // The red rule under the title, as a county's forms have it.
     Paragraph rule =
-        new Paragraph(new Chunk(new LineSeparator(1.6f, 100, RED, Element.ALIGN_CENTER, 0)));
+        new Paragraph(
+            in(body, new Chunk(new LineSeparator(1.6f, 100, RED, Element.ALIGN_CENTER, 0))));
     rule.setSpacingAfter(4);
     d.add(rule);
 
@@ -146,8 +147,7 @@ public class SlipRenderer {
     sign.setSpacingBefore(8 * MM);
     sign.setKeepTogether(true);
     Paragraph signed = new Paragraph(Text.of("slip.signed").zh() + "________________", body);
-    signed.add(Chunk.NEWLINE);
-    signed.add(Chunk.NEWLINE);
+    signed.add(new Chunk("\n\n", body));
     signed.add(new Chunk(Text.of("slip.date").zh() + "______年____月____日", body));
     PdfPCell left = new PdfPCell(signed);
     left.setBorder(Rectangle.NO_BORDER);
@@ -195,13 +195,12 @@ public class SlipRenderer {
 
   /** The box the issuing body stamps: its name and the day, with room for the seal over them. */
   private PdfPCell stampBox(ForwardingSlip slip, Font body, Font small) {
-    Paragraph stamp = new Paragraph();
+    Paragraph stamp = new Paragraph("", small);
     stamp.setAlignment(Element.ALIGN_CENTER);
     stamp.add(new Chunk(Text.of("slip.stamp").zh(), small));
-    stamp.add(Chunk.NEWLINE);
-    stamp.add(Chunk.NEWLINE);
+    stamp.add(new Chunk("\n\n", small));
     stamp.add(new Chunk(slip.issuingBody(), body));
-    stamp.add(Chunk.NEWLINE);
+    stamp.add(new Chunk("\n", body));
     stamp.add(new Chunk(chinese(slip.forwarded()), body));
     PdfPCell box = new PdfPCell(stamp);
     box.setBorderColor(INK);
@@ -243,13 +242,22 @@ public class SlipRenderer {
     cell.setPadding(2 * MM);
     // As a chunk the code keeps its 30 mm whatever the cell's width (an element would be
     // stretched).
-    Paragraph drawn = new Paragraph(new Chunk(image, 0, 0, true));
+    Paragraph drawn = new Paragraph(in(small, new Chunk(image, 0, 0, true)));
     drawn.setAlignment(Element.ALIGN_CENTER);
     cell.addElement(drawn);
     Paragraph caption = new Paragraph(Text.of("slip.scan").zh(), small);
     caption.setAlignment(Element.ALIGN_CENTER);
     cell.addElement(caption);
     return cell;
+  }
+
+  /**
+   * A chunk without words (a rule, the code) in the slip's font: left in the library's default it
+   * would embed a second font, Liberation Sans, for nothing.
+   */
+  private static Chunk in(Font font, Chunk chunk) {
+    chunk.setFont(font);
+    return chunk;
   }
 
   private static PdfPTable table(float[] widths) {

@@ -131,6 +131,8 @@ class ForwardingSlipTest {
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(answer.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"slip-" + c.trackingCode() + ".pdf\"");
     byte[] pdf = answer.body();
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
