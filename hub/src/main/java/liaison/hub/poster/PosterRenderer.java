@@ -1,11 +1,6 @@
 package liaison.hub.poster;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.inject.Singleton;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import liaison.hub.text.Text;
@@ -207,7 +201,7 @@ public class PosterRenderer {
     g.setColor(border);
     g.setStroke(new BasicStroke(10));
     g.drawRoundRect(x, y, side, side, 40, 40);
-    BitMatrix matrix = matrix(url);
+    BitMatrix matrix = QrCodes.matrix(url);
     int modules = matrix.getWidth();
     int inner = side - 80;
     int scale = Math.max(1, inner / modules);
@@ -221,26 +215,6 @@ public class PosterRenderer {
           g.fillRect(ox + mx * scale, oy + my * scale, scale, scale);
         }
       }
-    }
-  }
-
-  private static BitMatrix matrix(String url) {
-    try {
-      return new QRCodeWriter()
-          .encode(
-              url,
-              BarcodeFormat.QR_CODE,
-              0,
-              0,
-              Map.of(
-                  EncodeHintType.ERROR_CORRECTION,
-                  ErrorCorrectionLevel.M,
-                  EncodeHintType.CHARACTER_SET,
-                  "UTF-8",
-                  EncodeHintType.MARGIN,
-                  4));
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("cannot encode " + url + " as a QR code", e);
     }
   }
 

@@ -2,10 +2,6 @@ package liaison.hub.poster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -54,8 +50,11 @@ class PosterTest {
     String token =
         hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
     PublicLinks links = hub.bean(PublicLinks.class);
-    assertThat(decode(image.getSubimage(170, 1080, 1180, 1180))).isEqualTo(links.opinion(token));
-    assertThat(decode(image.getSubimage(PosterRenderer.A4_WIDTH - 170 - 760, 1080, 760, 760)))
+    assertThat(PrintedCodes.decode(image.getSubimage(170, 1080, 1180, 1180)))
+        .isEqualTo(links.opinion(token));
+    assertThat(
+            PrintedCodes.decode(
+                image.getSubimage(PosterRenderer.A4_WIDTH - 170 - 760, 1080, 760, 760)))
         .isEqualTo(links.booking(token));
   }
 
@@ -71,7 +70,9 @@ class PosterTest {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(answer.body()));
     assertThat(image.getWidth()).isEqualTo(PosterRenderer.A6_WIDTH);
     String token = hub.bean(liaison.hub.opinion.DeputyLinks.class).token("s-001", "d-0001");
-    assertThat(decode(image.getSubimage(PosterRenderer.A6_WIDTH - 90 - 760, 260, 760, 760)))
+    assertThat(
+            PrintedCodes.decode(
+                image.getSubimage(PosterRenderer.A6_WIDTH - 90 - 760, 260, 760, 760)))
         .isEqualTo(hub.bean(PublicLinks.class).opinion(token));
     var page = manager.get("/admin/stations/s-001/deputies");
     assertThat(page.body()).contains("/admin/stations/s-001/deputies/d-0001/card.png");
@@ -85,18 +86,5 @@ class PosterTest {
     StaffClient other = StaffClient.loggedIn(hub, "baisha", "demo-2026");
 
     assertThat(other.download("/admin/stations/s-001/poster.png").statusCode()).isEqualTo(403);
-  }
-
-  static String decode(BufferedImage image) throws Exception {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
-    // TRY_HARDER: each run prints a new random token, and now and then its pattern escaped the
-    // reader's quick look at the crop (NotFoundException), though a phone read it.
-    return new QRCodeReader()
-        .decode(
-            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))),
-            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
-        .getText();
   }
 }

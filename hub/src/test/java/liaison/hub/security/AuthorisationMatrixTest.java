@@ -191,6 +191,23 @@ class AuthorisationMatrixTest {
           Side.S1,
           Side.S2);
 
+  /**
+   * 青溪县's administrators and managers, for a record of the county's that is no station's (a
+   * department): each sees what concerns their own stations; another county does not find it.
+   */
+  static final Rule COUNTY_STAFF =
+      Rule.of(
+          "COUNTY_STAFF",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_MANAGER,
+          Side.S1,
+          Side.S2);
+
   /** A county administrator, in their own county (no record of another in the path). */
   static final Rule COUNTY_ADMINS =
       Rule.of("COUNTY_ADMINS", Who.ADMIN, Side.S1, Side.S2, Who.OTHER_COUNTY, Side.S1, Side.S2);
@@ -475,6 +492,11 @@ class AuthorisationMatrixTest {
     expect("GET /admin/cases/overdue", SIGNED_IN);
     expect("GET /admin/cases/{id}", READERS);
     expect("POST /admin/cases/{id}/{step}", STATION_STAFF);
+    // The forwarding slip (交办单): S1's case is not forwarded, so its staff get 409 (allowed).
+    expect("GET /admin/cases/{id}/slip.pdf", STATION_STAFF);
+    // A department's day of slips: its county's staff, each for their own stations' cases (409
+    // when there are none); another county's administrator does not find the department.
+    expect("GET /admin/departments/{id}/slips.pdf", COUNTY_STAFF);
     expect("GET /api/cases/{id}/follow-ups", READERS);
     expect("POST /api/cases/{id}/follow-ups", STATION_STAFF);
     expect("PUT /api/cases/{id}/reception", STATION_STAFF);
