@@ -34,6 +34,7 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Leases;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.ingest.EventIngest;
+import liaison.hub.notify.OutboxSender;
 import liaison.hub.publish.ContentPublisher;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -71,7 +72,8 @@ class SeveralHubsTest {
           "case-escalation",
           "enrolment-codes",
           "booking-retention",
-          "reception-rules");
+          "reception-rules",
+          OutboxSender.LEASE);
 
   private MosquittoProcess mosquitto;
   private RunningHub a;
