@@ -68,9 +68,11 @@ class HubFailoverTest {
           "throttle-prune",
           "contact-retention",
           "case-escalation",
+          "case-reminders",
           "enrolment-codes",
           "booking-retention",
-          "reception-rules");
+          "reception-rules",
+          "notify-send");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();

@@ -70,6 +70,7 @@ class SeveralHubsTest {
           "throttle-prune",
           "contact-retention",
           "case-escalation",
+          "case-reminders",
           "enrolment-codes",
           "booking-retention",
           "reception-rules",

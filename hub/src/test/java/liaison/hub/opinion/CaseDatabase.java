@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
+import liaison.hub.config.HubConfig;
+import liaison.hub.config.TlsConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import liaison.hub.notify.Outbox;
+import liaison.hub.web.PublicLinks;
 
 /**
  * The hub's schema in a database of its own on the given store ({@link TestStore}), with one
@@ -79,6 +83,17 @@ final class CaseDatabase implements AutoCloseable {
           cases.record(h, c.id(), CaseEvent.RESIDENT, "submit", "");
         });
     return repository.find(c.id()).orElseThrow();
+  }
+
+  /**
+   * The departments' e-mails, into this database's outbox, with links to {@code hub.example.cn}.
+   */
+  DepartmentMail departmentMail() {
+    return new DepartmentMail(
+        new Outbox(clock),
+        new PublicLinks(
+            new HubConfig(8080, "127.0.0.1", "data", "https://hub.example.cn", "never"),
+            new TlsConfig(null, null, null, 8443, "0.0.0.0", 8883, "0.0.0.0")));
   }
 
   @Override
