@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
 import liaison.hub.fleet.StationOverview;
+import liaison.hub.notify.Notifications;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.web.Frame;
@@ -22,10 +23,12 @@ import liaison.hub.web.Lang;
 public class AdminController {
   private final Access access;
   private final StationOverview overview;
+  private final Notifications notifications;
 
-  public AdminController(Access access, StationOverview overview) {
+  public AdminController(Access access, StationOverview overview, Notifications notifications) {
     this.access = access;
     this.overview = overview;
+    this.notifications = notifications;
   }
 
   /**
@@ -43,9 +46,12 @@ public class AdminController {
       long shownVersion,
       long publishedVersion) {}
 
-  /** admin/home: the stations this person looks after. */
+  /**
+   * admin/home: the stations this person looks after, and for a county administrator how many
+   * messages the outbox gave up (a warning that links to them).
+   */
   @Introspected
-  public record HomePage(Frame frame, List<StationCard> stations) {}
+  public record HomePage(Frame frame, List<StationCard> stations, int givenUp) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
@@ -67,6 +73,8 @@ public class AdminController {
                       row.publishedVersion());
                 })
             .toList();
-    return new ModelAndView<>("admin/home", new HomePage(Frame.of(request, staff), stations));
+    return new ModelAndView<>(
+        "admin/home",
+        new HomePage(Frame.of(request, staff), stations, notifications.givenUp(staff)));
   }
 }
