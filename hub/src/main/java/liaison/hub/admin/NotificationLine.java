@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * when, by which channel, to whom, about what, and where it is (sent; waiting; to be tried again,
  * the how-manieth time and when; given up, and why).
  *
+ * @param state sent, waiting, to be tried again, or given up (a badge)
+ * @param detail when it was sent, which try comes next and when, or why it was given up
  * @param givenUp whether it may be sent again (the administrators' button)
  * @param stateClass the state's badge: ok (sent), bad (given up), or plain (waiting)
  */
@@ -26,6 +28,7 @@ public record NotificationLine(
     String kind,
     String subject,
     String state,
+    String detail,
     String stateClass,
     boolean givenUp,
     @Nullable String caseId,
@@ -34,15 +37,23 @@ public record NotificationLine(
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   static NotificationLine of(SentMessage m, Lang lang) {
+    boolean retrying = m.state() == NotificationState.PENDING && m.attempts() > 0;
     Text state =
         switch (m.state()) {
+          case SENT -> Text.of("notify.state.sent");
+          case PENDING -> Text.of(retrying ? "notify.state.retrying" : "notify.state.waiting");
+          case GIVEN_UP -> Text.of("notify.state.given-up");
+        };
+    // Beside the state, not in its badge: a server's reason may be long and must wrap.
+    Text detail =
+        switch (m.state()) {
           case SENT ->
-              Text.of("notify.state.sent", time(m.sentAt() == null ? m.createdAt() : m.sentAt()));
+              Text.of("notify.detail.sent", time(m.sentAt() == null ? m.createdAt() : m.sentAt()));
           case PENDING ->
-              m.attempts() == 0
-                  ? Text.of("notify.state.waiting")
-                  : Text.of("notify.state.retrying", m.attempts() + 1, time(m.nextAttemptAt()));
-          case GIVEN_UP -> Text.of("notify.state.given-up", m.attempts(), m.lastError());
+              retrying
+                  ? Text.of("notify.detail.retrying", m.attempts() + 1, time(m.nextAttemptAt()))
+                  : Text.of("notify.detail.waiting");
+          case GIVEN_UP -> Text.of("notify.detail.given-up", m.attempts(), m.lastError());
         };
     return new NotificationLine(
         m.id(),
@@ -53,6 +64,7 @@ public record NotificationLine(
         lang.text(kind(m.kind())),
         m.subject(),
         lang.text(state),
+        lang.text(detail),
         switch (m.state()) {
           case SENT -> "ok";
           case PENDING -> "";

@@ -62,6 +62,15 @@ class DepartmentMailTest {
         });
   }
 
+  private static String body(CaseDatabase db, String recipient) {
+    return db.jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT body FROM notification WHERE recipient = :r")
+                .bind("r", recipient)
+                .mapTo(String.class)
+                .one());
+  }
+
   private static List<String> outbox(CaseDatabase db) {
     return db.jdbi.withHandle(
         h ->
@@ -87,13 +96,7 @@ class DepartmentMailTest {
           .containsExactly(
               "case-forwarded ban@example.cn 【交办】" + c.trackingCode() + "：青石桥栏杆松动需加固",
               "case-forwarded jiaotong@example.cn 【交办】" + c.trackingCode() + "：青石桥栏杆松动需加固");
-      String body =
-          db.jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          "SELECT body FROM notification WHERE recipient = 'jiaotong@example.cn'")
-                      .mapTo(String.class)
-                      .one());
+      String body = body(db, "jiaotong@example.cn");
       assertThat(body)
           .contains(
               "县交通运输局：",
@@ -162,13 +165,7 @@ class DepartmentMailTest {
           .containsExactly(
               "case-escalated ban@example.cn 【督办】" + c.trackingCode() + "：青石桥栏杆松动需加固",
               "case-escalated jiaotong@example.cn 【督办】" + c.trackingCode() + "：青石桥栏杆松动需加固");
-      String body =
-          db.jdbi.withHandle(
-              h ->
-                  h.createQuery("SELECT body FROM notification WHERE recipient = 'ban@example.cn'")
-                      .mapTo(String.class)
-                      .one());
-      assertThat(body).contains("已提交县人大常委会督办", "已超期 2 天");
+      assertThat(body(db, "ban@example.cn")).contains("已提交县人大常委会督办", "已超期 2 天");
     }
   }
 }
