@@ -69,10 +69,12 @@ class HubFailoverTest {
           "throttle-prune",
           "contact-retention",
           "case-escalation",
+          "case-reminders",
           "enrolment-codes",
           "booking-retention",
           "reception-rules",
-          MissingYearWarning.LEASE);
+          MissingYearWarning.LEASE,
+          "notify-send");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();

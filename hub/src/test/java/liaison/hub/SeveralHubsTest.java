@@ -35,6 +35,7 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Leases;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.ingest.EventIngest;
+import liaison.hub.notify.OutboxSender;
 import liaison.hub.publish.ContentPublisher;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -70,10 +71,12 @@ class SeveralHubsTest {
           "throttle-prune",
           "contact-retention",
           "case-escalation",
+          "case-reminders",
           "enrolment-codes",
           "booking-retention",
           "reception-rules",
-          MissingYearWarning.LEASE);
+          MissingYearWarning.LEASE,
+          OutboxSender.LEASE);
 
   private MosquittoProcess mosquitto;
   private RunningHub a;

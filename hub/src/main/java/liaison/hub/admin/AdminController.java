@@ -12,6 +12,7 @@ import io.micronaut.views.ModelAndView;
 import java.util.List;
 import liaison.hub.calendar.CalendarService;
 import liaison.hub.fleet.StationOverview;
+import liaison.hub.notify.Notifications;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
 import liaison.hub.web.Frame;
@@ -24,12 +25,18 @@ import liaison.hub.web.Lang;
 public class AdminController {
   private final Access access;
   private final StationOverview overview;
+  private final Notifications notifications;
 
   private final CalendarService calendar;
 
-  public AdminController(Access access, StationOverview overview, CalendarService calendar) {
+  public AdminController(
+      Access access,
+      StationOverview overview,
+      Notifications notifications,
+      CalendarService calendar) {
     this.access = access;
     this.overview = overview;
+    this.notifications = notifications;
     this.calendar = calendar;
   }
 
@@ -49,12 +56,13 @@ public class AdminController {
       long publishedVersion) {}
 
   /**
-   * admin/home: the stations this person looks after; for a county administrator in December, the
-   * next year whose holidays are still to be entered.
+   * admin/home: the stations this person looks after; for a county administrator how many messages
+   * the outbox gave up (a warning that links to them) and, in December, the next year whose
+   * holidays are still to be entered.
    */
   @Introspected
   public record HomePage(
-      Frame frame, List<StationCard> stations, @Nullable Integer calendarMissing) {}
+      Frame frame, List<StationCard> stations, int givenUp, @Nullable Integer calendarMissing) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<HomePage> home(HttpRequest<?> request, Staff staff) {
@@ -79,6 +87,9 @@ public class AdminController {
     return new ModelAndView<>(
         "admin/home",
         new HomePage(
-            Frame.of(request, staff), stations, calendar.missingNextYear(staff).orElse(null)));
+            Frame.of(request, staff),
+            stations,
+            notifications.givenUp(staff),
+            calendar.missingNextYear(staff).orElse(null)));
   }
 }

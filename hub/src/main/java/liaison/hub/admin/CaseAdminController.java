@@ -26,6 +26,7 @@ import liaison.hub.config.TimeFactory;
 import liaison.hub.department.Department;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.ledger.CaseLedger;
+import liaison.hub.notify.Notifications;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseFiles;
@@ -83,6 +84,7 @@ public class CaseAdminController {
   private final CaseReceptions receptions;
   private final FollowUps followUps;
   private final PublishedSummaries summaries;
+  private final Notifications notifications;
 
   public CaseAdminController(
       CaseInbox inbox,
@@ -91,7 +93,8 @@ public class CaseAdminController {
       Access access,
       CaseReceptions receptions,
       FollowUps followUps,
-      PublishedSummaries summaries) {
+      PublishedSummaries summaries,
+      Notifications notifications) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
@@ -99,6 +102,7 @@ public class CaseAdminController {
     this.receptions = receptions;
     this.followUps = followUps;
     this.summaries = summaries;
+    this.notifications = notifications;
   }
 
   /** A choice of a select: its value and what it says. */
@@ -186,7 +190,9 @@ public class CaseAdminController {
       @Nullable CaseContact fullContact,
       ReceptionAndCalls ledger,
       @Nullable PublishedSummary publicSummary,
-      boolean mayWithdrawSummary) {}
+      boolean mayWithdrawSummary,
+      List<NotificationLine> notifications,
+      boolean departmentWithoutEmail) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -374,6 +380,7 @@ public class CaseAdminController {
     boolean maySeeContact = handling.maySeeContact(staff, c);
     List<Deputy> deputies = handling.stationDeputies(c);
     java.util.Optional<PublishedSummary> publicSummary = summaries.ofCase(c.id());
+    List<Department> departments = handling.departments(staff);
     return new CasePage(
         frame,
         row,
@@ -387,7 +394,7 @@ public class CaseAdminController {
             ? StaffSteps.allowed(c).stream().map(StaffSteps.Step::path).collect(Collectors.toSet())
             : Set.of(),
         Category.values(),
-        handling.departments(staff),
+        departments,
         handling.defaultDeadline(staff, c.category()).toString(),
         handling.defaultDays(c.category()),
         deputies,
@@ -413,7 +420,15 @@ public class CaseAdminController {
         contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null,
         receptionAndCalls(c, lang),
         publicSummary.orElse(null),
-        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent());
+        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent(),
+        // The messages name departments' addresses and masked phones: for the station's staff.
+        staff.canEdit()
+            ? notifications.aboutCase(c.id()).stream()
+                .map(m -> NotificationLine.of(m, lang))
+                .toList()
+            : List.of(),
+        departments.stream()
+            .anyMatch(d -> d.id().equals(c.departmentId()) && d.emails().isEmpty()));
   }
 
   private ReceptionAndCalls receptionAndCalls(OpinionCase c, Lang lang) {

@@ -55,7 +55,8 @@ public class DepartmentAdminController {
       DepartmentService.Draft draft,
       Map<String, List<String>> errors,
       int maxName,
-      int maxContact) {}
+      int maxContact,
+      int maxEmail) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<DepartmentsPage> list(
@@ -71,14 +72,19 @@ public class DepartmentAdminController {
   @Get(uri = "/new", produces = MediaType.TEXT_HTML)
   public ModelAndView<DepartmentFormPage> newForm(HttpRequest<?> request, Staff staff) {
     access.requireCountyAdmin(staff);
-    return form(request, staff, null, new DepartmentService.Draft("", ""), List.of());
+    return form(request, staff, null, new DepartmentService.Draft("", "", ""), List.of());
   }
 
   @Get(uri = "/{id}/edit", produces = MediaType.TEXT_HTML)
   public ModelAndView<DepartmentFormPage> editForm(HttpRequest<?> request, Staff staff, String id) {
     access.requireCountyAdmin(staff);
     Department d = departments.get(staff, id);
-    return form(request, staff, id, new DepartmentService.Draft(d.name(), d.contact()), List.of());
+    return form(
+        request,
+        staff,
+        id,
+        new DepartmentService.Draft(d.name(), d.contact(), d.email()),
+        List.of());
   }
 
   @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -97,7 +103,7 @@ public class DepartmentAdminController {
   private HttpResponse<?> save(
       HttpRequest<?> request, Staff staff, @Nullable String id, FormData form) {
     DepartmentService.Draft draft =
-        new DepartmentService.Draft(form.get("name"), form.get("contact"));
+        new DepartmentService.Draft(form.get("name"), form.get("contact"), form.get("email"));
     try {
       if (id == null) {
         departments.create(staff, draft);
@@ -126,6 +132,7 @@ public class DepartmentAdminController {
             draft,
             FormErrors.byField(Lang.of(request), errors),
             DepartmentService.MAX_NAME,
-            DepartmentService.MAX_CONTACT));
+            DepartmentService.MAX_CONTACT,
+            DepartmentService.MAX_EMAILS * (DepartmentService.MAX_EMAIL + 2)));
   }
 }

@@ -33,7 +33,7 @@ public class NationalHolidays {
   }
 
   @PostConstruct
-  void store() {
+  public void store() {
     int added = repository.addNational(builtIn());
     if (added > 0) {
       LOG.info("working-day calendar: stored {} day(s) of the State Council's tables", added);

@@ -45,16 +45,16 @@ public class DemoCases {
 
   static final List<String[]> DEPARTMENTS =
       List.of(
-          new String[] {"dep-housing", "县住房和城乡建设局", "0771-5560101 办公室"},
-          new String[] {"dep-transport", "县交通运输局", "0771-5560202 办公室"},
-          new String[] {"dep-education", "县教育局", "0771-5560303 办公室"},
-          new String[] {"dep-health", "县卫生健康局", "0771-5560404 办公室"},
-          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室"},
-          new String[] {"dep-environment", "县生态环境局", "0771-5560606 办公室"});
+          new String[] {"dep-housing", "县住房和城乡建设局", "0771-5560101 办公室", "zhujian@example.cn"},
+          new String[] {"dep-transport", "县交通运输局", "0771-5560202 办公室", "jiaotong@example.cn"},
+          new String[] {"dep-education", "县教育局", "0771-5560303 办公室", "jiaoyu@example.cn"},
+          new String[] {"dep-health", "县卫生健康局", "0771-5560404 办公室", "weijian@example.cn"},
+          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室", "minzheng@example.cn"},
+          new String[] {"dep-environment", "县生态环境局", "0771-5560606 办公室", "shengtai@example.cn"});
 
   void load(Handle h, String countyId, OffsetDateTime now) {
     for (String[] d : DEPARTMENTS) {
-      departments.insert(h, new Department(d[0], countyId, d[1], d[2]));
+      departments.insert(h, new Department(d[0], countyId, d[1], d[2], d[3]));
     }
     LocalDate today = now.atZoneSameInstant(Sql.ZONE).toLocalDate();
 

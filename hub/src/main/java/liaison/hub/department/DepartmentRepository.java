@@ -31,7 +31,8 @@ public class DepartmentRepository {
                             rs.getString("id"),
                             rs.getString("county_id"),
                             rs.getString("name"),
-                            rs.getString("contact")))
+                            rs.getString("contact"),
+                            rs.getString("email")))
                 .list());
   }
 
@@ -46,7 +47,8 @@ public class DepartmentRepository {
                             rs.getString("id"),
                             rs.getString("county_id"),
                             rs.getString("name"),
-                            rs.getString("contact")))
+                            rs.getString("contact"),
+                            rs.getString("email")))
                 .findOne());
   }
 
@@ -66,21 +68,23 @@ public class DepartmentRepository {
   public void insert(Handle h, Department d) {
     String now = Sql.instant(OffsetDateTime.now(clock));
     h.createUpdate(
-            "INSERT INTO department (id, county_id, name, contact, created_at, updated_at) VALUES (:id, :county, :name, :contact, :now, :now)")
+            "INSERT INTO department (id, county_id, name, contact, email, created_at, updated_at) VALUES (:id, :county, :name, :contact, :email, :now, :now)")
         .bind("id", d.id())
         .bind("county", d.countyId())
         .bind("name", d.name())
         .bind("contact", d.contact())
+        .bind("email", d.email())
         .bind("now", now)
         .execute();
   }
 
   public void update(Handle h, Department d) {
     h.createUpdate(
-            "UPDATE department SET name = :name, contact = :contact, updated_at = :now WHERE id = :id")
+            "UPDATE department SET name = :name, contact = :contact, email = :email, updated_at = :now WHERE id = :id")
         .bind("id", d.id())
         .bind("name", d.name())
         .bind("contact", d.contact())
+        .bind("email", d.email())
         .bind("now", Sql.instant(OffsetDateTime.now(clock)))
         .execute();
   }

@@ -2,6 +2,7 @@ package liaison.hub.department;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.regex.Pattern;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
@@ -20,6 +21,15 @@ import org.jspecify.annotations.Nullable;
 public class DepartmentService {
   public static final int MAX_NAME = 60;
   public static final int MAX_CONTACT = 200;
+  public static final int MAX_EMAILS = 3;
+  public static final int MAX_EMAIL = 254;
+
+  /** An address as a mail server takes it: no spaces, one @, a dot in the domain. */
+  private static final Pattern ADDRESS =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+  /** Addresses may be typed apart by commas, semicolons (either width), 、 or spaces. */
+  private static final Pattern BETWEEN = Pattern.compile("[,;，；、\\s]+");
 
   private final Database database;
   private final DepartmentRepository departments;
@@ -36,7 +46,7 @@ public class DepartmentService {
 
   /** The input of the department form or API. */
   @io.micronaut.core.annotation.Introspected
-  public record Draft(@Nullable String name, @Nullable String contact) {}
+  public record Draft(@Nullable String name, @Nullable String contact, @Nullable String email) {}
 
   /**
    * The county's departments, for its staff (cases are forwarded to them; a deputy's account does
@@ -79,7 +89,13 @@ public class DepartmentService {
               "update",
               "department",
               id,
-              before.name() + " → " + after.name() + " · " + after.contact());
+              before.name()
+                  + " → "
+                  + after.name()
+                  + " · "
+                  + after.contact()
+                  + " · "
+                  + after.email());
         });
     return after;
   }
@@ -98,7 +114,28 @@ public class DepartmentService {
     if (contact.length() > MAX_CONTACT) {
       problems.add("contact", Text.of("problem.department.contact.too-long", MAX_CONTACT));
     }
+    String email = emails(problems, draft.email());
     problems.throwIfAny();
-    return new Department(id, staff.countyId(), name, contact);
+    return new Department(id, staff.countyId(), name, contact, email);
+  }
+
+  /** The addresses as stored ({@code a@x.cn, b@x.cn}), each checked; '' for none. */
+  private static String emails(ValidationProblem.Collector problems, @Nullable String typed) {
+    String text = typed == null ? "" : typed.strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    List<String> addresses = List.of(BETWEEN.split(text));
+    if (addresses.size() > MAX_EMAILS) {
+      problems.add("email", Text.of("problem.department.email.too-many", MAX_EMAILS));
+      return "";
+    }
+    for (String a : addresses) {
+      if (a.length() > MAX_EMAIL || !ADDRESS.matcher(a).matches()) {
+        problems.add("email", Text.of("problem.department.email.invalid", a));
+        return "";
+      }
+    }
+    return String.join(", ", addresses);
   }
 }

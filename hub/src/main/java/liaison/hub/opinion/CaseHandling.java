@@ -60,6 +60,7 @@ public class CaseHandling {
   private final AuditLog audit;
   private final Clock clock;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
+  private final DepartmentMail departmentMail;
 
   public CaseHandling(
       Database database,
@@ -73,7 +74,8 @@ public class CaseHandling {
       Access access,
       AuditLog audit,
       Clock clock,
-      ApplicationEventPublisher<StationsChanged> stationsChanged) {
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      DepartmentMail departmentMail) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -86,6 +88,7 @@ public class CaseHandling {
     this.audit = audit;
     this.clock = clock;
     this.stationsChanged = stationsChanged;
+    this.departmentMail = departmentMail;
   }
 
   /**
@@ -306,13 +309,16 @@ public class CaseHandling {
         CaseStatus.FORWARDED,
         withNote(
             Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
-        h ->
-            h.createUpdate(
-                    "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
-                .bind("department", department.orElseThrow().id())
-                .bind("deadline", Sql.date(due))
-                .bind("id", id)
-                .execute());
+        h -> {
+          h.createUpdate(
+                  "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
+              .bind("department", department.orElseThrow().id())
+              .bind("deadline", Sql.date(due))
+              .bind("id", id)
+              .execute();
+          // The department hears of it with the step, or not at all (the step rolled back).
+          departmentMail.forwarded(h, id);
+        });
   }
 
   public OpinionCase departmentReply(Staff staff, String id, CaseSteps.Text input) {

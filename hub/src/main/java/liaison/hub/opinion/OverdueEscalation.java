@@ -27,11 +27,14 @@ public class OverdueEscalation {
   private final Database database;
   private final Cases cases;
   private final Clock clock;
+  private final DepartmentMail departmentMail;
 
-  public OverdueEscalation(Database database, Cases cases, Clock clock) {
+  public OverdueEscalation(
+      Database database, Cases cases, Clock clock, DepartmentMail departmentMail) {
     this.database = database;
     this.cases = cases;
     this.clock = clock;
+    this.departmentMail = departmentMail;
   }
 
   private record Due(String id, String code, LocalDate deadline) {}
@@ -83,6 +86,7 @@ public class OverdueEscalation {
                       CaseEvent.SYSTEM,
                       "escalated",
                       Text.of("case.note.escalated", d.deadline(), late).zh());
+                  departmentMail.escalated(h, d.id(), late);
                 }
                 return changed == 1;
               });

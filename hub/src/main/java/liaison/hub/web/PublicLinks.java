@@ -41,6 +41,11 @@ public class PublicLinks {
     return base + "/b/" + token;
   }
 
+  /** A forwarded case on the department's own page (signed in with the department's account). */
+  public String departmentCase(String caseId) {
+    return base + "/dept/cases/" + caseId;
+  }
+
   public String photoBase() {
     return base + "/photos/";
   }

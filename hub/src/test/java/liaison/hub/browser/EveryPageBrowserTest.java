@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import liaison.hub.RunningHub;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.notify.Notification;
+import liaison.hub.notify.Outbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -106,6 +108,30 @@ class EveryPageBrowserTest {
     // A case that went the whole way: registered, forwarded, answered, rated.
     records.put("case", "case-demo0009");
     records.put("department", "dep-housing");
+    // The outbox with a message about that case and one given up, so the case page's 通知记录, the
+    // administrators' list with its 重新发送 button and the home page's warning are photographed.
+    Outbox outbox = hub.bean(Outbox.class);
+    db.useTransaction(
+        h -> {
+          outbox.enqueue(
+              h,
+              Notification.email(
+                      DemoCounty.COUNTY,
+                      "weijian@example.cn",
+                      "case-forwarded",
+                      "【交办】社区卫生服务站周末不开门",
+                      "")
+                  .aboutCase("case-demo0009"));
+          outbox.enqueue(
+              h,
+              Notification.email(
+                      DemoCounty.COUNTY, "old-address@example.cn", "case-overdue", "【已超期】", "")
+                  .aboutCase("case-demo0009")
+                  .once("sweep:given-up"));
+          h.execute(
+              "UPDATE notification SET status = 'GIVEN_UP', attempts = 6, last_error ="
+                  + " '550 5.1.1 mailbox unavailable' WHERE once_key = 'sweep:given-up'");
+        });
     records.put("bookingCode", "B-DEMX-7Q4K");
     records.put(
         "bookedReception",

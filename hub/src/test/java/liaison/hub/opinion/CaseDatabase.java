@@ -5,8 +5,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
+import liaison.hub.calendar.CalendarRepository;
+import liaison.hub.calendar.NationalHolidays;
+import liaison.hub.calendar.WorkingCalendar;
+import liaison.hub.config.HubConfig;
+import liaison.hub.config.TlsConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import liaison.hub.notify.Outbox;
+import liaison.hub.web.PublicLinks;
 
 /**
  * The hub's schema in a database of its own on the given store ({@link TestStore}), with one
@@ -79,6 +86,25 @@ final class CaseDatabase implements AutoCloseable {
           cases.record(h, c.id(), CaseEvent.RESIDENT, "submit", "");
         });
     return repository.find(c.id()).orElseThrow();
+  }
+
+  /**
+   * The departments' e-mails, into this database's outbox, with links to {@code hub.example.cn}.
+   */
+  DepartmentMail departmentMail() {
+    return new DepartmentMail(
+        new Outbox(clock),
+        new PublicLinks(
+            new HubConfig(8080, "127.0.0.1", "data", "https://hub.example.cn", "never"),
+            new TlsConfig(null, null, null, 8443, "0.0.0.0", 8883, "0.0.0.0")));
+  }
+
+  /** The county's working-day calendar on this database, the built-in national tables stored. */
+  WorkingCalendar calendar() {
+    CalendarRepository days = new CalendarRepository(jdbi, clock);
+    NationalHolidays national = new NationalHolidays(days);
+    national.store();
+    return new WorkingCalendar(days, national, clock, java.time.Duration.ofMinutes(1));
   }
 
   @Override

@@ -32,7 +32,8 @@ class OverdueEscalationTest {
   @Test
   void shouldEscalateOnlyForwardedCasesPastTheirDeadlineAndOnlyOnce(@TempDir Path dir) {
     try (CaseDatabase db = new CaseDatabase(store, dir, clock)) {
-      OverdueEscalation escalation = new OverdueEscalation(db.jdbi, db.cases, clock);
+      OverdueEscalation escalation =
+          new OverdueEscalation(db.jdbi, db.cases, clock, db.departmentMail());
       OpinionCase due = forwarded(db, "2026-03-04");
       OpinionCase later = forwarded(db, "2026-03-20");
       OpinionCase replied = forwarded(db, "2026-03-04");

@@ -38,6 +38,8 @@ import liaison.hub.RunningHub;
 import liaison.hub.command.ScreenshotStore;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.notify.Notification;
+import liaison.hub.notify.Outbox;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
@@ -559,6 +561,10 @@ class AuthorisationMatrixTest {
     expect("GET /admin/password", SIGNED_IN);
     expect("POST /admin/password", SIGNED_IN);
     expect("GET /admin/audit", COUNTY_ADMINS);
+    // The outbox: the county's administrator; a station's staff see a case's messages on its page.
+    expect("GET /api/notifications", COUNTY_ADMINS);
+    expect("GET /admin/notifications", COUNTY_ADMINS);
+    expect("POST /admin/notifications/{id}/resend", COUNTY_ADMIN);
   }
 
   /** Files served from the classpath, not routes of the router: tried by path. */
@@ -1011,6 +1017,7 @@ class AuthorisationMatrixTest {
           case "departments/id" -> "dep-housing";
           // a day gone by: an allowed removal is refused as invalid (422), nothing removed
           case "days/date" -> "2020-01-01";
+          case "notifications/id" -> r.get("notification");
           case "o/token", "b/token" -> r.get("token");
           case "t/code" -> r.get("tracking");
           case "booked/code" -> r.get("bookingCode");
@@ -1260,6 +1267,32 @@ class AuthorisationMatrixTest {
       jdbi.useTransaction(
           h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
       side.put("casePhoto", casePhoto);
+    }
+    // A message of 青溪县's outbox about each side's case: not given up, so an administrator's
+    // 重新发送 is refused (409), another county's is not found.
+    for (Map<String, String> side : List.of(s1, s2)) {
+      String key = "matrix:" + side.get("case");
+      jdbi.useTransaction(
+          h ->
+              hub.bean(Outbox.class)
+                  .enqueue(
+                      h,
+                      Notification.email(
+                              DemoCounty.COUNTY,
+                              "jiaotong@example.cn",
+                              "case-forwarded",
+                              "【交办】",
+                              "")
+                          .aboutCase(side.get("case"))
+                          .once(key)));
+      side.put(
+          "notification",
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("SELECT id FROM notification WHERE once_key = :key")
+                      .bind("key", key)
+                      .mapTo(String.class)
+                      .one()));
     }
     s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
     s2.put("screenshot", screenshot(jdbi, "s-002", Color.GREEN));
