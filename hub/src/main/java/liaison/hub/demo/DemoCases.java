@@ -7,6 +7,7 @@ import java.util.List;
 import liaison.hub.db.Sql;
 import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
+import liaison.hub.notify.SmsStops;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
@@ -360,7 +361,9 @@ public class DemoCases {
             "",
             null));
     if (withContact && phone != null) {
-      cases.insertContact(h, new CaseContact(id, "居民", phone, t));
+      // The demo's residents with a mobile ticked "text me": their tracking pages say so.
+      cases.insertContact(
+          h, new CaseContact(id, "居民", phone, t, !SmsStops.mobile(phone).isEmpty()));
     }
     Demo d = new Demo(id, CaseStatus.SUBMITTED);
     d.line(h, CaseEvent.RESIDENT, "submit", t, "");

@@ -15,6 +15,7 @@ import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.notify.ResidentSms;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
@@ -58,6 +59,7 @@ public class CaseHandling {
   private final AuditLog audit;
   private final Clock clock;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
+  private final ResidentSms residentSms;
 
   public CaseHandling(
       Database database,
@@ -70,7 +72,8 @@ public class CaseHandling {
       Access access,
       AuditLog audit,
       Clock clock,
-      ApplicationEventPublisher<StationsChanged> stationsChanged) {
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      ResidentSms residentSms) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -82,6 +85,7 @@ public class CaseHandling {
     this.audit = audit;
     this.clock = clock;
     this.stationsChanged = stationsChanged;
+    this.residentSms = residentSms;
   }
 
   /**
@@ -348,6 +352,8 @@ public class CaseHandling {
               .bind("text", text)
               .bind("id", id)
               .execute();
+          // The resident who ticked "text me" learns of it, with this answer: or neither happens.
+          residentSms.caseAnswered(h, id, java.time.OffsetDateTime.now(clock));
           if (input.published()) {
             h.createUpdate(
                     """

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import liaison.hub.RunningHub;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.notify.SmsStops;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -121,6 +122,11 @@ class EveryPageBrowserTest {
                 h.createQuery("SELECT public_token FROM station WHERE id = 's-001'")
                     .mapTo(String.class)
                     .one()));
+    // A number's SMS stop link, as the first message to it makes one.
+    records.put(
+        "smsStop",
+        db.inTransaction(h -> hub.bean(SmsStops.class).link(h, "13800001234"))
+            .substring("n/".length()));
     records.put(
         "tracking",
         db.withHandle(
@@ -166,6 +172,7 @@ class EveryPageBrowserTest {
             case "cases/id" -> records.get("case");
             case "departments/id" -> records.get("department");
             case "o/token", "b/token" -> records.get("token");
+            case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
             case "booked/code" -> records.get("bookingCode");
             default ->

@@ -291,6 +291,9 @@ class AuthorisationMatrixTest {
     expect("GET /t", PUBLIC);
     expect("GET /t/{code}", PUBLIC);
     expect("POST /t/{code}/rating", PUBLIC);
+    expect("POST /t/{code}/sms", PUBLIC);
+    expect("GET /n/{token}", PUBLIC);
+    expect("POST /n/{token}", PUBLIC);
     expect("GET /photos/{file}", PUBLIC);
     // A resident's photo: with the case's tracking code, or as staff who may read the case.
     expect(
@@ -977,6 +980,7 @@ class AuthorisationMatrixTest {
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
           case "o/token", "b/token" -> r.get("token");
+          case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
           case "booked/code" -> r.get("bookingCode");
           case "enrolments/code" -> "K7QX-M4PD";
@@ -1121,6 +1125,11 @@ class AuthorisationMatrixTest {
 
   // ---- the records each side's requests name ----
 
+  private String smsStop(liaison.hub.db.Database jdbi, String phone) {
+    return jdbi.inTransaction(h -> hub.bean(liaison.hub.notify.SmsStops.class).link(h, phone))
+        .substring("n/".length());
+  }
+
   private void s1AndS2Records(liaison.hub.db.Database jdbi) throws Exception {
     Map<String, String> s1 = records.get(Side.S1);
     Map<String, String> s2 = records.get(Side.S2);
@@ -1150,6 +1159,9 @@ class AuthorisationMatrixTest {
                       .mapTo(String.class)
                       .one()));
     }
+    // A number's SMS stop link for each side.
+    s1.put("smsStop", smsStop(jdbi, "13811112222"));
+    s2.put("smsStop", smsStop(jdbi, "13922223333"));
     // An opinion addressed to 陈秀兰 at s-001, with the resident's contact; one at s-002 with its
     // contact.
     String tracking = TrackingCodes.next();
