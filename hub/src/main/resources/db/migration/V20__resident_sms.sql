@@ -22,7 +22,8 @@ CREATE TABLE sms_stop (
 -- The key of those hashes when hub.privacy.phone-key is not set: made by the first hub that needs
 -- it and shared through the database, so every hub of a county hashes a number the same way.
 CREATE TABLE phone_key (
-  id         INTEGER PRIMARY KEY,
+  -- what the key is for: 'sms-stop'
+  purpose    TEXT PRIMARY KEY,
   secret     TEXT NOT NULL,
   created_at TEXT NOT NULL
 );

@@ -144,7 +144,9 @@ public class SmsStops {
   }
 
   private static Optional<String> storedKey(Handle h) {
-    return h.createQuery("SELECT secret FROM phone_key WHERE id = 1").mapTo(String.class).findOne();
+    return h.createQuery("SELECT secret FROM phone_key WHERE purpose = 'sms-stop'")
+        .mapTo(String.class)
+        .findOne();
   }
 
   /**
@@ -158,8 +160,8 @@ public class SmsStops {
       RANDOM.nextBytes(fresh);
       // The first hub to need it keeps its key; the others read that one.
       h.createUpdate(
-              "INSERT INTO phone_key (id, secret, created_at) VALUES (1, :secret, :now)"
-                  + " ON CONFLICT (id) DO NOTHING")
+              "INSERT INTO phone_key (purpose, secret, created_at) VALUES ('sms-stop', :secret, :now)"
+                  + " ON CONFLICT (purpose) DO NOTHING")
           .bind("secret", HexFormat.of().formatHex(fresh))
           .bind("now", Sql.instant(OffsetDateTime.now(clock)))
           .execute();
