@@ -52,11 +52,6 @@ public class BookingRepository {
         > 0;
   }
 
-  /** A booking without the SMS tick. */
-  public void insert(Handle h, Booking b) {
-    insert(h, b, false);
-  }
-
   /**
    * @param notifySms the resident ticked "text me to confirm": the booking's confirmation and its
    *     cancellation go to the phone by SMS

@@ -98,18 +98,7 @@ public class BookingService {
       @Nullable String phone,
       @Nullable String partySize,
       @Nullable String topic,
-      boolean notifySms) {
-
-    /** Without the SMS tick. */
-    public BookingForm(
-        @Nullable String slotId,
-        @Nullable String name,
-        @Nullable String phone,
-        @Nullable String partySize,
-        @Nullable String topic) {
-      this(slotId, name, phone, partySize, topic, false);
-    }
-  }
+      boolean notifySms) {}
 
   /** Whether a slot can be booked now, and why not. */
   public enum Availability {

@@ -4,11 +4,9 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import liaison.hub.db.Sql;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 
@@ -42,11 +40,18 @@ public class ResidentSms {
   }
 
   /**
-   * 答复: the case's tracking code and its page, when its resident ticked "text me"; once per answer
-   * (an answer given again after the resident reopened the case is a new message). False when
+   * 答复: the case's tracking code and its page, when its resident ticked "text me"; once per answer,
+   * counted in the case's timeline (the answer's own line is there already): an answer given again
+   * after the resident reopened the case is a new message, the same answer never two. False when
    * nothing was enqueued (no tick, not a mobile number, stopped, or enqueued already).
    */
-  public boolean caseAnswered(Handle h, String caseId, OffsetDateTime answeredAt) {
+  public boolean caseAnswered(Handle h, String caseId) {
+    int answers =
+        h.createQuery(
+                "SELECT COUNT(*) FROM case_event WHERE case_id = :id AND to_status = 'ANSWERED'")
+            .bind("id", caseId)
+            .mapTo(Integer.class)
+            .one();
     return h.createQuery(
             """
             SELECT c.tracking_code, k.phone, t.county_id FROM opinion_case c
@@ -72,9 +77,7 @@ public class ResidentSms {
                     h,
                     CASE_ANSWERED,
                     to,
-                    n ->
-                        n.aboutCase(caseId)
-                            .once(CASE_ANSWERED + ":" + caseId + ":" + Sql.instant(answeredAt))))
+                    n -> n.aboutCase(caseId).once(CASE_ANSWERED + ":" + caseId + ":" + answers)))
         .orElse(false);
   }
 

@@ -12,11 +12,6 @@ import liaison.hub.text.Masks;
 public record CaseContact(
     String caseId, String name, String phone, OffsetDateTime consentAt, boolean notifySms) {
 
-  /** Without the SMS tick. */
-  public CaseContact(String caseId, String name, String phone, OffsetDateTime consentAt) {
-    this(caseId, name, phone, consentAt, false);
-  }
-
   /** As lists show it: the phone masked. */
   public String maskedPhone() {
     return Masks.phone(phone);

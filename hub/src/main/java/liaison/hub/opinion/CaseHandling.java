@@ -353,7 +353,7 @@ public class CaseHandling {
               .bind("id", id)
               .execute();
           // The resident who ticked "text me" learns of it, with this answer: or neither happens.
-          residentSms.caseAnswered(h, id, java.time.OffsetDateTime.now(clock));
+          residentSms.caseAnswered(h, id);
           if (input.published()) {
             h.createUpdate(
                     """

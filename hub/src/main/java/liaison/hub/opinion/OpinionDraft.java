@@ -19,17 +19,4 @@ public record OpinionDraft(
     @Nullable String phone,
     boolean consent,
     boolean contactToDepartment,
-    boolean notifySms) {
-
-  /** Without the SMS tick. */
-  public OpinionDraft(
-      @Nullable String category,
-      @Nullable String text,
-      List<byte[]> photos,
-      @Nullable String name,
-      @Nullable String phone,
-      boolean consent,
-      boolean contactToDepartment) {
-    this(category, text, photos, name, phone, consent, contactToDepartment, false);
-  }
-}
+    boolean notifySms) {}

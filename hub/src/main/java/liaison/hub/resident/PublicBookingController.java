@@ -171,7 +171,7 @@ public class PublicBookingController {
         stationPage(
             request,
             place.get(),
-            new BookingService.BookingForm(null, "", "", "1", ""),
+            new BookingService.BookingForm(null, "", "", "1", "", false),
             List.of()));
   }
 

@@ -31,8 +31,8 @@ class ContactRetentionTest {
       db.jdbi.useHandle(h -> h.execute("UPDATE case_contact SET notify_sms = TRUE"));
       db.jdbi.useTransaction(
           h -> {
-            sms.caseAnswered(h, closed.id(), java.time.OffsetDateTime.now(clock));
-            sms.caseAnswered(h, open.id(), java.time.OffsetDateTime.now(clock));
+            sms.caseAnswered(h, closed.id());
+            sms.caseAnswered(h, open.id());
           });
       db.cases.transition(closed.id(), CaseStatus.REGISTERED, "chengguan", "");
       db.cases.transition(closed.id(), CaseStatus.ANSWERED, "chengguan", "");
@@ -74,7 +74,7 @@ class ContactRetentionTest {
             db.repository.insertContact(
                 h,
                 new CaseContact(
-                    c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock))));
+                    c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock), false)));
     return c;
   }
 }

@@ -1196,7 +1196,7 @@ class AuthorisationMatrixTest {
                       "",
                       null));
           hub.bean(CaseRepository.class)
-              .insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now));
+              .insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now, false));
         });
     s1.put("case", "case-matrix01");
     s1.put("tracking", tracking);
