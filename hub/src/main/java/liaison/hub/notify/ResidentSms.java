@@ -42,7 +42,7 @@ public class ResidentSms {
   /**
    * 答复: the case's tracking code and its page, when its resident ticked "text me"; once per answer,
    * counted in the case's timeline (the answer's own line is there already): an answer given again
-   * after the resident reopened the case is a new message, the same answer never two. False when
+   * after the resident reopened the case is a new message, the same answer never twice. False when
    * nothing was enqueued (no tick, not a mobile number, stopped, or enqueued already).
    */
   public boolean caseAnswered(Handle h, String caseId) {
