@@ -425,13 +425,8 @@ public class BookingService {
       problems.add("phone", Text.of("problem.booking.phone.hidden"));
       return raw;
     }
-    String digits = raw.replaceAll("[\\s\\-()（）]", "");
-    if (digits.startsWith("+86")) {
-      digits = digits.substring(3);
-    } else if (digits.startsWith("86") && digits.length() == 13) {
-      digits = digits.substring(2);
-    }
-    if (!digits.matches("1\\d{10}")) {
+    String digits = ResidentText.mobile(raw);
+    if (digits.isEmpty()) {
       problems.add("phone", Text.of("problem.booking.phone.invalid"));
     }
     return digits;

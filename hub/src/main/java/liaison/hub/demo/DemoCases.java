@@ -7,7 +7,6 @@ import java.util.List;
 import liaison.hub.db.Sql;
 import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
-import liaison.hub.notify.SmsStops;
 import liaison.hub.opinion.CaseContact;
 import liaison.hub.opinion.CaseEvent;
 import liaison.hub.opinion.CaseRepository;
@@ -16,6 +15,7 @@ import liaison.hub.opinion.Category;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.TrackingCodes;
 import liaison.hub.opinion.WorkingDays;
+import liaison.hub.text.ResidentText;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -363,7 +363,7 @@ public class DemoCases {
     if (withContact && phone != null) {
       // The demo's residents with a mobile ticked "text me": their tracking pages say so.
       cases.insertContact(
-          h, new CaseContact(id, "居民", phone, t, !SmsStops.mobile(phone).isEmpty()));
+          h, new CaseContact(id, "居民", phone, t, !ResidentText.mobile(phone).isEmpty()));
     }
     Demo d = new Demo(id, CaseStatus.SUBMITTED);
     d.line(h, CaseEvent.RESIDENT, "submit", t, "");

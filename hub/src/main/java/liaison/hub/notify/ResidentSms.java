@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
 
@@ -175,7 +176,7 @@ public class ResidentSms {
 
   private boolean enqueue(
       Handle h, String kind, To to, java.util.function.UnaryOperator<Notification> about) {
-    String mobile = SmsStops.mobile(to.phone());
+    String mobile = ResidentText.mobile(to.phone());
     if (mobile.isEmpty()) {
       return false;
     }

@@ -15,7 +15,6 @@ import liaison.hub.db.Sql;
 import liaison.hub.station.PublicTokens;
 import liaison.hub.text.Masks;
 import org.jdbi.v3.core.Handle;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A resident's way to stop the hub's SMS: every message to a number carries the number's stop link
@@ -41,23 +40,6 @@ public class SmsStops {
 
   /** What a stop link stops: the number, masked, and whether it is stopped already. */
   public record Stop(String token, String maskedPhone, boolean stopped) {}
-
-  /**
-   * {@code 138 1234-1234}, {@code +8613812341234} → {@code 13812341234}; empty when it is not a
-   * mainland mobile number (a landline cannot receive an SMS).
-   */
-  public static String mobile(@Nullable String phone) {
-    if (phone == null) {
-      return "";
-    }
-    String digits = phone.strip().replaceAll("[\\s\\-()（）]", "");
-    if (digits.startsWith("+86")) {
-      digits = digits.substring(3);
-    } else if (digits.startsWith("86") && digits.length() == 13) {
-      digits = digits.substring(2);
-    }
-    return digits.matches("1\\d{10}") ? digits : "";
-  }
 
   /** The path of the number's stop link, {@code n/<token>}, made on its first message. */
   public String link(Handle h, String phone) {

@@ -137,7 +137,7 @@ public class OpinionSubmissions {
     // An SMS needs a mobile number to go to; a tick without one would promise what cannot happen.
     if (draft.notifySms() && phone.isEmpty()) {
       errors.add("notifySms", Text.of("problem.opinion.notify.no-phone"));
-    } else if (draft.notifySms() && SmsStops.mobile(phone).isEmpty()) {
+    } else if (draft.notifySms() && ResidentText.mobile(phone).isEmpty()) {
       errors.add("notifySms", Text.of("problem.opinion.notify.not-mobile"));
     }
     List<PhotoStore.Prepared> prepared = new ArrayList<>();
@@ -207,7 +207,7 @@ public class OpinionSubmissions {
               }
               if (draft.notifySms()) {
                 // A new explicit tick outweighs an earlier stop of this number.
-                smsStops.resume(h, SmsStops.mobile(phone));
+                smsStops.resume(h, ResidentText.mobile(phone));
               }
               for (int i = 0; i < hashes.size(); i++) {
                 repository.insertPhoto(h, id, i + 1, hashes.get(i));

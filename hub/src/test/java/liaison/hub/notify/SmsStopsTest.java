@@ -86,14 +86,4 @@ class SmsStopsTest {
   private static boolean enqueued(Database database, Outbox outbox, Notification n) {
     return database.inTransaction(h -> outbox.enqueue(h, n));
   }
-
-  @Test
-  void shouldReadTheMainlandMobileOutOfWhatWasTyped() {
-    assertThat(SmsStops.mobile("138 1234-1234")).isEqualTo("13812341234");
-    assertThat(SmsStops.mobile("+86 138 1234 1234")).isEqualTo("13812341234");
-    assertThat(SmsStops.mobile("8613812341234")).isEqualTo("13812341234");
-    assertThat(SmsStops.mobile("0571-87654321")).isEmpty();
-    assertThat(SmsStops.mobile("")).isEmpty();
-    assertThat(SmsStops.mobile(null)).isEmpty();
-  }
 }
