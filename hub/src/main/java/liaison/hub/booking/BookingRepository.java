@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
@@ -51,11 +52,15 @@ public class BookingRepository {
         > 0;
   }
 
-  public void insert(Handle h, Booking b) {
+  /**
+   * @param notifySms the resident ticked "text me to confirm": the booking's confirmation and its
+   *     cancellation go to the phone by SMS
+   */
+  public void insert(Handle h, Booking b, boolean notifySms) {
     h.createUpdate(
             """
-            INSERT INTO reception_booking (id, slot_id, code, name, phone, party_size, topic, status, booked_at)
-            VALUES (:id, :slot, :code, :name, :phone, :party, :topic, :status, :at)
+            INSERT INTO reception_booking (id, slot_id, code, name, phone, party_size, topic, status, booked_at, notify_sms)
+            VALUES (:id, :slot, :code, :name, :phone, :party, :topic, :status, :at, :sms)
             """)
         .bind("id", b.id())
         .bind("slot", b.slotId())
@@ -66,6 +71,7 @@ public class BookingRepository {
         .bind("topic", b.topic())
         .bind("status", b.status().name())
         .bind("at", Sql.instant(b.bookedAt()))
+        .bind("sms", notifySms)
         .execute();
   }
 
@@ -112,20 +118,29 @@ public class BookingRepository {
 
   /**
    * Erases name, phone and topic of the bookings of receptions held before {@code before} (the
-   * retention period); the bookings stay, so the counts do. Returns how many were erased.
+   * retention period); the bookings stay, so the counts do. {@code erasing} hears each booking's id
+   * first, in the same transaction. Returns how many were erased.
    */
-  public int eraseContactsBefore(LocalDate before, OffsetDateTime now) {
-    return database.inTransaction(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE reception_booking SET name = '', phone = '', topic = NULL, erased_at = :now
-                    WHERE erased_at IS NULL
-                      AND slot_id IN (SELECT id FROM reception_slot WHERE slot_date < :before)
-                    """)
-                .bind("now", Sql.instant(now))
-                .bind("before", Sql.date(before))
-                .execute());
+  public int eraseContactsBefore(
+      Handle h, LocalDate before, OffsetDateTime now, Consumer<String> erasing) {
+    h.createQuery(
+            """
+            SELECT id FROM reception_booking WHERE erased_at IS NULL
+              AND slot_id IN (SELECT id FROM reception_slot WHERE slot_date < :before)
+            """)
+        .bind("before", Sql.date(before))
+        .mapTo(String.class)
+        .list()
+        .forEach(erasing);
+    return h.createUpdate(
+            """
+            UPDATE reception_booking SET name = '', phone = '', topic = NULL, erased_at = :now
+            WHERE erased_at IS NULL
+              AND slot_id IN (SELECT id FROM reception_slot WHERE slot_date < :before)
+            """)
+        .bind("now", Sql.instant(now))
+        .bind("before", Sql.date(before))
+        .execute();
   }
 
   private static Booking booking(ResultSet rs) throws SQLException {

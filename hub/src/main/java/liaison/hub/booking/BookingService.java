@@ -18,6 +18,8 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
+import liaison.hub.notify.ResidentSms;
+import liaison.hub.notify.SmsStops;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
@@ -57,6 +59,8 @@ public class BookingService {
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final BookingConfig config;
   private final PublishConfig publishConfig;
+  private final ResidentSms residentSms;
+  private final SmsStops smsStops;
   private final Clock clock;
 
   public BookingService(
@@ -68,6 +72,8 @@ public class BookingService {
       ApplicationEventPublisher<StationsChanged> stationsChanged,
       BookingConfig config,
       PublishConfig publishConfig,
+      ResidentSms residentSms,
+      SmsStops smsStops,
       Clock clock) {
     this.database = database;
     this.bookings = bookings;
@@ -77,16 +83,22 @@ public class BookingService {
     this.stationsChanged = stationsChanged;
     this.config = config;
     this.publishConfig = publishConfig;
+    this.residentSms = residentSms;
+    this.smsStops = smsStops;
     this.clock = clock;
   }
 
-  /** What a resident typed into the booking form, as text. */
+  /**
+   * What a resident typed into the booking form, as text; {@code notifySms}: the box "text me to
+   * confirm" was ticked.
+   */
   public record BookingForm(
       @Nullable String slotId,
       @Nullable String name,
       @Nullable String phone,
       @Nullable String partySize,
-      @Nullable String topic) {}
+      @Nullable String topic,
+      boolean notifySms) {}
 
   /** Whether a slot can be booked now, and why not. */
   public enum Availability {
@@ -196,7 +208,12 @@ public class BookingService {
                       OffsetDateTime.now(clock),
                       null,
                       null);
-              bookings.insert(h, b);
+              bookings.insert(h, b, form.notifySms());
+              if (form.notifySms()) {
+                // A new explicit tick outweighs an earlier stop of this number.
+                smsStops.resume(h, phone);
+                residentSms.bookingConfirmed(h, b.id());
+              }
               return b;
             });
     LOG.info(
@@ -262,7 +279,14 @@ public class BookingService {
       throw ValidationProblem.of("code", Text.of("problem.booking.too-late-to-cancel"));
     }
     boolean cancelled =
-        database.inTransaction(h -> bookings.cancel(h, booking.id(), OffsetDateTime.now(clock)));
+        database.inTransaction(
+            h -> {
+              boolean now = bookings.cancel(h, booking.id(), OffsetDateTime.now(clock));
+              if (now) {
+                residentSms.bookingCancelled(h, booking.id());
+              }
+              return now;
+            });
     if (!cancelled) {
       throw ValidationProblem.of("code", Text.of("problem.booking.cancelled"));
     }
@@ -324,8 +348,14 @@ public class BookingService {
   }
 
   int eraseExpiredContacts(LocalDate today) {
-    return bookings.eraseContactsBefore(
-        today.minusDays(config.retentionDays()), OffsetDateTime.now(clock));
+    // The number goes from the bookings' messages too, and what was not sent never is.
+    return database.inTransaction(
+        h ->
+            bookings.eraseContactsBefore(
+                h,
+                today.minusDays(config.retentionDays()),
+                OffsetDateTime.now(clock),
+                id -> residentSms.forgetBooking(h, id)));
   }
 
   public int retentionDays() {
@@ -395,13 +425,8 @@ public class BookingService {
       problems.add("phone", Text.of("problem.booking.phone.hidden"));
       return raw;
     }
-    String digits = raw.replaceAll("[\\s\\-()（）]", "");
-    if (digits.startsWith("+86")) {
-      digits = digits.substring(3);
-    } else if (digits.startsWith("86") && digits.length() == 13) {
-      digits = digits.substring(2);
-    }
-    if (!digits.matches("1\\d{10}")) {
+    String digits = ResidentText.mobile(raw);
+    if (digits.isEmpty()) {
       problems.add("phone", Text.of("problem.booking.phone.invalid"));
     }
     return digits;

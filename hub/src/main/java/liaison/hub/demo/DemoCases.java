@@ -15,6 +15,7 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.TrackingCodes;
+import liaison.hub.text.ResidentText;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -363,7 +364,9 @@ public class DemoCases {
             "",
             null));
     if (withContact && phone != null) {
-      cases.insertContact(h, new CaseContact(id, "居民", phone, t));
+      // The demo's residents with a mobile ticked "text me": their tracking pages say so.
+      cases.insertContact(
+          h, new CaseContact(id, "居民", phone, t, !ResidentText.mobile(phone).isEmpty()));
     }
     Demo d = new Demo(id, CaseStatus.SUBMITTED);
     d.line(h, CaseEvent.RESIDENT, "submit", t, "");

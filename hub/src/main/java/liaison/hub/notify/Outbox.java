@@ -26,9 +26,14 @@ public class Outbox {
 
   /**
    * Enqueues the message, due now; returns false (and enqueues nothing) when a message with the
-   * same {@link Notification#onceKey()} is already there.
+   * same {@link Notification#onceKey()} is already there, or when it is an SMS to a number whose
+   * owner used the stop link ({@link SmsStops}): a stopped number gets nothing more, so the sender
+   * need not ask again.
    */
   public boolean enqueue(Handle h, Notification n) {
+    if (n.channel() == Channel.SMS && SmsStops.stopped(h, n.recipient())) {
+      return false;
+    }
     String now = Sql.instant(OffsetDateTime.now(clock));
     return h.createUpdate(
                 "INSERT INTO notification (id, county_id, channel, recipient, kind, subject, body,"

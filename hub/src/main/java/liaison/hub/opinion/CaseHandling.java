@@ -16,6 +16,7 @@ import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.notify.ResidentSms;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
@@ -61,6 +62,7 @@ public class CaseHandling {
   private final Clock clock;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final DepartmentMail departmentMail;
+  private final ResidentSms residentSms;
 
   public CaseHandling(
       Database database,
@@ -75,7 +77,8 @@ public class CaseHandling {
       AuditLog audit,
       Clock clock,
       ApplicationEventPublisher<StationsChanged> stationsChanged,
-      DepartmentMail departmentMail) {
+      DepartmentMail departmentMail,
+      ResidentSms residentSms) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -89,6 +92,7 @@ public class CaseHandling {
     this.clock = clock;
     this.stationsChanged = stationsChanged;
     this.departmentMail = departmentMail;
+    this.residentSms = residentSms;
   }
 
   /**
@@ -361,6 +365,8 @@ public class CaseHandling {
               .bind("text", text)
               .bind("id", id)
               .execute();
+          // The resident who ticked "text me" learns of it, with this answer: or neither happens.
+          residentSms.caseAnswered(h, id);
           if (input.published()) {
             h.createUpdate(
                     """

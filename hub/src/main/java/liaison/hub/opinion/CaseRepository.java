@@ -75,11 +75,12 @@ public class CaseRepository {
 
   public void insertContact(Handle h, CaseContact contact) {
     h.createUpdate(
-            "INSERT INTO case_contact (case_id, name, phone, consent_at) VALUES (:case, :name, :phone, :at)")
+            "INSERT INTO case_contact (case_id, name, phone, consent_at, notify_sms) VALUES (:case, :name, :phone, :at, :sms)")
         .bind("case", contact.caseId())
         .bind("name", contact.name())
         .bind("phone", contact.phone())
         .bind("at", Sql.instant(contact.consentAt()))
+        .bind("sms", contact.notifySms())
         .execute();
   }
 
@@ -115,18 +116,32 @@ public class CaseRepository {
   }
 
   public Optional<CaseContact> contact(String caseId) {
-    return database.withHandle(
+    return database.withHandle(h -> contact(h, caseId));
+  }
+
+  public Optional<CaseContact> contact(Handle h, String caseId) {
+    return h.createQuery("SELECT * FROM case_contact WHERE case_id = :case")
+        .bind("case", caseId)
+        .map(
+            (rs, ctx) ->
+                new CaseContact(
+                    rs.getString("case_id"),
+                    rs.getString("name"),
+                    rs.getString("phone"),
+                    Sql.instant(rs.getString("consent_at")),
+                    rs.getBoolean("notify_sms")))
+        .findOne();
+  }
+
+  /** The resident's "text me" tick, turned off from the tracking page; false when there is none. */
+  public boolean stopNotifying(String caseId) {
+    return database.inTransaction(
         h ->
-            h.createQuery("SELECT * FROM case_contact WHERE case_id = :case")
-                .bind("case", caseId)
-                .map(
-                    (rs, ctx) ->
-                        new CaseContact(
-                            rs.getString("case_id"),
-                            rs.getString("name"),
-                            rs.getString("phone"),
-                            Sql.instant(rs.getString("consent_at"))))
-                .findOne());
+            h.createUpdate(
+                        "UPDATE case_contact SET notify_sms = FALSE WHERE case_id = :case AND notify_sms")
+                    .bind("case", caseId)
+                    .execute()
+                == 1);
   }
 
   /** The timeline, oldest first. */

@@ -9,13 +9,15 @@ import liaison.hub.config.PrivacyConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Leased;
 import liaison.hub.db.Sql;
+import liaison.hub.notify.ResidentSms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deletes residents' contact details a set number of days after their case closed (PIPL Art. 19):
  * closed, closed with guidance, or merged into another case. A reopened case has no closing time,
- * so its contact stays. Each deletion leaves a line in the case's timeline.
+ * so its contact stays. Each deletion leaves a line in the case's timeline, and takes the number
+ * out of the case's SMS (those still waiting are given up).
  */
 @Singleton
 public class ContactRetention {
@@ -24,12 +26,15 @@ public class ContactRetention {
   private final Database database;
   private final Cases cases;
   private final PrivacyConfig config;
+  private final ResidentSms residentSms;
   private final Clock clock;
 
-  public ContactRetention(Database database, Cases cases, PrivacyConfig config, Clock clock) {
+  public ContactRetention(
+      Database database, Cases cases, PrivacyConfig config, ResidentSms residentSms, Clock clock) {
     this.database = database;
     this.cases = cases;
     this.config = config;
+    this.residentSms = residentSms;
     this.clock = clock;
   }
 
@@ -58,6 +63,8 @@ public class ContactRetention {
                 h.createUpdate("DELETE FROM case_contact WHERE case_id = :id")
                     .bind("id", caseId)
                     .execute();
+                // The number goes from the case's messages too, and what was not sent never is.
+                residentSms.forgetCase(h, caseId);
                 cases.record(
                     h,
                     caseId,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.notify.SmsStops;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
@@ -40,6 +41,7 @@ public class OpinionSubmissions {
   private final StationRepository stations;
   private final DeputyLinks deputyLinks;
   private final DeputyRepository deputies;
+  private final SmsStops smsStops;
   private final Clock clock;
 
   public OpinionSubmissions(
@@ -50,6 +52,7 @@ public class OpinionSubmissions {
       StationRepository stations,
       DeputyLinks deputyLinks,
       DeputyRepository deputies,
+      SmsStops smsStops,
       Clock clock) {
     this.database = database;
     this.repository = repository;
@@ -58,6 +61,7 @@ public class OpinionSubmissions {
     this.stations = stations;
     this.deputyLinks = deputyLinks;
     this.deputies = deputies;
+    this.smsStops = smsStops;
     this.clock = clock;
   }
 
@@ -101,7 +105,7 @@ public class OpinionSubmissions {
    * Checks and stores the opinion; returns the new case.
    *
    * @throws ValidationProblem with every field's problem (fields: category, text, photo1…photo3,
-   *     name, phone, consent); nothing was saved
+   *     name, phone, consent, notifySms); nothing was saved
    */
   public OpinionCase submit(Address address, OpinionDraft draft) {
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
@@ -129,6 +133,12 @@ public class OpinionSubmissions {
     boolean contactGiven = !name.isEmpty() || !phone.isEmpty();
     if (contactGiven && !draft.consent()) {
       errors.add("consent", Text.of("problem.opinion.consent.missing"));
+    }
+    // An SMS needs a mobile number to go to; a tick without one would promise what cannot happen.
+    if (draft.notifySms() && phone.isEmpty()) {
+      errors.add("notifySms", Text.of("problem.opinion.notify.no-phone"));
+    } else if (draft.notifySms() && ResidentText.mobile(phone).isEmpty()) {
+      errors.add("notifySms", Text.of("problem.opinion.notify.not-mobile"));
     }
     List<PhotoStore.Prepared> prepared = new ArrayList<>();
     List<byte[]> uploads = draft.photos().stream().filter(b -> b != null && b.length > 0).toList();
@@ -192,7 +202,12 @@ public class OpinionSubmissions {
                       null);
               repository.insert(h, c);
               if (contactGiven) {
-                repository.insertContact(h, new CaseContact(id, name, phone, now));
+                repository.insertContact(
+                    h, new CaseContact(id, name, phone, now, draft.notifySms()));
+              }
+              if (draft.notifySms()) {
+                // A new explicit tick outweighs an earlier stop of this number.
+                smsStops.resume(h, ResidentText.mobile(phone));
               }
               for (int i = 0; i < hashes.size(); i++) {
                 repository.insertPhoto(h, id, i + 1, hashes.get(i));
@@ -214,7 +229,9 @@ public class OpinionSubmissions {
         category,
         ResidentText.length(text),
         hashes.size(),
-        contactGiven ? "with contact" : "anonymous");
+        contactGiven
+            ? (draft.notifySms() ? "with contact, SMS asked" : "with contact")
+            : "anonymous");
     return saved;
   }
 }

@@ -29,6 +29,19 @@ public class Tracking {
     return TrackingCodes.normalize(typed == null ? "" : typed).flatMap(cases::findByCode);
   }
 
+  /**
+   * The number, masked, that the case's answer will be texted to; empty when the resident did not
+   * ask for it (or turned it off, or the contact was deleted).
+   */
+  public Optional<String> smsTo(OpinionCase c) {
+    return cases.contact(c.id()).filter(CaseContact::notifySms).map(CaseContact::maskedPhone);
+  }
+
+  /** The resident turns this case's SMS off from its page; false when it was not on. */
+  public boolean stopSms(OpinionCase c) {
+    return cases.stopNotifying(c.id());
+  }
+
   /** The case as it is now (after a refused step, to show what changed meanwhile). */
   public OpinionCase reread(OpinionCase c) {
     return cases.find(c.id()).orElseThrow();

@@ -16,6 +16,7 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.notify.ResidentSms;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
@@ -45,6 +46,7 @@ public class ReceptionService {
   private final Access access;
   private final AuditLog audit;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
+  private final ResidentSms residentSms;
 
   public ReceptionService(
       Database database,
@@ -52,13 +54,15 @@ public class ReceptionService {
       DeputyRepository deputies,
       Access access,
       AuditLog audit,
-      ApplicationEventPublisher<StationsChanged> stationsChanged) {
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      ResidentSms residentSms) {
     this.database = database;
     this.receptions = receptions;
     this.deputies = deputies;
     this.access = access;
     this.audit = audit;
     this.stationsChanged = stationsChanged;
+    this.residentSms = residentSms;
   }
 
   /** The station's slots in the period; a deputy's account gets only the deputy's own. */
@@ -100,6 +104,11 @@ public class ReceptionService {
           receptions.update(h, after);
           audit.record(
               h, staff, "update", "reception", id, describe(before) + " → " + describe(after));
+          if (after.status() == ReceptionStatus.CANCELLED
+              && before.status() != ReceptionStatus.CANCELLED) {
+            // Residents who booked and asked for SMS learn it with the cancellation, or neither.
+            residentSms.receptionCancelled(h, id);
+          }
         });
     stationsChanged.publishEvent(
         new StationsChanged(

@@ -171,7 +171,7 @@ public class PublicBookingController {
         stationPage(
             request,
             place.get(),
-            new BookingService.BookingForm(null, "", "", "1", ""),
+            new BookingService.BookingForm(null, "", "", "1", "", false),
             List.of()));
   }
 
@@ -195,7 +195,8 @@ public class PublicBookingController {
             data.get("name"),
             data.get("phone"),
             data.get("partySize"),
-            data.get("topic"));
+            data.get("topic"),
+            data.get("notifySms") != null);
     try {
       BookingService.Confirmed done = bookings.book(place.get(), form);
       // Post/redirect/get: reloading the confirmation never books twice.

@@ -80,8 +80,9 @@ public class PublicStationController {
       @Nullable String name,
       @Nullable String phone,
       boolean consent,
-      boolean toDepartment) {
-    static final Typed NOTHING = new Typed(null, null, null, null, false, false);
+      boolean toDepartment,
+      boolean notifySms) {
+    static final Typed NOTHING = new Typed(null, null, null, null, false, false, false);
   }
 
   /**
@@ -135,6 +136,7 @@ public class PublicStationController {
       @Nullable @Part("phone") String phone,
       @Nullable @Part("consent") String consent,
       @Nullable @Part("toDepartment") String toDepartment,
+      @Nullable @Part("notifySms") String notifySms,
       @Nullable @Part("photo1") CompletedFileUpload photo1,
       @Nullable @Part("photo2") CompletedFileUpload photo2,
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
@@ -154,7 +156,8 @@ public class PublicStationController {
             name,
             phone,
             consent != null,
-            toDepartment != null);
+            toDepartment != null,
+            notifySms != null);
     try {
       OpinionCase saved = submissions.submit(target.get().address(), draft);
       // Post/redirect/get: reloading the result page does not send the opinion twice.
@@ -167,7 +170,15 @@ public class PublicStationController {
         errors.merge(e.field(), lang.text(e.text()), (a, b) -> a + "；" + b);
         otherLanguage.merge(e.field(), lang.other().text(e.text()), (a, b) -> a + "; " + b);
       }
-      Typed values = new Typed(category, text, name, phone, consent != null, toDepartment != null);
+      Typed values =
+          new Typed(
+              category,
+              text,
+              name,
+              phone,
+              consent != null,
+              toDepartment != null,
+              notifySms != null);
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
           .body(
               page(

@@ -222,6 +222,30 @@ public class TrackingController {
     }
   }
 
+  /**
+   * The resident turns off the SMS they asked for about this case (the stop link in a message stops
+   * every SMS to the number instead). Counted like a rating: a write about one's own case.
+   */
+  @Post(
+      uri = "/t/{code}/sms",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> stopSms(HttpRequest<?> request, String code) {
+    Lookup lookup = lookUp(request, code);
+    if (lookup.refusal() != null) {
+      return lookup.refusal();
+    }
+    if (lookup.found() == null) {
+      return HttpResponse.status(HttpStatus.NOT_FOUND).body(entry(Lang.of(request), true, ""));
+    }
+    Optional<HttpResponse<?>> limited = pages.limitRating(request, lookup.found().trackingCode());
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    tracking.stopSms(lookup.found());
+    return HttpResponse.seeOther(URI.create("/t/" + lookup.found().trackingCode()));
+  }
+
   /** A rating to choose: its value and what it says in the page's language. */
   public record Choice(String name, String label) {}
 
@@ -268,7 +292,8 @@ public class TrackingController {
       @Nullable String ratingText,
       List<Choice> satisfactions,
       List<TimelineLine> timeline,
-      List<String> photos) {}
+      List<String> photos,
+      @Nullable String smsTo) {}
 
   private static ModelAndView<LookupPage> entry(Lang lang, boolean unknown, String typed) {
     return new ModelAndView<>("track", new LookupPage(Frame.resident(lang, "/t"), unknown, typed));
@@ -323,7 +348,8 @@ public class TrackingController {
             timeline,
             tracked.photoHashes().stream()
                 .map(h -> "/t/" + c.trackingCode() + "/photos/" + h + ".jpg")
-                .toList()));
+                .toList(),
+            tracking.smsTo(c).orElse(null)));
   }
 
   /** Every answer and every rating of the case, oldest first. */

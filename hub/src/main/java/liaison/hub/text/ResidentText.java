@@ -14,6 +14,20 @@ import org.jspecify.annotations.Nullable;
 public final class ResidentText {
   private ResidentText() {}
 
+  /**
+   * A mainland mobile number as typed ({@code 138 1234-1234}, {@code +86 138…}, {@code 86138…}) as
+   * its 11 digits; empty when it is not one (a landline, a typo).
+   */
+  public static String mobile(@Nullable String phone) {
+    String digits = trimmed(phone).replaceAll("[\\s\\-()（）]", "");
+    if (digits.startsWith("+86")) {
+      digits = digits.substring(3);
+    } else if (digits.startsWith("86") && digits.length() == 13) {
+      digits = digits.substring(2);
+    }
+    return digits.matches("1\\d{10}") ? digits : "";
+  }
+
   /** Line breaks made uniform ({@code \n}), outer blanks trimmed; nothing else changed. */
   public static String trimmed(@Nullable String text) {
     if (text == null) {

@@ -32,6 +32,7 @@ import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.notify.ResidentSms;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -432,7 +433,8 @@ class BookingTest {
                       BookingStatus.BOOKED,
                       then,
                       null,
-                      null));
+                      null),
+                  true);
               repository.insert(
                   h,
                   new Booking(
@@ -446,7 +448,12 @@ class BookingTest {
                       BookingStatus.BOOKED,
                       then,
                       null,
-                      null));
+                      null),
+                  true);
+              // Both residents ticked "text me"; their confirmations are still waiting.
+              ResidentSms sms = hub.bean(ResidentSms.class);
+              sms.bookingConfirmed(h, "b-old");
+              sms.bookingConfirmed(h, "b-recent");
             });
 
     assertThat(hub.bean(BookingService.class).eraseExpiredContacts(today)).isEqualTo(1);
@@ -460,6 +467,20 @@ class BookingTest {
     assertThat(bookings(recent).getFirst().phone())
         .as("30 days after: kept")
         .isEqualTo("13812346666");
+    List<String> messages =
+        hub.bean(liaison.hub.db.Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT booking_id || ' ' || status || ' [' || recipient || '] '"
+                                + " || last_error FROM notification"
+                                + " WHERE booking_id IN ('b-old', 'b-recent')")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(messages)
+        .as("the erased booking's waiting SMS forgets the number and is never sent")
+        .containsExactlyInAnyOrder(
+            "b-old GIVEN_UP [] 联系方式已按期删除", "b-recent PENDING [13812346666] ");
     StaffClient manager = StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
     assertThat(manager.get("/admin/receptions/" + old + "/bookings").body())
         .contains("已删除", "已预约 2 / 20");

@@ -22,6 +22,7 @@ import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.notify.Notification;
 import liaison.hub.notify.Outbox;
+import liaison.hub.notify.SmsStops;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -147,6 +148,11 @@ class EveryPageBrowserTest {
                 h.createQuery("SELECT public_token FROM station WHERE id = 's-001'")
                     .mapTo(String.class)
                     .one()));
+    // A number's SMS stop link, as the first message to it makes one.
+    records.put(
+        "smsStop",
+        db.inTransaction(h -> hub.bean(SmsStops.class).link(h, "13800001234"))
+            .substring("n/".length()));
     records.put(
         "tracking",
         db.withHandle(
@@ -192,6 +198,7 @@ class EveryPageBrowserTest {
             case "cases/id" -> records.get("case");
             case "departments/id" -> records.get("department");
             case "o/token", "b/token" -> records.get("token");
+            case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
             case "booked/code" -> records.get("bookingCode");
             default ->

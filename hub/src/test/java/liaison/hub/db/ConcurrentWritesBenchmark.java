@@ -142,7 +142,7 @@ class ConcurrentWritesBenchmark {
   private static int direct(
       OpinionSubmissions submissions, OpinionSubmissions.Address address, int i) {
     submissions.submit(
-        address, new OpinionDraft("TRANSPORT", text(i), List.of(), "", "", false, false));
+        address, new OpinionDraft("TRANSPORT", text(i), List.of(), "", "", false, false, false));
     return 201;
   }
 

@@ -443,7 +443,8 @@ class MigrateToPostgresTest {
                 Field.file("photo1", "lamp.png", Resident.png(320, 240)),
                 Field.text("name", "王女士"),
                 Field.text("phone", "13812341234"),
-                Field.text("consent", "yes")));
+                Field.text("consent", "yes"),
+                Field.text("notifySms", "yes")));
     lampCode = Resident.code(resident.submit(token, opinion));
     String duplicate =
         Resident.code(
@@ -512,8 +513,21 @@ class MigrateToPostgresTest {
                     Map.entry("name", "陈阿姨"),
                     Map.entry("phone", "13812345678"),
                     Map.entry("partySize", "2"),
-                    Map.entry("topic", "小区门口路灯坏了")));
+                    Map.entry("topic", "小区门口路灯坏了"),
+                    Map.entry("notifySms", "yes")));
     assertThat(booked.statusCode()).as(booked.body()).isEqualTo(303);
+    // The booking's resident stops the SMS with the link in the confirmation.
+    String stop =
+        hub.bean(Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT unsubscribe FROM notification WHERE kind = 'booking-confirmed'")
+                        .mapTo(String.class)
+                        .one());
+    HttpResponse<String> stopped =
+        StaffClient.anonymous(hub).postForm("/" + stop, List.of(Map.entry("stop", "yes")));
+    assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(303);
 
     // The reception ledger: the lamp's case received at that reception, answered and followed up
     // by phone; the reception's visitors and notes.

@@ -98,7 +98,7 @@ class CaseLoopApiTest {
                       "",
                       null));
               if (phone != null) {
-                repository.insertContact(h, new CaseContact(id, "王小明", phone, now));
+                repository.insertContact(h, new CaseContact(id, "王小明", phone, now, false));
               }
               cases.record(h, id, CaseEvent.RESIDENT, "submit", "");
             });

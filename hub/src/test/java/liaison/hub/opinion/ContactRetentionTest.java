@@ -7,6 +7,9 @@ import java.time.Duration;
 import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
 import liaison.hub.config.PrivacyConfig;
+import liaison.hub.notify.Outbox;
+import liaison.hub.notify.ResidentSms;
+import liaison.hub.notify.SmsStops;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +26,21 @@ class ContactRetentionTest {
     try (CaseDatabase db = new CaseDatabase(store, dir, clock)) {
       OpinionCase closed = withContact(db, clock, "已办结的");
       OpinionCase open = withContact(db, clock, "还在办的");
+      ResidentSms sms = new ResidentSms(new Outbox(clock), new SmsStops(db.jdbi, clock));
+      // Both residents ticked "text me"; the closed case's answer is still waiting to be sent.
+      db.jdbi.useHandle(h -> h.execute("UPDATE case_contact SET notify_sms = TRUE"));
+      db.jdbi.useTransaction(
+          h -> {
+            sms.caseAnswered(h, closed.id());
+            sms.caseAnswered(h, open.id());
+          });
       db.cases.transition(closed.id(), CaseStatus.REGISTERED, "chengguan", "");
       db.cases.transition(closed.id(), CaseStatus.ANSWERED, "chengguan", "");
       db.cases.transition(closed.id(), CaseStatus.CLOSED, "chengguan", "");
       db.cases.transition(open.id(), CaseStatus.REGISTERED, "chengguan", "");
       ContactRetention retention =
           new ContactRetention(
-              db.jdbi, db.cases, new PrivacyConfig(180, Duration.ofHours(1)), clock);
+              db.jdbi, db.cases, new PrivacyConfig(180, Duration.ofHours(1)), sms, clock);
 
       clock.advance(Duration.ofDays(179));
       assertThat(retention.purge()).isZero();
@@ -40,6 +51,18 @@ class ContactRetentionTest {
       assertThat(db.repository.contact(open.id())).isPresent();
       assertThat(db.repository.events(closed.id()).getLast().action()).isEqualTo("contact-deleted");
       assertThat(db.repository.events(closed.id()).getLast().actor()).isEqualTo(CaseEvent.SYSTEM);
+      java.util.List<String> messages =
+          db.jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT case_id || ' ' || status || ' [' || recipient || '] '"
+                              + " || last_error FROM notification ORDER BY case_id")
+                      .mapTo(String.class)
+                      .list());
+      assertThat(messages)
+          .as("the closed case's waiting SMS forgets the number and is never sent")
+          .containsExactlyInAnyOrder(
+              closed.id() + " GIVEN_UP [] 联系方式已按期删除", open.id() + " PENDING [13812341234] ");
       assertThat(retention.purge()).isZero();
     }
   }
@@ -51,7 +74,7 @@ class ContactRetentionTest {
             db.repository.insertContact(
                 h,
                 new CaseContact(
-                    c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock))));
+                    c.id(), "王女士", "13812341234", java.time.OffsetDateTime.now(clock), false)));
     return c;
   }
 }

@@ -62,7 +62,7 @@ class ForwardingSlipTest {
     return hub.bean(OpinionSubmissions.class)
         .submit(
             new OpinionSubmissions.Address(station, null),
-            new OpinionDraft("TRANSPORT", text, List.of(), NAME, PHONE, true, true));
+            new OpinionDraft("TRANSPORT", text, List.of(), NAME, PHONE, true, true, false));
   }
 
   /** Registered with a summary and forwarded to 县交通运输局 through the staff's API. */

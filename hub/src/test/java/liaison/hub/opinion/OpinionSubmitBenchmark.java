@@ -132,6 +132,7 @@ class OpinionSubmitBenchmark {
                 "",
                 "",
                 false,
+                false,
                 false);
         long t0 = System.nanoTime();
         submissions.submit(address, draft);

@@ -310,6 +310,9 @@ class AuthorisationMatrixTest {
     expect("GET /t", PUBLIC);
     expect("GET /t/{code}", PUBLIC);
     expect("POST /t/{code}/rating", PUBLIC);
+    expect("POST /t/{code}/sms", PUBLIC);
+    expect("GET /n/{token}", PUBLIC);
+    expect("POST /n/{token}", PUBLIC);
     expect("GET /photos/{file}", PUBLIC);
     // A resident's photo: with the case's tracking code, or as staff who may read the case.
     expect(
@@ -1019,6 +1022,7 @@ class AuthorisationMatrixTest {
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
           case "o/token", "b/token" -> r.get("token");
+          case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
           case "booked/code" -> r.get("bookingCode");
           case "enrolments/code" -> "K7QX-M4PD";
@@ -1163,6 +1167,11 @@ class AuthorisationMatrixTest {
 
   // ---- the records each side's requests name ----
 
+  private String smsStop(liaison.hub.db.Database jdbi, String phone) {
+    return jdbi.inTransaction(h -> hub.bean(liaison.hub.notify.SmsStops.class).link(h, phone))
+        .substring("n/".length());
+  }
+
   private void s1AndS2Records(liaison.hub.db.Database jdbi) throws Exception {
     Map<String, String> s1 = records.get(Side.S1);
     Map<String, String> s2 = records.get(Side.S2);
@@ -1192,6 +1201,9 @@ class AuthorisationMatrixTest {
                       .mapTo(String.class)
                       .one()));
     }
+    // A number's SMS stop link for each side.
+    s1.put("smsStop", smsStop(jdbi, "13811112222"));
+    s2.put("smsStop", smsStop(jdbi, "13922223333"));
     // An opinion addressed to 陈秀兰 at s-001, with the resident's contact; one at s-002 with its
     // contact.
     String tracking = TrackingCodes.next();
@@ -1226,7 +1238,7 @@ class AuthorisationMatrixTest {
                       "",
                       null));
           hub.bean(CaseRepository.class)
-              .insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now));
+              .insertContact(h, new CaseContact("case-matrix01", "居民", "13811112222", now, false));
         });
     s1.put("case", "case-matrix01");
     s1.put("tracking", tracking);

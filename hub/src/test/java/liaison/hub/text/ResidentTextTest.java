@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class ResidentTextTest {
 
   @Test
+  void shouldReadTheMainlandMobileOutOfWhatWasTyped() {
+    assertThat(ResidentText.mobile("138 1234-1234")).isEqualTo("13812341234");
+    assertThat(ResidentText.mobile(" +86 (138) 1234 1234 ")).isEqualTo("13812341234");
+    assertThat(ResidentText.mobile("8613812341234")).isEqualTo("13812341234");
+    assertThat(ResidentText.mobile("0571-87654321")).as("a landline").isEmpty();
+    assertThat(ResidentText.mobile("1381234123")).as("a digit short").isEmpty();
+    assertThat(ResidentText.mobile("")).isEmpty();
+    assertThat(ResidentText.mobile(null)).isEmpty();
+  }
+
+  @Test
   void shouldUnifyLineBreaksAndTrimWithoutDroppingAnything() {
     assertThat(ResidentText.trimmed("  噪音\r\n扰民\r晚上  ")).isEqualTo("噪音\n扰民\n晚上");
     assertThat(ResidentText.trimmed(null)).isEmpty();
