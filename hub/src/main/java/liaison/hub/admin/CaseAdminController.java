@@ -473,7 +473,14 @@ public class CaseAdminController {
       return lang.text(e.to().text());
     }
     return switch (e.action()) {
-      case "submit", "escalated", "suggestion", "merged-from", "rate" ->
+      case "submit",
+          "escalated",
+          "suggestion",
+          "merged-from",
+          "rate",
+          "extension-asked",
+          "extension-approved",
+          "extension-refused" ->
           lang.text(Text.of("ledger.event." + e.action()));
       default -> CaseLedger.what(e);
     };

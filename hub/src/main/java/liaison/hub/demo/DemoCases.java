@@ -42,12 +42,19 @@ public class DemoCases {
 
   static final List<String[]> DEPARTMENTS =
       List.of(
-          new String[] {"dep-housing", "县住房和城乡建设局", "0771-5560101 办公室"},
-          new String[] {"dep-transport", "县交通运输局", "0771-5560202 办公室"},
-          new String[] {"dep-education", "县教育局", "0771-5560303 办公室"},
-          new String[] {"dep-health", "县卫生健康局", "0771-5560404 办公室"},
-          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室"},
-          new String[] {"dep-environment", "县生态环境局", "0771-5560606 办公室"});
+          new String[] {"dep-housing", "县住房和城乡建设局", "0771-5560101 办公室", "zhujian"},
+          new String[] {"dep-transport", "县交通运输局", "0771-5560202 办公室", "jiaotong"},
+          new String[] {"dep-education", "县教育局", "0771-5560303 办公室", "jiaoyu"},
+          new String[] {"dep-health", "县卫生健康局", "0771-5560404 办公室", "weijian"},
+          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室", "minzheng"},
+          new String[] {"dep-environment", "县生态环境局", "0771-5560606 办公室", "huanjing"});
+
+  /** The user name of each department's demo account (承办单位), by department id. */
+  public static java.util.Map<String, String> departmentAccounts() {
+    java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+    DEPARTMENTS.forEach(d -> accounts.put(d[0], d[3]));
+    return accounts;
+  }
 
   void load(Handle h, String countyId, OffsetDateTime now) {
     for (String[] d : DEPARTMENTS) {
@@ -320,6 +327,16 @@ public class DemoCases {
         now.minusDays(9).plusHours(1),
         "引导申请强制执行",
         "guidance = '判决生效后对方不履行的，可向青溪县人民法院申请强制执行；可到县公共法律服务中心（新华路88号一楼）免费咨询。'");
+    // Every forwarded case is on its department's desk (the demo's department accounts read them).
+    h.execute(
+        """
+        INSERT INTO case_forwarding (id, case_id, department_id, forwarded_at, deadline, replied_at)
+        SELECT 'cf-' || c.id, c.id, c.department_id,
+               (SELECT MIN(e.at) FROM case_event e WHERE e.case_id = c.id AND e.to_status = 'FORWARDED'),
+               c.deadline,
+               (SELECT MIN(e.at) FROM case_event e WHERE e.case_id = c.id AND e.to_status = 'DEPARTMENT_REPLIED')
+        FROM opinion_case c WHERE c.department_id IS NOT NULL AND c.deadline IS NOT NULL
+        """);
   }
 
   private Demo open(

@@ -58,6 +58,7 @@ public class CaseHandling {
   private final AuditLog audit;
   private final Clock clock;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
+  private final CaseMilestones milestones;
 
   public CaseHandling(
       Database database,
@@ -70,7 +71,8 @@ public class CaseHandling {
       Access access,
       AuditLog audit,
       Clock clock,
-      ApplicationEventPublisher<StationsChanged> stationsChanged) {
+      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      CaseMilestones milestones) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -82,6 +84,7 @@ public class CaseHandling {
     this.audit = audit;
     this.clock = clock;
     this.stationsChanged = stationsChanged;
+    this.milestones = milestones;
   }
 
   /**
@@ -299,13 +302,27 @@ public class CaseHandling {
         CaseStatus.FORWARDED,
         withNote(
             Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
-        h ->
-            h.createUpdate(
-                    "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
-                .bind("department", department.orElseThrow().id())
-                .bind("deadline", Sql.date(due))
-                .bind("id", id)
-                .execute());
+        h -> {
+          String to = department.orElseThrow().id();
+          h.createUpdate(
+                  "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
+              .bind("department", to)
+              .bind("deadline", Sql.date(due))
+              .bind("id", id)
+              .execute();
+          // The department reads the case from now on, on its desk and afterwards.
+          repository.insertForwarding(h, id, to, java.time.OffsetDateTime.now(clock), due);
+          milestones.announce(
+              h,
+              new CaseMilestone(
+                  CaseMilestone.Kind.FORWARDED,
+                  id,
+                  c.trackingCode(),
+                  c.stationId(),
+                  to,
+                  due,
+                  staff.username()));
+        });
   }
 
   public OpinionCase departmentReply(Staff staff, String id, CaseSteps.Text input) {

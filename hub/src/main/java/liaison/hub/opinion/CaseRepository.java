@@ -83,6 +83,26 @@ public class CaseRepository {
         .execute();
   }
 
+  /** A forwarding of the case to a department (which reads the case from then on). */
+  public void insertForwarding(
+      Handle h,
+      String caseId,
+      String departmentId,
+      java.time.OffsetDateTime at,
+      LocalDate deadline) {
+    h.createUpdate(
+            """
+            INSERT INTO case_forwarding (id, case_id, department_id, forwarded_at, deadline)
+            VALUES (:id, :case, :department, :at, :deadline)
+            """)
+        .bind("id", "cf-" + UUID.randomUUID())
+        .bind("case", caseId)
+        .bind("department", departmentId)
+        .bind("at", Sql.instant(at))
+        .bind("deadline", Sql.date(deadline))
+        .execute();
+  }
+
   public void insertPhoto(Handle h, String caseId, int position, String hash) {
     h.createUpdate(
             "INSERT INTO case_photo (case_id, position, hash) VALUES (:case, :position, :hash)")
