@@ -35,6 +35,7 @@ import liaison.hub.opinion.CaseReceptions;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.CaseSteps;
 import liaison.hub.opinion.Category;
+import liaison.hub.opinion.Extensions;
 import liaison.hub.opinion.FollowUpResult;
 import liaison.hub.opinion.FollowUps;
 import liaison.hub.opinion.OpinionCase;
@@ -74,7 +75,9 @@ public class CaseAdminController {
           "suggestion",
           "reception",
           "follow-up",
-          "withdraw-summary");
+          "withdraw-summary",
+          "extension-approve",
+          "extension-refuse");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
@@ -83,6 +86,7 @@ public class CaseAdminController {
   private final CaseReceptions receptions;
   private final FollowUps followUps;
   private final PublishedSummaries summaries;
+  private final Extensions extensions;
 
   public CaseAdminController(
       CaseInbox inbox,
@@ -91,7 +95,8 @@ public class CaseAdminController {
       Access access,
       CaseReceptions receptions,
       FollowUps followUps,
-      PublishedSummaries summaries) {
+      PublishedSummaries summaries,
+      Extensions extensions) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
@@ -99,6 +104,7 @@ public class CaseAdminController {
     this.receptions = receptions;
     this.followUps = followUps;
     this.summaries = summaries;
+    this.extensions = extensions;
   }
 
   /** A choice of a select: its value and what it says. */
@@ -138,9 +144,13 @@ public class CaseAdminController {
       String q,
       String today) {}
 
-  /** admin/cases-overdue: open cases past their deadline or escalated. */
+  /**
+   * admin/cases-overdue: open cases past their deadline or escalated, and for a county
+   * administrator the departments' requests for a later deadline awaiting a decision.
+   */
   @Introspected
-  public record OverduePage(Frame frame, List<CaseInbox.Row> rows, String today) {}
+  public record OverduePage(
+      Frame frame, List<CaseInbox.Row> rows, String today, List<Extensions.Request> requests) {}
 
   /** admin/ledger: the ledger's form, proposing this month (or the last one early in a month). */
   @Introspected
@@ -186,7 +196,10 @@ public class CaseAdminController {
       @Nullable CaseContact fullContact,
       ReceptionAndCalls ledger,
       @Nullable PublishedSummary publicSummary,
-      boolean mayWithdrawSummary) {}
+      boolean mayWithdrawSummary,
+      List<DepartmentDeskController.File> files,
+      List<Extensions.Request> extensions,
+      boolean mayDecideExtension) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -217,7 +230,11 @@ public class CaseAdminController {
   public ModelAndView<OverduePage> overdue(HttpRequest<?> request, Staff staff) {
     return new ModelAndView<>(
         "admin/cases-overdue",
-        new OverduePage(Frame.of(request, staff), inbox.overdue(staff), inbox.today().toString()));
+        new OverduePage(
+            Frame.of(request, staff),
+            inbox.overdue(staff),
+            inbox.today().toString(),
+            staff.isCountyAdmin() ? extensions.pending(staff) : List.of()));
   }
 
   @Get(uri = "/cases/{id}", produces = MediaType.TEXT_HTML)
@@ -270,6 +287,8 @@ public class CaseAdminController {
                 new CaseSteps.Answer(
                     form.get("text"), form.get("publicSummary"), form.get("publish") != null));
         case "withdraw-summary" -> summaries.withdraw(staff, id);
+        case "extension-approve" -> extensions.decide(staff, id, true, form.get("decisionNote"));
+        case "extension-refuse" -> extensions.decide(staff, id, false, form.get("decisionNote"));
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
         case "suggestion" ->
@@ -305,7 +324,8 @@ public class CaseAdminController {
               "caller",
               "result",
               "publicSummary",
-              "publish")) {
+              "publish",
+              "decisionNote")) {
         String v = form.get(f);
         if (v != null) {
           input.put(f, v);
@@ -343,6 +363,12 @@ public class CaseAdminController {
     }
   }
 
+  /** A file a department attached to its reply, for whoever may see the case. */
+  @Get(uri = "/cases/{id}/files/{file}")
+  public HttpResponse<?> file(Staff staff, String id, String file) {
+    return DepartmentDeskController.download(files.attachment(staff, id, file), id);
+  }
+
   @Get(uri = "/ledger", produces = MediaType.TEXT_HTML)
   public ModelAndView<LedgerPage> ledger(HttpRequest<?> request, Staff staff) {
     access.requireEditor(staff);
@@ -374,6 +400,7 @@ public class CaseAdminController {
     boolean maySeeContact = handling.maySeeContact(staff, c);
     List<Deputy> deputies = handling.stationDeputies(c);
     java.util.Optional<PublishedSummary> publicSummary = summaries.ofCase(c.id());
+    List<Extensions.Request> caseRequests = extensions.ofCase(c.id());
     return new CasePage(
         frame,
         row,
@@ -413,7 +440,12 @@ public class CaseAdminController {
         contactWanted && maySeeContact ? handling.contact(staff, id).orElse(null) : null,
         receptionAndCalls(c, lang),
         publicSummary.orElse(null),
-        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent());
+        staff.isCountyAdmin() && publicSummary.filter(p -> !p.isWithdrawn()).isPresent(),
+        file.attachments().stream()
+            .map(a -> DepartmentDeskController.File.of("/admin/cases/" + c.id() + "/files/", a))
+            .toList(),
+        caseRequests,
+        staff.isCountyAdmin() && caseRequests.stream().anyMatch(Extensions.Request::pending));
   }
 
   private ReceptionAndCalls receptionAndCalls(OpinionCase c, Lang lang) {

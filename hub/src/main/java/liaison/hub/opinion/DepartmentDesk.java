@@ -22,6 +22,7 @@ import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
+import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
@@ -40,10 +41,6 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class DepartmentDesk {
   public static final int MAX_REASON = 500;
-
-  /** The timeline lines a department reads: its own steps and the county's about it. */
-  private static final Set<CaseStatus> DEPARTMENT_STEPS =
-      Set.of(CaseStatus.FORWARDED, CaseStatus.DEPARTMENT_REPLIED, CaseStatus.RETURNED);
 
   /** The inbox's tabs. */
   public enum Tab {
@@ -120,6 +117,7 @@ public class DepartmentDesk {
   private final Cases cases;
   private final CaseRepository repository;
   private final CaseFiles files;
+  private final StaffAccountRepository accounts;
   private final ReplyFiles replyFiles;
   private final Extensions extensions;
   private final CaseMilestones milestones;
@@ -132,6 +130,7 @@ public class DepartmentDesk {
       Cases cases,
       CaseRepository repository,
       CaseFiles files,
+      StaffAccountRepository accounts,
       ReplyFiles replyFiles,
       Extensions extensions,
       CaseMilestones milestones,
@@ -142,6 +141,7 @@ public class DepartmentDesk {
     this.cases = cases;
     this.repository = repository;
     this.files = files;
+    this.accounts = accounts;
     this.replyFiles = replyFiles;
     this.extensions = extensions;
     this.milestones = milestones;
@@ -200,7 +200,7 @@ public class DepartmentDesk {
         replyFiles.of(id),
         shown,
         contact.isPresent() && !c.contactToDepartment(),
-        files.timeline(id).stream().filter(DepartmentDesk::concernsDepartments).toList(),
+        timeline(id, department(staff)),
         extensions.ofCase(id).stream()
             .filter(e -> e.departmentId().equals(staff.departmentId()))
             .toList());
@@ -426,9 +426,27 @@ public class DepartmentDesk {
         staff.username());
   }
 
-  private static boolean concernsDepartments(CaseFiles.TimelineLine line) {
-    CaseEvent e = line.event();
-    return e.to() != null ? DEPARTMENT_STEPS.contains(e.to()) : e.action().startsWith("extension-");
+  /**
+   * The lines a department reads: every forward (where the case went), the county's decisions on
+   * extensions, and what its own accounts did; not another department's reply or reasons, nor the
+   * station's work with the resident.
+   */
+  private List<CaseFiles.TimelineLine> timeline(String id, String department) {
+    Set<String> ours =
+        accounts.all().stream()
+            .filter(s -> department.equals(s.departmentId()))
+            .map(Staff::username)
+            .collect(java.util.stream.Collectors.toSet());
+    return files.timeline(id).stream()
+        .filter(
+            line -> {
+              CaseEvent e = line.event();
+              return e.to() == CaseStatus.FORWARDED
+                  || e.action().equals("extension-approved")
+                  || e.action().equals("extension-refused")
+                  || ours.contains(e.actor());
+            })
+        .toList();
   }
 
   static String required(
