@@ -124,7 +124,9 @@ public class DepartmentDeskApiController {
   }
 
   @Get(uri = "/api/dept/cases/{id}", produces = MediaType.APPLICATION_JSON)
-  @Operation(operationId = "getDepartmentCase")
+  @Operation(
+      operationId = "getDepartmentCase",
+      summary = "One case forwarded to the department, now or before (404 for any other)")
   @ApiAnswers.NotFound
   public DeskCaseView one(@Parameter(hidden = true) Staff staff, String id) {
     return DeskCaseView.of(desk.find(staff, id));
