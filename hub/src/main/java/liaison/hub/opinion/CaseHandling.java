@@ -336,11 +336,17 @@ public class CaseHandling {
         c,
         CaseStatus.DEPARTMENT_REPLIED,
         text,
-        h ->
-            h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id")
-                .bind("text", text)
-                .bind("id", id)
-                .execute());
+        h -> {
+          h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id")
+              .bind("text", text)
+              .bind("id", id)
+              .execute();
+          // Typed in for the department: its desk lists the case as replied all the same.
+          if (c.departmentId() != null) {
+            repository.endForwarding(
+                h, id, c.departmentId(), java.time.OffsetDateTime.now(clock), null);
+          }
+        });
   }
 
   /**
@@ -528,7 +534,8 @@ public class CaseHandling {
     return access.visibleStations(staff).stream().map(StationPlace::id).anyMatch(stationId::equals);
   }
 
-  private static String text(
+  /** A required text of a step, refused when empty or longer than {@code max}. */
+  static String text(
       ValidationProblem.Collector problems,
       String field,
       @org.jspecify.annotations.Nullable String value,

@@ -103,6 +103,33 @@ public class CaseRepository {
         .execute();
   }
 
+  /**
+   * Writes on the forwarding that brought the case here how it ended: replied, or handed back with
+   * the reason (when {@code returnReason} is given).
+   */
+  public void endForwarding(
+      Handle h,
+      String caseId,
+      String department,
+      java.time.OffsetDateTime now,
+      @org.jspecify.annotations.Nullable String returnReason) {
+    String set =
+        returnReason == null ? "replied_at = :now" : "returned_at = :now, return_reason = :reason";
+    var update =
+        h.createUpdate(
+                "UPDATE case_forwarding SET "
+                    + set
+                    + " WHERE case_id = :case AND department_id = :department"
+                    + " AND returned_at IS NULL AND replied_at IS NULL")
+            .bind("now", Sql.instant(now))
+            .bind("case", caseId)
+            .bind("department", department);
+    if (returnReason != null) {
+      update.bind("reason", returnReason);
+    }
+    update.execute();
+  }
+
   public void insertPhoto(Handle h, String caseId, int position, String hash) {
     h.createUpdate(
             "INSERT INTO case_photo (case_id, position, hash) VALUES (:case, :position, :hash)")

@@ -25,7 +25,6 @@ import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
 import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
-import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -237,7 +236,7 @@ public class DepartmentDesk {
     Row row = withUs(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String reply =
-        required(
+        CaseHandling.text(
             problems, "text", text, CaseHandling.MAX_TEXT, Text.of("problem.case.reply.missing"));
     List<ReplyFiles.Checked> checked = replyFiles.check(uploads, problems);
     problems.throwIfAny();
@@ -253,7 +252,7 @@ public class DepartmentDesk {
                   .bind("id", id)
                   .execute();
               replyFiles.attach(h, id, department, staff.username(), now, checked);
-              endForwarding(h, id, department, now, null);
+              repository.endForwarding(h, id, department, now, null);
               extensions.lapse(h, id);
               audit.record(
                   h,
@@ -279,7 +278,7 @@ public class DepartmentDesk {
     OpinionCase c = row.c();
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String why =
-        required(
+        CaseHandling.text(
             problems, "reason", reason, MAX_REASON, Text.of("problem.extension.reason.missing"));
     LocalDate current = c.deadline() == null ? today() : c.deadline();
     LocalDate wanted = null;
@@ -322,7 +321,8 @@ public class DepartmentDesk {
     Row row = withUs(staff, id);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String why =
-        required(problems, "reason", reason, MAX_REASON, Text.of("problem.return.reason.missing"));
+        CaseHandling.text(
+            problems, "reason", reason, MAX_REASON, Text.of("problem.return.reason.missing"));
     problems.throwIfAny();
     OpinionCase c = row.c();
     String department = department(staff);
@@ -332,7 +332,7 @@ public class DepartmentDesk {
             h -> {
               String line = Text.of("case.note.returned", why).zh();
               cases.transition(h, id, CaseStatus.RETURNED, staff.username(), line);
-              endForwarding(h, id, department, now, why);
+              repository.endForwarding(h, id, department, now, why);
               extensions.lapse(h, id);
               audit.record(
                   h, staff, "department-return", "case", id, c.trackingCode() + " " + line);
@@ -388,33 +388,6 @@ public class DepartmentDesk {
     return department;
   }
 
-  /**
-   * Writes on the forwarding that brought the case here how it ended: replied, or handed back with
-   * the reason (when {@code returnReason} is given).
-   */
-  private static void endForwarding(
-      Handle h,
-      String caseId,
-      String department,
-      OffsetDateTime now,
-      @Nullable String returnReason) {
-    String set =
-        returnReason == null ? "replied_at = :now" : "returned_at = :now, return_reason = :reason";
-    var update =
-        h.createUpdate(
-                "UPDATE case_forwarding SET "
-                    + set
-                    + " WHERE case_id = :case AND department_id = :department"
-                    + " AND returned_at IS NULL AND replied_at IS NULL")
-            .bind("now", Sql.instant(now))
-            .bind("case", caseId)
-            .bind("department", department);
-    if (returnReason != null) {
-      update.bind("reason", returnReason);
-    }
-    update.execute();
-  }
-
   private static CaseMilestone milestone(CaseMilestone.Kind kind, OpinionCase c, Staff staff) {
     return new CaseMilestone(
         kind,
@@ -447,21 +420,6 @@ public class DepartmentDesk {
                   || ours.contains(e.actor());
             })
         .toList();
-  }
-
-  static String required(
-      ValidationProblem.Collector problems,
-      String field,
-      @Nullable String value,
-      int max,
-      Text empty) {
-    String text = value == null ? "" : value.strip();
-    if (text.isEmpty()) {
-      problems.add(field, empty);
-    } else if (text.length() > max) {
-      problems.add(field, Text.of("problem.case.text.too-long-given", max, text.length()));
-    }
-    return text;
   }
 
   private Row row(ResultSet rs, String department) throws SQLException {

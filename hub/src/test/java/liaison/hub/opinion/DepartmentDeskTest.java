@@ -305,30 +305,15 @@ class DepartmentDeskTest {
             h -> {
               repository.insert(
                   h,
-                  new OpinionCase(
+                  OpinionCase.submitted(
                       id,
                       TrackingCodes.next(),
                       "s-001",
                       null,
                       Category.TRANSPORT,
                       text,
-                      CaseStatus.SUBMITTED,
-                      "",
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
                       now,
-                      now,
-                      null,
-                      null,
-                      null,
-                      false,
-                      toDepartment,
-                      null,
-                      "",
-                      null));
+                      toDepartment));
               if (phone != null) {
                 repository.insertContact(h, new CaseContact(id, "王小明", phone, now));
               }

@@ -1372,30 +1372,15 @@ class AuthorisationMatrixTest {
             CaseRepository repository = hub.bean(CaseRepository.class);
             repository.insert(
                 h,
-                new OpinionCase(
+                OpinionCase.submitted(
                     c[0],
                     TrackingCodes.next(),
                     c[1],
                     c[2],
                     Category.URBAN_RURAL,
                     "小区门口的排水沟堵了。",
-                    CaseStatus.SUBMITTED,
-                    "",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     now,
-                    now,
-                    null,
-                    null,
-                    null,
-                    false,
-                    false,
-                    null,
-                    "",
-                    null));
+                    false));
             repository.insertPhoto(h, c[0], 0, photo);
             files.attach(h, c[0], c[3], "matrix", now, List.of(file));
           });
