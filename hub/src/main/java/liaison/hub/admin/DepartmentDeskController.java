@@ -295,36 +295,42 @@ public class DepartmentDeskController {
       action.run();
       return HttpResponse.seeOther(URI.create("/dept/cases/" + id + "?done=" + step));
     } catch (ValidationProblem e) {
-      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-          .body(
-              new ModelAndView<>(
-                  "dept/case",
-                  page(
-                      request,
-                      staff,
-                      id,
-                      FormErrors.byField(Lang.of(request), e.errors()),
-                      step,
-                      input,
-                      null,
-                      null,
-                      false)));
+      return refused(
+          request,
+          staff,
+          id,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          FormErrors.byField(Lang.of(request), e.errors()),
+          step,
+          input,
+          null);
     } catch (ConflictProblem e) {
-      return HttpResponse.status(HttpStatus.CONFLICT)
-          .body(
-              new ModelAndView<>(
-                  "dept/case",
-                  page(
-                      request,
-                      staff,
-                      id,
-                      Map.of(),
-                      step,
-                      Map.of(),
-                      Lang.of(request).text(e.text()),
-                      null,
-                      false)));
+      return refused(
+          request,
+          staff,
+          id,
+          HttpStatus.CONFLICT,
+          Map.of(),
+          step,
+          Map.of(),
+          Lang.of(request).text(e.text()));
     }
+  }
+
+  /** The case page again after a refused step: the messages beside the fields, or why not. */
+  private HttpResponse<?> refused(
+      HttpRequest<?> request,
+      Staff staff,
+      String id,
+      HttpStatus status,
+      Map<String, List<String>> errors,
+      String step,
+      Map<String, String> input,
+      @Nullable String conflict) {
+    return HttpResponse.status(status)
+        .body(
+            new ModelAndView<>(
+                "dept/case", page(request, staff, id, errors, step, input, conflict, null, false)));
   }
 
   private CasePage page(

@@ -352,30 +352,8 @@ public class DemoCases {
     OffsetDateTime t = at.withNano(0);
     cases.insert(
         h,
-        new OpinionCase(
-            id,
-            TrackingCodes.next(),
-            station,
-            null,
-            category,
-            text,
-            CaseStatus.SUBMITTED,
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            t,
-            t,
-            null,
-            null,
-            null,
-            false,
-            toDepartment,
-            null,
-            "",
-            null));
+        OpinionCase.submitted(
+            id, TrackingCodes.next(), station, null, category, text, t, toDepartment));
     if (withContact && phone != null) {
       cases.insertContact(h, new CaseContact(id, "居民", phone, t));
     }
