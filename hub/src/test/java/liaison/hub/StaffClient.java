@@ -66,11 +66,62 @@ public final class StaffClient {
 
   /** The CSRF token the admin's pages carry for this session. */
   public String csrf() {
-    Matcher m = CSRF.matcher(get("/admin").body());
+    return csrf("/admin");
+  }
+
+  /** The CSRF token a page carries for this session (a department's account: its inbox). */
+  public String csrf(String page) {
+    Matcher m = CSRF.matcher(get(page).body());
     if (!m.find()) {
-      throw new IllegalStateException("no CSRF token on /admin: not logged in?");
+      throw new IllegalStateException("no CSRF token on " + page + ": not logged in?");
     }
     return m.group(1);
+  }
+
+  /** A file of a multipart form. */
+  public record FilePart(String field, String filename, String contentType, byte[] content) {}
+
+  /**
+   * Submits a multipart form as the browser does (text fields, then files), the CSRF token in the
+   * address.
+   */
+  public HttpResponse<String> multipart(
+      String path, String csrf, Map<String, String> fields, List<FilePart> files) {
+    String boundary = "----liaison" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    for (FilePart file : files) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + file.field()
+                  + "\"; filename=\""
+                  + file.filename()
+                  + "\"\r\nContent-Type: "
+                  + file.contentType()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String sep = path.contains("?") ? "&" : "?";
+    return send(
+        HttpRequest.newBuilder(
+                hub.url(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /**

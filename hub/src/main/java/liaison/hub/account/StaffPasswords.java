@@ -117,6 +117,81 @@ public class StaffPasswords {
     return new Reset(target.staff().username(), target.staff().displayName(), temporary);
   }
 
+  /** A department account as the administrator types it. */
+  @io.micronaut.core.annotation.Introspected
+  public record DepartmentAccount(
+      @org.jspecify.annotations.Nullable String departmentId,
+      @org.jspecify.annotations.Nullable String username,
+      @org.jspecify.annotations.Nullable String displayName) {}
+
+  /**
+   * Creates a department's account (承办单位) for one of the county's departments, with a temporary
+   * password its owner must change at the first log-in (a department may have several accounts).
+   *
+   * @return the temporary password, to tell the owner (shown once, never stored in the clear)
+   * @throws ValidationProblem on fields {@code departmentId}, {@code username}, {@code displayName}
+   */
+  public Reset createDepartmentAccount(Staff admin, DepartmentAccount draft) {
+    requireAdmin(admin);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    String department = draft.departmentId() == null ? "" : draft.departmentId().strip();
+    boolean known =
+        !department.isEmpty()
+            && database.withHandle(
+                h ->
+                    h.createQuery(
+                                "SELECT COUNT(*) FROM department WHERE id = :id AND county_id = :county")
+                            .bind("id", department)
+                            .bind("county", admin.countyId())
+                            .mapTo(Integer.class)
+                            .one()
+                        > 0);
+    if (!known) {
+      problems.add("departmentId", Text.of("problem.staff.department.missing"));
+    }
+    String username = draft.username() == null ? "" : draft.username().strip();
+    if (username.isEmpty()) {
+      problems.add("username", Text.of("problem.staff.username.missing"));
+    } else if (!username.matches("[a-z0-9-]{3,32}")) {
+      problems.add("username", Text.of("problem.staff.username.format"));
+    } else if (accounts.exists(username)) {
+      problems.add("username", Text.of("problem.staff.username.taken", username));
+    }
+    String name = draft.displayName() == null ? "" : draft.displayName().strip();
+    if (name.isEmpty()) {
+      problems.add("displayName", Text.of("problem.staff.name.missing"));
+    } else if (name.length() > 60) {
+      problems.add("displayName", Text.of("problem.case.text.too-long-given", 60, name.length()));
+    }
+    problems.throwIfAny();
+    String temporary = temporaryPassword();
+    String hash = hasher.hash(temporary);
+    Staff account =
+        new Staff(
+            liaison.hub.db.Ids.next("u"),
+            username,
+            name,
+            Role.DEPARTMENT,
+            admin.countyId(),
+            null,
+            java.util.Set.of(),
+            department);
+    database.useTransaction(
+        h -> {
+          accounts.insert(h, account, hash);
+          accounts.setPassword(h, account.id(), hash, true);
+          audit.record(
+              h,
+              admin,
+              "create-account",
+              "staff",
+              account.id(),
+              Text.of("audit.summary.department-account", username).both(" · "));
+        });
+    LOG.info("department account '{}' created by {}", username, admin.username());
+    return new Reset(username, name, temporary);
+  }
+
   /** A reset's outcome: whose, and the temporary password. */
   public record Reset(String username, String displayName, String temporaryPassword) {}
 

@@ -36,6 +36,7 @@ import liaison.hub.opinion.CaseReceptions;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.CaseSteps;
 import liaison.hub.opinion.Category;
+import liaison.hub.opinion.Extensions;
 import liaison.hub.opinion.FollowUpResult;
 import liaison.hub.opinion.FollowUps;
 import liaison.hub.opinion.OpinionCase;
@@ -75,7 +76,9 @@ public class CaseAdminController {
           "suggestion",
           "reception",
           "follow-up",
-          "withdraw-summary");
+          "withdraw-summary",
+          "extension-approve",
+          "extension-refuse");
 
   private final CaseInbox inbox;
   private final CaseHandling handling;
@@ -85,6 +88,7 @@ public class CaseAdminController {
   private final FollowUps followUps;
   private final PublishedSummaries summaries;
   private final Notifications notifications;
+  private final Extensions extensions;
 
   public CaseAdminController(
       CaseInbox inbox,
@@ -94,7 +98,8 @@ public class CaseAdminController {
       CaseReceptions receptions,
       FollowUps followUps,
       PublishedSummaries summaries,
-      Notifications notifications) {
+      Notifications notifications,
+      Extensions extensions) {
     this.inbox = inbox;
     this.handling = handling;
     this.files = files;
@@ -103,6 +108,7 @@ public class CaseAdminController {
     this.followUps = followUps;
     this.summaries = summaries;
     this.notifications = notifications;
+    this.extensions = extensions;
   }
 
   /** A choice of a select: its value and what it says. */
@@ -142,9 +148,13 @@ public class CaseAdminController {
       String q,
       String today) {}
 
-  /** admin/cases-overdue: open cases past their deadline or escalated. */
+  /**
+   * admin/cases-overdue: open cases past their deadline or escalated, and for a county
+   * administrator the departments' requests for a later deadline awaiting a decision.
+   */
   @Introspected
-  public record OverduePage(Frame frame, List<CaseInbox.Row> rows, String today) {}
+  public record OverduePage(
+      Frame frame, List<CaseInbox.Row> rows, String today, List<Extensions.Request> requests) {}
 
   /** admin/ledger: the ledger's form, proposing this month (or the last one early in a month). */
   @Introspected
@@ -192,7 +202,10 @@ public class CaseAdminController {
       @Nullable PublishedSummary publicSummary,
       boolean mayWithdrawSummary,
       List<NotificationLine> notifications,
-      boolean departmentWithoutEmail) {}
+      boolean departmentWithoutEmail,
+      List<DepartmentDeskController.File> files,
+      List<Extensions.Request> extensions,
+      boolean mayDecideExtension) {}
 
   @Get(uri = "/cases", produces = MediaType.TEXT_HTML)
   public ModelAndView<InboxPage> inbox(
@@ -223,7 +236,11 @@ public class CaseAdminController {
   public ModelAndView<OverduePage> overdue(HttpRequest<?> request, Staff staff) {
     return new ModelAndView<>(
         "admin/cases-overdue",
-        new OverduePage(Frame.of(request, staff), inbox.overdue(staff), inbox.today().toString()));
+        new OverduePage(
+            Frame.of(request, staff),
+            inbox.overdue(staff),
+            inbox.today().toString(),
+            staff.isCountyAdmin() ? extensions.pending(staff) : List.of()));
   }
 
   @Get(uri = "/cases/{id}", produces = MediaType.TEXT_HTML)
@@ -276,6 +293,8 @@ public class CaseAdminController {
                 new CaseSteps.Answer(
                     form.get("text"), form.get("publicSummary"), form.get("publish") != null));
         case "withdraw-summary" -> summaries.withdraw(staff, id);
+        case "extension-approve" -> extensions.decide(staff, id, true, form.get("decisionNote"));
+        case "extension-refuse" -> extensions.decide(staff, id, false, form.get("decisionNote"));
         case "close" -> handling.close(staff, id, new CaseSteps.Text(form.get("text")));
         case "guidance" -> handling.guidance(staff, id, new CaseSteps.Text(form.get("text")));
         case "suggestion" ->
@@ -311,7 +330,8 @@ public class CaseAdminController {
               "caller",
               "result",
               "publicSummary",
-              "publish")) {
+              "publish",
+              "decisionNote")) {
         String v = form.get(f);
         if (v != null) {
           input.put(f, v);
@@ -349,6 +369,12 @@ public class CaseAdminController {
     }
   }
 
+  /** A file a department attached to its reply, for whoever may see the case. */
+  @Get(uri = "/cases/{id}/files/{file}")
+  public HttpResponse<?> file(Staff staff, String id, String file) {
+    return DepartmentDeskController.download(files.attachment(staff, id, file), id);
+  }
+
   @Get(uri = "/ledger", produces = MediaType.TEXT_HTML)
   public ModelAndView<LedgerPage> ledger(HttpRequest<?> request, Staff staff) {
     access.requireEditor(staff);
@@ -381,6 +407,7 @@ public class CaseAdminController {
     List<Deputy> deputies = handling.stationDeputies(c);
     java.util.Optional<PublishedSummary> publicSummary = summaries.ofCase(c.id());
     List<Department> departments = handling.departments(staff);
+    List<Extensions.Request> caseRequests = extensions.ofCase(c.id());
     return new CasePage(
         frame,
         row,
@@ -427,8 +454,12 @@ public class CaseAdminController {
                 .map(m -> NotificationLine.of(m, lang))
                 .toList()
             : List.of(),
-        departments.stream()
-            .anyMatch(d -> d.id().equals(c.departmentId()) && d.emails().isEmpty()));
+        departments.stream().anyMatch(d -> d.id().equals(c.departmentId()) && d.emails().isEmpty()),
+        file.attachments().stream()
+            .map(a -> DepartmentDeskController.File.of("/admin/cases/" + c.id() + "/files/", a))
+            .toList(),
+        caseRequests,
+        staff.isCountyAdmin() && caseRequests.stream().anyMatch(Extensions.Request::pending));
   }
 
   private ReceptionAndCalls receptionAndCalls(OpinionCase c, Lang lang) {
@@ -488,7 +519,14 @@ public class CaseAdminController {
       return lang.text(e.to().text());
     }
     return switch (e.action()) {
-      case "submit", "escalated", "suggestion", "merged-from", "rate" ->
+      case "submit",
+          "escalated",
+          "suggestion",
+          "merged-from",
+          "rate",
+          "extension-asked",
+          "extension-approved",
+          "extension-refused" ->
           lang.text(Text.of("ledger.event." + e.action()));
       default -> CaseLedger.what(e);
     };

@@ -101,15 +101,25 @@ public class LoginController {
         SessionStore.Opened opened = signIn.open(accepted.staff());
         LOG.info("{} logged in", username);
         // After a reset the temporary password must be replaced first.
-        // A county administrator's home is the dashboard, unless they were on their way elsewhere.
+        // A county administrator's home is the dashboard, a department's its inbox, unless they
+        // were on their way elsewhere (a forwarding slip's QR code opens the case itself).
         String target =
             accepted.mustChangePassword()
                 ? StaffFilter.PASSWORD_PAGE
-                : next.equals("/admin") && accepted.staff().isCountyAdmin() ? DASHBOARD : next;
+                : home(accepted.staff(), next);
         yield HttpResponse.seeOther(URI.create(target))
             .cookie(sessionCookie(request, opened.token(), config.sessionMax()));
       }
     };
+  }
+
+  private static String home(liaison.hub.security.Staff staff, String next) {
+    if (!next.equals("/admin")) {
+      return next;
+    }
+    return staff.isCountyAdmin()
+        ? DASHBOARD
+        : staff.isDepartment() ? StaffFilter.DEPARTMENT_HOME : next;
   }
 
   @Post(

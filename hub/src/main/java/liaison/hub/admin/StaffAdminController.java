@@ -17,6 +17,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.account.StaffPasswords;
+import liaison.hub.department.Department;
+import liaison.hub.department.DepartmentService;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.SecurityConfig;
@@ -42,10 +44,16 @@ public class StaffAdminController {
   private final SessionStore sessions;
   private final SecurityConfig config;
   private final Access access;
+  private final DepartmentService departmentService;
 
   public StaffAdminController(
-      StaffPasswords passwords, SessionStore sessions, SecurityConfig config, Access access) {
+      StaffPasswords passwords,
+      SessionStore sessions,
+      SecurityConfig config,
+      Access access,
+      DepartmentService departmentService) {
     this.access = access;
+    this.departmentService = departmentService;
     this.passwords = passwords;
     this.sessions = sessions;
     this.config = config;
@@ -55,9 +63,21 @@ public class StaffAdminController {
   public record AccountRow(
       Staff staff, boolean mustChangePassword, boolean resettable, String stationNames) {}
 
-  /** admin/staff: the county's accounts. */
+  /**
+   * admin/staff: the county's accounts, and the form for a department's account with, after a
+   * refused one, the messages beside its fields and what was typed.
+   */
   @Introspected
-  public record StaffPage(Frame frame, List<AccountRow> accounts) {}
+  public record StaffPage(
+      Frame frame,
+      List<AccountRow> accounts,
+      List<Department> departments,
+      Map<String, List<String>> errors,
+      Map<String, String> input) {}
+
+  /** admin/staff-created: a new account's temporary password, shown this once. */
+  @Introspected
+  public record CreatedPage(Frame frame, StaffPasswords.Reset created) {}
 
   /** admin/staff-reset: the temporary password, shown this once. */
   @Introspected
@@ -77,10 +97,54 @@ public class StaffAdminController {
 
   @Get(uri = "/staff", produces = MediaType.TEXT_HTML)
   public ModelAndView<StaffPage> list(HttpRequest<?> request, Staff staff) {
+    return staffPage(request, staff, Map.of(), Map.of());
+  }
+
+  /**
+   * Creates a department's account (承办单位) and shows its temporary password once; the page is not
+   * cached.
+   */
+  @Post(
+      uri = "/staff/departments",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> createDepartmentAccount(
+      HttpRequest<?> request, Staff staff, @Body String body) {
+    FormData form = FormData.parse(body);
+    StaffPasswords.DepartmentAccount draft =
+        new StaffPasswords.DepartmentAccount(
+            form.get("departmentId"), form.get("username"), form.get("displayName"));
+    try {
+      StaffPasswords.Reset created = passwords.createDepartmentAccount(staff, draft);
+      return HttpResponse.ok(
+              new ModelAndView<>(
+                  "admin/staff-created", new CreatedPage(Frame.of(request, staff), created)))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    } catch (ValidationProblem e) {
+      Map<String, String> input = new java.util.HashMap<>();
+      for (String f : List.of("departmentId", "username", "displayName")) {
+        if (form.get(f) != null) {
+          input.put(f, form.get(f));
+        }
+      }
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(staffPage(request, staff, FormErrors.byField(Lang.of(request), e.errors()), input));
+    }
+  }
+
+  private ModelAndView<StaffPage> staffPage(
+      HttpRequest<?> request,
+      Staff staff,
+      Map<String, List<String>> errors,
+      Map<String, String> input) {
     List<StaffPasswords.Listed> listed = passwords.accounts(staff);
     Map<String, String> names =
         access.visibleStations(staff).stream()
             .collect(java.util.stream.Collectors.toMap(StationPlace::id, p -> p.station().name()));
+    List<Department> departments = departmentService.list(staff);
+    Map<String, String> departmentNames =
+        departments.stream()
+            .collect(java.util.stream.Collectors.toMap(Department::id, Department::name));
     List<AccountRow> rows =
         listed.stream()
             .map(
@@ -89,12 +153,15 @@ public class StaffAdminController {
                         a.staff(),
                         a.mustChangePassword(),
                         a.resettable(),
-                        String.join(
-                            "、",
-                            new java.util.TreeSet<>(a.staff().stationIds())
-                                .stream().map(id -> names.getOrDefault(id, id)).toList())))
+                        a.staff().departmentId() != null
+                            ? departmentNames.getOrDefault(a.staff().departmentId(), "")
+                            : String.join(
+                                "、",
+                                new java.util.TreeSet<>(a.staff().stationIds())
+                                    .stream().map(id -> names.getOrDefault(id, id)).toList())))
             .toList();
-    return new ModelAndView<>("admin/staff", new StaffPage(Frame.of(request, staff), rows));
+    return new ModelAndView<>(
+        "admin/staff", new StaffPage(Frame.of(request, staff), rows, departments, errors, input));
   }
 
   /** Resets and shows the temporary password once; the page is not cached. */

@@ -7,7 +7,7 @@ import liaison.signage.protocol.CommandName;
 /**
  * Who may send which command, to a station they can see: a county administrator all of them; a
  * station manager everything but a restart (a restart drops the screen for half a minute and, if
- * the new start fails, needs someone on site: the county decides); a deputy none.
+ * the new start fails, needs someone on site: the county decides); a deputy or a department none.
  */
 public final class CommandRules {
   private CommandRules() {}
@@ -16,7 +16,7 @@ public final class CommandRules {
     return switch (staff.role()) {
       case COUNTY_ADMIN -> true;
       case STATION_MANAGER -> name != CommandName.RESTART_APP;
-      case DEPUTY -> false;
+      case DEPUTY, DEPARTMENT -> false;
     };
   }
 

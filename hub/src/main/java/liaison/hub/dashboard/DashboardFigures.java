@@ -44,7 +44,7 @@ public class DashboardFigures {
   static final String ANSWERED = "('ANSWERED', 'CLOSED', 'CLOSED_WITH_GUIDANCE')";
 
   static final String OPEN =
-      "('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED')";
+      "('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED', 'RETURNED')";
 
   /** How many overdue and escalated cases the dashboard names (the rest: the overdue list). */
   public static final int URGENT_SHOWN = 8;

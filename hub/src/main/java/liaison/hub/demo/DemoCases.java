@@ -46,12 +46,27 @@ public class DemoCases {
 
   static final List<String[]> DEPARTMENTS =
       List.of(
-          new String[] {"dep-housing", "县住房和城乡建设局", "0771-5560101 办公室", "zhujian@example.cn"},
-          new String[] {"dep-transport", "县交通运输局", "0771-5560202 办公室", "jiaotong@example.cn"},
-          new String[] {"dep-education", "县教育局", "0771-5560303 办公室", "jiaoyu@example.cn"},
-          new String[] {"dep-health", "县卫生健康局", "0771-5560404 办公室", "weijian@example.cn"},
-          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室", "minzheng@example.cn"},
-          new String[] {"dep-environment", "县生态环境局", "0771-5560606 办公室", "shengtai@example.cn"});
+          new String[] {
+            "dep-housing", "县住房和城乡建设局", "0771-5560101 办公室", "zhujian@example.cn", "zhujian"
+          },
+          new String[] {
+            "dep-transport", "县交通运输局", "0771-5560202 办公室", "jiaotong@example.cn", "jiaotong"
+          },
+          new String[] {"dep-education", "县教育局", "0771-5560303 办公室", "jiaoyu@example.cn", "jiaoyu"},
+          new String[] {
+            "dep-health", "县卫生健康局", "0771-5560404 办公室", "weijian@example.cn", "weijian"
+          },
+          new String[] {"dep-civil", "县民政局", "0771-5560505 办公室", "minzheng@example.cn", "minzheng"},
+          new String[] {
+            "dep-environment", "县生态环境局", "0771-5560606 办公室", "shengtai@example.cn", "huanjing"
+          });
+
+  /** The user name of each department's demo account (承办单位), by department id. */
+  public static java.util.Map<String, String> departmentAccounts() {
+    java.util.Map<String, String> accounts = new java.util.LinkedHashMap<>();
+    DEPARTMENTS.forEach(d -> accounts.put(d[0], d[4]));
+    return accounts;
+  }
 
   void load(Handle h, String countyId, OffsetDateTime now) {
     for (String[] d : DEPARTMENTS) {
@@ -324,6 +339,16 @@ public class DemoCases {
         now.minusDays(9).plusHours(1),
         "引导申请强制执行",
         "guidance = '判决生效后对方不履行的，可向青溪县人民法院申请强制执行；可到县公共法律服务中心（新华路88号一楼）免费咨询。'");
+    // Every forwarded case is on its department's desk (the demo's department accounts read them).
+    h.execute(
+        """
+        INSERT INTO case_forwarding (id, case_id, department_id, forwarded_at, deadline, replied_at)
+        SELECT 'cf-' || c.id, c.id, c.department_id,
+               (SELECT MIN(e.at) FROM case_event e WHERE e.case_id = c.id AND e.to_status = 'FORWARDED'),
+               c.deadline,
+               (SELECT MIN(e.at) FROM case_event e WHERE e.case_id = c.id AND e.to_status = 'DEPARTMENT_REPLIED')
+        FROM opinion_case c WHERE c.department_id IS NOT NULL AND c.deadline IS NOT NULL
+        """);
   }
 
   private Demo open(
@@ -339,30 +364,8 @@ public class DemoCases {
     OffsetDateTime t = at.withNano(0);
     cases.insert(
         h,
-        new OpinionCase(
-            id,
-            TrackingCodes.next(),
-            station,
-            null,
-            category,
-            text,
-            CaseStatus.SUBMITTED,
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            t,
-            t,
-            null,
-            null,
-            null,
-            false,
-            toDepartment,
-            null,
-            "",
-            null));
+        OpinionCase.submitted(
+            id, TrackingCodes.next(), station, null, category, text, t, toDepartment));
     if (withContact && phone != null) {
       // The demo's residents with a mobile ticked "text me": their tracking pages say so.
       cases.insertContact(

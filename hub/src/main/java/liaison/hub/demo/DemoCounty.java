@@ -123,8 +123,9 @@ public class DemoCounty {
       load();
       ruleService.extendAll();
       LOG.info(
-          "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {} (password {})",
+          "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {}, departments' {} (password {})",
           ACCOUNTS.stream().map(DemoAccount::username).toList(),
+          DemoCases.departmentAccounts().values(),
           PASSWORD);
       stationsChanged.publishEvent(new StationsChanged(stations.allIds()));
     }
@@ -507,6 +508,22 @@ public class DemoCounty {
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
+          // Each department answers for itself on its own account (one hash: the same password).
+          String departmentHash = hasher.hash(PASSWORD);
+          for (String[] d : DemoCases.DEPARTMENTS) {
+            accounts.insert(
+                h,
+                new Staff(
+                    "u-" + d[4],
+                    d[4],
+                    d[1],
+                    Role.DEPARTMENT,
+                    COUNTY,
+                    null,
+                    java.util.Set.of(),
+                    d[0]),
+                departmentHash);
+          }
         });
   }
 

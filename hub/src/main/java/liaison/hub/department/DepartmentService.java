@@ -57,6 +57,14 @@ public class DepartmentService {
     return departments.inCounty(staff.countyId());
   }
 
+  /** The name of a department's account's own department; empty for every other account. */
+  public String ownName(Staff staff) {
+    String id = staff.departmentId();
+    return staff.isDepartment() && id != null
+        ? departments.find(id).map(Department::name).orElse("")
+        : "";
+  }
+
   public Department get(Staff staff, String id) {
     access.requireEditor(staff);
     return departments

@@ -259,6 +259,8 @@ public class CaseLedger {
       case "rate" -> Text.of("ledger.event.rate").zh();
       case "follow-up" -> Text.of("ledger.event.follow-up").zh();
       case "reception" -> Text.of("ledger.event.reception").zh();
+      case "extension-asked", "extension-approved", "extension-refused" ->
+          Text.of("ledger.event." + e.action()).zh();
       default -> e.action();
     };
   }

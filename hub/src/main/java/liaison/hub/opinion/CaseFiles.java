@@ -20,21 +20,28 @@ public class CaseFiles {
   private final CaseHandling handling;
   private final CaseRepository repository;
   private final StaffAccountRepository accounts;
+  private final ReplyFiles replyFiles;
 
   public CaseFiles(
-      CaseHandling handling, CaseRepository repository, StaffAccountRepository accounts) {
+      CaseHandling handling,
+      CaseRepository repository,
+      StaffAccountRepository accounts,
+      ReplyFiles replyFiles) {
     this.handling = handling;
     this.repository = repository;
     this.accounts = accounts;
+    this.replyFiles = replyFiles;
   }
 
   /**
    * @param maskedName the resident's name masked ({@code 张**}); empty without a contact
    * @param mergedCode the tracking code of the case this one was merged into (its id if it is gone)
+   * @param attachments the files departments attached to their replies
    */
   public record CaseFile(
       CaseInbox.Row row,
       List<String> photos,
+      List<ReplyFiles.Attachment> attachments,
       boolean hasContact,
       String maskedName,
       @Nullable String mergedCode,
@@ -55,6 +62,7 @@ public class CaseFiles {
     return new CaseFile(
         row,
         repository.photos(id),
+        replyFiles.of(id),
         contact.isPresent(),
         contact.map(x -> Masks.name(x.name())).orElse(""),
         c.mergedInto() == null
@@ -63,13 +71,20 @@ public class CaseFiles {
         timeline(id));
   }
 
+  /** A file a department attached to the case, for whoever may see the case. */
+  public Optional<ReplyFiles.Download> attachment(Staff staff, String id, String file) {
+    handling.get(staff, id);
+    return replyFiles.read(id, file);
+  }
+
   /** Whether the resident attached the photo with this hash to the case, for whoever may see it. */
   public boolean hasPhoto(Staff staff, String id, String hash) {
     handling.get(staff, id);
     return repository.photos(id).contains(hash);
   }
 
-  private List<TimelineLine> timeline(String id) {
+  /** The case's timeline with the staff names behind its lines (no access check: the caller's). */
+  List<TimelineLine> timeline(String id) {
     Map<String, String> names = new LinkedHashMap<>();
     return repository.events(id).stream()
         .map(

@@ -63,6 +63,7 @@ public class CaseHandling {
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final DepartmentMail departmentMail;
   private final ResidentSms residentSms;
+  private final CaseMilestones milestones;
 
   public CaseHandling(
       Database database,
@@ -78,7 +79,8 @@ public class CaseHandling {
       Clock clock,
       ApplicationEventPublisher<StationsChanged> stationsChanged,
       DepartmentMail departmentMail,
-      ResidentSms residentSms) {
+      ResidentSms residentSms,
+      CaseMilestones milestones) {
     this.database = database;
     this.cases = cases;
     this.repository = repository;
@@ -93,6 +95,7 @@ public class CaseHandling {
     this.stationsChanged = stationsChanged;
     this.departmentMail = departmentMail;
     this.residentSms = residentSms;
+    this.milestones = milestones;
   }
 
   /**
@@ -314,12 +317,25 @@ public class CaseHandling {
         withNote(
             Text.of("case.note.forwarded", department.orElseThrow().name(), due, contact), note),
         h -> {
+          String to = department.orElseThrow().id();
           h.createUpdate(
                   "UPDATE opinion_case SET department_id = :department, deadline = :deadline, escalated_at = NULL WHERE id = :id")
-              .bind("department", department.orElseThrow().id())
+              .bind("department", to)
               .bind("deadline", Sql.date(due))
               .bind("id", id)
               .execute();
+          // The department reads the case from now on, on its desk and afterwards.
+          repository.insertForwarding(h, id, to, java.time.OffsetDateTime.now(clock), due);
+          milestones.announce(
+              h,
+              new CaseMilestone(
+                  CaseMilestone.Kind.FORWARDED,
+                  id,
+                  c.trackingCode(),
+                  c.stationId(),
+                  to,
+                  due,
+                  staff.username()));
           // The department hears of it with the step, or not at all (the step rolled back).
           departmentMail.forwarded(h, id);
         });
@@ -336,11 +352,17 @@ public class CaseHandling {
         c,
         CaseStatus.DEPARTMENT_REPLIED,
         text,
-        h ->
-            h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id")
-                .bind("text", text)
-                .bind("id", id)
-                .execute());
+        h -> {
+          h.createUpdate("UPDATE opinion_case SET department_reply = :text WHERE id = :id")
+              .bind("text", text)
+              .bind("id", id)
+              .execute();
+          // Typed in for the department: its desk lists the case as replied all the same.
+          if (c.departmentId() != null) {
+            repository.endForwarding(
+                h, id, c.departmentId(), java.time.OffsetDateTime.now(clock), null);
+          }
+        });
   }
 
   /**
@@ -530,7 +552,8 @@ public class CaseHandling {
     return access.visibleStations(staff).stream().map(StationPlace::id).anyMatch(stationId::equals);
   }
 
-  private static String text(
+  /** A required text of a step, refused when empty or longer than {@code max}. */
+  static String text(
       ValidationProblem.Collector problems,
       String field,
       @org.jspecify.annotations.Nullable String value,

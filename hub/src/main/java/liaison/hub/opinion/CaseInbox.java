@@ -97,13 +97,14 @@ public class CaseInbox {
     }
     String status = filter.status() == null ? "" : filter.status().strip();
     if (status.equals("open")) {
-      where.append(
-          " AND c.status IN ('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED')");
+      where.append(" AND c.status IN (").append(CaseStatus.openInSql()).append(")");
     } else if (status.equals("overdue")) {
       where
           .append(
               " AND (c.status = 'FORWARDED' AND c.deadline < :today OR c.escalated_at IS NOT NULL AND c.status IN ")
-          .append("('SUBMITTED', 'REGISTERED', 'REOPENED', 'FORWARDED', 'DEPARTMENT_REPLIED'))");
+          .append("(")
+          .append(CaseStatus.openInSql())
+          .append("))");
       binds.put("today", today().toString());
     } else if (!status.isEmpty()) {
       String name = status.toUpperCase(Locale.ROOT);

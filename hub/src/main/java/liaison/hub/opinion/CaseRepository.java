@@ -84,6 +84,53 @@ public class CaseRepository {
         .execute();
   }
 
+  /** A forwarding of the case to a department (which reads the case from then on). */
+  public void insertForwarding(
+      Handle h,
+      String caseId,
+      String departmentId,
+      java.time.OffsetDateTime at,
+      LocalDate deadline) {
+    h.createUpdate(
+            """
+            INSERT INTO case_forwarding (id, case_id, department_id, forwarded_at, deadline)
+            VALUES (:id, :case, :department, :at, :deadline)
+            """)
+        .bind("id", "cf-" + UUID.randomUUID())
+        .bind("case", caseId)
+        .bind("department", departmentId)
+        .bind("at", Sql.instant(at))
+        .bind("deadline", Sql.date(deadline))
+        .execute();
+  }
+
+  /**
+   * Writes on the forwarding that brought the case here how it ended: replied, or handed back with
+   * the reason (when {@code returnReason} is given).
+   */
+  public void endForwarding(
+      Handle h,
+      String caseId,
+      String department,
+      java.time.OffsetDateTime now,
+      @org.jspecify.annotations.Nullable String returnReason) {
+    String set =
+        returnReason == null ? "replied_at = :now" : "returned_at = :now, return_reason = :reason";
+    var update =
+        h.createUpdate(
+                "UPDATE case_forwarding SET "
+                    + set
+                    + " WHERE case_id = :case AND department_id = :department"
+                    + " AND returned_at IS NULL AND replied_at IS NULL")
+            .bind("now", Sql.instant(now))
+            .bind("case", caseId)
+            .bind("department", department);
+    if (returnReason != null) {
+      update.bind("reason", returnReason);
+    }
+    update.execute();
+  }
+
   public void insertPhoto(Handle h, String caseId, int position, String hash) {
     h.createUpdate(
             "INSERT INTO case_photo (case_id, position, hash) VALUES (:case, :position, :hash)")

@@ -31,15 +31,22 @@ public enum CaseStatus {
   /** Merged into another case about the same matter; that case carries on. */
   MERGED,
   /** Reopened after a 不满意 rating; staff handle it as registered. */
-  REOPENED;
+  REOPENED,
+  /**
+   * 退回: the department handed it back as not theirs (with its reason); staff forward it elsewhere
+   * or handle it themselves.
+   */
+  RETURNED;
 
   private static final Map<CaseStatus, Set<CaseStatus>> NEXT =
       Map.of(
           SUBMITTED, EnumSet.of(REGISTERED, MERGED),
           REGISTERED, EnumSet.of(FORWARDED, ANSWERED, CLOSED_WITH_GUIDANCE, MERGED),
           REOPENED, EnumSet.of(FORWARDED, ANSWERED, CLOSED_WITH_GUIDANCE, MERGED),
-          // The department's reply may not do: forward again (to it or another one).
-          FORWARDED, EnumSet.of(DEPARTMENT_REPLIED, MERGED),
+          // The department replies, or hands it back as not theirs (退回).
+          FORWARDED, EnumSet.of(DEPARTMENT_REPLIED, RETURNED, MERGED),
+          // Handed back: forwarded elsewhere, or handled as a registered case is.
+          RETURNED, EnumSet.of(FORWARDED, ANSWERED, CLOSED_WITH_GUIDANCE, MERGED),
           DEPARTMENT_REPLIED, EnumSet.of(ANSWERED, FORWARDED, MERGED),
           ANSWERED, EnumSet.of(CLOSED, REOPENED),
           CLOSED, EnumSet.of(REOPENED),
@@ -61,7 +68,16 @@ public enum CaseStatus {
         || this == REGISTERED
         || this == REOPENED
         || this == FORWARDED
-        || this == DEPARTMENT_REPLIED;
+        || this == DEPARTMENT_REPLIED
+        || this == RETURNED;
+  }
+
+  /** The statuses staff still have work on, as SQL's list ({@code 'SUBMITTED', …}). */
+  public static String openInSql() {
+    return java.util.Arrays.stream(values())
+        .filter(CaseStatus::isOpen)
+        .map(s -> "'" + s.name() + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Finished: the case has a {@code closed_at}; contact retention counts from it. */

@@ -53,4 +53,20 @@ public final class CaseSteps {
   /** 代表建议: the deputy of the case's station who takes it up as a formal suggestion. */
   @Introspected
   public record Suggestion(@Nullable String deputyId, @Nullable String note) {}
+
+  /** 延期申请: the department's wanted deadline ({@code 2026-03-20}) and its reason. */
+  @Introspected
+  public record Extension(@Nullable String deadline, @Nullable String reason) {}
+
+  /** 退回: why the case is not the department's. */
+  @Introspected
+  public record HandBack(@Nullable String reason) {}
+
+  /** The county's decision on a request for a later deadline; a refusal needs its note. */
+  @Introspected
+  public record Decision(@Nullable Boolean approve, @Nullable String note) {
+    public boolean approved() {
+      return Boolean.TRUE.equals(approve);
+    }
+  }
 }

@@ -37,4 +37,45 @@ public record OpinionCase(
     boolean contactToDepartment,
     @Nullable Satisfaction rating,
     String ratingComment,
-    @Nullable OffsetDateTime ratedAt) {}
+    @Nullable OffsetDateTime ratedAt) {
+
+  /**
+   * A case as a resident just sent it (SUBMITTED, no summary, department, answer or rating yet).
+   *
+   * @param deputyId the deputy it was addressed to through their own QR link, or null
+   */
+  public static OpinionCase submitted(
+      String id,
+      String trackingCode,
+      String stationId,
+      @Nullable String deputyId,
+      Category category,
+      String text,
+      OffsetDateTime at,
+      boolean contactToDepartment) {
+    return new OpinionCase(
+        id,
+        trackingCode,
+        stationId,
+        deputyId,
+        category,
+        text,
+        CaseStatus.SUBMITTED,
+        "",
+        null,
+        null,
+        null,
+        null,
+        null,
+        at,
+        at,
+        null,
+        null,
+        null,
+        false,
+        contactToDepartment,
+        null,
+        "",
+        null);
+  }
+}

@@ -9,7 +9,12 @@ public enum Role {
   /** 站长 / 乡镇人大: the stations listed on the account. */
   STATION_MANAGER,
   /** 代表: reads their own schedule. */
-  DEPUTY;
+  DEPUTY,
+  /**
+   * 承办单位: a department's account; it sees only the cases forwarded to its department (its inbox,
+   * /dept) and nothing of the stations.
+   */
+  DEPARTMENT;
 
   /** Its name as people read it ({@code role.*} in the bundles). */
   public Text text() {

@@ -61,9 +61,9 @@ public class StaffAccountRepository {
     String now = Sql.instant(OffsetDateTime.now(clock));
     h.createUpdate(
             """
-            INSERT INTO staff_account (id, username, display_name, role, county_id, deputy_id, password_hash,
-                                       disabled, created_at, updated_at)
-            VALUES (:id, :username, :name, :role, :county, :deputy, :hash, FALSE, :now, :now)
+            INSERT INTO staff_account (id, username, display_name, role, county_id, deputy_id, department_id,
+                                       password_hash, disabled, created_at, updated_at)
+            VALUES (:id, :username, :name, :role, :county, :deputy, :department, :hash, FALSE, :now, :now)
             """)
         .bind("id", staff.id())
         .bind("username", staff.username())
@@ -71,6 +71,7 @@ public class StaffAccountRepository {
         .bind("role", staff.role().name())
         .bind("county", staff.countyId())
         .bind("deputy", staff.deputyId())
+        .bind("department", staff.departmentId())
         .bind("hash", passwordHash)
         .bind("now", now)
         .execute();
@@ -115,7 +116,8 @@ public class StaffAccountRepository {
                             Role.valueOf(rs.getString("role")),
                             rs.getString("county_id"),
                             rs.getString("deputy_id"),
-                            Set.of()),
+                            Set.of(),
+                            rs.getString("department_id")),
                         rs.getString("password_hash"),
                         rs.getBoolean("disabled"),
                         rs.getBoolean("must_change_password")))
@@ -148,6 +150,13 @@ public class StaffAccountRepository {
               .list());
     }
     return new Staff(
-        s.id(), s.username(), s.displayName(), s.role(), s.countyId(), s.deputyId(), stations);
+        s.id(),
+        s.username(),
+        s.displayName(),
+        s.role(),
+        s.countyId(),
+        s.deputyId(),
+        stations,
+        s.departmentId());
   }
 }

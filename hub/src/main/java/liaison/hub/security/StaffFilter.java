@@ -33,6 +33,9 @@ public class StaffFilter implements Ordered {
   static final String VIA_SESSION = "liaison.via-session";
   public static final String MUST_CHANGE = "liaison.must-change-password";
 
+  /** Where a department's account lands: its inbox. */
+  public static final String DEPARTMENT_HOME = "/dept";
+
   /** Where a staff member whose password was reset must go first. */
   public static final String PASSWORD_PAGE = "/admin/password";
 
@@ -103,7 +106,11 @@ public class StaffFilter implements Ordered {
       }
       return HttpResponse.seeOther(java.net.URI.create(PASSWORD_PAGE));
     }
-    if (request.getAttribute(STAFF).isPresent() || !isProtected(path)) {
+    Optional<Staff> signedIn = request.getAttribute(STAFF, Staff.class);
+    if (signedIn.isPresent() && signedIn.get().isDepartment() && isProtected(path)) {
+      return departmentOnly(request, path);
+    }
+    if (signedIn.isPresent() || !isProtected(path)) {
       return null;
     }
     if (isApi(path)) {
@@ -116,6 +123,30 @@ public class StaffFilter implements Ordered {
             + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
     return HttpResponse.seeOther(
         java.net.URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A department's account reaches its own desk ({@code /dept}, {@code /api/dept}) and its
+   * password, nothing else of the staff's side: whatever a station's page or API would show it, it
+   * is refused here, before any controller decides by the rules meant for the county's own people.
+   * The staff's home sends it to its inbox.
+   */
+  private static @Nullable HttpResponse<?> departmentOnly(HttpRequest<?> request, String path) {
+    if (isDepartmentDesk(path) || path.equals(PASSWORD_PAGE)) {
+      return null;
+    }
+    if (path.equals("/admin") && request.getMethod() == io.micronaut.http.HttpMethod.GET) {
+      return HttpResponse.seeOther(java.net.URI.create(DEPARTMENT_HOME));
+    }
+    Text refused = Text.of("problem.access.department-desk-only");
+    if (isApi(path)) {
+      return HttpResponse.status(HttpStatus.FORBIDDEN)
+          .contentType(MediaType.APPLICATION_JSON_TYPE)
+          .body(ProblemBody.of(403, refused));
+    }
+    return HttpResponse.status(HttpStatus.FORBIDDEN)
+        .contentType(MediaType.TEXT_PLAIN_TYPE)
+        .body(refused.both(" · "));
   }
 
   /**
@@ -185,7 +216,15 @@ public class StaffFilter implements Ordered {
   static boolean isProtected(String path) {
     return (isApi(path) && !isStationUpload(path))
         || path.equals("/admin")
-        || path.startsWith("/admin/");
+        || path.startsWith("/admin/")
+        || isDepartmentDesk(path);
+  }
+
+  /** A department's desk: its pages and its API. */
+  static boolean isDepartmentDesk(String path) {
+    return path.equals(DEPARTMENT_HOME)
+        || path.startsWith(DEPARTMENT_HOME + "/")
+        || path.startsWith("/api/dept/");
   }
 
   /**

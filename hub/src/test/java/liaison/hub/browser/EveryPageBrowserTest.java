@@ -51,6 +51,9 @@ class EveryPageBrowserTest {
   private Page residentPhone;
   private Page englishPhone;
   private Page englishResidentPhone;
+  private Page departmentLaptop;
+  private Page departmentPhone;
+  private Page englishDepartmentPhone;
   private final Map<String, String> records = new LinkedHashMap<>();
 
   @BeforeAll
@@ -67,6 +70,14 @@ class EveryPageBrowserTest {
     english(englishPhone);
     englishResidentPhone = chromium.phone();
     english(englishResidentPhone);
+    // 县交通运输局's account (承办单位) for the department's desk.
+    departmentLaptop = chromium.laptop();
+    logIn(departmentLaptop, DEPARTMENT);
+    departmentPhone = chromium.phone();
+    logIn(departmentPhone, DEPARTMENT);
+    englishDepartmentPhone = chromium.phone();
+    logIn(englishDepartmentPhone, DEPARTMENT);
+    english(englishDepartmentPhone);
     demoRecords();
   }
 
@@ -80,9 +91,16 @@ class EveryPageBrowserTest {
     assertThat(bytes).as("the web's contact sheet, in bytes").isLessThan(WebContactSheet.MAX_BYTES);
   }
 
+  /** The department whose desk the sweep opens: 县交通运输局, with the demo's escalated case. */
+  private static final String DEPARTMENT = "jiaotong";
+
   private void logIn(Page page) {
+    logIn(page, "admin");
+  }
+
+  private void logIn(Page page, String username) {
     page.navigate(hub.url("/login").toString());
-    page.getByLabel("用户名").fill("admin");
+    page.getByLabel("用户名").fill(username);
     page.getByLabel("密码").fill(DemoCounty.PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     page.waitForURL(url -> !url.contains("/login"));
@@ -133,6 +151,8 @@ class EveryPageBrowserTest {
               "UPDATE notification SET status = 'GIVEN_UP', attempts = 6, last_error ="
                   + " '550 5.1.1 mailbox unavailable' WHERE once_key = 'sweep:given-up'");
         });
+    // On 县交通运输局's desk: overdue and escalated (督办), so every mark of the inbox shows.
+    records.put("departmentCase", liaison.hub.demo.DemoCases.ESCALATED_CASE);
     records.put("bookingCode", "B-DEMX-7Q4K");
     records.put(
         "bookedReception",
@@ -179,6 +199,11 @@ class EveryPageBrowserTest {
     return template.startsWith("/admin") || SIGNED_OUT.contains(template);
   }
 
+  /** A department's desk (承办单位), opened as a department's account. */
+  private static boolean departmentPage(String template) {
+    return template.equals("/dept") || template.startsWith("/dept/");
+  }
+
   /** The address of a page: its variables filled with the demo's records, and any query needed. */
   private String address(String template) {
     Matcher m = Pattern.compile("([^/{}]+)/\\{([^}]+)}").matcher(template);
@@ -195,7 +220,8 @@ class EveryPageBrowserTest {
             case "rules/id" -> records.get("rule");
             case "notices/id" -> records.get("notice");
             case "activities/id" -> records.get("activity");
-            case "cases/id" -> records.get("case");
+            case "cases/id" ->
+                template.startsWith("/dept") ? records.get("departmentCase") : records.get("case");
             case "departments/id" -> records.get("department");
             case "o/token", "b/token" -> records.get("token");
             case "n/token" -> records.get("smsStop");
@@ -246,6 +272,27 @@ class EveryPageBrowserTest {
     return tests.stream();
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyDepartmentPageOnALaptopAndAPhone() {
+    List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::departmentPage).toList();
+    assertThat(pages)
+        .as("the department's desk in the router")
+        .contains("/dept", "/dept/cases/{id}");
+    return pages.stream()
+        .flatMap(
+            template ->
+                Stream.of(
+                    DynamicTest.dynamicTest(
+                        template + " at 1366×768",
+                        () -> check(departmentLaptop, template, "laptop", false)),
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844",
+                        () -> check(departmentPhone, template, "phone", true)),
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844 in English",
+                        () -> check(englishDepartmentPhone, template, "phone-en", true))));
+  }
+
   /** A fresh phone that has chosen English and signed in to nothing. */
   private Page englishSignedOut() {
     Page page = chromium.phone();
@@ -255,7 +302,8 @@ class EveryPageBrowserTest {
 
   @TestFactory
   Stream<DynamicTest> everyResidentsPageOnAPhone() {
-    List<String> pages = htmlPages().stream().filter(t -> !staffPage(t)).toList();
+    List<String> pages =
+        htmlPages().stream().filter(t -> !staffPage(t) && !departmentPage(t)).toList();
     assertThat(pages).as("the residents' pages in the router").contains("/o/{token}", "/t");
     return pages.stream()
         .flatMap(

@@ -493,6 +493,39 @@ class MigrateToPostgresTest {
                     "publicSummary", "反映小区门口路灯损坏，承办部门已更换灯泡。",
                     "publish", true))));
 
+    // A department answers for itself on its own account (承办单位): asks for a later deadline,
+    // which the county approves, and replies with a photo of the work.
+    String laterId = caseId(admin, later);
+    ok(
+        admin.api(
+            "POST",
+            "/api/cases/" + laterId + "/register",
+            "{\"category\":\"TRANSPORT\",\"summary\":\"东门路路灯\"}"));
+    ok(
+        admin.api(
+            "POST", "/api/cases/" + laterId + "/forward", "{\"departmentId\":\"dep-transport\"}"));
+    StaffClient desk = StaffClient.basic(hub, "jiaotong", DemoCounty.PASSWORD);
+    ok(
+        desk.api(
+            "POST",
+            "/api/dept/cases/" + laterId + "/extension",
+            json.writeValueAsString(
+                Map.of(
+                    "deadline",
+                    LocalDate.now(SHANGHAI).plusDays(60).toString(),
+                    "reason",
+                    "需更换整段线路"))));
+    ok(admin.api("POST", "/api/cases/" + laterId + "/extension-decision", "{\"approve\":true}"));
+    StaffClient deskPages = StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD);
+    HttpResponse<String> replied =
+        deskPages.multipart(
+            "/dept/cases/" + laterId + "/reply",
+            deskPages.csrf("/dept"),
+            Map.of("text", "已更换线路和灯具"),
+            List.of(
+                new StaffClient.FilePart("file1", "现场.png", "image/png", Resident.png(320, 240))));
+    assertThat(replied.statusCode()).as(replied.body()).isEqualTo(303);
+
     String slot =
         hub.bean(Database.class)
             .withHandle(

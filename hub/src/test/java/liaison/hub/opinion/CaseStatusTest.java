@@ -28,6 +28,14 @@ class CaseStatusTest {
     "CLOSED_WITH_GUIDANCE, REOPENED, false",
     "MERGED, REGISTERED, false",
     "ANSWERED, MERGED, false",
+    // 退回 (issue 17): the department hands it back; staff forward it elsewhere or answer it.
+    "FORWARDED, RETURNED, true",
+    "REGISTERED, RETURNED, false",
+    "DEPARTMENT_REPLIED, RETURNED, false",
+    "RETURNED, FORWARDED, true",
+    "RETURNED, ANSWERED, true",
+    "RETURNED, DEPARTMENT_REPLIED, false",
+    "RETURNED, REGISTERED, false",
   })
   void shouldAllowExactlyTheLoopsSteps(CaseStatus from, CaseStatus to, boolean allowed) {
     assertThat(from.canBecome(to)).isEqualTo(allowed);

@@ -93,7 +93,11 @@ class AuthorisationMatrixTest {
     /** 陈秀兰's deputy account (chenxl), sitting at s-001 and s-003. */
     DEPUTY("chenxl", "s-001"),
     /** The administrator of another county, with a station of their own (s-901). */
-    OTHER_COUNTY("outsider", "s-901");
+    OTHER_COUNTY("outsider", "s-901"),
+    /** 县交通运输局's department account (jiaotong): S1's forwarded case is its department's. */
+    DEPT_A("jiaotong", "s-001"),
+    /** 县住房和城乡建设局's department account (zhujian): S2's forwarded case is its department's. */
+    DEPT_B("zhujian", "s-002");
 
     final String username;
 
@@ -154,7 +158,53 @@ class AuthorisationMatrixTest {
           Side.S2,
           Who.OTHER_COUNTY,
           Side.S1,
+          Side.S2,
+          Who.DEPT_A,
+          Side.S1,
+          Side.S2,
+          Who.DEPT_B,
+          Side.S1,
           Side.S2);
+
+  /**
+   * Every account, a department's included: the staff's home (which sends a department to its
+   * inbox) and one's own password.
+   */
+  static final Rule EVERY_ACCOUNT =
+      Rule.of(
+          "EVERY_ACCOUNT",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_MANAGER,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2,
+          Who.DEPT_A,
+          Side.S1,
+          Side.S2,
+          Who.DEPT_B,
+          Side.S1,
+          Side.S2);
+
+  /** A department's account, for its own cases (its inbox lists only them). */
+  static final Rule DEPARTMENTS =
+      Rule.of("DEPARTMENTS", Who.DEPT_A, Side.S1, Side.S2, Who.DEPT_B, Side.S1, Side.S2);
+
+  /**
+   * A case forwarded to a department: that department's accounts only (S1's to 县交通运输局, S2's to
+   * 县住房和城乡建设局); nobody else, not even the county's administrator, takes its steps.
+   */
+  static final Rule DEPARTMENT_CASE =
+      Rule.of("DEPARTMENT_CASE", Who.DEPT_A, Side.S1, Who.DEPT_B, Side.S2);
 
   /** Every staff account, each for its own records (lists, the front page, one's own password). */
   static final Rule SIGNED_IN =
@@ -347,7 +397,7 @@ class AuthorisationMatrixTest {
     expect("GET /api/stations/{id}/playlist", STATION_STAFF);
     expect("PUT /api/stations/{id}/playlist", STATION_STAFF);
     expect("DELETE /api/stations/{id}/playlist", STATION_STAFF);
-    expect("GET /admin", SIGNED_IN);
+    expect("GET /admin", EVERY_ACCOUNT);
     expect("GET /admin/stations", SIGNED_IN);
     expect("GET /admin/stations/new", COUNTY_ADMINS);
     expect("POST /admin/stations", COUNTY_ADMINS);
@@ -561,8 +611,43 @@ class AuthorisationMatrixTest {
     expect("POST /api/staff/{id}/password-reset", COUNTY_ADMIN);
     expect("GET /admin/staff", COUNTY_ADMINS);
     expect("POST /admin/staff/{id}/reset", COUNTY_ADMIN);
-    expect("GET /admin/password", SIGNED_IN);
-    expect("POST /admin/password", SIGNED_IN);
+    expect("GET /admin/password", EVERY_ACCOUNT);
+    expect("POST /admin/password", EVERY_ACCOUNT);
+    expect("POST /admin/staff/departments", COUNTY_ADMINS);
+
+    // A department's desk (承办单位): its inbox, a case forwarded to it, its three steps, the
+    // resident's photos and the reply's files; the county decides on extensions.
+    Fill deptCase = (who, side) -> Map.of("id", records.get(side).get("deptCase"));
+    expect("GET /dept", DEPARTMENTS);
+    expect("GET /dept/cases/{id}", new Route(DEPARTMENT_CASE, "", deptCase));
+    for (String step : List.of("reply", "extension", "return")) {
+      expect("POST /dept/cases/{id}/" + step, new Route(DEPARTMENT_CASE, "", deptCase));
+      expect("POST /api/dept/cases/{id}/" + step, new Route(DEPARTMENT_CASE, "", deptCase));
+    }
+    expect(
+        "GET /dept/cases/{id}/photos/{file}",
+        new Route(
+            DEPARTMENT_CASE,
+            "",
+            (who, side) ->
+                Map.of(
+                    "id",
+                    records.get(side).get("deptCase"),
+                    "file",
+                    records.get(side).get("deptPhoto") + ".jpg")));
+    Fill attached =
+        (who, side) ->
+            Map.of(
+                "id",
+                records.get(side).get("deptCase"),
+                "file",
+                records.get(side).get("deptFile") + ".jpg");
+    expect("GET /dept/cases/{id}/files/{file}", new Route(DEPARTMENT_CASE, "", attached));
+    expect("GET /admin/cases/{id}/files/{file}", new Route(READERS, "", attached));
+    expect("GET /api/dept/cases", DEPARTMENTS);
+    expect("GET /api/dept/cases/{id}", new Route(DEPARTMENT_CASE, "", deptCase));
+    expect("GET /api/extensions", COUNTY_ADMINS);
+    expect("POST /api/cases/{id}/extension-decision", COUNTY_ADMIN);
     expect("GET /admin/audit", COUNTY_ADMINS);
     // The outbox: the county's administrator; a station's staff see a case's messages on its page.
     expect("GET /api/notifications", COUNTY_ADMINS);
@@ -802,6 +887,7 @@ class AuthorisationMatrixTest {
               boolean change = Set.of("POST", "PUT", "PATCH", "DELETE").contains(method);
               boolean guarded =
                   template.startsWith("/admin/")
+                      || template.startsWith("/dept/")
                       || template.startsWith("/api/")
                       || template.equals("/logout");
               Route route = expected.get(key);
@@ -916,7 +1002,7 @@ class AuthorisationMatrixTest {
     // Lists answer 200 to everyone signed in; what is in them is the point.
     assertThat(ids(Who.DEPUTY, "/api/cases"))
         .as("the opinions addressed to 陈秀兰, none of s-001's others")
-        .containsExactly("case-matrix01");
+        .containsExactlyInAnyOrder("case-matrix01", "case-matrixd1");
     JsonNode slots =
         json.readTree(
             send(
@@ -954,6 +1040,21 @@ class AuthorisationMatrixTest {
         .as("青溪县's administrator made notices and rules here: not in another county's log")
         .doesNotContain("周建华", "矩阵测试公告");
     assertThat(send(Who.ADMIN, "GET", "/admin/audit", null, null).body()).contains("周建华");
+
+    assertThat(ids(Who.DEPT_A, "/api/dept/cases"))
+        .as("县交通运输局's desk: its own case, not 县住房和城乡建设局's")
+        .contains("case-matrixd1")
+        .doesNotContain("case-matrixd2", "case-matrix01");
+    assertThat(ids(Who.DEPT_B, "/api/dept/cases"))
+        .contains("case-matrixd2")
+        .doesNotContain("case-matrixd1");
+    HttpResponse<String> other = send(Who.DEPT_B, "GET", "/dept/cases/case-matrixd1", null, null);
+    HttpResponse<String> none = send(Who.DEPT_B, "GET", "/dept/cases/case-nosuchcase", null, null);
+    assertThat(other.statusCode())
+        .as("another department's case answers as one that does not exist")
+        .isEqualTo(none.statusCode())
+        .isEqualTo(404);
+    assertThat(other.body()).doesNotContain("排水沟");
   }
 
   private List<String> ids(Who who, String path) throws IOException {
@@ -1162,7 +1263,9 @@ class AuthorisationMatrixTest {
     if (rule.allows(who, side)) {
       return "ALLOW";
     }
-    return who == Who.ANONYMOUS && path.startsWith("/admin") ? "LOGIN" : "DENY";
+    return who == Who.ANONYMOUS && (path.startsWith("/admin") || path.startsWith("/dept"))
+        ? "LOGIN"
+        : "DENY";
   }
 
   // ---- the records each side's requests name ----
@@ -1250,6 +1353,7 @@ class AuthorisationMatrixTest {
                 h.createQuery("SELECT tracking_code FROM opinion_case WHERE id = 'case-demo0006'")
                     .mapTo(String.class)
                     .one()));
+    departmentCases(jdbi);
     // The demo's booking at s-001, and one at s-002's reception today.
     s1.put("booking", "b-demo000001");
     s1.put("bookingCode", "B-DEMX-7Q4K");
@@ -1319,6 +1423,64 @@ class AuthorisationMatrixTest {
                     && send(Who.ADMIN, "GET", "/api/stations/s-002/content", null, null)
                             .statusCode()
                         == 200);
+  }
+
+  /**
+   * A case of each side forwarded to a department through the API as the county does it (S1's,
+   * addressed to 陈秀兰, to 县交通运输局; S2's to 县住房和城乡建设局), each with a resident's photo and a file the
+   * department attached.
+   */
+  private void departmentCases(liaison.hub.db.Database jdbi) {
+    Map<Side, String[]> cases =
+        Map.of(
+            Side.S1, new String[] {"case-matrixd1", "s-001", "d-0001", "dep-transport"},
+            Side.S2, new String[] {"case-matrixd2", "s-002", null, "dep-housing"});
+    OffsetDateTime now = OffsetDateTime.now();
+    for (Side side : Side.values()) {
+      String[] c = cases.get(side);
+      String photo = hub.bean(liaison.hub.photo.PhotoStore.class).store(png(Color.MAGENTA));
+      liaison.hub.opinion.ReplyFiles files = hub.bean(liaison.hub.opinion.ReplyFiles.class);
+      byte[] letter = png(side == Side.S1 ? Color.PINK : Color.YELLOW);
+      liaison.hub.opinion.ReplyFiles.Checked file =
+          files
+              .check(
+                  List.of(new liaison.hub.opinion.ReplyFiles.Upload("现场.png", letter)),
+                  new liaison.hub.problem.ValidationProblem.Collector())
+              .getFirst();
+      jdbi.useTransaction(
+          h -> {
+            CaseRepository repository = hub.bean(CaseRepository.class);
+            repository.insert(
+                h,
+                OpinionCase.submitted(
+                    c[0],
+                    TrackingCodes.next(),
+                    c[1],
+                    c[2],
+                    Category.URBAN_RURAL,
+                    "小区门口的排水沟堵了。",
+                    now,
+                    false));
+            repository.insertPhoto(h, c[0], 0, photo);
+            files.attach(h, c[0], c[3], "matrix", now, List.of(file));
+          });
+      for (String[] step :
+          List.of(
+              new String[] {"register", "{\"category\":\"URBAN_RURAL\",\"summary\":\"排水沟堵塞\"}"},
+              new String[] {"forward", "{\"departmentId\":\"" + c[3] + "\"}"})) {
+        HttpResponse<String> answer =
+            send(
+                Who.ADMIN,
+                "POST",
+                "/api/cases/" + c[0] + "/" + step[0],
+                "application/json",
+                step[1].getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(step[0] + " " + answer.body()).isEqualTo(200);
+      }
+      records.get(side).put("deptCase", c[0]);
+      records.get(side).put("deptPhoto", photo);
+      records.get(side).put("deptFile", file.hash());
+    }
   }
 
   /** A deputy made for one request, sitting at the side's station only. */
@@ -1471,11 +1633,13 @@ class AuthorisationMatrixTest {
     }
     Session session = new Session(cookie.group(1), "");
     sessions.put(Who.ANONYMOUS, session); // borrowed for the next request only
-    HttpResponse<String> home = send(Who.ANONYMOUS, "GET", "/admin", null, null);
+    // A department's account is sent from the staff's home to its inbox, which carries the token.
+    String landing = username.equals("jiaotong") || username.equals("zhujian") ? "/dept" : "/admin";
+    HttpResponse<String> home = send(Who.ANONYMOUS, "GET", landing, null, null);
     sessions.remove(Who.ANONYMOUS);
     Matcher csrf = CSRF.matcher(home.body());
     if (!csrf.find()) {
-      throw new IllegalStateException("no CSRF token on /admin for " + username);
+      throw new IllegalStateException("no CSRF token on " + landing + " for " + username);
     }
     return new Session(cookie.group(1), csrf.group(1));
   }
