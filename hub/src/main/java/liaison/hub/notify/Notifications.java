@@ -32,6 +32,8 @@ public class Notifications {
           "case-due-soon",
           "case-overdue",
           "case-escalated",
+          "case-extended",
+          "case-extension-refused",
           "case-answered",
           "booking-confirmed",
           "booking-cancelled");

@@ -14,19 +14,23 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The e-mails a department gets about a case it handles: forwarded (交办), its deadline two working
- * days away, past its deadline, escalated (督办). Each is enqueued in the outbox inside the caller's
- * transaction, one per address of the department; a department without an address gets none.
+ * days away, past its deadline, escalated (督办), and the county's decision on its request for a
+ * later deadline (延期), heard as a {@link CaseMilestone} in the decision's transaction. Each is
+ * enqueued in the outbox inside the caller's transaction, one per address of the department; a
+ * department without an address gets none.
  *
  * <p>What a message says: the case's number, station, category, the staff's summary, the deadline
  * and the link to the case on the department's page. Never the resident's name, phone or own words:
  * the department sees the contact on its page when the resident allowed it.
  */
 @Singleton
-public class DepartmentMail {
+public class DepartmentMail implements CaseMilestones.Listener {
   public static final String FORWARDED = "case-forwarded";
   public static final String DUE_SOON = "case-due-soon";
   public static final String OVERDUE = "case-overdue";
   public static final String ESCALATED = "case-escalated";
+  public static final String EXTENDED = "case-extended";
+  public static final String EXTENSION_REFUSED = "case-extension-refused";
 
   private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -59,6 +63,26 @@ public class DepartmentMail {
   /** 督办: the case went up to the county; once per case and deadline. */
   public int escalated(Handle h, String caseId, long daysLate) {
     return enqueue(h, caseId, ESCALATED, true, Text.of("notify.mail.close.escalated", daysLate));
+  }
+
+  /**
+   * The county decided on the department's request for a later deadline: the department learns the
+   * deadline that now holds (the new one, or the old one standing) without waiting for its desk.
+   * The forward's own e-mail is sent by {@link #forwarded}; the other milestones concern the
+   * station.
+   */
+  @Override
+  public void heard(Handle h, CaseMilestone milestone) {
+    switch (milestone.kind()) {
+      case EXTENDED ->
+          enqueue(h, milestone.caseId(), EXTENDED, false, Text.of("notify.mail.close.reply"));
+      case EXTENSION_REFUSED ->
+          enqueue(
+              h, milestone.caseId(), EXTENSION_REFUSED, false, Text.of("notify.mail.close.reply"));
+      default -> {
+        // nothing for the department to be told by e-mail
+      }
+    }
   }
 
   /** What a message says about a case, read in the caller's transaction. */

@@ -230,6 +230,26 @@ class DepartmentDeskTest {
     assertThat(now.path("daysOverdue").asLong()).isZero();
     assertThat(audit("extension-asked", id)).isTrue();
     assertThat(audit("extension-approved", id)).isTrue();
+    // The department is e-mailed the decision with the deadline that now holds.
+    String told =
+        hub.bean(Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT body FROM notification WHERE case_id = :id"
+                                + " AND kind = 'case-extended'")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(told)
+        .contains(
+            "办理期限延至"
+                + wanted.getYear()
+                + "年"
+                + wanted.getMonthValue()
+                + "月"
+                + wanted.getDayOfMonth()
+                + "日");
   }
 
   @Test
