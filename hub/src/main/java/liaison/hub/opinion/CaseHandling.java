@@ -61,7 +61,6 @@ public class CaseHandling {
   private final AuditLog audit;
   private final Clock clock;
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
-  private final DepartmentMail departmentMail;
   private final ResidentSms residentSms;
   private final CaseMilestones milestones;
 
@@ -78,7 +77,6 @@ public class CaseHandling {
       AuditLog audit,
       Clock clock,
       ApplicationEventPublisher<StationsChanged> stationsChanged,
-      DepartmentMail departmentMail,
       ResidentSms residentSms,
       CaseMilestones milestones) {
     this.database = database;
@@ -93,7 +91,6 @@ public class CaseHandling {
     this.audit = audit;
     this.clock = clock;
     this.stationsChanged = stationsChanged;
-    this.departmentMail = departmentMail;
     this.residentSms = residentSms;
     this.milestones = milestones;
   }
@@ -336,8 +333,6 @@ public class CaseHandling {
                   to,
                   due,
                   staff.username()));
-          // The department hears of it with the step, or not at all (the step rolled back).
-          departmentMail.forwarded(h, id);
         });
   }
 

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * The e-mails a department gets about a case it handles: forwarded (交办), its deadline two working
  * days away, past its deadline, escalated (督办), and the county's decision on its request for a
- * later deadline (延期), heard as a {@link CaseMilestone} in the decision's transaction. Each is
+ * later deadline (延期); the forward and the decision are heard as {@link CaseMilestone}s. Each is
  * enqueued in the outbox inside the caller's transaction, one per address of the department; a
  * department without an address gets none.
  *
@@ -66,14 +66,15 @@ public class DepartmentMail implements CaseMilestones.Listener {
   }
 
   /**
-   * The county decided on the department's request for a later deadline: the department learns the
-   * deadline that now holds (the new one, or the old one standing) without waiting for its desk.
-   * The forward's own e-mail is sent by {@link #forwarded}; the other milestones concern the
-   * station.
+   * A forward, or the county's decision on the department's request for a later deadline (the
+   * department learns the deadline that now holds without waiting for its desk): heard in the
+   * step's transaction, so the department hears of it with the step or not at all. The other
+   * milestones concern the station.
    */
   @Override
   public void heard(Handle h, CaseMilestone milestone) {
     switch (milestone.kind()) {
+      case FORWARDED -> forwarded(h, milestone.caseId());
       case EXTENDED ->
           enqueue(h, milestone.caseId(), EXTENDED, false, Text.of("notify.mail.close.reply"));
       case EXTENSION_REFUSED ->
