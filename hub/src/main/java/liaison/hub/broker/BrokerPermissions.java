@@ -35,6 +35,7 @@ public final class BrokerPermissions {
       List.of(
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.CONTENT.level(), true),
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.ALERT.level(), true),
+          new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.TALLY.level(), true),
           new Rule(
               Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.COMMAND.level(), false),
           // The state is retained and is also the Last Will.

@@ -9,4 +9,5 @@ public sealed interface ProtocolMessage
         StationCommand,
         CommandResult,
         EnrolmentRequest,
-        EnrolmentTicket {}
+        EnrolmentTicket,
+        VoteTally {}

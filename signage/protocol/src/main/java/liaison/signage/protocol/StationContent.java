@@ -33,7 +33,8 @@ public record StationContent(
     Links links,
     @Nullable Results results,
     @Nullable Playlist playlist,
-    @Nullable List<Activity> plan)
+    @Nullable List<Activity> plan,
+    @Nullable Duty duty)
     implements ProtocolMessage {
 
   /**
@@ -41,6 +42,34 @@ public record StationContent(
    * in date order, as many as a board pages through in a loop or two.
    */
   public static final int MAX_PLAN = 60;
+
+  /** A snapshot without the deputies' side (a hub before issue 18). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results,
+      @Nullable Playlist playlist,
+      @Nullable List<Activity> plan) {
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        null);
+  }
 
   /** A snapshot without the annual plan (a hub that does not publish it yet). */
   public StationContent(
@@ -152,7 +181,8 @@ public record StationContent(
         links,
         results,
         playlist,
-        plan);
+        plan,
+        duty);
   }
 
   /** The same content with other handling figures. */
@@ -168,7 +198,8 @@ public record StationContent(
         links,
         newResults,
         playlist,
-        plan);
+        plan,
+        duty);
   }
 
   /** The same content with another annual plan. */
@@ -184,7 +215,30 @@ public record StationContent(
         links,
         results,
         playlist,
-        newPlan);
+        newPlan,
+        duty);
+  }
+
+  /** The same content with another deputies' side. */
+  public StationContent withDuty(@Nullable Duty newDuty) {
+    return new StationContent(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        newDuty);
+  }
+
+  /** The deputies' side, empty from a hub that does not publish it. */
+  public Duty dutyOrEmpty() {
+    return duty == null ? Duty.EMPTY : duty;
   }
 
   public Optional<Results> resultsIfAny() {
@@ -436,6 +490,120 @@ public record StationContent(
   /**
    * Where residents go from the station's QR codes, and where photos are fetched by content hash.
    */
+  /**
+   * The deputies' side of a station's snapshot (issue 18): the county's 履职之星, the reports to voters
+   * (述职) scheduled at the station, and the key its screen signs deputies in with.
+   *
+   * @param stars the latest stars of the month and of the year, at most {@link #MAX_STARS}
+   * @param reports the station's reports to voters from today on, in time order
+   * @param signIn how a deputy on duty signs in from the phone; absent from a hub that offers none
+   */
+  public record Duty(List<Star> stars, List<Report> reports, @Nullable SignIn signIn) {
+    public static final Duty EMPTY = new Duty(List.of(), List.of(), null);
+
+    /** The most stars a hub puts in a snapshot: a month's and a year's, a few each. */
+    public static final int MAX_STARS = 12;
+
+    public Duty {
+      // More from a later hub are still shown (the board pages), never refused.
+      stars = list(stars, "duty.stars");
+      reports = list(reports, "duty.reports");
+    }
+
+    public Optional<SignIn> signInIfAny() {
+      return Optional.ofNullable(signIn);
+    }
+  }
+
+  /**
+   * A 履职之星: the deputy the county's rule chose for a month or a year.
+   *
+   * @param period {@code YYYY-MM} for a month's star, {@code YYYY} for the year's
+   * @param photo the portrait's hash under {@link Links#photoBase()}, if any
+   * @param stationName the station the deputy is assigned to (first of them), for the board
+   * @param points the deputy's points in the period
+   */
+  public record Star(
+      StarPeriod kind,
+      String period,
+      String deputyId,
+      String name,
+      @Nullable String photo,
+      String stationName,
+      int points) {
+    public Star {
+      required(kind, "star.kind");
+      text(period, "star.period");
+      text(deputyId, "star.deputyId");
+      text(name, "star.name");
+      stationName = stationName == null ? "" : stationName;
+    }
+  }
+
+  /** Which period a {@link Star} is for. */
+  public enum StarPeriod {
+    MONTH,
+    YEAR
+  }
+
+  /**
+   * A deputy's report to voters (述职) at the station: on the schedule before, on the screen with the
+   * vote's QR code and the live tally ({@link VoteTally}) while it is held.
+   *
+   * @param deputyId one of the snapshot's {@link #deputies()} when assigned to the station
+   * @param deputyName shown even when the deputy is not on the station's roster
+   * @param voteUrl where voters' phones open the ballot (the QR code on the screen)
+   */
+  public record Report(
+      String id,
+      String deputyId,
+      String deputyName,
+      OffsetDateTime starts,
+      OffsetDateTime ends,
+      String title,
+      String place,
+      String voteUrl) {
+    public Report {
+      text(id, "report.id");
+      text(deputyId, "report.deputyId");
+      text(deputyName, "report.deputyName");
+      required(starts, "report.starts");
+      required(ends, "report.ends");
+      if (!ends.isAfter(starts)) {
+        throw new IllegalArgumentException(
+            "report '" + id + "' ends at " + ends + ", not after its start " + starts);
+      }
+      title = title == null ? "" : title;
+      place = place == null ? "" : place;
+      text(voteUrl, "report.voteUrl");
+    }
+
+    public boolean isUnderWayAt(OffsetDateTime instant) {
+      return !instant.isBefore(starts) && instant.isBefore(ends);
+    }
+  }
+
+  /**
+   * How a deputy on duty signs in (签到) from the phone: during a reception the screen shows a QR
+   * code of {@code url?r={reception id}&c={code}}, the code from {@link SignInCodes} with {@code
+   * key}.
+   */
+  public record SignIn(String url, String key) {
+    public SignIn {
+      text(url, "signIn.url");
+      text(key, "signIn.key");
+    }
+
+    /** The address the screen shows as a QR code during the reception, at {@code now}. */
+    public String addressFor(String receptionId, java.time.Instant now) {
+      return url
+          + "?r="
+          + java.net.URLEncoder.encode(receptionId, java.nio.charset.StandardCharsets.UTF_8)
+          + "&c="
+          + SignInCodes.code(key, receptionId, now);
+    }
+  }
+
   public record Links(String opinion, String booking, String photoBase) {
     public Links {
       text(opinion, "links.opinion");

@@ -51,6 +51,11 @@ public record Topic(String stationId, Channel channel) {
     return new Topic(stationId, Channel.COMMAND);
   }
 
+  /** The live tally of a report to voters (述职评议) at the station: {@link VoteTally}. */
+  public static Topic stationTally(String stationId) {
+    return new Topic(stationId, Channel.TALLY);
+  }
+
   /**
    * Where a station answers the commands one hub instance sends it: {@code
    * liaison/v1/station/{s}/response/{hub}}. It lies in the station's own tree, so the broker lets
@@ -149,7 +154,7 @@ public record Topic(String stationId, Channel channel) {
                         + topic
                         + "'; expected "
                         + PREFIX
-                        + "{station}/{content|alert|state|event|command}"));
+                        + "{station}/{content|alert|state|event|command|tally}"));
   }
 
   public static Optional<Topic> tryParse(@Nullable String topic) {
@@ -180,7 +185,13 @@ public record Topic(String stationId, Channel channel) {
     ALERT("alert", true),
     STATE("state", true),
     EVENT("event", false),
-    COMMAND("command", false);
+    COMMAND("command", false),
+    /**
+     * Hub → station, retained, an empty payload clears it: the tally of the report to voters under
+     * way or just closed at the station (issue 18). Apart from the content snapshot so that a
+     * ballot reaches the screen as a few dozen bytes, not as a new snapshot.
+     */
+    TALLY("tally", true);
 
     private final String level;
     private final boolean retained;

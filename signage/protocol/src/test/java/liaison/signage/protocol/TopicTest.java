@@ -63,7 +63,7 @@ class TopicTest {
     assertThatThrownBy(() -> Topic.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a station topic")
-        .hasMessageContaining("{station}/{content|alert|state|event|command}");
+        .hasMessageContaining("{station}/{content|alert|state|event|command|tally}");
   }
 
   @Test
