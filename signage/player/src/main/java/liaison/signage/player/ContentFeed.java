@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.player.store.Received;
+import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.VoteTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class ContentFeed {
   private final Consumer<StationContent> shown;
   private final LiveValue<Optional<StationContent>> content = new LiveValue<>(Optional.empty());
   private final LiveValue<Optional<StationAlert>> alert = new LiveValue<>(Optional.empty());
+  private final LiveValue<Optional<VoteTally>> tally = new LiveValue<>(Optional.empty());
 
   /**
    * @param shown told of every snapshot put on screen (its deputies' photos are wanted)
@@ -77,6 +80,16 @@ public final class ContentFeed {
    */
   public LiveValue<Optional<StationAlert>> alert() {
     return alert;
+  }
+
+  /**
+   * The tally of the report to voters (述职评议) under way or just closed at the station, as the hub
+   * last counted it; empty when the hub cleared it. Not stored: the hub keeps it retained, so a
+   * station that restarts has it again on connecting, and a count from before a restart would only
+   * be older.
+   */
+  public LiveValue<Optional<VoteTally>> tally() {
+    return tally;
   }
 
   /**
@@ -152,6 +165,26 @@ public final class ContentFeed {
       LOG.info("station {}: alert {} ({}) stored", stationId, next.noticeId(), next.priority());
     }
     alert.set(Optional.of(next));
+  }
+
+  void tallyArrived(String topic, byte[] payload) {
+    if (payload.length == 0) {
+      tally.set(Optional.empty());
+      return;
+    }
+    VoteTally next;
+    try {
+      next = ProtocolCodec.decode(payload, VoteTally.class);
+    } catch (ProtocolException e) {
+      rejections.reject(
+          "station " + stationId + ": ignored a tally on " + topic + ": " + e.getMessage());
+      return;
+    }
+    // A count older than the one shown (a duplicate after a reconnect) changes nothing.
+    Optional<VoteTally> shownTally = tally.get();
+    if (shownTally.isEmpty() || next.supersedes(shownTally.get())) {
+      tally.set(Optional.of(next));
+    }
   }
 
   private OffsetDateTime now() {

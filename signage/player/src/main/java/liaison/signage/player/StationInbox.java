@@ -48,6 +48,7 @@ final class StationInbox {
     switch (topic.get().channel()) {
       case CONTENT -> feed.contentArrived(topicName, payload);
       case ALERT -> feed.alertArrived(topicName, payload);
+      case TALLY -> feed.tallyArrived(topicName, payload);
       case COMMAND -> commands.received(payload, reply);
       default ->
           rejections.reject(

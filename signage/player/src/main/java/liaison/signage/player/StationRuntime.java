@@ -76,6 +76,7 @@ public final class StationRuntime implements AutoCloseable {
                 List.of(
                     Topic.stationContent(id).toString(),
                     Topic.stationAlert(id).toString(),
+                    Topic.stationTally(id).toString(),
                     Topic.stationCommand(id).toString()),
                 config.keepAlive(),
                 Duration.ofSeconds(10),
