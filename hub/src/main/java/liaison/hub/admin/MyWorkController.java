@@ -59,7 +59,7 @@ public class MyWorkController {
   /**
    * A reception as the deputy's page shows it, its words ready.
    *
-   * @param signIn "已签到（手机）" / "未签到" for a past one; empty for a coming one
+   * @param signIn "已签到（扫码）" / "未签到" for today's and past ones; empty for a later one
    */
   public record ReceptionLine(
       String day,
@@ -148,7 +148,9 @@ public class MyWorkController {
         new HomePage(
             Frame.of(request, staff),
             home.deputy().name(),
-            home.coming().stream().map(r -> reception(r, staff, lang, false)).toList(),
+            home.coming().stream()
+                .map(r -> reception(r, staff, lang, r.date().equals(home.today())))
+                .toList(),
             home.past().stream().map(r -> reception(r, staff, lang, true)).toList(),
             opinions.stream().limit(OPINIONS_SHOWN).toList(),
             opinions.size(),

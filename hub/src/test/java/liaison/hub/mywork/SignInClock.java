@@ -9,7 +9,7 @@ import liaison.hub.config.TimeFactory;
 import liaison.testkit.TestClock;
 
 /**
- * The hub's clock for {@link PhoneSignInTest} and {@link MyWorkBrowserTest}: the real time when the
+ * The hub's clock for {@link PhoneSignInTest} and {@code MyWorkBrowserTest}: the real time when the
  * hub starts, then moved only by the test (to a reception's hour, three minutes on), so a sign-in
  * code is checked against the minute the test means.
  */
