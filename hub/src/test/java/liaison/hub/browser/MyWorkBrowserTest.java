@@ -85,9 +85,38 @@ class MyWorkBrowserTest {
     assertThat(page.locator("li.case-item")).hasCount(1);
     check(page, "me-messages-390x844");
 
+    // Two entries of her points this year, one confirmed, one awaiting the county.
+    hub.bean(Database.class)
+        .useHandle(
+            h -> {
+              for (String[] e :
+                  List.of(
+                      new String[] {"p-me-1", "RECEPTION_ATTENDED", "2", "APPROVED", ""},
+                      new String[] {"p-me-2", "VISIT", "3", "PENDING", "走访桃源村供水情况"})) {
+                h.execute(
+                    "INSERT INTO duty_point (id, deputy_id, county_id, year, occurred_on, kind,"
+                        + " points, status, source_kind, source_id, note, recorded_at)"
+                        + " VALUES (?, 'd-0001', ?, ?, ?, ?, ?, ?, 'HAND', ?, ?, ?)",
+                    e[0],
+                    DemoCounty.COUNTY,
+                    today.getYear(),
+                    today.toString(),
+                    e[1],
+                    Integer.parseInt(e[2]),
+                    e[3],
+                    e[0],
+                    e[4],
+                    today + "T09:00:00+08:00");
+              }
+            });
     page.navigate(hub.url("/me").toString());
+    assertThat(page.locator("#me-points")).containsText("2分");
+    assertThat(page.locator("#me-points")).containsText("全县第1名");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("积分明细")).click();
     assertThat(page).hasURL(hub.url("/me/points").toString());
+    assertThat(page.locator("tbody tr")).hasCount(2);
+    assertThat(page.locator("tbody")).containsText("走访视察调研");
+    assertThat(page.locator("tbody")).containsText("待审核");
     check(page, "me-points-390x844");
 
     // The afternoon's reception at the service centre: she scans the screen's code.
