@@ -299,38 +299,31 @@ class EveryPageBrowserTest {
     assertThat(pages)
         .as("the department's desk in the router")
         .contains("/dept", "/dept/cases/{id}");
-    return pages.stream()
-        .flatMap(
-            template ->
-                Stream.of(
-                    DynamicTest.dynamicTest(
-                        template + " at 1366×768",
-                        () -> check(departmentLaptop, template, "laptop", false)),
-                    DynamicTest.dynamicTest(
-                        template + " at 390×844",
-                        () -> check(departmentPhone, template, "phone", true)),
-                    DynamicTest.dynamicTest(
-                        template + " at 390×844 in English",
-                        () -> check(englishDepartmentPhone, template, "phone-en", true))));
+    return atEverySize(pages, departmentLaptop, departmentPhone, englishDepartmentPhone);
   }
 
   @TestFactory
   Stream<DynamicTest> everyDeputysPageOnALaptopAndAPhone() {
     List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::deputyPage).toList();
     assertThat(pages).as("a deputy's own pages in the router").contains("/me", "/me/sign-in");
+    return atEverySize(pages, deputyLaptop, deputyPhone, englishDeputyPhone);
+  }
+
+  /** Each page as one account opens it at 1366×768, at 390×844 and at 390×844 in English. */
+  private Stream<DynamicTest> atEverySize(
+      List<String> pages, Page onLaptop, Page onPhone, Page onEnglishPhone) {
     return pages.stream()
         .flatMap(
             template ->
                 Stream.of(
                     DynamicTest.dynamicTest(
                         template + " at 1366×768",
-                        () -> check(deputyLaptop, template, "laptop", false)),
+                        () -> check(onLaptop, template, "laptop", false)),
                     DynamicTest.dynamicTest(
-                        template + " at 390×844",
-                        () -> check(deputyPhone, template, "phone", true)),
+                        template + " at 390×844", () -> check(onPhone, template, "phone", true)),
                     DynamicTest.dynamicTest(
                         template + " at 390×844 in English",
-                        () -> check(englishDeputyPhone, template, "phone-en", true))));
+                        () -> check(onEnglishPhone, template, "phone-en", true))));
   }
 
   /** A fresh phone that has chosen English and signed in to nothing. */
