@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import liaison.hub.OnBothStores;
+import liaison.hub.SmallCounty;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
 import liaison.hub.db.Database;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.duty.DutyKind;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.problem.NotFoundProblem;
@@ -23,12 +22,7 @@ import liaison.hub.reception.ReceptionRepository;
 import liaison.hub.reception.ReceptionSlot;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
-import liaison.hub.station.PublicTokens;
-import liaison.hub.station.Station;
-import liaison.hub.station.StationRepository;
-import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.ReceptionStatus;
-import liaison.signage.protocol.StationKind;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,45 +59,11 @@ class DeputyHomeTest {
     opened = TestStore.migrated(store, dir);
     database = opened.database();
     myWork = new MyWork(new MyWorkRepository(database), clock);
-    StationRepository stations = new StationRepository(database, clock);
-    DeputyRepository deputies = new DeputyRepository(database, clock);
     ReceptionRepository receptions = new ReceptionRepository(database, clock);
     AttendanceRepository attendance = new AttendanceRepository(database);
+    SmallCounty.store(database, clock, List.of("s-001", "s-002"), List.of("d-1", "d-2", "d-3"));
     database.useTransaction(
         h -> {
-          stations.insertCounty(h, "c-1", "青溪县");
-          stations.insertTownship(h, "t-1", "c-1", "城关镇");
-          for (String id : List.of("s-001", "s-002")) {
-            stations.insert(
-                h,
-                new Station(
-                    id,
-                    "t-1",
-                    "站 " + id,
-                    StationKind.HOME,
-                    "地址",
-                    "周一至周五",
-                    "站",
-                    null,
-                    null,
-                    PublicTokens.next()));
-          }
-          for (String id : List.of("d-1", "d-2", "d-3")) {
-            deputies.insert(
-                h,
-                "c-1",
-                new Deputy(
-                    id,
-                    "代表" + id,
-                    List.of(DeputyLevel.COUNTY),
-                    "第一选区",
-                    "",
-                    "",
-                    List.of(),
-                    null,
-                    null,
-                    false));
-          }
           slot(receptions, h, "r-coming", "s-001", TODAY.plusDays(3), "d-1", "d-2");
           slot(receptions, h, "r-by-phone", "s-001", TODAY.minusDays(5), "d-1");
           slot(receptions, h, "r-by-staff", "s-002", TODAY.minusDays(9), "d-1", "d-3");
