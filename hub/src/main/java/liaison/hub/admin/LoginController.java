@@ -102,7 +102,9 @@ public class LoginController {
         LOG.info("{} logged in", username);
         // After a reset the temporary password must be replaced first.
         // A county administrator's home is the dashboard, a department's its inbox, unless they
-        // were on their way elsewhere (a forwarding slip's QR code opens the case itself).
+        // were on their way elsewhere (a forwarding slip's QR code opens the case itself); a
+        // deputy's
+        // is their own work (我的).
         String target =
             accepted.mustChangePassword()
                 ? StaffFilter.PASSWORD_PAGE
@@ -116,6 +118,9 @@ public class LoginController {
   private static String home(liaison.hub.security.Staff staff, String next) {
     if (!next.equals("/admin")) {
       return next;
+    }
+    if (staff.isDeputy()) {
+      return StaffFilter.DEPUTY_HOME;
     }
     return staff.isCountyAdmin()
         ? DASHBOARD

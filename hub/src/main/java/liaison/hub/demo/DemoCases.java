@@ -249,6 +249,8 @@ public class DemoCases {
             false,
             null,
             false);
+    // Left through 陈秀兰's own QR link: her page (我的, /me) shows it among the messages for her.
+    h.execute("UPDATE opinion_case SET deputy_id = ? WHERE id = ?", "d-0001", c8.id);
     c8.step(
         h,
         CaseStatus.REGISTERED,

@@ -33,16 +33,28 @@ public class PublishedContent {
 
   /**
    * The snapshot exactly as published (the bytes the station received), for whoever may see the
-   * station.
+   * station; a deputy's account reads it without the sign-in key, from which the codes a deputy
+   * scans at the station are derived: they sign in by being there, not by reading the snapshot.
    *
    * @throws NotFoundProblem nothing published yet
    */
   public String payload(Staff staff, String stationId) {
     access.requireSee(staff, stationId);
-    return publications
-        .current(stationId)
-        .map(Publication::payload)
-        .orElseThrow(
-            () -> new NotFoundProblem(Text.of("problem.content.not-published", stationId)));
+    String payload =
+        publications
+            .current(stationId)
+            .map(Publication::payload)
+            .orElseThrow(
+                () -> new NotFoundProblem(Text.of("problem.content.not-published", stationId)));
+    if (!staff.isDeputy()) {
+      return payload;
+    }
+    StationContent content =
+        ProtocolCodec.decode(payload.getBytes(StandardCharsets.UTF_8), StationContent.class);
+    StationContent.Duty duty = content.dutyOrEmpty();
+    return new String(
+        ProtocolCodec.encode(
+            content.withDuty(new StationContent.Duty(duty.stars(), duty.reports(), null))),
+        StandardCharsets.UTF_8);
   }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.mywork.SignInKeys;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.plan.PlanRepository;
@@ -57,6 +58,7 @@ public class SnapshotBuilder {
   private final PlanRepository plans;
   private final HandlingResults results;
   private final PublishedSummaries summaries;
+  private final SignInKeys signInKeys;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -72,7 +74,9 @@ public class SnapshotBuilder {
       PlanRepository plans,
       HandlingResults results,
       PublishedSummaries summaries,
+      SignInKeys signInKeys,
       Clock clock) {
+    this.signInKeys = signInKeys;
     this.playlists = playlists;
     this.plans = plans;
     this.results = results;
@@ -125,36 +129,53 @@ public class SnapshotBuilder {
 
     return Optional.of(
         new StationContent(
-            s.id(),
-            version,
-            generatedAt,
-            new StationContent.Station(
                 s.id(),
-                s.name(),
-                s.kind(),
-                place.townshipName(),
-                place.countyName(),
-                s.address(),
-                s.openingHours(),
-                s.signPlate(),
-                SHANGHAI),
-            assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
-            publicSlots,
-            notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
-                .map(
-                    n ->
-                        new StationContent.Notice(
-                            n.id(),
-                            n.title(),
-                            n.body(),
-                            n.priority(),
-                            n.validFrom(),
-                            n.validUntil()))
-                .toList(),
-            new StationContent.Links(opinion, links.booking(s.publicToken()), links.photoBase()),
-            results(stationId),
-            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
-            plan(stationId, today, assignedIds)));
+                version,
+                generatedAt,
+                new StationContent.Station(
+                    s.id(),
+                    s.name(),
+                    s.kind(),
+                    place.townshipName(),
+                    place.countyName(),
+                    s.address(),
+                    s.openingHours(),
+                    s.signPlate(),
+                    SHANGHAI),
+                assigned.stream()
+                    .map(d -> deputy(d, links.opinion(deputyTokens.get(d.id()))))
+                    .toList(),
+                publicSlots,
+                notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
+                    .map(
+                        n ->
+                            new StationContent.Notice(
+                                n.id(),
+                                n.title(),
+                                n.body(),
+                                n.priority(),
+                                n.validFrom(),
+                                n.validUntil()))
+                    .toList(),
+                new StationContent.Links(
+                    opinion, links.booking(s.publicToken()), links.photoBase()),
+                results(stationId),
+                playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
+                plan(stationId, today, assignedIds))
+            .withDuty(duty(stationId)));
+  }
+
+  /**
+   * The deputies' side of the snapshot: the sign-in key and address the screen draws its 签到 QR code
+   * from during a reception (stars and reports to voters come with the screens' part).
+   */
+  private StationContent.Duty duty(String stationId) {
+    StationContent.SignIn signIn =
+        signInKeys
+            .keyOf(stationId)
+            .map(key -> new StationContent.SignIn(links.signIn(), key))
+            .orElse(null);
+    return new StationContent.Duty(List.of(), List.of(), signIn);
   }
 
   /**

@@ -49,6 +49,11 @@ public record Staff(
     return role == Role.COUNTY_ADMIN || role == Role.STATION_MANAGER;
   }
 
+  /** A deputy's account (代表): their own work is at {@code /me}. */
+  public boolean isDeputy() {
+    return role == Role.DEPUTY;
+  }
+
   /** A department's account (承办单位). */
   public boolean isDepartment() {
     return role == Role.DEPARTMENT;

@@ -36,6 +36,9 @@ public class StaffFilter implements Ordered {
   /** Where a department's account lands: its inbox. */
   public static final String DEPARTMENT_HOME = "/dept";
 
+  /** Where a deputy's account lands: their own work (我的). */
+  public static final String DEPUTY_HOME = "/me";
+
   /** Where a staff member whose password was reset must go first. */
   public static final String PASSWORD_PAGE = "/admin/password";
 
@@ -217,6 +220,8 @@ public class StaffFilter implements Ordered {
     return (isApi(path) && !isStationUpload(path))
         || path.equals("/admin")
         || path.startsWith("/admin/")
+        || path.equals(DEPUTY_HOME)
+        || path.startsWith(DEPUTY_HOME + "/")
         || isDepartmentDesk(path);
   }
 

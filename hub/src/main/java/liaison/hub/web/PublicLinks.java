@@ -46,6 +46,14 @@ public class PublicLinks {
     return base + "/dept/cases/" + caseId;
   }
 
+  /**
+   * Where a station's sign-in QR code sends a deputy's phone ({@code ?r={reception}&c={code}} is
+   * added by the screen): their own pages, signed in with their account.
+   */
+  public String signIn() {
+    return base + "/me/sign-in";
+  }
+
   public String photoBase() {
     return base + "/photos/";
   }

@@ -54,6 +54,9 @@ class EveryPageBrowserTest {
   private Page departmentLaptop;
   private Page departmentPhone;
   private Page englishDepartmentPhone;
+  private Page deputyLaptop;
+  private Page deputyPhone;
+  private Page englishDeputyPhone;
   private final Map<String, String> records = new LinkedHashMap<>();
 
   @BeforeAll
@@ -78,6 +81,14 @@ class EveryPageBrowserTest {
     englishDepartmentPhone = chromium.phone();
     logIn(englishDepartmentPhone, DEPARTMENT);
     english(englishDepartmentPhone);
+    // 陈秀兰's deputy account for her own pages (我的).
+    deputyLaptop = chromium.laptop();
+    logIn(deputyLaptop, DEPUTY);
+    deputyPhone = chromium.phone();
+    logIn(deputyPhone, DEPUTY);
+    englishDeputyPhone = chromium.phone();
+    logIn(englishDeputyPhone, DEPUTY);
+    english(englishDeputyPhone);
     demoRecords();
   }
 
@@ -93,6 +104,9 @@ class EveryPageBrowserTest {
 
   /** The department whose desk the sweep opens: 县交通运输局, with the demo's escalated case. */
   private static final String DEPARTMENT = "jiaotong";
+
+  /** The deputy whose own pages the sweep opens: 陈秀兰, with a message left through her QR link. */
+  private static final String DEPUTY = "chenxl";
 
   private void logIn(Page page) {
     logIn(page, "admin");
@@ -199,6 +213,11 @@ class EveryPageBrowserTest {
     return template.startsWith("/admin") || SIGNED_OUT.contains(template);
   }
 
+  /** A deputy's own pages (我的), opened as a deputy's account. */
+  private static boolean deputyPage(String template) {
+    return template.equals("/me") || template.startsWith("/me/");
+  }
+
   /** A department's desk (承办单位), opened as a department's account. */
   private static boolean departmentPage(String template) {
     return template.equals("/dept") || template.startsWith("/dept/");
@@ -238,6 +257,8 @@ class EveryPageBrowserTest {
         switch (template) {
           case "/admin/receptions/new" -> "?station=s-001&date=" + today();
           case "/admin/rules/new" -> "?station=s-001";
+          // A scan with a code long expired: the refusal page, in words (422).
+          case "/me/sign-in" -> "?r=" + records.get("reception") + "&c=expired000";
           default -> "";
         };
     return path + query;
@@ -278,19 +299,31 @@ class EveryPageBrowserTest {
     assertThat(pages)
         .as("the department's desk in the router")
         .contains("/dept", "/dept/cases/{id}");
+    return atEverySize(pages, departmentLaptop, departmentPhone, englishDepartmentPhone);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDeputysPageOnALaptopAndAPhone() {
+    List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::deputyPage).toList();
+    assertThat(pages).as("a deputy's own pages in the router").contains("/me", "/me/sign-in");
+    return atEverySize(pages, deputyLaptop, deputyPhone, englishDeputyPhone);
+  }
+
+  /** Each page as one account opens it at 1366×768, at 390×844 and at 390×844 in English. */
+  private Stream<DynamicTest> atEverySize(
+      List<String> pages, Page onLaptop, Page onPhone, Page onEnglishPhone) {
     return pages.stream()
         .flatMap(
             template ->
                 Stream.of(
                     DynamicTest.dynamicTest(
                         template + " at 1366×768",
-                        () -> check(departmentLaptop, template, "laptop", false)),
+                        () -> check(onLaptop, template, "laptop", false)),
                     DynamicTest.dynamicTest(
-                        template + " at 390×844",
-                        () -> check(departmentPhone, template, "phone", true)),
+                        template + " at 390×844", () -> check(onPhone, template, "phone", true)),
                     DynamicTest.dynamicTest(
                         template + " at 390×844 in English",
-                        () -> check(englishDepartmentPhone, template, "phone-en", true))));
+                        () -> check(onEnglishPhone, template, "phone-en", true))));
   }
 
   /** A fresh phone that has chosen English and signed in to nothing. */
@@ -303,7 +336,9 @@ class EveryPageBrowserTest {
   @TestFactory
   Stream<DynamicTest> everyResidentsPageOnAPhone() {
     List<String> pages =
-        htmlPages().stream().filter(t -> !staffPage(t) && !departmentPage(t)).toList();
+        htmlPages().stream()
+            .filter(t -> !staffPage(t) && !departmentPage(t) && !deputyPage(t))
+            .toList();
     assertThat(pages).as("the residents' pages in the router").contains("/o/{token}", "/t");
     return pages.stream()
         .flatMap(
@@ -320,7 +355,10 @@ class EveryPageBrowserTest {
   private void check(Page page, String template, String size, boolean phoneWidth) {
     String address = address(template);
     Response response = page.navigate(hub.url(address).toString());
-    assertThat(response.status()).as("%s answers", address).isEqualTo(200);
+    // The sign-in's refusal is a page too, answered 422.
+    assertThat(response.status())
+        .as("%s answers", address)
+        .isEqualTo(template.equals("/me/sign-in") ? 422 : 200);
     assertThat(page.locator("html").getAttribute("lang"))
         .as("the language of %s at %s", address, size)
         .isEqualTo(size.endsWith("-en") ? "en" : "zh-CN");

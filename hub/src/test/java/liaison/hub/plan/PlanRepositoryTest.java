@@ -6,16 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import liaison.hub.OnBothStores;
+import liaison.hub.SmallCounty;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
 import liaison.hub.db.Database;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
-import liaison.hub.station.PublicTokens;
-import liaison.hub.station.Station;
-import liaison.hub.station.StationRepository;
-import liaison.signage.protocol.DeputyLevel;
-import liaison.signage.protocol.StationKind;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,44 +32,7 @@ class PlanRepositoryTest {
     opened = TestStore.migrated(store, dir);
     database = opened.database();
     plans = new PlanRepository(database, clock);
-    StationRepository stations = new StationRepository(database, clock);
-    DeputyRepository deputies = new DeputyRepository(database, clock);
-    database.useTransaction(
-        h -> {
-          stations.insertCounty(h, "c-1", "青溪县");
-          stations.insertTownship(h, "t-1", "c-1", "城关镇");
-          for (String id : List.of("s-001", "s-002")) {
-            stations.insert(
-                h,
-                new Station(
-                    id,
-                    "t-1",
-                    "站 " + id,
-                    StationKind.HOME,
-                    "地址",
-                    "周一至周五",
-                    "站",
-                    null,
-                    null,
-                    PublicTokens.next()));
-          }
-          for (String id : List.of("d-1", "d-2", "d-3")) {
-            deputies.insert(
-                h,
-                "c-1",
-                new Deputy(
-                    id,
-                    "代表" + id,
-                    List.of(DeputyLevel.COUNTY),
-                    "第一选区",
-                    "",
-                    "",
-                    List.of(),
-                    null,
-                    null,
-                    false));
-          }
-        });
+    SmallCounty.store(database, clock, List.of("s-001", "s-002"), List.of("d-1", "d-2", "d-3"));
   }
 
   @AfterEach

@@ -206,6 +206,12 @@ class AuthorisationMatrixTest {
   static final Rule DEPARTMENT_CASE =
       Rule.of("DEPARTMENT_CASE", Who.DEPT_A, Side.S1, Who.DEPT_B, Side.S2);
 
+  /**
+   * A deputy's account, for their own work (我的, /me): every other account is told there is no such
+   * page (a department's is kept to its desk).
+   */
+  static final Rule DEPUTIES = Rule.of("DEPUTIES", Who.DEPUTY, Side.S1, Side.S2);
+
   /** Every staff account, each for its own records (lists, the front page, one's own password). */
   static final Rule SIGNED_IN =
       Rule.of(
@@ -649,6 +655,13 @@ class AuthorisationMatrixTest {
     expect("GET /api/extensions", COUNTY_ADMINS);
     expect("POST /api/cases/{id}/extension-decision", COUNTY_ADMIN);
     expect("GET /admin/audit", COUNTY_ADMINS);
+    // 我的: a deputy's own pages and JSON, and signing in by scanning the station's screen (with
+    // no code, the harmless input, the deputy is refused in words: 422).
+    expect("GET /me", DEPUTIES);
+    expect("GET /me/messages", DEPUTIES);
+    expect("GET /me/points", DEPUTIES);
+    expect("GET /me/sign-in", DEPUTIES);
+    expect("GET /api/me", DEPUTIES);
     // The outbox: the county's administrator; a station's staff see a case's messages on its page.
     expect("GET /api/notifications", COUNTY_ADMINS);
     expect("GET /admin/notifications", COUNTY_ADMINS);
@@ -1001,8 +1014,8 @@ class AuthorisationMatrixTest {
   void shouldListForEachPersonOnlyTheRecordsTheyMaySee() throws Exception {
     // Lists answer 200 to everyone signed in; what is in them is the point.
     assertThat(ids(Who.DEPUTY, "/api/cases"))
-        .as("the opinions addressed to 陈秀兰, none of s-001's others")
-        .containsExactlyInAnyOrder("case-matrix01", "case-matrixd1");
+        .as("the opinions addressed to 陈秀兰 (the demo's 烧烤油烟 among them), none of s-001's others")
+        .containsExactlyInAnyOrder("case-matrix01", "case-matrixd1", "case-demo0008");
     JsonNode slots =
         json.readTree(
             send(
@@ -1263,7 +1276,8 @@ class AuthorisationMatrixTest {
     if (rule.allows(who, side)) {
       return "ALLOW";
     }
-    return who == Who.ANONYMOUS && (path.startsWith("/admin") || path.startsWith("/dept"))
+    return who == Who.ANONYMOUS
+            && (path.startsWith("/admin") || path.startsWith("/dept") || path.startsWith("/me"))
         ? "LOGIN"
         : "DENY";
   }
