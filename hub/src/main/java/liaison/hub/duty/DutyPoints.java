@@ -428,6 +428,46 @@ public class DutyPoints {
     return files.read(kind, e.hash()).map(bytes -> new ReplyFiles.Download(kind, e.name(), bytes));
   }
 
+  // ---- the rule table ----
+
+  /**
+   * Sets a kind's points from a day on (a county administrator): the day in a year not closed, the
+   * points a whole number from -100 to 100. Entries already made keep theirs.
+   */
+  public void setRule(
+      Staff staff, @Nullable String kind, @Nullable String from, @Nullable String value) {
+    access.requireCountyAdmin(staff);
+    ValidationProblem.Collector problems = new ValidationProblem.Collector();
+    DutyKind k = null;
+    try {
+      k = DutyKind.valueOf(strip(kind));
+    } catch (IllegalArgumentException e) {
+      problems.add("kind", Text.of("problem.points.kind.invalid"));
+    }
+    LocalDate day = null;
+    try {
+      day = LocalDate.parse(strip(from));
+      if (repository.isClosed(staff.countyId(), day.getYear())) {
+        problems.add("from", Text.of("problem.points.year.closed", String.valueOf(day.getYear())));
+      }
+    } catch (DateTimeParseException e) {
+      problems.add("from", Text.of("problem.points.date.invalid", strip(from)));
+    }
+    int points = DutyStars.number(problems, "points", value, -100, 100);
+    if (!problems.isEmpty()) {
+      badInput.record("points.rule", "refused", strip(kind));
+    }
+    problems.throwIfAny();
+    DutyKind rk = java.util.Objects.requireNonNull(k);
+    LocalDate rd = java.util.Objects.requireNonNull(day);
+    database.useTransaction(
+        h -> {
+          rules.put(h, staff.countyId(), rk, rd, points, staff.id());
+          audit.record(
+              h, staff, "update", "duty-rule", rk.name(), rk.text().zh() + " " + rd + " " + points);
+        });
+  }
+
   // ---- the year's close ----
 
   /**
