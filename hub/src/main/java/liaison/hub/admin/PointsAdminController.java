@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import liaison.hub.duty.DutyEntry;
 import liaison.hub.duty.DutyKind;
-import liaison.hub.duty.DutyPointRepository;
 import liaison.hub.duty.DutyPoints;
 import liaison.hub.duty.DutyRules;
 import liaison.hub.duty.DutyStars;
@@ -33,7 +32,6 @@ import liaison.hub.security.Staff;
 import liaison.hub.spreadsheet.CsvText;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
 import liaison.hub.station.Township;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
@@ -52,23 +50,13 @@ public class PointsAdminController {
   private final DutyPoints points;
   private final DutyRules rules;
   private final DutyStars stars;
-  private final DutyPointRepository repository;
   private final Access access;
-  private final StationRepository stations;
 
-  public PointsAdminController(
-      DutyPoints points,
-      DutyRules rules,
-      DutyStars stars,
-      DutyPointRepository repository,
-      Access access,
-      StationRepository stations) {
+  public PointsAdminController(DutyPoints points, DutyRules rules, DutyStars stars, Access access) {
     this.points = points;
     this.rules = rules;
     this.stars = stars;
-    this.repository = repository;
     this.access = access;
-    this.stations = stations;
   }
 
   /** A choice of a filter's list. */
@@ -208,13 +196,7 @@ public class PointsAdminController {
     int year = filter.year() == null ? thisYear : filter.year();
     DutyPoints.Period period = period(year, filter.month());
     List<StationPlace> seen = access.visibleStations(staff);
-    List<Township> townships =
-        stations.townships(staff.countyId()).stream()
-            .filter(
-                t ->
-                    staff.isCountyAdmin()
-                        || seen.stream().anyMatch(s -> s.station().townshipId().equals(t.id())))
-            .toList();
+    List<Township> townships = points.townships(staff);
     List<DutyPoints.Standing> standings =
         points.rankings(staff, period, filter.townshipId(), filter.stationId());
     List<Choice> months = new ArrayList<>();
@@ -239,7 +221,7 @@ public class PointsAdminController {
         s ->
             stationChoices.add(
                 new Choice(s.id(), s.station().name(), s.id().equals(filter.stationId()))));
-    java.util.Set<String> mine = enterable(staff);
+    java.util.Set<String> mine = points.enterable(staff);
     List<Choice> deputies =
         points.rankings(staff, DutyPoints.Period.year(year), null, null).stream()
             .filter(s -> staff.isCountyAdmin() || mine.contains(s.deputyId()))
@@ -289,14 +271,6 @@ public class PointsAdminController {
             problem));
   }
 
-  /** The deputies this person may enter points for: the county's, or those of their stations. */
-  private java.util.Set<String> enterable(Staff staff) {
-    return staff.stationIds().stream()
-        .flatMap(s -> repository.members(staff.countyId(), null, s).stream())
-        .map(DutyPointRepository.Member::id)
-        .collect(java.util.stream.Collectors.toSet());
-  }
-
   private static Map<String, String> names(List<DutyPoints.Standing> standings) {
     Map<String, String> names = new java.util.HashMap<>();
     standings.forEach(s -> names.put(s.deputyId(), s.name()));
@@ -327,8 +301,7 @@ public class PointsAdminController {
     if (e.byHand()) {
       source = lang.text(Text.of("points.source.HAND"));
     } else {
-      source =
-          lang.text(Text.of("points.source." + e.sourceKind())) + " " + repository.sourceLabel(e);
+      source = lang.text(Text.of("points.source." + e.sourceKind())) + " " + points.sourceLabel(e);
       link =
           switch (e.sourceKind()) {
             case "RECEPTION" -> "/admin/receptions/" + e.sourceId() + "/record";

@@ -48,6 +48,7 @@ public class DutyPoints {
   private final DutyRules rules;
   private final DeputyRepository deputies;
   private final ReplyFiles files;
+  private final liaison.hub.station.StationRepository stations;
   private final Access access;
   private final AuditLog audit;
   private final BadInput badInput;
@@ -59,6 +60,7 @@ public class DutyPoints {
       DutyRules rules,
       DeputyRepository deputies,
       ReplyFiles files,
+      liaison.hub.station.StationRepository stations,
       Access access,
       AuditLog audit,
       BadInput badInput,
@@ -68,6 +70,7 @@ public class DutyPoints {
     this.rules = rules;
     this.deputies = deputies;
     this.files = files;
+    this.stations = stations;
     this.access = access;
     this.audit = audit;
     this.badInput = badInput;
@@ -233,6 +236,39 @@ public class DutyPoints {
       }
     }
     return entries.isEmpty() ? null : entries.getLast().occurredOn();
+  }
+
+  /** What staff recognise an entry's source by (a reception's day and station, a case's code…). */
+  public String sourceLabel(DutyEntry e) {
+    return e.byHand() ? "" : repository.sourceLabel(e);
+  }
+
+  /**
+   * The deputies this person may enter points for, by id: a county administrator the county's, a
+   * station manager those of their stations.
+   */
+  public java.util.Set<String> enterable(Staff staff) {
+    if (!staff.canEdit()) {
+      return java.util.Set.of();
+    }
+    if (staff.isCountyAdmin()) {
+      return repository.members(staff.countyId(), null, null).stream()
+          .map(DutyPointRepository.Member::id)
+          .collect(java.util.stream.Collectors.toSet());
+    }
+    return staff.stationIds().stream()
+        .flatMap(s -> repository.members(staff.countyId(), null, s).stream())
+        .map(DutyPointRepository.Member::id)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** The townships a ranking may be narrowed to: the county's, or those of one's stations. */
+  public List<liaison.hub.station.Township> townships(Staff staff) {
+    List<String> mine =
+        access.visibleStations(staff).stream().map(p -> p.station().townshipId()).toList();
+    return stations.townships(staff.countyId()).stream()
+        .filter(t -> staff.isCountyAdmin() || mine.contains(t.id()))
+        .toList();
   }
 
   // ---- hand entries ----

@@ -98,6 +98,7 @@ final class DutyCounty implements AutoCloseable {
             rules,
             new DeputyRepository(db, clock),
             new ReplyFiles(db, new PhotoStore(config), config),
+            new StationRepository(db, clock),
             new Access(new StationRepository(db, clock)),
             new AuditLog(db, clock),
             badInput,
