@@ -74,6 +74,8 @@ class HubFailoverTest {
           "booking-retention",
           "reception-rules",
           MissingYearWarning.LEASE,
+          liaison.hub.duty.DutyRecorder.LEASE,
+          liaison.hub.duty.DutyStars.LEASE,
           "notify-send");
 
   private final HttpClient http = HttpClient.newHttpClient();

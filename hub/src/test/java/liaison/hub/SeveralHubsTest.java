@@ -76,6 +76,8 @@ class SeveralHubsTest {
           "booking-retention",
           "reception-rules",
           MissingYearWarning.LEASE,
+          liaison.hub.duty.DutyRecorder.LEASE,
+          liaison.hub.duty.DutyStars.LEASE,
           OutboxSender.LEASE);
 
   private MosquittoProcess mosquitto;

@@ -452,7 +452,7 @@ public class DepartmentDeskController {
     return input;
   }
 
-  private static ReplyFiles.Upload upload(CompletedFileUpload file) {
+  static ReplyFiles.Upload upload(CompletedFileUpload file) {
     try {
       return new ReplyFiles.Upload(
           file.getFilename() == null ? "" : file.getFilename(), file.getBytes());

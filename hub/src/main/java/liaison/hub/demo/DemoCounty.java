@@ -72,6 +72,7 @@ public class DemoCounty {
   private final DemoCases demoCases;
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
+  private final DemoPoints points;
 
   public DemoCounty(
       HubConfig config,
@@ -89,8 +90,10 @@ public class DemoCounty {
       Clock clock,
       DemoCases demoCases,
       PlaylistRepository playlists,
-      PlanRepository plans) {
+      PlanRepository plans,
+      DemoPoints points) {
     this.plans = plans;
+    this.points = points;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -122,6 +125,7 @@ public class DemoCounty {
     if (load) {
       load();
       ruleService.extendAll();
+      points.load();
       LOG.info(
           "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {}, departments' {} (password {})",
           ACCOUNTS.stream().map(DemoAccount::username).toList(),

@@ -136,11 +136,7 @@ public class ReplyFiles {
       OffsetDateTime at,
       List<Checked> files) {
     for (Checked file : files) {
-      if (file.kind() == Kind.IMAGE) {
-        photos.save(new PhotoStore.Prepared(file.hash(), file.bytes()));
-      } else {
-        savePdf(file);
-      }
+      store(file);
       // The same file twice on one case is listed once.
       h.createUpdate(
               """
@@ -158,6 +154,24 @@ public class ReplyFiles {
           .bind("at", Sql.instant(at))
           .execute();
     }
+  }
+
+  /**
+   * Writes a checked file where its kind is kept (the photo store, or the attachments folder for a
+   * PDF), for a record that lists it itself: a case's reply lists it in {@code case_attachment}, a
+   * duty-point entry keeps it as its evidence.
+   */
+  public void store(Checked file) {
+    if (file.kind() == Kind.IMAGE) {
+      photos.save(new PhotoStore.Prepared(file.hash(), file.bytes()));
+    } else {
+      savePdf(file);
+    }
+  }
+
+  /** A stored file's bytes by its kind and hash (the caller has checked who may read it). */
+  public Optional<byte[]> read(Kind kind, String hash) {
+    return kind == Kind.IMAGE ? photos.read(hash) : readPdf(hash);
   }
 
   /** The files attached to a case, oldest first. */
@@ -188,9 +202,7 @@ public class ReplyFiles {
     Optional<Attachment> attached =
         of(caseId).stream().filter(a -> a.file().equals(file)).findFirst();
     return attached.flatMap(
-        a ->
-            (a.kind() == Kind.IMAGE ? photos.read(a.hash()) : readPdf(a.hash()))
-                .map(bytes -> new Download(a.kind(), a.fileName(), bytes)));
+        a -> read(a.kind(), a.hash()).map(bytes -> new Download(a.kind(), a.fileName(), bytes)));
   }
 
   private void savePdf(Checked file) {

@@ -698,6 +698,42 @@ class MigrateToPostgresTest {
                     "date", LocalDate.now(SHANGHAI).getYear() + 1 + "-03-10",
                     "kind", "休",
                     "name", "县庆"))));
+    // Duty points: the county's own rule and star rule, a training entered by hand and approved
+    // last month, the entries the hub records from its receptions, last month's stars and last
+    // year closed.
+    LocalDate today = LocalDate.now(SHANGHAI);
+    liaison.hub.security.Staff countyAdmin =
+        new liaison.hub.security.Staff(
+            "u-migrate",
+            "admin",
+            "管理员",
+            liaison.hub.security.Role.COUNTY_ADMIN,
+            DemoCounty.COUNTY,
+            null,
+            java.util.Set.of());
+    hub.bean(liaison.hub.duty.DutyPoints.class)
+        .setRule(countyAdmin, "TRAINING", today.withDayOfYear(1).toString(), "4");
+    hub.bean(liaison.hub.duty.DutyStars.class)
+        .setRule(countyAdmin, new liaison.hub.duty.DutyStars.RuleDraft("3", "5", "1"));
+    HttpResponse<String> entry =
+        admin.api(
+            "POST",
+            "/api/points/entries",
+            json.writeValueAsString(
+                Map.of(
+                    "deputyId", "d-0001",
+                    "date", today.minusMonths(1).withDayOfMonth(1).toString(),
+                    "kind", "TRAINING",
+                    "note", "县人大代表履职培训")));
+    ok(entry);
+    ok(
+        admin.api(
+            "POST",
+            "/api/points/entries/" + json.readTree(entry.body()).path("id").asText() + "/decision",
+            "{\"decision\":\"APPROVE\"}"));
+    hub.bean(liaison.hub.duty.DutyRecorder.class).record();
+    hub.bean(liaison.hub.duty.DutyStars.class).chooseDue(DemoCounty.COUNTY);
+    ok(admin.api("POST", "/api/points/years/" + (today.getYear() - 1) + "/close", null));
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");

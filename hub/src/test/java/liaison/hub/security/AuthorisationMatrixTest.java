@@ -600,6 +600,26 @@ class AuthorisationMatrixTest {
     expect("POST /admin/calendar/days/{date}/delete", COUNTY_ADMINS);
     expect("POST /admin/calendar/import", COUNTY_ADMINS);
 
+    // Duty points (履职积分): a deputy's year for whoever sees the deputy (a deputy's account its
+    // own); the ranking, hand entries and the pages for the county's staff; decisions, the rule
+    // table, the stars and the year's close for county administrators.
+    expect("GET /api/deputies/{id}/points", READERS);
+    expect("GET /api/points/rankings", EDITORS);
+    expect("POST /api/points/entries", EDITORS);
+    expect("POST /api/points/entries/{id}/decision", COUNTY_ADMIN);
+    expect("POST /api/points/years/{year}/close", COUNTY_ADMINS);
+    expect("GET /admin/points", EDITORS);
+    expect("GET /admin/points/export", EDITORS);
+    expect("GET /admin/points/deputies/{id}", READERS);
+    expect("GET /admin/points/entries/{id}/evidence/{file}", READERS);
+    expect("GET /admin/points/rules", EDITORS);
+    expect("POST /admin/points/rules", COUNTY_ADMINS);
+    expect("POST /admin/points/rules/stars", COUNTY_ADMINS);
+    expect("POST /admin/points/entries", EDITORS);
+    expect("POST /admin/points/entries/{id}/decision", COUNTY_ADMIN);
+    expect("POST /admin/points/years/{year}/close", COUNTY_ADMINS);
+    expect("POST /admin/points/stars", COUNTY_ADMINS);
+
     // Screens: fleet, commands, screenshots.
     expect("GET /admin/fleet", EDITORS);
     expect("GET /admin/fleet/{id}/commands", STATION_STAFF);
@@ -1132,6 +1152,10 @@ class AuthorisationMatrixTest {
           case "bookings/id" -> r.get("booking");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
+          case "entries/id" -> r.get("pointEntry");
+          case "evidence/file" -> r.get("evidence");
+          // a year not over: an allowed close is refused as invalid (422), nothing closed
+          case "years/year" -> "2099";
           // a day gone by: an allowed removal is refused as invalid (422), nothing removed
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
@@ -1494,6 +1518,26 @@ class AuthorisationMatrixTest {
       records.get(side).put("deptCase", c[0]);
       records.get(side).put("deptPhoto", photo);
       records.get(side).put("deptFile", file.hash());
+    }
+    // A hand entry of duty points awaiting a decision for the side's deputy, with a PDF as its
+    // evidence.
+    Staff countyAdmin =
+        new Staff("u-matrix", "admin", "管理员", Role.COUNTY_ADMIN, DemoCounty.COUNTY, null, Set.of());
+    for (Side side : Side.values()) {
+      liaison.hub.duty.DutyEntry entry =
+          hub.bean(liaison.hub.duty.DutyPoints.class)
+              .enter(
+                  countyAdmin,
+                  new liaison.hub.duty.DutyPoints.Draft(
+                      records.get(side).get("deputy"),
+                      LocalDate.now(liaison.hub.db.Sql.ZONE).toString(),
+                      "TRAINING",
+                      "矩阵"),
+                  List.of(
+                      new liaison.hub.opinion.ReplyFiles.Upload(
+                          "证明.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
+      records.get(side).put("pointEntry", entry.id());
+      records.get(side).put("evidence", entry.evidence().file());
     }
   }
 
