@@ -452,7 +452,8 @@ public class DepartmentDeskController {
     return input;
   }
 
-  private static ReplyFiles.Upload upload(CompletedFileUpload file) {
+  /** A browser's uploaded file as the hub's file checks take it. */
+  static ReplyFiles.Upload upload(CompletedFileUpload file) {
     try {
       return new ReplyFiles.Upload(
           file.getFilename() == null ? "" : file.getFilename(), file.getBytes());

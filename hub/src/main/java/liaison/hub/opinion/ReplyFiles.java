@@ -136,11 +136,7 @@ public class ReplyFiles {
       OffsetDateTime at,
       List<Checked> files) {
     for (Checked file : files) {
-      if (file.kind() == Kind.IMAGE) {
-        photos.save(new PhotoStore.Prepared(file.hash(), file.bytes()));
-      } else {
-        savePdf(file);
-      }
+      store(file);
       // The same file twice on one case is listed once.
       h.createUpdate(
               """
@@ -158,6 +154,24 @@ public class ReplyFiles {
           .bind("at", Sql.instant(at))
           .execute();
     }
+  }
+
+  /**
+   * Writes a checked file where its kind is kept: a photo in the photo store, a PDF under {@code
+   * attachments/}. Files are named by their hash, so writing one twice keeps one; what lists the
+   * file (a case's reply, a deputy's suggestion) is the caller's table.
+   */
+  public void store(Checked file) {
+    if (file.kind() == Kind.IMAGE) {
+      photos.save(new PhotoStore.Prepared(file.hash(), file.bytes()));
+    } else {
+      savePdf(file);
+    }
+  }
+
+  /** A stored file's bytes, if they are there. */
+  public Optional<byte[]> bytes(Kind kind, String hash) {
+    return kind == Kind.IMAGE ? photos.read(hash) : readPdf(hash);
   }
 
   /** The files attached to a case, oldest first. */
@@ -188,9 +202,7 @@ public class ReplyFiles {
     Optional<Attachment> attached =
         of(caseId).stream().filter(a -> a.file().equals(file)).findFirst();
     return attached.flatMap(
-        a ->
-            (a.kind() == Kind.IMAGE ? photos.read(a.hash()) : readPdf(a.hash()))
-                .map(bytes -> new Download(a.kind(), a.fileName(), bytes)));
+        a -> bytes(a.kind(), a.hash()).map(bytes -> new Download(a.kind(), a.fileName(), bytes)));
   }
 
   private void savePdf(Checked file) {
