@@ -441,7 +441,8 @@ public class DepartmentDeskController {
     return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
-  private static Map<String, String> typed(FormData form, String... fields) {
+  /** The fields of a form as typed, for the form shown again after a refusal. */
+  static Map<String, String> typed(FormData form, String... fields) {
     Map<String, String> input = new HashMap<>();
     for (String f : fields) {
       String v = form.get(f);

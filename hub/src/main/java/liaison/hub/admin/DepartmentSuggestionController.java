@@ -69,12 +69,12 @@ public class DepartmentSuggestionController {
       produces = MediaType.TEXT_HTML)
   public HttpResponse<?> reply(HttpRequest<?> request, Staff staff, String id, @Body String body) {
     FormData form = FormData.parse(body);
-    Map<String, String> input = new HashMap<>(SuggestionAdminController.typed(form, "text"));
+    Map<String, String> input = new HashMap<>(DepartmentDeskController.typed(form, "text"));
     List<Suggestions.PromiseDraft> promises = new ArrayList<>();
     for (int i = 0; i < SuggestionPages.PROMISE_ROWS; i++) {
       String text = form.get("promise" + i);
       String due = form.get("due" + i);
-      input.putAll(SuggestionAdminController.typed(form, "promise" + i, "due" + i));
+      input.putAll(DepartmentDeskController.typed(form, "promise" + i, "due" + i));
       promises.add(new Suggestions.PromiseDraft(text, due));
     }
     return pages.step(

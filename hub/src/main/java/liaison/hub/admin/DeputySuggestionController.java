@@ -100,7 +100,7 @@ public class DeputySuggestionController {
         SuggestionPages.Side.DEPUTY,
         id,
         "rate",
-        SuggestionAdminController.typed(form, "department", "rating", "comment"),
+        DepartmentDeskController.typed(form, "department", "rating", "comment"),
         () ->
             suggestions.rate(
                 staff, id, form.get("department"), form.get("rating"), form.get("comment")));

@@ -136,7 +136,7 @@ public class SuggestionAdminController {
         SuggestionPages.Side.COUNTY,
         id,
         "forward",
-        typed(form, "lead", "workingDays"),
+        DepartmentDeskController.typed(form, "lead", "workingDays"),
         () -> suggestions.forward(staff, id, form.get("lead"), form.all("co"), days(form)));
   }
 
@@ -153,7 +153,7 @@ public class SuggestionAdminController {
         SuggestionPages.Side.COUNTY,
         id,
         "again",
-        typed(form, "department", "workingDays"),
+        DepartmentDeskController.typed(form, "department", "workingDays"),
         () -> suggestions.forwardAgain(staff, id, form.get("department"), days(form)));
   }
 
@@ -219,7 +219,7 @@ public class SuggestionAdminController {
         staff,
         id,
         "review-date",
-        typed(form, "on", "everyMonths"),
+        DepartmentDeskController.typed(form, "on", "everyMonths"),
         () -> promises.scheduleReview(staff, id, form.get("on"), number(form, "everyMonths")));
   }
 
@@ -234,7 +234,7 @@ public class SuggestionAdminController {
         staff,
         id,
         "review",
-        typed(form, "on", "finding"),
+        DepartmentDeskController.typed(form, "on", "finding"),
         () -> promises.review(staff, id, form.get("on"), form.get("finding")));
   }
 
@@ -249,7 +249,7 @@ public class SuggestionAdminController {
         staff,
         id,
         "kept",
-        typed(form, "note"),
+        DepartmentDeskController.typed(form, "note"),
         () -> promises.kept(staff, id, form.get("note")));
   }
 
@@ -348,14 +348,6 @@ public class SuggestionAdminController {
     putIfGiven(input, "title", title);
     putIfGiven(input, "body", body);
     putIfGiven(input, "category", category);
-    return input;
-  }
-
-  static Map<String, String> typed(FormData form, String... fields) {
-    Map<String, String> input = new HashMap<>();
-    for (String f : fields) {
-      putIfGiven(input, f, form.get(f));
-    }
     return input;
   }
 

@@ -72,6 +72,7 @@ public class DemoCounty {
   private final DemoCases demoCases;
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
+  private final DemoSuggestions demoSuggestions;
 
   public DemoCounty(
       HubConfig config,
@@ -89,8 +90,10 @@ public class DemoCounty {
       Clock clock,
       DemoCases demoCases,
       PlaylistRepository playlists,
-      PlanRepository plans) {
+      PlanRepository plans,
+      DemoSuggestions demoSuggestions) {
     this.plans = plans;
+    this.demoSuggestions = demoSuggestions;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -524,6 +527,8 @@ public class DemoCounty {
                     d[0]),
                 departmentHash);
           }
+          // 陈秀兰's suggestions at every stage, with promises on the county's ledger.
+          demoSuggestions.load(h, COUNTY, now);
         });
   }
 

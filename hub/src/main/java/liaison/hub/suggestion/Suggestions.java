@@ -172,25 +172,26 @@ public class Suggestions {
 
   /** The county's departments a suggestion may be forwarded to (id → name), by name. */
   public Map<String, String> departments(Staff staff) {
-    return database.withHandle(
-        h ->
-            h.createQuery("SELECT id, name FROM department WHERE county_id = :c ORDER BY name, id")
-                .bind("c", staff.countyId())
-                .setMapKeyColumn("id")
-                .setMapValueColumn("name")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
+    return names("department", staff.countyId());
   }
 
   /** The county's deputies a county administrator may register a suggestion for (id → name). */
   public Map<String, String> deputies(Staff staff) {
     countyAdmin(staff);
-    return database.withHandle(
+    return names("deputy", staff.countyId());
+  }
+
+  /** The county's rows of a table with an id, a name and a county (id → name), by name. */
+  private Map<String, String> names(String table, String countyId) {
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    database.useHandle(
         h ->
-            h.createQuery("SELECT id, name FROM deputy WHERE county_id = :c ORDER BY name, id")
-                .bind("c", staff.countyId())
-                .setMapKeyColumn("id")
-                .setMapValueColumn("name")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() {}));
+            h.createQuery(
+                    "SELECT id, name FROM " + table + " WHERE county_id = :c ORDER BY name, id")
+                .bind("c", countyId)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("name")))
+                .forEach(e -> names.put(e.getKey(), e.getValue())));
+    return names;
   }
 
   // ---- the steps ----

@@ -54,6 +54,9 @@ class EveryPageBrowserTest {
   private Page departmentLaptop;
   private Page departmentPhone;
   private Page englishDepartmentPhone;
+  private Page deputyLaptop;
+  private Page deputyPhone;
+  private Page englishDeputyPhone;
   private final Map<String, String> records = new LinkedHashMap<>();
 
   @BeforeAll
@@ -78,6 +81,14 @@ class EveryPageBrowserTest {
     englishDepartmentPhone = chromium.phone();
     logIn(englishDepartmentPhone, DEPARTMENT);
     english(englishDepartmentPhone);
+    // 陈秀兰's account (代表) for a deputy's own pages (/me).
+    deputyLaptop = chromium.laptop();
+    logIn(deputyLaptop, DEPUTY);
+    deputyPhone = chromium.phone();
+    logIn(deputyPhone, DEPUTY);
+    englishDeputyPhone = chromium.phone();
+    logIn(englishDeputyPhone, DEPUTY);
+    english(englishDeputyPhone);
     demoRecords();
   }
 
@@ -93,6 +104,9 @@ class EveryPageBrowserTest {
 
   /** The department whose desk the sweep opens: 县交通运输局, with the demo's escalated case. */
   private static final String DEPARTMENT = "jiaotong";
+
+  /** The deputy whose own pages the sweep opens: 陈秀兰, with the demo's suggestions. */
+  private static final String DEPUTY = "chenxl";
 
   private void logIn(Page page) {
     logIn(page, "admin");
@@ -204,6 +218,11 @@ class EveryPageBrowserTest {
     return template.equals("/dept") || template.startsWith("/dept/");
   }
 
+  /** A deputy's own pages (/me), opened as a deputy's account. */
+  private static boolean deputyPage(String template) {
+    return template.equals("/me") || template.startsWith("/me/");
+  }
+
   /** The address of a page: its variables filled with the demo's records, and any query needed. */
   private String address(String template) {
     Matcher m = Pattern.compile("([^/{}]+)/\\{([^}]+)}").matcher(template);
@@ -223,6 +242,10 @@ class EveryPageBrowserTest {
             case "cases/id" ->
                 template.startsWith("/dept") ? records.get("departmentCase") : records.get("case");
             case "departments/id" -> records.get("department");
+            case "suggestions/id" ->
+                template.startsWith("/dept")
+                    ? liaison.hub.demo.DemoSuggestions.WAITING
+                    : liaison.hub.demo.DemoSuggestions.REPLIED;
             case "o/token", "b/token" -> records.get("token");
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
@@ -293,6 +316,25 @@ class EveryPageBrowserTest {
                         () -> check(englishDepartmentPhone, template, "phone-en", true))));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyDeputyPageOnALaptopAndAPhone() {
+    List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::deputyPage).toList();
+    assertThat(pages).as("a deputy's own pages in the router").contains("/me/suggestions");
+    return pages.stream()
+        .flatMap(
+            template ->
+                Stream.of(
+                    DynamicTest.dynamicTest(
+                        template + " at 1366×768",
+                        () -> check(deputyLaptop, template, "laptop", false)),
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844",
+                        () -> check(deputyPhone, template, "phone", true)),
+                    DynamicTest.dynamicTest(
+                        template + " at 390×844 in English",
+                        () -> check(englishDeputyPhone, template, "phone-en", true))));
+  }
+
   /** A fresh phone that has chosen English and signed in to nothing. */
   private Page englishSignedOut() {
     Page page = chromium.phone();
@@ -303,7 +345,9 @@ class EveryPageBrowserTest {
   @TestFactory
   Stream<DynamicTest> everyResidentsPageOnAPhone() {
     List<String> pages =
-        htmlPages().stream().filter(t -> !staffPage(t) && !departmentPage(t)).toList();
+        htmlPages().stream()
+            .filter(t -> !staffPage(t) && !departmentPage(t) && !deputyPage(t))
+            .toList();
     assertThat(pages).as("the residents' pages in the router").contains("/o/{token}", "/t");
     return pages.stream()
         .flatMap(

@@ -719,9 +719,9 @@ class MigrateToPostgresTest {
             "POST",
             "/api/suggestions/" + suggestion + "/forward",
             "{\"lead\":\"dep-transport\",\"co\":[\"dep-housing\"]}"));
-    for (String department : List.of("jiaotong", "zhujian")) {
+    for (String account : List.of("jiaotong", "zhujian")) {
       ok(
-          StaffClient.basic(hub, department, DemoCounty.PASSWORD)
+          StaffClient.basic(hub, account, DemoCounty.PASSWORD)
               .api(
                   "POST",
                   "/api/suggestions/" + suggestion + "/reply",

@@ -1595,7 +1595,7 @@ class AuthorisationMatrixTest {
    * A deputy's suggestion per side, with a photo, forwarded and replied to with a promise: S1's
    * 陈秀兰's (chenxl) forwarded to 县交通运输局, S2's 刘桂芳's forwarded to 县住房和城乡建设局.
    */
-  private void suggestionRecords() throws Exception {
+  private void suggestionRecords() {
     StaffAccountRepository accounts = hub.bean(StaffAccountRepository.class);
     liaison.hub.suggestion.Suggestions suggestions =
         hub.bean(liaison.hub.suggestion.Suggestions.class);
