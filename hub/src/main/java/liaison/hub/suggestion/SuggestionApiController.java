@@ -150,7 +150,7 @@ public class SuggestionApiController {
           d.suggestion().body(),
           d.forwardings().stream().map(ForwardingView::of).toList(),
           d.promises().stream().map(p -> PromiseView.of(p, today)).toList(),
-          d.files().stream().map(SuggestionRepository.File::fileName).toList());
+          d.files().stream().map(SuggestionFile::fileName).toList());
     }
   }
 

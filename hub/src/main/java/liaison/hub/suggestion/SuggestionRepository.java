@@ -38,19 +38,6 @@ public class SuggestionRepository {
       JOIN department dep ON dep.id = p.department_id
       """;
 
-  /** A file attached to a suggestion. */
-  public record File(
-      String hash, ReplyFiles.Kind kind, String fileName, long sizeBytes, String addedBy) {
-    /** Its address under the suggestion: the hash with the extension of what is stored. */
-    public String file() {
-      return hash + (kind == ReplyFiles.Kind.PDF ? ".pdf" : ".jpg");
-    }
-
-    public boolean isImage() {
-      return kind == ReplyFiles.Kind.IMAGE;
-    }
-  }
-
   private final Database database;
 
   public SuggestionRepository(Database database) {
@@ -378,13 +365,13 @@ public class SuggestionRepository {
         .execute();
   }
 
-  public List<File> files(Handle h, String suggestionId) {
+  public List<SuggestionFile> files(Handle h, String suggestionId) {
     return h.createQuery(
             "SELECT * FROM suggestion_attachment WHERE suggestion_id = :id ORDER BY added_at, file_name")
         .bind("id", suggestionId)
         .map(
             (rs, ctx) ->
-                new File(
+                new SuggestionFile(
                     rs.getString("hash"),
                     ReplyFiles.Kind.valueOf(rs.getString("kind")),
                     rs.getString("file_name"),

@@ -74,7 +74,7 @@ public class Suggestions {
       List<Forwarding> forwardings,
       List<Forwarding> latest,
       List<Promise> promises,
-      List<SuggestionRepository.File> files) {}
+      List<SuggestionFile> files) {}
 
   private final Database database;
   private final SuggestionRepository repository;
