@@ -202,7 +202,7 @@ public class SuggestionAdminController {
             done != null && PROMISE_DONE.contains(done) ? done : null));
   }
 
-  @Get(uri = "/promises.csv", produces = "text/csv")
+  @Get(uri = "/promises/ledger.csv", produces = "text/csv")
   public HttpResponse<byte[]> csv(Staff staff) {
     return SuggestionApiController.csv(promises.csv(staff));
   }

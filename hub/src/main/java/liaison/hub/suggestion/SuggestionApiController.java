@@ -338,7 +338,7 @@ public class SuggestionApiController {
         .toList();
   }
 
-  @Get(uri = "/promises.csv", produces = "text/csv")
+  @Get(uri = "/promises/ledger.csv", produces = "text/csv")
   @Operation(
       operationId = "downloadPromisesCsv",
       summary = "The promise ledger as CSV (UTF-8 with BOM), every promise of the county")

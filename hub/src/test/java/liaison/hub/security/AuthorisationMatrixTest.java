@@ -734,9 +734,9 @@ class AuthorisationMatrixTest {
       expect("POST /admin/suggestions/{id}/" + step, new Route(COUNTY_ADMIN, "", suggestion));
     }
     expect("GET /api/suggestions/promises", COUNTY_ADMINS);
-    expect("GET /api/suggestions/promises.csv", COUNTY_ADMINS);
+    expect("GET /api/suggestions/promises/ledger.csv", COUNTY_ADMINS);
     expect("GET /admin/suggestions/promises", COUNTY_ADMINS);
-    expect("GET /admin/suggestions/promises.csv", COUNTY_ADMINS);
+    expect("GET /admin/suggestions/promises/ledger.csv", COUNTY_ADMINS);
     for (String step : List.of("review-date", "review", "kept")) {
       expect("POST /api/suggestions/promises/{id}/" + step, new Route(COUNTY_ADMIN, "", promise));
       expect("POST /admin/suggestions/promises/{id}/" + step, new Route(COUNTY_ADMIN, "", promise));

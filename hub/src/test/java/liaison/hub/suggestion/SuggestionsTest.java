@@ -344,7 +344,7 @@ class SuggestionsTest {
 
     HttpResponse<byte[]> csv =
         StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD)
-            .download("/admin/suggestions/promises.csv");
+            .download("/admin/suggestions/promises/ledger.csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     byte[] bytes = csv.body();
     assertThat(new byte[] {bytes[0], bytes[1], bytes[2]})
