@@ -464,11 +464,12 @@ class SuggestionPages {
         p.reviews().stream()
             .map(
                 r ->
-                    DepartmentDeskController.chineseDate(r.on(), lang)
-                        + " · "
-                        + r.by()
-                        + "："
-                        + r.finding())
+                    lang.text(
+                        Text.of(
+                            "suggestions.review.line",
+                            DepartmentDeskController.chineseDate(r.on(), lang),
+                            r.by(),
+                            r.finding())))
             .toList(),
         p.keptNote(),
         state != PromiseState.KEPT);

@@ -445,7 +445,9 @@ public class Suggestions {
               s.title()
                   + " · "
                   + reply
-                  + (checked.isEmpty() ? "" : " · 承诺" + checked.size() + "项"));
+                  + (checked.isEmpty()
+                      ? ""
+                      : " · " + Text.of("suggestion.audit.promises", checked.size()).zh()));
           return repository.find(h, id).orElseThrow();
         });
   }
