@@ -76,6 +76,7 @@ class HubFailoverTest {
           MissingYearWarning.LEASE,
           liaison.hub.duty.DutyRecorder.LEASE,
           liaison.hub.duty.DutyStars.LEASE,
+          liaison.hub.suggestion.PromiseReviews.LEASE,
           "notify-send");
 
   private final HttpClient http = HttpClient.newHttpClient();

@@ -78,6 +78,7 @@ class SeveralHubsTest {
           MissingYearWarning.LEASE,
           liaison.hub.duty.DutyRecorder.LEASE,
           liaison.hub.duty.DutyStars.LEASE,
+          liaison.hub.suggestion.PromiseReviews.LEASE,
           OutboxSender.LEASE);
 
   private MosquittoProcess mosquitto;

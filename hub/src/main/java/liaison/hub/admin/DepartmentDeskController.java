@@ -441,7 +441,8 @@ public class DepartmentDeskController {
     return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
-  private static Map<String, String> typed(FormData form, String... fields) {
+  /** The fields of a form as typed, for the form shown again after a refusal. */
+  static Map<String, String> typed(FormData form, String... fields) {
     Map<String, String> input = new HashMap<>();
     for (String f : fields) {
       String v = form.get(f);
@@ -452,6 +453,7 @@ public class DepartmentDeskController {
     return input;
   }
 
+  /** A browser's uploaded file as the hub's file checks take it. */
   static ReplyFiles.Upload upload(CompletedFileUpload file) {
     try {
       return new ReplyFiles.Upload(

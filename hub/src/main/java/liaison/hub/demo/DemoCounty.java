@@ -73,6 +73,7 @@ public class DemoCounty {
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
   private final DemoPoints points;
+  private final DemoSuggestions demoSuggestions;
 
   public DemoCounty(
       HubConfig config,
@@ -91,9 +92,11 @@ public class DemoCounty {
       DemoCases demoCases,
       PlaylistRepository playlists,
       PlanRepository plans,
-      DemoPoints points) {
+      DemoPoints points,
+      DemoSuggestions demoSuggestions) {
     this.plans = plans;
     this.points = points;
+    this.demoSuggestions = demoSuggestions;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -528,6 +531,8 @@ public class DemoCounty {
                     d[0]),
                 departmentHash);
           }
+          // 陈秀兰's suggestions at every stage, with promises on the county's ledger.
+          demoSuggestions.load(h, COUNTY, now);
         });
   }
 

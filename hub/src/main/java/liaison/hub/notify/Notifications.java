@@ -36,7 +36,9 @@ public class Notifications {
           "case-extension-refused",
           "case-answered",
           "booking-confirmed",
-          "booking-cancelled");
+          "booking-cancelled",
+          "suggestion-forwarded",
+          "promise-review");
 
   private static final List<String> STATES =
       List.of(

@@ -548,7 +548,7 @@ public class CaseHandling {
   }
 
   /** A required text of a step, refused when empty or longer than {@code max}. */
-  static String text(
+  public static String text(
       ValidationProblem.Collector problems,
       String field,
       @org.jspecify.annotations.Nullable String value,

@@ -157,9 +157,10 @@ public class ReplyFiles {
   }
 
   /**
-   * Writes a checked file where its kind is kept (the photo store, or the attachments folder for a
-   * PDF), for a record that lists it itself: a case's reply lists it in {@code case_attachment}, a
-   * duty-point entry keeps it as its evidence.
+   * Writes a checked file where its kind is kept: a photo in the photo store, a PDF under {@code
+   * attachments/}. Files are named by their hash, so writing one twice keeps one; what lists the
+   * file (a case's reply, a deputy's suggestion, a duty-point entry's evidence) is the caller's
+   * table.
    */
   public void store(Checked file) {
     if (file.kind() == Kind.IMAGE) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Referrer-Policy: same-origin}, so the token never leaves the site.
  */
 @ServerFilter(
-    patterns = {"/admin/**", "/api/**", "/dept/**", "/logout"},
+    patterns = {"/admin/**", "/api/**", "/dept/**", "/me/**", "/logout"},
     methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 public class CsrfFilter implements Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(CsrfFilter.class);

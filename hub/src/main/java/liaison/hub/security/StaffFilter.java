@@ -220,16 +220,25 @@ public class StaffFilter implements Ordered {
     return (isApi(path) && !isStationUpload(path))
         || path.equals("/admin")
         || path.startsWith("/admin/")
-        || path.equals(DEPUTY_HOME)
-        || path.startsWith(DEPUTY_HOME + "/")
+        || isDeputyPage(path)
         || isDepartmentDesk(path);
   }
 
-  /** A department's desk: its pages and its API. */
+  /** A deputy's own pages ({@code /me}, phone first): signed in like the staff's. */
+  static boolean isDeputyPage(String path) {
+    return path.equals(DEPUTY_HOME) || path.startsWith(DEPUTY_HOME + "/");
+  }
+
+  /**
+   * A department's desk: its pages and its API, and the suggestions' API (which answers a
+   * department only the suggestions forwarded to it).
+   */
   static boolean isDepartmentDesk(String path) {
     return path.equals(DEPARTMENT_HOME)
         || path.startsWith(DEPARTMENT_HOME + "/")
-        || path.startsWith("/api/dept/");
+        || path.startsWith("/api/dept/")
+        || path.equals("/api/suggestions")
+        || path.startsWith("/api/suggestions/");
   }
 
   /**

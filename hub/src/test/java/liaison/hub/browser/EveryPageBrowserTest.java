@@ -105,7 +105,10 @@ class EveryPageBrowserTest {
   /** The department whose desk the sweep opens: 县交通运输局, with the demo's escalated case. */
   private static final String DEPARTMENT = "jiaotong";
 
-  /** The deputy whose own pages the sweep opens: 陈秀兰, with a message left through her QR link. */
+  /**
+   * The deputy whose own pages the sweep opens: 陈秀兰, with a message left through her QR link and
+   * the demo's suggestions.
+   */
   private static final String DEPUTY = "chenxl";
 
   private void logIn(Page page) {
@@ -242,6 +245,10 @@ class EveryPageBrowserTest {
             case "cases/id" ->
                 template.startsWith("/dept") ? records.get("departmentCase") : records.get("case");
             case "departments/id" -> records.get("department");
+            case "suggestions/id" ->
+                template.startsWith("/dept")
+                    ? liaison.hub.demo.DemoSuggestions.WAITING
+                    : liaison.hub.demo.DemoSuggestions.REPLIED;
             case "o/token", "b/token" -> records.get("token");
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
@@ -305,7 +312,9 @@ class EveryPageBrowserTest {
   @TestFactory
   Stream<DynamicTest> everyDeputysPageOnALaptopAndAPhone() {
     List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::deputyPage).toList();
-    assertThat(pages).as("a deputy's own pages in the router").contains("/me", "/me/sign-in");
+    assertThat(pages)
+        .as("a deputy's own pages in the router")
+        .contains("/me", "/me/sign-in", "/me/suggestions");
     return atEverySize(pages, deputyLaptop, deputyPhone, englishDeputyPhone);
   }
 

@@ -37,9 +37,10 @@ final class WebContactSheet {
   /**
    * The docs keep a copy: it stays under this size, at a lower JPEG quality when the sweep has more
    * pages (each new page would otherwise make the copy heavier), down to a floor where text is
-   * still readable.
+   * still readable. Raised from 400 KB when the deputies' pages came (issue 18): at the floor the
+   * sweep's 200-odd pages no longer fitted.
    */
-  static final long MAX_BYTES = 400 * 1024;
+  static final long MAX_BYTES = 512 * 1024;
 
   private static final float LOWEST_QUALITY = 0.3f;
 

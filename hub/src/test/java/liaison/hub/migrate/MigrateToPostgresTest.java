@@ -698,6 +698,59 @@ class MigrateToPostgresTest {
                     "date", LocalDate.now(SHANGHAI).getYear() + 1 + "-03-10",
                     "kind", "休",
                     "name", "县庆"))));
+    // A deputy's suggestion (代表建议) with a photo, forwarded, replied to with a promise, rated; the
+    // promise is reviewed (定期回头看).
+    StaffClient deputyPages = StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD);
+    HttpResponse<String> made =
+        deputyPages.multipart(
+            "/me/suggestions",
+            deputyPages.csrf("/me/suggestions/new"),
+            Map.of("title", "关于城关镇老街增设路灯的建议", "body", "老街晚上太黑 🌙，建议增设路灯。", "category", "TRANSPORT"),
+            List.of(
+                new StaffClient.FilePart("file1", "老街.png", "image/png", Resident.png(160, 120))));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
+    String suggestion =
+        made.headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceAll(".*/suggestions/([^?]+).*", "$1");
+    ok(
+        admin.api(
+            "POST",
+            "/api/suggestions/" + suggestion + "/forward",
+            "{\"lead\":\"dep-transport\",\"co\":[\"dep-housing\"]}"));
+    for (String account : List.of("jiaotong", "zhujian")) {
+      ok(
+          StaffClient.basic(hub, account, DemoCounty.PASSWORD)
+              .api(
+                  "POST",
+                  "/api/suggestions/" + suggestion + "/reply",
+                  "{\"text\":\"年内增设。\",\"promises\":[{\"text\":\"年底前装好路灯\",\"due\":\""
+                      + LocalDate.now(SHANGHAI).plusMonths(3)
+                      + "\"}]}"));
+    }
+    StaffClient deputyApi = StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD);
+    ok(
+        deputyApi.api(
+            "POST",
+            "/api/suggestions/" + suggestion + "/rate",
+            "{\"department\":\"dep-transport\",\"rating\":\"BASICALLY_SATISFIED\",\"comment\":\"希望尽快\"}"));
+    String promise =
+        json.readTree(admin.api("GET", "/api/suggestions/" + suggestion, null).body())
+            .path("promises")
+            .get(0)
+            .path("id")
+            .asText();
+    ok(
+        admin.api(
+            "POST",
+            "/api/suggestions/promises/" + promise + "/review-date",
+            "{\"on\":\"" + LocalDate.now(SHANGHAI).plusMonths(1) + "\",\"everyMonths\":3}"));
+    ok(
+        admin.api(
+            "POST",
+            "/api/suggestions/promises/" + promise + "/review",
+            "{\"finding\":\"已完成选址。\"}"));
     // Duty points: the county's own rule and star rule, a training entered by hand and approved
     // last month, the entries the hub records from its receptions, last month's stars and last
     // year closed.

@@ -212,6 +212,60 @@ class AuthorisationMatrixTest {
    */
   static final Rule DEPUTIES = Rule.of("DEPUTIES", Who.DEPUTY, Side.S1, Side.S2);
 
+  /** A deputy's own suggestion: 陈秀兰's is S1's; S2's is another deputy's. */
+  static final Rule OWN_DEPUTY = Rule.of("OWN_DEPUTY", Who.DEPUTY, Side.S1);
+
+  /**
+   * The suggestions' list: a deputy's own, a county administrator's county's, a department's
+   * forwarded ones; a station manager has none.
+   */
+  static final Rule SUGGESTION_LISTS =
+      Rule.of(
+          "SUGGESTION_LISTS",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Side.S2,
+          Who.DEPT_A,
+          Side.S1,
+          Side.S2,
+          Who.DEPT_B,
+          Side.S1,
+          Side.S2);
+
+  /** Who makes a suggestion: a deputy their own, a county administrator for a deputy. */
+  static final Rule SUGGESTION_MAKERS =
+      Rule.of(
+          "SUGGESTION_MAKERS",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.OTHER_COUNTY,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Side.S2);
+
+  /** A suggestion: its deputy, the county's administrator and the department it went to. */
+  static final Rule SUGGESTION_READERS =
+      Rule.of(
+          "SUGGESTION_READERS",
+          Who.ADMIN,
+          Side.S1,
+          Side.S2,
+          Who.DEPUTY,
+          Side.S1,
+          Who.DEPT_A,
+          Side.S1,
+          Who.DEPT_B,
+          Side.S2);
+
   /** Every staff account, each for its own records (lists, the front page, one's own password). */
   static final Rule SIGNED_IN =
       Rule.of(
@@ -686,6 +740,54 @@ class AuthorisationMatrixTest {
     expect("GET /api/notifications", COUNTY_ADMINS);
     expect("GET /admin/notifications", COUNTY_ADMINS);
     expect("POST /admin/notifications/{id}/resend", COUNTY_ADMIN);
+
+    // Deputies' suggestions (代表建议): a deputy's own, the county's administrator, the departments
+    // they went to (S1's 陈秀兰's to 县交通运输局, S2's 刘桂芳's to 县住房和城乡建设局); the promise
+    // ledger is the county administrator's.
+    Fill suggestion = (who, side) -> Map.of("id", records.get(side).get("suggestion"));
+    Fill suggestionFile =
+        (who, side) ->
+            Map.of(
+                "id",
+                records.get(side).get("suggestion"),
+                "file",
+                records.get(side).get("suggestionFile"));
+    Fill promise = (who, side) -> Map.of("id", records.get(side).get("promise"));
+    expect("GET /api/suggestions", SUGGESTION_LISTS);
+    expect("POST /api/suggestions", SUGGESTION_MAKERS);
+    expect("GET /api/suggestions/{id}", new Route(SUGGESTION_READERS, "", suggestion));
+    expect("POST /api/suggestions/{id}/withdraw", new Route(OWN_DEPUTY, "", suggestion));
+    expect("POST /api/suggestions/{id}/rate", new Route(OWN_DEPUTY, "", suggestion));
+    expect("POST /api/suggestions/{id}/reply", new Route(DEPARTMENT_CASE, "", suggestion));
+    for (String step : List.of("forward", "forward-again", "close")) {
+      expect("POST /api/suggestions/{id}/" + step, new Route(COUNTY_ADMIN, "", suggestion));
+      expect("POST /admin/suggestions/{id}/" + step, new Route(COUNTY_ADMIN, "", suggestion));
+    }
+    expect("GET /api/suggestions/promises", COUNTY_ADMINS);
+    expect("GET /api/suggestions/promises/ledger.csv", COUNTY_ADMINS);
+    expect("GET /admin/suggestions/promises", COUNTY_ADMINS);
+    expect("GET /admin/suggestions/promises/ledger.csv", COUNTY_ADMINS);
+    for (String step : List.of("review-date", "review", "kept")) {
+      expect("POST /api/suggestions/promises/{id}/" + step, new Route(COUNTY_ADMIN, "", promise));
+      expect("POST /admin/suggestions/promises/{id}/" + step, new Route(COUNTY_ADMIN, "", promise));
+    }
+    expect("GET /admin/suggestions", COUNTY_ADMINS);
+    expect("GET /admin/suggestions/new", COUNTY_ADMINS);
+    expect("POST /admin/suggestions", COUNTY_ADMINS);
+    expect("GET /admin/suggestions/{id}", new Route(COUNTY_ADMIN, "", suggestion));
+    expect("GET /admin/suggestions/{id}/files/{file}", new Route(COUNTY_ADMIN, "", suggestionFile));
+    expect("GET /me/suggestions", DEPUTIES);
+    expect("GET /me/suggestions/new", DEPUTIES);
+    expect("POST /me/suggestions", DEPUTIES);
+    expect("GET /me/suggestions/{id}", new Route(OWN_DEPUTY, "", suggestion));
+    expect("POST /me/suggestions/{id}/rate", new Route(OWN_DEPUTY, "", suggestion));
+    expect("POST /me/suggestions/{id}/withdraw", new Route(OWN_DEPUTY, "", suggestion));
+    expect("GET /me/suggestions/{id}/files/{file}", new Route(OWN_DEPUTY, "", suggestionFile));
+    expect("GET /dept/suggestions", DEPARTMENTS);
+    expect("GET /dept/suggestions/{id}", new Route(DEPARTMENT_CASE, "", suggestion));
+    expect("POST /dept/suggestions/{id}/reply", new Route(DEPARTMENT_CASE, "", suggestion));
+    expect(
+        "GET /dept/suggestions/{id}/files/{file}", new Route(DEPARTMENT_CASE, "", suggestionFile));
   }
 
   /** Files served from the classpath, not routes of the router: tried by path. */
@@ -921,6 +1023,7 @@ class AuthorisationMatrixTest {
               boolean guarded =
                   template.startsWith("/admin/")
                       || template.startsWith("/dept/")
+                      || template.startsWith("/me/")
                       || template.startsWith("/api/")
                       || template.equals("/logout");
               Route route = expected.get(key);
@@ -1538,6 +1641,46 @@ class AuthorisationMatrixTest {
                           "证明.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
       records.get(side).put("pointEntry", entry.id());
       records.get(side).put("evidence", entry.evidence().file());
+    }
+    suggestionRecords();
+  }
+
+  /**
+   * A deputy's suggestion per side, with a photo, forwarded and replied to with a promise: S1's
+   * 陈秀兰's (chenxl) forwarded to 县交通运输局, S2's 刘桂芳's forwarded to 县住房和城乡建设局.
+   */
+  private void suggestionRecords() {
+    StaffAccountRepository accounts = hub.bean(StaffAccountRepository.class);
+    liaison.hub.suggestion.Suggestions suggestions =
+        hub.bean(liaison.hub.suggestion.Suggestions.class);
+    Staff admin = accounts.byUsername("admin").orElseThrow().staff();
+    for (Side side : Side.values()) {
+      boolean s1 = side == Side.S1;
+      Staff maker = s1 ? accounts.byUsername("chenxl").orElseThrow().staff() : admin;
+      String department = s1 ? "dep-transport" : "dep-housing";
+      Staff answering = accounts.byUsername(s1 ? "jiaotong" : "zhujian").orElseThrow().staff();
+      String id =
+          suggestions
+              .make(
+                  maker,
+                  new liaison.hub.suggestion.Suggestions.Draft(
+                      s1 ? null : "d-0006", "关于修缮村道的建议", "村道年久失修。", "TRANSPORT"),
+                  List.of(
+                      new liaison.hub.opinion.ReplyFiles.Upload(
+                          "村道.png", png(s1 ? Color.CYAN : Color.GREEN))))
+              .id();
+      suggestions.forward(admin, id, department, List.of(), null);
+      suggestions.reply(
+          answering,
+          id,
+          "年内修缮。",
+          List.of(
+              new liaison.hub.suggestion.Suggestions.PromiseDraft(
+                  "年底前完成修缮", LocalDate.now(Sql.ZONE).plusMonths(3).toString())));
+      liaison.hub.suggestion.Suggestions.Dossier d = suggestions.open(admin, id);
+      records.get(side).put("suggestion", id);
+      records.get(side).put("suggestionFile", d.files().getFirst().file());
+      records.get(side).put("promise", d.promises().getFirst().id());
     }
   }
 
