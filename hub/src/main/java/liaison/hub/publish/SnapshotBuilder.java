@@ -1,6 +1,8 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,8 +40,8 @@ import liaison.signage.protocol.StationContent;
  * with consent, each with a message link), the public receptions of the coming days with who has
  * arrived and how many places are booked, the notices aimed at it, its QR links, its handling
  * figures for this month, this year and the last 12 months with its latest published summaries
- * (never a resident's words), and the signage playlist set for it (none when it plays the
- * defaults).
+ * (never a resident's words), the signage playlist set for it (none when it plays the defaults),
+ * and the deputies' side: the county's stars and the station's reports to voters.
  */
 @Singleton
 public class SnapshotBuilder {
@@ -57,6 +59,7 @@ public class SnapshotBuilder {
   private final PlanRepository plans;
   private final HandlingResults results;
   private final PublishedSummaries summaries;
+  private final StationDutyRepository duty;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -72,7 +75,9 @@ public class SnapshotBuilder {
       PlanRepository plans,
       HandlingResults results,
       PublishedSummaries summaries,
+      StationDutyRepository duty,
       Clock clock) {
+    this.duty = duty;
     this.playlists = playlists;
     this.plans = plans;
     this.results = results;
@@ -154,7 +159,47 @@ public class SnapshotBuilder {
             new StationContent.Links(opinion, links.booking(s.publicToken()), links.photoBase()),
             results(stationId),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
-            plan(stationId, today, assignedIds)));
+            plan(stationId, today, assignedIds),
+            new StationContent.Duty(stars(place.countyId()), reports(stationId, today), null)));
+  }
+
+  /**
+   * The county's 履职之星 of its latest month and its latest year, as the STARS board shows them: the
+   * portrait by the hash the roster uses, the deputy's first station.
+   */
+  private List<StationContent.Star> stars(String countyId) {
+    return duty.latestStars(countyId).stream()
+        .map(
+            s ->
+                new StationContent.Star(
+                    s.kind(),
+                    s.period(),
+                    s.deputyId(),
+                    s.name(),
+                    s.photo(),
+                    s.stationName(),
+                    s.points()))
+        .toList();
+  }
+
+  /**
+   * The station's reports to voters from today to the snapshot's horizon, and those closed today
+   * (the screen announces their result), each with the address of its ballot page.
+   */
+  private List<StationContent.Report> reports(String stationId, LocalDate today) {
+    return duty.reports(stationId, today, today.plusDays(config.horizonDays())).stream()
+        .map(
+            r ->
+                new StationContent.Report(
+                    r.id(),
+                    r.deputyId(),
+                    r.deputyName(),
+                    r.starts(),
+                    r.ends(),
+                    r.title(),
+                    "",
+                    links.base() + "/r/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8)))
+        .toList();
   }
 
   /**

@@ -17,13 +17,13 @@ import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
-import liaison.kiosk.qr.QrCode;
-import liaison.kiosk.qr.QrView;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.fx.WrappingLabel;
+import liaison.signage.player.qr.QrCode;
+import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 
 /**

@@ -1,4 +1,4 @@
-package liaison.kiosk.qr;
+package liaison.signage.player.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
