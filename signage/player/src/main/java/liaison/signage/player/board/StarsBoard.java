@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.fx.PagedGroups;
 import liaison.signage.player.text.Bilingual;
+import liaison.signage.player.text.StarPeriods;
 import liaison.signage.protocol.StationContent.Star;
 import liaison.signage.protocol.StationContent.StarPeriod;
 
@@ -26,7 +27,7 @@ final class StarsBoard {
       Bilingual.of("本县尚未评出履职之星", "The county has not chosen its duty stars yet");
 
   /** A star's line stands in columns at least this wide: a portrait and a four-character name. */
-  static final double COLUMN_EM = 9;
+  static final double COLUMN_EM = 8;
 
   private StarsBoard() {}
 
@@ -41,7 +42,7 @@ final class StarsBoard {
     for (StarPeriod kind : StarPeriod.values()) {
       List<Star> ofKind = stars.stream().filter(s -> s.kind() == kind).toList();
       if (!ofKind.isEmpty()) {
-        String period = period(ofKind.getFirst());
+        String period = StarPeriods.label(ofKind.getFirst());
         groups.add(
             new PagedGroups.Group(
                 heading(kind, period, false),
@@ -54,18 +55,6 @@ final class StarsBoard {
     VBox.setVgrow(pages, Priority.ALWAYS);
     Node title = BoardFx.title(in, TITLE, "", pages.pages(), pages.shownPage());
     return new PagedBoard(BoardFx.board(title, pages), pages.pages());
-  }
-
-  /** {@code 2026-11} as 2026年11月, {@code 2026} as 2026年; anything else as it came. */
-  static String period(Star star) {
-    String p = star.period();
-    if (star.kind() == StarPeriod.MONTH && p.matches("\\d{4}-\\d{2}")) {
-      return p.substring(0, 4) + "年" + Integer.parseInt(p.substring(5)) + "月";
-    }
-    if (star.kind() == StarPeriod.YEAR && p.matches("\\d{4}")) {
-      return p + "年";
-    }
-    return p;
   }
 
   private static Node heading(StarPeriod kind, String period, boolean continued) {
@@ -91,7 +80,7 @@ final class StarsBoard {
     if (!s.stationName().isEmpty()) {
       text.getChildren().add(wrapping("person-level", s.stationName()));
     }
-    text.getChildren().add(fixed("stars-points", s.points() + " 分 · points"));
+    text.getChildren().add(wrapping("stars-points", s.points() + " 分 · points"));
     text.getStyleClass().add("person-text");
     text.setMinWidth(0);
     HBox.setHgrow(text, Priority.ALWAYS);

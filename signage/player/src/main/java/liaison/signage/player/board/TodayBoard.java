@@ -50,8 +50,11 @@ final class TodayBoard {
   /** A busy day's lines stand in two columns where each is at least this wide. */
   static final double ROW_COLUMN_EM = 14;
 
-  /** The sign-in code's side: 25 mm and more on every panel, smaller than a vote's. */
-  static final double SIGN_IN_EM = 5.5;
+  /**
+   * The sign-in code's side: 25 mm and more on every panel (its 37 modules at 4 px each on the
+   * 7-inch one), smaller than a vote's.
+   */
+  static final double SIGN_IN_EM = 6.2;
 
   private TodayBoard() {}
 

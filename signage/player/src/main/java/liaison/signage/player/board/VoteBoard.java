@@ -7,8 +7,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -32,7 +34,7 @@ final class VoteBoard {
   static final Bilingual SCAN = Bilingual.of("扫码评议", "Scan to evaluate");
 
   /** The vote's code, in em of the board: 25 mm and more on every panel, read across a hall. */
-  static final double QR_EM = 8.5;
+  static final double QR_EM = 8;
 
   private static final String[] ANSWERS_ZH = {"满意", "基本满意", "不满意"};
   private static final String[] ANSWERS_EN = {"Satisfied", "Fairly satisfied", "Dissatisfied"};
@@ -60,7 +62,7 @@ final class VoteBoard {
     HBox person = new HBox(in.portraits().node(photo, initial, 2.6), who);
     person.getStyleClass().add("vote-person");
     person.setAlignment(Pos.CENTER_LEFT);
-    Node count = count(vote.tally(), vote.result());
+    Node count = count(vote.tally(), vote.result(), in.portrait());
     if (vote.result()) {
       return BoardFx.board(title, person, count);
     }
@@ -94,7 +96,7 @@ final class VoteBoard {
   }
 
   /** The three answers as bars and numbers, and the ballots counted; shares once it closed. */
-  private static Node count(Optional<VoteTally> tally, boolean result) {
+  private static Node count(Optional<VoteTally> tally, boolean result, boolean portrait) {
     int[] counts =
         tally
             .map(t -> new int[] {t.satisfied(), t.basicallySatisfied(), t.dissatisfied()})
@@ -103,8 +105,15 @@ final class VoteBoard {
     GridPane grid = new GridPane();
     grid.getStyleClass().add("vote-count");
     for (int i = 0; i < counts.length; i++) {
-      VBox answer =
-          new VBox(fixed("vote-answer", ANSWERS_ZH[i]), fixed("vote-answer-en", ANSWERS_EN[i]));
+      // A portrait result: the English beneath, so the bar keeps a width beside the count and its
+      // share (while ballots are taken the code needs the height, and the counts are short).
+      Label zh = fixed("vote-answer", ANSWERS_ZH[i]);
+      Label en = fixed("vote-answer-en", ANSWERS_EN[i]);
+      Pane answer = portrait && result ? new VBox(zh, en) : new HBox(zh, en);
+      if (answer instanceof HBox line) {
+        line.setAlignment(Pos.BASELINE_LEFT);
+      }
+      answer.getStyleClass().add("vote-answer-line");
       grid.add(answer, 0, i);
       grid.add(bar(counts[i], ballots, STYLES[i]), 1, i);
       String figure = Integer.toString(counts[i]);

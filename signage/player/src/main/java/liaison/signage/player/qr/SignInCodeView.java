@@ -1,6 +1,7 @@
 package liaison.signage.player.qr;
 
 import java.time.Instant;
+import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -17,18 +18,23 @@ public final class SignInCodeView extends VBox {
   public static final String CAPTION_ZH = "代表签到";
   public static final String CAPTION_EN = "Deputies sign in";
 
-  private final SignIn signIn;
-  private final String receptionId;
+  private final Function<Instant, String> addressAt;
   private final QrView qr = new QrView();
 
+  /** The code of the station's sign-in for the reception, at {@code now}. */
+  public SignInCodeView(
+      SignIn signIn, String receptionId, Instant now, double sideEm, String captionStyle) {
+    this(at -> signIn.addressFor(receptionId, at), now, sideEm, captionStyle);
+  }
+
   /**
+   * @param addressAt the address to show at an instant (a presenter's own, computed each minute)
    * @param sideEm the code's side in em of the surrounding text
    * @param captionStyle the style class of the Chinese caption; the English one gets {@code -en}
    */
   public SignInCodeView(
-      SignIn signIn, String receptionId, Instant now, double sideEm, String captionStyle) {
-    this.signIn = signIn;
-    this.receptionId = receptionId;
+      Function<Instant, String> addressAt, Instant now, double sideEm, String captionStyle) {
+    this.addressAt = addressAt;
     String side = sideEm + "em";
     qr.setStyle(
         ("-fx-pref-width: %s; -fx-pref-height: %s; -fx-min-width: %s; -fx-min-height: %s;"
@@ -51,7 +57,7 @@ public final class SignInCodeView extends VBox {
 
   /** The code for the minute {@code now} falls in. */
   public void refresh(Instant now) {
-    String address = signIn.addressFor(receptionId, now);
+    String address = addressAt.apply(now);
     if (!address.equals(qr.text())) {
       qr.show(QrCode.of(address));
     }
