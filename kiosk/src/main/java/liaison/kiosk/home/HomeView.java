@@ -319,7 +319,11 @@ public final class HomeView extends VBox {
         || !before.bookingUrl().equals(next.bookingUrl())
         || !signIn.equals(signInShown)) {
       signInShown = signIn;
-      signIn.or(next::bookingUrl).ifPresent(url -> bookingQr.show(QrCode.of(url)));
+      if (signIn.isPresent()) {
+        bookingQr.show(QrCode.of(signIn.get(), 0));
+      } else {
+        next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
+      }
       bookingCaptions();
     }
     // Large text keeps both codes at their size: residents who need it still scan them (the
