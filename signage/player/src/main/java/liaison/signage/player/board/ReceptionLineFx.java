@@ -84,7 +84,8 @@ final class ReceptionLineFx {
 
   /**
    * A report to voters (述职) on the schedule, beside the receptions: its time tagged 述职, the deputy,
-   * and the report's title.
+   * and the report's title; on today's board ({@code today}) as a busy day's line, with whether it
+   * is on now, else as a line of the week.
    */
   static Node report(BoardInput in, Report r, boolean today) {
     ZoneId zone = in.content().station().zone();
@@ -94,13 +95,30 @@ final class ReceptionLineFx {
             Dates.window(
                 r.starts().atZoneSameInstant(zone).toLocalTime(),
                 r.ends().atZoneSameInstant(zone).toLocalTime()));
-    WrapRow head = new WrapRow(0.5, 0.05, window, fixed("tag-report", "述职 Report to voters"));
-    if (today && r.isUnderWayAt(in.calendar().now().toOffsetDateTime())) {
+    Label tag = fixed("tag-report", "述职 Report to voters");
+    Label who = wrapping("week-who", r.deputyName() + " 代表向选民述职");
+    Label title = r.title().isBlank() ? null : wrapping("week-theme", r.title());
+    if (!today) {
+      // As the week's receptions: the time, then the tag, who and the title beside it.
+      VBox text = new VBox(new WrapRow(0.5, 0.05, tag), who);
+      if (title != null) {
+        text.getChildren().add(title);
+      }
+      text.setMinWidth(0);
+      HBox.setHgrow(text, Priority.ALWAYS);
+      HBox line = new HBox(window, text);
+      line.getStyleClass().addAll("week-line", "week-row", "report-line");
+      line.setAlignment(Pos.TOP_LEFT);
+      line.setMinWidth(0);
+      return line;
+    }
+    WrapRow head = new WrapRow(0.5, 0.05, window, tag);
+    if (r.isUnderWayAt(in.calendar().now().toOffsetDateTime())) {
       head.add(fixed("tag-now", "正在进行 Now"));
     }
-    VBox line = new VBox(head, wrapping("week-who", r.deputyName() + " 代表向选民述职"));
-    if (!r.title().isBlank()) {
-      line.getChildren().add(wrapping("week-theme", r.title()));
+    VBox line = new VBox(head, who);
+    if (title != null) {
+      line.getChildren().add(title);
     }
     line.getStyleClass().addAll("week-line", "agenda-row", "report-line");
     line.setMinWidth(0);

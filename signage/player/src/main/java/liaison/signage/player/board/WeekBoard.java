@@ -53,7 +53,7 @@ final class WeekBoard {
       for (Report r : ReceptionLineFx.reportsOn(in, today.plusDays(d))) {
         byDay
             .computeIfAbsent(today.plusDays(d), x -> new ArrayList<>())
-            .add(Map.entry(ReceptionLineFx.start(in, r), ReceptionLineFx.report(in, r, d == 0)));
+            .add(Map.entry(ReceptionLineFx.start(in, r), ReceptionLineFx.report(in, r, false)));
       }
     }
     String period = "七天内 · 7 days";
