@@ -160,26 +160,8 @@ public class SnapshotBuilder {
             results(stationId),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds),
-            new StationContent.Duty(stars(place.countyId()), reports(stationId, today), null)));
-  }
-
-  /**
-   * The county's 履职之星 of its latest month and its latest year, as the STARS board shows them: the
-   * portrait by the hash the roster uses, the deputy's first station.
-   */
-  private List<StationContent.Star> stars(String countyId) {
-    return duty.latestStars(countyId).stream()
-        .map(
-            s ->
-                new StationContent.Star(
-                    s.kind(),
-                    s.period(),
-                    s.deputyId(),
-                    s.name(),
-                    s.photo(),
-                    s.stationName(),
-                    s.points()))
-        .toList();
+            new StationContent.Duty(
+                duty.latestStars(place.countyId()), reports(stationId, today), null)));
   }
 
   /**

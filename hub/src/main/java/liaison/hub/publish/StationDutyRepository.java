@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationContent.Star;
 import liaison.signage.protocol.StationContent.StarPeriod;
 
 /**
@@ -28,31 +30,22 @@ public class StationDutyRepository {
     this.database = database;
   }
 
-  /** A chosen deputy as the board shows them; {@code photo} the roster's portrait hash. */
-  public record StarRow(
-      StarPeriod kind,
-      String period,
-      String deputyId,
-      String name,
-      @org.jspecify.annotations.Nullable String photo,
-      String stationName,
-      int points) {}
-
   /** A report to voters at the station as its screen needs it. */
   public record ReportRow(
       String id,
       String deputyId,
       String deputyName,
-      java.time.OffsetDateTime starts,
-      java.time.OffsetDateTime ends,
+      OffsetDateTime starts,
+      OffsetDateTime ends,
       String title) {}
 
   /**
    * The county's stars of its latest month, then of its latest year, the most points first, at most
-   * {@link #STARS_PER_PERIOD} of each; each with the first station the deputy is assigned to.
+   * {@link #STARS_PER_PERIOD} of each, as the STARS board shows them: the portrait by the hash the
+   * roster uses, and the first station the deputy is assigned to.
    */
-  public List<StarRow> latestStars(String countyId) {
-    List<StarRow> stars = new ArrayList<>();
+  public List<Star> latestStars(String countyId) {
+    List<Star> stars = new ArrayList<>();
     for (StarPeriod kind : List.of(StarPeriod.MONTH, StarPeriod.YEAR)) {
       stars.addAll(
           database.withHandle(
@@ -114,9 +107,9 @@ public class StationDutyRepository {
                 .list());
   }
 
-  private static StarRow star(StarPeriod kind, ResultSet rs) throws SQLException {
+  private static Star star(StarPeriod kind, ResultSet rs) throws SQLException {
     String station = rs.getString("station_name");
-    return new StarRow(
+    return new Star(
         kind,
         rs.getString("period"),
         rs.getString("deputy_id"),

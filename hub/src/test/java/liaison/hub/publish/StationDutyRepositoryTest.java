@@ -14,11 +14,11 @@ import liaison.hub.db.Sql;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.publish.StationDutyRepository.ReportRow;
-import liaison.hub.publish.StationDutyRepository.StarRow;
 import liaison.hub.station.PublicTokens;
 import liaison.hub.station.Station;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.DeputyLevel;
+import liaison.signage.protocol.StationContent.Star;
 import liaison.signage.protocol.StationContent.StarPeriod;
 import liaison.signage.protocol.StationKind;
 import liaison.testkit.TestClock;
@@ -91,10 +91,10 @@ class StationDutyRepositoryTest {
           }
         });
 
-    List<StarRow> stars = duty.latestStars("c-1");
+    List<Star> stars = duty.latestStars("c-1");
 
     assertThat(stars)
-        .extracting(StarRow::kind, StarRow::period, StarRow::deputyId, StarRow::points)
+        .extracting(Star::kind, Star::period, Star::deputyId, Star::points)
         .startsWith(
             org.assertj.core.groups.Tuple.tuple(StarPeriod.MONTH, "2026-10", "d-1", 128),
             org.assertj.core.groups.Tuple.tuple(StarPeriod.MONTH, "2026-10", "d-2", 90),
@@ -105,7 +105,7 @@ class StationDutyRepositoryTest {
     assertThat(stars.getFirst().photo()).isEqualTo("abc123");
     assertThat(stars.getFirst().stationName()).isEqualTo("城关镇人大代表之家");
     assertThat(stars.get(2).stationName()).isEmpty();
-    assertThat(duty.latestStars("c-2")).extracting(StarRow::deputyId).containsExactly("d-9");
+    assertThat(duty.latestStars("c-2")).extracting(Star::deputyId).containsExactly("d-9");
   }
 
   @Test
