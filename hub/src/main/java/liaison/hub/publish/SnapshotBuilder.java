@@ -1,6 +1,8 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,8 +41,8 @@ import liaison.signage.protocol.StationContent;
  * with consent, each with a message link), the public receptions of the coming days with who has
  * arrived and how many places are booked, the notices aimed at it, its QR links, its handling
  * figures for this month, this year and the last 12 months with its latest published summaries
- * (never a resident's words), and the signage playlist set for it (none when it plays the
- * defaults).
+ * (never a resident's words), the signage playlist set for it (none when it plays the defaults),
+ * and the deputies' side: the county's stars and the station's reports to voters.
  */
 @Singleton
 public class SnapshotBuilder {
@@ -59,6 +61,7 @@ public class SnapshotBuilder {
   private final HandlingResults results;
   private final PublishedSummaries summaries;
   private final SignInKeys signInKeys;
+  private final StationDutyRepository stationDuty;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -75,8 +78,10 @@ public class SnapshotBuilder {
       HandlingResults results,
       PublishedSummaries summaries,
       SignInKeys signInKeys,
+      StationDutyRepository stationDuty,
       Clock clock) {
     this.signInKeys = signInKeys;
+    this.stationDuty = stationDuty;
     this.playlists = playlists;
     this.plans = plans;
     this.results = results;
@@ -162,20 +167,41 @@ public class SnapshotBuilder {
                 results(stationId),
                 playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
                 plan(stationId, today, assignedIds))
-            .withDuty(duty(stationId)));
+            .withDuty(duty(stationId, place.countyId(), today)));
   }
 
   /**
-   * The deputies' side of the snapshot: the sign-in key and address the screen draws its 签到 QR code
-   * from during a reception (stars and reports to voters come with the screens' part).
+   * The deputies' side of the snapshot: the county's latest stars, the station's reports to voters,
+   * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
-  private StationContent.Duty duty(String stationId) {
+  private StationContent.Duty duty(String stationId, String countyId, LocalDate today) {
     StationContent.SignIn signIn =
         signInKeys
             .keyOf(stationId)
             .map(key -> new StationContent.SignIn(links.signIn(), key))
             .orElse(null);
-    return new StationContent.Duty(List.of(), List.of(), signIn);
+    return new StationContent.Duty(
+        stationDuty.latestStars(countyId), reports(stationId, today), signIn);
+  }
+
+  /**
+   * The station's reports to voters from today to the snapshot's horizon, and those closed today
+   * (the screen announces their result), each with the address of its ballot page.
+   */
+  private List<StationContent.Report> reports(String stationId, LocalDate today) {
+    return stationDuty.reports(stationId, today, today.plusDays(config.horizonDays())).stream()
+        .map(
+            r ->
+                new StationContent.Report(
+                    r.id(),
+                    r.deputyId(),
+                    r.deputyName(),
+                    r.starts(),
+                    r.ends(),
+                    r.title(),
+                    "",
+                    links.base() + "/r/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8)))
+        .toList();
   }
 
   /**

@@ -66,7 +66,7 @@ public class PlaylistApiController {
   }
 
   /**
-   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS or PLAN
+   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN or STARS
    */
   public record EntryView(String board, int seconds) {}
 
@@ -88,7 +88,7 @@ public class PlaylistApiController {
   @Operation(
       operationId = "setPlaylist",
       summary =
-          "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS/PLAN of 3–600 s each; dayparts (HH:mm) must not overlap"
+          "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS/PLAN/STARS of 3–600 s each; dayparts (HH:mm) must not overlap"
               + " and need a board each; the station gets it in its next snapshot")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound

@@ -13,8 +13,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import liaison.kiosk.fx.Ui;
-import liaison.kiosk.qr.QrCode;
-import liaison.kiosk.qr.QrView;
+import liaison.signage.player.qr.QrCode;
+import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 
 /**

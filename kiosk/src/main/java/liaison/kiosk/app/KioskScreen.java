@@ -39,6 +39,9 @@ import liaison.kiosk.results.ResultsView;
 import liaison.kiosk.schedule.ScheduleModel;
 import liaison.kiosk.schedule.SchedulePresenter;
 import liaison.kiosk.schedule.ScheduleView;
+import liaison.kiosk.stars.StarsModel;
+import liaison.kiosk.stars.StarsPresenter;
+import liaison.kiosk.stars.StarsView;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.board.SignagePlayback;
 import liaison.signage.player.board.SignageScreen;
@@ -69,6 +72,7 @@ public final class KioskScreen implements AutoCloseable {
   private final HomePresenter homePresenter;
   private final AlertPresenter alertPresenter;
   private final DeputiesPresenter deputiesPresenter = new DeputiesPresenter();
+  private final StarsPresenter starsPresenter = new StarsPresenter();
   private final DeputyPresenter deputyPresenter;
   private final SchedulePresenter schedulePresenter;
   private final NoticesPresenter noticesPresenter;
@@ -348,6 +352,10 @@ public final class KioskScreen implements AutoCloseable {
           case Page.Deputies d -> {
             DeputiesModel m = deputiesPresenter.present(c, d.level());
             yield new Shown(m, () -> new DeputiesView(english, actions, portraits).draw(m, d));
+          }
+          case Page.Stars st -> {
+            StarsModel m = starsPresenter.present(c);
+            yield new Shown(m, () -> new StarsView(english, actions, portraits).draw(m, st));
           }
           case Page.Deputy d -> {
             Optional<DeputyModel> m = deputyPresenter.present(c, d.deputyId());

@@ -32,7 +32,8 @@ public final class DeputiesPresenter {
             .sorted(Comparator.comparing(Deputy::highestLevel))
             .map(DeputyCard::of)
             .toList();
-    return new DeputiesModel(chips, level.filter(counts::containsKey), cards);
+    return new DeputiesModel(
+        chips, level.filter(counts::containsKey), cards, !content.dutyOrEmpty().stars().isEmpty());
   }
 
   /** Short labels for the filter chips: 全国 / 省 / 市 / 县 / 乡镇. */

@@ -49,6 +49,12 @@ public final class DeputiesView {
                   model.selected().equals(Optional.of(c.level())),
                   () -> actions.go(new Page.Deputies(Optional.of(c.level()), 0))));
     }
+    if (model.stars()) {
+      chips
+          .getChildren()
+          .add(
+              chip(Bilingual.of("履职之星", "Duty stars"), false, () -> actions.go(new Page.Stars(0))));
+    }
     List<Node> cards = model.cards().stream().map(this::card).toList();
     Node list =
         cards.isEmpty()

@@ -13,9 +13,9 @@ import liaison.kiosk.fx.FittingColumn;
 import liaison.kiosk.fx.PageLayout;
 import liaison.kiosk.fx.Ui;
 import liaison.kiosk.nav.Actions;
-import liaison.kiosk.qr.QrCode;
-import liaison.kiosk.qr.QrView;
 import liaison.signage.player.fx.Portraits;
+import liaison.signage.player.qr.QrCode;
+import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 
 /**

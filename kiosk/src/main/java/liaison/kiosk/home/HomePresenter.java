@@ -28,6 +28,7 @@ import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent.SignIn;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /** Turns the station's content, its link status and the time into what the home screen shows. */
@@ -111,7 +112,9 @@ public final class HomePresenter {
             ? Optional.empty()
             : Optional.of(
                 new Bilingual("本机时钟未校准，请设置日期和时间", "The clock on this screen needs setting")),
-        calendar.todaysReceptions().stream().map(r -> slot(calendar, r)).toList(),
+        calendar.todaysReceptions().stream()
+            .map(r -> slot(calendar, r, c.dutyOrEmpty().signInIfAny()))
+            .toList(),
         plausible ? upcoming(calendar) : List.of(),
         calendar.activeNotices().stream()
             .map(
@@ -135,7 +138,7 @@ public final class HomePresenter {
     return now.toEpochSecond() / TICKER_SECONDS;
   }
 
-  private static Slot slot(ReceptionCalendar calendar, Reception r) {
+  private static Slot slot(ReceptionCalendar calendar, Reception r, Optional<SignIn> signIn) {
     SlotState state;
     if (r.status() == ReceptionStatus.CANCELLED) {
       state = SlotState.CANCELLED;
@@ -167,7 +170,10 @@ public final class HomePresenter {
                             : Optional.of(
                                 r.isPresent(d.id()) ? Attendance.PRESENT : Attendance.EXPECTED)))
             .toList(),
-        ReceptionText.booking(r));
+        ReceptionText.booking(r),
+        state == SlotState.IN_PROGRESS
+            ? signIn.map(key -> key.addressFor(r.id(), calendar.now().toInstant()))
+            : Optional.empty());
   }
 
   static DeputyLine deputyLine(Deputy d, Optional<Attendance> attendance) {

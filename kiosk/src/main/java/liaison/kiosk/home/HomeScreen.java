@@ -31,7 +31,12 @@ public record HomeScreen(
     Optional<Bilingual> contentAge,
     long tickerStep) {
 
-  /** One of today's reception slots with its deputies. */
+  /**
+   * One of today's reception slots with its deputies.
+   *
+   * @param signIn while it is under way at a station the hub gave a sign-in key: the address of
+   *     this minute's code the deputies on duty scan to sign in (代表签到)
+   */
   public record Slot(
       String window,
       Bilingual status,
@@ -39,7 +44,8 @@ public record HomeScreen(
       String theme,
       String location,
       List<DeputyLine> deputies,
-      Optional<Bilingual> booking) {}
+      Optional<Bilingual> booking,
+      Optional<String> signIn) {}
 
   public enum SlotState {
     COMING,

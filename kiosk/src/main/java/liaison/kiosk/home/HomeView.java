@@ -17,13 +17,14 @@ import liaison.kiosk.home.HomeScreen.Slot;
 import liaison.kiosk.home.HomeScreen.Upcoming;
 import liaison.kiosk.nav.Actions;
 import liaison.kiosk.nav.Page;
-import liaison.kiosk.qr.QrCode;
-import liaison.kiosk.qr.QrView;
 import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.fx.WrappingLabel;
+import liaison.signage.player.qr.QrCode;
+import liaison.signage.player.qr.QrView;
+import liaison.signage.player.qr.SignInCodeView;
 import liaison.signage.player.text.Bilingual;
 
 /**
@@ -55,6 +56,10 @@ public final class HomeView extends VBox {
   private final Label bookingCaptionEn = Ui.label("qr-caption-en");
   private Actions actions = Actions.NONE;
   private Portraits portraits = Portraits.none();
+
+  /** The deputies' sign-in address the second code shows instead of booking, if any. */
+  private Optional<String> signInShown = Optional.empty();
+
   private boolean english;
   private HomeScreen shown;
 
@@ -254,7 +259,17 @@ public final class HomeView extends VBox {
     upcomingTitleEn.getStyleClass().setAll("section-title-en");
     Ui.bilingual(
         opinionCaption, opinionCaptionEn, Bilingual.of("扫码提意见", "Give your opinion"), english);
-    Ui.bilingual(bookingCaption, bookingCaptionEn, Bilingual.of("扫码预约", "Book a meeting"), english);
+    bookingCaptions();
+  }
+
+  private void bookingCaptions() {
+    Ui.bilingual(
+        bookingCaption,
+        bookingCaptionEn,
+        signInShown.isPresent()
+            ? Bilingual.of(SignInCodeView.CAPTION_ZH, SignInCodeView.CAPTION_EN)
+            : Bilingual.of("扫码预约", "Book a meeting"),
+        english);
   }
 
   public HomeScreen shown() {
@@ -296,8 +311,20 @@ public final class HomeView extends VBox {
     if (before == null || !before.opinionUrl().equals(next.opinionUrl())) {
       next.opinionUrl().ifPresent(url -> opinionQr.show(QrCode.of(url)));
     }
-    if (before == null || !before.bookingUrl().equals(next.bookingUrl())) {
-      next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
+    // During a reception under way the second code is the deputies' sign-in (代表签到) of this
+    // minute: a 7-inch panel has no room for a third 25 mm code beside the reception, and the
+    // residents there are being received. Booking comes back when the reception ends.
+    Optional<String> signIn = next.today().stream().flatMap(s -> s.signIn().stream()).findFirst();
+    if (before == null
+        || !before.bookingUrl().equals(next.bookingUrl())
+        || !signIn.equals(signInShown)) {
+      signInShown = signIn;
+      if (signIn.isPresent()) {
+        bookingQr.show(QrCode.of(signIn.get(), 0));
+      } else {
+        next.bookingUrl().ifPresent(url -> bookingQr.show(QrCode.of(url)));
+      }
+      bookingCaptions();
     }
     // Large text keeps both codes at their size: residents who need it still scan them (the
     // stylesheet makes the cards' margins and captions tighter instead).

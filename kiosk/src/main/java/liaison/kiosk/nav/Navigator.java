@@ -81,7 +81,10 @@ public final class Navigator {
   }
 
   private static boolean isListPage(Page p) {
-    return p instanceof Page.Deputies || p instanceof Page.Schedule || p instanceof Page.Notices;
+    return p instanceof Page.Deputies
+        || p instanceof Page.Stars
+        || p instanceof Page.Schedule
+        || p instanceof Page.Notices;
   }
 
   /** Back one page, or Home. */

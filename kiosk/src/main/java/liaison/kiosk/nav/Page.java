@@ -32,6 +32,18 @@ public sealed interface Page {
     }
   }
 
+  /** 履职之星: the county's duty stars, from the directory's chips. */
+  record Stars(int page) implements Page {
+    public Stars {
+      page = Math.max(0, page);
+    }
+
+    @Override
+    public Tab tab() {
+      return Tab.DEPUTIES;
+    }
+  }
+
   record Deputy(String deputyId) implements Page {
     @Override
     public Tab tab() {

@@ -2,6 +2,7 @@ package liaison.kiosk.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,7 @@ import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent.Report;
 import liaison.signage.schedule.ReceptionCalendar;
 
 /** Computes the schedule page from the station's content and the time. */
@@ -52,17 +54,29 @@ public final class SchedulePresenter {
         byDay.computeIfAbsent(r.date(), k -> new ArrayList<>()).add(r);
       }
     }
-    List<Day> days = new ArrayList<>();
+    Map<LocalDate, List<Entry>> entries = new TreeMap<>();
     byDay.forEach(
         (date, receptions) ->
+            receptions.forEach(
+                r ->
+                    entries.computeIfAbsent(date, k -> new ArrayList<>()).add(entry(calendar, r))));
+    // A deputy's report to voters (述职) stands among the receptions of its day.
+    ZoneId zone = content.station().zone();
+    for (Report r : content.dutyOrEmpty().reports()) {
+      LocalDate date = r.starts().atZoneSameInstant(zone).toLocalDate();
+      if (!date.isBefore(from) && !date.isAfter(until)) {
+        entries.computeIfAbsent(date, k -> new ArrayList<>()).add(entry(calendar, r, zone));
+      }
+    }
+    List<Day> days = new ArrayList<>();
+    entries.forEach(
+        (date, list) ->
             days.add(
                 new Day(
                     Dates.day(date),
                     plausible && date.equals(calendar.today()),
-                    receptions.stream()
-                        .sorted(Comparator.comparing(Reception::start))
-                        .map(r -> entry(calendar, r))
-                        .toList())));
+                    // "09:00—11:00" sorts as the times do.
+                    list.stream().sorted(Comparator.comparing(Entry::window)).toList())));
     Optional<Bilingual> note =
         plausible
             ? Optional.empty()
@@ -71,6 +85,22 @@ public final class SchedulePresenter {
                     "本机时钟未校准，以下按内容生成日期列出",
                     "The clock needs setting; listed from the content's date"));
     return new ScheduleModel(days, note);
+  }
+
+  private static Entry entry(ReceptionCalendar calendar, Report r, ZoneId zone) {
+    boolean now = r.isUnderWayAt(calendar.now().toOffsetDateTime());
+    return new Entry(
+        Dates.window(
+            r.starts().atZoneSameInstant(zone).toLocalTime(),
+            r.ends().atZoneSameInstant(zone).toLocalTime()),
+        r.deputyName() + " 代表向选民述职",
+        r.title(),
+        r.place(),
+        Optional.of(
+            now
+                ? Bilingual.of("述职进行中", "Report to voters, now")
+                : Bilingual.of("述职", "Report to voters")),
+        Optional.empty());
   }
 
   private static Entry entry(ReceptionCalendar calendar, Reception r) {

@@ -164,6 +164,51 @@ class KioskPagesTest {
     }
   }
 
+  /** The county's duty stars, from the directory's chip, at every size: whole and readable. */
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
+  void shouldOpenTheDutyStarsFromTheDirectoryAtEverySize(int width, int height) {
+    StationContent.StarPeriod month = StationContent.StarPeriod.MONTH;
+    StationContent.StarPeriod year = StationContent.StarPeriod.YEAR;
+    StationContent withStars =
+        GoldenFiles.content()
+            .withDuty(
+                new StationContent.Duty(
+                    List.of(
+                        new StationContent.Star(
+                            month, "2026-10", "d-0001", "陈秀兰", null, "城关镇人大代表之家", 46),
+                        new StationContent.Star(
+                            month, "2026-10", "d-0900", "欧阳晓东", null, "青溪县政务服务中心人大代表联系点（城关镇）", 41),
+                        new StationContent.Star(
+                            year, "2025", "d-0002", "黄志强", null, "城关镇人大代表之家", 412)),
+                    List.of(),
+                    null));
+    try (StationRuntime runtime = runtime(withStars)) {
+      Shot directory =
+          shoot(
+              runtime,
+              Page.Deputies.all(),
+              Settings.DEFAULT,
+              width,
+              height,
+              "deputies-with-stars-" + width + "x" + height);
+      Shot stars =
+          shoot(
+              runtime,
+              new Page.Stars(0),
+              Settings.DEFAULT,
+              width,
+              height,
+              "stars-" + width + "x" + height);
+
+      assertThat(directory.texts()).contains("履职之星");
+      assertThat(directory.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
+      assertThat(stars.texts())
+          .contains("履职之星", "月度之星 2026年10月", "陈秀兰", "46 分", "年度之星 2025年", "黄志强", "412 分");
+      assertThat(stars.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
+    }
+  }
+
   private static String decode(WritableImage image, Node node) {
     try {
       return Screens.decodeQrIn(image, node);

@@ -34,7 +34,8 @@ class HomeViewTest {
       List<String> texts,
       List<String> problems,
       javafx.scene.Node opinionQr,
-      javafx.scene.Node ticker) {}
+      javafx.scene.Node ticker,
+      javafx.scene.Node secondQr) {}
 
   private static Rendered render(HomeScreen screen, int width, int height, String name) {
     return onFx(
@@ -55,7 +56,8 @@ class HomeViewTest {
               Screens.visibleTexts(view),
               LayoutCheck.touchScreen(Panel.kiosk(width, height)).problems(view),
               home.qrNodes().getFirst(),
-              home.lookup(".notices"));
+              home.lookup(".notices"),
+              home.qrNodes().get(1));
         });
   }
 
@@ -83,6 +85,60 @@ class HomeViewTest {
     assertThat(rendered.problems()).isEmpty();
     assertThat(Screens.decodeQrIn(rendered.image(), rendered.opinionQr()))
         .isEqualTo("https://hub.example.cn/o/Xq7fK2mPw9");
+  }
+
+  /**
+   * During a reception under way, a station the hub gave a sign-in key shows the deputies' code of
+   * this minute in the place of the booking code, scannable and at the panel's 25 mm.
+   */
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"1280, 800", "800, 480", "1920, 1080"})
+  void shouldShowTheDeputiesSignInCodeOfThisMinuteDuringTheReception(int width, int height)
+      throws Exception {
+    StationContent.SignIn key =
+        new StationContent.SignIn(
+            "https://hub.example.cn/me/sign-in",
+            "c2lnbi1pbi1rZXktb2YtdGhlLXN0YXRpb24tZm9yLXRlc3Rz");
+    StationContent c =
+        GoldenFiles.content().withDuty(new StationContent.Duty(List.of(), List.of(), key));
+    HomeScreen screen =
+        presenter.present(
+            Optional.of(c),
+            LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")),
+            "s-001");
+    String reception =
+        c.receptions().stream()
+            .filter(r -> r.start().equals(java.time.LocalTime.of(9, 0)))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    Rendered rendered = render(screen, width, height, "home-sign-in-" + width + "x" + height);
+
+    assertThat(rendered.texts())
+        .contains("代表签到", "Deputies sign in", "09:00—11:30", "扫码提意见")
+        .doesNotContain("扫码预约");
+    assertThat(rendered.problems()).as("layout on the %s", Panel.kiosk(width, height)).isEmpty();
+    // Read as a phone aims at it: the card's white padding is its quiet zone.
+    assertThat(Screens.decodeQrIn(rendered.image(), rendered.secondQr().getParent()))
+        .isEqualTo(key.addressFor(reception, java.time.Instant.parse("2026-11-23T01:30:00Z")));
+
+    // Once the reception is over, the booking code is back.
+    HomeScreen after =
+        new HomePresenter(TestClock.at("2026-11-23T11:45:00+08:00"))
+            .present(
+                Optional.of(c),
+                LinkStatus.online(OffsetDateTime.parse("2026-11-23T07:00:00+08:00")),
+                "s-001");
+    List<String> codes =
+        onFx(
+            () -> {
+              HomeView home = new HomeView();
+              home.show(screen);
+              home.show(after);
+              return home.qrTexts();
+            });
+    assertThat(codes).containsExactly(c.links().opinion(), c.links().booking());
   }
 
   @ParameterizedTest(name = "{0}x{1}")

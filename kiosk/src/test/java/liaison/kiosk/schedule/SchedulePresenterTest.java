@@ -51,4 +51,35 @@ class SchedulePresenterTest {
     assertThat(schedule.days()).isNotEmpty().noneMatch(ScheduleModel.Day::today);
     assertThat(schedule.note().orElseThrow().zh()).contains("时钟未校准");
   }
+
+  @Test
+  void shouldListAReportToVotersAmongTheReceptionsOfItsDayInTimeOrder() {
+    java.time.OffsetDateTime starts = java.time.OffsetDateTime.parse("2026-11-23T10:00:00+08:00");
+    StationContent.Report report =
+        new StationContent.Report(
+            "vr-1",
+            "d-0002",
+            "黄志强",
+            starts,
+            starts.plusHours(1),
+            "2026年度履职情况报告",
+            "",
+            "https://hub.example.cn/r/vr-1");
+    StationContent withReport =
+        golden.withDuty(new StationContent.Duty(List.of(), List.of(report), null));
+
+    ScheduleModel schedule = presenter.present(withReport);
+
+    ScheduleModel.Day today = schedule.days().getFirst();
+    assertThat(today.today()).isTrue();
+    assertThat(today.entries())
+        .extracting(ScheduleModel.Entry::window)
+        .isSortedAccordingTo(String::compareTo)
+        .contains("10:00—11:00");
+    ScheduleModel.Entry entry =
+        today.entries().stream().filter(e -> e.window().equals("10:00—11:00")).findFirst().get();
+    assertThat(entry.names()).isEqualTo("黄志强 代表向选民述职");
+    assertThat(entry.theme()).isEqualTo("2026年度履职情况报告");
+    assertThat(entry.status().map(Bilingual::zh)).contains("述职");
+  }
 }

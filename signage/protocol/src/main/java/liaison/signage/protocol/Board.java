@@ -21,7 +21,12 @@ public enum Board {
    * The coming activities of the station's annual plan (年度活动计划). Added after the first stations:
    * one that does not know it skips it in its playlist ({@link Playlist#playable()}).
    */
-  PLAN;
+  PLAN,
+  /**
+   * The county's 履职之星, this month's and this year's (issue 18). In the default playlist, which
+   * skips it while the county has chosen none; an older station skips it like {@link #PLAN}.
+   */
+  STARS;
 
   /** The board of that name, if there is one. */
   public static java.util.Optional<Board> find(String name) {

@@ -33,7 +33,9 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
               Entry.of(Board.WEEK, 15),
               Entry.of(Board.ROSTER, 15),
               Entry.of(Board.NOTICES, 15),
-              Entry.of(Board.RESULTS, 10)),
+              Entry.of(Board.RESULTS, 10),
+              // Skipped while the county has no stars: the loop is then as it was before them.
+              Entry.of(Board.STARS, 15)),
           List.of());
 
   public Playlist(List<Entry> entries, @Nullable List<Daypart> dayparts) {

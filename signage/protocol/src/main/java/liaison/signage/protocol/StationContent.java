@@ -488,9 +488,6 @@ public record StationContent(
   }
 
   /**
-   * Where residents go from the station's QR codes, and where photos are fetched by content hash.
-   */
-  /**
    * The deputies' side of a station's snapshot (issue 18): the county's 履职之星, the reports to voters
    * (述职) scheduled at the station, and the key its screen signs deputies in with.
    *
@@ -604,6 +601,9 @@ public record StationContent(
     }
   }
 
+  /**
+   * Where residents go from the station's QR codes, and where photos are fetched by content hash.
+   */
   public record Links(String opinion, String booking, String photoBase) {
     public Links {
       text(opinion, "links.opinion");

@@ -25,10 +25,11 @@ class PlaylistTest {
             PlaylistException.class,
             e -> {
               assertThat(e.zh())
-                  .isEqualTo("播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN");
+                  .isEqualTo(
+                      "播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS");
               assertThat(e.en())
                   .isEqualTo(
-                      "the playlist names an unknown board 'CLOCK'; use one of TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN");
+                      "the playlist names an unknown board 'CLOCK'; use one of TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN, STARS");
               assertThat(e.getMessage()).contains(e.zh()).contains(e.en());
             });
   }

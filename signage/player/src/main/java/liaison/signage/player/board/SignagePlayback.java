@@ -45,6 +45,9 @@ public final class SignagePlayback implements AutoCloseable {
     watches.add(runtime.feed().content().watch(c -> FxThread.run(() -> contentChanged(c))));
     watches.add(
         runtime.feed().alert().watch(a -> FxThread.run(() -> loop.alert(a, clock.instant()))));
+    // A report to voters' live count: the loop puts the vote on screen and redraws each change.
+    watches.add(
+        runtime.feed().tally().watch(t -> FxThread.run(() -> loop.tally(t, clock.instant()))));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::showEnrolment)));
     watches.add(
         runtime

@@ -28,6 +28,8 @@ import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.OnScreen.Vote;
+import liaison.signage.player.qr.SignInCodeView;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.ContentAge;
 import liaison.signage.player.text.Dates;
@@ -244,6 +246,10 @@ public final class SignageScreen {
     ageEn.setText(stale.map(Bilingual::en).orElse(""));
     age.setVisible(stale.isPresent());
     age.setManaged(stale.isPresent());
+    // A deputies' sign-in code changes with the minute.
+    for (Node code : body.lookupAll(".sign-in-code")) {
+      ((SignInCodeView) code).refresh(clock.instant());
+    }
   }
 
   /** The board or message on screen, for tests and the proof of what is shown. */
@@ -312,6 +318,10 @@ public final class SignageScreen {
         }
         yield AlertBoard.build(i.alert(), zone());
       }
+      case Vote v ->
+          content
+              .<Node>map(c -> VoteBoard.build(v, c, input(c, 0)))
+              .orElseGet(() -> fixed("message-more", ""));
       case Slide slide ->
           content
               .map(
@@ -342,19 +352,24 @@ public final class SignageScreen {
   }
 
   private PagedBoard slide(Slide slide, StationContent c) {
-    BoardInput in = new BoardInput(c, calendar(c), portraits, portrait, fontPx, slide.page());
+    BoardInput in = input(c, slide.page());
     return switch (slide.board()) {
       case TODAY -> TodayBoard.build(in);
       case WEEK -> WeekBoard.build(in);
       case ROSTER -> RosterBoard.build(in);
       case RESULTS -> ResultsBoard.build(in);
       case PLAN -> PlanBoard.build(in);
+      case STARS -> StarsBoard.build(in);
       case NOTICES -> {
         List<String> ids = in.calendar().activeNotices().stream().map(Notice::id).toList();
         String id = slide.noticeId().orElse("");
         yield NoticeBoard.build(in, id, Math.max(0, ids.indexOf(id)), ids.size());
       }
     };
+  }
+
+  private BoardInput input(StationContent c, int page) {
+    return new BoardInput(c, calendar(c), portraits, portrait, fontPx, page);
   }
 
   private ReceptionCalendar calendar(StationContent c) {

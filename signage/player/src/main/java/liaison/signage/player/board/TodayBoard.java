@@ -3,23 +3,30 @@ package liaison.signage.player.board;
 import static liaison.signage.player.board.BoardFx.fixed;
 import static liaison.signage.player.board.BoardFx.wrapping;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.fx.PagedGroups;
 import liaison.signage.player.fx.SideBySide;
 import liaison.signage.player.fx.WrapRow;
+import liaison.signage.player.qr.SignInCodeView;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent.Report;
+import liaison.signage.protocol.StationContent.SignIn;
 
 /**
  * Today's receptions: who receives visitors, when and where, a card each with the deputies'
@@ -43,11 +50,18 @@ final class TodayBoard {
   /** A busy day's lines stand in two columns where each is at least this wide. */
   static final double ROW_COLUMN_EM = 14;
 
+  /**
+   * The sign-in code's side: 25 mm and more on every panel (its 37 modules at 4 px each on the
+   * 7-inch one), smaller than a vote's.
+   */
+  static final double SIGN_IN_EM = 6.2;
+
   private TodayBoard() {}
 
   static PagedBoard build(BoardInput in) {
     List<Reception> today = in.calendar().todaysReceptions();
-    if (today.isEmpty()) {
+    List<Report> reports = ReceptionLineFx.reportsOn(in, in.calendar().today());
+    if (today.isEmpty() && reports.isEmpty()) {
       List<String> next =
           in.calendar().upcoming(14).stream()
               .findFirst()
@@ -63,8 +77,8 @@ final class TodayBoard {
       return PagedBoard.single(
           BoardFx.board(BoardFx.title(in, TITLE, "", null, null), BoardFx.message(NONE, next)));
     }
-    if (today.size() > CARDS_UP_TO) {
-      return rows(in, today);
+    if (today.size() > CARDS_UP_TO || today.isEmpty()) {
+      return rows(in, today, reports);
     }
     List<List<? extends Node>> cuts = new ArrayList<>();
     for (int perCard : PER_CARD) {
@@ -78,6 +92,8 @@ final class TodayBoard {
           from += perCard;
         } while (from < deputies.size());
       }
+      // A report to voters the same day stands as a line after the receptions' cards.
+      reports.forEach(r -> cards.add(ReceptionLineFx.report(in, r, true)));
       cuts.add(cards);
     }
     // Landscape: the cards side by side, two across while each keeps 14 em; portrait: one above
@@ -89,26 +105,61 @@ final class TodayBoard {
             in.page());
     VBox.setVgrow(pages, Priority.ALWAYS);
     Node title = BoardFx.title(in, TITLE, "", pages.pages(), pages.shownPage());
-    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
+    return new PagedBoard(BoardFx.board(title, withSignIn(in, today, pages)), pages.pages());
   }
 
   /**
    * A busy day: a compact line a reception (when, who, the topic, where), in two columns where the
    * screen is wide, so a dozen receptions take a few pages.
    */
-  private static PagedBoard rows(BoardInput in, List<Reception> today) {
+  private static PagedBoard rows(BoardInput in, List<Reception> today, List<Report> reports) {
+    // Receptions and reports to voters in the order of their start.
+    List<Map.Entry<LocalTime, Node>> lines = new ArrayList<>();
+    today.forEach(r -> lines.add(Map.entry(r.start(), ReceptionLineFx.today(in, r))));
+    reports.forEach(
+        r ->
+            lines.add(
+                Map.entry(ReceptionLineFx.start(in, r), ReceptionLineFx.report(in, r, true))));
+    lines.sort(Map.Entry.comparingByKey());
     PagedGroups pages =
         new PagedGroups(
             List.of(
                 new PagedGroups.Group(
-                    null, null, today.stream().map(r -> ReceptionLineFx.today(in, r)).toList())),
+                    null, null, lines.stream().map(Map.Entry::getValue).toList())),
             PagedGroups.Shape.columns(2, ROW_COLUMN_EM, 0.25, 0.3),
             in.page());
     VBox.setVgrow(pages, Priority.ALWAYS);
-    Node title =
-        BoardFx.title(
-            in, TITLE, today.size() + " 场 · receptions", pages.pages(), pages.shownPage());
-    return new PagedBoard(BoardFx.board(title, pages), pages.pages());
+    String count = today.isEmpty() ? "" : today.size() + " 场 · receptions";
+    Node title = BoardFx.title(in, TITLE, count, pages.pages(), pages.shownPage());
+    return new PagedBoard(BoardFx.board(title, withSignIn(in, today, pages)), pages.pages());
+  }
+
+  /**
+   * During a reception, where the hub gives the station a sign-in key, the deputies' sign-in code
+   * beside the day's receptions (beneath them on a portrait screen); else the receptions alone.
+   */
+  private static Node withSignIn(BoardInput in, List<Reception> today, PagedGroups pages) {
+    Optional<SignIn> signIn = in.content().dutyOrEmpty().signInIfAny();
+    Optional<Reception> now =
+        today.stream()
+            .filter(r -> r.status() != ReceptionStatus.CANCELLED && in.calendar().inProgress(r))
+            .findFirst();
+    if (signIn.isEmpty() || now.isEmpty()) {
+      return pages;
+    }
+    SignInCodeView code =
+        new SignInCodeView(
+            signIn.get(),
+            now.get().id(),
+            in.calendar().now().toInstant(),
+            SIGN_IN_EM,
+            "sign-in-caption");
+    Pane both = in.portrait() ? new VBox(pages, code) : new HBox(pages, code);
+    both.getStyleClass().add("today-with-sign-in");
+    HBox.setHgrow(pages, Priority.ALWAYS);
+    VBox.setVgrow(both, Priority.ALWAYS);
+    both.setMinSize(0, 0);
+    return both;
   }
 
   private static Node card(BoardInput in, Reception r, List<Deputy> deputies, boolean continued) {

@@ -3,10 +3,11 @@ package liaison.signage.player.board;
 import static liaison.signage.player.board.BoardFx.fixed;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.StationContent.Report;
 
 /**
  * This week's receptions, today and the six days after: a day (beside its receptions on a wide
@@ -39,22 +41,38 @@ final class WeekBoard {
         .filter(r -> r.status() != ReceptionStatus.CANCELLED)
         .forEach(rows::add);
     rows.addAll(in.calendar().upcoming(6));
+    // Reports to voters (述职) stand among the receptions of their day, in the order of their start.
+    Map<LocalDate, List<Map.Entry<LocalTime, Node>>> byDay = new TreeMap<>();
+    rows.forEach(
+        r ->
+            byDay
+                .computeIfAbsent(r.date(), d -> new ArrayList<>())
+                .add(Map.entry(r.start(), ReceptionLineFx.week(in, r))));
+    LocalDate today = in.calendar().today();
+    for (int d = 0; d <= 6; d++) {
+      for (Report r : ReceptionLineFx.reportsOn(in, today.plusDays(d))) {
+        byDay
+            .computeIfAbsent(today.plusDays(d), x -> new ArrayList<>())
+            .add(Map.entry(ReceptionLineFx.start(in, r), ReceptionLineFx.report(in, r, false)));
+      }
+    }
     String period = "七天内 · 7 days";
-    if (rows.isEmpty()) {
+    if (byDay.isEmpty()) {
       return PagedBoard.single(
           BoardFx.board(
               BoardFx.title(in, TITLE, period, null, null), BoardFx.message(NONE, List.of())));
     }
-    Map<LocalDate, List<Reception>> byDay = new LinkedHashMap<>();
-    rows.forEach(r -> byDay.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r));
     List<PagedGroups.Group> days = new ArrayList<>();
     byDay.forEach(
-        (day, receptions) ->
+        (day, lines) ->
             days.add(
                 new PagedGroups.Group(
                     day(in, day, false),
                     day(in, day, true),
-                    receptions.stream().map(r -> ReceptionLineFx.week(in, r)).toList())));
+                    lines.stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(Map.Entry::getValue)
+                        .toList())));
     PagedGroups pages =
         new PagedGroups(
             days,

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.StationAlert;
+import liaison.signage.protocol.StationContent.Report;
+import liaison.signage.protocol.VoteTally;
 
 /** What the signage screen shows now; the view renders it, the loop decides it. */
 public sealed interface OnScreen {
@@ -30,4 +32,20 @@ public sealed interface OnScreen {
   /** An alert over the loop; {@code until} is empty while an emergency holds the screen. */
   record Interrupt(StationAlert alert, Instant since, Optional<Instant> until)
       implements OnScreen {}
+
+  /**
+   * A deputy's report to voters (述职评议) under way at the station: the vote's QR code and the live
+   * count, or, once the vote closed, its result. Over the loop, under an alert.
+   *
+   * @param tally the count as last heard, for this report; empty before the first ballot
+   * @param result the vote closed: the screen announces the result instead of taking ballots
+   */
+  record Vote(Report report, Optional<VoteTally> tally, boolean result, Instant since)
+      implements OnScreen {
+
+    /** Whether {@code other} shows the same thing (since when aside): no redraw needed. */
+    public boolean sameAs(Vote other) {
+      return report.equals(other.report) && tally.equals(other.tally) && result == other.result;
+    }
+  }
 }

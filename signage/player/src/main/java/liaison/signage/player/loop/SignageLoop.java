@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.OnScreen.Vote;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
@@ -22,6 +25,8 @@ import liaison.signage.protocol.Playlist.Entry;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Notice;
+import liaison.signage.protocol.StationContent.Report;
+import liaison.signage.protocol.VoteTally;
 import liaison.signage.schedule.ReceptionCalendar;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +39,10 @@ import org.jspecify.annotations.Nullable;
  * daypart in force (switching at the daypart's boundary); boards with nothing to show are skipped.
  * An URGENT alert interrupts the loop for {@link #URGENT_FOR} and again every {@link #URGENT_EVERY}
  * while it is valid; an EMERGENCY alert holds the screen until it expires or is cleared. After an
- * interrupt the board it interrupted continues for the time it had left. Whenever a notice leaves
+ * interrupt the board it interrupted continues for the time it had left. A deputy's report to
+ * voters under way at the station, or its vote still open, holds the screen below the alerts with
+ * the vote's QR code and live count ({@link Vote}); once the vote closes, its result stays for
+ * {@link #RESULT_FOR} and at least until that long after the report's end. Whenever a notice leaves
  * the screen a {@link DisplayProof} is emitted. A board with more than a screenful (the screen says
  * how many pages it laid out, {@link #pages(Pages)}) shows its pages one after the other, each for
  * the entry's time, so everyone on the roster and every reception of the day is on screen once a
@@ -52,6 +60,12 @@ public final class SignageLoop {
    * sees it on screen while it is, not only once it ends.
    */
   public static final Duration HOLD_PROOF_EVERY = Duration.ofMinutes(15);
+
+  /**
+   * How long a closed vote's result stays on screen, and at least until so long after the report's
+   * scheduled end: the audience is still in the hall when a vote closes early.
+   */
+  public static final Duration RESULT_FOR = Duration.ofMinutes(10);
 
   /** When every board of the playlist is empty, today's board stands in for this long. */
   static final Duration FALLBACK = Duration.ofSeconds(20);
@@ -73,6 +87,7 @@ public final class SignageLoop {
   private Pages pages = slide -> 1;
   private Optional<StationContent> content = Optional.empty();
   private Optional<StationAlert> alert = Optional.empty();
+  private Optional<VoteTally> tally = Optional.empty();
   private OnScreen screen;
 
   // Where the loop stands: the entries it plays, the entry, and the notice page within NOTICES.
@@ -138,6 +153,12 @@ public final class SignageLoop {
   /** The retained alert changed; empty when the hub cleared it. */
   public void alert(Optional<StationAlert> next, Instant now) {
     alert = next;
+    tick(now);
+  }
+
+  /** The live tally of a report to voters changed; empty when the hub cleared it. */
+  public void tally(Optional<VoteTally> next, Instant now) {
+    tally = next;
     tick(now);
   }
 
@@ -207,6 +228,16 @@ public final class SignageLoop {
       }
       return;
     }
+    Optional<Vote> vote = voteAt(now);
+    if (vote.isPresent()) {
+      hold(vote.get(), now, resumed);
+      return;
+    }
+    if (screen instanceof Vote) {
+      // The vote's result has been announced: the loop goes on where the vote found it.
+      screen = resumed(now);
+      resumed = true;
+    }
     List<Entry> inForce = playlist().entriesAt(LocalTime.ofInstant(now, zone()));
     if (!(screen instanceof Slide slide) || !inForce.equals(entries)) {
       // First board, back from syncing, or a daypart began or ended: its entries start from the
@@ -256,6 +287,49 @@ public final class SignageLoop {
       until = Optional.of(end);
     }
     show(new Interrupt(a, now, until));
+  }
+
+  /** The vote on screen, redrawn when its count changes; the board it covers waits. */
+  private void hold(Vote vote, Instant now, boolean resumed) {
+    if (screen instanceof Slide slide) {
+      pause(slide, now);
+    }
+    if (screen instanceof Vote shown && shown.sameAs(vote) && !resumed) {
+      return;
+    }
+    Instant since = screen instanceof Vote shown ? shown.since() : now;
+    show(new Vote(vote.report(), vote.tally(), vote.result(), since));
+  }
+
+  /**
+   * The report to voters the screen gives itself to at {@code now}: the one the tally counts while
+   * its vote is open or its result is announced, else one under way by the schedule (its ballot
+   * opens any moment). A report the snapshot does not carry cannot be drawn and is left out.
+   */
+  private Optional<Vote> voteAt(Instant now) {
+    List<Report> reports = content.orElseThrow().dutyOrEmpty().reports();
+    Optional<VoteTally> counted = tally;
+    if (counted.isPresent()) {
+      VoteTally t = counted.get();
+      Optional<Report> report =
+          reports.stream().filter(r -> r.id().equals(t.reportId())).findFirst();
+      if (report.isPresent()) {
+        if (t.state() == VoteTally.State.OPEN) {
+          return Optional.of(new Vote(report.get(), counted, false, now));
+        }
+        Instant closed = t.at().toInstant().plus(RESULT_FOR);
+        Instant afterEnd = report.get().ends().toInstant().plus(RESULT_FOR);
+        if (now.isBefore(closed.isAfter(afterEnd) ? closed : afterEnd)) {
+          return Optional.of(new Vote(report.get(), counted, true, now));
+        }
+      }
+    }
+    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    return reports.stream()
+        .filter(r -> r.isUnderWayAt(at))
+        .filter(r -> counted.map(t -> !t.reportId().equals(r.id())).orElse(true))
+        .findFirst()
+        .map(r -> new Vote(r, Optional.empty(), false, now));
   }
 
   private void pause(Slide slide, Instant now) {
@@ -330,6 +404,7 @@ public final class SignageLoop {
       case NOTICES -> !notices(now).isEmpty();
       case RESULTS -> c.resultsIfAny().isPresent();
       case PLAN -> !c.planOrEmpty().isEmpty();
+      case STARS -> !c.dutyOrEmpty().stars().isEmpty();
     };
   }
 

@@ -134,11 +134,19 @@ public final class PhotoCache implements AutoCloseable {
     return failures.get();
   }
 
-  /** Asks for the photo of every deputy in the snapshot ({@link #want}); returns at once. */
+  /**
+   * Asks for the photo of every deputy in the snapshot ({@link #want}), and of the county's duty
+   * stars, who may be at other stations; returns at once.
+   */
   public void wantAll(StationContent shown) {
     for (StationContent.Deputy deputy : shown.deputies()) {
       if (deputy.photo() != null) {
         want(shown.links().photoBase(), deputy.photo());
+      }
+    }
+    for (StationContent.Star star : shown.dutyOrEmpty().stars()) {
+      if (star.photo() != null) {
+        want(shown.links().photoBase(), star.photo());
       }
     }
   }

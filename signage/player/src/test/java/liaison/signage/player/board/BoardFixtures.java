@@ -342,4 +342,64 @@ final class BoardFixtures {
         OffsetDateTime.parse("2026-11-24T08:00:00+08:00"),
         OffsetDateTime.parse("2026-11-25T12:00:00+08:00"));
   }
+
+  // --- the deputies' side (issue 18) -------------------------------------------------------------
+
+  /** The key of the station's sign-in codes in these fixtures. */
+  static final StationContent.SignIn SIGN_IN =
+      new StationContent.SignIn(
+          "https://hub.example.cn/me/sign-in", "c2lnbi1pbi1rZXktb2YtdGhlLXN0YXRpb24tZm9yLXRlc3Rz");
+
+  /** October's stars and last year's, as the county chose them; one at a far station. */
+  static List<StationContent.Star> stars() {
+    StationContent.StarPeriod month = StationContent.StarPeriod.MONTH;
+    StationContent.StarPeriod year = StationContent.StarPeriod.YEAR;
+    return List.of(
+        new StationContent.Star(month, "2026-10", "d-100", "陈秀兰", null, "青溪县城关镇人大代表之家", 128),
+        new StationContent.Star(month, "2026-10", "d-101", "黄志强", null, "青溪县城关镇人大代表之家", 117),
+        new StationContent.Star(
+            month, "2026-10", "d-900", "欧阳晓东", null, "青溪县政务服务中心人大代表联系点（城关镇）", 96),
+        new StationContent.Star(year, "2025", "d-102", "李建国", null, "青溪县城关镇人大代表之家", 1260),
+        new StationContent.Star(year, "2025", "d-901", "王海燕", null, "青溪县石桥镇人大代表联络站", 1175),
+        new StationContent.Star(year, "2025", "d-902", "张伟", null, "", 1102));
+  }
+
+  /** A deputy's report to voters at the station, today from {@code from} to {@code to} o'clock. */
+  static StationContent.Report report(String id, int from, int to) {
+    return new StationContent.Report(
+        id,
+        "d-101",
+        "黄志强",
+        TODAY.atTime(from, 0).atZone(SHANGHAI).toOffsetDateTime(),
+        TODAY.atTime(to, 0).atZone(SHANGHAI).toOffsetDateTime(),
+        "2026年度履职情况报告",
+        "",
+        "https://hub.example.cn/r/" + id);
+  }
+
+  /** The normal station with the county's stars, a report today and one in two days, sign-in. */
+  static StationContent withDuty(StationContent c) {
+    StationContent.Report later =
+        new StationContent.Report(
+            "vr-2",
+            "d-104",
+            "刘春梅",
+            TODAY.plusDays(2).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime(),
+            TODAY.plusDays(2).atTime(16, 0).atZone(SHANGHAI).toOffsetDateTime(),
+            "",
+            "",
+            "https://hub.example.cn/r/vr-2");
+    return c.withDuty(
+        new StationContent.Duty(stars(), List.of(report("vr-1", 16, 17), later), SIGN_IN));
+  }
+
+  static StationContent.Duty starsOnly(List<StationContent.Star> stars) {
+    return new StationContent.Duty(stars, List.of(), null);
+  }
+
+  static liaison.signage.protocol.VoteTally tally(
+      String reportId, liaison.signage.protocol.VoteTally.State state, int a, int b, int c) {
+    return new liaison.signage.protocol.VoteTally(
+        reportId, 7, state, a, b, c, TODAY.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
+  }
 }

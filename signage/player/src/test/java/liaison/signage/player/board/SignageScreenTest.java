@@ -28,11 +28,13 @@ import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.OnScreen.Vote;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Reception;
+import liaison.signage.protocol.VoteTally;
 import liaison.signage.schedule.ReceptionCalendar;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,14 @@ class SignageScreenTest {
 
   private static Slide slide(Board board) {
     return new Slide(board, Optional.empty(), AT, AT.plusSeconds(15));
+  }
+
+  private static Vote vote(VoteTally.State state, boolean result, int a, int b, int c) {
+    return new Vote(
+        BoardFixtures.report("vr-1", 16, 17),
+        Optional.of(BoardFixtures.tally("vr-1", state, a, b, c)),
+        result,
+        AT);
   }
 
   private static Slide notice(String id) {
@@ -204,6 +214,82 @@ class SignageScreenTest {
                 "教育惠民政策宣讲接待日",
                 "代表之家一楼接待室 · 陈秀兰、黄志强"),
             BoardFixtures.plan().stream().map(a -> a.theme()).toList()),
+        new Case(
+            "stars",
+            "normal",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            slide(Board.STARS),
+            List.of(
+                "履职之星",
+                "Duty stars",
+                "月度之星",
+                "2026年10月",
+                "年度之星",
+                "2025年",
+                "128 分 · points",
+                "青溪县政务服务中心人大代表联系点（城关镇）"),
+            BoardFixtures.stars().stream().map(StationContent.Star::name).toList()),
+        new Case(
+            "stars",
+            "empty",
+            empty,
+            slide(Board.STARS),
+            List.of("本县尚未评出履职之星", "The county has not chosen its duty stars yet")),
+        new Case(
+            "today",
+            "report-and-sign-in",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            slide(Board.TODAY),
+            List.of(
+                "正在接待 Now",
+                "代表签到",
+                "Deputies sign in",
+                "16:00—17:00",
+                "述职 Report to voters",
+                "黄志强 代表向选民述职",
+                "2026年度履职情况报告")),
+        new Case(
+            "week",
+            "report",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            slide(Board.WEEK),
+            List.of("述职 Report to voters", "黄志强 代表向选民述职", "刘春梅 代表向选民述职", "15:00—16:00")),
+        new Case(
+            "vote",
+            "open",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            vote(VoteTally.State.OPEN, false, 12, 6, 2),
+            List.of(
+                "代表述职评议",
+                "Report to voters",
+                "黄志强 代表",
+                "2026年度履职情况报告",
+                "扫码评议",
+                "Scan to evaluate",
+                "满意",
+                "基本满意",
+                "不满意",
+                "12",
+                "共 20 张评议票 · 20 ballots")),
+        new Case(
+            "vote",
+            "no-ballot-yet",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            new Vote(BoardFixtures.report("vr-1", 16, 17), Optional.empty(), false, AT),
+            List.of("代表述职评议", "扫码评议", "尚未收到评议票 · No ballot yet")),
+        new Case(
+            "vote",
+            "result",
+            Optional.of(BoardFixtures.withDuty(BoardFixtures.content())),
+            vote(VoteTally.State.CLOSED, true, 12, 6, 2),
+            List.of(
+                "评议结果",
+                "Result",
+                "黄志强 代表",
+                "12（60%）",
+                "6（30%）",
+                "2（10%）",
+                "共 20 张评议票 · 20 ballots")),
         new Case(
             "plan",
             "empty",
@@ -535,6 +621,59 @@ class SignageScreenTest {
           .isEqualTo(body);
       assertThat(drawn.texts().size()).isGreaterThan(1);
     }
+  }
+
+  static Stream<Arguments> smallestAndWalls() {
+    return Stream.of(
+        Arguments.of(Panel.PI_7_INCH),
+        Arguments.of(Panel.WALL_32_INCH),
+        Arguments.of(Panel.WALL_32_INCH_PORTRAIT));
+  }
+
+  /**
+   * The deputies' sign-in code during a reception is the address of this minute's code (a phone
+   * reads it off the screen), and the next minute's once the minute turns; the vote's code is the
+   * report's ballot page.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("smallestAndWalls")
+  void shouldShowScannableCodesForTheSignInOfThisMinuteAndForTheVote(Panel panel) {
+    TestClock minute = TestClock.at("2026-11-24T10:00:30+08:00");
+    StationContent content = BoardFixtures.withDuty(BoardFixtures.content());
+    List<String> decoded =
+        onFx(
+            () -> {
+              SignageScreen screen =
+                  new SignageScreen(minute, CjkFonts.detect(), Portraits.none())
+                      .readAtArmsLength(panel.readingDistanceMm() < 1000);
+              screen.show(slide(Board.TODAY), Optional.of(content));
+              List<String> out = new ArrayList<>();
+              out.add(
+                  Screens.decodeQrIn(
+                      Screens.render(screen.root(), panel.widthPx(), panel.heightPx()),
+                      screen.root().lookup(".sign-in-code .qr")));
+              minute.advance(java.time.Duration.ofMinutes(1));
+              screen.tick();
+              javafx.scene.image.WritableImage next =
+                  Screens.render(screen.root(), panel.widthPx(), panel.heightPx());
+              Screens.save(next, "today-" + panel.size() + "-sign-in-next-minute");
+              out.add(Screens.decodeQrIn(next, screen.root().lookup(".sign-in-code .qr")));
+              screen.show(vote(VoteTally.State.OPEN, false, 3, 1, 0), Optional.of(content));
+              out.add(
+                  Screens.decodeQrIn(
+                      Screens.render(screen.root(), panel.widthPx(), panel.heightPx()),
+                      screen.root().lookup(".vote-code .qr")));
+              return out;
+            });
+
+    Instant first = Instant.parse("2026-11-24T02:00:30Z");
+    assertThat(decoded.get(0))
+        .isEqualTo(BoardFixtures.SIGN_IN.addressFor("r-1", first))
+        .startsWith("https://hub.example.cn/me/sign-in?r=r-1&c=");
+    assertThat(decoded.get(1))
+        .isEqualTo(BoardFixtures.SIGN_IN.addressFor("r-1", first.plusSeconds(60)))
+        .isNotEqualTo(decoded.get(0));
+    assertThat(decoded.get(2)).isEqualTo("https://hub.example.cn/r/vr-1");
   }
 
   static Stream<Arguments> wallScreens() {

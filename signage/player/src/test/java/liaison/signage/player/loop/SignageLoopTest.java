@@ -16,6 +16,7 @@ import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.loop.OnScreen.Vote;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
 import liaison.signage.protocol.NoticePriority;
@@ -26,7 +27,9 @@ import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
 import liaison.signage.protocol.StationContent.Notice;
+import liaison.signage.protocol.StationContent.Report;
 import liaison.signage.protocol.StationKind;
+import liaison.signage.protocol.VoteTally;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,10 @@ class SignageLoopTest {
                   case Slide sl -> sl.board() + sl.noticeId().map(id -> ":" + id).orElse("");
                   case Interrupt i -> "ALERT:" + i.alert().noticeId();
                   case Syncing y -> "SYNCING";
+                  case Vote v ->
+                      (v.result() ? "RESULT:" : "VOTE:")
+                          + v.report().id()
+                          + v.tally().map(t -> "/" + t.ballots()).orElse("");
                 })
         .toList();
   }
@@ -425,6 +432,127 @@ class SignageLoopTest {
   }
 
   // --- fixtures ---------------------------------------------------------------------------------
+
+  // --- a report to voters ----------------------------------------------------------------------
+
+  private static Report report(String id, String from, String until) {
+    return new Report(
+        id,
+        "d-1",
+        "王芳",
+        OffsetDateTime.parse("2026-11-23T" + from + "+08:00"),
+        OffsetDateTime.parse("2026-11-23T" + until + "+08:00"),
+        "2026年履职情况报告",
+        "",
+        "https://hub.example/r/" + id);
+  }
+
+  private static StationContent withReports(Report... reports) {
+    return content(List.of(), false)
+        .withDuty(new StationContent.Duty(List.of(), List.of(reports), null));
+  }
+
+  private static VoteTally tally(String report, long seq, VoteTally.State state, int satisfied) {
+    return new VoteTally(
+        report, seq, state, satisfied, 1, 0, OffsetDateTime.parse("2026-11-23T10:20:00+08:00"));
+  }
+
+  @Test
+  void shouldHoldTheScreenWithTheVoteWhileAReportIsUnderWayAndResumeTheBoardAfterItsResult() {
+    // given a report from 10:00:11 to 10:30, the loop on the roster
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15), Entry.of(Board.TODAY, 20)));
+    loop.content(Optional.of(withReports(report("vr-1", "10:00:11", "10:30:00"))), now());
+    runFor(loop, Duration.ofSeconds(10));
+    assertThat(shown()).containsExactly("ROSTER");
+
+    // when the report begins: the vote holds the screen, before a ballot is counted
+    runFor(loop, Duration.ofSeconds(60));
+    assertThat(screens.get(1).since()).isEqualTo(at("10:00:11"));
+    assertThat(shown()).containsExactly("ROSTER", "VOTE:vr-1");
+
+    // when ballots come, each count is drawn; an identical tally draws nothing
+    loop.tally(Optional.of(tally("vr-1", 1, VoteTally.State.OPEN, 1)), now());
+    loop.tally(Optional.of(tally("vr-1", 2, VoteTally.State.OPEN, 2)), now());
+    loop.tally(Optional.of(tally("vr-1", 2, VoteTally.State.OPEN, 2)), now());
+    runFor(loop, Duration.ofSeconds(5));
+    assertThat(shown()).containsExactly("ROSTER", "VOTE:vr-1", "VOTE:vr-1/2", "VOTE:vr-1/3");
+
+    // when staff close the vote at 10:20 (the tally's time): the result, until 10:40
+    clock.set(at("10:20:00"));
+    loop.tally(Optional.of(tally("vr-1", 3, VoteTally.State.CLOSED, 2)), now());
+    clock.set(at("10:39:59"));
+    loop.tick(now());
+    assertThat(shown()).last().isEqualTo("RESULT:vr-1/3");
+
+    // then the roster comes back for the 4 s it had left
+    clock.set(at("10:40:00"));
+    loop.tick(now());
+    assertThat(shown()).last().isEqualTo("ROSTER");
+    runFor(loop, Duration.ofSeconds(3));
+    assertThat(shown()).last().isEqualTo("ROSTER");
+    runFor(loop, Duration.ofSeconds(1));
+    assertThat(shown()).last().isEqualTo("TODAY");
+  }
+
+  @Test
+  void shouldLetAnAlertInterruptTheVoteAndGiveTheScreenBackToTheVote() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15)));
+    loop.content(Optional.of(withReports(report("vr-1", "09:30:00", "11:00:00"))), now());
+    loop.tally(Optional.of(tally("vr-1", 1, VoteTally.State.OPEN, 4)), now());
+    assertThat(shown()).last().isEqualTo("VOTE:vr-1/5");
+
+    // an urgent alert wins for its 30 s, then the vote is back
+    loop.alert(Optional.of(alert("n-9", NoticePriority.URGENT, now(), null)), now());
+    assertThat(shown()).last().isEqualTo("ALERT:n-9");
+    runFor(loop, SignageLoop.URGENT_FOR);
+    assertThat(shown()).last().isEqualTo("VOTE:vr-1/5");
+
+    // an emergency holds the screen over the vote until it is cleared
+    loop.alert(Optional.of(alert("n-10", NoticePriority.EMERGENCY, now(), null)), now());
+    loop.tally(Optional.of(tally("vr-1", 2, VoteTally.State.OPEN, 5)), now());
+    assertThat(shown()).last().isEqualTo("ALERT:n-10");
+    loop.alert(Optional.empty(), now());
+    assertThat(shown()).last().isEqualTo("VOTE:vr-1/6");
+  }
+
+  @Test
+  void shouldKeepAVoteOpenPastTheReportsEndAndIgnoreATallyForAReportItDoesNotCarry() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15)));
+    loop.content(Optional.of(withReports(report("vr-1", "09:00:00", "09:50:00"))), now());
+    assertThat(shown()).containsExactly("ROSTER");
+
+    // a tally for a report the snapshot does not carry cannot be drawn: the loop goes on
+    loop.tally(Optional.of(tally("vr-7", 1, VoteTally.State.OPEN, 1)), now());
+    assertThat(shown()).containsExactly("ROSTER");
+
+    // the vote still open after the scheduled end holds the screen
+    loop.tally(Optional.of(tally("vr-1", 4, VoteTally.State.OPEN, 1)), now());
+    assertThat(shown()).last().isEqualTo("VOTE:vr-1/2");
+
+    // the hub clears the tally: the report is over, the loop resumes
+    loop.tally(Optional.empty(), now());
+    assertThat(shown()).last().isEqualTo("ROSTER");
+  }
+
+  @Test
+  void shouldSkipTheStarsBoardOfTheDefaultPlaylistUntilTheCountyHasStars() {
+    SignageLoop loop = loop(Playlist.DEFAULT);
+    loop.content(Optional.of(content(List.of(), true)), now());
+    runFor(loop, Duration.ofSeconds(20 + 15 + 15 + 10 + 1));
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "ROSTER", "RESULTS", "TODAY");
+
+    StationContent.Star star =
+        new StationContent.Star(
+            StationContent.StarPeriod.MONTH, "2026-10", "d-1", "王芳", null, "东关街道人大代表之家", 42);
+    loop.content(
+        Optional.of(
+            content(List.of(), true)
+                .withDuty(new StationContent.Duty(List.of(star), List.of(), null))),
+        now());
+    screens.clear();
+    runFor(loop, Duration.ofSeconds(20 + 15 + 15 + 10 + 15));
+    assertThat(shown()).containsExactly("WEEK", "ROSTER", "RESULTS", "STARS", "TODAY");
+  }
 
   private static Notice notice(String id) {
     // Newer notices come first in the rotation: n-2 before n-1.

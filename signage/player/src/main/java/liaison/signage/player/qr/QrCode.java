@@ -1,4 +1,4 @@
-package liaison.kiosk.qr;
+package liaison.signage.player.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -24,6 +24,15 @@ public final class QrCode {
   }
 
   public static QrCode of(String text) {
+    return of(text, 2);
+  }
+
+  /**
+   * With {@code margin} modules of quiet zone in the matrix: 0 where a code shares a card sized for
+   * a shorter one (the kiosk's deputies' sign-in in the booking code's place), the card's white
+   * padding its quiet zone, so it keeps 4 px a module on the 7-inch panel.
+   */
+  public static QrCode of(String text, int margin) {
     try {
       BitMatrix matrix =
           new QRCodeWriter()
@@ -38,7 +47,7 @@ public final class QrCode {
                       EncodeHintType.CHARACTER_SET,
                       "UTF-8",
                       EncodeHintType.MARGIN,
-                      2));
+                      margin));
       return new QrCode(text, matrix);
     } catch (WriterException e) {
       throw new IllegalArgumentException("cannot encode as a QR code: " + text, e);

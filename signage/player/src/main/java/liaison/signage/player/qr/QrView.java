@@ -1,4 +1,4 @@
-package liaison.kiosk.qr;
+package liaison.signage.player.qr;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
