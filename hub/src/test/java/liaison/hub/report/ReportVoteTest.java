@@ -367,6 +367,27 @@ class ReportVoteTest {
         .contains("create", "update", "open-vote");
   }
 
+  @Test
+  void shouldPrintTheSlipsItIssuesEachWithItsCodeAndNothingElse() {
+    VoterReport report = scheduled();
+    BallotPrints.Printed printed = prints.print(admin, report.id(), "9", "4");
+
+    PrintedSlips.Read read = PrintedSlips.read(printed.pdf());
+    assertThat(read.pages()).as("9 slips, 4 to a page").isEqualTo(3);
+    assertThat(read.codes()).hasSize(9).doesNotHaveDuplicates();
+    assertThat(read.text().replace("\n", ""))
+        .as("a long address wraps on the slip")
+        .contains("代表述职评议票", "陈秀兰", "https://hub.example.cn/r/" + report.id());
+    assertThat(reports.find(report.id()).orElseThrow().codesIssued()).isEqualTo(9);
+    // Each printed code is one the vote takes.
+    schedule.open(admin, report.id());
+    assertThat(cast(report.id(), read.codes().getLast(), "SATISFIED"))
+        .isEqualTo(ReportVote.Outcome.COUNTED);
+    assertThat(problems(() -> prints.print(admin, report.id(), "0", "7")))
+        .containsExactly(
+            "count:problem.report.slips.count", "perPage:problem.report.slips.per-page");
+  }
+
   private static String answer(Runnable cast) {
     try {
       cast.run();
