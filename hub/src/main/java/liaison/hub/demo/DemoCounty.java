@@ -72,6 +72,7 @@ public class DemoCounty {
   private final DemoCases demoCases;
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
+  private final DemoReports demoReports;
 
   public DemoCounty(
       HubConfig config,
@@ -89,8 +90,10 @@ public class DemoCounty {
       Clock clock,
       DemoCases demoCases,
       PlaylistRepository playlists,
-      PlanRepository plans) {
+      PlanRepository plans,
+      DemoReports demoReports) {
     this.plans = plans;
+    this.demoReports = demoReports;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -128,6 +131,7 @@ public class DemoCounty {
           DemoCases.departmentAccounts().values(),
           PASSWORD);
       stationsChanged.publishEvent(new StationsChanged(stations.allIds()));
+      demoReports.announce();
     }
   }
 
@@ -505,6 +509,7 @@ public class DemoCounty {
               now);
 
           plan(h, today);
+          demoReports.load(h, now);
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);

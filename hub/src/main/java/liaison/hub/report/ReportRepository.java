@@ -280,8 +280,9 @@ public class ReportRepository {
   }
 
   /**
-   * What the station's tally topic should hold: its open report's tally, else that of its latest
-   * closed report not yet cleared; empty when neither (the topic is cleared).
+   * What the station's tally topic should hold: its open report's tally (the latest to start, if
+   * two are open at once), else that of its latest closed report not yet cleared; empty when
+   * neither (the topic is cleared).
    */
   public Optional<Tally> tallyAt(String stationId) {
     return database.withHandle(
@@ -293,7 +294,7 @@ public class ReportRepository {
                     FROM voter_report
                     WHERE station_id = :station AND tally_seq > 0
                       AND (status = 'OPEN' OR (status = 'CLOSED' AND tally_cleared = FALSE))
-                    ORDER BY CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, closed_at DESC, id
+                    ORDER BY CASE status WHEN 'OPEN' THEN 0 ELSE 1 END, starts_at DESC, id
                     LIMIT 1
                     """)
                 .bind("station", stationId)

@@ -40,6 +40,8 @@ import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
+import liaison.hub.report.BallotForms;
+import liaison.hub.report.PrintedSlips;
 import liaison.hub.station.StationRepository;
 import liaison.signage.player.loop.DisplayProof;
 import liaison.signage.player.loop.DisplayProofReporter;
@@ -426,7 +428,8 @@ class MigrateToPostgresTest {
    * with a photo and contact, answered with a public summary, a merged duplicate, a booking, a rule
    * with an exception date, a notice, an activity of a station's plan, an enrolled screen with its
    * credential, its state, events and proof of display, a remote command and a day of the county's
-   * own calendar; each change with its audit entry.
+   * own calendar, a report to voters with its ballot slips and a ballot; each change with its audit
+   * entry.
    */
   private void aDaysWork(RunningHub hub) throws Exception {
     StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
@@ -698,6 +701,38 @@ class MigrateToPostgresTest {
                     "date", LocalDate.now(SHANGHAI).getYear() + 1 + "-03-10",
                     "kind", "休",
                     "name", "县庆"))));
+    // A report to voters at s-001 tomorrow, its vote opened early, two slips printed, one ballot.
+    String report =
+        json.readTree(
+                admin
+                    .api(
+                        "POST",
+                        "/api/reports",
+                        json.writeValueAsString(
+                            Map.of(
+                                "deputyId", "d-0001",
+                                "stationId", "s-001",
+                                "date", LocalDate.now(SHANGHAI).plusDays(1).toString(),
+                                "start", "09:30",
+                                "end", "11:00",
+                                "title", "年度履职情况报告")))
+                    .body())
+            .path("id")
+            .asText();
+    ok(admin.api("POST", "/api/reports/" + report + "/open", null));
+    HttpResponse<byte[]> slips = admin.postForBytes("/api/reports/" + report + "/slips?count=2");
+    assertThat(slips.statusCode()).isEqualTo(200);
+    StaffClient phone = StaffClient.anonymous(hub);
+    HttpResponse<String> ballot =
+        phone.postForm(
+            "/r/" + report,
+            List.of(
+                Map.entry("form", BallotForms.token(phone.get("/r/" + report).body())),
+                Map.entry("code", PrintedSlips.read(slips.body()).codes().getFirst()),
+                Map.entry("choice", "SATISFIED"),
+                Map.entry("comment", "讲得实在")));
+    assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
+
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");
