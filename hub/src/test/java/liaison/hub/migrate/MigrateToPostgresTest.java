@@ -40,8 +40,7 @@ import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
-import liaison.hub.report.BallotForms;
-import liaison.hub.report.PrintedSlips;
+import liaison.hub.report.ReportsOverHttp;
 import liaison.hub.station.StationRepository;
 import liaison.signage.player.loop.DisplayProof;
 import liaison.signage.player.loop.DisplayProofReporter;
@@ -702,33 +701,16 @@ class MigrateToPostgresTest {
                     "kind", "休",
                     "name", "县庆"))));
     // A report to voters at s-001 tomorrow, its vote opened early, two slips printed, one ballot.
-    String report =
-        json.readTree(
-                admin
-                    .api(
-                        "POST",
-                        "/api/reports",
-                        json.writeValueAsString(
-                            Map.of(
-                                "deputyId", "d-0001",
-                                "stationId", "s-001",
-                                "date", LocalDate.now(SHANGHAI).plusDays(1).toString(),
-                                "start", "09:30",
-                                "end", "11:00",
-                                "title", "年度履职情况报告")))
-                    .body())
-            .path("id")
-            .asText();
+    String report = ReportsOverHttp.scheduleTomorrow(admin, "d-0001", "s-001");
     ok(admin.api("POST", "/api/reports/" + report + "/open", null));
-    HttpResponse<byte[]> slips = admin.postForBytes("/api/reports/" + report + "/slips?count=2");
-    assertThat(slips.statusCode()).isEqualTo(200);
+    List<String> codes = ReportsOverHttp.slips(admin, report, 2);
     StaffClient phone = StaffClient.anonymous(hub);
     HttpResponse<String> ballot =
         phone.postForm(
             "/r/" + report,
             List.of(
-                Map.entry("form", BallotForms.token(phone.get("/r/" + report).body())),
-                Map.entry("code", PrintedSlips.read(slips.body()).codes().getFirst()),
+                Map.entry("form", ReportsOverHttp.formToken(phone.get("/r/" + report).body())),
+                Map.entry("code", codes.getFirst()),
                 Map.entry("choice", "SATISFIED"),
                 Map.entry("comment", "讲得实在")));
     assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
