@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
@@ -178,41 +179,40 @@ public class ReportSchedule {
   }
 
   public VoterReport cancel(Staff staff, String id) {
-    VoterReport report = get(staff, id).report();
-    step(
-        staff,
-        report,
-        "cancel",
-        Text.of("problem.report.cannot.cancel", report.status().text()),
-        h -> reports.cancel(h, id));
-    stationsChanged.publishEvent(StationsChanged.of(report.stationId()));
-    return reports.find(id).orElseThrow();
+    VoterReport cancelled =
+        step(
+            staff,
+            id,
+            "cancel",
+            r -> Text.of("problem.report.cannot.cancel", r.status().text()),
+            h -> reports.cancel(h, id));
+    stationsChanged.publishEvent(StationsChanged.of(cancelled.stationId()));
+    return cancelled;
   }
 
   /** 开始评议: opens the vote now, before its start time if staff are ready. */
   public VoterReport open(Staff staff, String id) {
-    VoterReport report = get(staff, id).report();
-    step(
-        staff,
-        report,
-        "open-vote",
-        Text.of("problem.report.cannot.open", report.status().text()),
-        h -> reports.open(h, id));
-    tallies.publishEvent(TallyChanged.of(report.stationId()));
-    return reports.find(id).orElseThrow();
+    VoterReport opened =
+        step(
+            staff,
+            id,
+            "open-vote",
+            r -> Text.of("problem.report.cannot.open", r.status().text()),
+            h -> reports.open(h, id));
+    tallies.publishEvent(TallyChanged.of(opened.stationId()));
+    return opened;
   }
 
   /** 结束评议: no ballot is taken any more; the counts are final and the screens announce them. */
   public VoterReport close(Staff staff, String id) {
-    VoterReport report = get(staff, id).report();
-    step(
-        staff,
-        report,
-        "close-vote",
-        Text.of("problem.report.cannot.close", report.status().text()),
-        h -> reports.close(h, id, OffsetDateTime.now(clock)));
-    tallies.publishEvent(TallyChanged.of(report.stationId()));
-    VoterReport closed = reports.find(id).orElseThrow();
+    VoterReport closed =
+        step(
+            staff,
+            id,
+            "close-vote",
+            r -> Text.of("problem.report.cannot.close", r.status().text()),
+            h -> reports.close(h, id, OffsetDateTime.now(clock)));
+    tallies.publishEvent(TallyChanged.of(closed.stationId()));
     LOG.info(
         "report {} closed: {}/{}/{}",
         id,
@@ -232,8 +232,13 @@ public class ReportSchedule {
     boolean apply(org.jdbi.v3.core.Handle h);
   }
 
-  /** A step of the report's state, audited as {@code action}; 409 with {@code refusal} if moot. */
-  private void step(Staff staff, VoterReport report, String action, Text refusal, Step step) {
+  /**
+   * A step of the report's state, for its station's staff, audited as {@code action}; 409 with the
+   * report's {@code refusal} when the step does not apply to it. The report after the step.
+   */
+  private VoterReport step(
+      Staff staff, String id, String action, Function<VoterReport, Text> refusal, Step step) {
+    VoterReport report = get(staff, id).report();
     boolean done =
         database.inTransaction(
             h -> {
@@ -244,8 +249,9 @@ public class ReportSchedule {
               return applied;
             });
     if (!done) {
-      throw new ConflictProblem(Text.of("problem.report.cannot." + action, report.status().text()));
+      throw new ConflictProblem(refusal.apply(report));
     }
+    return reports.find(id).orElseThrow();
   }
 
   private record Checked(
