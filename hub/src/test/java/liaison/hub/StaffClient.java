@@ -197,7 +197,15 @@ public final class StaffClient {
 
   /** Downloads with HTTP Basic, as bytes (a CSV export). */
   public HttpResponse<byte[]> download(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(hub.url(path)).GET();
+    return bytes(HttpRequest.newBuilder(hub.url(path)).GET());
+  }
+
+  /** Posts without a body, with HTTP Basic, the answer as bytes (a PDF made on request). */
+  public HttpResponse<byte[]> postForBytes(String path) {
+    return bytes(HttpRequest.newBuilder(hub.url(path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
     if (!username.isEmpty()) {
       request.header(
           "Authorization",

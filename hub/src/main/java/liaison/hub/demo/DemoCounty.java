@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import liaison.hub.config.HubConfig;
 import liaison.hub.db.Database;
-import liaison.hub.db.Sql;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notice.Notice;
@@ -75,6 +74,7 @@ public class DemoCounty {
   private final PlanRepository plans;
   private final DemoPoints points;
   private final DemoSuggestions demoSuggestions;
+  private final DemoReports demoReports;
 
   public DemoCounty(
       HubConfig config,
@@ -94,10 +94,12 @@ public class DemoCounty {
       PlaylistRepository playlists,
       PlanRepository plans,
       DemoPoints points,
-      DemoSuggestions demoSuggestions) {
+      DemoSuggestions demoSuggestions,
+      DemoReports demoReports) {
     this.plans = plans;
     this.points = points;
     this.demoSuggestions = demoSuggestions;
+    this.demoReports = demoReports;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -136,6 +138,7 @@ public class DemoCounty {
           DemoCases.departmentAccounts().values(),
           PASSWORD);
       stationsChanged.publishEvent(new StationsChanged(stations.allIds()));
+      demoReports.announce();
     }
   }
 
@@ -513,7 +516,7 @@ public class DemoCounty {
               now);
 
           plan(h, today);
-          dutyOnScreens(h, today);
+          demoReports.load(h, now);
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
@@ -536,48 +539,6 @@ public class DemoCounty {
           // 陈秀兰's suggestions at every stage, with promises on the county's ledger.
           demoSuggestions.load(h, COUNTY, now);
         });
-  }
-
-  /**
-   * What the stations' screens show of the deputies' side (issue 18): last month's and last year's
-   * 履职之星 on the STARS board, and a deputy's report to voters at 城关镇 tomorrow afternoon on the
-   * schedule boards (its vote's QR code holds the screen while it is under way).
-   */
-  private void dutyOnScreens(org.jdbi.v3.core.Handle h, LocalDate today) {
-    String chosen = Sql.instant(today.withDayOfMonth(1).atStartOfDay(SHANGHAI).toOffsetDateTime());
-    String month = today.minusMonths(1).toString().substring(0, 7);
-    String year = Integer.toString(today.getYear() - 1);
-    Object[][] stars = {
-      {"MONTH", month, "d-0001", 46},
-      {"MONTH", month, "d-0008", 41},
-      {"MONTH", month, "d-0005", 38},
-      {"YEAR", year, "d-0002", 412},
-      {"YEAR", year, "d-0009", 389},
-      {"YEAR", year, "d-0012", 367}
-    };
-    for (Object[] star : stars) {
-      h.execute(
-          "INSERT INTO duty_star (county_id, period_kind, period, deputy_id, points, chosen_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?)",
-          COUNTY,
-          star[0],
-          star[1],
-          star[2],
-          star[3],
-          chosen);
-    }
-    OffsetDateTime starts = today.plusDays(1).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime();
-    h.execute(
-        "INSERT INTO voter_report (id, deputy_id, station_id, starts_at, ends_at, title, status,"
-            + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)",
-        "vr-demo-1",
-        "d-0002",
-        "s-001",
-        Sql.instant(starts),
-        Sql.instant(starts.plusHours(1)),
-        "向选民报告一年来的履职情况",
-        "u-admin",
-        chosen);
   }
 
   /**

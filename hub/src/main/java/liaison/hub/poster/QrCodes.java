@@ -6,6 +6,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Image;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfTemplate;
+import java.awt.Color;
 import java.util.Map;
 
 /**
@@ -14,6 +18,32 @@ import java.util.Map;
  */
 final class QrCodes {
   private QrCodes() {}
+
+  /**
+   * The code for a PDF, drawn as vectors (whole modules, crisp at any printer's resolution), {@code
+   * side} points square, quiet zone included.
+   */
+  static Image pdf(PdfContentByte canvas, String url, float side) {
+    BitMatrix matrix = matrix(url);
+    int modules = matrix.getWidth();
+    float module = side / modules;
+    PdfTemplate code = canvas.createTemplate(side, side);
+    code.setColorFill(Color.BLACK);
+    for (int y = 0; y < modules; y++) {
+      for (int x = 0; x < modules; x++) {
+        if (matrix.get(x, y)) {
+          // PDF's y grows upwards; the matrix's downwards.
+          code.rectangle(x * module, side - (y + 1) * module, module, module);
+        }
+      }
+    }
+    code.fill();
+    try {
+      return Image.getInstance(code);
+    } catch (com.lowagie.text.BadElementException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static BitMatrix matrix(String url) {
     try {

@@ -1,6 +1,5 @@
 package liaison.hub.poster;
 
-import com.google.zxing.common.BitMatrix;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -14,7 +13,6 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.draw.LineSeparator;
 import jakarta.inject.Singleton;
@@ -216,27 +214,7 @@ public class SlipRenderer {
    * The code, drawn as vectors (whole modules, crisp at any printer's resolution), and its caption.
    */
   private static PdfPCell qr(PdfContentByte canvas, String url, Font small) {
-    BitMatrix matrix = QrCodes.matrix(url);
-    int modules = matrix.getWidth();
-    float side = 30 * MM;
-    float module = side / modules;
-    PdfTemplate code = canvas.createTemplate(side, side);
-    code.setColorFill(Color.BLACK);
-    for (int y = 0; y < modules; y++) {
-      for (int x = 0; x < modules; x++) {
-        if (matrix.get(x, y)) {
-          // PDF's y grows upwards; the matrix's downwards.
-          code.rectangle(x * module, side - (y + 1) * module, module, module);
-        }
-      }
-    }
-    code.fill();
-    Image image;
-    try {
-      image = Image.getInstance(code);
-    } catch (com.lowagie.text.BadElementException e) {
-      throw new IllegalStateException(e);
-    }
+    Image image = QrCodes.pdf(canvas, url, 30 * MM);
     PdfPCell cell = new PdfPCell();
     cell.setHorizontalAlignment(Element.ALIGN_CENTER);
     cell.setPadding(2 * MM);
@@ -332,7 +310,8 @@ public class SlipRenderer {
         .zh();
   }
 
-  private BaseFont font() {
+  /** The slips' CJK font, loaded once; the ballot slips print with it too. */
+  BaseFont font() {
     BaseFont loaded = font;
     if (loaded == null) {
       synchronized (this) {

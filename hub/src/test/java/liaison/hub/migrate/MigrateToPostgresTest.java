@@ -40,6 +40,7 @@ import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
+import liaison.hub.report.ReportsOverHttp;
 import liaison.hub.station.StationRepository;
 import liaison.signage.player.loop.DisplayProof;
 import liaison.signage.player.loop.DisplayProofReporter;
@@ -426,7 +427,8 @@ class MigrateToPostgresTest {
    * with a photo and contact, answered with a public summary, a merged duplicate, a booking, a rule
    * with an exception date, a notice, an activity of a station's plan, an enrolled screen with its
    * credential, its state, events and proof of display, a remote command and a day of the county's
-   * own calendar; each change with its audit entry.
+   * own calendar, a report to voters with its ballot slips and a ballot; each change with its audit
+   * entry.
    */
   private void aDaysWork(RunningHub hub) throws Exception {
     StaffClient.loggedIn(hub, "chengguan", DemoCounty.PASSWORD);
@@ -787,6 +789,21 @@ class MigrateToPostgresTest {
     hub.bean(liaison.hub.duty.DutyRecorder.class).record();
     hub.bean(liaison.hub.duty.DutyStars.class).chooseDue(DemoCounty.COUNTY);
     ok(admin.api("POST", "/api/points/years/" + (today.getYear() - 1) + "/close", null));
+    // A report to voters at s-001 tomorrow, its vote opened early, two slips printed, one ballot.
+    String report = ReportsOverHttp.scheduleTomorrow(admin, "d-0001", "s-001");
+    ok(admin.api("POST", "/api/reports/" + report + "/open", null));
+    List<String> codes = ReportsOverHttp.slips(admin, report, 2);
+    StaffClient phone = StaffClient.anonymous(hub);
+    HttpResponse<String> ballot =
+        phone.postForm(
+            "/r/" + report,
+            List.of(
+                Map.entry("form", ReportsOverHttp.formToken(phone.get("/r/" + report).body())),
+                Map.entry("code", codes.getFirst()),
+                Map.entry("choice", "SATISFIED"),
+                Map.entry("comment", "讲得实在")));
+    assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
+
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");

@@ -417,6 +417,9 @@ class AuthorisationMatrixTest {
     expect("GET /b/cancel", PUBLIC);
     expect("POST /b/cancel", PUBLIC);
     expect("GET /b/booked/{code}", PUBLIC);
+    // The voters' ballot page of a report to voters: the slip's code is the key.
+    expect("GET /r/{id}", PUBLIC);
+    expect("POST /r/{id}", PUBLIC);
     expect("GET /t", PUBLIC);
     expect("GET /t/{code}", PUBLIC);
     expect("POST /t/{code}/rating", PUBLIC);
@@ -634,6 +637,24 @@ class AuthorisationMatrixTest {
     expect("GET /admin/receptions/{id}/ledger", STATION_STAFF);
     expect("POST /admin/receptions/{id}/ledger", STATION_STAFF);
     expect("GET /admin/receptions/{id}/record", STATION_STAFF);
+    // Reports to voters (述职评议): a station's staff; a deputy's account reads nothing here.
+    expect("GET /api/reports", EDITORS);
+    expect("POST /api/reports", EDITORS);
+    expect("GET /api/reports/{id}", STATION_STAFF);
+    expect("POST /api/reports/{id}/open", STATION_STAFF);
+    expect("POST /api/reports/{id}/close", STATION_STAFF);
+    expect("POST /api/reports/{id}/cancel", STATION_STAFF);
+    expect("POST /api/reports/{id}/slips", STATION_STAFF);
+    expect("GET /admin/reports", EDITORS);
+    expect("GET /admin/reports/new", EDITORS);
+    expect("POST /admin/reports", EDITORS);
+    expect("GET /admin/reports/{id}", STATION_STAFF);
+    expect("GET /admin/reports/{id}/edit", STATION_STAFF);
+    expect("POST /admin/reports/{id}", STATION_STAFF);
+    expect("POST /admin/reports/{id}/open", STATION_STAFF);
+    expect("POST /admin/reports/{id}/close", STATION_STAFF);
+    expect("POST /admin/reports/{id}/cancel", STATION_STAFF);
+    expect("POST /admin/reports/{id}/slips.pdf", STATION_STAFF);
     expect("GET /api/departments", EDITORS);
     expect("POST /api/departments", COUNTY_ADMINS);
     expect("PUT /api/departments/{id}", COUNTY_ADMIN);
@@ -1253,6 +1274,7 @@ class AuthorisationMatrixTest {
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
           case "bookings/id" -> r.get("booking");
+          case "reports/id", "r/id" -> r.get("report");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
           case "entries/id" -> r.get("pointEntry");
@@ -1510,6 +1532,25 @@ class AuthorisationMatrixTest {
                 .execute());
     s2.put("booking", "b-matrix0002");
     s2.put("bookingCode", "B-TEST-2Q4K");
+    // A report to voters at each station, its vote closed: every step is then refused (409).
+    for (Map<String, String> side : List.of(s1, s2)) {
+      String id = "vr-matrix" + (side == s1 ? "01" : "02");
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      """
+                      INSERT INTO voter_report (id, deputy_id, station_id, starts_at, ends_at, title,
+                        status, closed_at, satisfied, tally_seq, created_by, created_at)
+                      VALUES (:id, 'd-0001', :station, :at, :at2, '年度述职', 'CLOSED', :at2, 3, 5,
+                        'u-matrix', :at)
+                      """)
+                  .bind("id", id)
+                  .bind("station", side.get("station"))
+                  .bind("at", Sql.instant(now.minusHours(2)))
+                  .bind("at2", Sql.instant(now.minusHours(1)))
+                  .execute());
+      side.put("report", id);
+    }
     // A photo anyone may fetch, and a screenshot of each station.
     HttpResponse<String> photo =
         send(Who.ADMIN, "POST", "/api/deputies/d-0002/photo", "image/png", png(Color.RED));
