@@ -72,6 +72,7 @@ public class DemoCounty {
   private final DemoCases demoCases;
   private final PlaylistRepository playlists;
   private final PlanRepository plans;
+  private final DemoDutyRecord dutyRecord;
 
   public DemoCounty(
       HubConfig config,
@@ -89,8 +90,10 @@ public class DemoCounty {
       Clock clock,
       DemoCases demoCases,
       PlaylistRepository playlists,
-      PlanRepository plans) {
+      PlanRepository plans,
+      DemoDutyRecord dutyRecord) {
     this.plans = plans;
+    this.dutyRecord = dutyRecord;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -508,6 +511,8 @@ public class DemoCounty {
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
+          // 陈秀兰's duty record: the county's duty list, her meetings and training, staff's notes.
+          dutyRecord.load(h, COUNTY, now);
           // Each department answers for itself on its own account (one hash: the same password).
           String departmentHash = hasher.hash(PASSWORD);
           for (String[] d : DemoCases.DEPARTMENTS) {

@@ -10,7 +10,7 @@ import java.util.List;
  * /admin/duty-record/aspects}.
  */
 final class DefaultAspects {
-  /** One default aspect; its id in a county is {@code countyId + "/" + key}. */
+  /** One default aspect; its id in a county is {@link DutyList#defaultId}. */
   record Default(
       String key, String nameZh, String nameEn, AspectSource source, String description) {}
 

@@ -85,7 +85,7 @@ public class DutyList {
               VALUES (:id, :county, :position, :zh, :en, :description, :source, 0, NULL, :now, :by)
               ON CONFLICT (id) DO NOTHING
               """)
-          .bind("id", countyId + "/" + d.key())
+          .bind("id", defaultId(countyId, d.key()))
           .bind("county", countyId)
           .bind("position", position++)
           .bind("zh", d.nameZh())
@@ -96,6 +96,11 @@ public class DutyList {
           .bind("by", by)
           .execute();
     }
+  }
+
+  /** A default aspect's id in a county: {@code asp-c-qingxi-support}. */
+  public static String defaultId(String countyId, String key) {
+    return "asp-" + countyId + "-" + key;
   }
 
   /** The county's aspects for its administrator to edit. */

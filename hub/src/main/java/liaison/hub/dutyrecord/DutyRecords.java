@@ -163,9 +163,11 @@ public class DutyRecords {
    * Adds a note under an aspect of the deputy's record for the year; every problem at once, nothing
    * saved on any.
    */
-  public DutyRecord.Note addNote(Staff staff, String deputyId, int year, NoteDraft draft) {
+  public DutyRecord.Note addNote(
+      Staff staff, String deputyId, @Nullable String typedYear, NoteDraft draft) {
     Deputy deputy = reader(staff, deputyId);
     access.requireEditor(staff);
+    int year = year(typedYear);
     ValidationProblem.Collector problems = new ValidationProblem.Collector();
     String aspectId = draft.aspectId() == null ? "" : draft.aspectId().strip();
     DutyAspect aspect =

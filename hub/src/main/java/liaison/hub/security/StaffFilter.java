@@ -217,7 +217,13 @@ public class StaffFilter implements Ordered {
     return (isApi(path) && !isStationUpload(path))
         || path.equals("/admin")
         || path.startsWith("/admin/")
+        || isDeputysOwn(path)
         || isDepartmentDesk(path);
+  }
+
+  /** A deputy's own pages (我的, issue 18): signed in like the staff's. */
+  static boolean isDeputysOwn(String path) {
+    return path.equals("/me") || path.startsWith("/me/");
   }
 
   /** A department's desk: its pages and its API. */

@@ -241,17 +241,17 @@ class DutyRecordTest {
   void shouldKeepStaffsNotesUnderTheirAspectAndRefuseABadOneWhole() {
     DutyRecord.Note note =
         records.addNote(
-            manager, "d-1", 2026, new DutyRecords.NoteDraft("c-1/support", "单位支持每月进站一次"));
+            manager, "d-1", "2026", new DutyRecords.NoteDraft("asp-c-1-support", "单位支持每月进站一次"));
 
-    DutyRecord.Section support = section(records.of(deputy, "d-1", 2026), "c-1/support");
+    DutyRecord.Section support = section(records.of(deputy, "d-1", 2026), "asp-c-1-support");
     assertThat(support.notes()).containsExactly(note);
     assertThat(note.by()).isEqualTo("员工u-m1");
-    assertThat(section(records.of(admin, "d-1", 2025), "c-1/support").notes())
+    assertThat(section(records.of(admin, "d-1", 2025), "asp-c-1-support").notes())
         .as("another year's record")
         .isEmpty();
 
     assertThatThrownBy(
-            () -> records.addNote(admin, "d-1", 2026, new DutyRecords.NoteDraft("c-2/x", " ")))
+            () -> records.addNote(admin, "d-1", null, new DutyRecords.NoteDraft("asp-c-2-x", " ")))
         .isInstanceOfSatisfying(
             ValidationProblem.class,
             p ->
@@ -261,8 +261,8 @@ class DutyRecordTest {
     assertThatThrownBy(
             () ->
                 records.addNote(
-                    deputy, "d-1", 2026, new DutyRecords.NoteDraft("c-1/support", "我自己写")))
-        .as("the deputy reads their record, staff write it")
+                    deputy, "d-1", "20x6", new DutyRecords.NoteDraft("asp-c-1-support", "我自己写")))
+        .as("the deputy reads their record, staff write it; refused before the year is read")
         .isInstanceOf(ForbiddenProblem.class);
     assertThat(count("duty_record_note")).isEqualTo(1);
   }
@@ -289,9 +289,9 @@ class DutyRecordTest {
   void shouldChangeTheListWithoutAPastYearsRecordLosingAnAspect() {
     assertThat(list.forEditing(admin)).hasSize(16);
 
-    list.change(admin, "c-1/support", new DutyList.Draft(" 履职保障情况 ", "Support", "经费、时间"));
-    list.step(admin, "c-1/contact", DutyList.Step.UP);
-    list.step(admin, "c-1/training", DutyList.Step.RETIRE);
+    list.change(admin, "asp-c-1-support", new DutyList.Draft(" 履职保障情况 ", "Support", "经费、时间"));
+    list.step(admin, "asp-c-1-contact", DutyList.Step.UP);
+    list.step(admin, "asp-c-1-training", DutyList.Step.RETIRE);
     DutyAspect prizes = list.add(admin, new DutyList.Draft("获奖情况", "", ""));
 
     List<String> thisYear = names(records.of(admin, "d-1", 2026));
@@ -305,11 +305,11 @@ class DutyRecordTest {
     assertThatThrownBy(
             () ->
                 records.addNote(
-                    admin, "d-1", 2026, new DutyRecords.NoteDraft("c-1/training", "培训")))
+                    admin, "d-1", "2026", new DutyRecords.NoteDraft("asp-c-1-training", "培训")))
         .as("a note under an aspect retired this year")
         .isInstanceOf(ValidationProblem.class);
 
-    list.step(admin, "c-1/training", DutyList.Step.RESTORE);
+    list.step(admin, "asp-c-1-training", DutyList.Step.RESTORE);
     assertThat(names(records.of(admin, "d-1", 2026))).contains("学习培训").hasSize(17);
   }
 
@@ -326,7 +326,7 @@ class DutyRecordTest {
                     .containsExactly("nameZh", "description"));
     assertThat(count("duty_aspect")).isEqualTo(16);
     assertThatThrownBy(() -> list.forEditing(manager)).isInstanceOf(ForbiddenProblem.class);
-    assertThatThrownBy(() -> list.find(outsider, "c-1/support"))
+    assertThatThrownBy(() -> list.find(outsider, "asp-c-1-support"))
         .isInstanceOf(NotFoundProblem.class);
     assertThat(list.forEditing(outsider)).as("another county starts with its own list").hasSize(16);
     assertThat(count("duty_aspect")).isEqualTo(32);

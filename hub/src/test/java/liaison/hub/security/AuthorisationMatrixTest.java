@@ -284,6 +284,9 @@ class AuthorisationMatrixTest {
           Who.DEPUTY,
           Side.S1);
 
+  /** A deputy's own account, for what is the deputy's own (我的): nobody else's. */
+  static final Rule DEPUTY_ACCOUNT = Rule.of("DEPUTY_ACCOUNT", Who.DEPUTY, Side.S1, Side.S2);
+
   /** A station's working records and every change: its managers and the county's administrator. */
   static final Rule STATION_STAFF =
       Rule.of(
@@ -574,6 +577,17 @@ class AuthorisationMatrixTest {
     expect("GET /admin/receptions/{id}/ledger", STATION_STAFF);
     expect("POST /admin/receptions/{id}/ledger", STATION_STAFF);
     expect("GET /admin/receptions/{id}/record", STATION_STAFF);
+    // The duty record (履职档案): read by the deputy and those who see them at work (not another
+    // deputy); written by the stations' staff; the county's list is its administrators'.
+    expect("GET /api/deputies/{id}/record", READERS);
+    expect("GET /admin/deputies/{id}/record", READERS);
+    expect("GET /admin/deputies/{id}/record.pdf", READERS);
+    expect("POST /admin/deputies/{id}/record/notes", STATION_STAFF);
+    expect("GET /me/record", DEPUTY_ACCOUNT);
+    expect("GET /me/record.pdf", DEPUTY_ACCOUNT);
+    expect("GET /admin/duty-record/aspects", COUNTY_ADMINS);
+    expect("POST /admin/duty-record/aspects", COUNTY_ADMINS);
+    expect("POST /admin/duty-record/aspects/{aspectId}", COUNTY_ADMIN);
     expect("GET /api/departments", EDITORS);
     expect("POST /api/departments", COUNTY_ADMINS);
     expect("PUT /api/departments/{id}", COUNTY_ADMIN);
@@ -1119,6 +1133,7 @@ class AuthorisationMatrixTest {
           case "bookings/id" -> r.get("booking");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
+          case "aspects/aspectId" -> "asp-" + liaison.hub.demo.DemoCounty.COUNTY + "-support";
           // a day gone by: an allowed removal is refused as invalid (422), nothing removed
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
