@@ -14,6 +14,7 @@ import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Category;
 import liaison.hub.text.Text;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * What the hub knows of a deputy's year, read for each source of the duty list from the tables that
@@ -124,15 +125,14 @@ class AspectSources {
   /** The messages residents left for the deputy through the deputy's own link. */
   private Filled contact(Handle h, Year y) {
     List<Line> lines =
-        h.createQuery(
+        inYear(
+                h,
                 """
                 SELECT tracking_code, category, submitted_at FROM opinion_case
                 WHERE deputy_id = :deputy AND submitted_at >= :from AND submitted_at < :until
                 ORDER BY submitted_at, id
-                """)
-            .bind("deputy", y.deputyId())
-            .bind("from", y.from())
-            .bind("until", y.until())
+                """,
+                y)
             .map(
                 (rs, ctx) ->
                     new Line(
@@ -154,7 +154,8 @@ class AspectSources {
   private Filled opinions(Handle h, Year y) {
     record Opinion(LocalDate day, String code, Category category, CaseStatus status) {}
     List<Opinion> opinions =
-        h.createQuery(
+        inYear(
+                h,
                 """
                 SELECT c.tracking_code, c.category, c.status, c.submitted_at FROM opinion_case c
                 WHERE c.submitted_at >= :from AND c.submitted_at < :until
@@ -162,10 +163,8 @@ class AspectSources {
                        OR c.reception_id IN (SELECT slot_id FROM reception_deputy
                                              WHERE deputy_id = :deputy))
                 ORDER BY c.submitted_at, c.id
-                """)
-            .bind("deputy", y.deputyId())
-            .bind("from", y.from())
-            .bind("until", y.until())
+                """,
+                y)
             .map(
                 (rs, ctx) ->
                     new Opinion(
@@ -199,15 +198,14 @@ class AspectSources {
   /** The suggestions (代表建议) the deputy made this year, with how far each has come. */
   private Filled suggestions(Handle h, Year y) {
     List<Line> lines =
-        h.createQuery(
+        inYear(
+                h,
                 """
                 SELECT title, status, submitted_at FROM deputy_suggestion
                 WHERE deputy_id = :deputy AND submitted_at >= :from AND submitted_at < :until
                 ORDER BY submitted_at, id
-                """)
-            .bind("deputy", y.deputyId())
-            .bind("from", y.from())
-            .bind("until", y.until())
+                """,
+                y)
             .map(
                 (rs, ctx) ->
                     new Line(
@@ -225,15 +223,14 @@ class AspectSources {
   /** The year's suggestions counted by how far they have come. */
   private Filled suggestionHandling(Handle h, Year y) {
     Map<String, Integer> byStatus = new java.util.TreeMap<>();
-    h.createQuery(
+    inYear(
+            h,
             """
             SELECT status, COUNT(*) AS n FROM deputy_suggestion
             WHERE deputy_id = :deputy AND submitted_at >= :from AND submitted_at < :until
             GROUP BY status
-            """)
-        .bind("deputy", y.deputyId())
-        .bind("from", y.from())
-        .bind("until", y.until())
+            """,
+            y)
         .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
         .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
     if (byStatus.isEmpty()) {
@@ -260,17 +257,16 @@ class AspectSources {
   /** The reports to voters the deputy held or will hold this year (not cancelled). */
   private Filled reports(Handle h, Year y) {
     List<Line> lines =
-        h.createQuery(
+        inYear(
+                h,
                 """
                 SELECT r.starts_at, r.title, r.status, st.name FROM voter_report r
                 JOIN station st ON st.id = r.station_id
                 WHERE r.deputy_id = :deputy AND r.status <> 'CANCELLED'
                   AND r.starts_at >= :from AND r.starts_at < :until
                 ORDER BY r.starts_at, r.id
-                """)
-            .bind("deputy", y.deputyId())
-            .bind("from", y.from())
-            .bind("until", y.until())
+                """,
+                y)
             .map(
                 (rs, ctx) ->
                     new Line(
@@ -294,17 +290,16 @@ class AspectSources {
       }
     }
     List<Result> results =
-        h.createQuery(
+        inYear(
+                h,
                 """
                 SELECT r.starts_at, st.name, r.satisfied, r.basically_satisfied, r.dissatisfied
                 FROM voter_report r JOIN station st ON st.id = r.station_id
                 WHERE r.deputy_id = :deputy AND r.status = 'CLOSED'
                   AND r.starts_at >= :from AND r.starts_at < :until
                 ORDER BY r.starts_at, r.id
-                """)
-            .bind("deputy", y.deputyId())
-            .bind("from", y.from())
-            .bind("until", y.until())
+                """,
+                y)
             .map(
                 (rs, ctx) ->
                     new Result(
@@ -438,6 +433,14 @@ class AspectSources {
     return lines.isEmpty()
         ? none()
         : new Filled(Text.of("duty-record.summary.stars", lines.size()), lines);
+  }
+
+  /** A query of the deputy's year: {@code :deputy}, {@code :from} and {@code :until} bound. */
+  private static Query inYear(Handle h, String sql, Year y) {
+    return h.createQuery(sql)
+        .bind("deputy", y.deputyId())
+        .bind("from", y.from())
+        .bind("until", y.until());
   }
 
   private static Filled none() {

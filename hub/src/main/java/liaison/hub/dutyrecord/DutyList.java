@@ -49,10 +49,17 @@ public class DutyList {
 
   /** What an administrator does to an aspect besides changing its words. */
   public enum Step {
-    UP,
-    DOWN,
-    RETIRE,
-    RESTORE
+    UP("move-up"),
+    DOWN("move-down"),
+    RETIRE("retire"),
+    RESTORE("restore");
+
+    /** Its action in the audit log ({@code audit.action.*}). */
+    private final String action;
+
+    Step(String action) {
+      this.action = action;
+    }
   }
 
   /** Every aspect of the county, retired ones too, in the list's order. */
@@ -135,7 +142,7 @@ public class DutyList {
               .bind("now", Sql.instant(OffsetDateTime.now(clock)))
               .bind("by", staff.displayName())
               .execute();
-          audit.record(h, staff, "add", "duty-aspect", id, checked.nameZh());
+          audit.record(h, staff, "create", "duty-aspect", id, checked.nameZh());
         });
     return find(staff, id);
   }
@@ -162,7 +169,7 @@ public class DutyList {
           audit.record(
               h,
               staff,
-              "change",
+              "update",
               "duty-aspect",
               aspect.id(),
               aspect.nameZh() + " → " + checked.nameZh());
@@ -192,13 +199,7 @@ public class DutyList {
             case RETIRE -> retiredFrom(h, aspect.id(), thisYear());
             case RESTORE -> retiredFrom(h, aspect.id(), null);
           }
-          audit.record(
-              h,
-              staff,
-              step.name().toLowerCase(java.util.Locale.ROOT),
-              "duty-aspect",
-              aspect.id(),
-              aspect.nameZh());
+          audit.record(h, staff, step.action, "duty-aspect", aspect.id(), aspect.nameZh());
         });
     return find(staff, aspectId);
   }

@@ -206,7 +206,7 @@ public class DutyRecords {
           audit.record(
               h,
               staff,
-              "note",
+              "duty-note",
               "duty-record",
               deputy.id(),
               year + " " + (aspect == null ? aspectId : aspect.nameZh()));

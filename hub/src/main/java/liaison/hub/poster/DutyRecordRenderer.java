@@ -6,7 +6,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -29,11 +28,10 @@ import liaison.hub.text.Text;
  */
 @Singleton
 public class DutyRecordRenderer {
-  private static final float MM = 72f / 25.4f;
-  private static final Color RED = new Color(0xB5, 0x12, 0x1B);
-  private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
+  private static final float MM = SlipRenderer.MM;
+  private static final Color RED = SlipRenderer.RED;
+  private static final Color INK = SlipRenderer.INK;
   private static final Color QUIET = new Color(0x55, 0x55, 0x55);
-  private static final Color LABEL = new Color(0xF2, 0xF2, 0xF2);
 
   private final PrintFont font;
 
@@ -86,15 +84,15 @@ public class DutyRecordRenderer {
     PdfPTable table = new PdfPTable(new float[] {18, 32, 18, 32});
     table.setWidthPercentage(100);
     table.setSpacingAfter(6 * MM);
-    table.addCell(label("record.deputy", body));
+    table.addCell(SlipRenderer.label(Text.of("record.deputy"), body));
     table.addCell(value(sheet.deputyName(), new Font(base, 14, Font.NORMAL, INK), 1));
-    table.addCell(label("record.year", body));
+    table.addCell(SlipRenderer.label(Text.of("record.year"), body));
     table.addCell(value(Text.of("record.year-value", String.valueOf(sheet.year())).zh(), body, 1));
-    table.addCell(label("record.levels", body));
+    table.addCell(SlipRenderer.label(Text.of("record.levels"), body));
     table.addCell(value(sheet.levels(), body, 3));
-    table.addCell(label("record.stations", body));
+    table.addCell(SlipRenderer.label(Text.of("record.stations"), body));
     table.addCell(value(sheet.stations(), body, 3));
-    table.addCell(label("record.county", body));
+    table.addCell(SlipRenderer.label(Text.of("record.county"), body));
     table.addCell(value(sheet.countyName(), body, 3));
     d.add(table);
   }
@@ -145,16 +143,6 @@ public class DutyRecordRenderer {
     cell.setBorder(Rectangle.NO_BORDER);
     cell.setPadding(0);
     cell.setPaddingBottom(1 * MM);
-    return cell;
-  }
-
-  private static PdfPCell label(String key, Font font) {
-    PdfPCell cell = new PdfPCell(new Phrase(SlipRenderer.bold(Text.of(key).zh(), font)));
-    cell.setBackgroundColor(LABEL);
-    cell.setHorizontalAlignment(Element.ALIGN_CENTER);
-    cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    cell.setPadding(2.5f * MM);
-    cell.setBorderWidth(0.6f);
     return cell;
   }
 

@@ -35,10 +35,10 @@ import liaison.hub.text.Text;
 @Singleton
 public class SlipRenderer {
   /** One millimetre in PDF points. */
-  private static final float MM = 72f / 25.4f;
+  static final float MM = 72f / 25.4f;
 
-  private static final Color RED = new Color(0xB5, 0x12, 0x1B);
-  private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
+  static final Color RED = new Color(0xB5, 0x12, 0x1B);
+  static final Color INK = new Color(0x1A, 0x1A, 0x1A);
   private static final Color LABEL = new Color(0xF2, 0xF2, 0xF2);
 
   private final SlipConfig config;
@@ -281,7 +281,7 @@ public class SlipRenderer {
     return cell;
   }
 
-  private static PdfPCell label(Text text, Font font) {
+  static PdfPCell label(Text text, Font font) {
     PdfPCell cell = new PdfPCell(new Phrase(bold(text.zh(), font)));
     cell.setBackgroundColor(LABEL);
     cell.setHorizontalAlignment(Element.ALIGN_CENTER);

@@ -137,8 +137,25 @@ class DutyRecordBrowserTest {
         .isVisible();
     withoutViolations(page, 390);
 
+    Locator receptions = aspects.nth(2);
+    receptions.locator("summary").click();
+    receptions.getByLabel("名称", new Locator.GetByLabelOptions().setExact(true)).fill("进站接待选民");
+    receptions.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存")).click();
+    page.waitForURL("**/admin/duty-record/aspects?done=saved*");
+    assertThat(aspects.nth(2).locator("h2")).containsText("进站接待选民");
+
+    // Spaces pass the browser's "required" and not the hub: the page comes back with the message.
+    Locator add = page.locator("form#new");
+    add.getByLabel("名称", new Locator.GetByLabelOptions().setExact(true)).fill("   ");
+    add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("添加一项")).click();
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("本次没有保存");
+    assertThat(add.locator(".field-error")).hasText("请填写名称");
+    assertThat(aspects).hasCount(16);
+    withoutViolations(page, 390);
+
     page.navigate(hub.url("/admin/deputies/d-0001/record").toString());
     assertThat(page.locator("section.record-aspect")).hasCount(15);
+    assertThat(page.locator("section.record-aspect").nth(1)).containsText("进站接待选民");
     assertThat(page.locator("section.record-aspect").first()).containsText("联系群众");
   }
 }

@@ -1278,7 +1278,11 @@ class AuthorisationMatrixTest {
     if (rule.allows(who, side)) {
       return "ALLOW";
     }
-    return who == Who.ANONYMOUS && (path.startsWith("/admin") || path.startsWith("/dept"))
+    return who == Who.ANONYMOUS
+            && (path.startsWith("/admin")
+                || path.startsWith("/dept")
+                || path.equals("/me")
+                || path.startsWith("/me/"))
         ? "LOGIN"
         : "DENY";
   }
