@@ -142,9 +142,7 @@ class AspectSources {
                             rs.getString("tracking_code"),
                             Category.valueOf(rs.getString("category")).text())))
             .list();
-    return lines.isEmpty()
-        ? none()
-        : new Filled(Text.of("duty-record.summary.contact", lines.size()), lines);
+    return counted("duty-record.summary.contact", lines);
   }
 
   /**
@@ -215,9 +213,7 @@ class AspectSources {
                             rs.getString("title"),
                             suggestionStatus(rs.getString("status")))))
             .list();
-    return lines.isEmpty()
-        ? none()
-        : new Filled(Text.of("duty-record.summary.suggestions", lines.size()), lines);
+    return counted("duty-record.summary.suggestions", lines);
   }
 
   /** The year's suggestions counted by how far they have come. */
@@ -277,9 +273,7 @@ class AspectSources {
                             rs.getString("title"),
                             Text.of("duty-record.report-status." + rs.getString("status")))))
             .list();
-    return lines.isEmpty()
-        ? none()
-        : new Filled(Text.of("duty-record.summary.reports", lines.size()), lines);
+    return counted("duty-record.summary.reports", lines);
   }
 
   /** The voters' evaluation of each report whose vote closed this year. */
@@ -430,9 +424,7 @@ class AspectSources {
                           : Text.of("duty-record.line.star-year", year, rs.getInt("points")));
                 })
             .list();
-    return lines.isEmpty()
-        ? none()
-        : new Filled(Text.of("duty-record.summary.stars", lines.size()), lines);
+    return counted("duty-record.summary.stars", lines);
   }
 
   /** A query of the deputy's year: {@code :deputy}, {@code :from} and {@code :until} bound. */
@@ -441,6 +433,11 @@ class AspectSources {
         .bind("deputy", y.deputyId())
         .bind("from", y.from())
         .bind("until", y.until());
+  }
+
+  /** The lines under a sentence that counts them; "nothing recorded" without any. */
+  private static Filled counted(String key, List<Line> lines) {
+    return lines.isEmpty() ? none() : new Filled(Text.of(key, lines.size()), lines);
   }
 
   private static Filled none() {

@@ -139,7 +139,7 @@ class DutyRecordPdfTest {
     assertThat(meetings.get("lines").get(0).get("what").get("zh").asText())
         .isEqualTo("列席县人大常委会第二十三次会议（3 分）");
     assertThat(meetings.get("lines").get(0).get("what").get("en").asText())
-        .isEqualTo("列席县人大常委会第二十三次会议 (3 points)");
+        .isEqualTo("列席县人大常委会第二十三次会议 (points: 3)");
 
     HttpResponse<String> bad = api.api("GET", "/api/deputies/d-0001/record?year=20x6", null);
     assertThat(bad.statusCode()).isEqualTo(400);
