@@ -75,6 +75,7 @@ public class DemoCounty {
   private final DemoPoints points;
   private final DemoSuggestions demoSuggestions;
   private final DemoReports demoReports;
+  private final DemoDutyRecord dutyRecord;
 
   public DemoCounty(
       HubConfig config,
@@ -95,11 +96,13 @@ public class DemoCounty {
       PlanRepository plans,
       DemoPoints points,
       DemoSuggestions demoSuggestions,
-      DemoReports demoReports) {
+      DemoReports demoReports,
+      DemoDutyRecord dutyRecord) {
     this.plans = plans;
     this.points = points;
     this.demoSuggestions = demoSuggestions;
     this.demoReports = demoReports;
+    this.dutyRecord = dutyRecord;
     this.demoCases = demoCases;
     this.playlists = playlists;
     this.rules = rules;
@@ -520,6 +523,8 @@ public class DemoCounty {
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
+          // 陈秀兰's duty record: the county's duty list, her meetings and training, staff's notes.
+          dutyRecord.load(h, COUNTY, now);
           // Each department answers for itself on its own account (one hash: the same password).
           String departmentHash = hasher.hash(PASSWORD);
           for (String[] d : DemoCases.DEPARTMENTS) {

@@ -33,14 +33,15 @@ public class BallotSlipRenderer {
   private static final Color RED = new Color(0xB5, 0x12, 0x1B);
   private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
 
-  private final SlipRenderer slips;
+  private final PrintFont font;
 
-  public BallotSlipRenderer(SlipRenderer slips) {
-    this.slips = slips;
+  /** Printed with the same CJK font as every other form the hub prints. */
+  public BallotSlipRenderer(PrintFont font) {
+    this.font = font;
   }
 
   public byte[] render(BallotSlips sheet) {
-    BaseFont base = slips.font();
+    BaseFont base = font.get();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
     PdfWriter writer = PdfWriter.getInstance(document, out);

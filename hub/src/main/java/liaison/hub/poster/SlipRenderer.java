@@ -33,17 +33,24 @@ import liaison.hub.text.Text;
 @Singleton
 public class SlipRenderer {
   /** One millimetre in PDF points. */
-  private static final float MM = 72f / 25.4f;
+  static final float MM = 72f / 25.4f;
 
-  private static final Color RED = new Color(0xB5, 0x12, 0x1B);
-  private static final Color INK = new Color(0x1A, 0x1A, 0x1A);
+  static final Color RED = new Color(0xB5, 0x12, 0x1B);
+  static final Color INK = new Color(0x1A, 0x1A, 0x1A);
   private static final Color LABEL = new Color(0xF2, 0xF2, 0xF2);
 
   private final SlipConfig config;
-  private volatile BaseFont font;
+  private final PrintFont font;
 
+  /** With a font of its own: for a test that sets {@code hub.slip.*} itself. */
   public SlipRenderer(SlipConfig config) {
+    this(config, new PrintFont(config));
+  }
+
+  @jakarta.inject.Inject
+  public SlipRenderer(SlipConfig config, PrintFont font) {
     this.config = config;
+    this.font = font;
   }
 
   /** The issuing body's line when none is configured: the county's 代表工作委员会. */
@@ -59,7 +66,7 @@ public class SlipRenderer {
     if (slips.isEmpty()) {
       throw new IllegalArgumentException("no slip to print");
     }
-    BaseFont base = font();
+    BaseFont base = font.get();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 18 * MM, 18 * MM, 15 * MM, 16 * MM);
     PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -233,7 +240,7 @@ public class SlipRenderer {
    * A chunk without words (a rule, the code) in the slip's font: left in the library's default it
    * would embed a second font, Liberation Sans, for nothing.
    */
-  private static Chunk in(Font font, Chunk chunk) {
+  static Chunk in(Font font, Chunk chunk) {
     chunk.setFont(font);
     return chunk;
   }
@@ -252,7 +259,7 @@ public class SlipRenderer {
     return cell;
   }
 
-  private static PdfPCell label(Text text, Font font) {
+  static PdfPCell label(Text text, Font font) {
     PdfPCell cell = new PdfPCell(new Phrase(bold(text.zh(), font)));
     cell.setBackgroundColor(LABEL);
     cell.setHorizontalAlignment(Element.ALIGN_CENTER);
@@ -285,7 +292,7 @@ public class SlipRenderer {
    * Bold by drawing the outline over the fill: one embedded face (a bold face would double the
    * PDF's size for a title and a few labels).
    */
-  private static Chunk bold(String text, Font font) {
+  static Chunk bold(String text, Font font) {
     return new Chunk(text, font)
         .setTextRenderMode(
             PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE, font.getSize() / 30f, font.getColor());
@@ -308,19 +315,5 @@ public class SlipRenderer {
             String.valueOf(date.getMonthValue()),
             String.valueOf(date.getDayOfMonth()))
         .zh();
-  }
-
-  /** The slips' CJK font, loaded once; the ballot slips print with it too. */
-  BaseFont font() {
-    BaseFont loaded = font;
-    if (loaded == null) {
-      synchronized (this) {
-        if (font == null) {
-          font = SlipFonts.load(config.font() == null ? "" : config.font().strip());
-        }
-        loaded = font;
-      }
-    }
-    return loaded;
   }
 }

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Poppler's tools (pdfinfo, pdftotext) reading a PDF a page printed; .ci/run installs them. */
-final class Poppler {
+public final class Poppler {
   private Poppler() {}
 
   /** A poppler tool's output. */
-  static String run(String... command) throws Exception {
+  public static String run(String... command) throws Exception {
     Process p;
     try {
       p = new ProcessBuilder(command).redirectErrorStream(true).start();

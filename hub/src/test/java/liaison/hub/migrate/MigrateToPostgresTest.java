@@ -527,6 +527,28 @@ class MigrateToPostgresTest {
             List.of(
                 new StaffClient.FilePart("file1", "现场.png", "image/png", Resident.png(320, 240))));
     assertThat(replied.statusCode()).as(replied.body()).isEqualTo(303);
+    // The duty record (履职档案): the county adds an aspect of its own to the duty list and writes
+    // a note under it in 陈秀兰's record, through the admin's pages.
+    StaffClient adminPages = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+    HttpResponse<String> aspect =
+        adminPages.submit(
+            "/admin/duty-record/aspects",
+            adminPages.csrf(),
+            List.of(Map.entry("nameZh", "获奖情况"), Map.entry("nameEn", "Awards")));
+    assertThat(aspect.statusCode()).as(aspect.body()).isEqualTo(303);
+    String awards =
+        hub.bean(Database.class)
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT id FROM duty_aspect WHERE name_zh = '获奖情况'")
+                        .mapTo(String.class)
+                        .one());
+    HttpResponse<String> note =
+        adminPages.submit(
+            "/admin/deputies/d-0001/record/notes",
+            adminPages.csrf(),
+            List.of(Map.entry("aspectId", awards), Map.entry("text", "获评县优秀人大代表 🏅")));
+    assertThat(note.statusCode()).as(note.body()).isEqualTo(303);
 
     String slot =
         hub.bean(Database.class)

@@ -24,7 +24,7 @@ import liaison.hub.db.Database;
 import liaison.hub.deputy.DeputyDirectory;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.poster.BallotSlipRenderer;
-import liaison.hub.poster.SlipRenderer;
+import liaison.hub.poster.PrintFont;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
@@ -124,7 +124,7 @@ class ReportVoteTest {
             reports,
             schedule,
             vote,
-            new BallotSlipRenderer(new SlipRenderer(new SlipConfig("", ""))),
+            new BallotSlipRenderer(new PrintFont(new SlipConfig("", ""))),
             new AuditLog(database, clock),
             config);
   }

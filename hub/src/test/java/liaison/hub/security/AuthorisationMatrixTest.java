@@ -655,6 +655,17 @@ class AuthorisationMatrixTest {
     expect("POST /admin/reports/{id}/close", STATION_STAFF);
     expect("POST /admin/reports/{id}/cancel", STATION_STAFF);
     expect("POST /admin/reports/{id}/slips.pdf", STATION_STAFF);
+    // The duty record (履职档案): read by the deputy and those who see them at work (not another
+    // deputy); written by the stations' staff; the county's list is its administrators'.
+    expect("GET /api/deputies/{id}/record", READERS);
+    expect("GET /admin/deputies/{id}/record", READERS);
+    expect("GET /admin/deputies/{id}/record.pdf", READERS);
+    expect("POST /admin/deputies/{id}/record/notes", STATION_STAFF);
+    expect("GET /me/record", DEPUTIES);
+    expect("GET /me/record.pdf", DEPUTIES);
+    expect("GET /admin/duty-record/aspects", COUNTY_ADMINS);
+    expect("POST /admin/duty-record/aspects", COUNTY_ADMINS);
+    expect("POST /admin/duty-record/aspects/{aspectId}", COUNTY_ADMIN);
     expect("GET /api/departments", EDITORS);
     expect("POST /api/departments", COUNTY_ADMINS);
     expect("PUT /api/departments/{id}", COUNTY_ADMIN);
@@ -1281,6 +1292,7 @@ class AuthorisationMatrixTest {
           case "evidence/file" -> r.get("evidence");
           // a year not over: an allowed close is refused as invalid (422), nothing closed
           case "years/year" -> "2099";
+          case "aspects/aspectId" -> "asp-" + liaison.hub.demo.DemoCounty.COUNTY + "-support";
           // a day gone by: an allowed removal is refused as invalid (422), nothing removed
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
