@@ -306,6 +306,9 @@ public class PointsAdminController {
           switch (e.sourceKind()) {
             case "RECEPTION" -> "/admin/receptions/" + e.sourceId() + "/record";
             case "CASE" -> "/admin/cases/" + e.sourceId();
+            case "REPORT" -> "/admin/reports/" + e.sourceId();
+            // Suggestions are the county's: the template links them for its administrators only.
+            case "SUGGESTION" -> "/admin/suggestions/" + e.sourceId();
             default -> null;
           };
     }
