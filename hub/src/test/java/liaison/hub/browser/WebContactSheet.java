@@ -35,12 +35,21 @@ final class WebContactSheet {
   private static final float QUALITY = 0.55f;
 
   /**
-   * The docs keep a copy: it stays under this size, at a lower JPEG quality when the sweep has more
-   * pages (each new page would otherwise make the copy heavier), down to a floor where text is
-   * still readable. Raised from 400 KB when the deputies' pages came (issue 18): at the floor the
-   * sweep's 200-odd pages no longer fitted.
+   * The docs keep a copy: it stays under this many bytes per page shot on it, at a lower JPEG
+   * quality when the sweep has more pages, down to a floor where text is still readable. A budget
+   * per tile rather than one size for the sheet, so that new pages (the deputies' side of issue 18
+   * brought forty) do not each time raise a limit by hand; at the floor a tile takes about 2.2 KB.
    */
-  static final long MAX_BYTES = 512 * 1024;
+  static final long MAX_BYTES_PER_TILE = 2_500;
+
+  /** The most bytes the sheet of the sweep's PNGs in {@code screens} may take. */
+  static long budget(Path screens) {
+    long tiles = 0;
+    for (Kind kind : KINDS) {
+      tiles += pages(screens, kind).size();
+    }
+    return Math.max(1, tiles) * MAX_BYTES_PER_TILE;
+  }
 
   private static final float LOWEST_QUALITY = 0.3f;
 
@@ -106,7 +115,7 @@ final class WebContactSheet {
       y += rows(pages, kind) * (h + LABEL + GAP);
     }
     g.dispose();
-    return jpeg(image, sheet);
+    return jpeg(image, sheet, budget(screens));
   }
 
   private static int tileWidth(Kind kind) {
@@ -155,11 +164,11 @@ final class WebContactSheet {
     }
   }
 
-  private static long jpeg(BufferedImage image, Path sheet) {
+  private static long jpeg(BufferedImage image, Path sheet, long budget) {
     long bytes = 0;
     for (float quality = QUALITY; quality >= LOWEST_QUALITY - 1e-3; quality -= 0.05f) {
       bytes = jpeg(image, sheet, quality);
-      if (bytes < MAX_BYTES) {
+      if (bytes < budget) {
         return bytes;
       }
     }
