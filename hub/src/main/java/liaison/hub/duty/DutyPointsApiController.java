@@ -90,6 +90,10 @@ public class DutyPointsApiController {
   /** A deputy's place in a ranking; equal points share a rank. */
   public record StandingView(int rank, String deputyId, String name, int points) {}
 
+  /**
+   * A deputy's points of a year (this year without {@code year}): the total, by kind, every entry
+   * with its source, and the rank in the county.
+   */
   @Get(uri = "/deputies/{id}/points", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "getDeputyPoints")
   @ApiAnswers.NotFound
