@@ -4,7 +4,8 @@
 -- with a one-time code; a voter's phone sends the code with the ballot. Nothing stored links a
 -- ballot to its code: the code row keeps no time of use and no ballot id, the ballot no code, and
 -- its time is rounded to the minute. Using the code, storing the ballot and counting it in
--- voter_report are one transaction.
+-- voter_report are one transaction (on PostgreSQL the rows of a transaction share its id until the
+-- close rewrites them: ReportRepository.close).
 
 -- Every change of a report's tally (opening, a ballot, closing) takes the next number: the stations
 -- keep the tally with the highest (VoteTally.seq), so hubs that publish in any order agree.
@@ -14,8 +15,9 @@ ALTER TABLE voter_report ADD COLUMN tally_cleared BOOLEAN NOT NULL DEFAULT FALSE
 -- How many ballot codes were printed for it, over every batch of slips.
 ALTER TABLE voter_report ADD COLUMN codes_issued INTEGER NOT NULL DEFAULT 0;
 
--- A ballot code, only as its hash (SHA-256 of the report's id and the code): whoever reads the
--- database cannot print a slip. Used once; when it was used is not kept.
+-- A ballot code, only as its hash (SHA-256 of the report's id and the code), never in the clear;
+-- eight letters of 31 can still be found from it by trying them all, so the codes keep a voter from
+-- voting twice, not someone who reads the database from printing a slip. Used once; when it was used is not kept.
 CREATE TABLE report_ballot_code (
   report_id TEXT NOT NULL REFERENCES voter_report (id),
   code_hash TEXT NOT NULL,

@@ -101,10 +101,9 @@ public class LoginController {
         SessionStore.Opened opened = signIn.open(accepted.staff());
         LOG.info("{} logged in", username);
         // After a reset the temporary password must be replaced first.
-        // A county administrator's home is the dashboard, a department's its inbox, unless they
-        // were on their way elsewhere (a forwarding slip's QR code opens the case itself); a
-        // deputy's
-        // is their own work (我的).
+        // A county administrator's home is the dashboard, a department's its inbox, a deputy's
+        // their own work (我的), unless they were on their way elsewhere (a forwarding slip's QR
+        // code opens the case itself).
         String target =
             accepted.mustChangePassword()
                 ? StaffFilter.PASSWORD_PAGE

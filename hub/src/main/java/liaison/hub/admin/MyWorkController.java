@@ -159,7 +159,11 @@ public class MyWorkController {
                 home.suggestionCounts().entrySet().stream()
                     .collect(
                         java.util.stream.Collectors.toMap(
-                            e -> lang.text(Text.of("me.suggestion.status." + e.getKey())),
+                            e ->
+                                lang.text(
+                                    Text.of(
+                                        "suggestion.status."
+                                            + e.getKey().toLowerCase(java.util.Locale.ROOT))),
                             Map.Entry::getValue,
                             Integer::sum,
                             TreeMap::new))),
@@ -168,7 +172,10 @@ public class MyWorkController {
                     s ->
                         new SuggestionLine(
                             s.title(),
-                            lang.text(Text.of("me.suggestion.status." + s.status())),
+                            lang.text(
+                                Text.of(
+                                    "suggestion.status."
+                                        + s.status().toLowerCase(java.util.Locale.ROOT))),
                             DAY.format(s.submitted().atZoneSameInstant(SHANGHAI))))
                 .toList(),
             home.points(),
@@ -202,7 +209,7 @@ public class MyWorkController {
                             DAY.format(e.occurredOn()),
                             lang.text(e.kind().text()),
                             (e.points() > 0 ? "+" : "") + e.points(),
-                            lang.text(Text.of("me.points.status." + e.status())),
+                            lang.text(Text.of("points.status." + e.status())),
                             e.note()))
                 .toList()));
   }
@@ -293,7 +300,7 @@ public class MyWorkController {
         AT.format(r.startsAt().atZoneSameInstant(SHANGHAI)),
         r.station(),
         r.title(),
-        lang.text(Text.of("me.report.status." + r.status())),
+        lang.text(Text.of("report.status." + r.status())),
         "CLOSED".equals(r.status())
             ? lang.text(
                 Text.of(

@@ -213,7 +213,8 @@ public class DutyPointRepository {
 
   /**
    * What staff recognise an automatic entry's source by: a reception's day and station, a case's
-   * tracking code, a suggestion's or a report's title (empty when the record is gone).
+   * day (never its tracking code, which opens the resident's own case; staff follow the link to the
+   * case), a suggestion's or a report's title (empty when the record is gone).
    */
   public String sourceLabel(DutyEntry e) {
     String sql =
@@ -221,7 +222,7 @@ public class DutyPointRepository {
           case "RECEPTION" ->
               "SELECT r.slot_date || ' ' || r.start_time || ' ' || s.name FROM reception_slot r"
                   + " JOIN station s ON s.id = r.station_id WHERE r.id = :id";
-          case "CASE" -> "SELECT tracking_code FROM opinion_case WHERE id = :id";
+          case "CASE" -> "SELECT substr(submitted_at, 1, 10) FROM opinion_case WHERE id = :id";
           case "SUGGESTION" -> "SELECT title FROM deputy_suggestion WHERE id = :id";
           case "REPORT" ->
               "SELECT substr(starts_at, 1, 10) || ' ' || title FROM voter_report WHERE id = :id";

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +126,7 @@ public class DutyRecorder {
   private List<Activity> found(Handle h, OffsetDateTime now) {
     List<Activity> found = new ArrayList<>();
     LocalDateTime local = now.atZoneSameInstant(Sql.ZONE).toLocalDateTime();
-    h
-        .createQuery(
+    h.createQuery(
             """
             SELECT s.id, s.slot_date, s.end_time, rd.deputy_id, d.county_id,
               CASE WHEN a.deputy_id IS NULL THEN 0 ELSE 1 END AS present
@@ -136,18 +134,15 @@ public class DutyRecorder {
             JOIN reception_deputy rd ON rd.slot_id = s.id
             JOIN deputy d ON d.id = rd.deputy_id
             LEFT JOIN reception_attendance a ON a.slot_id = s.id AND a.deputy_id = rd.deputy_id
-            WHERE s.status <> 'CANCELLED' AND s.slot_date <= :today AND d.county_id IS NOT NULL
+            WHERE s.status <> 'CANCELLED' AND s.slot_date < :today AND d.county_id IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM duty_point p WHERE p.deputy_id = rd.deputy_id
                 AND p.source_kind = 'RECEPTION' AND p.source_id = s.id)
             """)
         .bind("today", Sql.date(local.toLocalDate()))
         .map(
             (rs, ctx) -> {
+              // Counted the day after: staff may mark or undo 签到 until the day's end.
               LocalDate day = LocalDate.parse(rs.getString("slot_date"));
-              LocalDateTime ends = day.atTime(LocalTime.parse(rs.getString("end_time")));
-              if (!ends.isBefore(local)) {
-                return null;
-              }
               return new Activity(
                   rs.getString("deputy_id"),
                   rs.getString("county_id"),
@@ -159,9 +154,6 @@ public class DutyRecorder {
                   rs.getString("id"),
                   1);
             })
-        .list()
-        .stream()
-        .filter(java.util.Objects::nonNull)
         .forEach(found::add);
     h.createQuery(
             """

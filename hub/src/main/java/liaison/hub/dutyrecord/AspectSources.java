@@ -128,7 +128,7 @@ class AspectSources {
         inYear(
                 h,
                 """
-                SELECT tracking_code, category, submitted_at FROM opinion_case
+                SELECT category, submitted_at FROM opinion_case
                 WHERE deputy_id = :deputy AND submitted_at >= :from AND submitted_at < :until
                 ORDER BY submitted_at, id
                 """,
@@ -139,7 +139,6 @@ class AspectSources {
                         day(rs.getString("submitted_at")),
                         Text.of(
                             "duty-record.line.message",
-                            rs.getString("tracking_code"),
                             Category.valueOf(rs.getString("category")).text())))
             .list();
     return counted("duty-record.summary.contact", lines);
@@ -150,12 +149,13 @@ class AspectSources {
    * at, or taken up as their suggestion) and how far each has come.
    */
   private Filled opinions(Handle h, Year y) {
-    record Opinion(LocalDate day, String code, Category category, CaseStatus status) {}
+    // No tracking code: it opens the resident's own case (/t), and a record is printed and filed.
+    record Opinion(LocalDate day, Category category, CaseStatus status) {}
     List<Opinion> opinions =
         inYear(
                 h,
                 """
-                SELECT c.tracking_code, c.category, c.status, c.submitted_at FROM opinion_case c
+                SELECT c.category, c.status, c.submitted_at FROM opinion_case c
                 WHERE c.submitted_at >= :from AND c.submitted_at < :until
                   AND (c.deputy_id = :deputy OR c.suggestion_deputy_id = :deputy
                        OR c.reception_id IN (SELECT slot_id FROM reception_deputy
@@ -167,7 +167,6 @@ class AspectSources {
                 (rs, ctx) ->
                     new Opinion(
                         day(rs.getString("submitted_at")),
-                        rs.getString("tracking_code"),
                         Category.valueOf(rs.getString("category")),
                         CaseStatus.valueOf(rs.getString("status"))))
             .list();
@@ -186,10 +185,7 @@ class AspectSources {
                     new Line(
                         o.day(),
                         Text.of(
-                            "duty-record.line.opinion",
-                            o.code(),
-                            o.category().text(),
-                            o.status().text())))
+                            "duty-record.line.opinion", o.category().text(), o.status().text())))
             .toList());
   }
 
@@ -271,7 +267,7 @@ class AspectSources {
                             "duty-record.line.report",
                             rs.getString("name"),
                             rs.getString("title"),
-                            Text.of("duty-record.report-status." + rs.getString("status")))))
+                            Text.of("report.status." + rs.getString("status")))))
             .list();
     return counted("duty-record.summary.reports", lines);
   }
@@ -445,7 +441,7 @@ class AspectSources {
   }
 
   private static Text suggestionStatus(String status) {
-    return Text.of("duty-record.suggestion-status." + status);
+    return Text.of("suggestion.status." + status.toLowerCase(java.util.Locale.ROOT));
   }
 
   private static LocalDate day(String instant) {

@@ -22,7 +22,12 @@ public class ReportRepository {
     this.database = database;
   }
 
-  /** What the station's tally topic should hold, read in one piece. */
+  /**
+   * What the station's tally topic should hold, read in one piece.
+   *
+   * @param closedAt when the vote closed (a screen times the result it announces from it, so a
+   *     republished result after a restart is not announced anew)
+   */
   public record Tally(
       String reportId,
       String stationId,
@@ -30,7 +35,8 @@ public class ReportRepository {
       long seq,
       int satisfied,
       int basicallySatisfied,
-      int dissatisfied) {}
+      int dissatisfied,
+      @org.jspecify.annotations.Nullable OffsetDateTime closedAt) {}
 
   public void insert(Handle h, VoterReport r) {
     h.createUpdate(
@@ -97,17 +103,37 @@ public class ReportRepository {
         == 1;
   }
 
-  /** OPEN → CLOSED with the counts as they stand; false when it was not open. */
+  /**
+   * OPEN → CLOSED with the counts as they stand; false when it was not open.
+   *
+   * <p>On PostgreSQL every row a transaction writes carries that transaction's id ({@code xmin}),
+   * so a ballot and the code it used, written together, could be paired by it. Closing rewrites the
+   * report's ballots, used codes and noted forms in its own transaction: from then on they all
+   * carry the close's id and nothing pairs them (the old row versions are gone at the next vacuum
+   * and no query sees them).
+   */
   public boolean close(Handle h, String id, OffsetDateTime at) {
-    return h.createUpdate(
-                """
-                UPDATE voter_report SET status = 'CLOSED', closed_at = :at, tally_seq = tally_seq + 1
-                WHERE id = :id AND status = 'OPEN'
-                """)
-            .bind("id", id)
-            .bind("at", Sql.instant(at))
-            .execute()
-        == 1;
+    boolean closed =
+        h.createUpdate(
+                    """
+                    UPDATE voter_report SET status = 'CLOSED', closed_at = :at,
+                      tally_seq = tally_seq + 1
+                    WHERE id = :id AND status = 'OPEN'
+                    """)
+                .bind("id", id)
+                .bind("at", Sql.instant(at))
+                .execute()
+            == 1;
+    if (closed) {
+      for (String sql :
+          List.of(
+              "UPDATE report_ballot SET cast_at = cast_at WHERE report_id = :id",
+              "UPDATE report_ballot_code SET used = used WHERE report_id = :id AND used = TRUE",
+              "UPDATE report_ballot_form SET report_id = report_id WHERE report_id = :id")) {
+        h.createUpdate(sql).bind("id", id).execute();
+      }
+    }
+    return closed;
   }
 
   /** The reports on the schedule whose start has come, to open. */
@@ -115,8 +141,21 @@ public class ReportRepository {
     return database.withHandle(
         h ->
             h.createQuery(
-                    "SELECT id FROM voter_report WHERE status = 'SCHEDULED' AND starts_at <= :now ORDER BY starts_at, id")
+                    "SELECT id FROM voter_report WHERE status = 'SCHEDULED' AND starts_at <= :now"
+                        + " AND ends_at > :now ORDER BY starts_at, id")
                 .bind("now", Sql.instant(now))
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** The votes still open that ended before {@code endedBefore}. */
+  public List<String> leftOpen(OffsetDateTime endedBefore) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT id FROM voter_report WHERE status = 'OPEN' AND ends_at < :before"
+                        + " ORDER BY ends_at, id")
+                .bind("before", Sql.instant(endedBefore))
                 .mapTo(String.class)
                 .list());
   }
@@ -290,7 +329,7 @@ public class ReportRepository {
             h.createQuery(
                     """
                     SELECT id, station_id, status, tally_seq, satisfied, basically_satisfied,
-                           dissatisfied
+                           dissatisfied, closed_at
                     FROM voter_report
                     WHERE station_id = :station AND tally_seq > 0
                       AND (status = 'OPEN' OR (status = 'CLOSED' AND tally_cleared = FALSE))
@@ -307,7 +346,8 @@ public class ReportRepository {
                             rs.getLong("tally_seq"),
                             rs.getInt("satisfied"),
                             rs.getInt("basically_satisfied"),
-                            rs.getInt("dissatisfied")))
+                            rs.getInt("dissatisfied"),
+                            Sql.instantOrNull(rs.getString("closed_at"))))
                 .findOne());
   }
 

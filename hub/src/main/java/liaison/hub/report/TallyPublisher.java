@@ -140,7 +140,9 @@ public class TallyPublisher implements ApplicationEventListener<TallyChanged>, A
                               t.satisfied(),
                               t.basicallySatisfied(),
                               t.dissatisfied(),
-                              OffsetDateTime.now(clock))))
+                              // A closed vote's result is dated by its close, not by this
+                              // publish: a republish after a restart announces nothing anew.
+                              t.closedAt() == null ? OffsetDateTime.now(clock) : t.closedAt())))
               .orElse(new byte[0]);
       try {
         broker

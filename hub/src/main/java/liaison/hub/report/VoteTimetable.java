@@ -15,12 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the clock does to the votes, on one hub (the lease {@code report-tallies}): a report on the
- * schedule opens its vote at its start time, and a closed vote's result leaves the station's screen
+ * schedule opens its vote at its start time (not once its end has passed), a vote staff left open
+ * closes by itself {@link #LEFT_OPEN} after its end (so slips taken home count for nothing and the
+ * result reaches the record and the points), and a closed vote's result leaves the station's screen
  * the day after the close (its tally topic is cleared; the counts stay in {@code voter_report}).
  */
 @Singleton
 public class VoteTimetable {
   private static final Logger LOG = LoggerFactory.getLogger(VoteTimetable.class);
+
+  /** How long after its scheduled end a vote left open is closed by the hub. */
+  public static final java.time.Duration LEFT_OPEN = java.time.Duration.ofHours(2);
 
   private final Database database;
   private final ReportRepository reports;
@@ -42,7 +47,30 @@ public class VoteTimetable {
   @Leased("report-tallies")
   void onSchedule() {
     openDue();
+    closeLeftOpen();
     clearYesterdays();
+  }
+
+  /** Closes the votes still open {@link #LEFT_OPEN} after their end; how many closed. */
+  public int closeLeftOpen() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int closed = 0;
+    for (String id : reports.leftOpen(now.minus(LEFT_OPEN))) {
+      String station =
+          database.inTransaction(
+              h ->
+                  reports
+                      .find(h, id)
+                      .filter(r -> reports.close(h, id, now))
+                      .map(VoterReport::stationId)
+                      .orElse(null));
+      if (station != null) {
+        LOG.info("report {} at {}: the vote left open after its end was closed", id, station);
+        tallies.publishEvent(TallyChanged.of(station));
+        closed++;
+      }
+    }
+    return closed;
   }
 
   /** Opens the votes whose start has come; how many opened. */

@@ -201,18 +201,16 @@ class DutyRecordTest {
             "2026-03-02 城关镇人大代表之家 09:00–11:30，已签到",
             "2026-05-10 城关镇人大代表之家 09:00–11:30，未签到",
             "2026-12-20 城关镇人大代表之家 09:00–11:30，尚未举行");
-    assertThat(lines(record, AspectSource.CONTACT))
-        .containsExactly("2026-02-01 QX01-AAAA-0001（交通出行）");
+    assertThat(lines(record, AspectSource.CONTACT)).containsExactly("2026-02-01 群众留言（交通出行）");
     assertThat(summary(record, AspectSource.OPINIONS)).isEqualTo("相关群众意见 2 条，已答复或办结 1 条。");
     assertThat(lines(record, AspectSource.OPINIONS))
-        .containsExactly(
-            "2026-02-01 QX01-AAAA-0001（交通出行）：已办结", "2026-03-02 QX01-AAAA-0002（医疗卫生）：已登记");
+        .containsExactly("2026-02-01 群众意见（交通出行）：已办结", "2026-03-02 群众意见（医疗卫生）：已登记");
     assertThat(lines(record, AspectSource.SUGGESTIONS))
         .containsExactly("2026-03-10 关于增设公交站点的建议：已答复", "2026-04-10 关于夜市噪声的建议：已撤回");
     assertThat(summary(record, AspectSource.SUGGESTION_HANDLING))
         .isEqualTo("建议 1 件（不含撤回），已答复 1 件，已办结 0 件。");
     assertThat(lines(record, AspectSource.REPORTS))
-        .containsExactly("2026-06-01 城关镇人大代表之家「年中述职」：已公布结果", "2026-12-28 城关镇人大代表之家「年中述职」：已安排");
+        .containsExactly("2026-06-01 城关镇人大代表之家「年中述职」：评议结束", "2026-12-28 城关镇人大代表之家「年中述职」：已安排");
     assertThat(summary(record, AspectSource.REPORT_RESULTS)).isEqualTo("测评 1 次，满意和基本满意合计占 95%。");
     assertThat(lines(record, AspectSource.MEETINGS))
         .containsExactly("2026-01-15 列席县人大常委会第二十三次会议（3 分）");

@@ -327,6 +327,42 @@ class ReportVoteTest {
   }
 
   @Test
+  void shouldCloseAVoteLeftOpenTwoHoursAfterItsEndAndNeverOpenOneThatHasEnded() {
+    VoterReport report = scheduled();
+    List<String> codes = prints.issue(admin, report.id(), 2);
+    VoteTimetable timetable = new VoteTimetable(database, reports, tallies::add, clock);
+
+    // Nobody pressed 开始评议: the vote opens at 09:30 by itself; a ballot is counted.
+    clock.set(java.time.Instant.parse("2026-12-05T01:45:00Z"));
+    assertThat(timetable.openDue()).isEqualTo(1);
+    assertThat(cast(report.id(), codes.get(0), "SATISFIED")).isEqualTo(ReportVote.Outcome.COUNTED);
+
+    // Nobody pressed 结束评议 either: at 12:59 (1 h 59 min after its 11:00 end) it is still open ...
+    clock.set(java.time.Instant.parse("2026-12-05T04:59:00Z"));
+    assertThat(timetable.closeLeftOpen()).isZero();
+    assertThat(reports.find(report.id()).orElseThrow().status()).isEqualTo(ReportStatus.OPEN);
+    // ... at 13:01 the hub closes it, the screen hears it, and a slip taken home counts nothing.
+    clock.set(java.time.Instant.parse("2026-12-05T05:01:00Z"));
+    tallies.clear();
+    assertThat(timetable.closeLeftOpen()).isEqualTo(1);
+    VoterReport closed = reports.find(report.id()).orElseThrow();
+    assertThat(closed.status()).isEqualTo(ReportStatus.CLOSED);
+    assertThat(closed.satisfied()).isEqualTo(1);
+    assertThat(tallies).contains(TallyChanged.of("s-001"));
+    assertThat(problems(() -> cast(report.id(), codes.get(1), "DISSATISFIED")))
+        .containsExactly("vote:problem.report.vote.closed");
+
+    // A report whose whole time passed with no hub to open it is not opened late.
+    VoterReport missed =
+        schedule.schedule(
+            admin,
+            new ReportSchedule.Draft("d-0001", "s-001", "2026-12-05", "13:30", "14:00", "补充述职"));
+    clock.set(java.time.Instant.parse("2026-12-05T06:30:00Z"));
+    assertThat(timetable.openDue()).isZero();
+    assertThat(reports.find(missed.id()).orElseThrow().status()).isEqualTo(ReportStatus.SCHEDULED);
+  }
+
+  @Test
   void shouldChangeOnlyAScheduledReportAndAnnounceTheSchedule() {
     VoterReport report = scheduled();
     assertThat(stationsChanged).contains(StationsChanged.of("s-001"));

@@ -39,11 +39,14 @@ public final class SignInCodes {
     return codeForMinute(key, receptionId, at.getEpochSecond() / 60);
   }
 
-  /** Whether {@code code} is the one for the reception at {@code now} or up to the grace before. */
+  /**
+   * Whether {@code code} is the one for the reception at {@code now}, up to the grace before, or
+   * the next minute's (a station's clock a little ahead of the hub's).
+   */
   public static boolean accepts(String key, String receptionId, String code, Instant now) {
     long minute = now.getEpochSecond() / 60;
     boolean match = false;
-    for (int back = 0; back <= GRACE_MINUTES; back++) {
+    for (int back = -1; back <= GRACE_MINUTES; back++) {
       // Every candidate is compared, in constant time, so the answer's timing says nothing.
       match |=
           java.security.MessageDigest.isEqual(
