@@ -43,7 +43,15 @@ if [ ! -f "$bundle" ] || [ ! -f hub/target/hub.jar ]; then
   say "building the hub and the station bundle (./mvnw package, tests skipped)"
   ./mvnw -B -q package -DskipTests -pl hub,signage/bundle -am
 fi
-took "bundle $(basename "$bundle")"
+# A second version of the same bundle, for the upgrade in place.
+upgrade_version=$version-upgrade
+upgrade=$repo/signage/bundle/target/liaison-station-$upgrade_version-linux-x64.tar.gz
+if [ ! -f "$upgrade" ] || [ "$bundle" -nt "$upgrade" ]; then
+  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle -Dliaison.bundle.version="$upgrade_version"
+  # The bundle directory's VERSION is the upgrade's now; put the everyday one back.
+  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle >/dev/null
+fi
+took "bundles $(basename "$bundle") and $(basename "$upgrade")"
 
 # --- The cached root -----------------------------------------------------------------------------
 
@@ -166,6 +174,28 @@ took "booted with systemd (init is host process $leader): $(in_container systemc
 
 # --- Install -------------------------------------------------------------------------------------
 
+# Refusals first, each with its reason in Chinese and English, and nothing installed.
+refused() {
+  local expected=$1 said
+  shift
+  if said=$(in_container "$@" 2>&1); then
+    say "station.sh did not refuse ($*): $said" >&2
+    exit 1
+  fi
+  if ! grep -q '^liaison: 错误：' <<<"$said" || ! grep -qF -- "$expected" <<<"$said"; then
+    say "station.sh refused ($*) without saying \"$expected\" in both languages: $said" >&2
+    exit 1
+  fi
+}
+station_sh=/var/tmp/station.sh
+in_container bash -c "tar -xzOf /mnt/bundle/$(basename "$bundle") install/station.sh >$station_sh"
+refused "must run as root" runuser -u nobody -- bash "$station_sh" --station=s-002 --hub="$hub_url"
+refused "is not the bundle for this processor (x64)" bash "$station_sh" --station=s-002 --hub="$hub_url" \
+  --display=xvfb --jdk=/mnt/jdk --bundle="/mnt/bundle/$(basename "${bundle/linux-x64/linux-aarch64}")"
+refused "--mode must be kiosk or signage" bash "$station_sh" --station=s-002 --hub="$hub_url" --mode=tv
+in_container test ! -e /etc/liaison/station.env || { say "a refused install left /etc/liaison/station.env" >&2; exit 1; }
+took "refused: not root, the aarch64 bundle on x64, a wrong --mode (nothing installed)"
+
 install_args=(--bundle="/mnt/bundle/$(basename "$bundle")" --jdk=/mnt/jdk)
 # As on a station: the script the bundle carries, piped to bash as from curl.
 in_container bash -c "tar -xzOf /mnt/bundle/$(basename "$bundle") install/station.sh | bash -s -- $(printf '%q ' "${install_args[@]}") --display=xvfb --size=1280x720 --mode=signage --station=s-002 --hub=$hub_url --broker=tcp://127.0.0.1:$mqtt_port" \
@@ -184,7 +214,9 @@ in_container systemctl is-active --quiet liaison-station.service ||
   { say "liaison-station.service is not active" >&2; exit 1; }
 main_pid() { in_container systemctl show -p MainPID --value liaison-station.service; }
 first_pid=$(main_pid)
-took "liaison-station.service active (app pid $first_pid in the container)"
+status_text=$(in_container systemctl show -p StatusText --value liaison-station.service)
+[[ "$status_text" == *"showing s-002"* ]] || { say "the app's STATUS did not reach systemd: '$status_text'" >&2; exit 1; }
+took "liaison-station.service active (app pid $first_pid in the container), its status: $status_text"
 
 screenshot() {
   in_container xwd -root -display :0 -silent >"$run_dir/screen.xwd"
@@ -227,18 +259,29 @@ hang_started=$SECONDS
 in_container runuser -u liaison -- /opt/liaison/jdk/bin/java -cp /mnt/tools/classes HangFxThread "$second_pid" /mnt/tools/hang-fx-thread.jar
 first_pid=$second_pid
 wait_for 150 restarted || { say "the watchdog did not restart the hung app" >&2; exit 1; }
-in_container journalctl -u liaison-station.service --no-pager | grep -q 'Watchdog timeout' ||
-  { say "the app was restarted, but not by the watchdog" >&2; exit 1; }
+in_container journalctl -u liaison-station.service --no-pager >"$out/station-journal.txt"
+grep -q 'Watchdog timeout' "$out/station-journal.txt" || { say "the app was restarted, but not by the watchdog" >&2; exit 1; }
+# SIGQUIT before the kill: the JVM's thread dump in the journal shows where the UI thread hung.
+grep -A8 '"JavaFX Application Thread"' "$out/station-journal.txt" | grep -q 'HangFxThread' ||
+  { say "no thread dump with the hung FX thread in the journal" >&2; exit 1; }
 took "hung FX thread: the watchdog restarted the app (pid $(main_pid)) after $((SECONDS - hang_started)) s"
 
-# Upgrade in place: the same bundle again, settings not given again; the enrolment survives.
-in_container bash -c "bash /var/lib/liaison/current/install/station.sh $(printf '%q ' "${install_args[@]}")" | tee "$out/reinstall.log"
+# Upgrade in place: a newer bundle, settings not given again; the enrolment survives.
+in_container bash /var/lib/liaison/current/install/station.sh --bundle="/mnt/bundle/$(basename "$upgrade")" --jdk=/mnt/jdk |
+  tee "$out/reinstall.log"
+if [ "$(in_container readlink /var/lib/liaison/current)" != "versions/$upgrade_version" ] ||
+  [ "$(in_container readlink /var/lib/liaison/previous)" != "versions/$version" ]; then
+  say "current/previous not switched to $upgrade_version/$version" >&2
+  exit 1
+fi
+in_container cat "/proc/$(main_pid)/cmdline" | tr '\0' ' ' | grep -q -- "-Dliaison.version=$upgrade_version " ||
+  { say "the app does not run $upgrade_version" >&2; exit 1; }
 for setting in LIAISON_STATION=s-002 MODE=signage DISPLAY_SERVER=xvfb LIAISON_SIZE=1280x720; do
   grep -qx "$setting" "$root/etc/liaison/station.env" || { say "station.env lost $setting" >&2; exit 1; }
 done
 wait_for 60 online || { say "s-002 not online after the upgrade in place" >&2; exit 1; }
 [ ! -e "$code_file" ] || { say "the station asks to be enrolled again after the upgrade" >&2; exit 1; }
-took "station.sh again: upgraded in place, settings kept, still enrolled and online"
+took "station.sh again: upgraded in place to $upgrade_version (previous: $version), settings kept, still enrolled and online"
 
 in_container bash /var/lib/liaison/current/install/station.sh --uninstall | tee "$out/uninstall.log"
 left=$(in_container bash -c 'ls /etc/systemd/system/liaison-* 2>/dev/null; id liaison 2>/dev/null; ls -d /opt/liaison /etc/liaison 2>/dev/null' || true)

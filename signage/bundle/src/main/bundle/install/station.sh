@@ -205,6 +205,46 @@ if [ -n "$jdk" ]; then
   [ "${jdk_version:-0}" -ge 25 ] || fail "$jdk 是 JDK ${jdk_version:-?}，需要 25 或更新" "$jdk is JDK ${jdk_version:-?}; a station needs 25 or newer"
 fi
 
+# --- The bundle, checked before anything changes ------------------------------------------------
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ -z "$bundle" ]; then
+  say "从枢纽下载安装包 · downloading the $arch bundle from $hub"
+  bundle=$work/bundle.tar.gz
+  curl -fsSL "$hub/install/bundle?arch=$arch" -o "$bundle" ||
+    fail "从 $hub 下载安装包失败" "could not download the bundle from $hub/install/bundle?arch=$arch" \
+      "Check the hub's address, or install from a USB stick with --bundle=FILE."
+  # TODO(issue 19, updates part): confirm these two addresses and the signature's format against
+  # the hub's /install routes once they are on main (Ed25519 over the whole tar.gz, the hub's public
+  # key as PEM). A bundle from the hub is installed only with a good signature.
+  if ! curl -fsSL "$hub/install/bundle.sig?arch=$arch" -o "$work/bundle.sig" ||
+    ! curl -fsSL "$hub/install/hub-key.pub" -o "$work/hub-key.pub"; then
+    fail "从 $hub 取不到安装包的签名" "could not get the bundle's signature or the hub's key from $hub"
+  fi
+  openssl pkeyutl -verify -pubin -inkey "$work/hub-key.pub" -rawin -in "$bundle" -sigfile "$work/bundle.sig" >/dev/null ||
+    fail "安装包的签名不对，未安装" "the bundle's signature does not match the hub's key; nothing installed"
+  say "签名正确 · signature checked against the hub's key"
+fi
+
+tar -tzf "$bundle" >"$work/contents" 2>/dev/null || fail "$bundle 不是安装包（tar.gz）" "$bundle is not a station bundle (tar.gz)"
+if ! grep -qx 'VERSION' "$work/contents" || ! grep -qx 'bin/liaison-station' "$work/contents"; then
+  fail "$bundle 不是联络站安装包" "$bundle is not a station bundle (no VERSION or bin/liaison-station)"
+fi
+# JavaFX's graphics jar names its processor: -linux-aarch64 on a Pi, plain -linux on a PC.
+if [ "$arch" = aarch64 ]; then
+  grep -q '^javafx/javafx-graphics-.*-linux-aarch64\.jar$' "$work/contents" ||
+    fail "$bundle 不是树莓派（aarch64）的安装包" "$bundle is not the bundle for this processor (aarch64)" \
+      "Use liaison-station-VERSION-linux-aarch64.tar.gz on a Raspberry Pi."
+else
+  grep -q '^javafx/javafx-graphics-[^/]*-linux\.jar$' "$work/contents" ||
+    fail "$bundle 不是 x64 的安装包" "$bundle is not the bundle for this processor (x64)" \
+      "Use liaison-station-VERSION-linux-x64.tar.gz on a PC."
+fi
+version=$(tar -xzOf "$bundle" VERSION | tr -d '[:space:]')
+[[ "$version" =~ ^[A-Za-z0-9._+-]{1,64}$ ]] || fail "安装包的版本号 '$version' 不对" "the bundle's version '$version' is not one"
+
 # --- Packages ------------------------------------------------------------------------------------
 
 step_started=$SECONDS
@@ -240,6 +280,7 @@ fi
 took "软件包 · packages (${#missing[@]} installed)"
 
 mkdir -p "$OPT/bin" /etc/liaison
+[ -f "$work/hub-key.pub" ] && cp "$work/hub-key.pub" /etc/liaison/hub-key.pub
 if [ -n "$jdk" ]; then
   if [ "$(readlink -f "$jdk")" != "$(readlink -f "$OPT/jdk")" ]; then
     rm -rf "$OPT/jdk.new"
@@ -284,46 +325,6 @@ first_install=1
 mkdir -p "$HOME_DIR/station" "$HOME_DIR/versions" "$HOME_DIR/update"
 
 # --- The bundle ----------------------------------------------------------------------------------
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-if [ -z "$bundle" ]; then
-  say "从枢纽下载安装包 · downloading the $arch bundle from $hub"
-  bundle=$work/bundle.tar.gz
-  curl -fsSL "$hub/install/bundle?arch=$arch" -o "$bundle" ||
-    fail "从 $hub 下载安装包失败" "could not download the bundle from $hub/install/bundle?arch=$arch" \
-      "Check the hub's address, or install from a USB stick with --bundle=FILE."
-  # TODO(issue 19, updates part): confirm these two addresses and the signature's format against
-  # the hub's /install routes once they are on main (Ed25519 over the whole tar.gz, the hub's public
-  # key as PEM). A bundle from the hub is installed only with a good signature.
-  if ! curl -fsSL "$hub/install/bundle.sig?arch=$arch" -o "$work/bundle.sig" ||
-    ! curl -fsSL "$hub/install/hub-key.pub" -o "$work/hub-key.pub"; then
-    fail "从 $hub 取不到安装包的签名" "could not get the bundle's signature or the hub's key from $hub"
-  fi
-  openssl pkeyutl -verify -pubin -inkey "$work/hub-key.pub" -rawin -in "$bundle" -sigfile "$work/bundle.sig" >/dev/null ||
-    fail "安装包的签名不对，未安装" "the bundle's signature does not match the hub's key; nothing installed"
-  mkdir -p /etc/liaison
-  cp "$work/hub-key.pub" /etc/liaison/hub-key.pub
-  say "签名正确 · signature checked against the hub's key"
-fi
-
-tar -tzf "$bundle" >"$work/contents" 2>/dev/null || fail "$bundle 不是安装包（tar.gz）" "$bundle is not a station bundle (tar.gz)"
-if ! grep -qx 'VERSION' "$work/contents" || ! grep -qx 'bin/liaison-station' "$work/contents"; then
-  fail "$bundle 不是联络站安装包" "$bundle is not a station bundle (no VERSION or bin/liaison-station)"
-fi
-# JavaFX's graphics jar names its processor: -linux-aarch64 on a Pi, plain -linux on a PC.
-if [ "$arch" = aarch64 ]; then
-  grep -q '^javafx/javafx-graphics-.*-linux-aarch64\.jar$' "$work/contents" ||
-    fail "$bundle 不是树莓派（aarch64）的安装包" "$bundle is not the bundle for this processor (aarch64)" \
-      "Use liaison-station-VERSION-linux-aarch64.tar.gz on a Raspberry Pi."
-else
-  grep -q '^javafx/javafx-graphics-[^/]*-linux\.jar$' "$work/contents" ||
-    fail "$bundle 不是 x64 的安装包" "$bundle is not the bundle for this processor (x64)" \
-      "Use liaison-station-VERSION-linux-x64.tar.gz on a PC."
-fi
-version=$(tar -xzOf "$bundle" VERSION | tr -d '[:space:]')
-[[ "$version" =~ ^[A-Za-z0-9._+-]{1,64}$ ]] || fail "安装包的版本号 '$version' 不对" "the bundle's version '$version' is not one"
 
 target=$HOME_DIR/versions/$version
 rm -rf "$target.new"
