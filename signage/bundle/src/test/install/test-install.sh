@@ -50,6 +50,7 @@ if [ ! -f "$upgrade" ] || [ "$bundle" -nt "$upgrade" ]; then
   ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle -Dliaison.bundle.version="$upgrade_version"
   # The bundle directory's VERSION is the upgrade's now; put the everyday one back.
   ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle >/dev/null
+  touch "$upgrade"
 fi
 took "bundles $(basename "$bundle") and $(basename "$upgrade")"
 
