@@ -221,14 +221,14 @@ took "liaison-station.service active (app pid $first_pid in the container), its 
 
 screenshot() {
   in_container xwd -root -display :0 -silent >"$run_dir/screen.xwd"
-  "$java_home/bin/java" "$here/XwdToPng.java" "$run_dir/screen.xwd" "$screens/install-signage-1280x720-$1.png"
-  say "screenshot: $screens/install-signage-1280x720-$1.png"
+  "$java_home/bin/java" "$here/XwdToPng.java" "$run_dir/screen.xwd" "$screens/install-$1-1280x720-$2.png"
+  say "screenshot: $screens/install-$1-1280x720-$2.png"
 }
 
 code_file=$root/var/lib/liaison/station/enrolment-code.txt
 wait_for 60 test -s "$code_file" || { say "the station wrote no enrolment code" >&2; exit 1; }
 code=$(tr -d '[:space:]' <"$code_file")
-screenshot enrolment-code
+screenshot signage enrolment-code
 took "the screen shows its enrolment code $code"
 
 curl -fsS -o /dev/null -u admin:demo-2026 -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" \
@@ -240,7 +240,7 @@ took "enrolled through the hub's API as the administrator; s-002 online at the h
 
 # The hub has heard it show the content (shownVersion); the enrolment panel is gone.
 wait_for 30 test ! -e "$code_file" || { say "the enrolment code is still shown after enrolment" >&2; exit 1; }
-screenshot content
+screenshot signage content
 took "the station shows content"
 
 # kill -9: systemd starts it again (Restart=on-failure, RestartSec=2).
@@ -283,6 +283,18 @@ done
 wait_for 60 online || { say "s-002 not online after the upgrade in place" >&2; exit 1; }
 [ ! -e "$code_file" ] || { say "the station asks to be enrolled again after the upgrade" >&2; exit 1; }
 took "station.sh again: upgraded in place to $upgrade_version (previous: $version), settings kept, still enrolled and online"
+
+# The same station as a touch kiosk: --mode is the one setting given; the kiosk app says READY too
+# and comes up enrolled with the credential the signage screen stored.
+in_container bash /var/lib/liaison/current/install/station.sh --mode=kiosk --bundle="/mnt/bundle/$(basename "$upgrade")" --jdk=/mnt/jdk \
+  >"$out/kiosk-install.log"
+grep -qx 'MODE=kiosk' "$root/etc/liaison/station.env" || { say "station.env has not MODE=kiosk" >&2; exit 1; }
+in_container cat "/proc/$(main_pid)/cmdline" | tr '\0' ' ' | grep -q 'liaison.kiosk.app.KioskMain' ||
+  { say "the unit does not run the kiosk" >&2; exit 1; }
+wait_for 60 online || { say "the kiosk is not online at the hub" >&2; exit 1; }
+screenshot kiosk content
+[ ! -e "$code_file" ] || { say "the kiosk asks to be enrolled again" >&2; exit 1; }
+took "station.sh --mode=kiosk: the kiosk active under the same unit, enrolled and online"
 
 in_container bash /var/lib/liaison/current/install/station.sh --uninstall | tee "$out/uninstall.log"
 left=$(in_container bash -c 'ls /etc/systemd/system/liaison-* 2>/dev/null; id liaison 2>/dev/null; ls -d /opt/liaison /etc/liaison 2>/dev/null' || true)
