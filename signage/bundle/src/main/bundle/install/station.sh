@@ -125,15 +125,25 @@ uninstall_station() {
     "$OPT/bin/liaison-read-only-root" disable || true
   fi
   for unit in "${units[@]}"; do rm -f "$UNIT_DIR/$unit"; done
-  if [ -f "$HOME_DIR/installed-journald.conf.d" ]; then
+  local journald_changed=0 watchdog_set=0
+  if [ -s "$HOME_DIR/installed-journald.conf.d" ]; then
     while IFS= read -r unit; do rm -f "/etc/systemd/journald.conf.d/$unit"; done <"$HOME_DIR/installed-journald.conf.d"
+    journald_changed=1
   fi
-  rm -f /etc/systemd/system.conf.d/liaison.conf
+  if [ -f /etc/systemd/system.conf.d/liaison.conf ]; then
+    rm -f /etc/systemd/system.conf.d/liaison.conf
+    watchdog_set=1
+  fi
   [ -n "$pi_model" ] && unmark "$BOOT_CONFIG"
   if [ -f "$BOOT_CMDLINE" ] && grep -q ' consoleblank=0' "$BOOT_CMDLINE" && [ -f "$HOME_DIR/consoleblank-added" ]; then
     sed -i 's/ consoleblank=0//' "$BOOT_CMDLINE"
   fi
-  [ "$systemd_running" = 1 ] && systemctl daemon-reload
+  if [ "$systemd_running" = 1 ]; then
+    systemctl daemon-reload
+    # systemd reads RuntimeWatchdogSec only when it starts; journald its settings likewise.
+    if [ "$watchdog_set" = 1 ]; then systemctl daemon-reexec; fi
+    if [ "$journald_changed" = 1 ]; then systemctl restart systemd-journald; fi
+  fi
   rm -rf "$OPT" /etc/liaison
   if [ -d "$HOME_DIR" ]; then
     if [ "$purge" = 1 ]; then
