@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxThread;
+import liaison.signage.player.fx.Launch;
 import liaison.signage.player.hardware.ScreenPower;
 import liaison.signage.player.hardware.StationDevices;
 import liaison.signage.player.hardware.StationHardware;
@@ -47,6 +48,8 @@ public final class KioskApp extends Application {
       stage.setFullScreenExitHint("");
     }
     stage.show();
+    Launch.underSystemd(
+        "kiosk", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
     screen.refresh();
     runtime.start();
   }

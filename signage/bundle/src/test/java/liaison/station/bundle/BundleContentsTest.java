@@ -78,7 +78,7 @@ class BundleContentsTest {
     }
   }
 
-  private static Path bundle(Processor processor) {
+  static Path bundle(Processor processor) {
     return Path.of(System.getProperty("liaison.bundle.dir"))
         .resolve(
             "liaison-station-"

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.FxThread;
+import liaison.signage.player.fx.Launch;
 import liaison.signage.player.fx.Portraits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class SignageApp extends Application {
       stage.setFullScreenExitHint("");
     }
     stage.show();
+    Launch.underSystemd(
+        "signage", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
     playback.resume();
     runtime.start();
     // A plain timer rather than a Timeline: a running animation redraws 60 times a second.

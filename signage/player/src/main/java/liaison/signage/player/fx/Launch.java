@@ -3,8 +3,14 @@ package liaison.signage.player.fx;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import liaison.signage.player.HubAccess;
+import liaison.signage.player.systemd.SystemdNotify;
+import liaison.signage.player.systemd.SystemdUnit;
 import org.jspecify.annotations.Nullable;
 
 /** What the kiosk's and the signage screen's launchers share: reading options, opening a window. */
@@ -40,6 +46,38 @@ public final class Launch {
               + " (Debian/Ubuntu/Raspberry Pi OS: sudo apt-get install libgtk-3-0).");
       System.exit(1);
     }
+  }
+
+  /**
+   * Under systemd ({@code liaison-station.service}, docs/FIELD.md): ready once the window's scene
+   * has been laid out for the first time (the board, or the enrolment code), the watchdog fed while
+   * the FX thread answers, {@code STOPPING=1} when the app exits. Elsewhere it does nothing.
+   */
+  public static SystemdUnit underSystemd(String program, Scene scene, String status) {
+    SystemdUnit unit;
+    try {
+      unit =
+          SystemdUnit.fromEnvironment(
+              System::getenv, ProcessHandle.current().pid(), Platform::runLater);
+    } catch (IllegalArgumentException e) {
+      // A screen that shows is worth more than systemd's notice: say why and go on without it.
+      System.err.println(program + ": not notifying systemd: " + e.getMessage());
+      unit = new SystemdUnit(new SystemdNotify(null), Platform::runLater, Optional.empty());
+    }
+    SystemdUnit started = unit;
+    AtomicBoolean shown = new AtomicBoolean();
+    Runnable[] firstLayout = new Runnable[1];
+    firstLayout[0] =
+        () -> {
+          if (shown.compareAndSet(false, true)) {
+            started.shown(status);
+            // Not removed inside the pulse that is going through its listeners.
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(firstLayout[0]));
+          }
+        };
+    scene.addPostLayoutPulseListener(firstLayout[0]);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(started::close));
+    return started;
   }
 
   /**
