@@ -66,29 +66,28 @@ class BackupUnderLoadTest {
   /** What a command printed, and its exit status. */
   record Ran(int status, String out, String err) {}
 
-  static Ran backup(List<String> args) {
+  /** A command run with its output caught. */
+  interface Command {
+    int run(PrintStream out, PrintStream err);
+  }
+
+  static Ran ran(Command command) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
-        HubBackup.run(
-            args,
-            Clock.systemUTC(),
+        command.run(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Ran(
         status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  static Ran backup(List<String> args) {
+    return ran((out, err) -> HubBackup.run(args, Clock.systemUTC(), out, err));
+  }
+
   static Ran restore(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        HubRestore.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Ran(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return ran((out, err) -> HubRestore.run(args, out, err));
   }
 
   /** The hub's database flags for a folder on this store (none for SQLite: its file is there). */
