@@ -4,8 +4,9 @@
 # as on a server:
 #   install-hub.sh --jar --jdk (the host's JDK 25, read-only): user, hub.env, units, the hub up
 #   (/health); systemd-analyze verify on the installed units; kill -9 of the hub: systemd starts it
-#   again; the backup unit writes a zip into /var/backups/liaison-hub; install-hub.sh again (hub.env
-#   and data kept); --uninstall: no unit left, the data kept.
+#   again; the backup unit writes a zip into /var/backups/liaison-hub, which restores as the hub's
+#   user; install-hub.sh again (hub.env and data kept); --uninstall: no unit left, the data kept;
+#   --uninstall --purge: nothing left.
 # ROOT is a Debian Bookworm root with systemd, dbus and curl (debootstrap --variant=minbase
 # --include=systemd,systemd-sysv,dbus,curl,ca-certificates,procps bookworm ROOT, or the station
 # test's cached root in /var/cache/liaison/test-install/); it is not changed: the run boots an
@@ -109,6 +110,12 @@ backup=$(in_container sh -c 'ls /var/backups/liaison-hub/liaison-hub-*.zip')
 [ -n "$backup" ] || { say "no backup written" >&2; exit 1; }
 took "liaison-hub-backup.service wrote $backup"
 
+in_container runuser -u liaison-hub -- /opt/liaison-hub/jdk/bin/java -jar /opt/liaison-hub/hub.jar restore \
+  --from="$backup" --data-dir=/var/backups/liaison-hub/restored
+in_container test -f /var/backups/liaison-hub/restored/mqtt-hub.secret
+in_container rm -rf /var/backups/liaison-hub/restored
+took "restore of that backup as liaison-hub: every table and file the same"
+
 in_container sh -c 'echo "# kept" >> /etc/liaison/hub.env'
 in_container /mnt/dist/install-hub.sh --jar=/mnt/hub/hub.jar --jdk=/mnt/jdk
 in_container grep -q '^# kept' /etc/liaison/hub.env
@@ -122,4 +129,11 @@ if in_container test -e /etc/systemd/system/liaison-hub.service; then
 fi
 in_container test -f /var/lib/liaison-hub/hub.db
 took "--uninstall: units and /opt/liaison-hub gone, the data kept"
+
+in_container /mnt/dist/install-hub.sh --uninstall --purge
+if in_container id liaison-hub >/dev/null 2>&1 || in_container test -e /var/lib/liaison-hub; then
+  say "the user or the data is still there after --uninstall --purge" >&2
+  exit 1
+fi
+took "--uninstall --purge: user, data, backups and hub.env gone"
 say "passed"
