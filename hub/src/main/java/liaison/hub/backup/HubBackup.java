@@ -63,7 +63,7 @@ public final class HubBackup {
       """;
 
   /** Top-level folders of the data folder that are not the county's: the broker's own files. */
-  private static final Set<String> LEFT_OUT = Set.of("broker", "logs");
+  private static final Set<String> LEFT_OUT = Set.of("broker");
 
   private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
@@ -204,7 +204,7 @@ public final class HubBackup {
 
   /**
    * The data folder's files, in name order: not the database (copied above, never as a file), not
-   * the broker's files (HiveMQ's queues, made again at start), not the log files.
+   * the broker's files (HiveMQ's queues, made again at start).
    */
   private static List<Path> files(HubSettings settings) throws IOException {
     Path dir = settings.dataDir();

@@ -145,7 +145,10 @@ public final class HubRestore {
         } else {
           emptyFolder(dir);
         }
-        throw e;
+        // The file was whole (checked above): a write that failed is this server's, not the file's.
+        throw e instanceof BackupRefused refused
+            ? refused
+            : new BackupRefused(Text.of("restore.failed", String.valueOf(e.getMessage())), e);
       }
     } catch (IOException e) {
       throw new BackupRefused(
