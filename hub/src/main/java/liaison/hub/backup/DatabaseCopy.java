@@ -38,8 +38,8 @@ sealed interface DatabaseCopy permits SqliteCopy, PostgresCopy {
   /** Puts a copy taken by {@link #take} into the (empty) target. */
   void restore(Path from);
 
-  /** Every table's figures as the target holds them now. */
-  List<TableFigures> figures();
+  /** The schema's version and every table's figures as the target holds them now. */
+  Snapshot read();
 
   /** Removes what {@link #restore} put into the target, which was empty before. */
   void undo();

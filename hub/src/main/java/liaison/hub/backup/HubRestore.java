@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import liaison.hub.migrate.DatabaseDigest;
 import liaison.hub.migrate.DatabaseDigest.TableFigures;
 import liaison.hub.migrate.MigrateToPostgres;
 import liaison.hub.text.Text;
@@ -129,7 +130,12 @@ public final class HubRestore {
       boolean made = !Files.exists(dir);
       try {
         write(zip, manifest, from, dir, database);
-        List<String> different = different(manifest.tables(), database.figures());
+        DatabaseCopy.Snapshot restored = database.read();
+        List<String> different = different(manifest.tables(), restored.tables());
+        if (!restored.schemaVersion().equals(manifest.schemaVersion())) {
+          // Flyway's history is no table of the digest's; its version is the manifest's word on it.
+          different.add(DatabaseDigest.historyTable());
+        }
         if (!different.isEmpty()) {
           throw new BackupRefused(
               Text.of(

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import liaison.hub.migrate.DatabaseDigest;
-import liaison.hub.migrate.DatabaseDigest.TableFigures;
 import liaison.hub.text.Text;
 
 /**
@@ -60,16 +59,20 @@ final class PostgresCopy implements DatabaseCopy {
       command.addAll(
           List.of("--format=custom", "--snapshot=" + snapshot, "--file=" + into.toAbsolutePath()));
       PostgresTools.run(command, password, into.resolveSibling("pg_dump.log"));
-      String history = DatabaseDigest.historyTable();
-      String version =
-          DatabaseDigest.schemaVersion(c, history)
-              .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", shown())));
-      List<TableFigures> tables = DatabaseDigest.of(c, history);
+      Snapshot taken = snapshot(c);
       c.commit();
-      return new Snapshot(version, tables);
+      return taken;
     } catch (SQLException e) {
       throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
     }
+  }
+
+  private Snapshot snapshot(Connection c) throws SQLException {
+    String history = DatabaseDigest.historyTable();
+    String version =
+        DatabaseDigest.schemaVersion(c, history)
+            .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", shown())));
+    return new Snapshot(version, DatabaseDigest.of(c, history));
   }
 
   private String shown() {
@@ -137,12 +140,12 @@ final class PostgresCopy implements DatabaseCopy {
   }
 
   @Override
-  public List<TableFigures> figures() {
+  public Snapshot read() {
     try (Connection c = connect()) {
       c.setAutoCommit(false);
-      List<TableFigures> figures = DatabaseDigest.of(c, DatabaseDigest.historyTable());
+      Snapshot snapshot = snapshot(c);
       c.commit();
-      return figures;
+      return snapshot;
     } catch (SQLException e) {
       throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
     }

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import liaison.hub.migrate.DatabaseDigest;
-import liaison.hub.migrate.DatabaseDigest.TableFigures;
 import liaison.hub.text.Text;
 import org.sqlite.SQLiteConfig;
 
@@ -47,20 +45,24 @@ final class SqliteCopy implements DatabaseCopy {
     }
     try (Connection c = open()) {
       c.setAutoCommit(false);
-      String history = DatabaseDigest.historyTable();
       // The first read starts the transaction, and with it the moment the copy is of.
-      String version =
-          DatabaseDigest.schemaVersion(c, history)
-              .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", file)));
-      List<TableFigures> tables = DatabaseDigest.of(c, history);
+      Snapshot snapshot = snapshot(c);
       try (Statement s = c.createStatement()) {
         s.executeUpdate("backup to \"" + into.toAbsolutePath() + "\"");
       }
       c.commit();
-      return new Snapshot(version, tables);
+      return snapshot;
     } catch (SQLException e) {
       throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
     }
+  }
+
+  private Snapshot snapshot(Connection c) throws SQLException {
+    String history = DatabaseDigest.historyTable();
+    String version =
+        DatabaseDigest.schemaVersion(c, history)
+            .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", file)));
+    return new Snapshot(version, DatabaseDigest.of(c, history));
   }
 
   private Connection open() throws SQLException {
@@ -87,9 +89,12 @@ final class SqliteCopy implements DatabaseCopy {
   }
 
   @Override
-  public List<TableFigures> figures() {
+  public Snapshot read() {
     try (Connection c = open()) {
-      return DatabaseDigest.of(c, DatabaseDigest.historyTable());
+      c.setAutoCommit(false);
+      Snapshot snapshot = snapshot(c);
+      c.commit();
+      return snapshot;
     } catch (SQLException e) {
       throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
     }

@@ -30,7 +30,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.TestDatabases;
@@ -356,19 +358,53 @@ class BackupUnderLoadTest {
     assertThat(refused.status()).isEqualTo(1);
     assertThat(refused.err()).contains("损坏", "damaged");
     assertThat(fresh).doesNotExist();
-    if (!target.isEmpty()) {
-      try (Connection c =
-              DriverManager.getConnection(
-                  (String) target.get("hub.db.url"),
-                  (String) target.get("hub.db.user"),
-                  (String) target.get("hub.db.password"));
-          Statement s = c.createStatement();
-          ResultSet r =
-              s.executeQuery(
-                  "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")) {
-        r.next();
-        assertThat(r.getInt(1)).as("nothing written into the empty database").isZero();
+    assertEmpty(target);
+
+    // A manifest that says another thing of one table than the copy holds: every entry is whole,
+    // so the restore writes, reads the tables back, finds the difference and removes what it wrote.
+    Path altered = tmp.resolve("altered.zip");
+    try (ZipFile zip = new ZipFile(file.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(altered))) {
+      for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        byte[] content = zip.getInputStream(entry).readAllBytes();
+        if (entry.getName().equals(Manifest.NAME)) {
+          content =
+              new String(content, StandardCharsets.UTF_8)
+                  .replaceFirst("(?m)^table\tcounty\t1\t", "table\tcounty\t2\t")
+                  .getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        out.write(content);
+        out.closeEntry();
       }
+    }
+    List<String> alteredArgs = new ArrayList<>(List.of("--from=" + altered, "--data-dir=" + fresh));
+    alteredArgs.addAll(databaseFlags(target));
+    Ran different = restore(alteredArgs);
+
+    assertThat(different.status()).isEqualTo(1);
+    assertThat(different.err())
+        .contains("1 张表恢复后与备份清单不一致（county）", "1 table(s) came back different", "removed");
+    assertThat(fresh).doesNotExist();
+    assertEmpty(target);
+  }
+
+  private static void assertEmpty(Map<String, Object> target) throws Exception {
+    if (target.isEmpty()) {
+      return;
+    }
+    try (Connection c =
+            DriverManager.getConnection(
+                (String) target.get("hub.db.url"),
+                (String) target.get("hub.db.user"),
+                (String) target.get("hub.db.password"));
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_schema = current_schema()")) {
+      r.next();
+      assertThat(r.getInt(1)).as("nothing left in the empty database").isZero();
     }
   }
 }
