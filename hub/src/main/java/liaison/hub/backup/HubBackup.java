@@ -89,7 +89,12 @@ public final class HubBackup {
     long started = System.nanoTime();
     try {
       HubSettings settings = HubSettings.resolve(flags);
-      Path target = target(Path.of(flags.get("to")), settings, clock);
+      String to = flags.get("to");
+      if (to.endsWith("/") && !Files.isDirectory(Path.of(to))) {
+        // A folder was meant: not a file named like it.
+        throw new BackupRefused(Text.of("backup.refused.no-folder", Path.of(to).toAbsolutePath()));
+      }
+      Path target = target(Path.of(to), settings, clock);
       Manifest manifest = write(settings, target, clock);
       Text done =
           Text.of(

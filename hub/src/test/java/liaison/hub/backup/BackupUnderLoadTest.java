@@ -325,6 +325,12 @@ class BackupUnderLoadTest {
     args.addAll(databaseFlags(database));
     assertThat(backup(args).status()).isZero();
 
+    Ran noFolder =
+        backup(List.of("--to=" + tmp.resolve("not-made") + "/", "--data-dir=" + dataDir));
+    assertThat(noFolder.status()).isEqualTo(1);
+    assertThat(noFolder.err()).contains("不存在", "does not exist; make it first");
+    assertThat(tmp.resolve("not-made")).doesNotExist();
+
     Ran again = backup(args);
     assertThat(again.status()).isEqualTo(1);
     assertThat(again.err()).contains("备份从不覆盖", "never overwrites");
