@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import liaison.hub.migrate.DatabaseDigest;
 import liaison.hub.text.Text;
 
 /**
@@ -67,19 +66,13 @@ final class PostgresCopy implements DatabaseCopy {
     }
   }
 
-  private Snapshot snapshot(Connection c) throws SQLException {
-    String history = DatabaseDigest.historyTable();
-    String version =
-        DatabaseDigest.schemaVersion(c, history)
-            .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", shown())));
-    return new Snapshot(version, DatabaseDigest.of(c, history));
-  }
-
-  private String shown() {
+  @Override
+  public String shown() {
     return PostgresTools.shown(url);
   }
 
-  private Connection connect() throws SQLException {
+  @Override
+  public Connection connect() throws SQLException {
     try {
       return DriverManager.getConnection(url, user, password);
     } catch (SQLException e) {
@@ -137,18 +130,6 @@ final class PostgresCopy implements DatabaseCopy {
             "--single-transaction",
             from.toAbsolutePath().toString()));
     PostgresTools.run(command, password, from.resolveSibling("pg_restore.log"));
-  }
-
-  @Override
-  public Snapshot read() {
-    try (Connection c = connect()) {
-      c.setAutoCommit(false);
-      Snapshot snapshot = snapshot(c);
-      c.commit();
-      return snapshot;
-    } catch (SQLException e) {
-      throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
-    }
   }
 
   @Override

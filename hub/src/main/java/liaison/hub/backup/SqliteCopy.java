@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import liaison.hub.migrate.DatabaseDigest;
 import liaison.hub.text.Text;
 import org.sqlite.SQLiteConfig;
 
@@ -43,7 +42,7 @@ final class SqliteCopy implements DatabaseCopy {
     if (!Files.isRegularFile(file)) {
       throw new BackupRefused(Text.of("backup.refused.no-database", file));
     }
-    try (Connection c = open()) {
+    try (Connection c = connect()) {
       c.setAutoCommit(false);
       // The first read starts the transaction, and with it the moment the copy is of.
       Snapshot snapshot = snapshot(c);
@@ -57,15 +56,13 @@ final class SqliteCopy implements DatabaseCopy {
     }
   }
 
-  private Snapshot snapshot(Connection c) throws SQLException {
-    String history = DatabaseDigest.historyTable();
-    String version =
-        DatabaseDigest.schemaVersion(c, history)
-            .orElseThrow(() -> new BackupRefused(Text.of("backup.refused.not-liaison", file)));
-    return new Snapshot(version, DatabaseDigest.of(c, history));
+  @Override
+  public String shown() {
+    return file.toString();
   }
 
-  private Connection open() throws SQLException {
+  @Override
+  public Connection connect() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(10_000);
     return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
@@ -84,18 +81,6 @@ final class SqliteCopy implements DatabaseCopy {
       Files.createDirectories(file.getParent());
       Files.copy(from, file);
     } catch (IOException e) {
-      throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
-    }
-  }
-
-  @Override
-  public Snapshot read() {
-    try (Connection c = open()) {
-      c.setAutoCommit(false);
-      Snapshot snapshot = snapshot(c);
-      c.commit();
-      return snapshot;
-    } catch (SQLException e) {
       throw new BackupRefused(Text.of("backup.failed", String.valueOf(e.getMessage())), e);
     }
   }
