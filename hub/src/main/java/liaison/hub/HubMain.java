@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.backup.HubBackup;
+import liaison.hub.backup.HubRestore;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.Preflight;
 import liaison.hub.config.StartupProblem;
@@ -78,6 +80,12 @@ public final class HubMain {
       java -jar hub.jar migrate-to-postgres --from=data/hub.db --to=jdbc:postgresql://db/liaison
                                 copy a stopped hub's SQLite file into an empty PostgreSQL
                                 database and check every table (migrate-to-postgres --help)
+      java -jar hub.jar backup --to=FILE.zip|DIR
+                                the running hub in one file: a consistent copy of the
+                                database, photos and keys, a manifest (backup --help)
+      java -jar hub.jar restore --from=FILE.zip --data-dir=NEW [--db-url=…]
+                                a backup into a new folder (and an empty PostgreSQL
+                                database), every table and file checked (restore --help)
       java -jar hub.jar check-mail --to=someone@county.gov.cn
                                 send one test message with the mail settings
                                 (hub.notify.mail.*, docs/NOTIFICATIONS.md)
@@ -94,6 +102,19 @@ public final class HubMain {
               new TimeFactory().clock(),
               System.out,
               System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals(HubBackup.COMMAND)) {
+      System.exit(
+          HubBackup.run(
+              List.of(args).subList(1, args.length),
+              new TimeFactory().clock(),
+              System.out,
+              System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals(HubRestore.COMMAND)) {
+      System.exit(HubRestore.run(List.of(args).subList(1, args.length), System.out, System.err));
       return;
     }
     if (args.length > 0 && args[0].equals(MigrateToPostgres.COMMAND)) {

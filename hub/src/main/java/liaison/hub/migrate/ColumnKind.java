@@ -51,6 +51,34 @@ enum ColumnKind {
   }
 
   /**
+   * The kind of a SQLite column by the type the migrations declared (SQLite's own affinity rules:
+   * {@code INT} in the name is a whole number, {@code BLOB} or nothing is bytes); for a digest of a
+   * SQLite file compared with another SQLite file.
+   */
+  static ColumnKind ofSqlite(String declared) {
+    String type = declared.toUpperCase(Locale.ROOT);
+    if (type.contains("BOOL")) {
+      return BOOLEAN;
+    }
+    if (type.contains("BIGINT")) {
+      return BIGINT;
+    }
+    if (type.contains("INT")) {
+      return INTEGER;
+    }
+    if (type.contains("CHAR") || type.contains("CLOB") || type.contains("TEXT")) {
+      return TEXT;
+    }
+    if (type.isBlank() || type.contains("BLOB")) {
+      return BYTES;
+    }
+    if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
+      return DOUBLE;
+    }
+    return DECIMAL;
+  }
+
+  /**
    * Binds what SQLite stored ({@code ResultSet.getObject}: Integer, Long, Double, String, byte[] or
    * null) as this kind.
    *

@@ -95,7 +95,15 @@ public final class MigrateToPostgres {
   }
 
   static Map<String, String> parse(List<String> args) {
-    Set<String> known = Set.of("from", "to", "db-user", "db-password");
+    return flags(args, Set.of("from", "to", "db-user", "db-password"));
+  }
+
+  /**
+   * A command's {@code --name=value} flags, each one of {@code known}.
+   *
+   * @throws IllegalArgumentException with an empty message for {@code --help}, else the reason
+   */
+  public static Map<String, String> flags(List<String> args, Set<String> known) {
     Map<String, String> flags = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
