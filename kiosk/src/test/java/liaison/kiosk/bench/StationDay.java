@@ -112,13 +112,19 @@ public final class StationDay {
           () -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE,
           "the station to connect");
       waitFor(() -> runtime.feed().content().get().isPresent(), "the hub's snapshot of s-001");
+      // The hub refuses a proof of display for a notice it does not know: its own snapshot's.
+      List<String> notices =
+          runtime.feed().content().get().orElseThrow().notices().stream().map(n -> n.id()).toList();
+      if (notices.isEmpty()) {
+        throw new IllegalStateException("the hub's snapshot of s-001 carries no notice to show");
+      }
       sleep(SETTLE_MILLIS);
       Map<String, Long> before = io();
       long dbBefore = Files.size(config.storeFile());
       long start = System.nanoTime();
       Files.createFile(dir.resolve(WINDOW_STARTED));
 
-      work(runtime, clock, load, windowMillis);
+      work(runtime, clock, load, notices, windowMillis);
 
       waitFor(
           () -> runtime.feed().content().get().orElseThrow().version() >= finalVersion,
@@ -132,7 +138,8 @@ public final class StationDay {
   }
 
   /** The day's work: one heartbeat per tick, each kind of event spread evenly over the ticks. */
-  private static void work(StationRuntime runtime, Clock clock, Load load, long windowMillis) {
+  private static void work(
+      StationRuntime runtime, Clock clock, Load load, List<String> notices, long windowMillis) {
     DisplayProofReporter proofs =
         new DisplayProofReporter(runtime.events()::record, clock.getZone());
     long tickNanos = windowMillis * 1_000_000L / load.heartbeats();
@@ -149,7 +156,7 @@ public final class StationDay {
       for (int i = 0; i < due(load.proofs(), tick, load.heartbeats()); i++) {
         proofs.accept(
             new DisplayProof(
-                "n-" + (tick % 7),
+                notices.get(tick % notices.size()),
                 now.minusSeconds(15),
                 now,
                 Board.NOTICES,
