@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It lives on an SD card, which wears out from small writes, so the file is set to write little
  * (measured by {@code StationWritesBenchmark}, docs/BENCHMARKS.md) without giving up that safety:
- * pages of 1 KB, so a commit of one event appends about 2 KB to the WAL instead of about 8 (a new
- * file only; SQLite cannot change the page size of a WAL file in place); a checkpoint every 1,000
- * pages and the WAL cut back to 1 MB after it, so it cannot grow without bound; temporary tables
- * and indexes in memory; and nothing written when what is stored would not change (the same
- * snapshot, alert or memo again).
+ * pages of 1 KB, so each page a commit changes goes to the WAL as 1 KB instead of 4 (a new file
+ * only; SQLite cannot change the page size of a WAL file in place); a checkpoint every 1,000 pages
+ * and the WAL cut back to 1 MB after it, so it cannot grow without bound; temporary tables and
+ * indexes in memory; and nothing written when what is stored would not change (the same snapshot,
+ * alert or memo again).
  */
 public final class ContentStore implements AutoCloseable {
 
