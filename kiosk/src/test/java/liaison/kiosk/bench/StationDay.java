@@ -239,12 +239,7 @@ public final class StationDay {
   }
 
   private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ScreenProbe.sleep(millis);
   }
 
   private static void figure(String key, long value) {

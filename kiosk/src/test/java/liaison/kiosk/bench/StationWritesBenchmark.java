@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
+import liaison.kiosk.app.DemoHubs;
 import liaison.kiosk.app.EnrolledStations;
 import liaison.signage.player.StationConfig;
 import liaison.signage.protocol.GoldenFiles;
@@ -124,23 +125,11 @@ class StationWritesBenchmark {
   /** The hub in this JVM, the station in its own; the hub publishes the day's content changes. */
   private Map<String, String> stationDay(List<String> options) throws Exception {
     int mqttPort = TestBroker.freePort();
-    String uri = "tcp://127.0.0.1:" + mqttPort;
-    try (ApplicationContext hub =
-        ApplicationContext.run(
-            Map.of(
-                "hub.data-dir",
-                dir.resolve("hub").toString(),
-                "hub.http-port",
-                -1,
-                "hub.http-host",
-                "127.0.0.1",
-                "hub.mqtt.port",
-                mqttPort,
-                "hub.mqtt.broker.persistence",
-                "in-memory"))) {
+    try (ApplicationContext hub = DemoHubs.start(dir.resolve("hub"), mqttPort)) {
       BrokerClient broker = hub.getBean(BrokerClient.class);
       Benchmarks.waitUntil(broker::isConnected, "the hub's client to connect");
       Path stationDir = dir.resolve("station");
+      String uri = "tcp://127.0.0.1:" + mqttPort;
       StationConfig config =
           EnrolledStations.enrolled(hub, StationConfig.of("s-001", uri, stationDir));
       List<String> args = new ArrayList<>();
