@@ -77,14 +77,14 @@ class StoreWritesTest {
   }
 
   @Test
-  void shouldKeepTheWalBoundedThroughADayOfEvents() throws Exception {
+  void shouldKeepTheWalBoundedThroughManyCheckpointsOfEvents() throws Exception {
     Path file = dir.resolve("station.db");
     long largest = 0;
     try (ContentStore store = ContentStore.open(file)) {
       Outbox outbox = store.outbox();
-      // a busy signage board's day: a proof of display every 15 s for 12 hours, each sent and
-      // deleted once acknowledged
-      for (int i = 0; i < 2_880; i++) {
+      // proofs of display, each deleted once acknowledged: two commits of a few pages each, so
+      // 1,000 events fill the WAL's 1,000 pages several times over
+      for (int i = 0; i < 1_000; i++) {
         outbox.add(
             new StationEvent(
                 UUID.randomUUID(), "notice.displayed", T.plusSeconds(15L * i), Map.of("n", i)));
