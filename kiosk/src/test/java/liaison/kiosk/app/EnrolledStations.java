@@ -10,10 +10,10 @@ import liaison.signage.protocol.MqttPasswordHash;
  * Gives a station a credential at a running hub, as if its screen had been enrolled, and the
  * station's settings that use it: the hub's broker admits no one without.
  */
-final class EnrolledStations {
+public final class EnrolledStations {
   private EnrolledStations() {}
 
-  static StationConfig enrolled(ApplicationContext hub, StationConfig config) {
+  public static StationConfig enrolled(ApplicationContext hub, StationConfig config) {
     String password = MqttPasswordHash.newPassword();
     hub.getBean(StationCredentialRepository.class)
         .provision(

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,20 +57,7 @@ class PublishToStoreBenchmark {
     long[] raw;
     long[] station;
     byte[] sample = ProtocolCodec.encode(GoldenFiles.contentWithVersion(1));
-    try (ApplicationContext hub =
-        ApplicationContext.run(
-            Map.of(
-                "hub.data-dir",
-                dir.resolve("hub").toString(),
-                "hub.http-port",
-                -1,
-                "hub.http-host",
-                "127.0.0.1",
-                // The demo county: station s-001 must exist to be given a credential.
-                "hub.mqtt.port",
-                mqttPort,
-                "hub.mqtt.broker.persistence",
-                "in-memory"))) {
+    try (ApplicationContext hub = DemoHubs.start(dir.resolve("hub"), mqttPort)) {
       BrokerClient broker = hub.getBean(BrokerClient.class);
       String uri = "tcp://127.0.0.1:" + mqttPort;
       Benchmarks.waitUntil(broker::isConnected, "the hub's client to connect");
@@ -107,19 +93,7 @@ class PublishToStoreBenchmark {
    */
   private long[] noticeToStation() throws Exception {
     int mqttPort = TestBroker.freePort();
-    try (ApplicationContext hub =
-        ApplicationContext.run(
-            Map.of(
-                "hub.data-dir",
-                dir.resolve("hub-demo").toString(),
-                "hub.http-port",
-                -1,
-                "hub.http-host",
-                "127.0.0.1",
-                "hub.mqtt.port",
-                mqttPort,
-                "hub.mqtt.broker.persistence",
-                "in-memory"))) {
+    try (ApplicationContext hub = DemoHubs.start(dir.resolve("hub-demo"), mqttPort)) {
       io.micronaut.runtime.server.EmbeddedServer server =
           hub.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
       server.start();

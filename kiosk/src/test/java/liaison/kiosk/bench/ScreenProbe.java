@@ -129,7 +129,7 @@ public final class ScreenProbe {
     System.exit(0);
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

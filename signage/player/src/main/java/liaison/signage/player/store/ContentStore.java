@@ -27,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * the bytes the hub sent ({@link Received}), and decoded again when read. The file runs in WAL mode
  * with {@code synchronous=FULL}: a station's power is cut without warning, and with NORMAL the last
  * commits can be lost.
+ *
+ * <p>It lives on an SD card, which wears out from small writes, so the file is set to write little
+ * (measured by {@code StationWritesBenchmark}, docs/BENCHMARKS.md) without giving up that safety:
+ * pages of 1 KB, so each page a commit changes goes to the WAL as 1 KB instead of 4 (a new file
+ * only; SQLite cannot change the page size of a WAL file in place); a checkpoint every 1,000 pages
+ * and the WAL cut back to 1 MB after it, so it cannot grow without bound; temporary tables and
+ * indexes in memory; and nothing written when what is stored would not change (the same snapshot,
+ * alert or memo again).
  */
 public final class ContentStore implements AutoCloseable {
 
@@ -34,6 +42,15 @@ public final class ContentStore implements AutoCloseable {
 
   /** 1: content and memo; 2: the current alert and the event outbox. */
   private static final int SCHEMA_VERSION = 2;
+
+  /** Bytes per page of a new store file; an existing file keeps the size it was made with. */
+  static final int PAGE_SIZE = 1024;
+
+  /** Pages the WAL holds before SQLite copies them into the file (SQLite's default, said here). */
+  static final int WAL_CHECKPOINT_PAGES = 1000;
+
+  /** Bytes the WAL is cut back to after a checkpoint; without it, it keeps its largest size. */
+  static final long WAL_SIZE_LIMIT = 1024 * 1024;
 
   private final Path file;
   private final Connection connection;
@@ -61,16 +78,30 @@ public final class ContentStore implements AutoCloseable {
       throw new StoreException("cannot create the directory for the station store " + file, e);
     }
     Properties properties = new Properties();
-    properties.setProperty("journal_mode", "WAL");
     properties.setProperty("synchronous", "FULL");
     properties.setProperty("busy_timeout", "5000");
+    properties.setProperty("temp_store", "MEMORY");
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
       ContentStore store = new ContentStore(file, connection);
+      store.walWithSmallPages();
       store.migrate();
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open the station store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * WAL mode, and the page size before it: SQLite takes a page size only for a file not yet written
+   * (switching to WAL writes the header), and ignores it for an existing one.
+   */
+  private void walWithSmallPages() throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("PRAGMA page_size = " + PAGE_SIZE);
+      st.execute("PRAGMA journal_mode = WAL");
+      st.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+      st.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
     }
   }
 
@@ -218,9 +249,12 @@ public final class ContentStore implements AutoCloseable {
       String stationId, Received<StationAlert> alert, OffsetDateTime storedAt) {
     try (PreparedStatement ps =
         connection.prepareStatement(
+            // The same alert again (retained, redelivered at each reconnect) writes nothing and
+            // keeps the time it was first stored.
             "INSERT INTO alert (station_id, stored_at, payload) VALUES (?, ?, ?)"
                 + " ON CONFLICT (station_id) DO UPDATE SET"
-                + " stored_at = excluded.stored_at, payload = excluded.payload")) {
+                + " stored_at = excluded.stored_at, payload = excluded.payload"
+                + " WHERE alert.payload IS NOT excluded.payload")) {
       ps.setString(1, stationId);
       ps.setString(2, storedAt.toString());
       ps.setBytes(3, alert.payload());
@@ -301,7 +335,8 @@ public final class ContentStore implements AutoCloseable {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO memo (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                + " WHERE memo.value IS NOT excluded.value")) {
       ps.setString(1, key);
       ps.setString(2, value);
       ps.executeUpdate();
