@@ -21,6 +21,8 @@ Usage: sudo bash station.sh --station=ID --hub=URL [options]
   --jdk=DIR              copy this JDK 25 rather than install Temurin 25 from Adoptium's apt repository
   --bundle=FILE          install this station bundle rather than download it from the hub
   --read-only-root       make the root file system read-only (the station's data stays writable)
+  --data-partition=DEV   with --read-only-root: keep the station's data on this partition, e.g.
+                         /dev/mmcblk0p3 made when the card was imaged (docs/FIELD.md)
   --uninstall            stop and remove the station (its data stays in /var/lib/liaison/station)
   --purge                with --uninstall: remove the station's data too
 USAGE
@@ -47,7 +49,7 @@ BOOT_CMDLINE=/boot/firmware/cmdline.txt
 MARK="# liaison station"
 
 station="" hub="" broker="" mode="" rotation="" display="" size="" jdk="" bundle=""
-read_only_root=0 uninstall=0 purge=0
+read_only_root=0 data_partition="" uninstall=0 purge=0
 for argument in "$@"; do
   case "$argument" in
     --station=*) station=${argument#*=} ;;
@@ -60,6 +62,7 @@ for argument in "$@"; do
     --jdk=*) jdk=${argument#*=} ;;
     --bundle=*) bundle=${argument#*=} ;;
     --read-only-root) read_only_root=1 ;;
+    --data-partition=*) data_partition=${argument#*=} ;;
     --uninstall) uninstall=1 ;;
     --purge) purge=1 ;;
     -h | --help) usage; exit 0 ;;
@@ -125,6 +128,10 @@ uninstall_station() {
     "$OPT/bin/liaison-read-only-root" disable || true
   fi
   for unit in "${units[@]}"; do rm -f "$UNIT_DIR/$unit"; done
+  if [ -f "$HOME_DIR/tmp-mount-added" ]; then
+    [ "$systemd_running" = 1 ] && systemctl disable tmp.mount >/dev/null 2>&1
+    rm -f "$UNIT_DIR/tmp.mount"
+  fi
   local journald_changed=0 watchdog_set=0
   if [ -s "$HOME_DIR/installed-journald.conf.d" ]; then
     while IFS= read -r unit; do rm -f "/etc/systemd/journald.conf.d/$unit"; done <"$HOME_DIR/installed-journald.conf.d"
@@ -405,6 +412,12 @@ if [ -n "$pi_model" ]; then
     echo "dtparam=watchdog=on $MARK" >>"$BOOT_CONFIG"
     notes+=("硬件看门狗在重启后生效 · the hardware watchdog is on after a reboot ($BOOT_CONFIG)")
   fi
+  # /tmp in RAM: what the JVM or a tool leaves there never reaches the SD card.
+  if [ -f /usr/share/systemd/tmp.mount ] && [ ! -e "$UNIT_DIR/tmp.mount" ]; then
+    install -m 0644 /usr/share/systemd/tmp.mount "$UNIT_DIR/tmp.mount"
+    touch "$HOME_DIR/tmp-mount-added"
+    notes+=("/tmp 在重启后位于内存中 · /tmp is in RAM after a reboot (tmp.mount)")
+  fi
   # No blanking of the text console either (Xorg's own is off with -s 0 -dpms).
   if [ -f "$BOOT_CMDLINE" ] && ! grep -q 'consoleblank=0' "$BOOT_CMDLINE"; then
     sed -i '1 s/$/ consoleblank=0/' "$BOOT_CMDLINE"
@@ -421,7 +434,7 @@ fi
 
 if [ "$read_only_root" = 1 ]; then
   if [ -x "$OPT/bin/liaison-read-only-root" ]; then
-    "$OPT/bin/liaison-read-only-root" enable
+    "$OPT/bin/liaison-read-only-root" enable ${data_partition:+"--data-partition=$data_partition"}
     notes+=("只读根文件系统在重启后生效 · the read-only root takes effect after a reboot")
   else
     notes+=("此安装包没有只读根文件系统的命令，未设置 · this bundle has no liaison-read-only-root; --read-only-root not applied")
@@ -436,6 +449,7 @@ if [ "$systemd_running" = 1 ]; then
   [ -f /etc/systemd/system.conf.d/liaison.conf ] && systemctl daemon-reexec
   [ "$journald_changed" = 1 ] && systemctl restart systemd-journald
   systemctl enable "${units[@]}" >/dev/null 2>&1
+  [ -f "$HOME_DIR/tmp-mount-added" ] && systemctl enable tmp.mount >/dev/null 2>&1
   # A re-run restarts on the new bundle and settings; the first run starts. The station's unit
   # is started once the app says its screen shows (Type=notify).
   systemctl restart liaison-display.service liaison-station.service ||
