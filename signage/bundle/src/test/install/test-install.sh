@@ -43,14 +43,17 @@ if [ ! -f "$bundle" ] || [ ! -f hub/target/hub.jar ]; then
   say "building the hub and the station bundle (./mvnw package, tests skipped)"
   ./mvnw -B -q package -DskipTests -pl hub,signage/bundle -am
 fi
-# A second version of the same bundle, for the upgrade in place.
+# A second version of the same bundle, for the upgrade in place: the same files with another VERSION,
+# repacked here (no second build, which on a fresh machine would need the modules installed).
 upgrade_version=$version-upgrade
 upgrade=$repo/signage/bundle/target/liaison-station-$upgrade_version-linux-x64.tar.gz
 if [ ! -f "$upgrade" ] || [ "$bundle" -nt "$upgrade" ]; then
-  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle -Dliaison.bundle.version="$upgrade_version"
-  # The bundle directory's VERSION is the upgrade's now; put the everyday one back.
-  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -o -pl signage/bundle >/dev/null
-  touch "$upgrade"
+  repack=$(mktemp -d)
+  tar -xzf "$bundle" -C "$repack"
+  echo "$upgrade_version" >"$repack/VERSION"
+  (cd "$repack" && tar -czf "$upgrade.tmp" -- *)
+  mv "$upgrade.tmp" "$upgrade"
+  rm -rf "$repack"
 fi
 took "bundles $(basename "$bundle") and $(basename "$upgrade")"
 
@@ -71,6 +74,9 @@ if [ ! -d "$lower" ]; then
 else
   took "cached root $lower"
 fi
+
+# The county server's installer test boots the same root (./liaison test-install runs it next).
+echo "$lower" >"$out/root-path"
 
 # A fresh copy for this run: an overlay over the cached root (a copy where overlays cannot mount).
 run_dir=$(mktemp -d /var/tmp/liaison-test-install.XXXXXX)
