@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import liaison.hub.db.Database;
 import liaison.testkit.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +67,7 @@ class OneHubBehindNginxTest {
                 Map.of("X-Real-IP", "8.8.8.8"));
         assertThat(answer).startsWith("HTTP/1.1 404");
         assertThat(answer).contains("Strict-Transport-Security: max-age=31536000");
-        assertThat(counted(hub, "tracking.failures"))
+        assertThat(hub.throttled("tracking.failures"))
             .contains("127.0.0.3")
             .doesNotContain("8.8.8.8", "127.0.0.1");
 
@@ -86,16 +84,6 @@ class OneHubBehindNginxTest {
             .contains("liaison_stations_online");
       }
     }
-  }
-
-  private static List<String> counted(RunningHub hub, String scope) {
-    return hub.bean(Database.class)
-        .withHandle(
-            h ->
-                h.createQuery("SELECT subject FROM throttle_key WHERE scope = :s")
-                    .bind("s", scope)
-                    .mapTo(String.class)
-                    .list());
   }
 
   /** The county's certificate, as far as a test can tell: self-signed, for a day. */

@@ -328,20 +328,10 @@ class SeveralHubsTest {
       assertThat(proxy.get(port, "/t?code=K7QX-M4PD-2HWN", "127.0.0.4", null))
           .as("another phone behind the same nginx is not held back")
           .startsWith("HTTP/1.1 404");
-      assertThat(counted("tracking.failures"))
+      assertThat(a.throttled("tracking.failures"))
           .contains("127.0.0.3", "127.0.0.4")
           .doesNotContain("127.0.0.1", "8.8.8.8", "8.8.4.4");
     }
-  }
-
-  private List<String> counted(String scope) {
-    return a.bean(Database.class)
-        .withHandle(
-            h ->
-                h.createQuery("SELECT subject FROM throttle_key WHERE scope = :s")
-                    .bind("s", scope)
-                    .mapTo(String.class)
-                    .list());
   }
 
   private static Set<Long> versionsCarrying(List<TestClient.Received> messages, String title) {

@@ -136,17 +136,27 @@ public class OperatorFigures {
         "liaison.metrics.count.seconds",
         "What the last count of these figures in the database took",
         c -> c.cost().toNanos() / 1e9);
-    Gauge.builder("liaison.db.connections.in.use", pool, PoolActivity::inUse)
-        .description("Database connections lent out now")
-        .register(meters);
-    Gauge.builder("liaison.db.connections.waiting", pool, PoolActivity::waiting)
-        .description("Requests waiting for a database connection now")
-        .register(meters);
-    Gauge.builder("liaison.db.connections.max", pool, PoolActivity::size)
-        .description("Database connections the pool may hold")
-        .register(meters);
+    poolGauge(meters, pool, "in.use", "Database connections lent out now", PoolActivity::inUse);
+    poolGauge(
+        meters,
+        pool,
+        "waiting",
+        "Requests waiting for a database connection now",
+        PoolActivity::waiting);
+    poolGauge(meters, pool, "max", "Database connections the pool may hold", PoolActivity::size);
     Gauge.builder("liaison.db.writers.waiting", database, Database::waitingWriters)
         .description("Writers waiting for their turn (SQLite writes one at a time)")
+        .register(meters);
+  }
+
+  private static void poolGauge(
+      MeterRegistry meters,
+      PoolActivity pool,
+      String figure,
+      String description,
+      ToDoubleFunction<PoolActivity> value) {
+    Gauge.builder("liaison.db.connections." + figure, pool, value)
+        .description(description)
         .register(meters);
   }
 

@@ -80,6 +80,11 @@ record Exposition(List<Exposition.Sample> samples) {
         .sum();
   }
 
+  /** How much a figure moved from an earlier exposition to this one. */
+  double since(Exposition earlier, String name, String... labelPairs) {
+    return value(name, labelPairs) - earlier.value(name, labelPairs);
+  }
+
   boolean has(String name) {
     return samples.stream().anyMatch(s -> s.name().equals(name));
   }
