@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,8 +23,10 @@ import liaison.hub.problem.BadInput;
  *
  * <p>Labels stay few: an event's kind is one the stations send (a few dozen at most; past {@link
  * #MAX_KINDS} they count as {@code other}), never a station's id.
+ *
+ * <p>Made as the hub starts, not at the first scrape: it counts from the start.
  */
-@Singleton
+@Context
 public class StationActivity {
   /** More kinds than the stations send: a station inventing kinds cannot grow the exposition. */
   static final int MAX_KINDS = 32;

@@ -1,6 +1,7 @@
 package liaison.hub.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,13 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import liaison.hub.RunningHub;
 import liaison.hub.StartupSummary;
 import liaison.hub.opinion.Resident;
 import liaison.hub.opinion.Resident.Field;
 import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationEvent;
+import liaison.signage.protocol.Topic;
+import liaison.testkit.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +65,20 @@ class MetricsSettingsTest {
       hub.bean(StartupSummary.class).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
       assertThat(printed.toString(StandardCharsets.UTF_8)).contains("/metrics (需要令牌");
 
+      // A station's event stored before anyone scraped: counted all the same.
+      try (TestClient station = hub.station("s-003", "settings")) {
+        station.publish(
+            Topic.stationEvent("s-003").toString(),
+            ProtocolCodec.encode(
+                new StationEvent(UUID.randomUUID(), "button.call", OffsetDateTime.now(), Map.of())),
+            false);
+      }
+      await().until(() -> hub.bean(liaison.hub.ingest.EventIngest.class).storedCount() == 1);
+
       long started = System.nanoTime();
       Exposition first = Exposition.parse(scrape(hub, token).body());
+      assertThat(first.value("liaison_station_events_stored_total", "kind", "button.call"))
+          .isEqualTo(1);
       long firstNanos = System.nanoTime() - started;
       String link =
           hub.bean(StationRepository.class).find("s-002").orElseThrow().station().publicToken();
