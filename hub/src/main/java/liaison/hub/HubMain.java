@@ -45,7 +45,8 @@ public final class HubMain {
           Map.entry("https-port", "hub.tls.https-port"),
           Map.entry("https-host", "hub.tls.https-host"),
           Map.entry("mqtts-port", "hub.tls.mqtt-port"),
-          Map.entry("mqtts-host", "hub.tls.mqtt-host"));
+          Map.entry("mqtts-host", "hub.tls.mqtt-host"),
+          Map.entry("metrics-token", "hub.metrics.token"));
 
   static final String USAGE =
       """
@@ -74,6 +75,8 @@ public final class HubMain {
         --db-url=JDBC_URL       e.g. jdbc:postgresql://db/liaison         (HUB_DB_URL)
         --db-user=… --db-password=…                                       (HUB_DB_USER, HUB_DB_PASSWORD)
         --db-pool-size=4        database connections kept open           (HUB_DB_POOL_SIZE)
+        --metrics-token=…       GET /metrics (Prometheus) with "Authorization: Bearer …";
+                                unset: /metrics answers 404             (HUB_METRICS_TOKEN)
         --demo                  load the demo county if it is missing    (HUB_DEMO=always)
         --no-demo               never load demo data                     (HUB_DEMO=never)
 

@@ -18,6 +18,7 @@ public class StartupSummary {
   private final liaison.hub.config.TlsConfig tls;
   private final liaison.hub.config.HubConfig hub;
   private final java.util.Optional<liaison.hub.broker.EmbeddedBroker> embedded;
+  private final liaison.hub.config.MetricsConfig metrics;
 
   public StartupSummary(
       EmbeddedServer server,
@@ -26,7 +27,8 @@ public class StartupSummary {
       Environment environment,
       liaison.hub.config.TlsConfig tls,
       liaison.hub.config.HubConfig hub,
-      java.util.Optional<liaison.hub.broker.EmbeddedBroker> embedded) {
+      java.util.Optional<liaison.hub.broker.EmbeddedBroker> embedded,
+      liaison.hub.config.MetricsConfig metrics) {
     this.server = server;
     this.broker = broker;
     this.overview = overview;
@@ -34,6 +36,7 @@ public class StartupSummary {
     this.tls = tls;
     this.hub = hub;
     this.embedded = embedded;
+    this.metrics = metrics;
   }
 
   private static boolean isLoopback(String host) {
@@ -58,6 +61,12 @@ public class StartupSummary {
     int httpPort = tls.enabled() ? hub.httpPort() : server.getPort();
     out.println("  管理后台 Admin:   http://localhost:" + httpPort + "/admin");
     out.println("  健康检查 Health:  http://localhost:" + httpPort + "/health");
+    out.println(
+        metrics.enabled()
+            ? "  监控指标 Metrics: http://localhost:"
+                + httpPort
+                + "/metrics (需要令牌 · Authorization: Bearer <--metrics-token>)"
+            : "  监控指标 Metrics: 未开启 · off (/metrics 答 404; --metrics-token 开启 · turns it on)");
     if (tls.enabled()) {
       out.println("  HTTPS:            https://" + tls.httpsHost() + ":" + tls.httpsPort() + "/");
     }

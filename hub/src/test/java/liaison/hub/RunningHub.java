@@ -174,6 +174,17 @@ public final class RunningHub implements AutoCloseable {
         stationPassword(stationId));
   }
 
+  /** The addresses the hub's limits of that scope count now (e.g. tracking.failures). */
+  public java.util.List<String> throttled(String scope) {
+    return bean(liaison.hub.db.Database.class)
+        .withHandle(
+            h ->
+                h.createQuery("SELECT subject FROM throttle_key WHERE scope = :s")
+                    .bind("s", scope)
+                    .mapTo(String.class)
+                    .list());
+  }
+
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + server.getPort() + path);
   }

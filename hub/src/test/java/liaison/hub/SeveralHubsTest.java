@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liaison.hub.broker.HubSessions;
@@ -45,7 +41,6 @@ import liaison.signage.protocol.Topic;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -300,7 +295,14 @@ class SeveralHubsTest {
     Path nginx = Nginx.executable();
     Path folder = Files.createDirectories(dir.resolve("nginx"));
     int port = TestBroker.freePort();
-    String site = Nginx.siteFromDocs(a.url("/").getPort(), b.url("/").getPort(), port);
+    String site =
+        Nginx.siteFromDoc(
+            Path.of("..", "docs", "SCALING.md"),
+            null,
+            Map.of(
+                "server 10.0.0.11:8080", "server 127.0.0.1:" + a.url("/").getPort(),
+                "server 10.0.0.12:8080", "server 127.0.0.1:" + b.url("/").getPort(),
+                "listen 80;", "listen " + Nginx.LISTEN + ":" + port + ";"));
     try (Nginx proxy = Nginx.start(nginx, folder, site)) {
       // A resident's phone at 127.0.0.3 (loopback, so that its address differs from nginx's own,
       // 127.0.0.1, the one the hubs see the connection come from).
@@ -326,20 +328,10 @@ class SeveralHubsTest {
       assertThat(proxy.get(port, "/t?code=K7QX-M4PD-2HWN", "127.0.0.4", null))
           .as("another phone behind the same nginx is not held back")
           .startsWith("HTTP/1.1 404");
-      assertThat(counted("tracking.failures"))
+      assertThat(a.throttled("tracking.failures"))
           .contains("127.0.0.3", "127.0.0.4")
           .doesNotContain("127.0.0.1", "8.8.8.8", "8.8.4.4");
     }
-  }
-
-  private List<String> counted(String scope) {
-    return a.bean(Database.class)
-        .withHandle(
-            h ->
-                h.createQuery("SELECT subject FROM throttle_key WHERE scope = :s")
-                    .bind("s", scope)
-                    .mapTo(String.class)
-                    .list());
   }
 
   private static Set<Long> versionsCarrying(List<TestClient.Received> messages, String title) {
@@ -430,149 +422,6 @@ class SeveralHubsTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /**
-   * Debian's nginx with the site configuration of docs/SCALING.md, in a folder of the test's, on a
-   * loopback port.
-   */
-  private static final class Nginx implements AutoCloseable {
-    private static final Path DOC = Path.of("..", "docs", "SCALING.md");
-    private final Process process;
-    private final Path folder;
-
-    private Nginx(Process process, Path folder) {
-      this.process = process;
-      this.folder = folder;
-    }
-
-    /** Skips the test, saying why, when there is no nginx; fails under CI, which installs it. */
-    static Path executable() {
-      for (String candidate : new String[] {"/usr/sbin/nginx", "/usr/bin/nginx"}) {
-        if (Files.isExecutable(Path.of(candidate))) {
-          return Path.of(candidate);
-        }
-      }
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException("CI has no nginx: .ci/run installs Debian's nginx");
-      }
-      Assumptions.abort("no nginx here (apt-get install nginx; .ci/run does)");
-      throw new IllegalStateException("unreachable");
-    }
-
-    /**
-     * The docs' nginx block with the example's addresses replaced by the two hubs' and a free port;
-     * each must be in the docs as shown, so the test fails when the docs change shape.
-     */
-    static String siteFromDocs(int portA, int portB, int listen) throws IOException {
-      String doc = Files.readString(DOC);
-      Matcher block = Pattern.compile("```nginx\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-      assertThat(block.find()).as("an nginx block in " + DOC).isTrue();
-      String site = block.group(1);
-      Map<String, String> replace =
-          Map.of(
-              "server 10.0.0.11:8080", "server 127.0.0.1:" + portA,
-              "server 10.0.0.12:8080", "server 127.0.0.1:" + portB,
-              "listen 80;", "listen 127.0.0.2:" + listen + ";");
-      for (Map.Entry<String, String> r : replace.entrySet()) {
-        assertThat(site).as("docs/SCALING.md's nginx block").contains(r.getKey());
-        site = site.replace(r.getKey(), r.getValue());
-      }
-      return site;
-    }
-
-    static Nginx start(Path nginx, Path folder, String site) throws IOException {
-      Files.writeString(folder.resolve("site.conf"), site);
-      String user = System.getProperty("user.name");
-      Files.writeString(
-          folder.resolve("nginx.conf"),
-          String.join(
-              "\n",
-              "daemon off;",
-              "worker_processes 1;",
-              "pid " + folder.resolve("nginx.pid") + ";",
-              "error_log " + folder.resolve("error.log") + " warn;",
-              // As root (a container) nginx's workers would become nobody, who cannot read here.
-              "root".equals(user) ? "user root;" : "",
-              "events { worker_connections 64; }",
-              "http {",
-              "  access_log " + folder.resolve("access.log") + ";",
-              "  client_body_temp_path " + folder.resolve("body") + ";",
-              "  proxy_temp_path " + folder.resolve("proxy") + ";",
-              "  fastcgi_temp_path " + folder.resolve("fastcgi") + ";",
-              "  uwsgi_temp_path " + folder.resolve("uwsgi") + ";",
-              "  scgi_temp_path " + folder.resolve("scgi") + ";",
-              "  include " + folder.resolve("site.conf") + ";",
-              "}",
-              ""));
-      Process process =
-          new ProcessBuilder(
-                  nginx.toString(), "-p", folder.toString(), "-c", "nginx.conf", "-e", "stderr")
-              .redirectErrorStream(true)
-              .redirectOutput(folder.resolve("nginx.out").toFile())
-              .start();
-      Nginx started = new Nginx(process, folder);
-      started.awaitListening(site);
-      return started;
-    }
-
-    private void awaitListening(String site) throws IOException {
-      Matcher listen = Pattern.compile("listen 127\\.0\\.0\\.2:(\\d+);").matcher(site);
-      assertThat(listen.find()).isTrue();
-      int port = Integer.parseInt(listen.group(1));
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .failFast("nginx stopped: " + output(), () -> !process.isAlive())
-          .until(
-              () -> {
-                try (Socket s = new Socket()) {
-                  s.connect(new InetSocketAddress("127.0.0.2", port), 500);
-                  return true;
-                } catch (IOException e) {
-                  return false;
-                }
-              });
-    }
-
-    private String output() {
-      try {
-        return Files.readString(folder.resolve("nginx.out"));
-      } catch (IOException e) {
-        return "(no output: " + e.getMessage() + ")";
-      }
-    }
-
-    /**
-     * One HTTP/1.1 GET from {@code from} (a loopback address), with a forged X-Real-IP when given;
-     * the whole answer, status line and headers included.
-     */
-    String get(int port, String path, String from, String forgedRealIp) throws IOException {
-      try (Socket s = new Socket()) {
-        s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        s.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
-        s.setSoTimeout(15_000);
-        String request =
-            "GET "
-                + path
-                + " HTTP/1.1\r\nHost: rd.example.gov.cn\r\nAccept: */*\r\n"
-                + (forgedRealIp == null ? "" : "X-Real-IP: " + forgedRealIp + "\r\n")
-                + "Connection: close\r\n\r\n";
-        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
   }

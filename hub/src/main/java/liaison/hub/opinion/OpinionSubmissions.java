@@ -1,5 +1,7 @@
 package liaison.hub.opinion;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -43,6 +45,11 @@ public class OpinionSubmissions {
   private final DeputyRepository deputies;
   private final SmsStops smsStops;
   private final Clock clock;
+  private final Counter byStationLink;
+  private final Counter byDeputyLink;
+
+  /** Opinions stored, by the link the resident used (docs/FIELD.md, "Watching the hub"). */
+  public static final String RECEIVED = "liaison.opinions.received";
 
   public OpinionSubmissions(
       Database database,
@@ -53,7 +60,8 @@ public class OpinionSubmissions {
       DeputyLinks deputyLinks,
       DeputyRepository deputies,
       SmsStops smsStops,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.database = database;
     this.repository = repository;
     this.cases = cases;
@@ -63,6 +71,16 @@ public class OpinionSubmissions {
     this.deputies = deputies;
     this.smsStops = smsStops;
     this.clock = clock;
+    // Counted in memory as each is stored: the hot path asks the database nothing more.
+    this.byStationLink = received(meters, "station_qr");
+    this.byDeputyLink = received(meters, "deputy_qr");
+  }
+
+  private static Counter received(MeterRegistry meters, String channel) {
+    return Counter.builder(RECEIVED)
+        .description("Residents' opinions stored, by the QR link they came through")
+        .tag("channel", channel)
+        .register(meters);
   }
 
   /** Where the form was opened: a station, and the deputy when it was their own link. */
@@ -221,6 +239,7 @@ public class OpinionSubmissions {
                   uploads.isEmpty() ? "" : uploads.size() + " photo(s)");
               return repository.find(h, id).orElseThrow();
             });
+    (address.deputyId() == null ? byStationLink : byDeputyLink).increment();
     LOG.info(
         "opinion {} submitted at station {}{}: {}, {} characters, {} photo(s), {}",
         saved.id(),

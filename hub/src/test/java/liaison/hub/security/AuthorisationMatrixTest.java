@@ -362,6 +362,15 @@ class AuthorisationMatrixTest {
   static final Rule SCREEN_TOKEN = Rule.of("SCREEN_TOKEN");
 
   /**
+   * Nobody by their account, signed in or not: the operator's figures are read with Prometheus'
+   * bearer token only ({@link #shouldLetTheMetricsTokenAloneReadTheFigures}).
+   */
+  static final Rule METRICS_TOKEN = Rule.of("METRICS_TOKEN");
+
+  /** The hub's metrics token in this test: set, so /metrics refuses rather than being absent. */
+  private static final String METRICS = "matrix-metrics-token";
+
+  /**
    * A route's rule, and what its requests need besides the usual: a query, path values, a body.
    *
    * @param body a form body instead of the harmless invalid one; null for the usual
@@ -410,6 +419,7 @@ class AuthorisationMatrixTest {
     expect("GET /health", PUBLIC);
     expect("GET /health/{selector}", PUBLIC);
     expect("GET /health/ingest", PUBLIC);
+    expect("GET /metrics", METRICS_TOKEN);
     expect("GET /o/{token}", PUBLIC);
     expect("POST /o/{token}", PUBLIC);
     expect("GET /b/{token}", PUBLIC);
@@ -840,7 +850,7 @@ class AuthorisationMatrixTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    hub = RunningHub.start(dir);
+    hub = RunningHub.start(dir, Map.of("hub.metrics.token", METRICS));
     table();
     liaison.hub.db.Database jdbi = hub.bean(liaison.hub.db.Database.class);
     PasswordHasher hasher = hub.bean(PasswordHasher.class);
@@ -1416,6 +1426,19 @@ class AuthorisationMatrixTest {
     }
   }
 
+  @Test
+  void shouldLetTheMetricsTokenAloneReadTheFigures() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> withToken =
+        http.send(
+            HttpRequest.newBuilder(hub.url("/metrics"))
+                .header("Authorization", "Bearer " + METRICS)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).isEqualTo(200);
+    assertThat(withToken.body()).contains("liaison_stations_online");
+  }
+
   /**
    * ALLOW: answered (a page, a redirect elsewhere, 422 or 409 for the harmless input); DENY: 401,
    * 403, or 404 hiding a record; LOGIN: sent to the log-in page first; ERROR: the hub failed. (A
@@ -1438,7 +1461,11 @@ class AuthorisationMatrixTest {
       return "ALLOW";
     }
     return who == Who.ANONYMOUS
-            && (path.startsWith("/admin") || path.startsWith("/dept") || path.startsWith("/me"))
+            && (path.startsWith("/admin")
+                || path.startsWith("/dept")
+                // a deputy's own pages, not every path that begins with the letters (/metrics)
+                || path.equals("/me")
+                || path.startsWith("/me/"))
         ? "LOGIN"
         : "DENY";
   }
