@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
+import liaison.hub.web.ApiAnswers;
 
 /**
  * What the installer and the stations download, without an account (a station has no staff account;
@@ -71,6 +72,7 @@ public class InstallController {
               schema = @Schema(type = "string", format = "binary")))
   @ApiResponse(responseCode = "206", description = "所请求的部分 · The part the Range asked for")
   @ApiResponse(responseCode = "404", description = "没有这个软件包 · No such bundle (no body)")
+  @ApiAnswers.BadRequest
   public HttpResponse<?> bundle(String arch, @Nullable @QueryValue String version) {
     Optional<StationBundle> found = bundles.find(arch, version == null ? "" : version);
     if (found.isEmpty()) {
@@ -89,6 +91,7 @@ public class InstallController {
       security = {})
   @ApiResponse(responseCode = "200", description = "软件包的签名 · The bundle's signature, base64")
   @ApiResponse(responseCode = "404", description = "没有这个软件包 · No such bundle (no body)")
+  @ApiAnswers.BadRequest
   public HttpResponse<?> signature(String arch, @Nullable @QueryValue String version) {
     return bundles
         .find(arch, version == null ? "" : version)

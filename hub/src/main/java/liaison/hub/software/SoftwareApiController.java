@@ -83,11 +83,11 @@ public class SoftwareApiController {
     return HttpResponse.created(BundleJson.of(bundles.upload(staff, body)));
   }
 
-  /** Every bundle the hub keeps, newest version first. */
+  /** Every bundle the hub keeps, newest version first; for county administrators. */
   @Get(uri = "/api/software/bundles", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listStationBundles")
   @ApiResponse(responseCode = "200", description = "站点软件包 · The station bundles")
   public List<BundleJson> list(@Parameter(hidden = true) Staff staff) {
-    return bundles.list().stream().map(BundleJson::of).toList();
+    return bundles.list(staff).stream().map(BundleJson::of).toList();
   }
 }

@@ -77,9 +77,7 @@ public class StationBundles {
    * @throws ValidationProblem on field {@code bundle} when the file is not a usable bundle
    */
   public StationBundle upload(Staff staff, InputStream body) {
-    if (!staff.isCountyAdmin()) {
-      throw new ForbiddenProblem(Text.of("problem.bundle.admin-only"));
-    }
+    requireAdmin(staff);
     Path temp = null;
     try {
       Files.createDirectories(dir);
@@ -156,6 +154,22 @@ public class StationBundles {
         .bind("at", Sql.instant(b.uploadedAt()))
         .execute();
     audit.record(h, staff, "upload", "station-bundle", b.sha256(), b.fileName());
+  }
+
+  /**
+   * Every bundle, newest version first, for a county administrator.
+   *
+   * @throws ForbiddenProblem for anyone else
+   */
+  public List<StationBundle> list(Staff staff) {
+    requireAdmin(staff);
+    return list();
+  }
+
+  private static void requireAdmin(Staff staff) {
+    if (!staff.isCountyAdmin()) {
+      throw new ForbiddenProblem(Text.of("problem.bundle.admin-only"));
+    }
   }
 
   /** Every bundle, newest version first. */

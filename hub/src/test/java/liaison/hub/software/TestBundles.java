@@ -11,13 +11,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Small tar.gz files shaped like signage/bundle's, or not quite, for the upload's checks. */
-final class TestBundles {
+public final class TestBundles {
   private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
   private TestBundles() {}
 
   /** A bundle as signage/bundle lays it out, for this processor's JavaFX. */
-  static TestBundles bundle(String version, String arch) {
+  public static TestBundles bundle(String version, String arch) {
     String classifier = arch.equals("linux-aarch64") ? "linux-aarch64" : "linux";
     return new TestBundles()
         .with("VERSION", version + "\n")
@@ -27,17 +27,17 @@ final class TestBundles {
         .with("install/station.sh", "#!/bin/bash\n# installs " + version + "\n");
   }
 
-  TestBundles with(String name, String text) {
+  public TestBundles with(String name, String text) {
     entries.put(name, text.getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
-  TestBundles without(String name) {
+  public TestBundles without(String name) {
     entries.remove(name);
     return this;
   }
 
-  byte[] tarGz() {
+  public byte[] tarGz() {
     var bytes = new ByteArrayOutputStream();
     try (var tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
