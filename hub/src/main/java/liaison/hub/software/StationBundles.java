@@ -153,7 +153,8 @@ public class StationBundles {
         .bind("by", b.uploadedBy())
         .bind("at", Sql.instant(b.uploadedAt()))
         .execute();
-    audit.record(h, staff, "upload", "station-bundle", b.sha256(), b.fileName());
+    // the hash's head names it on the audit page; the whole would not fit a phone's line
+    audit.record(h, staff, "upload", "station-bundle", b.sha256().substring(0, 12), b.fileName());
   }
 
   /**

@@ -716,6 +716,7 @@ class AuthorisationMatrixTest {
     // stations download them, their signatures and the hub's key without an account.
     expect("POST /api/software/bundles", COUNTY_ADMINS);
     expect("GET /api/software/bundles", COUNTY_ADMINS);
+    expect("GET /admin/software", COUNTY_ADMINS);
     expect("GET /install/hub-key.pub", PUBLIC);
     expect("GET /install/bundle", route(PUBLIC, "arch=linux-x64"));
     expect("GET /install/bundle.sig", route(PUBLIC, "arch=linux-x64"));
