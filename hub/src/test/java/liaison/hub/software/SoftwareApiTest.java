@@ -93,6 +93,20 @@ class SoftwareApiTest {
     assertThat(hub.get("/install/station.sh").body()).isEqualTo("#!/bin/bash\n# installs 0.4.0\n");
   }
 
+  @Test
+  void shouldStreamABundleLargerThanAnyBodyTheHubReadsIntoMemory() throws Exception {
+    // 40 MB: above max-request-buffer-size (32 MB), which every other body stays within
+    byte[] file =
+        TestBundles.bundle("0.5.0", "linux-aarch64").withNoise("lib/big.jar", 40 << 20).tarGz();
+    StaffClient admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
+
+    HttpResponse<String> kept =
+        admin.apiBytes("POST", "/api/software/bundles", "application/gzip", file);
+
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+    assertThat(json.readTree(kept.body()).path("sizeBytes").asLong()).isEqualTo(file.length);
+  }
+
   private HttpResponse<byte[]> download(String path, Integer from) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(hub.url(path)).GET();
     if (from != null) {

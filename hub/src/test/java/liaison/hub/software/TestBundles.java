@@ -32,6 +32,14 @@ public final class TestBundles {
     return this;
   }
 
+  /** An entry of this many bytes that gzip cannot shrink. */
+  public TestBundles withNoise(String name, int bytes) {
+    byte[] noise = new byte[bytes];
+    new java.util.SplittableRandom(19).nextBytes(noise);
+    entries.put(name, noise);
+    return this;
+  }
+
   public TestBundles without(String name) {
     entries.remove(name);
     return this;
