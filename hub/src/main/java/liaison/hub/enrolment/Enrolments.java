@@ -19,6 +19,7 @@ import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.security.Throttle;
 import liaison.hub.security.Throttles;
+import liaison.hub.software.SigningKey;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
@@ -68,6 +69,8 @@ public class Enrolments {
   private final Throttle wrongCodes;
   private final BadInput badInput;
 
+  private final SigningKey signingKey;
+
   public Enrolments(
       Database database,
       Clock clock,
@@ -78,8 +81,10 @@ public class Enrolments {
       AuditLog audit,
       CredentialChanges changes,
       BadInput badInput,
-      Throttles throttles) {
+      Throttles throttles,
+      SigningKey signingKey) {
     this.database = database;
+    this.signingKey = signingKey;
     this.clock = clock;
     this.config = config;
     this.stations = stations;
@@ -347,7 +352,12 @@ public class Enrolments {
                         : p.expiresAt().isAfter(now)
                             ? EnrolmentTicket.Status.WAITING
                             : EnrolmentTicket.Status.EXPIRED,
-                    p.expiresAt()));
+                    p.expiresAt()))
+        .map(
+            t ->
+                t.status() == EnrolmentTicket.Status.ENROLLED
+                    ? t.withBundleKey(signingKey.publicPem())
+                    : t);
   }
 
   /**

@@ -146,6 +146,19 @@ class EveryPageBrowserTest {
     // A case that went the whole way: registered, forwarded, answered, rated.
     records.put("case", "case-demo0009");
     records.put("department", "dep-housing");
+    // A station bundle, so 站点软件 shows its table.
+    hub.bean(liaison.hub.software.StationBundles.class)
+        .upload(
+            new liaison.hub.security.Staff(
+                "u-admin",
+                "admin",
+                "县管理员",
+                liaison.hub.security.Role.COUNTY_ADMIN,
+                DemoCounty.COUNTY,
+                null,
+                java.util.Set.of()),
+            new java.io.ByteArrayInputStream(
+                liaison.hub.software.TestBundles.bundle("0.2.0", "linux-aarch64").tarGz()));
     // The outbox with a message about that case and one given up, so the case page's 通知记录, the
     // administrators' list with its 重新发送 button and the home page's warning are photographed.
     Outbox outbox = hub.bean(Outbox.class);

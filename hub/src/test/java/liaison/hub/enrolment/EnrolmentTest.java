@@ -117,11 +117,14 @@ class EnrolmentTest {
   }
 
   private EnrolmentTicket.Status poll(Screen screen) {
+    return ticket(screen).status();
+  }
+
+  private EnrolmentTicket ticket(Screen screen) {
     HttpResponse<String> answer = hub.get("/api/public/enrolments/" + screen.ticket().code());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return ProtocolCodec.decode(
-            answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class)
-        .status();
+        answer.body().getBytes(StandardCharsets.UTF_8), EnrolmentTicket.class);
   }
 
   private HttpResponse<String> enter(StaffClient staff, String stationId, String code) {
@@ -149,6 +152,7 @@ class EnrolmentTest {
     Screen screen = screenAsks("s-002");
     assertThat(screen.ticket().code()).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
     assertThat(screen.ticket().status()).isEqualTo(EnrolmentTicket.Status.WAITING);
+    assertThat(screen.ticket().bundleKey()).as("no key before the code is entered").isNull();
     assertThat(screen.ticket().stationName())
         .as("the screen can name its station before content")
         .isEqualTo("白沙镇桃源村人大代表工作站");
@@ -175,6 +179,10 @@ class EnrolmentTest {
     assertThat(entered.statusCode()).as(entered.body()).isEqualTo(200);
     assertThat(entered.body()).contains("\"enrolledBy\":\"admin\"").doesNotContain("$7$");
     assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.ENROLLED);
+    assertThat(ticket(screen).bundleKey())
+        .as("the key the screen will check bundles with, once enrolled")
+        .isEqualTo(hub.get("/install/hub-key.pub").body())
+        .startsWith("-----BEGIN PUBLIC KEY-----");
     try (TestClient station =
         TestClient.connect(
             hub.brokerUri(),

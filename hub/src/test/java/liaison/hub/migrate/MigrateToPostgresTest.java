@@ -826,6 +826,14 @@ class MigrateToPostgresTest {
                 Map.entry("comment", "讲得实在")));
     assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
 
+    // A station bundle uploaded (the hub's signing key is made for it).
+    ok(
+        admin.apiBytes(
+            "POST",
+            "/api/software/bundles",
+            "application/gzip",
+            liaison.hub.software.TestBundles.bundle("0.2.0", "linux-aarch64").tarGz()));
+
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");

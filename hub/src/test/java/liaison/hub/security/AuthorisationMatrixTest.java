@@ -722,6 +722,16 @@ class AuthorisationMatrixTest {
     expect("POST /admin/fleet/{id}/commands/{name}", STATION_STAFF);
     expect("GET /admin/fleet/screenshots/{file}", STATION_STAFF);
 
+    // Station bundles: the county's administrators upload and list them; the installer and the
+    // stations download them, their signatures and the hub's key without an account.
+    expect("POST /api/software/bundles", COUNTY_ADMINS);
+    expect("GET /api/software/bundles", COUNTY_ADMINS);
+    expect("GET /admin/software", COUNTY_ADMINS);
+    expect("GET /install/hub-key.pub", PUBLIC);
+    expect("GET /install/bundle", route(PUBLIC, "arch=linux-x64"));
+    expect("GET /install/bundle.sig", route(PUBLIC, "arch=linux-x64"));
+    expect("GET /install/station.sh", PUBLIC);
+
     // Spreadsheets, accounts, audit.
     expect("GET /api/export/{kind}", EDITORS);
     expect("POST /api/import/{kind}", EDITORS);

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param stationId the station the code is for; once {@code ENROLLED}, also the MQTT user name
  * @param stationName the station's public name, e.g. 城关镇第一代表联络站; null from an older hub
  * @param township the township it is in, e.g. 城关镇; null from an older hub or when it has none
+ * @param bundleKey the hub's public key (PEM, Ed25519) that signs station bundles, sent with {@code
+ *     ENROLLED} only: the station keeps it and trusts no other bundle. Later still than the names
+ *     and optional the same way: null from an older hub (the station then takes no update), ignored
+ *     by an older screen
  */
 public record EnrolmentTicket(
     String code,
@@ -26,7 +30,8 @@ public record EnrolmentTicket(
     Status status,
     OffsetDateTime expiresAt,
     @Nullable String stationName,
-    @Nullable String township)
+    @Nullable String township,
+    @Nullable String bundleKey)
     implements ProtocolMessage {
 
   public EnrolmentTicket {
@@ -36,11 +41,28 @@ public record EnrolmentTicket(
     required(expiresAt, "expiresAt");
     stationName = stationName == null || stationName.isBlank() ? null : stationName.strip();
     township = township == null || township.isBlank() ? null : township.strip();
+    bundleKey = bundleKey == null || bundleKey.isBlank() ? null : bundleKey;
+  }
+
+  /** A ticket as a hub before the bundle key sends it. */
+  public EnrolmentTicket(
+      String code,
+      String stationId,
+      Status status,
+      OffsetDateTime expiresAt,
+      @Nullable String stationName,
+      @Nullable String township) {
+    this(code, stationId, status, expiresAt, stationName, township, null);
+  }
+
+  /** This ticket carrying the hub's bundle key. */
+  public EnrolmentTicket withBundleKey(String pem) {
+    return new EnrolmentTicket(code, stationId, status, expiresAt, stationName, township, pem);
   }
 
   /** A ticket as an older hub sends it: without the station's names. */
   public EnrolmentTicket(String code, String stationId, Status status, OffsetDateTime expiresAt) {
-    this(code, stationId, status, expiresAt, null, null);
+    this(code, stationId, status, expiresAt, null, null, null);
   }
 
   public enum Status {

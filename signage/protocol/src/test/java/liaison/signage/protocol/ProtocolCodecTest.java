@@ -182,6 +182,34 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void shouldCarryTheHubsBundleKeyOnAnEnrolledTicketAndNoneFromAnOlderHub() throws Exception {
+    var pair =
+        java.security.KeyPairGenerator.getInstance(BundleSignature.ALGORITHM).generateKeyPair();
+    String pem = BundleSignature.pem(pair.getPublic());
+    EnrolmentTicket enrolled =
+        new EnrolmentTicket(
+                "K7QX-M4PD",
+                "s-001",
+                EnrolmentTicket.Status.ENROLLED,
+                OffsetDateTime.parse("2026-11-23T10:30:00+08:00"),
+                "城关镇第一代表联络站",
+                "城关镇")
+            .withBundleKey(pem);
+
+    EnrolmentTicket read =
+        ProtocolCodec.decode(ProtocolCodec.encode(enrolled), EnrolmentTicket.class);
+
+    assertThat(read).isEqualTo(enrolled);
+    assertThat(BundleSignature.publicKey(read.bundleKey())).isEqualTo(pair.getPublic());
+    assertThat(
+            ProtocolCodec.decode(
+                    GoldenFiles.bytes(GoldenFiles.ENROLMENT_TICKET), EnrolmentTicket.class)
+                .bundleKey())
+        .as("a ticket from a hub before the key")
+        .isNull();
+  }
+
+  @Test
   void shouldLetAStationIgnoreTicketFieldsItDoesNotKnowAsAnOlderStationIgnoresTheNames() {
     String json =
         new String(GoldenFiles.bytes(GoldenFiles.ENROLMENT_TICKET), StandardCharsets.UTF_8)

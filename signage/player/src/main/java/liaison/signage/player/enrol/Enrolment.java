@@ -52,6 +52,12 @@ public final class Enrolment implements AutoCloseable {
 
   public static final String MQTT_PASSWORD = "mqtt.password";
 
+  /**
+   * The hub's public key (PEM) from the enrolled ticket: the only key a station bundle is trusted
+   * with (docs/FIELD.md, "Updates from the hub"); none from a hub before bundles were signed.
+   */
+  public static final String BUNDLE_KEY = "hub.bundle-key";
+
   /** The station's names from the hub's ticket, kept for the screens until content names it. */
   static final String STATION_NAME = "station.name";
 
@@ -363,14 +369,17 @@ public final class Enrolment implements AutoCloseable {
         forgetPending();
         schedule(Duration.ZERO);
       }
-      case ENROLLED -> enrolled(code);
+      case ENROLLED -> enrolled(code, ticket.bundleKey());
     }
   }
 
-  private void enrolled(String code) {
+  private void enrolled(String code, @Nullable String bundleKey) {
     String password = store.memo(PASSWORD).orElseThrow();
     store.remember(MQTT_USERNAME, stationId);
     store.remember(MQTT_PASSWORD, password);
+    if (bundleKey != null) {
+      store.remember(BUNDLE_KEY, bundleKey);
+    }
     store.forget(PASSWORD);
     forgetPending();
     synchronized (this) {

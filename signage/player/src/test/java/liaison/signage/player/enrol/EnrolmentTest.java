@@ -84,14 +84,20 @@ class EnrolmentTest {
   }
 
   private EnrolmentTicket ticket(String code, EnrolmentTicket.Status s) {
-    return new EnrolmentTicket(
-        code,
-        "s-001",
-        s,
-        OffsetDateTime.now(clock).plusMinutes(15),
-        stationName.get(),
-        stationName.get() == null ? null : "城关镇");
+    EnrolmentTicket ticket =
+        new EnrolmentTicket(
+            code,
+            "s-001",
+            s,
+            OffsetDateTime.now(clock).plusMinutes(15),
+            stationName.get(),
+            stationName.get() == null ? null : "城关镇");
+    return s == EnrolmentTicket.Status.ENROLLED ? ticket.withBundleKey(BUNDLE_KEY) : ticket;
   }
+
+  /** What the hub sends with ENROLLED: its bundle key (PEM; any text will do here). */
+  private static final String BUNDLE_KEY =
+      "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n";
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -143,6 +149,9 @@ class EnrolmentTest {
       assertThat(enrolment.state().get()).isEqualTo(EnrolmentState.NOT_NEEDED);
       assertThat(store.memo(Enrolment.MQTT_USERNAME)).contains("s-001");
       assertThat(store.memo(Enrolment.MQTT_PASSWORD)).contains(password);
+      assertThat(store.memo(Enrolment.BUNDLE_KEY))
+          .as("kept to check bundles with")
+          .contains(BUNDLE_KEY);
       assertThat(store.memo(Enrolment.CODE)).isEmpty();
       assertThat(dir.resolve("enrolment-code.txt")).doesNotExist();
     }

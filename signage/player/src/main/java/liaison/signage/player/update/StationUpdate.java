@@ -1,0 +1,209 @@
+package liaison.signage.player.update;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import liaison.signage.protocol.BundleSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a station from the version it runs to a target bundle, on the layout the installer made
+ * (docs/FIELD.md): {@code LIAISON_HOME/versions/VERSION}, the links {@code current} and {@code
+ * previous}, and {@code update/}. Each step leaves the station able to start: the download goes to
+ * {@code update/downloads/<sha256>.part} and resumes where a cut one stopped; a bundle whose
+ * SHA-256 or signature does not match is deleted and never unpacked; it is unpacked under {@code
+ * VERSION.tmp} and renamed; each link is made under another name and renamed over the old one; and
+ * {@code update/pending} is written last, so {@code liaison-update-check} rolls back a version that
+ * does not come up healthy.
+ */
+public final class StationUpdate {
+  private static final Logger LOG = LoggerFactory.getLogger(StationUpdate.class);
+
+  private final Path home;
+  private final PublicKey hubKey;
+  private final HttpClient http;
+  private final Clock clock;
+
+  public StationUpdate(Path home, PublicKey hubKey, HttpClient http, Clock clock) {
+    this.home = home;
+    this.hubKey = hubKey;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /**
+   * The station's update, when it was installed by the installer: {@code LIAISON_HOME} set and its
+   * {@code versions/} writable; empty otherwise (then updates are off).
+   */
+  public static Optional<Path> installedHome(
+      @org.jspecify.annotations.Nullable String liaisonHome) {
+    if (liaisonHome == null || liaisonHome.isBlank()) {
+      return Optional.empty();
+    }
+    Path home = Path.of(liaisonHome);
+    return Files.isDirectory(home.resolve("versions")) && Files.isWritable(home.resolve("versions"))
+        ? Optional.of(home)
+        : Optional.empty();
+  }
+
+  /** Why a bundle was not switched to. */
+  public static final class Refused extends Exception {
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Downloads the target (resuming a part already there) and checks it.
+   *
+   * @return the complete, checked file
+   * @throws Refused when its SHA-256 or its signature is not the hub's (the file is deleted)
+   */
+  public Path download(BundleTarget target) throws IOException, InterruptedException, Refused {
+    Path downloads = Files.createDirectories(home.resolve("update/downloads"));
+    Path done = downloads.resolve(target.sha256() + ".tar.gz");
+    if (!Files.exists(done)) {
+      Path part = downloads.resolve(target.sha256() + ".part");
+      long have = Files.exists(part) ? Files.size(part) : 0;
+      HttpRequest.Builder request = HttpRequest.newBuilder(target.url()).GET();
+      if (have > 0) {
+        request.header("Range", "bytes=" + have + "-");
+      }
+      HttpResponse<InputStream> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      boolean resumed = answer.statusCode() == 206;
+      if (answer.statusCode() != 200 && !resumed) {
+        answer.body().close();
+        throw new IOException("the hub answered " + answer.statusCode() + " for " + target.url());
+      }
+      LOG.info(
+          "downloading bundle {} ({} bytes){}",
+          target.version(),
+          target.size(),
+          resumed ? ", resuming at " + have : "");
+      try (InputStream in = answer.body();
+          OutputStream out =
+              Files.newOutputStream(
+                  part,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+        in.transferTo(out);
+      }
+      Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
+    }
+    check(target, done);
+    return done;
+  }
+
+  private void check(BundleTarget target, Path file) throws IOException, Refused {
+    byte[] sha256 = sha256(file);
+    String why = null;
+    if (!HexFormat.of().formatHex(sha256).equals(target.sha256())) {
+      why = "its SHA-256 is not the one the hub named";
+    } else if (!BundleSignature.verifies(
+        hubKey, target.version(), target.arch(), sha256, target.signature())) {
+      why = "its signature is not the hub's";
+    }
+    if (why != null) {
+      Files.deleteIfExists(file);
+      throw new Refused("bundle " + target.version() + " refused: " + why);
+    }
+  }
+
+  /**
+   * Unpacks a checked bundle into {@code versions/VERSION} (through {@code VERSION.tmp}), moves
+   * {@code previous} to what {@code current} is and {@code current} to the new version, and writes
+   * {@code update/pending} with a deadline {@code healthWithin} from now.
+   */
+  public void switchTo(BundleTarget target, Path bundle, Duration healthWithin)
+      throws IOException, InterruptedException {
+    Path versions = home.resolve("versions");
+    Path staged = versions.resolve(target.version());
+    if (!Files.isDirectory(staged)) {
+      Path tmp = versions.resolve(target.version() + ".tmp");
+      deleteTree(tmp);
+      Files.createDirectories(tmp);
+      Process tar =
+          new ProcessBuilder("tar", "-xzf", bundle.toString(), "-C", tmp.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(tar.getInputStream().readAllBytes());
+      if (tar.waitFor() != 0) {
+        deleteTree(tmp);
+        throw new IOException("cannot unpack bundle " + target.version() + ": " + output.strip());
+      }
+      Files.move(tmp, staged, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Path current = home.resolve("current");
+    String previousVersion = Files.readSymbolicLink(current).getFileName().toString();
+    relink("previous", Path.of("versions", previousVersion));
+    relink("current", Path.of("versions", target.version()));
+    Path update = Files.createDirectories(home.resolve("update"));
+    long deadline = clock.instant().plus(healthWithin).getEpochSecond();
+    Path pending = update.resolve("pending.tmp");
+    Files.writeString(
+        pending,
+        "VERSION="
+            + target.version()
+            + "\nPREVIOUS="
+            + previousVersion
+            + "\nDEADLINE="
+            + deadline
+            + "\nSTARTS=0\n");
+    Files.move(pending, update.resolve("pending"), StandardCopyOption.ATOMIC_MOVE);
+    LOG.info(
+        "switched from {} to {}; healthy by {} or rolled back",
+        previousVersion,
+        target.version(),
+        deadline);
+  }
+
+  /** A link made under another name and renamed over the old one: it is never missing. */
+  private void relink(String name, Path target) throws IOException {
+    Path fresh = home.resolve(name + ".new");
+    Files.deleteIfExists(fresh);
+    Files.createSymbolicLink(fresh, target);
+    Files.move(fresh, home.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static byte[] sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
