@@ -228,19 +228,25 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "$bundle" ]; then
-  say "从枢纽下载安装包 · downloading the $arch bundle from $hub"
+  say "从枢纽下载安装包 · downloading the linux-$arch bundle from $hub"
   bundle=$work/bundle.tar.gz
-  curl -fsSL "$hub/install/bundle?arch=$arch" -o "$bundle" ||
-    fail "从 $hub 下载安装包失败" "could not download the bundle from $hub/install/bundle?arch=$arch" \
+  curl -fsSL "$hub/install/bundle?arch=linux-$arch" -o "$bundle" ||
+    fail "从 $hub 下载安装包失败" "could not download the bundle from $hub/install/bundle?arch=linux-$arch" \
       "Check the hub's address, or install from a USB stick with --bundle=FILE."
-  # TODO(issue 19, updates part): confirm these two addresses and the signature's format against
-  # the hub's /install routes once they are on main (Ed25519 over the whole tar.gz, the hub's public
-  # key as PEM). A bundle from the hub is installed only with a good signature.
-  if ! curl -fsSL "$hub/install/bundle.sig?arch=$arch" -o "$work/bundle.sig" ||
+  # The hub signs a statement binding the bundle's version, processor and SHA-256 (Ed25519, its
+  # public key as PEM; docs/FIELD.md "Bundles on the hub"): the signature is asked for the version
+  # the downloaded file says it is, so a newer upload in between fails the check rather than passes.
+  signed_version=$(tar -xzOf "$bundle" VERSION 2>/dev/null | tr -d '[:space:]') ||
+    fail "下载的文件不是安装包" "what $hub sent is not a station bundle"
+  if ! curl -fsSL "$hub/install/bundle.sig?arch=linux-$arch&version=$signed_version" -o "$work/bundle.sig.b64" ||
     ! curl -fsSL "$hub/install/hub-key.pub" -o "$work/hub-key.pub"; then
     fail "从 $hub 取不到安装包的签名" "could not get the bundle's signature or the hub's key from $hub"
   fi
-  openssl pkeyutl -verify -pubin -inkey "$work/hub-key.pub" -rawin -in "$bundle" -sigfile "$work/bundle.sig" >/dev/null ||
+  printf 'liaison-station-bundle\n%s\n%s\n%s\n' "$signed_version" "linux-$arch" \
+    "$(sha256sum "$bundle" | cut -d' ' -f1)" >"$work/statement"
+  base64 -d "$work/bundle.sig.b64" >"$work/bundle.sig" 2>/dev/null ||
+    fail "安装包的签名格式不对，未安装" "the bundle's signature is malformed; nothing installed"
+  openssl pkeyutl -verify -pubin -inkey "$work/hub-key.pub" -rawin -in "$work/statement" -sigfile "$work/bundle.sig" >/dev/null 2>&1 ||
     fail "安装包的签名不对，未安装" "the bundle's signature does not match the hub's key; nothing installed"
   say "签名正确 · signature checked against the hub's key"
 fi
