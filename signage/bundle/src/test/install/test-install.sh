@@ -6,7 +6,8 @@
 #   systemd-analyze verify on the installed units; the station's unit active; its enrolment code
 #   enrolled through the hub's API as an administrator would; the station shows content (a
 #   screenshot of its Xvfb display into target/screens/); kill -9 of the app: systemd starts it again;
-#   a hung JavaFX thread: the watchdog restarts it; station.sh again (upgrade in place: settings,
+#   a hung JavaFX thread: the watchdog restarts it; a newer bundle published to the hub and
+#   `curl HUB/install/station.sh | bash` (downloaded, signature checked, upgrade in place: settings,
 #   data and enrolment kept); --uninstall: no unit, no user left.
 # Prints each step and what it took; when a step fails, the container's journal goes to
 # target/test-install/. The root is cached in ${LIAISON_TEST_INSTALL_CACHE:-/var/cache/liaison/test-install},
@@ -273,9 +274,15 @@ grep -A8 '"JavaFX Application Thread"' "$out/station-journal.txt" | grep -q 'Han
   { say "no thread dump with the hung FX thread in the journal" >&2; exit 1; }
 took "hung FX thread: the watchdog restarted the app (pid $(main_pid)) after $((SECONDS - hang_started)) s"
 
-# Upgrade in place: a newer bundle, settings not given again; the enrolment survives.
-in_container bash /var/lib/liaison/current/install/station.sh --bundle="/mnt/bundle/$(basename "$upgrade")" --jdk=/mnt/jdk |
+# Upgrade in place with the one command a station's installer types: the newer bundle published to
+# the hub, then station.sh fetched from the hub and piped to bash, which downloads the bundle and
+# checks the hub's signature; settings not given again; the enrolment survives.
+LIAISON_PASSWORD=demo-2026 ./liaison publish-bundle "$upgrade" --hub="$hub_url" --user=admin >"$out/publish.log" 2>&1 ||
+  { cat "$out/publish.log" >&2; say "the hub refused the upgrade bundle" >&2; exit 1; }
+in_container bash -c "curl -fsSL $hub_url/install/station.sh | bash -s -- --jdk=/mnt/jdk" |
   tee "$out/reinstall.log"
+grep -q "signature checked against the hub's key" "$out/reinstall.log" ||
+  { say "station.sh did not check the downloaded bundle's signature" >&2; exit 1; }
 if [ "$(in_container readlink /var/lib/liaison/current)" != "versions/$upgrade_version" ] ||
   [ "$(in_container readlink /var/lib/liaison/previous)" != "versions/$version" ]; then
   say "current/previous not switched to $upgrade_version/$version" >&2
@@ -288,7 +295,7 @@ for setting in LIAISON_STATION=s-002 MODE=signage DISPLAY_SERVER=xvfb LIAISON_SI
 done
 wait_for 60 online || { say "s-002 not online after the upgrade in place" >&2; exit 1; }
 [ ! -e "$code_file" ] || { say "the station asks to be enrolled again after the upgrade" >&2; exit 1; }
-took "station.sh again: upgraded in place to $upgrade_version (previous: $version), settings kept, still enrolled and online"
+took "curl $hub_url/install/station.sh | bash: upgraded in place from the hub to $upgrade_version (previous: $version), settings kept, still enrolled and online"
 
 # The same station as a touch kiosk: --mode is the one setting given; the kiosk app says READY too
 # and comes up enrolled with the credential the signage screen stored.
