@@ -41,13 +41,23 @@ public class InstallController {
     return "/install/bundle?arch=" + b.arch() + "&version=" + b.version();
   }
 
-  /** The hub's public key (PEM) that every station checks its bundles with. */
+  /**
+   * The hub's public key (PEM) that every station checks its bundles with; 404 while the hub keeps
+   * no bundle, since there is nothing to check with it yet (and an anonymous request never makes
+   * the key).
+   */
   @Get(uri = "/install/hub-key.pub", produces = "text/plain")
   @Operation(
       operationId = "getHubBundleKey",
       security = {})
   @ApiResponse(responseCode = "200", description = "中心公钥 · The hub's public key, PEM")
+  @ApiResponse(
+      responseCode = "404",
+      description = "中心还没有软件包 · The hub keeps no bundle yet (no body)")
   public HttpResponse<String> hubKey() {
+    if (bundles.list().isEmpty()) {
+      return HttpResponse.notFound();
+    }
     return HttpResponse.ok(bundles.publicKeyPem()).contentType(TEXT);
   }
 

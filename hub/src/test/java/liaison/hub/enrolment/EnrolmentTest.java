@@ -181,7 +181,7 @@ class EnrolmentTest {
     assertThat(poll(screen)).isEqualTo(EnrolmentTicket.Status.ENROLLED);
     assertThat(ticket(screen).bundleKey())
         .as("the key the screen will check bundles with, once enrolled")
-        .isEqualTo(hub.get("/install/hub-key.pub").body())
+        .isEqualTo(hub.bean(liaison.hub.software.StationBundles.class).publicKeyPem())
         .startsWith("-----BEGIN PUBLIC KEY-----");
     try (TestClient station =
         TestClient.connect(
