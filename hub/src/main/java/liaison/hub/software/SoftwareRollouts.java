@@ -277,6 +277,37 @@ public class SoftwareRollouts {
   }
 
   /**
+   * Where a station stands with the newest rollout that reached it: the version, the last step it
+   * reported (empty before its first report) and its reason.
+   */
+  public record StationUpdateState(String version, String outcome, String reason) {}
+
+  /** Each station's update state, for the fleet page; stations no rollout reached are absent. */
+  public java.util.Map<String, StationUpdateState> updateStates() {
+    java.util.Map<String, StationUpdateState> states = new java.util.HashMap<>();
+    database.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT s.station_id, r.version, s.outcome, s.reason
+                      FROM software_rollout_station s
+                      JOIN software_rollout r ON r.id = s.rollout_id
+                     WHERE r.state <> 'CANCELLED' AND s.stage <= r.stage
+                     ORDER BY r.created_at DESC, r.id DESC
+                    """)
+                .map(
+                    (rs, ctx) ->
+                        java.util.Map.entry(
+                            rs.getString("station_id"),
+                            new StationUpdateState(
+                                rs.getString("version"),
+                                rs.getString("outcome"),
+                                rs.getString("reason"))))
+                .forEach(e -> states.putIfAbsent(e.getKey(), e.getValue())));
+    return states;
+  }
+
+  /**
    * Moves each running rollout on: the next stage once every station reached so far runs the
    * version, done once the last stage does.
    */
