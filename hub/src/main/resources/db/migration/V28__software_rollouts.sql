@@ -15,7 +15,9 @@ CREATE TABLE software_rollout (
   -- the stage reached, 1 to stages
   stage         INTEGER NOT NULL,
   stages        INTEGER NOT NULL,
-  -- why it halted, as the station reported it (a rollback's reason); empty otherwise
+  -- the station whose rollback halted it, and its reason as reported (starts, deadline); empty when
+  -- running, or halted by hand
+  halted_station TEXT NOT NULL,
   halted_reason TEXT NOT NULL,
   created_by    TEXT NOT NULL,
   created_at    TEXT NOT NULL,

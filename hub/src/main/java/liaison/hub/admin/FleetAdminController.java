@@ -23,6 +23,7 @@ import liaison.hub.config.TimeFactory;
 import liaison.hub.fleet.FleetOverview;
 import liaison.hub.security.Staff;
 import liaison.hub.software.SoftwareRollouts;
+import liaison.hub.software.UpdateReport;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
 import liaison.hub.text.Text;
@@ -208,6 +209,10 @@ public class FleetAdminController {
       return "";
     }
     String step = state.outcome().isEmpty() ? "waiting" : state.outcome();
-    return lang.text(Text.of("fleet.update." + step, state.version(), state.reason()));
+    return lang.text(
+        Text.of(
+            "fleet.update." + step,
+            state.version(),
+            lang.text(UpdateReport.reasonText(state.reason()))));
   }
 }

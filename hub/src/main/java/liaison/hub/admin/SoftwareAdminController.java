@@ -26,6 +26,7 @@ import liaison.hub.software.SoftwareRollouts.Rollout;
 import liaison.hub.software.SoftwareRollouts.State;
 import liaison.hub.software.StationBundle;
 import liaison.hub.software.StationBundles;
+import liaison.hub.software.UpdateReport;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationService;
 import liaison.hub.text.Text;
@@ -245,7 +246,11 @@ public class SoftwareAdminController {
                             p.running(),
                             p.rolledBack())))
             .toList(),
-        r.haltedReason(),
+        r.haltedReason().isEmpty()
+            ? ""
+            : stationNames.getOrDefault(r.haltedStation(), "")
+                + "："
+                + lang.text(UpdateReport.reasonText(r.haltedReason())),
         r.createdBy()
             + " · "
             + AT.format(r.createdAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))),

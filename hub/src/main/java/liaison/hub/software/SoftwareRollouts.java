@@ -95,6 +95,7 @@ public class SoftwareRollouts {
       State state,
       int stage,
       int stages,
+      String haltedStation,
       String haltedReason,
       String createdBy,
       OffsetDateTime createdAt,
@@ -129,9 +130,9 @@ public class SoftwareRollouts {
           h.createUpdate(
                   """
                   INSERT INTO software_rollout
-                    (id, version, scope, scope_id, state, stage, stages, halted_reason,
-                     created_by, created_at, updated_at)
-                  VALUES (:id, :version, :scope, :scopeId, 'RUNNING', 1, :stages, '',
+                    (id, version, scope, scope_id, state, stage, stages, halted_station,
+                     halted_reason, created_by, created_at, updated_at)
+                  VALUES (:id, :version, :scope, :scopeId, 'RUNNING', 1, :stages, '', '',
                           :by, :at, :at)
                   """)
               .bind("id", id)
@@ -198,42 +199,26 @@ public class SoftwareRollouts {
 
   /** Starts the next stage now, without waiting for the current one's stations. */
   public Rollout advance(Staff staff, String id) {
-    requireAdmin(staff);
-    Rollout r = require(id);
-    if (r.state() != State.RUNNING && r.state() != State.HALTED) {
-      throw new ConflictProblem(Text.of("problem.rollout.over"));
-    }
-    if (r.stage() >= r.stages()) {
-      throw new ConflictProblem(Text.of("problem.rollout.last-stage"));
-    }
-    move(r, r.stage() + 1, State.RUNNING, "");
-    auditAction(staff, "advance", r);
-    announce(id, r.stage() + 1);
-    return find(id).orElseThrow();
+    Rollout r = rollout(staff, id);
+    refuseUnless(r.state() == State.RUNNING || r.state() == State.HALTED, "problem.rollout.over");
+    refuseUnless(r.stage() < r.stages(), "problem.rollout.last-stage");
+    Rollout moved = moved(staff, "advance", r, r.stage() + 1, State.RUNNING, "");
+    announce(id, moved.stage());
+    return moved;
   }
 
   /** Stops the rollout where it stands: no further stage starts until it is resumed. */
   public Rollout halt(Staff staff, String id) {
-    requireAdmin(staff);
-    Rollout r = require(id);
-    if (r.state() != State.RUNNING) {
-      throw new ConflictProblem(Text.of("problem.rollout.not-running"));
-    }
-    move(r, r.stage(), State.HALTED, "");
-    auditAction(staff, "halt", r);
-    return find(id).orElseThrow();
+    Rollout r = rollout(staff, id);
+    refuseUnless(r.state() == State.RUNNING, "problem.rollout.not-running");
+    return moved(staff, "halt", r, r.stage(), State.HALTED, "");
   }
 
   /** Lets a halted rollout go on at its stage. */
   public Rollout resume(Staff staff, String id) {
-    requireAdmin(staff);
-    Rollout r = require(id);
-    if (r.state() != State.HALTED) {
-      throw new ConflictProblem(Text.of("problem.rollout.not-halted"));
-    }
-    move(r, r.stage(), State.RUNNING, "");
-    auditAction(staff, "resume", r);
-    return find(id).orElseThrow();
+    Rollout r = rollout(staff, id);
+    refuseUnless(r.state() == State.HALTED, "problem.rollout.not-halted");
+    return moved(staff, "resume", r, r.stage(), State.RUNNING, "");
   }
 
   /**
@@ -241,15 +226,33 @@ public class SoftwareRollouts {
    * any, is theirs again; a station already switched stays on what it runs).
    */
   public Rollout cancel(Staff staff, String id) {
-    requireAdmin(staff);
-    Rollout r = require(id);
-    if (r.state() == State.CANCELLED || r.state() == State.DONE) {
-      throw new ConflictProblem(Text.of("problem.rollout.over"));
-    }
-    move(r, r.stage(), State.CANCELLED, r.haltedReason());
-    auditAction(staff, "cancel", r);
+    Rollout r = rollout(staff, id);
+    refuseUnless(r.state() == State.RUNNING || r.state() == State.HALTED, "problem.rollout.over");
+    Rollout moved = moved(staff, "cancel", r, r.stage(), State.CANCELLED, r.haltedReason());
     announce(id, r.stages());
-    return find(id).orElseThrow();
+    return moved;
+  }
+
+  private Rollout rollout(Staff staff, String id) {
+    requireAdmin(staff);
+    return find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.rollout.not-found")));
+  }
+
+  private static void refuseUnless(boolean allowed, String why) {
+    if (!allowed) {
+      throw new ConflictProblem(Text.of(why));
+    }
+  }
+
+  /** An administrator's change of the rollout's stage or state, with its audit entry. */
+  private Rollout moved(
+      Staff staff, String action, Rollout r, int stage, State state, String reason) {
+    database.useTransaction(
+        h -> {
+          move(h, r, stage, state, reason);
+          audit.record(h, staff, action, "software-rollout", r.id(), r.version());
+        });
+    return find(r.id()).orElseThrow();
   }
 
   /** The version this station is to run, when a rollout's stage has reached it. */
@@ -341,10 +344,10 @@ public class SoftwareRollouts {
         continue;
       }
       if (r.stage() >= r.stages()) {
-        move(r, r.stage(), State.DONE, "");
+        database.useTransaction(h -> move(h, r, r.stage(), State.DONE, ""));
         LOG.info("rollout {} of {} done", r.id(), r.version());
       } else {
-        move(r, r.stage() + 1, State.RUNNING, "");
+        database.useTransaction(h -> move(h, r, r.stage() + 1, State.RUNNING, ""));
         LOG.info("rollout {} of {} at stage {}", r.id(), r.version(), r.stage() + 1);
         announce(r.id(), r.stage() + 1);
       }
@@ -378,13 +381,13 @@ public class SoftwareRollouts {
     if (report.outcome().equals(UpdateReport.ROLLED_BACK)) {
       h.createUpdate(
               """
-              UPDATE software_rollout SET state = 'HALTED', halted_reason = :reason,
-                     updated_at = :now
+              UPDATE software_rollout SET state = 'HALTED', halted_station = :station,
+                     halted_reason = :reason, updated_at = :now
                WHERE state = 'RUNNING' AND version = :version
                  AND id IN (SELECT rollout_id FROM software_rollout_station
                              WHERE station_id = :station)
               """)
-          .bind("reason", stationId + ": " + report.reason())
+          .bind("reason", report.reason())
           .bind("now", Sql.instant(OffsetDateTime.now(clock)))
           .bind("version", report.version())
           .bind("station", stationId)
@@ -425,26 +428,20 @@ public class SoftwareRollouts {
                 .list());
   }
 
-  private void move(Rollout r, int stage, State state, String reason) {
-    database.useTransaction(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE software_rollout SET stage = :stage, state = :state,
-                           halted_reason = :reason, updated_at = :now
-                     WHERE id = :id
-                    """)
-                .bind("stage", stage)
-                .bind("state", state.name())
-                .bind("reason", reason)
-                .bind("now", Sql.instant(OffsetDateTime.now(clock)))
-                .bind("id", r.id())
-                .execute());
-  }
-
-  private void auditAction(Staff staff, String action, Rollout r) {
-    database.useTransaction(
-        h -> audit.record(h, staff, action, "software-rollout", r.id(), r.version()));
+  private void move(Handle h, Rollout r, int stage, State state, String reason) {
+    h.createUpdate(
+            """
+            UPDATE software_rollout SET stage = :stage, state = :state,
+                   halted_station = :station, halted_reason = :reason, updated_at = :now
+             WHERE id = :id
+            """)
+        .bind("stage", stage)
+        .bind("state", state.name())
+        .bind("station", reason.isEmpty() ? "" : r.haltedStation())
+        .bind("reason", reason)
+        .bind("now", Sql.instant(OffsetDateTime.now(clock)))
+        .bind("id", r.id())
+        .execute();
   }
 
   /** The stations of the rollout up to this stage get a new snapshot (their target changed). */
@@ -464,10 +461,6 @@ public class SoftwareRollouts {
     }
   }
 
-  private Rollout require(String id) {
-    return find(id).orElseThrow(() -> new NotFoundProblem(Text.of("problem.rollout.not-found")));
-  }
-
   private static void requireAdmin(Staff staff) {
     if (!staff.isCountyAdmin()) {
       throw new ForbiddenProblem(Text.of("problem.bundle.admin-only"));
@@ -475,8 +468,9 @@ public class SoftwareRollouts {
   }
 
   private static final String SELECT =
-      "SELECT r.id, r.version, r.scope, r.scope_id, r.state, r.stage, r.stages, r.halted_reason,"
-          + " r.created_by, r.created_at FROM software_rollout r";
+      "SELECT r.id, r.version, r.scope, r.scope_id, r.state, r.stage, r.stages,"
+          + " r.halted_station, r.halted_reason, r.created_by, r.created_at"
+          + " FROM software_rollout r";
 
   private static Rollout rolloutRow(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Rollout(
@@ -487,6 +481,7 @@ public class SoftwareRollouts {
         State.valueOf(rs.getString("state")),
         rs.getInt("stage"),
         rs.getInt("stages"),
+        rs.getString("halted_station"),
         rs.getString("halted_reason"),
         rs.getString("created_by"),
         Sql.instant(rs.getString("created_at")),
@@ -523,6 +518,7 @@ public class SoftwareRollouts {
         r.state(),
         r.stage(),
         r.stages(),
+        r.haltedStation(),
         r.haltedReason(),
         r.createdBy(),
         r.createdAt(),

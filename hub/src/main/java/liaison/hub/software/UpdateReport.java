@@ -2,6 +2,7 @@ package liaison.hub.software;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
+import liaison.hub.text.Text;
 
 /**
  * What a station said of an update to a version ({@code software.update} events, sent by the
@@ -22,4 +23,17 @@ public record UpdateReport(String version, String outcome, String reason, Offset
           "refused",
           "failed",
           "not-installed");
+
+  /**
+   * A station's reason in words: liaison-update-check's {@code starts} and {@code deadline}, the
+   * station's {@code sha256}, {@code signature} and {@code no-key}; anything else (a failed try's
+   * error) as a failed update, its words left to the API and the logs.
+   */
+  public static Text reasonText(String reason) {
+    return switch (reason) {
+      case "starts", "deadline", "sha256", "signature", "no-key" ->
+          Text.of("software.reason." + reason);
+      default -> Text.of("software.reason.other");
+    };
+  }
 }

@@ -104,15 +104,15 @@ class SoftwareRolloutApiTest {
                           h,
                           "s-001",
                           new UpdateReport(
-                              "0.5.0",
-                              "rolled-back",
-                              "not healthy in time",
-                              OffsetDateTime.now())));
+                              "0.5.0", "rolled-back", "deadline", OffsetDateTime.now())));
       JsonNode listed = json.readTree(admin.api("GET", "/api/software/rollouts", null).body());
       assertThat(listed.get(0).path("state").asText()).isEqualTo("HALTED");
-      assertThat(listed.get(0).path("haltedReason").asText())
-          .isEqualTo("s-001: not healthy in time");
-      assertThat(browser.get("/admin/fleet").body()).contains("0.5.0 已回退：not healthy in time");
+      assertThat(listed.get(0).path("haltedStation").asText()).isEqualTo("s-001");
+      assertThat(listed.get(0).path("haltedReason").asText()).isEqualTo("deadline");
+      assertThat(browser.get("/admin/fleet").body()).contains("0.5.0 已回退：未在时限内正常运行");
+      assertThat(browser.get("/admin/software").body())
+          .contains("城关镇人大代表之家：未在时限内正常运行")
+          .doesNotContain("s-001:");
 
       HttpResponse<String> resumed =
           browser.submit(

@@ -188,7 +188,8 @@ class SoftwareRolloutsTest {
 
       Rollout halted = rollouts.find(second.id()).orElseThrow();
       assertThat(halted.state()).isEqualTo(State.HALTED);
-      assertThat(halted.haltedReason()).isEqualTo("s-001: deadline");
+      assertThat(halted.haltedStation()).isEqualTo("s-001");
+      assertThat(halted.haltedReason()).isEqualTo("deadline");
       assertThat(halted.progress()).containsExactly(new StageProgress(1, 1, 0, 1));
       assertThat(rollouts.find(first.id()).orElseThrow().state())
           .as("another version's rollout goes on")

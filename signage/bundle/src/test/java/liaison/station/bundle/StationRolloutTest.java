@@ -121,7 +121,8 @@ class StationRolloutTest {
         .until(() -> rollouts().list(admin()).getFirst().state() == SoftwareRollouts.State.HALTED);
     SoftwareRollouts.Rollout halted = rollouts().list(admin()).getFirst();
     assertThat(halted.version()).isEqualTo(C);
-    assertThat(halted.haltedReason()).isEqualTo("s-001: did not start 3 times");
+    assertThat(halted.haltedStation()).isEqualTo("s-001");
+    assertThat(halted.haltedReason()).as("liaison-update-check's reason").isEqualTo("starts");
     assertThat(Files.readSymbolicLink(home.resolve("current"))).hasToString("versions/" + B);
     assertThat(Files.readString(home.resolve("update/failed"))).contains(C);
     await().atMost(Duration.ofSeconds(60)).until(() -> runs(B));

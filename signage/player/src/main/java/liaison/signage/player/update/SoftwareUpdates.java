@@ -99,7 +99,7 @@ public final class SoftwareUpdates {
               r -> {
                 LOG.warn(
                     "version {} rolled back to {} ({})", r.version(), r.previous(), r.reason());
-                send(r.version(), "rolled-back", reasonOf(r.reason()));
+                send(r.version(), "rolled-back", r.reason());
               });
     } catch (IOException e) {
       LOG.warn("cannot read the update record under {}", home, e);
@@ -167,7 +167,7 @@ public final class SoftwareUpdates {
     try {
       Optional<String> pem = hubKeyPem.get();
       if (pem.isEmpty()) {
-        send(version, "refused", "no hub key from enrolment");
+        send(version, "refused", "no-key");
         return;
       }
       PublicKey key = BundleSignature.publicKey(pem.get());
@@ -194,7 +194,7 @@ public final class SoftwareUpdates {
       restart.run();
     } catch (StationUpdate.Refused e) {
       LOG.warn("{}", e.getMessage());
-      send(version, "refused", e.getMessage());
+      send(version, "refused", e.reason());
     } catch (IOException | RuntimeException e) {
       LOG.warn("update to {} failed; tried again with the next snapshot", version, e);
       send(version, "failed", String.valueOf(e.getMessage()));
@@ -217,14 +217,5 @@ public final class SoftwareUpdates {
     } catch (RuntimeException e) {
       LOG.warn("could not record the update's {} for the hub", outcome, e);
     }
-  }
-
-  /** liaison-update-check's reason in words the fleet page shows as they are. */
-  private static String reasonOf(String reason) {
-    return switch (reason) {
-      case "starts" -> "did not start 3 times";
-      case "deadline" -> "not healthy in time";
-      default -> reason;
-    };
   }
 }
