@@ -77,7 +77,8 @@ class HubFailoverTest {
           liaison.hub.duty.DutyRecorder.LEASE,
           liaison.hub.duty.DutyStars.LEASE,
           liaison.hub.suggestion.PromiseReviews.LEASE,
-          "notify-send");
+          "notify-send",
+          liaison.hub.software.SoftwareRollouts.LEASE);
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();

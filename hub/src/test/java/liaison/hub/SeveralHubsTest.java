@@ -74,7 +74,8 @@ class SeveralHubsTest {
           liaison.hub.duty.DutyRecorder.LEASE,
           liaison.hub.duty.DutyStars.LEASE,
           liaison.hub.suggestion.PromiseReviews.LEASE,
-          OutboxSender.LEASE);
+          OutboxSender.LEASE,
+          liaison.hub.software.SoftwareRollouts.LEASE);
 
   private MosquittoProcess mosquitto;
   private RunningHub a;

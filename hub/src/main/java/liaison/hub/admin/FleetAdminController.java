@@ -14,6 +14,7 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import liaison.hub.command.CommandRecord;
 import liaison.hub.command.CommandRules;
@@ -21,9 +22,13 @@ import liaison.hub.command.CommandService;
 import liaison.hub.config.TimeFactory;
 import liaison.hub.fleet.FleetOverview;
 import liaison.hub.security.Staff;
+import liaison.hub.software.SoftwareRollouts;
+import liaison.hub.software.UpdateReport;
 import liaison.hub.station.Access;
 import liaison.hub.station.StationPlace;
+import liaison.hub.text.Text;
 import liaison.hub.web.Frame;
+import liaison.hub.web.Lang;
 import liaison.signage.protocol.CommandName;
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +42,11 @@ public class FleetAdminController {
   private final FleetOverview fleet;
   private final Access access;
   private final CommandService commands;
+  private final SoftwareRollouts rollouts;
 
-  public FleetAdminController(FleetOverview fleet, Access access, CommandService commands) {
+  public FleetAdminController(
+      FleetOverview fleet, Access access, CommandService commands, SoftwareRollouts rollouts) {
+    this.rollouts = rollouts;
     this.fleet = fleet;
     this.access = access;
     this.commands = commands;
@@ -57,7 +65,9 @@ public class FleetAdminController {
       String memory,
       @org.jspecify.annotations.Nullable String screenshot,
       String screenshotAt,
-      String malformedSince) {}
+      String malformedSince,
+      String software,
+      String update) {}
 
   /** admin/fleet: every screen, how many need attention, and the commands this person may send. */
   @Introspected
@@ -79,6 +89,8 @@ public class FleetAdminController {
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<FleetPage> page(HttpRequest<?> request, Staff staff) {
     access.requireEditor(staff);
+    Lang lang = Lang.of(request);
+    Map<String, SoftwareRollouts.StationUpdateState> updates = rollouts.updateStates();
     List<Line> lines =
         fleet.rows(access.visibleStations(staff)).stream()
             .map(
@@ -112,7 +124,9 @@ public class FleetAdminController {
                             .orElse(""),
                         r.malformed() == null
                             ? ""
-                            : AT.format(r.malformed().since().atZone(TimeFactory.ZONE))))
+                            : AT.format(r.malformed().since().atZone(TimeFactory.ZONE)),
+                        r.appVersion() == null ? "—" : r.appVersion(),
+                        update(lang, r.appVersion(), updates.get(r.place().id()))))
             .toList();
     return new ModelAndView<>(
         "admin/fleet",
@@ -181,5 +195,24 @@ public class FleetAdminController {
                     .contentType(MediaType.IMAGE_PNG_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400, immutable"))
         .orElseGet(HttpResponse::notFound);
+  }
+
+  /**
+   * The station's update in a sentence: the version a rollout wants and the last step the station
+   * reported; empty when it runs that version and has nothing more to say.
+   */
+  private static String update(
+      Lang lang, @Nullable String running, SoftwareRollouts.@Nullable StationUpdateState state) {
+    if (state == null
+        || (state.version().equals(running)
+            && (state.outcome().isEmpty() || state.outcome().equals("healthy")))) {
+      return "";
+    }
+    String step = state.outcome().isEmpty() ? "waiting" : state.outcome();
+    return lang.text(
+        Text.of(
+            "fleet.update." + step,
+            state.version(),
+            lang.text(UpdateReport.reasonText(state.reason()))));
   }
 }

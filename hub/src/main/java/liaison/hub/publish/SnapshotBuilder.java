@@ -28,6 +28,7 @@ import liaison.hub.results.PublishedSummaries;
 import liaison.hub.results.PublishedSummary;
 import liaison.hub.results.ReportingPeriod;
 import liaison.hub.signage.PlaylistRepository;
+import liaison.hub.software.SoftwareRollouts;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.web.PublicLinks;
@@ -35,6 +36,7 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a station's content snapshot from the database: the station, its deputies (phones only
@@ -62,6 +64,7 @@ public class SnapshotBuilder {
   private final PublishedSummaries summaries;
   private final SignInKeys signInKeys;
   private final StationDutyRepository stationDuty;
+  private final SoftwareRollouts rollouts;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -79,7 +82,9 @@ public class SnapshotBuilder {
       PublishedSummaries summaries,
       SignInKeys signInKeys,
       StationDutyRepository stationDuty,
+      SoftwareRollouts rollouts,
       Clock clock) {
+    this.rollouts = rollouts;
     this.signInKeys = signInKeys;
     this.stationDuty = stationDuty;
     this.playlists = playlists;
@@ -167,7 +172,36 @@ public class SnapshotBuilder {
                 results(stationId),
                 playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
                 plan(stationId, today, assignedIds))
-            .withDuty(duty(stationId, place.countyId(), today)));
+            .withDuty(duty(stationId, place.countyId(), today))
+            .withSoftware(software(stationId)));
+  }
+
+  /**
+   * The version a rollout wants the station to run, with the bundle of each processor and where the
+   * hub serves it; none when no rollout has reached the station (it stays where it is).
+   */
+  private StationContent.@Nullable Software software(String stationId) {
+    return rollouts
+        .targetFor(stationId)
+        .filter(t -> !t.bundles().isEmpty())
+        .map(
+            t ->
+                new StationContent.Software(
+                    t.version(),
+                    t.bundles().stream()
+                        .map(
+                            b ->
+                                new StationContent.Bundle(
+                                    b.arch(),
+                                    b.sha256(),
+                                    b.sizeBytes(),
+                                    b.signature(),
+                                    "/install/bundle?arch="
+                                        + b.arch()
+                                        + "&version="
+                                        + URLEncoder.encode(b.version(), StandardCharsets.UTF_8)))
+                        .toList()))
+        .orElse(null);
   }
 
   /**

@@ -147,18 +147,46 @@ class EveryPageBrowserTest {
     records.put("case", "case-demo0009");
     records.put("department", "dep-housing");
     // A station bundle, so 站点软件 shows its table.
+    liaison.hub.security.Staff countyAdmin =
+        new liaison.hub.security.Staff(
+            "u-admin",
+            "admin",
+            "县管理员",
+            liaison.hub.security.Role.COUNTY_ADMIN,
+            DemoCounty.COUNTY,
+            null,
+            java.util.Set.of());
     hub.bean(liaison.hub.software.StationBundles.class)
         .upload(
-            new liaison.hub.security.Staff(
-                "u-admin",
-                "admin",
-                "县管理员",
-                liaison.hub.security.Role.COUNTY_ADMIN,
-                DemoCounty.COUNTY,
-                null,
-                java.util.Set.of()),
+            countyAdmin,
             new java.io.ByteArrayInputStream(
                 liaison.hub.software.TestBundles.bundle("0.2.0", "linux-aarch64").tarGz()));
+    // Rolled out to the county, and rolled back at its first station: 站点软件 shows the stages,
+    // the reason and the actions, 设备状态 the station's update.
+    liaison.hub.software.SoftwareRollouts rollouts =
+        hub.bean(liaison.hub.software.SoftwareRollouts.class);
+    rollouts.start(
+        countyAdmin,
+        new liaison.hub.software.SoftwareRollouts.Draft(
+            "0.2.0", liaison.hub.software.SoftwareRollouts.Scope.COUNTY, ""));
+    liaison.hub.software.UpdateReportIngest reports =
+        hub.bean(liaison.hub.software.UpdateReportIngest.class);
+    try {
+      var rolledBack =
+          reports.read(
+              "s-001",
+              new liaison.signage.protocol.StationEvent(
+                  java.util.UUID.randomUUID(),
+                  liaison.hub.software.UpdateReportIngest.EVENT_TYPE,
+                  java.time.OffsetDateTime.now(),
+                  Map.of(
+                      "version", "0.2.0",
+                      "outcome", "rolled-back",
+                      "reason", "starts")));
+      db.useTransaction(h -> reports.store(h, List.of(rolledBack)));
+    } catch (liaison.hub.ingest.EventProjection.RefusedEvent e) {
+      throw new AssertionError(e);
+    }
     // The outbox with a message about that case and one given up, so the case page's 通知记录, the
     // administrators' list with its 重新发送 button and the home page's warning are photographed.
     Outbox outbox = hub.bean(Outbox.class);

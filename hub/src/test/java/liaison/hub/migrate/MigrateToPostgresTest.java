@@ -833,6 +833,12 @@ class MigrateToPostgresTest {
             "/api/software/bundles",
             "application/gzip",
             liaison.hub.software.TestBundles.bundle("0.2.0", "linux-aarch64").tarGz()));
+    // It rolled out to one station, which reported downloading it.
+    hub.bean(liaison.hub.software.SoftwareRollouts.class)
+        .start(
+            countyAdmin,
+            new liaison.hub.software.SoftwareRollouts.Draft(
+                "0.2.0", liaison.hub.software.SoftwareRollouts.Scope.STATION, "s-003"));
 
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =

@@ -726,7 +726,15 @@ class AuthorisationMatrixTest {
     // stations download them, their signatures and the hub's key without an account.
     expect("POST /api/software/bundles", COUNTY_ADMINS);
     expect("GET /api/software/bundles", COUNTY_ADMINS);
+    expect("POST /api/software/rollouts", COUNTY_ADMINS);
+    expect("GET /api/software/rollouts", COUNTY_ADMINS);
+    expect("POST /api/software/rollouts/{id}/advance", COUNTY_ADMINS);
+    expect("POST /api/software/rollouts/{id}/halt", COUNTY_ADMINS);
+    expect("POST /api/software/rollouts/{id}/resume", COUNTY_ADMINS);
+    expect("POST /api/software/rollouts/{id}/cancel", COUNTY_ADMINS);
     expect("GET /admin/software", COUNTY_ADMINS);
+    expect("POST /admin/software/rollouts", COUNTY_ADMINS);
+    expect("POST /admin/software/rollouts/{id}/{action}", COUNTY_ADMINS);
     expect("GET /install/hub-key.pub", PUBLIC);
     expect("GET /install/bundle", route(PUBLIC, "arch=linux-x64"));
     expect("GET /install/bundle.sig", route(PUBLIC, "arch=linux-x64"));
@@ -1316,6 +1324,7 @@ class AuthorisationMatrixTest {
           // a day gone by: an allowed removal is refused as invalid (422), nothing removed
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
+          case "rollouts/id" -> r.get("rollout");
           case "o/token", "b/token" -> r.get("token");
           case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
@@ -1330,6 +1339,8 @@ class AuthorisationMatrixTest {
                 case "kind" -> "stations";
                 case "step" -> "register";
                 case "name" -> "NOPE";
+                // a rollout's action: halting a running one, refused (409) once halted
+                case "action" -> "halt";
                 default -> null;
               };
         };
@@ -1731,6 +1742,26 @@ class AuthorisationMatrixTest {
                           "证明.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
       records.get(side).put("pointEntry", entry.id());
       records.get(side).put("evidence", entry.evidence().file());
+    }
+    // A station bundle and a rollout of it to each side's station.
+    hub.bean(liaison.hub.software.StationBundles.class)
+        .upload(
+            countyAdmin,
+            new java.io.ByteArrayInputStream(
+                liaison.hub.software.TestBundles.bundle("0.9.0", "linux-x64").tarGz()));
+    for (Side side : Side.values()) {
+      records
+          .get(side)
+          .put(
+              "rollout",
+              hub.bean(liaison.hub.software.SoftwareRollouts.class)
+                  .start(
+                      countyAdmin,
+                      new liaison.hub.software.SoftwareRollouts.Draft(
+                          "0.9.0",
+                          liaison.hub.software.SoftwareRollouts.Scope.STATION,
+                          records.get(side).get("station")))
+                  .id());
     }
     suggestionRecords();
   }

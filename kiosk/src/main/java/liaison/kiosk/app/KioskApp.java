@@ -52,6 +52,7 @@ public final class KioskApp extends Application {
         "kiosk", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
     screen.refresh();
     runtime.start();
+    runtime.screenShown();
   }
 
   /** The station's pins, on the provider the options name; the screen wakes when someone passes. */
@@ -67,12 +68,8 @@ public final class KioskApp extends Application {
                 screen,
                 hardware,
                 power,
-                () -> {
-                  // Exit with a failure status: systemd's Restart=on-failure starts the kiosk
-                  // again.
-                  runtime.close();
-                  System.exit(KioskCommands.RESTART_STATUS);
-                }));
+                // Exit with status 75: systemd starts the kiosk again.
+                runtime::restart));
     hardware.ifPresent(h -> h.onWake(() -> FxThread.run(screen::wake)));
     if (options.devPanel()) {
       devPanel =

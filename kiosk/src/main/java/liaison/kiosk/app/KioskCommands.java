@@ -17,7 +17,8 @@ public final class KioskCommands implements CommandHandler {
   /**
    * The exit status of a restart asked for by the hub: not 0, so {@code Restart=on-failure} acts.
    */
-  public static final int RESTART_STATUS = 75;
+  public static final int RESTART_STATUS =
+      liaison.signage.player.update.SoftwareUpdates.RESTART_STATUS;
 
   private final StationRuntime runtime;
   private final KioskScreen screen;

@@ -8,12 +8,15 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import liaison.signage.player.command.StationCommands;
+import liaison.signage.player.enrol.Enrolment;
 import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
+import liaison.signage.player.update.SoftwareUpdates;
+import liaison.signage.player.update.StationUpdate;
 import liaison.signage.protocol.StationIdentity;
 import liaison.signage.protocol.StationState.Presence;
 import liaison.signage.protocol.Topic;
@@ -34,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       screen, screen on or off, heartbeat);
  *   <li>{@link #photos()}: the deputies' photos of what is shown;
  *   <li>{@link #enrolment()}: what a screen without its credential shows while it enrols;
- *   <li>{@link #commands()}: the hub's remote commands.
+ *   <li>{@link #commands()}: the hub's remote commands;
+ *   <li>the software updates a snapshot names ({@link SoftwareUpdates}): the station switches and
+ *       restarts into the new version, and confirms it once healthy.
  * </ul>
  */
 public final class StationRuntime implements AutoCloseable {
@@ -53,8 +58,11 @@ public final class StationRuntime implements AutoCloseable {
   private final StationCommands commands;
   private final StationLogin login;
   private final StationInbox inbox;
+  private final SoftwareUpdates updates;
   private final AtomicBoolean linkStarted = new AtomicBoolean();
   private volatile boolean closed;
+  private volatile boolean shown;
+  private volatile boolean connected;
 
   private StationRuntime(StationConfig config, Clock clock, ContentStore store) {
     this.config = config;
@@ -93,6 +101,28 @@ public final class StationRuntime implements AutoCloseable {
     this.events = new StationEvents(id, clock, store.outbox(), link);
     this.commands = new StationCommands(id, clock, link::reply, tls);
     this.inbox = new StationInbox(id, feed, commands, rejections);
+    this.updates =
+        new SoftwareUpdates(
+            StationUpdate.installedHome(System.getenv("LIAISON_HOME")).orElse(null),
+            config.appVersion(),
+            SoftwareUpdates.thisArch(),
+            access.hubUrl(),
+            () -> store.memo(Enrolment.BUNDLE_KEY),
+            events::record,
+            this::restart,
+            SoftwareUpdates.HEALTH_WITHIN,
+            clock);
+    // A rollback is taken (and its version remembered as failed) before any snapshot is looked
+    // at, so the stored one that named the failed version does not start it again.
+    updates.started();
+    feed.content()
+        .watch(
+            content ->
+                content.ifPresent(
+                    c -> {
+                      updates.offered(c);
+                      checkHealthy();
+                    }));
   }
 
   /** Opens the station's store and shows what it holds; call {@link #start()} to reach the hub. */
@@ -159,6 +189,30 @@ public final class StationRuntime implements AutoCloseable {
     return commands;
   }
 
+  /**
+   * The app's first frame is on screen: with the hub connected and content received, the station is
+   * healthy, and a pending update of its version is confirmed.
+   */
+  public void screenShown() {
+    shown = true;
+    checkHealthy();
+  }
+
+  private void checkHealthy() {
+    if (shown && connected && feed.content().get().isPresent() && !closed) {
+      updates.healthy();
+    }
+  }
+
+  /**
+   * Stops the station in order and exits with {@link SoftwareUpdates#RESTART_STATUS}, which systemd
+   * restarts (into the version {@code current} points at).
+   */
+  public void restart() {
+    close();
+    System.exit(SoftwareUpdates.RESTART_STATUS);
+  }
+
   /** The messages this station ignored, for diagnostics. */
   public Rejections rejections() {
     return rejections;
@@ -222,6 +276,8 @@ public final class StationRuntime implements AutoCloseable {
       login.connected();
       presence.connected();
       events.connected();
+      connected = true;
+      checkHealthy();
       // Photos that failed before get another chance once the hub is back.
       feed.content().get().ifPresent(photos::wantAll);
     }

@@ -34,7 +34,8 @@ public record StationContent(
     @Nullable Results results,
     @Nullable Playlist playlist,
     @Nullable List<Activity> plan,
-    @Nullable Duty duty)
+    @Nullable Duty duty,
+    @Nullable Software software)
     implements ProtocolMessage {
 
   /**
@@ -42,6 +43,36 @@ public record StationContent(
    * in date order, as many as a board pages through in a loop or two.
    */
   public static final int MAX_PLAN = 60;
+
+  /** A snapshot without a software target (a hub before issue 19's rollouts). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results,
+      @Nullable Playlist playlist,
+      @Nullable List<Activity> plan,
+      @Nullable Duty duty) {
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        duty,
+        null);
+  }
 
   /** A snapshot without the deputies' side (a hub before issue 18). */
   public StationContent(
@@ -182,7 +213,8 @@ public record StationContent(
         results,
         playlist,
         plan,
-        duty);
+        duty,
+        software);
   }
 
   /** The same content with other handling figures. */
@@ -199,7 +231,8 @@ public record StationContent(
         newResults,
         playlist,
         plan,
-        duty);
+        duty,
+        software);
   }
 
   /** The same content with another annual plan. */
@@ -216,7 +249,8 @@ public record StationContent(
         results,
         playlist,
         newPlan,
-        duty);
+        duty,
+        software);
   }
 
   /** The same content with another deputies' side. */
@@ -233,7 +267,31 @@ public record StationContent(
         results,
         playlist,
         plan,
-        newDuty);
+        newDuty,
+        software);
+  }
+
+  /** The same content with another software target. */
+  public StationContent withSoftware(@Nullable Software newSoftware) {
+    return new StationContent(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        duty,
+        newSoftware);
+  }
+
+  /** The version the hub wants this station to run, if a rollout has reached it. */
+  public Optional<Software> softwareIfAny() {
+    return Optional.ofNullable(software);
   }
 
   /** The deputies' side, empty from a hub that does not publish it. */
@@ -801,6 +859,47 @@ public record StationContent(
       categoryEn = categoryEn == null ? "" : categoryEn;
       Checks.text(text, "summary.text");
       required(received, "summary.received");
+    }
+  }
+
+  /**
+   * The version of the station's software the hub wants it to run (issue 19's rollouts), with the
+   * bundle for each processor the hub keeps it for. A station running another version, and that has
+   * not seen this one roll back on itself, fetches the bundle for its own processor, checks it
+   * against the hub's key from enrolment and switches; a station whose processor is not listed
+   * stays where it is. An older station ignores the field.
+   */
+  public record Software(String version, List<Bundle> bundles) {
+    public Software {
+      text(version, "software.version");
+      bundles = list(bundles, "software.bundles");
+    }
+
+    /**
+     * The bundle for this processor ({@code linux-x64}, {@code linux-aarch64}), if the hub has it.
+     */
+    public Optional<Bundle> bundleFor(String arch) {
+      return bundles.stream().filter(b -> b.arch().equals(arch)).findFirst();
+    }
+  }
+
+  /**
+   * One processor's bundle of a {@link Software} version.
+   *
+   * @param sha256 lower-case hex of the file
+   * @param signature base64, the hub's signature of {@link BundleSignature#statement}
+   * @param path where the hub serves it, relative to the hub's address ({@code
+   *     /install/bundle?arch=…&version=…})
+   */
+  public record Bundle(String arch, String sha256, long size, String signature, String path) {
+    public Bundle {
+      text(arch, "software.bundle.arch");
+      text(sha256, "software.bundle.sha256");
+      text(signature, "software.bundle.signature");
+      text(path, "software.bundle.path");
+      if (size < 1) {
+        throw new IllegalArgumentException("software.bundle.size must be at least 1, was " + size);
+      }
     }
   }
 }

@@ -101,6 +101,34 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void shouldCarryTheSoftwareTargetAndReadASnapshotWithoutOneAsOlderHubsSendIt() throws Exception {
+    StationContent.Software software =
+        new StationContent.Software(
+            "0.3.0",
+            List.of(
+                new StationContent.Bundle(
+                    "linux-aarch64",
+                    "ab".repeat(32),
+                    27_000_000,
+                    "c2lnbmF0dXJl",
+                    "/install/bundle?arch=linux-aarch64&version=0.3.0")));
+    StationContent with = GoldenFiles.content().withSoftware(software);
+
+    StationContent back = ProtocolCodec.decode(ProtocolCodec.encode(with), StationContent.class);
+
+    assertThat(back.softwareIfAny()).contains(software);
+    assertThat(back.softwareIfAny().orElseThrow().bundleFor("linux-aarch64")).isPresent();
+    assertThat(back.softwareIfAny().orElseThrow().bundleFor("linux-x64"))
+        .as("a processor the hub has no bundle for stays where it is")
+        .isEmpty();
+    assertThat(GoldenFiles.content().softwareIfAny()).as("the golden file has none").isEmpty();
+    assertThat(new String(ProtocolCodec.encode(GoldenFiles.content()), StandardCharsets.UTF_8))
+        .as("none is not written, so an older station reads the same bytes as before")
+        .doesNotContain("software");
+    assertThat(with.withVersion(43, with.generatedAt()).software()).isEqualTo(software);
+  }
+
+  @Test
   void shouldKeepTheOffsetOfTimesAsWritten() {
     StationState state =
         ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.STATE), StationState.class);

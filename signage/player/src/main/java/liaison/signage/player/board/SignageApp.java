@@ -55,6 +55,7 @@ public final class SignageApp extends Application {
         "signage", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
     playback.resume();
     runtime.start();
+    runtime.screenShown();
     // A plain timer rather than a Timeline: a running animation redraws 60 times a second.
     timer =
         Executors.newSingleThreadScheduledExecutor(

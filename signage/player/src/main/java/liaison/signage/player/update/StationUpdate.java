@@ -61,10 +61,18 @@ public final class StationUpdate {
         : Optional.empty();
   }
 
-  /** Why a bundle was not switched to. */
+  /** Why a bundle was not switched to: {@code sha256} or {@code signature}, and in words. */
   public static final class Refused extends Exception {
-    public Refused(String message) {
+    private final String reason;
+
+    public Refused(String reason, String message) {
       super(message);
+      this.reason = reason;
+    }
+
+    /** What the hub is told: {@code sha256} or {@code signature}. */
+    public String reason() {
+      return reason;
     }
   }
 
@@ -113,16 +121,19 @@ public final class StationUpdate {
 
   private void check(BundleTarget target, Path file) throws IOException, Refused {
     byte[] sha256 = sha256(file);
+    String reason = null;
     String why = null;
     if (!HexFormat.of().formatHex(sha256).equals(target.sha256())) {
+      reason = "sha256";
       why = "its SHA-256 is not the one the hub named";
     } else if (!BundleSignature.verifies(
         hubKey, target.version(), target.arch(), sha256, target.signature())) {
+      reason = "signature";
       why = "its signature is not the hub's";
     }
-    if (why != null) {
+    if (reason != null) {
       Files.deleteIfExists(file);
-      throw new Refused("bundle " + target.version() + " refused: " + why);
+      throw new Refused(reason, "bundle " + target.version() + " refused: " + why);
     }
   }
 

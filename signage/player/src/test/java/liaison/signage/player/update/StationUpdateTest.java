@@ -21,19 +21,26 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import liaison.signage.protocol.BundleSignature;
+import liaison.signage.protocol.GoldenFiles;
+import liaison.signage.protocol.StationContent;
 import liaison.testkit.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A station's update on the installer's layout, from a real HTTP server that answers Range as the
- * hub does: a checked bundle is unpacked and switched to with {@code update/pending} written; a cut
- * download resumes where it stopped; a bundle whose bytes or signature are not the hub's is refused
- * and nothing is switched.
+ * A station's update on the installer's layout, and as the apps run it ({@link SoftwareUpdates}:
+ * from the snapshot's target to the restart, each step reported), from a real HTTP server that
+ * answers Range as the hub does: a checked bundle is unpacked and switched to with {@code
+ * update/pending} written; a cut download resumes where it stopped; a bundle whose bytes or
+ * signature are not the hub's is refused and nothing is switched.
  */
 class StationUpdateTest {
   private final TestClock clock = TestClock.at("2026-12-05T10:00:00+08:00");
@@ -130,6 +137,116 @@ class StationUpdateTest {
     assertThat(StationUpdate.installedHome(null)).isEmpty();
     assertThat(StationUpdate.installedHome(dir.resolve("nowhere").toString())).isEmpty();
     assertThat(StationUpdate.installedHome(home.toString())).contains(home);
+  }
+
+  @Test
+  void shouldSwitchToTheVersionTheSnapshotNamesReportEachStepAndRestart() throws Exception {
+    served = bundle("0.2.0");
+    SoftwareUpdates updates = updates(home);
+
+    updates.offered(offering("0.2.0", served, sign("0.2.0", served)));
+
+    Awaitility.await().untilTrue(restarted);
+    assertThat(reported).containsExactly("0.2.0 downloading", "0.2.0 verified", "0.2.0 switched");
+    assertThat(Files.readSymbolicLink(home.resolve("current"))).hasToString("versions/0.2.0");
+    assertThat(home.resolve("update/pending")).exists();
+
+    reported.clear();
+    updates.offered(GoldenFiles.content());
+    updates(home).offered(offering("0.1.0", served, sign("0.1.0", served)));
+    assertThat(reported).as("no target, or the version it runs: nothing to do").isEmpty();
+  }
+
+  @Test
+  void shouldReportARefusedBundleAndNotRestart() throws Exception {
+    served = bundle("0.2.0");
+    SoftwareUpdates updates = updates(home);
+
+    updates.offered(offering("0.2.0", served, sign(keys(), "0.2.0", served)));
+
+    Awaitility.await().until(() -> reported.size() == 2);
+    assertThat(reported.getLast()).isEqualTo("0.2.0 refused signature");
+    assertThat(restarted).isFalse();
+    assertThat(Files.readSymbolicLink(home.resolve("current"))).hasToString("versions/0.1.0");
+  }
+
+  @Test
+  void shouldReportARollbackOnceAndNeverTryThatVersionAgain() throws Exception {
+    Files.createDirectories(home.resolve("update"));
+    Files.writeString(
+        home.resolve("update/rolled-back"),
+        "VERSION=0.2.0\nPREVIOUS=0.1.0\nREASON=deadline\nAT=1796000000\n");
+    served = bundle("0.2.0");
+    SoftwareUpdates updates = updates(home);
+
+    updates.started();
+    updates.started();
+    updates.offered(offering("0.2.0", served, sign("0.2.0", served)));
+
+    assertThat(reported).containsExactly("0.2.0 rolled-back deadline");
+    assertThat(ranges).as("the failed version is not downloaded again").isEmpty();
+  }
+
+  @Test
+  void shouldConfirmItsPendingUpdateOnceHealthyAndSayWhenItWasNotInstalledToUpdate()
+      throws Exception {
+    Files.createDirectories(home.resolve("update"));
+    Files.writeString(
+        home.resolve("update/pending"), "VERSION=0.1.0\nPREVIOUS=0.0.9\nDEADLINE=1\nSTARTS=1\n");
+    SoftwareUpdates updates = updates(home);
+
+    updates.healthy();
+    updates.healthy();
+
+    assertThat(home.resolve("update/pending")).doesNotExist();
+    assertThat(reported).containsExactly("0.1.0 healthy");
+
+    reported.clear();
+    served = bundle("0.2.0");
+    SoftwareUpdates notInstalled = updates(null);
+    notInstalled.offered(offering("0.2.0", served, sign("0.2.0", served)));
+    notInstalled.offered(offering("0.2.0", served, sign("0.2.0", served)));
+    assertThat(reported).containsExactly("0.2.0 not-installed");
+  }
+
+  private final List<String> reported = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean restarted = new AtomicBoolean();
+
+  /** The station running 0.1.0, reporting into {@link #reported}, restarting into a flag. */
+  private SoftwareUpdates updates(Path installed) {
+    return new SoftwareUpdates(
+        installed,
+        "0.1.0",
+        "linux-x64",
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        () -> Optional.of(BundleSignature.pem(hub.getPublic())),
+        (type, body) ->
+            reported.add(
+                (body.get("version")
+                        + " "
+                        + body.get("outcome")
+                        + " "
+                        + body.getOrDefault("reason", ""))
+                    .strip()),
+        () -> restarted.set(true),
+        Duration.ofMinutes(5),
+        clock);
+  }
+
+  /** The golden snapshot naming this version, with its linux-x64 bundle. */
+  private StationContent offering(String version, byte[] bytes, String signature) throws Exception {
+    BundleTarget t = target(version, bytes, signature);
+    return GoldenFiles.content()
+        .withSoftware(
+            new StationContent.Software(
+                version,
+                List.of(
+                    new StationContent.Bundle(
+                        "linux-x64",
+                        t.sha256(),
+                        bytes.length,
+                        signature,
+                        "/install/bundle?arch=linux-x64&version=" + version))));
   }
 
   private StationUpdate update() {
