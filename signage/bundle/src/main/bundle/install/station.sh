@@ -47,6 +47,9 @@ UNIT_DIR=/etc/systemd/system
 BOOT_CONFIG=/boot/firmware/config.txt
 BOOT_CMDLINE=/boot/firmware/cmdline.txt
 MARK="# liaison station"
+# What this script changed outside its own folders, for --uninstall: root's own, never in liaison's
+# home (liaison could point a name kept there at any file root then writes or removes).
+STATE=/etc/liaison/installed
 
 station="" hub="" broker="" mode="" rotation="" display="" size="" jdk="" bundle=""
 read_only_root=0 data_partition="" uninstall=0 purge=0
@@ -128,13 +131,15 @@ uninstall_station() {
     "$OPT/bin/liaison-read-only-root" disable || true
   fi
   for unit in "${units[@]}"; do rm -f "$UNIT_DIR/$unit"; done
-  if [ -f "$HOME_DIR/tmp-mount-added" ]; then
+  if [ -f "$STATE/tmp-mount" ]; then
     [ "$systemd_running" = 1 ] && systemctl disable tmp.mount >/dev/null 2>&1
     rm -f "$UNIT_DIR/tmp.mount"
   fi
   local journald_changed=0 watchdog_set=0
-  if [ -s "$HOME_DIR/installed-journald.conf.d" ]; then
-    while IFS= read -r unit; do rm -f "/etc/systemd/journald.conf.d/$unit"; done <"$HOME_DIR/installed-journald.conf.d"
+  if [ -s "$STATE/journald.conf.d" ]; then
+    while IFS= read -r unit; do
+      [[ $unit =~ ^[A-Za-z0-9._-]+\.conf$ ]] && rm -f "/etc/systemd/journald.conf.d/$unit"
+    done <"$STATE/journald.conf.d"
     journald_changed=1
   fi
   if [ -f /etc/systemd/system.conf.d/liaison.conf ]; then
@@ -142,7 +147,7 @@ uninstall_station() {
     watchdog_set=1
   fi
   [ -n "$pi_model" ] && unmark "$BOOT_CONFIG"
-  if [ -f "$BOOT_CMDLINE" ] && grep -q ' consoleblank=0' "$BOOT_CMDLINE" && [ -f "$HOME_DIR/consoleblank-added" ]; then
+  if [ -f "$BOOT_CMDLINE" ] && grep -q ' consoleblank=0' "$BOOT_CMDLINE" && [ -f "$STATE/consoleblank" ]; then
     sed -i 's/ consoleblank=0//' "$BOOT_CMDLINE"
   fi
   if [ "$systemd_running" = 1 ]; then
@@ -150,6 +155,11 @@ uninstall_station() {
     # systemd reads RuntimeWatchdogSec only when it starts; journald its settings likewise.
     if [ "$watchdog_set" = 1 ]; then systemctl daemon-reexec; fi
     if [ "$journald_changed" = 1 ]; then systemctl restart systemd-journald; fi
+  fi
+  # A data partition of the station's: unmounted and its fstab line removed (its files stay on it).
+  if [ -x "$OPT/bin/liaison-read-only-root" ] && findmnt -n "$HOME_DIR" >/dev/null 2>&1; then
+    "$OPT/bin/liaison-read-only-root" forget-data-partition ||
+      fail "无法卸下数据分区 $HOME_DIR" "could not unmount the data partition at $HOME_DIR"
   fi
   rm -rf "$OPT" /etc/liaison
   if [ -d "$HOME_DIR" ]; then
@@ -168,6 +178,14 @@ uninstall_station() {
   fi
   exit 0
 }
+
+# On a read-only root (the overlay) what this script writes to / is gone at the next boot, while
+# versions/ on the data partition stays: a half-changed station.
+if [ "$(findmnt -n -o FSTYPE / 2>/dev/null)" = overlay ]; then
+  fail "根文件系统是只读的（内存覆盖层），此时的更改重启后会丢失" \
+    "the root file system is read-only (an overlay in RAM): changes now are lost at the next boot" \
+    "Run /opt/liaison/bin/liaison-read-only-root disable, reboot, run this again, then enable it again."
+fi
 
 [ "$uninstall" = 1 ] && uninstall_station
 [ "$purge" = 1 ] && fail "--purge 只能与 --uninstall 一起用" "--purge goes with --uninstall only"
@@ -246,6 +264,11 @@ if [ -z "$bundle" ]; then
     "$(sha256sum "$bundle" | cut -d' ' -f1)" >"$work/statement"
   base64 -d "$work/bundle.sig.b64" >"$work/bundle.sig" 2>/dev/null ||
     fail "安装包的签名格式不对，未安装" "the bundle's signature is malformed; nothing installed"
+  # A station installed before trusts the key it has: a key that changed is refused, not taken.
+  if [ -f /etc/liaison/hub-key.pub ] && ! cmp -s /etc/liaison/hub-key.pub "$work/hub-key.pub"; then
+    fail "枢纽的公钥与本站已信任的不同，未安装" "the hub's key differs from the one this station trusts; nothing installed" \
+      "If the county really made a new key, remove /etc/liaison/hub-key.pub and run this again."
+  fi
   openssl pkeyutl -verify -pubin -inkey "$work/hub-key.pub" -rawin -in "$work/statement" -sigfile "$work/bundle.sig" >/dev/null 2>&1 ||
     fail "安装包的签名不对，未安装" "the bundle's signature does not match the hub's key; nothing installed"
   say "签名正确 · signature checked against the hub's key"
@@ -312,6 +335,10 @@ if [ -n "$jdk" ]; then
     mv "$OPT/jdk.new" "$OPT/jdk"
   fi
   jdk_from="copied from $jdk"
+elif [ -d "$OPT/jdk" ] && [ ! -L "$OPT/jdk" ] && [ -x "$OPT/jdk/bin/java" ] &&
+  [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*"$/\1/p' "$OPT/jdk/release" 2>/dev/null || echo 0)" -ge 25 ] 2>/dev/null; then
+  # A JDK copied by an earlier --jdk (an offline station) stays: a re-run needs no internet.
+  jdk_from="kept from the last install ($OPT/jdk)"
 else
   temurin=/usr/lib/jvm/temurin-25-jdk-$debian_arch
   if [ ! -x "$temurin/bin/java" ]; then
@@ -350,22 +377,28 @@ mkdir -p "$HOME_DIR/station" "$HOME_DIR/versions" "$HOME_DIR/update"
 # --- The bundle ----------------------------------------------------------------------------------
 
 target=$HOME_DIR/versions/$version
-rm -rf "$target.new"
-mkdir -p "$target.new"
-tar -xzf "$bundle" -C "$target.new" --no-same-owner
+# Unpacked first where only root can reach (this run's own folder): the commands, units and settings
+# root installs come from there, never from liaison's home, where liaison could swap them.
+stage=$work/unpacked
+mkdir -p "$stage"
+tar -xzf "$bundle" -C "$stage" --no-same-owner
+# The commands the units call keep their place when the version changes (the launcher stays in the bundle).
+for command in "$stage"/bin/*; do
+  [ "$(basename "$command")" = liaison-station ] && continue
+  install -m 0755 "$command" "$OPT/bin/"
+done
 was_current=$(readlink "$HOME_DIR/current" 2>/dev/null || true)
-rm -rf "$target"
+rm -rf "$target" "$target.new"
+cp -a "$stage" "$target.new"
 mv "$target.new" "$target"
 ln -sfn "versions/$version" "$HOME_DIR/current"
 if [ -n "$was_current" ] && [ "$was_current" != "versions/$version" ] && [ -d "$HOME_DIR/$was_current" ]; then
   ln -sfn "$was_current" "$HOME_DIR/previous"
 fi
+# An update the app left pending is not this install's: liaison-update-check would otherwise roll
+# back over it.
+rm -f "$HOME_DIR/update/pending"
 chown -R liaison:liaison "$HOME_DIR"
-# The commands the units call keep their place when the version changes (the launcher stays in the bundle).
-for command in "$target"/bin/*; do
-  [ "$(basename "$command")" = liaison-station ] && continue
-  install -m 0755 "$command" "$OPT/bin/"
-done
 took "安装包 · bundle $version in $target"
 
 # --- Settings, units, display, watchdog ----------------------------------------------------------
@@ -396,18 +429,20 @@ chmod 0644 "$ENV_FILE.new"
 mv "$ENV_FILE.new" "$ENV_FILE"
 
 units=()
-for unit in "$target"/systemd/*.service "$target"/systemd/*.timer; do
+# Units and settings from root's own copy too (they run as root or configure systemd).
+for unit in "$stage"/systemd/*.service "$stage"/systemd/*.timer; do
   [ -e "$unit" ] || continue
   install -m 0644 "$unit" "$UNIT_DIR/"
   units+=("$(basename "$unit")")
 done
-: >"$HOME_DIR/installed-journald.conf.d"
+mkdir -p "$STATE"
+: >"$STATE/journald.conf.d"
 journald_changed=0
-for conf in "$target"/conf/journald.conf.d/*.conf; do
+for conf in "$stage"/conf/journald.conf.d/*.conf; do
   [ -e "$conf" ] || continue
   mkdir -p /etc/systemd/journald.conf.d
   install -m 0644 "$conf" /etc/systemd/journald.conf.d/
-  basename "$conf" >>"$HOME_DIR/installed-journald.conf.d"
+  basename "$conf" >>"$STATE/journald.conf.d"
   journald_changed=1
 done
 
@@ -421,13 +456,13 @@ if [ -n "$pi_model" ]; then
   # /tmp in RAM: what the JVM or a tool leaves there never reaches the SD card.
   if [ -f /usr/share/systemd/tmp.mount ] && [ ! -e "$UNIT_DIR/tmp.mount" ]; then
     install -m 0644 /usr/share/systemd/tmp.mount "$UNIT_DIR/tmp.mount"
-    touch "$HOME_DIR/tmp-mount-added"
+    touch "$STATE/tmp-mount"
     notes+=("/tmp 在重启后位于内存中 · /tmp is in RAM after a reboot (tmp.mount)")
   fi
   # No blanking of the text console either (Xorg's own is off with -s 0 -dpms).
   if [ -f "$BOOT_CMDLINE" ] && ! grep -q 'consoleblank=0' "$BOOT_CMDLINE"; then
     sed -i '1 s/$/ consoleblank=0/' "$BOOT_CMDLINE"
-    touch "$HOME_DIR/consoleblank-added"
+    touch "$STATE/consoleblank"
   fi
 fi
 if [ -e /dev/watchdog ] || [ -n "$pi_model" ]; then
@@ -440,6 +475,9 @@ fi
 
 if [ "$read_only_root" = 1 ]; then
   if [ -x "$OPT/bin/liaison-read-only-root" ]; then
+    # The app stopped first: its data is copied onto the data partition, and it must not go on
+    # writing to the copy left behind (it starts again below).
+    if [ "$systemd_running" = 1 ]; then systemctl stop liaison-station.service >/dev/null 2>&1 || true; fi
     "$OPT/bin/liaison-read-only-root" enable ${data_partition:+"--data-partition=$data_partition"}
     notes+=("只读根文件系统在重启后生效 · the read-only root takes effect after a reboot")
   else
@@ -455,7 +493,7 @@ if [ "$systemd_running" = 1 ]; then
   [ -f /etc/systemd/system.conf.d/liaison.conf ] && systemctl daemon-reexec
   [ "$journald_changed" = 1 ] && systemctl restart systemd-journald
   systemctl enable "${units[@]}" >/dev/null 2>&1
-  [ -f "$HOME_DIR/tmp-mount-added" ] && systemctl enable tmp.mount >/dev/null 2>&1
+  [ -f "$STATE/tmp-mount" ] && systemctl enable tmp.mount >/dev/null 2>&1
   # A re-run restarts on the new bundle and settings; the first run starts. The station's unit
   # is started once the app says its screen shows (Type=notify).
   systemctl restart liaison-display.service liaison-station.service ||
