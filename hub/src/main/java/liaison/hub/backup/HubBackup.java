@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -157,6 +159,7 @@ public final class HubBackup {
       DatabaseCopy.Snapshot snapshot = database.take(copy);
       List<Manifest.Entry> entries = new ArrayList<>();
       Manifest manifest;
+      createOwnerOnly(partial);
       try (ZipOutputStream zip =
           new ZipOutputStream(Files.newOutputStream(partial), StandardCharsets.UTF_8)) {
         entries.add(put(zip, database.entryName(), copy));
@@ -186,12 +189,27 @@ public final class HubBackup {
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
+      // a rename in the same folder: the file keeps its owner-only permissions
       Files.move(partial, target);
       return manifest;
     } catch (FileAlreadyExistsException e) {
       throw new BackupRefused(Text.of("backup.refused.exists", target), e);
     } finally {
       Commands.deleteTree(work);
+    }
+  }
+
+  /**
+   * The backup holds the database (the hub's signing key, password hashes) and the MQTT secret: on
+   * a POSIX file system it is made readable by its owner only, whatever the umask of the shell that
+   * ran {@code ./liaison backup}.
+   */
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+    } else {
+      Files.createFile(file);
     }
   }
 

@@ -20,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * What an uploaded file must be to be kept as a station bundle, read from the file itself: a gzip'd
  * tar as signage/bundle makes it, with a {@code VERSION}, the launcher {@code bin/liaison-station}
  * and JavaFX for exactly one processor under {@code javafx/} (which gives the bundle's processor),
- * and no entry a station would unpack outside its version's directory.
+ * and no entry a station would unpack outside its version's directory (no absolute path, no {@code
+ * ..}, no symbolic or hard link).
  */
 final class BundleArchive {
   static final String X64 = "linux-x64";
@@ -50,6 +51,10 @@ final class BundleArchive {
           (name, entry, content) -> {
             if (name.startsWith("/") || ("/" + name + "/").contains("/../")) {
               throw refused("problem.bundle.unsafe-path");
+            }
+            if (entry.isSymbolicLink() || entry.isLink()) {
+              // a link's target is outside the name checks; signage/bundle makes none
+              throw refused("problem.bundle.link");
             }
             if (name.equals("VERSION") && entry.isFile()) {
               found.version = new String(content.readNBytes(200), StandardCharsets.UTF_8).strip();

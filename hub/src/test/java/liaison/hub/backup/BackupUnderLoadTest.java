@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -324,6 +325,11 @@ class BackupUnderLoadTest {
     List<String> args = new ArrayList<>(List.of("--to=" + file, "--data-dir=" + dataDir));
     args.addAll(databaseFlags(database));
     assertThat(backup(args).status()).isZero();
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as("the backup holds the signing key and password hashes: its owner's only")
+          .isEqualTo("rw-------");
+    }
 
     Ran noFolder =
         backup(List.of("--to=" + tmp.resolve("not-made") + "/", "--data-dir=" + dataDir));

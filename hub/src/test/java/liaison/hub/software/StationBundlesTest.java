@@ -153,6 +153,16 @@ class StationBundlesTest {
           bundles,
           TestBundles.bundle("0.3.0", "linux-x64").with("../../etc/cron.d/x", "escape").tarGz(),
           "outside its own folder");
+      assertRefused(
+          bundles,
+          TestBundles.bundle("0.3.0", "linux-x64").withSymlink("lib/x", "/etc/shadow").tarGz(),
+          "symbolic or hard link");
+      assertRefused(
+          bundles,
+          TestBundles.bundle("0.3.0", "linux-x64")
+              .withHardLink("lib/y", "bin/liaison-station")
+              .tarGz(),
+          "symbolic or hard link");
       assertThatThrownBy(() -> bundles.upload(manager, new ByteArrayInputStream(good)))
           .isInstanceOf(ForbiddenProblem.class);
 
@@ -160,7 +170,7 @@ class StationBundlesTest {
       try (Stream<Path> left = Files.list(data.resolve("bundles"))) {
         assertThat(left).as("no upload left behind").isEmpty();
       }
-      assertThat(badInput.count("station-bundle")).isEqualTo(8);
+      assertThat(badInput.count("station-bundle")).isEqualTo(10);
     }
   }
 

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Small tar.gz files shaped like signage/bundle's, or not quite, for the upload's checks. */
 public final class TestBundles {
   private final Map<String, byte[]> entries = new LinkedHashMap<>();
+  private final Map<String, TarArchiveEntry> links = new LinkedHashMap<>();
 
   private TestBundles() {}
 
@@ -40,6 +42,23 @@ public final class TestBundles {
     return this;
   }
 
+  /** A symbolic link entry ({@code TarConstants.LF_SYMLINK}) to this target. */
+  public TestBundles withSymlink(String name, String target) {
+    return withLink(name, target, TarConstants.LF_SYMLINK);
+  }
+
+  /** A hard link entry ({@code TarConstants.LF_LINK}) to this target. */
+  public TestBundles withHardLink(String name, String target) {
+    return withLink(name, target, TarConstants.LF_LINK);
+  }
+
+  private TestBundles withLink(String name, String target, byte flag) {
+    TarArchiveEntry link = new TarArchiveEntry(name, flag, true);
+    link.setLinkName(target);
+    links.put(name, link);
+    return this;
+  }
+
   public TestBundles without(String name) {
     entries.remove(name);
     return this;
@@ -55,6 +74,10 @@ public final class TestBundles {
         entry.setMode(e.getKey().startsWith("bin/") ? 0755 : 0644);
         tar.putArchiveEntry(entry);
         tar.write(e.getValue());
+        tar.closeArchiveEntry();
+      }
+      for (TarArchiveEntry link : links.values()) {
+        tar.putArchiveEntry(link);
         tar.closeArchiveEntry();
       }
     } catch (IOException e) {
