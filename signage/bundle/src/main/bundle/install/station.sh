@@ -181,7 +181,8 @@ uninstall_station() {
 
 # On a read-only root (the overlay) what this script writes to / is gone at the next boot, while
 # versions/ on the data partition stays: a half-changed station.
-if [ "$(findmnt -n -o FSTYPE / 2>/dev/null)" = overlay ]; then
+# (Raspberry Pi OS's overlayroot, named on the kernel's command line; a container's overlay is not it.)
+if [[ " $(cat /proc/cmdline 2>/dev/null) " == *" overlayroot=tmpfs"* ]]; then
   fail "根文件系统是只读的（内存覆盖层），此时的更改重启后会丢失" \
     "the root file system is read-only (an overlay in RAM): changes now are lost at the next boot" \
     "Run /opt/liaison/bin/liaison-read-only-root disable, reboot, run this again, then enable it again."
