@@ -108,7 +108,14 @@ class MetricsTest {
   void shouldCountWhatHappenedAndNameNoStationNorResident() throws Exception {
     StationRepository stations = hub.bean(StationRepository.class);
     String county = stations.find("s-001").orElseThrow().countyId();
-    long published = hub.bean(PublicationRepository.class).current("s-001").orElseThrow().version();
+    // The hub publishes the demo's snapshots just after it starts: wait for s-001's first one.
+    PublicationRepository publications = hub.bean(PublicationRepository.class);
+    long published =
+        await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> publications.current("s-001"), java.util.Optional::isPresent)
+            .orElseThrow()
+            .version();
     makeOneCaseOverdue();
     Exposition before = figures();
 
