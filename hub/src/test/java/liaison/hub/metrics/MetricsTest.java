@@ -108,8 +108,11 @@ class MetricsTest {
   void shouldCountWhatHappenedAndNameNoStationNorResident() throws Exception {
     StationRepository stations = hub.bean(StationRepository.class);
     String county = stations.find("s-001").orElseThrow().countyId();
-    // The hub publishes the demo's snapshots just after it starts: wait for s-001's first one.
+    // The hub publishes the demo's snapshots just after it starts: wait for s-001's and s-002's.
     PublicationRepository publications = hub.bean(PublicationRepository.class);
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> publications.current("s-002").isPresent());
     long published =
         await()
             .atMost(java.time.Duration.ofSeconds(30))
@@ -145,10 +148,7 @@ class MetricsTest {
           true);
       s2.publish(
           Topic.stationState("s-002").toString(),
-          ProtocolCodec.encode(
-              state(
-                  hub.bean(PublicationRepository.class).current("s-002").orElseThrow().version(),
-                  now)),
+          ProtocolCodec.encode(state(publications.current("s-002").orElseThrow().version(), now)),
           true);
       for (int i = 0; i < 2; i++) {
         s1.publish(
