@@ -51,32 +51,15 @@ cleanup() {
     in_container journalctl --no-pager -n 80 -u 'liaison-hub*' >&2 || true
     say "FAILED (the hub's journal is above)" >&2
   fi
-  if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
-    [ -n "$leader" ] && kill -s SIGRTMIN+4 "$leader" 2>/dev/null # systemd: power off
-    for _ in $(seq 1 60); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.5; done
-    kill "$nspawn_pid" 2>/dev/null || true
-    wait "$nspawn_pid" 2>/dev/null || true
-  fi
+  stop_container
   [ "$overlay" = 1 ] && umount "$root" 2>/dev/null
   rm -rf "$run_dir"
   exit "$status"
 }
 trap cleanup EXIT
 
-in_container() {
-  nsenter --target "$leader" --mount --uts --ipc --net --pid --root --wd -- \
-    /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"
-}
-
-wait_for() {
-  local seconds=$1
-  shift
-  for _ in $(seq 1 $((seconds * 2))); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  return 1
-}
+# shellcheck source=signage/bundle/src/test/install/container.sh
+. "$repo/signage/bundle/src/test/install/container.sh"
 
 systemd-nspawn --boot --register=no --keep-unit --quiet --private-network -D "$root" --machine=liaison-hub-test \
   --bind-ro="$java_home:/mnt/jdk" --bind-ro="$repo/hub/src/main/dist:/mnt/dist" --bind-ro="$run_dir/hub:/mnt/hub" \

@@ -118,12 +118,7 @@ cleanup() {
     in_container systemctl status --no-pager 'liaison-*' >"$out/units.txt" 2>&1 || true
     say "FAILED; the container's journal: $out/journal.txt, the hub's log: $out/hub.log" >&2
   fi
-  if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
-    [ -n "$leader" ] && kill -s SIGRTMIN+4 "$leader" 2>/dev/null # systemd: power off
-    for _ in $(seq 1 60); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.5; done
-    kill "$nspawn_pid" 2>/dev/null || true
-    wait "$nspawn_pid" 2>/dev/null || true
-  fi
+  stop_container
   kill "$hub_pid" 2>/dev/null || true
   wait "$hub_pid" 2>/dev/null || true
   [ "$overlay" = 1 ] && umount "$root" 2>/dev/null
@@ -132,22 +127,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Runs a command in the container (its namespaces, its root) with a clean environment.
-in_container() {
-  nsenter --target "$leader" --mount --uts --ipc --net --pid --root --wd -- \
-    /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"
-}
-
-# Waits up to $1 seconds for the command after it to succeed.
-wait_for() {
-  local seconds=$1
-  shift
-  for _ in $(seq 1 $((seconds * 2))); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  return 1
-}
+# shellcheck source=signage/bundle/src/test/install/container.sh
+. "$here/container.sh"
 
 for _ in $(seq 1 240); do
   curl -fsS "$hub_url/health" >/dev/null 2>&1 && break
