@@ -739,6 +739,8 @@ class AuthorisationMatrixTest {
     expect("GET /install/bundle", route(PUBLIC, "arch=linux-x64"));
     expect("GET /install/bundle.sig", route(PUBLIC, "arch=linux-x64"));
     expect("GET /install/station.sh", PUBLIC);
+    // Signage media (issue 20): the library's files by hash, for stations.
+    expect("GET /media/{sha256}", PUBLIC);
 
     // Spreadsheets, accounts, audit.
     expect("GET /api/export/{kind}", EDITORS);

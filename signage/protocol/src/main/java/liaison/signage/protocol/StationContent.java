@@ -35,7 +35,8 @@ public record StationContent(
     @Nullable Playlist playlist,
     @Nullable List<Activity> plan,
     @Nullable Duty duty,
-    @Nullable Software software)
+    @Nullable Software software,
+    @Nullable Media media)
     implements ProtocolMessage {
 
   /**
@@ -43,6 +44,38 @@ public record StationContent(
    * in date order, as many as a board pages through in a loop or two.
    */
   public static final int MAX_PLAN = 60;
+
+  /** A snapshot without media slides (a hub before issue 20's media library). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results,
+      @Nullable Playlist playlist,
+      @Nullable List<Activity> plan,
+      @Nullable Duty duty,
+      @Nullable Software software) {
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        duty,
+        software,
+        null);
+  }
 
   /** A snapshot without a software target (a hub before issue 19's rollouts). */
   public StationContent(
@@ -214,7 +247,8 @@ public record StationContent(
         playlist,
         plan,
         duty,
-        software);
+        software,
+        media);
   }
 
   /** The same content with other handling figures. */
@@ -232,7 +266,8 @@ public record StationContent(
         playlist,
         plan,
         duty,
-        software);
+        software,
+        media);
   }
 
   /** The same content with another annual plan. */
@@ -250,7 +285,8 @@ public record StationContent(
         playlist,
         newPlan,
         duty,
-        software);
+        software,
+        media);
   }
 
   /** The same content with another deputies' side. */
@@ -268,7 +304,8 @@ public record StationContent(
         playlist,
         plan,
         newDuty,
-        software);
+        software,
+        media);
   }
 
   /** The same content with another software target. */
@@ -286,7 +323,32 @@ public record StationContent(
         playlist,
         plan,
         duty,
-        newSoftware);
+        newSoftware,
+        media);
+  }
+
+  /** The same content with other media slides. */
+  public StationContent withMedia(@Nullable Media newMedia) {
+    return new StationContent(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        duty,
+        software,
+        newMedia);
+  }
+
+  /** The manager's own slides and the station's volume; none from a hub before issue 20. */
+  public Media mediaOrEmpty() {
+    return media == null ? Media.NONE : media;
   }
 
   /** The version the hub wants this station to run, if a rollout has reached it. */
@@ -899,6 +961,25 @@ public record StationContent(
       text(path, "software.bundle.path");
       if (size < 1) {
         throw new IllegalArgumentException("software.bundle.size must be at least 1, was " + size);
+      }
+    }
+  }
+
+  /**
+   * The manager's own slides for this station from the hub's media library (issue 20), and how loud
+   * the station plays a video. A protocol decision (docs/ARCHITECTURE.md, "the snapshot's {@code
+   * media}"): references only, the files come over HTTP; an older station ignores the field.
+   *
+   * @param slides the slides in force at this station or still to come, in the order they play
+   * @param volume percent, 0 to 100; 0, the default, plays every video silently
+   */
+  public record Media(List<MediaSlide> slides, int volume) {
+    public static final Media NONE = new Media(List.of(), 0);
+
+    public Media {
+      slides = list(slides, "media.slides");
+      if (volume < 0 || volume > 100) {
+        throw new IllegalArgumentException("media.volume must be 0 to 100, was " + volume);
       }
     }
   }

@@ -61,7 +61,19 @@ public record StationState(
       @Nullable Double cpuCelsius,
       long diskFreeBytes,
       long memoryUsedBytes,
-      long memoryMaxBytes) {
+      long memoryMaxBytes,
+      @Nullable MediaCache media) {
+
+    /** Readings without the media cache (a station before issue 20). */
+    public Telemetry(
+        long uptimeSeconds,
+        @Nullable Double cpuCelsius,
+        long diskFreeBytes,
+        long memoryUsedBytes,
+        long memoryMaxBytes) {
+      this(uptimeSeconds, cpuCelsius, diskFreeBytes, memoryUsedBytes, memoryMaxBytes, null);
+    }
+
     public Telemetry {
       if (uptimeSeconds < 0 || diskFreeBytes < 0 || memoryUsedBytes < 0 || memoryMaxBytes < 0) {
         throw new IllegalArgumentException("telemetry: readings must not be negative");
@@ -77,6 +89,24 @@ public record StationState(
       if (cpuCelsius != null && (cpuCelsius.isNaN() || cpuCelsius < -40 || cpuCelsius > 125)) {
         throw new IllegalArgumentException(
             "telemetry: a CPU at " + cpuCelsius + " °C is not plausible (-40 to 125)");
+      }
+    }
+  }
+
+  /**
+   * The station's media cache (issue 20), for the fleet page: what it holds and what it still waits
+   * for of the slides its snapshot schedules.
+   *
+   * @param usedBytes complete files on disk
+   * @param limitBytes the most the cache may hold (least recently played out first)
+   * @param ready files of scheduled slides complete and checked
+   * @param waiting files of scheduled slides not yet complete (queued or downloading)
+   * @param failed files whose last download failed (refused, cut, or not matching their hash)
+   */
+  public record MediaCache(long usedBytes, long limitBytes, int ready, int waiting, int failed) {
+    public MediaCache {
+      if (usedBytes < 0 || limitBytes < 0 || ready < 0 || waiting < 0 || failed < 0) {
+        throw new IllegalArgumentException("telemetry.media: readings must not be negative");
       }
     }
   }

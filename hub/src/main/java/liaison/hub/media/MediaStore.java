@@ -1,0 +1,109 @@
+package liaison.hub.media;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import liaison.hub.config.HubConfig;
+
+/**
+ * The media library's files on disk: {@code <data-dir>/media/<sha256>}, each named by the SHA-256
+ * of its bytes, written once through a temporary file and an atomic move, so a file under its name
+ * is always whole and never changes (a station may cache it for good, a backup copies the folder).
+ * Which files the library uses is in the database ({@code media_file}, V29); this class only keeps
+ * bytes.
+ */
+@Singleton
+public class MediaStore {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private final Path dir;
+
+  public MediaStore(HubConfig config) {
+    this(config.dataPath().resolve("media"));
+  }
+
+  MediaStore(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Whether a name is a SHA-256 in lower-case hex, as every file here is named. */
+  public static boolean isHash(String name) {
+    return SHA256.matcher(name).matches();
+  }
+
+  /** The file of that hash, if the store has it. */
+  public Optional<Path> find(String sha256) {
+    if (!isHash(sha256)) {
+      return Optional.empty();
+    }
+    Path file = dir.resolve(sha256);
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /** Stores bytes (once); returns their hash. */
+  public String put(byte[] bytes) {
+    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+      return put(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies a stream into the store under the hash of what was read (once: the same bytes again
+   * leave the stored file as it was); returns the hash.
+   */
+  public String put(InputStream in) {
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+      try {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+          in.transferTo(out);
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        Path target = dir.resolve(hash);
+        if (!Files.exists(target)) {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return hash;
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a media file into " + dir, e);
+    }
+  }
+
+  /** Removes a file no item uses any more (the caller checks that); nothing if it is not here. */
+  public void delete(String sha256) {
+    if (!isHash(sha256)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(dir.resolve(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove media file " + sha256, e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
