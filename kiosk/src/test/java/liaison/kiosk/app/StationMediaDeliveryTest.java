@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Database;
@@ -49,8 +47,9 @@ class StationMediaDeliveryTest {
     int httpPort = TestBroker.freePort();
     byte[] video = MediaSamples.H264_VIDEO_ONLY.bytes();
     try (CuttingProxy line = CuttingProxy.to(httpPort);
-        ApplicationContext hub = startHub(mqttPort, httpPort, line.url())) {
-      hub.getBean(EmbeddedServer.class).start();
+        // The hub's snapshots send the station through the relay.
+        ApplicationContext hub =
+            DemoHubs.startWithWeb(dir.resolve("hub"), mqttPort, httpPort, line.url())) {
       String sha = hub.getBean(MediaStore.class).put(video);
       MediaFile file = new MediaFile(sha, video.length, "video/mp4", 320, 180, 2_000);
       hub.getBean(Database.class)
@@ -99,26 +98,5 @@ class StationMediaDeliveryTest {
         assertThat(station.mediaCache().telemetry().ready()).isEqualTo(1);
       }
     }
-  }
-
-  /**
-   * The real hub, its web server on {@code httpPort} and its public address the relay's, so the
-   * snapshot sends the station through the relay.
-   */
-  private ApplicationContext startHub(int mqttPort, int httpPort, String publicUrl) {
-    return ApplicationContext.run(
-        Map.of(
-            "hub.data-dir",
-            dir.resolve("hub").toString(),
-            "hub.http-port",
-            httpPort,
-            "hub.http-host",
-            "127.0.0.1",
-            "hub.public-url",
-            publicUrl,
-            "hub.mqtt.port",
-            mqttPort,
-            "hub.mqtt.broker.persistence",
-            "in-memory"));
   }
 }

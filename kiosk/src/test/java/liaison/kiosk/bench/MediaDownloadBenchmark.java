@@ -1,7 +1,6 @@
 package liaison.kiosk.bench;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,13 +10,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.db.Database;
 import liaison.hub.media.MediaFileRepository;
 import liaison.hub.media.MediaStore;
+import liaison.kiosk.app.DemoHubs;
 import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.player.media.MediaCache;
 import liaison.signage.player.media.MediaFixtures;
@@ -52,9 +51,9 @@ class MediaDownloadBenchmark {
     List<Long> curl = new ArrayList<>();
     List<Long> cache = new ArrayList<>();
     List<Long> hash = new ArrayList<>();
-    try (ApplicationContext hub = startHub(TestBroker.freePort(), httpPort)) {
-      hub.getBean(EmbeddedServer.class).start();
-      String base = "http://127.0.0.1:" + httpPort;
+    String base = "http://127.0.0.1:" + httpPort;
+    try (ApplicationContext hub =
+        DemoHubs.startWithWeb(dir.resolve("hub"), TestBroker.freePort(), httpPort, base)) {
       MediaFile file = storeVideo(hub, clock);
       String url = base + file.path();
       for (int round = 0; round < ROUNDS; round++) {
@@ -153,20 +152,5 @@ class MediaDownloadBenchmark {
 
   private static long[] nanos(List<Long> times) {
     return times.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  private ApplicationContext startHub(int mqttPort, int httpPort) {
-    return ApplicationContext.run(
-        Map.of(
-            "hub.data-dir",
-            dir.resolve("hub").toString(),
-            "hub.http-port",
-            httpPort,
-            "hub.http-host",
-            "127.0.0.1",
-            "hub.mqtt.port",
-            mqttPort,
-            "hub.mqtt.broker.persistence",
-            "in-memory"));
   }
 }

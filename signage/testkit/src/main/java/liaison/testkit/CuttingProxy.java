@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP relay in front of an HTTP server that drops a connection after a number of bytes of its
- * answer, as a station's line does when the mobile network fades half-way through a video: the
- * client sees the answer's head and part of its body, then a closed socket. Counts what it passed
- * to the client, so a test can tell a resumed download from one fetched twice.
+ * A TCP relay between a station and a server that a test can cut, as the station's line fails: all
+ * at once and for a while ({@link #cut()} until {@link #open()}, the broker itself running on), or
+ * a connection after a number of bytes of its answer, as a mobile network fading half-way through a
+ * video ({@link #cutNextAfter}): the client sees the answer's head and part of its body, then a
+ * closed socket. Counts what it passed to clients, so a test can tell a resumed download from one
+ * fetched twice.
  */
 public final class CuttingProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -26,6 +28,7 @@ public final class CuttingProxy implements AutoCloseable {
   private final AtomicInteger cuts = new AtomicInteger();
   private final AtomicLong toClient = new AtomicLong();
   private final AtomicInteger connections = new AtomicInteger();
+  private volatile boolean open = true;
 
   private CuttingProxy(ServerSocket server, int target) {
     this.server = server;
@@ -44,7 +47,28 @@ public final class CuttingProxy implements AutoCloseable {
 
   /** The relay's address, {@code http://127.0.0.1:<port>}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The relay's address for MQTT, {@code tcp://127.0.0.1:<port>}. */
+  public String mqttUri() {
+    return "tcp://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Drops every connection through the relay and refuses new ones until {@link #open()}. */
+  public void cut() {
+    open = false;
+    for (Socket socket : sockets) {
+      closeQuietly(socket);
+    }
+  }
+
+  public void open() {
+    open = true;
   }
 
   /** The next connection is dropped once this many bytes of its answer have passed; once. */
@@ -74,6 +98,10 @@ public final class CuttingProxy implements AutoCloseable {
         client = server.accept();
       } catch (IOException e) {
         return;
+      }
+      if (!open) {
+        closeQuietly(client);
+        continue;
       }
       try {
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
@@ -128,13 +156,11 @@ public final class CuttingProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    cut();
     try {
       server.close();
     } catch (IOException e) {
       // closing
-    }
-    for (Socket socket : sockets) {
-      closeQuietly(socket);
     }
   }
 }

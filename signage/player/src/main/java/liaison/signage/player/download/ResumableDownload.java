@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt at bringing a {@code .part} file to the whole of a URL's bytes. What is already in
@@ -42,6 +44,21 @@ public final class ResumableDownload {
   }
 
   /**
+   * A client for downloads from the hub: a connection within 10 s, redirects followed (a hub moved
+   * behind a proxy), and the hub's certificate trusted when the station was given it.
+   */
+  public static HttpClient client(@Nullable SSLContext tls) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    return builder.build();
+  }
+
+  /**
    * What an attempt did.
    *
    * @param received bytes that came over the line in this attempt
@@ -58,11 +75,7 @@ public final class ResumableDownload {
    * @throws IOException a status other than 200 or 206, or a cut line
    */
   public static Outcome fetch(
-      HttpClient http,
-      URI uri,
-      Path part,
-      long size,
-      @org.jspecify.annotations.Nullable Duration timeout)
+      HttpClient http, URI uri, Path part, long size, @Nullable Duration timeout)
       throws IOException, InterruptedException {
     long have = Files.exists(part) ? Files.size(part) : 0;
     if (size >= 0 && have > size) {

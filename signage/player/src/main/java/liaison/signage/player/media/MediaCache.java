@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import liaison.signage.player.download.Backoff;
 import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.protocol.MediaSlide;
@@ -75,7 +76,6 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
   /** The cache never leaves less than this free on the disk, whatever its bound. */
   public static final long RESERVE_BYTES = 1024L * 1024 * 1024;
 
-  static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final Duration TOUCH_EVERY = Duration.ofHours(1);
   private static final Duration TICK = Duration.ofMinutes(1);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -85,7 +85,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
   private final Clock clock;
   private final long limitBytes;
   private final long reserveBytes;
-  private final Duration retryAfter;
+  private final Backoff backoff;
   private final HttpClient http;
   private final ExecutorService downloads;
   private final ScheduledExecutorService ticker;
@@ -116,15 +116,8 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
     this.clock = clock;
     this.limitBytes = limitBytes;
     this.reserveBytes = reserveBytes;
-    this.retryAfter = retryAfter;
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL);
-    if (tls != null) {
-      builder.sslContext(tls);
-    }
-    this.http = builder.build();
+    this.backoff = Backoff.upToAnHour(retryAfter);
+    this.http = ResumableDownload.client(tls);
     this.downloads =
         Executors.newFixedThreadPool(
             DOWNLOADS, Thread.ofPlatform().daemon().name("media-download-", 0).factory());
@@ -492,17 +485,12 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
       }
       Attempt previous = attempts.get(sha);
       int failures = previous == null ? 1 : previous.failures() + 1;
-      after = new Attempt(failures, clock.instant().plus(backoff(failures)));
+      after = new Attempt(failures, clock.instant().plus(backoff.after(failures)));
       attempts.put(sha, after);
     }
     if (!closed) {
       LOG.warn("media {}: {}; tried again from {}", sha, reason, after.retryAt());
     }
-  }
-
-  private Duration backoff(int failures) {
-    Duration delay = retryAfter.multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 20));
-    return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
   }
 
   /** Remembers when a file was played; on the card at most once an hour per file. */

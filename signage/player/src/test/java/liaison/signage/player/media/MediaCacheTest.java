@@ -144,6 +144,36 @@ class MediaCacheTest {
   }
 
   @Test
+  void shouldStartCleanFromAPartLongerThanItsFileOrWithOtherBytes() throws Exception {
+    byte[] poster = MediaServer.randomBytes(40_000, 9);
+    MediaFile longer = server.serve(poster);
+    byte[] video = MediaServer.randomBytes(40_000, 19);
+    MediaFile otherBytes = server.serve(video);
+    Path media = Files.createDirectories(dir.resolve("media"));
+    Files.write(media.resolve(longer.sha256() + ".part"), new byte[40_010]);
+    Files.write(media.resolve(otherBytes.sha256() + ".part"), new byte[40_000]);
+
+    open(100_000_000)
+        .want(
+            content(
+                1,
+                server.photoBase(),
+                slide("p", "IMAGE", anHourAgo, longer),
+                slide("v", "VIDEO", anHourAgo, otherBytes)));
+    await().until(() -> cache.ready(longer).isPresent() && cache.failures(otherBytes) == 1);
+    assertThat(server.requests()).containsExactly(longer.sha256() + " -");
+    assertThat(cache.ready(longer).orElseThrow()).hasBinaryContent(poster);
+    assertThat(media.resolve(otherBytes.sha256() + ".part"))
+        .as("a complete part whose hash is wrong is dropped, not resumed again")
+        .doesNotExist();
+
+    clock.advance(RETRY);
+    cache.tick();
+    await().until(() -> cache.ready(otherBytes).isPresent());
+    assertThat(cache.ready(otherBytes).orElseThrow()).hasBinaryContent(video);
+  }
+
+  @Test
   void shouldFetchSlidesInForceOrStartingWithinADayOfKindsItKnows() {
     MediaFile now = server.serve(MediaServer.randomBytes(10_000, 4));
     MediaFile tomorrowMorning = server.serve(MediaServer.randomBytes(10_000, 5));
