@@ -126,16 +126,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
             Thread.ofPlatform().daemon().name("media-tick").factory());
     scan();
     ticker.scheduleWithFixedDelay(
-        () -> {
-          try {
-            tick();
-          } catch (RuntimeException e) {
-            LOG.warn("media cache: looking for due files failed: {}", e.toString());
-          }
-        },
-        TICK.toMillis(),
-        TICK.toMillis(),
-        TimeUnit.MILLISECONDS);
+        this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -185,7 +176,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
       media = next;
       hub = base;
     }
-    schedule();
+    scheduleSoon();
   }
 
   /** The hub is reachable again: failed files are tried at once. */
@@ -194,7 +185,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
       Instant now = clock.instant();
       attempts.replaceAll((sha, a) -> new Attempt(a.failures(), now));
     }
-    schedule();
+    scheduleSoon();
   }
 
   /**
@@ -202,7 +193,11 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
    * Runs every minute; tests call it after moving their clock.
    */
   public void tick() {
-    schedule();
+    try {
+      schedule();
+    } catch (RuntimeException e) {
+      LOG.warn("media cache: looking for due files failed: {}", e.toString());
+    }
   }
 
   @Override
@@ -250,6 +245,18 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
   }
 
   // --- what to fetch --------------------------------------------------------------------------
+
+  /**
+   * Schedules on the cache's own thread: the snapshot arrives on the link's thread, which removing
+   * files to make room must not hold up.
+   */
+  private void scheduleSoon() {
+    try {
+      ticker.execute(this::tick);
+    } catch (RejectedExecutionException e) {
+      // closed
+    }
+  }
 
   /** Starts the downloads that are due and fit, in play order, up to two at once. */
   private void schedule() {
@@ -463,7 +470,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
     } catch (RuntimeException e) {
       failed(file, "fetching " + uri + " failed: " + e);
     }
-    schedule();
+    tick();
   }
 
   private void failed(MediaFile file, String reason) {
@@ -578,11 +585,11 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
     closed = true;
     ticker.shutdownNow();
     downloads.shutdownNow();
+    http.shutdownNow(); // a download blocked reading the hub ends now
     try {
       downloads.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    http.shutdownNow();
   }
 }
