@@ -63,8 +63,10 @@ public final class ResumableDownload {
    *
    * @param received bytes that came over the line in this attempt
    * @param resumedAt where the part was resumed, 0 when it started from the first byte
+   * @param sha256 the SHA-256 of the whole part as it now is, computed while the bytes came (a
+   *     resumed part's first bytes read back once), so a large file is not read a second time
    */
-  public record Outcome(long received, long resumedAt) {}
+  public record Outcome(long received, long resumedAt, byte[] sha256) {}
 
   /**
    * Fetches the rest of {@code uri} into {@code part}.
@@ -83,7 +85,7 @@ public final class ResumableDownload {
       have = 0;
     }
     if (size >= 0 && have == size) {
-      return new Outcome(0, have);
+      return new Outcome(0, have, sha256(part));
     }
     for (boolean again = true; ; again = false) {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
@@ -110,6 +112,10 @@ public final class ResumableDownload {
       }
       long from = resumed ? have : 0;
       long limit = size < 0 ? Long.MAX_VALUE : size - from;
+      MessageDigest digest = newDigest();
+      if (resumed) {
+        update(digest, part);
+      }
       long received;
       try (InputStream in = answer.body();
           OutputStream out =
@@ -118,13 +124,13 @@ public final class ResumableDownload {
                   StandardOpenOption.CREATE,
                   StandardOpenOption.WRITE,
                   resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-        received = copy(in, out, limit);
+        received = copy(in, out, limit, digest);
       }
       if (received > limit) {
         Files.deleteIfExists(part);
         throw new Overlong(uri + " sent more than the " + size + " bytes its reference names");
       }
-      return new Outcome(received, from);
+      return new Outcome(received, from, digest.digest());
     }
   }
 
@@ -139,15 +145,16 @@ public final class ResumableDownload {
   }
 
   /** Copies up to one byte past {@code limit}, so the caller sees an overlong answer. */
-  private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+  private static long copy(InputStream in, OutputStream out, long limit, MessageDigest digest)
+      throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     for (int n; (n = in.read(buffer)) >= 0; ) {
       if (total + n > limit) {
-        out.write(buffer, 0, (int) Math.max(0, limit - total));
         return limit + 1;
       }
       out.write(buffer, 0, n);
+      digest.update(buffer, 0, n);
       total += n;
     }
     return total;
@@ -155,19 +162,26 @@ public final class ResumableDownload {
 
   /** The SHA-256 of a file's bytes, read in blocks (never the whole file in memory). */
   public static byte[] sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    MessageDigest digest = newDigest();
+    update(digest, file);
+    return digest.digest();
+  }
+
+  private static void update(MessageDigest digest, Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
       for (int n; (n = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, n);
       }
     }
-    return digest.digest();
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /**

@@ -433,7 +433,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
         failed(file, uri + " ended after " + size + " of " + file.size() + " bytes");
         return;
       }
-      String actual = java.util.HexFormat.of().formatHex(ResumableDownload.sha256(part));
+      String actual = java.util.HexFormat.of().formatHex(got.sha256());
       if (!actual.equals(sha)) {
         Files.deleteIfExists(part);
         failed(file, uri + " sent bytes whose SHA-256 is " + actual + "; refused");

@@ -79,7 +79,10 @@ public final class StationUpdate {
   public Path download(BundleTarget target) throws IOException, InterruptedException, Refused {
     Path downloads = Files.createDirectories(home.resolve("update/downloads"));
     Path done = downloads.resolve(target.sha256() + ".tar.gz");
-    if (!Files.exists(done)) {
+    byte[] sha256;
+    if (Files.exists(done)) {
+      sha256 = ResumableDownload.sha256(done);
+    } else {
       Path part = downloads.resolve(target.sha256() + ".part");
       ResumableDownload.Outcome got;
       try {
@@ -101,13 +104,13 @@ public final class StationUpdate {
           target.size(),
           got.resumedAt() > 0 ? ", resumed at " + got.resumedAt() : "");
       Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
+      sha256 = got.sha256();
     }
-    check(target, done);
+    check(target, done, sha256);
     return done;
   }
 
-  private void check(BundleTarget target, Path file) throws IOException, Refused {
-    byte[] sha256 = ResumableDownload.sha256(file);
+  private void check(BundleTarget target, Path file, byte[] sha256) throws IOException, Refused {
     String reason = null;
     String why = null;
     if (!HexFormat.of().formatHex(sha256).equals(target.sha256())) {
