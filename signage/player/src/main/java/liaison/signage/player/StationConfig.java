@@ -10,7 +10,7 @@ import liaison.signage.transport.ReconnectPolicy;
  * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
  *
  * @param brokerUri for example {@code tcp://127.0.0.1:1883} or {@code ssl://hub.example:8883}
- * @param dataDir holds {@code station.db} and the {@code photos/} directory
+ * @param dataDir holds {@code station.db} and the {@code photos/} and {@code media/} directories
  * @param access how the station proves itself to the hub (enrolment, credentials, trusted
  *     certificate)
  * @param mediaCacheMb the most the media slides' files may take on the disk ({@code
