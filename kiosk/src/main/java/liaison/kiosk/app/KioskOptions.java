@@ -49,6 +49,8 @@ public record KioskOptions(
         --screen-off=HH:MM  screen off from (motion wakes it), default 19:00 (LIAISON_SCREEN_OFF)
         --backlight=DIR     backlight to switch, e.g. /sys/class/backlight/10-0045 (LIAISON_BACKLIGHT)
         --dev-panel         a panel that plays the motion sensor and the button (mock GPIO) (LIAISON_DEV_PANEL=true)
+        --media-cache-mb=N  the most the media slides' files take on disk, default 4096;
+                            never leaves less than 1 GB free (LIAISON_MEDIA_CACHE_MB)
       """;
 
   /** The options that set up the station's hardware, with their environment variables. */
@@ -85,7 +87,8 @@ public record KioskOptions(
                   "backlight",
                   "dev-panel",
                   "hub",
-                  "trust")
+                  "trust",
+                  "media-cache-mb")
               .contains(key)
           && !HARDWARE.containsKey(key)) {
         throw new IllegalArgumentException("unknown option --" + key);
@@ -137,7 +140,10 @@ public record KioskOptions(
     try {
       config =
           StationConfig.of(station, broker, Path.of(dataDir))
-              .withAccess(access(flags, env, broker));
+              .withAccess(access(flags, env, broker))
+              .withMediaCacheMb(
+                  Launch.mediaCacheMb(
+                      setting(flags, env, "media-cache-mb", "LIAISON_MEDIA_CACHE_MB", null)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

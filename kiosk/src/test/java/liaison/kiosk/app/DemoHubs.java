@@ -1,6 +1,7 @@
 package liaison.kiosk.app;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,6 +12,31 @@ import java.util.Map;
  */
 public final class DemoHubs {
   private DemoHubs() {}
+
+  /**
+   * The same with its web server running on {@code httpPort}, and {@code publicUrl} the address its
+   * snapshots give stations (photos, media), e.g. a relay in front of it.
+   */
+  public static ApplicationContext startWithWeb(
+      Path dataDir, int mqttPort, int httpPort, String publicUrl) {
+    ApplicationContext hub =
+        ApplicationContext.run(
+            Map.of(
+                "hub.data-dir",
+                dataDir.toString(),
+                "hub.http-port",
+                httpPort,
+                "hub.http-host",
+                "127.0.0.1",
+                "hub.public-url",
+                publicUrl,
+                "hub.mqtt.port",
+                mqttPort,
+                "hub.mqtt.broker.persistence",
+                "in-memory"));
+    hub.getBean(EmbeddedServer.class).start();
+    return hub;
+  }
 
   public static ApplicationContext start(Path dataDir, int mqttPort) {
     return ApplicationContext.run(

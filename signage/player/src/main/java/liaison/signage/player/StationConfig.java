@@ -2,6 +2,7 @@ package liaison.signage.player;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import liaison.signage.player.media.MediaCache;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.ReconnectPolicy;
 
@@ -9,9 +10,11 @@ import liaison.signage.transport.ReconnectPolicy;
  * What a station needs to run: who it is, where the hub's broker is, where it keeps its store.
  *
  * @param brokerUri for example {@code tcp://127.0.0.1:1883} or {@code ssl://hub.example:8883}
- * @param dataDir holds {@code station.db} and the {@code photos/} directory
+ * @param dataDir holds {@code station.db} and the {@code photos/} and {@code media/} directories
  * @param access how the station proves itself to the hub (enrolment, credentials, trusted
  *     certificate)
+ * @param mediaCacheMb the most the media slides' files may take on the disk ({@code
+ *     LIAISON_MEDIA_CACHE_MB}); 0 downloads none
  */
 public record StationConfig(
     String stationId,
@@ -22,7 +25,8 @@ public record StationConfig(
     ReconnectPolicy reconnect,
     Duration heartbeat,
     Duration willDelay,
-    HubAccess access) {
+    HubAccess access,
+    long mediaCacheMb) {
 
   /**
    * How long the broker holds a station's Last Will after its connection drops: a blip shorter than
@@ -32,6 +36,9 @@ public record StationConfig(
 
   /** How often a station reports its state and readings by default. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+  /** A terabyte: more is a typing mistake on a station's card. */
+  public static final long MAX_MEDIA_CACHE_MB = 1024 * 1024;
 
   public StationConfig {
     if (!Topic.isValidStationId(stationId)) {
@@ -50,6 +57,10 @@ public record StationConfig(
     if (access == null) {
       throw new IllegalArgumentException("hub access settings missing (HubAccess.NONE for none)");
     }
+    if (mediaCacheMb < 0 || mediaCacheMb > MAX_MEDIA_CACHE_MB) {
+      throw new IllegalArgumentException(
+          "the media cache must be 0 to " + MAX_MEDIA_CACHE_MB + " MB, was " + mediaCacheMb);
+    }
     if (!brokerUri.matches("(tcp|ssl|ws|wss)://.+")) {
       throw new IllegalArgumentException(
           "broker address must look like tcp://host:1883, was '" + brokerUri + "'");
@@ -66,17 +77,36 @@ public record StationConfig(
         ReconnectPolicy.DEFAULT,
         HEARTBEAT,
         WILL_DELAY,
-        HubAccess.NONE);
+        HubAccess.NONE,
+        MediaCache.DEFAULT_LIMIT_MB);
   }
 
   public StationConfig withReconnect(ReconnectPolicy policy) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, appVersion, keepAlive, policy, heartbeat, willDelay, access);
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        policy,
+        heartbeat,
+        willDelay,
+        access,
+        mediaCacheMb);
   }
 
   public StationConfig withBrokerUri(String uri) {
     return new StationConfig(
-        stationId, uri, dataDir, appVersion, keepAlive, reconnect, heartbeat, willDelay, access);
+        stationId,
+        uri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        reconnect,
+        heartbeat,
+        willDelay,
+        access,
+        mediaCacheMb);
   }
 
   public StationConfig withKeepAlive(Duration interval) {
@@ -89,12 +119,22 @@ public record StationConfig(
         reconnect,
         heartbeat,
         willDelay,
-        access);
+        access,
+        mediaCacheMb);
   }
 
   public StationConfig withWillDelay(Duration delay) {
     return new StationConfig(
-        stationId, brokerUri, dataDir, appVersion, keepAlive, reconnect, heartbeat, delay, access);
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        reconnect,
+        heartbeat,
+        delay,
+        access,
+        mediaCacheMb);
   }
 
   public StationConfig withHeartbeat(Duration interval) {
@@ -107,7 +147,8 @@ public record StationConfig(
         reconnect,
         interval,
         willDelay,
-        access);
+        access,
+        mediaCacheMb);
   }
 
   public StationConfig withAccess(HubAccess next) {
@@ -120,7 +161,8 @@ public record StationConfig(
         reconnect,
         heartbeat,
         willDelay,
-        next);
+        next,
+        mediaCacheMb);
   }
 
   /** Connects with these credentials, no enrolment (provisioning, tests). */
@@ -147,5 +189,28 @@ public record StationConfig(
   /** Deputies' photos, next to the store file. */
   public Path photoDir() {
     return dataDir.resolve("photos");
+  }
+
+  public StationConfig withMediaCacheMb(long megabytes) {
+    return new StationConfig(
+        stationId,
+        brokerUri,
+        dataDir,
+        appVersion,
+        keepAlive,
+        reconnect,
+        heartbeat,
+        willDelay,
+        access,
+        megabytes);
+  }
+
+  /** The media slides' files ({@code media/}), next to the store file. */
+  public Path mediaDir() {
+    return dataDir.resolve("media");
+  }
+
+  public long mediaCacheBytes() {
+    return mediaCacheMb * 1024 * 1024;
   }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import liaison.signage.player.link.HubLink;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.ContentStore;
@@ -13,6 +14,7 @@ import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.StationState.Presence;
 import liaison.signage.protocol.StationState.Screen;
 import liaison.signage.protocol.Topic;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +45,21 @@ public final class StationPresence {
   /**
    * @param hub the link the state goes through (its Last Will is {@link #state}{@code (OFFLINE)})
    * @param session this run of the station, named in every state
+   * @param media the media cache's figures for the heartbeat
    */
   StationPresence(
-      StationConfig config, Clock clock, ContentStore store, HubLink hub, String session) {
+      StationConfig config,
+      Clock clock,
+      ContentStore store,
+      HubLink hub,
+      String session,
+      Supplier<StationState.@Nullable MediaCache> media) {
     this.config = config;
     this.session = session;
     this.clock = clock;
     this.store = store;
     this.hub = hub;
-    this.probe = new TelemetryProbe(clock, config.dataDir());
+    this.probe = new TelemetryProbe(clock, config.dataDir(), media);
     this.link = new LiveValue<>(LinkStatus.connecting(now()));
   }
 

@@ -12,6 +12,8 @@ import liaison.signage.player.enrol.Enrolment;
 import liaison.signage.player.enrol.EnrolmentState;
 import liaison.signage.player.enrol.StationName;
 import liaison.signage.player.link.HubLink;
+import liaison.signage.player.media.MediaCache;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.photos.PhotoCache;
 import liaison.signage.player.store.ContentStore;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #presence()}: whether the hub is reachable; the state the hub sees (version on
  *       screen, screen on or off, heartbeat);
  *   <li>{@link #photos()}: the deputies' photos of what is shown;
+ *   <li>{@link #media()}: the files of the media slides the hub scheduled, and which are ready;
  *   <li>{@link #enrolment()}: what a screen without its credential shows while it enrols;
  *   <li>{@link #commands()}: the hub's remote commands;
  *   <li>the software updates a snapshot names ({@link SoftwareUpdates}): the station switches and
@@ -46,12 +49,14 @@ public final class StationRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StationRuntime.class);
   private static final Duration PHOTO_RETRY = Duration.ofSeconds(30);
+  private static final Duration MEDIA_RETRY = Duration.ofSeconds(30);
 
   private final StationConfig config;
   private final ContentStore store;
   private final HubLink link;
   private final Rejections rejections = new Rejections();
   private final PhotoCache photos;
+  private final MediaCache media;
   private final ContentFeed feed;
   private final StationEvents events;
   private final StationPresence presence;
@@ -94,10 +99,21 @@ public final class StationRuntime implements AutoCloseable {
                 login::credentials,
                 tls == null ? null : tls.getSocketFactory()),
             new LinkListener());
-    this.presence = new StationPresence(config, clock, store, link, session);
-    // Photos and screenshot uploads go to the same hub, so they trust the same certificate.
+    // Photos, media and screenshot uploads go to the same hub, so they trust the same certificate.
+    this.media =
+        MediaCache.open(config.mediaDir(), clock, config.mediaCacheBytes(), MEDIA_RETRY, tls);
+    this.presence = new StationPresence(config, clock, store, link, session, media::telemetry);
     this.photos = PhotoCache.open(config.photoDir(), clock, PHOTO_RETRY, tls);
-    this.feed = new ContentFeed(id, store, clock, rejections, photos::wantAll);
+    this.feed =
+        new ContentFeed(
+            id,
+            store,
+            clock,
+            rejections,
+            content -> {
+              photos.wantAll(content);
+              media.want(content);
+            });
     this.events = new StationEvents(id, clock, store.outbox(), link);
     this.commands = new StationCommands(id, clock, link::reply, tls);
     this.inbox = new StationInbox(id, feed, commands, rejections);
@@ -165,6 +181,19 @@ public final class StationRuntime implements AutoCloseable {
   /** The deputies' photos; asked for every photo in each snapshot the station shows. */
   public PhotoCache photos() {
     return photos;
+  }
+
+  /**
+   * The media slides' files: the signage loop asks it before a media slide's turn and skips a slide
+   * that is not ready. Fed each snapshot the station shows.
+   */
+  public MediaFiles media() {
+    return media;
+  }
+
+  /** The media cache itself: its figures, and when a file lands. */
+  public MediaCache mediaCache() {
+    return media;
   }
 
   /**
@@ -254,6 +283,7 @@ public final class StationRuntime implements AutoCloseable {
     commands.close();
     events.stop();
     photos.close();
+    media.close();
     boolean wasOnline = link.isConnected();
     link.close(wasOnline ? presence.state(Presence.OFFLINE) : null);
     events.finish();
@@ -280,6 +310,7 @@ public final class StationRuntime implements AutoCloseable {
       checkHealthy();
       // Photos that failed before get another chance once the hub is back.
       feed.content().get().ifPresent(photos::wantAll);
+      media.retryNow();
     }
 
     @Override

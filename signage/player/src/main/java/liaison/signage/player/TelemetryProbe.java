@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.StationState.Telemetry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the heartbeat's values on this machine: uptime of the app, the SoC temperature where Linux
  * reports one ({@code /sys/class/thermal/thermal_zone0/temp}, in millidegrees), free disk where the
- * store lives, and the app's heap. A value the machine cannot give is left out, never made up.
+ * store lives, the app's heap, and the media cache's figures. A value the machine cannot give is
+ * left out, never made up.
  */
 public final class TelemetryProbe {
   static final Path THERMAL = Path.of("/sys/class/thermal/thermal_zone0/temp");
@@ -20,16 +24,31 @@ public final class TelemetryProbe {
   private final Instant started;
   private final Path dataDir;
   private final Path thermal;
+  private final Supplier<StationState.@Nullable MediaCache> media;
 
   public TelemetryProbe(Clock clock, Path dataDir) {
-    this(clock, dataDir, THERMAL);
+    this(clock, dataDir, () -> null);
+  }
+
+  /**
+   * @param media the media cache's figures (issue 20), or null from a station without one
+   */
+  public TelemetryProbe(
+      Clock clock, Path dataDir, Supplier<StationState.@Nullable MediaCache> media) {
+    this(clock, dataDir, THERMAL, media);
   }
 
   TelemetryProbe(Clock clock, Path dataDir, Path thermal) {
+    this(clock, dataDir, thermal, () -> null);
+  }
+
+  private TelemetryProbe(
+      Clock clock, Path dataDir, Path thermal, Supplier<StationState.@Nullable MediaCache> media) {
     this.clock = clock;
     this.started = clock.instant();
     this.dataDir = dataDir;
     this.thermal = thermal;
+    this.media = media;
   }
 
   public Telemetry read() {
@@ -41,7 +60,16 @@ public final class TelemetryProbe {
         cpuCelsius(),
         diskFree(),
         max > 0 ? Math.min(used, max) : used,
-        max);
+        max,
+        mediaCache());
+  }
+
+  private StationState.@Nullable MediaCache mediaCache() {
+    try {
+      return media.get();
+    } catch (RuntimeException e) {
+      return null; // the heartbeat goes out without it rather than not at all
+    }
   }
 
   private Double cpuCelsius() {

@@ -17,6 +17,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.ReconnectPolicy;
+import liaison.testkit.CuttingProxy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -81,8 +82,9 @@ class OutboxDeliveryTest {
     // (not acknowledged: the station sends them again) while the broker, still up, hands the hub
     // what it did acknowledge. Stopping an in-memory broker with those still queued would lose
     // them in the broker, which no outbox can help.
-    try (TcpGate gate = TcpGate.to(broker.port());
-        StationRuntime runtime = StationRuntime.open(config().withBrokerUri(gate.uri()), clock)) {
+    try (CuttingProxy gate = CuttingProxy.to(broker.port());
+        StationRuntime runtime =
+            StationRuntime.open(config().withBrokerUri(gate.mqttUri()), clock)) {
       runtime.start();
       await().until(() -> runtime.presence().link().get().state() == LinkStatus.State.ONLINE);
 

@@ -10,6 +10,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.ReconnectPolicy;
+import liaison.testkit.CuttingProxy;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -42,11 +43,11 @@ class PresenceTest {
   @Test
   void shouldNotFlapOnABlipAndGoOfflineAfterTheWillDelay() throws Exception {
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
-        TcpGate gate = TcpGate.to(URI.create(broker.uri()).getPort());
+        CuttingProxy gate = CuttingProxy.to(URI.create(broker.uri()).getPort());
         TestClient hub = TestClient.connect(broker.uri(), "test-hub")) {
       hub.subscribe(STATE);
       StationConfig config =
-          StationConfig.of("s-001", gate.uri(), dir.resolve("station"))
+          StationConfig.of("s-001", gate.mqttUri(), dir.resolve("station"))
               .withReconnect(
                   new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(300), 0.1))
               .withKeepAlive(Duration.ofSeconds(2))

@@ -27,10 +27,21 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
         --data-dir=DIR      where the screen keeps its store, default data/signage-ID (LIAISON_DATA_DIR)
         --size=WxH          window size, default 1920x1080; 1080x1920 for a portrait screen (LIAISON_SIZE)
         --fullscreen        full screen, as on a wall screen               (LIAISON_FULLSCREEN=true)
+        --media-cache-mb=N  the most the media slides' files take on disk, default 4096;
+                            never leaves less than 1 GB free (LIAISON_MEDIA_CACHE_MB)
       """;
 
   private static final List<String> KNOWN =
-      List.of("station", "broker", "data-dir", "size", "fullscreen", "help", "hub", "trust");
+      List.of(
+          "station",
+          "broker",
+          "data-dir",
+          "size",
+          "fullscreen",
+          "help",
+          "hub",
+          "trust",
+          "media-cache-mb");
 
   /**
    * Reads flags and environment.
@@ -72,7 +83,8 @@ public record SignageOptions(StationConfig station, boolean fullScreen, int widt
     boolean fullScreen = Boolean.parseBoolean(or(setting.apply("fullscreen"), "false"));
     StationConfig config =
         StationConfig.of(station, broker, Path.of(dataDir))
-            .withAccess(Launch.access(setting.apply("hub"), setting.apply("trust"), broker));
+            .withAccess(Launch.access(setting.apply("hub"), setting.apply("trust"), broker))
+            .withMediaCacheMb(Launch.mediaCacheMb(setting.apply("media-cache-mb")));
     return new SignageOptions(config, fullScreen, wh[0], wh[1]);
   }
 

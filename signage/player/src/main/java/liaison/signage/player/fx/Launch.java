@@ -9,6 +9,8 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import liaison.signage.player.HubAccess;
+import liaison.signage.player.StationConfig;
+import liaison.signage.player.media.MediaCache;
 import liaison.signage.player.systemd.SystemdNotify;
 import liaison.signage.player.systemd.SystemdUnit;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,31 @@ public final class Launch {
       System.exit(e.getMessage().isEmpty() ? 0 : 2);
       throw e;
     }
+  }
+
+  /**
+   * The media cache's bound in MB ({@code --media-cache-mb}); the default when not given.
+   *
+   * @throws IllegalArgumentException naming the setting when it is not a number in range
+   */
+  public static long mediaCacheMb(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return MediaCache.DEFAULT_LIMIT_MB;
+    }
+    try {
+      long mb = Long.parseLong(value.strip());
+      if (mb >= 0 && mb <= StationConfig.MAX_MEDIA_CACHE_MB) {
+        return mb;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(
+        "--media-cache-mb must be a number of MB, 0 to "
+            + StationConfig.MAX_MEDIA_CACHE_MB
+            + ", e.g. 4096; was '"
+            + value
+            + "'");
   }
 
   /** Opens the window, or says what a window needs here and exits 1. */

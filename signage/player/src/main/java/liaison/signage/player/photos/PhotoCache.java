@@ -27,6 +27,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import liaison.signage.player.download.Backoff;
+import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.protocol.StationContent;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +48,11 @@ public final class PhotoCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PhotoCache.class);
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
   public static final int MAX_BYTES = 2 * 1024 * 1024;
-  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Path dir;
   private final Clock clock;
-  private final Duration retryAfter;
+  private final Backoff backoff;
   private final HttpClient http;
   private final ExecutorService fetchers;
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
@@ -69,15 +70,8 @@ public final class PhotoCache implements AutoCloseable {
       Path dir, Clock clock, Duration retryAfter, javax.net.ssl.@Nullable SSLContext tls) {
     this.dir = dir;
     this.clock = clock;
-    this.retryAfter = retryAfter;
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL);
-    if (tls != null) {
-      builder.sslContext(tls);
-    }
-    this.http = builder.build();
+    this.backoff = Backoff.upToAnHour(retryAfter);
+    this.http = ResumableDownload.client(tls);
     this.fetchers =
         Executors.newFixedThreadPool(2, Thread.ofVirtual().name("photo-fetch-", 0).factory());
   }
@@ -199,11 +193,7 @@ public final class PhotoCache implements AutoCloseable {
   }
 
   private Duration backoff(int failures) {
-    if (failures <= 0) {
-      return Duration.ZERO;
-    }
-    Duration delay = retryAfter.multipliedBy(1L << Math.min(failures - 1, 20));
-    return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    return backoff.after(failures);
   }
 
   private void fetch(URI uri, String hash) {

@@ -1,22 +1,16 @@
 package liaison.signage.player.update;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.protocol.BundleSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,42 +79,38 @@ public final class StationUpdate {
   public Path download(BundleTarget target) throws IOException, InterruptedException, Refused {
     Path downloads = Files.createDirectories(home.resolve("update/downloads"));
     Path done = downloads.resolve(target.sha256() + ".tar.gz");
-    if (!Files.exists(done)) {
+    byte[] sha256;
+    if (Files.exists(done)) {
+      sha256 = ResumableDownload.sha256(done);
+    } else {
       Path part = downloads.resolve(target.sha256() + ".part");
-      long have = Files.exists(part) ? Files.size(part) : 0;
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.url()).GET();
-      if (have > 0) {
-        request.header("Range", "bytes=" + have + "-");
-      }
-      HttpResponse<InputStream> answer =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      boolean resumed = answer.statusCode() == 206;
-      if (answer.statusCode() != 200 && !resumed) {
-        answer.body().close();
-        throw new IOException("the hub answered " + answer.statusCode() + " for " + target.url());
+      ResumableDownload.Outcome got;
+      try {
+        got =
+            ResumableDownload.fetch(
+                http, target.url(), part, target.size() > 0 ? target.size() : -1, null);
+      } catch (ResumableDownload.Overlong e) {
+        throw new Refused(
+            "sha256",
+            "bundle "
+                + target.version()
+                + " refused: its SHA-256 is not the one the hub named ("
+                + e.getMessage()
+                + ")");
       }
       LOG.info(
-          "downloading bundle {} ({} bytes){}",
+          "downloaded bundle {} ({} bytes){}",
           target.version(),
           target.size(),
-          resumed ? ", resuming at " + have : "");
-      try (InputStream in = answer.body();
-          OutputStream out =
-              Files.newOutputStream(
-                  part,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(out);
-      }
+          got.resumedAt() > 0 ? ", resumed at " + got.resumedAt() : "");
       Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
+      sha256 = got.sha256();
     }
-    check(target, done);
+    check(target, done, sha256);
     return done;
   }
 
-  private void check(BundleTarget target, Path file) throws IOException, Refused {
-    byte[] sha256 = sha256(file);
+  private void check(BundleTarget target, Path file, byte[] sha256) throws IOException, Refused {
     String reason = null;
     String why = null;
     if (!HexFormat.of().formatHex(sha256).equals(target.sha256())) {
@@ -191,20 +181,6 @@ public final class StationUpdate {
     Files.deleteIfExists(fresh);
     Files.createSymbolicLink(fresh, target);
     Files.move(fresh, home.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static byte[] sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-      return digest.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -21,6 +21,31 @@ class SignageOptionsTest {
     assertThat(options.fullScreen()).isTrue();
     assertThat(options.width()).isEqualTo(1080);
     assertThat(options.height()).isEqualTo(1920);
+    assertThat(options.station().mediaCacheMb()).isEqualTo(4096);
+    assertThat(options.station().mediaDir()).isEqualTo(Path.of("data/signage-s-002/media"));
+  }
+
+  @Test
+  void shouldBoundTheMediaCacheAsToldAndRefuseWhatIsNotASize() {
+    assertThat(
+            SignageOptions.parse(
+                    List.of("--station=s-002"), Map.of("LIAISON_MEDIA_CACHE_MB", "2048")::get)
+                .station()
+                .mediaCacheBytes())
+        .isEqualTo(2048L * 1024 * 1024);
+    assertThat(
+            SignageOptions.parse(List.of("--station=s-002", "--media-cache-mb=0"), k -> null)
+                .station()
+                .mediaCacheMb())
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                SignageOptions.parse(List.of("--station=s-002", "--media-cache-mb=4GB"), k -> null))
+        .hasMessage("--media-cache-mb must be a number of MB, 0 to 1048576, e.g. 4096; was '4GB'");
+    assertThatThrownBy(
+            () ->
+                SignageOptions.parse(List.of("--station=s-002", "--media-cache-mb=-1"), k -> null))
+        .hasMessageContaining("--media-cache-mb must be a number of MB");
   }
 
   @Test
