@@ -397,6 +397,9 @@ public final class VideoProbe {
       if (tracks.stream().anyMatch(t -> t.entry().equals("encv") || t.entry().equals("enca"))) {
         throw refused(Text.of("problem.media.video.encrypted"));
       }
+      if (video.width() < 1 || video.height() < 1) {
+        throw refused(Text.of("problem.media.video.damaged")); // a picture of no pixels
+      }
       ValidationProblem.Collector problems = new ValidationProblem.Collector();
       codec(video, problems);
       List<Track> sounds = tracks.stream().filter(t -> t.handler().equals("soun")).toList();
