@@ -415,7 +415,9 @@ public final class VideoProbe {
         problems.add("file", Text.of("problem.media.video.zero-length"));
       } else if (length > MAX_MILLIS) {
         problems.add(
-            "file", Text.of("problem.media.video.too-long", (length + 59_999) / 60_000, 60));
+            "file",
+            Text.of(
+                "problem.media.video.too-long", Math.ceilDiv(length, 60_000), MAX_MILLIS / 60_000));
       } else {
         frameRate(video, fps, problems);
       }

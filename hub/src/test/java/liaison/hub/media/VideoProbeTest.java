@@ -219,6 +219,10 @@ class VideoProbeTest {
         .isEqualTo("The video is about 61 minutes long; at most 60 minutes");
     edit.putInt(mvhd + 24, 3_600_000);
     assertThat(probe(edit.bytes()).durationMillis()).isEqualTo(3_600_000);
+    // The longest a version 0 header can say: 2^32 - 2 seconds.
+    edit.putInt(mvhd + 20, 1).putInt(mvhd + 24, -2);
+    assertThat(refusal(edit.bytes()).getFirst().en())
+        .isEqualTo("The video is about 71582789 minutes long; at most 60 minutes");
 
     Mp4Edit empty = Mp4Edit.of(MediaSamples.H264_VIDEO_ONLY);
     empty.putInt(empty.box("moov", "mvhd") + 24, 0);
