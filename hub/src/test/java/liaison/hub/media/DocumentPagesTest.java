@@ -93,6 +93,17 @@ class DocumentPagesTest {
   }
 
   @Test
+  void aPageThatCannotBeDrawnIsNamedAndThePagesBeforeItAreRemoved() throws IOException {
+    assertThat(refusal(TestPdfs.secondPageOfNoSize()).en())
+        .isEqualTo(
+            "Page 2 of the PDF cannot be drawn, the file may be damaged; export it again and upload"
+                + " it again");
+    try (Stream<Path> left = Files.list(dir.resolve("pages"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
   void aPasswordToOpenItIsRefusedButOneOnlyAgainstChangesIsNot() {
     assertThat(refusal(TestPdfs.protectedPdf("secret")).en())
         .isEqualTo(

@@ -103,6 +103,24 @@ final class TestPdfs {
                 + " /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
             "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000"
                 + " 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>");
+    return handWritten(objects);
+  }
+
+  /**
+   * Two pages, the second with a media box of no size (as a broken tool writes it): page 1 can be
+   * drawn, page 2 cannot.
+   */
+  static byte[] secondPageOfNoSize() {
+    return handWritten(
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] >>"));
+  }
+
+  /** A PDF of these objects (object 1 its catalog), with a cross-reference table that is right. */
+  private static byte[] handWritten(List<String> objects) {
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
     int[] offsets = new int[objects.size()];
     for (int i = 0; i < objects.size(); i++) {
