@@ -1,5 +1,6 @@
 package liaison.hub.media;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -83,14 +84,30 @@ final class CjkFontMapper implements FontMapper {
               + " on the screens");
       return Optional.empty();
     }
+    Closeable opened = null;
     try {
       if (file.get().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-        return simplifiedChinese(new TrueTypeCollection(file.get().toFile()));
+        TrueTypeCollection collection = new TrueTypeCollection(file.get().toFile());
+        opened = collection;
+        return simplifiedChinese(collection);
       }
-      return Optional.of(new OTFParser().parse(new RandomAccessReadBufferedFile(file.get())));
+      RandomAccessReadBufferedFile font = new RandomAccessReadBufferedFile(file.get());
+      opened = font;
+      return Optional.of(new OTFParser().parse(font));
     } catch (IOException e) {
       LOG.warn("Cannot read the CJK font {}: {}", file.get(), e.toString());
+      closeQuietly(opened);
       return Optional.empty();
+    }
+  }
+
+  private static void closeQuietly(@Nullable Closeable opened) {
+    if (opened != null) {
+      try {
+        opened.close();
+      } catch (IOException e) {
+        LOG.debug("Closing the unreadable CJK font", e);
+      }
     }
   }
 

@@ -8,19 +8,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.text.Text;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PDF's pages as images a station shows as slides, rendered on the hub (PDFBox), each fitted to a
@@ -43,6 +52,9 @@ public final class DocumentPages {
    * tiny page with a huge pattern cannot make the renderer draw for minutes.
    */
   static final float MAX_SCALE = 600f / 72;
+
+  /** The most images and forms a page's check looks at (a page of a book has a few dozen). */
+  private static final int MAX_XOBJECTS = 10_000;
 
   /** Where a PDF's header may start (its specification allows junk before it). */
   private static final int HEADER_WITHIN = 1024;
@@ -108,6 +120,12 @@ public final class DocumentPages {
     if (!(width >= 1 && height >= 1 && Float.isFinite(width) && Float.isFinite(height))) {
       throw refused(Text.of("problem.media.document.page", index + 1));
     }
+    PDResources resources = page.getResources(); // its own or inherited; none on a blank page
+    String undrawable =
+        resources == null ? null : undrawableImages(resources.getCOSObject(), new HashSet<>());
+    if (undrawable != null) {
+      throw refused(Text.of("problem.media.document.images", index + 1, undrawable));
+    }
     boolean upright = height > width;
     int maxWidth = upright ? SHORT_SIDE : LONG_SIDE;
     int maxHeight = upright ? LONG_SIDE : SHORT_SIDE;
@@ -124,9 +142,61 @@ public final class DocumentPages {
         throw new IllegalStateException("no PNG writer in this Java");
       }
     } catch (IOException e) {
+      remove(List.of(new Page(png, 0, 0))); // half a page, not yet in the list of pages
       throw new UncheckedIOException("cannot write " + png, e);
     }
     return new Page(png, image.getWidth(), image.getHeight());
+  }
+
+  /**
+   * The format of a page's images that PDFBox draws only through an ImageIO plugin this hub lacks
+   * (JBIG2 and JPEG 2000, as scanners write them), or null. Without the check such a page would
+   * become a blank slide. Forms inside the page are looked in too, each stream once.
+   */
+  private static @Nullable String undrawableImages(COSDictionary resources, Set<COSStream> seen) {
+    COSDictionary objects = resources.getCOSDictionary(COSName.XOBJECT);
+    if (objects == null) {
+      return null;
+    }
+    for (COSName name : objects.keySet()) {
+      COSStream object = objects.getCOSStream(name);
+      if (object == null || seen.size() >= MAX_XOBJECTS || !seen.add(object)) {
+        continue;
+      }
+      String found =
+          COSName.IMAGE.equals(object.getCOSName(COSName.SUBTYPE))
+              ? missingDecoder(object.getFilters())
+              : nestedForm(object, seen);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String nestedForm(COSStream object, Set<COSStream> seen) {
+    COSDictionary resources = object.getCOSDictionary(COSName.RESOURCES);
+    return COSName.FORM.equals(object.getCOSName(COSName.SUBTYPE)) && resources != null
+        ? undrawableImages(resources, seen)
+        : null;
+  }
+
+  private static @Nullable String missingDecoder(@Nullable COSBase filters) {
+    List<? extends COSBase> names =
+        filters instanceof COSArray array
+            ? array.toList()
+            : filters == null ? List.of() : List.of(filters);
+    for (COSBase filter : names) {
+      if (COSName.JBIG2_DECODE.equals(filter)
+          && !ImageIO.getImageReadersByFormatName("JBIG2").hasNext()) {
+        return "JBIG2";
+      }
+      if (COSName.JPX_DECODE.equals(filter)
+          && !ImageIO.getImageReadersByFormatName("JPEG2000").hasNext()) {
+        return "JPEG 2000";
+      }
+    }
+    return null;
   }
 
   /** Whether "%PDF-" starts within the first kilobyte, as its specification allows. */

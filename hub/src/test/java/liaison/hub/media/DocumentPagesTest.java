@@ -104,6 +104,12 @@ class DocumentPagesTest {
   }
 
   @Test
+  void aScanWhoseImagesTheHubCannotDrawIsRefusedRatherThanShownBlank() {
+    assertThat(refusal(TestPdfs.scannedAsJpeg2000()).en())
+        .startsWith("The images on page 1 of the PDF are JPEG 2000 (as scanners write them)");
+  }
+
+  @Test
   void aPasswordToOpenItIsRefusedButOneOnlyAgainstChangesIsNot() {
     assertThat(refusal(TestPdfs.protectedPdf("secret")).en())
         .isEqualTo(

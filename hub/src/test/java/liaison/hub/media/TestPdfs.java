@@ -119,6 +119,30 @@ final class TestPdfs {
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] >>"));
   }
 
+  /**
+   * One page showing a scanned image kept as JPEG 2000 (its bytes are not a real picture: the check
+   * reads the image's filter, never its data), inside a form as a scanner's software nests it.
+   */
+  static byte[] scannedAsJpeg2000() {
+    String content = "q 500 0 0 700 40 60 cm /Fm1 Do Q";
+    String form = "/Im1 Do";
+    return handWritten(
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1"
+                + " 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /Im1 6 0 R"
+                + " >> >> /Length "
+                + form.length()
+                + " >>\nstream\n"
+                + form
+                + "\nendstream",
+            "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace"
+                + " /DeviceGray /Filter [/JPXDecode] /Length 4 >>\nstream\njunk\nendstream"));
+  }
+
   /** A PDF of these objects (object 1 its catalog), with a cross-reference table that is right. */
   private static byte[] handWritten(List<String> objects) {
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
