@@ -254,15 +254,13 @@ public final class VideoProbe {
       String type = Mp4Boxes.fourcc(entry, 4);
       long[] steps = steps(boxes, boxes.required(stbl, "stts"));
       int[] size = {0, 0};
-      if (handler.equals("vide")) {
-        size = tkhd(boxes.content(boxes.required(trak, "tkhd"), 0, 96));
-      }
       int profile = 0;
       int level = 0;
       int soundType = 0;
       int codedWidth = 0;
       int codedHeight = 0;
       if (handler.equals("vide")) {
+        size = tkhd(boxes.content(boxes.required(trak, "tkhd"), 0, 96));
         codedWidth = Short.toUnsignedInt(entry.getShort(8 + 24));
         codedHeight = Short.toUnsignedInt(entry.getShort(8 + 26));
         if (type.equals("avc1") || type.equals("avc3")) {
