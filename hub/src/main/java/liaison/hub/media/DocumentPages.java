@@ -1,15 +1,63 @@
 package liaison.hub.media;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import liaison.hub.problem.ValidationProblem;
+import liaison.hub.text.Text;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PDF's pages as images a station shows as slides, rendered on the hub (PDFBox), each fitted to a
- * 1080p screen in either orientation. Part "video and documents" of issue 20 fills it in.
+ * 1080p screen in either orientation: a landscape page within 1920×1080, an upright one within
+ * 1080×1920, at the page's own proportions on white. Chinese text in a font the PDF does not carry
+ * is drawn with Debian's Noto CJK ({@link CjkFontMapper}). One page is held in memory at a time.
+ * docs/MEDIA.md, "Video and documents".
  */
 public final class DocumentPages {
   /** The most pages a document may have: a slide per page, and a loop is not a reader. */
   public static final int MAX_PAGES = 50;
+
+  /** The long side of a rendered page, and its short side: a 1080p screen either way up. */
+  static final int LONG_SIDE = 1920;
+
+  static final int SHORT_SIDE = 1080;
+
+  /**
+   * The most pixels per PDF point (600 dpi): a postage-stamp page is not blown up to a screen, so a
+   * tiny page with a huge pattern cannot make the renderer draw for minutes.
+   */
+  static final float MAX_SCALE = 600f / 72;
+
+  /** The most images and forms a page's check looks at (a page of a book has a few dozen). */
+  private static final int MAX_XOBJECTS = 10_000;
+
+  /** Where a PDF's header may start (its specification allows junk before it). */
+  private static final int HEADER_WITHIN = 1024;
 
   /** One rendered page. */
   public record Page(Path png, int width, int height) {}
@@ -17,12 +65,170 @@ public final class DocumentPages {
   private DocumentPages() {}
 
   /**
-   * Renders every page of a PDF into {@code outDir} as PNG files.
+   * Renders every page of a PDF into {@code outDir} as PNG files ({@code page-001.png}…). When the
+   * PDF is refused, the pages already written are removed.
    *
    * @throws liaison.hub.problem.ValidationProblem on field {@code file} when it is not a readable,
    *     unencrypted PDF of 1 to {@link #MAX_PAGES} pages
    */
   public static List<Page> render(Path pdf, Path outDir) {
-    throw new UnsupportedOperationException("DocumentPages is being written (issue 20)");
+    if (!startsLikePdf(pdf)) {
+      throw refused(Text.of("problem.media.document.not-pdf"));
+    }
+    CjkFontMapper.install();
+    createDirectories(outDir);
+    List<Page> pages = new ArrayList<>();
+    try (PDDocument document =
+        Loader.loadPDF(pdf.toFile(), "", IOUtils.createTempFileOnlyStreamCache())) {
+      int count = document.getNumberOfPages();
+      if (count == 0) {
+        throw refused(Text.of("problem.media.document.no-pages"));
+      }
+      if (count > MAX_PAGES) {
+        throw refused(Text.of("problem.media.document.too-many-pages", count, MAX_PAGES));
+      }
+      PDFRenderer renderer = new PDFRenderer(document);
+      // A page's large photographs are read at the size drawn, not at their own.
+      renderer.setSubsamplingAllowed(true);
+      for (int i = 0; i < count; i++) {
+        pages.add(page(renderer, document.getPage(i), i, outDir));
+      }
+      return pages;
+    } catch (InvalidPasswordException e) {
+      remove(pages);
+      throw refused(Text.of("problem.media.document.encrypted"));
+    } catch (IOException e) {
+      remove(pages);
+      throw refused(Text.of("problem.media.document.damaged"));
+    } catch (ValidationProblem | UncheckedIOException e) {
+      // Refused, or the hub's own disk failing while it writes a page: either way no pages stay.
+      remove(pages);
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // PDFBox answers some malformed files with an unchecked exception, or by recursing through a
+      // cycle of objects: the upload is refused either way, never a 500.
+      remove(pages);
+      throw refused(Text.of("problem.media.document.damaged"));
+    }
+  }
+
+  private static Page page(PDFRenderer renderer, PDPage page, int index, Path outDir) {
+    PDRectangle box = page.getCropBox();
+    boolean turned = page.getRotation() % 180 != 0;
+    float width = turned ? box.getHeight() : box.getWidth();
+    float height = turned ? box.getWidth() : box.getHeight();
+    if (!(width >= 1 && height >= 1 && Float.isFinite(width) && Float.isFinite(height))) {
+      throw refused(Text.of("problem.media.document.page", index + 1));
+    }
+    PDResources resources = page.getResources(); // its own or inherited; none on a blank page
+    String undrawable =
+        resources == null ? null : undrawableImages(resources.getCOSObject(), new HashSet<>());
+    if (undrawable != null) {
+      throw refused(Text.of("problem.media.document.images", index + 1, undrawable));
+    }
+    boolean upright = height > width;
+    int maxWidth = upright ? SHORT_SIDE : LONG_SIDE;
+    int maxHeight = upright ? LONG_SIDE : SHORT_SIDE;
+    float scale = Math.min(MAX_SCALE, Math.min(maxWidth / width, maxHeight / height));
+    BufferedImage image;
+    try {
+      image = renderer.renderImage(index, scale, ImageType.RGB);
+    } catch (IOException | RuntimeException e) {
+      throw refused(Text.of("problem.media.document.page", index + 1));
+    }
+    Path png = outDir.resolve(String.format(Locale.ROOT, "page-%03d.png", index + 1));
+    try {
+      if (!ImageIO.write(image, "png", png.toFile())) {
+        throw new IllegalStateException("no PNG writer in this Java");
+      }
+    } catch (IOException e) {
+      remove(List.of(new Page(png, 0, 0))); // half a page, not yet in the list of pages
+      throw new UncheckedIOException("cannot write " + png, e);
+    }
+    return new Page(png, image.getWidth(), image.getHeight());
+  }
+
+  /**
+   * The format of a page's images that PDFBox draws only through an ImageIO plugin this hub lacks
+   * (JBIG2 and JPEG 2000, as scanners write them), or null. Without the check such a page would
+   * become a blank slide. Forms inside the page are looked in too, each stream once.
+   */
+  private static @Nullable String undrawableImages(COSDictionary resources, Set<COSStream> seen) {
+    COSDictionary objects = resources.getCOSDictionary(COSName.XOBJECT);
+    if (objects == null) {
+      return null;
+    }
+    for (COSName name : objects.keySet()) {
+      COSStream object = objects.getCOSStream(name);
+      if (object == null || seen.size() >= MAX_XOBJECTS || !seen.add(object)) {
+        continue;
+      }
+      String found =
+          COSName.IMAGE.equals(object.getCOSName(COSName.SUBTYPE))
+              ? missingDecoder(object.getFilters())
+              : nestedForm(object, seen);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String nestedForm(COSStream object, Set<COSStream> seen) {
+    COSDictionary resources = object.getCOSDictionary(COSName.RESOURCES);
+    return COSName.FORM.equals(object.getCOSName(COSName.SUBTYPE)) && resources != null
+        ? undrawableImages(resources, seen)
+        : null;
+  }
+
+  private static @Nullable String missingDecoder(@Nullable COSBase filters) {
+    List<? extends COSBase> names =
+        filters instanceof COSArray array
+            ? array.toList()
+            : filters == null ? List.of() : List.of(filters);
+    for (COSBase filter : names) {
+      if (COSName.JBIG2_DECODE.equals(filter)
+          && !ImageIO.getImageReadersByFormatName("JBIG2").hasNext()) {
+        return "JBIG2";
+      }
+      if (COSName.JPX_DECODE.equals(filter)
+          && !ImageIO.getImageReadersByFormatName("JPEG2000").hasNext()) {
+        return "JPEG 2000";
+      }
+    }
+    return null;
+  }
+
+  /** Whether "%PDF-" starts within the first kilobyte, as its specification allows. */
+  private static boolean startsLikePdf(Path pdf) {
+    try (InputStream in = Files.newInputStream(pdf)) {
+      String head = new String(in.readNBytes(HEADER_WITHIN), StandardCharsets.ISO_8859_1);
+      return head.contains("%PDF-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ValidationProblem refused(Text text) {
+    return ValidationProblem.of("file", text);
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A refused document leaves no pages behind. */
+  private static void remove(List<Page> pages) {
+    for (Page page : pages) {
+      try {
+        Files.deleteIfExists(page.png());
+      } catch (IOException e) {
+        // A page left in the caller's temporary folder: it goes with the folder.
+      }
+    }
   }
 }

@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 /**
  * The CJK font a slip is printed with, embedded as a subset (only the characters used). Debian's
  * fonts-noto-cjk installs Noto Serif CJK (a 宋体 face, as official forms use) and Noto Sans CJK as
- * collections of several languages' faces; the simplified-Chinese face is picked by its name.
+ * collections of several languages' faces; the simplified-Chinese face is picked by its name. The
+ * media library draws a PDF's Chinese text that brings no font of its own with the same file
+ * ({@link #find()}).
  */
-final class SlipFonts {
+public final class SlipFonts {
   static final String MISSING =
       "未找到中文字体，无法打印交办单：请安装 fonts-noto-cjk（sudo apt install fonts-noto-cjk），"
           + "或用 hub.slip.font 指定一个中文字体文件 / No CJK font to print the forwarding slip with: "
@@ -69,7 +71,8 @@ final class SlipFonts {
     return 0;
   }
 
-  private static Optional<Path> find() {
+  /** The first of {@link #WANTED} installed on this machine, if any. */
+  public static Optional<Path> find() {
     for (String wanted : WANTED) {
       for (Path dir : DIRECTORIES) {
         if (!Files.isDirectory(dir)) {
