@@ -43,9 +43,20 @@ public class MediaSlideRepository {
       Reach.Target target,
       @Nullable String townshipId,
       int position,
+      @Nullable String countyId,
       String createdBy,
       OffsetDateTime createdAt,
       OffsetDateTime updatedAt) {}
+
+  /**
+   * A slide's row with its author's county and name: {@code created_by} is the author's account,
+   * and a slide belongs to that account's county (V29 keeps no county on the slide).
+   */
+  private static final String SELECT_SLIDE =
+      """
+      SELECT sl.*, a.county_id AS author_county, a.display_name AS author_name
+      FROM media_slide sl LEFT JOIN staff_account a ON a.id = sl.created_by
+      """;
 
   /** One station's proofs of one slide, added up. */
   public record Proof(
@@ -146,7 +157,7 @@ public class MediaSlideRepository {
         h ->
             complete(
                 h,
-                h.createQuery("SELECT * FROM media_slide ORDER BY position, id")
+                h.createQuery(SELECT_SLIDE + " ORDER BY sl.position, sl.id")
                     .map((rs, ctx) -> bare(rs))
                     .list()));
   }
@@ -156,7 +167,7 @@ public class MediaSlideRepository {
         h ->
             complete(
                     h,
-                    h.createQuery("SELECT * FROM media_slide WHERE id = :id")
+                    h.createQuery(SELECT_SLIDE + " WHERE sl.id = :id")
                         .bind("id", id)
                         .map((rs, ctx) -> bare(rs))
                         .list())
@@ -175,19 +186,24 @@ public class MediaSlideRepository {
    * order they play.
    */
   public List<ScheduledSlide> forStation(
-      String stationId, String townshipId, OffsetDateTime now, OffsetDateTime horizon) {
+      String stationId,
+      String townshipId,
+      String countyId,
+      OffsetDateTime now,
+      OffsetDateTime horizon) {
     return database.withHandle(
         h ->
             complete(
                 h,
                 h.createQuery(
-                        """
-                        SELECT sl.* FROM media_slide sl JOIN media_item i ON i.id = sl.item_id
+                        SELECT_SLIDE
+                            + """
+                        JOIN media_item i ON i.id = sl.item_id
                         WHERE i.retired_at IS NULL
                           AND (i.station_id IS NULL OR i.station_id = :station)
                           AND (sl.valid_until IS NULL OR sl.valid_until > :now)
                           AND sl.valid_from < :horizon
-                          AND (sl.target = 'ALL'
+                          AND ((sl.target = 'ALL' AND a.county_id = :county)
                                OR (sl.target = 'TOWNSHIP' AND sl.township_id = :township)
                                OR (sl.target = 'STATIONS' AND EXISTS (
                                      SELECT 1 FROM media_slide_station ss
@@ -196,6 +212,7 @@ public class MediaSlideRepository {
                         """)
                     .bind("station", stationId)
                     .bind("township", townshipId)
+                    .bind("county", countyId)
                     .bind("now", Sql.instant(now))
                     .bind("horizon", Sql.instant(horizon))
                     .map((rs, ctx) -> bare(rs))
@@ -308,7 +325,10 @@ public class MediaSlideRepository {
         Reach.Target.valueOf(rs.getString("target")),
         rs.getString("township_id"),
         rs.getInt("position"),
-        rs.getString("created_by"),
+        rs.getString("author_county"),
+        rs.getString("author_name") == null
+            ? rs.getString("created_by")
+            : rs.getString("author_name"),
         Sql.instant(rs.getString("created_at")),
         Sql.instant(rs.getString("updated_at")));
   }
@@ -358,6 +378,7 @@ public class MediaSlideRepository {
               dayparts.getOrDefault(b.id(), List.of()),
               new Reach(b.target(), b.townshipId(), stations.getOrDefault(b.id(), List.of())),
               b.position(),
+              b.countyId(),
               b.createdBy(),
               b.createdAt(),
               b.updatedAt()));

@@ -108,6 +108,7 @@ public class MediaSlides {
   /** A county administrator sees every slide; a manager those reaching one of their stations. */
   public boolean canSee(Staff staff, ScheduledSlide s) {
     return staff.canEdit()
+        && staff.countyId().equals(s.countyId())
         && (staff.isCountyAdmin() || reached(s).stream().anyMatch(staff.stationIds()::contains));
   }
 
@@ -123,9 +124,12 @@ public class MediaSlides {
             s.reach().target() == Reach.Target.STATIONS ? s.reach().stationIds() : null);
   }
 
-  /** The stations a slide reaches (ALL: every station of the hub; V29 keeps no county on it). */
+  /** The stations a slide reaches (ALL: every station of its county). */
   public List<String> reached(ScheduledSlide s) {
-    List<String> all = stations.reached(s.reach(), null);
+    if (s.countyId() == null && s.reach().target() == Reach.Target.ALL) {
+      return List.of(); // its author's account is gone, and with it the county it was for
+    }
+    List<String> all = stations.reached(s.reach(), s.countyId());
     // A station's own item plays at that station only, whatever the slide says.
     return s.item().stationId() == null
         ? all
@@ -166,14 +170,13 @@ public class MediaSlides {
 
   public ScheduledSlide create(Staff staff, SlideDraft draft) {
     ScheduledSlide checked = check(staff, Ids.next("ms"), draft);
-    ScheduledSlide saved =
-        database.inTransaction(
-            h -> {
-              ScheduledSlide s = at(checked, slides.nextPosition(h));
-              slides.insert(h, s);
-              audit.record(h, staff, "create", "media_slide", s.id(), describe(s));
-              return s;
-            });
+    database.useTransaction(
+        h -> {
+          ScheduledSlide s = at(checked, slides.nextPosition(h));
+          slides.insert(h, s);
+          audit.record(h, staff, "create", "media_slide", s.id(), describe(s));
+        });
+    ScheduledSlide saved = slides.find(checked.id()).orElseThrow();
     stationsChanged.publishEvent(new StationsChanged(reached(saved)));
     return saved;
   }
@@ -191,6 +194,7 @@ public class MediaSlides {
             checked.dayparts(),
             checked.reach(),
             before.position(),
+            before.countyId(),
             before.createdBy(),
             before.createdAt(),
             checked.updatedAt());
@@ -366,7 +370,7 @@ public class MediaSlides {
     }
     problems.throwIfAny();
     return new ScheduledSlide(
-        id, item, seconds, from, until, dayparts, reach, 0, staff.displayName(), now, now);
+        id, item, seconds, from, until, dayparts, reach, 0, staff.countyId(), staff.id(), now, now);
   }
 
   private static ScheduledSlide at(ScheduledSlide s, int position) {
@@ -379,6 +383,7 @@ public class MediaSlides {
         s.dayparts(),
         s.reach(),
         position,
+        s.countyId(),
         s.createdBy(),
         s.createdAt(),
         s.updatedAt());

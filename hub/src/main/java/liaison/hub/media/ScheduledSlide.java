@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * county's order of slides.
  *
  * @param position the order slides play in after the boards, lowest first
- * @param createdBy the name of who scheduled it
+ * @param countyId the county it belongs to: its author's (null when the account is gone)
+ * @param createdBy the name of who scheduled it; their account's id in a slide not saved yet (the
+ *     row keeps the account, read back with its name)
  */
 public record ScheduledSlide(
     String id,
@@ -24,6 +26,7 @@ public record ScheduledSlide(
     List<Window> dayparts,
     Reach reach,
     int position,
+    @Nullable String countyId,
     String createdBy,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {

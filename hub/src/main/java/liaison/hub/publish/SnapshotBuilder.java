@@ -185,7 +185,7 @@ public class SnapshotBuilder {
                 plan(stationId, today, assignedIds))
             .withDuty(duty(stationId, place.countyId(), today))
             .withSoftware(software(stationId))
-            .withMedia(media(stationId, s.townshipId(), now)));
+            .withMedia(media(stationId, s.townshipId(), place.countyId(), now)));
   }
 
   /**
@@ -196,9 +196,9 @@ public class SnapshotBuilder {
    * stops it on time itself from its {@code validUntil}.
    */
   private StationContent.@Nullable Media media(
-      String stationId, String townshipId, OffsetDateTime now) {
+      String stationId, String townshipId, String countyId, OffsetDateTime now) {
     List<MediaSlide> slides =
-        media.forStation(stationId, townshipId, now, now.plus(MEDIA_AHEAD)).stream()
+        media.forStation(stationId, townshipId, countyId, now, now.plus(MEDIA_AHEAD)).stream()
             .filter(slide -> !slide.item().files().isEmpty())
             .map(ScheduledSlide::toProtocol)
             .toList();
