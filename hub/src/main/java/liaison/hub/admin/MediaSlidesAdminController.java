@@ -23,11 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.config.TimeFactory;
-import liaison.hub.media.MediaSlideRepository;
 import liaison.hub.media.MediaSlides;
 import liaison.hub.media.ScheduledSlide;
 import liaison.hub.media.SlideDraft;
 import liaison.hub.media.SlideItem;
+import liaison.hub.media.SlideProof;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
@@ -334,7 +334,7 @@ public class MediaSlidesAdminController {
             MediaSlide.MAX_SECONDS));
   }
 
-  private static ProofRow proofRow(MediaSlideRepository.Proof p, Lang lang) {
+  private static ProofRow proofRow(SlideProof p, Lang lang) {
     return new ProofRow(
         p.stationName(),
         p.times(),

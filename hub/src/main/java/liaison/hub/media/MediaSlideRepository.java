@@ -58,15 +58,6 @@ public class MediaSlideRepository {
       FROM media_slide sl LEFT JOIN staff_account a ON a.id = sl.created_by
       """;
 
-  /** One station's proofs of one slide, added up. */
-  public record Proof(
-      String stationId,
-      String stationName,
-      int times,
-      long seconds,
-      OffsetDateTime first,
-      OffsetDateTime last) {}
-
   /** One stretch of time a slide was on a station's screen, as a station reported it. */
   public record Shown(
       String stationId,
@@ -429,7 +420,7 @@ public class MediaSlideRepository {
   }
 
   /** Each station's proofs of the slide, added up, in station id order. */
-  public List<Proof> proofs(String slideId) {
+  public List<SlideProof> proofs(String slideId) {
     return database.withHandle(
         h ->
             h.createQuery(
@@ -442,7 +433,7 @@ public class MediaSlideRepository {
                 .bind("slide", slideId)
                 .map(
                     (rs, ctx) ->
-                        new Proof(
+                        new SlideProof(
                             rs.getString(1),
                             rs.getString(2),
                             rs.getInt(3),

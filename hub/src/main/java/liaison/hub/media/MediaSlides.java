@@ -270,7 +270,7 @@ public class MediaSlides {
   }
 
   /** Each station's proofs of display of the slide, for the stations this person may see. */
-  public List<MediaSlideRepository.Proof> proofs(Staff staff, String id) {
+  public List<SlideProof> proofs(Staff staff, String id) {
     get(staff, id);
     return slides.proofs(id).stream()
         .filter(p -> staff.isCountyAdmin() || staff.stationIds().contains(p.stationId()))

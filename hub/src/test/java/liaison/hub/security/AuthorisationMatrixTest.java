@@ -1334,6 +1334,7 @@ class AuthorisationMatrixTest {
           case "receptions/id" -> r.get("reception");
           case "notices/id" -> r.get("notice");
           case "slides/id" -> r.get("slide");
+          case "media/sha256" -> r.get("mediaFile");
           case "activities/id" -> r.get("activity");
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
@@ -1552,6 +1553,14 @@ class AuthorisationMatrixTest {
         java.awt.Color.BLUE);
     s1.put("slide", freshSlide(Side.S1));
     s2.put("slide", freshSlide(Side.S2));
+    String poster =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT upload_sha256 FROM media_item WHERE id = 'mi-matrix'")
+                    .mapTo(String.class)
+                    .one());
+    s1.put("mediaFile", poster);
+    s2.put("mediaFile", poster);
     for (Side side : Side.values()) {
       Map<String, String> r = records.get(side);
       r.put(
