@@ -40,12 +40,7 @@ public record SlideItem(
         switch (kind) {
           case IMAGE -> IMAGE_SECONDS;
           case DOCUMENT -> PAGE_SECONDS;
-          case VIDEO ->
-              (int)
-                  Math.min(
-                      MediaSlide.MAX_SECONDS,
-                      (files.stream().mapToLong(MediaFile::durationMillis).max().orElse(0) + 999)
-                          / 1000);
+          case VIDEO -> (int) Math.min(MediaSlide.MAX_SECONDS, videoSeconds());
         };
     return Math.clamp(seconds, MediaSlide.MIN_SECONDS, MediaSlide.MAX_SECONDS);
   }
