@@ -30,6 +30,7 @@ import liaison.hub.text.Text;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
 import liaison.signage.protocol.CommandName;
+import liaison.signage.protocol.StationState;
 import org.jspecify.annotations.Nullable;
 
 /** 设备状态: every station the staff member looks after, alive or not, showing what it should. */
@@ -67,7 +68,9 @@ public class FleetAdminController {
       String screenshotAt,
       String malformedSince,
       String software,
-      String update) {}
+      String update,
+      String media,
+      String mediaFailed) {}
 
   /** admin/fleet: every screen, how many need attention, and the commands this person may send. */
   @Introspected
@@ -126,7 +129,14 @@ public class FleetAdminController {
                             ? ""
                             : AT.format(r.malformed().since().atZone(TimeFactory.ZONE)),
                         r.appVersion() == null ? "—" : r.appVersion(),
-                        update(lang, r.appVersion(), updates.get(r.place().id()))))
+                        update(lang, r.appVersion(), updates.get(r.place().id())),
+                        media(lang, r.telemetry() == null ? null : r.telemetry().media()),
+                        r.telemetry() == null
+                                || r.telemetry().media() == null
+                                || r.telemetry().media().failed() == 0
+                            ? ""
+                            : lang.text(
+                                Text.of("fleet.media.failed", r.telemetry().media().failed()))))
             .toList();
     return new ModelAndView<>(
         "admin/fleet",
@@ -195,6 +205,31 @@ public class FleetAdminController {
                     .contentType(MediaType.IMAGE_PNG_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400, immutable"))
         .orElseGet(HttpResponse::notFound);
+  }
+
+  /**
+   * The station's media cache in a few words: files of its slides ready out of all, the space used
+   * of its bound, and how many are still downloading; empty from a station without one.
+   */
+  static String media(Lang lang, StationState.@Nullable MediaCache cache) {
+    if (cache == null) {
+      return "";
+    }
+    String text =
+        lang.text(
+            Text.of(
+                "fleet.media.cache",
+                cache.ready(),
+                cache.ready() + cache.waiting() + cache.failed(),
+                gigabytes(cache.usedBytes()),
+                gigabytes(cache.limitBytes())));
+    return cache.waiting() == 0
+        ? text
+        : text + " · " + lang.text(Text.of("fleet.media.waiting", cache.waiting()));
+  }
+
+  private static String gigabytes(long bytes) {
+    return String.format("%.1f GB", bytes / 1e9);
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Optional;
 import liaison.hub.config.TimeFactory;
 import liaison.hub.enrolment.Enrolments;
 import liaison.hub.enrolment.StationCredential;
+import liaison.hub.media.MediaSlides;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
@@ -41,14 +42,16 @@ import org.jspecify.annotations.Nullable;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ScreenAdminController {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final List<String> DONE = List.of("enrolled", "revoked");
+  private static final List<String> DONE = List.of("enrolled", "revoked", "volume");
 
   private final Enrolments enrolments;
   private final Access access;
+  private final MediaSlides media;
 
-  public ScreenAdminController(Enrolments enrolments, Access access) {
+  public ScreenAdminController(Enrolments enrolments, Access access, MediaSlides media) {
     this.enrolments = enrolments;
     this.access = access;
+    this.media = media;
   }
 
   /**
@@ -65,7 +68,8 @@ public class ScreenAdminController {
       String revokedAt,
       String code,
       Map<String, List<String>> errors,
-      @Nullable String done) {}
+      @Nullable String done,
+      int volume) {}
 
   @Get(produces = MediaType.TEXT_HTML)
   public ModelAndView<ScreenPage> page(HttpRequest<?> request, Staff staff, String id) {
@@ -86,6 +90,22 @@ public class ScreenAdminController {
     } catch (ValidationProblem e) {
       return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
           .body(page(request, staff, id, code, e.errors(), null));
+    }
+  }
+
+  /** The station's volume for media slides' videos (0, silent, to 100). */
+  @Post(
+      uri = "/media-volume",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
+  public HttpResponse<?> volume(HttpRequest<?> request, Staff staff, String id, @Body String body) {
+    String typed = Optional.ofNullable(FormData.parse(body).get("volume")).orElse("").strip();
+    try {
+      media.setVolume(staff, id, typed.matches("\\d{1,3}") ? Integer.valueOf(typed) : null);
+      return HttpResponse.seeOther(URI.create("/admin/stations/" + id + "/screen?done=volume"));
+    } catch (ValidationProblem e) {
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(page(request, staff, id, "", e.errors(), null));
     }
   }
 
@@ -141,6 +161,7 @@ public class ScreenAdminController {
                 .orElse(""),
             typed,
             FormErrors.byField(Lang.of(request), errors),
-            done));
+            done,
+            access.canEdit(staff, place) ? media.volume(staff, id) : 0));
   }
 }

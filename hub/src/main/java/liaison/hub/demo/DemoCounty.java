@@ -76,6 +76,7 @@ public class DemoCounty {
   private final DemoSuggestions demoSuggestions;
   private final DemoReports demoReports;
   private final DemoDutyRecord dutyRecord;
+  private final DemoMedia media;
 
   public DemoCounty(
       HubConfig config,
@@ -97,7 +98,9 @@ public class DemoCounty {
       DemoPoints points,
       DemoSuggestions demoSuggestions,
       DemoReports demoReports,
-      DemoDutyRecord dutyRecord) {
+      DemoDutyRecord dutyRecord,
+      DemoMedia media) {
+    this.media = media;
     this.plans = plans;
     this.points = points;
     this.demoSuggestions = demoSuggestions;
@@ -135,6 +138,7 @@ public class DemoCounty {
       load();
       ruleService.extendAll();
       points.load();
+      media.load("青溪县");
       LOG.info(
           "loaded the demo county 青溪县: 3 stations, 12 deputies, a week of receptions; accounts {}, departments' {} (password {})",
           ACCOUNTS.stream().map(DemoAccount::username).toList(),

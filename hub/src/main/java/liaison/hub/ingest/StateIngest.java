@@ -15,6 +15,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,9 +122,12 @@ public class StateIngest {
                     """
                     INSERT INTO station_state (station_id, presence, session, app_version, content_version,
                                                screen, reported_at, received_at, uptime_seconds, cpu_celsius,
-                                               disk_free_bytes, memory_used_bytes, memory_max_bytes)
+                                               disk_free_bytes, memory_used_bytes, memory_max_bytes,
+                                               media_used_bytes, media_limit_bytes, media_ready,
+                                               media_waiting, media_failed)
                     VALUES (:station, :presence, :session, :app, :version, :screen, :reported, :received,
-                            :uptime, :cpu, :disk, :memUsed, :memMax)
+                            :uptime, :cpu, :disk, :memUsed, :memMax,
+                            :mediaUsed, :mediaLimit, :mediaReady, :mediaWaiting, :mediaFailed)
                     ON CONFLICT (station_id) DO UPDATE SET
                       presence = excluded.presence, session = excluded.session,
                       app_version = excluded.app_version, content_version = excluded.content_version,
@@ -134,7 +138,17 @@ public class StateIngest {
                                          ELSE excluded.cpu_celsius END,
                       disk_free_bytes = COALESCE(excluded.disk_free_bytes, station_state.disk_free_bytes),
                       memory_used_bytes = COALESCE(excluded.memory_used_bytes, station_state.memory_used_bytes),
-                      memory_max_bytes = COALESCE(excluded.memory_max_bytes, station_state.memory_max_bytes)
+                      memory_max_bytes = COALESCE(excluded.memory_max_bytes, station_state.memory_max_bytes),
+                      media_used_bytes = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.media_used_bytes
+                                              ELSE excluded.media_used_bytes END,
+                      media_limit_bytes = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.media_limit_bytes
+                                               ELSE excluded.media_limit_bytes END,
+                      media_ready = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.media_ready
+                                         ELSE excluded.media_ready END,
+                      media_waiting = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.media_waiting
+                                           ELSE excluded.media_waiting END,
+                      media_failed = CASE WHEN excluded.uptime_seconds IS NULL THEN station_state.media_failed
+                                          ELSE excluded.media_failed END
                     WHERE station_state.reported_at <= excluded.reported_at
                        OR (excluded.presence = 'OFFLINE' AND excluded.session = station_state.session)
                     """)
@@ -151,6 +165,11 @@ public class StateIngest {
                 .bind("disk", s.telemetry() == null ? null : s.telemetry().diskFreeBytes())
                 .bind("memUsed", s.telemetry() == null ? null : s.telemetry().memoryUsedBytes())
                 .bind("memMax", s.telemetry() == null ? null : s.telemetry().memoryMaxBytes())
+                .bind("mediaUsed", media(s) == null ? null : media(s).usedBytes())
+                .bind("mediaLimit", media(s) == null ? null : media(s).limitBytes())
+                .bind("mediaReady", media(s) == null ? null : media(s).ready())
+                .bind("mediaWaiting", media(s) == null ? null : media(s).waiting())
+                .bind("mediaFailed", media(s) == null ? null : media(s).failed())
                 .execute());
     if (s.presence() == StationState.Presence.ONLINE && s.contentVersion() > 0) {
       // The first report of a version on screen is its delivery receipt; later ones change nothing.
@@ -168,6 +187,11 @@ public class StateIngest {
     }
   }
 
+  /** The media cache a heartbeat reported; none from a station before issue 20 or without one. */
+  private static StationState.@Nullable MediaCache media(StationState s) {
+    return s.telemetry() == null ? null : s.telemetry().media();
+  }
+
   private static StationState.Telemetry telemetry(java.sql.ResultSet rs)
       throws java.sql.SQLException {
     long uptime = rs.getLong("uptime_seconds");
@@ -181,7 +205,22 @@ public class StateIngest {
         celsius,
         rs.getLong("disk_free_bytes"),
         rs.getLong("memory_used_bytes"),
-        rs.getLong("memory_max_bytes"));
+        rs.getLong("memory_max_bytes"),
+        mediaCache(rs));
+  }
+
+  private static StationState.@Nullable MediaCache mediaCache(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    long limit = rs.getLong("media_limit_bytes");
+    if (rs.wasNull()) {
+      return null;
+    }
+    return new StationState.MediaCache(
+        rs.getLong("media_used_bytes"),
+        limit,
+        rs.getInt("media_ready"),
+        rs.getInt("media_waiting"),
+        rs.getInt("media_failed"));
   }
 
   public Optional<StoredState> state(String stationId) {

@@ -2,6 +2,7 @@ package liaison.hub.notice;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import liaison.hub.station.Reach;
 import liaison.signage.protocol.NoticePriority;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,11 @@ public record Notice(
 
   public Notice {
     stationIds = List.copyOf(stationIds);
+  }
+
+  /** Where it goes, as media slides are aimed too. */
+  public Reach reach() {
+    return new Reach(Reach.Target.valueOf(target.name()), townshipId, stationIds);
   }
 
   public enum Target {

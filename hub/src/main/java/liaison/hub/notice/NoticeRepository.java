@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.NoticePriority;
 import org.jdbi.v3.core.Handle;
 
@@ -28,10 +29,12 @@ public class NoticeRepository {
 
   private final Database database;
   private final Clock clock;
+  private final StationRepository stations;
 
-  public NoticeRepository(Database database, Clock clock) {
+  public NoticeRepository(Database database, Clock clock, StationRepository stations) {
     this.database = database;
     this.clock = clock;
+    this.stations = stations;
   }
 
   /** Notices aimed at the station and not yet expired at {@code at} (future ones included). */
@@ -89,29 +92,7 @@ public class NoticeRepository {
 
   /** The stations a notice reaches. */
   public List<String> targetStations(Notice n) {
-    return database.withHandle(
-        h ->
-            switch (n.target()) {
-              case STATIONS -> n.stationIds();
-              case TOWNSHIP ->
-                  h.createQuery("SELECT id FROM station WHERE township_id = :t ORDER BY id")
-                      .bind("t", n.townshipId())
-                      .mapTo(String.class)
-                      .list();
-              case ALL ->
-                  n.countyId() == null
-                      ? h.createQuery("SELECT id FROM station ORDER BY id")
-                          .mapTo(String.class)
-                          .list()
-                      : h.createQuery(
-                              """
-                              SELECT s.id FROM station s JOIN township t ON t.id = s.township_id
-                              WHERE t.county_id = :county ORDER BY s.id
-                              """)
-                          .bind("county", n.countyId())
-                          .mapTo(String.class)
-                          .list();
-            });
+    return stations.reached(n.reach(), n.countyId());
   }
 
   /**

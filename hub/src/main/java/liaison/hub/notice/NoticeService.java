@@ -3,11 +3,8 @@ package liaison.hub.notice;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +17,12 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
 import liaison.hub.station.Access;
+import liaison.hub.station.Reach;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationsChanged;
 import liaison.hub.text.Text;
+import liaison.hub.web.ApiTimes;
 import liaison.signage.protocol.NoticePriority;
 import org.jspecify.annotations.Nullable;
 
@@ -232,50 +231,8 @@ public class NoticeService {
     if (until == null && priority.interrupts()) {
       problems.add("validUntil", Text.of("problem.notice.until.urgent-needs-end"));
     }
-    Notice.Target target = Notice.Target.STATIONS;
-    if (d.target() != null && !d.target().isBlank()) {
-      try {
-        target = Notice.Target.valueOf(d.target().strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        problems.add("target", Text.of("problem.notice.target.unknown"));
-      }
-    }
-    String townshipId = null;
-    List<String> stationIds = new ArrayList<>();
-    switch (target) {
-      case ALL -> {
-        if (!staff.isCountyAdmin()) {
-          problems.add("target", Text.of("problem.notice.target.county-admin-only"));
-        }
-      }
-      case TOWNSHIP -> {
-        townshipId = d.townshipId() == null ? null : d.townshipId().strip();
-        String wanted = townshipId;
-        if (!staff.isCountyAdmin()) {
-          problems.add("target", Text.of("problem.notice.target.township-admin-only"));
-        } else if (wanted == null
-            || access.visibleStations(staff).stream()
-                .noneMatch(p -> p.station().townshipId().equals(wanted))) {
-          problems.add("townshipId", Text.of("problem.notice.township.missing"));
-        }
-      }
-      case STATIONS -> {
-        for (String s : new LinkedHashSet<>(d.stationIds() == null ? List.of() : d.stationIds())) {
-          if (s == null || s.isBlank()) {
-            continue;
-          }
-          StationPlace place = stations.find(s.strip()).orElse(null);
-          if (place == null || !access.canEdit(staff, place)) {
-            problems.add("stationIds", Text.of("problem.notice.station.not-yours", s));
-          } else {
-            stationIds.add(place.id());
-          }
-        }
-        if (stationIds.isEmpty() && !problems.has("stationIds")) {
-          problems.add("stationIds", Text.of("problem.notice.stations.missing"));
-        }
-      }
-    }
+    Reach reach =
+        Reach.check(staff, access, stations, d.target(), d.townshipId(), d.stationIds(), problems);
     problems.throwIfAny();
     return new Notice(
         id,
@@ -284,26 +241,21 @@ public class NoticeService {
         priority,
         from,
         until,
-        target,
-        townshipId,
-        stationIds,
+        Notice.Target.valueOf(reach.target().name()),
+        reach.townshipId(),
+        reach.stationIds(),
         staff.displayName(),
         staff.countyId());
   }
 
   private static @Nullable OffsetDateTime parseInstant(
       String field, String text, ValidationProblem.Collector problems) {
-    String t = text.strip();
-    try {
-      return OffsetDateTime.parse(t);
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return LocalDateTime.parse(t).atZone(SHANGHAI).toOffsetDateTime();
-      } catch (DateTimeParseException e) {
-        problems.add(field, Text.of("problem.notice.time.invalid"));
-        return null;
-      }
-    }
+    return ApiTimes.typed(text)
+        .orElseGet(
+            () -> {
+              problems.add(field, Text.of("problem.notice.time.invalid"));
+              return null;
+            });
   }
 
   private static String describe(Notice n) {
@@ -311,10 +263,7 @@ public class NoticeService {
         + " 「"
         + n.title()
         + "」 "
-        + n.target()
-        + (n.target() == Notice.Target.STATIONS
-            ? " " + n.stationIds()
-            : n.townshipId() == null ? "" : " " + n.townshipId())
+        + n.reach().describe()
         + " "
         + n.validFrom()
         + " – "

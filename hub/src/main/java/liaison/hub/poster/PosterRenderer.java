@@ -184,6 +184,53 @@ public class PosterRenderer {
     return png(image);
   }
 
+  /** A screen's poster in landscape, for the media library's demo: 1600×900 pixels. */
+  public static final int SCREEN_WIDTH = 1600;
+
+  public static final int SCREEN_HEIGHT = 900;
+
+  /**
+   * A poster for the screens (a media slide, not print): the county's name on a red band, a
+   * headline in both languages and a line under it, on white.
+   */
+  public byte[] screenPoster(String county, Text headline, String line) {
+    BufferedImage image =
+        new BufferedImage(SCREEN_WIDTH, SCREEN_HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = start(image);
+    g.setColor(RED);
+    g.fillRect(0, 0, SCREEN_WIDTH, 200);
+    fitCentered(
+        g,
+        county,
+        new Font(serif, Font.BOLD, 120),
+        GOLD,
+        SCREEN_WIDTH / 2,
+        145,
+        SCREEN_WIDTH - 160);
+    fitCentered(
+        g,
+        headline.zh(),
+        new Font(sans, Font.BOLD, 130),
+        RED,
+        SCREEN_WIDTH / 2,
+        440,
+        SCREEN_WIDTH - 160);
+    fitCentered(
+        g,
+        headline.en(),
+        new Font(sans, Font.PLAIN, 64),
+        MUTED,
+        SCREEN_WIDTH / 2,
+        540,
+        SCREEN_WIDTH - 160);
+    fitCentered(
+        g, line, new Font(sans, Font.PLAIN, 72), INK, SCREEN_WIDTH / 2, 720, SCREEN_WIDTH - 160);
+    g.setColor(GOLD);
+    g.fillRect(0, SCREEN_HEIGHT - 40, SCREEN_WIDTH, 40);
+    g.dispose();
+    return png(image);
+  }
+
   private static Graphics2D start(BufferedImage image) {
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.media.MediaSlideRepository;
+import liaison.hub.media.ScheduledSlide;
 import liaison.hub.mywork.SignInKeys;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.opinion.DeputyLinks;
@@ -32,6 +35,7 @@ import liaison.hub.software.SoftwareRollouts;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.web.PublicLinks;
+import liaison.signage.protocol.MediaSlide;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ReceptionStatus;
 import liaison.signage.protocol.StationAlert;
@@ -44,11 +48,15 @@ import org.jspecify.annotations.Nullable;
  * arrived and how many places are booked, the notices aimed at it, its QR links, its handling
  * figures for this month, this year and the last 12 months with its latest published summaries
  * (never a resident's words), the signage playlist set for it (none when it plays the defaults),
- * and the deputies' side: the county's stars and the station's reports to voters.
+ * the deputies' side (the county's stars and the station's reports to voters), and the manager's
+ * own media slides by reference with the station's volume.
  */
 @Singleton
 public class SnapshotBuilder {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  /** How far ahead a station is told of media slides to come, to download them in time. */
+  public static final Duration MEDIA_AHEAD = Duration.ofDays(7);
 
   private final StationRepository stations;
   private final DeputyRepository deputies;
@@ -65,6 +73,7 @@ public class SnapshotBuilder {
   private final SignInKeys signInKeys;
   private final StationDutyRepository stationDuty;
   private final SoftwareRollouts rollouts;
+  private final MediaSlideRepository media;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -83,8 +92,10 @@ public class SnapshotBuilder {
       SignInKeys signInKeys,
       StationDutyRepository stationDuty,
       SoftwareRollouts rollouts,
+      MediaSlideRepository media,
       Clock clock) {
     this.rollouts = rollouts;
+    this.media = media;
     this.signInKeys = signInKeys;
     this.stationDuty = stationDuty;
     this.playlists = playlists;
@@ -173,7 +184,26 @@ public class SnapshotBuilder {
                 playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
                 plan(stationId, today, assignedIds))
             .withDuty(duty(stationId, place.countyId(), today))
-            .withSoftware(software(stationId)));
+            .withSoftware(software(stationId))
+            .withMedia(media(stationId, s.townshipId(), place.countyId(), now)));
+  }
+
+  /**
+   * The station's media slides: those aimed at it that are in force or start within {@link
+   * #MEDIA_AHEAD} (so the station downloads their files ahead), in the order they play, with its
+   * volume; none when it has no slide and plays silently (a snapshot as before issue 20). An ended
+   * slide leaves at the next rebuild (every snapshot is rebuilt every few minutes): the station
+   * stops it on time itself from its {@code validUntil}.
+   */
+  private StationContent.@Nullable Media media(
+      String stationId, String townshipId, String countyId, OffsetDateTime now) {
+    List<MediaSlide> slides =
+        media.forStation(stationId, townshipId, countyId, now, now.plus(MEDIA_AHEAD)).stream()
+            .filter(slide -> !slide.item().files().isEmpty())
+            .map(ScheduledSlide::toProtocol)
+            .toList();
+    int volume = media.volume(stationId);
+    return slides.isEmpty() && volume == 0 ? null : new StationContent.Media(slides, volume);
   }
 
   /**

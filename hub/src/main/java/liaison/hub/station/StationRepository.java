@@ -13,6 +13,7 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.StationKind;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** Counties, townships and stations. */
 @Singleton
@@ -39,6 +40,37 @@ public class StationRepository {
   public List<String> allIds() {
     return database.withHandle(
         h -> h.createQuery("SELECT id FROM station ORDER BY id").mapTo(String.class).list());
+  }
+
+  /**
+   * The stations something aimed at {@code reach} reaches: the listed ones, a township's, or every
+   * station of the county (of the hub, when {@code countyId} is null: a record from before records
+   * carried their county).
+   */
+  public List<String> reached(Reach reach, @Nullable String countyId) {
+    return database.withHandle(
+        h ->
+            switch (reach.target()) {
+              case STATIONS -> reach.stationIds();
+              case TOWNSHIP ->
+                  h.createQuery("SELECT id FROM station WHERE township_id = :t ORDER BY id")
+                      .bind("t", reach.townshipId())
+                      .mapTo(String.class)
+                      .list();
+              case ALL ->
+                  countyId == null
+                      ? h.createQuery("SELECT id FROM station ORDER BY id")
+                          .mapTo(String.class)
+                          .list()
+                      : h.createQuery(
+                              """
+                              SELECT s.id FROM station s JOIN township t ON t.id = s.township_id
+                              WHERE t.county_id = :county ORDER BY s.id
+                              """)
+                          .bind("county", countyId)
+                          .mapTo(String.class)
+                          .list();
+            });
   }
 
   public Optional<StationPlace> find(String id) {

@@ -1,8 +1,11 @@
 package liaison.hub.web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import liaison.hub.db.Sql;
 import org.jspecify.annotations.Nullable;
 
@@ -28,5 +31,23 @@ public final class ApiTimes {
 
   public static String time(LocalTime value) {
     return Sql.time(value);
+  }
+
+  /**
+   * An instant as staff type it: with an offset ({@code 2026-11-23T09:00:00+08:00}) or without,
+   * then Beijing time ({@code 2026-11-23T09:00}, what a form's datetime-local sends); empty when it
+   * is neither.
+   */
+  public static Optional<OffsetDateTime> typed(String text) {
+    String t = text.strip();
+    try {
+      return Optional.of(OffsetDateTime.parse(t));
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return Optional.of(LocalDateTime.parse(t).atZone(Sql.ZONE).toOffsetDateTime());
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
   }
 }

@@ -284,6 +284,7 @@ class EveryPageBrowserTest {
                     : records.get("reception");
             case "rules/id" -> records.get("rule");
             case "notices/id" -> records.get("notice");
+            case "slides/id" -> liaison.hub.demo.DemoMedia.POSTER_SLIDE;
             case "activities/id" -> records.get("activity");
             case "cases/id" ->
                 template.startsWith("/dept") ? records.get("departmentCase") : records.get("case");
@@ -310,6 +311,8 @@ class EveryPageBrowserTest {
         switch (template) {
           case "/admin/receptions/new" -> "?station=s-001&date=" + today();
           case "/admin/rules/new" -> "?station=s-001";
+          // From the library's link: the demo's poster chosen, its preview shown.
+          case "/admin/media/slides/new" -> "?item=" + liaison.hub.demo.DemoMedia.POSTER_ITEM;
           // A scan with a code long expired: the refusal page, in words (422).
           case "/me/sign-in" -> "?r=" + records.get("reception") + "&c=expired000";
           default -> "";

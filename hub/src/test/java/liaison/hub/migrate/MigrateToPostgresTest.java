@@ -648,6 +648,29 @@ class MigrateToPostgresTest {
                     "target", "STATIONS",
                     "stationIds", List.of("s-001", "s-002")))));
 
+    // A poster of the county's media library on s-002's screen in the mornings, loud enough to
+    // hear a video (the slides' tables; the library's item made by the slides' test fixture).
+    liaison.hub.media.MediaItems.image(
+        hub.bean(liaison.hub.db.Database.class),
+        hub.bean(liaison.hub.media.MediaStore.class),
+        "mi-migrate",
+        null,
+        "冬季防火宣传海报",
+        900,
+        1200,
+        java.awt.Color.ORANGE);
+    String slideId =
+        json.readTree(
+                admin
+                    .api(
+                        "POST",
+                        "/api/media/slides",
+                        "{\"itemId\":\"mi-migrate\",\"target\":\"STATIONS\",\"stationIds\":[\"s-002\"],\"dayparts\":[\"08:00-12:00\"]}")
+                    .body())
+            .get("id")
+            .asText();
+    ok(admin.api("PUT", "/api/stations/s-002/media-volume", "{\"volume\":30}"));
+
     // A screen for s-002 enrols, connects with its own password and reports.
     String password = MqttPasswordHash.newPassword();
     HttpResponse<String> asked =
@@ -704,12 +727,30 @@ class MigrateToPostgresTest {
                   now,
                   new LinkedHashMap<>(DisplayProofReporter.body(proof, SHANGHAI)))),
           false);
+      screen.publish(
+          events,
+          ProtocolCodec.encode(
+              new StationEvent(
+                  UUID.randomUUID(),
+                  "media.displayed",
+                  now,
+                  Map.of(
+                      "slideId",
+                      slideId,
+                      "from",
+                      now.minusMinutes(3).toString(),
+                      "until",
+                      now.minusMinutes(3).plusSeconds(15).toString(),
+                      "seconds",
+                      15))),
+          false);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
               () ->
                   count(hub, "notice_display") == 1
-                      && count(hub, "station_event") == 2
+                      && count(hub, "media_display") == 1
+                      && count(hub, "station_event") == 3
                       && count(hub, "station_version_shown") >= 1);
     }
     // A local day off of the county's own (县庆) in its working-day calendar.

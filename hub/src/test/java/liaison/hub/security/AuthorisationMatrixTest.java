@@ -741,6 +741,28 @@ class AuthorisationMatrixTest {
     expect("GET /install/station.sh", PUBLIC);
     // Signage media (issue 20): the library's files by hash, for stations.
     expect("GET /media/{sha256}", PUBLIC);
+    // Media slides: S1's is the county poster on s-001 alone, S2's on s-002 alone.
+    expect("GET /api/media/slides", EDITORS);
+    expect("POST /api/media/slides", EDITORS);
+    expect("GET /api/media/slides/{id}", STATION_STAFF);
+    expect("PUT /api/media/slides/{id}", STATION_STAFF);
+    expect(
+        "DELETE /api/media/slides/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshSlide(side))));
+    expect("POST /api/media/slides/{id}/move", STATION_STAFF);
+    expect("GET /api/media/slides/{id}/proofs", STATION_STAFF);
+    expect("GET /api/stations/{id}/media", STATION_STAFF);
+    expect("PUT /api/stations/{id}/media-volume", STATION_STAFF);
+    expect("GET /admin/media/slides", EDITORS);
+    expect("GET /admin/media/slides/new", EDITORS);
+    expect("POST /admin/media/slides", EDITORS);
+    expect("GET /admin/media/slides/{id}", STATION_STAFF);
+    expect("POST /admin/media/slides/{id}", STATION_STAFF);
+    expect(
+        "POST /admin/media/slides/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshSlide(side))));
+    expect("POST /admin/media/slides/{id}/move", STATION_STAFF);
+    expect("POST /admin/stations/{id}/screen/media-volume", STATION_STAFF);
 
     // Spreadsheets, accounts, audit.
     expect("GET /api/export/{kind}", EDITORS);
@@ -1311,6 +1333,8 @@ class AuthorisationMatrixTest {
           case "present/deputyId", "attendance/deputyId" -> r.get("offDuty");
           case "receptions/id" -> r.get("reception");
           case "notices/id" -> r.get("notice");
+          case "slides/id" -> r.get("slide");
+          case "media/sha256" -> r.get("mediaFile");
           case "activities/id" -> r.get("activity");
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
@@ -1518,6 +1542,25 @@ class AuthorisationMatrixTest {
     s2.put("notice", "n-0002");
     s1.put("activity", "pa-0001");
     s2.put("activity", "pa-0008");
+    liaison.hub.media.MediaItems.image(
+        jdbi,
+        hub.bean(liaison.hub.media.MediaStore.class),
+        "mi-matrix",
+        null,
+        "矩阵测试海报",
+        600,
+        800,
+        java.awt.Color.BLUE);
+    s1.put("slide", freshSlide(Side.S1));
+    s2.put("slide", freshSlide(Side.S2));
+    String poster =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT upload_sha256 FROM media_item WHERE id = 'mi-matrix'")
+                    .mapTo(String.class)
+                    .one());
+    s1.put("mediaFile", poster);
+    s2.put("mediaFile", poster);
     for (Side side : Side.values()) {
       Map<String, String> r = records.get(side);
       r.put(
@@ -1850,6 +1893,15 @@ class AuthorisationMatrixTest {
 
   private String freshNotice(Side side) {
     return created("/api/notices", notice(records.get(side).get("station")));
+  }
+
+  /** A slide of the matrix's county poster on the side's station alone, made for one request. */
+  private String freshSlide(Side side) {
+    return created(
+        "/api/media/slides",
+        "{\"itemId\":\"mi-matrix\",\"target\":\"STATIONS\",\"stationIds\":[\""
+            + records.get(side).get("station")
+            + "\"]}");
   }
 
   private String freshRule(Side side) {
