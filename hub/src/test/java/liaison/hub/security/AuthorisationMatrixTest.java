@@ -741,6 +741,22 @@ class AuthorisationMatrixTest {
     expect("GET /install/station.sh", PUBLIC);
     // Signage media (issue 20): the library's files by hash, for stations.
     expect("GET /media/{sha256}", PUBLIC);
+    // The library: the county's takes uploads from its administrators (an upload naming no
+    // station); a station's entries are its managers' and the administrators'; the library is
+    // listed to administrators and managers. Retiring twice is harmless; deletions take fresh ones.
+    expect("POST /api/media", route(COUNTY_ADMINS, "fileName=x.png"));
+    expect("GET /api/media", EDITORS);
+    expect("GET /api/media/{id}", STATION_STAFF);
+    expect("POST /api/media/{id}/retire", STATION_STAFF);
+    expect(
+        "DELETE /api/media/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshMedia(side))));
+    expect("GET /admin/media", EDITORS);
+    expect("POST /admin/media", COUNTY_ADMINS);
+    expect("POST /admin/media/{id}/retire", STATION_STAFF);
+    expect(
+        "POST /admin/media/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshMedia(side))));
 
     // Spreadsheets, accounts, audit.
     expect("GET /api/export/{kind}", EDITORS);
@@ -1327,6 +1343,8 @@ class AuthorisationMatrixTest {
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
           case "rollouts/id" -> r.get("rollout");
+          case "media/id" -> r.get("media");
+          case "media/sha256" -> r.get("mediaFile");
           case "o/token", "b/token" -> r.get("token");
           case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
@@ -1654,6 +1672,15 @@ class AuthorisationMatrixTest {
                       .mapTo(String.class)
                       .one()));
     }
+    // An entry of each side's station's own media library.
+    s1.put("media", freshMedia(Side.S1));
+    s2.put("media", freshMedia(Side.S2));
+    for (Map<String, String> side : List.of(s1, s2)) {
+      HttpResponse<String> entry =
+          send(Who.ADMIN, "GET", "/api/media/" + side.get("media"), null, null);
+      side.put(
+          "mediaFile", json.readTree(entry.body()).path("files").path(0).path("sha256").asText());
+    }
     s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
     s2.put("screenshot", screenshot(jdbi, "s-002", Color.GREEN));
     // Each screen has a credential, and each station's content is published.
@@ -1846,6 +1873,27 @@ class AuthorisationMatrixTest {
             + "\",\"date\":\""
             + LocalDate.now().plusDays(30)
             + "\",\"kind\":\"RESEARCH\",\"theme\":\"矩阵测试调研\"}");
+  }
+
+  /** A poster in the side's station's own library, of its own pixels, made for one request. */
+  private String freshMedia(Side side) {
+    int n = made.incrementAndGet();
+    HttpResponse<String> answer =
+        send(
+            Who.ADMIN,
+            "POST",
+            "/api/media?fileName=matrix.png&station=" + records.get(side).get("station"),
+            "image/png",
+            png(new Color(n * 37 % 256, n * 11 % 256, n % 256)));
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException(
+          "POST /api/media answered " + answer.statusCode() + " " + answer.body());
+    }
+    try {
+      return json.readTree(answer.body()).path("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String freshNotice(Side side) {
