@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import liaison.hub.audit.AuditLog;
@@ -55,6 +56,7 @@ public class MediaLibrary {
 
   private final Database database;
   private final MediaItemRepository items;
+  private final MediaFileRepository kept;
   private final MediaStore store;
   private final Path work;
   private final Access access;
@@ -66,6 +68,7 @@ public class MediaLibrary {
   public MediaLibrary(
       Database database,
       MediaItemRepository items,
+      MediaFileRepository kept,
       MediaStore store,
       HubConfig config,
       Access access,
@@ -75,6 +78,7 @@ public class MediaLibrary {
       Clock clock) {
     this.database = database;
     this.items = items;
+    this.kept = kept;
     this.store = store;
     // On the data disk beside the store, not in /tmp (a tmpfs in memory on many machines).
     this.work = config.dataPath().resolve("media").resolve("incoming");
@@ -104,6 +108,14 @@ public class MediaLibrary {
   }
 
   // ---- reading ----
+
+  /**
+   * A file the library keeps, by its hash, for whoever asks (stations download what their screens
+   * show; a hash is not guessed): its type and size as recorded.
+   */
+  public Optional<MediaFile> file(String sha256) {
+    return kept.find(sha256);
+  }
 
   /** The entries of the libraries this person may use, newest first. */
   public List<MediaItem> list(Staff staff, Filter filter) {

@@ -57,12 +57,8 @@ class MediaLibraryBrowserTest {
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("媒体库")))
         .hasAttribute("aria-current", "page");
 
-    Locator form = page.locator("section.media-upload");
-    form.locator("input[name=file]")
-        .setInputFiles(new FilePayload("冬季防火海报.png", "image/png", poster("FIRE SAFETY")));
-    form.locator("input[name=title]").fill("冬季防火宣传");
-    form.locator("select[name=library]").selectOption("county");
-    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
+    assertThat(page.locator("section.media-upload select[name=library]")).hasValue("county");
+    upload(page, new FilePayload("冬季防火海报.png", "image/png", poster("FIRE SAFETY")), "冬季防火宣传");
 
     page.waitForURL("**/admin/media?done=uploaded*");
     assertThat(page.getByText("已上传。点“放到屏幕上”安排播放。")).isVisible();
@@ -83,10 +79,7 @@ class MediaLibraryBrowserTest {
         .as("the thumbnail came from /media/{sha256}")
         .isEqualTo(320);
 
-    form = page.locator("section.media-upload");
-    form.locator("input[name=file]")
-        .setInputFiles(new FilePayload("海报.webp", "image/webp", MediaSamples.WEBP_POSTER.bytes()));
-    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
+    upload(page, new FilePayload("海报.webp", "image/webp", MediaSamples.WEBP_POSTER.bytes()), "");
     page.waitForURL("**/admin/media?done=uploaded*");
     assertThat(page.locator("article.media-card", new Page.LocatorOptions().setHasText("海报.webp")))
         .containsText("1200×1600");
@@ -100,15 +93,13 @@ class MediaLibraryBrowserTest {
     Page page = chromium.laptop();
     signIn(page, "admin");
     page.navigate(hub.url("/admin/media").toString());
-    Locator form = page.locator("section.media-upload");
-    form.locator("input[name=file]")
-        .setInputFiles(
-            new FilePayload(
-                "poster.jpg",
-                "image/jpeg",
-                "MZ\u0090\u0000 this program cannot be run".getBytes(StandardCharsets.ISO_8859_1)));
-    form.locator("input[name=title]").fill("不是海报");
-    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
+    upload(
+        page,
+        new FilePayload(
+            "poster.jpg",
+            "image/jpeg",
+            "MZ\u0090\u0000 this program cannot be run".getBytes(StandardCharsets.ISO_8859_1)),
+        "不是海报");
 
     assertThat(page.getByText("没有上传：请看下面标出的问题。")).isVisible();
     assertThat(page.locator("section.media-upload .field-error")).containsText("不是图片、视频或 PDF 文件");
@@ -124,10 +115,7 @@ class MediaLibraryBrowserTest {
     Page admin = chromium.laptop();
     signIn(admin, "admin");
     admin.navigate(hub.url("/admin/media").toString());
-    Locator form = admin.locator("section.media-upload");
-    form.locator("input[name=file]")
-        .setInputFiles(new FilePayload("便民服务指南海报（2026年冬季版）.png", "image/png", poster("SERVICES")));
-    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
+    upload(admin, new FilePayload("便民服务指南海报（2026年冬季版）.png", "image/png", poster("SERVICES")), "");
     admin.waitForURL("**/admin/media?done=*");
 
     Page page = chromium.phone();
@@ -140,6 +128,16 @@ class MediaLibraryBrowserTest {
         .isEqualTo(Axe.widths(page).get("inner"));
     assertThat(Axe.violations(page)).as("axe-core on a phone").isEmpty();
     Chromium.screenshot(page, "admin-media-phone");
+  }
+
+  /** Fills the upload form (the file; the title unless empty) and sends it. */
+  private static void upload(Page page, FilePayload file, String title) {
+    Locator form = page.locator("section.media-upload");
+    form.locator("input[name=file]").setInputFiles(file);
+    if (!title.isEmpty()) {
+      form.locator("input[name=title]").fill(title);
+    }
+    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("上传")).click();
   }
 
   private void signIn(Page page, String username) {

@@ -84,6 +84,7 @@ final class MediaCounty implements AutoCloseable {
         new MediaLibrary(
             db,
             new MediaItemRepository(db),
+            new MediaFileRepository(db),
             new MediaStore(config),
             config,
             new Access(new StationRepository(db, clock)),
