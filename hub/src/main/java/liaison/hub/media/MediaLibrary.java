@@ -175,7 +175,7 @@ public class MediaLibrary {
     String title = title(upload);
     Path dir = newWorkDir();
     try {
-      Received received = receive(upload.body(), dir);
+      Received received = receive(staff, upload, dir);
       var existing =
           database.withHandle(
               h ->
@@ -236,20 +236,22 @@ public class MediaLibrary {
   /** The upload on disk: its hash and size as it came, and its first bytes. */
   private record Received(Path file, String sha256, long size, byte[] head) {}
 
-  private Received receive(InputStream body, Path dir) {
+  private Received receive(Staff staff, Upload upload, Path dir) {
     Path file = dir.resolve("upload");
     MessageDigest digest = sha256();
     long size;
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest);
-        InputStream in = body) {
+        InputStream in = upload.body()) {
       byte[] buffer = new byte[64 * 1024];
       size = 0;
       int n;
       while ((n = in.read(buffer)) > 0) {
         size += n;
         if (size > MediaContent.Limits.ANY_BYTES) {
-          throw ValidationProblem.of(
-              "file",
+          throw refused(
+              staff,
+              "too-large",
+              upload.fileName(),
               Text.of(
                   "problem.media.video.too-large", MediaContent.Limits.ANY_BYTES / (1024 * 1024)));
         }
@@ -259,7 +261,7 @@ public class MediaLibrary {
       throw new UncheckedIOException("cannot receive an upload into " + dir, e);
     }
     if (size == 0) {
-      throw ValidationProblem.of("file", Text.of("problem.media.missing"));
+      throw refused(staff, "empty", upload.fileName(), Text.of("problem.media.missing"));
     }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {

@@ -96,7 +96,7 @@ final class PosterImages {
       }
     } catch (ValidationProblem e) {
       throw e;
-    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+    } catch (IOException | RuntimeException e) {
       throw ValidationProblem.of("file", Text.of("problem.media.image.damaged"));
     } finally {
       ONE_AT_A_TIME.release();
