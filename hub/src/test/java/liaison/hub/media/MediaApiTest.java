@@ -125,6 +125,42 @@ class MediaApiTest {
   }
 
   @Test
+  void shouldKeepEveryOtherRouteToItsOldBoundFromTheHeadersAlone() throws IOException {
+    // A station bundle's upload streams its body (no memory buffer would stop it): 210 MB it is.
+    String answer = headersOnly("/api/software/bundles", 300L * 1024 * 1024);
+
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).contains("提交的内容太大");
+  }
+
+  /**
+   * Sends a POST's headers declaring a body of {@code length} bytes, and none of it: the hub must
+   * answer from the headers. Returns what it answered.
+   */
+  private String headersOnly(String path, long length) throws IOException {
+    java.net.URI uri = hub.url(path);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + uri.getHost()
+                      + "\r\nContent-Type: application/gzip\r\nAccept: application/json"
+                      + "\r\nContent-Length: "
+                      + length
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] head = new byte[4096];
+      int n = socket.getInputStream().read(head);
+      return new String(head, 0, Math.max(0, n), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void shouldRefuseAKindItDoesNotKnow() {
     HttpResponse<String> answer = admin.api("GET", "/api/media?kind=SOUND", null);
     assertThat(answer.statusCode()).isEqualTo(400);
