@@ -27,10 +27,10 @@ import liaison.signage.protocol.MediaSlide.MediaFile;
 public class MediaFilesController {
   static final String FOREVER = "public, max-age=31536000, immutable";
 
-  private final MediaFileRepository files;
+  private final MediaLibrary files;
   private final MediaStore store;
 
-  public MediaFilesController(MediaFileRepository files, MediaStore store) {
+  public MediaFilesController(MediaLibrary files, MediaStore store) {
     this.files = files;
     this.store = store;
   }
@@ -50,7 +50,7 @@ public class MediaFilesController {
       return HttpResponse.notFound();
     }
     String etag = "\"" + sha256 + "\"";
-    Optional<MediaFile> known = files.find(sha256);
+    Optional<MediaFile> known = files.file(sha256);
     Optional<Path> path = store.find(sha256);
     if (known.isEmpty() || path.isEmpty()) {
       return HttpResponse.notFound();

@@ -881,6 +881,17 @@ class MigrateToPostgresTest {
             new liaison.hub.software.SoftwareRollouts.Draft(
                 "0.2.0", liaison.hub.software.SoftwareRollouts.Scope.STATION, "s-003"));
 
+    // A poster uploaded to the county's media library (its file, its thumbnail, its entry).
+    java.awt.image.BufferedImage poster =
+        new java.awt.image.BufferedImage(320, 180, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = poster.createGraphics();
+    g.setColor(new java.awt.Color(0xB7, 0x1C, 0x1C));
+    g.fillRect(0, 0, 320, 180);
+    g.dispose();
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(poster, "png", png);
+    ok(admin.apiBytes("POST", "/api/media?fileName=poster.png", "image/png", png.toByteArray()));
+
     // A command to a screen that is off: it times out (hub.commands.timeout) and is kept.
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");

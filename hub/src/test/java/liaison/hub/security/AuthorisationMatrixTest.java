@@ -763,6 +763,22 @@ class AuthorisationMatrixTest {
         new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshSlide(side))));
     expect("POST /admin/media/slides/{id}/move", STATION_STAFF);
     expect("POST /admin/stations/{id}/screen/media-volume", STATION_STAFF);
+    // The library: the county's takes uploads from its administrators (an upload naming no
+    // station); a station's entries are its managers' and the administrators'; the library is
+    // listed to administrators and managers. Retiring twice is harmless; deletions take fresh ones.
+    expect("POST /api/media", route(COUNTY_ADMINS, "fileName=x.png"));
+    expect("GET /api/media", EDITORS);
+    expect("GET /api/media/{id}", STATION_STAFF);
+    expect("POST /api/media/{id}/retire", STATION_STAFF);
+    expect(
+        "DELETE /api/media/{id}",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshMedia(side))));
+    expect("GET /admin/media", EDITORS);
+    expect("POST /admin/media", COUNTY_ADMINS);
+    expect("POST /admin/media/{id}/retire", STATION_STAFF);
+    expect(
+        "POST /admin/media/{id}/delete",
+        new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshMedia(side))));
 
     // Spreadsheets, accounts, audit.
     expect("GET /api/export/{kind}", EDITORS);
@@ -1334,7 +1350,6 @@ class AuthorisationMatrixTest {
           case "receptions/id" -> r.get("reception");
           case "notices/id" -> r.get("notice");
           case "slides/id" -> r.get("slide");
-          case "media/sha256" -> r.get("mediaFile");
           case "activities/id" -> r.get("activity");
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
@@ -1351,6 +1366,8 @@ class AuthorisationMatrixTest {
           case "days/date" -> "2020-01-01";
           case "notifications/id" -> r.get("notification");
           case "rollouts/id" -> r.get("rollout");
+          case "media/id" -> r.get("media");
+          case "media/sha256" -> r.get("mediaFile");
           case "o/token", "b/token" -> r.get("token");
           case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
@@ -1553,14 +1570,6 @@ class AuthorisationMatrixTest {
         java.awt.Color.BLUE);
     s1.put("slide", freshSlide(Side.S1));
     s2.put("slide", freshSlide(Side.S2));
-    String poster =
-        jdbi.withHandle(
-            h ->
-                h.createQuery("SELECT upload_sha256 FROM media_item WHERE id = 'mi-matrix'")
-                    .mapTo(String.class)
-                    .one());
-    s1.put("mediaFile", poster);
-    s2.put("mediaFile", poster);
     for (Side side : Side.values()) {
       Map<String, String> r = records.get(side);
       r.put(
@@ -1696,6 +1705,15 @@ class AuthorisationMatrixTest {
                       .bind("key", key)
                       .mapTo(String.class)
                       .one()));
+    }
+    // An entry of each side's station's own media library.
+    s1.put("media", freshMedia(Side.S1));
+    s2.put("media", freshMedia(Side.S2));
+    for (Map<String, String> side : List.of(s1, s2)) {
+      HttpResponse<String> entry =
+          send(Who.ADMIN, "GET", "/api/media/" + side.get("media"), null, null);
+      side.put(
+          "mediaFile", json.readTree(entry.body()).path("files").path(0).path("sha256").asText());
     }
     s1.put("screenshot", screenshot(jdbi, "s-001", Color.BLUE));
     s2.put("screenshot", screenshot(jdbi, "s-002", Color.GREEN));
@@ -1889,6 +1907,27 @@ class AuthorisationMatrixTest {
             + "\",\"date\":\""
             + LocalDate.now().plusDays(30)
             + "\",\"kind\":\"RESEARCH\",\"theme\":\"矩阵测试调研\"}");
+  }
+
+  /** A poster in the side's station's own library, of its own pixels, made for one request. */
+  private String freshMedia(Side side) {
+    int n = made.incrementAndGet();
+    HttpResponse<String> answer =
+        send(
+            Who.ADMIN,
+            "POST",
+            "/api/media?fileName=matrix.png&station=" + records.get(side).get("station"),
+            "image/png",
+            png(new Color(n * 37 % 256, n * 11 % 256, n % 256)));
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException(
+          "POST /api/media answered " + answer.statusCode() + " " + answer.body());
+    }
+    try {
+      return json.readTree(answer.body()).path("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String freshNotice(Side side) {
