@@ -54,6 +54,12 @@ public final class RunningHub implements AutoCloseable {
    */
   public static RunningHub start(
       Path dataDir, TestDatabases.Store store, Map<String, Object> extra) {
+    if (store == null) {
+      // An @OnBothStores class's store is not known yet in @BeforeAll: both runs would get one.
+      throw new IllegalStateException(
+          "no store to start the hub on: start it in @BeforeParameterizedClassInvocation, not"
+              + " @BeforeAll");
+    }
     return launch(dataDir, freePort(), TestDatabases.hubProperties(store, dataDir), extra);
   }
 

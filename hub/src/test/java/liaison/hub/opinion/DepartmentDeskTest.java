@@ -22,11 +22,11 @@ import liaison.hub.TestDatabases;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -49,8 +49,9 @@ class DepartmentDeskTest {
   private StaffClient transportPages;
   private final ObjectMapper json = new ObjectMapper();
 
-  @BeforeAll
-  void start(@TempDir Path dir) {
+  // Once per store: @BeforeAll would start one hub before the store is known, for both runs.
+  @BeforeParameterizedClassInvocation
+  void start(TestDatabases.Store store, @TempDir Path dir) {
     hub = RunningHub.start(dir, store, Map.of());
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     manager = StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD);
@@ -59,7 +60,7 @@ class DepartmentDeskTest {
     transportPages = StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     if (hub != null) {
       hub.close();

@@ -28,11 +28,11 @@ import liaison.hub.security.PasswordHasher;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
 import liaison.hub.security.StaffAccountRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
@@ -56,8 +56,9 @@ class SuggestionsTest {
   private StaffClient manager;
   private final ObjectMapper json = new ObjectMapper();
 
-  @BeforeAll
-  void start(@TempDir Path dir) {
+  // Once per store: @BeforeAll would start one hub before the store is known, for both runs.
+  @BeforeParameterizedClassInvocation
+  void start(TestDatabases.Store store, @TempDir Path dir) {
     hub = RunningHub.start(dir, store, Map.of());
     // 刘桂芳 (d-0006) gets an account of her own, to be the other deputy.
     String hash = hub.bean(PasswordHasher.class).hash(DemoCounty.PASSWORD);
@@ -84,7 +85,7 @@ class SuggestionsTest {
     manager = StaffClient.basic(hub, "chengguan", DemoCounty.PASSWORD);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stop() {
     if (hub != null) {
       hub.close();
