@@ -33,6 +33,15 @@ public final class SignagePlayback implements AutoCloseable {
 
   /** Starts suspended: call {@link #resume()} to put the loop on screen. */
   public SignagePlayback(StationRuntime runtime, SignageScreen screen, Clock clock) {
+    this(runtime, screen, clock, mediaFilesOf(runtime));
+  }
+
+  /**
+   * As above, with the station's media files ready to play: the media slides whose files are in
+   * {@code media} play after the boards.
+   */
+  public SignagePlayback(
+      StationRuntime runtime, SignageScreen screen, Clock clock, MediaFiles media) {
     this.runtime = runtime;
     this.screen = screen;
     this.clock = clock;
@@ -45,7 +54,6 @@ public final class SignagePlayback implements AutoCloseable {
     loop.onMediaProof(proofs::media);
     // The managers' media slides: the loop plays those whose files are ready, the screen draws
     // them.
-    MediaFiles media = mediaFilesOf(runtime);
     loop.media(media);
     screen.media(media, sha256 -> loop.mediaFailed(sha256, clock.instant()));
     loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
