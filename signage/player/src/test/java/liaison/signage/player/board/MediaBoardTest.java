@@ -325,8 +325,8 @@ class MediaBoardTest {
     return seen.size();
   }
 
-  private static MediaFile videoFile(Path path, int width, int height, long millis)
-      throws IOException {
+  /** The sample's reference as the hub would give it: its hash, size, pixels and length. */
+  static MediaFile videoFile(Path path, int width, int height, long millis) throws IOException {
     return new MediaFile(sha256(path), Files.size(path), "video/mp4", width, height, millis);
   }
 

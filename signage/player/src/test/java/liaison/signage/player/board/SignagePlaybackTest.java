@@ -4,12 +4,9 @@ import static liaison.signage.player.fx.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import liaison.signage.player.StationConfig;
@@ -152,15 +149,7 @@ class SignagePlaybackTest {
   @Test
   void shouldPlayAVideoSlideAfterTheBoardsAndReportItsTurnAsMediaDisplayed() throws Exception {
     Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(dir.resolve("media"), "video.mp4");
-    MediaFile file =
-        new MediaFile(
-            HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(video))),
-            Files.size(video),
-            "video/mp4",
-            320,
-            180,
-            2000);
+    MediaFile file = MediaBoardTest.videoFile(video, 320, 180, 2000);
     MediaFiles cache = f -> f.equals(file) ? Optional.of(video) : Optional.empty();
     try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
         TestClient hub = TestClient.connect(broker.uri(), "test-hub");
