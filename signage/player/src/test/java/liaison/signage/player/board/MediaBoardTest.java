@@ -232,6 +232,33 @@ class MediaBoardTest {
   }
 
   @Test
+  void shouldGoOnWithAVideoFromWhereAnInterruptLeftIt() throws IOException {
+    Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(files, "resumed.mp4");
+    MediaFile file = videoFile(video, 320, 180, 2000);
+    MediaTurn first = turn("VIDEO", file);
+    // Back after an alert: 1.2 s of the video had played.
+    MediaTurn resumed =
+        new MediaTurn(
+            first.slide(), 0, Duration.ofMillis(1200), AT.plusSeconds(31), AT.plusSeconds(32));
+    SignageScreen screen =
+        onFx(
+            () -> {
+              SignageScreen s = screen(f -> Optional.of(video));
+              s.show(resumed, Optional.of(content(0)));
+              Screens.render(s.root(), 1280, 800);
+              return s;
+            });
+    MediaPlayer player = onFx(() -> screen.videoPlaying().orElseThrow());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> onFx(() -> player.getStatus() == MediaPlayer.Status.PLAYING));
+
+    assertThat(onFx(() -> player.getCurrentTime().toMillis())).isGreaterThanOrEqualTo(1200);
+    onFx(screen::stopMedia);
+  }
+
+  @Test
   void shouldHandBackAFileThatCannotBePlayedSoTheLoopSkipsIt() throws IOException {
     Path broken = Files.write(files.resolve("broken.mp4"), new byte[] {0, 0, 0, 8, 'f', 't', 'y'});
     MediaFile file = videoFile(broken, 320, 180, 2000);
