@@ -194,10 +194,12 @@ class SignageVideoMemoryBenchmark {
       List<Sample> baseline,
       List<Sample> playing,
       java.util.function.ToDoubleFunction<Sample> of) {
-    int quarter = Math.max(1, playing.size() / 4);
-    double first = playing.subList(0, quarter).stream().mapToDouble(of).average().orElse(0);
+    // The reading at 0 s was taken before the first video: the quarters are of the rest.
+    List<Sample> played = playing.subList(1, playing.size());
+    int quarter = Math.max(1, played.size() / 4);
+    double first = played.subList(0, quarter).stream().mapToDouble(of).average().orElse(0);
     double last =
-        playing.subList(playing.size() - quarter, playing.size()).stream()
+        played.subList(played.size() - quarter, played.size()).stream()
             .mapToDouble(of)
             .average()
             .orElse(0);
