@@ -173,15 +173,7 @@ class MediaBoardTest {
               return s;
             });
 
-    MediaPlayer player = onFx(() -> screen.videoPlaying().orElseThrow());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                onFx(
-                    () ->
-                        player.getStatus() == MediaPlayer.Status.PLAYING
-                            && player.getCurrentTime().toMillis() > 300));
+    MediaPlayer player = awaitPlaying(screen, 300);
     assertThat(onFx(player::isMute)).as("volume 0: muted").isTrue();
     Frame frame =
         onFx(
@@ -218,11 +210,7 @@ class MediaBoardTest {
               Screens.render(s.root(), 1280, 800);
               return s;
             });
-    MediaPlayer player = onFx(() -> screen.videoPlaying().orElseThrow());
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> onFx(() -> player.getCurrentTime().toMillis() > 300));
+    MediaPlayer player = awaitPlaying(screen, 300);
 
     assertThat(onFx(player::isMute)).isFalse();
     assertThat(onFx(player::getVolume)).isEqualTo(0.4);
@@ -248,11 +236,7 @@ class MediaBoardTest {
               Screens.render(s.root(), 1280, 800);
               return s;
             });
-    MediaPlayer player = onFx(() -> screen.videoPlaying().orElseThrow());
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> onFx(() -> player.getStatus() == MediaPlayer.Status.PLAYING));
+    MediaPlayer player = awaitPlaying(screen, 0);
 
     assertThat(onFx(() -> player.getCurrentTime().toMillis())).isGreaterThanOrEqualTo(1200);
     onFx(screen::stopMedia);
@@ -297,6 +281,22 @@ class MediaBoardTest {
       List<String> problems) {}
 
   private record Frame(WritableImage image, Bounds view) {}
+
+  /** The video on the screen once it plays and has got past {@code millis}. */
+  static MediaPlayer awaitPlaying(SignageScreen screen, long millis) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                onFx(
+                    () ->
+                        screen
+                            .videoPlaying()
+                            .filter(p -> p.getStatus() == MediaPlayer.Status.PLAYING)
+                            .filter(p -> p.getCurrentTime().toMillis() > millis)
+                            .isPresent()));
+    return onFx(() -> screen.videoPlaying().orElseThrow());
+  }
 
   private SignageScreen screen(MediaFiles media) {
     SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());

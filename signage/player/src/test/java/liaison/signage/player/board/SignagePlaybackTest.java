@@ -203,17 +203,7 @@ class SignagePlaybackTest {
         onFx(playback::tick);
       }
       assertThat(onFx(() -> playback.loop().screen())).isInstanceOf(MediaTurn.class);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  onFx(
-                      () ->
-                          playback
-                              .screen()
-                              .videoPlaying()
-                              .map(p -> p.getCurrentTime().toMillis() > 0)
-                              .orElse(false)));
+      MediaBoardTest.awaitPlaying(playback.screen(), 0);
 
       // The video's own two seconds, then the boards again; its turn reaches the hub.
       for (int second = 0; second < 2; second++) {
