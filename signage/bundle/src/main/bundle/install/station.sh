@@ -299,7 +299,10 @@ took() { say "$1 · $((SECONDS - step_started)) s"; step_started=$SECONDS; }
 
 # fonts-noto-cjk: Chinese in JavaFX. libgtk-3-0 and the X libraries: JavaFX's window on Linux.
 # x11-xserver-utils: xset (no blanking) and xrandr (rotation). No desktop environment.
-packages=(ca-certificates curl openssl fonts-noto-cjk libgtk-3-0 libxtst6 libxxf86vm1 libgl1 x11-xserver-utils)
+# libavcodec59, libavformat59, libasound2: the managers' videos (javafx-media decodes H.264/AAC with
+# Bookworm's FFmpeg 5.1 and plays sound through ALSA; a card without sound plays the picture).
+packages=(ca-certificates curl openssl fonts-noto-cjk libgtk-3-0 libxtst6 libxxf86vm1 libgl1 x11-xserver-utils
+  libavcodec59 libavformat59 libasound2)
 if [ "$display_server" = xorg ]; then
   packages+=(xserver-xorg-core xserver-xorg-input-libinput xinit xinput)
 else

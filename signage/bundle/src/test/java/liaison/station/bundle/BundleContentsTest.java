@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each bundle holds native code for its own processor only: a Raspberry Pi's bundle with x86-64
  * JavaFX would install cleanly and then show nothing. Reads the ELF header of every native library
- * the apps load (JavaFX's, SQLite's, the GPIO library's) in the bundle as built.
+ * the apps load (JavaFX's with its media, SQLite's, the GPIO library's) in the bundle as built.
  */
 class BundleContentsTest {
 
@@ -63,6 +63,16 @@ class BundleContentsTest {
       fxMachines.addAll(machinesOf(jar, entry -> entry.endsWith(".so")));
     }
     assertThat(fxMachines).hasSizeGreaterThan(5).containsOnly(processor.elfMachine);
+    // The managers' videos (issue 20): javafx-media's GStreamer and the plugin for Bookworm's
+    // FFmpeg
+    // 5.1 (libavcodec59, which the installer puts on the card), for this processor.
+    Path media = only(unpacked.resolve("javafx"), "javafx-media-");
+    for (String library :
+        List.of("libgstreamer-lite.so", "libjfxmedia.so", "libavplugin-ffmpeg-59.so")) {
+      assertThat(machinesOf(media, library::equals))
+          .as(library)
+          .containsExactly(processor.elfMachine);
+    }
 
     assertThat(jars(unpacked.resolve("lib")))
         .noneMatch(p -> p.getFileName().toString().startsWith("javafx-"));

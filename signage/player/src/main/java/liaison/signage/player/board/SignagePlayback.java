@@ -9,6 +9,7 @@ import liaison.signage.player.enrol.EnrolmentPresenter;
 import liaison.signage.player.fx.FxThread;
 import liaison.signage.player.loop.DisplayProofReporter;
 import liaison.signage.player.loop.SignageLoop;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.StationContent;
 import org.slf4j.Logger;
@@ -32,13 +33,29 @@ public final class SignagePlayback implements AutoCloseable {
 
   /** Starts suspended: call {@link #resume()} to put the loop on screen. */
   public SignagePlayback(StationRuntime runtime, SignageScreen screen, Clock clock) {
+    this(runtime, screen, clock, mediaFilesOf(runtime));
+  }
+
+  /**
+   * As above, with the station's media files ready to play: the media slides whose files are in
+   * {@code media} play after the boards.
+   */
+  public SignagePlayback(
+      StationRuntime runtime, SignageScreen screen, Clock clock, MediaFiles media) {
     this.runtime = runtime;
     this.screen = screen;
     this.clock = clock;
     this.loop = new SignageLoop(Playlist.DEFAULT, clock);
     this.enrolment = new EnrolmentPresenter(clock);
     loop.suspend(clock.instant());
-    loop.onProof(new DisplayProofReporter(runtime.events()::record, clock.getZone()));
+    DisplayProofReporter proofs =
+        new DisplayProofReporter(runtime.events()::record, clock.getZone());
+    loop.onProof(proofs);
+    loop.onMediaProof(proofs::media);
+    // The managers' media slides: the loop plays those whose files are ready, the screen draws
+    // them.
+    loop.media(media);
+    screen.media(media, sha256 -> loop.mediaFailed(sha256, clock.instant()));
     loop.onChange(next -> screen.show(next, runtime.feed().content().get()));
     // A board with more than a screenful shows its pages in turn: the screen knows how many.
     loop.pages(screen::pagesOf);
@@ -83,6 +100,15 @@ public final class SignagePlayback implements AutoCloseable {
   /** Takes the loop off screen; the notice that was showing gets its proof of display. */
   public void suspend() {
     loop.suspend(clock.instant());
+    screen.stopMedia();
+  }
+
+  /**
+   * The station's media files: the one place the station's cache comes in. Until the cache of issue
+   * 20 is part of the runtime, nothing is ready and no media slide plays.
+   */
+  private static MediaFiles mediaFilesOf(StationRuntime runtime) {
+    return MediaFiles.NONE;
   }
 
   /** Every second or so: interrupts start and end, boards advance, the clock moves. */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,9 +27,11 @@ import liaison.signage.player.fx.CjkFonts;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.MediaTurn;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.player.qr.SignInCodeView;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.ContentAge;
@@ -44,7 +47,8 @@ import liaison.signage.schedule.ReceptionCalendar;
  * from three metres: the root font is {@link #BASE_PX} on a 1080-pixel short side and no text is
  * smaller than {@link #MIN_TEXT_PX} (see docs/SCREENS.md), scaled with the screen. A screen that
  * has not heard the hub for {@link ContentAge#STALE_AFTER} says how old its content is, under the
- * date.
+ * date. A manager's media slide is drawn under the same header ({@link MediaBoard}): the station's
+ * name and the time stay on screen whatever plays.
  */
 public final class SignageScreen {
   /** The root font size on a screen whose short side is 1080 pixels. */
@@ -90,6 +94,14 @@ public final class SignageScreen {
   private Optional<Slide> drawn = Optional.empty();
 
   private Optional<ReadOnlyIntegerProperty> drawnPages = Optional.empty();
+
+  /** Where the media slides' files are, and who hears of a file that cannot be played. */
+  private MediaFiles mediaFiles = MediaFiles.NONE;
+
+  private Consumer<String> mediaFailed = sha256 -> {};
+
+  /** The media slide on screen, kept while it stays (a video plays on through a redraw). */
+  private Optional<MediaBoard> mediaShown = Optional.empty();
 
   public SignageScreen(Clock clock, CjkFonts fonts, Portraits portraits) {
     this.clock = clock;
@@ -146,6 +158,29 @@ public final class SignageScreen {
     this.onScreen = next;
     this.content = current;
     redraw();
+  }
+
+  /**
+   * Where the media slides' files are on this station (the cache the loop asks too), and who hears
+   * the hash of a file that could not be played, so the loop skips it. Call on the FX thread.
+   */
+  public void media(MediaFiles files, Consumer<String> failed) {
+    this.mediaFiles = files;
+    this.mediaFailed = failed;
+  }
+
+  /**
+   * Stops a video on screen and lets go of its player: the loop left the screen (a visitor touched
+   * the kiosk) or the window closes. Call on the FX thread.
+   */
+  public void stopMedia() {
+    mediaShown.ifPresent(MediaBoard::close);
+    mediaShown = Optional.empty();
+  }
+
+  /** The video playing on screen, if a video slide is; for tests and the memory benchmark. */
+  public Optional<javafx.scene.media.MediaPlayer> videoPlaying() {
+    return mediaShown.flatMap(MediaBoard::player);
   }
 
   /**
@@ -306,6 +341,9 @@ public final class SignageScreen {
     tick();
     drawn = Optional.empty();
     drawnPages = Optional.empty();
+    if (!(onScreen instanceof MediaTurn)) {
+      stopMedia();
+    }
     body.getChildren().setAll(board());
   }
 
@@ -322,6 +360,7 @@ public final class SignageScreen {
           content
               .<Node>map(c -> VoteBoard.build(v, c, input(c, 0)))
               .orElseGet(() -> fixed("message-more", ""));
+      case MediaTurn turn -> media(turn);
       case Slide slide ->
           content
               .map(
@@ -333,6 +372,22 @@ public final class SignageScreen {
                   })
               .orElseGet(() -> fixed("message-more", ""));
     };
+  }
+
+  /** The media slide's board: the one on screen while it stays, else drawn for this turn. */
+  private Node media(MediaTurn turn) {
+    double w = root.getWidth() > 0 ? root.getWidth() : 1920;
+    double h = root.getHeight() > 0 ? root.getHeight() : 1080;
+    Optional<MediaBoard> kept = mediaShown.filter(m -> m.keeps(turn, w, h));
+    if (kept.isPresent()) {
+      return kept.get().node();
+    }
+    stopMedia();
+    int volume = content.map(c -> c.mediaOrEmpty().volume()).orElse(0);
+    MediaBoard board =
+        MediaBoard.build(turn, mediaFiles.ready(turn.file()), w, h, volume, mediaFailed);
+    mediaShown = Optional.of(board);
+    return board.node();
   }
 
   /**

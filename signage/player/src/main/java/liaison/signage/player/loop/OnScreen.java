@@ -1,8 +1,10 @@
 package liaison.signage.player.loop;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import liaison.signage.protocol.Board;
+import liaison.signage.protocol.MediaSlide;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent.Report;
 import liaison.signage.protocol.VoteTally;
@@ -26,6 +28,22 @@ public sealed interface OnScreen {
     /** The first page of a board. */
     public Slide(Board board, Optional<String> noticeId, Instant since, Instant until) {
       this(board, noticeId, 0, since, until);
+    }
+  }
+
+  /**
+   * A manager's own slide from the hub's media library, after the playlist's boards: a poster, a
+   * video, or a page of a document ({@code page} counts from 0, each page for the slide's seconds).
+   *
+   * @param into how far into the page (a video's playing time) the screen starts: zero, or the time
+   *     it had already played when an interrupt covered it, so a video goes on where it was
+   */
+  record MediaTurn(MediaSlide slide, int page, Duration into, Instant since, Instant until)
+      implements OnScreen {
+
+    /** The file on screen: the page of a document, the one file of an image or a video. */
+    public MediaSlide.MediaFile file() {
+      return slide.files().get(page);
     }
   }
 

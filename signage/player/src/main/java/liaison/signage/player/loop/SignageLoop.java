@@ -8,17 +8,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.MediaTurn;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.protocol.Board;
+import liaison.signage.protocol.MediaSlide;
+import liaison.signage.protocol.MediaSlide.MediaFile;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Entry;
@@ -29,6 +35,8 @@ import liaison.signage.protocol.StationContent.Report;
 import liaison.signage.protocol.VoteTally;
 import liaison.signage.schedule.ReceptionCalendar;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The signage screen's loop as plain state driven by instants: no toolkit, so playlist order,
@@ -48,9 +56,20 @@ import org.jspecify.annotations.Nullable;
  * the entry's time, so everyone on the roster and every reception of the day is on screen once a
  * cycle; a notice is proved once, over all its pages.
  *
+ * <p>After the playlist's boards, each cycle plays the managers' own media slides of the content
+ * (issue 20), in the snapshot's order: those in force now ({@link MediaSlide#playsAt}, in the
+ * station's zone), of a kind this station knows, and whose files the station's cache has complete
+ * ({@link #media(MediaFiles)}); any other is skipped without a trace on screen, and a slide waiting
+ * for a file is said once in the log. An image stays for the slide's seconds, each page of a
+ * document for the slide's seconds, a video for its seconds or its own length if shorter. Alerts
+ * and a report's vote cover a media slide as they cover a board; it goes on afterwards for the time
+ * it had left, a video from where it was ({@link MediaTurn#into}). Each turn leaving the screen
+ * emits a {@link MediaProof}.
+ *
  * <p>Not thread-safe: call it from one thread (the view's timer).
  */
 public final class SignageLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(SignageLoop.class);
 
   public static final Duration URGENT_FOR = Duration.ofSeconds(30);
   public static final Duration URGENT_EVERY = Duration.ofMinutes(5);
@@ -80,11 +99,21 @@ public final class SignageLoop {
   private final ZoneId fallbackZone;
   private final List<Consumer<OnScreen>> screenListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DisplayProof>> proofListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<MediaProof>> mediaProofListeners = new CopyOnWriteArrayList<>();
 
   /** When each urgent alert last began to interrupt, so it comes back every URGENT_EVERY. */
   private final Map<String, Instant> urgentShown = new HashMap<>();
 
   private Pages pages = slide -> 1;
+  private MediaFiles mediaFiles = MediaFiles.NONE;
+
+  /** Slides and files already said in the log to be waiting, so it says so once. */
+  private final Set<String> waitingSaid = new HashSet<>();
+
+  /** Files the screen could not play (a codec this machine lacks): their slides are skipped. */
+  private final Set<String> unplayable = new HashSet<>();
+
+  private long notReadySkips;
   private Optional<StationContent> content = Optional.empty();
   private Optional<StationAlert> alert = Optional.empty();
   private Optional<VoteTally> tally = Optional.empty();
@@ -95,16 +124,22 @@ public final class SignageLoop {
   private int entryIndex;
   private int noticeIndex;
 
+  /** The media slides of this cycle's end while they play, and the one the loop stands at. */
+  private @Nullable List<MediaSlide> mediaTurns;
+
+  private int mediaIndex;
+
   /** When the board on screen came on (its first page, or its return after an interrupt). */
   private Instant boardSince = Instant.EPOCH;
 
   /** How long each page of the board on screen stays. */
   private Duration pageTime = Duration.ZERO;
 
-  /** The slide an interrupt covers, and the time it had left. */
-  private @Nullable Slide paused;
+  /** The board or media slide an interrupt covers, the time it had left and had played. */
+  private @Nullable OnScreen paused;
 
   private Duration pausedLeft = Duration.ZERO;
+  private Duration pausedInto = Duration.ZERO;
 
   /** Off screen: a kiosk in a visitor's hands. Content and alerts are kept, nothing advances. */
   private boolean suspended;
@@ -134,6 +169,16 @@ public final class SignageLoop {
     this.pages = pages;
   }
 
+  /** Which media files are complete on the station (by default, none: no media slide plays). */
+  public void media(MediaFiles files) {
+    this.mediaFiles = files;
+  }
+
+  /** How many times a media slide's turn was skipped because a file of it was not ready. */
+  public long notReadySkips() {
+    return notReadySkips;
+  }
+
   /** Called with each change of what is on screen. */
   public void onChange(Consumer<OnScreen> listener) {
     screenListeners.add(listener);
@@ -142,6 +187,24 @@ public final class SignageLoop {
   /** Called each time a notice leaves the screen. */
   public void onProof(Consumer<DisplayProof> listener) {
     proofListeners.add(listener);
+  }
+
+  /** Called each time a turn of a media slide (or the part of it before an interrupt) ends. */
+  public void onMediaProof(Consumer<MediaProof> listener) {
+    mediaProofListeners.add(listener);
+  }
+
+  /**
+   * The screen could not play this file (a video in a codec this machine lacks, a broken file): the
+   * slide on screen gives way to the next, unproved, and no slide with this file plays again.
+   */
+  public void mediaFailed(String sha256, Instant now) {
+    unplayable.add(sha256);
+    if (!suspended
+        && screen instanceof MediaTurn turn
+        && turn.slide().files().stream().anyMatch(f -> f.sha256().equals(sha256))) {
+      nextMedia(now);
+    }
   }
 
   /** The station's content changed (or none is stored yet). */
@@ -178,6 +241,7 @@ public final class SignageLoop {
     suspended = true;
     paused = null;
     entries = null;
+    mediaTurns = null;
     screen = new Syncing(now);
   }
 
@@ -239,6 +303,10 @@ public final class SignageLoop {
       resumed = true;
     }
     List<Entry> inForce = playlist().entriesAt(LocalTime.ofInstant(now, zone()));
+    if (screen instanceof MediaTurn turn && inForce.equals(entries)) {
+      continueMedia(turn, now, resumed);
+      return;
+    }
     if (!(screen instanceof Slide slide) || !inForce.equals(entries)) {
       // First board, back from syncing, or a daypart began or ended: its entries start from the
       // top.
@@ -246,6 +314,7 @@ public final class SignageLoop {
       entries = inForce;
       entryIndex = 0;
       noticeIndex = 0;
+      mediaTurns = null;
       startFromHere(now);
       return;
     }
@@ -256,7 +325,9 @@ public final class SignageLoop {
       show(new Slide(slide.board(), slide.noticeId(), slide.page() + 1, now, now.plus(pageTime)));
     } else if (!now.isBefore(slide.until()) || noticeGone) {
       leave(now);
-      advance(now);
+      if (advance(now) && beginMedia(now)) {
+        return; // the cycle's boards are over: the media slides' turn
+      }
       startFromHere(now);
     } else if (resumed) {
       show(slide);
@@ -274,9 +345,7 @@ public final class SignageLoop {
   }
 
   private void interrupt(StationAlert a, Instant now) {
-    if (screen instanceof Slide slide) {
-      pause(slide, now);
-    }
+    pause(now);
     Optional<Instant> until = Optional.empty();
     if (a.priority() == NoticePriority.URGENT) {
       urgentShown.put(a.noticeId(), now);
@@ -291,9 +360,7 @@ public final class SignageLoop {
 
   /** The vote on screen, redrawn when its count changes; the board it covers waits. */
   private void hold(Vote vote, Instant now, boolean resumed) {
-    if (screen instanceof Slide slide) {
-      pause(slide, now);
-    }
+    pause(now);
     if (screen instanceof Vote shown && shown.sameAs(vote) && !resumed) {
       return;
     }
@@ -332,21 +399,34 @@ public final class SignageLoop {
         .map(r -> new Vote(r, Optional.empty(), false, now));
   }
 
-  private void pause(Slide slide, Instant now) {
-    leaveSlide(slide, now);
-    paused = slide;
-    pausedLeft = Duration.between(now, slide.until());
+  /** A board or a media slide on screen gives way to an interrupt: it is proved so far. */
+  private void pause(Instant now) {
+    switch (screen) {
+      case Slide slide -> {
+        leaveSlide(slide, now);
+        paused = slide;
+        pausedLeft = Duration.between(now, slide.until());
+      }
+      case MediaTurn turn -> {
+        leaveMedia(turn, now);
+        paused = turn;
+        pausedLeft = Duration.between(now, turn.until());
+        pausedInto = turn.into().plus(Duration.between(turn.since(), now));
+      }
+      default -> {}
+    }
   }
 
   /** What the interrupt covered, with the time it had left; the loop decides on it just after. */
   private OnScreen resumed(Instant now) {
-    Slide p = paused;
+    OnScreen p = paused;
     paused = null;
-    if (p == null) {
-      return new Syncing(now);
-    }
     boardSince = now;
-    return new Slide(p.board(), p.noticeId(), p.page(), now, now.plus(pausedLeft));
+    return switch (p) {
+      case Slide s -> new Slide(s.board(), s.noticeId(), s.page(), now, now.plus(pausedLeft));
+      case MediaTurn t -> new MediaTurn(t.slide(), t.page(), pausedInto, now, now.plus(pausedLeft));
+      case null, default -> new Syncing(now);
+    };
   }
 
   private static boolean validAt(StationAlert a, Instant now) {
@@ -360,14 +440,16 @@ public final class SignageLoop {
 
   // --- the loop ---------------------------------------------------------------------------------
 
-  private void advance(Instant now) {
+  /** Moves to the next notice or board; whether that ended the cycle (back at the first entry). */
+  private boolean advance(Instant now) {
     List<Entry> list = requireEntries();
     if (list.get(entryIndex).kind() == Board.NOTICES && noticeIndex + 1 < notices(now).size()) {
       noticeIndex++;
-      return;
+      return false;
     }
     entryIndex = (entryIndex + 1) % list.size();
     noticeIndex = 0;
+    return entryIndex == 0;
   }
 
   /** Shows the entry the loop stands at, or the next one with something to show. */
@@ -389,10 +471,109 @@ public final class SignageLoop {
       }
       entryIndex = (entryIndex + 1) % list.size();
       noticeIndex = 0;
+      if (entryIndex == 0 && beginMedia(now)) {
+        return; // the boards left at the cycle's end had nothing to show
+      }
     }
     boardSince = now;
     pageTime = FALLBACK;
     show(new Slide(Board.TODAY, Optional.empty(), now, now.plus(FALLBACK)));
+  }
+
+  // --- the media slides after the boards -------------------------------------------------------
+
+  /** At a cycle's end: the first media slide that plays now, if any does. */
+  private boolean beginMedia(Instant now) {
+    mediaTurns = List.copyOf(content.orElseThrow().mediaOrEmpty().slides());
+    mediaIndex = 0;
+    return playMediaFromHere(now);
+  }
+
+  /** Shows the media slide the loop stands at, or the next that plays; false once none is left. */
+  private boolean playMediaFromHere(Instant now) {
+    List<MediaSlide> turns = mediaTurns;
+    while (turns != null && mediaIndex < turns.size()) {
+      MediaSlide slide = turns.get(mediaIndex);
+      if (playable(slide, now)) {
+        boardSince = now;
+        show(new MediaTurn(slide, 0, Duration.ZERO, now, now.plus(pageTime(slide))));
+        return true;
+      }
+      mediaIndex++;
+    }
+    mediaTurns = null;
+    return false;
+  }
+
+  /** The media slide on screen: its next page, or the next slide, or back to the boards. */
+  private void continueMedia(MediaTurn turn, Instant now, boolean resumed) {
+    boolean gone = !inContent(turn.slide(), now);
+    boolean over = !now.isBefore(turn.until());
+    if (over && !gone && turn.page() + 1 < turn.slide().files().size()) {
+      // A document's next page: the turn goes on, proved once it ends.
+      show(
+          new MediaTurn(
+              turn.slide(), turn.page() + 1, Duration.ZERO, now, now.plus(pageTime(turn.slide()))));
+    } else if (over || gone) {
+      leaveMedia(turn, now);
+      nextMedia(now);
+    } else if (resumed) {
+      show(turn);
+    }
+  }
+
+  /** The next media slide of the cycle's end, or the boards from the top. */
+  private void nextMedia(Instant now) {
+    mediaIndex++;
+    if (!playMediaFromHere(now)) {
+      entryIndex = 0;
+      noticeIndex = 0;
+      startFromHere(now);
+    }
+  }
+
+  /**
+   * How long a media slide's page stays: its seconds; a video's own length if shorter (rounded up
+   * to the second, so its last frame is seen).
+   */
+  private static Duration pageTime(MediaSlide slide) {
+    Duration seconds = Duration.ofSeconds(slide.seconds());
+    long millis = slide.files().getFirst().durationMillis();
+    if (slide.known().orElse(null) == MediaSlide.Kind.VIDEO && millis > 0) {
+      Duration own = Duration.ofSeconds((millis + 999) / 1000);
+      return own.compareTo(seconds) < 0 ? own : seconds;
+    }
+    return seconds;
+  }
+
+  private boolean playable(MediaSlide slide, Instant now) {
+    if (slide.known().isEmpty() || !slide.playsAt(now, zone())) {
+      return false;
+    }
+    if (slide.files().stream().anyMatch(f -> unplayable.contains(f.sha256()))) {
+      return false;
+    }
+    Optional<MediaFile> waiting =
+        slide.files().stream().filter(f -> mediaFiles.ready(f).isEmpty()).findFirst();
+    if (waiting.isPresent()) {
+      notReadySkips++;
+      if (waitingSaid.add(slide.id() + "/" + waiting.get().sha256())) {
+        LOG.info(
+            "media slide {} ('{}') waits for its file {}; skipped until it is downloaded",
+            slide.id(),
+            slide.title(),
+            waiting.get().sha256());
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the slide is still in the content and in force (the hub may have taken it off). */
+  private boolean inContent(MediaSlide slide, Instant now) {
+    return slide.playsAt(now, zone())
+        && content.orElseThrow().mediaOrEmpty().slides().stream()
+            .anyMatch(s -> s.id().equals(slide.id()));
   }
 
   private boolean hasContent(Board board, Instant now) {
@@ -431,17 +612,35 @@ public final class SignageLoop {
   // --- what leaves and comes on screen ----------------------------------------------------------
 
   private void leave(Instant now) {
-    if (screen instanceof Slide slide) {
-      leaveSlide(slide, now);
+    switch (screen) {
+      case Slide slide -> leaveSlide(slide, now);
+      case MediaTurn turn -> leaveMedia(turn, now);
+      default -> {}
     }
   }
 
   private void leaveSlide(Slide slide, Instant now) {
-    // (A board resumed after an interrupt and covered at once by the next was never seen.)
-    Instant from = boardSince.isAfter(slide.since()) ? slide.since() : boardSince;
+    Instant from = shownSince(slide);
     if (now.isAfter(from)) {
       slide.noticeId().ifPresent(id -> proof(id, from, now, Kind.LOOP));
     }
+  }
+
+  /** A media slide's turn (all its pages so far) leaves the screen: its proof. */
+  private void leaveMedia(MediaTurn turn, Instant now) {
+    Instant from = shownSince(turn);
+    if (now.isAfter(from)) {
+      MediaProof proof = new MediaProof(turn.slide().id(), from, now);
+      for (Consumer<MediaProof> listener : mediaProofListeners) {
+        listener.accept(proof);
+      }
+    }
+  }
+
+  /** Since when what is on screen was seen: its first page, or its return after an interrupt. */
+  private Instant shownSince(OnScreen shown) {
+    // (A board resumed after an interrupt and covered at once by the next was never seen.)
+    return boardSince.isAfter(shown.since()) ? shown.since() : boardSince;
   }
 
   private void proof(String noticeId, Instant from, Instant until, Kind kind) {

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
@@ -16,9 +18,13 @@ import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.MediaTurn;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.protocol.Board;
+import liaison.signage.protocol.MediaSlide;
+import liaison.signage.protocol.MediaSlide.MediaFile;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Entry;
@@ -26,6 +32,7 @@ import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
+import liaison.testkit.MediaSamples;
 import liaison.testkit.TestBroker;
 import liaison.testkit.TestClient;
 import liaison.testkit.TestClock;
@@ -139,10 +146,92 @@ class SignagePlaybackTest {
     }
   }
 
+  @Test
+  void shouldPlayAVideoSlideAfterTheBoardsAndReportItsTurnAsMediaDisplayed() throws Exception {
+    Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(dir.resolve("media"), "video.mp4");
+    MediaFile file = MediaBoardTest.videoFile(video, 320, 180, 2000);
+    MediaFiles cache = f -> f.equals(file) ? Optional.of(video) : Optional.empty();
+    try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        TestClient hub = TestClient.connect(broker.uri(), "test-hub");
+        StationRuntime runtime =
+            StationRuntime.open(
+                StationConfig.of("s-001", broker.uri(), dir.resolve("station")), clock)) {
+      String events = Topic.stationEvent("s-001").toString();
+      hub.subscribe(events);
+      SignagePlayback playback =
+          onFx(
+              () ->
+                  new SignagePlayback(
+                      runtime,
+                      new SignageScreen(clock, CjkFonts.detect(), Portraits.none()),
+                      clock,
+                      cache));
+      onFx(() -> Screens.render(playback.screen().root(), 1280, 800));
+      onFx(playback::resume);
+      runtime.start();
+      MediaSlide slide =
+          new MediaSlide(
+              "ms-7",
+              "宪法宣传周短片",
+              "VIDEO",
+              30,
+              OffsetDateTime.parse("2026-11-24T09:00:00+08:00"),
+              null,
+              List.of(),
+              List.of(file));
+      StationContent base = BoardFixtures.content();
+      StationContent content =
+          new StationContent(
+                  base.stationId(),
+                  base.version(),
+                  base.generatedAt(),
+                  base.station(),
+                  base.deputies(),
+                  base.receptions(),
+                  base.notices(),
+                  base.links(),
+                  base.results(),
+                  Playlist.of(Entry.of(Board.TODAY, 5)))
+              .withMedia(new StationContent.Media(List.of(slide), 0));
+      hub.publish(Topic.stationContent("s-001").toString(), ProtocolCodec.encode(content), true);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> onFx(() -> playback.loop().screen()) instanceof Slide);
+
+      for (int second = 0; second < 5; second++) {
+        clock.advance(Duration.ofSeconds(1));
+        onFx(playback::tick);
+      }
+      assertThat(onFx(() -> playback.loop().screen())).isInstanceOf(MediaTurn.class);
+      MediaBoardTest.awaitPlaying(playback.screen(), 0);
+
+      // The video's own two seconds, then the boards again; its turn reaches the hub.
+      for (int second = 0; second < 2; second++) {
+        clock.advance(Duration.ofSeconds(1));
+        onFx(playback::tick);
+      }
+      assertThat(onFx(() -> playback.loop().screen())).isInstanceOf(Slide.class);
+      assertThat(onFx(() -> playback.screen().videoPlaying())).isEmpty();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> displayed(hub, events, "media.displayed").size() == 1);
+      assertThat(displayed(hub, events, "media.displayed").getFirst().body())
+          .containsEntry("slideId", "ms-7")
+          .containsEntry("from", "2026-11-24T10:00:05+08:00")
+          .containsEntry("until", "2026-11-24T10:00:07+08:00")
+          .containsEntry("seconds", 2);
+      onFx(playback::close);
+    }
+  }
+
   private static List<StationEvent> displayed(TestClient hub, String topic) {
+    return displayed(hub, topic, "notice.displayed");
+  }
+
+  private static List<StationEvent> displayed(TestClient hub, String topic, String type) {
     return hub.receivedOn(topic).stream()
         .map(r -> ProtocolCodec.decode(r.payload(), StationEvent.class))
-        .filter(e -> e.type().equals("notice.displayed"))
+        .filter(e -> e.type().equals(type))
         .toList();
   }
 }

@@ -2,6 +2,7 @@ package liaison.signage.player.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,16 +10,24 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.MediaTurn;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
+import liaison.signage.player.media.MediaFiles;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.DeputyLevel;
+import liaison.signage.protocol.MediaSlide;
+import liaison.signage.protocol.MediaSlide.MediaFile;
+import liaison.signage.protocol.MediaSlide.Window;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
@@ -41,11 +50,21 @@ class SignageLoopTest {
   private final TestClock clock = TestClock.at("2026-11-23T10:00:00+08:00");
   private final List<OnScreen> screens = new ArrayList<>();
   private final List<DisplayProof> proofs = new ArrayList<>();
+  private final List<MediaProof> mediaProofs = new ArrayList<>();
+
+  /** The station's cache as the loop sees it: the files (by hash) complete on disk. */
+  private final Set<String> ready = new HashSet<>();
+
+  private final MediaFiles cache =
+      file ->
+          ready.contains(file.sha256()) ? Optional.of(Path.of(file.sha256())) : Optional.empty();
 
   private SignageLoop loop(Playlist playlist) {
     SignageLoop loop = new SignageLoop(playlist, clock);
     loop.onChange(screens::add);
     loop.onProof(proofs::add);
+    loop.onMediaProof(mediaProofs::add);
+    loop.media(cache);
     return loop;
   }
 
@@ -72,6 +91,8 @@ class SignageLoopTest {
                 switch (s) {
                   case Slide sl -> sl.board() + sl.noticeId().map(id -> ":" + id).orElse("");
                   case Interrupt i -> "ALERT:" + i.alert().noticeId();
+                  case MediaTurn m ->
+                      "MEDIA:" + m.slide().id() + (m.page() > 0 ? "/" + m.page() : "");
                   case Syncing y -> "SYNCING";
                   case Vote v ->
                       (v.result() ? "RESULT:" : "VOTE:")
@@ -85,6 +106,8 @@ class SignageLoopTest {
   void clear() {
     screens.clear();
     proofs.clear();
+    mediaProofs.clear();
+    ready.clear();
   }
 
   @Test
@@ -429,6 +452,238 @@ class SignageLoopTest {
                 "NOTICES",
                 "kind",
                 "LOOP"));
+  }
+
+  // --- the managers' media slides ---------------------------------------------------------------
+
+  @Test
+  void shouldPlayTheMediaSlidesInForceAfterTheBoardsInTheSnapshotsOrderEachForItsTime() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20), Entry.of(Board.WEEK, 15)));
+    MediaSlide poster = slide("m-1", "IMAGE", 10, file(1, 0));
+    // A video of 12.4 s scheduled for 30: it ends the slide when it ends (rounded up to 13 s).
+    MediaSlide video = slide("m-2", "VIDEO", 30, file(2, 12_400));
+    markReady(poster, video);
+    loop.content(Optional.of(withMedia(poster, video)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 15 + 10 + 13 + 1));
+
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "MEDIA:m-1", "MEDIA:m-2", "TODAY");
+    assertThat(screens)
+        .extracting(OnScreen::since)
+        .containsExactly(
+            at("10:00:00"), at("10:00:20"), at("10:00:35"), at("10:00:45"), at("10:00:58"));
+    assertThat(mediaProofs)
+        .containsExactly(
+            new MediaProof("m-1", at("10:00:35"), at("10:00:45")),
+            new MediaProof("m-2", at("10:00:45"), at("10:00:58")));
+  }
+
+  @Test
+  void shouldShowADocumentsPagesEachForTheSlidesSecondsAndProveTheTurnOnce() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide document = slide("m-3", "DOCUMENT", 8, file(3, 0), file(4, 0), file(5, 0));
+    markReady(document);
+    loop.content(Optional.of(withMedia(document)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 3 * 8 + 1));
+
+    assertThat(shown())
+        .containsExactly("TODAY", "MEDIA:m-3", "MEDIA:m-3/1", "MEDIA:m-3/2", "TODAY");
+    assertThat(mediaProofs)
+        .singleElement()
+        .satisfies(p -> assertThat(p.shown()).isEqualTo(Duration.ofSeconds(24)));
+  }
+
+  @Test
+  void shouldPlayOnlyTheSlidesValidNowInTheirDaypartsAndOfAKindThisStationKnows() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide later = slide("later", "IMAGE", 10, at("10:00:30"), null, List.of(), file(1, 0));
+    MediaSlide over =
+        slide("over", "IMAGE", 10, at("09:00:00"), at("10:00:00"), List.of(), file(2, 0));
+    MediaSlide lunch =
+        slide(
+            "lunch",
+            "IMAGE",
+            10,
+            at("09:00:00"),
+            null,
+            List.of(new Window(LocalTime.of(12, 0), LocalTime.of(13, 0))),
+            file(3, 0));
+    MediaSlide hologram = slide("hologram", "HOLOGRAM", 10, file(4, 0));
+    markReady(later, over, lunch, hologram);
+    loop.content(Optional.of(withMedia(later, over, lunch, hologram)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 20 + 10 + 1));
+
+    // At 10:00:20 nothing of it plays; at 10:00:40 the slide that began at 10:00:30 does.
+    assertThat(shown()).containsExactly("TODAY", "TODAY", "MEDIA:later", "TODAY");
+
+    clock.set(at("12:30:00"));
+    loop.tick(now());
+    runFor(loop, Duration.ofSeconds(20));
+    assertThat(shown()).endsWith("TODAY", "MEDIA:later", "MEDIA:lunch", "TODAY");
+  }
+
+  @Test
+  void shouldSkipASlideWhoseFilesAreNotAllReadyAndPlayItOnceTheyAre() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide document = slide("m-3", "DOCUMENT", 8, file(3, 0), file(4, 0));
+    ready.add(file(3, 0).sha256()); // the second page is still downloading
+    loop.content(Optional.of(withMedia(document)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 20 + 1));
+
+    assertThat(shown()).containsExactly("TODAY", "TODAY", "TODAY");
+    assertThat(loop.notReadySkips()).isEqualTo(2);
+    assertThat(mediaProofs).isEmpty();
+
+    ready.add(file(4, 0).sha256());
+    runFor(loop, Duration.ofSeconds(20));
+    assertThat(shown()).endsWith("TODAY", "MEDIA:m-3");
+  }
+
+  @Test
+  void shouldLetAnUrgentAlertInterruptAVideoThatGoesOnWhereItWasAfterwards() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide video = slide("m-2", "VIDEO", 60, file(2, 40_000));
+    markReady(video);
+    loop.content(Optional.of(withMedia(video)), now());
+    runFor(loop, Duration.ofSeconds(20 + 15));
+
+    loop.alert(
+        Optional.of(alert("u-1", NoticePriority.URGENT, at("10:00:00"), at("11:00:00"))), now());
+    runFor(loop, SignageLoop.URGENT_FOR);
+
+    assertThat(shown()).containsExactly("TODAY", "MEDIA:m-2", "ALERT:u-1", "MEDIA:m-2");
+    // 15 s of its 40 played before the alert: it goes on from there for the 25 s it had left.
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            MediaTurn.class,
+            m -> {
+              assertThat(m.into()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(m.since()).isEqualTo(at("10:01:05"));
+              assertThat(m.until()).isEqualTo(at("10:01:30"));
+            });
+    runFor(loop, Duration.ofSeconds(25));
+    assertThat(shown()).endsWith("MEDIA:m-2", "TODAY");
+    assertThat(mediaProofs)
+        .containsExactly(
+            new MediaProof("m-2", at("10:00:20"), at("10:00:35")),
+            new MediaProof("m-2", at("10:01:05"), at("10:01:30")));
+  }
+
+  @Test
+  void shouldHoldAMediaSlideForAnEmergencyAndForAReportsVote() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide poster = slide("m-1", "IMAGE", 30, file(1, 0));
+    markReady(poster);
+    loop.content(Optional.of(withMedia(poster)), now());
+    runFor(loop, Duration.ofSeconds(25));
+
+    loop.alert(Optional.of(alert("e-1", NoticePriority.EMERGENCY, at("09:00:00"), null)), now());
+    runFor(loop, Duration.ofSeconds(60));
+    loop.alert(Optional.empty(), now());
+
+    assertThat(shown()).containsExactly("TODAY", "MEDIA:m-1", "ALERT:e-1", "MEDIA:m-1");
+    assertThat(loop.screen())
+        .isInstanceOfSatisfying(
+            MediaTurn.class, m -> assertThat(m.until()).isEqualTo(at("10:01:50")));
+  }
+
+  @Test
+  void shouldSkipASlideWhoseFileTheScreenCannotPlayFromThenOn() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide hevc = slide("m-4", "VIDEO", 30, file(6, 10_000));
+    MediaSlide poster = slide("m-1", "IMAGE", 10, file(1, 0));
+    markReady(hevc, poster);
+    loop.content(Optional.of(withMedia(hevc, poster)), now());
+    runFor(loop, Duration.ofSeconds(20));
+
+    loop.mediaFailed(file(6, 10_000).sha256(), now());
+    runFor(loop, Duration.ofSeconds(10 + 20));
+
+    assertThat(shown()).containsExactly("TODAY", "MEDIA:m-4", "MEDIA:m-1", "TODAY", "MEDIA:m-1");
+    assertThat(mediaProofs).extracting(MediaProof::slideId).containsExactly("m-1");
+  }
+
+  @Test
+  void shouldEndAMediaSlideTheHubTookOffAndProveWhatWasShown() {
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
+    MediaSlide poster = slide("m-1", "IMAGE", 30, file(1, 0));
+    markReady(poster);
+    loop.content(Optional.of(withMedia(poster)), now());
+    runFor(loop, Duration.ofSeconds(25));
+
+    loop.content(Optional.of(withMedia()), now());
+
+    assertThat(shown()).containsExactly("TODAY", "MEDIA:m-1", "TODAY");
+    assertThat(mediaProofs).containsExactly(new MediaProof("m-1", at("10:00:20"), at("10:00:25")));
+  }
+
+  @Test
+  void shouldReportAMediaTurnThroughTheOutboxAsMediaDisplayed() {
+    Map<String, Map<String, Object>> events = new HashMap<>();
+    DisplayProofReporter reporter = new DisplayProofReporter(events::put, SHANGHAI);
+
+    reporter.media(new MediaProof("m-3", at("10:00:35"), at("10:00:59")));
+
+    assertThat(events)
+        .containsExactly(
+            Map.entry(
+                "media.displayed",
+                Map.of(
+                    "slideId",
+                    "m-3",
+                    "from",
+                    "2026-11-23T10:00:35+08:00",
+                    "until",
+                    "2026-11-23T10:00:59+08:00",
+                    "seconds",
+                    24L)));
+  }
+
+  private void markReady(MediaSlide... slides) {
+    for (MediaSlide slide : slides) {
+      slide.files().forEach(f -> ready.add(f.sha256()));
+    }
+  }
+
+  private static MediaSlide slide(String id, String kind, int seconds, MediaFile... files) {
+    return slide(id, kind, seconds, at("09:00:00"), null, List.of(), files);
+  }
+
+  private static MediaSlide slide(
+      String id,
+      String kind,
+      int seconds,
+      Instant from,
+      Instant until,
+      List<Window> dayparts,
+      MediaFile... files) {
+    return new MediaSlide(
+        id,
+        "宣传 " + id,
+        kind,
+        seconds,
+        from.atOffset(java.time.ZoneOffset.ofHours(8)),
+        until == null ? null : until.atOffset(java.time.ZoneOffset.ofHours(8)),
+        dayparts,
+        List.of(files));
+  }
+
+  /** A file named by a made-up hash (its number repeated); a video when it has a length. */
+  private static MediaFile file(int n, long durationMillis) {
+    return new MediaFile(
+        String.valueOf(n).repeat(64),
+        1000,
+        durationMillis > 0 ? "video/mp4" : "image/png",
+        1920,
+        1080,
+        durationMillis);
+  }
+
+  private static StationContent withMedia(MediaSlide... slides) {
+    return content(List.of(), false).withMedia(new StationContent.Media(List.of(slides), 0));
   }
 
   // --- fixtures ---------------------------------------------------------------------------------

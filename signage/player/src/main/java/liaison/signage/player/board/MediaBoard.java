@@ -1,0 +1,179 @@
+package liaison.signage.player.board;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaException;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import javafx.util.Duration;
+import liaison.signage.player.loop.OnScreen.MediaTurn;
+import liaison.signage.protocol.MediaSlide;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A manager's own slide on the signage screen, under the station's sign plate like every board: the
+ * poster, the document's page or the video fitted into the board's area whole, letterboxed on the
+ * board's background, never stretched or cut. An image is decoded at the screen's size, so a
+ * 3840-pixel poster costs the screen's pixels in memory, not its own. A video plays through JavaFX
+ * media, muted at volume 0 (the default), from where an interrupt left it; a file the machine
+ * cannot play is said once in the log and handed back so the loop skips it. The player is disposed
+ * when the slide leaves ({@link #close}).
+ */
+final class MediaBoard implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaBoard.class);
+
+  /** Files whose failure the log has already told: a loop plays every few minutes, for days. */
+  private static final Set<String> FAILURES_SAID = ConcurrentHashMap.newKeySet();
+
+  private final MediaTurn turn;
+  private final StackPane frame = new StackPane();
+  private final double loadedWidth;
+  private final double loadedHeight;
+  private @Nullable MediaPlayer player;
+
+  private MediaBoard(MediaTurn turn, double width, double height) {
+    this.turn = turn;
+    this.loadedWidth = width;
+    this.loadedHeight = height;
+    frame.getStyleClass().add("media-frame");
+    // The frame takes the board's area, whatever the picture's size; the picture fits inside it.
+    frame.setMinSize(0, 0);
+    frame.setPrefSize(0, 0);
+  }
+
+  /**
+   * The turn's file drawn at a screen of {@code width}×{@code height} pixels; an empty frame when
+   * the file is not on disk (the loop asked the cache a moment ago, so it should be). {@code
+   * failed} hears the file's hash when it cannot be played, on the FX thread, later.
+   */
+  static MediaBoard build(
+      MediaTurn turn,
+      Optional<Path> file,
+      double width,
+      double height,
+      int volume,
+      Consumer<String> failed) {
+    MediaBoard board = new MediaBoard(turn, width, height);
+    file.ifPresent(
+        path -> {
+          if (turn.slide().known().orElse(null) == MediaSlide.Kind.VIDEO) {
+            board.video(path, volume, failed);
+          } else {
+            board.image(path, failed);
+          }
+        });
+    return board;
+  }
+
+  MediaTurn turn() {
+    return turn;
+  }
+
+  Node node() {
+    return frame;
+  }
+
+  /** The video's player while it plays; for the screen's tests and the memory benchmark. */
+  Optional<MediaPlayer> player() {
+    return Optional.ofNullable(player);
+  }
+
+  /**
+   * Whether drawing {@code next} on a screen of this size can keep this board: the same turn, and a
+   * video (which goes on playing) or an image already decoded for this size.
+   */
+  boolean keeps(MediaTurn next, double width, double height) {
+    return turn.equals(next)
+        && (player != null || (width == loadedWidth && height == loadedHeight));
+  }
+
+  private void image(Path path, Consumer<String> failed) {
+    // Decoded at the screen's size (never larger than the file), smoothly, keeping its shape.
+    Image image =
+        new Image(
+            path.toUri().toString(),
+            Math.max(1, loadedWidth),
+            Math.max(1, loadedHeight),
+            true,
+            true);
+    if (image.isError()) {
+      fail(turn.file().sha256(), String.valueOf(image.getException()), failed);
+      return;
+    }
+    ImageView view = new ImageView(image);
+    view.getStyleClass().add("media-picture");
+    view.setPreserveRatio(true);
+    view.setSmooth(true);
+    fit(view.fitWidthProperty(), view.fitHeightProperty());
+    frame.getChildren().add(view);
+  }
+
+  private void video(Path path, int volume, Consumer<String> failed) {
+    String sha256 = turn.file().sha256();
+    SilentSound.ifNoSoundCard();
+    try {
+      Media media = new Media(path.toUri().toString());
+      MediaPlayer p = new MediaPlayer(media);
+      media.setOnError(() -> fail(sha256, String.valueOf(media.getError()), failed));
+      p.setOnError(() -> fail(sha256, String.valueOf(p.getError()), failed));
+      p.setMute(volume == 0);
+      p.setVolume(volume / 100.0);
+      // Back from an interrupt: on from where it was, not from the start.
+      if (turn.into().isPositive()) {
+        p.setStartTime(Duration.millis(turn.into().toMillis()));
+      }
+      p.setAutoPlay(true);
+      MediaView view = new MediaView(p);
+      view.getStyleClass().add("media-video");
+      view.setPreserveRatio(true);
+      view.setSmooth(true);
+      fit(view.fitWidthProperty(), view.fitHeightProperty());
+      frame.getChildren().add(view);
+      player = p;
+    } catch (MediaException | UnsupportedOperationException e) {
+      // Not playable here (javafx-media without its native libraries, a codec it lacks).
+      fail(sha256, String.valueOf(e), failed);
+    }
+  }
+
+  private void fit(
+      javafx.beans.property.DoubleProperty width, javafx.beans.property.DoubleProperty height) {
+    width.bind(frame.widthProperty());
+    height.bind(frame.heightProperty());
+  }
+
+  private void fail(String sha256, String why, Consumer<String> failed) {
+    if (FAILURES_SAID.add(sha256)) {
+      LOG.warn(
+          "media slide {} ('{}'): its file {} cannot be played on this station ({}); skipped",
+          turn.slide().id(),
+          turn.slide().title(),
+          sha256,
+          why);
+    }
+    // Later, never while the screen is still drawing this board.
+    Platform.runLater(() -> failed.accept(sha256));
+  }
+
+  /** The slide leaves the screen: a video's player stops and lets go of its decoder. */
+  @Override
+  public void close() {
+    MediaPlayer p = player;
+    player = null;
+    if (p != null) {
+      p.setOnError(null);
+      p.dispose();
+    }
+  }
+}
