@@ -33,7 +33,7 @@ public final class SignagePlayback implements AutoCloseable {
 
   /** Starts suspended: call {@link #resume()} to put the loop on screen. */
   public SignagePlayback(StationRuntime runtime, SignageScreen screen, Clock clock) {
-    this(runtime, screen, clock, mediaFilesOf(runtime));
+    this(runtime, screen, clock, runtime.media());
   }
 
   /**
@@ -101,14 +101,6 @@ public final class SignagePlayback implements AutoCloseable {
   public void suspend() {
     loop.suspend(clock.instant());
     screen.stopMedia();
-  }
-
-  /**
-   * The station's media files: the one place the station's cache comes in. Until the cache of issue
-   * 20 is part of the runtime, nothing is ready and no media slide plays.
-   */
-  private static MediaFiles mediaFilesOf(StationRuntime runtime) {
-    return MediaFiles.NONE;
   }
 
   /** Every second or so: interrupts start and end, boards advance, the clock moves. */
