@@ -146,7 +146,10 @@ public class MediaSlides {
     return ids;
   }
 
-  /** The items this person may put on screens: the county's library and their stations' own. */
+  /**
+   * The items this person may put on screens: their county's library and their stations' own
+   * (another county's library is neither listed nor usable).
+   */
   public List<SlideItem> items(Staff staff) {
     access.requireEditor(staff);
     Set<String> own =
@@ -155,6 +158,7 @@ public class MediaSlides {
             .collect(java.util.stream.Collectors.toSet());
     return slides.activeItems().stream()
         .filter(i -> !i.files().isEmpty())
+        .filter(i -> i.countyId().equals(staff.countyId()))
         .filter(i -> i.stationId() == null || own.contains(i.stationId()))
         .toList();
   }
@@ -164,8 +168,7 @@ public class MediaSlides {
     return items(staff).stream()
         .filter(i -> i.id().equals(itemId))
         .findFirst()
-        .orElseThrow(
-            () -> new NotFoundProblem(Text.of("problem.media-slide.item.unknown", itemId)));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.media-slide.item.unknown")));
   }
 
   public ScheduledSlide create(Staff staff, SlideDraft draft) {
@@ -324,7 +327,7 @@ public class MediaSlides {
       String wanted = d.itemId().strip();
       item = items(staff).stream().filter(i -> i.id().equals(wanted)).findFirst().orElse(null);
       if (item == null) {
-        problems.add("itemId", Text.of("problem.media-slide.item.unknown", wanted));
+        problems.add("itemId", Text.of("problem.media-slide.item.unknown"));
       }
     }
     int seconds = item == null ? SlideItem.IMAGE_SECONDS : item.defaultSeconds();
