@@ -273,6 +273,32 @@ public class MediaSlideRepository {
     insertParts(h, s);
   }
 
+  /** Whether any station sent a proof of display of the slide. */
+  public boolean hasProofs(Handle h, String slideId) {
+    return h.createQuery("SELECT COUNT(*) FROM media_display WHERE slide_id = :id")
+            .bind("id", slideId)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /**
+   * Ends the slide at {@code now} (not later than it ended already; one not yet begun begins and
+   * ends now): it leaves the snapshots, its proofs stay.
+   */
+  public void end(Handle h, String id, OffsetDateTime now) {
+    h.createUpdate(
+            """
+            UPDATE media_slide
+            SET valid_from = CASE WHEN valid_from > :now THEN :now ELSE valid_from END,
+                valid_until = :now, updated_at = :now
+            WHERE id = :id AND (valid_until IS NULL OR valid_until > :now)
+            """)
+        .bind("id", id)
+        .bind("now", Sql.instant(now))
+        .execute();
+  }
+
   /** Deletes the slide; its stations, dayparts and proofs go with it (ON DELETE CASCADE). */
   public void delete(Handle h, String id) {
     h.createUpdate("DELETE FROM media_display WHERE slide_id = :id").bind("id", id).execute();
@@ -416,16 +442,6 @@ public class MediaSlideRepository {
           .add();
     }
     batch.execute();
-  }
-
-  public boolean slideExists(String slideId) {
-    return database.withHandle(
-        h ->
-            h.createQuery("SELECT COUNT(*) FROM media_slide WHERE id = :id")
-                    .bind("id", slideId)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
   }
 
   /** Each station's proofs of the slide, added up, in station id order. */

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +45,6 @@ public class MediaSlides {
   /** Windows of the day a slide may be limited to. */
   public static final int MAX_DAYPARTS = 4;
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Pattern DAYPART =
       Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-–—~至]\\s*(\\d{1,2}:\\d{2})\\s*");
 
@@ -126,6 +124,11 @@ public class MediaSlides {
 
   /** The stations a slide reaches (ALL: every station of its county). */
   public List<String> reached(ScheduledSlide s) {
+    return reached(stations, s);
+  }
+
+  /** As {@link #reached(ScheduledSlide)}, for the proofs' ingest, which has no staff. */
+  static List<String> reached(StationRepository stations, ScheduledSlide s) {
     if (s.countyId() == null && s.reach().target() == Reach.Target.ALL) {
       return List.of(); // its author's account is gone, and with it the county it was for
     }
@@ -211,12 +214,23 @@ public class MediaSlides {
     return after;
   }
 
+  /**
+   * Takes the slide off the screens. A slide stations have proved on screen ends now and is kept
+   * with its proofs (what was shown, where and how long stays answerable); one never shown is
+   * deleted.
+   */
   public void delete(Staff staff, String id) {
     ScheduledSlide s = requireEdit(staff, id);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     database.useTransaction(
         h -> {
-          slides.delete(h, id);
-          audit.record(h, staff, "delete", "media_slide", id, describe(s));
+          if (slides.hasProofs(h, id)) {
+            slides.end(h, id, now);
+            audit.record(h, staff, "end", "media_slide", id, describe(s));
+          } else {
+            slides.delete(h, id);
+            audit.record(h, staff, "delete", "media_slide", id, describe(s));
+          }
         });
     announce(reached(s), List.of());
   }
