@@ -103,6 +103,21 @@ public class MediaItemRepository {
         .findOne();
   }
 
+  /**
+   * Makes the other uploads to the library wait until this transaction ends: a write to its row
+   * (the station's, or the county's for the county's library) that changes nothing. PostgreSQL
+   * holds the row's lock to the commit, on every hub; SQLite's writers take turns anyway. So "is
+   * this upload there already?" and the entry's insert are one step for each library.
+   */
+  static void lockLibrary(Handle h, @Nullable String stationId, String countyId) {
+    h.createUpdate(
+            stationId == null
+                ? "UPDATE county SET name = name WHERE id = :id"
+                : "UPDATE station SET name = name WHERE id = :id")
+        .bind("id", stationId == null ? countyId : stationId)
+        .execute();
+  }
+
   /** Records an entry and its files (their {@code media_file} rows written before). */
   static void insert(Handle h, MediaItem item) {
     h.createUpdate(
