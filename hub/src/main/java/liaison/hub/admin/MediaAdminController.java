@@ -16,12 +16,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import liaison.hub.config.TimeFactory;
 import liaison.hub.media.MediaApiController;
 import liaison.hub.media.MediaItem;
 import liaison.hub.media.MediaLibrary;
@@ -46,7 +46,6 @@ import liaison.signage.protocol.MediaSlide;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MediaAdminController {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final List<String> KINDS = List.of("IMAGE", "VIDEO", "DOCUMENT");
   private static final List<String> DONE = List.of("uploaded", "existing", "retired", "deleted");
 
@@ -262,7 +261,7 @@ public class MediaAdminController {
         size(i.kind() == MediaSlide.Kind.VIDEO ? first.size() : i.playedBytes()),
         libraryName,
         i.uploaderName(),
-        SHOWN.format(i.uploadedAt().atZoneSameInstant(SHANGHAI)),
+        SHOWN.format(i.uploadedAt().atZoneSameInstant(TimeFactory.ZONE)),
         i.isRetired(),
         library.canChange(staff, i),
         i.slides(),
@@ -274,6 +273,7 @@ public class MediaAdminController {
     if (bytes < 1024 * 1024) {
       return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
     }
-    return String.format("%.1f MB", bytes / (1024.0 * 1024));
+    // Locale.ROOT: a decimal point whatever the server's locale (a German one would write "3,2").
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 }

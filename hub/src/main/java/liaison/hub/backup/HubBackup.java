@@ -227,7 +227,7 @@ public final class HubBackup {
 
   /**
    * The data folder's files, in name order: not the database (copied above, never as a file), not
-   * the broker's files (HiveMQ's queues, made again at start).
+   * the broker's files (HiveMQ's queues, made again at start), not the media uploads' work files.
    */
   private static List<Path> files(HubSettings settings) throws IOException {
     Path dir = settings.dataDir();
@@ -240,6 +240,8 @@ public final class HubBackup {
       return all.filter(Files::isRegularFile)
           .filter(f -> !database.contains(f))
           .filter(f -> !LEFT_OUT.contains(dir.relativize(f).getName(0).toString()))
+          // an upload under way (or left by a kill): not a file of the library yet
+          .filter(f -> !liaison.hub.media.MediaStore.isUploadWork(dir.relativize(f)))
           .sorted(Comparator.comparing(Path::toString))
           .toList();
     }

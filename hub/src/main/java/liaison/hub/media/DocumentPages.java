@@ -1,12 +1,16 @@
 package liaison.hub.media;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +23,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -56,6 +64,33 @@ public final class DocumentPages {
   /** The most images and forms a page's check looks at (a page of a book has a few dozen). */
   private static final int MAX_XOBJECTS = 10_000;
 
+  /**
+   * The most bytes one stream (a page's drawing, a font, a form…) may inflate to: PDFBox decodes
+   * each into memory, so a 10 MB PDF whose stream inflates to gigabytes (a decompression bomb)
+   * would take the hub's heap. A page of a real document draws from a few megabytes.
+   */
+  static final long MAX_STREAM_BYTES = 64L << 20;
+
+  /** An image's own pixels may be more: its width × height × 4 channels, within 50 megapixels. */
+  private static final long MAX_IMAGE_BYTES = PosterImages.MAX_PIXELS * 4;
+
+  /** How long a document may take to check and render before it is refused as too complex. */
+  static final Duration DEADLINE = Duration.ofMinutes(2);
+
+  /** The filters PDFBox decodes whole into memory; images' own codecs read at the size drawn. */
+  private static final Set<COSName> INFLATING =
+      Set.of(
+          COSName.FLATE_DECODE,
+          COSName.FLATE_DECODE_ABBREVIATION,
+          COSName.LZW_DECODE,
+          COSName.LZW_DECODE_ABBREVIATION,
+          COSName.RUN_LENGTH_DECODE,
+          COSName.RUN_LENGTH_DECODE_ABBREVIATION,
+          COSName.ASCII85_DECODE,
+          COSName.ASCII85_DECODE_ABBREVIATION,
+          COSName.ASCII_HEX_DECODE,
+          COSName.ASCII_HEX_DECODE_ABBREVIATION);
+
   /** Where a PDF's header may start (its specification allows junk before it). */
   private static final int HEADER_WITHIN = 1024;
 
@@ -75,6 +110,17 @@ public final class DocumentPages {
     if (!startsLikePdf(pdf)) {
       throw refused(Text.of("problem.media.document.not-pdf"));
     }
+    // One document or image at a time (PosterImages' gate): a second large upload waits rather
+    // than doubling what the heap holds.
+    PosterImages.ONE_AT_A_TIME.acquireUninterruptibly();
+    try {
+      return renderAlone(pdf, outDir, System.nanoTime() + DEADLINE.toNanos());
+    } finally {
+      PosterImages.ONE_AT_A_TIME.release();
+    }
+  }
+
+  private static List<Page> renderAlone(Path pdf, Path outDir, long deadline) {
     CjkFontMapper.install();
     createDirectories(outDir);
     List<Page> pages = new ArrayList<>();
@@ -87,10 +133,16 @@ public final class DocumentPages {
       if (count > MAX_PAGES) {
         throw refused(Text.of("problem.media.document.too-many-pages", count, MAX_PAGES));
       }
+      if (inflatesTooFar(document.getDocument(), deadline)) {
+        throw refused(Text.of("problem.media.document.inflates", MAX_STREAM_BYTES >> 20));
+      }
       PDFRenderer renderer = new PDFRenderer(document);
       // A page's large photographs are read at the size drawn, not at their own.
       renderer.setSubsamplingAllowed(true);
       for (int i = 0; i < count; i++) {
+        if (System.nanoTime() - deadline > 0) {
+          throw refused(Text.of("problem.media.document.too-slow", i + 1));
+        }
         pages.add(page(renderer, document.getPage(i), i, outDir));
       }
       return pages;
@@ -146,6 +198,111 @@ public final class DocumentPages {
       throw new UncheckedIOException("cannot write " + png, e);
     }
     return new Page(png, image.getWidth(), image.getHeight());
+  }
+
+  /**
+   * Decodes every stream of the document through a counter before PDFBox does so into memory:
+   * whether a stream inflates beyond its bound ({@link #MAX_STREAM_BYTES}; an image its own
+   * pixels), or the checking outlasts the deadline. Only the filters that inflate without an image
+   * codec are applied; nothing decoded is kept but what the next filter of a chain reads.
+   */
+  private static boolean inflatesTooFar(COSDocument document, long deadline) throws IOException {
+    for (COSObjectKey key : List.copyOf(document.getXrefTable().keySet())) {
+      if (System.nanoTime() - deadline > 0) {
+        return true;
+      }
+      COSObject object = document.getObjectFromPool(key);
+      if (object != null
+          && object.getObject() instanceof COSStream stream
+          && !withinBound(stream, bound(stream))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long bound(COSStream stream) {
+    if (!COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+      return MAX_STREAM_BYTES;
+    }
+    long width = Math.max(0, stream.getInt(COSName.WIDTH, COSName.W, 0));
+    long height = Math.max(0, stream.getInt(COSName.HEIGHT, COSName.H, 0));
+    long bits = Math.clamp(stream.getInt(COSName.BITS_PER_COMPONENT, COSName.BPC, 8), 1, 16);
+    long pixels = Math.min(width * height, PosterImages.MAX_PIXELS);
+    // Four channels at most, a row's padding and a predictor's byte per row on top.
+    return Math.clamp(pixels * 4 * bits / 8 + height * 8 + 1024, MAX_STREAM_BYTES, MAX_IMAGE_BYTES);
+  }
+
+  /** Whether the stream's general filters inflate it to at most {@code bound} bytes. */
+  private static boolean withinBound(COSStream stream, long bound) throws IOException {
+    COSBase filters = stream.getFilters();
+    List<? extends COSBase> names =
+        filters instanceof COSArray array
+            ? array.toList()
+            : filters == null ? List.of() : List.of(filters);
+    List<COSName> inflating = new ArrayList<>();
+    for (COSBase name : names) {
+      if (!(name instanceof COSName filter) || !INFLATING.contains(filter)) {
+        break; // an image codec (or a crypt filter): what follows is read at the size drawn
+      }
+      inflating.add(filter);
+    }
+    if (inflating.isEmpty()) {
+      return true;
+    }
+    Capped out = null;
+    try (InputStream raw = stream.createRawInputStream()) {
+      InputStream in = raw;
+      for (int i = 0; i < inflating.size(); i++) {
+        out = new Capped(bound, i == inflating.size() - 1);
+        FilterFactory.INSTANCE.getFilter(inflating.get(i)).decode(in, out, stream, i);
+        in = new ByteArrayInputStream(out.bytes());
+      }
+      return true;
+    } catch (IOException e) {
+      // A filter may wrap the counter's refusal in its own exception: the counter knows.
+      if (out != null && out.exceeded) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Where a filter writes: counts the bytes and stops the filter past its bound; keeps them only
+   * when another filter reads them next (then at most the bound is held).
+   */
+  private static final class Capped extends OutputStream {
+    private final long bound;
+    private final @Nullable ByteArrayOutputStream kept;
+    private long count;
+    boolean exceeded;
+
+    Capped(long bound, boolean last) {
+      this.bound = bound;
+      this.kept = last ? null : new ByteArrayOutputStream();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      count += len;
+      if (count > bound) {
+        exceeded = true;
+        throw new IOException("inflates past " + bound + " bytes");
+      }
+      if (kept != null) {
+        kept.write(b, off, len);
+      }
+    }
+
+    byte[] bytes() {
+      return kept == null ? new byte[0] : kept.toByteArray();
+    }
   }
 
   /**

@@ -38,13 +38,16 @@ public class MediaFileRepository {
         .findOne();
   }
 
-  /** Records a file (once: a file already recorded under its hash is left as it is). */
+  /**
+   * Records a file (once: a file already recorded under its hash is left as it is, also when
+   * another upload records it at the same moment).
+   */
   public static void insert(Handle h, MediaFile file, OffsetDateTime at) {
-    if (find(h, file.sha256()).isPresent()) {
-      return;
-    }
     h.createUpdate(
-            "INSERT INTO media_file (sha256, size, content_type, width, height, duration_ms, created_at) VALUES (:h, :s, :t, :w, :ht, :d, :at)")
+            """
+            INSERT INTO media_file (sha256, size, content_type, width, height, duration_ms, created_at)
+            VALUES (:h, :s, :t, :w, :ht, :d, :at) ON CONFLICT (sha256) DO NOTHING
+            """)
         .bind("h", file.sha256())
         .bind("s", file.size())
         .bind("t", file.contentType())

@@ -23,14 +23,26 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class MediaItemRepository {
+  /**
+   * The county whose library holds item {@code i}: its station's, or for the county's library its
+   * uploader's (an account belongs to one county for good); empty when neither is known.
+   */
+  static final String ITEM_COUNTY =
+      """
+      COALESCE((SELECT tw.county_id FROM station s JOIN township tw ON tw.id = s.township_id
+                WHERE s.id = i.station_id),
+               (SELECT ua.county_id FROM staff_account ua WHERE ua.id = i.uploaded_by), '')""";
+
   private static final String SELECT =
       """
       SELECT i.id, i.station_id, i.kind, i.title, i.file_name, i.upload_sha256, i.upload_size,
              i.uploaded_by, COALESCE(a.display_name, '') AS uploader, i.uploaded_at, i.retired_at,
              t.sha256, t.size, t.content_type, t.width, t.height, t.duration_ms,
              (SELECT COUNT(*) FROM media_slide sl WHERE sl.item_id = i.id) AS slides,
-             COALESCE((SELECT tw.county_id FROM station s JOIN township tw ON tw.id = s.township_id
-                       WHERE s.id = i.station_id), a.county_id, '') AS county_id
+      """
+          + ITEM_COUNTY
+          + """
+       AS county_id
       FROM media_item i
       JOIN media_file t ON t.sha256 = i.thumbnail
       LEFT JOIN staff_account a ON a.id = i.uploaded_by
@@ -89,6 +101,21 @@ public class MediaItemRepository {
         .bind("station", stationId)
         .mapTo(String.class)
         .findOne();
+  }
+
+  /**
+   * Makes the other uploads to the library wait until this transaction ends: a write to its row
+   * (the station's, or the county's for the county's library) that changes nothing. PostgreSQL
+   * holds the row's lock to the commit, on every hub; SQLite's writers take turns anyway. So "is
+   * this upload there already?" and the entry's insert are one step for each library.
+   */
+  static void lockLibrary(Handle h, @Nullable String stationId, String countyId) {
+    h.createUpdate(
+            stationId == null
+                ? "UPDATE county SET name = name WHERE id = :id"
+                : "UPDATE station SET name = name WHERE id = :id")
+        .bind("id", stationId == null ? countyId : stationId)
+        .execute();
   }
 
   /** Records an entry and its files (their {@code media_file} rows written before). */

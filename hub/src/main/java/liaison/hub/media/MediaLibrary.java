@@ -10,16 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.config.HubConfig;
@@ -52,6 +53,9 @@ public class MediaLibrary {
   /** A title a manager reads in a card and in the slides' list. */
   public static final int MAX_TITLE = 80;
 
+  /** A file's name is kept for the manager to recognise, cut to this many characters. */
+  static final int MAX_FILE_NAME = 200;
+
   static final String SOURCE = "media.upload";
 
   private final Database database;
@@ -59,6 +63,13 @@ public class MediaLibrary {
   private final MediaFileRepository kept;
   private final MediaStore store;
   private final Path work;
+
+  /**
+   * Held shared by each upload from putting its files to recording them, alone by whoever unlinks
+   * files no entry records.
+   */
+  private final ReentrantReadWriteLock putting = new ReentrantReadWriteLock();
+
   private final Access access;
   private final AuditLog audit;
   private final BadInput badInput;
@@ -81,7 +92,7 @@ public class MediaLibrary {
     this.kept = kept;
     this.store = store;
     // On the data disk beside the store, not in /tmp (a tmpfs in memory on many machines).
-    this.work = config.dataPath().resolve("media").resolve("incoming");
+    this.work = config.dataPath().resolve(MediaStore.FOLDER).resolve(MediaStore.INCOMING);
     this.access = access;
     this.audit = audit;
     this.badInput = badInput;
@@ -164,7 +175,20 @@ public class MediaLibrary {
 
   // ---- uploading ----
 
+  /**
+   * Takes the upload into the library, or refuses it. Closes its body whatever the answer, also
+   * when refused before reading it (no right to the library, a title too long): a form's part left
+   * open would hold its temporary file.
+   */
   public Uploaded upload(Staff staff, Upload upload) {
+    try (InputStream body = upload.body()) {
+      return receiveAndStore(staff, upload);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close an upload's body", e);
+    }
+  }
+
+  private Uploaded receiveAndStore(Staff staff, Upload upload) {
     String stationId =
         upload.stationId() == null || upload.stationId().isBlank() ? null : upload.stationId();
     if (stationId == null) {
@@ -210,8 +234,7 @@ public class MediaLibrary {
             staff.id() + " " + upload.fileName() + ": " + e.errors().getFirst().en());
         throw e;
       }
-      MediaItem item = store(staff, stationId, title, upload.fileName(), content, received, ready);
-      return new Uploaded(item, true);
+      return store(staff, stationId, title, upload.fileName(), content, received, ready);
     } finally {
       deleteTree(dir);
     }
@@ -238,7 +261,7 @@ public class MediaLibrary {
 
   private Received receive(Staff staff, Upload upload, Path dir) {
     Path file = dir.resolve("upload");
-    MessageDigest digest = sha256();
+    MessageDigest digest = MediaStore.sha256();
     long size;
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest);
         InputStream in = upload.body()) {
@@ -252,8 +275,7 @@ public class MediaLibrary {
               staff,
               "too-large",
               upload.fileName(),
-              Text.of(
-                  "problem.media.video.too-large", MediaContent.Limits.ANY_BYTES / (1024 * 1024)));
+              Text.of("problem.media.too-large", MediaContent.Limits.ANY_BYTES / (1024 * 1024)));
         }
         out.write(buffer, 0, n);
       }
@@ -308,9 +330,10 @@ public class MediaLibrary {
 
   /**
    * Puts the files into the store, then records them and the entry in one transaction; if that
-   * fails, removes the files no row uses (so a failed upload leaves nothing behind).
+   * fails, removes the files no row uses (so a failed upload leaves nothing behind). When the same
+   * upload reached the library meanwhile, answers its entry instead.
    */
-  private MediaItem store(
+  private Uploaded store(
       Staff staff,
       @Nullable String stationId,
       String title,
@@ -321,6 +344,10 @@ public class MediaLibrary {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<MediaFile> files = new ArrayList<>();
     Set<String> stored = new LinkedHashSet<>();
+    boolean recorded = false;
+    // From the first file put to the commit: a delete does not unlink a file this upload has put
+    // (perhaps found there already) but not yet recorded.
+    putting.readLock().lock();
     try {
       for (Prepared p : ready.files()) {
         MediaFile f = put(p);
@@ -336,7 +363,7 @@ public class MediaLibrary {
               staff.countyId(),
               content.kind(),
               title,
-              fileName == null || fileName.isBlank() ? "—" : fileName.strip(),
+              keptName(fileName),
               received.sha256(),
               received.size(),
               thumbnail,
@@ -346,20 +373,42 @@ public class MediaLibrary {
               null,
               files,
               0);
-      database.useTransaction(
-          h -> {
-            for (MediaFile f : files) {
-              MediaFileRepository.insert(h, f, now);
-            }
-            MediaFileRepository.insert(h, thumbnail, now);
-            MediaItemRepository.insert(h, item);
-            audit.record(
-                h, staff, "upload", "media", item.id(), kindKey(item.kind()) + " " + item.title());
-          });
-      return items.find(item.id()).orElseThrow();
-    } catch (RuntimeException e) {
-      removeUnused(stored);
-      throw e;
+      Optional<String> already =
+          database.inTransaction(
+              h -> {
+                // The same bytes sent twice at once (a double click): the second finds the
+                // first's entry here, not before its own checks.
+                MediaItemRepository.lockLibrary(h, stationId, staff.countyId());
+                Optional<String> found =
+                    MediaItemRepository.findUpload(
+                        h, stationId, staff.countyId(), received.sha256());
+                if (found.isPresent()) {
+                  return found;
+                }
+                for (MediaFile f : files) {
+                  MediaFileRepository.insert(h, f, now);
+                }
+                MediaFileRepository.insert(h, thumbnail, now);
+                MediaItemRepository.insert(h, item);
+                audit.record(
+                    h,
+                    staff,
+                    "upload",
+                    "media",
+                    item.id(),
+                    kindKey(item.kind()) + " " + item.title());
+                return Optional.<String>empty();
+              });
+      recorded = already.isEmpty();
+      return already.isPresent()
+          ? new Uploaded(items.find(already.get()).orElseThrow(), false)
+          : new Uploaded(items.find(item.id()).orElseThrow(), true);
+    } finally {
+      putting.readLock().unlock();
+      if (!recorded) {
+        // failed, or the same upload was there already: the files no entry uses go
+        removeUnused(stored);
+      }
     }
   }
 
@@ -373,11 +422,20 @@ public class MediaLibrary {
     }
   }
 
-  private void removeUnused(Set<String> hashes) {
-    for (String hash : hashes) {
-      if (!database.withHandle(h -> MediaItemRepository.isUsed(h, hash))) {
-        store.delete(hash);
+  /**
+   * Unlinks the files no entry records, with no upload between putting its files and recording
+   * them: the check and the unlink are one step for this hub (each hub has its own data folder).
+   */
+  private void removeUnused(Collection<String> hashes) {
+    putting.writeLock().lock();
+    try {
+      for (String hash : hashes) {
+        if (!database.withHandle(h -> MediaItemRepository.isUsed(h, hash))) {
+          store.delete(hash);
+        }
       }
+    } finally {
+      putting.writeLock().unlock();
     }
   }
 
@@ -422,7 +480,7 @@ public class MediaLibrary {
               audit.record(h, staff, "delete", "media", id, item.title());
               return MediaItemRepository.delete(h, item);
             });
-    gone.forEach(store::delete);
+    removeUnused(gone); // checked again: an upload may have recorded one of them meanwhile
   }
 
   private MediaItem requireChange(Staff staff, String id) {
@@ -436,6 +494,15 @@ public class MediaLibrary {
   }
 
   // ---- small things ----
+
+  /** The file's name as kept: stripped, within {@link #MAX_FILE_NAME} characters, "—" if none. */
+  static String keptName(@Nullable String fileName) {
+    String name = fileName == null ? "" : fileName.strip();
+    if (name.codePointCount(0, name.length()) > MAX_FILE_NAME) {
+      name = name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME));
+    }
+    return name.isEmpty() ? "—" : name;
+  }
 
   private ValidationProblem refused(Staff staff, String reason, String fileName, Text text) {
     badInput.record(SOURCE, reason, staff.id() + " " + fileName);
@@ -474,14 +541,6 @@ public class MediaLibrary {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + dir, e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -119,7 +119,10 @@ public class MediaSlideApiController {
     return view(slides.update(staff, id, draft));
   }
 
-  /** Takes a slide off the screens (its proofs of display go with it). */
+  /**
+   * Takes a slide off the screens: one with proofs of display ends now and keeps them; one never
+   * shown is deleted.
+   */
   @Delete(uri = "/media/slides/{id}")
   @Operation(operationId = "deleteMediaSlide")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)

@@ -114,7 +114,11 @@ public class MediaSlideRepository {
         .forEach(e -> files.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     Map<String, SlideItem> items = new HashMap<>();
     h.createQuery(
-            "SELECT id, station_id, kind, title, thumbnail, retired_at FROM media_item WHERE id IN (<ids>)")
+            """
+            SELECT i.id, i.station_id, i.kind, i.title, i.thumbnail, i.retired_at,
+            """
+                + MediaItemRepository.ITEM_COUNTY
+                + " AS county_id FROM media_item i WHERE i.id IN (<ids>)")
         .bindList("ids", ids)
         .map((rs, ctx) -> item(rs, files))
         .forEach(found -> found.ifPresent(i -> items.put(i.id(), i)));
@@ -133,6 +137,7 @@ public class MediaSlideRepository {
         new SlideItem(
             id,
             rs.getString("station_id"),
+            rs.getString("county_id"),
             kind.get(),
             rs.getString("title"),
             rs.getString("thumbnail"),
@@ -192,6 +197,10 @@ public class MediaSlideRepository {
                         JOIN media_item i ON i.id = sl.item_id
                         WHERE i.retired_at IS NULL
                           AND (i.station_id IS NULL OR i.station_id = :station)
+                          AND (\s"""
+                            + MediaItemRepository.ITEM_COUNTY
+                            + """
+                          ) = :county
                           AND (sl.valid_until IS NULL OR sl.valid_until > :now)
                           AND sl.valid_from < :horizon
                           AND ((sl.target = 'ALL' AND a.county_id = :county)
@@ -262,6 +271,32 @@ public class MediaSlideRepository {
         .bind("id", s.id())
         .execute();
     insertParts(h, s);
+  }
+
+  /** Whether any station sent a proof of display of the slide. */
+  public boolean hasProofs(Handle h, String slideId) {
+    return h.createQuery("SELECT COUNT(*) FROM media_display WHERE slide_id = :id")
+            .bind("id", slideId)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /**
+   * Ends the slide at {@code now} (not later than it ended already; one not yet begun begins and
+   * ends now): it leaves the snapshots, its proofs stay.
+   */
+  public void end(Handle h, String id, OffsetDateTime now) {
+    h.createUpdate(
+            """
+            UPDATE media_slide
+            SET valid_from = CASE WHEN valid_from > :now THEN :now ELSE valid_from END,
+                valid_until = :now, updated_at = :now
+            WHERE id = :id AND (valid_until IS NULL OR valid_until > :now)
+            """)
+        .bind("id", id)
+        .bind("now", Sql.instant(now))
+        .execute();
   }
 
   /** Deletes the slide; its stations, dayparts and proofs go with it (ON DELETE CASCADE). */
@@ -407,16 +442,6 @@ public class MediaSlideRepository {
           .add();
     }
     batch.execute();
-  }
-
-  public boolean slideExists(String slideId) {
-    return database.withHandle(
-        h ->
-            h.createQuery("SELECT COUNT(*) FROM media_slide WHERE id = :id")
-                    .bind("id", slideId)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0);
   }
 
   /** Each station's proofs of the slide, added up, in station id order. */

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +45,6 @@ public class MediaSlides {
   /** Windows of the day a slide may be limited to. */
   public static final int MAX_DAYPARTS = 4;
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final Pattern DAYPART =
       Pattern.compile("\\s*(\\d{1,2}:\\d{2})\\s*[-–—~至]\\s*(\\d{1,2}:\\d{2})\\s*");
 
@@ -126,6 +124,11 @@ public class MediaSlides {
 
   /** The stations a slide reaches (ALL: every station of its county). */
   public List<String> reached(ScheduledSlide s) {
+    return reached(stations, s);
+  }
+
+  /** As {@link #reached(ScheduledSlide)}, for the proofs' ingest, which has no staff. */
+  static List<String> reached(StationRepository stations, ScheduledSlide s) {
     if (s.countyId() == null && s.reach().target() == Reach.Target.ALL) {
       return List.of(); // its author's account is gone, and with it the county it was for
     }
@@ -146,7 +149,10 @@ public class MediaSlides {
     return ids;
   }
 
-  /** The items this person may put on screens: the county's library and their stations' own. */
+  /**
+   * The items this person may put on screens: their county's library and their stations' own
+   * (another county's library is neither listed nor usable).
+   */
   public List<SlideItem> items(Staff staff) {
     access.requireEditor(staff);
     Set<String> own =
@@ -155,6 +161,7 @@ public class MediaSlides {
             .collect(java.util.stream.Collectors.toSet());
     return slides.activeItems().stream()
         .filter(i -> !i.files().isEmpty())
+        .filter(i -> i.countyId().equals(staff.countyId()))
         .filter(i -> i.stationId() == null || own.contains(i.stationId()))
         .toList();
   }
@@ -164,8 +171,7 @@ public class MediaSlides {
     return items(staff).stream()
         .filter(i -> i.id().equals(itemId))
         .findFirst()
-        .orElseThrow(
-            () -> new NotFoundProblem(Text.of("problem.media-slide.item.unknown", itemId)));
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.media-slide.item.unknown")));
   }
 
   public ScheduledSlide create(Staff staff, SlideDraft draft) {
@@ -208,12 +214,23 @@ public class MediaSlides {
     return after;
   }
 
+  /**
+   * Takes the slide off the screens. A slide stations have proved on screen ends now and is kept
+   * with its proofs (what was shown, where and how long stays answerable); one never shown is
+   * deleted.
+   */
   public void delete(Staff staff, String id) {
     ScheduledSlide s = requireEdit(staff, id);
+    OffsetDateTime now = OffsetDateTime.now(clock);
     database.useTransaction(
         h -> {
-          slides.delete(h, id);
-          audit.record(h, staff, "delete", "media_slide", id, describe(s));
+          if (slides.hasProofs(h, id)) {
+            slides.end(h, id, now);
+            audit.record(h, staff, "end", "media_slide", id, describe(s));
+          } else {
+            slides.delete(h, id);
+            audit.record(h, staff, "delete", "media_slide", id, describe(s));
+          }
         });
     announce(reached(s), List.of());
   }
@@ -324,7 +341,7 @@ public class MediaSlides {
       String wanted = d.itemId().strip();
       item = items(staff).stream().filter(i -> i.id().equals(wanted)).findFirst().orElse(null);
       if (item == null) {
-        problems.add("itemId", Text.of("problem.media-slide.item.unknown", wanted));
+        problems.add("itemId", Text.of("problem.media-slide.item.unknown"));
       }
     }
     int seconds = item == null ? SlideItem.IMAGE_SECONDS : item.defaultSeconds();

@@ -1,5 +1,6 @@
 package liaison.hub.media;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import liaison.hub.config.HubConfig;
 
 /**
@@ -27,14 +30,66 @@ import liaison.hub.config.HubConfig;
 public class MediaStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+  /** The store's folder in the data folder, and the library's work folder in it. */
+  static final String FOLDER = "media";
+
+  static final String INCOMING = "incoming";
+
   private final Path dir;
 
   public MediaStore(HubConfig config) {
-    this(config.dataPath().resolve("media"));
+    this(config.dataPath().resolve(FOLDER));
   }
 
   MediaStore(Path dir) {
     this.dir = dir;
+  }
+
+  /**
+   * Removes what uploads left when the hub stopped in the middle of one (a kill, a power cut): the
+   * store's own temporary files ({@code media/upload-*.tmp}) and the library's work folders ({@code
+   * media/incoming/}). Each hub has its own data folder, so when this store is made no upload of it
+   * is under way.
+   */
+  @PostConstruct
+  void sweep() {
+    try {
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.filter(f -> isWorkFile(f.getFileName().toString())).toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+      Path incoming = dir.resolve(INCOMING);
+      if (Files.isDirectory(incoming)) {
+        try (Stream<Path> all = Files.walk(incoming)) {
+          for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+            if (!p.equals(incoming)) {
+              Files.deleteIfExists(p);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the uploads left in " + dir, e);
+    }
+  }
+
+  /**
+   * Whether a file of the data folder (its path relative to it) is an upload's work, not a file of
+   * the library: a backup leaves it out.
+   */
+  public static boolean isUploadWork(Path underDataDir) {
+    return underDataDir.getNameCount() >= 2
+        && underDataDir.getName(0).toString().equals(FOLDER)
+        && (underDataDir.getName(1).toString().equals(INCOMING)
+            || (underDataDir.getNameCount() == 2
+                && isWorkFile(underDataDir.getName(1).toString())));
+  }
+
+  private static boolean isWorkFile(String name) {
+    return name.startsWith("upload-") && name.endsWith(".tmp");
   }
 
   /** Whether a name is a SHA-256 in lower-case hex, as every file here is named. */
@@ -99,7 +154,8 @@ public class MediaStore {
     }
   }
 
-  private static MessageDigest sha256() {
+  /** A new SHA-256 digest (the library hashes uploads as they arrive with it too). */
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -51,7 +51,8 @@ final class PosterImages {
   /** At most this many colours and it is a drawing, kept as PNG. */
   static final int FEW_COLOURS = 256;
 
-  private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
+  /** One image or document decoded at a time ({@link DocumentPages} takes it too). */
+  static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
 
   private PosterImages() {}
 

@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
  * order (one for an image or a video, one per page of a document) and its thumbnail.
  *
  * @param stationId null for the county's library; else the one station whose own item it is
+ * @param countyId the county whose library holds it: its station's, or for the county's library its
+ *     uploader's (empty when neither is known: then no county may use it)
  * @param retired whether it was taken out of the library (its slides stop)
  */
 public record SlideItem(
     String id,
     @Nullable String stationId,
+    String countyId,
     MediaSlide.Kind kind,
     String title,
     String thumbnail,

@@ -357,7 +357,11 @@ public final class VideoProbe {
         d.getShort();
       }
       if ((flags & 0x40) != 0) {
-        d.position(d.position() + Byte.toUnsignedInt(d.get()));
+        int url = Byte.toUnsignedInt(d.get());
+        if (url > d.remaining()) {
+          throw new BufferUnderflowException(); // a URL running past its box: damaged
+        }
+        d.position(d.position() + url);
       }
       if ((flags & 0x20) != 0) {
         d.getShort();

@@ -104,7 +104,9 @@ public class PhotoStore {
     }
     try {
       var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload));
-      var readers = ImageIO.getImageReaders(input);
+      // The reader of the format the first bytes said, JPEG or PNG, chosen by its name: never
+      // one of the plugins on the class path (WebP for the media library) that claims the bytes.
+      var readers = ImageIO.getImageReadersByFormatName(isJpeg(upload) ? "jpeg" : "png");
       if (!readers.hasNext()) {
         throw ValidationProblem.of("photo", Text.of("problem.photo.unreadable"));
       }

@@ -321,10 +321,22 @@ class BackupUnderLoadTest {
     }
     Files.createDirectories(dataDir.resolve("photos"));
     Files.write(dataDir.resolve("photos/abc.jpg"), new byte[64 * 1024]);
+    // A media upload under way: its work files are not the library's.
+    Files.createDirectories(dataDir.resolve("media/incoming/upload-1"));
+    Files.write(dataDir.resolve("media/incoming/upload-1/upload"), new byte[1024]);
+    Files.write(dataDir.resolve("media/upload-2.tmp"), new byte[1024]);
+    Files.write(dataDir.resolve("media/" + "ab".repeat(32)), new byte[16]);
     Path file = tmp.resolve("hub.zip");
     List<String> args = new ArrayList<>(List.of("--to=" + file, "--data-dir=" + dataDir));
     args.addAll(databaseFlags(database));
     assertThat(backup(args).status()).isZero();
+    try (ZipFile zip = new ZipFile(file.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry(Manifest.NAME))) {
+      assertThat(Manifest.read(in, file.toString()).files())
+          .extracting(Manifest.Entry::name)
+          .contains("files/media/" + "ab".repeat(32))
+          .noneMatch(name -> name.startsWith("files/media/incoming/") || name.endsWith(".tmp"));
+    }
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .as("the backup holds the signing key and password hashes: its owner's only")

@@ -119,6 +119,19 @@ class DocumentPagesTest {
   }
 
   @Test
+  void aStreamThatInflatesToGigabytesIsRefusedBeforePdfBoxDecodesItIntoMemory() {
+    byte[] bomb = TestPdfs.inflatingTo(1024);
+    assertThat(bomb.length).as("a gigabyte of drawing in a small file").isLessThan(2 << 20);
+    FieldError refused = refusal(bomb);
+    assertThat(refused.zh()).startsWith("PDF 里有一部分解压后超过 64 MB");
+    assertThat(refused.en()).startsWith("Part of the PDF unpacks to more than 64 MB");
+
+    assertThat(render(TestPdfs.inflatingTo(8)))
+        .as("eight megabytes of drawing is a page like any other")
+        .hasSize(1);
+  }
+
+  @Test
   void fiftyPagesAreShownAndFiftyOneAreTooMany() {
     assertThat(render(TestPdfs.blankPages(50)))
         .hasSize(50)

@@ -133,11 +133,28 @@ class MediaApiTest {
     assertThat(answer).contains("提交的内容太大");
   }
 
+  @Test
+  void shouldRefuseABodyOfNoLengthOutsideTheStreamedUploads() throws IOException {
+    // Chunked, no length: the server's 510 MB would be its only bound on a residents' form.
+    String resident = headersOnly("/o/any-token", "Transfer-Encoding: chunked");
+
+    assertThat(resident).startsWith("HTTP/1.1 411");
+    assertThat(resident).contains("请求须注明内容长度");
+    assertThat(headersOnly("/api/media?fileName=a.png", "Transfer-Encoding: chunked"))
+        .as("the library's upload streams: answered after its (missing) body, not refused")
+        .doesNotStartWith("HTTP/1.1 411");
+  }
+
   /**
    * Sends a POST's headers declaring a body of {@code length} bytes, and none of it: the hub must
    * answer from the headers. Returns what it answered.
    */
   private String headersOnly(String path, long length) throws IOException {
+    return headersOnly(path, "Content-Length: " + length);
+  }
+
+  /** Sends a POST's headers with the given body header, and no body (an empty one if chunked). */
+  private String headersOnly(String path, String bodyHeader) throws IOException {
     java.net.URI uri = hub.url(path);
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
@@ -148,10 +165,11 @@ class MediaApiTest {
                       + path
                       + " HTTP/1.1\r\nHost: "
                       + uri.getHost()
-                      + "\r\nContent-Type: application/gzip\r\nAccept: application/json"
-                      + "\r\nContent-Length: "
-                      + length
-                      + "\r\nConnection: close\r\n\r\n")
+                      + "\r\nContent-Type: application/gzip\r\nAccept: application/json\r\n"
+                      + bodyHeader
+                      + "\r\nConnection: close\r\n\r\n"
+                      // a chunked body's end, at once: an empty body
+                      + (bodyHeader.contains("chunked") ? "0\r\n\r\n" : ""))
                   .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       byte[] head = new byte[4096];

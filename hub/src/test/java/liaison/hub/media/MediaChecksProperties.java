@@ -86,7 +86,32 @@ class MediaChecksProperties {
         truncated(whole),
         flipped(whole, 8),
         flipped(movies, 8),
-        overwritten(List.of(MediaSamples.H264_VIDEO_ONLY, MediaSamples.H264_WITH_AAC)));
+        overwritten(List.of(MediaSamples.H264_VIDEO_ONLY, MediaSamples.H264_WITH_AAC)),
+        soundDescriptorNoise());
+  }
+
+  /**
+   * Random bytes over the sound's descriptor (esds). It sits inside the sound track's sample entry,
+   * below every box header the noise above reaches, and a few dozen bytes of a file that random
+   * flips rarely hit: so a URL length running past its end went unseen until this case.
+   */
+  private static Arbitrary<Mangled> soundDescriptorNoise() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMinSize(1)
+        .ofMaxSize(12)
+        .map(
+            noise -> {
+              Mp4Edit edit = Mp4Edit.of(MediaSamples.H264_WITH_AAC);
+              int at = edit.find("esds", edit.sampleEntry(1)) + 8;
+              for (int i = 0; i < noise.length; i++) {
+                edit.putByte(at + i, noise[i]);
+              }
+              return new Mangled(
+                  MediaSamples.H264_WITH_AAC.name(),
+                  "noise over esds " + Arrays.toString(noise),
+                  edit.bytes());
+            });
   }
 
   @Provide

@@ -39,6 +39,9 @@ final class MediaCounty implements AutoCloseable {
   final BadInput badInput;
   final List<StationsChanged> announced = new ArrayList<>();
 
+  /** Runs after the store has put each file, in the uploading thread (a test's hook). */
+  volatile Runnable afterPut = () -> {};
+
   final Staff admin =
       new Staff("u-admin", "admin", "县管理员", Role.COUNTY_ADMIN, COUNTY, null, Set.of());
   final Staff manager =
@@ -85,7 +88,14 @@ final class MediaCounty implements AutoCloseable {
             db,
             new MediaItemRepository(db),
             new MediaFileRepository(db),
-            new MediaStore(config),
+            new MediaStore(config) {
+              @Override
+              public String put(java.io.InputStream in) {
+                String hash = super.put(in);
+                afterPut.run();
+                return hash;
+              }
+            },
             config,
             new Access(new StationRepository(db, clock)),
             new AuditLog(db, clock),
@@ -115,6 +125,11 @@ final class MediaCounty implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where the store keeps the file of that hash. */
+  Path file(String sha256) {
+    return data.resolve("media").resolve(sha256);
   }
 
   byte[] stored(String sha256) {

@@ -166,6 +166,116 @@ class MediaLibraryTest {
   }
 
   @Test
+  void shouldMakeOneEntryOfTheSameUploadSentTwiceAtOnce(@TempDir Path dir) throws Exception {
+    try (MediaCounty c = new MediaCounty(store, dir);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      // A double-clicked submit, several times over: both answers name one entry, no error.
+      for (int round = 0; round < 6; round++) {
+        byte[] poster = poster(300 + round, 200);
+        String library = round % 2 == 0 ? null : "s-a";
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<MediaLibrary.Uploaded> send =
+            () -> {
+              together.await();
+              return c.upload(c.admin, poster, "double.png", library);
+            };
+        var first = pool.submit(send);
+        var second = pool.submit(send);
+        MediaLibrary.Uploaded a = first.get();
+        MediaLibrary.Uploaded b = second.get();
+
+        assertThat(b.item().id()).isEqualTo(a.item().id());
+        assertThat(java.util.List.of(a.created(), b.created()))
+            .containsExactlyInAnyOrder(true, false);
+      }
+      assertThat(c.rows("media_item")).isEqualTo(6);
+      assertThat(c.rows("media_file")).as("each poster and its thumbnail, once").isEqualTo(12);
+    }
+  }
+
+  @Test
+  void shouldNeverLeaveAnEntryWhoseFileAConcurrentDeleteRemoved(@TempDir Path dir)
+      throws Exception {
+    try (MediaCounty c = new MediaCounty(store, dir);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      // The same poster deleted from the county's library just after a station's upload of it has
+      // put its files (already there: not moved again) and before it records them.
+      byte[] poster = poster(240, 120);
+      String county = c.upload(c.admin, poster, "p.png", null).item().id();
+      java.util.concurrent.CountDownLatch put = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+      c.afterPut =
+          () -> {
+            if (put.getCount() > 0) {
+              put.countDown();
+              // Give the delete its chance here; a library that makes it wait for this upload
+              // to commit lets this wait run out instead.
+              try {
+                deleted.await(2, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          };
+      var uploading = pool.submit(() -> c.upload(c.admin, poster, "p.png", "s-a").item());
+      var deleting =
+          pool.submit(
+              () -> {
+                put.await();
+                c.library.delete(c.admin, county);
+                deleted.countDown();
+                return null;
+              });
+      MediaItem station = uploading.get();
+      deleting.get();
+
+      assertThat(c.filesOnDisk())
+          .as("the station's entry keeps its files")
+          .contains(c.file(station.first().sha256()), c.file(station.thumbnail().sha256()));
+    }
+  }
+
+  @Test
+  void shouldCloseTheBodyOfAnUploadRefusedBeforeItIsRead(@TempDir Path dir) {
+    try (MediaCounty c = new MediaCounty(store, dir)) {
+      java.util.List<Boolean> closed = new java.util.ArrayList<>();
+      java.util.function.Supplier<java.io.InputStream> body =
+          () ->
+              new ByteArrayInputStream(poster(40, 30)) {
+                @Override
+                public void close() {
+                  closed.add(true);
+                }
+              };
+
+      assertThatThrownBy(
+              () ->
+                  c.library.upload(
+                      c.manager, new MediaLibrary.Upload(body.get(), "a.png", null, null)))
+          .as("a manager and the county's library")
+          .isInstanceOf(ForbiddenProblem.class);
+      assertThatThrownBy(
+              () ->
+                  c.library.upload(
+                      c.admin, new MediaLibrary.Upload(body.get(), "a.png", "长".repeat(500), null)))
+          .isInstanceOf(ValidationProblem.class);
+      assertThat(closed).as("both bodies closed").hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldKeepAFileNameOfAtMost200Characters(@TempDir Path dir) {
+    try (MediaCounty c = new MediaCounty(store, dir)) {
+      String name = "海".repeat(300) + ".png";
+
+      MediaItem item = c.upload(c.admin, poster(64, 48), name, null).item();
+
+      assertThat(item.fileName()).hasSize(MediaLibrary.MAX_FILE_NAME).startsWith("海海");
+      assertThat(item.title()).hasSize(MediaLibrary.MAX_TITLE);
+    }
+  }
+
+  @Test
   void shouldLetAManagerWriteOnlyToTheirStationsLibrary(@TempDir Path dir) {
     try (MediaCounty c = new MediaCounty(store, dir)) {
       byte[] poster = poster(300, 300);

@@ -394,6 +394,13 @@ class MediaSlidesTest {
                 from.plusSeconds(15).toString(),
                 "seconds",
                 15));
+    // The same body from a station the slide is not aimed at: not its to prove.
+    StationEvent elsewhere =
+        new StationEvent(
+            UUID.randomUUID(), MediaDisplayIngest.EVENT_TYPE, shown.at(), shown.body());
+    try (TestClient s1 = hub.station("s-001", "proofselsewhere")) {
+      s1.publish(Topic.stationEvent("s-001").toString(), ProtocolCodec.encode(elsewhere), false);
+    }
     try (TestClient s2 = hub.station("s-002", "proofs")) {
       for (StationEvent e : List.of(shown, refused, unknown, shown)) {
         s2.publish(Topic.stationEvent("s-002").toString(), ProtocolCodec.encode(e), false);
@@ -413,7 +420,12 @@ class MediaSlidesTest {
         database.withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM station_event WHERE event_id IN (<ids>)")
-                    .bindList("ids", List.of(refused.id().toString(), unknown.id().toString()))
+                    .bindList(
+                        "ids",
+                        List.of(
+                            refused.id().toString(),
+                            unknown.id().toString(),
+                            elsewhere.id().toString()))
                     .mapTo(Integer.class)
                     .one());
     assertThat(stored).as("a refused event is not stored at all").isZero();
@@ -423,6 +435,20 @@ class MediaSlidesTest {
                 .get("/admin/media/slides/" + id)
                 .body())
         .contains("白沙镇桃源村人大代表工作站", "15秒");
+
+    // Taken off the screens: it ends and leaves the snapshot, and what was shown stays proved.
+    await().until(() -> published("s-002").contains(id));
+    body(admin.api("DELETE", "/api/media/slides/" + id, null), 204);
+    await().until(() -> !published("s-002").contains(id));
+    assertThat(
+            body(admin.api("GET", "/api/media/slides/" + id, null), 200)
+                .path("validUntil")
+                .isTextual())
+        .as("ended, not deleted")
+        .isTrue();
+    assertThat(body(admin.api("GET", "/api/media/slides/" + id + "/proofs", null), 200))
+        .singleElement()
+        .satisfies(p -> assertThat(p.get("times").asInt()).isEqualTo(1));
   }
 
   @Test

@@ -66,6 +66,30 @@ final class TestPdfs {
     }
   }
 
+  /**
+   * One page whose drawing is {@code megabytes} MB of spaces (nothing to draw) behind FlateDecode:
+   * a few hundred kilobytes on disk, a decompression bomb when the megabytes are many.
+   */
+  static byte[] inflatingTo(int megabytes) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(new PDRectangle(1920, 20));
+      document.addPage(page);
+      org.apache.pdfbox.cos.COSStream content = document.getDocument().createCOSStream();
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      try (java.io.OutputStream out =
+          content.createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+        for (int i = 0; i < megabytes; i++) {
+          out.write(spaces);
+        }
+      }
+      page.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.CONTENTS, content);
+      return save(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One page, protected with a password to open it, or only against changes when it is empty. */
   static byte[] protectedPdf(String userPassword) {
     try (PDDocument document = new PDDocument()) {

@@ -176,6 +176,19 @@ class VideoProbeTest {
   }
 
   @Test
+  void aSoundDescriptorWhoseUrlRunsPastItsBoxIsDamagedNotAnError() {
+    Mp4Edit edit = Mp4Edit.of(MediaSamples.H264_WITH_AAC);
+    int at = edit.find("esds", edit.sampleEntry(1)) + 8;
+    int flags = at + 1 + lengthBytes(edit, at + 1) + 2;
+    // The flag "a URL follows", and the URL's length (the next byte) 255: past the box's end.
+    edit.putByte(flags, 0x40).putByte(flags + 1, 0xFF);
+
+    assertThat(refusal(edit.bytes()).getFirst().en())
+        .isEqualTo(
+            "The video file is incomplete or damaged (perhaps cut short in the upload or the export); export it again and upload it again");
+  }
+
+  @Test
   void profilesBeyondHighAndLevelsBeyondFourTwoAreRefused() {
     Mp4Edit edit = Mp4Edit.of(MediaSamples.H264_VIDEO_ONLY);
     int avcC = edit.find("avcC", edit.sampleEntry(0));

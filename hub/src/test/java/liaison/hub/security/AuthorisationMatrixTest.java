@@ -1293,6 +1293,32 @@ class AuthorisationMatrixTest {
     assertThat(other.body()).doesNotContain("排水沟");
   }
 
+  @Test
+  void shouldKeepEachCountysMediaLibraryToItself() {
+    // mi-matrix is 青溪县's library's poster (uploaded by its administrator).
+    HttpResponse<String> form =
+        send(Who.OTHER_COUNTY, "GET", "/admin/media/slides/new", null, null);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).as("another county's titles").doesNotContain("矩阵测试海报");
+    HttpResponse<String> chosen =
+        send(Who.OTHER_COUNTY, "GET", "/admin/media/slides/new?item=mi-matrix", null, null);
+    assertThat(chosen.statusCode()).isEqualTo(404);
+    assertThat(chosen.body()).doesNotContain("矩阵测试海报", "mi-matrix");
+    HttpResponse<String> slide =
+        send(
+            Who.OTHER_COUNTY,
+            "POST",
+            "/api/media/slides",
+            "application/json",
+            "{\"itemId\":\"mi-matrix\",\"target\":\"STATIONS\",\"stationIds\":[\"s-901\"]}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(slide.statusCode()).as(slide.body()).isEqualTo(422);
+    assertThat(slide.body()).contains("itemId").doesNotContain("mi-matrix");
+    assertThat(send(Who.ADMIN, "GET", "/admin/media/slides/new", null, null).body())
+        .as("its own county lists it")
+        .contains("矩阵测试海报");
+  }
+
   private List<String> ids(Who who, String path) throws IOException {
     HttpResponse<String> answer = send(who, "GET", path, null, null);
     assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
