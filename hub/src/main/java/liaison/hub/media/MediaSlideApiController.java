@@ -74,14 +74,14 @@ public class MediaSlideApiController {
   public record Volume(@Nullable Integer volume) {}
 
   /** The slides the staff member may see, in the order the screens play them after the boards. */
-  @Get(uri = "/media/slides", produces = MediaType.APPLICATION_JSON)
+  @Get(uri = "/media-slides", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listMediaSlides")
   public List<SlideView> list(@Parameter(hidden = true) Staff staff) {
     return slides.list(staff).stream().map(this::view).toList();
   }
 
   /** One slide. */
-  @Get(uri = "/media/slides/{id}", produces = MediaType.APPLICATION_JSON)
+  @Get(uri = "/media-slides/{id}", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "getMediaSlide")
   @ApiAnswers.NotFound
   public SlideView one(@Parameter(hidden = true) Staff staff, String id) {
@@ -93,7 +93,7 @@ public class MediaSlideApiController {
    * within seconds (once they have downloaded its files).
    */
   @Post(
-      uri = "/media/slides",
+      uri = "/media-slides",
       consumes = MediaType.APPLICATION_JSON,
       produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "createMediaSlide")
@@ -107,7 +107,7 @@ public class MediaSlideApiController {
 
   /** Changes a slide: the whole slide is sent, as for a new one; it keeps its place. */
   @Put(
-      uri = "/media/slides/{id}",
+      uri = "/media-slides/{id}",
       consumes = MediaType.APPLICATION_JSON,
       produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "updateMediaSlide")
@@ -123,7 +123,7 @@ public class MediaSlideApiController {
    * Takes a slide off the screens: one with proofs of display ends now and keeps them; one never
    * shown is deleted.
    */
-  @Delete(uri = "/media/slides/{id}")
+  @Delete(uri = "/media-slides/{id}")
   @Operation(operationId = "deleteMediaSlide")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)
   @ApiAnswers.NotFound
@@ -133,7 +133,7 @@ public class MediaSlideApiController {
   }
 
   /** Moves a slide one place earlier or later among the slides the staff member sees. */
-  @Post(uri = "/media/slides/{id}/move", consumes = MediaType.APPLICATION_JSON)
+  @Post(uri = "/media-slides/{id}/move", consumes = MediaType.APPLICATION_JSON)
   @Operation(operationId = "moveMediaSlide")
   @ApiResponse(responseCode = "204", description = ApiAnswers.DONE)
   @ApiAnswers.BadRequest
@@ -145,7 +145,7 @@ public class MediaSlideApiController {
   }
 
   /** Per station: how often and how many seconds in all the slide was on screen, first and last. */
-  @Get(uri = "/media/slides/{id}/proofs", produces = MediaType.APPLICATION_JSON)
+  @Get(uri = "/media-slides/{id}/proofs", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listMediaSlideProofs")
   @ApiAnswers.NotFound
   public List<ProofView> proofs(@Parameter(hidden = true) Staff staff, String id) {

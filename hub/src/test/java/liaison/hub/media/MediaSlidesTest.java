@@ -87,7 +87,7 @@ class MediaSlidesTest {
   }
 
   private String created(StaffClient who, String slide) throws Exception {
-    return body(who.api("POST", "/api/media/slides", slide), 201).get("id").asText();
+    return body(who.api("POST", "/api/media-slides", slide), 201).get("id").asText();
   }
 
   private static String slide(String item, String target, String more) {
@@ -154,7 +154,7 @@ class MediaSlidesTest {
                   .as("the station can fetch it")
                   .isEqualTo(200);
             });
-    JsonNode v = body(manager.api("GET", "/api/media/slides/" + video, null), 200);
+    JsonNode v = body(manager.api("GET", "/api/media-slides/" + video, null), 200);
     assertThat(v.get("seconds").asInt()).as("a video's own length, rounded up").isEqualTo(8);
     assertThat(v.get("reaches")).extracting(JsonNode::asText).containsExactly("s-001");
     assertThat(v.get("createdBy").asText()).isEqualTo("林晓梅");
@@ -166,14 +166,14 @@ class MediaSlidesTest {
   @Test
   void shouldRefuseAManagerBeyondTheirStationsAndKeepAStationsOwnItemAtHome() throws Exception {
     String item = poster("mi-refused", null);
-    int before = body(admin.api("GET", "/api/media/slides", null), 200).size();
+    int before = body(admin.api("GET", "/api/media-slides", null), 200).size();
 
-    HttpResponse<String> county = manager.api("POST", "/api/media/slides", slide(item, "ALL", ""));
+    HttpResponse<String> county = manager.api("POST", "/api/media-slides", slide(item, "ALL", ""));
     assertThat(county.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(county)).containsKey("target");
     HttpResponse<String> other =
         manager.api(
-            "POST", "/api/media/slides", slide(item, "STATIONS", ",\"stationIds\":[\"s-002\"]"));
+            "POST", "/api/media-slides", slide(item, "STATIONS", ",\"stationIds\":[\"s-002\"]"));
     assertThat(StaffClient.fieldErrors(other)).containsKey("stationIds");
     assertThat(other.body()).contains("不能向站点", "You may not write to station");
     // s-002's own poster: not in chengguan's libraries, and only ever on s-002's screen.
@@ -182,35 +182,35 @@ class MediaSlidesTest {
             StaffClient.fieldErrors(
                 manager.api(
                     "POST",
-                    "/api/media/slides",
+                    "/api/media-slides",
                     slide(s2Own, "STATIONS", ",\"stationIds\":[\"s-001\"]"))))
         .containsKey("itemId");
-    HttpResponse<String> wide = admin.api("POST", "/api/media/slides", slide(s2Own, "ALL", ""));
+    HttpResponse<String> wide = admin.api("POST", "/api/media-slides", slide(s2Own, "ALL", ""));
     assertThat(StaffClient.fieldErrors(wide)).containsKey("target");
     assertThat(wide.body()).contains("只能放到该站点的屏幕上", "may only go on that station's screens");
-    assertThat(deputy.api("POST", "/api/media/slides", slide(item, "ALL", "")).statusCode())
+    assertThat(deputy.api("POST", "/api/media-slides", slide(item, "ALL", "")).statusCode())
         .isEqualTo(403);
 
     // A manager's slide for their own station: the other station's manager neither sees nor
     // changes it.
     String mine = created(manager, slide(item, "STATIONS", ",\"stationIds\":[\"s-001\"]"));
-    assertThat(otherManager.api("GET", "/api/media/slides/" + mine, null).statusCode())
+    assertThat(otherManager.api("GET", "/api/media-slides/" + mine, null).statusCode())
         .isEqualTo(403);
-    assertThat(otherManager.api("DELETE", "/api/media/slides/" + mine, null).statusCode())
+    assertThat(otherManager.api("DELETE", "/api/media-slides/" + mine, null).statusCode())
         .isEqualTo(403);
     // A county-wide slide: the manager sees it but may not change it.
     String wideOne = created(admin, slide(item, "ALL", ""));
-    assertThat(manager.api("GET", "/api/media/slides/" + wideOne, null).statusCode())
+    assertThat(manager.api("GET", "/api/media-slides/" + wideOne, null).statusCode())
         .isEqualTo(200);
     assertThat(
             manager
                 .api(
                     "PUT",
-                    "/api/media/slides/" + wideOne,
+                    "/api/media-slides/" + wideOne,
                     slide(item, "STATIONS", ",\"stationIds\":[\"s-001\"]"))
                 .statusCode())
         .isEqualTo(403);
-    assertThat(body(admin.api("GET", "/api/media/slides", null), 200).size())
+    assertThat(body(admin.api("GET", "/api/media-slides", null), 200).size())
         .as("only the two allowed slides were saved")
         .isEqualTo(before + 2);
   }
@@ -218,11 +218,11 @@ class MediaSlidesTest {
   @Test
   void shouldRefuseBoundsWholeWithAReasonPerField() throws Exception {
     String item = poster("mi-bounds", null);
-    int before = body(admin.api("GET", "/api/media/slides", null), 200).size();
+    int before = body(admin.api("GET", "/api/media-slides", null), 200).size();
     HttpResponse<String> refused =
         admin.api(
             "POST",
-            "/api/media/slides",
+            "/api/media-slides",
             slide(
                 item,
                 "ALL",
@@ -237,16 +237,16 @@ class MediaSlidesTest {
     HttpResponse<String> tooLong =
         admin.api(
             "POST",
-            "/api/media/slides",
+            "/api/media-slides",
             slide(
                 item,
                 "ALL",
                 ",\"seconds\":3601,\"dayparts\":[\"08:00-09:00\",\"09:00-10:00\",\"10:00-11:00\",\"11:00-12:00\",\"13:00-14:00\"]"));
     assertThat(StaffClient.fieldErrors(tooLong)).containsKeys("seconds", "dayparts");
     HttpResponse<String> noItem =
-        admin.api("POST", "/api/media/slides", slide("mi-none", "ALL", ""));
+        admin.api("POST", "/api/media-slides", slide("mi-none", "ALL", ""));
     assertThat(StaffClient.fieldErrors(noItem)).containsKey("itemId");
-    assertThat(body(admin.api("GET", "/api/media/slides", null), 200).size())
+    assertThat(body(admin.api("GET", "/api/media-slides", null), 200).size())
         .as("nothing saved")
         .isEqualTo(before);
   }
@@ -264,17 +264,17 @@ class MediaSlidesTest {
             admin, slide(poster("mi-order-c", null), "STATIONS", ",\"stationIds\":[\"s-002\"]"));
     assertThat(slidesAt("s-002")).containsSubsequence(a, b, c);
 
-    body(admin.api("POST", "/api/media/slides/" + c + "/move", "{\"direction\":\"up\"}"), 204);
+    body(admin.api("POST", "/api/media-slides/" + c + "/move", "{\"direction\":\"up\"}"), 204);
     assertThat(slidesAt("s-002")).containsSubsequence(a, c, b);
-    body(admin.api("POST", "/api/media/slides/" + a + "/move", "{\"direction\":\"down\"}"), 204);
+    body(admin.api("POST", "/api/media-slides/" + a + "/move", "{\"direction\":\"down\"}"), 204);
     assertThat(slidesAt("s-002")).containsSubsequence(c, a, b);
     assertThat(
             StaffClient.fieldErrors(
-                admin.api("POST", "/api/media/slides/" + a + "/move", "{\"direction\":\"left\"}")))
+                admin.api("POST", "/api/media-slides/" + a + "/move", "{\"direction\":\"left\"}")))
         .containsKey("direction");
     // The API's list is the same order.
     List<String> listed = new ArrayList<>();
-    body(admin.api("GET", "/api/media/slides", null), 200)
+    body(admin.api("GET", "/api/media-slides", null), 200)
         .forEach(s -> listed.add(s.get("id").asText()));
     assertThat(listed).containsSubsequence(c, a, b);
   }
@@ -288,9 +288,9 @@ class MediaSlidesTest {
             admin, slide(poster("mi-retired", null), "STATIONS", ",\"stationIds\":[\"s-003\"]"));
     await().until(() -> published("s-003").containsAll(List.of(deleted, retired)));
 
-    body(admin.api("DELETE", "/api/media/slides/" + deleted, null), 204);
+    body(admin.api("DELETE", "/api/media-slides/" + deleted, null), 204);
     await().until(() -> !published("s-003").contains(deleted));
-    assertThat(admin.api("GET", "/api/media/slides/" + deleted, null).statusCode()).isEqualTo(404);
+    assertThat(admin.api("GET", "/api/media-slides/" + deleted, null).statusCode()).isEqualTo(404);
 
     MediaItems.retire(database, "mi-retired");
     hub.bean(io.micronaut.context.event.ApplicationEventPublisher.class)
@@ -318,8 +318,8 @@ class MediaSlidesTest {
 
   @Test
   void shouldLeaveASnapshotWithoutMediaAsItWas() throws Exception {
-    for (JsonNode s : body(admin.api("GET", "/api/media/slides", null), 200)) {
-      body(admin.api("DELETE", "/api/media/slides/" + s.get("id").asText(), null), 204);
+    for (JsonNode s : body(admin.api("GET", "/api/media-slides", null), 200)) {
+      body(admin.api("DELETE", "/api/media-slides/" + s.get("id").asText(), null), 204);
     }
     StationContent none =
         hub.bean(SnapshotBuilder.class).build("s-002", 1, OffsetDateTime.now()).orElseThrow();
@@ -409,10 +409,10 @@ class MediaSlidesTest {
     await()
         .until(
             () ->
-                body(admin.api("GET", "/api/media/slides/" + id + "/proofs", null), 200).size()
+                body(admin.api("GET", "/api/media-slides/" + id + "/proofs", null), 200).size()
                     == 1);
     JsonNode proof =
-        body(admin.api("GET", "/api/media/slides/" + id + "/proofs", null), 200).get(0);
+        body(admin.api("GET", "/api/media-slides/" + id + "/proofs", null), 200).get(0);
     assertThat(proof.get("stationId").asText()).isEqualTo("s-002");
     assertThat(proof.get("times").asInt()).as("the replay added nothing").isEqualTo(1);
     assertThat(proof.get("seconds").asLong()).isEqualTo(15);
@@ -438,15 +438,15 @@ class MediaSlidesTest {
 
     // Taken off the screens: it ends and leaves the snapshot, and what was shown stays proved.
     await().until(() -> published("s-002").contains(id));
-    body(admin.api("DELETE", "/api/media/slides/" + id, null), 204);
+    body(admin.api("DELETE", "/api/media-slides/" + id, null), 204);
     await().until(() -> !published("s-002").contains(id));
     assertThat(
-            body(admin.api("GET", "/api/media/slides/" + id, null), 200)
+            body(admin.api("GET", "/api/media-slides/" + id, null), 200)
                 .path("validUntil")
                 .isTextual())
         .as("ended, not deleted")
         .isTrue();
-    assertThat(body(admin.api("GET", "/api/media/slides/" + id + "/proofs", null), 200))
+    assertThat(body(admin.api("GET", "/api/media-slides/" + id + "/proofs", null), 200))
         .singleElement()
         .satisfies(p -> assertThat(p.get("times").asInt()).isEqualTo(1));
   }

@@ -664,7 +664,7 @@ class MigrateToPostgresTest {
                 admin
                     .api(
                         "POST",
-                        "/api/media/slides",
+                        "/api/media-slides",
                         "{\"itemId\":\"mi-migrate\",\"target\":\"STATIONS\",\"stationIds\":[\"s-002\"],\"dayparts\":[\"08:00-12:00\"]}")
                     .body())
             .get("id")

@@ -742,15 +742,15 @@ class AuthorisationMatrixTest {
     // Signage media (issue 20): the library's files by hash, for stations.
     expect("GET /media/{sha256}", PUBLIC);
     // Media slides: S1's is the county poster on s-001 alone, S2's on s-002 alone.
-    expect("GET /api/media/slides", EDITORS);
-    expect("POST /api/media/slides", EDITORS);
-    expect("GET /api/media/slides/{id}", STATION_STAFF);
-    expect("PUT /api/media/slides/{id}", STATION_STAFF);
+    expect("GET /api/media-slides", EDITORS);
+    expect("POST /api/media-slides", EDITORS);
+    expect("GET /api/media-slides/{id}", STATION_STAFF);
+    expect("PUT /api/media-slides/{id}", STATION_STAFF);
     expect(
-        "DELETE /api/media/slides/{id}",
+        "DELETE /api/media-slides/{id}",
         new Route(STATION_STAFF, "", (who, side) -> Map.of("id", freshSlide(side))));
-    expect("POST /api/media/slides/{id}/move", STATION_STAFF);
-    expect("GET /api/media/slides/{id}/proofs", STATION_STAFF);
+    expect("POST /api/media-slides/{id}/move", STATION_STAFF);
+    expect("GET /api/media-slides/{id}/proofs", STATION_STAFF);
     expect("GET /api/stations/{id}/media", STATION_STAFF);
     expect("PUT /api/stations/{id}/media-volume", STATION_STAFF);
     expect("GET /admin/media/slides", EDITORS);
@@ -1308,7 +1308,7 @@ class AuthorisationMatrixTest {
         send(
             Who.OTHER_COUNTY,
             "POST",
-            "/api/media/slides",
+            "/api/media-slides",
             "application/json",
             "{\"itemId\":\"mi-matrix\",\"target\":\"STATIONS\",\"stationIds\":[\"s-901\"]}"
                 .getBytes(StandardCharsets.UTF_8));
@@ -1375,7 +1375,7 @@ class AuthorisationMatrixTest {
           case "present/deputyId", "attendance/deputyId" -> r.get("offDuty");
           case "receptions/id" -> r.get("reception");
           case "notices/id" -> r.get("notice");
-          case "slides/id" -> r.get("slide");
+          case "slides/id", "media-slides/id" -> r.get("slide");
           case "activities/id" -> r.get("activity");
           case "cases/id" -> r.get("case");
           case "rules/id" -> r.get("rule");
@@ -1963,7 +1963,7 @@ class AuthorisationMatrixTest {
   /** A slide of the matrix's county poster on the side's station alone, made for one request. */
   private String freshSlide(Side side) {
     return created(
-        "/api/media/slides",
+        "/api/media-slides",
         "{\"itemId\":\"mi-matrix\",\"target\":\"STATIONS\",\"stationIds\":[\""
             + records.get(side).get("station")
             + "\"]}");

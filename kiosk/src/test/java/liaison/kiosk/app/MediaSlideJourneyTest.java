@@ -71,7 +71,7 @@ class MediaSlideJourneyTest {
               201);
       JsonNode slide =
           send(
-              hubUrl + "/api/media/slides",
+              hubUrl + "/api/media-slides",
               "application/json",
               HttpRequest.BodyPublishers.ofString(
                   JSON.writeValueAsString(
