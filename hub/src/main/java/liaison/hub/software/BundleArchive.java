@@ -67,6 +67,9 @@ final class BundleArchive {
           });
     } catch (IOException | IllegalArgumentException e) {
       throw refused("problem.bundle.not-a-bundle");
+    } catch (ValidationProblem e) {
+      // a damaged file can decode to any entry before its checksum is reached: say it is damaged
+      throw intact(file) ? e : refused("problem.bundle.not-a-bundle");
     }
     String version = found.version;
     boolean launcher = found.launcher;
@@ -103,6 +106,17 @@ final class BundleArchive {
       }
       // to the gzip trailer, whose checksum finds a file damaged after the tar's last entry
       in.transferTo(OutputStream.nullOutputStream());
+    }
+  }
+
+  /** Whether the whole file decompresses and its gzip checksums hold. */
+  private static boolean intact(Path file) {
+    try (InputStream in =
+        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
     }
   }
 

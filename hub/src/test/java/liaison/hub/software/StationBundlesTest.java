@@ -133,6 +133,11 @@ class StationBundlesTest {
       assertRefused(bundles, new byte[0], "Choose a station bundle");
       assertRefused(bundles, "just text".getBytes(), "cannot be read as a tar.gz");
       assertRefused(bundles, tampered, "cannot be read as a tar.gz");
+      // damage that decodes to a forbidden entry before the checksum is reached is still damage
+      byte[] damagedLink =
+          TestBundles.bundle("0.3.0", "linux-x64").withSymlink("lib/x", "/etc/shadow").tarGz();
+      damagedLink[damagedLink.length - 8] ^= 0x55;
+      assertRefused(bundles, damagedLink, "cannot be read as a tar.gz");
       assertRefused(
           bundles,
           TestBundles.bundle("0.3.0", "linux-x64").without("VERSION").tarGz(),
@@ -170,7 +175,7 @@ class StationBundlesTest {
       try (Stream<Path> left = Files.list(data.resolve("bundles"))) {
         assertThat(left).as("no upload left behind").isEmpty();
       }
-      assertThat(badInput.count("station-bundle")).isEqualTo(10);
+      assertThat(badInput.count("station-bundle")).isEqualTo(11);
     }
   }
 
