@@ -43,12 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The station's memory while a video slide loops (issue 20): the signage screen in a shown 1280×800
  * window, its loop ticking every second on the system clock as the signage app's does, plays a
- * 3-second board and then the H.264 sample (2 s) as three media slides, over and over: a new {@code
- * MediaPlayer} every couple of seconds, each disposed when its slide leaves. Used heap after full
- * collections and the process's resident memory (VmRSS, which holds the decoder's native buffers)
- * are sampled every minute; beside them, in the same JVM just before, the same screen looping the
- * board alone (the baseline). Flat means the last quarter's mean within a few percent of the first
- * quarter's. Prints the series; asserts nothing.
+ * 3-second board and then the H.264 sample (2 s) as three media slides, over and over: the screen's
+ * player for the file stopped when its slide leaves and played again at its next turn ({@code
+ * VideoPlayers}), as a station's would. Used heap after full collections and the process's resident
+ * memory (VmRSS, which holds the decoder's native buffers) are sampled every minute; beside them,
+ * in the same JVM just before, the same screen looping the board alone (the baseline). Flat means
+ * the last quarter's mean within a few percent of the first quarter's. Prints the series; asserts
+ * nothing.
  *
  * <p>An hour of video in full mode ({@code -Dliaison.bench.video.minutes} to shorten it), a few
  * seconds in smoke mode. Run with {@code ./liaison bench}.
@@ -158,8 +159,11 @@ class SignageVideoMemoryBenchmark {
     report.append(flatness("RSS", baseline, playing, Sample::rssMib));
     report.append(
         String.format(
-            "%d video turns in %s (a MediaPlayer made and disposed each)%n",
-            playing.getLast().turns() - baseline.getLast().turns(), human(VIDEO_FOR)));
+            "%d video turns in %s on %d MediaPlayer(s) (kept between turns), MALLOC_ARENA_MAX=%s%n",
+            playing.getLast().turns() - baseline.getLast().turns(),
+            human(VIDEO_FOR),
+            onFx(screen::videoPlayersMade),
+            System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset")));
     report.append(load.summary()).append('\n');
     Benchmarks.record("signage-video-memory", report.toString());
   }

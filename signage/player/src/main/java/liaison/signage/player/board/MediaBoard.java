@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * board's background, never stretched or cut. An image is decoded at the screen's size, so a
  * 3840-pixel poster costs the screen's pixels in memory, not its own. A video plays through JavaFX
  * media, muted at volume 0 (the default), from where an interrupt left it; a file the machine
- * cannot play is said once in the log and handed back so the loop skips it. The player is disposed
- * when the slide leaves ({@link #close}).
+ * cannot play is said once in the log and handed back so the loop skips it. The player is stopped
+ * and kept for the file's next turn when the slide leaves ({@link #close}, {@link VideoPlayers}).
  */
 final class MediaBoard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaBoard.class);
@@ -40,10 +40,12 @@ final class MediaBoard implements AutoCloseable {
   private final StackPane frame = new StackPane();
   private final double loadedWidth;
   private final double loadedHeight;
+  private final VideoPlayers players;
   private @Nullable MediaPlayer player;
 
-  private MediaBoard(MediaTurn turn, double width, double height) {
+  private MediaBoard(MediaTurn turn, double width, double height, VideoPlayers players) {
     this.turn = turn;
+    this.players = players;
     this.loadedWidth = width;
     this.loadedHeight = height;
     frame.getStyleClass().add("media-frame");
@@ -63,8 +65,9 @@ final class MediaBoard implements AutoCloseable {
       double width,
       double height,
       int volume,
+      VideoPlayers players,
       Consumer<String> failed) {
-    MediaBoard board = new MediaBoard(turn, width, height);
+    MediaBoard board = new MediaBoard(turn, width, height, players);
     file.ifPresent(
         path -> {
           if (turn.slide().known().orElse(null) == MediaSlide.Kind.VIDEO) {
@@ -123,17 +126,14 @@ final class MediaBoard implements AutoCloseable {
     String sha256 = turn.file().sha256();
     SilentSound.ifNoSoundCard();
     try {
-      Media media = new Media(path.toUri().toString());
-      MediaPlayer p = new MediaPlayer(media);
+      // Back from an interrupt: on from where it was, not from the start.
+      MediaPlayer p = players.take(path, Duration.millis(Math.max(0, turn.into().toMillis())));
+      Media media = p.getMedia();
       media.setOnError(() -> fail(sha256, String.valueOf(media.getError()), failed));
       p.setOnError(() -> fail(sha256, String.valueOf(p.getError()), failed));
       p.setMute(volume == 0);
       p.setVolume(volume / 100.0);
-      // Back from an interrupt: on from where it was, not from the start.
-      if (turn.into().isPositive()) {
-        p.setStartTime(Duration.millis(turn.into().toMillis()));
-      }
-      p.setAutoPlay(true);
+      p.play();
       MediaView view = new MediaView(p);
       view.getStyleClass().add("media-video");
       view.setPreserveRatio(true);
@@ -166,14 +166,24 @@ final class MediaBoard implements AutoCloseable {
     Platform.runLater(() -> failed.accept(sha256));
   }
 
-  /** The slide leaves the screen: a video's player stops and lets go of its decoder. */
+  /**
+   * The slide leaves the screen: a video's player stops and is kept for the file's next turn
+   * ({@link VideoPlayers}), its view let go.
+   */
   @Override
   public void close() {
     MediaPlayer p = player;
     player = null;
     if (p != null) {
-      p.setOnError(null);
-      p.dispose();
+      frame
+          .getChildren()
+          .forEach(
+              n -> {
+                if (n instanceof MediaView view) {
+                  view.setMediaPlayer(null);
+                }
+              });
+      players.keep(p);
     }
   }
 }

@@ -103,6 +103,9 @@ public final class SignageScreen {
   /** The media slide on screen, kept while it stays (a video plays on through a redraw). */
   private Optional<MediaBoard> mediaShown = Optional.empty();
 
+  /** Videos' players kept between their slides' turns. */
+  private final VideoPlayers videoPlayers = new VideoPlayers();
+
   public SignageScreen(Clock clock, CjkFonts fonts, Portraits portraits) {
     this.clock = clock;
     this.portraits = portraits;
@@ -174,8 +177,19 @@ public final class SignageScreen {
    * the kiosk) or the window closes. Call on the FX thread.
    */
   public void stopMedia() {
+    leaveMedia();
+    videoPlayers.release();
+  }
+
+  /** The media slide leaves the screen for the loop's next turn; a video's player is kept. */
+  private void leaveMedia() {
     mediaShown.ifPresent(MediaBoard::close);
     mediaShown = Optional.empty();
+  }
+
+  /** How many video players this screen has made; for tests and the memory benchmark. */
+  public int videoPlayersMade() {
+    return videoPlayers.made();
   }
 
   /** The video playing on screen, if a video slide is; for tests and the memory benchmark. */
@@ -342,7 +356,7 @@ public final class SignageScreen {
     drawn = Optional.empty();
     drawnPages = Optional.empty();
     if (!(onScreen instanceof MediaTurn)) {
-      stopMedia();
+      leaveMedia();
     }
     body.getChildren().setAll(board());
   }
@@ -382,10 +396,11 @@ public final class SignageScreen {
     if (kept.isPresent()) {
       return kept.get().node();
     }
-    stopMedia();
+    leaveMedia();
     int volume = content.map(c -> c.mediaOrEmpty().volume()).orElse(0);
     MediaBoard board =
-        MediaBoard.build(turn, mediaFiles.ready(turn.file()), w, h, volume, mediaFailed);
+        MediaBoard.build(
+            turn, mediaFiles.ready(turn.file()), w, h, volume, videoPlayers, mediaFailed);
     mediaShown = Optional.of(board);
     return board.node();
   }

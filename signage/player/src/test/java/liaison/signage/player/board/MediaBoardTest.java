@@ -38,8 +38,10 @@ import liaison.signage.player.fx.LayoutCheck;
 import liaison.signage.player.fx.Panel;
 import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
+import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.MediaTurn;
 import liaison.signage.player.media.MediaFiles;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.MediaSlide;
 import liaison.signage.protocol.MediaSlide.MediaFile;
 import liaison.signage.protocol.StationContent;
@@ -243,6 +245,55 @@ class MediaBoardTest {
   }
 
   @Test
+  void shouldPlayAVideosNextTurnOnTheSamePlayerFromTheTopOrWhereAnInterruptLeftIt()
+      throws IOException {
+    Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(files, "again.mp4");
+    MediaFile file = videoFile(video, 320, 180, 2000);
+    MediaTurn first = turn("VIDEO", file);
+    SignageScreen screen =
+        onFx(
+            () -> {
+              SignageScreen s = screen(f -> Optional.of(video));
+              s.show(first, Optional.of(content(0)));
+              Screens.render(s.root(), 1280, 800);
+              return s;
+            });
+    MediaPlayer player = awaitPlaying(screen, 1500);
+
+    // A board's turn, then the video's next turn: the same player, from the top.
+    onFx(() -> screen.show(aBoard(), Optional.of(content(0))));
+    assertThat(onFx(screen::videoPlaying)).isEmpty();
+    assertThat(onFx(player::getStatus)).isEqualTo(MediaPlayer.Status.STOPPED);
+    MediaTurn next =
+        new MediaTurn(first.slide(), 0, Duration.ZERO, AT.plusSeconds(60), AT.plusSeconds(62));
+    onFx(() -> screen.show(next, Optional.of(content(0))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                onFx(
+                    () ->
+                        player.getStatus() == MediaPlayer.Status.PLAYING
+                            && player.getCurrentTime().toMillis() < 1500));
+    assertThat(onFx(() -> screen.videoPlaying().orElseThrow())).isSameAs(player);
+
+    // Interrupted at 1.2 s and back: the same player again, on from there.
+    MediaTurn resumed =
+        new MediaTurn(
+            first.slide(), 0, Duration.ofMillis(1200), AT.plusSeconds(91), AT.plusSeconds(92));
+    onFx(() -> screen.show(aBoard(), Optional.of(content(0))));
+    onFx(() -> screen.show(resumed, Optional.of(content(0))));
+    assertThat(awaitPlaying(screen, 0)).isSameAs(player);
+    assertThat(onFx(() -> player.getCurrentTime().toMillis())).isGreaterThanOrEqualTo(1200);
+    assertThat(onFx(screen::videoPlayersMade)).isEqualTo(1);
+    assertThat(failed).isEmpty();
+
+    // The loop leaves the screen: every player is let go.
+    onFx(screen::stopMedia);
+    assertThat(onFx(player::getStatus)).isEqualTo(MediaPlayer.Status.DISPOSED);
+  }
+
+  @Test
   void shouldHandBackAFileThatCannotBePlayedSoTheLoopSkipsIt() throws IOException {
     Path broken = Files.write(files.resolve("broken.mp4"), new byte[] {0, 0, 0, 8, 'f', 't', 'y'});
     MediaFile file = videoFile(broken, 320, 180, 2000);
@@ -302,6 +353,10 @@ class MediaBoardTest {
     SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
     screen.media(media, failed::add);
     return screen;
+  }
+
+  private static OnScreen.Slide aBoard() {
+    return new OnScreen.Slide(Board.NOTICES, Optional.empty(), AT, AT.plusSeconds(10));
   }
 
   private static MediaTurn turn(String kind, MediaFile file) {
