@@ -189,6 +189,8 @@ class CommandTest {
           .isTrue();
       Chromium.screenshot(page, "fleet-with-screenshot-laptop");
       // A button on the page: 闪灯识别, answered by the station, shown in the history.
+      // The commands fold under 发送命令 so the table fits a laptop; open it as staff would.
+      page.locator("tr:has(code:text('s-001')) details.commands summary").click();
       page.locator("tr:has(code:text('s-001')) button:text('闪灯识别')").click();
       page.waitForURL("**/admin/fleet/s-001/commands**");
       assertThat(page.locator("tr.just-sent").innerText()).contains("闪灯识别", "成功");
