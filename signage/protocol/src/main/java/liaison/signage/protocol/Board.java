@@ -26,7 +26,15 @@ public enum Board {
    * The county's 履职之星, this month's and this year's (issue 18). In the default playlist, which
    * skips it while the county has chosen none; an older station skips it like {@link #PLAN}.
    */
-  STARS;
+  STARS,
+  /**
+   * The managers' own media slides (issue 20), played where this entry stands in the playlist, for
+   * up to the entry's seconds at each pass, each slide for its own time; the next pass goes on with
+   * the slide after the last one played. A playlist without it plays every media slide after its
+   * boards. Not a board of its own: a station that does not know it skips the entry and plays the
+   * slides after its boards.
+   */
+  MEDIA;
 
   /** The board of that name, if there is one. */
   public static java.util.Optional<Board> find(String name) {

@@ -430,6 +430,8 @@ public final class SignageScreen {
       case RESULTS -> ResultsBoard.build(in);
       case PLAN -> PlanBoard.build(in);
       case STARS -> StarsBoard.build(in);
+      // Never a slide: the loop plays the media slides where a MEDIA entry stands (MediaTurn).
+      case MEDIA -> TodayBoard.build(in);
       case NOTICES -> {
         List<String> ids = in.calendar().activeNotices().stream().map(Notice::id).toList();
         String id = slide.noticeId().orElse("");

@@ -57,14 +57,16 @@ import org.slf4j.LoggerFactory;
  * cycle; a notice is proved once, over all its pages.
  *
  * <p>After the playlist's boards, each cycle plays the managers' own media slides of the content
- * (issue 20), in the snapshot's order: those in force now ({@link MediaSlide#playsAt}, in the
- * station's zone), of a kind this station knows, and whose files the station's cache has complete
- * ({@link #media(MediaFiles)}); any other is skipped without a trace on screen, and a slide waiting
- * for a file is said once in the log. An image stays for the slide's seconds, each page of a
- * document for the slide's seconds, a video for its seconds or its own length if shorter. Alerts
- * and a report's vote cover a media slide as they cover a board; it goes on afterwards for the time
- * it had left, a video from where it was ({@link MediaTurn#into}). Each turn leaving the screen
- * emits a {@link MediaProof}.
+ * (issue 20), in the snapshot's order; where the playlist has a {@link Board#MEDIA} entry, they
+ * play there instead, for up to that entry's seconds a pass, each pass going on from the slide
+ * after the last one played. The slides played are those in force now ({@link MediaSlide#playsAt},
+ * in the station's zone), of a kind this station knows, and whose files the station's cache has
+ * complete ({@link #media(MediaFiles)}); any other is skipped without a trace on screen, and a
+ * slide waiting for a file is said once in the log. An image stays for the slide's seconds, each
+ * page of a document for the slide's seconds, a video for its seconds or its own length if shorter.
+ * Alerts and a report's vote cover a media slide as they cover a board; it goes on afterwards for
+ * the time it had left, a video from where it was ({@link MediaTurn#into}). Each turn leaving the
+ * screen emits a {@link MediaProof}.
  *
  * <p>Not thread-safe: call it from one thread (the view's timer).
  */
@@ -124,10 +126,21 @@ public final class SignageLoop {
   private int entryIndex;
   private int noticeIndex;
 
-  /** The media slides of this cycle's end while they play, and the one the loop stands at. */
+  /** The media slides of this pass while they play, and the one the loop stands at. */
   private @Nullable List<MediaSlide> mediaTurns;
 
   private int mediaIndex;
+
+  /** How many of this pass's slides were tried (played or skipped): a pass tries each once. */
+  private int mediaTried;
+
+  /** Until when a pass at a {@link Board#MEDIA} entry may begin another slide; null at the end. */
+  private @Nullable Instant mediaPassUntil;
+
+  /**
+   * The last media slide a pass played: the next pass at a {@code MEDIA} entry goes on after it.
+   */
+  private @Nullable String mediaLastPlayed;
 
   /** When the board on screen came on (its first page, or its return after an interrupt). */
   private Instant boardSince = Instant.EPOCH;
@@ -325,7 +338,7 @@ public final class SignageLoop {
       show(new Slide(slide.board(), slide.noticeId(), slide.page() + 1, now, now.plus(pageTime)));
     } else if (!now.isBefore(slide.until()) || noticeGone) {
       leave(now);
-      if (advance(now) && beginMedia(now)) {
+      if (advance(now) && !mediaPlaced() && beginMedia(now)) {
         return; // the cycle's boards are over: the media slides' turn
       }
       startFromHere(now);
@@ -457,6 +470,9 @@ public final class SignageLoop {
     List<Entry> list = requireEntries();
     for (int tried = 0; tried < list.size(); tried++) {
       Entry entry = list.get(entryIndex);
+      if (entry.kind() == Board.MEDIA && beginMediaAt(entry, now)) {
+        return;
+      }
       if (hasContent(entry.kind(), now)) {
         Optional<String> noticeId = Optional.empty();
         if (entry.kind() == Board.NOTICES) {
@@ -471,7 +487,7 @@ public final class SignageLoop {
       }
       entryIndex = (entryIndex + 1) % list.size();
       noticeIndex = 0;
-      if (entryIndex == 0 && beginMedia(now)) {
+      if (entryIndex == 0 && !mediaPlaced() && beginMedia(now)) {
         return; // the boards left at the cycle's end had nothing to show
       }
     }
@@ -482,24 +498,54 @@ public final class SignageLoop {
 
   // --- the media slides after the boards -------------------------------------------------------
 
+  /** Whether the playlist in force places the media slides ({@link Board#MEDIA}). */
+  private boolean mediaPlaced() {
+    return requireEntries().stream().anyMatch(e -> e.known().orElse(null) == Board.MEDIA);
+  }
+
   /** At a cycle's end: the first media slide that plays now, if any does. */
   private boolean beginMedia(Instant now) {
     mediaTurns = List.copyOf(content.orElseThrow().mediaOrEmpty().slides());
     mediaIndex = 0;
+    mediaTried = 0;
+    mediaPassUntil = null;
+    return playMediaFromHere(now);
+  }
+
+  /**
+   * At a {@link Board#MEDIA} entry: a pass of up to the entry's seconds, from the slide after the
+   * last one played; whether a slide plays now.
+   */
+  private boolean beginMediaAt(Entry entry, Instant now) {
+    List<MediaSlide> slides = List.copyOf(content.orElseThrow().mediaOrEmpty().slides());
+    int last = -1;
+    for (int i = 0; i < slides.size(); i++) {
+      if (slides.get(i).id().equals(mediaLastPlayed)) {
+        last = i;
+      }
+    }
+    mediaTurns = slides;
+    mediaIndex = slides.isEmpty() ? 0 : (last + 1) % slides.size();
+    mediaTried = 0;
+    mediaPassUntil = now.plus(entry.duration());
     return playMediaFromHere(now);
   }
 
   /** Shows the media slide the loop stands at, or the next that plays; false once none is left. */
   private boolean playMediaFromHere(Instant now) {
     List<MediaSlide> turns = mediaTurns;
-    while (turns != null && mediaIndex < turns.size()) {
-      MediaSlide slide = turns.get(mediaIndex);
+    Instant until = mediaPassUntil;
+    // A pass at a MEDIA entry begins no slide once its seconds are spent; one begun plays whole.
+    while (turns != null && mediaTried < turns.size() && (until == null || now.isBefore(until))) {
+      MediaSlide slide = turns.get(mediaIndex % turns.size());
       if (playable(slide, now)) {
         boardSince = now;
+        mediaLastPlayed = slide.id();
         show(new MediaTurn(slide, 0, Duration.ZERO, now, now.plus(pageTime(slide))));
         return true;
       }
       mediaIndex++;
+      mediaTried++;
     }
     mediaTurns = null;
     return false;
@@ -522,11 +568,16 @@ public final class SignageLoop {
     }
   }
 
-  /** The next media slide of the cycle's end, or the boards from the top. */
+  /**
+   * The pass's next media slide; after the last, the boards: from the top after the cycle's end,
+   * from the entry after a {@link Board#MEDIA} entry.
+   */
   private void nextMedia(Instant now) {
     mediaIndex++;
+    mediaTried++;
+    boolean placed = mediaPassUntil != null;
     if (!playMediaFromHere(now)) {
-      entryIndex = 0;
+      entryIndex = placed ? (entryIndex + 1) % requireEntries().size() : 0;
       noticeIndex = 0;
       startFromHere(now);
     }
@@ -586,6 +637,8 @@ public final class SignageLoop {
       case RESULTS -> c.resultsIfAny().isPresent();
       case PLAN -> !c.planOrEmpty().isEmpty();
       case STARS -> !c.dutyOrEmpty().stars().isEmpty();
+      // Not a board: the loop plays the media slides there (beginMediaAt).
+      case MEDIA -> false;
     };
   }
 

@@ -479,6 +479,62 @@ class SignageLoopTest {
   }
 
   @Test
+  void shouldPlayTheMediaSlidesWhereTheirEntryStandsForItsSecondsGoingOnNextPass() {
+    // 屏幕媒体 between the two boards, 25 s a pass: two 10-s posters fit, the third waits.
+    SignageLoop loop =
+        loop(
+            Playlist.of(
+                Entry.of(Board.TODAY, 20), Entry.of(Board.MEDIA, 25), Entry.of(Board.WEEK, 15)));
+    MediaSlide a = slide("m-a", "IMAGE", 10, file(1, 0));
+    MediaSlide b = slide("m-b", "IMAGE", 10, file(2, 0));
+    MediaSlide c = slide("m-c", "IMAGE", 10, file(3, 0));
+    markReady(a, b, c);
+    loop.content(Optional.of(withMedia(a, b, c)), now());
+
+    // 20 + (10 + 10 + 10: the third begins at 20 s of the pass, within its 25, and plays whole)
+    runFor(loop, Duration.ofSeconds(20 + 30 + 15 + 20 + 1));
+
+    assertThat(shown())
+        .containsExactly(
+            "TODAY", "MEDIA:m-a", "MEDIA:m-b", "MEDIA:m-c", "WEEK", "TODAY", "MEDIA:m-a");
+
+    // With 15 s a pass, each pass plays two at most and the next goes on after the last played.
+    SignageLoop short15 =
+        loop(
+            Playlist.of(
+                Entry.of(Board.TODAY, 20), Entry.of(Board.MEDIA, 15), Entry.of(Board.WEEK, 15)));
+    screens.clear();
+    short15.content(Optional.of(withMedia(a, b, c)), now());
+    runFor(short15, Duration.ofSeconds(2 * (20 + 20 + 15) + 1));
+    assertThat(shown())
+        .containsExactly(
+            "TODAY",
+            "MEDIA:m-a",
+            "MEDIA:m-b",
+            "WEEK",
+            "TODAY",
+            "MEDIA:m-c",
+            "MEDIA:m-a",
+            "WEEK",
+            "TODAY");
+  }
+
+  @Test
+  void shouldGoOnToTheNextBoardWhenNoMediaSlidePlaysWhereTheirEntryStands() {
+    SignageLoop loop =
+        loop(
+            Playlist.of(
+                Entry.of(Board.TODAY, 20), Entry.of(Board.MEDIA, 30), Entry.of(Board.WEEK, 15)));
+    MediaSlide waiting = slide("m-w", "IMAGE", 10, file(1, 0)); // its file not downloaded
+    loop.content(Optional.of(withMedia(waiting)), now());
+
+    runFor(loop, Duration.ofSeconds(20 + 15 + 1));
+
+    assertThat(shown()).containsExactly("TODAY", "WEEK", "TODAY");
+    assertThat(mediaProofs).isEmpty();
+  }
+
+  @Test
   void shouldShowADocumentsPagesEachForTheSlidesSecondsAndProveTheTurnOnce() {
     SignageLoop loop = loop(Playlist.of(Entry.of(Board.TODAY, 20)));
     MediaSlide document = slide("m-3", "DOCUMENT", 8, file(3, 0), file(4, 0), file(5, 0));
