@@ -110,17 +110,11 @@ public final class DocumentPages {
     if (!startsLikePdf(pdf)) {
       throw refused(Text.of("problem.media.document.not-pdf"));
     }
-    // One document or image at a time (PosterImages' gate): a second large upload waits rather
-    // than doubling what the heap holds.
-    PosterImages.ONE_AT_A_TIME.acquireUninterruptibly();
-    try {
-      return renderAlone(pdf, outDir, System.nanoTime() + DEADLINE.toNanos());
-    } finally {
-      PosterImages.ONE_AT_A_TIME.release();
-    }
+    // One document or image at a time: the library renders in its turn (MediaLibrary.preparing).
+    return render(pdf, outDir, System.nanoTime() + DEADLINE.toNanos());
   }
 
-  private static List<Page> renderAlone(Path pdf, Path outDir, long deadline) {
+  private static List<Page> render(Path pdf, Path outDir, long deadline) {
     CjkFontMapper.install();
     createDirectories(outDir);
     List<Page> pages = new ArrayList<>();

@@ -1,11 +1,13 @@
 package liaison.hub.media;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +39,13 @@ final class MediaCounty implements AutoCloseable {
   final Path data;
   final MediaLibrary library;
   final BadInput badInput;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+  /**
+   * How long an upload waits for its turn to be prepared here (a test holding it waits no more).
+   */
+  static final Duration WAIT_FOR_TURN = Duration.ofMillis(300);
+
   final List<StationsChanged> announced = new ArrayList<>();
 
   /** Runs after the store has put each file, in the uploading thread (a test's hook). */
@@ -101,7 +110,9 @@ final class MediaCounty implements AutoCloseable {
             new AuditLog(db, clock),
             badInput,
             publisher,
-            clock);
+            clock,
+            meters,
+            WAIT_FOR_TURN);
   }
 
   MediaLibrary.Uploaded upload(Staff staff, byte[] bytes, String name, String stationId) {
