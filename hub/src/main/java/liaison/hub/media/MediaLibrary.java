@@ -417,11 +417,11 @@ public class MediaLibrary {
     putting.readLock().lock();
     try {
       for (Prepared p : ready.files()) {
-        MediaFile f = put(p);
+        MediaFile f = put(p, received);
         stored.add(f.sha256());
         files.add(f);
       }
-      MediaFile thumbnail = put(ready.thumbnail());
+      MediaFile thumbnail = put(ready.thumbnail(), received);
       stored.add(thumbnail.sha256());
       MediaItem item =
           new MediaItem(
@@ -479,11 +479,20 @@ public class MediaLibrary {
     }
   }
 
-  private MediaFile put(Prepared p) {
-    try (InputStream in = Files.newInputStream(p.file())) {
-      String hash = store.put(in);
-      return new MediaFile(
-          hash, Files.size(p.file()), p.contentType(), p.width(), p.height(), p.durationMillis());
+  private MediaFile put(Prepared p, Received received) {
+    try {
+      long size = Files.size(p.file());
+      String hash;
+      if (p.file().equals(received.file())) {
+        // The upload kept as it came (a video): hashed as it arrived, moved, not copied again.
+        store.take(p.file(), received.sha256());
+        hash = received.sha256();
+      } else {
+        try (InputStream in = Files.newInputStream(p.file())) {
+          hash = store.put(in);
+        }
+      }
+      return new MediaFile(hash, size, p.contentType(), p.width(), p.height(), p.durationMillis());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -41,12 +41,12 @@ final class MediaCounty implements AutoCloseable {
   final BadInput badInput;
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-  /**
-   * How long an upload waits for its turn to be prepared here (a test holding it waits no more).
-   */
-  static final Duration WAIT_FOR_TURN = Duration.ofMillis(300);
-
   final List<StationsChanged> announced = new ArrayList<>();
+
+  /** The hashes the store was given as copies of a stream, and as files moved in. */
+  final List<String> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  final List<String> moved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs after the store has put each file, in the uploading thread (a test's hook). */
   volatile Runnable afterPut = () -> {};
@@ -57,6 +57,14 @@ final class MediaCounty implements AutoCloseable {
       new Staff("u-mgr", "mgr", "站长", Role.STATION_MANAGER, COUNTY, null, Set.of("s-a"));
 
   MediaCounty(TestDatabases.Store which, Path dir) {
+    this(which, dir, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param waitForTurn how long an upload waits for its turn to be prepared (as the hub's {@code
+   *     hub.media.wait-for-turn}): a test holding the turn waits no more than that
+   */
+  MediaCounty(TestDatabases.Store which, Path dir, Duration waitForTurn) {
     this.store = TestStore.migrated(which, dir.resolve("db"));
     this.db = store.database();
     this.data = dir.resolve("data");
@@ -101,8 +109,16 @@ final class MediaCounty implements AutoCloseable {
               @Override
               public String put(java.io.InputStream in) {
                 String hash = super.put(in);
+                copied.add(hash);
                 afterPut.run();
                 return hash;
+              }
+
+              @Override
+              public void take(Path file, String sha256) {
+                super.take(file, sha256);
+                moved.add(sha256);
+                afterPut.run();
               }
             },
             config,
@@ -112,7 +128,7 @@ final class MediaCounty implements AutoCloseable {
             publisher,
             clock,
             meters,
-            WAIT_FOR_TURN);
+            waitForTurn);
   }
 
   MediaLibrary.Uploaded upload(Staff staff, byte[] bytes, String name, String stationId) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import liaison.hub.OnBothStores;
@@ -105,7 +106,7 @@ class MediaLibraryTest {
   @Test
   void shouldAnswerBusyAfterABoundedWaitWhileAnotherPictureIsPreparedAndKeepNothing(
       @TempDir Path dir) throws Exception {
-    try (MediaCounty c = new MediaCounty(store, dir)) {
+    try (MediaCounty c = new MediaCounty(store, dir, Duration.ofMillis(300))) {
       // Another upload's large PDF is being rendered: the turn is taken.
       c.library.preparing.acquire();
       try {
