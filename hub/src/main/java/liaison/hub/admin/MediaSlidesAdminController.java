@@ -136,16 +136,18 @@ public class MediaSlidesAdminController {
       HttpRequest<?> request, Staff staff, @Nullable @QueryValue String done) {
     Lang lang = Lang.of(request);
     List<Row> rows = new ArrayList<>();
-    for (ScheduledSlide s : slides.list(staff)) {
+    Map<String, StationPlace> visible = visible(staff);
+    for (MediaSlides.Listed listed : slides.listed(staff)) {
+      ScheduledSlide s = listed.slide();
       rows.add(
           new Row(
               s,
               s.item().pictureSha256(),
               window(s),
               dayparts(s),
-              where(lang, staff, s),
-              slides.canEdit(staff, s),
-              slides.proofs(staff, s.id()).size()));
+              where(lang, visible, s),
+              listed.canEdit(),
+              listed.stationsProved()));
     }
     return new ModelAndView<>(
         "admin/media-slides",
@@ -344,9 +346,14 @@ public class MediaSlidesAdminController {
   }
 
   /** Where the slide plays, in words: the county, a township's name, or the stations' names. */
-  private String where(Lang lang, Staff staff, ScheduledSlide s) {
+  /** The stations this person sees, by id: read once for a page, whatever its slides. */
+  private Map<String, StationPlace> visible(Staff staff) {
     Map<String, StationPlace> visible = new LinkedHashMap<>();
     access.visibleStations(staff).forEach(p -> visible.put(p.id(), p));
+    return visible;
+  }
+
+  private static String where(Lang lang, Map<String, StationPlace> visible, ScheduledSlide s) {
     return switch (s.reach().target()) {
       case ALL -> lang.text(Text.of("media-slides.where.ALL"));
       case TOWNSHIP ->

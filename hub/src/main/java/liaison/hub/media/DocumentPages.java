@@ -19,7 +19,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.text.Text;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -30,6 +29,8 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -110,22 +111,19 @@ public final class DocumentPages {
     if (!startsLikePdf(pdf)) {
       throw refused(Text.of("problem.media.document.not-pdf"));
     }
-    // One document or image at a time (PosterImages' gate): a second large upload waits rather
-    // than doubling what the heap holds.
-    PosterImages.ONE_AT_A_TIME.acquireUninterruptibly();
-    try {
-      return renderAlone(pdf, outDir, System.nanoTime() + DEADLINE.toNanos());
-    } finally {
-      PosterImages.ONE_AT_A_TIME.release();
-    }
+    // One document or image at a time: the library renders in its turn (MediaLibrary.preparing).
+    return render(pdf, outDir, System.nanoTime() + DEADLINE.toNanos());
   }
 
-  private static List<Page> renderAlone(Path pdf, Path outDir, long deadline) {
+  private static List<Page> render(Path pdf, Path outDir, long deadline) {
     CjkFontMapper.install();
     createDirectories(outDir);
     List<Page> pages = new ArrayList<>();
-    try (PDDocument document =
-        Loader.loadPDF(pdf.toFile(), "", IOUtils.createTempFileOnlyStreamCache())) {
+    BoundedParser parser = parser(pdf);
+    try (PDDocument document = parser.parse()) {
+      if (parser.inflatesTooFar) {
+        throw refused(Text.of("problem.media.document.inflates", MAX_STREAM_BYTES >> 20));
+      }
       int count = document.getNumberOfPages();
       if (count == 0) {
         throw refused(Text.of("problem.media.document.no-pages"));
@@ -133,7 +131,7 @@ public final class DocumentPages {
       if (count > MAX_PAGES) {
         throw refused(Text.of("problem.media.document.too-many-pages", count, MAX_PAGES));
       }
-      if (inflatesTooFar(document.getDocument(), deadline)) {
+      if (inflatesTooFar(document.getDocument(), deadline) || parser.inflatesTooFar) {
         throw refused(Text.of("problem.media.document.inflates", MAX_STREAM_BYTES >> 20));
       }
       PDFRenderer renderer = new PDFRenderer(document);
@@ -151,7 +149,10 @@ public final class DocumentPages {
       throw refused(Text.of("problem.media.document.encrypted"));
     } catch (IOException e) {
       remove(pages);
-      throw refused(Text.of("problem.media.document.damaged"));
+      throw refused(
+          parser.inflatesTooFar
+              ? Text.of("problem.media.document.inflates", MAX_STREAM_BYTES >> 20)
+              : Text.of("problem.media.document.damaged"));
     } catch (ValidationProblem | UncheckedIOException e) {
       // Refused, or the hub's own disk failing while it writes a page: either way no pages stay.
       remove(pages);
@@ -160,6 +161,14 @@ public final class DocumentPages {
       // PDFBox answers some malformed files with an unchecked exception, or by recursing through a
       // cycle of objects: the upload is refused either way, never a 500.
       remove(pages);
+      throw refused(Text.of("problem.media.document.damaged"));
+    }
+  }
+
+  private static BoundedParser parser(Path pdf) {
+    try {
+      return new BoundedParser(pdf);
+    } catch (IOException e) {
       throw refused(Text.of("problem.media.document.damaged"));
     }
   }
@@ -265,6 +274,56 @@ public final class DocumentPages {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * PDFBox's parser, with each object stream's size checked before PDFBox decodes it: it decodes an
+   * object stream (the objects a PDF 1.5 file packs together, its catalogue and pages among them)
+   * whole into memory while it loads the file, before {@link #inflatesTooFar(COSDocument, long)}
+   * can run. One whose general filters inflate past {@link #MAX_STREAM_BYTES} is not decoded at
+   * all: the parser says so ({@code inflatesTooFar}, also when PDFBox swallows the exception and
+   * loads on without the objects) and the PDF is refused. Streams PDFBox reads later are checked
+   * before any page is drawn; its own caches go to temporary files, not the heap.
+   */
+  static final class BoundedParser extends PDFParser {
+    private final Set<Long> checked = new HashSet<>();
+    volatile boolean inflatesTooFar;
+
+    BoundedParser(Path pdf) throws IOException {
+      this(new RandomAccessReadBufferedFile(pdf.toFile()));
+    }
+
+    private BoundedParser(RandomAccessReadBufferedFile source) throws IOException {
+      super(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+    }
+
+    @Override
+    public PDDocument parse() throws IOException {
+      try {
+        return super.parse();
+      } catch (IOException | RuntimeException e) {
+        // The document that would close the file was not made.
+        source.close();
+        throw e;
+      }
+    }
+
+    @Override
+    protected COSBase parseObjectStreamObject(long objectStream, COSObjectKey key)
+        throws IOException {
+      if (checked.add(objectStream)) {
+        COSObject holder = document.getObjectFromPool(new COSObjectKey(objectStream, 0));
+        if (holder != null
+            && holder.getObject() instanceof COSStream stream
+            && !withinBound(stream, MAX_STREAM_BYTES)) {
+          inflatesTooFar = true;
+        }
+      }
+      if (inflatesTooFar) {
+        throw new IOException("an object stream inflates past " + MAX_STREAM_BYTES + " bytes");
+      }
+      return super.parseObjectStreamObject(objectStream, key);
     }
   }
 

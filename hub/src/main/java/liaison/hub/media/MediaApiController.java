@@ -146,6 +146,11 @@ public class MediaApiController {
       responseCode = "200",
       description = "同一文件已在此媒体库 · The same file is in this library already: its entry")
   @ApiResponse(responseCode = "413", description = "文件超过上传上限 · Larger than any upload may be")
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "正在处理另一张图片或另一个 PDF，未保存 · Another picture or PDF is being prepared; nothing"
+              + " was kept: send it again after Retry-After (seconds)")
   @ApiAnswers.NotFound
   @ApiAnswers.Invalid
   public HttpResponse<MediaView> uploadRaw(

@@ -1,5 +1,8 @@
 package liaison.hub.media;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import liaison.hub.audit.AuditLog;
@@ -27,6 +33,7 @@ import liaison.hub.config.HubConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.problem.BadInput;
+import liaison.hub.problem.BusyProblem;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;
 import liaison.hub.problem.NotFoundProblem;
@@ -38,6 +45,8 @@ import liaison.hub.text.Text;
 import liaison.signage.protocol.MediaSlide;
 import liaison.signage.protocol.MediaSlide.MediaFile;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The media libraries: the county's (its administrators upload; every manager may put it on their
@@ -50,6 +59,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class MediaLibrary {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
+
   /** A title a manager reads in a card and in the slides' list. */
   public static final int MAX_TITLE = 80;
 
@@ -57,6 +68,12 @@ public class MediaLibrary {
   static final int MAX_FILE_NAME = 200;
 
   static final String SOURCE = "media.upload";
+
+  /** Uploads answered "busy, try again" because another image or PDF was being prepared. */
+  static final String BUSY = "liaison.media.uploads.busy";
+
+  /** When an upload answered busy is worth sending again: a large PDF takes up to a minute. */
+  static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
   private final Database database;
   private final MediaItemRepository items;
@@ -76,6 +93,15 @@ public class MediaLibrary {
   private final ApplicationEventPublisher<StationsChanged> stationsChanged;
   private final Clock clock;
 
+  /**
+   * One image or PDF is decoded at a time (a 50-megapixel image takes 200 MB of heap while it is in
+   * memory, a PDF's page as much): a second waits its turn, at most {@link #waitForTurn}.
+   */
+  final Semaphore preparing = new Semaphore(1);
+
+  private final Duration waitForTurn;
+  private final Counter busy;
+
   public MediaLibrary(
       Database database,
       MediaItemRepository items,
@@ -86,7 +112,9 @@ public class MediaLibrary {
       AuditLog audit,
       BadInput badInput,
       ApplicationEventPublisher<StationsChanged> stationsChanged,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters,
+      @Value("${hub.media.wait-for-turn:30s}") Duration waitForTurn) {
     this.database = database;
     this.items = items;
     this.kept = kept;
@@ -98,6 +126,12 @@ public class MediaLibrary {
     this.badInput = badInput;
     this.stationsChanged = stationsChanged;
     this.clock = clock;
+    this.waitForTurn = waitForTurn;
+    this.busy =
+        Counter.builder(BUSY)
+            .description(
+                "Uploads answered 503 because another image or PDF was being prepared too long")
+            .register(meters);
   }
 
   /**
@@ -226,7 +260,7 @@ public class MediaLibrary {
       }
       Ready ready;
       try {
-        ready = prepare(content, received.file(), dir);
+        ready = prepareInTurn(staff, upload, content, received.file(), dir);
       } catch (ValidationProblem e) {
         badInput.record(
             SOURCE,
@@ -297,6 +331,39 @@ public class MediaLibrary {
   /** The files a station plays for the upload, and its thumbnail. */
   private record Ready(List<Prepared> files, Prepared thumbnail) {}
 
+  /**
+   * Prepares an image or a PDF in its turn ({@link #preparing}); a video is only read, not decoded,
+   * and needs none. A request thread waits for its turn a bounded time, then the upload is answered
+   * "busy, try again in a minute" (503), never held while another's large PDF renders.
+   */
+  private Ready prepareInTurn(
+      Staff staff, Upload upload, MediaContent content, Path file, Path dir) {
+    if (content.kind() == MediaSlide.Kind.VIDEO) {
+      return prepare(content, file, dir);
+    }
+    boolean turn;
+    try {
+      turn = preparing.tryAcquire(waitForTurn.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      turn = false;
+    }
+    if (!turn) {
+      busy.increment();
+      LOG.warn(
+          "upload {} by {} answered busy: another image or PDF took more than {}",
+          upload.fileName(),
+          staff.id(),
+          waitForTurn);
+      throw new BusyProblem(Text.of("problem.media.busy"), RETRY_AFTER);
+    }
+    try {
+      return prepare(content, file, dir);
+    } finally {
+      preparing.release();
+    }
+  }
+
   private static Ready prepare(MediaContent content, Path file, Path dir) {
     return switch (content.kind()) {
       case IMAGE -> {
@@ -350,11 +417,11 @@ public class MediaLibrary {
     putting.readLock().lock();
     try {
       for (Prepared p : ready.files()) {
-        MediaFile f = put(p);
+        MediaFile f = put(p, received);
         stored.add(f.sha256());
         files.add(f);
       }
-      MediaFile thumbnail = put(ready.thumbnail());
+      MediaFile thumbnail = put(ready.thumbnail(), received);
       stored.add(thumbnail.sha256());
       MediaItem item =
           new MediaItem(
@@ -412,11 +479,20 @@ public class MediaLibrary {
     }
   }
 
-  private MediaFile put(Prepared p) {
-    try (InputStream in = Files.newInputStream(p.file())) {
-      String hash = store.put(in);
-      return new MediaFile(
-          hash, Files.size(p.file()), p.contentType(), p.width(), p.height(), p.durationMillis());
+  private MediaFile put(Prepared p, Received received) {
+    try {
+      long size = Files.size(p.file());
+      String hash;
+      if (p.file().equals(received.file())) {
+        // The upload kept as it came (a video): hashed as it arrived, moved, not copied again.
+        store.take(p.file(), received.sha256());
+        hash = received.sha256();
+      } else {
+        try (InputStream in = Files.newInputStream(p.file())) {
+          hash = store.put(in);
+        }
+      }
+      return new MediaFile(hash, size, p.contentType(), p.width(), p.height(), p.durationMillis());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -77,7 +77,7 @@ public class MediaSlideApiController {
   @Get(uri = "/media-slides", produces = MediaType.APPLICATION_JSON)
   @Operation(operationId = "listMediaSlides")
   public List<SlideView> list(@Parameter(hidden = true) Staff staff) {
-    return slides.list(staff).stream().map(this::view).toList();
+    return slides.listed(staff).stream().map(l -> view(l.slide(), l.reached())).toList();
   }
 
   /** One slide. */
@@ -186,6 +186,10 @@ public class MediaSlideApiController {
   }
 
   private SlideView view(ScheduledSlide s) {
+    return view(s, slides.reached(s));
+  }
+
+  private static SlideView view(ScheduledSlide s, List<String> reached) {
     return new SlideView(
         s.id(),
         s.item().id(),
@@ -201,7 +205,7 @@ public class MediaSlideApiController {
         s.reach().target().name(),
         s.reach().townshipId(),
         s.reach().stationIds(),
-        slides.reached(s),
+        reached,
         s.position(),
         s.createdBy(),
         ApiTimes.instant(s.createdAt()));

@@ -7,9 +7,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.station.Reach;
@@ -442,6 +444,29 @@ public class MediaSlideRepository {
           .add();
     }
     batch.execute();
+  }
+
+  /**
+   * The stations that sent a proof of display, per slide of {@code slideIds} (one query for a whole
+   * list; a slide no station proved is absent).
+   */
+  public Map<String, Set<String>> provedAt(List<String> slideIds) {
+    if (slideIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Set<String>> proved = new HashMap<>();
+    database.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT slide_id, station_id FROM media_display WHERE slide_id IN (<ids>)")
+                .bindList("ids", slideIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(
+                    e ->
+                        proved
+                            .computeIfAbsent(e.getKey(), k -> new HashSet<>())
+                            .add(e.getValue())));
+    return proved;
   }
 
   /** Each station's proofs of the slide, added up, in station id order. */

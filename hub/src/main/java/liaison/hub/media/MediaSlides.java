@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,8 +79,46 @@ public class MediaSlides {
 
   /** The slides this person may see, in the order they play. */
   public List<ScheduledSlide> list(Staff staff) {
+    return listed(staff).stream().map(Listed::slide).toList();
+  }
+
+  /**
+   * A slide as the lists show it.
+   *
+   * @param reached the stations it reaches
+   * @param canEdit whether this person may change it
+   * @param stationsProved how many of the stations this person may see have proved showing it
+   */
+  public record Listed(
+      ScheduledSlide slide, List<String> reached, boolean canEdit, int stationsProved) {}
+
+  /**
+   * The slides this person may see, in the order they play, with what the lists show of each: read
+   * with the same few queries however many slides there are (the slides with their parts, the
+   * stations once, the proofs' stations once), never a query per slide.
+   */
+  public List<Listed> listed(Staff staff) {
     access.requireEditor(staff);
-    return slides.all().stream().filter(s -> canSee(staff, s)).toList();
+    List<ScheduledSlide> all = slides.all();
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    List<StationPlace> places = stations.all();
+    Map<String, Set<String>> proved =
+        slides.provedAt(all.stream().map(ScheduledSlide::id).toList());
+    List<Listed> listed = new ArrayList<>();
+    for (ScheduledSlide s : all) {
+      List<String> reached = reachedAmong(places, s);
+      if (canSee(staff, s, reached)) {
+        int provedSeen =
+            (int)
+                proved.getOrDefault(s.id(), Set.of()).stream()
+                    .filter(st -> staff.isCountyAdmin() || staff.stationIds().contains(st))
+                    .count();
+        listed.add(new Listed(s, reached, canEdit(staff, s, reached), provedSeen));
+      }
+    }
+    return listed;
   }
 
   public ScheduledSlide get(Staff staff, String id) {
@@ -105,9 +144,13 @@ public class MediaSlides {
 
   /** A county administrator sees every slide; a manager those reaching one of their stations. */
   public boolean canSee(Staff staff, ScheduledSlide s) {
+    return canSee(staff, s, reached(s));
+  }
+
+  private static boolean canSee(Staff staff, ScheduledSlide s, List<String> reached) {
     return staff.canEdit()
         && staff.countyId().equals(s.countyId())
-        && (staff.isCountyAdmin() || reached(s).stream().anyMatch(staff.stationIds()::contains));
+        && (staff.isCountyAdmin() || reached.stream().anyMatch(staff.stationIds()::contains));
   }
 
   /**
@@ -115,7 +158,11 @@ public class MediaSlides {
    * all theirs (the rule of notices).
    */
   public boolean canEdit(Staff staff, ScheduledSlide s) {
-    return canSee(staff, s)
+    return canEdit(staff, s, reached(s));
+  }
+
+  private boolean canEdit(Staff staff, ScheduledSlide s, List<String> reached) {
+    return canSee(staff, s, reached)
         && access.canEditNotice(
             staff,
             staff.countyId(),
@@ -132,11 +179,39 @@ public class MediaSlides {
     if (s.countyId() == null && s.reach().target() == Reach.Target.ALL) {
       return List.of(); // its author's account is gone, and with it the county it was for
     }
-    List<String> all = stations.reached(s.reach(), s.countyId());
-    // A station's own item plays at that station only, whatever the slide says.
+    return atHome(s, stations.reached(s.reach(), s.countyId()));
+  }
+
+  /**
+   * As {@link #reached(ScheduledSlide)}, among the stations read once for a whole list (in id
+   * order, as {@link StationRepository#reached} answers): the same stations, no query.
+   */
+  static List<String> reachedAmong(List<StationPlace> places, ScheduledSlide s) {
+    Reach reach = s.reach();
+    List<String> all =
+        switch (reach.target()) {
+          case STATIONS -> reach.stationIds();
+          case TOWNSHIP ->
+              places.stream()
+                  .filter(p -> p.station().townshipId().equals(reach.townshipId()))
+                  .map(StationPlace::id)
+                  .toList();
+          case ALL ->
+              s.countyId() == null
+                  ? List.of() // its author's account is gone, and with it the county it was for
+                  : places.stream()
+                      .filter(p -> p.countyId().equals(s.countyId()))
+                      .map(StationPlace::id)
+                      .toList();
+        };
+    return atHome(s, all);
+  }
+
+  /** A station's own item plays at that station only, whatever the slide says. */
+  private static List<String> atHome(ScheduledSlide s, List<String> reached) {
     return s.item().stationId() == null
-        ? all
-        : all.stream().filter(s.item().stationId()::equals).toList();
+        ? reached
+        : reached.stream().filter(s.item().stationId()::equals).toList();
   }
 
   /**
@@ -144,8 +219,13 @@ public class MediaSlides {
    * deletes the item ({@code StationsChanged}), so its slides leave their snapshots.
    */
   public Set<String> stationsShowing(String itemId) {
+    List<ScheduledSlide> showing = slides.ofItem(itemId);
+    if (showing.isEmpty()) {
+      return Set.of();
+    }
+    List<StationPlace> places = stations.all();
     Set<String> ids = new LinkedHashSet<>();
-    slides.ofItem(itemId).forEach(s -> ids.addAll(reached(s)));
+    showing.forEach(s -> ids.addAll(reachedAmong(places, s)));
     return ids;
   }
 

@@ -1,5 +1,6 @@
 package liaison.hub.media;
 
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -26,6 +27,9 @@ import liaison.hub.config.HubConfig;
  * Which files the library uses is in the database ({@code media_file}, V29); this class only keeps
  * bytes.
  */
+// Made when the hub starts, before the server takes a request: the parts' folder must exist
+// before the first form's part is written into it.
+@Context
 @Singleton
 public class MediaStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -34,6 +38,13 @@ public class MediaStore {
   static final String FOLDER = "media";
 
   static final String INCOMING = "incoming";
+
+  /**
+   * Where the server keeps a form's parts above a megabyte while the request is read ({@code
+   * micronaut.server.multipart.location}): on the data disk beside the store, not in {@code
+   * java.io.tmpdir} (often memory), so a video's part and its work file share one filesystem.
+   */
+  public static final String PARTS = "uploads";
 
   private final Path dir;
 
@@ -47,13 +58,16 @@ public class MediaStore {
 
   /**
    * Removes what uploads left when the hub stopped in the middle of one (a kill, a power cut): the
-   * store's own temporary files ({@code media/upload-*.tmp}) and the library's work folders ({@code
-   * media/incoming/}). Each hub has its own data folder, so when this store is made no upload of it
-   * is under way.
+   * store's own temporary files ({@code media/upload-*.tmp}), the library's work folders ({@code
+   * media/incoming/}) and the server's form parts ({@code media/uploads/}), whose folder it makes.
+   * Each hub has its own data folder, and this store is made as the hub starts, before its server
+   * listens: no upload of it is under way.
    */
   @PostConstruct
   void sweep() {
     try {
+      Files.createDirectories(dir.resolve(PARTS));
+      empty(dir.resolve(PARTS));
       if (Files.isDirectory(dir)) {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.filter(f -> isWorkFile(f.getFileName().toString())).toList()) {
@@ -61,18 +75,22 @@ public class MediaStore {
           }
         }
       }
-      Path incoming = dir.resolve(INCOMING);
-      if (Files.isDirectory(incoming)) {
-        try (Stream<Path> all = Files.walk(incoming)) {
-          for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-            if (!p.equals(incoming)) {
-              Files.deleteIfExists(p);
-            }
+      empty(dir.resolve(INCOMING));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the uploads left in " + dir, e);
+    }
+  }
+
+  /** Removes everything in a folder, the folder kept; nothing if there is no such folder. */
+  private static void empty(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> all = Files.walk(folder)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          if (!p.equals(folder)) {
+            Files.deleteIfExists(p);
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the uploads left in " + dir, e);
     }
   }
 
@@ -84,6 +102,7 @@ public class MediaStore {
     return underDataDir.getNameCount() >= 2
         && underDataDir.getName(0).toString().equals(FOLDER)
         && (underDataDir.getName(1).toString().equals(INCOMING)
+            || underDataDir.getName(1).toString().equals(PARTS)
             || (underDataDir.getNameCount() == 2
                 && isWorkFile(underDataDir.getName(1).toString())));
   }
@@ -139,6 +158,27 @@ public class MediaStore {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a media file into " + dir, e);
+    }
+  }
+
+  /**
+   * Moves a file of the library's work folder (on the store's filesystem) into the store under its
+   * hash, computed by the caller as the bytes arrived, instead of copying it: a 500 MB video is
+   * written once on its way in. When the store has those bytes already, the file is removed.
+   */
+  public void take(Path file, String sha256) {
+    if (!isHash(sha256)) {
+      throw new IllegalArgumentException("not a SHA-256: " + sha256);
+    }
+    try {
+      Path target = dir.resolve(sha256);
+      if (Files.exists(target)) {
+        Files.delete(file);
+      } else {
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + file + " into " + dir, e);
     }
   }
 

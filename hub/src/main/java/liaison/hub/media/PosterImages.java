@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -38,8 +37,8 @@ import org.w3c.dom.Node;
  *
  * <p>Written again as PNG when the picture has transparency or few colours (a poster of text and
  * flat colour, whose edges JPEG would smear), else as JPEG at quality 0.9 (a photo, a tenth of the
- * PNG's size). One image is decoded at a time: a 50-megapixel image takes 200 MB of heap while it
- * is in memory.
+ * PNG's size). The library decodes one image at a time ({@code MediaLibrary.preparing}): a
+ * 50-megapixel image takes 200 MB of heap while it is in memory.
  */
 final class PosterImages {
   /** A 4K screen's long side: more pixels no screen of a station shows. */
@@ -50,9 +49,6 @@ final class PosterImages {
 
   /** At most this many colours and it is a drawing, kept as PNG. */
   static final int FEW_COLOURS = 256;
-
-  /** One image or document decoded at a time ({@link DocumentPages} takes it too). */
-  static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
 
   private PosterImages() {}
 
@@ -71,7 +67,6 @@ final class PosterImages {
    * has too many pixels or cannot be read.
    */
   static BufferedImage decode(Path upload, MediaContent content, int maxSide) {
-    ONE_AT_A_TIME.acquireUninterruptibly();
     try (ImageInputStream in = ImageIO.createImageInputStream(upload.toFile())) {
       ImageReader reader = reader(content);
       try {
@@ -99,8 +94,6 @@ final class PosterImages {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw ValidationProblem.of("file", Text.of("problem.media.image.damaged"));
-    } finally {
-      ONE_AT_A_TIME.release();
     }
   }
 

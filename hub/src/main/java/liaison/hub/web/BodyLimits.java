@@ -6,6 +6,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -24,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * media library's, a station bundle's) and refused elsewhere with 411 before its body is read (a
  * browser, the kiosk and the stations always send a length), so the residents' anonymous forms keep
  * their old bound.
+ *
+ * <p>A form's parts ({@code multipart/form-data}) are held by the server to {@code
+ * multipart.max-file-size}, which the media library's forms need at 500 MB: so a form sent to any
+ * other route is held here, from its Content-Length, to what that route's files may be (the most
+ * files its form takes times each one's limit, and a megabyte for its fields): the residents' form
+ * (three photos of 8 MB) to the 32 MB its page names, every other form to 76 MB (three files of 25
+ * MB, each part's bound before issue 20). A part beyond it never reaches the disk.
  */
 @ServerFilter(
     patterns = "/**",
@@ -37,6 +45,18 @@ public class BodyLimits implements Ordered {
 
   /** The routes that may stream a body of no declared length: the uploads of large files. */
   static final Set<String> STREAMED = Set.of("/api/media", "/admin/media", "/api/software/bundles");
+
+  /** A form's fields beside its files (its words, its choices). */
+  static final long FORM_FIELDS = 1024L * 1024;
+
+  /** Any form but the media library's: three files of 25 MB at most, as before issue 20. */
+  static final long FORMS = 3 * 25L * 1024 * 1024 + FORM_FIELDS;
+
+  /**
+   * The residents' opinion form ({@code /o/{token}}): three photos of 8 MB and the words, within
+   * the 32 MB its page names when it refuses a form (resident.too-large.body).
+   */
+  static final long RESIDENTS_FORM = 32L * 1024 * 1024;
 
   private final ProblemHandlers problems;
 
@@ -56,6 +76,10 @@ public class BodyLimits implements Ordered {
     if (length > OTHERS && !MEDIA_UPLOADS.contains(request.getPath())) {
       throw new ContentLengthExceededException(OTHERS, length);
     }
+    long formBound = formBound(request);
+    if (length > formBound) {
+      throw new ContentLengthExceededException(formBound, length);
+    }
     if (length < 0 && isChunked(request) && !STREAMED.contains(request.getPath())) {
       return problems.answer(
           request,
@@ -64,6 +88,19 @@ public class BodyLimits implements Ordered {
           List.of());
     }
     return null;
+  }
+
+  /** What a form sent to this route may declare; no bound here for other bodies. */
+  static long formBound(HttpRequest<?> request) {
+    boolean form =
+        request
+            .getContentType()
+            .map(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+            .orElse(false);
+    if (!form || MEDIA_UPLOADS.contains(request.getPath())) {
+      return Long.MAX_VALUE;
+    }
+    return request.getPath().startsWith("/o/") ? RESIDENTS_FORM : FORMS;
   }
 
   private static boolean isChunked(HttpRequest<?> request) {

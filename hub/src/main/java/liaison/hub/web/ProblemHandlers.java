@@ -1,6 +1,7 @@
 package liaison.hub.web;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.BadRequestProblem;
+import liaison.hub.problem.BusyProblem;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
@@ -215,6 +217,23 @@ public class ProblemHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConflictProblem e) {
       return problems.answer(request, HttpStatus.CONFLICT, e.text(), List.of());
+    }
+  }
+
+  @Produces
+  @Singleton
+  public static class Busy implements ExceptionHandler<BusyProblem, HttpResponse<?>> {
+    private final ProblemHandlers problems;
+
+    public Busy(ProblemHandlers problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, BusyProblem e) {
+      return ((MutableHttpResponse<?>)
+              problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, e.text(), List.of()))
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
     }
   }
 }

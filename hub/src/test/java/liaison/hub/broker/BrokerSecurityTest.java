@@ -254,17 +254,7 @@ class BrokerSecurityTest {
       await().until(() -> !watcher.received().isEmpty());
       real = ProtocolCodec.decode(watcher.received().getLast().payload(), StationContent.class);
     }
-    StationContent forged =
-        new StationContent(
-            "s-001",
-            published + 1000,
-            real.generatedAt(),
-            real.station(),
-            real.deputies(),
-            real.receptions(),
-            real.notices(),
-            real.links(),
-            real.results());
+    StationContent forged = real.withVersion(published + 1000, real.generatedAt());
 
     try (TestClient rogue = hub.station("s-002", "rogue")) {
       assertThat(

@@ -17,6 +17,7 @@ import liaison.hub.media.DocumentPages.Page;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.testkit.MediaSamples;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -128,6 +129,35 @@ class DocumentPagesTest {
 
     assertThat(render(TestPdfs.inflatingTo(8)))
         .as("eight megabytes of drawing is a page like any other")
+        .hasSize(1);
+  }
+
+  @Test
+  void anObjectStreamThatInflatesPastTheBoundIsNotDecodedWhileTheFileLoads() throws IOException {
+    byte[] bomb = TestPdfs.objectStreamInflatingTo(70);
+    assertThat(bomb.length).as("70 MB of catalogue in 70 KB").isLessThan(100 << 10);
+    Path file = Files.write(dir.resolve("bomb.pdf"), bomb);
+    try (PDDocument loaded = Loader.loadPDF(file.toFile())) {
+      assertThat(loaded.getNumberOfPages())
+          .as("PDFBox alone decodes the 70 MB into memory to find the catalogue")
+          .isEqualTo(1);
+    }
+
+    DocumentPages.BoundedParser parser = new DocumentPages.BoundedParser(file);
+    try (PDDocument loaded = parser.parse()) {
+      assertThat(loaded.getDocumentCatalog().getPages().getCount())
+          .as("the catalogue's object stream is not decoded")
+          .isZero();
+    } catch (IOException | RuntimeException e) {
+      // PDFBox may give up on a file whose catalogue it cannot read: as good
+    }
+    assertThat(parser.inflatesTooFar).isTrue();
+    FieldError refused = refusal(bomb);
+    assertThat(refused.zh()).startsWith("PDF 里有一部分解压后超过 64 MB");
+    assertThat(refused.en()).startsWith("Part of the PDF unpacks to more than 64 MB");
+
+    assertThat(render(TestPdfs.objectStreamInflatingTo(1)))
+        .as("a catalogue in an object stream of a megabyte is a PDF like any other")
         .hasSize(1);
   }
 

@@ -36,7 +36,9 @@ class MediaApiTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     this.dir = dir;
-    hub = RunningHub.start(dir);
+    // An upload waits a second for its turn to be prepared (30 s in the field): the busy answer's
+    // test holds the turn that long, not half a minute.
+    hub = RunningHub.start(dir, Map.of("hub.media.wait-for-turn", "1s"));
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
   }
 
@@ -134,6 +136,71 @@ class MediaApiTest {
   }
 
   @Test
+  void shouldHoldAFormToItsRoutesBoundFromItsHeadersWhateverTheServersPartLimit()
+      throws IOException {
+    String token =
+        hub.bean(liaison.hub.station.StationRepository.class)
+            .find("s-001")
+            .orElseThrow()
+            .station()
+            .publicToken();
+    Path parts = dir.resolve("media").resolve(MediaStore.PARTS);
+
+    // Three photos of 8 MB and the words fit in 32 MB (as the refusal says); 40 MB does not.
+    String resident = headersOnly("/o/" + token, "multipart/form-data; boundary=x", 40L << 20);
+    // Any other form: three files of 25 MB; the media library's takes the server's 500 MB parts.
+    String other =
+        headersOnly(
+            "/admin/spreadsheets/deputies/check", "multipart/form-data; boundary=x", 80L << 20);
+
+    for (String answer : List.of(resident, other)) {
+      assertThat(answer).startsWith("HTTP/1.1 413");
+      assertThat(answer).contains("提交的内容太大");
+    }
+    assertThat(parts).as("no part reached the disk").isEmptyDirectory();
+  }
+
+  @Test
+  void shouldKeepFormPartsInTheDataFolderNotInTmp() {
+    var multipart = hub.bean(io.micronaut.http.server.HttpServerConfiguration.class).getMultipart();
+
+    assertThat(multipart.getLocation())
+        .hasValueSatisfying(
+            l ->
+                assertThat(l.toPath().toAbsolutePath())
+                    .isEqualTo(dir.resolve("media").resolve(MediaStore.PARTS).toAbsolutePath()));
+    assertThat(dir.resolve("media").resolve(MediaStore.PARTS)).isDirectory();
+  }
+
+  @Test
+  void shouldAnswerBusyWithRetryAfterWhileAnotherPictureTakesItsTurn() throws IOException {
+    MediaLibrary library = hub.bean(MediaLibrary.class);
+    library.preparing.acquireUninterruptibly();
+    HttpResponse<String> answer;
+    try {
+      answer =
+          admin.apiBytes(
+              "POST",
+              "/api/media?fileName=busy.png",
+              "image/png",
+              MediaLibraryTest.poster(320, 200));
+    } finally {
+      library.preparing.release();
+    }
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+    assertThat(answer.headers().firstValue("Retry-After")).hasValue("60");
+    JsonNode problem = json.readTree(answer.body());
+    assertThat(problem.toString())
+        .contains("系统正在处理另一张图片或另一个 PDF")
+        .contains("upload it again in a minute");
+    assertThat(
+            json.readTree(admin.api("GET", "/api/media", null).body()).findValuesAsText("fileName"))
+        .as("nothing kept")
+        .doesNotContain("busy.png");
+  }
+
+  @Test
   void shouldRefuseABodyOfNoLengthOutsideTheStreamedUploads() throws IOException {
     // Chunked, no length: the server's 510 MB would be its only bound on a residents' form.
     String resident = headersOnly("/o/any-token", "Transfer-Encoding: chunked");
@@ -150,11 +217,20 @@ class MediaApiTest {
    * answer from the headers. Returns what it answered.
    */
   private String headersOnly(String path, long length) throws IOException {
-    return headersOnly(path, "Content-Length: " + length);
+    return headersOnly(path, "application/gzip", length);
+  }
+
+  private String headersOnly(String path, String contentType, long length) throws IOException {
+    return headersOnly(path, contentType, "Content-Length: " + length);
+  }
+
+  private String headersOnly(String path, String bodyHeader) throws IOException {
+    return headersOnly(path, "application/gzip", bodyHeader);
   }
 
   /** Sends a POST's headers with the given body header, and no body (an empty one if chunked). */
-  private String headersOnly(String path, String bodyHeader) throws IOException {
+  private String headersOnly(String path, String contentType, String bodyHeader)
+      throws IOException {
     java.net.URI uri = hub.url(path);
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
@@ -165,7 +241,9 @@ class MediaApiTest {
                       + path
                       + " HTTP/1.1\r\nHost: "
                       + uri.getHost()
-                      + "\r\nContent-Type: application/gzip\r\nAccept: application/json\r\n"
+                      + "\r\nContent-Type: "
+                      + contentType
+                      + "\r\nAccept: application/json\r\n"
                       + bodyHeader
                       + "\r\nConnection: close\r\n\r\n"
                       // a chunked body's end, at once: an empty body

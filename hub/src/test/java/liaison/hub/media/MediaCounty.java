@@ -1,11 +1,13 @@
 package liaison.hub.media;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +39,14 @@ final class MediaCounty implements AutoCloseable {
   final Path data;
   final MediaLibrary library;
   final BadInput badInput;
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
   final List<StationsChanged> announced = new ArrayList<>();
+
+  /** The hashes the store was given as copies of a stream, and as files moved in. */
+  final List<String> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  final List<String> moved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs after the store has put each file, in the uploading thread (a test's hook). */
   volatile Runnable afterPut = () -> {};
@@ -48,6 +57,14 @@ final class MediaCounty implements AutoCloseable {
       new Staff("u-mgr", "mgr", "站长", Role.STATION_MANAGER, COUNTY, null, Set.of("s-a"));
 
   MediaCounty(TestDatabases.Store which, Path dir) {
+    this(which, dir, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param waitForTurn how long an upload waits for its turn to be prepared (as the hub's {@code
+   *     hub.media.wait-for-turn}): a test holding the turn waits no more than that
+   */
+  MediaCounty(TestDatabases.Store which, Path dir, Duration waitForTurn) {
     this.store = TestStore.migrated(which, dir.resolve("db"));
     this.db = store.database();
     this.data = dir.resolve("data");
@@ -92,8 +109,16 @@ final class MediaCounty implements AutoCloseable {
               @Override
               public String put(java.io.InputStream in) {
                 String hash = super.put(in);
+                copied.add(hash);
                 afterPut.run();
                 return hash;
+              }
+
+              @Override
+              public void take(Path file, String sha256) {
+                super.take(file, sha256);
+                moved.add(sha256);
+                afterPut.run();
               }
             },
             config,
@@ -101,7 +126,9 @@ final class MediaCounty implements AutoCloseable {
             new AuditLog(db, clock),
             badInput,
             publisher,
-            clock);
+            clock,
+            meters,
+            waitForTurn);
   }
 
   MediaLibrary.Uploaded upload(Staff staff, byte[] bytes, String name, String stationId) {

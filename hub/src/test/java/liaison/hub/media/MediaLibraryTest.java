@@ -13,10 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
+import liaison.hub.problem.BusyProblem;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ForbiddenProblem;
@@ -98,6 +100,35 @@ class MediaLibraryTest {
       assertThat(c.rows("media_item")).isZero();
       assertThat(c.filesOnDisk()).isEmpty();
       assertThat(c.badInput.count(MediaLibrary.SOURCE, "image")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldAnswerBusyAfterABoundedWaitWhileAnotherPictureIsPreparedAndKeepNothing(
+      @TempDir Path dir) throws Exception {
+    try (MediaCounty c = new MediaCounty(store, dir, Duration.ofMillis(300))) {
+      // Another upload's large PDF is being rendered: the turn is taken.
+      c.library.preparing.acquire();
+      try {
+        assertThatThrownBy(() -> c.upload(c.admin, poster(640, 360), "poster.png", null))
+            .isInstanceOfSatisfying(
+                BusyProblem.class,
+                e -> {
+                  assertThat(e.text().zh()).startsWith("系统正在处理另一张图片或另一个 PDF");
+                  assertThat(e.text().en()).startsWith("The hub is preparing another picture");
+                  assertThat(e.retryAfter()).isEqualTo(MediaLibrary.RETRY_AFTER);
+                });
+        assertThat(c.meters.counter(MediaLibrary.BUSY).count()).isEqualTo(1);
+        assertThat(c.rows("media_item") + c.rows("media_file")).isZero();
+        assertThat(c.filesOnDisk()).as("the upload's work folder removed").isEmpty();
+      } finally {
+        c.library.preparing.release();
+      }
+
+      assertThat(c.upload(c.admin, poster(640, 360), "poster.png", null).created())
+          .as("its turn free, the same upload goes in")
+          .isTrue();
+      assertThat(c.library.preparing.availablePermits()).as("the turn given back").isEqualTo(1);
     }
   }
 

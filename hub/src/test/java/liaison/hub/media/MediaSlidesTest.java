@@ -9,20 +9,26 @@ import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.publish.SnapshotBuilder;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
 import liaison.signage.protocol.MediaSlide;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
@@ -31,6 +37,9 @@ import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.MediaSamples;
 import liaison.testkit.TestClient;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -277,6 +286,156 @@ class MediaSlidesTest {
     body(admin.api("GET", "/api/media-slides", null), 200)
         .forEach(s -> listed.add(s.get("id").asText()));
     assertThat(listed).containsSubsequence(c, a, b);
+  }
+
+  @Test
+  void shouldListEverySlideInOrderWithTheSameQueriesHoweverManyThereAre() throws Exception {
+    MediaSlides service = hub.bean(MediaSlides.class);
+    Staff countyAdmin = staffNamed("admin");
+    Staff chengguan = staffNamed("chengguan");
+    created(admin, slide(poster("mi-list-a", null), "ALL", ""));
+    int queriesBefore = queries(() -> service.listed(countyAdmin));
+    int managersBefore = queries(() -> service.listed(chengguan));
+    int listBefore = queries(() -> service.list(chengguan));
+
+    String township = stationTownship("s-001");
+    String b =
+        created(
+            admin,
+            slide(poster("mi-list-b", null), "TOWNSHIP", ",\"townshipId\":\"" + township + "\""));
+    String c =
+        created(
+            manager,
+            slide(poster("mi-list-c", "s-003"), "STATIONS", ",\"stationIds\":[\"s-003\"]"));
+    String d =
+        created(admin, slide(poster("mi-list-d", null), "STATIONS", ",\"stationIds\":[\"s-002\"]"));
+    MediaSlideRepository repository = hub.bean(MediaSlideRepository.class);
+    OffsetDateTime shown = OffsetDateTime.now().minusHours(1);
+    database.useTransaction(
+        h -> {
+          for (String station : List.of("s-001", "s-002", "s-003")) {
+            h.execute(
+                "INSERT INTO station_event (station_id, event_id, type, occurred_at, body,"
+                    + " received_at) VALUES (?, ?, 'media.displayed', ?, '{}', ?)",
+                station,
+                "e-list-" + station.substring(2),
+                Sql.instant(shown),
+                Sql.instant(shown));
+          }
+          repository.insertProofs(
+              h,
+              List.of(
+                  new MediaSlideRepository.Shown("s-001", "e-list-001", b, shown, shown, 5),
+                  new MediaSlideRepository.Shown("s-002", "e-list-002", d, shown, shown, 5),
+                  new MediaSlideRepository.Shown("s-003", "e-list-003", c, shown, shown, 5)));
+        });
+
+    assertThat(queries(() -> service.listed(countyAdmin)))
+        .as("three slides more, with proofs: not a query more")
+        .isEqualTo(queriesBefore);
+    assertThat(queries(() -> service.listed(chengguan))).isEqualTo(managersBefore);
+    assertThat(queries(() -> service.list(chengguan))).isEqualTo(listBefore);
+
+    // Complete and in order, each with what the one-by-one answers say.
+    List<MediaSlides.Listed> listed = service.listed(countyAdmin);
+    List<String> ids = listed.stream().map(l -> l.slide().id()).toList();
+    assertThat(ids).containsSubsequence(b, c, d);
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            service.list(countyAdmin).stream().map(ScheduledSlide::id).toList());
+    assertThat(listed.stream().map(l -> l.slide().position()).toList()).isSorted();
+    for (MediaSlides.Listed l : listed) {
+      assertThat(l.reached()).as(l.slide().id()).isEqualTo(service.reached(l.slide()));
+      assertThat(l.canEdit()).as(l.slide().id()).isEqualTo(service.canEdit(countyAdmin, l.slide()));
+      assertThat(l.stationsProved())
+          .as(l.slide().id())
+          .isEqualTo(service.proofs(countyAdmin, l.slide().id()).size());
+    }
+    assertThat(listed.stream().filter(l -> l.slide().id().equals(c)).findFirst().orElseThrow())
+        .satisfies(
+            l -> {
+              assertThat(l.reached()).containsExactly("s-003");
+              assertThat(l.stationsProved()).isEqualTo(1);
+            });
+    // The manager of s-001 and s-003 sees the township's slide and their own, not s-002's.
+    List<MediaSlides.Listed> theirs = service.listed(chengguan);
+    assertThat(theirs.stream().map(l -> l.slide().id()).toList()).contains(b, c).doesNotContain(d);
+    for (MediaSlides.Listed l : theirs) {
+      assertThat(l.canEdit()).as(l.slide().id()).isEqualTo(service.canEdit(chengguan, l.slide()));
+      assertThat(l.stationsProved())
+          .as(l.slide().id())
+          .isEqualTo(service.proofs(chengguan, l.slide().id()).size());
+    }
+  }
+
+  /** The account as the hub signs it in, read from its row. */
+  private Staff staffNamed(String username) {
+    return database.withHandle(
+        h -> {
+          var row =
+              h.createQuery(
+                      "SELECT id, display_name, role, county_id FROM staff_account WHERE username = :u")
+                  .bind("u", username)
+                  .mapToMap()
+                  .one();
+          List<String> stations =
+              h.createQuery(
+                      "SELECT station_id FROM staff_station WHERE account_id = :id ORDER BY station_id")
+                  .bind("id", row.get("id"))
+                  .mapTo(String.class)
+                  .list();
+          return new Staff(
+              (String) row.get("id"),
+              username,
+              (String) row.get("display_name"),
+              Role.valueOf((String) row.get("role")),
+              (String) row.get("county_id"),
+              null,
+              Set.copyOf(stations));
+        });
+  }
+
+  private String stationTownship(String stationId) {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT township_id FROM station WHERE id = :id")
+                .bind("id", stationId)
+                .mapTo(String.class)
+                .one());
+  }
+
+  /** How many SQL statements this thread runs while doing {@code work}. */
+  private int queries(Runnable work) {
+    SqlStatements config = database.jdbi().getConfig(SqlStatements.class);
+    SqlLogger before = config.getSqlLogger();
+    AtomicInteger count = new AtomicInteger();
+    Thread self = Thread.currentThread();
+    config.setSqlLogger(
+        new SqlLogger() {
+          @Override
+          public void logBeforeExecution(StatementContext context) {
+            if (Thread.currentThread() == self) {
+              count.incrementAndGet();
+            }
+            before.logBeforeExecution(context);
+          }
+
+          @Override
+          public void logAfterExecution(StatementContext context) {
+            before.logAfterExecution(context);
+          }
+
+          @Override
+          public void logException(StatementContext context, SQLException ex) {
+            before.logException(context, ex);
+          }
+        });
+    try {
+      work.run();
+    } finally {
+      config.setSqlLogger(before);
+    }
+    return count.get();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ class MediaStoreTest {
     Files.createDirectories(media.resolve("incoming/upload-456/pages"));
     Files.write(media.resolve("incoming/upload-456/upload"), new byte[1024]);
     Files.write(media.resolve("incoming/upload-456/pages/page-001.png"), new byte[16]);
+    Files.createDirectories(media.resolve(MediaStore.PARTS));
+    Files.write(media.resolve(MediaStore.PARTS).resolve("FUp_789.tmp"), new byte[2048]);
 
     new MediaStore(media).sweep();
 
@@ -29,7 +32,39 @@ class MediaStoreTest {
     }
     assertThat(MediaStore.isUploadWork(Path.of("media/upload-1.tmp"))).isTrue();
     assertThat(MediaStore.isUploadWork(Path.of("media/incoming/upload-2/upload"))).isTrue();
+    assertThat(MediaStore.isUploadWork(Path.of("media/uploads/FUp_3.tmp"))).isTrue();
     assertThat(MediaStore.isUploadWork(Path.of("media/" + kept))).isFalse();
     assertThat(MediaStore.isUploadWork(Path.of("photos/upload-1.tmp"))).isFalse();
+  }
+
+  @Test
+  void shouldMakeTheFormPartsFolderBeforeTheServerWritesIntoIt(@TempDir Path data) {
+    Path media = data.resolve("media");
+
+    new MediaStore(media).sweep();
+
+    assertThat(media.resolve(MediaStore.PARTS)).isEmptyDirectory();
+  }
+
+  @Test
+  void shouldMoveAWorkFileInUnderItsHashOrDropItWhenTheBytesAreThere(@TempDir Path data)
+      throws IOException {
+    Path media = data.resolve("media");
+    MediaStore store = new MediaStore(media);
+    String hash = store.put(new byte[] {4, 5, 6});
+    Path work = Files.createDirectories(media.resolve("incoming/upload-1")).resolve("upload");
+
+    Files.write(work, new byte[] {4, 5, 6});
+    store.take(work, hash);
+    assertThat(work).doesNotExist();
+    assertThat(store.find(hash))
+        .hasValueSatisfying(f -> assertThat(f).hasBinaryContent(new byte[] {4, 5, 6}));
+
+    Files.write(work, new byte[] {7, 8});
+    String other = HexFormat.of().formatHex(MediaStore.sha256().digest(new byte[] {7, 8}));
+    store.take(work, other);
+    assertThat(work).doesNotExist();
+    assertThat(store.find(other))
+        .hasValueSatisfying(f -> assertThat(f).hasBinaryContent(new byte[] {7, 8}));
   }
 }

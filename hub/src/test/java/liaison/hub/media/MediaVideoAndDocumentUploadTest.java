@@ -49,6 +49,13 @@ class MediaVideoAndDocumentUploadTest {
       assertThat(file.durationMillis()).isBetween(1900L, 2100L);
       assertThat(item.thumbnail().contentType()).isEqualTo("image/jpeg");
       assertThat(item.thumbnail().width()).isEqualTo(Thumbnails.SIDE);
+      assertThat(c.moved)
+          .as("the video's work file moved into the store, not copied a second time")
+          .containsExactly(file.sha256());
+      assertThat(c.copied).containsExactly(item.thumbnail().sha256());
+      assertThat(c.filesOnDisk())
+          .as("the store's two files, no work file left")
+          .containsExactlyInAnyOrder(c.file(file.sha256()), c.file(item.thumbnail().sha256()));
     }
   }
 

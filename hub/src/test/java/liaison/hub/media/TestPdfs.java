@@ -90,6 +90,65 @@ final class TestPdfs {
     }
   }
 
+  /**
+   * One page whose catalogue sits in an object stream (as PDF 1.5 writers pack objects) padded with
+   * {@code megabytes} MB of spaces before it, behind FlateDecode: a kilobyte on disk per megabyte
+   * (PDFBox reads a filter named twice once), decoded whole into memory to find the catalogue while
+   * PDFBox loads the file.
+   */
+  static byte[] objectStreamInflatingTo(int megabytes) {
+    long padding = megabytes * (1L << 20);
+    String header = "1 " + padding + " ";
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+      out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < megabytes; i++) {
+        out.write(spaces);
+      }
+      out.write("<< /Type /Catalog /Pages 2 0 R >>".getBytes(StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] packed = deflated.toByteArray();
+
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    long[] offsets = new long[5]; // objects 1 to 4 by number; object 1 is in the object stream
+    java.util.function.Consumer<String> text =
+        t -> pdf.writeBytes(t.getBytes(StandardCharsets.ISO_8859_1));
+    text.accept("%PDF-1.5\n");
+    offsets[2] = pdf.size();
+    text.accept("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+    offsets[3] = pdf.size();
+    text.accept("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n");
+    offsets[4] = pdf.size();
+    text.accept(
+        "4 0 obj\n<< /Type /ObjStm /N 1 /First "
+            + header.length()
+            + " /Filter /FlateDecode /Length "
+            + packed.length
+            + " >>\nstream\n");
+    pdf.writeBytes(packed);
+    text.accept("\nendstream\nendobj\n");
+    // The cross-reference stream (object 5): type, offset or object stream, index; 1+4+2 bytes.
+    long xref = pdf.size();
+    java.nio.ByteBuffer rows = java.nio.ByteBuffer.allocate(6 * 7);
+    rows.put((byte) 0).putInt(0).putShort((short) -1); // 0: free
+    rows.put((byte) 2).putInt(4).putShort((short) 0); // 1: the first object of object stream 4
+    for (int n = 2; n <= 4; n++) {
+      rows.put((byte) 1).putInt((int) offsets[n]).putShort((short) 0);
+    }
+    rows.put((byte) 1).putInt((int) xref).putShort((short) 0); // 5: this stream
+    text.accept(
+        "5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length "
+            + rows.capacity()
+            + " >>\nstream\n");
+    pdf.writeBytes(rows.array());
+    text.accept("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n");
+    return pdf.toByteArray();
+  }
+
   /** One page, protected with a password to open it, or only against changes when it is empty. */
   static byte[] protectedPdf(String userPassword) {
     try (PDDocument document = new PDDocument()) {

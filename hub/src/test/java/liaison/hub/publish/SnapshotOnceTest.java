@@ -102,18 +102,7 @@ class SnapshotOnceTest {
     SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
     StationContent built =
         builder.build("s-001", 3, OffsetDateTime.parse("2026-03-02T09:30:00+08:00")).orElseThrow();
-    StationContent withoutNotices =
-        new StationContent(
-            built.stationId(),
-            built.version(),
-            built.generatedAt(),
-            built.station(),
-            built.deputies(),
-            built.receptions(),
-            List.of(),
-            built.links(),
-            built.results(),
-            built.playlist());
+    StationContent withoutNotices = built.withNotices(List.of());
 
     assertThat(built.notices()).as("the demo's s-001 has notices").isNotEmpty();
     assertThat(ContentPublisher.sameContent(built, withoutNotices)).isFalse();

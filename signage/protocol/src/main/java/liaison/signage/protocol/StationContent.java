@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -234,116 +235,129 @@ public record StationContent(
    * built, and compares without. Every other field is kept, those added later too.
    */
   public StationContent withVersion(long newVersion, OffsetDateTime builtAt) {
-    return new StationContent(
-        stationId,
-        newVersion,
-        builtAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        results,
-        playlist,
-        plan,
-        duty,
-        software,
-        media);
+    return with(
+        c -> {
+          c.version = newVersion;
+          c.generatedAt = builtAt;
+        });
+  }
+
+  /** The same content for the station described otherwise (its id stays the snapshot's). */
+  public StationContent withStation(Station newStation) {
+    return with(c -> c.station = newStation);
+  }
+
+  /** The same content with other deputies. */
+  public StationContent withDeputies(List<Deputy> newDeputies) {
+    return with(c -> c.deputies = newDeputies);
+  }
+
+  /** The same content with other receptions. */
+  public StationContent withReceptions(List<Reception> newReceptions) {
+    return with(c -> c.receptions = newReceptions);
+  }
+
+  /** The same content with other notices. */
+  public StationContent withNotices(List<Notice> newNotices) {
+    return with(c -> c.notices = newNotices);
+  }
+
+  /** The same content with other links (the residents' forms, the photos' address). */
+  public StationContent withLinks(Links newLinks) {
+    return with(c -> c.links = newLinks);
   }
 
   /** The same content with other handling figures. */
   public StationContent withResults(@Nullable Results newResults) {
-    return new StationContent(
-        stationId,
-        version,
-        generatedAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        newResults,
-        playlist,
-        plan,
-        duty,
-        software,
-        media);
+    return with(c -> c.results = newResults);
+  }
+
+  /** The same content with another playlist; null for the defaults. */
+  public StationContent withPlaylist(@Nullable Playlist newPlaylist) {
+    return with(c -> c.playlist = newPlaylist);
   }
 
   /** The same content with another annual plan. */
   public StationContent withPlan(@Nullable List<Activity> newPlan) {
-    return new StationContent(
-        stationId,
-        version,
-        generatedAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        results,
-        playlist,
-        newPlan,
-        duty,
-        software,
-        media);
+    return with(c -> c.plan = newPlan);
   }
 
   /** The same content with another deputies' side. */
   public StationContent withDuty(@Nullable Duty newDuty) {
-    return new StationContent(
-        stationId,
-        version,
-        generatedAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        results,
-        playlist,
-        plan,
-        newDuty,
-        software,
-        media);
+    return with(c -> c.duty = newDuty);
   }
 
   /** The same content with another software target. */
   public StationContent withSoftware(@Nullable Software newSoftware) {
-    return new StationContent(
-        stationId,
-        version,
-        generatedAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        results,
-        playlist,
-        plan,
-        duty,
-        newSoftware,
-        media);
+    return with(c -> c.software = newSoftware);
   }
 
   /** The same content with other media slides. */
   public StationContent withMedia(@Nullable Media newMedia) {
-    return new StationContent(
-        stationId,
-        version,
-        generatedAt,
-        station,
-        deputies,
-        receptions,
-        notices,
-        links,
-        results,
-        playlist,
-        plan,
-        duty,
-        software,
-        newMedia);
+    return with(c -> c.media = newMedia);
+  }
+
+  /**
+   * A copy with some fields changed, every other kept (those added later too): each {@code withX}
+   * names its change once instead of repeating the whole constructor, and is checked by it again.
+   */
+  private StationContent with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a snapshot being copied; only {@link #with} sees one. */
+  private static final class Copy {
+    long version;
+    OffsetDateTime generatedAt;
+    Station station;
+    List<Deputy> deputies;
+    List<Reception> receptions;
+    List<Notice> notices;
+    Links links;
+    @Nullable Results results;
+    @Nullable Playlist playlist;
+    @Nullable List<Activity> plan;
+    @Nullable Duty duty;
+    @Nullable Software software;
+    @Nullable Media media;
+    private final String stationId;
+
+    Copy(StationContent c) {
+      stationId = c.stationId;
+      version = c.version;
+      generatedAt = c.generatedAt;
+      station = c.station;
+      deputies = c.deputies;
+      receptions = c.receptions;
+      notices = c.notices;
+      links = c.links;
+      results = c.results;
+      playlist = c.playlist;
+      plan = c.plan;
+      duty = c.duty;
+      software = c.software;
+      media = c.media;
+    }
+
+    StationContent build() {
+      return new StationContent(
+          stationId,
+          version,
+          generatedAt,
+          station,
+          deputies,
+          receptions,
+          notices,
+          links,
+          results,
+          playlist,
+          plan,
+          duty,
+          software,
+          media);
+    }
   }
 
   /** The manager's own slides and the station's volume; none from a hub before issue 20. */

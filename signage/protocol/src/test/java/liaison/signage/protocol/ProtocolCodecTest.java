@@ -129,6 +129,65 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void shouldChangeOnlyTheFieldEachWithNamesAndKeepEveryOther() {
+    StationContent c =
+        GoldenFiles.content()
+            .withDuty(StationContent.Duty.EMPTY)
+            .withMedia(StationContent.Media.NONE);
+    StationContent.Station renamed =
+        new StationContent.Station(
+            c.station().id(),
+            "改名后的站点",
+            c.station().kind(),
+            c.station().township(),
+            c.station().county(),
+            c.station().address(),
+            c.station().openingHours(),
+            c.station().signPlate(),
+            c.station().zone());
+    StationContent.Links links =
+        new StationContent.Links("https://x/o", "https://x/b", "https://x/p");
+    Map<String, StationContent> changed =
+        Map.of(
+            "station", c.withStation(renamed),
+            "deputies", c.withDeputies(List.of()),
+            "receptions", c.withReceptions(List.of()),
+            "notices", c.withNotices(List.of()),
+            "links", c.withLinks(links),
+            "playlist", c.withPlaylist(null));
+
+    changed.forEach(
+        (field, copy) ->
+            assertThat(copy)
+                .as(field)
+                .usingRecursiveComparison()
+                .ignoringFields(field)
+                .isEqualTo(c));
+    assertThat(changed.get("station").station().name()).isEqualTo("改名后的站点");
+    assertThat(changed.get("deputies").deputies()).isEmpty();
+    assertThat(changed.get("receptions").receptions()).isEmpty();
+    assertThat(changed.get("notices").notices()).isEmpty();
+    assertThat(changed.get("links").links()).isEqualTo(links);
+    assertThat(changed.get("playlist").playlistIfAny()).isEmpty();
+    assertThat(c.withPlaylist(c.playlist())).isEqualTo(c);
+    assertThatThrownBy(
+            () ->
+                c.withStation(
+                    new StationContent.Station(
+                        "s-999",
+                        renamed.name(),
+                        renamed.kind(),
+                        renamed.township(),
+                        renamed.county(),
+                        renamed.address(),
+                        renamed.openingHours(),
+                        renamed.signPlate(),
+                        renamed.zone())))
+        .as("checked again by the constructor: another station's description")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldKeepTheOffsetOfTimesAsWritten() {
     StationState state =
         ProtocolCodec.decode(GoldenFiles.bytes(GoldenFiles.STATE), StationState.class);

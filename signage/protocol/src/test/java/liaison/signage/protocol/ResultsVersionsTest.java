@@ -21,18 +21,7 @@ class ResultsVersionsTest {
   }
 
   private static StationContent withResults(StationContent.Results results) {
-    StationContent c = GoldenFiles.content();
-    return new StationContent(
-        c.stationId(),
-        c.version(),
-        c.generatedAt(),
-        c.station(),
-        c.deputies(),
-        c.receptions(),
-        c.notices(),
-        c.links(),
-        results,
-        c.playlist());
+    return GoldenFiles.content().withResults(results);
   }
 
   @Test

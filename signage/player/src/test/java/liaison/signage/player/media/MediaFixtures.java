@@ -14,21 +14,9 @@ public final class MediaFixtures {
   /** The golden snapshot with these slides, its hub at {@code photoBase}'s address. */
   public static StationContent content(long version, String photoBase, MediaSlide... slides) {
     StationContent c = GoldenFiles.contentWithVersion(version);
-    return new StationContent(
-        c.stationId(),
-        c.version(),
-        c.generatedAt(),
-        c.station(),
-        c.deputies(),
-        c.receptions(),
-        c.notices(),
-        new StationContent.Links(c.links().opinion(), c.links().booking(), photoBase),
-        c.results(),
-        c.playlist(),
-        c.plan(),
-        c.duty(),
-        c.software(),
-        new StationContent.Media(List.of(slides), 0));
+    return c.withLinks(
+            new StationContent.Links(c.links().opinion(), c.links().booking(), photoBase))
+        .withMedia(new StationContent.Media(List.of(slides), 0));
   }
 
   /** A slide of these files from {@code from} on, for good. */
