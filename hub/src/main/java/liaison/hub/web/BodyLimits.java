@@ -74,11 +74,11 @@ public class BodyLimits implements Ordered {
   public @Nullable HttpResponse<?> check(HttpRequest<?> request) {
     long length = request.getContentLength();
     if (length > OTHERS && !MEDIA_UPLOADS.contains(request.getPath())) {
-      throw new ContentLengthExceededException(OTHERS, length);
+      throw new Exceeded(OTHERS, length);
     }
     long formBound = formBound(request);
     if (length > formBound) {
-      throw new ContentLengthExceededException(formBound, length);
+      throw new Exceeded(formBound, length);
     }
     if (length < 0 && isChunked(request) && !STREAMED.contains(request.getPath())) {
       return problems.answer(
@@ -101,6 +101,21 @@ public class BodyLimits implements Ordered {
       return Long.MAX_VALUE;
     }
     return request.getPath().startsWith("/o/") ? RESIDENTS_FORM : FORMS;
+  }
+
+  /** A body above its route's bound, which the refusal names ({@link TooLargeHandler}). */
+  static final class Exceeded extends ContentLengthExceededException {
+    private final long limit;
+
+    Exceeded(long limit, long length) {
+      super(limit, length);
+      this.limit = limit;
+    }
+
+    /** The route's bound in whole megabytes, as people read it. */
+    long limitMegabytes() {
+      return limit / (1024 * 1024);
+    }
   }
 
   private static boolean isChunked(HttpRequest<?> request) {

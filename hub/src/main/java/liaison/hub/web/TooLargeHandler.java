@@ -28,19 +28,24 @@ public class TooLargeHandler
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
+    // The route's own bound when BodyLimits refused it; the server's (a part or a whole body
+    // beyond Micronaut's limits) is not told by its exception, so the words name none.
+    Text said =
+        e instanceof BodyLimits.Exceeded x
+            ? Text.of("problem.request.too-large.limit", x.limitMegabytes())
+            : Text.of("problem.request.too-large.any");
     if (ProblemHandlers.wantsJson(request)) {
       return problems.answer(
-          request,
-          HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-          Text.of("problem.request.too-large.limit"),
-          java.util.List.of());
+          request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, said, java.util.List.of());
     }
     // An exception handler's answer is not rendered as a view: render the page here.
     ResidentPages.MessagePage page =
         ResidentPages.MessagePage.of(
             Lang.of(request),
             Text.of("resident.too-large.title"),
-            Text.of("resident.too-large.body"));
+            e instanceof BodyLimits.Exceeded x
+                ? Text.of("resident.too-large.body", x.limitMegabytes())
+                : Text.of("resident.too-large.body-any"));
     return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
         .contentType(io.micronaut.http.MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
         .header("Connection", "close")
