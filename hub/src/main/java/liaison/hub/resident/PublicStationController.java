@@ -14,8 +14,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -152,7 +150,7 @@ public class PublicStationController {
         new OpinionDraft(
             category,
             text,
-            Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)),
+            ResidentPages.uploads(photo1, photo2, photo3),
             name,
             phone,
             consent != null,
@@ -189,17 +187,6 @@ public class PublicStationController {
                   otherLanguage,
                   new ArrayList<>(errors.values()),
                   values));
-    }
-  }
-
-  private static byte[] bytes(@Nullable CompletedFileUpload upload) {
-    if (upload == null || upload.getSize() == 0) {
-      return new byte[0];
-    }
-    try {
-      return upload.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

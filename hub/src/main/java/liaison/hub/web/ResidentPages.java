@@ -6,9 +6,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import liaison.hub.config.OpinionConfig;
@@ -16,6 +21,7 @@ import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.Throttle;
 import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the residents' pages share: the rate limits of their forms (submissions per client address
@@ -45,6 +51,22 @@ public class ResidentPages {
         throttles.shared("rating.code", config.ratingsPerCode(), config.ratingsWindow());
     this.ratingsPerIp =
         throttles.shared("rating.address", config.ratingsPerIp(), config.ratingsWindow());
+  }
+
+  /**
+   * A form's photo fields' bytes in order, an empty array for a field left empty (as {@code
+   * PhotoStore.prepareUploads} takes them).
+   */
+  public static List<byte[]> uploads(@Nullable CompletedFileUpload... fields) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (CompletedFileUpload upload : fields) {
+      try {
+        bytes.add(upload == null || upload.getSize() == 0 ? new byte[0] : upload.getBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bytes;
   }
 
   /** Counts a public POST; the 429 answer when the address or the token is over its limit. */
