@@ -20,8 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
-import liaison.hub.livelihood.LivelihoodRepository;
+import liaison.hub.livelihood.OpinionChoice;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.Proposals;
 import liaison.hub.livelihood.Round;
@@ -49,15 +48,12 @@ public class LivelihoodAdminController {
   private final Rounds rounds;
   private final Proposals proposals;
   private final Access access;
-  private final DeputyRepository deputies;
   private final Clock clock;
 
-  public LivelihoodAdminController(
-      Rounds rounds, Proposals proposals, Access access, DeputyRepository deputies, Clock clock) {
+  public LivelihoodAdminController(Rounds rounds, Proposals proposals, Access access, Clock clock) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.access = access;
-    this.deputies = deputies;
     this.clock = clock;
   }
 
@@ -287,7 +283,7 @@ public class LivelihoodAdminController {
             .filter(p -> access.canEdit(staff, p))
             .map(p -> new Choice(p.id(), p.station().name()))
             .toList();
-    List<Deputy> county = mayChange ? deputies.inCounty(round.countyId()) : List.of();
+    List<Deputy> county = mayChange ? proposals.deputies(round) : List.of();
     Map<String, String> deputyNames = new java.util.HashMap<>();
     county.forEach(d -> deputyNames.put(d.id(), d.name()));
     List<Row> rows =
@@ -318,7 +314,7 @@ public class LivelihoodAdminController {
             done));
   }
 
-  private static Choice opinionChoice(Lang lang, LivelihoodRepository.OpinionChoice o) {
+  private static Choice opinionChoice(Lang lang, OpinionChoice o) {
     return new Choice(
         o.caseId(), o.trackingCode() + " · " + lang.text(o.category().text()) + " · " + o.gist());
   }

@@ -194,12 +194,6 @@ public class LivelihoodRepository {
   }
 
   /**
-   * An opinion staff may turn into a proposal, as a choice shows it: its tracking code, category
-   * and the first words of staff's summary or, without one, of its text.
-   */
-  public record OpinionChoice(String caseId, String trackingCode, Category category, String gist) {}
-
-  /**
    * The latest opinions of these stations not yet made a proposal of the round, newest first: the
    * choices of "turn an opinion into a proposal".
    */

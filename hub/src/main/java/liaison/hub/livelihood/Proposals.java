@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
+import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.Category;
@@ -115,13 +117,23 @@ public class Proposals {
   }
 
   /** The opinions of the round's area the caller may turn into its proposals, newest first. */
-  public List<LivelihoodRepository.OpinionChoice> opinionsToPropose(Staff staff, Round round) {
+  public List<OpinionChoice> opinionsToPropose(Staff staff, Round round) {
     List<String> stationIds =
         access.editableStations(staff).stream()
             .filter(p -> Rounds.reaches(round, p))
             .map(StationPlace::id)
             .toList();
     return repository.opinionsToPropose(round.id(), stationIds, 200);
+  }
+
+  /** The deputies staff may name as a proposal's: the round's county's. */
+  public List<Deputy> deputies(Round round) {
+    return deputies.inCounty(round.countyId());
+  }
+
+  /** The station a QR token belongs to (the token of the station's opinion form). */
+  public Optional<StationPlace> stationOf(String token) {
+    return stations.findByToken(token);
   }
 
   /** What the public may read of a round: its accepted proposals only. */

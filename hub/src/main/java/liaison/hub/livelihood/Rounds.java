@@ -235,11 +235,15 @@ public class Rounds {
     return repository.find(id).orElseThrow();
   }
 
-  /** The rounds residents may propose to at a station today: its county's and its township's. */
+  /**
+   * The rounds residents may propose to at a station today: its township's first (the nearer
+   * congress, the one a resident's lane is usually for), then its county's.
+   */
   public List<Round> collectingAt(StationPlace place) {
     LocalDate today = LocalDate.now(clock);
     return repository.rounds(place.countyId()).stream()
         .filter(r -> reaches(r, place) && r.collectsOn(today))
+        .sorted(java.util.Comparator.comparing(Round::isCounty))
         .toList();
   }
 

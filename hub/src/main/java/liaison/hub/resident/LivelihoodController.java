@@ -29,7 +29,6 @@ import liaison.hub.livelihood.Rounds;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.StationPlace;
-import liaison.hub.station.StationRepository;
 import liaison.hub.text.Text;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
@@ -48,14 +47,11 @@ import liaison.hub.web.ResidentPages;
 public class LivelihoodController {
   private final Rounds rounds;
   private final Proposals proposals;
-  private final StationRepository stations;
   private final ResidentPages pages;
 
-  public LivelihoodController(
-      Rounds rounds, Proposals proposals, StationRepository stations, ResidentPages pages) {
+  public LivelihoodController(Rounds rounds, Proposals proposals, ResidentPages pages) {
     this.rounds = rounds;
     this.proposals = proposals;
-    this.stations = stations;
     this.pages = pages;
   }
 
@@ -102,8 +98,8 @@ public class LivelihoodController {
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
       HttpRequest<?> request, String token, @Nullable @QueryValue String sent) {
-    return stations
-        .findByToken(token)
+    return proposals
+        .stationOf(token)
         .<HttpResponse<?>>map(
             p ->
                 HttpResponse.ok(
@@ -132,7 +128,7 @@ public class LivelihoodController {
       @Nullable @Part("photo1") CompletedFileUpload photo1,
       @Nullable @Part("photo2") CompletedFileUpload photo2,
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
-    Optional<StationPlace> station = stations.findByToken(token);
+    Optional<StationPlace> station = proposals.stationOf(token);
     if (station.isEmpty()) {
       return unknown(request);
     }

@@ -245,7 +245,10 @@ class ResidentBrowserTest {
         .isVisible();
     assertThat(page.locator("input[name=name], input[name=phone]")).hasCount(0);
 
-    // When they send it without a title
+    // When they send it to the township's round (offered first, before the county's) without a
+    // title
+    assertThat(page.locator("input[name=roundId]").first()).hasValue(DemoLivelihood.TOWNSHIP_ROUND);
+    assertThat(page.locator("input[name=roundId]").first()).isChecked();
     page.locator("#category").selectOption("URBAN_RURAL");
     page.locator("#description").fill("老城区的公厕太少，赶集的日子排长队。");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交建议")).click();
