@@ -16,9 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +107,7 @@ public class LivelihoodController {
                         Typed.NOTHING,
                         List.of(),
                         sent != null && !sent.isBlank() ? sent : null)))
-        .orElseGet(() -> unknown(request));
+        .orElseGet(() -> pages.unknownLink(request));
   }
 
   @Post(
@@ -130,7 +127,7 @@ public class LivelihoodController {
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
     Optional<StationPlace> station = proposals.stationOf(token);
     if (station.isEmpty()) {
-      return unknown(request);
+      return pages.unknownLink(request);
     }
     Optional<HttpResponse<?>> limited = pages.limit(request, token);
     if (limited.isPresent()) {
@@ -179,12 +176,7 @@ public class LivelihoodController {
       Typed values,
       List<FieldError> problems,
       @Nullable String sent) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Map<String, String> otherLanguage = new HashMap<>();
-    for (FieldError e : problems) {
-      errors.merge(e.field(), lang.text(e.text()), (a, b) -> a + "；" + b);
-      otherLanguage.merge(e.field(), lang.other().text(e.text()), (a, b) -> a + "; " + b);
-    }
+    ResidentPages.FieldMessages messages = ResidentPages.FieldMessages.of(lang, problems);
     List<Open> open =
         rounds.collectingAt(place).stream()
             .map(
@@ -204,9 +196,9 @@ public class LivelihoodController {
             token,
             open,
             values,
-            errors,
-            otherLanguage,
-            new ArrayList<>(errors.values()),
+            messages.errors(),
+            messages.other(),
+            messages.list(),
             sent));
   }
 
@@ -215,13 +207,5 @@ public class LivelihoodController {
     return r.townshipName() != null
         ? r.townshipName()
         : lang.text(Text.of("livelihood.level.county"));
-  }
-
-  private HttpResponse<?> unknown(HttpRequest<?> request) {
-    return pages.message(
-        request,
-        HttpStatus.NOT_FOUND,
-        Text.of("resident.not-found.title"),
-        Text.of("resident.not-found.body"));
   }
 }
