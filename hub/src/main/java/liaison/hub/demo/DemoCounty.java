@@ -524,6 +524,7 @@ public class DemoCounty {
 
           plan(h, today);
           demoReports.load(h, now);
+          DemoLivelihood.load(h, now);
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);

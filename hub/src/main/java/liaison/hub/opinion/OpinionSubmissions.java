@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Database;
@@ -13,7 +12,6 @@ import liaison.hub.db.Ids;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notify.SmsStops;
 import liaison.hub.photo.PhotoStore;
-import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
@@ -158,24 +156,8 @@ public class OpinionSubmissions {
     } else if (draft.notifySms() && ResidentText.mobile(phone).isEmpty()) {
       errors.add("notifySms", Text.of("problem.opinion.notify.not-mobile"));
     }
-    List<PhotoStore.Prepared> prepared = new ArrayList<>();
     List<byte[]> uploads = draft.photos().stream().filter(b -> b != null && b.length > 0).toList();
-    if (draft.photos().size() > MAX_PHOTOS) {
-      errors.add("photo1", Text.of("problem.opinion.photos.too-many", MAX_PHOTOS));
-    }
-    for (int i = 0; i < draft.photos().size() && i < MAX_PHOTOS; i++) {
-      byte[] upload = draft.photos().get(i);
-      if (upload == null || upload.length == 0) {
-        continue;
-      }
-      try {
-        prepared.add(photos.prepare(upload));
-      } catch (ValidationProblem problem) {
-        for (FieldError e : problem.errors()) {
-          errors.add("photo" + (i + 1), Text.of("problem.opinion.photo", i + 1, e.text()));
-        }
-      }
-    }
+    List<PhotoStore.Prepared> prepared = photos.prepareUploads(draft.photos(), MAX_PHOTOS, errors);
     errors.throwIfAny();
     assert category != null;
 

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -21,6 +23,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import liaison.hub.config.HubConfig;
+import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.text.Text;
 
@@ -60,6 +63,33 @@ public class PhotoStore {
   public Prepared prepare(byte[] upload) {
     byte[] jpeg = encode(shrink(decode(upload)));
     return new Prepared(sha256(jpeg), jpeg);
+  }
+
+  /**
+   * A resident's form's photo fields, checked in order before anything is written: empty fields are
+   * skipped; more than {@code max} fields, or a field that is no usable photo, adds its problem on
+   * {@code photo1}…{@code photoN}. The opinion form and the livelihood proposal form share it.
+   */
+  public List<Prepared> prepareUploads(
+      List<byte[]> uploads, int max, ValidationProblem.Collector errors) {
+    List<Prepared> prepared = new ArrayList<>();
+    if (uploads.size() > max) {
+      errors.add("photo1", Text.of("problem.opinion.photos.too-many", max));
+    }
+    for (int i = 0; i < uploads.size() && i < max; i++) {
+      byte[] upload = uploads.get(i);
+      if (upload == null || upload.length == 0) {
+        continue;
+      }
+      try {
+        prepared.add(prepare(upload));
+      } catch (ValidationProblem problem) {
+        for (FieldError e : problem.errors()) {
+          errors.add("photo" + (i + 1), Text.of("problem.opinion.photo", i + 1, e.text()));
+        }
+      }
+    }
+    return prepared;
   }
 
   /** Stores a prepared photo under its hash (once); returns the hash. */

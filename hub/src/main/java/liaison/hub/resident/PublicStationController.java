@@ -14,14 +14,9 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +25,9 @@ import liaison.hub.opinion.Category;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.OpinionDraft;
 import liaison.hub.opinion.OpinionSubmissions;
-import liaison.hub.problem.FieldError;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.publish.PublishedContent;
 import liaison.hub.station.StationPlace;
-import liaison.hub.text.Text;
 import liaison.hub.web.Frame;
 import liaison.hub.web.Lang;
 import liaison.hub.web.ResidentPages;
@@ -120,7 +113,7 @@ public class PublicStationController {
             t ->
                 HttpResponse.ok(
                     page(Lang.of(request), t, token, Map.of(), Map.of(), List.of(), Typed.NOTHING)))
-        .orElseGet(() -> unknown(request));
+        .orElseGet(() -> pages.unknownLink(request));
   }
 
   @Post(
@@ -142,7 +135,7 @@ public class PublicStationController {
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
     Optional<OpinionSubmissions.Addressed> target = submissions.addressed(token);
     if (target.isEmpty()) {
-      return unknown(request);
+      return pages.unknownLink(request);
     }
     Optional<HttpResponse<?>> limited = pages.limit(request, token);
     if (limited.isPresent()) {
@@ -152,7 +145,7 @@ public class PublicStationController {
         new OpinionDraft(
             category,
             text,
-            Arrays.asList(bytes(photo1), bytes(photo2), bytes(photo3)),
+            ResidentPages.uploads(photo1, photo2, photo3),
             name,
             phone,
             consent != null,
@@ -164,12 +157,7 @@ public class PublicStationController {
       return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
     } catch (ValidationProblem problem) {
       Lang lang = Lang.of(request);
-      Map<String, String> errors = new LinkedHashMap<>();
-      Map<String, String> otherLanguage = new HashMap<>();
-      for (FieldError e : problem.errors()) {
-        errors.merge(e.field(), lang.text(e.text()), (a, b) -> a + "；" + b);
-        otherLanguage.merge(e.field(), lang.other().text(e.text()), (a, b) -> a + "; " + b);
-      }
+      ResidentPages.FieldMessages messages = ResidentPages.FieldMessages.of(lang, problem.errors());
       Typed values =
           new Typed(
               category,
@@ -185,30 +173,11 @@ public class PublicStationController {
                   lang,
                   target.get(),
                   token,
-                  errors,
-                  otherLanguage,
-                  new ArrayList<>(errors.values()),
+                  messages.errors(),
+                  messages.other(),
+                  messages.list(),
                   values));
     }
-  }
-
-  private static byte[] bytes(@Nullable CompletedFileUpload upload) {
-    if (upload == null || upload.getSize() == 0) {
-      return new byte[0];
-    }
-    try {
-      return upload.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private HttpResponse<?> unknown(HttpRequest<?> request) {
-    return pages.message(
-        request,
-        HttpStatus.NOT_FOUND,
-        Text.of("resident.not-found.title"),
-        Text.of("resident.not-found.body"));
   }
 
   private ModelAndView<StationPage> page(

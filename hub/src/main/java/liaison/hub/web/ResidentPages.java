@@ -6,16 +6,26 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import liaison.hub.config.OpinionConfig;
+import liaison.hub.problem.FieldError;
 import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.Throttle;
 import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the residents' pages share: the rate limits of their forms (submissions per client address
@@ -45,6 +55,51 @@ public class ResidentPages {
         throttles.shared("rating.code", config.ratingsPerCode(), config.ratingsWindow());
     this.ratingsPerIp =
         throttles.shared("rating.address", config.ratingsPerIp(), config.ratingsWindow());
+  }
+
+  /**
+   * A form's photo fields' bytes in order, an empty array for a field left empty (as {@code
+   * PhotoStore.prepareUploads} takes them).
+   */
+  public static List<byte[]> uploads(@Nullable CompletedFileUpload... fields) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (CompletedFileUpload upload : fields) {
+      try {
+        bytes.add(upload == null || upload.getSize() == 0 ? new byte[0] : upload.getBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * A form's problems for the residents' pages: each field's message in the reader's language
+   * ({@code errors}, several joined), the same in the other language ({@code other}) to show
+   * beneath it, and the list for the box above the form.
+   */
+  public record FieldMessages(
+      Map<String, String> errors, Map<String, String> other, List<String> list) {
+    public static final FieldMessages NONE = new FieldMessages(Map.of(), Map.of(), List.of());
+
+    public static FieldMessages of(Lang lang, List<FieldError> problems) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      Map<String, String> other = new HashMap<>();
+      for (FieldError e : problems) {
+        errors.merge(e.field(), lang.text(e.text()), (a, b) -> a + "；" + b);
+        other.merge(e.field(), lang.other().text(e.text()), (a, b) -> a + "; " + b);
+      }
+      return new FieldMessages(errors, other, new ArrayList<>(errors.values()));
+    }
+  }
+
+  /** The page for a QR link that leads nowhere (a mistyped or withdrawn token). */
+  public HttpResponse<?> unknownLink(HttpRequest<?> request) {
+    return message(
+        request,
+        HttpStatus.NOT_FOUND,
+        Text.of("resident.not-found.title"),
+        Text.of("resident.not-found.body"));
   }
 
   /** Counts a public POST; the 429 answer when the address or the token is over its limit. */

@@ -293,7 +293,8 @@ class EveryPageBrowserTest {
                 template.startsWith("/dept")
                     ? liaison.hub.demo.DemoSuggestions.WAITING
                     : liaison.hub.demo.DemoSuggestions.REPLIED;
-            case "o/token", "b/token" -> records.get("token");
+            case "o/token", "b/token", "l/token" -> records.get("token");
+            case "livelihood/id" -> liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
             case "booked/code" -> records.get("bookingCode");

@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import liaison.hub.RunningHub;
+import liaison.hub.demo.DemoLivelihood;
+import liaison.hub.livelihood.LivelihoodRepository;
+import liaison.hub.livelihood.Proposal;
+import liaison.hub.livelihood.ProposalStatus;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Cases;
@@ -228,6 +232,57 @@ class ResidentBrowserTest {
     Chromium.screenshot(page, "resident-error-long-phone");
     Screens.checkLayout(page);
     assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldProposeALivelihoodProjectAnonymouslyAndShowOnlyAcceptedOnesInPublic() {
+    // Given a resident who scanned the station's QR code while 城关镇 collects livelihood projects
+    LivelihoodRepository proposals = hub.bean(LivelihoodRepository.class);
+    int before = proposals.proposals(DemoLivelihood.TOWNSHIP_ROUND, null).size();
+    Page page = phone();
+    page.navigate(hub.url("/l/" + token).toString());
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("提出民生实事项目建议")))
+        .isVisible();
+    assertThat(page.locator("input[name=name], input[name=phone]")).hasCount(0);
+
+    // When they send it to the township's round (offered first, before the county's) without a
+    // title
+    assertThat(page.locator("input[name=roundId]").first()).hasValue(DemoLivelihood.TOWNSHIP_ROUND);
+    assertThat(page.locator("input[name=roundId]").first()).isChecked();
+    page.locator("#category").selectOption("URBAN_RURAL");
+    page.locator("#description").fill("老城区的公厕太少，赶集的日子排长队。");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交建议")).click();
+
+    // Then the message stands after the title, Chinese first with English beside it; nothing saved
+    Locator message = page.locator("#title ~ .field-error").first();
+    assertThat(message).containsText("请填写项目名称");
+    assertThat(message.locator(".other-language")).hasText("Give the project a title");
+    assertThat(page.locator("#description")).hasValue("老城区的公厕太少，赶集的日子排长队。");
+    Chromium.screenshot(page, "livelihood-propose-error-phone");
+    Screens.checkLayout(page);
+    assertThat(proposals.proposals(DemoLivelihood.TOWNSHIP_ROUND, null)).hasSize(before);
+
+    // When they add the title and a photo and send it again
+    page.locator("#title").fill("老城区新建公厕");
+    page.locator("#photo1").setInputFiles(photo);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交建议")).click();
+
+    // Then they are thanked, the proposal waits for staff, anonymous, with its photo
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("已收到您的建议");
+    Chromium.screenshot(page, "livelihood-propose-sent-phone");
+    Screens.checkLayout(page);
+    List<Proposal> now = proposals.proposals(DemoLivelihood.TOWNSHIP_ROUND, null);
+    assertThat(now).hasSize(before + 1);
+    Proposal sent = now.stream().filter(p -> p.title().equals("老城区新建公厕")).findFirst().orElseThrow();
+    assertThat(sent.status()).isEqualTo(ProposalStatus.SUBMITTED);
+    assertThat(sent.photos()).hasSize(1);
+
+    // And the public page shows the accepted proposals only, not this one yet
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看民生实事项目征集公示")).click();
+    assertThat(page.getByText("茶产业园园路硬化")).isVisible();
+    assertThat(page.getByText("老城区新建公厕")).hasCount(0);
+    Chromium.screenshot(page, "livelihood-public-phone");
+    Screens.checkLayout(page);
   }
 
   @Test

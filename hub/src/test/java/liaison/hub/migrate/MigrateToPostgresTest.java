@@ -867,6 +867,22 @@ class MigrateToPostgresTest {
                 Map.entry("comment", "讲得实在")));
     assertThat(ballot.statusCode()).as(ballot.body()).isEqualTo(200);
 
+    // 民生实事: a resident's proposal with a photo into 城关镇's round (the demo's rounds hold the
+    // rest of the collection); then the later stages' rows as they will write them: a project
+    // merged from it, the vote with a code, a voter and a ballot, a milestone, progress with a
+    // photo, a supervising deputy and a note, and the year's ratings.
+    HttpResponse<String> proposed =
+        resident.submitTo(
+            "/l/" + token,
+            List.of(
+                Field.text("roundId", liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND),
+                Field.text("category", "TRANSPORT"),
+                Field.text("title", "东门路路灯改造"),
+                Field.text("description", "东门路晚上没有路灯，行人和电动车容易出事。"),
+                Field.file("photo1", "road.png", Resident.png(320, 240))));
+    assertThat(proposed.statusCode()).as(proposed.body()).isBetween(200, 399);
+    hub.bean(Database.class).useTransaction(MigrateToPostgresTest::livelihoodStages);
+
     // A station bundle uploaded (the hub's signing key is made for it).
     ok(
         admin.apiBytes(
@@ -896,6 +912,75 @@ class MigrateToPostgresTest {
     HttpResponse<String> command =
         admin.api("POST", "/api/stations/s-003/commands", "{\"name\":\"IDENTIFY\"}");
     assertThat(command.statusCode()).as(command.body()).isBetween(200, 299);
+  }
+
+  /** The later stages of 民生实事 (docs/LIVELIHOOD.md), written as plain rows until they are built. */
+  private static void livelihoodStages(org.jdbi.v3.core.Handle h) {
+    String round = liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
+    String proposal =
+        h.createQuery("SELECT id FROM livelihood_proposal WHERE title = '东门路路灯改造'")
+            .mapTo(String.class)
+            .one();
+    String at = "2026-12-05T10:00:00+08:00";
+    h.execute(
+        "INSERT INTO livelihood_project (id, round_id, position, category, title, description,"
+            + " place, department_id, cost_yuan, starts_on, ends_on, state, votes_for,"
+            + " created_at, updated_at) VALUES ('pj-migrate', ?, 1, 'TRANSPORT', '东门路路灯改造',"
+            + " '新装路灯 40 盏', '东门路', NULL, 440000, '2027-03-01', '2027-10-31', 'ELECTED', 1,"
+            + " ?, ?)",
+        round,
+        at,
+        at);
+    h.execute(
+        "INSERT INTO livelihood_project_proposal (proposal_id, project_id) VALUES (?, 'pj-migrate')",
+        proposal);
+    h.execute(
+        "INSERT INTO livelihood_vote_session (id, round_id, title, held_on, choices, rule,"
+            + " deputies_total, state, opened_at, closed_at, codes_issued, tally_seq, created_by,"
+            + " created_at) VALUES ('vs-migrate', ?, '城关镇第十八届人民代表大会第七次会议',"
+            + " '2027-01-10', 5, 'MORE_THAN_HALF_OF_ALL', 45, 'CLOSED', ?, ?, 1, 2, 'u-admin', ?)",
+        round,
+        at,
+        at,
+        at);
+    h.execute(
+        "INSERT INTO livelihood_vote_code (session_id, code_hash, used)"
+            + " VALUES ('vs-migrate', 'c0ffee', TRUE)");
+    h.execute(
+        "INSERT INTO livelihood_vote_voter (session_id, deputy_id, issued_at)"
+            + " VALUES ('vs-migrate', 'd-0001', ?)",
+        at);
+    h.execute(
+        "INSERT INTO livelihood_ballot (id, session_id, cast_at) VALUES ('lb-migrate',"
+            + " 'vs-migrate', '2027-01-10T10:05:00+08:00')");
+    h.execute(
+        "INSERT INTO livelihood_ballot_choice (ballot_id, project_id, choice)"
+            + " VALUES ('lb-migrate', 'pj-migrate', 'FOR')");
+    h.execute(
+        "INSERT INTO livelihood_ballot_form (session_id, form) VALUES ('vs-migrate', 'form-1')");
+    h.execute(
+        "INSERT INTO livelihood_milestone (id, project_id, position, title, due_on, done_on)"
+            + " VALUES ('ms-migrate', 'pj-migrate', 1, '完成招标', '2027-04-30', '2027-04-20')");
+    h.execute(
+        "INSERT INTO livelihood_progress (id, project_id, percent, text, reported_by,"
+            + " reported_at) VALUES ('pg-migrate', 'pj-migrate', 30, '已完成招标，开始施工',"
+            + " 'u-jiaotong', ?)",
+        at);
+    h.execute(
+        "INSERT INTO livelihood_progress_photo (progress_id, position, sha256)"
+            + " VALUES ('pg-migrate', 1, 'c0ffee')");
+    h.execute(
+        "INSERT INTO livelihood_supervisor (project_id, deputy_id) VALUES ('pj-migrate', 'd-0001')");
+    h.execute(
+        "INSERT INTO livelihood_supervision_note (id, project_id, deputy_id, text, written_at)"
+            + " VALUES ('sn-migrate', 'pj-migrate', 'd-0001', '现场看过，进度正常', ?)",
+        at);
+    h.execute(
+        "INSERT INTO livelihood_rating (id, project_id, year, rater, choice, rated_on)"
+            + " VALUES ('rt-migrate', 'pj-migrate', 2027, 'DEPUTY', 'SATISFIED', '2027-12-20')");
+    h.execute(
+        "INSERT INTO livelihood_rating_deputy (project_id, year, deputy_id)"
+            + " VALUES ('pj-migrate', 2027, 'd-0001')");
   }
 
   private static void ok(HttpResponse<String> answer) {

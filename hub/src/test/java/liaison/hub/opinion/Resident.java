@@ -50,6 +50,11 @@ public final class Resident {
   }
 
   public HttpResponse<String> submit(String token, List<Field> fields) {
+    return submitTo("/o/" + token, fields);
+  }
+
+  /** Sends a residents' multipart form to a path ({@code /l/<token>}: a livelihood proposal). */
+  public HttpResponse<String> submitTo(String path, List<Field> fields) {
     String boundary = "----resident" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Field f : fields) {
@@ -69,7 +74,7 @@ public final class Resident {
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
-        HttpRequest.newBuilder(hub.url("/o/" + token))
+        HttpRequest.newBuilder(hub.url(path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }

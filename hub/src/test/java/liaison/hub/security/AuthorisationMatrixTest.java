@@ -421,6 +421,10 @@ class AuthorisationMatrixTest {
     expect("GET /health/ingest", PUBLIC);
     expect("GET /metrics", METRICS_TOKEN);
     expect("GET /o/{token}", PUBLIC);
+    // 民生实事: the residents' proposal form (the station's QR token) and the public list.
+    expect("GET /l/{token}", PUBLIC);
+    expect("POST /l/{token}", PUBLIC);
+    expect("GET /livelihood", PUBLIC);
     expect("POST /o/{token}", PUBLIC);
     expect("GET /b/{token}", PUBLIC);
     expect("POST /b/{token}", PUBLIC);
@@ -648,6 +652,22 @@ class AuthorisationMatrixTest {
     expect("POST /admin/receptions/{id}/ledger", STATION_STAFF);
     expect("GET /admin/receptions/{id}/record", STATION_STAFF);
     // Reports to voters (述职评议): a station's staff; a deputy's account reads nothing here.
+    // 民生实事 collection: a township's round is its stations' managers' and the county's
+    // administrators'; the county's round only its administrators' (LivelihoodCollectTest).
+    expect("GET /api/livelihood/rounds", EDITORS);
+    expect("POST /api/livelihood/rounds", EDITORS);
+    expect("GET /api/livelihood/rounds/{id}", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/close", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/proposals", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/opinions", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/proposals/{proposalId}/decision", STATION_STAFF);
+    expect("GET /admin/livelihood", EDITORS);
+    expect("POST /admin/livelihood", EDITORS);
+    expect("GET /admin/livelihood/{id}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/close", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/proposals", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/opinions", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/proposals/{proposalId}/decision", STATION_STAFF);
     expect("GET /api/reports", EDITORS);
     expect("POST /api/reports", EDITORS);
     expect("GET /api/reports/{id}", STATION_STAFF);
@@ -1381,6 +1401,8 @@ class AuthorisationMatrixTest {
           case "rules/id" -> r.get("rule");
           case "bookings/id" -> r.get("booking");
           case "reports/id", "r/id" -> r.get("report");
+          case "rounds/id", "livelihood/id" -> r.get("round");
+          case "proposals/proposalId" -> r.get("proposal");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
           case "entries/id" -> r.get("pointEntry");
@@ -1394,7 +1416,7 @@ class AuthorisationMatrixTest {
           case "rollouts/id" -> r.get("rollout");
           case "media/id" -> r.get("media");
           case "media/sha256" -> r.get("mediaFile");
-          case "o/token", "b/token" -> r.get("token");
+          case "o/token", "b/token", "l/token" -> r.get("token");
           case "n/token" -> r.get("smsStop");
           case "t/code" -> r.get("tracking");
           case "booked/code" -> r.get("bookingCode");
@@ -1690,6 +1712,41 @@ class AuthorisationMatrixTest {
                   .bind("at2", Sql.instant(now.minusHours(1)))
                   .execute());
       side.put("report", id);
+    }
+    // A livelihood round of each side's township, its collection closed (so every step of an
+    // allowed person is refused as invalid or out of turn), with one proposal.
+    for (Map<String, String> side : List.of(s1, s2)) {
+      String n = side == s1 ? "01" : "02";
+      String township = side == s1 ? "t-chengguan" : "t-baisha";
+      jdbi.useHandle(
+          h -> {
+            h.createUpdate(
+                    """
+                    INSERT INTO livelihood_round (id, county_id, township_id, year, title, opens_on,
+                      closes_on, state, created_by, created_at, updated_at)
+                    VALUES (:id, :county, :township, 2099, '民生实事', '2026-01-01', '2026-01-31',
+                      'REVIEWING', 'u-matrix', :at, :at)
+                    """)
+                .bind("id", "lr-matrix" + n)
+                .bind("county", liaison.hub.demo.DemoCounty.COUNTY)
+                .bind("township", township)
+                .bind("at", Sql.instant(now))
+                .execute();
+            h.createUpdate(
+                    """
+                    INSERT INTO livelihood_proposal (id, round_id, source, station_id, category,
+                      title, description, status, submitted_at)
+                    VALUES (:id, :round, 'RESIDENT', :station, 'TRANSPORT', '路灯', '路灯坏了',
+                      'SUBMITTED', :at)
+                    """)
+                .bind("id", "lp-matrix" + n)
+                .bind("round", "lr-matrix" + n)
+                .bind("station", side.get("station"))
+                .bind("at", Sql.instant(now))
+                .execute();
+          });
+      side.put("round", "lr-matrix" + n);
+      side.put("proposal", "lp-matrix" + n);
     }
     // A photo anyone may fetch, and a screenshot of each station.
     HttpResponse<String> photo =
