@@ -53,8 +53,9 @@ public class BodyLimits implements Ordered {
   static final long FORMS = 3 * 25L * 1024 * 1024 + FORM_FIELDS;
 
   /**
-   * The residents' opinion form ({@code /o/{token}}): three photos of 8 MB and the words, within
-   * the 32 MB its page names when it refuses a form (resident.too-large.body).
+   * The residents' forms, an opinion ({@code /o/{token}}) and a 民生实事 proposal ({@code /l/{token}}):
+   * three photos of 8 MB and the words, within the 32 MB its page names when it refuses a form
+   * (resident.too-large.body).
    */
   static final long RESIDENTS_FORM = 32L * 1024 * 1024;
 
@@ -100,7 +101,8 @@ public class BodyLimits implements Ordered {
     if (!form || MEDIA_UPLOADS.contains(request.getPath())) {
       return Long.MAX_VALUE;
     }
-    return request.getPath().startsWith("/o/") ? RESIDENTS_FORM : FORMS;
+    String path = request.getPath();
+    return path.startsWith("/o/") || path.startsWith("/l/") ? RESIDENTS_FORM : FORMS;
   }
 
   /** A body above its route's bound, which the refusal names ({@link TooLargeHandler}). */

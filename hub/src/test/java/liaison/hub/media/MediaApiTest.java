@@ -148,12 +148,15 @@ class MediaApiTest {
 
     // Three photos of 8 MB and the words fit in 32 MB (as the refusal says); 40 MB does not.
     String resident = headersOnly("/o/" + token, "multipart/form-data; boundary=x", 40L << 20);
+    // A 民生实事 proposal is the residents' other form, with the same photos.
+    String proposal = headersOnly("/l/" + token, "multipart/form-data; boundary=x", 40L << 20);
     // Any other form: three files of 25 MB; the media library's takes the server's 500 MB parts.
     String other =
         headersOnly(
             "/admin/spreadsheets/deputies/check", "multipart/form-data; boundary=x", 80L << 20);
 
     assertThat(resident).startsWith("HTTP/1.1 413").contains("（上限 32 MB）");
+    assertThat(proposal).startsWith("HTTP/1.1 413").contains("（上限 32 MB）");
     assertThat(other).startsWith("HTTP/1.1 413").contains("（上限 76 MB）");
     assertThat(parts).as("no part reached the disk").isEmptyDirectory();
   }
