@@ -45,11 +45,11 @@ import org.junit.jupiter.api.io.TempDir;
  * window, its loop ticking every second on the system clock as the signage app's does, plays a
  * 3-second board and then the H.264 sample (2 s) as three media slides, over and over: the screen's
  * player for the file stopped when its slide leaves and played again at its next turn ({@code
- * VideoPlayers}), as a station's would. Used heap after full collections and the process's resident
- * memory (VmRSS, which holds the decoder's native buffers) are sampled every minute; beside them,
- * in the same JVM just before, the same screen looping the board alone (the baseline). Flat means
- * the last quarter's mean within a few percent of the first quarter's. Prints the series; asserts
- * nothing.
+ * MediaBoard.Players}), as a station's would. Used heap after full collections and the process's
+ * resident memory (VmRSS, which holds the decoder's native buffers) are sampled every minute;
+ * beside them, in the same JVM just before, the same screen looping the board alone (the baseline).
+ * Flat means the last quarter's mean within a few percent of the first quarter's. Prints the
+ * series; asserts nothing.
  *
  * <p>An hour of video in full mode ({@code -Dliaison.bench.video.minutes} to shorten it), a few
  * seconds in smoke mode. Run with {@code ./liaison bench}.

@@ -1,6 +1,9 @@
 package liaison.signage.player.board;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * 3840-pixel poster costs the screen's pixels in memory, not its own. A video plays through JavaFX
  * media, muted at volume 0 (the default), from where an interrupt left it; a file the machine
  * cannot play is said once in the log and handed back so the loop skips it. The player is stopped
- * and kept for the file's next turn when the slide leaves ({@link #close}, {@link VideoPlayers}).
+ * and kept for the file's next turn when the slide leaves ({@link #close}, {@link Players}).
  */
 final class MediaBoard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaBoard.class);
@@ -40,10 +43,10 @@ final class MediaBoard implements AutoCloseable {
   private final StackPane frame = new StackPane();
   private final double loadedWidth;
   private final double loadedHeight;
-  private final VideoPlayers players;
+  private final Players players;
   private @Nullable MediaPlayer player;
 
-  private MediaBoard(MediaTurn turn, double width, double height, VideoPlayers players) {
+  private MediaBoard(MediaTurn turn, double width, double height, Players players) {
     this.turn = turn;
     this.players = players;
     this.loadedWidth = width;
@@ -65,7 +68,7 @@ final class MediaBoard implements AutoCloseable {
       double width,
       double height,
       int volume,
-      VideoPlayers players,
+      Players players,
       Consumer<String> failed) {
     MediaBoard board = new MediaBoard(turn, width, height, players);
     file.ifPresent(
@@ -168,7 +171,7 @@ final class MediaBoard implements AutoCloseable {
 
   /**
    * The slide leaves the screen: a video's player stops and is kept for the file's next turn
-   * ({@link VideoPlayers}), its view let go.
+   * ({@link Players}), its view let go.
    */
   @Override
   public void close() {
@@ -184,6 +187,80 @@ final class MediaBoard implements AutoCloseable {
                 }
               });
       players.keep(p);
+    }
+  }
+
+  /**
+   * The screen's video players, kept between a slide's turns. A signage loop plays the same few
+   * videos every few minutes for days; a new {@code MediaPlayer} each turn builds and tears down a
+   * decoder pipeline each time, and the process's resident memory crept with every one (about 50
+   * KiB a turn after ten minutes, in {@code SignageVideoMemoryBenchmark}). So a video's player,
+   * when its slide leaves, is stopped and kept for the file's next turn; at most {@link #KEPT} idle
+   * players are kept (the least recently played is disposed beyond that), a player that failed is
+   * never kept, and {@link #release} disposes them all when the loop leaves the screen for long (a
+   * visitor at the kiosk, the window closing). Used on the FX thread only.
+   */
+  static final class Players {
+    /** Idle players kept beside the one on screen: a station's rotation holds a few videos. */
+    static final int KEPT = 2;
+
+    /** Idle players by their file's URI, least recently played first. */
+    private final Map<String, MediaPlayer> idle = new LinkedHashMap<>();
+
+    private int made;
+
+    /**
+     * A stopped player for the file, ready to play from {@code start}: the one kept from the file's
+     * last turn, else a new one.
+     *
+     * @throws javafx.scene.media.MediaException when a new player cannot be made for the file
+     */
+    MediaPlayer take(Path file, Duration start) {
+      String uri = file.toUri().toString();
+      MediaPlayer kept = idle.remove(uri);
+      MediaPlayer player = kept != null ? kept : new MediaPlayer(new Media(uri));
+      if (kept == null) {
+        made++;
+      }
+      // A stopped player plays from its start time: from where an interrupt left it, or the top.
+      player.setStartTime(start);
+      return player;
+    }
+
+    /** The player's slide left the screen: stopped and kept for the file's next turn. */
+    void keep(MediaPlayer player) {
+      player.setOnError(null);
+      player.getMedia().setOnError(null);
+      if (player.getError() != null
+          || player.getMedia().getError() != null
+          || player.getStatus() == MediaPlayer.Status.HALTED
+          || player.getStatus() == MediaPlayer.Status.DISPOSED) {
+        player.dispose();
+        return;
+      }
+      player.stop();
+      idle.put(player.getMedia().getSource(), player);
+      Iterator<MediaPlayer> oldest = idle.values().iterator();
+      while (idle.size() > KEPT) {
+        oldest.next().dispose();
+        oldest.remove();
+      }
+    }
+
+    /** Disposes every idle player: their decoders' memory goes back to the system. */
+    void release() {
+      idle.values().forEach(MediaPlayer::dispose);
+      idle.clear();
+    }
+
+    /** How many players were made so far; for the screen's tests and the memory benchmark. */
+    int made() {
+      return made;
+    }
+
+    /** How many idle players are kept now. */
+    int idle() {
+      return idle.size();
     }
   }
 }

@@ -104,7 +104,7 @@ public final class SignageScreen {
   private Optional<MediaBoard> mediaShown = Optional.empty();
 
   /** Videos' players kept between their slides' turns. */
-  private final VideoPlayers videoPlayers = new VideoPlayers();
+  private final MediaBoard.Players videoPlayers = new MediaBoard.Players();
 
   public SignageScreen(Clock clock, CjkFonts fonts, Portraits portraits) {
     this.clock = clock;
