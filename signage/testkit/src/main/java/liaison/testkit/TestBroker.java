@@ -3,10 +3,15 @@ package liaison.testkit;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real HiveMQ CE broker for tests, on a free loopback port, that can be stopped and started again
@@ -17,6 +22,9 @@ public final class TestBroker implements AutoCloseable {
   private final int port;
   private EmbeddedHiveMQ hivemq;
   private boolean running;
+
+  /** The last stop's tail (see {@link #stop}), awaited before the port is taken again. */
+  private FutureTask<Void> stopping;
 
   private TestBroker(Path home, int port) {
     this.home = home;
@@ -79,18 +87,59 @@ public final class TestBroker implements AutoCloseable {
     return running;
   }
 
-  /** Stops the broker: every client loses its connection. */
+  /**
+   * Stops the broker: every client loses its connection, and the port refuses new ones, when this
+   * returns. HiveMQ's own stop then idles 2 s more (Netty's quiet period for its event loops, fixed
+   * in HiveMQ) with nothing left to do in memory: that tail runs on in the background, and {@link
+   * #startAgain} waits for it before the port is taken again. A test that closes its broker does
+   * not wait for it at all (some 2 s a broker, hundreds of brokers a suite).
+   */
   public synchronized void stop() {
     if (!running) {
       return;
     }
+    EmbeddedHiveMQ stopped = hivemq;
+    stopping =
+        new FutureTask<>(
+            () -> {
+              stopped.stop().get(30, TimeUnit.SECONDS);
+              stopped.close();
+              return null;
+            });
+    Thread.ofPlatform().name("test-broker-stop-" + port).start(stopping);
+    // HiveMQ disconnects its clients first, then closes its event loops, and with them its port.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (accepts()) {
+      if (stopping.isDone() || System.nanoTime() > deadline) {
+        awaitStopped();
+        throw new IllegalStateException("the test broker still listens on port " + port);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    running = false;
+  }
+
+  private void awaitStopped() {
+    if (stopping == null) {
+      return;
+    }
     try {
-      hivemq.stop().get(30, TimeUnit.SECONDS);
-      hivemq.close();
+      stopping.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the test broker did not stop", e);
     }
-    running = false;
+  }
+
+  /** Whether something listens on the broker's port. */
+  private boolean accepts() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** Starts a fresh broker on the same port (in-memory: retained messages are gone). */
@@ -98,6 +147,8 @@ public final class TestBroker implements AutoCloseable {
     if (running) {
       return;
     }
+    // The stopped broker wholly gone first: one HiveMQ on a port at a time.
+    awaitStopped();
     hivemq =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(home.resolve("conf"))
