@@ -23,7 +23,7 @@ public final class TestBroker implements AutoCloseable {
   private EmbeddedHiveMQ hivemq;
   private boolean running;
 
-  /** The last stop's tail (see {@link #stop}), awaited before the port is taken again. */
+  /** The last stop (see {@link #close}), awaited before the port is taken again. */
   private FutureTask<Void> stopping;
 
   private TestBroker(Path home, int port) {
@@ -88,16 +88,40 @@ public final class TestBroker implements AutoCloseable {
   }
 
   /**
-   * Stops the broker: every client loses its connection, and the port refuses new ones, when this
-   * returns. HiveMQ's own stop then idles 2 s more (Netty's quiet period for its event loops, fixed
-   * in HiveMQ) with nothing left to do in memory: that tail runs on in the background, and {@link
-   * #startAgain} waits for it before the port is taken again. A test that closes its broker does
-   * not wait for it at all (some 2 s a broker, hundreds of brokers a suite).
+   * Stops the broker, to cut the stations off in the middle of a test: when this returns every
+   * client has lost its connection and the port refuses new ones.
    */
   public synchronized void stop() {
+    if (running) {
+      beginStop();
+      awaitStopped();
+    }
+  }
+
+  /**
+   * The broker's end, after the test: returns once the port refuses connections. HiveMQ closes its
+   * listeners first and then cuts its clients off, and its stop then idles 2 s more (Netty's quiet
+   * period for its event loops, a literal in HiveMQ) with nothing left to do in memory; that tail
+   * runs on in the background, where no test waits for it (some 2 s a broker, dozens of brokers a
+   * module). {@link #startAgain} still waits for it before the port is taken again.
+   */
+  @Override
+  public synchronized void close() {
     if (!running) {
       return;
     }
+    beginStop();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (accepts()) {
+      if (stopping.isDone() || System.nanoTime() > deadline) {
+        awaitStopped();
+        return;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private void beginStop() {
     EmbeddedHiveMQ stopped = hivemq;
     stopping =
         new FutureTask<>(
@@ -107,15 +131,6 @@ public final class TestBroker implements AutoCloseable {
               return null;
             });
     Thread.ofPlatform().name("test-broker-stop-" + port).start(stopping);
-    // HiveMQ disconnects its clients first, then closes its event loops, and with them its port.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (accepts()) {
-      if (stopping.isDone() || System.nanoTime() > deadline) {
-        awaitStopped();
-        throw new IllegalStateException("the test broker still listens on port " + port);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-    }
     running = false;
   }
 
@@ -165,10 +180,5 @@ public final class TestBroker implements AutoCloseable {
       throw new IllegalStateException("the test broker did not start on port " + port, e);
     }
     running = true;
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }
