@@ -321,10 +321,12 @@ public class EmbeddedBroker implements AutoCloseable {
       stopWholly();
       return;
     }
-    // HiveMQ disconnects its clients, then closes its event loops and with them its ports, and then
-    // idles 2 s (Netty's quiet period, fixed in HiveMQ) before its stop completes. In memory there
-    // is nothing left to write: the hub is done once the port is closed, and the idle tail ends on
-    // HiveMQ's own threads (a test suite starts and stops some hundred hubs).
+    // HiveMQ closes its listeners, cuts its clients off, closes its event loops and then idles 2 s
+    // (Netty's quiet period, a literal in HiveMQ) before its stop completes. In memory there is
+    // nothing left to write: the hub is done once its port refuses connections, and the rest ends
+    // on HiveMQ's own threads (a test suite starts and stops some hundred hubs). A client may be
+    // served for a few milliseconds more; a stop that must have cut every client off is not this
+    // one (a hub with files waits for the whole stop above).
     Thread stopping = Thread.ofPlatform().name("mqtt-broker-stop").start(this::stopWholly);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (listening() && stopping.isAlive() && System.nanoTime() < deadline) {
