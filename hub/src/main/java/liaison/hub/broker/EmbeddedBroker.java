@@ -7,10 +7,15 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import liaison.hub.config.DiskFull;
 import liaison.hub.config.HubConfig;
 import liaison.hub.config.MqttConfig;
@@ -42,6 +47,7 @@ public class EmbeddedBroker implements AutoCloseable {
   private final TlsConfig tls;
   private final EmbeddedHiveMQ hivemq;
   private final BrokerSecurity security;
+  private final boolean inMemory;
   private volatile boolean running;
 
   public EmbeddedBroker(
@@ -55,6 +61,7 @@ public class EmbeddedBroker implements AutoCloseable {
       Clock clock) {
     this.config = config;
     this.tls = tls;
+    this.inMemory = "in-memory".equals(settings.persistence());
     Preflight.checkPortFree(
         config.host(), config.port(), "the MQTT broker", "--mqtt-port or HUB_MQTT_PORT");
     if (tls.enabled()) {
@@ -106,7 +113,7 @@ public class EmbeddedBroker implements AutoCloseable {
     // HiveMQ waits 2 s at every stop for persistence writes in flight; in memory there are none to
     // wait for (a test suite of some sixty hub starts paid it each time). The setting is global.
     com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC
-        .set("in-memory".equals(settings.persistence()) ? 0 : 2_000);
+        .set(inMemory ? 0 : 2_000);
     long started = System.nanoTime();
     try {
       hivemq.start().get(60, TimeUnit.SECONDS);
@@ -310,12 +317,43 @@ public class EmbeddedBroker implements AutoCloseable {
       return;
     }
     running = false;
+    if (!inMemory) {
+      stopWholly();
+      return;
+    }
+    // HiveMQ closes its listeners, cuts its clients off, closes its event loops and then idles 2 s
+    // (Netty's quiet period, a literal in HiveMQ) before its stop completes. In memory there is
+    // nothing left to write: the hub is done once its port refuses connections, and the rest ends
+    // on HiveMQ's own threads (a test suite starts and stops some hundred hubs). A client may be
+    // served for a few milliseconds more; a stop that must have cut every client off is not this
+    // one (a hub with files waits for the whole stop above).
+    Thread stopping = Thread.ofPlatform().name("mqtt-broker-stop").start(this::stopWholly);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (listening() && stopping.isAlive() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private void stopWholly() {
     try {
       hivemq.stop().get(30, TimeUnit.SECONDS);
       hivemq.close();
       LOG.info("MQTT broker stopped");
     } catch (Exception e) {
       LOG.warn("the embedded MQTT broker did not stop cleanly: {}", e.toString());
+    }
+  }
+
+  /** Whether the broker's MQTT port still takes connections. */
+  private boolean listening() {
+    URI uri = URI.create(config.clientUri());
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1_000);
+      return true;
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
     }
   }
 }

@@ -67,7 +67,6 @@ class HubToKioskTest {
       PublicationRepository publications = hub.getBean(PublicationRepository.class);
       ContentPublisher publisher = hub.getBean(ContentPublisher.class);
       await().until(() -> publications.current("s-001").isPresent() && publisher.idle());
-      long published = publications.current("s-001").orElseThrow().version();
       String opinionUrl =
           hub.getBean(StationOverview.class).rows().stream()
               .filter(r -> r.id().equals("s-001"))
@@ -82,10 +81,17 @@ class HubToKioskTest {
         KioskScreen screen = onFx(() -> new KioskScreen(runtime, clock, CjkFonts.detect()));
         runtime.start();
 
-        // Given the hub's snapshot has reached the station, it is in the store and on screen.
+        // Given the hub's snapshot has reached the station, it is in the store and on screen. The
+        // hub's newest snapshot, read when the station shows it: a hub just started may publish a
+        // second one (the demo county loaded after the first) while the test reads the first.
         await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> runtime.presence().displayedVersion() == published);
+            .until(
+                () ->
+                    publisher.idle()
+                        && runtime.presence().displayedVersion()
+                            == publications.current("s-001").orElseThrow().version());
+        long published = publications.current("s-001").orElseThrow().version();
         assertThat(storedVersion(config)).isEqualTo(published);
         WritableImage image = render(screen, "hub-to-kiosk-1280x800");
         List<String> texts = onFx(() -> Screens.visibleTexts(screen.root()));

@@ -3,10 +3,15 @@ package liaison.testkit;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real HiveMQ CE broker for tests, on a free loopback port, that can be stopped and started again
@@ -17,6 +22,9 @@ public final class TestBroker implements AutoCloseable {
   private final int port;
   private EmbeddedHiveMQ hivemq;
   private boolean running;
+
+  /** The last stop (see {@link #close}), awaited before the port is taken again. */
+  private FutureTask<Void> stopping;
 
   private TestBroker(Path home, int port) {
     this.home = home;
@@ -79,18 +87,74 @@ public final class TestBroker implements AutoCloseable {
     return running;
   }
 
-  /** Stops the broker: every client loses its connection. */
+  /**
+   * Stops the broker, to cut the stations off in the middle of a test: when this returns every
+   * client has lost its connection and the port refuses new ones.
+   */
   public synchronized void stop() {
+    if (running) {
+      beginStop();
+      awaitStopped();
+    }
+  }
+
+  /**
+   * The broker's end, after the test: returns once the port refuses connections. HiveMQ closes its
+   * listeners first and then cuts its clients off, and its stop then idles 2 s more (Netty's quiet
+   * period for its event loops, a literal in HiveMQ) with nothing left to do in memory; that tail
+   * runs on in the background, where no test waits for it (some 2 s a broker, dozens of brokers a
+   * module). {@link #startAgain} still waits for it before the port is taken again.
+   */
+  @Override
+  public synchronized void close() {
     if (!running) {
       return;
     }
+    beginStop();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (accepts()) {
+      if (stopping.isDone() || System.nanoTime() > deadline) {
+        awaitStopped();
+        return;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+  }
+
+  private void beginStop() {
+    EmbeddedHiveMQ stopped = hivemq;
+    stopping =
+        new FutureTask<>(
+            () -> {
+              stopped.stop().get(30, TimeUnit.SECONDS);
+              stopped.close();
+              return null;
+            });
+    Thread.ofPlatform().name("test-broker-stop-" + port).start(stopping);
+    running = false;
+  }
+
+  private void awaitStopped() {
+    if (stopping == null) {
+      return;
+    }
     try {
-      hivemq.stop().get(30, TimeUnit.SECONDS);
-      hivemq.close();
+      stopping.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the test broker did not stop", e);
     }
-    running = false;
+  }
+
+  /** Whether something listens on the broker's port. */
+  private boolean accepts() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+      return true;
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** Starts a fresh broker on the same port (in-memory: retained messages are gone). */
@@ -98,6 +162,8 @@ public final class TestBroker implements AutoCloseable {
     if (running) {
       return;
     }
+    // The stopped broker wholly gone first: one HiveMQ on a port at a time.
+    awaitStopped();
     hivemq =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(home.resolve("conf"))
@@ -114,10 +180,5 @@ public final class TestBroker implements AutoCloseable {
       throw new IllegalStateException("the test broker did not start on port " + port, e);
     }
     running = true;
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }

@@ -2,6 +2,8 @@ package liaison.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -38,6 +40,9 @@ public final class TestClient implements AutoCloseable {
 
   private final MqttAsyncClient client;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+
+  /** Counted down when Paho reports the connection gone (the broker's DISCONNECT, or lost). */
+  private final CountDownLatch gone = new CountDownLatch(1);
 
   private TestClient(MqttAsyncClient client) {
     this.client = client;
@@ -244,17 +249,29 @@ public final class TestClient implements AutoCloseable {
   public void close() {
     try {
       if (client.isConnected()) {
-        client.disconnect().waitForCompletion(5_000);
+        // A broker that has just dropped the connection (as after refusing a publish) leaves the
+        // DISCONNECT's token waiting its whole 5 s; Paho reports the connection gone instead.
+        IMqttToken bye = client.disconnect();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!bye.isComplete() && !gone.await(5, TimeUnit.MILLISECONDS)) {
+          if (System.nanoTime() > deadline) {
+            break;
+          }
+        }
       }
       client.close(true);
     } catch (MqttException e) {
       // closing a test client: nothing to keep
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private final class Callback implements MqttCallback {
     @Override
-    public void disconnected(MqttDisconnectResponse response) {}
+    public void disconnected(MqttDisconnectResponse response) {
+      gone.countDown();
+    }
 
     @Override
     public void mqttErrorOccurred(MqttException exception) {}
