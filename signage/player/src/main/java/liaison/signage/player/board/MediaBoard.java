@@ -175,19 +175,35 @@ final class MediaBoard implements AutoCloseable {
    */
   @Override
   public void close() {
+    letGo().ifPresent(players::keep);
+  }
+
+  /**
+   * The slide leaves the screen and the loop with it (a visitor, the window closing): a video's
+   * player is disposed at once, not stopped first (a stop's state change, delivered after the
+   * dispose, would name a disposed player stopped).
+   */
+  void discard() {
+    letGo().ifPresent(MediaPlayer::dispose);
+  }
+
+  private Optional<MediaPlayer> letGo() {
     MediaPlayer p = player;
     player = null;
-    if (p != null) {
-      frame
-          .getChildren()
-          .forEach(
-              n -> {
-                if (n instanceof MediaView view) {
-                  view.setMediaPlayer(null);
-                }
-              });
-      players.keep(p);
+    if (p == null) {
+      return Optional.empty();
     }
+    frame
+        .getChildren()
+        .forEach(
+            n -> {
+              if (n instanceof MediaView view) {
+                view.setMediaPlayer(null);
+              }
+            });
+    p.setOnError(null);
+    p.getMedia().setOnError(null);
+    return Optional.of(p);
   }
 
   /**

@@ -177,7 +177,8 @@ public final class SignageScreen {
    * the kiosk) or the window closes. Call on the FX thread.
    */
   public void stopMedia() {
-    leaveMedia();
+    mediaShown.ifPresent(MediaBoard::discard);
+    mediaShown = Optional.empty();
     videoPlayers.release();
   }
 

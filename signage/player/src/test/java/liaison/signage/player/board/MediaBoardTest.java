@@ -263,7 +263,10 @@ class MediaBoardTest {
     // A board's turn, then the video's next turn: the same player, from the top.
     onFx(() -> screen.show(aBoard(), Optional.of(content(0))));
     assertThat(onFx(screen::videoPlaying)).isEmpty();
-    assertThat(onFx(player::getStatus)).isEqualTo(MediaPlayer.Status.STOPPED);
+    // (The player's state changes reach the FX thread as events, a moment after the stop.)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> onFx(player::getStatus) == MediaPlayer.Status.STOPPED);
     MediaTurn next =
         new MediaTurn(first.slide(), 0, Duration.ZERO, AT.plusSeconds(60), AT.plusSeconds(62));
     onFx(() -> screen.show(next, Optional.of(content(0))));
