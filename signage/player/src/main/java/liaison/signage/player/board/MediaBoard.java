@@ -233,29 +233,40 @@ final class MediaBoard implements AutoCloseable {
      */
     MediaPlayer take(Path file, Duration start) {
       String uri = file.toUri().toString();
-      MediaPlayer kept = idle.remove(uri);
-      MediaPlayer player = kept != null ? kept : new MediaPlayer(new Media(uri));
-      if (kept == null) {
-        made++;
+      // A kept player plays from the top: a stopped player's start time, changed, does not always
+      // move where it plays from, so a turn back from an interrupt gets a player of its own.
+      if (start.lessThanOrEqualTo(Duration.ZERO)) {
+        MediaPlayer kept = idle.remove(uri);
+        if (kept != null) {
+          return kept;
+        }
       }
-      // A stopped player plays from its start time: from where an interrupt left it, or the top.
+      MediaPlayer player = new MediaPlayer(new Media(uri));
+      made++;
       player.setStartTime(start);
       return player;
     }
 
-    /** The player's slide left the screen: stopped and kept for the file's next turn. */
+    /**
+     * The player's slide left the screen: stopped and kept for the file's next turn; disposed
+     * instead when it failed or plays from elsewhere than the top.
+     */
     void keep(MediaPlayer player) {
       player.setOnError(null);
       player.getMedia().setOnError(null);
       if (player.getError() != null
           || player.getMedia().getError() != null
           || player.getStatus() == MediaPlayer.Status.HALTED
-          || player.getStatus() == MediaPlayer.Status.DISPOSED) {
+          || player.getStatus() == MediaPlayer.Status.DISPOSED
+          || player.getStartTime().greaterThan(Duration.ZERO)) {
         player.dispose();
         return;
       }
       player.stop();
-      idle.put(player.getMedia().getSource(), player);
+      MediaPlayer before = idle.put(player.getMedia().getSource(), player);
+      if (before != null && before != player) {
+        before.dispose();
+      }
       Iterator<MediaPlayer> oldest = idle.values().iterator();
       while (idle.size() > KEPT) {
         oldest.next().dispose();
