@@ -252,8 +252,6 @@ final class MediaBoard implements AutoCloseable {
      * instead when it failed or plays from elsewhere than the top.
      */
     void keep(MediaPlayer player) {
-      player.setOnError(null);
-      player.getMedia().setOnError(null);
       if (player.getError() != null
           || player.getMedia().getError() != null
           || player.getStatus() == MediaPlayer.Status.HALTED

@@ -166,14 +166,7 @@ class MediaBoardTest {
   void shouldPlayAnH264VideoUnderTheHeadlessPlatformAndDrawItsFrames() throws IOException {
     Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(files, "video-only.mp4");
     MediaFile file = videoFile(video, 320, 180, 2000);
-    SignageScreen screen =
-        onFx(
-            () -> {
-              SignageScreen s = screen(f -> Optional.of(video));
-              s.show(turn("VIDEO", file), Optional.of(content(0)));
-              Screens.render(s.root(), 1920, 1080);
-              return s;
-            });
+    SignageScreen screen = showing(video, turn("VIDEO", file), 0, 1920, 1080);
 
     MediaPlayer player = awaitPlaying(screen, 300);
     assertThat(onFx(player::isMute)).as("volume 0: muted").isTrue();
@@ -204,14 +197,7 @@ class MediaBoardTest {
       throws IOException {
     Path video = MediaSamples.H264_WITH_AAC.copyTo(files, "with-sound.mp4");
     MediaFile file = videoFile(video, 320, 180, 2000);
-    SignageScreen screen =
-        onFx(
-            () -> {
-              SignageScreen s = screen(f -> Optional.of(video));
-              s.show(turn("VIDEO", file), Optional.of(content(40)));
-              Screens.render(s.root(), 1280, 800);
-              return s;
-            });
+    SignageScreen screen = showing(video, turn("VIDEO", file), 40, 1280, 800);
     MediaPlayer player = awaitPlaying(screen, 300);
 
     assertThat(onFx(player::isMute)).isFalse();
@@ -230,14 +216,7 @@ class MediaBoardTest {
     MediaTurn resumed =
         new MediaTurn(
             first.slide(), 0, Duration.ofMillis(1200), AT.plusSeconds(31), AT.plusSeconds(32));
-    SignageScreen screen =
-        onFx(
-            () -> {
-              SignageScreen s = screen(f -> Optional.of(video));
-              s.show(resumed, Optional.of(content(0)));
-              Screens.render(s.root(), 1280, 800);
-              return s;
-            });
+    SignageScreen screen = showing(video, resumed, 0, 1280, 800);
     MediaPlayer player = awaitPlaying(screen, 0);
 
     assertThat(onFx(() -> player.getCurrentTime().toMillis())).isGreaterThanOrEqualTo(1200);
@@ -250,14 +229,7 @@ class MediaBoardTest {
     Path video = MediaSamples.H264_VIDEO_ONLY.copyTo(files, "again.mp4");
     MediaFile file = videoFile(video, 320, 180, 2000);
     MediaTurn first = turn("VIDEO", file);
-    SignageScreen screen =
-        onFx(
-            () -> {
-              SignageScreen s = screen(f -> Optional.of(video));
-              s.show(first, Optional.of(content(0)));
-              Screens.render(s.root(), 1280, 800);
-              return s;
-            });
+    SignageScreen screen = showing(video, first, 0, 1280, 800);
     MediaPlayer player = awaitPlaying(screen, 1500);
 
     // A board's turn, then the video's next turn: the same player, from the top.
@@ -305,14 +277,7 @@ class MediaBoardTest {
   void shouldHandBackAFileThatCannotBePlayedSoTheLoopSkipsIt() throws IOException {
     Path broken = Files.write(files.resolve("broken.mp4"), new byte[] {0, 0, 0, 8, 'f', 't', 'y'});
     MediaFile file = videoFile(broken, 320, 180, 2000);
-    SignageScreen screen =
-        onFx(
-            () -> {
-              SignageScreen s = screen(f -> Optional.of(broken));
-              s.show(turn("VIDEO", file), Optional.of(content(0)));
-              Screens.render(s.root(), 1280, 800);
-              return s;
-            });
+    SignageScreen screen = showing(broken, turn("VIDEO", file), 0, 1280, 800);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> failed.contains(file.sha256()));
     onFx(screen::stopMedia);
@@ -361,6 +326,20 @@ class MediaBoardTest {
     SignageScreen screen = new SignageScreen(clock, CjkFonts.detect(), Portraits.none());
     screen.media(media, failed::add);
     return screen;
+  }
+
+  /**
+   * A screen drawn at {@code width}×{@code height} showing {@code turn} of the file at {@code
+   * path}.
+   */
+  private SignageScreen showing(Path path, MediaTurn turn, int volume, int width, int height) {
+    return onFx(
+        () -> {
+          SignageScreen s = screen(f -> Optional.of(path));
+          s.show(turn, Optional.of(content(volume)));
+          Screens.render(s.root(), width, height);
+          return s;
+        });
   }
 
   private static OnScreen.Slide aBoard() {
