@@ -14,8 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.fx.WrapRow;
-import liaison.signage.player.qr.QrCode;
-import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.protocol.StationContent.LivelihoodRound;
 
@@ -67,13 +65,13 @@ final class LivelihoodBoard {
     }
     if (in.portrait()) {
       // Beneath the round, the words beside the code: a portrait screen is short of height here.
-      HBox code = new HBox(qr(url), scan());
+      HBox code = new HBox(BoardFx.qr(url, QR_EM), scan());
       code.getStyleClass().addAll("vote-code", "lv-code-row");
       code.setAlignment(Pos.CENTER);
       code.setMaxWidth(Double.MAX_VALUE);
       return new PagedBoard(BoardFx.board(title, about, code), pages);
     }
-    VBox code = new VBox(qr(url), scan());
+    VBox code = new VBox(BoardFx.qr(url, QR_EM), scan());
     code.getStyleClass().add("vote-code");
     code.setAlignment(Pos.TOP_CENTER);
     code.setMinWidth(Region.USE_PREF_SIZE);
@@ -120,17 +118,6 @@ final class LivelihoodBoard {
     WrapRow line = new WrapRow(0.4, 0, fixed(style, zh), fixed("lv-en", en));
     line.setMinWidth(0);
     return line;
-  }
-
-  /** The proposal form's code. */
-  private static QrView qr(String url) {
-    QrView qr = new QrView();
-    qr.show(QrCode.of(url));
-    String side = QR_EM + "em";
-    qr.setStyle(
-        "-fx-pref-width: %s; -fx-pref-height: %s; -fx-min-width: %s; -fx-min-height: %s; -fx-max-width: %s; -fx-max-height: %s;"
-            .formatted(side, side, side, side, side, side));
-    return qr;
   }
 
   /** What to do with the code. */
