@@ -53,10 +53,27 @@ public class LivelihoodBoards {
   }
 
   private LivelihoodRound round(Round r, StationPlace place) {
-    List<Proposal> accepted =
-        repository.proposals(r.id(), ProposalStatus.ACCEPTED).stream()
-            .sorted(Comparator.comparing(Proposal::submittedAt).reversed())
-            .toList();
+    // Counted and the latest titles read in SQL: a round may hold hundreds, and every station of
+    // the county rebuilds its snapshot from them.
+    record Accepted(int count, List<String> latest) {}
+    Accepted accepted =
+        database.withHandle(
+            h ->
+                new Accepted(
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM livelihood_proposal"
+                                + " WHERE round_id = :round AND status = 'ACCEPTED'")
+                        .bind("round", r.id())
+                        .mapTo(Integer.class)
+                        .one(),
+                    h.createQuery(
+                            "SELECT title FROM livelihood_proposal"
+                                + " WHERE round_id = :round AND status = 'ACCEPTED'"
+                                + " ORDER BY submitted_at DESC, id DESC LIMIT :max")
+                        .bind("round", r.id())
+                        .bind("max", LivelihoodRound.MAX_TITLES)
+                        .mapTo(String.class)
+                        .list()));
     return new LivelihoodRound(
         r.id(),
         level(r, place),
@@ -65,8 +82,8 @@ public class LivelihoodBoards {
         r.opensOn(),
         r.closesOn(),
         r.categories().stream().map(Category::zh).toList(),
-        accepted.size(),
-        accepted.stream().limit(LivelihoodRound.MAX_TITLES).map(Proposal::title).toList());
+        accepted.count(),
+        accepted.latest());
   }
 
   /** The congress that decides, as people name it: the township's or the county's. */

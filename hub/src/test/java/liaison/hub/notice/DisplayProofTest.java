@@ -181,9 +181,9 @@ class DisplayProofTest {
         .containsExactly("城关镇", "青溪县");
     assertThat(content.links().livelihood()).startsWith("https://hub.test/l/");
 
-    // Its loop plays the default playlist: the rounds' board comes round; the progress board,
-    // with no project elected yet, is skipped.
-    Instant now = Instant.now();
+    // Its loop plays the demo's playlist (the defaults, and a morning daypart of the schedule) at
+    // noon: the rounds' board comes round; the progress board, no project elected yet, is skipped.
+    Instant now = LocalDate.now(SHANGHAI).atTime(12, 0).atZone(SHANGHAI).toInstant();
     SignageLoop loop = new SignageLoop(content.playlistToPlay(), SHANGHAI, now);
     loop.content(Optional.of(content), now);
     List<Board> played = new java.util.ArrayList<>();
