@@ -120,13 +120,19 @@ public class LivelihoodSuperviseAdminController {
             done != null && done.matches(DONE) ? done : null));
   }
 
-  @Post(uri = "/ratings/open", produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/ratings/open",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> openRatings(Staff staff, String id) {
     ratings.open(staff, id);
     return HttpResponse.seeOther(roundPage(id, "ratings-open"));
   }
 
-  @Post(uri = "/ratings/close", produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/ratings/close",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> closeRatings(Staff staff, String id) {
     ratings.close(staff, id);
     return HttpResponse.seeOther(roundPage(id, "ratings-closed"));
@@ -198,6 +204,7 @@ public class LivelihoodSuperviseAdminController {
 
   @Post(
       uri = "/supervise/{projectId}/milestones/{milestoneId}/done",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
       produces = MediaType.TEXT_HTML)
   public HttpResponse<?> milestoneDone(
       Staff staff, String id, String projectId, String milestoneId) {
@@ -207,6 +214,7 @@ public class LivelihoodSuperviseAdminController {
 
   @Post(
       uri = "/supervise/{projectId}/milestones/{milestoneId}/remove",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
       produces = MediaType.TEXT_HTML)
   public HttpResponse<?> removeMilestone(
       Staff staff, String id, String projectId, String milestoneId) {
@@ -238,13 +246,17 @@ public class LivelihoodSuperviseAdminController {
 
   @Post(
       uri = "/supervise/{projectId}/supervisors/{deputyId}/remove",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
       produces = MediaType.TEXT_HTML)
   public HttpResponse<?> unassign(Staff staff, String id, String projectId, String deputyId) {
     supervision.unassign(staff, mine(staff, id, projectId), deputyId);
     return HttpResponse.seeOther(projectPage(id, projectId, "unassigned"));
   }
 
-  @Post(uri = "/supervise/{projectId}/reports/{progressId}/publish", produces = MediaType.TEXT_HTML)
+  @Post(
+      uri = "/supervise/{projectId}/reports/{progressId}/publish",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED,
+      produces = MediaType.TEXT_HTML)
   public HttpResponse<?> publish(Staff staff, String id, String projectId, String progressId) {
     supervision.publishPhotos(staff, mine(staff, id, projectId), progressId);
     return HttpResponse.seeOther(projectPage(id, projectId, "published"));

@@ -22,6 +22,7 @@ import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
+import liaison.hub.security.ClientAddresses;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.ResidentPages;
@@ -40,13 +41,19 @@ public class LivelihoodRatingController {
   private final Supervision supervision;
   private final PhotoStore photos;
   private final ResidentPages pages;
+  private final ClientAddresses addresses;
 
   public LivelihoodRatingController(
-      Ratings ratings, Supervision supervision, PhotoStore photos, ResidentPages pages) {
+      Ratings ratings,
+      Supervision supervision,
+      PhotoStore photos,
+      ResidentPages pages,
+      ClientAddresses addresses) {
     this.ratings = ratings;
     this.supervision = supervision;
     this.photos = photos;
     this.pages = pages;
+    this.addresses = addresses;
   }
 
   @Post(
@@ -55,7 +62,10 @@ public class LivelihoodRatingController {
       produces = MediaType.TEXT_HTML)
   public HttpResponse<?> rate(
       HttpRequest<?> request, String projectId, @Body @Nullable String body) {
-    Optional<HttpResponse<?>> limited = pages.limitRating(request, "livelihood:" + projectId);
+    // A project is everyone's, not one resident's as a tracking code is: counted per project and
+    // address (one person trying again and again), then per address as every rating is.
+    Optional<HttpResponse<?>> limited =
+        pages.limitRating(request, "livelihood:" + projectId + "@" + addresses.of(request));
     if (limited.isPresent()) {
       return limited.get();
     }
