@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
@@ -19,10 +18,6 @@ import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.problem.BadInput;
-import liaison.hub.security.PasswordHasher;
-import liaison.hub.security.Role;
-import liaison.hub.security.Staff;
-import liaison.hub.security.StaffAccountRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,21 +54,7 @@ class LivelihoodSuperviseTest {
     hub = RunningHub.start(dir, store, Map.of());
     database = hub.bean(Database.class);
     // 刘桂芳 (d-0006) gets an account of her own, to be a deputy who does not supervise.
-    String hash = hub.bean(PasswordHasher.class).hash(DemoCounty.PASSWORD);
-    database.useTransaction(
-        h ->
-            hub.bean(StaffAccountRepository.class)
-                .insert(
-                    h,
-                    new Staff(
-                        "u-liugf",
-                        "liugf",
-                        "刘桂芳",
-                        Role.DEPUTY,
-                        DemoCounty.COUNTY,
-                        "d-0006",
-                        Set.of("s-002")),
-                    hash));
+    hub.addSecondDeputyAccount();
     admin = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
     transport = StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD);
     housing = StaffClient.loggedIn(hub, "zhujian", DemoCounty.PASSWORD);
