@@ -23,14 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.config.TimeFactory;
+import liaison.hub.livelihood.ElectedProject;
+import liaison.hub.livelihood.Milestone;
+import liaison.hub.livelihood.ProgressReport;
 import liaison.hub.livelihood.Ratings;
 import liaison.hub.livelihood.Round;
 import liaison.hub.livelihood.Rounds;
 import liaison.hub.livelihood.Supervision;
-import liaison.hub.livelihood.SupervisionRepository.ElectedProject;
-import liaison.hub.livelihood.SupervisionRepository.Milestone;
-import liaison.hub.livelihood.SupervisionRepository.Report;
-import liaison.hub.livelihood.SupervisionRepository.Supervisor;
+import liaison.hub.livelihood.Supervisor;
 import liaison.hub.photo.PhotoController;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.FieldError;
@@ -358,7 +358,7 @@ public class LivelihoodSuperviseAdminController {
             done));
   }
 
-  private static ReportRow row(Report r, String base) {
+  private static ReportRow row(ProgressReport r, String base) {
     return new ReportRow(
         r.id(),
         r.percent(),

@@ -13,7 +13,6 @@ import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.livelihood.SupervisionRepository.Count;
-import liaison.hub.livelihood.SupervisionRepository.ElectedProject;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.ForbiddenProblem;

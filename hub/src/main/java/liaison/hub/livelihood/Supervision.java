@@ -12,7 +12,6 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
-import liaison.hub.livelihood.SupervisionRepository.ElectedProject;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
@@ -350,19 +349,19 @@ public class Supervision {
 
   // ---- reads ----
 
-  public List<SupervisionRepository.Milestone> milestones(String projectId) {
+  public List<Milestone> milestones(String projectId) {
     return repository.milestones(projectId);
   }
 
-  public List<SupervisionRepository.Report> reports(String projectId) {
+  public List<ProgressReport> reports(String projectId) {
     return repository.reports(projectId);
   }
 
-  public List<SupervisionRepository.Note> notes(String projectId) {
+  public List<SupervisionNote> notes(String projectId) {
     return repository.notes(projectId);
   }
 
-  public List<SupervisionRepository.Supervisor> supervisors(String projectId) {
+  public List<Supervisor> supervisors(String projectId) {
     return repository.supervisors(projectId);
   }
 

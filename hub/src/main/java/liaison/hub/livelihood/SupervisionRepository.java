@@ -35,43 +35,6 @@ public class SupervisionRepository {
     this.database = database;
   }
 
-  /** A project as supervision reads it. */
-  public record ElectedProject(
-      String id,
-      String roundId,
-      int year,
-      int position,
-      Category category,
-      String title,
-      String description,
-      String place,
-      @Nullable String departmentId,
-      @Nullable String departmentName,
-      String state,
-      int progress) {
-    public boolean elected() {
-      return "ELECTED".equals(state);
-    }
-  }
-
-  /** A milestone: due on a day, done on a day once it is. */
-  public record Milestone(
-      String id, int position, String title, LocalDate dueOn, @Nullable LocalDate doneOn) {}
-
-  /** A progress photo and whether staff have published it. */
-  public record Photo(int position, String sha256, boolean published) {}
-
-  /** A department's progress report. */
-  public record Report(
-      String id, int percent, String text, OffsetDateTime reportedAt, List<Photo> photos) {}
-
-  /** A supervising deputy's note. */
-  public record Note(
-      String id, String deputyId, String deputyName, String text, OffsetDateTime at) {}
-
-  /** A deputy supervising a project. */
-  public record Supervisor(String deputyId, String name) {}
-
   /** A project's ratings of a year, counted by rater and choice. */
   public record Count(String projectId, String rater, Satisfaction choice, int count) {}
 
@@ -218,10 +181,10 @@ public class SupervisionRepository {
   // ---- progress ----
 
   /** The project's reports, newest first, with their photos. */
-  public List<Report> reports(String projectId) {
+  public List<ProgressReport> reports(String projectId) {
     return database.withHandle(
         h -> {
-          List<Report> reports = new ArrayList<>();
+          List<ProgressReport> reports = new ArrayList<>();
           for (var row :
               h.createQuery(
                       "SELECT * FROM livelihood_progress WHERE project_id = :project"
@@ -230,20 +193,20 @@ public class SupervisionRepository {
                   .mapToMap()
                   .list()) {
             String id = (String) row.get("id");
-            List<Photo> photos =
+            List<ProgressPhoto> photos =
                 h.createQuery(
                         "SELECT position, sha256, published_at FROM livelihood_progress_photo"
                             + " WHERE progress_id = :id ORDER BY position")
                     .bind("id", id)
                     .map(
                         (rs, ctx) ->
-                            new Photo(
+                            new ProgressPhoto(
                                 rs.getInt("position"),
                                 rs.getString("sha256"),
                                 rs.getString("published_at") != null))
                     .list();
             reports.add(
-                new Report(
+                new ProgressReport(
                     id,
                     ((Number) row.get("percent")).intValue(),
                     (String) row.get("text"),
@@ -394,7 +357,7 @@ public class SupervisionRepository {
         .execute();
   }
 
-  public List<Note> notes(String projectId) {
+  public List<SupervisionNote> notes(String projectId) {
     return database.withHandle(
         h ->
             h.createQuery(
@@ -404,7 +367,7 @@ public class SupervisionRepository {
                 .bind("project", projectId)
                 .map(
                     (rs, ctx) ->
-                        new Note(
+                        new SupervisionNote(
                             rs.getString("id"),
                             rs.getString("deputy_id"),
                             rs.getString("deputy_name"),

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import liaison.hub.livelihood.ElectedProject;
 import liaison.hub.livelihood.LivelihoodRepository;
+import liaison.hub.livelihood.Milestone;
+import liaison.hub.livelihood.ProgressReport;
 import liaison.hub.livelihood.Ratings;
 import liaison.hub.livelihood.Round;
 import liaison.hub.livelihood.RoundState;
 import liaison.hub.livelihood.Supervision;
-import liaison.hub.livelihood.SupervisionRepository.ElectedProject;
-import liaison.hub.livelihood.SupervisionRepository.Milestone;
-import liaison.hub.livelihood.SupervisionRepository.Report;
 import liaison.hub.text.Text;
 import liaison.hub.web.Lang;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +92,7 @@ public class LivelihoodProgress {
     if (!p.elected()) {
       return new PublicProject(p, false, List.of(), "", List.of(), null, false);
     }
-    List<Report> reports = supervision.reports(p.id());
+    List<ProgressReport> reports = supervision.reports(p.id());
     return new PublicProject(
         p,
         true,
