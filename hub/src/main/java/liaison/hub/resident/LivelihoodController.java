@@ -45,11 +45,14 @@ public class LivelihoodController {
   private final Rounds rounds;
   private final Proposals proposals;
   private final ResidentPages pages;
+  private final LivelihoodProgress progress;
 
-  public LivelihoodController(Rounds rounds, Proposals proposals, ResidentPages pages) {
+  public LivelihoodController(
+      Rounds rounds, Proposals proposals, ResidentPages pages, LivelihoodProgress progress) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
+    this.progress = progress;
   }
 
   /** A choice of the form: its value and what it says in the page's language. */
@@ -88,9 +91,13 @@ public class LivelihoodController {
   public record PublicRound(
       Round round, String level, String categories, List<Proposal> accepted) {}
 
-  /** livelihood/rounds: the rounds collecting or under review. */
+  /**
+   * livelihood/rounds: the rounds collecting or under review; the decided and evaluated ones with
+   * their projects' progress and ratings ({@code livelihood/progress}).
+   */
   @Introspected
-  public record RoundsPage(Frame frame, List<PublicRound> rounds) {}
+  public record RoundsPage(
+      Frame frame, List<PublicRound> rounds, List<LivelihoodProgress.DecidedRound> decided) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -151,7 +158,8 @@ public class LivelihoodController {
   }
 
   @Get(uri = "/livelihood", produces = MediaType.TEXT_HTML)
-  public ModelAndView<RoundsPage> rounds(HttpRequest<?> request) {
+  public ModelAndView<RoundsPage> rounds(
+      HttpRequest<?> request, @Nullable @QueryValue String rated) {
     Lang lang = Lang.of(request);
     List<PublicRound> shown =
         rounds.publicRounds().stream()
@@ -166,7 +174,8 @@ public class LivelihoodController {
                         proposals.accepted(r.id())))
             .toList();
     return new ModelAndView<>(
-        "livelihood/rounds", new RoundsPage(Frame.resident(lang, "/livelihood"), shown));
+        "livelihood/rounds",
+        new RoundsPage(Frame.resident(lang, "/livelihood"), shown, progress.rounds(lang, rated)));
   }
 
   private ModelAndView<ProposePage> page(
