@@ -308,6 +308,21 @@ public class LivelihoodVote {
     return mine;
   }
 
+  /**
+   * The decided rounds of every county on the hub with their vote's result, for the public page:
+   * counts and results only, never who voted how.
+   */
+  public List<Standing> decided() {
+    List<Standing> decided = new ArrayList<>();
+    for (Round round : repository.roundsIn(List.of(RoundState.DECIDED, RoundState.EVALUATED))) {
+      votes
+          .ofRound(round.id())
+          .filter(s -> s.state() == VoteState.CLOSED)
+          .ifPresent(s -> decided.add(new Standing(s, round, votes.ballotProjects(round.id()))));
+    }
+    return decided;
+  }
+
   /** Whether the deputy has received a code of the session (on a slip or on their phone). */
   public boolean issuedTo(Staff deputy, String sessionId) {
     return deputy.deputyId() != null && votes.issuedTo(sessionId).contains(deputy.deputyId());

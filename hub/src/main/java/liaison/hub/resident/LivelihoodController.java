@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.livelihood.LivelihoodVote;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.Proposals;
 import liaison.hub.livelihood.Round;
@@ -45,11 +46,14 @@ public class LivelihoodController {
   private final Rounds rounds;
   private final Proposals proposals;
   private final ResidentPages pages;
+  private final LivelihoodVote vote;
 
-  public LivelihoodController(Rounds rounds, Proposals proposals, ResidentPages pages) {
+  public LivelihoodController(
+      Rounds rounds, Proposals proposals, ResidentPages pages, LivelihoodVote vote) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
+    this.vote = vote;
   }
 
   /** A choice of the form: its value and what it says in the page's language. */
@@ -88,9 +92,13 @@ public class LivelihoodController {
   public record PublicRound(
       Round round, String level, String categories, List<Proposal> accepted) {}
 
-  /** livelihood/rounds: the rounds collecting or under review. */
+  /**
+   * livelihood/rounds: the rounds collecting or under review; the decided ones with their vote's
+   * result ({@code livelihood/vote-result}).
+   */
   @Introspected
-  public record RoundsPage(Frame frame, List<PublicRound> rounds) {}
+  public record RoundsPage(
+      Frame frame, List<PublicRound> rounds, List<LivelihoodVote.Standing> decided) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -166,7 +174,8 @@ public class LivelihoodController {
                         proposals.accepted(r.id())))
             .toList();
     return new ModelAndView<>(
-        "livelihood/rounds", new RoundsPage(Frame.resident(lang, "/livelihood"), shown));
+        "livelihood/rounds",
+        new RoundsPage(Frame.resident(lang, "/livelihood"), shown, vote.decided()));
   }
 
   private ModelAndView<ProposePage> page(
