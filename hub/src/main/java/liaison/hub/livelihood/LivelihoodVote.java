@@ -255,6 +255,10 @@ public class LivelihoodVote {
     if (standing.session().state() == VoteState.CLOSED) {
       throw new ConflictProblem(Text.of("problem.livelihood.vote.closed"));
     }
+    if (standing.round().state() != RoundState.SHORTLISTED
+        && standing.round().state() != RoundState.VOTING) {
+      throw new ConflictProblem(Text.of("problem.livelihood.vote.not-shortlisted"));
+    }
     Set<String> issued = Set.copyOf(votes.issuedTo(sessionId));
     List<VoteRepository.Voter> due =
         congress(standing.round()).stream().filter(v -> !issued.contains(v.deputyId())).toList();
@@ -332,19 +336,17 @@ public class LivelihoodVote {
   public Standing open(Staff staff, String sessionId) {
     Standing standing = requireChange(staff, sessionId);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    boolean opened =
-        database.inTransaction(
-            h ->
-                votes.open(h, sessionId, now)
-                    && repository.move(
-                        h,
-                        standing.round().id(),
-                        RoundState.SHORTLISTED,
-                        RoundState.VOTING,
-                        clock));
-    if (!opened) {
-      throw new ConflictProblem(Text.of("problem.livelihood.vote.not-planned"));
-    }
+    database.useTransaction(
+        h -> {
+          // Both or neither: a refusal rolls the session's opening back.
+          if (!votes.open(h, sessionId, now)) {
+            throw new ConflictProblem(Text.of("problem.livelihood.vote.not-planned"));
+          }
+          if (!repository.move(
+              h, standing.round().id(), RoundState.SHORTLISTED, RoundState.VOTING, clock)) {
+            throw new ConflictProblem(Text.of("problem.livelihood.vote.not-shortlisted"));
+          }
+        });
     changed(standing.session());
     LOG.info("livelihood vote {} opened by {}", sessionId, staff.id());
     return get(staff, sessionId);
@@ -359,33 +361,25 @@ public class LivelihoodVote {
   public Standing close(Staff staff, String sessionId) {
     Standing standing = requireChange(staff, sessionId);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    boolean closed =
-        database.inTransaction(
-            h -> {
-              if (!votes.close(h, sessionId, now)) {
-                return false;
-              }
-              VoteSession session = votes.find(h, sessionId).orElseThrow();
-              for (Map.Entry<String, Boolean> r : elected(session, standing.round()).entrySet()) {
-                votes.decide(h, r.getKey(), r.getValue(), now);
-              }
-              repository.move(
-                  h, standing.round().id(), RoundState.VOTING, RoundState.DECIDED, clock);
-              return true;
-            });
-    if (!closed) {
-      throw new ConflictProblem(Text.of("problem.livelihood.vote.not-open"));
-    }
+    database.useTransaction(
+        h -> {
+          if (!votes.close(h, sessionId, now)) {
+            throw new ConflictProblem(Text.of("problem.livelihood.vote.not-open"));
+          }
+          VoteSession session = votes.find(h, sessionId).orElseThrow();
+          for (Map.Entry<String, Boolean> r :
+              elected(session, votes.ballotProjects(h, standing.round().id())).entrySet()) {
+            votes.decide(h, r.getKey(), r.getValue(), now);
+          }
+          repository.move(h, standing.round().id(), RoundState.VOTING, RoundState.DECIDED, clock);
+        });
     changed(standing.session());
     LOG.info("livelihood vote {} closed by {}", sessionId, staff.id());
     return get(staff, sessionId);
   }
 
   /** Each project's result by the rule and the limit: project id → elected. */
-  private Map<String, Boolean> elected(VoteSession session, Round round) {
-    // Read inside the close's transaction would be better still; the session is closed first, so
-    // no ballot counts after it and these counts are final.
-    List<VoteProject> projects = votes.ballotProjects(round.id());
+  private static Map<String, Boolean> elected(VoteSession session, List<VoteProject> projects) {
     List<VoteProject> meeting =
         projects.stream()
             .filter(p -> session.meetsRule(p.votesFor()))

@@ -81,30 +81,33 @@ public class VoteRepository {
 
   /** The projects on the round's ballot, in the ballot's order: shortlisted, or decided. */
   public List<VoteProject> ballotProjects(String roundId) {
-    return database.withHandle(
-        h ->
-            h.createQuery(
-                    """
+    return database.withHandle(h -> ballotProjects(h, roundId));
+  }
+
+  /** The same, inside the caller's transaction (the close counts what its transaction sees). */
+  public List<VoteProject> ballotProjects(Handle h, String roundId) {
+    return h.createQuery(
+            """
                     SELECT id, position, title, category, place, state, votes_for, votes_against,
                            votes_abstain
                     FROM livelihood_project
                     WHERE round_id = :round AND state IN ('SHORTLISTED', 'ELECTED', 'NOT_ELECTED')
                     ORDER BY position, id
                     """)
-                .bind("round", roundId)
-                .map(
-                    (rs, ctx) ->
-                        new VoteProject(
-                            rs.getString("id"),
-                            rs.getInt("position"),
-                            rs.getString("title"),
-                            rs.getString("category"),
-                            rs.getString("place"),
-                            rs.getString("state"),
-                            rs.getInt("votes_for"),
-                            rs.getInt("votes_against"),
-                            rs.getInt("votes_abstain")))
-                .list());
+        .bind("round", roundId)
+        .map(
+            (rs, ctx) ->
+                new VoteProject(
+                    rs.getString("id"),
+                    rs.getInt("position"),
+                    rs.getString("title"),
+                    rs.getString("category"),
+                    rs.getString("place"),
+                    rs.getString("state"),
+                    rs.getInt("votes_for"),
+                    rs.getInt("votes_against"),
+                    rs.getInt("votes_abstain")))
+        .list();
   }
 
   /**
