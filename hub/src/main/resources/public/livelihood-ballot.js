@@ -15,7 +15,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const after = at < 0 ? '' : words.slice(at + shown.length);
   const update = () => {
     const chosen = form.querySelectorAll('input[value=FOR]:checked').length;
-    left.textContent = before + (choices - chosen) + after;
+    // Over the limit: none left, in red; the hub would refuse the ballot as it stands.
+    left.textContent = before + Math.max(0, choices - chosen) + after;
     left.classList.toggle('field-error', chosen > choices);
   };
   form.addEventListener('change', update);
