@@ -10,19 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import liaison.hub.security.Role;
-import liaison.hub.security.Staff;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import liaison.hub.RunningHub;
 import liaison.hub.demo.DemoLivelihood;
 import liaison.hub.livelihood.LivelihoodRepository;
 import liaison.hub.livelihood.LivelihoodVote;
-import liaison.hub.livelihood.ShortlistFixture;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.ProposalStatus;
+import liaison.hub.livelihood.ShortlistFixture;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Cases;
@@ -30,6 +28,8 @@ import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.Resident;
 import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
 import liaison.hub.station.StationRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -344,7 +344,11 @@ class ResidentBrowserTest {
     assertThat(message.locator(".other-language")).containsText("At most 2 projects");
     Chromium.screenshot(page, "livelihood-ballot-error-phone");
     Screens.checkLayout(page);
-    assertThat(hub.bean(liaison.hub.livelihood.VoteRepository.class).find(session).orElseThrow().ballots())
+    assertThat(
+            hub.bean(liaison.hub.livelihood.VoteRepository.class)
+                .find(session)
+                .orElseThrow()
+                .ballots())
         .isZero();
 
     // When they vote AGAINST the third instead: counted, once
@@ -354,7 +358,11 @@ class ResidentBrowserTest {
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("选票已计入");
     Chromium.screenshot(page, "livelihood-ballot-thanks-phone");
     Screens.checkLayout(page);
-    assertThat(hub.bean(liaison.hub.livelihood.VoteRepository.class).find(session).orElseThrow().ballots())
+    assertThat(
+            hub.bean(liaison.hub.livelihood.VoteRepository.class)
+                .find(session)
+                .orElseThrow()
+                .ballots())
         .isEqualTo(1);
   }
 
