@@ -275,44 +275,6 @@ public class LivelihoodVote {
   }
 
   /**
-   * A signed-in deputy's own code, drawn now if the deputy belongs to the session's congress and
-   * has none yet; empty when they are not of that congress, already have one, or the vote is over.
-   */
-  public Optional<String> issueTo(Staff deputy, String sessionId) {
-    if (!deputy.isDeputy() || deputy.deputyId() == null) {
-      return Optional.empty();
-    }
-    VoteSession session = found(sessionId);
-    Round round = repository.find(session.roundId()).orElseThrow();
-    if (session.state() == VoteState.CLOSED
-        || !round.countyId().equals(deputy.countyId())
-        || congress(round).stream().noneMatch(v -> v.deputyId().equals(deputy.deputyId()))
-        || votes.issuedTo(sessionId).contains(deputy.deputyId())) {
-      return Optional.empty();
-    }
-    return Optional.of(draw(sessionId, List.of(deputy.deputyId())).get(0));
-  }
-
-  /** The sessions a deputy's congress holds now (planned or open), for their {@code /me}. */
-  public List<Standing> forDeputy(Staff deputy) {
-    if (!deputy.isDeputy() || deputy.deputyId() == null) {
-      return List.of();
-    }
-    List<Standing> mine = new ArrayList<>();
-    for (Round round : repository.roundsIn(List.of(RoundState.SHORTLISTED, RoundState.VOTING))) {
-      if (!round.countyId().equals(deputy.countyId())
-          || congress(round).stream().noneMatch(v -> v.deputyId().equals(deputy.deputyId()))) {
-        continue;
-      }
-      votes
-          .ofRound(round.id())
-          .filter(s -> s.state() != VoteState.CLOSED)
-          .ifPresent(s -> mine.add(new Standing(s, round, votes.ballotProjects(round.id()))));
-    }
-    return mine;
-  }
-
-  /**
    * The decided rounds of every county on the hub with their vote's result, for the public page:
    * counts and results only, never who voted how.
    */
@@ -325,11 +287,6 @@ public class LivelihoodVote {
           .ifPresent(s -> decided.add(new Standing(s, round, votes.ballotProjects(round.id()))));
     }
     return decided;
-  }
-
-  /** Whether the deputy has received a code of the session (on a slip or on their phone). */
-  public boolean issuedTo(Staff deputy, String sessionId) {
-    return deputy.deputyId() != null && votes.issuedTo(sessionId).contains(deputy.deputyId());
   }
 
   /** PLANNED → OPEN; the round SHORTLISTED → VOTING. */
