@@ -37,6 +37,10 @@ public final class BrokerPermissions {
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.ALERT.level(), true),
           new Rule(Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.TALLY.level(), true),
           new Rule(
+              Access.READ,
+              Topic.PREFIX + STATION + "/" + Topic.Channel.PROJECT_TALLY.level(),
+              true),
+          new Rule(
               Access.READ, Topic.PREFIX + STATION + "/" + Topic.Channel.COMMAND.level(), false),
           // The state is retained and is also the Last Will.
           new Rule(Access.WRITE, Topic.PREFIX + STATION + "/" + Topic.Channel.STATE.level(), true),

@@ -46,15 +46,16 @@ public class BallotSlipRenderer {
     Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
     PdfWriter writer = PdfWriter.getInstance(document, out);
     writer.setFullCompression();
-    document.addTitle(Text.of("ballot-slip.title").zh() + " " + sheet.deputyName());
+    document.addTitle(Text.of(sheet.words() + ".title").zh() + " " + sheet.title());
     document.open();
     int rows = sheet.perPage() / 2;
     float height = (PageSize.A4.getHeight() - 2 * MARGIN) / rows - 0.5f;
     PdfContentByte canvas = writer.getDirectContent();
     int onPage = 0;
     PdfPTable page = grid();
-    for (String code : sheet.codes()) {
-      page.addCell(slip(canvas, base, sheet, code, height));
+    for (int i = 0; i < sheet.codes().size(); i++) {
+      String holder = sheet.holders().isEmpty() ? sheet.deputyName() : sheet.holders().get(i);
+      page.addCell(slip(canvas, base, sheet, sheet.codes().get(i), holder, height));
       onPage++;
       if (onPage == sheet.perPage()) {
         document.add(page);
@@ -79,7 +80,12 @@ public class BallotSlipRenderer {
   }
 
   private static PdfPCell slip(
-      PdfContentByte canvas, BaseFont base, BallotSlips sheet, String code, float height) {
+      PdfContentByte canvas,
+      BaseFont base,
+      BallotSlips sheet,
+      String code,
+      String holder,
+      float height) {
     Font small = new Font(base, 9, Font.NORMAL, INK);
     Font body = new Font(base, 10.5f, Font.NORMAL, INK);
     float qrSide = Math.min(32 * MM, height - 18 * MM);
@@ -102,11 +108,11 @@ public class BallotSlipRenderer {
     words.setBorder(Rectangle.NO_BORDER);
     words.setPaddingLeft(2 * MM);
     words.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    words.addElement(new Paragraph(Text.of("ballot-slip.code").zh(), small));
+    words.addElement(new Paragraph(Text.of(sheet.words() + ".code").zh(), small));
     Paragraph printed = new Paragraph(code, new Font(base, 20, Font.NORMAL, INK));
     printed.setLeading(24);
     words.addElement(printed);
-    Paragraph how = new Paragraph(Text.of("ballot-slip.how", sheet.voteUrl()).zh(), small);
+    Paragraph how = new Paragraph(Text.of(sheet.words() + ".how", sheet.voteUrl()).zh(), small);
     how.setLeading(12);
     words.addElement(how);
     inside.addCell(words);
@@ -117,16 +123,16 @@ public class BallotSlipRenderer {
     cell.setBorderWidth(0.5f);
     cell.setBorderColor(Color.GRAY);
     Paragraph title =
-        new Paragraph(Text.of("ballot-slip.title").zh(), new Font(base, 13, Font.NORMAL, RED));
+        new Paragraph(Text.of(sheet.words() + ".title").zh(), new Font(base, 13, Font.NORMAL, RED));
     cell.addElement(title);
     Paragraph who =
-        new Paragraph(Text.of("ballot-slip.who", sheet.deputyName(), sheet.title()).zh(), body);
+        new Paragraph(Text.of(sheet.words() + ".who", holder, sheet.title()).zh(), body);
     who.setLeading(14);
     cell.addElement(who);
     Paragraph where =
         new Paragraph(
             Text.of(
-                    "ballot-slip.where",
+                    sheet.words() + ".where",
                     sheet.stationName(),
                     SlipRenderer.chinese(sheet.day()),
                     sheet.times())

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The one-time codes printed on ballot slips: eight characters from an alphabet without the ones
  * read wrongly on paper (no 0/O, 1/I/L), shown as {@code XXXX-XXXX}, about 39 bits each. Stored
- * only as a hash bound to the report, so a code is worth nothing at another report.
+ * only as a hash bound to the vote they belong to (a report to voters, a livelihood projects'
+ * session), so a code is worth nothing at another vote.
  */
-final class BallotCodes {
+public final class BallotCodes {
   private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
   static final int LENGTH = 8;
@@ -21,7 +22,7 @@ final class BallotCodes {
   private BallotCodes() {}
 
   /** A new code as printed: {@code 7KQ4-M9XD}. */
-  static String next() {
+  public static String next() {
     StringBuilder code = new StringBuilder(LENGTH + 1);
     for (int i = 0; i < LENGTH; i++) {
       if (i == LENGTH / 2) {
@@ -36,7 +37,7 @@ final class BallotCodes {
    * A code as typed (any case, spaces or a dash anywhere) in its stored form, its eight characters;
    * empty when it cannot be one.
    */
-  static Optional<String> normalize(String typed) {
+  public static Optional<String> normalize(String typed) {
     String bare = typed.replaceAll("[\\s\\-－—_]", "").toUpperCase(Locale.ROOT);
     if (bare.length() != LENGTH) {
       return Optional.empty();
@@ -49,8 +50,8 @@ final class BallotCodes {
     return Optional.of(bare);
   }
 
-  /** What the database keeps of a normalized code: SHA-256 of the report's id and the code. */
-  static String hash(String reportId, String normalized) {
+  /** What the database keeps of a normalized code: SHA-256 of the vote's id and the code. */
+  public static String hash(String reportId, String normalized) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()
@@ -61,13 +62,13 @@ final class BallotCodes {
   }
 
   /** A ballot form's random token ({@code report_ballot_form}): 22 URL-safe characters. */
-  static String formToken() {
+  public static String formToken() {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static boolean isFormToken(String token) {
+  public static boolean isFormToken(String token) {
     return token.matches("[A-Za-z0-9_-]{22}");
   }
 }

@@ -4,28 +4,28 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
-import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.Topic;
-import liaison.signage.protocol.VoteTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each station's live tally on its retained tally topic ({@link Topic#stationTally}) once a
- * change has committed ({@link TallyChanged}), from a thread of its own: a voter's answer never
- * waits for MQTT. Started with the hub ({@code @Context}), to publish again what a restart may have
- * lost.
+ * Puts each station's live tallies on their retained topics once a change has committed ({@link
+ * TallyChanged}), from a thread of its own: a voter's answer never waits for MQTT. Each kind of
+ * tally is a {@link TallySource} with its own topic: the report to voters' ({@link
+ * Topic#stationTally}) and the livelihood projects' vote ({@link Topic#stationProjectTally}); a
+ * change at a station has every source read its latest, and a source whose key did not move
+ * publishes nothing. Started with the hub ({@code @Context}), to publish again what a restart may
+ * have lost.
  *
  * <p>Bursts coalesce: a station whose tally changed is marked; the worker reads the station's tally
  * from the database just before it publishes, so one publish carries every ballot counted
@@ -41,21 +41,19 @@ import org.slf4j.LoggerFactory;
 public class TallyPublisher implements ApplicationEventListener<TallyChanged>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TallyPublisher.class);
 
-  private final ReportRepository reports;
+  private final List<TallySource> sources;
   private final BrokerClient broker;
-  private final Clock clock;
   private final Set<String> pending = new LinkedHashSet<>();
 
-  /** What each station's topic was last given by this hub: "reportId#seq", "" for cleared. */
+  /** What each tally topic was last given by this hub: its source's key, "" for cleared. */
   private final Map<String, String> sent = new ConcurrentHashMap<>();
 
   private final Thread worker;
   private volatile boolean closed;
 
-  public TallyPublisher(ReportRepository reports, BrokerClient broker, Clock clock) {
-    this.reports = reports;
+  public TallyPublisher(List<TallySource> sources, BrokerClient broker) {
+    this.sources = List.copyOf(sources);
     this.broker = broker;
-    this.clock = clock;
     this.worker = Thread.ofPlatform().name("tally-publisher").daemon().unstarted(this::work);
   }
 
@@ -64,10 +62,16 @@ public class TallyPublisher implements ApplicationEventListener<TallyChanged>, A
     broker.onConnected(
         () -> {
           sent.clear();
-          changed(reports.stationsWithTallies());
+          changed(stationsWithTallies());
         });
-    changed(reports.stationsWithTallies());
+    changed(stationsWithTallies());
     worker.start();
+  }
+
+  private Set<String> stationsWithTallies() {
+    Set<String> stations = new LinkedHashSet<>();
+    sources.forEach(s -> stations.addAll(s.stationsWithTallies()));
+    return stations;
   }
 
   @Override
@@ -118,44 +122,32 @@ public class TallyPublisher implements ApplicationEventListener<TallyChanged>, A
     }
   }
 
-  /** Publishes the station's tally until what it published is still the latest. */
+  /** Publishes each of the station's tallies until what it published is still the latest. */
   private void publishLatest(String stationId) {
+    for (TallySource source : sources) {
+      publishLatest(source, stationId);
+    }
+  }
+
+  private void publishLatest(TallySource source, String stationId) {
+    String topic = source.topic(stationId).toString();
     while (!closed) {
-      Optional<ReportRepository.Tally> tally = reports.tallyAt(stationId);
-      String key = tally.map(t -> t.reportId() + "#" + t.seq()).orElse("");
-      if (key.equals(sent.get(stationId))) {
+      Optional<TallySource.Latest> latest = source.latest(stationId);
+      String key = latest.map(TallySource.Latest::key).orElse("");
+      if (key.equals(sent.get(topic))) {
         return;
       }
-      byte[] payload =
-          tally
-              .map(
-                  t ->
-                      ProtocolCodec.encode(
-                          new VoteTally(
-                              t.reportId(),
-                              t.seq(),
-                              t.status() == ReportStatus.OPEN
-                                  ? VoteTally.State.OPEN
-                                  : VoteTally.State.CLOSED,
-                              t.satisfied(),
-                              t.basicallySatisfied(),
-                              t.dissatisfied(),
-                              // A closed vote's result is dated by its close, not by this
-                              // publish: a republish after a restart announces nothing anew.
-                              t.closedAt() == null ? OffsetDateTime.now(clock) : t.closedAt())))
-              .orElse(new byte[0]);
+      byte[] payload = latest.map(TallySource.Latest::payload).orElse(new byte[0]);
       try {
-        broker
-            .publish(Topic.stationTally(stationId).toString(), payload, 1, true)
-            .get(15, TimeUnit.SECONDS);
+        broker.publish(topic, payload, 1, true).get(15, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       } catch (Exception e) {
         throw new IllegalStateException("tally publish failed: " + e.getMessage(), e);
       }
-      sent.put(stationId, key);
-      LOG.debug("station {}: tally {}", stationId, key.isEmpty() ? "cleared" : key);
+      sent.put(topic, key);
+      LOG.debug("{}: tally {}", topic, key.isEmpty() ? "cleared" : key);
     }
   }
 

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import liaison.hub.livelihood.LivelihoodVote;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.Proposals;
 import liaison.hub.livelihood.Round;
@@ -46,13 +47,19 @@ public class LivelihoodController {
   private final Proposals proposals;
   private final ResidentPages pages;
   private final LivelihoodProgress progress;
+  private final LivelihoodVote vote;
 
   public LivelihoodController(
-      Rounds rounds, Proposals proposals, ResidentPages pages, LivelihoodProgress progress) {
+      Rounds rounds,
+      Proposals proposals,
+      ResidentPages pages,
+      LivelihoodProgress progress,
+      LivelihoodVote vote) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
     this.progress = progress;
+    this.vote = vote;
   }
 
   /** A choice of the form: its value and what it says in the page's language. */
@@ -92,12 +99,16 @@ public class LivelihoodController {
       Round round, String level, String categories, List<Proposal> accepted) {}
 
   /**
-   * livelihood/rounds: the rounds collecting or under review; the decided and evaluated ones with
-   * their projects' progress and ratings ({@code livelihood/progress}).
+   * livelihood/rounds: the rounds collecting or under review; the decided ones with their vote's
+   * result ({@code livelihood/vote-result}); the decided and evaluated ones with their projects'
+   * progress and ratings ({@code livelihood/progress}).
    */
   @Introspected
   public record RoundsPage(
-      Frame frame, List<PublicRound> rounds, List<LivelihoodProgress.DecidedRound> decided) {}
+      Frame frame,
+      List<PublicRound> rounds,
+      List<LivelihoodVote.Standing> results,
+      List<LivelihoodProgress.DecidedRound> decided) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -175,7 +186,11 @@ public class LivelihoodController {
             .toList();
     return new ModelAndView<>(
         "livelihood/rounds",
-        new RoundsPage(Frame.resident(lang, "/livelihood"), shown, progress.rounds(lang, rated)));
+        new RoundsPage(
+            Frame.resident(lang, "/livelihood"),
+            shown,
+            vote.decided(),
+            progress.rounds(lang, rated)));
   }
 
   private ModelAndView<ProposePage> page(

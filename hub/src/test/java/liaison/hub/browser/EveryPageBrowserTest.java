@@ -156,6 +156,26 @@ class EveryPageBrowserTest {
             DemoCounty.COUNTY,
             null,
             java.util.Set.of());
+    // The county's shortlist put to the vote and open: the deputies' ballot page.
+    liaison.hub.livelihood.ShortlistFixture.shortlisted(
+        db,
+        "lr-pages-vote",
+        liaison.hub.demo.DemoCounty.COUNTY,
+        null,
+        "2028年度青溪县民生实事项目",
+        List.of("县城老旧小区雨污分流改造", "白沙镇中心小学食堂改扩建及周边道路交通组织优化"));
+    liaison.hub.livelihood.LivelihoodVote vote =
+        hub.bean(liaison.hub.livelihood.LivelihoodVote.class);
+    String voteSession =
+        vote.plan(
+                countyAdmin,
+                "lr-pages-vote",
+                new liaison.hub.livelihood.LivelihoodVote.Draft(
+                    "青溪县第十八届人民代表大会第五次会议", "2027-01-10", "1", "", ""))
+            .session()
+            .id();
+    vote.open(countyAdmin, voteSession);
+    records.put("voteSession", voteSession);
     hub.bean(liaison.hub.software.StationBundles.class)
         .upload(
             countyAdmin,
@@ -313,6 +333,7 @@ class EveryPageBrowserTest {
             // The staff see last month's result with the voters' words; voters the vote under way.
             case "reports/id" -> "vr-demo000001";
             case "r/id" -> liaison.hub.demo.DemoReports.OPEN_REPORT;
+            case "lv/id" -> records.get("voteSession");
             default ->
                 throw new IllegalStateException(
                     "no demo record for {" + m.group(2) + "} in " + template + ": add one here");

@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import liaison.hub.RunningHub;
 import liaison.hub.demo.DemoLivelihood;
 import liaison.hub.livelihood.ElectedFixture;
 import liaison.hub.livelihood.LivelihoodRepository;
+import liaison.hub.livelihood.LivelihoodVote;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.ProposalStatus;
+import liaison.hub.livelihood.ShortlistFixture;
 import liaison.hub.opinion.CaseRepository;
 import liaison.hub.opinion.CaseStatus;
 import liaison.hub.opinion.Cases;
@@ -26,6 +29,8 @@ import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.opinion.OpinionCase;
 import liaison.hub.opinion.Resident;
 import liaison.hub.satisfaction.Satisfaction;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
 import liaison.hub.station.StationRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -325,6 +330,82 @@ class ResidentBrowserTest {
                     .mapTo(String.class)
                     .list());
     assertThat(ratings).containsExactly("RESIDENT:SATISFIED");
+  }
+
+  @Test
+  void shouldLetADeputyVoteOnTheShortlistFromTheirPhoneWithAtMostTheirForVotes() {
+    // Given the county's shortlist of three projects put to the vote, two FOR votes each, and the
+    // code on a deputy's slip
+    List<String> projects =
+        ShortlistFixture.shortlisted(
+            hub.bean(liaison.hub.db.Database.class),
+            "lr-browser-vote",
+            liaison.hub.demo.DemoCounty.COUNTY,
+            null,
+            "2028年度青溪县民生实事项目",
+            List.of("县城老旧小区雨污分流改造", "白沙镇中心小学食堂改扩建", "县医院停车场扩建"));
+    Staff admin =
+        new Staff(
+            "u-admin",
+            "admin",
+            "周建华",
+            Role.COUNTY_ADMIN,
+            liaison.hub.demo.DemoCounty.COUNTY,
+            null,
+            Set.of());
+    LivelihoodVote vote = hub.bean(LivelihoodVote.class);
+    String session =
+        vote.plan(
+                admin,
+                "lr-browser-vote",
+                new LivelihoodVote.Draft("青溪县第十八届人民代表大会第五次会议", "2027-01-10", "2", "", ""))
+            .session()
+            .id();
+    String code = vote.issueCodes(admin, session).get(0).code();
+    vote.open(admin, session);
+
+    // When the deputy opens the slip's link and votes FOR all three
+    Page page = phone();
+    page.navigate(hub.url("/lv/" + session + "?c=" + code).toString());
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("民生实事项目票决")))
+        .isVisible();
+    assertThat(page.locator("input[name=code]")).hasValue(code);
+    assertThat(page.locator(".lv-left")).hasText("还可以投赞成票：2 个");
+    for (String p : projects) {
+      page.locator("input[name='p-" + p + "'][value=FOR]").check();
+    }
+    // Then the page says none are left, in red, and the hub refuses the third, in Chinese then
+    // English
+    assertThat(page.locator(".lv-left")).hasText("还可以投赞成票：0 个");
+    assertThat(page.locator(".lv-left")).hasClass(java.util.regex.Pattern.compile("field-error"));
+    Chromium.screenshot(page, "livelihood-ballot-phone");
+    Screens.checkLayout(page);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交选票")).click();
+    Locator message = page.locator("p.field-error").first();
+    assertThat(message).containsText("最多只能对 2 个项目投赞成票，现在选了 3 个");
+    assertThat(message.locator(".other-language")).containsText("At most 2 projects");
+    Chromium.screenshot(page, "livelihood-ballot-error-phone");
+    Screens.checkLayout(page);
+    assertThat(
+            hub.bean(liaison.hub.livelihood.VoteRepository.class)
+                .find(session)
+                .orElseThrow()
+                .ballots())
+        .isZero();
+
+    // When they vote AGAINST the third instead: counted, once
+    page.locator("input[name='p-" + projects.get(2) + "'][value=AGAINST]").check();
+    assertThat(page.locator(".lv-left")).hasText("还可以投赞成票：0 个");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交选票")).click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("选票已计入");
+    Chromium.screenshot(page, "livelihood-ballot-thanks-phone");
+    Screens.checkLayout(page);
+    assertThat(
+            hub.bean(liaison.hub.livelihood.VoteRepository.class)
+                .find(session)
+                .orElseThrow()
+                .ballots())
+        .isEqualTo(1);
   }
 
   @Test

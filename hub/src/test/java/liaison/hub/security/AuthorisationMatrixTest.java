@@ -425,6 +425,9 @@ class AuthorisationMatrixTest {
     expect("GET /l/{token}", PUBLIC);
     expect("POST /l/{token}", PUBLIC);
     expect("GET /livelihood", PUBLIC);
+    // 民生实事票决: the deputies' ballot page; the code is the key.
+    expect("GET /lv/{id}", PUBLIC);
+    expect("POST /lv/{id}", PUBLIC);
     expect("POST /o/{token}", PUBLIC);
     expect("GET /b/{token}", PUBLIC);
     expect("POST /b/{token}", PUBLIC);
@@ -661,6 +664,12 @@ class AuthorisationMatrixTest {
     expect("POST /api/livelihood/rounds/{id}/proposals", STATION_STAFF);
     expect("POST /api/livelihood/rounds/{id}/opinions", STATION_STAFF);
     expect("POST /api/livelihood/rounds/{id}/proposals/{proposalId}/decision", STATION_STAFF);
+    // The vote of a round: the staff of the round's level.
+    expect("GET /api/livelihood/rounds/{id}/vote", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/vote", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/vote/codes", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/vote/open", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/vote/close", STATION_STAFF);
     expect("GET /admin/livelihood", EDITORS);
     expect("POST /admin/livelihood", EDITORS);
     expect("GET /admin/livelihood/{id}", STATION_STAFF);
@@ -1435,6 +1444,7 @@ class AuthorisationMatrixTest {
           case "bookings/id" -> r.get("booking");
           case "reports/id", "r/id" -> r.get("report");
           case "rounds/id", "livelihood/id" -> r.get("round");
+          case "lv/id" -> r.get("voteSession");
           case "proposals/proposalId" -> r.get("proposal");
           case "supervise/projectId", "livelihood/projectId", "projects/projectId" ->
               r.get("electedProject");
@@ -1783,8 +1793,23 @@ class AuthorisationMatrixTest {
                 .bind("at", Sql.instant(now))
                 .execute();
           });
+      // and its vote planned (the round not shortlisted: an allowed step is out of turn, 409)
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      """
+                      INSERT INTO livelihood_vote_session (id, round_id, title, held_on, choices,
+                        rule, deputies_total, state, created_by, created_at)
+                      VALUES (:id, :round, '人代会', '2099-01-10', 1, 'MORE_THAN_HALF_OF_ALL', 3,
+                        'PLANNED', 'u-matrix', :at)
+                      """)
+                  .bind("id", "lvs-matrix" + n)
+                  .bind("round", "lr-matrix" + n)
+                  .bind("at", Sql.instant(now))
+                  .execute());
       side.put("round", "lr-matrix" + n);
       side.put("proposal", "lp-matrix" + n);
+      side.put("voteSession", "lvs-matrix" + n);
     }
     // A photo anyone may fetch, and a screenshot of each station.
     HttpResponse<String> photo =

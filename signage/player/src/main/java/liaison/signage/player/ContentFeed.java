@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.player.store.ContentStore;
 import liaison.signage.player.store.Received;
+import liaison.signage.protocol.ProjectTally;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.ProtocolMessage;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.VoteTally;
@@ -35,6 +37,7 @@ public final class ContentFeed {
   private final LiveValue<Optional<StationContent>> content = new LiveValue<>(Optional.empty());
   private final LiveValue<Optional<StationAlert>> alert = new LiveValue<>(Optional.empty());
   private final LiveValue<Optional<VoteTally>> tally = new LiveValue<>(Optional.empty());
+  private final LiveValue<Optional<ProjectTally>> projectTally = new LiveValue<>(Optional.empty());
 
   /**
    * @param shown told of every snapshot put on screen (its deputies' photos are wanted)
@@ -90,6 +93,14 @@ public final class ContentFeed {
    */
   public LiveValue<Optional<VoteTally>> tally() {
     return tally;
+  }
+
+  /**
+   * The tally of the deputies' vote on livelihood projects whose session this station's screen
+   * shows, as the hub last published it (the highest {@code seq} of a session); empty when none.
+   */
+  public LiveValue<Optional<ProjectTally>> projectTally() {
+    return projectTally;
   }
 
   /**
@@ -168,22 +179,38 @@ public final class ContentFeed {
   }
 
   void tallyArrived(String topic, byte[] payload) {
+    retainedTally(topic, payload, VoteTally.class, tally, VoteTally::supersedes);
+  }
+
+  void projectTallyArrived(String topic, byte[] payload) {
+    retainedTally(topic, payload, ProjectTally.class, projectTally, ProjectTally::supersedes);
+  }
+
+  /**
+   * A retained tally: an empty payload clears it; a count older than the one shown (a duplicate
+   * after a reconnect) changes nothing.
+   */
+  private <T extends ProtocolMessage> void retainedTally(
+      String topic,
+      byte[] payload,
+      Class<T> type,
+      LiveValue<Optional<T>> shown,
+      java.util.function.BiPredicate<T, T> supersedes) {
     if (payload.length == 0) {
-      tally.set(Optional.empty());
+      shown.set(Optional.empty());
       return;
     }
-    VoteTally next;
+    T next;
     try {
-      next = ProtocolCodec.decode(payload, VoteTally.class);
+      next = ProtocolCodec.decode(payload, type);
     } catch (ProtocolException e) {
       rejections.reject(
           "station " + stationId + ": ignored a tally on " + topic + ": " + e.getMessage());
       return;
     }
-    // A count older than the one shown (a duplicate after a reconnect) changes nothing.
-    Optional<VoteTally> shownTally = tally.get();
-    if (shownTally.isEmpty() || next.supersedes(shownTally.get())) {
-      tally.set(Optional.of(next));
+    Optional<T> before = shown.get();
+    if (before.isEmpty() || supersedes.test(next, before.get())) {
+      shown.set(Optional.of(next));
     }
   }
 

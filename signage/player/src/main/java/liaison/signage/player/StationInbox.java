@@ -49,6 +49,7 @@ final class StationInbox {
       case CONTENT -> feed.contentArrived(topicName, payload);
       case ALERT -> feed.alertArrived(topicName, payload);
       case TALLY -> feed.tallyArrived(topicName, payload);
+      case PROJECT_TALLY -> feed.projectTallyArrived(topicName, payload);
       case COMMAND -> commands.received(payload, reply);
       default ->
           rejections.reject(

@@ -90,6 +90,7 @@ public final class StationRuntime implements AutoCloseable {
                     Topic.stationContent(id).toString(),
                     Topic.stationAlert(id).toString(),
                     Topic.stationTally(id).toString(),
+                    Topic.stationProjectTally(id).toString(),
                     Topic.stationCommand(id).toString()),
                 config.keepAlive(),
                 Duration.ofSeconds(10),

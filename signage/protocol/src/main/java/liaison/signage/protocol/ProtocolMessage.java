@@ -10,4 +10,5 @@ public sealed interface ProtocolMessage
         CommandResult,
         EnrolmentRequest,
         EnrolmentTicket,
-        VoteTally {}
+        VoteTally,
+        ProjectTally {}

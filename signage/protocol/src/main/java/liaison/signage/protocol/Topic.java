@@ -57,6 +57,14 @@ public record Topic(String stationId, Channel channel) {
   }
 
   /**
+   * The live tally of the deputies' vote on livelihood projects shown at the station (the session
+   * hall's screen): {@link ProjectTally}.
+   */
+  public static Topic stationProjectTally(String stationId) {
+    return new Topic(stationId, Channel.PROJECT_TALLY);
+  }
+
+  /**
    * Where a station answers the commands one hub instance sends it: {@code
    * liaison/v1/station/{s}/response/{hub}}. It lies in the station's own tree, so the broker lets
    * only that station write it and the hub knows who answered from the topic alone; per hub
@@ -154,7 +162,7 @@ public record Topic(String stationId, Channel channel) {
                         + topic
                         + "'; expected "
                         + PREFIX
-                        + "{station}/{content|alert|state|event|command|tally}"));
+                        + "{station}/{content|alert|state|event|command|tally|project-tally}"));
   }
 
   public static Optional<Topic> tryParse(@Nullable String topic) {
@@ -191,7 +199,14 @@ public record Topic(String stationId, Channel channel) {
      * way or just closed at the station (issue 18). Apart from the content snapshot so that a
      * ballot reaches the screen as a few dozen bytes, not as a new snapshot.
      */
-    TALLY("tally", true);
+    TALLY("tally", true),
+    /**
+     * Hub → station, retained, an empty payload clears it: the tally of the deputies' vote on
+     * livelihood projects (issue 21) whose session the station's screen shows. Its own channel, not
+     * {@link #TALLY}'s: a station may show a report's tally and a session's, each converging on its
+     * own highest {@code seq}.
+     */
+    PROJECT_TALLY("project-tally", true);
 
     private final String level;
     private final boolean retained;

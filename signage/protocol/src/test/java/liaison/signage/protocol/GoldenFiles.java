@@ -21,6 +21,7 @@ public final class GoldenFiles {
   public static final String RESULT = "command-result.v1.json";
   public static final String ENROLMENT_REQUEST = "enrolment-request.v1.json";
   public static final String ENROLMENT_TICKET = "enrolment-ticket.v1.json";
+  public static final String PROJECT_TALLY = "project-tally.v1.json";
 
   /**
    * The password whose hash the golden enrolment request carries; that hash was written by

@@ -34,7 +34,8 @@ class ProtocolCodecTest {
         Arguments.of(GoldenFiles.COMMAND, StationCommand.class),
         Arguments.of(GoldenFiles.RESULT, CommandResult.class),
         Arguments.of(GoldenFiles.ENROLMENT_REQUEST, EnrolmentRequest.class),
-        Arguments.of(GoldenFiles.ENROLMENT_TICKET, EnrolmentTicket.class));
+        Arguments.of(GoldenFiles.ENROLMENT_TICKET, EnrolmentTicket.class),
+        Arguments.of(GoldenFiles.PROJECT_TALLY, ProjectTally.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,6 +18,8 @@ class TopicTest {
     "liaison/v1/station/s-014/state,   s-014, STATE",
     "liaison/v1/station/gz-baisha-7/event, gz-baisha-7, EVENT",
     "liaison/v1/station/9/command,     9,     COMMAND",
+    "liaison/v1/station/s-001/tally,   s-001, TALLY",
+    "liaison/v1/station/s-001/project-tally, s-001, PROJECT_TALLY",
   })
   void shouldFormatAndParseEachChannel(String text, String stationId, Channel channel) {
     Topic topic = new Topic(stationId, channel);
@@ -63,7 +65,7 @@ class TopicTest {
     assertThatThrownBy(() -> Topic.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a station topic")
-        .hasMessageContaining("{station}/{content|alert|state|event|command|tally}");
+        .hasMessageContaining("{station}/{content|alert|state|event|command|tally|project-tally}");
   }
 
   @Test

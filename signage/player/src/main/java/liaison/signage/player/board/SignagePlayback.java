@@ -65,6 +65,12 @@ public final class SignagePlayback implements AutoCloseable {
     // A report to voters' live count: the loop puts the vote on screen and redraws each change.
     watches.add(
         runtime.feed().tally().watch(t -> FxThread.run(() -> loop.tally(t, clock.instant()))));
+    // The deputies' vote on livelihood projects at the session hall, the same way.
+    watches.add(
+        runtime
+            .feed()
+            .projectTally()
+            .watch(t -> FxThread.run(() -> loop.projectTally(t, clock.instant()))));
     watches.add(runtime.enrolment().watch(e -> FxThread.run(this::showEnrolment)));
     watches.add(
         runtime

@@ -28,6 +28,7 @@ import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.MediaTurn;
+import liaison.signage.player.loop.OnScreen.ProjectVote;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
@@ -371,6 +372,10 @@ public final class SignageScreen {
         }
         yield AlertBoard.build(i.alert(), zone());
       }
+      case ProjectVote p ->
+          content
+              .<Node>map(c -> ProjectTallyBoard.build(p, input(c, 0)))
+              .orElseGet(() -> fixed("message-more", ""));
       case Vote v ->
           content
               .<Node>map(c -> VoteBoard.build(v, c, input(c, 0)))

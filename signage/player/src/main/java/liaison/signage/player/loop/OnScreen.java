@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.MediaSlide;
+import liaison.signage.protocol.ProjectTally;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent.Report;
 import liaison.signage.protocol.VoteTally;
@@ -66,4 +67,12 @@ public sealed interface OnScreen {
       return report.equals(other.report) && tally.equals(other.tally) && result == other.result;
     }
   }
+
+  /**
+   * The deputies' vote on livelihood projects at the session hall: each project's live count, or,
+   * once the vote closed, its result. Over the loop, under an alert, after a report to voters.
+   *
+   * @param result the vote closed: the screen announces each project's result
+   */
+  record ProjectVote(ProjectTally tally, boolean result, Instant since) implements OnScreen {}
 }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.MediaTurn;
+import liaison.signage.player.loop.OnScreen.ProjectVote;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
@@ -28,6 +29,7 @@ import liaison.signage.protocol.MediaSlide.MediaFile;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Entry;
+import liaison.signage.protocol.ProjectTally;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Notice;
@@ -119,6 +121,7 @@ public final class SignageLoop {
   private Optional<StationContent> content = Optional.empty();
   private Optional<StationAlert> alert = Optional.empty();
   private Optional<VoteTally> tally = Optional.empty();
+  private Optional<ProjectTally> projectTally = Optional.empty();
   private OnScreen screen;
 
   // Where the loop stands: the entries it plays, the entry, and the notice page within NOTICES.
@@ -238,6 +241,12 @@ public final class SignageLoop {
     tick(now);
   }
 
+  /** The live tally of the deputies' vote on livelihood projects changed; empty when cleared. */
+  public void projectTally(Optional<ProjectTally> next, Instant now) {
+    projectTally = next;
+    tick(now);
+  }
+
   /**
    * The loop leaves the screen (a visitor touched the kiosk): whatever notice was on screen gets
    * its proof of display, and nothing advances until {@link #resume}.
@@ -310,7 +319,12 @@ public final class SignageLoop {
       hold(vote.get(), now, resumed);
       return;
     }
-    if (screen instanceof Vote) {
+    Optional<ProjectVote> projects = projectVoteAt(now);
+    if (projects.isPresent()) {
+      holdProjects(projects.get(), now, resumed);
+      return;
+    }
+    if (screen instanceof Vote || screen instanceof ProjectVote) {
       // The vote's result has been announced: the loop goes on where the vote found it.
       screen = resumed(now);
       resumed = true;
@@ -379,6 +393,35 @@ public final class SignageLoop {
     }
     Instant since = screen instanceof Vote shown ? shown.since() : now;
     show(new Vote(vote.report(), vote.tally(), vote.result(), since));
+  }
+
+  /** The projects' vote on screen, redrawn when its count changes; the board it covers waits. */
+  private void holdProjects(ProjectVote vote, Instant now, boolean resumed) {
+    pause(now);
+    if (screen instanceof ProjectVote shown
+        && shown.tally().equals(vote.tally())
+        && shown.result() == vote.result()
+        && !resumed) {
+      return;
+    }
+    Instant since = screen instanceof ProjectVote shown ? shown.since() : now;
+    show(new ProjectVote(vote.tally(), vote.result(), since));
+  }
+
+  /**
+   * The deputies' vote on livelihood projects the screen gives itself to: while it is open, and its
+   * result for {@link #RESULT_FOR} after the close.
+   */
+  private Optional<ProjectVote> projectVoteAt(Instant now) {
+    return projectTally.flatMap(
+        t -> {
+          if (t.state() == VoteTally.State.OPEN) {
+            return Optional.of(new ProjectVote(t, false, now));
+          }
+          return now.isBefore(t.at().toInstant().plus(RESULT_FOR))
+              ? Optional.of(new ProjectVote(t, true, now))
+              : Optional.empty();
+        });
   }
 
   /**

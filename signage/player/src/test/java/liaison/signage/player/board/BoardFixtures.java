@@ -484,4 +484,28 @@ final class BoardFixtures {
     return new liaison.signage.protocol.VoteTally(
         reportId, 7, state, a, b, c, TODAY.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
   }
+
+  /**
+   * A county congress's vote on three livelihood projects, 12 ballots of 14 deputies; once closed
+   * the first and third are elected (more than 7 FOR), the second not (exactly half is not enough).
+   */
+  static liaison.signage.protocol.ProjectTally projectTally(
+      liaison.signage.protocol.VoteTally.State state) {
+    boolean closed = state == liaison.signage.protocol.VoteTally.State.CLOSED;
+    var elected = closed ? liaison.signage.protocol.ProjectTally.Result.ELECTED : null;
+    var not = closed ? liaison.signage.protocol.ProjectTally.Result.NOT_ELECTED : null;
+    return new liaison.signage.protocol.ProjectTally(
+        "lvs-1",
+        9,
+        state,
+        "青溪县第十八届人民代表大会第五次会议",
+        12,
+        14,
+        List.of(
+            new liaison.signage.protocol.ProjectTally.Project("城关镇老旧小区雨污分流改造", 11, 0, 1, elected),
+            new liaison.signage.protocol.ProjectTally.Project("白沙镇中心小学食堂改扩建", 7, 3, 2, not),
+            new liaison.signage.protocol.ProjectTally.Project(
+                "县医院停车场扩建及周边道路交通组织优化", 9, 2, 1, elected)),
+        TODAY.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
+  }
 }

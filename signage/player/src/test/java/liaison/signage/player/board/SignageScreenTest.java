@@ -26,6 +26,7 @@ import liaison.signage.player.fx.Portraits;
 import liaison.signage.player.fx.Screens;
 import liaison.signage.player.loop.OnScreen;
 import liaison.signage.player.loop.OnScreen.Interrupt;
+import liaison.signage.player.loop.OnScreen.ProjectVote;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
@@ -340,6 +341,26 @@ class SignageScreenTest {
             empty,
             slide(Board.LIVELIHOOD_PROGRESS),
             List.of("暂无正在实施的民生实事项目", "No elected livelihood project is under way")),
+        new Case(
+            "projects",
+            "open",
+            Optional.of(BoardFixtures.content()),
+            new ProjectVote(BoardFixtures.projectTally(VoteTally.State.OPEN), false, AT),
+            List.of(
+                "民生实事项目票决",
+                "Livelihood projects vote",
+                "青溪县第十八届人民代表大会第五次会议",
+                "12 / 14 票",
+                "1. 城关镇老旧小区雨污分流改造",
+                "全体代表 14 人，赞成 8 票以上当选 · For / Against / Abstain; elected with 8+ for",
+                "赞成",
+                "11")),
+        new Case(
+            "projects",
+            "result",
+            Optional.of(BoardFixtures.content()),
+            new ProjectVote(BoardFixtures.projectTally(VoteTally.State.CLOSED), true, AT),
+            List.of("民生实事项目票决结果", "3. 县医院停车场扩建及周边道路交通组织优化", "当选", "未当选")),
         new Case(
             "plan",
             "empty",

@@ -19,6 +19,7 @@ import java.util.Set;
 import liaison.signage.player.loop.DisplayProof.Kind;
 import liaison.signage.player.loop.OnScreen.Interrupt;
 import liaison.signage.player.loop.OnScreen.MediaTurn;
+import liaison.signage.player.loop.OnScreen.ProjectVote;
 import liaison.signage.player.loop.OnScreen.Slide;
 import liaison.signage.player.loop.OnScreen.Syncing;
 import liaison.signage.player.loop.OnScreen.Vote;
@@ -32,6 +33,7 @@ import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.Playlist;
 import liaison.signage.protocol.Playlist.Daypart;
 import liaison.signage.protocol.Playlist.Entry;
+import liaison.signage.protocol.ProjectTally;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.Deputy;
@@ -98,6 +100,11 @@ class SignageLoopTest {
                       (v.result() ? "RESULT:" : "VOTE:")
                           + v.report().id()
                           + v.tally().map(t -> "/" + t.ballots()).orElse("");
+                  case ProjectVote p ->
+                      (p.result() ? "PROJECTS-RESULT:" : "PROJECTS:")
+                          + p.tally().sessionId()
+                          + "/"
+                          + p.tally().ballots();
                 })
         .toList();
   }
@@ -803,6 +810,42 @@ class SignageLoopTest {
     assertThat(shown()).last().isEqualTo("ROSTER");
     runFor(loop, Duration.ofSeconds(1));
     assertThat(shown()).last().isEqualTo("TODAY");
+  }
+
+  private static ProjectTally projects(long seq, VoteTally.State state, int ballots) {
+    return new ProjectTally(
+        "lvs-1",
+        seq,
+        state,
+        "青溪县第十八届人民代表大会第五次会议",
+        ballots,
+        14,
+        List.of(new ProjectTally.Project("雨污分流改造", ballots, 0, 0, null)),
+        OffsetDateTime.parse("2026-11-23T10:20:00+08:00"));
+  }
+
+  @Test
+  void shouldHoldTheHallsScreenWithTheProjectsVoteAndResumeTheBoardAfterItsResult() {
+    // given the loop on the roster
+    SignageLoop loop = loop(Playlist.of(Entry.of(Board.ROSTER, 15), Entry.of(Board.TODAY, 20)));
+    loop.content(Optional.of(withReports()), now());
+    runFor(loop, Duration.ofSeconds(10));
+
+    // when the session's vote opens and ballots come: each count drawn, a repeat draws nothing
+    loop.projectTally(Optional.of(projects(1, VoteTally.State.OPEN, 0)), now());
+    loop.projectTally(Optional.of(projects(2, VoteTally.State.OPEN, 1)), now());
+    loop.projectTally(Optional.of(projects(2, VoteTally.State.OPEN, 1)), now());
+    assertThat(shown()).containsExactly("ROSTER", "PROJECTS:lvs-1/0", "PROJECTS:lvs-1/1");
+
+    // when staff close it at 10:20 (the tally's time): the result until 10:30, then the roster
+    clock.set(at("10:20:00"));
+    loop.projectTally(Optional.of(projects(3, VoteTally.State.CLOSED, 1)), now());
+    clock.set(at("10:29:59"));
+    loop.tick(now());
+    assertThat(shown()).last().isEqualTo("PROJECTS-RESULT:lvs-1/1");
+    clock.set(at("10:30:00"));
+    loop.tick(now());
+    assertThat(shown()).last().isEqualTo("ROSTER");
   }
 
   @Test
