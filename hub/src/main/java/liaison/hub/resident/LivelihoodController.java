@@ -45,11 +45,14 @@ public class LivelihoodController {
   private final Rounds rounds;
   private final Proposals proposals;
   private final ResidentPages pages;
+  private final PublicShortlists shortlists;
 
-  public LivelihoodController(Rounds rounds, Proposals proposals, ResidentPages pages) {
+  public LivelihoodController(
+      Rounds rounds, Proposals proposals, ResidentPages pages, PublicShortlists shortlists) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
+    this.shortlists = shortlists;
   }
 
   /** A choice of the form: its value and what it says in the page's language. */
@@ -88,9 +91,13 @@ public class LivelihoodController {
   public record PublicRound(
       Round round, String level, String categories, List<Proposal> accepted) {}
 
-  /** livelihood/rounds: the rounds collecting or under review. */
+  /**
+   * livelihood/rounds: the rounds collecting or under review, then the published shortlists
+   * (fragment livelihood/shortlist).
+   */
   @Introspected
-  public record RoundsPage(Frame frame, List<PublicRound> rounds) {}
+  public record RoundsPage(
+      Frame frame, List<PublicRound> rounds, List<PublicShortlists.Shown> shortlists) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -166,7 +173,8 @@ public class LivelihoodController {
                         proposals.accepted(r.id())))
             .toList();
     return new ModelAndView<>(
-        "livelihood/rounds", new RoundsPage(Frame.resident(lang, "/livelihood"), shown));
+        "livelihood/rounds",
+        new RoundsPage(Frame.resident(lang, "/livelihood"), shown, shortlists.shown(lang)));
   }
 
   private ModelAndView<ProposePage> page(
