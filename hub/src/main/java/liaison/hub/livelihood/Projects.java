@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.department.Department;
 import liaison.hub.department.DepartmentRepository;
-import liaison.hub.opinion.Category;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
@@ -39,7 +37,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class Projects {
   private static final Logger LOG = LoggerFactory.getLogger(Projects.class);
-  public static final int MAX_TITLE = 40;
   public static final int MAX_REASON = 200;
 
   /** The largest estimate taken: 10 亿元, beyond any county's yearly livelihood budget. */
@@ -178,16 +175,15 @@ public class Projects {
    * @throws ValidationProblem on proposalIds; nothing saved
    */
   public Project merge(Staff staff, String roundId, String projectId, Merge merge) {
-    Round round = rounds.requireChange(staff, roundId);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    return database.inTransaction(
-        h -> {
-          touch(h, round, now);
-          Project project = project(h, round, projectId);
-          List<Proposal> chosen = placeable(h, round, merge, staff);
-          repository.link(h, project.id(), chosen.stream().map(Proposal::id).toList());
-          return project(h, round, projectId);
-        });
+    return change(
+        staff,
+        roundId,
+        projectId,
+        (h, round, project, now) ->
+            repository.link(
+                h,
+                project.id(),
+                placeable(h, round, merge, staff).stream().map(Proposal::id).toList()));
   }
 
   /**
@@ -197,16 +193,11 @@ public class Projects {
    *     startsOn, endsOn; nothing saved
    */
   public Project edit(Staff staff, String roundId, String projectId, Draft draft) {
-    Round round = rounds.requireChange(staff, roundId);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    return database.inTransaction(
-        h -> {
-          touch(h, round, now);
-          Project project = project(h, round, projectId);
-          Project edited = check(round, project, draft, staff);
-          repository.update(h, edited, now);
-          return project(h, round, projectId);
-        });
+    return change(
+        staff,
+        roundId,
+        projectId,
+        (h, round, project, now) -> repository.update(h, check(round, project, draft, staff), now));
   }
 
   /**
@@ -215,12 +206,11 @@ public class Projects {
    * @throws ValidationProblem on position
    */
   public Project move(Staff staff, String roundId, String projectId, Position position) {
-    Round round = rounds.requireChange(staff, roundId);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    return database.inTransaction(
-        h -> {
-          touch(h, round, now);
-          Project project = project(h, round, projectId);
+    return change(
+        staff,
+        roundId,
+        projectId,
+        (h, round, project, now) -> {
           List<String> order =
               new ArrayList<>(
                   repository.projects(h, round.id()).stream().map(Project::id).toList());
@@ -239,7 +229,6 @@ public class Projects {
           order.remove(project.id());
           order.add(to - 1, project.id());
           repository.order(h, order);
-          return project(h, round, projectId);
         });
   }
 
@@ -249,7 +238,7 @@ public class Projects {
    * @throws ValidationProblem on reason
    */
   public Project leaveOut(Staff staff, String roundId, String projectId, LeaveOut leaveOut) {
-    Round round = rounds.requireChange(staff, roundId);
+    rounds.requireChange(staff, roundId);
     String reason = ResidentText.cleanLine(leaveOut.reason());
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
     if (reason.isEmpty()) {
@@ -260,13 +249,12 @@ public class Projects {
           Text.of("problem.livelihood.project.too-long", MAX_REASON, ResidentText.length(reason)));
     }
     refuse(errors, staff);
-    return step(staff, round, projectId, ProjectState.DRAFT, ProjectState.LEFT_OUT, reason);
+    return step(staff, roundId, projectId, ProjectState.DRAFT, ProjectState.LEFT_OUT, reason);
   }
 
   /** A project left out taken back in: a draft again, its reason gone. */
   public Project takeBack(Staff staff, String roundId, String projectId) {
-    Round round = rounds.requireChange(staff, roundId);
-    return step(staff, round, projectId, ProjectState.LEFT_OUT, ProjectState.DRAFT, "");
+    return step(staff, roundId, projectId, ProjectState.LEFT_OUT, ProjectState.DRAFT, "");
   }
 
   /**
@@ -348,27 +336,42 @@ public class Projects {
 
   private Project step(
       Staff staff,
-      Round round,
+      String roundId,
       String projectId,
       ProjectState from,
       ProjectState to,
       String reason) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
     Project moved =
-        database.inTransaction(
-            h -> {
-              touch(h, round, now);
-              project(h, round, projectId);
+        change(
+            staff,
+            roundId,
+            projectId,
+            (h, round, project, now) -> {
               if (!repository.state(h, projectId, from, to, reason, now)) {
                 throw new ConflictProblem(
                     Text.of(
                         "problem.livelihood.project.not-"
                             + from.name().toLowerCase(java.util.Locale.ROOT)));
               }
-              return project(h, round, projectId);
             });
     LOG.info("livelihood project {} {} → {} by {}", projectId, from, to, staff.id());
     return moved;
+  }
+
+  /** One change of a project, in one transaction holding the round's row; the project re-read. */
+  private interface Change {
+    void apply(Handle h, Round round, Project project, OffsetDateTime now);
+  }
+
+  private Project change(Staff staff, String roundId, String projectId, Change change) {
+    Round round = rounds.requireChange(staff, roundId);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return database.inTransaction(
+        h -> {
+          touch(h, round, now);
+          change.apply(h, round, project(h, round, projectId), now);
+          return project(h, round, projectId);
+        });
   }
 
   /** The round's row taken for this change: refused once the shortlist is published. */
@@ -416,33 +419,12 @@ public class Projects {
 
   private Project check(Round round, Project project, Draft draft, Staff staff) {
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
-    Category category = Category.of(Rounds.strip(draft.category())).orElse(null);
-    if (category == null || !round.categories().contains(category)) {
-      errors.add("category", Text.of("problem.livelihood.proposal.category"));
-    }
-    String title = line(draft.title(), "title", MAX_TITLE, errors);
-    String description = ResidentText.clean(draft.description());
-    if (ResidentText.hasBrokenEncoding(draft.description())) {
-      errors.add("description", Text.of("problem.livelihood.proposal.broken"));
-    } else if (description.isEmpty()) {
-      errors.add("description", Text.of("problem.livelihood.proposal.description.missing"));
-    } else if (ResidentText.length(description) > Proposals.MAX_DESCRIPTION) {
-      errors.add(
-          "description",
-          Text.of(
-              "problem.livelihood.proposal.too-long",
-              Proposals.MAX_DESCRIPTION,
-              ResidentText.length(description)));
-    }
-    String place = ResidentText.cleanLine(draft.place());
-    if (ResidentText.length(place) > Proposals.MAX_PLACE) {
-      errors.add(
-          "place",
-          Text.of(
-              "problem.livelihood.proposal.too-long",
-              Proposals.MAX_PLACE,
-              ResidentText.length(place)));
-    }
+    Proposals.Checked words =
+        Proposals.check(
+            round,
+            new Proposals.Words(
+                draft.category(), draft.title(), draft.description(), draft.place()),
+            errors);
     String departmentId = Rounds.strip(draft.departmentId());
     Department department = null;
     if (!departmentId.isEmpty()) {
@@ -494,10 +476,10 @@ public class Projects {
         project.id(),
         project.roundId(),
         project.position(),
-        Objects.requireNonNull(category),
-        title,
-        description,
-        place,
+        words.category(),
+        words.title(),
+        words.description(),
+        words.place(),
         department == null ? null : department.id(),
         department == null ? null : department.name(),
         cost,
@@ -520,22 +502,6 @@ public class Projects {
       errors.add(field, Text.of("problem.livelihood.project.month"));
       return null;
     }
-  }
-
-  private static String line(
-      @Nullable String typed, String field, int max, ValidationProblem.Collector errors) {
-    if (ResidentText.hasBrokenEncoding(typed)) {
-      errors.add(field, Text.of("problem.livelihood.proposal.broken"));
-      return "";
-    }
-    String text = ResidentText.cleanLine(typed);
-    if (text.isEmpty()) {
-      errors.add(field, Text.of("problem.livelihood.proposal." + field + ".missing"));
-    } else if (ResidentText.length(text) > max) {
-      errors.add(
-          field, Text.of("problem.livelihood.proposal.too-long", max, ResidentText.length(text)));
-    }
-    return text;
   }
 
   private void refuse(ValidationProblem.Collector errors, Staff staff) {

@@ -295,6 +295,7 @@ class EveryPageBrowserTest {
                     : liaison.hub.demo.DemoSuggestions.REPLIED;
             case "o/token", "b/token", "l/token" -> records.get("token");
             case "livelihood/id" -> liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
+            case "projects/projectId" -> liaison.hub.demo.DemoShortlist.DRAFT_PROJECT;
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
             case "booked/code" -> records.get("bookingCode");

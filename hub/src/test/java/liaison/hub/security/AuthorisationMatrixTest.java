@@ -668,6 +668,38 @@ class AuthorisationMatrixTest {
     expect("POST /admin/livelihood/{id}/proposals", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/opinions", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/proposals/{proposalId}/decision", STATION_STAFF);
+    // 初定与审议: each side's round is under review with one draft project missing everything, so
+    // an allowed publish is refused as invalid and a take-back or withdraw is out of turn (409).
+    expect("GET /api/livelihood/rounds/{id}/projects", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/proposals", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/position", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/leave-out", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/take-back", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/publish", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/withdraw", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/schedule", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/cancel", STATION_STAFF);
+    expect(
+        "GET /api/livelihood/rounds/{id}/proposals/{proposalId}/photos/{file}",
+        new Route(
+            STATION_STAFF,
+            "",
+            (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
+    expect("GET /admin/livelihood/{id}/shortlist", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects", STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/proposals", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/position", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/leave-out", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/take-back", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/publish", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/withdraw", STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/change", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/schedule", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/cancel", STATION_STAFF);
     expect("GET /api/reports", EDITORS);
     expect("POST /api/reports", EDITORS);
     expect("GET /api/reports/{id}", STATION_STAFF);
@@ -1403,6 +1435,7 @@ class AuthorisationMatrixTest {
           case "reports/id", "r/id" -> r.get("report");
           case "rounds/id", "livelihood/id" -> r.get("round");
           case "proposals/proposalId" -> r.get("proposal");
+          case "projects/projectId" -> r.get("project");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
           case "entries/id" -> r.get("pointEntry");
@@ -1744,9 +1777,20 @@ class AuthorisationMatrixTest {
                 .bind("station", side.get("station"))
                 .bind("at", Sql.instant(now))
                 .execute();
+            h.createUpdate(
+                    """
+                    INSERT INTO livelihood_project (id, round_id, position, category, title,
+                      description, state, created_at, updated_at)
+                    VALUES (:id, :round, 1, 'TRANSPORT', '路灯', '路灯坏了', 'DRAFT', :at, :at)
+                    """)
+                .bind("id", "lj-matrix" + n)
+                .bind("round", "lr-matrix" + n)
+                .bind("at", Sql.instant(now))
+                .execute();
           });
       side.put("round", "lr-matrix" + n);
       side.put("proposal", "lp-matrix" + n);
+      side.put("project", "lj-matrix" + n);
     }
     // A photo anyone may fetch, and a screenshot of each station.
     HttpResponse<String> photo =
@@ -1762,6 +1806,14 @@ class AuthorisationMatrixTest {
       jdbi.useTransaction(
           h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
       side.put("casePhoto", casePhoto);
+      // The same photo sent with the side's livelihood proposal, served to the round's staff.
+      jdbi.useTransaction(
+          h ->
+              h.execute(
+                  "INSERT INTO livelihood_proposal_photo (proposal_id, position, sha256)"
+                      + " VALUES (?, 1, ?)",
+                  side.get("proposal"),
+                  casePhoto));
     }
     // A message of 青溪县's outbox about each side's case: not given up, so an administrator's
     // 重新发送 is refused (409), another county's is not found.
