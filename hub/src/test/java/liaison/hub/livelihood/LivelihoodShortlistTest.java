@@ -240,7 +240,7 @@ class LivelihoodShortlistTest {
         .isEqualTo("CANCELLED");
     assertThat(post(admin, round, "/cancel", "{\"reason\":\"再取消\"}").statusCode()).isEqualTo(409);
     assertThat(anonymous.get("/livelihood").body())
-        .doesNotContain(year + "年度城关镇民生实事（审议测试）", "茶产业园园路硬化", "茶园路硬化");
+        .doesNotContain(year + "年度城关镇民生实事（审议测试）", "茶园路硬化", "茶园道路太烂");
   }
 
   @Test
