@@ -239,15 +239,9 @@ public class Projects {
    */
   public Project leaveOut(Staff staff, String roundId, String projectId, LeaveOut leaveOut) {
     rounds.requireChange(staff, roundId);
-    String reason = ResidentText.cleanLine(leaveOut.reason());
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
-    if (reason.isEmpty()) {
-      errors.add("reason", Text.of("problem.livelihood.project.reason.missing"));
-    } else if (ResidentText.length(reason) > MAX_REASON) {
-      errors.add(
-          "reason",
-          Text.of("problem.livelihood.project.too-long", MAX_REASON, ResidentText.length(reason)));
-    }
+    String reason =
+        reason(leaveOut.reason(), Text.of("problem.livelihood.project.reason.missing"), errors);
     refuse(errors, staff);
     return step(staff, roundId, projectId, ProjectState.DRAFT, ProjectState.LEFT_OUT, reason);
   }
@@ -502,6 +496,19 @@ public class Projects {
       errors.add(field, Text.of("problem.livelihood.project.month"));
       return null;
     }
+  }
+
+  /** A required reason of one line, at most {@link #MAX_REASON} characters, as stored. */
+  static String reason(@Nullable String typed, Text missing, ValidationProblem.Collector errors) {
+    String reason = ResidentText.cleanLine(typed);
+    if (reason.isEmpty()) {
+      errors.add("reason", missing);
+    } else if (ResidentText.length(reason) > MAX_REASON) {
+      errors.add(
+          "reason",
+          Text.of("problem.livelihood.project.too-long", MAX_REASON, ResidentText.length(reason)));
+    }
+    return reason;
   }
 
   private void refuse(ValidationProblem.Collector errors, Staff staff) {

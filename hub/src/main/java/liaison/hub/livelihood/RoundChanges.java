@@ -15,7 +15,6 @@ import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
-import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class RoundChanges {
   private static final Logger LOG = LoggerFactory.getLogger(RoundChanges.class);
-  public static final int MAX_REASON = 200;
 
   private final Database database;
   private final ShortlistRepository repository;
@@ -136,15 +134,9 @@ public class RoundChanges {
    */
   public Round cancel(Staff staff, String roundId, Cancel cancel) {
     Round round = rounds.requireChange(staff, roundId);
-    String reason = ResidentText.cleanLine(cancel.reason());
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
-    if (reason.isEmpty()) {
-      errors.add("reason", Text.of("problem.livelihood.round.cancel.reason"));
-    } else if (ResidentText.length(reason) > MAX_REASON) {
-      errors.add(
-          "reason",
-          Text.of("problem.livelihood.project.too-long", MAX_REASON, ResidentText.length(reason)));
-    }
+    String reason =
+        Projects.reason(cancel.reason(), Text.of("problem.livelihood.round.cancel.reason"), errors);
     refuse(errors, staff);
     boolean cancelled =
         database.inTransaction(
