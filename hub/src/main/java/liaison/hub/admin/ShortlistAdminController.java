@@ -77,7 +77,7 @@ public class ShortlistAdminController {
       Map<String, List<String>> errors,
       @Nullable String done) {}
 
-  /** admin/livelihood-project: one project's form. */
+  /** admin/livelihood-shortlist-project: one project's form. */
   @Introspected
   public record ProjectPage(
       Frame frame,
@@ -377,7 +377,7 @@ public class ShortlistAdminController {
       typed.replaceAll((name, value) -> form.get(name) == null ? "" : form.get(name));
     }
     return new ModelAndView<>(
-        "admin/livelihood-project",
+        "admin/livelihood-shortlist-project",
         new ProjectPage(
             Frame.of(request, staff),
             round,
