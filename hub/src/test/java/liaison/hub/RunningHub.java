@@ -122,6 +122,30 @@ public final class RunningHub implements AutoCloseable {
     return context.getBean(type);
   }
 
+  /**
+   * Gives 刘桂芳 (d-0006, of s-002) a deputy's account of her own ({@code liugf}, the demo's
+   * password): a second deputy, beside 陈秀兰, for the tests that need one.
+   */
+  public void addSecondDeputyAccount() {
+    String hash =
+        bean(liaison.hub.security.PasswordHasher.class).hash(liaison.hub.demo.DemoCounty.PASSWORD);
+    bean(liaison.hub.db.Database.class)
+        .useTransaction(
+            h ->
+                bean(liaison.hub.security.StaffAccountRepository.class)
+                    .insert(
+                        h,
+                        new liaison.hub.security.Staff(
+                            "u-liugf",
+                            "liugf",
+                            "刘桂芳",
+                            liaison.hub.security.Role.DEPUTY,
+                            liaison.hub.demo.DemoCounty.COUNTY,
+                            "d-0006",
+                            java.util.Set.of("s-002")),
+                        hash));
+  }
+
   public ApplicationContext context() {
     return context;
   }

@@ -45,13 +45,19 @@ public class LivelihoodController {
   private final Rounds rounds;
   private final Proposals proposals;
   private final ResidentPages pages;
+  private final LivelihoodProgress progress;
   private final PublicShortlists shortlists;
 
   public LivelihoodController(
-      Rounds rounds, Proposals proposals, ResidentPages pages, PublicShortlists shortlists) {
+      Rounds rounds,
+      Proposals proposals,
+      ResidentPages pages,
+      LivelihoodProgress progress,
+      PublicShortlists shortlists) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
+    this.progress = progress;
     this.shortlists = shortlists;
   }
 
@@ -92,12 +98,16 @@ public class LivelihoodController {
       Round round, String level, String categories, List<Proposal> accepted) {}
 
   /**
-   * livelihood/rounds: the rounds collecting or under review, then the published shortlists
-   * (fragment livelihood/shortlist).
+   * livelihood/rounds: the rounds collecting or under review; the published shortlists (fragment
+   * livelihood/shortlist); the decided and evaluated ones with their projects' progress and ratings
+   * ({@code livelihood/progress}).
    */
   @Introspected
   public record RoundsPage(
-      Frame frame, List<PublicRound> rounds, List<PublicShortlists.Shown> shortlists) {}
+      Frame frame,
+      List<PublicRound> rounds,
+      List<PublicShortlists.Shown> shortlists,
+      List<LivelihoodProgress.DecidedRound> decided) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -158,7 +168,8 @@ public class LivelihoodController {
   }
 
   @Get(uri = "/livelihood", produces = MediaType.TEXT_HTML)
-  public ModelAndView<RoundsPage> rounds(HttpRequest<?> request) {
+  public ModelAndView<RoundsPage> rounds(
+      HttpRequest<?> request, @Nullable @QueryValue String rated) {
     Lang lang = Lang.of(request);
     List<PublicRound> shown =
         rounds.publicRounds().stream()
@@ -174,7 +185,11 @@ public class LivelihoodController {
             .toList();
     return new ModelAndView<>(
         "livelihood/rounds",
-        new RoundsPage(Frame.resident(lang, "/livelihood"), shown, shortlists.shown(lang)));
+        new RoundsPage(
+            Frame.resident(lang, "/livelihood"),
+            shown,
+            shortlists.shown(lang),
+            progress.rounds(lang, rated)));
   }
 
   private ModelAndView<ProposePage> page(

@@ -213,6 +213,14 @@ class EveryPageBrowserTest {
         });
     // On 县交通运输局's desk: overdue and escalated (督办), so every mark of the inbox shows.
     records.put("departmentCase", liaison.hub.demo.DemoCases.ESCALATED_CASE);
+    // A county round decided by the vote, supervision under way and its ratings open (issue 21):
+    // the staff's supervise pages, the department's and the deputy's, the public page's progress.
+    liaison.hub.livelihood.ElectedFixture.Decided elected =
+        liaison.hub.livelihood.ElectedFixture.decided(
+            db, "sweep", java.time.Year.now().getValue(), "");
+    liaison.hub.livelihood.ElectedFixture.underway(db, elected, true);
+    records.put("electedRound", elected.round());
+    records.put("electedProject", elected.transport());
     records.put("bookingCode", "B-DEMX-7Q4K");
     records.put(
         "bookedReception",
@@ -294,7 +302,11 @@ class EveryPageBrowserTest {
                     ? liaison.hub.demo.DemoSuggestions.WAITING
                     : liaison.hub.demo.DemoSuggestions.REPLIED;
             case "o/token", "b/token", "l/token" -> records.get("token");
-            case "livelihood/id" -> liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
+            case "livelihood/id" ->
+                template.contains("/supervise")
+                    ? records.get("electedRound")
+                    : liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
+            case "supervise/projectId", "livelihood/projectId" -> records.get("electedProject");
             case "projects/projectId" -> liaison.hub.demo.DemoShortlist.DRAFT_PROJECT;
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");

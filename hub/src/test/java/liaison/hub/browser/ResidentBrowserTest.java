@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import liaison.hub.RunningHub;
 import liaison.hub.demo.DemoLivelihood;
+import liaison.hub.livelihood.ElectedFixture;
 import liaison.hub.livelihood.LivelihoodRepository;
 import liaison.hub.livelihood.Proposal;
 import liaison.hub.livelihood.ProposalStatus;
@@ -283,6 +284,47 @@ class ResidentBrowserTest {
     assertThat(page.getByText("老城区新建公厕")).hasCount(0);
     Chromium.screenshot(page, "livelihood-public-phone");
     Screens.checkLayout(page);
+  }
+
+  @Test
+  void shouldShowElectedProjectsProgressAndTakeAResidentsRatingOnThePhone() {
+    // Given the county's projects decided by the vote, supervision under way, the ratings open
+    liaison.hub.db.Database db = hub.bean(liaison.hub.db.Database.class);
+    ElectedFixture.Decided round =
+        ElectedFixture.decided(db, "phone", java.time.Year.now().getValue(), "");
+    ElectedFixture.underway(db, round, true);
+    Page page = phone();
+    page.navigate(hub.url("/livelihood").toString());
+
+    // Then every project shows its result, the elected ones their progress; no deputy's note
+    Locator road = page.locator("#p-" + round.transport());
+    assertThat(road).containsText("东门路路灯改造");
+    assertThat(road).containsText("票决通过");
+    assertThat(road).containsText("进度 60%");
+    assertThat(road).containsText("完成施工设计和招标");
+    assertThat(road).containsText("东门路北段 70 盏路灯已立杆通电");
+    assertThat(page.locator("#p-" + round.notElected())).containsText("未通过票决");
+    assertThat(page.getByText("南段施工围挡不全")).hasCount(0);
+    Chromium.screenshot(page, "livelihood-progress-phone");
+    Screens.checkLayout(page);
+
+    // When the resident rates the road 满意
+    road.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("满意").setExact(true))
+        .click();
+
+    // Then they are thanked beside it, and one anonymous resident's rating is kept
+    assertThat(page.locator("#p-" + round.transport())).containsText("谢谢您的测评");
+    Chromium.screenshot(page, "livelihood-rated-phone");
+    Screens.checkLayout(page);
+    List<String> ratings =
+        db.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT rater || ':' || choice FROM livelihood_rating WHERE project_id = :p")
+                    .bind("p", round.transport())
+                    .mapTo(String.class)
+                    .list());
+    assertThat(ratings).containsExactly("RESIDENT:SATISFIED");
   }
 
   @Test

@@ -700,6 +700,39 @@ class AuthorisationMatrixTest {
     expect("GET /admin/livelihood/{id}/change", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/schedule", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/cancel", STATION_STAFF);
+    // Supervise and evaluate (监督, 测评): S1's elected project is 县交通运输局's, supervised by 陈秀兰;
+    // its round is not decided, so every change of an allowed person is refused out of turn (409).
+    expect("GET /admin/livelihood/{id}/supervise", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/ratings/open", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/ratings/close", STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/supervise/{projectId}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/supervise/{projectId}/milestones", STATION_STAFF);
+    expect(
+        "POST /admin/livelihood/{id}/supervise/{projectId}/milestones/{milestoneId}",
+        STATION_STAFF);
+    expect(
+        "POST /admin/livelihood/{id}/supervise/{projectId}/milestones/{milestoneId}/done",
+        STATION_STAFF);
+    expect(
+        "POST /admin/livelihood/{id}/supervise/{projectId}/milestones/{milestoneId}/remove",
+        STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/supervise/{projectId}/supervisors", STATION_STAFF);
+    expect(
+        "POST /admin/livelihood/{id}/supervise/{projectId}/supervisors/{deputyId}/remove",
+        STATION_STAFF);
+    expect(
+        "POST /admin/livelihood/{id}/supervise/{projectId}/reports/{progressId}/publish",
+        STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/supervise/{projectId}/photos/{file}", STATION_STAFF);
+    expect("GET /dept/livelihood", DEPARTMENTS);
+    expect("GET /dept/livelihood/{projectId}", DEPARTMENT_CASE);
+    expect("POST /dept/livelihood/{projectId}/progress", DEPARTMENT_CASE);
+    expect("GET /me/supervise", DEPUTIES);
+    expect("GET /me/supervise/{projectId}", OWN_DEPUTY);
+    expect("POST /me/supervise/{projectId}/notes", OWN_DEPUTY);
+    expect("POST /me/supervise/{projectId}/rating", DEPUTIES);
+    expect("POST /livelihood/projects/{projectId}/rating", PUBLIC);
+    expect("GET /livelihood/projects/{projectId}/photos/{file}", PUBLIC);
     expect("GET /api/reports", EDITORS);
     expect("POST /api/reports", EDITORS);
     expect("GET /api/reports/{id}", STATION_STAFF);
@@ -1435,7 +1468,13 @@ class AuthorisationMatrixTest {
           case "reports/id", "r/id" -> r.get("report");
           case "rounds/id", "livelihood/id" -> r.get("round");
           case "proposals/proposalId" -> r.get("proposal");
-          case "projects/projectId" -> r.get("project");
+          case "supervise/projectId", "livelihood/projectId" -> r.get("electedProject");
+          // a round's projects under review (初定与审议), or an elected one on the public page
+          case "projects/projectId" ->
+              template.startsWith("/livelihood/") ? r.get("electedProject") : r.get("project");
+          case "milestones/milestoneId" -> r.get("milestone");
+          case "supervisors/deputyId" -> "d-0001";
+          case "reports/progressId" -> r.get("progress");
           case "staff/id" -> spareAccount;
           case "departments/id" -> "dep-housing";
           case "entries/id" -> r.get("pointEntry");
@@ -1798,6 +1837,49 @@ class AuthorisationMatrixTest {
     assertThat(photo.statusCode()).as(photo.body()).isEqualTo(200);
     s1.put("photo", json.readTree(photo.body()).path("photo").asText());
     s2.put("photo", s1.get("photo"));
+    // An elected project of each side's round, 县交通运输局's (S1, supervised by 陈秀兰) and
+    // 县住房和城乡建设局's (S2), each with a milestone and a progress report with a photo.
+    for (Map<String, String> side : List.of(s1, s2)) {
+      String n = side == s1 ? "01" : "02";
+      jdbi.useHandle(
+          h -> {
+            h.createUpdate(
+                    """
+                    INSERT INTO livelihood_project (id, round_id, position, category, title,
+                      description, department_id, state, progress, created_at, updated_at)
+                    VALUES (:id, :round, 1, 'TRANSPORT', '路灯', '路灯', :dep, 'ELECTED', 40, :at, :at)
+                    """)
+                .bind("id", "pj-supervise" + n)
+                .bind("round", side.get("round"))
+                .bind("dep", side == s1 ? "dep-transport" : "dep-housing")
+                .bind("at", Sql.instant(OffsetDateTime.now()))
+                .execute();
+            h.execute(
+                "INSERT INTO livelihood_milestone (id, project_id, position, title, due_on)"
+                    + " VALUES (?, ?, 1, '完工', '2099-06-30')",
+                "lm-supervise" + n,
+                "pj-supervise" + n);
+            h.execute(
+                "INSERT INTO livelihood_progress (id, project_id, percent, text, reported_by,"
+                    + " reported_at) VALUES (?, ?, 40, '路基完成', 'u-matrix', ?)",
+                "lpg-supervise" + n,
+                "pj-supervise" + n,
+                Sql.instant(OffsetDateTime.now()));
+            h.execute(
+                "INSERT INTO livelihood_progress_photo (progress_id, position, sha256)"
+                    + " VALUES (?, 1, ?)",
+                "lpg-supervise" + n,
+                side.get("photo"));
+          });
+      side.put("electedProject", "pj-supervise" + n);
+      side.put("milestone", "lm-supervise" + n);
+      side.put("progress", "lpg-supervise" + n);
+    }
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "INSERT INTO livelihood_supervisor (project_id, deputy_id)"
+                    + " VALUES ('pj-supervise01', 'd-0001')"));
     // A resident's photo on each side's case, served only through the case.
     for (Map<String, String> side : List.of(s1, s2)) {
       String casePhoto =

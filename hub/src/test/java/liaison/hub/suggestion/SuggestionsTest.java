@@ -14,7 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
@@ -24,10 +23,6 @@ import liaison.hub.calendar.WorkingCalendar;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
-import liaison.hub.security.PasswordHasher;
-import liaison.hub.security.Role;
-import liaison.hub.security.Staff;
-import liaison.hub.security.StaffAccountRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,22 +56,7 @@ class SuggestionsTest {
   void start(TestDatabases.Store store, @TempDir Path dir) {
     hub = RunningHub.start(dir, store, Map.of());
     // 刘桂芳 (d-0006) gets an account of her own, to be the other deputy.
-    String hash = hub.bean(PasswordHasher.class).hash(DemoCounty.PASSWORD);
-    hub.bean(Database.class)
-        .useTransaction(
-            h ->
-                hub.bean(StaffAccountRepository.class)
-                    .insert(
-                        h,
-                        new Staff(
-                            "u-liugf",
-                            "liugf",
-                            "刘桂芳",
-                            Role.DEPUTY,
-                            DemoCounty.COUNTY,
-                            "d-0006",
-                            Set.of("s-002")),
-                        hash));
+    hub.addSecondDeputyAccount();
     admin = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     deputy = StaffClient.basic(hub, "chenxl", DemoCounty.PASSWORD);
     otherDeputy = StaffClient.basic(hub, "liugf", DemoCounty.PASSWORD);
