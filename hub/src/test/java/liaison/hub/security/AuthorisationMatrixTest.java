@@ -2135,7 +2135,9 @@ class AuthorisationMatrixTest {
             "POST",
             "/api/media?fileName=matrix.png&station=" + records.get(side).get("station"),
             "image/png",
-            png(new Color(n * 37 % 256, n * 11 % 256, n % 256)));
+            // distinct for the first 65,536 posters: the colours of n * 37, n * 11, n repeated
+            // after 256, and the table now asks for more than that
+            png(new Color(n % 256, n / 256 % 256, 77)));
     if (answer.statusCode() != 201) {
       throw new IllegalStateException(
           "POST /api/media answered " + answer.statusCode() + " " + answer.body());
