@@ -288,14 +288,18 @@ public class Proposals {
     }
     refuseIfAny(errors, staff.id());
     ProposalStatus decided = java.util.Objects.requireNonNull(status);
-    return database.inTransaction(
-        h -> {
-          if (!repository.decide(
-              h, round.id(), proposalId, decided, note, OffsetDateTime.now(clock))) {
-            throw new NotFoundProblem(Text.of("problem.livelihood.proposal.not-found"));
-          }
-          return repository.findProposal(h, proposalId).orElseThrow();
-        });
+    Proposal done =
+        database.inTransaction(
+            h -> {
+              if (!repository.decide(
+                  h, round.id(), proposalId, decided, note, OffsetDateTime.now(clock))) {
+                throw new NotFoundProblem(Text.of("problem.livelihood.proposal.not-found"));
+              }
+              return repository.findProposal(h, proposalId).orElseThrow();
+            });
+    // The boards count and name the accepted ones (one set aside may have been accepted before).
+    rounds.announce(round);
+    return done;
   }
 
   private Round collecting(Staff staff, String roundId) {
@@ -340,6 +344,8 @@ public class Proposals {
         source,
         staff.id(),
         round.id());
+    // Staff's entries are accepted as entered: the boards show them at once.
+    rounds.announce(round);
     return saved;
   }
 

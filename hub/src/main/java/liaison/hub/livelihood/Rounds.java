@@ -43,13 +43,16 @@ public class Rounds {
   private final Access access;
   private final BadInput badInput;
   private final Clock clock;
+  private final LivelihoodScreens screens;
 
   public Rounds(
       Database database,
       LivelihoodRepository repository,
       Access access,
       BadInput badInput,
-      Clock clock) {
+      Clock clock,
+      LivelihoodScreens screens) {
+    this.screens = screens;
     this.database = database;
     this.repository = repository;
     this.access = access;
@@ -219,6 +222,7 @@ public class Rounds {
         year,
         opens,
         closes);
+    screens.changed(round);
     return repository.find(round.id()).orElseThrow();
   }
 
@@ -232,6 +236,7 @@ public class Rounds {
     if (!moved) {
       throw new ConflictProblem(Text.of("problem.livelihood.round.not-collecting"));
     }
+    screens.changed(round);
     return repository.find(id).orElseThrow();
   }
 
@@ -260,6 +265,11 @@ public class Rounds {
   /** Whether residents may propose to the round today. */
   public boolean collectsToday(Round round) {
     return round.collectsOn(LocalDate.now(clock));
+  }
+
+  /** The round's screens show something new (a proposal accepted): a new snapshot for each. */
+  void announce(Round round) {
+    screens.changed(round);
   }
 
   /** Whether a station's residents and opinions belong to the round's area. */

@@ -1,6 +1,5 @@
 package liaison.hub.livelihood;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Role;
 import liaison.hub.security.Staff;
-import liaison.hub.station.StationsChanged;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +46,7 @@ public class Supervision {
   private final DeputyRepository deputies;
   private final PhotoStore photos;
   private final BadInput badInput;
-  private final ApplicationEventPublisher<StationsChanged> stationsChanged;
+  private final LivelihoodScreens screens;
   private final Clock clock;
 
   public Supervision(
@@ -59,7 +57,7 @@ public class Supervision {
       DeputyRepository deputies,
       PhotoStore photos,
       BadInput badInput,
-      ApplicationEventPublisher<StationsChanged> stationsChanged,
+      LivelihoodScreens screens,
       Clock clock) {
     this.database = database;
     this.repository = repository;
@@ -68,7 +66,7 @@ public class Supervision {
     this.deputies = deputies;
     this.photos = photos;
     this.badInput = badInput;
-    this.stationsChanged = stationsChanged;
+    this.screens = screens;
     this.clock = clock;
   }
 
@@ -391,7 +389,7 @@ public class Supervision {
   }
 
   private void changed(Round round) {
-    stationsChanged.publishEvent(new StationsChanged(repository.stationsOf(round)));
+    screens.changed(round);
   }
 
   private record Checked(String title, LocalDate due, @Nullable LocalDate done) {}

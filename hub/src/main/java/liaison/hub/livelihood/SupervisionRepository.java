@@ -490,18 +490,4 @@ public class SupervisionRepository {
                             rs.getInt("n")))
                 .list());
   }
-
-  /** The stations in the round's area: the county's, or the township's. */
-  public List<String> stationsOf(Round round) {
-    return database.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT s.id FROM station s JOIN township t ON t.id = s.township_id"
-                        + " WHERE t.county_id = :county AND (:township = '' OR s.township_id = :township)"
-                        + " ORDER BY s.id")
-                .bind("county", round.countyId())
-                .bind("township", round.townshipId() == null ? "" : round.townshipId())
-                .mapTo(String.class)
-                .list());
-  }
 }

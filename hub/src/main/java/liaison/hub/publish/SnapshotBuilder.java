@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
+import liaison.hub.livelihood.LivelihoodBoards;
 import liaison.hub.media.MediaSlideRepository;
 import liaison.hub.media.ScheduledSlide;
 import liaison.hub.mywork.SignInKeys;
@@ -49,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * figures for this month, this year and the last 12 months with its latest published summaries
  * (never a resident's words), the signage playlist set for it (none when it plays the defaults),
  * the deputies' side (the county's stars and the station's reports to voters), and the manager's
- * own media slides by reference with the station's volume.
+ * own media slides by reference with the station's volume, and 民生实事: the rounds collecting there
+ * with the station's proposal link, the elected projects' progress ({@link LivelihoodBoards}).
  */
 @Singleton
 public class SnapshotBuilder {
@@ -74,6 +76,7 @@ public class SnapshotBuilder {
   private final StationDutyRepository stationDuty;
   private final SoftwareRollouts rollouts;
   private final MediaSlideRepository media;
+  private final LivelihoodBoards livelihood;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -93,7 +96,9 @@ public class SnapshotBuilder {
       StationDutyRepository stationDuty,
       SoftwareRollouts rollouts,
       MediaSlideRepository media,
+      LivelihoodBoards livelihood,
       Clock clock) {
+    this.livelihood = livelihood;
     this.rollouts = rollouts;
     this.media = media;
     this.signInKeys = signInKeys;
@@ -179,13 +184,17 @@ public class SnapshotBuilder {
                                 n.validUntil()))
                     .toList(),
                 new StationContent.Links(
-                    opinion, links.booking(s.publicToken()), links.photoBase()),
+                    opinion,
+                    links.booking(s.publicToken()),
+                    links.photoBase(),
+                    links.livelihood(s.publicToken())),
                 results(stationId),
                 playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
                 plan(stationId, today, assignedIds))
             .withDuty(duty(stationId, place.countyId(), today))
             .withSoftware(software(stationId))
-            .withMedia(media(stationId, s.townshipId(), place.countyId(), now)));
+            .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
+            .withLivelihood(livelihood.forStation(place)));
   }
 
   /**

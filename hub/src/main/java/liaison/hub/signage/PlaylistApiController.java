@@ -66,7 +66,8 @@ public class PlaylistApiController {
   }
 
   /**
-   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN or STARS
+   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN, STARS, MEDIA, LIVELIHOOD or
+   *     LIVELIHOOD_PROGRESS
    */
   public record EntryView(String board, int seconds) {}
 
@@ -88,7 +89,7 @@ public class PlaylistApiController {
   @Operation(
       operationId = "setPlaylist",
       summary =
-          "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS/PLAN/STARS of 3–600 s each; dayparts (HH:mm) must not overlap"
+          "Sets the playlist: boards TODAY/WEEK/ROSTER/NOTICES/RESULTS/PLAN/STARS/MEDIA/LIVELIHOOD/LIVELIHOOD_PROGRESS of 3–600 s each; dayparts (HH:mm) must not overlap"
               + " and need a board each; the station gets it in its next snapshot")
   @ApiAnswers.BadRequest
   @ApiAnswers.NotFound

@@ -19,7 +19,8 @@ public record PlaylistDraft(
   /**
    * One board and its seconds; a row with neither is skipped (an empty row of the editor).
    *
-   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN or STARS
+   * @param board TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN, STARS, MEDIA, LIVELIHOOD or
+   *     LIVELIHOOD_PROGRESS
    * @param seconds 3 to 600
    */
   @Introspected

@@ -41,6 +41,11 @@ public class PublicLinks {
     return base + "/b/" + token;
   }
 
+  /** The station's 民生实事 proposal form, the code on its LIVELIHOOD board. */
+  public String livelihood(String token) {
+    return base + "/l/" + token;
+  }
+
   /** A forwarded case on the department's own page (signed in with the department's account). */
   public String departmentCase(String caseId) {
     return base + "/dept/cases/" + caseId;

@@ -109,7 +109,14 @@ class LivelihoodCollectTest {
     stations = new StationRepository(database, clock);
     Access access = new Access(stations);
     repository = new LivelihoodRepository(database);
-    rounds = new Rounds(database, repository, access, badInput, clock);
+    rounds =
+        new Rounds(
+            database,
+            repository,
+            access,
+            badInput,
+            clock,
+            new LivelihoodScreens(stations, repository, changed -> {}));
     proposals =
         new Proposals(
             database,

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +35,12 @@ import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.loop.DisplayProof;
 import liaison.signage.player.loop.DisplayProofReporter;
+import liaison.signage.player.loop.OnScreen;
+import liaison.signage.player.loop.SignageLoop;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
@@ -159,6 +164,46 @@ class DisplayProofTest {
     assertThat(csv).startsWith("\uFEFF日期,站点编号,站点,展示次数,展示秒数,轮播次数,紧急插播次数,特急锁屏次数");
     assertThat(csv).contains(today.minusDays(2) + ",s-001,城关镇人大代表之家,1,15,1,0,0");
     assertThat(hub.get("/openapi/openapi.yml").body()).contains("/api/notices/{id}/proofs");
+  }
+
+  @Test
+  void shouldReceiveTheLivelihoodRoundsAndPlayTheirBoardInTheStationsLoop() {
+    // The demo's rounds collect at s-001: the runtime stores the snapshot that carries them.
+    StationContent content =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> station.feed().content().get(),
+                c -> c.isPresent() && !c.get().livelihoodOrEmpty().rounds().isEmpty())
+            .orElseThrow();
+    assertThat(content.livelihoodOrEmpty().rounds())
+        .extracting(StationContent.LivelihoodRound::level)
+        .containsExactly("城关镇", "青溪县");
+    assertThat(content.links().livelihood()).startsWith("https://hub.test/l/");
+
+    // Its loop plays the demo's playlist (the defaults, and a morning daypart of the schedule) at
+    // noon: the rounds' board comes round.
+    Instant now = LocalDate.now(SHANGHAI).atTime(12, 0).atZone(SHANGHAI).toInstant();
+    SignageLoop loop = new SignageLoop(content.playlistToPlay(), SHANGHAI, now);
+    loop.content(Optional.of(content), now);
+    List<Board> played = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      if (loop.screen() instanceof OnScreen.Slide slide) {
+        played.add(slide.board());
+        now = slide.until();
+      } else {
+        now = now.plusSeconds(15);
+      }
+      loop.tick(now);
+    }
+    assertThat(played).contains(Board.LIVELIHOOD);
+    // The progress board plays exactly when the snapshot carries elected projects (the demo has
+    // none decided yet; a later stage's demo may).
+    if (content.livelihoodOrEmpty().projects().isEmpty()) {
+      assertThat(played).doesNotContain(Board.LIVELIHOOD_PROGRESS);
+    } else {
+      assertThat(played).contains(Board.LIVELIHOOD_PROGRESS);
+    }
   }
 
   @Test

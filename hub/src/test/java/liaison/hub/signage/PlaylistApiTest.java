@@ -141,7 +141,7 @@ class PlaylistApiTest {
       delimiter = '|',
       textBlock =
           """
-          unknown board       | {"entries": [{"board": "CLOCK", "seconds": 10}]}                   | entries[0].board   | 播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA
+          unknown board       | {"entries": [{"board": "CLOCK", "seconds": 10}]}                   | entries[0].board   | 播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA、LIVELIHOOD、LIVELIHOOD_PROGRESS
           zero seconds        | {"entries": [{"board": "TODAY", "seconds": 0}]}                    | entries[0].seconds | “今日接待”显示 0 秒不行：每个版面应显示 3 至 600 秒
           negative seconds    | {"entries": [{"board": "TODAY", "seconds": -5}]}                   | entries[0].seconds | “今日接待”显示 -5 秒不行：每个版面应显示 3 至 600 秒
           too long            | {"entries": [{"board": "TODAY", "seconds": 3600}]}                 | entries[0].seconds | “今日接待”显示 3600 秒不行：每个版面应显示 3 至 600 秒

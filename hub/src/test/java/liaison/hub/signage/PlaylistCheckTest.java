@@ -56,7 +56,8 @@ class PlaylistCheckTest {
     PlaylistException station = reason(() -> Board.named("CLOCK"));
     assertThat(errors.get("entries[1].board").zh())
         .isEqualTo(station.zh())
-        .isEqualTo("播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA");
+        .isEqualTo(
+            "播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA、LIVELIHOOD、LIVELIHOOD_PROGRESS");
     assertThat(errors.get("entries[1].board").en()).isEqualTo(station.en());
   }
 

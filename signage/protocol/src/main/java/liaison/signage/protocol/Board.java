@@ -34,7 +34,18 @@ public enum Board {
    * boards. Not a board of its own: a station that does not know it skips the entry and plays the
    * slides after its boards.
    */
-  MEDIA;
+  MEDIA,
+  /**
+   * 民生实事项目征集 (issue 21): the rounds collecting residents' proposals at the station, with the code
+   * of its proposal form. In the default playlist, skipped while no round is collecting here; an
+   * older station skips it like {@link #PLAN}.
+   */
+  LIVELIHOOD,
+  /**
+   * 民生实事项目进展 (issue 21): the elected projects being carried out, with their progress and next
+   * milestone, as many pages as they take. In the default playlist, skipped while there are none.
+   */
+  LIVELIHOOD_PROGRESS;
 
   /** The board of that name, if there is one. */
   public static java.util.Optional<Board> find(String name) {

@@ -35,7 +35,10 @@ public record Playlist(List<Entry> entries, List<Daypart> dayparts) {
               Entry.of(Board.NOTICES, 15),
               Entry.of(Board.RESULTS, 10),
               // Skipped while the county has no stars: the loop is then as it was before them.
-              Entry.of(Board.STARS, 15)),
+              Entry.of(Board.STARS, 15),
+              // Skipped while no round collects here and no elected project is under way.
+              Entry.of(Board.LIVELIHOOD, 20),
+              Entry.of(Board.LIVELIHOOD_PROGRESS, 15)),
           List.of());
 
   public Playlist(List<Entry> entries, @Nullable List<Daypart> dayparts) {

@@ -37,7 +37,8 @@ public record StationContent(
     @Nullable List<Activity> plan,
     @Nullable Duty duty,
     @Nullable Software software,
-    @Nullable Media media)
+    @Nullable Media media,
+    @Nullable Livelihood livelihood)
     implements ProtocolMessage {
 
   /**
@@ -45,6 +46,40 @@ public record StationContent(
    * in date order, as many as a board pages through in a loop or two.
    */
   public static final int MAX_PLAN = 60;
+
+  /** A snapshot without 民生实事 (a hub before issue 21's boards). */
+  public StationContent(
+      String stationId,
+      long version,
+      OffsetDateTime generatedAt,
+      Station station,
+      List<Deputy> deputies,
+      List<Reception> receptions,
+      List<Notice> notices,
+      Links links,
+      @Nullable Results results,
+      @Nullable Playlist playlist,
+      @Nullable List<Activity> plan,
+      @Nullable Duty duty,
+      @Nullable Software software,
+      @Nullable Media media) {
+    this(
+        stationId,
+        version,
+        generatedAt,
+        station,
+        deputies,
+        receptions,
+        notices,
+        links,
+        results,
+        playlist,
+        plan,
+        duty,
+        software,
+        media,
+        null);
+  }
 
   /** A snapshot without media slides (a hub before issue 20's media library). */
   public StationContent(
@@ -297,6 +332,11 @@ public record StationContent(
     return with(c -> c.media = newMedia);
   }
 
+  /** The same content with other 民生实事 rounds and projects. */
+  public StationContent withLivelihood(@Nullable Livelihood newLivelihood) {
+    return with(c -> c.livelihood = newLivelihood);
+  }
+
   /**
    * A copy with some fields changed, every other kept (those added later too): each {@code withX}
    * names its change once instead of repeating the whole constructor, and is checked by it again.
@@ -322,6 +362,7 @@ public record StationContent(
     @Nullable Duty duty;
     @Nullable Software software;
     @Nullable Media media;
+    @Nullable Livelihood livelihood;
     private final String stationId;
 
     Copy(StationContent c) {
@@ -339,6 +380,7 @@ public record StationContent(
       duty = c.duty;
       software = c.software;
       media = c.media;
+      livelihood = c.livelihood;
     }
 
     StationContent build() {
@@ -356,13 +398,19 @@ public record StationContent(
           plan,
           duty,
           software,
-          media);
+          media,
+          livelihood);
     }
   }
 
   /** The manager's own slides and the station's volume; none from a hub before issue 20. */
   public Media mediaOrEmpty() {
     return media == null ? Media.NONE : media;
+  }
+
+  /** The rounds collecting at the station and the projects under way; none from an older hub. */
+  public Livelihood livelihoodOrEmpty() {
+    return livelihood == null ? Livelihood.NONE : livelihood;
   }
 
   /** The version the hub wants this station to run, if a rollout has reached it. */
@@ -737,12 +785,23 @@ public record StationContent(
 
   /**
    * Where residents go from the station's QR codes, and where photos are fetched by content hash.
+   *
+   * @param livelihood the station's 民生实事 proposal form ({@code /l/<token>}), the code on the {@link
+   *     Board#LIVELIHOOD} board; absent from a hub before issue 21
    */
-  public record Links(String opinion, String booking, String photoBase) {
+  public record Links(
+      String opinion, String booking, String photoBase, @Nullable String livelihood) {
+
+    /** The links of a hub before issue 21's boards. */
+    public Links(String opinion, String booking, String photoBase) {
+      this(opinion, booking, photoBase, null);
+    }
+
     public Links {
       text(opinion, "links.opinion");
       text(booking, "links.booking");
       text(photoBase, "links.photoBase");
+      livelihood = livelihood == null || livelihood.isBlank() ? null : livelihood;
     }
   }
 
@@ -995,6 +1054,120 @@ public record StationContent(
       if (volume < 0 || volume > 100) {
         throw new IllegalArgumentException("media.volume must be 0 to 100, was " + volume);
       }
+    }
+  }
+
+  /**
+   * 民生实事 at the station (issue 21): the rounds collecting residents' proposals that reach it today
+   * (its township's first, then its county's), shown with the QR code of {@link Links#livelihood()}
+   * on {@link Board#LIVELIHOOD}; and the elected projects being carried out, with their progress,
+   * on {@link Board#LIVELIHOOD_PROGRESS}. A protocol decision (docs/ARCHITECTURE.md, "the
+   * snapshot's {@code livelihood}"): the station shows what its latest snapshot says, and each
+   * board is skipped while its part is empty. An older station ignores the field.
+   *
+   * @param rounds at most {@link #MAX_ROUNDS} from this hub
+   * @param projects at most {@link #MAX_PROJECTS} from this hub, the township's first
+   */
+  public record Livelihood(List<LivelihoodRound> rounds, List<LivelihoodProject> projects) {
+    public static final Livelihood NONE = new Livelihood(List.of(), List.of());
+
+    /** A county's round and a township's, and room for one more of each. */
+    public static final int MAX_ROUNDS = 4;
+
+    /** The elected projects a hub sends at most: a progress board pages through them. */
+    public static final int MAX_PROJECTS = 40;
+
+    public Livelihood {
+      // More from a later hub are still shown (the boards page), never refused.
+      rounds = list(rounds, "livelihood.rounds");
+      projects = list(projects, "livelihood.projects");
+    }
+
+    /** Nothing to show (not a getter: the codec would write it). */
+    public boolean nothingToShow() {
+      return rounds.isEmpty() && projects.isEmpty();
+    }
+  }
+
+  /**
+   * A round collecting proposals (民生实事项目征集) that reaches the station.
+   *
+   * @param level the congress deciding it as people read it: the county's or the township's name
+   * @param year the year the projects are for
+   * @param opensOn first day residents propose; {@code closesOn} the last, inclusive
+   * @param categories the categories it asks for, in Chinese
+   * @param accepted how many proposals staff have accepted (made public) so far
+   * @param acceptedTitles the latest accepted proposals' titles, at most {@link #MAX_TITLES}
+   */
+  public record LivelihoodRound(
+      String id,
+      String level,
+      int year,
+      String title,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      List<String> categories,
+      int accepted,
+      List<String> acceptedTitles) {
+    public static final int MAX_TITLES = 5;
+
+    public LivelihoodRound {
+      text(id, "livelihood.round.id");
+      text(level, "livelihood.round.level");
+      text(title, "livelihood.round.title");
+      required(opensOn, "livelihood.round.opensOn");
+      required(closesOn, "livelihood.round.closesOn");
+      if (closesOn.isBefore(opensOn)) {
+        throw new IllegalArgumentException(
+            "livelihood round '" + id + "' closes on " + closesOn + ", before it opens " + opensOn);
+      }
+      categories = list(categories, "livelihood.round.categories");
+      if (accepted < 0) {
+        throw new IllegalArgumentException(
+            "livelihood round '" + id + "' has a negative count " + accepted);
+      }
+      acceptedTitles = list(acceptedTitles, "livelihood.round.acceptedTitles");
+    }
+  }
+
+  /**
+   * An elected project being carried out (民生实事项目进展).
+   *
+   * @param level the congress that elected it: the county's or the township's name
+   * @param department the responsible department (承办单位); empty when none is named yet
+   * @param percent the department's latest report, 0 to 100
+   * @param stateZh the state in words (未开始, 进行中, 已完成, 滞后…); {@code stateEn} in English
+   * @param milestone the next milestone due, or the last one done when all are; absent if none
+   */
+  public record LivelihoodProject(
+      String id,
+      String level,
+      int year,
+      String title,
+      String department,
+      int percent,
+      String stateZh,
+      String stateEn,
+      @Nullable Milestone milestone) {
+    public LivelihoodProject {
+      text(id, "livelihood.project.id");
+      text(level, "livelihood.project.level");
+      text(title, "livelihood.project.title");
+      department = department == null ? "" : department;
+      if (percent < 0 || percent > 100) {
+        throw new IllegalArgumentException(
+            "livelihood project '" + id + "' is " + percent + "% done; 0 to 100");
+      }
+      text(stateZh, "livelihood.project.stateZh");
+      stateEn = stateEn == null ? "" : stateEn;
+    }
+  }
+
+  /** A project's milestone: what, the day it is due, and the day it was done if it was. */
+  public record Milestone(String title, LocalDate due, @Nullable LocalDate done) {
+    public Milestone {
+      text(title, "livelihood.milestone.title");
+      required(due, "livelihood.milestone.due");
     }
   }
 }

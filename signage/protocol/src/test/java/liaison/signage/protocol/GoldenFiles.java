@@ -10,6 +10,10 @@ import java.io.UncheckedIOException;
  */
 public final class GoldenFiles {
   public static final String CONTENT = "station-content.v1.json";
+
+  /** The snapshot with 民生实事's rounds, projects and proposal link (issue 21). */
+  public static final String CONTENT_LIVELIHOOD = "station-content-livelihood.v1.json";
+
   public static final String STATE = "station-state.v1.json";
   public static final String EVENT = "station-event.v1.json";
   public static final String ALERT = "station-alert.v1.json";
@@ -104,6 +108,10 @@ public final class GoldenFiles {
 
   public static StationContent content() {
     return ProtocolCodec.decode(bytes(CONTENT), StationContent.class);
+  }
+
+  public static StationContent contentWithLivelihood() {
+    return ProtocolCodec.decode(bytes(CONTENT_LIVELIHOOD), StationContent.class);
   }
 
   /**

@@ -26,10 +26,10 @@ class PlaylistTest {
             e -> {
               assertThat(e.zh())
                   .isEqualTo(
-                      "播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA");
+                      "播放列表中的版面“CLOCK”不存在；可用的版面：TODAY、WEEK、ROSTER、NOTICES、RESULTS、PLAN、STARS、MEDIA、LIVELIHOOD、LIVELIHOOD_PROGRESS");
               assertThat(e.en())
                   .isEqualTo(
-                      "the playlist names an unknown board 'CLOCK'; use one of TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN, STARS, MEDIA");
+                      "the playlist names an unknown board 'CLOCK'; use one of TODAY, WEEK, ROSTER, NOTICES, RESULTS, PLAN, STARS, MEDIA, LIVELIHOOD, LIVELIHOOD_PROGRESS");
               assertThat(e.getMessage()).contains(e.zh()).contains(e.en());
             });
   }

@@ -27,6 +27,7 @@ class ProtocolCodecTest {
   static List<Arguments> goldenFiles() {
     return List.of(
         Arguments.of(GoldenFiles.CONTENT, StationContent.class),
+        Arguments.of(GoldenFiles.CONTENT_LIVELIHOOD, StationContent.class),
         Arguments.of(GoldenFiles.STATE, StationState.class),
         Arguments.of(GoldenFiles.EVENT, StationEvent.class),
         Arguments.of(GoldenFiles.ALERT, StationAlert.class),
@@ -79,6 +80,57 @@ class ProtocolCodecTest {
     assertThat(report.kindZh()).isEqualTo("述职");
     assertThat(report.deputyIds()).containsExactly("d-0001", "d-0002");
     assertThat(content.planOrEmpty().get(1).notes()).isNull();
+  }
+
+  @Test
+  void shouldReadTheLivelihoodSnapshotAndOneFromAnOlderHubWithoutIt() throws Exception {
+    StationContent content = GoldenFiles.contentWithLivelihood();
+
+    assertThat(content.links().livelihood()).isEqualTo("https://hub.example.cn/l/Xq7fK2mPw9");
+    StationContent.Livelihood l = content.livelihoodOrEmpty();
+    assertThat(l.rounds())
+        .extracting(StationContent.LivelihoodRound::level)
+        .containsExactly("城关镇", "青溪县");
+    assertThat(l.rounds().getFirst().acceptedTitles()).hasSize(3).contains("老街农贸市场改造");
+    assertThat(l.rounds().getFirst().closesOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(l.projects())
+        .extracting(StationContent.LivelihoodProject::percent)
+        .containsExactly(60, 100, 0);
+    assertThat(l.projects().get(1).milestone().done()).isEqualTo(LocalDate.of(2026, 10, 28));
+    assertThat(l.projects().get(2).milestone()).isNull();
+    assertThat(content.playlistToPlay().entries())
+        .extracting(Playlist.Entry::board)
+        .contains("LIVELIHOOD", "LIVELIHOOD_PROGRESS");
+
+    StationContent older = GoldenFiles.content();
+    assertThat(older.livelihood()).isNull();
+    assertThat(older.livelihoodOrEmpty().nothingToShow()).isTrue();
+    assertThat(older.links().livelihood()).as("a hub before issue 21 sends no link").isNull();
+    assertThat(new String(ProtocolCodec.encode(older), StandardCharsets.UTF_8))
+        .as("none is not written, so an older station reads the same bytes as before")
+        .doesNotContain("livelihood");
+  }
+
+  @Test
+  void shouldRefuseALivelihoodPartThatCannotBeShown() {
+    assertThatThrownBy(
+            () ->
+                new StationContent.LivelihoodProject(
+                    "lp-1", "青溪县", 2026, "道路", "", 120, "进行中", "Under way", null))
+        .hasMessageContaining("120% done");
+    assertThatThrownBy(
+            () ->
+                new StationContent.LivelihoodRound(
+                    "lr-1",
+                    "青溪县",
+                    2027,
+                    "征集",
+                    LocalDate.of(2026, 11, 30),
+                    LocalDate.of(2026, 11, 1),
+                    List.of(),
+                    0,
+                    List.of()))
+        .hasMessageContaining("before it opens");
   }
 
   @Test

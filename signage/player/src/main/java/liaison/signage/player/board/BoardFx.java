@@ -13,6 +13,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.fx.WrapRow;
 import liaison.signage.player.fx.WrappingLabel;
+import liaison.signage.player.qr.QrCode;
+import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 import org.jspecify.annotations.Nullable;
 
@@ -108,6 +110,17 @@ final class BoardFx {
     box.getStyleClass().add("board-title-row");
     box.setMinHeight(Region.USE_PREF_SIZE);
     return box;
+  }
+
+  /** A square QR code of {@code url}, {@code em} of the board's font on each side. */
+  static QrView qr(String url, double em) {
+    QrView qr = new QrView();
+    qr.show(QrCode.of(url));
+    String side = em + "em";
+    qr.setStyle(
+        "-fx-pref-width: %s; -fx-pref-height: %s; -fx-min-width: %s; -fx-min-height: %s; -fx-max-width: %s; -fx-max-height: %s;"
+            .formatted(side, side, side, side, side, side));
+    return qr;
   }
 
   /** A calm message where the board has nothing to list: never a blank area. */

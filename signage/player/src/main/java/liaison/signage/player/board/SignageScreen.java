@@ -431,6 +431,8 @@ public final class SignageScreen {
       case RESULTS -> ResultsBoard.build(in);
       case PLAN -> PlanBoard.build(in);
       case STARS -> StarsBoard.build(in);
+      case LIVELIHOOD -> LivelihoodBoard.build(in);
+      case LIVELIHOOD_PROGRESS -> LivelihoodProgressBoard.build(in);
       // Never a slide: the loop plays the media slides where a MEDIA entry stands (MediaTurn).
       case MEDIA -> TodayBoard.build(in);
       case NOTICES -> {

@@ -15,7 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import liaison.signage.player.loop.OnScreen.Vote;
-import liaison.signage.player.qr.QrCode;
 import liaison.signage.player.qr.QrView;
 import liaison.signage.player.text.Bilingual;
 import liaison.signage.player.text.Dates;
@@ -82,12 +81,7 @@ final class VoteBoard {
 
   /** The ballot page's code with what to do beneath it. */
   private static VBox code(String url) {
-    QrView qr = new QrView();
-    qr.show(QrCode.of(url));
-    String side = QR_EM + "em";
-    qr.setStyle(
-        "-fx-pref-width: %s; -fx-pref-height: %s; -fx-min-width: %s; -fx-min-height: %s; -fx-max-width: %s; -fx-max-height: %s;"
-            .formatted(side, side, side, side, side, side));
+    QrView qr = BoardFx.qr(url, QR_EM);
     VBox box = new VBox(qr, fixed("vote-scan", SCAN.zh()), fixed("vote-scan-en", SCAN.en()));
     box.getStyleClass().add("vote-code");
     box.setAlignment(Pos.TOP_CENTER);

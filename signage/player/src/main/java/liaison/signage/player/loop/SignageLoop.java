@@ -637,6 +637,8 @@ public final class SignageLoop {
       case RESULTS -> c.resultsIfAny().isPresent();
       case PLAN -> !c.planOrEmpty().isEmpty();
       case STARS -> !c.dutyOrEmpty().stars().isEmpty();
+      case LIVELIHOOD -> !c.livelihoodOrEmpty().rounds().isEmpty();
+      case LIVELIHOOD_PROGRESS -> !c.livelihoodOrEmpty().projects().isEmpty();
       // Not a board: the loop plays the media slides there (beginMediaAt).
       case MEDIA -> false;
     };

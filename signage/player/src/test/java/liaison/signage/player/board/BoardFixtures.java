@@ -377,6 +377,88 @@ final class BoardFixtures {
         "https://hub.example.cn/r/" + id);
   }
 
+  /**
+   * The normal station with 民生实事: the township's round and the county's collecting, the elected
+   * projects of both under way (one done, one not started, one with a long title).
+   */
+  static StationContent withLivelihood(StationContent c) {
+    List<StationContent.LivelihoodRound> rounds =
+        List.of(
+            new StationContent.LivelihoodRound(
+                "lr-2",
+                "城关镇",
+                2027,
+                "城关镇2027年民生实事项目征集",
+                TODAY.minusDays(23),
+                TODAY.plusDays(6),
+                List.of("城乡建设", "交通出行", "养老服务", "教育", "医疗卫生"),
+                7,
+                List.of("人民路南段加装路灯", "老街农贸市场改造提升", "城南社区增设老年人日间照料中心", "第二小学门前道路拓宽")),
+            new StationContent.LivelihoodRound(
+                "lr-1",
+                "青溪县",
+                2027,
+                "青溪县2027年民生实事项目征集",
+                TODAY.minusDays(14),
+                TODAY.plusDays(16),
+                List.of("环境保护"),
+                0,
+                List.of()));
+    List<StationContent.LivelihoodProject> projects =
+        List.of(
+            project("lp-1", "城关镇", "老旧小区加装电梯（一期）", "城关镇规划建设办", 60, "12台电梯安装完成", 26, false),
+            project("lp-2", "城关镇", "城关镇中心幼儿园扩建", "城关镇社会事务办", 100, "投入使用", -30, true),
+            project(
+                "lp-3",
+                "城关镇",
+                "人民路至解放路段雨污分流改造及沿街立面整治提升工程（含三处积水点治理）",
+                "城关镇规划建设办",
+                35,
+                "管网铺设完成",
+                40,
+                false),
+            project("lp-4", "青溪县", "县城区公厕提升改造", "青溪县城市管理局", 80, "全部投入使用", 10, false),
+            project("lp-5", "青溪县", "乡村道路安全防护工程", "青溪县交通运输局", 0, "完成招标", 20, false),
+            project("lp-6", "青溪县", "城乡居民免费健康体检", "", 45, "", 0, false));
+    return c.withLinks(
+            new StationContent.Links(
+                c.links().opinion(),
+                c.links().booking(),
+                c.links().photoBase(),
+                "https://hub.example.cn/l/Xq7fK2mPw9"))
+        .withLivelihood(new StationContent.Livelihood(rounds, projects));
+  }
+
+  private static StationContent.LivelihoodProject project(
+      String id,
+      String level,
+      String title,
+      String department,
+      int percent,
+      String milestone,
+      int inDays,
+      boolean done) {
+    String[] state =
+        percent >= 100
+            ? new String[] {"已完成", "Completed"}
+            : percent == 0
+                ? new String[] {"未开始", "Not started"}
+                : new String[] {"进行中", "Under way"};
+    return new StationContent.LivelihoodProject(
+        id,
+        level,
+        2026,
+        title,
+        department,
+        percent,
+        state[0],
+        state[1],
+        milestone.isEmpty()
+            ? null
+            : new StationContent.Milestone(
+                milestone, TODAY.plusDays(inDays), done ? TODAY.plusDays(inDays - 2) : null));
+  }
+
   /** The normal station with the county's stars, a report today and one in two days, sign-in. */
   static StationContent withDuty(StationContent c) {
     StationContent.Report later =

@@ -291,6 +291,56 @@ class SignageScreenTest {
                 "2（10%）",
                 "共 20 张评议票 · 20 ballots")),
         new Case(
+            "livelihood",
+            "normal",
+            Optional.of(BoardFixtures.withLivelihood(BoardFixtures.content())),
+            slide(Board.LIVELIHOOD),
+            List.of(
+                "民生实事项目征集",
+                "城关镇 · 2027年",
+                "城关镇2027年民生实事项目征集",
+                "征集时间 11月1日—11月30日",
+                "1 Nov – 30 Nov",
+                "养老服务",
+                "已采纳建议 7 条",
+                "7 proposals accepted",
+                "人民路南段加装路灯；老街农贸市场改造提升 等",
+                "扫码提建议",
+                "Scan to propose",
+                "青溪县2027年民生实事项目征集",
+                "欢迎扫码提出您的建议",
+                "Your proposal is welcome")),
+        new Case(
+            "livelihood", "empty", empty, slide(Board.LIVELIHOOD), List.of("本站目前没有正在征集的民生实事项目")),
+        new Case(
+            "progress",
+            "normal",
+            Optional.of(BoardFixtures.withLivelihood(BoardFixtures.content())),
+            slide(Board.LIVELIHOOD_PROGRESS),
+            List.of(
+                "民生实事项目进展",
+                "Livelihood projects: progress",
+                "城关镇",
+                "2026年",
+                "承办单位 城关镇规划建设办",
+                "60%",
+                "进行中",
+                "下一节点 12台电梯安装完成（12月20日前）",
+                "已完成 投入使用（10月23日）",
+                "未开始"),
+            BoardFixtures.withLivelihood(BoardFixtures.content())
+                .livelihoodOrEmpty()
+                .projects()
+                .stream()
+                .map(StationContent.LivelihoodProject::title)
+                .toList()),
+        new Case(
+            "progress",
+            "empty",
+            empty,
+            slide(Board.LIVELIHOOD_PROGRESS),
+            List.of("暂无正在实施的民生实事项目", "No elected livelihood project is under way")),
+        new Case(
             "plan",
             "empty",
             empty,
