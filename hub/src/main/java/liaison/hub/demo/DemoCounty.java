@@ -528,6 +528,8 @@ public class DemoCounty {
 
           // Departments and opinions at every stage of the loop (inbox, timeline, overdue list).
           demoCases.load(h, COUNTY, now);
+          // 白沙镇's livelihood shortlist, published: its projects name the departments just made.
+          DemoShortlist.load(h, now);
           // 陈秀兰's duty record: the county's duty list, her meetings and training, staff's notes.
           dutyRecord.load(h, COUNTY, now);
           // Each department answers for itself on its own account (one hash: the same password).

@@ -365,10 +365,9 @@ public class Proposals {
   }
 
   /** The words checked: what is stored. */
-  private record Checked(Category category, String title, String description, String place) {}
+  record Checked(Category category, String title, String description, String place) {}
 
-  private static Checked check(
-      @Nullable Round round, Words words, ValidationProblem.Collector errors) {
+  static Checked check(@Nullable Round round, Words words, ValidationProblem.Collector errors) {
     Category category = Category.of(Rounds.strip(words.category())).orElse(null);
     if (category == null || round != null && !round.categories().contains(category)) {
       errors.add("category", Text.of("problem.livelihood.proposal.category"));

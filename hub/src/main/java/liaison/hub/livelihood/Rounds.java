@@ -257,6 +257,11 @@ public class Rounds {
     return repository.roundsIn(List.of(RoundState.COLLECTING, RoundState.REVIEWING));
   }
 
+  /** The rounds whose shortlist is public: published, or being voted on. */
+  public List<Round> shortlistedRounds() {
+    return repository.roundsIn(List.of(RoundState.SHORTLISTED, RoundState.VOTING));
+  }
+
   /** Whether residents may propose to the round today. */
   public boolean collectsToday(Round round) {
     return round.collectsOn(LocalDate.now(clock));
@@ -282,7 +287,7 @@ public class Rounds {
                     && Objects.equals(r.townshipId(), township.isEmpty() ? null : township));
   }
 
-  private static @Nullable LocalDate day(
+  static @Nullable LocalDate day(
       @Nullable String text, String field, ValidationProblem.Collector problems) {
     try {
       return LocalDate.parse(strip(text));

@@ -48,18 +48,21 @@ public class LivelihoodController {
   private final ResidentPages pages;
   private final LivelihoodProgress progress;
   private final LivelihoodVote vote;
+  private final PublicShortlists shortlists;
 
   public LivelihoodController(
       Rounds rounds,
       Proposals proposals,
       ResidentPages pages,
       LivelihoodProgress progress,
-      LivelihoodVote vote) {
+      LivelihoodVote vote,
+      PublicShortlists shortlists) {
     this.rounds = rounds;
     this.proposals = proposals;
     this.pages = pages;
     this.progress = progress;
     this.vote = vote;
+    this.shortlists = shortlists;
   }
 
   /** A choice of the form: its value and what it says in the page's language. */
@@ -99,15 +102,17 @@ public class LivelihoodController {
       Round round, String level, String categories, List<Proposal> accepted) {}
 
   /**
-   * livelihood/rounds: the rounds collecting or under review; the decided ones with their vote's
-   * result ({@code livelihood/vote-result}); the decided and evaluated ones with their projects'
-   * progress and ratings ({@code livelihood/progress}).
+   * livelihood/rounds: the rounds collecting or under review; the published shortlists (fragment
+   * livelihood/shortlist); the decided ones with their vote's result ({@code
+   * livelihood/vote-result}); the decided and evaluated ones with their projects' progress and
+   * ratings ({@code livelihood/progress}).
    */
   @Introspected
   public record RoundsPage(
       Frame frame,
       List<PublicRound> rounds,
       List<LivelihoodVote.Standing> results,
+      List<PublicShortlists.Shown> shortlists,
       List<LivelihoodProgress.DecidedRound> decided) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
@@ -190,6 +195,7 @@ public class LivelihoodController {
             Frame.resident(lang, "/livelihood"),
             shown,
             vote.decided(),
+            shortlists.shown(lang),
             progress.rounds(lang, rated)));
   }
 

@@ -327,6 +327,7 @@ class EveryPageBrowserTest {
                     ? records.get("electedRound")
                     : liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
             case "supervise/projectId", "livelihood/projectId" -> records.get("electedProject");
+            case "projects/projectId" -> liaison.hub.demo.DemoShortlist.DRAFT_PROJECT;
             case "n/token" -> records.get("smsStop");
             case "t/code" -> records.get("tracking");
             case "booked/code" -> records.get("bookingCode");

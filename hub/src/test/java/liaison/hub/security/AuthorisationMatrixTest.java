@@ -677,6 +677,38 @@ class AuthorisationMatrixTest {
     expect("POST /admin/livelihood/{id}/proposals", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/opinions", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/proposals/{proposalId}/decision", STATION_STAFF);
+    // 初定与审议: each side's round is under review with one draft project missing everything, so
+    // an allowed publish is refused as invalid and a take-back or withdraw is out of turn (409).
+    expect("GET /api/livelihood/rounds/{id}/projects", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/proposals", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/position", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/leave-out", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/projects/{projectId}/take-back", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/publish", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/withdraw", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/schedule", STATION_STAFF);
+    expect("POST /api/livelihood/rounds/{id}/cancel", STATION_STAFF);
+    expect(
+        "GET /api/livelihood/rounds/{id}/proposals/{proposalId}/photos/{file}",
+        new Route(
+            STATION_STAFF,
+            "",
+            (who, side) -> Map.of("file", records.get(side).get("casePhoto") + ".jpg")));
+    expect("GET /admin/livelihood/{id}/shortlist", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects", STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/proposals", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/position", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/leave-out", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/projects/{projectId}/take-back", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/publish", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/withdraw", STATION_STAFF);
+    expect("GET /admin/livelihood/{id}/change", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/schedule", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/cancel", STATION_STAFF);
     // Supervise and evaluate (监督, 测评): S1's elected project is 县交通运输局's, supervised by 陈秀兰;
     // its round is not decided, so every change of an allowed person is refused out of turn (409).
     expect("GET /admin/livelihood/{id}/supervise", STATION_STAFF);
@@ -1446,8 +1478,10 @@ class AuthorisationMatrixTest {
           case "rounds/id", "livelihood/id" -> r.get("round");
           case "lv/id" -> r.get("voteSession");
           case "proposals/proposalId" -> r.get("proposal");
-          case "supervise/projectId", "livelihood/projectId", "projects/projectId" ->
-              r.get("electedProject");
+          case "supervise/projectId", "livelihood/projectId" -> r.get("electedProject");
+          // a round's projects under review (初定与审议), or an elected one on the public page
+          case "projects/projectId" ->
+              template.startsWith("/livelihood/") ? r.get("electedProject") : r.get("project");
           case "milestones/milestoneId" -> r.get("milestone");
           case "supervisors/deputyId" -> "d-0001";
           case "reports/progressId" -> r.get("progress");
@@ -1792,6 +1826,16 @@ class AuthorisationMatrixTest {
                 .bind("station", side.get("station"))
                 .bind("at", Sql.instant(now))
                 .execute();
+            h.createUpdate(
+                    """
+                    INSERT INTO livelihood_project (id, round_id, position, category, title,
+                      description, state, created_at, updated_at)
+                    VALUES (:id, :round, 1, 'TRANSPORT', '路灯', '路灯坏了', 'DRAFT', :at, :at)
+                    """)
+                .bind("id", "lj-matrix" + n)
+                .bind("round", "lr-matrix" + n)
+                .bind("at", Sql.instant(now))
+                .execute();
           });
       // and its vote planned (the round not shortlisted: an allowed step is out of turn, 409)
       jdbi.useHandle(
@@ -1810,6 +1854,7 @@ class AuthorisationMatrixTest {
       side.put("round", "lr-matrix" + n);
       side.put("proposal", "lp-matrix" + n);
       side.put("voteSession", "lvs-matrix" + n);
+      side.put("project", "lj-matrix" + n);
     }
     // A photo anyone may fetch, and a screenshot of each station.
     HttpResponse<String> photo =
@@ -1868,6 +1913,14 @@ class AuthorisationMatrixTest {
       jdbi.useTransaction(
           h -> hub.bean(CaseRepository.class).insertPhoto(h, side.get("case"), 9, casePhoto));
       side.put("casePhoto", casePhoto);
+      // The same photo sent with the side's livelihood proposal, served to the round's staff.
+      jdbi.useTransaction(
+          h ->
+              h.execute(
+                  "INSERT INTO livelihood_proposal_photo (proposal_id, position, sha256)"
+                      + " VALUES (?, 1, ?)",
+                  side.get("proposal"),
+                  casePhoto));
     }
     // A message of 青溪县's outbox about each side's case: not given up, so an administrator's
     // 重新发送 is refused (409), another county's is not found.
@@ -2107,7 +2160,9 @@ class AuthorisationMatrixTest {
             "POST",
             "/api/media?fileName=matrix.png&station=" + records.get(side).get("station"),
             "image/png",
-            png(new Color(n * 37 % 256, n * 11 % 256, n % 256)));
+            // distinct for the first 65,536 posters: the colours of n * 37, n * 11, n repeated
+            // after 256, and the table now asks for more than that
+            png(new Color(n % 256, n / 256 % 256, 77)));
     if (answer.statusCode() != 201) {
       throw new IllegalStateException(
           "POST /api/media answered " + answer.statusCode() + " " + answer.body());
