@@ -425,7 +425,9 @@ class LivelihoodVoteTest {
             staff.submit(page + "/close", csrf, List.of(Map.entry("confirm", "yes"))).statusCode())
         .isEqualTo(303);
     assertThat(round("lr-vote-page")).isEqualTo("DECIDED");
-    assertThat(staff.get(page).body()).contains("票决结果", "当选", "未当选");
+    assertThat(staff.get(page).body())
+        .as("the result: the first project elected, the second not")
+        .containsSubsequence("票决结果", "白沙镇农贸市场加装雨棚", ">当选</span>", "白沙镇卫生院开设夜间门诊", ">未当选</span>");
 
     // The township's station shows the elected project's progress board.
     PublicationRepository publications = hub.bean(PublicationRepository.class);
