@@ -60,6 +60,7 @@ public class LivelihoodVote {
   private final Rounds rounds;
   private final StationRepository stations;
   private final ApplicationEventPublisher<TallyChanged> tallies;
+  private final LivelihoodScreens screens;
   private final PublicLinks links;
   private final BadInput badInput;
   private final Throttle perAddress;
@@ -72,6 +73,7 @@ public class LivelihoodVote {
       Rounds rounds,
       StationRepository stations,
       ApplicationEventPublisher<TallyChanged> tallies,
+      LivelihoodScreens screens,
       PublicLinks links,
       BadInput badInput,
       Throttles throttles,
@@ -83,6 +85,7 @@ public class LivelihoodVote {
     this.rounds = rounds;
     this.stations = stations;
     this.tallies = tallies;
+    this.screens = screens;
     this.links = links;
     this.badInput = badInput;
     // The report's ballot limit: a hall's deputies share its Wi-Fi's address, as its voters do.
@@ -313,7 +316,7 @@ public class LivelihoodVote {
    * OPEN → CLOSED, counted by the rule: a project is ELECTED when its FOR votes are more than half
    * of all the congress's deputies; if more meet it than the session elects, the most FOR first
    * (those tied at the limit stay NOT_ELECTED and are named by {@link Standing#overLimit}, for the
-   * congress to settle). The round VOTING → DECIDED.
+   * congress to settle). The round VOTING → DECIDED, and its stations' screens are told.
    */
   public Standing close(Staff staff, String sessionId) {
     Standing standing = requireChange(staff, sessionId);
@@ -331,6 +334,8 @@ public class LivelihoodVote {
           repository.move(h, standing.round().id(), RoundState.VOTING, RoundState.DECIDED, clock);
         });
     changed(standing.session());
+    // The stations the round reaches now show the elected projects' progress board.
+    screens.changed(standing.round());
     LOG.info("livelihood vote {} closed by {}", sessionId, staff.id());
     return get(staff, sessionId);
   }

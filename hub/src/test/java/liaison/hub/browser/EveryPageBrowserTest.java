@@ -325,7 +325,10 @@ class EveryPageBrowserTest {
             case "livelihood/id" ->
                 template.contains("/supervise")
                     ? records.get("electedRound")
-                    : liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
+                    // The county's vote under way: its facts, steps and live counts.
+                    : template.endsWith("/vote")
+                        ? "lr-pages-vote"
+                        : liaison.hub.demo.DemoLivelihood.TOWNSHIP_ROUND;
             case "supervise/projectId", "livelihood/projectId" -> records.get("electedProject");
             case "projects/projectId" -> liaison.hub.demo.DemoShortlist.DRAFT_PROJECT;
             case "n/token" -> records.get("smsStop");

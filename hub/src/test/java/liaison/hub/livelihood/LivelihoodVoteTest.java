@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +23,11 @@ import liaison.hub.StaffClient;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.publish.PublicationRepository;
 import liaison.hub.report.PrintedSlips;
 import liaison.signage.protocol.ProjectTally;
 import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
 import liaison.signage.protocol.VoteTally;
 import liaison.testkit.TestClient;
@@ -325,6 +329,125 @@ class LivelihoodVoteTest {
   private void assertRefused(HttpResponse<String> answer, String zh, String en) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
     assertThat(answer.body()).contains(zh).contains(en.replace("'", "&#39;"));
+  }
+
+  @Test
+  void shouldPlanOpenAndCloseTheVoteThroughTheStaffPageAndShowTheElectedOnTheStations()
+      throws Exception {
+    List<String> projects =
+        ShortlistFixture.shortlisted(
+            database(),
+            "lr-vote-page",
+            COUNTY,
+            "t-baisha",
+            "2028年度白沙镇民生实事项目（会上票决）",
+            List.of("白沙镇农贸市场加装雨棚", "白沙镇卫生院开设夜间门诊"));
+    String page = "/admin/livelihood/lr-vote-page/vote";
+    StaffClient staff = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+    assertThat(staff.get("/admin/livelihood/lr-vote-page").body())
+        .as("the round's page leads to its vote")
+        .contains("href=\"" + page + "\"");
+    String csrf = staff.csrf(page);
+
+    // Every field's problem on the form, nothing saved.
+    HttpResponse<String> refused =
+        staff.submit(
+            page,
+            csrf,
+            List.of(
+                Map.entry("title", " "),
+                Map.entry("heldOn", "明天"),
+                Map.entry("choices", "3"),
+                Map.entry("elects", "0"),
+                Map.entry("stationId", "s-001")));
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains(
+            "请填写会议名称",
+            "每位代表可投赞成票的项目数应在 1 到 2 之间",
+            "最多当选的项目数应在 1 到 2 之间",
+            "请选择本轮所在地区的联络站",
+            "value=\"明天\"");
+    assertThat(admin.api("GET", "/api/livelihood/rounds/lr-vote-page/vote", null).statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> planned =
+        staff.submit(
+            page,
+            csrf,
+            List.of(
+                Map.entry("title", "白沙镇第十八届人民代表大会第七次会议"),
+                Map.entry("heldOn", "2027-01-12"),
+                Map.entry("choices", "1"),
+                Map.entry("elects", ""),
+                Map.entry("stationId", "s-002")));
+    assertThat(planned.statusCode()).isEqualTo(303);
+    assertThat(planned.headers().firstValue("Location")).hasValue(page + "?done=planned");
+    String session =
+        strings("SELECT id FROM livelihood_vote_session WHERE round_id = 'lr-vote-page'").get(0);
+    assertThat(staff.get(page).body())
+        .contains("白沙镇第十八届人民代表大会第七次会议", "白沙镇桃源村人大代表工作站", "/lv/" + session, "发放票决码（下载 PDF）");
+
+    HttpResponse<byte[]> pdf =
+        staff.postForBytes(
+            page + "/codes?_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+    List<String> codes = PrintedSlips.read(pdf.body()).codes();
+    assertThat(codes).isNotEmpty();
+    assertThat(staff.get(page).body())
+        .as("every deputy has a code: the button goes")
+        .contains("所有代表都已领取票决码")
+        .doesNotContain("发放票决码（下载 PDF）");
+
+    // Not ticked: refused with the box named, the vote not opened.
+    HttpResponse<String> unticked = staff.submit(page + "/open", csrf, List.of());
+    assertThat(unticked.statusCode()).isEqualTo(422);
+    assertThat(unticked.body()).contains("请先勾选确认");
+    assertThat(round("lr-vote-page")).isEqualTo("SHORTLISTED");
+    assertThat(
+            staff.submit(page + "/open", csrf, List.of(Map.entry("confirm", "yes"))).statusCode())
+        .isEqualTo(303);
+    assertThat(round("lr-vote-page")).isEqualTo("VOTING");
+
+    // More than half of all the township's deputies for the first project.
+    int elect = codes.size() / 2 + 1;
+    for (String code : codes.subList(0, elect)) {
+      assertThat(
+              cast(session, code, Map.of(projects.get(0), "FOR", projects.get(1), "AGAINST"))
+                  .statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(staff.get(page).body()).contains(elect + " / " + codes.size() + " 位代表");
+
+    assertThat(
+            staff.submit(page + "/close", csrf, List.of(Map.entry("confirm", "yes"))).statusCode())
+        .isEqualTo(303);
+    assertThat(round("lr-vote-page")).isEqualTo("DECIDED");
+    assertThat(staff.get(page).body())
+        .as("the result: the first project elected, the second not")
+        .containsSubsequence("票决结果", "白沙镇农贸市场加装雨棚", ">当选</span>", "白沙镇卫生院开设夜间门诊", ">未当选</span>");
+
+    // The township's station shows the elected project's progress board.
+    PublicationRepository publications = hub.bean(PublicationRepository.class);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                publications
+                    .current("s-002")
+                    .map(
+                        p ->
+                            ProtocolCodec.decode(
+                                p.payload().getBytes(StandardCharsets.UTF_8), StationContent.class))
+                    .map(
+                        c ->
+                            c.livelihoodOrEmpty().projects().stream()
+                                .map(StationContent.LivelihoodProject::title)
+                                .toList())
+                    .orElse(List.of()),
+            titles -> titles.contains("白沙镇农贸市场加装雨棚") && !titles.contains("白沙镇卫生院开设夜间门诊"));
   }
 
   private JsonNode plan(String roundId, String title, String choices, String stationId)

@@ -706,6 +706,12 @@ class AuthorisationMatrixTest {
     expect("POST /admin/livelihood/{id}/projects/{projectId}/take-back", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/publish", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/withdraw", STATION_STAFF);
+    // The vote's staff page: the same service as the API above, the same answers (409 out of turn).
+    expect("GET /admin/livelihood/{id}/vote", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/vote", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/vote/codes", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/vote/open", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/vote/close", STATION_STAFF);
     expect("GET /admin/livelihood/{id}/change", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/schedule", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/cancel", STATION_STAFF);
