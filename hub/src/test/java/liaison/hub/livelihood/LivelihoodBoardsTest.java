@@ -65,22 +65,8 @@ class LivelihoodBoardsTest {
     }
   }
 
-  /** The snapshot last published to the station, once it satisfies {@code until}. */
   private StationContent published(String stationId, Predicate<StationContent> until) {
-    PublicationRepository publications = hub.bean(PublicationRepository.class);
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                publications
-                    .current(stationId)
-                    .map(
-                        p ->
-                            ProtocolCodec.decode(
-                                p.payload().getBytes(StandardCharsets.UTF_8),
-                                StationContent.class)),
-            c -> c.isPresent() && until.test(c.get()))
-        .orElseThrow();
+    return LivelihoodCalls.published(hub, stationId, until);
   }
 
   private static Optional<LivelihoodRound> round(StationContent c, String level) {

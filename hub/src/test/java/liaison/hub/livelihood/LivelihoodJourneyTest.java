@@ -1,14 +1,11 @@
 package liaison.hub.livelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +18,8 @@ import liaison.hub.StaffClient;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
-import liaison.hub.publish.PublicationRepository;
 import liaison.hub.report.PrintedSlips;
 import liaison.hub.station.StationRepository;
-import liaison.signage.protocol.ProtocolCodec;
-import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.LivelihoodProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,6 +66,7 @@ class LivelihoodJourneyTest {
     // The county's staff: through the JSON API (HTTP Basic), and at their desk's forms.
     StaffClient county = StaffClient.basic(hub, "admin", DemoCounty.PASSWORD);
     StaffClient desk = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+    LivelihoodCalls staff = new LivelihoodCalls(county);
     StaffClient transport = StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD);
     StaffClient chenxl = StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD);
     StaffClient resident = StaffClient.anonymous(hub);
@@ -81,22 +76,7 @@ class LivelihoodJourneyTest {
     String title = year + "年度青溪县民生实事项目";
 
     // 征集: the county's staff open the round; a station's link offers it to residents.
-    String round =
-        body(
-                county.api(
-                    "POST",
-                    "/api/livelihood/rounds",
-                    json.writeValueAsString(
-                        Map.of(
-                            "townshipId", "",
-                            "year", Integer.toString(year),
-                            "title", title,
-                            "opensOn", today.toString(),
-                            "closesOn", today.plusDays(20).toString(),
-                            "categories", List.of("TRANSPORT", "ELDERLY_CARE", "URBAN_RURAL")))),
-                201)
-            .path("id")
-            .asText();
+    String round = staff.open("", year, title, List.of("TRANSPORT", "ELDERLY_CARE", "URBAN_RURAL"));
     String token =
         hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
     assertThat(resident.get("/l/" + token).body()).contains(title);
@@ -118,38 +98,34 @@ class LivelihoodJourneyTest {
     // Not public until staff accept it.
     assertThat(resident.get("/livelihood").body()).contains(title).doesNotContain("茶园路硬化");
 
-    assertThat(decide(county, round, sent).path("status").asText()).isEqualTo("ACCEPTED");
-    String duplicate = enter(county, round, "TRANSPORT", "茶园道路太烂");
-    String canteen = enter(county, round, "ELDERLY_CARE", "老年食堂");
-    String square = enter(county, round, "URBAN_RURAL", "新建文化广场");
+    assertThat(
+            staff
+                .step(round, "/proposals/" + sent + "/decision", "{\"decision\":\"ACCEPT\"}")
+                .path("status")
+                .asText())
+        .isEqualTo("ACCEPTED");
+    String duplicate = staff.enter(round, "s-001", "TRANSPORT", "茶园道路太烂");
+    String canteen = staff.enter(round, "s-001", "ELDERLY_CARE", "老年食堂");
+    String square = staff.enter(round, "s-001", "URBAN_RURAL", "新建文化广场");
     assertThat(resident.get("/livelihood").body()).contains("茶园路硬化", "茶园道路太烂", "老年食堂");
-    assertThat(state(county, round)).isEqualTo("COLLECTING");
-    body(county.api("POST", "/api/livelihood/rounds/" + round + "/close", null), 200);
-    assertThat(state(county, round)).isEqualTo("REVIEWING");
+    assertThat(staff.state(round)).isEqualTo("COLLECTING");
+    staff.step(round, "/close", null);
+    assertThat(staff.state(round)).isEqualTo("REVIEWING");
 
     // 初定 and 审议: the duplicates merged, each project given its department, cost, timetable.
-    String road = project(county, round, sent, duplicate);
-    String hall = project(county, round, canteen);
-    String left = project(county, round, square);
-    edit(county, round, road, "TRANSPORT", "路花村茶园路硬化", "dep-transport", "1200000", year);
-    edit(county, round, hall, "ELDERLY_CARE", "城南社区老年食堂", "dep-transport", "80000", year);
-    body(
-        county.api(
-            "POST",
-            "/api/livelihood/rounds/" + round + "/projects/" + left + "/leave-out",
-            "{\"reason\":\"与县级项目重复，已并入县级征集\"}"),
-        200);
-    assertThat(
-            body(county.api("POST", "/api/livelihood/rounds/" + round + "/publish", null), 200)
-                .path("state")
-                .asText())
-        .isEqualTo("SHORTLISTED");
+    String road = staff.project(round, sent, duplicate);
+    String hall = staff.project(round, canteen);
+    String left = staff.project(round, square);
+    staff.edit(round, road, "TRANSPORT", "路花村茶园路硬化", "dep-transport", "1200000", year);
+    staff.edit(round, hall, "ELDERLY_CARE", "城南社区老年食堂", "dep-transport", "80000", year);
+    staff.step(round, "/projects/" + left + "/leave-out", "{\"reason\":\"与县级项目重复，已并入县级征集\"}");
+    assertThat(staff.step(round, "/publish", null).path("state").asText()).isEqualTo("SHORTLISTED");
     assertThat(resident.get("/livelihood").body())
         .contains("路花村茶园路硬化", "城南社区老年食堂", "120 万元", "新建文化广场", "与县级项目重复，已并入县级征集");
 
     // 票决: the vote planned, the slips printed, opened; the township's deputies vote on phones.
     JsonNode planned =
-        body(
+        staff.body(
             county.api(
                 "POST",
                 "/api/livelihood/rounds/" + round + "/vote",
@@ -168,8 +144,8 @@ class LivelihoodJourneyTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     List<String> codes = PrintedSlips.read(pdf.body()).codes();
     assertThat(codes).hasSize(deputies);
-    body(county.api("POST", "/api/livelihood/rounds/" + round + "/vote/open", null), 200);
-    assertThat(state(county, round)).isEqualTo("VOTING");
+    staff.step(round, "/vote/open", null);
+    assertThat(staff.state(round)).isEqualTo("VOTING");
     // While the deputies vote, residents still read what was left out and why.
     assertThat(resident.get("/livelihood").body()).contains("与县级项目重复，已并入县级征集");
 
@@ -187,8 +163,7 @@ class LivelihoodJourneyTest {
       assertThat(cast.statusCode()).as(cast.body()).isEqualTo(200);
       assertThat(cast.body()).contains("选票已计入");
     }
-    JsonNode closed =
-        body(county.api("POST", "/api/livelihood/rounds/" + round + "/vote/close", null), 200);
+    JsonNode closed = staff.step(round, "/vote/close", null);
     assertThat(closed.path("state").asText()).isEqualTo("CLOSED");
     Map<String, String> result = new java.util.HashMap<>();
     closed
@@ -198,7 +173,7 @@ class LivelihoodJourneyTest {
         .as("more than half of all deputies elects; half does not")
         .containsEntry(road, "ELECTED")
         .containsEntry(hall, "NOT_ELECTED");
-    assertThat(state(county, round)).isEqualTo("DECIDED");
+    assertThat(staff.state(round)).isEqualTo("DECIDED");
     String decided = resident.get("/livelihood").body();
     assertThat(decided)
         .contains(
@@ -220,7 +195,15 @@ class LivelihoodJourneyTest {
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(303);
     assertThat(resident.get("/livelihood").body()).contains("进度 45%", "路基完成，开始铺设路面。");
     LivelihoodProject shown =
-        published("s-001").livelihoodOrEmpty().projects().stream()
+        LivelihoodCalls.published(
+                hub,
+                "s-001",
+                c ->
+                    c.livelihoodOrEmpty().projects().stream()
+                        .anyMatch(p -> p.title().equals("路花村茶园路硬化") && p.percent() == 45))
+            .livelihoodOrEmpty()
+            .projects()
+            .stream()
             .filter(p -> p.title().equals("路花村茶园路硬化"))
             .findFirst()
             .orElseThrow();
@@ -250,7 +233,7 @@ class LivelihoodJourneyTest {
         .isEqualTo(303);
     assertThat(desk.submit(base + "/ratings/close", desk.csrf(), List.of()).statusCode())
         .isEqualTo(303);
-    assertThat(state(county, round)).isEqualTo("EVALUATED");
+    assertThat(staff.state(round)).isEqualTo("EVALUATED");
     assertThat(resident.get("/livelihood").body())
         .contains(title, "已测评", "满意 1（100%） · 基本满意 0（0%） · 不满意 0（0%）")
         .contains("满意 0（0%） · 基本满意 1（100%） · 不满意 0（0%）")
@@ -267,121 +250,5 @@ class LivelihoodJourneyTest {
     fields.add(Map.entry("code", code));
     answers.forEach((project, answer) -> fields.add(Map.entry("p-" + project, answer)));
     return phone.postForm("/lv/" + session, fields);
-  }
-
-  /** The snapshot last published to the station, once it carries the road at 45%. */
-  private StationContent published(String stationId) {
-    PublicationRepository publications = hub.bean(PublicationRepository.class);
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                publications
-                    .current(stationId)
-                    .map(
-                        p ->
-                            ProtocolCodec.decode(
-                                p.payload().getBytes(StandardCharsets.UTF_8),
-                                StationContent.class)),
-            c ->
-                c.isPresent()
-                    && c.get().livelihoodOrEmpty().projects().stream()
-                        .anyMatch(p -> p.title().equals("路花村茶园路硬化") && p.percent() == 45))
-        .orElseThrow();
-  }
-
-  private JsonNode decide(StaffClient staff, String round, String proposal) throws Exception {
-    return body(
-        staff.api(
-            "POST",
-            "/api/livelihood/rounds/" + round + "/proposals/" + proposal + "/decision",
-            "{\"decision\":\"ACCEPT\"}"),
-        200);
-  }
-
-  /** A proposal staff write down at a reception: accepted as entered. */
-  private String enter(StaffClient staff, String round, String category, String title)
-      throws Exception {
-    return body(
-            staff.api(
-                "POST",
-                "/api/livelihood/rounds/" + round + "/proposals",
-                json.writeValueAsString(
-                    Map.of(
-                        "source",
-                        "RECEPTION",
-                        "stationId",
-                        "s-001",
-                        "words",
-                        Map.of(
-                            "category",
-                            category,
-                            "title",
-                            title,
-                            "description",
-                            title + "：群众在接待日反映，希望明年办理。",
-                            "place",
-                            "")))),
-            201)
-        .path("id")
-        .asText();
-  }
-
-  private String project(StaffClient staff, String round, String... proposals) throws Exception {
-    return body(
-            staff.api(
-                "POST",
-                "/api/livelihood/rounds/" + round + "/projects",
-                json.writeValueAsString(Map.of("proposalIds", List.of(proposals)))),
-            201)
-        .path("id")
-        .asText();
-  }
-
-  private void edit(
-      StaffClient staff,
-      String round,
-      String project,
-      String category,
-      String title,
-      String department,
-      String cost,
-      int year)
-      throws Exception {
-    body(
-        staff.api(
-            "POST",
-            "/api/livelihood/rounds/" + round + "/projects/" + project,
-            json.writeValueAsString(
-                Map.of(
-                    "category",
-                    category,
-                    "title",
-                    title,
-                    "description",
-                    title + "：经审议纳入候选。",
-                    "place",
-                    "路花村",
-                    "departmentId",
-                    department,
-                    "costYuan",
-                    cost,
-                    "startsOn",
-                    year + "-03",
-                    "endsOn",
-                    year + "-10"))),
-        200);
-  }
-
-  private String state(StaffClient staff, String round) throws Exception {
-    return body(staff.api("GET", "/api/livelihood/rounds/" + round, null), 200)
-        .path("round")
-        .path("state")
-        .asText();
-  }
-
-  private JsonNode body(HttpResponse<String> answer, int status) throws Exception {
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-    return json.readTree(answer.body());
   }
 }

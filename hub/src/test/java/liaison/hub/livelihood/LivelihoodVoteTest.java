@@ -326,63 +326,19 @@ class LivelihoodVoteTest {
    * the shortlist's API: one proposal entered per title, made a project with its department, cost
    * and timetable; the collection closed, the shortlist published.
    */
-  private Shortlist shortlisted(String townshipId, String title, List<String> titles)
-      throws Exception {
-    LocalDate today = LocalDate.now(Sql.ZONE);
-    String round =
-        created(
-            "/api/livelihood/rounds",
-            Map.of(
-                "townshipId", townshipId,
-                "year", Integer.toString(year),
-                "title", title,
-                "opensOn", today.toString(),
-                "closesOn", today.plusDays(20).toString(),
-                "categories", List.of("TRANSPORT")));
-    String rounds = "/api/livelihood/rounds/" + round;
+  private Shortlist shortlisted(String townshipId, String title, List<String> titles) {
+    LivelihoodCalls staff = new LivelihoodCalls(admin);
+    String round = staff.open(townshipId, year, title, List.of("TRANSPORT"));
     String station = townshipId.equals("t-baisha") ? "s-002" : "s-001";
     List<String> projects = new ArrayList<>();
     for (String name : titles) {
-      String proposal =
-          created(
-              rounds + "/proposals",
-              Map.of(
-                  "source",
-                  "RECEPTION",
-                  "stationId",
-                  station,
-                  "words",
-                  Map.of(
-                      "category", "TRANSPORT", "title", name, "description", "说明", "place", "")));
-      String project = created(rounds + "/projects", Map.of("proposalIds", List.of(proposal)));
-      HttpResponse<String> edited =
-          admin.api(
-              "POST",
-              rounds + "/projects/" + project,
-              json.writeValueAsString(
-                  Map.of(
-                      "category", "TRANSPORT",
-                      "title", name,
-                      "description", "说明",
-                      "place", "",
-                      "departmentId", "dep-transport",
-                      "costYuan", "1000000",
-                      "startsOn", year + "-03",
-                      "endsOn", year + "-10")));
-      assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+      String project = staff.project(round, staff.enter(round, station, "TRANSPORT", name));
+      staff.edit(round, project, "TRANSPORT", name, "dep-transport", "1000000", year);
       projects.add(project);
     }
-    for (String step : List.of("/close", "/publish")) {
-      HttpResponse<String> done = admin.api("POST", rounds + step, null);
-      assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-    }
+    staff.step(round, "/close", null);
+    staff.step(round, "/publish", null);
     return new Shortlist(round, projects);
-  }
-
-  private String created(String path, Map<String, ?> body) throws Exception {
-    HttpResponse<String> made = admin.api("POST", path, json.writeValueAsString(body));
-    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    return json.readTree(made.body()).path("id").asText();
   }
 
   private void assertRefused(HttpResponse<String> answer, String zh, String en) {
