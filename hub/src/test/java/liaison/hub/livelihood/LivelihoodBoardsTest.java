@@ -113,7 +113,8 @@ class LivelihoodBoardsTest {
           .contains("老街排水管网改造");
     }
 
-    // 白沙镇 opens its own round: its station gets it, first; 城关镇's stations do not.
+    // 白沙镇 opens its own round (for the year after next: the demo has its next year's): its
+    // station gets it, first; 城关镇's stations do not.
     LocalDate today = LocalDate.now(SHANGHAI);
     StaffClient baisha = StaffClient.basic(hub, "baisha", DemoCounty.PASSWORD);
     var opened =
@@ -124,7 +125,7 @@ class LivelihoodBoardsTest {
             {"townshipId":"t-baisha","year":"%d","title":"白沙镇%d年民生实事项目征集",
              "opensOn":"%s","closesOn":"%s","categories":["ENVIRONMENT"]}
             """
-                .formatted(today.getYear() + 1, today.getYear() + 1, today, today.plusDays(10)));
+                .formatted(today.getYear() + 2, today.getYear() + 2, today, today.plusDays(10)));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     assertThat(
             published("s-002", c -> c.livelihoodOrEmpty().rounds().size() == 2)
