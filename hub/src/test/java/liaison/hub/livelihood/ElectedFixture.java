@@ -7,8 +7,9 @@ import liaison.hub.demo.DemoCounty;
 
 /**
  * A county round of the demo county already decided by the vote, made with plain SQL: two projects
- * ELECTED (县交通运输局's and 县住房和城乡建设局's) and one NOT_ELECTED. Stands in for the shortlist and the vote
- * until their real path makes the same rows.
+ * ELECTED (县交通运输局's and 县住房和城乡建设局's) and one NOT_ELECTED, for the tests of supervision and the
+ * browser sweep that need a decided round quickly. {@link LivelihoodJourneyTest} takes a round
+ * through the real path (collection, shortlist, vote) to the same state.
  */
 public final class ElectedFixture {
   /** The round and its projects' ids. */

@@ -2,11 +2,8 @@ package liaison.hub.livelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,11 +18,9 @@ import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.demo.DemoLivelihood;
-import liaison.hub.publish.PublicationRepository;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.Board;
 import liaison.signage.protocol.Playlist;
-import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.StationContent.LivelihoodProject;
 import liaison.signage.protocol.StationContent.LivelihoodRound;
@@ -65,22 +60,8 @@ class LivelihoodBoardsTest {
     }
   }
 
-  /** The snapshot last published to the station, once it satisfies {@code until}. */
   private StationContent published(String stationId, Predicate<StationContent> until) {
-    PublicationRepository publications = hub.bean(PublicationRepository.class);
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                publications
-                    .current(stationId)
-                    .map(
-                        p ->
-                            ProtocolCodec.decode(
-                                p.payload().getBytes(StandardCharsets.UTF_8),
-                                StationContent.class)),
-            c -> c.isPresent() && until.test(c.get()))
-        .orElseThrow();
+    return LivelihoodCalls.published(hub, stationId, until);
   }
 
   private static Optional<LivelihoodRound> round(StationContent c, String level) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
+import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.report.PrintedSlips;
@@ -60,6 +62,9 @@ class LivelihoodVoteTest {
   private StaffClient admin;
   private StaffClient phone;
   private final ObjectMapper json = new ObjectMapper();
+  // The demo's rounds are for next year: the test's are the year after.
+  private final int year = LocalDate.now(Sql.ZONE).getYear() + 2;
+  private String county;
 
   @BeforeParameterizedClassInvocation
   void start(TestDatabases.Store store, @TempDir Path dir) {
@@ -82,13 +87,9 @@ class LivelihoodVoteTest {
 
   @Test
   void shouldIssueATownshipsCodesOnlyToItsOwnDeputies() throws Exception {
-    ShortlistFixture.shortlisted(
-        database(),
-        "lr-vote-cg",
-        COUNTY,
-        "t-chengguan",
-        "2028年度城关镇民生实事项目",
-        List.of("城关镇菜市场改造", "城关镇中学门口增设公交站台"));
+    String cg =
+        shortlisted("t-chengguan", year + "年度城关镇民生实事项目", List.of("城关镇菜市场改造", "城关镇中学门口增设公交站台"))
+            .round();
     Set<String> township =
         Set.copyOf(
             strings(
@@ -100,10 +101,10 @@ class LivelihoodVoteTest {
                 """));
     assertThat(township).as("the demo has township deputies at 城关镇").isNotEmpty();
 
-    JsonNode session = plan("lr-vote-cg", "城关镇第十八届人民代表大会第七次会议", "1", "");
+    JsonNode session = plan(cg, "城关镇第十八届人民代表大会第七次会议", "1", "");
     assertThat(session.path("deputiesTotal").asInt()).isEqualTo(township.size());
 
-    List<String> codes = codes("lr-vote-cg");
+    List<String> codes = codes(cg);
     assertThat(codes).hasSize(township.size()).doesNotHaveDuplicates();
     assertThat(
             Set.copyOf(
@@ -114,7 +115,7 @@ class LivelihoodVoteTest {
         .as("who received a code: the township's deputies, no county-only deputy")
         .isEqualTo(township)
         .doesNotContain("d-0005");
-    assertThat(admin.postForBytes("/api/livelihood/rounds/lr-vote-cg/vote/codes").statusCode())
+    assertThat(admin.postForBytes("/api/livelihood/rounds/" + cg + "/vote/codes").statusCode())
         .as("every deputy has a code: none issued twice")
         .isEqualTo(409);
     assertThat(
@@ -145,14 +146,10 @@ class LivelihoodVoteTest {
               });
     }
     int deputies = strings(countyDeputies()).size();
-    List<String> projects =
-        ShortlistFixture.shortlisted(
-            database(),
-            "lr-vote-county",
-            COUNTY,
-            null,
-            "2028年度青溪县民生实事项目",
-            List.of("县城老旧小区雨污分流改造", "白沙镇中心小学食堂改扩建", "县医院停车场扩建"));
+    Shortlist shortlist =
+        shortlisted("", year + "年度青溪县民生实事项目", List.of("县城老旧小区雨污分流改造", "白沙镇中心小学食堂改扩建", "县医院停车场扩建"));
+    county = shortlist.round();
+    List<String> projects = shortlist.projects();
     String a = projects.get(0);
     String b = projects.get(1);
     String c = projects.get(2);
@@ -161,31 +158,30 @@ class LivelihoodVoteTest {
     HttpResponse<String> refused =
         admin.api(
             "POST",
-            "/api/livelihood/rounds/lr-vote-county/vote",
+            "/api/livelihood/rounds/" + county + "/vote",
             "{\"title\":\" \",\"heldOn\":\"明天\",\"choices\":\"9\",\"stationId\":\"s-nowhere\"}");
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(StaffClient.fieldErrors(refused))
         .containsKeys("title", "heldOn", "choices", "stationId");
     assertThat(refused.body()).contains("请填写会议名称", "Give the session's title");
-    assertThat(admin.api("GET", "/api/livelihood/rounds/lr-vote-county/vote", null).statusCode())
+    assertThat(admin.api("GET", "/api/livelihood/rounds/" + county + "/vote", null).statusCode())
         .isEqualTo(404);
 
-    JsonNode planned = plan("lr-vote-county", "青溪县第十八届人民代表大会第五次会议", "2", "s-001");
+    JsonNode planned = plan(county, "青溪县第十八届人民代表大会第五次会议", "2", "s-001");
     String session = planned.path("id").asText();
     assertThat(planned.path("deputiesTotal").asInt()).isEqualTo(deputies);
     assertThat(planned.path("state").asText()).isEqualTo("PLANNED");
 
-    byte[] pdf = admin.postForBytes("/api/livelihood/rounds/lr-vote-county/vote/codes").body();
+    byte[] pdf = admin.postForBytes("/api/livelihood/rounds/" + county + "/vote/codes").body();
     PrintedSlips.Read slips = PrintedSlips.read(pdf);
     List<String> codes = slips.codes();
     assertThat(codes).hasSize(deputies).doesNotHaveDuplicates();
     assertThat(slips.text()).contains("陈秀兰代表", "青溪县第十八届人民代表大会第五次会议");
 
     // Another session's code: a township's congress, not this one.
-    ShortlistFixture.shortlisted(
-        database(), "lr-vote-bs", COUNTY, "t-baisha", "2028年度白沙镇民生实事项目", List.of("白沙镇渡口改造"));
-    plan("lr-vote-bs", "白沙镇第十八届人民代表大会第六次会议", "1", "");
-    String otherSessionsCode = codes("lr-vote-bs").get(0);
+    String baisha = shortlisted("t-baisha", year + "年度白沙镇民生实事项目", List.of("白沙镇渡口改造")).round();
+    plan(baisha, "白沙镇第十八届人民代表大会第六次会议", "1", "");
+    String otherSessionsCode = codes(baisha).get(0);
 
     assertRefused(
         cast(session, codes.get(0), Map.of(a, "FOR", b, "FOR", c, "AGAINST")),
@@ -194,7 +190,7 @@ class LivelihoodVoteTest {
     assertThat(phone.get("/lv/" + session).body()).contains("票决还没有开始");
 
     assertThat(post("/open").path("state").asText()).isEqualTo("OPEN");
-    assertThat(round("lr-vote-county")).isEqualTo("VOTING");
+    assertThat(round(county)).isEqualTo("VOTING");
 
     try (TestClient screen = hub.observer("lv-screen-1")) {
       screen.subscribe(Topic.stationProjectTally("s-001").toString());
@@ -277,7 +273,7 @@ class LivelihoodVoteTest {
         .containsEntry(a, "NOT_ELECTED")
         .containsEntry(b, "ELECTED")
         .containsEntry(c, "NOT_ELECTED");
-    assertThat(round("lr-vote-county")).isEqualTo("DECIDED");
+    assertThat(round(county)).isEqualTo("DECIDED");
 
     assertRefused(
         cast(session, codes.get(deputies - 1), Map.of(a, "FOR", b, "AGAINST", c, "ABSTAIN")),
@@ -318,12 +314,35 @@ class LivelihoodVoteTest {
     String page = phone.get("/livelihood").body();
     assertThat(page)
         .contains(
-            "2028年度青溪县民生实事项目",
+            year + "年度青溪县民生实事项目",
             "投票 " + (half + 1) + " 张，全体代表 " + deputies + " 人",
             "赞成 " + (half + 1) + " · 反对 0 · 弃权 0",
             "当选",
             "未当选")
         .doesNotContain("陈秀兰");
+  }
+
+  /** A round's id and its projects' ids in ballot order. */
+  private record Shortlist(String round, List<String> projects) {}
+
+  /**
+   * A round of the county (township empty) or a township whose shortlist staff published through
+   * the shortlist's API: one proposal entered per title, made a project with its department, cost
+   * and timetable; the collection closed, the shortlist published.
+   */
+  private Shortlist shortlisted(String townshipId, String title, List<String> titles) {
+    LivelihoodCalls staff = new LivelihoodCalls(admin);
+    String round = staff.open(townshipId, year, title, List.of("TRANSPORT"));
+    String station = townshipId.equals("t-baisha") ? "s-002" : "s-001";
+    List<String> projects = new ArrayList<>();
+    for (String name : titles) {
+      String project = staff.project(round, staff.enter(round, station, "TRANSPORT", name));
+      staff.edit(round, project, "TRANSPORT", name, "dep-transport", "1000000", year);
+      projects.add(project);
+    }
+    staff.step(round, "/close", null);
+    staff.step(round, "/publish", null);
+    return new Shortlist(round, projects);
   }
 
   private void assertRefused(HttpResponse<String> answer, String zh, String en) {
@@ -468,7 +487,7 @@ class LivelihoodVoteTest {
 
   private JsonNode post(String step) throws Exception {
     HttpResponse<String> answer =
-        admin.api("POST", "/api/livelihood/rounds/lr-vote-county/vote" + step, null);
+        admin.api("POST", "/api/livelihood/rounds/" + county + "/vote" + step, null);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return json.readTree(answer.body());
   }
@@ -509,8 +528,9 @@ class LivelihoodVoteTest {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT votes_for FROM livelihood_project WHERE round_id = 'lr-vote-county'"
+                        "SELECT votes_for FROM livelihood_project WHERE round_id = ?"
                             + " ORDER BY position")
+                    .bind(0, county)
                     .mapTo(Integer.class)
                     .list());
   }

@@ -5,8 +5,8 @@ import liaison.hub.db.Database;
 
 /**
  * A round whose shortlist is published (round and projects SHORTLISTED, in ballot order), made with
- * plain SQL while the shortlist stage is built beside the vote: to be replaced by the shortlist's
- * own API once both are merged.
+ * plain SQL, for the browser tests that need a ballot page quickly. {@link LivelihoodVoteTest} and
+ * {@link LivelihoodJourneyTest} publish their shortlists through the shortlist's own API.
  */
 public final class ShortlistFixture {
   private ShortlistFixture() {}
