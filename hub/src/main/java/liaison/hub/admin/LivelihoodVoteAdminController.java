@@ -30,7 +30,7 @@ import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
 import liaison.hub.security.Staff;
-import liaison.hub.station.StationRepository;
+import liaison.hub.station.StationService;
 import liaison.hub.text.Text;
 import liaison.hub.web.FormData;
 import liaison.hub.web.Frame;
@@ -51,10 +51,10 @@ public class LivelihoodVoteAdminController {
   private final LivelihoodVote vote;
   private final VoteSlips slips;
   private final Rounds rounds;
-  private final StationRepository stations;
+  private final StationService stations;
 
   public LivelihoodVoteAdminController(
-      LivelihoodVote vote, VoteSlips slips, Rounds rounds, StationRepository stations) {
+      LivelihoodVote vote, VoteSlips slips, Rounds rounds, StationService stations) {
     this.vote = vote;
     this.slips = slips;
     this.rounds = rounds;
@@ -220,8 +220,8 @@ public class LivelihoodVoteAdminController {
             round,
             mayChange,
             mayChange && standing.isEmpty() && round.state() == RoundState.SHORTLISTED,
-            standing.map(s -> session(lang, s)).orElse(null),
-            stations.all().stream()
+            standing.map(s -> session(staff, lang, s)).orElse(null),
+            stations.list(staff, StationService.Filter.NONE).stream()
                 .filter(p -> Rounds.reaches(round, p))
                 .map(p -> new Choice(p.id(), p.station().name()))
                 .toList(),
@@ -230,7 +230,7 @@ public class LivelihoodVoteAdminController {
             done));
   }
 
-  private Session session(Lang lang, LivelihoodVote.Standing standing) {
+  private Session session(Staff staff, Lang lang, LivelihoodVote.Standing standing) {
     VoteSession s = standing.session();
     List<VoteProject> tied = standing.overLimit();
     int congress = vote.congress(standing.round()).size();
@@ -241,7 +241,11 @@ public class LivelihoodVoteAdminController {
         Math.max(0, congress - s.codesIssued()),
         s.stationId() == null
             ? ""
-            : stations.find(s.stationId()).map(p -> p.station().name()).orElse(""),
+            : stations.list(staff, StationService.Filter.NONE).stream()
+                .filter(p -> p.station().id().equals(s.stationId()))
+                .map(p -> p.station().name())
+                .findFirst()
+                .orElse(""),
         standing.projects().stream()
             .map(
                 p ->

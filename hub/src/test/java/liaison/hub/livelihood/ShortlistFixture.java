@@ -29,13 +29,18 @@ public final class ShortlistFixture {
                   """
                   INSERT INTO livelihood_round (id, county_id, township_id, year, title, opens_on,
                     closes_on, state, created_by, created_at, updated_at)
-                  VALUES (:id, :county, :township, 2028, :title, '2026-10-01', '2026-11-01',
+                  VALUES (:id, :county, :township, :year, :title, '2026-10-01', '2026-11-01',
                     'SHORTLISTED', 'u-admin', :at, :at)
                   """)
               .bind("id", roundId)
               .bind("county", countyId)
               .bind("township", townshipId)
               .bind("title", title)
+              // Three years ahead: past what staff may open (Rounds allows two), so a round put in
+              // here never takes the year a test then opens through the API.
+              .bind(
+                  "year",
+                  java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 3)
               .bind("at", at)
               .execute();
           for (int i = 0; i < projects.size(); i++) {
