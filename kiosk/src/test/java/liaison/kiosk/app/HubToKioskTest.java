@@ -96,7 +96,10 @@ class HubToKioskTest {
         WritableImage image = render(screen, "hub-to-kiosk-1280x800");
         List<String> texts = onFx(() -> Screens.visibleTexts(screen.root()));
         assertThat(texts).contains("城关镇人大代表之家", "陈秀兰", "黄志强", "扫码提意见");
-        assertThat(Screens.decodeQr(image)).isEqualTo(opinionUrl);
+        // The opinion card's code, as a phone aims at it: while a reception is on, the deputies'
+        // sign-in code stands beside it (the whole screen then holds two codes).
+        javafx.scene.Node opinionCard = onFx(() -> screen.root().lookup(".qr-opinion"));
+        assertThat(Screens.decodeQrIn(image, opinionCard)).isEqualTo(opinionUrl);
 
         // When a station manager adds a notice, the next version follows the same path.
         OffsetDateTime now = OffsetDateTime.now(clock);
