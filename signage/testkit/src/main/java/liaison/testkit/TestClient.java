@@ -262,6 +262,9 @@ public final class TestClient implements AutoCloseable {
       client.close(true);
     } catch (MqttException e) {
       // closing a test client: nothing to keep
+    } catch (NullPointerException e) {
+      // Paho 1.2.5's forced close can race its own disconnect (ClientState.quiesce clearing a
+      // queue close has already dropped): the client is closed either way.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
