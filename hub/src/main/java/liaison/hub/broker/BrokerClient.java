@@ -453,6 +453,10 @@ public class BrokerClient implements AutoCloseable {
         drain.close(true);
       } catch (MqttException e) {
         LOG.debug("closing the drain of {}: {}", clientId, describe(e));
+      } catch (NullPointerException e) {
+        // Paho 1.2.5's close can race its own disconnect (ClientState.close after the receiver's
+        // disconnected() has dropped its queues): the client is closed either way.
+        LOG.debug("closing the drain of {}: Paho raced its own disconnect", clientId);
       }
     }
   }
@@ -501,6 +505,9 @@ public class BrokerClient implements AutoCloseable {
       client.close(true);
     } catch (MqttException e) {
       LOG.debug("closing the hub's MQTT client: {}", describe(e));
+    } catch (NullPointerException e) {
+      // Paho 1.2.5's close can race its own disconnect (see drain above): closed either way.
+      LOG.debug("closing the hub's MQTT client: Paho raced its own disconnect");
     }
   }
 

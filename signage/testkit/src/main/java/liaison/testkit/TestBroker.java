@@ -68,11 +68,25 @@ public final class TestBroker implements AutoCloseable {
         .formatted(port);
   }
 
+  /**
+   * A port free now, below Linux's ephemeral range (32768–60999): a port the kernel hands out for
+   * {@code new ServerSocket(0)} can be taken, once released, by any outgoing connection of the same
+   * run (an HTTP or MQTT client's local port), and a broker then failed to bind it in CI. Ports
+   * here collide only with another test picking the same one, which the random start makes rare.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000 after 200 tries");
   }
 
   public String uri() {

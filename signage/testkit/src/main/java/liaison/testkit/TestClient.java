@@ -123,8 +123,8 @@ public final class TestClient implements AutoCloseable {
     } finally {
       try {
         client.close(true);
-      } catch (MqttException e) {
-        // nothing to keep
+      } catch (MqttException | NullPointerException e) {
+        // nothing to keep (the NullPointerException: Paho's close racing its disconnect, as below)
       }
     }
   }

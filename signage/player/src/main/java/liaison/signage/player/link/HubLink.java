@@ -496,6 +496,10 @@ public final class HubLink implements AutoCloseable {
       client.close(true);
     } catch (MqttException e) {
       LOG.debug("close: {}", e.getMessage());
+    } catch (NullPointerException e) {
+      // Paho 1.2.5's close can race its own disconnect (ClientState.close after the receiver's
+      // disconnected() has dropped its queues): the client is closed either way.
+      LOG.debug("close: Paho raced its own disconnect");
     }
     try {
       loop.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
