@@ -483,7 +483,7 @@ public class LivelihoodVote {
   private List<String> draw(String sessionId, List<String> deputyIds) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     while (true) {
-      DrawnCodes drawn = DrawnCodes.draw(sessionId, deputyIds.size());
+      BallotCodes.Drawn drawn = BallotCodes.draw(sessionId, deputyIds.size());
       List<String> codes = drawn.codes();
       List<String> hashes = drawn.hashes();
       try {

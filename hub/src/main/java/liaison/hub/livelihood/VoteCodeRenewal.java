@@ -9,6 +9,7 @@ import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
 import liaison.hub.problem.ConflictProblem;
 import liaison.hub.problem.NotFoundProblem;
+import liaison.hub.report.BallotCodes;
 import liaison.hub.security.Staff;
 import liaison.hub.text.Text;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ public class VoteCodeRenewal {
       throw new ConflictProblem(Text.of("problem.livelihood.vote.no-deputies"));
     }
     List<String> deputyIds = congress.stream().map(VoteRepository.Voter::deputyId).toList();
-    DrawnCodes drawn = DrawnCodes.draw(sessionId, congress.size());
+    BallotCodes.Drawn drawn = BallotCodes.draw(sessionId, congress.size());
     OffsetDateTime now = OffsetDateTime.now(clock);
     database.useTransaction(
         h -> {

@@ -50,7 +50,9 @@ import org.junit.jupiter.params.Parameter;
  * that decides, each counted once (a reused code, a made-up one, another session's refused), at
  * most the set number of FOR, nothing after the close, a restart in the middle of the vote, the
  * result by the rule (exactly half of all deputies is not enough), the tally on the hall's screen
- * topic and nothing kept that links a ballot to its code or deputy.
+ * topic and nothing kept that links a ballot to its code or deputy; every code regenerated before
+ * the vote opens (never after), the ballot's QR on the staff page and the open vote on a deputy's
+ * /me.
  */
 @OnBothStores
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
