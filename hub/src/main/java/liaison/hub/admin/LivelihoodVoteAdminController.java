@@ -16,12 +16,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import liaison.hub.db.Sql;
 import liaison.hub.livelihood.LivelihoodVote;
 import liaison.hub.livelihood.Round;
 import liaison.hub.livelihood.RoundState;
@@ -54,6 +54,7 @@ public class LivelihoodVoteAdminController {
   private static final String DONE = "planned|opened|closed";
   private static final String PDF = "application/pdf";
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final LivelihoodVote vote;
   private final VoteSlips slips;
@@ -293,7 +294,7 @@ public class LivelihoodVoteAdminController {
             .toList(),
         s.state() == VoteState.OPEN ? QrCodes.svg(vote.ballotUrl(s.id())) : "",
         renewal.renewals(s.id()).stream()
-            .map(r -> AT.format(r.at().atZoneSameInstant(Sql.ZONE)) + " " + r.by())
+            .map(r -> AT.format(r.at().atZoneSameInstant(SHANGHAI)) + " " + r.by())
             .toList());
   }
 }

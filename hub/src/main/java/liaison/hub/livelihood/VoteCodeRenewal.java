@@ -103,8 +103,11 @@ public class VoteCodeRenewal {
     return slips;
   }
 
+  /** A renewal of a session's codes: when, and by whom (the account's name). */
+  public record Renewal(OffsetDateTime at, String by) {}
+
   /** Who renewed the session's codes and when, oldest first. */
-  public List<VoteCodeRepository.Renewal> renewals(String sessionId) {
+  public List<Renewal> renewals(String sessionId) {
     return codes.renewals(sessionId);
   }
 }

@@ -1,7 +1,6 @@
 package liaison.hub.livelihood;
 
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
 import java.util.List;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
@@ -24,9 +23,6 @@ public class VoteCodeRepository {
   public VoteCodeRepository(Database database) {
     this.database = database;
   }
-
-  /** A renewal of a session's codes: when, and by whom (the account's name). */
-  public record Renewal(OffsetDateTime at, String by) {}
 
   /**
    * Forgets every code of a planned session and who received one; false (nothing changed) when it
@@ -53,7 +49,7 @@ public class VoteCodeRepository {
   }
 
   /** The session's renewals, oldest first. */
-  public List<Renewal> renewals(String sessionId) {
+  public List<VoteCodeRenewal.Renewal> renewals(String sessionId) {
     return database.withHandle(
         h ->
             h.createQuery(
@@ -68,7 +64,8 @@ public class VoteCodeRepository {
                 .bind("action", RENEWED)
                 .map(
                     (rs, ctx) ->
-                        new Renewal(Sql.instant(rs.getString("at")), rs.getString("by_name")))
+                        new VoteCodeRenewal.Renewal(
+                            Sql.instant(rs.getString("at")), rs.getString("by_name")))
                 .list());
   }
 
