@@ -185,8 +185,10 @@ public class Supervision {
   }
 
   /** The deputies staff may assign: those of the round's congress ({@link Congress}). */
-  public List<VoteRepository.Voter> assignable(Seen seen) {
-    return congress.of(seen.round());
+  public List<Supervisor> assignable(Seen seen) {
+    return congress.of(seen.round()).stream()
+        .map(v -> new Supervisor(v.deputyId(), v.name()))
+        .toList();
   }
 
   /**
