@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,25 @@ class StationLauncherTest {
           .endsWith("liaison.kiosk.app.KioskMain");
     }
     assertThat(bundle.resolve("aot/kiosk.aot")).hasContent("cache");
+  }
+
+  @Test
+  void shouldTrainAgainWhenAJarIsNewerThanTheCache() throws Exception {
+    Path bundle = bundle(true);
+    launch(bundle, Map.of());
+    Path jar = Files.createDirectories(bundle.resolve("lib")).resolve("liaison-kiosk.jar");
+    Files.writeString(jar, "changed");
+    Files.setLastModifiedTime(
+        jar,
+        FileTime.fromMillis(
+            Files.getLastModifiedTime(bundle.resolve("aot/kiosk.aot")).toMillis() + 60_000));
+
+    launch(bundle, Map.of());
+
+    // Java 25 would load the old jar's classes from the cache: the launcher makes a new one.
+    assertThat(calls()).hasSize(4);
+    assertThat(calls().get(2)).contains("-XX:AOTCacheOutput=");
+    assertThat(calls().get(3)).contains("-XX:AOTCache=");
   }
 
   @Test
