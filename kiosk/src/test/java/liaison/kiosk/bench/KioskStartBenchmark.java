@@ -21,10 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
- * Cold start to the first frame: a fresh JVM that opens the kiosk on a station store holding the
+ * Cold start to the first frame: fresh JVMs that open the kiosk on a station store holding the
  * golden content, beside a fresh JVM that opens an empty JavaFX window the same way, rounds
- * alternating. Prints p50 and min of each, the ratio kiosk / bare, and where the kiosk's time goes;
- * asserts nothing about time.
+ * alternating. The kiosk in the order before issue 22 (store opened in {@code Application.start},
+ * link started before the first frame), and as {@code KioskApp} starts now ({@link
+ * liaison.kiosk.app.KioskStart}): with sqlite-jdbc unpacking its library, given it unpacked (as the
+ * station's launcher does), and with a JDK AOT cache a training run made in this benchmark. Every
+ * child runs on jars, as a station does. Prints p50 and min of each, the ratios to the bare window,
+ * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the station's
+ * kiosk without a cache, one round.
  *
  * <p>Run with {@code ./liaison bench}.
  */
