@@ -85,13 +85,7 @@ public final class ScreenProbe {
     public void start(Stage stage) {
       report("startMicros", micros(Instant.now()));
       StationRuntime runtime = opening.runtime();
-      report("runtimeOpenMicros", micros(Instant.now()));
-      CjkFonts fonts = CjkFonts.detect();
-      report("fontsMicros", micros(Instant.now()));
-      KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
-      report("screenMicros", micros(Instant.now()));
-      Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
-      stage.setScene(scene);
+      Scene scene = kioskScene(stage, runtime);
       // The probe's listener first, so the first frame is reported before the deferred start runs.
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
       KioskStart.afterFirstFrame(
@@ -115,18 +109,24 @@ public final class ScreenProbe {
     public void start(Stage stage) {
       report("startMicros", micros(Instant.now()));
       StationRuntime runtime = StationRuntime.open(serial, CLOCK);
-      report("runtimeOpenMicros", micros(Instant.now()));
-      CjkFonts fonts = CjkFonts.detect();
-      report("fontsMicros", micros(Instant.now()));
-      KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
-      report("screenMicros", micros(Instant.now()));
-      Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
-      stage.setScene(scene);
+      Scene scene = kioskScene(stage, runtime);
       stage.show();
       report("shownMicros", micros(Instant.now()));
       runtime.start();
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
     }
+  }
+
+  /** The kiosk's screen on an opened runtime, in the stage's scene: each step's moment reported. */
+  private static Scene kioskScene(Stage stage, StationRuntime runtime) {
+    report("runtimeOpenMicros", micros(Instant.now()));
+    CjkFonts fonts = CjkFonts.detect();
+    report("fontsMicros", micros(Instant.now()));
+    KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
+    report("screenMicros", micros(Instant.now()));
+    Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
+    stage.setScene(scene);
+    return scene;
   }
 
   private static void afterFirstFrame(Scene scene, java.util.function.LongSupplier shownVersion) {
