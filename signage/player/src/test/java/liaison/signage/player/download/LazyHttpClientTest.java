@@ -12,12 +12,7 @@ class LazyHttpClientTest {
   @Test
   void shouldBuildTheClientOnFirstUseOnly() {
     AtomicInteger builds = new AtomicInteger();
-    LazyHttpClient lazy =
-        new LazyHttpClient(
-            () -> {
-              builds.incrementAndGet();
-              return HttpClient.newHttpClient();
-            });
+    LazyHttpClient lazy = counting(builds);
 
     assertThat(builds).hasValue(0);
     HttpClient first = lazy.get();
@@ -31,12 +26,7 @@ class LazyHttpClientTest {
   @Test
   void shouldEndAClientBuiltAfterShutdownAtOnce() throws Exception {
     AtomicInteger builds = new AtomicInteger();
-    LazyHttpClient lazy =
-        new LazyHttpClient(
-            () -> {
-              builds.incrementAndGet();
-              return HttpClient.newHttpClient();
-            });
+    LazyHttpClient lazy = counting(builds);
 
     lazy.shutdownNow();
     assertThat(builds).as("shutting down builds nothing").hasValue(0);
@@ -45,5 +35,14 @@ class LazyHttpClientTest {
 
     assertThat(builds).hasValue(1);
     assertThat(late.awaitTermination(Duration.ofSeconds(10))).as("ended at once").isTrue();
+  }
+
+  /** A lazy client that counts how often it was built. */
+  private static LazyHttpClient counting(AtomicInteger builds) {
+    return new LazyHttpClient(
+        () -> {
+          builds.incrementAndGet();
+          return HttpClient.newHttpClient();
+        });
   }
 }
