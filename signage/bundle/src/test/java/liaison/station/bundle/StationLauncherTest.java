@@ -95,6 +95,18 @@ class StationLauncherTest {
   }
 
   @Test
+  void shouldNotTrainWhileAnUpdateWaitsToBeConfirmedHealthy() throws Exception {
+    Path bundle = bundle(true);
+    Path home = Files.createDirectories(dir.resolve("home/update"));
+    Files.writeString(home.resolve("pending"), "VERSION=1.2.3\n");
+
+    Ran started = launch(bundle, Map.of("LIAISON_HOME", dir.resolve("home").toString()));
+
+    assertThat(started.status()).as(started.output()).isZero();
+    assertThat(calls()).singleElement().asString().doesNotContain("AOTCache");
+  }
+
+  @Test
   void shouldNeitherTrainNorUseACacheForSignageOrWhenTurnedOff() throws Exception {
     Path bundle = bundle(true);
 
@@ -153,7 +165,9 @@ class StationLauncherTest {
   }
 
   private Ran launch(Path bundle, Map<String, String> env) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new java.util.HashMap<>();
+    all.put("LIAISON_HOME", dir.resolve("home").toString());
+    all.putAll(env);
     all.put("LIAISON_JAVA", dir.resolve("jdk/bin/java").toString());
     all.put("CALLS", dir.resolve("calls").toString());
     return run(List.of(bundle.resolve("bin/liaison-station").toString()), all);
