@@ -136,6 +136,18 @@ public final class StaffClient {
   }
 
   public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+    return send(form(path, fields));
+  }
+
+  /** As {@link #submit}, the answer kept as bytes: a form whose answer is a download (a PDF). */
+  public HttpResponse<byte[]> submitForBytes(
+      String path, String csrf, List<Map.Entry<String, String>> fields) {
+    String sep = path.contains("?") ? "&" : "?";
+    return bytes(
+        form(path + sep + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), fields));
+  }
+
+  private HttpRequest.Builder form(String path, List<Map.Entry<String, String>> fields) {
     String body =
         fields.stream()
             .map(
@@ -144,10 +156,9 @@ public final class StaffClient {
                         + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return send(
-        HttpRequest.newBuilder(hub.url(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return HttpRequest.newBuilder(hub.url(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   /**

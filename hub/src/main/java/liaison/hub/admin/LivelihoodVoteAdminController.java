@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,12 @@ import liaison.hub.livelihood.LivelihoodVote;
 import liaison.hub.livelihood.Round;
 import liaison.hub.livelihood.RoundState;
 import liaison.hub.livelihood.Rounds;
+import liaison.hub.livelihood.VoteCodeRenewal;
 import liaison.hub.livelihood.VoteProject;
 import liaison.hub.livelihood.VoteSession;
 import liaison.hub.livelihood.VoteSlips;
+import liaison.hub.livelihood.VoteState;
+import liaison.hub.poster.QrCodes;
 import liaison.hub.problem.FieldError;
 import liaison.hub.problem.NotFoundProblem;
 import liaison.hub.problem.ValidationProblem;
@@ -47,16 +53,24 @@ import liaison.hub.web.Lang;
 public class LivelihoodVoteAdminController {
   private static final String DONE = "planned|opened|closed";
   private static final String PDF = "application/pdf";
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private final LivelihoodVote vote;
   private final VoteSlips slips;
+  private final VoteCodeRenewal renewal;
   private final Rounds rounds;
   private final StationService stations;
 
   public LivelihoodVoteAdminController(
-      LivelihoodVote vote, VoteSlips slips, Rounds rounds, StationService stations) {
+      LivelihoodVote vote,
+      VoteSlips slips,
+      VoteCodeRenewal renewal,
+      Rounds rounds,
+      StationService stations) {
     this.vote = vote;
     this.slips = slips;
+    this.renewal = renewal;
     this.rounds = rounds;
     this.stations = stations;
   }
@@ -77,6 +91,8 @@ public class LivelihoodVoteAdminController {
    *
    * @param codesDue deputies of the congress still without a code
    * @param stationName the hall's screen, empty for none
+   * @param ballotQr the ballot's address as an SVG QR code while the vote is open, else empty
+   * @param renewals when and by whom the codes were regenerated ("2027-01-09 15:20 王芳 (wangfang)")
    */
   public record Session(
       VoteSession session,
@@ -84,7 +100,9 @@ public class LivelihoodVoteAdminController {
       String ballotUrl,
       int codesDue,
       String stationName,
-      List<Count> counts) {}
+      List<Count> counts,
+      String ballotQr,
+      List<String> renewals) {}
 
   /** admin/livelihood-vote: the plan form, or the session with its steps and counts. */
   @Introspected
@@ -130,7 +148,24 @@ public class LivelihoodVoteAdminController {
   /** The slips of the deputies still without a code, as the API prints them (A4 PDF). */
   @Post(uri = "/codes", produces = PDF)
   public HttpResponse<byte[]> codes(Staff staff, String id) {
-    VoteSlips.Printed printed = slips.print(staff, id);
+    return pdf(slips.print(staff, id));
+  }
+
+  /**
+   * Voids every code and prints new slips for all the congress's deputies (A4 PDF), behind a ticked
+   * box; refused once the vote is open (docs/LIVELIHOOD.md, "The vote's codes in practice").
+   */
+  @Post(uri = "/renew", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = PDF)
+  public HttpResponse<?> renew(
+      HttpRequest<?> request, Staff staff, String id, @Body @Nullable String body) {
+    Optional<MutableHttpResponse<?>> unconfirmed = confirmed(request, staff, id, body, "renew");
+    if (unconfirmed.isPresent()) {
+      return unconfirmed.get().contentType(MediaType.TEXT_HTML_TYPE);
+    }
+    return pdf(slips.reprint(staff, id));
+  }
+
+  private static MutableHttpResponse<byte[]> pdf(VoteSlips.Printed printed) {
     return HttpResponse.ok(printed.pdf())
         .contentType(PDF)
         .header("Content-Disposition", "attachment; filename=\"" + printed.fileName() + "\"")
@@ -166,7 +201,7 @@ public class LivelihoodVoteAdminController {
   }
 
   /** Empty when the step's box was ticked; else the page again with the box's error (422). */
-  private Optional<HttpResponse<?>> confirmed(
+  private Optional<MutableHttpResponse<?>> confirmed(
       HttpRequest<?> request, Staff staff, String id, @Nullable String body, String step) {
     if ("yes".equals(FormData.parse(body).get("confirm"))) {
       return Optional.empty();
@@ -193,7 +228,7 @@ public class LivelihoodVoteAdminController {
         .id();
   }
 
-  private static HttpResponse<?> seeOther(String id, String done) {
+  private static MutableHttpResponse<?> seeOther(String id, String done) {
     return HttpResponse.seeOther(URI.create("/admin/livelihood/" + id + "/vote?done=" + done));
   }
 
@@ -256,6 +291,10 @@ public class LivelihoodVoteAdminController {
                             : "",
                         "ELECTED".equals(p.state()),
                         tied.contains(p)))
+            .toList(),
+        s.state() == VoteState.OPEN ? QrCodes.svg(vote.ballotUrl(s.id())) : "",
+        renewal.renewals(s.id()).stream()
+            .map(r -> AT.format(r.at().atZoneSameInstant(SHANGHAI)) + " " + r.by())
             .toList());
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import liaison.hub.livelihood.DeputyVotes;
 import liaison.hub.mywork.MyWork;
 import liaison.hub.mywork.PhoneSignIn;
 import liaison.hub.opinion.CaseStatus;
@@ -50,10 +51,12 @@ public class MyWorkController {
 
   private final MyWork myWork;
   private final PhoneSignIn phoneSignIn;
+  private final DeputyVotes deputyVotes;
 
-  public MyWorkController(MyWork myWork, PhoneSignIn phoneSignIn) {
+  public MyWorkController(MyWork myWork, PhoneSignIn phoneSignIn, DeputyVotes deputyVotes) {
     this.myWork = myWork;
     this.phoneSignIn = phoneSignIn;
+    this.deputyVotes = deputyVotes;
   }
 
   /**
@@ -102,7 +105,8 @@ public class MyWorkController {
       List<SuggestionLine> suggestions,
       MyWork.Points points,
       List<ReportLine> comingReports,
-      List<ReportLine> pastReports) {}
+      List<ReportLine> pastReports,
+      List<DeputyVotes.OpenBallot> votes) {}
 
   /** me/messages: every opinion the deputy is involved in. */
   @Introspected
@@ -180,7 +184,8 @@ public class MyWorkController {
                 .toList(),
             home.points(),
             home.comingReports().stream().map(r -> report(r, lang)).toList(),
-            home.pastReports().stream().map(r -> report(r, lang)).toList()));
+            home.pastReports().stream().map(r -> report(r, lang)).toList(),
+            deputyVotes.openFor(staff)));
   }
 
   @Get(uri = "/messages", produces = MediaType.TEXT_HTML)

@@ -486,17 +486,9 @@ public class LivelihoodVote {
   private List<String> draw(String sessionId, List<String> deputyIds) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     while (true) {
-      List<String> codes = new ArrayList<>();
-      for (int i = 0; i < deputyIds.size(); i++) {
-        codes.add(BallotCodes.next());
-      }
-      List<String> hashes =
-          codes.stream()
-              .map(c -> BallotCodes.hash(sessionId, BallotCodes.normalize(c).orElseThrow()))
-              .toList();
-      if (hashes.stream().distinct().count() != hashes.size()) {
-        continue;
-      }
+      BallotCodes.Drawn drawn = BallotCodes.draw(sessionId, deputyIds.size());
+      List<String> codes = drawn.codes();
+      List<String> hashes = drawn.hashes();
       try {
         database.useTransaction(
             h -> {

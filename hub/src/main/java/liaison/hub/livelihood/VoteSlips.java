@@ -16,10 +16,12 @@ import liaison.hub.text.Text;
 @Singleton
 public class VoteSlips {
   private final LivelihoodVote vote;
+  private final VoteCodeRenewal renewal;
   private final BallotSlipRenderer renderer;
 
-  public VoteSlips(LivelihoodVote vote, BallotSlipRenderer renderer) {
+  public VoteSlips(LivelihoodVote vote, VoteCodeRenewal renewal, BallotSlipRenderer renderer) {
     this.vote = vote;
+    this.renewal = renewal;
     this.renderer = renderer;
   }
 
@@ -31,13 +33,29 @@ public class VoteSlips {
    * deputy has one.
    */
   public Printed print(Staff staff, String roundId) {
-    LivelihoodVote.Standing standing =
-        vote.ofRound(staff, roundId)
-            .orElseThrow(() -> new NotFoundProblem(Text.of("problem.livelihood.vote.not-found")));
+    LivelihoodVote.Standing standing = standing(staff, roundId);
     List<LivelihoodVote.Slip> slips = vote.issueCodes(staff, standing.session().id());
     if (slips.isEmpty()) {
       throw new ConflictProblem(Text.of("livelihood.vote.admin.none-issued"));
     }
+    return printed(standing, slips);
+  }
+
+  /**
+   * Voids every code of the round's session and prints a new slip for each deputy of the congress
+   * ({@link VoteCodeRenewal}); 409 once the vote is open.
+   */
+  public Printed reprint(Staff staff, String roundId) {
+    LivelihoodVote.Standing standing = standing(staff, roundId);
+    return printed(standing, renewal.renew(staff, standing.session().id()));
+  }
+
+  private LivelihoodVote.Standing standing(Staff staff, String roundId) {
+    return vote.ofRound(staff, roundId)
+        .orElseThrow(() -> new NotFoundProblem(Text.of("problem.livelihood.vote.not-found")));
+  }
+
+  private Printed printed(LivelihoodVote.Standing standing, List<LivelihoodVote.Slip> slips) {
     Round round = standing.round();
     byte[] pdf =
         renderer.render(

@@ -13,10 +13,11 @@ import java.awt.Color;
 import java.util.Map;
 
 /**
- * A link as a QR code's modules, the same for every printable (posters, cards, slips): level M, so
- * a code survives a crease or a smudge on paper, and the quiet zone of four modules readers need.
+ * A link as a QR code's modules, the same for every printable (posters, cards, slips) and page:
+ * level M, so a code survives a crease or a smudge on paper, and the quiet zone of four modules
+ * readers need.
  */
-final class QrCodes {
+public final class QrCodes {
   private QrCodes() {}
 
   /**
@@ -43,6 +44,33 @@ final class QrCodes {
     } catch (com.lowagie.text.BadElementException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The code as an SVG element for a web page, one unit per module and white behind it (a dark page
+   * would eat the quiet zone): the page sizes it, crisp at any size, on a phone or a projector. The
+   * address is not written into the markup, only its modules.
+   */
+  public static String svg(String url) {
+    BitMatrix matrix = matrix(url);
+    int modules = matrix.getWidth();
+    StringBuilder path = new StringBuilder();
+    for (int y = 0; y < modules; y++) {
+      for (int x = 0; x < modules; x++) {
+        if (matrix.get(x, y)) {
+          path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+        }
+      }
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + modules
+        + " "
+        + modules
+        + "\" shape-rendering=\"crispEdges\" aria-hidden=\"true\">"
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+        + "<path fill=\"#000\" d=\""
+        + path
+        + "\"/></svg>";
   }
 
   static BitMatrix matrix(String url) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +22,30 @@ public final class BallotCodes {
   static final int LENGTH = 8;
 
   private BallotCodes() {}
+
+  /**
+   * Codes drawn for one vote, as printed, and their hashes in the same order (what the database
+   * keeps).
+   */
+  public record Drawn(List<String> codes, List<String> hashes) {}
+
+  /**
+   * {@code count} codes for the vote {@code voteId}, no two alike (a code drawn twice, about one
+   * batch in a hundred million, is drawn again with its batch).
+   */
+  public static Drawn draw(String voteId, int count) {
+    while (true) {
+      List<String> codes = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        codes.add(next());
+      }
+      List<String> hashes =
+          codes.stream().map(c -> hash(voteId, normalize(c).orElseThrow())).toList();
+      if (hashes.stream().distinct().count() == hashes.size()) {
+        return new Drawn(List.copyOf(codes), hashes);
+      }
+    }
+  }
 
   /** A new code as printed: {@code 7KQ4-M9XD}. */
   public static String next() {

@@ -2,7 +2,6 @@ package liaison.hub.report;
 
 import jakarta.inject.Singleton;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
@@ -100,22 +99,12 @@ public class BallotPrints {
    * (and are kept nowhere).
    */
   List<String> issue(Staff staff, String reportId, int slips) {
-    List<String> codes = new ArrayList<>();
+    List<String> codes = List.of();
     boolean stored = false;
     while (!stored) {
-      codes.clear();
-      for (int i = 0; i < slips; i++) {
-        codes.add(BallotCodes.next());
-      }
-      List<String> hashes =
-          codes.stream()
-              .map(c -> BallotCodes.hash(reportId, BallotCodes.normalize(c).orElseThrow()))
-              .toList();
-      // A code drawn twice (about one batch in a hundred million) rolls the batch back: drawn
-      // again.
-      if (hashes.stream().distinct().count() != hashes.size()) {
-        continue;
-      }
+      BallotCodes.Drawn drawn = BallotCodes.draw(reportId, slips);
+      codes = drawn.codes();
+      List<String> hashes = drawn.hashes();
       try {
         database.useTransaction(
             h -> {

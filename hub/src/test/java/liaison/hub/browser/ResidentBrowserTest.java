@@ -86,6 +86,15 @@ class ResidentBrowserTest {
    * A phone whose console is watched for CSP violations (Chromium reports each one there) and
    * script errors.
    */
+  /** Logs a demo account in through the login form, as a person does. */
+  private void logIn(Page page, String username) {
+    page.navigate(hub.url("/login").toString());
+    page.getByLabel("用户名").fill(username);
+    page.getByLabel("密码").fill(liaison.hub.demo.DemoCounty.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    page.waitForURL(url -> !url.contains("/login"));
+  }
+
   private Page phone() {
     Page page = chromium.phone();
     page.onConsoleMessage(
@@ -377,7 +386,58 @@ class ResidentBrowserTest {
             .session()
             .id();
     String code = vote.issueCodes(admin, session).get(0).code();
+    String ballot = vote.ballotUrl(session);
+
+    // Before the vote opens, the staff's page offers to regenerate every code (a lost slip)
+    Page desk = chromium.laptop();
+    logIn(desk, "admin");
+    desk.navigate(hub.url("/admin/livelihood/lr-browser-vote/vote").toString());
+    assertThat(
+            desk.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重新生成投票码并重印（下载 PDF）")))
+        .isVisible();
+    Chromium.screenshot(desk, "livelihood-vote-renew-laptop");
     vote.open(admin, session);
+
+    // Once open, it shows the ballot's address as a QR big enough for the hall's projector, the
+    // address beside it; the QR as Chromium draws it reads back as that address.
+    desk.reload();
+    Locator qr = desk.locator("#ballot-qr");
+    assertThat(qr).containsText(ballot);
+    assertThat(qr).containsText("请使用会上发放的投票码");
+    assertThat(desk.locator(".ballot-qr-code").boundingBox().width).isGreaterThanOrEqualTo(360);
+    assertThat(desk.locator("#renew")).containsText("纸质选票");
+    Chromium.screenshot(desk, "livelihood-vote-qr-laptop");
+    try {
+      assertThat(
+              liaison.hub.poster.PrintedCodes.decode(
+                  javax.imageio.ImageIO.read(
+                      new java.io.ByteArrayInputStream(
+                          desk.locator(".ballot-qr-code").screenshot()))))
+          .isEqualTo(ballot);
+    } catch (com.google.zxing.ReaderException | IOException e) {
+      throw new AssertionError("the ballot's QR on the staff page does not read", e);
+    }
+    desk.context().close();
+
+    // A deputy of the congress finds the open vote on her /me, with the link and no code
+    Page mine = phone();
+    logIn(mine, "chenxl");
+    Locator open = mine.locator("#me-votes");
+    assertThat(open).containsText("青溪县第十八届人民代表大会第五次会议");
+    assertThat(open).containsText("请使用会上发放的投票码");
+    assertThat(open).not().containsText(code);
+    Chromium.screenshot(mine, "livelihood-me-vote-phone");
+    // Held as MyWorkBrowserTest holds /me: WCAG 2.1 A/AA and the phone's width (the staff bar's
+    // 退出 is under 44 px high there, as on every staff page).
+    assertThat(Axe.violations(mine)).as("axe-core on /me").isEmpty();
+    assertThat(((Number) Axe.widths(mine).get("scroll")).intValue())
+        .isLessThanOrEqualTo(mine.viewportSize().width);
+    // The tests' public address (https://hub.test) is not served here: the link is checked, not
+    // followed.
+    assertThat(mine.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("去投票")))
+        .hasAttribute("href", ballot);
+    mine.context().close();
 
     // When the deputy opens the slip's link and votes FOR all three
     Page page = phone();

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.poster.PrintedCodes;
 import liaison.hub.publish.PublicationRepository;
 import liaison.hub.report.PrintedSlips;
 import liaison.signage.protocol.ProjectTally;
@@ -46,7 +50,9 @@ import org.junit.jupiter.params.Parameter;
  * that decides, each counted once (a reused code, a made-up one, another session's refused), at
  * most the set number of FOR, nothing after the close, a restart in the middle of the vote, the
  * result by the rule (exactly half of all deputies is not enough), the tally on the hall's screen
- * topic and nothing kept that links a ballot to its code or deputy.
+ * topic and nothing kept that links a ballot to its code or deputy; every code regenerated before
+ * the vote opens (never after), the ballot's QR on the staff page and the open vote on a deputy's
+ * /me.
  */
 @OnBothStores
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -467,6 +473,136 @@ class LivelihoodVoteTest {
                                 .toList())
                     .orElse(List.of()),
             titles -> titles.contains("白沙镇农贸市场加装雨棚") && !titles.contains("白沙镇卫生院开设夜间门诊"));
+  }
+
+  @Test
+  void shouldRegenerateEveryCodeOnlyBeforeTheVoteOpensThenShowTheBallotAsQrAndOnTheCongresssMe()
+      throws Exception {
+    List<String> projects =
+        ShortlistFixture.shortlisted(
+            database(),
+            "lr-codes",
+            COUNTY,
+            "t-baisha",
+            "白沙镇民生实事项目（票决码重新生成）",
+            List.of("白沙镇渡口加装护栏", "白沙镇老街路灯改造"));
+    Map<String, String> answers = Map.of(projects.get(0), "FOR", projects.get(1), "AGAINST");
+    String page = "/admin/livelihood/lr-codes/vote";
+    StaffClient staff = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
+    String csrf = staff.csrf(page);
+    assertThat(
+            staff
+                .submit(
+                    page,
+                    csrf,
+                    List.of(
+                        Map.entry("title", "白沙镇第十八届人民代表大会第八次会议"),
+                        Map.entry("heldOn", "2027-01-15"),
+                        Map.entry("choices", "1"),
+                        Map.entry("elects", ""),
+                        Map.entry("stationId", "")))
+                .statusCode())
+        .isEqualTo(303);
+    String session =
+        strings("SELECT id FROM livelihood_vote_session WHERE round_id = 'lr-codes'").get(0);
+    List<String> first =
+        PrintedSlips.read(
+                staff
+                    .postForBytes(
+                        page
+                            + "/codes?_csrf="
+                            + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8))
+                    .body())
+            .codes();
+    String hashes =
+        "SELECT code_hash FROM livelihood_vote_code WHERE session_id = '" + session + "'";
+    List<String> firstHashes = strings(hashes);
+    assertThat(staff.get(page).body()).contains("重新生成投票码并重印").doesNotContain("扫码投票");
+
+    // Given a lost slip before the vote opens: the box not ticked changes nothing.
+    HttpResponse<String> unticked = staff.submit(page + "/renew", csrf, List.of());
+    assertThat(unticked.statusCode()).isEqualTo(422);
+    assertThat(unticked.body()).contains("请先勾选确认");
+    assertThat(strings(hashes)).containsExactlyInAnyOrderElementsOf(firstHashes);
+
+    // When staff regenerate: every deputy gets a new code on a new PDF, the old ones are gone.
+    HttpResponse<byte[]> renewed =
+        staff.submitForBytes(page + "/renew", csrf, List.of(Map.entry("confirm", "yes")));
+    assertThat(renewed.statusCode()).isEqualTo(200);
+    assertThat(renewed.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+    PrintedSlips.Read reprinted = PrintedSlips.read(renewed.body());
+    List<String> codes = reprinted.codes();
+    assertThat(codes).hasSameSizeAs(first).doesNotContainAnyElementsOf(first);
+    assertThat(reprinted.text()).contains("刘桂芳代表");
+    List<String> renewedHashes = strings(hashes);
+    assertThat(renewedHashes).hasSameSizeAs(first).doesNotContainAnyElementsOf(firstHashes);
+    assertThat(
+            strings(
+                "SELECT actor_id FROM audit_entry WHERE action = 'renew-codes' AND entity_id = '"
+                    + session
+                    + "'"))
+        .as("who regenerated, in the log")
+        .containsExactly("u-admin");
+    assertThat(staff.get(page).body()).contains("重新生成记录", "重新生成了全部票决码");
+
+    assertThat(
+            staff.submit(page + "/open", csrf, List.of(Map.entry("confirm", "yes"))).statusCode())
+        .isEqualTo(303);
+    assertRefused(
+        cast(session, first.get(0), answers), "不是本次会议发出的", "was not issued for this session");
+    assertThat(cast(session, codes.get(0), answers).body()).contains("选票已计入");
+
+    // Once open: refused, nothing changed, and the page says what happens to a lost slip.
+    HttpResponse<String> late =
+        staff.submit(page + "/renew", csrf, List.of(Map.entry("confirm", "yes")));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("不能再重新生成票决码");
+    assertThat(strings(hashes)).containsExactlyInAnyOrderElementsOf(renewedHashes);
+    assertThat(strings(hashes + " AND used = TRUE")).hasSize(1);
+    assertThat(cast(session, codes.get(1), answers).body())
+        .as("the codes printed before the refusal still count")
+        .contains("选票已计入");
+    String open = staff.get(page).body();
+    assertThat(open).contains("纸质选票", "由计票人计入").doesNotContain("重新生成投票码并重印");
+
+    // The ballot's address as a QR for the hall, with the address beside it.
+    String ballot = hub.bean(LivelihoodVote.class).ballotUrl(session);
+    assertThat(open).contains("扫码投票", ">" + ballot + "<");
+    assertThat(PrintedCodes.decode(qrIn(open))).isEqualTo(ballot);
+
+    // A deputy of the township's congress finds it on /me, with no code; a county deputy does not.
+    hub.addSecondDeputyAccount();
+    String liugf = StaffClient.loggedIn(hub, "liugf", DemoCounty.PASSWORD).get("/me").body();
+    assertThat(liugf)
+        .contains("白沙镇第十八届人民代表大会第八次会议", "href=\"" + ballot + "\"", "请使用会上发放的投票码")
+        .doesNotContain(codes.get(2));
+    assertThat(StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD).get("/me").body())
+        .doesNotContain("白沙镇第十八届人民代表大会第八次会议");
+  }
+
+  /** The page's QR code, drawn from its SVG's modules (one unit each) as a phone would see it. */
+  private static BufferedImage qrIn(String page) {
+    Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\"").matcher(page);
+    assertThat(box.find()).as("an SVG QR code on the page").isTrue();
+    int modules = Integer.parseInt(box.group(1));
+    int scale = 8;
+    BufferedImage image =
+        new BufferedImage(modules * scale, modules * scale, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.setColor(Color.BLACK);
+    Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(page);
+    while (module.find()) {
+      g.fillRect(
+          Integer.parseInt(module.group(1)) * scale,
+          Integer.parseInt(module.group(2)) * scale,
+          scale,
+          scale);
+    }
+    g.dispose();
+    return image;
   }
 
   private JsonNode plan(String roundId, String title, String choices, String stationId)

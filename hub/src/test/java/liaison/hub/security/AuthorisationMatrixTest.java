@@ -712,6 +712,7 @@ class AuthorisationMatrixTest {
     expect("POST /admin/livelihood/{id}/vote/codes", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/vote/open", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/vote/close", STATION_STAFF);
+    expect("POST /admin/livelihood/{id}/vote/renew", STATION_STAFF);
     expect("GET /admin/livelihood/{id}/change", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/schedule", STATION_STAFF);
     expect("POST /admin/livelihood/{id}/cancel", STATION_STAFF);
