@@ -312,19 +312,26 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       return;
     }
     // Only a snapshot that differs takes a version, from the database: no other hub, before or
-    // after this one, can have given it out.
-    long version = publications.nextVersion(stationId);
-    StationContent content = stamped(built.get(), version);
-    byte[] payload = ProtocolCodec.encode(content);
-    String hash = sha256(payload);
-    if (!publications.record(
-        new Publication(
-            stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
-      throw new IllegalStateException("version " + version + " was recorded meanwhile");
-    }
-    lastPublished.put(stationId, content);
-    publications.recordNotices(
-        stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
+    // after this one, can have given it out. Version, publication and notices: one commit.
+    StationContent[] content = new StationContent[1];
+    PublicationRepository.Encoded recorded =
+        publications.recordNext(
+            stationId,
+            version -> {
+              content[0] = stamped(built.get(), version);
+              byte[] bytes = ProtocolCodec.encode(content[0]);
+              return new PublicationRepository.Encoded(
+                  new Publication(
+                      stationId,
+                      version,
+                      sha256(bytes),
+                      new String(bytes, StandardCharsets.UTF_8),
+                      now),
+                  content[0].notices().stream().map(StationContent.Notice::id).toList());
+            });
+    long version = recorded.publication().version();
+    byte[] payload = recorded.publication().payload().getBytes(StandardCharsets.UTF_8);
+    lastPublished.put(stationId, content[0]);
     onBroker.remove(stationId);
     if (!leases.holds(LEASE)) {
       // Recorded but not sent: the next holder sends the stored payload, this very version.
