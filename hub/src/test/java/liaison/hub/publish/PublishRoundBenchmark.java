@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import liaison.hub.ChildJvm;
 import liaison.hub.RunningHub;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Database;
@@ -296,30 +297,13 @@ class PublishRoundBenchmark {
     }
 
     static Screens start(Path dir, String brokerUri, String password) throws IOException {
-      String java =
-          ProcessHandle.current()
-              .info()
-              .command()
-              .orElseThrow(
-                  () -> new IllegalStateException("cannot tell which java runs this test"));
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  java,
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-Dfile.encoding=UTF-8",
+          ChildJvm.builder(
+                  List.of("--sun-misc-unsafe-memory-access=allow", "-Dfile.encoding=UTF-8"),
                   SimulatedScreens.class.getName(),
-                  brokerUri,
-                  Integer.toString(STATIONS),
-                  password)
+                  List.of(brokerUri, Integer.toString(STATIONS), password))
               .directory(dir.toFile())
               .redirectErrorStream(true);
-      // Surefire runs tests from a manifest-only jar; its full class path is in this property.
-      builder
-          .environment()
-          .put(
-              "CLASSPATH",
-              System.getProperty(
-                  "surefire.test.class.path", System.getProperty("java.class.path")));
       return new Screens(builder.start());
     }
 
