@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.db.Leases;
@@ -76,6 +78,16 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final Set<String> dirty = new LinkedHashSet<>();
   private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
 
+  /**
+   * The stations whose content publish awaits its PUBACK, each with whether it was marked dirty
+   * again meanwhile (then it is rebuilt once the PUBACK comes): a station is never in flight twice,
+   * so a later version can never be overtaken by an earlier one.
+   */
+  private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
+
+  /** Counts the broker connections: a PUBACK from an earlier one does not mark onBroker. */
+  private final AtomicLong connection = new AtomicLong();
+
   /** The alert payload each station's alert topic holds ("" = cleared), as last sent. */
   private final Map<String, String> alertsSent = new ConcurrentHashMap<>();
 
@@ -112,6 +124,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   void start() {
     broker.onConnected(
         () -> {
+          connection.incrementAndGet();
           onBroker.clear();
           alertsSent.clear();
           allChanged();
@@ -155,10 +168,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     stationsChanged(stations.allIds());
   }
 
-  /** True when no station waits to be published (for tests and the health page). */
+  /**
+   * True when no station waits to be published and no publish awaits the broker's acknowledgement
+   * (for tests and the health page).
+   */
   public boolean idle() {
     synchronized (dirty) {
-      return dirty.isEmpty();
+      return dirty.isEmpty() && inFlight.isEmpty();
     }
   }
 
@@ -228,6 +244,10 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
           stationsChanged(batch.subList(i, batch.size()));
           break;
         }
+        if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) != null) {
+          // Its publish awaits the PUBACK: rebuilt once it comes (see sent), never twice in flight.
+          continue;
+        }
         try {
           publish(stationId);
         } catch (RuntimeException e) {
@@ -287,25 +307,31 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     if (current.isPresent()
         && published(current.get()).filter(last -> sameContent(last, built.get())).isPresent()) {
       if (!onBroker.contains(stationId)) {
-        send(stationId, current.get().payload().getBytes(StandardCharsets.UTF_8));
-        onBroker.add(stationId);
+        send(stationId, current.get().version(), current.get().payload());
       }
       return;
     }
     // Only a snapshot that differs takes a version, from the database: no other hub, before or
-    // after this one, can have given it out.
-    long version = publications.nextVersion(stationId);
-    StationContent content = stamped(built.get(), version);
-    byte[] payload = ProtocolCodec.encode(content);
-    String hash = sha256(payload);
-    if (!publications.record(
-        new Publication(
-            stationId, version, hash, new String(payload, StandardCharsets.UTF_8), now))) {
-      throw new IllegalStateException("version " + version + " was recorded meanwhile");
-    }
-    lastPublished.put(stationId, content);
-    publications.recordNotices(
-        stationId, version, content.notices().stream().map(StationContent.Notice::id).toList());
+    // after this one, can have given it out. Version, publication and notices: one commit.
+    StationContent[] content = new StationContent[1];
+    PublicationRepository.Encoded recorded =
+        publications.recordNext(
+            stationId,
+            version -> {
+              content[0] = stamped(built.get(), version);
+              byte[] bytes = ProtocolCodec.encode(content[0]);
+              return new PublicationRepository.Encoded(
+                  new Publication(
+                      stationId,
+                      version,
+                      sha256(bytes),
+                      new String(bytes, StandardCharsets.UTF_8),
+                      now),
+                  content[0].notices().stream().map(StationContent.Notice::id).toList());
+            });
+    long version = recorded.publication().version();
+    byte[] payload = recorded.publication().payload().getBytes(StandardCharsets.UTF_8);
+    lastPublished.put(stationId, content[0]);
     onBroker.remove(stationId);
     if (!leases.holds(LEASE)) {
       // Recorded but not sent: the next holder sends the stored payload, this very version.
@@ -313,9 +339,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
           "station {}: version {} recorded; lease lost before it was sent", stationId, version);
       return;
     }
-    send(stationId, payload);
-    onBroker.add(stationId);
-    LOG.info("station {}: published content version {}", stationId, version);
+    send(stationId, version, payload);
   }
 
   /**
@@ -393,16 +417,53 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         .orElse(Long.MAX_VALUE);
   }
 
-  private void send(String stationId, byte[] payload) {
+  private void send(String stationId, long version, String payload) {
+    send(stationId, version, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Hands the snapshot to the broker without waiting for its PUBACK: the broker's window (its
+   * Receive Maximum) bounds how many are in flight, and {@link BrokerClient#publish} waits for a
+   * free slot. The station counts as on the broker once the PUBACK comes ({@link #sent}).
+   */
+  private void send(String stationId, long version, byte[] payload) {
+    long on = connection.get();
+    inFlight.put(stationId, Boolean.FALSE);
+    CompletableFuture<Void> ack;
     try {
-      broker
-          .publish(Topic.stationContent(stationId).toString(), payload, 1, true)
-          .get(15, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("publish failed: " + e.getMessage(), e);
+      ack = broker.publish(Topic.stationContent(stationId).toString(), payload, 1, true);
+    } catch (RuntimeException e) {
+      ack = CompletableFuture.failedFuture(e);
+    }
+    // As long as the worker used to wait: a publish lost with its connection frees the station.
+    ack.orTimeout(15, TimeUnit.SECONDS)
+        .whenComplete((ok, failure) -> sent(stationId, version, on, failure));
+  }
+
+  /** The broker answered a content publish (or it failed): the station may go out again. */
+  private void sent(String stationId, long version, long on, Throwable failure) {
+    if (failure == null && connection.get() == on) {
+      onBroker.add(stationId);
+    }
+    synchronized (dirty) {
+      if (Boolean.TRUE.equals(inFlight.remove(stationId))) {
+        dirty.add(stationId);
+      }
+      dirty.notifyAll();
+    }
+    if (failure != null) {
+      // Tried again after a pause, as the worker did when it waited: a broker that refuses does
+      // not make it spin.
+      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
+          .execute(() -> stationsChanged(List.of(stationId)));
+      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      LOG.warn(
+          "station {}: content version {} not published ({}); will retry",
+          stationId,
+          version,
+          cause.toString());
+    } else {
+      LOG.info("station {}: published content version {}", stationId, version);
     }
   }
 

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The published snapshot per station; a version is only ever replaced by a higher one. Versions are
@@ -52,16 +54,34 @@ public class PublicationRepository {
                 .list());
   }
 
+  /** A snapshot encoded with its version, and the notices it carries. */
+  public record Encoded(Publication publication, List<String> noticeIds) {}
+
   /**
-   * Records a new publication.
+   * Takes the station's next version ({@link #nextVersion}), has {@code encode} make the snapshot
+   * with it, and records that publication and its notices, all in one transaction: one commit (one
+   * full sync on SQLite) per station instead of one per step. The version stays the database's: no
+   * other hub can take it, and when recording fails it is not given out at all.
    *
-   * @return false if a publication with this version or a higher one is already recorded
+   * @throws IllegalStateException if a publication with this version or a higher one is recorded
    */
-  public boolean record(Publication p) {
-    return database.withHandle(
-            h ->
-                h.createUpdate(
-                        """
+  public Encoded recordNext(String stationId, LongFunction<Encoded> encode) {
+    return database.inTransaction(
+        h -> {
+          long version = nextVersion(h, stationId);
+          Encoded encoded = encode.apply(version);
+          if (!record(h, encoded.publication())) {
+            throw new IllegalStateException("version " + version + " was recorded meanwhile");
+          }
+          recordNotices(h, stationId, version, encoded.noticeIds());
+          return encoded;
+        });
+  }
+
+  /** Records a new publication; false if one with this version or a higher one is recorded. */
+  private static boolean record(Handle h, Publication p) {
+    return h.createUpdate(
+                """
                         INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
                         VALUES (:station, :version, :hash, :payload, :at)
                         ON CONFLICT (station_id) DO UPDATE SET
@@ -69,33 +89,31 @@ public class PublicationRepository {
                           payload = excluded.payload, published_at = excluded.published_at
                         WHERE station_publication.version < excluded.version
                         """)
-                    .bind("station", p.stationId())
-                    .bind("version", p.version())
-                    .bind("hash", p.contentHash())
-                    .bind("payload", p.payload())
-                    .bind("at", Sql.instant(p.publishedAt()))
-                    .execute())
+            .bind("station", p.stationId())
+            .bind("version", p.version())
+            .bind("hash", p.contentHash())
+            .bind("payload", p.payload())
+            .bind("at", Sql.instant(p.publishedAt()))
+            .execute()
         == 1;
   }
 
   /**
    * Which notices a published version carried: the other half of the notices' delivery receipts.
    */
-  public void recordNotices(String stationId, long version, List<String> noticeIds) {
-    database.useHandle(
-        h -> {
-          for (String notice : noticeIds) {
-            h.createUpdate(
-                    """
-                    INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
-                    ON CONFLICT DO NOTHING
-                    """)
-                .bind("s", stationId)
-                .bind("v", version)
-                .bind("n", notice)
-                .execute();
-          }
-        });
+  private static void recordNotices(
+      Handle h, String stationId, long version, List<String> noticeIds) {
+    for (String notice : noticeIds) {
+      h.createUpdate(
+              """
+              INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
+              ON CONFLICT DO NOTHING
+              """)
+          .bind("s", stationId)
+          .bind("v", version)
+          .bind("n", notice)
+          .execute();
+    }
   }
 
   /**
@@ -104,10 +122,12 @@ public class PublicationRepository {
    * conditional upsert, so two hubs asking at once get two different versions.
    */
   public long nextVersion(String stationId) {
-    return database.inTransaction(
-        h ->
-            h.createQuery(
-                    """
+    return database.inTransaction(h -> nextVersion(h, stationId));
+  }
+
+  private static long nextVersion(Handle h, String stationId) {
+    return h.createQuery(
+            """
                     INSERT INTO station_version (station_id, last_version)
                     VALUES (:station,
                             COALESCE((SELECT version FROM station_publication
@@ -118,9 +138,9 @@ public class PublicationRepository {
                            ELSE excluded.last_version END
                     RETURNING last_version
                     """)
-                .bind("station", stationId)
-                .mapTo(Long.class)
-                .one());
+        .bind("station", stationId)
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Asks the publishing hub, whichever it is, to rebuild these stations. */

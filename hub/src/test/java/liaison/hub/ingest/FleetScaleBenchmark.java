@@ -321,32 +321,16 @@ class FleetScaleBenchmark {
     }
 
     static Fleet start(Path dir, String brokerUri, String password) throws IOException {
-      String java =
-          ProcessHandle.current()
-              .info()
-              .command()
-              .orElseThrow(
-                  () -> new IllegalStateException("cannot tell which java runs this test"));
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  java,
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-Duser.timezone=Asia/Shanghai",
-                  "-Dfile.encoding=UTF-8",
-                  SimulatedFleet.class.getName(),
-                  brokerUri,
-                  Integer.toString(STATIONS),
-                  password));
       ProcessBuilder builder =
-          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-      // Surefire runs tests from a manifest-only jar; its full class path is in this property.
-      builder
-          .environment()
-          .put(
-              "CLASSPATH",
-              System.getProperty(
-                  "surefire.test.class.path", System.getProperty("java.class.path")));
+          liaison.hub.ChildJvm.builder(
+                  List.of(
+                      "--sun-misc-unsafe-memory-access=allow",
+                      "-Duser.timezone=Asia/Shanghai",
+                      "-Dfile.encoding=UTF-8"),
+                  SimulatedFleet.class.getName(),
+                  List.of(brokerUri, Integer.toString(STATIONS), password))
+              .directory(dir.toFile())
+              .redirectErrorStream(true);
       return new Fleet(builder.start());
     }
 

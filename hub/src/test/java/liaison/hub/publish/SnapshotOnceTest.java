@@ -9,7 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import liaison.hub.RunningHub;
+import liaison.hub.db.Database;
+import liaison.hub.demo.DemoCounty;
+import liaison.hub.notice.Notice;
+import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
@@ -106,5 +111,78 @@ class SnapshotOnceTest {
 
     assertThat(built.notices()).as("the demo's s-001 has notices").isNotEmpty();
     assertThat(ContentPublisher.sameContent(built, withoutNotices)).isFalse();
+  }
+
+  @Test
+  void shouldBringEveryStationItsLastChangeInOrderWhenChangesOutrunTheBrokersAcknowledgements() {
+    ContentPublisher publisher = hub.bean(ContentPublisher.class);
+    NoticeRepository notices = hub.bean(NoticeRepository.class);
+    Database database = hub.bean(Database.class);
+    List<String> stations = hub.bean(StationRepository.class).allIds();
+    await().until(publisher::idle);
+    java.util.Map<String, Integer> before = new java.util.HashMap<>();
+    stations.forEach(
+        s -> before.put(s, watcher.receivedOn(Topic.stationContent(s).toString()).size()));
+
+    // Given county-wide notices saved one after another, each marking every station dirty at once
+    // (so a station is often marked again while its last snapshot still awaits the broker's PUBACK)
+    int burst = 12;
+    for (int i = 0; i < burst; i++) {
+      Notice notice =
+          new Notice(
+              "n-burst-" + i,
+              "连续公告 burst-" + i,
+              "正文",
+              NoticePriority.NORMAL,
+              OffsetDateTime.now().minusMinutes(1),
+              OffsetDateTime.now().plusDays(1),
+              Notice.Target.ALL,
+              null,
+              List.of(),
+              "县人大常委会",
+              DemoCounty.COUNTY);
+      database.useHandle(h -> notices.insert(h, notice));
+      publisher.stationsChanged(stations);
+    }
+
+    // When the publisher has caught up, every station's last message carries the last notice
+    String last = "burst-" + (burst - 1);
+    try {
+      await()
+          .until(
+              () ->
+                  publisher.idle()
+                      && stations.stream()
+                          .allMatch(
+                              s -> {
+                                List<TestClient.Received> got =
+                                    watcher.receivedOn(Topic.stationContent(s).toString());
+                                return !got.isEmpty()
+                                    && new String(got.getLast().payload(), StandardCharsets.UTF_8)
+                                        .contains(last);
+                              }));
+
+      // Then each station received its versions in strictly increasing order, and the last one is
+      // the version the hub recorded
+      PublicationRepository publications = hub.bean(PublicationRepository.class);
+      for (String station : stations) {
+        List<TestClient.Received> got =
+            watcher.receivedOn(Topic.stationContent(station).toString());
+        List<Long> versions =
+            got.subList(before.get(station), got.size()).stream()
+                .map(r -> ProtocolCodec.decode(r.payload(), StationContent.class).version())
+                .toList();
+        assertThat(versions).as(station).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+        assertThat(versions.getLast())
+            .as(station)
+            .isEqualTo(publications.current(station).orElseThrow().version());
+      }
+    } finally {
+      for (int i = 0; i < burst; i++) {
+        String id = "n-burst-" + i;
+        database.useHandle(h -> notices.delete(h, id));
+      }
+      publisher.stationsChanged(stations);
+    }
   }
 }

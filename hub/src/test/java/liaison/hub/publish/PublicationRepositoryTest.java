@@ -1,0 +1,140 @@
+package liaison.hub.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import liaison.hub.OnBothStores;
+import liaison.hub.TestDatabases;
+import liaison.hub.TestStore;
+import liaison.hub.db.Database;
+import liaison.hub.station.PublicTokens;
+import liaison.hub.station.Station;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.StationKind;
+import liaison.testkit.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * A version, its publication and its notices are recorded in one transaction, and versions stay the
+ * database's: two publishers recording at once (as two hubs would) never get the same one.
+ */
+@OnBothStores
+class PublicationRepositoryTest {
+  @Parameter TestDatabases.Store store;
+
+  private final TestClock clock = TestClock.at("2026-12-06T10:00:00+08:00");
+  private TestStore opened;
+  private Database database;
+  private PublicationRepository publications;
+
+  @BeforeEach
+  void open(@TempDir Path dir) {
+    opened = TestStore.migrated(store, dir);
+    database = opened.database();
+    publications = new PublicationRepository(database);
+    StationRepository stations = new StationRepository(database, clock);
+    database.useTransaction(
+        h -> {
+          stations.insertCounty(h, "c-1", "青溪县");
+          stations.insertTownship(h, "t-1", "c-1", "城关镇");
+          stations.insert(
+              h,
+              new Station(
+                  "s-001",
+                  "t-1",
+                  "城关镇人大代表之家",
+                  StationKind.HOME,
+                  "地址",
+                  "周一至周五",
+                  "代表之家",
+                  null,
+                  null,
+                  PublicTokens.next()));
+        });
+  }
+
+  @AfterEach
+  void close() {
+    opened.close();
+  }
+
+  private PublicationRepository.Encoded encoded(long version) {
+    return new PublicationRepository.Encoded(
+        new Publication(
+            "s-001",
+            version,
+            "hash-" + version,
+            "{\"version\":" + version + "}",
+            OffsetDateTime.now(clock)),
+        List.of("n-a", "n-b"));
+  }
+
+  @Test
+  void shouldGiveTwoPublishersRecordingAtOnceDifferentVersionsEachWithItsNotices()
+      throws Exception {
+    // Given two publishers recording snapshots of one station at the same time
+    int each = 15;
+    Callable<List<Long>> publisher =
+        () -> {
+          List<Long> versions = new ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            versions.add(publications.recordNext("s-001", this::encoded).publication().version());
+          }
+          return versions;
+        };
+    List<Long> all = new ArrayList<>();
+    try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+      Future<List<Long>> first = two.submit(publisher);
+      Future<List<Long>> second = two.submit(publisher);
+      all.addAll(first.get());
+      all.addAll(second.get());
+    }
+
+    // Then every version is given out once, the highest is the one recorded, and each version's
+    // notices are recorded with it
+    assertThat(all).doesNotHaveDuplicates().hasSize(2 * each);
+    long highest = all.stream().mapToLong(Long::longValue).max().orElseThrow();
+    assertThat(publications.current("s-001").orElseThrow().version()).isEqualTo(highest);
+    assertThat(noticeRows()).isEqualTo(2 * 2 * each);
+  }
+
+  @Test
+  void shouldRecordNothingAndGiveNoVersionWhenTheEncodingFails() {
+    publications.recordNext("s-001", this::encoded);
+
+    // When the snapshot cannot be made with the version it was given
+    assertThatThrownBy(
+            () ->
+                publications.recordNext(
+                    "s-001",
+                    v -> {
+                      throw new IllegalStateException("encoding failed");
+                    }))
+        .hasMessageContaining("encoding failed");
+
+    // Then that version was not taken: the next one follows the recorded one
+    assertThat(noticeRows()).isEqualTo(2);
+    assertThat(publications.recordNext("s-001", this::encoded).publication().version())
+        .isEqualTo(2);
+  }
+
+  private int noticeRows() {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM publication_notice WHERE station_id = 's-001'")
+                .mapTo(Integer.class)
+                .one());
+  }
+}

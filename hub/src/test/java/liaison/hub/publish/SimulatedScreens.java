@@ -1,0 +1,257 @@
+package liaison.hub.publish;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import liaison.signage.protocol.StationIdentity;
+import liaison.signage.protocol.Topic;
+import liaison.signage.transport.NoDelaySocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.TimerPingSender;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * Many stations' screens in a JVM of their own, driven by {@link PublishRoundBenchmark} through
+ * standard input: each connects as its station (its own user name, the broker's ACL lets it read
+ * only its own topics), subscribes to its content topic at QoS 1 and waits for its retained
+ * snapshot. {@code expect MARKER} then notes, per station, when the first content message holding
+ * MARKER (any message when MARKER is empty) arrives, and prints every station's arrival, in
+ * microseconds since the epoch, on one line {@code arrivals=a,b,c…} once all have one. {@code end}
+ * disconnects them. Lines {@code figure.key=value} report the rest.
+ *
+ * <p>One Paho client per station, their loops on virtual threads (as {@code SimulatedFleet}'s): the
+ * broker's ACL allows a station its own topic only, so one client cannot stand for many.
+ */
+public final class SimulatedScreens {
+  static final String FIGURE = "figure.";
+  static final String ARRIVALS = "arrivals=";
+
+  private final List<MqttAsyncClient> clients = new ArrayList<>();
+  private final List<String> stationIds;
+  private final AtomicLongArray arrivals;
+  private final AtomicInteger arrived = new AtomicInteger();
+  private final AtomicInteger holding = new AtomicInteger();
+  private volatile byte[] marker;
+  private volatile CountDownLatch all = new CountDownLatch(1);
+
+  private SimulatedScreens(List<String> stationIds) {
+    this.stationIds = stationIds;
+    this.arrivals = new AtomicLongArray(stationIds.size());
+  }
+
+  public static void main(String[] args) throws Exception {
+    String uri = args[0];
+    int count = Integer.parseInt(args[1]);
+    String password = args[2];
+    List<String> ids = new ArrayList<>();
+    for (int s = 0; s < count; s++) {
+      ids.add(PublishRoundBenchmark.stationId(s));
+    }
+    ScheduledExecutorService paho =
+        Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
+    SimulatedScreens screens = new SimulatedScreens(ids);
+    long start = System.nanoTime();
+    screens.connect(uri, password, paho);
+    report("connectMillis", (System.nanoTime() - start) / 1_000_000);
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.startsWith("expect")) {
+        screens.expect(line.substring("expect".length()).strip());
+      } else if (line.equals("end")) {
+        break;
+      }
+    }
+    screens.disconnect();
+    System.exit(0);
+  }
+
+  private static void report(String key, long value) {
+    System.out.println(FIGURE + key + "=" + value);
+    System.out.flush();
+  }
+
+  private static long nowMicros() {
+    Instant t = Instant.now();
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+  }
+
+  private void expect(String text) throws InterruptedException {
+    for (int s = 0; s < arrivals.length(); s++) {
+      arrivals.set(s, 0);
+    }
+    arrived.set(0);
+    all = new CountDownLatch(1);
+    marker = text.getBytes(StandardCharsets.UTF_8);
+    report("ready", 1);
+    if (!all.await(300, TimeUnit.SECONDS)) {
+      report("missing", stationIds.size() - arrived.get());
+      return;
+    }
+    StringBuilder line = new StringBuilder(ARRIVALS);
+    for (int s = 0; s < arrivals.length(); s++) {
+      line.append(s == 0 ? "" : ",").append(arrivals.get(s));
+    }
+    System.out.println(line);
+    System.out.flush();
+  }
+
+  private void received(int station, byte[] payload) {
+    byte[] wanted = marker;
+    if (wanted == null) {
+      if (payload.length > 0 && arrivals.compareAndSet(station, 0, 1)) {
+        holding.incrementAndGet();
+      }
+      return;
+    }
+    if (arrivals.get(station) == 0
+        && contains(payload, wanted)
+        && arrivals.compareAndSet(station, 0, nowMicros())
+        && arrived.incrementAndGet() == stationIds.size()) {
+      all.countDown();
+    }
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void connect(String uri, String password, ScheduledExecutorService paho)
+      throws Exception {
+    Semaphore connecting = new Semaphore(50);
+    CountDownLatch subscribed = new CountDownLatch(stationIds.size());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int s = 0; s < stationIds.size(); s++) {
+      String id = stationIds.get(s);
+      int station = s;
+      MqttConnectionOptions options = new MqttConnectionOptions();
+      options.setSocketFactory(NoDelaySocketFactory.get());
+      options.setKeepAliveInterval(60);
+      options.setUserName(id);
+      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+      MqttAsyncClient client =
+          new MqttAsyncClient(
+              uri,
+              StationIdentity.clientId(id, "screen"),
+              new MemoryPersistence(),
+              new TimerPingSender(paho),
+              paho);
+      client.setCallback(
+          new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+              received(station, message.getPayload());
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+              failure.compareAndSet(
+                  null, new IllegalStateException("station " + id + " lost its connection"));
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {}
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {}
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {}
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+          });
+      clients.add(client);
+      connecting.acquire();
+      MqttActionListener done =
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              connecting.release();
+              subscribed.countDown();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              connecting.release();
+              failure.compareAndSet(
+                  null, new IllegalStateException("station " + id + " could not subscribe", e));
+              subscribed.countDown();
+            }
+          };
+      client.connect(
+          options,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              try {
+                client.subscribe(Topic.stationContent(id).toString(), 1, null, done);
+              } catch (MqttException e) {
+                done.onFailure(token, e);
+              }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              done.onFailure(token, e);
+            }
+          });
+    }
+    if (!subscribed.await(300, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(
+          subscribed.getCount() + " stations had not subscribed after 300 s");
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("not every station connected", failure.get());
+    }
+    // Every station holds its retained snapshot before anything is measured.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (holding.get() < stationIds.size()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            (stationIds.size() - holding.get()) + " stations had no retained snapshot after 300 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private void disconnect() {
+    for (MqttAsyncClient client : clients) {
+      try {
+        client.disconnect().waitForCompletion(5_000);
+      } catch (MqttException | RuntimeException e) {
+        // leaving anyway
+      }
+    }
+  }
+}
