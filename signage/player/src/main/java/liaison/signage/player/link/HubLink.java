@@ -487,7 +487,9 @@ public final class HubLink implements AutoCloseable {
     loop.shutdownNow();
     try {
       if (client.isConnected()) {
-        client.disconnect(CLOSE_WAIT_MILLIS).waitForCompletion(CLOSE_WAIT_MILLIS);
+        // In this thread, bounded: Paho's asynchronous disconnect quiesces in a thread of its own,
+        // which the close below would race (a NullPointerException in ClientState.quiesce).
+        client.disconnectForcibly(CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS, true);
       }
     } catch (MqttException e) {
       LOG.debug("disconnect: {}", e.getMessage());
@@ -496,10 +498,6 @@ public final class HubLink implements AutoCloseable {
       client.close(true);
     } catch (MqttException e) {
       LOG.debug("close: {}", e.getMessage());
-    } catch (NullPointerException e) {
-      // Paho 1.2.5's close can race its own disconnect (ClientState.close after the receiver's
-      // disconnected() has dropped its queues): the client is closed either way.
-      LOG.debug("close: Paho raced its own disconnect");
     }
     try {
       loop.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
