@@ -209,6 +209,19 @@ class HubTest {
           .extracting(liaison.signage.protocol.Playlist.Entry::board)
           .contains(liaison.signage.protocol.Board.LIVELIHOOD_PROGRESS.name());
     }
+    // The department's desk lists its project; 陈秀兰 the two she supervises, not the others.
+    assertThat(
+            StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD)
+                .get("/dept/livelihood")
+                .body())
+        .contains("农村公路安全生命防护工程")
+        .doesNotContain("社区居家养老服务中心");
+    assertThat(StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD).get("/me/supervise").body())
+        .contains("乡镇卫生院远程会诊中心", "社区居家养老服务中心")
+        .doesNotContain("农村公路安全生命防护工程");
+    assertThat(hub.get("/livelihood").body())
+        .as("the public page: the result, the one not elected among it")
+        .contains("年度青溪县民生实事项目", "新华路公共停车场", "未当选");
   }
 
   @Test

@@ -98,8 +98,8 @@ public class DemoDecided {
           new Planned(
               "lj-demo000011",
               "URBAN_RURAL",
-              "县城老旧小区雨污分流改造",
-              "改造人民路、新华路片区 12 个老旧小区的雨水和污水管网约 6.8 公里，解决雨天积水、污水外溢。",
+              "城区背街小巷排水管网改造",
+              "改造人民路、新华路片区背街小巷和 12 个老旧小区的雨水、污水管网约 6.8 公里，解决雨天积水、污水外溢。",
               "城关镇人民路、新华路片区",
               "dep-housing",
               "u-zhujian",
@@ -202,7 +202,7 @@ public class DemoDecided {
         .bind("id", ROUND)
         .bind("county", DemoCounty.COUNTY)
         .bind("year", year)
-        .bind("title", year + "年青溪县民生实事项目")
+        .bind("title", year + "年度青溪县民生实事项目")
         .bind("opens", Sql.date(collected.toLocalDate()))
         .bind("closes", Sql.date(LocalDate.of(year - 1, 10, 31)))
         .bind("at", Sql.instant(collected))
@@ -251,7 +251,7 @@ public class DemoDecided {
         ++position,
         parking,
         "TRANSPORT",
-        "城区公共停车场建设",
+        "新华路公共停车场",
         "在新华路政务服务中心旁建地面停车场，设车位 260 个。",
         "城关镇新华路",
         "dep-housing",
