@@ -322,8 +322,15 @@ public class DemoDecided {
     for (int i = 0; i < congress.size(); i++) {
       codes.add(BallotCodes.hash(SESSION, BallotCodes.normalize(BallotCodes.next()).orElseThrow()));
     }
-    votes.issue(
-        h, SESSION, codes, congress.stream().map(VoteRepository.Voter::deputyId).toList(), planned);
+    if (!votes.issue(
+        h,
+        SESSION,
+        codes,
+        congress.stream().map(VoteRepository.Voter::deputyId).toList(),
+        planned)) {
+      // Two codes drawn alike (as likely as a collision of SHA-256): a vote would draw again.
+      throw new IllegalStateException("the demo's vote drew one code twice; start the demo again");
+    }
     votes.open(h, SESSION, opened);
     rounds.move(h, ROUND, RoundState.SHORTLISTED, RoundState.VOTING, fixed(opened));
     for (int b = 0; b < ANSWERS.length && b < codes.size(); b++) {
