@@ -102,6 +102,7 @@ public class LivelihoodSuperviseAdminController {
       Map<String, String> typed,
       @Nullable String form,
       Map<String, List<String>> errors,
+      Map<String, List<String>> errorsOther,
       @Nullable String done) {}
 
   @Get(uri = "/supervise", produces = MediaType.TEXT_HTML)
@@ -346,7 +347,7 @@ public class LivelihoodSuperviseAdminController {
             supervision.supervisors(projectId),
             mayChange
                 ? supervision.assignable(seen).stream()
-                    .map(d -> new LivelihoodAdminController.Choice(d.id(), d.name()))
+                    .map(d -> new LivelihoodAdminController.Choice(d.deputyId(), d.name()))
                     .toList()
                 : List.of(),
             supervision.notes(projectId).stream()
@@ -355,6 +356,7 @@ public class LivelihoodSuperviseAdminController {
             typed,
             form,
             FormErrors.byField(Lang.of(request), errors),
+            FormErrors.byField(Lang.of(request).other(), errors),
             done));
   }
 

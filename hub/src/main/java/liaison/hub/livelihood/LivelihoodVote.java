@@ -64,6 +64,7 @@ public class LivelihoodVote {
   private final PublicLinks links;
   private final BadInput badInput;
   private final Throttle perAddress;
+  private final Congress congress;
   private final Clock clock;
 
   public LivelihoodVote(
@@ -78,6 +79,7 @@ public class LivelihoodVote {
       BadInput badInput,
       Throttles throttles,
       ReportConfig config,
+      Congress congress,
       Clock clock) {
     this.database = database;
     this.votes = votes;
@@ -92,6 +94,7 @@ public class LivelihoodVote {
     this.perAddress =
         throttles.shared(
             "livelihood.ballot.address", config.ballotsPerAddress(), config.ballotsWindow());
+    this.congress = congress;
     this.clock = clock;
   }
 
@@ -159,7 +162,7 @@ public class LivelihoodVote {
 
   /** The congress that decides the round: its deputies. */
   public List<VoteRepository.Voter> congress(Round round) {
-    return votes.congress(round.countyId(), round.townshipId());
+    return congress.of(round);
   }
 
   /**

@@ -41,6 +41,7 @@ public class Ratings {
   private final SupervisionRepository repository;
   private final LivelihoodRepository livelihood;
   private final Rounds rounds;
+  private final Congress congress;
   private final BadInput badInput;
   private final Clock clock;
 
@@ -49,12 +50,14 @@ public class Ratings {
       SupervisionRepository repository,
       LivelihoodRepository livelihood,
       Rounds rounds,
+      Congress congress,
       BadInput badInput,
       Clock clock) {
     this.database = database;
     this.repository = repository;
     this.livelihood = livelihood;
     this.rounds = rounds;
+    this.congress = congress;
     this.badInput = badInput;
     this.clock = clock;
   }
@@ -126,8 +129,8 @@ public class Ratings {
   }
 
   /**
-   * The elected projects a deputy may rate now (their county's rounds with ratings open), and
-   * whether they have rated each.
+   * The elected projects a deputy may rate now (the rounds of their congress with ratings open),
+   * and whether they have rated each.
    */
   public record Rateable(Round round, ElectedProject project, boolean rated) {}
 
@@ -135,7 +138,7 @@ public class Ratings {
     String deputy = Supervision.requireDeputy(staff);
     List<Rateable> rateable = new ArrayList<>();
     for (Round round : livelihood.roundsIn(List.of(RoundState.DECIDED))) {
-      if (!round.countyId().equals(staff.countyId()) || !isOpen(round)) {
+      if (!isOpen(round) || !congress.includes(round, deputy)) {
         continue;
       }
       List<String> rated = repository.ratedBy(deputy, round.year());
@@ -149,15 +152,17 @@ public class Ratings {
   }
 
   /**
-   * A deputy of the round's county rates an elected project, once a year.
+   * A deputy of the round's congress ({@link Congress}) rates an elected project, once a year.
    *
    * @throws ValidationProblem on {@code choice}
    * @throws ConflictProblem when they have rated it, or the ratings are not open
+   * @throws ForbiddenProblem when they are not of the round's congress; nothing counted
    */
   public void rateAsDeputy(Staff staff, String projectId, @Nullable String choice) {
     String deputy = Supervision.requireDeputy(staff);
     Target target = target(projectId);
-    if (!target.round().countyId().equals(staff.countyId())) {
+    if (!congress.includes(target.round(), deputy)) {
+      badInput.record("livelihood.rating.deputy", "not-congress", staff.id());
       throw new ForbiddenProblem(Text.of("problem.livelihood.ratings.not-your-congress"));
     }
     Satisfaction rating = choice(choice, "livelihood.rating.deputy", staff.id());

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
-import liaison.hub.deputy.Deputy;
-import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.photo.PhotoStore;
 import liaison.hub.problem.BadInput;
 import liaison.hub.problem.ConflictProblem;
@@ -43,7 +41,7 @@ public class Supervision {
   private final SupervisionRepository repository;
   private final LivelihoodRepository livelihood;
   private final Rounds rounds;
-  private final DeputyRepository deputies;
+  private final Congress congress;
   private final PhotoStore photos;
   private final BadInput badInput;
   private final LivelihoodScreens screens;
@@ -54,7 +52,7 @@ public class Supervision {
       SupervisionRepository repository,
       LivelihoodRepository livelihood,
       Rounds rounds,
-      DeputyRepository deputies,
+      Congress congress,
       PhotoStore photos,
       BadInput badInput,
       LivelihoodScreens screens,
@@ -63,7 +61,7 @@ public class Supervision {
     this.repository = repository;
     this.livelihood = livelihood;
     this.rounds = rounds;
-    this.deputies = deputies;
+    this.congress = congress;
     this.photos = photos;
     this.badInput = badInput;
     this.screens = screens;
@@ -186,15 +184,22 @@ public class Supervision {
     changed(seen.round());
   }
 
-  /** The deputies staff may assign: those of the round's county. */
-  public List<Deputy> assignable(Seen seen) {
-    return deputies.inCounty(seen.round().countyId());
+  /** The deputies staff may assign: those of the round's congress ({@link Congress}). */
+  public List<Supervisor> assignable(Seen seen) {
+    return congress.of(seen.round()).stream()
+        .map(v -> new Supervisor(v.deputyId(), v.name()))
+        .toList();
   }
 
+  /**
+   * Assigns a deputy of the round's congress to supervise the project.
+   *
+   * @throws ValidationProblem on {@code deputyId} for anyone else; nothing saved
+   */
   public void assign(Staff staff, String projectId, @Nullable String deputyId) {
     Seen seen = requireChange(staff, projectId);
     String id = Rounds.strip(deputyId);
-    if (assignable(seen).stream().noneMatch(d -> d.id().equals(id))) {
+    if (!congress.includes(seen.round(), id)) {
       badInput.record("livelihood.supervisor", "refused", staff.id());
       throw ValidationProblem.of("deputyId", Text.of("problem.livelihood.supervisor.unknown"));
     }

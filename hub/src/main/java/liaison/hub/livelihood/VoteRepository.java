@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import liaison.hub.db.Unpairing;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
@@ -158,10 +159,21 @@ public class VoteRepository {
         == 1;
   }
 
+  /** The session's ballots, their choices, used codes and noted forms: rewritten at the close. */
+  private static final List<Unpairing.Rows> SECRET_ROWS =
+      List.of(
+          new Unpairing.Rows("livelihood_ballot", "cast_at", "session_id = :id"),
+          new Unpairing.Rows(
+              "livelihood_ballot_choice",
+              "choice",
+              "ballot_id IN (SELECT id FROM livelihood_ballot WHERE session_id = :id)"),
+          new Unpairing.Rows("livelihood_vote_code", "used", "session_id = :id AND used = TRUE"),
+          new Unpairing.Rows("livelihood_ballot_form", "form", "session_id = :id"));
+
   /**
-   * OPEN → CLOSED; false when it was not open. Then, as {@code ReportRepository.close} does for
-   * PostgreSQL's {@code xmin}, the session's ballots, their choices, used codes and noted forms are
-   * rewritten in this transaction, so no transaction id pairs a ballot with the code it used.
+   * OPEN → CLOSED; false when it was not open. Then the session's ballots, their choices, used
+   * codes and noted forms are rewritten in this transaction ({@link Unpairing}), so no transaction
+   * id pairs a ballot with the code it used.
    */
   public boolean close(Handle h, String id, OffsetDateTime at) {
     boolean closed =
@@ -176,15 +188,7 @@ public class VoteRepository {
                 .execute()
             == 1;
     if (closed) {
-      for (String sql :
-          List.of(
-              "UPDATE livelihood_ballot SET cast_at = cast_at WHERE session_id = :id",
-              "UPDATE livelihood_ballot_choice SET choice = choice WHERE ballot_id IN"
-                  + " (SELECT id FROM livelihood_ballot WHERE session_id = :id)",
-              "UPDATE livelihood_vote_code SET used = used WHERE session_id = :id AND used = TRUE",
-              "UPDATE livelihood_ballot_form SET form = form WHERE session_id = :id")) {
-        h.createUpdate(sql).bind("id", id).execute();
-      }
+      Unpairing.rewrite(h, id, SECRET_ROWS);
     }
     return closed;
   }

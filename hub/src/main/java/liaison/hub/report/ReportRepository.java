@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import liaison.hub.db.Unpairing;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -103,14 +104,18 @@ public class ReportRepository {
         == 1;
   }
 
+  /** The report's ballots, used codes and noted forms: rewritten at the close. */
+  private static final List<Unpairing.Rows> SECRET_ROWS =
+      List.of(
+          new Unpairing.Rows("report_ballot", "cast_at", "report_id = :id"),
+          new Unpairing.Rows("report_ballot_code", "used", "report_id = :id AND used = TRUE"),
+          new Unpairing.Rows("report_ballot_form", "report_id", "report_id = :id"));
+
   /**
-   * OPEN → CLOSED with the counts as they stand; false when it was not open.
-   *
-   * <p>On PostgreSQL every row a transaction writes carries that transaction's id ({@code xmin}),
-   * so a ballot and the code it used, written together, could be paired by it. Closing rewrites the
-   * report's ballots, used codes and noted forms in its own transaction: from then on they all
-   * carry the close's id and nothing pairs them (the old row versions are gone at the next vacuum
-   * and no query sees them).
+   * OPEN → CLOSED with the counts as they stand; false when it was not open. Closing rewrites the
+   * report's ballots, used codes and noted forms in its own transaction ({@link Unpairing}): from
+   * then on they all carry the close's id, so PostgreSQL's {@code xmin} pairs no ballot with its
+   * code.
    */
   public boolean close(Handle h, String id, OffsetDateTime at) {
     boolean closed =
@@ -125,13 +130,7 @@ public class ReportRepository {
                 .execute()
             == 1;
     if (closed) {
-      for (String sql :
-          List.of(
-              "UPDATE report_ballot SET cast_at = cast_at WHERE report_id = :id",
-              "UPDATE report_ballot_code SET used = used WHERE report_id = :id AND used = TRUE",
-              "UPDATE report_ballot_form SET report_id = report_id WHERE report_id = :id")) {
-        h.createUpdate(sql).bind("id", id).execute();
-      }
+      Unpairing.rewrite(h, id, SECRET_ROWS);
     }
     return closed;
   }

@@ -105,7 +105,8 @@ public class LivelihoodController {
    * livelihood/rounds: the rounds collecting or under review; the published shortlists (fragment
    * livelihood/shortlist); the decided ones with their vote's result ({@code
    * livelihood/vote-result}); the decided and evaluated ones with their projects' progress and
-   * ratings ({@code livelihood/progress}).
+   * ratings ({@code livelihood/progress}), each with what was left out and why ({@code leftOut} by
+   * round, fragment livelihood/left-out).
    */
   @Introspected
   public record RoundsPage(
@@ -113,7 +114,8 @@ public class LivelihoodController {
       List<PublicRound> rounds,
       List<LivelihoodVote.Standing> results,
       List<PublicShortlists.Shown> shortlists,
-      List<LivelihoodProgress.DecidedRound> decided) {}
+      List<LivelihoodProgress.DecidedRound> decided,
+      Map<String, List<PublicShortlists.Line>> leftOut) {}
 
   @Get(uri = "/l/{token}", produces = MediaType.TEXT_HTML)
   public HttpResponse<?> form(
@@ -196,7 +198,8 @@ public class LivelihoodController {
             shown,
             vote.decided(),
             shortlists.shown(lang),
-            progress.rounds(lang, rated)));
+            progress.rounds(lang, rated),
+            shortlists.leftOutAfterTheVote(lang)));
   }
 
   private ModelAndView<ProposePage> page(

@@ -298,6 +298,16 @@ class ResidentBrowserTest {
     ElectedFixture.Decided round =
         ElectedFixture.decided(db, "phone", java.time.Year.now().getValue(), "");
     ElectedFixture.underway(db, round, true);
+    // and one proposal left out of its shortlist, with the reason staff gave
+    db.useTransaction(
+        h ->
+            h.execute(
+                "INSERT INTO livelihood_project (id, round_id, position, category, title,"
+                    + " description, place, state, left_out_reason, created_at, updated_at)"
+                    + " VALUES ('pj-phone-square', ?, 4, 'URBAN_RURAL', '新建文化广场', '说明', '',"
+                    + " 'LEFT_OUT', '与县级项目重复，已并入县级征集', '2026-12-01T09:00:00+08:00',"
+                    + " '2026-12-01T09:00:00+08:00')",
+                round.round()));
     Page page = phone();
     page.navigate(hub.url("/livelihood").toString());
 
@@ -310,6 +320,11 @@ class ResidentBrowserTest {
     assertThat(road).containsText("东门路北段 70 盏路灯已立杆通电");
     assertThat(page.locator("#p-" + round.notElected())).containsText("未通过票决");
     assertThat(page.getByText("南段施工围挡不全")).hasCount(0);
+    // and, below the result, what was left out and why
+    Locator leftOut = page.locator("#round-" + round.round() + " .lv-left-out");
+    assertThat(leftOut).containsText("未列入的项目（1 个）及理由");
+    assertThat(leftOut).containsText("新建文化广场");
+    assertThat(leftOut).containsText("与县级项目重复，已并入县级征集");
     Chromium.screenshot(page, "livelihood-progress-phone");
     Screens.checkLayout(page);
 

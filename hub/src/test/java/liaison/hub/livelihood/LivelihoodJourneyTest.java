@@ -183,6 +183,11 @@ class LivelihoodJourneyTest {
             "赞成 " + hallFor + " · 反对 " + (ballots - hallFor) + " · 弃权 0",
             "当选",
             "未当选");
+    // What was left out stays public with its reason, below the round's result.
+    assertThat(decided.indexOf("与县级项目重复，已并入县级征集"))
+        .as("the left-out reason after the result")
+        .isGreaterThan(decided.indexOf("未当选"));
+    assertThat(decided).contains("<h4>新建文化广场</h4>");
 
     // 监督: 县交通运输局 reports progress at its desk; residents and the station's screen see it.
     assertThat(transport.get("/dept/livelihood").body()).contains("路花村茶园路硬化");
@@ -236,6 +241,7 @@ class LivelihoodJourneyTest {
     assertThat(staff.state(round)).isEqualTo("EVALUATED");
     assertThat(resident.get("/livelihood").body())
         .contains(title, "已测评", "满意 1（100%） · 基本满意 0（0%） · 不满意 0（0%）")
+        .contains("<h4>新建文化广场</h4>", "与县级项目重复，已并入县级征集")
         .contains("满意 0（0%） · 基本满意 1（100%） · 不满意 0（0%）")
         .doesNotContain(rating);
     assertThat(desk.get(base + "/supervise").body()).contains("满意 0 · 基本满意 1 · 不满意 0（共 1）");

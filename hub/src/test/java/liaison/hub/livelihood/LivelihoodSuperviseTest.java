@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
@@ -18,6 +19,10 @@ import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.problem.BadInput;
+import liaison.hub.security.PasswordHasher;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
+import liaison.hub.security.StaffAccountRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +37,8 @@ import org.junit.jupiter.params.Parameter;
  * and English, nothing saved); the photo is public only once staff publish it; the deputy assigned
  * to supervise adds a note, another deputy is refused; the year's ratings: a deputy rates once,
  * residents rate within their limits, staff close them and the round is evaluated, its results kept
- * on the public page beside an earlier year's.
+ * on the public page beside an earlier year's. A township round's supervisors and raters are that
+ * township's congress: a deputy of another congress is neither offered nor taken.
  */
 @OnBothStores
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +52,7 @@ class LivelihoodSuperviseTest {
   private StaffClient housing;
   private StaffClient chenxl;
   private StaffClient liugf;
+  private StaffClient zhaowd;
   private StaffClient resident;
 
   // Once per store: @BeforeAll would start one hub before the store is known, for both runs.
@@ -53,13 +60,16 @@ class LivelihoodSuperviseTest {
   void start(TestDatabases.Store store, @TempDir Path dir) {
     hub = RunningHub.start(dir, store, Map.of());
     database = hub.bean(Database.class);
-    // 刘桂芳 (d-0006) gets an account of her own, to be a deputy who does not supervise.
+    // 刘桂芳 (d-0006, of 白沙镇's congress only) gets an account of her own, to be a deputy who does
+    // not supervise; 赵卫东 (d-0007) sits in the county's congress and 白沙镇's.
     hub.addSecondDeputyAccount();
+    addDeputyAccount("u-zhaowd", "zhaowd", "赵卫东", "d-0007", "s-002");
     admin = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
     transport = StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD);
     housing = StaffClient.loggedIn(hub, "zhujian", DemoCounty.PASSWORD);
     chenxl = StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD);
     liugf = StaffClient.loggedIn(hub, "liugf", DemoCounty.PASSWORD);
+    zhaowd = StaffClient.loggedIn(hub, "zhaowd", DemoCounty.PASSWORD);
     resident = StaffClient.anonymous(hub);
   }
 
@@ -262,10 +272,17 @@ class LivelihoodSuperviseTest {
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(twice.body()).contains("您已经测评过这个项目");
     assertThat(
-            liugf
-                .submit(rating, liugf.csrf("/me"), List.of(Map.entry("choice", "DISSATISFIED")))
+            zhaowd
+                .submit(rating, zhaowd.csrf("/me"), List.of(Map.entry("choice", "DISSATISFIED")))
                 .statusCode())
         .isEqualTo(303);
+    // 刘桂芳 is a deputy of 白沙镇's congress, not the county's: refused in both languages, nothing
+    // counted.
+    assertThat(liugf.get("/me/supervise").body()).doesNotContain("东门路路灯改造rate");
+    HttpResponse<String> outsider =
+        liugf.submit(rating, liugf.csrf("/me"), List.of(Map.entry("choice", "DISSATISFIED")));
+    assertThat(outsider.statusCode()).isEqualTo(403);
+    assertThat(outsider.body()).contains("这不是您所在人代会的项目", "not your congress");
     assertThat(
             count(
                 "SELECT COUNT(*) FROM livelihood_rating_deputy WHERE project_id = ?",
@@ -336,7 +353,94 @@ class LivelihoodSuperviseTest {
     assertThat(admin.get(base + "/supervise").body()).contains("满意 3 · 基本满意 1 · 不满意 0（共 4）");
   }
 
+  @Test
+  void shouldTakeATownshipRoundsSupervisorsAndRatersFromThatTownshipsCongressOnly() {
+    ElectedFixture.Decided round = ElectedFixture.decided(database, "baisha", 2026);
+    database.useTransaction(
+        h ->
+            h.execute(
+                "UPDATE livelihood_round SET township_id = 't-baisha' WHERE id = ?",
+                round.round()));
+    String page = "/admin/livelihood/" + round.round() + "/supervise/" + round.housing();
+    String csrf = admin.csrf();
+
+    // Offered: 白沙镇's township deputies (刘桂芳, 赵卫东, 孙丽娟), not the county's 陈秀兰 or 张德明.
+    assertThat(admin.get(page).body())
+        .contains("value=\"d-0006\"", "value=\"d-0007\"", "value=\"d-0010\"")
+        .doesNotContain("value=\"d-0001\"", "value=\"d-0005\"");
+    // A county deputy of another township: refused beside the field in both languages, counted,
+    // nothing saved.
+    long refusedBefore = hub.bean(BadInput.class).count("livelihood.supervisor", "refused");
+    HttpResponse<String> county =
+        admin.submit(page + "/supervisors", csrf, List.of(Map.entry("deputyId", "d-0001")));
+    assertThat(county.statusCode()).isEqualTo(422);
+    assertThat(county.body()).contains("请选择本级的一位代表", "Choose a deputy of this congress");
+    assertThat(hub.bean(BadInput.class).count("livelihood.supervisor", "refused"))
+        .isEqualTo(refusedBefore + 1);
+    assertThat(supervisors(round.housing())).isEmpty();
+    assertThat(
+            admin
+                .submit(page + "/supervisors", csrf, List.of(Map.entry("deputyId", "d-0006")))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(supervisors(round.housing())).containsExactly("d-0006");
+
+    // The ratings: 刘桂芳 of 白沙镇 rates; 陈秀兰 of the county is neither offered it nor counted.
+    String base = "/admin/livelihood/" + round.round();
+    assertThat(admin.submit(base + "/ratings/open", csrf, List.of()).statusCode()).isEqualTo(303);
+    String rating = "/me/supervise/" + round.transport() + "/rating";
+    assertThat(liugf.get("/me/supervise").body()).contains("东门路路灯改造baisha");
+    assertThat(chenxl.get("/me/supervise").body()).doesNotContain("东门路路灯改造baisha");
+    HttpResponse<String> refused =
+        chenxl.submit(rating, chenxl.csrf("/me"), List.of(Map.entry("choice", "SATISFIED")));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("这不是您所在人代会的项目", "not your congress");
+    assertThat(
+            liugf
+                .submit(rating, liugf.csrf("/me"), List.of(Map.entry("choice", "SATISFIED")))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM livelihood_rating WHERE project_id = ? AND rater = 'DEPUTY'",
+                round.transport()))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM livelihood_rating_deputy WHERE project_id = ?",
+                round.transport()))
+        .isEqualTo(1);
+  }
+
   // ---- helpers ----
+
+  private void addDeputyAccount(
+      String id, String username, String name, String deputyId, String station) {
+    String hash = hub.bean(PasswordHasher.class).hash(DemoCounty.PASSWORD);
+    database.useTransaction(
+        h ->
+            hub.bean(StaffAccountRepository.class)
+                .insert(
+                    h,
+                    new Staff(
+                        id,
+                        username,
+                        name,
+                        Role.DEPUTY,
+                        DemoCounty.COUNTY,
+                        deputyId,
+                        Set.of(station)),
+                    hash));
+  }
+
+  private List<String> supervisors(String project) {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT deputy_id FROM livelihood_supervisor WHERE project_id = ?")
+                .bind(0, project)
+                .mapTo(String.class)
+                .list());
+  }
 
   private HttpResponse<String> addMilestone(String page, String csrf, String title, String due) {
     return admin.submit(

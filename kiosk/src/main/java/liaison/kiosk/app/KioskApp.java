@@ -19,6 +19,15 @@ import liaison.signage.player.hardware.StationHardware;
 public final class KioskApp extends Application {
 
   private static volatile KioskOptions options;
+  private static volatile KioskStart opening;
+
+  /**
+   * The station launcher's training run for the JDK AOT cache (bin/liaison-station, issue 22): the
+   * start up to the first frame, then exit, without reaching the hub or the hardware.
+   */
+  private static final boolean AOT_TRAINING = Boolean.getBoolean("liaison.aotTraining");
+
+  private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
 
   private StationRuntime runtime;
   private KioskScreen screen;
@@ -28,18 +37,23 @@ public final class KioskApp extends Application {
 
   static void launchWith(KioskOptions kioskOptions) {
     options = kioskOptions;
+    // The store opens while the toolkit starts: both are needed for the first frame.
+    opening = KioskStart.begin(kioskOptions.station(), CLOCK);
     Application.launch(KioskApp.class);
+    if (AOT_TRAINING) {
+      // Exits here so the JVM writes the AOT cache now, whatever threads are left.
+      System.exit(0);
+    }
   }
 
   @Override
   public void start(Stage stage) {
-    Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
-    runtime = StationRuntime.open(options.station(), clock);
+    Clock clock = CLOCK;
+    runtime = opening.runtime();
     // SIGTERM (systemd stopping the kiosk) skips stop(): close the runtime there too, so the hub
     // hears "offline" at once rather than after the keep-alive runs out.
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(runtime::close));
     screen = new KioskScreen(runtime, clock, CjkFonts.detect());
-    startHardware(clock);
 
     stage.setTitle(options.station().stationId() + " · 联络站 Liaison");
     stage.setScene(new Scene(screen.root(), options.width(), options.height()));
@@ -47,12 +61,22 @@ public final class KioskApp extends Application {
     if (options.fullScreen()) {
       stage.setFullScreenExitHint("");
     }
-    stage.show();
     Launch.underSystemd(
         "kiosk", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
-    screen.refresh();
-    runtime.start();
-    runtime.screenShown();
+    // The stored content first; the hub, the outbox, heartbeats and hardware once it shows.
+    KioskStart.afterFirstFrame(
+        stage.getScene(),
+        () -> {
+          if (AOT_TRAINING) {
+            Platform.exit();
+            return;
+          }
+          startHardware(clock);
+          screen.refresh();
+          runtime.start();
+          runtime.screenShown();
+        });
+    stage.show();
   }
 
   /** The station's pins, on the provider the options name; the screen wakes when someone passes. */

@@ -1,16 +1,21 @@
 package liaison.kiosk.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import liaison.testkit.Benchmarks;
 
 /**
@@ -68,16 +73,58 @@ final class ChildJvm {
 
   static ProcessBuilder builder(
       Class<?> mainClass, Path workDir, List<String> jvmOptions, String... args) {
+    return builder(testClassPath(), mainClass, workDir, jvmOptions, args);
+  }
+
+  static ProcessBuilder builder(
+      String classPath, Class<?> mainClass, Path workDir, List<String> jvmOptions, String... args) {
     ProcessBuilder builder = new ProcessBuilder(command(mainClass, jvmOptions, args));
-    // Surefire runs tests from a manifest-only jar; its full class path is in this property.
-    builder
-        .environment()
-        .put(
-            "CLASSPATH",
-            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    builder.environment().put("CLASSPATH", classPath);
     builder.directory(workDir.toFile());
     builder.redirectErrorStream(true);
     return builder;
+  }
+
+  /** Surefire runs tests from a manifest-only jar; its full class path is in this property. */
+  static String testClassPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
+  /**
+   * The test class path with each folder in it (this module's classes and test classes) packed into
+   * a jar under {@code dir}, as a station's bundle has only jars: a JDK AOT cache refuses a class
+   * path with a non-empty folder in it.
+   */
+  static String jarredTestClassPath(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      List<String> entries = new ArrayList<>();
+      int n = 0;
+      for (String entry : testClassPath().split(File.pathSeparator)) {
+        Path path = Path.of(entry);
+        if (Files.isDirectory(path)) {
+          Path jar = dir.resolve((n++) + "-" + path.getFileName() + ".jar");
+          jar(path, jar);
+          entries.add(jar.toString());
+        } else if (!entry.isEmpty()) {
+          entries.add(entry);
+        }
+      }
+      return String.join(File.pathSeparator, entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void jar(Path folder, Path jar) throws IOException {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
   }
 
   /**

@@ -1,10 +1,14 @@
 package liaison.kiosk.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.signage.player.StationConfig;
@@ -14,12 +18,18 @@ import liaison.signage.protocol.StationContent;
 import liaison.testkit.Benchmarks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
- * Cold start to the first frame: a fresh JVM that opens the kiosk on a station store holding the
+ * Cold start to the first frame: fresh JVMs that open the kiosk on a station store holding the
  * golden content, beside a fresh JVM that opens an empty JavaFX window the same way, rounds
- * alternating. Prints p50 and min of each, the ratio kiosk / bare, and where the kiosk's time goes;
- * asserts nothing about time.
+ * alternating. The kiosk in the order before issue 22 (store opened in {@code Application.start},
+ * link started before the first frame), and as {@code KioskApp} starts now ({@link
+ * liaison.kiosk.app.KioskStart}): with sqlite-jdbc unpacking its library, given it unpacked (as the
+ * station's launcher does), and with a JDK AOT cache a training run made in this benchmark. Every
+ * child runs on jars, as a station does. Prints p50 and min of each, the ratios to the bare window,
+ * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the station's
+ * kiosk without a cache, one round.
  *
  * <p>Run with {@code ./liaison bench}.
  */
@@ -30,47 +40,106 @@ class KioskStartBenchmark {
   /** The pulse waits for the renderer, so "first frame" means drawn, not only handed over. */
   private static final List<String> FRAME_DRAWN = List.of("-Dquantum.multithreaded=false");
 
+  private static final String BARE = "bare JavaFX window";
+  private static final String SERIAL = "kiosk before issue 22 (open in start, link before frame)";
+  private static final String UNPACKING = "kiosk, SQLite library unpacked at each start";
+  private static final String STATION = "kiosk, SQLite library given (station)";
+  private static final String CACHED = "kiosk, library given + AOT cache (station)";
+
   @TempDir Path dir;
+  private String trainingReport = "";
 
   @Test
-  void coldStartToFirstFrame() {
+  void coldStartToFirstFrame() throws IOException {
     StationContent golden = GoldenFiles.content();
     Path stationDir = dir.resolve("station");
     try (ContentStore store =
         ContentStore.open(StationConfig.of("s-001", "tcp://127.0.0.1:1", stationDir).storeFile())) {
       store.storeIfNewer(golden, OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
     }
+    // Only jars, as in a station's bundle: an AOT cache takes no class folders.
+    String classPath = ChildJvm.jarredTestClassPath(dir.resolve("class-path"));
+    List<String> unpacking = FRAME_DRAWN;
+    List<String> station = new ArrayList<>(FRAME_DRAWN);
+    station.addAll(sqliteLibrary(dir.resolve("native")));
+    Path cache = dir.resolve("kiosk.aot");
+    List<String> cached = new ArrayList<>(station);
+    cached.add("-XX:AOTCache=" + cache);
     MachineLoad load = MachineLoad.measure();
-    List<Map<String, Long>> bare = new ArrayList<>();
-    List<Map<String, Long>> kiosk = new ArrayList<>();
+    Map<String, List<Map<String, Long>>> runs = new LinkedHashMap<>();
     try (BrokerProcess broker = BrokerProcess.start(dir)) {
-      for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
-        Map<String, Long> b =
-            start(ChildJvm.builder(ScreenProbe.class, dir, FRAME_DRAWN, "bare", "0"));
-        Map<String, Long> k =
-            start(
-                ChildJvm.builder(
-                    ScreenProbe.class,
-                    dir,
-                    FRAME_DRAWN,
-                    "kiosk",
-                    "0",
-                    stationDir.toString(),
-                    broker.uri()));
-        if (k.get("shownVersion") != golden.version()) {
-          throw new IllegalStateException(
-              "the kiosk's first frame showed content version "
-                  + k.get("shownVersion")
-                  + ", expected the stored "
-                  + golden.version()
-                  + "; the screen did not draw the stored content at start");
-        }
-        if (round >= WARMUP_ROUNDS) {
-          bare.add(b);
-          kiosk.add(k);
+      long trainingMillis = 0;
+      if (!Benchmarks.smoke()) {
+        // The training run the station's launcher makes once per version: a kiosk start that
+        // ends after its first frame, the cache written as the JVM exits.
+        List<String> training = new ArrayList<>(station);
+        training.add("-XX:AOTCacheOutput=" + cache);
+        long t0 = System.nanoTime();
+        ChildJvm.run(
+            ChildJvm.builder(
+                classPath,
+                ScreenProbe.class,
+                dir,
+                training,
+                "kiosk",
+                "0",
+                stationDir.toString(),
+                broker.uri()),
+            300);
+        trainingMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (!Files.isRegularFile(cache)) {
+          throw new IllegalStateException("the training run wrote no AOT cache at " + cache);
         }
       }
+      Map<String, List<String>> series = new LinkedHashMap<>();
+      series.put(BARE, FRAME_DRAWN);
+      if (!Benchmarks.smoke()) {
+        series.put(SERIAL, unpacking);
+        series.put(UNPACKING, unpacking);
+      }
+      series.put(STATION, station);
+      if (!Benchmarks.smoke()) {
+        series.put(CACHED, cached);
+      }
+      series.keySet().forEach(name -> runs.put(name, new ArrayList<>()));
+      for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+        for (Map.Entry<String, List<String>> s : series.entrySet()) {
+          List<String> args =
+              switch (s.getKey()) {
+                case BARE -> List.of("bare", "0");
+                case SERIAL -> List.of("kiosk-serial", "0", stationDir.toString(), broker.uri());
+                default -> List.of("kiosk", "0", stationDir.toString(), broker.uri());
+              };
+          Map<String, Long> run =
+              start(
+                  ChildJvm.builder(
+                      classPath,
+                      ScreenProbe.class,
+                      dir,
+                      s.getValue(),
+                      args.toArray(String[]::new)));
+          if (!s.getKey().equals(BARE) && run.get("shownVersion") != golden.version()) {
+            throw new IllegalStateException(
+                "the kiosk's first frame showed content version "
+                    + run.get("shownVersion")
+                    + ", expected the stored "
+                    + golden.version()
+                    + "; the screen did not draw the stored content at start");
+          }
+          if (round >= WARMUP_ROUNDS) {
+            runs.get(s.getKey()).add(run);
+          }
+        }
+      }
+      trainingReport =
+          Benchmarks.smoke()
+              ? "no AOT cache in smoke mode\n"
+              : String.format(
+                  "AOT cache: one training run %,d ms (start, first frame, cache written at exit),"
+                      + " %,d bytes%n",
+                  trainingMillis, Files.size(cache));
     }
+    List<Map<String, Long>> bare = runs.get(BARE);
 
     StringBuilder report = new StringBuilder();
     report
@@ -85,49 +154,66 @@ class KioskStartBenchmark {
         .append(" warm-up\n");
     report.append(
         String.format(
-            "| %-44s | %9s | %9s | %11s | %11s |%n",
+            "| %-62s | %9s | %9s | %11s | %11s |%n",
             "series", "p50 ms", "min ms", "p50 / bare", "min / bare"));
+    for (String from : List.of("launch", "main")) {
+      String what = from.equals("launch") ? "launch" : "main()";
+      long[] base = span(bare, from, "firstFrame");
+      report.append(row(BARE + ": " + what + " → first frame", base, null));
+      for (String name : runs.keySet()) {
+        if (!name.equals(BARE)) {
+          report.append(
+              row(
+                  name + ": " + what + " → first frame",
+                  span(runs.get(name), from, "firstFrame"),
+                  base));
+        }
+      }
+    }
+    report.append(trainingReport);
     report.append(
-        row("bare JavaFX window: launch → first frame", span(bare, "launch", "firstFrame"), null));
-    report.append(
-        row(
-            "kiosk: launch → first frame",
-            span(kiosk, "launch", "firstFrame"),
-            span(bare, "launch", "firstFrame")));
-    report.append(
-        row("bare JavaFX window: main() → first frame", span(bare, "main", "firstFrame"), null));
-    report.append(
-        row(
-            "kiosk: main() → first frame",
-            span(kiosk, "main", "firstFrame"),
-            span(bare, "main", "firstFrame")));
-    report.append("\nwhere the time goes, p50 ms\n");
-    report.append(String.format("| %-52s | %7s | %7s |%n", "step", "bare", "kiosk"));
-    report.append(step("launch → main() (JVM start)", bare, kiosk, "launch", "main"));
-    report.append(step("main() → Application.start (toolkit up)", bare, kiosk, "main", "start"));
-    report.append(
-        step(
-            "StationRuntime.open (SQLite store, stored snapshot)",
-            bare,
-            kiosk,
-            "start",
-            "runtimeOpen"));
-    report.append(step("CjkFonts.detect", bare, kiosk, "runtimeOpen", "fonts"));
-    report.append(
-        step("new KioskScreen (builds and fills the view)", bare, kiosk, "fonts", "screen"));
-    report.append(step("new Scene + stage.show()", bare, kiosk, "screen", "shown"));
-    report.append(step("Application.start in all", bare, kiosk, "start", "shown"));
-    report.append(
-        step("show() → first pulse laid out (CSS, layout)", bare, kiosk, "shown", "laidOut"));
-    report.append(
-        step(
-            "laid out → frame drawn (sync, software render)",
-            bare,
-            kiosk,
-            "laidOut",
-            "firstFrame"));
+        "the station runs the last kiosk series the launcher can give it: with the cache once its"
+            + " first start of a version has trained one, without it before\n");
+    report.append("\nwhere the time goes, p50 ms; columns in the order of the series above\n");
+    String[][] steps = {
+      {"launch → main() (JVM start)", "launch", "main"},
+      {"main() → Application.start (toolkit up)", "main", "start"},
+      {"start → StationRuntime.open done (begun in main())", "start", "runtimeOpen"},
+      {"CjkFonts.detect", "runtimeOpen", "fonts"},
+      {"new KioskScreen (builds and fills the view)", "fonts", "screen"},
+      {"new Scene + stage.show()", "screen", "shown"},
+      {"Application.start in all", "start", "shown"},
+      {"show() → first pulse laid out (CSS, layout)", "shown", "laidOut"},
+      {"laid out → frame drawn (sync, software render)", "laidOut", "firstFrame"},
+    };
+    for (String[] step : steps) {
+      report.append(String.format("| %-52s |", step[0]));
+      for (List<Map<String, Long>> series : runs.values()) {
+        report.append(String.format(" %7s |", p50(span(series, step[1], step[2]))));
+      }
+      report.append('\n');
+    }
     report.append(load.summary()).append('\n');
     Benchmarks.record("kiosk-start", report.toString());
+  }
+
+  /**
+   * The options that give sqlite-jdbc its native library already unpacked, as the station's
+   * launcher does from the bundle's {@code native/} folder.
+   */
+  private static List<String> sqliteLibrary(Path folder) throws IOException {
+    String resource =
+        LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+    Files.createDirectories(folder);
+    try (InputStream in = ContentStore.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("sqlite-jdbc has no native library at " + resource);
+      }
+      Files.copy(in, folder.resolve(LibraryLoaderUtil.getNativeLibName()));
+    }
+    return List.of(
+        "-Dorg.sqlite.lib.path=" + folder,
+        "-Dorg.sqlite.lib.name=" + LibraryLoaderUtil.getNativeLibName());
   }
 
   /** One child JVM's moments, in microseconds of the wall clock, and the version it showed. */
@@ -163,17 +249,7 @@ class KioskStartBenchmark {
       minRatio = String.format("%.2f", min / Benchmarks.quantileMillis(base, 0));
     }
     return String.format(
-        "| %-44s | %9.0f | %9.0f | %11s | %11s |%n", label, p50, min, p50Ratio, minRatio);
-  }
-
-  private static String step(
-      String label,
-      List<Map<String, Long>> bare,
-      List<Map<String, Long>> kiosk,
-      String from,
-      String to) {
-    return String.format(
-        "| %-52s | %7s | %7s |%n", label, p50(span(bare, from, to)), p50(span(kiosk, from, to)));
+        "| %-62s | %9.0f | %9.0f | %11s | %11s |%n", label, p50, min, p50Ratio, minRatio);
   }
 
   private static String p50(long[] nanos) {

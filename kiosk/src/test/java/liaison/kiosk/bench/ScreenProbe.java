@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import liaison.kiosk.app.KioskScreen;
+import liaison.kiosk.app.KioskStart;
 import liaison.signage.player.StationConfig;
 import liaison.signage.player.StationRuntime;
 import liaison.signage.player.fx.CjkFonts;
@@ -23,8 +24,10 @@ import liaison.testkit.Benchmarks;
  * lines, when its first frame was done; then, if asked, how much CPU it used while left idle.
  *
  * <p>{@code bare <idle s>}: an empty scene, the floor JavaFX itself sets. {@code kiosk <idle s>
- * <station dir> <broker uri>}: what {@code KioskApp.start} does — open the station runtime on its
- * store, build the kiosk screen, show it, start the link to the hub.
+ * <station dir> <broker uri>}: what {@code KioskApp} does ({@link KioskStart}) — open the station
+ * runtime on its store while the toolkit starts, build the kiosk screen, show it, start the link to
+ * the hub once the first frame is done. {@code kiosk-serial …}: the same in the order before issue
+ * 22.
  *
  * <p>First frame: the first pulse after {@code show()} that laid the scene out has ended on the FX
  * thread; a task queued from that pulse's post-layout listener runs right after it. With {@code
@@ -39,8 +42,9 @@ public final class ScreenProbe {
   static final long SETTLE_MILLIS = Benchmarks.count(3_000, 100);
 
   private static volatile int idleSeconds;
-  private static volatile Path stationDir = Path.of(".");
-  private static volatile String brokerUri = "tcp://127.0.0.1:1883";
+  private static volatile KioskStart opening;
+  private static volatile StationConfig serial;
+  private static final Clock CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
 
   private ScreenProbe() {}
 
@@ -51,9 +55,12 @@ public final class ScreenProbe {
     switch (args[0]) {
       case "bare" -> Application.launch(BareWindow.class);
       case "kiosk" -> {
-        stationDir = Path.of(args[2]);
-        brokerUri = args[3];
+        opening = KioskStart.begin(StationConfig.of("s-001", args[3], Path.of(args[2])), CLOCK);
         Application.launch(KioskWindow.class);
+      }
+      case "kiosk-serial" -> {
+        serial = StationConfig.of("s-001", args[3], Path.of(args[2]));
+        Application.launch(SerialKioskWindow.class);
       }
       default -> throw new IllegalArgumentException("expected bare or kiosk, got " + args[0]);
     }
@@ -77,21 +84,49 @@ public final class ScreenProbe {
     @Override
     public void start(Stage stage) {
       report("startMicros", micros(Instant.now()));
-      Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
-      StationRuntime runtime =
-          StationRuntime.open(StationConfig.of("s-001", brokerUri, stationDir), clock);
-      report("runtimeOpenMicros", micros(Instant.now()));
-      CjkFonts fonts = CjkFonts.detect();
-      report("fontsMicros", micros(Instant.now()));
-      KioskScreen screen = new KioskScreen(runtime, clock, fonts);
-      report("screenMicros", micros(Instant.now()));
-      Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
-      stage.setScene(scene);
+      StationRuntime runtime = opening.runtime();
+      Scene scene = kioskScene(stage, runtime);
+      // The probe's listener first, so the first frame is reported before the deferred start runs.
+      afterFirstFrame(scene, runtime.presence()::displayedVersion);
+      KioskStart.afterFirstFrame(
+          scene,
+          () -> {
+            runtime.start();
+            runtime.screenShown();
+          });
+      stage.show();
+      report("shownMicros", micros(Instant.now()));
+    }
+  }
+
+  /**
+   * The kiosk as {@code KioskApp.start} opened it before issue 22, for comparison: the store opened
+   * in {@code start}, after the toolkit, and the link, outbox and heartbeats started before the
+   * first frame.
+   */
+  public static final class SerialKioskWindow extends Application {
+    @Override
+    public void start(Stage stage) {
+      report("startMicros", micros(Instant.now()));
+      StationRuntime runtime = StationRuntime.open(serial, CLOCK);
+      Scene scene = kioskScene(stage, runtime);
       stage.show();
       report("shownMicros", micros(Instant.now()));
       runtime.start();
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
     }
+  }
+
+  /** The kiosk's screen on an opened runtime, in the stage's scene: each step's moment reported. */
+  private static Scene kioskScene(Stage stage, StationRuntime runtime) {
+    report("runtimeOpenMicros", micros(Instant.now()));
+    CjkFonts fonts = CjkFonts.detect();
+    report("fontsMicros", micros(Instant.now()));
+    KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
+    report("screenMicros", micros(Instant.now()));
+    Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
+    stage.setScene(scene);
+    return scene;
   }
 
   private static void afterFirstFrame(Scene scene, java.util.function.LongSupplier shownVersion) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each bundle holds native code for its own processor only: a Raspberry Pi's bundle with x86-64
  * JavaFX would install cleanly and then show nothing. Reads the ELF header of every native library
- * the apps load (JavaFX's with its media, SQLite's, the GPIO library's) in the bundle as built.
+ * the apps load (JavaFX's with its media, SQLite's in its jar and unpacked, the GPIO library's) in
+ * the bundle as built.
  */
 class BundleContentsTest {
 
@@ -79,6 +80,10 @@ class BundleContentsTest {
     Path sqlite = only(unpacked.resolve("lib"), "sqlite-jdbc-");
     assertThat(machinesOf(sqlite, e -> e.contains(processor.sqliteFolder) && e.endsWith(".so")))
         .containsExactly(processor.elfMachine);
+    // The same library unpacked, which the launcher gives sqlite-jdbc (issue 22).
+    byte[] header = Files.readAllBytes(unpacked.resolve("native/libsqlitejdbc.so"));
+    assertThat(header).startsWith(0x7f, 'E', 'L', 'F');
+    assertThat((header[18] & 0xff) | (header[19] & 0xff) << 8).isEqualTo(processor.elfMachine);
     if (processor == Processor.LINUX_AARCH64) {
       // The call button, the motion sensor and the LED go through libgpiod on a Pi.
       Path gpiod = only(unpacked.resolve("lib"), "pi4j-library-gpiod-");

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import liaison.signage.player.download.LazyHttpClient;
 
 /**
  * Sends a screenshot to the hub over HTTP (never inside MQTT): a PUT of the PNG to the address the
@@ -18,20 +19,24 @@ final class ScreenshotUpload {
   static final String TOKEN_HEADER = "X-Upload-Token";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private final HttpClient http;
+  private final LazyHttpClient http;
 
   /**
    * @param tls trusting the hub's certificate ({@code --trust}); null: the JVM's trust
    */
   ScreenshotUpload(javax.net.ssl.@org.jspecify.annotations.Nullable SSLContext tls) {
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if (tls != null) {
-      builder.sslContext(tls);
-    }
-    this.http = builder.build();
+    this.http =
+        new LazyHttpClient(
+            () -> {
+              HttpClient.Builder builder =
+                  HttpClient.newBuilder()
+                      .connectTimeout(Duration.ofSeconds(10))
+                      .followRedirects(HttpClient.Redirect.NEVER);
+              if (tls != null) {
+                builder.sslContext(tls);
+              }
+              return builder.build();
+            });
   }
 
   String upload(String url, String token, byte[] png) throws IOException, InterruptedException {
@@ -51,7 +56,7 @@ final class ScreenshotUpload {
             .header(TOKEN_HEADER, token)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(png))
             .build();
-    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = http.get().send(request, HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() / 100 != 2) {
       String body = answer.body() == null ? "" : answer.body();
       throw new IOException(

@@ -2,7 +2,6 @@ package liaison.signage.player.media;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import liaison.signage.player.download.Backoff;
+import liaison.signage.player.download.LazyHttpClient;
 import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.protocol.MediaSlide;
@@ -86,7 +86,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
   private final long limitBytes;
   private final long reserveBytes;
   private final Backoff backoff;
-  private final HttpClient http;
+  private final LazyHttpClient http;
   private final ExecutorService downloads;
   private final ScheduledExecutorService ticker;
   private final LiveValue<Long> arrivals = new LiveValue<>(0L);
@@ -117,7 +117,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
     this.limitBytes = limitBytes;
     this.reserveBytes = reserveBytes;
     this.backoff = Backoff.upToAnHour(retryAfter);
-    this.http = ResumableDownload.client(tls);
+    this.http = new LazyHttpClient(() -> ResumableDownload.client(tls));
     this.downloads =
         Executors.newFixedThreadPool(
             DOWNLOADS, Thread.ofPlatform().daemon().name("media-download-", 0).factory());
@@ -427,7 +427,7 @@ public final class MediaCache implements MediaFiles, AutoCloseable {
     URI uri = base.resolve(file.path().substring(1));
     try {
       ResumableDownload.Outcome got =
-          ResumableDownload.fetch(http, uri, part, file.size(), TIMEOUT);
+          ResumableDownload.fetch(http.get(), uri, part, file.size(), TIMEOUT);
       long size = Files.size(part);
       if (size != file.size()) {
         failed(file, uri + " ended after " + size + " of " + file.size() + " bytes");

@@ -3,7 +3,6 @@ package liaison.signage.player.photos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import liaison.signage.player.download.Backoff;
+import liaison.signage.player.download.LazyHttpClient;
 import liaison.signage.player.download.ResumableDownload;
 import liaison.signage.player.model.LiveValue;
 import liaison.signage.protocol.StationContent;
@@ -53,7 +53,7 @@ public final class PhotoCache implements AutoCloseable {
   private final Path dir;
   private final Clock clock;
   private final Backoff backoff;
-  private final HttpClient http;
+  private final LazyHttpClient http;
   private final ExecutorService fetchers;
   private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
   private final LiveValue<Long> arrivals = new LiveValue<>(0L);
@@ -71,7 +71,7 @@ public final class PhotoCache implements AutoCloseable {
     this.dir = dir;
     this.clock = clock;
     this.backoff = Backoff.upToAnHour(retryAfter);
-    this.http = ResumableDownload.client(tls);
+    this.http = new LazyHttpClient(() -> ResumableDownload.client(tls));
     this.fetchers =
         Executors.newFixedThreadPool(2, Thread.ofVirtual().name("photo-fetch-", 0).factory());
   }
@@ -202,7 +202,7 @@ public final class PhotoCache implements AutoCloseable {
       HttpRequest request =
           HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "image/jpeg").GET().build();
       HttpResponse<InputStream> response =
-          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
       byte[] bytes;
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
