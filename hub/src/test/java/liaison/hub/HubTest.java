@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.demo.DemoDecided;
 import liaison.hub.ingest.EventIngest;
 import liaison.hub.ingest.StateIngest;
 import liaison.hub.ingest.StationEventRepository;
@@ -124,6 +126,102 @@ class HubTest {
 
     assertThat(c.deputy("d-0001").orElseThrow().phone()).isEqualTo("0771-5551234");
     assertThat(c.deputy("d-0002").orElseThrow().phone()).as("黄志强 did not consent").isNull();
+  }
+
+  @Test
+  void shouldShowTheDemosDecidedCountyRoundWithItsProgressOnEveryStation() {
+    Database database = hub.bean(Database.class);
+    record Elected(String id, String title, int progress) {}
+    List<Elected> elected =
+        database.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id, title, progress FROM livelihood_project"
+                            + " WHERE round_id = :round AND state = 'ELECTED' ORDER BY position")
+                    .bind("round", DemoDecided.ROUND)
+                    .map(
+                        (rs, ctx) ->
+                            new Elected(
+                                rs.getString("id"), rs.getString("title"), rs.getInt("progress")))
+                    .list());
+    assertThat(elected).as("four of the five on the ballot elected").hasSize(4);
+    // The vote adds up as a real one does: a used code and a noted form per ballot, an answer per
+    // project on each, the counts the ballots' sums, FOR above half of all the county's deputies.
+    database.useHandle(
+        h -> {
+          int ballots =
+              h.select(
+                      "SELECT COUNT(*) FROM livelihood_ballot WHERE session_id = ?",
+                      DemoDecided.SESSION)
+                  .mapTo(Integer.class)
+                  .one();
+          assertThat(ballots).isPositive();
+          assertThat(
+                  h.select(
+                          "SELECT COUNT(*) FROM livelihood_vote_code WHERE session_id = ? AND used",
+                          DemoDecided.SESSION)
+                      .mapTo(Integer.class)
+                      .one())
+              .isEqualTo(ballots);
+          assertThat(
+                  h.select(
+                          "SELECT COUNT(*) FROM livelihood_ballot_form WHERE session_id = ?",
+                          DemoDecided.SESSION)
+                      .mapTo(Integer.class)
+                      .one())
+              .isEqualTo(ballots);
+          assertThat(
+                  h.select(
+                          """
+                          SELECT COUNT(*) FROM livelihood_project p
+                          WHERE p.round_id = ? AND p.state IN ('ELECTED', 'NOT_ELECTED')
+                            AND p.votes_for + p.votes_against + p.votes_abstain = ?
+                            AND p.votes_for = (SELECT COUNT(*) FROM livelihood_ballot_choice c
+                              WHERE c.project_id = p.id AND c.choice = 'FOR')
+                            AND (p.state = 'ELECTED') = (p.votes_for * 2 > (SELECT deputies_total
+                              FROM livelihood_vote_session WHERE id = ?))
+                          """,
+                          DemoDecided.ROUND,
+                          ballots,
+                          DemoDecided.SESSION)
+                      .mapTo(Integer.class)
+                      .one())
+              .as("every project on the ballot")
+              .isEqualTo(5);
+        });
+
+    for (String id : List.of("s-001", "s-002", "s-003")) {
+      await()
+          .until(
+              () ->
+                  !watcher.receivedOn(Topic.stationContent(id).toString()).isEmpty()
+                      && !lastContent(id).livelihoodOrEmpty().projects().isEmpty());
+      assertThat(lastContent(id).livelihoodOrEmpty().projects())
+          .as("the elected projects at %s, with the department's latest percent", id)
+          .filteredOn(p -> p.level().equals("青溪县"))
+          .extracting(
+              StationContent.LivelihoodProject::title, StationContent.LivelihoodProject::percent)
+          .containsExactlyElementsOf(
+              elected.stream()
+                  .map(e -> org.assertj.core.groups.Tuple.tuple(e.title(), e.progress()))
+                  .toList());
+      assertThat(lastContent(id).playlistToPlay().entries())
+          .extracting(liaison.signage.protocol.Playlist.Entry::board)
+          .contains(liaison.signage.protocol.Board.LIVELIHOOD_PROGRESS.name());
+    }
+    // The department's desk lists its project; 陈秀兰 the two she supervises, not the others.
+    assertThat(
+            StaffClient.loggedIn(hub, "jiaotong", DemoCounty.PASSWORD)
+                .get("/dept/livelihood")
+                .body())
+        .contains("农村公路安全生命防护工程")
+        .doesNotContain("社区居家养老服务中心");
+    assertThat(StaffClient.loggedIn(hub, "chenxl", DemoCounty.PASSWORD).get("/me/supervise").body())
+        .contains("乡镇卫生院远程会诊中心", "社区居家养老服务中心")
+        .doesNotContain("农村公路安全生命防护工程");
+    assertThat(hub.get("/livelihood").body())
+        .as("the public page: the result, the one not elected among it")
+        .contains("年度青溪县民生实事项目", "新华路公共停车场", "未当选");
   }
 
   @Test

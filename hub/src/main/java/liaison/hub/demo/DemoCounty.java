@@ -77,6 +77,7 @@ public class DemoCounty {
   private final DemoReports demoReports;
   private final DemoDutyRecord dutyRecord;
   private final DemoMedia media;
+  private final DemoDecided decided;
 
   public DemoCounty(
       HubConfig config,
@@ -99,8 +100,10 @@ public class DemoCounty {
       DemoSuggestions demoSuggestions,
       DemoReports demoReports,
       DemoDutyRecord dutyRecord,
-      DemoMedia media) {
+      DemoMedia media,
+      DemoDecided decided) {
     this.media = media;
+    this.decided = decided;
     this.plans = plans;
     this.points = points;
     this.demoSuggestions = demoSuggestions;
@@ -530,6 +533,8 @@ public class DemoCounty {
           demoCases.load(h, COUNTY, now);
           // 白沙镇's livelihood shortlist, published: its projects name the departments just made.
           DemoShortlist.load(h, now);
+          // The county's round of this year, voted in January, its projects under way.
+          decided.load(h, now);
           // 陈秀兰's duty record: the county's duty list, her meetings and training, staff's notes.
           dutyRecord.load(h, COUNTY, now);
           // Each department answers for itself on its own account (one hash: the same password).

@@ -136,7 +136,8 @@ public final class DemoLivelihood {
     }
   }
 
-  private static void proposal(
+  /** A proposal as its source's path stores it. */
+  static void proposal(
       Handle h,
       String id,
       String round,

@@ -95,7 +95,7 @@ public final class DemoShortlist {
         year + "-11-01",
         "SHORTLISTED",
         "",
-        now,
+        now.minusDays(3),
         "lp-demo000101",
         "lp-demo000102");
     project(
@@ -113,7 +113,7 @@ public final class DemoShortlist {
         year + "-09-01",
         "SHORTLISTED",
         "",
-        now,
+        now.minusDays(3),
         "lp-demo000103");
     project(
         h,
@@ -130,7 +130,7 @@ public final class DemoShortlist {
         year + "-08-01",
         "SHORTLISTED",
         "",
-        now,
+        now.minusDays(3),
         "lp-demo000104");
     project(
         h,
@@ -147,7 +147,7 @@ public final class DemoShortlist {
         null,
         "LEFT_OUT",
         "镇中心没有可用的建设用地，已列入镇国土空间规划，待用地落实后再议。",
-        now,
+        now.minusDays(3),
         "lp-demo000105");
     // 城关镇's round still collects: staff have begun with a draft from the canteen proposal.
     project(
@@ -165,11 +165,12 @@ public final class DemoShortlist {
         null,
         "DRAFT",
         "",
-        now,
+        now.minusDays(3),
         "lp-demo000003");
   }
 
-  private static void project(
+  /** A project made from {@code proposals}, as staff make it, at {@code at}. */
+  static void project(
       Handle h,
       String id,
       String round,
@@ -184,7 +185,7 @@ public final class DemoShortlist {
       @org.jspecify.annotations.Nullable String ends,
       String state,
       String reason,
-      OffsetDateTime now,
+      OffsetDateTime at,
       String... proposals) {
     h.createUpdate(
             """
@@ -207,7 +208,7 @@ public final class DemoShortlist {
         .bind("ends", ends)
         .bind("state", state)
         .bind("reason", reason)
-        .bind("at", Sql.instant(now.minusDays(3)))
+        .bind("at", Sql.instant(at))
         .execute();
     for (String proposal : proposals) {
       h.createUpdate(

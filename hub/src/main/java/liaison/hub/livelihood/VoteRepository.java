@@ -117,6 +117,11 @@ public class VoteRepository {
    * that township. By name.
    */
   public List<Voter> congress(String countyId, @Nullable String townshipId) {
+    return database.withHandle(h -> congress(h, countyId, townshipId));
+  }
+
+  /** The same, inside the caller's transaction. */
+  public List<Voter> congress(Handle h, String countyId, @Nullable String townshipId) {
     String sql =
         townshipId == null
             ? """
@@ -133,13 +138,11 @@ public class VoteRepository {
                 WHERE sd.deputy_id = d.id AND s.township_id = :township)
               ORDER BY d.name, d.id
               """;
-    return database.withHandle(
-        h ->
-            h.createQuery(sql)
-                .bind("county", countyId)
-                .bind("township", townshipId)
-                .map((rs, ctx) -> new Voter(rs.getString("id"), rs.getString("name")))
-                .list());
+    return h.createQuery(sql)
+        .bind("county", countyId)
+        .bind("township", townshipId)
+        .map((rs, ctx) -> new Voter(rs.getString("id"), rs.getString("name")))
+        .list();
   }
 
   /** PLANNED → OPEN, the tally's first number taken; false when it was not planned. */

@@ -17,6 +17,7 @@ import liaison.hub.StaffClient;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.demo.DemoDecided;
 import liaison.hub.demo.DemoLivelihood;
 import liaison.hub.station.StationRepository;
 import liaison.signage.protocol.Board;
@@ -161,10 +162,9 @@ class LivelihoodBoardsTest {
     LivelihoodScreens screens = hub.bean(LivelihoodScreens.class);
     List.of("lr-decided-cg", "lr-decided-county", "lr-decided-bs").forEach(screens::changed);
 
-    StationContent chengguan =
-        published("s-001", c -> c.livelihoodOrEmpty().projects().size() == 2);
+    StationContent chengguan = published("s-001", c -> ours(c).size() == 2);
 
-    assertThat(chengguan.livelihoodOrEmpty().projects())
+    assertThat(ours(chengguan))
         .as("the township's first; not the one not elected, not 白沙镇's")
         .extracting(
             LivelihoodProject::level,
@@ -175,15 +175,33 @@ class LivelihoodBoardsTest {
         .containsExactly(
             tuple("城关镇", "老旧小区加装电梯", "城关镇规划建设办", 60, "进行中"),
             tuple("青溪县", "乡村道路安全防护", "", 10, "滞后"));
+    assertThat(chengguan.livelihoodOrEmpty().projects())
+        .as("the township's round before the county's, whose rounds include the demo's")
+        .extracting(LivelihoodProject::level)
+        .startsWith("城关镇")
+        .containsOnly("城关镇", "青溪县")
+        .contains("青溪县");
+    assertThat(chengguan.livelihoodOrEmpty().projects())
+        .as("the demo's decided county round reaches every station")
+        .extracting(LivelihoodProject::id)
+        .contains(DemoDecided.ROAD_PROJECT);
     LivelihoodProject lift = chengguan.livelihoodOrEmpty().projects().getFirst();
     assertThat(lift.milestone())
         .as("the next one not done")
         .isEqualTo(new StationContent.Milestone("12台电梯安装完成", today.plusDays(30), null));
-    assertThat(
-            published("s-002", c -> c.livelihoodOrEmpty().projects().size() == 2)
-                .livelihoodOrEmpty()
-                .projects())
+    StationContent baisha = published("s-002", c -> ours(c).size() == 2);
+    assertThat(ours(baisha))
         .extracting(LivelihoodProject::title)
         .containsExactly("白沙镇集市改造", "乡村道路安全防护");
+    assertThat(baisha.livelihoodOrEmpty().projects().getFirst().title())
+        .as("白沙镇's own round first")
+        .isEqualTo("白沙镇集市改造");
+  }
+
+  /** This test's projects (the demo county has a decided round of this year of its own). */
+  private static List<LivelihoodProject> ours(StationContent c) {
+    return c.livelihoodOrEmpty().projects().stream()
+        .filter(p -> p.id().startsWith("lpj-"))
+        .toList();
   }
 }
