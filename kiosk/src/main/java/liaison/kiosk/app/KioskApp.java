@@ -64,7 +64,7 @@ public final class KioskApp extends Application {
     Launch.underSystemd(
         "kiosk", stage.getScene(), "屏幕已显示 · showing " + options.station().stationId());
     // The stored content first; the hub, the outbox, heartbeats and hardware once it shows.
-    KioskStart.afterFirstFrame(
+    FirstFrameFx.after(
         stage.getScene(),
         () -> {
           if (AOT_TRAINING) {

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import liaison.kiosk.app.FirstFrameFx;
 import liaison.kiosk.app.KioskScreen;
 import liaison.kiosk.app.KioskStart;
 import liaison.signage.player.StationConfig;
@@ -88,7 +89,7 @@ public final class ScreenProbe {
       Scene scene = kioskScene(stage, runtime);
       // The probe's listener first, so the first frame is reported before the deferred start runs.
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
-      KioskStart.afterFirstFrame(
+      FirstFrameFx.after(
           scene,
           () -> {
             runtime.start();
