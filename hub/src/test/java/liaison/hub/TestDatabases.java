@@ -50,13 +50,42 @@ public final class TestDatabases {
   /** The store every hub of this run uses unless a test asks for one: {@code -Dliaison.test.db}. */
   public static Store chosen() {
     String value = System.getProperty(PROPERTY, "sqlite").strip();
-    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-      case "", "sqlite" -> Store.SQLITE;
+    return value.isEmpty() ? Store.SQLITE : parse("-D" + PROPERTY, value);
+  }
+
+  private static Store parse(String setting, String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "sqlite" -> Store.SQLITE;
       case "postgresql", "postgres", "pg" -> Store.POSTGRESQL;
       default ->
-          throw new IllegalArgumentException(
-              "-D" + PROPERTY + "=" + value + ": use sqlite or postgresql");
+          throw new IllegalArgumentException(setting + "=" + value + ": use sqlite or postgresql");
     };
+  }
+
+  /**
+   * The stores an {@link OnBothStores} class runs on in this run: both by default; only PostgreSQL
+   * when {@code -Dliaison.test.db=postgresql} runs every hub there (CI's PostgreSQL step: the
+   * SQLite runs were CI's first step's); only one when {@code LIAISON_TEST_STORES} (or {@code
+   * -Dliaison.test.stores}) names it: {@code .ci/run}'s first step, {@code ./liaison test}, says
+   * {@code sqlite}, because its next step runs the whole hub suite on PostgreSQL, those classes'
+   * PostgreSQL runs included, and the first step keeps to the suite's time budget so.
+   */
+  public static java.util.List<Store> storesToRun() {
+    String named = System.getProperty("liaison.test.stores", System.getenv("LIAISON_TEST_STORES"));
+    if (named != null && !named.isBlank() && !named.strip().equalsIgnoreCase("both")) {
+      return java.util.List.of(parse("LIAISON_TEST_STORES", named));
+    }
+    return chosen() == Store.POSTGRESQL
+        ? java.util.List.of(Store.POSTGRESQL)
+        : java.util.List.of(Store.SQLITE, Store.POSTGRESQL);
+  }
+
+  /** Why this run leaves PostgreSQL out ({@link #storesToRun}), if it does. */
+  private static Optional<String> leftOut() {
+    return storesToRun().contains(Store.POSTGRESQL)
+        ? Optional.empty()
+        : Optional.of(
+            "PostgreSQL is left to CI's PostgreSQL step in this run (LIAISON_TEST_STORES=sqlite)");
   }
 
   /** A PostgreSQL database of its own, with what the hub needs to reach it. */
@@ -93,6 +122,10 @@ public final class TestDatabases {
    * {@code CI=true}, where PostgreSQL is part of the machine and its absence fails the test.
    */
   public static void assumePostgres() {
+    Optional<String> left = leftOut();
+    if (left.isPresent()) {
+      Assumptions.abort(left.get());
+    }
     Optional<String> reason = unreachable();
     if (reason.isEmpty()) {
       return;
@@ -109,6 +142,9 @@ public final class TestDatabases {
    * than by JUnit's assumptions (jqwik's skip hook).
    */
   public static Optional<String> skipWithoutPostgres() {
+    if (leftOut().isPresent()) {
+      return leftOut();
+    }
     return "true".equals(System.getenv("CI"))
         ? Optional.empty()
         : unreachable().map(why -> "no PostgreSQL to test on (" + why + "); .ci/run starts one");
