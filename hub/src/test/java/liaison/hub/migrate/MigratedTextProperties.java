@@ -33,6 +33,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * back the same, and the migration's own check finds both sides equal. NUL is the exception:
  * PostgreSQL cannot store it in text, so the copy refuses the cell rather than change it.
  */
+@net.jqwik.api.lifecycle.AddLifecycleHook(liaison.hub.WhenPostgresAnswers.class)
 class MigratedTextProperties {
   private static Path dir;
   private static Connection sqlite;
@@ -54,8 +55,16 @@ class MigratedTextProperties {
 
   @AfterContainer
   static void close() throws IOException, SQLException {
-    sqlite.close();
-    postgres.close();
+    // Nothing opened when there is no PostgreSQL to copy to (the properties were skipped).
+    if (sqlite != null) {
+      sqlite.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (dir == null) {
+      return;
+    }
     try (var files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

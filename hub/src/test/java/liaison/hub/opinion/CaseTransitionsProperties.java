@@ -22,8 +22,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Random sequences of steps against the real schema: a case never reaches a status the loop does
@@ -66,7 +64,7 @@ class CaseTransitionsProperties {
 
   // Fewer walks: each statement is a round trip to the server (about 20 s for 200 on two cores).
   @Property(tries = 100)
-  @AddLifecycleHook(WhenPostgresAnswers.class)
+  @AddLifecycleHook(liaison.hub.WhenPostgresAnswers.class)
   void randomStepsKeepTheCaseLegalAndEveryAppliedStepIsInTheTimelineOnPostgresql(
       @ForAll("steps") List<CaseStatus> steps, @ForAll("actors") List<String> actors) {
     walk(on(TestDatabases.Store.POSTGRESQL), steps, actors);
@@ -120,16 +118,6 @@ class CaseTransitionsProperties {
       assertThat(stepsInTimeline.get(i).from()).isEqualTo(walked.get(i));
       assertThat(stepsInTimeline.get(i).to()).isEqualTo(walked.get(i + 1));
       assertThat(walked.get(i).canBecome(walked.get(i + 1))).isTrue();
-    }
-  }
-
-  /** Skips the PostgreSQL property, saying why, when no server answers (except under CI). */
-  static final class WhenPostgresAnswers implements SkipExecutionHook {
-    @Override
-    public SkipResult shouldBeSkipped(LifecycleContext context) {
-      return TestDatabases.skipWithoutPostgres()
-          .map(SkipResult::skip)
-          .orElse(SkipResult.doNotSkip());
     }
   }
 
