@@ -9,24 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import liaison.hub.SimulatedStations;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
-import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.TimerPingSender;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -41,7 +38,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * executor it is given, so 1,000 stations cost 3,000+ virtual threads rather than platform ones.
  */
 public final class SimulatedFleet {
-  static final String FIGURE = "figure.";
+  static final String FIGURE = SimulatedStations.FIGURE;
 
   private final List<MqttAsyncClient> clients = new ArrayList<>();
   private final List<String> stationIds;
@@ -60,9 +57,7 @@ public final class SimulatedFleet {
     for (int s = 0; s < count; s++) {
       ids.add(FleetScaleBenchmark.stationId(s));
     }
-    // Core size bounds how many loops run at once: each client parks three for its whole life.
-    ScheduledExecutorService paho =
-        Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
+    ScheduledExecutorService paho = SimulatedStations.pahoThreads(count);
     SimulatedFleet fleet = new SimulatedFleet(ids);
     long start = System.nanoTime();
     fleet.connectAndAnnounce(uri, password, paho);
@@ -85,8 +80,7 @@ public final class SimulatedFleet {
   }
 
   private static void report(String key, long value) {
-    System.out.println(FIGURE + key + "=" + value);
-    System.out.flush();
+    SimulatedStations.report(key, value);
   }
 
   private void connectAndAnnounce(String uri, String password, ScheduledExecutorService paho)
@@ -97,19 +91,8 @@ public final class SimulatedFleet {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int s = 0; s < stationIds.size(); s++) {
       String id = stationIds.get(s);
-      // Each station as the broker demands: its own user name and a client id tied to it.
-      MqttConnectionOptions options = new MqttConnectionOptions();
-      options.setSocketFactory(NoDelaySocketFactory.get());
-      options.setKeepAliveInterval(30);
-      options.setUserName(id);
-      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-      MqttAsyncClient client =
-          new MqttAsyncClient(
-              uri,
-              liaison.signage.protocol.StationIdentity.clientId(id, "fleet"),
-              new MemoryPersistence(),
-              new TimerPingSender(paho),
-              paho);
+      MqttConnectionOptions options = SimulatedStations.options(id, password, 30);
+      MqttAsyncClient client = SimulatedStations.client(uri, id, "fleet", paho);
       clients.add(client);
       int station = s;
       connecting.acquire();
@@ -250,12 +233,6 @@ public final class SimulatedFleet {
   }
 
   private void disconnect() {
-    for (MqttAsyncClient client : clients) {
-      try {
-        client.disconnect().waitForCompletion(5_000);
-      } catch (MqttException | RuntimeException e) {
-        // leaving anyway: the hub sees the socket close
-      }
-    }
+    SimulatedStations.disconnectAll(clients);
   }
 }

@@ -7,24 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import liaison.signage.protocol.StationIdentity;
+import liaison.hub.SimulatedStations;
 import liaison.signage.protocol.Topic;
-import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.TimerPingSender;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -42,7 +38,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * broker's ACL allows a station its own topic only, so one client cannot stand for many.
  */
 public final class SimulatedScreens {
-  static final String FIGURE = "figure.";
+  static final String FIGURE = SimulatedStations.FIGURE;
   static final String ARRIVALS = "arrivals=";
 
   private final List<MqttAsyncClient> clients = new ArrayList<>();
@@ -66,8 +62,7 @@ public final class SimulatedScreens {
     for (int s = 0; s < count; s++) {
       ids.add(PublishRoundBenchmark.stationId(s));
     }
-    ScheduledExecutorService paho =
-        Executors.newScheduledThreadPool(count * 4, Thread.ofVirtual().name("paho-", 0).factory());
+    ScheduledExecutorService paho = SimulatedStations.pahoThreads(count);
     SimulatedScreens screens = new SimulatedScreens(ids);
     long start = System.nanoTime();
     screens.connect(uri, password, paho);
@@ -87,8 +82,7 @@ public final class SimulatedScreens {
   }
 
   private static void report(String key, long value) {
-    System.out.println(FIGURE + key + "=" + value);
-    System.out.flush();
+    SimulatedStations.report(key, value);
   }
 
   private static long nowMicros() {
@@ -153,18 +147,8 @@ public final class SimulatedScreens {
     for (int s = 0; s < stationIds.size(); s++) {
       String id = stationIds.get(s);
       int station = s;
-      MqttConnectionOptions options = new MqttConnectionOptions();
-      options.setSocketFactory(NoDelaySocketFactory.get());
-      options.setKeepAliveInterval(60);
-      options.setUserName(id);
-      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-      MqttAsyncClient client =
-          new MqttAsyncClient(
-              uri,
-              StationIdentity.clientId(id, "screen"),
-              new MemoryPersistence(),
-              new TimerPingSender(paho),
-              paho);
+      MqttConnectionOptions options = SimulatedStations.options(id, password, 60);
+      MqttAsyncClient client = SimulatedStations.client(uri, id, "screen", paho);
       client.setCallback(
           new MqttCallback() {
             @Override
@@ -246,12 +230,6 @@ public final class SimulatedScreens {
   }
 
   private void disconnect() {
-    for (MqttAsyncClient client : clients) {
-      try {
-        client.disconnect().waitForCompletion(5_000);
-      } catch (MqttException | RuntimeException e) {
-        // leaving anyway
-      }
-    }
+    SimulatedStations.disconnectAll(clients);
   }
 }

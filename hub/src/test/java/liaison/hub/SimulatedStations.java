@@ -1,0 +1,70 @@
+package liaison.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import liaison.signage.protocol.StationIdentity;
+import liaison.signage.transport.NoDelaySocketFactory;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.TimerPingSender;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/**
+ * What the benchmarks' child JVMs of many simulated stations share ({@code SimulatedFleet}, {@code
+ * SimulatedScreens}): one Paho client per station as the broker demands (its own user name and a
+ * client id tied to it), on shared virtual threads, and the figures they print to the parent.
+ */
+public final class SimulatedStations {
+  /** The start of a line a child prints for its parent: {@code figure.<key>=<value>}. */
+  public static final String FIGURE = "figure.";
+
+  private SimulatedStations() {}
+
+  /** Paho's threads for {@code stations} clients: each parks three loops for its whole life. */
+  public static ScheduledExecutorService pahoThreads(int stations) {
+    return Executors.newScheduledThreadPool(
+        stations * 4, Thread.ofVirtual().name("paho-", 0).factory());
+  }
+
+  /** A client that connects as {@code stationId}, its client id ending in {@code suffix}. */
+  public static MqttAsyncClient client(
+      String uri, String stationId, String suffix, ScheduledExecutorService paho)
+      throws MqttException {
+    return new MqttAsyncClient(
+        uri,
+        StationIdentity.clientId(stationId, suffix),
+        new MemoryPersistence(),
+        new TimerPingSender(paho),
+        paho);
+  }
+
+  /** The station's own credential, without Nagle's delay (QoS 1 stalls otherwise). */
+  public static MqttConnectionOptions options(String stationId, String password, int keepAlive) {
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setSocketFactory(NoDelaySocketFactory.get());
+    options.setKeepAliveInterval(keepAlive);
+    options.setUserName(stationId);
+    options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+    return options;
+  }
+
+  /** Prints one figure for the parent. */
+  public static void report(String key, long value) {
+    System.out.println(FIGURE + key + "=" + value);
+    System.out.flush();
+  }
+
+  /** Disconnects every client, waiting up to 5 s each; the child exits anyway. */
+  public static void disconnectAll(List<MqttAsyncClient> clients) {
+    for (MqttAsyncClient client : clients) {
+      try {
+        client.disconnect().waitForCompletion(5_000);
+      } catch (MqttException | RuntimeException e) {
+        // leaving anyway: the broker sees the socket close
+      }
+    }
+  }
+}
