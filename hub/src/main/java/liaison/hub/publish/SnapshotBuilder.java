@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,22 +136,26 @@ public class SnapshotBuilder {
 
   /**
    * The snapshots of those of these stations that exist, by id in the order given, each as version
-   * 1 (the publisher stamps the version it records): the stations and the notices aimed at them are
-   * read for all of them in one query each, the rest station by station, all on one connection.
-   * {@link #build} is its one-station case.
+   * 1 (the publisher stamps the version it records), on one connection: the stations and the
+   * notices aimed at them are read in one query each and a county's stars once, the rest station by
+   * station. {@link #build} is its one-station case.
    */
   public Map<String, StationContent> buildAll(
       Collection<String> stationIds, OffsetDateTime generatedAt) {
+    List<String> ids = List.copyOf(stationIds);
     return database.withHandle(
         h -> {
           OffsetDateTime now = OffsetDateTime.now(clock);
-          Map<String, StationPlace> places = stations.places(stationIds);
+          Map<String, StationPlace> places = stations.places(ids);
           Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+          Map<String, List<StationContent.Star>> stars = new HashMap<>();
           Map<String, StationContent> built = new LinkedHashMap<>();
-          for (String id : stationIds) {
+          for (String id : ids) {
             StationPlace place = places.get(id);
             if (place != null) {
-              built.put(id, assemble(place, aimed.get(id), now, generatedAt));
+              List<StationContent.Star> countyStars =
+                  stars.computeIfAbsent(place.countyId(), stationDuty::latestStars);
+              built.put(id, assemble(place, aimed.get(id), countyStars, now, generatedAt));
             }
           }
           return built;
@@ -158,7 +163,11 @@ public class SnapshotBuilder {
   }
 
   private StationContent assemble(
-      StationPlace place, List<Notice> aimed, OffsetDateTime now, OffsetDateTime generatedAt) {
+      StationPlace place,
+      List<Notice> aimed,
+      List<StationContent.Star> countyStars,
+      OffsetDateTime now,
+      OffsetDateTime generatedAt) {
     var s = place.station();
     String stationId = s.id();
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
@@ -221,7 +230,7 @@ public class SnapshotBuilder {
             results(stationId),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds))
-        .withDuty(duty(stationId, place.countyId(), today))
+        .withDuty(duty(stationId, countyStars, today))
         .withSoftware(software(stationId))
         .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
         .withLivelihood(livelihood.forStation(place));
@@ -277,14 +286,14 @@ public class SnapshotBuilder {
    * The deputies' side of the snapshot: the county's latest stars, the station's reports to voters,
    * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
-  private StationContent.Duty duty(String stationId, String countyId, LocalDate today) {
+  private StationContent.Duty duty(
+      String stationId, List<StationContent.Star> countyStars, LocalDate today) {
     StationContent.SignIn signIn =
         signInKeys
             .keyOf(stationId)
             .map(key -> new StationContent.SignIn(links.signIn(), key))
             .orElse(null);
-    return new StationContent.Duty(
-        stationDuty.latestStars(countyId), reports(stationId, today), signIn);
+    return new StationContent.Duty(countyStars, reports(stationId, today), signIn);
   }
 
   /**
