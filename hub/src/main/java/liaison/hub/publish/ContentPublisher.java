@@ -108,6 +108,10 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final Leases leases;
   private final Thread worker;
   private volatile boolean closed;
+
+  /** Whether the worker holds a batch it has taken from {@link #dirty}; guarded by it. */
+  private boolean building;
+
   private long nextRefresh;
 
   public ContentPublisher(
@@ -184,7 +188,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
    */
   public boolean idle() {
     synchronized (dirty) {
-      return dirty.isEmpty() && inFlight.isEmpty() && alertInFlight.isEmpty();
+      return dirty.isEmpty() && !building && inFlight.isEmpty() && alertInFlight.isEmpty();
     }
   }
 
@@ -246,6 +250,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         }
         batch = new ArrayList<>(dirty);
         dirty.clear();
+        // Taken but not yet sent: not idle while a chunk is being built.
+        building = true;
       }
       long started = System.nanoTime();
       int recorded = 0;
@@ -258,7 +264,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         }
         List<String> chunk = new ArrayList<>(CHUNK);
         for (String stationId : rest.subList(0, Math.min(CHUNK, rest.size()))) {
-          // A station whose publish awaits its PUBACK is rebuilt once it comes (see sent), never
+          // A station whose publish awaits its PUBACK is rebuilt once it comes (see handOver),
+          // never
           // twice in flight.
           if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) == null) {
             chunk.add(stationId);
@@ -275,6 +282,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
           stationsChanged(chunk);
           pause();
         }
+      }
+      synchronized (dirty) {
+        building = false;
       }
       if (!batch.isEmpty()) {
         LOG.info(
@@ -421,7 +431,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   /**
    * Puts the station's most pressing urgent notice on its alert topic, or clears the topic, without
    * waiting for the PUBACK. As with content, a station's alert is never in flight twice: one that
-   * changes meanwhile is sent once the PUBACK of the one before comes ({@link #alertSent}).
+   * changes meanwhile is sent once the PUBACK of the one before comes ({@link #handOver}).
    */
   private void publishAlert(String stationId, Optional<StationAlert> alert) {
     byte[] payload = alert.map(ProtocolCodec::encode).orElse(new byte[0]);
@@ -432,37 +442,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     if (alertInFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) != null) {
       return;
     }
-    long on = connection.get();
-    alertInFlight.put(stationId, Boolean.FALSE);
-    CompletableFuture<Void> ack;
-    try {
-      ack = broker.publish(Topic.stationAlert(stationId).toString(), payload, 1, true);
-    } catch (RuntimeException e) {
-      ack = CompletableFuture.failedFuture(e);
-    }
-    ack.orTimeout(15, TimeUnit.SECONDS)
-        .whenComplete((ok, failure) -> alertSent(stationId, text, on, failure));
-  }
-
-  /** The broker answered an alert publish (or it failed): the station's alert may go out again. */
-  private void alertSent(String stationId, String text, long on, Throwable failure) {
-    if (failure == null && connection.get() == on) {
-      alertsSent.put(stationId, text);
-    }
-    synchronized (dirty) {
-      if (Boolean.TRUE.equals(alertInFlight.remove(stationId))) {
-        dirty.add(stationId);
-      }
-      dirty.notifyAll();
-    }
-    if (failure != null) {
-      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
-          .execute(() -> stationsChanged(List.of(stationId)));
-      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-      LOG.warn("station {}: alert not published ({}); will retry", stationId, cause.toString());
-    } else {
-      LOG.debug("station {}: alert {}", stationId, text.isEmpty() ? "cleared" : "set");
-    }
+    handOver(
+        alertInFlight,
+        stationId,
+        Topic.stationAlert(stationId),
+        payload,
+        text.isEmpty() ? "alert cleared" : "alert set",
+        () -> alertsSent.put(stationId, text));
   }
 
   /** When the next urgent notice starts or ends, in System.nanoTime() terms; far away if none. */
@@ -485,47 +471,66 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   /**
    * Hands the snapshot to the broker without waiting for its PUBACK: the broker's window (its
    * Receive Maximum) bounds how many are in flight, and {@link BrokerClient#publish} waits for a
-   * free slot. The station counts as on the broker once the PUBACK comes ({@link #sent}).
+   * free slot. The station counts as on the broker once the PUBACK comes.
    */
   private void send(String stationId, long version, byte[] payload) {
+    handOver(
+        inFlight,
+        stationId,
+        Topic.stationContent(stationId),
+        payload,
+        "content version " + version,
+        () -> onBroker.add(stationId));
+  }
+
+  /**
+   * Publishes one retained message of the station's without waiting for its PUBACK, the station in
+   * {@code flying} until the broker answers: then {@code acknowledged} runs if it acknowledged on
+   * the connection the message went out on, and a station marked again meanwhile ({@code flying}
+   * holds true) is rebuilt. A publish that fails, or stays unanswered for 15 s (a publish lost with
+   * its connection), puts the station back to dirty after half a second, so that a broker that
+   * refuses does not make the worker spin.
+   */
+  private void handOver(
+      Map<String, Boolean> flying,
+      String stationId,
+      Topic topic,
+      byte[] payload,
+      String what,
+      Runnable acknowledged) {
     long on = connection.get();
-    inFlight.put(stationId, Boolean.FALSE);
+    flying.put(stationId, Boolean.FALSE);
     CompletableFuture<Void> ack;
     try {
-      ack = broker.publish(Topic.stationContent(stationId).toString(), payload, 1, true);
+      ack = broker.publish(topic.toString(), payload, 1, true);
     } catch (RuntimeException e) {
       ack = CompletableFuture.failedFuture(e);
     }
-    // As long as the worker used to wait: a publish lost with its connection frees the station.
     ack.orTimeout(15, TimeUnit.SECONDS)
-        .whenComplete((ok, failure) -> sent(stationId, version, on, failure));
-  }
-
-  /** The broker answered a content publish (or it failed): the station may go out again. */
-  private void sent(String stationId, long version, long on, Throwable failure) {
-    if (failure == null && connection.get() == on) {
-      onBroker.add(stationId);
-    }
-    synchronized (dirty) {
-      if (Boolean.TRUE.equals(inFlight.remove(stationId))) {
-        dirty.add(stationId);
-      }
-      dirty.notifyAll();
-    }
-    if (failure != null) {
-      // Tried again after a pause, as the worker did when it waited: a broker that refuses does
-      // not make it spin.
-      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
-          .execute(() -> stationsChanged(List.of(stationId)));
-      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-      LOG.warn(
-          "station {}: content version {} not published ({}); will retry",
-          stationId,
-          version,
-          cause.toString());
-    } else {
-      LOG.debug("station {}: published content version {}", stationId, version);
-    }
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure == null && connection.get() == on) {
+                acknowledged.run();
+              }
+              synchronized (dirty) {
+                if (Boolean.TRUE.equals(flying.remove(stationId))) {
+                  dirty.add(stationId);
+                }
+                dirty.notifyAll();
+              }
+              if (failure != null) {
+                CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
+                    .execute(() -> stationsChanged(List.of(stationId)));
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                LOG.warn(
+                    "station {}: {} not published ({}); will retry",
+                    stationId,
+                    what,
+                    cause.toString());
+              } else {
+                LOG.debug("station {}: {} published", stationId, what);
+              }
+            });
   }
 
   static String sha256(byte[] bytes) {

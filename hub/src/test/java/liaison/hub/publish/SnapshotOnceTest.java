@@ -130,20 +130,7 @@ class SnapshotOnceTest {
     // (so a station is often marked again while its last snapshot still awaits the broker's PUBACK)
     int burst = 12;
     for (int i = 0; i < burst; i++) {
-      Notice notice =
-          new Notice(
-              "n-burst-" + i,
-              "连续公告 burst-" + i,
-              "正文",
-              NoticePriority.NORMAL,
-              OffsetDateTime.now().minusMinutes(1),
-              OffsetDateTime.now().plusDays(1),
-              Notice.Target.ALL,
-              null,
-              List.of(),
-              "县人大常委会",
-              DemoCounty.COUNTY);
-      database.useHandle(h -> notices.insert(h, notice));
+      countyNotice("n-burst-" + i, "burst-" + i);
       publisher.stationsChanged(stations);
     }
 
@@ -259,7 +246,7 @@ class SnapshotOnceTest {
     Notice notice =
         new Notice(
             id,
-            "全县公告 " + marker,
+            "连续公告 " + marker,
             "正文",
             NoticePriority.NORMAL,
             OffsetDateTime.now().minusMinutes(1),
