@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,12 +120,49 @@ public class OpinionSubmissions {
   }
 
   /**
+   * What a submission must pass inside its own transaction before the case is written: the form's
+   * rate limits, counted in that transaction so that the limits and the case cost one commit (one
+   * sync on SQLite) rather than one each. Empty to go on; otherwise how long the sender must wait.
+   */
+  @FunctionalInterface
+  public interface Admission {
+    Optional<Duration> admit(Handle h);
+  }
+
+  /**
+   * An {@link Admission} said no: the transaction was rolled back, nothing was saved or counted.
+   */
+  public static final class Refused extends RuntimeException {
+    private final Duration wait;
+
+    Refused(Duration wait) {
+      // Thrown per refused request: no stack trace to fill.
+      super("refused for " + wait, null, false, false);
+      this.wait = wait;
+    }
+
+    public Duration waitFor() {
+      return wait;
+    }
+  }
+
+  /**
    * Checks and stores the opinion; returns the new case.
    *
    * @throws ValidationProblem with every field's problem (fields: category, text, photo1…photo3,
    *     name, phone, consent, notifySms); nothing was saved
    */
   public OpinionCase submit(Address address, OpinionDraft draft) {
+    return submit(address, draft, h -> Optional.empty());
+  }
+
+  /**
+   * As {@link #submit(Address, OpinionDraft)}, the {@code admission} asked first inside the case's
+   * transaction, once every field has passed its checks.
+   *
+   * @throws Refused when the admission refused; nothing was saved
+   */
+  public OpinionCase submit(Address address, OpinionDraft draft, Admission admission) {
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
     Category category = Category.of(draft.category()).orElse(null);
     if (category == null) {
@@ -171,6 +210,10 @@ public class OpinionSubmissions {
     OpinionCase saved =
         database.inTransaction(
             h -> {
+              Optional<Duration> wait = admission.admit(h);
+              if (wait.isPresent()) {
+                throw new Refused(wait.get());
+              }
               String code = drawn;
               while (repository.codeExists(h, code)) {
                 code = TrackingCodes.next();
