@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import liaison.hub.db.Database;
+import liaison.hub.db.GroupCommit;
 import liaison.hub.db.Ids;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notify.SmsStops;
@@ -36,7 +36,7 @@ public class OpinionSubmissions {
   public static final int MAX_PHOTOS = 3;
   static final int MAX_NAME = 40;
 
-  private final Database database;
+  private final GroupCommit writes;
   private final CaseRepository repository;
   private final Cases cases;
   private final PhotoStore photos;
@@ -52,7 +52,7 @@ public class OpinionSubmissions {
   public static final String RECEIVED = "liaison.opinions.received";
 
   public OpinionSubmissions(
-      Database database,
+      GroupCommit writes,
       CaseRepository repository,
       Cases cases,
       PhotoStore photos,
@@ -62,7 +62,7 @@ public class OpinionSubmissions {
       SmsStops smsStops,
       Clock clock,
       MeterRegistry meters) {
-    this.database = database;
+    this.writes = writes;
     this.repository = repository;
     this.cases = cases;
     this.photos = photos;
@@ -207,8 +207,9 @@ public class OpinionSubmissions {
     // only
     // the writes (a clash of 59-bit codes is drawn again inside, practically never).
     String drawn = TrackingCodes.next();
+    // Committed with the submissions that came at the same moment: one sync for them all.
     OpinionCase saved =
-        database.inTransaction(
+        writes.inTransaction(
             h -> {
               Optional<Duration> wait = admission.admit(h);
               if (wait.isPresent()) {
