@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -37,6 +38,7 @@ public final class GroupCommit {
   private final Database database;
   private final ReentrantLock leading = new ReentrantLock();
   private final ConcurrentLinkedQueue<Piece<?>> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
 
   public GroupCommit(Database database) {
     this.database = database;
@@ -51,6 +53,7 @@ public final class GroupCommit {
       return database.inTransaction(work);
     }
     Piece<R> mine = new Piece<>(work);
+    pending.incrementAndGet();
     waiting.add(mine);
     leading.lock();
     try {
@@ -67,6 +70,11 @@ public final class GroupCommit {
   /** Callers waiting for a leader to take their work now. */
   int queued() {
     return waiting.size();
+  }
+
+  /** Callers whose work is not committed yet: queued, or in the group being committed. */
+  int pending() {
+    return pending.get();
   }
 
   private List<Piece<?>> take() {
@@ -93,6 +101,7 @@ public final class GroupCommit {
     for (Piece<?> piece : group) {
       piece.done = true;
     }
+    pending.addAndGet(-group.size());
   }
 
   /** One caller's work and what came of it; read by its caller after the leader let go. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import liaison.hub.db.GroupCommit;
 import liaison.hub.db.Ids;
+import liaison.hub.db.Sql;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notify.SmsStops;
 import liaison.hub.photo.PhotoStore;
@@ -201,7 +202,9 @@ public class OpinionSubmissions {
     assert category != null;
 
     List<String> hashes = prepared.stream().map(photos::save).toList();
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    // As the store keeps it (to the second, in Beijing time): the case returned is the one written,
+    // without reading it back inside the writer's turn.
+    OffsetDateTime now = Sql.instant(Sql.instant(OffsetDateTime.now(clock)));
     String id = Ids.next("case");
     // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does
     // only
@@ -263,7 +266,7 @@ public class OpinionSubmissions {
                   CaseEvent.RESIDENT,
                   "submit",
                   uploads.isEmpty() ? "" : uploads.size() + " photo(s)");
-              return repository.find(h, id).orElseThrow();
+              return c;
             });
     (address.deputyId() == null ? byStationLink : byDeputyLink).increment();
     LOG.info(
