@@ -46,7 +46,9 @@ import org.junit.jupiter.params.Parameter;
 class OpinionSubmitBenchmark {
   private static final int CLIENTS = Benchmarks.count(4, 2);
   private static final int COUNT = Benchmarks.count(2_000, 4);
-  private static final int WARM_UP = Benchmarks.count(200, 2);
+  // Long enough for the JIT to have compiled the HTTP path before it is measured: with 200, its
+  // compiler threads took 38 % of the JVM's CPU during the HTTP series (JFR, 2026-12-06).
+  private static final int WARM_UP = Benchmarks.count(1_500, 2);
   private static final String TEXT = "小区门口路灯坏了三个月😡，晚上很黑，老人孩子出门不安全，请尽快修复。第 ";
 
   @Parameter TestDatabases.Store store;
@@ -77,23 +79,19 @@ class OpinionSubmitBenchmark {
                     "HTTP multipart POST → 303, " + CLIENTS + " clients", hub.nanos())));
     String rates =
         String.format(
-            "| %-44s | %11s | %9s | %10s |%n| %-44s | %11.0f | %9s | %10s |%n| %-44s | %11.0f | %9.3f | %10s |%n| %-44s | %11.0f | %9.3f | %10.3f |%n",
-            "series",
-            "per second",
-            "ratio",
-            "/ service",
-            "bare JDBC inserts, 1 thread",
-            bare.perSecond(),
-            "baseline",
-            "",
-            "OpinionSubmissions.submit, 1 thread",
-            service.perSecond(),
-            service.perSecond() / bare.perSecond(),
-            "baseline",
-            "HTTP submissions, " + CLIENTS + " clients",
-            hub.perSecond(),
-            hub.perSecond() / bare.perSecond(),
-            hub.perSecond() / service.perSecond());
+                "| %-44s | %11s | %9s | %10s | %16s |%n",
+                "series", "per second", "ratio", "/ service", "JVM CPU µs each")
+            + row("bare JDBC inserts, 1 thread", bare, "baseline", "")
+            + row(
+                "OpinionSubmissions.submit, 1 thread",
+                service,
+                String.format("%.3f", service.perSecond() / bare.perSecond()),
+                "baseline")
+            + row(
+                "HTTP submissions, " + CLIENTS + " clients",
+                hub,
+                String.format("%.3f", hub.perSecond() / bare.perSecond()),
+                String.format("%.3f", hub.perSecond() / service.perSecond()));
     Benchmarks.record(
         "opinion-submit-" + store.name().toLowerCase(Locale.ROOT),
         latency
@@ -102,8 +100,25 @@ class OpinionSubmitBenchmark {
             + String.format("%nload average before %.2f, after %.2f%n", load, loadAfter));
   }
 
+  private static String row(String series, Run run, String ratio, String toService) {
+    return String.format(
+        "| %-44s | %11.0f | %9s | %10s | %16.0f |%n",
+        series, run.perSecond(), ratio, toService, run.cpuMicros());
+  }
+
   /** Durations of each request or insert, and the rate over the whole measured phase. */
-  private record Run(long[] nanos, double perSecond) {}
+  /**
+   * Durations of each request or insert, the rate over the whole measured phase, and this JVM's CPU
+   * time per submission over that phase (the HTTP clients' included; not PostgreSQL's server): a
+   * figure the other builds on the machine change far less than the rates.
+   */
+  private record Run(long[] nanos, double perSecond, double cpuMicros) {}
+
+  /** This JVM's CPU time so far, in nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   /**
    * The HTTP run, then the same submissions handed to the service directly (no HTTP, no multipart),
@@ -123,8 +138,10 @@ class OpinionSubmitBenchmark {
       HttpRequest.Builder base = HttpRequest.newBuilder(hub.url("/o/" + token));
       phase(http, base, WARM_UP, 0);
       long start = System.nanoTime();
+      long cpuStart = cpu();
       long[] nanos = phase(http, base, COUNT, WARM_UP);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double httpCpu = (cpu() - cpuStart) / 1e3 / COUNT;
       int stored =
           hub.bean(liaison.hub.db.Database.class)
               .withHandle(
@@ -136,12 +153,13 @@ class OpinionSubmitBenchmark {
         throw new IllegalStateException(
             "expected at least " + (WARM_UP + COUNT) + " cases stored, found " + stored);
       }
-      Run overHttp = new Run(nanos, COUNT / seconds);
+      Run overHttp = new Run(nanos, COUNT / seconds, httpCpu);
 
       OpinionSubmissions submissions = hub.bean(OpinionSubmissions.class);
       OpinionSubmissions.Address address = new OpinionSubmissions.Address("s-001", null);
       long[] direct = new long[COUNT];
       long startDirect = System.nanoTime();
+      long cpuDirect = cpu();
       for (int i = 0; i < COUNT; i++) {
         OpinionDraft draft =
             new OpinionDraft(
@@ -157,7 +175,11 @@ class OpinionSubmitBenchmark {
         submissions.submit(address, draft);
         direct[i] = System.nanoTime() - t0;
       }
-      Run service = new Run(direct, COUNT / ((System.nanoTime() - startDirect) / 1e9));
+      Run service =
+          new Run(
+              direct,
+              COUNT / ((System.nanoTime() - startDirect) / 1e9),
+              (cpu() - cpuDirect) / 1e3 / COUNT);
       Run bare;
       if (store == TestDatabases.Store.SQLITE) {
         bare = bareInserts(data.resolveSibling("bare"));
@@ -282,8 +304,10 @@ class OpinionSubmitBenchmark {
                 "INSERT INTO case_event (id, case_id, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, 'resident', 'submit', NULL, NULL, '')")) {
       insert(db, kase, event, station, WARM_UP, 0);
       long start = System.nanoTime();
+      long cpuStart = cpu();
       long[] nanos = insert(db, kase, event, station, COUNT, WARM_UP);
-      return new Run(nanos, COUNT / ((System.nanoTime() - start) / 1e9));
+      return new Run(
+          nanos, COUNT / ((System.nanoTime() - start) / 1e9), (cpu() - cpuStart) / 1e3 / COUNT);
     }
   }
 
