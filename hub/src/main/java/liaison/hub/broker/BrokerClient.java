@@ -6,12 +6,14 @@ import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import liaison.hub.config.MqttConfig;
 import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.signage.transport.PublishWindow;
@@ -88,6 +90,14 @@ public class BrokerClient implements AutoCloseable {
                   && m.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT);
 
   private volatile boolean closed;
+
+  /**
+   * What a publish's acknowledgement passes through before its caller hears of it: by default
+   * nothing.
+   */
+  private volatile Function<String, CompletionStage<Void>> acknowledgements =
+      topic -> CompletableFuture.completedFuture(null);
+
   private int attempt;
 
   public BrokerClient(
@@ -160,6 +170,16 @@ public class BrokerClient implements AutoCloseable {
     return send(topic, new MqttMessage(payload, 1, false, properties));
   }
 
+  /**
+   * For tests: each publish's caller hears of its acknowledgement only once the stage {@code gate}
+   * gives for its topic completes (the broker's PUBACK itself comes as ever, and frees its slot in
+   * the window). A test holds one station's acknowledgements back with it to see what the hub does
+   * while a publish awaits its PUBACK; a gate that answers at once restores the default.
+   */
+  public void holdAcknowledgements(Function<String, CompletionStage<Void>> gate) {
+    acknowledgements = gate;
+  }
+
   /** This hub's client id: names its own response topic. */
   public String instance() {
     return settings.clientId();
@@ -190,7 +210,7 @@ public class BrokerClient implements AutoCloseable {
                         answer.completeExceptionally(e);
                       }
                     }))
-        .thenApply(code -> null);
+        .thenCompose(code -> acknowledgements.apply(topic));
   }
 
   private void connect() {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationsChanged;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.ProtocolException;
+import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
 import org.slf4j.Logger;
@@ -39,24 +41,26 @@ import org.slf4j.LoggerFactory;
  * Keeps every station's retained content snapshot up to date on the broker.
  *
  * <p>Features announce their changes ({@link StationsChanged}); that only marks stations as dirty
- * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds each
- * dirty station from the database and publishes it with the next version when it differs from the
- * last one. A burst of edits coalesces, and because the snapshot is always rebuilt from the
- * database after the last mark, the newest state is never lost. After every (re)connect the stored
- * payloads are published again, so a broker that lost its retained messages gets them back with
- * unchanged versions.
+ * ({@link #stationsChanged}), so an admin request never waits for MQTT; one worker rebuilds the
+ * dirty stations from the database, {@value #CHUNK} at a time ({@link SnapshotBuilder#buildAll}),
+ * and publishes each with the next version when it differs from the last one, the chunk's new
+ * versions recorded in one transaction. A burst of edits coalesces, and because the snapshot is
+ * always rebuilt from the database after the last mark, the newest state is never lost. After every
+ * (re)connect the stored payloads are published again, so a broker that lost its retained messages
+ * gets them back with unchanged versions.
  *
  * <p>A snapshot is built once and compared with the last one published (version and time aside);
  * only a different one gets a new version from the database ({@link
- * PublicationRepository#nextVersion}) and is encoded, once: those bytes are hashed, stored and
+ * PublicationRepository#recordNext}) and is encoded, once: those bytes are hashed, stored and
  * published, so the station receives exactly what the hub recorded.
  *
  * <p>With several hubs, one publishes: the holder of the lease {@value #LEASE} ({@link Leases}). It
- * checks that it still holds it before each station it publishes; a hub that does not publish
- * passes the stations its features changed on to the one that does, through the database ({@link
- * PublicationRepository#request}), which the publisher reads every second. A hub that takes the
- * lease over first publishes every station again: the stored payloads go out once more with their
- * versions, so whatever the hub before it may have left half sent is replaced.
+ * checks that it still holds it before each chunk it builds and again before sending what it
+ * recorded; a hub that does not publish passes the stations its features changed on to the one that
+ * does, through the database ({@link PublicationRepository#request}), which the publisher reads
+ * every second. A hub that takes the lease over first publishes every station again: the stored
+ * payloads go out once more with their versions, so whatever the hub before it may have left half
+ * sent is replaced.
  */
 @Context
 public class ContentPublisher implements ApplicationEventListener<StationsChanged>, AutoCloseable {
@@ -64,6 +68,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   /** The lease of the one hub that publishes snapshots and alerts. */
   public static final String LEASE = "publisher";
+
+  /** How many dirty stations are built, recorded in one transaction and sent together. */
+  static final int CHUNK = 500;
 
   /** The stamp both sides of a comparison get, so that only what a station shows is compared. */
   private static final OffsetDateTime SAME_TIME =
@@ -85,6 +92,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
    */
   private final Map<String, Boolean> inFlight = new ConcurrentHashMap<>();
 
+  /** The stations whose alert publish awaits its PUBACK, each with whether it changed again. */
+  private final Map<String, Boolean> alertInFlight = new ConcurrentHashMap<>();
+
   /** Counts the broker connections: a PUBACK from an earlier one does not mark onBroker. */
   private final AtomicLong connection = new AtomicLong();
 
@@ -98,6 +108,10 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final Leases leases;
   private final Thread worker;
   private volatile boolean closed;
+
+  /** Whether the worker holds a batch it has taken from {@link #dirty}; guarded by it. */
+  private boolean building;
+
   private long nextRefresh;
 
   public ContentPublisher(
@@ -174,7 +188,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
    */
   public boolean idle() {
     synchronized (dirty) {
-      return dirty.isEmpty() && inFlight.isEmpty();
+      return dirty.isEmpty() && !building && inFlight.isEmpty() && alertInFlight.isEmpty();
     }
   }
 
@@ -236,27 +250,48 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         }
         batch = new ArrayList<>(dirty);
         dirty.clear();
+        // Taken but not yet sent: not idle while a chunk is being built.
+        building = true;
       }
-      for (int i = 0; i < batch.size(); i++) {
-        String stationId = batch.get(i);
+      long started = System.nanoTime();
+      int recorded = 0;
+      for (int from = 0; from < batch.size(); from += CHUNK) {
+        List<String> rest = batch.subList(from, batch.size());
         if (!leases.holds(LEASE)) {
           // Lost the lease: the rest is the next holder's (it publishes every station first).
-          stationsChanged(batch.subList(i, batch.size()));
+          stationsChanged(rest);
           break;
         }
-        if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) != null) {
-          // Its publish awaits the PUBACK: rebuilt once it comes (see sent), never twice in flight.
-          continue;
+        List<String> chunk = new ArrayList<>(CHUNK);
+        for (String stationId : rest.subList(0, Math.min(CHUNK, rest.size()))) {
+          // A station whose publish awaits its PUBACK is rebuilt once it comes (see handOver),
+          // never
+          // twice in flight.
+          if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) == null) {
+            chunk.add(stationId);
+          }
         }
         try {
-          publish(stationId);
+          recorded += publish(chunk);
         } catch (RuntimeException e) {
-          LOG.warn("station {}: content not published ({}); will retry", stationId, e.toString());
-          synchronized (dirty) {
-            dirty.add(stationId);
-          }
+          LOG.warn(
+              "{} stations from {}: content not published ({}); will retry",
+              chunk.size(),
+              chunk.isEmpty() ? "-" : chunk.getFirst(),
+              e.toString());
+          stationsChanged(chunk);
           pause();
         }
+      }
+      synchronized (dirty) {
+        building = false;
+      }
+      if (!batch.isEmpty()) {
+        LOG.info(
+            "{} stations rebuilt, {} new versions recorded and handed to the broker in {} ms",
+            batch.size(),
+            recorded,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       }
     }
   }
@@ -295,31 +330,43 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     }
   }
 
-  private void publish(String stationId) {
-    Optional<Publication> current = publications.current(stationId);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    Optional<StationContent> built =
-        builder.build(stationId, current.map(p -> p.version() + 1).orElse(1L), now);
-    if (built.isEmpty()) {
-      return;
+  /**
+   * Builds a chunk of stations at once ({@link SnapshotBuilder#buildAll}), sets their alert topics,
+   * sends again the unchanged ones the broker may lack, and records the changed ones' new versions
+   * in one transaction before sending them; returns how many new versions it recorded.
+   */
+  private int publish(List<String> chunk) {
+    if (chunk.isEmpty()) {
+      return 0;
     }
-    publishAlert(stationId);
-    if (current.isPresent()
-        && published(current.get()).filter(last -> sameContent(last, built.get())).isPresent()) {
-      if (!onBroker.contains(stationId)) {
-        send(stationId, current.get().version(), current.get().payload());
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Map<String, Publication> current = publications.current(chunk);
+    Map<String, StationContent> built = builder.buildAll(chunk, now);
+    List<String> changed = new ArrayList<>(built.size());
+    for (Map.Entry<String, StationContent> station : built.entrySet()) {
+      String stationId = station.getKey();
+      publishAlert(stationId, SnapshotBuilder.alert(station.getValue(), now));
+      Publication last = current.get(stationId);
+      if (last != null
+          && published(last).filter(p -> sameContent(p, station.getValue())).isPresent()) {
+        if (!onBroker.contains(stationId)) {
+          send(stationId, last.version(), last.payload());
+        }
+      } else {
+        changed.add(stationId);
       }
-      return;
     }
     // Only a snapshot that differs takes a version, from the database: no other hub, before or
-    // after this one, can have given it out. Version, publication and notices: one commit.
-    StationContent[] content = new StationContent[1];
-    PublicationRepository.Encoded recorded =
+    // after this one, can have given it out. Versions, publications and notices of the whole
+    // chunk: one commit.
+    Map<String, StationContent> stamped = new HashMap<>();
+    List<PublicationRepository.Encoded> recorded =
         publications.recordNext(
-            stationId,
-            version -> {
-              content[0] = stamped(built.get(), version);
-              byte[] bytes = ProtocolCodec.encode(content[0]);
+            changed,
+            (stationId, version) -> {
+              StationContent content = stamped(built.get(stationId), version);
+              stamped.put(stationId, content);
+              byte[] bytes = ProtocolCodec.encode(content);
               return new PublicationRepository.Encoded(
                   new Publication(
                       stationId,
@@ -327,19 +374,21 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
                       sha256(bytes),
                       new String(bytes, StandardCharsets.UTF_8),
                       now),
-                  content[0].notices().stream().map(StationContent.Notice::id).toList());
+                  content.notices().stream().map(StationContent.Notice::id).toList());
             });
-    long version = recorded.publication().version();
-    byte[] payload = recorded.publication().payload().getBytes(StandardCharsets.UTF_8);
-    lastPublished.put(stationId, content[0]);
-    onBroker.remove(stationId);
-    if (!leases.holds(LEASE)) {
-      // Recorded but not sent: the next holder sends the stored payload, this very version.
-      LOG.info(
-          "station {}: version {} recorded; lease lost before it was sent", stationId, version);
-      return;
+    for (PublicationRepository.Encoded e : recorded) {
+      lastPublished.put(e.publication().stationId(), stamped.get(e.publication().stationId()));
+      onBroker.remove(e.publication().stationId());
     }
-    send(stationId, version, payload);
+    if (!recorded.isEmpty() && !leases.holds(LEASE)) {
+      // Recorded but not sent: the next holder sends the stored payloads, these very versions.
+      LOG.info("{} new versions recorded; lease lost before they were sent", recorded.size());
+      return recorded.size();
+    }
+    for (PublicationRepository.Encoded e : recorded) {
+      send(e.publication().stationId(), e.publication().version(), e.publication().payload());
+    }
+    return recorded.size();
   }
 
   /**
@@ -379,29 +428,27 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     return c.version() == version ? c : c.withVersion(version, c.generatedAt());
   }
 
-  /** Puts the station's most pressing urgent notice on its alert topic, or clears the topic. */
-  private void publishAlert(String stationId) {
-    byte[] payload =
-        builder
-            .alert(stationId, OffsetDateTime.now(clock))
-            .map(ProtocolCodec::encode)
-            .orElse(new byte[0]);
+  /**
+   * Puts the station's most pressing urgent notice on its alert topic, or clears the topic, without
+   * waiting for the PUBACK. As with content, a station's alert is never in flight twice: one that
+   * changes meanwhile is sent once the PUBACK of the one before comes ({@link #handOver}).
+   */
+  private void publishAlert(String stationId, Optional<StationAlert> alert) {
+    byte[] payload = alert.map(ProtocolCodec::encode).orElse(new byte[0]);
     String text = new String(payload, StandardCharsets.UTF_8);
     if (text.equals(alertsSent.get(stationId))) {
       return;
     }
-    try {
-      broker
-          .publish(Topic.stationAlert(stationId).toString(), payload, 1, true)
-          .get(15, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("alert publish failed: " + e.getMessage(), e);
+    if (alertInFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) != null) {
+      return;
     }
-    alertsSent.put(stationId, text);
-    LOG.info("station {}: alert {}", stationId, payload.length == 0 ? "cleared" : "set");
+    handOver(
+        alertInFlight,
+        stationId,
+        Topic.stationAlert(stationId),
+        payload,
+        text.isEmpty() ? "alert cleared" : "alert set",
+        () -> alertsSent.put(stationId, text));
   }
 
   /** When the next urgent notice starts or ends, in System.nanoTime() terms; far away if none. */
@@ -424,47 +471,66 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   /**
    * Hands the snapshot to the broker without waiting for its PUBACK: the broker's window (its
    * Receive Maximum) bounds how many are in flight, and {@link BrokerClient#publish} waits for a
-   * free slot. The station counts as on the broker once the PUBACK comes ({@link #sent}).
+   * free slot. The station counts as on the broker once the PUBACK comes.
    */
   private void send(String stationId, long version, byte[] payload) {
+    handOver(
+        inFlight,
+        stationId,
+        Topic.stationContent(stationId),
+        payload,
+        "content version " + version,
+        () -> onBroker.add(stationId));
+  }
+
+  /**
+   * Publishes one retained message of the station's without waiting for its PUBACK, the station in
+   * {@code flying} until the broker answers: then {@code acknowledged} runs if it acknowledged on
+   * the connection the message went out on, and a station marked again meanwhile ({@code flying}
+   * holds true) is rebuilt. A publish that fails, or stays unanswered for 15 s (a publish lost with
+   * its connection), puts the station back to dirty after half a second, so that a broker that
+   * refuses does not make the worker spin.
+   */
+  private void handOver(
+      Map<String, Boolean> flying,
+      String stationId,
+      Topic topic,
+      byte[] payload,
+      String what,
+      Runnable acknowledged) {
     long on = connection.get();
-    inFlight.put(stationId, Boolean.FALSE);
+    flying.put(stationId, Boolean.FALSE);
     CompletableFuture<Void> ack;
     try {
-      ack = broker.publish(Topic.stationContent(stationId).toString(), payload, 1, true);
+      ack = broker.publish(topic.toString(), payload, 1, true);
     } catch (RuntimeException e) {
       ack = CompletableFuture.failedFuture(e);
     }
-    // As long as the worker used to wait: a publish lost with its connection frees the station.
     ack.orTimeout(15, TimeUnit.SECONDS)
-        .whenComplete((ok, failure) -> sent(stationId, version, on, failure));
-  }
-
-  /** The broker answered a content publish (or it failed): the station may go out again. */
-  private void sent(String stationId, long version, long on, Throwable failure) {
-    if (failure == null && connection.get() == on) {
-      onBroker.add(stationId);
-    }
-    synchronized (dirty) {
-      if (Boolean.TRUE.equals(inFlight.remove(stationId))) {
-        dirty.add(stationId);
-      }
-      dirty.notifyAll();
-    }
-    if (failure != null) {
-      // Tried again after a pause, as the worker did when it waited: a broker that refuses does
-      // not make it spin.
-      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
-          .execute(() -> stationsChanged(List.of(stationId)));
-      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-      LOG.warn(
-          "station {}: content version {} not published ({}); will retry",
-          stationId,
-          version,
-          cause.toString());
-    } else {
-      LOG.info("station {}: published content version {}", stationId, version);
-    }
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure == null && connection.get() == on) {
+                acknowledged.run();
+              }
+              synchronized (dirty) {
+                if (Boolean.TRUE.equals(flying.remove(stationId))) {
+                  dirty.add(stationId);
+                }
+                dirty.notifyAll();
+              }
+              if (failure != null) {
+                CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
+                    .execute(() -> stationsChanged(List.of(stationId)));
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                LOG.warn(
+                    "station {}: {} not published ({}); will retry",
+                    stationId,
+                    what,
+                    cause.toString());
+              } else {
+                LOG.debug("station {}: {} published", stationId, what);
+              }
+            });
   }
 
   static String sha256(byte[] bytes) {

@@ -1,14 +1,20 @@
 package liaison.hub.publish;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The published snapshot per station; a version is only ever replaced by a higher one. Versions are
@@ -24,34 +30,39 @@ public class PublicationRepository {
   }
 
   public Optional<Publication> current(String stationId) {
-    return database.withHandle(
+    return Optional.ofNullable(current(List.of(stationId)).get(stationId));
+  }
+
+  /** The publications of those of these stations that have one, by station id: one query. */
+  public Map<String, Publication> current(Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Publication> found = new HashMap<>();
+    database.useHandle(
         h ->
-            h.createQuery("SELECT * FROM station_publication WHERE station_id = :id")
-                .bind("id", stationId)
-                .map(
-                    (rs, ctx) ->
-                        new Publication(
-                            rs.getString("station_id"),
-                            rs.getLong("version"),
-                            rs.getString("content_hash"),
-                            rs.getString("payload"),
-                            Sql.instant(rs.getString("published_at"))))
-                .findOne());
+            h.createQuery("SELECT * FROM station_publication WHERE station_id IN (<ids>)")
+                .bindList("ids", List.copyOf(stationIds))
+                .map(PublicationRepository::row)
+                .forEach(p -> found.put(p.stationId(), p)));
+    return found;
   }
 
   public List<Publication> all() {
     return database.withHandle(
         h ->
             h.createQuery("SELECT * FROM station_publication ORDER BY station_id")
-                .map(
-                    (rs, ctx) ->
-                        new Publication(
-                            rs.getString("station_id"),
-                            rs.getLong("version"),
-                            rs.getString("content_hash"),
-                            rs.getString("payload"),
-                            Sql.instant(rs.getString("published_at"))))
+                .map(PublicationRepository::row)
                 .list());
+  }
+
+  private static Publication row(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Publication(
+        rs.getString("station_id"),
+        rs.getLong("version"),
+        rs.getString("content_hash"),
+        rs.getString("payload"),
+        Sql.instant(rs.getString("published_at")));
   }
 
   /** A snapshot encoded with its version, and the notices it carries. */
@@ -66,15 +77,43 @@ public class PublicationRepository {
    * @throws IllegalStateException if a publication with this version or a higher one is recorded
    */
   public Encoded recordNext(String stationId, LongFunction<Encoded> encode) {
+    return recordNext(List.of(stationId), (station, version) -> encode.apply(version)).getFirst();
+  }
+
+  /** Makes one station's snapshot with the version the database gave it. */
+  @FunctionalInterface
+  public interface Encoder {
+    Encoded encode(String stationId, long version);
+  }
+
+  /**
+   * {@link #recordNext(String, LongFunction)} for many stations in one transaction: a publishing
+   * round commits (and syncs) once per chunk of stations, not once per station. All or none: when
+   * one station's version was recorded meanwhile (another hub published), nothing is recorded and
+   * no version is given out.
+   *
+   * @return what {@code encode} made, in the order of {@code stationIds}
+   * @throws IllegalStateException if a publication with one of the versions or a higher one is
+   *     recorded
+   */
+  public List<Encoded> recordNext(List<String> stationIds, Encoder encode) {
+    if (stationIds.isEmpty()) {
+      return List.of();
+    }
     return database.inTransaction(
         h -> {
-          long version = nextVersion(h, stationId);
-          Encoded encoded = encode.apply(version);
-          if (!record(h, encoded.publication())) {
-            throw new IllegalStateException("version " + version + " was recorded meanwhile");
+          List<Encoded> recorded = new ArrayList<>(stationIds.size());
+          for (String stationId : stationIds) {
+            long version = nextVersion(h, stationId);
+            Encoded encoded = encode.encode(stationId, version);
+            if (!record(h, encoded.publication())) {
+              throw new IllegalStateException(
+                  "station " + stationId + ": version " + version + " was recorded meanwhile");
+            }
+            recordNotices(h, stationId, version, encoded.noticeIds());
+            recorded.add(encoded);
           }
-          recordNotices(h, stationId, version, encoded.noticeIds());
-          return encoded;
+          return recorded;
         });
   }
 

@@ -8,18 +8,24 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import liaison.hub.config.PublishConfig;
+import liaison.hub.db.Database;
 import liaison.hub.deputy.Deputy;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.livelihood.LivelihoodBoards;
 import liaison.hub.media.MediaSlideRepository;
 import liaison.hub.media.ScheduledSlide;
 import liaison.hub.mywork.SignInKeys;
+import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.opinion.DeputyLinks;
 import liaison.hub.plan.PlanRepository;
@@ -77,6 +83,7 @@ public class SnapshotBuilder {
   private final SoftwareRollouts rollouts;
   private final MediaSlideRepository media;
   private final LivelihoodBoards livelihood;
+  private final Database database;
   private final Clock clock;
 
   public SnapshotBuilder(
@@ -97,7 +104,9 @@ public class SnapshotBuilder {
       SoftwareRollouts rollouts,
       MediaSlideRepository media,
       LivelihoodBoards livelihood,
+      Database database,
       Clock clock) {
+    this.database = database;
     this.livelihood = livelihood;
     this.rollouts = rollouts;
     this.media = media;
@@ -121,13 +130,46 @@ public class SnapshotBuilder {
   /** The station's snapshot with the given version, or empty when the station does not exist. */
   public Optional<StationContent> build(
       String stationId, long version, OffsetDateTime generatedAt) {
-    Optional<StationPlace> found = stations.find(stationId);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    StationPlace place = found.get();
+    return Optional.ofNullable(buildAll(List.of(stationId), generatedAt).get(stationId))
+        .map(c -> c.withVersion(version, generatedAt));
+  }
+
+  /**
+   * The snapshots of those of these stations that exist, by id in the order given, each as version
+   * 1 (the publisher stamps the version it records), on one connection: the stations and the
+   * notices aimed at them are read in one query each and a county's stars once, the rest station by
+   * station. {@link #build} is its one-station case.
+   */
+  public Map<String, StationContent> buildAll(
+      Collection<String> stationIds, OffsetDateTime generatedAt) {
+    List<String> ids = List.copyOf(stationIds);
+    return database.withHandle(
+        h -> {
+          OffsetDateTime now = OffsetDateTime.now(clock);
+          Map<String, StationPlace> places = stations.places(ids);
+          Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+          Map<String, List<StationContent.Star>> stars = new HashMap<>();
+          Map<String, StationContent> built = new LinkedHashMap<>();
+          for (String id : ids) {
+            StationPlace place = places.get(id);
+            if (place != null) {
+              List<StationContent.Star> countyStars =
+                  stars.computeIfAbsent(place.countyId(), stationDuty::latestStars);
+              built.put(id, assemble(place, aimed.get(id), countyStars, now, generatedAt));
+            }
+          }
+          return built;
+        });
+  }
+
+  private StationContent assemble(
+      StationPlace place,
+      List<Notice> aimed,
+      List<StationContent.Star> countyStars,
+      OffsetDateTime now,
+      OffsetDateTime generatedAt) {
     var s = place.station();
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    String stationId = s.id();
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
 
     List<Deputy> assigned = deputies.atStation(stationId);
@@ -153,48 +195,45 @@ public class SnapshotBuilder {
     String opinion = links.opinion(s.publicToken());
     Map<String, String> deputyTokens = deputyLinks.tokens(stationId, assignedIds);
 
-    return Optional.of(
-        new StationContent(
+    return new StationContent(
+            s.id(),
+            1,
+            generatedAt,
+            new StationContent.Station(
                 s.id(),
-                version,
-                generatedAt,
-                new StationContent.Station(
-                    s.id(),
-                    s.name(),
-                    s.kind(),
-                    place.townshipName(),
-                    place.countyName(),
-                    s.address(),
-                    s.openingHours(),
-                    s.signPlate(),
-                    SHANGHAI),
-                assigned.stream()
-                    .map(d -> deputy(d, links.opinion(deputyTokens.get(d.id()))))
-                    .toList(),
-                publicSlots,
-                notices.forStation(stationId, s.townshipId(), place.countyId(), now).stream()
-                    .map(
-                        n ->
-                            new StationContent.Notice(
-                                n.id(),
-                                n.title(),
-                                n.body(),
-                                n.priority(),
-                                n.validFrom(),
-                                n.validUntil()))
-                    .toList(),
-                new StationContent.Links(
-                    opinion,
-                    links.booking(s.publicToken()),
-                    links.photoBase(),
-                    links.livelihood(s.publicToken())),
-                results(stationId),
-                playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
-                plan(stationId, today, assignedIds))
-            .withDuty(duty(stationId, place.countyId(), today))
-            .withSoftware(software(stationId))
-            .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
-            .withLivelihood(livelihood.forStation(place)));
+                s.name(),
+                s.kind(),
+                place.townshipName(),
+                place.countyName(),
+                s.address(),
+                s.openingHours(),
+                s.signPlate(),
+                SHANGHAI),
+            assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
+            publicSlots,
+            aimed.stream()
+                .map(
+                    n ->
+                        new StationContent.Notice(
+                            n.id(),
+                            n.title(),
+                            n.body(),
+                            n.priority(),
+                            n.validFrom(),
+                            n.validUntil()))
+                .toList(),
+            new StationContent.Links(
+                opinion,
+                links.booking(s.publicToken()),
+                links.photoBase(),
+                links.livelihood(s.publicToken())),
+            results(stationId),
+            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
+            plan(stationId, today, assignedIds))
+        .withDuty(duty(stationId, countyStars, today))
+        .withSoftware(software(stationId))
+        .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
+        .withLivelihood(livelihood.forStation(place));
   }
 
   /**
@@ -247,14 +286,14 @@ public class SnapshotBuilder {
    * The deputies' side of the snapshot: the county's latest stars, the station's reports to voters,
    * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
-  private StationContent.Duty duty(String stationId, String countyId, LocalDate today) {
+  private StationContent.Duty duty(
+      String stationId, List<StationContent.Star> countyStars, LocalDate today) {
     StationContent.SignIn signIn =
         signInKeys
             .keyOf(stationId)
             .map(key -> new StationContent.SignIn(links.signIn(), key))
             .orElse(null);
-    return new StationContent.Duty(
-        stationDuty.latestStars(countyId), reports(stationId, today), signIn);
+    return new StationContent.Duty(countyStars, reports(stationId, today), signIn);
   }
 
   /**
@@ -303,28 +342,22 @@ public class SnapshotBuilder {
   }
 
   /**
-   * The notice the station's alert topic should carry now: the most pressing urgent or emergency
-   * notice in force (emergency first, then the newest); empty when there is none.
+   * The notice the station's alert topic should carry now, read from its snapshot: the most
+   * pressing urgent or emergency notice in force (emergency first, then the newest); empty when
+   * there is none. The snapshot holds every notice aimed at the station that has not ended, so no
+   * query.
    */
-  public Optional<StationAlert> alert(String stationId, OffsetDateTime now) {
-    Optional<StationPlace> found = stations.find(stationId);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    StationPlace place = found.get();
-    return notices
-        .forStation(stationId, place.station().townshipId(), place.countyId(), now)
-        .stream()
+  public static Optional<StationAlert> alert(StationContent content, OffsetDateTime now) {
+    return content.notices().stream()
         .filter(n -> n.priority().interrupts())
         .filter(
             n ->
                 !n.validFrom().isAfter(now)
                     && (n.validUntil() == null || n.validUntil().isAfter(now)))
         .min(
-            java.util.Comparator.comparing(
-                    (liaison.hub.notice.Notice n) -> n.priority() != NoticePriority.EMERGENCY)
-                .thenComparing(
-                    liaison.hub.notice.Notice::validFrom, java.util.Comparator.reverseOrder()))
+            Comparator.comparing(
+                    (StationContent.Notice n) -> n.priority() != NoticePriority.EMERGENCY)
+                .thenComparing(StationContent.Notice::validFrom, Comparator.reverseOrder()))
         .map(
             n ->
                 new StationAlert(

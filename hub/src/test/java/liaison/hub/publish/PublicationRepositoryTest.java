@@ -62,6 +62,19 @@ class PublicationRepositoryTest {
                   null,
                   null,
                   PublicTokens.next()));
+          stations.insert(
+              h,
+              new Station(
+                  "s-002",
+                  "t-1",
+                  "东街联络站",
+                  StationKind.WORKSTATION,
+                  "地址",
+                  "周一至周五",
+                  "联络站",
+                  null,
+                  null,
+                  PublicTokens.next()));
         });
   }
 
@@ -71,9 +84,13 @@ class PublicationRepositoryTest {
   }
 
   private PublicationRepository.Encoded encoded(long version) {
+    return encoded("s-001", version);
+  }
+
+  private PublicationRepository.Encoded encoded(String station, long version) {
     return new PublicationRepository.Encoded(
         new Publication(
-            "s-001",
+            station,
             version,
             "hash-" + version,
             "{\"version\":" + version + "}",
@@ -130,10 +147,77 @@ class PublicationRepositoryTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void shouldGiveTwoPublishersRecordingChunksAtOnceDifferentVersionsPerStation() throws Exception {
+    // Given two publishers each recording the same two stations as one chunk, at the same time
+    int each = 10;
+    Callable<List<Publication>> publisher =
+        () -> {
+          List<Publication> recorded = new ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            publications
+                .recordNext(List.of("s-001", "s-002"), this::encoded)
+                .forEach(e -> recorded.add(e.publication()));
+          }
+          return recorded;
+        };
+    List<Publication> all = new ArrayList<>();
+    try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+      Future<List<Publication>> first = two.submit(publisher);
+      Future<List<Publication>> second = two.submit(publisher);
+      all.addAll(first.get());
+      all.addAll(second.get());
+    }
+
+    // Then each station's versions are given out once each, its highest is the one recorded, and
+    // every version's notices are recorded with it
+    for (String station : List.of("s-001", "s-002")) {
+      List<Long> versions =
+          all.stream()
+              .filter(p -> p.stationId().equals(station))
+              .map(Publication::version)
+              .toList();
+      assertThat(versions).doesNotHaveDuplicates().hasSize(2 * each);
+      assertThat(publications.current(List.of("s-001", "s-002")).get(station).version())
+          .isEqualTo(versions.stream().mapToLong(Long::longValue).max().orElseThrow());
+      assertThat(noticeRows(station)).isEqualTo(2 * 2 * each);
+    }
+  }
+
+  @Test
+  void shouldRecordNoneOfAChunkWhenOneStationsEncodingFails() {
+    publications.recordNext(List.of("s-001", "s-002"), this::encoded);
+
+    // When the chunk's second snapshot cannot be made
+    assertThatThrownBy(
+            () ->
+                publications.recordNext(
+                    List.of("s-001", "s-002"),
+                    (station, version) -> {
+                      if (station.equals("s-002")) {
+                        throw new IllegalStateException("encoding failed");
+                      }
+                      return encoded(station, version);
+                    }))
+        .hasMessageContaining("encoding failed");
+
+    // Then the first station's new version was not recorded nor taken either
+    assertThat(publications.current("s-001").orElseThrow().version()).isEqualTo(1);
+    assertThat(noticeRows("s-001")).isEqualTo(2);
+    assertThat(publications.recordNext(List.of("s-001", "s-002"), this::encoded))
+        .extracting(e -> e.publication().version())
+        .containsExactly(2L, 2L);
+  }
+
   private int noticeRows() {
+    return noticeRows("s-001");
+  }
+
+  private int noticeRows(String station) {
     return database.withHandle(
         h ->
-            h.createQuery("SELECT count(*) FROM publication_notice WHERE station_id = 's-001'")
+            h.createQuery("SELECT count(*) FROM publication_notice WHERE station_id = :s")
+                .bind("s", station)
                 .mapTo(Integer.class)
                 .one());
   }

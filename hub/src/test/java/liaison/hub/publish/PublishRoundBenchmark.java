@@ -12,13 +12,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.ChildJvm;
+import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
+import liaison.hub.TestDatabases;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
@@ -45,6 +48,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Issue 22's first must-show, measured: a county of 10,000 stations (override with {@code
@@ -54,13 +58,16 @@ import org.junit.jupiter.api.io.TempDir;
  * pipelined within the broker's Receive Maximum by the hub's own {@link PublishWindow}, until every
  * station has received its own. Then the hub: a county-wide notice saved through {@link
  * NoticeService#create} until every station has received a snapshot carrying it. One warm-up round
- * of each first. Prints both, absolute and as a ratio; asserts nothing about time.
+ * of each first, on SQLite and on PostgreSQL. Prints both, absolute and as a ratio; asserts nothing
+ * about time.
  */
+@OnBothStores
 class PublishRoundBenchmark {
   private static final int STATIONS =
       Benchmarks.count(Integer.getInteger("liaison.bench.publish.stations", 10_000), 5);
   private static final String COUNTY = "c-round";
 
+  @Parameter TestDatabases.Store store;
   @TempDir Path dir;
 
   static String stationId(int s) {
@@ -72,10 +79,14 @@ class PublishRoundBenchmark {
     try (RunningHub hub =
         RunningHub.start(
             dir,
+            store,
             Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 10 * STATIONS))) {
       Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
       String password = MqttPasswordHash.newPassword();
       fill(hub, MqttPasswordHash.hash(password));
+      if (store == TestDatabases.Store.POSTGRESQL) {
+        hub.bean(Database.class).useHandle(h -> h.execute("ANALYZE"));
+      }
       ContentPublisher publisher = hub.bean(ContentPublisher.class);
       PublicationRepository publications = hub.bean(PublicationRepository.class);
       publisher.allChanged();
@@ -117,9 +128,10 @@ class PublishRoundBenchmark {
         String report =
             Benchmarks.table(
                     String.format(
-                        "%,d stations connected as themselves (child JVM), QoS 1 subscribers; from the"
-                            + " start of the round to each station receiving its snapshot",
-                        STATIONS),
+                        "%,d stations connected as themselves (child JVM), QoS 1 subscribers, hub"
+                            + " on %s; from the start of the round to each station receiving its"
+                            + " snapshot",
+                        STATIONS, store),
                     List.of(
                         new Benchmarks.Series(
                             "bare publisher: stored snapshots, pipelined", base.delays()),
@@ -134,7 +146,7 @@ class PublishRoundBenchmark {
                 + line("hub", hubRound, base)
                 + String.format(
                     "stations connected and holding their snapshots in %,d ms%n", connectMillis);
-        Benchmarks.record("publish-round", report);
+        Benchmarks.record("publish-round-" + store.name().toLowerCase(Locale.ROOT), report);
       }
     }
   }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import liaison.hub.RunningHub;
+import liaison.hub.broker.BrokerClient;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.notice.Notice;
@@ -128,20 +130,7 @@ class SnapshotOnceTest {
     // (so a station is often marked again while its last snapshot still awaits the broker's PUBACK)
     int burst = 12;
     for (int i = 0; i < burst; i++) {
-      Notice notice =
-          new Notice(
-              "n-burst-" + i,
-              "连续公告 burst-" + i,
-              "正文",
-              NoticePriority.NORMAL,
-              OffsetDateTime.now().minusMinutes(1),
-              OffsetDateTime.now().plusDays(1),
-              Notice.Target.ALL,
-              null,
-              List.of(),
-              "县人大常委会",
-              DemoCounty.COUNTY);
-      database.useHandle(h -> notices.insert(h, notice));
+      countyNotice("n-burst-" + i, "burst-" + i);
       publisher.stationsChanged(stations);
     }
 
@@ -184,5 +173,89 @@ class SnapshotOnceTest {
       }
       publisher.stationsChanged(stations);
     }
+  }
+
+  @Test
+  void shouldRebuildAStationMarkedWhileItsPublishAwaitsThePubackOnlyOnceThePubackComes() {
+    ContentPublisher publisher = hub.bean(ContentPublisher.class);
+    PublicationRepository publications = hub.bean(PublicationRepository.class);
+    BrokerClient broker = hub.bean(BrokerClient.class);
+    List<String> stations = hub.bean(StationRepository.class).allIds();
+    String held = "s-001";
+    String other = stations.stream().filter(s -> !s.equals(held)).findFirst().orElseThrow();
+    String heldTopic = Topic.stationContent(held).toString();
+    await().until(publisher::idle);
+    int before = watcher.receivedOn(heldTopic).size();
+    CompletableFuture<Void> puback = new CompletableFuture<>();
+    broker.holdAcknowledgements(
+        topic -> topic.equals(heldTopic) ? puback : CompletableFuture.completedFuture(null));
+    try {
+      // Given a county-wide notice published to every station, s-001's PUBACK held back
+      countyNotice("n-held-1", "held-1");
+      publisher.stationsChanged(stations);
+      await().until(() -> lastReceived(heldTopic).contains("held-1") && recorded(other, "held-1"));
+      long first = publications.current(held).orElseThrow().version();
+      assertThat(publisher.idle()).as("s-001's publish awaits its PUBACK").isFalse();
+
+      // When a second notice marks every station again while that publish is in flight
+      countyNotice("n-held-2", "held-2");
+      publisher.stationsChanged(stations);
+
+      // Then the others get it, but s-001 gets no new version while its publish is in flight
+      await().until(() -> recorded(other, "held-2"));
+      assertThat(publications.current(held).orElseThrow().version()).isEqualTo(first);
+      assertThat(publisher.idle()).isFalse();
+
+      // When its PUBACK comes, it is rebuilt with the second notice and receives that last, in
+      // strictly increasing versions
+      puback.complete(null);
+      await().until(() -> publisher.idle() && lastReceived(heldTopic).contains("held-2"));
+      List<TestClient.Received> got = watcher.receivedOn(heldTopic);
+      List<Long> versions =
+          got.subList(before, got.size()).stream()
+              .map(r -> ProtocolCodec.decode(r.payload(), StationContent.class).version())
+              .toList();
+      assertThat(versions).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+      assertThat(versions.getLast())
+          .isGreaterThan(first)
+          .isEqualTo(publications.current(held).orElseThrow().version());
+    } finally {
+      broker.holdAcknowledgements(topic -> CompletableFuture.completedFuture(null));
+      puback.complete(null);
+      NoticeRepository notices = hub.bean(NoticeRepository.class);
+      Database database = hub.bean(Database.class);
+      database.useHandle(h -> notices.delete(h, "n-held-1"));
+      database.useHandle(h -> notices.delete(h, "n-held-2"));
+      publisher.stationsChanged(stations);
+    }
+  }
+
+  private String lastReceived(String topic) {
+    List<TestClient.Received> got = watcher.receivedOn(topic);
+    return got.isEmpty() ? "" : new String(got.getLast().payload(), StandardCharsets.UTF_8);
+  }
+
+  private boolean recorded(String station, String marker) {
+    return hub.bean(PublicationRepository.class)
+        .current(station)
+        .filter(p -> p.payload().contains(marker))
+        .isPresent();
+  }
+
+  private void countyNotice(String id, String marker) {
+    Notice notice =
+        new Notice(
+            id,
+            "连续公告 " + marker,
+            "正文",
+            NoticePriority.NORMAL,
+            OffsetDateTime.now().minusMinutes(1),
+            OffsetDateTime.now().plusDays(1),
+            Notice.Target.ALL,
+            null,
+            List.of(),
+            "县人大常委会",
+            DemoCounty.COUNTY);
+    hub.bean(Database.class).useHandle(h -> hub.bean(NoticeRepository.class).insert(h, notice));
   }
 }
