@@ -137,8 +137,9 @@ public class SnapshotBuilder {
   /**
    * The snapshots of those of these stations that exist, by id in the order given, each as version
    * 1 (the publisher stamps the version it records), on one connection: the stations and the
-   * notices aimed at them are read in one query each and a county's stars once, the rest station by
-   * station. {@link #build} is its one-station case.
+   * notices aimed at them, their deputies, handling figures and published summaries are read in one
+   * query (or two) each for them all and a county's stars once, the rest station by station. {@link
+   * #build} is its one-station case.
    */
   public Map<String, StationContent> buildAll(
       Collection<String> stationIds, OffsetDateTime generatedAt) {
@@ -148,6 +149,12 @@ public class SnapshotBuilder {
           OffsetDateTime now = OffsetDateTime.now(clock);
           Map<String, StationPlace> places = stations.places(ids);
           Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+          Chunk chunk =
+              new Chunk(
+                  aimed,
+                  deputies.atStations(places.keySet()),
+                  results.forStations(places.keySet()),
+                  summaries.latestAt(places.keySet(), StationContent.Results.MAX_SUMMARIES));
           Map<String, List<StationContent.Star>> stars = new HashMap<>();
           Map<String, StationContent> built = new LinkedHashMap<>();
           for (String id : ids) {
@@ -155,16 +162,23 @@ public class SnapshotBuilder {
             if (place != null) {
               List<StationContent.Star> countyStars =
                   stars.computeIfAbsent(place.countyId(), stationDuty::latestStars);
-              built.put(id, assemble(place, aimed.get(id), countyStars, now, generatedAt));
+              built.put(id, assemble(place, chunk, countyStars, now, generatedAt));
             }
           }
           return built;
         });
   }
 
+  /** What is read for a whole chunk of stations at once, each by station id. */
+  private record Chunk(
+      Map<String, List<Notice>> aimed,
+      Map<String, List<Deputy>> deputies,
+      Map<String, HandlingResults.Periods> periods,
+      Map<String, List<PublishedSummary>> summaries) {}
+
   private StationContent assemble(
       StationPlace place,
-      List<Notice> aimed,
+      Chunk chunk,
       List<StationContent.Star> countyStars,
       OffsetDateTime now,
       OffsetDateTime generatedAt) {
@@ -172,7 +186,7 @@ public class SnapshotBuilder {
     String stationId = s.id();
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
 
-    List<Deputy> assigned = deputies.atStation(stationId);
+    List<Deputy> assigned = chunk.deputies().getOrDefault(stationId, List.of());
     Set<String> assignedIds = assigned.stream().map(Deputy::id).collect(Collectors.toSet());
     List<ReceptionSlot> slots =
         receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
@@ -211,7 +225,7 @@ public class SnapshotBuilder {
                 SHANGHAI),
             assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
             publicSlots,
-            aimed.stream()
+            chunk.aimed().get(stationId).stream()
                 .map(
                     n ->
                         new StationContent.Notice(
@@ -227,7 +241,9 @@ public class SnapshotBuilder {
                 links.booking(s.publicToken()),
                 links.photoBase(),
                 links.livelihood(s.publicToken())),
-            results(stationId),
+            results(
+                chunk.periods().get(stationId),
+                chunk.summaries().getOrDefault(stationId, List.of())),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds))
         .withDuty(duty(stationId, countyStars, today))
@@ -365,15 +381,13 @@ public class SnapshotBuilder {
   }
 
   /** The station's handling figures and its newest published summaries (公示摘要). */
-  private StationContent.Results results(String stationId) {
-    HandlingResults.Periods p = results.forStation(stationId);
+  private static StationContent.Results results(
+      HandlingResults.Periods p, List<PublishedSummary> latest) {
     return StationContent.Results.of(
         figures(p.monthPeriod(), p.month()),
         figures(p.yearPeriod(), p.year()),
         figures(p.last12MonthsPeriod(), p.last12Months()),
-        summaries.latest(stationId, StationContent.Results.MAX_SUMMARIES).stream()
-            .map(SnapshotBuilder::summary)
-            .toList());
+        latest.stream().map(SnapshotBuilder::summary).toList());
   }
 
   private static StationContent.Figures figures(ReportingPeriod period, HandlingFigures f) {
