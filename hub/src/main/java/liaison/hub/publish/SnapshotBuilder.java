@@ -137,9 +137,9 @@ public class SnapshotBuilder {
   /**
    * The snapshots of those of these stations that exist, by id in the order given, each as version
    * 1 (the publisher stamps the version it records), on one connection: the stations and the
-   * notices aimed at them, their deputies, handling figures and published summaries are read in one
-   * query (or two) each for them all and a county's stars once, the rest station by station. {@link
-   * #build} is its one-station case.
+   * notices aimed at them, their deputies, handling figures, published summaries, sign-in keys and
+   * video volumes are read in one query (or two) each for them all and a county's stars once, the
+   * rest station by station. {@link #build} is its one-station case.
    */
   public Map<String, StationContent> buildAll(
       Collection<String> stationIds, OffsetDateTime generatedAt) {
@@ -154,7 +154,9 @@ public class SnapshotBuilder {
                   aimed,
                   deputies.atStations(places.keySet()),
                   results.forStations(places.keySet()),
-                  summaries.latestAt(places.keySet(), StationContent.Results.MAX_SUMMARIES));
+                  summaries.latestAt(places.keySet(), StationContent.Results.MAX_SUMMARIES),
+                  signInKeys.keysOf(places.keySet()),
+                  media.volumes(places.keySet()));
           Map<String, List<StationContent.Star>> stars = new HashMap<>();
           Map<String, StationContent> built = new LinkedHashMap<>();
           for (String id : ids) {
@@ -174,7 +176,9 @@ public class SnapshotBuilder {
       Map<String, List<Notice>> aimed,
       Map<String, List<Deputy>> deputies,
       Map<String, HandlingResults.Periods> periods,
-      Map<String, List<PublishedSummary>> summaries) {}
+      Map<String, List<PublishedSummary>> summaries,
+      Map<String, String> signInKeys,
+      Map<String, Integer> volumes) {}
 
   private StationContent assemble(
       StationPlace place,
@@ -246,9 +250,15 @@ public class SnapshotBuilder {
                 chunk.summaries().getOrDefault(stationId, List.of())),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds))
-        .withDuty(duty(stationId, countyStars, today))
+        .withDuty(duty(stationId, chunk.signInKeys().get(stationId), countyStars, today))
         .withSoftware(software(stationId))
-        .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
+        .withMedia(
+            media(
+                stationId,
+                s.townshipId(),
+                place.countyId(),
+                chunk.volumes().getOrDefault(stationId, 0),
+                now))
         .withLivelihood(livelihood.forStation(place));
   }
 
@@ -260,13 +270,12 @@ public class SnapshotBuilder {
    * stops it on time itself from its {@code validUntil}.
    */
   private StationContent.@Nullable Media media(
-      String stationId, String townshipId, String countyId, OffsetDateTime now) {
+      String stationId, String townshipId, String countyId, int volume, OffsetDateTime now) {
     List<MediaSlide> slides =
         media.forStation(stationId, townshipId, countyId, now, now.plus(MEDIA_AHEAD)).stream()
             .filter(slide -> !slide.item().files().isEmpty())
             .map(ScheduledSlide::toProtocol)
             .toList();
-    int volume = media.volume(stationId);
     return slides.isEmpty() && volume == 0 ? null : new StationContent.Media(slides, volume);
   }
 
@@ -303,12 +312,12 @@ public class SnapshotBuilder {
    * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
   private StationContent.Duty duty(
-      String stationId, List<StationContent.Star> countyStars, LocalDate today) {
+      String stationId,
+      @Nullable String signInKey,
+      List<StationContent.Star> countyStars,
+      LocalDate today) {
     StationContent.SignIn signIn =
-        signInKeys
-            .keyOf(stationId)
-            .map(key -> new StationContent.SignIn(links.signIn(), key))
-            .orElse(null);
+        signInKey == null ? null : new StationContent.SignIn(links.signIn(), signInKey);
     return new StationContent.Duty(countyStars, reports(stationId, today), signIn);
   }
 
