@@ -118,6 +118,19 @@ public final class TestDatabases {
   }
 
   /**
+   * The PostgreSQL database of the hub folder {@code dataDir}, made by {@link #hubProperties}: for
+   * a test that reaches the hub's own database beside it (a benchmark's bare baseline).
+   */
+  public static PostgresDatabase postgresOf(Path dataDir) {
+    PostgresDatabase db = BY_FOLDER.get(dataDir.toAbsolutePath().normalize());
+    if (db == null) {
+      throw new IllegalStateException(
+          "no PostgreSQL database for " + dataDir + ": start a hub on PostgreSQL there first");
+    }
+    return db;
+  }
+
+  /**
    * For a test that runs on PostgreSQL: skips it, saying why, when no server answers, except under
    * {@code CI=true}, where PostgreSQL is part of the machine and its absence fails the test.
    */

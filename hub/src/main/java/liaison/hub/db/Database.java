@@ -116,6 +116,11 @@ public final class Database {
     return turns == null ? 0 : turns.getQueueLength();
   }
 
+  /** Whether writers take turns here (SQLite), one commit at a time. */
+  public boolean writersTakeTurns() {
+    return turns != null;
+  }
+
   /** Whether a writer holds the turn now (false on PostgreSQL). */
   public boolean writing() {
     return turns != null && turns.isLocked();

@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import liaison.hub.db.Database;
+import liaison.hub.db.GroupCommit;
 import liaison.hub.db.Ids;
+import liaison.hub.db.Sql;
 import liaison.hub.deputy.DeputyRepository;
 import liaison.hub.notify.SmsStops;
 import liaison.hub.photo.PhotoStore;
@@ -17,6 +19,7 @@ import liaison.hub.station.StationPlace;
 import liaison.hub.station.StationRepository;
 import liaison.hub.text.ResidentText;
 import liaison.hub.text.Text;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,7 @@ public class OpinionSubmissions {
   public static final int MAX_PHOTOS = 3;
   static final int MAX_NAME = 40;
 
-  private final Database database;
+  private final GroupCommit writes;
   private final CaseRepository repository;
   private final Cases cases;
   private final PhotoStore photos;
@@ -50,7 +53,7 @@ public class OpinionSubmissions {
   public static final String RECEIVED = "liaison.opinions.received";
 
   public OpinionSubmissions(
-      Database database,
+      GroupCommit writes,
       CaseRepository repository,
       Cases cases,
       PhotoStore photos,
@@ -60,7 +63,7 @@ public class OpinionSubmissions {
       SmsStops smsStops,
       Clock clock,
       MeterRegistry meters) {
-    this.database = database;
+    this.writes = writes;
     this.repository = repository;
     this.cases = cases;
     this.photos = photos;
@@ -118,12 +121,49 @@ public class OpinionSubmissions {
   }
 
   /**
+   * What a submission must pass inside its own transaction before the case is written: the form's
+   * rate limits, counted in that transaction so that the limits and the case cost one commit (one
+   * sync on SQLite) rather than one each. Empty to go on; otherwise how long the sender must wait.
+   */
+  @FunctionalInterface
+  public interface Admission {
+    Optional<Duration> admit(Handle h);
+  }
+
+  /**
+   * An {@link Admission} said no: the transaction was rolled back, nothing was saved or counted.
+   */
+  public static final class Refused extends RuntimeException {
+    private final Duration wait;
+
+    Refused(Duration wait) {
+      // Thrown per refused request: no stack trace to fill.
+      super("refused for " + wait, null, false, false);
+      this.wait = wait;
+    }
+
+    public Duration waitFor() {
+      return wait;
+    }
+  }
+
+  /**
    * Checks and stores the opinion; returns the new case.
    *
    * @throws ValidationProblem with every field's problem (fields: category, text, photo1…photo3,
    *     name, phone, consent, notifySms); nothing was saved
    */
   public OpinionCase submit(Address address, OpinionDraft draft) {
+    return submit(address, draft, h -> Optional.empty());
+  }
+
+  /**
+   * As {@link #submit(Address, OpinionDraft)}, the {@code admission} asked first inside the case's
+   * transaction, once every field has passed its checks.
+   *
+   * @throws Refused when the admission refused; nothing was saved
+   */
+  public OpinionCase submit(Address address, OpinionDraft draft, Admission admission) {
     ValidationProblem.Collector errors = new ValidationProblem.Collector();
     Category category = Category.of(draft.category()).orElse(null);
     if (category == null) {
@@ -162,15 +202,22 @@ public class OpinionSubmissions {
     assert category != null;
 
     List<String> hashes = prepared.stream().map(photos::save).toList();
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    // As the store keeps it (to the second, in Beijing time): the case returned is the one written,
+    // without reading it back inside the writer's turn.
+    OffsetDateTime now = Sql.instant(Sql.instant(OffsetDateTime.now(clock)));
     String id = Ids.next("case");
     // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does
     // only
     // the writes (a clash of 59-bit codes is drawn again inside, practically never).
     String drawn = TrackingCodes.next();
+    // Committed with the submissions that came at the same moment: one sync for them all.
     OpinionCase saved =
-        database.inTransaction(
+        writes.inTransaction(
             h -> {
+              Optional<Duration> wait = admission.admit(h);
+              if (wait.isPresent()) {
+                throw new Refused(wait.get());
+              }
               String code = drawn;
               while (repository.codeExists(h, code)) {
                 code = TrackingCodes.next();
@@ -219,7 +266,7 @@ public class OpinionSubmissions {
                   CaseEvent.RESIDENT,
                   "submit",
                   uploads.isEmpty() ? "" : uploads.size() + " photo(s)");
-              return repository.find(h, id).orElseThrow();
+              return c;
             });
     (address.deputyId() == null ? byStationLink : byDeputyLink).increment();
     LOG.info(

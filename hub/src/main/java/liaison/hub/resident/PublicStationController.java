@@ -137,25 +137,39 @@ public class PublicStationController {
     if (target.isEmpty()) {
       return pages.unknownLink(request);
     }
-    Optional<HttpResponse<?>> limited = pages.limit(request, token);
-    if (limited.isPresent()) {
-      return limited.get();
+    List<byte[]> photos = ResidentPages.uploads(photo1, photo2, photo3);
+    if (photos.stream().anyMatch(p -> p.length > 0)) {
+      // Photos are decoded and stored before the case's transaction: not for a sender already
+      // past a limit.
+      Optional<HttpResponse<?>> held = pages.heldBack(request, token);
+      if (held.isPresent()) {
+        return held.get();
+      }
     }
     OpinionDraft draft =
         new OpinionDraft(
             category,
             text,
-            ResidentPages.uploads(photo1, photo2, photo3),
+            photos,
             name,
             phone,
             consent != null,
             toDepartment != null,
             notifySms != null);
     try {
-      OpinionCase saved = submissions.submit(target.get().address(), draft);
+      // The limits are counted in the case's own transaction: one commit for both.
+      OpinionCase saved =
+          submissions.submit(target.get().address(), draft, h -> pages.count(h, request, token));
       // Post/redirect/get: reloading the result page does not send the opinion twice.
       return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
+    } catch (OpinionSubmissions.Refused refused) {
+      return pages.tooMany(request, refused.waitFor());
     } catch (ValidationProblem problem) {
+      // A form sent back counts against the limits as a stored one does.
+      Optional<HttpResponse<?>> limited = pages.limit(request, token);
+      if (limited.isPresent()) {
+        return limited.get();
+      }
       Lang lang = Lang.of(request);
       ResidentPages.FieldMessages messages = ResidentPages.FieldMessages.of(lang, problem.errors());
       Typed values =

@@ -40,13 +40,27 @@ public class Throttles {
     this.clock = clock;
   }
 
+  /**
+   * A limit counted in the database, which can also count inside a transaction the caller holds: a
+   * request's limits and its own writes then cost one commit (one sync on SQLite) instead of one
+   * each.
+   */
+  public interface Shared extends Throttle {
+    /**
+     * As {@link #tryAcquire(String)}, in the caller's transaction {@code h}: the event counts when
+     * that transaction commits, and the key's row stays locked until then (PostgreSQL), so the
+     * count stays exact across hubs.
+     */
+    Optional<Duration> tryAcquire(Handle h, String key);
+  }
+
   /** A limit every hub shares, named by {@code scope} ({@code login.account}). */
-  public Throttle shared(String scope, int limit, Duration window) {
+  public Shared shared(String scope, int limit, Duration window) {
     return shared(scope, limit, window, Integer.MAX_VALUE);
   }
 
   /** The same, remembering at most {@code maxKeys} keys (a stranger may invent addresses). */
-  public Throttle shared(String scope, int limit, Duration window, int maxKeys) {
+  public Shared shared(String scope, int limit, Duration window, int maxKeys) {
     if (limit < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
       throw new IllegalArgumentException(
           "a rate limit needs at least 1 event per positive window and room for a key, got "
@@ -61,7 +75,7 @@ public class Throttles {
     if (before != null && !before.equals(window)) {
       throw new IllegalStateException("two limits named " + scope);
     }
-    return new Shared(scope, limit, window, maxKeys);
+    return new InDatabase(scope, limit, window, maxKeys);
   }
 
   /** Deletes the events and keys that have left their limit's window. */
@@ -105,13 +119,13 @@ public class Throttles {
     return gone;
   }
 
-  private final class Shared implements Throttle {
+  private final class InDatabase implements Shared {
     private final String scope;
     private final int limit;
     private final Duration window;
     private final int maxKeys;
 
-    Shared(String scope, int limit, Duration window, int maxKeys) {
+    InDatabase(String scope, int limit, Duration window, int maxKeys) {
       this.scope = scope;
       this.limit = limit;
       this.window = window;
@@ -120,48 +134,49 @@ public class Throttles {
 
     @Override
     public Optional<Duration> tryAcquire(String key) {
+      return database.inTransaction(h -> tryAcquire(h, key));
+    }
+
+    @Override
+    public Optional<Duration> tryAcquire(Handle h, String key) {
       long now = clock.millis();
       long horizon = now - window.toMillis();
-      return database.inTransaction(
-          h -> {
-            if (maxKeys != Integer.MAX_VALUE && !known(h, key) && keys(h) >= maxKeys) {
-              makeRoom(h, horizon);
-            }
-            // Locks the key's row until the commit (PostgreSQL), so two hubs counting the same key
-            // take turns; a new key is made here.
-            h.createUpdate(
-                    """
+      if (maxKeys != Integer.MAX_VALUE && !known(h, key) && keys(h) >= maxKeys) {
+        makeRoom(h, horizon);
+      }
+      // Locks the key's row until the commit (PostgreSQL), so two hubs counting the same key
+      // take turns; a new key is made here.
+      h.createUpdate(
+              """
                     INSERT INTO throttle_key (scope, subject, last_at) VALUES (:scope, :key, :now)
                     ON CONFLICT (scope, subject) DO UPDATE SET last_at = throttle_key.last_at
                     """)
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("now", now)
-                .execute();
-            h.createUpdate(
-                    "DELETE FROM throttle_hit WHERE scope = :scope AND subject = :key AND at <= :horizon")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("horizon", horizon)
-                .execute();
-            Optional<Duration> wait = wait(h, key, now, horizon);
-            if (wait.isPresent()) {
-              return wait;
-            }
-            h.createUpdate(
-                    "INSERT INTO throttle_hit (scope, subject, at) VALUES (:scope, :key, :now)")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("now", now)
-                .execute();
-            h.createUpdate(
-                    "UPDATE throttle_key SET last_at = :now WHERE scope = :scope AND subject = :key")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("now", now)
-                .execute();
-            return Optional.empty();
-          });
+          .bind("scope", scope)
+          .bind("key", key)
+          .bind("now", now)
+          .execute();
+      h.createUpdate(
+              "DELETE FROM throttle_hit WHERE scope = :scope AND subject = :key AND at <= :horizon")
+          .bind("scope", scope)
+          .bind("key", key)
+          .bind("horizon", horizon)
+          .execute();
+      Optional<Duration> wait = wait(h, key, now, horizon);
+      if (wait.isPresent()) {
+        return wait;
+      }
+      h.createUpdate("INSERT INTO throttle_hit (scope, subject, at) VALUES (:scope, :key, :now)")
+          .bind("scope", scope)
+          .bind("key", key)
+          .bind("now", now)
+          .execute();
+      h.createUpdate(
+              "UPDATE throttle_key SET last_at = :now WHERE scope = :scope AND subject = :key")
+          .bind("scope", scope)
+          .bind("key", key)
+          .bind("now", now)
+          .execute();
+      return Optional.empty();
     }
 
     @Override

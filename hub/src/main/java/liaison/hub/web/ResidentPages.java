@@ -25,6 +25,7 @@ import liaison.hub.security.ClientAddresses;
 import liaison.hub.security.Throttle;
 import liaison.hub.security.Throttles;
 import liaison.hub.text.Text;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 public class ResidentPages {
-  private final Throttle perIp;
-  private final Throttle perToken;
+  private final Throttles.Shared perIp;
+  private final Throttles.Shared perToken;
   private final Throttle ratingsPerCode;
   private final Throttle ratingsPerIp;
   private final ClientAddresses addresses;
@@ -109,6 +110,29 @@ public class ResidentPages {
       wait = perToken.tryAcquire(token);
     }
     return wait.map(w -> tooMany(request, w));
+  }
+
+  /**
+   * The 429 answer when the address or the token is at its limit now, counting nothing: looked at
+   * before a form's photos are decoded and stored, so a client past its limit costs no more than
+   * two reads.
+   */
+  public Optional<HttpResponse<?>> heldBack(HttpRequest<?> request, String token) {
+    Optional<Duration> wait = perIp.blockedFor(addresses.of(request));
+    if (wait.isEmpty()) {
+      wait = perToken.blockedFor(token);
+    }
+    return wait.map(w -> tooMany(request, w));
+  }
+
+  /**
+   * Counts a public POST, as {@link #limit} does, inside the caller's transaction {@code h} (the
+   * one that stores what was posted): the wait when the address or the token is over its limit,
+   * empty to go on. The caller rolls back on a wait, so a refused POST counts nowhere.
+   */
+  public Optional<Duration> count(Handle h, HttpRequest<?> request, String token) {
+    Optional<Duration> wait = perIp.tryAcquire(h, addresses.of(request));
+    return wait.isPresent() ? wait : perToken.tryAcquire(h, token);
   }
 
   /** Counts a rating against its tracking code, then against the address. */

@@ -66,11 +66,13 @@ class WaitingWritersTest {
                               Resident.Field.text("phone", ""))),
                   phones));
         }
-        // One writer has the turn and waits on the other connection's lock; the others wait for the
-        // turn (the hub's own publisher may be among them, or hold the turn itself).
+        // One writer has the turn and waits on the other connection's lock, the others queued to be
+        // committed together after it (GroupCommit); the hub's own publisher may wait for the turn
+        // too, or hold it itself.
+        GroupCommit together = hub.bean(GroupCommit.class);
         await()
             .atMost(Duration.ofSeconds(8))
-            .until(() -> database.writing() && database.waitingWriters() >= WRITERS - 1);
+            .until(() -> database.writing() && together.pending() >= WRITERS);
 
         HttpResponse<String> health = hub.get("/health");
         HttpResponse<String> page = resident.get("/o/" + token);
