@@ -1,0 +1,682 @@
+package liaison.hub.ingest;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import liaison.hub.ChildJvm;
+import liaison.hub.OnBothStores;
+import liaison.hub.RunningHub;
+import liaison.hub.TestDatabases;
+import liaison.hub.db.Database;
+import liaison.hub.enrolment.StationCredentialRepository;
+import liaison.hub.notice.NoticeDraft;
+import liaison.hub.notice.NoticeService;
+import liaison.hub.opinion.Resident;
+import liaison.hub.publish.ContentPublisher;
+import liaison.hub.publish.PublicationRepository;
+import liaison.hub.security.Role;
+import liaison.hub.security.Staff;
+import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.MqttPasswordHash;
+import liaison.testkit.Benchmarks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 22's soak: a hub serving 1,000 stations for 30 minutes ({@code
+ * -Dliaison.bench.soak.minutes=N}), every station connected as itself in a child JVM ({@link
+ * SoakStations}), subscribed to its content topic, sending a heartbeat every 30 s and an event
+ * every 2 minutes; a county-wide notice saved through {@link NoticeService} every minute, each
+ * followed until every station holds a snapshot carrying it; a resident's opinion over HTTP every 5
+ * s. At the start (after a warm-up round), every 5 minutes and at the end it prints the hub JVM's
+ * used heap after full collections, its live platform threads, its open file descriptors, the
+ * database's size and the rows of the tables that grow; then the differences and a verdict. Fails
+ * when a notice misses a station, an event is lost, an opinion is refused, a station loses its
+ * connection or the hub logs an ERROR; the verdict on growth is printed, not asserted.
+ */
+@OnBothStores
+class SoakBenchmark {
+  private static final int STATIONS = Benchmarks.count(1_000, 3);
+  private static final Duration RUN =
+      Benchmarks.choose(
+          Duration.ofMinutes(Integer.getInteger("liaison.bench.soak.minutes", 30)),
+          Duration.ofSeconds(3));
+  private static final Duration NOTICE_EVERY =
+      Benchmarks.choose(Duration.ofMinutes(1), Duration.ofSeconds(1));
+  private static final Duration HEARTBEAT_EVERY =
+      Benchmarks.choose(Duration.ofSeconds(30), Duration.ofMillis(500));
+  private static final Duration EVENT_EVERY =
+      Benchmarks.choose(Duration.ofMinutes(2), Duration.ofMillis(700));
+  private static final Duration OPINION_EVERY =
+      Benchmarks.choose(Duration.ofSeconds(5), Duration.ofMillis(500));
+  private static final Duration SAMPLE_EVERY =
+      Benchmarks.choose(Duration.ofMinutes(5), Duration.ofHours(1));
+
+  /** The tables a working county's hub adds rows to, counted in each sample. */
+  private static final List<String> GROWING =
+      List.of(
+          "station_event",
+          "station_version_shown",
+          "notice",
+          "notice_station",
+          "station_version",
+          "publication_notice",
+          "publish_request",
+          "opinion_case",
+          "case_event",
+          "throttle_hit",
+          "audit_entry");
+
+  /** Growth of the used heap after full collections still called flat: 8 MiB or 10 %. */
+  private static final long HEAP_SLACK = 8L << 20;
+
+  /** Growth of live threads and open descriptors still called flat: pools start lazily. */
+  private static final int THREAD_SLACK = 3;
+
+  private static final int FD_SLACK = 5;
+
+  private static final String COUNTY = "c-soak";
+
+  @Parameter TestDatabases.Store store;
+  @TempDir Path dir;
+
+  static String stationId(int s) {
+    return String.format("s-k%04d", s);
+  }
+
+  @Test
+  void stationsForHalfAnHour() throws Exception {
+    LogWatch log = LogWatch.attach();
+    try (RunningHub hub =
+        RunningHub.start(
+            dir,
+            store,
+            Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 10 * STATIONS))) {
+      ScaleStations.add(hub, "soak", "久测", STATIONS, SoakBenchmark::stationId);
+      String password = MqttPasswordHash.newPassword();
+      String hash = MqttPasswordHash.hash(password);
+      StationCredentialRepository credentials = hub.bean(StationCredentialRepository.class);
+      for (int s = 0; s < STATIONS; s++) {
+        credentials.provision(stationId(s), hash, "bench", java.time.OffsetDateTime.now());
+      }
+      ContentPublisher publisher = hub.bean(ContentPublisher.class);
+      PublicationRepository publications = hub.bean(PublicationRepository.class);
+      publisher.allChanged();
+      waitFor(
+          () -> publications.all().size() == STATIONS && publisher.idle(),
+          Duration.ofMinutes(10),
+          "the first " + STATIONS + " publications");
+      List<String> tokens = new ArrayList<>();
+      StationRepository stations = hub.bean(StationRepository.class);
+      for (int s = 0; s < STATIONS; s++) {
+        tokens.add(stations.find(stationId(s)).orElseThrow().station().publicToken());
+      }
+      Staff admin =
+          new Staff("u-soak", "u-soak", "县管理员", Role.COUNTY_ADMIN, COUNTY, null, Set.of());
+      NoticeService notices = hub.bean(NoticeService.class);
+      Database db = hub.bean(Database.class);
+      double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+      try (Fleet fleet = Fleet.start(dir, hub.brokerUri(), password)) {
+        long connectMillis = fleet.await("connectMillis");
+        List<Round> rounds = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
+        // Warm-up: a notice round and an opinion from each phone, then the first sample.
+        Round warmUp = round(fleet, notices, admin, "warm-up");
+        Opinions opinions = new Opinions(hub, tokens);
+        samples.add(sample("start", db));
+        opinions.start();
+        long start = System.nanoTime();
+        long end = start + RUN.toNanos();
+        long nextSample = start + SAMPLE_EVERY.toNanos();
+        for (int i = 0; System.nanoTime() < end; i++) {
+          long due = start + i * NOTICE_EVERY.toNanos();
+          sleepUntil(due);
+          rounds.add(round(fleet, notices, admin, "n" + i));
+          if (System.nanoTime() >= nextSample && System.nanoTime() < end) {
+            samples.add(sample(minutes(start) + " min", db));
+            nextSample += SAMPLE_EVERY.toNanos();
+          }
+        }
+        opinions.stop();
+        Map<String, Long> sent = fleet.quiet();
+        long events = sent.get("events");
+        waitFor(
+            () -> rows(db, "station_event") >= events,
+            Duration.ofMinutes(2),
+            "the hub to store the " + events + " events the stations had acknowledged");
+        waitFor(publisher::idle, Duration.ofMinutes(2), "the publisher to finish");
+        samples.add(sample("end, " + minutes(start) + " min", db));
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        String report =
+            load(connectMillis, loadBefore, loadAfter)
+                + rounds(warmUp, rounds)
+                + opinions.describe()
+                + String.format(
+                    "stations' heartbeats acknowledged %,d, events %,d (stored by the hub %,d),"
+                        + " failures %d, connections lost %d%n",
+                    sent.get("heartbeats"),
+                    events,
+                    rows(db, "station_event"),
+                    sent.get("failures"),
+                    sent.get("lost"))
+                + samples(samples)
+                + log.describe();
+        Benchmarks.record("soak-" + store.name().toLowerCase(Locale.ROOT), report);
+
+        List<String> faults = new ArrayList<>();
+        rounds.stream()
+            .filter(r -> r.reached() != STATIONS)
+            .forEach(
+                r ->
+                    faults.add(
+                        "notice " + r.marker() + " reached " + r.reached() + " of " + STATIONS));
+        if (rows(db, "station_event") != events) {
+          faults.add(
+              "the stations had "
+                  + events
+                  + " events acknowledged, the hub stored "
+                  + rows(db, "station_event"));
+        }
+        if (sent.get("failures") != 0 || sent.get("unacknowledged") != 0) {
+          faults.add("the stations met failures: " + sent + "; their output:\n" + fleet.log);
+        }
+        if (opinions.refused.get() != 0) {
+          faults.add(opinions.refused + " opinions refused: " + opinions.sample);
+        }
+        if (log.errors.get() != 0) {
+          faults.add("the hub logged " + log.errors + " ERROR lines: " + log.errorSamples);
+        }
+        if (!faults.isEmpty()) {
+          throw new AssertionError(String.join("\n", faults));
+        }
+      }
+    } finally {
+      log.detach();
+    }
+  }
+
+  private static long minutes(long startNanos) {
+    return Math.round((System.nanoTime() - startNanos) / 60e9);
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long left = nanos - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
+  private static void waitFor(
+      java.util.function.BooleanSupplier condition, Duration limit, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("gave up waiting for " + what + " after " + limit);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** One notice: how many stations received a snapshot carrying it, and when the last one did. */
+  private record Round(String marker, int reached, double seconds) {}
+
+  /**
+   * Saves a county-wide notice, valid for ten minutes (so that a station shows about ten at a time,
+   * as a busy county's), and waits until every station holds a snapshot carrying it, or for the
+   * notice period at most (at least 20 s).
+   */
+  private static Round round(Fleet fleet, NoticeService notices, Staff admin, String name)
+      throws IOException, InterruptedException {
+    String marker = "soak-" + name + "-" + System.nanoTime();
+    fleet.expect(marker);
+    LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+    DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    String until = now.plusMinutes(11).truncatedTo(ChronoUnit.MINUTES).format(minute);
+    long t0 = nowMicros();
+    notices.create(
+        admin,
+        new NoticeDraft(
+            "全县通知 " + name, "本月起接待日调整为每周二。" + marker, "NORMAL", null, until, "ALL", null, null));
+    long[] tally = fleet.reached(Duration.ofSeconds(Math.max(20, NOTICE_EVERY.toSeconds() - 10)));
+    return new Round(marker, (int) tally[0], tally[0] == 0 ? 0 : (tally[1] - t0) / 1e6);
+  }
+
+  private static long nowMicros() {
+    Instant t = Instant.now();
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+  }
+
+  private static String rounds(Round warmUp, List<Round> rounds) {
+    double[] seconds = rounds.stream().mapToDouble(Round::seconds).sorted().toArray();
+    int complete = (int) rounds.stream().filter(r -> r.reached() == STATIONS).count();
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "%d county-wide notices, one every %d s: %d reached all %,d stations; until the last"
+                + " station held it: warm-up %.2f s, then median %.2f s, slowest %.2f s, first %.2f s,"
+                + " last %.2f s%n",
+            rounds.size(),
+            NOTICE_EVERY.toSeconds(),
+            complete,
+            STATIONS,
+            warmUp.seconds(),
+            seconds.length == 0 ? 0 : seconds[seconds.length / 2],
+            seconds.length == 0 ? 0 : seconds[seconds.length - 1],
+            rounds.isEmpty() ? 0 : rounds.getFirst().seconds(),
+            rounds.isEmpty() ? 0 : rounds.getLast().seconds()));
+    out.append("each round, seconds until the last station:");
+    rounds.forEach(r -> out.append(String.format(" %.1f", r.seconds())));
+    return out.append('\n').toString();
+  }
+
+  private String load(long connectMillis, double before, double after) {
+    return String.format(
+        "%,d stations (child JVM, one Paho client each, connected as themselves) on the hub's"
+            + " embedded broker, store %s, for %,d s: a heartbeat per station every %d s"
+            + " (%.1f/s), an event every %d s (%.1f/s), a county-wide notice every %d s, an opinion"
+            + " over HTTP every %.1f s; stations up in %,d ms; load average %.2f before, %.2f"
+            + " after (2 cores shared with other builds)%n",
+        STATIONS,
+        store,
+        RUN.toSeconds(),
+        HEARTBEAT_EVERY.toSeconds(),
+        STATIONS / (HEARTBEAT_EVERY.toMillis() / 1000.0),
+        EVENT_EVERY.toSeconds(),
+        STATIONS / (EVENT_EVERY.toMillis() / 1000.0),
+        NOTICE_EVERY.toSeconds(),
+        OPINION_EVERY.toMillis() / 1000.0,
+        connectMillis,
+        before,
+        after);
+  }
+
+  /** What the hub's process holds at one moment. */
+  private record Sample(
+      String label, long heap, int threads, long fds, long dbBytes, Map<String, Long> rows) {}
+
+  private Sample sample(String label, Database db) throws InterruptedException {
+    long heap = FleetScaleBenchmark.settledHeap();
+    int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+    long fds;
+    try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
+      fds = open.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Long> rows = new LinkedHashMap<>();
+    GROWING.forEach(t -> rows.put(t, rows(db, t)));
+    Sample s = new Sample(label, heap, threads, fds, databaseBytes(db), rows);
+    System.out.println("soak sample " + line(s));
+    return s;
+  }
+
+  private long databaseBytes(Database db) {
+    if (store == TestDatabases.Store.POSTGRESQL) {
+      return db.withHandle(
+          h ->
+              h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
+    }
+    long bytes = 0;
+    for (String file : List.of("hub.db", "hub.db-wal")) {
+      Path p = dir.resolve(file);
+      try {
+        bytes += Files.exists(p) ? Files.size(p) : 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return bytes;
+  }
+
+  private static long rows(Database db, String table) {
+    return db.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+  }
+
+  private static String line(Sample s) {
+    return String.format(
+        "| %-16s | %9.1f | %7d | %8d | %9.1f | %s |",
+        s.label(),
+        s.heap() / 1048576.0,
+        s.threads(),
+        s.fds(),
+        s.dbBytes() / 1048576.0,
+        s.rows().values().stream().map(String::valueOf).reduce((a, b) -> a + " / " + b).orElse(""));
+  }
+
+  private static String samples(List<Sample> samples) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "| %-16s | %9s | %7s | %8s | %9s | rows: %s |%n",
+            "sample", "heap MiB", "threads", "open fds", "db MiB", String.join(" / ", GROWING)));
+    samples.forEach(s -> out.append(line(s)).append('\n'));
+    Sample first = samples.getFirst();
+    Sample last = samples.getLast();
+    long heapGrowth = last.heap() - first.heap();
+    long heapPeak = samples.stream().mapToLong(Sample::heap).max().orElseThrow();
+    int threadGrowth = last.threads() - first.threads();
+    long fdGrowth = last.fds() - first.fds();
+    long rowGrowth =
+        last.rows().values().stream().mapToLong(Long::longValue).sum()
+            - first.rows().values().stream().mapToLong(Long::longValue).sum();
+    long dbGrowth = last.dbBytes() - first.dbBytes();
+    long heapAllowed = Math.max(HEAP_SLACK, first.heap() / 10);
+    boolean flat =
+        heapGrowth <= heapAllowed && threadGrowth <= THREAD_SLACK && fdGrowth <= FD_SLACK;
+    out.append(
+        String.format(
+            "start → end: heap %+.1f MiB (highest sample %.1f MiB), threads %+d, open fds %+d,"
+                + " database %+.1f MiB for %+,d rows (%.0f bytes a row)%n",
+            heapGrowth / 1048576.0,
+            heapPeak / 1048576.0,
+            threadGrowth,
+            fdGrowth,
+            dbGrowth / 1048576.0,
+            rowGrowth,
+            rowGrowth == 0 ? 0.0 : (double) dbGrowth / rowGrowth));
+    out.append(
+        String.format(
+            "verdict: %s (flat means heap after full GC within %.0f MiB of the start — 8 MiB or 10 %%,"
+                + " whichever is more, for caches that fill once — threads within %d and open fds"
+                + " within %d, for pools that start a thread or a file lazily; the database grows"
+                + " with the rows the county's work adds, so it is judged per row, not flat)%n",
+            flat ? "FLAT" : "GROWING", heapAllowed / 1048576.0, THREAD_SLACK, FD_SLACK));
+    return out.toString();
+  }
+
+  /**
+   * Residents' opinions over HTTP, one every {@link #OPINION_EVERY}, from 4 phones of their own
+   * (each its own address and HTTP client, made before the first sample so that their threads and
+   * sockets count from the start), to the stations in turn.
+   */
+  private static final class Opinions {
+    private static final int PHONES = 4;
+    private final List<Resident> phones = new ArrayList<>();
+    private final List<String> tokens;
+    private final AtomicInteger submitted = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    private volatile String sample = "";
+
+    /** The phones, each of which submits one opinion to warm up. */
+    Opinions(RunningHub hub, List<String> tokens) {
+      this.tokens = tokens;
+      timer.prestartAllCoreThreads();
+      for (int p = 0; p < PHONES; p++) {
+        phones.add(new Resident(hub, "10.0.7." + (p + 1)));
+        submitOne();
+      }
+    }
+
+    void submitOne() {
+      int n = submitted.getAndIncrement();
+      long t0 = System.nanoTime();
+      HttpResponse<String> answer =
+          phones
+              .get(n % PHONES)
+              .submit(
+                  tokens.get(n % tokens.size()),
+                  List.of(
+                      Resident.Field.text("category", "TRANSPORT"),
+                      Resident.Field.text("text", "小区门口路灯坏了，晚上很黑，请尽快修复。第 " + n + " 条"),
+                      Resident.Field.text("name", ""),
+                      Resident.Field.text("phone", "")));
+      nanos.add(System.nanoTime() - t0);
+      if (answer.statusCode() != 303) {
+        refused.incrementAndGet();
+        sample = answer.statusCode() + " " + answer.body();
+      }
+    }
+
+    void start() {
+      timer.scheduleAtFixedRate(
+          () -> {
+            try {
+              submitOne();
+            } catch (RuntimeException e) {
+              refused.incrementAndGet();
+              sample = e.toString();
+            }
+          },
+          OPINION_EVERY.toMillis(),
+          OPINION_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+      timer.shutdown();
+      timer.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    String describe() {
+      long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
+      return String.format(
+          "opinions over HTTP: %d submitted, %d refused; p50 %.1f ms, p99 %.1f ms%n",
+          submitted.get(),
+          refused.get(),
+          Benchmarks.quantileMillis(all, 0.5),
+          Benchmarks.quantileMillis(all, 0.99));
+    }
+  }
+
+  /**
+   * Every WARN and ERROR the hub logs (the test's JVM is the hub's), counted, the first few kept: a
+   * 30-minute run must not keep every line.
+   */
+  private static final class LogWatch extends AppenderBase<ILoggingEvent> {
+    private static final int KEEP = 10;
+    final AtomicInteger errors = new AtomicInteger();
+    final AtomicInteger warnings = new AtomicInteger();
+    final List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> warningSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static LogWatch attach() {
+      LogWatch watch = new LogWatch();
+      watch.setName("soak-watch");
+      watch.start();
+      root().addAppender(watch);
+      return watch;
+    }
+
+    private static Logger root() {
+      return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    void detach() {
+      root().detachAppender(this);
+      stop();
+    }
+
+    @Override
+    protected void append(ILoggingEvent e) {
+      if (e.getLevel().isGreaterOrEqual(Level.ERROR)) {
+        keep(errors, errorSamples, e);
+      } else if (e.getLevel().isGreaterOrEqual(Level.WARN)) {
+        keep(warnings, warningSamples, e);
+      }
+    }
+
+    private static void keep(AtomicInteger count, List<String> samples, ILoggingEvent e) {
+      if (count.incrementAndGet() <= KEEP) {
+        samples.add(
+            e.getLoggerName()
+                + ": "
+                + e.getFormattedMessage()
+                + (e.getThrowableProxy() == null
+                    ? ""
+                    : " (" + e.getThrowableProxy().getMessage() + ")"));
+      }
+    }
+
+    String describe() {
+      StringBuilder out = new StringBuilder();
+      out.append(String.format("hub log: %d ERROR, %d WARN lines%n", errors.get(), warnings.get()));
+      errorSamples.forEach(s -> out.append("  ERROR ").append(s).append('\n'));
+      warningSamples.forEach(s -> out.append("  WARN ").append(s).append('\n'));
+      return out.toString();
+    }
+  }
+
+  /** The child JVM of {@link SoakStations}: the same java and test class path as this test. */
+  private static final class Fleet implements AutoCloseable {
+    private final Process process;
+    private final Writer commands;
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer log = new StringBuffer();
+
+    private Fleet(Process process) {
+      this.process = process;
+      this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      Thread.ofPlatform().daemon().name("soak-output").start(this::read);
+    }
+
+    static Fleet start(Path dir, String brokerUri, String password) throws IOException {
+      ProcessBuilder builder =
+          ChildJvm.builder(
+                  List.of(
+                      "--sun-misc-unsafe-memory-access=allow",
+                      "-Duser.timezone=Asia/Shanghai",
+                      "-Dfile.encoding=UTF-8"),
+                  SoakStations.class.getName(),
+                  List.of(
+                      brokerUri,
+                      Integer.toString(STATIONS),
+                      password,
+                      Long.toString(HEARTBEAT_EVERY.toMillis()),
+                      Long.toString(EVENT_EVERY.toMillis())))
+              .directory(dir.toFile())
+              .redirectErrorStream(true);
+      return new Fleet(builder.start());
+    }
+
+    private void read() {
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (line.startsWith(SoakStations.FIGURE)
+              || line.startsWith(SoakStations.REACHED)
+              || line.startsWith(SoakStations.TALLY)) {
+            lines.add(line);
+          } else {
+            log.append(line).append('\n');
+          }
+        }
+      } catch (IOException e) {
+        // the child ended
+      }
+    }
+
+    private String next(String prefix, Duration limit) throws InterruptedException {
+      String line = lines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+      if (line == null || !line.startsWith(prefix)) {
+        throw new IllegalStateException(
+            "the stations' JVM sent "
+                + line
+                + " where "
+                + prefix
+                + " was awaited (alive: "
+                + process.isAlive()
+                + "); its output:\n"
+                + log);
+      }
+      return line.substring(prefix.length());
+    }
+
+    long await(String key) throws InterruptedException {
+      return Long.parseLong(next(SoakStations.FIGURE + key + "=", Duration.ofMinutes(5)).trim());
+    }
+
+    private void send(String command) throws IOException {
+      commands.write(command + "\n");
+      commands.flush();
+    }
+
+    void expect(String marker) throws IOException, InterruptedException {
+      send("expect " + marker);
+      await("ready");
+    }
+
+    /**
+     * {stations, last arrival µs}: when every station has the expected snapshot, or what the
+     * stations hold after {@code limit}.
+     */
+    long[] reached(Duration limit) throws IOException, InterruptedException {
+      String line = lines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+      if (line == null) {
+        send("tally");
+        // A late "reached" may come before the tally's answer.
+        do {
+          line = lines.poll(60, TimeUnit.SECONDS);
+        } while (line != null && line.startsWith(SoakStations.REACHED));
+      }
+      if (line == null
+          || !(line.startsWith(SoakStations.REACHED) || line.startsWith(SoakStations.TALLY))) {
+        throw new IllegalStateException(
+            "the stations' JVM sent " + line + " for a notice; its output:\n" + log);
+      }
+      String[] parts = line.substring(line.indexOf('=') + 1).split(",");
+      return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    }
+
+    /** Stops the stations' heartbeats and events; what they had acknowledged. */
+    Map<String, Long> quiet() throws IOException, InterruptedException {
+      send("quiet");
+      Map<String, Long> figures = new LinkedHashMap<>();
+      for (String key : List.of("unacknowledged", "heartbeats", "events", "failures", "lost")) {
+        figures.put(key, await(key));
+      }
+      return figures;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      try {
+        send("end");
+        commands.close();
+      } catch (IOException e) {
+        // already gone
+      }
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
