@@ -4,15 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import liaison.hub.ChildJvm;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
+import liaison.hub.StationsProcess;
 import liaison.hub.TestDatabases;
 import liaison.hub.db.Database;
 import liaison.hub.enrolment.StationCredentialRepository;
@@ -211,7 +205,8 @@ class SoakBenchmark {
                   + rows(db, "station_event"));
         }
         if (sent.get("failures") != 0 || sent.get("unacknowledged") != 0) {
-          faults.add("the stations met failures: " + sent + "; their output:\n" + fleet.log);
+          faults.add(
+              "the stations met failures: " + sent + "; their output:\n" + fleet.child().log());
         }
         if (opinions.refused.get() != 0) {
           faults.add(opinions.refused + " opinions refused: " + opinions.sample);
@@ -324,9 +319,18 @@ class SoakBenchmark {
         after);
   }
 
-  /** What the hub's process holds at one moment. */
+  /**
+   * What the hub's process holds at one moment; {@code threadKinds}: live threads by name with the
+   * digits left out ({@code blocking-executor-thread-#}), to tell which pool grew.
+   */
   private record Sample(
-      String label, long heap, int threads, long fds, long dbBytes, Map<String, Long> rows) {}
+      String label,
+      long heap,
+      int threads,
+      long fds,
+      long dbBytes,
+      Map<String, Long> rows,
+      Map<String, Long> threadKinds) {}
 
   private Sample sample(String label, Database db) throws InterruptedException {
     long heap = FleetScaleBenchmark.settledHeap();
@@ -339,7 +343,14 @@ class SoakBenchmark {
     }
     Map<String, Long> rows = new LinkedHashMap<>();
     GROWING.forEach(t -> rows.put(t, rows(db, t)));
-    Sample s = new Sample(label, heap, threads, fds, databaseBytes(db), rows);
+    Map<String, Long> kinds =
+        Thread.getAllStackTraces().keySet().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    t -> t.getName().replaceAll("[0-9]+", "#"),
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()));
+    Sample s = new Sample(label, heap, threads, fds, databaseBytes(db), rows, kinds);
     System.out.println("soak sample " + line(s));
     return s;
   }
@@ -409,6 +420,19 @@ class SoakBenchmark {
             dbGrowth / 1048576.0,
             rowGrowth,
             rowGrowth == 0 ? 0.0 : (double) dbGrowth / rowGrowth));
+    java.util.TreeSet<String> kinds = new java.util.TreeSet<>(first.threadKinds().keySet());
+    kinds.addAll(last.threadKinds().keySet());
+    StringBuilder changed = new StringBuilder();
+    for (String kind : kinds) {
+      long a = first.threadKinds().getOrDefault(kind, 0L);
+      long b = last.threadKinds().getOrDefault(kind, 0L);
+      if (a != b) {
+        changed.append(String.format(" %s %d → %d;", kind, a, b));
+      }
+    }
+    out.append("threads whose number changed, by name:")
+        .append(changed.isEmpty() ? " none" : changed)
+        .append('\n');
     out.append(
         String.format(
             "verdict: %s (flat means heap after full GC within %.0f MiB of the start — 8 MiB or 10 %%,"
@@ -553,85 +577,29 @@ class SoakBenchmark {
     }
   }
 
-  /** The child JVM of {@link SoakStations}: the same java and test class path as this test. */
-  private static final class Fleet implements AutoCloseable {
-    private final Process process;
-    private final Writer commands;
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final StringBuffer log = new StringBuffer();
-
-    private Fleet(Process process) {
-      this.process = process;
-      this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-      Thread.ofPlatform().daemon().name("soak-output").start(this::read);
-    }
-
+  /** The child JVM of {@link SoakStations}. */
+  private record Fleet(StationsProcess child) implements AutoCloseable {
     static Fleet start(Path dir, String brokerUri, String password) throws IOException {
-      ProcessBuilder builder =
-          ChildJvm.builder(
-                  List.of(
-                      "--sun-misc-unsafe-memory-access=allow",
-                      "-Duser.timezone=Asia/Shanghai",
-                      "-Dfile.encoding=UTF-8"),
-                  SoakStations.class.getName(),
-                  List.of(
-                      brokerUri,
-                      Integer.toString(STATIONS),
-                      password,
-                      Long.toString(HEARTBEAT_EVERY.toMillis()),
-                      Long.toString(EVENT_EVERY.toMillis())))
-              .directory(dir.toFile())
-              .redirectErrorStream(true);
-      return new Fleet(builder.start());
-    }
-
-    private void read() {
-      try (BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.startsWith(SoakStations.FIGURE)
-              || line.startsWith(SoakStations.REACHED)
-              || line.startsWith(SoakStations.TALLY)) {
-            lines.add(line);
-          } else {
-            log.append(line).append('\n');
-          }
-        }
-      } catch (IOException e) {
-        // the child ended
-      }
-    }
-
-    private String next(String prefix, Duration limit) throws InterruptedException {
-      String line = lines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
-      if (line == null || !line.startsWith(prefix)) {
-        throw new IllegalStateException(
-            "the stations' JVM sent "
-                + line
-                + " where "
-                + prefix
-                + " was awaited (alive: "
-                + process.isAlive()
-                + "); its output:\n"
-                + log);
-      }
-      return line.substring(prefix.length());
+      return new Fleet(
+          StationsProcess.start(
+              dir,
+              SoakStations.class,
+              List.of(
+                  brokerUri,
+                  Integer.toString(STATIONS),
+                  password,
+                  Long.toString(HEARTBEAT_EVERY.toMillis()),
+                  Long.toString(EVENT_EVERY.toMillis())),
+              List.of(SoakStations.REACHED, SoakStations.TALLY)));
     }
 
     long await(String key) throws InterruptedException {
-      return Long.parseLong(next(SoakStations.FIGURE + key + "=", Duration.ofMinutes(5)).trim());
-    }
-
-    private void send(String command) throws IOException {
-      commands.write(command + "\n");
-      commands.flush();
+      return child.await(key);
     }
 
     void expect(String marker) throws IOException, InterruptedException {
-      send("expect " + marker);
-      await("ready");
+      child.send("expect " + marker);
+      child.await("ready");
     }
 
     /**
@@ -639,18 +607,17 @@ class SoakBenchmark {
      * stations hold after {@code limit}.
      */
     long[] reached(Duration limit) throws IOException, InterruptedException {
-      String line = lines.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+      String line = child.poll(limit);
       if (line == null) {
-        send("tally");
+        child.send("tally");
         // A late "reached" may come before the tally's answer.
         do {
-          line = lines.poll(60, TimeUnit.SECONDS);
+          line = child.poll(Duration.ofMinutes(1));
         } while (line != null && line.startsWith(SoakStations.REACHED));
       }
       if (line == null
           || !(line.startsWith(SoakStations.REACHED) || line.startsWith(SoakStations.TALLY))) {
-        throw new IllegalStateException(
-            "the stations' JVM sent " + line + " for a notice; its output:\n" + log);
+        throw child.failure(line + " for a notice");
       }
       String[] parts = line.substring(line.indexOf('=') + 1).split(",");
       return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
@@ -658,25 +625,17 @@ class SoakBenchmark {
 
     /** Stops the stations' heartbeats and events; what they had acknowledged. */
     Map<String, Long> quiet() throws IOException, InterruptedException {
-      send("quiet");
+      child.send("quiet");
       Map<String, Long> figures = new LinkedHashMap<>();
       for (String key : List.of("unacknowledged", "heartbeats", "events", "failures", "lost")) {
-        figures.put(key, await(key));
+        figures.put(key, child.await(key));
       }
       return figures;
     }
 
     @Override
     public void close() throws InterruptedException {
-      try {
-        send("end");
-        commands.close();
-      } catch (IOException e) {
-        // already gone
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      child.close();
     }
   }
 }

@@ -29,11 +29,8 @@ import liaison.signage.protocol.Topic;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The stations of {@link SoakBenchmark}, in a JVM of their own, each one Paho client as a station
@@ -202,32 +199,13 @@ public final class SoakStations {
       int station = s;
       MqttAsyncClient client = SimulatedStations.client(uri, id, "soak", paho);
       client.setCallback(
-          new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-              received(station, message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-              lost.incrementAndGet();
-              failed(new IllegalStateException("station " + id + " lost its connection"));
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-              failed(exception);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {}
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {}
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-          });
+          SimulatedStations.callback(
+              (topic, message) -> received(station, message.getPayload()),
+              () -> {
+                lost.incrementAndGet();
+                failed(new IllegalStateException("station " + id + " lost its connection"));
+              },
+              this::failed));
       clients.add(client);
       connecting.acquire();
       MqttActionListener done =
