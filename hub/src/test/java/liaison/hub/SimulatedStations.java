@@ -2,10 +2,14 @@ package liaison.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import liaison.signage.protocol.StationIdentity;
 import liaison.signage.transport.NoDelaySocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -89,6 +93,31 @@ public final class SimulatedStations {
       @Override
       public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     };
+  }
+
+  /**
+   * Waits until every station has come up ({@code up} counted down once for each, failed or not)
+   * and then holds its retained snapshot ({@code holding} reaching {@code stations}), 300 s at most
+   * for each; throws the first station's failure.
+   */
+  public static void awaitEveryStation(
+      int stations, CountDownLatch up, AtomicReference<Throwable> failure, IntSupplier holding)
+      throws InterruptedException {
+    if (!up.await(300, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(up.getCount() + " stations had not come up after 300 s");
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("not every station came up", failure.get());
+    }
+    // Every station holds its retained snapshot before anything is measured.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (holding.getAsInt() < stations) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            (stations - holding.getAsInt()) + " stations had no retained snapshot after 300 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   /** Prints one figure for the parent. */

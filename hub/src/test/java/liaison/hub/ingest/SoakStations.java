@@ -265,22 +265,7 @@ public final class SoakStations {
             }
           });
     }
-    if (!announced.await(300, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(
-          announced.getCount() + " stations had not come up after 300 s");
-    }
-    if (firstFailure.get() != null) {
-      throw new IllegalStateException("not every station came up", firstFailure.get());
-    }
-    // Every station holds its retained snapshot before anything is measured.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (holding.get() < stationIds.size()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            (stationIds.size() - holding.get()) + " stations had no retained snapshot after 300 s");
-      }
-      Thread.sleep(10);
-    }
+    SimulatedStations.awaitEveryStation(stationIds.size(), announced, firstFailure, holding::get);
   }
 
   private StationState state(int station, StationState.Telemetry telemetry) {
