@@ -2,15 +2,26 @@ package liaison.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import liaison.signage.protocol.StationIdentity;
 import liaison.signage.transport.NoDelaySocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.TimerPingSender;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * What the benchmarks' child JVMs of many simulated stations share ({@code SimulatedFleet}, {@code
@@ -49,6 +60,64 @@ public final class SimulatedStations {
     options.setUserName(stationId);
     options.setPassword(password.getBytes(StandardCharsets.UTF_8));
     return options;
+  }
+
+  /**
+   * A station's callback: each message to {@code arrived}, a lost connection to {@code lost}, an
+   * error to {@code failed}; the rest ignored.
+   */
+  public static MqttCallback callback(
+      BiConsumer<String, MqttMessage> arrived, Runnable lost, Consumer<MqttException> failed) {
+    return new MqttCallback() {
+      @Override
+      public void messageArrived(String topic, MqttMessage message) {
+        arrived.accept(topic, message);
+      }
+
+      @Override
+      public void disconnected(MqttDisconnectResponse response) {
+        lost.run();
+      }
+
+      @Override
+      public void mqttErrorOccurred(MqttException exception) {
+        failed.accept(exception);
+      }
+
+      @Override
+      public void deliveryComplete(IMqttToken token) {}
+
+      @Override
+      public void connectComplete(boolean reconnect, String serverURI) {}
+
+      @Override
+      public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    };
+  }
+
+  /**
+   * Waits until every station has come up ({@code up} counted down once for each, failed or not)
+   * and then holds its retained snapshot ({@code holding} reaching {@code stations}), 300 s at most
+   * for each; throws the first station's failure.
+   */
+  public static void awaitEveryStation(
+      int stations, CountDownLatch up, AtomicReference<Throwable> failure, IntSupplier holding)
+      throws InterruptedException {
+    if (!up.await(300, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(up.getCount() + " stations had not come up after 300 s");
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("not every station came up", failure.get());
+    }
+    // Every station holds its retained snapshot before anything is measured.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (holding.getAsInt() < stations) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            (stations - holding.getAsInt()) + " stations had no retained snapshot after 300 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   /** Prints one figure for the parent. */

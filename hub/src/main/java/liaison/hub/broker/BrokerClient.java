@@ -145,6 +145,23 @@ public class BrokerClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes a subscription of this hub's broker session that the hub no longer makes (one an
+   * earlier version made: the session keeps it across restarts). Waits up to 10 s.
+   *
+   * @throws IllegalStateException when not connected or the broker did not answer
+   */
+  public void unsubscribe(String filter) {
+    if (closed || !client.isConnected()) {
+      throw new IllegalStateException("not connected to the broker at " + config.clientUri());
+    }
+    try {
+      client.unsubscribe(filter).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      throw new IllegalStateException("unsubscribing " + filter + " failed: " + describe(e), e);
+    }
+  }
+
   /** Called after every (re)connect, once the subscriptions are in place. */
   public void onConnected(Runnable listener) {
     connectListeners.add(listener);

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import liaison.hub.broker.BrokerClient;
+import liaison.hub.broker.EmbeddedBroker;
 import liaison.hub.broker.MalformedSenders;
 import liaison.hub.db.DatabaseFault;
 import liaison.hub.ingest.EventProjection.RefusedEvent;
@@ -40,11 +41,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the events stations send from their outboxes. Messages are read through a shared
- * subscription (several hubs split them), written in batches of one transaction each, and
- * acknowledged to the broker only after the commit. A replayed event hits the primary key and
- * changes nothing. An event type with an {@link EventProjection} (a proof of display) is read by it
- * first, and what it adds is written in the same transaction as the event.
+ * Stores the events stations send from their outboxes. Messages are read through the hub's
+ * subscription, written in batches of one transaction each, and acknowledged to the broker only
+ * after the commit. On an external broker it is a shared subscription, so that several hubs split
+ * the messages; on the hub's own embedded broker, which no other hub uses, a plain one: HiveMQ CE
+ * removes an acknowledged message from a shared subscription's queue by walking the whole queue, so
+ * during a burst the shared subscription cost more than half of the ingest's rate
+ * (docs/BENCHMARKS.md). A session an earlier version left with the shared subscription is moved
+ * over once nothing waits: the shared one is removed after the hub has received nothing from either
+ * for a second while connected, so what the broker still queued for it has been stored. A replayed
+ * event hits the primary key and changes nothing. An event type with an {@link EventProjection} (a
+ * proof of display) is read by it first, and what it adds is written in the same transaction as the
+ * event.
  *
  * <p>Each message is judged on its own: whatever is wrong with one (not an event, an unknown
  * station, a body its projection refuses, or anything that throws while reading it) is counted
@@ -72,6 +80,18 @@ public class EventIngest implements AutoCloseable {
   /** The longest wait between two tries of a batch. */
   static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
+  /** The shared subscription the hub makes on an external broker, and made on every broker once. */
+  static final String SHARED = Topic.sharedAllStations("hub", Topic.Channel.EVENT);
+
+  /** The plain subscription the hub makes on its own embedded broker. */
+  static final String PLAIN = Topic.allStations(Topic.Channel.EVENT);
+
+  /**
+   * How long the hub must have been connected before it takes a quiet second for the end of what
+   * the broker queued on the shared subscription an earlier version made.
+   */
+  static final Duration SETTLED = Duration.ofSeconds(2);
+
   private final BrokerClient broker;
   private final StationEventRepository events;
   private final StationRepository stations;
@@ -87,6 +107,18 @@ public class EventIngest implements AutoCloseable {
   private final List<Consumer<List<StoredEvent>>> storedListeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
 
+  /** The filter the hub subscribes to: {@link #PLAIN} on its own broker, else {@link #SHARED}. */
+  private final String filter;
+
+  /** When the hub last connected to the broker ({@link System#nanoTime}). */
+  private volatile long connectedAt;
+
+  /** Whether the hub reads its own broker, whose session may hold the shared subscription. */
+  private final boolean ownBroker;
+
+  /** Whether the shared subscription an earlier version made is still to be removed. */
+  private volatile boolean leaveShared;
+
   /** When the oldest message of the batch being written arrived; null between batches. */
   private volatile @Nullable Instant batchSince;
 
@@ -100,13 +132,16 @@ public class EventIngest implements AutoCloseable {
       MalformedSenders senders,
       BadInput badInput,
       Clock clock,
-      List<EventProjection<?>> projections) {
+      List<EventProjection<?>> projections,
+      Optional<EmbeddedBroker> ownBroker) {
     this.broker = broker;
     this.events = events;
     this.stations = stations;
     this.senders = senders;
     this.badInput = badInput;
     this.clock = clock;
+    this.filter = ownBroker.isPresent() ? PLAIN : SHARED;
+    this.ownBroker = ownBroker.isPresent();
     for (EventProjection<?> projection : projections) {
       if (this.projections.putIfAbsent(projection.type(), projection) != null) {
         throw new IllegalStateException("two projections read event type " + projection.type());
@@ -115,8 +150,31 @@ public class EventIngest implements AutoCloseable {
     this.writer = Thread.ofPlatform().name("event-ingest").daemon().unstarted(this::write);
   }
 
-  /** A message as it came off the broker, and when. */
-  private record Arrival(BrokerClient.Delivery delivery, Instant at) {}
+  /**
+   * A message as it came off the broker, when, and what its payload decoded to: decoded on the
+   * broker client's thread as it arrives, so that the writer, which is what limits the rate, only
+   * judges and stores. What decoding threw is kept and judged by the writer as before.
+   */
+  private record Arrival(BrokerClient.Delivery delivery, Instant at, Decoded decoded) {}
+
+  /** A payload decoded to an event, or what decoding it threw. */
+  private record Decoded(@Nullable StationEvent decoded, @Nullable RuntimeException failure) {
+    static Decoded of(byte[] payload) {
+      try {
+        return new Decoded(ProtocolCodec.decode(payload, StationEvent.class), null);
+      } catch (RuntimeException e) {
+        return new Decoded(null, e);
+      }
+    }
+
+    /** The event; throws what decoding threw. */
+    StationEvent event() {
+      if (failure != null) {
+        throw failure;
+      }
+      return java.util.Objects.requireNonNull(decoded);
+    }
+  }
 
   /**
    * The messages being written. It outlives a failed try: what was judged stays judged (a bad
@@ -142,9 +200,48 @@ public class EventIngest implements AutoCloseable {
   @PostConstruct
   void start() {
     writer.start();
+    broker.onConnected(
+        () -> {
+          connectedAt = System.nanoTime();
+          // Each time: whoever held the session meanwhile may have left it there.
+          leaveShared = ownBroker;
+        });
     broker.subscribe(
-        Topic.sharedAllStations("hub", Topic.Channel.EVENT),
-        delivery -> queue.add(new Arrival(delivery, clock.instant())));
+        filter,
+        delivery ->
+            queue.add(new Arrival(delivery, clock.instant(), Decoded.of(delivery.payload()))));
+  }
+
+  /** The topic filter the hub reads events through. */
+  public String filter() {
+    return filter;
+  }
+
+  /** Whether the shared subscription is still to be removed from the hub's own broker session. */
+  boolean leavingShared() {
+    return leaveShared;
+  }
+
+  /**
+   * Removes the shared subscription an earlier version left in the hub's session on its own broker,
+   * once the hub has been connected a while and has just received nothing for a second: the broker
+   * sends what it queued to a connected subscriber at once, so nothing queued on it is left. Until
+   * then events come twice, by both subscriptions, and are stored once.
+   */
+  private void leaveSharedWhenQuiet() {
+    if (!leaveShared
+        || !broker.isConnected()
+        || System.nanoTime() - connectedAt < SETTLED.toNanos()) {
+      return;
+    }
+    try {
+      // HiveMQ answers success whether or not the session had it.
+      broker.unsubscribe(SHARED);
+      LOG.debug("events are read through {}; {} of earlier versions is left", PLAIN, SHARED);
+      leaveShared = false;
+    } catch (IllegalStateException e) {
+      LOG.debug("the shared subscription is left for now: {}", e.getMessage());
+    }
   }
 
   public long storedCount() {
@@ -196,6 +293,7 @@ public class EventIngest implements AutoCloseable {
         if (batch == null) {
           Arrival first = queue.poll(1, TimeUnit.SECONDS);
           if (first == null) {
+            leaveSharedWhenQuiet();
             continue;
           }
           List<Arrival> taken = new ArrayList<>(MAX_BATCH);
@@ -250,10 +348,11 @@ public class EventIngest implements AutoCloseable {
   private void store(Batch batch) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     while (batch.judged < batch.arrivals.size()) {
-      BrokerClient.Delivery delivery = batch.arrivals.get(batch.judged).delivery();
+      Arrival arrival = batch.arrivals.get(batch.judged);
+      BrokerClient.Delivery delivery = arrival.delivery();
       Optional<Accepted> accepted;
       try {
-        accepted = read(delivery, now);
+        accepted = read(arrival, now);
       } catch (RuntimeException e) {
         if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
           throw e; // looking up the station needs the database: judge this one again later
@@ -380,7 +479,8 @@ public class EventIngest implements AutoCloseable {
   }
 
   /** The event to store, or empty when the message was refused (and counted as such). */
-  private Optional<Accepted> read(BrokerClient.Delivery delivery, OffsetDateTime now) {
+  private Optional<Accepted> read(Arrival arrival, OffsetDateTime now) {
+    BrokerClient.Delivery delivery = arrival.delivery();
     Optional<Topic> topic =
         Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.EVENT);
     if (topic.isEmpty()) {
@@ -400,7 +500,7 @@ public class EventIngest implements AutoCloseable {
     }
     StationEvent event;
     try {
-      event = ProtocolCodec.decode(delivery.payload(), StationEvent.class);
+      event = arrival.decoded().event();
     } catch (ProtocolException e) {
       refuse(stationId, e.reason().word(), e.getMessage());
       return Optional.empty();

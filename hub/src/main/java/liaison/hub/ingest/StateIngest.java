@@ -172,19 +172,53 @@ public class StateIngest {
                 .bind("mediaFailed", media(s) == null ? null : media(s).failed())
                 .execute());
     if (s.presence() == StationState.Presence.ONLINE && s.contentVersion() > 0) {
-      // The first report of a version on screen is its delivery receipt; later ones change nothing.
-      database.useHandle(
-          h ->
-              h.createUpdate(
-                      """
-                      INSERT INTO station_version_shown (station_id, version, shown_at) VALUES (:s, :v, :at)
-                      ON CONFLICT DO NOTHING
-                      """)
-                  .bind("s", stationId)
-                  .bind("v", s.contentVersion())
-                  .bind("at", Sql.instant(s.at()))
-                  .execute());
+      receipts(stationId, s.contentVersion(), s.at());
     }
+  }
+
+  /**
+   * The first report of a version on screen is the delivery receipt of every notice that version
+   * carried (later reports change nothing). In one transaction: the receipts written, and the
+   * station's rows of that version and the ones before it left behind, so the tables stay the size
+   * of the stations and their notices, not of every version ever published (V35).
+   */
+  private void receipts(String stationId, long version, OffsetDateTime at) {
+    database.useTransaction(
+        h -> {
+          boolean first =
+              h.createUpdate(
+                          """
+                          INSERT INTO station_version_shown (station_id, version, shown_at) VALUES (:s, :v, :at)
+                          ON CONFLICT DO NOTHING
+                          """)
+                      .bind("s", stationId)
+                      .bind("v", version)
+                      .bind("at", Sql.instant(at))
+                      .execute()
+                  == 1;
+          if (!first) {
+            return;
+          }
+          h.createUpdate(
+                  """
+                  INSERT INTO notice_receipt (station_id, notice_id, shown_at)
+                  SELECT station_id, notice_id, :at FROM publication_notice
+                   WHERE station_id = :s AND version = :v
+                  ON CONFLICT DO NOTHING
+                  """)
+              .bind("s", stationId)
+              .bind("v", version)
+              .bind("at", Sql.instant(at))
+              .execute();
+          h.createUpdate("DELETE FROM publication_notice WHERE station_id = :s AND version <= :v")
+              .bind("s", stationId)
+              .bind("v", version)
+              .execute();
+          h.createUpdate("DELETE FROM station_version_shown WHERE station_id = :s AND version < :v")
+              .bind("s", stationId)
+              .bind("v", version)
+              .execute();
+        });
   }
 
   /** The media cache a heartbeat reported; none from a station before issue 20 or without one. */

@@ -135,11 +135,10 @@ public class NoticeRepository {
         h ->
             h.createQuery(
                     """
-                    SELECT s.id, s.name,
-                           (SELECT MIN(v.shown_at) FROM station_version_shown v
-                              JOIN publication_notice pn ON pn.station_id = v.station_id AND pn.version = v.version
-                             WHERE v.station_id = s.id AND pn.notice_id = :notice) AS shown_at
-                    FROM station s WHERE s.id IN (<stations>) ORDER BY s.id
+                    SELECT s.id, s.name, r.shown_at
+                    FROM station s
+                    LEFT JOIN notice_receipt r ON r.station_id = s.id AND r.notice_id = :notice
+                    WHERE s.id IN (<stations>) ORDER BY s.id
                     """)
                 .bind("notice", n.id())
                 .bindList("stations", targets)

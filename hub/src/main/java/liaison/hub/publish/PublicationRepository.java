@@ -113,8 +113,27 @@ public class PublicationRepository {
             recordNotices(h, stationId, version, encoded.noticeIds());
             recorded.add(encoded);
           }
+          forgetUnshown(h, stationIds);
           return recorded;
         });
+  }
+
+  /**
+   * What the stations' versions before their last three carried, never reported on screen (a
+   * station that shows a version reports it within seconds; the first report prunes the rows before
+   * it, see {@code StateIngest}): a station that stays away keeps three versions' rows, not one for
+   * every version published meanwhile. One statement for a chunk.
+   */
+  private static void forgetUnshown(Handle h, List<String> stationIds) {
+    h.createUpdate(
+            """
+            DELETE FROM publication_notice
+             WHERE station_id IN (<stations>)
+               AND version <= (SELECT v.last_version - 3 FROM station_version v
+                                WHERE v.station_id = publication_notice.station_id)
+            """)
+        .bindList("stations", stationIds)
+        .execute();
   }
 
   /** Records a new publication; false if one with this version or a higher one is recorded. */

@@ -3,6 +3,7 @@ package liaison.hub.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,53 +12,123 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import liaison.hub.RunningHub;
+import liaison.hub.broker.BrokerSettings;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.TestClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One hub for both cases: the listeners, and the subscription on the hub's own broker. */
 class EventIngestListenerTest {
-  @TempDir Path dir;
+  @TempDir static Path dir;
+  private static RunningHub hub;
+
+  @BeforeAll
+  static void start() {
+    hub = RunningHub.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
 
   @Test
   void shouldTellListenersOfCommittedEventsEvenWhenAnotherListenerFails() throws Exception {
-    try (RunningHub hub = RunningHub.start(dir)) {
-      // given a listener that fails and one that collects
-      EventIngest ingest = hub.bean(EventIngest.class);
-      List<StoredEvent> seen = new CopyOnWriteArrayList<>();
-      ingest.onStored(
-          rows -> {
-            throw new IllegalStateException("a listener that always fails");
-          });
-      ingest.onStored(seen::addAll);
-      List<UUID> sent = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    // given a listener that fails and one that collects
+    EventIngest ingest = hub.bean(EventIngest.class);
+    List<StoredEvent> seen = new CopyOnWriteArrayList<>();
+    ingest.onStored(
+        rows -> {
+          throw new IllegalStateException("a listener that always fails");
+        });
+    ingest.onStored(seen::addAll);
+    List<UUID> sent = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
-      // when station s-001 sends three events
-      try (TestClient client = hub.station("s-001", "listener")) {
-        for (UUID id : sent) {
-          client.publish(
-              Topic.stationEvent("s-001").toString(),
-              ProtocolCodec.encode(
-                  new StationEvent(id, "footfall", OffsetDateTime.now(), Map.of())),
-              false);
-        }
+    // when station s-001 sends three events
+    try (TestClient client = hub.station("s-001", "listener")) {
+      for (UUID id : sent) {
+        client.publish(
+            Topic.stationEvent("s-001").toString(),
+            ProtocolCodec.encode(new StationEvent(id, "footfall", OffsetDateTime.now(), Map.of())),
+            false);
       }
+    }
 
-      // then the collecting listener saw each once, and the failing one caused no redelivery
-      await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= sent.size());
-      // A redelivery, had the failing listener caused one, would come within half a second.
+    // then the collecting listener saw each once, and the failing one caused no redelivery
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= sent.size());
+    // A redelivery, had the failing listener caused one, would come within half a second.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> seen.size() == sent.size());
+    assertThat(seen)
+        .extracting(StoredEvent::eventId)
+        .containsExactlyInAnyOrderElementsOf(sent.stream().map(UUID::toString).toList());
+    assertThat(seen).allSatisfy(e -> assertThat(e.stationId()).isEqualTo("s-001"));
+    assertThat(hub.bean(StationEventRepository.class).count("s-001")).isEqualTo(sent.size());
+  }
+
+  @Test
+  void shouldReadItsOwnBrokerPlainlyAndLeaveTheSharedSubscriptionAnEarlierVersionLeft()
+      throws Exception {
+    EventIngest ingest = hub.bean(EventIngest.class);
+    assertThat(ingest.filter()).isEqualTo(Topic.allStations(Topic.Channel.EVENT));
+    List<StoredEvent> seen = new CopyOnWriteArrayList<>();
+    ingest.onStored(seen::addAll);
+
+    // given the hub's session holding the shared subscription, as an earlier version left it: taken
+    // over under the hub's client id, which the hub then takes back
+    MqttAsyncClient earlier =
+        new MqttAsyncClient(
+            hub.brokerUri(), hub.bean(BrokerSettings.class).clientId(), new MemoryPersistence());
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setCleanStart(false);
+    options.setSessionExpiryInterval(24 * 3600L);
+    options.setUserName(hub.hubUsername());
+    options.setPassword(hub.hubPassword().getBytes(StandardCharsets.UTF_8));
+    earlier.connect(options).waitForCompletion(10_000);
+    earlier.subscribe(EventIngest.SHARED, 1).waitForCompletion(10_000);
+    earlier.disconnect().waitForCompletion(10_000);
+    earlier.close();
+    UUID before = UUID.randomUUID();
+    UUID after = UUID.randomUUID();
+    try (TestClient station = hub.station("s-002", "shared")) {
+      // when an event comes while both subscriptions are in the session
+      station.publish(
+          Topic.stationEvent("s-002").toString(),
+          ProtocolCodec.encode(
+              new StationEvent(before, "footfall", OffsetDateTime.now(), Map.of())),
+          false);
+
+      // then it reaches the hub by both and is stored once
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> rows(seen, before) == 2 && !ingest.leavingShared());
+      assertThat(hub.bean(StationEventRepository.class).count("s-002")).isEqualTo(1);
+
+      // and once the hub has been quiet the shared one is gone: the next event comes once
+      station.publish(
+          Topic.stationEvent("s-002").toString(),
+          ProtocolCodec.encode(new StationEvent(after, "footfall", OffsetDateTime.now(), Map.of())),
+          false);
+      await().atMost(Duration.ofSeconds(30)).until(() -> rows(seen, after) >= 1);
       await()
           .during(Duration.ofMillis(500))
           .atMost(Duration.ofSeconds(5))
-          .until(() -> seen.size() == sent.size());
-      assertThat(seen)
-          .extracting(StoredEvent::eventId)
-          .containsExactlyInAnyOrderElementsOf(sent.stream().map(UUID::toString).toList());
-      assertThat(seen).allSatisfy(e -> assertThat(e.stationId()).isEqualTo("s-001"));
-      assertThat(hub.bean(StationEventRepository.class).count("s-001")).isEqualTo(sent.size());
+          .until(() -> rows(seen, after) == 1);
     }
+  }
+
+  private static long rows(List<StoredEvent> seen, UUID id) {
+    return seen.stream().filter(e -> e.eventId().equals(id.toString())).count();
   }
 }

@@ -185,7 +185,7 @@ class FleetScaleBenchmark {
   }
 
   /** Used heap after full collections, repeated until two readings are within 256 KiB. */
-  private static long settledHeap() throws InterruptedException {
+  static long settledHeap() throws InterruptedException {
     long previous = Long.MAX_VALUE;
     for (int i = 0; i < 20; i++) {
       System.gc();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
+import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.publish.PublicationRepository;
 import liaison.signage.protocol.NoticePriority;
@@ -304,6 +305,26 @@ class NoticeAdminTest {
     assertThat(receipts.get(0).path("stationId").asText()).isEqualTo("s-001");
     assertThat(OffsetDateTime.parse(receipts.get(0).path("shownAt").asText())).isEqualTo(shownAt);
     assertThat(receipts.get(1).path("shown").asBoolean()).isFalse();
+    // The receipt is kept as a row of its own; what the version shown and those before it carried,
+    // and the versions shown before it, are no longer kept (V35: the tables do not grow per round).
+    Database db = hub.bean(Database.class);
+    int carriedBefore =
+        db.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM publication_notice WHERE station_id = 's-001' AND version <= :v")
+                    .bind("v", version)
+                    .mapTo(Integer.class)
+                    .one());
+    assertThat(carriedBefore).isZero();
+    List<Long> shown =
+        db.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT version FROM station_version_shown WHERE station_id = 's-001'")
+                    .mapTo(Long.class)
+                    .list());
+    assertThat(shown).containsExactly(version);
 
     StaffClient browser = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
     String page = browser.get("/admin/notices/" + id).body();

@@ -119,12 +119,20 @@ class PublicationRepositoryTest {
       all.addAll(second.get());
     }
 
-    // Then every version is given out once, the highest is the one recorded, and each version's
-    // notices are recorded with it
+    // Then every version is given out once, the highest is the one recorded, and the notices of
+    // the last three versions are kept (a station that never reported any keeps no more)
     assertThat(all).doesNotHaveDuplicates().hasSize(2 * each);
     long highest = all.stream().mapToLong(Long::longValue).max().orElseThrow();
     assertThat(publications.current("s-001").orElseThrow().version()).isEqualTo(highest);
-    assertThat(noticeRows()).isEqualTo(2 * 2 * each);
+    assertThat(noticeRows()).isEqualTo(2 * 3);
+    List<Long> kept =
+        database.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT version FROM publication_notice WHERE station_id = 's-001'")
+                    .mapTo(Long.class)
+                    .list());
+    assertThat(kept).containsExactlyInAnyOrder(highest - 2, highest - 1, highest);
   }
 
   @Test
@@ -170,7 +178,7 @@ class PublicationRepositoryTest {
     }
 
     // Then each station's versions are given out once each, its highest is the one recorded, and
-    // every version's notices are recorded with it
+    // the notices of its last three versions are kept
     for (String station : List.of("s-001", "s-002")) {
       List<Long> versions =
           all.stream()
@@ -180,7 +188,7 @@ class PublicationRepositoryTest {
       assertThat(versions).doesNotHaveDuplicates().hasSize(2 * each);
       assertThat(publications.current(List.of("s-001", "s-002")).get(station).version())
           .isEqualTo(versions.stream().mapToLong(Long::longValue).max().orElseThrow());
-      assertThat(noticeRows(station)).isEqualTo(2 * 2 * each);
+      assertThat(noticeRows(station)).isEqualTo(2 * 3);
     }
   }
 

@@ -211,22 +211,7 @@ public final class SimulatedScreens {
             }
           });
     }
-    if (!subscribed.await(300, TimeUnit.SECONDS)) {
-      throw new IllegalStateException(
-          subscribed.getCount() + " stations had not subscribed after 300 s");
-    }
-    if (failure.get() != null) {
-      throw new IllegalStateException("not every station connected", failure.get());
-    }
-    // Every station holds its retained snapshot before anything is measured.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (holding.get() < stationIds.size()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            (stationIds.size() - holding.get()) + " stations had no retained snapshot after 300 s");
-      }
-      Thread.sleep(10);
-    }
+    SimulatedStations.awaitEveryStation(stationIds.size(), subscribed, failure, holding::get);
   }
 
   private void disconnect() {
