@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +33,39 @@ public class DeputyRepository {
 
   /** The deputies assigned to a station, highest level first, then by name. */
   public List<Deputy> atStation(String stationId) {
+    return atStations(List.of(stationId)).getOrDefault(stationId, List.of());
+  }
+
+  /**
+   * The deputies assigned to each of these stations (at most a few hundred: one bound list), as
+   * {@link #atStation} orders them, by station id; a station with none is absent. Two queries for
+   * them all.
+   */
+  public Map<String, List<Deputy>> atStations(Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
     return database.withHandle(
-        h ->
-            withLevels(
-                h,
-                h.createQuery(
-                        """
-                        SELECT d.* FROM deputy d JOIN station_deputy sd ON sd.deputy_id = d.id
-                        WHERE sd.station_id = :station ORDER BY d.id
-                        """)
-                    .bind("station", stationId)
-                    .map((rs, ctx) -> row(rs))
-                    .list()));
+        h -> {
+          Map<String, List<Deputy>> bare = new LinkedHashMap<>();
+          h.createQuery(
+                  """
+                  SELECT sd.station_id AS at_station, d.* FROM deputy d
+                    JOIN station_deputy sd ON sd.deputy_id = d.id
+                  WHERE sd.station_id IN (<stations>) ORDER BY sd.station_id, d.id
+                  """)
+              .bindList("stations", List.copyOf(stationIds))
+              .map((rs, ctx) -> Map.entry(rs.getString("at_station"), row(rs)))
+              .forEach(
+                  e -> bare.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          Map<String, List<DeputyLevel>> levels =
+              levels(
+                  h,
+                  bare.values().stream().flatMap(List::stream).map(Deputy::id).distinct().toList());
+          Map<String, List<Deputy>> at = new LinkedHashMap<>();
+          bare.forEach((station, list) -> at.put(station, withLevels(list, levels)));
+          return at;
+        });
   }
 
   public Optional<Deputy> find(String id) {
@@ -248,11 +270,24 @@ public class DeputyRepository {
     if (bare.isEmpty()) {
       return bare;
     }
+    return withLevels(bare, levels(h, bare.stream().map(Deputy::id).toList()));
+  }
+
+  /** The levels of these deputies, by deputy id; none for an empty list. */
+  private static Map<String, List<DeputyLevel>> levels(Handle h, List<String> deputyIds) {
     Map<String, List<DeputyLevel>> levels = new LinkedHashMap<>();
+    if (deputyIds.isEmpty()) {
+      return levels;
+    }
     h.createQuery("SELECT deputy_id, level FROM deputy_level WHERE deputy_id IN (<ids>)")
-        .bindList("ids", bare.stream().map(Deputy::id).toList())
+        .bindList("ids", deputyIds)
         .map((rs, ctx) -> Map.entry(rs.getString(1), DeputyLevel.valueOf(rs.getString(2))))
         .forEach(e -> levels.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return levels;
+  }
+
+  /** The deputies with their levels, highest level first, then by name. */
+  private static List<Deputy> withLevels(List<Deputy> bare, Map<String, List<DeputyLevel>> levels) {
     return bare.stream()
         .map(
             d -> {

@@ -1,6 +1,10 @@
 package liaison.hub.mywork;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import liaison.hub.db.Database;
 import liaison.signage.protocol.SignInCodes;
@@ -21,27 +25,51 @@ public class SignInKeys {
 
   /** The station's key, made now when it has none; empty when there is no such station. */
   public Optional<String> keyOf(String stationId) {
-    Optional<String> stored = database.withHandle(h -> stored(h, stationId));
-    if (stored.isEmpty() || !stored.get().isEmpty()) {
-      return stored;
-    }
-    return database.inTransaction(
-        h -> {
-          // Only where still missing: a key another hub wrote meanwhile stays.
-          h.createUpdate(
-                  "UPDATE station SET sign_in_key = :key WHERE id = :id AND sign_in_key IS NULL")
-              .bind("key", SignInCodes.newKey())
-              .bind("id", stationId)
-              .execute();
-          return stored(h, stationId);
-        });
+    return Optional.ofNullable(keysOf(List.of(stationId)).get(stationId));
   }
 
-  /** The stored key, blank while there is none; empty when there is no such station. */
-  private static Optional<String> stored(Handle h, String stationId) {
-    return h.createQuery("SELECT COALESCE(sign_in_key, '') FROM station WHERE id = :id")
-        .bind("id", stationId)
-        .mapTo(String.class)
-        .findOne();
+  /**
+   * The keys of those of these stations that exist (at most a few hundred: one bound list), by
+   * station id, each made now when it has none: one query for them all when every one has its key.
+   */
+  public Map<String, String> keysOf(Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> stored = database.withHandle(h -> stored(h, stationIds));
+    List<String> missing =
+        stored.entrySet().stream()
+            .filter(e -> e.getValue().isEmpty())
+            .map(Map.Entry::getKey)
+            .toList();
+    if (missing.isEmpty()) {
+      return stored;
+    }
+    database.useTransaction(
+        h -> {
+          for (String stationId : missing) {
+            // Only where still missing: a key another hub wrote meanwhile stays.
+            h.createUpdate(
+                    "UPDATE station SET sign_in_key = :key WHERE id = :id AND sign_in_key IS NULL")
+                .bind("key", SignInCodes.newKey())
+                .bind("id", stationId)
+                .execute();
+          }
+          stored.putAll(stored(h, missing));
+        });
+    return stored;
+  }
+
+  /**
+   * The stored keys, blank while there is none, by station id; a station that does not exist is
+   * absent.
+   */
+  private static Map<String, String> stored(Handle h, Collection<String> stationIds) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    h.createQuery("SELECT id, COALESCE(sign_in_key, '') FROM station WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(stationIds))
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> keys.put(e.getKey(), e.getValue()));
+    return keys;
   }
 }

@@ -137,8 +137,9 @@ public class SnapshotBuilder {
   /**
    * The snapshots of those of these stations that exist, by id in the order given, each as version
    * 1 (the publisher stamps the version it records), on one connection: the stations and the
-   * notices aimed at them are read in one query each and a county's stars once, the rest station by
-   * station. {@link #build} is its one-station case.
+   * notices aimed at them, their deputies, handling figures, published summaries, sign-in keys and
+   * video volumes are read in one query (or two) each for them all and a county's stars once, the
+   * rest station by station. {@link #build} is its one-station case.
    */
   public Map<String, StationContent> buildAll(
       Collection<String> stationIds, OffsetDateTime generatedAt) {
@@ -148,6 +149,14 @@ public class SnapshotBuilder {
           OffsetDateTime now = OffsetDateTime.now(clock);
           Map<String, StationPlace> places = stations.places(ids);
           Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+          Chunk chunk =
+              new Chunk(
+                  aimed,
+                  deputies.atStations(places.keySet()),
+                  results.forStations(places.keySet()),
+                  summaries.latestAt(places.keySet(), StationContent.Results.MAX_SUMMARIES),
+                  signInKeys.keysOf(places.keySet()),
+                  media.volumes(places.keySet()));
           Map<String, List<StationContent.Star>> stars = new HashMap<>();
           Map<String, StationContent> built = new LinkedHashMap<>();
           for (String id : ids) {
@@ -155,16 +164,25 @@ public class SnapshotBuilder {
             if (place != null) {
               List<StationContent.Star> countyStars =
                   stars.computeIfAbsent(place.countyId(), stationDuty::latestStars);
-              built.put(id, assemble(place, aimed.get(id), countyStars, now, generatedAt));
+              built.put(id, assemble(place, chunk, countyStars, now, generatedAt));
             }
           }
           return built;
         });
   }
 
+  /** What is read for a whole chunk of stations at once, each by station id. */
+  private record Chunk(
+      Map<String, List<Notice>> aimed,
+      Map<String, List<Deputy>> deputies,
+      Map<String, HandlingResults.Periods> periods,
+      Map<String, List<PublishedSummary>> summaries,
+      Map<String, String> signInKeys,
+      Map<String, Integer> volumes) {}
+
   private StationContent assemble(
       StationPlace place,
-      List<Notice> aimed,
+      Chunk chunk,
       List<StationContent.Star> countyStars,
       OffsetDateTime now,
       OffsetDateTime generatedAt) {
@@ -172,7 +190,7 @@ public class SnapshotBuilder {
     String stationId = s.id();
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
 
-    List<Deputy> assigned = deputies.atStation(stationId);
+    List<Deputy> assigned = chunk.deputies().getOrDefault(stationId, List.of());
     Set<String> assignedIds = assigned.stream().map(Deputy::id).collect(Collectors.toSet());
     List<ReceptionSlot> slots =
         receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
@@ -211,7 +229,7 @@ public class SnapshotBuilder {
                 SHANGHAI),
             assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
             publicSlots,
-            aimed.stream()
+            chunk.aimed().get(stationId).stream()
                 .map(
                     n ->
                         new StationContent.Notice(
@@ -227,12 +245,20 @@ public class SnapshotBuilder {
                 links.booking(s.publicToken()),
                 links.photoBase(),
                 links.livelihood(s.publicToken())),
-            results(stationId),
+            results(
+                chunk.periods().get(stationId),
+                chunk.summaries().getOrDefault(stationId, List.of())),
             playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
             plan(stationId, today, assignedIds))
-        .withDuty(duty(stationId, countyStars, today))
+        .withDuty(duty(stationId, chunk.signInKeys().get(stationId), countyStars, today))
         .withSoftware(software(stationId))
-        .withMedia(media(stationId, s.townshipId(), place.countyId(), now))
+        .withMedia(
+            media(
+                stationId,
+                s.townshipId(),
+                place.countyId(),
+                chunk.volumes().getOrDefault(stationId, 0),
+                now))
         .withLivelihood(livelihood.forStation(place));
   }
 
@@ -244,13 +270,12 @@ public class SnapshotBuilder {
    * stops it on time itself from its {@code validUntil}.
    */
   private StationContent.@Nullable Media media(
-      String stationId, String townshipId, String countyId, OffsetDateTime now) {
+      String stationId, String townshipId, String countyId, int volume, OffsetDateTime now) {
     List<MediaSlide> slides =
         media.forStation(stationId, townshipId, countyId, now, now.plus(MEDIA_AHEAD)).stream()
             .filter(slide -> !slide.item().files().isEmpty())
             .map(ScheduledSlide::toProtocol)
             .toList();
-    int volume = media.volume(stationId);
     return slides.isEmpty() && volume == 0 ? null : new StationContent.Media(slides, volume);
   }
 
@@ -287,12 +312,12 @@ public class SnapshotBuilder {
    * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
   private StationContent.Duty duty(
-      String stationId, List<StationContent.Star> countyStars, LocalDate today) {
+      String stationId,
+      @Nullable String signInKey,
+      List<StationContent.Star> countyStars,
+      LocalDate today) {
     StationContent.SignIn signIn =
-        signInKeys
-            .keyOf(stationId)
-            .map(key -> new StationContent.SignIn(links.signIn(), key))
-            .orElse(null);
+        signInKey == null ? null : new StationContent.SignIn(links.signIn(), signInKey);
     return new StationContent.Duty(countyStars, reports(stationId, today), signIn);
   }
 
@@ -365,15 +390,13 @@ public class SnapshotBuilder {
   }
 
   /** The station's handling figures and its newest published summaries (公示摘要). */
-  private StationContent.Results results(String stationId) {
-    HandlingResults.Periods p = results.forStation(stationId);
+  private static StationContent.Results results(
+      HandlingResults.Periods p, List<PublishedSummary> latest) {
     return StationContent.Results.of(
         figures(p.monthPeriod(), p.month()),
         figures(p.yearPeriod(), p.year()),
         figures(p.last12MonthsPeriod(), p.last12Months()),
-        summaries.latest(stationId, StationContent.Results.MAX_SUMMARIES).stream()
-            .map(SnapshotBuilder::summary)
-            .toList());
+        latest.stream().map(SnapshotBuilder::summary).toList());
   }
 
   private static StationContent.Figures figures(ReportingPeriod period, HandlingFigures f) {

@@ -6,12 +6,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Handling figures computed from the cases, per station, township and county, for a period of whole
@@ -102,15 +107,35 @@ public class HandlingResults {
 
   /** The station's three periods, from one query over the last 12 months. */
   public Periods forStation(String stationId) {
+    return forStations(List.of(stationId)).get(stationId);
+  }
+
+  /**
+   * Each of these stations' three periods (at most a few hundred stations: one bound list), by
+   * station id, every station given present (with no figures when it had no case): one query over
+   * the last 12 months for them all.
+   */
+  public Map<String, Periods> forStations(Collection<String> stationIds) {
     LocalDate today = today();
     ReportingPeriod month = ReportingPeriod.month(today);
     ReportingPeriod year = ReportingPeriod.year(today);
     ReportingPeriod last12 = ReportingPeriod.last12Months(today);
-    // This year's months so far all lie within the last 12; its later months have no cases yet.
-    List<Monthly> rows =
-        monthly(
-            "c.station_id = :scope", stationId, new ReportingPeriod(last12.first(), year.last()));
-    return new Periods(month, sum(rows, month), year, sum(rows, year), last12, sum(rows, last12));
+    Map<String, List<Monthly>> rows = new HashMap<>();
+    if (!stationIds.isEmpty()) {
+      // This year's months so far all lie within the last 12; its later months have no cases yet.
+      monthly(
+              "c.station_id IN (<scope>)",
+              q -> q.bindList("scope", List.copyOf(stationIds)),
+              new ReportingPeriod(last12.first(), year.last()))
+          .forEach(r -> rows.computeIfAbsent(r.stationId(), k -> new ArrayList<>()).add(r));
+    }
+    Map<String, Periods> periods = new LinkedHashMap<>();
+    for (String id : stationIds) {
+      List<Monthly> own = rows.getOrDefault(id, List.of());
+      periods.put(
+          id, new Periods(month, sum(own, month), year, sum(own, year), last12, sum(own, last12)));
+    }
+    return periods;
   }
 
   /** One station's figures for a period. */
@@ -162,12 +187,21 @@ public class HandlingResults {
    *     built from input
    */
   private List<Monthly> monthly(String scope, String value, ReportingPeriod period) {
+    return monthly(scope, q -> q.bind("scope", value), period);
+  }
+
+  /**
+   * @param scope the stations counted, naming {@code scope}: a fixed text, never built from input
+   * @param bindScope binds {@code scope}'s value
+   */
+  private List<Monthly> monthly(
+      String scope, UnaryOperator<Query> bindScope, ReportingPeriod period) {
     return database.withHandle(
         h ->
-            h.createQuery(BY_STATION_AND_MONTH.formatted(scope))
+            bindScope
+                .apply(h.createQuery(BY_STATION_AND_MONTH.formatted(scope)))
                 .bind("from", Sql.date(period.from()))
                 .bind("until", Sql.date(period.until()))
-                .bind("scope", value)
                 .map((rs, ctx) -> monthly(rs))
                 .list());
   }

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import liaison.hub.audit.AuditLog;
 import liaison.hub.db.Database;
@@ -35,16 +38,22 @@ public class PublishedSummaries {
   /** The most a page of summaries holds. */
   public static final int MAX_PAGE = 50;
 
-  private static final String SELECT =
+  private static final String COLUMNS =
       """
       SELECT p.case_id, p.station_id, s.name AS station_name, c.category, d.name AS department,
              p.text, c.submitted_at, c.answered_at, p.published_at, p.withdrawn_at
+      """;
+
+  private static final String JOINS =
+      """
         FROM published_summary p
         JOIN opinion_case c ON c.id = p.case_id
         JOIN station s ON s.id = p.station_id
         JOIN township t ON t.id = s.township_id
         LEFT JOIN department d ON d.id = c.department_id
       """;
+
+  private static final String SELECT = COLUMNS + JOINS;
 
   private final Database database;
   private final StationRepository stations;
@@ -96,16 +105,34 @@ public class PublishedSummaries {
 
   /** The station's newest published summaries, for its snapshot. */
   public List<PublishedSummary> latest(String stationId, int limit) {
-    return database.withHandle(
+    return latestAt(List.of(stationId), limit).getOrDefault(stationId, List.of());
+  }
+
+  /**
+   * Each of these stations' newest published summaries (at most a few hundred stations: one bound
+   * list), newest first, by station id; a station with none is absent. One query for them all.
+   */
+  public Map<String, List<PublishedSummary>> latestAt(Collection<String> stationIds, int limit) {
+    Map<String, List<PublishedSummary>> at = new LinkedHashMap<>();
+    if (stationIds.isEmpty()) {
+      return at;
+    }
+    database.useHandle(
         h ->
             h.createQuery(
-                    SELECT
-                        + " WHERE p.station_id = :station AND p.withdrawn_at IS NULL"
-                        + " ORDER BY p.published_at DESC, p.case_id LIMIT :limit")
-                .bind("station", stationId)
+                    "SELECT * FROM ("
+                        + COLUMNS
+                        + ", ROW_NUMBER() OVER (PARTITION BY p.station_id"
+                        + " ORDER BY p.published_at DESC, p.case_id) AS newest"
+                        + JOINS
+                        + " WHERE p.station_id IN (<stations>) AND p.withdrawn_at IS NULL) x"
+                        + " WHERE x.newest <= :limit ORDER BY x.station_id, x.newest")
+                .bindList("stations", List.copyOf(stationIds))
                 .bind("limit", limit)
                 .map((rs, ctx) -> summary(rs))
-                .list());
+                .forEach(
+                    sum -> at.computeIfAbsent(sum.stationId(), k -> new ArrayList<>()).add(sum)));
+    return at;
   }
 
   /** The summary of a case, withdrawn or not (for staff's case page). */

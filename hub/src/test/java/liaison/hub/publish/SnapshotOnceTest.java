@@ -105,6 +105,53 @@ class SnapshotOnceTest {
   }
 
   @Test
+  void shouldBuildEachStationOfAChunkAsItWouldBeBuiltAlone() {
+    // Given the demo's cases' summaries published (the demo publishes none), and every demo station
+    // built in one chunk (its deputies, handling figures and summaries read for the chunk at once,
+    // grouped by station)
+    hub.bean(Database.class)
+        .useHandle(
+            h ->
+                h.execute(
+                    """
+                    INSERT INTO published_summary (case_id, station_id, text, published_at, published_by)
+                    SELECT id, station_id, 'summary of ' || id, submitted_at, 'test' FROM opinion_case
+                     WHERE station_id IS NOT NULL AND status <> 'MERGED'
+                       AND id NOT IN (SELECT case_id FROM published_summary)
+                    """));
+    SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
+    List<String> stations = hub.bean(StationRepository.class).allIds();
+    OffsetDateTime at = OffsetDateTime.parse("2026-03-02T09:30:00+08:00");
+    java.util.Map<String, StationContent> chunk = builder.buildAll(stations, at);
+
+    // Then each is exactly the snapshot of that station built alone
+    assertThat(chunk.keySet()).containsExactlyElementsOf(stations);
+    for (String station : stations) {
+      assertThat(chunk.get(station))
+          .as(station)
+          .isEqualTo(builder.build(station, 1, at).orElseThrow());
+    }
+    // And the demo gives the grouping something to get wrong: deputies at several stations, and
+    // figures and summaries at several
+    assertThat(chunk.values().stream().filter(c -> !c.deputies().isEmpty()).count())
+        .isGreaterThan(1);
+    assertThat(
+            chunk.values().stream()
+                .filter(c -> c.results() != null && c.results().received() > 0)
+                .count())
+        .isGreaterThan(1);
+    assertThat(
+            chunk.values().stream()
+                .filter(
+                    c ->
+                        c.results() != null
+                            && c.results().summaries() != null
+                            && !c.results().summaries().isEmpty())
+                .count())
+        .isGreaterThan(1);
+  }
+
+  @Test
   void shouldSeeSnapshotsWhoseNoticesDifferAsDifferentContent() {
     SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
     StationContent built =

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
@@ -70,6 +71,21 @@ class PublishedSummariesTest {
       assertThat(first.answered()).isEqualTo(LocalDate.of(2026, 3, 2));
       assertThat(first.stationName()).isEqualTo("城关站");
       assertThat(first.toString()).doesNotContain("张三", "13800001111", "路灯坏了");
+      // Several stations' at once (a chunk's snapshots): each its own newest, the limit per station
+      assertThat(summaries.latestAt(List.of("s-a", "s-b", "s-x", "s-none"), 1))
+          .containsOnlyKeys("s-a", "s-b", "s-x")
+          .satisfies(
+              at -> {
+                assertThat(at.get("s-a"))
+                    .extracting(PublishedSummary::text)
+                    .containsExactly("三月一：反映路面破损，已修补。");
+                assertThat(at.get("s-b"))
+                    .extracting(PublishedSummary::text)
+                    .containsExactly("三月二：反映公交班次少，已加密。");
+                assertThat(at.get("s-x"))
+                    .extracting(PublishedSummary::text)
+                    .containsExactly("外县的摘要");
+              });
 
       PublishedSummaries.Page county =
           summaries.page(new PublishedSummaries.Filter("c-1", null, null, null), 1, 2);
