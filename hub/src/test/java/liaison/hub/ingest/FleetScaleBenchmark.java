@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import liaison.hub.RunningHub;
+import liaison.hub.SimulatedStations;
 import liaison.hub.broker.EmbeddedBroker;
 import liaison.hub.ingest.StationEventRepository.StoredEvent;
 import liaison.signage.protocol.ProtocolCodec;
@@ -23,15 +24,10 @@ import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
 import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.testkit.Benchmarks;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -271,30 +267,15 @@ class FleetScaleBenchmark {
     MqttAsyncClient raw =
         new MqttAsyncClient(hub.brokerUri(), "fleet-bare-subscriber", new MemoryPersistence());
     raw.setCallback(
-        new MqttCallback() {
-          @Override
-          public void messageArrived(String topic, MqttMessage message) {
-            Instant now = Instant.now();
-            received.add(
-                ProtocolCodec.decode(message.getPayload(), StationEvent.class).at().toInstant(),
-                now);
-          }
-
-          @Override
-          public void disconnected(MqttDisconnectResponse response) {}
-
-          @Override
-          public void mqttErrorOccurred(MqttException exception) {}
-
-          @Override
-          public void deliveryComplete(IMqttToken token) {}
-
-          @Override
-          public void connectComplete(boolean reconnect, String serverURI) {}
-
-          @Override
-          public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-        });
+        SimulatedStations.callback(
+            (topic, message) -> {
+              Instant now = Instant.now();
+              received.add(
+                  ProtocolCodec.decode(message.getPayload(), StationEvent.class).at().toInstant(),
+                  now);
+            },
+            () -> {},
+            error -> {}));
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setSocketFactory(NoDelaySocketFactory.get());
     options.setUserName(hub.hubUsername());

@@ -18,12 +18,8 @@ import liaison.signage.protocol.Topic;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Many stations' screens in a JVM of their own, driven by {@link PublishRoundBenchmark} through
@@ -150,30 +146,12 @@ public final class SimulatedScreens {
       MqttConnectionOptions options = SimulatedStations.options(id, password, 60);
       MqttAsyncClient client = SimulatedStations.client(uri, id, "screen", paho);
       client.setCallback(
-          new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-              received(station, message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-              failure.compareAndSet(
-                  null, new IllegalStateException("station " + id + " lost its connection"));
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {}
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {}
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {}
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
-          });
+          SimulatedStations.callback(
+              (topic, message) -> received(station, message.getPayload()),
+              () ->
+                  failure.compareAndSet(
+                      null, new IllegalStateException("station " + id + " lost its connection")),
+              error -> {}));
       clients.add(client);
       connecting.acquire();
       MqttActionListener done =
