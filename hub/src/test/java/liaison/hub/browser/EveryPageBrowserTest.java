@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +35,34 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every page the hub renders, found in its router, not in a list someone must remember: each GET
  * route that answers HTML is opened with the demo county's records, as the county administrator
- * (the staff's pages, on a laptop at 1366×768 and on a phone at 390×844) or as a resident (the
- * public pages, on a phone). Each is photographed into {@code target/screens/page-….png}, checked
- * by axe-core against WCAG 2.1 A and AA, and on the phone must not be wider than the screen. One
- * hub and one browser serve the whole sweep.
+ * (the staff's pages), a department or a deputy on a laptop at 1366×768, on a phone at 390×844 and
+ * on a phone at 390×844 in English; or as a resident (the public pages) on a phone in Chinese and
+ * in English. One hub and one browser serve the whole sweep.
+ *
+ * <p>What is checked where. Every page at every size and language: its status, its {@code lang},
+ * the hub's internal names in what a person reads ({@link InternalNames}, which reads the words, so
+ * it runs in each language), and on a phone its width against the screen (the layout check over
+ * every rendered page, in both languages since English words are longer). Those are cheap. The two
+ * dear ones, which a repeat cannot make find more:
+ *
+ * <ul>
+ *   <li><b>axe-core</b> (WCAG 2.1 A and AA) once per page per language, on two different layouts:
+ *       the laptop in Chinese and the phone in English; a resident's page, which has no laptop run,
+ *       on the phone in both. Most of its rules read the document, not the layout (names, labels,
+ *       roles, {@code lang}, contrast of a text's colours), and those differ between the languages,
+ *       not between a laptop and a phone showing the same language; the few that read the layout
+ *       (an element shown or hidden by a media query, a scrollable region, a text's background
+ *       where boxes overlap) see the phone's CSS in the English run. The Chinese phone's run
+ *       repeated both halves and is left out: a fault only it could see would need the phone's CSS
+ *       and the Chinese words at once, and the widths check, on that run too, holds what the words
+ *       do to the phone's layout.
+ *   <li><b>The screenshot</b> {@code target/screens/page-…-<laptop|phone|phone-en>.png}, for a
+ *       person to judge by looking (a photograph finds nothing by itself): every page on the laptop
+ *       and on the phone, every resident's page in English too, and a staff, department or deputy
+ *       page in English once per kind ({@link #firstOfEachKind}: the list of a section stands for
+ *       its record pages, which share its frame, menu and table styles). A wider English word on
+ *       any page is the widths check's, which runs on all of them.
+ * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryPageBrowserTest {
@@ -60,7 +85,16 @@ class EveryPageBrowserTest {
   private final Map<String, String> records = new LinkedHashMap<>();
 
   @BeforeAll
-  void start(@TempDir Path dir) {
+  void start(@TempDir Path dir) throws java.io.IOException {
+    // The contact sheet tiles what this sweep photographs: an earlier sweep's English PNG of a page
+    // no longer photographed in English would show there as if it were today's.
+    if (java.nio.file.Files.isDirectory(Chromium.SCREENS)) {
+      try (Stream<Path> old = java.nio.file.Files.list(Chromium.SCREENS)) {
+        for (Path png : old.filter(p -> p.getFileName().toString().startsWith("page-")).toList()) {
+          java.nio.file.Files.delete(png);
+        }
+      }
+    }
     hub = RunningHub.start(dir);
     chromium = Chromium.launch();
     laptop = chromium.laptop();
@@ -366,23 +400,30 @@ class EveryPageBrowserTest {
   Stream<DynamicTest> everyStaffPageOnALaptopAndAPhone() {
     List<String> pages = htmlPages().stream().filter(EveryPageBrowserTest::staffPage).toList();
     assertThat(pages).as("the staff's pages in the router").contains("/admin", "/login");
+    Set<String> photographedInEnglish = firstOfEachKind(pages);
     List<DynamicTest> tests = new ArrayList<>();
     for (String template : pages) {
       boolean signedOut = SIGNED_OUT.contains(template);
       tests.add(
           DynamicTest.dynamicTest(
               template + " at 1366×768",
-              () -> check(signedOut ? chromium.laptop() : laptop, template, "laptop", false)));
+              () ->
+                  check(
+                      signedOut ? chromium.laptop() : laptop, template, LAPTOP, WITH_AXE, PHOTO)));
       tests.add(
           DynamicTest.dynamicTest(
               template + " at 390×844",
-              () -> check(signedOut ? chromium.phone() : phone, template, "phone", true)));
+              () -> check(signedOut ? chromium.phone() : phone, template, PHONE, NO_AXE, PHOTO)));
       tests.add(
           DynamicTest.dynamicTest(
               template + " at 390×844 in English",
               () ->
                   check(
-                      signedOut ? englishSignedOut() : englishPhone, template, "phone-en", true)));
+                      signedOut ? englishSignedOut() : englishPhone,
+                      template,
+                      ENGLISH_PHONE,
+                      WITH_AXE,
+                      photographedInEnglish.contains(template))));
     }
     return tests.stream();
   }
@@ -405,21 +446,46 @@ class EveryPageBrowserTest {
     return atEverySize(pages, deputyLaptop, deputyPhone, englishDeputyPhone);
   }
 
-  /** Each page as one account opens it at 1366×768, at 390×844 and at 390×844 in English. */
+  /**
+   * Each page as one account opens it at 1366×768, at 390×844 and at 390×844 in English; axe-core
+   * on the laptop and in English, the English phone photographed once per kind of page.
+   */
   private Stream<DynamicTest> atEverySize(
       List<String> pages, Page onLaptop, Page onPhone, Page onEnglishPhone) {
+    Set<String> photographedInEnglish = firstOfEachKind(pages);
     return pages.stream()
         .flatMap(
             template ->
                 Stream.of(
                     DynamicTest.dynamicTest(
                         template + " at 1366×768",
-                        () -> check(onLaptop, template, "laptop", false)),
+                        () -> check(onLaptop, template, LAPTOP, WITH_AXE, PHOTO)),
                     DynamicTest.dynamicTest(
-                        template + " at 390×844", () -> check(onPhone, template, "phone", true)),
+                        template + " at 390×844",
+                        () -> check(onPhone, template, PHONE, NO_AXE, PHOTO)),
                     DynamicTest.dynamicTest(
                         template + " at 390×844 in English",
-                        () -> check(onEnglishPhone, template, "phone-en", true))));
+                        () ->
+                            check(
+                                onEnglishPhone,
+                                template,
+                                ENGLISH_PHONE,
+                                WITH_AXE,
+                                photographedInEnglish.contains(template)))));
+  }
+
+  /**
+   * The first page of each kind, by address: a kind is a page's first two steps ({@code
+   * /admin/stations/{id}/week} is of {@code /admin/stations}), so the list of a section stands for
+   * its record pages, which share its frame, menu and table styles.
+   */
+  private static Set<String> firstOfEachKind(List<String> templates) {
+    Map<String, String> first = new LinkedHashMap<>();
+    for (String template : templates) {
+      String[] steps = template.split("/");
+      first.putIfAbsent(steps.length <= 2 ? template : "/" + steps[1] + "/" + steps[2], template);
+    }
+    return Set.copyOf(first.values());
   }
 
   /** A fresh phone that has chosen English and signed in to nothing. */
@@ -442,39 +508,62 @@ class EveryPageBrowserTest {
                 Stream.of(
                     DynamicTest.dynamicTest(
                         template + " at 390×844",
-                        () -> check(residentPhone, template, "phone", true)),
+                        () -> check(residentPhone, template, PHONE, WITH_AXE, PHOTO)),
                     DynamicTest.dynamicTest(
                         template + " at 390×844 in English",
-                        () -> check(englishResidentPhone, template, "phone-en", true))));
+                        () ->
+                            check(
+                                englishResidentPhone, template, ENGLISH_PHONE, WITH_AXE, PHOTO))));
   }
 
-  private void check(Page page, String template, String size, boolean phoneWidth) {
+  /** A screen the sweep opens pages on: its name in the PNGs' names, a phone's or not, English. */
+  private record Look(String name, boolean phone, boolean english) {}
+
+  private static final Look LAPTOP = new Look("laptop", false, false);
+  private static final Look PHONE = new Look("phone", true, false);
+  private static final Look ENGLISH_PHONE = new Look("phone-en", true, true);
+  private static final boolean WITH_AXE = true;
+  private static final boolean NO_AXE = false;
+  private static final boolean PHOTO = true;
+
+  private void check(Page page, String template, Look look, boolean axe, boolean photo) {
     String address = address(template);
+    String size = look.name();
     Response response = page.navigate(hub.url(address).toString());
     // The sign-in's refusal is a page too, answered 422.
     assertThat(response.status())
         .as("%s answers", address)
         .isEqualTo(template.equals("/me/sign-in") ? 422 : 200);
-    assertThat(page.locator("html").getAttribute("lang"))
+    // The language and the widths in one call into the page: each call is a round trip.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> layout =
+        (Map<String, Object>)
+            page.evaluate(
+                "() => ({ lang: document.documentElement.getAttribute('lang'),"
+                    + " scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })");
+    assertThat(layout.get("lang"))
         .as("the language of %s at %s", address, size)
-        .isEqualTo(size.endsWith("-en") ? "en" : "zh-CN");
-    Chromium.screenshot(page, "page" + slug(template) + "-" + size);
-    assertThat(Axe.violations(page)).as("axe-core on %s at %s", address, size).isEmpty();
-    assertThat(InternalNames.in(page))
-        .as("internal names a person reads on %s at %s", address, size)
-        .isEmpty();
-    if (phoneWidth) {
+        .isEqualTo(look.english() ? "en" : "zh-CN");
+    if (look.phone()) {
       // A phone's browser widens its layout viewport to a page wider than the screen (innerWidth
       // grows with it), so the page is held to the screen's own width, not to innerWidth.
-      Map<String, Object> widths = Axe.widths(page);
       int screen = page.viewportSize().width;
-      assertThat(((Number) widths.get("scroll")).intValue())
+      assertThat(((Number) layout.get("scroll")).intValue())
           .as("%s is wider than a %d px phone (sideways scrolling)", address, screen)
           .isLessThanOrEqualTo(screen);
-      assertThat(((Number) widths.get("inner")).intValue())
+      assertThat(((Number) layout.get("inner")).intValue())
           .as("%s widens the phone's layout viewport", address)
           .isLessThanOrEqualTo(screen);
     }
+    if (photo) {
+      Chromium.screenshot(page, "page" + slug(template) + "-" + size);
+    }
+    if (axe) {
+      assertThat(Axe.violations(page)).as("axe-core on %s at %s", address, size).isEmpty();
+    }
+    assertThat(InternalNames.in(page))
+        .as("internal names a person reads on %s at %s", address, size)
+        .isEmpty();
   }
 
   /** The search for internal names finds what issue 15 found on the pages, and only that. */
