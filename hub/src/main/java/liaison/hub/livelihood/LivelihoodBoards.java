@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,39 +42,45 @@ public class LivelihoodBoards {
 
   /** The station's part of the snapshot; null when there is nothing to show. */
   public StationContent.@Nullable Livelihood forStation(StationPlace place) {
-    List<LivelihoodRound> collecting =
-        rounds.collectingAt(place).stream()
-            .limit(StationContent.Livelihood.MAX_ROUNDS)
-            .map(r -> round(r, place))
-            .toList();
-    List<LivelihoodProject> projects = projects(place);
-    return collecting.isEmpty() && projects.isEmpty()
-        ? null
-        : new StationContent.Livelihood(collecting, projects);
+    return forStations(List.of(place)).get(place.station().id());
   }
 
-  private LivelihoodRound round(Round r, StationPlace place) {
-    // Counted and the latest titles read in SQL: a round may hold hundreds, and every station of
-    // the county rebuilds its snapshot from them.
-    record Accepted(int count, List<String> latest) {}
-    Accepted accepted =
-        database.withHandle(
-            h ->
-                new Accepted(
-                    h.createQuery(
-                            "SELECT COUNT(*) FROM livelihood_proposal"
-                                + " WHERE round_id = :round AND status = 'ACCEPTED'")
-                        .bind("round", r.id())
-                        .mapTo(Integer.class)
-                        .one(),
-                    h.createQuery(
-                            "SELECT title FROM livelihood_proposal"
-                                + " WHERE round_id = :round AND status = 'ACCEPTED'"
-                                + " ORDER BY submitted_at DESC, id DESC LIMIT :max")
-                        .bind("round", r.id())
-                        .bind("max", LivelihoodRound.MAX_TITLES)
-                        .mapTo(String.class)
-                        .list()));
+  /**
+   * {@link #forStation} for many stations, by station id (absent when there is nothing to show): a
+   * county's rounds are read once, each round's accepted proposals once and the projects of a set
+   * of rounds once, however many of the stations they reach.
+   */
+  public Map<String, StationContent.Livelihood> forStations(Collection<StationPlace> places) {
+    Shared shared = new Shared(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    Map<String, StationContent.Livelihood> boards = new HashMap<>();
+    for (StationPlace place : places) {
+      List<Round> countyRounds =
+          shared.rounds().computeIfAbsent(place.countyId(), repository::rounds);
+      List<LivelihoodRound> collecting =
+          rounds.collectingAt(place, countyRounds).stream()
+              .limit(StationContent.Livelihood.MAX_ROUNDS)
+              .map(r -> round(r, place, shared))
+              .toList();
+      List<LivelihoodProject> projects = projects(place, countyRounds, shared);
+      if (!collecting.isEmpty() || !projects.isEmpty()) {
+        boards.put(place.station().id(), new StationContent.Livelihood(collecting, projects));
+      }
+    }
+    return boards;
+  }
+
+  /** What stations of one call share: by county, by round, by the rounds a station sees. */
+  private record Shared(
+      Map<String, List<Round>> rounds,
+      Map<String, Accepted> accepted,
+      Map<List<String>, Elected> elected) {}
+
+  private record Accepted(int count, List<String> latest) {}
+
+  private record Elected(List<ProjectRow> rows, Map<String, List<MilestoneRow>> milestones) {}
+
+  private LivelihoodRound round(Round r, StationPlace place, Shared shared) {
+    Accepted accepted = shared.accepted().computeIfAbsent(r.id(), id -> accepted(r));
     return new LivelihoodRound(
         r.id(),
         level(r, place),
@@ -86,17 +93,40 @@ public class LivelihoodBoards {
         accepted.latest());
   }
 
+  private Accepted accepted(Round r) {
+    // Counted and the latest titles read in SQL: a round may hold hundreds, and every station of
+    // the county rebuilds its snapshot from them.
+    return database.withHandle(
+        h ->
+            new Accepted(
+                h.createQuery(
+                        "SELECT COUNT(*) FROM livelihood_proposal"
+                            + " WHERE round_id = :round AND status = 'ACCEPTED'")
+                    .bind("round", r.id())
+                    .mapTo(Integer.class)
+                    .one(),
+                h.createQuery(
+                        "SELECT title FROM livelihood_proposal"
+                            + " WHERE round_id = :round AND status = 'ACCEPTED'"
+                            + " ORDER BY submitted_at DESC, id DESC LIMIT :max")
+                    .bind("round", r.id())
+                    .bind("max", LivelihoodRound.MAX_TITLES)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
   /** The congress that decides, as people name it: the township's or the county's. */
   private static String level(Round r, StationPlace place) {
     String township = r.townshipName();
     return r.isCounty() || township == null ? place.countyName() : township;
   }
 
-  private List<LivelihoodProject> projects(StationPlace place) {
+  private List<LivelihoodProject> projects(
+      StationPlace place, List<Round> countyRounds, Shared shared) {
     int year = LocalDate.now(clock).getYear();
     Map<String, Round> decided = new HashMap<>();
     List<String> order = new ArrayList<>();
-    repository.rounds(place.countyId()).stream()
+    countyRounds.stream()
         .filter(r -> Rounds.reaches(r, place))
         .filter(
             r ->
@@ -115,32 +145,9 @@ public class LivelihoodBoards {
       return List.of();
     }
     LocalDate today = LocalDate.now(clock);
-    List<ProjectRow> rows =
-        database.withHandle(
-            h ->
-                h.createQuery(
-                        """
-                        SELECT p.id, p.round_id, p.title, p.progress, p.position,
-                          COALESCE(d.name, '') AS department,
-                          (SELECT g.percent FROM livelihood_progress g WHERE g.project_id = p.id
-                            ORDER BY g.reported_at DESC, g.id DESC LIMIT 1) AS reported
-                        FROM livelihood_project p LEFT JOIN department d ON d.id = p.department_id
-                        WHERE p.state = 'ELECTED' AND p.round_id IN (<rounds>)
-                        ORDER BY p.position, p.id
-                        """)
-                    .bindList("rounds", order)
-                    .map(
-                        (rs, ctx) ->
-                            new ProjectRow(
-                                rs.getString("id"),
-                                rs.getString("round_id"),
-                                rs.getString("title"),
-                                rs.getString("department"),
-                                rs.getObject("reported") == null
-                                    ? rs.getInt("progress")
-                                    : rs.getInt("reported")))
-                    .list());
-    Map<String, List<MilestoneRow>> milestones = milestones(rows);
+    Elected elected = shared.elected().computeIfAbsent(List.copyOf(order), this::elected);
+    List<ProjectRow> rows = elected.rows();
+    Map<String, List<MilestoneRow>> milestones = elected.milestones();
     return rows.stream()
         .sorted(Comparator.comparing(p -> order.indexOf(p.roundId())))
         .limit(StationContent.Livelihood.MAX_PROJECTS)
@@ -180,6 +187,36 @@ public class LivelihoodBoards {
         .or(() -> ms.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ms.getLast()))
         .map(m -> new Milestone(m.title(), m.due(), m.done()))
         .orElse(null);
+  }
+
+  /** The ELECTED projects of these rounds with their milestones. */
+  private Elected elected(List<String> roundIds) {
+    List<ProjectRow> rows =
+        database.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT p.id, p.round_id, p.title, p.progress, p.position,
+                          COALESCE(d.name, '') AS department,
+                          (SELECT g.percent FROM livelihood_progress g WHERE g.project_id = p.id
+                            ORDER BY g.reported_at DESC, g.id DESC LIMIT 1) AS reported
+                        FROM livelihood_project p LEFT JOIN department d ON d.id = p.department_id
+                        WHERE p.state = 'ELECTED' AND p.round_id IN (<rounds>)
+                        ORDER BY p.position, p.id
+                        """)
+                    .bindList("rounds", roundIds)
+                    .map(
+                        (rs, ctx) ->
+                            new ProjectRow(
+                                rs.getString("id"),
+                                rs.getString("round_id"),
+                                rs.getString("title"),
+                                rs.getString("department"),
+                                rs.getObject("reported") == null
+                                    ? rs.getInt("progress")
+                                    : rs.getInt("reported")))
+                    .list());
+    return new Elected(rows, milestones(rows));
   }
 
   private Map<String, List<MilestoneRow>> milestones(List<ProjectRow> projects) {

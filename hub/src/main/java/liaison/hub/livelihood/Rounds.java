@@ -245,8 +245,13 @@ public class Rounds {
    * congress, the one a resident's lane is usually for), then its county's.
    */
   public List<Round> collectingAt(StationPlace place) {
+    return collectingAt(place, repository.rounds(place.countyId()));
+  }
+
+  /** As above, among the county's rounds already read ({@link LivelihoodRepository#rounds}). */
+  public List<Round> collectingAt(StationPlace place, List<Round> countyRounds) {
     LocalDate today = LocalDate.now(clock);
-    return repository.rounds(place.countyId()).stream()
+    return countyRounds.stream()
         .filter(r -> reaches(r, place) && r.collectsOn(today))
         .sorted(java.util.Comparator.comparing(Round::isCounty))
         .toList();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,46 +181,64 @@ public class MediaSlideRepository {
   }
 
   /**
-   * The slides aimed at the station, of items still in a library that the station may show (the
-   * county's or its own), not ended at {@code now} and starting before {@code horizon}, in the
-   * order they play.
+   * The slides aimed at each of these stations, of items still in a library that the station may
+   * show (the county's or its own), not ended at {@code now} and starting before {@code horizon},
+   * in the order they play, by station id (absent when a station has none): one query for them all
+   * (a row per station and slide), the slides completed once.
    */
-  public List<ScheduledSlide> forStation(
-      String stationId,
-      String townshipId,
-      String countyId,
-      OffsetDateTime now,
-      OffsetDateTime horizon) {
+  public Map<String, List<ScheduledSlide>> forStations(
+      Collection<String> stationIds, OffsetDateTime now, OffsetDateTime horizon) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
     return database.withHandle(
-        h ->
-            complete(
-                h,
-                h.createQuery(
-                        SELECT_SLIDE
-                            + """
-                        JOIN media_item i ON i.id = sl.item_id
-                        WHERE i.retired_at IS NULL
-                          AND (i.station_id IS NULL OR i.station_id = :station)
-                          AND (\s"""
-                            + MediaItemRepository.ITEM_COUNTY
-                            + """
-                          ) = :county
-                          AND (sl.valid_until IS NULL OR sl.valid_until > :now)
-                          AND sl.valid_from < :horizon
-                          AND ((sl.target = 'ALL' AND a.county_id = :county)
-                               OR (sl.target = 'TOWNSHIP' AND sl.township_id = :township)
-                               OR (sl.target = 'STATIONS' AND EXISTS (
-                                     SELECT 1 FROM media_slide_station ss
-                                     WHERE ss.slide_id = sl.id AND ss.station_id = :station)))
-                        ORDER BY sl.position, sl.id
-                        """)
-                    .bind("station", stationId)
-                    .bind("township", townshipId)
-                    .bind("county", countyId)
-                    .bind("now", Sql.instant(now))
-                    .bind("horizon", Sql.instant(horizon))
-                    .map((rs, ctx) -> bare(rs))
-                    .list()));
+        h -> {
+          List<Map.Entry<String, Bare>> rows =
+              h.createQuery(
+                      """
+                      SELECT st.id AS for_station, sl.*,
+                             a.county_id AS author_county, a.display_name AS author_name
+                      FROM station st JOIN township stw ON stw.id = st.township_id
+                      JOIN media_slide sl
+                        ON (sl.valid_until IS NULL OR sl.valid_until > :now)
+                       AND sl.valid_from < :horizon
+                      LEFT JOIN staff_account a ON a.id = sl.created_by
+                      JOIN media_item i ON i.id = sl.item_id
+                      WHERE st.id IN (<stations>)
+                        AND i.retired_at IS NULL
+                        AND (i.station_id IS NULL OR i.station_id = st.id)
+                        AND (\s"""
+                          + MediaItemRepository.ITEM_COUNTY
+                          + """
+                        ) = stw.county_id
+                        AND ((sl.target = 'ALL' AND a.county_id = stw.county_id)
+                             OR (sl.target = 'TOWNSHIP' AND sl.township_id = st.township_id)
+                             OR (sl.target = 'STATIONS' AND EXISTS (
+                                   SELECT 1 FROM media_slide_station ss
+                                   WHERE ss.slide_id = sl.id AND ss.station_id = st.id)))
+                      ORDER BY sl.position, sl.id
+                      """)
+                  .bindList("stations", List.copyOf(stationIds))
+                  .bind("now", Sql.instant(now))
+                  .bind("horizon", Sql.instant(horizon))
+                  .map((rs, ctx) -> Map.entry(rs.getString("for_station"), bare(rs)))
+                  .list();
+          if (rows.isEmpty()) {
+            return Map.<String, List<ScheduledSlide>>of();
+          }
+          Map<String, Bare> distinct = new LinkedHashMap<>();
+          rows.forEach(r -> distinct.putIfAbsent(r.getValue().id(), r.getValue()));
+          Map<String, ScheduledSlide> slides = new HashMap<>();
+          complete(h, List.copyOf(distinct.values())).forEach(sl -> slides.put(sl.id(), sl));
+          Map<String, List<ScheduledSlide>> byStation = new HashMap<>();
+          for (Map.Entry<String, Bare> r : rows) {
+            ScheduledSlide slide = slides.get(r.getValue().id());
+            if (slide != null) {
+              byStation.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(slide);
+            }
+          }
+          return byStation;
+        });
   }
 
   /** The position after every slide's: a new slide plays last. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,22 +30,43 @@ public class PlanRepository {
 
   /** The station's activities dated in [from, to], earliest first, at most {@code limit}. */
   public List<Activity> forStation(String stationId, LocalDate from, LocalDate to, int limit) {
-    return database.withHandle(
-        h ->
-            withDeputies(
-                h,
-                h.createQuery(
-                        """
-                        SELECT * FROM plan_activity
-                        WHERE station_id = :station AND activity_date >= :from AND activity_date <= :to
-                        ORDER BY activity_date, id LIMIT :limit
-                        """)
-                    .bind("station", stationId)
-                    .bind("from", Sql.date(from))
-                    .bind("to", Sql.date(to))
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> row(rs))
-                    .list()));
+    return forStations(List.of(stationId), from, to, limit).getOrDefault(stationId, List.of());
+  }
+
+  /**
+   * {@link #forStation} for many stations, by station id (absent when a station has none): the
+   * first {@code limit} of each station in one query for them all.
+   */
+  public Map<String, List<Activity>> forStations(
+      Collection<String> stationIds, LocalDate from, LocalDate to, int limit) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<Activity>> byStation = new HashMap<>();
+    database
+        .withHandle(
+            h ->
+                withDeputies(
+                    h,
+                    h.createQuery(
+                            """
+                            SELECT * FROM (
+                              SELECT a.*, ROW_NUMBER() OVER (
+                                       PARTITION BY a.station_id ORDER BY a.activity_date, a.id) AS n
+                                FROM plan_activity a
+                               WHERE a.station_id IN (<stations>)
+                                 AND a.activity_date >= :from AND a.activity_date <= :to) ranked
+                            WHERE n <= :limit
+                            ORDER BY activity_date, id
+                            """)
+                        .bindList("stations", List.copyOf(stationIds))
+                        .bind("from", Sql.date(from))
+                        .bind("to", Sql.date(to))
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> row(rs))
+                        .list()))
+        .forEach(a -> byStation.computeIfAbsent(a.stationId(), k -> new ArrayList<>()).add(a));
+    return byStation;
   }
 
   /** The years the station has planned activities in, earliest first. */

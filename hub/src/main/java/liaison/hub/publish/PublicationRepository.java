@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -102,17 +103,24 @@ public class PublicationRepository {
     }
     return database.inTransaction(
         h -> {
+          Map<String, Long> versions = nextVersions(h, stationIds);
           List<Encoded> recorded = new ArrayList<>(stationIds.size());
           for (String stationId : stationIds) {
-            long version = nextVersion(h, stationId);
-            Encoded encoded = encode.encode(stationId, version);
-            if (!record(h, encoded.publication())) {
-              throw new IllegalStateException(
-                  "station " + stationId + ": version " + version + " was recorded meanwhile");
-            }
-            recordNotices(h, stationId, version, encoded.noticeIds());
-            recorded.add(encoded);
+            recorded.add(encode.encode(stationId, versions.get(stationId)));
           }
+          int[] counts = record(h, recorded.stream().map(Encoded::publication).toList());
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+              Publication p = recorded.get(i).publication();
+              throw new IllegalStateException(
+                  "station "
+                      + p.stationId()
+                      + ": version "
+                      + p.version()
+                      + " was recorded meanwhile");
+            }
+          }
+          recordNotices(h, recorded);
           forgetUnshown(h, stationIds);
           return recorded;
         });
@@ -136,41 +144,55 @@ public class PublicationRepository {
         .execute();
   }
 
-  /** Records a new publication; false if one with this version or a higher one is recorded. */
-  private static boolean record(Handle h, Publication p) {
-    return h.createUpdate(
-                """
-                        INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
-                        VALUES (:station, :version, :hash, :payload, :at)
-                        ON CONFLICT (station_id) DO UPDATE SET
-                          version = excluded.version, content_hash = excluded.content_hash,
-                          payload = excluded.payload, published_at = excluded.published_at
-                        WHERE station_publication.version < excluded.version
-                        """)
-            .bind("station", p.stationId())
-            .bind("version", p.version())
-            .bind("hash", p.contentHash())
-            .bind("payload", p.payload())
-            .bind("at", Sql.instant(p.publishedAt()))
-            .execute()
-        == 1;
+  /**
+   * Records new publications in one batch; each count is 0 where one with this version or a higher
+   * one is recorded.
+   */
+  private static int[] record(Handle h, List<Publication> publications) {
+    PreparedBatch batch =
+        h.prepareBatch(
+            """
+            INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
+            VALUES (:station, :version, :hash, :payload, :at)
+            ON CONFLICT (station_id) DO UPDATE SET
+              version = excluded.version, content_hash = excluded.content_hash,
+              payload = excluded.payload, published_at = excluded.published_at
+            WHERE station_publication.version < excluded.version
+            """);
+    for (Publication p : publications) {
+      batch
+          .bind("station", p.stationId())
+          .bind("version", p.version())
+          .bind("hash", p.contentHash())
+          .bind("payload", p.payload())
+          .bind("at", Sql.instant(p.publishedAt()))
+          .add();
+    }
+    return batch.execute();
   }
 
   /**
-   * Which notices a published version carried: the other half of the notices' delivery receipts.
+   * Which notices each published version carried: the other half of the notices' delivery receipts.
+   * One batch for a chunk.
    */
-  private static void recordNotices(
-      Handle h, String stationId, long version, List<String> noticeIds) {
-    for (String notice : noticeIds) {
-      h.createUpdate(
-              """
-              INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
-              ON CONFLICT DO NOTHING
-              """)
-          .bind("s", stationId)
-          .bind("v", version)
-          .bind("n", notice)
-          .execute();
+  private static void recordNotices(Handle h, List<Encoded> recorded) {
+    PreparedBatch batch =
+        h.prepareBatch(
+            """
+            INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
+            ON CONFLICT DO NOTHING
+            """);
+    for (Encoded e : recorded) {
+      for (String notice : e.noticeIds()) {
+        batch
+            .bind("s", e.publication().stationId())
+            .bind("v", e.publication().version())
+            .bind("n", notice)
+            .add();
+      }
+    }
+    if (batch.size() > 0) {
+      batch.execute();
     }
   }
 
@@ -184,21 +206,38 @@ public class PublicationRepository {
   }
 
   private static long nextVersion(Handle h, String stationId) {
-    return h.createQuery(
+    return nextVersions(h, List.of(stationId)).get(stationId);
+  }
+
+  /**
+   * {@link #nextVersion(String)} for many stations in the caller's transaction: the upserts in one
+   * batch, then the versions they took in one query. The transaction holds the rows it upserted
+   * until it ends (PostgreSQL's row locks, SQLite's one writer), so what it reads back is its own.
+   */
+  private static Map<String, Long> nextVersions(Handle h, List<String> stationIds) {
+    PreparedBatch batch =
+        h.prepareBatch(
             """
-                    INSERT INTO station_version (station_id, last_version)
-                    VALUES (:station,
-                            COALESCE((SELECT version FROM station_publication
-                                      WHERE station_id = :station), 0) + 1)
-                    ON CONFLICT (station_id) DO UPDATE SET last_version =
-                      CASE WHEN station_version.last_version >= excluded.last_version
-                           THEN station_version.last_version + 1
-                           ELSE excluded.last_version END
-                    RETURNING last_version
-                    """)
-        .bind("station", stationId)
-        .mapTo(Long.class)
-        .one();
+            INSERT INTO station_version (station_id, last_version)
+            VALUES (:station,
+                    COALESCE((SELECT version FROM station_publication
+                              WHERE station_id = :station), 0) + 1)
+            ON CONFLICT (station_id) DO UPDATE SET last_version =
+              CASE WHEN station_version.last_version >= excluded.last_version
+                   THEN station_version.last_version + 1
+                   ELSE excluded.last_version END
+            """);
+    for (String stationId : stationIds) {
+      batch.bind("station", stationId).add();
+    }
+    batch.execute();
+    Map<String, Long> versions = new HashMap<>();
+    h.createQuery(
+            "SELECT station_id, last_version FROM station_version WHERE station_id IN (<ids>)")
+        .bindList("ids", stationIds)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> versions.put(e.getKey(), e.getValue()));
+    return versions;
   }
 
   /** Asks the publishing hub, whichever it is, to rebuild these stations. */

@@ -28,6 +28,7 @@ import liaison.hub.mywork.SignInKeys;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.opinion.DeputyLinks;
+import liaison.hub.plan.Activity;
 import liaison.hub.plan.PlanRepository;
 import liaison.hub.reception.AttendanceRepository;
 import liaison.hub.reception.ReceptionRepository;
@@ -136,10 +137,10 @@ public class SnapshotBuilder {
 
   /**
    * The snapshots of those of these stations that exist, by id in the order given, each as version
-   * 1 (the publisher stamps the version it records), on one connection: the stations and the
-   * notices aimed at them, their deputies, handling figures, published summaries, sign-in keys and
-   * video volumes are read in one query (or two) each for them all and a county's stars once, the
-   * rest station by station. {@link #build} is its one-station case.
+   * 1 (the publisher stamps the version it records), on one connection: everything but the media
+   * slides is read for them all at once (a query or two for each part, rows grouped by station),
+   * what a county's stations share once per county (its stars, its 民生实事 rounds); the media slides
+   * station by station. {@link #build} is its one-station case.
    */
   public Map<String, StationContent> buildAll(
       Collection<String> stationIds, OffsetDateTime generatedAt) {
@@ -147,16 +148,42 @@ public class SnapshotBuilder {
     return database.withHandle(
         h -> {
           OffsetDateTime now = OffsetDateTime.now(clock);
+          LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
           Map<String, StationPlace> places = stations.places(ids);
-          Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+          Set<String> found = places.keySet();
+          Map<String, List<Deputy>> assigned = deputies.atStations(found);
+          Map<String, List<ReceptionSlot>> slots =
+              receptions.forStations(found, today, today.plusDays(config.horizonDays() - 1));
+          List<String> slotIds =
+              slots.values().stream().flatMap(List::stream).map(ReceptionSlot::id).toList();
+          Map<String, Set<String>> assignedIds = new HashMap<>();
+          for (String id : found) {
+            assignedIds.put(
+                id,
+                assigned.getOrDefault(id, List.of()).stream()
+                    .map(Deputy::id)
+                    .collect(Collectors.toSet()));
+          }
           Chunk chunk =
               new Chunk(
-                  aimed,
-                  deputies.atStations(places.keySet()),
-                  results.forStations(places.keySet()),
-                  summaries.latestAt(places.keySet(), StationContent.Results.MAX_SUMMARIES),
-                  signInKeys.keysOf(places.keySet()),
-                  media.volumes(places.keySet()));
+                  notices.forStations(places.values(), now),
+                  assigned,
+                  assignedIds,
+                  slots,
+                  attendance.present(slotIds),
+                  receptions.bookedPlaces(slotIds),
+                  deputyLinks.tokens(assignedIds),
+                  results.forStations(found),
+                  summaries.latestAt(found, StationContent.Results.MAX_SUMMARIES),
+                  playlists.find(found),
+                  plans.forStations(
+                      found, today, LocalDate.of(today.getYear(), 12, 31), StationContent.MAX_PLAN),
+                  signInKeys.keysOf(found),
+                  stationDuty.reports(found, today, today.plusDays(config.horizonDays())),
+                  rollouts.targetsFor(found),
+                  media.volumes(found),
+                  media.forStations(found, now, now.plus(MEDIA_AHEAD)),
+                  livelihood.forStations(places.values()));
           Map<String, List<StationContent.Star>> stars = new HashMap<>();
           Map<String, StationContent> built = new LinkedHashMap<>();
           for (String id : ids) {
@@ -175,10 +202,21 @@ public class SnapshotBuilder {
   private record Chunk(
       Map<String, List<Notice>> aimed,
       Map<String, List<Deputy>> deputies,
+      Map<String, Set<String>> deputyIds,
+      Map<String, List<ReceptionSlot>> slots,
+      Map<String, List<String>> present,
+      Map<String, Integer> booked,
+      Map<String, Map<String, String>> deputyTokens,
       Map<String, HandlingResults.Periods> periods,
       Map<String, List<PublishedSummary>> summaries,
+      Map<String, PlaylistRepository.Stored> playlists,
+      Map<String, List<Activity>> plans,
       Map<String, String> signInKeys,
-      Map<String, Integer> volumes) {}
+      Map<String, List<StationDutyRepository.ReportRow>> reports,
+      Map<String, SoftwareRollouts.Target> software,
+      Map<String, Integer> volumes,
+      Map<String, List<ScheduledSlide>> slides,
+      Map<String, StationContent.Livelihood> livelihood) {}
 
   private StationContent assemble(
       StationPlace place,
@@ -191,27 +229,20 @@ public class SnapshotBuilder {
     LocalDate today = now.atZoneSameInstant(SHANGHAI).toLocalDate();
 
     List<Deputy> assigned = chunk.deputies().getOrDefault(stationId, List.of());
-    Set<String> assignedIds = assigned.stream().map(Deputy::id).collect(Collectors.toSet());
-    List<ReceptionSlot> slots =
-        receptions.forStation(stationId, today, today.plusDays(config.horizonDays() - 1)).stream()
-            .filter(slot -> isPublic(slot, today))
-            .toList();
-    Map<String, List<String>> present =
-        attendance.present(slots.stream().map(ReceptionSlot::id).toList());
-    Map<String, Integer> booked =
-        receptions.bookedPlaces(slots.stream().map(ReceptionSlot::id).toList());
+    Set<String> assignedIds = chunk.deputyIds().get(stationId);
     List<StationContent.Reception> publicSlots =
-        slots.stream()
+        chunk.slots().getOrDefault(stationId, List.of()).stream()
+            .filter(slot -> isPublic(slot, today))
             .map(
                 slot ->
                     reception(
                         slot,
                         assignedIds,
-                        present.getOrDefault(slot.id(), List.of()),
-                        booked.getOrDefault(slot.id(), 0)))
+                        chunk.present().getOrDefault(slot.id(), List.of()),
+                        chunk.booked().getOrDefault(slot.id(), 0)))
             .toList();
     String opinion = links.opinion(s.publicToken());
-    Map<String, String> deputyTokens = deputyLinks.tokens(stationId, assignedIds);
+    Map<String, String> deputyTokens = chunk.deputyTokens().getOrDefault(stationId, Map.of());
 
     return new StationContent(
             s.id(),
@@ -248,18 +279,21 @@ public class SnapshotBuilder {
             results(
                 chunk.periods().get(stationId),
                 chunk.summaries().getOrDefault(stationId, List.of())),
-            playlists.find(stationId).map(PlaylistRepository.Stored::playlist).orElse(null),
-            plan(stationId, today, assignedIds))
-        .withDuty(duty(stationId, chunk.signInKeys().get(stationId), countyStars, today))
-        .withSoftware(software(stationId))
+            Optional.ofNullable(chunk.playlists().get(stationId))
+                .map(PlaylistRepository.Stored::playlist)
+                .orElse(null),
+            plan(chunk.plans().getOrDefault(stationId, List.of()), assignedIds))
+        .withDuty(
+            duty(
+                chunk.signInKeys().get(stationId),
+                countyStars,
+                chunk.reports().getOrDefault(stationId, List.of())))
+        .withSoftware(software(chunk.software().get(stationId)))
         .withMedia(
             media(
-                stationId,
-                s.townshipId(),
-                place.countyId(),
-                chunk.volumes().getOrDefault(stationId, 0),
-                now))
-        .withLivelihood(livelihood.forStation(place));
+                chunk.slides().getOrDefault(stationId, List.of()),
+                chunk.volumes().getOrDefault(stationId, 0)))
+        .withLivelihood(chunk.livelihood().get(stationId));
   }
 
   /**
@@ -269,10 +303,9 @@ public class SnapshotBuilder {
    * slide leaves at the next rebuild (every snapshot is rebuilt every few minutes): the station
    * stops it on time itself from its {@code validUntil}.
    */
-  private StationContent.@Nullable Media media(
-      String stationId, String townshipId, String countyId, int volume, OffsetDateTime now) {
+  private static StationContent.@Nullable Media media(List<ScheduledSlide> scheduled, int volume) {
     List<MediaSlide> slides =
-        media.forStation(stationId, townshipId, countyId, now, now.plus(MEDIA_AHEAD)).stream()
+        scheduled.stream()
             .filter(slide -> !slide.item().files().isEmpty())
             .map(ScheduledSlide::toProtocol)
             .toList();
@@ -283,9 +316,9 @@ public class SnapshotBuilder {
    * The version a rollout wants the station to run, with the bundle of each processor and where the
    * hub serves it; none when no rollout has reached the station (it stays where it is).
    */
-  private StationContent.@Nullable Software software(String stationId) {
-    return rollouts
-        .targetFor(stationId)
+  private static StationContent.@Nullable Software software(
+      SoftwareRollouts.@Nullable Target target) {
+    return Optional.ofNullable(target)
         .filter(t -> !t.bundles().isEmpty())
         .map(
             t ->
@@ -312,21 +345,20 @@ public class SnapshotBuilder {
    * and the sign-in key and address the screen draws its 签到 QR code from during a reception.
    */
   private StationContent.Duty duty(
-      String stationId,
       @Nullable String signInKey,
       List<StationContent.Star> countyStars,
-      LocalDate today) {
+      List<StationDutyRepository.ReportRow> reports) {
     StationContent.SignIn signIn =
         signInKey == null ? null : new StationContent.SignIn(links.signIn(), signInKey);
-    return new StationContent.Duty(countyStars, reports(stationId, today), signIn);
+    return new StationContent.Duty(countyStars, reports(reports), signIn);
   }
 
   /**
    * The station's reports to voters from today to the snapshot's horizon, and those closed today
    * (the screen announces their result), each with the address of its ballot page.
    */
-  private List<StationContent.Report> reports(String stationId, LocalDate today) {
-    return stationDuty.reports(stationId, today, today.plusDays(config.horizonDays())).stream()
+  private List<StationContent.Report> reports(List<StationDutyRepository.ReportRow> reports) {
+    return reports.stream()
         .map(
             r ->
                 new StationContent.Report(
@@ -345,12 +377,9 @@ public class SnapshotBuilder {
    * The coming activities of the station's plan for this year, today's included, as many as a
    * snapshot carries; deputies no longer at the station are left out, as on a reception.
    */
-  private List<StationContent.Activity> plan(
-      String stationId, LocalDate today, Set<String> assignedIds) {
-    return plans
-        .forStation(
-            stationId, today, LocalDate.of(today.getYear(), 12, 31), StationContent.MAX_PLAN)
-        .stream()
+  private static List<StationContent.Activity> plan(
+      List<Activity> activities, Set<String> assignedIds) {
+    return activities.stream()
         .map(
             a ->
                 new StationContent.Activity(

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.StationContent;
@@ -79,32 +82,49 @@ public class StationDutyRepository {
    * announces; in time order. Cancelled ones are left out.
    */
   public List<ReportRow> reports(String stationId, LocalDate today, LocalDate until) {
+    return reports(List.of(stationId), today, until).getOrDefault(stationId, List.of());
+  }
+
+  /** {@link #reports(String, LocalDate, LocalDate)} for many stations, by station id: one query. */
+  public Map<String, List<ReportRow>> reports(
+      Collection<String> stationIds, LocalDate today, LocalDate until) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
     String dayStart = Sql.instant(today.atStartOfDay(Sql.ZONE).toOffsetDateTime());
     String horizon = Sql.instant(until.atStartOfDay(Sql.ZONE).toOffsetDateTime());
-    return database.withHandle(
+    Map<String, List<ReportRow>> byStation = new HashMap<>();
+    database.useHandle(
         h ->
             h.createQuery(
                     """
-                    SELECT r.id, r.deputy_id, d.name, r.starts_at, r.ends_at, r.title
+                    SELECT r.station_id, r.id, r.deputy_id, d.name, r.starts_at, r.ends_at, r.title
                     FROM voter_report r JOIN deputy d ON d.id = r.deputy_id
-                    WHERE r.station_id = :station AND r.starts_at < :horizon
+                    WHERE r.station_id IN (<stations>) AND r.starts_at < :horizon
                       AND ((r.status IN ('SCHEDULED', 'OPEN') AND r.ends_at >= :dayStart)
                         OR (r.status = 'CLOSED' AND r.closed_at >= :dayStart))
                     ORDER BY r.starts_at, r.id
                     """)
-                .bind("station", stationId)
+                .bindList("stations", List.copyOf(stationIds))
                 .bind("dayStart", dayStart)
                 .bind("horizon", horizon)
                 .map(
                     (rs, ctx) ->
-                        new ReportRow(
-                            rs.getString("id"),
-                            rs.getString("deputy_id"),
-                            rs.getString("name"),
-                            Sql.instant(rs.getString("starts_at")),
-                            Sql.instant(rs.getString("ends_at")),
-                            rs.getString("title")))
-                .list());
+                        Map.entry(
+                            rs.getString("station_id"),
+                            new ReportRow(
+                                rs.getString("id"),
+                                rs.getString("deputy_id"),
+                                rs.getString("name"),
+                                Sql.instant(rs.getString("starts_at")),
+                                Sql.instant(rs.getString("ends_at")),
+                                rs.getString("title"))))
+                .forEach(
+                    e ->
+                        byStation
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue())));
+    return byStation;
   }
 
   private static Star star(StarPeriod kind, ResultSet rs) throws SQLException {

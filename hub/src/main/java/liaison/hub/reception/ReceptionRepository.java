@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.ReceptionStatus;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /** Reception slots and their on-duty deputies. */
 @Singleton
@@ -32,12 +35,31 @@ public class ReceptionRepository {
 
   /** The station's slots with dates in [from, to], in time order. */
   public List<ReceptionSlot> forStation(String stationId, LocalDate from, LocalDate to) {
-    return database.withHandle(
-        h ->
-            load(
-                h,
-                "station_id = :station AND slot_date >= :from AND slot_date <= :to",
-                Map.of("station", stationId, "from", Sql.date(from), "to", Sql.date(to))));
+    return forStations(List.of(stationId), from, to).getOrDefault(stationId, List.of());
+  }
+
+  /**
+   * The slots of these stations with dates in [from, to], each station's in time order, by station
+   * id (absent when it has none): one query for them all, and one for their deputies.
+   */
+  public Map<String, List<ReceptionSlot>> forStations(
+      Collection<String> stationIds, LocalDate from, LocalDate to) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<ReceptionSlot>> byStation = new HashMap<>();
+    database
+        .withHandle(
+            h ->
+                load(
+                    h,
+                    "station_id IN (<stations>) AND slot_date >= :from AND slot_date <= :to",
+                    q ->
+                        q.bindList("stations", List.copyOf(stationIds))
+                            .bind("from", Sql.date(from))
+                            .bind("to", Sql.date(to))))
+        .forEach(s -> byStation.computeIfAbsent(s.stationId(), k -> new ArrayList<>()).add(s));
+    return byStation;
   }
 
   public Optional<ReceptionSlot> find(String id) {
@@ -203,10 +225,14 @@ public class ReceptionRepository {
   }
 
   private static List<ReceptionSlot> load(Handle h, String where, Map<String, String> params) {
+    return load(h, where, q -> params.forEach(q::bind));
+  }
+
+  private static List<ReceptionSlot> load(Handle h, String where, Consumer<Query> bind) {
     var query =
         h.createQuery(
             "SELECT * FROM reception_slot WHERE " + where + " ORDER BY slot_date, start_time, id");
-    params.forEach(query::bind);
+    bind.accept(query);
     List<ReceptionSlot> bare =
         query
             .map(

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,44 +42,90 @@ public class PlaylistRepository {
    * so the station still gets its snapshot.
    */
   public Optional<Stored> find(String stationId) {
-    return database.withHandle(h -> find(h, stationId));
+    return Optional.ofNullable(find(List.of(stationId)).get(stationId));
   }
 
-  private Optional<Stored> find(Handle h, String stationId) {
-    Optional<Map.Entry<String, String>> header =
-        h.createQuery("SELECT updated_at, updated_by FROM station_playlist WHERE station_id = :s")
-            .bind("s", stationId)
-            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-            .findOne();
-    if (header.isEmpty()) {
-      return Optional.empty();
+  /**
+   * {@link #find(String)} for many stations, by station id (absent when a station has none): one
+   * query for the headers, and for the stations that have one, one each for entries and dayparts.
+   */
+  public Map<String, Stored> find(Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
     }
+    return database.withHandle(
+        h -> {
+          Map<String, Map.Entry<String, String>> headers = new HashMap<>();
+          h.createQuery(
+                  "SELECT station_id, updated_at, updated_by FROM station_playlist"
+                      + " WHERE station_id IN (<stations>)")
+              .bindList("stations", List.copyOf(stationIds))
+              .map(
+                  (rs, ctx) ->
+                      Map.entry(rs.getString(1), Map.entry(rs.getString(2), rs.getString(3))))
+              .forEach(e -> headers.put(e.getKey(), e.getValue()));
+          if (headers.isEmpty()) {
+            return Map.of();
+          }
+          List<String> withPlaylist = List.copyOf(headers.keySet());
+          Map<String, List<EntryRow>> entries = new HashMap<>();
+          h.createQuery(
+                  "SELECT station_id, daypart, board, seconds FROM station_playlist_entry"
+                      + " WHERE station_id IN (<stations>) ORDER BY station_id, daypart, position")
+              .bindList("stations", withPlaylist)
+              .map(
+                  (rs, ctx) ->
+                      new EntryRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)))
+              .forEach(e -> entries.computeIfAbsent(e.station(), k -> new ArrayList<>()).add(e));
+          Map<String, List<DaypartRow>> dayparts = new HashMap<>();
+          h.createQuery(
+                  "SELECT station_id, daypart, from_time, until_time FROM station_playlist_daypart"
+                      + " WHERE station_id IN (<stations>) ORDER BY station_id, daypart")
+              .bindList("stations", withPlaylist)
+              .map(
+                  (rs, ctx) ->
+                      new DaypartRow(
+                          rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+              .forEach(d -> dayparts.computeIfAbsent(d.station(), k -> new ArrayList<>()).add(d));
+          Map<String, Stored> found = new HashMap<>();
+          headers.forEach(
+              (station, header) ->
+                  stored(
+                          station,
+                          header,
+                          entries.getOrDefault(station, List.of()),
+                          dayparts.getOrDefault(station, List.of()))
+                      .ifPresent(stored -> found.put(station, stored)));
+          return found;
+        });
+  }
+
+  private record EntryRow(String station, int daypart, String board, int seconds) {}
+
+  private record DaypartRow(String station, int daypart, String from, String until) {}
+
+  private static Optional<Stored> stored(
+      String stationId,
+      Map.Entry<String, String> header,
+      List<EntryRow> entryRows,
+      List<DaypartRow> daypartRows) {
     Map<Integer, List<Entry>> entries = new TreeMap<>();
     Map<Integer, LocalTime[]> windows = new TreeMap<>();
     try {
-      h.createQuery(
-              "SELECT daypart, board, seconds FROM station_playlist_entry WHERE station_id = :s ORDER BY daypart, position")
-          .bind("s", stationId)
-          .map((rs, ctx) -> Map.entry(rs.getInt(1), Entry.of(rs.getString(2), rs.getInt(3))))
-          .forEach(
-              e -> entries.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-      h.createQuery(
-              "SELECT daypart, from_time, until_time FROM station_playlist_daypart WHERE station_id = :s ORDER BY daypart")
-          .bind("s", stationId)
-          .map(
-              (rs, ctx) ->
-                  Map.entry(
-                      rs.getInt(1),
-                      new LocalTime[] {
-                        LocalTime.parse(rs.getString(2)), LocalTime.parse(rs.getString(3))
-                      }))
-          .forEach(e -> windows.put(e.getKey(), e.getValue()));
+      for (EntryRow e : entryRows) {
+        entries
+            .computeIfAbsent(e.daypart(), k -> new ArrayList<>())
+            .add(Entry.of(e.board(), e.seconds()));
+      }
+      for (DaypartRow d : daypartRows) {
+        windows.put(
+            d.daypart(), new LocalTime[] {LocalTime.parse(d.from()), LocalTime.parse(d.until())});
+      }
       List<Daypart> dayparts = new ArrayList<>();
       windows.forEach(
           (n, w) -> dayparts.add(new Daypart(w[0], w[1], entries.getOrDefault(n, List.of()))));
       Playlist playlist = new Playlist(entries.getOrDefault(MAIN, List.of()), dayparts);
-      return Optional.of(
-          new Stored(playlist, Sql.instant(header.get().getKey()), header.get().getValue()));
+      return Optional.of(new Stored(playlist, Sql.instant(header.getKey()), header.getValue()));
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       LOG.warn(
           "station {}: the stored playlist is not a playlist ({}); the station gets none and plays the defaults",

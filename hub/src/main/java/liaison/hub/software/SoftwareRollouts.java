@@ -257,26 +257,49 @@ public class SoftwareRollouts {
 
   /** The version this station is to run, when a rollout's stage has reached it. */
   public Optional<Target> targetFor(String stationId) {
-    Optional<String[]> found =
-        database.withHandle(
-            h ->
-                h.createQuery(
-                        """
-                        SELECT r.id, r.version FROM software_rollout r
-                          JOIN software_rollout_station s ON s.rollout_id = r.id
-                         WHERE s.station_id = :station AND r.state <> 'CANCELLED'
-                           AND s.stage <= r.stage
-                         ORDER BY r.created_at DESC, r.id DESC
-                        """)
-                    .bind("station", stationId)
-                    .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("version")})
-                    .findFirst());
-    return found.map(
-        row ->
-            new Target(
-                row[0],
-                row[1],
-                bundles.list().stream().filter(b -> b.version().equals(row[1])).toList()));
+    return Optional.ofNullable(targetsFor(List.of(stationId)).get(stationId));
+  }
+
+  /**
+   * {@link #targetFor} for many stations, by station id (absent where no rollout reached the
+   * station): one query, and the hub's bundles listed once.
+   */
+  public java.util.Map<String, Target> targetsFor(java.util.Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, String[]> newest = new java.util.HashMap<>();
+    database.useHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT s.station_id, r.id, r.version FROM software_rollout r
+                      JOIN software_rollout_station s ON s.rollout_id = r.id
+                     WHERE s.station_id IN (<stations>) AND r.state <> 'CANCELLED'
+                       AND s.stage <= r.stage
+                     ORDER BY r.created_at DESC, r.id DESC
+                    """)
+                .bindList("stations", List.copyOf(stationIds))
+                .map(
+                    (rs, ctx) ->
+                        new String[] {
+                          rs.getString("station_id"), rs.getString("id"), rs.getString("version")
+                        })
+                .forEach(row -> newest.putIfAbsent(row[0], row)));
+    if (newest.isEmpty()) {
+      return java.util.Map.of();
+    }
+    List<StationBundle> all = bundles.list();
+    java.util.Map<String, Target> targets = new java.util.HashMap<>();
+    newest.forEach(
+        (station, row) ->
+            targets.put(
+                station,
+                new Target(
+                    row[1],
+                    row[2],
+                    all.stream().filter(b -> b.version().equals(row[2])).toList())));
+    return targets;
   }
 
   /**

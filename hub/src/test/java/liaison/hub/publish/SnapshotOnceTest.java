@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +16,13 @@ import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.notice.Notice;
 import liaison.hub.notice.NoticeRepository;
+import liaison.hub.signage.PlaylistRepository;
 import liaison.hub.station.StationRepository;
+import liaison.signage.protocol.Board;
 import liaison.signage.protocol.NoticePriority;
+import liaison.signage.protocol.Playlist;
+import liaison.signage.protocol.Playlist.Daypart;
+import liaison.signage.protocol.Playlist.Entry;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
@@ -121,7 +127,22 @@ class SnapshotOnceTest {
                     """));
     SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
     List<String> stations = hub.bean(StationRepository.class).allIds();
+    // and two stations with playlists of their own (the demo sets none), one with dayparts
+    Playlist plain = new Playlist(List.of(Entry.of(Board.TODAY, 20)), List.of());
+    Playlist withDaypart =
+        new Playlist(
+            List.of(Entry.of(Board.TODAY, 20), Entry.of(Board.NOTICES, 12)),
+            List.of(
+                new Daypart(
+                    LocalTime.of(7, 30), LocalTime.of(9, 0), List.of(Entry.of(Board.WEEK, 10)))));
     OffsetDateTime at = OffsetDateTime.parse("2026-03-02T09:30:00+08:00");
+    hub.bean(Database.class)
+        .useTransaction(
+            h -> {
+              hub.bean(PlaylistRepository.class).save(h, stations.get(0), plain, "test", at);
+              hub.bean(PlaylistRepository.class)
+                  .save(h, stations.get(stations.size() - 1), withDaypart, "test", at);
+            });
     java.util.Map<String, StationContent> chunk = builder.buildAll(stations, at);
 
     // Then each is exactly the snapshot of that station built alone
@@ -149,6 +170,27 @@ class SnapshotOnceTest {
                             && !c.results().summaries().isEmpty())
                 .count())
         .isGreaterThan(1);
+    // and the other parts read for the chunk at once, each at several stations
+    assertThat(count(chunk, c -> !c.receptions().isEmpty())).as("receptions").isGreaterThan(1);
+    assertThat(count(chunk, c -> c.plan() != null && !c.plan().isEmpty()))
+        .as("plans")
+        .isGreaterThan(1);
+    assertThat(count(chunk, c -> c.duty() != null && !c.duty().reports().isEmpty()))
+        .as("reports to voters")
+        .isGreaterThan(1);
+    assertThat(count(chunk, c -> c.media() != null && !c.media().slides().isEmpty()))
+        .as("media slides")
+        .isGreaterThan(1);
+    assertThat(count(chunk, c -> c.livelihood() != null)).as("民生实事").isGreaterThan(1);
+    assertThat(chunk.get(stations.get(0)).playlist()).isEqualTo(plain);
+    assertThat(chunk.get(stations.get(stations.size() - 1)).playlist()).isEqualTo(withDaypart);
+    assertThat(count(chunk, c -> c.playlist() != null)).as("playlists").isEqualTo(2);
+  }
+
+  private static long count(
+      java.util.Map<String, StationContent> chunk,
+      java.util.function.Predicate<StationContent> what) {
+    return chunk.values().stream().filter(what).count();
   }
 
   @Test
