@@ -56,7 +56,14 @@ public final class HubLink implements AutoCloseable {
 
   private final Settings settings;
   private final Listener listener;
-  private final MqttAsyncClient client;
+
+  /**
+   * Paho's client, made by {@link #start()}: making it loads Paho's classes and reads its signed
+   * jar's resource bundles, a tenth of a second of a kiosk's start that its first frame does not
+   * need (issue 22). Null until then.
+   */
+  private volatile @Nullable MqttAsyncClient client;
+
   private final ScheduledExecutorService loop;
   private volatile boolean closed;
   private volatile boolean started;
@@ -175,14 +182,6 @@ public final class HubLink implements AutoCloseable {
   public HubLink(Settings settings, Listener listener) {
     this.settings = settings;
     this.listener = listener;
-    try {
-      this.client =
-          new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException(
-          "cannot use broker address '" + settings.brokerUri() + "': " + e.getMessage(), e);
-    }
-    this.client.setCallback(new Callback());
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("hub-link-" + settings.clientId()).daemon().unstarted(r));
@@ -193,12 +192,32 @@ public final class HubLink implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("link already started");
     }
+    MqttAsyncClient made;
+    try {
+      made =
+          new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException(
+          "cannot use broker address '" + settings.brokerUri() + "': " + e.getMessage(), e);
+    }
+    made.setCallback(new Callback());
+    client = made;
     started = true;
     loop.execute(this::attemptConnect);
   }
 
+  /** The client {@link #start()} made: for what runs once the link has started. */
+  private MqttAsyncClient made() {
+    MqttAsyncClient c = client;
+    if (c == null) {
+      throw new IllegalStateException("the link to " + settings.brokerUri() + " was not started");
+    }
+    return c;
+  }
+
   public boolean isConnected() {
-    return client.isConnected();
+    MqttAsyncClient c = client;
+    return c != null && c.isConnected();
   }
 
   /**
@@ -229,7 +248,7 @@ public final class HubLink implements AutoCloseable {
   }
 
   private CompletableFuture<Integer> send(Message message, MqttMessage mqtt) {
-    if (closed || !client.isConnected()) {
+    if (closed || !isConnected()) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("not connected to " + settings.brokerUri()));
     }
@@ -237,21 +256,22 @@ public final class HubLink implements AutoCloseable {
         message.topic(),
         message.qos(),
         answer ->
-            client.publish(
-                message.topic(),
-                mqtt,
-                null,
-                new MqttActionListener() {
-                  @Override
-                  public void onSuccess(IMqttToken token) {
-                    answer.complete(PublishWindow.worst(token.getReasonCodes()));
-                  }
+            made()
+                .publish(
+                    message.topic(),
+                    mqtt,
+                    null,
+                    new MqttActionListener() {
+                      @Override
+                      public void onSuccess(IMqttToken token) {
+                        answer.complete(PublishWindow.worst(token.getReasonCodes()));
+                      }
 
-                  @Override
-                  public void onFailure(IMqttToken token, Throwable e) {
-                    answer.completeExceptionally(e);
-                  }
-                }));
+                      @Override
+                      public void onFailure(IMqttToken token, Throwable e) {
+                        answer.completeExceptionally(e);
+                      }
+                    }));
   }
 
   private void attemptConnect() {
@@ -297,41 +317,43 @@ public final class HubLink implements AutoCloseable {
       }
     }
     try {
-      client.connect(
-          options,
-          null,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              // A fresh window per connection: slots of publishes lost with the old one come back.
-              window.open(
-                  token.getResponseProperties() == null
-                      ? null
-                      : token.getResponseProperties().getReceiveMaximum());
-              loop.execute(() -> subscribe(me));
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-              int code = e instanceof MqttException m ? m.getReasonCode() : 0;
-              if (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED) {
-                try {
-                  listener.credentialsRefused(code);
-                } catch (RuntimeException failure) {
-                  LOG.error("the link listener failed on refused credentials", failure);
+      made()
+          .connect(
+              options,
+              null,
+              new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                  // A fresh window per connection: slots of publishes lost with the old one come
+                  // back.
+                  window.open(
+                      token.getResponseProperties() == null
+                          ? null
+                          : token.getResponseProperties().getReceiveMaximum());
+                  loop.execute(() -> subscribe(me));
                 }
-              }
-              connectionFailed(
-                  me,
-                  "connect to "
-                      + settings.brokerUri()
-                      + " failed: "
-                      + describe(e)
-                      + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED
-                          ? " (credentials refused)"
-                          : ""));
-            }
-          });
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                  int code = e instanceof MqttException m ? m.getReasonCode() : 0;
+                  if (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED) {
+                    try {
+                      listener.credentialsRefused(code);
+                    } catch (RuntimeException failure) {
+                      LOG.error("the link listener failed on refused credentials", failure);
+                    }
+                  }
+                  connectionFailed(
+                      me,
+                      "connect to "
+                          + settings.brokerUri()
+                          + " failed: "
+                          + describe(e)
+                          + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED
+                              ? " (credentials refused)"
+                              : ""));
+                }
+              });
     } catch (MqttException e) {
       connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
     }
@@ -349,7 +371,7 @@ public final class HubLink implements AutoCloseable {
       loop.execute(
           () -> {
             ScheduledFuture<?> waiting = pending;
-            if (!client.isConnected() && waiting != null && waiting.cancel(false)) {
+            if (!isConnected() && waiting != null && waiting.cancel(false)) {
               pending = null;
               attemptConnect();
             }
@@ -372,34 +394,35 @@ public final class HubLink implements AutoCloseable {
             .map(filter -> new MqttSubscription(filter, 1))
             .toArray(MqttSubscription[]::new);
     try {
-      client.subscribe(
-          subscriptions,
-          null,
-          new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              int[] codes = token.getReasonCodes();
-              for (int i = 0; codes != null && i < codes.length; i++) {
-                if (codes[i] >= 0x80) {
-                  LOG.error(
-                      "the broker refused subscription {} with reason code 0x{}; disconnecting",
-                      settings
-                          .subscriptions()
-                          .get(Math.min(i, settings.subscriptions().size() - 1)),
-                      Integer.toHexString(codes[i]));
-                  dropAndRetry(me, "subscription refused");
-                  return;
+      made()
+          .subscribe(
+              subscriptions,
+              null,
+              new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                  int[] codes = token.getReasonCodes();
+                  for (int i = 0; codes != null && i < codes.length; i++) {
+                    if (codes[i] >= 0x80) {
+                      LOG.error(
+                          "the broker refused subscription {} with reason code 0x{}; disconnecting",
+                          settings
+                              .subscriptions()
+                              .get(Math.min(i, settings.subscriptions().size() - 1)),
+                          Integer.toHexString(codes[i]));
+                      dropAndRetry(me, "subscription refused");
+                      return;
+                    }
+                  }
+                  onSubscribed(me);
                 }
-              }
-              onSubscribed(me);
-            }
 
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-              dropAndRetry(me, "subscribe failed: " + describe(e));
-            }
-          },
-          new MqttProperties());
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                  dropAndRetry(me, "subscribe failed: " + describe(e));
+                }
+              },
+              new MqttProperties());
     } catch (MqttException e) {
       dropAndRetry(me, "subscribe failed: " + describe(e));
     }
@@ -424,7 +447,7 @@ public final class HubLink implements AutoCloseable {
 
   private void dropAndRetry(long which, String reason) {
     try {
-      client.disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
+      made().disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
     } catch (MqttException e) {
       LOG.debug("forced disconnect: {}", e.getMessage());
     }
@@ -475,7 +498,7 @@ public final class HubLink implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (farewell != null && client.isConnected()) {
+    if (farewell != null && isConnected()) {
       try {
         publish(farewell).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
@@ -485,17 +508,22 @@ public final class HubLink implements AutoCloseable {
     closed = true;
     window.close();
     loop.shutdownNow();
+    MqttAsyncClient c = client;
+    if (c == null) {
+      // Never started: no client to close.
+      return;
+    }
     try {
-      if (client.isConnected()) {
+      if (c.isConnected()) {
         // In this thread, bounded: Paho's asynchronous disconnect quiesces in a thread of its own,
         // which the close below would race (a NullPointerException in ClientState.quiesce).
-        client.disconnectForcibly(CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS, true);
+        c.disconnectForcibly(CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS, true);
       }
     } catch (MqttException e) {
       LOG.debug("disconnect: {}", e.getMessage());
     }
     try {
-      client.close(true);
+      c.close(true);
     } catch (MqttException e) {
       LOG.debug("close: {}", e.getMessage());
     }
