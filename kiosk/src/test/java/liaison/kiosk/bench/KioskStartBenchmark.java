@@ -26,10 +26,11 @@ import org.sqlite.util.LibraryLoaderUtil;
  * alternating. The kiosk in the order before issue 22 (store opened in {@code Application.start},
  * link started before the first frame), and as {@code KioskApp} starts now ({@link
  * liaison.kiosk.app.KioskStart}): with sqlite-jdbc unpacking its library, given it unpacked (as the
- * station's launcher does), and with a JDK AOT cache a training run made in this benchmark. Every
+ * station's launcher does), with a JDK AOT cache a training run made in this benchmark, and as the
+ * station runs it: that with the bundle's {@code conf/jvm.options} too (and its own cache). Every
  * child runs on jars, as a station does. Prints p50 and min of each, the ratios to the bare window,
- * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the station's
- * kiosk without a cache, one round.
+ * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the kiosk with
+ * the library given, without a cache, one round.
  *
  * <p>Run with {@code ./liaison bench}.
  */
