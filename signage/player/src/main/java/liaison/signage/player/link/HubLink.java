@@ -252,26 +252,26 @@ public final class HubLink implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new IllegalStateException("not connected to " + settings.brokerUri()));
     }
+    MqttAsyncClient paho = made();
     return window.publish(
         message.topic(),
         message.qos(),
         answer ->
-            made()
-                .publish(
-                    message.topic(),
-                    mqtt,
-                    null,
-                    new MqttActionListener() {
-                      @Override
-                      public void onSuccess(IMqttToken token) {
-                        answer.complete(PublishWindow.worst(token.getReasonCodes()));
-                      }
+            paho.publish(
+                message.topic(),
+                mqtt,
+                null,
+                new MqttActionListener() {
+                  @Override
+                  public void onSuccess(IMqttToken token) {
+                    answer.complete(PublishWindow.worst(token.getReasonCodes()));
+                  }
 
-                      @Override
-                      public void onFailure(IMqttToken token, Throwable e) {
-                        answer.completeExceptionally(e);
-                      }
-                    }));
+                  @Override
+                  public void onFailure(IMqttToken token, Throwable e) {
+                    answer.completeExceptionally(e);
+                  }
+                }));
   }
 
   private void attemptConnect() {
@@ -316,44 +316,43 @@ public final class HubLink implements AutoCloseable {
         options.setWillMessageProperties(willProperties);
       }
     }
+    MqttAsyncClient paho = made();
     try {
-      made()
-          .connect(
-              options,
-              null,
-              new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                  // A fresh window per connection: slots of publishes lost with the old one come
-                  // back.
-                  window.open(
-                      token.getResponseProperties() == null
-                          ? null
-                          : token.getResponseProperties().getReceiveMaximum());
-                  loop.execute(() -> subscribe(me));
-                }
+      paho.connect(
+          options,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              // A fresh window per connection: slots of publishes lost with the old one come back.
+              window.open(
+                  token.getResponseProperties() == null
+                      ? null
+                      : token.getResponseProperties().getReceiveMaximum());
+              loop.execute(() -> subscribe(me));
+            }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                  int code = e instanceof MqttException m ? m.getReasonCode() : 0;
-                  if (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED) {
-                    try {
-                      listener.credentialsRefused(code);
-                    } catch (RuntimeException failure) {
-                      LOG.error("the link listener failed on refused credentials", failure);
-                    }
-                  }
-                  connectionFailed(
-                      me,
-                      "connect to "
-                          + settings.brokerUri()
-                          + " failed: "
-                          + describe(e)
-                          + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED
-                              ? " (credentials refused)"
-                              : ""));
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              int code = e instanceof MqttException m ? m.getReasonCode() : 0;
+              if (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED) {
+                try {
+                  listener.credentialsRefused(code);
+                } catch (RuntimeException failure) {
+                  LOG.error("the link listener failed on refused credentials", failure);
                 }
-              });
+              }
+              connectionFailed(
+                  me,
+                  "connect to "
+                      + settings.brokerUri()
+                      + " failed: "
+                      + describe(e)
+                      + (code == BAD_CREDENTIALS || code == NOT_AUTHORIZED
+                          ? " (credentials refused)"
+                          : ""));
+            }
+          });
     } catch (MqttException e) {
       connectionFailed(me, "connect to " + settings.brokerUri() + " failed: " + describe(e));
     }
@@ -393,36 +392,36 @@ public final class HubLink implements AutoCloseable {
         settings.subscriptions().stream()
             .map(filter -> new MqttSubscription(filter, 1))
             .toArray(MqttSubscription[]::new);
+    MqttAsyncClient paho = made();
     try {
-      made()
-          .subscribe(
-              subscriptions,
-              null,
-              new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                  int[] codes = token.getReasonCodes();
-                  for (int i = 0; codes != null && i < codes.length; i++) {
-                    if (codes[i] >= 0x80) {
-                      LOG.error(
-                          "the broker refused subscription {} with reason code 0x{}; disconnecting",
-                          settings
-                              .subscriptions()
-                              .get(Math.min(i, settings.subscriptions().size() - 1)),
-                          Integer.toHexString(codes[i]));
-                      dropAndRetry(me, "subscription refused");
-                      return;
-                    }
-                  }
-                  onSubscribed(me);
+      paho.subscribe(
+          subscriptions,
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              int[] codes = token.getReasonCodes();
+              for (int i = 0; codes != null && i < codes.length; i++) {
+                if (codes[i] >= 0x80) {
+                  LOG.error(
+                      "the broker refused subscription {} with reason code 0x{}; disconnecting",
+                      settings
+                          .subscriptions()
+                          .get(Math.min(i, settings.subscriptions().size() - 1)),
+                      Integer.toHexString(codes[i]));
+                  dropAndRetry(me, "subscription refused");
+                  return;
                 }
+              }
+              onSubscribed(me);
+            }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                  dropAndRetry(me, "subscribe failed: " + describe(e));
-                }
-              },
-              new MqttProperties());
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              dropAndRetry(me, "subscribe failed: " + describe(e));
+            }
+          },
+          new MqttProperties());
     } catch (MqttException e) {
       dropAndRetry(me, "subscribe failed: " + describe(e));
     }
