@@ -49,11 +49,13 @@ public final class KioskApp extends Application {
   @Override
   public void start(Stage stage) {
     Clock clock = CLOCK;
+    // The fonts' faces open while the store is still opening: both are needed for the first frame.
+    CjkFonts fonts = CjkFonts.detect().warm();
     runtime = opening.runtime();
     // SIGTERM (systemd stopping the kiosk) skips stop(): close the runtime there too, so the hub
     // hears "offline" at once rather than after the keep-alive runs out.
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(runtime::close));
-    screen = new KioskScreen(runtime, clock, CjkFonts.detect());
+    screen = new KioskScreen(runtime, clock, fonts);
 
     stage.setTitle(options.station().stationId() + " · 联络站 Liaison");
     stage.setScene(new Scene(screen.root(), options.width(), options.height()));

@@ -133,12 +133,26 @@ public final class KioskScreen implements AutoCloseable {
     view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> touched());
     view.onWakeTap(this::wake);
     view.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> touched());
-    watches.add(runtime.feed().content().watch(c -> FxThread.run(this::refresh)));
-    watches.add(runtime.presence().link().watch(l -> FxThread.run(this::refresh)));
-    watches.add(runtime.feed().alert().watch(a -> FxThread.run(this::refresh)));
-    watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refresh)));
-    watches.add(runtime.enrolledName().watch(n -> FxThread.run(this::refresh)));
-    watches.add(runtime.photos().arrivals().watch(n -> FxThread.run(this::photoArrived)));
+    // Each watch reports the value it starts with: drawn once below, not once per watch.
+    watches.add(runtime.feed().content().watch(c -> FxThread.run(this::refreshOnceBuilt)));
+    watches.add(runtime.presence().link().watch(l -> FxThread.run(this::refreshOnceBuilt)));
+    watches.add(runtime.feed().alert().watch(a -> FxThread.run(this::refreshOnceBuilt)));
+    watches.add(runtime.enrolment().watch(e -> FxThread.run(this::refreshOnceBuilt)));
+    watches.add(runtime.enrolledName().watch(n -> FxThread.run(this::refreshOnceBuilt)));
+    watches.add(
+        runtime
+            .photos()
+            .arrivals()
+            .watch(
+                n ->
+                    FxThread.run(
+                        () -> {
+                          if (built) {
+                            photoArrived();
+                          }
+                        })));
+    built = true;
+    FxThread.run(this::refresh);
     // A plain timer, not a Timeline: a running animation makes JavaFX redraw 60 times a second
     // (measured: 62 pulses/s idle), a timer only when the clock changes.
     tick =
@@ -213,6 +227,15 @@ public final class KioskScreen implements AutoCloseable {
 
   public Navigator navigator() {
     return navigator;
+  }
+
+  /** False while the constructor runs: the watches it adds draw nothing until then. */
+  private boolean built;
+
+  private void refreshOnceBuilt() {
+    if (built) {
+      refresh();
+    }
   }
 
   /** Draws the current state; call on the FX thread. */

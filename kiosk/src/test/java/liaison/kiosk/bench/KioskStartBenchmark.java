@@ -26,16 +26,29 @@ import org.sqlite.util.LibraryLoaderUtil;
  * alternating. The kiosk in the order before issue 22 (store opened in {@code Application.start},
  * link started before the first frame), and as {@code KioskApp} starts now ({@link
  * liaison.kiosk.app.KioskStart}): with sqlite-jdbc unpacking its library, given it unpacked (as the
- * station's launcher does), and with a JDK AOT cache a training run made in this benchmark. Every
+ * station's launcher does), with a JDK AOT cache a training run made in this benchmark, and as the
+ * station runs it: that with the bundle's {@code conf/jvm.options} too (and its own cache). Every
  * child runs on jars, as a station does. Prints p50 and min of each, the ratios to the bare window,
- * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the station's
- * kiosk without a cache, one round.
+ * and where each one's time goes; asserts nothing about time. Smoke mode: bare and the kiosk with
+ * the library given, without a cache, one round.
  *
  * <p>Run with {@code ./liaison bench}.
  */
 class KioskStartBenchmark {
   private static final int WARMUP_ROUNDS = Benchmarks.count(1, 0);
-  private static final int ROUNDS = Benchmarks.count(5, 1);
+
+  /** {@code -Dliaison.kioskStart.rounds=N}: more rounds on a noisy machine (5 unless given). */
+  private static final int ROUNDS =
+      Benchmarks.count(Integer.getInteger("liaison.kioskStart.rounds", 5), 1);
+
+  /**
+   * {@code -Dliaison.kioskStart.series=old,unpacked,given,cached,station}: the kiosk series to run
+   * beside the bare window (all unless given), to measure one change quickly.
+   */
+  private static final List<String> CHOSEN =
+      List.of(
+          System.getProperty("liaison.kioskStart.series", "old,unpacked,given,cached,station")
+              .split(","));
 
   /** The pulse waits for the renderer, so "first frame" means drawn, not only handed over. */
   private static final List<String> FRAME_DRAWN = List.of("-Dquantum.multithreaded=false");
@@ -43,8 +56,9 @@ class KioskStartBenchmark {
   private static final String BARE = "bare JavaFX window";
   private static final String SERIAL = "kiosk before issue 22 (open in start, link before frame)";
   private static final String UNPACKING = "kiosk, SQLite library unpacked at each start";
-  private static final String STATION = "kiosk, SQLite library given (station)";
-  private static final String CACHED = "kiosk, library given + AOT cache (station)";
+  private static final String GIVEN = "kiosk, SQLite library given";
+  private static final String CACHED = "kiosk, library given + AOT cache, JVM defaults";
+  private static final String STATION = "kiosk as the station runs it (+ conf/jvm.options)";
 
   @TempDir Path dir;
   private String trainingReport = "";
@@ -60,46 +74,61 @@ class KioskStartBenchmark {
     // Only jars, as in a station's bundle: an AOT cache takes no class folders.
     String classPath = ChildJvm.jarredTestClassPath(dir.resolve("class-path"));
     List<String> unpacking = FRAME_DRAWN;
-    List<String> station = new ArrayList<>(FRAME_DRAWN);
-    station.addAll(sqliteLibrary(dir.resolve("native")));
-    Path cache = dir.resolve("kiosk.aot");
-    List<String> cached = new ArrayList<>(station);
-    cached.add("-XX:AOTCache=" + cache);
+    List<String> given = new ArrayList<>(FRAME_DRAWN);
+    given.addAll(sqliteLibrary(dir.resolve("native")));
+    // The station's own JVM options (the bundle's conf/jvm.options) beside the library given.
+    List<String> launcher = new ArrayList<>(given);
+    launcher.addAll(StationWritesBenchmark.bundleJvmOptions());
     MachineLoad load = MachineLoad.measure();
     Map<String, List<Map<String, Long>>> runs = new LinkedHashMap<>();
     try (BrokerProcess broker = BrokerProcess.start(dir)) {
-      long trainingMillis = 0;
-      if (!Benchmarks.smoke()) {
-        // The training run the station's launcher makes once per version: a kiosk start that
-        // ends after its first frame, the cache written as the JVM exits.
-        List<String> training = new ArrayList<>(station);
-        training.add("-XX:AOTCacheOutput=" + cache);
-        long t0 = System.nanoTime();
-        ChildJvm.run(
-            ChildJvm.builder(
-                classPath,
-                ScreenProbe.class,
-                dir,
-                training,
-                "kiosk",
-                "0",
-                stationDir.toString(),
-                broker.uri()),
-            300);
-        trainingMillis = (System.nanoTime() - t0) / 1_000_000;
-        if (!Files.isRegularFile(cache)) {
-          throw new IllegalStateException("the training run wrote no AOT cache at " + cache);
-        }
-      }
       Map<String, List<String>> series = new LinkedHashMap<>();
       series.put(BARE, FRAME_DRAWN);
       if (!Benchmarks.smoke()) {
-        series.put(SERIAL, unpacking);
-        series.put(UNPACKING, unpacking);
+        if (CHOSEN.contains("old")) {
+          series.put(SERIAL, unpacking);
+        }
+        if (CHOSEN.contains("unpacked")) {
+          series.put(UNPACKING, unpacking);
+        }
       }
-      series.put(STATION, station);
+      if (Benchmarks.smoke() || CHOSEN.contains("given")) {
+        series.put(GIVEN, given);
+      }
       if (!Benchmarks.smoke()) {
-        series.put(CACHED, cached);
+        StringBuilder training = new StringBuilder();
+        if (CHOSEN.contains("cached")) {
+          series.put(
+              CACHED,
+              trained(given, dir.resolve("kiosk.aot"), classPath, stationDir, broker, training));
+        }
+        if (CHOSEN.contains("station")) {
+          series.put(
+              STATION,
+              trained(
+                  launcher, dir.resolve("station.aot"), classPath, stationDir, broker, training));
+        }
+        // -Dliaison.kioskStart.options="-XX:… -D…|-XX:…": one more series for each set of options
+        // (sets apart by '|'), the station's with these too, to try JVM options for the launcher.
+        int n = 0;
+        for (String options : System.getProperty("liaison.kioskStart.options", "").split("\\|")) {
+          if (!options.isBlank()) {
+            List<String> more = new ArrayList<>(launcher);
+            more.addAll(List.of(options.strip().split("\\s+")));
+            series.put(
+                "station + " + options.strip(),
+                trained(
+                    more,
+                    dir.resolve("options-" + n++ + ".aot"),
+                    classPath,
+                    stationDir,
+                    broker,
+                    training));
+          }
+        }
+        trainingReport = training.toString();
+      } else {
+        trainingReport = "no AOT cache in smoke mode\n";
       }
       series.keySet().forEach(name -> runs.put(name, new ArrayList<>()));
       for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
@@ -131,13 +160,6 @@ class KioskStartBenchmark {
           }
         }
       }
-      trainingReport =
-          Benchmarks.smoke()
-              ? "no AOT cache in smoke mode\n"
-              : String.format(
-                  "AOT cache: one training run %,d ms (start, first frame, cache written at exit),"
-                      + " %,d bytes%n",
-                  trainingMillis, Files.size(cache));
     }
     List<Map<String, Long>> bare = runs.get(BARE);
 
@@ -154,7 +176,7 @@ class KioskStartBenchmark {
         .append(" warm-up\n");
     report.append(
         String.format(
-            "| %-62s | %9s | %9s | %11s | %11s |%n",
+            "| %-72s | %9s | %9s | %11s | %11s |%n",
             "series", "p50 ms", "min ms", "p50 / bare", "min / bare"));
     for (String from : List.of("launch", "main")) {
       String what = from.equals("launch") ? "launch" : "main()";
@@ -172,22 +194,22 @@ class KioskStartBenchmark {
     }
     report.append(trainingReport);
     report.append(
-        "the station runs the last kiosk series the launcher can give it: with the cache once its"
-            + " first start of a version has trained one, without it before\n");
+        "a station runs the last series: with its conf/jvm.options and the cache once its first"
+            + " start of a version has trained one (without the cache before)\n");
     report.append("\nwhere the time goes, p50 ms; columns in the order of the series above\n");
     String[][] steps = {
       {"launch → main() (JVM start)", "launch", "main"},
       {"main() → Application.start (toolkit up)", "main", "start"},
-      {"start → StationRuntime.open done (begun in main())", "start", "runtimeOpen"},
-      {"CjkFonts.detect", "runtimeOpen", "fonts"},
-      {"new KioskScreen (builds and fills the view)", "fonts", "screen"},
-      {"new Scene + stage.show()", "screen", "shown"},
+      {"CjkFonts.detect (now: + faces opened, before the wait)", "fontsFrom", "fonts"},
+      {"waiting for StationRuntime.open (now: begun in main())", "openWaitFrom", "runtimeOpen"},
+      {"new KioskScreen (builds and fills the view)", "screenFrom", "screen"},
+      {"new Scene + stage.show() (CSS, layout)", "screen", "shown"},
       {"Application.start in all", "start", "shown"},
       {"show() → first pulse laid out (CSS, layout)", "shown", "laidOut"},
       {"laid out → frame drawn (sync, software render)", "laidOut", "firstFrame"},
     };
     for (String[] step : steps) {
-      report.append(String.format("| %-52s |", step[0]));
+      report.append(String.format("| %-56s |", step[0]));
       for (List<Map<String, Long>> series : runs.values()) {
         report.append(String.format(" %7s |", p50(span(series, step[1], step[2]))));
       }
@@ -195,6 +217,49 @@ class KioskStartBenchmark {
     }
     report.append(load.summary()).append('\n');
     Benchmarks.record("kiosk-start", report.toString());
+  }
+
+  /**
+   * Makes an AOT cache for the kiosk started with {@code options} by one training run, as the
+   * station's launcher does once per version (a start that ends after its first frame, with {@code
+   * -Dliaison.aotTraining=true}; the JVM writes the cache as it exits), and returns those options
+   * with the cache. What it took and the cache's size go into {@code report}.
+   */
+  private static List<String> trained(
+      List<String> options,
+      Path cache,
+      String classPath,
+      Path stationDir,
+      BrokerProcess broker,
+      StringBuilder report) {
+    List<String> training = new ArrayList<>(options);
+    training.add("-XX:AOTCacheOutput=" + cache);
+    training.add("-Dliaison.aotTraining=true");
+    long t0 = System.nanoTime();
+    ChildJvm.run(
+        ChildJvm.builder(
+            classPath,
+            ScreenProbe.class,
+            stationDir.getParent(),
+            training,
+            "kiosk",
+            "0",
+            stationDir.toString(),
+            broker.uri()),
+        300);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    try {
+      report.append(
+          String.format(
+              "AOT cache %s: one training run %,d ms (start, first frame, cache written at exit),"
+                  + " %,d bytes%n",
+              cache.getFileName(), millis, Files.size(cache)));
+    } catch (IOException e) {
+      throw new IllegalStateException("the training run wrote no AOT cache at " + cache, e);
+    }
+    List<String> cached = new ArrayList<>(options);
+    cached.add("-XX:AOTCache=" + cache);
+    return cached;
   }
 
   /**
@@ -249,7 +314,7 @@ class KioskStartBenchmark {
       minRatio = String.format("%.2f", min / Benchmarks.quantileMillis(base, 0));
     }
     return String.format(
-        "| %-62s | %9.0f | %9.0f | %11s | %11s |%n", label, p50, min, p50Ratio, minRatio);
+        "| %-72s | %9.0f | %9.0f | %11s | %11s |%n", label, p50, min, p50Ratio, minRatio);
   }
 
   private static String p50(long[] nanos) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /**
  * Finds the fonts the kiosk draws Chinese with. Without a CJK font JavaFX draws Chinese as boxes,
@@ -57,5 +58,21 @@ public final class CjkFonts {
   /** The family for the sign plate: a bold CJK serif like the plate's 大标宋, else the sans. */
   public String serif() {
     return serif.orElse(sans());
+  }
+
+  /**
+   * Opens the faces the screens draw with (each family regular and bold, and the toolkit's default)
+   * so that building the screen and its first CSS pass find them open: FreeType opening a CJK font
+   * collection (20–27 MB each) was a third of the kiosk's work on the FX thread before its first
+   * frame (issue 22). The kiosk calls it while its store is still opening; call on or after toolkit
+   * start. Returns this.
+   */
+  public CjkFonts warm() {
+    for (String family : Set.of(Font.getDefault().getFamily(), sans(), serif())) {
+      for (FontWeight weight : List.of(FontWeight.NORMAL, FontWeight.BOLD, FontWeight.BLACK)) {
+        Font.font(family, weight, Font.getDefault().getSize());
+      }
+    }
+    return this;
   }
 }

@@ -56,7 +56,14 @@ public final class HubLink implements AutoCloseable {
 
   private final Settings settings;
   private final Listener listener;
-  private final MqttAsyncClient client;
+
+  /**
+   * Paho's client, made by {@link #start()}: making it loads Paho's classes and reads its signed
+   * jar's resource bundles, a tenth of a second of a kiosk's start that its first frame does not
+   * need (issue 22). Null until then.
+   */
+  private volatile @Nullable MqttAsyncClient client;
+
   private final ScheduledExecutorService loop;
   private volatile boolean closed;
   private volatile boolean started;
@@ -175,14 +182,6 @@ public final class HubLink implements AutoCloseable {
   public HubLink(Settings settings, Listener listener) {
     this.settings = settings;
     this.listener = listener;
-    try {
-      this.client =
-          new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException(
-          "cannot use broker address '" + settings.brokerUri() + "': " + e.getMessage(), e);
-    }
-    this.client.setCallback(new Callback());
     this.loop =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("hub-link-" + settings.clientId()).daemon().unstarted(r));
@@ -193,12 +192,32 @@ public final class HubLink implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("link already started");
     }
+    MqttAsyncClient made;
+    try {
+      made =
+          new MqttAsyncClient(settings.brokerUri(), settings.clientId(), new MemoryPersistence());
+    } catch (MqttException e) {
+      throw new IllegalArgumentException(
+          "cannot use broker address '" + settings.brokerUri() + "': " + e.getMessage(), e);
+    }
+    made.setCallback(new Callback());
+    client = made;
     started = true;
     loop.execute(this::attemptConnect);
   }
 
+  /** The client {@link #start()} made: for what runs once the link has started. */
+  private MqttAsyncClient made() {
+    MqttAsyncClient c = client;
+    if (c == null) {
+      throw new IllegalStateException("the link to " + settings.brokerUri() + " was not started");
+    }
+    return c;
+  }
+
   public boolean isConnected() {
-    return client.isConnected();
+    MqttAsyncClient c = client;
+    return c != null && c.isConnected();
   }
 
   /**
@@ -229,15 +248,16 @@ public final class HubLink implements AutoCloseable {
   }
 
   private CompletableFuture<Integer> send(Message message, MqttMessage mqtt) {
-    if (closed || !client.isConnected()) {
+    if (closed || !isConnected()) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("not connected to " + settings.brokerUri()));
     }
+    MqttAsyncClient paho = made();
     return window.publish(
         message.topic(),
         message.qos(),
         answer ->
-            client.publish(
+            paho.publish(
                 message.topic(),
                 mqtt,
                 null,
@@ -296,8 +316,9 @@ public final class HubLink implements AutoCloseable {
         options.setWillMessageProperties(willProperties);
       }
     }
+    MqttAsyncClient paho = made();
     try {
-      client.connect(
+      paho.connect(
           options,
           null,
           new MqttActionListener() {
@@ -349,7 +370,7 @@ public final class HubLink implements AutoCloseable {
       loop.execute(
           () -> {
             ScheduledFuture<?> waiting = pending;
-            if (!client.isConnected() && waiting != null && waiting.cancel(false)) {
+            if (!isConnected() && waiting != null && waiting.cancel(false)) {
               pending = null;
               attemptConnect();
             }
@@ -371,8 +392,9 @@ public final class HubLink implements AutoCloseable {
         settings.subscriptions().stream()
             .map(filter -> new MqttSubscription(filter, 1))
             .toArray(MqttSubscription[]::new);
+    MqttAsyncClient paho = made();
     try {
-      client.subscribe(
+      paho.subscribe(
           subscriptions,
           null,
           new MqttActionListener() {
@@ -424,7 +446,7 @@ public final class HubLink implements AutoCloseable {
 
   private void dropAndRetry(long which, String reason) {
     try {
-      client.disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
+      made().disconnectForcibly(0, CLOSE_WAIT_MILLIS, false);
     } catch (MqttException e) {
       LOG.debug("forced disconnect: {}", e.getMessage());
     }
@@ -475,7 +497,7 @@ public final class HubLink implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (farewell != null && client.isConnected()) {
+    if (farewell != null && isConnected()) {
       try {
         publish(farewell).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
       } catch (Exception e) {
@@ -485,17 +507,22 @@ public final class HubLink implements AutoCloseable {
     closed = true;
     window.close();
     loop.shutdownNow();
+    MqttAsyncClient c = client;
+    if (c == null) {
+      // Never started: no client to close.
+      return;
+    }
     try {
-      if (client.isConnected()) {
+      if (c.isConnected()) {
         // In this thread, bounded: Paho's asynchronous disconnect quiesces in a thread of its own,
         // which the close below would race (a NullPointerException in ClientState.quiesce).
-        client.disconnectForcibly(CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS, true);
+        c.disconnectForcibly(CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS, true);
       }
     } catch (MqttException e) {
       LOG.debug("disconnect: {}", e.getMessage());
     }
     try {
-      client.close(true);
+      c.close(true);
     } catch (MqttException e) {
       LOG.debug("close: {}", e.getMessage());
     }
