@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Pattern;
  *     default of 1,000 lost events in a burst from 50 stations; the hub's queue must hold what all
  *     stations send while the hub restarts.
  * @param clientReceiveMaximum how many QoS 1 messages the broker may send the hub's client before
- *     it acknowledges; the event writer commits and acknowledges in batches of up to this many
+ *     it acknowledges; the event writer commits and acknowledges in batches of up to this many. The
+ *     embedded broker's own cap (HiveMQ CE: 50 to any client) is raised to it.
  */
 @ConfigurationProperties("hub.mqtt.broker")
 public record BrokerSettings(

@@ -43,6 +43,9 @@ public class EmbeddedBroker implements AutoCloseable {
   /** The client id of the start-up check that an anonymous client is refused. */
   static final String PROBE_CLIENT_ID = "liaison-anonymous-probe";
 
+  /** HiveMQ CE's own cap on the QoS 1 messages in flight to one client. */
+  static final int HIVEMQ_INFLIGHT_WINDOW = 50;
+
   private final MqttConfig config;
   private final TlsConfig tls;
   private final EmbeddedHiveMQ hivemq;
@@ -114,6 +117,12 @@ public class EmbeddedBroker implements AutoCloseable {
     // wait for (a test suite of some sixty hub starts paid it each time). The setting is global.
     com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC
         .set(inMemory ? 0 : 2_000);
+    // HiveMQ CE sends a client at most 50 QoS 1 messages unacknowledged, whatever larger Receive
+    // Maximum the client asks for. The hub acknowledges events only after their commit, so 50 per
+    // commit cycle was the most it could store (issue 22, BENCHMARKS.md): let the hub's own
+    // Receive Maximum decide. Global, as above; other clients still get no more than they ask for.
+    com.hivemq.configuration.service.InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES =
+        Math.max(HIVEMQ_INFLIGHT_WINDOW, settings.clientReceiveMaximum());
     long started = System.nanoTime();
     try {
       hivemq.start().get(60, TimeUnit.SECONDS);

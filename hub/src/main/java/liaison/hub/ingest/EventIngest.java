@@ -43,16 +43,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the events stations send from their outboxes. Messages are read through the hub's
  * subscription, written in batches of one transaction each, and acknowledged to the broker only
- * after the commit. On an external broker it is a shared subscription, so that several hubs split
- * the messages; on the hub's own embedded broker, which no other hub uses, a plain one: HiveMQ CE
- * removes an acknowledged message from a shared subscription's queue by walking the whole queue, so
- * during a burst the shared subscription cost more than half of the ingest's rate
- * (docs/BENCHMARKS.md). A session an earlier version left with the shared subscription is moved
- * over once nothing waits: the shared one is removed after the hub has received nothing from either
- * for a second while connected, so what the broker still queued for it has been stored. A replayed
- * event hits the primary key and changes nothing. An event type with an {@link EventProjection} (a
- * proof of display) is read by it first, and what it adds is written in the same transaction as the
- * event.
+ * after the commit, on a thread of their own, so that the writer takes the next batch meanwhile. On
+ * an external broker it is a shared subscription, so that several hubs split the messages; on the
+ * hub's own embedded broker, which no other hub uses, a plain one: HiveMQ CE removes an
+ * acknowledged message from a shared subscription's queue by walking the whole queue, so during a
+ * burst the shared subscription cost more than half of the ingest's rate (docs/BENCHMARKS.md). A
+ * session an earlier version left with the shared subscription is moved over once nothing waits:
+ * the shared one is removed after the hub has received nothing from either for a second while
+ * connected, so what the broker still queued for it has been stored. A replayed event hits the
+ * primary key and changes nothing. An event type with an {@link EventProjection} (a proof of
+ * display) is read by it first, and what it adds is written in the same transaction as the event.
  *
  * <p>Each message is judged on its own: whatever is wrong with one (not an event, an unknown
  * station, a body its projection refuses, or anything that throws while reading it) is counted
@@ -107,6 +107,16 @@ public class EventIngest implements AutoCloseable {
   private final List<Consumer<List<StoredEvent>>> storedListeners = new CopyOnWriteArrayList<>();
   private final Thread writer;
 
+  /**
+   * Messages whose fate is settled (committed, or refused), for {@link #acknowledger} to
+   * acknowledge: Paho acknowledges one message per call, under its own locks, and the writer does
+   * not wait for that before it takes the next batch.
+   */
+  private final LinkedBlockingQueue<List<BrokerClient.Delivery>> settled =
+      new LinkedBlockingQueue<>();
+
+  private final Thread acknowledger;
+
   /** The filter the hub subscribes to: {@link #PLAIN} on its own broker, else {@link #SHARED}. */
   private final String filter;
 
@@ -148,6 +158,8 @@ public class EventIngest implements AutoCloseable {
       }
     }
     this.writer = Thread.ofPlatform().name("event-ingest").daemon().unstarted(this::write);
+    this.acknowledger =
+        Thread.ofPlatform().name("event-ack").daemon().unstarted(this::acknowledgeSettled);
   }
 
   /**
@@ -200,6 +212,7 @@ public class EventIngest implements AutoCloseable {
   @PostConstruct
   void start() {
     writer.start();
+    acknowledger.start();
     broker.onConnected(
         () -> {
           connectedAt = System.nanoTime();
@@ -346,7 +359,22 @@ public class EventIngest implements AutoCloseable {
    * @throws RuntimeException only when the database is unavailable; the batch keeps what is left
    */
   private void store(Batch batch) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<BrokerClient.Delivery> refused = new ArrayList<>();
+    try {
+      judge(batch, OffsetDateTime.now(clock), refused);
+    } finally {
+      // Counted and not stored: acknowledged without waiting for the others' commit.
+      settle(refused);
+    }
+    if (!batch.accepted.isEmpty()) {
+      commit(batch);
+    }
+  }
+
+  /**
+   * Judges the messages not judged yet: the accepted join the batch, the refused {@code refused}.
+   */
+  private void judge(Batch batch, OffsetDateTime now, List<BrokerClient.Delivery> refused) {
     while (batch.judged < batch.arrivals.size()) {
       Arrival arrival = batch.arrivals.get(batch.judged);
       BrokerClient.Delivery delivery = arrival.delivery();
@@ -367,12 +395,13 @@ public class EventIngest implements AutoCloseable {
       if (accepted.isPresent()) {
         batch.accepted.add(accepted.get());
       } else {
-        acknowledge(delivery);
+        refused.add(delivery);
       }
     }
-    if (batch.accepted.isEmpty()) {
-      return;
-    }
+  }
+
+  /** Stores what was accepted, then hands it to the acknowledger. */
+  private void commit(Batch batch) {
     List<StoredEvent> rows = batch.accepted.stream().map(Accepted::row).toList();
     Map<EventProjection<?>, List<Object>> projected = new LinkedHashMap<>();
     for (Accepted a : batch.accepted) {
@@ -399,9 +428,7 @@ public class EventIngest implements AutoCloseable {
     }
     stored.addAndGet(fresh);
     tell(rows);
-    for (Accepted a : batch.accepted) {
-      acknowledge(a.delivery());
-    }
+    settle(batch.accepted.stream().map(Accepted::delivery).toList());
     batch.accepted.clear();
   }
 
@@ -431,7 +458,7 @@ public class EventIngest implements AutoCloseable {
               a.row().type() + " event " + a.row().eventId() + " refused by the database: " + e);
         }
         next.remove();
-        acknowledge(a.delivery());
+        settle(List.of(a.delivery()));
       }
     } finally {
       tell(done);
@@ -449,6 +476,25 @@ public class EventIngest implements AutoCloseable {
         // The rows are committed: a failing listener must not make the broker deliver them again.
         LOG.warn(
             "a listener of stored events failed on a batch of {}: {}", rows.size(), e.toString());
+      }
+    }
+  }
+
+  /** Hands messages that are committed, or refused and counted, to the acknowledger. */
+  private void settle(List<BrokerClient.Delivery> deliveries) {
+    if (!deliveries.isEmpty()) {
+      settled.add(deliveries);
+    }
+  }
+
+  private void acknowledgeSettled() {
+    while (!closed) {
+      try {
+        for (BrokerClient.Delivery delivery : settled.take()) {
+          acknowledge(delivery);
+        }
+      } catch (InterruptedException e) {
+        return; // closing: what was not acknowledged comes again and is stored once
       }
     }
   }
@@ -572,5 +618,6 @@ public class EventIngest implements AutoCloseable {
   public void close() {
     closed = true;
     writer.interrupt();
+    acknowledger.interrupt();
   }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import javax.net.SocketFactory;
+import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
+import liaison.hub.TestDatabases;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.EmbeddedBroker;
 import liaison.signage.protocol.ProtocolCodec;
@@ -33,13 +35,15 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * QoS 1 events per second from 50 simulated stations: what a bare Paho subscriber receives (with
  * and without TCP_NODELAY, the stall described in docs/ARCHITECTURE.md) beside what the hub stores
- * in SQLite, in the same run on the hub's embedded broker. Prints figures; asserts nothing about
- * time.
+ * in its database, in the same run on the hub's embedded broker: SQLite, then PostgreSQL. Prints
+ * figures; asserts nothing about time.
  */
+@OnBothStores
 class EventIngestBenchmark {
   private static final int STATIONS = Benchmarks.count(50, 3);
   private static final int EVENTS_PER_STATION = Benchmarks.count(200, 3);
@@ -48,6 +52,7 @@ class EventIngestBenchmark {
   // JIT still compiled the stations', the broker's and the hub's paths (issue 22, BENCHMARKS.md).
   private static final int WARM_UP_PER_STATION = Benchmarks.count(400, 1);
 
+  @Parameter TestDatabases.Store store;
   @TempDir Path dir;
 
   @Test
@@ -55,9 +60,19 @@ class EventIngestBenchmark {
     // 50 stations connect at once from this machine: above the broker's storm guard.
     try (RunningHub hub =
         RunningHub.start(
-            dir, Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
+            dir,
+            store,
+            Map.of("hub.demo", "never", "hub.mqtt.security.connects-per-address", 100_000))) {
       ScaleStations.add(hub, "bench", "基准", STATIONS, EventIngestBenchmark::stationId);
       EventIngest ingest = hub.bean(EventIngest.class);
+      AtomicInteger batches = new AtomicInteger();
+      // The largest commit: HiveMQ CE alone would never let one exceed 50 (issue 22).
+      AtomicInteger largest = new AtomicInteger();
+      ingest.onStored(
+          rows -> {
+            batches.incrementAndGet();
+            largest.accumulateAndGet(rows.size(), Math::max);
+          });
       Benchmarks.waitUntil(() -> hub.bean(BrokerClient.class).isConnected(), "the hub's client");
       List<MqttAsyncClient> stations = connectStations(hub);
       try {
@@ -70,6 +85,7 @@ class EventIngestBenchmark {
         EmbeddedBroker broker = hub.bean(EmbeddedBroker.class);
         Map<Receiver, Phase> phases = new java.util.EnumMap<>(Receiver.class);
         long sent = warm;
+        AtomicInteger hubLargest = new AtomicInteger();
         for (Receiver receiver :
             List.of(Receiver.HUB, Receiver.RAW_NO_DELAY, Receiver.RAW_SHARED, Receiver.RAW_NAGLE)) {
           // The hub stays subscribed during the raw phases: let it catch up first, so that each
@@ -78,39 +94,72 @@ class EventIngestBenchmark {
           Benchmarks.waitUntil(
               () -> ingest.storedCount() >= caughtUp, "the hub to store what was sent before");
           long droppedBefore = broker.droppedMessages();
+          int batchesBefore = batches.get();
+          largest.set(0);
+          String loadBefore = loadAverage();
+          long from = System.currentTimeMillis();
           Phase phase = measure(receiver, stations, hub, ingest);
-          phases.put(receiver, phase.withDropped(broker.droppedMessages() - droppedBefore));
+          phases.put(
+              receiver,
+              phase
+                  .withDropped(broker.droppedMessages() - droppedBefore)
+                  .withContext(
+                      batches.get() - batchesBefore,
+                      loadBefore + " → " + loadAverage(),
+                      from,
+                      System.currentTimeMillis()));
+          if (receiver == Receiver.HUB) {
+            hubLargest.set(largest.get());
+          }
           sent += TOTAL;
         }
         double base = phases.get(Receiver.RAW_NO_DELAY).rate();
         StringBuilder report = new StringBuilder();
         report.append(
             String.format(
-                "%d stations × %d events, QoS 1, %d-byte payloads, on the hub's embedded broker%n"
-                    + "| %-52s | %10s | %9s | %9s | %8s |%n",
+                "%d stations × %d events, QoS 1, %d-byte payloads, on the hub's embedded broker,"
+                    + " the hub on %s, %d cores%n"
+                    + "| %-66s | %10s | %9s | %9s | %8s | %-12s | %s |%n",
                 STATIONS,
                 EVENTS_PER_STATION,
                 payload(0, 0).length,
+                store,
+                Runtime.getRuntime().availableProcessors(),
                 "receiver",
                 "events/s",
                 "ratio",
                 "received",
-                "dropped"));
+                "dropped",
+                "load 1 min",
+                "phase (epoch ms, for a profile)"));
         for (Receiver receiver :
             List.of(Receiver.RAW_NO_DELAY, Receiver.RAW_SHARED, Receiver.RAW_NAGLE, Receiver.HUB)) {
           Phase p = phases.get(receiver);
           report.append(
               String.format(
-                  "| %-52s | %10.0f | %9s | %9d | %8d |%n",
+                  "| %-66s | %10.0f | %9s | %9d | %8d | %-12s | %d–%d |%n",
                   receiver.label,
                   p.rate(),
                   receiver == Receiver.RAW_NO_DELAY
                       ? "baseline"
                       : String.format("%.2f", p.rate() / base),
                   p.received(),
-                  p.dropped()));
+                  p.dropped(),
+                  p.load(),
+                  p.from(),
+                  p.to()));
         }
-        Benchmarks.record("event-ingest", report.toString());
+        Phase hubPhase = phases.get(Receiver.HUB);
+        // During the raw phases the hub stores too; only its own phase's batches are counted.
+        report.append(
+            String.format(
+                "hub's phase: %d commits, %.1f events a commit on average, the largest %d%n",
+                hubPhase.commits(),
+                hubPhase.commits() == 0 ? 0.0 : (double) TOTAL / hubPhase.commits(),
+                hubLargest.get()));
+        Benchmarks.record(
+            store == TestDatabases.Store.SQLITE ? "event-ingest" : "event-ingest-postgresql",
+            report.toString());
         for (Receiver receiver : Receiver.values()) {
           Phase p = phases.get(receiver);
           if (p.received() < TOTAL || p.dropped() > 0) {
@@ -137,7 +186,7 @@ class EventIngestBenchmark {
     RAW_NO_DELAY("bare Paho QoS 1 subscriber, TCP_NODELAY (receives only)"),
     RAW_SHARED("bare Paho QoS 1 shared subscriber, TCP_NODELAY (acks on arrival)"),
     RAW_NAGLE("bare Paho QoS 1 subscriber, default socket"),
-    HUB("hub: its subscription → SQLite, ack after commit");
+    HUB("hub: its subscription → its database, ack after commit");
 
     final String label;
 
@@ -147,9 +196,27 @@ class EventIngestBenchmark {
   }
 
   /** What one receiver got: events per second up to the last arrival. */
-  private record Phase(double rate, long received, long dropped) {
+  private record Phase(
+      double rate, long received, long dropped, int commits, String load, long from, long to) {
+    Phase(double rate, long received) {
+      this(rate, received, 0, 0, "", 0, 0);
+    }
+
     Phase withDropped(long count) {
-      return new Phase(rate, received, count);
+      return new Phase(rate, received, count, commits, load, from, to);
+    }
+
+    Phase withContext(int commits, String load, long from, long to) {
+      return new Phase(rate, received, dropped, commits, load, from, to);
+    }
+  }
+
+  /** The machine's load average over the last minute, as /proc/loadavg says; "?" elsewhere. */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
     }
   }
 
@@ -205,7 +272,7 @@ class EventIngestBenchmark {
         lastChange = System.nanoTime();
       }
     }
-    return new Phase(seen / ((lastChange - start) / 1e9), seen, 0);
+    return new Phase(seen / ((lastChange - start) / 1e9), seen);
   }
 
   private static void send(List<MqttAsyncClient> stations, int perStation) throws Exception {

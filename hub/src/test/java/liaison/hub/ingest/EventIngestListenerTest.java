@@ -17,16 +17,22 @@ import liaison.hub.ingest.StationEventRepository.StoredEvent;
 import liaison.signage.protocol.ProtocolCodec;
 import liaison.signage.protocol.StationEvent;
 import liaison.signage.protocol.Topic;
+import liaison.signage.transport.NoDelaySocketFactory;
 import liaison.testkit.TestClient;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One hub for both cases: the listeners, and the subscription on the hub's own broker. */
+/**
+ * One hub for every case: the listeners, the subscription on the hub's own broker, and how many
+ * events that broker lets the hub hold unacknowledged.
+ */
 class EventIngestListenerTest {
   @TempDir static Path dir;
   private static RunningHub hub;
@@ -125,6 +131,60 @@ class EventIngestListenerTest {
           .during(Duration.ofMillis(500))
           .atMost(Duration.ofSeconds(5))
           .until(() -> rows(seen, after) == 1);
+    }
+  }
+
+  @Test
+  void shouldLetTheEmbeddedBrokerSendTheHubAsManyEventsUnacknowledgedAsItsReceiveMaximum()
+      throws Exception {
+    // given a session with the hub's account and Receive Maximum, away while a station sends more
+    // events than HiveMQ CE's own cap of 50 in flight (as the hub's session is while it commits)
+    int receiveMaximum = hub.bean(BrokerSettings.class).clientReceiveMaximum();
+    int sent = 120;
+    assertThat(receiveMaximum).isGreaterThan(sent);
+    List<String> arrived = new CopyOnWriteArrayList<>();
+    MqttAsyncClient slow =
+        new MqttAsyncClient(hub.brokerUri(), "in-flight-probe", new MemoryPersistence());
+    slow.setManualAcks(true);
+    slow.setCallback(
+        liaison.hub.SimulatedStations.callback(
+            (topic, message) -> arrived.add(topic), () -> {}, e -> {}));
+    MqttConnectionOptions options = new MqttConnectionOptions();
+    options.setReceiveMaximum(receiveMaximum);
+    options.setSessionExpiryInterval(60L);
+    options.setSocketFactory(NoDelaySocketFactory.get());
+    options.setUserName(hub.hubUsername());
+    options.setPassword(hub.hubPassword().getBytes(StandardCharsets.UTF_8));
+    slow.connect(options).waitForCompletion(10_000);
+    try {
+      IMqttToken subscribed = slow.subscribe(Topic.stationEvent("s-003").toString(), 1);
+      subscribed.waitForCompletion(10_000);
+      assertThat(subscribed.getReasonCodes()).containsExactly(1);
+      slow.disconnect().waitForCompletion(10_000);
+      try (TestClient station = hub.station("s-003", "inflight")) {
+        for (int i = 0; i < sent; i++) {
+          station.publish(
+              Topic.stationEvent("s-003").toString(),
+              ProtocolCodec.encode(
+                  new StationEvent(UUID.randomUUID(), "footfall", OffsetDateTime.now(), Map.of())),
+              false);
+        }
+      }
+
+      // when the session comes back and acknowledges nothing
+      options.setCleanStart(false);
+      slow.connect(options).waitForCompletion(10_000);
+
+      // then the broker sends every queued one at once: the hub, which acknowledges only after
+      // its commit, is not held to 50 events a commit
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(arrived).as("events unacknowledged").hasSize(sent));
+    } finally {
+      MqttProperties end = new MqttProperties();
+      end.setSessionExpiryInterval(0L);
+      slow.disconnect(1_000, null, null, 0, end).waitForCompletion(5_000);
+      slow.close(true);
     }
   }
 
