@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import liaison.hub.db.BoundLists;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
@@ -31,13 +32,18 @@ public class AttendanceRepository {
     return database.withHandle(
         h -> {
           Map<String, List<String>> bySlot = new HashMap<>();
-          h.createQuery(
-                  "SELECT slot_id, deputy_id FROM reception_attendance WHERE slot_id IN (<ids>) ORDER BY slot_id, marked_at, deputy_id")
-              .bindList("ids", List.copyOf(slotIds))
-              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-              .forEach(
-                  e ->
-                      bySlot.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          BoundLists.inSlices(
+              List.copyOf(slotIds),
+              ids ->
+                  h.createQuery(
+                          "SELECT slot_id, deputy_id FROM reception_attendance WHERE slot_id IN (<ids>) ORDER BY slot_id, marked_at, deputy_id")
+                      .bindList("ids", ids)
+                      .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                      .forEach(
+                          e ->
+                              bySlot
+                                  .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                  .add(e.getValue())));
           return bySlot;
         });
   }

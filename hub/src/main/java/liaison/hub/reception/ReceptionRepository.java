@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import liaison.hub.db.BoundLists;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.signage.protocol.ReceptionStatus;
@@ -132,14 +133,17 @@ public class ReceptionRepository {
     return database.withHandle(
         h -> {
           Map<String, Integer> booked = new HashMap<>();
-          h.createQuery(
-                  """
-                  SELECT slot_id, SUM(party_size) AS places FROM reception_booking
-                  WHERE slot_id IN (<ids>) AND status = 'BOOKED' GROUP BY slot_id
-                  """)
-              .bindList("ids", slotIds)
-              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
-              .forEach(e -> booked.put(e.getKey(), e.getValue()));
+          BoundLists.inSlices(
+              slotIds,
+              ids ->
+                  h.createQuery(
+                          """
+                          SELECT slot_id, SUM(party_size) AS places FROM reception_booking
+                          WHERE slot_id IN (<ids>) AND status = 'BOOKED' GROUP BY slot_id
+                          """)
+                      .bindList("ids", ids)
+                      .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                      .forEach(e -> booked.put(e.getKey(), e.getValue())));
           return booked;
         });
   }
@@ -253,12 +257,18 @@ public class ReceptionRepository {
       return bare;
     }
     Map<String, List<String>> deputies = new HashMap<>();
-    h.createQuery(
-            "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
-        .bindList("ids", bare.stream().map(ReceptionSlot::id).toList())
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .forEach(
-            e -> deputies.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    BoundLists.inSlices(
+        bare.stream().map(ReceptionSlot::id).toList(),
+        ids ->
+            h.createQuery(
+                    "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(
+                    e ->
+                        deputies
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue())));
     return bare.stream()
         .map(
             s ->
