@@ -303,8 +303,17 @@ public class OpinionSubmissions {
               if (wait.isPresent()) {
                 throw new Refused(wait.get());
               }
+              boolean toDepartment = contactGiven && draft.contactToDepartment();
               OpinionCase c =
-                  submitted(id, drawn, address, category, text, now, contactGiven, draft);
+                  OpinionCase.submitted(
+                      id,
+                      drawn,
+                      address.stationId(),
+                      address.deputyId(),
+                      category,
+                      text,
+                      now,
+                      toDepartment);
               // One statement writes the case, links it to the reception being held and checks the
               // token; nothing written: the code was taken (drawn again), or the token moved.
               while (!repository.insertSubmitted(h, c, address.token())) {
@@ -312,15 +321,15 @@ public class OpinionSubmissions {
                   throw new LinkMoved();
                 }
                 c =
-                    submitted(
+                    OpinionCase.submitted(
                         id,
                         TrackingCodes.next(),
-                        address,
+                        address.stationId(),
+                        address.deputyId(),
                         category,
                         text,
                         now,
-                        contactGiven,
-                        draft);
+                        toDepartment);
               }
               if (contactGiven) {
                 repository.insertContact(
@@ -354,41 +363,5 @@ public class OpinionSubmissions {
             ? (draft.notifySms() ? "with contact, SMS asked" : "with contact")
             : "anonymous");
     return saved;
-  }
-
-  /** The case as written: SUBMITTED, nothing else yet. */
-  private static OpinionCase submitted(
-      String id,
-      String code,
-      Address address,
-      Category category,
-      String text,
-      OffsetDateTime now,
-      boolean contactGiven,
-      OpinionDraft draft) {
-    return new OpinionCase(
-        id,
-        code,
-        address.stationId(),
-        address.deputyId(),
-        category,
-        text,
-        CaseStatus.SUBMITTED,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null,
-        now,
-        now,
-        null,
-        null,
-        null,
-        false,
-        contactGiven && draft.contactToDepartment(),
-        null,
-        "",
-        null);
   }
 }

@@ -65,30 +65,13 @@ final class CaseDatabase implements AutoCloseable {
 
   /** A case as the residents' form makes it at {@code now}, at this database's station, unsaved. */
   static OpinionCase unsaved(String text, OffsetDateTime now) {
-    return new OpinionCase(
-        liaison.hub.db.Ids.next("case"),
-        TrackingCodes.next(),
-        STATION,
-        null,
-        Category.OTHER,
-        text,
-        CaseStatus.SUBMITTED,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null,
-        now,
-        now,
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        "",
-        null);
+    return unsaved(text, now, TrackingCodes.next());
+  }
+
+  /** The same, with the tracking code {@code code}. */
+  static OpinionCase unsaved(String text, OffsetDateTime now, String code) {
+    return OpinionCase.submitted(
+        liaison.hub.db.Ids.next("case"), code, STATION, null, Category.OTHER, text, now, false);
   }
 
   /**

@@ -55,32 +55,7 @@ class CaseReceptionsTest {
 
       boolean here = db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, c, "tok-test"));
       assertThat(here).as("the station's own token").isTrue();
-      OpinionCase twin = CaseDatabase.unsaved("又一条", now);
-      OpinionCase sameCode =
-          new OpinionCase(
-              twin.id(),
-              c.trackingCode(),
-              twin.stationId(),
-              null,
-              twin.category(),
-              twin.text(),
-              twin.status(),
-              "",
-              null,
-              null,
-              null,
-              null,
-              null,
-              now,
-              now,
-              null,
-              null,
-              null,
-              false,
-              false,
-              null,
-              "",
-              null);
+      OpinionCase sameCode = CaseDatabase.unsaved("又一条", now, c.trackingCode());
       boolean clash = db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, sameCode, null));
       assertThat(clash).as("a tracking code already taken: drawn again by the caller").isFalse();
     }
