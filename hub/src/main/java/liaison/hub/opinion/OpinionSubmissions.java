@@ -304,32 +304,25 @@ public class OpinionSubmissions {
                 throw new Refused(wait.get());
               }
               boolean toDepartment = contactGiven && draft.contactToDepartment();
-              OpinionCase c =
-                  OpinionCase.submitted(
-                      id,
-                      drawn,
-                      address.stationId(),
-                      address.deputyId(),
-                      category,
-                      text,
-                      now,
-                      toDepartment);
+              java.util.function.Function<String, OpinionCase> withCode =
+                  code ->
+                      OpinionCase.submitted(
+                          id,
+                          code,
+                          address.stationId(),
+                          address.deputyId(),
+                          category,
+                          text,
+                          now,
+                          toDepartment);
+              OpinionCase c = withCode.apply(drawn);
               // One statement writes the case, links it to the reception being held and checks the
               // token; nothing written: the code was taken (drawn again), or the token moved.
               while (!repository.insertSubmitted(h, c, address.token())) {
                 if (!repository.codeExists(h, c.trackingCode())) {
                   throw new LinkMoved();
                 }
-                c =
-                    OpinionCase.submitted(
-                        id,
-                        TrackingCodes.next(),
-                        address.stationId(),
-                        address.deputyId(),
-                        category,
-                        text,
-                        now,
-                        toDepartment);
+                c = withCode.apply(TrackingCodes.next());
               }
               if (contactGiven) {
                 repository.insertContact(
