@@ -85,6 +85,25 @@ public final class Database {
     }
   }
 
+  /**
+   * A transaction whose commit waits for no disk flush on PostgreSQL ({@code synchronous_commit}
+   * off for it alone; visible to every hub at once, lost only if the server itself crashes in the
+   * next moment); on SQLite an ordinary one. For what must be exact while it runs but may be lost
+   * in a crash, such as counted tries: row locks that queue every hub's callers are then held for
+   * no flush.
+   */
+  public <R, X extends Exception> R inTransactionWithoutFlush(HandleCallback<R, X> callback)
+      throws X {
+    if (turns != null) {
+      return inTransaction(callback);
+    }
+    return inTransaction(
+        h -> {
+          h.execute("SET LOCAL synchronous_commit TO OFF");
+          return callback.withHandle(h);
+        });
+  }
+
   public <X extends Exception> void useTransaction(HandleConsumer<X> callback) throws X {
     takeTurn();
     try {

@@ -52,26 +52,24 @@ public class CaseReceptions {
   }
 
   /**
-   * Links the new case to the station's reception being held at {@code at}, if any (not cancelled,
-   * its date that day in Beijing, {@code start <= time < end}); inside the submission.
+   * The station's reception being held at a moment, if any (not cancelled, its date that day in
+   * Beijing, {@code start <= time < end}): a subquery over {@code :station}, {@code :heldDate} and
+   * {@code :heldTime} ({@link #bindHeldAt}), which a new case's insert links it to, so that the
+   * submission asks no separate question.
    */
-  static void linkHeldAt(Handle h, String caseId, String stationId, OffsetDateTime at) {
+  static final String HELD_AT =
+      """
+      (SELECT id FROM reception_slot
+       WHERE station_id = :station AND slot_date = :heldDate AND status <> 'CANCELLED'
+         AND start_time <= :heldTime AND :heldTime < end_time
+       ORDER BY start_time, id LIMIT 1)""";
+
+  /** Binds {@link #HELD_AT}'s date and minute for the moment {@code at}. */
+  static void bindHeldAt(org.jdbi.v3.core.statement.SqlStatement<?> statement, OffsetDateTime at) {
     ZonedDateTime local = at.atZoneSameInstant(Sql.ZONE);
-    String time = Sql.time(local.toLocalTime().withSecond(0).withNano(0));
-    Optional<String> held =
-        h.createQuery(
-                """
-                SELECT id FROM reception_slot
-                WHERE station_id = :station AND slot_date = :date AND status <> 'CANCELLED'
-                  AND start_time <= :time AND :time < end_time
-                ORDER BY start_time, id
-                """)
-            .bind("station", stationId)
-            .bind("date", Sql.date(local.toLocalDate()))
-            .bind("time", time)
-            .mapTo(String.class)
-            .findFirst();
-    held.ifPresent(slot -> set(h, caseId, slot));
+    statement
+        .bind("heldDate", Sql.date(local.toLocalDate()))
+        .bind("heldTime", Sql.time(local.toLocalTime().withSecond(0).withNano(0)));
   }
 
   /** The reception the case is linked to, if any (and the reception still exists). */

@@ -73,6 +73,48 @@ public class CaseRepository {
         .execute();
   }
 
+  /**
+   * Writes a case a resident just sent, linked to the reception held at its station at that minute
+   * ({@link CaseReceptions#HELD_AT}), in one statement; when {@code token} is given, only while
+   * that QR token still leads to the case's station (and deputy), as checked in the same statement
+   * (another hub may have withdrawn it since this hub looked it up). False when nothing was
+   * written: the tracking code was taken, or the token leads elsewhere now.
+   */
+  public boolean insertSubmitted(Handle h, OpinionCase c, @Nullable String token) {
+    var insert =
+        h.createUpdate(
+                """
+                INSERT INTO opinion_case (id, tracking_code, station_id, deputy_id, category, text,
+                                          status, summary, submitted_at, updated_at, suggestion,
+                                          contact_to_department, rating_comment, reception_id)
+                SELECT :id, :code, :station, :deputy, :category, :text, :status, :summary, :at, :at,
+                       FALSE, :toDepartment, '', """
+                    + CaseReceptions.HELD_AT
+                    + """
+
+                WHERE CAST(:token AS TEXT) IS NULL
+                   OR EXISTS (SELECT 1 FROM station WHERE id = :station AND public_token = :token
+                                                      AND CAST(:deputy AS TEXT) IS NULL)
+                   OR EXISTS (SELECT 1 FROM deputy_link WHERE token = :token
+                                                          AND station_id = :station
+                                                          AND deputy_id = :deputy)
+                ON CONFLICT (tracking_code) DO NOTHING
+                """)
+            .bind("id", c.id())
+            .bind("code", c.trackingCode())
+            .bind("station", c.stationId())
+            .bind("deputy", c.deputyId())
+            .bind("category", c.category().name())
+            .bind("text", c.text())
+            .bind("status", c.status().name())
+            .bind("summary", c.summary())
+            .bind("at", Sql.instant(c.submittedAt()))
+            .bind("toDepartment", c.contactToDepartment())
+            .bind("token", token);
+    CaseReceptions.bindHeldAt(insert, c.submittedAt());
+    return insert.execute() == 1;
+  }
+
   public void insertContact(Handle h, CaseContact contact) {
     h.createUpdate(
             "INSERT INTO case_contact (case_id, name, phone, consent_at, notify_sms) VALUES (:case, :name, :phone, :at, :sms)")

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import liaison.hub.db.Database;
 import liaison.hub.db.GroupCommit;
 import liaison.hub.db.Ids;
 import liaison.hub.db.Sql;
@@ -38,6 +41,7 @@ public class OpinionSubmissions {
   static final int MAX_NAME = 40;
 
   private final GroupCommit writes;
+  private final Database database;
   private final CaseRepository repository;
   private final Cases cases;
   private final PhotoStore photos;
@@ -54,6 +58,7 @@ public class OpinionSubmissions {
 
   public OpinionSubmissions(
       GroupCommit writes,
+      Database database,
       CaseRepository repository,
       Cases cases,
       PhotoStore photos,
@@ -64,6 +69,7 @@ public class OpinionSubmissions {
       Clock clock,
       MeterRegistry meters) {
     this.writes = writes;
+    this.database = database;
     this.repository = repository;
     this.cases = cases;
     this.photos = photos;
@@ -84,8 +90,15 @@ public class OpinionSubmissions {
         .register(meters);
   }
 
-  /** Where the form was opened: a station, and the deputy when it was their own link. */
-  public record Address(String stationId, @Nullable String deputyId) {}
+  /**
+   * Where the form was opened: a station, and the deputy when it was their own link; with the QR
+   * token that led there when it came from one, checked again as the case is written.
+   */
+  public record Address(String stationId, @Nullable String deputyId, @Nullable String token) {
+    public Address(String stationId, @Nullable String deputyId) {
+      this(stationId, deputyId, null);
+    }
+  }
 
   /**
    * Where a QR token leads: the station, and the deputy (with their name) when it is their link.
@@ -94,6 +107,24 @@ public class OpinionSubmissions {
       StationPlace place, @Nullable String deputyId, @Nullable String deputyName) {
     public Address address() {
       return new Address(place.id(), deputyId);
+    }
+  }
+
+  /**
+   * Where each QR token submitted through led when this hub last looked (only tokens that led
+   * somewhere: a stranger's guesses take no room). Never trusted alone: the case's insert checks in
+   * its own statement that the token still leads there ({@link CaseRepository#insertSubmitted}), so
+   * a token another hub withdrew or moved is looked up afresh, not acted on.
+   */
+  private final Map<String, Address> links = new ConcurrentHashMap<>();
+
+  /** Tokens remembered at most (a province's stations and deputies' links); then all forgotten. */
+  static final int MOST_LINKS = 100_000;
+
+  /** The token led elsewhere when the case was written: nothing was saved. */
+  private static final class LinkMoved extends RuntimeException {
+    LinkMoved() {
+      super("the QR token no longer leads where it did", null, false, false);
     }
   }
 
@@ -121,9 +152,53 @@ public class OpinionSubmissions {
   }
 
   /**
-   * What a submission must pass inside its own transaction before the case is written: the form's
-   * rate limits, counted in that transaction so that the limits and the case cost one commit (one
-   * sync on SQLite) rather than one each. Empty to go on; otherwise how long the sender must wait.
+   * Checks and stores an opinion sent through the QR {@code token}, as {@link #submit(Address,
+   * OpinionDraft, Admission)}: empty when the token leads nowhere. Where the token leads is
+   * remembered from the last submission through it and checked as the case is written; when another
+   * hub withdrew or moved it meanwhile, it is looked up again and the submission sent where it
+   * leads now. On PostgreSQL this saves the look-up's round trip per submission.
+   *
+   * @throws ValidationProblem with every field's problem; nothing was saved
+   * @throws Refused when the admission refused; nothing was saved
+   */
+  public Optional<OpinionCase> submitThrough(
+      String token, OpinionDraft draft, Admission admission) {
+    Address remembered = links.get(token);
+    if (remembered != null) {
+      try {
+        return Optional.of(submit(remembered, draft, admission));
+      } catch (LinkMoved moved) {
+        links.remove(token, remembered);
+      }
+    }
+    Optional<Address> now = addressed(token).map(a -> withToken(a.address(), token));
+    if (now.isEmpty()) {
+      return Optional.empty();
+    }
+    if (links.size() >= MOST_LINKS) {
+      links.clear();
+    }
+    links.put(token, now.get());
+    try {
+      return Optional.of(submit(now.get(), draft, admission));
+    } catch (LinkMoved moved) {
+      // Withdrawn between the look-up and the insert, a moment ago: as if it had been before.
+      links.remove(token, now.get());
+      return Optional.empty();
+    }
+  }
+
+  private static Address withToken(Address a, String token) {
+    return new Address(a.stationId(), a.deputyId(), token);
+  }
+
+  /**
+   * What a submission must pass, once every field has passed its checks, before the case is
+   * written: the form's rate limits. On SQLite counted in the case's transaction, so that the
+   * limits and the case cost one commit (one sync) rather than one each; on PostgreSQL just before
+   * it, in a transaction of its own whose commit waits for no flush ({@link
+   * Database#inTransactionWithoutFlush}). Empty to go on; otherwise how long the sender must wait,
+   * and the transaction it was asked in is rolled back.
    */
   @FunctionalInterface
   public interface Admission {
@@ -207,47 +282,48 @@ public class OpinionSubmissions {
     OffsetDateTime now = Sql.instant(Sql.instant(OffsetDateTime.now(clock)));
     String id = Ids.next("case");
     // Drawn before the writer's turn: the transaction holds SQLite's one write lock, so it does
-    // only
-    // the writes (a clash of 59-bit codes is drawn again inside, practically never).
+    // only the writes (a clash of 59-bit codes is drawn again inside, practically never).
     String drawn = TrackingCodes.next();
+    // On PostgreSQL the limits are counted first, in a transaction of their own whose commit waits
+    // for no flush: the row locks of their keys queue every hub's tries through one link, and held
+    // through the case's own synced commit they let one submission per flush through. On SQLite in
+    // the case's transaction: one sync for both, and its writers take turns anyway.
+    boolean admittedApart = !database.writersTakeTurns();
+    if (admittedApart) {
+      Optional<Duration> wait = database.inTransactionWithoutFlush(admission::admit);
+      if (wait.isPresent()) {
+        throw new Refused(wait.get());
+      }
+    }
     // Committed with the submissions that came at the same moment: one sync for them all.
     OpinionCase saved =
         writes.inTransaction(
             h -> {
-              Optional<Duration> wait = admission.admit(h);
+              Optional<Duration> wait = admittedApart ? Optional.empty() : admission.admit(h);
               if (wait.isPresent()) {
                 throw new Refused(wait.get());
               }
-              String code = drawn;
-              while (repository.codeExists(h, code)) {
-                code = TrackingCodes.next();
+              boolean toDepartment = contactGiven && draft.contactToDepartment();
+              java.util.function.Function<String, OpinionCase> withCode =
+                  code ->
+                      OpinionCase.submitted(
+                          id,
+                          code,
+                          address.stationId(),
+                          address.deputyId(),
+                          category,
+                          text,
+                          now,
+                          toDepartment);
+              OpinionCase c = withCode.apply(drawn);
+              // One statement writes the case, links it to the reception being held and checks the
+              // token; nothing written: the code was taken (drawn again), or the token moved.
+              while (!repository.insertSubmitted(h, c, address.token())) {
+                if (!repository.codeExists(h, c.trackingCode())) {
+                  throw new LinkMoved();
+                }
+                c = withCode.apply(TrackingCodes.next());
               }
-              OpinionCase c =
-                  new OpinionCase(
-                      id,
-                      code,
-                      address.stationId(),
-                      address.deputyId(),
-                      category,
-                      text,
-                      CaseStatus.SUBMITTED,
-                      "",
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      now,
-                      now,
-                      null,
-                      null,
-                      null,
-                      false,
-                      contactGiven && draft.contactToDepartment(),
-                      null,
-                      "",
-                      null);
-              repository.insert(h, c);
               if (contactGiven) {
                 repository.insertContact(
                     h, new CaseContact(id, name, phone, now, draft.notifySms()));
@@ -259,7 +335,6 @@ public class OpinionSubmissions {
               for (int i = 0; i < hashes.size(); i++) {
                 repository.insertPhoto(h, id, i + 1, hashes.get(i));
               }
-              CaseReceptions.linkHeldAt(h, id, address.stationId(), now);
               cases.record(
                   h,
                   id,

@@ -133,10 +133,6 @@ public class PublicStationController {
       @Nullable @Part("photo1") CompletedFileUpload photo1,
       @Nullable @Part("photo2") CompletedFileUpload photo2,
       @Nullable @Part("photo3") CompletedFileUpload photo3) {
-    Optional<OpinionSubmissions.Addressed> target = submissions.addressed(token);
-    if (target.isEmpty()) {
-      return pages.unknownLink(request);
-    }
     List<byte[]> photos = ResidentPages.uploads(photo1, photo2, photo3);
     if (photos.stream().anyMatch(p -> p.length > 0)) {
       // Photos are decoded and stored before the case's transaction: not for a sender already
@@ -158,13 +154,20 @@ public class PublicStationController {
             notifySms != null);
     try {
       // The limits are counted in the case's own transaction: one commit for both.
-      OpinionCase saved =
-          submissions.submit(target.get().address(), draft, h -> pages.count(h, request, token));
+      Optional<OpinionCase> saved =
+          submissions.submitThrough(token, draft, h -> pages.count(h, request, token));
+      if (saved.isEmpty()) {
+        return pages.unknownLink(request);
+      }
       // Post/redirect/get: reloading the result page does not send the opinion twice.
-      return HttpResponse.seeOther(URI.create("/t/" + saved.trackingCode() + "?new=1"));
+      return HttpResponse.seeOther(URI.create("/t/" + saved.get().trackingCode() + "?new=1"));
     } catch (OpinionSubmissions.Refused refused) {
       return pages.tooMany(request, refused.waitFor());
     } catch (ValidationProblem problem) {
+      Optional<OpinionSubmissions.Addressed> target = submissions.addressed(token);
+      if (target.isEmpty()) {
+        return pages.unknownLink(request);
+      }
       // A form sent back counts against the limits as a stored one does.
       Optional<HttpResponse<?>> limited = pages.limit(request, token);
       if (limited.isPresent()) {

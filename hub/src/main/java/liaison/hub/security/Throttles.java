@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import liaison.hub.db.Database;
+import liaison.hub.db.Dialect;
 import liaison.hub.db.Leased;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public class Throttles {
   private static final Logger LOG = LoggerFactory.getLogger(Throttles.class);
 
   private final Database database;
+  private final Dialect dialect;
   private final Clock clock;
   private final Map<String, Duration> windows = new ConcurrentHashMap<>();
 
-  public Throttles(Database database, Clock clock) {
+  public Throttles(Database database, Dialect dialect, Clock clock) {
     this.database = database;
+    this.dialect = dialect;
     this.clock = clock;
   }
 
@@ -52,6 +55,110 @@ public class Throttles {
      * count stays exact across hubs.
      */
     Optional<Duration> tryAcquire(Handle h, String key);
+  }
+
+  /** One try to count: a limit and the key it counts ({@code opinion.address}, an address). */
+  public record Try(Shared limit, String key) {}
+
+  /**
+   * Counts every try in the caller's transaction {@code h}, as {@link Shared#tryAcquire(Handle,
+   * String)} one after the other would: the wait of the first try over its limit, and then nothing
+   * is counted; empty when every try was counted.
+   *
+   * <p>On PostgreSQL, where each statement is a round trip to the server, this takes two statements
+   * whatever the number of tries (one by one: five each). One upsert locks every key's row in the
+   * order given (the order tries one by one take them in, so no deadlock with those), then one
+   * statement, whose snapshot is taken after the locks are held, so that it sees every try another
+   * hub committed for these keys, counts each key's tries in its window, forgets older ones, and
+   * adds this try to each key when no key is at its limit. Limits keeping a bounded number of keys,
+   * and SQLite (a call into the library, not a round trip), count one by one.
+   */
+  public Optional<Duration> tryAcquire(Handle h, List<Try> tries) {
+    if (!together(tries)) {
+      for (Try t : tries) {
+        Optional<Duration> wait = t.limit().tryAcquire(h, t.key());
+        if (wait.isPresent()) {
+          return wait;
+        }
+      }
+      return Optional.empty();
+    }
+    long now = clock.millis();
+    StringBuilder keys = new StringBuilder();
+    StringBuilder each = new StringBuilder();
+    for (int i = 0; i < tries.size(); i++) {
+      String comma = i == 0 ? "" : ", ";
+      keys.append(comma).append("(:s%d, :k%d, :now)".formatted(i, i));
+      each.append(comma)
+          .append(
+              "(%d, CAST(:s%d AS TEXT), CAST(:k%d AS TEXT), CAST(:h%d AS BIGINT), CAST(:l%d AS INTEGER))"
+                  .formatted(i, i, i, i, i));
+    }
+    var lock =
+        h.createUpdate(
+                "INSERT INTO throttle_key (scope, subject, last_at) VALUES "
+                    + keys
+                    + " ON CONFLICT (scope, subject) DO UPDATE SET last_at = throttle_key.last_at")
+            .bind("now", now);
+    var count =
+        h.createQuery(
+                "WITH k (ord, scope, subject, horizon, lim) AS (VALUES " + each + ")," + COUNT_ALL)
+            .bind("now", now);
+    for (int i = 0; i < tries.size(); i++) {
+      InDatabase limit = (InDatabase) tries.get(i).limit();
+      String key = tries.get(i).key();
+      lock.bind("s" + i, limit.scope).bind("k" + i, key);
+      count
+          .bind("s" + i, limit.scope)
+          .bind("k" + i, key)
+          .bind("h" + i, now - limit.window.toMillis())
+          .bind("l" + i, limit.limit);
+    }
+    lock.execute();
+    return count.map((rs, ctx) -> rs.getBoolean("over") ? rs.getLong("wait") : -1L).list().stream()
+        .filter(ms -> ms >= 0)
+        .findFirst()
+        .map(ms -> Throttle.atLeastASecond(Duration.ofMillis(ms)));
+  }
+
+  /**
+   * After {@code k} (each try: its order, scope, key, window's horizon, limit): each key's tries in
+   * its window; older ones deleted; this try added to every key and each key's last_at moved, only
+   * when no key is at its limit. A wait is the oldest try in the window leaving it.
+   */
+  private static final String COUNT_ALL =
+      """
+      counted AS (
+        SELECT k.ord, k.scope, k.subject, k.horizon, k.lim, COUNT(t.at) AS n, MIN(t.at) AS oldest
+        FROM k LEFT JOIN throttle_hit t
+          ON t.scope = k.scope AND t.subject = k.subject AND t.at > k.horizon
+        GROUP BY k.ord, k.scope, k.subject, k.horizon, k.lim),
+      gone AS (
+        DELETE FROM throttle_hit t USING k
+        WHERE t.scope = k.scope AND t.subject = k.subject AND t.at <= k.horizon),
+      added AS (
+        INSERT INTO throttle_hit (scope, subject, at)
+        SELECT scope, subject, :now FROM counted
+        WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c.n >= c.lim)
+        RETURNING scope, subject),
+      heard AS (
+        UPDATE throttle_key SET last_at = :now FROM added
+        WHERE throttle_key.scope = added.scope AND throttle_key.subject = added.subject)
+      SELECT n >= lim AS over, oldest - horizon AS wait FROM counted ORDER BY ord
+      """;
+
+  /** Whether the tries can be counted in two statements (PostgreSQL, see above). */
+  private boolean together(List<Try> tries) {
+    return dialect == Dialect.POSTGRESQL
+        && tries.size() > 1
+        && tries.stream()
+            .allMatch(t -> t.limit() instanceof InDatabase d && d.maxKeys == Integer.MAX_VALUE)
+        // One upsert may not touch the same row twice.
+        && tries.stream()
+                .map(t -> List.of(((InDatabase) t.limit()).scope, t.key()))
+                .distinct()
+                .count()
+            == tries.size();
   }
 
   /** A limit every hub shares, named by {@code scope} ({@code login.account}). */

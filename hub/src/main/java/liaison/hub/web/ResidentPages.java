@@ -44,8 +44,10 @@ public class ResidentPages {
   private final Throttle ratingsPerCode;
   private final Throttle ratingsPerIp;
   private final ClientAddresses addresses;
+  private final Throttles throttles;
 
   public ResidentPages(OpinionConfig config, ClientAddresses addresses, Throttles throttles) {
+    this.throttles = throttles;
     this.addresses = addresses;
     // Counted in the database: a resident's sixth form is refused whichever hub it reaches.
     this.perIp = throttles.shared("opinion.address", config.perIp(), config.perIpWindow());
@@ -126,13 +128,16 @@ public class ResidentPages {
   }
 
   /**
-   * Counts a public POST, as {@link #limit} does, inside the caller's transaction {@code h} (the
-   * one that stores what was posted): the wait when the address or the token is over its limit,
-   * empty to go on. The caller rolls back on a wait, so a refused POST counts nowhere.
+   * Counts a public POST, as {@link #limit} does, inside the caller's transaction {@code h}: the
+   * wait when the address or the token is over its limit, empty to go on. The caller rolls back on
+   * a wait, so a refused POST counts nowhere.
    */
   public Optional<Duration> count(Handle h, HttpRequest<?> request, String token) {
-    Optional<Duration> wait = perIp.tryAcquire(h, addresses.of(request));
-    return wait.isPresent() ? wait : perToken.tryAcquire(h, token);
+    // Both in one go: on PostgreSQL two statements instead of ten.
+    return throttles.tryAcquire(
+        h,
+        List.of(
+            new Throttles.Try(perIp, addresses.of(request)), new Throttles.Try(perToken, token)));
   }
 
   /** Counts a rating against its tracking code, then against the address. */

@@ -54,38 +54,24 @@ final class CaseDatabase implements AutoCloseable {
    * A new submitted case with its 'submit' line in the timeline, as the residents' form makes it.
    */
   OpinionCase submitted(String text) {
-    OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
-    OpinionCase c =
-        new OpinionCase(
-            liaison.hub.db.Ids.next("case"),
-            TrackingCodes.next(),
-            STATION,
-            null,
-            Category.OTHER,
-            text,
-            CaseStatus.SUBMITTED,
-            "",
-            null,
-            null,
-            null,
-            null,
-            null,
-            now,
-            now,
-            null,
-            null,
-            null,
-            false,
-            false,
-            null,
-            "",
-            null);
+    OpinionCase c = unsaved(text, OffsetDateTime.now(clock).withNano(0));
     jdbi.useTransaction(
         h -> {
           repository.insert(h, c);
           cases.record(h, c.id(), CaseEvent.RESIDENT, "submit", "");
         });
     return repository.find(c.id()).orElseThrow();
+  }
+
+  /** A case as the residents' form makes it at {@code now}, at this database's station, unsaved. */
+  static OpinionCase unsaved(String text, OffsetDateTime now) {
+    return unsaved(text, now, TrackingCodes.next());
+  }
+
+  /** The same, with the tracking code {@code code}. */
+  static OpinionCase unsaved(String text, OffsetDateTime now, String code) {
+    return OpinionCase.submitted(
+        liaison.hub.db.Ids.next("case"), code, STATION, null, Category.OTHER, text, now, false);
   }
 
   /**

@@ -41,12 +41,30 @@ class CaseReceptionsTest {
     }
   }
 
+  @Test
+  void shouldWriteACaseOnlyWhileTheTokenItCameThroughLeadsToItsStation(@TempDir Path dir) {
+    TestClock clock = TestClock.at("2026-03-02T08:00:00+08:00");
+    try (CaseDatabase db = new CaseDatabase(store, dir, clock)) {
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      OpinionCase c = CaseDatabase.unsaved("路灯坏了", now);
+      // As a hub that remembered a token another hub has since withdrawn sends it.
+      boolean elsewhere =
+          db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, c, "tok-old"));
+      assertThat(elsewhere).as("a token that leads nowhere now").isFalse();
+      assertThat(db.repository.find(c.id())).as("nothing written").isEmpty();
+
+      boolean here = db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, c, "tok-test"));
+      assertThat(here).as("the station's own token").isTrue();
+      OpinionCase sameCode = CaseDatabase.unsaved("又一条", now, c.trackingCode());
+      boolean clash = db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, sameCode, null));
+      assertThat(clash).as("a tracking code already taken: drawn again by the caller").isFalse();
+    }
+  }
+
   private static Optional<String> linkedAt(CaseDatabase db, String instant) {
-    OpinionCase c = db.submitted("意见 " + instant);
-    db.jdbi.useTransaction(
-        h ->
-            CaseReceptions.linkHeldAt(
-                h, c.id(), CaseDatabase.STATION, OffsetDateTime.parse(instant)));
+    OpinionCase c = CaseDatabase.unsaved("意见 " + instant, OffsetDateTime.parse(instant));
+    boolean written = db.jdbi.inTransaction(h -> db.repository.insertSubmitted(h, c, null));
+    assertThat(written).isTrue();
     return db.jdbi.withHandle(
         h ->
             h.createQuery("SELECT reception_id FROM opinion_case WHERE id = :id")

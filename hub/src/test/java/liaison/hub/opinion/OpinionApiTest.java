@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
+import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
 import liaison.hub.opinion.Resident.Field;
 import liaison.hub.publish.SnapshotBuilder;
@@ -349,6 +350,21 @@ class OpinionApiTest {
     OpinionCase c = hub.bean(CaseRepository.class).findByCode(code).orElseThrow();
     assertThat(c.deputyId()).isEqualTo("d-0001");
     assertThat(c.stationId()).isEqualTo("s-001");
+
+    // Another hub withdraws the link (the deputy left the station): this hub remembers where the
+    // token led, and the case's insert checks it again, so the opinion is not stored.
+    hub.bean(Database.class)
+        .useHandle(h -> h.execute("DELETE FROM deputy_link WHERE token = ?", deputyToken));
+    int cases = cases();
+    HttpResponse<String> late = phone.submit(deputyToken, valid("链接撤回之后"));
+    assertThat(late.statusCode()).as("a link withdrawn on another hub").isEqualTo(404);
+    assertThat(cases()).as("nothing stored").isEqualTo(cases);
+  }
+
+  private int cases() {
+    return hub.bean(Database.class)
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM opinion_case").mapTo(Integer.class).one());
   }
 
   @Test

@@ -115,7 +115,7 @@ class ReportVoteTest {
                 new HubConfig(8080, "127.0.0.1", "data", "https://hub.example.cn", "never"),
                 new TlsConfig(null, null, null, 8443, "0.0.0.0", 8883, "0.0.0.0")),
             new BadInput(clock),
-            new Throttles(database, clock),
+            new Throttles(database, db.dialect(), clock),
             config,
             clock);
     prints =

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
 import liaison.hub.db.Database;
+import liaison.hub.db.Dialect;
 import liaison.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -45,15 +47,21 @@ class ThrottlesTest {
     return opened.database();
   }
 
+  private Dialect dialect() {
+    return stores.getLast().dialect();
+  }
+
   private final TestClock clock = TestClock.at("2026-03-02T09:00:00+08:00");
 
   @Test
   void shouldCountTheTriesOfBothHubsTogetherAndSayHowLongToWait(@TempDir Path dir) {
     Database database = migrated(dir);
     Throttle onA =
-        new Throttles(database, clock).shared("login.address", 5, Duration.ofMinutes(10));
+        new Throttles(database, dialect(), clock)
+            .shared("login.address", 5, Duration.ofMinutes(10));
     Throttle onB =
-        new Throttles(database, clock).shared("login.address", 5, Duration.ofMinutes(10));
+        new Throttles(database, dialect(), clock)
+            .shared("login.address", 5, Duration.ofMinutes(10));
 
     for (int i = 0; i < 5; i++) {
       assertThat((i % 2 == 0 ? onA : onB).tryAcquire("203.0.113.7")).isEmpty();
@@ -74,9 +82,11 @@ class ThrottlesTest {
       throws Exception {
     Database database = migrated(dir);
     Throttle onA =
-        new Throttles(database, clock).shared("booking.address", 50, Duration.ofMinutes(10));
+        new Throttles(database, dialect(), clock)
+            .shared("booking.address", 50, Duration.ofMinutes(10));
     Throttle onB =
-        new Throttles(database, clock).shared("booking.address", 50, Duration.ofMinutes(10));
+        new Throttles(database, dialect(), clock)
+            .shared("booking.address", 50, Duration.ofMinutes(10));
     List<Callable<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       Throttle hub = i % 2 == 0 ? onA : onB;
@@ -94,10 +104,92 @@ class ThrottlesTest {
     }
   }
 
+  /** Thrown to roll a refused try back, as a caller of {@link Throttles#tryAcquire} does. */
+  private static final class Refused extends RuntimeException {
+    final Duration wait;
+
+    Refused(Duration wait) {
+      this.wait = wait;
+    }
+  }
+
+  /** The tries counted in a transaction of their own, rolled back when refused: the wait. */
+  private static Optional<Duration> tryInTransaction(
+      Database database, Throttles hub, List<Throttles.Try> tries) {
+    try {
+      return database.inTransaction(
+          h -> {
+            Optional<Duration> wait = hub.tryAcquire(h, tries);
+            if (wait.isPresent()) {
+              throw new Refused(wait.get());
+            }
+            return wait;
+          });
+    } catch (Refused refused) {
+      return Optional.of(refused.wait);
+    }
+  }
+
+  @Test
+  void shouldCountTwoLimitsTogetherExactlyOnTwoHubsAndNothingOfARefusedTry(@TempDir Path dir)
+      throws Exception {
+    Database database = migrated(dir);
+    Throttles hubA = new Throttles(database, dialect(), clock);
+    Throttles hubB = new Throttles(database, dialect(), clock);
+    // The residents' form's pair: the address (the looser here) and the link (the tighter).
+    List<Throttles.Try> onA =
+        List.of(
+            new Throttles.Try(hubA.shared("form.address", 50, Duration.ofMinutes(10)), "10.0.0.1"),
+            new Throttles.Try(hubA.shared("form.token", 30, Duration.ofMinutes(10)), "tok-1"));
+    List<Throttles.Try> onB =
+        List.of(
+            new Throttles.Try(hubB.shared("form.address", 50, Duration.ofMinutes(10)), "10.0.0.1"),
+            new Throttles.Try(hubB.shared("form.token", 30, Duration.ofMinutes(10)), "tok-1"));
+    List<Callable<Boolean>> tries = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      Throttles hub = i % 2 == 0 ? hubA : hubB;
+      List<Throttles.Try> pair = i % 2 == 0 ? onA : onB;
+      tries.add(() -> tryInTransaction(database, hub, pair).isEmpty());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      int allowed = 0;
+      for (Future<Boolean> f : pool.invokeAll(tries)) {
+        allowed += f.get() ? 1 : 0;
+      }
+      assertThat(allowed).as("the link's limit, whichever hub counted").isEqualTo(30);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(hits(database, "form.address"))
+        .as("a try refused by the link is not counted against the address")
+        .isEqualTo(30);
+    assertThat(hits(database, "form.token")).isEqualTo(30);
+
+    clock.advance(Duration.ofMinutes(4));
+    Optional<Duration> wait = tryInTransaction(database, hubB, onB);
+    assertThat(wait)
+        .as("until the oldest of the link's tries leaves")
+        .contains(Duration.ofMinutes(6));
+    clock.advance(Duration.ofMinutes(6));
+    Optional<Duration> after = tryInTransaction(database, hubA, onA);
+    assertThat(after).as("the window moved on; the old tries are forgotten").isEmpty();
+    assertThat(hits(database, "form.address")).isEqualTo(1);
+  }
+
+  private static int hits(Database database, String scope) {
+    return database.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM throttle_hit WHERE scope = :scope")
+                .bind("scope", scope)
+                .mapTo(Integer.class)
+                .one());
+  }
+
   @Test
   void shouldKeepNoMoreKeysThanItsBoundAndPruneWhatLeftTheWindow(@TempDir Path dir) {
     Database database = migrated(dir);
-    Throttles throttles = new Throttles(database, clock);
+    Throttles throttles = new Throttles(database, dialect(), clock);
     Throttle codes = throttles.shared("enrolment.requests", 3, Duration.ofMinutes(10), 20);
     for (int i = 0; i < 60; i++) {
       clock.advance(Duration.ofMillis(10));
