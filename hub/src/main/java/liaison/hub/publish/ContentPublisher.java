@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>A snapshot is built once and compared with the last one published (version and time aside);
  * only a different one gets a new version from the database ({@link
  * PublicationRepository#recordNext}) and is encoded, once: those bytes are hashed, stored and
- * published, so the station receives exactly what the hub recorded.
+ * published, so the station receives exactly what the hub recorded. The recorded snapshots are
+ * handed to the broker in the order they were recorded by a thread of their own ({@link #sends}),
+ * while the worker builds the next chunk.
  *
  * <p>With several hubs, one publishes: the holder of the lease {@value #LEASE} ({@link Leases}). It
  * checks that it still holds it before each chunk it builds and again before sending what it
@@ -107,6 +111,16 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final NoticeRepository notices;
   private final Leases leases;
   private final Thread worker;
+
+  /**
+   * Snapshots recorded and marked in flight, waiting their turn for the broker's window in the
+   * order they were recorded: {@link #sender} hands them over while the worker builds the next
+   * chunk, so that a round costs about the larger of building and sending rather than their sum.
+   * Holds a chunk at most; the worker waits for room.
+   */
+  private final BlockingQueue<Runnable> sends = new ArrayBlockingQueue<>(CHUNK);
+
+  private final Thread sender;
   private volatile boolean closed;
 
   /** Whether the worker holds a batch it has taken from {@link #dirty}; guarded by it. */
@@ -132,6 +146,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     this.config = config;
     this.clock = clock;
     this.worker = Thread.ofPlatform().name("content-publisher").daemon().unstarted(this::work);
+    this.sender = Thread.ofPlatform().name("content-sender").daemon().unstarted(this::sendQueued);
   }
 
   @PostConstruct
@@ -145,6 +160,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         });
     leases.want(LEASE);
     allChanged();
+    sender.start();
     worker.start();
   }
 
@@ -288,7 +304,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       }
       if (!batch.isEmpty()) {
         LOG.info(
-            "{} stations rebuilt, {} new versions recorded and handed to the broker in {} ms",
+            "{} stations rebuilt, {} new versions recorded and queued for the broker in {} ms",
             batch.size(),
             recorded,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -442,6 +458,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     if (alertInFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) != null) {
       return;
     }
+    alertInFlight.put(stationId, Boolean.FALSE);
     handOver(
         alertInFlight,
         stationId,
@@ -469,27 +486,55 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   }
 
   /**
-   * Hands the snapshot to the broker without waiting for its PUBACK: the broker's window (its
-   * Receive Maximum) bounds how many are in flight, and {@link BrokerClient#publish} waits for a
-   * free slot. The station counts as on the broker once the PUBACK comes.
+   * Queues the snapshot for {@link #sender}, which hands it to the broker without waiting for its
+   * PUBACK: the broker's window (its Receive Maximum) bounds how many are in flight, and {@link
+   * BrokerClient#publish} waits for a free slot. The station is in flight from now (one marked
+   * again while it waits its turn is rebuilt after the PUBACK, as one whose PUBACK is awaited), and
+   * counts as on the broker once the PUBACK comes.
    */
   private void send(String stationId, long version, byte[] payload) {
-    handOver(
-        inFlight,
-        stationId,
-        Topic.stationContent(stationId),
-        payload,
-        "content version " + version,
-        () -> onBroker.add(stationId));
+    inFlight.put(stationId, Boolean.FALSE);
+    Runnable handOver =
+        () ->
+            handOver(
+                inFlight,
+                stationId,
+                Topic.stationContent(stationId),
+                payload,
+                "content version " + version,
+                () -> onBroker.add(stationId));
+    try {
+      sends.put(handOver);
+    } catch (InterruptedException e) {
+      // Closing: what is not sent is sent again by the next start or the next holder.
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The sender's loop: each queued snapshot handed to the broker in turn, until closed. */
+  private void sendQueued() {
+    while (!closed) {
+      Runnable next;
+      try {
+        next = sends.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        next.run();
+      } catch (RuntimeException e) {
+        LOG.warn("a snapshot could not be handed to the broker ({})", e.toString());
+      }
+    }
   }
 
   /**
-   * Publishes one retained message of the station's without waiting for its PUBACK, the station in
-   * {@code flying} until the broker answers: then {@code acknowledged} runs if it acknowledged on
-   * the connection the message went out on, and a station marked again meanwhile ({@code flying}
-   * holds true) is rebuilt. A publish that fails, or stays unanswered for 15 s (a publish lost with
-   * its connection), puts the station back to dirty after half a second, so that a broker that
-   * refuses does not make the worker spin.
+   * Publishes one retained message of the station's without waiting for its PUBACK, the station
+   * (put in {@code flying} by the caller) there until the broker answers: then {@code acknowledged}
+   * runs if it acknowledged on the connection the message went out on, and a station marked again
+   * meanwhile ({@code flying} holds true) is rebuilt. A publish that fails, or stays unanswered for
+   * 15 s (a publish lost with its connection), puts the station back to dirty after half a second,
+   * so that a broker that refuses does not make the worker spin.
    */
   private void handOver(
       Map<String, Boolean> flying,
@@ -499,7 +544,6 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       String what,
       Runnable acknowledged) {
     long on = connection.get();
-    flying.put(stationId, Boolean.FALSE);
     CompletableFuture<Void> ack;
     try {
       ack = broker.publish(topic.toString(), payload, 1, true);
@@ -549,5 +593,6 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       dirty.notifyAll();
     }
     worker.interrupt();
+    sender.interrupt();
   }
 }
