@@ -11,6 +11,7 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import liaison.hub.satisfaction.Satisfaction;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,13 +54,21 @@ public class CaseRepository {
   }
 
   public void insert(Handle h, OpinionCase c) {
-    h.createUpdate(
-            """
+    bindCase(
+            h.createUpdate(
+                """
             INSERT INTO opinion_case (id, tracking_code, station_id, deputy_id, category, text, status, summary,
                                       submitted_at, updated_at, suggestion, contact_to_department, rating_comment)
             VALUES (:id, :code, :station, :deputy, :category, :text, :status, :summary,
                     :at, :at, FALSE, :toDepartment, '')
-            """)
+            """),
+            c)
+        .execute();
+  }
+
+  /** Binds the case's own columns, as both inserts name them. */
+  private static Update bindCase(Update insert, OpinionCase c) {
+    return insert
         .bind("id", c.id())
         .bind("code", c.trackingCode())
         .bind("station", c.stationId())
@@ -69,8 +78,7 @@ public class CaseRepository {
         .bind("status", c.status().name())
         .bind("summary", c.summary())
         .bind("at", Sql.instant(c.submittedAt()))
-        .bind("toDepartment", c.contactToDepartment())
-        .execute();
+        .bind("toDepartment", c.contactToDepartment());
   }
 
   /**
@@ -81,16 +89,17 @@ public class CaseRepository {
    * written: the tracking code was taken, or the token leads elsewhere now.
    */
   public boolean insertSubmitted(Handle h, OpinionCase c, @Nullable String token) {
-    var insert =
-        h.createUpdate(
-                """
+    Update insert =
+        bindCase(
+                h.createUpdate(
+                    """
                 INSERT INTO opinion_case (id, tracking_code, station_id, deputy_id, category, text,
                                           status, summary, submitted_at, updated_at, suggestion,
                                           contact_to_department, rating_comment, reception_id)
                 SELECT :id, :code, :station, :deputy, :category, :text, :status, :summary, :at, :at,
                        FALSE, :toDepartment, '', """
-                    + CaseReceptions.HELD_AT
-                    + """
+                        + CaseReceptions.HELD_AT
+                        + """
 
                 WHERE CAST(:token AS TEXT) IS NULL
                    OR EXISTS (SELECT 1 FROM station WHERE id = :station AND public_token = :token
@@ -99,17 +108,8 @@ public class CaseRepository {
                                                           AND station_id = :station
                                                           AND deputy_id = :deputy)
                 ON CONFLICT (tracking_code) DO NOTHING
-                """)
-            .bind("id", c.id())
-            .bind("code", c.trackingCode())
-            .bind("station", c.stationId())
-            .bind("deputy", c.deputyId())
-            .bind("category", c.category().name())
-            .bind("text", c.text())
-            .bind("status", c.status().name())
-            .bind("summary", c.summary())
-            .bind("at", Sql.instant(c.submittedAt()))
-            .bind("toDepartment", c.contactToDepartment())
+                """),
+                c)
             .bind("token", token);
     CaseReceptions.bindHeldAt(insert, c.submittedAt());
     return insert.execute() == 1;
