@@ -325,6 +325,28 @@ public final class DocumentPages {
       }
       return super.parseObjectStreamObject(objectStream, key);
     }
+
+    /**
+     * A cross-reference stream (where a PDF 1.5 file lists its objects) is decoded whole into
+     * memory by PDFBox as soon as it is read, in a private method; its size is checked here, as it
+     * is read and before PDFBox decodes it.
+     */
+    @Override
+    protected COSStream parseCOSStream(COSDictionary dictionary) throws IOException {
+      COSStream stream = super.parseCOSStream(dictionary);
+      if (!inflatesTooFar
+          && (COSName.XREF.equals(dictionary.getCOSName(COSName.TYPE))
+              || dictionary.containsKey(COSName.W))
+          && !withinBound(stream, MAX_STREAM_BYTES)) {
+        inflatesTooFar = true;
+      }
+      if (inflatesTooFar) {
+        stream.close();
+        throw new IOException(
+            "a cross-reference stream inflates past " + MAX_STREAM_BYTES + " bytes");
+      }
+      return stream;
+    }
   }
 
   /**

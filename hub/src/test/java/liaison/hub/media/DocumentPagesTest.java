@@ -162,6 +162,34 @@ class DocumentPagesTest {
   }
 
   @Test
+  void aCrossReferenceStreamThatInflatesPastTheBoundIsNotDecodedWhileTheFileLoads()
+      throws IOException {
+    byte[] bomb = TestPdfs.crossReferenceInflatingTo(70);
+    assertThat(bomb.length).as("70 MB of cross-reference in 70 KB").isLessThan(100 << 10);
+    Path file = Files.write(dir.resolve("xref-bomb.pdf"), bomb);
+    try (PDDocument loaded = Loader.loadPDF(file.toFile())) {
+      assertThat(loaded.getNumberOfPages())
+          .as("PDFBox alone decodes the 70 MB into memory to find the objects")
+          .isEqualTo(1);
+    }
+
+    DocumentPages.BoundedParser parser = new DocumentPages.BoundedParser(file);
+    try (PDDocument loaded = parser.parse()) {
+      // PDFBox may find the objects by scanning the file once the stream is refused: still refused
+    } catch (IOException | RuntimeException e) {
+      // or give up on the file: as good
+    }
+    assertThat(parser.inflatesTooFar).isTrue();
+    FieldError refused = refusal(bomb);
+    assertThat(refused.zh()).startsWith("PDF 里有一部分解压后超过 64 MB");
+    assertThat(refused.en()).startsWith("Part of the PDF unpacks to more than 64 MB");
+
+    assertThat(render(TestPdfs.crossReferenceInflatingTo(1)))
+        .as("a cross-reference stream of a megabyte is a PDF like any other")
+        .hasSize(1);
+  }
+
+  @Test
   void fiftyPagesAreShownAndFiftyOneAreTooMany() {
     assertThat(render(TestPdfs.blankPages(50)))
         .hasSize(50)

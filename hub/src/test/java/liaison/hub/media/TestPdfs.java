@@ -149,6 +149,51 @@ final class TestPdfs {
     return pdf.toByteArray();
   }
 
+  /**
+   * One page whose cross-reference stream (compressed) inflates to {@code megabytes} MB: its rows,
+   * then zeros no row reads. PDFBox decodes a cross-reference stream whole into memory while it
+   * finds the file's objects.
+   */
+  static byte[] crossReferenceInflatingTo(int megabytes) {
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    long[] offsets = new long[4]; // objects 1 to 3 by number
+    java.util.function.Consumer<String> text =
+        t -> pdf.writeBytes(t.getBytes(StandardCharsets.ISO_8859_1));
+    text.accept("%PDF-1.5\n");
+    offsets[1] = pdf.size();
+    text.accept("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+    offsets[2] = pdf.size();
+    text.accept("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+    offsets[3] = pdf.size();
+    text.accept("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n");
+    // The cross-reference stream (object 4): type, offset, generation; 1+4+2 bytes a row.
+    long xref = pdf.size();
+    java.nio.ByteBuffer rows = java.nio.ByteBuffer.allocate(5 * 7);
+    rows.put((byte) 0).putInt(0).putShort((short) -1); // 0: free
+    for (int n = 1; n <= 3; n++) {
+      rows.put((byte) 1).putInt((int) offsets[n]).putShort((short) 0);
+    }
+    rows.put((byte) 1).putInt((int) xref).putShort((short) 0); // 4: this stream
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (java.io.OutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+      out.write(rows.array());
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < megabytes; i++) {
+        out.write(zeros);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] packed = deflated.toByteArray();
+    text.accept(
+        "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length "
+            + packed.length
+            + " >>\nstream\n");
+    pdf.writeBytes(packed);
+    text.accept("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n");
+    return pdf.toByteArray();
+  }
+
   /** One page, protected with a password to open it, or only against changes when it is empty. */
   static byte[] protectedPdf(String userPassword) {
     try (PDDocument document = new PDDocument()) {
