@@ -55,6 +55,9 @@ public final class ScreenProbe {
    */
   private static final boolean IDLE_FIRST = Boolean.getBoolean("liaison.probe.idleFirst");
 
+  /** {@code -Dliaison.probe.plainPlate=true}: the plate without its shadow, to time the effect. */
+  private static final boolean PLAIN_PLATE = Boolean.getBoolean("liaison.probe.plainPlate");
+
   private static volatile int idleSeconds;
   private static volatile KioskStart opening;
   private static volatile StationConfig serial;
@@ -102,7 +105,9 @@ public final class ScreenProbe {
     public void start(Stage stage) {
       moment("start");
       moment("fontsFrom");
-      CjkFonts fonts = CjkFonts.detect().warm();
+      CjkFonts fonts = CjkFonts.detect();
+      moment("fontsDetected");
+      fonts.warm();
       if (ALL_FACES_FIRST) {
         fonts.warmRest();
       }
@@ -114,6 +119,15 @@ public final class ScreenProbe {
       KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
       if (IDLE_FIRST) {
         screen.buildIdle();
+      }
+      if (PLAIN_PLATE) {
+        screen
+            .view()
+            .getStylesheets()
+            .add(
+                "data:text/css;base64,"
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(".plate { -fx-effect: null; }".getBytes()));
       }
       moment("screen");
       Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
@@ -232,6 +246,17 @@ public final class ScreenProbe {
       report(
           name + "FxCpuMicros",
           ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000);
+    }
+    if (name.equals("laidOut") || name.equals("firstFrame")) {
+      // The renderer's thread: with -Dquantum.multithreaded=false the pulse waits for it to draw.
+      Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("QuantumRenderer"))
+          .findFirst()
+          .ifPresent(
+              t ->
+                  report(
+                      name + "RenderCpuMicros",
+                      ManagementFactory.getThreadMXBean().getThreadCpuTime(t.threadId()) / 1_000));
     }
     if (name.equals("firstFrame")) {
       var os =
