@@ -49,7 +49,8 @@ public final class KioskApp extends Application {
   @Override
   public void start(Stage stage) {
     Clock clock = CLOCK;
-    // The fonts' faces open while the store is still opening: both are needed for the first frame.
+    // The first view's faces open while the store is still opening: both are needed for the first
+    // frame; the other faces open after it.
     CjkFonts fonts = CjkFonts.detect().warm();
     runtime = opening.runtime();
     // SIGTERM (systemd stopping the kiosk) skips stop(): close the runtime there too, so the hub
@@ -69,6 +70,9 @@ public final class KioskApp extends Application {
     FirstFrameFx.after(
         stage.getScene(),
         () -> {
+          // What the first view does not show, made now rather than before the first frame.
+          fonts.warmRest();
+          screen.buildIdle();
           if (AOT_TRAINING) {
             Platform.exit();
             return;

@@ -86,10 +86,16 @@ public final class KioskScreen implements AutoCloseable {
   private final Portraits portraits;
   private final List<AutoCloseable> watches = new ArrayList<>();
   private final java.util.concurrent.ScheduledExecutorService tick;
-  private final SignagePlayback signage;
+  private final CjkFonts fonts;
 
-  /** The loop as the idle kiosk shows it: with the touch cue and the two QR codes beside it. */
-  private final HandOverView idleView = new HandOverView();
+  /**
+   * The idle loop, and the view that shows it with the touch cue and the two QR codes beside it:
+   * neither is on the first view, so both are made after the first frame ({@link #buildIdle}) or
+   * when first needed, whichever comes first (issue 22).
+   */
+  private SignagePlayback signage;
+
+  private HandOverView idleView;
 
   /** The alert the kiosk itself shows (banner or emergency screen), and since when. */
   private Optional<AlertModel> alertOnScreen = Optional.empty();
@@ -115,15 +121,12 @@ public final class KioskScreen implements AutoCloseable {
     this.enrolmentPresenter = new EnrolmentPresenter(clock);
     view.setEnrolmentPanel(enrolment);
     this.portraits = new Portraits(hash -> runtime.photos().file(hash));
+    this.fonts = fonts;
     view.useFonts(fonts.sans(), fonts.serif());
     if (!fonts.available()) {
       LOG.error(CjkFonts.MISSING_MESSAGE);
       view.showProblem(CjkFonts.MISSING_MESSAGE);
     }
-    // The idle kiosk's boards are read at arm's length, like the kiosk itself.
-    signage =
-        new SignagePlayback(
-            runtime, new SignageScreen(clock, fonts, portraits).readAtArmsLength(true), clock);
     Actions actions = new ScreenActions();
     view.setActions(actions);
     home.setActions(actions);
@@ -273,7 +276,26 @@ public final class KioskScreen implements AutoCloseable {
     content.ifPresent(c -> runtime.presence().displayed(c.version()));
     handOver(screen);
     // While the loop plays it proves what it shows; otherwise the kiosk's own banner does.
-    proveAlert(signage.playing() ? Optional.empty() : alert);
+    proveAlert(signagePlaying() ? Optional.empty() : alert);
+  }
+
+  /**
+   * Makes what the first view does not show — the idle loop's boards and the hand-over view around
+   * them — so that the kiosk's first frame does not wait for them and its first idle timeout finds
+   * them ready. {@code KioskApp} calls it once the first frame is done; call on the FX thread.
+   */
+  public void buildIdle() {
+    if (signage == null) {
+      // The idle kiosk's boards are read at arm's length, like the kiosk itself.
+      signage =
+          new SignagePlayback(
+              runtime, new SignageScreen(clock, fonts, portraits).readAtArmsLength(true), clock);
+      idleView = new HandOverView();
+    }
+  }
+
+  private boolean signagePlaying() {
+    return signage != null && signage.playing();
   }
 
   /**
@@ -320,10 +342,11 @@ public final class KioskScreen implements AutoCloseable {
             && navigator.page() instanceof Page.Home
             && navigator.settings().equals(Settings.DEFAULT)
             && !clock.instant().isBefore(navigator.lastTouch().plus(Navigator.IDLE));
-    if (idle && !signage.playing()) {
+    if (idle && !signagePlaying()) {
+      buildIdle();
       signage.resume();
       view.showSignage(Optional.of(idleView));
-    } else if (!idle && signage.playing()) {
+    } else if (!idle && signagePlaying()) {
       signage.suspend();
       view.showSignage(Optional.empty());
     } else if (idle) {
@@ -342,18 +365,20 @@ public final class KioskScreen implements AutoCloseable {
   /** A touch anywhere: the idle timer starts again, and the loop, if it was showing, gives way. */
   private void touched() {
     navigator.touch(clock.instant());
-    if (signage.playing()) {
+    if (signagePlaying()) {
       refresh();
     }
   }
 
-  /** The signage loop the kiosk plays while idle. */
+  /** The signage loop the kiosk plays while idle; call on the FX thread. */
   public SignagePlayback signage() {
+    buildIdle();
     return signage;
   }
 
-  /** The QR codes the idle kiosk shows beside the loop, opinion first. */
+  /** The QR codes the idle kiosk shows beside the loop, opinion first; call on the FX thread. */
   public List<Node> idleCodes() {
+    buildIdle();
     return List.copyOf(idleView.codes());
   }
 
@@ -460,7 +485,9 @@ public final class KioskScreen implements AutoCloseable {
   public void close() {
     tick.shutdownNow();
     FxThread.run(() -> proveAlert(Optional.empty()));
-    signage.close();
+    if (signage != null) {
+      signage.close();
+    }
     for (AutoCloseable watch : watches) {
       try {
         watch.close();

@@ -23,6 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class KioskIdleCpuBenchmark {
   private static final int IDLE_SECONDS = Benchmarks.count(20, 1);
 
+  /**
+   * {@code -Dliaison.kioskIdle.options="-XX:…"}: JVM options for the kiosk's JVM (none unless
+   * given), to see what an option of the station's launcher costs while idle.
+   */
+  private static final List<String> KIOSK_OPTIONS =
+      System.getProperty("liaison.kioskIdle.options", "").isBlank()
+          ? List.of()
+          : List.of(System.getProperty("liaison.kioskIdle.options").strip().split("\\s+"));
+
   @TempDir Path dir;
 
   @Test
@@ -46,7 +55,7 @@ class KioskIdleCpuBenchmark {
               ChildJvm.builder(
                   ScreenProbe.class,
                   dir,
-                  List.of(),
+                  KIOSK_OPTIONS,
                   "kiosk",
                   seconds,
                   stationDir.toString(),
@@ -77,7 +86,8 @@ class KioskIdleCpuBenchmark {
                 "series", "% of one core", "CPU ms / s", "pulses/s", "ratio")
             + row("bare JavaFX window, empty scene", bare, barePercent, "baseline")
             + row(
-                "kiosk on Home, golden content, online",
+                "kiosk on Home, golden content, online"
+                    + (KIOSK_OPTIONS.isEmpty() ? "" : " " + String.join(" ", KIOSK_OPTIONS)),
                 kiosk,
                 kioskPercent,
                 String.format("%.1f", kioskPercent / barePercent))

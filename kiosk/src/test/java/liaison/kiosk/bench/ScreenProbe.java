@@ -42,6 +42,22 @@ public final class ScreenProbe {
   /** Left out of the idle measurement: class loading, JIT and the link's first connect. */
   static final long SETTLE_MILLIS = Benchmarks.count(3_000, 100);
 
+  /**
+   * {@code -Dliaison.probe.allFacesFirst=true}: every face opened before the screen is built, as
+   * before the fonts were split at the first frame (to compare in one run through {@code
+   * -Dliaison.kioskStart.options}).
+   */
+  private static final boolean ALL_FACES_FIRST = Boolean.getBoolean("liaison.probe.allFacesFirst");
+
+  /**
+   * {@code -Dliaison.probe.idleFirst=true}: the idle loop and the hand-over view built with the
+   * screen, before the first frame, as before they waited for it.
+   */
+  private static final boolean IDLE_FIRST = Boolean.getBoolean("liaison.probe.idleFirst");
+
+  /** {@code -Dliaison.probe.plainPlate=true}: the plate without its shadow, to time the effect. */
+  private static final boolean PLAIN_PLATE = Boolean.getBoolean("liaison.probe.plainPlate");
+
   private static volatile int idleSeconds;
   private static volatile KioskStart opening;
   private static volatile StationConfig serial;
@@ -71,11 +87,11 @@ public final class ScreenProbe {
   public static final class BareWindow extends Application {
     @Override
     public void start(Stage stage) {
-      report("startMicros", micros(Instant.now()));
+      moment("start");
       Scene scene = new Scene(new Pane(), WIDTH, HEIGHT);
       stage.setScene(scene);
       stage.show();
-      report("shownMicros", micros(Instant.now()));
+      moment("shown");
       afterFirstFrame(scene, () -> 0L);
     }
   }
@@ -87,19 +103,42 @@ public final class ScreenProbe {
   public static final class KioskWindow extends Application {
     @Override
     public void start(Stage stage) {
-      report("startMicros", micros(Instant.now()));
-      report("fontsFromMicros", micros(Instant.now()));
-      CjkFonts fonts = CjkFonts.detect().warm();
-      report("fontsMicros", micros(Instant.now()));
-      report("openWaitFromMicros", micros(Instant.now()));
+      moment("start");
+      moment("fontsFrom");
+      CjkFonts fonts = CjkFonts.detect();
+      moment("fontsDetected");
+      fonts.warm();
+      if (ALL_FACES_FIRST) {
+        fonts.warmRest();
+      }
+      moment("fonts");
+      moment("openWaitFrom");
       StationRuntime runtime = opening.runtime();
-      report("runtimeOpenMicros", micros(Instant.now()));
-      Scene scene = kioskScene(stage, runtime, fonts);
+      moment("runtimeOpen");
+      moment("screenFrom");
+      KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
+      if (IDLE_FIRST) {
+        screen.buildIdle();
+      }
+      if (PLAIN_PLATE) {
+        screen
+            .view()
+            .getStylesheets()
+            .add(
+                "data:text/css;base64,"
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(".plate { -fx-effect: null; }".getBytes()));
+      }
+      moment("screen");
+      Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
+      stage.setScene(scene);
       // The probe's listener first, so the first frame is reported before the deferred start runs.
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
       FirstFrameFx.after(
           scene,
           () -> {
+            fonts.warmRest();
+            screen.buildIdle();
             // A training run for the AOT cache ends at the first frame, as KioskApp's does.
             if (!Boolean.getBoolean("liaison.aotTraining")) {
               runtime.start();
@@ -107,7 +146,7 @@ public final class ScreenProbe {
             }
           });
       stage.show();
-      report("shownMicros", micros(Instant.now()));
+      moment("shown");
     }
   }
 
@@ -119,26 +158,30 @@ public final class ScreenProbe {
   public static final class SerialKioskWindow extends Application {
     @Override
     public void start(Stage stage) {
-      report("startMicros", micros(Instant.now()));
-      report("openWaitFromMicros", micros(Instant.now()));
+      moment("start");
+      moment("openWaitFrom");
       StationRuntime runtime = StationRuntime.open(serial, CLOCK);
-      report("runtimeOpenMicros", micros(Instant.now()));
-      report("fontsFromMicros", micros(Instant.now()));
+      moment("runtimeOpen");
+      moment("fontsFrom");
       CjkFonts fonts = CjkFonts.detect();
-      report("fontsMicros", micros(Instant.now()));
+      moment("fonts");
       Scene scene = kioskScene(stage, runtime, fonts);
       stage.show();
-      report("shownMicros", micros(Instant.now()));
+      moment("shown");
       runtime.start();
       afterFirstFrame(scene, runtime.presence()::displayedVersion);
     }
   }
 
-  /** The kiosk's screen on an opened runtime, in the stage's scene: each step's moment reported. */
+  /**
+   * The kiosk's screen on an opened runtime, in the stage's scene, as before issue 22: the idle
+   * loop built with it. Each step's moment reported.
+   */
   private static Scene kioskScene(Stage stage, StationRuntime runtime, CjkFonts fonts) {
-    report("screenFromMicros", micros(Instant.now()));
+    moment("screenFrom");
     KioskScreen screen = new KioskScreen(runtime, CLOCK, fonts);
-    report("screenMicros", micros(Instant.now()));
+    screen.buildIdle();
+    moment("screen");
     Scene scene = new Scene(screen.root(), WIDTH, HEIGHT);
     stage.setScene(scene);
     return scene;
@@ -151,10 +194,10 @@ public final class ScreenProbe {
         () -> {
           pulses.incrementAndGet();
           if (seen.compareAndSet(false, true)) {
-            report("laidOutMicros", micros(Instant.now()));
+            moment("laidOut");
             Platform.runLater(
                 () -> {
-                  report("firstFrameMicros", micros(Instant.now()));
+                  moment("firstFrame");
                   report("shownVersion", shownVersion.getAsLong());
                   Thread.ofPlatform().daemon().start(() -> idleThenExit(pulses));
                 });
@@ -190,6 +233,36 @@ public final class ScreenProbe {
 
   static long micros(Instant instant) {
     return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+  }
+
+  /**
+   * A moment of the start: its wall-clock time, and where it is passed on the FX thread, that
+   * thread's CPU time so far (a figure the other work on a loaded machine disturbs far less than
+   * the wall clock); at the first frame also the whole process's CPU time so far.
+   */
+  private static void moment(String name) {
+    report(name + "Micros", micros(Instant.now()));
+    if (Platform.isFxApplicationThread()) {
+      report(
+          name + "FxCpuMicros",
+          ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000);
+    }
+    if (name.equals("laidOut") || name.equals("firstFrame")) {
+      // The renderer's thread: with -Dquantum.multithreaded=false the pulse waits for it to draw.
+      Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("QuantumRenderer"))
+          .findFirst()
+          .ifPresent(
+              t ->
+                  report(
+                      name + "RenderCpuMicros",
+                      ManagementFactory.getThreadMXBean().getThreadCpuTime(t.threadId()) / 1_000));
+    }
+    if (name.equals("firstFrame")) {
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      report("processCpuMicros", os.getProcessCpuTime() / 1_000);
+    }
   }
 
   private static void report(String key, long value) {

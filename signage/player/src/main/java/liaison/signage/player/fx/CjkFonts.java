@@ -61,18 +61,34 @@ public final class CjkFonts {
   }
 
   /**
-   * Opens the faces the screens draw with (each family regular and bold, and the toolkit's default)
-   * so that building the screen and its first CSS pass find them open: FreeType opening a CJK font
-   * collection (20–27 MB each) was a third of the kiosk's work on the FX thread before its first
-   * frame (issue 22). The kiosk calls it while its store is still opening; call on or after toolkit
-   * start. Returns this.
+   * Opens the faces a kiosk's first view draws with — the sans regular and bold, and the serif in
+   * the plate's black (its bold where the family has no black) — so that building the screen and
+   * its first CSS pass find them open: FreeType opening a CJK font collection (20–27 MB each) was a
+   * third of the kiosk's work on the FX thread before its first frame (issue 22). The other faces
+   * wait for {@link #warmRest()}, after the first frame. Call on or after toolkit start. Returns
+   * this.
    */
   public CjkFonts warm() {
+    open(sans(), List.of(FontWeight.NORMAL, FontWeight.BOLD));
+    open(serif(), List.of(FontWeight.BLACK));
+    return this;
+  }
+
+  /**
+   * Opens the faces {@link #warm()} left for later (the serif's other weights, the toolkit's
+   * default family's), so that a page or board that first shows one later does not wait for
+   * FreeType. Call on or after toolkit start, after the first frame.
+   */
+  public CjkFonts warmRest() {
     for (String family : Set.of(Font.getDefault().getFamily(), sans(), serif())) {
-      for (FontWeight weight : List.of(FontWeight.NORMAL, FontWeight.BOLD, FontWeight.BLACK)) {
-        Font.font(family, weight, Font.getDefault().getSize());
-      }
+      open(family, List.of(FontWeight.NORMAL, FontWeight.BOLD, FontWeight.BLACK));
     }
     return this;
+  }
+
+  private static void open(String family, List<FontWeight> weights) {
+    for (FontWeight weight : weights) {
+      Font.font(family, weight, Font.getDefault().getSize());
+    }
   }
 }
