@@ -4,6 +4,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import liaison.hub.db.Database;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Held shared by each upload from putting its files into the store to recording them, alone by
@@ -22,10 +23,17 @@ final class MediaFilesLock {
   static final long KEY = 0x6d65646961L;
 
   private final Database database;
+  private final long key;
   private final ReentrantReadWriteLock local = new ReentrantReadWriteLock();
 
   MediaFilesLock(Database database) {
+    this(database, KEY);
+  }
+
+  /** With a key of its own: a test on a database other runs share. */
+  MediaFilesLock(Database database, long key) {
     this.database = database;
+    this.key = key;
   }
 
   /** Runs an upload's putting and recording, with other uploads but with no unlinking. */
@@ -43,6 +51,13 @@ final class MediaFilesLock {
         });
   }
 
+  private void unlock(Handle h, String mode) {
+    h.createQuery("SELECT pg_advisory_unlock" + mode + "(:key)")
+        .bind("key", key)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   private <R> R hold(boolean alone, Supplier<R> work) {
     Lock jvm = alone ? local.writeLock() : local.readLock();
     jvm.lock();
@@ -54,17 +69,22 @@ final class MediaFilesLock {
       return database.withHandle(
           h -> {
             h.createQuery("SELECT pg_advisory_lock" + mode + "(:key)")
-                .bind("key", KEY)
+                .bind("key", key)
                 .mapToMap()
                 .one();
+            R result;
             try {
-              return work.get();
-            } finally {
-              h.createQuery("SELECT pg_advisory_unlock" + mode + "(:key)")
-                  .bind("key", KEY)
-                  .mapTo(Boolean.class)
-                  .one();
+              result = work.get();
+            } catch (RuntimeException | Error e) {
+              try {
+                unlock(h, mode);
+              } catch (RuntimeException u) {
+                e.addSuppressed(u); // what failed first is what the caller needs to hear
+              }
+              throw e;
             }
+            unlock(h, mode);
+            return result;
           });
     } finally {
       jvm.unlock();

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,9 +99,11 @@ class MediaStoreTest {
   void shouldMakeAnUploadOnOneHubWaitForNoDeleteOnAnotherButADeleteWaitForTheUpload()
       throws Exception {
     TestDatabases.PostgresDatabase pg = TestDatabases.serverDatabase();
+    // the server's own database, which other test runs may use at once: a key of this run's own
+    long key = ThreadLocalRandom.current().nextLong();
     Database databaseA = database(pg);
-    MediaFilesLock hubA = new MediaFilesLock(databaseA);
-    MediaFilesLock hubB = new MediaFilesLock(database(pg));
+    MediaFilesLock hubA = new MediaFilesLock(databaseA, key);
+    MediaFilesLock hubB = new MediaFilesLock(database(pg), key);
     CountDownLatch putting = new CountDownLatch(1);
     CountDownLatch recorded = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
