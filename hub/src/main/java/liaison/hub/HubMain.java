@@ -55,7 +55,8 @@ public final class HubMain {
         --http-port=8080        web admin, residents' pages, API        (HUB_HTTP_PORT)
         --http-host=127.0.0.1   address plain HTTP listens on; 0.0.0.0 opens it to the
                                 network                                  (HUB_HTTP_HOST)
-        --data-dir=data         database, broker files                   (HUB_DATA_DIR)
+        --data-dir=data         database, broker files, photos, media;
+                                several hubs share one (SCALING.md)     (HUB_DATA_DIR)
         --public-url=URL        base of the QR links, e.g. https://rd.example.gov.cn
                                 (default http://<LAN address>:<port>)    (HUB_PUBLIC_URL)
         --mqtt-port=1883        embedded broker port                     (HUB_MQTT_PORT)
@@ -65,7 +66,8 @@ public final class HubMain {
                                 liaison_hub and a password made on first start
                                 (HUB_MQTT_USERNAME, HUB_MQTT_PASSWORD)
         --mqtt-client-id=liaison-hub  the hub's MQTT client id; several hubs on one broker
-                                need one each, e.g. liaison-hub-a    (HUB_MQTT_BROKER_CLIENT_ID)
+                                need one each, e.g. liaison-hub-a; it also names
+                                the hub's work folders   (HUB_MQTT_BROKER_CLIENT_ID)
         --mosquitto-dir=DIR     keep a Mosquitto password and ACL file there (HUB_MQTT_MOSQUITTO_DIR)
         --tls-keystore=FILE     PKCS#12 with the hub's certificate and key: HTTPS and
                                 MQTT over TLS                           (HUB_TLS_KEYSTORE)

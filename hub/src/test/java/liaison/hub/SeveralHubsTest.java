@@ -3,6 +3,10 @@ package liaison.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -24,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import liaison.hub.broker.HubSessions;
 import liaison.hub.broker.MosquittoProcess;
 import liaison.hub.calendar.MissingYearWarning;
@@ -51,8 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * external Mosquitto, as docs/SCALING.md sets them up. Whichever hub a request lands on, sessions,
  * CSRF and the log-in throttle hold; events are stored once; each job runs on one hub; a change
  * saved on the hub that does not publish reaches the station, published once by the one that does;
- * and the docs' nginx configuration, run on Debian's nginx, spreads requests over both while the
- * per-address limits count the address nginx passes.
+ * on the one data folder they share, a media file taken in by one is served and deleted by the
+ * other; and the docs' nginx configuration, run on Debian's nginx, spreads requests over both while
+ * the per-address limits count the address nginx passes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralHubsTest {
@@ -89,8 +95,9 @@ class SeveralHubsTest {
     Path files = Files.createDirectories(dir.resolve("mosquitto"));
     mosquitto = MosquittoProcess.forHubs(files, "liaison_hub", HUB_PASSWORD);
     // The first hub makes the tables and the demo county; the second joins a database in use.
-    a = RunningHub.start(dir.resolve("a"), settings(database, files, "a"));
-    b = RunningHub.start(dir.resolve("b"), settings(database, files, "b"));
+    // Both on one data folder, as docs/SCALING.md says (a network filesystem in a county).
+    a = RunningHub.start(dir.resolve("data"), settings(database, files, "a"));
+    b = RunningHub.start(dir.resolve("data"), settings(database, files, "b"));
     a.stationPassword("s-001");
     a.stationPassword("s-002");
     mosquitto.reload();
@@ -288,6 +295,41 @@ class SeveralHubsTest {
                           .one());
       assertThat(waiting).as("the publisher took the other hub's request").isZero();
     }
+  }
+
+  @Test
+  void shouldServeAMediaFileTakenInOnOneHubFromTheOtherAndDeleteItFromTheOther() throws Exception {
+    StaffClient adminOnA = StaffClient.basic(a, "admin", DemoCounty.PASSWORD);
+    StaffClient adminOnB = StaffClient.basic(b, "admin", DemoCounty.PASSWORD);
+    HttpResponse<String> made =
+        adminOnA.apiBytes("POST", "/api/media?fileName=two-hubs.png", "image/png", poster());
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode entry = new ObjectMapper().readTree(made.body());
+    String file = entry.path("files").path(0).path("path").asText();
+
+    HttpResponse<byte[]> fromB = StaffClient.anonymous(b).download(file);
+    assertThat(fromB.statusCode()).as("hub B serves the file hub A took in").isEqualTo(200);
+    assertThat(fromB.body()).hasSize(entry.path("files").path(0).path("size").asInt());
+
+    assertThat(adminOnB.api("DELETE", "/api/media/" + entry.path("id").asText(), null).statusCode())
+        .as("deleted through hub B, under the lock the hubs share on PostgreSQL")
+        .isEqualTo(204);
+    assertThat(StaffClient.anonymous(a).download(file).statusCode())
+        .as("and gone from the folder hub A serves")
+        .isEqualTo(404);
+
+    // Each hub keeps its uploads' work and form parts in folders of its own there.
+    assertThat(a.context().getProperty("micronaut.server.multipart.location", String.class))
+        .hasValue(dir.resolve("data/media/uploads/hub-liaison-hub-a").toString());
+    assertThat(dir.resolve("data/media/uploads/hub-liaison-hub-b")).isDirectory();
+  }
+
+  private static byte[] poster() throws IOException {
+    BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(10, 10, 0xB71C1C);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    return png.toByteArray();
   }
 
   @Test

@@ -204,6 +204,16 @@ public final class TestDatabases {
     return db;
   }
 
+  /**
+   * The server's own database the tests connect to (no tables of the hub's): for a test that needs
+   * PostgreSQL sessions but no schema, such as advisory locks, without the seconds a new database
+   * takes to make.
+   */
+  public static PostgresDatabase serverDatabase() {
+    assumePostgres();
+    return new PostgresDatabase("postgres", serverUrl(), user(), password());
+  }
+
   private static byte[] bytes() {
     byte[] b = new byte[6];
     RANDOM.nextBytes(b);

@@ -3,9 +3,12 @@ package liaison.hub.broker;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import liaison.hub.config.HubConfig;
 import liaison.hub.config.MqttConfig;
 import liaison.hub.config.StartupProblem;
@@ -46,24 +49,49 @@ public class HubAccount {
     this.passwordHash = MqttPasswordHash.hash(password);
   }
 
+  /**
+   * The password in the file, or a new one kept there. Hubs that share the data folder may start at
+   * once: the new password is written whole under a name of this hub's own, then linked under the
+   * file's name, which fails if another hub's is there already; then the winner's is read, so every
+   * hub uses the one password kept.
+   */
   private static String storedOrNew(Path file) {
     try {
-      if (Files.isRegularFile(file)) {
-        String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (!stored.isEmpty()) {
-          return stored;
-        }
+      Optional<String> stored = stored(file);
+      if (stored.isPresent()) {
+        return stored.get();
       }
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
       String fresh = MqttPasswordHash.newPassword();
-      Path temp = file.resolveSibling(SECRET_FILE + ".tmp");
-      Files.writeString(temp, fresh + "\n", StandardCharsets.UTF_8);
+      Path temp = Files.createTempFile(folder, SECRET_FILE + ".", ".tmp");
       try {
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system (Windows): the data directory's own permissions protect it
+        Files.writeString(temp, fresh + "\n", StandardCharsets.UTF_8);
+        try {
+          Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // not a POSIX file system (Windows): the data directory's own permissions protect it
+        }
+        if (Files.exists(file)) {
+          Optional<String> kept = stored(file);
+          if (kept.isPresent()) {
+            return kept.get(); // another hub's, kept since this one looked
+          }
+          // an empty file left by hand: replaced, as before
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          try {
+            Files.createLink(file, temp);
+          } catch (UnsupportedOperationException e) {
+            // no hard links here (not a POSIX file system): one hub per data folder, as before
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+          }
+        }
+      } catch (FileAlreadyExistsException e) {
+        return stored(file)
+            .orElseThrow(() -> new IOException("another hub made " + file + " empty"));
+      } finally {
+        Files.deleteIfExists(temp);
       }
-      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       LOG.info("made the hub's MQTT password and kept it in {}", file.toAbsolutePath());
       return fresh;
     } catch (IOException e) {
@@ -74,6 +102,16 @@ public class HubAccount {
               + e.getMessage(),
           e);
     }
+  }
+
+  private static Optional<String> stored(Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (!stored.isEmpty()) {
+        return Optional.of(stored);
+      }
+    }
+    return Optional.empty();
   }
 
   public String username() {

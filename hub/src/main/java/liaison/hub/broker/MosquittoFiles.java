@@ -121,14 +121,22 @@ public class MosquittoFiles {
   }
 
   private static void replace(Path file, String content) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, content, StandardCharsets.UTF_8);
+    // A name of this write's own: every hub writes these files into the one folder, perhaps at
+    // once.
+    Path temp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
     try {
-      // Mosquitto runs as its own user: readable by the group it shares with the hub, no one else.
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r-----"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try {
+        // Mosquitto runs as its own user: readable by the group it shares with the hub, no one
+        // else.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r-----"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

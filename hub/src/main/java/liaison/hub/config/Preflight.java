@@ -50,8 +50,9 @@ public final class Preflight {
               + setting);
     }
     DiskFull.checkFreeSpace(absolute, minFree, setting);
-    Path probe = absolute.resolve(".write-check");
     try {
+      // A name of its own: the county's hubs share the data folder and may start at once.
+      Path probe = Files.createTempFile(absolute, ".write-check-", "");
       Files.writeString(probe, "ok");
       Files.delete(probe);
     } catch (IOException | SecurityException e) {

@@ -26,10 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import liaison.hub.audit.AuditLog;
-import liaison.hub.config.HubConfig;
 import liaison.hub.db.Database;
 import liaison.hub.db.Ids;
 import liaison.hub.problem.BadInput;
@@ -83,9 +81,9 @@ public class MediaLibrary {
 
   /**
    * Held shared by each upload from putting its files to recording them, alone by whoever unlinks
-   * files no entry records.
+   * files no entry records; across hubs on PostgreSQL.
    */
-  private final ReentrantReadWriteLock putting = new ReentrantReadWriteLock();
+  private final MediaFilesLock putting;
 
   private final Access access;
   private final AuditLog audit;
@@ -107,7 +105,6 @@ public class MediaLibrary {
       MediaItemRepository items,
       MediaFileRepository kept,
       MediaStore store,
-      HubConfig config,
       Access access,
       AuditLog audit,
       BadInput badInput,
@@ -119,8 +116,10 @@ public class MediaLibrary {
     this.items = items;
     this.kept = kept;
     this.store = store;
-    // On the data disk beside the store, not in /tmp (a tmpfs in memory on many machines).
-    this.work = config.dataPath().resolve(MediaStore.FOLDER).resolve(MediaStore.INCOMING);
+    this.putting = new MediaFilesLock(database);
+    // On the data disk beside the store, not in /tmp (a tmpfs in memory on many machines); this
+    // hub's own, in the data folder the hubs share.
+    this.work = store.work();
     this.access = access;
     this.audit = audit;
     this.badInput = badInput;
@@ -411,68 +410,69 @@ public class MediaLibrary {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<MediaFile> files = new ArrayList<>();
     Set<String> stored = new LinkedHashSet<>();
-    boolean recorded = false;
-    // From the first file put to the commit: a delete does not unlink a file this upload has put
-    // (perhaps found there already) but not yet recorded.
-    putting.readLock().lock();
+    boolean[] recorded = {false};
     try {
-      for (Prepared p : ready.files()) {
-        MediaFile f = put(p, received);
-        stored.add(f.sha256());
-        files.add(f);
-      }
-      MediaFile thumbnail = put(ready.thumbnail(), received);
-      stored.add(thumbnail.sha256());
-      MediaItem item =
-          new MediaItem(
-              Ids.next("m"),
-              stationId,
-              staff.countyId(),
-              content.kind(),
-              title,
-              keptName(fileName),
-              received.sha256(),
-              received.size(),
-              thumbnail,
-              staff.id(),
-              staff.displayName(),
-              now,
-              null,
-              files,
-              0);
-      Optional<String> already =
-          database.inTransaction(
-              h -> {
-                // The same bytes sent twice at once (a double click): the second finds the
-                // first's entry here, not before its own checks.
-                MediaItemRepository.lockLibrary(h, stationId, staff.countyId());
-                Optional<String> found =
-                    MediaItemRepository.findUpload(
-                        h, stationId, staff.countyId(), received.sha256());
-                if (found.isPresent()) {
-                  return found;
-                }
-                for (MediaFile f : files) {
-                  MediaFileRepository.insert(h, f, now);
-                }
-                MediaFileRepository.insert(h, thumbnail, now);
-                MediaItemRepository.insert(h, item);
-                audit.record(
-                    h,
-                    staff,
-                    "upload",
-                    "media",
-                    item.id(),
-                    kindKey(item.kind()) + " " + item.title());
-                return Optional.<String>empty();
-              });
-      recorded = already.isEmpty();
-      return already.isPresent()
-          ? new Uploaded(items.find(already.get()).orElseThrow(), false)
-          : new Uploaded(items.find(item.id()).orElseThrow(), true);
+      // From the first file put to the commit: a delete (on any hub) does not unlink a file this
+      // upload has put (perhaps found there already) but not yet recorded.
+      return putting.shared(
+          () -> {
+            for (Prepared p : ready.files()) {
+              MediaFile f = put(p, received);
+              stored.add(f.sha256());
+              files.add(f);
+            }
+            MediaFile thumbnail = put(ready.thumbnail(), received);
+            stored.add(thumbnail.sha256());
+            MediaItem item =
+                new MediaItem(
+                    Ids.next("m"),
+                    stationId,
+                    staff.countyId(),
+                    content.kind(),
+                    title,
+                    keptName(fileName),
+                    received.sha256(),
+                    received.size(),
+                    thumbnail,
+                    staff.id(),
+                    staff.displayName(),
+                    now,
+                    null,
+                    files,
+                    0);
+            Optional<String> already =
+                database.inTransaction(
+                    h -> {
+                      // The same bytes sent twice at once (a double click): the second finds the
+                      // first's entry here, not before its own checks.
+                      MediaItemRepository.lockLibrary(h, stationId, staff.countyId());
+                      Optional<String> found =
+                          MediaItemRepository.findUpload(
+                              h, stationId, staff.countyId(), received.sha256());
+                      if (found.isPresent()) {
+                        return found;
+                      }
+                      for (MediaFile f : files) {
+                        MediaFileRepository.insert(h, f, now);
+                      }
+                      MediaFileRepository.insert(h, thumbnail, now);
+                      MediaItemRepository.insert(h, item);
+                      audit.record(
+                          h,
+                          staff,
+                          "upload",
+                          "media",
+                          item.id(),
+                          kindKey(item.kind()) + " " + item.title());
+                      return Optional.<String>empty();
+                    });
+            recorded[0] = already.isEmpty();
+            return already.isPresent()
+                ? new Uploaded(items.find(already.get()).orElseThrow(), false)
+                : new Uploaded(items.find(item.id()).orElseThrow(), true);
+          });
     } finally {
-      putting.readLock().unlock();
-      if (!recorded) {
+      if (!recorded[0]) {
         // failed, or the same upload was there already: the files no entry uses go
         removeUnused(stored);
       }
@@ -499,20 +499,18 @@ public class MediaLibrary {
   }
 
   /**
-   * Unlinks the files no entry records, with no upload between putting its files and recording
-   * them: the check and the unlink are one step for this hub (each hub has its own data folder).
+   * Unlinks the files no entry records, with no upload (on any hub) between putting its files and
+   * recording them: the check and the unlink are one step.
    */
   private void removeUnused(Collection<String> hashes) {
-    putting.writeLock().lock();
-    try {
-      for (String hash : hashes) {
-        if (!database.withHandle(h -> MediaItemRepository.isUsed(h, hash))) {
-          store.delete(hash);
-        }
-      }
-    } finally {
-      putting.writeLock().unlock();
-    }
+    putting.alone(
+        () -> {
+          for (String hash : hashes) {
+            if (!database.withHandle(h -> MediaItemRepository.isUsed(h, hash))) {
+              store.delete(hash);
+            }
+          }
+        });
   }
 
   // ---- retiring and deleting ----

@@ -2,6 +2,7 @@ package liaison.hub.media;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import liaison.hub.broker.BrokerSettings;
 import liaison.hub.config.HubConfig;
+import liaison.hub.config.StartupProblem;
 
 /**
  * The media library's files on disk: {@code <data-dir>/media/<sha256>}, each named by the SHA-256
@@ -26,6 +30,11 @@ import liaison.hub.config.HubConfig;
  * is always whole and never changes (a station may cache it for good, a backup copies the folder).
  * Which files the library uses is in the database ({@code media_file}, V29); this class only keeps
  * bytes.
+ *
+ * <p>The county's hubs share one data folder (docs/SCALING.md): the library's files are common to
+ * them, while each hub keeps its work (temporary files, an upload's work folder, the server's form
+ * parts) in folders of its own, named by its MQTT client id ({@code media/incoming/hub-<id>/},
+ * {@code media/uploads/hub-<id>/}), which it alone empties when it starts.
  */
 // Made when the hub starts, before the server takes a request: the parts' folder must exist
 // before the first form's part is written into it.
@@ -46,28 +55,74 @@ public class MediaStore {
    */
   public static final String PARTS = "uploads";
 
+  /** The prefix of a hub's own work folder in {@link #INCOMING} and {@link #PARTS}. */
+  static final String HUB_PREFIX = "hub-";
+
+  /** The client id a hub has unless told otherwise ({@code hub.mqtt.broker.client-id}). */
+  static final String DEFAULT_HUB = "liaison-hub";
+
+  private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
   private final Path dir;
+  private final String hub;
+
+  @Inject
+  public MediaStore(HubConfig config, BrokerSettings broker) {
+    this(config.dataPath().resolve(FOLDER), broker.clientId());
+  }
 
   public MediaStore(HubConfig config) {
-    this(config.dataPath().resolve(FOLDER));
+    this(config.dataPath().resolve(FOLDER), DEFAULT_HUB);
   }
 
   MediaStore(Path dir) {
+    this(dir, DEFAULT_HUB);
+  }
+
+  MediaStore(Path dir, String hubClientId) {
+    if (!HUB_ID.matcher(hubClientId).matches()) {
+      throw new StartupProblem(
+          "the hub's MQTT client id '"
+              + hubClientId
+              + "' also names its work folders in the data folder the hubs share; choose one of"
+              + " letters, digits, '.', '-' and '_' (--mqtt-client-id, HUB_MQTT_BROKER_CLIENT_ID)");
+    }
     this.dir = dir;
+    this.hub = HUB_PREFIX + hubClientId;
   }
 
   /**
-   * Removes what uploads left when the hub stopped in the middle of one (a kill, a power cut): the
-   * store's own temporary files ({@code media/upload-*.tmp}), the library's work folders ({@code
-   * media/incoming/}) and the server's form parts ({@code media/uploads/}), whose folder it makes.
-   * Each hub has its own data folder, and this store is made as the hub starts, before its server
-   * listens: no upload of it is under way.
+   * This hub's work folder, {@code media/incoming/hub-<client id>}: the library's upload folders
+   * and the store's temporary files, on the store's filesystem so that a move into the store is a
+   * rename. No other hub writes or clears it.
+   */
+  public Path work() {
+    return dir.resolve(INCOMING).resolve(hub);
+  }
+
+  /**
+   * This hub's folder for the server's form parts ({@code micronaut.server.multipart.location}).
+   */
+  Path parts() {
+    return dir.resolve(PARTS).resolve(hub);
+  }
+
+  /**
+   * Removes what this hub's uploads left when it stopped in the middle of one (a kill, a power
+   * cut): its work folder ({@code media/incoming/hub-<id>/}: the library's upload folders and the
+   * store's temporary files) and its server's form parts ({@code media/uploads/hub-<id>/}), whose
+   * folder it makes. This store is made as the hub starts, before its server listens: no upload of
+   * this hub is under way. Another hub's folders are left alone, since its uploads may be; so is
+   * the library. What a hub of an earlier version left where no hub writes now ({@code
+   * media/upload-*.tmp}, anything in {@code incoming/} or {@code uploads/} outside a hub's folder)
+   * goes too.
    */
   @PostConstruct
   void sweep() {
     try {
-      Files.createDirectories(dir.resolve(PARTS));
-      empty(dir.resolve(PARTS));
+      Files.createDirectories(parts());
+      empty(parts());
+      empty(work());
       if (Files.isDirectory(dir)) {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.filter(f -> isWorkFile(f.getFileName().toString())).toList()) {
@@ -75,7 +130,16 @@ public class MediaStore {
           }
         }
       }
-      empty(dir.resolve(INCOMING));
+      for (Path folder : List.of(dir.resolve(INCOMING), dir.resolve(PARTS))) {
+        if (Files.isDirectory(folder)) {
+          try (Stream<Path> children = Files.list(folder)) {
+            for (Path c :
+                children.filter(c -> !c.getFileName().toString().startsWith(HUB_PREFIX)).toList()) {
+              deleteTree(c);
+            }
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the uploads left in " + dir, e);
     }
@@ -84,12 +148,19 @@ public class MediaStore {
   /** Removes everything in a folder, the folder kept; nothing if there is no such folder. */
   private static void empty(Path folder) throws IOException {
     if (Files.isDirectory(folder)) {
-      try (Stream<Path> all = Files.walk(folder)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          if (!p.equals(folder)) {
-            Files.deleteIfExists(p);
-          }
+      try (Stream<Path> children = Files.list(folder)) {
+        for (Path c : children.toList()) {
+          deleteTree(c);
         }
+      }
+    }
+  }
+
+  /** Removes a file, or a folder with everything in it. */
+  private static void deleteTree(Path path) throws IOException {
+    try (Stream<Path> all = Files.walk(path)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
@@ -141,7 +212,7 @@ public class MediaStore {
   public String put(InputStream in) {
     try {
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+      Path temp = Files.createTempFile(Files.createDirectories(work()), "upload-", ".tmp");
       try {
         MessageDigest digest = sha256();
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {

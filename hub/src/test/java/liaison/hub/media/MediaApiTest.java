@@ -144,7 +144,7 @@ class MediaApiTest {
             .orElseThrow()
             .station()
             .publicToken();
-    Path parts = dir.resolve("media").resolve(MediaStore.PARTS);
+    Path parts = hub.bean(MediaStore.class).parts();
 
     // Three photos of 8 MB and the words fit in 32 MB (as the refusal says); 40 MB does not.
     String resident = headersOnly("/o/" + token, "multipart/form-data; boundary=x", 40L << 20);
@@ -169,8 +169,8 @@ class MediaApiTest {
         .hasValueSatisfying(
             l ->
                 assertThat(l.toPath().toAbsolutePath())
-                    .isEqualTo(dir.resolve("media").resolve(MediaStore.PARTS).toAbsolutePath()));
-    assertThat(dir.resolve("media").resolve(MediaStore.PARTS)).isDirectory();
+                    .isEqualTo(dir.resolve("media/uploads/hub-liaison-hub").toAbsolutePath()));
+    assertThat(hub.bean(MediaStore.class).parts()).isDirectory();
   }
 
   @Test

@@ -121,7 +121,6 @@ final class MediaCounty implements AutoCloseable {
                 afterPut.run();
               }
             },
-            config,
             new Access(new StationRepository(db, clock)),
             new AuditLog(db, clock),
             badInput,
