@@ -44,9 +44,10 @@ class OpinionSubmitBenchmark {
   private static final int CLIENTS = Benchmarks.count(4, 2);
   private static final int COUNT = Benchmarks.count(2_000, 4);
   // Long enough for the JIT to have compiled the HTTP path before it is measured: with 200, its
-  // compiler threads took 38 % of the JVM's CPU during the HTTP series (JFR, 2026-12-06).
-  private static final int WARM_UP = Benchmarks.count(1_500, 2);
-  // The multipart series follows the plain one on a hub already warm but for the multipart path.
+  // compiler threads took 38 % of the JVM's CPU during the HTTP series, with 1,500 still about 30 %
+  // under load (JFR, 2026-12-06); the JIT's time during each HTTP series is printed.
+  private static final int WARM_UP = Benchmarks.count(3_000, 2);
+  // Multipart's own warm-up, after the plain one's: only its decoding is still cold by then.
   private static final int MULTIPART_WARM_UP = Benchmarks.count(500, 2);
   private static final String TEXT = OpinionLoad.TEXT;
 
@@ -110,6 +111,10 @@ class OpinionSubmitBenchmark {
             + " the requests' bytes prepared before the phase, of each answer only the status and"
             + " headers read. 'hub CPU' is the hub's JVM alone (it runs the service series too);"
             + " PostgreSQL's server processes are in neither column.\n"
+            + String.format(
+                "The hub's JIT compilers (in 'hub CPU') during the plain series: %.0f ms, during the"
+                    + " multipart one: %.0f ms.%n",
+                plain.jitMillis(), multipart.jitMillis())
             + String.format("%nload average before %.2f, after %.2f%n", load, loadAfter));
   }
 
@@ -130,10 +135,16 @@ class OpinionSubmitBenchmark {
    * clients' JVM (NaN for the others): figures the other builds on the machine change far less than
    * the rates.
    */
-  private record Run(long[] nanos, double perSecond, double cpuMicros, double clientCpuMicros) {
+  private record Run(
+      long[] nanos, double perSecond, double cpuMicros, double clientCpuMicros, double jitMillis) {
     Run(long[] nanos, double perSecond, double cpuMicros) {
-      this(nanos, perSecond, cpuMicros, Double.NaN);
+      this(nanos, perSecond, cpuMicros, Double.NaN, Double.NaN);
     }
+  }
+
+  /** The time this JVM's JIT compilers have spent so far, in milliseconds. */
+  private static long jit() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   /** This JVM's CPU time so far, in nanoseconds. */
@@ -176,10 +187,13 @@ class OpinionSubmitBenchmark {
                   url.getRawPath(),
                   Integer.toString(CLIENTS)),
               List.of(OpinionLoad.ANSWER))) {
+        // Both kinds warmed up before either is measured: the series measured first would otherwise
+        // pay for the compiling of the code both share.
         phase(clients, "plain", WARM_UP, 0);
-        plain = phase(clients, "plain", COUNT, WARM_UP);
-        phase(clients, "multipart", MULTIPART_WARM_UP, WARM_UP + COUNT);
-        multipart = phase(clients, "multipart", COUNT, WARM_UP + COUNT + MULTIPART_WARM_UP);
+        phase(clients, "multipart", MULTIPART_WARM_UP, WARM_UP);
+        int offset = WARM_UP + MULTIPART_WARM_UP;
+        plain = phase(clients, "plain", COUNT, offset);
+        multipart = phase(clients, "multipart", COUNT, offset + COUNT);
       }
       int expected = WARM_UP + COUNT + MULTIPART_WARM_UP + COUNT;
       int stored =
@@ -241,13 +255,15 @@ class OpinionSubmitBenchmark {
     clients.send("run " + kind + " " + count + " " + offset);
     clients.next(OpinionLoad.ANSWER + "ready", Duration.ofMinutes(2));
     long cpuStart = cpu();
+    long jitStart = jit();
     clients.send("go");
     String[] done = clients.next(OpinionLoad.ANSWER + "done ", Duration.ofMinutes(10)).split(" ");
     long hubCpu = cpu() - cpuStart;
+    long jit = jit() - jitStart;
     double seconds = Double.parseDouble(done[0]);
     long clientsCpu = Long.parseLong(done[1]);
     long[] nanos = Arrays.stream(done[2].split(",")).mapToLong(Long::parseLong).toArray();
-    return new Run(nanos, count / seconds, hubCpu / 1e3 / count, clientsCpu / 1e3 / count);
+    return new Run(nanos, count / seconds, hubCpu / 1e3 / count, clientsCpu / 1e3 / count, jit);
   }
 
   /**
