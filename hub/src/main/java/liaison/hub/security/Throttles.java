@@ -123,16 +123,19 @@ public class Throttles {
 
   /**
    * After {@code k} (each try: its order, scope, key, window's horizon, limit): each key's tries in
-   * its window; older ones deleted; this try added to every key and each key's last_at moved, only
-   * when no key is at its limit. A wait is the oldest try in the window leaving it.
+   * its window, counted no further than its limit (the cost bounded by the limit, not by the tries
+   * kept); older ones deleted; this try added to every key and each key's last_at moved, only when
+   * no key is at its limit. A wait is the oldest try in the window leaving it.
    */
   private static final String COUNT_ALL =
       """
       counted AS (
-        SELECT k.ord, k.scope, k.subject, k.horizon, k.lim, COUNT(t.at) AS n, MIN(t.at) AS oldest
-        FROM k LEFT JOIN throttle_hit t
-          ON t.scope = k.scope AND t.subject = k.subject AND t.at > k.horizon
-        GROUP BY k.ord, k.scope, k.subject, k.horizon, k.lim),
+        SELECT k.ord, k.scope, k.subject, k.horizon, k.lim, c.n, c.oldest
+        FROM k CROSS JOIN LATERAL (
+          SELECT COUNT(*) AS n, MIN(w.at) AS oldest FROM (
+            SELECT t.at FROM throttle_hit t
+            WHERE t.scope = k.scope AND t.subject = k.subject AND t.at > k.horizon
+            ORDER BY t.at LIMIT k.lim) w) c),
       gone AS (
         DELETE FROM throttle_hit t USING k
         WHERE t.scope = k.scope AND t.subject = k.subject AND t.at <= k.horizon),
@@ -300,13 +303,17 @@ public class Throttles {
 
     /** How long the key must wait when it is at its limit inside the window; empty otherwise. */
     private Optional<Duration> wait(Handle h, String key, long now, long horizon) {
+      // Counts no further than the limit (the oldest tries first, in the index's order): whether
+      // the key is at its limit, and its oldest try, cost the same however many tries it holds.
       Counted counted =
           h.createQuery(
-                  "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM throttle_hit"
-                      + " WHERE scope = :scope AND subject = :key AND at > :horizon")
+                  "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM (SELECT at FROM throttle_hit"
+                      + " WHERE scope = :scope AND subject = :key AND at > :horizon"
+                      + " ORDER BY at LIMIT :limit) AS counted")
               .bind("scope", scope)
               .bind("key", key)
               .bind("horizon", horizon)
+              .bind("limit", limit)
               .map((rs, ctx) -> new Counted(rs.getInt("n"), rs.getLong("oldest")))
               .one();
       if (counted.n() < limit) {

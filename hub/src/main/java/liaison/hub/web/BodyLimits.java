@@ -26,12 +26,13 @@ import org.jspecify.annotations.Nullable;
  * browser, the kiosk and the stations always send a length), so the residents' anonymous forms keep
  * their old bound.
  *
- * <p>A form's parts ({@code multipart/form-data}) are held by the server to {@code
- * multipart.max-file-size}, which the media library's forms need at 500 MB: so a form sent to any
- * other route is held here, from its Content-Length, to what that route's files may be (the most
- * files its form takes times each one's limit, and a megabyte for its fields): the residents' form
- * (three photos of 8 MB) to the 32 MB its page names, every other form to 76 MB (three files of 25
- * MB, each part's bound before issue 20). A part beyond it never reaches the disk.
+ * <p>A form's parts ({@code multipart/form-data}, and a plain form body alike) are held by the
+ * server to {@code multipart.max-file-size}, which the media library's forms need at 500 MB: so a
+ * form sent to any other route is held here, from its Content-Length, to what that route's files
+ * may be (the most files its form takes times each one's limit, and a megabyte for its fields): the
+ * residents' form (three photos of 8 MB) to the 32 MB its page names, every other form to 76 MB
+ * (three files of 25 MB, each part's bound before issue 20). A part beyond it never reaches the
+ * disk.
  */
 @ServerFilter(
     patterns = "/**",
@@ -93,10 +94,15 @@ public class BodyLimits implements Ordered {
 
   /** What a form sent to this route may declare; no bound here for other bodies. */
   static long formBound(HttpRequest<?> request) {
+    // A plain form body too: the residents' form without photos is sent so (opinion-form.js), and
+    // is held to the same bound and answered with the same page as when it carries them.
     boolean form =
         request
             .getContentType()
-            .map(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
+            .map(
+                t ->
+                    t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)
+                        || t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
             .orElse(false);
     if (!form || MEDIA_UPLOADS.contains(request.getPath())) {
       return Long.MAX_VALUE;

@@ -214,6 +214,60 @@ class ResidentBrowserTest {
   }
 
   @Test
+  void shouldSendAPlainFormWithoutAPhotoAndMultipartWithOneOrWithoutScript() {
+    // Given a resident's phone, and a browser that runs no script, the content type of each opinion
+    // they send is noted
+    Page page = phone();
+    Page noScript = chromium.laptopWithoutScript();
+    List<String> sent = new CopyOnWriteArrayList<>();
+    for (Page p : List.of(page, noScript)) {
+      p.onRequest(
+          r -> {
+            if (r.method().equals("POST") && r.url().contains("/o/")) {
+              sent.add(r.headerValue("content-type"));
+            }
+          });
+    }
+
+    // When the phone sends one without a photo, then one with a photo, and the other browser one
+    // without a photo
+    List<String> codes = new java.util.ArrayList<>();
+    for (Path chosen : new Path[] {null, photo}) {
+      page.navigate(hub.url("/o/" + token).toString());
+      page.locator("#category").selectOption("TRANSPORT");
+      page.locator("#text").fill(chosen == null ? "没有照片的意见" : "带照片的意见");
+      if (chosen != null) {
+        page.locator("#photo1").setInputFiles(chosen);
+      }
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+          .click();
+      assertThat(page.locator("#code")).hasText(CODE);
+      codes.add(page.locator("#code").innerText().strip());
+    }
+    noScript.navigate(hub.url("/o/" + token).toString());
+    noScript.locator("#category").selectOption("TRANSPORT");
+    noScript.locator("#text").fill("不运行脚本的浏览器");
+    noScript
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交").setExact(true))
+        .click();
+    assertThat(noScript.locator("#code")).hasText(CODE);
+
+    // Then the first went as a plain form, the others as multipart, and each was stored as typed
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(0)).isEqualTo("application/x-www-form-urlencoded");
+    assertThat(sent.get(1)).startsWith("multipart/form-data; boundary=");
+    assertThat(sent.get(2)).startsWith("multipart/form-data; boundary=");
+    OpinionCase plain = caseOf(codes.get(0));
+    assertThat(plain.text()).isEqualTo("没有照片的意见");
+    assertThat(plain.category()).isEqualTo(liaison.hub.opinion.Category.TRANSPORT);
+    assertThat(hub.bean(CaseRepository.class).photos(plain.id())).isEmpty();
+    OpinionCase withPhoto = caseOf(codes.get(1));
+    assertThat(withPhoto.text()).isEqualTo("带照片的意见");
+    assertThat(hub.bean(CaseRepository.class).photos(withPhoto.id())).hasSize(1);
+    assertThat(caseOf(noScript.locator("#code").innerText().strip()).text()).isEqualTo("不运行脚本的浏览器");
+  }
+
+  @Test
   void shouldShowAChineseMessageBesideTheTextAndKeepTheOtherValuesWhenTheTextIsEmptyOrTooLong() {
     int before = count();
     Page page = phone();

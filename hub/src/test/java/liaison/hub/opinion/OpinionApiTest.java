@@ -215,6 +215,63 @@ class OpinionApiTest {
   }
 
   @Test
+  void shouldTakeThePlainFormBodyWithTheSameChecksAnswersAndLimitsAsTheMultipartOne() {
+    int before = count();
+    String script = "<script>alert('x')</script>路灯";
+    List<List<Field>> bad =
+        List.of(
+            List.of(Field.text("category", "TRANSPORT"), Field.text("text", "  \u0007 ")),
+            valid("长".repeat(2001) + script),
+            List.of(
+                Field.text("category", "OTHER"),
+                Field.raw("text", new byte[] {'a', (byte) 0xC3, (byte) 0x28, 'b'})),
+            List.of(
+                Field.text("category", "TRANSPORT"),
+                Field.text("text", "有电话没同意"),
+                Field.text("phone", "13812341234")),
+            List.of(Field.text("text", "没选类别")));
+
+    // Each bad form is answered to the plain body exactly as to the multipart one, saving nothing
+    for (List<Field> fields : bad) {
+      HttpResponse<String> multipart = resident().submit(token, fields);
+      HttpResponse<String> plain = resident().submitPlain(token, fields);
+      assertThat(plain.statusCode()).isEqualTo(422).isEqualTo(multipart.statusCode());
+      assertThat(plain.body()).isEqualTo(multipart.body());
+    }
+    // A body no browser sends (a cut-off escape) is refused in both languages
+    HttpResponse<String> malformed = resident().submitPlain(token, "category=TRANSPORT&text=%zz");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("提交的表单无法读取").contains("the form sent cannot be read");
+    assertThat(count()).isEqualTo(before);
+
+    // A good one is stored with its contact and choices, and answered with the tracking page
+    Resident phone = resident();
+    List<Field> good = valid("路灯坏了，没有照片");
+    good.addAll(
+        List.of(
+            Field.text("name", "王阿姨"),
+            Field.text("phone", "13812341234"),
+            Field.text("consent", "yes"),
+            Field.text("notifySms", "yes")));
+    String code = Resident.code(phone.submitPlain(token, good));
+    OpinionCase saved = hub.bean(CaseRepository.class).findByCode(code).orElseThrow();
+    assertThat(saved.text()).isEqualTo("路灯坏了，没有照片");
+    assertThat(saved.category()).isEqualTo(Category.TRANSPORT);
+    assertThat(hub.bean(CaseRepository.class).photos(saved.id())).isEmpty();
+    assertThat(hub.bean(CaseRepository.class).contact(saved.id()))
+        .hasValueSatisfying(c -> assertThat(c.phone()).isEqualTo("13812341234"));
+
+    // And it counts against the same per-address limit: four more, then the sixth is refused
+    for (int i = 0; i < 4; i++) {
+      assertThat(phone.submitPlain(token, valid("第" + i + "条")).statusCode()).isEqualTo(303);
+    }
+    HttpResponse<String> sixth = phone.submitPlain(token, valid("第6条"));
+    assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+    assertThat(sixth.body()).contains("操作太频繁");
+  }
+
+  @Test
   void shouldStripControlCharactersAndEscapeScriptsOnOutput() {
     Resident phone = resident();
     String code =
@@ -251,10 +308,16 @@ class OpinionApiTest {
   @Test
   @Tag("security")
   void shouldAnswerABodyAboveTheServersLimitWithAClearPage() throws Exception {
-    String answer = postTooLarge("/o/" + token, 33 * 1024 * 1024);
+    String answer =
+        postTooLarge("/o/" + token, "multipart/form-data; boundary=x", 33 * 1024 * 1024);
+    String plain =
+        postTooLarge("/o/" + token, "application/x-www-form-urlencoded", 33 * 1024 * 1024);
 
     assertThat(answer).startsWith("HTTP/1.1 413");
     assertThat(answer).contains("超过了 32 MB 的上限");
+    // The plain form body (the page's script sends it when no photo is chosen) is held alike
+    assertThat(plain).startsWith("HTTP/1.1 413");
+    assertThat(plain).contains("超过了 32 MB 的上限");
   }
 
   /**
@@ -262,7 +325,7 @@ class OpinionApiTest {
    * body is still being written, since the hub answers 413 from the headers and closes the
    * connection under the rest (java.net.http then saw only a broken pipe, now and then).
    */
-  private String postTooLarge(String path, int size) throws Exception {
+  private String postTooLarge(String path, String contentType, int size) throws Exception {
     java.net.URI uri = hub.url(path);
     try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
@@ -283,7 +346,9 @@ class OpinionApiTest {
               + uri.getHost()
               + ":"
               + uri.getPort()
-              + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+              + "\r\nContent-Type: "
+              + contentType
+              + "\r\nContent-Length: "
               + size
               + "\r\nX-Forwarded-For: 10.9.9.9\r\nConnection: close\r\n\r\n";
       try {

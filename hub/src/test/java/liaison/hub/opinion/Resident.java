@@ -79,6 +79,37 @@ public final class Resident {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /**
+   * Sends the opinion form as the page's script does when no photo is chosen: a plain form body
+   * ({@code application/x-www-form-urlencoded}), each field's bytes percent-encoded as they are.
+   */
+  public HttpResponse<String> submitPlain(String token, List<Field> fields) {
+    StringBuilder body = new StringBuilder();
+    for (Field f : fields) {
+      if (f.filename() != null) {
+        throw new IllegalArgumentException("a plain form carries no file: " + f.name());
+      }
+      body.append(body.isEmpty() ? "" : "&").append(f.name()).append('=');
+      for (byte b : f.value()) {
+        char c = (char) (b & 0xff);
+        if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._*".indexOf(c) >= 0)) {
+          body.append(c);
+        } else {
+          body.append('%').append(String.format("%02X", b & 0xff));
+        }
+      }
+    }
+    return submitPlain(token, body.toString());
+  }
+
+  /** Sends {@code body} as it is, a plain form body, to the opinion form of {@code token}. */
+  public HttpResponse<String> submitPlain(String token, String body) {
+    return send(
+        HttpRequest.newBuilder(hub.url("/o/" + token))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> rate(String code, String rating, String comment) {
     String body =
         "rating="
