@@ -54,6 +54,26 @@ public class PublicationRepository {
     return found;
   }
 
+  /**
+   * The version of each of these stations' publication, those that have one: one query, without the
+   * payloads (a round's snapshots are compared with the ones the publisher holds, and only a
+   * station the broker lacks needs its stored bytes).
+   */
+  public Map<String, Long> versions(Collection<String> stationIds) {
+    if (stationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> found = new HashMap<>();
+    database.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT station_id, version FROM station_publication WHERE station_id IN (<ids>)")
+                .bindList("ids", List.copyOf(stationIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+    return found;
+  }
+
   public List<Publication> all() {
     return database.withHandle(
         h ->
