@@ -19,6 +19,7 @@ import liaison.hub.db.BoundLists;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -41,17 +42,7 @@ public class PublicationRepository {
 
   /** The publications of those of these stations that have one, by station id: one query. */
   public Map<String, Publication> current(Collection<String> stationIds) {
-    if (stationIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Publication> found = new HashMap<>();
-    database.useHandle(
-        h ->
-            h.createQuery("SELECT * FROM station_publication WHERE station_id IN (<ids>)")
-                .bindList("ids", List.copyOf(stationIds))
-                .map(PublicationRepository::row)
-                .forEach(p -> found.put(p.stationId(), p)));
-    return found;
+    return published(stationIds, "*", PublicationRepository::row);
   }
 
   /**
@@ -60,16 +51,22 @@ public class PublicationRepository {
    * station the broker lacks needs its stored bytes).
    */
   public Map<String, Long> versions(Collection<String> stationIds) {
+    return published(stationIds, "station_id, version", (rs, ctx) -> rs.getLong("version"));
+  }
+
+  /** What {@code map} makes of the publication row of each of these stations that has one. */
+  private <T> Map<String, T> published(
+      Collection<String> stationIds, String columns, RowMapper<T> map) {
     if (stationIds.isEmpty()) {
       return Map.of();
     }
-    Map<String, Long> found = new HashMap<>();
+    Map<String, T> found = new HashMap<>();
     database.useHandle(
         h ->
             h.createQuery(
-                    "SELECT station_id, version FROM station_publication WHERE station_id IN (<ids>)")
+                    "SELECT " + columns + " FROM station_publication WHERE station_id IN (<ids>)")
                 .bindList("ids", List.copyOf(stationIds))
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .map((rs, ctx) -> Map.entry(rs.getString("station_id"), map.map(rs, ctx)))
                 .forEach(e -> found.put(e.getKey(), e.getValue())));
     return found;
   }
