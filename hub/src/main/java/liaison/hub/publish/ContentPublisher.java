@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,6 +37,7 @@ import liaison.signage.protocol.ProtocolException;
 import liaison.signage.protocol.StationAlert;
 import liaison.signage.protocol.StationContent;
 import liaison.signage.protocol.Topic;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +130,31 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   private long nextRefresh;
 
+  /** What the worker's last round did and how long each step took, as its log line says. */
+  private volatile String lastRound = "";
+
+  /**
+   * Nanoseconds a round spent in each step of its chunks, summed: reading the last versions (and
+   * the stored bytes of those that need them), building the snapshots, encoding and hashing the
+   * changed ones, recording them (the encoding aside), and waiting for room in the sender's queue.
+   * Only the worker touches it.
+   */
+  private final long[] steps = new long[Step.values().length];
+
+  private enum Step {
+    CURRENT("versions and stored bytes"),
+    BUILD("build"),
+    ENCODE("encode and hash"),
+    RECORD("record"),
+    QUEUE("wait for the sender");
+
+    private final String label;
+
+    Step(String label) {
+      this.label = label;
+    }
+  }
+
   public ContentPublisher(
       SnapshotBuilder builder,
       PublicationRepository publications,
@@ -179,6 +206,11 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
           event.stationIds(),
           e.toString());
     }
+  }
+
+  /** The last round's log line: its stations, new versions, and milliseconds per step. */
+  public String lastRound() {
+    return lastRound;
   }
 
   /** Whether this hub publishes the snapshots now (holds {@value #LEASE}). */
@@ -270,6 +302,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         building = true;
       }
       long started = System.nanoTime();
+      Arrays.fill(steps, 0);
       int recorded = 0;
       for (int from = 0; from < batch.size(); from += CHUNK) {
         List<String> rest = batch.subList(from, batch.size());
@@ -303,11 +336,24 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         building = false;
       }
       if (!batch.isEmpty()) {
-        LOG.info(
-            "{} stations rebuilt, {} new versions recorded and queued for the broker in {} ms",
-            batch.size(),
-            recorded,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        StringBuilder round =
+            new StringBuilder()
+                .append(batch.size())
+                .append(" stations rebuilt, ")
+                .append(recorded)
+                .append(" new versions recorded and queued for the broker in ")
+                .append(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                .append(" ms (");
+        for (Step step : Step.values()) {
+          round
+              .append(step.ordinal() == 0 ? "" : ", ")
+              .append(step.label)
+              .append(' ')
+              .append(TimeUnit.NANOSECONDS.toMillis(steps[step.ordinal()]))
+              .append(" ms");
+        }
+        lastRound = round.append(')').toString();
+        LOG.info("{}", lastRound);
       }
     }
   }
@@ -356,17 +402,36 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       return 0;
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Map<String, Publication> current = publications.current(chunk);
+    long t0 = System.nanoTime();
+    // The stored bytes only where they are needed: a snapshot this hub does not hold (another hub
+    // published it, or this one restarted) or one the broker may lack.
+    Map<String, Long> versions = publications.versions(chunk);
+    Map<String, Publication> stored =
+        publications.current(
+            versions.entrySet().stream()
+                .filter(v -> !onBroker.contains(v.getKey()) || !holds(v.getKey(), v.getValue()))
+                .map(Map.Entry::getKey)
+                .toList());
+    long t1 = System.nanoTime();
     Map<String, StationContent> built = builder.buildAll(chunk, now);
+    steps[Step.CURRENT.ordinal()] += t1 - t0;
+    steps[Step.BUILD.ordinal()] += System.nanoTime() - t1;
     List<String> changed = new ArrayList<>(built.size());
     for (Map.Entry<String, StationContent> station : built.entrySet()) {
       String stationId = station.getKey();
       publishAlert(stationId, SnapshotBuilder.alert(station.getValue(), now));
-      Publication last = current.get(stationId);
-      if (last != null
-          && published(last).filter(p -> sameContent(p, station.getValue())).isPresent()) {
+      Long version = versions.get(stationId);
+      Publication last = stored.get(stationId);
+      Optional<StationContent> previous =
+          version == null ? Optional.empty() : previous(stationId, version, last);
+      if (previous.filter(p -> sameContent(p, station.getValue())).isPresent()) {
         if (!onBroker.contains(stationId)) {
-          send(stationId, last.version(), last.payload());
+          if (last != null) {
+            send(stationId, last.version(), last.payload());
+          } else {
+            // The broker lost it since the versions were read (a reconnect): next turn.
+            stationsChanged(List.of(stationId));
+          }
         }
       } else {
         changed.add(stationId);
@@ -376,22 +441,30 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     // after this one, can have given it out. Versions, publications and notices of the whole
     // chunk: one commit.
     Map<String, StationContent> stamped = new HashMap<>();
+    long encoding = steps[Step.ENCODE.ordinal()];
+    long t2 = System.nanoTime();
     List<PublicationRepository.Encoded> recorded =
         publications.recordNext(
             changed,
             (stationId, version) -> {
+              long e0 = System.nanoTime();
               StationContent content = stamped(built.get(stationId), version);
               stamped.put(stationId, content);
               byte[] bytes = ProtocolCodec.encode(content);
-              return new PublicationRepository.Encoded(
-                  new Publication(
-                      stationId,
-                      version,
-                      sha256(bytes),
-                      new String(bytes, StandardCharsets.UTF_8),
-                      now),
-                  content.notices().stream().map(StationContent.Notice::id).toList());
+              PublicationRepository.Encoded encoded =
+                  new PublicationRepository.Encoded(
+                      new Publication(
+                          stationId,
+                          version,
+                          sha256(bytes),
+                          new String(bytes, StandardCharsets.UTF_8),
+                          now),
+                      content.notices().stream().map(StationContent.Notice::id).toList());
+              steps[Step.ENCODE.ordinal()] += System.nanoTime() - e0;
+              return encoded;
             });
+    steps[Step.RECORD.ordinal()] +=
+        System.nanoTime() - t2 - (steps[Step.ENCODE.ordinal()] - encoding);
     for (PublicationRepository.Encoded e : recorded) {
       lastPublished.put(e.publication().stationId(), stamped.get(e.publication().stationId()));
       onBroker.remove(e.publication().stationId());
@@ -405,6 +478,24 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       send(e.publication().stationId(), e.publication().version(), e.publication().payload());
     }
     return recorded.size();
+  }
+
+  /** Whether this hub holds the station's published snapshot of this version, as it built it. */
+  private boolean holds(String stationId, long version) {
+    StationContent known = lastPublished.get(stationId);
+    return known != null && known.version() == version;
+  }
+
+  /**
+   * The station's published snapshot of this version: the one this hub holds, or else decoded from
+   * the stored bytes read for it; empty when neither is at hand.
+   */
+  private Optional<StationContent> previous(
+      String stationId, long version, @Nullable Publication stored) {
+    if (holds(stationId, version)) {
+      return Optional.of(lastPublished.get(stationId));
+    }
+    return Optional.ofNullable(stored).flatMap(this::published);
   }
 
   /**
@@ -504,7 +595,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
                 "content version " + version,
                 () -> onBroker.add(stationId));
     try {
+      long q0 = System.nanoTime();
       sends.put(handOver);
+      steps[Step.QUEUE.ordinal()] += System.nanoTime() - q0;
     } catch (InterruptedException e) {
       // Closing: what is not sent is sent again by the next start or the next holder.
       Thread.currentThread().interrupt();

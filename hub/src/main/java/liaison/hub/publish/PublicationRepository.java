@@ -7,14 +7,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import liaison.hub.db.BoundLists;
 import liaison.hub.db.Database;
 import liaison.hub.db.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -36,16 +42,32 @@ public class PublicationRepository {
 
   /** The publications of those of these stations that have one, by station id: one query. */
   public Map<String, Publication> current(Collection<String> stationIds) {
+    return published(stationIds, "*", PublicationRepository::row);
+  }
+
+  /**
+   * The version of each of these stations' publication, those that have one: one query, without the
+   * payloads (a round's snapshots are compared with the ones the publisher holds, and only a
+   * station the broker lacks needs its stored bytes).
+   */
+  public Map<String, Long> versions(Collection<String> stationIds) {
+    return published(stationIds, "station_id, version", (rs, ctx) -> rs.getLong("version"));
+  }
+
+  /** What {@code map} makes of the publication row of each of these stations that has one. */
+  private <T> Map<String, T> published(
+      Collection<String> stationIds, String columns, RowMapper<T> map) {
     if (stationIds.isEmpty()) {
       return Map.of();
     }
-    Map<String, Publication> found = new HashMap<>();
+    Map<String, T> found = new HashMap<>();
     database.useHandle(
         h ->
-            h.createQuery("SELECT * FROM station_publication WHERE station_id IN (<ids>)")
+            h.createQuery(
+                    "SELECT " + columns + " FROM station_publication WHERE station_id IN (<ids>)")
                 .bindList("ids", List.copyOf(stationIds))
-                .map(PublicationRepository::row)
-                .forEach(p -> found.put(p.stationId(), p)));
+                .map((rs, ctx) -> Map.entry(rs.getString("station_id"), map.map(rs, ctx)))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
     return found;
   }
 
@@ -108,10 +130,10 @@ public class PublicationRepository {
           for (String stationId : stationIds) {
             recorded.add(encode.encode(stationId, versions.get(stationId)));
           }
-          int[] counts = record(h, recorded.stream().map(Encoded::publication).toList());
-          for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-              Publication p = recorded.get(i).publication();
+          Set<String> written = record(h, recorded.stream().map(Encoded::publication).toList());
+          for (Encoded e : recorded) {
+            Publication p = e.publication();
+            if (!written.contains(p.stationId())) {
               throw new IllegalStateException(
                   "station "
                       + p.stationId()
@@ -145,55 +167,108 @@ public class PublicationRepository {
   }
 
   /**
-   * Records new publications in one batch; each count is 0 where one with this version or a higher
-   * one is recorded.
+   * Records new publications, a statement for up to {@link #ROWS_PER_STATEMENT} of them (one round
+   * trip, one execution, instead of one of each per station); returns the stations recorded, which
+   * leaves out those that have a publication with this version or a higher one.
    */
-  private static int[] record(Handle h, List<Publication> publications) {
-    PreparedBatch batch =
-        h.prepareBatch(
-            """
-            INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
-            VALUES (:station, :version, :hash, :payload, :at)
-            ON CONFLICT (station_id) DO UPDATE SET
-              version = excluded.version, content_hash = excluded.content_hash,
-              payload = excluded.payload, published_at = excluded.published_at
-            WHERE station_publication.version < excluded.version
-            """);
-    for (Publication p : publications) {
-      batch
-          .bind("station", p.stationId())
-          .bind("version", p.version())
-          .bind("hash", p.contentHash())
-          .bind("payload", p.payload())
-          .bind("at", Sql.instant(p.publishedAt()))
-          .add();
-    }
-    return batch.execute();
+  private static Set<String> record(Handle h, List<Publication> publications) {
+    Set<String> recorded = new HashSet<>();
+    inRows(
+        publications,
+        slice ->
+            rows(
+                    h.createQuery(
+                        """
+                        INSERT INTO station_publication (station_id, version, content_hash, payload, published_at)
+                        VALUES <rows>
+                        ON CONFLICT (station_id) DO UPDATE SET
+                          version = excluded.version, content_hash = excluded.content_hash,
+                          payload = excluded.payload, published_at = excluded.published_at
+                        WHERE station_publication.version < excluded.version
+                        RETURNING station_id
+                        """),
+                    slice,
+                    (p, row) ->
+                        row.add(p.stationId())
+                            .add(p.version())
+                            .add(p.contentHash())
+                            .add(p.payload())
+                            .add(Sql.instant(p.publishedAt())))
+                .mapTo(String.class)
+                .forEach(recorded::add));
+    return recorded;
   }
 
   /**
    * Which notices each published version carried: the other half of the notices' delivery receipts.
-   * One batch for a chunk.
+   * A statement for up to {@link #ROWS_PER_STATEMENT} rows.
    */
   private static void recordNotices(Handle h, List<Encoded> recorded) {
-    PreparedBatch batch =
-        h.prepareBatch(
-            """
-            INSERT INTO publication_notice (station_id, version, notice_id) VALUES (:s, :v, :n)
-            ON CONFLICT DO NOTHING
-            """);
+    List<NoticeRow> rows = new ArrayList<>();
     for (Encoded e : recorded) {
       for (String notice : e.noticeIds()) {
-        batch
-            .bind("s", e.publication().stationId())
-            .bind("v", e.publication().version())
-            .bind("n", notice)
-            .add();
+        rows.add(new NoticeRow(e.publication().stationId(), e.publication().version(), notice));
       }
     }
-    if (batch.size() > 0) {
-      batch.execute();
+    inRows(
+        rows,
+        slice ->
+            rows(
+                    h.createUpdate(
+                        """
+                        INSERT INTO publication_notice (station_id, version, notice_id)
+                        VALUES <rows>
+                        ON CONFLICT DO NOTHING
+                        """),
+                    slice,
+                    (r, row) -> row.add(r.stationId()).add(r.version()).add(r.noticeId()))
+                .execute());
+  }
+
+  private record NoticeRow(String stationId, long version, String noticeId) {}
+
+  /**
+   * Rows of values in one statement: at most this many, so that a chunk's five values a row stay
+   * well under what a statement may bind (32,766 on SQLite, 65,535 on PostgreSQL).
+   */
+  static final int ROWS_PER_STATEMENT = BoundLists.SLICE / 5;
+
+  private static <T> void inRows(List<T> values, Consumer<List<T>> write) {
+    for (int from = 0; from < values.size(); from += ROWS_PER_STATEMENT) {
+      write.accept(values.subList(from, Math.min(values.size(), from + ROWS_PER_STATEMENT)));
     }
+  }
+
+  /** The values of one row, bound in order. */
+  private interface Row {
+    Row add(Object value);
+  }
+
+  /**
+   * Defines {@code <rows>} in the statement as {@code (:r0_0, :r0_1), (:r1_0, :r1_1), …}, one
+   * parenthesised row per value, and binds each row's values as {@code bind} adds them.
+   */
+  private static <S extends SqlStatement<S>, T> S rows(
+      S statement, List<T> values, BiConsumer<T, Row> bind) {
+    StringBuilder sql = new StringBuilder();
+    for (int r = 0; r < values.size(); r++) {
+      int row = r;
+      int[] column = {0};
+      StringBuilder tuple = new StringBuilder(r == 0 ? "(" : ", (");
+      bind.accept(
+          values.get(r),
+          new Row() {
+            @Override
+            public Row add(Object value) {
+              String name = "r" + row + "_" + column[0];
+              tuple.append(column[0]++ == 0 ? ":" : ", :").append(name);
+              statement.bind(name, value);
+              return this;
+            }
+          });
+      sql.append(tuple).append(')');
+    }
+    return statement.define("rows", sql.toString());
   }
 
   /**
@@ -210,33 +285,37 @@ public class PublicationRepository {
   }
 
   /**
-   * {@link #nextVersion(String)} for many stations in the caller's transaction: the upserts in one
-   * batch, then the versions they took in one query. The transaction holds the rows it upserted
-   * until it ends (PostgreSQL's row locks, SQLite's one writer), so what it reads back is its own.
+   * {@link #nextVersion(String)} for many stations in the caller's transaction: one statement (a
+   * statement for up to {@link #ROWS_PER_STATEMENT} stations) that upserts their versions and
+   * returns them. The transaction holds the rows it upserted until it ends (PostgreSQL's row locks,
+   * SQLite's one writer), so no other hub can take these versions. The stations in the order given,
+   * so that two hubs asking for the same chunk lock its rows in the same order.
    */
   private static Map<String, Long> nextVersions(Handle h, List<String> stationIds) {
-    PreparedBatch batch =
-        h.prepareBatch(
-            """
-            INSERT INTO station_version (station_id, last_version)
-            VALUES (:station,
-                    COALESCE((SELECT version FROM station_publication
-                              WHERE station_id = :station), 0) + 1)
-            ON CONFLICT (station_id) DO UPDATE SET last_version =
-              CASE WHEN station_version.last_version >= excluded.last_version
-                   THEN station_version.last_version + 1
-                   ELSE excluded.last_version END
-            """);
-    for (String stationId : stationIds) {
-      batch.bind("station", stationId).add();
-    }
-    batch.execute();
     Map<String, Long> versions = new HashMap<>();
-    h.createQuery(
-            "SELECT station_id, last_version FROM station_version WHERE station_id IN (<ids>)")
-        .bindList("ids", stationIds)
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> versions.put(e.getKey(), e.getValue()));
+    inRows(
+        stationIds,
+        slice ->
+            rows(
+                    h.createQuery(
+                        // WHERE true: without it SQLite reads ON CONFLICT as the join's ON.
+                        """
+                        INSERT INTO station_version (station_id, last_version)
+                        SELECT v.column1,
+                               COALESCE((SELECT p.version FROM station_publication p
+                                         WHERE p.station_id = v.column1), 0) + 1
+                          FROM (VALUES <rows>) AS v
+                         WHERE true
+                        ON CONFLICT (station_id) DO UPDATE SET last_version =
+                          CASE WHEN station_version.last_version >= excluded.last_version
+                               THEN station_version.last_version + 1
+                               ELSE excluded.last_version END
+                        RETURNING station_id, last_version
+                        """),
+                    slice,
+                    (stationId, row) -> row.add(stationId))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> versions.put(e.getKey(), e.getValue())));
     return versions;
   }
 

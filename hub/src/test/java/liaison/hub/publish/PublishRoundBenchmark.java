@@ -58,14 +58,24 @@ import org.junit.jupiter.params.Parameter;
  * pipelined within the broker's Receive Maximum by the hub's own {@link PublishWindow}, until every
  * station has received its own. Then the hub: a county-wide notice saved through {@link
  * NoticeService#create} until every station has received a snapshot carrying it. One warm-up round
- * of each first, on SQLite and on PostgreSQL. Prints both, absolute and as a ratio; asserts nothing
- * about time.
+ * of each first, then {@link #ROUNDS} measured rounds, bare and hub taking turns, on SQLite and on
+ * PostgreSQL. Prints each round's times, its ratio and the hub's own log line, and the median of
+ * the measured rounds' ratios (the verdict); asserts nothing about time.
  */
 @OnBothStores
 class PublishRoundBenchmark {
   private static final int STATIONS =
       Benchmarks.count(Integer.getInteger("liaison.bench.publish.stations", 10_000), 5);
   private static final String COUNTY = "c-round";
+
+  /**
+   * Measured rounds after the warm-up ({@code -Dliaison.bench.publish.rounds=N}), bare and hub
+   * taking turns: the bare publisher's own time moves by half from one quiet run to the next, so
+   * the verdict is the median of the rounds' ratios, each hub round against the bare round just
+   * before it.
+   */
+  private static final int ROUNDS =
+      Benchmarks.count(Integer.getInteger("liaison.bench.publish.rounds", 3), 1);
 
   @Parameter TestDatabases.Store store;
   @TempDir Path dir;
@@ -102,7 +112,8 @@ class PublishRoundBenchmark {
         long connectMillis = screens.await("connectMillis");
         List<Round> bareRounds = new ArrayList<>();
         List<Round> hubRounds = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
+        List<String> roundLines = new ArrayList<>();
+        for (int round = 0; round <= ROUNDS; round++) {
           // The same snapshots the stations hold, sent again as a bare publisher would.
           List<PublishedPayload> payloads =
               publications.all().stream()
@@ -122,7 +133,39 @@ class PublishRoundBenchmark {
                   "全县通知 " + marker, "本月起接待日调整为每周二。", "NORMAL", null, null, "ALL", null, null));
           hubRounds.add(new Round(t1, screens.arrivals()));
           waitLong(publisher::idle, "the publisher to finish its round");
+          roundLines.add(publisher.lastRound());
         }
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder rounds = new StringBuilder();
+        rounds.append(
+            String.format(
+                "| %-22s | %10s | %10s | %8s | %9s | %9s | %s%n",
+                "round",
+                "bare (s)",
+                "hub (s)",
+                "hub/bare",
+                "p50/base",
+                "p99/base",
+                "hub's log line (build, record, queue)"));
+        for (int round = 0; round <= ROUNDS; round++) {
+          Round b = bareRounds.get(round);
+          Round h = hubRounds.get(round);
+          double ratio = h.seconds() / b.seconds();
+          if (round > 0) {
+            ratios.add(ratio);
+          }
+          rounds.append(
+              String.format(
+                  "| %-22s | %10.2f | %10.2f | %8.2f | %9.2f | %9.2f | %s%n",
+                  round == 0 ? "warm-up" : "measured " + round,
+                  b.seconds(),
+                  h.seconds(),
+                  ratio,
+                  h.quantile(0.50) / b.quantile(0.50),
+                  h.quantile(0.99) / b.quantile(0.99),
+                  roundLines.get(round)));
+        }
+        double median = median(ratios);
         Round base = bareRounds.getLast();
         Round hubRound = hubRounds.getLast();
         String report =
@@ -141,9 +184,14 @@ class PublishRoundBenchmark {
                     "| %-44s | %10s | %12s | %8s |%n",
                     "round, until the last station", "seconds", "stations/s", "ratio")
                 + line("bare publisher (warm-up round)", bareRounds.getFirst(), null)
-                + line("bare publisher", base, null)
-                + line("hub (warm-up round)", hubRounds.getFirst(), base)
-                + line("hub", hubRound, base)
+                + line("bare publisher (last round)", base, null)
+                + line("hub (warm-up round)", hubRounds.getFirst(), bareRounds.getFirst())
+                + line("hub (last round)", hubRound, base)
+                + String.format("%neach round, the hub against the bare round just before it:%n")
+                + rounds
+                + String.format(
+                    "%nverdict: hub / bare, median of %d measured rounds: %.2f× (%s 2×)%n",
+                    ratios.size(), median, median <= 2 ? "within" : "NOT within")
                 + String.format(
                     "stations connected and holding their snapshots in %,d ms%n", connectMillis);
         Benchmarks.record("publish-round-" + store.name().toLowerCase(Locale.ROOT), report);
@@ -160,8 +208,21 @@ class PublishRoundBenchmark {
         base == null ? "baseline" : String.format("%.2f", round.seconds() / base.seconds()));
   }
 
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
   /** When a round started and when each station received what it was waiting for (µs). */
   private record Round(long startMicros, long[] arrivals) {
+    /** The delay by which this share of the stations had theirs, in seconds. */
+    double quantile(double q) {
+      long[] sorted = Arrays.stream(arrivals).sorted().toArray();
+      int at = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+      return (sorted[Math.max(0, at)] - startMicros) / 1e6;
+    }
+
     long[] delays() {
       return Arrays.stream(arrivals).map(a -> (a - startMicros) * 1_000).toArray();
     }
