@@ -45,8 +45,11 @@ class OpinionSubmitBenchmark {
   private static final int COUNT = Benchmarks.count(2_000, 4);
   // Long enough for the JIT to have compiled the HTTP path before it is measured: with 200, its
   // compiler threads took 38 % of the JVM's CPU during the HTTP series, with 1,500 still about 30 %
-  // under load (JFR, 2026-12-06); the JIT's time during each HTTP series is printed.
-  private static final int WARM_UP = Benchmarks.count(3_000, 2);
+  // under load (JFR, 2026-12-06); with 3,000 on a quiet machine the compilers still ran 2.4-5.2 s
+  // during the 3-5 s plain series, with 12,000 0.1-0.8 s. The JIT's time during each HTTP series is
+  // printed; -Dliaison.bench.opinion.warmUp=N for another warm-up.
+  private static final int WARM_UP =
+      Benchmarks.count(Integer.getInteger("liaison.bench.opinion.warmUp", 12_000), 2);
   // Multipart's own warm-up, before the plain one's.
   private static final int MULTIPART_WARM_UP = Benchmarks.count(500, 2);
   private static final String TEXT = OpinionLoad.TEXT;

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Run with {@code ./liaison bench}.
  */
 class KioskIdleCpuBenchmark {
-  private static final int IDLE_SECONDS = Benchmarks.count(20, 1);
+  /**
+   * {@code -Dliaison.kioskIdle.seconds=N} for a longer look: past 60 s untouched ({@code
+   * Navigator.IDLE}) the kiosk plays its idle loop, so 120 s measures Home and the loop's boards.
+   */
+  private static final int IDLE_SECONDS =
+      Benchmarks.count(Integer.getInteger("liaison.kioskIdle.seconds", 20), 1);
 
   /**
    * {@code -Dliaison.kioskIdle.options="-XX:…"}: JVM options for the kiosk's JVM (none unless
