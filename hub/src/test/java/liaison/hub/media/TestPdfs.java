@@ -118,10 +118,7 @@ final class TestPdfs {
     java.util.function.Consumer<String> text =
         t -> pdf.writeBytes(t.getBytes(StandardCharsets.ISO_8859_1));
     text.accept("%PDF-1.5\n");
-    offsets[2] = pdf.size();
-    text.accept("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
-    offsets[3] = pdf.size();
-    text.accept("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n");
+    pagesAndPage(pdf, offsets);
     offsets[4] = pdf.size();
     text.accept(
         "4 0 obj\n<< /Type /ObjStm /N 1 /First "
@@ -162,10 +159,7 @@ final class TestPdfs {
     text.accept("%PDF-1.5\n");
     offsets[1] = pdf.size();
     text.accept("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-    offsets[2] = pdf.size();
-    text.accept("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
-    offsets[3] = pdf.size();
-    text.accept("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n");
+    pagesAndPage(pdf, offsets);
     // The cross-reference stream (object 4): type, offset, generation; 1+4+2 bytes a row.
     long xref = pdf.size();
     java.nio.ByteBuffer rows = java.nio.ByteBuffer.allocate(5 * 7);
@@ -192,6 +186,18 @@ final class TestPdfs {
     pdf.writeBytes(packed);
     text.accept("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n");
     return pdf.toByteArray();
+  }
+
+  /** Objects 2 (the page tree) and 3 (its one page of 200 × 200), their offsets noted. */
+  private static void pagesAndPage(ByteArrayOutputStream pdf, long[] offsets) {
+    offsets[2] = pdf.size();
+    pdf.writeBytes(
+        "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    offsets[3] = pdf.size();
+    pdf.writeBytes(
+        "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** One page, protected with a password to open it, or only against changes when it is empty. */
