@@ -2,9 +2,7 @@ package liaison.hub.reception;
 
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import liaison.hub.db.BoundLists;
@@ -30,22 +28,11 @@ public class AttendanceRepository {
       return Map.of();
     }
     return database.withHandle(
-        h -> {
-          Map<String, List<String>> bySlot = new HashMap<>();
-          BoundLists.inSlices(
-              List.copyOf(slotIds),
-              ids ->
-                  h.createQuery(
-                          "SELECT slot_id, deputy_id FROM reception_attendance WHERE slot_id IN (<ids>) ORDER BY slot_id, marked_at, deputy_id")
-                      .bindList("ids", ids)
-                      .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                      .forEach(
-                          e ->
-                              bySlot
-                                  .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                                  .add(e.getValue())));
-          return bySlot;
-        });
+        h ->
+            BoundLists.grouped(
+                h,
+                "SELECT slot_id, deputy_id FROM reception_attendance WHERE slot_id IN (<ids>) ORDER BY slot_id, marked_at, deputy_id",
+                List.copyOf(slotIds)));
   }
 
   /** Marks the deputy present; false when they already were. */

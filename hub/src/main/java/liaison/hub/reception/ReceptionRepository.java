@@ -256,19 +256,11 @@ public class ReceptionRepository {
     if (bare.isEmpty()) {
       return bare;
     }
-    Map<String, List<String>> deputies = new HashMap<>();
-    BoundLists.inSlices(
-        bare.stream().map(ReceptionSlot::id).toList(),
-        ids ->
-            h.createQuery(
-                    "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(
-                    e ->
-                        deputies
-                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(e.getValue())));
+    Map<String, List<String>> deputies =
+        BoundLists.grouped(
+            h,
+            "SELECT slot_id, deputy_id FROM reception_deputy WHERE slot_id IN (<ids>) ORDER BY slot_id, position",
+            bare.stream().map(ReceptionSlot::id).toList());
     return bare.stream()
         .map(
             s ->
