@@ -123,9 +123,6 @@ public class EventIngest implements AutoCloseable {
   /** When the hub last connected to the broker ({@link System#nanoTime}). */
   private volatile long connectedAt;
 
-  /** Whether the hub reads its own broker, whose session may hold the shared subscription. */
-  private final boolean ownBroker;
-
   /** Whether the shared subscription an earlier version made is still to be removed. */
   private volatile boolean leaveShared;
 
@@ -151,7 +148,6 @@ public class EventIngest implements AutoCloseable {
     this.badInput = badInput;
     this.clock = clock;
     this.filter = ownBroker.isPresent() ? PLAIN : SHARED;
-    this.ownBroker = ownBroker.isPresent();
     for (EventProjection<?> projection : projections) {
       if (this.projections.putIfAbsent(projection.type(), projection) != null) {
         throw new IllegalStateException("two projections read event type " + projection.type());
@@ -216,8 +212,9 @@ public class EventIngest implements AutoCloseable {
     broker.onConnected(
         () -> {
           connectedAt = System.nanoTime();
-          // Each time: whoever held the session meanwhile may have left it there.
-          leaveShared = ownBroker;
+          // Each time: whoever held the session meanwhile may have left it there. Only the hub's
+          // own broker (the plain filter) keeps a session that may hold the shared subscription.
+          leaveShared = filter.equals(PLAIN);
         });
     broker.subscribe(
         filter,
