@@ -93,6 +93,10 @@ public final class RunningHub implements AutoCloseable {
     properties.putAll(store);
     properties.putAll(extra);
     properties.putAll(HubMain.webListeners(properties));
+    if (!properties.containsKey("hub.db.url")) {
+      // The hub's default SQLite file in the folder: the schema migrated once per test JVM.
+      SqliteTemplate.copyInto(dataDir);
+    }
     ApplicationContext context = ApplicationContext.run(properties);
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();
