@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.MalformedSenders;
@@ -116,9 +117,23 @@ public class StateIngest {
    * that fail, each in its own, so one state the database refuses costs only itself.
    */
   private void take(List<BrokerClient.Delivery> batch) {
+    Set<String> known;
+    try {
+      known =
+          stations.places(batch.stream().flatMap(d -> stateTopic(d).stream()).toList()).keySet();
+    } catch (RuntimeException e) {
+      batch.forEach(
+          d ->
+              handled(
+                  d,
+                  () -> {
+                    throw e;
+                  }));
+      return;
+    }
     List<Checked> checked = new ArrayList<>(batch.size());
     for (BrokerClient.Delivery delivery : batch) {
-      handled(delivery, () -> check(delivery).ifPresent(checked::add));
+      handled(delivery, () -> check(delivery, known).ifPresent(checked::add));
     }
     if (checked.isEmpty()) {
       return;
@@ -148,13 +163,22 @@ public class StateIngest {
   /** The stored state of a station. */
   public record StoredState(String stationId, StationState state, OffsetDateTime receivedAt) {}
 
-  /** The state a delivery holds, or empty when it is a cleared state or refused (counted). */
-  private Optional<Checked> check(BrokerClient.Delivery delivery) {
+  /** The station whose state topic the delivery came on, if it is one's. */
+  private static Optional<String> stateTopic(BrokerClient.Delivery delivery) {
+    return Topic.tryParse(delivery.topic())
+        .filter(t -> t.channel() == Topic.Channel.STATE)
+        .map(Topic::stationId);
+  }
+
+  /**
+   * The state a delivery holds, or empty when it is a cleared state or refused (counted); {@code
+   * known} the stations of the batch this hub has (one query for the batch).
+   */
+  private Optional<Checked> check(BrokerClient.Delivery delivery, Set<String> known) {
     if (delivery.payload().length == 0) {
       return Optional.empty(); // a cleared retained state
     }
-    Optional<Topic> topic =
-        Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.STATE);
+    Optional<String> topic = stateTopic(delivery);
     if (topic.isEmpty()) {
       senders.refused(
           SOURCE,
@@ -163,8 +187,8 @@ public class StateIngest {
           "a state on " + delivery.topic() + ", not a station's state topic");
       return Optional.empty();
     }
-    String stationId = topic.get().stationId();
-    if (stations.find(stationId).isEmpty()) {
+    String stationId = topic.get();
+    if (!known.contains(stationId)) {
       senders.refused(
           SOURCE,
           null,
@@ -187,8 +211,6 @@ public class StateIngest {
     try {
       work.run();
     } catch (RuntimeException e) {
-      Optional<Topic> topic =
-          Topic.tryParse(delivery.topic()).filter(t -> t.channel() == Topic.Channel.STATE);
       if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
         LOG.warn(
             "a state on {} was not stored, the database is unavailable ({}); the next heartbeat brings it again",
@@ -197,7 +219,7 @@ public class StateIngest {
       } else {
         senders.refused(
             SOURCE,
-            topic.map(Topic::stationId).orElse(null),
+            stateTopic(delivery).orElse(null),
             "not-storable",
             "a state on " + delivery.topic() + " could not be stored: " + e);
       }
