@@ -202,6 +202,13 @@ public class PublicationRepository {
   /**
    * Which notices each published version carried: the other half of the notices' delivery receipts.
    * A statement for up to {@link #ROWS_PER_STATEMENT} rows.
+   *
+   * <p>Only the notices the station has no receipt for yet: a receipt, once written, stands (the
+   * first report of a version carrying the notice; nothing deletes or resets it, not an edit of the
+   * notice nor its withdrawal and republication, and {@code StateIngest} never overwrites it), so a
+   * row for a receipted notice would be turned into nothing. Without this a round wrote a row for
+   * every notice in force at every station, a cost that grew with the notices on the screens rather
+   * than with the one a round adds (issue 22).
    */
   private static void recordNotices(Handle h, List<Encoded> recorded) {
     List<NoticeRow> rows = new ArrayList<>();
@@ -217,7 +224,9 @@ public class PublicationRepository {
                     h.createUpdate(
                         """
                         INSERT INTO publication_notice (station_id, version, notice_id)
-                        VALUES <rows>
+                        SELECT v.column1, v.column2, v.column3 FROM (VALUES <rows>) AS v
+                         WHERE NOT EXISTS (SELECT 1 FROM notice_receipt r
+                                            WHERE r.station_id = v.column1 AND r.notice_id = v.column3)
                         ON CONFLICT DO NOTHING
                         """),
                     slice,

@@ -17,6 +17,7 @@ import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
 import liaison.hub.db.Database;
 import liaison.hub.demo.DemoCounty;
+import liaison.hub.publish.ContentPublisher;
 import liaison.hub.publish.PublicationRepository;
 import liaison.signage.protocol.NoticePriority;
 import liaison.signage.protocol.ProtocolCodec;
@@ -326,9 +327,47 @@ class NoticeAdminTest {
                     .list());
     assertThat(shown).containsExactly(version);
 
+    // Edited, the notice is published again: s-001, which has its receipt, needs no row for it
+    // (the receipt stands as it was); s-003, which has none, gets one with its new version.
+    admin.api(
+        "PUT",
+        "/api/notices/" + id,
+        draft(
+            "代表接待日改期（更正）",
+            "本周接待日改到周五。",
+            "NORMAL",
+            null,
+            now().plusDays(3),
+            "STATIONS",
+            List.of("s-001", "s-003")));
+    await()
+        .until(
+            () ->
+                content("s-001").notices().stream().anyMatch(n -> n.title().endsWith("（更正）"))
+                    && content("s-003").notices().stream()
+                        .anyMatch(n -> n.title().endsWith("（更正）")));
+    await().until(() -> hub.bean(ContentPublisher.class).idle());
+    assertThat(noticeRows(db, "s-001", id)).isZero();
+    assertThat(noticeRows(db, "s-003", id)).isPositive();
+    JsonNode after =
+        json.readTree(admin.api("GET", "/api/notices/" + id + "/receipts", null).body());
+    assertThat(OffsetDateTime.parse(after.get(0).path("shownAt").asText())).isEqualTo(shownAt);
+    assertThat(after.get(1).path("shown").asBoolean()).isFalse();
+
     StaffClient browser = StaffClient.loggedIn(hub, "admin", DemoCounty.PASSWORD);
     String page = browser.get("/admin/notices/" + id).body();
     assertThat(page).contains("已在 1 / 2 个目标站点的屏幕上显示", "尚未显示：", "青溪县政务服务中心人大代表联系点");
+  }
+
+  private static int noticeRows(Database db, String station, String notice) {
+    return db.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT count(*) FROM publication_notice WHERE station_id = :s AND notice_id = :n")
+                .bind("s", station)
+                .bind("n", notice)
+                .mapTo(Integer.class)
+                .one());
   }
 
   @Test

@@ -217,6 +217,56 @@ class PublicationRepositoryTest {
         .containsExactly(2L, 2L);
   }
 
+  @Test
+  void shouldRecordNoRowForANoticeTheStationAlreadyHasAReceiptFor() {
+    // Given s-001 reported its first version on screen: the notices it carried have receipts
+    publications.recordNext(List.of("s-001", "s-002"), this::encoded);
+    String shownAt = "2026-12-06T02:00:05Z";
+    database.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO notice_receipt (station_id, notice_id, shown_at)
+                    SELECT station_id, notice_id, :at FROM publication_notice WHERE station_id = 's-001'
+                    """)
+                .bind("at", shownAt)
+                .execute());
+
+    // When both stations get a version with those notices and a new one, in one chunk
+    publications.recordNext(
+        List.of("s-001", "s-002"),
+        (station, version) ->
+            new PublicationRepository.Encoded(
+                encoded(station, version).publication(), List.of("n-a", "n-b", "n-c")));
+
+    // Then s-001's new version has a row for the new notice only, s-002's for all three, and the
+    // receipts stand as they were
+    assertThat(notices("s-001", 2)).containsExactly("n-c");
+    assertThat(notices("s-002", 2)).containsExactly("n-a", "n-b", "n-c");
+    List<String> receipts =
+        database.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT notice_id || ' ' || shown_at FROM notice_receipt ORDER BY notice_id")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(receipts).containsExactly("n-a " + shownAt, "n-b " + shownAt);
+  }
+
+  private List<String> notices(String station, long version) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT notice_id FROM publication_notice WHERE station_id = :s AND version = :v
+                     ORDER BY notice_id
+                    """)
+                .bind("s", station)
+                .bind("v", version)
+                .mapTo(String.class)
+                .list());
+  }
+
   private int noticeRows() {
     return noticeRows("s-001");
   }

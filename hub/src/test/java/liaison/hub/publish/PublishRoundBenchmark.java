@@ -61,6 +61,10 @@ import org.junit.jupiter.params.Parameter;
  * of each first, then {@link #ROUNDS} measured rounds, bare and hub taking turns, on SQLite and on
  * PostgreSQL. Prints each round's times, its ratio and the hub's own log line, and the median of
  * the measured rounds' ratios (the verdict); asserts nothing about time.
+ *
+ * <p>The screens report each new version they show, as real stations do, and every round waits for
+ * the hub to have taken in all of them (the notices they carried turned into delivery receipts)
+ * before the next; each round prints how long that took and the receipts and notice rows kept.
  */
 @OnBothStores
 class PublishRoundBenchmark {
@@ -110,9 +114,13 @@ class PublishRoundBenchmark {
       try (Screens screens = Screens.start(dir, hub.brokerUri(), password);
           BarePublisher bare = BarePublisher.connect(hub)) {
         long connectMillis = screens.await("connectMillis");
+        Database database = hub.bean(Database.class);
+        waitLong(
+            () -> reported(database) == STATIONS, "every station's first version reported shown");
         List<Round> bareRounds = new ArrayList<>();
         List<Round> hubRounds = new ArrayList<>();
         List<String> roundLines = new ArrayList<>();
+        List<String> receiptLines = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
           // The same snapshots the stations hold, sent again as a bare publisher would.
           List<PublishedPayload> payloads =
@@ -134,18 +142,27 @@ class PublishRoundBenchmark {
           hubRounds.add(new Round(t1, screens.arrivals()));
           waitLong(publisher::idle, "the publisher to finish its round");
           roundLines.add(publisher.lastRound());
+          waitLong(
+              () -> reported(database) == STATIONS, "every station's new version reported shown");
+          receiptLines.add(
+              String.format(
+                  "%.2f s | %,d | %,d",
+                  (nowMicros() - t1) / 1e6,
+                  count(database, "notice_receipt"),
+                  count(database, "publication_notice")));
         }
         List<Double> ratios = new ArrayList<>();
         StringBuilder rounds = new StringBuilder();
         rounds.append(
             String.format(
-                "| %-22s | %10s | %10s | %8s | %9s | %9s | %s%n",
+                "| %-22s | %10s | %10s | %8s | %9s | %9s | %s | %s%n",
                 "round",
                 "bare (s)",
                 "hub (s)",
                 "hub/bare",
                 "p50/base",
                 "p99/base",
+                "all shown reported after | receipts | notice rows",
                 "hub's log line (build, record, queue)"));
         for (int round = 0; round <= ROUNDS; round++) {
           Round b = bareRounds.get(round);
@@ -156,13 +173,14 @@ class PublishRoundBenchmark {
           }
           rounds.append(
               String.format(
-                  "| %-22s | %10.2f | %10.2f | %8.2f | %9.2f | %9.2f | %s%n",
+                  "| %-22s | %10.2f | %10.2f | %8.2f | %9.2f | %9.2f | %s | %s%n",
                   round == 0 ? "warm-up" : "measured " + round,
                   b.seconds(),
                   h.seconds(),
                   ratio,
                   h.quantile(0.50) / b.quantile(0.50),
                   h.quantile(0.99) / b.quantile(0.99),
+                  receiptLines.get(round),
                   roundLines.get(round)));
         }
         double median = median(ratios);
@@ -206,6 +224,24 @@ class PublishRoundBenchmark {
         round.seconds(),
         STATIONS / round.seconds(),
         base == null ? "baseline" : String.format("%.2f", round.seconds() / base.seconds()));
+  }
+
+  /** The stations whose published version the hub has heard them report on screen. */
+  private static int reported(Database database) {
+    return database.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT COUNT(*) FROM station_publication p
+                      JOIN station_version_shown v ON v.station_id = p.station_id AND v.version = p.version
+                    """)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  private static long count(Database database, String table) {
+    return database.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   static double median(List<Double> values) {

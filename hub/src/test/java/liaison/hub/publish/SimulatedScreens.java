@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,12 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import liaison.hub.SimulatedStations;
+import liaison.signage.protocol.ProtocolCodec;
+import liaison.signage.protocol.StationContent;
+import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Many stations' screens in a JVM of their own, driven by {@link PublishRoundBenchmark} through
@@ -29,6 +34,11 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * MARKER (any message when MARKER is empty) arrives, and prints every station's arrival, in
  * microseconds since the epoch, on one line {@code arrivals=a,b,c…} once all have one. {@code end}
  * disconnects them. Lines {@code figure.key=value} report the rest.
+ *
+ * <p>Each screen reports the version it shows as a real station does ({@code StationPresence}): on
+ * its state topic, retained, QoS 1, once per new version (a snapshot it already shows, as the bare
+ * publisher sends again, changes nothing), so the hub turns the notices it carried into delivery
+ * receipts as it would at a real county's stations.
  *
  * <p>One Paho client per station, their loops on virtual threads (as {@code SimulatedFleet}'s): the
  * broker's ACL allows a station its own topic only, so one client cannot stand for many.
@@ -42,12 +52,16 @@ public final class SimulatedScreens {
   private final AtomicLongArray arrivals;
   private final AtomicInteger arrived = new AtomicInteger();
   private final AtomicInteger holding = new AtomicInteger();
+  private final AtomicLongArray shown;
+  private final AtomicReference<Throwable> reportFailure = new AtomicReference<>();
+  private final String session = "screens-" + ProcessHandle.current().pid();
   private volatile byte[] marker;
   private volatile CountDownLatch all = new CountDownLatch(1);
 
   private SimulatedScreens(List<String> stationIds) {
     this.stationIds = stationIds;
     this.arrivals = new AtomicLongArray(stationIds.size());
+    this.shown = new AtomicLongArray(stationIds.size());
   }
 
   public static void main(String[] args) throws Exception {
@@ -106,7 +120,12 @@ public final class SimulatedScreens {
     System.out.flush();
   }
 
-  private void received(int station, byte[] payload) {
+  private void received(int station, MqttAsyncClient client, byte[] payload) {
+    long version = version(payload);
+    long before = shown.get(station);
+    if (version > before && shown.compareAndSet(station, before, version)) {
+      reportShown(station, client, version);
+    }
     byte[] wanted = marker;
     if (wanted == null) {
       if (payload.length > 0 && arrivals.compareAndSet(station, 0, 1)) {
@@ -122,17 +141,81 @@ public final class SimulatedScreens {
     }
   }
 
+  private static final byte[] VERSION = "\"version\":".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The snapshot's version: {@code StationContent}'s second field, read from the first bytes rather
+   * than by decoding the whole snapshot (a real station decodes it, but this JVM shares the two
+   * cores with the broker and the hub, and the bare publisher's rounds would pay it too).
+   */
+  private static long version(byte[] payload) {
+    if (payload.length == 0) {
+      return 0;
+    }
+    int at = indexOf(payload, VERSION, 200);
+    if (at < 0) {
+      return ProtocolCodec.decode(payload, StationContent.class).version();
+    }
+    long version = 0;
+    for (int i = at + VERSION.length; i < payload.length && Character.isDigit(payload[i]); i++) {
+      version = version * 10 + (payload[i] - '0');
+    }
+    return version;
+  }
+
+  /** The station's state with the version now on screen, as the player sends it. */
+  private void reportShown(int station, MqttAsyncClient client, long version) {
+    String id = stationIds.get(station);
+    StationState state =
+        new StationState(
+            StationState.Presence.ONLINE,
+            session + "-" + station,
+            "bench",
+            version,
+            StationState.Screen.ON,
+            OffsetDateTime.now());
+    try {
+      client.publish(
+          Topic.stationState(id).toString(),
+          new MqttMessage(ProtocolCodec.encode(state), 1, true, null),
+          null,
+          new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {}
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+              failedToReport(id, e);
+            }
+          });
+    } catch (MqttException | RuntimeException e) {
+      failedToReport(id, e);
+    }
+  }
+
+  private void failedToReport(String stationId, Throwable e) {
+    if (reportFailure.compareAndSet(null, e)) {
+      System.out.println("station " + stationId + " could not report its state: " + e);
+      System.out.flush();
+    }
+  }
+
   private static boolean contains(byte[] haystack, byte[] needle) {
+    return indexOf(haystack, needle, haystack.length) >= 0;
+  }
+
+  /** Where {@code needle} starts within the first {@code within} bytes, or -1. */
+  private static int indexOf(byte[] haystack, byte[] needle, int within) {
     outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
+    for (int i = 0; i <= Math.min(within, haystack.length) - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {
         if (haystack[i + j] != needle[j]) {
           continue outer;
         }
       }
-      return true;
+      return i;
     }
-    return false;
+    return -1;
   }
 
   private void connect(String uri, String password, ScheduledExecutorService paho)
@@ -147,7 +230,7 @@ public final class SimulatedScreens {
       MqttAsyncClient client = SimulatedStations.client(uri, id, "screen", paho);
       client.setCallback(
           SimulatedStations.callback(
-              (topic, message) -> received(station, message.getPayload()),
+              (topic, message) -> received(station, client, message.getPayload()),
               () ->
                   failure.compareAndSet(
                       null, new IllegalStateException("station " + id + " lost its connection")),
