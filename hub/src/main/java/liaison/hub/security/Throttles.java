@@ -202,7 +202,7 @@ public class Throttles {
     return new Counting(
         "INSERT INTO throttle_key (scope, subject, last_at) VALUES "
             + keys
-            + " ON CONFLICT (scope, subject) DO UPDATE SET last_at = throttle_key.last_at",
+            + " ON CONFLICT (scope, subject) DO UPDATE SET last_at = EXCLUDED.last_at",
         lockBinds,
         "WITH k (ord, scope, subject, horizon, lim) AS (VALUES " + each + ")," + COUNT_ALL,
         countBinds);
@@ -242,8 +242,10 @@ public class Throttles {
   /**
    * After {@code k} (each try: its order, scope, key, window's horizon, limit): each key's tries in
    * its window, counted no further than its limit (the cost bounded by the limit, not by the tries
-   * kept); older ones deleted; this try added to every key and each key's last_at moved, only when
-   * no key is at its limit. A wait is the oldest try in the window leaving it.
+   * kept); older ones deleted; this try added to every key only when no key is at its limit. A wait
+   * is the oldest try in the window leaving it. Each key's last_at was moved by the upsert that
+   * locked it (a refused try's too: the key is then pruned a window later at most), so that each
+   * key's row is written once a try, not twice.
    */
   private static final String COUNT_ALL =
       """
@@ -260,11 +262,7 @@ public class Throttles {
       added AS (
         INSERT INTO throttle_hit (scope, subject, at)
         SELECT scope, subject, :now FROM counted
-        WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c.n >= c.lim)
-        RETURNING scope, subject),
-      heard AS (
-        UPDATE throttle_key SET last_at = :now FROM added
-        WHERE throttle_key.scope = added.scope AND throttle_key.subject = added.subject)
+        WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c.n >= c.lim))
       SELECT n >= lim AS over, oldest - horizon AS wait FROM counted ORDER BY ord
       """;
 
