@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import liaison.hub.CountedStatements;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.StationsProcess;
@@ -25,9 +25,6 @@ import liaison.hub.db.Sql;
 import liaison.hub.station.StationRepository;
 import liaison.testkit.Benchmarks;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -438,33 +435,12 @@ class OpinionSubmitBenchmark {
 
     // Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times, on every architecture we run.
     private static final double MICROS_PER_TICK = 10_000;
-    private final SqlStatements config;
-    private final SqlLogger before;
-    private final AtomicLong statements = new AtomicLong();
+    private final CountedStatements statements;
     private final @Nullable Connection postgres;
 
     DatabaseWork(liaison.hub.db.Database database, @Nullable Connection postgres) {
-      this.config = database.jdbi().getConfig(SqlStatements.class);
-      this.before = config.getSqlLogger();
+      this.statements = CountedStatements.all(database);
       this.postgres = postgres;
-      config.setSqlLogger(
-          new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-              statements.incrementAndGet();
-              before.logBeforeExecution(context);
-            }
-
-            @Override
-            public void logAfterExecution(StatementContext context) {
-              before.logAfterExecution(context);
-            }
-
-            @Override
-            public void logException(StatementContext context, SQLException ex) {
-              before.logException(context, ex);
-            }
-          });
     }
 
     /**
@@ -473,7 +449,7 @@ class OpinionSubmitBenchmark {
      * whose figures mean nothing).
      */
     Mark mark() throws Exception {
-      long counted = statements.get();
+      long counted = statements.count();
       if (postgres == null) {
         return new Mark(counted, 0, Map.of(), 0);
       }
@@ -557,7 +533,7 @@ class OpinionSubmitBenchmark {
 
     @Override
     public void close() throws SQLException {
-      config.setSqlLogger(before);
+      statements.close();
       if (postgres != null) {
         postgres.close();
       }
