@@ -86,6 +86,12 @@ public final class Database {
   }
 
   /**
+   * PostgreSQL's statement that lets the transaction it runs in commit without waiting for the
+   * flush ({@link #inTransactionWithoutFlush}).
+   */
+  public static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit TO OFF";
+
+  /**
    * A transaction whose commit waits for no disk flush on PostgreSQL ({@code synchronous_commit}
    * off for it alone; visible to every hub at once, lost only if the server itself crashes in the
    * next moment); on SQLite an ordinary one. For what must be exact while it runs but may be lost
@@ -99,7 +105,7 @@ public final class Database {
     }
     return inTransaction(
         h -> {
-          h.execute("SET LOCAL synchronous_commit TO OFF");
+          h.execute(WITHOUT_FLUSH);
           return callback.withHandle(h);
         });
   }

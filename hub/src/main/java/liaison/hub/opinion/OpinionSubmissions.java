@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import liaison.hub.db.Database;
 import liaison.hub.db.GroupCommit;
 import liaison.hub.db.Ids;
@@ -203,7 +204,36 @@ public class OpinionSubmissions {
   @FunctionalInterface
   public interface Admission {
     Optional<Duration> admit(Handle h);
+
+    /**
+     * As {@link #admit}, asked apart just before the case's transaction (PostgreSQL): by default in
+     * a transaction of its own whose commit waits for no flush.
+     */
+    default Optional<Duration> admitApart(Database database) {
+      return database.inTransactionWithoutFlush(this::admit);
+    }
+
+    /**
+     * {@code inside} asked in the caller's transaction, {@code apart} when asked apart, in a
+     * transaction of its own it makes.
+     */
+    static Admission of(Admission inside, Supplier<Optional<Duration>> apart) {
+      return new Admission() {
+        @Override
+        public Optional<Duration> admit(Handle h) {
+          return inside.admit(h);
+        }
+
+        @Override
+        public Optional<Duration> admitApart(Database database) {
+          return apart.get();
+        }
+      };
+    }
   }
+
+  /** Nothing to pass: no transaction is asked for it. */
+  private static final Admission NONE = h -> Optional.empty();
 
   /**
    * An {@link Admission} said no: the transaction was rolled back, nothing was saved or counted.
@@ -229,7 +259,7 @@ public class OpinionSubmissions {
    *     name, phone, consent, notifySms); nothing was saved
    */
   public OpinionCase submit(Address address, OpinionDraft draft) {
-    return submit(address, draft, h -> Optional.empty());
+    return submit(address, draft, NONE);
   }
 
   /**
@@ -289,8 +319,8 @@ public class OpinionSubmissions {
     // through the case's own synced commit they let one submission per flush through. On SQLite in
     // the case's transaction: one sync for both, and its writers take turns anyway.
     boolean admittedApart = !database.writersTakeTurns();
-    if (admittedApart) {
-      Optional<Duration> wait = database.inTransactionWithoutFlush(admission::admit);
+    if (admittedApart && admission != NONE) {
+      Optional<Duration> wait = admission.admitApart(database);
       if (wait.isPresent()) {
         throw new Refused(wait.get());
       }

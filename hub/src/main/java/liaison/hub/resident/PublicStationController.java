@@ -194,9 +194,14 @@ public class PublicStationController {
             values.toDepartment(),
             values.notifySms());
     try {
-      // The limits are counted in the case's own transaction: one commit for both.
+      // The limits are counted in the case's own transaction on SQLite (one commit for both), in
+      // one round trip just before it on PostgreSQL.
       Optional<OpinionCase> saved =
-          submissions.submitThrough(token, draft, h -> pages.count(h, request, token));
+          submissions.submitThrough(
+              token,
+              draft,
+              OpinionSubmissions.Admission.of(
+                  h -> pages.count(h, request, token), () -> pages.countApart(request, token)));
       if (saved.isEmpty()) {
         return pages.unknownLink(request);
       }

@@ -2,8 +2,11 @@ package liaison.hub.security;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +15,8 @@ import liaison.hub.db.Database;
 import liaison.hub.db.Dialect;
 import liaison.hub.db.Leased;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,14 +80,102 @@ public class Throttles {
    */
   public Optional<Duration> tryAcquire(Handle h, List<Try> tries) {
     if (!together(tries)) {
-      for (Try t : tries) {
-        Optional<Duration> wait = t.limit().tryAcquire(h, t.key());
-        if (wait.isPresent()) {
-          return wait;
-        }
-      }
-      return Optional.empty();
+      return oneByOne(h, tries);
     }
+    Counting counting = counting(tries);
+    counting.lock(h).execute();
+    return counting.firstWait(counting.count(h).map((rs, ctx) -> Counting.waitIn(rs)).list());
+  }
+
+  /**
+   * Counts every try as {@link #tryAcquire(Handle, List)} does, in a transaction of its own whose
+   * commit waits for no flush ({@link Database#inTransactionWithoutFlush}): exact across hubs while
+   * it runs, lost only if the server itself crashes in the next moment.
+   *
+   * <p>On PostgreSQL, when the tries can be counted together, the whole transaction is one round
+   * trip: its beginning, the setting, the upsert that locks the keys, the count and the commit are
+   * sent in one go and run one after the other (each statement its own snapshot, so the count sees
+   * every try committed by a transaction the upsert waited for). The keys' rows are then locked
+   * only while the server runs the count and the commit, not across round trips to this hub: on a
+   * busy machine each round trip to a server process waiting for a core cost 2–6 ms, and every try
+   * through the same key waits that long for the one before it.
+   */
+  public Optional<Duration> tryAcquireApart(List<Try> tries) {
+    if (!together(tries)) {
+      // Rolled back when refused, so that a try refused by a later key counts for no earlier one.
+      try {
+        return database.inTransactionWithoutFlush(
+            h -> {
+              Optional<Duration> wait = tryAcquire(h, tries);
+              if (wait.isPresent()) {
+                throw new RefusedTry(wait.get());
+              }
+              return wait;
+            });
+      } catch (RefusedTry refused) {
+        return Optional.of(refused.wait);
+      }
+    }
+    Counting counting = counting(tries);
+    return database.withHandle(
+        h -> {
+          try {
+            return counting.firstWait(
+                counting
+                    .inOneGo(h)
+                    .execute(
+                        (statement, ctx) -> {
+                          PreparedStatement st = statement.get();
+                          // BEGIN, SET, the upsert: no rows; then the count's.
+                          while (!st.getMoreResults() && st.getUpdateCount() != -1) {
+                            // Past an update count, to the next result.
+                          }
+                          ResultSet rs = st.getResultSet();
+                          if (rs == null) {
+                            throw new IllegalStateException("the limits' count returned no rows");
+                          }
+                          List<Long> waits = new java.util.ArrayList<>();
+                          while (rs.next()) {
+                            waits.add(Counting.waitIn(rs));
+                          }
+                          return waits;
+                        }));
+          } catch (RuntimeException e) {
+            // A statement failed (a lock timeout, a deadlock): the server skipped the rest, the
+            // commit too, and holds the transaction open, failed, until it is rolled back.
+            try (java.sql.Statement rollback = h.getConnection().createStatement()) {
+              rollback.execute("ROLLBACK");
+            } catch (java.sql.SQLException | RuntimeException alsoFailed) {
+              e.addSuppressed(alsoFailed);
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** Rolls back the transaction of a refused try. */
+  private static final class RefusedTry extends RuntimeException {
+    private final Duration wait;
+
+    RefusedTry(Duration wait) {
+      super("refused for " + wait, null, false, false);
+      this.wait = wait;
+    }
+  }
+
+  /** The tries counted one by one, the first over its limit stopping the rest. */
+  private static Optional<Duration> oneByOne(Handle h, List<Try> tries) {
+    for (Try t : tries) {
+      Optional<Duration> wait = t.limit().tryAcquire(h, t.key());
+      if (wait.isPresent()) {
+        return wait;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The two statements that count tries together, bound ({@link #tryAcquire(Handle, List)}). */
+  private Counting counting(List<Try> tries) {
     long now = clock.millis();
     StringBuilder keys = new StringBuilder();
     StringBuilder each = new StringBuilder();
@@ -94,38 +187,65 @@ public class Throttles {
               "(%d, CAST(:s%d AS TEXT), CAST(:k%d AS TEXT), CAST(:h%d AS BIGINT), CAST(:l%d AS INTEGER))"
                   .formatted(i, i, i, i, i));
     }
-    var lock =
-        h.createUpdate(
-                "INSERT INTO throttle_key (scope, subject, last_at) VALUES "
-                    + keys
-                    + " ON CONFLICT (scope, subject) DO UPDATE SET last_at = throttle_key.last_at")
-            .bind("now", now);
-    var count =
-        h.createQuery(
-                "WITH k (ord, scope, subject, horizon, lim) AS (VALUES " + each + ")," + COUNT_ALL)
-            .bind("now", now);
+    Map<String, Object> lockBinds = new HashMap<>();
+    lockBinds.put("now", now);
+    for (int i = 0; i < tries.size(); i++) {
+      lockBinds.put("s" + i, ((InDatabase) tries.get(i).limit()).scope);
+      lockBinds.put("k" + i, tries.get(i).key());
+    }
+    Map<String, Object> countBinds = new HashMap<>(lockBinds);
     for (int i = 0; i < tries.size(); i++) {
       InDatabase limit = (InDatabase) tries.get(i).limit();
-      String key = tries.get(i).key();
-      lock.bind("s" + i, limit.scope).bind("k" + i, key);
-      count
-          .bind("s" + i, limit.scope)
-          .bind("k" + i, key)
-          .bind("h" + i, now - limit.window.toMillis())
-          .bind("l" + i, limit.limit);
+      countBinds.put("h" + i, now - limit.window.toMillis());
+      countBinds.put("l" + i, limit.limit);
     }
-    lock.execute();
-    return count.map((rs, ctx) -> rs.getBoolean("over") ? rs.getLong("wait") : -1L).list().stream()
-        .filter(ms -> ms >= 0)
-        .findFirst()
-        .map(ms -> Throttle.atLeastASecond(Duration.ofMillis(ms)));
+    return new Counting(
+        "INSERT INTO throttle_key (scope, subject, last_at) VALUES "
+            + keys
+            + " ON CONFLICT (scope, subject) DO UPDATE SET last_at = EXCLUDED.last_at",
+        lockBinds,
+        "WITH k (ord, scope, subject, horizon, lim) AS (VALUES " + each + ")," + COUNT_ALL,
+        countBinds);
+  }
+
+  /** The upsert that locks the keys' rows and the count after it, with their values. */
+  private record Counting(
+      String lock, Map<String, Object> lockBinds, String count, Map<String, Object> countBinds) {
+    Update lock(Handle h) {
+      return h.createUpdate(lock).bindMap(lockBinds);
+    }
+
+    Query count(Handle h) {
+      return h.createQuery(count).bindMap(countBinds);
+    }
+
+    /** Both, their transaction's beginning, its setting and its commit as one statement. */
+    Update inOneGo(Handle h) {
+      String sql = "BEGIN; " + Database.WITHOUT_FLUSH + "; " + lock + "; " + count + "; COMMIT";
+      return h.createUpdate(sql).bindMap(countBinds);
+    }
+
+    /** A key's row of the count: its wait in milliseconds when over its limit, -1 otherwise. */
+    static long waitIn(ResultSet rs) throws java.sql.SQLException {
+      return rs.getBoolean("over") ? rs.getLong("wait") : -1L;
+    }
+
+    /** The first key's wait over its limit; empty when every try was counted. */
+    Optional<Duration> firstWait(List<Long> waits) {
+      return waits.stream()
+          .filter(ms -> ms >= 0)
+          .findFirst()
+          .map(ms -> Throttle.atLeastASecond(Duration.ofMillis(ms)));
+    }
   }
 
   /**
    * After {@code k} (each try: its order, scope, key, window's horizon, limit): each key's tries in
    * its window, counted no further than its limit (the cost bounded by the limit, not by the tries
-   * kept); older ones deleted; this try added to every key and each key's last_at moved, only when
-   * no key is at its limit. A wait is the oldest try in the window leaving it.
+   * kept); older ones deleted; this try added to every key only when no key is at its limit. A wait
+   * is the oldest try in the window leaving it. Each key's last_at was moved by the upsert that
+   * locked it (a refused try's too: the key is then pruned a window later at most), so that each
+   * key's row is written once a try, not twice.
    */
   private static final String COUNT_ALL =
       """
@@ -142,11 +262,7 @@ public class Throttles {
       added AS (
         INSERT INTO throttle_hit (scope, subject, at)
         SELECT scope, subject, :now FROM counted
-        WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c.n >= c.lim)
-        RETURNING scope, subject),
-      heard AS (
-        UPDATE throttle_key SET last_at = :now FROM added
-        WHERE throttle_key.scope = added.scope AND throttle_key.subject = added.subject)
+        WHERE NOT EXISTS (SELECT 1 FROM counted c WHERE c.n >= c.lim))
       SELECT n >= lim AS over, oldest - horizon AS wait FROM counted ORDER BY ord
       """;
 

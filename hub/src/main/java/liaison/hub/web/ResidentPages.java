@@ -134,10 +134,20 @@ public class ResidentPages {
    */
   public Optional<Duration> count(Handle h, HttpRequest<?> request, String token) {
     // Both in one go: on PostgreSQL two statements instead of ten.
-    return throttles.tryAcquire(
-        h,
-        List.of(
-            new Throttles.Try(perIp, addresses.of(request)), new Throttles.Try(perToken, token)));
+    return throttles.tryAcquire(h, tries(request, token));
+  }
+
+  /**
+   * Counts a public POST, as {@link #count} does, in a transaction of its own whose commit waits
+   * for no flush: on PostgreSQL one round trip ({@link Throttles#tryAcquireApart}).
+   */
+  public Optional<Duration> countApart(HttpRequest<?> request, String token) {
+    return throttles.tryAcquireApart(tries(request, token));
+  }
+
+  private List<Throttles.Try> tries(HttpRequest<?> request, String token) {
+    return List.of(
+        new Throttles.Try(perIp, addresses.of(request)), new Throttles.Try(perToken, token));
   }
 
   /** Counts a rating against its tracking code, then against the address. */

@@ -9,7 +9,6 @@ import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import liaison.hub.CountedStatements;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.StaffClient;
@@ -37,9 +36,6 @@ import liaison.signage.protocol.StationState;
 import liaison.signage.protocol.Topic;
 import liaison.testkit.MediaSamples;
 import liaison.testkit.TestClient;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -406,36 +402,10 @@ class MediaSlidesTest {
 
   /** How many SQL statements this thread runs while doing {@code work}. */
   private int queries(Runnable work) {
-    SqlStatements config = database.jdbi().getConfig(SqlStatements.class);
-    SqlLogger before = config.getSqlLogger();
-    AtomicInteger count = new AtomicInteger();
-    Thread self = Thread.currentThread();
-    config.setSqlLogger(
-        new SqlLogger() {
-          @Override
-          public void logBeforeExecution(StatementContext context) {
-            if (Thread.currentThread() == self) {
-              count.incrementAndGet();
-            }
-            before.logBeforeExecution(context);
-          }
-
-          @Override
-          public void logAfterExecution(StatementContext context) {
-            before.logAfterExecution(context);
-          }
-
-          @Override
-          public void logException(StatementContext context, SQLException ex) {
-            before.logException(context, ex);
-          }
-        });
-    try {
+    try (CountedStatements counted = CountedStatements.ofThisThread(database)) {
       work.run();
-    } finally {
-      config.setSqlLogger(before);
+      return (int) counted.count();
     }
-    return count.get();
   }
 
   @Test

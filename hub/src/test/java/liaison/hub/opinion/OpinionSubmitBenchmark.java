@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import liaison.hub.CountedStatements;
 import liaison.hub.OnBothStores;
 import liaison.hub.RunningHub;
 import liaison.hub.StationsProcess;
@@ -22,6 +25,7 @@ import liaison.hub.db.Sql;
 import liaison.hub.station.StationRepository;
 import liaison.testkit.Benchmarks;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -103,22 +107,58 @@ class OpinionSubmitBenchmark {
                 multipart,
                 String.format("%.3f", multipart.perSecond() / bare.perSecond()),
                 String.format("%.3f", multipart.perSecond() / service.perSecond()));
+    String database =
+        String.format(
+                "| %-44s | %10s | %12s | %14s | %14s |%n",
+                "series, per submission",
+                "statements",
+                "transactions",
+                "DB backends µs",
+                "all server µs")
+            + databaseRow("bare JDBC inserts, 1 thread", bare)
+            + databaseRow("OpinionSubmissions.submit, 1 thread", service)
+            + databaseRow("HTTP plain form, " + CLIENTS + " clients (verdict)", plain)
+            + databaseRow("HTTP multipart, " + CLIENTS + " clients", multipart);
     Benchmarks.record(
         "opinion-submit-" + store.name().toLowerCase(Locale.ROOT),
         latency
             + "\n"
             + rates
+            + "\nWhat the database did per submission (statements counted as the hub sends them;"
+            + " on PostgreSQL each is a round trip, and each transaction's commit one more, but"
+            + " for the form's limits' transaction, one statement that carries its own commit;"
+            + " the server's CPU from /proc, 'all server' every PostgreSQL process of the machine):"
+            + "\n"
+            + database
             + "\nThe HTTP clients: "
             + CLIENTS
             + " threads in a JVM of their own (OpinionLoad), each one HTTP/1.1 keep-alive socket,"
             + " the requests' bytes prepared before the phase, of each answer only the status and"
             + " headers read. 'hub CPU' is the hub's JVM alone (it runs the service series too);"
-            + " PostgreSQL's server processes are in neither column.\n"
+            + " PostgreSQL's server processes are in neither column (see the table above).\n"
             + String.format(
                 "The hub's JIT compilers (in 'hub CPU') during the plain series: %.0f ms, during the"
                     + " multipart one: %.0f ms.%n",
                 plain.jitMillis(), multipart.jitMillis())
+            + String.format(
+                "The limits' windows (never reached): %s.%n",
+                System.getProperty("liaison.bench.opinion.limitWindow", "1s"))
             + String.format("%nload average before %.2f, after %.2f%n", load, loadAfter));
+  }
+
+  private static String databaseRow(String series, Run run) {
+    DatabaseWork.Per d = run.database();
+    return String.format(
+        "| %-44s | %10.2f | %12s | %14s | %14s |%n",
+        series,
+        d.statements(),
+        orBlank(d.transactions(), "%.2f"),
+        orBlank(d.backendsMicros(), "%.0f"),
+        orBlank(d.serverMicros(), "%.0f"));
+  }
+
+  private static String orBlank(double value, String format) {
+    return Double.isNaN(value) ? "" : String.format(format, value);
   }
 
   private static String row(String series, Run run, String ratio, String toService) {
@@ -139,9 +179,14 @@ class OpinionSubmitBenchmark {
    * the rates.
    */
   private record Run(
-      long[] nanos, double perSecond, double cpuMicros, double clientCpuMicros, double jitMillis) {
-    Run(long[] nanos, double perSecond, double cpuMicros) {
-      this(nanos, perSecond, cpuMicros, Double.NaN, Double.NaN);
+      long[] nanos,
+      double perSecond,
+      double cpuMicros,
+      double clientCpuMicros,
+      double jitMillis,
+      DatabaseWork.Per database) {
+    Run(long[] nanos, double perSecond, double cpuMicros, DatabaseWork.Per database) {
+      this(nanos, perSecond, cpuMicros, Double.NaN, Double.NaN, database);
     }
   }
 
@@ -164,17 +209,27 @@ class OpinionSubmitBenchmark {
     // Limits no submission reaches, counted as always; their windows a second long, so that each
     // key holds its last second's tries (a few hundred), as under the hub's own limits it holds at
     // most 120 (an hour's), not every try of the run (thousands, each counted anew).
+    // -Dliaison.bench.opinion.limitWindow=250ms for windows that keep about as many tries a key
+    // (120-130 at 500 a second) as the hub's own limits count at most (120): the limits' count,
+    // PostgreSQL's largest cost per submission, then costs what it costs in service.
+    String window = System.getProperty("liaison.bench.opinion.limitWindow", "1s");
     Map<String, Object> limits =
         Map.of(
             "hub.opinions.per-ip",
             1_000_000,
             "hub.opinions.per-ip-window",
-            "1s",
+            window,
             "hub.opinions.per-token",
             1_000_000,
             "hub.opinions.per-token-window",
-            "1s");
-    try (RunningHub hub = RunningHub.start(data, store, limits)) {
+            window);
+    try (RunningHub hub = RunningHub.start(data, store, limits);
+        DatabaseWork work =
+            new DatabaseWork(
+                hub.bean(liaison.hub.db.Database.class),
+                store == TestDatabases.Store.POSTGRESQL
+                    ? TestDatabases.postgresOf(data).connect()
+                    : null)) {
       String token =
           hub.bean(StationRepository.class).find("s-001").orElseThrow().station().publicToken();
       URI url = hub.url("/o/" + token);
@@ -193,11 +248,11 @@ class OpinionSubmitBenchmark {
         // Both kinds warmed up before either is measured, multipart first: the code both share is
         // then compiled for both before the verdict's series (warmed up last, with multipart after
         // it, the plain series paid for the JIT recompiling that code: 3.7 s of a 5 s series).
-        phase(clients, "multipart", MULTIPART_WARM_UP, 0);
-        phase(clients, "plain", WARM_UP, MULTIPART_WARM_UP);
+        phase(clients, "multipart", MULTIPART_WARM_UP, 0, null);
+        phase(clients, "plain", WARM_UP, MULTIPART_WARM_UP, null);
         int offset = WARM_UP + MULTIPART_WARM_UP;
-        plain = phase(clients, "plain", COUNT, offset);
-        multipart = phase(clients, "multipart", COUNT, offset + COUNT);
+        plain = phase(clients, "plain", COUNT, offset, work);
+        multipart = phase(clients, "multipart", COUNT, offset + COUNT, work);
       }
       int expected = WARM_UP + COUNT + MULTIPART_WARM_UP + COUNT;
       int stored =
@@ -215,6 +270,7 @@ class OpinionSubmitBenchmark {
       OpinionSubmissions submissions = hub.bean(OpinionSubmissions.class);
       OpinionSubmissions.Address address = new OpinionSubmissions.Address("s-001", null);
       long[] direct = new long[COUNT];
+      DatabaseWork.Mark directMark = work.mark();
       long startDirect = System.nanoTime();
       long cpuDirect = cpu();
       for (int i = 0; i < COUNT; i++) {
@@ -232,18 +288,17 @@ class OpinionSubmitBenchmark {
         submissions.submit(address, draft);
         direct[i] = System.nanoTime() - t0;
       }
+      double directSeconds = (System.nanoTime() - startDirect) / 1e9;
+      double directCpu = (cpu() - cpuDirect) / 1e3 / COUNT;
       Run service =
-          new Run(
-              direct,
-              COUNT / ((System.nanoTime() - startDirect) / 1e9),
-              (cpu() - cpuDirect) / 1e3 / COUNT);
+          new Run(direct, COUNT / directSeconds, directCpu, work.since(directMark, COUNT));
       Run bare;
       if (store == TestDatabases.Store.SQLITE) {
         bare = bareInserts(data.resolveSibling("bare"));
       } else {
         // The database the hub migrated, its own station: the same server, schema and settings.
         try (Connection db = TestDatabases.postgresOf(data).connect()) {
-          bare = bareInserts(db, "s-001");
+          bare = bareInserts(db, "s-001", 1);
         }
       }
       return new Run[] {plain, multipart, service, bare};
@@ -254,10 +309,12 @@ class OpinionSubmitBenchmark {
    * {@code count} submissions of {@code kind} sent by the clients' JVM, each of which must answer
    * 303; the hub's CPU counted from the moment the clients are told to go to their last answer.
    */
-  private static Run phase(StationsProcess clients, String kind, int count, int offset)
+  private static Run phase(
+      StationsProcess clients, String kind, int count, int offset, @Nullable DatabaseWork work)
       throws Exception {
     clients.send("run " + kind + " " + count + " " + offset);
     clients.next(OpinionLoad.ANSWER + "ready", Duration.ofMinutes(2));
+    DatabaseWork.Mark mark = work == null ? null : work.mark();
     long cpuStart = cpu();
     long jitStart = jit();
     clients.send("go");
@@ -267,7 +324,13 @@ class OpinionSubmitBenchmark {
     double seconds = Double.parseDouble(done[0]);
     long clientsCpu = Long.parseLong(done[1]);
     long[] nanos = Arrays.stream(done[2].split(",")).mapToLong(Long::parseLong).toArray();
-    return new Run(nanos, count / seconds, hubCpu / 1e3 / count, clientsCpu / 1e3 / count, jit);
+    return new Run(
+        nanos,
+        count / seconds,
+        hubCpu / 1e3 / count,
+        clientsCpu / 1e3 / count,
+        jit,
+        mark == null ? DatabaseWork.Per.NONE : work.since(mark, count));
   }
 
   /**
@@ -293,12 +356,16 @@ class OpinionSubmitBenchmark {
                 + now
                 + "')");
       }
-      return bareInserts(db, "s-b");
+      return bareInserts(db, "s-b", Double.NaN);
     }
   }
 
-  /** The case and its 'submit' line for {@code station}, one transaction each, on one thread. */
-  private static Run bareInserts(Connection db, String station) throws Exception {
+  /**
+   * The case and its 'submit' line for {@code station}, one transaction each, on one thread; {@code
+   * transactions} as the table shows it (1 on PostgreSQL, NaN where a commit is no round trip).
+   */
+  private static Run bareInserts(Connection db, String station, double transactions)
+      throws Exception {
     db.setAutoCommit(false);
     try (PreparedStatement kase =
             db.prepareStatement(
@@ -311,8 +378,12 @@ class OpinionSubmitBenchmark {
       long start = System.nanoTime();
       long cpuStart = cpu();
       long[] nanos = insert(db, kase, event, station, COUNT, WARM_UP);
+      // Two statements and a commit each, by construction; the server's CPU not measured here.
       return new Run(
-          nanos, COUNT / ((System.nanoTime() - start) / 1e9), (cpu() - cpuStart) / 1e3 / COUNT);
+          nanos,
+          COUNT / ((System.nanoTime() - start) / 1e9),
+          (cpu() - cpuStart) / 1e3 / COUNT,
+          new DatabaseWork.Per(2, transactions, Double.NaN, Double.NaN));
     }
   }
 
@@ -344,5 +415,128 @@ class OpinionSubmitBenchmark {
       nanos[i] = System.nanoTime() - t0;
     }
     return nanos;
+  }
+
+  /**
+   * What the database did over a series, per submission: the statements the hub sent (each a round
+   * trip to PostgreSQL's server), on PostgreSQL the transactions committed in the hub's database
+   * (each one more round trip, its commit) and the CPU of the server's processes: those serving
+   * this database's connections and all of them (its WAL writer and the rest included; other
+   * databases' too, so on a quiet machine only). NaN where it does not apply or cannot be read.
+   */
+  static final class DatabaseWork implements AutoCloseable {
+    /** What was done per submission; NaN where not known. */
+    record Per(double statements, double transactions, double backendsMicros, double serverMicros) {
+      static final Per NONE = new Per(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** The counters at one moment. */
+    record Mark(long statements, long transactions, Map<Long, Long> backends, long server) {}
+
+    // Linux's USER_HZ, the unit of /proc/<pid>/stat's CPU times, on every architecture we run.
+    private static final double MICROS_PER_TICK = 10_000;
+    private final CountedStatements statements;
+    private final @Nullable Connection postgres;
+
+    DatabaseWork(liaison.hub.db.Database database, @Nullable Connection postgres) {
+      this.statements = CountedStatements.all(database);
+      this.postgres = postgres;
+    }
+
+    /**
+     * The counters now. PostgreSQL's servers publish a transaction count at most a second after it,
+     * so on PostgreSQL this waits that second, after reading the CPU times (not in a smoke run,
+     * whose figures mean nothing).
+     */
+    Mark mark() throws Exception {
+      long counted = statements.count();
+      if (postgres == null) {
+        return new Mark(counted, 0, Map.of(), 0);
+      }
+      Map<Long, Long> backends = new java.util.HashMap<>();
+      try (Statement s = postgres.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT pid FROM pg_stat_activity"
+                      + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+        while (rs.next()) {
+          long pid = rs.getLong(1);
+          backends.put(pid, ticks(pid));
+        }
+      }
+      long server = 0;
+      try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+        for (Path p : (Iterable<Path>) procs::iterator) {
+          String name = p.getFileName().toString();
+          if (name.chars().allMatch(Character::isDigit)
+              && java.nio.file.Files.isReadable(p.resolve("stat"))) {
+            String stat = readOrEmpty(p.resolve("stat"));
+            if (stat.contains("(postgres)")) {
+              server += ticks(Long.parseLong(name));
+            }
+          }
+        }
+      } catch (java.io.IOException e) {
+        server = -1;
+      }
+      Thread.sleep(Benchmarks.choose(1_100, 0));
+      long transactions;
+      try (Statement s = postgres.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+        rs.next();
+        transactions = rs.getLong(1);
+      }
+      return new Mark(counted, transactions, backends, server);
+    }
+
+    /** What was done since {@code start}, per each of {@code count} submissions. */
+    Per since(Mark start, int count) throws Exception {
+      Mark end = mark();
+      double statementsEach = (end.statements() - start.statements()) / (double) count;
+      if (postgres == null) {
+        return new Per(statementsEach, Double.NaN, Double.NaN, Double.NaN);
+      }
+      long backends = 0;
+      for (Map.Entry<Long, Long> b : end.backends().entrySet()) {
+        backends += b.getValue() - start.backends().getOrDefault(b.getKey(), 0L);
+      }
+      return new Per(
+          statementsEach,
+          (end.transactions() - start.transactions()) / (double) count,
+          backends * MICROS_PER_TICK / count,
+          start.server() < 0 || end.server() < 0
+              ? Double.NaN
+              : (end.server() - start.server()) * MICROS_PER_TICK / count);
+    }
+
+    /** A process's user and system CPU time so far, in ticks; 0 when it is gone. */
+    private static long ticks(long pid) {
+      String stat = readOrEmpty(Path.of("/proc", Long.toString(pid), "stat"));
+      int close = stat.lastIndexOf(')');
+      if (close < 0) {
+        return 0;
+      }
+      String[] fields = stat.substring(close + 2).split(" ");
+      // After the name: state is field 3, utime 14 and stime 15.
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String readOrEmpty(Path file) {
+      try {
+        return java.nio.file.Files.readString(file);
+      } catch (java.io.IOException e) {
+        return "";
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      statements.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
   }
 }
