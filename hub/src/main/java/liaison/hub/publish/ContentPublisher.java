@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.config.PublishConfig;
 import liaison.hub.db.Leases;
+import liaison.hub.ingest.PublishingRound;
 import liaison.hub.notice.NoticeRepository;
 import liaison.hub.station.StationRepository;
 import liaison.hub.station.StationsChanged;
@@ -134,6 +135,11 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private volatile String lastRound = "";
 
   /**
+   * Said while a round is built, so the stations' reports wait for it ({@link PublishingRound}).
+   */
+  private final PublishingRound round;
+
+  /**
    * Nanoseconds a round spent in each step of its chunks, summed: reading the last versions (and
    * the stored bytes of those that need them), building the snapshots, encoding and hashing the
    * changed ones, recording them (the encoding aside), and waiting for room in the sender's queue.
@@ -163,7 +169,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       PublishConfig config,
       NoticeRepository notices,
       Leases leases,
+      PublishingRound round,
       Clock clock) {
+    this.round = round;
     this.notices = notices;
     this.leases = leases;
     this.builder = builder;
@@ -240,6 +248,41 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     }
   }
 
+  /**
+   * Rebuilds, records and queues {@code batch} a chunk at a time; returns the versions recorded.
+   */
+  private int publishInChunks(List<String> batch) {
+    int recorded = 0;
+    for (int from = 0; from < batch.size(); from += CHUNK) {
+      List<String> rest = batch.subList(from, batch.size());
+      if (!leases.holds(LEASE)) {
+        // Lost the lease: the rest is the next holder's (it publishes every station first).
+        stationsChanged(rest);
+        break;
+      }
+      List<String> chunk = new ArrayList<>(CHUNK);
+      for (String stationId : rest.subList(0, Math.min(CHUNK, rest.size()))) {
+        // A station whose publish awaits its PUBACK is rebuilt once it comes (see handOver), never
+        // twice in flight.
+        if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) == null) {
+          chunk.add(stationId);
+        }
+      }
+      try {
+        recorded += publish(chunk);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "{} stations from {}: content not published ({}); will retry",
+            chunk.size(),
+            chunk.isEmpty() ? "-" : chunk.getFirst(),
+            e.toString());
+        stationsChanged(chunk);
+        pause();
+      }
+    }
+    return recorded;
+  }
+
   private void work() {
     nextRefresh = System.nanoTime() + config.refresh().toNanos();
     boolean leading = false;
@@ -304,33 +347,11 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       long started = System.nanoTime();
       Arrays.fill(steps, 0);
       int recorded = 0;
-      for (int from = 0; from < batch.size(); from += CHUNK) {
-        List<String> rest = batch.subList(from, batch.size());
-        if (!leases.holds(LEASE)) {
-          // Lost the lease: the rest is the next holder's (it publishes every station first).
-          stationsChanged(rest);
-          break;
-        }
-        List<String> chunk = new ArrayList<>(CHUNK);
-        for (String stationId : rest.subList(0, Math.min(CHUNK, rest.size()))) {
-          // A station whose publish awaits its PUBACK is rebuilt once it comes (see handOver),
-          // never
-          // twice in flight.
-          if (inFlight.computeIfPresent(stationId, (id, again) -> Boolean.TRUE) == null) {
-            chunk.add(stationId);
-          }
-        }
-        try {
-          recorded += publish(chunk);
-        } catch (RuntimeException e) {
-          LOG.warn(
-              "{} stations from {}: content not published ({}); will retry",
-              chunk.size(),
-              chunk.isEmpty() ? "-" : chunk.getFirst(),
-              e.toString());
-          stationsChanged(chunk);
-          pause();
-        }
+      round.begin();
+      try {
+        recorded = publishInChunks(batch);
+      } finally {
+        round.end();
       }
       synchronized (dirty) {
         building = false;
