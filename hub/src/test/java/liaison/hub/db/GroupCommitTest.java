@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import liaison.hub.OnBothStores;
 import liaison.hub.TestDatabases;
 import liaison.hub.TestStore;
@@ -42,11 +44,15 @@ class GroupCommitTest {
       List<Future<String>> answers = new ArrayList<>();
       try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
         // Given a first writer holding the commit until the others have queued behind it (SQLite).
+        // The others start only once it runs its work: started together, one of them could lead
+        // and take the first writer's work into its own group, leaving one fewer to queue.
+        CountDownLatch leading = new CountDownLatch(1);
         answers.add(
             callers.submit(
                 () ->
                     writes.inTransaction(
                         h -> {
+                          leading.countDown();
                           if (grouping) {
                             await()
                                 .atMost(Duration.ofSeconds(20))
@@ -54,6 +60,7 @@ class GroupCommitTest {
                           }
                           return county(h, 0);
                         })));
+        assertThat(leading.await(20, TimeUnit.SECONDS)).as("the first writer runs").isTrue();
         // When the others write two rows each, every third failing after both.
         for (int i = 1; i < CALLERS; i++) {
           int n = i;
