@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -78,10 +77,6 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
 
   /** How many dirty stations are built, recorded in one transaction and sent together. */
   static final int CHUNK = 500;
-
-  /** The stamp both sides of a comparison get, so that only what a station shows is compared. */
-  private static final OffsetDateTime SAME_TIME =
-      OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final SnapshotBuilder builder;
   private final PublicationRepository publications;
@@ -462,6 +457,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     // after this one, can have given it out. Versions, publications and notices of the whole
     // chunk: one commit.
     Map<String, StationContent> stamped = new HashMap<>();
+    // The bytes encoded, sent as they are: the stored text is for the database only.
+    Map<String, byte[]> encodedBytes = new HashMap<>();
     long encoding = steps[Step.ENCODE.ordinal()];
     long t2 = System.nanoTime();
     List<PublicationRepository.Encoded> recorded =
@@ -472,6 +469,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
               StationContent content = stamped(built.get(stationId), version);
               stamped.put(stationId, content);
               byte[] bytes = ProtocolCodec.encode(content);
+              encodedBytes.put(stationId, bytes);
               PublicationRepository.Encoded encoded =
                   new PublicationRepository.Encoded(
                       new Publication(
@@ -496,7 +494,8 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       return recorded.size();
     }
     for (PublicationRepository.Encoded e : recorded) {
-      send(e.publication().stationId(), e.publication().version(), e.publication().payload());
+      String stationId = e.publication().stationId();
+      send(stationId, e.publication().version(), encodedBytes.get(stationId));
     }
     return recorded.size();
   }
@@ -543,13 +542,15 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     }
   }
 
-  /** Whether two snapshots show the same: everything but the version and when they were built. */
+  /**
+   * Whether two snapshots show the same: everything but the version and when they were built. One
+   * of them is copied with the other's stamp (one copy, not two, for each station of a round).
+   */
   static boolean sameContent(StationContent a, StationContent b) {
-    return unstamped(a).equals(unstamped(b));
-  }
-
-  private static StationContent unstamped(StationContent c) {
-    return c.withVersion(1, SAME_TIME);
+    if (a.version() == b.version() && a.generatedAt().equals(b.generatedAt())) {
+      return a.equals(b);
+    }
+    return a.withVersion(b.version(), b.generatedAt()).equals(b);
   }
 
   private static StationContent stamped(StationContent c, long version) {

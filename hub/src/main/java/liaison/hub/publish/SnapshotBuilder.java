@@ -244,56 +244,50 @@ public class SnapshotBuilder {
     String opinion = links.opinion(s.publicToken());
     Map<String, String> deputyTokens = chunk.deputyTokens().getOrDefault(stationId, Map.of());
 
+    // Every part in one construction, so the snapshot's checks run once: each withX is a copy
+    // checked again, four more a station in a county's round.
     return new StationContent(
+        s.id(),
+        1,
+        generatedAt,
+        new StationContent.Station(
             s.id(),
-            1,
-            generatedAt,
-            new StationContent.Station(
-                s.id(),
-                s.name(),
-                s.kind(),
-                place.townshipName(),
-                place.countyName(),
-                s.address(),
-                s.openingHours(),
-                s.signPlate(),
-                SHANGHAI),
-            assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
-            publicSlots,
-            chunk.aimed().get(stationId).stream()
-                .map(
-                    n ->
-                        new StationContent.Notice(
-                            n.id(),
-                            n.title(),
-                            n.body(),
-                            n.priority(),
-                            n.validFrom(),
-                            n.validUntil()))
-                .toList(),
-            new StationContent.Links(
-                opinion,
-                links.booking(s.publicToken()),
-                links.photoBase(),
-                links.livelihood(s.publicToken())),
-            results(
-                chunk.periods().get(stationId),
-                chunk.summaries().getOrDefault(stationId, List.of())),
-            Optional.ofNullable(chunk.playlists().get(stationId))
-                .map(PlaylistRepository.Stored::playlist)
-                .orElse(null),
-            plan(chunk.plans().getOrDefault(stationId, List.of()), assignedIds))
-        .withDuty(
-            duty(
-                chunk.signInKeys().get(stationId),
-                countyStars,
-                chunk.reports().getOrDefault(stationId, List.of())))
-        .withSoftware(software(chunk.software().get(stationId)))
-        .withMedia(
-            media(
-                chunk.slides().getOrDefault(stationId, List.of()),
-                chunk.volumes().getOrDefault(stationId, 0)))
-        .withLivelihood(chunk.livelihood().get(stationId));
+            s.name(),
+            s.kind(),
+            place.townshipName(),
+            place.countyName(),
+            s.address(),
+            s.openingHours(),
+            s.signPlate(),
+            SHANGHAI),
+        assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
+        publicSlots,
+        chunk.aimed().get(stationId).stream()
+            .map(
+                n ->
+                    new StationContent.Notice(
+                        n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
+            .toList(),
+        new StationContent.Links(
+            opinion,
+            links.booking(s.publicToken()),
+            links.photoBase(),
+            links.livelihood(s.publicToken())),
+        results(
+            chunk.periods().get(stationId), chunk.summaries().getOrDefault(stationId, List.of())),
+        Optional.ofNullable(chunk.playlists().get(stationId))
+            .map(PlaylistRepository.Stored::playlist)
+            .orElse(null),
+        plan(chunk.plans().getOrDefault(stationId, List.of()), assignedIds),
+        duty(
+            chunk.signInKeys().get(stationId),
+            countyStars,
+            chunk.reports().getOrDefault(stationId, List.of())),
+        software(chunk.software().get(stationId)),
+        media(
+            chunk.slides().getOrDefault(stationId, List.of()),
+            chunk.volumes().getOrDefault(stationId, 0)),
+        chunk.livelihood().get(stationId));
   }
 
   /**

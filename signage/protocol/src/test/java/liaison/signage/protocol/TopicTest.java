@@ -3,6 +3,9 @@ package liaison.signage.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import liaison.signage.protocol.Topic.Channel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +79,41 @@ class TopicTest {
     assertThatThrownBy(() -> Topic.stationContent("x".repeat(65)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Topic.isValidStationId("x".repeat(64))).isTrue();
+  }
+
+  @Test
+  void shouldCheckAStationIdAsItsPatternDoes() {
+    // Every text of up to four characters from letters, digits, hyphens and what an id must not
+    // hold, and texts around the length limit: the hand-written check says what the pattern says.
+    String alphabet = "az09-A/_é ";
+    List<String> texts = new ArrayList<>(List.of(""));
+    List<String> shorter = List.of("");
+    for (int length = 1; length <= 4; length++) {
+      List<String> longer = new ArrayList<>();
+      for (String text : shorter) {
+        for (char c : alphabet.toCharArray()) {
+          longer.add(text + c);
+        }
+      }
+      texts.addAll(longer);
+      shorter = longer;
+    }
+    for (int length = 62; length <= 66; length++) {
+      for (String edge : List.of("a", "-", "0", "Z")) {
+        texts.add(edge + "b".repeat(length - 2) + edge);
+        texts.add("c" + "-".repeat(length - 2) + "9");
+      }
+    }
+    Pattern pattern = Topic.stationIdPattern();
+    int valid = 0;
+    for (String text : texts) {
+      boolean expected = pattern.matcher(text).matches();
+      assertThat(Topic.isValidStationId(text)).as("'%s'", text).isEqualTo(expected);
+      valid += expected ? 1 : 0;
+    }
+    assertThat(valid).as("valid ids among the texts").isGreaterThanOrEqualTo(500);
+    assertThat(texts.size() - valid).as("invalid ones").isGreaterThan(10_000);
+    assertThat(Topic.isValidStationId(null)).isFalse();
   }
 
   @ParameterizedTest(name = "{0} ⇄ {1} answers {2}")
