@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import liaison.hub.broker.BrokerClient;
 import liaison.hub.broker.MalformedSenders;
 import liaison.hub.db.Database;
@@ -58,6 +59,12 @@ public class StateIngest {
    */
   private static final Duration ROUND_FIRST = Duration.ofSeconds(10);
 
+  /** How long closing waits for a batch being stored. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+  /** How often the writer, with nothing queued, looks whether the hub is closing. */
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(250);
+
   private final BrokerClient broker;
   private final StationRepository stations;
   private final Database database;
@@ -66,6 +73,7 @@ public class StateIngest {
   private final PublishingRound round;
   private final LinkedBlockingQueue<BrokerClient.Delivery> queue = new LinkedBlockingQueue<>();
   private @Nullable Thread writer;
+  private volatile boolean closing;
 
   public StateIngest(
       BrokerClient broker,
@@ -88,9 +96,20 @@ public class StateIngest {
     broker.subscribe(Topic.allStations(Topic.Channel.STATE), this::receive);
   }
 
+  /**
+   * Lets a batch being stored finish (its states acknowledged) before the hub goes on closing,
+   * rather than interrupting the writer inside the database's driver; interrupts it only if it has
+   * not stopped within {@link #STOP_WAIT}.
+   */
   @PreDestroy
   void stop() {
+    closing = true;
     if (writer != null) {
+      try {
+        writer.join(STOP_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       writer.interrupt();
     }
   }
@@ -102,9 +121,13 @@ public class StateIngest {
 
   private void write() {
     List<BrokerClient.Delivery> batch = new ArrayList<>(BATCH);
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!closing) {
       try {
-        batch.add(queue.take());
+        BrokerClient.Delivery first = queue.poll(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
         // The stations' contents first: their reports wait while a round is being built.
         round.awaitNone(ROUND_FIRST);
       } catch (InterruptedException e) {
@@ -135,6 +158,11 @@ public class StateIngest {
       known =
           stations.places(batch.stream().flatMap(d -> stateTopic(d).stream()).toList()).keySet();
     } catch (RuntimeException e) {
+      if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
+        // One line for the batch, not one per state: up to 500 of them at once.
+        unavailable(batch.size(), e);
+        return;
+      }
       batch.forEach(
           d ->
               handled(
@@ -160,10 +188,7 @@ public class StateIngest {
           });
     } catch (RuntimeException e) {
       if (DatabaseFault.of(e) == DatabaseFault.UNAVAILABLE) {
-        LOG.warn(
-            "{} states were not stored, the database is unavailable ({}); the next heartbeats bring them again",
-            checked.size(),
-            e.toString());
+        unavailable(checked.size(), e);
         return;
       }
       for (Checked c : checked) {
@@ -171,6 +196,13 @@ public class StateIngest {
             c.delivery(), () -> database.useTransaction(h -> store(h, c.stationId(), c.state())));
       }
     }
+  }
+
+  private static void unavailable(int states, RuntimeException e) {
+    LOG.warn(
+        "{} states were not stored, the database is unavailable ({}); the next heartbeats bring them again",
+        states,
+        e.toString());
   }
 
   /** The stored state of a station. */

@@ -341,7 +341,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       }
       long started = System.nanoTime();
       Arrays.fill(steps, 0);
-      int recorded = 0;
+      int recorded;
       round.begin();
       try {
         recorded = publishInChunks(batch);
