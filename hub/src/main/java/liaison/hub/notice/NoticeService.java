@@ -155,7 +155,7 @@ public class NoticeService {
           notices.insert(h, notice);
           audit.record(h, staff, "create", "notice", notice.id(), describe(notice));
         });
-    stationsChanged.publishEvent(new StationsChanged(notices.targetStations(notice)));
+    stationsChanged.publishEvent(StationsChanged.notices(notices.targetStations(notice)));
     return notice;
   }
 
@@ -171,7 +171,7 @@ public class NoticeService {
         });
     Set<String> affected = new LinkedHashSet<>(reachedBefore);
     affected.addAll(notices.targetStations(after));
-    stationsChanged.publishEvent(new StationsChanged(affected));
+    stationsChanged.publishEvent(StationsChanged.notices(affected));
     return after;
   }
 
@@ -183,7 +183,7 @@ public class NoticeService {
           notices.delete(h, id);
           audit.record(h, staff, "delete", "notice", id, describe(notice));
         });
-    stationsChanged.publishEvent(new StationsChanged(reached));
+    stationsChanged.publishEvent(StationsChanged.notices(reached));
   }
 
   private void requireEdit(Staff staff, Notice n) {

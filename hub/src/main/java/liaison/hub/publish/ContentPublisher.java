@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * (re)connect the stored payloads are published again, so a broker that lost its retained messages
  * gets them back with unchanged versions.
  *
+ * <p>A change of notices alone ({@link StationsChanged#noticesOnly}: a notice saved, edited or
+ * deleted) reads only the notices of the stations it reaches into the snapshots this hub holds,
+ * rather than rebuilding every part of them: a county-wide notice costs a notice's work per
+ * station. The full rebuild every refresh, and any other change, still rebuild everything.
+ *
  * <p>A snapshot is built once and compared with the last one published (version and time aside);
  * only a different one gets a new version from the database ({@link
  * PublicationRepository#recordNext}) and is encoded, once: those bytes are hashed, stored and
@@ -85,6 +92,14 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   private final PublishConfig config;
   private final Clock clock;
   private final Set<String> dirty = new LinkedHashSet<>();
+
+  /**
+   * Those of the dirty stations whose notices alone changed ({@link #noticesChanged}): rebuilt by
+   * reading their notices into the snapshot this hub holds, when it holds the one published; a
+   * station marked by any other change leaves this set. Guarded by {@link #dirty}.
+   */
+  private final Set<String> noticesOnly = new HashSet<>();
+
   private final Set<String> onBroker = ConcurrentHashMap.newKeySet();
 
   /**
@@ -142,6 +157,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
    */
   private final long[] steps = new long[Step.values().length];
 
+  /** How many stations of the round had their notices alone read in. Only the worker touches it. */
+  private int noticesRead;
+
   private enum Step {
     CURRENT("versions and stored bytes"),
     BUILD("build"),
@@ -197,7 +215,11 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   @Override
   public void onApplicationEvent(StationsChanged event) {
     if (leases.holds(LEASE)) {
-      stationsChanged(event.stationIds());
+      if (event.noticesOnly()) {
+        noticesChanged(event.stationIds());
+      } else {
+        stationsChanged(event.stationIds());
+      }
       return;
     }
     try {
@@ -225,6 +247,22 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   public void stationsChanged(Collection<String> stationIds) {
     synchronized (dirty) {
       dirty.addAll(stationIds);
+      stationIds.forEach(noticesOnly::remove);
+      dirty.notifyAll();
+    }
+  }
+
+  /**
+   * Marks stations whose notices alone changed; returns at once. One already marked for a full
+   * rebuild stays so.
+   */
+  public void noticesChanged(Collection<String> stationIds) {
+    synchronized (dirty) {
+      for (String stationId : stationIds) {
+        if (dirty.add(stationId)) {
+          noticesOnly.add(stationId);
+        }
+      }
       dirty.notifyAll();
     }
   }
@@ -246,7 +284,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   /**
    * Rebuilds, records and queues {@code batch} a chunk at a time; returns the versions recorded.
    */
-  private int publishInChunks(List<String> batch) {
+  private int publishInChunks(List<String> batch, Set<String> partial) {
     int recorded = 0;
     for (int from = 0; from < batch.size(); from += CHUNK) {
       List<String> rest = batch.subList(from, batch.size());
@@ -264,7 +302,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         }
       }
       try {
-        recorded += publish(chunk);
+        recorded += publish(chunk, partial);
       } catch (RuntimeException e) {
         LOG.warn(
             "{} stations from {}: content not published ({}); will retry",
@@ -305,6 +343,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         LOG.warn("stations other hubs changed could not be read ({}); will retry", e.toString());
       }
       List<String> batch;
+      Set<String> partial;
       alertChange = Math.min(alertChange, nextAlertChange());
       synchronized (dirty) {
         if (!closed
@@ -330,21 +369,25 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
             alertChange = Long.MAX_VALUE;
           }
           dirty.addAll(stations.allIds());
+          noticesOnly.clear();
         }
         if (!broker.isConnected()) {
           continue;
         }
         batch = new ArrayList<>(dirty);
+        partial = new HashSet<>(noticesOnly);
         dirty.clear();
+        noticesOnly.clear();
         // Taken but not yet sent: not idle while a chunk is being built.
         building = true;
       }
       long started = System.nanoTime();
       Arrays.fill(steps, 0);
+      noticesRead = 0;
       int recorded;
       round.begin();
       try {
-        recorded = publishInChunks(batch);
+        recorded = publishInChunks(batch, partial);
       } finally {
         round.end();
       }
@@ -355,7 +398,9 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
         StringBuilder round =
             new StringBuilder()
                 .append(batch.size())
-                .append(" stations rebuilt, ")
+                .append(" stations rebuilt (")
+                .append(noticesRead)
+                .append(" by their notices alone), ")
                 .append(recorded)
                 .append(" new versions recorded and queued for the broker in ")
                 .append(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
@@ -409,11 +454,13 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   }
 
   /**
-   * Builds a chunk of stations at once ({@link SnapshotBuilder#buildAll}), sets their alert topics,
-   * sends again the unchanged ones the broker may lack, and records the changed ones' new versions
-   * in one transaction before sending them; returns how many new versions it recorded.
+   * Builds a chunk of stations at once ({@link SnapshotBuilder#buildAll}; those of {@code partial},
+   * whose notices alone changed, by reading their notices into the snapshot this hub holds, {@link
+   * SnapshotBuilder#withNoticesNow}), sets their alert topics, sends again the unchanged ones the
+   * broker may lack, and records the changed ones' new versions in one transaction before sending
+   * them; returns how many new versions it recorded.
    */
-  private int publish(List<String> chunk) {
+  private int publish(List<String> chunk, Set<String> partial) {
     if (chunk.isEmpty()) {
       return 0;
     }
@@ -429,7 +476,23 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
                 .map(Map.Entry::getKey)
                 .toList());
     long t1 = System.nanoTime();
-    Map<String, StationContent> built = builder.buildAll(chunk, now);
+    // A station whose notices alone changed, and whose published snapshot this hub holds: its
+    // notices read into that snapshot. Every other one rebuilt in full.
+    Map<String, StationContent> held = new LinkedHashMap<>();
+    List<String> full = new ArrayList<>(chunk.size());
+    for (String stationId : chunk) {
+      Long version = versions.get(stationId);
+      if (partial.contains(stationId) && version != null && holds(stationId, version)) {
+        held.put(stationId, lastPublished.get(stationId));
+      } else {
+        full.add(stationId);
+      }
+    }
+    Map<String, StationContent> built =
+        new LinkedHashMap<>(full.isEmpty() ? Map.of() : builder.buildAll(full, now));
+    Map<String, StationContent> withNotices = builder.withNoticesNow(held, now);
+    built.putAll(withNotices);
+    noticesRead += withNotices.size();
     steps[Step.CURRENT.ordinal()] += t1 - t0;
     steps[Step.BUILD.ordinal()] += System.nanoTime() - t1;
     List<String> changed = new ArrayList<>(built.size());

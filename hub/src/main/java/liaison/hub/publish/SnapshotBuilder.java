@@ -198,6 +198,46 @@ public class SnapshotBuilder {
         });
   }
 
+  /**
+   * These stations' snapshots as this hub holds them, with the notices aimed at them now read
+   * afresh and every other part kept, each as version 1 built at {@code generatedAt}: what a change
+   * of notices alone needs ({@code StationsChanged.noticesOnly}), two queries for them all instead
+   * of a full {@link #buildAll}. The parts kept are at most one refresh old (every snapshot is
+   * rebuilt in full every {@code liaison.publish.refresh}) and any other change rebuilds them. A
+   * station that no longer exists is left out, as from {@link #buildAll}.
+   */
+  public Map<String, StationContent> withNoticesNow(
+      Map<String, StationContent> held, OffsetDateTime generatedAt) {
+    if (held.isEmpty()) {
+      return Map.of();
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Map<String, StationPlace> places = stations.places(List.copyOf(held.keySet()));
+    Map<String, List<Notice>> aimed = notices.forStations(places.values(), now);
+    Map<String, StationContent> rebuilt = new LinkedHashMap<>();
+    for (Map.Entry<String, StationContent> station : held.entrySet()) {
+      if (places.containsKey(station.getKey())) {
+        rebuilt.put(
+            station.getKey(),
+            station
+                .getValue()
+                .withVersion(1, generatedAt)
+                .withNotices(notices(aimed.getOrDefault(station.getKey(), List.of()))));
+      }
+    }
+    return rebuilt;
+  }
+
+  /** The notices as a snapshot carries them. */
+  private static List<StationContent.Notice> notices(List<Notice> aimed) {
+    return aimed.stream()
+        .map(
+            n ->
+                new StationContent.Notice(
+                    n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
+        .toList();
+  }
+
   /** What is read for a whole chunk of stations at once, each by station id. */
   private record Chunk(
       Map<String, List<Notice>> aimed,
@@ -262,12 +302,7 @@ public class SnapshotBuilder {
             SHANGHAI),
         assigned.stream().map(d -> deputy(d, links.opinion(deputyTokens.get(d.id())))).toList(),
         publicSlots,
-        chunk.aimed().get(stationId).stream()
-            .map(
-                n ->
-                    new StationContent.Notice(
-                        n.id(), n.title(), n.body(), n.priority(), n.validFrom(), n.validUntil()))
-            .toList(),
+        notices(chunk.aimed().get(stationId)),
         new StationContent.Links(
             opinion,
             links.booking(s.publicToken()),

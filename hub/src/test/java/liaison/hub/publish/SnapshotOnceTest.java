@@ -319,6 +319,77 @@ class SnapshotOnceTest {
     }
   }
 
+  @Test
+  void shouldReadAChangeOfNoticesAloneIntoTheHeldSnapshotsAsAFullRebuildWouldBuildThem() {
+    ContentPublisher publisher = hub.bean(ContentPublisher.class);
+    SnapshotBuilder builder = hub.bean(SnapshotBuilder.class);
+    PublicationRepository publications = hub.bean(PublicationRepository.class);
+    Database database = hub.bean(Database.class);
+    List<String> stations = hub.bean(StationRepository.class).allIds();
+    String renamed = stations.getFirst();
+    String name =
+        database.withHandle(
+            h ->
+                h.createQuery("SELECT name FROM station WHERE id = ?")
+                    .bind(0, renamed)
+                    .mapTo(String.class)
+                    .one());
+    // Given every station published from a full rebuild, so the hub holds what the database says
+    publisher.stationsChanged(stations);
+    await().until(publisher::idle);
+    try {
+      // When a county-wide notice is saved and the stations are marked as changed in their notices
+      // alone
+      countyNotice("n-alone-1", "alone-1");
+      publisher.noticesChanged(stations);
+      await()
+          .until(() -> publisher.idle() && stations.stream().allMatch(s -> recorded(s, "alone-1")));
+
+      // Then the round read their notices alone, and each station's new snapshot is the one a full
+      // rebuild gives now: the notice read in, every other part (deputies, receptions, figures,
+      // playlist, …) as it was
+      assertThat(publisher.lastRound())
+          .startsWith(
+              stations.size()
+                  + " stations rebuilt ("
+                  + stations.size()
+                  + " by their notices alone)");
+      for (String station : stations) {
+        StationContent published =
+            ProtocolCodec.decode(
+                publications
+                    .current(station)
+                    .orElseThrow()
+                    .payload()
+                    .getBytes(StandardCharsets.UTF_8),
+                StationContent.class);
+        StationContent full = builder.build(station, 1, OffsetDateTime.now()).orElseThrow();
+        assertThat(ContentPublisher.sameContent(published, full)).as(station).isTrue();
+        assertThat(published.notices()).extracting(StationContent.Notice::id).contains("n-alone-1");
+      }
+
+      // When a station changes otherwise (renamed) and is marked so, and a second notice then marks
+      // every station as changed in their notices alone
+      database.useHandle(
+          h -> h.execute("UPDATE station SET name = ? WHERE id = ?", "更名后的工作站", renamed));
+      publisher.stationsChanged(List.of(renamed));
+      countyNotice("n-alone-2", "alone-2");
+      publisher.noticesChanged(stations);
+
+      // Then it is rebuilt in full all the same: its snapshot has the new name and both notices
+      await()
+          .until(
+              () ->
+                  publisher.idle() && recorded(renamed, "alone-2") && recorded(renamed, "更名后的工作站"));
+    } finally {
+      NoticeRepository notices = hub.bean(NoticeRepository.class);
+      database.useHandle(h -> notices.delete(h, "n-alone-1"));
+      database.useHandle(h -> notices.delete(h, "n-alone-2"));
+      database.useHandle(h -> h.execute("UPDATE station SET name = ? WHERE id = ?", name, renamed));
+      publisher.stationsChanged(stations);
+    }
+  }
+
   private String lastReceived(String topic) {
     List<TestClient.Received> got = watcher.receivedOn(topic);
     return got.isEmpty() ? "" : new String(got.getLast().payload(), StandardCharsets.UTF_8);
