@@ -62,10 +62,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A snapshot is built once and compared with the last one published (version and time aside);
  * only a different one gets a new version from the database ({@link
- * PublicationRepository#recordNext}) and is encoded, once: those bytes are hashed, stored and
- * published, so the station receives exactly what the hub recorded. The recorded snapshots are
- * handed to the broker in the order they were recorded by a thread of their own ({@link #sends}),
- * while the worker builds the next chunk.
+ * PublicationRepository#recordVersions}, with the notices it carries) and is encoded, once: those
+ * bytes are hashed, published and stored, so the station receives exactly what the hub recorded.
+ * The recorded snapshots are handed to the broker in the order they were recorded by a thread of
+ * their own ({@link #sends}), while the worker builds the next chunk; the snapshots themselves are
+ * stored once the round's last chunk is on its way ({@link #storeSent}): a hub that stops before
+ * that leaves the publication before stored, which the next start or hub replaces with a newer
+ * version.
  *
  * <p>With several hubs, one publishes: the holder of the lease {@value #LEASE} ({@link Leases}). It
  * checks that it still holds it before each chunk it builds and again before sending what it
@@ -160,12 +163,19 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
   /** How many stations of the round had their notices alone read in. Only the worker touches it. */
   private int noticesRead;
 
+  /**
+   * The publications the round has recorded and sent, stored once its last chunk is on its way
+   * ({@link #storeSent}). Only the worker touches it.
+   */
+  private final List<Publication> unstored = new ArrayList<>();
+
   private enum Step {
     CURRENT("versions and stored bytes"),
     BUILD("build"),
     ENCODE("encode and hash"),
     RECORD("record"),
-    QUEUE("wait for the sender");
+    QUEUE("wait for the sender"),
+    STORE("store the snapshots");
 
     private final String label;
 
@@ -388,6 +398,7 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       round.begin();
       try {
         recorded = publishInChunks(batch, partial);
+        storeSent();
       } finally {
         round.end();
       }
@@ -517,15 +528,15 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       }
     }
     // Only a snapshot that differs takes a version, from the database: no other hub, before or
-    // after this one, can have given it out. Versions, publications and notices of the whole
-    // chunk: one commit.
+    // after this one, can have given it out. Versions and notices of the whole chunk: one commit;
+    // the snapshots themselves are stored once the round's last chunk is on its way (storeSent).
     Map<String, StationContent> stamped = new HashMap<>();
     // The bytes encoded, sent as they are: the stored text is for the database only.
     Map<String, byte[]> encodedBytes = new HashMap<>();
     long encoding = steps[Step.ENCODE.ordinal()];
     long t2 = System.nanoTime();
     List<PublicationRepository.Encoded> recorded =
-        publications.recordNext(
+        publications.recordVersions(
             changed,
             (stationId, version) -> {
               long e0 = System.nanoTime();
@@ -550,10 +561,12 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
     for (PublicationRepository.Encoded e : recorded) {
       lastPublished.put(e.publication().stationId(), stamped.get(e.publication().stationId()));
       onBroker.remove(e.publication().stationId());
+      unstored.add(e.publication());
     }
     if (!recorded.isEmpty() && !leases.holds(LEASE)) {
-      // Recorded but not sent: the next holder sends the stored payloads, these very versions.
+      // Recorded but not sent: stored now, so the next holder sends these very versions.
       LOG.info("{} new versions recorded; lease lost before they were sent", recorded.size());
+      storeSent();
       return recorded.size();
     }
     for (PublicationRepository.Encoded e : recorded) {
@@ -561,6 +574,32 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
       send(stationId, e.publication().version(), encodedBytes.get(stationId));
     }
     return recorded.size();
+  }
+
+  /**
+   * Stores the publications the round recorded ({@link PublicationRepository#store}), off the path
+   * of its sends: a station receives its snapshot without waiting for the whole of it to be
+   * written. Should that fail, the stations are rebuilt: their stored publication is the one
+   * before, which a new version replaces.
+   */
+  private void storeSent() {
+    if (unstored.isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<Publication> round = List.copyOf(unstored);
+    unstored.clear();
+    try {
+      publications.store(round);
+    } catch (RuntimeException e) {
+      List<String> stationIds = round.stream().map(Publication::stationId).toList();
+      LOG.warn(
+          "{} published snapshots not stored ({}); those stations are published again",
+          stationIds.size(),
+          e.toString());
+      stationsChanged(stationIds);
+    }
+    steps[Step.STORE.ordinal()] += System.nanoTime() - t0;
   }
 
   /** Whether this hub holds the station's published snapshot of this version, as it built it. */

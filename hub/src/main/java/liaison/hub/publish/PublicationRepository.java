@@ -127,11 +127,7 @@ public class PublicationRepository {
     }
     return database.inTransaction(
         h -> {
-          Map<String, Long> versions = nextVersions(h, stationIds);
-          List<Encoded> recorded = new ArrayList<>(stationIds.size());
-          for (String stationId : stationIds) {
-            recorded.add(encode.encode(stationId, versions.get(stationId)));
-          }
+          List<Encoded> recorded = versionsAndNotices(h, stationIds, encode);
           Set<String> written = record(h, recorded.stream().map(Encoded::publication).toList());
           for (Encoded e : recorded) {
             Publication p = e.publication();
@@ -144,10 +140,54 @@ public class PublicationRepository {
                       + " was recorded meanwhile");
             }
           }
-          recordNotices(h, recorded);
-          forgetUnshown(h, stationIds);
           return recorded;
         });
+  }
+
+  /**
+   * What a publishing round must have committed before it sends a chunk, in one transaction: the
+   * stations' next versions (the database's, so no other hub can give them out) and the notices
+   * each carries (so that a station's first report of a version turns them into receipts); the
+   * publications themselves are stored afterwards ({@link #store}), once the round's snapshots are
+   * on their way. Writing each station's whole snapshot was about half of a round's recording
+   * (issue 22); what it is for (sending it again after a restart, to a broker that lost it, or by
+   * the next publishing hub) can wait until the round ends. Should the hub stop before that, the
+   * stored publication is the one before: the next hub or start builds the station, finds it
+   * differs from that one and publishes it with a newer version still.
+   *
+   * @return what {@code encode} made, in the order of {@code stationIds}
+   */
+  public List<Encoded> recordVersions(List<String> stationIds, Encoder encode) {
+    if (stationIds.isEmpty()) {
+      return List.of();
+    }
+    return database.inTransaction(h -> versionsAndNotices(h, stationIds, encode));
+  }
+
+  /**
+   * Stores published snapshots recorded by {@link #recordVersions}, in one transaction; a station
+   * whose stored publication already has this version or a higher one (another hub published
+   * meanwhile) keeps it.
+   *
+   * @return the stations whose publication was stored
+   */
+  public Set<String> store(List<Publication> published) {
+    if (published.isEmpty()) {
+      return Set.of();
+    }
+    return database.inTransaction(h -> record(h, published));
+  }
+
+  private static List<Encoded> versionsAndNotices(
+      Handle h, List<String> stationIds, Encoder encode) {
+    Map<String, Long> versions = nextVersions(h, stationIds);
+    List<Encoded> recorded = new ArrayList<>(stationIds.size());
+    for (String stationId : stationIds) {
+      recorded.add(encode.encode(stationId, versions.get(stationId)));
+    }
+    recordNotices(h, recorded);
+    forgetUnshown(h, stationIds);
+    return recorded;
   }
 
   /**

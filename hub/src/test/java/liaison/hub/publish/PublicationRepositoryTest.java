@@ -136,6 +136,35 @@ class PublicationRepositoryTest {
   }
 
   @Test
+  void shouldRecordTheVersionsAndNoticesBeforeTheRoundStoresItsSnapshots() {
+    // Given s-001 published once, its snapshot stored
+    long first = publications.recordNext("s-001", this::encoded).publication().version();
+
+    // When a round records the next versions of s-001 and s-002 but has not stored them yet
+    List<PublicationRepository.Encoded> next =
+        publications.recordVersions(List.of("s-001", "s-002"), this::encoded);
+
+    // Then the versions are given out and the notices they carry recorded, while the stored
+    // publications are still the ones before (none for s-002)
+    assertThat(next).extracting(e -> e.publication().version()).containsExactly(first + 1, 1L);
+    assertThat(noticeRows("s-002")).isEqualTo(2);
+    assertThat(publications.current("s-001").orElseThrow().version()).isEqualTo(first);
+    assertThat(publications.current("s-002")).isEmpty();
+
+    // When another publisher records and stores a later version of s-001 before the round stores
+    long later = publications.recordNext("s-001", this::encoded).publication().version();
+    java.util.Set<String> stored =
+        publications.store(next.stream().map(PublicationRepository.Encoded::publication).toList());
+
+    // Then the round's s-002 is stored, its s-001 does not replace the later one, and versions go
+    // on from the highest given out
+    assertThat(stored).containsExactly("s-002");
+    assertThat(publications.current("s-001").orElseThrow().version()).isEqualTo(later);
+    assertThat(publications.current("s-002").orElseThrow().version()).isEqualTo(1L);
+    assertThat(publications.nextVersion("s-001")).isEqualTo(later + 1);
+  }
+
+  @Test
   void shouldRecordNothingAndGiveNoVersionWhenTheEncodingFails() {
     publications.recordNext("s-001", this::encoded);
 
