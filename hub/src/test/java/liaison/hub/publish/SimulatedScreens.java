@@ -120,12 +120,21 @@ public final class SimulatedScreens {
     System.out.flush();
   }
 
+  /**
+   * Notes when the snapshot arrived, then reports it shown if it is a newer version: the arrival is
+   * the moment it came, not after the report's encoding and hand-over (which the bare publisher's
+   * rounds, resending versions already shown, never cause).
+   */
   private void received(int station, MqttAsyncClient client, byte[] payload) {
+    arrived(station, payload);
     long version = version(payload);
     long before = shown.get(station);
     if (version > before && shown.compareAndSet(station, before, version)) {
       reportShown(station, client, version);
     }
+  }
+
+  private void arrived(int station, byte[] payload) {
     byte[] wanted = marker;
     if (wanted == null) {
       if (payload.length > 0 && arrivals.compareAndSet(station, 0, 1)) {
