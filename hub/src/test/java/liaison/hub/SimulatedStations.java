@@ -112,6 +112,11 @@ public final class SimulatedStations {
     // Every station holds its retained snapshot before anything is measured.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (holding.getAsInt() < stations) {
+      // A station that lost its connection after subscribing never gets its snapshot: said so.
+      if (failure.get() != null) {
+        throw new IllegalStateException(
+            (stations - holding.getAsInt()) + " stations without a snapshot yet", failure.get());
+      }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             (stations - holding.getAsInt()) + " stations had no retained snapshot after 300 s");

@@ -649,9 +649,6 @@ public class ContentPublisher implements ApplicationEventListener<StationsChange
    * of them is copied with the other's stamp (one copy, not two, for each station of a round).
    */
   static boolean sameContent(StationContent a, StationContent b) {
-    if (a.version() == b.version() && a.generatedAt().equals(b.generatedAt())) {
-      return a.equals(b);
-    }
     return a.withVersion(b.version(), b.generatedAt()).equals(b);
   }
 

@@ -293,22 +293,21 @@ public class PublicationRepository {
   /** Which of these stations have a receipt for which of these notices, as (station, notice). */
   private static Set<List<String>> receipts(Handle h, List<String> stations, List<String> notices) {
     Set<List<String>> found = new HashSet<>();
-    int half = BoundLists.SLICE / 2;
-    for (int s = 0; s < stations.size(); s += half) {
-      List<String> someStations = stations.subList(s, Math.min(stations.size(), s + half));
-      for (int n = 0; n < notices.size(); n += half) {
-        List<String> someNotices = notices.subList(n, Math.min(notices.size(), n + half));
-        h.createQuery(
-                """
-                SELECT station_id, notice_id FROM notice_receipt
-                 WHERE station_id IN (<stations>) AND notice_id IN (<notices>)
-                """)
-            .bindList("stations", someStations)
-            .bindList("notices", someNotices)
-            .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
-            .forEach(found::add);
-      }
-    }
+    BoundLists.inSlices(
+        stations,
+        someStations ->
+            BoundLists.inSlices(
+                notices,
+                someNotices ->
+                    h.createQuery(
+                            """
+                            SELECT station_id, notice_id FROM notice_receipt
+                             WHERE station_id IN (<stations>) AND notice_id IN (<notices>)
+                            """)
+                        .bindList("stations", someStations)
+                        .bindList("notices", someNotices)
+                        .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2)))
+                        .forEach(found::add)));
     return found;
   }
 

@@ -108,7 +108,9 @@ class PublishRoundBenchmark {
       PublicationRepository publications = hub.bean(PublicationRepository.class);
       publisher.allChanged();
       waitLong(
-          () -> publications.all().size() == STATIONS && publisher.idle(),
+          () ->
+              count(hub.bean(Database.class), "station_publication") == STATIONS
+                  && publisher.idle(),
           "the first " + STATIONS + " publications");
       Staff admin =
           new Staff("u-round", "u-round", "县管理员", Role.COUNTY_ADMIN, COUNTY, null, Set.of());
