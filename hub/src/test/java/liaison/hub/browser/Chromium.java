@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's Chromium (installed by .ci/run), driven by Playwright, headless. Playwright never
- * downloads a browser here: the machines have no way out, and the system's Chromium is the one
- * residents' phones are closest to anyway.
+ * Debian's Chromium (installed by .ci/run), driven by Playwright, headless: the headless shell
+ * where it is installed ({@link #EXECUTABLE}). Playwright never downloads a browser here: the
+ * machines have no way out, and the system's Chromium is the one residents' phones are closest to
+ * anyway.
  *
  * <p>One browser serves every test class of a test JVM: starting Playwright's driver and Chromium
  * took each browser test class seconds of the suite's time. {@link #launch} hands out a lease on
@@ -24,8 +25,15 @@ import java.util.Map;
  * when the test JVM ends; a browser that crashed is launched again for the next lease.
  */
 public final class Chromium implements AutoCloseable {
-  static final Path EXECUTABLE =
-      Path.of(System.getProperty("liaison.chromium", "/usr/bin/chromium"));
+  /**
+   * Debian's headless shell (package {@code chromium-headless-shell}) where it is installed, else
+   * the whole browser ({@code chromium}); {@code -Dliaison.chromium=PATH} chooses. The shell is the
+   * same Chromium build's Blink, V8 and Skia without the browser's windowing and UI processes, and
+   * what Playwright itself drives for headless pages: the staff-page sweep took 144 CPU seconds of
+   * Chromium in the whole browser against 89 in the shell (docs/BENCHMARKS.md).
+   */
+  static final Path EXECUTABLE = executable();
+
   public static final Path SCREENS = Path.of("target", "screens");
 
   /** The test JVM's browser, launched on first use (test classes of one JVM run one at a time). */
@@ -38,6 +46,15 @@ public final class Chromium implements AutoCloseable {
 
   private Chromium(Browser browser) {
     this.browser = browser;
+  }
+
+  private static Path executable() {
+    String chosen = System.getProperty("liaison.chromium");
+    if (chosen != null && !chosen.isBlank()) {
+      return Path.of(chosen);
+    }
+    Path shell = Path.of("/usr/lib/chromium/chromium-headless-shell");
+    return Files.isExecutable(shell) ? shell : Path.of("/usr/bin/chromium");
   }
 
   /** A lease on the test JVM's browser, launched if none runs yet. */
@@ -53,7 +70,8 @@ public final class Chromium implements AutoCloseable {
       throw new IllegalStateException(
           "no Chromium at "
               + EXECUTABLE
-              + ": install Debian's chromium (bash .ci/run does) or set -Dliaison.chromium=PATH");
+              + ": install Debian's chromium-headless-shell or chromium (bash .ci/run installs both) or"
+              + " set -Dliaison.chromium=PATH");
     }
     if (playwright != null) {
       playwright.close();
