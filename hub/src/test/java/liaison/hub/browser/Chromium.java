@@ -70,8 +70,8 @@ public final class Chromium implements AutoCloseable {
       throw new IllegalStateException(
           "no Chromium at "
               + EXECUTABLE
-              + ": install Debian's chromium-headless-shell or chromium (bash .ci/run installs both) or"
-              + " set -Dliaison.chromium=PATH");
+              + ": install Debian's chromium-headless-shell or chromium (bash .ci/run installs the first)"
+              + " or set -Dliaison.chromium=PATH");
     }
     if (playwright != null) {
       playwright.close();
