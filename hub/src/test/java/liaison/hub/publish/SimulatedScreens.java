@@ -36,9 +36,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * disconnects them. Lines {@code figure.key=value} report the rest.
  *
  * <p>Each screen reports the version it shows as a real station does ({@code StationPresence}): on
- * its state topic, retained, QoS 1, once per new version (a snapshot it already shows, as the bare
- * publisher sends again, changes nothing), so the hub turns the notices it carried into delivery
- * receipts as it would at a real county's stations.
+ * its state topic, retained, QoS 1, once per new version (a snapshot it already shows, as the
+ * benchmark's resend round sends again, changes nothing), so the hub turns the notices it carried
+ * into delivery receipts as it would at a real county's stations.
  *
  * <p>One Paho client per station, their loops on virtual threads (as {@code SimulatedFleet}'s): the
  * broker's ACL allows a station its own topic only, so one client cannot stand for many.
@@ -122,8 +122,8 @@ public final class SimulatedScreens {
 
   /**
    * Notes when the snapshot arrived, then reports it shown if it is a newer version: the arrival is
-   * the moment it came, not after the report's encoding and hand-over (which the bare publisher's
-   * rounds, resending versions already shown, never cause).
+   * the moment it came, not after the report's encoding and hand-over (which the benchmark's resend
+   * rounds, sending versions already shown again, never cause).
    */
   private void received(int station, MqttAsyncClient client, byte[] payload) {
     arrived(station, payload);
