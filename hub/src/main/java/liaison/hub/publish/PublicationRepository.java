@@ -410,7 +410,7 @@ public class PublicationRepository {
    * SQLite's one writer), so no other hub can take these versions. The stations in the order given,
    * so that two hubs asking for the same chunk lock its rows in the same order.
    */
-  private static Map<String, Long> nextVersions(Handle h, List<String> stationIds) {
+  static Map<String, Long> nextVersions(Handle h, List<String> stationIds) {
     Map<String, Long> versions = new HashMap<>();
     inRows(
         stationIds,

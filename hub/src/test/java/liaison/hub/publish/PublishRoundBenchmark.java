@@ -282,24 +282,20 @@ class PublishRoundBenchmark {
   }
 
   /**
-   * Each station's stored snapshot under its next version, taken from the database as the hub takes
-   * it ({@code station_version}), so that the hub's next round goes on above it; built before the
-   * bare round starts, which sends them as they are.
+   * Each station's stored snapshot under its next version, taken as the hub's publisher takes it
+   * ({@link PublicationRepository#nextVersions}), so that the hub's next round goes on above it;
+   * built before the bare round starts, which sends them as they are.
    */
   private static List<PublishedPayload> nextVersions(
       Database database, PublicationRepository publications) {
+    List<Publication> stored = publications.all();
     Map<String, Long> next =
         database.inTransaction(
-            h -> {
-              h.execute("UPDATE station_version SET last_version = last_version + 1");
-              Map<String, Long> versions = new java.util.HashMap<>();
-              h.createQuery("SELECT station_id, last_version FROM station_version")
-                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                  .forEach(e -> versions.put(e.getKey(), e.getValue()));
-              return versions;
-            });
+            h ->
+                PublicationRepository.nextVersions(
+                    h, stored.stream().map(Publication::stationId).toList()));
     OffsetDateTime now = OffsetDateTime.now();
-    return publications.all().stream()
+    return stored.stream()
         .map(
             p ->
                 new PublishedPayload(
